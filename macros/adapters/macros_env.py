@@ -1,0 +1,31 @@
+"""mkdocs-macros entry point: each macro is one render function over the Site.
+
+mkdocs.yml: plugins › macros › module_name: macros/adapters/macros_env
+"""
+
+import sys
+from pathlib import Path
+
+# mkdocs-macros runs this file by path; make the package importable.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from macros.adapters import state  # noqa: E402
+from macros.render import assignments, budget, handbook, home, plan, timeline, units  # noqa: E402
+
+MACROS = {
+    "trang_chu": home.home_page,
+    "toan_van_ke_hoach": plan.plan_page,
+    "phan_cong": assignments.assignments_page,
+    "danh_sach_don_vi": units.units_index,
+    "tien_do": timeline.timeline_html,
+    "kinh_phi": budget.budget_page,
+    "so_tay": handbook.handbook_index,
+}
+
+
+def define_env(env):
+    def bind(render):
+        return lambda: render(state.current())
+
+    for name, render in MACROS.items():
+        env.macro(bind(render), name)

@@ -1,0 +1,194 @@
+"""Checks across data files: every rule that one field alone cannot state.
+
+Each check returns DataErrors positioned in the file an editor must change.
+"""
+
+import difflib
+import re
+
+from .errors import DataError
+from .model import OrgFile, PlanFile, UnitsFile
+from .numbers import format_money, money_in_words
+from .text import fold
+
+# {name} in a text field is filled by Site.fill; these are the names it knows.
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+PLACEHOLDERS = {"so_hoi_nghi", "noi_nhan_bao_cao", "han_bao_cao"}
+
+
+def _unit_names(unit) -> list[str]:
+    return [unit.ten, *unit.ten_khac]
+
+
+def _unique(items, key, source, path, label) -> list[DataError]:
+    errors, seen = [], {}
+    for i, item in enumerate(items):
+        value = key(item)
+        if value in seen:
+            errors.append(source.error(path + (i,), f"{label} «{value}» trùng với mục {seen[value] + 1}.",
+                                       hint="mỗi mục phải có giá trị riêng."))
+        seen.setdefault(value, i)
+    return errors
+
+
+def _suggest_unit(code: str, units: UnitsFile) -> str:
+    """A code that is really a name ("Dak Glei") or a near-miss code."""
+    wanted = fold(code).replace("-", " ").strip()
+    for unit in units.don_vi:
+        if any(fold(n) == wanted for n in _unit_names(unit)) or fold(f"{unit.cap} {unit.ten}") == wanted:
+            return f"có phải mã «{unit.ma}» ({unit.cap} {unit.ten})?"
+    codes = [u.ma for u in units.don_vi]
+    close = difflib.get_close_matches(code, codes, n=1)
+    if close:
+        unit = next(u for u in units.don_vi if u.ma == close[0])
+        return f"có phải mã «{unit.ma}» ({unit.cap} {unit.ten})?"
+    return "dùng mã trong data/don-vi.yaml: " + ", ".join(codes) + "."
+
+
+def _suggest_department(code: str, org: OrgFile) -> str:
+    codes = [d.ma for d in org.ban]
+    by_name = {fold(d.ten): d.ma for d in org.ban}
+    if fold(code) in by_name:
+        return f"có phải mã «{by_name[fold(code)]}»?"
+    close = difflib.get_close_matches(code, codes, n=1)
+    return f"có phải «{close[0]}»?" if close else "dùng mã trong data/co-quan.yaml: " + ", ".join(codes) + "."
+
+
+def _walk_strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _walk_strings(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _walk_strings(v, path + (i,))
+
+
+def check_units(units: UnitsFile, src) -> list[DataError]:
+    errors = _unique(units.don_vi, lambda u: u.ma, src, ("don_vi",), "Mã")
+    seen: dict[str, int] = {}
+    for i, unit in enumerate(units.don_vi):
+        for name in {fold(n) for n in _unit_names(unit)}:
+            if name in seen and seen[name] != i:
+                errors.append(src.error(("don_vi", i), f"Tên «{unit.ten}» trùng (khi bỏ dấu) với tên của mục {seen[name] + 1}.",
+                                        hint="mỗi đơn vị phải có tên riêng, kể cả các cách viết khác."))
+            seen.setdefault(name, i)
+    return errors
+
+
+def check_org(org: OrgFile, src) -> list[DataError]:
+    return _unique(org.ban, lambda d: d.ma, src, ("ban",), "Mã ban")
+
+
+def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src) -> list[DataError]:
+    errors = []
+    known = {u.ma: u for u in units.don_vi}
+    depts = {d.ma for d in org.ban}
+    assigned: dict[str, tuple[int, int]] = {}
+    base = ("to_chuc_thuc_hien", "phan_cong")
+    errors += _unique(plan.to_chuc_thuc_hien.phan_cong, lambda a: a.ban, src, base, "Ban")
+    for i, a in enumerate(plan.to_chuc_thuc_hien.phan_cong):
+        if a.ban not in depts:
+            errors.append(src.error(base + (i, "ban"), f"Không có ban mã «{a.ban}» trong data/co-quan.yaml.",
+                                    found=a.ban, hint=_suggest_department(a.ban, org)))
+        for j, code in enumerate(a.don_vi):
+            path = base + (i, "don_vi", j)
+            if code not in known:
+                errors.append(src.error(path, f"Không có đơn vị mã «{code}» trong data/don-vi.yaml.",
+                                        found=code, hint=_suggest_unit(code, units)))
+                continue
+            if code in assigned:
+                first = assigned[code]
+                errors.append(src.error(path, f"Đơn vị «{known[code].ten}» được giao hai lần "
+                                              f"(đã giao ở phan_cong › mục {first[0] + 1}).",
+                                        found=code, hint="mỗi đơn vị chỉ do một ban phối hợp; xóa một lần giao."))
+                continue
+            assigned[code] = (i, j)
+            unit = known[code]
+            text = fold(a.nhiem_vu)
+            if not any(fold(n) in text for n in _unit_names(unit)):
+                errors.append(src.error(base + (i, "nhiem_vu"),
+                                        f"Nhiệm vụ không nhắc đến đơn vị «{unit.ten}» dù đơn vị này được giao cho ban.",
+                                        hint=f"thêm tên «{unit.ten}» vào nhiệm vụ, hoặc bỏ mã «{code}» khỏi don_vi."))
+    for unit in units.don_vi:
+        if unit.ma not in assigned:
+            errors.append(src.error(base, f"Đơn vị «{unit.cap} {unit.ten}» (mã {unit.ma}) chưa được giao cho ban nào.",
+                                    hint="thêm mã vào don_vi của một ban."))
+    report = plan.to_chuc_thuc_hien.bao_cao
+    if report.noi_nhan not in depts:
+        errors.append(src.error(("to_chuc_thuc_hien", "bao_cao", "noi_nhan"),
+                                f"Không có ban mã «{report.noi_nhan}» trong data/co-quan.yaml.",
+                                found=report.noi_nhan, hint=_suggest_department(report.noi_nhan, org)))
+    return errors
+
+
+def check_budget(units: UnitsFile, plan: PlanFile, src) -> list[DataError]:
+    errors = []
+    budget = plan.kinh_phi
+    codes = {u.ma for u in units.don_vi}
+    for code in budget.rieng:
+        if code not in codes:
+            errors.append(src.error(("kinh_phi", "rieng", code), f"Không có đơn vị mã «{code}».",
+                                    found=code, hint=_suggest_unit(code, units)))
+    total = sum(budget.rieng.get(c, budget.dinh_muc) for c in codes)
+    if budget.tong is not None and budget.tong != total:
+        errors.append(src.error(("kinh_phi", "tong"),
+                                f"Tổng kinh phí ghi {format_money(budget.tong)} nhưng cộng theo từng đơn vị được "
+                                f"{format_money(total)}.", found=str(budget.tong),
+                                hint="xóa dòng «tong» để website tự tính, hoặc sửa cho đúng."))
+    if budget.tong_bang_chu is not None:
+        words = money_in_words(budget.tong if budget.tong is not None else total)
+        if fold(budget.tong_bang_chu).strip(" .") != fold(words):
+            errors.append(src.error(("kinh_phi", "tong_bang_chu"), f"Số tiền bằng chữ không khớp: đúng là «{words}».",
+                                    found=budget.tong_bang_chu,
+                                    hint="xóa dòng «tong_bang_chu» để website tự đọc số tiền, hoặc sửa cho đúng."))
+    return errors
+
+
+def check_dates(plan: PlanFile, src) -> list[DataError]:
+    errors = []
+    period = plan.thoi_gian_dia_diem
+    start, end = period.bat_dau.first_day, period.ket_thuc
+    if end < start:
+        errors.append(src.error(("thoi_gian_dia_diem", "ket_thuc"),
+                                f"Ngày kết thúc ({end:%d/%m/%Y}) trước tháng bắt đầu ({period.bat_dau}).",
+                                hint="ngày kết thúc phải sau ngày bắt đầu."))
+        return errors
+    report = plan.to_chuc_thuc_hien.bao_cao
+    if not start <= report.han <= end:
+        errors.append(src.error(("to_chuc_thuc_hien", "bao_cao", "han"),
+                                f"Hạn báo cáo {report.han:%d/%m/%Y} nằm ngoài thời gian thực hiện "
+                                f"(tháng {period.bat_dau} đến {end:%d/%m/%Y}).", hint="sửa hạn báo cáo hoặc thời gian thực hiện."))
+    issued = plan.van_ban.ngay_ban_hanh
+    if issued is not None and issued > end:
+        errors.append(src.error(("van_ban", "ngay_ban_hanh"), "Ngày ban hành sau ngày kết thúc kế hoạch.",
+                                found=f"{issued:%d/%m/%Y}"))
+    for i, doc in enumerate(plan.can_cu):
+        if issued is not None and doc.ngay > issued:
+            errors.append(src.error(("can_cu", i, "ngay"), "Văn bản căn cứ có ngày sau ngày ban hành kế hoạch.",
+                                    found=f"{doc.ngay:%d/%m/%Y}"))
+    conf = plan.cac_buoc.hoi_nghi
+    if conf.toi_thieu > conf.toi_da:
+        errors.append(src.error(("cac_buoc", "hoi_nghi", "toi_thieu"),
+                                f"Số hội nghị tối thiểu ({conf.toi_thieu}) lớn hơn tối đa ({conf.toi_da}).",
+                                hint="toi_thieu phải nhỏ hơn hoặc bằng toi_da."))
+    return errors
+
+
+def check_placeholders(src) -> list[DataError]:
+    errors = []
+    for path, text in _walk_strings(src.data):
+        for name in PLACEHOLDER.findall(text):
+            if name not in PLACEHOLDERS:
+                close = difflib.get_close_matches(name, sorted(PLACEHOLDERS), n=1)
+                errors.append(src.error(path, f"Chỗ trống «{{{name}}}» không có.",
+                                        hint=f"có phải «{{{close[0]}}}»?" if close else
+                                        "chỗ trống dùng được: " + ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS))))
+    return errors
+
+
+def cross_check(units: UnitsFile, org: OrgFile, plan: PlanFile, sources: dict) -> list[DataError]:
+    return (check_units(units, sources["units"]) + check_org(org, sources["org"])
+            + check_assignments(units, org, plan, sources["plan"]) + check_budget(units, plan, sources["plan"])
+            + check_dates(plan, sources["plan"]) + check_placeholders(sources["plan"]))

@@ -1,0 +1,48 @@
+"""Data errors that an editor can act on: file, line, column, field, what was
+found, what is expected. Messages are Vietnamese; nothing here prints a traceback."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DataError:
+    file: str  # path as the editor sees it, e.g. "data/don-vi.yaml"
+    line: int  # 1-based; 0 when the whole file is concerned
+    column: int
+    field: str  # "don_vi › mục 2 › ma"; "" for file-level errors
+    message: str  # what is wrong, one sentence
+    found: str = ""  # the value as written, if any
+    hint: str = ""  # what to do, or a near miss ("Có phải … ?")
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        parts = [where + ":"]
+        if self.field:
+            parts.append(f"trường «{self.field}»:")
+        parts.append(self.message)
+        text = " ".join(parts)
+        if self.found:
+            text += f"\n    Giá trị đang ghi: {self.found}"
+        if self.hint:
+            text += f"\n    Cách sửa: {self.hint}"
+        return text
+
+
+@dataclass
+class DataErrors(Exception):
+    """Every error found in data/, reported together."""
+
+    errors: list[DataError] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        count = len(self.errors)
+        head = f"Dữ liệu kế hoạch có {count} lỗi, website chưa được tạo. Hãy sửa rồi chạy lại:"
+        return "\n".join([head] + [f"\n{i}. {e}" for i, e in enumerate(self.errors, 1)])
+
+
+def field_path(path: tuple) -> str:
+    """("don_vi", 1, "ma") -> "don_vi › mục 2 › ma" (items counted from 1, as people count)."""
+    out = []
+    for part in path:
+        out.append(f"mục {part + 1}" if isinstance(part, int) else str(part))
+    return " › ".join(out)

@@ -1,0 +1,181 @@
+"""The typed shape of each file in data/. Field names are those editors write;
+descriptions are Vietnamese and become hover help through the JSON Schema.
+
+Cross-file checks (a unit named in the plan exists, each unit assigned once,
+totals agree…) live in checks.py; derived values in site.py.
+"""
+
+# Definitions (ma) use Code; references to them are Text, so that a wrong
+# reference ("Dak Glei" for "610") reaches the cross-check that can suggest the code.
+from pydantic import BaseModel, ConfigDict, Field
+
+from .fieldtypes import Code, Date, Money, MonthValue, OptionalDate, OptionalText, Text
+
+
+class Strict(BaseModel):
+    # Unknown keys are errors: a misspelt field must not be silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- data/don-vi.yaml -------------------------------------------------------
+
+class Unit(Strict):
+    ma: Code = Field(description="Mã đơn vị (mã Tổng cục Thống kê), trong dấu nháy: \"610\".")
+    cap: Text = Field(description="Cấp hành chính, viết thường: huyện, thành phố, xã…")
+    ten: Text = Field(description="Tên dùng tại địa phương và trong kế hoạch: Đăk Glei.")
+    ten_chinh_thuc: Text = Field(description="Tên theo danh mục hành chính: Huyện Đắk Glei.")
+    ten_khac: list[Text] = Field(default=[], description="Các cách viết khác người đọc hay gõ.")
+
+
+class UnitsFile(Strict):
+    tinh: Text = Field(description="Tỉnh của các đơn vị.")
+    don_vi: list[Unit] = Field(min_length=1, description="Các đơn vị thực hiện kế hoạch.")
+
+
+# --- data/co-quan.yaml ------------------------------------------------------
+
+class Department(Strict):
+    ma: Code = Field(description="Mã ngắn của ban: ban-phong-trao.")
+    ten: Text = Field(description="Tên ban, viết như trong kế hoạch.")
+    viet_tat: Text | None = Field(default=None, description="Chữ viết tắt, nếu kế hoạch dùng.")
+
+
+class OrgFile(Strict):
+    co_quan_cap_tren: Text = Field(description="Cơ quan cấp trên, viết hoa như ở đầu văn bản.")
+    co_quan_ban_hanh: Text = Field(description="Cơ quan ban hành, viết hoa như ở đầu văn bản.")
+    ten_day_du: Text = Field(description="Tên đầy đủ của cơ quan ban hành (tác giả văn bản).")
+    dia_danh: Text = Field(description="Địa danh ghi trước ngày tháng: Kon Tum.")
+    ban: list[Department] = Field(min_length=1, description="Các ban, văn phòng được giao việc.")
+    quoc_hieu: Text = Field(description="Quốc hiệu ở đầu văn bản.")
+    tieu_ngu: Text = Field(description="Tiêu ngữ dưới quốc hiệu.")
+
+
+# --- data/ke-hoach.yaml -----------------------------------------------------
+
+class DocumentInfo(Strict):
+    loai: Text = Field(description="Loại văn bản: Kế hoạch.")
+    so: OptionalText = Field(description="Số văn bản; để \"\" khi chưa có số.")
+    ky_hieu: Text = Field(description="Ký hiệu: KH-MTTQ-BTT.")
+    ngay_ban_hanh: OptionalDate = Field(description="Ngày ban hành; \"\" khi chưa có.")
+    nam: int = Field(ge=1945, le=2100, description="Năm của kế hoạch.")
+    trich_yeu: Text = Field(description="Trích yếu (tên) của kế hoạch.")
+
+
+class Campaign(Strict):
+    ten: Text = Field(description="Tên đầy đủ của Cuộc vận động.")
+    ten_ngan: Text = Field(description="Tên gọi tắt.")
+
+
+class BasisDocument(Strict):
+    loai: Text = Field(description="Loại văn bản căn cứ: Kế hoạch, Quyết định…")
+    so: Text = Field(description="Số và ký hiệu: 357/KH-MTTQ-BTT.")
+    ngay: Date
+    co_quan: Text = Field(description="Cơ quan ban hành văn bản căn cứ.")
+    trich_yeu: Text
+
+
+class Purposes(Strict):
+    tieu_de: Text
+    muc: list[Text] = Field(min_length=1)
+
+
+class Topic(Strict):
+    ma: Code = Field(description="Mã dùng làm địa chỉ trang Sổ tay.")
+    ten_ngan: Text = Field(description="Tên ngắn hiện trên thanh điều hướng.")
+    noi_dung: Text = Field(description="Nội dung, chép đúng kế hoạch.")
+
+
+class Contents(Strict):
+    tieu_de: Text
+    loi_dan: Text
+    muc: list[Topic] = Field(min_length=1)
+
+
+class Step(Strict):
+    ten_ngan: Text
+    noi_dung: Text = Field(description="Có thể dùng chỗ trống {so_hoi_nghi}.")
+
+
+class Conferences(Strict):
+    toi_thieu: int = Field(ge=1, description="Số hội nghị ít nhất ở mỗi đơn vị.")
+    toi_da: int = Field(ge=1, description="Số hội nghị nhiều nhất ở mỗi đơn vị.")
+
+
+class Steps(Strict):
+    tieu_de: Text
+    buoc: list[Step] = Field(min_length=1)
+    hoi_nghi: Conferences
+
+
+class Period(Strict):
+    tieu_de: Text
+    bat_dau: MonthValue
+    ket_thuc: Date
+
+
+class Budget(Strict):
+    tieu_de: Text
+    nguon: Text = Field(description="Nguồn kinh phí.")
+    dinh_muc: Money = Field(description="Kinh phí cho mỗi đơn vị (đồng).")
+    rieng: dict[Text, Money] = Field(default={}, description="Mức riêng cho một số đơn vị: mã: số tiền.")
+    tong: Money | None = Field(default=None, description="Không bắt buộc; nếu ghi, phải bằng tổng tính được.")
+    tong_bang_chu: Text | None = Field(default=None, description="Không bắt buộc; nếu ghi, phải khớp số tiền bằng chữ.")
+
+
+class Assignment(Strict):
+    ban: Text = Field(description="Mã ban trong data/co-quan.yaml.")
+    nhiem_vu: Text = Field(description="Nhiệm vụ, chép đúng kế hoạch; phải nhắc tên từng đơn vị được giao.")
+    don_vi: list[Text] = Field(min_length=1, description="Mã các đơn vị ban này phối hợp.")
+
+
+class Report(Strict):
+    noi_nhan: Text = Field(description="Mã ban nhận báo cáo.")
+    han: Date = Field(description="Hạn gửi báo cáo.")
+    loi_van: Text = Field(description="Có thể dùng {noi_nhan_bao_cao} và {han_bao_cao}.")
+
+
+class LocalCommittees(Strict):
+    ten: Text
+    nhiem_vu: Text
+
+
+class Organisation(Strict):
+    tieu_de: Text
+    loi_dan: Text
+    phan_cong: list[Assignment] = Field(min_length=1)
+    bao_cao: Report
+    don_vi_thuc_hien: LocalCommittees
+
+
+class Recipient(Strict):
+    ten: Text
+    ghi_chu: Text | None = Field(default=None, description="B/c, P/h, T/h…")
+
+
+class Recipients(Strict):
+    gui: list[Recipient] = Field(min_length=1)
+    luu: list[Text] = Field(min_length=1, description="Nơi lưu: VT, VP…")
+
+
+class Signature(Strict):
+    quyen_han: Text = Field(description="TM. BAN THƯỜNG TRỰC")
+    chuc_vu: Text = Field(description="PHÓ CHỦ TỊCH")
+    trang_thai: OptionalText = Field(default="", description="Đã ký; \"\" với bản chưa ký.")
+    nguoi_ky: Text
+
+
+class PlanFile(Strict):
+    van_ban: DocumentInfo
+    cuoc_van_dong: Campaign
+    can_cu: list[BasisDocument] = Field(default=[])
+    mo_dau: Text
+    ten_goi_don_vi: Text = Field(description="Cách kế hoạch gọi chung các đơn vị: huyện, thành phố.")
+    muc_dich_yeu_cau: Purposes
+    noi_dung: Contents
+    cac_buoc: Steps
+    thoi_gian_dia_diem: Period
+    kinh_phi: Budget
+    to_chuc_thuc_hien: Organisation
+    ket_luan: Text
+    noi_nhan: Recipients
+    chu_ky: Signature

@@ -1,0 +1,88 @@
+"""Vietnamese numbers and money, as administrative documents write them.
+
+Grouping comes from Babel (vi_VN: 50.000.000). Reading a number in words is
+hand-written: num2words "vi" reads 1.005.000 as "một triệu năm nghìn", dropping
+the "không trăm linh" that an amount in words must carry.
+"""
+
+from babel.numbers import format_decimal
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+# Powers of a thousand below "tỷ"; above it the reading repeats ("nghìn tỷ").
+_GROUPS = ("", "nghìn", "triệu")
+
+
+def format_number(n: int) -> str:
+    """50000000 -> "50.000.000"."""
+    return format_decimal(n, locale="vi_VN")
+
+
+def format_money(n: int, style: str = "short") -> str:
+    """"50.000.000đ" (short, as the plan writes it) or "50.000.000 đồng" (long)."""
+    return f"{format_number(n)}đ" if style == "short" else f"{format_number(n)} đồng"
+
+
+def _read_triple(n: int, full: bool) -> list[str]:
+    """Read 0..999. `full` reads an empty hundreds place ("không trăm"),
+    as required for every group after the first non-empty one."""
+    hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    words: list[str] = []
+    if hundreds or full:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units:
+            if words:
+                words.append("linh")
+            words.append(_DIGITS[units])
+        return words
+    if tens == 1:
+        words.append("mười")
+    else:
+        words += [_DIGITS[tens], "mươi"]
+    if units == 1:
+        words.append("mốt" if tens > 1 else "một")
+    elif units == 5:
+        words.append("lăm")
+    elif units:
+        words.append(_DIGITS[units])
+    return words
+
+
+def _read_below_billion(n: int, full: bool) -> list[str]:
+    triples = [n // 1_000_000, n // 1000 % 1000, n % 1000]
+    words: list[str] = []
+    for triple, unit in zip(triples, reversed(_GROUPS)):
+        if triple == 0:
+            continue
+        words += _read_triple(triple, full or bool(words))
+        if unit:
+            words.append(unit)
+    return words
+
+
+def _read(n: int, full: bool = False) -> list[str]:
+    if n >= 1_000_000_000:
+        high, low = divmod(n, 1_000_000_000)
+        words = _read(high, full) + ["tỷ"]
+        return words + (_read_below_billion(low, True) if low else [])
+    return _read_below_billion(n, full)
+
+
+def number_in_words(n: int) -> str:
+    """2021 -> "hai nghìn không trăm hai mươi mốt" (lower case)."""
+    if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+        raise ValueError(f"number_in_words takes a whole number ≥ 0, not {n!r}")
+    if n == 0:
+        return "không"
+    return " ".join(_read(n))
+
+
+def money_in_words(n: int) -> str:
+    """50000000 -> "Năm mươi triệu đồng chẵn".
+
+    "chẵn" marks a round amount (whole thousands), as administrative documents do.
+    """
+    text = f"{number_in_words(n)} đồng"
+    if n and n % 1000 == 0:
+        text += " chẵn"
+    return text[0].upper() + text[1:]

@@ -1,0 +1,72 @@
+"""The home page: the plan at a glance (what, who, where, when, how much)."""
+
+from ..dates import format_date, format_month
+from ..numbers import format_money
+from ..site import Site
+from ..text import md_escape as m
+from . import links
+
+
+def home_page(site: Site) -> str:
+    p = site.plan
+    here = links.HOME
+    period = p.thoi_gian_dia_diem
+    report = p.to_chuc_thuc_hien.bao_cao
+    conf = p.cac_buoc.hoi_nghi
+    n = len(site.units)
+    depts = ", ".join(m(site.department(a.ban).ten) for a in site.assignments)
+    units = " · ".join(links.md_link(links.unit_title(u), links.unit_page(u), here) for u in site.units)
+    return f"""{m(p.van_ban.loai)} {m(p.van_ban.trich_yeu[0].lower() + p.van_ban.trich_yeu[1:])}.
+
+<div class="grid cards glance" markdown>
+
+-   **Làm gì**
+
+    ---
+
+    Tuyên truyền, vận động trực tiếp tại vùng đồng bào dân tộc thiểu số: {conf.toi_thieu}–{conf.toi_da} hội nghị
+    ở mỗi đơn vị, theo {len(p.cac_buoc.buoc)} bước.
+
+    {links.md_link("Toàn văn kế hoạch", links.PLAN, here)} · {links.md_link("Sổ tay tuyên truyền", links.HANDBOOK, here)}
+
+-   **Ai làm**
+
+    ---
+
+    {m(site.org.ten_day_du)}; các ban phối hợp: {depts}; cùng Ban Thường trực Ủy ban MTTQ Việt Nam
+    các {m(p.ten_goi_don_vi)}.
+
+    {links.md_link("Phân công", links.ASSIGNMENTS, here)}
+
+-   **Ở đâu**
+
+    ---
+
+    {n}/{n} {m(p.ten_goi_don_vi)} của tỉnh {m(site.units_file.tinh)}.
+
+    {links.md_link("Danh sách đơn vị", links.UNITS, here)}
+
+-   **Khi nào**
+
+    ---
+
+    Từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}. Báo cáo kết quả về
+    {m(site.department(report.noi_nhan).ten)} trước ngày {format_date(report.han)}.
+
+    {links.md_link("Tiến độ", links.TIMELINE, here)}
+
+-   **Bao nhiêu**
+
+    ---
+
+    {format_money(p.kinh_phi.dinh_muc)} mỗi đơn vị; tổng {format_money(site.total)}
+    ({m(site.total_in_words)}).
+
+    {links.md_link("Kinh phí", links.BUDGET, here)}
+
+</div>
+
+## Đơn vị của bạn
+
+{units}
+"""

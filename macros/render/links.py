@@ -1,0 +1,46 @@
+"""Where each page lives, and relative links between them.
+
+Paths are Markdown source paths ("don-vi/huyen-dak-glei.md"); MkDocs turns a
+relative link to a .md file into the right URL and checks it exists.
+"""
+
+import posixpath
+
+from ..model import Topic, Unit
+from ..text import md_escape, slugify
+
+HOME = "index.md"
+PLAN = "ke-hoach.md"
+ASSIGNMENTS = "phan-cong.md"
+UNITS = "don-vi/index.md"
+TIMELINE = "tien-do.md"
+BUDGET = "kinh-phi.md"
+HANDBOOK = "so-tay/index.md"
+
+
+def unit_page(unit: Unit) -> str:
+    return f"don-vi/{slugify(unit.cap + ' ' + unit.ten)}.md"
+
+
+def topic_page(topic: Topic) -> str:
+    return f"so-tay/{topic.ma}.md"
+
+
+def rel(target: str, current: str) -> str:
+    """Link from the page `current` to the page `target`, both source paths."""
+    return posixpath.relpath(target, posixpath.dirname(current) or ".")
+
+
+def md_link(text: str, target: str, current: str) -> str:
+    return f"[{md_escape(text)}]({rel(target, current)})"
+
+
+def unit_name(unit: Unit) -> str:
+    """"huyện Đăk Glei", as running text writes it."""
+    return f"{unit.cap} {unit.ten}"
+
+
+def unit_title(unit: Unit) -> str:
+    """"Huyện Đăk Glei", as a title."""
+    name = unit_name(unit)
+    return name[0].upper() + name[1:]

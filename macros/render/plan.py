@@ -1,0 +1,136 @@
+"""The plan's full text, in the order and layout of the original document.
+
+The header and the closing blocks are HTML (two columns, as Nghị định 30/2020
+lays them out); the body is Markdown so that headings get anchors, a table of
+contents and their own search entries.
+"""
+
+from ..dates import format_date, format_date_long, format_month
+from ..numbers import format_money
+from ..site import Site
+from ..text import html_escape as h
+from ..text import md_escape as m
+
+# Blank kept for a number or a date the document does not have yet.
+BLANK = "\u00a0" * 6
+
+
+def number_line(site: Site) -> str:
+    doc = site.plan.van_ban
+    return f"Số: {doc.so or BLANK}/{doc.ky_hieu}"
+
+
+def place_date_line(site: Site) -> str:
+    doc = site.plan.van_ban
+    if doc.ngay_ban_hanh:
+        return f"{site.org.dia_danh}, {format_date_long(doc.ngay_ban_hanh)}"
+    return f"{site.org.dia_danh}, ngày{BLANK}tháng{BLANK}năm {doc.nam}"
+
+
+def header_html(site: Site) -> str:
+    org = site.org
+    return (
+        '<div class="vb-header">\n'
+        '<div class="vb-header__issuer">'
+        f'<p class="vb-parent">{h(org.co_quan_cap_tren)}</p>'
+        f'<p class="vb-issuer">{h(org.co_quan_ban_hanh)}</p>'
+        f'<p class="vb-number">{h(number_line(site))}</p></div>\n'
+        '<div class="vb-header__nation">'
+        f'<p class="vb-nation">{h(org.quoc_hieu)}</p>'
+        f'<p class="vb-motto">{h(org.tieu_ngu)}</p>'
+        f'<p class="vb-place-date">{h(place_date_line(site))}</p></div>\n'
+        "</div>\n"
+    )
+
+
+def title_html(site: Site) -> str:
+    doc = site.plan.van_ban
+    return (
+        f'<h1 class="vb-kind" id="ke-hoach">{h(doc.loai.upper())}</h1>\n'
+        f'<p class="vb-summary">{h(doc.trich_yeu)}</p>\n'
+        '<hr class="vb-summary-rule">\n'
+    )
+
+
+def basis_paragraphs(site: Site) -> list[str]:
+    out = []
+    for doc in site.plan.can_cu:
+        out.append(f"Căn cứ {doc.loai} số {doc.so}, ngày {format_date(doc.ngay)} của {doc.co_quan} “{doc.trich_yeu}”.")
+    return out
+
+
+def numbered(items: list[str]) -> str:
+    return "\n\n".join(f"{i}\\. {m(text)}" for i, text in enumerate(items, 1))
+
+
+def budget_sentence(site: Site) -> str:
+    """"Từ kinh phí …, cụ thể: 5.000.000đ/01 đơn vị x 10 huyện, thành phố = 50.000.000đ (…)."""
+    plan = site.plan
+    total = f"{format_money(site.total)} ({site.total_in_words})"
+    if site.uniform_amount:
+        n = len(site.units)
+        detail = f"{format_money(plan.kinh_phi.dinh_muc)}/01 đơn vị x {n} {plan.ten_goi_don_vi} = {total}"
+    else:
+        parts = "; ".join(f"{u.ten} {format_money(site.amount(u.ma))}" for u in site.units)
+        detail = f"{parts}; tổng cộng {total}"
+    return f"{plan.kinh_phi.nguon}, cụ thể: {detail}."
+
+
+def places_line(site: Site) -> str:
+    n = len(site.units)
+    return f"Địa điểm: {n}/{n} {site.plan.ten_goi_don_vi}"
+
+
+def period_line(site: Site) -> str:
+    period = site.plan.thoi_gian_dia_diem
+    return f"Thời gian: Thực hiện từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}"
+
+
+def body_markdown(site: Site) -> str:
+    p = site.plan
+    org = p.to_chuc_thuc_hien
+    parts = [m(t) for t in basis_paragraphs(site)] + [m(p.mo_dau)]
+    parts += [f"## I. {m(p.muc_dich_yeu_cau.tieu_de)}", numbered(list(p.muc_dich_yeu_cau.muc))]
+    parts += [f"## II. {m(p.noi_dung.tieu_de)}", m(p.noi_dung.loi_dan),
+              numbered([t.noi_dung for t in p.noi_dung.muc])]
+    parts += [f"## III. {m(p.cac_buoc.tieu_de)}", numbered([site.fill(s.noi_dung) for s in p.cac_buoc.buoc])]
+    parts += [f"## IV. {m(p.thoi_gian_dia_diem.tieu_de)}", numbered([period_line(site), places_line(site)])]
+    parts += [f"## V. {m(p.kinh_phi.tieu_de)}", m(budget_sentence(site))]
+    parts += [f"## VI. {m(org.tieu_de)}", m(org.loi_dan)]
+    for i, a in enumerate(org.phan_cong, 1):
+        parts += [f"### {i}. {m(site.department(a.ban).ten)}", m(a.nhiem_vu)]
+    parts += [f'<p class="vb-note"><em>Ghi chú:</em> {h(site.fill(org.bao_cao.loi_van))}</p>']
+    parts += [f"### {len(org.phan_cong) + 1}. {m(org.don_vi_thuc_hien.ten)}", m(org.don_vi_thuc_hien.nhiem_vu)]
+    parts += [m(p.ket_luan)]
+    return "\n\n".join(parts) + "\n"
+
+
+def recipients_lines(site: Site) -> list[str]:
+    rec = site.plan.noi_nhan
+    lines = [f"- {r.ten};" + (f" ({r.ghi_chu})" if r.ghi_chu else "") for r in rec.gui]
+    lines.append(f"- Lưu: {', '.join(rec.luu)}.")
+    return lines
+
+
+def closing_html(site: Site) -> str:
+    sig = site.plan.chu_ky
+    items = "".join(f"<li>{h(line)}</li>" for line in recipients_lines(site))
+    status = f'<p class="vb-sign-status">({h(sig.trang_thai)})</p>' if sig.trang_thai else '<p class="vb-sign-space"></p>'
+    return (
+        '<div class="vb-closing">\n'
+        f'<div class="vb-recipients"><p class="vb-recipients__title">Nơi nhận:</p><ul>{items}</ul></div>\n'
+        '<div class="vb-signature">'
+        f'<p class="vb-sign-authority">{h(sig.quyen_han)}</p>'
+        f'<p class="vb-sign-title">{h(sig.chuc_vu)}</p>{status}'
+        f'<p class="vb-sign-name">{h(sig.nguoi_ky)}</p></div>\n'
+        "</div>\n"
+    )
+
+
+def plan_page(site: Site) -> str:
+    """The whole document: header, title, body, recipients and signature."""
+    return (
+        '<div class="vb-document" markdown>\n\n'
+        + header_html(site) + "\n" + title_html(site) + "\n" + body_markdown(site) + "\n" + closing_html(site)
+        + "\n</div>\n"
+    )

@@ -1,0 +1,200 @@
+"""Load data/ into one validated Site, and the values derived from it.
+
+`load_site(root)` reads every data file, validates each against its model,
+runs the cross-file checks, and raises DataErrors listing every problem at
+once. The render functions take the Site and never read files themselves.
+"""
+
+import difflib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .checks import PLACEHOLDER
+from .dates import format_date
+from .errors import DataError, DataErrors
+from .model import Assignment, Department, OrgFile, PlanFile, Unit, UnitsFile
+from .numbers import money_in_words
+from .yamlsrc import YamlSource, read_yaml
+
+# The data files, the model of each, and the name the Site gives it.
+FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "units": ("data/don-vi.yaml", UnitsFile),
+    "org": ("data/co-quan.yaml", OrgFile),
+    "plan": ("data/ke-hoach.yaml", PlanFile),
+}
+
+
+_TYPE_MESSAGES = {
+    "string_type": "cần một đoạn chữ",
+    "int_type": "cần một số nguyên",
+    "int_parsing": "cần một số nguyên",
+    "int_from_float": "cần một số nguyên, không có phần lẻ",
+    "bool_type": "cần «true» hoặc «false»",
+    "list_type": "cần một danh sách (mỗi mục một dòng, bắt đầu bằng «- »)",
+    "model_type": "cần một nhóm trường con (mỗi dòng «ten_truong: giá trị»)",
+    "dict_type": "cần một nhóm «mã: giá trị»",
+    "model_attributes_type": "cần một nhóm trường con (mỗi dòng «ten_truong: giá trị»)",
+}
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the pages show, validated."""
+
+    root: Path
+    units_file: UnitsFile
+    org: OrgFile
+    plan: PlanFile
+    sources: dict  # name -> YamlSource, for positions in cross-check errors
+
+    # -- units and departments ------------------------------------------
+    @property
+    def units(self) -> list[Unit]:
+        return list(self.units_file.don_vi)
+
+    def unit(self, code: str) -> Unit:
+        return next(u for u in self.units if u.ma == code)
+
+    @property
+    def departments(self) -> list[Department]:
+        return list(self.org.ban)
+
+    def department(self, code: str) -> Department:
+        return next(d for d in self.departments if d.ma == code)
+
+    @property
+    def assignments(self) -> list[Assignment]:
+        return list(self.plan.to_chuc_thuc_hien.phan_cong)
+
+    def assignment_of(self, unit_code: str) -> Assignment:
+        return next(a for a in self.assignments if unit_code in a.don_vi)
+
+    # -- money ------------------------------------------------------------
+    def amount(self, unit_code: str) -> int:
+        budget = self.plan.kinh_phi
+        return budget.rieng.get(unit_code, budget.dinh_muc)
+
+    @property
+    def total(self) -> int:
+        return sum(self.amount(u.ma) for u in self.units)
+
+    @property
+    def total_in_words(self) -> str:
+        return money_in_words(self.total)
+
+    @property
+    def uniform_amount(self) -> bool:
+        """True when every unit gets the same amount (the plan's "x 10 = …" form)."""
+        return len({self.amount(u.ma) for u in self.units}) == 1
+
+    # -- text -------------------------------------------------------------
+    @cached_property
+    def placeholders(self) -> dict[str, str]:
+        conf = self.plan.cac_buoc.hoi_nghi
+        report = self.plan.to_chuc_thuc_hien.bao_cao
+        return {
+            "so_hoi_nghi": f"từ {conf.toi_thieu:02d} đến {conf.toi_da:02d}",
+            "noi_nhan_bao_cao": self.department(report.noi_nhan).ten,
+            "han_bao_cao": format_date(report.han),
+        }
+
+    def fill(self, text: str) -> str:
+        """Replace {name} placeholders (checked at load time) with their values."""
+        return PLACEHOLDER.sub(lambda m: self.placeholders[m.group(1)], text)
+
+    def data_file(self, name: str) -> str:
+        """"plan" -> "data/ke-hoach.yaml": where an editor changes that content."""
+        return FILES[name][0]
+
+
+def _field_names(model: type[BaseModel], seen=None) -> set[str]:
+    """Every field name used anywhere in `model`, for "did you mean" hints."""
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    names = set(model.model_fields)
+    for info in model.model_fields.values():
+        for arg in _nested_models(info.annotation):
+            names |= _field_names(arg, seen)
+    return names
+
+
+def _nested_models(annotation) -> list:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _nested_models(arg)]
+
+
+def _convert(source: YamlSource, model: type[BaseModel], exc: ValidationError) -> list[DataError]:
+    errors = []
+    known = sorted(_field_names(model))
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if p != "[key]")
+        kind = err["type"]
+        found = ""
+        hint = ""
+        if kind == "missing":
+            message = f"thiếu trường bắt buộc «{loc[-1]}»."
+            hint = "thêm dòng «" + str(loc[-1]) + ": …» (xem hướng dẫn biên tập)."
+            errors.append(source.error(loc, message, hint=hint))
+            continue
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f"có phải «{close[0]}»?" if close else "xóa trường này, hoặc xem hướng dẫn biên tập."
+            errors.append(source.error(loc, f"trường «{name}» không có trong mẫu dữ liệu.", hint=hint))
+            continue
+        if kind == "du_lieu":
+            message = err["msg"]
+        elif kind in _TYPE_MESSAGES:
+            message = _TYPE_MESSAGES[kind]
+        elif kind == "too_short":
+            message = "không được để trống"
+        elif kind in ("greater_than_equal", "less_than_equal"):
+            sign = "≥" if kind == "greater_than_equal" else "≤"
+            limit = err["ctx"].get("ge", err["ctx"].get("le"))
+            message = f"phải {sign} {limit}"
+        else:
+            message = err["msg"]
+        raw = source.coerced.get(loc)
+        value = err.get("input")
+        if raw is not None:
+            found = raw
+        if raw is not None and kind != "du_lieu":
+            hint = (f"YAML tự đổi «{raw}» (không có dấu nháy) thành kiểu khác; "
+                            f"hãy viết trong dấu nháy kép: \"{raw}\".")
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            found = str(value)[:120]
+        errors.append(source.error(loc, message[0].upper() + message[1:] + ("" if message.endswith(".") else "."),
+                                   found=found, hint=hint))
+    return errors
+
+
+def load_site(root: Path) -> Site:
+    """Read and validate data/ under `root`. Raises DataErrors with every problem."""
+    root = Path(root)
+    errors: list[DataError] = []
+    models: dict = {}
+    sources: dict = {}
+    for name, (rel, model) in FILES.items():
+        try:
+            source = read_yaml(root / rel, rel)
+        except DataErrors as exc:
+            errors += exc.errors
+            continue
+        sources[name] = source
+        try:
+            models[name] = model.model_validate(source.data)
+        except ValidationError as exc:
+            errors += _convert(source, model, exc)
+    if errors:
+        raise DataErrors(errors)
+    errors = checks.cross_check(models["units"], models["org"], models["plan"], sources)
+    if errors:
+        raise DataErrors(errors)
+    return Site(root, models["units"], models["org"], models["plan"], sources)

@@ -1,0 +1,29 @@
+"""One value changed in data/ changes every page that shows it, totals and words too."""
+
+import re
+
+from tests.sitebuild import copy_project, mkdocs_build, page_text
+
+
+def test_per_unit_amount_flows_to_every_page(tmp_path):
+    project = copy_project(tmp_path / "project")
+    plan = project / "data" / "ke-hoach.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "dinh_muc: 5000000" in text
+    plan.write_text(text.replace("dinh_muc: 5000000", "dinh_muc: 6000000"), encoding="utf-8")
+    out = tmp_path / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+
+    budget = page_text(out, "kinh-phi/index.html")
+    assert "Tổng cộng: 60.000.000đ" in budget and "Sáu mươi triệu đồng chẵn" in budget
+    plan_text = page_text(out, "ke-hoach/index.html")
+    assert "6.000.000đ/01 đơn vị x 10 huyện, thành phố = 60.000.000đ (Sáu mươi triệu đồng chẵn)" in plan_text
+    home = page_text(out, "index.html")
+    assert "6.000.000đ mỗi đơn vị; tổng 60.000.000đ" in home
+    unit = page_text(out, "don-vi/huyen-dak-glei/index.html")
+    assert "Kinh phí: 6.000.000đ (Sáu triệu đồng chẵn)" in unit
+    for page in ("phan-cong/index.html", "don-vi/index.html"):
+        assert "5.000.000" not in page_text(out, page)
+    all_html = " ".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    assert not re.search(r"5\.000\.000|50\.000\.000|Năm mươi triệu", all_html)

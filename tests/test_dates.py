@@ -1,0 +1,40 @@
+import datetime as dt
+
+import pytest
+
+from macros.dates import Month, format_date, format_date_long, format_month, parse_date, parse_month
+
+
+@pytest.mark.parametrize("d,short,long", [
+    (dt.date(2023, 2, 8), "08/02/2023", "ngày 08 tháng 02 năm 2023"),
+    (dt.date(2023, 11, 30), "30/11/2023", "ngày 30 tháng 11 năm 2023"),
+    (dt.date(2023, 4, 5), "05/4/2023", "ngày 05 tháng 4 năm 2023"),
+    (dt.date(2023, 1, 10), "10/01/2023", "ngày 10 tháng 01 năm 2023"),
+    (dt.date(2020, 3, 5), "05/3/2020", "ngày 05 tháng 3 năm 2020"),
+])
+def test_administrative_dates(d, short, long):
+    assert format_date(d) == short
+    assert format_date_long(d) == long
+
+
+def test_month():
+    m = parse_month("4/2023")
+    assert m == Month(2023, 4) and format_month(m) == "tháng 4/2023"
+    assert m.first_day == dt.date(2023, 4, 1) and m.last_day == dt.date(2023, 4, 30)
+    assert Month(2023, 12).last_day == dt.date(2023, 12, 31)
+    assert str(Month(2023, 2)) == "02/2023"
+
+
+@pytest.mark.parametrize("text,message", [
+    ("2023-11-30", "ngày/tháng/năm"),
+    ("31/02/2023", "không có ngày 31 tháng 2 năm 2023"),
+    ("30-11-2023", "ngày/tháng/năm"),
+])
+def test_bad_dates(text, message):
+    with pytest.raises(ValueError, match=message):
+        parse_date(text)
+
+
+def test_bad_month():
+    with pytest.raises(ValueError, match="không có tháng 13"):
+        parse_month("13/2023")
