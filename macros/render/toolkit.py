@@ -184,7 +184,7 @@ def report(site: Site, form: Form) -> str:
     # The results table goes under the section on conferences (the second), where it belongs.
     marker = f"<h2>{_roman(2)}."
     table = (f'<p class="tk-note">Mức kinh phí: {format_money(plan.kinh_phi.dinh_muc)}/01 đơn vị '
-             f"({h(plan.kinh_phi.nguon.lower())}).</p>"
+             f"({h(plan.kinh_phi.nguon[:1].lower() + plan.kinh_phi.nguon[1:])}).</p>"
              f'<table class="tk-table tk-results"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
     if marker in sections:
         before, after = sections.split(marker, 1)
@@ -195,13 +195,14 @@ def report(site: Site, form: Form) -> str:
     org = site.org
     body = ('<div class="tk-header">'
             f'<div><p class="tk-issuer-parent">{h(org.co_quan_cap_tren)}</p>'
-            f'<p class="tk-issuer">{_choices([d.ten.upper() for d in site.departments])}</p></div>'
+            '<p class="tk-fill tk-issuer-unit"></p></div>'
             f'<div><p class="tk-nation">{h(org.quoc_hieu)}</p><p class="tk-motto">{h(org.tieu_ngu)}</p>'
             f'<p class="tk-date">{h(org.dia_danh)}, ngày …… tháng …… năm {plan.van_ban.nam}</p></div></div>'
             "<h1>BÁO CÁO</h1>"
             f'<p class="tk-subtitle">Kết quả tổ chức tuyên truyền, vận động thực hiện {h(_campaign(site))} '
             f"năm {plan.van_ban.nam}</p>"
-            f'<p class="tk-to">Kính gửi: {h(receiver)}</p>'
+            + _department_chooser(site, "Ban, văn phòng báo cáo")
+            + f'<p class="tk-to">Kính gửi: {h(receiver)}</p>'
             f'<p class="tk-deadline"><strong>Hạn gửi: trước {h(format_date_long(rep.han))}</strong> '
             f"(kế hoạch thực hiện từ {h(format_month(period.bat_dau))} đến {h(format_date(period.ket_thuc))}).</p>"
             + sections
