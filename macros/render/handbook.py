@@ -4,6 +4,7 @@ section II), and the section headings every chapter page shows."""
 
 from ..handbook_model import Chapter
 from ..site import Site
+from ..text import fold
 from ..text import md_escape as m
 from . import links, references
 
@@ -44,8 +45,10 @@ def _examples(chapter: Chapter) -> str:
 def chapter_body(site: Site, chapter: Chapter, here: str) -> str:
     fill = site.fill
     parts = [f"## {PURPOSE}", _bullets(fill(x) for x in chapter.muc_dich)]
-    messages = "\n".join(f"    {i}. {m(fill(x))}" for i, x in enumerate(chapter.thong_diep, 1))
-    parts += [f"## {MESSAGES}", f'!!! note "Đọc chậm, từng câu, rồi hỏi lại bà con"\n{messages}']
+    messages = "\n".join(f"{i}. {m(fill(x))}" for i, x in enumerate(chapter.thong_diep, 1))
+    # Larger type: these lines are read aloud, often from a phone held at arm's length.
+    parts += [f"## {MESSAGES}", "*Đọc chậm từng câu, rồi hỏi lại xem bà con đã hiểu chưa.*",
+              f'<div class="st-read-aloud" markdown>\n\n{messages}\n\n</div>']
     if chapter.kien_thuc:
         parts.append(f"## {KNOW}")
         for sec in chapter.kien_thuc:
@@ -103,6 +106,6 @@ TOOLKIT_INDEX = "bo-cong-cu/index.md"
 
 
 def glossary_page(site: Site) -> str:
-    rows = "\n".join(f"| {m(t.viet_tat)} | {m(t.nghia)} |" for t in sorted(site.glossary, key=lambda t: t.viet_tat))
+    rows = "\n".join(f"| {m(t.viet_tat)} | {m(t.nghia)} |" for t in sorted(site.glossary, key=lambda t: fold(t.viet_tat)))
     return ("# Chữ viết tắt\n\nĐưa chuột hoặc chạm vào chữ viết tắt ở bất kỳ trang nào để xem nghĩa.\n\n"
             "| Chữ viết tắt | Nghĩa |\n|---|---|\n" + rows + "\n")

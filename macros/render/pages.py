@@ -21,7 +21,8 @@ class GeneratedPage:
 def generated_pages(site: Site) -> list[GeneratedPage]:
     pages = [GeneratedPage(links.unit_page(u), links.unit_title(u), units.unit_page(site, u.ma), site.data_file("plan"))
              for u in site.units]
-    pages += [GeneratedPage(links.topic_page(t), t.ten_ngan, handbook.topic_page(site, t.ma), site.data_file("plan"))
+    pages += [GeneratedPage(links.topic_page(t), t.ten_ngan, handbook.topic_page(site, t.ma),
+                            f"data/so-tay/{t.ma}.yaml" if site.chapter_of(t.ma) else site.data_file("plan"))
               for t in site.plan.noi_dung.muc]
     pages += handbook_pages(site)
     return pages
