@@ -82,5 +82,5 @@ def test_form_prints_on_a4_within_its_page_count(site, browser, slug, max_pages)
     assert (round(width), round(height)) == (595, 842)  # A4 portrait in points
     assert 1 <= len(pdf.pages) <= max_pages
     text = "".join(p.extract_text() for p in pdf.pages)
-    assert "Bấm" not in text  # the on-screen printing hint is not printed
+    assert "Để in" not in text  # the on-screen printing hint is not printed
     assert "☐" in text

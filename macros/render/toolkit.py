@@ -67,7 +67,7 @@ def _header(site: Site) -> str:
     """Left: the front at the unit's level, written by hand; right: national motto."""
     org = site.org
     return ('<div class="tk-header">'
-            '<div><p class="tk-issuer">MTTQ VIỆT NAM</p><p class="tk-fill tk-issuer-unit"></p></div>'
+            '<div><p class="tk-issuer">ỦY BAN MTTQ VIỆT NAM</p><p class="tk-fill tk-issuer-unit"></p></div>'
             f'<div><p class="tk-nation">{h(org.quoc_hieu)}</p><p class="tk-motto">{h(org.tieu_ngu)}</p>'
             '<p class="tk-date">…………, ngày …… tháng …… năm ……</p></div></div>')
 
@@ -94,7 +94,8 @@ def _place(site: Site) -> str:
 
 def _sheet(form: Form, body: str) -> str:
     note = (f'<p class="tk-screen-only">Mẫu in khổ A4 ({h(form.purpose)}; không quá {form.max_pages} trang). '
-            'Bấm <kbd>Ctrl</kbd> + <kbd>P</kbd> (trên điện thoại: Chia sẻ › In) để in.</p>')
+            'Để in: trên máy tính bấm <kbd>Ctrl</kbd> + <kbd>P</kbd>; trên điện thoại dùng lệnh In '
+            '(hoặc Chia sẻ › In) trong trình duyệt.</p>')
     return note + f'\n\n<div class="tk-sheet tk-{form.slug}">{body}</div>\n'
 
 
