@@ -61,4 +61,5 @@ def on_page_context(context, page, config, nav):
     if changed is not None:
         page.meta["cap_nhat"] = format_date(changed)
         page.meta["cap_nhat_iso"] = changed.isoformat()
+        page.update_date = changed.isoformat()  # sitemap.xml <lastmod>: the data's date, not the build's
     return context

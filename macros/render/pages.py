@@ -36,4 +36,5 @@ def nav(site: Site) -> list:
         {"Tiến độ": links.TIMELINE},
         {"Kinh phí": links.BUDGET},
         {"Sổ tay": [links.HANDBOOK] + [{t.ten_ngan: links.topic_page(t)} for t in site.plan.noi_dung.muc]},
+        {"Hướng dẫn biên tập": links.EDITOR_GUIDE},
     ]
