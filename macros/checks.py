@@ -176,6 +176,11 @@ def check_dates(plan: PlanFile, src) -> list[DataError]:
     return errors
 
 
+def check_topics(plan: PlanFile, src) -> list[DataError]:
+    # Each topic's ma is its handbook page address: two topics, one page.
+    return _unique(plan.noi_dung.muc, lambda t: t.ma, src, ("noi_dung", "muc"), "Mã chủ đề")
+
+
 def check_placeholders(src) -> list[DataError]:
     errors = []
     for path, text in _walk_strings(src.data):
@@ -191,4 +196,29 @@ def check_placeholders(src) -> list[DataError]:
 def cross_check(units: UnitsFile, org: OrgFile, plan: PlanFile, sources: dict) -> list[DataError]:
     return (check_units(units, sources["units"]) + check_org(org, sources["org"])
             + check_assignments(units, org, plan, sources["plan"]) + check_budget(units, plan, sources["plan"])
-            + check_dates(plan, sources["plan"]) + check_placeholders(sources["plan"]))
+            + check_dates(plan, sources["plan"]) + check_topics(plan, sources["plan"])
+            + check_placeholders(sources["plan"]))
+
+
+# Which validated files each check needs ("units", "org", "plan" as in site.FILES).
+_CHECKS = (
+    (("units",), lambda m, s: check_units(m["units"], s["units"])),
+    (("org",), lambda m, s: check_org(m["org"], s["org"])),
+    (("units", "org", "plan"), lambda m, s: check_assignments(m["units"], m["org"], m["plan"], s["plan"])),
+    (("units", "plan"), lambda m, s: check_budget(m["units"], m["plan"], s["plan"])),
+    (("plan",), lambda m, s: check_dates(m["plan"], s["plan"])),
+    (("plan",), lambda m, s: check_topics(m["plan"], s["plan"])),
+)
+
+
+def cross_check_available(models: dict, sources: dict) -> list[DataError]:
+    """Every cross-check whose files validated, so that an error in one file does
+    not hide the errors of the others; a check needing a broken file waits for it.
+    Placeholders need only the parsed text, not a valid model."""
+    errors = []
+    for needs, run in _CHECKS:
+        if all(name in models for name in needs):
+            errors += run(models, sources)
+    if "plan" in sources:
+        errors += check_placeholders(sources["plan"])
+    return errors

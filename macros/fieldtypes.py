@@ -104,6 +104,8 @@ MonthValue = Annotated[
 
 
 def _money(value):
+    if isinstance(value, str) and re.fullmatch(r"\d+|\d{1,3}(\.\d{3})+", value.strip()):
+        raise _fail("số tiền viết không có dấu nháy: 5000000, không phải \"5000000\"")
     if isinstance(value, bool) or not isinstance(value, int):
         raise _fail("số tiền phải là số nguyên đồng, viết liền hoặc có dấu chấm ngăn cách: 5000000 hoặc 5.000.000")
     if value < 0:

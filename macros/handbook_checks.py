@@ -67,6 +67,9 @@ def check_chapters(chapters: dict, plan, refs, sources) -> list[DataError]:
     return errors
 
 
+NEEDS = ("references", "glossary", "plan", "chapters", "toolkit")
+
+
 def cross_check(models: dict, sources: dict) -> list[DataError]:
     refs = models["references"]
     return (check_references(refs, sources["references"]) + check_glossary(models["glossary"], sources["glossary"])

@@ -36,7 +36,47 @@ _SYNTAX_HINTS = (
      "đặt cả giá trị trong dấu nháy kép \"…\"."),
     ("found unexpected end of stream", "Tệp kết thúc giữa chừng.",
      "kiểm tra dấu nháy và dấu ngoặc chưa đóng."),
+    ("while parsing a flow sequence", "Thiếu dấu đóng ngoặc vuông «]» của danh sách viết trên một dòng.",
+     "viết đủ cặp ngoặc, ví dụ [VT, VP, BPT]."),
+    ("while parsing a flow mapping", "Thiếu dấu đóng ngoặc nhọn «}».",
+     "viết đủ cặp ngoặc {…}, hoặc viết mỗi trường một dòng."),
 )
+
+
+def _content_lines(text: str, upto: int):
+    """(line number, text) of the lines before `upto` (1-based) that hold data, last first."""
+    lines = text.splitlines()[: max(upto - 1, 0)]
+    for number in range(len(lines), 0, -1):
+        stripped = lines[number - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            yield number, lines[number - 1]
+
+
+def _unclosed_quote(text: str, upto: int) -> int | None:
+    """The first line up to `upto` with an odd number of double quotes: a quote
+    opened and never closed there. PyYAML reports such errors lines later."""
+    for number, line in enumerate(text.splitlines()[:upto], 1):
+        code = line.split(" #", 1)[0]
+        if code.lstrip().startswith("#"):
+            continue
+        if (code.count('"') - code.count('\\"')) % 2:
+            return number
+    return None
+
+
+def _refine(text: str, line: int, raw: str) -> tuple[int, str, str] | None:
+    """Point at the line the editor must change, where PyYAML's mark is later."""
+    quote = _unclosed_quote(text, line)
+    if quote is not None and ("quoted scalar" in raw or "expected <block end>" in raw
+                              or "could not find expected" in raw or "end of stream" in raw):
+        return (quote, "Thiếu dấu nháy đóng.", "mỗi dấu nháy mở \" phải có dấu nháy đóng \" ở cuối giá trị.")
+    if "expected <block end>" in raw:
+        for number, content in _content_lines(text, line):
+            body = content.strip()
+            if ":" not in body and not body.startswith("-"):
+                return (number, "Thiếu dấu hai chấm «:» sau tên trường.", "viết dạng «ten_truong: giá trị».")
+            break
+    return None
 
 
 @dataclass
@@ -61,10 +101,15 @@ class YamlSource:
         return DataError(self.path, line, column, field_path(path), message, found, hint)
 
 
-def _syntax_error(display: str, exc: yaml.YAMLError) -> DataError:
+def _syntax_error(display: str, exc: yaml.YAMLError, text: str = "") -> DataError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     raw = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''}"
+    refined = _refine(text, line, raw) if line else None
+    if refined:
+        number, message, hint = refined
+        return DataError(display, number, 1, "", "Lỗi cú pháp YAML. " + message,
+                         hint=f"{hint} (máy đọc YAML chỉ nhận ra lỗi ở dòng {line}.)" if number != line else hint)
     for needle, message, hint in _SYNTAX_HINTS:
         if needle in raw:
             return DataError(display, line, column, "", "Lỗi cú pháp YAML. " + message, hint=hint)
@@ -143,7 +188,7 @@ def read_yaml(file: Path, display: str) -> YamlSource:
     try:
         nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        raise DataErrors([_syntax_error(display, exc)]) from None
+        raise DataErrors([_syntax_error(display, exc, text)]) from None
     if len(nodes) != 1 or nodes[0] is None:
         message = "Tệp trống." if not nodes or nodes[0] is None else "Tệp chỉ được có một tài liệu YAML (bỏ dòng «---» thừa)."
         raise DataErrors([DataError(display, 1, 1, "", message)])

@@ -38,3 +38,28 @@ def on_files(files, config):
         front = f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
         files.append(File.generated(config, page.path, content=front + page.markdown))
     return files
+
+
+# --- "Sửa trang này" and "Cập nhật lần cuối" (overrides/partials/source-file.html) ---
+
+from macros.dates import format_date  # noqa: E402
+from macros.gitdates import last_changed  # noqa: E402
+from macros.render.provenance import page_source  # noqa: E402
+
+
+def on_page_context(context, page, config, nav):
+    """Point the edit link at the file that holds the page's content (data/ for
+    pages made from data) and date the page by the last commit to that data."""
+    site = state.current()
+    root = Path(config.config_file_path).resolve().parent
+    docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    generated = {p.path: p for p in generated_pages(site)}
+    source = page_source(site, page.file.src_uri, page.file.content_string, generated, docs_dir)
+    base = config.edit_uri or ""
+    page.edit_url = base + source.edit if base.startswith(("http://", "https://")) else None
+    changed = last_changed(root, source.files)
+    if changed is not None:
+        page.meta["cap_nhat"] = format_date(changed)
+        page.meta["cap_nhat_iso"] = changed.isoformat()
+        page.update_date = changed.isoformat()  # sitemap.xml <lastmod>: the data's date, not the build's
+    return context

@@ -16,6 +16,7 @@ UNITS = "don-vi/index.md"
 TIMELINE = "tien-do.md"
 BUDGET = "kinh-phi.md"
 HANDBOOK = "so-tay/index.md"
+EDITOR_GUIDE = "huong-dan-bien-tap.md"
 
 
 def unit_page(unit: Unit) -> str:

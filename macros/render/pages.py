@@ -58,4 +58,5 @@ def nav(site: Site) -> list:
          + [{"Văn bản tham khảo": references.REFERENCES_PAGE}]},
         {"Bộ công cụ": [toolkit.INDEX] + [{f.title: toolkit.form_path(f)} for f in toolkit.FORMS]},
         {"Chữ viết tắt": handbook.GLOSSARY_PAGE},
+        {"Hướng dẫn biên tập": links.EDITOR_GUIDE},
     ]

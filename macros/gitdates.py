@@ -1,0 +1,49 @@
+"""The date of the last change to some files, from git: what "Cập nhật lần cuối"
+shows. Never the build time, so two builds of one commit are identical."""
+
+import datetime as dt
+import os
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+# Vietnam keeps UTC+7 all year: a commit at 23:30 in Kon Tum is dated that day.
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+def source_date_epoch() -> dt.datetime | None:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(value), VIETNAM)
+
+
+@lru_cache(maxsize=256)
+def _git_date(root: str, paths: tuple[str, ...]) -> dt.datetime | None:
+    try:
+        out = subprocess.run(["git", "-C", root, "log", "-1", "--format=%cI", "--", *paths],
+                             capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    text = out.stdout.strip()
+    if out.returncode != 0 or not text:
+        return None  # not a git checkout, or the files were never committed
+    return dt.datetime.fromisoformat(text).astimezone(VIETNAM)
+
+
+def last_changed(root: Path, paths) -> dt.date | None:
+    """Day of the last commit touching any of `paths` (relative to `root`);
+    else SOURCE_DATE_EPOCH; else None (the page then shows no date)."""
+    when = _git_date(str(root), tuple(sorted(paths))) or source_date_epoch()
+    return when.date() if when else None
+
+
+def commit_epoch(root: Path) -> int | None:
+    """Seconds of HEAD's commit time: the SOURCE_DATE_EPOCH of a build of this commit."""
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
+                             capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    text = out.stdout.strip()
+    return int(text) if out.returncode == 0 and text.isdigit() else None

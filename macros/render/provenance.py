@@ -1,0 +1,54 @@
+"""Which files hold each page's content: the file "Sửa trang này" opens, and the
+files whose last change is the page's "Cập nhật lần cuối".
+
+A page written with macros, or generated from data, is changed in data/, not in
+its Markdown stub: an editor sent to docs/ke-hoach.md would find only
+"{{ toan_van_ke_hoach() }}".
+"""
+
+import re
+from dataclasses import dataclass
+
+from ..site import Site
+from . import links
+from .pages import GeneratedPage
+
+# Macro name -> the data it shows (names as in site.FILES); the first is where an
+# editor changes it. Kept next to the render functions' use of the Site.
+MACRO_DATA: dict[str, tuple[str, ...]] = {
+    "trang_chu": ("plan", "units", "org"),
+    "toan_van_ke_hoach": ("plan", "org", "units"),
+    "phan_cong": ("plan", "org", "units"),
+    "danh_sach_don_vi": ("units", "plan", "org"),
+    "tien_do": ("plan", "org"),
+    "kinh_phi": ("plan", "units", "org"),
+    "so_tay": ("plan",),
+}
+_MACRO_CALL = re.compile(r"\{\{-?\s*([a-zA-Z_]\w*)\s*\(")
+
+
+@dataclass(frozen=True)
+class PageSource:
+    edit: str  # repository path opened by "Sửa trang này"
+    files: tuple[str, ...]  # repository paths whose last commit dates the page
+
+
+def _data(site: Site, names) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(site.data_file(n) for n in names))
+
+
+def page_source(site: Site, src_uri: str, markdown: str, generated: dict[str, GeneratedPage],
+                docs_dir: str = "docs") -> PageSource:
+    """Where the content of the page `src_uri` (a docs/-relative path) lives."""
+    if src_uri in generated:
+        page = generated[src_uri]
+        if src_uri in {links.unit_page(u) for u in site.units}:
+            files = (page.data_file, *_data(site, ("units", "plan", "org")))
+        else:
+            files = (page.data_file,)
+        return PageSource(page.data_file, tuple(dict.fromkeys(files)))
+    names = [n for call in _MACRO_CALL.findall(markdown) for n in MACRO_DATA.get(call, ())]
+    if names:
+        return PageSource(site.data_file(names[0]), _data(site, names))
+    own = f"{docs_dir}/{src_uri}"
+    return PageSource(own, (own,))

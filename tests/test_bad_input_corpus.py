@@ -1,0 +1,221 @@
+"""The bad-input corpus: each mistake an editor can make in data/ ends in its own
+Vietnamese message naming file:line and field, from the check command, never in
+a traceback. Each case changes one line of a copy of the real data."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros import check
+from tests.sitebuild import ROOT
+
+NFD_NAME = "Cuo\u0302\u0323c va\u0323\u0302n đo\u0323\u0302ng"  # "Cuộc vận động", marks typed apart
+
+# (id, file, old, new, fragments that must all appear in the report)
+CORPUS = [
+    # --- YAML syntax ---------------------------------------------------------
+    ("thut-le-sai", "ke-hoach.yaml", '  so: ""\n', '   so: ""\n',
+     ["data/ke-hoach.yaml:16:", "Lỗi cú pháp YAML", "Thụt lề không khớp"]),
+    ("thieu-hai-cham", "ke-hoach.yaml", "  loai: Kế hoạch\n  # Văn", "  loai Kế hoạch\n  # Văn",
+     ["data/ke-hoach.yaml:14:", "Thiếu dấu hai chấm «:» sau tên trường"]),
+    ("thieu-nhay-dong", "ke-hoach.yaml", 'han: "30/11/2023"', 'han: "30/11/2023',
+     ["data/ke-hoach.yaml:173:", "Thiếu dấu nháy đóng"]),
+    ("ky-tu-tab", "ke-hoach.yaml", "  toi_da: 4", "\ttoi_da: 4",
+     ["data/ke-hoach.yaml:125:", "Tệp có ký tự Tab", "dấu cách"]),
+    ("hai-cham-trong-cau", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", "  ten_ngan: Cuộc vận động: năm 2023",
+     ["data/ke-hoach.yaml:29:", "Dấu hai chấm «:» đặt sai chỗ", "dấu nháy kép"]),
+    ("thieu-ngoac-vuong", "ke-hoach.yaml", "  luu: [VT, VP, BPT]", "  luu: [VT, VP, BPT",
+     ["data/ke-hoach.yaml:199:", "Thiếu dấu đóng ngoặc vuông «]»"]),
+    ("tai-lieu-thua", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\n---\nx: 1\n",
+     ["data/co-quan.yaml", "chỉ được có một tài liệu YAML"]),
+    # --- wrong types ---------------------------------------------------------
+    ("nam-bang-chu", "ke-hoach.yaml", "nam: 2023", "nam: hai nghìn",
+     ["data/ke-hoach.yaml:19:", "«van_ban › nam»", "Cần một số nguyên", "Giá trị đang ghi: hai nghìn"]),
+    ("khong-phai-danh-sach", "don-vi.yaml", 'ten_khac: []\n  - ma: "610"', 'ten_khac: Kon Tum\n  - ma: "610"',
+     ["data/don-vi.yaml:18:", "«don_vi › mục 1 › ten_khac»", "Cần một danh sách"]),
+    ("so-thay-nhom", "ke-hoach.yaml", "hoi_nghi:\n    toi_thieu: 2\n    toi_da: 4", "hoi_nghi: 4",
+     ["«cac_buoc › hoi_nghi»", "Cần một nhóm trường con"]),
+    ("so-thap-phan", "ke-hoach.yaml", "toi_da: 4", "toi_da: 4.5",
+     ["«cac_buoc › hoi_nghi › toi_da»", "Cần một số nguyên"]),
+    ("so-nho-hon-toi-thieu", "ke-hoach.yaml", "toi_thieu: 2", "toi_thieu: 0",
+     ["«cac_buoc › hoi_nghi › toi_thieu»", "Phải ≥ 1", "Giá trị đang ghi: 0"]),
+    # --- missing, unknown and duplicate keys --------------------------------
+    ("thieu-truong", "co-quan.yaml", "dia_danh: Kon Tum\n", "",
+     ["data/co-quan.yaml", "thiếu trường bắt buộc «dia_danh»"]),
+    ("truong-la", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", "  ten_ngn: Cuộc vận động",
+     ["data/ke-hoach.yaml:29:", "trường «ten_ngn» không có trong mẫu dữ liệu", "có phải «ten_ngan»?"]),
+    ("truong-trung", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\ndia_danh: Kontum\n",
+     ["data/co-quan.yaml:12:", "«dia_danh» được ghi hai lần (lần đầu ở dòng 11)"]),
+    ("truong-trung-long", "ke-hoach.yaml", "  quyen_han: TM. BAN THƯỜNG TRỰC",
+     "  quyen_han: TM. BAN THƯỜNG TRỰC\n  quyen_han: TM", ["«chu_ky › quyen_han»", "Trường «quyen_han» được ghi hai lần (lần đầu ở dòng 200)"]),
+    # --- units and departments ----------------------------------------------
+    ("don-vi-viet-ten", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "Dak Glei"]',
+     ["Không có đơn vị mã «Dak Glei»", "có phải mã «610» (huyện Đăk Glei)?"]),
+    ("don-vi-khong-co", "ke-hoach.yaml", "  dinh_muc: 5000000", '  dinh_muc: 5000000\n  rieng:\n    "699": 4000000',
+     ["«kinh_phi › rieng › 699»", "Không có đơn vị mã «699»", "dùng mã trong data/don-vi.yaml"]),
+    ("giao-hai-lan", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "610", "618"]',
+     ["«Ia H'Drai» được giao hai lần", "phan_cong › mục 1"]),
+    ("chua-giao", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611"]',
+     ["huyện Đăk Glei", "chưa được giao cho ban nào"]),
+    ("ban-go-sai", "ke-hoach.yaml", "- ban: van-phong", "- ban: van-phongg",
+     ["Không có ban mã «van-phongg»", "có phải «van-phong»?"]),
+    ("ban-viet-ten", "ke-hoach.yaml", "noi_nhan: ban-phong-trao", "noi_nhan: Ban Phong trào",
+     ["«to_chuc_thuc_hien › bao_cao › noi_nhan»", "có phải mã «ban-phong-trao»?"]),
+    ("ma-trung", "don-vi.yaml", 'ma: "611"', 'ma: "610"', ["data/don-vi.yaml:24:", "Mã «610» trùng với mục 2"]),
+    ("ten-trung", "don-vi.yaml", "ten: Ngọc Hồi", "ten: Dak Glei", ["Tên «Dak Glei» trùng (khi bỏ dấu)"]),
+    ("ma-ban-co-dau", "co-quan.yaml", "ma: van-phong", "ma: Văn phòng",
+     ["«ban › mục 2 › ma»", "Mã chỉ gồm chữ thường không dấu"]),
+    ("ma-chu-de-trung", "ke-hoach.yaml", "ma: mo-hinh-hay", "ma: chu-truong-chinh-sach",
+     ["«noi_dung › muc › mục 2»", "Mã chủ đề «chu-truong-chinh-sach» trùng với mục 1"]),
+    ("nhiem-vu-thieu-ten", "ke-hoach.yaml", "Ngọc Hồi và Đăk Glei tổ chức tuyên truyền\n        tại huyện Ngọc Hồi và Đăk Glei.",
+     "Ngọc Hồi tổ chức tuyên truyền\n        tại huyện Ngọc Hồi.",
+     ["Nhiệm vụ không nhắc đến đơn vị «Đăk Glei»"]),
+    # --- totals and words ---------------------------------------------------
+    ("tong-sai", "ke-hoach.yaml", "dinh_muc: 5000000", "dinh_muc: 5000000\n  tong: 40000000",
+     ["«kinh_phi › tong»", "ghi 40.000.000đ nhưng cộng theo từng đơn vị được 50.000.000đ"]),
+    ("bang-chu-sai", "ke-hoach.yaml", "dinh_muc: 5000000", "dinh_muc: 5000000\n  tong_bang_chu: Bốn mươi triệu đồng",
+     ["«kinh_phi › tong_bang_chu»", "đúng là «Năm mươi triệu đồng chẵn»"]),
+    ("tien-am", "ke-hoach.yaml", "dinh_muc: 5000000", "dinh_muc: -5000000", ["Số tiền không được âm"]),
+    ("tien-dau-phay", "ke-hoach.yaml", "dinh_muc: 5000000", "dinh_muc: 5,000,000",
+     ["«kinh_phi › dinh_muc»", "Số tiền phải là số nguyên đồng", "Giá trị đang ghi: 5,000,000"]),
+    ("tien-bang-chu", "ke-hoach.yaml", "dinh_muc: 5000000", "dinh_muc: 5 triệu", ["Giá trị đang ghi: 5 triệu"]),
+    ("tien-trong-nhay", "ke-hoach.yaml", "dinh_muc: 5000000", 'dinh_muc: "5000000"',
+     ["Số tiền viết không có dấu nháy"]),
+    # --- dates --------------------------------------------------------------
+    ("ket-thuc-truoc-bat-dau", "ke-hoach.yaml", 'ket_thuc: "30/11/2023"', 'ket_thuc: "30/3/2023"',
+     ["«thoi_gian_dia_diem › ket_thuc»", "Ngày kết thúc (30/03/2023) trước tháng bắt đầu (4/2023)"]),
+    ("han-ngoai-thoi-gian", "ke-hoach.yaml", 'han: "30/11/2023"', 'han: "15/12/2023"',
+     ["«to_chuc_thuc_hien › bao_cao › han»", "nằm ngoài thời gian thực hiện"]),
+    ("can-cu-sau-ban-hanh", "ke-hoach.yaml", 'ngay_ban_hanh: ""', 'ngay_ban_hanh: "01/02/2023"',
+     ["«can_cu › mục 1 › ngay»", "Văn bản căn cứ có ngày sau ngày ban hành"]),
+    ("ngay-khong-co", "ke-hoach.yaml", 'ngay_ban_hanh: ""', 'ngay_ban_hanh: "31/02/2023"',
+     ["Không có ngày 31 tháng 2 năm 2023"]),
+    ("thang-khong-co", "ke-hoach.yaml", 'bat_dau: "4/2023"', 'bat_dau: "13/2023"', ["Không có tháng 13"]),
+    ("ngay-sai-dang", "ke-hoach.yaml", 'han: "30/11/2023"', 'han: "30.11.2023"',
+     ["«to_chuc_thuc_hien › bao_cao › han»", "Ngày phải viết dạng ngày/tháng/năm"]),
+    ("toi-thieu-lon-hon-toi-da", "ke-hoach.yaml", "toi_thieu: 2", "toi_thieu: 5", ["lớn hơn tối đa"]),
+    # --- YAML 1.1 traps -----------------------------------------------------
+    ("yaml-doi-thanh-ngay", "ke-hoach.yaml", 'ngay: "08/02/2023"', "ngay: 2023-02-08",
+     ["«can_cu › mục 1 › ngay»", "YAML đã tự đổi giá trị này thành ngày", "Giá trị đang ghi: 2023-02-08"]),
+    ("yes-thanh-dung-sai", "ke-hoach.yaml", "trang_thai: Đã ký", "trang_thai: yes",
+     ["«chu_ky › trang_thai»", "YAML tự đổi «yes»", '"yes"']),
+    ("off-thanh-dung-sai", "ke-hoach.yaml", "ten_ngan: Khảo sát đời sống đồng bào", "ten_ngan: off",
+     ["«cac_buoc › buoc › mục 2 › ten_ngan»", "YAML tự đổi «off»"]),
+    ("ma-so-0-dau", "don-vi.yaml", 'ma: "610"', "ma: 0610",
+     ["«don_vi › mục 2 › ma»", "YAML tự đổi «0610»", '"0610"']),
+    ("ma-khong-nhay", "don-vi.yaml", 'ma: "608"', "ma: 608",
+     ["«don_vi › mục 1 › ma»", "Cần một đoạn chữ", 'viết trong dấu nháy kép: "608"']),
+    ("null-thanh-rong", "ke-hoach.yaml", "nguoi_ky: Nguyễn Thị Lan", "nguoi_ky: null",
+     ["«chu_ky › nguoi_ky»", "YAML tự đổi «null»"]),
+    # --- empty, NFD, HTML and script ----------------------------------------
+    ("chuoi-rong", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", '  ten_ngan: ""',
+     ["«cuoc_van_dong › ten_ngan»", "Không được để trống"]),
+    ("de-trong-sau-hai-cham", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", "  ten_ngan:",
+     ["«cuoc_van_dong › ten_ngan»", "Chưa có giá trị"]),
+    ("chi-dau-cach", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", '  ten_ngan: "   "', ["Không được để trống"]),
+    ("danh-sach-rong", "ke-hoach.yaml", 'don_vi: ["608", "615"]', "don_vi: []",
+     ["«to_chuc_thuc_hien › phan_cong › mục 2 › don_vi»", "Không được để trống"]),
+    ("chu-nfd", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", "  ten_ngan: " + NFD_NAME,
+     ["«cuoc_van_dong › ten_ngan»", "Unicode dựng sẵn (NFC)", "--sua-nfc"]),
+    ("the-script", "ke-hoach.yaml", "nguoi_ky: Nguyễn Thị Lan", "nguoi_ky: Nguyễn Thị Lan<script>alert(1)</script>",
+     ["«chu_ky › nguoi_ky»", "Không được chứa mã HTML hay mã lệnh"]),
+    ("img-onerror", "ke-hoach.yaml", "nguoi_ky: Nguyễn Thị Lan", "nguoi_ky: '<img src=x onerror=alert(1)>'",
+     ["Không được chứa mã HTML", "Giá trị đang ghi: <img src=x onerror=alert(1)>"]),
+    ("javascript-url", "ke-hoach.yaml", "nguon: Từ kinh phí", "nguon: javascript:alert(1) Từ kinh phí",
+     ["«kinh_phi › nguon»", "Không được chứa mã HTML hay mã lệnh"]),
+    ("link-javascript", "ke-hoach.yaml", "nguoi_ky: Nguyễn Thị Lan", 'nguoi_ky: "[bấm](javascript:alert(1))"',
+     ["Không được chứa mã HTML hay mã lệnh"]),
+    ("thuoc-tinh-su-kien", "don-vi.yaml", "ten: Sa Thầy", "ten: 'Sa Thầy\" onmouseover=\"alert(1)'",
+     ["«don_vi › mục 8 › ten»", "Không được chứa mã HTML"]),
+    ("ky-tu-dieu-khien", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", '  ten_ngan: "Cuộc\\u0007 vận động"',
+     ["ký tự điều khiển"]),
+    ("cho-trong-sai", "ke-hoach.yaml", "{so_hoi_nghi} hội nghị", "{so_hoi_ngi} hội nghị",
+     ["«cac_buoc › buoc › mục 3 › noi_dung»", "Chỗ trống «{so_hoi_ngi}» không có", "có phải «{so_hoi_nghi}»?"]),
+]
+
+
+def data_copy(tmp_path: Path) -> Path:
+    """A project root holding a copy of data/ (all the check reads)."""
+    root = tmp_path / "goc"
+    (root / "data").mkdir(parents=True)
+    for file in (ROOT / "data").glob("*.yaml"):
+        (root / "data" / file.name).write_bytes(file.read_bytes())
+    return root
+
+
+def change(root: Path, file: str, old: str, new: str) -> None:
+    path = root / "data" / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run_check(root: Path, capsys) -> tuple[int, str]:
+    code = check.main(["--goc", str(root)])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def test_corpus_is_large_and_distinct():
+    assert len(CORPUS) >= 30
+    assert len({case[0] for case in CORPUS}) == len(CORPUS)
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=[c[0] for c in CORPUS])
+def test_bad_input_gets_its_message(tmp_path, capsys, case):
+    _, file, old, new, fragments = case
+    root = data_copy(tmp_path)
+    change(root, file, old, new)
+    code, report = run_check(root, capsys)
+    assert code == 1, report
+    assert "Traceback" not in report
+    assert "website chưa được tạo" in report
+    entries = report.split("\n\n")
+    assert any(all(f in entry for f in fragments) for entry in entries), report
+
+
+def test_thousands_with_dots_are_read_the_vietnamese_way(tmp_path, capsys):
+    # YAML 1.1 would read 5.000 as the float 5.0; an editor means five thousand.
+    root = data_copy(tmp_path)
+    change(root, "ke-hoach.yaml", "dinh_muc: 5000000", "dinh_muc: 5.000.000")
+    code, report = run_check(root, capsys)
+    assert code == 0 and "tổng kinh phí 50.000.000đ" in report, report
+
+
+def test_every_error_is_reported_at_once(tmp_path, capsys):
+    """Errors in three files, and a cross-check on files that are valid, all in one
+    report: a broken don-vi.yaml does not hide a wrong date in ke-hoach.yaml."""
+    root = data_copy(tmp_path)
+    change(root, "don-vi.yaml", "tinh: Kon Tum", "tinh: Kon Tum\ntihn: x")
+    change(root, "co-quan.yaml", "ma: van-phong", "ma: Văn phòng")
+    change(root, "ke-hoach.yaml", "toi_thieu: 2", "toi_thieu: 5")  # cross-check within the plan
+    change(root, "ke-hoach.yaml", "{so_hoi_nghi} hội nghị", "{so_hoi_ngi} hội nghị")
+    code, report = run_check(root, capsys)
+    assert code == 1
+    assert "có 4 lỗi" in report, report
+    for fragment in ("data/don-vi.yaml:13:1", "Mã chỉ gồm chữ thường", "lớn hơn tối đa", "{so_hoi_ngi}"):
+        assert fragment in report
+
+
+def test_check_command_exit_codes(tmp_path):
+    """The command CI and pre-commit run: 0 on the real data, 1 with a message and
+    no traceback on bad data."""
+    good = subprocess.run([sys.executable, "-m", "macros.check"], cwd=ROOT, capture_output=True, text=True)
+    assert good.returncode == 0 and "Dữ liệu hợp lệ" in good.stdout, good.stderr
+    root = data_copy(tmp_path)
+    change(root, "ke-hoach.yaml", 'han: "30/11/2023"', 'han: "30/11/2023')
+    bad = subprocess.run([sys.executable, "-m", "macros.check", "--goc", str(root)],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "Thiếu dấu nháy đóng" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_sua_nfc_repairs_nfd_text(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    change(root, "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", "  ten_ngan: " + NFD_NAME)
+    code = check.main(["--goc", str(root), "--sua-nfc"])
+    report = capsys.readouterr().out
+    assert code == 0 and "Đã chuyển data/ke-hoach.yaml" in report
+    assert "ten_ngan: Cuộc vận động" in (root / "data" / "ke-hoach.yaml").read_text(encoding="utf-8")

@@ -1,0 +1,79 @@
+"""Every page has "Sửa trang này" opening the file that holds its content (the
+YAML data for pages made from data) and "Cập nhật lần cuối" with the date of the
+last commit to that data — never the build date."""
+
+import datetime as dt
+import os
+import re
+import subprocess
+from pathlib import Path
+
+from macros.dates import format_date
+from tests.sitebuild import ROOT, copy_project, mkdocs_build
+
+PLACEHOLDER_BASE = "https://github.com/THAY-TEN-TO-CHUC/THAY-TEN-KHO/edit/main/"
+EDIT = re.compile(r'<a class="[^"]*trang-nguon__sua[^"]*" href="([^"]+)" rel="edit">Sửa trang này</a>')
+UPDATED = re.compile(r'Cập nhật lần cuối: <time datetime="([0-9-]+)">([0-9/]+)</time>')
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("*.html")) if p.name != "404.html"]
+
+
+def edit_link(site: Path, page: str) -> str:
+    links = EDIT.findall((site / page).read_text(encoding="utf-8"))
+    assert len(links) == 1, f"{page}: {links}"
+    return links[0]
+
+
+def git_date(*files: str) -> str:
+    out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cI", "--", *files],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    when = dt.datetime.fromisoformat(out).astimezone(dt.timezone(dt.timedelta(hours=7)))
+    return format_date(when.date())
+
+
+def test_every_page_has_one_edit_link(site):
+    pages = html_pages(site)
+    assert len(pages) >= 15
+    for page in pages:
+        edit_link(site, page.relative_to(site).as_posix())
+
+
+def test_pages_made_from_data_open_the_data_file(site, monkeypatch):
+    base = os.environ.get("EDIT_URI", PLACEHOLDER_BASE)
+    expected = {
+        "index.html": "data/ke-hoach.yaml",  # home page: macros only
+        "ke-hoach/index.html": "data/ke-hoach.yaml",
+        "phan-cong/index.html": "data/ke-hoach.yaml",
+        "don-vi/index.html": "data/don-vi.yaml",  # the list of units
+        "don-vi/huyen-dak-glei/index.html": "data/ke-hoach.yaml",  # generated, no Markdown file
+        "so-tay/mo-hinh-hay/index.html": "data/so-tay/mo-hinh-hay.yaml",  # its handbook chapter
+        "kinh-phi/index.html": "data/ke-hoach.yaml",
+        "huong-dan-bien-tap/index.html": "docs/huong-dan-bien-tap.md",  # written by hand
+    }
+    for page, file in expected.items():
+        assert edit_link(site, page) == base + file, page
+
+
+def test_last_updated_is_the_last_commit_to_the_data(site):
+    html = (site / "don-vi/huyen-dak-glei/index.html").read_text(encoding="utf-8")
+    iso, shown = UPDATED.search(html).groups()
+    assert shown == git_date("data/ke-hoach.yaml", "data/don-vi.yaml", "data/co-quan.yaml")
+    assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", shown) and iso == "-".join(reversed(shown.split("/")))
+    guide = (site / "huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
+    assert UPDATED.search(guide).group(2) == git_date("docs/huong-dan-bien-tap.md")
+
+
+def test_edit_base_from_environment_and_date_without_git(tmp_path, monkeypatch):
+    """Outside a git checkout the date is SOURCE_DATE_EPOCH (in Vietnam's time),
+    and EDIT_URI replaces the placeholder repository."""
+    project = copy_project(tmp_path / "project")  # no .git here
+    monkeypatch.setenv("EDIT_URI", "https://example.invalid/kho/edit/chinh/")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 14/11/2023 22:13 UTC = 15/11 in Kon Tum
+    out = tmp_path / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    html = (out / "don-vi/huyen-dak-glei/index.html").read_text(encoding="utf-8")
+    assert EDIT.search(html).group(1) == "https://example.invalid/kho/edit/chinh/data/ke-hoach.yaml"
+    assert UPDATED.search(html).groups() == ("2023-11-15", "15/11/2023")

@@ -1,0 +1,36 @@
+"""The editor guide is a page of the site and CONTRIBUTING.md, and what it shows
+from data/ is true of the real data."""
+
+from macros.site import load_site
+from tests.sitebuild import ROOT, page_text
+
+GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
+
+
+def guide_body() -> str:
+    text = GUIDE.read_text(encoding="utf-8")
+    return text.split("---\n", 2)[2].lstrip("\n")
+
+
+def test_contributing_is_the_guide():
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert contributing.split("\n", 2)[2] == guide_body()
+
+
+def test_guide_is_in_the_nav_and_rendered(site):
+    text = page_text(site, "huong-dan-bien-tap/index.html")
+    assert "Mỗi thông tin nằm ở đâu" in text and "{so_hoi_nghi}" in text
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="huong-dan-bien-tap/"' in home
+
+
+def test_guide_examples_match_the_data():
+    site = load_site(ROOT)
+    body = guide_body()
+    plan_text = (ROOT / "data" / "ke-hoach.yaml").read_text(encoding="utf-8")
+    units_text = (ROOT / "data" / "don-vi.yaml").read_text(encoding="utf-8")
+    for quoted in ('han: "30/11/2023"', "dinh_muc: 5000000", "ma: mo-hinh-hay", 'bat_dau: "4/2023"'):
+        assert quoted in body and quoted in plan_text, quoted
+    assert 'ma: "610"\n    cap: huyện\n    ten: Đăk Glei' in body and 'ma: "610"\n    cap: huyện\n    ten: Đăk Glei' in units_text
+    assert site.placeholders["so_hoi_nghi"] in body  # "từ 02 đến 04"
+    assert site.placeholders["noi_nhan_bao_cao"] in body and site.placeholders["han_bao_cao"] in body
