@@ -38,3 +38,20 @@ def on_files(files, config):
         front = f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
         files.append(File.generated(config, page.path, content=front + page.markdown))
     return files
+
+
+# --- Print and PDF (issue 4): "Tải PDF" links, PDFs written after the build ----
+from macros.adapters import print_hooks  # noqa: E402
+
+
+def on_page_markdown(markdown, page, config, files):
+    return print_hooks.add_download_link(markdown, page)
+
+
+def on_post_page(output, page, config):
+    print_hooks.remember_page(output, page, config)
+    return output
+
+
+def on_post_build(config):
+    print_hooks.write_pdfs(config)
