@@ -53,17 +53,19 @@ def _lines_html(name: str) -> str:
 
 
 def header_html(site: Site) -> str:
+    """Two columns, two rows: the names above, the number and the place-date below,
+    so those two lines share a baseline whatever the height of the names."""
     org = site.org
     return (
         '<div class="vb-header">\n'
         '<div class="vb-header__issuer">'
         f'<p class="vb-parent">{_lines_html(org.co_quan_cap_tren)}</p>'
-        f'<p class="vb-issuer"><span class="vb-ruled">{_lines_html(org.co_quan_ban_hanh)}</span></p>'
-        f'<p class="vb-number">{h(number_line(site))}</p></div>\n'
+        f'<p class="vb-issuer"><span class="vb-ruled">{_lines_html(org.co_quan_ban_hanh)}</span></p></div>\n'
         '<div class="vb-header__nation">'
         f'<p class="vb-nation">{h(org.quoc_hieu)}</p>'
-        f'<p class="vb-motto"><span class="vb-ruled">{h(org.tieu_ngu)}</span></p>'
-        f'<p class="vb-place-date">{h(place_date_line(site))}</p></div>\n'
+        f'<p class="vb-motto"><span class="vb-ruled">{h(org.tieu_ngu)}</span></p></div>\n'
+        f'<p class="vb-number">{h(number_line(site))}</p>\n'
+        f'<p class="vb-place-date">{h(place_date_line(site))}</p>\n'
         "</div>\n"
     )
 
