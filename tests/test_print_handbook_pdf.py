@@ -8,8 +8,14 @@ import pytest
 from macros.pdf import paths
 from macros.render import links, pages
 from macros.site import load_site
-from tests.pdfcheck import TOP, fonts, squash
+from tests.pdfcheck import require_weasyprint, TOP, fonts, squash
 from tests.sitebuild import ROOT
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _pdfs_can_be_made():
+    require_weasyprint()
+
 
 DATA = load_site(ROOT)
 

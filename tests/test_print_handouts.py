@@ -9,8 +9,14 @@ from macros.numbers import format_money
 from macros.pdf import documents, paths
 from macros.render import links
 from macros.site import load_site
-from tests.pdfcheck import A4_H, A4_W, BOTTOM, LEFT, RIGHT, TOL, fonts, squash
+from tests.pdfcheck import require_weasyprint, A4_H, A4_W, BOTTOM, LEFT, RIGHT, TOL, fonts, squash
 from tests.sitebuild import ROOT
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _pdfs_can_be_made():
+    require_weasyprint()
+
 
 DATA = load_site(ROOT)
 

@@ -9,8 +9,13 @@ import pytest
 from macros.render import plan
 from macros.site import load_site
 from tests.pdfcheck import (A4_H, A4_W, BOTTOM, CSS_RIGHT, LEFT, MM, RIGHT, TOL, TOP, body_chars, font_family,
-                            fonts, nospace, region, squash)
+                            fonts, nospace, region, require_weasyprint, squash)
 from tests.sitebuild import ROOT
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _pdfs_can_be_made():
+    require_weasyprint()
 
 
 @pytest.fixture(scope="module")
