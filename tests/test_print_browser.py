@@ -68,3 +68,20 @@ def test_plan_page_on_a_phone_has_no_sideways_scroll(browser, base, tmp_path):
     page.close()
     assert width <= 390
     assert size >= 14  # readable body text on screen (print sizes do not leak)
+
+
+def test_collapsed_blocks_print_open_and_internal_addresses_do_not(browser, tmp_path):
+    from tests.sitebuild import ROOT
+
+    (tmp_path / "print.css").write_text((ROOT / "docs/assets/print.css").read_text(encoding="utf-8"))
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="stylesheet" href="print.css">'
+        '</head><body><article class="md-typeset"><h1>Thử in</h1>'
+        '<details><summary>Bấm để mở</summary><p>Nội dung ẩn khi đóng</p></details>'
+        '<p><a href="../ke-hoach/">xem kế hoạch</a> · <a href="https://example.org/x">nguồn</a></p>'
+        "</article></body></html>", encoding="utf-8")
+    with serve(tmp_path) as url:
+        text = page_texts(print_pdf(browser, url))[0]
+    assert "Nội dung ẩn khi đóng" in text
+    assert "ke-hoach" not in text and "xem kế hoạch" in text
+    assert "(https://example.org/x)" in text
