@@ -14,15 +14,17 @@ from pathlib import Path
 
 from .errors import DataErrors
 from .numbers import format_money
-from .site import FILES, load_site
+from .site import FILES, FOLDERS, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def fix_nfc(root: Path) -> list[str]:
     fixed = []
-    for rel, _ in FILES.values():
-        path = root / rel
+    paths = [root / rel for rel, _ in FILES.values()]
+    paths += [p for rel, _ in FOLDERS.values() for p in sorted((root / rel).glob("*.yaml"))]
+    for path in paths:
+        rel = path.relative_to(root).as_posix()
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8")

@@ -51,7 +51,7 @@ def _read_triple(n: int, full: bool) -> list[str]:
 def _read_below_billion(n: int, full: bool) -> list[str]:
     triples = [n // 1_000_000, n // 1000 % 1000, n % 1000]
     words: list[str] = []
-    for triple, unit in zip(triples, reversed(_GROUPS)):
+    for triple, unit in zip(triples, reversed(_GROUPS), strict=True):
         if triple == 0:
             continue
         words += _read_triple(triple, full or bool(words))

@@ -6,16 +6,17 @@ once. The render functions take the Site and never read files themselves.
 """
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks
+from . import checks, handbook_checks
 from .checks import PLACEHOLDER
 from .dates import format_date
 from .errors import DataError, DataErrors
+from .handbook_model import Chapter, GlossaryFile, Reference, ReferencesFile, Term, ToolkitFile
 from .model import Assignment, Department, OrgFile, PlanFile, Unit, UnitsFile
 from .numbers import money_in_words
 from .yamlsrc import YamlSource, read_yaml
@@ -25,6 +26,15 @@ FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "units": ("data/don-vi.yaml", UnitsFile),
     "org": ("data/co-quan.yaml", OrgFile),
     "plan": ("data/ke-hoach.yaml", PlanFile),
+    "references": ("data/van-ban.yaml", ReferencesFile),
+    "glossary": ("data/thuat-ngu.yaml", GlossaryFile),
+    "toolkit": ("data/bo-cong-cu.yaml", ToolkitFile),
+}
+
+# Folders where each file is one item of the same model, named for its code
+# (data/so-tay/chuyen-doi-cay-trong.yaml is the chapter of that topic).
+FOLDERS: dict[str, tuple[str, type[BaseModel]]] = {
+    "chapters": ("data/so-tay", Chapter),
 }
 
 
@@ -50,6 +60,33 @@ class Site:
     org: OrgFile
     plan: PlanFile
     sources: dict  # name -> YamlSource, for positions in cross-check errors
+    # The handbook's data: "references", "glossary", "toolkit" models and
+    # "chapters" ({file stem: Chapter}, in file-name order).
+    extra: dict = field(default_factory=dict)
+
+    # -- handbook ---------------------------------------------------------
+    @property
+    def references(self) -> list[Reference]:
+        return list(self.extra["references"].van_ban)
+
+    def reference(self, code: str) -> Reference:
+        return next(r for r in self.references if r.ma == code)
+
+    @property
+    def glossary(self) -> list[Term]:
+        return list(self.extra["glossary"].thuat_ngu)
+
+    @property
+    def toolkit(self) -> ToolkitFile:
+        return self.extra["toolkit"]
+
+    @property
+    def chapters(self) -> dict[str, Chapter]:
+        return dict(self.extra["chapters"])
+
+    def chapter_of(self, topic_code: str) -> tuple[str, Chapter] | None:
+        """The chapter written for a content topic of the plan, if any."""
+        return next(((k, c) for k, c in self.chapters.items() if c.chu_de == topic_code), None)
 
     # -- units and departments ------------------------------------------
     @property
@@ -192,9 +229,25 @@ def load_site(root: Path) -> Site:
             models[name] = model.model_validate(source.data)
         except ValidationError as exc:
             errors += _convert(source, model, exc)
+    for name, (rel, model) in FOLDERS.items():
+        models[name] = {}
+        for path in sorted((root / rel).glob("*.yaml")):
+            display = f"{rel}/{path.name}"
+            try:
+                source = read_yaml(path, display)
+            except DataErrors as exc:
+                errors += exc.errors
+                continue
+            sources[f"{name}/{path.stem}"] = source
+            try:
+                models[name][path.stem] = model.model_validate(source.data)
+            except ValidationError as exc:
+                errors += _convert(source, model, exc)
     if errors:
         raise DataErrors(errors)
     errors = checks.cross_check(models["units"], models["org"], models["plan"], sources)
+    errors += handbook_checks.cross_check(models, sources)
     if errors:
         raise DataErrors(errors)
-    return Site(root, models["units"], models["org"], models["plan"], sources)
+    extra = {k: v for k, v in models.items() if k not in ("units", "org", "plan")}
+    return Site(root, models["units"], models["org"], models["plan"], sources, extra)

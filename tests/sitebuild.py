@@ -38,5 +38,6 @@ def page_text(site: Path, path: str) -> str:
     match = re.search(r"<article[^>]*>(.*?)</article>", html, re.S)
     body = match.group(1) if match else html
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r"</?abbr\b[^>]*>", "", body)  # inline tooltip: no word break
     text = unescape(re.sub(r"<[^>]+>", " ", body))
     return " ".join(text.split())

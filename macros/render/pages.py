@@ -7,7 +7,7 @@ engine would turn them into its own.
 from dataclasses import dataclass
 
 from ..site import Site
-from . import handbook, links, units
+from . import handbook, links, references, toolkit, units
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,25 @@ class GeneratedPage:
 def generated_pages(site: Site) -> list[GeneratedPage]:
     pages = [GeneratedPage(links.unit_page(u), links.unit_title(u), units.unit_page(site, u.ma), site.data_file("plan"))
              for u in site.units]
-    pages += [GeneratedPage(links.topic_page(t), t.ten_ngan, handbook.topic_page(site, t.ma), site.data_file("plan"))
+    pages += [GeneratedPage(links.topic_page(t), t.ten_ngan, handbook.topic_page(site, t.ma),
+                            f"data/so-tay/{t.ma}.yaml" if site.chapter_of(t.ma) else site.data_file("plan"))
               for t in site.plan.noi_dung.muc]
+    pages += handbook_pages(site)
+    return pages
+
+
+def handbook_pages(site: Site) -> list[GeneratedPage]:
+    """General handbook chapters, the references, the glossary and the toolkit forms."""
+    pages = [GeneratedPage(handbook.chapter_page_path(k), c.ten, handbook.general_chapter_page(site, k),
+                           f"data/so-tay/{k}.yaml") for k, c in handbook.general_chapters(site)]
+    pages.append(GeneratedPage(references.REFERENCES_PAGE, "Văn bản tham khảo", references.references_page(site),
+                               site.data_file("references")))
+    pages.append(GeneratedPage(handbook.GLOSSARY_PAGE, "Chữ viết tắt", handbook.glossary_page(site),
+                               site.data_file("glossary")))
+    pages.append(GeneratedPage(toolkit.INDEX, "Bộ công cụ hội nghị", toolkit.toolkit_index(site),
+                               site.data_file("toolkit")))
+    pages += [GeneratedPage(toolkit.form_path(f), f.title, toolkit.form_page(site, f.slug), site.data_file("toolkit"))
+              for f in toolkit.FORMS]
     return pages
 
 
@@ -35,5 +52,10 @@ def nav(site: Site) -> list:
         {"Đơn vị": [links.UNITS] + [{links.unit_title(u): links.unit_page(u)} for u in site.units]},
         {"Tiến độ": links.TIMELINE},
         {"Kinh phí": links.BUDGET},
-        {"Sổ tay": [links.HANDBOOK] + [{t.ten_ngan: links.topic_page(t)} for t in site.plan.noi_dung.muc]},
+        {"Sổ tay": [links.HANDBOOK]
+         + [{c.ten: handbook.chapter_page_path(k)} for k, c in handbook.general_chapters(site)]
+         + [{t.ten_ngan: links.topic_page(t)} for t in site.plan.noi_dung.muc]
+         + [{"Văn bản tham khảo": references.REFERENCES_PAGE}]},
+        {"Bộ công cụ": [toolkit.INDEX] + [{f.title: toolkit.form_path(f)} for f in toolkit.FORMS]},
+        {"Chữ viết tắt": handbook.GLOSSARY_PAGE},
     ]

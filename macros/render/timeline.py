@@ -31,29 +31,31 @@ def timeline_html(site: Site) -> str:
     start, end = period.bat_dau.first_day, period.ket_thuc
     months = _months(period.bat_dau, end)
     report = site.plan.to_chuc_thuc_hien.bao_cao
-    ruler = "".join(f'<li class="tl-month">Th{m.month}</li>' for m in months)
+    ruler = "".join(f'<span class="tl-month">Th{m.month}</span>' for m in months)
     deadline = _position(report.han, start, end)
+    # (sort date, when as the plan states it, what). The start is a month, not a day.
     events = [
-        (start, f"Bắt đầu thực hiện ({format_month(period.bat_dau)})"),
-        (report.han, f"Hạn báo cáo kết quả về {site.department(report.noi_nhan).ten} (trước {format_date(report.han)})"),
-        (end, f"Kết thúc thực hiện ({format_date(end)})"),
+        (start, format_month(period.bat_dau).capitalize(), "Bắt đầu thực hiện"),
+        (report.han, format_date(report.han), f"Hạn báo cáo kết quả về {site.department(report.noi_nhan).ten} "
+                                              f"(trước ngày {format_date(report.han)})"),
+        (end, format_date(end), "Kết thúc thực hiện"),
     ]
     events_html = "".join(
-        f'<li><time datetime="{d.isoformat()}">{h(format_date(d))}</time> {h(text)}</li>'
-        for d, text in sorted(events, key=lambda e: e[0]))
+        f'<li><time datetime="{d.isoformat()}">{h(when)}</time> {h(text)}</li>'
+        for d, when, text in sorted(events, key=lambda e: e[0]))
     steps = "".join(f'<li><strong>Bước {i}.</strong> {h(s.ten_ngan)}</li>'
                     for i, s in enumerate(site.plan.cac_buoc.buoc, 1))
     return (
-        f'<figure class="timeline" aria-label="Tiến độ từ {h(format_month(period.bat_dau))} '
+        f'<div class="timeline" role="figure" aria-label="Tiến độ từ {h(format_month(period.bat_dau))} '
         f'đến {h(format_date(end))}">\n'
-        f'<ol class="tl-ruler" style="--tl-months: {len(months)}">{ruler}</ol>\n'
+        f'<div class="tl-ruler" style="--tl-months: {len(months)}">{ruler}</div>\n'
         '<div class="tl-track">'
         '<div class="tl-period"><span>Thời gian thực hiện</span></div>'
         f'<div class="tl-deadline" style="left: {deadline}%" title="Hạn báo cáo {h(format_date(report.han))}"></div>'
         "</div>\n"
-        f'<figcaption>Từ {h(format_month(period.bat_dau))} đến {h(format_date(end))} '
-        f"({len(months)} tháng)</figcaption>\n"
-        "</figure>\n\n"
+        f'<p class="tl-caption">Từ {h(format_month(period.bat_dau))} đến {h(format_date(end))} '
+        f"({len(months)} tháng)</p>\n"
+        "</div>\n\n"
         f'<h2 id="moc-thoi-gian">Mốc thời gian</h2>\n<ul class="tl-events">{events_html}</ul>\n\n'
         f'<h2 id="thu-tu-cac-buoc">Thứ tự các bước</h2>\n<ol class="tl-steps">{steps}</ol>\n'
         '<p class="tl-note">Kế hoạch không ghi ngày riêng cho từng bước: '

@@ -36,7 +36,7 @@ def unit_page(site: Site, code: str) -> str:
 
 {m(a.nhiem_vu)}
 
-## Nhiệm vụ của Ban Thường trực Ủy ban MTTQ Việt Nam {m(links.unit_name(unit))}
+## Nhiệm vụ của {m(plan.to_chuc_thuc_hien.don_vi_thuc_hien.ten)}
 
 {m(plan.to_chuc_thuc_hien.don_vi_thuc_hien.nhiem_vu)}
 

@@ -1,0 +1,75 @@
+"""Cross-checks of the handbook data: a chapter's topic exists, every document
+a chapter cites is in data/van-ban.yaml, the plan's basis document is listed
+there with the same date, codes and abbreviations are unique."""
+
+import difflib
+
+from .checks import _unique, check_placeholders
+from .dates import format_date
+from .errors import DataError
+
+
+def _near(code: str, known: list[str], where: str) -> str:
+    close = difflib.get_close_matches(code, known, n=1)
+    return f"có phải «{close[0]}»?" if close else f"dùng mã có trong {where}: " + ", ".join(known) + "."
+
+
+def check_references(refs, src) -> list[DataError]:
+    return (_unique(refs.van_ban, lambda r: r.ma, src, ("van_ban",), "Mã văn bản")
+            + _unique(refs.van_ban, lambda r: r.so, src, ("van_ban",), "Số văn bản"))
+
+
+def check_glossary(glossary, src) -> list[DataError]:
+    return _unique(glossary.thuat_ngu, lambda t: t.viet_tat, src, ("thuat_ngu",), "Chữ viết tắt")
+
+
+def check_plan_basis(plan, refs, src) -> list[DataError]:
+    """The plan's "Căn cứ …" documents must be in the list of verified documents."""
+    errors = []
+    by_number = {r.so: r for r in refs.van_ban}
+    for i, doc in enumerate(plan.can_cu):
+        ref = by_number.get(doc.so)
+        if ref is None:
+            errors.append(src.error(("can_cu", i, "so"), f"Văn bản «{doc.so}» chưa có trong data/van-ban.yaml.",
+                                    found=doc.so, hint="thêm văn bản (số, ngày đã đối chiếu) vào data/van-ban.yaml."))
+        elif ref.ngay != doc.ngay:
+            shown = format_date(ref.ngay) if ref.ngay else "chưa ghi"
+            errors.append(src.error(("can_cu", i, "ngay"), f"Ngày khác với data/van-ban.yaml ({shown}).",
+                                    found=format_date(doc.ngay), hint="sửa cho hai nơi ghi cùng một ngày."))
+    return errors
+
+
+def check_chapters(chapters: dict, plan, refs, sources) -> list[DataError]:
+    errors = []
+    topics = [t.ma for t in plan.noi_dung.muc]
+    ref_codes = [r.ma for r in refs.van_ban]
+    owner: dict[str, str] = {}
+    for stem, chapter in chapters.items():
+        src = sources[f"chapters/{stem}"]
+        if chapter.chu_de is not None:
+            if chapter.chu_de not in topics:
+                errors.append(src.error(("chu_de",), f"Không có nội dung mã «{chapter.chu_de}» trong data/ke-hoach.yaml.",
+                                        found=chapter.chu_de, hint=_near(chapter.chu_de, topics, "noi_dung › muc")))
+            elif chapter.chu_de != stem:
+                errors.append(src.error(("chu_de",), f"Tên tệp phải trùng mã nội dung: đổi tên tệp thành «{chapter.chu_de}.yaml».",
+                                        found=chapter.chu_de))
+            elif chapter.chu_de in owner:
+                errors.append(src.error(("chu_de",), f"Nội dung này đã có chương ở tệp {owner[chapter.chu_de]}.yaml."))
+            owner.setdefault(chapter.chu_de, stem)
+        elif stem in topics:
+            errors.append(src.error(("chu_de",), f"Tệp mang tên nội dung «{stem}» nhưng thiếu trường chu_de.",
+                                    hint=f"thêm dòng «chu_de: {stem}»."))
+        for i, code in enumerate(chapter.tai_lieu):
+            if code not in ref_codes:
+                errors.append(src.error(("tai_lieu", i), f"Không có văn bản mã «{code}» trong data/van-ban.yaml.",
+                                        found=code, hint=_near(code, ref_codes, "data/van-ban.yaml")))
+        errors += check_placeholders(src)
+    return errors
+
+
+def cross_check(models: dict, sources: dict) -> list[DataError]:
+    refs = models["references"]
+    return (check_references(refs, sources["references"]) + check_glossary(models["glossary"], sources["glossary"])
+            + check_plan_basis(models["plan"], refs, sources["plan"])
+            + check_chapters(models["chapters"], models["plan"], refs, sources)
+            + check_placeholders(sources["toolkit"]))

@@ -1,0 +1,29 @@
+"""How a document of data/van-ban.yaml is cited on a page, and the page listing them all."""
+
+from ..dates import format_date
+from ..handbook_model import Reference
+from ..site import Site
+from ..text import md_escape as m
+
+REFERENCES_PAGE = "so-tay/van-ban.md"
+
+
+def citation(ref: Reference) -> str:
+    """"Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ về …" (plain text).
+
+    A document whose date is not verified is cited by its number alone.
+    """
+    date = f" ngày {format_date(ref.ngay)}" if ref.ngay else ""
+    return f"{ref.loai} số {ref.so}{date} của {ref.co_quan} về {ref.ve}"
+
+
+def citation_md(ref: Reference) -> str:
+    note = f" *(Lưu ý: {m(ref.luu_y)})*" if ref.luu_y else ""
+    return f"{m(citation(ref))}.{note}"
+
+
+def references_page(site: Site) -> str:
+    items = "\n".join(f"{i}. {citation_md(r)}" for i, r in enumerate(site.references, 1))
+    return ("# Văn bản tham khảo\n\n"
+            "Các văn bản Sổ tay nhắc đến, đã đối chiếu số và ngày. "
+            "Văn bản nào chưa đối chiếu được thì không đưa vào đây.\n\n" + items + "\n")

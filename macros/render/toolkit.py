@@ -1,0 +1,239 @@
+"""The conference toolkit: forms printed on A4 and filled in by hand.
+
+One generic form of each kind, not one per unit: a cadre prints the same sheet
+for each of the 2–4 conferences and ticks the unit, the department and the
+conference number on a chooser line filled from data. Ten copies of every
+form would add fifty pages to a site whose build time grows with its page
+count, and would print nothing more than a tick box does.
+
+Everything a form needs from the plan (units, departments, period, number of
+conferences, report deadline and recipient, campaign name) comes from the
+Site; the wording of the forms comes from data/bo-cong-cu.yaml.
+"""
+
+from dataclasses import dataclass
+
+from ..dates import format_date, format_date_long, format_month
+from ..numbers import format_money
+from ..site import Site
+from ..text import html_escape as h
+
+BOX = "☐"
+INDEX = "bo-cong-cu/index.md"
+
+
+@dataclass(frozen=True)
+class Form:
+    slug: str
+    title: str
+    max_pages: int  # printed on A4; tests hold each form to it
+    purpose: str
+
+
+FORMS = [
+    Form("chuong-trinh-hoi-nghi", "Chương trình hội nghị", 2, "in cho người chủ trì và đại biểu"),
+    Form("danh-sach-dai-bieu", "Danh sách đại biểu", 1, "mỗi tờ một trang; in thêm tờ khi đông người"),
+    Form("bien-ban-hoi-nghi", "Biên bản hội nghị", 2, "thư ký ghi trong hội nghị"),
+    Form("phieu-khao-sat", "Phiếu khảo sát đời sống", 2, "bước 2 của kế hoạch; mỗi gia đình một phiếu, in hai mặt"),
+    Form("mau-bao-cao", "Mẫu báo cáo kết quả", 2, "các ban, văn phòng gửi về ban nhận báo cáo"),
+]
+
+
+def form_path(form: Form) -> str:
+    return f"bo-cong-cu/{form.slug}.md"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _choices(items: list[str]) -> str:
+    return " ".join(f'<span class="tk-choice">{BOX}&nbsp;{h(x)}</span>' for x in items)
+
+
+def _lines(n: int) -> str:
+    return '<div class="tk-lines">' + '<span class="tk-line"></span>' * n + "</div>"
+
+
+def _field(label: str, blank: str = "") -> str:
+    return f'<p class="tk-field"><span>{h(label)}</span><span class="tk-fill">{h(blank)}</span></p>'
+
+
+def _campaign(site: Site) -> str:
+    return f"{site.plan.cuoc_van_dong.ten_ngan} “{site.plan.cuoc_van_dong.ten}”"
+
+
+def _header(site: Site) -> str:
+    """Left: the front at the unit's level, written by hand; right: national motto."""
+    org = site.org
+    return ('<div class="tk-header">'
+            '<div><p class="tk-issuer">ỦY BAN MTTQ VIỆT NAM</p><p class="tk-fill tk-issuer-unit"></p></div>'
+            f'<div><p class="tk-nation">{h(org.quoc_hieu)}</p><p class="tk-motto">{h(org.tieu_ngu)}</p>'
+            '<p class="tk-date">…………, ngày …… tháng …… năm ……</p></div></div>')
+
+
+def _unit_chooser(site: Site) -> str:
+    label = _capital(site.plan.ten_goi_don_vi)
+    return f'<p class="tk-chooser"><strong>{h(label)}:</strong> {_choices([u.ten for u in site.units])}</p>'
+
+
+def _department_chooser(site: Site, label: str = "Ban phối hợp của tỉnh") -> str:
+    return f'<p class="tk-chooser"><strong>{h(label)}:</strong> {_choices([d.ten for d in site.departments])}</p>'
+
+
+def _conference_chooser(site: Site) -> str:
+    conf = site.plan.cac_buoc.hoi_nghi
+    numbers = [str(i) for i in range(1, conf.toi_da + 1)]
+    return (f'<p class="tk-chooser"><strong>Hội nghị lần thứ:</strong> {_choices(numbers)} '
+            f'<em>(mỗi đơn vị tổ chức {h(site.placeholders["so_hoi_nghi"])} hội nghị)</em></p>')
+
+
+def _place(site: Site) -> str:
+    return _field("Khu dân cư (thôn, làng):") + _field("Xã:") + _unit_chooser(site)
+
+
+def _sheet(form: Form, body: str) -> str:
+    note = (f'<p class="tk-screen-only">Mẫu in khổ A4 ({h(form.purpose)}; không quá {form.max_pages} trang). '
+            'Để in: trên máy tính bấm <kbd>Ctrl</kbd> + <kbd>P</kbd>; trên điện thoại dùng lệnh In '
+            '(hoặc Chia sẻ › In) trong trình duyệt.</p>')
+    return note + f'\n\n<div class="tk-sheet tk-{form.slug}">{body}</div>\n'
+
+
+def agenda(site: Site, form: Form) -> str:
+    items = []
+    for i, item in enumerate(site.toolkit.chuong_trinh, 1):
+        text = h(site.fill(item.noi_dung))
+        if item.chon_chu_de:
+            text += '<ul class="tk-topics">' + "".join(
+                f"<li>{BOX}&nbsp;{h(t.ten_ngan)}</li>" for t in site.plan.noi_dung.muc) + "</ul>"
+        who = h(item.nguoi_thuc_hien) if item.nguoi_thuc_hien else ""
+        items.append(f'<tr><td class="tk-num">{i}</td><td class="tk-time"></td><td>{text}</td><td>{who}</td></tr>')
+    body = (_header(site) + f"<h1>CHƯƠNG TRÌNH HỘI NGHỊ</h1>"
+            f'<p class="tk-subtitle">Tuyên truyền, vận động thực hiện {h(_campaign(site))}</p>'
+            + _conference_chooser(site) + _place(site) + _department_chooser(site)
+            + _field("Thời gian: …… giờ …… phút, ngày ……/……/" + str(site.plan.van_ban.nam)) + _field("Địa điểm:")
+            + '<table class="tk-table"><thead><tr><th>STT</th><th>Thời gian</th><th>Nội dung</th>'
+              "<th>Người thực hiện</th></tr></thead><tbody>" + "".join(items) + "</tbody></table>")
+    return _sheet(form, body)
+
+
+def attendance(site: Site, form: Form) -> str:
+    sheet = site.toolkit.danh_sach
+    head = "<th>STT</th>" + "".join(f"<th>{h(c)}</th>" for c in sheet.cot)
+    empty = "".join("<td></td>" for _ in sheet.cot)
+    rows = "".join(f'<tr><td class="tk-num">{i}</td>{empty}</tr>' for i in range(1, sheet.so_dong + 1))
+    body = (f"<h1>DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ</h1>"
+            f'<p class="tk-subtitle">Tuyên truyền, vận động thực hiện {h(site.plan.cuoc_van_dong.ten_ngan)} '
+            f"năm {site.plan.van_ban.nam}</p>"
+            + _conference_chooser(site) + _place(site)
+            + _field("Ngày họp: ……/……/" + str(site.plan.van_ban.nam)) + _field("Tờ số:")
+            + f'<table class="tk-table tk-attendance"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+    return _sheet(form, body)
+
+
+def minutes(site: Site, form: Form) -> str:
+    tpl = site.toolkit.bien_ban
+    sections = "".join(f"<h2>{i}. {h(s)}</h2>{_lines(tpl.so_dong)}" for i, s in enumerate(tpl.muc, 1))
+    body = (_header(site) + "<h1>BIÊN BẢN HỘI NGHỊ</h1>"
+            f'<p class="tk-subtitle">Tuyên truyền, vận động thực hiện {h(_campaign(site))}</p>'
+            + _conference_chooser(site)
+            + _field(f"Hôm nay, vào lúc …… giờ …… phút, ngày ……/……/{site.plan.van_ban.nam}, tại:")
+            + _place(site) + _department_chooser(site)
+            + _field("Chủ trì hội nghị:") + _field("Thư ký hội nghị:")
+            + _field("Số người dự: …………… người; trong đó nữ: ………… người; "
+                     "đồng bào dân tộc thiểu số: ………… người.")
+            + sections
+            + _field("Hội nghị kết thúc vào lúc …… giờ …… phút cùng ngày.")
+            + '<div class="tk-signatures"><div><p><strong>THƯ KÝ</strong></p><p><em>(Ký, ghi rõ họ tên)</em></p></div>'
+              '<div><p><strong>CHỦ TRÌ HỘI NGHỊ</strong></p><p><em>(Ký, ghi rõ họ tên)</em></p></div></div>')
+    return _sheet(form, body)
+
+
+def survey(site: Site, form: Form) -> str:
+    tpl = site.toolkit.khao_sat
+    step = site.plan.cac_buoc.buoc[1] if len(site.plan.cac_buoc.buoc) > 1 else None
+    parts = []
+    n = 0
+    for i, section in enumerate(tpl.phan, 1):
+        parts.append(f"<h2>{_roman(i)}. {h(section.ten)}</h2>")
+        for q in section.cau_hoi:
+            n += 1
+            answer = f'<p class="tk-options">{_choices(list(q.chon))}</p>' if q.chon else _lines(max(q.so_dong, 1))
+            parts.append(f'<div class="tk-question"><p><strong>{n}.</strong> {h(q.hoi)}</p>{answer}</div>')
+    basis = (f'<p class="tk-basis"><em>Bước 2 của kế hoạch: {h(site.fill(step.noi_dung))}</em></p>'
+             if step else "")
+    body = ("<h1>PHIẾU KHẢO SÁT ĐỜI SỐNG ĐỒNG BÀO DÂN TỘC THIỂU SỐ</h1>"
+            f'<p class="tk-subtitle">{h(_campaign(site))} — năm {site.plan.van_ban.nam}</p>'
+            + basis + f"<p>{h(tpl.loi_dan)}</p>" + _place(site)
+            + _field("Người khảo sát (cán bộ):") + _field("Ngày khảo sát: ……/……/" + str(site.plan.van_ban.nam))
+            + "".join(parts))
+    return _sheet(form, body)
+
+
+def report(site: Site, form: Form) -> str:
+    tpl = site.toolkit.bao_cao
+    plan = site.plan
+    rep = plan.to_chuc_thuc_hien.bao_cao
+    receiver = site.department(rep.noi_nhan).ten
+    period = plan.thoi_gian_dia_diem
+    per_dept = max(len(a.don_vi) for a in plan.to_chuc_thuc_hien.phan_cong)
+    head = f"<th>{h(_capital(plan.ten_goi_don_vi))}</th>" + "".join(f"<th>{h(c)}</th>" for c in tpl.cot)
+    empty = "".join("<td></td>" for _ in tpl.cot)
+    rows = "".join(f"<tr><td></td>{empty}</tr>" for _ in range(per_dept))
+    rows += f'<tr class="tk-total"><td><strong>Cộng</strong></td>{empty}</tr>'
+    sections = "".join(f"<h2>{_roman(i)}. {h(s)}</h2>{_lines(tpl.so_dong)}" for i, s in enumerate(tpl.muc, 1))
+    # The results table goes under the section on conferences (the second), where it belongs.
+    marker = f"<h2>{_roman(2)}."
+    table = (f'<p class="tk-note">Mức kinh phí: {format_money(plan.kinh_phi.dinh_muc)}/01 đơn vị '
+             f"({h(plan.kinh_phi.nguon[:1].lower() + plan.kinh_phi.nguon[1:])}).</p>"
+             f'<table class="tk-table tk-results"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+    if marker in sections:
+        before, after = sections.split(marker, 1)
+        head2, rest = after.split("</h2>", 1)
+        sections = before + marker + head2 + "</h2>" + table + rest
+    else:
+        sections += table
+    org = site.org
+    body = ('<div class="tk-header">'
+            f'<div><p class="tk-issuer-parent">{h(org.co_quan_cap_tren)}</p>'
+            '<p class="tk-fill tk-issuer-unit"></p></div>'
+            f'<div><p class="tk-nation">{h(org.quoc_hieu)}</p><p class="tk-motto">{h(org.tieu_ngu)}</p>'
+            f'<p class="tk-date">{h(org.dia_danh)}, ngày …… tháng …… năm {plan.van_ban.nam}</p></div></div>'
+            "<h1>BÁO CÁO</h1>"
+            f'<p class="tk-subtitle">Kết quả tổ chức tuyên truyền, vận động thực hiện {h(_campaign(site))} '
+            f"năm {plan.van_ban.nam}</p>"
+            + _department_chooser(site, "Ban, văn phòng báo cáo")
+            + f'<p class="tk-to">Kính gửi: {h(receiver)}</p>'
+            f'<p class="tk-deadline"><strong>Hạn gửi: trước {h(format_date_long(rep.han))}</strong> '
+            f"(kế hoạch thực hiện từ {h(format_month(period.bat_dau))} đến {h(format_date(period.ket_thuc))}).</p>"
+            + sections
+            + '<div class="tk-signatures"><div class="tk-recipients"><p><strong><em>Nơi nhận:</em></strong></p>'
+              f"<p>- {h(receiver)};</p><p>- Lưu.</p></div>"
+              "<div><p><strong>LÃNH ĐẠO BAN, VĂN PHÒNG</strong></p><p><em>(Ký, ghi rõ họ tên)</em></p></div></div>")
+    return _sheet(form, body)
+
+
+def _roman(n: int) -> str:
+    return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][n] if n <= 10 else str(n)
+
+
+RENDER = {
+    "chuong-trinh-hoi-nghi": agenda,
+    "danh-sach-dai-bieu": attendance,
+    "bien-ban-hoi-nghi": minutes,
+    "phieu-khao-sat": survey,
+    "mau-bao-cao": report,
+}
+
+
+def form_page(site: Site, slug: str) -> str:
+    form = next(f for f in FORMS if f.slug == slug)
+    return RENDER[slug](site, form)
+
+
+def toolkit_index(site: Site) -> str:
+    items = "\n".join(f"{i}. [{f.title}]({f.slug}.md): {f.purpose} (tối đa {f.max_pages} trang A4)."
+                      for i, f in enumerate(FORMS, 1))
+    return ("# Bộ công cụ hội nghị\n\n"
+            "Các mẫu để in trên giấy A4 và điền bằng tay. Mỗi mẫu dùng chung cho mọi đơn vị: "
+            "khi in, đánh dấu tên đơn vị, ban phối hợp và lần hội nghị vào các ô ☐.\n\n" + items + "\n")
