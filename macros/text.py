@@ -6,6 +6,8 @@ import unicodedata
 
 # Apostrophe forms readers type or the plan prints: ' ’ ʼ ‘ `
 _APOSTROPHES = "'’ʼ‘`"
+# Ordinary whitespace only: not NBSP (see _fold_spaces).
+_ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 # Only what Python-Markdown (with tables) can backslash-escape; others would print the backslash.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#+!])")
 
@@ -33,6 +35,15 @@ def slugify(value: str, separator: str = "-") -> str:
     return separator.join(words)
 
 
+def _fold_spaces(text: str) -> str:
+    """Fold line breaks and runs of ordinary spaces into one space.
+
+    No-break spaces are kept: a run of them is a deliberate blank ("Số:      /KH…"
+    on an unsigned draft), which str.split() would collapse.
+    """
+    return _ASCII_SPACE.sub(" ", text).strip(" ")
+
+
 def md_escape(text: str) -> str:
     """Escape a plain-text data string for inline Markdown.
 
@@ -40,14 +51,14 @@ def md_escape(text: str) -> str:
     punctuation is backslash-escaped, so "*" or "[x](y)" in data stays literal.
     Line breaks fold to spaces: a data string is one paragraph.
     """
-    text = " ".join(text.split())
+    text = _fold_spaces(text)
     text = html.escape(text, quote=False)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def html_escape(text: str) -> str:
     """Escape a plain-text data string for HTML, including attribute values."""
-    return html.escape(" ".join(text.split()), quote=True)
+    return html.escape(_fold_spaces(text), quote=True)
 
 
 def is_nfc(text: str) -> bool:

@@ -14,8 +14,11 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros.adapters import state  # noqa: E402
+from macros.adapters import print_hooks, state  # noqa: E402
+from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
+from macros.gitdates import last_changed  # noqa: E402
+from macros.render.provenance import page_source  # noqa: E402
 from macros.render.pages import generated_pages, nav  # noqa: E402
 from macros.text import slugify  # noqa: E402
 
@@ -42,10 +45,6 @@ def on_files(files, config):
 
 # --- "Sửa trang này" and "Cập nhật lần cuối" (overrides/partials/source-file.html) ---
 
-from macros.dates import format_date  # noqa: E402
-from macros.gitdates import last_changed  # noqa: E402
-from macros.render.provenance import page_source  # noqa: E402
-
 
 def on_page_context(context, page, config, nav):
     """Point the edit link at the file that holds the page's content (data/ for
@@ -63,3 +62,19 @@ def on_page_context(context, page, config, nav):
         page.meta["cap_nhat_iso"] = changed.isoformat()
         page.update_date = changed.isoformat()  # sitemap.xml <lastmod>: the data's date, not the build's
     return context
+
+
+# --- Print and PDF (issue 4): "Tải PDF" links, PDFs written after the build ----
+
+
+def on_page_markdown(markdown, page, config, files):
+    return print_hooks.add_download_link(markdown, page)
+
+
+def on_post_page(output, page, config):
+    print_hooks.remember_page(output, page, config)
+    return output
+
+
+def on_post_build(config):
+    print_hooks.write_pdfs(config)

@@ -27,18 +27,45 @@ def place_date_line(site: Site) -> str:
     return f"{site.org.dia_danh}, ngày{BLANK}tháng{BLANK}năm {doc.nam}"
 
 
+# Words that start a territorial unit in a body name ("… TỈNH KON TUM").
+_TERRITORY_WORDS = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN")
+
+
+def body_name_lines(name: str, max_chars: int = 24) -> list[str]:
+    """Header lines of a body name, broken as such headers are set by hand.
+
+    A long name ("ỦY BAN MTTQ VIỆT NAM TỈNH KON TUM") does not fit the left
+    column on one line; left to wrap it would leave one word alone, so it is
+    broken before its last territorial-unit word: "ỦY BAN MTTQ VIỆT NAM / TỈNH KON TUM".
+    """
+    if len(name) <= max_chars:
+        return [name]
+    starts = [i for word in _TERRITORY_WORDS for i in range(1, len(name))
+              if name.startswith(word + " ", i) and name[i - 1] == " "]
+    if not starts:
+        return [name]
+    cut = max(starts)
+    return [name[:cut].strip(), name[cut:].strip()]
+
+
+def _lines_html(name: str) -> str:
+    return "<br>".join(h(line) for line in body_name_lines(name))
+
+
 def header_html(site: Site) -> str:
+    """Two columns, two rows: the names above, the number and the place-date below,
+    so those two lines share a baseline whatever the height of the names."""
     org = site.org
     return (
         '<div class="vb-header">\n'
         '<div class="vb-header__issuer">'
-        f'<p class="vb-parent">{h(org.co_quan_cap_tren)}</p>'
-        f'<p class="vb-issuer">{h(org.co_quan_ban_hanh)}</p>'
-        f'<p class="vb-number">{h(number_line(site))}</p></div>\n'
+        f'<p class="vb-parent">{_lines_html(org.co_quan_cap_tren)}</p>'
+        f'<p class="vb-issuer"><span class="vb-ruled">{_lines_html(org.co_quan_ban_hanh)}</span></p></div>\n'
         '<div class="vb-header__nation">'
         f'<p class="vb-nation">{h(org.quoc_hieu)}</p>'
-        f'<p class="vb-motto">{h(org.tieu_ngu)}</p>'
-        f'<p class="vb-place-date">{h(place_date_line(site))}</p></div>\n'
+        f'<p class="vb-motto"><span class="vb-ruled">{h(org.tieu_ngu)}</span></p></div>\n'
+        f'<p class="vb-number">{h(number_line(site))}</p>\n'
+        f'<p class="vb-place-date">{h(place_date_line(site))}</p>\n'
         "</div>\n"
     )
 

@@ -1,0 +1,60 @@
+"""Where each PDF is written in the built site, and which page links to it."""
+
+from ..model import Unit
+from ..render import links
+from ..site import Site
+from ..text import slugify
+
+DIR = "pdf"
+
+
+def plan_pdf(site: Site) -> str:
+    return f"{DIR}/ke-hoach-{site.plan.van_ban.nam}.pdf"
+
+
+def handout_pdf(unit: Unit) -> str:
+    return f"{DIR}/don-vi/{slugify(unit.cap + ' ' + unit.ten)}.pdf"
+
+
+def handbook_pdf(site: Site) -> str:
+    return f"{DIR}/so-tay-{site.plan.van_ban.nam}.pdf"
+
+
+def pdf_for_page(site: Site) -> dict[str, str]:
+    """Markdown source path of a page -> the PDF its "Tải PDF" link points to."""
+    out = {links.PLAN: plan_pdf(site), links.HANDBOOK: handbook_pdf(site)}
+    out.update({links.unit_page(u): handout_pdf(u) for u in site.units})
+    return out
+
+
+def section_pages(nav: list, index: str) -> list[str]:
+    """Source paths of the nav section that holds `index`, in nav order.
+
+    The handbook PDF takes whatever pages its section has: chapters added to the
+    nav later are printed without a code change.
+    """
+
+    def flatten(items) -> list[str]:
+        out = []
+        for item in items if isinstance(items, list) else [items]:
+            if isinstance(item, str):
+                out.append(item)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    out += flatten(value)
+        return out
+
+    for entry in nav:
+        for value in (entry.values() if isinstance(entry, dict) else []):
+            pages = flatten(value)
+            if isinstance(value, list) and index in pages:
+                return pages
+    return []
+
+
+def download_link(href: str) -> str:
+    """The "Tải PDF" line put on a page (hidden when printed)."""
+    from ..text import html_escape
+
+    return (f'<p class="pdf-download"><a href="{html_escape(href)}" download>Tải PDF</a> '
+            "<small>(bản in khổ A4)</small></p>")
