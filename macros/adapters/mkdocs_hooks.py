@@ -18,6 +18,7 @@ from macros.adapters import state  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.render.pages import generated_pages, nav  # noqa: E402
 from macros.text import slugify  # noqa: E402
+from macros import searchindex  # noqa: E402
 
 
 @event_priority(100)  # before mkdocs-macros, whose macros read the Site
@@ -29,6 +30,7 @@ def on_config(config):
     config["nav"] = nav(site)
     # Anchors keep Vietnamese readable: "Đăk Glei" -> #dak-glei, not #ak-glei.
     config["mdx_configs"].setdefault("toc", {})["slugify"] = slugify
+    _check_search(config)
     return config
 
 
@@ -38,3 +40,34 @@ def on_files(files, config):
         front = f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
         files.append(File.generated(config, page.path, content=front + page.markdown))
     return files
+
+
+# --- Vietnamese search (macros/searchindex.py, overrides/main.html) ---------
+
+SEARCH_WORKER = "assets/javascripts/workers/vi-search.js"
+
+
+def _check_search(config):
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None:
+        return
+    cfg = search.config
+    problems = searchindex.check_search_config(cfg.lang, cfg.separator, cfg.pipeline)
+    if problems:
+        raise PluginError("Cấu hình tìm kiếm trong mkdocs.yml:\n" + "\n".join(problems))
+
+
+def on_env(env, config, files):
+    # overrides/main.html adds ?v=<hash of the worker shim> to its URL.
+    for theme_dir in config.theme.dirs:
+        script = Path(theme_dir) / SEARCH_WORKER
+        if script.exists():
+            env.globals["vi_search_version"] = searchindex.content_version(script.read_bytes())
+            break
+    return env
+
+
+def on_post_build(config):
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.exists():
+        index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8")), encoding="utf-8")
