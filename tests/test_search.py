@@ -159,19 +159,27 @@ FOLD_WORDS = [
 
 
 def test_javascript_and_python_folding_agree(box):
-    got = box.page.evaluate("""async (words) => {
-      const config = JSON.parse(document.getElementById('__config').textContent)
-      const shim = new URL(config.search, location.href)
-      const original = shim.searchParams.get('w')
-      const src = `self.__viSearchWorker = ${JSON.stringify(original)};
-        importScripts(${JSON.stringify(shim.href)});
-        self.onmessage = e => postMessage(e.data.map(x => [__viSearch.canon(x), __viSearch.fold(x)]))`
-      const worker = new Worker(URL.createObjectURL(new Blob([src], {type: 'text/javascript'})))
-      const out = await new Promise(r => { worker.onmessage = e => r(e.data); worker.postMessage(words) })
-      worker.terminate()
-      return out
-    }""", FOLD_WORDS)
+    # vi-fold.js is what both the search worker and the page use
+    box.open()
+    got = box.page.evaluate("(words) => words.map(w => [viFold.canon(w), viFold.fold(w)])", FOLD_WORDS)
     assert got == [[canon(w), fold(w)] for w in FOLD_WORDS]
+
+
+def test_followed_result_marks_folded_matches_on_the_page(box):
+    for query, page, marked in [("thoat ngheo", PLAN, {"thoát", "nghèo"}),
+                                ("dak glei", DAK_GLEI, {"Đăk", "Glei"}),
+                                ("thoát nghèo", PLAN, {"thoát nghèo"})]:
+        box.open()
+        box.search(query)
+        # a section's link: the page's own entry carries no ?h= when only sections matched
+        box.page.locator(f'.md-search-result__link[href*="{page}?h="]:not([href$="?h="])').first.click()
+        box.page.wait_for_url(re.compile(re.escape(page) + r"\?h="))
+        box.page.wait_for_function("() => !!document.querySelector('article mark[data-md-highlight]')")
+        box.page.evaluate("() => new Promise(r => setTimeout(r, 300))")  # Material's own pass
+        marks = box.page.evaluate("() => [...document.querySelectorAll('article mark')].map(m => m.textContent)")
+        assert marked <= set(marks), (query, marks)
+        assert not box.page.query_selector("article mark mark")
+    box.open()
 
 
 def test_keyboard_opens_search_and_enter_follows_a_result(box):
@@ -201,6 +209,8 @@ def test_search_stays_on_the_site_and_its_script_url_is_versioned(box, site):
     finally:
         box.page.remove_listener("request", record)
     assert requests and all(u.startswith(box.base_url) for u in requests), requests
-    version = searchindex.content_version(
-        (site / "assets" / "javascripts" / "workers" / "vi-search.js").read_bytes())
-    assert any(f"vi-search.js?v={version}&" in u for u in requests), requests
+    scripts = site / "assets" / "javascripts"
+    version = searchindex.content_version(b"\0".join(
+        (scripts / name).read_bytes() for name in ("vi-fold.js", "vi-highlight.js", "workers/vi-search.js")))
+    for name in ("vi-search.js", "vi-fold.js", "vi-highlight.js"):
+        assert any(f"{name}?v={version}" in u for u in requests), (name, requests)

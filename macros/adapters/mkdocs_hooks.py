@@ -44,7 +44,12 @@ def on_files(files, config):
 
 # --- Vietnamese search (macros/searchindex.py, overrides/main.html) ---------
 
-SEARCH_WORKER = "assets/javascripts/workers/vi-search.js"
+# One version (?v=) for the search scripts, which load each other.
+SEARCH_SCRIPTS = (
+    "assets/javascripts/vi-fold.js",
+    "assets/javascripts/vi-highlight.js",
+    "assets/javascripts/workers/vi-search.js",
+)
 
 
 def _check_search(config):
@@ -58,12 +63,14 @@ def _check_search(config):
 
 
 def on_env(env, config, files):
-    # overrides/main.html adds ?v=<hash of the worker shim> to its URL.
-    for theme_dir in config.theme.dirs:
-        script = Path(theme_dir) / SEARCH_WORKER
-        if script.exists():
-            env.globals["vi_search_version"] = searchindex.content_version(script.read_bytes())
-            break
+    # overrides/main.html adds ?v=<content hash of the search scripts> to their URLs.
+    scripts = []
+    for name in SEARCH_SCRIPTS:
+        file = files.get_file_from_path(name)
+        if file is None or not file.abs_src_path:
+            raise PluginError(f"Thiếu tệp tìm kiếm overrides/{name}.")
+        scripts.append(Path(file.abs_src_path).read_bytes())
+    env.globals["vi_search_version"] = searchindex.content_version(b"\0".join(scripts))
     return env
 
 

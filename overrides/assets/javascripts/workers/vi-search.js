@@ -14,35 +14,21 @@
  *     placement and apostrophes), -word -> "-canon -fold";
  *  4. maps result.terms back to the words the user typed (no "Missing: thoát"
  *     when only the variant "thoat" matched a word's other form).
- * canon() and fold() repeat macros/text.py (tests/test_search.py checks they
- * agree); the separator comes from mkdocs.yml via the index config.
+ * canon() and fold() come from ../vi-fold.js (the rules of macros/text.py);
+ * the separator comes from mkdocs.yml via the index config.
  */
 (function () {
   "use strict"
 
   var SETUP = 0, QUERY = 2, RESULT = 3        // SearchMessageType (9.8.1)
-  var APOS = /['\u2019\u02bc\u2018`]/g
-  var OA = /o([ae])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu
-  var UY = /uy([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu
-  var MARKS = /[\u0300-\u036f]/g
-
-  function canon(word) {
-    return word.normalize("NFD").toLowerCase()
-      .replace(APOS, "")
-      .replace(OA, "o$2$1")
-      .replace(UY, "u$1y")
-      .normalize("NFC")
-  }
-
-  function fold(word) {
-    return canon(word).normalize("NFD")
-      .replace(MARKS, "").replace(/\u0111/g, "d")
-      .normalize("NFC")
-  }
+  /* canon()/fold(): ../vi-fold.js, same version (?v=) as this file */
+  var params = new URL(self.location.href).searchParams
+  importScripts(new URL("../vi-fold.js?v=" + params.get("v"), self.location.href).href)
+  var canon = self.viFold.canon, fold = self.viFold.fold
 
   /* lunr pipeline function: token -> [canon] or [canon, fold], same metadata */
   var memo = new Map()                        // token -> [canon, fold]
-  function viFold(token) {
+  function foldToken(token) {
     var str = token.toString(), cf = memo.get(str)
     if (!cf)
       memo.set(str, cf = [canon(str), ""]), cf[1] = fold(cf[0])
@@ -133,15 +119,15 @@
   }
 
   /* Load Material's worker, then patch lunr's builder ------------------- */
-  importScripts(self.__viSearchWorker || new URL(self.location.href).searchParams.get("w"))
+  importScripts(params.get("w"))
 
   var lunr = self.lunr
-  lunr.Pipeline.registerFunction(viFold, "viFold")
+  lunr.Pipeline.registerFunction(foldToken, "viFoldToken")
   var add = lunr.Builder.prototype.add
   lunr.Builder.prototype.add = function (doc, attributes) {
     if (!this.__viFold) {
       this.__viFold = true
-      this.pipeline.add(viFold)
+      this.pipeline.add(foldToken)
       this.searchPipeline.remove(lunr.stemmer)
     }
     return add.call(this, doc, attributes)
@@ -173,6 +159,4 @@
     return results
   }
 
-  /* exposed for tests */
-  self.__viSearch = { canon: canon, fold: fold, rewrite: rewrite }
 })()
