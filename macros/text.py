@@ -8,22 +8,45 @@ import unicodedata
 _APOSTROPHES = "'’ʼ‘`"
 # Ordinary whitespace only: not NBSP (see _fold_spaces).
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+_APOSTROPHE_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
+# Tone marks: huyền, sắc, ngã, hỏi, nặng (combining forms).
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# End of a word: neither a letter nor a combining mark follows.
+_WORD_END = r"(?![^\W\d_]|[\u0300-\u036f])"
+# Old-style tone placement on the 2nd vowel of a final oa/oe/uy ("hoà", "uỷ").
+_OA_OE = re.compile(r"o([ae])([" + _TONES + "])" + _WORD_END)
+_UY = re.compile(r"uy([" + _TONES + "])" + _WORD_END)
+_MARKS = re.compile(r"[\u0300-\u036f]")
 # Only what Python-Markdown (with tables) can backslash-escape; others would print the backslash.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#+!])")
 
 
+# The site's search worker (overrides/assets/javascripts/workers/vi-search.js)
+# repeats canon() and fold() in JavaScript; tests/test_search.py checks they agree.
+def canon(text: str) -> str:
+    """The spelling-independent form that still keeps diacritics.
+
+    Lower case, NFC, apostrophes dropped, and the tone mark of a word-final
+    oa/oe/uy moved to the first vowel ("Hoà" -> "hòa", "uỷ" -> "ủy"): the plan
+    itself uses both placements, and readers type either.
+    """
+    s = unicodedata.normalize("NFD", text).lower()
+    s = _APOSTROPHE_RE.sub("", s)
+    s = _OA_OE.sub(r"o\2\1", s)
+    s = _UY.sub(r"u\1y", s)
+    return unicodedata.normalize("NFC", s)
+
+
 def fold(text: str) -> str:
-    """Lower-case and strip every diacritic: "Đăk Glei" -> "dak glei".
+    """canon() without any diacritic: "Đăk Glei" -> "dak glei", "H’Drai" -> "hdrai".
 
     Unicode decomposition separates tone and vowel marks but leaves "đ" whole,
-    so it is mapped by hand. Apostrophes are dropped ("H’Drai" -> "hdrai").
+    so it is mapped by hand.
     """
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    stripped = stripped.replace("đ", "d").replace("Đ", "D")
-    for mark in _APOSTROPHES:
-        stripped = stripped.replace(mark, "")
-    return stripped.lower()
+    s = unicodedata.normalize("NFD", canon(text))
+    s = _MARKS.sub("", s).replace("đ", "d")
+    return unicodedata.normalize("NFC", s)
 
 
 def slugify(value: str, separator: str = "-") -> str:

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
+from macros import searchindex  # noqa: E402
 from macros.adapters import print_hooks, state  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
@@ -32,6 +33,7 @@ def on_config(config):
     config["nav"] = nav(site)
     # Anchors keep Vietnamese readable: "Đăk Glei" -> #dak-glei, not #ak-glei.
     config["mdx_configs"].setdefault("toc", {})["slugify"] = slugify
+    _check_search(config)
     return config
 
 
@@ -75,6 +77,41 @@ def on_post_page(output, page, config):
     print_hooks.remember_page(output, page, config)
     return output
 
+# --- Vietnamese search (macros/searchindex.py, overrides/main.html) ---------
+
+# One version (?v=) for the search scripts, which load each other.
+SEARCH_SCRIPTS = (
+    "assets/javascripts/vi-fold.js",
+    "assets/javascripts/vi-highlight.js",
+    "assets/javascripts/workers/vi-search.js",
+)
+
+
+def _check_search(config):
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None:
+        return
+    cfg = search.config
+    problems = searchindex.check_search_config(cfg.lang, cfg.separator, cfg.pipeline)
+    if problems:
+        raise PluginError("Cấu hình tìm kiếm trong mkdocs.yml:\n" + "\n".join(problems))
+
+
+def on_env(env, config, files):
+    # overrides/main.html adds ?v=<content hash of the search scripts> to their URLs.
+    scripts = []
+    for name in SEARCH_SCRIPTS:
+        file = files.get_file_from_path(name)
+        if file is None or not file.abs_src_path:
+            raise PluginError(f"Thiếu tệp tìm kiếm overrides/{name}.")
+        scripts.append(Path(file.abs_src_path).read_bytes())
+    env.globals["vi_search_version"] = searchindex.content_version(b"\0".join(scripts))
+    return env
+
 
 def on_post_build(config):
+    # Hooks run after the plugins: Material's search index is written by now.
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.exists():
+        index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8")), encoding="utf-8")
     print_hooks.write_pdfs(config)

@@ -1,0 +1,68 @@
+"""Vietnamese search: the search plugin settings it needs, and the index rewrite.
+
+Material's own search does the work. The browser side lives in
+overrides/assets/javascripts/workers/vi-search.js, which wraps Material's
+worker. It folds every indexed word with the rules of macros.text.canon/fold
+and rewrites each query the same way. This module only checks the settings
+and writes a smaller index file. No MkDocs imports: the hook in
+macros/adapters/mkdocs_hooks.py calls these functions.
+"""
+
+import gzip
+import hashlib
+import json
+import unicodedata
+
+# plugins › search › separator in mkdocs.yml must equal this (the hook checks it).
+# Splits on whitespace, hyphen, en/em dash, punctuation and curly double quotes.
+# A dot splits only when no digit follows, so 50.000.000 stays one token.
+# Apostrophes are deliberately NOT separators: "H’Drai" stays one token, and
+# canon()/fold() drop the apostrophe ("hdrai").
+SEPARATOR = r'[\s\-\u2013\u2014,:;!?=\[\]()"\u201c\u201d\u201e/\u2026]+|\.(?!\d)'
+
+# The vi trimmer cuts "xã" to "x"; the only stemmer lunr has is English.
+FORBIDDEN_PIPELINE = ("trimmer", "stemmer")
+
+
+def check_search_config(lang, separator: str, pipeline) -> list[str]:
+    """Problems with plugins › search in mkdocs.yml, as Vietnamese messages."""
+    problems = []
+    if list(lang or []) != ["vi"]:
+        problems.append(f"plugins › search › lang phải là vi (đang là {lang!r}).")
+    bad = [name for name in FORBIDDEN_PIPELINE if name in (pipeline or [])]
+    if bad:
+        problems.append(f"plugins › search › pipeline không được có {', '.join(bad)}: "
+                        "trimmer của tiếng Việt cắt «xã» thành «x», stemmer là của tiếng Anh.")
+    if separator != SEPARATOR:
+        problems.append("plugins › search › separator phải giống SEPARATOR trong macros/searchindex.py "
+                        "(để 50.000.000 là một từ và dấu ngoặc kép “ ” tách từ).")
+    return problems
+
+
+def rewrite_index(raw: str) -> str:
+    """The index Material wrote, with titles and texts in NFC and written as UTF-8.
+
+    Material writes every Vietnamese letter as a \\uXXXX escape (6 bytes for
+    2-3); plain UTF-8 is about a third smaller, which matters on slow phones.
+    Folding happens in the browser, so the index gains no words.
+    """
+    data = json.loads(raw)
+    for doc in data.get("docs", []):
+        for key in ("title", "text"):
+            if isinstance(doc.get(key), str):
+                doc[key] = unicodedata.normalize("NFC", doc[key])
+        if isinstance(doc.get("tags"), list):
+            doc["tags"] = [unicodedata.normalize("NFC", t) for t in doc["tags"]]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_version(data: bytes) -> str:
+    """A short content hash for a URL (?v=…): a changed script gets a new URL,
+    so no browser keeps running a stale cached copy."""
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def size_figures(raw: str) -> dict:
+    """Bytes on the wire for an index: raw and gzip (what servers usually send)."""
+    data = raw.encode("utf-8")
+    return {"raw": len(data), "gzip": len(gzip.compress(data, 9))}

@@ -1,0 +1,216 @@
+"""Vietnamese search, used as a reader uses it: queries typed into the real
+search box of the built site (headless Chromium), results read from the page.
+
+Stock Material search finds none of the bare, other-tone, NFD, apostrophe or
+quoted queries below (see shared/reference/stack-notes.md, Search).
+"""
+
+import re
+import unicodedata
+
+import pytest
+import yaml
+
+from macros import searchindex
+from macros.text import canon, fold
+from tests.browser import serve
+from tests.searchbox import SearchBox, nfd
+from tests.sitebuild import ROOT
+
+TOP = 5  # "among the first results": what a phone shows without scrolling
+
+PLAN, UNITS, ASSIGN, BUDGET = "/ke-hoach/", "/don-vi/", "/phan-cong/", "/kinh-phi/"
+DAK_GLEI, DAK_TO = "/don-vi/huyen-dak-glei/", "/don-vi/huyen-dak-to/"
+IA_HDRAI, KON_RAY = "/don-vi/huyen-ia-hdrai/", "/don-vi/huyen-kon-ray/"
+
+# (typed query, page expected among the first TOP results, words that must be
+# highlighted in that page's result: the displayed, marked spelling)
+CASES = [
+    # typed without diacritics
+    ("thoat ngheo", PLAN, ["thoát", "nghèo"]), ("dong bao", PLAN, ["đồng", "bào"]),
+    ("dak glei", DAK_GLEI, ["Đăk", "Glei"]), ("kon ray", KON_RAY, ["Rẫy"]),
+    ("ngoc hoi", "/don-vi/huyen-ngoc-hoi/", ["Ngọc", "Hồi"]),
+    ("sa thay", "/don-vi/huyen-sa-thay/", ["Thầy"]),
+    ("tu mo rong", "/don-vi/huyen-tu-mo-rong/", ["Mơ", "Rông"]),
+    ("kinh phi", BUDGET, ["phí"]), ("tien do", "/tien-do/", ["Tiến", "độ"]),
+    ("so tay", "/so-tay/", ["Sổ"]),
+    # the other tone placement (the plan prints "hoá", "Uỷ", "HÒA")
+    ("cụ thể hóa", PLAN, ["hoá"]), ("cụ thể hoá", PLAN, ["hoá"]),
+    ("cộng hoà", PLAN, ["HÒA"]), ("cộng hòa", PLAN, ["HÒA"]),
+    ("thường trực ủy ban", ASSIGN, ["Uỷ"]), ("thường trực uỷ ban", ASSIGN, ["Uỷ"]),
+    # decomposed Unicode (NFD), as some keyboards send it; upper case
+    (nfd("thoát nghèo"), PLAN, ["thoát", "nghèo"]), (nfd("Đăk Glei"), DAK_GLEI, ["Đăk"]),
+    (nfd("Kon Rẫy"), KON_RAY, ["Rẫy"]),
+    ("THOÁT NGHÈO", PLAN, ["thoát"]), ("ĐĂK GLEI", DAK_GLEI, ["Đăk"]),
+    # apostrophe forms: all find the name as the title prints it
+    ("Ia H'Drai", IA_HDRAI, ["H'Drai"]), ("Ia H’Drai", IA_HDRAI, ["H'Drai"]),
+    ("Ia HDrai", IA_HDRAI, ["H'Drai"]), ("ia hdrai", IA_HDRAI, ["H'Drai"]),
+    ("Ia H' Drai", IA_HDRAI, ["H'Drai"]),
+    # numbers with dot separators
+    ("50.000.000", BUDGET, []), ("5.000.000", BUDGET, []),
+    # department names, with the en dash, a hyphen or neither, and bare
+    ("Ban Dân chủ - Pháp luật", ASSIGN, ["Dân", "Pháp"]),
+    ("Ban Dân chủ – Pháp luật", ASSIGN, ["Dân", "Pháp"]),
+    ("Ban Tổ chức – Tuyên giáo", ASSIGN, ["Tổ", "Tuyên"]),
+    ("Ban Tổ chức - Tuyên giáo", ASSIGN, ["Tổ", "Tuyên"]),
+    ("ban to chuc tuyen giao", ASSIGN, ["Tổ", "Tuyên"]), ("ban phong trao", ASSIGN, ["trào"]),
+    # quoted and +terms (stock search stems these in English: "thầy" -> "thầi")
+    ('"thoát nghèo"', PLAN, ["thoát"]), ('"thoat ngheo"', PLAN, ["thoát"]),
+    ("+thoát +nghèo", PLAN, ["nghèo"]), ("+dak +glei", DAK_GLEI, ["Đăk"]),
+    ('"Đăk Tô"', DAK_TO, ["Tô"]), ('"Sa Thầy"', "/don-vi/huyen-sa-thay/", ["Thầy"]), ("+kon +rẫy", KON_RAY, ["Rẫy"]),
+    ("“bền vững”", PLAN, ["vững"]),
+]
+
+
+def _unit_names():
+    """(name as typed, unit page) for every name and alias in data/don-vi.yaml."""
+    from macros.text import slugify
+
+    units = yaml.safe_load((ROOT / "data" / "don-vi.yaml").read_text(encoding="utf-8"))["don_vi"]
+    for unit in units:
+        page = f"/don-vi/{slugify(unit['cap'] + ' ' + unit['ten'])}/"
+        for name in {unit["ten"], unit["ten_chinh_thuc"], *unit["ten_khac"], fold(unit["ten"])}:
+            yield name, page
+
+
+UNIT_NAMES = sorted(set(_unit_names()))
+
+
+@pytest.fixture(scope="module")
+def box(site, browser):
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        yield SearchBox(page, base)
+        page.close()
+
+
+def hrefs(results):
+    return [r["href"] for r in results]
+
+
+@pytest.mark.parametrize("query,expected,marked", CASES)
+def test_query_finds_page(box, query, expected, marked):
+    results = box.search(query)
+    found = hrefs(results)
+    assert expected in found[:TOP], (query, found)
+    marks = results[found.index(expected)]["marks"]
+    assert set(marked) <= set(marks), (query, marks)
+    assert not box.errors
+
+
+def test_case_table_is_big_enough():
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("name,page", UNIT_NAMES)
+def test_every_unit_name_and_alias_finds_its_page(box, name, page):
+    found = hrefs(box.search(name))
+    assert found[:3].count(page) == 1, (name, found)
+
+
+def test_unit_pages_print_their_aliases(site):
+    # Search can only find what a page prints: "Tên gọi khác" on each unit page.
+    html = (site / "don-vi" / "huyen-ia-hdrai" / "index.html").read_text(encoding="utf-8")
+    assert "Ia H’Drai" in html and "Ia HDrai" in html
+
+
+def test_exact_form_ranks_first(box):
+    # "tô" (Đăk Tô) folds to "to", like "tổ" (tổ chức) on almost every page.
+    assert hrefs(box.search("tô"))[0] == DAK_TO
+    assert hrefs(box.search("tổ"))[0] != DAK_TO
+    # a bare query still finds both
+    assert DAK_TO in hrefs(box.search("to"))
+
+
+def test_results_keep_diacritics_and_mark_the_matched_words(box):
+    first = box.search("dak glei")[0]
+    assert first["title"] == "Huyện Đăk Glei"
+    assert "Đăk" in first["marks"] and "Glei" in first["marks"]
+
+    plan = next(r for r in box.search("thoat ngheo") if r["href"] == PLAN)
+    assert "thoát" in plan["marks"] and "nghèo" in plan["marks"]
+    assert "đồng bào dân tộc thiểu số" in plan["text"]
+
+    assert "H'Drai" in box.search("ia hdrai")[0]["marks"]
+    # a word matched in both its exact and folded form is marked once, cleanly
+    for result in box.search("thoát nghèo"):
+        assert "ark>" not in result["text"] and "<mark><mark" not in result["html"]
+        assert all(unicodedata.is_normalized("NFC", m) for m in result["marks"])
+
+
+def test_missing_words_are_named_as_typed(box):
+    # Material lists words a result lacks ("Không: …"): the typed word, not a variant.
+    results = box.search("Ngọc Hồi quýt")
+    text = " ".join(r["text"] for r in results)
+    assert "quýt" in text and "quyt" not in text
+
+
+def test_d_finds_dj(box):
+    marks = [m for r in box.search("d") for m in r["marks"]]
+    assert any(m[0] in "đĐ" for m in marks), marks
+
+
+FOLD_WORDS = [
+    "hoà", "HÒA", "hoá", "hoè", "thuỷ", nfd("Thuỷ"), "Uỷ", "ủy", "luỹ", "Đăk", "Đắk",
+    "H’Drai", "H'Drai", "Hʼdrai", "H‘Drai", "H`Drai", "nghèo", "hoạch", "khuya", "quý",
+    "50.000.000đ", "Ngọc", "Rẫy", "xã", "số", "tích", "’", "ĐỒNG", "Plông", "Mơ",
+    nfd("Thoát Nghèo"), "Kon Tum",
+]
+
+
+def test_javascript_and_python_folding_agree(box):
+    # vi-fold.js is what both the search worker and the page use
+    box.open()
+    got = box.page.evaluate("(words) => words.map(w => [viFold.canon(w), viFold.fold(w)])", FOLD_WORDS)
+    assert got == [[canon(w), fold(w)] for w in FOLD_WORDS]
+
+
+def test_followed_result_marks_folded_matches_on_the_page(box):
+    for query, page, marked in [("thoat ngheo", PLAN, {"thoát", "nghèo"}),
+                                ("dak glei", DAK_GLEI, {"Đăk", "Glei"}),
+                                ("thoát nghèo", PLAN, {"thoát nghèo"})]:
+        box.open()
+        box.search(query)
+        # a section's link: the page's own entry carries no ?h= when only sections matched
+        box.page.locator(f'.md-search-result__link[href*="{page}?h="]:not([href$="?h="])').first.click()
+        box.page.wait_for_url(re.compile(re.escape(page) + r"\?h="))
+        box.page.wait_for_function("() => !!document.querySelector('article mark[data-md-highlight]')")
+        box.page.evaluate("() => new Promise(r => setTimeout(r, 300))")  # Material's own pass
+        marks = box.page.evaluate("() => [...document.querySelectorAll('article mark')].map(m => m.textContent)")
+        assert marked <= set(marks), (query, marks)
+        assert not box.page.query_selector("article mark mark")
+    box.open()
+
+
+def test_keyboard_opens_search_and_enter_follows_a_result(box):
+    page = box.page
+    box.open("tien-do/")
+    page.keyboard.press("/")  # Material: "/", "s" or "f" focuses the search box
+    page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("kon ray")
+    page.wait_for_function("() => !!document.querySelector('.md-search-result__item')")
+    page.evaluate("(ms) => new Promise(r => setTimeout(r, ms))", 300)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/don-vi/huyen-kon-ray/"))
+    box.open()
+
+
+def test_search_stays_on_the_site_and_its_script_url_is_versioned(box, site):
+    requests = []
+
+    def record(request):
+        requests.append(request.url)
+
+    box.page.on("request", record)
+    try:
+        box.open()
+        box.search("dak glei")
+    finally:
+        box.page.remove_listener("request", record)
+    assert requests and all(u.startswith(box.base_url) for u in requests), requests
+    scripts = site / "assets" / "javascripts"
+    version = searchindex.content_version(b"\0".join(
+        (scripts / name).read_bytes() for name in ("vi-fold.js", "vi-highlight.js", "workers/vi-search.js")))
+    for name in ("vi-search.js", "vi-fold.js", "vi-highlight.js"):
+        assert any(f"{name}?v={version}" in u for u in requests), (name, requests)

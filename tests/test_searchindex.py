@@ -1,0 +1,69 @@
+"""Folding rules and the search index rewrite, without a browser."""
+
+import json
+import re
+import unicodedata
+
+import pytest
+import yaml
+
+from macros.searchindex import SEPARATOR, check_search_config, content_version, rewrite_index
+from macros.text import canon, fold, slugify
+from tests.sitebuild import ROOT
+
+NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
+
+
+@pytest.mark.parametrize("typed,printed", [
+    ("hoà", "hòa"), ("HOÀ", "hòa"), ("hoá", "hóa"), ("hoè", "hòe"), ("uỷ", "ủy"),
+    ("Uỷ", "ủy"), ("thuỷ", "thủy"), ("luỹ", "lũy"), (NFD("thoát"), "thoát"),
+    (NFD("Thuỷ"), "thủy"), ("H'Drai", "hdrai"), ("H’Drai", "hdrai"), ("Hʼdrai", "hdrai"),
+])
+def test_canon_makes_spellings_equal(typed, printed):
+    assert canon(typed) == canon(printed) == unicodedata.normalize("NFC", printed)
+
+
+def test_canon_moves_tone_only_at_word_end():
+    assert canon("hoạch") == "hoạch" and canon("khuya") == "khuya" and canon("hoàng") == "hoàng"
+
+
+@pytest.mark.parametrize("word,folded", [
+    ("Đăk Glei", "dak glei"), ("đồng bào", "dong bao"), ("thoát nghèo", "thoat ngheo"),
+    ("Ủy", "uy"), ("Ia H’Drai", "ia hdrai"), ("50.000.000đ", "50.000.000d"), (NFD("Thủy"), "thuy"),
+])
+def test_fold(word, folded):
+    assert fold(word) == folded
+
+
+def test_slugs_still_fold():
+    assert slugify("Huyện Đăk Glei") == "huyen-dak-glei" and slugify("Ia H’Drai") == "ia-hdrai"
+
+
+def test_separator_splits_punctuation_keeps_numbers_and_apostrophes():
+    words = [w for w in re.split(SEPARATOR, "“Làm cho… bền vững”. 50.000.000đ (Năm) H’Drai – Tuyên-giáo") if w]
+    assert words == ["Làm", "cho", "bền", "vững", "50.000.000đ", "Năm", "H’Drai", "Tuyên", "giáo"]
+
+
+def test_mkdocs_yml_uses_the_separator_and_no_trimmer():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    search = next(p["search"] for p in yaml.safe_load(text)["plugins"] if isinstance(p, dict) and "search" in p)
+    assert check_search_config([search["lang"]], search["separator"], search["pipeline"]) == []
+
+
+def test_config_check_names_each_problem():
+    problems = check_search_config(["vi"], SEPARATOR, ["stopWordFilter", "trimmer"])
+    assert len(problems) == 1 and "trimmer" in problems[0] and "xã" in problems[0]
+    assert len(check_search_config(["en"], r"[\s\-]+", ["stemmer"])) == 3
+
+
+def test_index_rewrite_is_utf8_nfc_and_smaller():
+    raw = json.dumps({"config": {"fields": {}}, "docs": [
+        {"location": "", "title": NFD("Thủy"), "text": "<p>Đăk Glei</p>", "tags": [NFD("Sổ tay")]}]})
+    out = rewrite_index(raw)
+    doc = json.loads(out)["docs"][0]
+    assert "\\u" not in out and doc["title"] == "Thủy" and doc["tags"] == ["Sổ tay"]
+    assert len(out.encode()) < len(raw.encode())
+
+
+def test_content_version_changes_with_content():
+    assert content_version(b"a") != content_version(b"b") and len(content_version(b"a")) == 12
