@@ -37,8 +37,15 @@ def on_config(config):
     return config
 
 
+# The pages generated from data in this build, by source path: rendered once in
+# on_files, read again by on_page_context for their edit links.
+_generated: dict = {}
+
+
 def on_files(files, config):
+    _generated.clear()
     for page in generated_pages(state.current()):
+        _generated[page.path] = page
         # JSON is valid YAML and quotes any title safely.
         front = f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
         files.append(File.generated(config, page.path, content=front + page.markdown))
@@ -54,8 +61,7 @@ def on_page_context(context, page, config, nav):
     site = state.current()
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    generated = {p.path: p for p in generated_pages(site)}
-    source = page_source(site, page.file.src_uri, page.file.content_string, generated, docs_dir)
+    source = page_source(site, page.file.src_uri, page.file.content_string, _generated, docs_dir)
     base = config.edit_uri or ""
     page.edit_url = base + source.edit if base.startswith(("http://", "https://")) else None
     changed = last_changed(root, source.files)
