@@ -21,10 +21,6 @@ REFERENCES = "Văn bản tham khảo"
 EDITOR_SLOT = "Mục dành cho biên tập viên: bổ sung gương điển hình từ báo cáo thực tế"
 
 
-def chapter_page_path(stem: str) -> str:
-    return f"so-tay/{stem}.md"
-
-
 def general_chapters(site: Site) -> list[tuple[str, Chapter]]:
     """Chapters not tied to a content topic (the campaign itself), first in the handbook."""
     return [(k, c) for k, c in site.chapters.items() if c.chu_de is None]
@@ -65,23 +61,23 @@ def chapter_body(site: Site, chapter: Chapter, here: str) -> str:
     if chapter.tai_lieu:
         refs = "\n".join(f"- {references.citation_md(site.reference(code))}" for code in chapter.tai_lieu)
         parts += [f"## {REFERENCES}", refs,
-                  f"Xem tất cả: {links.md_link('Văn bản tham khảo', references.REFERENCES_PAGE, here)}."]
+                  f"Xem tất cả: {links.md_link('Văn bản tham khảo', links.REFERENCES, here)}."]
     return "\n\n".join(parts) + "\n"
 
 
 def handbook_index(site: Site) -> str:
     content = site.plan.noi_dung
     here = links.HANDBOOK
-    general = "\n".join(f"- {links.md_link(c.ten, chapter_page_path(k), here)}" for k, c in general_chapters(site))
+    general = "\n".join(f"- {links.md_link(c.ten, links.chapter_page(k), here)}" for k, c in general_chapters(site))
     items = "\n".join(f"{i}. {links.md_link(t.ten_ngan, links.topic_page(t), here)}"
                       for i, t in enumerate(content.muc, 1))
     return (f"> {m(content.loi_dan)}\n\n"
             "Mỗi bài có: điều bài muốn đạt, lời nói với bà con (đọc to), cách làm từng bước, "
             "câu hỏi để bà con cùng bàn và văn bản tham khảo.\n\n"
             f"## Bài mở đầu\n\n{general}\n\n## Các nội dung trọng tâm\n\n{items}\n\n"
-            f"## Tra cứu\n\n- {links.md_link('Văn bản tham khảo', references.REFERENCES_PAGE, here)}\n"
-            f"- {links.md_link('Chữ viết tắt', GLOSSARY_PAGE, here)}\n"
-            f"- {links.md_link('Bộ công cụ hội nghị (mẫu in)', TOOLKIT_INDEX, here)}\n")
+            f"## Tra cứu\n\n- {links.md_link('Văn bản tham khảo', links.REFERENCES, here)}\n"
+            f"- {links.md_link('Chữ viết tắt', links.GLOSSARY, here)}\n"
+            f"- {links.md_link('Bộ công cụ hội nghị (mẫu in)', links.TOOLKIT, here)}\n")
 
 
 def topic_page(site: Site, code: str) -> str:
@@ -98,11 +94,7 @@ def topic_page(site: Site, code: str) -> str:
 
 def general_chapter_page(site: Site, stem: str) -> str:
     chapter = site.chapters[stem]
-    return f"# {m(chapter.ten)}\n\n" + chapter_body(site, chapter, chapter_page_path(stem))
-
-
-GLOSSARY_PAGE = "thuat-ngu.md"
-TOOLKIT_INDEX = "bo-cong-cu/index.md"
+    return f"# {m(chapter.ten)}\n\n" + chapter_body(site, chapter, links.chapter_page(stem))
 
 
 def glossary_page(site: Site) -> str:

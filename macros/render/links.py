@@ -16,6 +16,9 @@ UNITS = "don-vi/index.md"
 TIMELINE = "tien-do.md"
 BUDGET = "kinh-phi.md"
 HANDBOOK = "so-tay/index.md"
+REFERENCES = "so-tay/van-ban.md"
+GLOSSARY = "thuat-ngu.md"
+TOOLKIT = "bo-cong-cu/index.md"
 EDITOR_GUIDE = "huong-dan-bien-tap.md"
 
 
@@ -25,6 +28,15 @@ def unit_page(unit: Unit) -> str:
 
 def topic_page(topic: Topic) -> str:
     return f"so-tay/{topic.ma}.md"
+
+
+def chapter_page(stem: str) -> str:
+    """A handbook chapter not tied to a topic (data/so-tay/<stem>.yaml)."""
+    return f"so-tay/{stem}.md"
+
+
+def form_page(slug: str) -> str:
+    return f"bo-cong-cu/{slug}.md"
 
 
 def rel(target: str, current: str) -> str:

@@ -30,13 +30,13 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
 
 def handbook_pages(site: Site) -> list[GeneratedPage]:
     """General handbook chapters, the references, the glossary and the toolkit forms."""
-    pages = [GeneratedPage(handbook.chapter_page_path(k), c.ten, handbook.general_chapter_page(site, k),
+    pages = [GeneratedPage(links.chapter_page(k), c.ten, handbook.general_chapter_page(site, k),
                            f"data/so-tay/{k}.yaml") for k, c in handbook.general_chapters(site)]
-    pages.append(GeneratedPage(references.REFERENCES_PAGE, "Văn bản tham khảo", references.references_page(site),
+    pages.append(GeneratedPage(links.REFERENCES, "Văn bản tham khảo", references.references_page(site),
                                site.data_file("references")))
-    pages.append(GeneratedPage(handbook.GLOSSARY_PAGE, "Chữ viết tắt", handbook.glossary_page(site),
+    pages.append(GeneratedPage(links.GLOSSARY, "Chữ viết tắt", handbook.glossary_page(site),
                                site.data_file("glossary")))
-    pages.append(GeneratedPage(toolkit.INDEX, "Bộ công cụ hội nghị", toolkit.toolkit_index(site),
+    pages.append(GeneratedPage(links.TOOLKIT, "Bộ công cụ hội nghị", toolkit.toolkit_index(site),
                                site.data_file("toolkit")))
     pages += [GeneratedPage(toolkit.form_path(f), f.title, toolkit.form_page(site, f.slug), site.data_file("toolkit"))
               for f in toolkit.FORMS]
@@ -53,10 +53,10 @@ def nav(site: Site) -> list:
         {"Tiến độ": links.TIMELINE},
         {"Kinh phí": links.BUDGET},
         {"Sổ tay": [links.HANDBOOK]
-         + [{c.ten: handbook.chapter_page_path(k)} for k, c in handbook.general_chapters(site)]
+         + [{c.ten: links.chapter_page(k)} for k, c in handbook.general_chapters(site)]
          + [{t.ten_ngan: links.topic_page(t)} for t in site.plan.noi_dung.muc]
-         + [{"Văn bản tham khảo": references.REFERENCES_PAGE}]},
-        {"Bộ công cụ": [toolkit.INDEX] + [{f.title: toolkit.form_path(f)} for f in toolkit.FORMS]},
-        {"Chữ viết tắt": handbook.GLOSSARY_PAGE},
+         + [{"Văn bản tham khảo": links.REFERENCES}]},
+        {"Bộ công cụ": [links.TOOLKIT] + [{f.title: toolkit.form_path(f)} for f in toolkit.FORMS]},
+        {"Chữ viết tắt": links.GLOSSARY},
         {"Hướng dẫn biên tập": links.EDITOR_GUIDE},
     ]

@@ -5,9 +5,6 @@ from ..handbook_model import Reference
 from ..site import Site
 from ..text import md_escape as m
 
-REFERENCES_PAGE = "so-tay/van-ban.md"
-
-
 def citation(ref: Reference) -> str:
     """"Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ về …" (plain text).
 

@@ -17,9 +17,9 @@ from ..dates import format_date, format_date_long, format_month
 from ..numbers import format_money
 from ..site import Site
 from ..text import html_escape as h
+from . import links
 
 BOX = "☐"
-INDEX = "bo-cong-cu/index.md"
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ FORMS = [
 
 
 def form_path(form: Form) -> str:
-    return f"bo-cong-cu/{form.slug}.md"
+    return links.form_page(form.slug)
 
 
 def _capital(text: str) -> str:
