@@ -3,7 +3,7 @@
 from ..model import Unit
 from ..render import links
 from ..site import Site
-from ..text import slugify
+from ..text import html_escape
 
 DIR = "pdf"
 
@@ -13,7 +13,7 @@ def plan_pdf(site: Site) -> str:
 
 
 def handout_pdf(unit: Unit) -> str:
-    return f"{DIR}/don-vi/{slugify(unit.cap + ' ' + unit.ten)}.pdf"
+    return f"{DIR}/don-vi/{links.unit_slug(unit)}.pdf"
 
 
 def handbook_pdf(site: Site) -> str:
@@ -54,7 +54,5 @@ def section_pages(nav: list, index: str) -> list[str]:
 
 def download_link(href: str) -> str:
     """The "Tải PDF" line put on a page (hidden when printed)."""
-    from ..text import html_escape
-
     return (f'<p class="pdf-download"><a href="{html_escape(href)}" download>Tải PDF</a> '
             "<small>(bản in khổ A4)</small></p>")

@@ -22,8 +22,13 @@ TOOLKIT = "bo-cong-cu/index.md"
 EDITOR_GUIDE = "huong-dan-bien-tap.md"
 
 
+def unit_slug(unit: Unit) -> str:
+    """"huyen-dak-glei": names the unit's page and its handout PDF."""
+    return slugify(unit.cap + " " + unit.ten)
+
+
 def unit_page(unit: Unit) -> str:
-    return f"don-vi/{slugify(unit.cap + ' ' + unit.ten)}.md"
+    return f"don-vi/{unit_slug(unit)}.md"
 
 
 def topic_page(topic: Topic) -> str:
