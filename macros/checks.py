@@ -20,7 +20,7 @@ def _unit_names(unit) -> list[str]:
     return [unit.ten, *unit.ten_khac]
 
 
-def _unique(items, key, source, path, label) -> list[DataError]:
+def unique(items, key, source, path, label) -> list[DataError]:
     errors, seen = [], {}
     for i, item in enumerate(items):
         value = key(item)
@@ -50,8 +50,13 @@ def _suggest_department(code: str, org: OrgFile) -> str:
     by_name = {fold(d.ten): d.ma for d in org.ban}
     if fold(code) in by_name:
         return f"có phải mã «{by_name[fold(code)]}»?"
-    close = difflib.get_close_matches(code, codes, n=1)
-    return f"có phải «{close[0]}»?" if close else "dùng mã trong data/co-quan.yaml: " + ", ".join(codes) + "."
+    return near_miss(code, codes, "data/co-quan.yaml")
+
+
+def near_miss(code: str, known: list[str], where: str) -> str:
+    """The hint for an unknown code: the closest known one, else the list to choose from."""
+    close = difflib.get_close_matches(code, known, n=1)
+    return f"có phải «{close[0]}»?" if close else f"dùng mã có trong {where}: " + ", ".join(known) + "."
 
 
 def _walk_strings(value, path=()):
@@ -66,7 +71,7 @@ def _walk_strings(value, path=()):
 
 
 def check_units(units: UnitsFile, src) -> list[DataError]:
-    errors = _unique(units.don_vi, lambda u: u.ma, src, ("don_vi",), "Mã")
+    errors = unique(units.don_vi, lambda u: u.ma, src, ("don_vi",), "Mã")
     seen: dict[str, int] = {}
     for i, unit in enumerate(units.don_vi):
         for name in {fold(n) for n in _unit_names(unit)}:
@@ -78,7 +83,7 @@ def check_units(units: UnitsFile, src) -> list[DataError]:
 
 
 def check_org(org: OrgFile, src) -> list[DataError]:
-    return _unique(org.ban, lambda d: d.ma, src, ("ban",), "Mã ban")
+    return unique(org.ban, lambda d: d.ma, src, ("ban",), "Mã ban")
 
 
 def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src) -> list[DataError]:
@@ -87,7 +92,7 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src) -> li
     depts = {d.ma for d in org.ban}
     assigned: dict[str, tuple[int, int]] = {}
     base = ("to_chuc_thuc_hien", "phan_cong")
-    errors += _unique(plan.to_chuc_thuc_hien.phan_cong, lambda a: a.ban, src, base, "Ban")
+    errors += unique(plan.to_chuc_thuc_hien.phan_cong, lambda a: a.ban, src, base, "Ban")
     for i, a in enumerate(plan.to_chuc_thuc_hien.phan_cong):
         if a.ban not in depts:
             errors.append(src.error(base + (i, "ban"), f"Không có ban mã «{a.ban}» trong data/co-quan.yaml.",
@@ -178,7 +183,7 @@ def check_dates(plan: PlanFile, src) -> list[DataError]:
 
 def check_topics(plan: PlanFile, src) -> list[DataError]:
     # Each topic's ma is its handbook page address: two topics, one page.
-    return _unique(plan.noi_dung.muc, lambda t: t.ma, src, ("noi_dung", "muc"), "Mã chủ đề")
+    return unique(plan.noi_dung.muc, lambda t: t.ma, src, ("noi_dung", "muc"), "Mã chủ đề")
 
 
 def check_placeholders(src) -> list[DataError]:

@@ -2,25 +2,18 @@
 a chapter cites is in data/van-ban.yaml, the plan's basis document is listed
 there with the same date, codes and abbreviations are unique."""
 
-import difflib
-
-from .checks import _unique, check_placeholders
+from .checks import check_placeholders, near_miss, unique
 from .dates import format_date
 from .errors import DataError
 
 
-def _near(code: str, known: list[str], where: str) -> str:
-    close = difflib.get_close_matches(code, known, n=1)
-    return f"có phải «{close[0]}»?" if close else f"dùng mã có trong {where}: " + ", ".join(known) + "."
-
-
 def check_references(refs, src) -> list[DataError]:
-    return (_unique(refs.van_ban, lambda r: r.ma, src, ("van_ban",), "Mã văn bản")
-            + _unique(refs.van_ban, lambda r: r.so, src, ("van_ban",), "Số văn bản"))
+    return (unique(refs.van_ban, lambda r: r.ma, src, ("van_ban",), "Mã văn bản")
+            + unique(refs.van_ban, lambda r: r.so, src, ("van_ban",), "Số văn bản"))
 
 
 def check_glossary(glossary, src) -> list[DataError]:
-    return _unique(glossary.thuat_ngu, lambda t: t.viet_tat, src, ("thuat_ngu",), "Chữ viết tắt")
+    return unique(glossary.thuat_ngu, lambda t: t.viet_tat, src, ("thuat_ngu",), "Chữ viết tắt")
 
 
 def check_plan_basis(plan, refs, src) -> list[DataError]:
@@ -49,7 +42,7 @@ def check_chapters(chapters: dict, plan, refs, sources) -> list[DataError]:
         if chapter.chu_de is not None:
             if chapter.chu_de not in topics:
                 errors.append(src.error(("chu_de",), f"Không có nội dung mã «{chapter.chu_de}» trong data/ke-hoach.yaml.",
-                                        found=chapter.chu_de, hint=_near(chapter.chu_de, topics, "noi_dung › muc")))
+                                        found=chapter.chu_de, hint=near_miss(chapter.chu_de, topics, "noi_dung › muc")))
             elif chapter.chu_de != stem:
                 errors.append(src.error(("chu_de",), f"Tên tệp phải trùng mã nội dung: đổi tên tệp thành «{chapter.chu_de}.yaml».",
                                         found=chapter.chu_de))
@@ -62,7 +55,7 @@ def check_chapters(chapters: dict, plan, refs, sources) -> list[DataError]:
         for i, code in enumerate(chapter.tai_lieu):
             if code not in ref_codes:
                 errors.append(src.error(("tai_lieu", i), f"Không có văn bản mã «{code}» trong data/van-ban.yaml.",
-                                        found=code, hint=_near(code, ref_codes, "data/van-ban.yaml")))
+                                        found=code, hint=near_miss(code, ref_codes, "data/van-ban.yaml")))
         errors += check_placeholders(src)
     return errors
 
