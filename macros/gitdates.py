@@ -18,17 +18,20 @@ def source_date_epoch() -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(value), VIETNAM)
 
 
-@lru_cache(maxsize=256)
-def _git_date(root: str, paths: tuple[str, ...]) -> dt.datetime | None:
+def _git(root: str, *args: str) -> str | None:
+    """Output of a git command in `root`, or None (no git, not a checkout, no output)."""
     try:
-        out = subprocess.run(["git", "-C", root, "log", "-1", "--format=%cI", "--", *paths],
-                             capture_output=True, text=True, timeout=20, check=False)
+        out = subprocess.run(["git", "-C", root, *args], capture_output=True, text=True, timeout=20, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     text = out.stdout.strip()
-    if out.returncode != 0 or not text:
-        return None  # not a git checkout, or the files were never committed
-    return dt.datetime.fromisoformat(text).astimezone(VIETNAM)
+    return text if out.returncode == 0 and text else None
+
+
+@lru_cache(maxsize=256)
+def _git_date(root: str, paths: tuple[str, ...]) -> dt.datetime | None:
+    text = _git(root, "log", "-1", "--format=%cI", "--", *paths)  # None: never committed
+    return dt.datetime.fromisoformat(text).astimezone(VIETNAM) if text else None
 
 
 def last_changed(root: Path, paths) -> dt.date | None:
@@ -40,10 +43,5 @@ def last_changed(root: Path, paths) -> dt.date | None:
 
 def commit_epoch(root: Path) -> int | None:
     """Seconds of HEAD's commit time: the SOURCE_DATE_EPOCH of a build of this commit."""
-    try:
-        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
-                             capture_output=True, text=True, timeout=20, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    text = out.stdout.strip()
-    return int(text) if out.returncode == 0 and text.isdigit() else None
+    text = _git(str(root), "log", "-1", "--format=%ct")
+    return int(text) if text and text.isdigit() else None
