@@ -13,17 +13,15 @@ import unicodedata
 from pathlib import Path
 
 from .errors import DataErrors
+from .loader import data_paths, load_website
 from .numbers import format_money
-from .site import FILES, FOLDERS, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def fix_nfc(root: Path) -> list[str]:
     fixed = []
-    paths = [root / rel for rel, _ in FILES.values()]
-    paths += [p for rel, _ in FOLDERS.values() for p in sorted((root / rel).glob("*.yaml"))]
-    for path in paths:
+    for path in data_paths(root):
         rel = path.relative_to(root).as_posix()
         if not path.exists():
             continue
@@ -44,12 +42,14 @@ def main(argv: list[str] | None = None) -> int:
         for rel in fix_nfc(args.goc):
             print(f"Đã chuyển {rel} về Unicode dựng sẵn (NFC).")
     try:
-        site = load_site(args.goc)
+        website = load_website(args.goc)
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"Dữ liệu hợp lệ: {len(site.units)} đơn vị, {len(site.departments)} ban, "
-          f"tổng kinh phí {format_money(site.total)}.")
+    for site in website.plans:
+        where = f" ({site.key})" if website.several else ""
+        print(f"Dữ liệu hợp lệ{where}: {len(site.units)} đơn vị, {len(site.departments)} ban, "
+              f"tổng kinh phí {format_money(site.total)}.")
     return 0
 
 

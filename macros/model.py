@@ -2,7 +2,7 @@
 descriptions are Vietnamese and become hover help through the JSON Schema.
 
 Cross-file checks (a unit named in the plan exists, each unit assigned once,
-totals agree…) live in checks.py; derived values in site.py.
+totals agree…) live in crosschecks.py; derived values in site.py.
 """
 
 # Definitions (ma) use Code; references to them are Text, so that a wrong
@@ -179,3 +179,20 @@ class PlanFile(Strict):
     ket_luan: Text
     noi_nhan: Recipients
     chu_ky: Signature
+
+
+# --- data/website.yaml ------------------------------------------------------
+
+class PlanEntry(Strict):
+    thu_muc: Code = Field(description="Thư mục của kế hoạch trong data/: ke-hoach-2023.")
+    duong_dan: str = Field(default="", pattern=r"^([a-z0-9][a-z0-9-]*/)*$",
+                           description="Tiền tố địa chỉ các trang của kế hoạch, kết thúc bằng «/»; "
+                                       "\"\" khi website chỉ có một kế hoạch (địa chỉ như hiện nay).")
+    ten: Text = Field(description="Tên kế hoạch như ở đầu trang chủ và trong danh sách kế hoạch.")
+
+
+class WebsiteFile(Strict):
+    ten: Text = Field(description="Tên website (thanh tiêu đề, kết quả tìm kiếm).")
+    mo_ta: Text = Field(description="Mô tả ngắn của website.")
+    tac_gia: Text = Field(description="Cơ quan chịu trách nhiệm nội dung (chân trang).")
+    ke_hoach: list[PlanEntry] = Field(min_length=1, description="Các kế hoạch đăng trên website, mới nhất trước.")

@@ -16,15 +16,21 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .site import FILES
+from .loader import PLAN_FILES, SHARED_FILES, WEBSITE_FILE
+from .model import WebsiteFile
+
+# name -> (file name, model) of every data file that has a schema.
+FILES: dict[str, tuple[str, type[BaseModel]]] = {**PLAN_FILES, **SHARED_FILES,
+                                                 "website": (Path(WEBSITE_FILE).name, WebsiteFile)}
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_DIR = "schema"
 
 TITLES = {
-    "units": "Các đơn vị thực hiện kế hoạch (data/don-vi.yaml)",
-    "org": "Cơ quan ban hành và các ban (data/co-quan.yaml)",
-    "plan": "Nội dung kế hoạch (data/ke-hoach.yaml)",
+    "units": "Các đơn vị thực hiện kế hoạch (data/<kế hoạch>/don-vi.yaml)",
+    "org": "Cơ quan ban hành và các ban (data/<kế hoạch>/co-quan.yaml)",
+    "plan": "Nội dung kế hoạch (data/<kế hoạch>/ke-hoach.yaml)",
+    "website": "Tên website và các kế hoạch đăng trên website (data/website.yaml)",
 }
 
 # Hover help for the parts the model leaves undescribed (a group's meaning

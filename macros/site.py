@@ -1,59 +1,24 @@
-"""Load data/ into one validated Site, and the values derived from it.
+"""The validated data as values: one Site per plan, and the Website that holds them.
 
-`load_site(root)` reads every data file, validates each against its model,
-runs the cross-file checks, and raises DataErrors listing every problem at
-once. The render functions take the Site and never read files themselves.
+Built by macros/loader.py; the render functions take a Site and never read
+files. Lookups by code are dictionaries made once, so that a plan of 3,321
+units costs the same per unit as a plan of 10.
 """
 
-import difflib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
-
-from . import checks, handbook_checks
-from .checks import PLACEHOLDER
+from .crosschecks import PLACEHOLDER
 from .dates import format_date
-from .errors import DataError, DataErrors
-from .handbook_model import Chapter, GlossaryFile, Reference, ReferencesFile, Term, ToolkitFile
-from .model import Assignment, Department, OrgFile, PlanFile, Unit, UnitsFile
+from .handbook_model import Chapter, Reference, Term, ToolkitFile
+from .model import Assignment, Department, OrgFile, PlanEntry, PlanFile, Unit, UnitsFile, WebsiteFile
 from .numbers import money_in_words
-from .yamlsrc import YamlSource, read_yaml
-
-# The data files, the model of each, and the name the Site gives it.
-FILES: dict[str, tuple[str, type[BaseModel]]] = {
-    "units": ("data/don-vi.yaml", UnitsFile),
-    "org": ("data/co-quan.yaml", OrgFile),
-    "plan": ("data/ke-hoach.yaml", PlanFile),
-    "references": ("data/van-ban.yaml", ReferencesFile),
-    "glossary": ("data/thuat-ngu.yaml", GlossaryFile),
-    "toolkit": ("data/bo-cong-cu.yaml", ToolkitFile),
-}
-
-# Folders where each file is one item of the same model, named for its code
-# (data/so-tay/chuyen-doi-cay-trong.yaml is the chapter of that topic).
-FOLDERS: dict[str, tuple[str, type[BaseModel]]] = {
-    "chapters": ("data/so-tay", Chapter),
-}
-
-
-_TYPE_MESSAGES = {
-    "string_type": "cần một đoạn chữ",
-    "int_type": "cần một số nguyên",
-    "int_parsing": "cần một số nguyên",
-    "int_from_float": "cần một số nguyên, không có phần lẻ",
-    "bool_type": "cần «true» hoặc «false»",
-    "list_type": "cần một danh sách (mỗi mục một dòng, bắt đầu bằng «- »)",
-    "model_type": "cần một nhóm trường con (mỗi dòng «ten_truong: giá trị»)",
-    "dict_type": "cần một nhóm «mã: giá trị»",
-    "model_attributes_type": "cần một nhóm trường con (mỗi dòng «ten_truong: giá trị»)",
-}
 
 
 @dataclass(frozen=True)
 class Site:
-    """Everything the pages show, validated."""
+    """One plan and everything its pages show, validated."""
 
     root: Path
     units_file: UnitsFile
@@ -63,6 +28,24 @@ class Site:
     # The handbook's data: "references", "glossary", "toolkit" models and
     # "chapters" ({file stem: Chapter}, in file-name order).
     extra: dict = field(default_factory=dict)
+    # name ("plan", "units", …, "chapters/<stem>") -> repository path of its file.
+    files: dict = field(default_factory=dict)
+    # Where the plan sits on the website (data/website.yaml); None for a plan loaded alone.
+    entry: PlanEntry | None = None
+
+    @property
+    def key(self) -> str:
+        """The plan's folder name in data/: "ke-hoach-2023"."""
+        return self.entry.thu_muc if self.entry else ""
+
+    @property
+    def prefix(self) -> str:
+        """Path prefix of the plan's pages ("" or "ke-hoach-2026/")."""
+        return self.entry.duong_dan if self.entry else ""
+
+    @property
+    def title(self) -> str:
+        return self.entry.ten if self.entry else f"{self.plan.van_ban.loai} năm {self.plan.van_ban.nam}"
 
     # -- handbook ---------------------------------------------------------
     @property
@@ -70,7 +53,11 @@ class Site:
         return list(self.extra["references"].van_ban)
 
     def reference(self, code: str) -> Reference:
-        return next(r for r in self.references if r.ma == code)
+        return self._references[code]
+
+    @cached_property
+    def _references(self) -> dict[str, Reference]:
+        return {r.ma: r for r in self.references}
 
     @property
     def glossary(self) -> list[Term]:
@@ -94,28 +81,44 @@ class Site:
         return list(self.units_file.don_vi)
 
     def unit(self, code: str) -> Unit:
-        return next(u for u in self.units if u.ma == code)
+        return self._units[code]
+
+    @cached_property
+    def _units(self) -> dict[str, Unit]:
+        return {u.ma: u for u in self.units_file.don_vi}
 
     @property
     def departments(self) -> list[Department]:
         return list(self.org.ban)
 
     def department(self, code: str) -> Department:
-        return next(d for d in self.departments if d.ma == code)
+        return self._departments[code]
+
+    @cached_property
+    def _departments(self) -> dict[str, Department]:
+        return {d.ma: d for d in self.org.ban}
 
     @property
     def assignments(self) -> list[Assignment]:
         return list(self.plan.to_chuc_thuc_hien.phan_cong)
 
     def assignment_of(self, unit_code: str) -> Assignment:
-        return next(a for a in self.assignments if unit_code in a.don_vi)
+        return self._assignment_of[unit_code]
+
+    @cached_property
+    def _assignment_of(self) -> dict[str, Assignment]:
+        out: dict[str, Assignment] = {}
+        for a in self.plan.to_chuc_thuc_hien.phan_cong:
+            for code in a.don_vi:
+                out.setdefault(code, a)
+        return out
 
     # -- money ------------------------------------------------------------
     def amount(self, unit_code: str) -> int:
         budget = self.plan.kinh_phi
         return budget.rieng.get(unit_code, budget.dinh_muc)
 
-    @property
+    @cached_property
     def total(self) -> int:
         return sum(self.amount(u.ma) for u in self.units)
 
@@ -144,118 +147,23 @@ class Site:
         return PLACEHOLDER.sub(lambda m: self.placeholders[m.group(1)], text)
 
     def data_file(self, name: str) -> str:
-        """"plan" -> "data/ke-hoach.yaml": where an editor changes that content."""
-        return FILES[name][0]
+        """"plan" -> "data/ke-hoach-2023/ke-hoach.yaml": where an editor changes that content."""
+        return self.files[name]
 
 
-def _field_names(model: type[BaseModel], seen=None) -> set[str]:
-    """Every field name used anywhere in `model`, for "did you mean" hints."""
-    seen = seen if seen is not None else set()
-    if model in seen:
-        return set()
-    seen.add(model)
-    names = set(model.model_fields)
-    for info in model.model_fields.values():
-        for arg in _nested_models(info.annotation):
-            names |= _field_names(arg, seen)
-    return names
+@dataclass(frozen=True)
+class Website:
+    """The whole site: its name (data/website.yaml) and its plans, in the order listed."""
 
+    root: Path
+    info: WebsiteFile
+    plans: list[Site]
+    file: str = "data/website.yaml"
 
-def _nested_models(annotation) -> list:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in getattr(annotation, "__args__", ()) for m in _nested_models(arg)]
+    @property
+    def name(self) -> str:
+        return self.info.ten
 
-
-def _convert(source: YamlSource, model: type[BaseModel], exc: ValidationError) -> list[DataError]:
-    errors = []
-    known = sorted(_field_names(model))
-    for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if p != "[key]")
-        kind = err["type"]
-        found = ""
-        hint = ""
-        if kind == "missing":
-            message = f"thiếu trường bắt buộc «{loc[-1]}»."
-            hint = "thêm dòng «" + str(loc[-1]) + ": …» (xem hướng dẫn biên tập)."
-            errors.append(source.error(loc, message, hint=hint))
-            continue
-        if kind == "extra_forbidden":
-            name = str(loc[-1])
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            hint = f"có phải «{close[0]}»?" if close else "xóa trường này, hoặc xem hướng dẫn biên tập."
-            errors.append(source.error(loc, f"trường «{name}» không có trong mẫu dữ liệu.", hint=hint))
-            continue
-        if kind == "du_lieu":
-            message = err["msg"]
-        elif kind in _TYPE_MESSAGES:
-            message = _TYPE_MESSAGES[kind]
-        elif kind == "too_short":
-            message = "không được để trống"
-        elif kind in ("greater_than_equal", "less_than_equal"):
-            sign = "≥" if kind == "greater_than_equal" else "≤"
-            limit = err["ctx"].get("ge", err["ctx"].get("le"))
-            message = f"phải {sign} {limit}"
-        else:
-            message = err["msg"]
-        raw = source.coerced.get(loc)
-        value = err.get("input")
-        if value is None and raw is None and kind in _TYPE_MESSAGES:
-            # "ten:" with nothing after it: YAML reads an empty value, not "wrong type".
-            errors.append(source.error(loc, "Chưa có giá trị (để trống sau dấu hai chấm).",
-                                       hint="viết giá trị sau dấu hai chấm, hoặc xóa cả dòng nếu trường không bắt buộc."))
-            continue
-        if kind == "string_type" and raw is None and isinstance(value, (int, float)) and not isinstance(value, bool):
-            # ma: 608 unquoted is a number; codes and names are text.
-            hint = f"viết trong dấu nháy kép: \"{value}\"."
-        if raw is not None:
-            found = raw
-        if raw is not None and kind != "du_lieu":
-            hint = (f"YAML tự đổi «{raw}» (không có dấu nháy) thành kiểu khác; "
-                            f"hãy viết trong dấu nháy kép: \"{raw}\".")
-        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            found = str(value)[:120]
-        errors.append(source.error(loc, message[0].upper() + message[1:] + ("" if message.endswith(".") else "."),
-                                   found=found, hint=hint))
-    return errors
-
-
-def load_site(root: Path) -> Site:
-    """Read and validate data/ under `root`. Raises DataErrors with every problem."""
-    root = Path(root)
-    errors: list[DataError] = []
-    models: dict = {}
-    sources: dict = {}
-    for name, (rel, model) in FILES.items():
-        try:
-            source = read_yaml(root / rel, rel)
-        except DataErrors as exc:
-            errors += exc.errors
-            continue
-        sources[name] = source
-        try:
-            models[name] = model.model_validate(source.data)
-        except ValidationError as exc:
-            errors += _convert(source, model, exc)
-    for name, (rel, model) in FOLDERS.items():
-        models[name] = {}
-        for path in sorted((root / rel).glob("*.yaml")):
-            display = f"{rel}/{path.name}"
-            try:
-                source = read_yaml(path, display)
-            except DataErrors as exc:
-                errors += exc.errors
-                continue
-            sources[f"{name}/{path.stem}"] = source
-            try:
-                models[name][path.stem] = model.model_validate(source.data)
-            except ValidationError as exc:
-                errors += _convert(source, model, exc)
-    errors += checks.cross_check_available(models, sources)
-    # The handbook checks need every file they compare; they wait until those validate.
-    if all(name in models for name in handbook_checks.NEEDS):
-        errors += handbook_checks.cross_check(models, sources)
-    if errors:
-        raise DataErrors(errors)
-    extra = {k: v for k, v in models.items() if k not in ("units", "org", "plan")}
-    return Site(root, models["units"], models["org"], models["plan"], sources, extra)
+    @property
+    def several(self) -> bool:
+        return len(self.plans) > 1

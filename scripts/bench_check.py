@@ -28,7 +28,7 @@ def main() -> int:
         if result.returncode != 0:
             print(result.stdout + result.stderr)
             return 1
-    from macros.site import load_site
+    from macros.loader import load_site
 
     warm = []
     for _ in range(runs):

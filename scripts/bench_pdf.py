@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from macros.pdf import article, paths  # noqa: E402
 from macros.pdf.documents import Chapter  # noqa: E402
 from macros.render import links, pages  # noqa: E402
-from macros.site import load_site  # noqa: E402
+from macros.loader import load_site  # noqa: E402
 from tests.sitebuild import mkdocs_build  # noqa: E402
 
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from macros.pdf import paths  # noqa: E402
-from macros.site import load_site  # noqa: E402
+from macros.loader import load_site  # noqa: E402
 from tests.browser import chromium_path, launch, serve  # noqa: E402
 from tests.sitebuild import mkdocs_build  # noqa: E402
 

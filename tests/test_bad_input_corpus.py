@@ -2,6 +2,7 @@
 Vietnamese message naming file:line and field, from the check command, never in
 a traceback. Each case changes one line of a copy of the real data."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from macros import check
+from tests.plandata import data_file
 from tests.sitebuild import ROOT
 
 NFD_NAME = "Cuo\u0302\u0323c va\u0323\u0302n đo\u0323\u0302ng"  # "Cuộc vận động", marks typed apart
@@ -17,24 +19,24 @@ NFD_NAME = "Cuo\u0302\u0323c va\u0323\u0302n đo\u0323\u0302ng"  # "Cuộc vận
 CORPUS = [
     # --- YAML syntax ---------------------------------------------------------
     ("thut-le-sai", "ke-hoach.yaml", '  so: ""\n', '   so: ""\n',
-     ["data/ke-hoach.yaml:16:", "Lỗi cú pháp YAML", "Thụt lề không khớp"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:16:", "Lỗi cú pháp YAML", "Thụt lề không khớp"]),
     ("thieu-hai-cham", "ke-hoach.yaml", "  loai: Kế hoạch\n  # Văn", "  loai Kế hoạch\n  # Văn",
-     ["data/ke-hoach.yaml:14:", "Thiếu dấu hai chấm «:» sau tên trường"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:14:", "Thiếu dấu hai chấm «:» sau tên trường"]),
     ("thieu-nhay-dong", "ke-hoach.yaml", 'han: "30/11/2023"', 'han: "30/11/2023',
-     ["data/ke-hoach.yaml:173:", "Thiếu dấu nháy đóng"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:173:", "Thiếu dấu nháy đóng"]),
     ("ky-tu-tab", "ke-hoach.yaml", "  toi_da: 4", "\ttoi_da: 4",
-     ["data/ke-hoach.yaml:125:", "Tệp có ký tự Tab", "dấu cách"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:125:", "Tệp có ký tự Tab", "dấu cách"]),
     ("hai-cham-trong-cau", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", "  ten_ngan: Cuộc vận động: năm 2023",
-     ["data/ke-hoach.yaml:29:", "Dấu hai chấm «:» đặt sai chỗ", "dấu nháy kép"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:29:", "Dấu hai chấm «:» đặt sai chỗ", "dấu nháy kép"]),
     ("thieu-ngoac-vuong", "ke-hoach.yaml", "  luu: [VT, VP, BPT]", "  luu: [VT, VP, BPT",
-     ["data/ke-hoach.yaml:199:", "Thiếu dấu đóng ngoặc vuông «]»"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:199:", "Thiếu dấu đóng ngoặc vuông «]»"]),
     ("tai-lieu-thua", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\n---\nx: 1\n",
-     ["data/co-quan.yaml", "chỉ được có một tài liệu YAML"]),
+     ["data/ke-hoach-2023/co-quan.yaml", "chỉ được có một tài liệu YAML"]),
     # --- wrong types ---------------------------------------------------------
     ("nam-bang-chu", "ke-hoach.yaml", "nam: 2023", "nam: hai nghìn",
-     ["data/ke-hoach.yaml:19:", "«van_ban › nam»", "Cần một số nguyên", "Giá trị đang ghi: hai nghìn"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:19:", "«van_ban › nam»", "Cần một số nguyên", "Giá trị đang ghi: hai nghìn"]),
     ("khong-phai-danh-sach", "don-vi.yaml", 'ten_khac: []\n  - ma: "610"', 'ten_khac: Kon Tum\n  - ma: "610"',
-     ["data/don-vi.yaml:18:", "«don_vi › mục 1 › ten_khac»", "Cần một danh sách"]),
+     ["data/ke-hoach-2023/don-vi.yaml:18:", "«don_vi › mục 1 › ten_khac»", "Cần một danh sách"]),
     ("so-thay-nhom", "ke-hoach.yaml", "hoi_nghi:\n    toi_thieu: 2\n    toi_da: 4", "hoi_nghi: 4",
      ["«cac_buoc › hoi_nghi»", "Cần một nhóm trường con"]),
     ("so-thap-phan", "ke-hoach.yaml", "toi_da: 4", "toi_da: 4.5",
@@ -43,18 +45,18 @@ CORPUS = [
      ["«cac_buoc › hoi_nghi › toi_thieu»", "Phải ≥ 1", "Giá trị đang ghi: 0"]),
     # --- missing, unknown and duplicate keys --------------------------------
     ("thieu-truong", "co-quan.yaml", "dia_danh: Kon Tum\n", "",
-     ["data/co-quan.yaml", "thiếu trường bắt buộc «dia_danh»"]),
+     ["data/ke-hoach-2023/co-quan.yaml", "thiếu trường bắt buộc «dia_danh»"]),
     ("truong-la", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", "  ten_ngn: Cuộc vận động",
-     ["data/ke-hoach.yaml:29:", "trường «ten_ngn» không có trong mẫu dữ liệu", "có phải «ten_ngan»?"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:29:", "trường «ten_ngn» không có trong mẫu dữ liệu", "có phải «ten_ngan»?"]),
     ("truong-trung", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\ndia_danh: Kontum\n",
-     ["data/co-quan.yaml:12:", "«dia_danh» được ghi hai lần (lần đầu ở dòng 11)"]),
+     ["data/ke-hoach-2023/co-quan.yaml:12:", "«dia_danh» được ghi hai lần (lần đầu ở dòng 11)"]),
     ("truong-trung-long", "ke-hoach.yaml", "  quyen_han: TM. BAN THƯỜNG TRỰC",
      "  quyen_han: TM. BAN THƯỜNG TRỰC\n  quyen_han: TM", ["«chu_ky › quyen_han»", "Trường «quyen_han» được ghi hai lần (lần đầu ở dòng 200)"]),
     # --- units and departments ----------------------------------------------
     ("don-vi-viet-ten", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "Dak Glei"]',
      ["Không có đơn vị mã «Dak Glei»", "có phải mã «610» (huyện Đăk Glei)?"]),
     ("don-vi-khong-co", "ke-hoach.yaml", "  dinh_muc: 5000000", '  dinh_muc: 5000000\n  rieng:\n    "699": 4000000',
-     ["«kinh_phi › rieng › 699»", "Không có đơn vị mã «699»", "dùng mã trong data/don-vi.yaml"]),
+     ["«kinh_phi › rieng › 699»", "Không có đơn vị mã «699»", "dùng mã trong data/ke-hoach-2023/don-vi.yaml"]),
     ("giao-hai-lan", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "610", "618"]',
      ["«Ia H'Drai» được giao hai lần", "phan_cong › mục 1"]),
     ("chua-giao", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611"]',
@@ -63,7 +65,7 @@ CORPUS = [
      ["Không có ban mã «van-phongg»", "có phải «van-phong»?"]),
     ("ban-viet-ten", "ke-hoach.yaml", "noi_nhan: ban-phong-trao", "noi_nhan: Ban Phong trào",
      ["«to_chuc_thuc_hien › bao_cao › noi_nhan»", "có phải mã «ban-phong-trao»?"]),
-    ("ma-trung", "don-vi.yaml", 'ma: "611"', 'ma: "610"', ["data/don-vi.yaml:24:", "Mã «610» trùng với mục 2"]),
+    ("ma-trung", "don-vi.yaml", 'ma: "611"', 'ma: "610"', ["data/ke-hoach-2023/don-vi.yaml:24:", "Mã «610» trùng với mục 2"]),
     ("ten-trung", "don-vi.yaml", "ten: Ngọc Hồi", "ten: Dak Glei", ["Tên «Dak Glei» trùng (khi bỏ dấu)"]),
     ("ma-ban-co-dau", "co-quan.yaml", "ma: van-phong", "ma: Văn phòng",
      ["«ban › mục 2 › ma»", "Mã chỉ gồm chữ thường không dấu"]),
@@ -139,14 +141,13 @@ CORPUS = [
 def data_copy(tmp_path: Path) -> Path:
     """A project root holding a copy of data/ (all the check reads)."""
     root = tmp_path / "goc"
-    (root / "data").mkdir(parents=True)
-    for file in (ROOT / "data").glob("*.yaml"):
-        (root / "data" / file.name).write_bytes(file.read_bytes())
+    root.mkdir(parents=True)
+    shutil.copytree(ROOT / "data", root / "data")
     return root
 
 
 def change(root: Path, file: str, old: str, new: str) -> None:
-    path = root / "data" / file
+    path = data_file(root, file)
     text = path.read_text(encoding="utf-8")
     assert text.count(old) >= 1, f"{old!r} not in {file}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -195,7 +196,7 @@ def test_every_error_is_reported_at_once(tmp_path, capsys):
     code, report = run_check(root, capsys)
     assert code == 1
     assert "có 4 lỗi" in report, report
-    for fragment in ("data/don-vi.yaml:13:1", "Mã chỉ gồm chữ thường", "lớn hơn tối đa", "{so_hoi_ngi}"):
+    for fragment in ("data/ke-hoach-2023/don-vi.yaml:13:1", "Mã chỉ gồm chữ thường", "lớn hơn tối đa", "{so_hoi_ngi}"):
         assert fragment in report
 
 
@@ -217,5 +218,5 @@ def test_sua_nfc_repairs_nfd_text(tmp_path, capsys):
     change(root, "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", "  ten_ngan: " + NFD_NAME)
     code = check.main(["--goc", str(root), "--sua-nfc"])
     report = capsys.readouterr().out
-    assert code == 0 and "Đã chuyển data/ke-hoach.yaml" in report
-    assert "ten_ngan: Cuộc vận động" in (root / "data" / "ke-hoach.yaml").read_text(encoding="utf-8")
+    assert code == 0 and "Đã chuyển data/ke-hoach-2023/ke-hoach.yaml" in report
+    assert "ten_ngan: Cuộc vận động" in (root / "data" / "ke-hoach-2023" / "ke-hoach.yaml").read_text(encoding="utf-8")

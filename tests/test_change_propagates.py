@@ -7,7 +7,7 @@ from tests.sitebuild import copy_project, mkdocs_build, page_text
 
 def test_per_unit_amount_flows_to_every_page(tmp_path):
     project = copy_project(tmp_path / "project")
-    plan = project / "data" / "ke-hoach.yaml"
+    plan = project / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
     text = plan.read_text(encoding="utf-8")
     assert "dinh_muc: 5000000" in text
     plan.write_text(text.replace("dinh_muc: 5000000", "dinh_muc: 6000000"), encoding="utf-8")

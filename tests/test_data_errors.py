@@ -5,13 +5,14 @@ from pathlib import Path
 import pytest
 
 from macros.errors import DataErrors
-from macros.site import load_site
+from macros.loader import load_site
+from tests.plandata import data_file
 from tests.sitebuild import ROOT, copy_project, mkdocs_build
 
 
 def project_with(tmp_path: Path, file: str, old: str, new: str) -> Path:
     project = copy_project(tmp_path / "project")
-    path = project / "data" / file
+    path = data_file(project, file)
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {file}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -32,9 +33,9 @@ def test_real_data_is_valid():
 CASES = [
     # (file, old, new, expected fragments of one message)
     ("don-vi.yaml", "tinh: Kon Tum", "tinh: Kon Tum\ntihn: x",
-     ["data/don-vi.yaml:13:1", "«tihn» không có trong mẫu", "có phải «tinh»?"]),
+     ["data/ke-hoach-2023/don-vi.yaml:13:1", "«tihn» không có trong mẫu", "có phải «tinh»?"]),
     ("ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "Dak Glei"]',
-     ["data/ke-hoach.yaml:", "phan_cong › mục 4 › don_vi › mục 2", "Không có đơn vị mã «Dak Glei»",
+     ["data/ke-hoach-2023/ke-hoach.yaml:", "phan_cong › mục 4 › don_vi › mục 2", "Không có đơn vị mã «Dak Glei»",
       "có phải mã «610» (huyện Đăk Glei)?"]),
     ("ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "610", "618"]',
      ["được giao hai lần", "phan_cong › mục 1"]),

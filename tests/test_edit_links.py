@@ -43,13 +43,13 @@ def test_every_page_has_one_edit_link(site):
 def test_pages_made_from_data_open_the_data_file(site, monkeypatch):
     base = os.environ.get("EDIT_URI", PLACEHOLDER_BASE)
     expected = {
-        "index.html": "data/ke-hoach.yaml",  # home page: macros only
-        "ke-hoach/index.html": "data/ke-hoach.yaml",
-        "phan-cong/index.html": "data/ke-hoach.yaml",
-        "don-vi/index.html": "data/don-vi.yaml",  # the list of units
-        "don-vi/huyen-dak-glei/index.html": "data/ke-hoach.yaml",  # generated, no Markdown file
-        "so-tay/mo-hinh-hay/index.html": "data/so-tay/mo-hinh-hay.yaml",  # its handbook chapter
-        "kinh-phi/index.html": "data/ke-hoach.yaml",
+        "index.html": "data/ke-hoach-2023/ke-hoach.yaml",  # home page: macros only
+        "ke-hoach/index.html": "data/ke-hoach-2023/ke-hoach.yaml",
+        "phan-cong/index.html": "data/ke-hoach-2023/ke-hoach.yaml",
+        "don-vi/index.html": "data/ke-hoach-2023/don-vi.yaml",  # the list of units
+        "don-vi/huyen-dak-glei/index.html": "data/ke-hoach-2023/ke-hoach.yaml",  # generated, no Markdown file
+        "so-tay/mo-hinh-hay/index.html": "data/ke-hoach-2023/so-tay/mo-hinh-hay.yaml",  # its handbook chapter
+        "kinh-phi/index.html": "data/ke-hoach-2023/ke-hoach.yaml",
         "huong-dan-bien-tap/index.html": "docs/huong-dan-bien-tap.md",  # written by hand
     }
     for page, file in expected.items():
@@ -59,7 +59,7 @@ def test_pages_made_from_data_open_the_data_file(site, monkeypatch):
 def test_last_updated_is_the_last_commit_to_the_data(site):
     html = (site / "don-vi/huyen-dak-glei/index.html").read_text(encoding="utf-8")
     iso, shown = UPDATED.search(html).groups()
-    assert shown == git_date("data/ke-hoach.yaml", "data/don-vi.yaml", "data/co-quan.yaml")
+    assert shown == git_date("data/ke-hoach-2023/ke-hoach.yaml", "data/ke-hoach-2023/don-vi.yaml", "data/ke-hoach-2023/co-quan.yaml")
     assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", shown) and iso == "-".join(reversed(shown.split("/")))
     guide = (site / "huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
     assert UPDATED.search(guide).group(2) == git_date("docs/huong-dan-bien-tap.md")
@@ -75,5 +75,5 @@ def test_edit_base_from_environment_and_date_without_git(tmp_path, monkeypatch):
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
     html = (out / "don-vi/huyen-dak-glei/index.html").read_text(encoding="utf-8")
-    assert EDIT.search(html).group(1) == "https://example.invalid/kho/edit/chinh/data/ke-hoach.yaml"
+    assert EDIT.search(html).group(1) == "https://example.invalid/kho/edit/chinh/data/ke-hoach-2023/ke-hoach.yaml"
     assert UPDATED.search(html).groups() == ("2023-11-15", "15/11/2023")

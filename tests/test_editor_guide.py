@@ -1,7 +1,7 @@
 """The editor guide is a page of the site and CONTRIBUTING.md, and what it shows
 from data/ is true of the real data."""
 
-from macros.site import load_site
+from macros.loader import load_site
 from tests.sitebuild import ROOT, page_text
 
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
@@ -27,8 +27,8 @@ def test_guide_is_in_the_nav_and_rendered(site):
 def test_guide_examples_match_the_data():
     site = load_site(ROOT)
     body = guide_body()
-    plan_text = (ROOT / "data" / "ke-hoach.yaml").read_text(encoding="utf-8")
-    units_text = (ROOT / "data" / "don-vi.yaml").read_text(encoding="utf-8")
+    plan_text = (ROOT / "data" / "ke-hoach-2023" / "ke-hoach.yaml").read_text(encoding="utf-8")
+    units_text = (ROOT / "data" / "ke-hoach-2023" / "don-vi.yaml").read_text(encoding="utf-8")
     for quoted in ('han: "30/11/2023"', "dinh_muc: 5000000", "ma: mo-hinh-hay", 'bat_dau: "4/2023"'):
         assert quoted in body and quoted in plan_text, quoted
     assert 'ma: "610"\n    cap: huyện\n    ten: Đăk Glei' in body and 'ma: "610"\n    cap: huyện\n    ten: Đăk Glei' in units_text

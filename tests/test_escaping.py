@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from macros.site import load_site
+from macros.loader import load_site
 from tests.sitebuild import copy_project, mkdocs_build, page_text
 
 PAYLOADS = {
@@ -28,7 +28,7 @@ def inject(text: str, old: str, key: str) -> str:
 @pytest.fixture(scope="module")
 def poisoned(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("doc") / "project")
-    data = project / "data"
+    data = project / "data" / "ke-hoach-2023"
     plan = (data / "ke-hoach.yaml").read_text(encoding="utf-8")
     # Quoted on purpose: some payloads would not be valid YAML unquoted.
     changes = [

@@ -7,11 +7,11 @@ import pytest
 import yaml
 
 from macros.errors import DataErrors
-from macros.site import load_site
+from macros.loader import load_site
 from tests.sitebuild import ROOT, page_text
 from tests.test_data_errors import project_with
 
-CHAPTERS = sorted(p.stem for p in (ROOT / "data" / "so-tay").glob("*.yaml"))
+CHAPTERS = sorted(p.stem for p in (ROOT / "data" / "ke-hoach-2023" / "so-tay").glob("*.yaml"))
 # The five content topics of section II (source) and the chapter on the campaign.
 EXPECTED_CHAPTERS = sorted(["cuoc-van-dong", "chu-truong-chinh-sach", "mo-hinh-hay", "su-dung-nguon-luc",
                             "chuyen-doi-cay-trong", "hop-tac-xa-trong-rung"])
@@ -23,7 +23,7 @@ EDITOR_SLOT = "Mục dành cho biên tập viên: bổ sung gương điển hìn
 
 
 def raw_chapter(stem: str) -> dict:
-    return yaml.safe_load((ROOT / "data" / "so-tay" / f"{stem}.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load((ROOT / "data" / "ke-hoach-2023" / "so-tay" / f"{stem}.yaml").read_text(encoding="utf-8"))
 
 
 def norm(text: str) -> str:
@@ -94,7 +94,7 @@ def _errors(tmp_path, file, old, new):
 def test_unknown_reference_id_is_an_error_naming_file_line_and_field(tmp_path):
     errors = _errors(tmp_path, "so-tay/chuyen-doi-cay-trong.yaml", "tai_lieu: [qd-919-2022", "tai_lieu: [qd-919-2023")
     assert len(errors) == 1
-    assert re.match(r"data/so-tay/chuyen-doi-cay-trong\.yaml:\d+:\d+: trường «tai_lieu › mục 1»", errors[0])
+    assert re.match(r"data/ke-hoach-2023/so-tay/chuyen-doi-cay-trong\.yaml:\d+:\d+: trường «tai_lieu › mục 1»", errors[0])
     assert "Không có văn bản mã «qd-919-2023»" in errors[0] and "có phải «qd-919-2022»?" in errors[0]
 
 
@@ -111,7 +111,7 @@ def test_html_in_a_chapter_is_an_error(tmp_path):
 
 def test_plan_basis_must_be_a_listed_document(tmp_path):
     errors = _errors(tmp_path, "van-ban.yaml", "so: 357/KH-MTTQ-BTT", "so: 358/KH-MTTQ-BTT")
-    assert any("data/ke-hoach.yaml" in e and "357/KH-MTTQ-BTT" in e and "chưa có trong data/van-ban.yaml" in e
+    assert any("data/ke-hoach-2023/ke-hoach.yaml" in e and "357/KH-MTTQ-BTT" in e and "chưa có trong data/van-ban.yaml" in e
                for e in errors), errors
 
 

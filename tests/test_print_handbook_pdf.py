@@ -7,7 +7,7 @@ import pytest
 
 from macros.pdf import paths
 from macros.render import links, pages
-from macros.site import load_site
+from macros.loader import load_site
 from tests.pdfcheck import require_weasyprint, TOP, fonts, squash
 from tests.sitebuild import ROOT
 

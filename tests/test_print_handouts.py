@@ -8,7 +8,7 @@ from macros.model import Unit
 from macros.numbers import format_money
 from macros.pdf import documents, paths
 from macros.render import links
-from macros.site import load_site
+from macros.loader import load_site
 from tests.pdfcheck import require_weasyprint, A4_H, A4_W, BOTTOM, LEFT, RIGHT, TOL, fonts, squash
 from tests.sitebuild import ROOT
 

@@ -7,7 +7,7 @@ import pypdf
 import pytest
 
 from macros.render import plan
-from macros.site import load_site
+from macros.loader import load_site
 from tests.pdfcheck import (A4_H, A4_W, BOTTOM, CSS_RIGHT, LEFT, MM, RIGHT, TOL, TOP, body_chars, font_family,
                             fonts, nospace, region, require_weasyprint, squash)
 from tests.sitebuild import ROOT

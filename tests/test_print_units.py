@@ -7,7 +7,7 @@ import pytest
 
 from macros.pdf import article, paths
 from macros.render import links, pages, plan
-from macros.site import load_site
+from macros.loader import load_site
 from tests.sitebuild import ROOT
 
 DATA = load_site(ROOT)
@@ -59,11 +59,15 @@ def test_every_printout_has_a_page_that_links_it():
 
 @pytest.fixture
 def no_weasyprint(monkeypatch):
-    from macros.adapters import print_hooks
+    from types import SimpleNamespace
 
-    monkeypatch.setattr(print_hooks.writer, "unavailable_reason", lambda: "OSError: cannot load library 'pango'")
-    yield print_hooks
-    print_hooks._checked.clear()  # the cached answer must not outlive the fake
+    from macros.adapters import build_state, pdf_output
+    from macros.loader import load_website
+
+    monkeypatch.setattr(pdf_output.writer, "unavailable_reason", lambda: "OSError: cannot load library 'pango'")
+    monkeypatch.delenv("PDF", raising=False)
+    state = build_state.BuildState(ROOT, load_website(ROOT))  # the answer is asked once per build, on its state
+    yield SimpleNamespace(write_pdfs=lambda config: pdf_output.write_pdfs(config, state))
 
 
 def test_without_weasyprint_the_site_builds_and_says_why(no_weasyprint, monkeypatch, caplog, tmp_path):

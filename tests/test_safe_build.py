@@ -39,7 +39,7 @@ def test_last_good_site_survives_failing_builds(tmp_path):
     assert "index.html" in good
 
     # 1. Bad data: stopped by the check, before MkDocs runs.
-    plan = project / "data" / "ke-hoach.yaml"
+    plan = project / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace('don_vi: ["611", "610"]', 'don_vi: ["611", "Dak Glei"]'), encoding="utf-8")
     bad = run_build(project, out)

@@ -63,10 +63,10 @@ CASES = [
 
 
 def _unit_names():
-    """(name as typed, unit page) for every name and alias in data/don-vi.yaml."""
+    """(name as typed, unit page) for every name and alias in data/ke-hoach-2023/don-vi.yaml."""
     from macros.text import slugify
 
-    units = yaml.safe_load((ROOT / "data" / "don-vi.yaml").read_text(encoding="utf-8"))["don_vi"]
+    units = yaml.safe_load((ROOT / "data" / "ke-hoach-2023" / "don-vi.yaml").read_text(encoding="utf-8"))["don_vi"]
     for unit in units:
         page = f"/don-vi/{slugify(unit['cap'] + ' ' + unit['ten'])}/"
         for name in {unit["ten"], unit["ten_chinh_thuc"], *unit["ten_khac"], fold(unit["ten"])}:

@@ -1,4 +1,6 @@
-"""mkdocs-macros entry point: each macro is one render function over the Site.
+"""mkdocs-macros entry point: each macro is one render function over a plan, for
+pages written by hand in docs/ (the pages made from data need none). A macro
+shows the first plan of data/website.yaml, or the plan named: {{ kinh_phi("ke-hoach-2023") }}.
 
 mkdocs.yml: plugins › macros › module_name: macros/adapters/macros_env
 """
@@ -9,7 +11,7 @@ from pathlib import Path
 # mkdocs-macros runs this file by path; make the package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros.adapters import state  # noqa: E402
+from macros.adapters import build_state  # noqa: E402
 from macros.render import assignments, budget, handbook, home, plan, timeline, units  # noqa: E402
 
 MACROS = {
@@ -25,7 +27,13 @@ MACROS = {
 
 def define_env(env):
     def bind(render):
-        return lambda: render(state.current())
+        def macro(plan_folder: str | None = None):
+            state = build_state.of(env.conf)  # made by the hooks' on_config, never loaded here
+            site = state.default_site if plan_folder is None else next(
+                s for s in state.website.plans if s.key == plan_folder)
+            return render(site)
+        return macro
 
     for name, render in MACROS.items():
         env.macro(bind(render), name)
+    env.variables["ten_website"] = env.conf.get("site_name")

@@ -1,5 +1,10 @@
-"""MkDocs hooks: load and validate data/ before anything is built, set the nav,
-add the pages generated from data, point each page's edit link at its data.
+"""MkDocs hooks, the one place where the build meets the data: read and check
+data/ before anything is built, set the site name and the nav from it, add the
+pages generated from data, point each page's edit link at its data, add the
+abbreviation tooltips and the "Tải PDF" links, write the PDFs.
+
+Everything a build computes lives on its BuildState (build_state.py), made in
+on_config and kept on that build's config; this module holds no state.
 
 mkdocs.yml: hooks: [macros/adapters/mkdocs_hooks.py]
 """
@@ -10,45 +15,58 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+import pathspec  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import searchindex  # noqa: E402
-from macros.adapters import print_hooks, state  # noqa: E402
+from macros.adapters import build_state, pdf_output  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
+from macros.render import links  # noqa: E402
 from macros.render.provenance import page_source  # noqa: E402
-from macros.render.pages import generated_pages, nav  # noqa: E402
 from macros.text import slugify  # noqa: E402
 
 
-@event_priority(100)  # before mkdocs-macros, whose macros read the Site
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+@event_priority(100)  # before mkdocs-macros, whose macros read the build state
 def on_config(config):
     try:
-        site = state.load()
+        state = build_state.start(config, _root(config))
     except DataErrors as exc:
         raise PluginError(str(exc)) from None
-    config["nav"] = nav(site)
+    info = state.website.info
+    config["site_name"] = info.ten
+    config["site_description"] = info.mo_ta
+    config["site_author"] = info.tac_gia
+    config["copyright"] = info.tac_gia
+    config["nav"] = state.catalog.nav
+    # Unit pages are reached from their list page, not from the sidebar (an entry
+    # per unit on every page made the build quadratic); say so, so MkDocs does
+    # not list them as pages missing from the nav.
+    config["not_in_nav"] = pathspec.GitIgnoreSpec.from_lines(
+        [f"/{site.prefix}{links.UNITS.rsplit('/', 1)[0]}/*.md" for site in state.website.plans])
     # Anchors keep Vietnamese readable: "Đăk Glei" -> #dak-glei, not #ak-glei.
     config["mdx_configs"].setdefault("toc", {})["slugify"] = slugify
     _check_search(config)
     return config
 
 
-# The pages generated from data in this build, by source path: rendered once in
-# on_files, read again by on_page_context for their edit links.
-_generated: dict = {}
-
-
 def on_files(files, config):
-    _generated.clear()
-    for page in generated_pages(state.current()):
-        _generated[page.path] = page
+    state = build_state.of(config)
+    for page in state.catalog.pages.values():
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(f"docs/{page.path} trùng với trang sinh từ dữ liệu ({page.data_file}): "
+                              "xóa tệp trong docs/ (nội dung trang lấy từ data/).")
         # JSON is valid YAML and quotes any title safely.
-        front = f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
-        files.append(File.generated(config, page.path, content=front + page.markdown))
+        meta = {"title": page.title, "render_macros": False, **page.meta}
+        front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
+        files.append(File.generated(config, page.path, content=f"---\n{front}---\n\n{page.markdown}"))
     return files
 
 
@@ -58,10 +76,11 @@ def on_files(files, config):
 def on_page_context(context, page, config, nav):
     """Point the edit link at the file that holds the page's content (data/ for
     pages made from data) and date the page by the last commit to that data."""
-    site = state.current()
-    root = Path(config.config_file_path).resolve().parent
+    state = build_state.of(config)
+    root = state.root
     docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    source = page_source(site, page.file.src_uri, page.file.content_string, _generated, docs_dir)
+    source = page_source(state.default_site, page.file.src_uri, page.file.content_string if
+                         page.file.src_uri not in state.catalog.pages else "", state.catalog.pages, docs_dir)
     base = config.edit_uri or ""
     page.edit_url = base + source.edit if base.startswith(("http://", "https://")) else None
     changed = last_changed(root, source.files)
@@ -72,16 +91,26 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-# --- Print and PDF (issue 4): "Tải PDF" links, PDFs written after the build ----
+# --- Abbreviation tooltips on every page (macros/render/abbreviations.py) -----
+
+
+def on_page_content(html, page, config, files):
+    # On the finished HTML, so raw-HTML blocks (plan header, forms) get tooltips too.
+    state = build_state.of(config)
+    return state.abbreviators[state.site_of(page.file.src_uri).key].apply(html)
+
+
+# --- Print and PDF: "Tải PDF" links, PDFs written after the build ------------
 
 
 def on_page_markdown(markdown, page, config, files):
-    return print_hooks.add_download_link(markdown, page)
+    return pdf_output.add_download_link(markdown, page, build_state.of(config))
 
 
 def on_post_page(output, page, config):
-    print_hooks.remember_page(output, page, config)
+    pdf_output.remember_page(output, page, config, build_state.of(config))
     return output
+
 
 # --- Vietnamese search (macros/searchindex.py, overrides/main.html) ---------
 
@@ -120,4 +149,4 @@ def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8")), encoding="utf-8")
-    print_hooks.write_pdfs(config)
+    pdf_output.write_pdfs(config, build_state.of(config))

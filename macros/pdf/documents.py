@@ -7,12 +7,13 @@ so screen, browser print and PDF show one text; docs/assets/print.css styles all
 from dataclasses import dataclass
 
 import markdown
+from markupsafe import Markup
 
 from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
 from ..render import links, plan
 from ..site import Site
-from ..text import html_escape as h
+from ..templating import render
 from ..text import slugify
 
 
@@ -32,13 +33,7 @@ class Chapter:
 
 
 def _document(meta: Metadata, body_class: str, content: str) -> str:
-    return (
-        f'<!DOCTYPE html>\n<html lang="{h(meta.lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{h(meta.title)}</title>\n"
-        f'<meta name="author" content="{h(meta.author)}">\n'
-        f'<meta name="description" content="{h(meta.subject)}">\n'
-        f'</head>\n<body class="{body_class}">\n{content}\n</body>\n</html>\n'
-    )
+    return render("document.html", meta=meta, body_class=body_class, content=Markup(content))
 
 
 def _markdown(text: str) -> str:
@@ -64,10 +59,9 @@ def plan_metadata(site: Site) -> Metadata:
 
 def plan_document(site: Site) -> str:
     """The plan as on its page: header, title, body, recipients and signature."""
-    content = (plan.header_html(site) + plan.title_html(site) + _markdown(plan.body_markdown(site))
-               + plan.closing_html(site))
-    return _document(plan_metadata(site), "print-plan",
-                     f'<article class="md-typeset"><div class="vb-document">\n{content}</div></article>')
+    content = render("plan_document.html", header=Markup(plan.header_html(site)), title=Markup(plan.title_html(site)),
+                     body=Markup(_markdown(plan.body_markdown(site))), closing=Markup(plan.closing_html(site)))
+    return _document(plan_metadata(site), "print-plan", content)
 
 
 # -- one handout per unit --------------------------------------------------------
@@ -77,53 +71,26 @@ def handout_metadata(site: Site, code: str) -> Metadata:
                     site.plan.van_ban.trich_yeu)
 
 
-def _fill_line(label: str, slots: int = 1) -> str:
-    blanks = "".join('<span class="blank"></span>' for _ in range(slots))
-    return f'<tr><th>{h(label)}</th><td class="slots-{slots}">{blanks}</td></tr>'
-
-
 def handout_document(site: Site, code: str) -> str:
     """One A4 page for one unit: its department and role, money, steps, deadlines, lines to fill."""
     unit = site.unit(code)
     p = site.plan
     a = site.assignment_of(code)
-    dept = site.department(a.ban)
     org = site.org
     local = p.to_chuc_thuc_hien.don_vi_thuc_hien
     report = p.to_chuc_thuc_hien.bao_cao
     period = p.thoi_gian_dia_diem
     conf = p.cac_buoc.hoi_nghi
     amount = site.amount(code)
-    issuer = "<br>".join(h(x) for x in plan.body_name_lines(org.co_quan_cap_tren))
-    steps = "".join(f"<li><strong>{h(s.ten_ngan)}.</strong> {h(site.fill(s.noi_dung))}</li>"
-                    for s in p.cac_buoc.buoc)
-    content = f"""<header class="ho-head">
-<div class="ho-issuer"><p class="vb-parent">{issuer}</p>
-<p class="vb-issuer"><span class="vb-ruled">{h(org.co_quan_ban_hanh)}</span></p></div>
-<div class="ho-ref"><p>Bản tóm tắt, trích<br><span class="ho-nowrap">{h(reference(site))}</span></p></div>
-</header>
-<h1>Tóm tắt nhiệm vụ<br>{h(links.unit_title(unit).upper())}</h1>
-<p class="ho-summary">{h(p.van_ban.trich_yeu)}</p>
-<table class="ho-facts">
-<tr><th>Ban phối hợp của tỉnh</th><td><strong>{h(dept.ten)}</strong><p>{h(a.nhiem_vu)}</p></td></tr>
-<tr><th>{h(local.ten)}</th><td><p>{h(local.nhiem_vu)}</p></td></tr>
-<tr><th>Kinh phí</th><td><strong>{format_money(amount)}</strong> ({h(money_in_words(amount))})</td></tr>
-<tr><th>Thời gian</th><td>Từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}; \
-từ {conf.toi_thieu:02d} đến {conf.toi_da:02d} hội nghị</td></tr>
-<tr><th>Hạn báo cáo</th><td>Trước ngày <strong>{format_date(report.han)}</strong>, gửi \
-{h(site.department(report.noi_nhan).ten)}</td></tr>
-</table>
-<h2>Các bước triển khai</h2>
-<ol class="ho-steps">{steps}</ol>
-<h2>Phần đơn vị ghi</h2>
-<table class="ho-fill">
-{_fill_line("Xã được chọn:")}
-{_fill_line("Khu dân cư:")}
-{_fill_line("Ngày hội nghị:", conf.toi_da)}
-<tr><th>Người liên hệ:</th><td class="ho-contact"><span class="blank"></span>\
-<span class="ho-phone">Điện thoại:</span><span class="blank"></span></td></tr>
-</table>
-"""
+    content = render(
+        "handout.html", parent_lines=plan.body_name_lines(org.co_quan_cap_tren), issuer=org.co_quan_ban_hanh,
+        reference=reference(site), unit_title=links.unit_title(unit), summary=p.van_ban.trich_yeu,
+        department=site.department(a.ban).ten, department_task=a.nhiem_vu, local_name=local.ten,
+        local_task=local.nhiem_vu, amount=format_money(amount), amount_words=money_in_words(amount),
+        start=format_month(period.bat_dau), end=format_date(period.ket_thuc), conf_min=conf.toi_thieu,
+        conf_max=conf.toi_da, deadline=format_date(report.han), receiver=site.department(report.noi_nhan).ten,
+        steps=[(s.ten_ngan, site.fill(s.noi_dung)) for s in p.cac_buoc.buoc],
+        fill_lines=[("Xã được chọn:", 1), ("Khu dân cư:", 1), ("Ngày hội nghị:", conf.toi_da)])
     return _document(handout_metadata(site, code), "print-handout", content)
 
 
@@ -137,16 +104,9 @@ def handbook_document(site: Site, title: str, chapters: list[Chapter]) -> str:
     """Title page, table of contents (page numbers filled by the paged-media engine),
     then each chapter from a new page."""
     org = site.org
-    toc = "".join(f'<li><a href="#chuong-{i}">{c.title}</a></li>' for i, c in enumerate(chapters, 1))
-    body = "".join(f'<section class="hb-chapter md-typeset" id="chuong-{i}">{c.body}</section>\n'
-                   for i, c in enumerate(chapters, 1))
-    content = f"""<section class="hb-cover">
-<p class="vb-parent">{h(org.co_quan_cap_tren)}</p>
-<p class="vb-issuer"><span class="vb-ruled">{h(org.co_quan_ban_hanh)}</span></p>
-<h1 class="hb-title" id="{slugify(title)}">{h(title)}</h1>
-<p class="hb-subtitle">{h(site.plan.van_ban.trich_yeu)}</p>
-<p class="hb-place">{h(org.dia_danh)}, năm {site.plan.van_ban.nam}</p>
-</section>
-<nav class="hb-toc"><h2>Mục lục</h2><ol>{toc}</ol></nav>
-{body}"""
+    # Chapter titles and bodies are HTML already (taken from the built pages).
+    shown = [Chapter(Markup(c.title), Markup(c.body)) for c in chapters]
+    content = render("handbook_document.html", parent=org.co_quan_cap_tren, issuer=org.co_quan_ban_hanh,
+                     anchor=slugify(title), title=title, subtitle=site.plan.van_ban.trich_yeu,
+                     place=org.dia_danh, year=site.plan.van_ban.nam, chapters=shown)
     return _document(handbook_metadata(site, title), "print-handbook", content)

@@ -3,27 +3,28 @@
 from ..model import Unit
 from ..render import links
 from ..site import Site
-from ..text import html_escape
+from ..templating import render
 
 DIR = "pdf"
 
 
 def plan_pdf(site: Site) -> str:
-    return f"{DIR}/ke-hoach-{site.plan.van_ban.nam}.pdf"
+    return f"{site.prefix}{DIR}/ke-hoach-{site.plan.van_ban.nam}.pdf"
 
 
-def handout_pdf(unit: Unit) -> str:
-    return f"{DIR}/don-vi/{links.unit_slug(unit)}.pdf"
+def handout_pdf(unit: Unit, prefix: str = "") -> str:
+    """The handout of a unit: named by the same slug as the unit's page."""
+    return f"{prefix}{DIR}/don-vi/{links.unit_slug(unit)}.pdf"
 
 
 def handbook_pdf(site: Site) -> str:
-    return f"{DIR}/so-tay-{site.plan.van_ban.nam}.pdf"
+    return f"{site.prefix}{DIR}/so-tay-{site.plan.van_ban.nam}.pdf"
 
 
 def pdf_for_page(site: Site) -> dict[str, str]:
-    """Markdown source path of a page -> the PDF its "Tải PDF" link points to."""
+    """Plan-local source path of a page -> the site path of the PDF its "Tải PDF" link points to."""
     out = {links.PLAN: plan_pdf(site), links.HANDBOOK: handbook_pdf(site)}
-    out.update({links.unit_page(u): handout_pdf(u) for u in site.units})
+    out.update({links.unit_page(u): handout_pdf(u, site.prefix) for u in site.units})
     return out
 
 
@@ -54,5 +55,4 @@ def section_pages(nav: list, index: str) -> list[str]:
 
 def download_link(href: str) -> str:
     """The "Tải PDF" line put on a page (hidden when printed)."""
-    return (f'<p class="pdf-download"><a href="{html_escape(href)}" download>Tải PDF</a> '
-            "<small>(bản in khổ A4)</small></p>")
+    return render("pdf_download.html", href=href).strip()

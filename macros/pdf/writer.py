@@ -4,8 +4,13 @@ WeasyPrint is imported only here, and only when PDFs are made, so the HTML
 site builds on machines where it or its system libraries (Pango) are missing.
 """
 
+import hashlib
+import multiprocessing
+import os
+import shutil
 import time
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..site import Site
@@ -52,19 +57,19 @@ class Written:
 class Printer:
     """Renders documents with one font configuration and shared stylesheets."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site | None = None, root: Path | None = None):
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
         self.fonts = FontConfiguration()
-        self.site = site
+        self.root = Path(root) if root is not None else site.root
 
         def css(text: str = "", path: Path | None = None):
             if path is not None:
                 return CSS(filename=str(path), font_config=self.fonts)
             return CSS(string=text, font_config=self.fonts)
 
-        base = [css(font_css()), css(path=site.root / PRINT_CSS)]
+        base = [css(font_css()), css(path=self.root / PRINT_CSS)]
         self.styles = {
             "plan": base,
             "handout": base + [css(path=HERE / "handout.css")],
@@ -74,7 +79,7 @@ class Printer:
     def write(self, html: str, kind: str, meta: Metadata, out: Path, base_url: str | None = None):
         from weasyprint import HTML
 
-        document = HTML(string=html, base_url=base_url or str(self.site.root)).render(
+        document = HTML(string=html, base_url=base_url or str(self.root)).render(
             stylesheets=self.styles[kind], font_config=self.fonts)
         md = document.metadata
         md.title, md.authors, md.description, md.lang = meta.title, [meta.author], meta.subject, meta.lang
@@ -83,21 +88,129 @@ class Printer:
         return document
 
 
-def write_all(site: Site, site_dir: Path, handbook_title: str | None = None,
-              chapters: list[Chapter] | None = None) -> list[Written]:
-    """Write the plan, every unit's handout and (if it has pages) the handbook into site_dir."""
-    printer = Printer(site)
-    jobs = [(paths.plan_pdf(site), documents.plan_document(site), "plan", documents.plan_metadata(site))]
-    jobs += [(paths.handout_pdf(u), documents.handout_document(site, u.ma), "handout",
-              documents.handout_metadata(site, u.ma)) for u in site.units]
+@dataclass(frozen=True)
+class Job:
+    rel: str  # where the PDF goes, relative to the site dir
+    html: str
+    kind: str  # "plan", "handout" or "handbook": which stylesheets
+    meta: Metadata
+
+
+def jobs_for(site: Site, handbook_title: str | None = None, chapters: list[Chapter] | None = None) -> list[Job]:
+    """The plan, every unit's handout and (if it has pages) the handbook."""
+    jobs = [Job(paths.plan_pdf(site), documents.plan_document(site), "plan", documents.plan_metadata(site))]
+    jobs += [Job(paths.handout_pdf(u, site.prefix), documents.handout_document(site, u.ma), "handout",
+                 documents.handout_metadata(site, u.ma)) for u in site.units]
     if chapters:
         title = handbook_title or "Sổ tay"
-        jobs.append((paths.handbook_pdf(site), documents.handbook_document(site, title, chapters), "handbook",
-                     documents.handbook_metadata(site, title)))
-    written = []
-    for rel, html, kind, meta in jobs:
-        start = time.perf_counter()
-        out = Path(site_dir) / rel
-        document = printer.write(html, kind, meta, out)
-        written.append(Written(rel, len(document.pages), out.stat().st_size, time.perf_counter() - start))
-    return written
+        jobs.append(Job(paths.handbook_pdf(site), documents.handbook_document(site, title, chapters), "handbook",
+                        documents.handbook_metadata(site, title)))
+    return jobs
+
+
+# PDFs of unchanged documents are copied from here instead of being made again
+# (relative to the project root; .cache/ is not committed).
+CACHE_DIR = Path(".cache/pdf")
+
+
+def _styles_digest(root: Path) -> str:
+    h = hashlib.sha256()
+    for path in (root / PRINT_CSS, HERE / "handout.css", HERE / "handbook.css", Path(__file__)):
+        h.update(path.read_bytes() if path.exists() else b"")
+    h.update(font_css().encode())
+    try:
+        from importlib.metadata import version
+        h.update(version("weasyprint").encode())
+    except Exception:  # noqa: BLE001 - the version only sharpens the key
+        pass
+    return h.hexdigest()
+
+
+def content_key(job: Job, styles: str) -> str:
+    """What the PDF depends on: its HTML, metadata, stylesheets and the engine."""
+    h = hashlib.sha256(styles.encode())
+    for part in (job.kind, job.meta.title, job.meta.author, job.meta.subject, job.meta.lang, job.html):
+        h.update(b"\0" + part.encode())
+    return h.hexdigest()
+
+
+@dataclass
+class Report:
+    """What a PDF pass did, for the build log: made, reused from the cache, time."""
+    written: list = field(default_factory=list)
+    made: int = 0
+    reused: int = 0
+    seconds: float = 0.0
+    workers: int = 1
+
+    def __iadd__(self, other: "Report"):
+        self.written += other.written
+        self.made += other.made
+        self.reused += other.reused
+        self.seconds += other.seconds
+        self.workers = max(self.workers, other.workers)
+        return self
+
+    def summary(self) -> str:
+        size = sum(w.size for w in self.written) // 1024
+        return (f"PDF: {len(self.written)} tệp ({size} KB), tạo mới {self.made}, dùng lại {self.reused} "
+                f"trong {self.seconds:.1f} s ({self.workers} tiến trình) / {len(self.written)} PDFs, "
+                f"{self.made} made, {self.reused} unchanged reused, {self.seconds:.1f} s")
+
+
+# One Printer per worker process (WeasyPrint's import and font setup cost ~1 s).
+_worker: dict = {}
+
+
+def _init_worker(root: str) -> None:
+    _worker["printer"] = Printer(root=Path(root))
+
+
+def _render(job: Job, out: str) -> tuple[int, int]:
+    document = _worker["printer"].write(job.html, job.kind, job.meta, Path(out))
+    return len(document.pages), Path(out).stat().st_size
+
+
+def write_all(site: Site, site_dir: Path, handbook_title: str | None = None,
+              chapters: list[Chapter] | None = None, cache: Path | None = None, force: bool = False,
+              workers: int | None = None) -> Report:
+    """Write the PDFs of one plan into site_dir. With `cache`, a PDF whose content key
+    is there is copied, the others are made (in parallel across cores) and stored.
+    `force` makes every PDF again."""
+    start = time.perf_counter()
+    jobs = jobs_for(site, handbook_title, chapters)
+    styles = _styles_digest(site.root)
+    report = Report()
+    todo = []
+    for job in jobs:
+        out = Path(site_dir) / job.rel
+        key = content_key(job, styles)
+        cached = cache / f"{key}.pdf" if cache is not None else None
+        if cached is not None and cached.exists() and not force:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, out)
+            report.reused += 1
+            report.written.append(Written(job.rel, 0, out.stat().st_size, 0.0))
+        else:
+            todo.append((job, out, cached))
+    count = workers or min(len(todo), os.cpu_count() or 1)
+    report.workers = max(count, 1)
+    if len(todo) > 1 and count > 1:
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        with ProcessPoolExecutor(count, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(str(site.root),)) as pool:
+            results = list(pool.map(_render, [j for j, _, _ in todo], [str(o) for _, o, _ in todo], chunksize=4))
+    else:
+        printer = Printer(site) if todo else None
+        results = []
+        for job, out, _ in todo:
+            document = printer.write(job.html, job.kind, job.meta, out)
+            results.append((len(document.pages), out.stat().st_size))
+    for (job, out, cached), (pages, size) in zip(todo, results):
+        report.made += 1
+        report.written.append(Written(job.rel, pages, size, 0.0))
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(out, cached)
+    report.seconds = time.perf_counter() - start
+    return report

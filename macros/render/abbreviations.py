@@ -11,13 +11,11 @@ occurrence of a glossary abbreviation, in text outside tags, in
 import html
 import re
 
-from ..text import html_escape
+from ..htmlscan import scan
+from ..templating import render
 
 # Text inside these elements is left alone: already explained, code, or not shown.
 _SKIP = {"abbr", "code", "pre", "script", "style", "textarea", "title", "svg", "kbd"}
-_TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)\s*>", re.S)
-_VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "param", "track"}
 
 
 def term_pattern(terms: list[str]) -> re.Pattern:
@@ -27,44 +25,44 @@ def term_pattern(terms: list[str]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
+class Abbreviator:
+    """Made once per build from the glossary; `apply` wraps the terms of one page."""
+
+    def __init__(self, meanings: dict[str, str]):
+        self.meanings = dict(meanings)
+        self.pattern = term_pattern(list(meanings)) if meanings else None
+        self.wrapped = {t: render("abbr.html", term=t, meaning=m).strip() for t, m in self.meanings.items()}
+
+    def apply(self, page_html: str) -> str:
+        if self.pattern is None:
+            return page_html
+        out, cursor, skip = [], 0, []
+        for piece in scan(page_html):
+            if piece.kind == "start" and piece.tag in _SKIP:
+                skip.append(piece.tag)
+            elif piece.kind == "end" and skip and skip[-1] == piece.tag:
+                skip.pop()
+            elif piece.kind == "text" and not skip:
+                raw = page_html[piece.start:piece.end]
+                # Match on the text a reader sees (&amp; -> &), then escape back.
+                text = html.unescape(raw)
+                if self.pattern.search(text):
+                    out.append(page_html[cursor:piece.start])
+                    out.append(self._wrap(text))
+                    cursor = piece.end
+        out.append(page_html[cursor:])
+        return "".join(out)
+
+    def _wrap(self, text: str) -> str:
+        pieces, last = [], 0
+        for match in self.pattern.finditer(text):
+            pieces.append(html.escape(text[last:match.start()], quote=False))
+            pieces.append(self.wrapped[match.group(0)])
+            last = match.end()
+        pieces.append(html.escape(text[last:], quote=False))
+        return "".join(pieces)
+
+
 def abbreviate(page_html: str, meanings: dict[str, str]) -> str:
     """Wrap each abbreviation in `page_html` with <abbr title="meaning">."""
-    if not meanings:
-        return page_html
-    pattern = term_pattern(list(meanings))
-
-    def wrap(match: re.Match) -> str:
-        term = match.group(0)
-        return f'<abbr title="{html_escape(meanings[term])}">{term}</abbr>'
-
-    out, skip_depth = [], []
-    for part in _TOKEN.split(page_html):
-        if not part:
-            continue
-        if part.startswith("<"):
-            tag = _TAG_NAME.match(part)
-            if tag:
-                closing, name, _, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3), tag.group(4)
-                if name in _SKIP and not self_closing and name not in _VOID:
-                    if closing:
-                        if skip_depth and skip_depth[-1] == name:
-                            skip_depth.pop()
-                    else:
-                        skip_depth.append(name)
-            out.append(part)
-        elif skip_depth:
-            out.append(part)
-        else:
-            # Match on the text a reader sees (&amp; → &), then escape back.
-            text = html.unescape(part)
-            if pattern.search(text):
-                pieces, last = [], 0
-                for mt in pattern.finditer(text):
-                    pieces.append(html.escape(text[last:mt.start()], quote=False))
-                    pieces.append(wrap(mt))
-                    last = mt.end()
-                pieces.append(html.escape(text[last:], quote=False))
-                out.append("".join(pieces))
-            else:
-                out.append(part)
-    return "".join(out)
+    return Abbreviator(meanings).apply(page_html)

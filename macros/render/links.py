@@ -5,6 +5,7 @@ relative link to a .md file into the right URL and checks it exists.
 """
 
 import posixpath
+from functools import lru_cache
 
 from ..model import Topic, Unit
 from ..text import md_escape, slugify
@@ -24,7 +25,14 @@ EDITOR_GUIDE = "huong-dan-bien-tap.md"
 
 def unit_slug(unit: Unit) -> str:
     """"huyen-dak-glei": names the unit's page and its handout PDF."""
-    return slugify(unit.cap + " " + unit.ten)
+    return _slug(unit.cap + " " + unit.ten)
+
+
+@lru_cache(maxsize=1 << 14)
+def _slug(name: str) -> str:
+    # A pure function of the name, memoised: the unit list, the tables and the
+    # PDFs all ask for the same slugs.
+    return slugify(name)
 
 
 def unit_page(unit: Unit) -> str:

@@ -1,62 +1,178 @@
-"""The site's navigation and the pages generated from data, as plain values.
+"""Every page made from data, the navigation, and which PDF each page offers:
+computed once per build from the Website, as plain values and dictionaries.
 
-The MkDocs adapter turns these into nav entries and generated files; another
-engine would turn them into its own.
+Render functions work in plan-local paths ("don-vi/huyen-dak-glei.md"); a plan
+listed with a path prefix ("ke-hoach-2026/") gets its pages under it, and
+relative links between the pages of one plan stay the same. The MkDocs adapter
+turns these into generated files and nav entries; another engine would turn
+them into its own.
 """
 
-from dataclasses import dataclass
+import posixpath
+from dataclasses import dataclass, field
 
-from ..site import Site
-from . import handbook, links, references, toolkit, units
+from ..pdf import paths as pdf_paths
+from ..site import Site, Website
+from ..templating import render
+from ..text import md_escape
+from . import assignments, budget, handbook, home, links, plan, references, timeline, toolkit, units
+
+# The site-wide page written by hand in docs/.
+EDITOR_GUIDE = links.EDITOR_GUIDE
+# The list of plans, when the website has more than one.
+PLANS = "index.md"
+# The home of a plan listed with no prefix, when the list of plans takes index.md.
+OVERVIEW = "tong-quan.md"
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    path: str  # Markdown source path, e.g. "don-vi/huyen-dak-glei.md"
+    path: str  # source path on the website, e.g. "don-vi/huyen-dak-glei.md"
     title: str
     markdown: str
-    data_file: str  # the file an editor changes to change this page
+    # The files that hold the page's content: the first is what "Sửa trang này"
+    # opens, the last commit to any of them dates the page.
+    data_files: tuple[str, ...]
+    meta: dict = field(default_factory=dict)  # extra front matter (e.g. search boost)
+    plan: str = ""  # key of the plan the page belongs to ("" for site-wide pages)
+
+    @property
+    def data_file(self) -> str:
+        return self.data_files[0]
+
+
+def _files(site: Site, *names: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(site.data_file(n) for n in names))
+
+
+def home_path(website: Website, site: Site) -> str:
+    if website.several and not site.prefix:
+        return OVERVIEW
+    return site.prefix + links.HOME
+
+
+def plan_pages(site: Site, home_page: str = links.HOME) -> list[GeneratedPage]:
+    """The pages of one plan, in plan-local paths (the plan's home at `home_page`)."""
+
+    def page(path, title, markdown, files, **meta):
+        return GeneratedPage(path, title, markdown, files, meta, site.key)
+
+    chapter_file = {c.chu_de: site.data_file(f"chapters/{k}") for k, c in site.chapters.items() if c.chu_de}
+    out = [
+        page(home_page, "Trang chủ", f"# {md_escape(site.title)}\n\n" + home.home_page(site),
+             _files(site, "plan", "units", "org")),
+        page(links.PLAN, "Kế hoạch", plan.plan_page(site), _files(site, "plan", "org", "units"),
+             search={"boost": 2}),  # the plan itself ranks above the pages that quote it
+        page(links.ASSIGNMENTS, "Phân công", "# Phân công thực hiện\n\n" + assignments.assignments_page(site),
+             _files(site, "plan", "org", "units")),
+        page(links.UNITS, "Đơn vị", "# Các đơn vị thực hiện\n\nChọn đơn vị để xem ban phối hợp, kinh phí, "
+             "các bước và thời hạn.\n\n" + units.units_index(site), _files(site, "units", "plan", "org")),
+        page(links.TIMELINE, "Tiến độ", "# Tiến độ thực hiện\n\n" + timeline.timeline_html(site),
+             _files(site, "plan", "org")),
+        page(links.BUDGET, "Kinh phí", "# Kinh phí thực hiện\n\n" + budget.budget_page(site),
+             _files(site, "plan", "units", "org")),
+        page(links.HANDBOOK, "Sổ tay", "# Sổ tay tuyên truyền\n\n" + handbook.handbook_index(site),
+             _files(site, "plan")),
+    ]
+    out += [page(links.unit_page(u), links.unit_title(u), units.unit_page(site, u.ma),
+                 _files(site, "plan", "units", "org")) for u in site.units]
+    out += [page(links.topic_page(t), t.ten_ngan, handbook.topic_page(site, t.ma),
+                 (chapter_file.get(t.ma, site.data_file("plan")),)) for t in site.plan.noi_dung.muc]
+    out += [page(links.chapter_page(k), c.ten, handbook.general_chapter_page(site, k),
+                 (site.data_file(f"chapters/{k}"),)) for k, c in handbook.general_chapters(site)]
+    out.append(page(links.REFERENCES, "Văn bản tham khảo", references.references_page(site),
+                    _files(site, "references")))
+    out.append(page(links.GLOSSARY, "Chữ viết tắt", handbook.glossary_page(site), _files(site, "glossary")))
+    out.append(page(links.TOOLKIT, "Bộ công cụ hội nghị", toolkit.toolkit_index(site), _files(site, "toolkit")))
+    out += [page(toolkit.form_path(f), f.title, toolkit.form_page(site, f.slug), _files(site, "toolkit"))
+            for f in toolkit.FORMS]
+    return out
+
+
+def handbook_section(site: Site) -> list[str]:
+    """Plan-local paths of the handbook section, in nav order (what the handbook PDF prints)."""
+    return ([links.HANDBOOK] + [links.chapter_page(k) for k, _ in handbook.general_chapters(site)]
+            + [links.topic_page(t) for t in site.plan.noi_dung.muc] + [links.REFERENCES])
+
+
+def plan_nav(site: Site, home_page: str) -> list:
+    """The nav of one plan. Units are reached from their list page, not from the
+    sidebar: one entry per unit on every page would make the build quadratic."""
+    p = site.prefix
+    section = handbook_section(site)
+    titles = {links.HANDBOOK: None, links.REFERENCES: "Văn bản tham khảo"}
+    titles.update({links.chapter_page(k): c.ten for k, c in site.chapters.items()})
+    titles.update({links.topic_page(t): t.ten_ngan for t in site.plan.noi_dung.muc})
+    return [
+        {"Trang chủ": home_page},
+        {"Kế hoạch": p + links.PLAN},
+        {"Phân công": p + links.ASSIGNMENTS},
+        {"Đơn vị": p + links.UNITS},
+        {"Tiến độ": p + links.TIMELINE},
+        {"Kinh phí": p + links.BUDGET},
+        {"Sổ tay": [p + path if titles[path] is None else {titles[path]: p + path} for path in section]},
+        {"Bộ công cụ": [p + links.TOOLKIT] + [{f.title: p + toolkit.form_path(f)} for f in toolkit.FORMS]},
+        {"Chữ viết tắt": p + links.GLOSSARY},
+    ]
+
+
+def plans_page(website: Website) -> GeneratedPage:
+    """The list of plans (the home page when the website has more than one)."""
+    items = []
+    for site in website.plans:
+        target = home_path(website, site)
+        items.append({"title": site.title, "href": target, "summary": site.plan.van_ban.trich_yeu,
+                      "issuer": site.org.ten_day_du, "units": len(site.units), "unit_word": site.plan.ten_goi_don_vi})
+    markdown = f"# {md_escape(website.name)}\n\n" + render("plans_index.html", plans=items)
+    return GeneratedPage(PLANS, "Các kế hoạch", markdown, (website.file,))
+
+
+class Catalog:
+    """Pages, nav, PDFs and provenance of one build, computed once, looked up by path."""
+
+    def __init__(self, website: Website):
+        self.website = website
+        self.pages: dict[str, GeneratedPage] = {}
+        self.plan_of_page: dict[str, Site] = {}
+        self.pdf_for_page: dict[str, str] = {}  # page source path -> site path of its PDF
+        self.handbook: dict[str, list[str]] = {}  # plan key -> source paths of its handbook section
+        self.nav: list = []
+        if website.several:
+            self._add(plans_page(website), None)
+            self.nav.append({"Trang chủ": PLANS})
+        for site in website.plans:
+            home_page = home_path(website, site)
+            for page in plan_pages(site):
+                path = home_page if page.path == links.HOME else site.prefix + page.path
+                self._add(GeneratedPage(path, page.title, page.markdown, page.data_files, page.meta, page.plan), site)
+            self.handbook[site.key] = [site.prefix + p for p in handbook_section(site)]
+            self.pdf_for_page.update({site.prefix + page: pdf for page, pdf in pdf_paths.pdf_for_page(site).items()})
+            entries = plan_nav(site, home_page)
+            self.nav += [{site.title: entries}] if website.several else entries
+        self.nav.append({"Hướng dẫn biên tập": EDITOR_GUIDE})
+
+    def _add(self, page: GeneratedPage, site: Site | None) -> None:
+        self.pages[page.path] = page
+        if site is not None:
+            self.plan_of_page[page.path] = site
+
+    def site_of(self, path: str) -> Site:
+        """The plan a page belongs to; site-wide pages belong to the first plan listed."""
+        return self.plan_of_page.get(path) or self.website.plans[0]
+
+    def pdf_target(self, path: str) -> str | None:
+        return self.pdf_for_page.get(path)
+
+    @staticmethod
+    def page_dir(url: str) -> str:
+        return url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
 
 
 def generated_pages(site: Site) -> list[GeneratedPage]:
-    pages = [GeneratedPage(links.unit_page(u), links.unit_title(u), units.unit_page(site, u.ma), site.data_file("plan"))
-             for u in site.units]
-    pages += [GeneratedPage(links.topic_page(t), t.ten_ngan, handbook.topic_page(site, t.ma),
-                            f"data/so-tay/{t.ma}.yaml" if site.chapter_of(t.ma) else site.data_file("plan"))
-              for t in site.plan.noi_dung.muc]
-    pages += handbook_pages(site)
-    return pages
-
-
-def handbook_pages(site: Site) -> list[GeneratedPage]:
-    """General handbook chapters, the references, the glossary and the toolkit forms."""
-    pages = [GeneratedPage(links.chapter_page(k), c.ten, handbook.general_chapter_page(site, k),
-                           f"data/so-tay/{k}.yaml") for k, c in handbook.general_chapters(site)]
-    pages.append(GeneratedPage(links.REFERENCES, "Văn bản tham khảo", references.references_page(site),
-                               site.data_file("references")))
-    pages.append(GeneratedPage(links.GLOSSARY, "Chữ viết tắt", handbook.glossary_page(site),
-                               site.data_file("glossary")))
-    pages.append(GeneratedPage(links.TOOLKIT, "Bộ công cụ hội nghị", toolkit.toolkit_index(site),
-                               site.data_file("toolkit")))
-    pages += [GeneratedPage(toolkit.form_path(f), f.title, toolkit.form_page(site, f.slug), site.data_file("toolkit"))
-              for f in toolkit.FORMS]
-    return pages
+    """The pages of one plan loaded alone (plan-local paths)."""
+    return plan_pages(site)
 
 
 def nav(site: Site) -> list:
-    """MkDocs-style nav: a list of {title: path or list}."""
-    return [
-        {"Trang chủ": links.HOME},
-        {"Kế hoạch": links.PLAN},
-        {"Phân công": links.ASSIGNMENTS},
-        {"Đơn vị": [links.UNITS] + [{links.unit_title(u): links.unit_page(u)} for u in site.units]},
-        {"Tiến độ": links.TIMELINE},
-        {"Kinh phí": links.BUDGET},
-        {"Sổ tay": [links.HANDBOOK]
-         + [{c.ten: links.chapter_page(k)} for k, c in handbook.general_chapters(site)]
-         + [{t.ten_ngan: links.topic_page(t)} for t in site.plan.noi_dung.muc]
-         + [{"Văn bản tham khảo": links.REFERENCES}]},
-        {"Bộ công cụ": [links.TOOLKIT] + [{f.title: toolkit.form_path(f)} for f in toolkit.FORMS]},
-        {"Chữ viết tắt": links.GLOSSARY},
-        {"Hướng dẫn biên tập": links.EDITOR_GUIDE},
-    ]
+    """The nav of one plan loaded alone, as on a website with that plan only."""
+    return plan_nav(site, site.prefix + links.HOME) + [{"Hướng dẫn biên tập": EDITOR_GUIDE}]

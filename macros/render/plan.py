@@ -8,7 +8,7 @@ contents and their own search entries.
 from ..dates import format_date, format_date_long, format_month
 from ..numbers import format_money
 from ..site import Site
-from ..text import html_escape as h
+from ..templating import render
 from ..text import md_escape as m
 
 # Blank kept for a number or a date the document does not have yet.
@@ -48,35 +48,17 @@ def body_name_lines(name: str, max_chars: int = 24) -> list[str]:
     return [name[:cut].strip(), name[cut:].strip()]
 
 
-def _lines_html(name: str) -> str:
-    return "<br>".join(h(line) for line in body_name_lines(name))
-
-
 def header_html(site: Site) -> str:
-    """Two columns, two rows: the names above, the number and the place-date below,
-    so those two lines share a baseline whatever the height of the names."""
+    """The official header of the plan (one template for every issued document)."""
     org = site.org
-    return (
-        '<div class="vb-header">\n'
-        '<div class="vb-header__issuer">'
-        f'<p class="vb-parent">{_lines_html(org.co_quan_cap_tren)}</p>'
-        f'<p class="vb-issuer"><span class="vb-ruled">{_lines_html(org.co_quan_ban_hanh)}</span></p></div>\n'
-        '<div class="vb-header__nation">'
-        f'<p class="vb-nation">{h(org.quoc_hieu)}</p>'
-        f'<p class="vb-motto"><span class="vb-ruled">{h(org.tieu_ngu)}</span></p></div>\n'
-        f'<p class="vb-number">{h(number_line(site))}</p>\n'
-        f'<p class="vb-place-date">{h(place_date_line(site))}</p>\n'
-        "</div>\n"
-    )
+    return render("official_header.html", parent_lines=body_name_lines(org.co_quan_cap_tren),
+                  issuer_lines=body_name_lines(org.co_quan_ban_hanh), nation=org.quoc_hieu, motto=org.tieu_ngu,
+                  number=number_line(site), place_date=place_date_line(site))
 
 
 def title_html(site: Site) -> str:
     doc = site.plan.van_ban
-    return (
-        f'<h1 class="vb-kind" id="ke-hoach">{h(doc.loai.upper())}</h1>\n'
-        f'<p class="vb-summary">{h(doc.trich_yeu)}</p>\n'
-        '<hr class="vb-summary-rule">\n'
-    )
+    return render("plan_title.html", kind=doc.loai, summary=doc.trich_yeu)
 
 
 def basis_paragraphs(site: Site) -> list[str]:
@@ -126,7 +108,7 @@ def body_markdown(site: Site) -> str:
     parts += [f"## VI. {m(org.tieu_de)}", m(org.loi_dan)]
     for i, a in enumerate(org.phan_cong, 1):
         parts += [f"### {i}. {m(site.department(a.ban).ten)}", m(a.nhiem_vu)]
-    parts += [f'<p class="vb-note"><em>Ghi chú:</em> {h(site.fill(org.bao_cao.loi_van))}</p>']
+    parts += [render("plan_note.html", text=site.fill(org.bao_cao.loi_van)).strip()]
     parts += [f"### {len(org.phan_cong) + 1}. {m(org.don_vi_thuc_hien.ten)}", m(org.don_vi_thuc_hien.nhiem_vu)]
     parts += [m(p.ket_luan)]
     return "\n\n".join(parts) + "\n"
@@ -140,18 +122,10 @@ def recipients_lines(site: Site) -> list[str]:
 
 
 def closing_html(site: Site) -> str:
+    """Recipients and the signature block (one template for every issued document)."""
     sig = site.plan.chu_ky
-    items = "".join(f"<li>{h(line)}</li>" for line in recipients_lines(site))
-    status = f'<p class="vb-sign-status">({h(sig.trang_thai)})</p>' if sig.trang_thai else '<p class="vb-sign-space"></p>'
-    return (
-        '<div class="vb-closing">\n'
-        f'<div class="vb-recipients"><p class="vb-recipients__title">Nơi nhận:</p><ul>{items}</ul></div>\n'
-        '<div class="vb-signature">'
-        f'<p class="vb-sign-authority">{h(sig.quyen_han)}</p>'
-        f'<p class="vb-sign-title">{h(sig.chuc_vu)}</p>{status}'
-        f'<p class="vb-sign-name">{h(sig.nguoi_ky)}</p></div>\n'
-        "</div>\n"
-    )
+    return render("official_signature.html", recipients=recipients_lines(site), authority=sig.quyen_han,
+                  title=sig.chuc_vu, status=sig.trang_thai, name=sig.nguoi_ky)
 
 
 def plan_page(site: Site) -> str:

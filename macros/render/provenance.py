@@ -1,20 +1,20 @@
 """Which files hold each page's content: the file "Sửa trang này" opens, and the
 files whose last change is the page's "Cập nhật lần cuối".
 
-A page written with macros, or generated from data, is changed in data/, not in
-its Markdown stub: an editor sent to docs/ke-hoach.md would find only
-"{{ toan_van_ke_hoach() }}".
+A page generated from data is changed in data/, and says so itself
+(GeneratedPage.data_files, computed once per build). A page written by hand
+in docs/ is changed there, unless it calls macros: an editor sent to a stub
+holding only "{{ toan_van_ke_hoach() }}" would find nothing to change.
 """
 
 import re
 from dataclasses import dataclass
 
 from ..site import Site
-from . import links
 from .pages import GeneratedPage
 
-# Macro name -> the data it shows (names as in site.FILES); the first is where an
-# editor changes it. Kept next to the render functions' use of the Site.
+# Macro name -> the data it shows (names as in loader.PLAN_FILES); the first is
+# where an editor changes it. Kept next to the render functions' use of the Site.
 MACRO_DATA: dict[str, tuple[str, ...]] = {
     "trang_chu": ("plan", "units", "org"),
     "toan_van_ke_hoach": ("plan", "org", "units"),
@@ -33,22 +33,16 @@ class PageSource:
     files: tuple[str, ...]  # repository paths whose last commit dates the page
 
 
-def _data(site: Site, names) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(site.data_file(n) for n in names))
-
-
 def page_source(site: Site, src_uri: str, markdown: str, generated: dict[str, GeneratedPage],
                 docs_dir: str = "docs") -> PageSource:
-    """Where the content of the page `src_uri` (a docs/-relative path) lives."""
-    if src_uri in generated:
-        page = generated[src_uri]
-        if src_uri in {links.unit_page(u) for u in site.units}:
-            files = (page.data_file, *_data(site, ("units", "plan", "org")))
-        else:
-            files = (page.data_file,)
-        return PageSource(page.data_file, tuple(dict.fromkeys(files)))
+    """Where the content of the page `src_uri` (a docs/-relative path) lives.
+    A dictionary lookup for generated pages; `site` is the plan a hand-written page's macros show."""
+    page = generated.get(src_uri)
+    if page is not None:
+        return PageSource(page.data_file, page.data_files)
     names = [n for call in _MACRO_CALL.findall(markdown) for n in MACRO_DATA.get(call, ())]
     if names:
-        return PageSource(site.data_file(names[0]), _data(site, names))
+        files = tuple(dict.fromkeys(site.data_file(n) for n in names))
+        return PageSource(files[0], files)
     own = f"{docs_dir}/{src_uri}"
     return PageSource(own, (own,))

@@ -3,6 +3,8 @@
 from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
 from ..site import Site
+from ..templating import render
+from ..text import fold
 from ..text import md_escape as m
 from . import links
 
@@ -57,9 +59,14 @@ Xem thêm: {links.md_link("toàn văn kế hoạch", links.PLAN, here)} ·
 
 
 def units_index(site: Site) -> str:
-    rows = ["| Đơn vị | Ban phối hợp | Kinh phí |", "|---|---|---:|"]
+    """Every unit with its department and money; filtered in the browser by department
+    and by name without diacritics (the list works without script)."""
+    rows = []
     for unit in site.units:
-        dept = site.department(site.assignment_of(unit.ma).ban)
-        rows.append(f"| {links.md_link(links.unit_title(unit), links.unit_page(unit), links.UNITS)} | {m(dept.ten)} "
-                    f"| {format_money(site.amount(unit.ma))} |")
-    return "\n".join(rows) + "\n"
+        a = site.assignment_of(unit.ma)
+        names = " ".join(dict.fromkeys(fold(n) for n in (links.unit_name(unit), unit.ten_chinh_thuc, *unit.ten_khac)))
+        rows.append({"title": m(links.unit_title(unit)), "href": links.rel(links.unit_page(unit), links.UNITS),
+                     "department_code": a.ban, "department": site.department(a.ban).ten,
+                     "amount": format_money(site.amount(unit.ma)), "folded": names})
+    departments = [(d.ma, d.ten) for d in site.departments]
+    return render("units_index.html", rows=rows, departments=departments, unit_word=site.plan.ten_goi_don_vi)

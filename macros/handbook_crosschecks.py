@@ -2,7 +2,7 @@
 a chapter cites is in data/van-ban.yaml, the plan's basis document is listed
 there with the same date, codes and abbreviations are unique."""
 
-from .checks import check_placeholders, near_miss, unique
+from .crosschecks import _names, check_placeholders, near_miss, unique
 from .dates import format_date
 from .errors import DataError
 
@@ -16,23 +16,25 @@ def check_glossary(glossary, src) -> list[DataError]:
     return unique(glossary.thuat_ngu, lambda t: t.viet_tat, src, ("thuat_ngu",), "Chữ viết tắt")
 
 
-def check_plan_basis(plan, refs, src) -> list[DataError]:
+def check_plan_basis(plan, refs, src, files: dict | None = None) -> list[DataError]:
+    where = _names(files, "references")
     """The plan's "Căn cứ …" documents must be in the list of verified documents."""
     errors = []
     by_number = {r.so: r for r in refs.van_ban}
     for i, doc in enumerate(plan.can_cu):
         ref = by_number.get(doc.so)
         if ref is None:
-            errors.append(src.error(("can_cu", i, "so"), f"Văn bản «{doc.so}» chưa có trong data/van-ban.yaml.",
-                                    found=doc.so, hint="thêm văn bản (số, ngày đã đối chiếu) vào data/van-ban.yaml."))
+            errors.append(src.error(("can_cu", i, "so"), f"Văn bản «{doc.so}» chưa có trong {where}.",
+                                    found=doc.so, hint=f"thêm văn bản (số, ngày đã đối chiếu) vào {where}."))
         elif ref.ngay != doc.ngay:
             shown = format_date(ref.ngay) if ref.ngay else "chưa ghi"
-            errors.append(src.error(("can_cu", i, "ngay"), f"Ngày khác với data/van-ban.yaml ({shown}).",
+            errors.append(src.error(("can_cu", i, "ngay"), f"Ngày khác với {where} ({shown}).",
                                     found=format_date(doc.ngay), hint="sửa cho hai nơi ghi cùng một ngày."))
     return errors
 
 
-def check_chapters(chapters: dict, plan, refs, sources) -> list[DataError]:
+def check_chapters(chapters: dict, plan, refs, sources, files: dict | None = None) -> list[DataError]:
+    plan_file, where = _names(files, "plan"), _names(files, "references")
     errors = []
     topics = [t.ma for t in plan.noi_dung.muc]
     ref_codes = [r.ma for r in refs.van_ban]
@@ -41,7 +43,7 @@ def check_chapters(chapters: dict, plan, refs, sources) -> list[DataError]:
         src = sources[f"chapters/{stem}"]
         if chapter.chu_de is not None:
             if chapter.chu_de not in topics:
-                errors.append(src.error(("chu_de",), f"Không có nội dung mã «{chapter.chu_de}» trong data/ke-hoach.yaml.",
+                errors.append(src.error(("chu_de",), f"Không có nội dung mã «{chapter.chu_de}» trong {plan_file}.",
                                         found=chapter.chu_de, hint=near_miss(chapter.chu_de, topics, "noi_dung › muc")))
             elif chapter.chu_de != stem:
                 errors.append(src.error(("chu_de",), f"Tên tệp phải trùng mã nội dung: đổi tên tệp thành «{chapter.chu_de}.yaml».",
@@ -54,8 +56,8 @@ def check_chapters(chapters: dict, plan, refs, sources) -> list[DataError]:
                                     hint=f"thêm dòng «chu_de: {stem}»."))
         for i, code in enumerate(chapter.tai_lieu):
             if code not in ref_codes:
-                errors.append(src.error(("tai_lieu", i), f"Không có văn bản mã «{code}» trong data/van-ban.yaml.",
-                                        found=code, hint=near_miss(code, ref_codes, "data/van-ban.yaml")))
+                errors.append(src.error(("tai_lieu", i), f"Không có văn bản mã «{code}» trong {where}.",
+                                        found=code, hint=near_miss(code, ref_codes, where)))
         errors += check_placeholders(src)
     return errors
 
@@ -63,9 +65,9 @@ def check_chapters(chapters: dict, plan, refs, sources) -> list[DataError]:
 NEEDS = ("references", "glossary", "plan", "chapters", "toolkit")
 
 
-def cross_check(models: dict, sources: dict) -> list[DataError]:
+def cross_check(models: dict, sources: dict, files: dict | None = None) -> list[DataError]:
     refs = models["references"]
     return (check_references(refs, sources["references"]) + check_glossary(models["glossary"], sources["glossary"])
-            + check_plan_basis(models["plan"], refs, sources["plan"])
-            + check_chapters(models["chapters"], models["plan"], refs, sources)
+            + check_plan_basis(models["plan"], refs, sources["plan"], files)
+            + check_chapters(models["chapters"], models["plan"], refs, sources, files)
             + check_placeholders(sources["toolkit"]))

@@ -20,6 +20,13 @@ def _unit_names(unit) -> list[str]:
     return [unit.ten, *unit.ten_khac]
 
 
+def _names(files: dict | None, name: str) -> str:
+    """The repository path of a plan's file, for messages ("data/ke-hoach-2023/don-vi.yaml")."""
+    default = {"units": "don-vi.yaml", "org": "co-quan.yaml", "plan": "ke-hoach.yaml",
+               "references": "van-ban.yaml", "glossary": "thuat-ngu.yaml"}[name]
+    return (files or {}).get(name, f"data/{default}")
+
+
 def unique(items, key, source, path, label) -> list[DataError]:
     errors, seen = [], {}
     for i, item in enumerate(items):
@@ -31,7 +38,7 @@ def unique(items, key, source, path, label) -> list[DataError]:
     return errors
 
 
-def _suggest_unit(code: str, units: UnitsFile) -> str:
+def _suggest_unit(code: str, units: UnitsFile, where: str = "data/don-vi.yaml") -> str:
     """A code that is really a name ("Dak Glei") or a near-miss code."""
     wanted = fold(code).replace("-", " ").strip()
     for unit in units.don_vi:
@@ -42,15 +49,15 @@ def _suggest_unit(code: str, units: UnitsFile) -> str:
     if close:
         unit = next(u for u in units.don_vi if u.ma == close[0])
         return f"có phải mã «{unit.ma}» ({unit.cap} {unit.ten})?"
-    return "dùng mã trong data/don-vi.yaml: " + ", ".join(codes) + "."
+    return f"dùng mã trong {where}: " + ", ".join(codes) + "."
 
 
-def _suggest_department(code: str, org: OrgFile) -> str:
+def _suggest_department(code: str, org: OrgFile, where: str = "data/co-quan.yaml") -> str:
     codes = [d.ma for d in org.ban]
     by_name = {fold(d.ten): d.ma for d in org.ban}
     if fold(code) in by_name:
         return f"có phải mã «{by_name[fold(code)]}»?"
-    return near_miss(code, codes, "data/co-quan.yaml")
+    return near_miss(code, codes, where)
 
 
 def near_miss(code: str, known: list[str], where: str) -> str:
@@ -86,22 +93,26 @@ def check_org(org: OrgFile, src) -> list[DataError]:
     return unique(org.ban, lambda d: d.ma, src, ("ban",), "Mã ban")
 
 
-def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src) -> list[DataError]:
+def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files: dict | None = None) -> list[DataError]:
+    units_file, org_file = _names(files, "units"), _names(files, "org")
     errors = []
     known = {u.ma: u for u in units.don_vi}
     depts = {d.ma for d in org.ban}
     assigned: dict[str, tuple[int, int]] = {}
     base = ("to_chuc_thuc_hien", "phan_cong")
     errors += unique(plan.to_chuc_thuc_hien.phan_cong, lambda a: a.ban, src, base, "Ban")
+    # Each name folded once per build, each task text once per department (not once per unit).
+    folded_names = {u.ma: [fold(n) for n in _unit_names(u)] for u in units.don_vi}
     for i, a in enumerate(plan.to_chuc_thuc_hien.phan_cong):
+        text = fold(a.nhiem_vu)
         if a.ban not in depts:
-            errors.append(src.error(base + (i, "ban"), f"Không có ban mã «{a.ban}» trong data/co-quan.yaml.",
-                                    found=a.ban, hint=_suggest_department(a.ban, org)))
+            errors.append(src.error(base + (i, "ban"), f"Không có ban mã «{a.ban}» trong {org_file}.",
+                                    found=a.ban, hint=_suggest_department(a.ban, org, org_file)))
         for j, code in enumerate(a.don_vi):
             path = base + (i, "don_vi", j)
             if code not in known:
-                errors.append(src.error(path, f"Không có đơn vị mã «{code}» trong data/don-vi.yaml.",
-                                        found=code, hint=_suggest_unit(code, units)))
+                errors.append(src.error(path, f"Không có đơn vị mã «{code}» trong {units_file}.",
+                                        found=code, hint=_suggest_unit(code, units, units_file)))
                 continue
             if code in assigned:
                 first = assigned[code]
@@ -111,8 +122,7 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src) -> li
                 continue
             assigned[code] = (i, j)
             unit = known[code]
-            text = fold(a.nhiem_vu)
-            if not any(fold(n) in text for n in _unit_names(unit)):
+            if not any(n in text for n in folded_names[code]):
                 errors.append(src.error(base + (i, "nhiem_vu"),
                                         f"Nhiệm vụ không nhắc đến đơn vị «{unit.ten}» dù đơn vị này được giao cho ban.",
                                         hint=f"thêm tên «{unit.ten}» vào nhiệm vụ, hoặc bỏ mã «{code}» khỏi don_vi."))
@@ -123,19 +133,19 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src) -> li
     report = plan.to_chuc_thuc_hien.bao_cao
     if report.noi_nhan not in depts:
         errors.append(src.error(("to_chuc_thuc_hien", "bao_cao", "noi_nhan"),
-                                f"Không có ban mã «{report.noi_nhan}» trong data/co-quan.yaml.",
-                                found=report.noi_nhan, hint=_suggest_department(report.noi_nhan, org)))
+                                f"Không có ban mã «{report.noi_nhan}» trong {org_file}.",
+                                found=report.noi_nhan, hint=_suggest_department(report.noi_nhan, org, org_file)))
     return errors
 
 
-def check_budget(units: UnitsFile, plan: PlanFile, src) -> list[DataError]:
+def check_budget(units: UnitsFile, plan: PlanFile, src, files: dict | None = None) -> list[DataError]:
     errors = []
     budget = plan.kinh_phi
     codes = {u.ma for u in units.don_vi}
     for code in budget.rieng:
         if code not in codes:
             errors.append(src.error(("kinh_phi", "rieng", code), f"Không có đơn vị mã «{code}».",
-                                    found=code, hint=_suggest_unit(code, units)))
+                                    found=code, hint=_suggest_unit(code, units, _names(files, "units"))))
     total = sum(budget.rieng.get(c, budget.dinh_muc) for c in codes)
     if budget.tong is not None and budget.tong != total:
         errors.append(src.error(("kinh_phi", "tong"),
@@ -198,32 +208,36 @@ def check_placeholders(src) -> list[DataError]:
     return errors
 
 
-def cross_check(units: UnitsFile, org: OrgFile, plan: PlanFile, sources: dict) -> list[DataError]:
-    return (check_units(units, sources["units"]) + check_org(org, sources["org"])
-            + check_assignments(units, org, plan, sources["plan"]) + check_budget(units, plan, sources["plan"])
-            + check_dates(plan, sources["plan"]) + check_topics(plan, sources["plan"])
-            + check_placeholders(sources["plan"]))
-
-
-# Which validated files each check needs ("units", "org", "plan" as in site.FILES).
+# Which validated files each check needs ("units", "org", "plan" as in loader.PLAN_FILES).
 _CHECKS = (
-    (("units",), lambda m, s: check_units(m["units"], s["units"])),
-    (("org",), lambda m, s: check_org(m["org"], s["org"])),
-    (("units", "org", "plan"), lambda m, s: check_assignments(m["units"], m["org"], m["plan"], s["plan"])),
-    (("units", "plan"), lambda m, s: check_budget(m["units"], m["plan"], s["plan"])),
-    (("plan",), lambda m, s: check_dates(m["plan"], s["plan"])),
-    (("plan",), lambda m, s: check_topics(m["plan"], s["plan"])),
+    (("units",), lambda m, s, f: check_units(m["units"], s["units"])),
+    (("org",), lambda m, s, f: check_org(m["org"], s["org"])),
+    (("units", "org", "plan"), lambda m, s, f: check_assignments(m["units"], m["org"], m["plan"], s["plan"], f)),
+    (("units", "plan"), lambda m, s, f: check_budget(m["units"], m["plan"], s["plan"], f)),
+    (("plan",), lambda m, s, f: check_dates(m["plan"], s["plan"])),
+    (("plan",), lambda m, s, f: check_topics(m["plan"], s["plan"])),
 )
 
 
-def cross_check_available(models: dict, sources: dict) -> list[DataError]:
+def cross_check_available(models: dict, sources: dict, files: dict | None = None) -> list[DataError]:
     """Every cross-check whose files validated, so that an error in one file does
     not hide the errors of the others; a check needing a broken file waits for it.
     Placeholders need only the parsed text, not a valid model."""
     errors = []
     for needs, run in _CHECKS:
         if all(name in models for name in needs):
-            errors += run(models, sources)
+            errors += run(models, sources, files)
     if "plan" in sources:
         errors += check_placeholders(sources["plan"])
+    return errors
+
+
+def check_website(info, src, root) -> list[DataError]:
+    """data/website.yaml: each plan folder exists, folders and path prefixes are unique."""
+    errors = unique(info.ke_hoach, lambda p: p.thu_muc, src, ("ke_hoach",), "Thư mục")
+    errors += unique(info.ke_hoach, lambda p: p.duong_dan, src, ("ke_hoach",), "Đường dẫn")
+    for i, entry in enumerate(info.ke_hoach):
+        if not (root / "data" / entry.thu_muc / "ke-hoach.yaml").exists():
+            errors.append(src.error(("ke_hoach", i, "thu_muc"), f"Không có tệp data/{entry.thu_muc}/ke-hoach.yaml.",
+                                    found=entry.thu_muc, hint="tạo thư mục của kế hoạch trong data/, hoặc sửa tên thư mục."))
     return errors

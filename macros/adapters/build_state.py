@@ -1,0 +1,59 @@
+"""The state of one build, on one object made in on_config and kept on that
+build's MkDocs config (a new config is made for every build, `mkdocs serve`
+rebuilds included), so two builds in one process never see each other's data.
+
+Nothing loads data on demand: asking for the state of a build whose on_config
+did not run is an error, not a silent second read of data/.
+"""
+
+from pathlib import Path
+
+from macros.loader import load_website
+from macros.pdf import writer
+from macros.render.abbreviations import Abbreviator
+from macros.render.pages import Catalog
+from macros.site import Site, Website
+
+_ATTRIBUTE = "kontum_build_state"
+
+
+class BuildState:
+    """The Website of this build and everything computed from it once."""
+
+    def __init__(self, root: Path, website: Website):
+        self.root = root
+        self.website = website
+        self.catalog = Catalog(website)
+        # One tooltip pass per plan (a plan folder may have its own glossary).
+        self.abbreviators = {s.key: Abbreviator({t.viet_tat: t.nghia for t in s.glossary}) for s in website.plans}
+        self.articles: dict[str, tuple[str, Path]] = {}  # handbook page -> (article HTML, built file)
+        self._pdf_skip: tuple[str | None] | None = None
+
+    @property
+    def default_site(self) -> Site:
+        """The plan that macros in hand-written pages show: the first one listed."""
+        return self.website.plans[0]
+
+    def site_of(self, src_uri: str) -> Site:
+        return self.catalog.site_of(src_uri)
+
+    def pdf_skip_reason(self) -> str | None:
+        """None when WeasyPrint can run here, else why not (asked once per build)."""
+        if self._pdf_skip is None:
+            self._pdf_skip = (writer.unavailable_reason(),)
+        return self._pdf_skip[0]
+
+
+def start(config, root: Path) -> BuildState:
+    """Read data/ (raises DataErrors) and attach this build's state to `config`."""
+    state = BuildState(root, load_website(root))
+    setattr(config, _ATTRIBUTE, state)
+    return state
+
+
+def of(config) -> BuildState:
+    state = getattr(config, _ATTRIBUTE, None)
+    if state is None:
+        raise RuntimeError("Build state missing: macros/adapters/mkdocs_hooks.py on_config did not run for this "
+                           "build (is it listed under hooks: in mkdocs.yml?).")
+    return state

@@ -1,0 +1,81 @@
+"""MkDocs side of the printouts: "Tải PDF" links on pages, the handbook pages'
+articles kept as they are built, and the PDFs written after the build
+(macros/pdf/ does the work; this file only wires it in).
+
+Where WeasyPrint cannot run, the HTML site still builds and the log says why the
+PDFs were skipped; under CI=true that is an error, because CI must ship them.
+PDF=0 skips them on purpose (HTML-only builds, benchmarks); PDF=all writes
+every PDF again instead of reusing the unchanged ones (macros/pdf/writer.py).
+"""
+
+import logging
+import os
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from macros.adapters.build_state import BuildState
+from macros.pdf import article, paths, writer
+from macros.pdf.documents import Chapter
+
+# Not under "mkdocs.": a skip is reported but does not fail a --strict build
+# on a machine without Pango (Python's last-resort handler prints it).
+log = logging.getLogger("kontum.print")
+
+
+def _mode() -> str:
+    return os.environ.get("PDF", "").strip().lower() or "changed"
+
+
+def _page_dir(url: str) -> str:
+    return url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
+
+
+def add_download_link(markdown: str, page, state: BuildState) -> str:
+    target = state.catalog.pdf_target(page.file.src_uri)
+    if target is None or _mode() == "0" or state.pdf_skip_reason():
+        return markdown
+    href = posixpath.relpath(target, _page_dir(page.url) or ".")
+    link = paths.download_link(href) + "\n\n"
+    if markdown.startswith("# "):  # after the page title
+        title, _, rest = markdown.partition("\n")
+        return f"{title}\n\n{link}{rest}"
+    return link + markdown
+
+
+def remember_page(output: str, page, config, state: BuildState) -> None:
+    """Keep the article of each handbook page for the handbook PDF."""
+    site = state.site_of(page.file.src_uri)
+    if page.file.src_uri in state.catalog.handbook.get(site.key, ()):
+        state.articles[page.file.src_uri] = (article.article_html(output),
+                                             Path(config["site_dir"]) / page.file.dest_uri)
+
+
+def write_pdfs(config, state: BuildState) -> None:
+    if _mode() == "0":
+        log.info("PDF=0: không tạo tệp PDF / PDFs not written")
+        return
+    reason = state.pdf_skip_reason()
+    if reason:
+        message = (f"Không tạo các tệp PDF vì không chạy được WeasyPrint ({reason}); website HTML vẫn được tạo. "
+                   f"PDFs skipped: WeasyPrint cannot run here ({reason}); the HTML site was still built. "
+                   "Cài đặt / install: pip install -r requirements.txt; apt-get install libpango-1.0-0 "
+                   "libpangoft2-1.0-0 fonts-liberation2")
+        if os.environ.get("CI") == "true":
+            raise PluginError(message)
+        log.warning(message)
+        return
+    report = writer.Report()
+    for site in state.website.plans:
+        chapters, title = [], None
+        for src in state.catalog.handbook[site.key]:
+            if src in state.articles:
+                body, built = state.articles[src]
+                heading = article.first_heading(body) or src
+                title = title or heading
+                chapters.append(Chapter(heading, article.printable(body, built)))
+        report += writer.write_all(site, Path(config["site_dir"]), title, chapters,
+                                   cache=state.root / writer.CACHE_DIR, force=_mode() == "all")
+    state.articles.clear()
+    logging.getLogger("mkdocs.plugins.kontum-print").info(report.summary())

@@ -1,0 +1,152 @@
+"""Read data/ into a validated Website (one Site per plan).
+
+    data/website.yaml            site name, description, the plans (folder, path prefix, title)
+    data/thuat-ngu.yaml          abbreviations, shared by every plan
+    data/van-ban.yaml            verified documents, shared by every plan
+    data/<plan>/ke-hoach.yaml    the plan's text
+    data/<plan>/don-vi.yaml      its units
+    data/<plan>/co-quan.yaml     its issuing body and departments
+    data/<plan>/bo-cong-cu.yaml  the wording of its conference forms
+    data/<plan>/so-tay/*.yaml    its handbook chapters
+    data/<plan>/ket-qua/         (later) its results
+
+A plan folder holding its own thuat-ngu.yaml or van-ban.yaml uses that file.
+`load_website(root)` raises DataErrors listing every problem at once.
+"""
+
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from . import crosschecks, handbook_crosschecks
+from .errors import DataError, DataErrors
+from .handbook_model import Chapter, GlossaryFile, ReferencesFile, ToolkitFile
+from .model import OrgFile, PlanFile, UnitsFile, WebsiteFile
+from .model_errors import translate
+from .site import Site, Website
+from .yamlsrc import read_yaml
+
+DATA = "data"
+WEBSITE_FILE = "data/website.yaml"
+
+# The files of a plan folder, the model of each, and the name the Site gives it.
+PLAN_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "units": ("don-vi.yaml", UnitsFile),
+    "org": ("co-quan.yaml", OrgFile),
+    "plan": ("ke-hoach.yaml", PlanFile),
+    "toolkit": ("bo-cong-cu.yaml", ToolkitFile),
+}
+# Site-wide files (in data/), unless the plan folder has its own.
+SHARED_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "references": ("van-ban.yaml", ReferencesFile),
+    "glossary": ("thuat-ngu.yaml", GlossaryFile),
+}
+# Folders where each file is one item of the same model, named for its code
+# (so-tay/chuyen-doi-cay-trong.yaml is the chapter of that topic).
+PLAN_FOLDERS: dict[str, tuple[str, type[BaseModel]]] = {
+    "chapters": ("so-tay", Chapter),
+}
+
+
+def _read(root: Path, rel: str, model, errors: list):
+    """(source, validated model or None); errors appended."""
+    try:
+        source = read_yaml(root / rel, rel)
+    except DataErrors as exc:
+        errors += exc.errors
+        return None, None
+    try:
+        return source, model.model_validate(source.data)
+    except ValidationError as exc:
+        errors += translate(source, model, exc)
+        return source, None
+
+
+def plan_paths(root: Path, folder: str) -> dict[str, str]:
+    """name -> repository path of each file of the plan in data/<folder>/."""
+    root = Path(root)
+    base = f"{DATA}/{folder}"
+    out = {name: f"{base}/{file}" for name, (file, _) in PLAN_FILES.items()}
+    for name, (file, _) in SHARED_FILES.items():
+        own = f"{base}/{file}"
+        out[name] = own if (root / own).exists() else f"{DATA}/{file}"
+    for name, (sub, _) in PLAN_FOLDERS.items():
+        for path in sorted((root / base / sub).glob("*.yaml")):
+            out[f"{name}/{path.stem}"] = f"{base}/{sub}/{path.name}"
+    return out
+
+
+def load_plan(root: Path, folder: str, entry=None) -> Site:
+    """Read and validate one plan folder. Raises DataErrors with every problem."""
+    root = Path(root)
+    errors: list[DataError] = []
+    models: dict = {"chapters": {}}
+    sources: dict = {}
+    files = plan_paths(root, folder)
+    models_of = {**PLAN_FILES, **SHARED_FILES}
+    for name, rel in files.items():
+        if "/" in name:
+            kind, stem = name.split("/", 1)
+            source, model = _read(root, rel, PLAN_FOLDERS[kind][1], errors)
+            if source is not None:
+                sources[name] = source
+            if model is not None:
+                models[kind][stem] = model
+            continue
+        source, model = _read(root, rel, models_of[name][1], errors)
+        if source is not None:
+            sources[name] = source
+        if model is not None:
+            models[name] = model
+    errors += crosschecks.cross_check_available(models, sources, files)
+    # The handbook checks need every file they compare; they wait until those validate.
+    if all(name in models for name in handbook_crosschecks.NEEDS):
+        errors += handbook_crosschecks.cross_check(models, sources, files)
+    if errors:
+        raise DataErrors(errors)
+    extra = {k: v for k, v in models.items() if k not in ("units", "org", "plan")}
+    return Site(root, models["units"], models["org"], models["plan"], sources, extra, files, entry)
+
+
+def load_website(root: Path) -> Website:
+    """data/website.yaml and every plan it lists. Raises DataErrors with every problem."""
+    root = Path(root)
+    errors: list[DataError] = []
+    source, info = _read(root, WEBSITE_FILE, WebsiteFile, errors)
+    if info is None:
+        raise DataErrors(errors)
+    errors += crosschecks.check_website(info, source, root)
+    if errors:
+        raise DataErrors(errors)
+    plans = []
+    for entry in info.ke_hoach:
+        try:
+            plans.append(load_plan(root, entry.thu_muc, entry))
+        except DataErrors as exc:
+            errors += exc.errors
+    if errors:
+        raise DataErrors(errors)
+    return Website(root, info, plans)
+
+
+def load_site(root: Path, plan: str | None = None) -> Site:
+    """One plan of the website: the one in data/<plan>/, else the first listed."""
+    website = load_website(root)
+    if plan is None:
+        return website.plans[0]
+    return next(s for s in website.plans if s.key == plan)
+
+
+def data_paths(root: Path) -> list[Path]:
+    """Every data file the website reads (for the NFC fixer and the editors' tools)."""
+    root = Path(root)
+    paths = [root / WEBSITE_FILE]
+    try:
+        source = read_yaml(root / WEBSITE_FILE, WEBSITE_FILE)
+        folders = [p.get("thu_muc") for p in source.data.get("ke_hoach", []) if isinstance(p, dict)]
+    except (DataErrors, AttributeError):
+        folders = []
+    for folder in folders:
+        if isinstance(folder, str):
+            paths += [root / rel for rel in plan_paths(root, folder).values()]
+    return list(dict.fromkeys(paths))

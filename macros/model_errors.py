@@ -1,0 +1,93 @@
+"""Pydantic's validation errors, translated into DataErrors an editor can act on:
+Vietnamese message, file, line, column, field, the value found and a hint."""
+
+import difflib
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError
+from .yamlsrc import YamlSource
+
+_TYPE_MESSAGES = {
+    "string_type": "cần một đoạn chữ",
+    "int_type": "cần một số nguyên",
+    "int_parsing": "cần một số nguyên",
+    "int_from_float": "cần một số nguyên, không có phần lẻ",
+    "bool_type": "cần «true» hoặc «false»",
+    "list_type": "cần một danh sách (mỗi mục một dòng, bắt đầu bằng «- »)",
+    "model_type": "cần một nhóm trường con (mỗi dòng «ten_truong: giá trị»)",
+    "dict_type": "cần một nhóm «mã: giá trị»",
+    "model_attributes_type": "cần một nhóm trường con (mỗi dòng «ten_truong: giá trị»)",
+}
+
+
+def _field_names(model: type[BaseModel], seen=None) -> set[str]:
+    """Every field name used anywhere in `model`, for "did you mean" hints."""
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    names = set(model.model_fields)
+    for info in model.model_fields.values():
+        for arg in _nested_models(info.annotation):
+            names |= _field_names(arg, seen)
+    return names
+
+
+def _nested_models(annotation) -> list:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _nested_models(arg)]
+
+
+def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) -> list[DataError]:
+    errors = []
+    known = sorted(_field_names(model))
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if p != "[key]")
+        kind = err["type"]
+        found = ""
+        hint = ""
+        if kind == "missing":
+            message = f"thiếu trường bắt buộc «{loc[-1]}»."
+            hint = "thêm dòng «" + str(loc[-1]) + ": …» (xem hướng dẫn biên tập)."
+            errors.append(source.error(loc, message, hint=hint))
+            continue
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f"có phải «{close[0]}»?" if close else "xóa trường này, hoặc xem hướng dẫn biên tập."
+            errors.append(source.error(loc, f"trường «{name}» không có trong mẫu dữ liệu.", hint=hint))
+            continue
+        if kind == "du_lieu":
+            message = err["msg"]
+        elif kind in _TYPE_MESSAGES:
+            message = _TYPE_MESSAGES[kind]
+        elif kind == "too_short":
+            message = "không được để trống"
+        elif kind in ("greater_than_equal", "less_than_equal"):
+            sign = "≥" if kind == "greater_than_equal" else "≤"
+            limit = err["ctx"].get("ge", err["ctx"].get("le"))
+            message = f"phải {sign} {limit}"
+        else:
+            message = err["msg"]
+        raw = source.coerced.get(loc)
+        value = err.get("input")
+        if value is None and raw is None and kind in _TYPE_MESSAGES:
+            # "ten:" with nothing after it: YAML reads an empty value, not "wrong type".
+            errors.append(source.error(loc, "Chưa có giá trị (để trống sau dấu hai chấm).",
+                                       hint="viết giá trị sau dấu hai chấm, hoặc xóa cả dòng nếu trường không bắt buộc."))
+            continue
+        if kind == "string_type" and raw is None and isinstance(value, (int, float)) and not isinstance(value, bool):
+            # ma: 608 unquoted is a number; codes and names are text.
+            hint = f"viết trong dấu nháy kép: \"{value}\"."
+        if raw is not None:
+            found = raw
+        if raw is not None and kind != "du_lieu":
+            hint = (f"YAML tự đổi «{raw}» (không có dấu nháy) thành kiểu khác; "
+                    f"hãy viết trong dấu nháy kép: \"{raw}\".")
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            found = str(value)[:120]
+        errors.append(source.error(loc, message[0].upper() + message[1:] + ("" if message.endswith(".") else "."),
+                                   found=found, hint=hint))
+    return errors
