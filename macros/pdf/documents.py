@@ -71,6 +71,10 @@ def handout_metadata(site: Site, code: str) -> Metadata:
                     site.plan.van_ban.trich_yeu)
 
 
+# A unit at commune level does not choose a commune: its handout has no such line.
+COMMUNE_LEVEL = ("xã", "phường", "đặc khu", "thị trấn")
+
+
 def handout_document(site: Site, code: str) -> str:
     """One A4 page for one unit: its department and role, money, steps, deadlines, lines to fill."""
     unit = site.unit(code)
@@ -90,7 +94,8 @@ def handout_document(site: Site, code: str) -> str:
         start=format_month(period.bat_dau), end=format_date(period.ket_thuc), conf_min=conf.toi_thieu,
         conf_max=conf.toi_da, deadline=format_date(report.han), receiver=site.department(report.noi_nhan).ten,
         steps=[(s.ten_ngan, site.fill(s.noi_dung)) for s in p.cac_buoc.buoc],
-        fill_lines=[("Xã được chọn:", 1), ("Khu dân cư:", 1), ("Ngày hội nghị:", conf.toi_da)])
+        fill_lines=[*([("Xã được chọn:", 1)] if unit.cap not in COMMUNE_LEVEL else []),
+                    ("Khu dân cư:", 1), ("Ngày hội nghị:", conf.toi_da)])
     return _document(handout_metadata(site, code), "print-handout", content)
 
 

@@ -7,6 +7,10 @@ from ..text import md_escape as m
 from . import links
 
 
+# Up to this many units are listed on the home page; more are on the list page only.
+LIST_ON_HOME = 30
+
+
 def home_page(site: Site) -> str:
     p = site.plan
     here = links.HOME
@@ -15,7 +19,10 @@ def home_page(site: Site) -> str:
     conf = p.cac_buoc.hoi_nghi
     n = len(site.units)
     depts = ", ".join(m(site.department(a.ban).ten) for a in site.assignments)
-    units = " · ".join(links.md_link(links.unit_title(u), links.unit_page(u), here) for u in site.units)
+    if n <= LIST_ON_HOME:
+        units = " · ".join(links.md_link(links.unit_title(u), links.unit_page(u), here) for u in site.units)
+    else:  # a long list belongs on its own page, with its filter
+        units = f"Tìm đơn vị của bạn trong {links.md_link(f'danh sách {n} {p.ten_goi_don_vi}', links.UNITS, here)}."
     return f"""{m(p.van_ban.loai)} {m(p.van_ban.trich_yeu[0].lower() + p.van_ban.trich_yeu[1:])}.
 
 <div class="grid cards glance" markdown>
@@ -33,8 +40,7 @@ def home_page(site: Site) -> str:
 
     ---
 
-    {m(site.org.ten_day_du)}; các ban phối hợp: {depts}; cùng Ban Thường trực Ủy ban MTTQ Việt Nam
-    các {m(p.ten_goi_don_vi)}.
+    {m(site.org.ten_day_du)}; các ban phối hợp: {depts}; cùng {m(p.to_chuc_thuc_hien.don_vi_thuc_hien.ten)}.
 
     {links.md_link("Phân công", links.ASSIGNMENTS, here)}
 

@@ -72,8 +72,14 @@ def _header(site: Site) -> str:
             '<p class="tk-date">…………, ngày …… tháng …… năm ……</p></div></div>')
 
 
+# Up to this many units get a box each on the forms; more get a line to write the name.
+CHOOSER_MAX = 12
+
+
 def _unit_chooser(site: Site) -> str:
     label = _capital(site.plan.ten_goi_don_vi)
+    if len(site.units) > CHOOSER_MAX:  # a sheet of boxes would not fit the A4 page
+        return _field(f"{label}:")
     return f'<p class="tk-chooser"><strong>{h(label)}:</strong> {_choices([u.ten for u in site.units])}</p>'
 
 
@@ -181,18 +187,13 @@ def report(site: Site, form: Form) -> str:
     empty = "".join("<td></td>" for _ in tpl.cot)
     rows = "".join(f"<tr><td></td>{empty}</tr>" for _ in range(per_dept))
     rows += f'<tr class="tk-total"><td><strong>Cộng</strong></td>{empty}</tr>'
-    sections = "".join(f"<h2>{_roman(i)}. {h(s)}</h2>{_lines(tpl.so_dong)}" for i, s in enumerate(tpl.muc, 1))
-    # The results table goes under the section on conferences (the second), where it belongs.
-    marker = f"<h2>{_roman(2)}."
     table = (f'<p class="tk-note">Mức kinh phí: {format_money(plan.kinh_phi.dinh_muc)}/01 đơn vị '
              f"({h(plan.kinh_phi.nguon[:1].lower() + plan.kinh_phi.nguon[1:])}).</p>"
              f'<table class="tk-table tk-results"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
-    if marker in sections:
-        before, after = sections.split(marker, 1)
-        head2, rest = after.split("</h2>", 1)
-        sections = before + marker + head2 + "</h2>" + table + rest
-    else:
-        sections += table
+    # The results table goes under the section on conferences (the second), where it belongs.
+    where = 2 if len(tpl.muc) >= 2 else len(tpl.muc)
+    sections = "".join(f"<h2>{_roman(i)}. {h(s)}</h2>" + (table if i == where else "") + _lines(tpl.so_dong)
+                       for i, s in enumerate(tpl.muc, 1))
     org = site.org
     body = ('<div class="tk-header">'
             f'<div><p class="tk-issuer-parent">{h(org.co_quan_cap_tren)}</p>'

@@ -1,0 +1,135 @@
+"""A second plan, a test fixture never published (tests/fixtures/ke-hoach-mau/):
+120 communes ("xã"), other departments, year 2026. Built strict on one website
+with the 2023 plan, it proves nothing assumes ten districts or 2023: every page
+type, every PDF, the data check and the plan list work, and the 2023 plan keeps
+its printed addresses."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import pypdf
+
+from tests.pdfcheck import require_weasyprint, squash
+from tests.sitebuild import ROOT, copy_project, mkdocs_build, page_text
+
+def pdf_text(path: Path) -> str:
+    return squash(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages))
+
+
+FIXTURE = ROOT / "tests" / "fixtures" / "ke-hoach-mau"
+PREFIX = "ke-hoach-mau/"
+TWO_PLANS = """
+  - thu_muc: ke-hoach-mau
+    duong_dan: ke-hoach-mau/
+    ten: Kế hoạch mẫu dùng để kiểm thử (năm 2026)
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hai-ke-hoach") / "project")
+    shutil.copytree(FIXTURE, project / "data" / "ke-hoach-mau")
+    website = project / "data" / "website.yaml"
+    website.write_text(website.read_text(encoding="utf-8") + TWO_PLANS.lstrip("\n"), encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def built(project, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("hai-ke-hoach-site")
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_fixture_is_marked_and_never_published(site):
+    for path in FIXTURE.rglob("*.yaml"):
+        assert "Kế hoạch mẫu dùng để kiểm thử" in path.read_text(encoding="utf-8"), path
+    assert "ke-hoach-mau" not in (ROOT / "data" / "website.yaml").read_text(encoding="utf-8")
+    assert not (ROOT / "data" / "ke-hoach-mau").exists() and not (site / "ke-hoach-mau").exists()
+
+
+def test_data_check_reads_both_plans(project):
+    out = subprocess.run([sys.executable, "-m", "macros.check", "--goc", str(project)], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "(ke-hoach-mau): 120 đơn vị, 4 ban, tổng kinh phí 240.000.000đ" in out.stdout
+    assert "(ke-hoach-2023): 10 đơn vị" in out.stdout
+
+
+def test_plan_list_leads_to_each_plan(built):
+    text = page_text(built, "index.html")
+    assert "Kế hoạch mẫu dùng để kiểm thử (năm 2026)" in text and "120 xã" in text
+    assert "Kế hoạch tuyên truyền, vận động năm 2023" in text and "10 huyện, thành phố" in text
+    html = (built / "index.html").read_text(encoding="utf-8")
+    assert 'href="tong-quan/"' in html and 'href="ke-hoach-mau/"' in html
+    assert "Kon Tum năm 2023" in page_text(built, "tong-quan/index.html")
+
+
+def test_the_2023_addresses_stay(built):
+    for path in ("ke-hoach/index.html", "phan-cong/index.html", "don-vi/index.html", "don-vi/huyen-dak-glei/index.html",
+                 "so-tay/mo-hinh-hay/index.html", "pdf/ke-hoach-2023.pdf", "pdf/don-vi/huyen-dak-glei.pdf"):
+        assert (built / path).exists(), path
+
+
+def test_every_page_type_of_the_fixture(built):
+    pages = ["", "ke-hoach/", "phan-cong/", "don-vi/", "tien-do/", "kinh-phi/", "so-tay/", "so-tay/gioi-thieu/",
+             "so-tay/chu-de-mau-1/", "so-tay/van-ban/", "thuat-ngu/", "bo-cong-cu/", "bo-cong-cu/mau-bao-cao/",
+             "bo-cong-cu/chuong-trinh-hoi-nghi/", "don-vi/xa-mau-dak-hoa/"]
+    for path in pages:
+        text = page_text(built, f"{PREFIX}{path}index.html")
+        assert "2023" not in text or path == "so-tay/van-ban/", path  # shared references may date from 2023
+        assert "huyện" not in text, path
+    units = [p for p in (built / PREFIX / "don-vi").iterdir() if p.is_dir()]
+    assert len(units) == 120
+    plan = page_text(built, f"{PREFIX}ke-hoach/index.html")
+    assert "KẾ HOẠCH" in plan and "Số: " in plan and "/KH-MAU" in plan and "năm 2026" in plan
+    assert "2.000.000đ/01 đơn vị x 120 xã = 240.000.000đ" in plan
+    unit = page_text(built, f"{PREFIX}don-vi/xa-mau-dak-hoa/index.html")
+    assert "Xã Mẫu Đăk Hòa" in unit and "Ban phối hợp của tỉnh: Ban Mẫu 1" in unit and "15/10/2026" in unit
+
+
+def test_unit_pages_are_not_in_every_sidebar(built):
+    """A unit adds a row to its list page, not a link to every page's navigation."""
+    html = (built / PREFIX / "phan-cong/index.html").read_text(encoding="utf-8")
+    sidebar = html.split('<div class="md-content"', 1)[0]
+    assert "xa-mau-" not in sidebar
+    unit = (built / PREFIX / "don-vi/xa-mau-dak-hoa/index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'href="[^"]*xa-mau-', unit)) <= 2  # itself (canonical/edit), never 120
+    listing = (built / PREFIX / "don-vi/index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<tr data-ban="ban-mau-\d" data-ten="[^"]+"', listing)) == 120
+
+
+def test_fixture_pdfs(built):
+    require_weasyprint()
+    pdf = built / PREFIX / "pdf"
+    assert (pdf / "ke-hoach-2026.pdf").exists() and (pdf / "so-tay-2026.pdf").exists()
+    assert len(list((pdf / "don-vi").glob("xa-mau-*.pdf"))) == 120
+    text = pdf_text(pdf / "ke-hoach-2026.pdf")
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "KH-MAU" in text and "2023" not in text
+    handout = pdf_text(pdf / "don-vi" / "xa-mau-dak-hoa.pdf")
+    assert "XÃ MẪU ĐĂK HÒA" in handout and "Xã được chọn" not in handout
+    html = (built / PREFIX / "don-vi/xa-mau-dak-hoa/index.html").read_text(encoding="utf-8")
+    assert 'href="../../pdf/don-vi/xa-mau-dak-hoa.pdf"' in html
+
+
+def test_two_builds_keep_their_own_state(project):
+    """One state object per build, on its config; none is ever loaded on demand."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from macros.adapters import build_state
+
+    first, second = MkDocsConfig(), MkDocsConfig()
+    with pytest.raises(RuntimeError, match="on_config did not run"):
+        build_state.of(first)
+    a = build_state.start(first, ROOT)
+    b = build_state.start(second, project)
+    assert build_state.of(first) is a and build_state.of(second) is b
+    assert [s.key for s in a.website.plans] == ["ke-hoach-2023"]
+    assert [s.key for s in b.website.plans] == ["ke-hoach-2023", "ke-hoach-mau"]
+    assert f"{PREFIX}don-vi/xa-mau-dak-hoa.md" in b.catalog.pages and not any(p.startswith(PREFIX) for p in a.catalog.pages)
