@@ -9,7 +9,7 @@ from html import unescape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "CONTRIBUTING.md")
 
 
 def copy_project(dest: Path) -> Path:

@@ -50,7 +50,7 @@ def test_pages_made_from_data_open_the_data_file(site, monkeypatch):
         "don-vi/huyen-dak-glei/index.html": "data/ke-hoach-2023/ke-hoach.yaml",  # generated, no Markdown file
         "so-tay/mo-hinh-hay/index.html": "data/ke-hoach-2023/so-tay/mo-hinh-hay.yaml",  # its handbook chapter
         "kinh-phi/index.html": "data/ke-hoach-2023/ke-hoach.yaml",
-        "huong-dan-bien-tap/index.html": "docs/huong-dan-bien-tap.md",  # written by hand
+        "huong-dan-bien-tap/index.html": "CONTRIBUTING.md",  # the guide is CONTRIBUTING.md
     }
     for page, file in expected.items():
         assert edit_link(site, page) == base + file, page
@@ -62,7 +62,7 @@ def test_last_updated_is_the_last_commit_to_the_data(site):
     assert shown == git_date("data/ke-hoach-2023/ke-hoach.yaml", "data/ke-hoach-2023/don-vi.yaml", "data/ke-hoach-2023/co-quan.yaml")
     assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", shown) and iso == "-".join(reversed(shown.split("/")))
     guide = (site / "huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
-    assert UPDATED.search(guide).group(2) == git_date("docs/huong-dan-bien-tap.md")
+    assert UPDATED.search(guide).group(2) == git_date("CONTRIBUTING.md")
 
 
 def test_edit_base_from_environment_and_date_without_git(tmp_path, monkeypatch):

@@ -17,7 +17,7 @@ from ..templating import render
 from ..text import md_escape
 from . import assignments, budget, handbook, home, links, plan, references, timeline, toolkit, units
 
-# The site-wide page written by hand in docs/.
+# The editor guide: CONTRIBUTING.md, shown as a page of the site.
 EDITOR_GUIDE = links.EDITOR_GUIDE
 # The list of plans, when the website has more than one.
 PLANS = "index.md"
@@ -149,6 +149,8 @@ class Catalog:
             self.pdf_for_page.update({site.prefix + page: pdf for page, pdf in pdf_paths.pdf_for_page(site).items()})
             entries = plan_nav(site, home_page)
             self.nav += [{site.title: entries}] if website.several else entries
+        if website.guide:
+            self._add(GeneratedPage(EDITOR_GUIDE, "Hướng dẫn biên tập", website.guide, (website.guide_file,)), None)
         self.nav.append({"Hướng dẫn biên tập": EDITOR_GUIDE})
 
     def _add(self, page: GeneratedPage, site: Site | None) -> None:
