@@ -1,7 +1,7 @@
 """Dates as Vietnamese administrative documents write them (Nghị định 30/2020).
 
 Days below 10 and the months 1 and 2 take a leading zero, months 3 to 12 do not:
-"ngày 08 tháng 02 năm 2023", "05/4/2023". Babel's vi patterns ("30 tháng 11, 2023")
+"ngày 08 tháng 02 năm 2026", "05/4/2026". Babel's vi patterns ("30 tháng 11, 2026")
 are not this form, and its `MM` would write "04".
 """
 
@@ -22,18 +22,18 @@ def _month(m: int) -> str:
 
 
 def format_date(d: dt.date) -> str:
-    """dt.date(2023, 11, 30) -> "30/11/2023"."""
+    """dt.date(2026, 11, 30) -> "30/11/2026"."""
     return f"{_day(d.day)}/{_month(d.month)}/{d.year}"
 
 
 def format_date_long(d: dt.date) -> str:
-    """dt.date(2023, 2, 8) -> "ngày 08 tháng 02 năm 2023"."""
+    """dt.date(2026, 2, 8) -> "ngày 08 tháng 02 năm 2026"."""
     return f"ngày {_day(d.day)} tháng {_month(d.month)} năm {d.year}"
 
 
 @dataclass(frozen=True, order=True)
 class Month:
-    """A calendar month, as the plan's "tháng 4/2023"."""
+    """A calendar month, as the plan's "tháng 4/2026"."""
 
     year: int
     month: int
@@ -52,15 +52,15 @@ class Month:
 
 
 def format_month(m: Month) -> str:
-    """Month(2023, 4) -> "tháng 4/2023"."""
+    """Month(2026, 4) -> "tháng 4/2026"."""
     return f"tháng {m}"
 
 
 def parse_date(text: str) -> dt.date:
-    """"30/11/2023" -> date. Raises ValueError with a Vietnamese message."""
+    """"30/11/2026" -> date. Raises ValueError with a Vietnamese message."""
     match = _DATE.match(text)
     if not match:
-        raise ValueError("ngày phải viết dạng ngày/tháng/năm, ví dụ \"30/11/2023\"")
+        raise ValueError("ngày phải viết dạng ngày/tháng/năm, ví dụ \"30/11/2026\"")
     day, month, year = (int(g) for g in match.groups())
     try:
         return dt.date(year, month, day)
@@ -69,10 +69,10 @@ def parse_date(text: str) -> dt.date:
 
 
 def parse_month(text: str) -> Month:
-    """"4/2023" -> Month(2023, 4)."""
+    """"4/2026" -> Month(2026, 4)."""
     match = _MONTH.match(text)
     if not match:
-        raise ValueError("tháng phải viết dạng tháng/năm, ví dụ \"4/2023\"")
+        raise ValueError("tháng phải viết dạng tháng/năm, ví dụ \"4/2026\"")
     month, year = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12:
         raise ValueError(f"không có tháng {month}")

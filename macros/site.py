@@ -35,7 +35,7 @@ class Site:
 
     @property
     def key(self) -> str:
-        """The plan's folder name in data/: "ke-hoach-2023"."""
+        """The plan's folder name in data/: "ke-hoach-2026"."""
         return self.entry.thu_muc if self.entry else ""
 
     @property
@@ -147,7 +147,7 @@ class Site:
         return PLACEHOLDER.sub(lambda m: self.placeholders[m.group(1)], text)
 
     def data_file(self, name: str) -> str:
-        """"plan" -> "data/ke-hoach-2023/ke-hoach.yaml": where an editor changes that content."""
+        """"plan" -> "data/ke-hoach-2026/ke-hoach.yaml": where an editor changes that content."""
         return self.files[name]
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 
 from ..dates import Month, format_date, format_month
 from ..site import Site
-from ..text import html_escape as h
+from ..templating import render
 
 
 def _months(start: Month, end: dt.date) -> list[Month]:
@@ -31,8 +31,6 @@ def timeline_html(site: Site) -> str:
     start, end = period.bat_dau.first_day, period.ket_thuc
     months = _months(period.bat_dau, end)
     report = site.plan.to_chuc_thuc_hien.bao_cao
-    ruler = "".join(f'<span class="tl-month">Th{m.month}</span>' for m in months)
-    deadline = _position(report.han, start, end)
     # (sort date, when as the plan states it, what). The start is a month, not a day.
     events = [
         (start, format_month(period.bat_dau).capitalize(), "Bắt đầu thực hiện"),
@@ -40,24 +38,8 @@ def timeline_html(site: Site) -> str:
                                               f"(trước ngày {format_date(report.han)})"),
         (end, format_date(end), "Kết thúc thực hiện"),
     ]
-    events_html = "".join(
-        f'<li><time datetime="{d.isoformat()}">{h(when)}</time> {h(text)}</li>'
-        for d, when, text in sorted(events, key=lambda e: e[0]))
-    steps = "".join(f'<li><strong>Bước {i}.</strong> {h(s.ten_ngan)}</li>'
-                    for i, s in enumerate(site.plan.cac_buoc.buoc, 1))
-    return (
-        f'<div class="timeline" role="figure" aria-label="Tiến độ từ {h(format_month(period.bat_dau))} '
-        f'đến {h(format_date(end))}">\n'
-        f'<div class="tl-ruler" style="--tl-months: {len(months)}">{ruler}</div>\n'
-        '<div class="tl-track">'
-        '<div class="tl-period"><span>Thời gian thực hiện</span></div>'
-        f'<div class="tl-deadline" style="left: {deadline}%" title="Hạn báo cáo {h(format_date(report.han))}"></div>'
-        "</div>\n"
-        f'<p class="tl-caption">Từ {h(format_month(period.bat_dau))} đến {h(format_date(end))} '
-        f"({len(months)} tháng)</p>\n"
-        "</div>\n\n"
-        f'<h2 id="moc-thoi-gian">Mốc thời gian</h2>\n<ul class="tl-events">{events_html}</ul>\n\n'
-        f'<h2 id="thu-tu-cac-buoc">Thứ tự các bước</h2>\n<ol class="tl-steps">{steps}</ol>\n'
-        '<p class="tl-note">Kế hoạch không ghi ngày riêng cho từng bước: '
-        "các bước làm lần lượt trong thời gian thực hiện.</p>\n"
-    )
+    return render("timeline.html", start=format_month(period.bat_dau), end=format_date(end),
+                  months=[m.month for m in months], deadline_at=_position(report.han, start, end),
+                  deadline=format_date(report.han),
+                  events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
+                  steps=[s.ten_ngan for s in site.plan.cac_buoc.buoc])
