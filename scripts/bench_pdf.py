@@ -32,7 +32,7 @@ def built_file(site_dir: Path, src: str) -> Path:
 
 def chapters(site, site_dir: Path) -> tuple[str | None, list[Chapter]]:
     out = []
-    for src in paths.section_pages(pages.nav(site), links.HANDBOOK):
+    for src in pages.handbook_section(site):
         file = built_file(site_dir, src)
         body = article.article_html(file.read_text(encoding="utf-8"))
         out.append(Chapter(article.first_heading(body) or src, article.printable(body, file)))

@@ -6,7 +6,7 @@ import pdfplumber
 import pytest
 
 from macros.pdf import paths
-from macros.render import links, pages
+from macros.render import pages
 from macros.loader import load_site
 from tests.pdfcheck import require_weasyprint, TOP, fonts, squash
 from tests.sitebuild import ROOT
@@ -29,7 +29,7 @@ def pdf(site):
 def chapter_titles(site) -> list[str]:
     """The h1 of every page of the handbook section, in nav order, as the site shows them."""
     titles = []
-    for src in paths.section_pages(pages.nav(DATA), links.HANDBOOK):
+    for src in pages.handbook_section(DATA):
         built = site / (src.removesuffix("index.md") if src.endswith("index.md") else src.removesuffix(".md") + "/")
         html = (built / "index.html").read_text(encoding="utf-8")
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)

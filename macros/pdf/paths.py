@@ -28,31 +28,6 @@ def pdf_for_page(site: Site) -> dict[str, str]:
     return out
 
 
-def section_pages(nav: list, index: str) -> list[str]:
-    """Source paths of the nav section that holds `index`, in nav order.
-
-    The handbook PDF takes whatever pages its section has: chapters added to the
-    nav later are printed without a code change.
-    """
-
-    def flatten(items) -> list[str]:
-        out = []
-        for item in items if isinstance(items, list) else [items]:
-            if isinstance(item, str):
-                out.append(item)
-            elif isinstance(item, dict):
-                for value in item.values():
-                    out += flatten(value)
-        return out
-
-    for entry in nav:
-        for value in (entry.values() if isinstance(entry, dict) else []):
-            pages = flatten(value)
-            if isinstance(value, list) and index in pages:
-                return pages
-    return []
-
-
 def download_link(href: str) -> str:
     """The "Tải PDF" line put on a page (hidden when printed)."""
     return render("pdf_download.html", href=href).strip()
