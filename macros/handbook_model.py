@@ -1,6 +1,6 @@
-"""The typed shape of the handbook data: chapters (data/so-tay/*.yaml), the
+"""The typed shape of the handbook data: chapters (data/<kế hoạch>/so-tay/*.yaml), the
 documents they cite (data/van-ban.yaml), the glossary (data/thuat-ngu.yaml)
-and the conference toolkit (data/bo-cong-cu.yaml).
+and the conference toolkit (data/<kế hoạch>/bo-cong-cu.yaml).
 
 Every text field is plain text (fieldtypes.Text): no Markdown, no HTML. A
 chapter is read aloud in a village hall; it needs paragraphs and lists, which
@@ -41,7 +41,7 @@ class GlossaryFile(Strict):
     thuat_ngu: list[Term] = Field(min_length=1)
 
 
-# --- data/so-tay/<ma>.yaml --------------------------------------------------
+# --- data/<kế hoạch>/so-tay/<ma>.yaml --------------------------------------------------
 
 
 class KnowSection(Strict):
@@ -61,7 +61,7 @@ class Example(Strict):
 
 class Chapter(Strict):
     ten: Text = Field(description="Tên chương.")
-    chu_de: Code | None = Field(default=None, description="Mã nội dung trong data/ke-hoach.yaml (noi_dung › muc › ma); "
+    chu_de: Code | None = Field(default=None, description="Mã nội dung trong data/<kế hoạch>/ke-hoach.yaml (noi_dung › muc › ma); "
                                                            "bỏ trống với chương chung như chương về Cuộc vận động.")
     muc_dich: list[Text] = Field(min_length=1, description="Chương này giúp cán bộ và bà con điều gì.")
     thong_diep: list[Text] = Field(min_length=1, description="Những câu ngắn để đọc to ở hội nghị.")
@@ -73,7 +73,7 @@ class Chapter(Strict):
     tai_lieu: list[Text] = Field(default=[], description="Mã văn bản trong data/van-ban.yaml.")
 
 
-# --- data/bo-cong-cu.yaml ---------------------------------------------------
+# --- data/<kế hoạch>/bo-cong-cu.yaml ---------------------------------------------------
 
 
 class AgendaItem(Strict):

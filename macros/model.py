@@ -17,7 +17,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# --- data/don-vi.yaml -------------------------------------------------------
+# --- data/<kế hoạch>/don-vi.yaml -------------------------------------------------------
 
 class Unit(Strict):
     ma: Code = Field(description="Mã đơn vị (mã Tổng cục Thống kê), trong dấu nháy: \"610\".")
@@ -32,7 +32,7 @@ class UnitsFile(Strict):
     don_vi: list[Unit] = Field(min_length=1, description="Các đơn vị thực hiện kế hoạch.")
 
 
-# --- data/co-quan.yaml ------------------------------------------------------
+# --- data/<kế hoạch>/co-quan.yaml ------------------------------------------------------
 
 class Department(Strict):
     ma: Code = Field(description="Mã ngắn của ban: ban-phong-trao.")
@@ -50,7 +50,7 @@ class OrgFile(Strict):
     tieu_ngu: Text = Field(description="Tiêu ngữ dưới quốc hiệu.")
 
 
-# --- data/ke-hoach.yaml -----------------------------------------------------
+# --- data/<kế hoạch>/ke-hoach.yaml -----------------------------------------------------
 
 class DocumentInfo(Strict):
     loai: Text = Field(description="Loại văn bản: Kế hoạch.")
@@ -123,7 +123,7 @@ class Budget(Strict):
 
 
 class Assignment(Strict):
-    ban: Text = Field(description="Mã ban trong data/co-quan.yaml.")
+    ban: Text = Field(description="Mã ban trong data/<kế hoạch>/co-quan.yaml.")
     nhiem_vu: Text = Field(description="Nhiệm vụ, chép đúng kế hoạch; phải nhắc tên từng đơn vị được giao.")
     don_vi: list[Text] = Field(min_length=1, description="Mã các đơn vị ban này phối hợp.")
 

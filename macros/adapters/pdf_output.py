@@ -78,4 +78,5 @@ def write_pdfs(config, state: BuildState) -> None:
         report += writer.write_all(site, Path(config["site_dir"]), title, chapters,
                                    cache=state.root / writer.CACHE_DIR, force=_mode() == "all")
     state.articles.clear()
+    writer.prune_cache(state.root / writer.CACHE_DIR, report.keys)
     logging.getLogger("mkdocs.plugins.kontum-print").info(report.summary())

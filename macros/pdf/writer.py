@@ -142,6 +142,7 @@ class Report:
     reused: int = 0
     seconds: float = 0.0
     workers: int = 1
+    keys: set = field(default_factory=set)  # content keys of this pass (what the cache keeps)
 
     def __iadd__(self, other: "Report"):
         self.written += other.written
@@ -149,6 +150,7 @@ class Report:
         self.reused += other.reused
         self.seconds += other.seconds
         self.workers = max(self.workers, other.workers)
+        self.keys |= other.keys
         return self
 
     def summary(self) -> str:
@@ -185,6 +187,7 @@ def write_all(site: Site, site_dir: Path, handbook_title: str | None = None,
     for job in jobs:
         out = Path(site_dir) / job.rel
         key = content_key(job, styles)
+        report.keys.add(key)
         cached = cache / f"{key}.pdf" if cache is not None else None
         if cached is not None and cached.exists() and not force:
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -214,3 +217,13 @@ def write_all(site: Site, site_dir: Path, handbook_title: str | None = None,
             shutil.copyfile(out, cached)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def prune_cache(cache: Path, keep: set) -> int:
+    """Drop cached PDFs no document of this build uses any more; returns how many."""
+    dropped = 0
+    for path in Path(cache).glob("*.pdf") if Path(cache).is_dir() else []:
+        if path.stem not in keep:
+            path.unlink(missing_ok=True)
+            dropped += 1
+    return dropped
