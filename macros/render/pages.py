@@ -8,7 +8,6 @@ turns these into generated files and nav entries; another engine would turn
 them into its own.
 """
 
-import posixpath
 from dataclasses import dataclass, field
 
 from ..pdf import paths as pdf_paths
@@ -51,15 +50,15 @@ def home_path(website: Website, site: Site) -> str:
     return site.prefix + links.HOME
 
 
-def plan_pages(site: Site, home_page: str = links.HOME) -> list[GeneratedPage]:
-    """The pages of one plan, in plan-local paths (the plan's home at `home_page`)."""
+def plan_pages(site: Site) -> list[GeneratedPage]:
+    """The pages of one plan, in plan-local paths (the Catalog puts them under the plan's prefix)."""
 
     def page(path, title, markdown, files, **meta):
         return GeneratedPage(path, title, markdown, files, meta, site.key)
 
     chapter_file = {c.chu_de: site.data_file(f"chapters/{k}") for k, c in site.chapters.items() if c.chu_de}
     out = [
-        page(home_page, "Trang chủ", f"# {md_escape(site.title)}\n\n" + home.home_page(site),
+        page(links.HOME, "Trang chủ", f"# {md_escape(site.title)}\n\n" + home.home_page(site),
              _files(site, "plan", "units", "org")),
         page(links.PLAN, "Kế hoạch", plan.plan_page(site), _files(site, "plan", "org", "units"),
              search={"boost": 2}),  # the plan itself ranks above the pages that quote it
@@ -164,15 +163,6 @@ class Catalog:
 
     def pdf_target(self, path: str) -> str | None:
         return self.pdf_for_page.get(path)
-
-    @staticmethod
-    def page_dir(url: str) -> str:
-        return url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
-
-
-def generated_pages(site: Site) -> list[GeneratedPage]:
-    """The pages of one plan loaded alone (plan-local paths)."""
-    return plan_pages(site)
 
 
 def nav(site: Site) -> list:
