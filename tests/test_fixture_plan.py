@@ -68,6 +68,8 @@ def test_plan_list_leads_to_each_plan(built):
     assert "Kế hoạch tuyên truyền, vận động năm 2023" in text and "10 huyện, thành phố" in text
     html = (built / "index.html").read_text(encoding="utf-8")
     assert 'href="tong-quan/"' in html and 'href="ke-hoach-mau/"' in html
+    nav = html.split('<div class="md-content"', 1)[0]
+    assert 'href="don-vi/" class="md-nav__link"' in nav and 'href="ke-hoach-mau/don-vi/" class="md-nav__link"' in nav
     assert "Kon Tum năm 2023" in page_text(built, "tong-quan/index.html")
 
 

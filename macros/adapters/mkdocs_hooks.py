@@ -50,7 +50,7 @@ def on_config(config):
     # per unit on every page made the build quadratic); say so, so MkDocs does
     # not list them as pages missing from the nav.
     config["not_in_nav"] = pathspec.GitIgnoreSpec.from_lines(
-        [f"/{site.prefix}{links.UNITS.rsplit('/', 1)[0]}/*.md" for site in state.website.plans])
+        [f"/{site.prefix}{links.UNIT_DIR}/*.md" for site in state.website.plans])
     # Anchors keep Vietnamese readable: "Đăk Glei" -> #dak-glei, not #ak-glei.
     config["mdx_configs"].setdefault("toc", {})["slugify"] = slugify
     _check_search(config)

@@ -13,7 +13,10 @@ from ..text import md_escape, slugify
 HOME = "index.md"
 PLAN = "ke-hoach.md"
 ASSIGNMENTS = "phan-cong.md"
-UNITS = "don-vi/index.md"
+# Not don-vi/index.md: the same address (don-vi/), but with navigation.indexes Material would
+# take an index.md for the index of the section that holds it (a plan's group on a site of several plans).
+UNITS = "don-vi.md"
+UNIT_DIR = "don-vi"
 TIMELINE = "tien-do.md"
 BUDGET = "kinh-phi.md"
 HANDBOOK = "so-tay/index.md"
@@ -36,7 +39,7 @@ def _slug(name: str) -> str:
 
 
 def unit_page(unit: Unit) -> str:
-    return f"don-vi/{unit_slug(unit)}.md"
+    return f"{UNIT_DIR}/{unit_slug(unit)}.md"
 
 
 def topic_page(topic: Topic) -> str:
