@@ -24,6 +24,10 @@ from macros.render.pages import generated_pages, nav  # noqa: E402
 from macros.text import slugify  # noqa: E402
 
 
+def on_startup(command, dirty):
+    print_hooks.set_command(command)  # under `mkdocs serve`, no PDFs (fast edit loop)
+
+
 @event_priority(100)  # before mkdocs-macros, whose macros read the Site
 def on_config(config):
     try:
