@@ -23,4 +23,4 @@ then exit 1; fi
 .venv/bin/python -m macros.check
 echo "Website: http://127.0.0.1:$port/  (mở địa chỉ này trong trình duyệt; dừng bằng Ctrl+C)"
 export KONTUM_SERVE=1
-exec .venv/bin/python -m mkdocs serve --strict --dev-addr "127.0.0.1:$port" "$@"
+exec .venv/bin/python -m mkdocs serve --dev-addr "127.0.0.1:$port" "$@"

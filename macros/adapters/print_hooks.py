@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros.adapters import state
+from macros.adapters import serve_hooks, state
 from macros.pdf import article, paths, writer
 from macros.pdf.documents import Chapter
 from macros.render import links
@@ -23,23 +23,17 @@ from macros.render import links
 log = logging.getLogger("kontum.print")
 _chapters: dict[str, tuple[str, Path]] = {}  # src path -> (article HTML, built file)
 _checked: dict[str, str | None] = {}
-_command: dict[str, str] = {}  # the mkdocs command of this process (on_startup)
 
 # Under `mkdocs serve` (scripts/serve.sh) PDFs are not made: WeasyPrint took most
 # of every rebuild. KONTUM_PDF=0 skips them in any build; `mkdocs build` and
 # scripts/build.py make them.
-SERVE_NOTE = ('<p class="pdf-download"><small>Bản xem thử (<code>scripts/serve.sh</code>) không tạo tệp PDF '
+SERVE_NOTE = ('<p class="pdf-download"><small>Bản xem thử này (<code>scripts/serve.sh</code>) không tạo tệp PDF '
               "để trang cập nhật nhanh; tệp PDF được tạo khi chạy <code>.venv/bin/python scripts/build.py</code>."
               "</small></p>")
 
 
-def set_command(command: str) -> None:
-    _command["name"] = command
-
-
 def pdfs_off() -> bool:
-    return (_command.get("name") == "serve" or os.environ.get("KONTUM_SERVE") == "1"
-            or os.environ.get("KONTUM_PDF") == "0")
+    return serve_hooks.serving() or os.environ.get("KONTUM_PDF") == "0"
 
 
 def _skip_reason() -> str | None:
