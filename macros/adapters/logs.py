@@ -13,9 +13,11 @@ from it too).
 
 import logging
 import os
+import re
 
 # INFO lines a user needs: the summary of each build and, under serve, the address.
 KEEP = ("Documentation built in", "Serving on", "Detected file changes", "Shutting down")
+_CLOCK = re.compile(r"\[\d\d:\d\d:\d\d\] ")  # serve's messages start with the time
 
 
 class QuietFilter(logging.Filter):
@@ -24,7 +26,9 @@ class QuietFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno >= logging.WARNING:
             return True
-        return record.getMessage().startswith(KEEP)
+        message = record.getMessage()
+        clock = _CLOCK.match(message)
+        return message[clock.end() if clock else 0:].startswith(KEEP)
 
 
 def quiet() -> None:
