@@ -6,6 +6,6 @@ set -euo pipefail
 source "$(dirname -- "${BASH_SOURCE[0]}")/setup.sh"   # also: cd to the repository root
 parallel=(-n auto)
 for arg in "$@"; do
-  case "$arg" in -n|-n*|--numprocesses*|-p) parallel=() ;; esac
+  case "$arg" in -n|-n*|--numprocesses*|no:xdist) parallel=() ;; esac
 done
 exec .venv/bin/python -m pytest "${parallel[@]}" "$@"
