@@ -14,7 +14,7 @@ BUILD = ROOT / "scripts" / "build.py"
 
 
 def run_build(project: Path, out: Path, **env) -> subprocess.CompletedProcess:
-    full = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    full = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH" and not k.startswith("KONTUM_")}
     full.update(env)
     return subprocess.run([sys.executable, str(BUILD), "--goc", str(project), "--ra", str(out)],
                           capture_output=True, text=True, env=full, timeout=300)
