@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.gitdates import commit_epoch
 from tests.browser import chromium_path
 from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, mkdocs_build, mutated_project
 
@@ -17,7 +18,11 @@ def _shared_dir(tmp_path_factory) -> Path:
 def site(tmp_path_factory) -> Path:
     """The real site, built once per test run with --strict (one worker builds,
     the others wait on a file lock and reuse it)."""
-    return build_once(_shared_dir(tmp_path_factory) / "site-real", lambda out: mkdocs_build(ROOT, out))
+    # Dated like scripts/build.py dates a published build (SOURCE_DATE_EPOCH = HEAD's
+    # commit time), so it is also the first of tests/test_safe_build.py's two builds of one commit.
+    epoch = commit_epoch(ROOT)
+    dated = {"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else {}
+    return build_once(_shared_dir(tmp_path_factory) / "site-real", lambda out: mkdocs_build(ROOT, out, **dated))
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ def copy_project(dest: Path) -> Path:
 
 def mkdocs_build(project: Path, out: Path, **extra_env: str) -> subprocess.CompletedProcess:
     # A KONTUM_* switch left in the caller's shell (e.g. from serve.sh) must not change the build.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KONTUM_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KONTUM_") and k != "SOURCE_DATE_EPOCH"}
     env.update(NO_MKDOCS_2_WARNING="1", **extra_env)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
