@@ -20,9 +20,12 @@ _ATTRIBUTE = "kontum_build_state"
 class BuildState:
     """The Website of this build and everything computed from it once."""
 
-    def __init__(self, root: Path, website: Website):
+    def __init__(self, root: Path, website: Website, data_error: str | None = None):
         self.root = root
         self.website = website
+        # Under `mkdocs serve` with bad data: the error shown on every page of this build
+        # (made from the last good data, macros/adapters/serve_hooks.py).
+        self.data_error = data_error
         self.catalog = Catalog(website)
         # One tooltip pass per plan (a plan folder may have its own glossary).
         self.abbreviators = {s.key: Abbreviator({t.viet_tat: t.nghia for t in s.glossary}) for s in website.plans}
@@ -46,7 +49,10 @@ class BuildState:
 
 def start(config, root: Path) -> BuildState:
     """Read data/ (raises DataErrors) and attach this build's state to `config`."""
-    state = BuildState(root, load_website(root))
+    return attach(config, BuildState(root, load_website(root)))
+
+
+def attach(config, state: BuildState) -> BuildState:
     setattr(config, _ATTRIBUTE, state)
     return state
 

@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import searchindex  # noqa: E402
-from macros.adapters import build_state, pdf_output  # noqa: E402
+from macros.adapters import build_state, logs, pdf_output, serve_hooks  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
@@ -34,12 +34,23 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def on_startup(command, dirty):
+    logs.quiet()  # warnings, errors and one summary line; -v or KONTUM_VERBOSE=1 for more
+    serve_hooks.set_command(command)  # under `mkdocs serve`: no PDFs, data errors shown on the pages
+
+
 @event_priority(100)  # before mkdocs-macros, whose macros read the build state
 def on_config(config):
+    root = _root(config)
     try:
-        state = build_state.start(config, _root(config))
+        state = build_state.start(config, root)
+        serve_hooks.loaded_ok(state.website)
     except DataErrors as exc:
-        raise PluginError(str(exc)) from None
+        last_good = serve_hooks.keep_last_good(str(exc))
+        if last_good is None:
+            raise PluginError(str(exc)) from None
+        # Under serve: the last good data, with the error on every page.
+        state = build_state.attach(config, build_state.BuildState(root, last_good, data_error=str(exc)))
     info = state.website.info
     config["site_name"] = info.ten
     config["site_description"] = info.mo_ta
@@ -108,8 +119,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    pdf_output.remember_page(output, page, config, build_state.of(config))
-    return output
+    state = build_state.of(config)
+    pdf_output.remember_page(output, page, config, state)
+    return serve_hooks.add_banner(output, state.data_error)
 
 
 # --- Vietnamese search (macros/searchindex.py, overrides/main.html) ---------
@@ -133,6 +145,7 @@ def _check_search(config):
 
 
 def on_env(env, config, files):
+    serve_hooks.reuse_compiled_templates(env)  # serve only: a faster edit loop
     # overrides/main.html adds ?v=<content hash of the search scripts> to their URLs.
     scripts = []
     for name in SEARCH_SCRIPTS:

@@ -4,8 +4,10 @@ articles kept as they are built, and the PDFs written after the build
 
 Where WeasyPrint cannot run, the HTML site still builds and the log says why the
 PDFs were skipped; under CI=true that is an error, because CI must ship them.
-PDF=0 skips them on purpose (HTML-only builds, benchmarks); PDF=all writes
-every PDF again instead of reusing the unchanged ones (macros/pdf/writer.py).
+Under `mkdocs serve` (scripts/serve.sh) PDFs are not made: WeasyPrint took most
+of every rebuild. KONTUM_PDF=0 skips them in any build (HTML-only builds,
+benchmarks); KONTUM_PDF=all writes every PDF again instead of reusing the
+unchanged ones (macros/pdf/writer.py); `mkdocs build` and scripts/build.py make them.
 """
 
 import logging
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros.adapters import serve_hooks
 from macros.adapters.build_state import BuildState
 from macros.pdf import article, paths, writer
 from macros.pdf.documents import Chapter
@@ -24,8 +27,17 @@ from macros.pdf.documents import Chapter
 log = logging.getLogger("kontum.print")
 
 
+SERVE_NOTE = ('<p class="pdf-download"><small>Bản xem thử này (<code>scripts/serve.sh</code>) không tạo tệp PDF '
+              "để trang cập nhật nhanh; tệp PDF được tạo khi chạy <code>.venv/bin/python scripts/build.py</code>."
+              "</small></p>")
+
+
 def _mode() -> str:
-    return os.environ.get("PDF", "").strip().lower() or "changed"
+    return os.environ.get("KONTUM_PDF", "").strip().lower() or "changed"
+
+
+def pdfs_off() -> bool:
+    return serve_hooks.serving() or _mode() == "0"
 
 
 def _page_dir(url: str) -> str:
@@ -34,10 +46,15 @@ def _page_dir(url: str) -> str:
 
 def add_download_link(markdown: str, page, state: BuildState) -> str:
     target = state.catalog.pdf_target(page.file.src_uri)
-    if target is None or _mode() == "0" or state.pdf_skip_reason():
+    if target is None:
         return markdown
-    href = posixpath.relpath(target, _page_dir(page.url) or ".")
-    link = paths.download_link(href) + "\n\n"
+    if pdfs_off():
+        link = SERVE_NOTE + "\n\n"
+    elif state.pdf_skip_reason():
+        return markdown
+    else:
+        href = posixpath.relpath(target, _page_dir(page.url) or ".")
+        link = paths.download_link(href) + "\n\n"
     if markdown.startswith("# "):  # after the page title
         title, _, rest = markdown.partition("\n")
         return f"{title}\n\n{link}{rest}"
@@ -53,8 +70,8 @@ def remember_page(output: str, page, config, state: BuildState) -> None:
 
 
 def write_pdfs(config, state: BuildState) -> None:
-    if _mode() == "0":
-        log.info("PDF=0: không tạo tệp PDF / PDFs not written")
+    if pdfs_off():
+        state.articles.clear()
         return
     reason = state.pdf_skip_reason()
     if reason:
