@@ -16,7 +16,8 @@ import os
 import re
 
 # INFO lines a user needs: the summary of each build and, under serve, the address.
-KEEP = ("Documentation built in", "Serving on", "Detected file changes", "Shutting down")
+KEEP = ("Documentation built in", "Serving on", "Detected file changes", "Shutting down",
+        "PDF: ")  # the PDF pass: made, reused, its own time (macros/adapters/pdf_output.py)
 _CLOCK = re.compile(r"\[\d\d:\d\d:\d\d\] ")  # serve's messages start with the time
 
 
