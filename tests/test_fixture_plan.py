@@ -135,3 +135,23 @@ def test_two_builds_keep_their_own_state(project):
     assert [s.key for s in a.website.plans] == ["ke-hoach-2023"]
     assert [s.key for s in b.website.plans] == ["ke-hoach-2023", "ke-hoach-mau"]
     assert f"{PREFIX}don-vi/xa-mau-dak-hoa.md" in b.catalog.pages and not any(p.startswith(PREFIX) for p in a.catalog.pages)
+
+
+def test_website_file_errors_name_file_line_and_field(tmp_path):
+    """A plan listed in data/website.yaml whose folder is missing, or two plans on one
+    address: a Vietnamese error naming the file, line and field, before anything is built."""
+    from macros.errors import DataErrors
+    from macros.loader import load_website
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    website = tmp_path / "data" / "website.yaml"
+    website.write_text(website.read_text(encoding="utf-8") + """  - thu_muc: ke-hoach-khong-co
+    duong_dan: ""
+    ten: Kế hoạch chưa có thư mục
+""", encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_website(tmp_path)
+    text = str(caught.value)
+    assert "data/website.yaml:" in text and "ke_hoach › mục 2 › thu_muc" in text
+    assert "Không có tệp data/ke-hoach-khong-co/ke-hoach.yaml" in text
+    assert "Đường dẫn «» trùng với mục 1" in text
