@@ -279,3 +279,19 @@ def test_minutes_form_has_the_rule_under_the_motto(tab, media):
     assert rule["border"].startswith("solid") and float(rule["border"].split()[1]) > 0, rule
     assert rule["display"] == "block"
     assert abs(rule["box"] - rule["text"]) < 4, rule  # as long as the motto, like the plan's
+
+
+def test_drawer_links_are_48_px_tall_on_a_phone(tab):
+    page, base = tab
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base + "tien-do/")
+    page.click("label.md-header__button[for='__drawer']")
+    page.wait_for_timeout(400)
+    links = page.evaluate("""() => [...document.querySelectorAll('.md-nav--primary .md-nav__link')]
+      .filter(a => (a.tagName === 'A' || a.tagName === 'LABEL') && !a.classList.contains('md-nav__container'))
+      .map(a => ({text: a.textContent.trim(), r: a.getBoundingClientRect().toJSON()}))
+      .filter(l => l.r.width > 0 && l.r.left >= 0 && l.r.right <= innerWidth && l.r.bottom <= innerHeight && l.r.top >= 0)""")
+    assert len(links) >= 8, links  # the drawer is open and its top level seen
+    small = [f"«{l['text']}» {l['r']['width']:.0f}×{l['r']['height']:.0f}" for l in links
+             if l["r"]["height"] < 48 or l["r"]["width"] < 48]
+    assert not small, small

@@ -77,3 +77,9 @@ def test_every_body_cell_of_the_site_s_markdown_tables_is_labelled(site):
     for path in ["kinh-phi/index.html", "phan-cong/index.html", "don-vi/index.html", "thuat-ngu/index.html"]:
         parsed = cells((site / path).read_text(encoding="utf-8"))
         assert parsed.cells and all(parsed.cells), path
+
+
+def test_no_page_says_made_with_in_english(site):
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        assert "Made with" not in html and "squidfunk" not in html, path
