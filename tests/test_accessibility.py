@@ -124,7 +124,7 @@ def test_stacked_rows_are_labelled_and_stay_a_table(tab):
     try:
         assert page.evaluate("getComputedStyle(document.querySelector('article table tr')).display") == "table-row"
     finally:
-        page.emulate_media(media="screen")
+        page.emulate_media(media="null")  # no emulation: page.pdf() prints with print CSS again
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -275,7 +275,7 @@ def test_minutes_form_has_the_rule_under_the_motto(tab, media):
                   box: motto.getBoundingClientRect().width}
         }""")
     finally:
-        page.emulate_media(media="screen")
+        page.emulate_media(media="null")  # no emulation: page.pdf() prints with print CSS again
     assert rule["border"].startswith("solid") and float(rule["border"].split()[1]) > 0, rule
     assert rule["display"] == "block"
     assert abs(rule["box"] - rule["text"]) < 4, rule  # as long as the motto, like the plan's
