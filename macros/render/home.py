@@ -84,5 +84,4 @@ UNITS_ANCHOR = "don-vi-cua-ban"
 
 
 def _jump_to_units() -> str:
-    return f'<p class="home-jump"><a href="#{UNITS_ANCHOR}">Đơn vị của bạn ↓</a></p>'
-
+    return f'<p class="home-jump"><a href="#{UNITS_ANCHOR}">Đơn vị của bạn <span aria-hidden="true">↓</span></a></p>'
