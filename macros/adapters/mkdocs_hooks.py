@@ -27,6 +27,7 @@ from macros.errors import DataErrors  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
 from macros.render import links  # noqa: E402
 from macros.render.provenance import page_source  # noqa: E402
+from macros.render.tables import label_table_cells  # noqa: E402
 from macros.text import slugify  # noqa: E402
 
 
@@ -102,13 +103,15 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-# --- Abbreviation tooltips on every page (macros/render/abbreviations.py) -----
+# --- On every page's HTML: abbreviation tooltips, then column names on table cells ---
 
 
 def on_page_content(html, page, config, files):
-    # On the finished HTML, so raw-HTML blocks (plan header, forms) get tooltips too.
+    # On the finished HTML, so raw-HTML blocks (plan header, forms) get tooltips too
+    # (macros/render/abbreviations.py); then each Markdown table's cells get their
+    # column name for the phone layout (macros/render/tables.py, issue 13).
     state = build_state.of(config)
-    return state.abbreviators[state.site_of(page.file.src_uri).key].apply(html)
+    return label_table_cells(state.abbreviators[state.site_of(page.file.src_uri).key].apply(html))
 
 
 # --- Print and PDF: "Tải PDF" links, PDFs written after the build ------------

@@ -20,10 +20,12 @@ def home_page(site: Site) -> str:
     n = len(site.units)
     depts = ", ".join(m(site.department(a.ban).ten) for a in site.assignments)
     if n <= LIST_ON_HOME:
-        units = " · ".join(links.md_link(links.unit_title(u), links.unit_page(u), here) for u in site.units)
+        units = "\n".join(f"- {links.md_link(links.unit_title(u), links.unit_page(u), here)}" for u in site.units)
     else:  # a long list belongs on its own page, with its filter
-        units = f"Tìm đơn vị của bạn trong {links.md_link(f'danh sách {n} {p.ten_goi_don_vi}', links.UNITS, here)}."
+        units = f"- {links.md_link(f'Danh sách {n} {p.ten_goi_don_vi}', links.UNITS, here)}"
     return f"""{m(p.van_ban.loai)} {m(p.van_ban.trich_yeu[0].lower() + p.van_ban.trich_yeu[1:])}.
+
+{_jump_to_units()}
 
 <div class="grid cards glance" markdown>
 
@@ -72,7 +74,20 @@ def home_page(site: Site) -> str:
 
 </div>
 
-## Đơn vị của bạn
+## Đơn vị của bạn {{ #{UNITS_ANCHOR} }}
+
+<div class="home-units" markdown>
 
 {units}
+
+</div>
 """
+
+
+# The list of units is two screens down on a phone: one tap from the first
+# screen reaches it (issue 13). site.css draws both as 48 px tap targets.
+UNITS_ANCHOR = "don-vi-cua-ban"
+
+
+def _jump_to_units() -> str:
+    return f'<p class="home-jump"><a href="#{UNITS_ANCHOR}">Đơn vị của bạn <span aria-hidden="true">↓</span></a></p>'
