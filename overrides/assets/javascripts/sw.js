@@ -22,11 +22,6 @@ var LANES = 4
 
 function abs(url) { return new URL(url, SCOPE).href }
 
-function notify(message) {
-  return self.clients.matchAll({ includeUncontrolled: true, type: "window" })
-    .then(function (clients) { clients.forEach(function (c) { c.postMessage(message) }) })
-}
-
 /* The newest complete older cache, to copy unchanged files from */
 async function previous() {
   var names = (await caches.keys())
@@ -48,9 +43,15 @@ async function precache() {
     hashes[entry[0]] = hash
     if (await cache.match(url)) return                  // an interrupted install resumes
     var response = old && old.hashes[entry[0]] === hash && await old.cache.match(url)
-    if (!response) {
-      response = await fetch(url, { cache: "no-cache", credentials: "same-origin" })
-      if (!response.ok) throw new Error(url + ": " + response.status)
+    for (var tries = 3; !response; tries--) {
+      try {
+        response = await fetch(url, { cache: "no-cache", credentials: "same-origin" })
+        if (!response.ok) throw new Error(url + ": " + response.status)
+      } catch (error) {                              // a weak signal drops requests
+        if (tries <= 1) throw error
+        response = null
+        await new Promise(function (resolve) { setTimeout(resolve, 1000) })
+      }
     }
     await cache.put(url, response)
   }
@@ -59,7 +60,6 @@ async function precache() {
   for (var i = 0; i < LANES; i++) lanes.push(lane())
   await Promise.all(lanes)
   await cache.put(LIST, new Response(JSON.stringify(hashes), { headers: { "Content-Type": "application/json" } }))
-  await notify({ type: "vi-offline-saved", version: PRECACHE.version, bytes: PRECACHE.bytes })
 }
 
 self.addEventListener("install", function (event) {
@@ -77,8 +77,6 @@ self.addEventListener("activate", function (event) {
 self.addEventListener("message", function (event) {
   var type = event.data && event.data.type
   if (type === "vi-offline-update") self.skipWaiting()
-  if (type === "vi-offline-status" && event.source)
-    event.source.postMessage({ type: "vi-offline-status", version: PRECACHE.version, bytes: PRECACHE.bytes })
 })
 
 /* "/ke-hoach" and "/ke-hoach/index.html" are read as "/ke-hoach/" */
@@ -94,6 +92,9 @@ async function respond(request, url) {
   var page = request.mode === "navigate"
   var key = page ? pageKey(url) : url.origin + url.pathname
   var hit = await cache.match(key, { ignoreSearch: true, ignoreVary: true })
+  /* A worker's self.location is its response's URL: keep the query (vi-search.js?w=…) */
+  if (hit && url.search && !page)
+    return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers: hit.headers })
   if (hit) return hit
   try {
     var response = await fetch(request)
