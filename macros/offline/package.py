@@ -34,8 +34,12 @@ class Report:
 
 
 def make_zip(site_dir: Path, variant_dir: Path, zip_rel: str, langs: list[str], date_time: tuple) -> tuple[int, int]:
-    """ZIP the file:// copy; the PDFs come from the main build (made once)."""
-    members = {p: variant_dir / p for p in files.site_files(variant_dir, langs, skip=(SW_TEMPLATE,))}
+    """ZIP the file:// copy; the PDFs come from the main build (made once).
+    Left out: what a folder on disk cannot use (404 page, sitemap, the JSON
+    index that search/search_index.js replaces)."""
+    # No 404.html: a folder on disk has no "not found" page (its links are absolute).
+    skip = (SW_TEMPLATE, "404.html", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
+    members = {p: variant_dir / p for p in files.site_files(variant_dir, langs, skip=skip)}
     for pdf in sorted(site_dir.rglob("*.pdf")):
         rel = pdf.relative_to(site_dir).as_posix()
         members.setdefault(rel, pdf)

@@ -43,7 +43,13 @@ def precache_data(entries: list[Entry], on_request: list[Entry] = ()) -> dict:
     }
 
 
+HEADER = "/* Service worker for offline reading; source: overrides/assets/javascripts/sw.js */\n"
+
+
 def render_sw(template: str, data: dict) -> str:
+    """The template with its list filled in and its long header comment
+    shortened (sw.js is fetched on a first visit: keep it small)."""
     if PLACEHOLDER not in template:
         raise ValueError(f"sw.js template lacks {PLACEHOLDER}")
-    return template.replace(PLACEHOLDER, json.dumps(data, ensure_ascii=False, separators=(",", ":")), 1)
+    body = template[template.index('"use strict"'):] if '"use strict"' in template else template
+    return HEADER + body.replace(PLACEHOLDER, json.dumps(data, ensure_ascii=False, separators=(",", ":")), 1)
