@@ -198,3 +198,37 @@ def test_worker_scripts_are_wrapped_in_functions():
     out = filemode.scripts_bundle({"x.js": "var a = 1\n//# sourceMappingURL=x.js.map"})
     assert 'R["x.js"] = function (self, addEventListener, postMessage, importScripts) {' in out
     assert "sourceMappingURL" not in out
+
+
+class _Scripts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.inline: list[str] = []
+        self._in = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in = tag == "script" and "src" not in dict(attrs)
+        if self._in:
+            self.inline.append("")
+
+    def handle_endtag(self, tag):
+        self._in = False
+
+    def handle_data(self, data):
+        if self._in:
+            self.inline[-1] += data
+
+
+def test_first_visit_pays_at_most_5_kb_gzip_for_offline(site):
+    """The inline registration and manifest link on the page, and sw.js (the one
+    extra request, made after the load event) together stay within 5 KB gzip."""
+    import gzip
+
+    html = (site / "index.html").read_text(encoding="utf-8")
+    parser = _Scripts()
+    parser.feed(html)
+    (inline,) = [s for s in parser.inline if "serviceWorker" in s]
+    link = '<link rel="manifest" href="manifest.webmanifest">'
+    added = gzip.compress((inline + link).encode(), 9)
+    worker = gzip.compress((site / "sw.js").read_bytes(), 9)
+    assert len(added) + len(worker) <= 5 * 1024, (len(added), len(worker))

@@ -111,8 +111,8 @@ def test_service_worker_keeps_the_site_offline_and_updates(site, rebuilt, browse
     server = Server()
     base = server.start(site)
     context = browser.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
-    hosts = set()
-    context.on("request", lambda r: hosts.add(_origin(r.url)))
+    hosts, seen = set(), []
+    context.on("request", lambda r: (hosts.add(_origin(r.url)), seen.append(r.url)))
     errors = []
     try:
         page = context.new_page()
@@ -122,6 +122,8 @@ def test_service_worker_keeps_the_site_offline_and_updates(site, rebuilt, browse
         notice = page.get_by_role("status").filter(has_text="Đã lưu để đọc khi không có mạng")
         assert notice.is_visible()
         assert OLD_SENTENCE in _article(page)
+        # The worker's own requests are observed too (so the host check covers them).
+        assert any(u.endswith(".pdf") for u in seen), seen
         server.stop()
 
         # Offline: five pages never visited, a PDF, a search.
@@ -146,8 +148,13 @@ def test_service_worker_keeps_the_site_offline_and_updates(site, rebuilt, browse
         # A new build at the same address: the reader is offered it, then has it.
         base2 = server.start(rebuilt)
         assert base2 == base
+        mark = len(server.paths)
         page.goto(base)
         _wait_offline_state(page, "update")
+        fetched = server.paths[mark:]
+        # Changed files are fetched; unchanged ones are copied from the old cache.
+        assert "/kinh-phi/" in fetched and "/sw.js" in fetched, fetched
+        assert not any(p.startswith(("/assets/stylesheets/", "/pdf/so-tay")) for p in fetched), fetched
         offer = page.get_by_role("button", name="Tải phiên bản mới")
         with page.expect_navigation():
             offer.click()
