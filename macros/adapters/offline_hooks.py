@@ -37,13 +37,19 @@ def _langs(config) -> list[str]:
 
 
 def _build_copy(config, dest: Path) -> None:
+    """The same project, use_directory_urls: false, into `dest`. Its warnings
+    still show (and fail a --strict build); its INFO lines would only repeat ours."""
     copy = load_config(config.config_file_path, site_dir=str(dest), use_directory_urls=False,
                        strict=config.strict, extra={**config.extra, COPY_MARK: True})
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(max(level, logging.WARNING))
     copy.plugins.on_startup(command="build", dirty=False)
     try:
         build(copy)
     finally:
         copy.plugins.on_shutdown()
+        logger.setLevel(level)
 
 
 def zip_path(config) -> str:
@@ -60,7 +66,6 @@ def post_build(config) -> None:
         copy_dir = Path(tmp) / "site"
         _build_copy(config, copy_dir)
         copy_time = time.perf_counter() - start
-        state.load()  # the copy reloaded the shared Site; keep this build's own
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         site = state.current()
         app = package.AppInfo(
