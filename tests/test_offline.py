@@ -85,11 +85,10 @@ def test_service_worker_lists_every_page_asset_index_and_pdf(site):
     assert not any(u.endswith((".zip", ".map")) or u == "sw.js" for u in urls)
     # Each listed hash is the content of the file on disk.
     listed = {url: short for url, short in data["files"]}
+    on_disk = {files.url_of(p): p for p in files.site_files(site, ["vi"])}
     for url, short in listed.items():
-        path = "index.html" if url == "./" else url + "index.html" if url.endswith("/") else url
-        assert files.entries(site, [path])[0].sha[:16] == short, url
-    assert data["bytes"] == sum((site / ("index.html" if u == "./" else u + "index.html" if u.endswith("/") else u))
-                                .stat().st_size for u in listed)
+        assert files.entries(site, [on_disk[url]])[0].sha[:16] == short, url
+    assert data["bytes"] == sum((site / on_disk[u]).stat().st_size for u in listed)
     assert data["bytes"] <= LIMIT
     assert (site / "sw.js").read_text(encoding="utf-8").count("__PRECACHE__") == 0
     assert not (site / "assets/javascripts/sw.js").exists()
