@@ -59,12 +59,12 @@ def test_manifest_names_the_site_in_vietnamese_with_icons(site):
     assert data["name"] == "Kế hoạch tuyên truyền, vận động năm 2023"
     assert data["short_name"] == "Kế hoạch 2023" and data["lang"] == "vi"
     assert data["start_url"] == "./" and data["display"] == "standalone"
-    assert data["theme_color"] == "#ef5552"
+    assert data["theme_color"] == "#b71c1c"
     seen = set()
     for icon in data["icons"]:
         image = Image.open(site / icon["src"])
         assert f"{image.width}x{image.height}" == icon["sizes"] and image.format == "PNG"
-        assert image.getpixel((2, 2))[:3] == (0xEF, 0x55, 0x52)                 # red field
+        assert image.getpixel((2, 2))[:3] == (0xB7, 0x1C, 0x1C)                 # Front red field
         assert image.getpixel((image.width // 2, image.height // 2))[:3] == (255, 255, 255)  # star
         seen.add((icon["sizes"], icon["purpose"]))
     assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= seen

@@ -2,7 +2,7 @@
 
 1. Service worker: visit the home page, wait until the whole site is saved,
    stop the server, then read five pages never visited, a PDF and a search;
-   serve a rebuild (one value changed) at the same address: the page offers
+   serve a rebuild (the shared mutated build: the per-unit amount changed) at the same address: the page offers
    the new version, shows it, and after the server stops again other pages
    show it too.
 2. The ZIP: unzipped into a folder and opened by file://, links, search
@@ -21,7 +21,6 @@ import pytest
 
 from tests.browser import _QuietHandler, _QuietServer
 from tests.searchbox import SearchBox
-from tests.sitebuild import copy_project, mkdocs_build
 
 # Let Playwright report the service worker's own requests on the context.
 os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
@@ -59,30 +58,6 @@ class Server:
         self.server = None
 
 
-@pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory) -> Path:
-    """The site rebuilt with one value changed in data/ (the per-unit amount)."""
-    tmp = tmp_path_factory.mktemp("rebuilt")
-    project = copy_project(tmp / "project")
-    plan = project / "data" / "ke-hoach.yaml"
-    text = plan.read_text(encoding="utf-8")
-    assert "dinh_muc: 5000000" in text
-    plan.write_text(text.replace("dinh_muc: 5000000", "dinh_muc: 6000000"), encoding="utf-8")
-    result = mkdocs_build(project, tmp / "site")
-    assert result.returncode == 0, result.stderr
-    return tmp / "site"
-
-
-# Chromium's built-in PDF viewer: an extension inside the browser and its
-# chrome://resources, never the network.
-PDF_VIEWER = {"chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai", "chrome://resources"}
-
-
-def _origin(url: str) -> str:
-    parts = urlparse(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
 def _wait_offline_state(page, value: str) -> None:
     try:
         page.wait_for_function(f"document.documentElement.dataset.offline === '{value}'", timeout=90000)
@@ -107,7 +82,7 @@ def _fetch_pdf(page, url: str) -> list:
     }""", url)
 
 
-def test_service_worker_keeps_the_site_offline_and_updates(site, rebuilt, browser):
+def test_service_worker_keeps_the_site_offline_and_updates(site, mutated_site, browser):
     server = Server()
     base = server.start(site)
     context = browser.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
@@ -146,7 +121,7 @@ def test_service_worker_keeps_the_site_offline_and_updates(site, rebuilt, browse
         assert not box.errors
 
         # A new build at the same address: the reader is offered it, then has it.
-        base2 = server.start(rebuilt)
+        base2 = server.start(mutated_site)
         assert base2 == base
         mark = len(server.paths)
         page.goto(base)
@@ -154,7 +129,7 @@ def test_service_worker_keeps_the_site_offline_and_updates(site, rebuilt, browse
         fetched = server.paths[mark:]
         # Changed files are fetched; unchanged ones are copied from the old cache.
         assert "/kinh-phi/" in fetched and "/sw.js" in fetched, fetched
-        assert not any(p.startswith(("/assets/stylesheets/", "/pdf/so-tay")) for p in fetched), fetched
+        assert not any(p.startswith(("/assets/stylesheets/", "/assets/javascripts/bundle")) for p in fetched), fetched
         offer = page.get_by_role("button", name="Tải phiên bản mới")
         with page.expect_navigation():
             offer.click()

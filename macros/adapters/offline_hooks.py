@@ -16,13 +16,13 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from macros.adapters import state
+from macros.adapters import serve_hooks, state
 from macros.offline import archive, filemode, package
 from macros.text import slugify
 
 log = logging.getLogger("mkdocs.plugins.kontum-offline")
 COPY_MARK = "_ban_sao_file"  # extra: set on the file:// copy's config
-THEME_COLOR = "#ef5552"      # Material's "red" primary (mkdocs.yml palette)
+THEME_COLOR = "#b71c1c"      # Front red, the header's colour (docs/assets/site.css)
 
 
 def is_file_copy(config) -> bool:
@@ -60,6 +60,9 @@ def post_build(config) -> None:
     site_dir = Path(config.site_dir)
     if not config.use_directory_urls:
         filemode.write(site_dir, _langs(config))
+        return
+    if serve_hooks.serving():  # a fast edit loop, and no service worker caching the drafts
+        package.fill_zip_size(site_dir / "index.html", None)
         return
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ban-sao-") as tmp:

@@ -46,10 +46,12 @@ def make_zip(site_dir: Path, variant_dir: Path, zip_rel: str, langs: list[str], 
     return archive.write_zip(site_dir / zip_rel, members, date_time), len(members)
 
 
-def fill_zip_size(home: Path, size: int) -> None:
+def fill_zip_size(home: Path, size: int | None) -> None:
+    """The ZIP's size on the home page's link (None: not made in this build)."""
     if home.exists():
         text = home.read_text(encoding="utf-8")
-        home.write_text(text.replace(ZIP_SIZE_MARK, files.megabytes(size)), encoding="utf-8")
+        shown = files.megabytes(size) if size is not None else "chưa tạo khi xem thử"
+        home.write_text(text.replace(ZIP_SIZE_MARK, shown), encoding="utf-8")
 
 
 def write_app_files(site_dir: Path, app: AppInfo) -> None:
