@@ -17,8 +17,6 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-import pytest
-
 from tests.browser import _QuietHandler, _QuietServer
 from tests.searchbox import SearchBox
 
@@ -68,6 +66,16 @@ def _wait_offline_state(page, value: str) -> None:
                     r && [!!r.installing, !!r.waiting, !!r.active], await caches.keys()]
         }""")
         raise AssertionError(f"data-offline never became {value!r}: {states}") from None
+
+
+# Chromium's built-in PDF viewer: an extension inside the browser and its
+# chrome://resources, never the network.
+PDF_VIEWER = {"chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai", "chrome://resources"}
+
+
+def _origin(url: str) -> str:
+    parts = urlparse(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _article(page) -> str:
