@@ -8,7 +8,7 @@ import math
 
 from PIL import Image, ImageDraw
 
-SUPERSAMPLE = 4
+SUPERSAMPLE = 2
 
 
 def _hex(color: str) -> tuple[int, int, int]:
