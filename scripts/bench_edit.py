@@ -4,7 +4,7 @@
     .venv/bin/python scripts/bench_edit.py
 
 Starts scripts/serve.sh on a free port, changes one sentence of
-data/ke-hoach.yaml five times, and after each save polls the plan page until
+data/ke-hoach-2023/ke-hoach.yaml five times, and after each save polls the plan page until
 the new text is served; prints each time and the median. The data file is put
 back exactly as it was afterwards, even on failure or Ctrl+C.
 """
@@ -21,7 +21,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data" / "ke-hoach.yaml"
+DATA = ROOT / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
 SENTENCE = "Trên đây là kế hoạch"  # the plan's closing sentence (ket_luan), on /ke-hoach/
 PAGE = "ke-hoach/"
 RUNS = 5
@@ -85,7 +85,7 @@ def main() -> int:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
-    print(f"trung vị / median: {statistics.median(times):.2f} s (lưu data/ke-hoach.yaml → trang {PAGE} mới)")
+    print(f"trung vị / median: {statistics.median(times):.2f} s (lưu data/ke-hoach-2023/ke-hoach.yaml → trang {PAGE} mới)")
     return 0
 
 

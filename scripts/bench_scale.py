@@ -8,7 +8,8 @@ rendered pages, in one run.
     .venv/bin/python scripts/bench_scale.py --stock-max 1000  # stock only up to 1,000 units
     .venv/bin/python scripts/bench_scale.py --pdf 100        # also PDFs of 100 unit sheets, cold and cached
 
-For each size it prints: wall and CPU time of `mkdocs build --strict` (KONTUM_PDF=0), its
+For each size it prints: wall and CPU time of `mkdocs build --strict` (KONTUM_PDF=0, and
+KONTUM_OFFLINE=0: no second build for the offline ZIP), its
 peak memory (max RSS), the size of one unit page, the time of `python -m
 macros.check`, and the same build with stock Material (no hooks, no macros, the
 generated pages written as Markdown files, the nav MkDocs makes by itself, so
@@ -102,7 +103,7 @@ def stock_project(proj: Path) -> Path:
 
 
 def build(proj: Path, out: Path) -> dict:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KONTUM_PDF="0")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KONTUM_PDF="0", KONTUM_OFFLINE="0")
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(proj / "mkdocs.yml"),
                 "-d", str(out)], proj, env)
 

@@ -15,9 +15,11 @@ import logging
 import os
 import re
 
-# INFO lines a user needs: the summary of each build and, under serve, the address.
+# INFO lines a user needs: the summary of each build, the PDF pass, the offline sizes and,
+# under serve, the address.
 KEEP = ("Documentation built in", "Serving on", "Detected file changes", "Shutting down",
-        "PDF: ")  # the PDF pass: made, reused, its own time (macros/adapters/pdf_output.py)
+        "PDF: ",  # the PDF pass: made, reused, its own time (macros/adapters/pdf_output.py)
+        "Bản ngoại tuyến")  # issue 14: the ZIP's and the offline cache's sizes
 _CLOCK = re.compile(r"\[\d\d:\d\d:\d\d\] ")  # serve's messages start with the time
 
 

@@ -21,7 +21,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import searchindex  # noqa: E402
-from macros.adapters import build_state, logs, pdf_output, serve_hooks  # noqa: E402
+from macros.adapters import build_state, logs, offline_hooks, pdf_output, serve_hooks  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
@@ -157,6 +157,7 @@ def on_env(env, config, files):
             raise PluginError(f"Thiếu tệp tìm kiếm overrides/{name}.")
         scripts.append(Path(file.abs_src_path).read_bytes())
     env.globals["vi_search_version"] = searchindex.content_version(b"\0".join(scripts))
+    env.globals["vi_zip"] = offline_hooks.zip_path(config)  # issue 14: the home page's ZIP link
     return env
 
 
@@ -165,4 +166,6 @@ def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8")), encoding="utf-8")
-    pdf_output.write_pdfs(config, build_state.of(config))
+    if not offline_hooks.is_file_copy(config):  # the file:// copy reuses these PDFs
+        pdf_output.write_pdfs(config, build_state.of(config))
+    offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker
