@@ -39,6 +39,7 @@ def check_chapters(chapters: dict, plan, refs, sources) -> list[DataError]:
     owner: dict[str, str] = {}
     for stem, chapter in chapters.items():
         src = sources[f"chapters/{stem}"]
+        errors += _chapter_title(chapter, stem, plan, src)
         if chapter.chu_de is not None:
             if chapter.chu_de not in topics:
                 errors.append(src.error(("chu_de",), f"Không có nội dung mã «{chapter.chu_de}» trong data/ke-hoach.yaml.",
@@ -58,6 +59,23 @@ def check_chapters(chapters: dict, plan, refs, sources) -> list[DataError]:
                                         found=code, hint=near_miss(code, ref_codes, "data/van-ban.yaml")))
         errors += check_placeholders(src)
     return errors
+
+
+def _chapter_title(chapter, stem: str, plan, src) -> list[DataError]:
+    """A general chapter needs its `ten`; a topic's chapter is titled by the topic's
+    ten_ngan, so a `ten` there would be read and never shown: it must repeat ten_ngan."""
+    if chapter.chu_de is None:
+        if chapter.ten is None:
+            return [src.error((), "Thiếu trường bắt buộc «ten» (tên chương).",
+                              hint="thêm dòng «ten: …» ở đầu tệp.")]
+        return []
+    topic = next((t for t in plan.noi_dung.muc if t.ma == chapter.chu_de), None)
+    if topic is not None and chapter.ten is not None and chapter.ten != topic.ten_ngan:
+        return [src.error(("ten",), f"Tên «{chapter.ten}» không hiện ở đâu: trang của nội dung «{chapter.chu_de}» "
+                                    f"lấy tên từ data/ke-hoach.yaml (noi_dung › muc › ten_ngan: «{topic.ten_ngan}»).",
+                          found=chapter.ten,
+                          hint="xóa dòng «ten», hoặc sửa ten_ngan trong data/ke-hoach.yaml nếu muốn đổi tên trang.")]
+    return []
 
 
 NEEDS = ("references", "glossary", "plan", "chapters", "toolkit")
