@@ -18,6 +18,7 @@ from macros import searchindex  # noqa: E402
 from macros.adapters import print_hooks, state  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
+from macros.guards import InternalError, internal_message  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
 from macros.render.provenance import page_source  # noqa: E402
 from macros.render.pages import generated_pages, nav  # noqa: E402
@@ -30,6 +31,8 @@ def on_config(config):
         site = state.load()
     except DataErrors as exc:
         raise PluginError(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - last guard: "lỗi nội bộ", never a traceback
+        raise PluginError(str(exc) if isinstance(exc, InternalError) else internal_message("data/", exc)) from None
     config["nav"] = nav(site)
     # Anchors keep Vietnamese readable: "Đăk Glei" -> #dak-glei, not #ak-glei.
     config["mdx_configs"].setdefault("toc", {})["slugify"] = slugify
