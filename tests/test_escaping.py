@@ -1,92 +1,135 @@
-"""Every string from data/ reaches the page escaped. The validator refuses tags,
-javascript: and on…= (see the corpus); this injects what it lets through —
-entities, Markdown, Jinja, stray < and > — into fields shown on many pages and
-asserts that the rendered HTML holds no element, link or emphasis made from data."""
+"""Every string from data/ reaches every output escaped: pages (body, navigation,
+<title>, tooltips, attributes), the search index and the PDFs (text and metadata).
 
+The validator refuses tags, javascript: and on…= (see the corpus); what it lets
+through — a processing instruction "<?x", entities, quotes, Markdown, Jinja,
+URLs — is appended to every free-text value of every data file (tests/payloads.py).
+One build of that data is shared by the assertions below; the render layer is
+also checked in-process, without MkDocs."""
+
+import html
+import json
 import re
 
+import markdown
+import pypdf
 import pytest
 
+from macros.adapters.mkdocs_hooks import html_titles
+from macros.render.pages import generated_pages, nav
 from macros.site import load_site
-from tests.sitebuild import copy_project, mkdocs_build, page_text
-
-PAYLOADS = {
-    "ent": "&lt;script&gt;alert(1)&lt;/script&gt;",
-    "num": "&#60;img src=x&#62;",
-    "md": "**đậm** _nghiêng_ `mã` [bấm](https://example.invalid/x) ![ảnh](https://example.invalid/a.png)",
-    "jinja": "{{ 7 * 7 }} {% if true %}jinja{% endif %}",
-    "cmp": "1 < 2 > 0 & a \"nháy\" 'đơn'",
-    "auto": "xem https://example.invalid/tu-dong hoặc www.example.invalid",
-}
-
-
-def inject(text: str, old: str, key: str) -> str:
-    assert old in text, old
-    return text.replace(old, f"{old} {PAYLOADS[key]}", 1)
+from tests.payloads import MARK, PAYLOAD, SHOWN_PAYLOAD, poison_data, read_html, shown
+from tests.pdfcheck import nospace, require_weasyprint
+from tests.sitebuild import copy_project, mkdocs_build
 
 
 @pytest.fixture(scope="module")
-def poisoned(tmp_path_factory):
+def poisoned_project(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("doc") / "project")
-    data = project / "data"
-    plan = (data / "ke-hoach.yaml").read_text(encoding="utf-8")
-    # Quoted on purpose: some payloads would not be valid YAML unquoted.
-    changes = [
-        ("nguon: Từ kinh phí Cuộc vận động năm 2023", "ent"),
-        ("nguoi_ky: Nguyễn Thị Lan", "md"),
-        ("ten_ngan: Khảo sát đời sống đồng bào", "num"),
-        ("ten_ngan: Mô hình hay, cách làm hiệu quả", "cmp"),
-        ("ket_luan: >-\n  Trên đây là kế hoạch", "jinja"),
-        ("ten: Ban Thường trực Uỷ ban MTTQ Việt Nam các huyện, thành phố", "auto"),
-    ]
-    for old, key in changes:
-        if old.startswith("ket_luan"):
-            plan = inject(plan, old, key)
-        else:
-            field, value = old.split(": ", 1)
-            plan = plan.replace(old, f"{field}: {quote(value + ' ' + PAYLOADS[key])}", 1)
-    (data / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
-    org = (data / "co-quan.yaml").read_text(encoding="utf-8")
-    org = org.replace("ten: Ban Phong trào", "ten: " + quote("Ban Phong trào " + PAYLOADS["md"]), 1)
-    (data / "co-quan.yaml").write_text(org, encoding="utf-8")
-    units = (data / "don-vi.yaml").read_text(encoding="utf-8")
-    units = units.replace("ten_khac: [Kon Plong]", "ten_khac: [Kon Plong, " + quote(PAYLOADS["cmp"]) + "]", 1)
-    (data / "don-vi.yaml").write_text(units, encoding="utf-8")
-    load_site(project)  # the payloads pass validation: this is what escaping must handle
+    changed = poison_data(project / "data")
+    assert changed > 300  # every text field of every file, not a sample
+    return project
+
+
+@pytest.fixture(scope="module")
+def poisoned(poisoned_project, tmp_path_factory):
+    load_site(poisoned_project)  # the payloads pass validation: escaping must handle them
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(project, out)
+    result = mkdocs_build(poisoned_project, out)
     assert result.returncode == 0, result.stderr
     return out
 
 
-def quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def problems(where: str, markup: str) -> list[str]:
+    """What a reader would see wrong: markup made from data, a link from data, or
+    the payload shown other than exactly as typed."""
+    reader = read_html(markup)
+    found = [f"{where}: processing instruction <?{p}>" for p in reader.pis]
+    found += [f"{where}: text {shown(t)[:120]!r}" for t in reader.texts
+              if MARK in t and SHOWN_PAYLOAD not in shown(t)]
+    found += [f"{where}: <{tag} {name}={value[:120]!r}>" for tag, name, value in reader.attrs
+              if MARK in value and SHOWN_PAYLOAD not in shown(value)]
+    found += [f"{where}: link {value}" for _, name, value in reader.attrs
+              if name in ("href", "src") and "example.invalid" in value]
+    return found
 
 
-def articles(site):
-    for path in sorted(site.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        match = re.search(r"<article[^>]*>(.*?)</article>", html, re.S)
-        yield path.relative_to(site).as_posix(), (match.group(1) if match else html)
+def test_every_page_shows_data_as_typed(poisoned):
+    pages = sorted(poisoned.rglob("*.html"))
+    assert len(pages) >= 30
+    bad, with_payload = [], 0
+    for path in pages:
+        markup = path.read_text(encoding="utf-8")
+        bad += problems(path.relative_to(poisoned).as_posix(), markup)
+        with_payload += any(MARK in t for t in read_html(markup).texts)
+    assert bad == []
+    assert "49" not in PAYLOAD and with_payload == len(pages)  # the navigation carries data to every page
 
 
-def test_no_markup_from_data_reaches_a_page(poisoned):
-    seen = 0
-    for page, html in articles(poisoned):
-        assert "<script>alert" not in html and "<img src=x" not in html, page
-        assert not [u for u in re.findall(r'(?:href|src)="([^"]*)"', html) if "example.invalid" in u], page
-        assert "<strong>đậm" not in html and "<em>nghiêng" not in html and "<code>mã" not in html, page
-        seen += "đậm" in html
-    assert seen >= 3  # the payloads were shown somewhere, escaped
+def test_navigation_and_titles_hold_the_names_as_typed(poisoned):
+    page = (poisoned / "don-vi" / "index.html").read_text(encoding="utf-8")
+    nav_part = page[page.index('<nav class="md-nav md-nav--primary"'):]
+    texts = [shown(t) for t in read_html(nav_part).texts]
+    name = f"Huyện {SHOWN_PAYLOAD} Sa Thầy {SHOWN_PAYLOAD}"  # cap and ten, both poisoned
+    assert name in texts, texts[:40]
+    unit = next(p for p in (poisoned / "don-vi").glob("*sa-thay*/index.html"))
+    head = unit.read_text(encoding="utf-8").split("</head>")[0]
+    title = re.search(r"<title>(.*?)</title>", head, re.S).group(1)
+    assert "<?x" not in title  # escaped in the source of the tab title
+    assert shown(html.unescape(title)).startswith(name)
 
 
-def test_payloads_are_shown_as_typed(poisoned):
-    budget = page_text(poisoned, "kinh-phi/index.html")
-    assert PAYLOADS["ent"] in budget  # the reader sees the entity text, not a tag
-    plan = page_text(poisoned, "ke-hoach/index.html")
-    assert PAYLOADS["md"] in plan and PAYLOADS["jinja"] in plan and PAYLOADS["auto"] in plan
-    assert "49 jinja" not in plan  # Jinja in data is not run
-    topic = page_text(poisoned, "so-tay/mo-hinh-hay/index.html")
-    assert PAYLOADS["cmp"] in topic
-    unit = page_text(poisoned, "don-vi/huyen-kon-plong/index.html")
-    assert PAYLOADS["cmp"] in unit
+def test_search_index_holds_data_escaped(poisoned):
+    index = json.loads((poisoned / "search" / "search_index.json").read_text(encoding="utf-8"))
+    bad, titles = [], 0
+    for doc in index["docs"]:
+        bad += problems(f"search {doc['location']} title", doc["title"])
+        bad += problems(f"search {doc['location']} text", doc["text"])
+        titles += MARK in doc["title"]
+    assert bad == []
+    assert titles >= 10  # unit and chapter titles are searchable with the payload
+
+
+def test_pdfs_print_data_as_typed(poisoned):
+    require_weasyprint()
+    pdfs = sorted((poisoned / "pdf").rglob("*.pdf"))
+    assert len(pdfs) >= 3
+    typed = nospace("<?x &lt;b&gt;")
+    for path in [p for p in pdfs if "don-vi" not in p.parts] + [p for p in pdfs if "don-vi" in p.parts][:1]:
+        reader = pypdf.PdfReader(str(path))
+        text = nospace("".join(page.extract_text() or "" for page in reader.pages))
+        marks = [m.start() for m in re.finditer(MARK, text)]
+        assert marks, path.name
+        assert all(text[at - len(typed):at] == typed for at in marks), path.name
+        assert PAYLOAD.strip()[:40] in str(reader.metadata.get("/Title", "")) + str(reader.metadata.get("/Author", ""))
+
+
+# --- in-process: the render layer and the nav, without a build ---------------
+
+
+@pytest.fixture(scope="module")
+def poisoned_site(poisoned_project):
+    return load_site(poisoned_project)
+
+
+def test_generated_pages_render_data_as_typed(poisoned_site):
+    md = markdown.Markdown(extensions=["tables", "attr_list", "md_in_html", "admonition", "abbr"])
+    bad = []
+    for page in generated_pages(poisoned_site):
+        bad += problems(page.path, md.reset().convert(page.markdown))
+    assert bad == []
+
+
+def test_nav_titles_reach_material_escaped(poisoned_site):
+    def titles(entries):
+        for entry in entries:
+            for title, value in entry.items():
+                yield title
+                if isinstance(value, list):
+                    yield from titles([v for v in value if isinstance(v, dict)])
+
+    raw = list(titles(nav(poisoned_site)))
+    escaped = list(titles(html_titles(nav(poisoned_site))))
+    assert sum(MARK in t for t in raw) >= 10
+    assert [html.unescape(t) for t in escaped] == raw  # the titles, escaped once
+    assert not any("<" in t or '"' in t for t in escaped)

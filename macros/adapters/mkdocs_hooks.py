@@ -4,6 +4,7 @@ add the pages generated from data, point each page's edit link at its data.
 mkdocs.yml: hooks: [macros/adapters/mkdocs_hooks.py]
 """
 
+import html
 import json
 import sys
 from pathlib import Path
@@ -33,11 +34,21 @@ def on_config(config):
         raise PluginError(str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - last guard: "lỗi nội bộ", never a traceback
         raise PluginError(str(exc) if isinstance(exc, InternalError) else internal_message("data/", exc)) from None
-    config["nav"] = nav(site)
+    config["nav"] = html_titles(nav(site))
     # Anchors keep Vietnamese readable: "Đăk Glei" -> #dak-glei, not #ak-glei.
     config["mdx_configs"].setdefault("toc", {})["slugify"] = slugify
     _check_search(config)
     return config
+
+
+def html_titles(entries):
+    """The nav with every title HTML-escaped: MkDocs and Material print nav titles
+    as HTML, so "Sa Thầy <?x" or "&lt;b&gt;" from data must arrive escaped."""
+    if isinstance(entries, list):
+        return [html_titles(e) for e in entries]
+    if isinstance(entries, dict):
+        return {html.escape(str(k), quote=True): html_titles(v) for k, v in entries.items()}
+    return entries
 
 
 # The pages generated from data in this build, by source path: rendered once in
@@ -50,7 +61,9 @@ def on_files(files, config):
     for page in generated_pages(state.current()):
         _generated[page.path] = page
         # JSON is valid YAML and quotes any title safely.
-        front = f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
+        # Material prints titles as HTML (nav, <title>, header, footer): escape data.
+        title = html.escape(page.title, quote=True)
+        front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
         files.append(File.generated(config, page.path, content=front + page.markdown))
     return files
 
