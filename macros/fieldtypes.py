@@ -120,8 +120,11 @@ Int = Annotated[int, BeforeValidator(_integer)]
 
 def _code_form(value):
     if isinstance(value, NumberForm):
-        raise _fail(f"mã số phải viết trong dấu nháy kép. {value.explain()}. "
-                    f"Có phải \"{value.meant}\"? Nếu mã đúng là có số 0 ở đầu, viết \"{value}\"")
+        if str(value).lstrip("+-").startswith("0") and str(value).isdigit():
+            hint = (f"Có phải \"{value.meant}\"? Nếu mã đúng là có số 0 ở đầu, viết \"{value}\"")
+        else:
+            hint = f"Viết trong dấu nháy kép: \"{value}\""
+        raise _fail(f"mã số phải viết trong dấu nháy kép. {value.explain()}. {hint}")
     return value
 
 
