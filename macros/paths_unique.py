@@ -34,12 +34,12 @@ def address(path: str) -> str:
     "so-tay.md" are both "/so-tay/" (MkDocs' directory URLs); "pdf/a.pdf" stays."""
     if not path.endswith(".md"):
         return "/" + path.lower()
-    stem = path[: -len(".md")]
+    stem = path[: -len(".md")].lower()
     if stem == "index":
         return "/"
     if stem.endswith("/index"):
         stem = stem[: -len("/index")]
-    return "/" + stem.lower() + "/"
+    return "/" + stem + "/"
 
 
 def collisions(outputs: list[Origin]) -> list[DataError]:
