@@ -183,3 +183,17 @@ def test_the_build_hook_turns_an_internal_error_into_a_plugin_error(monkeypatch)
     monkeypatch.undo()
     bad = DataErrors([])
     assert "website chưa được tạo" in str(bad)
+
+
+def test_contributing_lists_what_the_check_refuses_with_the_real_limits():
+    from macros import fieldtypes, yamlsrc
+    from macros.numbers import format_money
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    part = guide[guide.index("### Những gì bị từ chối"):]
+    for phrase in ("05000000", "`1:30`", "Neo và bí danh", "!!binary", "U+202A–U+202E", "U+2066–U+2069", "U+00A0",
+                   "Hai trang cùng một địa chỉ", "`.yml`", "không thuộc năm", "không được giao đơn vị nào",
+                   "`61O`", "Lỗi nội bộ"):
+        assert phrase in part, phrase
+    assert f"quá {yamlsrc.MAX_DEPTH} bậc" in part and f"{yamlsrc.MAX_BYTES // 1024} KB" in part
+    assert f"{yamlsrc.MAX_DIGITS} chữ số" in part and format_money(fieldtypes.MAX_MONEY) in part
