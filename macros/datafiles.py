@@ -11,6 +11,9 @@ from pathlib import Path
 from .errors import DataError
 from .text import slugify
 
+# More items than any handbook needs: past this, checking could take longer than 2 s.
+MAX_ITEMS = 200
+
 # A file in a data folder is named like an address: lower case, no diacritics, no spaces.
 _STEM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -43,6 +46,10 @@ def _bad_item(rel: str, path: Path) -> DataError:
     return DataError(display, 0, 0, "", message, found=path.name, hint=f"đổi tên thành «{wanted}», hoặc xóa tệp.")
 
 
+def too_many(folder: Path) -> bool:
+    return folder.is_dir() and sum(1 for _ in zip(folder.iterdir(), range(MAX_ITEMS + 1))) > MAX_ITEMS
+
+
 def unexpected_files(root: Path, files: list[str], folders: list[str]) -> list[DataError]:
     """Errors for every file in data/ (and in its item folders) that the loader
     would not read. `files` are the fixed data files ("data/don-vi.yaml"),
@@ -53,6 +60,10 @@ def unexpected_files(root: Path, files: list[str], folders: list[str]) -> list[D
     known_dirs = {p.parent for p in expected} | folder_set
     known_dirs |= {parent for d in list(known_dirs) for parent in d.parents}
     for folder in sorted(folder_set):
+        if too_many(root / folder):
+            errors.append(DataError(folder.as_posix(), 0, 0, "", f"Thư mục có quá nhiều tệp (tối đa {MAX_ITEMS}).",
+                                    hint="kiểm tra có chép nhầm nhiều tệp vào đây không."))
+            continue
         if (root / folder).is_dir():
             errors += [_bad_item(folder.as_posix(), p) for p in sorted((root / folder).iterdir())
                        if not _ignored(p) and not (p.is_file() and valid_item_name(p.name))]

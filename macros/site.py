@@ -265,7 +265,7 @@ def load_site(root: Path) -> Site:
         models[name] = {}
         folder = root / rel
         items = sorted(p for p in folder.iterdir() if p.is_file() and datafiles.valid_item_name(p.name)) \
-            if folder.is_dir() else []
+            if folder.is_dir() and not datafiles.too_many(folder) else []
         for path in items:
             display = f"{rel}/{path.name}"
             with reading(display):

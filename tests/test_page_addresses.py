@@ -109,3 +109,17 @@ def test_notes_and_hidden_files_are_allowed(project):
     (project / "data" / "README.md").write_text("Ghi chú\n", encoding="utf-8")
     (project / "data" / "so-tay" / ".gitkeep").write_text("", encoding="utf-8")
     load_site(project)
+
+
+def test_a_flood_of_files_is_refused_quickly(project):
+    import time
+
+    from macros.datafiles import MAX_ITEMS
+
+    source = (project / "data" / "so-tay" / "mo-hinh-hay.yaml").read_bytes()
+    for i in range(MAX_ITEMS + 1):
+        (project / "data" / "so-tay" / f"ban-sao-{i}.yaml").write_bytes(source)
+    start = time.perf_counter()
+    found = messages(project)
+    assert time.perf_counter() - start < 2
+    assert any("data/so-tay" in m and "quá nhiều tệp" in m for m in found), found[:3]
