@@ -27,10 +27,11 @@ from .errors import DataError, DataErrors, field_path
 # libyaml where available: about ten times faster, same events and positions.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None) if getattr(yaml, "__with_libyaml__", False) else None
 
-MAX_BYTES = 256 * 1024  # the largest data file is ~12 KB
+MAX_BYTES = 128 * 1024  # the largest data file is ~12 KB
 MAX_DEPTH = 16  # the deepest data file nests 5 levels
 MAX_DIGITS = 18  # no amount, year or count needs more
-MAX_EVENTS = 200_000
+MAX_EVENTS = 10_000  # the largest data file has ~300
+MAX_ERRORS = 50  # per file: past this, the rest is noise
 
 _BOOL_WORDS = {"yes", "no", "on", "off", "y", "n"}
 # Vietnamese groups thousands with dots: 5.000.000. YAML would read 5.000 as 5.0.
@@ -300,6 +301,8 @@ class _Builder:
 
     def _key(self, event, frame: list) -> None:
         path = frame[1]
+        if len(self.errors) >= MAX_ERRORS:
+            self._refuse(event, f"Tệp có quá nhiều lỗi (trên {MAX_ERRORS}); sửa các lỗi trên rồi kiểm tra lại.")
         self._policy(event, path)
         if not isinstance(event, yaml.ScalarEvent):
             self._refuse(event, "Tên trường phải là chữ.", "viết dạng «ten_truong: giá trị».", path)
@@ -339,6 +342,10 @@ class _Builder:
         tag = self._resolver.resolve(yaml.ScalarNode, text, (True, False))
         if tag == "tag:yaml.org,2002:str":
             return text
+        if tag == "tag:yaml.org,2002:null":
+            if text:
+                self.source.coerced[path] = text
+            return None
         try:
             value = self._constructor.construct_object(yaml.ScalarNode(tag, text), deep=True)
         except (ValueError, ArithmeticError, OverflowError, yaml.YAMLError):
@@ -352,10 +359,13 @@ class _Builder:
         return value
 
 
+_REPARSE_BYTES = 48 * 1024  # larger files keep libyaml's wording: re-reading would be slow
+
+
 def _syntax_error_from(display: str, exc: yaml.YAMLError, text: str) -> DataError:
     """The message for a syntax error. libyaml's wording differs from PyYAML's, for
     which the hints are written: re-read with PyYAML to get its wording (only on error)."""
-    if _FAST_LOADER is not None:
+    if _FAST_LOADER is not None and len(text) <= _REPARSE_BYTES:
         try:
             for _ in yaml.parse(text, Loader=yaml.SafeLoader):
                 pass

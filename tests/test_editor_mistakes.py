@@ -63,7 +63,7 @@ CASES = [
      ["«dia_danh", "lồng nhau quá sâu"]),
     ("danh-sach-long-sau", "don-vi.yaml", "ten_khac: []\n  - ma: \"610\"", "ten_khac:" + "\n" + "".join(
         "  " * i + "-\n" for i in range(2, 40)) + "  - ma: \"610\"", ["lồng nhau quá sâu"]),
-    ("tep-qua-lon", "thuat-ngu.yaml", "thuat_ngu:", "# " + "x" * 300_000 + "\nthuat_ngu:", ["data/thuat-ngu.yaml", "Tệp quá lớn"]),
+    ("tep-qua-lon", "thuat-ngu.yaml", "thuat_ngu:", "# " + "x" * 140_000 + "\nthuat_ngu:", ["data/thuat-ngu.yaml", "Tệp quá lớn"]),
     ("gop-khoa", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: Kon Tum\n<<: {x: 1}", ["gộp khóa"]),
     # --- 6. invisible characters, named as U+XXXX ------------------------------
     ("lri-trong-ten-khac", "don-vi.yaml", "ten_khac: [Đắk Glei, Dak Glei]", "ten_khac: [Đắk Glei, Dak\u2066 Glei]",
