@@ -81,9 +81,37 @@ def _chapter_title(chapter, stem: str, plan, src) -> list[DataError]:
 NEEDS = ("references", "glossary", "plan", "chapters", "toolkit")
 
 
+def check_department_abbreviations(org, glossary, src) -> list[DataError]:
+    """A department's viet_tat is shown only through the glossary (tooltips, the
+    abbreviations page): one missing there, or meaning something else, is read
+    and never shown."""
+    from .text import fold
+
+    errors = []
+    meanings = {t.viet_tat: t.nghia for t in glossary.thuat_ngu}
+    for i, dept in enumerate(org.ban):
+        if dept.viet_tat is None:
+            continue
+        meaning = meanings.get(dept.viet_tat)
+        if meaning is None:
+            errors.append(src.error(("ban", i, "viet_tat"), f"Chữ viết tắt «{dept.viet_tat}» không có trong "
+                                    "data/thuat-ngu.yaml nên không hiện ở đâu.", found=dept.viet_tat,
+                                    hint=f"thêm «- viet_tat: {dept.viet_tat}» với «nghia: {dept.ten}» vào "
+                                         "data/thuat-ngu.yaml, hoặc xóa dòng viet_tat."))
+        elif fold(meaning) != fold(dept.ten):
+            errors.append(src.error(("ban", i, "viet_tat"), f"Chữ viết tắt «{dept.viet_tat}» trong data/thuat-ngu.yaml "
+                                    f"có nghĩa «{meaning}», không phải «{dept.ten}».", found=dept.viet_tat,
+                                    hint="sửa cho hai nơi khớp nhau."))
+    return errors
+
+
 def cross_check(models: dict, sources: dict) -> list[DataError]:
     refs = models["references"]
-    return (check_references(refs, sources["references"]) + check_glossary(models["glossary"], sources["glossary"])
+    if "org" in models:
+        extra = check_department_abbreviations(models["org"], models["glossary"], sources["org"])
+    else:
+        extra = []
+    return extra + (check_references(refs, sources["references"]) + check_glossary(models["glossary"], sources["glossary"])
             + check_plan_basis(models["plan"], refs, sources["plan"])
             + check_chapters(models["chapters"], models["plan"], refs, sources)
             + check_placeholders(sources["toolkit"]))

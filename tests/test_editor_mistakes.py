@@ -3,6 +3,7 @@ tracebacks, invisible characters, implausible data, misleading messages). Each
 class with cases of our own, each through the check command in-process: a
 Vietnamese message naming file:line:column, exit 1, within 2 s, no traceback."""
 
+import shutil
 import time
 
 import pytest
@@ -197,3 +198,15 @@ def test_contributing_lists_what_the_check_refuses_with_the_real_limits():
         assert phrase in part, phrase
     assert f"quá {yamlsrc.MAX_DEPTH} bậc" in part and f"{yamlsrc.MAX_BYTES // 1024} KB" in part
     assert f"{yamlsrc.MAX_DIGITS} chữ số" in part and format_money(fieldtypes.MAX_MONEY) in part
+
+
+@pytest.mark.parametrize("old,new,fragment", [
+    ("viet_tat: BPT", "viet_tat: BPTr", "«BPTr» không có trong data/thuat-ngu.yaml"),
+    ("viet_tat: VP", "viet_tat: VT", "có nghĩa «Văn thư», không phải «Văn phòng»"),
+])
+def test_department_abbreviation_read_but_never_shown(tmp_path, capsys, old, new, fragment):
+    root = data_copy(tmp_path)
+    shutil.copytree(ROOT / "data" / "so-tay", root / "data" / "so-tay")
+    change(root, "co-quan.yaml", old, new)
+    code, report = run_check(root, capsys)
+    assert code == 1 and fragment in report and "data/co-quan.yaml:" in report, report
