@@ -165,6 +165,8 @@ class NumberForm(str):
 
     def explain(self) -> str:
         raw = str(self)
+        if len(raw) > 40:
+            return f"«{raw[:40]}…» viết số theo dạng YAML 1.1 đọc khác (và quá dài)"
         if _BASED.match(raw):
             return (f"«{raw}» là cách viết số {_BASE_NAMES[_BASED.match(raw).group(1)]} "
                     f"(= {self.yaml_value}), không phải số thập phân")
@@ -185,13 +187,14 @@ def _number_form(text: str, constructor) -> NumberForm | None:
     out = NumberForm(text)
     tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))
     value = None
-    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and len(text) <= 4 * MAX_DIGITS:
+    short = len(text) <= 4 * MAX_DIGITS  # a longer one is shown as typed, never converted
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and short:
         try:
             value = constructor.construct_object(yaml.ScalarNode(tag, text), deep=True)
         except (ValueError, ArithmeticError, yaml.YAMLError):
             value = None
     based = _BASED.match(text)
-    if based and value is None:  # 0o17: YAML 1.2's octal, text for YAML 1.1
+    if based and value is None and short:  # 0o17: YAML 1.2's octal, text for YAML 1.1
         try:
             value = int(based.group(2).replace("_", ""), {"x": 16, "o": 8, "b": 2}[based.group(1)])
             value = -value if text.startswith("-") else value
@@ -206,6 +209,8 @@ def _number_form(text: str, constructor) -> NumberForm | None:
         body = digits.lstrip("+-")
         whole, dot, frac = body.partition(".")
         out.meant = sign + (whole.lstrip("0") or "0") + (dot + frac if dot else "")
+    if len(out.meant) > 40:
+        out.meant = out.meant[:40] + "…"
     return out
 
 

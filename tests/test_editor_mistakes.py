@@ -210,3 +210,16 @@ def test_department_abbreviation_read_but_never_shown(tmp_path, capsys, old, new
     change(root, "co-quan.yaml", old, new)
     code, report = run_check(root, capsys)
     assert code == 1 and fragment in report and "data/co-quan.yaml:" in report, report
+
+
+@pytest.mark.parametrize("value", ["0x" + "f" * 20000, "0b" + "1" * 9000, "1" + ":30" * 3000, "0" + "7" * 9000,
+                                   "1_" + "0" * 9000])
+def test_huge_number_forms_end_in_a_short_message(tmp_path, capsys, value):
+    root = data_copy(tmp_path)
+    shutil.copytree(ROOT / "data" / "so-tay", root / "data" / "so-tay")
+    change(root, "ke-hoach.yaml", "dinh_muc: 5000000", "dinh_muc: " + value)
+    start = time.perf_counter()
+    code, report = run_check(root, capsys)
+    assert time.perf_counter() - start < 2
+    assert code == 1 and "«kinh_phi › dinh_muc»" in report and "Lỗi nội bộ" not in report, report[:500]
+    assert len(report) < 2 * len(value) + 1000  # the message does not repeat the number over and over
