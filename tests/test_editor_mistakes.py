@@ -223,3 +223,15 @@ def test_huge_number_forms_end_in_a_short_message(tmp_path, capsys, value):
     assert time.perf_counter() - start < 2
     assert code == 1 and "«kinh_phi › dinh_muc»" in report and "Lỗi nội bộ" not in report, report[:500]
     assert len(report) < 2 * len(value) + 1000  # the message does not repeat the number over and over
+
+
+def test_libyaml_and_pure_python_read_the_same(monkeypatch):
+    """yamlsrc reads with libyaml's C parser where installed; without it, the
+    pure-Python parser gives the same values and positions."""
+    from macros import yamlsrc
+
+    files = sorted((ROOT / "data").rglob("*.yaml"))
+    fast = {f: yamlsrc.read_yaml(f, f.name) for f in files}
+    monkeypatch.setattr(yamlsrc, "_FAST_LOADER", None)
+    slow = {f: yamlsrc.read_yaml(f, f.name) for f in files}
+    assert all(fast[f].data == slow[f].data and fast[f].positions == slow[f].positions for f in files)
