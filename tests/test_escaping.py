@@ -1,15 +1,19 @@
 """Every string from data/ reaches every output escaped: pages (body, navigation,
 <title>, tooltips, attributes), the search index and the PDFs (text and metadata).
 
-The validator refuses tags, javascript: and on…= (see the corpus); what it lets
-through — a processing instruction "<?x", entities, quotes, Markdown, Jinja,
-URLs — is appended to every free-text value of every data file (tests/payloads.py).
-One build of that data is shared by the assertions below; the render layer is
-also checked in-process, without MkDocs."""
+Two sets of payloads. PAYLOADS (tests/sitebuild.py) go into a few fields of the
+session's mutated build: entities, Markdown, Jinja, stray < and >. PAYLOAD
+(tests/payloads.py) — a processing instruction "<?x", entities, quotes,
+Markdown, Jinja, URLs, all of which the validator lets through — is appended to
+every free-text value of every data file; one build of that data (with PDFs) is
+shared by the assertions below, and the render layer is also checked in-process."""
 
 import html
 import json
+import os
 import re
+import shutil
+from pathlib import Path
 
 import markdown
 import pypdf
@@ -20,24 +24,75 @@ from macros.render.pages import generated_pages, nav
 from macros.site import load_site
 from tests.payloads import MARK, PAYLOAD, SHOWN_PAYLOAD, poison_data, read_html, shown
 from tests.pdfcheck import nospace, require_weasyprint
-from tests.sitebuild import copy_project, mkdocs_build
+from tests.sitebuild import PAYLOADS, build_once, copy_project, mkdocs_build, mutated_project, page_text
 
 
 @pytest.fixture(scope="module")
-def poisoned_project(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("doc") / "project")
+def poisoned(mutated_site):
+    """The real build of the project with the payloads (tests/sitebuild.py: mutate_data)."""
+    return mutated_site
+
+
+def test_payloads_pass_validation(tmp_path):
+    # The validator lets these through: this is what escaping must handle.
+    load_site(mutated_project(tmp_path / "project"))
+
+
+def articles(site):
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        match = re.search(r"<article[^>]*>(.*?)</article>", html, re.S)
+        yield path.relative_to(site).as_posix(), (match.group(1) if match else html)
+
+
+def test_no_markup_from_data_reaches_a_page(poisoned):
+    seen = 0
+    for page, html in articles(poisoned):
+        assert "<script>alert" not in html and "<img src=x" not in html, page
+        assert not [u for u in re.findall(r'(?:href|src)="([^"]*)"', html) if "example.invalid" in u], page
+        assert "<strong>đậm" not in html and "<em>nghiêng" not in html and "<code>mã" not in html, page
+        seen += "đậm" in html
+    assert seen >= 3  # the payloads were shown somewhere, escaped
+
+
+def test_payloads_are_shown_as_typed(poisoned):
+    budget = page_text(poisoned, "kinh-phi/index.html")
+    assert PAYLOADS["ent"] in budget  # the reader sees the entity text, not a tag
+    plan = page_text(poisoned, "ke-hoach/index.html")
+    assert PAYLOADS["md"] in plan and PAYLOADS["jinja"] in plan and PAYLOADS["auto"] in plan
+    assert "49 jinja" not in plan  # Jinja in data is not run
+    topic = page_text(poisoned, "so-tay/mo-hinh-hay/index.html")
+    assert PAYLOADS["cmp"] in topic
+    unit = page_text(poisoned, "don-vi/huyen-kon-plong/index.html")
+    assert PAYLOADS["cmp"] in unit
+
+
+# --- every text field of every data file (issue 12) -------------------------------
+
+
+def poisoned_copy(dest: Path) -> Path:
+    """A copy of the project with PAYLOAD appended to every text field of every data file."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    project = copy_project(dest)
     changed = poison_data(project / "data")
     assert changed > 300  # every text field of every file, not a sample
     return project
 
 
-@pytest.fixture(scope="module")
-def poisoned(poisoned_project, tmp_path_factory):
-    load_site(poisoned_project)  # the payloads pass validation: escaping must handle them
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(poisoned_project, out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture(scope="session")
+def all_fields_site(tmp_path_factory) -> Path:
+    """One build (with PDFs: they are an output too) of the project with every text
+    field poisoned, shared by all pytest-xdist workers (tests/sitebuild.py: build_once)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+    def build(out: Path):
+        project = poisoned_copy(out.with_name(out.name + "-project"))
+        load_site(project)  # the payloads pass validation: escaping must handle them
+        return mkdocs_build(project, out, SOURCE_DATE_EPOCH="1700000000")
+
+    return build_once(shared / "site-all-fields", build)
 
 
 def problems(where: str, markup: str) -> list[str]:
@@ -54,33 +109,33 @@ def problems(where: str, markup: str) -> list[str]:
     return found
 
 
-def test_every_page_shows_data_as_typed(poisoned):
-    pages = sorted(poisoned.rglob("*.html"))
+def test_every_page_shows_data_as_typed(all_fields_site):
+    pages = sorted(all_fields_site.rglob("*.html"))
     assert len(pages) >= 30
     bad, with_payload = [], 0
     for path in pages:
         markup = path.read_text(encoding="utf-8")
-        bad += problems(path.relative_to(poisoned).as_posix(), markup)
+        bad += problems(path.relative_to(all_fields_site).as_posix(), markup)
         with_payload += any(MARK in t for t in read_html(markup).texts)
     assert bad == []
     assert "49" not in PAYLOAD and with_payload == len(pages)  # the navigation carries data to every page
 
 
-def test_navigation_and_titles_hold_the_names_as_typed(poisoned):
-    page = (poisoned / "don-vi" / "index.html").read_text(encoding="utf-8")
+def test_navigation_and_titles_hold_the_names_as_typed(all_fields_site):
+    page = (all_fields_site / "don-vi" / "index.html").read_text(encoding="utf-8")
     nav_part = page[page.index('<nav class="md-nav md-nav--primary"'):]
     texts = [shown(t) for t in read_html(nav_part).texts]
     name = f"Huyện {SHOWN_PAYLOAD} Sa Thầy {SHOWN_PAYLOAD}"  # cap and ten, both poisoned
     assert name in texts, texts[:40]
-    unit = next(p for p in (poisoned / "don-vi").glob("*sa-thay*/index.html"))
+    unit = next(p for p in (all_fields_site / "don-vi").glob("*sa-thay*/index.html"))
     head = unit.read_text(encoding="utf-8").split("</head>")[0]
     title = re.search(r"<title>(.*?)</title>", head, re.S).group(1)
     assert "<?x" not in title  # escaped in the source of the tab title
     assert shown(html.unescape(title)).startswith(name)
 
 
-def test_search_index_holds_data_escaped(poisoned):
-    index = json.loads((poisoned / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_search_index_holds_data_escaped(all_fields_site):
+    index = json.loads((all_fields_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     bad, titles = [], 0
     for doc in index["docs"]:
         bad += problems(f"search {doc['location']} title", doc["title"])
@@ -90,9 +145,9 @@ def test_search_index_holds_data_escaped(poisoned):
     assert titles >= 10  # unit and chapter titles are searchable with the payload
 
 
-def test_pdfs_print_data_as_typed(poisoned):
+def test_pdfs_print_data_as_typed(all_fields_site):
     require_weasyprint()
-    pdfs = sorted((poisoned / "pdf").rglob("*.pdf"))
+    pdfs = sorted((all_fields_site / "pdf").rglob("*.pdf"))
     assert len(pdfs) >= 3
     typed = nospace("<?x &lt;b&gt;")
     for path in [p for p in pdfs if "don-vi" not in p.parts] + [p for p in pdfs if "don-vi" in p.parts][:1]:
@@ -108,8 +163,8 @@ def test_pdfs_print_data_as_typed(poisoned):
 
 
 @pytest.fixture(scope="module")
-def poisoned_site(poisoned_project):
-    return load_site(poisoned_project)
+def poisoned_site(tmp_path_factory):
+    return load_site(poisoned_copy(tmp_path_factory.mktemp("inproc") / "project"))
 
 
 def test_generated_pages_render_data_as_typed(poisoned_site):
