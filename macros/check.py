@@ -3,7 +3,8 @@
     python -m macros.check            # check
     python -m macros.check --sua-nfc  # also rewrite data files into NFC first
 
-Exit 0 when the data is good, 1 when it is not. Used by the build, by CI and
+Exit 0 when the data is good, 1 when it is not, 2 on an internal error (a bug:
+a short "lỗi nội bộ" message naming the file being read, never a traceback). Used by the build, by CI and
 by pre-commit; it imports no MkDocs and takes well under a second.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from .errors import DataErrors
 from .loader import data_paths, load_website
+from .guards import INTERNAL_EXIT, InternalError, internal_message
 from .numbers import format_money
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,13 +45,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Đã chuyển {rel} về Unicode dựng sẵn (NFC).")
     try:
         website = load_website(args.goc)
+        lines = [f"Dữ liệu hợp lệ{f' ({site.key})' if website.several else ''}: {len(site.units)} đơn vị, "
+                 f"{len(site.departments)} ban, tổng kinh phí {format_money(site.total)}." for site in website.plans]
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    for site in website.plans:
-        where = f" ({site.key})" if website.several else ""
-        print(f"Dữ liệu hợp lệ{where}: {len(site.units)} đơn vị, {len(site.departments)} ban, "
-              f"tổng kinh phí {format_money(site.total)}.")
+    except InternalError as exc:
+        print(exc, file=sys.stderr)
+        return INTERNAL_EXIT
+    except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback
+        print(internal_message("data/", exc), file=sys.stderr)
+        return INTERNAL_EXIT
+    print("\n".join(lines))
     return 0
 
 

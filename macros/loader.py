@@ -18,7 +18,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import crosschecks, handbook_crosschecks
+from . import crosschecks, datafiles, handbook_crosschecks, paths_unique
+from .guards import reading
 from .errors import DataError, DataErrors
 from .handbook_model import Chapter, GlossaryFile, ReferencesFile, ToolkitFile
 from .model import OrgFile, PlanFile, UnitsFile, WebsiteFile
@@ -49,17 +50,19 @@ PLAN_FOLDERS: dict[str, tuple[str, type[BaseModel]]] = {
 
 
 def _read(root: Path, rel: str, model, errors: list):
-    """(source, validated model or None); errors appended."""
-    try:
-        source = read_yaml(root / rel, rel)
-    except DataErrors as exc:
-        errors += exc.errors
-        return None, None
-    try:
-        return source, model.model_validate(source.data)
-    except ValidationError as exc:
-        errors += translate(source, model, exc)
-        return source, None
+    """(source, validated model or None); errors appended. An unexpected failure
+    names the file being read (guards.reading), never a traceback."""
+    with reading(rel):
+        try:
+            source = read_yaml(root / rel, rel)
+        except DataErrors as exc:
+            errors += exc.errors
+            return None, None
+        try:
+            return source, model.model_validate(source.data)
+        except ValidationError as exc:
+            errors += translate(source, model, exc)
+            return source, None
 
 
 def plan_paths(root: Path, folder: str) -> dict[str, str]:
@@ -71,7 +74,10 @@ def plan_paths(root: Path, folder: str) -> dict[str, str]:
         own = f"{base}/{file}"
         out[name] = own if (root / own).exists() else f"{DATA}/{file}"
     for name, (sub, _) in PLAN_FOLDERS.items():
-        for path in sorted((root / base / sub).glob("*.yaml")):
+        folder = root / base / sub
+        items = sorted(p for p in folder.iterdir() if p.is_file() and datafiles.valid_item_name(p.name)) \
+            if folder.is_dir() and not datafiles.too_many(folder) else []
+        for path in items:
             out[f"{name}/{path.stem}"] = f"{base}/{sub}/{path.name}"
     return out
 
@@ -98,14 +104,24 @@ def load_plan(root: Path, folder: str, entry=None) -> Site:
             sources[name] = source
         if model is not None:
             models[name] = model
-    errors += crosschecks.cross_check_available(models, sources, files)
-    # The handbook checks need every file they compare; they wait until those validate.
-    if all(name in models for name in handbook_crosschecks.NEEDS):
-        errors += handbook_crosschecks.cross_check(models, sources, files)
+    with reading(f"{DATA}/{folder}/ (kiểm tra chéo giữa các tệp)"):
+        errors += crosschecks.cross_check_available(models, sources, files)
+        # The handbook checks need every file they compare; they wait until those validate.
+        if all(name in models for name in handbook_crosschecks.NEEDS):
+            errors += handbook_crosschecks.cross_check(models, sources, files)
     if errors:
         raise DataErrors(errors)
     extra = {k: v for k, v in models.items() if k not in ("units", "org", "plan")}
-    return Site(root, models["units"], models["org"], models["plan"], sources, extra, files, entry)
+    site = Site(root, models["units"], models["org"], models["plan"], sources, extra, files, entry)
+    with reading(f"{DATA}/{folder}/ (địa chỉ các trang)"):
+        from .render.pages import page_origins  # render imports this module
+
+        # Pages written by hand in docs/ share the addresses of a plan without a prefix.
+        docs = root / "docs" if not site.prefix else None
+        errors += paths_unique.collisions(page_origins(site, docs))
+    if errors:
+        raise DataErrors(errors)
+    return site
 
 
 def load_website(root: Path) -> Website:
@@ -118,6 +134,14 @@ def load_website(root: Path) -> Website:
     errors += crosschecks.check_website(info, source, root)
     if errors:
         raise DataErrors(errors)
+    with reading("data/"):
+        files = [WEBSITE_FILE] + [f"{DATA}/{f}" for f, _ in SHARED_FILES.values()]
+        folders = []
+        for entry in info.ke_hoach:
+            base = f"{DATA}/{entry.thu_muc}"
+            files += [f"{base}/{f}" for f, _ in (*PLAN_FILES.values(), *SHARED_FILES.values())]
+            folders += [f"{base}/{sub}" for sub, _ in PLAN_FOLDERS.values()]
+        errors += datafiles.unexpected_files(root, files, folders)
     plans = []
     for entry in info.ke_hoach:
         try:

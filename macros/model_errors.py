@@ -40,6 +40,34 @@ def _nested_models(annotation) -> list:
     return [m for arg in getattr(annotation, "__args__", ()) for m in _nested_models(arg)]
 
 
+def _keys_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names allowed where `loc` points (the model of that mapping)."""
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if current else None
+        nested = _nested_models(info.annotation) if info else []
+        if not nested:
+            return []
+        current = nested[0]
+    return sorted(current.model_fields) if current else []
+
+
+def _suggest_key(name: str, keys: list[str]) -> list[str]:
+    """The key an editor meant: one the wrong key starts or ends with
+    ("ten_don_vi" -> "ten"), else the nearest by edit distance."""
+    strong = difflib.get_close_matches(name.lower(), keys, n=1, cutoff=0.8)
+    if strong:
+        return strong
+    parts = name.lower().split("_")
+    for cut in range(len(parts) - 1, 0, -1):  # the longest run of whole words first
+        for piece in ("_".join(parts[:cut]), "_".join(parts[-cut:])):
+            if piece in keys:
+                return [piece]
+    return difflib.get_close_matches(name.lower(), keys, n=1, cutoff=0.6)
+
+
 def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) -> list[DataError]:
     errors = []
     known = sorted(_field_names(model))
@@ -55,7 +83,7 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
             continue
         if kind == "extra_forbidden":
             name = str(loc[-1])
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            close = _suggest_key(name, _keys_at(model, loc[:-1]) or known)
             hint = f"có phải «{close[0]}»?" if close else "xóa trường này, hoặc xem hướng dẫn biên tập."
             errors.append(source.error(loc, f"trường «{name}» không có trong mẫu dữ liệu.", hint=hint))
             continue

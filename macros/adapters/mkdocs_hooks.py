@@ -9,6 +9,7 @@ on_config and kept on that build's config; this module holds no state.
 mkdocs.yml: hooks: [macros/adapters/mkdocs_hooks.py]
 """
 
+import html
 import json
 import sys
 from pathlib import Path
@@ -24,6 +25,7 @@ from macros import searchindex  # noqa: E402
 from macros.adapters import build_state, logs, offline_hooks, pdf_output, serve_hooks  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
+from macros.guards import InternalError, internal_message  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
 from macros.render import links  # noqa: E402
 from macros.render.provenance import page_source  # noqa: E402
@@ -52,12 +54,18 @@ def on_config(config):
             raise PluginError(str(exc)) from None
         # Under serve: the last good data, with the error on every page.
         state = build_state.attach(config, build_state.BuildState(root, last_good, data_error=str(exc)))
+    except Exception as exc:  # noqa: BLE001 - last guard: "lỗi nội bộ", never a traceback
+        message = str(exc) if isinstance(exc, InternalError) else internal_message("data/", exc)
+        last_good = serve_hooks.keep_last_good(message)
+        if last_good is None:
+            raise PluginError(message) from None
+        state = build_state.attach(config, build_state.BuildState(root, last_good, data_error=message))
     info = state.website.info
     config["site_name"] = info.ten
     config["site_description"] = info.mo_ta
     config["site_author"] = info.tac_gia
     config["copyright"] = info.tac_gia
-    config["nav"] = state.catalog.nav
+    config["nav"] = html_titles(state.catalog.nav)
     # Unit pages are reached from their list page, not from the sidebar (an entry
     # per unit on every page made the build quadratic); say so, so MkDocs does
     # not list them as pages missing from the nav.
@@ -69,6 +77,16 @@ def on_config(config):
     return config
 
 
+def html_titles(entries):
+    """The nav with every title HTML-escaped: MkDocs and Material print nav titles
+    as HTML, so "Sa Thầy <?x" or "&lt;b&gt;" from data must arrive escaped."""
+    if isinstance(entries, list):
+        return [html_titles(e) for e in entries]
+    if isinstance(entries, dict):
+        return {html.escape(str(k), quote=True): html_titles(v) for k, v in entries.items()}
+    return entries
+
+
 def on_files(files, config):
     state = build_state.of(config)
     for page in state.catalog.pages.values():
@@ -76,7 +94,8 @@ def on_files(files, config):
             raise PluginError(f"docs/{page.path} trùng với trang sinh từ dữ liệu ({page.data_file}): "
                               "xóa tệp trong docs/ (nội dung trang lấy từ data/).")
         # JSON is valid YAML and quotes any title safely.
-        meta = {"title": page.title, "render_macros": False, **page.meta}
+        # Material prints titles as HTML (nav, <title>, header, footer): escape data.
+        meta = {"title": html.escape(page.title, quote=True), "render_macros": False, **page.meta}
         front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
         files.append(File.generated(config, page.path, content=f"---\n{front}---\n\n{page.markdown}"))
     return files
