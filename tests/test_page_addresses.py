@@ -53,7 +53,7 @@ def messages(root) -> list[str]:
 
 
 def test_unit_names_that_slug_alike(project):
-    units = project / "data" / "don-vi.yaml"
+    units = project / "data" / "ke-hoach-2023" / "don-vi.yaml"
     text = units.read_text(encoding="utf-8")
     # Tu Mơ Rông renamed "Đăk-Hà": a different name, the same address as Đăk Hà.
     # (The old name stays in ten_khac so that the duty text still names the unit.)
@@ -65,15 +65,16 @@ def test_unit_names_that_slug_alike(project):
     assert message.startswith("data/ke-hoach-2023/don-vi.yaml:")
 
 
-@pytest.mark.parametrize("name,other", [("index.yaml", "docs/so-tay/index.md"),
+@pytest.mark.parametrize("name,other", [("index.yaml", "data/ke-hoach-2023/ke-hoach.yaml"),
                                         ("van-ban.yaml", "data/van-ban.yaml")])
 def test_chapter_named_like_another_page(project, name, other):
-    shutil.copy(project / "data" / "so-tay" / "cuoc-van-dong.yaml", project / "data" / "so-tay" / name)
+    shutil.copy(project / "data" / "ke-hoach-2023" / "so-tay" / "cuoc-van-dong.yaml", project / "data" / "ke-hoach-2023" / "so-tay" / name)
     found = [m for m in messages(project) if "cùng một địa chỉ" in m]
     assert found and f"data/ke-hoach-2023/so-tay/{name}" in found[0] and other in found[0], found
 
 
 def test_hand_written_page_over_a_generated_one(project):
+    (project / "docs" / "so-tay").mkdir(parents=True, exist_ok=True)
     (project / "docs" / "so-tay" / "cuoc-van-dong.md").write_text("# Trùng\n", encoding="utf-8")
     [message] = [m for m in messages(project) if "cùng một địa chỉ" in m]
     assert "docs/so-tay/cuoc-van-dong.md" in message and "data/ke-hoach-2023/so-tay/cuoc-van-dong.yaml" in message
@@ -88,7 +89,7 @@ def test_hand_written_page_over_a_generated_one(project):
     ("ghi-chu.txt", ["không phải dữ liệu YAML"]),
 ])
 def test_chapter_file_with_an_unexpected_name(project, name, fragments):
-    shutil.copy(project / "data" / "so-tay" / "mo-hinh-hay.yaml", project / "data" / "so-tay" / name)
+    shutil.copy(project / "data" / "ke-hoach-2023" / "so-tay" / "mo-hinh-hay.yaml", project / "data" / "ke-hoach-2023" / "so-tay" / name)
     found = messages(project)
     assert any(all(f in m for f in fragments) for m in found), found
     # and it is not published: no page is generated from it
@@ -96,18 +97,18 @@ def test_chapter_file_with_an_unexpected_name(project, name, fragments):
 
 
 def test_unknown_file_or_folder_in_data(project):
-    shutil.copy(project / "data" / "co-quan.yaml", project / "data" / "co-quan.yml")
+    shutil.copy(project / "data" / "ke-hoach-2023" / "co-quan.yaml", project / "data" / "ke-hoach-2023" / "co-quan.yml")
     (project / "data" / "ban-nhap").mkdir()
-    (project / "data" / "so-tay" / "cu").mkdir()
+    (project / "data" / "ke-hoach-2023" / "so-tay" / "cu").mkdir()
     found = messages(project)
-    assert any("data/co-quan.yml" in m and "«co-quan.yaml»" in m for m in found), found
+    assert any("data/ke-hoach-2023/co-quan.yml" in m and "«co-quan.yaml»" in m for m in found), found
     assert any("data/ban-nhap" in m and "Thư mục" in m for m in found), found
     assert any("data/ke-hoach-2023/so-tay/cu" in m and "Thư mục con" in m for m in found), found
 
 
 def test_notes_and_hidden_files_are_allowed(project):
     (project / "data" / "README.md").write_text("Ghi chú\n", encoding="utf-8")
-    (project / "data" / "so-tay" / ".gitkeep").write_text("", encoding="utf-8")
+    (project / "data" / "ke-hoach-2023" / "so-tay" / ".gitkeep").write_text("", encoding="utf-8")
     load_site(project)
 
 
@@ -116,10 +117,10 @@ def test_a_flood_of_files_is_refused_quickly(project):
 
     from macros.datafiles import MAX_ITEMS
 
-    source = (project / "data" / "so-tay" / "mo-hinh-hay.yaml").read_bytes()
+    source = (project / "data" / "ke-hoach-2023" / "so-tay" / "mo-hinh-hay.yaml").read_bytes()
     for i in range(MAX_ITEMS + 1):
-        (project / "data" / "so-tay" / f"ban-sao-{i}.yaml").write_bytes(source)
+        (project / "data" / "ke-hoach-2023" / "so-tay" / f"ban-sao-{i}.yaml").write_bytes(source)
     start = time.perf_counter()
     found = messages(project)
     assert time.perf_counter() - start < 2
-    assert any("data/so-tay" in m and "quá nhiều tệp" in m for m in found), found[:3]
+    assert any("data/ke-hoach-2023/so-tay" in m and "quá nhiều tệp" in m for m in found), found[:3]

@@ -235,6 +235,10 @@ def page_origins(site: Site, docs_dir: Path | None = None) -> list[Origin]:
             Origin(links.GLOSSARY, site.data_file("glossary"), what="Chữ viết tắt"),
             Origin(links.TOOLKIT, site.data_file("toolkit"), what="Bộ công cụ hội nghị")]
     out += [Origin(toolkit.form_path(f), site.data_file("toolkit"), what=f.title) for f in toolkit.FORMS]
+    # The pages made from the plan as a whole (home, plan, lists, handbook index).
+    out += [Origin(path, site.data_file("plan"), what=title) for path, title in (
+        (links.HOME, "Trang chủ"), (links.PLAN, "Kế hoạch"), (links.ASSIGNMENTS, "Phân công"), (links.UNITS, "Đơn vị"),
+        (links.TIMELINE, "Tiến độ"), (links.BUDGET, "Kinh phí"), (links.HANDBOOK, "Sổ tay"))]
     by_page = {o.path: o for o in out}
     for page, pdf in pdf_paths.pdf_for_page(site).items():
         origin = by_page.get(page, Origin(page, page))
