@@ -191,8 +191,13 @@ class PlanEntry(Strict):
     ten: Text = Field(description="Tên kế hoạch như ở đầu trang chủ và trong danh sách kế hoạch.")
 
 
+# Material prints the site's name both as text and inside attributes: no one escaping fits
+# markup there, so these three plain-words fields refuse < > & " outright.
+_PLAIN = r'^[^<>&"]*$'
+
+
 class WebsiteFile(Strict):
-    ten: Text = Field(description="Tên website (thanh tiêu đề, kết quả tìm kiếm).")
-    mo_ta: Text = Field(description="Mô tả ngắn của website.")
-    tac_gia: Text = Field(description="Cơ quan chịu trách nhiệm nội dung (chân trang).")
+    ten: Text = Field(pattern=_PLAIN, description="Tên website (thanh tiêu đề, kết quả tìm kiếm); không dùng < > & \".")
+    mo_ta: Text = Field(pattern=_PLAIN, description="Mô tả ngắn của website; không dùng < > & \".")
+    tac_gia: Text = Field(pattern=_PLAIN, description="Cơ quan chịu trách nhiệm nội dung (chân trang); không dùng < > & \".")
     ke_hoach: list[PlanEntry] = Field(min_length=1, description="Các kế hoạch đăng trên website, mới nhất trước.")

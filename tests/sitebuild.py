@@ -97,9 +97,10 @@ def mutate_data(data: Path) -> None:
     (data / "co-quan.yaml").write_text(org, encoding="utf-8")
     # Where the same name is written twice, both places change (the check compares them):
     # the glossary's meaning of BPT, and the title of the topic's chapter.
-    glossary = (data / "thuat-ngu.yaml").read_text(encoding="utf-8")
+    glossary_file = data / "thuat-ngu.yaml" if (data / "thuat-ngu.yaml").exists() else data.parent / "thuat-ngu.yaml"
+    glossary = glossary_file.read_text(encoding="utf-8")  # shared by the plans (data/thuat-ngu.yaml)
     glossary = _replace(glossary, "nghia: Ban Phong trào", "nghia: " + quote("Ban Phong trào " + PAYLOADS["md"]))
-    (data / "thuat-ngu.yaml").write_text(glossary, encoding="utf-8")
+    glossary_file.write_text(glossary, encoding="utf-8")
     chapter = (data / "so-tay" / "mo-hinh-hay.yaml").read_text(encoding="utf-8")
     chapter = _replace(chapter, "ten: Mô hình hay, cách làm hiệu quả",
                        "ten: " + quote("Mô hình hay, cách làm hiệu quả " + PAYLOADS["cmp"]))

@@ -185,6 +185,7 @@ def test_nav_titles_reach_material_escaped(poisoned_site):
 
     raw = list(titles(nav(poisoned_site)))
     escaped = list(titles(html_titles(nav(poisoned_site))))
-    assert sum(MARK in t for t in raw) >= 10
+    # Chapter, topic and form titles from data (units are listed on their own page, not in the nav).
+    assert sum(MARK in t for t in raw) >= 5
     assert [html.unescape(t) for t in escaped] == raw  # the titles, escaped once
     assert not any("<" in t or '"' in t for t in escaped)

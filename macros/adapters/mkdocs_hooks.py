@@ -61,6 +61,7 @@ def on_config(config):
             raise PluginError(message) from None
         state = build_state.attach(config, build_state.BuildState(root, last_good, data_error=message))
     info = state.website.info
+    # Plain words (the model refuses < > & " there): Material prints them raw and escaped.
     config["site_name"] = info.ten
     config["site_description"] = info.mo_ta
     config["site_author"] = info.tac_gia

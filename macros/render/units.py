@@ -2,6 +2,8 @@
 
 from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
+from markupsafe import Markup
+
 from ..site import Site
 from ..templating import render
 from ..text import fold
@@ -87,7 +89,7 @@ def units_index(site: Site) -> str:
     for unit in site.units:
         a = site.assignment_of(unit.ma)
         names = " ".join(dict.fromkeys(fold(n) for n in (links.unit_name(unit), unit.ten_chinh_thuc, *unit.ten_khac)))
-        rows.append({"title": m(links.unit_title(unit)), "href": links.rel(links.unit_page(unit), links.UNITS),
+        rows.append({"title": Markup(m(links.unit_title(unit))), "href": links.rel(links.unit_page(unit), links.UNITS),
                      "department_code": a.ban, "department": site.department(a.ban).ten,
                      "amount": format_money(site.amount(unit.ma)), "folded": names})
     departments = [(d.ma, d.ten) for d in site.departments]
