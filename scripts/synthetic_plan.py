@@ -33,11 +33,25 @@ def unit_names(n: int) -> list[str]:
     return names
 
 
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper, value: str):
+    # Codes ("00008") and dates ("15/10/2026") always in double quotes, as the editor guide asks.
+    quoted = value[:1].isdigit()
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if quoted else None)
+
+
+_Dumper.add_representer(str, _str)
+
+
 def _dump(path: Path, data: dict, schema: str | None = None, note: str = "") -> None:
     head = f"# yaml-language-server: $schema={schema}\n" if schema else ""
     head += f"#\n# {MARK}: dữ liệu giả, không phải văn bản thật. {note}\n".replace(" \n", "\n")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    path.write_text(head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100),
+                    encoding="utf-8")
 
 
 def write_plan(dest: Path, units: int, year: int = 2026, per_department: int = 30, schema_prefix: str = "../../") -> Path:
