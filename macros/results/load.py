@@ -81,7 +81,7 @@ def load_results(root: Path, site: Site) -> Results:
         try:
             source = read_yaml(root / REPORT_FILE, REPORT_FILE)
             report = CompiledReportFile.model_validate(source.data)
-            errors += checks.check_compiled(report, source, bool(found) or bool(errors))
+            errors += checks.check_compiled(report, source, folder.is_dir() and any(folder.glob("*.yaml")))
         except DataErrors as exc:
             errors += exc.errors
         except ValidationError as exc:
