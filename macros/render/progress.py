@@ -70,7 +70,7 @@ def conferences_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
         name = links.unit_title(r.unit)
         if not r.has_data:
             bars.append(Bar(name, "chưa có số liệu", None, state="none"))
-            table.append([name, "chưa có số liệu", "—"])
+            table.append([name, "chưa có số liệu"])
             continue
         ok = low <= r.conferences <= high
         verdict = "trong khoảng" if ok else ("ít hơn" if r.conferences < low else "nhiều hơn")
@@ -98,7 +98,7 @@ def attendance_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
         name = links.unit_title(r.unit)
         if not r.has_data:
             bars.append(Bar(name, "chưa có số liệu", None, state="none"))
-            table.append([name, "chưa có số liệu", "—", "—"])
+            table.append([name, "chưa có số liệu"])
             continue
         bars.append(Bar(name, f"{format_number(r.attendance)} người ({format_number(r.minority)} DTTS)",
                         r.attendance / top, inner=r.minority / top))
@@ -120,7 +120,7 @@ def spending_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
         name = links.unit_title(r.unit)
         if not r.has_data:
             bars.append(Bar(name, "chưa có số liệu", None, outline=r.budget / top, state="none"))
-            table.append([name, format_number(r.budget), "chưa có số liệu", "—"])
+            table.append([name, format_number(r.budget), "—", "chưa có số liệu"])
             continue
         over = " (vượt)" if r.over_budget else ""
         bars.append(Bar(name, f"{format_number(r.spent)}/{format_number(r.budget)}đ{over}", r.spent / top,
