@@ -6,7 +6,7 @@ Errors stop the build; warnings (a conference count outside the plan's range,
 a survey after a conference) are reported and shown, and the build goes on.
 """
 
-from ..checks import near_miss
+from ..checks import _suggest_unit, near_miss
 from ..dates import format_date, format_month
 from ..errors import DataError
 from ..numbers import format_money
@@ -14,8 +14,12 @@ from ..site import Site
 from .model import CompiledReportFile, UnitResults
 
 
-def _unit_hint(code: str, site: Site) -> str:
-    return near_miss(code, [u.ma for u in site.units], "data/don-vi.yaml")
+def _unit_hint(code: str, site: Site, stem: str | None) -> str:
+    """The file's own name first (data/ket-qua/610.yaml is unit 610), then a near-miss code or name."""
+    if stem is not None and stem in {u.ma for u in site.units}:
+        unit = site.unit(stem)
+        return f"có phải «{stem}» ({unit.cap} {unit.ten}, theo tên tệp)?"
+    return _suggest_unit(code, site.units_file)
 
 
 def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[list[DataError], list[DataError]]:
@@ -26,7 +30,7 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
     codes = [u.ma for u in site.units]
     if res.don_vi not in codes:
         errors.append(src.error(("don_vi",), f"Không có đơn vị mã «{res.don_vi}» trong data/don-vi.yaml.",
-                                found=res.don_vi, hint=_unit_hint(res.don_vi, site)))
+                                found=res.don_vi, hint=_unit_hint(res.don_vi, site, stem)))
         return errors, warnings
     if stem is not None and stem != res.don_vi:
         errors.append(src.error(("don_vi",), f"Tệp kết quả phải mang tên mã đơn vị: mã «{res.don_vi}» "
