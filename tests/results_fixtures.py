@@ -49,7 +49,14 @@ class Elements(HTMLParser):
         self.stack: list[int] = []
         self.feed(html)
 
+    def _gap(self, tag):
+        # A tag boundary separates words ("<td>3</td><td>…"), an inline tooltip does not.
+        if tag != "abbr":
+            for i in self.stack:
+                self.found[i][2] += " "
+
     def handle_starttag(self, tag, attrs):
+        self._gap(tag)
         self.found.append([tag, dict(attrs), ""])
         if tag not in self.VOID:
             self.stack.append(len(self.found) - 1)
@@ -58,6 +65,7 @@ class Elements(HTMLParser):
         self.found.append([tag, dict(attrs), ""])
 
     def handle_endtag(self, tag):
+        self._gap(tag)
         for pos in range(len(self.stack) - 1, -1, -1):
             if self.found[self.stack[pos]][0] == tag:
                 del self.stack[pos:]
