@@ -165,3 +165,14 @@ def test_progress_page_fits_a_360_px_phone(fixture_site, browser):
         size = page.eval_on_selector(".kq-chart__svg .kq-name", "e => e.getBoundingClientRect().height")
         assert size >= 10  # unit names stay readable, not shrunk to nothing
         page.close()
+
+
+def test_results_pages_edit_links_open_the_results_data(site):
+    import os
+    import re
+    base = os.environ.get("EDIT_URI", "https://github.com/THAY-TEN-TO-CHUC/THAY-TEN-KHO/edit/main/")
+    edit = re.compile(r'href="([^"]+)" rel="edit"')
+    report = edit.findall((site / "bao-cao-tong-hop/index.html").read_text(encoding="utf-8"))
+    assert report == [base + "data/bao-cao.yaml"]
+    progress = edit.findall((site / "ket-qua/index.html").read_text(encoding="utf-8"))
+    assert progress == [base.replace("/edit/", "/new/", 1) + "data/ket-qua/"]

@@ -89,12 +89,22 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """Results pages are made from data/ket-qua/: no single file to edit; dated by that data."""
+    """Edit links and dates of the results pages. The report opens data/bao-cao.yaml; the
+    progress page, made from many files, opens "new file in data/ket-qua/" on a GitHub-style
+    edit address (else the editor guide, whose section 8 tells how)."""
     site = state.current()
     src = page.file.src_uri
     units = {links.unit_page(u): u for u in site.units}
     if src in PAGES:
-        page.edit_url = None
+        base = config.edit_uri or ""
+        if not base.startswith(("http://", "https://")):
+            page.edit_url = None
+        elif src == progress.REPORT:
+            page.edit_url = base + REPORT_FILE
+        elif "/edit/" in base:
+            page.edit_url = base.replace("/edit/", "/new/", 1) + FOLDER + "/"
+        else:
+            page.edit_url = base + "CONTRIBUTING.md"
         files = (FOLDER, REPORT_FILE, site.data_file("plan"), site.data_file("units"))
     elif src in units:
         files = (FOLDER + f"/{units[src].ma}.yaml", site.data_file("plan"), site.data_file("units"),
