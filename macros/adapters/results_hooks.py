@@ -81,10 +81,11 @@ def on_page_markdown(markdown, page, config, files):
         return f"{head}\n\n{section}\n{sep.lstrip()}{tail}" if sep else f"{markdown}\n\n{section}"
     if src == links.TIMELINE:
         return _insert_after_title(markdown, progress.calendar_link(site, src))
+    # At the end: the page's first lines (and its search snippet) stay the plan's.
     if src == links.ASSIGNMENTS:
-        return _insert_after_title(markdown, progress.download_links(site, src, "assign"))
+        return f"{markdown.rstrip()}\n\n{progress.download_links(site, src, 'assign')}"
     if src == links.BUDGET:
-        return _insert_after_title(markdown, progress.download_links(site, src, "budget"))
+        return f"{markdown.rstrip()}\n\n{progress.download_links(site, src, 'budget')}"
     return markdown
 
 
