@@ -133,3 +133,17 @@ def test_a_yml_file_is_reported(tmp_path):
     with pytest.raises(DataErrors) as info:
         results_of(root)
     assert "đuôi .yaml" in str(info.value.errors[0])
+
+
+def test_results_files_point_at_their_schema():
+    import json
+
+    from macros import schema
+    from tests.sitebuild import ROOT
+    for code in (ON_TIME, LATE_OVER, NO_REPORT):
+        assert fixture_text(code).splitlines()[0] == "# yaml-language-server: $schema=../../schema/ket-qua.schema.json"
+    report = (ROOT / "data" / "bao-cao.yaml").read_text(encoding="utf-8")
+    assert report.splitlines()[0] == "# yaml-language-server: $schema=../schema/bao-cao.schema.json"
+    doc = json.loads((ROOT / "schema" / "ket-qua.schema.json").read_text(encoding="utf-8"))
+    assert doc["additionalProperties"] is False and "Mã đơn vị" in doc["properties"]["don_vi"]["description"]
+    assert set(schema.results_schemas()) == {"ket-qua", "bao-cao"}
