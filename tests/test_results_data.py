@@ -147,3 +147,18 @@ def test_results_files_point_at_their_schema():
     doc = json.loads((ROOT / "schema" / "ket-qua.schema.json").read_text(encoding="utf-8"))
     assert doc["additionalProperties"] is False and "Mã đơn vị" in doc["properties"]["don_vi"]["description"]
     assert set(schema.results_schemas()) == {"ket-qua", "bao-cao"}
+
+
+def test_data_check_command_reads_the_results(tmp_path, capsys):
+    from macros import check
+    from tests.sitebuild import copy_project
+    root = with_results(copy_project(tmp_path / "du-an"))
+    assert check.main(["--goc", str(root)]) == 0
+    out = capsys.readouterr()
+    assert "kết quả: 3 đơn vị có số liệu" in out.out and "Lưu ý: data/ket-qua/612.yaml:" in out.err
+    path = root / "data" / "ket-qua" / "610.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('  - ngay: "14/9/2023"', '  - ngay: "14/12/2023"'),
+                    encoding="utf-8")
+    assert check.main(["--goc", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "data/ket-qua/610.yaml:28:5" in err and "Traceback" not in err
