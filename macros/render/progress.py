@@ -8,7 +8,6 @@ from ..numbers import format_money, format_number
 from ..results import progress as pg
 from ..results.load import Results
 from ..site import Site
-from ..text import md_escape as m
 from . import links
 from .charts import Bar, Chart, svg_figure
 from .results_jinja import render
@@ -161,7 +160,7 @@ def progress_page(site: Site, results: Results) -> str:
                   report_href=href(REPORT, here), has_report_pdf=not results.empty)
 
 
-def unit_section(site: Site, results: Results, code: str, pdf_ok: bool = True) -> str:
+def unit_section(site: Site, results: Results, code: str) -> str:
     """The "Kết quả thực hiện" section of a unit page (Markdown heading + HTML block)."""
     unit = site.unit(code)
     here = links.unit_page(unit)
@@ -186,7 +185,3 @@ def download_links(site: Site, current_src: str, kind: str) -> str:
     files = downloads(site)
     return render("download_links.html", xlsx=href(files[f"{kind}_xlsx"], current_src),
                   csv=href(files[f"{kind}_csv"], current_src))
-
-
-def escape_title(text: str) -> str:
-    return m(text)
