@@ -3,6 +3,7 @@ báo cáo" wherever results would be) and one build with the three fixture units
 (on time; late and over budget; no report yet) copied into data/ket-qua/."""
 
 import io
+import os
 import posixpath
 import shutil
 
@@ -11,7 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.results_fixtures import FIXTURES, SITE, elements
-from tests.sitebuild import copy_project, mkdocs_build, page_text
+from tests.sitebuild import build_once, copy_project, mkdocs_build, page_text
 from macros.render import links
 
 UNIT_PAGES = {u.ma: f"don-vi/{links.unit_slug(u)}/index.html" for u in SITE.units}
@@ -19,16 +20,23 @@ LABELS = ["Chưa có số liệu", "Đã báo cáo", "Chưa có số liệu", "B
           "Đang thực hiện", "Chưa có số liệu", "Chưa có số liệu", "Chưa có số liệu", "Chưa có số liệu"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory):
-    """One build of the project with the fixture results, shared by this module."""
-    project = copy_project(tmp_path_factory.mktemp("kq-project"))
-    shutil.copytree(FIXTURES, project / "data" / "ket-qua", ignore=shutil.ignore_patterns("*.md", "*.xlsx"))
-    out = tmp_path_factory.mktemp("kq-site")
-    result = mkdocs_build(project, out)
-    assert result.returncode == 0, result.stderr
-    assert "vượt kinh phí được giao" in result.stderr  # the warning is logged, the build goes on
-    return out
+    """One build of the project with the fixture results, shared by every test and
+    every pytest-xdist worker of the run (build_once). Without PDFs (KONTUM_PDF=0): the
+    report PDF is made in-process below by the same writer the build calls."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+    def build(out):
+        project = copy_project(out.with_name(out.name + "-project"))
+        shutil.copytree(FIXTURES, project / "data" / "ket-qua", ignore=shutil.ignore_patterns("*.md", "*.xlsx"))
+        result = mkdocs_build(project, out, KONTUM_PDF="0", SOURCE_DATE_EPOCH="1700000000")
+        if result.returncode == 0 and "vượt kinh phí được giao" not in result.stderr:
+            result.returncode = 99  # the over-budget warning must be logged while the build goes on
+        return result
+
+    return build_once(shared / "site-ket-qua", build)
 
 
 def _download_targets(site, page):
@@ -121,27 +129,41 @@ def test_unit_pages_show_their_results(fixture_site):
         "2023-04-01", "2023-06-10", "2023-07-22", "2023-09-14", "2023-11-30"]
 
 
-def test_compiled_report_page_and_pdf(fixture_site):
+def test_compiled_report_page(fixture_site):
     text = page_text(fixture_site, "bao-cao-tong-hop/index.html")
     assert "DỰ THẢO" in text and "BÁO CÁO" in text
     assert "Số: /BC-MTTQ-BTT" in " ".join(text.replace("\u00a0", " ").split())
     assert "Ban Phong trào tổng hợp báo cáo kết quả" in text and "TM. BAN THƯỜNG TRỰC" in text
     assert "Tổng cộng 6 645 579" in text and "Tổng cộng 50.000.000 11.900.000" in text
     assert "Đăk Tô Ban Phong trào 06/12/2023 Báo cáo sau hạn" in text
-    pdf = fixture_site / "pdf" / "bao-cao-tong-hop-2023.pdf"
-    if not pdf.exists():
+    assert "Tải PDF" not in text  # this build made no PDFs, so it offers none
+
+
+def test_compiled_report_pdf(tmp_path):
+    from macros.pdf import writer
+    if writer.unavailable_reason():
+        if os.environ.get("CI") == "true":
+            pytest.fail("WeasyPrint is required in CI")
         pytest.skip("WeasyPrint unavailable")
     import pdfplumber
 
+    from macros.pdf.report import write_report
     from tests.pdfcheck import A4_H, A4_W, squash
-    with pdfplumber.open(pdf) as doc:
+    from tests.results_fixtures import results_of, with_results
+    results = results_of(with_results(tmp_path / "kq"))
+    rel = write_report(SITE, results, tmp_path / "site")
+    assert rel == "pdf/bao-cao-tong-hop-2023.pdf"
+    with pdfplumber.open(tmp_path / "site" / rel) as doc:
         assert all(abs(p.width - A4_W) < 1 and abs(p.height - A4_H) < 1 for p in doc.pages)
         first = squash(doc.pages[0].extract_text())
         whole = squash(" ".join(p.extract_text() or "" for p in doc.pages))
+        title = doc.metadata.get("Title", "")
     assert first.startswith("DỰ THẢO") and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
     assert "/BC-MTTQ-BTT" in first and "BÁO CÁO" in first
     assert "Tổng cộng 6 645 579" in whole and "Tổng cộng 50.000.000 11.900.000" in whole
     assert "TM. BAN THƯỜNG TRỰC" in whole and "Lưu: VT, BPT." in whole
+    assert title.startswith("Dự thảo – Báo cáo kết quả tổ chức tuyên truyền")
+    assert write_report(SITE, results_of(tmp_path / "khong-co"), tmp_path / "rong") is None  # no results, no PDF
 
 
 def test_fixture_downloads_parse_back(fixture_site):

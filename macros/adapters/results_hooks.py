@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros.adapters import state  # noqa: E402
+from macros.adapters import print_hooks, serve_hooks, state  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.exports import csv as csv_export  # noqa: E402
@@ -41,10 +41,12 @@ def on_config(config):
     try:
         results = load_results(site.root, site)
     except DataErrors as exc:
-        raise PluginError(str(exc)) from None
-    _build.clear()
+        # Under serve, after a good build: the last good results and a banner (serve_hooks).
+        if "results" not in _build or not serve_hooks.keep_last_good(str(exc)):
+            raise PluginError(str(exc)) from None
+        results = _build["results"]
     _build["results"] = results
-    _build["pdf_ok"] = writer.unavailable_reason() is None
+    _build["pdf_ok"] = not print_hooks.pdfs_off() and writer.unavailable_reason() is None
     for w in results.warnings:
         log.warning("Lưu ý về số liệu kết quả: %s", w)
     nav = config["nav"] or []
@@ -56,7 +58,7 @@ def on_config(config):
 
 def on_files(files, config):
     site, results = state.current(), _build["results"]
-    bodies = {progress.PROGRESS: progress.progress_page(site, results),
+    bodies = {progress.PROGRESS: progress.progress_page(site, results, _build["pdf_ok"]),
               progress.REPORT: report.report_page(site, results, _build["pdf_ok"])}
     for path, title in PAGES.items():
         front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
@@ -153,5 +155,5 @@ def on_post_build(config):
         from macros.pdf.report import write_report
 
         write_report(site, results, out)
-    elif not results.empty and os.environ.get("CI") == "true":
+    elif not results.empty and not print_hooks.pdfs_off() and os.environ.get("CI") == "true":
         raise PluginError("Không tạo được PDF báo cáo tổng hợp: không chạy được WeasyPrint.")

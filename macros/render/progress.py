@@ -143,7 +143,8 @@ def spending_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
 
 
 # -- pages ------------------------------------------------------------------------
-def progress_page(site: Site, results: Results) -> str:
+def progress_page(site: Site, results: Results, pdf_ok: bool = True) -> str:
+    """`pdf_ok`: this build writes the report PDF (not under serve or KONTUM_PDF=0)."""
     rows = pg.all_progress(site, results)
     s = pg.summary(site, results)
     here = PROGRESS
@@ -157,7 +158,7 @@ def progress_page(site: Site, results: Results) -> str:
                   empty=results.empty, no_data=pg.NO_DATA_SENTENCE, labels=pg.STATUS_LABELS, pg=pg,
                   range_text=_range_text(site), deadline=deadline.han,
                   receiver=site.department(deadline.noi_nhan).ten,
-                  report_href=href(REPORT, here), has_report_pdf=not results.empty)
+                  report_href=href(REPORT, here), has_report_pdf=pdf_ok and not results.empty)
 
 
 def unit_section(site: Site, results: Results, code: str) -> str:
