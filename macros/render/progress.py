@@ -162,7 +162,8 @@ def progress_page(site: Site, results: Results, pdf_ok: bool = True) -> str:
 
 
 def unit_section(site: Site, results: Results, code: str) -> str:
-    """The "Kết quả thực hiện" section of a unit page (Markdown heading + HTML block)."""
+    """The "Kết quả thực hiện" section of a unit page: one HTML block, heading included,
+    left off paper (results print in the compiled report; the unit page stays one A4 sheet)."""
     unit = site.unit(code)
     here = links.unit_page(unit)
     r = pg.unit_progress(site, results, code)
@@ -173,7 +174,7 @@ def unit_section(site: Site, results: Results, code: str) -> str:
                   ics=href(unit_ics(unit), here), template=href(unit_template(unit), here),
                   progress_href=href(PROGRESS, here),
                   notes=[w.message for w in results.warnings if results.files.get(code) == w.file])
-    return f"## Kết quả thực hiện\n\n{html}"
+    return html
 
 
 def calendar_link(site: Site, current_src: str, target: str | None = None) -> str:
