@@ -3,7 +3,8 @@
     python -m macros.check            # check
     python -m macros.check --sua-nfc  # also rewrite data files into NFC first
 
-Exit 0 when the data is good, 1 when it is not. Used by the build, by CI and
+Exit 0 when the data is good, 1 when it is not, 2 on an internal error (a bug:
+a short "lỗi nội bộ" message naming the file being read, never a traceback). Used by the build, by CI and
 by pre-commit; it imports no MkDocs and takes well under a second.
 """
 
@@ -13,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import DataErrors
+from .guards import INTERNAL_EXIT, InternalError, internal_message
 from .numbers import format_money
 from .results.load import FOLDER as RESULTS_FOLDER
 from .results.load import REPORT_FILE, load_results
@@ -49,14 +51,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         site = load_site(args.goc)
         results = load_results(args.goc, site)  # data/ket-qua/ and data/bao-cao.yaml, both optional
+        summary = (f"Dữ liệu hợp lệ: {len(site.units)} đơn vị, {len(site.departments)} ban, "
+                   f"tổng kinh phí {format_money(site.total)}; kết quả: "
+                   + (f"{len(results.by_unit)} đơn vị có số liệu." if not results.empty else "chưa có số liệu báo cáo."))
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1
+    except InternalError as exc:
+        print(exc, file=sys.stderr)
+        return INTERNAL_EXIT
+    except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback
+        print(internal_message("data/", exc), file=sys.stderr)
+        return INTERNAL_EXIT
     for warning in results.warnings:
         print(f"Lưu ý: {warning}", file=sys.stderr)
-    print(f"Dữ liệu hợp lệ: {len(site.units)} đơn vị, {len(site.departments)} ban, "
-          f"tổng kinh phí {format_money(site.total)}; kết quả: "
-          + (f"{len(results.by_unit)} đơn vị có số liệu." if not results.empty else "chưa có số liệu báo cáo."))
+    print(summary)
     return 0
 
 
