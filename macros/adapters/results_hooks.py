@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros.adapters import print_hooks, serve_hooks, state  # noqa: E402
+from macros.adapters import offline_hooks, print_hooks, serve_hooks, state  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.exports import csv as csv_export  # noqa: E402
@@ -58,8 +58,9 @@ def on_config(config):
 
 def on_files(files, config):
     site, results = state.current(), _build["results"]
-    bodies = {progress.PROGRESS: progress.progress_page(site, results, _build["pdf_ok"]),
-              progress.REPORT: report.report_page(site, results, _build["pdf_ok"])}
+    d = config["use_directory_urls"]  # the file:// copy (offline_hooks) builds without them
+    bodies = {progress.PROGRESS: progress.progress_page(site, results, _build["pdf_ok"], d),
+              progress.REPORT: report.report_page(site, results, _build["pdf_ok"], d)}
     for path, title in PAGES.items():
         front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
         files.append(File.generated(config, path, content=f"{front}# {title}\n\n{bodies[path]}"))
@@ -76,18 +77,19 @@ def _insert_after_title(markdown: str, block: str) -> str:
 def on_page_markdown(markdown, page, config, files):
     site, results = state.current(), _build["results"]
     src = page.file.src_uri
+    d = config["use_directory_urls"]
     units = {links.unit_page(u): u for u in site.units}
     if src in units:
-        section = progress.unit_section(site, results, units[src].ma)
+        section = progress.unit_section(site, results, units[src].ma, d)
         head, sep, tail = markdown.rpartition("\nXem thêm:")
         return f"{head}\n\n{section}\n{sep.lstrip()}{tail}" if sep else f"{markdown}\n\n{section}"
     if src == links.TIMELINE:
-        return _insert_after_title(markdown, progress.calendar_link(site, src))
+        return _insert_after_title(markdown, progress.calendar_link(site, src, dir_urls=d))
     # At the end: the page's first lines (and its search snippet) stay the plan's.
     if src == links.ASSIGNMENTS:
-        return f"{markdown.rstrip()}\n\n{progress.download_links(site, src, 'assign')}"
+        return f"{markdown.rstrip()}\n\n{progress.download_links(site, src, 'assign', d)}"
     if src == links.BUDGET:
-        return f"{markdown.rstrip()}\n\n{progress.download_links(site, src, 'budget')}"
+        return f"{markdown.rstrip()}\n\n{progress.download_links(site, src, 'budget', d)}"
     return markdown
 
 
@@ -130,6 +132,7 @@ def stamp(root: Path, plan_end: dt.date) -> dt.datetime:
     return when.astimezone(dt.timezone.utc)
 
 
+@event_priority(50)  # before mkdocs_hooks' post-build, which packs site/ for offline reading (ZIP, cache)
 def on_post_build(config):
     site, results = state.current(), _build["results"]
     out = Path(config["site_dir"])
@@ -151,6 +154,8 @@ def on_post_build(config):
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
+    if offline_hooks.is_file_copy(config):
+        return  # the file:// copy takes the PDFs of the main build (macros/offline/package.py)
     if _build["pdf_ok"]:
         from macros.pdf.report import write_report
 

@@ -18,8 +18,11 @@ DOWNLOADS = "tai-ve"  # folder of the spreadsheets, calendars and templates in s
 
 
 # -- where things are ------------------------------------------------------------
-def page_url(src: str) -> str:
-    """Source path -> directory URL, as MkDocs writes it: "don-vi/x.md" -> "don-vi/x/"."""
+def page_url(src: str, dir_urls: bool = True) -> str:
+    """Source path -> URL, as MkDocs writes it: "don-vi/x.md" -> "don-vi/x/" (directory
+    URLs) or "don-vi/x.html" (use_directory_urls: false, the file:// copy)."""
+    if not dir_urls:
+        return src[: -len(".md")] + ".html"
     if src == "index.md":
         return ""
     if src.endswith("/index.md"):
@@ -27,10 +30,16 @@ def page_url(src: str) -> str:
     return src[: -len(".md")] + "/"
 
 
-def href(target: str, current_src: str) -> str:
-    """Relative link from the page `current_src` to a page (".md") or a file in site/."""
-    here = page_url(current_src).rstrip("/") or "."
+def href(target: str, current_src: str, dir_urls: bool = True) -> str:
+    """Relative link from the page `current_src` to a page (".md") or a file in site/.
+    Raw HTML links are not rewritten by MkDocs, so they follow its URL style here."""
+    if dir_urls:
+        here = page_url(current_src).rstrip("/") or "."
+    else:
+        here = posixpath.dirname(current_src) or "."
     if target.endswith(".md"):
+        if not dir_urls:
+            return posixpath.relpath(page_url(target, False), here)
         url = page_url(target)
         return posixpath.relpath(url or ".", here) + "/"
     return posixpath.relpath(target, here)
@@ -143,13 +152,14 @@ def spending_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
 
 
 # -- pages ------------------------------------------------------------------------
-def progress_page(site: Site, results: Results, pdf_ok: bool = True) -> str:
+def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: bool = True) -> str:
     """`pdf_ok`: this build writes the report PDF (not under serve or KONTUM_PDF=0)."""
     rows = pg.all_progress(site, results)
     s = pg.summary(site, results)
     here = PROGRESS
-    files = {k: href(v, here) for k, v in downloads(site).items()}
-    units = [{"p": r, "href": href(links.unit_page(r.unit), here), "name": links.unit_title(r.unit)} for r in rows]
+    files = {k: href(v, here, dir_urls) for k, v in downloads(site).items()}
+    units = [{"p": r, "href": href(links.unit_page(r.unit), here, dir_urls), "name": links.unit_title(r.unit)}
+             for r in rows]
     charts = [] if results.empty else [svg_figure(c(site, rows)) for c in
                                        (conferences_chart, attendance_chart, spending_chart)]
     notes = [w.message for w in results.warnings]
@@ -158,10 +168,10 @@ def progress_page(site: Site, results: Results, pdf_ok: bool = True) -> str:
                   empty=results.empty, no_data=pg.NO_DATA_SENTENCE, labels=pg.STATUS_LABELS, pg=pg,
                   range_text=_range_text(site), deadline=deadline.han,
                   receiver=site.department(deadline.noi_nhan).ten,
-                  report_href=href(REPORT, here), has_report_pdf=pdf_ok and not results.empty)
+                  report_href=href(REPORT, here, dir_urls), has_report_pdf=pdf_ok and not results.empty)
 
 
-def unit_section(site: Site, results: Results, code: str) -> str:
+def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True) -> str:
     """The "Kết quả thực hiện" section of a unit page: one HTML block, heading included,
     left off paper (results print in the compiled report; the unit page stays one A4 sheet)."""
     unit = site.unit(code)
@@ -171,19 +181,19 @@ def unit_section(site: Site, results: Results, code: str) -> str:
     low, high = pg.conference_range(site)
     html = render("unit_section.html", site=site, r=r, res=r.results, topics=topics, low=low, high=high,
                   range_text=_range_text(site), no_data=pg.NO_DATA_SENTENCE,
-                  ics=href(unit_ics(unit), here), template=href(unit_template(unit), here),
-                  progress_href=href(PROGRESS, here),
+                  ics=href(unit_ics(unit), here, dir_urls), template=href(unit_template(unit), here, dir_urls),
+                  progress_href=href(PROGRESS, here, dir_urls),
                   notes=[w.message for w in results.warnings if results.files.get(code) == w.file])
     return html
 
 
-def calendar_link(site: Site, current_src: str, target: str | None = None) -> str:
+def calendar_link(site: Site, current_src: str, target: str | None = None, dir_urls: bool = True) -> str:
     """The "Thêm vào lịch" line (a Markdown paragraph of HTML) for a page."""
-    return render("calendar_link.html", href=href(target or downloads(site)["ics"], current_src))
+    return render("calendar_link.html", href=href(target or downloads(site)["ics"], current_src, dir_urls))
 
 
-def download_links(site: Site, current_src: str, kind: str) -> str:
+def download_links(site: Site, current_src: str, kind: str, dir_urls: bool = True) -> str:
     """"Tải bảng tính" line for the assignment ("assign") or budget ("budget") page."""
     files = downloads(site)
-    return render("download_links.html", xlsx=href(files[f"{kind}_xlsx"], current_src),
-                  csv=href(files[f"{kind}_csv"], current_src))
+    return render("download_links.html", xlsx=href(files[f"{kind}_xlsx"], current_src, dir_urls),
+                  csv=href(files[f"{kind}_csv"], current_src, dir_urls))

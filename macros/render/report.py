@@ -74,11 +74,11 @@ def document_html(site: Site, results: Results) -> str:
                   no_data=pg.NO_DATA_SENTENCE)
 
 
-def report_page(site: Site, results: Results, pdf_ok: bool = True) -> str:
+def report_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: bool = True) -> str:
     """The page: a note on who compiles and signs, then the document (or "no data")."""
     compiler = site.department(site.plan.to_chuc_thuc_hien.bao_cao.noi_nhan)
-    pdf = href(downloads(site)["report_pdf"], REPORT) if pdf_ok and not results.empty else None
+    pdf = href(downloads(site)["report_pdf"], REPORT, dir_urls) if pdf_ok and not results.empty else None
     return render("report_page.html", site=site, results=results, compiler=compiler, pdf=pdf,
                   document=None if results.empty else document_html(site, results),
                   no_data=pg.NO_DATA_SENTENCE, draft=not results.report.da_ban_hanh,
-                  progress_href=href("ket-qua.md", REPORT), plan_href=href(links.PLAN, REPORT))
+                  progress_href=href("ket-qua.md", REPORT, dir_urls), plan_href=href(links.PLAN, REPORT, dir_urls))
