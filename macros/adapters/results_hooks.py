@@ -47,8 +47,9 @@ def on_config(config):
         results = _build["results"]
     _build["results"] = results
     _build["pdf_ok"] = not print_hooks.pdfs_off() and writer.unavailable_reason() is None
-    for w in results.warnings:
-        log.warning("Lưu ý về số liệu kết quả: %s", w)
+    if not offline_hooks.is_file_copy(config):  # said once, not again for the file:// copy
+        for w in results.warnings:
+            log.warning("Lưu ý về số liệu kết quả: %s", w)
     nav = config["nav"] or []
     at = next((i + 1 for i, e in enumerate(nav) if isinstance(e, dict) and links.TIMELINE in e.values()), len(nav))
     nav[at:at] = [{title: path} for path, title in PAGES.items()]
