@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def fix_nfc(root: Path) -> list[str]:
     fixed = []
-    for path in data_paths(root):
+    for path in data_paths(root):  # results files (ket-qua/, bao-cao.yaml) included
         rel = path.relative_to(root).as_posix()
         if not path.exists():
             continue
@@ -44,9 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         for rel in fix_nfc(args.goc):
             print(f"Đã chuyển {rel} về Unicode dựng sẵn (NFC).")
     try:
-        website = load_website(args.goc)
+        website = load_website(args.goc)  # each plan's results (ket-qua/, bao-cao.yaml) included, both optional
         lines = [f"Dữ liệu hợp lệ{f' ({site.key})' if website.several else ''}: {len(site.units)} đơn vị, "
-                 f"{len(site.departments)} ban, tổng kinh phí {format_money(site.total)}." for site in website.plans]
+                 f"{len(site.departments)} ban, tổng kinh phí {format_money(site.total)}; kết quả: "
+                 + (f"{len(site.results.by_unit)} đơn vị có số liệu." if not site.results.empty
+                    else "chưa có số liệu báo cáo.") for site in website.plans]
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -56,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback
         print(internal_message("data/", exc), file=sys.stderr)
         return INTERNAL_EXIT
+    for site in website.plans:
+        for warning in site.results.warnings:
+            print(f"Lưu ý: {warning}", file=sys.stderr)
     print("\n".join(lines))
     return 0
 

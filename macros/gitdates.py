@@ -34,6 +34,11 @@ def _git_date(root: str, paths: tuple[str, ...]) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text).astimezone(VIETNAM) if text else None
 
 
+def last_commit(root: Path, paths) -> dt.datetime | None:
+    """Time of the last commit touching any of `paths` (relative to `root`), or None."""
+    return _git_date(str(root), tuple(sorted(paths)))
+
+
 def last_changed(root: Path, paths) -> dt.date | None:
     """Day of the last commit touching any of `paths` (relative to `root`);
     else SOURCE_DATE_EPOCH; else None (the page then shows no date)."""

@@ -8,12 +8,14 @@
     data/<plan>/co-quan.yaml     its issuing body and departments
     data/<plan>/bo-cong-cu.yaml  the wording of its conference forms
     data/<plan>/so-tay/*.yaml    its handbook chapters
-    data/<plan>/ket-qua/         (later) its results
+    data/<plan>/ket-qua/*.yaml   its units' results (optional; macros/results/)
+    data/<plan>/bao-cao.yaml     its compiled report's number, date, signer (optional)
 
 A plan folder holding its own thuat-ngu.yaml or van-ban.yaml uses that file.
 `load_website(root)` raises DataErrors listing every problem at once.
 """
 
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -47,6 +49,10 @@ SHARED_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 PLAN_FOLDERS: dict[str, tuple[str, type[BaseModel]]] = {
     "chapters": ("so-tay", Chapter),
 }
+# A plan's results (issue 15), both optional, read by macros/results/load.py once
+# the plan itself validates: allowed in the plan folder, not read as plan files.
+RESULTS_FILES = ["bao-cao.yaml"]
+RESULTS_FOLDERS = ["ket-qua"]
 
 
 def _read(root: Path, rel: str, model, errors: list):
@@ -113,6 +119,10 @@ def load_plan(root: Path, folder: str, entry=None) -> Site:
         raise DataErrors(errors)
     extra = {k: v for k, v in models.items() if k not in ("units", "org", "plan")}
     site = Site(root, models["units"], models["org"], models["plan"], sources, extra, files, entry)
+    with reading(f"{DATA}/{folder}/{RESULTS_FOLDERS[0]}/"):
+        from .results.load import load_results  # results import the Site
+
+        site = replace(site, results=load_results(root, site))  # raises DataErrors
     with reading(f"{DATA}/{folder}/ (địa chỉ các trang)"):
         from .render.pages import page_origins  # render imports this module
 
@@ -140,7 +150,9 @@ def load_website(root: Path) -> Website:
         for entry in info.ke_hoach:
             base = f"{DATA}/{entry.thu_muc}"
             files += [f"{base}/{f}" for f, _ in (*PLAN_FILES.values(), *SHARED_FILES.values())]
+            files += [f"{base}/{f}" for f in RESULTS_FILES]
             folders += [f"{base}/{sub}" for sub, _ in PLAN_FOLDERS.values()]
+            folders += [f"{base}/{sub}" for sub in RESULTS_FOLDERS]
         errors += datafiles.unexpected_files(root, files, folders)
     plans = []
     for entry in info.ke_hoach:
@@ -187,4 +199,6 @@ def data_paths(root: Path) -> list[Path]:
     for folder in folders:
         if isinstance(folder, str):
             paths += [root / rel for rel in plan_paths(root, folder).values()]
+            paths += sorted((root / DATA / folder / RESULTS_FOLDERS[0]).glob("*.yaml"))
+            paths += [root / DATA / folder / f for f in RESULTS_FILES]
     return list(dict.fromkeys(paths))

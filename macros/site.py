@@ -32,6 +32,9 @@ class Site:
     files: dict = field(default_factory=dict)
     # Where the plan sits on the website (data/website.yaml); None for a plan loaded alone.
     entry: PlanEntry | None = None
+    # The plan's results (macros/results/load.Results), set by the loader; None when
+    # the Site was made without them (render code then shows "no data").
+    results: object = None
 
     @property
     def key(self) -> str:

@@ -20,13 +20,16 @@ _ATTRIBUTE = "kontum_build_state"
 class BuildState:
     """The Website of this build and everything computed from it once."""
 
-    def __init__(self, root: Path, website: Website, data_error: str | None = None):
+    def __init__(self, root: Path, website: Website, data_error: str | None = None, dir_urls: bool = True,
+                 pdf_ok: bool = True):
         self.root = root
         self.website = website
         # Under `mkdocs serve` with bad data: the error shown on every page of this build
         # (made from the last good data, macros/adapters/serve_hooks.py).
         self.data_error = data_error
-        self.catalog = Catalog(website)
+        # dir_urls: this build's use_directory_urls (the file:// copy builds without them);
+        # pdf_ok: this build writes PDFs, so the results pages link the compiled report's.
+        self.catalog = Catalog(website, dir_urls, pdf_ok)
         # One tooltip pass per plan (a plan folder may have its own glossary).
         self.abbreviators = {s.key: Abbreviator({t.viet_tat: t.nghia for t in s.glossary}) for s in website.plans}
         self.articles: dict[str, tuple[str, Path]] = {}  # handbook page -> (article HTML, built file)
@@ -47,9 +50,10 @@ class BuildState:
         return self._pdf_skip[0]
 
 
-def start(config, root: Path) -> BuildState:
+def start(config, root: Path, pdf_ok: bool = True) -> BuildState:
     """Read data/ (raises DataErrors) and attach this build's state to `config`."""
-    return attach(config, BuildState(root, load_website(root)))
+    return attach(config, BuildState(root, load_website(root), dir_urls=config["use_directory_urls"],
+                                     pdf_ok=pdf_ok and writer.unavailable_reason() is None))
 
 
 def attach(config, state: BuildState) -> BuildState:

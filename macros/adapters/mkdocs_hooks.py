@@ -11,6 +11,7 @@ mkdocs.yml: hooks: [macros/adapters/mkdocs_hooks.py]
 
 import html
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from mkdocs.structure.files import File  # noqa: E402
 from macros import searchindex  # noqa: E402
 from macros.adapters import build_state, logs, offline_hooks, pdf_output, serve_hooks  # noqa: E402
 from macros.dates import format_date  # noqa: E402
+from macros.exports.downloads import write_downloads  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.guards import InternalError, internal_message  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
@@ -31,6 +33,10 @@ from macros.render import links  # noqa: E402
 from macros.render.provenance import page_source  # noqa: E402
 from macros.render.tables import label_table_cells  # noqa: E402
 from macros.text import slugify  # noqa: E402
+
+
+# Not under "mkdocs.": warnings about results data do not fail a --strict build.
+results_log = logging.getLogger("kontum.results")
 
 
 def _root(config) -> Path:
@@ -45,21 +51,28 @@ def on_startup(command, dirty):
 @event_priority(100)  # before mkdocs-macros, whose macros read the build state
 def on_config(config):
     root = _root(config)
+    pdf_ok = not pdf_output.pdfs_off()
     try:
-        state = build_state.start(config, root)
+        state = build_state.start(config, root, pdf_ok)
         serve_hooks.loaded_ok(state.website)
     except DataErrors as exc:
         last_good = serve_hooks.keep_last_good(str(exc))
         if last_good is None:
             raise PluginError(str(exc)) from None
         # Under serve: the last good data, with the error on every page.
-        state = build_state.attach(config, build_state.BuildState(root, last_good, data_error=str(exc)))
+        state = build_state.attach(config, build_state.BuildState(
+            root, last_good, data_error=str(exc), dir_urls=config["use_directory_urls"], pdf_ok=False))
     except Exception as exc:  # noqa: BLE001 - last guard: "lỗi nội bộ", never a traceback
         message = str(exc) if isinstance(exc, InternalError) else internal_message("data/", exc)
         last_good = serve_hooks.keep_last_good(message)
         if last_good is None:
             raise PluginError(message) from None
-        state = build_state.attach(config, build_state.BuildState(root, last_good, data_error=message))
+        state = build_state.attach(config, build_state.BuildState(
+            root, last_good, data_error=message, dir_urls=config["use_directory_urls"], pdf_ok=False))
+    if not offline_hooks.is_file_copy(config):  # said once, not again by the file:// copy build
+        for site in state.website.plans:
+            for warning in site.results.warnings if site.results is not None else ():
+                results_log.warning("Lưu ý về số liệu kết quả: %s", warning)
     info = state.website.info
     # Plain words (the model refuses < > & " there): Material prints them raw and escaped.
     config["site_name"] = info.ten
@@ -114,7 +127,15 @@ def on_page_context(context, page, config, nav):
     source = page_source(state.default_site, page.file.src_uri, page.file.content_string if
                          page.file.src_uri not in state.catalog.pages else "", state.catalog.pages, docs_dir)
     base = config.edit_uri or ""
-    page.edit_url = base + source.edit if base.startswith(("http://", "https://")) else None
+    if not base.startswith(("http://", "https://")):
+        page.edit_url = None
+    elif source.edit.endswith("/"):
+        # A page made from a folder of files (the results): "new file" there on a
+        # GitHub-style address, else the editor guide, which tells how.
+        page.edit_url = (base.replace("/edit/", "/new/", 1) + source.edit if "/edit/" in base
+                         else base + "CONTRIBUTING.md")
+    else:
+        page.edit_url = base + source.edit
     changed = last_changed(root, source.files)
     if changed is not None:
         page.meta["cap_nhat"] = format_date(changed)
@@ -186,6 +207,9 @@ def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+    state = build_state.of(config)
+    for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
+        write_downloads(site, Path(config.site_dir))
     if not offline_hooks.is_file_copy(config):  # the file:// copy reuses these PDFs
-        pdf_output.write_pdfs(config, build_state.of(config))
+        pdf_output.write_pdfs(config, state)
     offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker

@@ -19,6 +19,7 @@ from .documents import Chapter, Metadata
 
 HERE = Path(__file__).resolve().parent
 PRINT_CSS = Path("docs/assets/print.css")  # relative to the project root (Site.root)
+RESULTS_CSS = Path("docs/assets/results.css")  # the compiled report's tables and "Dự thảo" mark
 # Liberation Serif 2.x (Debian fonts-liberation2) carries every Vietnamese letter;
 # 1.07 (fonts-liberation) lacks ơ/ư and stacked marks. Naming the 2.x files keeps
 # glyph choice independent of fontconfig's preference.
@@ -74,6 +75,7 @@ class Printer:
             "plan": base,
             "handout": base + [css(path=HERE / "handout.css")],
             "handbook": base + [css(path=HERE / "handbook.css")],
+            "report": base + [css(path=self.root / RESULTS_CSS)],
         }
 
     def write(self, html: str, kind: str, meta: Metadata, out: Path, base_url: str | None = None):
@@ -92,12 +94,13 @@ class Printer:
 class Job:
     rel: str  # where the PDF goes, relative to the site dir
     html: str
-    kind: str  # "plan", "handout" or "handbook": which stylesheets
+    kind: str  # "plan", "handout", "handbook" or "report": which stylesheets
     meta: Metadata
 
 
 def jobs_for(site: Site, handbook_title: str | None = None, chapters: list[Chapter] | None = None) -> list[Job]:
-    """The plan, every unit's handout and (if it has pages) the handbook."""
+    """The plan, every unit's handout, (if it has pages) the handbook and (if any unit
+    has results) the compiled report."""
     jobs = [Job(paths.plan_pdf(site), documents.plan_document(site), "plan", documents.plan_metadata(site))]
     jobs += [Job(paths.handout_pdf(u, site.prefix), documents.handout_document(site, u.ma), "handout",
                  documents.handout_metadata(site, u.ma)) for u in site.units]
@@ -105,6 +108,11 @@ def jobs_for(site: Site, handbook_title: str | None = None, chapters: list[Chapt
         title = handbook_title or "Sổ tay"
         jobs.append(Job(paths.handbook_pdf(site), documents.handbook_document(site, title, chapters), "handbook",
                         documents.handbook_metadata(site, title)))
+    from . import report  # report imports this module
+
+    job = report.report_job(site)
+    if job is not None:
+        jobs.append(job)
     return jobs
 
 
@@ -115,7 +123,7 @@ CACHE_DIR = Path(".cache/pdf")
 
 def _styles_digest(root: Path) -> str:
     h = hashlib.sha256()
-    for path in (root / PRINT_CSS, HERE / "handout.css", HERE / "handbook.css", Path(__file__)):
+    for path in (root / PRINT_CSS, root / RESULTS_CSS, HERE / "handout.css", HERE / "handbook.css", Path(__file__)):
         h.update(path.read_bytes() if path.exists() else b"")
     h.update(font_css().encode())
     try:

@@ -19,7 +19,7 @@ from ..pdf import paths as pdf_paths
 from ..site import Site, Website
 from ..templating import render
 from ..text import md_escape
-from . import assignments, budget, handbook, home, links, plan, references, timeline, toolkit, units
+from . import assignments, budget, handbook, home, links, plan, progress, references, report, timeline, toolkit, units
 
 # The editor guide: CONTRIBUTING.md, shown as a page of the site.
 EDITOR_GUIDE = links.EDITOR_GUIDE
@@ -55,11 +55,37 @@ def home_path(website: Website, site: Site) -> str:
     return site.prefix + links.HOME
 
 
-def plan_pages(site: Site) -> list[GeneratedPage]:
-    """The pages of one plan, in plan-local paths (the Catalog puts them under the plan's prefix)."""
+def _after_title(markdown: str, block: str) -> str:
+    if markdown.startswith("# "):
+        title, _, rest = markdown.partition("\n")
+        return f"{title}\n\n{block}\n{rest}"
+    return f"{block}\n{markdown}"
+
+
+def _with_results_section(markdown: str, section: str) -> str:
+    """A unit page with its "Kết quả thực hiện" block before its "Xem thêm:" line."""
+    head, sep, tail = markdown.rpartition("\nXem thêm:")
+    return f"{head}\n\n{section}\n{sep.lstrip()}{tail}" if sep else f"{markdown}\n\n{section}"
+
+
+# The results pages of a plan (issue 15), plan-local; their titles in the nav.
+RESULTS_PAGES = {progress.PROGRESS: "Kết quả thực hiện", progress.REPORT: "Báo cáo tổng hợp"}
+
+
+def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True) -> list[GeneratedPage]:
+    """The pages of one plan, in plan-local paths (the Catalog puts them under the plan's prefix).
+    `dir_urls`: the build's use_directory_urls (raw HTML links to downloads follow it);
+    `pdf_ok`: this build writes the compiled report's PDF."""
+    from ..results.load import report_file, results_folder, results_of  # results import the Site
+
+    results = results_of(site)
+    folder, report_yaml = results_folder(site), report_file(site)
 
     def page(path, title, markdown, files, **meta):
         return GeneratedPage(path, title, markdown, files, meta, site.key)
+
+    def unit_markdown(u):
+        return _with_results_section(units.unit_page(site, u.ma), progress.unit_section(site, results, u.ma, dir_urls))
 
     chapter_file = {c.chu_de: site.data_file(f"chapters/{k}") for k, c in site.chapters.items() if c.chu_de}
     out = [
@@ -67,19 +93,28 @@ def plan_pages(site: Site) -> list[GeneratedPage]:
              _files(site, "plan", "units", "org")),
         page(links.PLAN, "Kế hoạch", plan.plan_page(site), _files(site, "plan", "org", "units"),
              search={"boost": 2}),  # the plan itself ranks above the pages that quote it
-        page(links.ASSIGNMENTS, "Phân công", "# Phân công thực hiện\n\n" + assignments.assignments_page(site),
+        page(links.ASSIGNMENTS, "Phân công", "# Phân công thực hiện\n\n" + assignments.assignments_page(site).rstrip()
+             + "\n\n" + progress.download_links(site, links.ASSIGNMENTS, "assign", dir_urls),
              _files(site, "plan", "org", "units")),
         page(links.UNITS, "Đơn vị", "# Các đơn vị thực hiện\n\nChọn đơn vị để xem ban phối hợp, kinh phí, "
              "các bước và thời hạn.\n\n" + units.units_index(site), _files(site, "units", "plan", "org")),
-        page(links.TIMELINE, "Tiến độ", "# Tiến độ thực hiện\n\n" + timeline.timeline_html(site),
-             _files(site, "plan", "org")),
-        page(links.BUDGET, "Kinh phí", "# Kinh phí thực hiện\n\n" + budget.budget_page(site),
-             _files(site, "plan", "units", "org")),
+        page(links.TIMELINE, "Tiến độ", _after_title("# Tiến độ thực hiện\n\n" + timeline.timeline_html(site),
+             progress.calendar_link(site, links.TIMELINE, dir_urls=dir_urls)), _files(site, "plan", "org")),
+        page(progress.PROGRESS, RESULTS_PAGES[progress.PROGRESS], f"# {RESULTS_PAGES[progress.PROGRESS]}\n\n"
+             + progress.progress_page(site, results, pdf_ok, dir_urls),
+             # A folder first: "Sửa trang này" opens "new file" there (mkdocs_hooks).
+             (folder + "/", report_yaml, site.data_file("plan"), site.data_file("units"))),
+        page(progress.REPORT, RESULTS_PAGES[progress.REPORT], f"# {RESULTS_PAGES[progress.REPORT]}\n\n"
+             + report.report_page(site, results, pdf_ok, dir_urls),
+             (report_yaml, folder + "/", site.data_file("plan"), site.data_file("units"))),
+        page(links.BUDGET, "Kinh phí", "# Kinh phí thực hiện\n\n" + budget.budget_page(site).rstrip() + "\n\n"
+             + progress.download_links(site, links.BUDGET, "budget", dir_urls), _files(site, "plan", "units", "org")),
         page(links.HANDBOOK, "Sổ tay", "# Sổ tay tuyên truyền\n\n" + handbook.handbook_index(site),
              _files(site, "plan")),
     ]
-    out += [page(links.unit_page(u), links.unit_title(u), units.unit_page(site, u.ma),
-                 _files(site, "plan", "units", "org")) for u in site.units]
+    out += [page(links.unit_page(u), links.unit_title(u), unit_markdown(u),
+                 _files(site, "plan", "units", "org") + (f"{folder}/{u.ma}.yaml",))
+            for u in site.units]
     out += [page(links.topic_page(t), t.ten_ngan, handbook.topic_page(site, t.ma),
                  (chapter_file.get(t.ma, site.data_file("plan")),)) for t in site.plan.noi_dung.muc]
     out += [page(links.chapter_page(k), c.ten, handbook.general_chapter_page(site, k),
@@ -113,6 +148,7 @@ def plan_nav(site: Site, home_page: str) -> list:
         {"Phân công": p + links.ASSIGNMENTS},
         {"Đơn vị": p + links.UNITS},
         {"Tiến độ": p + links.TIMELINE},
+        *({title: p + path} for path, title in RESULTS_PAGES.items()),
         {"Kinh phí": p + links.BUDGET},
         {"Sổ tay": [p + path if titles[path] is None else {titles[path]: p + path} for path in section]},
         {"Bộ công cụ": [p + links.TOOLKIT] + [{f.title: p + toolkit.form_path(f)} for f in toolkit.FORMS]},
@@ -134,7 +170,7 @@ def plans_page(website: Website) -> GeneratedPage:
 class Catalog:
     """Pages, nav, PDFs and provenance of one build, computed once, looked up by path."""
 
-    def __init__(self, website: Website):
+    def __init__(self, website: Website, dir_urls: bool = True, pdf_ok: bool = True):
         self.website = website
         self.pages: dict[str, GeneratedPage] = {}
         self.plan_of_page: dict[str, Site] = {}
@@ -146,7 +182,7 @@ class Catalog:
             self.nav.append({"Trang chủ": PLANS})
         for site in website.plans:
             home_page = home_path(website, site)
-            for page in plan_pages(site):
+            for page in plan_pages(site, dir_urls, pdf_ok):
                 path = home_page if page.path == links.HOME else site.prefix + page.path
                 self._add(GeneratedPage(path, page.title, page.markdown, page.data_files, page.meta, page.plan), site)
             self.handbook[site.key] = [site.prefix + p for p in handbook_section(site)]
@@ -168,41 +204,6 @@ class Catalog:
 
     def pdf_target(self, path: str) -> str | None:
         return self.pdf_for_page.get(path)
-
-
-def page_origins(site: Site, docs_dir: Path | None = None) -> list[Origin]:
-    """Every page and PDF the build writes, with the data each comes from, for
-    paths_unique.collisions. Hand-written pages in `docs_dir` come first."""
-    out: list[Origin] = []
-    if docs_dir is not None and docs_dir.is_dir():
-        out += [Origin(p.relative_to(docs_dir).as_posix(), f"docs/{p.relative_to(docs_dir).as_posix()}")
-                for p in sorted(docs_dir.rglob("*.md"))]
-
-    def at(name: str, path: tuple, page: str, what: str) -> Origin:
-        source = site.sources.get(name)
-        line, column = source.position(path) if source else (0, 0)
-        file = source.path if source else name
-        return Origin(page, file, line, column, field_path(path) if source else "", what)
-
-    out += [at("units", ("don_vi", i, "ten"), links.unit_page(u), links.unit_title(u)) for i, u in enumerate(site.units)]
-    out += [at("plan", ("noi_dung", "muc", i, "ma"), links.topic_page(t), t.ten_ngan)
-            for i, t in enumerate(site.plan.noi_dung.muc)]
-    out += [at(f"chapters/{k}", (), links.chapter_page(k), c.ten or k) for k, c in handbook.general_chapters(site)]
-    out += [Origin(links.REFERENCES, site.data_file("references"), what="Văn bản tham khảo"),
-            Origin(links.GLOSSARY, site.data_file("glossary"), what="Chữ viết tắt"),
-            Origin(links.TOOLKIT, site.data_file("toolkit"), what="Bộ công cụ hội nghị")]
-    out += [Origin(toolkit.form_path(f), site.data_file("toolkit"), what=f.title) for f in toolkit.FORMS]
-    by_page = {o.path: o for o in out}
-    for page, pdf in _pdf_paths().pdf_for_page(site).items():
-        origin = by_page.get(page, Origin(page, page))
-        out.append(Origin(pdf, origin.file, origin.line, origin.column, origin.field, origin.what))
-    return out
-
-
-def _pdf_paths():
-    from ..pdf import paths  # macros.pdf imports render: import late
-
-    return paths
 
 
 def generated_pages(site: Site) -> list[GeneratedPage]:
@@ -241,6 +242,12 @@ def page_origins(site: Site, docs_dir: Path | None = None) -> list[Origin]:
     out += [Origin(path, site.data_file("plan"), what=title) for path, title in (
         (links.HOME, "Trang chủ"), (links.PLAN, "Kế hoạch"), (links.ASSIGNMENTS, "Phân công"), (links.UNITS, "Đơn vị"),
         (links.TIMELINE, "Tiến độ"), (links.BUDGET, "Kinh phí"), (links.HANDBOOK, "Sổ tay"))]
+    # The results pages and the files downloaded from them (issue 15).
+    from ..results.load import report_file, results_folder  # results import the Site
+
+    out += [Origin(path, results_folder(site), what=title) for path, title in RESULTS_PAGES.items()]
+    out += [Origin(rel, results_folder(site), what=what) for rel, what in progress.download_files(site).items()]
+    out.append(Origin(progress.downloads(site)["report_pdf"], report_file(site), what="Báo cáo tổng hợp (PDF)"))
     by_page = {o.path: o for o in out}
     for page, pdf in pdf_paths.pdf_for_page(site).items():
         origin = by_page.get(page, Origin(page, page))

@@ -1,0 +1,48 @@
+"""The compiled report as an A4 PDF: the same HTML as its page
+(render/report.document_html), print.css for the document layout, results.css
+for its tables and the "Dự thảo" mark. Written by pdf/writer.write_all with the
+other PDFs of its plan (cache, parallel), under the plan's prefix."""
+
+from pathlib import Path
+
+from ..render import report
+from ..render.progress import downloads
+from ..results.load import Results, results_of
+from ..site import Site
+from .documents import Metadata, _document, author
+
+
+def report_metadata(site: Site, results: Results) -> Metadata:
+    prefix = "" if results.report.da_ban_hanh else "Dự thảo – "
+    return Metadata(prefix + report.title(site), author(site), report.summary_line(site))
+
+
+def report_document(site: Site, results: Results) -> str:
+    body = report.document_html(site, results)
+    return _document(report_metadata(site, results), "print-report", f'<article class="md-typeset">{body}</article>')
+
+
+def report_pdf(site: Site) -> str:
+    """"pdf/bao-cao-tong-hop-2023.pdf" (under the plan's prefix): where the report PDF goes in site/."""
+    return site.prefix + downloads(site)["report_pdf"]
+
+
+def report_job(site: Site, results: Results | None = None):
+    """The writer's job for the report; None when the plan has no results (nothing to compile)."""
+    from .writer import Job
+
+    results = results if results is not None else results_of(site)
+    if results.empty:
+        return None
+    return Job(report_pdf(site), report_document(site, results), "report", report_metadata(site, results))
+
+
+def write_report(site: Site, results: Results, site_dir: Path) -> str | None:
+    """Write the report PDF alone into site_dir; None (nothing written) when there are no results."""
+    from .writer import Printer
+
+    job = report_job(site, results)
+    if job is None:
+        return None
+    Printer(site).write(job.html, job.kind, job.meta, Path(site_dir) / job.rel)
+    return job.rel

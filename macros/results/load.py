@@ -1,0 +1,118 @@
+"""Read a plan's results: data/<plan>/ket-qua/*.yaml (one file per unit, named for
+its code) and data/<plan>/bao-cao.yaml, into one Results value. Both are optional:
+a plan without them has no results, and every page says so. The loader
+(macros/loader.py) calls this for every plan; the Site carries the Results.
+
+    results = load_results(root, site)   # raises DataErrors listing every error
+"""
+
+import posixpath
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import DataError, DataErrors
+from ..model_errors import translate as _convert
+from ..site import Site
+from ..yamlsrc import read_yaml
+from . import checks
+from .model import CompiledReportFile, Signer, UnitResults
+
+FOLDER_NAME = "ket-qua"  # in the plan folder: data/<plan>/ket-qua/
+REPORT_NAME = "bao-cao.yaml"  # data/<plan>/bao-cao.yaml
+
+
+def plan_folder(site: Site) -> str:
+    """"data/ke-hoach-2023": the folder of the plan's files."""
+    return posixpath.dirname(site.data_file("plan"))
+
+
+def results_folder(site: Site) -> str:
+    """"data/ke-hoach-2023/ket-qua": where the units' results files go."""
+    return f"{plan_folder(site)}/{FOLDER_NAME}"
+
+
+def report_file(site: Site) -> str:
+    """"data/ke-hoach-2023/bao-cao.yaml": number, date and signer of the compiled report."""
+    return f"{plan_folder(site)}/{REPORT_NAME}"
+
+
+def default_report(site: Site) -> CompiledReportFile:
+    """The compiled report when data/bao-cao.yaml is absent: a draft, number and date
+    blank, signed for the plan's own issuing body (plan section VI: the Ban Phong trào
+    compiles, for the Ban Thường trực), signer not named."""
+    return CompiledReportFile(ky_hieu="BC-MTTQ-BTT", ky=Signer(quyen_han=site.plan.chu_ky.quyen_han), luu=["VT", "BPT"])
+
+
+@dataclass(frozen=True)
+class Results:
+    by_unit: dict[str, UnitResults]  # unit code -> results, in the order of data/don-vi.yaml
+    report: CompiledReportFile
+    warnings: list[DataError] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)  # unit code -> data file path
+
+    def of(self, code: str) -> UnitResults | None:
+        return self.by_unit.get(code)
+
+    @property
+    def empty(self) -> bool:
+        return not self.by_unit
+
+
+def validate_unit(site: Site, source, stem: str | None) -> tuple[UnitResults | None, list[DataError], list[DataError]]:
+    """Model and plan checks for one parsed results source (YAML or Excel)."""
+    try:
+        res = UnitResults.model_validate(source.data)
+    except ValidationError as exc:
+        return None, _convert(source, UnitResults, exc), []
+    errors, warnings = checks.check_unit(site, res, source, stem)
+    return (None if errors else res), errors, warnings
+
+
+def load_results(root: Path, site: Site) -> Results:
+    root = Path(root)
+    errors: list[DataError] = []
+    warnings: list[DataError] = []
+    found: dict[str, UnitResults] = {}
+    files: dict[str, str] = {}
+    FOLDER, REPORT_FILE = results_folder(site), report_file(site)
+    folder = root / FOLDER
+    if folder.is_dir():
+        for stray in sorted(folder.glob("*.yml")):
+            errors.append(DataError(f"{FOLDER}/{stray.name}", 0, 0, "", "Tệp kết quả phải có đuôi .yaml.",
+                                    hint=f"đổi tên thành {stray.stem}.yaml."))
+        for path in sorted(folder.glob("*.yaml")):
+            display = f"{FOLDER}/{path.name}"
+            try:
+                source = read_yaml(path, display)
+            except DataErrors as exc:
+                errors += exc.errors
+                continue
+            res, errs, warns = validate_unit(site, source, path.stem)
+            errors += errs
+            warnings += warns
+            if res is not None:
+                found[res.don_vi] = res
+                files[res.don_vi] = display
+    report = default_report(site)
+    if (root / REPORT_FILE).exists():
+        try:
+            source = read_yaml(root / REPORT_FILE, REPORT_FILE)
+            report = CompiledReportFile.model_validate(source.data)
+            errors += checks.check_compiled(report, source, folder.is_dir() and any(folder.glob("*.yaml")))
+        except DataErrors as exc:
+            errors += exc.errors
+        except ValidationError as exc:
+            errors += _convert(source, CompiledReportFile, exc)
+    if errors:
+        raise DataErrors(errors)
+    ordered = {u.ma: found[u.ma] for u in site.units if u.ma in found}
+    return Results(ordered, report, warnings, files)
+
+
+def results_of(site: Site) -> Results:
+    """The plan's results as the loader read them; none (every page says "no data")
+    for a Site made without the loader."""
+    return site.results if site.results is not None else Results({}, default_report(site))
