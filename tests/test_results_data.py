@@ -177,3 +177,17 @@ def test_results_pages_and_downloads_are_in_the_address_check(tmp_path):
     (tmp_path / "ket-qua.md").write_text("# Trang viết tay\n", encoding="utf-8")
     problems = paths_unique.collisions(page_origins(SITE, tmp_path))
     assert any("ket-qua" in str(p) and "docs/ket-qua.md" in str(p) for p in problems), problems
+
+
+def test_report_pdf_is_one_of_the_plans_pdf_jobs(tmp_path):
+    """The compiled report goes through pdf/writer (cache, parallel) with the plan's other
+    PDFs, under the plan's prefix; a plan without results has no report job."""
+    import dataclasses
+
+    from macros.pdf import writer
+
+    assert "report" not in {j.kind for j in writer.jobs_for(SITE)}
+    site = dataclasses.replace(SITE, results=results_of(with_results(tmp_path)))
+    report = [j for j in writer.jobs_for(site) if j.kind == "report"]
+    assert [j.rel for j in report] == ["pdf/bao-cao-tong-hop-2023.pdf"]
+    assert "Dự thảo" in report[0].meta.title and "Đăk Glei" in report[0].html
