@@ -1,6 +1,6 @@
 """Read a unit's filled Excel report template and write its results file.
 
-    .venv/bin/python -m macros.import_report BAO-CAO.xlsx          # writes data/ket-qua/<mã>.yaml
+    .venv/bin/python -m macros.import_report BAO-CAO.xlsx          # writes data/<plan>/ket-qua/<mã>.yaml
     .venv/bin/python -m macros.import_report BAO-CAO.xlsx --xem    # only prints the YAML
 
 The template is offered on each unit's page (macros/exports/template.py). The

@@ -118,12 +118,14 @@ def expected(root: Path = ROOT) -> dict[Path, str]:
 
 
 def results_schemas() -> dict:
-    """Schemas of the results files (macros/results/), outside site.FILES: stem -> (path, model, title)."""
+    """Schemas of the results files (macros/results/), outside loader.PLAN_FILES: stem -> (path, model, title)."""
     from .results.model import CompiledReportFile, UnitResults
 
     return {
-        "ket-qua": ("data/ket-qua/<mã đơn vị>.yaml", UnitResults, "Kết quả thực hiện của một đơn vị (data/ket-qua/<mã>.yaml)"),
-        "bao-cao": ("data/bao-cao.yaml", CompiledReportFile, "Báo cáo tổng hợp của tỉnh (data/bao-cao.yaml)"),
+        "ket-qua": ("data/<kế hoạch>/ket-qua/<mã đơn vị>.yaml", UnitResults,
+                    "Kết quả thực hiện của một đơn vị (data/<kế hoạch>/ket-qua/<mã>.yaml)"),
+        "bao-cao": ("data/<kế hoạch>/bao-cao.yaml", CompiledReportFile,
+                    "Báo cáo tổng hợp của tỉnh (data/<kế hoạch>/bao-cao.yaml)"),
     }
 
 

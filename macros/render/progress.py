@@ -6,7 +6,7 @@ import posixpath
 
 from ..numbers import format_money, format_number
 from ..results import progress as pg
-from ..results.load import Results
+from ..results.load import Results, results_folder
 from ..site import Site
 from . import links
 from .charts import Bar, Chart, svg_figure
@@ -177,7 +177,7 @@ def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: b
                                        (conferences_chart, attendance_chart, spending_chart)]
     notes = [w.message for w in results.warnings]
     deadline = site.plan.to_chuc_thuc_hien.bao_cao
-    return render("progress.html", site=site, s=s, units=units, charts=charts, notes=notes, files=files,
+    return render("progress.html", site=site, folder=results_folder(site), s=s, units=units, charts=charts, notes=notes, files=files,
                   empty=results.empty, no_data=pg.NO_DATA_SENTENCE, labels=pg.STATUS_LABELS, pg=pg,
                   range_text=_range_text(site), deadline=deadline.han,
                   receiver=site.department(deadline.noi_nhan).ten,
@@ -192,7 +192,7 @@ def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True)
     r = pg.unit_progress(site, results, code)
     topics = pg.topic_names(site)
     low, high = pg.conference_range(site)
-    html = render("unit_section.html", site=site, r=r, res=r.results, topics=topics, low=low, high=high,
+    html = render("unit_section.html", site=site, folder=results_folder(site), r=r, res=r.results, topics=topics, low=low, high=high,
                   range_text=_range_text(site), no_data=pg.NO_DATA_SENTENCE,
                   ics=href(unit_ics(unit), here, dir_urls), template=href(unit_template(unit), here, dir_urls),
                   progress_href=href(PROGRESS, here, dir_urls),

@@ -6,7 +6,7 @@ Who: the plan's section VI.1 gives Ban Phong trào (the receiver of the units'
 reports, bao_cao › noi_nhan) the compiling, as adviser to the Ban Thường trực;
 so the document is the Ban Thường trực's, signed "TM. BAN THƯỜNG TRỰC", and
 drafted by the receiver of the reports. It stays "Dự thảo", number and date
-blank, until data/bao-cao.yaml marks it issued. No sentence here states a fact
+blank, until data/<plan>/bao-cao.yaml marks it issued. No sentence here states a fact
 that is not in the plan or the results: figures by unit, totals, who has not
 reported.
 """

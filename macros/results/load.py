@@ -40,7 +40,7 @@ def report_file(site: Site) -> str:
 
 
 def default_report(site: Site) -> CompiledReportFile:
-    """The compiled report when data/bao-cao.yaml is absent: a draft, number and date
+    """The compiled report when data/<plan>/bao-cao.yaml is absent: a draft, number and date
     blank, signed for the plan's own issuing body (plan section VI: the Ban Phong trào
     compiles, for the Ban Thường trực), signer not named."""
     return CompiledReportFile(ky_hieu="BC-MTTQ-BTT", ky=Signer(quyen_han=site.plan.chu_ky.quyen_han), luu=["VT", "BPT"])

@@ -1,5 +1,5 @@
-"""The typed shape of a unit's results (data/ket-qua/<unit code>.yaml) and of
-the compiled report's own data (data/bao-cao.yaml).
+"""The typed shape of a unit's results (data/<plan>/ket-qua/<unit code>.yaml) and of
+the compiled report's own data (data/<plan>/bao-cao.yaml).
 
 Every field but the unit code is optional: a unit that has only chosen its
 communes is "đang thực hiện"; the report date makes it "đã báo cáo".
@@ -42,11 +42,11 @@ class Spending(Strict):
 
 class ReportSent(Strict):
     ngay_gui: Date = Field(description="Ngày gửi báo cáo kết quả: \"25/11/2023\".")
-    ban: Text = Field(description="Mã ban (văn phòng) gửi báo cáo, trong data/co-quan.yaml.")
+    ban: Text = Field(description="Mã ban (văn phòng) gửi báo cáo, trong data/<kế hoạch>/co-quan.yaml.")
 
 
 class UnitResults(Strict):
-    don_vi: Code = Field(description="Mã đơn vị (data/don-vi.yaml), trùng tên tệp: \"610\" cho data/ket-qua/610.yaml.")
+    don_vi: Code = Field(description="Mã đơn vị (data/<kế hoạch>/don-vi.yaml), trùng tên tệp: \"610\" cho data/<kế hoạch>/ket-qua/610.yaml.")
     dia_ban: list[Area] = Field(default=[], description="Các xã và khu dân cư được chọn (bước 1).")
     khao_sat: Survey | None = Field(default=None, description="Khảo sát (bước 2).")
     hoi_nghi: list[Conference] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
@@ -73,7 +73,7 @@ class Signer(Strict):
 
 
 class CompiledReportFile(Strict):
-    """data/bao-cao.yaml: the compiled report's own facts, none of them invented."""
+    """data/<plan>/bao-cao.yaml: the compiled report's own facts, none of them invented."""
     ky_hieu: Text = Field(description="Ký hiệu của báo cáo: BC-MTTQ-BTT.")
     so: OptionalText = Field(default="", description="Số báo cáo; \"\" khi chưa ban hành.")
     ngay_ban_hanh: OptionalDate = Field(default=None, description="Ngày ban hành; \"\" khi chưa ban hành.")
