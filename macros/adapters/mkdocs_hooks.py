@@ -19,6 +19,7 @@ from macros.adapters import print_hooks, state  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
+from macros.render import links  # noqa: E402
 from macros.render.provenance import page_source  # noqa: E402
 from macros.render.pages import generated_pages, nav  # noqa: E402
 from macros.text import slugify  # noqa: E402
@@ -119,5 +120,6 @@ def on_post_build(config):
     # Hooks run after the plugins: Material's search index is written by now.
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
-        index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+        index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8"), editors=(links.EDITOR_GUIDE,)),
+                         encoding="utf-8")
     print_hooks.write_pdfs(config)
