@@ -5,11 +5,13 @@ Stock Material search finds none of the bare, other-tone, NFD, apostrophe or
 quoted queries below (see shared/reference/stack-notes.md, Search).
 """
 
+import contextlib
 import re
 import unicodedata
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from macros import searchindex
 from macros.text import canon, fold
@@ -243,8 +245,9 @@ FOLD_WORDS = [
 
 
 def test_javascript_and_python_folding_agree(box):
-    # vi-fold.js is what both the search worker and the page use
-    box.open()
+    # vi-fold.js is what both the search worker and the page (after a followed result, ?h=) use
+    box.open("?h=x")
+    box.page.wait_for_function("() => !!self.viFold")
     got = box.page.evaluate("(words) => words.map(w => [viFold.canon(w), viFold.fold(w)])", FOLD_WORDS)
     assert got == [[canon(w), fold(w)] for w in FOLD_WORDS]
 
@@ -259,8 +262,12 @@ def test_followed_result_marks_folded_matches_on_the_page(box):
         box.page.locator(f'.md-search-result__link[href*="{page}?h="]:not([href$="?h="])').first.click()
         box.page.wait_for_url(re.compile(re.escape(page) + r"\?h="))
         box.page.wait_for_function("() => !!document.querySelector('article mark[data-md-highlight]')")
-        box.page.evaluate("() => new Promise(r => setTimeout(r, 300))")  # Material's own pass
-        marks = box.page.evaluate("() => [...document.querySelectorAll('article mark')].map(m => m.textContent)")
+        # Material's own pass runs once the index's settings are loaded
+        all_marks = "() => [...document.querySelectorAll('article mark')].map(m => m.textContent)"
+        with contextlib.suppress(PlaywrightTimeout):
+            box.page.wait_for_function(f"(want) => want.every(w => ({all_marks})().includes(w))",
+                                       arg=sorted(marked), timeout=5000)
+        marks = box.page.evaluate(all_marks)
         assert marked <= set(marks), (query, marks)
         assert not box.page.query_selector("article mark mark")
     box.open()
@@ -286,12 +293,14 @@ def test_search_stays_on_the_site_and_its_script_url_is_versioned(box, site):
     def record(request):
         requests.append(request.url)
 
-    box.page.on("request", record)
+    box.page.context.on("request", record)  # the worker's requests too
     try:
         box.open()
         box.search("dak glei")
+        box.page.locator('.md-search-result__link[href*="?h="]').first.click()
+        box.page.wait_for_function("() => !!document.querySelector('article mark')")
     finally:
-        box.page.remove_listener("request", record)
+        box.page.context.remove_listener("request", record)
     assert requests and all(u.startswith(box.base_url) for u in requests), requests
     scripts = site / "assets" / "javascripts"
     version = searchindex.content_version(b"\0".join(

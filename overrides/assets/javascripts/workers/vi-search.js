@@ -13,7 +13,13 @@
  *     quoted / +word -> "+canon" (exact up to case, Unicode form, tone
  *     placement and apostrophes), -word -> "-canon -fold";
  *  4. maps result.terms back to the words the user typed (no "Missing: thoát"
- *     when only the variant "thoat" matched a word's other form).
+ *     when only the variant "thoat" matched a word's other form);
+ *  5. re-ranks the results (see "Ranking" below): whole words, phrases and
+ *     titles first, editors' material last;
+ *  6. loads nothing until the page asks: the worker is created on every page
+ *     load, but vi-fold.js, Material's worker and lunr's language scripts are
+ *     fetched on the first message ({type: "vi-load"} when the reader opens
+ *     search, or the index itself).
  * canon() and fold() come from ../vi-fold.js (the rules of macros/text.py);
  * the separator comes from mkdocs.yml via the index config.
  */
@@ -21,10 +27,12 @@
   "use strict"
 
   var SETUP = 0, QUERY = 2, RESULT = 3        // SearchMessageType (9.8.1)
-  /* canon()/fold(): ../vi-fold.js, same version (?v=) as this file */
+  /* The page (overrides/main.html) sends {type: LOAD} when the reader first
+     opens or focuses search, before the index (SETUP) arrives: only then are
+     the scripts below fetched, all at once, while the index downloads. */
+  var LOAD = "vi-load"
   var params = new URL(self.location.href).searchParams
-  importScripts(new URL("../vi-fold.js?v=" + params.get("v"), self.location.href).href)
-  var canon = self.viFold.canon, fold = self.viFold.fold
+  var canon, fold                             // from ../vi-fold.js, loaded by load()
 
   /* lunr pipeline function: token -> [canon] or [canon, fold], same metadata */
   var memo = new Map()                        // token -> [canon, fold]
@@ -220,36 +228,40 @@
   /* Hook into the worker's message flow (Material uses bare globals) ----- */
   var pending = []
   var answering = null                        // the query being answered
+  var handlers = []                           // Material's message listeners
   var addEventListener = self.addEventListener
   self.addEventListener = function (type, fn, options) {
-    if (type === "message") {
-      var inner = fn
-      fn = function (ev) {
-        var msg = ev.data
-        if (msg && msg.type === SETUP) {
-          separator = new RegExp(msg.data.config.separator)
-          boosts.clear()
-          titleLength.clear()
-          msg.data.docs.forEach(function (doc) {
-            if (typeof doc.boost === "number") boosts.set(doc.location, doc.boost)
-            titleLength.set(doc.location, String(doc.title || "").split(separator).filter(Boolean).length)
-          })
-        }
-        if (msg && msg.type === QUERY && typeof msg.data === "string") {
-          var r = rewrite(msg.data)
-          answering = { map: r.map, words: rankWords(r.words), keys: null }
-          pending.push(answering)
-          msg = { type: QUERY, data: r.query }
-        }
-        try {
-          return inner.call(this, { data: msg })
-        } finally {
-          answering = null                    // Material searches synchronously
-        }
+    if (type !== "message")
+      return addEventListener.call(self, type, fn, options)
+    handlers.push(function (ev) {
+      var msg = ev.data
+      if (msg && msg.type === SETUP) {
+        separator = new RegExp(msg.data.config.separator)
+        boosts.clear()
+        titleLength.clear()
+        msg.data.docs.forEach(function (doc) {
+          if (typeof doc.boost === "number") boosts.set(doc.location, doc.boost)
+          titleLength.set(doc.location, String(doc.title || "").split(separator).filter(Boolean).length)
+        })
       }
-    }
-    return addEventListener.call(self, type, fn, options)
+      if (msg && msg.type === QUERY && typeof msg.data === "string") {
+        var r = rewrite(msg.data)
+        answering = { map: r.map, words: rankWords(r.words), keys: null }
+        pending.push(answering)
+        msg = { type: QUERY, data: r.query }
+      }
+      try {
+        return fn.call(self, { data: msg })
+      } finally {
+        answering = null                      // Material searches synchronously
+      }
+    })
   }
+  addEventListener.call(self, "message", function (ev) {
+    load()
+    if (ev.data && ev.data.type === LOAD) return
+    handlers.forEach(function (fn) { fn(ev) })
+  })
   var postMessage = self.postMessage
   self.postMessage = function (msg) {
     if (msg && msg.type === RESULT && msg.data && msg.data.items) {
@@ -260,52 +272,83 @@
     return postMessage.apply(self, arguments)
   }
 
-  /* Load Material's worker, then patch lunr's builder ------------------- */
-  importScripts(params.get("w"))
-
-  var lunr = self.lunr
-  lunr.Pipeline.registerFunction(foldToken, "viFoldToken")
-  var add = lunr.Builder.prototype.add
-  lunr.Builder.prototype.add = function (doc, attributes) {
-    if (!this.__viFold) {
-      this.__viFold = true
-      this.pipeline.add(foldToken)
-      this.searchPipeline.remove(lunr.stemmer)
-    }
-    return add.call(this, doc, attributes)
+  /* Each script once: load() fetches lunr's language scripts ahead of
+     Material's setup, which then asks for them again. */
+  var imported = new Set()
+  var importScripts = self.importScripts
+  self.importScripts = function () {
+    var urls = [].slice.call(arguments).map(function (url) {
+      return new URL(url, self.location.href).href
+    }).filter(function (url) {
+      return imported.has(url) ? false : (imported.add(url), true)
+    })
+    if (urls.length)
+      importScripts.apply(self, urls)
   }
 
-  /* A word matched by both its canonical and its folded term has the same
-     position twice; Material's highlight() would then insert <mark> twice at
-     stale offsets ("ark>thoát"). Keep each position once per field. The
-     metadata objects may be shared with the inverted index: replace, never
-     mutate them. */
-  var query = lunr.Index.prototype.query
-  lunr.Index.prototype.query = function (fn) {
-    var results = query.call(this, fn)
-    var asked = answering
-    if (asked && !asked.keys) {               // the search itself, not a suggestion
-      asked.keys = new Map()
-      results.forEach(function (result) {
-        asked.keys.set(result.ref, rankKey(asked.words, result.ref, result.matchData.metadata))
-      })
+  /* Load vi-fold.js, Material's worker and lunr's language support, then
+     patch lunr's builder ------------------------------------------------ */
+  var loaded = false
+  function load() {
+    if (loaded) return
+    loaded = true
+    var base = new URL("../lunr/min/", self.location.href).href
+    var langs = (params.get("l") || "").split(",").filter(function (l) { return l && l !== "en" })
+    /* one call: the browser may fetch them together; they run in order
+       (lunr's language scripts need the lunr that Material's worker sets) */
+    self.importScripts.apply(self, [
+      new URL("../vi-fold.js?v=" + params.get("v"), self.location.href).href, params.get("w")
+    ].concat(langs.length ? [base + "lunr.stemmer.support.min.js"].concat(
+      langs.map(function (l) { return base + "lunr." + l + ".min.js" })) : []))
+    canon = self.viFold.canon
+    fold = self.viFold.fold
+    patchLunr(self.lunr)
+  }
+
+  function patchLunr(lunr) {
+    lunr.Pipeline.registerFunction(foldToken, "viFoldToken")
+    var add = lunr.Builder.prototype.add
+    lunr.Builder.prototype.add = function (doc, attributes) {
+      if (!this.__viFold) {
+        this.__viFold = true
+        this.pipeline.add(foldToken)
+        this.searchPipeline.remove(lunr.stemmer)
+      }
+      return add.call(this, doc, attributes)
     }
-    results.forEach(function (result) {
-      var metadata = result.matchData.metadata, seen = {}
-      Object.keys(metadata).forEach(function (term) {
-        Object.keys(metadata[term]).forEach(function (field) {
-          var data = metadata[term][field]
-          if (!data || !data.position) return
-          var done = seen[field] || (seen[field] = {})
-          var position = data.position.filter(function (p) {
-            return done[p] ? false : (done[p] = true)
+
+    /* A word matched by both its canonical and its folded term has the same
+       position twice; Material's highlight() would then insert <mark> twice at
+       stale offsets ("ark>thoát"). Keep each position once per field. The
+       metadata objects may be shared with the inverted index: replace, never
+       mutate them. */
+    var query = lunr.Index.prototype.query
+    lunr.Index.prototype.query = function (fn) {
+      var results = query.call(this, fn)
+      var asked = answering
+      if (asked && !asked.keys) {               // the search itself, not a suggestion
+        asked.keys = new Map()
+        results.forEach(function (result) {
+          asked.keys.set(result.ref, rankKey(asked.words, result.ref, result.matchData.metadata))
+        })
+      }
+      results.forEach(function (result) {
+        var metadata = result.matchData.metadata, seen = {}
+        Object.keys(metadata).forEach(function (term) {
+          Object.keys(metadata[term]).forEach(function (field) {
+            var data = metadata[term][field]
+            if (!data || !data.position) return
+            var done = seen[field] || (seen[field] = {})
+            var position = data.position.filter(function (p) {
+              return done[p] ? false : (done[p] = true)
+            })
+            if (position.length !== data.position.length)
+              metadata[term][field] = Object.assign({}, data, { position: position })
           })
-          if (position.length !== data.position.length)
-            metadata[term][field] = Object.assign({}, data, { position: position })
         })
       })
-    })
-    return results
+      return results
+    }
   }
 
 })()

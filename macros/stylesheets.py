@@ -1,0 +1,23 @@
+"""The site's own stylesheets as the browser gets them: one request.
+
+docs/assets/print.css (every rule inside @media print) is also the stylesheet
+of the PDFs, so it stays a file of its own in the sources; the served
+assets/site.css is site.css followed by print.css. A separate <link
+media="print"> would still be fetched by Chromium on every page load.
+No MkDocs imports: macros/adapters/weight_hooks.py calls these.
+"""
+
+from .searchindex import content_version
+
+SITE = "assets/site.css"
+PRINT = "assets/print.css"
+TOOLKIT = "assets/toolkit.css"
+
+
+def joined(site_css: str, print_css: str) -> str:
+    """site.css, then print.css: print rules come last and win, as before."""
+    return site_css.rstrip("\n") + "\n\n/* ---- assets/print.css ---- */\n\n" + print_css
+
+
+def version(text: str) -> str:
+    return content_version(text.encode("utf-8"))

@@ -1,0 +1,54 @@
+"""What a page costs on first load from an empty cache: a fresh Chromium
+context opens it from a local server that sends the site's .gz copies (as
+nginx's gzip_static does) and counts what it sends: every request of the page
+and of its workers, with its bytes on the wire (status line, headers and
+encoded body). data: URLs never reach the network and are not counted."""
+
+from dataclasses import dataclass
+
+# One page of each kind (home, plan, unit, chapter, form, and the others).
+PAGES = {
+    "trang chủ": "",
+    "kế hoạch": "ke-hoach/",
+    "đơn vị": "don-vi/huyen-dak-glei/",
+    "danh sách đơn vị": "don-vi/",
+    "chương Sổ tay": "so-tay/cuoc-van-dong/",
+    "Sổ tay": "so-tay/",
+    "bộ công cụ": "bo-cong-cu/",
+    "mẫu in": "bo-cong-cu/phieu-khao-sat/",
+    "kinh phí": "kinh-phi/",
+    "phân công": "phan-cong/",
+    "tiến độ": "tien-do/",
+    "chữ viết tắt": "thuat-ngu/",
+}
+
+
+@dataclass
+class Load:
+    path: str
+    requests: list[tuple[str, int]]  # (path requested, bytes sent)
+
+    @property
+    def count(self) -> int:
+        return len(self.requests)
+
+    @property
+    def bytes(self) -> int:
+        return sum(n for _, n in self.requests)
+
+
+def first_load(browser, base: str, log: list, path: str, width: int = 360, then=None) -> Load:
+    """Open base+path in a fresh context (empty cache) and wait until the
+    network is idle; `then(page)` may act afterwards (open search…), and its
+    requests are counted too. `log` is the list given to tests.browser.serve."""
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    try:
+        page = context.new_page()
+        del log[:]
+        page.goto(base + path, wait_until="networkidle")
+        if then:
+            then(page)
+            page.wait_for_load_state("networkidle")
+        return Load(path, list(log))
+    finally:
+        context.close()
