@@ -83,7 +83,9 @@ def is_text(path: Path) -> bool:
 
 
 def compress_file(path: Path, with_brotli: bool = True, cache: Path | None = None) -> Written:
-    """Write path.gz (and path.br) when they pay; remove stale ones that do not."""
+    """Write path.gz (and path.br) when they pay. A copy that does not pay is
+    not written, and one already there is left alone (MkDocs writes its own
+    sitemap.xml.gz, a valid copy too)."""
     data = path.read_bytes()
     sizes = {}
     packers = ((".gz", gzip_bytes), (".br", (lambda d: brotli_bytes(d, cache)) if with_brotli else None))
@@ -94,7 +96,6 @@ def compress_file(path: Path, with_brotli: bool = True, cache: Path | None = Non
             target.write_bytes(packed)
             sizes[suffix] = len(packed)
         else:
-            target.unlink(missing_ok=True)
             sizes[suffix] = None
     return Written(path, len(data), sizes[".gz"], sizes[".br"])
 
