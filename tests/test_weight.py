@@ -44,9 +44,16 @@ def _open_search(page):
     page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
 
 
+def _search(page):
+    _open_search(page)
+    page.keyboard.type("tien do")
+    page.keyboard.press("End")
+    page.wait_for_function("() => !!document.querySelector('.md-search-result__item')")
+
+
 def test_opening_search_loads_it(browser, server):
     base, log = server
-    load = first_load(browser, base, log, "tien-do/", then=_open_search)
+    load = first_load(browser, base, log, "tien-do/", then=_search)
     urls = [u for u, _ in load.requests]
     for part in ("search_index.json", "vi-search.js", "vi-fold.js", "lunr.vi.min.js"):
         assert sum(part in u for u in urls) == 1, (part, urls)
