@@ -6,32 +6,33 @@ the query typed with real key events, as a reader would.
 
 import unicodedata
 
-# Count the queries the page sends to the search worker and the results it
-# has rendered: after a RESULT message, the next task runs once Material's own
-# listener has drawn the list (it draws synchronously on the message).
+# Material talks to its search worker by messages: QUERY (type 2) out, RESULT
+# (type 3) back, in order. Count both on the page, so a search waits for the
+# answer to the query now in the box, however slow the worker is (a quiet-time
+# heuristic read the results of an earlier prefix, "sa t", on a busy machine).
 _COUNT_WORKER_MESSAGES = """(() => {
-  const W = window.Worker
-  if (!W || window.__searchTest) return
-  const state = window.__searchTest = { sent: 0, drawn: 0, last: null }
-  window.Worker = class extends W {
-    constructor(url, options) {
-      super(url, options)
-      this.addEventListener("message", ev => {
-        if (ev.data && ev.data.type === 3) setTimeout(() => { state.drawn++ })
-      })
+  const Native = window.Worker
+  window.__search = {sent: 0, received: 0, last: null}
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options)
+    const post = worker.postMessage.bind(worker)
+    worker.postMessage = (msg, ...rest) => {
+      if (msg && msg.type === 2) { window.__search.sent++; window.__search.last = msg.data }
+      return post(msg, ...rest)
     }
-    postMessage(msg, ...rest) {
-      if (msg && msg.type === 2) { state.sent++; state.last = msg.data }
-      return super.postMessage(msg, ...rest)
-    }
+    // Added before Material's listener: count after it has rendered the results.
+    worker.addEventListener("message", (ev) => {
+      if (ev.data && ev.data.type === 3) setTimeout(() => window.__search.received++, 0)
+    })
+    return worker
   }
+  window.Worker.prototype = Native.prototype
 })()"""
 
-# The results shown are those of what the box holds now: the worker answered
-# every query the page sent, the last one being the box's value.
+# The answer to the box's current text has been received and rendered.
 _ANSWERED = """() => {
-  const s = window.__searchTest, box = document.querySelector('.md-search__input')
-  return !!s && s.sent > 0 && s.last === box.value && s.drawn === s.sent
+  const s = window.__search, box = document.querySelector('.md-search__input')
+  return !!s && !!box && s.sent > 0 && s.last === box.value && s.received === s.sent
 }"""
 
 _RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(li => ({
@@ -70,13 +71,14 @@ class SearchBox:
         box.click()
         page.keyboard.press("Control+A")
         page.keyboard.press("Delete")
+        page.wait_for_function(_ANSWERED)
         page.wait_for_function(f"() => {_META}.startsWith('Nhập')")
         page.keyboard.type(query)
         # keyboard.type() inserts letters that a US layout lacks ("ỷ") without
         # key events; Material reads the box on keyup, so end with a real key.
         page.keyboard.press("End")
-        page.wait_for_function(f"() => {_META} !== '' && !{_META}.startsWith('Nhập')", timeout=10000)
-        page.wait_for_function(_ANSWERED, timeout=10000)
+        page.wait_for_function(_ANSWERED, timeout=15000)
+        assert page.evaluate("() => document.querySelector('.md-search__input').value") == query
         return page.evaluate(_RESULTS)
 
     def first_hits(self, query: str, n: int = 6) -> list[str]:

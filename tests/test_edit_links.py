@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 from macros.dates import format_date
-from tests.sitebuild import ROOT, copy_project, mkdocs_build
+from tests.sitebuild import MUTATED_EDIT_URI, ROOT
 
 PLACEHOLDER_BASE = "https://github.com/THAY-TEN-TO-CHUC/THAY-TEN-KHO/edit/main/"
 EDIT = re.compile(r'<a class="[^"]*trang-nguon__sua[^"]*" href="([^"]+)" rel="edit">Sửa trang này</a>')
@@ -65,15 +65,12 @@ def test_last_updated_is_the_last_commit_to_the_data(site):
     assert UPDATED.search(guide).group(2) == git_date("docs/huong-dan-bien-tap.md")
 
 
-def test_edit_base_from_environment_and_date_without_git(tmp_path, monkeypatch):
+def test_edit_base_from_environment_and_date_without_git(mutated_site):
     """Outside a git checkout the date is SOURCE_DATE_EPOCH (in Vietnam's time),
-    and EDIT_URI replaces the placeholder repository."""
-    project = copy_project(tmp_path / "project")  # no .git here
-    monkeypatch.setenv("EDIT_URI", "https://example.invalid/kho/edit/chinh/")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 14/11/2023 22:13 UTC = 15/11 in Kon Tum
-    out = tmp_path / "site"
-    result = mkdocs_build(project, out)
-    assert result.returncode == 0, result.stderr
-    html = (out / "don-vi/huyen-dak-glei/index.html").read_text(encoding="utf-8")
-    assert EDIT.search(html).group(1) == "https://example.invalid/kho/edit/chinh/data/ke-hoach.yaml"
+    and EDIT_URI replaces the placeholder repository. The mutated build is a copy
+    of the project without .git, built with EDIT_URI=MUTATED_EDIT_URI and
+    SOURCE_DATE_EPOCH=1700000000 (14/11/2023 22:13 UTC = 15/11 in Kon Tum)."""
+    html = (mutated_site / "don-vi/huyen-dak-glei/index.html").read_text(encoding="utf-8")
+    assert MUTATED_EDIT_URI != PLACEHOLDER_BASE
+    assert EDIT.search(html).group(1) == MUTATED_EDIT_URI + "data/ke-hoach.yaml"
     assert UPDATED.search(html).groups() == ("2023-11-15", "15/11/2023")

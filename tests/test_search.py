@@ -2,7 +2,7 @@
 search box of the built site (headless Chromium), results read from the page.
 
 Stock Material search finds none of the bare, other-tone, NFD, apostrophe or
-quoted queries below (see shared/reference/stack-notes.md, Search).
+quoted queries below (measured on stock Material 9.8.1 with theme.language vi).
 """
 
 import contextlib
