@@ -15,8 +15,10 @@ def home_page(site: Site) -> str:
     conf = p.cac_buoc.hoi_nghi
     n = len(site.units)
     depts = ", ".join(m(site.department(a.ban).ten) for a in site.assignments)
-    units = " · ".join(links.md_link(links.unit_title(u), links.unit_page(u), here) for u in site.units)
+    units = "\n".join(f"- {links.md_link(links.unit_title(u), links.unit_page(u), here)}" for u in site.units)
     return f"""{m(p.van_ban.loai)} {m(p.van_ban.trich_yeu[0].lower() + p.van_ban.trich_yeu[1:])}.
+
+{_jump_to_units()}
 
 <div class="grid cards glance" markdown>
 
@@ -66,7 +68,20 @@ def home_page(site: Site) -> str:
 
 </div>
 
-## Đơn vị của bạn
+## Đơn vị của bạn {{ #{UNITS_ANCHOR} }}
+
+<div class="home-units" markdown>
 
 {units}
+
+</div>
 """
+
+
+# The list of units is two screens down on a phone: one tap from the first
+# screen reaches it (issue 13). site.css draws both as 48 px tap targets.
+UNITS_ANCHOR = "don-vi-cua-ban"
+
+
+def _jump_to_units() -> str:
+    return f'<p class="home-jump"><a href="#{UNITS_ANCHOR}">Đơn vị của bạn <span aria-hidden="true">↓</span></a></p>'
