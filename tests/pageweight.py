@@ -4,6 +4,7 @@ nginx's gzip_static does) and counts what it sends: every request of the page
 and of its workers, with its bytes on the wire (status line, headers and
 encoded body). data: URLs never reach the network and are not counted."""
 
+import time
 from dataclasses import dataclass
 
 # One page of each kind (home, plan, unit, chapter, form, and the others).
@@ -46,6 +47,13 @@ def first_load(browser, base: str, log: list, path: str, width: int = 360, then=
         page = context.new_page()
         del log[:]
         page.goto(base + path, wait_until="networkidle")
+        # Chromium asks for the favicon on its own schedule, sometimes after
+        # the network went idle: wait for it (a bounded wait on the request).
+        icon = page.evaluate("() => { const l = document.querySelector('link[rel~=icon]');"
+                             " return l ? new URL(l.href).pathname : null }")
+        deadline = time.monotonic() + 3
+        while icon and not any(p.split("?")[0] == icon for p, _ in log) and time.monotonic() < deadline:
+            time.sleep(0.05)
         if then:
             then(page)
             page.wait_for_load_state("networkidle")
