@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from macros import compress, stylesheets  # noqa: E402
-from macros.adapters import serve_hooks  # noqa: E402
+from macros.adapters import offline_hooks, serve_hooks  # noqa: E402
 from macros.render import links  # noqa: E402
 from macros.searchindex import page_location  # noqa: E402
 
@@ -44,8 +44,8 @@ def on_post_build(config):
         stylesheets.joined((docs_dir / stylesheets.SITE).read_text(encoding="utf-8"),
                            (docs_dir / stylesheets.PRINT).read_text(encoding="utf-8")),
         encoding="utf-8")
-    if serve_hooks.serving():
-        return  # `mkdocs serve` sends files as they are: no copies, a faster edit loop
+    if serve_hooks.serving() or offline_hooks.is_file_copy(config):
+        return  # `mkdocs serve` sends files as they are; the file:// copy (ZIP) needs none
     written = compress.compress_tree(site_dir, cache=compress.cache_dir())
     raw = sum(w.raw for w in written)
     gz = sum(w.gzip or w.raw for w in written)
