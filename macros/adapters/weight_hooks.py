@@ -12,6 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
 
 from macros import compress, stylesheets  # noqa: E402
 from macros.adapters import offline_hooks, serve_hooks  # noqa: E402
@@ -22,16 +23,27 @@ log = logging.getLogger("mkdocs.plugins.kontum-weight")
 
 
 def _source(files, name: str) -> str:
+    """The file's text: the docs/ file, or the joined copy once on_files put it in."""
     file = files.get_file_from_path(name)
-    if file is None or not file.abs_src_path:
+    if file is None:
         raise PluginError(f"Thiếu tệp docs/{name}.")
+    if file.abs_src_path is None:
+        return file.content_string
     return Path(file.abs_src_path).read_text(encoding="utf-8")
+
+
+def on_files(files, config):
+    # MkDocs itself writes assets/site.css joined with print.css, before any
+    # on_post_build (the service worker's list hashes the file as served).
+    site_css = stylesheets.joined(_source(files, stylesheets.SITE), _source(files, stylesheets.PRINT))
+    files.remove(files.get_file_from_path(stylesheets.SITE))
+    files.append(File.generated(config, stylesheets.SITE, content=site_css))
+    return files
 
 
 def on_env(env, config, files):
     # overrides/main.html links the stylesheets with these (?v=, page condition).
-    site_css = stylesheets.joined(_source(files, stylesheets.SITE), _source(files, stylesheets.PRINT))
-    env.globals["site_css_version"] = stylesheets.version(site_css)
+    env.globals["site_css_version"] = stylesheets.version(_source(files, stylesheets.SITE))
     env.globals["toolkit_css_version"] = stylesheets.version(_source(files, stylesheets.TOOLKIT))
     env.globals["toolkit_url"] = page_location(links.TOOLKIT)
     return env
@@ -39,11 +51,6 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     site_dir = Path(config["site_dir"])
-    docs_dir = Path(config["docs_dir"])
-    (site_dir / stylesheets.SITE).write_text(
-        stylesheets.joined((docs_dir / stylesheets.SITE).read_text(encoding="utf-8"),
-                           (docs_dir / stylesheets.PRINT).read_text(encoding="utf-8")),
-        encoding="utf-8")
     if serve_hooks.serving() or offline_hooks.is_file_copy(config):
         return  # `mkdocs serve` sends files as they are; the file:// copy (ZIP) needs none
     written = compress.compress_tree(site_dir, cache=compress.cache_dir())
