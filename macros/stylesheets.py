@@ -12,6 +12,7 @@ from .searchindex import content_version
 SITE = "assets/site.css"
 PRINT = "assets/print.css"
 TOOLKIT = "assets/toolkit.css"
+RESULTS = "assets/results.css"
 
 
 def joined(site_css: str, print_css: str) -> str:

@@ -45,6 +45,7 @@ def on_env(env, config, files):
     # overrides/main.html links the stylesheets with these (?v=, page condition).
     env.globals["site_css_version"] = stylesheets.version(_source(files, stylesheets.SITE))
     env.globals["toolkit_css_version"] = stylesheets.version(_source(files, stylesheets.TOOLKIT))
+    env.globals["results_css_version"] = stylesheets.version(_source(files, stylesheets.RESULTS))
     env.globals["toolkit_url"] = page_location(links.TOOLKIT)
     return env
 
