@@ -162,3 +162,16 @@ def test_gzip_output_is_deterministic():
     assert compress.gzip_bytes(data) == compress.gzip_bytes(data)
     assert gzip.decompress(compress.gzip_bytes(data)) == data
     assert not compress.pays(1000, 990) and compress.pays(1000, 900) and not compress.pays(1000, None)
+
+
+def test_toolkit_stylesheet_follows_plan_prefixes():
+    """toolkit.css goes with the toolkit of every plan, whatever its address prefix
+    (data/website.yaml duong_dan), and with no other page."""
+    from macros.stylesheets import is_toolkit_page
+
+    prefixes = ["", "ke-hoach-2026/"]
+    assert is_toolkit_page("bo-cong-cu/index.md", prefixes)
+    assert is_toolkit_page("ke-hoach-2026/bo-cong-cu/phieu-khao-sat.md", prefixes)
+    assert not is_toolkit_page("ke-hoach-2026/don-vi/huyen-dak-glei.md", prefixes)
+    assert not is_toolkit_page("so-tay/bo-cong-cu.md", prefixes)
+    assert not is_toolkit_page("ke-hoach-2027/bo-cong-cu/index.md", prefixes)
