@@ -39,15 +39,34 @@ def check_search_config(lang, separator: str, pipeline) -> list[str]:
     return problems
 
 
-def rewrite_index(raw: str) -> str:
-    """The index Material wrote, with titles and texts in NFC and written as UTF-8.
+# Index boost of editors' material: below 1, the search worker ranks it after
+# every readers' page (see rankKey in vi-search.js).
+EDITORS_BOOST = 0.1
+
+
+def page_location(src_uri: str) -> str:
+    """The index location of a Markdown page (directory URLs): "a/b.md" -> "a/b/"."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    return stem + "/"
+
+
+def rewrite_index(raw: str, editors: tuple[str, ...] = ()) -> str:
+    """The index Material wrote, with titles and texts in NFC and written as UTF-8,
+    and the pages in `editors` (source paths) given EDITORS_BOOST.
 
     Material writes every Vietnamese letter as a \\uXXXX escape (6 bytes for
     2-3); plain UTF-8 is about a third smaller, which matters on slow phones.
     Folding happens in the browser, so the index gains no words.
     """
     data = json.loads(raw)
+    demoted = tuple(page_location(src) for src in editors)
     for doc in data.get("docs", []):
+        if any(doc.get("location", "").split("#")[0] == loc for loc in demoted):
+            doc["boost"] = EDITORS_BOOST
         for key in ("title", "text"):
             if isinstance(doc.get(key), str):
                 doc[key] = unicodedata.normalize("NFC", doc[key])

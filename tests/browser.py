@@ -5,6 +5,7 @@ Playwright always gets the system browser by path."""
 import contextlib
 import functools
 import http.server
+import io
 import os
 import shutil
 import threading
@@ -29,16 +30,71 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _PrecompressedHandler(_QuietHandler):
+    """Like a real static server (nginx gzip_static): a file's .gz copy, sent
+    with Content-Encoding: gzip, when the client accepts gzip and it exists.
+    A text file without its copy goes out uncompressed, and a weight budget
+    measured through this server then catches it."""
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if accepts and os.path.isfile(path) and os.path.isfile(path + ".gz"):
+            with open(path + ".gz", "rb") as f:
+                data = f.read()
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return io.BytesIO(data)
+        return super().send_head()
+
+
+class _CountingWriter:
+    def __init__(self, raw):
+        self.raw, self.count = raw, 0
+
+    def write(self, data):
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
+class _LoggingHandler(_PrecompressedHandler):
+    """Records each request's path and the bytes sent for it (status line,
+    headers and body as they went on the wire) into self.server.log."""
+
+    def setup(self):
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)
+
+    def handle_one_request(self):
+        self.wfile.count = 0
+        super().handle_one_request()
+        if getattr(self, "command", None) and self.wfile.count:
+            self.server.log.append((self.path, self.wfile.count))
+
+
 class _QuietServer(http.server.ThreadingHTTPServer):
     def handle_error(self, request, client_address):
         pass  # a browser closing a connection early is not a test failure
 
 
 @contextlib.contextmanager
-def serve(root: Path):
-    """Serve `root` on a free loopback port; yields the base URL ("http://127.0.0.1:P/")."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve(root: Path, precompressed: bool = False, log: list | None = None):
+    """Serve `root` on a free loopback port; yields the base URL ("http://127.0.0.1:P/").
+    precompressed: send the site's .gz copies, as nginx's gzip_static does.
+    log: a list that receives (path, bytes sent) for every request (implies precompressed)."""
+    cls = _LoggingHandler if log is not None else _PrecompressedHandler if precompressed else _QuietHandler
+    handler = functools.partial(cls, directory=str(root))
     server = _QuietServer(("127.0.0.1", 0), handler)
+    server.log = log
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

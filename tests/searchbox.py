@@ -48,6 +48,7 @@ _ANSWERED = """() => {
 _RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(li => ({
   href: new URL(li.querySelector('a').href).pathname,
   title: li.querySelector('h1, h2').textContent.trim(),
+  score: Math.max(...[...li.querySelectorAll('[data-md-score]')].map(a => +a.dataset.mdScore)),
   marks: [...li.querySelectorAll('mark')].map(m => m.textContent),
   html: li.innerHTML,
   text: li.textContent,
@@ -66,7 +67,7 @@ class SearchBox:
         self.open()
 
     def open(self, path: str = "") -> None:
-        """Load a page of the site (the search index loads with it)."""
+        """Load a page of the site (the search index loads when search is first focused)."""
         self.page.goto(self.base_url + path)
         self.page.wait_for_function("() => !!document.querySelector('.md-search__input')")
 
@@ -89,6 +90,10 @@ class SearchBox:
         page.wait_for_function(_ANSWERED, timeout=15000)
         assert page.evaluate("() => document.querySelector('.md-search__input').value") == query
         return page.evaluate(_RESULTS)
+
+    def first_hits(self, query: str, n: int = 6) -> list[str]:
+        """The pages of the first `n` results (the page each result group belongs to)."""
+        return [r["href"] for r in self.search(query)[:n]]
 
 
 def nfd(text: str) -> str:

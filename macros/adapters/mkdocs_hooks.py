@@ -1,7 +1,10 @@
 """MkDocs hooks, the one place where the build meets the data: read and check
 data/ before anything is built, set the site name and the nav from it, add the
 pages generated from data, point each page's edit link at its data, add the
-abbreviation tooltips and the "Tải PDF" links, write the PDFs.
+abbreviation tooltips and the "Tải PDF" links, write the PDFs; the page weight
+(issue 13): one site stylesheet (site.css + print.css), versioned URLs, the
+toolkit's stylesheet on its pages only, and .gz/.br copies of every text file
+written last.
 
 Everything a build computes lives on its BuildState (build_state.py), made in
 on_config and kept on that build's config; this module holds no state.
@@ -22,7 +25,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import searchindex  # noqa: E402
+from macros import compress, searchindex, stylesheets  # noqa: E402
 from macros.adapters import build_state, logs, offline_hooks, pdf_output, serve_hooks  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.exports.downloads import write_downloads  # noqa: E402
@@ -35,6 +38,7 @@ from macros.render.tables import label_table_cells  # noqa: E402
 from macros.text import slugify  # noqa: E402
 
 
+log = logging.getLogger("mkdocs.plugins.kontum")
 # Not under "mkdocs.": warnings about results data do not fail a --strict build.
 results_log = logging.getLogger("kontum.results")
 
@@ -112,7 +116,22 @@ def on_files(files, config):
         meta = {"title": html.escape(page.title, quote=True), "render_macros": False, **page.meta}
         front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
         files.append(File.generated(config, page.path, content=f"---\n{front}---\n\n{page.markdown}"))
+    # Issue 13: MkDocs itself writes assets/site.css joined with print.css, before any
+    # on_post_build (the service worker's list hashes the file as served).
+    site_css = stylesheets.joined(_source(files, stylesheets.SITE), _source(files, stylesheets.PRINT))
+    files.remove(files.get_file_from_path(stylesheets.SITE))
+    files.append(File.generated(config, stylesheets.SITE, content=site_css))
     return files
+
+
+def _source(files, name: str) -> str:
+    """The file's text: the docs/ file, or the joined copy once on_files put it in."""
+    file = files.get_file_from_path(name)
+    if file is None:
+        raise PluginError(f"Thiếu tệp docs/{name}.")
+    if file.abs_src_path is None:
+        return file.content_string
+    return Path(file.abs_src_path).read_text(encoding="utf-8")
 
 
 # --- "Sửa trang này" and "Cập nhật lần cuối" (overrides/partials/source-file.html) ---
@@ -141,6 +160,11 @@ def on_page_context(context, page, config, nav):
         page.meta["cap_nhat"] = format_date(changed)
         page.meta["cap_nhat_iso"] = changed.isoformat()
         page.update_date = changed.isoformat()  # sitemap.xml <lastmod>: the data's date, not the build's
+    # overrides/main.html links toolkit.css on the toolkit's pages only, of every plan.
+    context["toolkit_page"] = stylesheets.is_toolkit_page(
+        page.file.src_uri, [site.prefix for site in state.website.plans])
+    # ... and the unit list's filter (with vi-fold.js) on the unit list pages only.
+    context["units_list_page"] = page.file.src_uri in {site.prefix + links.UNITS for site in state.website.plans}
     return context
 
 
@@ -177,6 +201,9 @@ SEARCH_SCRIPTS = (
     "assets/javascripts/workers/vi-search.js",
 )
 
+# The unit list's filter (uses vi-fold.js): linked by overrides/main.html on that page only.
+UNIT_FILTER = "assets/javascripts/unit-filter.js"
+
 
 def _check_search(config):
     search = config.plugins.get("material/search") or config.plugins.get("search")
@@ -198,7 +225,15 @@ def on_env(env, config, files):
             raise PluginError(f"Thiếu tệp tìm kiếm overrides/{name}.")
         scripts.append(Path(file.abs_src_path).read_bytes())
     env.globals["vi_search_version"] = searchindex.content_version(b"\0".join(scripts))
+    unit_filter = files.get_file_from_path(UNIT_FILTER)
+    if unit_filter is None or not unit_filter.abs_src_path:
+        raise PluginError(f"Thiếu tệp overrides/{UNIT_FILTER}.")
+    env.globals["unit_filter_version"] = searchindex.content_version(Path(unit_filter.abs_src_path).read_bytes())
     env.globals["vi_zip"] = offline_hooks.zip_path(config)  # issue 14: the home page's ZIP link
+    # overrides/main.html links the stylesheets with these (?v=).
+    env.globals["site_css_version"] = stylesheets.version(_source(files, stylesheets.SITE))
+    env.globals["toolkit_css_version"] = stylesheets.version(_source(files, stylesheets.TOOLKIT))
+    env.globals["results_css_version"] = stylesheets.version(_source(files, stylesheets.RESULTS))
     return env
 
 
@@ -206,10 +241,26 @@ def on_post_build(config):
     # Hooks run after the plugins: Material's search index is written by now.
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
-        index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+        # The editor guide (CONTRIBUTING.md as a page) ranks after every readers' page.
+        index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8"), editors=(links.EDITOR_GUIDE,)),
+                         encoding="utf-8")
     state = build_state.of(config)
     for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
         write_downloads(site, Path(config.site_dir))
     if not offline_hooks.is_file_copy(config):  # the file:// copy reuses these PDFs
         pdf_output.write_pdfs(config, state)
     offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker
+    _compress(config)  # last: compresses what everything above wrote
+
+
+def _compress(config):
+    """Issue 13: .gz/.br copies beside every text file. Brotli results are kept in
+    a content-addressed disk cache (~/.cache/kontum-site), not in this process."""
+    if serve_hooks.serving() or offline_hooks.is_file_copy(config):
+        return  # `mkdocs serve` sends files as they are; the file:// copy (ZIP) needs none
+    written = compress.compress_tree(Path(config.site_dir), cache=compress.cache_dir())
+    raw = sum(w.raw for w in written)
+    gz = sum(w.gzip or w.raw for w in written)
+    br = sum(w.brotli or w.gzip or w.raw for w in written)
+    log.info(f"Nén sẵn {len(written)} tệp chữ / pre-compressed {len(written)} text files: "
+             f"{raw // 1024} KB → gzip {gz // 1024} KB, brotli {br // 1024} KB")

@@ -22,8 +22,10 @@ def _lunr_needed(path: str, langs: list[str]) -> bool:
 
 
 def needed(path: str, langs: list[str]) -> bool:
-    """False for source maps and unused lunr languages: no page ever loads them."""
-    if path.endswith(".map"):
+    """False for source maps and unused lunr languages: no page ever loads them;
+    and for the .gz/.br copies beside text files (macros/compress.py), which a
+    server sends in place of the file itself."""
+    if path.endswith((".map", ".gz", ".br")) and not path.endswith("sitemap.xml.gz"):
         return False
     if path.startswith(LUNR_DIR):
         return _lunr_needed(path, langs)
