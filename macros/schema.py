@@ -25,6 +25,8 @@ TITLES = {
     "units": "Các đơn vị thực hiện kế hoạch (data/don-vi.yaml)",
     "org": "Cơ quan ban hành và các ban (data/co-quan.yaml)",
     "plan": "Nội dung kế hoạch (data/ke-hoach.yaml)",
+    "changes": "Thay đổi hành chính sau kế hoạch (data/thay-doi-hanh-chinh.yaml)",
+    "editorial": "Người biên soạn và cách viết thống nhất (data/bien-soan.yaml)",
 }
 
 # Hover help for the parts the model leaves undescribed (a group's meaning
@@ -48,7 +50,7 @@ FIELD_HELP = {
     "muc_dich_yeu_cau": "Phần I: Mục đích, yêu cầu.",
     "cac_buoc": "Các bước triển khai và số hội nghị.",
     "buoc": "Các bước, theo thứ tự; mỗi bước bắt đầu bằng «- ».",
-    "hoi_nghi": "Số hội nghị mỗi đơn vị tổ chức.",
+    "hoi_nghi": "Số hội nghị kế hoạch ghi («từ 02 đến 04 hội nghị … tại các khu dân cư»).",
     "thoi_gian_dia_diem": "Thời gian thực hiện.",
     "kinh_phi": "Kinh phí: mức cho mỗi đơn vị; tổng và số tiền bằng chữ do website tự tính.",
     "to_chuc_thuc_hien": "Tổ chức thực hiện: phân công các ban, báo cáo.",

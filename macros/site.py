@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks, handbook_checks
+from . import changes_model, checks, handbook_checks
 from .checks import PLACEHOLDER
 from .dates import format_date
 from .errors import DataError, DataErrors
@@ -29,6 +29,9 @@ FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "references": ("data/van-ban.yaml", ReferencesFile),
     "glossary": ("data/thuat-ngu.yaml", GlossaryFile),
     "toolkit": ("data/bo-cong-cu.yaml", ToolkitFile),
+    # Later administrative changes, and who compiled the reference material (changes_model.py).
+    "changes": ("data/thay-doi-hanh-chinh.yaml", changes_model.ChangesFile),
+    "editorial": ("data/bien-soan.yaml", changes_model.EditorialFile),
 }
 
 # Folders where each file is one item of the same model, named for its code
@@ -252,6 +255,7 @@ def load_site(root: Path) -> Site:
             except ValidationError as exc:
                 errors += _convert(source, model, exc)
     errors += checks.cross_check_available(models, sources)
+    errors += changes_model.cross_check(models, sources)
     # The handbook checks need every file they compare; they wait until those validate.
     if all(name in models for name in handbook_checks.NEEDS):
         errors += handbook_checks.cross_check(models, sources)

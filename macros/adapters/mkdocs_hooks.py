@@ -19,9 +19,10 @@ from macros.adapters import print_hooks, state  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
-from macros.render.provenance import page_source  # noqa: E402
+from macros.render.notice import footer_text  # noqa: E402
+from macros.render.provenance import page_source, real_edit_base  # noqa: E402
 from macros.render.pages import generated_pages, nav  # noqa: E402
-from macros.text import slugify  # noqa: E402
+from macros.text import html_escape, slugify  # noqa: E402
 
 
 @event_priority(100)  # before mkdocs-macros, whose macros read the Site
@@ -31,6 +32,8 @@ def on_config(config):
     except DataErrors as exc:
         raise PluginError(str(exc)) from None
     config["nav"] = nav(site)
+    # Footer of every page: who wrote what, from data (never the issuing body as author).
+    config["copyright"] = html_escape(footer_text(site))  # the theme does not escape it
     # Anchors keep Vietnamese readable: "Đăk Glei" -> #dak-glei, not #ak-glei.
     config["mdx_configs"].setdefault("toc", {})["slugify"] = slugify
     _check_search(config)
@@ -62,8 +65,8 @@ def on_page_context(context, page, config, nav):
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
     source = page_source(site, page.file.src_uri, page.file.content_string, _generated, docs_dir)
-    base = config.edit_uri or ""
-    page.edit_url = base + source.edit if base.startswith(("http://", "https://")) else None
+    base = real_edit_base(config.edit_uri)  # None: no real repository configured, no link
+    page.edit_url = base + source.edit if base else None
     changed = last_changed(root, source.files)
     if changed is not None:
         page.meta["cap_nhat"] = format_date(changed)

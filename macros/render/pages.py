@@ -58,5 +58,6 @@ def nav(site: Site) -> list:
          + [{"Văn bản tham khảo": links.REFERENCES}]},
         {"Bộ công cụ": [links.TOOLKIT] + [{f.title: toolkit.form_path(f)} for f in toolkit.FORMS]},
         {"Chữ viết tắt": links.GLOSSARY},
-        {"Hướng dẫn biên tập": links.EDITOR_GUIDE},
+        # The editor guide is for editors only: CONTRIBUTING.md in the repository,
+        # not a page of the site (readers never meet it in the nav or in search).
     ]
