@@ -70,7 +70,7 @@ def home_page(site: Site) -> str:
 
 </div>
 
-## Đơn vị của bạn
+## Trang của từng đơn vị
 
 {units}
 """

@@ -59,5 +59,5 @@ def timeline_html(site: Site) -> str:
         f'<h2 id="moc-thoi-gian">Mốc thời gian</h2>\n<ul class="tl-events">{events_html}</ul>\n\n'
         f'<h2 id="thu-tu-cac-buoc">Thứ tự các bước</h2>\n<ol class="tl-steps">{steps}</ol>\n'
         '<p class="tl-note">Kế hoạch không ghi ngày riêng cho từng bước: '
-        "các bước làm lần lượt trong thời gian thực hiện.</p>\n"
+        "các bước được thực hiện lần lượt trong thời gian thực hiện kế hoạch.</p>\n"
     )
