@@ -16,6 +16,9 @@ VERIFIED = {
     "120/2020/QH14": "19/6/2020",
     "919/QĐ-TTg": "01/8/2022",
     "45/2013/QH13": "",
+    # domain.md §3, the later administrative changes (data/thay-doi-hanh-chinh.yaml).
+    "202/2025/QH15": "12/6/2025",
+    "1677/NQ-UBTVQH15": "16/6/2025",
 }
 # A document number: "90/QĐ-TTg", "120/2020/QH14", "08-KL/TU", "30/2020/NĐ-CP", "357/KH-MTTQ-BTT".
 NUMBER = re.compile(r"\b\d+(?:/\d{4})?[/-][A-ZĐ][A-Za-zĐđ0-9]*(?:[/-][A-ZĐ][A-Za-zĐđ0-9]*)*")
