@@ -248,5 +248,7 @@ def toolkit_index(site: Site) -> str:
     items = "\n".join(f"{i}. [{f.title}]({f.slug}.md): {f.purpose} (tối đa {f.max_pages} trang A4)."
                       for i, f in enumerate(FORMS, 1))
     return ("# Bộ công cụ hội nghị\n\n"
-            "Các mẫu để in trên giấy A4 và điền bằng tay. Mỗi mẫu dùng chung cho mọi đơn vị: "
-            "khi in, đánh dấu tên đơn vị, ban phối hợp và lần hội nghị vào các ô ☐.\n\n" + items + "\n")
+            f"Các mẫu tham khảo do {_lower(notice.compiler(site))} biên soạn từ kế hoạch, không phải văn bản "
+            "chính thức; in trên khổ giấy A4 và điền bằng tay, phần tên cơ quan, đơn vị để trống cho đơn vị "
+            "sử dụng mẫu ghi. Mỗi mẫu dùng chung cho các đơn vị: khi sử dụng, đánh dấu vào ô ☐ tên đơn vị, "
+            "ban phối hợp và lần hội nghị.\n\n" + items + "\n")
