@@ -17,6 +17,7 @@ from ..text import html_escape as h
 STATUS_TITLE = "Tình trạng của kế hoạch"
 PROVENANCE_PLAN = "Văn bản kế hoạch"
 PROVENANCE_REFERENCE = "Tài liệu tham khảo"
+WEBSITE_NOTE = "Ghi chú của website, không thuộc văn bản kế hoạch."
 
 
 def changes(site: Site) -> ChangesFile:
@@ -102,8 +103,10 @@ def notice_html(site: Site, kind: Kind, compact: bool = False) -> str:
     paragraph, for a printout with little room left (the same sentences)."""
     label = PROVENANCE_PLAN if kind is Kind.PLAN else PROVENANCE_REFERENCE
     if compact:
+        # Printed after the plan's signature: say first that it is not part of the document.
+        lead = f"<em>{h(WEBSITE_NOTE)}</em> " if kind is Kind.PLAN else ""
         return (f'<div class="trang-thai trang-thai--{kind.value} trang-thai--gon" role="note" data-search-exclude>'
-                f"<p><strong>{h(label)}.</strong> {h(provenance_text(site, kind))} "
+                f"<p>{lead}<strong>{h(label)}.</strong> {h(provenance_text(site, kind))} "
                 f"<strong>{h(STATUS_TITLE)}:</strong> {h(' '.join(status_sentences(site)))}</p></div>\n")
     status = "".join(f"<li>{h(s)}</li>" for s in status_sentences(site))
     return (f'<div class="trang-thai trang-thai--{kind.value}" role="note" data-search-exclude>\n'
