@@ -6,15 +6,34 @@ the query typed with real key events, as a reader would.
 
 import unicodedata
 
-# Wait until the result list has been quiet for `quiet` ms: the last query's
-# results are rendered (earlier prefixes of the query may render first).
-_WAIT_QUIET = """(quiet) => new Promise(resolve => {
-  const root = document.querySelector('.md-search-result')
-  let timer = setTimeout(done, quiet)
-  const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet) })
-  obs.observe(root, {childList: true, subtree: true, characterData: true})
-  function done() { obs.disconnect(); resolve() }
-})"""
+# Material talks to its search worker by messages: QUERY (type 2) out, RESULT
+# (type 3) back, in order. Count both on the page, so a search waits for the
+# answer to the query now in the box, however slow the worker is (a quiet-time
+# heuristic read the results of an earlier prefix, "sa t", on a busy machine).
+_COUNT_WORKER_MESSAGES = """(() => {
+  const Native = window.Worker
+  window.__search = {sent: 0, received: 0, last: null}
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options)
+    const post = worker.postMessage.bind(worker)
+    worker.postMessage = (msg, ...rest) => {
+      if (msg && msg.type === 2) { window.__search.sent++; window.__search.last = msg.data }
+      return post(msg, ...rest)
+    }
+    // Added before Material's listener: count after it has rendered the results.
+    worker.addEventListener("message", (ev) => {
+      if (ev.data && ev.data.type === 3) setTimeout(() => window.__search.received++, 0)
+    })
+    return worker
+  }
+  window.Worker.prototype = Native.prototype
+})()"""
+
+# The answer to the box's current text has been received and rendered.
+_ANSWERED = """() => {
+  const s = window.__search, box = document.querySelector('.md-search__input')
+  return !!s && !!box && s.sent > 0 && s.last === box.value && s.received === s.sent
+}"""
 
 _RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(li => ({
   href: new URL(li.querySelector('a').href).pathname,
@@ -33,6 +52,7 @@ class SearchBox:
         self.base_url = base_url
         self.errors: list[str] = []
         page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.add_init_script(_COUNT_WORKER_MESSAGES)
         self.open()
 
     def open(self, path: str = "") -> None:
@@ -40,7 +60,7 @@ class SearchBox:
         self.page.goto(self.base_url + path)
         self.page.wait_for_function("() => !!document.querySelector('.md-search__input')")
 
-    def search(self, query: str, quiet_ms: int = 150) -> list[dict]:
+    def search(self, query: str) -> list[dict]:
         """Type `query` into the search box; the rendered results, in order."""
         page = self.page
         box = page.locator(".md-search__input")
@@ -50,13 +70,14 @@ class SearchBox:
         box.click()
         page.keyboard.press("Control+A")
         page.keyboard.press("Delete")
+        page.wait_for_function(_ANSWERED)
         page.wait_for_function(f"() => {_META}.startsWith('Nhập')")
         page.keyboard.type(query)
         # keyboard.type() inserts letters that a US layout lacks ("ỷ") without
         # key events; Material reads the box on keyup, so end with a real key.
         page.keyboard.press("End")
-        page.wait_for_function(f"() => {_META} !== '' && !{_META}.startsWith('Nhập')", timeout=10000)
-        page.evaluate(_WAIT_QUIET, quiet_ms)
+        page.wait_for_function(_ANSWERED, timeout=15000)
+        assert page.evaluate("() => document.querySelector('.md-search__input').value") == query
         return page.evaluate(_RESULTS)
 
 

@@ -1,5 +1,6 @@
 """Build the real site, or a copy of the project with changed data, into a temp dir."""
 
+import fcntl
 import os
 import re
 import shutil
@@ -24,12 +25,88 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def mkdocs_build(project: Path, out: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def mkdocs_build(project: Path, out: Path, **extra_env: str) -> subprocess.CompletedProcess:
+    # A KONTUM_* switch left in the caller's shell (e.g. from serve.sh) must not change the build.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KONTUM_") and k != "SOURCE_DATE_EPOCH"}
+    env.update(NO_MKDOCS_2_WARNING="1", **extra_env)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
+
+
+def build_once(out: Path, build) -> Path:
+    """`build(out)` run once for all pytest-xdist workers: the first worker builds
+    under a file lock, the others wait on the lock and reuse the result (or its error)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    done = out.with_name(out.name + ".done")
+    with open(out.with_name(out.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            result = build(out)
+            done.write_text(f"{result.returncode}\n{result.stderr}", encoding="utf-8")
+    code, _, stderr = done.read_text(encoding="utf-8").partition("\n")
+    assert code == "0", stderr
+    return out
+
+
+# --- One copy of the project with changed data, built once (conftest: mutated_site) ---
+
+MUTATED_EDIT_URI = "https://kho.example.org/kho/edit/chinh/"  # EDIT_URI of the mutated build
+
+# Strings from data/ that must reach pages escaped (tests/test_escaping.py).
+PAYLOADS = {
+    "ent": "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "num": "&#60;img src=x&#62;",
+    "md": "**đậm** _nghiêng_ `mã` [bấm](https://example.invalid/x) ![ảnh](https://example.invalid/a.png)",
+    "jinja": "{{ 7 * 7 }} {% if true %}jinja{% endif %}",
+    "cmp": "1 < 2 > 0 & a \"nháy\" 'đơn'",
+    "auto": "xem https://example.invalid/tu-dong hoặc www.example.invalid",
+}
+
+
+def quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _replace(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def mutate_data(data: Path) -> None:
+    """The changes of the mutated build: the per-unit amount 5,000,000 -> 6,000,000
+    (tests/test_change_propagates.py) and the escaping payloads (tests/test_escaping.py)."""
+    plan = (data / "ke-hoach.yaml").read_text(encoding="utf-8")
+    plan = _replace(plan, "dinh_muc: 5000000", "dinh_muc: 6000000")
+    # Quoted on purpose: some payloads would not be valid YAML unquoted.
+    for old, key in [
+        ("nguon: Từ kinh phí Cuộc vận động năm 2023", "ent"),
+        ("nguoi_ky: Nguyễn Thị Lan", "md"),
+        ("ten_ngan: Khảo sát đời sống đồng bào", "num"),
+        ("ten_ngan: Mô hình hay, cách làm hiệu quả", "cmp"),
+        ("ten: Ban Thường trực Uỷ ban MTTQ Việt Nam các huyện, thành phố", "auto"),
+    ]:
+        field, value = old.split(": ", 1)
+        plan = _replace(plan, old, f"{field}: {quote(value + ' ' + PAYLOADS[key])}")
+    old = "ket_luan: >-\n  Trên đây là kế hoạch"
+    plan = _replace(plan, old, f"{old} {PAYLOADS['jinja']}")
+    (data / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
+    org = (data / "co-quan.yaml").read_text(encoding="utf-8")
+    org = _replace(org, "ten: Ban Phong trào", "ten: " + quote("Ban Phong trào " + PAYLOADS["md"]))
+    (data / "co-quan.yaml").write_text(org, encoding="utf-8")
+    units = (data / "don-vi.yaml").read_text(encoding="utf-8")
+    units = _replace(units, "ten_khac: [Kon Plong]", "ten_khac: [Kon Plong, " + quote(PAYLOADS["cmp"]) + "]")
+    (data / "don-vi.yaml").write_text(units, encoding="utf-8")
+
+
+def mutated_project(dest: Path) -> Path:
+    """A copy of the project (no .git: dates come from SOURCE_DATE_EPOCH) with mutate_data applied."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    project = copy_project(dest)
+    mutate_data(project / "data")
+    return project
 
 
 def page_text(site: Path, path: str) -> str:

@@ -2,18 +2,13 @@
 
 import re
 
-from tests.sitebuild import copy_project, mkdocs_build, page_text
+from tests.sitebuild import ROOT, page_text
 
 
-def test_per_unit_amount_flows_to_every_page(tmp_path):
-    project = copy_project(tmp_path / "project")
-    plan = project / "data" / "ke-hoach.yaml"
-    text = plan.read_text(encoding="utf-8")
-    assert "dinh_muc: 5000000" in text
-    plan.write_text(text.replace("dinh_muc: 5000000", "dinh_muc: 6000000"), encoding="utf-8")
-    out = tmp_path / "site"
-    result = mkdocs_build(project, out)
-    assert result.returncode == 0, result.stderr
+def test_per_unit_amount_flows_to_every_page(mutated_site):
+    # The mutated build changes "dinh_muc: 5000000" to 6000000 (tests/sitebuild.py: mutate_data).
+    assert "dinh_muc: 5000000" in (ROOT / "data" / "ke-hoach.yaml").read_text(encoding="utf-8")
+    out = mutated_site
 
     budget = page_text(out, "kinh-phi/index.html")
     assert "Tổng cộng: 60.000.000đ" in budget and "Sáu mươi triệu đồng chẵn" in budget

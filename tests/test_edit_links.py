@@ -1,21 +1,20 @@
-"""With a real repository address (EDIT_URI), every page has "Sửa trang này"
-opening the file that holds its content (the YAML data for pages made from data);
-without one, no page has it (never a link to a placeholder host). "Cập nhật lần
-cuối" is the date of the last commit to that data — never the build date."""
+"""With a real repository address (EDIT_URI, as the CI workflows set it), every page
+has "Sửa trang này" opening the file that holds its content (the YAML data for
+pages made from data); without one, no page has it: never a link to a placeholder
+host (issue 11). "Cập nhật lần cuối" is the date of the last commit to that data —
+never the build date."""
 
 import datetime as dt
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from macros.dates import format_date
-from tests.sitebuild import ROOT, copy_project
+from tests.sitebuild import MUTATED_EDIT_URI, ROOT
 
-REAL_BASE = "https://example.invalid/kho/edit/chinh/"
 EDIT = re.compile(r'<a class="[^"]*trang-nguon__sua[^"]*" href="([^"]+)" rel="edit">Sửa trang này</a>')
 UPDATED = re.compile(r'Cập nhật lần cuối: <time datetime="([0-9-]+)">([0-9/]+)</time>')
 
@@ -37,20 +36,6 @@ def git_date(*files: str) -> str:
     return format_date(when.date())
 
 
-@pytest.fixture(scope="module")
-def edit_site(tmp_path_factory):
-    """A copy of the project (no .git) built with a real repository address, as the CI
-    workflows set it, and SOURCE_DATE_EPOCH for the dates: the one extra build here."""
-    root = tmp_path_factory.mktemp("edit")
-    project = copy_project(root / "project")
-    out = root / "site"
-    env = dict(os.environ, EDIT_URI=REAL_BASE, SOURCE_DATE_EPOCH="1700000000", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(out)], cwd=project, env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 def test_without_a_real_address_no_page_has_an_edit_link(site):
     if os.environ.get("EDIT_URI"):
         pytest.skip("EDIT_URI is set in this environment")
@@ -61,15 +46,15 @@ def test_without_a_real_address_no_page_has_an_edit_link(site):
         assert "Sửa trang này" not in html and "THAY-TEN" not in html, page
 
 
-def test_every_page_has_one_edit_link(edit_site):
-    pages = html_pages(edit_site)
+def test_every_page_has_one_edit_link(mutated_site):
+    """The mutated build is made with EDIT_URI=MUTATED_EDIT_URI (tests/conftest.py)."""
+    pages = html_pages(mutated_site)
     assert len(pages) >= 15
     for page in pages:
-        edit_link(edit_site, page.relative_to(edit_site).as_posix())
+        edit_link(mutated_site, page.relative_to(mutated_site).as_posix())
 
 
-def test_pages_made_from_data_open_the_data_file(edit_site):
-    site, base = edit_site, REAL_BASE
+def test_pages_made_from_data_open_the_data_file(mutated_site):
     expected = {
         "index.html": "data/ke-hoach.yaml",  # home page: macros only
         "ke-hoach/index.html": "data/ke-hoach.yaml",
@@ -78,9 +63,10 @@ def test_pages_made_from_data_open_the_data_file(edit_site):
         "don-vi/huyen-dak-glei/index.html": "data/ke-hoach.yaml",  # generated, no Markdown file
         "so-tay/mo-hinh-hay/index.html": "data/so-tay/mo-hinh-hay.yaml",  # its handbook chapter
         "kinh-phi/index.html": "data/ke-hoach.yaml",
+        "tien-do/index.html": "data/ke-hoach.yaml",
     }
     for page, file in expected.items():
-        assert edit_link(site, page) == base + file, page
+        assert edit_link(mutated_site, page) == MUTATED_EDIT_URI + file, page
 
 
 def test_last_updated_is_the_last_commit_to_the_data(site):
@@ -90,9 +76,12 @@ def test_last_updated_is_the_last_commit_to_the_data(site):
     assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", shown) and iso == "-".join(reversed(shown.split("/")))
 
 
-def test_edit_base_from_environment_and_date_without_git(edit_site):
+def test_edit_base_from_environment_and_date_without_git(mutated_site):
     """Outside a git checkout the date is SOURCE_DATE_EPOCH (in Vietnam's time),
-    and EDIT_URI gives the repository."""
-    html = (edit_site / "don-vi/huyen-dak-glei/index.html").read_text(encoding="utf-8")
-    assert EDIT.search(html).group(1) == REAL_BASE + "data/ke-hoach.yaml"
-    assert UPDATED.search(html).groups() == ("2023-11-15", "15/11/2023")  # 14/11/2023 22:13 UTC = 15/11 in Kon Tum
+    and EDIT_URI gives the repository. The mutated build is a copy of the project
+    without .git, built with EDIT_URI=MUTATED_EDIT_URI and SOURCE_DATE_EPOCH=1700000000
+    (14/11/2023 22:13 UTC = 15/11 in Kon Tum)."""
+    html = (mutated_site / "don-vi/huyen-dak-glei/index.html").read_text(encoding="utf-8")
+    assert "THAY-TEN" not in MUTATED_EDIT_URI
+    assert EDIT.search(html).group(1) == MUTATED_EDIT_URI + "data/ke-hoach.yaml"
+    assert UPDATED.search(html).groups() == ("2023-11-15", "15/11/2023")

@@ -8,59 +8,18 @@ import re
 import pytest
 
 from macros.site import load_site
-from tests.sitebuild import copy_project, mkdocs_build, page_text
-
-PAYLOADS = {
-    "ent": "&lt;script&gt;alert(1)&lt;/script&gt;",
-    "num": "&#60;img src=x&#62;",
-    "md": "**đậm** _nghiêng_ `mã` [bấm](https://example.invalid/x) ![ảnh](https://example.invalid/a.png)",
-    "jinja": "{{ 7 * 7 }} {% if true %}jinja{% endif %}",
-    "cmp": "1 < 2 > 0 & a \"nháy\" 'đơn'",
-    "auto": "xem https://example.invalid/tu-dong hoặc www.example.invalid",
-}
-
-
-def inject(text: str, old: str, key: str) -> str:
-    assert old in text, old
-    return text.replace(old, f"{old} {PAYLOADS[key]}", 1)
+from tests.sitebuild import PAYLOADS, mutated_project, page_text
 
 
 @pytest.fixture(scope="module")
-def poisoned(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("doc") / "project")
-    data = project / "data"
-    plan = (data / "ke-hoach.yaml").read_text(encoding="utf-8")
-    # Quoted on purpose: some payloads would not be valid YAML unquoted.
-    changes = [
-        ("nguon: Từ kinh phí Cuộc vận động năm 2023", "ent"),
-        ("nguoi_ky: Nguyễn Thị Lan", "md"),
-        ("ten_ngan: Khảo sát đời sống đồng bào", "num"),
-        ("ten_ngan: Mô hình hay, cách làm hiệu quả", "cmp"),
-        ("ket_luan: >-\n  Trên đây là kế hoạch", "jinja"),
-        ("ten: Ban Thường trực Uỷ ban MTTQ Việt Nam các huyện, thành phố", "auto"),
-    ]
-    for old, key in changes:
-        if old.startswith("ket_luan"):
-            plan = inject(plan, old, key)
-        else:
-            field, value = old.split(": ", 1)
-            plan = plan.replace(old, f"{field}: {quote(value + ' ' + PAYLOADS[key])}", 1)
-    (data / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
-    org = (data / "co-quan.yaml").read_text(encoding="utf-8")
-    org = org.replace("ten: Ban Phong trào", "ten: " + quote("Ban Phong trào " + PAYLOADS["md"]), 1)
-    (data / "co-quan.yaml").write_text(org, encoding="utf-8")
-    units = (data / "don-vi.yaml").read_text(encoding="utf-8")
-    units = units.replace("ten_khac: [Kon Plong]", "ten_khac: [Kon Plong, " + quote(PAYLOADS["cmp"]) + "]", 1)
-    (data / "don-vi.yaml").write_text(units, encoding="utf-8")
-    load_site(project)  # the payloads pass validation: this is what escaping must handle
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(project, out)
-    assert result.returncode == 0, result.stderr
-    return out
+def poisoned(mutated_site):
+    """The real build of the project with the payloads (tests/sitebuild.py: mutate_data)."""
+    return mutated_site
 
 
-def quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def test_payloads_pass_validation(tmp_path):
+    # The validator lets these through: this is what escaping must handle.
+    load_site(mutated_project(tmp_path / "project"))
 
 
 def articles(site):

@@ -1,6 +1,6 @@
 """Every fact of the source plan, read from the rendered HTML of the built site.
 
-Expected values are written here from shared/source/ke-hoach-2023.txt, not
+Expected values are written here from source/ke-hoach-2023.txt, not
 taken from data/, so a wrong transcription or a wrong render both fail.
 """
 
@@ -12,7 +12,7 @@ import pytest
 
 from tests.sitebuild import ROOT, page_text
 
-SOURCE = ROOT.parent / "shared" / "source" / "ke-hoach-2023.txt"
+SOURCE = ROOT / "source" / "ke-hoach-2023.txt"  # the plan's text, kept in the repository
 
 # unit page, unit title, department (section VI of the source)
 ASSIGNED = [

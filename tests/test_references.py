@@ -1,6 +1,6 @@
 """Every document cited anywhere on the site is one of the verified documents,
-with its verified date. Expected values come from shared/reference/domain.md §4,
-written here by hand, not read from data/van-ban.yaml."""
+with its verified date. Expected values come from the team's verified reference notes on documents
+(section 4), written here by hand, not read from data/van-ban.yaml."""
 
 import re
 

@@ -14,7 +14,7 @@ BUILD = ROOT / "scripts" / "build.py"
 
 
 def run_build(project: Path, out: Path, **env) -> subprocess.CompletedProcess:
-    full = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    full = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH" and not k.startswith("KONTUM_")}
     full.update(env)
     return subprocess.run([sys.executable, str(BUILD), "--goc", str(project), "--ra", str(out)],
                           capture_output=True, text=True, env=full, timeout=300)
@@ -33,7 +33,8 @@ def leftovers(folder: Path) -> list[str]:
 def test_last_good_site_survives_failing_builds(tmp_path):
     project = copy_project(tmp_path / "project")
     out = tmp_path / "public" / "site"
-    first = run_build(project, out, SOURCE_DATE_EPOCH="1700000000")
+    # PDFs are not the point here (KONTUM_PDF=0); the byte-identical test below makes them.
+    first = run_build(project, out, SOURCE_DATE_EPOCH="1700000000", KONTUM_PDF="0")
     assert first.returncode == 0, first.stderr
     good = snapshot(out)
     assert "index.html" in good
@@ -42,7 +43,7 @@ def test_last_good_site_survives_failing_builds(tmp_path):
     plan = project / "data" / "ke-hoach.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace('don_vi: ["611", "610"]', 'don_vi: ["611", "Dak Glei"]'), encoding="utf-8")
-    bad = run_build(project, out)
+    bad = run_build(project, out, KONTUM_PDF="0")
     assert bad.returncode == 1
     assert "Không có đơn vị mã «Dak Glei»" in bad.stderr and "Traceback" not in bad.stderr
     assert "giữ nguyên bản tốt gần nhất" in bad.stderr
@@ -52,7 +53,7 @@ def test_last_good_site_survives_failing_builds(tmp_path):
     # 2. Good data, but the strict build fails (a broken link in a page).
     plan.write_text(text, encoding="utf-8")
     (project / "docs" / "hong.md").write_text("# Hỏng\n\n[liên kết hỏng](khong-co-trang-nay.md)\n", encoding="utf-8")
-    broken = run_build(project, out)
+    broken = run_build(project, out, KONTUM_PDF="0")
     assert broken.returncode == 1, broken.stdout
     assert snapshot(out) == good
     assert leftovers(out.parent) == []
@@ -60,18 +61,18 @@ def test_last_good_site_survives_failing_builds(tmp_path):
     # 3. Fixed: the new site replaces the old one.
     (project / "docs" / "hong.md").unlink()
     plan.write_text(text.replace("dinh_muc: 5000000", "dinh_muc: 6000000"), encoding="utf-8")
-    fixed = run_build(project, out, SOURCE_DATE_EPOCH="1700000000")
+    fixed = run_build(project, out, SOURCE_DATE_EPOCH="1700000000", KONTUM_PDF="0")
     assert fixed.returncode == 0, fixed.stderr
     assert "60.000.000" in (out / "kinh-phi" / "index.html").read_text(encoding="utf-8")
     assert leftovers(out.parent) == []
 
 
-def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
-    # The real project, dated by its git commit (no SOURCE_DATE_EPOCH given).
-    a, b = tmp_path / "a", tmp_path / "b"
-    first = run_build(ROOT, a)
-    assert first.returncode == 0, first.stderr
-    time.sleep(1.1)  # a build clock would now differ by a second
+def test_two_builds_of_one_commit_are_byte_identical(site, tmp_path):
+    # The real project, dated by its git commit (no SOURCE_DATE_EPOCH given). The first
+    # build is the session's `site` (conftest: dated by HEAD's commit, as scripts/build.py
+    # does), built earlier in this run: a build clock would differ by seconds by now.
+    a, b = site, tmp_path / "b"
+    time.sleep(1.1)  # at least a second after the first build
     second = run_build(ROOT, b)
     assert second.returncode == 0, second.stderr
     files_a = {k: v[0] for k, v in snapshot(a).items()}

@@ -2,7 +2,7 @@
 search box of the built site (headless Chromium), results read from the page.
 
 Stock Material search finds none of the bare, other-tone, NFD, apostrophe or
-quoted queries below (see shared/reference/stack-notes.md, Search).
+quoted queries below (measured on stock Material 9.8.1 with theme.language vi).
 """
 
 import re
@@ -109,9 +109,12 @@ def test_every_unit_name_and_alias_finds_its_page(box, name, page):
 
 
 def test_unit_pages_print_their_aliases(site):
-    # Search can only find what a page prints: "Tên gọi khác" on each unit page.
+    # Search can only find what a page prints: "Tên gọi khác" on each unit page
+    # shows the spellings that folding does not make equal to the title (issue 13);
+    # "Ia H’Drai" and "Ia HDrai" fold like the title "Huyện Ia H'Drai", and
+    # test_every_unit_name_and_alias_finds_its_page shows search still finds them.
     html = (site / "don-vi" / "huyen-ia-hdrai" / "index.html").read_text(encoding="utf-8")
-    assert "Ia H’Drai" in html and "Ia HDrai" in html
+    assert "Tên gọi khác: Huyện Ia H&#39; Drai" in html or "Tên gọi khác: Huyện Ia H' Drai" in html
 
 
 def test_exact_form_ranks_first(box):

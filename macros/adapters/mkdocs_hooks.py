@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import searchindex  # noqa: E402
-from macros.adapters import print_hooks, state  # noqa: E402
+from macros.adapters import logs, print_hooks, serve_hooks, state  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
@@ -25,12 +25,20 @@ from macros.render.pages import generated_pages, nav  # noqa: E402
 from macros.text import html_escape, slugify  # noqa: E402
 
 
+def on_startup(command, dirty):
+    logs.quiet()  # warnings, errors and one summary line; -v or KONTUM_VERBOSE=1 for more
+    serve_hooks.set_command(command)  # under `mkdocs serve`: no PDFs, data errors shown on the pages
+
+
 @event_priority(100)  # before mkdocs-macros, whose macros read the Site
 def on_config(config):
     try:
         site = state.load()
+        serve_hooks.loaded_ok()
     except DataErrors as exc:
-        raise PluginError(str(exc)) from None
+        if not serve_hooks.keep_last_good(str(exc)):
+            raise PluginError(str(exc)) from None
+        site = state.current()  # the last good data, with the error on every page
     config["nav"] = nav(site)
     # Footer of every page: who wrote what, from data (never the issuing body as author).
     config["copyright"] = html_escape(footer_text(site))  # the theme does not escape it
@@ -84,7 +92,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_post_page(output, page, config):
     print_hooks.remember_page(output, page, config)
-    return output
+    return serve_hooks.add_banner(output)
 
 # --- Vietnamese search (macros/searchindex.py, overrides/main.html) ---------
 
@@ -107,6 +115,7 @@ def _check_search(config):
 
 
 def on_env(env, config, files):
+    serve_hooks.reuse_compiled_templates(env)  # serve only: a faster edit loop
     # overrides/main.html adds ?v=<content hash of the search scripts> to their URLs.
     scripts = []
     for name in SEARCH_SCRIPTS:

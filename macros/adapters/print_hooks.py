@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros.adapters import state
+from macros.adapters import serve_hooks, state
 from macros.pdf import article, paths, writer
 from macros.pdf.documents import Chapter
 from macros.render import links
@@ -23,6 +23,17 @@ from macros.render import links
 log = logging.getLogger("kontum.print")
 _chapters: dict[str, tuple[str, Path]] = {}  # src path -> (article HTML, built file)
 _checked: dict[str, str | None] = {}
+
+# Under `mkdocs serve` (scripts/serve.sh) PDFs are not made: WeasyPrint took most
+# of every rebuild. KONTUM_PDF=0 skips them in any build; `mkdocs build` and
+# scripts/build.py make them.
+SERVE_NOTE = ('<p class="pdf-download"><small>Bản xem thử này (<code>scripts/serve.sh</code>) không tạo tệp PDF '
+              "để trang cập nhật nhanh; tệp PDF được tạo khi chạy <code>.venv/bin/python scripts/build.py</code>."
+              "</small></p>")
+
+
+def pdfs_off() -> bool:
+    return serve_hooks.serving() or os.environ.get("KONTUM_PDF") == "0"
 
 
 def _skip_reason() -> str | None:
@@ -37,10 +48,15 @@ def _page_dir(url: str) -> str:
 
 def add_download_link(markdown: str, page) -> str:
     target = paths.pdf_for_page(state.current()).get(page.file.src_uri)
-    if target is None or _skip_reason():
+    if target is None:
         return markdown
-    href = posixpath.relpath(target, _page_dir(page.url) or ".")
-    link = paths.download_link(href) + "\n\n"
+    if pdfs_off():
+        link = SERVE_NOTE + "\n\n"
+    elif _skip_reason():
+        return markdown
+    else:
+        href = posixpath.relpath(target, _page_dir(page.url) or ".")
+        link = paths.download_link(href) + "\n\n"
     if markdown.startswith("# "):  # after the page title
         title, _, rest = markdown.partition("\n")
         return f"{title}\n\n{link}{rest}"
@@ -57,6 +73,9 @@ def remember_page(output: str, page, config) -> None:
 
 def write_pdfs(config) -> None:
     _checked.clear()
+    if pdfs_off():
+        _chapters.clear()
+        return
     reason = _skip_reason()
     if reason:
         message = (f"Không tạo các tệp PDF vì không chạy được WeasyPrint ({reason}); website HTML vẫn được tạo. "

@@ -17,11 +17,13 @@ def home_page(site: Site) -> str:
     local = p.to_chuc_thuc_hien.don_vi_thuc_hien
     n = len(site.units)
     depts = ", ".join(m(site.department(a.ban).ten) for a in site.assignments)
-    units = " · ".join(links.md_link(links.unit_title(u), links.unit_page(u), here) for u in site.units)
+    units = "\n".join(f"- {links.md_link(links.unit_title(u), links.unit_page(u), here)}" for u in site.units)
     conferences = notice.conference_sentence(site)
     return f"""{m(p.van_ban.loai)} {m(p.van_ban.trich_yeu[0].lower() + p.van_ban.trich_yeu[1:])}.
 
 {notice.notice_html(site, Kind.REFERENCE)}
+{_jump_to_units()}
+
 <div class="grid cards glance" markdown>
 
 -   **Làm gì**
@@ -70,7 +72,20 @@ def home_page(site: Site) -> str:
 
 </div>
 
-## Trang của từng đơn vị
+## Trang của từng đơn vị {{ #{UNITS_ANCHOR} }}
+
+<div class="home-units" markdown>
 
 {units}
+
+</div>
 """
+
+
+# The list of units is two screens down on a phone: one tap from the first
+# screen reaches it (issue 13). site.css draws both as 48 px tap targets.
+UNITS_ANCHOR = "don-vi-cua-ban"
+
+
+def _jump_to_units() -> str:
+    return f'<p class="home-jump"><a href="#{UNITS_ANCHOR}">Trang của từng đơn vị <span aria-hidden="true">↓</span></a></p>'

@@ -4,6 +4,7 @@ from ..changes_model import Kind
 from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
 from ..site import Site
+from ..text import fold
 from ..text import html_escape as h
 from ..text import md_escape as m
 from . import links, notice
@@ -41,7 +42,7 @@ def unit_page(site: Site, code: str) -> str:
     period = plan.thoi_gian_dia_diem
     local = plan.to_chuc_thuc_hien.don_vi_thuc_hien
     amount = site.amount(code)
-    others = ", ".join(m(n) for n in unit.ten_khac)
+    names = ", ".join(m(n) for n in other_names(unit))
     steps = "\n".join(f"> {i}\\. {m(site.fill(s.noi_dung))}\n>" for i, s in enumerate(plan.cac_buoc.buoc, 1))
     local_name = notice.spell(site, local.ten)
     return f"""# {m(links.unit_title(unit))}
@@ -75,9 +76,30 @@ def unit_page(site: Site, code: str) -> str:
 Xem thêm: {links.md_link("toàn văn kế hoạch", links.PLAN, here)} ·
 {links.md_link("tiến độ", links.TIMELINE, here)} · {links.md_link("kinh phí", links.BUDGET, here)}.
 
-<small class="ten-khac">Mã đơn vị: {m(unit.ma)} · Tên theo danh mục hành chính: {m(unit.ten_chinh_thuc)}\
-{(" · Cách viết khác (để tìm kiếm): " + others) if others else ""}</small>
+<small class="ten-khac">Mã đơn vị: {m(unit.ma)}{" · Tên gọi khác: " + names if names else ""}</small>
 """
+
+
+def other_names(unit) -> list[str]:
+    """The official name and the other spellings, without those that only
+    repeat the page's title or the short name once case, diacritics and
+    apostrophes are folded ("Huyện Sa Thầy" on the page "Huyện Sa Thầy";
+    search folds them alike anyway), nor two that differ only so or by the
+    unit's level in front ("Huyện Ia H' Drai", "Ia H' Drai")."""
+    level = fold(unit.cap) + " "
+
+    def key(name: str) -> str:
+        folded = fold(name)
+        return folded[len(level):] if folded.startswith(level) else folded
+
+    seen = {key(links.unit_title(unit)), key(unit.ten)}
+    names = []
+    for name in [unit.ten_chinh_thuc, *unit.ten_khac]:
+        key_ = key(name)
+        if key_ not in seen:
+            seen.add(key_)
+            names.append(name)
+    return names
 
 
 def units_index(site: Site) -> str:

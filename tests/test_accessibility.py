@@ -1,0 +1,297 @@
+"""What a cadre on a cheap 360 px phone meets (issue 13), in headless Chromium on
+the session-built site: tables without sideways scrolling, WCAG AA contrast
+computed for every visible text, axe-core on every page type, tap targets.
+
+One browser page is opened per module and reused for every page of the site."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser import serve
+
+HERE = Path(__file__).resolve().parent
+AXE = HERE / "vendor" / "axe-core" / "axe.min.js"  # axe-core 4.14.1, vendored (MPL-2.0)
+CONTRAST = (HERE / "js" / "contrast.js").read_text(encoding="utf-8")
+
+# One page of every type.
+PAGE_TYPES = {
+    "home": "",
+    "plan": "ke-hoach/",
+    "assignments": "phan-cong/",
+    "units index": "don-vi/",
+    "unit": "don-vi/huyen-sa-thay/",
+    "timeline": "tien-do/",
+    "budget": "kinh-phi/",
+    "handbook index": "so-tay/",
+    "chapter": "so-tay/cuoc-van-dong/",
+    "toolkit index": "bo-cong-cu/",
+    "form": "bo-cong-cu/bien-ban-hoi-nghi/",
+    "glossary": "thuat-ngu/",
+    "references": "so-tay/van-ban/",
+}
+
+# Every cell of every table inside the viewport, no scrolling container around a
+# table, every amount on one line and inside the viewport.
+TABLES_JS = """() => {
+  const vw = document.documentElement.clientWidth
+  const out = []
+  const tables = [...document.querySelectorAll('article table')]
+  tables.forEach((t, ti) => {
+    for (const cell of t.querySelectorAll('th, td')) {
+      if (!cell.checkVisibility()) continue
+      // The part of the cell not clipped by an ancestor (a visually hidden
+      // header row is clipped to 1 px); scrolling ancestors are checked below.
+      const r = cell.getBoundingClientRect()
+      let left = r.left, right = r.right
+      for (let a = cell.parentElement; a; a = a.parentElement) {
+        const ox = getComputedStyle(a).overflowX
+        if (ox === 'hidden' || ox === 'clip') {
+          const ar = a.getBoundingClientRect(); left = Math.max(left, ar.left); right = Math.min(right, ar.right)
+        }
+      }
+      if (right - left < 2) continue
+      if (left < -0.5 || right > vw + 0.5)
+        out.push(`table ${ti + 1}: cell «${cell.textContent.trim().slice(0, 30)}» at ${Math.round(left)}–${Math.round(right)} px`)
+    }
+    for (let e = t; e && e !== document.body; e = e.parentElement) {
+      if (e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+        out.push(`table ${ti + 1}: scrolls sideways in ${e.tagName.toLowerCase()}.${e.className} (${e.scrollWidth} > ${e.clientWidth} px)`)
+    }
+    const walker = document.createTreeWalker(t, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (const m of n.data.matchAll(/\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?/g)) {
+        const range = document.createRange()
+        range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length)
+        const rects = [...range.getClientRects()].filter(r => r.width > 0)
+        if (!rects.length) continue
+        const lines = new Set(rects.map(r => Math.round(r.top))).size
+        const right = Math.max(...rects.map(r => r.right))
+        if (lines !== 1 || right > vw + 0.5) out.push(`table ${ti + 1}: amount ${m[0]} on ${lines} lines, ends at ${Math.round(right)} px`)
+      }
+    }
+  })
+  if (document.documentElement.scrollWidth > vw) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} px`)
+  return {tables: tables.length, problems: out}
+}"""
+
+
+@pytest.fixture(scope="module")
+def tab(site, browser):
+    """(page, base URL): one Chromium page over the built site for the module."""
+    with serve(site) as base:
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        yield page, base
+        page.close()
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+                  for p in site.rglob("index.html"))
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_every_table_fits_a_phone_screen(site, tab, width):
+    page, base = tab
+    page.set_viewport_size({"width": width, "height": 740})
+    problems, tables = [], 0
+    for path in html_pages(site):
+        page.goto(base + path)
+        result = page.evaluate(TABLES_JS)
+        tables += result["tables"]
+        problems += [f"/{path}: {p}" for p in result["problems"]]
+    assert tables >= 8  # the check saw the site's tables (budget, assignments, units, glossary, forms…)
+    assert not problems, "\n".join(problems)
+
+
+def test_stacked_rows_are_labelled_and_stay_a_table(tab):
+    page, base = tab
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base + "kinh-phi/")
+    row = page.evaluate("""() => {
+      const td = document.querySelector('article table tbody tr td:nth-child(4)')
+      return {label: getComputedStyle(td, '::before').content, text: td.textContent,
+              role: td.closest('table').querySelectorAll('th').length,
+              display: getComputedStyle(td.closest('tr')).display}
+    }""")
+    assert row["label"] == '"Kinh phí (đồng)"' and row["text"] == "5.000.000 đồng"
+    assert row["display"] == "block"  # stacked on a phone…
+    assert row["role"] == 4  # …with the header cells still in the markup
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert page.evaluate("getComputedStyle(document.querySelector('article table tr')).display") == "table-row"
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 360, "height": 740})
+    try:
+        assert page.evaluate("getComputedStyle(document.querySelector('article table tr')).display") == "table-row"
+    finally:
+        page.emulate_media(media="null")  # no emulation: page.pdf() prints with print CSS again
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_all_text_passes_wcag_aa_contrast(tab, width):
+    page, base = tab
+    page.set_viewport_size({"width": width, "height": 800})
+    failures = []
+    for name, path in PAGE_TYPES.items():
+        page.goto(base + path)
+        failures += [f"{name} /{path}: {f}" for f in page.evaluate(CONTRAST)]
+    # What is hidden at first: the open drawer (360 px) and search results.
+    page.goto(base + "tien-do/")
+    if width < 1220:
+        page.click("label.md-header__button[for='__drawer']")
+        page.wait_for_timeout(300)
+        failures += [f"drawer: {f}" for f in page.evaluate(CONTRAST)]
+        page.goto(base + "tien-do/")
+    page.keyboard.press("/")  # Material's shortcut: opens search at any width
+    page.keyboard.type("kinh phi")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_timeout(300)
+    failures += [f"search: {f}" for f in page.evaluate(CONTRAST)]
+    assert not failures, "\n".join(str(f) for f in failures)
+
+
+def test_contrast_check_can_fail(tab):
+    # The walker sees a failing colour pair: Material's own red (#ef5350) under white.
+    page, base = tab
+    page.goto(base)
+    page.add_style_tag(content=".md-header { background-color: #ef5350 !important }")
+    failures = page.evaluate(CONTRAST)
+    assert any(f["bg"] == "#ef5350" and f["fg"] == "#ffffff" and f["ratio"] < 3.6 for f in failures), failures
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_axe_finds_no_violation_on_any_page_type(tab, width):
+    page, base = tab
+    page.set_viewport_size({"width": width, "height": 800})
+    axe = AXE.read_text(encoding="utf-8")
+    found = []
+    for name, path in PAGE_TYPES.items():
+        page.goto(base + path)
+        page.add_script_tag(content=axe)
+        violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+          .violations.map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)""")
+        found += [f"{name} /{path}: {v}" for v in violations]
+    assert not found, "\n".join(found)
+
+
+# --- Tap targets (48 × 48 CSS px at 360 px) ---------------------------------------
+
+# Every link in these blocks is tapped on its own: each must be 48 × 48 CSS px.
+TAP_TARGETS_JS = """(selector) => [...document.querySelectorAll(selector)].map(a => {
+  const r = a.getBoundingClientRect()
+  return {text: a.textContent.trim(), width: r.width, height: r.height}
+})"""
+
+# Links in running text are exempt (WCAG 2.5.8 "inline"); any other link in the
+# article is at least 24 × 24 CSS px (WCAG 2.2 AA).
+SMALL_LINKS_JS = """() => {
+  const out = []
+  for (const a of document.querySelectorAll('article a[href]:not(.headerlink)')) {
+    if (!a.checkVisibility()) continue
+    const block = a.closest('p, li, td, th, dd, dt, div')
+    const others = [...block.childNodes].filter(n => n !== a && !(n.nodeType === 1 && n.tagName === 'A'))
+      .map(n => n.textContent).join('').replace(/[\\s·,.;:|–-]/g, '')
+    if (others) continue  // inside a sentence
+    const r = a.getBoundingClientRect()
+    if (r.width < 24 || r.height < 24) out.push(`«${a.textContent.trim()}» ${Math.round(r.width)}×${Math.round(r.height)}`)
+  }
+  return out
+}"""
+
+
+def test_links_tapped_alone_are_48_px_on_a_phone(tab):
+    page, base = tab
+    page.set_viewport_size({"width": 360, "height": 740})
+    checked, small = [], []
+    for path, selector in [("", ".home-jump a, .home-units a, .glance a"),
+                           ("don-vi/huyen-sa-thay/", ".pdf-download a"), ("ke-hoach/", ".pdf-download a")]:
+        page.goto(base + path)
+        for t in page.evaluate(TAP_TARGETS_JS, selector):
+            checked.append(t["text"])
+            if t["width"] < 48 or t["height"] < 48:
+                small.append(f"/{path} «{t['text']}»: {t['width']:.0f}×{t['height']:.0f}")
+    assert len(checked) >= 10 and "Tải PDF" in checked
+    assert not small, "\n".join(small)
+
+
+def test_no_link_standing_alone_in_an_article_is_under_24_px(tab):
+    page, base = tab
+    page.set_viewport_size({"width": 360, "height": 740})
+    small = []
+    for name, path in PAGE_TYPES.items():
+        page.goto(base + path)
+        small += [f"{name} /{path}: {s}" for s in page.evaluate(SMALL_LINKS_JS)]
+    assert not small, "\n".join(small)
+
+
+def test_own_unit_is_one_tap_from_the_first_screen(tab):
+    page, base = tab
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base)
+    jump = page.locator(".home-jump a")
+    box = jump.bounding_box()
+    assert box["y"] + box["height"] <= 740, box  # on the first screen, without scrolling
+    jump.click()
+    page.wait_for_timeout(300)
+    units = page.locator(".home-units a")
+    assert units.count() >= 2
+    first = units.first.bounding_box()
+    assert 0 <= first["y"] < 740, first  # the list is now on screen: the next tap opens one's unit
+
+
+# --- Print: a unit on one sheet; the form's motto rule ------------------------------
+
+def test_every_unit_page_prints_on_one_a4_sheet(site, tab):
+    import io
+
+    import pypdf
+
+    page, base = tab
+    units = sorted(p.parent.name for p in (site / "don-vi").glob("*/index.html"))
+    assert len(units) >= 2
+    sheets = {}
+    for unit in units:
+        page.goto(base + f"don-vi/{unit}/")
+        reader = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=False)))
+        sheets[unit] = len(reader.pages)
+        if unit == units[0]:
+            assert "Hạn báo cáo" in reader.pages[0].extract_text()
+    assert all(n == 1 for n in sheets.values()), sheets
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_minutes_form_has_the_rule_under_the_motto(tab, media):
+    page, base = tab
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base + "bo-cong-cu/bien-ban-hoi-nghi/")
+    page.emulate_media(media=media)
+    try:
+        rule = page.evaluate("""() => {
+          const motto = document.querySelector('.tk-motto')
+          const after = getComputedStyle(motto, '::after')
+          const range = document.createRange(); range.selectNodeContents(motto)
+          return {border: after.borderTopStyle + ' ' + parseFloat(after.borderTopWidth),
+                  display: after.display, text: range.getBoundingClientRect().width,
+                  box: motto.getBoundingClientRect().width}
+        }""")
+    finally:
+        page.emulate_media(media="null")  # no emulation: page.pdf() prints with print CSS again
+    assert rule["border"].startswith("solid") and float(rule["border"].split()[1]) > 0, rule
+    assert rule["display"] == "block"
+    assert abs(rule["box"] - rule["text"]) < 4, rule  # as long as the motto, like the plan's
+
+
+def test_drawer_links_are_48_px_tall_on_a_phone(tab):
+    page, base = tab
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base + "tien-do/")
+    page.click("label.md-header__button[for='__drawer']")
+    page.wait_for_timeout(400)
+    links = page.evaluate("""() => [...document.querySelectorAll('.md-nav--primary .md-nav__link')]
+      .filter(a => (a.tagName === 'A' || a.tagName === 'LABEL') && !a.classList.contains('md-nav__container'))
+      .map(a => ({text: a.textContent.trim(), r: a.getBoundingClientRect().toJSON()}))
+      .filter(l => l.r.width > 0 && l.r.left >= 0 && l.r.right <= innerWidth && l.r.bottom <= innerHeight && l.r.top >= 0)""")
+    assert len(links) >= 8, links  # the drawer is open and its top level seen
+    small = [f"«{l['text']}» {l['r']['width']:.0f}×{l['r']['height']:.0f}" for l in links
+             if l["r"]["height"] < 48 or l["r"]["width"] < 48]
+    assert not small, small

@@ -1,0 +1,59 @@
+"""scripts/test.sh and scripts/serve.sh as a user runs them: from any folder, by
+relative or absolute path; a too-old Python or a busy port stop with one
+Vietnamese line and no traceback."""
+
+import os
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import ROOT
+
+SCRIPTS = ROOT / "scripts"
+
+
+def run(args, cwd, **env):
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "PORT"))}
+    full.update(env)
+    return subprocess.run(args, cwd=cwd, env=full, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.parametrize("where,command", [
+    ("scripts", ["./test.sh"]),                                  # cd scripts && ./test.sh
+    ("/", [str(SCRIPTS / "test.sh")]),                            # absolute path from elsewhere
+    ("..", [f"./{ROOT.name}/scripts/test.sh"]),                   # relative path from the parent
+])
+def test_test_script_runs_from_any_folder(where, command):
+    cwd = (ROOT / where).resolve() if where != "/" else Path("/")
+    had_venv = (cwd / ".venv").exists()
+    result = run([*command, "-n", "0", "-q", "--collect-only", "tests/test_numbers.py"], cwd=cwd)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "tests collected" in result.stdout, result.stdout
+    assert (cwd / ".venv").exists() == had_venv  # no .venv made outside the repository
+
+
+def test_old_python_is_named_in_one_vietnamese_line(tmp_path):
+    fake = tmp_path / "python3.10"
+    fake.write_text("#!/bin/sh\necho 3.10.13\n")
+    fake.chmod(0o755)
+    result = run([str(SCRIPTS / "test.sh")], cwd=tmp_path, PYTHON=str(fake))
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Cần Python 3.11 trở lên" in lines[0] and "3.10.13" in lines[0]
+
+
+def test_busy_port_is_refused_before_building(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run([str(SCRIPTS / "serve.sh")], cwd=tmp_path, PORT=str(port))
+        by_argument = run([str(SCRIPTS / "serve.sh"), str(port)], cwd=tmp_path)
+    for r in (result, by_argument):
+        assert r.returncode != 0
+        assert f"Cổng {port} đang được chương trình khác dùng" in r.stderr
+        assert f"PORT={port + 1}" in r.stderr and "Traceback" not in r.stderr + r.stdout
+        assert "Website:" not in r.stdout  # stopped before building

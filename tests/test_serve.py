@@ -1,0 +1,91 @@
+"""The edit loop as an editor lives it: `mkdocs serve` (what scripts/serve.sh
+runs) on a copy of the project, a page open in Chromium, data files saved.
+Under serve no PDF is made (a note replaces the link); a data error shows in
+the open page (a banner over the last good version) and in the log, without a
+traceback; fixing the data removes it."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.sitebuild import copy_project
+
+ERROR = "Không có đơn vị mã «Dak Glei»"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("serve") / "project")
+    log = (project.parent / "serve.log").open("w+", encoding="utf-8")
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KONTUM_SERVE="1")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                               "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, log_text(log)
+                time.sleep(0.2)
+        yield project, f"http://127.0.0.1:{port}/", log
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def log_text(log) -> str:
+    log.flush()
+    log.seek(0)
+    return log.read()
+
+
+def test_no_pdf_under_serve_and_a_note_says_why(served, browser):
+    _, base, _ = served
+    page = browser.new_page()
+    try:
+        page.goto(base + "ke-hoach/")
+        note = page.locator(".pdf-download")
+        assert "không tạo tệp PDF" in note.inner_text() and "scripts/build.py" in note.inner_text()
+        assert page.locator('a[href$=".pdf"]').count() == 0
+    finally:
+        page.close()
+
+
+def test_data_error_shows_in_the_open_page_and_the_log(served, browser):
+    project, base, log = served
+    plan = project / "data" / "ke-hoach.yaml"
+    good = plan.read_text(encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(base + "don-vi/huyen-dak-glei/")
+        assert page.locator(".kontum-loi-du-lieu").count() == 0
+        plan.write_text(good.replace('don_vi: ["611", "610"]', 'don_vi: ["611", "Dak Glei"]', 1), encoding="utf-8")
+        # livereload reloads the open page when the rebuild is done: no manual reload
+        banner = page.locator(".kontum-loi-du-lieu")
+        banner.wait_for(state="visible", timeout=60000)
+        text = banner.inner_text()
+        assert ERROR in text and "data/ke-hoach.yaml:" in text and "bản tốt gần nhất" in text
+        assert "Huyện Đăk Glei" in page.locator("article h1").inner_text()  # the last good page, still readable
+        logged = log_text(log)
+        assert ERROR in logged and "Traceback" not in logged
+
+        plan.write_text(good, encoding="utf-8")
+        banner.wait_for(state="detached", timeout=60000)
+    finally:
+        plan.write_text(good, encoding="utf-8")
+        page.close()
