@@ -21,8 +21,9 @@ def home_page(site: Site) -> str:
     conferences = notice.conference_sentence(site)
     return f"""{m(p.van_ban.loai)} {m(p.van_ban.trich_yeu[0].lower() + p.van_ban.trich_yeu[1:])}.
 
-{notice.notice_html(site, Kind.REFERENCE)}
 {_jump_to_units()}
+
+{notice.notice_html(site, Kind.REFERENCE)}
 
 <div class="grid cards glance" markdown>
 

@@ -75,6 +75,7 @@ def unit_page(site: Site, code: str) -> str:
 
 Xem thêm: {links.md_link("toàn văn kế hoạch", links.PLAN, here)} ·
 {links.md_link("tiến độ", links.TIMELINE, here)} · {links.md_link("kinh phí", links.BUDGET, here)}.
+{{: .xem-them }}
 
 <small class="ten-khac">Mã đơn vị: {m(unit.ma)}{" · Tên gọi khác: " + names if names else ""}</small>
 """
