@@ -3,7 +3,8 @@
     python -m macros.check            # check
     python -m macros.check --sua-nfc  # also rewrite data files into NFC first
 
-Exit 0 when the data is good, 1 when it is not. Used by the build, by CI and
+Exit 0 when the data is good, 1 when it is not, 2 on an internal error (a bug:
+a short "lỗi nội bộ" message naming the file being read, never a traceback). Used by the build, by CI and
 by pre-commit; it imports no MkDocs and takes well under a second.
 """
 
@@ -13,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import DataErrors
+from .guards import INTERNAL_EXIT, InternalError, internal_message
 from .numbers import format_money
 from .site import FILES, FOLDERS, load_site
 
@@ -45,11 +47,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Đã chuyển {rel} về Unicode dựng sẵn (NFC).")
     try:
         site = load_site(args.goc)
+        summary = (f"Dữ liệu hợp lệ: {len(site.units)} đơn vị, {len(site.departments)} ban, "
+                   f"tổng kinh phí {format_money(site.total)}.")
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"Dữ liệu hợp lệ: {len(site.units)} đơn vị, {len(site.departments)} ban, "
-          f"tổng kinh phí {format_money(site.total)}.")
+    except InternalError as exc:
+        print(exc, file=sys.stderr)
+        return INTERNAL_EXIT
+    except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback
+        print(internal_message("data/", exc), file=sys.stderr)
+        return INTERNAL_EXIT
+    print(summary)
     return 0
 
 

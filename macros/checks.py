@@ -38,9 +38,9 @@ def _suggest_unit(code: str, units: UnitsFile) -> str:
         if any(fold(n) == wanted for n in _unit_names(unit)) or fold(f"{unit.cap} {unit.ten}") == wanted:
             return f"có phải mã «{unit.ma}» ({unit.cap} {unit.ten})?"
     codes = [u.ma for u in units.don_vi]
-    close = difflib.get_close_matches(code, codes, n=1)
+    close = closest(code, codes)
     if close:
-        unit = next(u for u in units.don_vi if u.ma == close[0])
+        unit = next(u for u in units.don_vi if u.ma == close)
         return f"có phải mã «{unit.ma}» ({unit.cap} {unit.ten})?"
     return "dùng mã trong data/don-vi.yaml: " + ", ".join(codes) + "."
 
@@ -53,10 +53,34 @@ def _suggest_department(code: str, org: OrgFile) -> str:
     return near_miss(code, codes, "data/co-quan.yaml")
 
 
+# Characters that look alike on screen and on paper: O and 0, l, I and 1…
+_LOOK_ALIKE = str.maketrans({"o": "0", "O": "0", "l": "1", "I": "1", "i": "1", "|": "1", "S": "5", "B": "8", "Z": "2"})
+
+
+def _look(code: str) -> str:
+    """What a code looks like: look-alike characters mapped, leading zeros of a
+    number dropped, case and surrounding spaces ignored."""
+    shape = code.strip().translate(_LOOK_ALIKE).lower()
+    return shape.lstrip("0") or shape if shape.isdigit() else shape
+
+
+def closest(code: str, known: list[str]) -> str | None:
+    """The known code the editor most likely meant: one that looks the same
+    (61O -> 610, 0608 -> 608, VAN-PHONG -> van-phong), else the nearest by edit
+    distance."""
+    same = [k for k in known if _look(k) == _look(code)]
+    if len(same) == 1:
+        return same[0]
+    close = difflib.get_close_matches(_look(code), [_look(k) for k in known], n=1)
+    if close:
+        return next(k for k in known if _look(k) == close[0])
+    return None
+
+
 def near_miss(code: str, known: list[str], where: str) -> str:
     """The hint for an unknown code: the closest known one, else the list to choose from."""
-    close = difflib.get_close_matches(code, known, n=1)
-    return f"có phải «{close[0]}»?" if close else f"dùng mã có trong {where}: " + ", ".join(known) + "."
+    close = closest(code, known)
+    return f"có phải «{close}»?" if close else f"dùng mã có trong {where}: " + ", ".join(known) + "."
 
 
 def _walk_strings(value, path=()):
@@ -121,10 +145,25 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src) -> li
             errors.append(src.error(base, f"Đơn vị «{unit.cap} {unit.ten}» (mã {unit.ma}) chưa được giao cho ban nào.",
                                     hint="thêm mã vào don_vi của một ban."))
     report = plan.to_chuc_thuc_hien.bao_cao
+    errors += check_idle_departments(org, plan, src)
     if report.noi_nhan not in depts:
         errors.append(src.error(("to_chuc_thuc_hien", "bao_cao", "noi_nhan"),
                                 f"Không có ban mã «{report.noi_nhan}» trong data/co-quan.yaml.",
                                 found=report.noi_nhan, hint=_suggest_department(report.noi_nhan, org)))
+    return errors
+
+
+def check_idle_departments(org: OrgFile, plan: PlanFile, src) -> list[DataError]:
+    """A department in data/co-quan.yaml with no units to work with is a slip
+    (a code changed on one side only), unless it receives the reports."""
+    errors = []
+    working = {a.ban for a in plan.to_chuc_thuc_hien.phan_cong}
+    for dept in org.ban:
+        if dept.ma not in working and dept.ma != plan.to_chuc_thuc_hien.bao_cao.noi_nhan:
+            errors.append(src.error(("to_chuc_thuc_hien", "phan_cong"),
+                                    f"Ban «{dept.ten}» (mã {dept.ma}, data/co-quan.yaml) không được giao đơn vị nào.",
+                                    hint=f"thêm một mục «- ban: {dept.ma}» có don_vi vào phan_cong, "
+                                         "hoặc xóa ban này khỏi data/co-quan.yaml."))
     return errors
 
 
@@ -159,6 +198,15 @@ def check_dates(plan: PlanFile, src) -> list[DataError]:
         errors.append(src.error(("thoi_gian_dia_diem", "ket_thuc"),
                                 f"Ngày kết thúc ({end:%d/%m/%Y}) trước tháng bắt đầu ({period.bat_dau}).",
                                 hint="ngày kết thúc phải sau ngày bắt đầu."))
+        return errors
+    year = plan.van_ban.nam
+    for path, when, shown in ((("thoi_gian_dia_diem", "bat_dau"), start, f"tháng {period.bat_dau}"),
+                              (("thoi_gian_dia_diem", "ket_thuc"), end, f"{end:%d/%m/%Y}")):
+        if when.year != year:
+            errors.append(src.error(path, f"Thời gian thực hiện ({shown}) không thuộc năm {year} của kế hoạch "
+                                          "(van_ban › nam).", found=shown,
+                                    hint=f"có phải năm {year}? Nếu kế hoạch kéo dài sang năm khác, sửa cả van_ban › nam."))
+    if errors:
         return errors
     report = plan.to_chuc_thuc_hien.bao_cao
     if not start <= report.han <= end:

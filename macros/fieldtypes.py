@@ -9,18 +9,56 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import dates
+from .numbers import format_money
 from .text import is_nfc
+from .yamlsrc import NumberForm
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]|\bjavascript:|\bon[a-z]+\s*=", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CODE = re.compile(r"^[0-9a-z][0-9a-z-]*$")
+
+# Characters an editor cannot see. Refused everywhere: bidirectional overrides
+# (they reorder what is shown), zero-width characters and joiners, the BOM, the
+# soft hyphen. In names and codes, also every space other than the ordinary one
+# (NBSP and friends make "Sa Thầy" and "Sa Thầy" two different names).
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_CHAR_NAMES = {
+    "\u00a0": "dấu cách không ngắt (NBSP)", "\u00ad": "dấu gạch nối mềm", "\u200b": "dấu cách độ rộng 0",
+    "\u200c": "ký tự nối độ rộng 0", "\u200d": "ký tự nối độ rộng 0", "\u2060": "ký tự nối từ",
+    "\ufeff": "ký tự BOM", "\u202f": "dấu cách hẹp không ngắt",
+}
+
+MAX_MONEY = 1_000_000_000_000  # một nghìn tỷ đồng: far above any amount of such a plan
 
 
 def _fail(message: str):
     return PydanticCustomError("du_lieu", message)
 
 
+def _char_name(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if char in _CHAR_NAMES:
+        return f"{code} ({_CHAR_NAMES[char]})"
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069" or char in "\u200e\u200f\u061c":
+        return f"{code} (ký tự đổi chiều chữ)"
+    if _ODD_SPACE.match(char):
+        return f"{code} (dấu cách đặc biệt)"
+    return f"{code} (ký tự không nhìn thấy)"
+
+
+def _invisible(value: str, pattern) -> None:
+    found = pattern.search(value)
+    if found:
+        before = value[: found.start()][-20:]
+        raise _fail(f"có ký tự không nhìn thấy {_char_name(found.group())} sau «{before}»; "
+                    "hãy xóa nó (xóa cả đoạn quanh đó rồi gõ lại)")
+
+
 def _clean_text(value: str, allow_empty: bool) -> str:
+    if isinstance(value, NumberForm):
+        value = str(value)
+    _invisible(value, _INVISIBLE)
     if not is_nfc(value):
         raise _fail("chữ không ở dạng Unicode dựng sẵn (NFC): dấu bị tách khỏi chữ cái, "
                     "tìm kiếm và so sánh sẽ sai. Hãy gõ lại bằng bộ gõ Unicode dựng sẵn, "
@@ -46,7 +84,53 @@ Text = Annotated[
 OptionalText = Annotated[str, AfterValidator(lambda v: _clean_text(v, allow_empty=True))]
 
 
+def _name(value: str) -> str:
+    _invisible(value, _ODD_SPACE)
+    return value
+
+
+Name = Annotated[
+    str,
+    AfterValidator(_name),
+    AfterValidator(lambda v: _clean_text(v, allow_empty=False)),
+    Field(min_length=1),
+]
+"""A name or a reference to a code: Text, and no special space (NBSP…) either:
+two names that look the same must be the same."""
+
+
+def _number_form_message(value: NumberForm, what: str) -> str:
+    return (f"{value.explain()}. Nếu là {what}, hãy viết «{value.meant}»"
+            f" (số viết liền, không có số 0 ở đầu, không gạch dưới)")
+
+
+def _integer(value):
+    if isinstance(value, NumberForm):
+        raise _fail(_number_form_message(value, "số"))
+    if isinstance(value, bool):
+        raise _fail("cần một số nguyên, không phải true/false")
+    if isinstance(value, str):
+        raise _fail("cần một số nguyên viết không có dấu nháy, ví dụ 4")
+    return value
+
+
+Int = Annotated[int, BeforeValidator(_integer)]
+"""A count or a year: a plain decimal integer (not 04, 0x4, 4_0, true or "4")."""
+
+
+def _code_form(value):
+    if isinstance(value, NumberForm):
+        if str(value).lstrip("+-").startswith("0") and str(value).isdigit():
+            hint = (f"Có phải \"{value.meant}\"? Nếu mã đúng là có số 0 ở đầu, viết \"{value}\"")
+        else:
+            hint = f"Viết trong dấu nháy kép: \"{value}\""
+        raise _fail(f"mã số phải viết trong dấu nháy kép. {value.explain()}. {hint}")
+    return value
+
+
 def _code(value: str) -> str:
+    _invisible(value, _INVISIBLE)
+    _invisible(value, _ODD_SPACE)
     if not _CODE.match(value):
         raise _fail("mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ «ban-phong-trao» hoặc «610»")
     return value
@@ -54,6 +138,7 @@ def _code(value: str) -> str:
 
 Code = Annotated[
     str,
+    BeforeValidator(_code_form),
     AfterValidator(_code),
     WithJsonSchema({"type": "string", "pattern": _CODE.pattern,
                     "description": "Mã: chữ thường không dấu, chữ số, gạch ngang. Mã số viết trong dấu nháy: \"610\"."}),
@@ -104,18 +189,24 @@ MonthValue = Annotated[
 
 
 def _money(value):
+    if isinstance(value, NumberForm):
+        raise _fail(_number_form_message(value, "số tiền"))
     if isinstance(value, str) and re.fullmatch(r"\d+|\d{1,3}(\.\d{3})+", value.strip()):
         raise _fail("số tiền viết không có dấu nháy: 5000000, không phải \"5000000\"")
     if isinstance(value, bool) or not isinstance(value, int):
         raise _fail("số tiền phải là số nguyên đồng, viết liền hoặc có dấu chấm ngăn cách: 5000000 hoặc 5.000.000")
     if value < 0:
         raise _fail("số tiền không được âm")
+    if value == 0:
+        raise _fail("số tiền phải lớn hơn 0 (0 đồng không phải là kinh phí); nếu chưa có kinh phí, hỏi người phụ trách")
+    if value > MAX_MONEY:
+        raise _fail(f"số tiền quá lớn (trên {format_money(MAX_MONEY)}); kiểm tra số chữ số 0")
     return value
 
 
 Money = Annotated[
     int,
     BeforeValidator(_money),
-    WithJsonSchema({"type": "integer", "minimum": 0,
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_MONEY,
                     "description": "Số tiền (đồng), viết liền: 5000000."}),
 ]

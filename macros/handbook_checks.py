@@ -39,6 +39,7 @@ def check_chapters(chapters: dict, plan, refs, sources) -> list[DataError]:
     owner: dict[str, str] = {}
     for stem, chapter in chapters.items():
         src = sources[f"chapters/{stem}"]
+        errors += _chapter_title(chapter, stem, plan, src)
         if chapter.chu_de is not None:
             if chapter.chu_de not in topics:
                 errors.append(src.error(("chu_de",), f"Không có nội dung mã «{chapter.chu_de}» trong data/ke-hoach.yaml.",
@@ -60,12 +61,57 @@ def check_chapters(chapters: dict, plan, refs, sources) -> list[DataError]:
     return errors
 
 
+def _chapter_title(chapter, stem: str, plan, src) -> list[DataError]:
+    """A general chapter needs its `ten`; a topic's chapter is titled by the topic's
+    ten_ngan, so a `ten` there would be read and never shown: it must repeat ten_ngan."""
+    if chapter.chu_de is None:
+        if chapter.ten is None:
+            return [src.error((), "Thiếu trường bắt buộc «ten» (tên chương).",
+                              hint="thêm dòng «ten: …» ở đầu tệp.")]
+        return []
+    topic = next((t for t in plan.noi_dung.muc if t.ma == chapter.chu_de), None)
+    if topic is not None and chapter.ten is not None and chapter.ten != topic.ten_ngan:
+        return [src.error(("ten",), f"Tên «{chapter.ten}» không hiện ở đâu: trang của nội dung «{chapter.chu_de}» "
+                                    f"lấy tên từ data/ke-hoach.yaml (noi_dung › muc › ten_ngan: «{topic.ten_ngan}»).",
+                          found=chapter.ten,
+                          hint="xóa dòng «ten», hoặc sửa ten_ngan trong data/ke-hoach.yaml nếu muốn đổi tên trang.")]
+    return []
+
+
 NEEDS = ("references", "glossary", "plan", "chapters", "toolkit")
+
+
+def check_department_abbreviations(org, glossary, src) -> list[DataError]:
+    """A department's viet_tat is shown only through the glossary (tooltips, the
+    abbreviations page): one missing there, or meaning something else, is read
+    and never shown."""
+    from .text import fold
+
+    errors = []
+    meanings = {t.viet_tat: t.nghia for t in glossary.thuat_ngu}
+    for i, dept in enumerate(org.ban):
+        if dept.viet_tat is None:
+            continue
+        meaning = meanings.get(dept.viet_tat)
+        if meaning is None:
+            errors.append(src.error(("ban", i, "viet_tat"), f"Chữ viết tắt «{dept.viet_tat}» không có trong "
+                                    "data/thuat-ngu.yaml nên không hiện ở đâu.", found=dept.viet_tat,
+                                    hint=f"thêm «- viet_tat: {dept.viet_tat}» với «nghia: {dept.ten}» vào "
+                                         "data/thuat-ngu.yaml, hoặc xóa dòng viet_tat."))
+        elif fold(meaning) != fold(dept.ten):
+            errors.append(src.error(("ban", i, "viet_tat"), f"Chữ viết tắt «{dept.viet_tat}» trong data/thuat-ngu.yaml "
+                                    f"có nghĩa «{meaning}», không phải «{dept.ten}».", found=dept.viet_tat,
+                                    hint="sửa cho hai nơi khớp nhau."))
+    return errors
 
 
 def cross_check(models: dict, sources: dict) -> list[DataError]:
     refs = models["references"]
-    return (check_references(refs, sources["references"]) + check_glossary(models["glossary"], sources["glossary"])
+    if "org" in models:
+        extra = check_department_abbreviations(models["org"], models["glossary"], sources["org"])
+    else:
+        extra = []
+    return extra + (check_references(refs, sources["references"]) + check_glossary(models["glossary"], sources["glossary"])
             + check_plan_basis(models["plan"], refs, sources["plan"])
             + check_chapters(models["chapters"], models["plan"], refs, sources)
             + check_placeholders(sources["toolkit"]))

@@ -9,7 +9,7 @@ the fields themselves give, not formatting.
 
 from pydantic import Field
 
-from .fieldtypes import Code, OptionalDate, Text
+from .fieldtypes import Code, Int, Name, OptionalDate, Text
 from .model import Strict
 
 # --- data/van-ban.yaml ------------------------------------------------------
@@ -18,7 +18,7 @@ from .model import Strict
 class Reference(Strict):
     ma: Code = Field(description="Mã để các chương Sổ tay trích dẫn: qd-90-2022.")
     loai: Text = Field(description="Loại văn bản: Quyết định, Nghị quyết, Luật, Kết luận, Kế hoạch.")
-    so: Text = Field(description="Số và ký hiệu, đúng như văn bản: 90/QĐ-TTg.")
+    so: Name = Field(description="Số và ký hiệu, đúng như văn bản: 90/QĐ-TTg.")
     ngay: OptionalDate = Field(default=None, description="Ngày ban hành \"18/01/2022\"; \"\" nếu chưa đối chiếu được.")
     co_quan: Text = Field(description="Cơ quan ban hành: Thủ tướng Chính phủ.")
     ve: Text = Field(description="Văn bản nói về việc gì, viết ngắn, dễ hiểu.")
@@ -33,7 +33,7 @@ class ReferencesFile(Strict):
 
 
 class Term(Strict):
-    viet_tat: Text = Field(description="Chữ viết tắt, đúng như văn bản viết: Đ/c, DTTS.")
+    viet_tat: Name = Field(description="Chữ viết tắt, đúng như văn bản viết: Đ/c, DTTS.")
     nghia: Text = Field(description="Viết đầy đủ: đồng chí, dân tộc thiểu số.")
 
 
@@ -60,7 +60,7 @@ class Example(Strict):
 
 
 class Chapter(Strict):
-    ten: Text = Field(description="Tên chương.")
+    ten: Name | None = Field(default=None, description="Tên chương chung (không gắn nội dung). Chương có chu_de lấy tên từ ten_ngan của nội dung; nếu ghi, phải giống hệt.")
     chu_de: Code | None = Field(default=None, description="Mã nội dung trong data/ke-hoach.yaml (noi_dung › muc › ma); "
                                                            "bỏ trống với chương chung như chương về Cuộc vận động.")
     muc_dich: list[Text] = Field(min_length=1, description="Chương này giúp cán bộ và bà con điều gì.")
@@ -70,7 +70,7 @@ class Chapter(Strict):
     guong_dien_hinh: list[Example] = Field(default=[], description="Để trống cho đến khi có báo cáo thực tế.")
     co_guong_dien_hinh: bool = Field(default=True, description="false: chương không cần mục gương điển hình.")
     cau_hoi: list[Text] = Field(min_length=1, description="Câu hỏi để bà con cùng bàn.")
-    tai_lieu: list[Text] = Field(default=[], description="Mã văn bản trong data/van-ban.yaml.")
+    tai_lieu: list[Name] = Field(default=[], description="Mã văn bản trong data/van-ban.yaml.")
 
 
 # --- data/bo-cong-cu.yaml ---------------------------------------------------
@@ -85,7 +85,7 @@ class AgendaItem(Strict):
 class SurveyQuestion(Strict):
     hoi: Text
     chon: list[Text] = Field(default=[], description="Các ý để đánh dấu; bỏ trống thì in dòng để viết.")
-    so_dong: int = Field(default=1, ge=0, le=6, description="Số dòng để viết câu trả lời.")
+    so_dong: Int = Field(default=1, ge=0, le=6, description="Số dòng để viết câu trả lời.")
 
 
 class SurveySection(Strict):
@@ -100,18 +100,18 @@ class Survey(Strict):
 
 class AttendanceSheet(Strict):
     cot: list[Text] = Field(min_length=2, description="Tên các cột, sau cột STT.")
-    so_dong: int = Field(ge=1, le=40, description="Số dòng trống trên một tờ.")
+    so_dong: Int = Field(ge=1, le=40, description="Số dòng trống trên một tờ.")
 
 
 class MinutesTemplate(Strict):
     muc: list[Text] = Field(min_length=1, description="Các phần của biên bản, mỗi phần có dòng trống để viết.")
-    so_dong: int = Field(default=3, ge=1, le=10)
+    so_dong: Int = Field(default=3, ge=1, le=10)
 
 
 class ReportTemplate(Strict):
     cot: list[Text] = Field(min_length=1, description="Các cột số liệu của bảng kết quả, sau cột đơn vị.")
     muc: list[Text] = Field(min_length=1, description="Các phần viết của báo cáo.")
-    so_dong: int = Field(default=3, ge=1, le=10)
+    so_dong: Int = Field(default=3, ge=1, le=10)
 
 
 class ToolkitFile(Strict):

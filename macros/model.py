@@ -9,7 +9,7 @@ totals agree…) live in checks.py; derived values in site.py.
 # reference ("Dak Glei" for "610") reaches the cross-check that can suggest the code.
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fieldtypes import Code, Date, Money, MonthValue, OptionalDate, OptionalText, Text
+from .fieldtypes import Code, Date, Int, Money, MonthValue, Name, OptionalDate, OptionalText, Text
 
 
 class Strict(BaseModel):
@@ -21,10 +21,10 @@ class Strict(BaseModel):
 
 class Unit(Strict):
     ma: Code = Field(description="Mã đơn vị (mã Tổng cục Thống kê), trong dấu nháy: \"610\".")
-    cap: Text = Field(description="Cấp hành chính, viết thường: huyện, thành phố, xã…")
-    ten: Text = Field(description="Tên dùng tại địa phương và trong kế hoạch: Đăk Glei.")
-    ten_chinh_thuc: Text = Field(description="Tên theo danh mục hành chính: Huyện Đắk Glei.")
-    ten_khac: list[Text] = Field(default=[], description="Các cách viết khác người đọc hay gõ.")
+    cap: Name = Field(description="Cấp hành chính, viết thường: huyện, thành phố, xã…")
+    ten: Name = Field(description="Tên dùng tại địa phương và trong kế hoạch: Đăk Glei.")
+    ten_chinh_thuc: Name = Field(description="Tên theo danh mục hành chính: Huyện Đắk Glei.")
+    ten_khac: list[Name] = Field(default=[], description="Các cách viết khác người đọc hay gõ.")
 
 
 class UnitsFile(Strict):
@@ -36,8 +36,8 @@ class UnitsFile(Strict):
 
 class Department(Strict):
     ma: Code = Field(description="Mã ngắn của ban: ban-phong-trao.")
-    ten: Text = Field(description="Tên ban, viết như trong kế hoạch.")
-    viet_tat: Text | None = Field(default=None, description="Chữ viết tắt, nếu kế hoạch dùng.")
+    ten: Name = Field(description="Tên ban, viết như trong kế hoạch.")
+    viet_tat: Name | None = Field(default=None, description="Chữ viết tắt, nếu kế hoạch dùng.")
 
 
 class OrgFile(Strict):
@@ -57,7 +57,7 @@ class DocumentInfo(Strict):
     so: OptionalText = Field(description="Số văn bản; để \"\" khi chưa có số.")
     ky_hieu: Text = Field(description="Ký hiệu: KH-MTTQ-BTT.")
     ngay_ban_hanh: OptionalDate = Field(description="Ngày ban hành; \"\" khi chưa có.")
-    nam: int = Field(ge=1945, le=2100, description="Năm của kế hoạch.")
+    nam: Int = Field(ge=1945, le=2100, description="Năm của kế hoạch.")
     trich_yeu: Text = Field(description="Trích yếu (tên) của kế hoạch.")
 
 
@@ -81,7 +81,7 @@ class Purposes(Strict):
 
 class Topic(Strict):
     ma: Code = Field(description="Mã dùng làm địa chỉ trang Sổ tay.")
-    ten_ngan: Text = Field(description="Tên ngắn hiện trên thanh điều hướng.")
+    ten_ngan: Name = Field(description="Tên ngắn hiện trên thanh điều hướng.")
     noi_dung: Text = Field(description="Nội dung, chép đúng kế hoạch.")
 
 
@@ -98,8 +98,8 @@ class Step(Strict):
 
 class Conferences(Strict):
     # The plan: "Tổ chức từ 02 đến 04 hội nghị … tại các khu dân cư": not a count per unit.
-    toi_thieu: int = Field(ge=1, description="Số hội nghị ít nhất, như kế hoạch ghi («từ 02 …»).")
-    toi_da: int = Field(ge=1, description="Số hội nghị nhiều nhất, như kế hoạch ghi («… đến 04»).")
+    toi_thieu: Int = Field(ge=1, description="Số hội nghị ít nhất, như kế hoạch ghi («từ 02 …»).")
+    toi_da: Int = Field(ge=1, description="Số hội nghị nhiều nhất, như kế hoạch ghi («… đến 04»).")
 
 
 class Steps(Strict):
@@ -118,22 +118,22 @@ class Budget(Strict):
     tieu_de: Text
     nguon: Text = Field(description="Nguồn kinh phí.")
     dinh_muc: Money = Field(description="Kinh phí cho mỗi đơn vị (đồng).")
-    rieng: dict[Text, Money] = Field(default={}, description="Mức riêng cho một số đơn vị: mã: số tiền.")
+    rieng: dict[Name, Money] = Field(default={}, description="Mức riêng cho một số đơn vị: mã: số tiền.")
     tong: Money | None = Field(default=None, description="Không bắt buộc; nếu ghi, phải bằng tổng tính được.")
     tong_bang_chu: Text | None = Field(default=None, description="Không bắt buộc; nếu ghi, phải khớp số tiền bằng chữ.")
 
 
 class Assignment(Strict):
-    ban: Text = Field(description="Mã ban trong data/co-quan.yaml.")
+    ban: Name = Field(description="Mã ban trong data/co-quan.yaml.")
     tieu_de: Text | None = Field(default=None, description="Tiêu đề mục, chép đúng kế hoạch kể cả dấu câu "
                                                            "(«Văn phòng:»); bỏ trống thì dùng tên ban.")
     nhiem_vu: Text = Field(description="Nhiệm vụ, chép đúng kế hoạch; phải nhắc tên từng đơn vị được giao.")
-    don_vi: list[Text] = Field(min_length=1, description="Mã các đơn vị ban này phối hợp.")
+    don_vi: list[Name] = Field(min_length=1, description="Mã các đơn vị ban này phối hợp.")
 
 
 class Report(Strict):
     tieu_de: Text = Field(default="* Ghi chú:", description="Chữ mở đầu, chép đúng kế hoạch: «* Ghi chú:».")
-    noi_nhan: Text = Field(description="Mã ban nhận báo cáo (ban tổng hợp báo cáo toàn tỉnh).")
+    noi_nhan: Name = Field(description="Mã ban nhận báo cáo (ban tổng hợp báo cáo toàn tỉnh).")
     han: Date = Field(description="Hạn gửi báo cáo.")
     loi_van: Text = Field(description="Có thể dùng {noi_nhan_bao_cao} và {han_bao_cao}.")
 

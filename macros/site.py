@@ -12,7 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import changes_model, checks, handbook_checks
+from . import changes_model, checks, datafiles, handbook_checks, paths_unique
+from .guards import reading
 from .checks import PLACEHOLDER
 from .dates import format_date
 from .errors import DataError, DataErrors
@@ -170,6 +171,34 @@ def _nested_models(annotation) -> list:
     return [m for arg in getattr(annotation, "__args__", ()) for m in _nested_models(arg)]
 
 
+def _keys_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names allowed where `loc` points (the model of that mapping)."""
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if current else None
+        nested = _nested_models(info.annotation) if info else []
+        if not nested:
+            return []
+        current = nested[0]
+    return sorted(current.model_fields) if current else []
+
+
+def _suggest_key(name: str, keys: list[str]) -> list[str]:
+    """The key an editor meant: one the wrong key starts or ends with
+    ("ten_don_vi" -> "ten"), else the nearest by edit distance."""
+    strong = difflib.get_close_matches(name.lower(), keys, n=1, cutoff=0.8)
+    if strong:
+        return strong
+    parts = name.lower().split("_")
+    for cut in range(len(parts) - 1, 0, -1):  # the longest run of whole words first
+        for piece in ("_".join(parts[:cut]), "_".join(parts[-cut:])):
+            if piece in keys:
+                return [piece]
+    return difflib.get_close_matches(name.lower(), keys, n=1, cutoff=0.6)
+
+
 def _convert(source: YamlSource, model: type[BaseModel], exc: ValidationError) -> list[DataError]:
     errors = []
     known = sorted(_field_names(model))
@@ -185,7 +214,7 @@ def _convert(source: YamlSource, model: type[BaseModel], exc: ValidationError) -
             continue
         if kind == "extra_forbidden":
             name = str(loc[-1])
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            close = _suggest_key(name, _keys_at(model, loc[:-1]) or known)
             hint = f"có phải «{close[0]}»?" if close else "xóa trường này, hoặc xem hướng dẫn biên tập."
             errors.append(source.error(loc, f"trường «{name}» không có trong mẫu dữ liệu.", hint=hint))
             continue
@@ -229,37 +258,51 @@ def load_site(root: Path) -> Site:
     errors: list[DataError] = []
     models: dict = {}
     sources: dict = {}
+    with reading("data/"):
+        errors += datafiles.unexpected_files(root, [rel for rel, _ in FILES.values()],
+                                             [rel for rel, _ in FOLDERS.values()])
     for name, (rel, model) in FILES.items():
-        try:
-            source = read_yaml(root / rel, rel)
-        except DataErrors as exc:
-            errors += exc.errors
-            continue
-        sources[name] = source
-        try:
-            models[name] = model.model_validate(source.data)
-        except ValidationError as exc:
-            errors += _convert(source, model, exc)
+        with reading(rel):
+            errors += _load_one(root / rel, rel, name, model, models, sources)
     for name, (rel, model) in FOLDERS.items():
         models[name] = {}
-        for path in sorted((root / rel).glob("*.yaml")):
+        folder = root / rel
+        items = sorted(p for p in folder.iterdir() if p.is_file() and datafiles.valid_item_name(p.name)) \
+            if folder.is_dir() and not datafiles.too_many(folder) else []
+        for path in items:
             display = f"{rel}/{path.name}"
-            try:
-                source = read_yaml(path, display)
-            except DataErrors as exc:
-                errors += exc.errors
-                continue
-            sources[f"{name}/{path.stem}"] = source
-            try:
-                models[name][path.stem] = model.model_validate(source.data)
-            except ValidationError as exc:
-                errors += _convert(source, model, exc)
-    errors += checks.cross_check_available(models, sources)
-    errors += changes_model.cross_check(models, sources)
-    # The handbook checks need every file they compare; they wait until those validate.
-    if all(name in models for name in handbook_checks.NEEDS):
-        errors += handbook_checks.cross_check(models, sources)
+            with reading(display):
+                errors += _load_one(path, display, f"{name}/{path.stem}", model, models[name], sources,
+                                    key=path.stem)
+    with reading("data/ (kiểm tra chéo giữa các tệp)"):
+        errors += checks.cross_check_available(models, sources)
+        errors += changes_model.cross_check(models, sources)
+        # The handbook checks need every file they compare; they wait until those validate.
+        if all(name in models for name in handbook_checks.NEEDS):
+            errors += handbook_checks.cross_check(models, sources)
     if errors:
         raise DataErrors(errors)
     extra = {k: v for k, v in models.items() if k not in ("units", "org", "plan")}
-    return Site(root, models["units"], models["org"], models["plan"], sources, extra)
+    site = Site(root, models["units"], models["org"], models["plan"], sources, extra)
+    with reading("data/ (địa chỉ các trang)"):
+        from .render.pages import page_origins  # render imports this module
+
+        errors += paths_unique.collisions(page_origins(site, root / "docs"))
+    if errors:
+        raise DataErrors(errors)
+    return site
+
+
+def _load_one(path: Path, display: str, source_name: str, model, into: dict, sources: dict,
+              key: str | None = None) -> list[DataError]:
+    """Read and validate one file into `into[key or source_name]`; its errors."""
+    try:
+        source = read_yaml(path, display)
+    except DataErrors as exc:
+        return exc.errors
+    sources[source_name] = source
+    try:
+        into[key or source_name] = model.model_validate(source.data)
+    except ValidationError as exc:
+        return _convert(source, model, exc)
+    return []

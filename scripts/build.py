@@ -6,7 +6,12 @@ only when everything succeeded swap it into site/ in one step.
     .venv/bin/python scripts/build.py --ra public  # -> public/
 
 A failing check or build leaves the last good site/ exactly as it was, and no
-half-built folder behind. The output is reproducible: every date comes from the
+half-built folder behind. The exit status tells what happened to site/: 0 when
+the new site is in place (even if removing the previous one failed: that is a
+warning, and a later build removes it), 1 when site/ is unchanged, 2 on an
+internal error before site/ was touched. Folders left by a build that was killed
+(`.site-moi-<pid>-…`, `.site-cu-<pid>`) are removed by the next build, and the
+MkDocs child process dies with this one (PR_SET_PDEATHSIG). The output is reproducible: every date comes from the
 commit (SOURCE_DATE_EPOCH, set from HEAD's commit time unless already set), so
 two builds of one commit are byte-identical and a preview diff shows only real
 changes.
@@ -14,6 +19,7 @@ changes.
 
 import argparse
 import ctypes
+import signal
 import ctypes.util
 import os
 import shutil
@@ -27,8 +33,85 @@ sys.path.insert(0, str(ROOT))
 
 from macros import check  # noqa: E402
 from macros.gitdates import commit_epoch  # noqa: E402
+from macros.guards import INTERNAL_EXIT, internal_message  # noqa: E402
 
 _RENAME_EXCHANGE = 2  # linux/fs.h
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+NEW_PREFIX = ".site-moi-"  # + "<pid>-<random>": the build in progress
+OLD_PREFIX = ".site-cu-"  # + "<pid>": the previous site, while it is being removed
+
+
+def _libc():
+    name = ctypes.util.find_library("c")
+    return ctypes.CDLL(name, use_errno=True) if name else None
+
+
+def die_with_parent(parent: int | None = None):
+    """A preexec_fn: the child gets SIGTERM when its parent dies (Linux), so killing
+    the build never leaves MkDocs running on its own."""
+    parent = parent if parent is not None else os.getpid()
+
+    def preexec():
+        libc = _libc()
+        if libc is not None and hasattr(libc, "prctl"):
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+    return preexec
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _owner(name: str) -> int | None:
+    for prefix in (NEW_PREFIX, OLD_PREFIX):
+        if name.startswith(prefix):
+            head = name[len(prefix):].split("-", 1)[0]
+            return int(head) if head.isdigit() else None
+    return None
+
+
+def _remove(path: Path) -> bool:
+    """Remove a folder, making read-only parts writable first; False if it stays."""
+    def unlock(func, target, _exc):
+        try:
+            os.chmod(os.path.dirname(target), 0o755)
+            os.chmod(target, 0o755)
+            func(target)
+        except OSError:
+            pass
+
+    try:
+        shutil.rmtree(path, onerror=unlock)
+    except OSError:
+        pass
+    return not path.exists()
+
+
+def remove_leftovers(folder: Path) -> list[str]:
+    """Remove what killed builds left in `folder`: `.site-moi-*`/`.site-cu-*` whose
+    build process is gone (a running build's folder is left alone). Names of what
+    could not be removed."""
+    stuck = []
+    if not folder.is_dir():
+        return stuck
+    for path in folder.iterdir():
+        if not path.name.startswith((NEW_PREFIX, OLD_PREFIX)):
+            continue
+        pid = _owner(path.name)
+        if pid is not None and pid != os.getpid() and _alive(pid):
+            continue
+        if not _remove(path):
+            stuck.append(path.name)
+    return stuck
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -44,45 +127,76 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
-def publish(new: Path, target: Path) -> None:
-    """Put the finished build `new` at `target`; readers never see a half site."""
+def publish(new: Path, target: Path) -> bool:
+    """Put the finished build `new` at `target`; readers never see a half site.
+    True when `target` now holds the new site; False when it is unchanged. Removing
+    the previous site afterwards is best effort (a later build retries)."""
     if not target.exists():
-        new.rename(target)
-        return
+        try:
+            new.rename(target)
+        except OSError as exc:
+            print(f"Không đặt được website mới vào {target} ({exc}).", file=sys.stderr)
+            return False
+        return True
     if _exchange(new, target):
-        shutil.rmtree(new)  # now holds the previous site
-        return
-    old = target.with_name(f".site-cu-{os.getpid()}")
-    target.rename(old)  # two renames: the gap is one system call long
-    new.rename(target)
-    shutil.rmtree(old)
+        _cleanup(new)  # now holds the previous site
+        return True
+    old = target.with_name(f"{OLD_PREFIX}{os.getpid()}")
+    try:
+        target.rename(old)  # two renames: the gap is one system call long
+    except OSError as exc:
+        print(f"Không thay được {target} ({exc}).", file=sys.stderr)
+        return False
+    try:
+        new.rename(target)
+    except OSError as exc:
+        old.rename(target)  # put the last good site back
+        print(f"Không thay được {target} ({exc}); đã để lại bản cũ.", file=sys.stderr)
+        return False
+    _cleanup(old)
+    return True
+
+
+def _cleanup(path: Path) -> None:
+    if not _remove(path):
+        print(f"Cảnh báo: chưa xóa được bản cũ {path.name}; lần tạo sau sẽ thử xóa lại.", file=sys.stderr)
+
+
+def run_mkdocs(root: Path, config: str, out: Path, env: dict) -> int:
+    """MkDocs in a child process that dies with this one."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict",  # not --quiet: it hides the warnings --strict counts
+         "-f", str(root / config), "-d", str(out)],
+        cwd=root, env=env, preexec_fn=die_with_parent()).returncode
 
 
 def build(root: Path, target: Path, config: str = "mkdocs.yml") -> int:
-    if check.main(["--goc", str(root)]) != 0:
+    code = check.main(["--goc", str(root)])
+    if code != 0:
         print(f"Không tạo website; {target.name}/ giữ nguyên bản tốt gần nhất.", file=sys.stderr)
-        return 1
+        return code
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if not env.get("SOURCE_DATE_EPOCH"):
         epoch = commit_epoch(root)
         if epoch is not None:
             env["SOURCE_DATE_EPOCH"] = str(epoch)
     target.parent.mkdir(parents=True, exist_ok=True)
+    for name in remove_leftovers(target.parent):
+        print(f"Cảnh báo: chưa xóa được {name} (do một lần tạo trước bị dừng giữa chừng).", file=sys.stderr)
     # Same folder as the target, so the final rename is on one file system.
-    tmp = Path(tempfile.mkdtemp(prefix=".site-moi-", dir=target.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f"{NEW_PREFIX}{os.getpid()}-", dir=target.parent))
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict",  # not --quiet: it hides the warnings --strict counts
-             "-f", str(root / config), "-d", str(tmp)],
-            cwd=root, env=env)
-        if result.returncode != 0 or not (tmp / "index.html").exists():
+        returncode = run_mkdocs(root, config, tmp, env)
+        if returncode != 0 or not (tmp / "index.html").exists():
             print(f"Tạo website không thành công; {target.name}/ giữ nguyên bản tốt gần nhất.", file=sys.stderr)
             return 1
         os.chmod(tmp, 0o755)  # mkdtemp makes it private; a web server must read it
-        publish(tmp, target)
+        if not publish(tmp, target):
+            print(f"{target.name}/ giữ nguyên bản tốt gần nhất.", file=sys.stderr)
+            return 1
     finally:
         if tmp.exists():
-            shutil.rmtree(tmp)
+            _remove(tmp)
     print(f"Đã tạo website trong {target}.")
     return 0
 
@@ -94,7 +208,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.goc.resolve()
     target = (args.ra or root / "site").resolve()
-    return build(root, target)
+    try:
+        return build(root, target)
+    except Exception as exc:  # noqa: BLE001 - last guard: never a traceback
+        # publish() never raises once the new site is in place, so site/ is unchanged here.
+        print(internal_message("data/ và mkdocs.yml", exc), file=sys.stderr)
+        return INTERNAL_EXIT
 
 
 if __name__ == "__main__":

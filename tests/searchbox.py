@@ -11,22 +11,32 @@ import unicodedata
 # answer to the query now in the box, however slow the worker is (a quiet-time
 # heuristic read the results of an earlier prefix, "sa t", on a busy machine).
 _COUNT_WORKER_MESSAGES = """(() => {
-  const Native = window.Worker
   window.__search = {sent: 0, received: 0, last: null}
-  window.Worker = function (url, options) {
-    const worker = new Native(url, options)
-    const post = worker.postMessage.bind(worker)
-    worker.postMessage = (msg, ...rest) => {
-      if (msg && msg.type === 2) { window.__search.sent++; window.__search.last = msg.data }
-      return post(msg, ...rest)
+  function counting(Native) {
+    const Counting = function (url, options) {
+      const worker = new Native(url, options)
+      const post = worker.postMessage.bind(worker)
+      worker.postMessage = (msg, ...rest) => {
+        if (msg && msg.type === 2) { window.__search.sent++; window.__search.last = msg.data }
+        return post(msg, ...rest)
+      }
+      // Added before Material's listener: count after it has rendered the results.
+      worker.addEventListener("message", (ev) => {
+        if (ev.data && ev.data.type === 3) setTimeout(() => window.__search.received++, 0)
+      })
+      return worker
     }
-    // Added before Material's listener: count after it has rendered the results.
-    worker.addEventListener("message", (ev) => {
-      if (ev.data && ev.data.type === 3) setTimeout(() => window.__search.received++, 0)
-    })
-    return worker
+    Counting.prototype = Native.prototype
+    return Counting
   }
-  window.Worker.prototype = Native.prototype
+  // The downloaded copy puts its own Worker in place for file:// (file-worker.js):
+  // count that one's messages too.
+  let current = counting(window.Worker)
+  Object.defineProperty(window, "Worker", {
+    configurable: true,
+    get: () => current,
+    set: (value) => { current = counting(value) },
+  })
 })()"""
 
 # The answer to the box's current text has been received and rendered.

@@ -95,6 +95,15 @@ def mutate_data(data: Path) -> None:
     org = (data / "co-quan.yaml").read_text(encoding="utf-8")
     org = _replace(org, "ten: Ban Phong trào", "ten: " + quote("Ban Phong trào " + PAYLOADS["md"]))
     (data / "co-quan.yaml").write_text(org, encoding="utf-8")
+    # Where the same name is written twice, both places change (the check compares them):
+    # the glossary's meaning of BPT, and the title of the topic's chapter.
+    glossary = (data / "thuat-ngu.yaml").read_text(encoding="utf-8")
+    glossary = _replace(glossary, "nghia: Ban Phong trào", "nghia: " + quote("Ban Phong trào " + PAYLOADS["md"]))
+    (data / "thuat-ngu.yaml").write_text(glossary, encoding="utf-8")
+    chapter = (data / "so-tay" / "mo-hinh-hay.yaml").read_text(encoding="utf-8")
+    chapter = _replace(chapter, "ten: Mô hình hay, cách làm hiệu quả",
+                       "ten: " + quote("Mô hình hay, cách làm hiệu quả " + PAYLOADS["cmp"]))
+    (data / "so-tay" / "mo-hinh-hay.yaml").write_text(chapter, encoding="utf-8")
     units = (data / "don-vi.yaml").read_text(encoding="utf-8")
     units = _replace(units, "ten_khac: [Kon Plong]", "ten_khac: [Kon Plong, " + quote(PAYLOADS["cmp"]) + "]")
     (data / "don-vi.yaml").write_text(units, encoding="utf-8")

@@ -104,7 +104,7 @@ CORPUS = [
     ("off-thanh-dung-sai", "ke-hoach.yaml", "ten_ngan: Khảo sát đời sống đồng bào", "ten_ngan: off",
      ["«cac_buoc › buoc › mục 2 › ten_ngan»", "YAML tự đổi «off»"]),
     ("ma-so-0-dau", "don-vi.yaml", 'ma: "610"', "ma: 0610",
-     ["«don_vi › mục 2 › ma»", "YAML tự đổi «0610»", '"0610"']),
+     ["«don_vi › mục 2 › ma»", "«0610» (số 0 ở đầu) là số hệ 8 = 392", 'Có phải "610"?', 'viết "0610"']),
     ("ma-khong-nhay", "don-vi.yaml", 'ma: "608"', "ma: 608",
      ["«don_vi › mục 1 › ma»", "Cần một đoạn chữ", 'viết trong dấu nháy kép: "608"']),
     ("null-thanh-rong", "ke-hoach.yaml", "nguoi_ky: Nguyễn Thị Lan", "nguoi_ky: null",

@@ -80,3 +80,129 @@ def test_two_builds_of_one_commit_are_byte_identical(site, tmp_path):
     assert files_a.keys() == files_b.keys()
     assert [k for k in files_a if files_a[k] != files_b[k]] == []
     assert "sitemap.xml.gz" in files_a and "search/search_index.json" in files_a
+
+
+# --- Issue 12, class 9: the exit status tells what happened to site/ ------------
+# In-process with MkDocs replaced by a stub: these tests are about the swap.
+
+import importlib.util  # noqa: E402
+import pathlib  # noqa: E402
+import signal  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+def load_build():
+    spec = importlib.util.spec_from_file_location("safe_build", BUILD)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def fast_build(monkeypatch):
+    b = load_build()
+    monkeypatch.setattr(b.check, "main", lambda argv: 0)
+    monkeypatch.setattr(b, "commit_epoch", lambda root: None)
+
+    def stub_mkdocs(root, config, out, env):
+        (out / "index.html").write_text("mới", encoding="utf-8")
+        return 0
+
+    monkeypatch.setattr(b, "run_mkdocs", stub_mkdocs)
+    return b
+
+
+def old_site(tmp_path) -> Path:
+    target = tmp_path / "out" / "site"
+    (target / "sub").mkdir(parents=True)
+    (target / "index.html").write_text("cũ", encoding="utf-8")
+    return target
+
+
+def test_new_site_in_place_is_success_even_if_the_old_one_stays(fast_build, tmp_path, capsys, monkeypatch):
+    target = old_site(tmp_path)
+    real_remove = fast_build._remove
+    # The previous site cannot be removed (read-only for this user, immutable…).
+    monkeypatch.setattr(fast_build, "_remove",
+                        lambda p: False if (p / "index.html").exists() and (p / "index.html").read_text() == "cũ"
+                        else real_remove(p))
+    assert fast_build.build(tmp_path, target) == 0
+    assert (target / "index.html").read_text(encoding="utf-8") == "mới"
+    assert "chưa xóa được bản cũ" in capsys.readouterr().err
+    assert len(leftovers(target.parent)) == 1
+    monkeypatch.setattr(fast_build, "_remove", real_remove)
+    assert fast_build.build(tmp_path, target) == 0  # the next build removes what was left
+    assert leftovers(target.parent) == []
+
+
+@pytest.mark.parametrize("fail_on", [".site-moi-", "site"])
+def test_failed_swap_is_failure_and_keeps_the_old_site(fast_build, tmp_path, capsys, monkeypatch, fail_on):
+    target = old_site(tmp_path)
+    monkeypatch.setattr(fast_build, "_exchange", lambda a, b: False)  # the two-rename path
+    real_rename = pathlib.Path.rename
+
+    def rename(self, dest):
+        if self.name.startswith(fail_on) and (fail_on != "site" or self.name == "site"):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_rename(self, dest)
+
+    monkeypatch.setattr(pathlib.Path, "rename", rename)
+    assert fast_build.build(tmp_path, target) == 1
+    assert (target / "index.html").read_text(encoding="utf-8") == "cũ"
+    assert "giữ nguyên bản tốt gần nhất" in capsys.readouterr().err
+    assert leftovers(target.parent) == []
+
+
+def test_leftovers_of_killed_builds_are_removed_but_not_a_running_build(fast_build, tmp_path):
+    target = old_site(tmp_path)
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    running = subprocess.Popen(["sleep", "30"])
+    try:
+        for name in (f".site-moi-{dead.pid}-abc", f".site-cu-{dead.pid}", ".site-moi-k9x2", f".site-moi-{running.pid}-def"):
+            (target.parent / name / "assets").mkdir(parents=True)
+            (target.parent / name / "assets" / "a.css").write_text("x", encoding="utf-8")
+        os.chmod(target.parent / f".site-cu-{dead.pid}" / "assets", 0o500)  # read-only inside
+        assert fast_build.build(tmp_path, target) == 0
+        assert leftovers(target.parent) == [f".site-moi-{running.pid}-def"]
+    finally:
+        running.kill()
+        running.wait()
+
+
+def _gone(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "\nState:\tZ" in status  # a zombie has exited
+
+
+def test_mkdocs_child_dies_with_the_build(tmp_path):
+    parent = subprocess.Popen([sys.executable, "-c", f"""
+import importlib.util, subprocess, sys, time
+spec = importlib.util.spec_from_file_location("b", {str(BUILD)!r})
+b = importlib.util.module_from_spec(spec); spec.loader.exec_module(b)
+child = subprocess.Popen(["sleep", "60"], preexec_fn=b.die_with_parent())
+print(child.pid, flush=True)
+time.sleep(60)
+"""], stdout=subprocess.PIPE, text=True)
+    child = int(parent.stdout.readline())
+    assert not _gone(child)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 5
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child)
+
+
+def test_internal_error_in_the_build_is_a_short_message(fast_build, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(fast_build, "run_mkdocs", lambda *a: {}["x"])
+    target = old_site(tmp_path)
+    assert fast_build.main(["--goc", str(tmp_path), "--ra", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "Lỗi nội bộ" in err and "KeyError" in err and "Traceback" not in err
+    assert (target / "index.html").read_text(encoding="utf-8") == "cũ"
+    assert leftovers(target.parent) == []

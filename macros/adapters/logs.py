@@ -15,8 +15,9 @@ import logging
 import os
 import re
 
-# INFO lines a user needs: the summary of each build and, under serve, the address.
-KEEP = ("Documentation built in", "Serving on", "Detected file changes", "Shutting down")
+# INFO lines a user needs: the summary of each build, the offline sizes and, under serve, the address.
+KEEP = ("Documentation built in", "Serving on", "Detected file changes", "Shutting down",
+        "Bản ngoại tuyến")  # issue 14: the ZIP's and the offline cache's sizes
 _CLOCK = re.compile(r"\[\d\d:\d\d:\d\d\] ")  # serve's messages start with the time
 
 

@@ -4,6 +4,7 @@ add the pages generated from data, point each page's edit link at its data.
 mkdocs.yml: hooks: [macros/adapters/mkdocs_hooks.py]
 """
 
+import html
 import json
 import sys
 from pathlib import Path
@@ -15,9 +16,10 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import searchindex  # noqa: E402
-from macros.adapters import logs, print_hooks, serve_hooks, state  # noqa: E402
+from macros.adapters import logs, offline_hooks, print_hooks, serve_hooks, state  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
+from macros.guards import InternalError, internal_message  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
 from macros.render.notice import footer_text  # noqa: E402
 from macros.render.provenance import page_source, real_edit_base  # noqa: E402
@@ -39,13 +41,28 @@ def on_config(config):
         if not serve_hooks.keep_last_good(str(exc)):
             raise PluginError(str(exc)) from None
         site = state.current()  # the last good data, with the error on every page
-    config["nav"] = nav(site)
+    except Exception as exc:  # noqa: BLE001 - last guard: "lỗi nội bộ", never a traceback
+        message = str(exc) if isinstance(exc, InternalError) else internal_message("data/", exc)
+        if not serve_hooks.keep_last_good(message):
+            raise PluginError(message) from None
+        site = state.current()
+    config["nav"] = html_titles(nav(site))
     # Footer of every page: who wrote what, from data (never the issuing body as author).
     config["copyright"] = html_escape(footer_text(site))  # the theme does not escape it
     # Anchors keep Vietnamese readable: "Đăk Glei" -> #dak-glei, not #ak-glei.
     config["mdx_configs"].setdefault("toc", {})["slugify"] = slugify
     _check_search(config)
     return config
+
+
+def html_titles(entries):
+    """The nav with every title HTML-escaped: MkDocs and Material print nav titles
+    as HTML, so "Sa Thầy <?x" or "&lt;b&gt;" from data must arrive escaped."""
+    if isinstance(entries, list):
+        return [html_titles(e) for e in entries]
+    if isinstance(entries, dict):
+        return {html.escape(str(k), quote=True): html_titles(v) for k, v in entries.items()}
+    return entries
 
 
 # The pages generated from data in this build, by source path: rendered once in
@@ -58,7 +75,9 @@ def on_files(files, config):
     for page in generated_pages(state.current()):
         _generated[page.path] = page
         # JSON is valid YAML and quotes any title safely.
-        front = f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
+        # Material prints titles as HTML (nav, <title>, header, footer): escape data.
+        title = html.escape(page.title, quote=True)
+        front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\n---\n\n"
         files.append(File.generated(config, page.path, content=front + page.markdown))
     return files
 
@@ -124,6 +143,7 @@ def on_env(env, config, files):
             raise PluginError(f"Thiếu tệp tìm kiếm overrides/{name}.")
         scripts.append(Path(file.abs_src_path).read_bytes())
     env.globals["vi_search_version"] = searchindex.content_version(b"\0".join(scripts))
+    env.globals["vi_zip"] = offline_hooks.zip_path(config)  # issue 14: the home page's ZIP link
     return env
 
 
@@ -132,4 +152,6 @@ def on_post_build(config):
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
         index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8")), encoding="utf-8")
-    print_hooks.write_pdfs(config)
+    if not offline_hooks.is_file_copy(config):  # the file:// copy reuses these PDFs
+        print_hooks.write_pdfs(config)
+    offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker

@@ -35,7 +35,7 @@ def abbreviate(page_html: str, meanings: dict[str, str]) -> str:
 
     def wrap(match: re.Match) -> str:
         term = match.group(0)
-        return f'<abbr title="{html_escape(meanings[term])}">{term}</abbr>'
+        return f'<abbr title="{html_escape(meanings[term])}">{html.escape(term, quote=False)}</abbr>'
 
     out, skip_depth = [], []
     for part in _TOKEN.split(page_html):

@@ -5,7 +5,10 @@ engine would turn them into its own.
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from ..errors import field_path
+from ..paths_unique import Origin
 from ..site import Site
 from . import handbook, links, references, toolkit, units
 
@@ -41,6 +44,41 @@ def handbook_pages(site: Site) -> list[GeneratedPage]:
     pages += [GeneratedPage(toolkit.form_path(f), f.title, toolkit.form_page(site, f.slug), site.data_file("toolkit"))
               for f in toolkit.FORMS]
     return pages
+
+
+def page_origins(site: Site, docs_dir: Path | None = None) -> list[Origin]:
+    """Every page and PDF the build writes, with the data each comes from, for
+    paths_unique.collisions. Hand-written pages in `docs_dir` come first."""
+    out: list[Origin] = []
+    if docs_dir is not None and docs_dir.is_dir():
+        out += [Origin(p.relative_to(docs_dir).as_posix(), f"docs/{p.relative_to(docs_dir).as_posix()}")
+                for p in sorted(docs_dir.rglob("*.md"))]
+
+    def at(name: str, path: tuple, page: str, what: str) -> Origin:
+        source = site.sources.get(name)
+        line, column = source.position(path) if source else (0, 0)
+        file = source.path if source else name
+        return Origin(page, file, line, column, field_path(path) if source else "", what)
+
+    out += [at("units", ("don_vi", i, "ten"), links.unit_page(u), links.unit_title(u)) for i, u in enumerate(site.units)]
+    out += [at("plan", ("noi_dung", "muc", i, "ma"), links.topic_page(t), t.ten_ngan)
+            for i, t in enumerate(site.plan.noi_dung.muc)]
+    out += [at(f"chapters/{k}", (), links.chapter_page(k), c.ten or k) for k, c in handbook.general_chapters(site)]
+    out += [Origin(links.REFERENCES, site.data_file("references"), what="Văn bản tham khảo"),
+            Origin(links.GLOSSARY, site.data_file("glossary"), what="Chữ viết tắt"),
+            Origin(links.TOOLKIT, site.data_file("toolkit"), what="Bộ công cụ hội nghị")]
+    out += [Origin(toolkit.form_path(f), site.data_file("toolkit"), what=f.title) for f in toolkit.FORMS]
+    by_page = {o.path: o for o in out}
+    for page, pdf in _pdf_paths().pdf_for_page(site).items():
+        origin = by_page.get(page, Origin(page, page))
+        out.append(Origin(pdf, origin.file, origin.line, origin.column, origin.field, origin.what))
+    return out
+
+
+def _pdf_paths():
+    from ..pdf import paths  # macros.pdf imports render: import late
+
+    return paths
 
 
 def nav(site: Site) -> list:

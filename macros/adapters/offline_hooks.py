@@ -1,0 +1,88 @@
+"""MkDocs side of offline reading (issue 14); macros/offline/ does the work.
+
+The main build (use_directory_urls: true) builds, once, the same project a
+second time with use_directory_urls: false into a temporary folder (the
+file:// copy, PDFs reused from the main build), zips it into the site, then
+writes the manifest, the icons and the service worker. The copy's own
+post-build only makes its search work from file:// (macros/offline/filemode.py).
+"""
+
+import logging
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from macros.adapters import serve_hooks, state
+from macros.offline import archive, filemode, package
+from macros.text import slugify
+
+log = logging.getLogger("mkdocs.plugins.kontum-offline")
+COPY_MARK = "_ban_sao_file"  # extra: set on the file:// copy's config
+THEME_COLOR = "#b71c1c"      # Front red, the header's colour (docs/assets/site.css)
+
+
+def is_file_copy(config) -> bool:
+    """True while building the file:// copy inside the main build."""
+    return bool(config.extra.get(COPY_MARK))
+
+
+def _langs(config) -> list[str]:
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    lang = search.config.lang if search else None
+    return list(lang or ["en"]) if not isinstance(lang, str) else [lang]
+
+
+def _build_copy(config, dest: Path) -> None:
+    """The same project, use_directory_urls: false, into `dest`. Its warnings
+    still show (and fail a --strict build); its INFO lines would only repeat ours."""
+    copy = load_config(config.config_file_path, site_dir=str(dest), use_directory_urls=False,
+                       strict=config.strict, extra={**config.extra, COPY_MARK: True})
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(max(level, logging.WARNING))
+    copy.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(copy)
+    finally:
+        copy.plugins.on_shutdown()
+        logger.setLevel(level)
+
+
+def zip_path(config) -> str:
+    return f"tai-ve/{slugify(config.site_name)}.zip"
+
+
+def post_build(config) -> None:
+    site_dir = Path(config.site_dir)
+    if not config.use_directory_urls:
+        filemode.write(site_dir, _langs(config))
+        return
+    if serve_hooks.serving():  # a fast edit loop, and no service worker caching the drafts
+        package.fill_zip_size(site_dir / "index.html", None)
+        return
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="ban-sao-") as tmp:
+        copy_dir = Path(tmp) / "site"
+        _build_copy(config, copy_dir)
+        copy_time = time.perf_counter() - start
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        site = state.current()
+        app = package.AppInfo(
+            name=config.site_name,
+            short_name=f"Kế hoạch {site.plan.van_ban.nam}",
+            description=config.site_description or config.site_name,
+            theme_color=THEME_COLOR,
+        )
+        report = package.package(
+            site_dir, copy_dir, zip_rel=zip_path(config), langs=_langs(config),
+            app=app, date_time=archive.zip_date(int(epoch) if epoch else None))
+    log.info(
+        f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
+        f"({report.zip_files} tệp; bản sao file:// tạo trong {copy_time:.1f} s); "
+        f"bộ nhớ đệm service worker {report.cache_size / 1e6:.2f} MB ({report.cache_files} tệp"
+        + (f", PDF khi mở: {report.on_request_size / 1e6:.2f} MB" if report.on_request_size else "")
+        + f"), phiên bản {report.version}; tổng {time.perf_counter() - start:.1f} s")

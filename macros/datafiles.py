@@ -1,0 +1,87 @@
+"""Which files may be in data/: the ones the site reads, nothing else.
+
+A file the loader does not read is an error, not silently skipped: a chapter
+saved as `.yml` would never be published, and one named "Cuộc vận động.yaml"
+would be published at an address full of %-escapes (so-tay/Cu%E1%BB%99c%20v…/).
+"""
+
+import re
+from pathlib import Path
+
+from .errors import DataError
+from .text import slugify
+
+# More items than any handbook needs: past this, checking could take longer than 2 s.
+MAX_ITEMS = 200
+
+# A file in a data folder is named like an address: lower case, no diacritics, no spaces.
+_STEM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def valid_item_name(name: str) -> bool:
+    """True for "chuyen-doi-cay-trong.yaml": a name a folder item may have."""
+    return name.endswith(".yaml") and bool(_STEM.match(name[: -len(".yaml")]))
+
+
+def _ignored(path: Path) -> bool:
+    # Hidden files (.gitkeep, editor state) and notes for editors (README.md).
+    return path.name.startswith(".") or (path.is_file() and path.suffix.lower() == ".md")
+
+
+def _bad_item(rel: str, path: Path) -> DataError:
+    display = f"{rel}/{path.name}"
+    if path.is_dir():
+        return DataError(display, 0, 0, "", "Thư mục con không được đọc: mỗi mục là một tệp .yaml ngay trong "
+                                            f"{rel}/.", hint="chuyển các tệp ra ngoài thư mục con này.")
+    stem, dot, suffix = path.name.rpartition(".")
+    stem = stem if dot else path.name
+    wanted = (slugify(stem) or "ten-tep") + ".yaml"
+    if suffix.lower() in ("yml", "yaml") and suffix != "yaml":
+        message = f"Tệp có đuôi «.{suffix}»: website chỉ đọc tệp có đuôi «.yaml» (viết thường), tệp này sẽ bị bỏ qua."
+    elif suffix.lower() in ("yml", "yaml"):
+        message = ("Tên tệp chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (không dấu cách, "
+                   "không chữ hoa, không dấu tiếng Việt): tên tệp là địa chỉ của trang.")
+    else:
+        message = "Tệp không phải dữ liệu YAML: website không đọc tệp này."
+    return DataError(display, 0, 0, "", message, found=path.name, hint=f"đổi tên thành «{wanted}», hoặc xóa tệp.")
+
+
+def too_many(folder: Path) -> bool:
+    return folder.is_dir() and sum(1 for _ in zip(folder.iterdir(), range(MAX_ITEMS + 1))) > MAX_ITEMS
+
+
+def unexpected_files(root: Path, files: list[str], folders: list[str]) -> list[DataError]:
+    """Errors for every file in data/ (and in its item folders) that the loader
+    would not read. `files` are the fixed data files ("data/don-vi.yaml"),
+    `folders` the folders whose every .yaml file is an item ("data/so-tay")."""
+    errors = []
+    expected = {Path(f) for f in files}
+    folder_set = {Path(f) for f in folders}
+    known_dirs = {p.parent for p in expected} | folder_set
+    known_dirs |= {parent for d in list(known_dirs) for parent in d.parents}
+    for folder in sorted(folder_set):
+        if too_many(root / folder):
+            errors.append(DataError(folder.as_posix(), 0, 0, "", f"Thư mục có quá nhiều tệp (tối đa {MAX_ITEMS}).",
+                                    hint="kiểm tra có chép nhầm nhiều tệp vào đây không."))
+            continue
+        if (root / folder).is_dir():
+            errors += [_bad_item(folder.as_posix(), p) for p in sorted((root / folder).iterdir())
+                       if not _ignored(p) and not (p.is_file() and valid_item_name(p.name))]
+    for where in sorted({p.parent for p in expected} | {p.parent for p in folder_set}):
+        if not (root / where).is_dir():
+            continue
+        for path in sorted((root / where).iterdir()):
+            rel = path.relative_to(root)
+            if rel in expected or rel in known_dirs or _ignored(path):
+                continue
+            if path.is_dir():
+                errors.append(DataError(rel.as_posix(), 0, 0, "", "Thư mục này không được website đọc.",
+                                        hint="xóa thư mục, hoặc chuyển nó ra ngoài data/."))
+                continue
+            near = [f for f in expected if f.parent == rel.parent and f.stem.lower() == path.name.rpartition(".")[0].lower()]
+            hint = (f"đổi tên thành «{near[0].name}»." if near else
+                    "website chỉ đọc: " + ", ".join(sorted(p.name for p in expected if p.parent == rel.parent))
+                    + "; xóa tệp này hoặc chuyển ra ngoài data/.")
+            errors.append(DataError(rel.as_posix(), 0, 0, "", "Tệp này không được website đọc.",
+                                    found=path.name, hint=hint))
+    return errors

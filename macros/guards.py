@@ -1,0 +1,47 @@
+"""The last guard: an exception that is not a DataErrors is a bug in the program,
+not a mistake of the editor. It still must not end in a traceback: it becomes a
+short Vietnamese "lỗi nội bộ" message naming the file being read, and the check
+and the build stop with a non-zero exit status."""
+
+from contextlib import contextmanager
+
+from .errors import DataErrors
+
+# Exit status of the check and the build on an internal error (1 = bad data).
+INTERNAL_EXIT = 2
+
+
+class InternalError(Exception):
+    """An unexpected exception while reading `file` (the path an editor sees)."""
+
+    def __init__(self, file: str, cause: BaseException):
+        super().__init__(file, cause)
+        self.file = file
+        self.cause = cause
+
+    def __str__(self) -> str:
+        return internal_message(self.file, self.cause)
+
+
+def internal_message(file: str, cause: BaseException) -> str:
+    detail = f"{type(cause).__name__}: {cause}"
+    if len(detail) > 200:
+        detail = detail[:200] + "…"
+    return (f"Lỗi nội bộ khi đọc {file} ({detail}).\n"
+            "    Đây là lỗi của chương trình, không phải của người biên tập: website chưa được tạo, "
+            "bản tốt gần nhất giữ nguyên.\n"
+            "    Cách sửa: thử hoàn tác thay đổi gần nhất trong tệp này, và báo cho người phụ trách kỹ thuật "
+            "kèm tên tệp và dòng trên.")
+
+
+@contextmanager
+def reading(file: str):
+    """Turn any exception other than DataErrors raised inside into InternalError(file)."""
+    try:
+        yield
+    except (DataErrors, InternalError):
+        raise
+    except RecursionError as exc:  # before Exception: it is one
+        raise InternalError(file, exc) from exc
+    except Exception as exc:  # noqa: BLE001 - the point of a last guard
+        raise InternalError(file, exc) from exc

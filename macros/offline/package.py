@@ -1,0 +1,83 @@
+"""After the build: the ZIP of the file:// copy, the manifest and icons, and the
+service worker with its precache list. Called by macros/adapters/offline_hooks.py."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import archive, files, icons, manifest, precache
+
+SW = "sw.js"
+SW_TEMPLATE = "assets/javascripts/sw.js"      # copied from overrides/, rendered into SW
+FILE_WORKER = "assets/javascripts/file-worker.js"  # only the file:// copy uses it
+MANIFEST = "manifest.webmanifest"
+ICON_DIR = "assets/icons"
+ZIP_SIZE_MARK = "__VI_ZIP_SIZE__"  # written by overrides/main.html on the home page
+
+
+@dataclass(frozen=True)
+class AppInfo:
+    name: str
+    short_name: str
+    description: str
+    theme_color: str
+
+
+@dataclass(frozen=True)
+class Report:
+    zip_path: str
+    zip_size: int
+    zip_files: int
+    cache_size: int
+    cache_files: int
+    on_request_size: int
+    version: str
+
+
+def make_zip(site_dir: Path, variant_dir: Path, zip_rel: str, langs: list[str], date_time: tuple) -> tuple[int, int]:
+    """ZIP the file:// copy; the PDFs come from the main build (made once).
+    Left out: what a folder on disk cannot use (404 page, sitemap, the JSON
+    index that search/search_index.js replaces)."""
+    # No 404.html: a folder on disk has no "not found" page (its links are absolute).
+    skip = (SW_TEMPLATE, "404.html", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
+    members = {p: variant_dir / p for p in files.site_files(variant_dir, langs, skip=skip)}
+    for pdf in sorted(site_dir.rglob("*.pdf")):
+        rel = pdf.relative_to(site_dir).as_posix()
+        members.setdefault(rel, pdf)
+    return archive.write_zip(site_dir / zip_rel, members, date_time), len(members)
+
+
+def fill_zip_size(home: Path, size: int | None) -> None:
+    """The ZIP's size on the home page's link (None: not made in this build)."""
+    if home.exists():
+        text = home.read_text(encoding="utf-8")
+        shown = files.megabytes(size) if size is not None else "chưa tạo khi xem thử"
+        home.write_text(text.replace(ZIP_SIZE_MARK, shown), encoding="utf-8")
+
+
+def write_app_files(site_dir: Path, app: AppInfo) -> None:
+    (site_dir / ICON_DIR).mkdir(parents=True, exist_ok=True)
+    for name, data in icons.icons(app.theme_color).items():
+        (site_dir / ICON_DIR / name).write_bytes(data)
+    (site_dir / MANIFEST).write_text(
+        manifest.web_manifest(app.name, app.short_name, app.description, app.theme_color, ICON_DIR),
+        encoding="utf-8")
+
+
+def write_service_worker(site_dir: Path, langs: list[str], skip: tuple[str, ...]) -> dict:
+    template = site_dir / SW_TEMPLATE
+    paths = files.site_files(site_dir, langs, skip=(SW, SW_TEMPLATE, FILE_WORKER) + skip)
+    cached, on_request = precache.split_pdfs(files.entries(site_dir, paths))
+    data = precache.precache_data(cached, on_request)
+    (site_dir / SW).write_text(precache.render_sw(template.read_text(encoding="utf-8"), data), encoding="utf-8")
+    template.unlink()
+    return data
+
+
+def package(site_dir: Path, variant_dir: Path, *, zip_rel: str, langs: list[str], app: AppInfo,
+            date_time: tuple = archive.DEFAULT_DATE) -> Report:
+    zip_size, zip_count = make_zip(site_dir, variant_dir, zip_rel, langs, date_time)
+    fill_zip_size(site_dir / "index.html", zip_size)
+    write_app_files(site_dir, app)
+    data = write_service_worker(site_dir, langs, skip=(zip_rel,))
+    return Report(zip_rel, zip_size, zip_count, data["bytes"], len(data["files"]),
+                  sum(size for _, size in data["onRequest"]), data["version"])

@@ -1,0 +1,60 @@
+"""Every page (and every file) the build writes has its own address.
+
+Two pages with one address means one silently replaces the other: a unit whose
+name slugs like another's ("Đăk Glei" and "Đăk-Glei"), a chapter saved as
+data/so-tay/index.yaml (the handbook index) or as the references page. The
+check is a pure function over the list of outputs and where each comes from,
+so it does not depend on how the pages are generated.
+"""
+
+from dataclasses import dataclass
+
+from .errors import DataError
+
+
+@dataclass(frozen=True)
+class Origin:
+    """One output of the build and the data that makes it."""
+
+    path: str  # Markdown source path ("don-vi/huyen-sa-thay.md") or output file ("pdf/x.pdf")
+    file: str  # the file an editor changes: "data/don-vi.yaml", "docs/so-tay/index.md"
+    line: int = 0
+    column: int = 0
+    field: str = ""  # "don_vi › mục 8 › ten"
+    what: str = ""  # "Huyện Sa Thầy"
+
+    def where(self) -> str:
+        at = f"{self.file}:{self.line}" if self.line else self.file
+        return at + (f" («{self.field}»{', ' + self.what if self.what else ''})" if self.field else
+                     (f" ({self.what})" if self.what else ""))
+
+
+def address(path: str) -> str:
+    """The address a source path is served at, case-folded: "so-tay/index.md" and
+    "so-tay.md" are both "/so-tay/" (MkDocs' directory URLs); "pdf/a.pdf" stays."""
+    if not path.endswith(".md"):
+        return "/" + path.lower()
+    stem = path[: -len(".md")].lower()
+    if stem == "index":
+        return "/"
+    if stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    return "/" + stem + "/"
+
+
+def collisions(outputs: list[Origin]) -> list[DataError]:
+    """An error for each output whose address another output already has,
+    positioned at the later one and naming both sources."""
+    errors, seen = [], {}
+    for out in outputs:
+        key = address(out.path)
+        first = seen.setdefault(key, out)
+        if first is out:
+            continue
+        errors.append(DataError(
+            out.file, out.line, out.column, out.field,
+            f"Hai trang cùng một địa chỉ «{key}»: {first.where()} và {out.where()}. "
+            "Một trang sẽ ghi đè trang kia.",
+            hint="đổi tên (hoặc tên tệp) để mỗi trang có địa chỉ riêng; địa chỉ được tạo từ tên, "
+                 "bỏ dấu và dấu câu, nên «Đăk Glei» và «Đăk-Glei» là một."))
+    return errors

@@ -1,0 +1,116 @@
+/*
+ * Service worker: keeps the whole site for reading without a network.
+ *
+ * macros/offline/package.py writes this file to the site root (scope: the
+ * whole site) with PRECACHE filled in after the build: every page by the URL
+ * the site links to ("ke-hoach/"), every asset, the search index and the PDFs,
+ * and a version that is a hash of all their contents. A new build therefore
+ * gives a new sw.js; the browser installs it in the background, copies the
+ * unchanged files from the old cache, fetches the changed ones, and the page
+ * offers to switch ("Tải phiên bản mới"); the old cache is then dropped.
+ * Reading is cache-first, queries (?v=, ?h=) ignored; nothing but the site's
+ * own URLs is ever touched.
+ */
+"use strict"
+
+var PRECACHE = /*__PRECACHE__*/null
+var SCOPE = self.registration.scope
+var PREFIX = "vi-offline " + SCOPE + " "
+var NAME = PREFIX + PRECACHE.version
+var LIST = new URL("__vi-offline.json", SCOPE).href  // in each cache: {url: hash}
+var LANES = 4
+
+function abs(url) { return new URL(url, SCOPE).href }
+
+/* The newest complete older cache, to copy unchanged files from */
+async function previous() {
+  var names = (await caches.keys())
+    .filter(function (n) { return n.indexOf(PREFIX) === 0 && n !== NAME })
+  for (var i = names.length - 1; i >= 0; i--) {
+    var cache = await caches.open(names[i])
+    var list = await cache.match(LIST)
+    if (list) return { cache: cache, hashes: await list.json() }
+  }
+  return null
+}
+
+async function precache() {
+  var cache = await caches.open(NAME)
+  var old = await previous()
+  var queue = PRECACHE.files.slice(), hashes = {}
+  async function one(entry) {
+    var url = abs(entry[0]), hash = entry[1]
+    hashes[entry[0]] = hash
+    if (await cache.match(url)) return                  // an interrupted install resumes
+    var response = old && old.hashes[entry[0]] === hash && await old.cache.match(url)
+    for (var tries = 3; !response; tries--) {
+      try {
+        response = await fetch(url, { cache: "no-cache", credentials: "same-origin" })
+        if (!response.ok) throw new Error(url + ": " + response.status)
+      } catch (error) {                              // a weak signal drops requests
+        if (tries <= 1) throw error
+        response = null
+        await new Promise(function (resolve) { setTimeout(resolve, 1000) })
+      }
+    }
+    await cache.put(url, response)
+  }
+  async function lane() { while (queue.length) await one(queue.shift()) }
+  var lanes = []
+  for (var i = 0; i < LANES; i++) lanes.push(lane())
+  await Promise.all(lanes)
+  await cache.put(LIST, new Response(JSON.stringify(hashes), { headers: { "Content-Type": "application/json" } }))
+}
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(precache())
+})
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (n) {
+      return n.indexOf(PREFIX) === 0 && n !== NAME
+    }).map(function (n) { return caches.delete(n) }))
+  }).then(function () { return self.clients.claim() }))
+})
+
+self.addEventListener("message", function (event) {
+  var type = event.data && event.data.type
+  if (type === "vi-offline-update") self.skipWaiting()
+})
+
+/* "/ke-hoach" and "/ke-hoach/index.html" are read as "/ke-hoach/" */
+function pageKey(url) {
+  var path = url.pathname
+  if (/\/index\.html$/.test(path)) path = path.slice(0, -"index.html".length)
+  else if (!/\/$/.test(path) && !/\.[^/]*$/.test(path)) path += "/"
+  return url.origin + path
+}
+
+async function respond(request, url) {
+  var cache = await caches.open(NAME)
+  var page = request.mode === "navigate"
+  var key = page ? pageKey(url) : url.origin + url.pathname
+  var hit = await cache.match(key, { ignoreSearch: true, ignoreVary: true })
+  /* A worker's self.location is its response's URL: keep the query (vi-search.js?w=…) */
+  if (hit && url.search && !page)
+    return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers: hit.headers })
+  if (hit) return hit
+  try {
+    var response = await fetch(request)
+    /* PDFs left out of the precache (too large together) are kept once read */
+    if (response.ok && !page && PRECACHE.onRequest.some(function (e) { return abs(e[0]) === key }))
+      await cache.put(key, response.clone())
+    return response
+  } catch (error) {
+    var fallback = page && await cache.match(abs("404.html"))
+    if (fallback) return fallback
+    throw error
+  }
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request
+  if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return
+  event.respondWith(respond(request, new URL(request.url)))
+})

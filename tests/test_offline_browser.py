@@ -1,0 +1,217 @@
+"""Issue 14 in a real browser: the site read without a network.
+
+1. Service worker: visit the home page, wait until the whole site is saved,
+   stop the server, then read five pages never visited, a PDF and a search;
+   serve a rebuild (the shared mutated build: the per-unit amount changed) at the same address: the page offers
+   the new version, shows it, and after the server stops again other pages
+   show it too.
+2. The ZIP: unzipped into a folder and opened by file://, links, search
+   without diacritics and a PDF work.
+No request may go to any host but the site's own.
+"""
+
+import functools
+import os
+import threading
+import zipfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+from tests.browser import _QuietHandler, _QuietServer
+from tests.searchbox import SearchBox
+
+# Let Playwright report the service worker's own requests on the context.
+os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
+
+PLAN = "/ke-hoach/"
+NEVER_VISITED = ["ke-hoach/", "don-vi/huyen-ia-hdrai/", "so-tay/", "tien-do/", "bo-cong-cu/"]
+OLD_SENTENCE = "5.000.000đ mỗi đơn vị; tổng 50.000.000đ"
+NEW_SENTENCE = "6.000.000đ mỗi đơn vị; tổng 60.000.000đ"
+
+
+class Server:
+    """A static server that can be stopped and started again on the same port."""
+
+    def __init__(self):
+        self.port = 0
+        self.server = None
+        self.paths: list[str] = []
+
+    def start(self, root: Path) -> str:
+        paths = self.paths
+
+        class Handler(_QuietHandler):
+            def do_GET(self):
+                paths.append(self.path)
+                super().do_GET()
+
+        self.server = _QuietServer(("127.0.0.1", self.port), functools.partial(Handler, directory=str(root)))
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.port}/"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.server = None
+
+
+def _wait_offline_state(page, value: str) -> None:
+    try:
+        page.wait_for_function(f"document.documentElement.dataset.offline === '{value}'", timeout=90000)
+    except Exception:
+        states = page.evaluate("""async () => {
+            const r = await navigator.serviceWorker.getRegistration()
+            return [document.documentElement.dataset.offline, !!navigator.serviceWorker.controller,
+                    r && [!!r.installing, !!r.waiting, !!r.active], await caches.keys()]
+        }""")
+        raise AssertionError(f"data-offline never became {value!r}: {states}") from None
+
+
+# Chromium's built-in PDF viewer: an extension inside the browser and its
+# chrome://resources, never the network.
+PDF_VIEWER = {"chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai", "chrome://resources"}
+
+
+def _origin(url: str) -> str:
+    parts = urlparse(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _article(page) -> str:
+    return page.locator("article").first.inner_text()
+
+
+def _fetch_pdf(page, url: str) -> list:
+    return page.evaluate("""async (url) => {
+        const r = await fetch(url)
+        const b = new Uint8Array(await r.arrayBuffer())
+        return [r.status, String.fromCharCode(...b.slice(0, 5)), b.length]
+    }""", url)
+
+
+def test_service_worker_keeps_the_site_offline_and_updates(site, mutated_site, browser):
+    server = Server()
+    base = server.start(site)
+    context = browser.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
+    hosts, seen = set(), []
+    context.on("request", lambda r: (hosts.add(_origin(r.url)), seen.append(r.url)))
+    errors = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base)
+        _wait_offline_state(page, "saved")
+        notice = page.get_by_role("status").filter(has_text="Đã lưu để đọc khi không có mạng")
+        assert notice.is_visible()
+        assert OLD_SENTENCE in _article(page)
+        # The worker's own requests are observed too (so the host check covers them).
+        assert any(u.endswith(".pdf") for u in seen), seen
+        server.stop()
+
+        # Offline: five pages never visited, a PDF, a search.
+        for path in NEVER_VISITED:
+            response = page.goto(base + path)
+            assert response.ok and response.from_service_worker, path
+            assert page.locator("article h1").first.is_visible(), path
+        page.goto(base + "don-vi/huyen-ia-hdrai")  # without the final slash
+        assert "Ia H" in page.locator("article h1").first.inner_text()
+        href = page.locator(".pdf-download a").first.get_attribute("href")
+        status, magic, size = _fetch_pdf(page, href)
+        assert (status, magic) == (200, "%PDF-") and size > 1000
+        pdf_url = page.locator(".pdf-download a").first.evaluate("a => a.href")
+        response = page.goto(pdf_url)  # opened in Chromium's PDF viewer, from the cache
+        assert response.ok and response.from_service_worker
+        assert response.headers["content-type"] == "application/pdf"
+        box = SearchBox(page, base)
+        results = box.search("thoat ngheo")
+        assert any(r["href"] == PLAN for r in results), results
+        assert not box.errors
+
+        # A new build at the same address: the reader is offered it, then has it.
+        base2 = server.start(mutated_site)
+        assert base2 == base
+        mark = len(server.paths)
+        page.goto(base)
+        _wait_offline_state(page, "update")
+        fetched = server.paths[mark:]
+        # Changed files are fetched; unchanged ones are copied from the old cache.
+        assert "/kinh-phi/" in fetched and "/sw.js" in fetched, fetched
+        assert not any(p.startswith(("/assets/stylesheets/", "/assets/javascripts/bundle")) for p in fetched), fetched
+        offer = page.get_by_role("button", name="Tải phiên bản mới")
+        with page.expect_navigation():
+            offer.click()
+        assert NEW_SENTENCE in _article(page)
+        assert len(page.evaluate("caches.keys()")) == 1, page.evaluate("caches.keys()")
+        server.stop()
+        page.goto(base + "kinh-phi/")
+        assert "Tổng cộng: 60.000.000đ" in _article(page)
+        page.goto(base + "don-vi/huyen-dak-glei/")
+        assert "Kinh phí: 6.000.000đ" in _article(page)
+        page.goto(base + "ke-hoach/")
+        assert "6.000.000đ/01 đơn vị" in _article(page)
+    finally:
+        if server.server:
+            server.stop()
+        context.close()
+    assert not errors, errors
+    assert hosts - PDF_VIEWER == {base.rstrip("/")}, hosts
+
+
+def test_service_worker_adds_one_small_request_to_a_first_visit(site, browser):
+    """Registration waits for the load event; before it, nothing new is fetched."""
+    server = Server()
+    base = server.start(site)
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base, wait_until="load")
+        before_sw = list(server.paths)
+        _wait_offline_state(page, "saved")
+        context.close()
+    finally:
+        server.stop()
+    assert not any(p.startswith(("/sw.js", "/manifest.webmanifest", "/assets/icons/")) for p in before_sw), before_sw
+    assert server.paths.count("/sw.js") == 1
+
+
+def test_zip_opens_from_disk_with_links_search_and_pdf(site, browser, tmp_path):
+    archive = next((site / "tai-ve").glob("*.zip"))
+    with zipfile.ZipFile(archive) as z:
+        z.extractall(tmp_path)
+    home = (tmp_path / "index.html").as_uri()
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    hosts = set()
+    context.on("request", lambda r: hosts.add(_origin(r.url)))
+    errors = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(home)
+        # Five links followed as a reader would, each to a page on disk.
+        for text in ["Toàn văn kế hoạch", "Phân công", "Đơn vị", "Tiến độ", "Kinh phí"]:
+            page.goto(home)
+            link = page.locator("article a", has_text=text).first
+            link.click()
+            page.wait_for_load_state()
+            assert page.url.startswith("file://") and page.url.split("#")[0].endswith(".html"), page.url
+            assert page.locator("article h1").first.is_visible(), page.url
+        box = SearchBox(page, home)
+        results = box.search("thoat ngheo")
+        plan = (tmp_path / "ke-hoach.html").as_uri()
+        assert any(urlparse(plan).path == r["href"] for r in results), results
+        assert "thoát" in next(r for r in results if r["href"] == urlparse(plan).path)["marks"]
+        assert not box.errors, box.errors
+        # A PDF link points at a PDF inside the unzipped folder.
+        page.goto(plan)
+        link = page.locator(".pdf-download a").first
+        target = link.evaluate("a => a.href")
+        assert target.startswith("file://")
+        pdf = Path(urlparse(target).path)
+        assert pdf.is_relative_to(tmp_path) and pdf.read_bytes()[:5] == b"%PDF-"
+        link.click()  # from disk Chromium opens it in its PDF viewer
+        page.wait_for_url(target)
+    finally:
+        context.close()
+    assert not errors, errors
+    assert hosts - PDF_VIEWER == {"file://"}, hosts
