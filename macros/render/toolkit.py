@@ -17,6 +17,7 @@ from ..dates import format_date, format_date_long, format_month
 from ..numbers import format_money
 from ..site import Site
 from ..text import html_escape as h
+from ..text import md_escape
 from . import links, notice
 
 BOX = "☐"
@@ -248,7 +249,7 @@ def toolkit_index(site: Site) -> str:
     items = "\n".join(f"{i}. [{f.title}]({f.slug}.md): {f.purpose} (tối đa {f.max_pages} trang A4)."
                       for i, f in enumerate(FORMS, 1))
     return ("# Bộ công cụ hội nghị\n\n"
-            f"Các mẫu tham khảo do {_lower(notice.compiler(site))} biên soạn từ kế hoạch, không phải văn bản "
+            f"Các mẫu tham khảo do {md_escape(_lower(notice.compiler(site)))} biên soạn từ kế hoạch, không phải văn bản "
             "chính thức; in trên khổ giấy A4 và điền bằng tay, phần tên cơ quan, đơn vị để trống cho đơn vị "
             "sử dụng mẫu ghi. Mỗi mẫu dùng chung cho các đơn vị: khi sử dụng, đánh dấu vào ô ☐ tên đơn vị, "
             "ban phối hợp và lần hội nghị.\n\n" + items + "\n")
