@@ -16,6 +16,8 @@ from pathlib import Path
 from .errors import DataErrors
 from .guards import INTERNAL_EXIT, InternalError, internal_message
 from .numbers import format_money
+from .results.load import FOLDER as RESULTS_FOLDER
+from .results.load import REPORT_FILE, load_results
 from .site import FILES, FOLDERS, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +27,7 @@ def fix_nfc(root: Path) -> list[str]:
     fixed = []
     paths = [root / rel for rel, _ in FILES.values()]
     paths += [p for rel, _ in FOLDERS.values() for p in sorted((root / rel).glob("*.yaml"))]
+    paths += sorted((root / RESULTS_FOLDER).glob("*.yaml")) + [root / REPORT_FILE]
     for path in paths:
         rel = path.relative_to(root).as_posix()
         if not path.exists():
@@ -47,8 +50,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Đã chuyển {rel} về Unicode dựng sẵn (NFC).")
     try:
         site = load_site(args.goc)
+        results = load_results(args.goc, site)  # data/ket-qua/ and data/bao-cao.yaml, both optional
         summary = (f"Dữ liệu hợp lệ: {len(site.units)} đơn vị, {len(site.departments)} ban, "
-                   f"tổng kinh phí {format_money(site.total)}.")
+                   f"tổng kinh phí {format_money(site.total)}; kết quả: "
+                   + (f"{len(results.by_unit)} đơn vị có số liệu." if not results.empty else "chưa có số liệu báo cáo."))
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -58,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback
         print(internal_message("data/", exc), file=sys.stderr)
         return INTERNAL_EXIT
+    for warning in results.warnings:
+        print(f"Lưu ý: {warning}", file=sys.stderr)
     print(summary)
     return 0
 

@@ -83,11 +83,14 @@ def _describe(node, parent_key=None):
 
 def schema_for(name: str) -> dict:
     rel, model = FILES[name]
-    model: type[BaseModel]
+    return schema_of(model, rel, TITLES.get(name, rel))
+
+
+def schema_of(model: type[BaseModel], rel: str, title: str) -> dict:
     schema = model.model_json_schema()
     _describe(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = TITLES.get(name, rel)
+    schema["title"] = title
     schema["description"] = (f"Mẫu dữ liệu của {rel}. Sinh từ macros/model.py bằng «python -m macros.schema»; "
                              "kiểm tra đầy đủ bằng «python -m macros.check».")
     return schema
@@ -104,7 +107,20 @@ def render(schema: dict) -> str:
 
 
 def expected(root: Path = ROOT) -> dict[Path, str]:
-    return {root / schema_path(name): render(schema_for(name)) for name in FILES}
+    out = {root / schema_path(name): render(schema_for(name)) for name in FILES}
+    out.update({root / SCHEMA_DIR / f"{stem}.schema.json": render(schema_of(model, rel, title))
+                for stem, (rel, model, title) in results_schemas().items()})
+    return out
+
+
+def results_schemas() -> dict:
+    """Schemas of the results files (macros/results/), outside site.FILES: stem -> (path, model, title)."""
+    from .results.model import CompiledReportFile, UnitResults
+
+    return {
+        "ket-qua": ("data/ket-qua/<mã đơn vị>.yaml", UnitResults, "Kết quả thực hiện của một đơn vị (data/ket-qua/<mã>.yaml)"),
+        "bao-cao": ("data/bao-cao.yaml", CompiledReportFile, "Báo cáo tổng hợp của tỉnh (data/bao-cao.yaml)"),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,6 +41,10 @@ FOLDERS: dict[str, tuple[str, type[BaseModel]]] = {
     "chapters": ("data/so-tay", Chapter),
 }
 
+# Read, when present, by macros/results/load.py (issue 15), so allowed in data/.
+RESULTS_FILES = ["data/bao-cao.yaml"]
+RESULTS_FOLDERS = ["data/ket-qua"]
+
 
 _TYPE_MESSAGES = {
     "string_type": "cần một đoạn chữ",
@@ -259,8 +263,8 @@ def load_site(root: Path) -> Site:
     models: dict = {}
     sources: dict = {}
     with reading("data/"):
-        errors += datafiles.unexpected_files(root, [rel for rel, _ in FILES.values()],
-                                             [rel for rel, _ in FOLDERS.values()])
+        errors += datafiles.unexpected_files(root, [rel for rel, _ in FILES.values()] + RESULTS_FILES,
+                                             [rel for rel, _ in FOLDERS.values()] + RESULTS_FOLDERS)
     for name, (rel, model) in FILES.items():
         with reading(rel):
             errors += _load_one(root / rel, rel, name, model, models, sources)

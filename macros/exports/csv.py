@@ -1,0 +1,42 @@
+"""The same tables as CSV: UTF-8 with a byte-order mark (so that Excel opens the
+Vietnamese letters right), comma-separated, CRLF line ends (RFC 4180). Amounts
+are plain integers (5000000) so a spreadsheet reads them as numbers; dates
+dd/mm/yyyy; a unit without results has empty cells, never 0."""
+
+import csv
+import datetime as dt
+import io
+
+from ..results.load import Results
+from ..site import Site
+from . import xlsx
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def to_csv(head: list[str], rows: list[list]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(head)
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def assignment_csv(site: Site) -> bytes:
+    return to_csv(*xlsx.assignment_rows(site))
+
+
+def budget_csv(site: Site) -> bytes:
+    head, rows, total = xlsx.budget_rows(site)
+    return to_csv(head, rows + [total])
+
+
+def results_csv(site: Site, results: Results) -> bytes:
+    return to_csv(*xlsx.results_rows(site, results))

@@ -1,0 +1,95 @@
+"""The plan's dates as an iCalendar file (RFC 5545, the `icalendar` library):
+the period, the report deadline and every conference in the results.
+
+Dates are all-day events (the plan and the reports give days, not hours), in
+the calendar of Asia/Ho_Chi_Minh (X-WR-TIMEZONE and a VTIMEZONE of UTC+7).
+UIDs are made from the data (never random), DTSTAMP is passed in (the commit's
+time), so the same data gives the same bytes.
+"""
+
+import datetime as dt
+
+from icalendar import Calendar, Event, Timezone, TimezoneStandard
+
+from ..dates import format_date, format_month
+from ..numbers import format_number
+from ..results import progress as pg
+from ..results.load import Results
+from ..site import Site
+from ..text import slugify
+from ..render import links
+
+TZID = "Asia/Ho_Chi_Minh"
+
+
+def _timezone() -> Timezone:
+    tz = Timezone()
+    tz.add("tzid", TZID)
+    std = TimezoneStandard()
+    std.add("dtstart", dt.datetime(1975, 6, 13))
+    std.add("tzoffsetfrom", dt.timedelta(hours=8))
+    std.add("tzoffsetto", dt.timedelta(hours=7))
+    std.add("tzname", "+07")
+    tz.add_component(std)
+    return tz
+
+
+def _event(uid: str, stamp: dt.datetime, start: dt.date, end_inclusive: dt.date, summary: str,
+           description: str = "", location: str = "") -> Event:
+    ev = Event()
+    ev.add("uid", uid)
+    ev.add("dtstamp", stamp)
+    ev.add("dtstart", start)
+    ev.add("dtend", end_inclusive + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
+    ev.add("summary", summary)
+    if description:
+        ev.add("description", description)
+    if location:
+        ev.add("location", location)
+    ev.add("transp", "TRANSPARENT")
+    return ev
+
+
+def calendar(site: Site, results: Results, stamp: dt.datetime, unit_code: str | None = None) -> bytes:
+    """The whole plan's calendar, or (unit_code) the period, the deadline and that unit's conferences."""
+    plan = site.plan
+    year = plan.van_ban.nam
+    domain = slugify(site.org.ten_day_du)
+    period = plan.thoi_gian_dia_diem
+    report = plan.to_chuc_thuc_hien.bao_cao
+    receiver = site.department(report.noi_nhan).ten
+    stamp = stamp.astimezone(dt.timezone.utc)
+    cal = Calendar()
+    cal.add("prodid", f"-//{site.org.ten_day_du}//{plan.van_ban.loai} {year}//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    title = f"{plan.van_ban.loai} tuyên truyền, vận động năm {year}"
+    if unit_code is not None:
+        title += f" – {links.unit_title(site.unit(unit_code))}"
+    cal.add("x-wr-calname", title)
+    cal.add("x-wr-timezone", TZID)
+    cal.add_component(_timezone())
+    cal.add_component(_event(
+        f"ke-hoach-{year}-thoi-gian@{domain}", stamp, period.bat_dau.first_day, period.ket_thuc,
+        f"Thời gian thực hiện {plan.van_ban.loai.lower()} tuyên truyền, vận động năm {year}",
+        f"Thực hiện từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}. {plan.van_ban.trich_yeu}"))
+    cal.add_component(_event(
+        f"ke-hoach-{year}-han-bao-cao@{domain}", stamp, report.han, report.han,
+        f"Hạn gửi báo cáo kết quả về {receiver} (trước ngày {format_date(report.han)})",
+        site.fill(report.loi_van)))
+    topics = pg.topic_names(site)
+    for code, res in results.by_unit.items():
+        if unit_code is not None and code != unit_code:
+            continue
+        unit = site.unit(code)
+        per_day: dict[dt.date, int] = {}
+        for conf in res.hoi_nghi:
+            per_day[conf.ngay] = per_day.get(conf.ngay, 0) + 1
+            n = per_day[conf.ngay]
+            about = "; ".join(f"{topics[t][0]}. {topics[t][1]}" for t in conf.noi_dung)
+            cal.add_component(_event(
+                f"ke-hoach-{year}-hoi-nghi-{code}-{conf.ngay.isoformat()}-{n}@{domain}", stamp, conf.ngay, conf.ngay,
+                f"Hội nghị tuyên truyền – {links.unit_title(unit)}",
+                f"{format_number(conf.so_nguoi)} người dự, trong đó {format_number(conf.so_nguoi_dtts)} người dân tộc "
+                f"thiểu số. Nội dung (mục II): {about}.", conf.dia_diem))
+    return cal.to_ical()

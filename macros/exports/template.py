@@ -1,0 +1,129 @@
+"""The Excel report template of one unit, and its layout, shared with the
+import (macros/import_report.py): what is written here is what is read there.
+
+Sheets: «Thông tin» (one value per row, column B), «Địa bàn», «Hội nghị»,
+«Kinh phí» (one item per row from row 2), «Hướng dẫn». Date cells are text
+cells ("10/6/2023"): typed as text, a date means the same in every locale.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..dates import format_date
+from ..numbers import format_money
+from ..results import progress as pg
+from ..site import Site
+from ..render import links
+from . import xlsx
+
+INFO = "Thông tin"
+AREAS = "Địa bàn"
+CONFERENCES = "Hội nghị"
+SPENDING = "Kinh phí"
+GUIDE = "Hướng dẫn"
+ROWS = 60  # rows prepared (formats) in each list sheet
+
+
+@dataclass(frozen=True)
+class InfoRow:
+    row: int
+    label: str
+    key: str  # what the import reads it as
+
+
+INFO_ROWS = (
+    InfoRow(4, "Mã đơn vị (không sửa)", "don_vi"),
+    InfoRow(5, "Đơn vị", "ten"),
+    InfoRow(6, "Ban gửi báo cáo", "ban"),
+    InfoRow(7, "Ngày gửi báo cáo (ngày/tháng/năm; để trống nếu chưa gửi)", "ngay_gui"),
+    InfoRow(8, "Ngày khảo sát (ngày/tháng/năm)", "khao_sat_ngay"),
+    InfoRow(9, "Kết quả khảo sát (tóm tắt)", "khao_sat_ket_qua"),
+    InfoRow(10, "Giải trình nếu chi vượt kinh phí được giao", "giai_trinh"),
+)
+INFO_KEYS = {r.key: r for r in INFO_ROWS}
+
+# List sheets: (header, field key, kind). Kinds: text, date, int, money, list, topics.
+COLUMNS = {
+    AREAS: (("Xã (phường, thị trấn)", "xa", "text"),
+            ("Khu dân cư được chọn (cách nhau dấu ;)", "khu_dan_cu", "list")),
+    CONFERENCES: (("Ngày (ngày/tháng/năm)", "ngay", "date"),
+                  ("Địa điểm", "dia_diem", "text"),
+                  ("Số người dự", "so_nguoi", "int"),
+                  ("Trong đó người DTTS", "so_nguoi_dtts", "int"),
+                  ("Nội dung mục II (số thứ tự, cách nhau dấu ;)", "noi_dung", "topics")),
+    SPENDING: (("Số tiền (đồng)", "so_tien", "money"),
+               ("Số chứng từ", "chung_tu", "text"),
+               ("Nội dung chi", "noi_dung", "text")),
+}
+WIDTHS = {AREAS: (30, 50), CONFERENCES: (16, 34, 12, 14, 30), SPENDING: (16, 18, 40)}
+FILL = PatternFill("solid", fgColor="FFF2CC")
+BOLD = Font(bold=True)
+
+
+def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
+    unit = site.unit(code)
+    dept = site.department(site.assignment_of(code).ban)
+    plan = site.plan
+    low, high = pg.conference_range(site)
+    wb = xlsx.new_workbook(site, f"Mẫu báo cáo kết quả – {links.unit_title(unit)}", stamp)
+    ws = wb.active
+    ws.title = INFO
+    ws["A1"] = f"MẪU BÁO CÁO KẾT QUẢ – {links.unit_title(unit).upper()}"
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"] = (f"{plan.van_ban.trich_yeu}. Điền các ô nền vàng, gửi {site.department(plan.to_chuc_thuc_hien.bao_cao.noi_nhan).ten} "
+                f"trước ngày {format_date(plan.to_chuc_thuc_hien.bao_cao.han)}.")
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells("A2:B2")
+    ws.row_dimensions[2].height = 48
+    values = {"don_vi": unit.ma, "ten": links.unit_title(unit), "ban": dept.ten}
+    for r in INFO_ROWS:
+        ws.cell(r.row, 1, r.label).font = BOLD
+        ws.cell(r.row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        cell = ws.cell(r.row, 2, values.get(r.key))
+        cell.number_format = "@"
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if r.key not in ("don_vi", "ten"):
+            cell.fill = FILL
+    ws.row_dimensions[INFO_KEYS["khao_sat_ket_qua"].row].height = 90
+    ws.row_dimensions[INFO_KEYS["giai_trinh"].row].height = 45
+    ws.column_dimensions["A"].width = 42
+    ws.column_dimensions["B"].width = 70
+    for sheet, columns in COLUMNS.items():
+        s = wb.create_sheet(sheet)
+        for i, (header, _, kind) in enumerate(columns, 1):
+            c = s.cell(1, i, header)
+            c.font = BOLD
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+            s.column_dimensions[get_column_letter(i)].width = WIDTHS[sheet][i - 1]
+            for row in range(2, ROWS + 2):
+                cell = s.cell(row, i)
+                cell.fill = FILL
+                cell.number_format = xlsx.MONEY if kind == "money" else ("0" if kind == "int" else "@")
+        s.freeze_panes = "A2"
+        if sheet in (CONFERENCES, SPENDING):
+            numbers = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                                     error="Nhập số nguyên, không âm.", errorTitle="Số không hợp lệ")
+            cols = [i for i, (_, _, kind) in enumerate(columns, 1) if kind in ("int", "money")]
+            for i in cols:
+                numbers.add(f"{get_column_letter(i)}2:{get_column_letter(i)}{ROWS + 1}")
+            s.add_data_validation(numbers)
+    g = wb.create_sheet(GUIDE)
+    lines = [
+        "CÁCH ĐIỀN MẪU BÁO CÁO",
+        "Mỗi hội nghị, mỗi khoản chi, mỗi xã ghi một dòng. Ngày viết ngày/tháng/năm, ví dụ 10/6/2023.",
+        f"Kế hoạch giao mỗi đơn vị tổ chức từ {low:02d} đến {high:02d} hội nghị; "
+        f"kinh phí được giao: {format_money(site.amount(code))}.",
+        "Cột «Nội dung mục II» ghi số thứ tự nội dung đã tuyên truyền, cách nhau dấu ; (ví dụ: 1; 3):",
+    ]
+    lines += [f"{n}. {name}" for n, name in pg.topic_names(site).values()]
+    lines += ["Số tiền ghi số, không ghi chữ «đ». Ngày gửi báo cáo để trống khi chưa gửi.",
+              "Không đổi tên các trang, không thêm hay xóa cột."]
+    for i, text in enumerate(lines, 1):
+        g.cell(i, 1, text).alignment = Alignment(wrap_text=True, vertical="top")
+    g["A1"].font = BOLD
+    g.column_dimensions["A"].width = 110
+    return xlsx.save(wb, stamp)

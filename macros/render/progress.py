@@ -1,0 +1,199 @@
+"""The progress page (results of every unit, charts, province summary) and the
+results section of each unit page. Pure: Site + Results in, Markdown with HTML
+blocks out (HTML from templates/results/, autoescaped)."""
+
+import posixpath
+
+from ..numbers import format_money, format_number
+from ..results import progress as pg
+from ..results.load import Results
+from ..site import Site
+from . import links
+from .charts import Bar, Chart, svg_figure
+from .results_jinja import render
+
+PROGRESS = "ket-qua.md"
+REPORT = "bao-cao-tong-hop.md"
+DOWNLOADS = "tai-ve"  # folder of the spreadsheets, calendars and templates in site/
+
+
+# -- where things are ------------------------------------------------------------
+def page_url(src: str, dir_urls: bool = True) -> str:
+    """Source path -> URL, as MkDocs writes it: "don-vi/x.md" -> "don-vi/x/" (directory
+    URLs) or "don-vi/x.html" (use_directory_urls: false, the file:// copy)."""
+    if not dir_urls:
+        return src[: -len(".md")] + ".html"
+    if src == "index.md":
+        return ""
+    if src.endswith("/index.md"):
+        return src[: -len("index.md")]
+    return src[: -len(".md")] + "/"
+
+
+def href(target: str, current_src: str, dir_urls: bool = True) -> str:
+    """Relative link from the page `current_src` to a page (".md") or a file in site/.
+    Raw HTML links are not rewritten by MkDocs, so they follow its URL style here."""
+    if dir_urls:
+        here = page_url(current_src).rstrip("/") or "."
+    else:
+        here = posixpath.dirname(current_src) or "."
+    if target.endswith(".md"):
+        if not dir_urls:
+            return posixpath.relpath(page_url(target, False), here)
+        url = page_url(target)
+        return posixpath.relpath(url or ".", here) + "/"
+    return posixpath.relpath(target, here)
+
+
+def downloads(site: Site) -> dict[str, str]:
+    year = site.plan.van_ban.nam
+    return {
+        "ics": f"{DOWNLOADS}/lich-ke-hoach-{year}.ics",
+        "results_xlsx": f"{DOWNLOADS}/ket-qua-{year}.xlsx", "results_csv": f"{DOWNLOADS}/ket-qua-{year}.csv",
+        "assign_xlsx": f"{DOWNLOADS}/phan-cong-{year}.xlsx", "assign_csv": f"{DOWNLOADS}/phan-cong-{year}.csv",
+        "budget_xlsx": f"{DOWNLOADS}/kinh-phi-{year}.xlsx", "budget_csv": f"{DOWNLOADS}/kinh-phi-{year}.csv",
+        "report_pdf": f"pdf/bao-cao-tong-hop-{year}.pdf",
+    }
+
+
+def unit_ics(unit) -> str:
+    return f"{DOWNLOADS}/lich/{links.unit_slug(unit)}.ics"
+
+
+def unit_template(unit) -> str:
+    return f"{DOWNLOADS}/mau-bao-cao/mau-bao-cao-{unit.ma}-{links.unit_slug(unit)}.xlsx"
+
+
+# -- charts ------------------------------------------------------------------------
+def _range_text(site: Site) -> str:
+    low, high = pg.conference_range(site)
+    return f"từ {low:02d} đến {high:02d}"
+
+
+def conferences_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
+    low, high = pg.conference_range(site)
+    top = max([high + 1] + [r.conferences for r in rows if r.has_data])
+    bars, table = [], []
+    for r in rows:
+        name = links.unit_title(r.unit)
+        if not r.has_data:
+            bars.append(Bar(name, "chưa có số liệu", None, state="none"))
+            table.append([name, "chưa có số liệu"])
+            continue
+        ok = low <= r.conferences <= high
+        verdict = "trong khoảng" if ok else ("ít hơn" if r.conferences < low else "nhiều hơn")
+        bars.append(Bar(name, f"{r.conferences} hội nghị", r.conferences / top, state="ok" if ok else "warn"))
+        table.append([name, str(r.conferences), verdict])
+    data = [r for r in rows if r.has_data]
+    held = sum(r.conferences for r in data)
+    in_range = sum(1 for r in data if low <= r.conferences <= high)
+    desc = (f"Số hội nghị mỗi đơn vị đã tổ chức, so với {_range_text(site)} hội nghị kế hoạch giao (vùng tô nhạt). "
+            f"{len(data)}/{len(rows)} đơn vị có số liệu, tổng {held} hội nghị; "
+            f"{in_range} đơn vị trong khoảng kế hoạch.")
+    return Chart("bd-hoi-nghi", "Số hội nghị đã tổ chức so với kế hoạch", desc, bars,
+                 band=(low / top, high / top), band_labels=(f"{low:02d}", f"{high:02d}"),
+                 legend=[("kq-key--band", f"kế hoạch: {_range_text(site)} hội nghị"),
+                         ("kq-key--warn", "ngoài khoảng kế hoạch")],
+                 table_head=["Đơn vị", "Số hội nghị", f"So với {_range_text(site)}"],
+                 table_rows=table, table_foot=["Tổng", str(held), f"{in_range}/{len(data)} đơn vị trong khoảng"],
+                 numeric_columns=1)
+
+
+def attendance_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
+    top = max([1] + [r.attendance for r in rows if r.has_data])
+    bars, table = [], []
+    for r in rows:
+        name = links.unit_title(r.unit)
+        if not r.has_data:
+            bars.append(Bar(name, "chưa có số liệu", None, state="none"))
+            table.append([name, "chưa có số liệu"])
+            continue
+        bars.append(Bar(name, f"{format_number(r.attendance)} người ({format_number(r.minority)} DTTS)",
+                        r.attendance / top, inner=r.minority / top))
+        table.append([name, format_number(r.attendance), format_number(r.minority), pg.percent(r.minority, r.attendance)])
+    data = [r for r in rows if r.has_data]
+    total, minority = sum(r.attendance for r in data), sum(r.minority for r in data)
+    desc = (f"Số người dự các hội nghị ở mỗi đơn vị; phần đậm là người dân tộc thiểu số. Tổng {format_number(total)} "
+            f"người, trong đó {format_number(minority)} người dân tộc thiểu số ({pg.percent(minority, total)}).")
+    return Chart("bd-nguoi-du", "Số người dự hội nghị", desc, bars,
+                 legend=[("kq-key--bar", "tổng số người dự"), ("kq-key--inner", "trong đó người dân tộc thiểu số")],
+                 table_head=["Đơn vị", "Người dự", "Người DTTS", "Tỷ lệ DTTS"], table_rows=table,
+                 table_foot=["Tổng", format_number(total), format_number(minority), pg.percent(minority, total)])
+
+
+def spending_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
+    top = max([r.budget for r in rows] + [r.spent for r in rows if r.has_data] + [1])
+    bars, table = [], []
+    for r in rows:
+        name = links.unit_title(r.unit)
+        if not r.has_data:
+            bars.append(Bar(name, "chưa có số liệu", None, outline=r.budget / top, state="none"))
+            table.append([name, format_number(r.budget), "—", "chưa có số liệu"])
+            continue
+        over = " (vượt)" if r.over_budget else ""
+        bars.append(Bar(name, f"{format_number(r.spent)}/{format_number(r.budget)}đ{over}", r.spent / top,
+                        outline=r.budget / top, state="warn" if r.over_budget else "ok"))
+        table.append([name, format_number(r.budget), format_number(r.spent),
+                      pg.percent(r.spent, r.budget) + (" — vượt" if r.over_budget else "")])
+    data = [r for r in rows if r.has_data]
+    spent, budget_data = sum(r.spent for r in data), sum(r.budget for r in data)
+    total = sum(r.budget for r in rows)
+    desc = (f"Kinh phí đã chi so với kinh phí được giao (khung viền) của mỗi đơn vị, tính bằng đồng. Các đơn vị có số liệu "
+            f"đã chi {format_money(spent)} trên {format_money(budget_data)} được giao; kinh phí cả kế hoạch "
+            f"{format_money(total)}.")
+    over = [links.unit_title(r.unit) for r in data if r.over_budget]
+    if over:
+        desc += " Chi vượt kinh phí: " + ", ".join(over) + "."
+    return Chart("bd-kinh-phi", "Kinh phí đã chi so với kinh phí được giao", desc, bars,
+                 legend=[("kq-key--outline", "kinh phí được giao"), ("kq-key--bar", "đã chi"),
+                         ("kq-key--warn", "chi vượt kinh phí")],
+                 table_head=["Đơn vị", "Được giao (đồng)", "Đã chi (đồng)", "Tỷ lệ"], table_rows=table,
+                 table_foot=["Tổng", format_number(total), format_number(spent), pg.percent(spent, budget_data)])
+
+
+# -- pages ------------------------------------------------------------------------
+def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: bool = True) -> str:
+    """`pdf_ok`: this build writes the report PDF (not under serve or KONTUM_PDF=0)."""
+    rows = pg.all_progress(site, results)
+    s = pg.summary(site, results)
+    here = PROGRESS
+    files = {k: href(v, here, dir_urls) for k, v in downloads(site).items()}
+    units = [{"p": r, "href": href(links.unit_page(r.unit), here, dir_urls), "name": links.unit_title(r.unit)}
+             for r in rows]
+    charts = [] if results.empty else [svg_figure(c(site, rows)) for c in
+                                       (conferences_chart, attendance_chart, spending_chart)]
+    notes = [w.message for w in results.warnings]
+    deadline = site.plan.to_chuc_thuc_hien.bao_cao
+    return render("progress.html", site=site, s=s, units=units, charts=charts, notes=notes, files=files,
+                  empty=results.empty, no_data=pg.NO_DATA_SENTENCE, labels=pg.STATUS_LABELS, pg=pg,
+                  range_text=_range_text(site), deadline=deadline.han,
+                  receiver=site.department(deadline.noi_nhan).ten,
+                  report_href=href(REPORT, here, dir_urls), has_report_pdf=pdf_ok and not results.empty)
+
+
+def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True) -> str:
+    """The "Kết quả thực hiện" section of a unit page: one HTML block, heading included,
+    left off paper (results print in the compiled report; the unit page stays one A4 sheet)."""
+    unit = site.unit(code)
+    here = links.unit_page(unit)
+    r = pg.unit_progress(site, results, code)
+    topics = pg.topic_names(site)
+    low, high = pg.conference_range(site)
+    html = render("unit_section.html", site=site, r=r, res=r.results, topics=topics, low=low, high=high,
+                  range_text=_range_text(site), no_data=pg.NO_DATA_SENTENCE,
+                  ics=href(unit_ics(unit), here, dir_urls), template=href(unit_template(unit), here, dir_urls),
+                  progress_href=href(PROGRESS, here, dir_urls),
+                  notes=[w.message for w in results.warnings if results.files.get(code) == w.file])
+    return html
+
+
+def calendar_link(site: Site, current_src: str, target: str | None = None, dir_urls: bool = True) -> str:
+    """The "Thêm vào lịch" line (a Markdown paragraph of HTML) for a page."""
+    return render("calendar_link.html", href=href(target or downloads(site)["ics"], current_src, dir_urls))
+
+
+def download_links(site: Site, current_src: str, kind: str, dir_urls: bool = True) -> str:
+    """"Tải bảng tính" line for the assignment ("assign") or budget ("budget") page."""
+    files = downloads(site)
+    return render("download_links.html", xlsx=href(files[f"{kind}_xlsx"], current_src, dir_urls),
+                  csv=href(files[f"{kind}_csv"], current_src, dir_urls))

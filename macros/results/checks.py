@@ -1,0 +1,139 @@
+"""A unit's results against the plan. Each rule returns DataErrors positioned in
+the file an editor changes (YAML file:line:column, or sheet/row/column for an
+imported Excel template: the source object decides).
+
+Errors stop the build; warnings (a conference count outside the plan's range,
+a survey after a conference) are reported and shown, and the build goes on.
+"""
+
+from ..checks import _suggest_unit, near_miss
+from ..dates import format_date, format_month
+from ..errors import DataError
+from ..numbers import format_money
+from ..site import Site
+from .model import CompiledReportFile, UnitResults
+
+
+def _unit_hint(code: str, site: Site, stem: str | None) -> str:
+    """The file's own name first (data/ket-qua/610.yaml is unit 610), then a near-miss code or name."""
+    if stem is not None and stem in {u.ma for u in site.units}:
+        unit = site.unit(stem)
+        return f"có phải «{stem}» ({unit.cap} {unit.ten}, theo tên tệp)?"
+    return _suggest_unit(code, site.units_file)
+
+
+def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[list[DataError], list[DataError]]:
+    """(errors, warnings) for one unit's results. `stem` is the file name without
+    .yaml (one file per unit, named for its code); None when not read from a file."""
+    errors: list[DataError] = []
+    warnings: list[DataError] = []
+    codes = [u.ma for u in site.units]
+    if res.don_vi not in codes:
+        errors.append(src.error(("don_vi",), f"Không có đơn vị mã «{res.don_vi}» trong data/don-vi.yaml.",
+                                found=res.don_vi, hint=_unit_hint(res.don_vi, site, stem)))
+        return errors, warnings
+    if stem is not None and stem != res.don_vi:
+        errors.append(src.error(("don_vi",), f"Tệp kết quả phải mang tên mã đơn vị: mã «{res.don_vi}» "
+                                             f"thì tệp là data/ket-qua/{res.don_vi}.yaml.",
+                                found=res.don_vi, hint=f"đổi tên tệp thành {res.don_vi}.yaml, hoặc sửa mã cho đúng."))
+    unit = site.unit(res.don_vi)
+    plan = site.plan
+    period = plan.thoi_gian_dia_diem
+    start, end = period.bat_dau.first_day, period.ket_thuc
+    within = f"thời gian thực hiện (từ {format_month(period.bat_dau)} đến {format_date(end)})"
+
+    def in_period(day, path, what):
+        if not start <= day <= end:
+            errors.append(src.error(path, f"{what} {format_date(day)} nằm ngoài {within}.",
+                                    found=format_date(day), hint="kiểm tra lại ngày trong báo cáo của đơn vị."))
+
+    # Areas: one entry per commune.
+    seen: dict[str, int] = {}
+    for i, area in enumerate(res.dia_ban):
+        key = " ".join(area.xa.lower().split())
+        if key in seen:
+            errors.append(src.error(("dia_ban", i, "xa"), f"Xã «{area.xa}» ghi hai lần (lần đầu ở mục {seen[key] + 1}).",
+                                    hint="gộp các khu dân cư của xã vào một mục."))
+        seen.setdefault(key, i)
+
+    if res.khao_sat is not None:
+        in_period(res.khao_sat.ngay, ("khao_sat", "ngay"), "Ngày khảo sát")
+
+    topics = [t.ma for t in plan.noi_dung.muc]
+    for i, conf in enumerate(res.hoi_nghi):
+        base = ("hoi_nghi", i)
+        in_period(conf.ngay, base + ("ngay",), "Ngày hội nghị")
+        if conf.so_nguoi_dtts > conf.so_nguoi:
+            errors.append(src.error(base + ("so_nguoi_dtts",),
+                                    f"Số người dân tộc thiểu số ({conf.so_nguoi_dtts}) lớn hơn tổng số người dự ({conf.so_nguoi}).",
+                                    found=str(conf.so_nguoi_dtts), hint="so_nguoi_dtts là một phần của so_nguoi."))
+        for j, code in enumerate(conf.noi_dung):
+            if code not in topics:
+                errors.append(src.error(base + ("noi_dung", j), f"Không có nội dung mã «{code}» ở mục II kế hoạch.",
+                                        found=code, hint=near_miss(code, topics, "data/ke-hoach.yaml (noi_dung › muc › ma)")))
+        if res.khao_sat is not None and conf.ngay < res.khao_sat.ngay:
+            warnings.append(src.error(base + ("ngay",), f"Hội nghị ngày {format_date(conf.ngay)} trước ngày khảo sát "
+                                                        f"{format_date(res.khao_sat.ngay)}; kế hoạch khảo sát trước (bước 2) rồi mới hội nghị (bước 3).",
+                                      found=format_date(conf.ngay)))
+
+    conf_rule = plan.cac_buoc.hoi_nghi
+    held = len(res.hoi_nghi)
+    if res.bao_cao is not None and not conf_rule.toi_thieu <= held <= conf_rule.toi_da:
+        warnings.append(src.error(("hoi_nghi",), f"{unit.cap.capitalize()} {unit.ten} báo cáo {held} hội nghị; kế hoạch giao "
+                                                 f"từ {conf_rule.toi_thieu:02d} đến {conf_rule.toi_da:02d} hội nghị.",
+                                  found=str(held)))
+    elif held > conf_rule.toi_da:
+        warnings.append(src.error(("hoi_nghi",), f"Đã ghi {held} hội nghị, nhiều hơn {conf_rule.toi_da:02d} hội nghị kế hoạch giao.",
+                                  found=str(held)))
+
+    budget = site.amount(res.don_vi)
+    if res.spent > budget:
+        over = res.spent - budget
+        message = (f"Tổng chi {format_money(res.spent)} vượt kinh phí được giao {format_money(budget)} "
+                   f"({format_money(over)}).")
+        if not res.kinh_phi.giai_trinh:
+            errors.append(src.error(("kinh_phi", "chi"), message, found=format_money(res.spent),
+                                    hint="kiểm tra số tiền từng khoản; nếu đúng là chi vượt, ghi lý do và nguồn bù "
+                                         "vào kinh_phi › giai_trinh."))
+        else:
+            warnings.append(src.error(("kinh_phi", "giai_trinh"), message + " Đã có giải trình."))
+
+    if res.bao_cao is not None:
+        rep = res.bao_cao
+        depts = [d.ma for d in site.departments]
+        if rep.ban not in depts:
+            errors.append(src.error(("bao_cao", "ban"), f"Không có ban mã «{rep.ban}» trong data/co-quan.yaml.",
+                                    found=rep.ban, hint=near_miss(rep.ban, depts, "data/co-quan.yaml")))
+        else:
+            assigned = site.assignment_of(res.don_vi).ban
+            if rep.ban != assigned:
+                errors.append(src.error(("bao_cao", "ban"),
+                                        f"{unit.cap.capitalize()} {unit.ten} do {site.department(assigned).ten} phối hợp; "
+                                        f"kế hoạch giao ban đó báo cáo kết quả.",
+                                        found=rep.ban, hint=f"có phải «{assigned}»?"))
+        if rep.ngay_gui < start:
+            errors.append(src.error(("bao_cao", "ngay_gui"), f"Ngày gửi báo cáo {format_date(rep.ngay_gui)} trước khi "
+                                                             f"kế hoạch bắt đầu ({format_month(period.bat_dau)}).",
+                                    found=format_date(rep.ngay_gui)))
+        if res.hoi_nghi:
+            last = max(c.ngay for c in res.hoi_nghi)
+            if rep.ngay_gui < last:
+                errors.append(src.error(("bao_cao", "ngay_gui"),
+                                        f"Ngày gửi báo cáo {format_date(rep.ngay_gui)} trước hội nghị cuối cùng "
+                                        f"({format_date(last)}); báo cáo phải gửi sau các hội nghị.",
+                                        found=format_date(rep.ngay_gui)))
+    return errors, warnings
+
+
+def check_compiled(report: CompiledReportFile, src, has_results: bool) -> list[DataError]:
+    errors = []
+    if report.da_ban_hanh:
+        if not has_results:
+            errors.append(src.error(("da_ban_hanh",), "Chưa có số liệu kết quả của đơn vị nào mà báo cáo đã ghi là ban hành.",
+                                    hint="để da_ban_hanh: false cho đến khi có số liệu thật trong data/ket-qua/."))
+        if not report.so:
+            errors.append(src.error(("so",), "Báo cáo đã ban hành phải có số.", hint="điền số báo cáo, hoặc để da_ban_hanh: false."))
+        if report.ngay_ban_hanh is None:
+            errors.append(src.error(("ngay_ban_hanh",), "Báo cáo đã ban hành phải có ngày ban hành.",
+                                    hint="điền ngày, ví dụ \"05/12/2023\", hoặc để da_ban_hanh: false."))
+    return errors

@@ -1,0 +1,83 @@
+"""The typed shape of a unit's results (data/ket-qua/<unit code>.yaml) and of
+the compiled report's own data (data/bao-cao.yaml).
+
+Every field but the unit code is optional: a unit that has only chosen its
+communes is "đang thực hiện"; the report date makes it "đã báo cáo".
+"""
+
+from pydantic import Field
+
+from ..fieldtypes import Code, Date, Money, OptionalDate, OptionalText, Text
+from ..model import Strict
+
+
+class Area(Strict):
+    xa: Text = Field(description="Tên xã (phường, thị trấn) được chọn.")
+    khu_dan_cu: list[Text] = Field(default=[], description="Các khu dân cư (thôn, làng, tổ dân phố) được chọn ở xã này.")
+
+
+class Survey(Strict):
+    ngay: Date = Field(description="Ngày khảo sát, ngày/tháng/năm trong dấu nháy: \"15/5/2023\".")
+    ket_qua: Text = Field(description="Điều khảo sát thấy (đời sống, tập quán, kinh tế, văn hóa, xã hội), chép từ báo cáo.")
+
+
+class Conference(Strict):
+    ngay: Date = Field(description="Ngày tổ chức hội nghị: \"10/6/2023\".")
+    dia_diem: Text = Field(description="Nơi tổ chức: nhà văn hóa, nhà rông… của khu dân cư nào.")
+    so_nguoi: int = Field(ge=0, description="Tổng số người dự.")
+    so_nguoi_dtts: int = Field(ge=0, description="Trong đó, số người là đồng bào dân tộc thiểu số.")
+    noi_dung: list[Text] = Field(min_length=1, description="Mã các nội dung mục II đã tuyên truyền (noi_dung › muc › ma trong data/ke-hoach.yaml).")
+
+
+class Expense(Strict):
+    so_tien: Money = Field(description="Số tiền đã chi (đồng), viết liền: 2500000.")
+    chung_tu: Text = Field(description="Số hiệu chứng từ (phiếu chi, hóa đơn…).")
+    noi_dung: OptionalText = Field(default="", description="Chi cho việc gì (không bắt buộc).")
+
+
+class Spending(Strict):
+    chi: list[Expense] = Field(default=[], description="Các khoản đã chi, mỗi khoản một mục.")
+    giai_trinh: OptionalText = Field(default="", description="Bắt buộc khi tổng chi vượt kinh phí được giao: lý do và nguồn bù phần vượt.")
+
+
+class ReportSent(Strict):
+    ngay_gui: Date = Field(description="Ngày gửi báo cáo kết quả: \"25/11/2023\".")
+    ban: Text = Field(description="Mã ban (văn phòng) gửi báo cáo, trong data/co-quan.yaml.")
+
+
+class UnitResults(Strict):
+    don_vi: Code = Field(description="Mã đơn vị (data/don-vi.yaml), trùng tên tệp: \"610\" cho data/ket-qua/610.yaml.")
+    dia_ban: list[Area] = Field(default=[], description="Các xã và khu dân cư được chọn (bước 1).")
+    khao_sat: Survey | None = Field(default=None, description="Khảo sát (bước 2).")
+    hoi_nghi: list[Conference] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
+    kinh_phi: Spending = Field(default_factory=Spending, description="Kinh phí đã chi.")
+    bao_cao: ReportSent | None = Field(default=None, description="Báo cáo kết quả đã gửi (ngày, ban gửi).")
+
+    @property
+    def spent(self) -> int:
+        return sum(e.so_tien for e in self.kinh_phi.chi)
+
+    @property
+    def attendance(self) -> int:
+        return sum(c.so_nguoi for c in self.hoi_nghi)
+
+    @property
+    def attendance_minority(self) -> int:
+        return sum(c.so_nguoi_dtts for c in self.hoi_nghi)
+
+
+class Signer(Strict):
+    quyen_han: Text = Field(description="TM. BAN THƯỜNG TRỰC")
+    chuc_vu: OptionalText = Field(default="", description="Chức vụ người ký; \"\" khi chưa biết.")
+    nguoi_ky: OptionalText = Field(default="", description="Họ tên người ký; \"\" khi chưa biết.")
+
+
+class CompiledReportFile(Strict):
+    """data/bao-cao.yaml: the compiled report's own facts, none of them invented."""
+    ky_hieu: Text = Field(description="Ký hiệu của báo cáo: BC-MTTQ-BTT.")
+    so: OptionalText = Field(default="", description="Số báo cáo; \"\" khi chưa ban hành.")
+    ngay_ban_hanh: OptionalDate = Field(default=None, description="Ngày ban hành; \"\" khi chưa ban hành.")
+    da_ban_hanh: bool = Field(default=False, description="true khi Ban Thường trực đã ký ban hành; false: bản in có chữ «Dự thảo».")
+    ky: Signer
+    noi_nhan: list[Text] = Field(default=[], description="Nơi nhận, mỗi nơi một mục (không kể dòng Lưu).")
+    luu: list[Text] = Field(min_length=1, description="Nơi lưu: VT, BPT.")

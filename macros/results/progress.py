@@ -1,0 +1,140 @@
+"""Figures derived from the results: the status of each unit and the province
+summary. Pure values; the pages, the report, the spreadsheets and the calendar
+all read these, so they cannot disagree.
+
+A unit without a results file has no figures at all (None), never zeros: "no
+data" is not "no conference".
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..model import Department, Unit
+from ..site import Site
+from .load import Results
+from .model import UnitResults
+
+NO_DATA = "chua-co-so-lieu"
+IN_PROGRESS = "dang-thuc-hien"
+REPORTED = "da-bao-cao"
+LATE = "bao-cao-sau-han"
+STATUS_LABELS = {
+    NO_DATA: "Chưa có số liệu",
+    IN_PROGRESS: "Đang thực hiện",
+    REPORTED: "Đã báo cáo",
+    LATE: "Báo cáo sau hạn",
+}
+NO_DATA_SENTENCE = "Chưa có số liệu báo cáo"
+
+
+def on_time(sent: dt.date, deadline: dt.date) -> bool:
+    """The plan asks for the report "trước ngày 30/11/2023": before that day."""
+    return sent < deadline
+
+
+@dataclass(frozen=True)
+class UnitProgress:
+    unit: Unit
+    department: Department
+    budget: int
+    results: UnitResults | None
+    status: str
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def has_data(self) -> bool:
+        return self.results is not None
+
+    @property
+    def conferences(self) -> int | None:
+        return None if self.results is None else len(self.results.hoi_nghi)
+
+    @property
+    def attendance(self) -> int | None:
+        return None if self.results is None else self.results.attendance
+
+    @property
+    def minority(self) -> int | None:
+        return None if self.results is None else self.results.attendance_minority
+
+    @property
+    def spent(self) -> int | None:
+        return None if self.results is None else self.results.spent
+
+    @property
+    def over_budget(self) -> bool:
+        return self.spent is not None and self.spent > self.budget
+
+    @property
+    def sent(self) -> dt.date | None:
+        r = self.results
+        return r.bao_cao.ngay_gui if r is not None and r.bao_cao is not None else None
+
+
+@dataclass(frozen=True)
+class Summary:
+    units: int
+    by_status: dict[str, int]
+    with_data: int
+    conferences: int
+    in_range: int  # units whose reported conference count is within the plan's range
+    attendance: int
+    minority: int
+    budget: int  # the whole budget line of the plan
+    budget_with_data: int  # budget of the units that reported figures
+    spent: int
+
+
+def unit_progress(site: Site, results: Results, code: str) -> UnitProgress:
+    unit = site.unit(code)
+    res = results.of(code)
+    deadline = site.plan.to_chuc_thuc_hien.bao_cao.han
+    if res is None:
+        status = NO_DATA
+    elif res.bao_cao is None:
+        status = IN_PROGRESS
+    else:
+        status = REPORTED if on_time(res.bao_cao.ngay_gui, deadline) else LATE
+    return UnitProgress(unit, site.department(site.assignment_of(code).ban), site.amount(code), res, status)
+
+
+def all_progress(site: Site, results: Results) -> list[UnitProgress]:
+    return [unit_progress(site, results, u.ma) for u in site.units]
+
+
+def conference_range(site: Site) -> tuple[int, int]:
+    rule = site.plan.cac_buoc.hoi_nghi
+    return rule.toi_thieu, rule.toi_da
+
+
+def summary(site: Site, results: Results) -> Summary:
+    rows = all_progress(site, results)
+    low, high = conference_range(site)
+    data = [r for r in rows if r.has_data]
+    return Summary(
+        units=len(rows),
+        by_status={s: sum(1 for r in rows if r.status == s) for s in STATUS_LABELS},
+        with_data=len(data),
+        conferences=sum(r.conferences for r in data),
+        in_range=sum(1 for r in data if low <= r.conferences <= high),
+        attendance=sum(r.attendance for r in data),
+        minority=sum(r.minority for r in data),
+        budget=site.total,
+        budget_with_data=sum(r.budget for r in data),
+        spent=sum(r.spent for r in data),
+    )
+
+
+def topic_names(site: Site) -> dict[str, tuple[int, str]]:
+    """Topic code -> (its number in section II, short name)."""
+    return {t.ma: (i, t.ten_ngan) for i, t in enumerate(site.plan.noi_dung.muc, 1)}
+
+
+def percent(part: int, whole: int) -> str:
+    """"86,7%" (Vietnamese decimal comma); "—" when there is no whole."""
+    if not whole:
+        return "—"
+    return f"{100 * part / whole:.1f}".replace(".", ",") + "%"

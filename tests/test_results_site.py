@@ -1,0 +1,200 @@
+"""What readers see of the results: the real site (no results: "Chưa có số liệu
+báo cáo" wherever results would be) and one build with the three fixture units
+(on time; late and over budget; no report yet) copied into data/ket-qua/."""
+
+import io
+import os
+import posixpath
+import shutil
+
+import openpyxl
+import pytest
+from icalendar import Calendar
+
+from tests.results_fixtures import FIXTURES, SITE, elements
+from tests.sitebuild import build_once, copy_project, mkdocs_build, page_text
+from macros.render import links
+
+UNIT_PAGES = {u.ma: f"don-vi/{links.unit_slug(u)}/index.html" for u in SITE.units}
+LABELS = ["Chưa có số liệu", "Đã báo cáo", "Chưa có số liệu", "Báo cáo sau hạn", "Chưa có số liệu",
+          "Đang thực hiện", "Chưa có số liệu", "Chưa có số liệu", "Chưa có số liệu", "Chưa có số liệu"]
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """One build of the project with the fixture results, shared by every test and
+    every pytest-xdist worker of the run (build_once). Without PDFs (KONTUM_PDF=0): the
+    report PDF is made in-process below by the same writer the build calls."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+    def build(out):
+        project = copy_project(out.with_name(out.name + "-project"))
+        shutil.copytree(FIXTURES, project / "data" / "ket-qua", ignore=shutil.ignore_patterns("*.md", "*.xlsx"))
+        result = mkdocs_build(project, out, KONTUM_PDF="0", SOURCE_DATE_EPOCH="1700000000")
+        if result.returncode == 0 and "vượt kinh phí được giao" not in result.stderr:
+            result.returncode = 99  # the over-budget warning must be logged while the build goes on
+        return result
+
+    return build_once(shared / "site-ket-qua", build)
+
+
+def _download_targets(site, page):
+    base = posixpath.dirname(page)
+    return [posixpath.normpath(posixpath.join(base, a["href"])) for a, _ in elements(site, page).all("a")
+            if "download" in a]
+
+
+# -- the real site: no results ------------------------------------------------------------
+
+def test_real_site_says_no_data_wherever_results_would_be(site):
+    progress = elements(site, "ket-qua/index.html")
+    assert "Chưa có số liệu báo cáo" in page_text(site, "ket-qua/index.html")
+    assert [t for _, t in progress.all("span", "kq-status")] == ["Chưa có số liệu"] * 10
+    assert not progress.all("svg", "kq-chart__svg")  # no chart of figures that do not exist
+    assert "0/10" not in page_text(site, "ket-qua/index.html")
+    report = page_text(site, "bao-cao-tong-hop/index.html")
+    assert "Chưa có số liệu báo cáo" in report and "Tải PDF" not in report
+    assert not (site / "pdf" / "bao-cao-tong-hop-2023.pdf").exists()
+    for page in UNIT_PAGES.values():
+        text = page_text(site, page)
+        assert "Kết quả thực hiện Trạng thái: Chưa có số liệu Chưa có số liệu báo cáo." in text, page
+
+
+def test_real_site_offers_calendar_and_spreadsheets(site):
+    timeline = elements(site, "tien-do/index.html")
+    assert [t for _, t in timeline.all("a") if t == "Thêm vào lịch"]
+    for page in ["tien-do/index.html", "ket-qua/index.html", "phan-cong/index.html", "kinh-phi/index.html",
+                 UNIT_PAGES["610"]]:
+        targets = _download_targets(site, page)
+        assert targets, page
+        for target in targets:
+            assert (site / target).is_file(), (page, target)
+    cal = Calendar.from_ical((site / "tai-ve/lich-ke-hoach-2023.ics").read_bytes())
+    assert len(cal.walk("VEVENT")) == 2
+    wb = openpyxl.load_workbook(io.BytesIO((site / "tai-ve/ket-qua-2023.xlsx").read_bytes()))
+    assert [r[4] for r in wb.active.iter_rows(min_row=2, values_only=True)] == ["Chưa có số liệu"] * 10
+    assert len(list((site / "tai-ve/mau-bao-cao").glob("*.xlsx"))) == len(SITE.units)
+    nav = elements(site, "index.html").all("a", "md-nav__link")
+    assert {"Kết quả thực hiện", "Báo cáo tổng hợp"} <= {t for _, t in nav}
+
+
+# -- the build with fixture results -----------------------------------------------------------
+
+def test_progress_page_shows_each_units_status_and_the_summary(fixture_site):
+    page = elements(fixture_site, "ket-qua/index.html")
+    assert [t for _, t in page.all("span", "kq-status")] == LABELS
+    text = page_text(fixture_site, "ket-qua/index.html")
+    assert "Đã báo cáo: 2/10 đơn vị (1 đúng hạn, 1 sau hạn)" in text
+    assert "Hội nghị: 6 hội nghị ở 3 đơn vị có số liệu; 2 đơn vị trong khoảng từ 02 đến 04 hội nghị" in text
+    assert "645 người, trong đó 579 người dân tộc thiểu số (89,8%)" in text
+    assert "11.900.000đ trên 15.000.000đ" in text
+    assert "Tổng chi 5.600.000đ vượt kinh phí được giao 5.000.000đ" in text
+
+
+def test_charts_are_svg_with_title_description_and_the_same_numbers_in_a_table(fixture_site):
+    page = elements(fixture_site, "ket-qua/index.html")
+    figures = page.all("figure", "kq-chart")
+    assert [a["id"] for a, _ in figures] == ["bd-hoi-nghi", "bd-nguoi-du", "bd-kinh-phi"]
+    svgs = page.all("svg", "kq-chart__svg")
+    assert len(svgs) == 3 and all(a.get("role") == "img" and a.get("aria-labelledby") for a, _ in svgs)
+    titles, descs = page.all("title"), page.all("desc")
+    assert [t for _, t in titles if t.startswith(("Số", "Kinh"))][:3] == [
+        "Số hội nghị đã tổ chức so với kế hoạch", "Số người dự hội nghị", "Kinh phí đã chi so với kinh phí được giao"]
+    assert any("tổng 6 hội nghị" in d for _, d in descs)
+    assert any("Chi vượt kinh phí: Huyện Đăk Tô" in d for _, d in descs)
+    tables = [t for _, t in page.all("table", "kq-chart__table")]
+    assert "Huyện Đăk Glei 3 trong khoảng" in tables[0] and "Huyện Kon Rẫy 1 ít hơn" in tables[0]
+    assert "Huyện Đăk Glei 295 270 91,5%" in tables[1] and "Tổng 645 579 89,8%" in tables[1]
+    assert "Huyện Đăk Tô 5.000.000 5.600.000 112,0% — vượt" in tables[2]
+    assert "Thành phố Kon Tum chưa có số liệu" in tables[0]
+    # one drawn bar per unit with data in each chart; the out-of-range and over-budget rows marked
+    assert len(page.all("rect", "kq-bar")) == 3 * 3
+    assert len(page.all("g", "kq-row--warn")) == 2  # Kon Rẫy (1 conference), Đăk Tô (over budget)
+
+
+def test_unit_pages_show_their_results(fixture_site):
+    glei = page_text(fixture_site, UNIT_PAGES["610"])
+    assert "Trạng thái: Đã báo cáo — báo cáo gửi ngày 24/11/2023 (Ban Dân chủ - Pháp luật)" in glei
+    assert "Hội nghị: 3 (kế hoạch: từ 02 đến 04)" in glei and "4.800.000đ / 5.000.000đ" in glei
+    assert "10/6/2023 , Nhà văn hóa Thôn Mẫu 1: 120 người dự, trong đó 104 người dân tộc thiểu số" in glei
+    to = page_text(fixture_site, UNIT_PAGES["612"])
+    assert "Báo cáo sau hạn — báo cáo gửi ngày 06/12/2023" in to and "vượt 600.000đ" in to
+    assert "Giải trình chi vượt" in to
+    ray = page_text(fixture_site, UNIT_PAGES["614"])
+    assert "Trạng thái: Đang thực hiện" in ray and "ngoài khoảng kế hoạch" in ray
+    assert "Chưa có số liệu báo cáo" in page_text(fixture_site, UNIT_PAGES["608"])
+    cal = Calendar.from_ical((fixture_site / "tai-ve/lich/huyen-dak-glei.ics").read_bytes())
+    assert sorted(e.decoded("DTSTART").isoformat() for e in cal.walk("VEVENT")) == [
+        "2023-04-01", "2023-06-10", "2023-07-22", "2023-09-14", "2023-11-30"]
+
+
+def test_compiled_report_page(fixture_site):
+    text = page_text(fixture_site, "bao-cao-tong-hop/index.html")
+    assert "DỰ THẢO" in text and "BÁO CÁO" in text
+    assert "Số: /BC-MTTQ-BTT" in " ".join(text.replace("\u00a0", " ").split())
+    assert "Ban Phong trào tổng hợp báo cáo kết quả" in text and "TM. BAN THƯỜNG TRỰC" in text
+    assert "Tổng cộng 6 645 579" in text and "Tổng cộng 50.000.000 11.900.000" in text
+    assert "Đăk Tô Ban Phong trào 06/12/2023 Báo cáo sau hạn" in text
+    assert "Tải PDF" not in text  # this build made no PDFs, so it offers none
+
+
+def test_compiled_report_pdf(tmp_path):
+    from macros.pdf import writer
+    if writer.unavailable_reason():
+        if os.environ.get("CI") == "true":
+            pytest.fail("WeasyPrint is required in CI")
+        pytest.skip("WeasyPrint unavailable")
+    import pdfplumber
+
+    from macros.pdf.report import write_report
+    from tests.pdfcheck import A4_H, A4_W, squash
+    from tests.results_fixtures import results_of, with_results
+    results = results_of(with_results(tmp_path / "kq"))
+    rel = write_report(SITE, results, tmp_path / "site")
+    assert rel == "pdf/bao-cao-tong-hop-2023.pdf"
+    with pdfplumber.open(tmp_path / "site" / rel) as doc:
+        assert all(abs(p.width - A4_W) < 1 and abs(p.height - A4_H) < 1 for p in doc.pages)
+        first = squash(doc.pages[0].extract_text())
+        whole = squash(" ".join(p.extract_text() or "" for p in doc.pages))
+        title = doc.metadata.get("Title", "")
+    assert first.startswith("DỰ THẢO") and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
+    assert "/BC-MTTQ-BTT" in first and "BÁO CÁO" in first
+    assert "Tổng cộng 6 645 579" in whole and "Tổng cộng 50.000.000 11.900.000" in whole
+    assert "TM. BAN THƯỜNG TRỰC" in whole and "Lưu: VT, BPT." in whole
+    assert title.startswith("Dự thảo – Báo cáo kết quả tổ chức tuyên truyền")
+    assert write_report(SITE, results_of(tmp_path / "khong-co"), tmp_path / "rong") is None  # no results, no PDF
+
+
+def test_fixture_downloads_parse_back(fixture_site):
+    for page in ["ket-qua/index.html", UNIT_PAGES["612"], "bao-cao-tong-hop/index.html"]:
+        for target in _download_targets(fixture_site, page):
+            assert (fixture_site / target).is_file(), (page, target)
+    wb = openpyxl.load_workbook(io.BytesIO((fixture_site / "tai-ve/ket-qua-2023.xlsx").read_bytes()))
+    assert [r[4] for r in wb.active.iter_rows(min_row=2, values_only=True)] == LABELS
+    cal = Calendar.from_ical((fixture_site / "tai-ve/lich-ke-hoach-2023.ics").read_bytes())
+    assert len(cal.walk("VEVENT")) == 2 + 6
+
+
+def test_progress_page_fits_a_360_px_phone(fixture_site, browser):
+    from tests.browser import serve
+    with serve(fixture_site) as base:
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(base + "ket-qua/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        boxes = page.eval_on_selector_all(".kq-chart__svg", "els => els.map(e => e.getBoundingClientRect().right)")
+        assert len(boxes) == 3 and max(boxes) <= 360
+        size = page.eval_on_selector(".kq-chart__svg .kq-name", "e => e.getBoundingClientRect().height")
+        assert size >= 10  # unit names stay readable, not shrunk to nothing
+        page.close()
+
+
+def test_results_pages_edit_links_open_the_results_data(site):
+    import os
+    import re
+    base = os.environ.get("EDIT_URI", "https://github.com/THAY-TEN-TO-CHUC/THAY-TEN-KHO/edit/main/")
+    edit = re.compile(r'href="([^"]+)" rel="edit"')
+    report = edit.findall((site / "bao-cao-tong-hop/index.html").read_text(encoding="utf-8"))
+    assert report == [base + "data/bao-cao.yaml"]
+    progress = edit.findall((site / "ket-qua/index.html").read_text(encoding="utf-8"))
+    assert progress == [base.replace("/edit/", "/new/", 1) + "data/ket-qua/"]
