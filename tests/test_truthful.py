@@ -16,7 +16,8 @@ from macros.handbook_model import Chapter
 from macros.model import BaseModel
 from macros.render import notice, toolkit
 from macros.render.provenance import real_edit_base
-from macros.site import FILES, load_site
+from macros.loader import load_site
+from macros.schema import FILES
 from tests.pdfcheck import require_weasyprint, squash
 from tests.sitebuild import ROOT
 from tests.test_data_errors import project_with
@@ -323,7 +324,7 @@ def test_notice_comes_from_the_changes_data(tmp_path):
 
 @pytest.mark.parametrize("old,new,fragments", [
     ('- ngay: "01/7/2025"', '- ngay: "01/11/2023"',
-     ["data/thay-doi-hanh-chinh.yaml:", "thay_doi › mục 1 › ngay", "không sau ngày kết thúc kế hoạch (30/11/2023)"]),
+     ["data/ke-hoach-2023/thay-doi-hanh-chinh.yaml:", "thay_doi › mục 1 › ngay", "không sau ngày kết thúc kế hoạch (30/11/2023)"]),
     ('ngay: "12/6/2025"', 'ngay: "12/8/2025"', ["can_cu › mục 1 › ngay", "sau ngày thay đổi"]),
     ("        co_quan: Quốc hội\n", "", ["thiếu trường bắt buộc «co_quan»"]),
 ])
@@ -449,6 +450,6 @@ def test_known_colloquial_or_undated_wording_is_gone(site, pdf_texts):
 def test_readme_says_who_wrote_what():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Ai viết gì", 1)[1].split("\n## ", 1)[0]
-    for needed in ("data/bien-soan.yaml", "data/thay-doi-hanh-chinh.yaml", "CONTRIBUTING.md",
+    for needed in ("data/bien-soan.yaml", "data/ke-hoach-2023/thay-doi-hanh-chinh.yaml", "CONTRIBUTING.md",
                    "không phải văn bản chính thức", "Ban Thường trực"):
         assert needed in section, needed
