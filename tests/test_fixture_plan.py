@@ -102,7 +102,9 @@ def test_unit_pages_are_not_in_every_sidebar(built):
     sidebar = html.split('<div class="md-content"', 1)[0]
     assert "xa-mau-" not in sidebar
     unit = (built / PREFIX / "don-vi/xa-mau-dak-hoa/index.html").read_text(encoding="utf-8")
-    assert len(re.findall(r'href="[^"]*xa-mau-', unit)) <= 2  # itself (canonical/edit), never 120
+    # Itself only (anchor, its PDF, its calendar, its report template), never 120 other units.
+    own = re.findall(r'href="([^"]*xa-mau-[^"]*)"', unit)
+    assert len(own) <= 4 and all("xa-mau-dak-hoa" in h for h in own), own
     listing = (built / PREFIX / "don-vi/index.html").read_text(encoding="utf-8")
     assert len(re.findall(r'<tr data-ban="ban-mau-\d" data-ten="[^"]+"', listing)) == 120
 
@@ -178,3 +180,17 @@ def test_fixture_notice_comes_from_its_own_data(built):
                 built / PREFIX / "pdf" / "don-vi" / "xa-mau-dak-hoa.pdf"):
         text = pdf_text(pdf)
         assert notice.STATUS_TITLE in text and "Quảng Ngãi" not in text, pdf.name
+
+
+def test_second_plan_has_its_own_results_pages_and_downloads(built):
+    """Results are per plan: the fixture plan (no results folder) gets its own progress and
+    report pages and downloads under its prefix, next to the 2023 plan's, none shared."""
+    for plan, year in (("", 2023), (PREFIX, 2026)):
+        assert "Chưa có số liệu báo cáo" in page_text(built, f"{plan}ket-qua/index.html")
+        assert "Chưa có số liệu báo cáo" in page_text(built, f"{plan}bao-cao-tong-hop/index.html")
+        assert (built / f"{plan}tai-ve/lich-ke-hoach-{year}.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+        assert (built / f"{plan}tai-ve/ket-qua-{year}.xlsx").stat().st_size > 0
+    templates = list((built / PREFIX / "tai-ve/mau-bao-cao").glob("*.xlsx"))
+    assert len(templates) == 120 and all("xa-mau-" in t.name for t in templates)
+    timeline = (built / PREFIX / "tien-do/index.html").read_text(encoding="utf-8")
+    assert 'href="../tai-ve/lich-ke-hoach-2026.ics"' in timeline

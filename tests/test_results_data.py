@@ -162,3 +162,18 @@ def test_data_check_command_reads_the_results(tmp_path, capsys):
     assert check.main(["--goc", str(root)]) == 1
     err = capsys.readouterr().err
     assert "data/ke-hoach-2023/ket-qua/610.yaml:28:5" in err and "Traceback" not in err
+
+
+def test_results_pages_and_downloads_are_in_the_address_check(tmp_path):
+    """A hand-written docs/ket-qua.md would take the progress page's address: the loader's
+    uniqueness check (paths_unique) sees the results pages, downloads and report PDF."""
+    from macros import paths_unique
+    from macros.render.pages import page_origins
+
+    paths = {o.path for o in page_origins(SITE)}
+    assert {"ket-qua.md", "bao-cao-tong-hop.md", "pdf/bao-cao-tong-hop-2023.pdf",
+            "tai-ve/lich-ke-hoach-2023.ics", "tai-ve/ket-qua-2023.csv"} <= paths
+    assert len([p for p in paths if p.startswith("tai-ve/mau-bao-cao/")]) == len(SITE.units)
+    (tmp_path / "ket-qua.md").write_text("# Trang viết tay\n", encoding="utf-8")
+    problems = paths_unique.collisions(page_origins(SITE, tmp_path))
+    assert any("ket-qua" in str(p) and "docs/ket-qua.md" in str(p) for p in problems), problems
