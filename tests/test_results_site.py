@@ -163,6 +163,8 @@ def test_compiled_report_pdf(tmp_path):
     assert "Tổng cộng 6 645 579" in whole and "Tổng cộng 50.000.000 11.900.000" in whole
     assert "TM. BAN THƯỜNG TRỰC" in whole and "Lưu: VT, BPT." in whole
     assert title.startswith("Dự thảo – Báo cáo kết quả tổ chức tuyên truyền")
+    from macros.render import notice  # like every PDF: the notice, from data (issue 11)
+    assert notice.STATUS_TITLE in whole and "202/2025/QH15" in whole.replace(" ", "")
     assert write_report(SITE, results_of(tmp_path / "khong-co"), tmp_path / "rong") is None  # no results, no PDF
 
 
