@@ -205,5 +205,5 @@ _PLAIN = r'^[^<>&"]*$'
 class WebsiteFile(Strict):
     ten: Text = Field(pattern=_PLAIN, description="Tên website (thanh tiêu đề, kết quả tìm kiếm); không dùng < > & \".")
     mo_ta: Text = Field(pattern=_PLAIN, description="Mô tả ngắn của website; không dùng < > & \".")
-    tac_gia: Text = Field(pattern=_PLAIN, description="Cơ quan chịu trách nhiệm nội dung (chân trang); không dùng < > & \".")
+    tac_gia: Text = Field(pattern=_PLAIN, description="Người biên soạn website (thông tin tác giả của trang; không ghi cơ quan ban hành kế hoạch); không dùng < > & \".")
     ke_hoach: list[PlanEntry] = Field(min_length=1, description="Các kế hoạch đăng trên website, mới nhất trước.")

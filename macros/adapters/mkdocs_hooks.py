@@ -30,7 +30,7 @@ from macros.errors import DataErrors  # noqa: E402
 from macros.guards import InternalError, internal_message  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
 from macros.render import links  # noqa: E402
-from macros.render.notice import compiler, footer_text  # noqa: E402
+from macros.render.notice import footer_text  # noqa: E402
 from macros.render.provenance import page_source, real_edit_base  # noqa: E402
 from macros.render.tables import label_table_cells  # noqa: E402
 from macros.text import slugify  # noqa: E402
@@ -80,7 +80,7 @@ def on_config(config):
     config["site_description"] = info.mo_ta
     # Who wrote what, from data: the compiler of the reference material, never the
     # issuing body as the author of the whole site (issue 11).
-    config["site_author"] = compiler(state.default_site)
+    config["site_author"] = info.tac_gia  # plain words: the compiler, not the issuing body
     # Footer of every page; the theme does not escape it.
     config["copyright"] = html.escape(footer_text(state.default_site), quote=False)
     config["nav"] = html_titles(state.catalog.nav)
