@@ -67,7 +67,7 @@ def _clean_text(value: str, allow_empty: bool) -> str:
         raise _fail("có ký tự điều khiển không nhìn thấy; hãy gõ lại đoạn chữ này")
     if _TAG.search(value):
         raise _fail("không được chứa mã HTML hay mã lệnh (thẻ <…>, javascript:, on…=); "
-                    "chỉ viết chữ thường")
+                    "chỉ viết văn bản thuần")
     value = " ".join(value.split())
     if not value and not allow_empty:
         raise _fail("không được để trống")

@@ -10,6 +10,9 @@
     data/<plan>/so-tay/*.yaml    its handbook chapters
     data/<plan>/ket-qua/*.yaml   its units' results (optional; macros/results/)
     data/<plan>/bao-cao.yaml     its compiled report's number, date, signer (optional)
+    data/<plan>/thay-doi-hanh-chinh.yaml  administrative changes after the plan, each with
+                                 its source (optional; the status notice, render/notice.py)
+    data/bien-soan.yaml          who compiled the reference material, one spelling per name
 
 A plan folder holding its own thuat-ngu.yaml or van-ban.yaml uses that file.
 `load_website(root)` raises DataErrors listing every problem at once.
@@ -23,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 from . import crosschecks, datafiles, handbook_crosschecks, paths_unique
 from .guards import reading
 from .errors import DataError, DataErrors
+from .changes_model import ChangesFile, EditorialFile, cross_check as changes_cross_check
 from .handbook_model import Chapter, GlossaryFile, ReferencesFile, ToolkitFile
 from .model import OrgFile, PlanFile, UnitsFile, WebsiteFile
 from .model_errors import translate
@@ -43,6 +47,14 @@ PLAN_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 SHARED_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "references": ("van-ban.yaml", ReferencesFile),
     "glossary": ("thuat-ngu.yaml", GlossaryFile),
+    # Who compiled the reference material, and the one spelling of a name (changes_model.py).
+    "editorial": ("bien-soan.yaml", EditorialFile),
+}
+# Optional files of a plan folder: read when present. The administrative changes
+# after the plan belong to the plan (its province, its units): a plan without
+# the file has a status notice with its period only.
+OPTIONAL_PLAN_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "changes": ("thay-doi-hanh-chinh.yaml", ChangesFile),
 }
 # Folders where each file is one item of the same model, named for its code
 # (so-tay/chuyen-doi-cay-trong.yaml is the chapter of that topic).
@@ -76,6 +88,8 @@ def plan_paths(root: Path, folder: str) -> dict[str, str]:
     root = Path(root)
     base = f"{DATA}/{folder}"
     out = {name: f"{base}/{file}" for name, (file, _) in PLAN_FILES.items()}
+    out.update({name: f"{base}/{file}" for name, (file, _) in OPTIONAL_PLAN_FILES.items()
+                if (root / base / file).exists()})
     for name, (file, _) in SHARED_FILES.items():
         own = f"{base}/{file}"
         out[name] = own if (root / own).exists() else f"{DATA}/{file}"
@@ -95,7 +109,7 @@ def load_plan(root: Path, folder: str, entry=None) -> Site:
     models: dict = {"chapters": {}}
     sources: dict = {}
     files = plan_paths(root, folder)
-    models_of = {**PLAN_FILES, **SHARED_FILES}
+    models_of = {**PLAN_FILES, **OPTIONAL_PLAN_FILES, **SHARED_FILES}
     for name, rel in files.items():
         if "/" in name:
             kind, stem = name.split("/", 1)
@@ -112,6 +126,7 @@ def load_plan(root: Path, folder: str, entry=None) -> Site:
             models[name] = model
     with reading(f"{DATA}/{folder}/ (kiểm tra chéo giữa các tệp)"):
         errors += crosschecks.cross_check_available(models, sources, files)
+        errors += changes_cross_check(models, sources)
         # The handbook checks need every file they compare; they wait until those validate.
         if all(name in models for name in handbook_crosschecks.NEEDS):
             errors += handbook_crosschecks.cross_check(models, sources, files)
@@ -149,7 +164,8 @@ def load_website(root: Path) -> Website:
         folders = []
         for entry in info.ke_hoach:
             base = f"{DATA}/{entry.thu_muc}"
-            files += [f"{base}/{f}" for f, _ in (*PLAN_FILES.values(), *SHARED_FILES.values())]
+            files += [f"{base}/{f}" for f, _ in (*PLAN_FILES.values(), *OPTIONAL_PLAN_FILES.values(),
+                                                 *SHARED_FILES.values())]
             files += [f"{base}/{f}" for f in RESULTS_FILES]
             folders += [f"{base}/{sub}" for sub, _ in PLAN_FOLDERS.values()]
             folders += [f"{base}/{sub}" for sub in RESULTS_FOLDERS]

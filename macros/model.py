@@ -97,8 +97,9 @@ class Step(Strict):
 
 
 class Conferences(Strict):
-    toi_thieu: Int = Field(ge=1, description="Số hội nghị ít nhất ở mỗi đơn vị.")
-    toi_da: Int = Field(ge=1, description="Số hội nghị nhiều nhất ở mỗi đơn vị.")
+    # The plan: "Tổ chức từ 02 đến 04 hội nghị … tại các khu dân cư": not a count per unit.
+    toi_thieu: Int = Field(ge=1, description="Số hội nghị ít nhất, như kế hoạch ghi («từ 02 …»).")
+    toi_da: Int = Field(ge=1, description="Số hội nghị nhiều nhất, như kế hoạch ghi («… đến 04»).")
 
 
 class Steps(Strict):
@@ -124,18 +125,23 @@ class Budget(Strict):
 
 class Assignment(Strict):
     ban: Name = Field(description="Mã ban trong data/<kế hoạch>/co-quan.yaml.")
+    tieu_de: Text | None = Field(default=None, description="Tiêu đề mục, chép đúng kế hoạch kể cả dấu câu "
+                                                           "(«Văn phòng:»); bỏ trống thì dùng tên ban.")
     nhiem_vu: Text = Field(description="Nhiệm vụ, chép đúng kế hoạch; phải nhắc tên từng đơn vị được giao.")
     don_vi: list[Name] = Field(min_length=1, description="Mã các đơn vị ban này phối hợp.")
 
 
 class Report(Strict):
-    noi_nhan: Name = Field(description="Mã ban nhận báo cáo.")
+    tieu_de: Text = Field(default="* Ghi chú:", description="Chữ mở đầu, chép đúng kế hoạch: «* Ghi chú:».")
+    noi_nhan: Name = Field(description="Mã ban nhận báo cáo (ban tổng hợp báo cáo toàn tỉnh).")
     han: Date = Field(description="Hạn gửi báo cáo.")
     loi_van: Text = Field(description="Có thể dùng {noi_nhan_bao_cao} và {han_bao_cao}.")
 
 
 class LocalCommittees(Strict):
     ten: Text
+    tieu_de: Text | None = Field(default=None, description="Tiêu đề mục, chép đúng kế hoạch kể cả dấu câu; "
+                                                           "bỏ trống thì dùng tên.")
     nhiem_vu: Text
 
 
@@ -199,5 +205,5 @@ _PLAIN = r'^[^<>&"]*$'
 class WebsiteFile(Strict):
     ten: Text = Field(pattern=_PLAIN, description="Tên website (thanh tiêu đề, kết quả tìm kiếm); không dùng < > & \".")
     mo_ta: Text = Field(pattern=_PLAIN, description="Mô tả ngắn của website; không dùng < > & \".")
-    tac_gia: Text = Field(pattern=_PLAIN, description="Cơ quan chịu trách nhiệm nội dung (chân trang); không dùng < > & \".")
+    tac_gia: Text = Field(pattern=_PLAIN, description="Người biên soạn website (thông tin tác giả của trang; không ghi cơ quan ban hành kế hoạch); không dùng < > & \".")
     ke_hoach: list[PlanEntry] = Field(min_length=1, description="Các kế hoạch đăng trên website, mới nhất trước.")

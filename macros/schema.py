@@ -16,11 +16,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .loader import PLAN_FILES, SHARED_FILES, WEBSITE_FILE
+from .loader import OPTIONAL_PLAN_FILES, PLAN_FILES, SHARED_FILES, WEBSITE_FILE
 from .model import WebsiteFile
 
 # name -> (file name, model) of every data file that has a schema.
-FILES: dict[str, tuple[str, type[BaseModel]]] = {**PLAN_FILES, **SHARED_FILES,
+FILES: dict[str, tuple[str, type[BaseModel]]] = {**PLAN_FILES, **OPTIONAL_PLAN_FILES, **SHARED_FILES,
                                                  "website": (Path(WEBSITE_FILE).name, WebsiteFile)}
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +31,8 @@ TITLES = {
     "org": "Cơ quan ban hành và các ban (data/<kế hoạch>/co-quan.yaml)",
     "plan": "Nội dung kế hoạch (data/<kế hoạch>/ke-hoach.yaml)",
     "website": "Tên website và các kế hoạch đăng trên website (data/website.yaml)",
+    "changes": "Thay đổi hành chính sau kế hoạch (data/<kế hoạch>/thay-doi-hanh-chinh.yaml)",
+    "editorial": "Người biên soạn và cách viết thống nhất (data/bien-soan.yaml)",
 }
 
 # Hover help for the parts the model leaves undescribed (a group's meaning
@@ -54,7 +56,7 @@ FIELD_HELP = {
     "muc_dich_yeu_cau": "Phần I: Mục đích, yêu cầu.",
     "cac_buoc": "Các bước triển khai và số hội nghị.",
     "buoc": "Các bước, theo thứ tự; mỗi bước bắt đầu bằng «- ».",
-    "hoi_nghi": "Số hội nghị mỗi đơn vị tổ chức.",
+    "hoi_nghi": "Số hội nghị kế hoạch ghi («từ 02 đến 04 hội nghị … tại các khu dân cư»).",
     "thoi_gian_dia_diem": "Thời gian thực hiện.",
     "kinh_phi": "Kinh phí: mức cho mỗi đơn vị; tổng và số tiền bằng chữ do website tự tính.",
     "to_chuc_thuc_hien": "Tổ chức thực hiện: phân công các ban, báo cáo.",

@@ -5,7 +5,7 @@ from pathlib import Path
 PLAN_FOLDER = "ke-hoach-2023"
 # Files of a plan folder (macros/loader.py PLAN_FILES and PLAN_FOLDERS); the
 # others (website.yaml, thuat-ngu.yaml, van-ban.yaml) sit in data/ itself.
-_IN_PLAN = ("ke-hoach.yaml", "don-vi.yaml", "co-quan.yaml", "bo-cong-cu.yaml", "so-tay/")
+_IN_PLAN = ("ke-hoach.yaml", "don-vi.yaml", "co-quan.yaml", "bo-cong-cu.yaml", "so-tay/", "thay-doi-hanh-chinh.yaml")
 
 
 def data_file(root: Path, name: str) -> Path:

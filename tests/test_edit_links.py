@@ -1,6 +1,8 @@
-"""Every page has "Sửa trang này" opening the file that holds its content (the
-YAML data for pages made from data) and "Cập nhật lần cuối" with the date of the
-last commit to that data — never the build date."""
+"""With a real repository address (EDIT_URI, as the CI workflows set it), every page
+has "Sửa trang này" opening the file that holds its content (the YAML data for
+pages made from data); without one, no page has it: never a link to a placeholder
+host (issue 11). "Cập nhật lần cuối" is the date of the last commit to that data —
+never the build date."""
 
 import datetime as dt
 import os
@@ -8,10 +10,11 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from macros.dates import format_date
 from tests.sitebuild import MUTATED_EDIT_URI, ROOT
 
-PLACEHOLDER_BASE = "https://github.com/THAY-TEN-TO-CHUC/THAY-TEN-KHO/edit/main/"
 EDIT = re.compile(r'<a class="[^"]*trang-nguon__sua[^"]*" href="([^"]+)" rel="edit">Sửa trang này</a>')
 UPDATED = re.compile(r'Cập nhật lần cuối: <time datetime="([0-9-]+)">([0-9/]+)</time>')
 
@@ -33,15 +36,25 @@ def git_date(*files: str) -> str:
     return format_date(when.date())
 
 
-def test_every_page_has_one_edit_link(site):
+def test_without_a_real_address_no_page_has_an_edit_link(site):
+    if os.environ.get("EDIT_URI"):
+        pytest.skip("EDIT_URI is set in this environment")
     pages = html_pages(site)
     assert len(pages) >= 15
     for page in pages:
-        edit_link(site, page.relative_to(site).as_posix())
+        html = page.read_text(encoding="utf-8")
+        assert "Sửa trang này" not in html and "THAY-TEN" not in html, page
 
 
-def test_pages_made_from_data_open_the_data_file(site, monkeypatch):
-    base = os.environ.get("EDIT_URI", PLACEHOLDER_BASE)
+def test_every_page_has_one_edit_link(mutated_site):
+    """The mutated build is made with EDIT_URI=MUTATED_EDIT_URI (tests/conftest.py)."""
+    pages = html_pages(mutated_site)
+    assert len(pages) >= 15
+    for page in pages:
+        edit_link(mutated_site, page.relative_to(mutated_site).as_posix())
+
+
+def test_pages_made_from_data_open_the_data_file(mutated_site):
     expected = {
         "index.html": "data/ke-hoach-2023/ke-hoach.yaml",  # home page: macros only
         "ke-hoach/index.html": "data/ke-hoach-2023/ke-hoach.yaml",
@@ -50,10 +63,10 @@ def test_pages_made_from_data_open_the_data_file(site, monkeypatch):
         "don-vi/huyen-dak-glei/index.html": "data/ke-hoach-2023/ke-hoach.yaml",  # generated, no Markdown file
         "so-tay/mo-hinh-hay/index.html": "data/ke-hoach-2023/so-tay/mo-hinh-hay.yaml",  # its handbook chapter
         "kinh-phi/index.html": "data/ke-hoach-2023/ke-hoach.yaml",
-        "huong-dan-bien-tap/index.html": "CONTRIBUTING.md",  # the guide is CONTRIBUTING.md
+        "tien-do/index.html": "data/ke-hoach-2023/ke-hoach.yaml",
     }
     for page, file in expected.items():
-        assert edit_link(site, page) == base + file, page
+        assert edit_link(mutated_site, page) == MUTATED_EDIT_URI + file, page
 
 
 def test_last_updated_is_the_last_commit_to_the_data(site):
@@ -61,16 +74,14 @@ def test_last_updated_is_the_last_commit_to_the_data(site):
     iso, shown = UPDATED.search(html).groups()
     assert shown == git_date("data/ke-hoach-2023/ke-hoach.yaml", "data/ke-hoach-2023/don-vi.yaml", "data/ke-hoach-2023/co-quan.yaml")
     assert re.fullmatch(r"\d{2}/\d{2}/\d{4}", shown) and iso == "-".join(reversed(shown.split("/")))
-    guide = (site / "huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
-    assert UPDATED.search(guide).group(2) == git_date("CONTRIBUTING.md")
 
 
 def test_edit_base_from_environment_and_date_without_git(mutated_site):
     """Outside a git checkout the date is SOURCE_DATE_EPOCH (in Vietnam's time),
-    and EDIT_URI replaces the placeholder repository. The mutated build is a copy
-    of the project without .git, built with EDIT_URI=MUTATED_EDIT_URI and
-    SOURCE_DATE_EPOCH=1700000000 (14/11/2023 22:13 UTC = 15/11 in Kon Tum)."""
+    and EDIT_URI gives the repository. The mutated build is a copy of the project
+    without .git, built with EDIT_URI=MUTATED_EDIT_URI and SOURCE_DATE_EPOCH=1700000000
+    (14/11/2023 22:13 UTC = 15/11 in Kon Tum)."""
     html = (mutated_site / "don-vi/huyen-dak-glei/index.html").read_text(encoding="utf-8")
-    assert MUTATED_EDIT_URI != PLACEHOLDER_BASE
+    assert "THAY-TEN" not in MUTATED_EDIT_URI
     assert EDIT.search(html).group(1) == MUTATED_EDIT_URI + "data/ke-hoach-2023/ke-hoach.yaml"
     assert UPDATED.search(html).groups() == ("2023-11-15", "15/11/2023")

@@ -86,7 +86,7 @@ CASES = [
      ["Ban «Ban Mới» (mã ban-tuyen-giao-moi", "không được giao đơn vị nào"]),
     ("ten-chuong-chu-de-khac", "so-tay/chuyen-doi-cay-trong.yaml", "ten: Chuyển đổi cây trồng", "ten: Cây trồng mới",
      ["data/ke-hoach-2023/so-tay/chuyen-doi-cay-trong.yaml:", "không hiện ở đâu", "ten_ngan"]),
-    ("chuong-chung-thieu-ten", "so-tay/cuoc-van-dong.yaml", "ten: Cuộc vận động là gì\n", "",
+    ("chuong-chung-thieu-ten", "so-tay/cuoc-van-dong.yaml", "ten: Giới thiệu Cuộc vận động\n", "",
      ["data/ke-hoach-2023/so-tay/cuoc-van-dong.yaml", "Thiếu trường bắt buộc «ten»"]),
     # --- 8. messages that point at the right line, suggestions from the right set
     ("nhay-don-chua-dong", "don-vi.yaml", "ten: Kon Rẫy", "ten: 'Kon Rẫy",

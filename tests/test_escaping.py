@@ -59,7 +59,10 @@ def test_payloads_are_shown_as_typed(poisoned):
     budget = page_text(poisoned, "kinh-phi/index.html")
     assert PAYLOADS["ent"] in budget  # the reader sees the entity text, not a tag
     plan = page_text(poisoned, "ke-hoach/index.html")
-    assert PAYLOADS["md"] in plan and PAYLOADS["jinja"] in plan and PAYLOADS["auto"] in plan
+    assert PAYLOADS["md"] in plan and PAYLOADS["jinja"] in plan
+    # The local committees' name heads their part on the assignments page (the plan page
+    # shows the plan's own heading, "…, thành phố:", from its tieu_de).
+    assert PAYLOADS["auto"] in page_text(poisoned, "phan-cong/index.html")
     assert "49 jinja" not in plan  # Jinja in data is not run
     topic = page_text(poisoned, "so-tay/mo-hinh-hay/index.html")
     assert PAYLOADS["cmp"] in topic

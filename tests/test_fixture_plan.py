@@ -159,6 +159,29 @@ def test_website_file_errors_name_file_line_and_field(tmp_path):
     assert "Đường dẫn «» trùng với mục 1" in text
 
 
+def test_fixture_notice_comes_from_its_own_data(built):
+    """The status notice is on the fixture's home, plan and unit pages and in its PDFs,
+    made from its own period; Kon Tum's 2025 changes belong to the 2023 plan's data
+    (data/ke-hoach-2023/thay-doi-hanh-chinh.yaml) and never reach the fixture."""
+    from macros.render import notice
+
+    for path in ("", "ke-hoach/", "don-vi/xa-mau-dak-hoa/"):
+        html = (built / PREFIX / path / "index.html").read_text(encoding="utf-8")
+        assert html.count('class="trang-thai ') == 1, path
+        box = html.split('class="trang-thai ', 1)[1].split("</div>", 1)[0]
+        assert notice.STATUS_TITLE in box and "2026" in box, path
+        for foreign in ("Quảng Ngãi", "202/2025/QH15", "1677/NQ-UBTVQH15", "Kon Tum"):
+            assert foreign not in box, (path, foreign)
+    # The 2023 plan keeps its own changes.
+    home = (built / "tong-quan" / "index.html").read_text(encoding="utf-8")
+    assert "202/2025/QH15" in home.split('class="trang-thai ', 1)[1].split("</div>", 1)[0]
+    require_weasyprint()
+    for pdf in (built / PREFIX / "pdf" / "ke-hoach-2026.pdf", built / PREFIX / "pdf" / "so-tay-2026.pdf",
+                built / PREFIX / "pdf" / "don-vi" / "xa-mau-dak-hoa.pdf"):
+        text = pdf_text(pdf)
+        assert notice.STATUS_TITLE in text and "Quảng Ngãi" not in text, pdf.name
+
+
 def test_second_plan_has_its_own_results_pages_and_downloads(built):
     """Results are per plan: the fixture plan (no results folder) gets its own progress and
     report pages and downloads under its prefix, next to the 2023 plan's, none shared."""

@@ -35,8 +35,8 @@ def test_each_unit_handout_is_one_full_a4_page(site, unit: Unit):
         text = squash(page.extract_text())
     a = DATA.assignment_of(unit.ma)
     for expected in [links.unit_title(unit).upper(), DATA.department(a.ban).ten, format_money(DATA.amount(unit.ma)),
-                     "Trước ngày 30/11/2023", "Xã được chọn:", "Ngày hội nghị:", "Người liên hệ:", "Điện thoại:",
-                     *[s.ten_ngan for s in DATA.plan.cac_buoc.buoc]]:
+                     "trước ngày 30/11/2023", "Xã được chọn:", "Ngày hội nghị:", "Người liên hệ:", "Điện thoại:",
+                     "Tài liệu tham khảo", *[s.ten_ngan for s in DATA.plan.cac_buoc.buoc]]:
         assert expected in text, expected
     # The department's own task, word for word (it wraps across lines in the PDF).
     assert squash(a.nhiem_vu).replace(" ", "") in text.replace(" ", "")
@@ -49,7 +49,8 @@ def test_handout_fonts_and_metadata(site):
     assert found and all(found.values()), found
     reader = pypdf.PdfReader(str(path))
     assert links.unit_title(unit) in reader.metadata["/Title"]
-    assert reader.metadata["/Author"] == DATA.org.ten_day_du
+    # Reference material: its compiler, never the issuing body (issue 11).
+    assert reader.metadata["/Author"] == DATA.extra["editorial"].bien_soan != DATA.org.ten_day_du
     assert reader.trailer["/Root"]["/Lang"] == "vi"
 
 
@@ -57,7 +58,7 @@ def test_handout_escapes_data():
     evil = DATA.department(DATA.assignment_of(DATA.units[0].ma).ban).model_copy(update={"ten": "<b>X</b> & Y"})
     site = DATA.__class__(DATA.root, DATA.units_file,
                           DATA.org.model_copy(update={"ban": [evil if d.ma == evil.ma else d for d in DATA.departments]}),
-                          DATA.plan, DATA.sources)
+                          DATA.plan, DATA.sources, DATA.extra)
     html = documents.handout_document(site, DATA.units[0].ma)
     assert "&lt;b&gt;X&lt;/b&gt; &amp; Y" in html and "<b>X" not in html
 

@@ -144,10 +144,14 @@ def test_body_in_the_serif_face_at_14pt(pdf):
 
 def test_recipients_and_signature_side_by_side(pdf, data):
     page = pdf.pages[-1]
-    label = next(w for w in page.extract_words() if w["text"] == "Nơi")
+    words = page.extract_words()
+    label = next(w for w in words if w["text"] == "Nơi")
+    # The website's notice follows the document, below the signature (issue 11).
+    notice = next(w for i, w in enumerate(words[:-1]) if w["text"] == "Ghi" and words[i + 1]["text"] == "chú"
+                  and w["top"] > label["top"])
     middle = LEFT + 0.55 * (page.width - LEFT - CSS_RIGHT)
-    left = region(page, 0, middle, label["top"] - 2)
-    right = region(page, middle, page.width, label["top"] - 2)
+    left = region(page, 0, middle, label["top"] - 2, notice["top"] - 1)
+    right = region(page, middle, page.width, label["top"] - 2, notice["top"] - 1)
     assert left.startswith("Nơi nhận:")
     for line in plan.recipients_lines(data):
         assert nospace(line) in nospace(left), line
@@ -165,5 +169,6 @@ def test_every_font_embedded(plan_path):
 def test_metadata(plan_path, data):
     reader = pypdf.PdfReader(str(plan_path))
     assert reader.metadata["/Title"].startswith("Kế hoạch số …/KH-MTTQ-BTT: Tuyên truyền, vận động")
+    # The plan is the office's own text: the only PDF whose author is the issuing body.
     assert reader.metadata["/Author"] == data.org.ten_day_du == "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Kon Tum"
     assert reader.trailer["/Root"]["/Lang"] == "vi"

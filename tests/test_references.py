@@ -17,6 +17,12 @@ VERIFIED = {
     "919/QĐ-TTg": "01/8/2022",
     "45/2013/QH13": "",
 }
+# domain.md §3: the later administrative changes, cited by the status notice
+# (data/thay-doi-hanh-chinh.yaml), not by the handbook's references page.
+CHANGES = {
+    "202/2025/QH15": "12/6/2025",
+    "1677/NQ-UBTVQH15": "16/6/2025",
+}
 # A document number: "90/QĐ-TTg", "120/2020/QH14", "08-KL/TU", "30/2020/NĐ-CP", "357/KH-MTTQ-BTT".
 NUMBER = re.compile(r"\b\d+(?:/\d{4})?[/-][A-ZĐ][A-Za-zĐđ0-9]*(?:[/-][A-ZĐ][A-Za-zĐđ0-9]*)*")
 DATE_AFTER = re.compile(r"^,? (?:ngày )?(\d{1,2}/\d{1,2}/\d{4})")
@@ -45,12 +51,13 @@ def test_every_document_cited_on_the_site_is_verified_with_its_date(site):
     for page in all_pages(site):
         for number, date in citations(page_text(site, page)):
             seen.add(number)
-            if number not in VERIFIED:
+            known = VERIFIED | CHANGES
+            if number not in known:
                 problems.append(f"{page}: {number} is not a verified document")
-            elif date is not None and date != VERIFIED[number]:
-                problems.append(f"{page}: {number} dated {date}, verified {VERIFIED[number]}")
+            elif date is not None and date != known[number]:
+                problems.append(f"{page}: {number} dated {date}, verified {known[number]}")
     assert not problems, "\n".join(problems)
-    assert seen == set(VERIFIED), "references page should list every verified document"
+    assert seen == set(VERIFIED) | set(CHANGES), "references page should list every verified document"
 
 
 def test_references_page_gives_each_number_and_date(site):

@@ -163,6 +163,8 @@ def test_compiled_report_pdf(tmp_path):
     assert "Tổng cộng 6 645 579" in whole and "Tổng cộng 50.000.000 11.900.000" in whole
     assert "TM. BAN THƯỜNG TRỰC" in whole and "Lưu: VT, BPT." in whole
     assert title.startswith("Dự thảo – Báo cáo kết quả tổ chức tuyên truyền")
+    from macros.render import notice  # like every PDF: the notice, from data (issue 11)
+    assert notice.STATUS_TITLE in whole and "202/2025/QH15" in whole.replace(" ", "")
     assert write_report(SITE, results_of(tmp_path / "khong-co"), tmp_path / "rong") is None  # no results, no PDF
 
 
@@ -189,12 +191,21 @@ def test_progress_page_fits_a_360_px_phone(fixture_site, browser):
         page.close()
 
 
-def test_results_pages_edit_links_open_the_results_data(site):
+def test_results_pages_edit_links_open_the_results_data(site, mutated_site):
+    """With a real repository address (EDIT_URI, the mutated build), the report's
+    edit link opens bao-cao.yaml and the progress page's opens "new file" in the
+    results folder; without one (the real build here), no edit link at all, never
+    one to a placeholder host (issue 11)."""
     import os
     import re
-    base = os.environ.get("EDIT_URI", "https://github.com/THAY-TEN-TO-CHUC/THAY-TEN-KHO/edit/main/")
+    from macros.render.provenance import real_edit_base
+    from tests.sitebuild import MUTATED_EDIT_URI
     edit = re.compile(r'href="([^"]+)" rel="edit"')
-    report = edit.findall((site / "bao-cao-tong-hop/index.html").read_text(encoding="utf-8"))
-    assert report == [base + "data/ke-hoach-2023/bao-cao.yaml"]
-    progress = edit.findall((site / "ket-qua/index.html").read_text(encoding="utf-8"))
-    assert progress == [base.replace("/edit/", "/new/", 1) + "data/ke-hoach-2023/ket-qua/"]
+    for built, base in ((mutated_site, MUTATED_EDIT_URI), (site, real_edit_base(os.environ.get("EDIT_URI")))):
+        report = edit.findall((built / "bao-cao-tong-hop/index.html").read_text(encoding="utf-8"))
+        progress = edit.findall((built / "ket-qua/index.html").read_text(encoding="utf-8"))
+        if base is None:
+            assert report == [] and progress == []
+            continue
+        assert report == [base + "data/ke-hoach-2023/bao-cao.yaml"]
+        assert progress == [base.replace("/edit/", "/new/", 1) + "data/ke-hoach-2023/ket-qua/"]

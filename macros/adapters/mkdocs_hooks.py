@@ -33,7 +33,8 @@ from macros.errors import DataErrors  # noqa: E402
 from macros.guards import InternalError, internal_message  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
 from macros.render import links  # noqa: E402
-from macros.render.provenance import page_source  # noqa: E402
+from macros.render.notice import footer_text  # noqa: E402
+from macros.render.provenance import page_source, real_edit_base  # noqa: E402
 from macros.render.tables import label_table_cells  # noqa: E402
 from macros.text import slugify  # noqa: E402
 
@@ -81,8 +82,11 @@ def on_config(config):
     # Plain words (the model refuses < > & " there): Material prints them raw and escaped.
     config["site_name"] = info.ten
     config["site_description"] = info.mo_ta
-    config["site_author"] = info.tac_gia
-    config["copyright"] = info.tac_gia
+    # Who wrote what, from data: the compiler of the reference material, never the
+    # issuing body as the author of the whole site (issue 11).
+    config["site_author"] = info.tac_gia  # plain words: the compiler, not the issuing body
+    # Footer of every page; the theme does not escape it.
+    config["copyright"] = html.escape(footer_text(state.default_site), quote=False)
     config["nav"] = html_titles(state.catalog.nav)
     # Unit pages are reached from their list page, not from the sidebar (an entry
     # per unit on every page made the build quadratic); say so, so MkDocs does
@@ -145,8 +149,8 @@ def on_page_context(context, page, config, nav):
     docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
     source = page_source(state.default_site, page.file.src_uri, page.file.content_string if
                          page.file.src_uri not in state.catalog.pages else "", state.catalog.pages, docs_dir)
-    base = config.edit_uri or ""
-    if not base.startswith(("http://", "https://")):
+    base = real_edit_base(config.edit_uri)  # None: no real repository configured, no link
+    if not base:
         page.edit_url = None
     elif source.edit.endswith("/"):
         # A page made from a folder of files (the results): "new file" there on a

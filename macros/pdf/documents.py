@@ -9,9 +9,11 @@ from dataclasses import dataclass
 import markdown
 from markupsafe import Markup
 
+from ..changes_model import Kind
 from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
-from ..render import links, plan
+from ..render import links, notice, plan
+from ..render.units import report_sentence
 from ..site import Site
 from ..templating import render
 from ..text import slugify
@@ -41,8 +43,14 @@ def _markdown(text: str) -> str:
                              output_format="html")
 
 
-def author(site: Site) -> str:
-    return site.org.ten_day_du
+def author(site: Site, kind: Kind = Kind.REFERENCE) -> str:
+    """The issuing body for the plan's own text; whoever compiled the rest (never the body)."""
+    return site.org.ten_day_du if kind is Kind.PLAN else notice.compiler(site)
+
+
+def _notice(site: Site, kind: Kind, compact: bool = False) -> str:
+    """The site's notice in a PDF: marked as the website's, not part of any document."""
+    return notice.notice_html(site, kind, compact, pdf=True)
 
 
 def reference(site: Site) -> str:
@@ -54,20 +62,22 @@ def reference(site: Site) -> str:
 # -- the plan -------------------------------------------------------------------
 def plan_metadata(site: Site) -> Metadata:
     doc = site.plan.van_ban
-    return Metadata(f"{reference(site)}: {doc.trich_yeu}", author(site), doc.trich_yeu)
+    return Metadata(f"{reference(site)}: {doc.trich_yeu}", author(site, Kind.PLAN), doc.trich_yeu)
 
 
 def plan_document(site: Site) -> str:
     """The plan as on its page: header, title, body, recipients and signature."""
     content = render("plan_document.html", header=Markup(plan.header_html(site)), title=Markup(plan.title_html(site)),
-                     body=Markup(_markdown(plan.body_markdown(site))), closing=Markup(plan.closing_html(site)))
+                     body=Markup(_markdown(plan.body_markdown(site))), closing=Markup(plan.closing_html(site)),
+                     note=Markup(_notice(site, Kind.PLAN, compact=True)))
     return _document(plan_metadata(site), "print-plan", content)
 
 
 # -- one handout per unit --------------------------------------------------------
 def handout_metadata(site: Site, code: str) -> Metadata:
     unit = site.unit(code)
-    return Metadata(f"Tóm tắt nhiệm vụ – {links.unit_title(unit)} – {reference(site)}", author(site),
+    return Metadata(f"Tóm tắt nhiệm vụ – {links.unit_title(unit)} – tài liệu tham khảo từ {reference(site)}",
+                    author(site),
                     site.plan.van_ban.trich_yeu)
 
 
@@ -80,22 +90,21 @@ def handout_document(site: Site, code: str) -> str:
     unit = site.unit(code)
     p = site.plan
     a = site.assignment_of(code)
-    org = site.org
+    dept = site.department(a.ban)
     local = p.to_chuc_thuc_hien.don_vi_thuc_hien
-    report = p.to_chuc_thuc_hien.bao_cao
     period = p.thoi_gian_dia_diem
-    conf = p.cac_buoc.hoi_nghi
     amount = site.amount(code)
+    # Reference material: no national motto, issuing body, number or signature.
     content = render(
-        "handout.html", parent_lines=plan.body_name_lines(org.co_quan_cap_tren), issuer=org.co_quan_ban_hanh,
-        reference=reference(site), unit_title=links.unit_title(unit), summary=p.van_ban.trich_yeu,
-        department=site.department(a.ban).ten, department_task=a.nhiem_vu, local_name=local.ten,
+        "handout.html", reference=reference(site), unit_title=links.unit_title(unit),
+        notice=Markup(_notice(site, Kind.REFERENCE, compact=True)),
+        department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten),
         local_task=local.nhiem_vu, amount=format_money(amount), amount_words=money_in_words(amount),
-        start=format_month(period.bat_dau), end=format_date(period.ket_thuc), conf_min=conf.toi_thieu,
-        conf_max=conf.toi_da, deadline=format_date(report.han), receiver=site.department(report.noi_nhan).ten,
+        start=format_month(period.bat_dau), end=format_date(period.ket_thuc),
+        conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),
         steps=[(s.ten_ngan, site.fill(s.noi_dung)) for s in p.cac_buoc.buoc],
         fill_lines=[*([("Xã được chọn:", 1)] if unit.cap not in COMMUNE_LEVEL else []),
-                    ("Khu dân cư:", 1), ("Ngày hội nghị:", conf.toi_da)])
+                    ("Khu dân cư:", 1), ("Ngày hội nghị:", 1)])
     return _document(handout_metadata(site, code), "print-handout", content)
 
 
@@ -108,10 +117,10 @@ def handbook_metadata(site: Site, title: str) -> Metadata:
 def handbook_document(site: Site, title: str, chapters: list[Chapter]) -> str:
     """Title page, table of contents (page numbers filled by the paged-media engine),
     then each chapter from a new page."""
-    org = site.org
     # Chapter titles and bodies are HTML already (taken from the built pages).
     shown = [Chapter(Markup(c.title), Markup(c.body)) for c in chapters]
-    content = render("handbook_document.html", parent=org.co_quan_cap_tren, issuer=org.co_quan_ban_hanh,
-                     anchor=slugify(title), title=title, subtitle=site.plan.van_ban.trich_yeu,
-                     place=org.dia_danh, year=site.plan.van_ban.nam, chapters=shown)
+    # Reference material compiled from the plan: no issuing body on the cover.
+    content = render("handbook_document.html", anchor=slugify(title), title=title, reference=reference(site),
+                     subtitle=site.plan.van_ban.trich_yeu, notice=Markup(_notice(site, Kind.REFERENCE)),
+                     chapters=shown)
     return _document(handbook_metadata(site, title), "print-handbook", content)

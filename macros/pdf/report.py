@@ -9,7 +9,8 @@ from ..render import report
 from ..render.progress import downloads
 from ..results.load import Results, results_of
 from ..site import Site
-from .documents import Metadata, _document, author
+from ..changes_model import Kind
+from .documents import Metadata, _document, _notice, author
 
 
 def report_metadata(site: Site, results: Results) -> Metadata:
@@ -19,7 +20,11 @@ def report_metadata(site: Site, results: Results) -> Metadata:
 
 def report_document(site: Site, results: Results) -> str:
     body = report.document_html(site, results)
-    return _document(report_metadata(site, results), "print-report", f'<article class="md-typeset">{body}</article>')
+    # Like every PDF (issue 11), the site's notice, after the document and apart from it:
+    # what this is (compiled by the site, a draft until issued) and where the plan stands.
+    note = _notice(site, Kind.REFERENCE, compact=True)
+    return _document(report_metadata(site, results), "print-report",
+                     f'<article class="md-typeset">{body}\n{note}</article>')
 
 
 def report_pdf(site: Site) -> str:

@@ -2,23 +2,30 @@
 
 from ..numbers import format_money
 from ..site import Site
+from ..text import html_escape as h
 from ..text import md_escape as m
-from . import links
+from . import links, notice
 
 
 def unit_links(site: Site, codes, current: str) -> str:
     return ", ".join(links.md_link(links.unit_name(site.unit(c)), links.unit_page(site.unit(c)), current) for c in codes)
 
 
+def _quote(label: str, text: str) -> str:
+    """The plan's own words, set apart from the site's text (spellings kept as issued)."""
+    return f'<p class="trich-dan__nguon"><em>{h(label)}</em></p>\n\n> {m(text)}'
+
+
 def by_department(site: Site, current: str = links.ASSIGNMENTS) -> str:
     parts = []
-    for a in site.assignments:
+    for i, a in enumerate(site.assignments, 1):
         dept = site.department(a.ban)
         parts += [f"### {m(dept.ten)}",
                   f"**Phối hợp tại:** {unit_links(site, a.don_vi, current)}",
-                  f"**Nhiệm vụ:** {m(a.nhiem_vu)}"]
+                  _quote(f"Nhiệm vụ (kế hoạch, mục VI.{i}):", a.nhiem_vu)]
     local = site.plan.to_chuc_thuc_hien.don_vi_thuc_hien
-    parts += [f"### {m(local.ten)}", f"**Nhiệm vụ:** {m(local.nhiem_vu)}"]
+    parts += [f"### {m(notice.spell(site, local.ten))}",
+              _quote(f"Nhiệm vụ (kế hoạch, mục VI.{len(site.assignments) + 1}):", local.nhiem_vu)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -32,7 +39,15 @@ def by_unit_table(site: Site, current: str = links.ASSIGNMENTS) -> str:
 
 
 def report_note(site: Site) -> str:
-    return f"!!! note \"Báo cáo kết quả\"\n    {m(site.fill(site.plan.to_chuc_thuc_hien.bao_cao.loi_van))}\n"
+    """The plan's note, quoted as written, then who compiles: the receiving Ban is
+    the recipient, not a sender, and its own units are part of what it compiles."""
+    report = site.plan.to_chuc_thuc_hien.bao_cao
+    receiver = site.department(report.noi_nhan).ten
+    quote = f"{report.tieu_de} {site.fill(report.loi_van)}"
+    return (f"!!! note \"Báo cáo kết quả\"\n    Kế hoạch ghi: «{m(quote)}»\n\n"
+            f"    {m(receiver)} nhận báo cáo của các ban, văn phòng và tổng hợp báo cáo kết quả trên địa bàn "
+            f"toàn tỉnh (kế hoạch, mục VI.1), gồm cả kết quả tại các {m(site.plan.ten_goi_don_vi)} do "
+            f"{m(receiver)} phối hợp.\n")
 
 
 def assignments_page(site: Site) -> str:

@@ -2,23 +2,23 @@
 such as the one on the campaign, or the chapter of a content topic of
 section II), and the section headings every chapter page shows."""
 
+from ..changes_model import Kind
 from ..handbook_model import Chapter
 from ..site import Site
 from ..text import fold
 from ..text import md_escape as m
-from . import links, references
+from . import links, notice, references
 
 # The parts of a chapter, in the order a cadre uses them at a conference.
 # Tests read these headings: a chapter page must show each one.
-PURPOSE = "Bài này để làm gì"
-MESSAGES = "Lời nói với bà con (đọc to)"
-KNOW = "Những điều cần biết"
-GUIDE = "Làm từng bước"
+PURPOSE = "Mục đích"
+MESSAGES = "Thông điệp tuyên truyền (đọc tại hội nghị)"
+KNOW = "Nội dung cần nắm"
+GUIDE = "Hướng dẫn thực hiện"
 EXAMPLES = "Gương điển hình"
-QUESTIONS = "Câu hỏi để bà con cùng bàn"
+QUESTIONS = "Câu hỏi gợi ý thảo luận"
 REFERENCES = "Văn bản tham khảo"
 
-EDITOR_SLOT = "Mục dành cho biên tập viên: bổ sung gương điển hình từ báo cáo thực tế"
 
 
 def general_chapters(site: Site) -> list[tuple[str, Chapter]]:
@@ -31,11 +31,7 @@ def _bullets(items) -> str:
 
 
 def _examples(chapter: Chapter) -> str:
-    if chapter.guong_dien_hinh:
-        return "\n\n".join(f"{m(e.noi_dung)}\n\n*Nguồn: {m(e.nguon)}*" for e in chapter.guong_dien_hinh)
-    return (f'!!! warning "{EDITOR_SLOT}"\n'
-            "    Chưa có gương điển hình. Chỉ ghi gia đình thật, lấy từ báo cáo kết quả hay biên bản hội nghị, "
-            "kèm nguồn (báo cáo nào, ngày nào), vào trường `guong_dien_hinh` của tệp Sổ tay.")
+    return "\n\n".join(f"{m(e.noi_dung)}\n\n*Nguồn: {m(e.nguon)}*" for e in chapter.guong_dien_hinh)
 
 
 def chapter_body(site: Site, chapter: Chapter, here: str) -> str:
@@ -43,7 +39,7 @@ def chapter_body(site: Site, chapter: Chapter, here: str) -> str:
     parts = [f"## {PURPOSE}", _bullets(fill(x) for x in chapter.muc_dich)]
     messages = "\n".join(f"{i}. {m(fill(x))}" for i, x in enumerate(chapter.thong_diep, 1))
     # Larger type: these lines are read aloud, often from a phone held at arm's length.
-    parts += [f"## {MESSAGES}", "*Đọc chậm từng câu, rồi hỏi lại xem bà con đã hiểu chưa.*",
+    parts += [f"## {MESSAGES}", "*Đọc chậm, rõ từng câu; sau mỗi câu, hỏi lại để bảo đảm bà con nắm được nội dung.*",
               f'<div class="st-read-aloud" markdown>\n\n{messages}\n\n</div>']
     if chapter.kien_thuc:
         parts.append(f"## {KNOW}")
@@ -54,7 +50,9 @@ def chapter_body(site: Site, chapter: Chapter, here: str) -> str:
         for sec in chapter.huong_dan:
             steps = "\n".join(f"{i}. {m(fill(s))}" for i, s in enumerate(sec.buoc, 1))
             parts += [f"### {m(sec.tieu_de)}", steps]
-    if chapter.co_guong_dien_hinh:
+    # Only real examples, with their source; an empty slot is simply absent for readers
+    # (what editors should add is in data/so-tay/README.md, never on a reader's page).
+    if chapter.co_guong_dien_hinh and chapter.guong_dien_hinh:
         parts += [f"## {EXAMPLES}", _examples(chapter)]
     questions = "\n".join(f"{i}. {m(fill(q))}" for i, q in enumerate(chapter.cau_hoi, 1))
     parts += [f"## {QUESTIONS}", questions]
@@ -71,10 +69,15 @@ def handbook_index(site: Site) -> str:
     general = "\n".join(f"- {links.md_link(c.ten, links.chapter_page(k), here)}" for k, c in general_chapters(site))
     items = "\n".join(f"{i}. {links.md_link(t.ten_ngan, links.topic_page(t), here)}"
                       for i, t in enumerate(content.muc, 1))
-    return (f"> {m(content.loi_dan)}\n\n"
-            "Mỗi bài có: điều bài muốn đạt, lời nói với bà con (đọc to), cách làm từng bước, "
-            "câu hỏi để bà con cùng bàn và văn bản tham khảo.\n\n"
-            f"## Bài mở đầu\n\n{general}\n\n## Các nội dung trọng tâm\n\n{items}\n\n"
+    # What this is, before anything else: reference material compiled from the plan,
+    # not the "Sổ tay tuyên truyền … đã được cấp phát" that the plan's section II names.
+    return (notice.notice_html(site, Kind.REFERENCE) + "\n"
+            f"Sổ tay này là tài liệu tham khảo biên soạn từ các nội dung trọng tâm tại mục II của kế hoạch, "
+            f"để cán bộ sử dụng khi tuyên truyền, vận động; không phải Sổ tay tuyên truyền thực hiện "
+            f"{m(site.plan.cuoc_van_dong.ten_ngan)} đã được cấp phát mà kế hoạch nêu.\n\n"
+            f"Mỗi bài gồm: {PURPOSE.lower()}, {MESSAGES[:1].lower() + MESSAGES[1:]}, {GUIDE.lower()}, "
+            f"{QUESTIONS.lower()} và văn bản tham khảo.\n\n"
+            f"## Phần mở đầu\n\n{general}\n\n## Các nội dung trọng tâm\n\n{items}\n\n"
             f"## Tra cứu\n\n- {links.md_link('Văn bản tham khảo', links.REFERENCES, here)}\n"
             f"- {links.md_link('Chữ viết tắt', links.GLOSSARY, here)}\n"
             f"- {links.md_link('Bộ công cụ hội nghị (mẫu in)', links.TOOLKIT, here)}\n")

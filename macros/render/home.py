@@ -1,10 +1,11 @@
 """The home page: the plan at a glance (what, who, where, when, how much)."""
 
+from ..changes_model import Kind
 from ..dates import format_date, format_month
 from ..numbers import format_money
 from ..site import Site
 from ..text import md_escape as m
-from . import links
+from . import links, notice
 
 
 # Up to this many units are listed on the home page; more are on the list page only.
@@ -16,16 +17,20 @@ def home_page(site: Site) -> str:
     here = links.HOME
     period = p.thoi_gian_dia_diem
     report = p.to_chuc_thuc_hien.bao_cao
-    conf = p.cac_buoc.hoi_nghi
+    receiver = site.department(report.noi_nhan).ten
+    local = p.to_chuc_thuc_hien.don_vi_thuc_hien
     n = len(site.units)
     depts = ", ".join(m(site.department(a.ban).ten) for a in site.assignments)
     if n <= LIST_ON_HOME:
         units = "\n".join(f"- {links.md_link(links.unit_title(u), links.unit_page(u), here)}" for u in site.units)
     else:  # a long list belongs on its own page, with its filter
         units = f"- {links.md_link(f'Danh sách {n} {p.ten_goi_don_vi}', links.UNITS, here)}"
+    conferences = notice.conference_sentence(site)
     return f"""{m(p.van_ban.loai)} {m(p.van_ban.trich_yeu[0].lower() + p.van_ban.trich_yeu[1:])}.
 
 {_jump_to_units()}
+
+{notice.notice_html(site, Kind.REFERENCE)}
 
 <div class="grid cards glance" markdown>
 
@@ -33,8 +38,8 @@ def home_page(site: Site) -> str:
 
     ---
 
-    Tuyên truyền, vận động trực tiếp tại vùng đồng bào dân tộc thiểu số: {conf.toi_thieu}–{conf.toi_da} hội nghị
-    ở mỗi đơn vị, theo {len(p.cac_buoc.buoc)} bước.
+    Tuyên truyền, vận động trực tiếp tại vùng đồng bào dân tộc thiểu số, theo {len(p.cac_buoc.buoc)} bước;
+    kế hoạch ghi: «{m(conferences)}»
 
     {links.md_link("Toàn văn kế hoạch", links.PLAN, here)} · {links.md_link("Sổ tay tuyên truyền", links.HANDBOOK, here)}
 
@@ -42,7 +47,7 @@ def home_page(site: Site) -> str:
 
     ---
 
-    {m(site.org.ten_day_du)}; các ban phối hợp: {depts}; cùng {m(p.to_chuc_thuc_hien.don_vi_thuc_hien.ten)}.
+    {m(site.org.ten_day_du)}; các ban phối hợp: {depts}; cùng {m(notice.spell(site, local.ten))}.
 
     {links.md_link("Phân công", links.ASSIGNMENTS, here)}
 
@@ -58,8 +63,9 @@ def home_page(site: Site) -> str:
 
     ---
 
-    Từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}. Báo cáo kết quả về
-    {m(site.department(report.noi_nhan).ten)} trước ngày {format_date(report.han)}.
+    Từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}. Các ban, văn phòng báo cáo
+    kết quả về {m(receiver)} trước ngày {format_date(report.han)}; {m(receiver)} tổng hợp báo cáo
+    kết quả trên địa bàn toàn tỉnh.
 
     {links.md_link("Tiến độ", links.TIMELINE, here)}
 
@@ -74,7 +80,7 @@ def home_page(site: Site) -> str:
 
 </div>
 
-## Đơn vị của bạn {{ #{UNITS_ANCHOR} }}
+## Trang của từng đơn vị {{ #{UNITS_ANCHOR} }}
 
 <div class="home-units" markdown>
 
@@ -90,4 +96,4 @@ UNITS_ANCHOR = "don-vi-cua-ban"
 
 
 def _jump_to_units() -> str:
-    return f'<p class="home-jump"><a href="#{UNITS_ANCHOR}">Đơn vị của bạn <span aria-hidden="true">↓</span></a></p>'
+    return f'<p class="home-jump"><a href="#{UNITS_ANCHOR}">Trang của từng đơn vị <span aria-hidden="true">↓</span></a></p>'

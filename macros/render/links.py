@@ -23,7 +23,6 @@ HANDBOOK = "so-tay/index.md"
 REFERENCES = "so-tay/van-ban.md"
 GLOSSARY = "thuat-ngu.md"
 TOOLKIT = "bo-cong-cu/index.md"
-EDITOR_GUIDE = "huong-dan-bien-tap.md"
 
 
 def unit_slug(unit: Unit) -> str:

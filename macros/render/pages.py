@@ -21,8 +21,6 @@ from ..templating import render
 from ..text import md_escape
 from . import assignments, budget, handbook, home, links, plan, progress, references, report, timeline, toolkit, units
 
-# The editor guide: CONTRIBUTING.md, shown as a page of the site.
-EDITOR_GUIDE = links.EDITOR_GUIDE
 # The list of plans, when the website has more than one.
 PLANS = "index.md"
 # The home of a plan listed with no prefix, when the list of plans takes index.md.
@@ -189,9 +187,8 @@ class Catalog:
             self.pdf_for_page.update({site.prefix + page: pdf for page, pdf in pdf_paths.pdf_for_page(site).items()})
             entries = plan_nav(site, home_page)
             self.nav += [{site.title: entries}] if website.several else entries
-        if website.guide:
-            self._add(GeneratedPage(EDITOR_GUIDE, "Hướng dẫn biên tập", website.guide, (website.guide_file,)), None)
-        self.nav.append({"Hướng dẫn biên tập": EDITOR_GUIDE})
+        # The editor guide is for editors only (issue 11): CONTRIBUTING.md in the
+        # repository, not a page of the site, so readers never meet it in the nav or search.
 
     def _add(self, page: GeneratedPage, site: Site | None) -> None:
         self.pages[page.path] = page
@@ -213,7 +210,7 @@ def generated_pages(site: Site) -> list[GeneratedPage]:
 
 def nav(site: Site) -> list:
     """The nav of one plan loaded alone, as on a website with that plan only."""
-    return plan_nav(site, site.prefix + links.HOME) + [{"Hướng dẫn biên tập": EDITOR_GUIDE}]
+    return plan_nav(site, site.prefix + links.HOME)
 
 
 def page_origins(site: Site, docs_dir: Path | None = None) -> list[Origin]:

@@ -5,11 +5,13 @@ lays them out); the body is Markdown so that headings get anchors, a table of
 contents and their own search entries.
 """
 
+from ..changes_model import Kind
 from ..dates import format_date, format_date_long, format_month
 from ..numbers import format_money
 from ..site import Site
 from ..templating import render
 from ..text import md_escape as m
+from . import notice
 
 # Blank kept for a number or a date the document does not have yet.
 BLANK = "\u00a0" * 6
@@ -107,9 +109,11 @@ def body_markdown(site: Site) -> str:
     parts += [f"## V. {m(p.kinh_phi.tieu_de)}", m(budget_sentence(site))]
     parts += [f"## VI. {m(org.tieu_de)}", m(org.loi_dan)]
     for i, a in enumerate(org.phan_cong, 1):
-        parts += [f"### {i}. {m(site.department(a.ban).ten)}", m(a.nhiem_vu)]
-    parts += [render("plan_note.html", text=site.fill(org.bao_cao.loi_van)).strip()]
-    parts += [f"### {len(org.phan_cong) + 1}. {m(org.don_vi_thuc_hien.ten)}", m(org.don_vi_thuc_hien.nhiem_vu)]
+        parts += [f"### {i}. {m(a.tieu_de or site.department(a.ban).ten)}", m(a.nhiem_vu)]
+    # "* Ghi chú:" as the plan writes it.
+    parts += [render("plan_note.html", title=org.bao_cao.tieu_de, text=site.fill(org.bao_cao.loi_van)).strip()]
+    local = org.don_vi_thuc_hien
+    parts += [f"### {len(org.phan_cong) + 1}. {m(local.tieu_de or local.ten)}", m(local.nhiem_vu)]
     parts += [m(p.ket_luan)]
     return "\n\n".join(parts) + "\n"
 
@@ -129,8 +133,11 @@ def closing_html(site: Site) -> str:
 
 
 def plan_page(site: Site) -> str:
-    """The whole document: header, title, body, recipients and signature."""
+    """The whole document: header, title, body, recipients and signature, under
+    the site's notice (what this page is, where the plan stands), which is not
+    part of the document."""
     return (
+        notice.notice_html(site, Kind.PLAN) + "\n"
         '<div class="vb-document" markdown>\n\n'
         + header_html(site) + "\n" + title_html(site) + "\n" + body_markdown(site) + "\n" + closing_html(site)
         + "\n</div>\n"

@@ -46,3 +46,16 @@ def page_source(site: Site, src_uri: str, markdown: str, generated: dict[str, Ge
         return PageSource(files[0], files)
     own = f"{docs_dir}/{src_uri}"
     return PageSource(own, (own,))
+
+
+# Signs of an address that was never filled in ("THAY-TEN-TO-CHUC", "<tổ-chức>").
+_PLACEHOLDER_MARKS = ("THAY-TEN", "<", ">", "…")
+
+
+def real_edit_base(edit_uri: str | None) -> str | None:
+    """The repository address for "Sửa trang này", or None when none is configured:
+    readers never get a link to a placeholder host."""
+    base = (edit_uri or "").strip()
+    if not base.startswith(("http://", "https://")) or any(mark in base for mark in _PLACEHOLDER_MARKS):
+        return None
+    return base

@@ -34,7 +34,7 @@ def timeline_html(site: Site) -> str:
     # (sort date, when as the plan states it, what). The start is a month, not a day.
     events = [
         (start, format_month(period.bat_dau).capitalize(), "Bắt đầu thực hiện"),
-        (report.han, format_date(report.han), f"Hạn báo cáo kết quả về {site.department(report.noi_nhan).ten} "
+        (report.han, format_date(report.han), f"Hạn các ban, văn phòng báo cáo kết quả về {site.department(report.noi_nhan).ten} "
                                               f"(trước ngày {format_date(report.han)})"),
         (end, format_date(end), "Kết thúc thực hiện"),
     ]

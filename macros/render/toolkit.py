@@ -17,7 +17,8 @@ from ..dates import format_date, format_date_long, format_month
 from ..numbers import format_money
 from ..site import Site
 from ..text import html_escape as h
-from . import links
+from ..text import md_escape
+from . import links, notice
 
 BOX = "☐"
 
@@ -34,13 +35,17 @@ FORMS = [
     Form("chuong-trinh-hoi-nghi", "Chương trình hội nghị", 2, "in cho người chủ trì và đại biểu"),
     Form("danh-sach-dai-bieu", "Danh sách đại biểu", 1, "mỗi tờ một trang; in thêm tờ khi đông người"),
     Form("bien-ban-hoi-nghi", "Biên bản hội nghị", 2, "thư ký ghi trong hội nghị"),
-    Form("phieu-khao-sat", "Phiếu khảo sát đời sống", 2, "bước 2 của kế hoạch; mỗi gia đình một phiếu, in hai mặt"),
+    Form("phieu-khao-sat", "Phiếu khảo sát đời sống", 2, "bước 2 của kế hoạch; mỗi hộ gia đình một phiếu, in hai mặt"),
     Form("mau-bao-cao", "Mẫu báo cáo kết quả", 2, "các ban, văn phòng gửi về ban nhận báo cáo"),
 ]
 
 
 def form_path(form: Form) -> str:
     return links.form_page(form.slug)
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _capital(text: str) -> str:
@@ -64,10 +69,13 @@ def _campaign(site: Site) -> str:
 
 
 def _header(site: Site) -> str:
-    """Left: the front at the unit's level, written by hand; right: national motto."""
+    """A blank template for the unit: left, its parent body and its own name, both
+    written by hand (slots empty: the office issues none of these forms); right,
+    the national motto and a place-date line to fill in."""
     org = site.org
     return ('<div class="tk-header">'
-            '<div><p class="tk-issuer">ỦY BAN MTTQ VIỆT NAM</p><p class="tk-fill tk-issuer-unit"></p></div>'
+            '<div><p class="tk-fill tk-issuer-parent"></p><p class="tk-fill tk-issuer-unit"></p>'
+            '<p class="tk-slot-label">(tên cơ quan, đơn vị)</p></div>'
             f'<div><p class="tk-nation">{h(org.quoc_hieu)}</p><p class="tk-motto">{h(org.tieu_ngu)}</p>'
             '<p class="tk-date">…………, ngày …… tháng …… năm ……</p></div></div>')
 
@@ -83,23 +91,27 @@ def _unit_chooser(site: Site) -> str:
     return f'<p class="tk-chooser"><strong>{h(label)}:</strong> {_choices([u.ten for u in site.units])}</p>'
 
 
-def _department_chooser(site: Site, label: str = "Ban phối hợp của tỉnh") -> str:
-    return f'<p class="tk-chooser"><strong>{h(label)}:</strong> {_choices([d.ten for d in site.departments])}</p>'
+def _department_chooser(site: Site, label: str = "Ban phối hợp của tỉnh", departments=None) -> str:
+    names = [d.ten for d in (site.departments if departments is None else departments)]
+    return f'<p class="tk-chooser"><strong>{h(label)}:</strong> {_choices(names)}</p>'
 
 
 def _conference_chooser(site: Site) -> str:
     conf = site.plan.cac_buoc.hoi_nghi
     numbers = [str(i) for i in range(1, conf.toi_da + 1)]
+    # The plan: "Tổ chức từ 02 đến 04 hội nghị … tại các khu dân cư" (not a count per unit).
     return (f'<p class="tk-chooser"><strong>Hội nghị lần thứ:</strong> {_choices(numbers)} '
-            f'<em>(mỗi đơn vị tổ chức {h(site.placeholders["so_hoi_nghi"])} hội nghị)</em></p>')
+            f'<em>(kế hoạch: tổ chức {h(site.placeholders["so_hoi_nghi"])} hội nghị tại các khu dân cư)</em></p>')
 
 
 def _place(site: Site) -> str:
     return _field("Khu dân cư (thôn, làng):") + _field("Xã:") + _unit_chooser(site)
 
 
-def _sheet(form: Form, body: str) -> str:
-    note = (f'<p class="tk-screen-only">Mẫu in khổ A4 ({h(form.purpose)}; không quá {form.max_pages} trang). '
+def _sheet(site: Site, form: Form, body: str) -> str:
+    note = (f'<p class="tk-screen-only">Mẫu tham khảo do {h(_lower(notice.compiler(site)))} biên soạn từ kế hoạch, '
+            'không phải văn bản chính thức; phần tên cơ quan, đơn vị để trống cho đơn vị sử dụng mẫu ghi. '
+            f'Mẫu in khổ A4 ({h(form.purpose)}; không quá {form.max_pages} trang). '
             'Để in: trên máy tính bấm <kbd>Ctrl</kbd> + <kbd>P</kbd>; trên điện thoại dùng lệnh In '
             '(hoặc Chia sẻ › In) trong trình duyệt.</p>')
     return note + f'\n\n<div class="tk-sheet tk-{form.slug}">{body}</div>\n'
@@ -120,7 +132,7 @@ def agenda(site: Site, form: Form) -> str:
             + _field("Thời gian: …… giờ …… phút, ngày ……/……/" + str(site.plan.van_ban.nam)) + _field("Địa điểm:")
             + '<table class="tk-table"><thead><tr><th>STT</th><th>Thời gian</th><th>Nội dung</th>'
               "<th>Người thực hiện</th></tr></thead><tbody>" + "".join(items) + "</tbody></table>")
-    return _sheet(form, body)
+    return _sheet(site, form, body)
 
 
 def attendance(site: Site, form: Form) -> str:
@@ -134,7 +146,7 @@ def attendance(site: Site, form: Form) -> str:
             + _conference_chooser(site) + _place(site)
             + _field("Ngày họp: ……/……/" + str(site.plan.van_ban.nam)) + _field("Tờ số:")
             + f'<table class="tk-table tk-attendance"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
-    return _sheet(form, body)
+    return _sheet(site, form, body)
 
 
 def minutes(site: Site, form: Form) -> str:
@@ -152,7 +164,7 @@ def minutes(site: Site, form: Form) -> str:
             + _field("Hội nghị kết thúc vào lúc …… giờ …… phút cùng ngày.")
             + '<div class="tk-signatures"><div><p><strong>THƯ KÝ</strong></p><p><em>(Ký, ghi rõ họ tên)</em></p></div>'
               '<div><p><strong>CHỦ TRÌ HỘI NGHỊ</strong></p><p><em>(Ký, ghi rõ họ tên)</em></p></div></div>')
-    return _sheet(form, body)
+    return _sheet(site, form, body)
 
 
 def survey(site: Site, form: Form) -> str:
@@ -173,7 +185,7 @@ def survey(site: Site, form: Form) -> str:
             + basis + f"<p>{h(tpl.loi_dan)}</p>" + _place(site)
             + _field("Người khảo sát (cán bộ):") + _field("Ngày khảo sát: ……/……/" + str(site.plan.van_ban.nam))
             + "".join(parts))
-    return _sheet(form, body)
+    return _sheet(site, form, body)
 
 
 def report(site: Site, form: Form) -> str:
@@ -182,7 +194,8 @@ def report(site: Site, form: Form) -> str:
     rep = plan.to_chuc_thuc_hien.bao_cao
     receiver = site.department(rep.noi_nhan).ten
     period = plan.thoi_gian_dia_diem
-    per_dept = max(len(a.don_vi) for a in plan.to_chuc_thuc_hien.phan_cong)
+    sending = [a for a in plan.to_chuc_thuc_hien.phan_cong if a.ban != rep.noi_nhan] or plan.to_chuc_thuc_hien.phan_cong
+    per_dept = max(len(a.don_vi) for a in sending)
     head = f"<th>{h(_capital(plan.ten_goi_don_vi))}</th>" + "".join(f"<th>{h(c)}</th>" for c in tpl.cot)
     empty = "".join("<td></td>" for _ in tpl.cot)
     rows = "".join(f"<tr><td></td>{empty}</tr>" for _ in range(per_dept))
@@ -194,24 +207,25 @@ def report(site: Site, form: Form) -> str:
     where = 2 if len(tpl.muc) >= 2 else len(tpl.muc)
     sections = "".join(f"<h2>{_roman(i)}. {h(s)}</h2>" + (table if i == where else "") + _lines(tpl.so_dong)
                        for i, s in enumerate(tpl.muc, 1))
-    org = site.org
-    body = ('<div class="tk-header">'
-            f'<div><p class="tk-issuer-parent">{h(org.co_quan_cap_tren)}</p>'
-            '<p class="tk-fill tk-issuer-unit"></p></div>'
-            f'<div><p class="tk-nation">{h(org.quoc_hieu)}</p><p class="tk-motto">{h(org.tieu_ngu)}</p>'
-            f'<p class="tk-date">{h(org.dia_danh)}, ngày …… tháng …… năm {plan.van_ban.nam}</p></div></div>'
-            "<h1>BÁO CÁO</h1>"
+    # Senders: the Bans and the Văn phòng other than the receiver, which compiles the
+    # province-wide report (its own units included) and does not report to itself.
+    senders = [d for d in site.departments if d.ma != rep.noi_nhan]
+    compiles = (f"{receiver} tổng hợp báo cáo kết quả trên địa bàn toàn tỉnh, gồm cả kết quả tại các "
+                f"{plan.ten_goi_don_vi} do {receiver} phối hợp.")
+    body = (_header(site)
+            + "<h1>BÁO CÁO</h1>"
             f'<p class="tk-subtitle">Kết quả tổ chức tuyên truyền, vận động thực hiện {h(_campaign(site))} '
             f"năm {plan.van_ban.nam}</p>"
-            + _department_chooser(site, "Ban, văn phòng báo cáo")
+            + _department_chooser(site, "Ban, văn phòng báo cáo", senders)
             + f'<p class="tk-to">Kính gửi: {h(receiver)}</p>'
+            + f'<p class="tk-note">{h(compiles)}</p>'
             f'<p class="tk-deadline"><strong>Hạn gửi: trước {h(format_date_long(rep.han))}</strong> '
             f"(kế hoạch thực hiện từ {h(format_month(period.bat_dau))} đến {h(format_date(period.ket_thuc))}).</p>"
             + sections
             + '<div class="tk-signatures"><div class="tk-recipients"><p><strong><em>Nơi nhận:</em></strong></p>'
               f"<p>- {h(receiver)};</p><p>- Lưu.</p></div>"
               "<div><p><strong>LÃNH ĐẠO BAN, VĂN PHÒNG</strong></p><p><em>(Ký, ghi rõ họ tên)</em></p></div></div>")
-    return _sheet(form, body)
+    return _sheet(site, form, body)
 
 
 def _roman(n: int) -> str:
@@ -236,5 +250,7 @@ def toolkit_index(site: Site) -> str:
     items = "\n".join(f"{i}. [{f.title}]({f.slug}.md): {f.purpose} (tối đa {f.max_pages} trang A4)."
                       for i, f in enumerate(FORMS, 1))
     return ("# Bộ công cụ hội nghị\n\n"
-            "Các mẫu để in trên giấy A4 và điền bằng tay. Mỗi mẫu dùng chung cho mọi đơn vị: "
-            "khi in, đánh dấu tên đơn vị, ban phối hợp và lần hội nghị vào các ô ☐.\n\n" + items + "\n")
+            f"Các mẫu tham khảo do {md_escape(_lower(notice.compiler(site)))} biên soạn từ kế hoạch, không phải văn bản "
+            "chính thức; in trên khổ giấy A4 và điền bằng tay, phần tên cơ quan, đơn vị để trống cho đơn vị "
+            "sử dụng mẫu ghi. Mỗi mẫu dùng chung cho các đơn vị: khi sử dụng, đánh dấu vào ô ☐ tên đơn vị, "
+            "ban phối hợp và lần hội nghị.\n\n" + items + "\n")

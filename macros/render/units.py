@@ -1,5 +1,6 @@
 """One page per unit, generated from data, and the list of units."""
 
+from ..changes_model import Kind
 from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
 from markupsafe import Markup
@@ -7,56 +8,79 @@ from markupsafe import Markup
 from ..site import Site
 from ..templating import render
 from ..text import fold
+from ..text import html_escape as h
 from ..text import md_escape as m
-from . import links
+from . import links, notice
+
+
+def _quote(label: str, text: str) -> str:
+    """The plan's own words, set apart from the site's text (spellings kept as issued)."""
+    return f'<p class="trich-dan__nguon"><em>{h(label)}</em></p>\n\n> {m(text)}'
+
+
+def report_sentence(site: Site, dept_code: str) -> str:
+    """Who reports to whom, as the plan's note says: the Bans and the Văn phòng
+    report to the receiving Ban, which compiles the province-wide report (its own
+    units included). Never a deadline of the unit itself."""
+    report = site.plan.to_chuc_thuc_hien.bao_cao
+    receiver = site.department(report.noi_nhan).ten
+    dept = site.department(dept_code).ten
+    compiles = f"{receiver} tổng hợp báo cáo kết quả trên địa bàn toàn tỉnh"
+    if dept_code == report.noi_nhan:
+        return (f"Các ban, văn phòng Ủy ban MTTQ Việt Nam tỉnh báo cáo kết quả về {receiver} trước ngày "
+                f"{format_date(report.han)}; {compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
+                f"do {receiver} phối hợp.")
+    return (f"{dept} (ban phối hợp) báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}, "
+            f"cùng các ban, văn phòng khác của Ủy ban MTTQ Việt Nam tỉnh; {compiles}.")
 
 
 def unit_page(site: Site, code: str) -> str:
     unit = site.unit(code)
     here = links.unit_page(unit)
+    assignments = list(site.assignments)
     a = site.assignment_of(code)
+    number = assignments.index(a) + 1
     dept = site.department(a.ban)
     plan = site.plan
     period = plan.thoi_gian_dia_diem
-    report = plan.to_chuc_thuc_hien.bao_cao
-    conf = plan.cac_buoc.hoi_nghi
+    local = plan.to_chuc_thuc_hien.don_vi_thuc_hien
     amount = site.amount(code)
     names = ", ".join(m(n) for n in other_names(unit))
-    steps = "\n".join(f"{i}. **{m(s.ten_ngan)}.** {m(site.fill(s.noi_dung))}"
-                      for i, s in enumerate(plan.cac_buoc.buoc, 1))
+    steps = "\n".join(f"> {i}\\. {m(site.fill(s.noi_dung))}\n>" for i, s in enumerate(plan.cac_buoc.buoc, 1))
+    local_name = notice.spell(site, local.ten)
     return f"""# {m(links.unit_title(unit))}
 
+{notice.notice_html(site, Kind.REFERENCE)}
 <div class="unit-facts" markdown>
 
 - **Ban phối hợp của tỉnh:** {m(dept.ten)}
 - **Kinh phí:** {format_money(amount)} ({m(money_in_words(amount))})
-- **Thời gian:** từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}
-- **Số hội nghị:** từ {conf.toi_thieu} đến {conf.toi_da} hội nghị
-- **Hạn báo cáo:** trước ngày {format_date(report.han)}, gửi {m(site.department(report.noi_nhan).ten)}
+- **Thời gian thực hiện kế hoạch:** từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}
+- **Hội nghị:** kế hoạch ghi «{m(notice.conference_sentence(site))}» Kế hoạch không ghi số hội nghị riêng
+  cho từng {m(plan.ten_goi_don_vi)}.
+- **Báo cáo kết quả:** {m(report_sentence(site, a.ban))}
 
 </div>
 
 ## Nhiệm vụ của {m(dept.ten)}
 
-{m(a.nhiem_vu)}
+{_quote(f"Kế hoạch, mục VI.{number}:", a.nhiem_vu)}
 
-## Nhiệm vụ của {m(plan.to_chuc_thuc_hien.don_vi_thuc_hien.ten)}
+## Nhiệm vụ của {m(local_name)}
 
-{m(plan.to_chuc_thuc_hien.don_vi_thuc_hien.nhiem_vu)}
+{_quote(f"Kế hoạch, mục VI.{len(assignments) + 1}:", local.nhiem_vu)}
 
 ## Các bước triển khai
 
+<p class="trich-dan__nguon"><em>Kế hoạch, mục III:</em></p>
+
 {steps}
-
-## Thời hạn
-
-- Thực hiện từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}.
-- {m(site.fill(report.loi_van))}
 
 Xem thêm: {links.md_link("toàn văn kế hoạch", links.PLAN, here)} ·
 {links.md_link("tiến độ", links.TIMELINE, here)} · {links.md_link("kinh phí", links.BUDGET, here)}.
+{{: .xem-them }}
 
-<small>Mã đơn vị: {m(unit.ma)}{" · Tên gọi khác: " + names if names else ""}</small>
+<small class="ten-khac">Mã đơn vị: {m(unit.ma)}{" · Tên gọi khác: " + names if names else ""}</small>
 """
 
 

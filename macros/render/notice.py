@@ -1,0 +1,111 @@
+"""What a page or a PDF is, and where the plan stands: pure functions, Site in,
+escaped HTML (usable in Markdown pages and in the PDFs) or plain text out.
+
+- provenance: the plan's text as issued (only the plan page and its PDF), or
+  reference material compiled from the plan, which is not an official document.
+- status: the plan's period and the later administrative changes of
+  data/thay-doi-hanh-chinh.yaml, each with its source document. Made from data
+  only: no clock, so the build stays byte-identical and the notice claims no
+  knowledge of the reader's "today".
+"""
+
+from ..changes_model import ChangesFile, EditorialFile, Kind, respell, source_line
+from ..dates import format_date, format_month
+from ..site import Site
+from ..templating import render
+
+STATUS_TITLE = "Tình trạng của kế hoạch"
+PROVENANCE_PLAN = "Văn bản kế hoạch"
+PROVENANCE_REFERENCE = "Tài liệu tham khảo"
+WEBSITE_NOTE = "Ghi chú của website, không thuộc văn bản kế hoạch."
+
+
+def changes(site: Site) -> ChangesFile | None:
+    """The plan's later administrative changes (data/<plan>/thay-doi-hanh-chinh.yaml), if any."""
+    return site.extra.get("changes")
+
+
+def editorial(site: Site) -> EditorialFile:
+    return site.extra["editorial"]
+
+
+def spell(site: Site, text: str) -> str:
+    """The site's own text in the one spelling chosen in data/bien-soan.yaml."""
+    return respell(text, editorial(site))
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _plan_name(site: Site) -> str:
+    """"Kế hoạch năm 2023 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Kon Tum"."""
+    doc = site.plan.van_ban
+    return f"{doc.loai} năm {doc.nam} của {site.org.ten_day_du}"
+
+
+def compiler(site: Site) -> str:
+    """Who compiled the reference material (never the issuing body)."""
+    return editorial(site).bien_soan
+
+
+def provenance_text(site: Site, kind: Kind) -> str:
+    if kind is Kind.PLAN:
+        return (f"Toàn văn {_plan_name(site)}, chép đúng văn bản đã ban hành. "
+                "Các trang khác của website là tài liệu tham khảo biên soạn từ kế hoạch này.")
+    return (f"Do {_lower_first(compiler(site))} biên soạn từ {_plan_name(site)}; "
+            "không phải văn bản chính thức, không do cơ quan này ban hành. "
+            "Chỉ trang «Kế hoạch» là toàn văn văn bản đã ban hành.")
+
+
+def footer_text(site: Site) -> str:
+    """One line for the footer of every page: who wrote what."""
+    return (f"Trang «Kế hoạch» chép toàn văn {_plan_name(site)}. Các trang khác, Sổ tay, "
+            f"bản tóm tắt và mẫu in là tài liệu tham khảo do {_lower_first(compiler(site))} biên soạn từ kế hoạch, "
+            "không phải văn bản chính thức.")
+
+
+def conference_sentence(site: Site) -> str:
+    """The plan's own sentence on the number of conferences ("Tổ chức từ 02 đến 04
+    hội nghị … tại các khu dân cư …"), quoted rather than read as a count per unit."""
+    step = next((s for s in site.plan.cac_buoc.buoc if "{so_hoi_nghi}" in s.noi_dung), None)
+    if step is None:
+        return f"Tổ chức {site.placeholders['so_hoi_nghi']} hội nghị."
+    return site.fill(step.noi_dung)
+
+
+def period_sentence(site: Site) -> str:
+    period = site.plan.thoi_gian_dia_diem
+    return (f"{site.plan.van_ban.loai} thực hiện từ {format_month(period.bat_dau)} "
+            f"đến ngày {format_date(period.ket_thuc)}.")
+
+
+def change_sentences(site: Site) -> list[str]:
+    out = []
+    later = changes(site)
+    for change in later.thay_doi if later is not None else ():
+        sources = "; ".join(source_line(s) for s in change.can_cu)
+        out.append(f"Từ ngày {format_date(change.ngay)}, {change.noi_dung}. Căn cứ: {sources}.")
+    return out
+
+
+def as_of_sentence(site: Site) -> str:
+    return (f"Tên các {site.plan.ten_goi_don_vi}, cơ quan, nhiệm vụ và thời hạn ghi ở đây theo kế hoạch, "
+            f"tại thời điểm ban hành kế hoạch (năm {site.plan.van_ban.nam}).")
+
+
+def status_sentences(site: Site) -> list[str]:
+    """The notice as plain sentences (for tests, metadata and plain-text uses)."""
+    return [period_sentence(site), *change_sentences(site), as_of_sentence(site)]
+
+
+def notice_html(site: Site, kind: Kind, compact: bool = False, pdf: bool = False) -> str:
+    """The boxed notice: what this is, then where the plan stands (templates/notice.html,
+    escaped), kept out of the search index (it is the same on every page). `compact`:
+    one paragraph, for a printout with little room left (the same sentences); `pdf`:
+    marked as the website's note in a PDF."""
+    label = PROVENANCE_PLAN if kind is Kind.PLAN else PROVENANCE_REFERENCE
+    # Printed after the plan's signature: say first that it is not part of the document.
+    lead = WEBSITE_NOTE if compact and kind is Kind.PLAN else ""
+    return render("notice.html", compact=compact, pdf=pdf, kind=kind.value, lead=lead, label=label,
+                  provenance=provenance_text(site, kind), title=STATUS_TITLE, status=status_sentences(site))
