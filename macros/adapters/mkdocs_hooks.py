@@ -245,9 +245,9 @@ def on_post_build(config):
     # Hooks run after the plugins: Material's search index is written by now.
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.exists():
-        # The editor guide (CONTRIBUTING.md as a page) ranks after every readers' page.
-        index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8"), editors=(links.EDITOR_GUIDE,)),
-                         encoding="utf-8")
+        # The editor guide is not published (it lives in CONTRIBUTING.md only), so no
+        # page is demoted as editors' material; rewrite_index(editors=…) stays for one that is.
+        index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8")), encoding="utf-8")
     state = build_state.of(config)
     for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
         write_downloads(site, Path(config.site_dir))
