@@ -117,6 +117,8 @@ def test_service_worker_keeps_the_site_offline_and_updates(site, mutated_site, b
         page.goto(base + "don-vi/huyen-ia-hdrai")  # without the final slash
         assert "Ia H" in page.locator("article h1").first.inner_text()
         href = page.locator(".pdf-download a").first.get_attribute("href")
+        # a `download` link would bypass the service worker and fail offline
+        assert page.locator(".pdf-download a").first.get_attribute("download") is None
         status, magic, size = _fetch_pdf(page, href)
         assert (status, magic) == (200, "%PDF-") and size > 1000
         pdf_url = page.locator(".pdf-download a").first.evaluate("a => a.href")
