@@ -77,7 +77,7 @@ def project(base: Path, units: int) -> Path:
         (shutil.copytree(src, proj / part, ignore=shutil.ignore_patterns("__pycache__"))
          if src.is_dir() else shutil.copy2(src, proj / part))
     (proj / "data").mkdir()
-    for name in ("thuat-ngu.yaml", "van-ban.yaml"):
+    for name in ("thuat-ngu.yaml", "van-ban.yaml", "bien-soan.yaml"):
         shutil.copy2(ROOT / "data" / name, proj / "data" / name)
     (proj / "data" / "website.yaml").write_text(WEBSITE, encoding="utf-8")
     write_plan(proj / "data" / "ke-hoach-mau", units, per_department=PER_DEPARTMENT)

@@ -65,7 +65,7 @@ CASES = [
      ["«dia_danh", "lồng nhau quá sâu"]),
     ("danh-sach-long-sau", "don-vi.yaml", "ten_khac: []\n  - ma: \"610\"", "ten_khac:" + "\n" + "".join(
         "  " * i + "-\n" for i in range(2, 40)) + "  - ma: \"610\"", ["lồng nhau quá sâu"]),
-    ("tep-qua-lon", "thuat-ngu.yaml", "thuat_ngu:", "# " + "x" * 140_000 + "\nthuat_ngu:", ["data/thuat-ngu.yaml", "Tệp quá lớn"]),
+    ("tep-qua-lon", "thuat-ngu.yaml", "thuat_ngu:", "# " + "x" * 2_200_000 + "\nthuat_ngu:", ["data/thuat-ngu.yaml", "Tệp quá lớn"]),
     ("gop-khoa", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: Kon Tum\n<<: {x: 1}", ["gộp khóa"]),
     # --- 6. invisible characters, named as U+XXXX ------------------------------
     ("lri-trong-ten-khac", "don-vi.yaml", "ten_khac: [Đắk Glei, Dak Glei]", "ten_khac: [Đắk Glei, Dak\u2066 Glei]",
@@ -191,7 +191,7 @@ def test_the_build_hook_turns_an_internal_error_into_a_plugin_error(monkeypatch)
 
 def test_contributing_lists_what_the_check_refuses_with_the_real_limits():
     from macros import fieldtypes, yamlsrc
-    from macros.numbers import format_money
+    from macros.numbers import format_money, format_number
 
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     part = guide[guide.index("### Những gì bị từ chối"):]
@@ -199,7 +199,7 @@ def test_contributing_lists_what_the_check_refuses_with_the_real_limits():
                    "Hai trang cùng một địa chỉ", "`.yml`", "không thuộc năm", "không được giao đơn vị nào",
                    "`61O`", "Lỗi nội bộ"):
         assert phrase in part, phrase
-    assert f"quá {yamlsrc.MAX_DEPTH} bậc" in part and f"{yamlsrc.MAX_BYTES // 1024} KB" in part
+    assert f"quá {yamlsrc.MAX_DEPTH} bậc" in part and f"{format_number(yamlsrc.MAX_BYTES // 1024)} KB" in part
     assert f"{yamlsrc.MAX_DIGITS} chữ số" in part and format_money(fieldtypes.MAX_MONEY) in part
 
 
@@ -238,3 +238,18 @@ def test_libyaml_and_pure_python_read_the_same(monkeypatch):
     monkeypatch.setattr(yamlsrc, "_FAST_LOADER", None)
     slow = {f: yamlsrc.read_yaml(f, f.name) for f in files}
     assert all(fast[f].data == slow[f].data and fast[f].positions == slow[f].positions for f in files)
+
+
+def test_the_size_caps_leave_room_for_every_commune_of_the_country(tmp_path):
+    """The hang guards must not refuse a real plan: 3,321 communes (the country
+    after 2025) in one don-vi.yaml, with three spellings each, read in well under 2 s."""
+    from macros import yamlsrc
+
+    units = "".join(f'  - ma: "{10000 + i}"\n    cap: xã\n    ten: Xã Mẫu {i}\n    ten_chinh_thuc: Xã Mẫu {i}\n'
+                    f'    ten_khac: [Xa Mau {i}, Xã Mẫu Số {i}]\n' for i in range(3321))
+    path = tmp_path / "don-vi.yaml"
+    path.write_text("tinh: Mẫu\ndon_vi:\n" + units, encoding="utf-8")
+    start = time.perf_counter()
+    source = yamlsrc.read_yaml(path, "data/ke-hoach-mau/don-vi.yaml")
+    assert time.perf_counter() - start < 2
+    assert len(source.data["don_vi"]) == 3321 and source.data["don_vi"][-1]["ma"] == "13320"
