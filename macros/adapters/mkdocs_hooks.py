@@ -250,7 +250,7 @@ def on_post_build(config):
         index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8")), encoding="utf-8")
     state = build_state.of(config)
     for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
-        write_downloads(site, Path(config.site_dir))
+        write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok)
     if not offline_hooks.is_file_copy(config):  # the file:// copy reuses these PDFs
         pdf_output.write_pdfs(config, state)
     offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker

@@ -23,8 +23,13 @@ def stamp(root: Path, plan_end: dt.date) -> dt.datetime:
     return when.astimezone(dt.timezone.utc)
 
 
-def download_bytes(site: Site) -> dict[str, bytes]:
-    """Site path (with the plan's prefix) -> content of each download of the plan."""
+def download_bytes(site: Site, documents: bool = True) -> dict[str, bytes]:
+    """Site path (with the plan's prefix) -> content of each download of the plan.
+
+    `documents`: also the per-unit Excel report templates. Like the unit PDFs they
+    are one document per unit at ~75 ms each (openpyxl), so 3,321 communes would
+    add minutes to every build; they follow the PDF switch (not under serve, not
+    with KONTUM_PDF=0) and the unit pages link them only when they are made."""
     results = results_of(site)
     when = stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc)
     files = progress.downloads(site)
@@ -39,14 +44,15 @@ def download_bytes(site: Site) -> dict[str, bytes]:
     }
     for unit in site.units:
         data[progress.unit_ics(unit)] = ics.calendar(site, results, when, unit.ma)
-        data[progress.unit_template(unit)] = template.template_xlsx(site, unit.ma, when)
+        if documents:
+            data[progress.unit_template(unit)] = template.template_xlsx(site, unit.ma, when)
     return {site.prefix + rel: content for rel, content in data.items()}
 
 
-def write_downloads(site: Site, site_dir: Path) -> list[str]:
+def write_downloads(site: Site, site_dir: Path, documents: bool = True) -> list[str]:
     """Write the plan's downloads into site_dir; their site paths."""
     out = []
-    for rel, content in download_bytes(site).items():
+    for rel, content in download_bytes(site, documents).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)

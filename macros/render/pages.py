@@ -73,7 +73,7 @@ RESULTS_PAGES = {progress.PROGRESS: "Kết quả thực hiện", progress.REPORT
 def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True) -> list[GeneratedPage]:
     """The pages of one plan, in plan-local paths (the Catalog puts them under the plan's prefix).
     `dir_urls`: the build's use_directory_urls (raw HTML links to downloads follow it);
-    `pdf_ok`: this build writes the compiled report's PDF."""
+    `pdf_ok`: this build writes the documents: the PDFs and the units' Excel templates."""
     from ..results.load import report_file, results_folder, results_of  # results import the Site
 
     results = results_of(site)
@@ -83,7 +83,7 @@ def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True) -> list[G
         return GeneratedPage(path, title, markdown, files, meta, site.key)
 
     def unit_markdown(u):
-        return _with_results_section(units.unit_page(site, u.ma), progress.unit_section(site, results, u.ma, dir_urls))
+        return _with_results_section(units.unit_page(site, u.ma), progress.unit_section(site, results, u.ma, dir_urls, pdf_ok))
 
     chapter_file = {c.chu_de: site.data_file(f"chapters/{k}") for k, c in site.chapters.items() if c.chu_de}
     out = [
@@ -170,6 +170,7 @@ class Catalog:
 
     def __init__(self, website: Website, dir_urls: bool = True, pdf_ok: bool = True):
         self.website = website
+        self.pdf_ok = pdf_ok  # PDFs and the per-unit Excel templates are made in this build
         self.pages: dict[str, GeneratedPage] = {}
         self.plan_of_page: dict[str, Site] = {}
         self.pdf_for_page: dict[str, str] = {}  # page source path -> site path of its PDF

@@ -184,7 +184,7 @@ def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: b
                   report_href=href(REPORT, here, dir_urls), has_report_pdf=pdf_ok and not results.empty)
 
 
-def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True) -> str:
+def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True, documents: bool = True) -> str:
     """The "Kết quả thực hiện" section of a unit page: one HTML block, heading included,
     left off paper (results print in the compiled report; the unit page stays one A4 sheet)."""
     unit = site.unit(code)
@@ -194,7 +194,7 @@ def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True)
     low, high = pg.conference_range(site)
     html = render("unit_section.html", site=site, folder=results_folder(site), r=r, res=r.results, topics=topics, low=low, high=high,
                   range_text=_range_text(site), no_data=pg.NO_DATA_SENTENCE,
-                  ics=href(unit_ics(unit), here, dir_urls), template=href(unit_template(unit), here, dir_urls),
+                  ics=href(unit_ics(unit), here, dir_urls), template=href(unit_template(unit), here, dir_urls) if documents else None,
                   progress_href=href(PROGRESS, here, dir_urls),
                   notes=[w.message for w in results.warnings if results.files.get(code) == w.file])
     return html
