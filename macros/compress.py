@@ -47,6 +47,12 @@ def gzip_bytes(data: bytes) -> bytes:
 # Files larger than BROTLI_MAX (lunr's Thai word list, never fetched here) get
 # only the .gz copy.
 BROTLI_QUALITY = 11
+# Pages (HTML, XML) get quality 7: 30 times faster than 11 (0.05 s against 1.4 s
+# a MB, measured), about 10% larger than 11 and still smaller than gzip -9. A plan
+# of 3,321 communes has ~100 MB of pages: at 11 that was minutes of every cold
+# build; the shared assets and the search index, which every reader fetches, keep 11.
+BROTLI_QUALITY_PAGES = 7
+PAGE_SUFFIXES = (".html", ".xml")
 BROTLI_MAX = 256 * 1024
 
 
@@ -55,14 +61,15 @@ def cache_dir() -> Path:
     return Path(base) / "kontum-site" / f"brotli-{BROTLI_QUALITY}"
 
 
-def brotli_bytes(data: bytes, cache: Path | None = None) -> bytes | None:
+def brotli_bytes(data: bytes, cache: Path | None = None, quality: int = BROTLI_QUALITY) -> bytes | None:
     if brotli is None or len(data) > BROTLI_MAX:
         return None
-    key = hashlib.sha256(data).hexdigest()
+    # The quality is part of the key: a warm cache and a cold one give the same bytes.
+    key = hashlib.sha256(data).hexdigest() + f"-q{quality}"
     cached = cache / key if cache else None
     if cached is not None and cached.is_file():
         return cached.read_bytes()
-    packed = brotli.compress(data, mode=brotli.MODE_TEXT, quality=BROTLI_QUALITY)
+    packed = brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)
     if cached is not None:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -88,7 +95,8 @@ def compress_file(path: Path, with_brotli: bool = True, cache: Path | None = Non
     sitemap.xml.gz, a valid copy too)."""
     data = path.read_bytes()
     sizes = {}
-    packers = ((".gz", gzip_bytes), (".br", (lambda d: brotli_bytes(d, cache)) if with_brotli else None))
+    quality = BROTLI_QUALITY_PAGES if path.suffix.lower() in PAGE_SUFFIXES else BROTLI_QUALITY
+    packers = ((".gz", gzip_bytes), (".br", (lambda d: brotli_bytes(d, cache, quality)) if with_brotli else None))
     for suffix, packer in packers:
         target = path.with_name(path.name + suffix)
         packed = packer(data) if packer else None
