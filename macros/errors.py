@@ -21,11 +21,17 @@ class DataError:
             parts.append(f"trường «{self.field}»:")
         parts.append(self.message)
         text = " ".join(parts)
-        if self.found:
-            text += f"\n    Giá trị đang ghi: {self.found}"
-        if self.hint:
-            text += f"\n    Cách sửa: {self.hint}"
-        return text
+        return with_details(text, self.found, self.hint)
+
+
+def with_details(text: str, found: str = "", hint: str = "") -> str:
+    """A message followed by the value found and how to fix it, one indented line each:
+    the same shape for data files and for the Excel sheets of import_report."""
+    if found:
+        text += f"\n    Giá trị đang ghi: {found}"
+    if hint:
+        text += f"\n    Cách sửa: {hint}"
+    return text
 
 
 @dataclass

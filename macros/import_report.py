@@ -20,7 +20,7 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from .errors import DataError, DataErrors, field_path
+from .errors import DataError, DataErrors, field_path, with_details
 from .exports import template as T
 from .results import load, yamlout
 from .loader import load_site
@@ -45,11 +45,7 @@ class SheetError(DataError):
             if self.header:
                 where += f" («{self.header}»)"
         text = f"{where}: {self.message}"
-        if self.found:
-            text += f"\n    Giá trị đang ghi: {self.found}"
-        if self.hint:
-            text += f"\n    Cách sửa: {self.hint}"
-        return text
+        return with_details(text, self.found, self.hint)
 
 
 @dataclass
