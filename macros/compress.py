@@ -11,6 +11,8 @@ builds of one commit stay byte-identical. No MkDocs imports.
 import gzip
 import hashlib
 import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,9 +36,17 @@ class Written:
     brotli: int | None
 
 
-def gzip_bytes(data: bytes) -> bytes:
-    """gzip level 9, mtime 0, no file name: the same input gives the same bytes."""
-    return gzip.compress(data, compresslevel=9, mtime=0)
+# gzip level 9 for the shared assets and the search index (fetched by every reader);
+# level 6 for pages (HTML, XML): 3.6 times faster and 0.4% larger than 9 (measured
+# on 300 unit pages: 2,199,579 against 2,191,125 bytes), and a browser that takes
+# brotli gets the .br copy anyway. A plan of 3,321 communes has ~100 MB of pages.
+GZIP_LEVEL = 9
+GZIP_LEVEL_PAGES = 6
+
+
+def gzip_bytes(data: bytes, level: int = GZIP_LEVEL) -> bytes:
+    """gzip, mtime 0, no file name: the same input gives the same bytes."""
+    return gzip.compress(data, compresslevel=level, mtime=0)
 
 
 # Brotli at its best setting (11) beats gzip -9 by about 13% on a first page
@@ -73,7 +83,8 @@ def brotli_bytes(data: bytes, cache: Path | None = None, quality: int = BROTLI_Q
     if cached is not None:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_name(f"{key}.{os.getpid()}.tmp")
+            # One temporary name per process and thread (compress_tree runs threads).
+            tmp = cached.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}.tmp")
             tmp.write_bytes(packed)
             tmp.replace(cached)  # atomic: parallel builds never read half a file
         except OSError:
@@ -95,8 +106,11 @@ def compress_file(path: Path, with_brotli: bool = True, cache: Path | None = Non
     sitemap.xml.gz, a valid copy too)."""
     data = path.read_bytes()
     sizes = {}
-    quality = BROTLI_QUALITY_PAGES if path.suffix.lower() in PAGE_SUFFIXES else BROTLI_QUALITY
-    packers = ((".gz", gzip_bytes), (".br", (lambda d: brotli_bytes(d, cache, quality)) if with_brotli else None))
+    page = path.suffix.lower() in PAGE_SUFFIXES
+    quality = BROTLI_QUALITY_PAGES if page else BROTLI_QUALITY
+    level = GZIP_LEVEL_PAGES if page else GZIP_LEVEL
+    packers = ((".gz", lambda d: gzip_bytes(d, level)),
+               (".br", (lambda d: brotli_bytes(d, cache, quality)) if with_brotli else None))
     for suffix, packer in packers:
         target = path.with_name(path.name + suffix)
         packed = packer(data) if packer else None
@@ -108,10 +122,18 @@ def compress_file(path: Path, with_brotli: bool = True, cache: Path | None = Non
     return Written(path, len(data), sizes[".gz"], sizes[".br"])
 
 
-def compress_tree(root: Path, with_brotli: bool = True, cache: Path | None = None) -> list[Written]:
-    """Compress every text file under root, in a fixed order."""
+def compress_tree(root: Path, with_brotli: bool = True, cache: Path | None = None,
+                  workers: int | None = None) -> list[Written]:
+    """Compress every text file under root, in a fixed order. One thread per core:
+    zlib, brotli and file I/O release the GIL (1.75 times faster on 2 cores,
+    measured); each file's copies depend on that file only, so the bytes written
+    are the same as one by one."""
     files = sorted(p for p in root.rglob("*") if p.is_file() and is_text(p))
-    return [compress_file(p, with_brotli, cache) for p in files]
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(files) < 2:
+        return [compress_file(p, with_brotli, cache) for p in files]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda p: compress_file(p, with_brotli, cache), files))
 
 
 def gunzip(data: bytes) -> bytes:
