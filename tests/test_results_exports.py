@@ -61,6 +61,26 @@ def test_unit_calendar_holds_only_that_units_conferences(results):
     assert len(_events(ics.calendar(SITE, results_of(FIXTURES.parents[2]), STAMP))) == 2  # no results: period + deadline
 
 
+def test_unit_calendars_made_together_are_whole_icalendar_files(results):
+    """ics.calendars joins the shared parts once to each unit's own lines: every file is
+    what icalendar writes for the whole calendar read back (same bytes), and holds the
+    unit's own title and conferences only."""
+    codes = [None] + [u.ma for u in SITE.units]
+    made = ics.calendars(SITE, results, STAMP, codes)
+    for code, data in made.items():
+        cal = Calendar.from_ical(data)
+        assert cal.to_ical() == data, code
+        assert data == ics.calendar(SITE, results, STAMP, code)
+        assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Asia/Ho_Chi_Minh"]
+        own = [k for k in _events(data) if "-hoi-nghi-" in k]
+        expected = len(results.by_unit[code].hoi_nghi) if code in results.by_unit else 0
+        assert len(own) == (sum(len(r.hoi_nghi) for r in results.by_unit.values()) if code is None else expected)
+        assert all(f"-hoi-nghi-{code}-" in k for k in own) or code is None
+        if code is not None:
+            assert SITE.unit(code).ten in str(cal["X-WR-CALNAME"])
+    assert sum(1 for code in made if code in results.by_unit and made[code].count(b"BEGIN:VEVENT") > 2) == 3
+
+
 def _rows(data: bytes, sheet: str | None = None):
     wb = openpyxl.load_workbook(io.BytesIO(data))
     ws = wb[sheet] if sheet else wb.active

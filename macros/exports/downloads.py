@@ -42,8 +42,9 @@ def download_bytes(site: Site, documents: bool = True) -> dict[str, bytes]:
         files["results_xlsx"]: xlsx.results_xlsx(site, results, when),
         files["results_csv"]: csv_export.results_csv(site, results),
     }
+    unit_calendars = ics.calendars(site, results, when, [u.ma for u in site.units])
     for unit in site.units:
-        data[progress.unit_ics(unit)] = ics.calendar(site, results, when, unit.ma)
+        data[progress.unit_ics(unit)] = unit_calendars[unit.ma]
         if documents:
             data[progress.unit_template(unit)] = template.template_xlsx(site, unit.ma, when)
     return {site.prefix + rel: content for rel, content in data.items()}

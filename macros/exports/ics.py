@@ -50,8 +50,20 @@ def _event(uid: str, stamp: dt.datetime, start: dt.date, end_inclusive: dt.date,
     return ev
 
 
+_END = b"END:VCALENDAR\r\n"
+
+
 def calendar(site: Site, results: Results, stamp: dt.datetime, unit_code: str | None = None) -> bytes:
     """The whole plan's calendar, or (unit_code) the period, the deadline and that unit's conferences."""
+    return calendars(site, results, stamp, [unit_code])[unit_code]
+
+
+def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> dict[str | None, bytes]:
+    """calendar() of each code in `unit_codes` (None: the whole plan's). The parts
+    every calendar shares (the time zone, the period, the deadline) are written
+    once and joined to each one's own lines: the same bytes as one Calendar each
+    (icalendar writes a calendar as its own lines, then each component's in order),
+    made about ten times faster, which counts with thousands of units."""
     plan = site.plan
     year = plan.van_ban.nam
     domain = slugify(site.org.ten_day_du)
@@ -59,37 +71,46 @@ def calendar(site: Site, results: Results, stamp: dt.datetime, unit_code: str | 
     report = plan.to_chuc_thuc_hien.bao_cao
     receiver = site.department(report.noi_nhan).ten
     stamp = stamp.astimezone(dt.timezone.utc)
-    cal = Calendar()
-    cal.add("prodid", f"-//{site.org.ten_day_du}//{plan.van_ban.loai} {year}//VI")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    title = f"{plan.van_ban.loai} tuyên truyền, vận động năm {year}"
-    if unit_code is not None:
-        title += f" – {links.unit_title(site.unit(unit_code))}"
-    cal.add("x-wr-calname", title)
-    cal.add("x-wr-timezone", TZID)
-    cal.add_component(_timezone())
-    cal.add_component(_event(
-        f"ke-hoach-{year}-thoi-gian@{domain}", stamp, period.bat_dau.first_day, period.ket_thuc,
-        f"Thời gian thực hiện {plan.van_ban.loai.lower()} tuyên truyền, vận động năm {year}",
-        f"Thực hiện từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}. {plan.van_ban.trich_yeu}"))
-    cal.add_component(_event(
-        f"ke-hoach-{year}-han-bao-cao@{domain}", stamp, report.han, report.han,
-        f"Hạn gửi báo cáo kết quả về {receiver} (trước ngày {format_date(report.han)})",
-        site.fill(report.loi_van)))
+    shared = b"".join(component.to_ical() for component in (
+        _timezone(),
+        _event(f"ke-hoach-{year}-thoi-gian@{domain}", stamp, period.bat_dau.first_day, period.ket_thuc,
+               f"Thời gian thực hiện {plan.van_ban.loai.lower()} tuyên truyền, vận động năm {year}",
+               f"Thực hiện từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}. "
+               f"{plan.van_ban.trich_yeu}"),
+        _event(f"ke-hoach-{year}-han-bao-cao@{domain}", stamp, report.han, report.han,
+               f"Hạn gửi báo cáo kết quả về {receiver} (trước ngày {format_date(report.han)})",
+               site.fill(report.loi_van)),
+    ))
     topics = pg.topic_names(site)
-    for code, res in results.by_unit.items():
-        if unit_code is not None and code != unit_code:
-            continue
+
+    def conferences(code: str) -> bytes:
         unit = site.unit(code)
         per_day: dict[dt.date, int] = {}
-        for conf in res.hoi_nghi:
+        out = []
+        for conf in results.by_unit[code].hoi_nghi:
             per_day[conf.ngay] = per_day.get(conf.ngay, 0) + 1
             n = per_day[conf.ngay]
             about = "; ".join(f"{topics[t][0]}. {topics[t][1]}" for t in conf.noi_dung)
-            cal.add_component(_event(
+            out.append(_event(
                 f"ke-hoach-{year}-hoi-nghi-{code}-{conf.ngay.isoformat()}-{n}@{domain}", stamp, conf.ngay, conf.ngay,
                 f"Hội nghị tuyên truyền – {links.unit_title(unit)}",
                 f"{format_number(conf.so_nguoi)} người dự, trong đó {format_number(conf.so_nguoi_dtts)} người dân tộc "
-                f"thiểu số. Nội dung (mục II): {about}.", conf.dia_diem))
-    return cal.to_ical()
+                f"thiểu số. Nội dung (mục II): {about}.", conf.dia_diem).to_ical())
+        return b"".join(out)
+
+    made = {}
+    for unit_code in unit_codes:
+        cal = Calendar()
+        cal.add("prodid", f"-//{site.org.ten_day_du}//{plan.van_ban.loai} {year}//VI")
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        title = f"{plan.van_ban.loai} tuyên truyền, vận động năm {year}"
+        if unit_code is not None:
+            title += f" – {links.unit_title(site.unit(unit_code))}"
+        cal.add("x-wr-calname", title)
+        cal.add("x-wr-timezone", TZID)
+        head = cal.to_ical()  # BEGIN, the calendar's own lines, END
+        own = b"".join(conferences(code) for code in results.by_unit
+                       if unit_code is None or code == unit_code)
+        made[unit_code] = head[:-len(_END)] + shared + own + _END
+    return made
