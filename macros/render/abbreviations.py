@@ -36,6 +36,11 @@ class Abbreviator:
     def apply(self, page_html: str) -> str:
         if self.pattern is None:
             return page_html
+        # No term anywhere in the page, tags included: nothing to wrap, no need to
+        # parse. (A text node is a part of the page between tags; unescaped, it is a
+        # part of the whole page unescaped, with no word character on either side.)
+        if not self.pattern.search(html.unescape(page_html) if "&" in page_html else page_html):
+            return page_html
         out, cursor, skip = [], 0, []
         for piece in scan(page_html):
             if piece.kind == "start" and piece.tag in _SKIP:
@@ -45,7 +50,7 @@ class Abbreviator:
             elif piece.kind == "text" and not skip:
                 raw = page_html[piece.start:piece.end]
                 # Match on the text a reader sees (&amp; -> &), then escape back.
-                text = html.unescape(raw)
+                text = html.unescape(raw) if "&" in raw else raw
                 if self.pattern.search(text):
                     out.append(page_html[cursor:piece.start])
                     out.append(self._wrap(text))

@@ -11,8 +11,11 @@ layout. The HTML is read with html.parser and edited only by inserting the
 attributes into the cells' start tags, so everything else stays byte for byte.
 """
 
+import re
 from html import escape
 from html.parser import HTMLParser
+
+_NEWLINE = re.compile("\n")
 
 
 class _TableScan(HTMLParser):
@@ -25,9 +28,7 @@ class _TableScan(HTMLParser):
         self._line_starts = [0]
 
     def feed_text(self, html: str) -> None:
-        for i, ch in enumerate(html):
-            if ch == "\n":
-                self._line_starts.append(i + 1)
+        self._line_starts += [m.end() for m in _NEWLINE.finditer(html)]
         self._html = html
         self.feed(html)
         self.close()
