@@ -2,11 +2,13 @@
 
 import fcntl
 import os
+import posixpath
 import re
 import shutil
 import subprocess
 import sys
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,3 +130,44 @@ def page_text(site: Path, path: str) -> str:
     body = re.sub(r"</?abbr\b[^>]*>", "", body)  # inline tooltip: no word break
     text = unescape(re.sub(r"<[^>]+>", " ", body))
     return " ".join(text.split())
+
+
+class _SidebarLinks(HTMLParser):
+    """href of every link in the primary sidebar (<nav class="md-nav md-nav--primary">)."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.links = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "nav" and (self.depth or "md-nav--primary" in (a.get("class") or "").split()):
+            self.depth += 1
+        elif tag == "a" and self.depth and a.get("href"):
+            self.links.append(a["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self.depth:
+            self.depth -= 1
+
+
+def sidebar_targets(site: Path) -> dict[str, list[str]]:
+    """Page -> the site paths its primary sidebar links to, each asserted to be a
+    built page or file (links are relative to the page; the 404 page's are absolute)."""
+    seen = {}
+    for html_file in sorted(site.rglob("*.html")):
+        page = html_file.relative_to(site).as_posix()
+        parser = _SidebarLinks()
+        parser.feed(html_file.read_text(encoding="utf-8"))
+        assert parser.links, page
+        base = posixpath.dirname(page)
+        targets = []
+        for href in parser.links:
+            if href.startswith("#"):
+                continue  # the open page's own table of contents
+            target = posixpath.normpath(posixpath.join(base, href)) if not href.startswith("/") else href.strip("/")
+            target = "" if target == "." else target
+            assert (site / target / "index.html").is_file() or (site / target).is_file(), (page, href)
+            targets.append(target)
+        seen[page] = targets
+    return seen

@@ -15,7 +15,7 @@ import pytest
 import pypdf
 
 from tests.pdfcheck import require_weasyprint, squash
-from tests.sitebuild import ROOT, copy_project, mkdocs_build, page_text
+from tests.sitebuild import ROOT, copy_project, mkdocs_build, page_text, sidebar_targets
 
 def pdf_text(path: Path) -> str:
     return squash(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages))
@@ -71,6 +71,15 @@ def test_plan_list_leads_to_each_plan(built):
     nav = html.split('<div class="md-content"', 1)[0]
     assert 'href="don-vi/" class="md-nav__link"' in nav and 'href="ke-hoach-mau/don-vi/" class="md-nav__link"' in nav
     assert "Kon Tum năm 2023" in page_text(built, "tong-quan/index.html")
+
+
+def test_sidebar_of_unit_pages_of_both_plans_leads_to_each_page(built):
+    """The sidebar written once for the pages outside it (macros/adapters/nav_cache.py) is
+    written once per folder depth: from the units of the plan at the root and of the plan
+    under ke-hoach-mau/, every link leads to its page, the same pages from both."""
+    seen = sidebar_targets(built)
+    first, second = seen["don-vi/huyen-dak-glei/index.html"], seen[f"{PREFIX}don-vi/xa-mau-dak-hoa/index.html"]
+    assert first == second and "ke-hoach" in first and f"{PREFIX}don-vi" in first
 
 
 def test_the_2023_addresses_stay(built):

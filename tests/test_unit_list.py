@@ -5,6 +5,7 @@ are reached from it, not from every page's sidebar."""
 import re
 
 from tests.browser import serve
+from tests.sitebuild import sidebar_targets
 
 
 def test_list_works_without_script(site):
@@ -21,6 +22,16 @@ def test_unit_pages_are_not_in_the_sidebar(site):
         html = (site / page).read_text(encoding="utf-8")
         nav = html.split('<div class="md-content"', 1)[0]
         assert "huyen-ngoc-hoi" not in nav, page
+
+
+def test_every_sidebar_link_leads_to_its_page_from_every_page(site):
+    """The sidebar is written once for all pages outside it (macros/adapters/nav_cache.py):
+    from each page, unit pages and the 404 page included, it lists the same pages, and
+    each of its links, relative to that page, leads to a built page."""
+    seen = sidebar_targets(site)
+    units = [p for p in seen if p.startswith("don-vi/") and p != "don-vi/index.html"]
+    assert len(units) == 10 and all(seen[p] == seen[units[0]] for p in units)
+    assert set(seen[units[0]]) == set(seen["ke-hoach/index.html"]) and "ke-hoach" in seen[units[0]]
 
 
 def test_filter_by_name_without_diacritics_and_by_department(site, browser):

@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import compress, searchindex, stylesheets  # noqa: E402
-from macros.adapters import build_state, logs, offline_hooks, pdf_output, serve_hooks  # noqa: E402
+from macros.adapters import build_state, logs, nav_cache, offline_hooks, pdf_output, serve_hooks  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.exports.downloads import write_downloads  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
@@ -221,6 +221,8 @@ def _check_search(config):
 
 def on_env(env, config, files):
     serve_hooks.reuse_compiled_templates(env)  # serve only: a faster edit loop
+    # The sidebar nav rendered once for all pages outside it (the unit pages), overrides/base.html.
+    env.globals["same_nav"] = nav_cache.make_same_nav()
     # overrides/main.html adds ?v=<content hash of the search scripts> to their URLs.
     scripts = []
     for name in SEARCH_SCRIPTS:
