@@ -5,6 +5,8 @@ hand-written: num2words "vi" reads 1.005.000 as "một triệu năm nghìn", dro
 the "không trăm linh" that an amount in words must carry.
 """
 
+from functools import lru_cache
+
 from babel.numbers import format_decimal
 
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
@@ -12,8 +14,10 @@ _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "t�
 _GROUPS = ("", "nghìn", "triệu")
 
 
+@lru_cache(maxsize=65536, typed=True)
 def format_number(n: int) -> str:
-    """50000000 -> "50.000.000"."""
+    """50000000 -> "50.000.000". Pure; cached, as Babel takes 60 µs a number and a
+    plan of thousands of units writes the same amounts thousands of times."""
     return format_decimal(n, locale="vi_VN")
 
 

@@ -3,6 +3,7 @@
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 # Apostrophe forms readers type or the plan prints: ' ’ ʼ ‘ `
 _APOSTROPHES = "'’ʼ‘`"
@@ -67,6 +68,7 @@ def _fold_spaces(text: str) -> str:
     return _ASCII_SPACE.sub(" ", text).strip(" ")
 
 
+@lru_cache(maxsize=8192, typed=True)  # pure; unit pages quote the same plan texts thousands of times
 def md_escape(text: str) -> str:
     """Escape a plain-text data string for inline Markdown.
 
