@@ -17,7 +17,7 @@ from pydantic import Field
 
 from .dates import format_date
 from .errors import DataError
-from .fieldtypes import Date, Text
+from .fieldtypes import DATE_HOW, Date, Text
 from .model import Strict
 
 # --- data/thay-doi-hanh-chinh.yaml --------------------------------------------
@@ -26,12 +26,12 @@ from .model import Strict
 class ChangeSource(Strict):
     loai: Text = Field(description="Loại văn bản: Nghị quyết, Quyết định, Luật…")
     so: Text = Field(description="Số và ký hiệu, đúng như văn bản: 202/2025/QH15.")
-    ngay: Date = Field(description="Ngày ban hành, ngày/tháng/năm trong dấu nháy: \"12/6/2025\".")
+    ngay: Date = Field(description=f"Ngày ban hành, {DATE_HOW}.")
     co_quan: Text = Field(description="Cơ quan ban hành: Quốc hội.")
 
 
 class Change(Strict):
-    ngay: Date = Field(description="Ngày thay đổi có hiệu lực: \"01/7/2025\". Phải sau ngày kết thúc kế hoạch.")
+    ngay: Date = Field(description=f"Ngày thay đổi có hiệu lực, {DATE_HOW}. Phải sau ngày kết thúc kế hoạch.")
     noi_dung: Text = Field(description="Thay đổi, viết thường ở đầu câu: «không còn cấp huyện…».")
     can_cu: list[ChangeSource] = Field(min_length=1, description="Văn bản làm căn cứ (ít nhất một).")
 
@@ -62,7 +62,7 @@ class Kind(enum.Enum):
 
 
 def source_line(src: ChangeSource) -> str:
-    """"Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội"."""
+    """"<loai> số <so> ngày <ngay> của <co_quan>": "Nghị quyết số … ngày … của Quốc hội"."""
     return f"{src.loai} số {src.so} ngày {format_date(src.ngay)} của {src.co_quan}"
 
 

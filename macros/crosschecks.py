@@ -21,7 +21,7 @@ def _unit_names(unit) -> list[str]:
 
 
 def _names(files: dict | None, name: str) -> str:
-    """The repository path of a plan's file, for messages ("data/ke-hoach-2026/don-vi.yaml")."""
+    """The repository path of a plan's file, for messages ("data/<plan>/don-vi.yaml")."""
     default = {"units": "don-vi.yaml", "org": "co-quan.yaml", "plan": "ke-hoach.yaml",
                "references": "van-ban.yaml", "glossary": "thuat-ngu.yaml"}[name]
     return (files or {}).get(name, f"data/{default}")

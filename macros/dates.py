@@ -1,8 +1,12 @@
 """Dates as Vietnamese administrative documents write them (Nghị định 30/2020).
 
 Days below 10 and the months 1 and 2 take a leading zero, months 3 to 12 do not:
-"ngày 08 tháng 02 năm 2026", "05/4/2026". Babel's vi patterns ("30 tháng 11, 2026")
-are not this form, and its `MM` would write "04".
+"ngày 08 tháng 02 năm …", "05/4/…". Babel's vi patterns ("30 tháng 11, …") are
+not this form, and its `MM` would write "04".
+
+No year is written here: the examples an editor reads come from the plan in
+context (`date_hint(sample)`, e.g. its report deadline), else use a year-free
+wording, so a plan of another year never shows this one's.
 """
 
 import datetime as dt
@@ -22,18 +26,18 @@ def _month(m: int) -> str:
 
 
 def format_date(d: dt.date) -> str:
-    """dt.date(2026, 11, 30) -> "30/11/2026"."""
+    """dt.date(y, 11, 30) -> "30/11/y"; dt.date(y, 4, 5) -> "05/4/y"."""
     return f"{_day(d.day)}/{_month(d.month)}/{d.year}"
 
 
 def format_date_long(d: dt.date) -> str:
-    """dt.date(2026, 2, 8) -> "ngày 08 tháng 02 năm 2026"."""
+    """dt.date(y, 2, 8) -> "ngày 08 tháng 02 năm y"."""
     return f"ngày {_day(d.day)} tháng {_month(d.month)} năm {d.year}"
 
 
 @dataclass(frozen=True, order=True)
 class Month:
-    """A calendar month, as the plan's "tháng 4/2026"."""
+    """A calendar month, as the plan's "tháng 4/…"."""
 
     year: int
     month: int
@@ -52,15 +56,32 @@ class Month:
 
 
 def format_month(m: Month) -> str:
-    """Month(2026, 4) -> "tháng 4/2026"."""
+    """Month(y, 4) -> "tháng 4/y"."""
     return f"tháng {m}"
 
 
-def parse_date(text: str) -> dt.date:
-    """"30/11/2026" -> date. Raises ValueError with a Vietnamese message."""
+def date_hint(sample: dt.date | None = None) -> str:
+    """How an editor writes a date. With a date of the plan in context (its report
+    deadline): 'ngày/tháng/năm, ví dụ "15/10/y"'; without one, a wording with no
+    year at all, still exact about the form."""
+    if sample is None:
+        return "ngày/tháng/năm, năm đủ bốn chữ số, ví dụ \"30/11/…\" (chỗ … ghi năm)"
+    return f"ngày/tháng/năm, ví dụ \"{format_date(sample)}\""
+
+
+def month_hint(sample: dt.date | None = None) -> str:
+    """How an editor writes a month: as date_hint, 'tháng/năm, ví dụ "10/y"'."""
+    if sample is None:
+        return "tháng/năm, năm đủ bốn chữ số, ví dụ \"4/…\" (chỗ … ghi năm)"
+    return f"tháng/năm, ví dụ \"{Month(sample.year, sample.month)}\""
+
+
+def parse_date(text: str, sample: dt.date | None = None) -> dt.date:
+    """"30/11/y" -> date. Raises ValueError with a Vietnamese message, its example
+    taken from `sample` (a date of the plan in context) when given."""
     match = _DATE.match(text)
     if not match:
-        raise ValueError("ngày phải viết dạng ngày/tháng/năm, ví dụ \"30/11/2026\"")
+        raise ValueError(f"ngày phải viết dạng {date_hint(sample)}")
     day, month, year = (int(g) for g in match.groups())
     try:
         return dt.date(year, month, day)
@@ -68,11 +89,11 @@ def parse_date(text: str) -> dt.date:
         raise ValueError(f"không có ngày {day} tháng {month} năm {year}") from None
 
 
-def parse_month(text: str) -> Month:
-    """"4/2026" -> Month(2026, 4)."""
+def parse_month(text: str, sample: dt.date | None = None) -> Month:
+    """"4/y" -> Month(y, 4). Errors as parse_date."""
     match = _MONTH.match(text)
     if not match:
-        raise ValueError("tháng phải viết dạng tháng/năm, ví dụ \"4/2026\"")
+        raise ValueError(f"tháng phải viết dạng {month_hint(sample)}")
     month, year = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12:
         raise ValueError(f"không có tháng {month}")

@@ -145,46 +145,69 @@ Code = Annotated[
 ]
 
 
-def _parse_with(parser):
-    def parse(value):
+# Validation context key: a date of the plan in context (its report deadline), from
+# which date errors take their example. Passed explicitly by whoever validates with a
+# plan at hand (`Model.model_validate(data, context=sample_context(day))`, as
+# results/load.py does); without it the examples carry no year (dates.date_hint).
+SAMPLE_DATE = "sample_date"
+
+
+def sample_context(day: dt.date) -> dict:
+    return {SAMPLE_DATE: day}
+
+
+def _sample(info) -> dt.date | None:
+    context = getattr(info, "context", None)
+    return context.get(SAMPLE_DATE) if isinstance(context, dict) else None
+
+
+def _parse_with(parser, hint, form, rewrite):
+    def parse(value, info):
+        sample = _sample(info)
         if isinstance(value, dt.date):
+            # The editor's own date, rewritten: the best example there is.
             raise _fail("YAML đã tự đổi giá trị này thành ngày kiểu năm-tháng-ngày; "
-                        "hãy viết ngày/tháng/năm trong dấu nháy, ví dụ \"30/11/2023\"")
+                        f"hãy viết trong dấu nháy, dạng {form}: \"{rewrite(value)}\"")
         if not isinstance(value, str):
-            raise _fail("cần viết ngày/tháng trong dấu nháy, ví dụ \"30/11/2023\" hoặc \"4/2023\"")
+            raise _fail(f"cần viết trong dấu nháy, dạng {hint(sample)}")
         try:
-            return parser(value)
+            return parser(value, sample)
         except ValueError as exc:
             raise _fail(str(exc)) from None
     return parse
 
 
+_parse_date = _parse_with(dates.parse_date, dates.date_hint, "ngày/tháng/năm", dates.format_date)
+# For a field's description (no plan in context): how to write a date, without a year.
+DATE_HOW = f"viết trong dấu nháy, dạng {dates.date_hint()}"
+
 Date = Annotated[
     dt.date,
-    BeforeValidator(_parse_with(dates.parse_date)),
+    BeforeValidator(_parse_date),
     WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}/\d{1,2}/\d{4}$",
-                    "description": "Ngày, viết ngày/tháng/năm trong dấu nháy: \"30/11/2023\"."}),
+                    "description": f"Ngày, {DATE_HOW}."}),
 ]
 
 
-def _optional_date(value):
+def _optional_date(value, info):
     if value in ("", None):
         return None
-    return _parse_with(dates.parse_date)(value)
+    return _parse_date(value, info)
 
 
 OptionalDate = Annotated[
     dt.date | None,
     BeforeValidator(_optional_date),
     WithJsonSchema({"type": "string", "pattern": r"^(\d{1,2}/\d{1,2}/\d{4})?$",
-                    "description": "Ngày ngày/tháng/năm trong dấu nháy, hoặc \"\" nếu chưa có."}),
+                    "description": f"Ngày, {DATE_HOW}; hoặc \"\" nếu chưa có."}),
 ]
 
 MonthValue = Annotated[
     dates.Month,
-    BeforeValidator(_parse_with(dates.parse_month)),
+    BeforeValidator(_parse_with(dates.parse_month, dates.month_hint, "tháng/năm",
+                                lambda d: str(dates.Month(d.year, d.month)))),
     WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}/\d{4}$",
-                    "description": "Tháng, viết tháng/năm trong dấu nháy: \"4/2023\"."}),
+                    "description": f"Tháng, viết trong dấu nháy, dạng {dates.month_hint()}."}),
 ]
 
 

@@ -9,7 +9,7 @@ the fields themselves give, not formatting.
 
 from pydantic import Field
 
-from .fieldtypes import Code, Int, Name, OptionalDate, Text
+from .fieldtypes import DATE_HOW, Code, Int, Name, OptionalDate, Text
 from .model import Strict
 
 # --- data/van-ban.yaml ------------------------------------------------------
@@ -19,7 +19,7 @@ class Reference(Strict):
     ma: Code = Field(description="Mã để các chương Sổ tay trích dẫn: qd-90-2022.")
     loai: Text = Field(description="Loại văn bản: Quyết định, Nghị quyết, Luật, Kết luận, Kế hoạch.")
     so: Name = Field(description="Số và ký hiệu, đúng như văn bản: 90/QĐ-TTg.")
-    ngay: OptionalDate = Field(default=None, description="Ngày ban hành \"18/01/2022\"; \"\" nếu chưa đối chiếu được.")
+    ngay: OptionalDate = Field(default=None, description=f"Ngày ban hành, {DATE_HOW}; \"\" nếu chưa đối chiếu được.")
     co_quan: Text = Field(description="Cơ quan ban hành: Thủ tướng Chính phủ.")
     ve: Text = Field(description="Văn bản nói về việc gì, viết ngắn, dễ hiểu.")
     luu_y: Text | None = Field(default=None, description="Lưu ý về độ tin cậy của số liệu, hiện cạnh văn bản.")

@@ -81,7 +81,7 @@ def _text(value) -> str:
 
 
 def _date(value) -> str:
-    """A date cell as the text the model reads ("10/6/2023"), from a text or a real date."""
+    """A date cell as the text the model reads ("10/6/yyyy"), from a text or a real date."""
     if isinstance(value, (dt.datetime, dt.date)):
         return f"{value.day}/{value.month}/{value.year}"
     return _text(value)

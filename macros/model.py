@@ -190,7 +190,7 @@ class PlanFile(Strict):
 # --- data/website.yaml ------------------------------------------------------
 
 class PlanEntry(Strict):
-    thu_muc: Code = Field(description="Thư mục của kế hoạch trong data/: ke-hoach-2026.")
+    thu_muc: Code = Field(description="Thư mục của kế hoạch trong data/, thường là «ke-hoach-» rồi năm của kế hoạch.")
     duong_dan: str = Field(default="", pattern=r"^([a-z0-9][a-z0-9-]*/)*$",
                            description="Tiền tố địa chỉ các trang của kế hoạch, kết thúc bằng «/»; "
                                        "\"\" khi website chỉ có một kế hoạch (địa chỉ như hiện nay).")

@@ -73,7 +73,7 @@ def _read(n: int, full: bool = False) -> list[str]:
 
 
 def number_in_words(n: int) -> str:
-    """2021 -> "hai nghìn không trăm hai mươi mốt" (lower case)."""
+    """3021 -> "ba nghìn không trăm hai mươi mốt" (lower case)."""
     if not isinstance(n, int) or isinstance(n, bool) or n < 0:
         raise ValueError(f"number_in_words takes a whole number ≥ 0, not {n!r}")
     if n == 0:

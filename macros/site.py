@@ -5,6 +5,7 @@ files. Lookups by code are dictionaries made once, so that a plan of 3,321
 units costs the same per unit as a plan of 10.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -38,13 +39,20 @@ class Site:
 
     @property
     def key(self) -> str:
-        """The plan's folder name in data/: "ke-hoach-2026"."""
+        """The plan's folder name in data/ (its entry's thu_muc), e.g. "ke-hoach-mau"."""
         return self.entry.thu_muc if self.entry else ""
 
     @property
     def prefix(self) -> str:
-        """Path prefix of the plan's pages ("" or "ke-hoach-2026/")."""
+        """Path prefix of the plan's pages ("" or its entry's duong_dan, e.g. "ke-hoach-mau/")."""
         return self.entry.duong_dan if self.entry else ""
+
+    @property
+    def sample_date(self) -> dt.date:
+        """The date an editor's examples show for this plan (how to write a date in a
+        results file or the Excel template): the plan's own report deadline, never
+        a date of another plan."""
+        return self.plan.to_chuc_thuc_hien.bao_cao.han
 
     @property
     def title(self) -> str:
@@ -150,7 +158,7 @@ class Site:
         return PLACEHOLDER.sub(lambda m: self.placeholders[m.group(1)], text)
 
     def data_file(self, name: str) -> str:
-        """"plan" -> "data/ke-hoach-2026/ke-hoach.yaml": where an editor changes that content."""
+        """"plan" -> "data/<plan>/ke-hoach.yaml": where an editor changes that content."""
         return self.files[name]
 
 

@@ -29,6 +29,6 @@ def version(text: str) -> str:
 
 def is_toolkit_page(src_uri: str, prefixes) -> bool:
     """A page of the toolkit (its index or a form) of any plan: "bo-cong-cu/…" or
-    "ke-hoach-2026/bo-cong-cu/…" when a plan has a prefix."""
+    "ke-hoach-mau/bo-cong-cu/…" when a plan has a prefix."""
     folder = posixpath.dirname(links.TOOLKIT) + "/"
     return any(src_uri.startswith(prefix + folder) for prefix in prefixes)

@@ -355,7 +355,7 @@ class _Builder:
         try:
             value = self._constructor.construct_object(yaml.ScalarNode(tag, text), deep=True)
         except (ValueError, ArithmeticError, OverflowError, yaml.YAMLError):
-            # 2023-02-30 looks like a date but is none; keep the text for the field to refuse.
+            # yyyy-02-30 looks like a date but is none; keep the text for the field to refuse.
             self.source.coerced[path] = text
             return text
         if tag == "tag:yaml.org,2002:bool" and text.lower() in _BOOL_WORDS:

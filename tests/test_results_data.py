@@ -87,7 +87,7 @@ CASES = [
     ("  ban: ban-dan-chu-phap-luat", "  ban: van-phong", ["do Ban Dân chủ - Pháp luật phối hợp"]),
     ('don_vi: "610"', 'don_vi: "601"', ["data/ke-hoach-2023/ket-qua/610.yaml:6:1", "Không có đơn vị mã «601»", "có phải «610» (huyện Đăk Glei, theo tên tệp)?"]),
     ('don_vi: "610"', 'don_vi: "611"', ["mang tên mã đơn vị", "data/ke-hoach-2023/ket-qua/611.yaml"]),
-    ('  ngay: "15/5/2023"', "  ngay: 2023-05-15", ["khao_sat › ngay", "ngày/tháng/năm trong dấu nháy"]),
+    ('  ngay: "15/5/2023"', "  ngay: 2023-05-15", ["khao_sat › ngay", 'trong dấu nháy, dạng ngày/tháng/năm: "15/5/2023"']),
     ("    so_nguoi: 120", "    so_nguoi: nhiều", ["hoi_nghi › mục 1 › so_nguoi", "Cần một số nguyên"]),
     ("    so_nguoi: 120", "    so_nguoii: 120", ["«so_nguoii» không có trong mẫu", "có phải «so_nguoi»?"]),
 ]

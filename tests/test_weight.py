@@ -59,17 +59,23 @@ def test_opening_search_loads_it(browser, server):
     base, log = server
     load = first_load(browser, base, log, "tien-do/", then=_search)
     urls = [u for u, _ in load.requests]
-    for part in ("search_index.json", "vi-search.js", "vi-fold.js", "lunr.vi.min.js"):
+    for part in ("search_index.json", "vi-search.js"):
         assert sum(part in u for u in urls) == 1, (part, urls)
+    # The worker as served carries vi-fold.js, Material's worker and lunr's
+    # languages (macros/searchworker.py): fetched one by one, they cost four
+    # round trips after the index (0.8 s on slow 4G).
+    for part in ("vi-fold.js", "workers/search.", "lunr"):
+        assert not [u for u in urls if part in u], (part, urls)
 
 
-# Issue 13 asks for results within 300 ms after the index arrives. What that
-# takes is mostly CPU: the worker builds the lunr index (with the folded twin
-# of every word) before it answers. Measured on the 2-core test machine while
-# ~7 test suites shared it (load average 16-23): 1.4-2.4 s, of which 0.7-1.4 s
-# building the index (0.2-0.6 s without folding). This bound only catches a
-# broken pipeline (scripts fetched one after another after the index, a
-# query lost while the index loads); bench figures: scripts/bench_search.py.
+# Issue 13 asks for results within 300 ms after the index arrives. The worker
+# comes in one request while the index downloads (macros/searchworker.py); what
+# is left is mostly CPU: the worker builds the lunr index (with the folded twin
+# of every word) and answers. Measured with scripts/bench_search.py on the
+# 2-core test machine (load average about 2): median 261 ms at full CPU speed
+# (stock Material 498 ms), 0.8 s before the worker was one file. This bound
+# only catches a broken pipeline (a query lost while the index loads) on a
+# machine shared by several test runs; the figures come from the benchmark.
 AFTER_INDEX_MS = 5000
 
 # Chromium's DevTools throttling, like Lighthouse's mobile "slow 4G" (150 ms

@@ -1,6 +1,6 @@
 """mkdocs-macros entry point: each macro is one render function over a plan, for
 pages written by hand in docs/ (the pages made from data need none). A macro
-shows the first plan of data/website.yaml, or the plan named: {{ kinh_phi("ke-hoach-2026") }}.
+shows the first plan of data/website.yaml, or the plan named: {{ kinh_phi("ke-hoach-mau") }}.
 
 mkdocs.yml: plugins › macros › module_name: macros/adapters/macros_env
 """

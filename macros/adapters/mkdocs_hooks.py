@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import compress, searchindex, stylesheets  # noqa: E402
+from macros import compress, searchindex, searchworker, stylesheets  # noqa: E402
 from macros.adapters import build_state, logs, nav_cache, offline_hooks, pdf_output, serve_hooks  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.exports.downloads import write_downloads  # noqa: E402
@@ -219,18 +219,32 @@ def _check_search(config):
         raise PluginError("Cấu hình tìm kiếm trong mkdocs.yml:\n" + "\n".join(problems))
 
 
+def _worker_parts(files, config) -> list[str]:
+    """What the served search worker carries after the shim (macros/searchworker.py)."""
+    try:
+        worker = searchworker.material_worker(f.src_uri for f in files)
+    except ValueError as error:
+        raise PluginError(f"Tìm kiếm: {error}.") from None
+    return searchworker.part_paths(worker, offline_hooks.search_langs(config))
+
+
 def on_env(env, config, files):
     serve_hooks.reuse_compiled_templates(env)  # serve only: a faster edit loop
     # The sidebar nav rendered once for all pages outside it (the unit pages), overrides/base.html.
     env.globals["same_nav"] = nav_cache.make_same_nav()
-    # overrides/main.html adds ?v=<content hash of the search scripts> to their URLs.
-    scripts = []
-    for name in SEARCH_SCRIPTS:
+    # overrides/main.html adds ?v=<content hash of the search scripts as served> to
+    # their URLs; the worker is served with what it carries (_bundle_search_worker).
+    def read(name):
         file = files.get_file_from_path(name)
         if file is None or not file.abs_src_path:
             raise PluginError(f"Thiếu tệp tìm kiếm overrides/{name}.")
-        scripts.append(Path(file.abs_src_path).read_bytes())
-    env.globals["vi_search_version"] = searchindex.content_version(b"\0".join(scripts))
+        return Path(file.abs_src_path).read_bytes().decode("utf-8")  # as served, CRLF and all
+
+    scripts = {name: read(name) for name in SEARCH_SCRIPTS}
+    scripts[searchworker.SHIM] = searchworker.bundle(
+        scripts[searchworker.SHIM], [searchworker.Part(p, read(p)) for p in _worker_parts(files, config)])
+    env.globals["vi_search_version"] = searchindex.content_version(
+        b"\0".join(code.encode("utf-8") for code in scripts.values()))
     unit_filter = files.get_file_from_path(UNIT_FILTER)
     if unit_filter is None or not unit_filter.abs_src_path:
         raise PluginError(f"Thiếu tệp overrides/{UNIT_FILTER}.")
@@ -255,8 +269,26 @@ def on_post_build(config):
         write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok)
     if not offline_hooks.is_file_copy(config):  # the file:// copy reuses these PDFs
         pdf_output.write_pdfs(config, state)
+        _bundle_search_worker(config)  # before the service worker lists it
     offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker
     _compress(config)  # last: compresses what everything above wrote
+
+
+def _bundle_search_worker(config):
+    """Issue 13: the shim with the scripts it would fetch one by one, in one file.
+    Not for the file:// copy, which runs the scripts on the page (macros/offline/filemode.py)."""
+    root = Path(config.site_dir)
+    shim = root / searchworker.SHIM
+    if not shim.exists() or searchworker.is_bundled(code := shim.read_bytes().decode("utf-8")):
+        return
+    paths = [p.relative_to(root).as_posix() for p in (root / searchworker.WORKERS).glob("search.*.min.js")]
+    try:
+        worker = searchworker.material_worker(paths)
+    except ValueError as error:
+        raise PluginError(f"Tìm kiếm: {error}.") from None
+    parts = [searchworker.Part(path, (root / path).read_bytes().decode("utf-8"))
+             for path in searchworker.part_paths(worker, offline_hooks.search_langs(config))]
+    shim.write_bytes(searchworker.bundle(code, parts).encode("utf-8"))
 
 
 def _compress(config):

@@ -30,7 +30,8 @@ def is_file_copy(config) -> bool:
     return bool(config.extra.get(COPY_MARK))
 
 
-def _langs(config) -> list[str]:
+def search_langs(config) -> list[str]:
+    """The search plugin's languages (lunr's language scripts the worker needs)."""
     search = config.plugins.get("material/search") or config.plugins.get("search")
     lang = search.config.lang if search else None
     return list(lang or ["en"]) if not isinstance(lang, str) else [lang]
@@ -59,7 +60,7 @@ def zip_path(config) -> str:
 def post_build(config) -> None:
     site_dir = Path(config.site_dir)
     if not config.use_directory_urls:
-        filemode.write(site_dir, _langs(config))
+        filemode.write(site_dir, search_langs(config))
         return
     # Not under serve (a fast edit loop, and no service worker caching the drafts),
     # nor with KONTUM_OFFLINE=0 (HTML-only builds: scripts/bench_scale.py).
@@ -80,7 +81,7 @@ def post_build(config) -> None:
             theme_color=THEME_COLOR,
         )
         report = package.package(
-            site_dir, copy_dir, zip_rel=zip_path(config), langs=_langs(config),
+            site_dir, copy_dir, zip_rel=zip_path(config), langs=search_langs(config),
             app=app, date_time=archive.zip_date(int(epoch) if epoch else None))
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "

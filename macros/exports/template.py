@@ -3,7 +3,8 @@ import (macros/import_report.py): what is written here is what is read there.
 
 Sheets: «Thông tin» (one value per row, column B), «Địa bàn», «Hội nghị»,
 «Kinh phí» (one item per row from row 2), «Hướng dẫn». Date cells are text
-cells ("10/6/2023"): typed as text, a date means the same in every locale.
+cells ("dd/mm/yyyy"): typed as text, a date means the same in every locale. The
+guide's example date is the plan's own report deadline (Site.sample_date).
 """
 
 import datetime as dt
@@ -114,7 +115,8 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
     g = wb.create_sheet(GUIDE)
     lines = [
         "CÁCH ĐIỀN MẪU BÁO CÁO",
-        "Mỗi hội nghị, mỗi khoản chi, mỗi xã ghi một dòng. Ngày viết ngày/tháng/năm, ví dụ 10/6/2023.",
+        "Mỗi hội nghị, mỗi khoản chi, mỗi xã ghi một dòng. "
+        f"Ngày viết ngày/tháng/năm, ví dụ {format_date(site.sample_date)}.",
         f"Kế hoạch giao mỗi đơn vị tổ chức từ {low:02d} đến {high:02d} hội nghị; "
         f"kinh phí được giao: {format_money(site.amount(code))}.",
         "Cột «Nội dung mục II» ghi số thứ tự nội dung đã tuyên truyền, cách nhau dấu ; (ví dụ: 1; 3):",

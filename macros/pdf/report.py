@@ -28,7 +28,7 @@ def report_document(site: Site, results: Results) -> str:
 
 
 def report_pdf(site: Site) -> str:
-    """"pdf/bao-cao-tong-hop-2023.pdf" (under the plan's prefix): where the report PDF goes in site/."""
+    """"pdf/bao-cao-tong-hop-<year>.pdf" (under the plan's prefix): where the report PDF goes in site/."""
     return site.prefix + downloads(site)["report_pdf"]
 
 

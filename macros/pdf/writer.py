@@ -49,7 +49,7 @@ def font_css() -> str:
 
 @dataclass(frozen=True)
 class Written:
-    path: str  # relative to the site dir, e.g. "pdf/ke-hoach-2026.pdf"
+    path: str  # relative to the site dir, e.g. "pdf/ke-hoach-<year>.pdf"
     pages: int
     size: int  # bytes
     seconds: float

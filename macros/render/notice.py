@@ -39,7 +39,7 @@ def _lower_first(text: str) -> str:
 
 
 def _plan_name(site: Site) -> str:
-    """"Kế hoạch năm 2023 của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Kon Tum"."""
+    """"<loai> năm <nam> của <issuing body>": "Kế hoạch năm … của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh …"."""
     doc = site.plan.van_ban
     return f"{doc.loai} năm {doc.nam} của {site.org.ten_day_du}"
 

@@ -2,7 +2,7 @@
 computed once per build from the Website, as plain values and dictionaries.
 
 Render functions work in plan-local paths ("don-vi/huyen-dak-glei.md"); a plan
-listed with a path prefix ("ke-hoach-2026/") gets its pages under it, and
+listed with a path prefix ("ke-hoach-mau/") gets its pages under it, and
 relative links between the pages of one plan stay the same. The MkDocs adapter
 turns these into generated files and nav entries; another engine would turn
 them into its own.

@@ -6,7 +6,7 @@ from ..site import Site
 from ..text import md_escape as m
 
 def citation(ref: Reference) -> str:
-    """"Quyết định số 919/QĐ-TTg ngày 01/8/2022 của Thủ tướng Chính phủ về …" (plain text).
+    """"<loai> số <so> ngày <ngay> của <co_quan> về <ve>": "Quyết định số 919/QĐ-TTg ngày … của Thủ tướng Chính phủ về …" (plain text).
 
     A document whose date is not verified is cited by its number alone.
     """

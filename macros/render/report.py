@@ -37,7 +37,8 @@ def place_date_line(site: Site, results: Results) -> str:
 
 
 def summary_line(site: Site) -> str:
-    """"Kết quả tổ chức tuyên truyền, vận động thực hiện Cuộc vận động “…” trên địa bàn tỉnh Kon Tum năm 2023"."""
+    """"Kết quả tổ chức " + the plan's trích yếu, lower-cased at its start:
+    "Kết quả tổ chức tuyên truyền, vận động thực hiện Cuộc vận động “…” trên địa bàn tỉnh … năm …"."""
     trich_yeu = site.plan.van_ban.trich_yeu
     rest = trich_yeu[0].lower() + trich_yeu[1:]
     return f"Kết quả tổ chức {rest}"

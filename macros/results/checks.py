@@ -6,10 +6,11 @@ Errors stop the build; warnings (a conference count outside the plan's range,
 a survey after a conference) are reported and shown, and the build goes on.
 """
 
+import datetime as dt
 import posixpath
 
 from ..crosschecks import _suggest_unit, near_miss
-from ..dates import format_date, format_month
+from ..dates import date_hint, format_date, format_month
 from ..errors import DataError
 from ..numbers import format_money
 from ..site import Site
@@ -127,7 +128,8 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
     return errors, warnings
 
 
-def check_compiled(report: CompiledReportFile, src, has_results: bool) -> list[DataError]:
+def check_compiled(report: CompiledReportFile, src, has_results: bool, sample: dt.date) -> list[DataError]:
+    """`sample`: a date of the plan (Site.sample_date), the example of how to write one."""
     errors = []
     if report.da_ban_hanh:
         if not has_results:
@@ -137,5 +139,5 @@ def check_compiled(report: CompiledReportFile, src, has_results: bool) -> list[D
             errors.append(src.error(("so",), "Báo cáo đã ban hành phải có số.", hint="điền số báo cáo, hoặc để da_ban_hanh: false."))
         if report.ngay_ban_hanh is None:
             errors.append(src.error(("ngay_ban_hanh",), "Báo cáo đã ban hành phải có ngày ban hành.",
-                                    hint="điền ngày, ví dụ \"05/12/2023\", hoặc để da_ban_hanh: false."))
+                                    hint=f"điền ngày ban hành, viết {date_hint(sample)}; hoặc để da_ban_hanh: false."))
     return errors

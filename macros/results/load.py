@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import DataError, DataErrors
+from ..fieldtypes import sample_context
 from ..model_errors import translate as _convert
 from ..site import Site
 from ..yamlsrc import read_yaml
@@ -25,17 +26,17 @@ REPORT_NAME = "bao-cao.yaml"  # data/<plan>/bao-cao.yaml
 
 
 def plan_folder(site: Site) -> str:
-    """"data/ke-hoach-2023": the folder of the plan's files."""
+    """"data/<plan>": the folder of the plan's files (its data/website.yaml thu_muc)."""
     return posixpath.dirname(site.data_file("plan"))
 
 
 def results_folder(site: Site) -> str:
-    """"data/ke-hoach-2023/ket-qua": where the units' results files go."""
+    """"data/<plan>/ket-qua": where the units' results files go."""
     return f"{plan_folder(site)}/{FOLDER_NAME}"
 
 
 def report_file(site: Site) -> str:
-    """"data/ke-hoach-2023/bao-cao.yaml": number, date and signer of the compiled report."""
+    """"data/<plan>/bao-cao.yaml": number, date and signer of the compiled report."""
     return f"{plan_folder(site)}/{REPORT_NAME}"
 
 
@@ -64,7 +65,8 @@ class Results:
 def validate_unit(site: Site, source, stem: str | None) -> tuple[UnitResults | None, list[DataError], list[DataError]]:
     """Model and plan checks for one parsed results source (YAML or Excel)."""
     try:
-        res = UnitResults.model_validate(source.data)
+        # Date errors show a date of this plan (its report deadline) as their example.
+        res = UnitResults.model_validate(source.data, context=sample_context(site.sample_date))
     except ValidationError as exc:
         return None, _convert(source, UnitResults, exc), []
     errors, warnings = checks.check_unit(site, res, source, stem)
@@ -100,8 +102,9 @@ def load_results(root: Path, site: Site) -> Results:
     if (root / REPORT_FILE).exists():
         try:
             source = read_yaml(root / REPORT_FILE, REPORT_FILE)
-            report = CompiledReportFile.model_validate(source.data)
-            errors += checks.check_compiled(report, source, folder.is_dir() and any(folder.glob("*.yaml")))
+            report = CompiledReportFile.model_validate(source.data, context=sample_context(site.sample_date))
+            errors += checks.check_compiled(report, source, folder.is_dir() and any(folder.glob("*.yaml")),
+                                            site.sample_date)
         except DataErrors as exc:
             errors += exc.errors
         except ValidationError as exc:

@@ -7,7 +7,7 @@ communes is "đang thực hiện"; the report date makes it "đã báo cáo".
 
 from pydantic import Field
 
-from ..fieldtypes import Code, Date, Money, OptionalDate, OptionalText, Text
+from ..fieldtypes import DATE_HOW, Code, Date, Money, OptionalDate, OptionalText, Text
 from ..model import Strict
 
 
@@ -17,12 +17,12 @@ class Area(Strict):
 
 
 class Survey(Strict):
-    ngay: Date = Field(description="Ngày khảo sát, ngày/tháng/năm trong dấu nháy: \"15/5/2023\".")
+    ngay: Date = Field(description=f"Ngày khảo sát, {DATE_HOW}.")
     ket_qua: Text = Field(description="Điều khảo sát thấy (đời sống, tập quán, kinh tế, văn hóa, xã hội), chép từ báo cáo.")
 
 
 class Conference(Strict):
-    ngay: Date = Field(description="Ngày tổ chức hội nghị: \"10/6/2023\".")
+    ngay: Date = Field(description=f"Ngày tổ chức hội nghị, {DATE_HOW}.")
     dia_diem: Text = Field(description="Nơi tổ chức: nhà văn hóa, nhà rông… của khu dân cư nào.")
     so_nguoi: int = Field(ge=0, description="Tổng số người dự.")
     so_nguoi_dtts: int = Field(ge=0, description="Trong đó, số người là đồng bào dân tộc thiểu số.")
@@ -41,7 +41,7 @@ class Spending(Strict):
 
 
 class ReportSent(Strict):
-    ngay_gui: Date = Field(description="Ngày gửi báo cáo kết quả: \"25/11/2023\".")
+    ngay_gui: Date = Field(description=f"Ngày gửi báo cáo kết quả, {DATE_HOW}.")
     ban: Text = Field(description="Mã ban (văn phòng) gửi báo cáo, trong data/<kế hoạch>/co-quan.yaml.")
 
 

@@ -28,7 +28,7 @@ NO_DATA_SENTENCE = "Chưa có số liệu báo cáo"
 
 
 def on_time(sent: dt.date, deadline: dt.date) -> bool:
-    """The plan asks for the report "trước ngày 30/11/2023": before that day."""
+    """The plan asks for the report "trước ngày" its deadline: before that day."""
     return sent < deadline
 
 

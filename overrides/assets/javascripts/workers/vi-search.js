@@ -16,10 +16,11 @@
  *     when only the variant "thoat" matched a word's other form);
  *  5. re-ranks the results (see "Ranking" below): whole words, phrases and
  *     titles first, editors' material last;
- *  6. loads nothing until the page asks: the worker is created on every page
- *     load, but vi-fold.js, Material's worker and lunr's language scripts are
- *     fetched on the first message ({type: "vi-load"} when the reader opens
- *     search, or the index itself).
+ *  6. loads nothing until the page asks: overrides/main.html starts the
+ *     worker when the reader first opens search. As built, this file carries
+ *     vi-fold.js, Material's worker and lunr's language scripts after it
+ *     (macros/searchworker.py); unbundled (the file:// copy), it fetches them
+ *     on the first message ({type: "vi-load"}, or the index itself).
  * canon() and fold() come from ../vi-fold.js (the rules of macros/text.py);
  * the separator comes from mkdocs.yml via the index config.
  */
@@ -287,11 +288,29 @@
   }
 
   /* Load vi-fold.js, Material's worker and lunr's language support, then
-     patch lunr's builder ------------------------------------------------ */
+     patch lunr's builder ------------------------------------------------
+     The built site serves this file with those scripts appended to it
+     (macros/searchworker.py), which then lists them in self.__viBundled: one
+     request instead of five round trips one after another. Nothing is
+     fetched then, and Material's own importScripts() of lunr's language
+     scripts on setup is skipped (see importScripts above). */
   var loaded = false
   function load() {
     if (loaded) return
     loaded = true
+    if (self.__viBundled) {
+      self.__viBundled.forEach(function (url) {
+        imported.add(new URL(url, self.location.href).href)
+      })
+    } else {
+      importAll()
+    }
+    canon = self.viFold.canon
+    fold = self.viFold.fold
+    patchLunr(self.lunr)
+  }
+
+  function importAll() {
     var base = new URL("../lunr/min/", self.location.href).href
     var langs = (params.get("l") || "").split(",").filter(function (l) { return l && l !== "en" })
     /* one call: the browser may fetch them together; they run in order
@@ -300,9 +319,6 @@
       new URL("../vi-fold.js?v=" + params.get("v"), self.location.href).href, params.get("w")
     ].concat(langs.length ? [base + "lunr.stemmer.support.min.js"].concat(
       langs.map(function (l) { return base + "lunr." + l + ".min.js" })) : []))
-    canon = self.viFold.canon
-    fold = self.viFold.fold
-    patchLunr(self.lunr)
   }
 
   function patchLunr(lunr) {
