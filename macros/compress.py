@@ -129,11 +129,19 @@ def compress_tree(root: Path, with_brotli: bool = True, cache: Path | None = Non
     measured); each file's copies depend on that file only, so the bytes written
     are the same as one by one."""
     files = sorted(p for p in root.rglob("*") if p.is_file() and is_text(p))
-    workers = workers or os.cpu_count() or 1
+    workers = workers or min(8, _cores())
     if workers == 1 or len(files) < 2:
         return [compress_file(p, with_brotli, cache) for p in files]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(lambda p: compress_file(p, with_brotli, cache), files))
+
+
+def _cores() -> int:
+    """Cores this process may run on (a container or CI runner may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
 
 
 def gunzip(data: bytes) -> bytes:

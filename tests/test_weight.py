@@ -6,6 +6,7 @@ search loads only when the reader opens it, and answers soon after."""
 import brotli
 import gzip
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -168,6 +169,27 @@ def test_gzip_output_is_deterministic():
     assert compress.gzip_bytes(data) == compress.gzip_bytes(data)
     assert gzip.decompress(compress.gzip_bytes(data)) == data
     assert not compress.pays(1000, 990) and compress.pays(1000, 900) and not compress.pays(1000, None)
+
+
+def test_compressing_on_several_threads_writes_the_same_files(tmp_path):
+    """compress_tree runs one thread per core: the copies it writes, and what it reports,
+    are those of one file after another (pages at gzip 6 and brotli 7, the rest at 9 and 11)."""
+    for run in ("one", "many"):
+        folder = tmp_path / run
+        for i in range(12):
+            (folder / f"p{i}").mkdir(parents=True)
+            (folder / f"p{i}" / "index.html").write_text(f"<p>Trang {i} – đơn vị</p>\n" * (40 + i), encoding="utf-8")
+            (folder / f"p{i}" / "x.js").write_text(f"var a{i} = 'Kế hoạch';\n" * (30 + i), encoding="utf-8")
+        written = compress.compress_tree(folder, cache=tmp_path / f"cache-{run}", workers=1 if run == "one" else 4)
+        assert [w.path.relative_to(folder) for w in written] == sorted(w.path.relative_to(folder) for w in written)
+    one, many = ({p.relative_to(tmp_path / run): p.read_bytes() for p in (tmp_path / run).rglob("*") if p.is_file()}
+                 for run in ("one", "many"))
+    assert one == many and len(one) == 12 * 2 * 3  # each file with its .gz and .br
+    page = (tmp_path / "one" / "p3" / "index.html").read_bytes()
+    assert one[Path("p3/index.html.gz")] == compress.gzip_bytes(page, compress.GZIP_LEVEL_PAGES)
+    script = (tmp_path / "one" / "p3" / "x.js").read_bytes()
+    assert one[Path("p3/x.js.gz")] == compress.gzip_bytes(script, compress.GZIP_LEVEL)
+    assert brotli.decompress(one[Path("p3/index.html.br")]) == page
 
 
 def test_toolkit_stylesheet_follows_plan_prefixes():
