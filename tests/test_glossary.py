@@ -67,3 +67,15 @@ def test_abbreviate_matches_whole_words_and_leaves_code_alone():
     out = abbreviate('<p title="KH">Đ/c KHẢO 357/KH-MTTQ KT-XH &amp; <code>KH</code></p>', meanings)
     assert out == ('<p title="KH"><abbr title="đồng chí">Đ/c</abbr> KHẢO 357/<abbr title="kế hoạch">KH</abbr>-MTTQ '
                    '<abbr title="kinh tế - xã hội">KT-XH</abbr> &amp; <code>KH</code></p>')
+
+
+def test_abbreviate_finds_terms_written_as_character_references_and_skips_pages_without_terms():
+    """The pass reads the page only when a term occurs in it (read as a reader sees it):
+    a term written with character references is still found, between tags too."""
+    meanings = {"KH": "kế hoạch", "B/c": "báo cáo"}
+    out = abbreviate("<p>Theo &#75;H, <b>B&#x2F;c</b></p>", meanings)
+    assert out == ('<p>Theo <abbr title="kế hoạch">KH</abbr>, <b><abbr title="báo cáo">B/c</abbr></b></p>')
+    page = "<p>KHẢO sát &amp; <code>KH</code>-less</p>"
+    assert abbreviate(page, meanings) == page  # in code, or not a whole word: left alone
+    plain = "<p>Không có chữ viết tắt nào &amp; không có gì để thay.</p>"
+    assert abbreviate(plain, meanings) is plain
