@@ -69,6 +69,11 @@ def stock_copy(dest: Path) -> Path:
     text = text.replace("    _check_search(config)\n", "")
     text = text[: text.index("# --- Vietnamese search")]
     hooks.write_text(text, encoding="utf-8")
+    # on_env went with the search hooks: the sidebar without its cache (nav_cache.py).
+    base = dest / "overrides" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace(
+        '{% call same_nav() %}{% include "partials/nav.html" %}{% endcall %}',
+        '{% include "partials/nav.html" %}'), encoding="utf-8")
     return dest
 
 

@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from pathlib import Path
+
 from macros import compress
 from tests.browser import serve
 from tests.pageweight import PAGES, first_load
 
+ROOT = Path(__file__).resolve().parents[1]
 BUDGET_KB = 85
 BUDGET_REQUESTS = 10
 SEARCH_ONLY = ("search_index.json", "vi-fold.js", "vi-search.js", "search.", "lunr")
@@ -39,7 +42,7 @@ def test_first_load_within_budget(browser, server, name, path):
     waits = [s for s in SEARCH_ONLY if not (unit_list and s == "vi-fold.js")]
     assert not [u for u in urls if any(s in u for s in waits)], urls
     assert any("unit-filter.js?v=" in u for u in urls) == unit_list, urls
-    assert not [u for u in urls if "print.css" in u], urls  # print rules ride in site.css
+    assert not [u for u in urls if "print.css" in u or "results.css" in u], urls  # they ride in site.css
     assert any("/assets/site.css?v=" in u for u in urls)
     assert any("toolkit.css" in u for u in urls) == path.startswith("bo-cong-cu/"), urls
 
@@ -132,13 +135,17 @@ class _Links(HTMLParser):
             self.stylesheets.append(a.get("href", ""))
 
 
-def test_served_site_css_carries_the_print_rules(site):
+def test_served_site_css_carries_the_print_and_results_rules(site):
     parser = _Links()
     parser.feed((site / "index.html").read_text(encoding="utf-8"))
-    assert not [h for h in parser.stylesheets if "print.css" in h or "toolkit.css" in h], parser.stylesheets
+    own = [h for h in parser.stylesheets if "assets/stylesheets/" not in h]  # not Material's
+    assert len(own) == 1 and own[0].startswith("assets/site.css?v="), parser.stylesheets
     served = (site / "assets" / "site.css").read_text(encoding="utf-8")
     printed = (site / "assets" / "print.css").read_text(encoding="utf-8")
-    assert served.endswith(printed) and "@page" in served
+    results = (ROOT / "docs" / "assets" / "results.css").read_text(encoding="utf-8")
+    # the order the browser had them in as three files: the same rules win
+    assert served.index(printed.strip()) < served.index(results.strip()) and served.endswith(results)
+    assert "@page" in served and not (site / "assets" / "results.css").exists()
 
 
 def test_every_text_file_has_its_compressed_copies(site):

@@ -120,10 +120,12 @@ def on_files(files, config):
         meta = {"title": html.escape(page.title, quote=True), "render_macros": False, **page.meta}
         front = "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items())
         files.append(File.generated(config, page.path, content=f"---\n{front}---\n\n{page.markdown}"))
-    # Issue 13: MkDocs itself writes assets/site.css joined with print.css, before any
+    # Issue 13: MkDocs itself writes assets/site.css joined with print.css and results.css, before any
     # on_post_build (the service worker's list hashes the file as served).
-    site_css = stylesheets.joined(_source(files, stylesheets.SITE), _source(files, stylesheets.PRINT))
+    site_css = stylesheets.joined(_source(files, stylesheets.SITE), _source(files, stylesheets.PRINT),
+                                  _source(files, stylesheets.RESULTS))
     files.remove(files.get_file_from_path(stylesheets.SITE))
+    files.remove(files.get_file_from_path(stylesheets.RESULTS))  # served inside site.css only
     files.append(File.generated(config, stylesheets.SITE, content=site_css))
     return files
 
@@ -253,7 +255,6 @@ def on_env(env, config, files):
     # overrides/main.html links the stylesheets with these (?v=).
     env.globals["site_css_version"] = stylesheets.version(_source(files, stylesheets.SITE))
     env.globals["toolkit_css_version"] = stylesheets.version(_source(files, stylesheets.TOOLKIT))
-    env.globals["results_css_version"] = stylesheets.version(_source(files, stylesheets.RESULTS))
     return env
 
 
