@@ -203,3 +203,23 @@ def test_second_plan_has_its_own_results_pages_and_downloads(built):
     assert len(templates) == 120 and all("xa-mau-" in t.name for t in templates)
     timeline = (built / PREFIX / "tien-do/index.html").read_text(encoding="utf-8")
     assert 'href="../tai-ve/lich-ke-hoach-2026.ics"' in timeline
+
+
+UNIT_PAGE = re.compile(r"^(?:ke-hoach-mau/)?don-vi/[^/#]+/")
+
+
+def test_unit_pages_are_found_by_name_only(built):
+    """One search entry per unit page, its title and code: the sections repeat
+    the plan's text, and indexed for every unit they made an index no phone
+    builds at scale (macros/searchindex.py rewrite_index)."""
+    import json
+
+    docs = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    units = [d for d in docs if UNIT_PAGE.match(d["location"])]
+    assert units and not [d["location"] for d in units if "#" in d["location"]]
+    assert len(units) == 10 + 120
+    assert len({d["location"] for d in units}) == len(units)
+    commune = next(d for d in units if d["location"].startswith(PREFIX))
+    assert commune["title"].startswith("Xã ") and re.fullmatch(r"Mã đơn vị: \S+( · Tên gọi khác: .+)?", commune["text"])
+    # the plan's own pages keep their sections
+    assert any(d["location"].startswith(PREFIX + "ke-hoach/#") for d in docs)

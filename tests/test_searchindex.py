@@ -98,3 +98,18 @@ def test_built_index_demotes_the_editor_guide_if_present(site):
     for doc in docs:
         editors = doc["location"].startswith("huong-dan-bien-tap/")
         assert (doc.get("boost", 1) < 1) == editors, doc["location"]
+
+
+def test_pages_found_by_name_keep_one_entry_with_their_title_and_that_text():
+    raw = json.dumps({"config": {}, "docs": [
+        {"location": "don-vi/xa-a/", "title": "Xã A", "text": "<p>Kinh phí 5.000.000đ</p>"},
+        {"location": "don-vi/xa-a/#nhiem-vu", "title": "Nhiệm vụ", "text": "lời kế hoạch"},
+        {"location": "don-vi/", "title": "Các đơn vị", "text": "Xã A"},
+        {"location": "ke-hoach/#vi", "title": "VI", "text": "lời kế hoạch"},
+    ]})
+    docs = json.loads(rewrite_index(raw, by_name={"don-vi/xa-a.md": "Mã đơn vị: 1 · Tên gọi khác: <b>"}))["docs"]
+    assert docs == [
+        {"location": "don-vi/xa-a/", "title": "Xã A", "text": "Mã đơn vị: 1 · Tên gọi khác: &lt;b&gt;"},
+        {"location": "don-vi/", "title": "Các đơn vị", "text": "Xã A"},
+        {"location": "ke-hoach/#vi", "title": "VI", "text": "lời kế hoạch"},
+    ]

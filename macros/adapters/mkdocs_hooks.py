@@ -261,11 +261,13 @@ def on_env(env, config, files):
 def on_post_build(config):
     # Hooks run after the plugins: Material's search index is written by now.
     index = Path(config.site_dir) / "search" / "search_index.json"
+    state = build_state.of(config)
     if index.exists():
         # The editor guide is not published (it lives in CONTRIBUTING.md only), so no
         # page is demoted as editors' material; rewrite_index(editors=…) stays for one that is.
-        index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8")), encoding="utf-8")
-    state = build_state.of(config)
+        # Unit pages are found by their names only (searchindex.rewrite_index).
+        index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8"),
+                                                   by_name=state.catalog.search_by_name), encoding="utf-8")
     for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
         write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok)
     if not offline_hooks.is_file_copy(config):  # the file:// copy reuses these PDFs

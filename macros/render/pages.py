@@ -175,6 +175,8 @@ class Catalog:
         self.plan_of_page: dict[str, Site] = {}
         self.pdf_for_page: dict[str, str] = {}  # page source path -> site path of its PDF
         self.handbook: dict[str, list[str]] = {}  # plan key -> source paths of its handbook section
+        # page source path -> what search finds it by besides its title (the unit pages)
+        self.search_by_name: dict[str, str] = {}
         self.nav: list = []
         if website.several:
             self._add(plans_page(website), None)
@@ -185,6 +187,7 @@ class Catalog:
                 path = home_page if page.path == links.HOME else site.prefix + page.path
                 self._add(GeneratedPage(path, page.title, page.markdown, page.data_files, page.meta, page.plan), site)
             self.handbook[site.key] = [site.prefix + p for p in handbook_section(site)]
+            self.search_by_name.update({site.prefix + links.unit_page(u): units.search_text(u) for u in site.units})
             self.pdf_for_page.update({site.prefix + page: pdf for page, pdf in pdf_paths.pdf_for_page(site).items()})
             entries = plan_nav(site, home_page)
             self.nav += [{site.title: entries}] if website.several else entries

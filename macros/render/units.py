@@ -84,6 +84,13 @@ Xem thêm: {links.md_link("toàn văn kế hoạch", links.PLAN, here)} ·
 """
 
 
+def search_text(unit) -> str:
+    """What search finds a unit page by, besides its title (macros/searchindex.py):
+    its code and its other names, as the page's last line shows them."""
+    names = ", ".join(other_names(unit))
+    return f"Mã đơn vị: {unit.ma}" + (f" · Tên gọi khác: {names}" if names else "")
+
+
 def other_names(unit) -> list[str]:
     """The official name and the other spellings, without those that only
     repeat the page's title or the short name once case, diacritics and
