@@ -23,15 +23,19 @@ class InternalError(Exception):
         return internal_message(self.file, self.cause)
 
 
-def internal_message(file: str, cause: BaseException) -> str:
+def _internal(what: str, cause: BaseException, fix: str) -> str:
     detail = f"{type(cause).__name__}: {cause}"
     if len(detail) > 200:
         detail = detail[:200] + "…"
-    return (f"Lỗi nội bộ khi đọc {file} ({detail}).\n"
+    return (f"Lỗi nội bộ khi {what} ({detail}).\n"
             "    Đây là lỗi của chương trình, không phải của người biên tập: website chưa được tạo, "
             "bản tốt gần nhất giữ nguyên.\n"
-            "    Cách sửa: thử hoàn tác thay đổi gần nhất trong tệp này, và báo cho người phụ trách kỹ thuật "
-            "kèm tên tệp và dòng trên.")
+            f"    Cách sửa: {fix}")
+
+
+def internal_message(file: str, cause: BaseException) -> str:
+    return _internal(f"đọc {file}", cause, "thử hoàn tác thay đổi gần nhất trong tệp này, và báo cho "
+                     "người phụ trách kỹ thuật kèm tên tệp và dòng trên.")
 
 
 @contextmanager
@@ -45,3 +49,9 @@ def reading(file: str):
         raise InternalError(file, exc) from exc
     except Exception as exc:  # noqa: BLE001 - the point of a last guard
         raise InternalError(file, exc) from exc
+
+
+def internal_build_message(step: str, cause: BaseException) -> str:
+    """A bug met while the website is made (after the data were read and checked)."""
+    return _internal(step, cause, "báo cho người phụ trách kỹ thuật kèm các dòng trên; chạy lại với "
+                     "KONTUM_VERBOSE=1 để xem chi tiết.")

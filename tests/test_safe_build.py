@@ -206,3 +206,34 @@ def test_internal_error_in_the_build_is_a_short_message(fast_build, tmp_path, ca
     assert "Lỗi nội bộ" in err and "KeyError" in err and "Traceback" not in err
     assert (target / "index.html").read_text(encoding="utf-8") == "cũ"
     assert leftovers(target.parent) == []
+
+
+def test_a_bug_in_the_hooks_is_a_short_message_not_a_traceback(tmp_path):
+    """Plain `mkdocs build` too: an exception met after the data were read (here
+    a stylesheet that is not UTF-8, read in on_files) stops the build with
+    "lỗi nội bộ" naming the step, never MkDocs' traceback."""
+    from tests.sitebuild import mkdocs_build
+
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "assets" / "results.css").write_bytes(b"/* \xff\xfe */\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Lỗi nội bộ khi chuẩn bị các trang (UnicodeDecodeError" in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bug_on_a_page_names_the_page():
+    from types import SimpleNamespace
+
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    from macros.adapters.mkdocs_hooks import _guarded
+
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="don-vi/xa-a.md"))
+    with pytest.raises(PluginError, match=r"Lỗi nội bộ khi dựng trang don-vi/xa-a\.md \(KeyError") as caught:
+        _guarded("dựng trang")(lambda html, page: {}["x"])("<p>", page=page)
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    # an intended PluginError (a message for the editor) passes unchanged
+    with pytest.raises(PluginError, match="^Thiếu tệp$"):
+        _guarded("dựng trang")(lambda: (_ for _ in ()).throw(PluginError("Thiếu tệp")))()

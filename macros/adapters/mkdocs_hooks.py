@@ -12,6 +12,7 @@ on_config and kept on that build's config; this module holds no state.
 mkdocs.yml: hooks: [macros/adapters/mkdocs_hooks.py]
 """
 
+import functools
 import html
 import json
 import logging
@@ -30,7 +31,7 @@ from macros.adapters import build_state, logs, nav_cache, offline_hooks, pdf_out
 from macros.dates import format_date  # noqa: E402
 from macros.exports.downloads import write_downloads  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
-from macros.guards import InternalError, internal_message  # noqa: E402
+from macros.guards import InternalError, internal_build_message, internal_message  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
 from macros.render import links  # noqa: E402
 from macros.render.notice import footer_text  # noqa: E402
@@ -42,6 +43,27 @@ from macros.text import slugify  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.kontum")
 # Not under "mkdocs.": warnings about results data do not fail a --strict build.
 results_log = logging.getLogger("kontum.results")
+
+
+def _guarded(step: str):
+    """The last guard of the hooks after on_config (which has its own): a bug
+    becomes a short Vietnamese "lỗi nội bộ" that stops the build (MkDocs prints a
+    PluginError without a traceback and exits 1; scripts/build.py keeps the last
+    good site). The traceback is logged at debug level (-v, KONTUM_VERBOSE=1)."""
+    def wrap(hook):
+        @functools.wraps(hook)
+        def guarded(*args, **kwargs):
+            try:
+                return hook(*args, **kwargs)
+            except PluginError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - the point of a last guard
+                page = kwargs.get("page")  # MkDocs passes it by name
+                where = f"{step} {page.file.src_uri}" if page is not None and page.file else step
+                log.debug("Lỗi nội bộ khi %s", where, exc_info=True)
+                raise PluginError(internal_build_message(where, exc)) from None
+        return guarded
+    return wrap
 
 
 def _root(config) -> Path:
@@ -109,6 +131,7 @@ def html_titles(entries):
     return entries
 
 
+@_guarded("chuẩn bị các trang")
 def on_files(files, config):
     state = build_state.of(config)
     for page in state.catalog.pages.values():
@@ -143,6 +166,7 @@ def _source(files, name: str) -> str:
 # --- "Sửa trang này" and "Cập nhật lần cuối" (overrides/partials/source-file.html) ---
 
 
+@_guarded("dựng trang")
 def on_page_context(context, page, config, nav):
     """Point the edit link at the file that holds the page's content (data/ for
     pages made from data) and date the page by the last commit to that data."""
@@ -177,6 +201,7 @@ def on_page_context(context, page, config, nav):
 # --- On every page's HTML: abbreviation tooltips, then column names on table cells ---
 
 
+@_guarded("dựng trang")
 def on_page_content(html, page, config, files):
     # On the finished HTML, so raw-HTML blocks (plan header, forms) get tooltips too
     # (macros/render/abbreviations.py); then each Markdown table's cells get their
@@ -188,10 +213,12 @@ def on_page_content(html, page, config, files):
 # --- Print and PDF: "Tải PDF" links, PDFs written after the build ------------
 
 
+@_guarded("dựng trang")
 def on_page_markdown(markdown, page, config, files):
     return pdf_output.add_download_link(markdown, page, build_state.of(config))
 
 
+@_guarded("dựng trang")
 def on_post_page(output, page, config):
     state = build_state.of(config)
     pdf_output.remember_page(output, page, config, state)
@@ -230,6 +257,7 @@ def _worker_parts(files, config) -> list[str]:
     return searchworker.part_paths(worker, offline_hooks.search_langs(config))
 
 
+@_guarded("chuẩn bị giao diện")
 def on_env(env, config, files):
     serve_hooks.reuse_compiled_templates(env)  # serve only: a faster edit loop
     # The sidebar nav rendered once for all pages outside it (the unit pages), overrides/base.html.
@@ -258,6 +286,7 @@ def on_env(env, config, files):
     return env
 
 
+@_guarded("hoàn tất website (PDF, tệp tải về, bản đọc không cần mạng, nén)")
 def on_post_build(config):
     # Hooks run after the plugins: Material's search index is written by now.
     index = Path(config.site_dir) / "search" / "search_index.json"
