@@ -1,0 +1,58 @@
+"""What the service worker asks of a reader's phone at scale: a synthetic plan
+(scripts/synthetic_plan.py, test data only) built with offline reading ON
+(the default) and KONTUM_PDF=0, then sw.js measured.
+
+    .venv/bin/python scripts/bench_offline.py            # 3,321 units (the communes after 2025)
+    .venv/bin/python scripts/bench_offline.py 10 332
+
+Prints per size: build wall s and peak MB (the mkdocs process), precache MB and
+files, on-request MB and files, sw.js bytes raw and gzip (level 9).
+"""
+
+import gzip
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench_scale import project, run  # noqa: E402
+
+
+def precache_of(sw: str) -> dict:
+    start = sw.index("var PRECACHE = ") + len("var PRECACHE = ")
+    return json.JSONDecoder().raw_decode(sw[start:])[0]
+
+
+def measure(units: int, tmp: Path) -> str:
+    proj = project(tmp, units)
+    out = tmp / f"site{units}"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KONTUM_PDF="0")
+    env.pop("KONTUM_OFFLINE", None)
+    built = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(proj / "mkdocs.yml"),
+                 "-d", str(out)], proj, env)
+    raw = (out / "sw.js").read_bytes()
+    data = precache_of(raw.decode("utf-8"))
+    on_request = data.get("onRequest", [])
+    on_bytes = data.get("onRequestBytes", sum(e[1] for e in on_request if isinstance(e, list)))
+    return (f"| {units} | {built['wall']:.1f} | {built['rss_mb']:.0f} | {data['bytes'] / 1e6:.2f} | {len(data['files'])} "
+            f"| {on_bytes / 1e6:.2f} | {data.get('onRequestFiles', len(on_request))} "
+            f"| {len(raw)} | {len(gzip.compress(raw, 9))} |")
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [3321]
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start", flush=True)
+    print("| units | build wall s | peak MB | precache MB | precache files | on request MB | on request files "
+          "| sw.js bytes | sw.js gzip |\n|" + "---:|" * 9, flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            print(measure(n, Path(tmp)), flush=True)
+    print(f"load average {os.getloadavg()[0]:.1f} at end")
+
+
+if __name__ == "__main__":
+    main()
