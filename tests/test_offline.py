@@ -91,6 +91,12 @@ def test_service_worker_lists_every_page_asset_index_and_pdf(site):
         assert files.entries(site, [on_disk[url]])[0].sha[:16] == short, url
     assert data["bytes"] == sum((site / on_disk[u]).stat().st_size for u in listed)
     assert data["bytes"] <= LIMIT
+    # All ten units fit the budget: nothing is left to be saved when opened, and the
+    # list is the one made without a budget (what this site had before it).
+    assert data["onRequest"] == {"under": [], "files": 0, "bytes": 0, "units": [10, 10],
+                                 "text": "Đã lưu để đọc khi không có mạng."}
+    zip_url = next((site / "tai-ve").glob("*.zip")).relative_to(site).as_posix()
+    assert urls == set(on_disk) - {"sw.js", "assets/javascripts/file-worker.js", zip_url}
     assert (site / "sw.js").read_text(encoding="utf-8").count("__PRECACHE__") == 0
     assert not (site / "assets/javascripts/sw.js").exists()
 
@@ -168,7 +174,8 @@ def test_pdfs_are_cached_on_request_when_too_large_together():
     assert precache.split_pdfs([page, pdf]) == ([page], [pdf])
     assert precache.split_pdfs([page, pdf], limit=10_000_000) == ([page, pdf], [])
     data = precache.precache_data([page], [pdf])
-    assert data["onRequest"] == {"under": ["pdf/"], "files": 1, "bytes": 9_000_000, "units": [0, 0], "pdf": True}
+    assert data["onRequest"] == {"under": ["pdf/"], "files": 1, "bytes": 9_000_000, "units": [0, 0],
+                                 "text": "Đã lưu để đọc khi không có mạng. Tệp PDF: mở một lần khi có mạng để lưu."}
     assert data["bytes"] == 100
 
 
@@ -214,6 +221,14 @@ def test_units_join_the_precache_while_within_the_budget():
     assert len(pdfs.on_request) == 20
 
 
+def test_the_reader_is_told_what_is_saved_when_opened():
+    assert precache.saved_text((10, 10), False) == "Đã lưu để đọc khi không có mạng."
+    assert precache.saved_text((0, 3321), False) == ("Đã lưu để đọc khi không có mạng: các trang chung. "
+                                                     "Trang của từng đơn vị: mở một lần khi có mạng để lưu.")
+    assert precache.saved_text((1200, 3321), False).startswith(
+        "Đã lưu để đọc khi không có mạng: các trang chung và 1.200 trên 3.321 đơn vị.")
+
+
 def test_files_on_request_are_told_by_their_folders_not_one_by_one():
     entries, groups = _synthetic(3321)
     part = precache.split(entries, groups)
@@ -227,7 +242,10 @@ def test_files_on_request_are_told_by_their_folders_not_one_by_one():
     later = data["onRequest"]
     assert later["under"] == ["don-vi/", "pdf/don-vi/", "tai-ve/lich/", "tai-ve/mau-bao-cao/"]
     # the PDFs, 66 MB together, all on request (over their 8 MB), and three files of each unit not saved
-    assert later["files"] == 3321 + 3 * (3321 - saved) and later["units"] == [saved, 3321] and later["pdf"]
+    assert later["files"] == 3321 + 3 * (3321 - saved) and later["units"] == [saved, 3321]
+    assert later["text"] == (f"Đã lưu để đọc khi không có mạng: các trang chung và {saved} trên 3.321 đơn vị. "
+                             "Trang của các đơn vị khác: mở một lần khi có mạng để lưu. "
+                             "Tệp PDF: mở một lần khi có mạng để lưu.")
     assert len(json.dumps(data)) < 60 * len(data["files"]) + 500   # the saved list, not the 12,453 others
     # A folder that holds the ZIP is never a prefix: its files stand for themselves.
     assert precache.folders(["tai-ve/a.ics", "x.pdf", "don-vi/b/", "don-vi/c/"], avoid=("tai-ve/t.zip",)) \

@@ -8,8 +8,10 @@ build keeps it.
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 
+from ..numbers import format_number
 from .files import Entry
 
 PLACEHOLDER = "/*__PRECACHE__*/null"
@@ -88,6 +90,23 @@ def folders(urls: list[str], avoid: tuple[str, ...] = ()) -> list[str]:
     return kept
 
 
+SAVED = "Đã lưu để đọc khi không có mạng."
+OPEN_ONCE = ": mở một lần khi có mạng để lưu."
+
+
+def saved_text(units: tuple[int, int], pdf: bool) -> str:
+    """What the reader is told once the worker is installed (overrides/partials/offline.html)."""
+    saved, total = units
+    text = SAVED
+    if saved < total:
+        text = (SAVED[:-1] + ": các trang chung"
+                + (f" và {format_number(saved)} trên {format_number(total)} đơn vị" if saved else "")
+                + ". Trang của " + ("các đơn vị khác" if saved else "từng đơn vị") + OPEN_ONCE)
+    if pdf:
+        text += " Tệp PDF" + OPEN_ONCE
+    return text
+
+
 def precache_data(entries: list[Entry], on_request: list[Entry] = (), units: tuple[int, int] = (0, 0),
                   avoid: tuple[str, ...] = ()) -> dict:
     cached = sorted(entries, key=lambda e: e.url)
@@ -104,7 +123,7 @@ def precache_data(entries: list[Entry], on_request: list[Entry] = (), units: tup
             "files": len(on_request),
             "bytes": sum(e.size for e in on_request),
             "units": list(units),
-            "pdf": any(e.path.endswith(".pdf") for e in on_request),
+            "text": saved_text(units, any(e.path.endswith(".pdf") for e in on_request)),
         },
     }
 
@@ -118,4 +137,13 @@ def render_sw(template: str, data: dict) -> str:
     if PLACEHOLDER not in template:
         raise ValueError(f"sw.js template lacks {PLACEHOLDER}")
     body = template[template.index('"use strict"'):] if '"use strict"' in template else template
-    return HEADER + body.replace(PLACEHOLDER, json.dumps(data, ensure_ascii=False, separators=(",", ":")), 1)
+    body = _without_comments(body.replace(PLACEHOLDER, "__PRECACHE__", 1))
+    return HEADER + body.replace("__PRECACHE__", json.dumps(data, ensure_ascii=False, separators=(",", ":")), 1)
+
+
+def _without_comments(code: str) -> str:
+    """Our own sw.js without its /* */ comments, its "  // " line ends and blank
+    lines (its strings hold neither). Not a minifier: the code stays readable."""
+    code = re.sub(r"/\*.*?\*/", "", code, flags=re.S)
+    lines = (re.sub(r"\s+// .*$", "", line).rstrip() for line in code.splitlines())
+    return "\n".join(line for line in lines if line) + "\n"
