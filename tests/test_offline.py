@@ -203,7 +203,7 @@ def test_units_join_the_precache_while_within_the_budget():
     fits = precache.split(entries, groups, budget=9_000 + 20 * 600)
     assert fits.cached == entries and fits.on_request == [] and fits.units == (20, 20)
     part = precache.split(entries, groups, budget=9_000 + 3 * 600 + 599)
-    assert part.units == (3, 20)
+    assert part.units == (3, 20) and not part.pdfs    # units' own PDFs go with their unit
     saved = {e.path for e in part.cached}
     assert {e.path for e in entries[:5]} <= saved                       # every shared file
     assert set(sum(groups[:3], [])) <= saved                            # the first three units whole
@@ -217,14 +217,14 @@ def test_units_join_the_precache_while_within_the_budget():
     # Without unit groups (or PDFs over their limit) it is the PDF rule alone.
     assert precache.split(entries, budget=100).cached == entries
     pdfs = precache.split(entries, groups, pdf_limit=1000)
-    assert pdfs.units == (20, 20) and all(e.path.endswith(".pdf") for e in pdfs.on_request)
+    assert pdfs.units == (20, 20) and pdfs.pdfs and all(e.path.endswith(".pdf") for e in pdfs.on_request)
     assert len(pdfs.on_request) == 20
 
 
 def test_the_reader_is_told_what_is_saved_when_opened():
     assert precache.saved_text((10, 10), False) == "Đã lưu để đọc khi không có mạng."
     assert precache.saved_text((0, 3321), False) == ("Đã lưu để đọc khi không có mạng: các trang chung. "
-                                                     "Trang của từng đơn vị: mở một lần khi có mạng để lưu.")
+                                                     "Trang và tệp của từng đơn vị: mở một lần khi có mạng để lưu.")
     assert precache.saved_text((1200, 3321), False).startswith(
         "Đã lưu để đọc khi không có mạng: các trang chung và 1.200 trên 3.321 đơn vị.")
 
@@ -238,13 +238,15 @@ def test_files_on_request_are_told_by_their_folders_not_one_by_one():
     saved, total = part.units
     assert total == 3321 and 0 < saved < 3321
     assert sum(e.size for e in part.cached) <= precache.PRECACHE_BUDGET
-    data = precache.precache_data(part.cached, part.on_request, part.units, avoid=("tai-ve/ke-hoach.zip",))
+    assert part.pdfs
+    data = precache.precache_data(part.cached, part.on_request, part.units, avoid=("tai-ve/ke-hoach.zip",),
+                                  pdfs=part.pdfs)
     later = data["onRequest"]
     assert later["under"] == ["don-vi/", "pdf/don-vi/", "tai-ve/lich/", "tai-ve/mau-bao-cao/"]
     # the PDFs, 66 MB together, all on request (over their 8 MB), and three files of each unit not saved
     assert later["files"] == 3321 + 3 * (3321 - saved) and later["units"] == [saved, 3321]
     assert later["text"] == (f"Đã lưu để đọc khi không có mạng: các trang chung và {saved} trên 3.321 đơn vị. "
-                             "Trang của các đơn vị khác: mở một lần khi có mạng để lưu. "
+                             "Trang và tệp của các đơn vị khác: mở một lần khi có mạng để lưu. "
                              "Tệp PDF: mở một lần khi có mạng để lưu.")
     assert len(json.dumps(data)) < 60 * len(data["files"]) + 500   # the saved list, not the 12,453 others
     # A folder that holds the ZIP is never a prefix: its files stand for themselves.

@@ -73,7 +73,7 @@ def write_service_worker(site_dir: Path, langs: list[str], skip: tuple[str, ...]
     paths = files.site_files(site_dir, langs, skip=(SW, SW_TEMPLATE, FILE_WORKER) + skip)
     parts = precache.split(files.entries(site_dir, paths), unit_files, budget=budget)
     data = precache.precache_data(parts.cached, parts.on_request, parts.units,
-                                  avoid=tuple(files.url_of(p) for p in (SW,) + skip))
+                                  avoid=tuple(files.url_of(p) for p in (SW,) + skip), pdfs=parts.pdfs)
     (site_dir / SW).write_text(precache.render_sw(template.read_text(encoding="utf-8"), data), encoding="utf-8")
     template.unlink()
     return data

@@ -48,6 +48,7 @@ class Split:
     cached: list[Entry]       # saved on the first visit, in the order given
     on_request: list[Entry]   # saved when a reader opens one
     units: tuple[int, int]    # (units saved on the first visit, units)
+    pdfs: bool = False        # PDFs over their limit: every PDF on request
 
 
 def split(entries: list[Entry], unit_files: list[list[str]] = (), *, budget: int = PRECACHE_BUDGET,
@@ -71,7 +72,7 @@ def split(entries: list[Entry], unit_files: list[list[str]] = (), *, budget: int
         else:
             later.update(e.path for e in group)
     return Split([e for e in cached if e.path not in later],
-                 on_request + [e for e in cached if e.path in later], (saved, len(groups)))
+                 on_request + [e for e in cached if e.path in later], (saved, len(groups)), bool(on_request))
 
 
 def folders(urls: list[str], avoid: tuple[str, ...] = ()) -> list[str]:
@@ -95,20 +96,23 @@ OPEN_ONCE = ": mở một lần khi có mạng để lưu."
 
 
 def saved_text(units: tuple[int, int], pdf: bool) -> str:
-    """What the reader is told once the worker is installed (overrides/partials/offline.html)."""
+    """What the reader is told once the worker is installed (overrides/partials/offline.html):
+    `units` saved of all; `pdf`: the PDFs (over their limit) are saved when opened."""
     saved, total = units
     text = SAVED
     if saved < total:
         text = (SAVED[:-1] + ": các trang chung"
                 + (f" và {format_number(saved)} trên {format_number(total)} đơn vị" if saved else "")
-                + ". Trang của " + ("các đơn vị khác" if saved else "từng đơn vị") + OPEN_ONCE)
+                + ". Trang và tệp của " + ("các đơn vị khác" if saved else "từng đơn vị") + OPEN_ONCE)
     if pdf:
         text += " Tệp PDF" + OPEN_ONCE
     return text
 
 
 def precache_data(entries: list[Entry], on_request: list[Entry] = (), units: tuple[int, int] = (0, 0),
-                  avoid: tuple[str, ...] = ()) -> dict:
+                  avoid: tuple[str, ...] = (), pdfs: bool | None = None) -> dict:
+    """The list sw.js carries. `pdfs`: whether the PDF rule left the PDFs out
+    (None: any PDF on request)."""
     cached = sorted(entries, key=lambda e: e.url)
     on_request = list(on_request)
     return {
@@ -123,7 +127,7 @@ def precache_data(entries: list[Entry], on_request: list[Entry] = (), units: tup
             "files": len(on_request),
             "bytes": sum(e.size for e in on_request),
             "units": list(units),
-            "text": saved_text(units, any(e.path.endswith(".pdf") for e in on_request)),
+            "text": saved_text(units, any(e.path.endswith(".pdf") for e in on_request) if pdfs is None else pdfs),
         },
     }
 
