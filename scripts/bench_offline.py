@@ -6,7 +6,8 @@
     .venv/bin/python scripts/bench_offline.py 10 332
 
 Prints per size: build wall s and peak MB (the mkdocs process), precache MB and
-files, on-request MB and files, sw.js bytes raw and gzip (level 9).
+files, on-request MB and files, units saved on the first visit, sw.js bytes raw
+and gzip (level 9), and the three biggest saved files.
 """
 
 import gzip
@@ -36,18 +37,25 @@ def measure(units: int, tmp: Path) -> str:
                  "-d", str(out)], proj, env)
     raw = (out / "sw.js").read_bytes()
     data = precache_of(raw.decode("utf-8"))
-    on_request = data.get("onRequest", [])
-    on_bytes = data.get("onRequestBytes", sum(e[1] for e in on_request if isinstance(e, list)))
+    later = data["onRequest"]
+    if isinstance(later, list):  # before the budget: [[url, size], …] (PDFs only)
+        later = {"files": len(later), "bytes": sum(size for _, size in later), "units": ["–", "–"]}
+    sizes = sorted(((out / path(url)).stat().st_size, url) for url, _ in data["files"])[-3:]
+    biggest = ", ".join(f"{url} {size / 1e6:.2f}" for size, url in reversed(sizes))
     return (f"| {units} | {built['wall']:.1f} | {built['rss_mb']:.0f} | {data['bytes'] / 1e6:.2f} | {len(data['files'])} "
-            f"| {on_bytes / 1e6:.2f} | {data.get('onRequestFiles', len(on_request))} "
-            f"| {len(raw)} | {len(gzip.compress(raw, 9))} |")
+            f"| {later['bytes'] / 1e6:.2f} | {later['files']} | {later['units'][0]}/{later['units'][1]} "
+            f"| {len(raw)} | {len(gzip.compress(raw, 9))} | {biggest} |")
+
+
+def path(url: str) -> str:
+    return "index.html" if url == "./" else url + "index.html" if url.endswith("/") else url
 
 
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [3321]
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start", flush=True)
     print("| units | build wall s | peak MB | precache MB | precache files | on request MB | on request files "
-          "| sw.js bytes | sw.js gzip |\n|" + "---:|" * 9, flush=True)
+          "| units saved | sw.js bytes | sw.js gzip | biggest saved (MB) |\n|" + "---:|" * 10 + "---|", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             print(measure(n, Path(tmp)), flush=True)
