@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from macros.searchindex import size_figures  # noqa: E402
-from tests.browser import launch, serve  # noqa: E402
+from tests.browser import SLOW_4G, launch, serve  # noqa: E402
 from tests.searchbox import SearchBox  # noqa: E402
 from tests.sitebuild import copy_project, mkdocs_build  # noqa: E402
 from tests.test_search import CASES, TOP  # noqa: E402
@@ -94,8 +94,6 @@ def latency(browser, site: Path, rounds: int) -> list[float]:
     return times
 
 
-# Chromium's DevTools throttling, Lighthouse's mobile "slow 4G".
-SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
 FIRST_RESULT_JS = """() => {
   window.__first = null
   const list = document.querySelector('.md-search-result__list')

@@ -17,6 +17,10 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 
+# Chromium's DevTools throttling, like Lighthouse's mobile "slow 4G" (150 ms round
+# trip, 1.6 Mbit/s down, 750 kbit/s up): tests/test_weight.py, scripts/bench_search.py.
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+
 
 def chromium_path() -> str | None:
     for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):

@@ -13,7 +13,7 @@ import pytest
 from pathlib import Path
 
 from macros import compress
-from tests.browser import serve
+from tests.browser import SLOW_4G, serve
 from tests.pageweight import PAGES, first_load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,10 +81,6 @@ def test_opening_search_loads_it(browser, server):
 # only catches a broken pipeline (a query lost while the index loads) on a
 # machine shared by several test runs; the figures come from the benchmark.
 AFTER_INDEX_MS = 5000
-
-# Chromium's DevTools throttling, like Lighthouse's mobile "slow 4G" (150 ms
-# round trip, 1.6 Mbit/s down, 750 kbit/s up).
-SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
 
 _WATCH_RESULTS = """() => {
   window.__firstResult = null
