@@ -16,15 +16,16 @@ from .files import Entry
 
 PLACEHOLDER = "/*__PRECACHE__*/null"
 # PDFs are cached with the site while they are small together; above this
-# they are cached when a reader opens one (the list shows their sizes).
+# they are cached when a reader opens one.
 PDF_PRECACHE_LIMIT = 8_000_000
-# Everything saved on a first visit stays within this (the PDFs above included).
+# Units' files (page, handout, calendar, report template) join the first-visit
+# precache while the total (shared files and PDFs above included) stays within
+# this; the shared pages, assets and search index are saved whatever their size.
 # A cadre's cheap phone on slow 4G downloads it in the background: 12 MB is about
 # a minute at 1.5 Mbit/s, and no more than the ZIP of the whole site may weigh
-# (15 MB). The 2023 site (about 2 MB) fits whole; a plan of thousands of units
-# does not (3,321 units: about 126 MB), so its shared pages, assets, search index
-# and the first units that fit are saved, and every other unit's files when a
-# reader opens them (sw.js: PRECACHE.onRequest).
+# (15 MB). The published plan of ten units (about 2 MB) fits whole; a plan of
+# thousands does not (3,321 units: about 126 MB), so every unit that does not fit
+# is saved when a reader opens it (sw.js: PRECACHE.onRequest).
 PRECACHE_BUDGET = 12_000_000
 
 
