@@ -1,6 +1,7 @@
 """Issue 14 without a browser: the manifest, icons, service worker list and the
 ZIP of the built site (session fixture), and the pure helpers behind them."""
 
+import hashlib
 import io
 import json
 import posixpath
@@ -90,6 +91,12 @@ def test_service_worker_lists_every_page_asset_index_and_pdf(site):
         assert files.entries(site, [on_disk[url]])[0].sha[:16] == short, url
     assert data["bytes"] == sum((site / on_disk[u]).stat().st_size for u in listed)
     assert data["bytes"] <= LIMIT
+    # All ten units fit the budget: nothing is left to be saved when opened, and the
+    # list is the one made without a budget (what this site had before it).
+    assert data["onRequest"] == {"under": [], "files": 0, "bytes": 0, "units": [10, 10],
+                                 "text": "Đã lưu để đọc khi không có mạng."}
+    zip_url = next((site / "tai-ve").glob("*.zip")).relative_to(site).as_posix()
+    assert urls == set(on_disk) - {"sw.js", "assets/javascripts/file-worker.js", zip_url}
     assert (site / "sw.js").read_text(encoding="utf-8").count("__PRECACHE__") == 0
     assert not (site / "assets/javascripts/sw.js").exists()
 
@@ -167,7 +174,84 @@ def test_pdfs_are_cached_on_request_when_too_large_together():
     assert precache.split_pdfs([page, pdf]) == ([page], [pdf])
     assert precache.split_pdfs([page, pdf], limit=10_000_000) == ([page, pdf], [])
     data = precache.precache_data([page], [pdf])
-    assert data["onRequest"] == [["pdf/x.pdf", 9_000_000]] and data["bytes"] == 100
+    assert data["onRequest"] == {"under": ["pdf/"], "files": 1, "bytes": 9_000_000, "units": [0, 0],
+                                 "text": "Đã lưu để đọc khi không có mạng. Tệp PDF: mở một lần khi có mạng để lưu."}
+    assert data["bytes"] == 100
+
+
+def _entry(path: str, size: int) -> files.Entry:
+    return files.Entry(path, files.url_of(path), size, hashlib.sha256(path.encode()).hexdigest())
+
+
+def _synthetic(units: int) -> tuple[list[files.Entry], list[list[str]]]:
+    """A site of `units` units: shared pages and assets (1,000 bytes each, the
+    unit list 5,000) and, per unit, a page (300), a handout PDF (200), a calendar
+    (10) and a report template (90): 600 bytes a unit."""
+    shared = [_entry(p, 1000) for p in ("index.html", "assets/site.css", "search/search_index.json",
+                                        "tai-ve/ke-hoach.zip-free.csv")] + [_entry("don-vi/index.html", 5000)]
+    groups, unit_entries = [], []
+    for i in range(units):
+        paths = [f"don-vi/xa-{i:04d}/index.html", f"pdf/don-vi/xa-{i:04d}.pdf", f"tai-ve/lich/xa-{i:04d}.ics",
+                 f"tai-ve/mau-bao-cao/mau-{i:04d}-xa-{i:04d}.xlsx"]
+        unit_entries += [_entry(p, s) for p, s in zip(paths, (300, 200, 10, 90))]
+        groups.append(paths)
+    return shared + unit_entries, groups
+
+
+def test_units_join_the_precache_while_within_the_budget():
+    entries, groups = _synthetic(20)        # shared 9,000 bytes + 20 x 600
+    fits = precache.split(entries, groups, budget=9_000 + 20 * 600)
+    assert fits.cached == entries and fits.on_request == [] and fits.units == (20, 20)
+    part = precache.split(entries, groups, budget=9_000 + 3 * 600 + 599)
+    assert part.units == (3, 20) and not part.pdfs    # units' own PDFs go with their unit
+    saved = {e.path for e in part.cached}
+    assert {e.path for e in entries[:5]} <= saved                       # every shared file
+    assert set(sum(groups[:3], [])) <= saved                            # the first three units whole
+    assert not saved & set(sum(groups[3:], []))                         # no file of the others
+    assert sorted(e.path for e in part.on_request) == sorted(sum(groups[3:], []))
+    assert sum(e.size for e in part.cached) <= 9_000 + 3 * 600 + 599
+    assert [e for e in entries if e in part.cached] == part.cached      # order kept
+    # Shared files are saved even above the budget; then no unit is.
+    none = precache.split(entries, groups, budget=100)
+    assert none.units == (0, 20) and {e.path for e in none.cached} == {e.path for e in entries[:5]}
+    # Without unit groups (or PDFs over their limit) it is the PDF rule alone.
+    assert precache.split(entries, budget=100).cached == entries
+    pdfs = precache.split(entries, groups, pdf_limit=1000)
+    assert pdfs.units == (20, 20) and pdfs.pdfs and all(e.path.endswith(".pdf") for e in pdfs.on_request)
+    assert len(pdfs.on_request) == 20
+
+
+def test_the_reader_is_told_what_is_saved_when_opened():
+    assert precache.saved_text((10, 10), False) == "Đã lưu để đọc khi không có mạng."
+    assert precache.saved_text((0, 3321), False) == ("Đã lưu để đọc khi không có mạng: các trang chung. "
+                                                     "Trang và tệp của từng đơn vị: mở một lần khi có mạng để lưu.")
+    assert precache.saved_text((1200, 3321), False).startswith(
+        "Đã lưu để đọc khi không có mạng: các trang chung và 1.200 trên 3.321 đơn vị.")
+
+
+def test_files_on_request_are_told_by_their_folders_not_one_by_one():
+    entries, groups = _synthetic(3321)
+    part = precache.split(entries, groups)
+    assert part.units == (3321, 3321)                     # 2 MB: within 12 MB
+    big = [files.Entry(e.path, e.url, e.size * 100, e.sha) for e in entries]
+    part = precache.split(big, groups)
+    saved, total = part.units
+    assert total == 3321 and 0 < saved < 3321
+    assert sum(e.size for e in part.cached) <= precache.PRECACHE_BUDGET
+    assert part.pdfs
+    data = precache.precache_data(part.cached, part.on_request, part.units, avoid=("tai-ve/ke-hoach.zip",),
+                                  pdfs=part.pdfs)
+    later = data["onRequest"]
+    assert later["under"] == ["don-vi/", "pdf/don-vi/", "tai-ve/lich/", "tai-ve/mau-bao-cao/"]
+    # the PDFs, 66 MB together, all on request (over their 8 MB), and three files of each unit not saved
+    assert later["files"] == 3321 + 3 * (3321 - saved) and later["units"] == [saved, 3321]
+    assert later["text"] == (f"Đã lưu để đọc khi không có mạng: các trang chung và {saved} trên 3.321 đơn vị. "
+                             "Trang và tệp của các đơn vị khác: mở một lần khi có mạng để lưu. "
+                             "Tệp PDF: mở một lần khi có mạng để lưu.")
+    assert len(json.dumps(data)) < 60 * len(data["files"]) + 500   # the saved list, not the 12,453 others
+    # A folder that holds the ZIP is never a prefix: its files stand for themselves.
+    assert precache.folders(["tai-ve/a.ics", "x.pdf", "don-vi/b/", "don-vi/c/"], avoid=("tai-ve/t.zip",)) \
+        == ["don-vi/", "tai-ve/a.ics", "x.pdf"]
 
 
 def test_zip_is_byte_identical_for_the_same_files(tmp_path):

@@ -12,6 +12,7 @@ No request may go to any host but the site's own.
 
 import functools
 import os
+import shutil
 import threading
 import time
 import zipfile
@@ -223,3 +224,88 @@ def test_zip_opens_from_disk_with_links_search_and_pdf(site, browser, tmp_path):
         context.close()
     assert not errors, errors
     assert hosts - PDF_VIEWER == {"file://"}, hosts
+
+
+def _budget_site(site: Path, dest: Path) -> tuple[Path, dict]:
+    """A copy of the built site whose sw.js is written again, in-process, with a
+    budget that holds the shared files and one unit only (the production budget
+    is not touched): units 2-10 are saved when opened."""
+    from macros.loader import load_website
+    from macros.offline import files, package, precache, units
+    from tests.sitebuild import ROOT
+
+    shutil.copytree(site, dest)
+    (dest / package.SW_TEMPLATE).write_bytes((ROOT / "overrides" / package.SW_TEMPLATE).read_bytes())
+    zip_rel = next((dest / "tai-ve").glob("*.zip")).relative_to(dest).as_posix()
+    groups = [g for plan in load_website(ROOT).plans for g in units.unit_files(plan)]
+    listed = files.site_files(dest, ["vi"], skip=(package.SW, package.SW_TEMPLATE, package.FILE_WORKER, zip_rel))
+    sizes = {p: (dest / p).stat().st_size for p in listed}
+    of_units = {p for g in groups for p in g}
+    budget = sum(s for p, s in sizes.items() if p not in of_units) + sum(sizes[p] for p in groups[0])
+    assert budget < precache.PRECACHE_BUDGET
+    data = package.write_service_worker(dest, ["vi"], skip=(zip_rel,), unit_files=groups, budget=budget)
+    return dest, data
+
+
+def _cached(page, url: str) -> bool:
+    return page.evaluate("""async (url) => {
+        for (const name of await caches.keys())
+            if (await (await caches.open(name)).match(url)) return true
+        return false
+    }""", url)
+
+
+def test_units_over_the_budget_are_saved_when_opened(site, browser, tmp_path):
+    root, data = _budget_site(site, tmp_path / "site")
+    later = data["onRequest"]
+    assert later["units"] == [1, 10] and later["files"] == 9 * 4
+    assert "tai-ve/" not in later["under"]  # the ZIP's folder: never saved when opened
+    saved_unit, opened, never = "don-vi/thanh-pho-kon-tum/", "don-vi/huyen-dak-glei/", "don-vi/huyen-dak-ha/"
+    server = Server()
+    base = server.start(root)
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    hosts = set()
+    context.on("request", lambda r: hosts.add(_origin(r.url)))
+    errors = []
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base)
+        _wait_offline_state(page, "saved")
+        told = ("Đã lưu để đọc khi không có mạng: các trang chung và 1 trên 10 đơn vị. "
+                "Trang và tệp của các đơn vị khác: mở một lần khi có mạng để lưu.")
+        # (the plan's and handbook's PDFs are saved: no word about PDFs)
+        page.wait_for_function("t => document.querySelector('.vi-offline span')?.textContent === t", arg=told)
+        page.wait_for_function("!!navigator.serviceWorker.controller")
+        assert _cached(page, base + "ke-hoach/") and _cached(page, base + saved_unit)
+        assert _cached(page, base + "pdf/ke-hoach-2023.pdf")
+        assert not _cached(page, base + opened) and not _cached(page, base + never)
+        assert not _cached(page, base + "tai-ve/lich/huyen-dak-glei.ics")
+
+        # The reader opens their own unit's page, and its calendar, while online.
+        response = page.goto(base + opened)
+        assert response.ok and response.from_service_worker
+        assert page.evaluate("fetch('../../tai-ve/lich/huyen-dak-glei.ics').then(r => r.status)") == 200
+        assert _cached(page, base + opened) and _cached(page, base + "tai-ve/lich/huyen-dak-glei.ics")
+        assert not _cached(page, base + never)
+        page.goto(base + "khong-co-trang-nay/")  # a 404 is never kept
+        assert not _cached(page, base + "khong-co-trang-nay/")
+        server.stop()
+
+        # Offline: the opened unit (with or without its final slash) and the saved one read;
+        # a unit never opened is not there (the site's "not found" page instead).
+        for path in (opened, opened.rstrip("/"), saved_unit):
+            response = page.goto(base + path)
+            assert response.ok and response.from_service_worker, path
+        page.goto(base + opened)
+        assert "Đăk Glei" in page.locator("article h1").first.inner_text()
+        assert page.evaluate("fetch('../../tai-ve/lich/huyen-dak-glei.ics').then(r => r.text())").startswith(
+            "BEGIN:VCALENDAR")
+        page.goto(base + never)
+        assert "Đăk Hà" not in page.locator("article h1").first.inner_text()
+    finally:
+        if server.server:
+            server.stop()
+        context.close()
+    assert not errors, errors
+    assert hosts == {base.rstrip("/")}, hosts

@@ -17,7 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from macros.adapters import build_state, serve_hooks
-from macros.offline import archive, filemode, package
+from macros.offline import archive, filemode, package, units
 from macros.text import slugify
 
 log = logging.getLogger("mkdocs.plugins.kontum-offline")
@@ -82,10 +82,12 @@ def post_build(config) -> None:
         )
         report = package.package(
             site_dir, copy_dir, zip_rel=zip_path(config), langs=search_langs(config),
-            app=app, date_time=archive.zip_date(int(epoch) if epoch else None))
+            app=app, date_time=archive.zip_date(int(epoch) if epoch else None),
+            unit_files=[g for s in build_state.of(config).website.plans for g in units.unit_files(s)])
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
         f"({report.zip_files} tệp; bản sao file:// tạo trong {copy_time:.1f} s); "
         f"bộ nhớ đệm service worker {report.cache_size / 1e6:.2f} MB ({report.cache_files} tệp"
-        + (f", PDF khi mở: {report.on_request_size / 1e6:.2f} MB" if report.on_request_size else "")
+        + (f"; lưu khi mở: {report.on_request_size / 1e6:.2f} MB, {report.on_request_files} tệp, "
+           f"lưu sẵn {report.units[0]}/{report.units[1]} đơn vị" if report.on_request_files else "")
         + f"), phiên bản {report.version}; tổng {time.perf_counter() - start:.1f} s")

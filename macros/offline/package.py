@@ -31,6 +31,8 @@ class Report:
     cache_files: int
     on_request_size: int
     version: str
+    on_request_files: int = 0
+    units: tuple[int, int] = (0, 0)  # (units saved on the first visit, units)
 
 
 def make_zip(site_dir: Path, variant_dir: Path, zip_rel: str, langs: list[str], date_time: tuple) -> tuple[int, int]:
@@ -63,21 +65,26 @@ def write_app_files(site_dir: Path, app: AppInfo) -> None:
         encoding="utf-8")
 
 
-def write_service_worker(site_dir: Path, langs: list[str], skip: tuple[str, ...]) -> dict:
+def write_service_worker(site_dir: Path, langs: list[str], skip: tuple[str, ...],
+                         unit_files: list[list[str]] = (), budget: int = precache.PRECACHE_BUDGET) -> dict:
+    """sw.js with its list: `unit_files` (per unit, its paths: units.unit_files)
+    join the precache while within `budget` (precache.split)."""
     template = site_dir / SW_TEMPLATE
     paths = files.site_files(site_dir, langs, skip=(SW, SW_TEMPLATE, FILE_WORKER) + skip)
-    cached, on_request = precache.split_pdfs(files.entries(site_dir, paths))
-    data = precache.precache_data(cached, on_request)
+    parts = precache.split(files.entries(site_dir, paths), unit_files, budget=budget)
+    data = precache.precache_data(parts.cached, parts.on_request, parts.units,
+                                  avoid=tuple(files.url_of(p) for p in (SW,) + skip), pdfs=parts.pdfs)
     (site_dir / SW).write_text(precache.render_sw(template.read_text(encoding="utf-8"), data), encoding="utf-8")
     template.unlink()
     return data
 
 
 def package(site_dir: Path, variant_dir: Path, *, zip_rel: str, langs: list[str], app: AppInfo,
-            date_time: tuple = archive.DEFAULT_DATE) -> Report:
+            date_time: tuple = archive.DEFAULT_DATE, unit_files: list[list[str]] = ()) -> Report:
     zip_size, zip_count = make_zip(site_dir, variant_dir, zip_rel, langs, date_time)
     fill_zip_size(site_dir / "index.html", zip_size)
     write_app_files(site_dir, app)
-    data = write_service_worker(site_dir, langs, skip=(zip_rel,))
+    data = write_service_worker(site_dir, langs, skip=(zip_rel,), unit_files=unit_files)
+    later = data["onRequest"]
     return Report(zip_rel, zip_size, zip_count, data["bytes"], len(data["files"]),
-                  sum(size for _, size in data["onRequest"]), data["version"])
+                  later["bytes"], data["version"], later["files"], tuple(later["units"]))

@@ -1,10 +1,13 @@
 /*
- * Service worker: keeps the whole site for reading without a network.
+ * Service worker: keeps the site for reading without a network.
  *
  * macros/offline/package.py writes this file to the site root (scope: the
  * whole site) with PRECACHE filled in after the build: every page by the URL
  * the site links to ("ke-hoach/"), every asset, the search index and the PDFs,
- * and a version that is a hash of all their contents. A new build therefore
+ * and a version that is a hash of all their contents. Within a budget
+ * (macros/offline/precache.py): above it, PDFs and the files of the units that
+ * do not fit are left out (PRECACHE.onRequest: their folders and counts) and
+ * saved when a reader opens one, then kept through updates. A new build therefore
  * gives a new sw.js; the browser installs it in the background, copies the
  * unchanged files from the old cache, fetches the changed ones, and the page
  * offers to switch ("Tải phiên bản mới"); the old cache is then dropped.
@@ -59,7 +62,22 @@ async function precache() {
   var lanes = []
   for (var i = 0; i < LANES; i++) lanes.push(lane())
   await Promise.all(lanes)
+  if (old) await carry(cache, old.cache, hashes)
   await cache.put(LIST, new Response(JSON.stringify(hashes), { headers: { "Content-Type": "application/json" } }))
+}
+
+/* Files a reader opened (on request) are kept through an update: fetched again,
+   since they may have changed; one that fails is left to be opened again. */
+async function carry(cache, oldCache, hashes) {
+  var requests = await oldCache.keys()
+  for (var i = 0; i < requests.length; i++) {
+    var url = requests[i].url
+    if (url === LIST || hashes[url.slice(SCOPE.length)] || !onRequest(url) || await cache.match(url)) continue
+    try {
+      var response = await fetch(url, { cache: "no-cache", credentials: "same-origin" })
+      if (keepable(response)) await cache.put(url, response)
+    } catch (error) { /* offline again: not saved */ }
+  }
 }
 
 self.addEventListener("install", function (event) {
@@ -77,6 +95,8 @@ self.addEventListener("activate", function (event) {
 self.addEventListener("message", function (event) {
   var type = event.data && event.data.type
   if (type === "vi-offline-update") self.skipWaiting()
+  /* What offline.html tells the reader: is every unit saved, are PDFs saved? */
+  if (type === "vi-offline-info" && event.ports[0]) event.ports[0].postMessage(PRECACHE.onRequest)
 })
 
 /* "/ke-hoach" and "/ke-hoach/index.html" are read as "/ke-hoach/" */
@@ -85,6 +105,16 @@ function pageKey(url) {
   if (/\/index\.html$/.test(path)) path = path.slice(0, -"index.html".length)
   else if (!/\/$/.test(path) && !/\.[^/]*$/.test(path)) path += "/"
   return url.origin + path
+}
+
+/* Saved when opened: a URL under a folder of PRECACHE.onRequest (never another host) */
+function onRequest(key) {
+  return PRECACHE.onRequest.under.some(function (p) { return key.indexOf(abs(p)) === 0 })
+}
+
+/* Only a complete answer of the site itself: not an error, not a redirect */
+function keepable(response) {
+  return response.ok && response.status === 200 && response.type === "basic" && !response.redirected
 }
 
 async function respond(request, url) {
@@ -98,9 +128,8 @@ async function respond(request, url) {
   if (hit) return hit
   try {
     var response = await fetch(request)
-    /* PDFs left out of the precache (too large together) are kept once read */
-    if (response.ok && !page && PRECACHE.onRequest.some(function (e) { return abs(e[0]) === key }))
-      await cache.put(key, response.clone())
+    /* Left out of the precache (over the budget): kept once read. A page by its pageKey. */
+    if (keepable(response) && onRequest(key)) await cache.put(key, response.clone())
     return response
   } catch (error) {
     var fallback = page && await cache.match(abs("404.html"))
