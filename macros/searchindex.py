@@ -45,9 +45,12 @@ def check_search_config(lang, separator: str, pipeline) -> list[str]:
 EDITORS_BOOST = 0.1
 
 
-def page_location(src_uri: str) -> str:
-    """The index location of a Markdown page (directory URLs): "a/b.md" -> "a/b/"."""
+def page_location(src_uri: str, dir_urls: bool = True) -> str:
+    """The index location of a Markdown page, as MkDocs makes its URL: "a/b.md" ->
+    "a/b/" with directory URLs, "a/b.html" without (the file:// copy)."""
     stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if not dir_urls:
+        return stem + ".html"
     if stem == "index":
         return ""
     if stem.endswith("/index"):
@@ -55,7 +58,8 @@ def page_location(src_uri: str) -> str:
     return stem + "/"
 
 
-def rewrite_index(raw: str, editors: tuple[str, ...] = (), by_name: dict[str, str] | None = None) -> str:
+def rewrite_index(raw: str, editors: tuple[str, ...] = (), by_name: dict[str, str] | None = None,
+                  dir_urls: bool = True) -> str:
     """The index Material wrote, with titles and texts in NFC and written as UTF-8,
     and the pages in `editors` (source paths) given EDITORS_BOOST.
 
@@ -72,8 +76,8 @@ def rewrite_index(raw: str, editors: tuple[str, ...] = (), by_name: dict[str, st
     Folding happens in the browser, so the index gains no words.
     """
     data = json.loads(raw)
-    demoted = tuple(page_location(src) for src in editors)
-    named = {page_location(src): text for src, text in (by_name or {}).items()}
+    demoted = tuple(page_location(src, dir_urls) for src in editors)
+    named = {page_location(src, dir_urls): text for src, text in (by_name or {}).items()}
     if named:
         docs = []
         for doc in data.get("docs", []):
@@ -82,7 +86,9 @@ def rewrite_index(raw: str, editors: tuple[str, ...] = (), by_name: dict[str, st
             if page in named:
                 if section:
                     continue
-                doc["text"] = html.escape(named[page])  # the index holds HTML: data is text
+                # the index holds HTML; escaped as Material escapes its text (an apostrophe
+                # as &#x27; would give lunr a token "h&#x27" from "H' Drai")
+                doc["text"] = html.escape(named[page], quote=False)
             docs.append(doc)
         data["docs"] = docs
     for doc in data.get("docs", []):

@@ -68,6 +68,11 @@ def is_bundled(code: str) -> bool:
     return MARK in code
 
 
+def shim_of(code: str) -> str:
+    """The shim itself, from a file that may already carry its scripts."""
+    return code.split("\n\n" + MARK, 1)[0] if is_bundled(code) else code
+
+
 def bundle(shim: str, parts: list[Part]) -> str:
     """The shim, then each part in a function of its own called with self as
     `this`, then the list of what is included, which the shim reads before it

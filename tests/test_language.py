@@ -39,6 +39,7 @@ def test_search_speaks_vietnamese_while_it_loads(site):
     translations = json.loads(page.config)["translations"]
     assert translations["search.result.placeholder"] == "Nhập để bắt đầu tìm kiếm"
     assert translations["search.result.term.missing"] == "Thiếu"
+    assert translations["search.result.more.other"] == "# kết quả khác trong trang"
 
 
 def test_no_english_interface_string_on_any_page(site):

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 from PIL import Image
 
-from macros.offline import archive, files, filemode, icons, precache
+from macros.offline import archive, files, filemode, icons, package, precache
 
 LIMIT = 15_000_000
 
@@ -80,9 +80,13 @@ def test_service_worker_lists_every_page_asset_index_and_pdf(site):
         assert files.url_of(page.relative_to(site).as_posix()) in urls, page
     assert {"./", "ke-hoach/", "search/search_index.json", "manifest.webmanifest"} <= urls
     assert {p.relative_to(site).as_posix() for p in site.rglob("*.pdf")} <= urls
+    # What the served search worker carries is fetched by no page: not cached on its own.
+    bundled = set(package.bundled_parts(site, ["vi"]))
+    assert {"assets/javascripts/lunr/min/lunr.vi.min.js"} < bundled
+    assert "assets/javascripts/vi-fold.js" not in bundled
     for asset in site.glob("assets/**/*.*"):
         rel = asset.relative_to(site).as_posix()
-        assert (rel in urls) == files.needed(rel, ["vi"]) or rel.endswith("file-worker.js"), rel
+        assert (rel in urls) == (files.needed(rel, ["vi"]) and rel not in bundled) or rel.endswith("file-worker.js"), rel
     assert not any(u.endswith((".zip", ".map")) or u == "sw.js" for u in urls)
     # Each listed hash is the content of the file on disk.
     listed = {url: short for url, short in data["files"]}
@@ -96,7 +100,7 @@ def test_service_worker_lists_every_page_asset_index_and_pdf(site):
     assert data["onRequest"] == {"under": [], "files": 0, "bytes": 0, "units": [10, 10],
                                  "text": "Đã lưu để đọc khi không có mạng."}
     zip_url = next((site / "tai-ve").glob("*.zip")).relative_to(site).as_posix()
-    assert urls == set(on_disk) - {"sw.js", "assets/javascripts/file-worker.js", zip_url}
+    assert urls == set(on_disk) - {"sw.js", "assets/javascripts/file-worker.js", zip_url} - bundled
     assert (site / "sw.js").read_text(encoding="utf-8").count("__PRECACHE__") == 0
     assert not (site / "assets/javascripts/sw.js").exists()
 
@@ -140,6 +144,10 @@ def test_zip_search_index_script_is_the_same_index(site):
     copy = json.loads(script[len("var __index = "):].rstrip().rstrip(";"))
     assert copy["config"] == index["config"]
     assert {d["location"].split("#")[0] for d in copy["docs"]} >= {"ke-hoach.html", "index.html"}
+    # the same entries as online: a unit page is one entry there too (its .html address)
+    assert len(copy["docs"]) == len(index["docs"])
+    units = [d for d in copy["docs"] if d["location"].startswith("don-vi/") and d["location"] != "don-vi.html"]
+    assert len(units) == 10 and all(d["location"].endswith(".html") for d in units)
 
 
 # --- pure helpers ------------------------------------------------------------

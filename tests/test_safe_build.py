@@ -237,3 +237,25 @@ def test_a_bug_on_a_page_names_the_page():
     # an intended PluginError (a message for the editor) passes unchanged
     with pytest.raises(PluginError, match="^Thiếu tệp$"):
         _guarded("dựng trang")(lambda: (_ for _ in ()).throw(PluginError("Thiếu tệp")))()
+
+
+def test_mkdocs_own_stops_pass_the_guard_unchanged():
+    """Abort (the file:// copy's strict build) and an editor's DataErrors are not bugs."""
+    import pytest
+    from mkdocs.exceptions import Abort, PluginError
+
+    from macros.adapters.mkdocs_hooks import _guarded
+    from macros.errors import DataError, DataErrors
+
+    def abort():
+        raise Abort("Aborted with 1 warnings in strict mode!")
+
+    with pytest.raises(Abort):
+        _guarded("hoàn tất website")(abort)()
+
+    def data():
+        raise DataErrors([DataError("data/x.yaml", 3, 1, "ten", "Thiếu trường")])
+
+    with pytest.raises(PluginError) as caught:
+        _guarded("hoàn tất website")(data)()
+    assert "Lỗi nội bộ" not in str(caught.value) and "data/x.yaml" in str(caught.value)

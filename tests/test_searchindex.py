@@ -107,9 +107,18 @@ def test_pages_found_by_name_keep_one_entry_with_their_title_and_that_text():
         {"location": "don-vi/", "title": "Các đơn vị", "text": "Xã A"},
         {"location": "ke-hoach/#vi", "title": "VI", "text": "lời kế hoạch"},
     ]})
-    docs = json.loads(rewrite_index(raw, by_name={"don-vi/xa-a.md": "Mã đơn vị: 1 · Tên gọi khác: <b>"}))["docs"]
+    docs = json.loads(rewrite_index(raw, by_name={"don-vi/xa-a.md": "Mã đơn vị: 1 · Tên gọi khác: <b> H' Drai"}))["docs"]
     assert docs == [
-        {"location": "don-vi/xa-a/", "title": "Xã A", "text": "Mã đơn vị: 1 · Tên gọi khác: &lt;b&gt;"},
+        # escaped as Material escapes its text: quotes stay (no "&#x27;" token for lunr)
+        {"location": "don-vi/xa-a/", "title": "Xã A", "text": "Mã đơn vị: 1 · Tên gọi khác: &lt;b&gt; H' Drai"},
         {"location": "don-vi/", "title": "Các đơn vị", "text": "Xã A"},
         {"location": "ke-hoach/#vi", "title": "VI", "text": "lời kế hoạch"},
     ]
+
+
+def test_page_locations_follow_the_url_style():
+    from macros.searchindex import page_location
+
+    assert page_location("don-vi/xa-a.md") == "don-vi/xa-a/"
+    assert page_location("don-vi/xa-a.md", dir_urls=False) == "don-vi/xa-a.html"
+    assert page_location("index.md", dir_urls=False) == "index.html"

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import pathspec  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.exceptions import MkDocsException, PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
@@ -55,8 +55,10 @@ def _guarded(step: str):
         def guarded(*args, **kwargs):
             try:
                 return hook(*args, **kwargs)
-            except PluginError:
+            except MkDocsException:  # PluginError, and Abort of the file:// copy's own build
                 raise
+            except DataErrors as exc:  # the editor's mistake, found late: their message
+                raise PluginError(str(exc)) from None
             except Exception as exc:  # noqa: BLE001 - the point of a last guard
                 page = kwargs.get("page")  # MkDocs passes it by name
                 where = f"{step} {page.file.src_uri}" if page is not None and page.file else step
@@ -296,23 +298,27 @@ def on_post_build(config):
         # page is demoted as editors' material; rewrite_index(editors=…) stays for one that is.
         # Unit pages are found by their names only (searchindex.rewrite_index).
         index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8"),
-                                                   by_name=state.catalog.search_by_name), encoding="utf-8")
+                                                   by_name=state.catalog.search_by_name,
+                                                   dir_urls=config.use_directory_urls), encoding="utf-8")
     for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
         write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok)
     if not offline_hooks.is_file_copy(config):  # the file:// copy reuses these PDFs
         pdf_output.write_pdfs(config, state)
+    if config.use_directory_urls:  # the file:// copy runs the scripts on the page (filemode.py)
         _bundle_search_worker(config)  # before the service worker lists it
     offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker
     _compress(config)  # last: compresses what everything above wrote
 
 
 def _bundle_search_worker(config):
-    """Issue 13: the shim with the scripts it would fetch one by one, in one file.
-    Not for the file:// copy, which runs the scripts on the page (macros/offline/filemode.py)."""
+    """Issue 13: the shim with the scripts it would fetch one by one, in one file."""
     root = Path(config.site_dir)
     shim = root / searchworker.SHIM
-    if not shim.exists() or searchworker.is_bundled(code := shim.read_bytes().decode("utf-8")):
+    if not shim.exists():
         return
+    # A dirty build keeps an already bundled copy when the shim is unchanged: bundle its
+    # shim again with the parts as they are now, which is what on_env's ?v= hashed.
+    code = searchworker.shim_of(shim.read_bytes().decode("utf-8"))
     paths = [p.relative_to(root).as_posix() for p in (root / searchworker.WORKERS).glob("search.*.min.js")]
     try:
         worker = searchworker.material_worker(paths)

@@ -43,7 +43,7 @@ def make_same_nav():
         base = context.get("base_url")
         links = [getattr(item, "url", None) for item in items]
         home = nav.homepage.url if nav.homepage else None
-        key = (base, home and normalize_url(home, page, base),
+        key = (base, home if home is None else normalize_url(home, page, base),
                tuple(url and normalize_url(url, page, base) for url in links))
         if key not in cache:
             cache[key] = caller()

@@ -110,6 +110,8 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
         cal.add("x-wr-calname", title)
         cal.add("x-wr-timezone", TZID)
         head = cal.to_ical()  # BEGIN, the calendar's own lines, END
+        if not head.endswith(_END):  # the lines go in before END: say so if icalendar changes
+            raise ValueError("icalendar không kết thúc bằng END:VCALENDAR")
         own = b"".join(conferences(code) for code in results.by_unit
                        if unit_code is None or code == unit_code)
         made[unit_code] = head[:-len(_END)] + shared + own + _END

@@ -4,6 +4,7 @@ service worker with its precache list. Called by macros/adapters/offline_hooks.p
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import searchworker
 from . import archive, files, icons, manifest, precache
 
 SW = "sw.js"
@@ -65,12 +66,25 @@ def write_app_files(site_dir: Path, app: AppInfo) -> None:
         encoding="utf-8")
 
 
+def bundled_parts(site_dir: Path, langs: list[str]) -> tuple[str, ...]:
+    """Scripts the served search worker carries (macros/searchworker.py), so that no
+    page fetches them: not worth a place in the reader's cache. vi-fold.js stays
+    (the unit list and a followed result load it)."""
+    shim = site_dir / searchworker.SHIM
+    if not shim.exists() or not searchworker.is_bundled(shim.read_text(encoding="utf-8")):
+        return ()
+    workers = [p.relative_to(site_dir).as_posix() for p in (site_dir / searchworker.WORKERS).glob("search.*.min.js")]
+    parts = searchworker.part_paths(searchworker.material_worker(workers), langs)
+    return tuple(p for p in parts if p != "assets/javascripts/vi-fold.js")
+
+
 def write_service_worker(site_dir: Path, langs: list[str], skip: tuple[str, ...],
                          unit_files: list[list[str]] = (), budget: int = precache.PRECACHE_BUDGET) -> dict:
     """sw.js with its list: `unit_files` (per unit, its paths: units.unit_files)
     join the precache while within `budget` (precache.split)."""
     template = site_dir / SW_TEMPLATE
-    paths = files.site_files(site_dir, langs, skip=(SW, SW_TEMPLATE, FILE_WORKER) + skip)
+    paths = files.site_files(site_dir, langs, skip=(SW, SW_TEMPLATE, FILE_WORKER) + skip
+                             + bundled_parts(site_dir, langs))
     parts = precache.split(files.entries(site_dir, paths), unit_files, budget=budget)
     data = precache.precache_data(parts.cached, parts.on_request, parts.units,
                                   avoid=tuple(files.url_of(p) for p in (SW,) + skip), pdfs=parts.pdfs)
