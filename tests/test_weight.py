@@ -76,8 +76,8 @@ def test_opening_search_loads_it(browser, server):
 # comes in one request while the index downloads (macros/searchworker.py); what
 # is left is mostly CPU: the worker builds the lunr index (with the folded twin
 # of every word) and answers. Measured with scripts/bench_search.py on the
-# 2-core test machine (load average about 2): median 261 ms at full CPU speed
-# (stock Material 498 ms), 0.8 s before the worker was one file. This bound
+# 2-core test machine (load average about 2): median 162 ms at full CPU speed
+# (stock Material 416 ms), 0.8 s before the worker was one file. This bound
 # only catches a broken pipeline (a query lost while the index loads) on a
 # machine shared by several test runs; the figures come from the benchmark.
 AFTER_INDEX_MS = 5000
