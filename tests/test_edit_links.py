@@ -85,3 +85,21 @@ def test_edit_base_from_environment_and_date_without_git(mutated_site):
     assert "THAY-TEN" not in MUTATED_EDIT_URI
     assert EDIT.search(html).group(1) == MUTATED_EDIT_URI + "data/ke-hoach-2023/ke-hoach.yaml"
     assert UPDATED.search(html).groups() == ("2023-11-15", "15/11/2023")
+
+
+def test_the_preview_note_about_pdfs_is_for_the_editor_serve_only(monkeypatch):
+    """"Bản xem thử này (scripts/serve.sh)…" speaks to the editor previewing: an
+    HTML-only build (KONTUM_PDF=0) that might be published shows no such note."""
+    from types import SimpleNamespace
+
+    from macros.adapters import pdf_output, serve_hooks
+
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="ke-hoach.md"), url="ke-hoach/")
+    state = SimpleNamespace(catalog=SimpleNamespace(pdf_target=lambda src: "pdf/ke-hoach.pdf"),
+                            pdf_skip_reason=lambda: None)
+    monkeypatch.setenv("KONTUM_PDF", "0")
+    monkeypatch.delenv("KONTUM_SERVE", raising=False)
+    monkeypatch.setattr(serve_hooks, "_command", {"name": "build"})
+    assert pdf_output.add_download_link("# Kế hoạch\n\nVăn bản", page, state) == "# Kế hoạch\n\nVăn bản"
+    monkeypatch.setattr(serve_hooks, "_command", {"name": "serve"})
+    assert "scripts/serve.sh" in pdf_output.add_download_link("# Kế hoạch\n\nVăn bản", page, state)

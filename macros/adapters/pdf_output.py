@@ -49,6 +49,8 @@ def add_download_link(markdown: str, page, state: BuildState) -> str:
     if target is None:
         return markdown
     if pdfs_off():
+        if not serve_hooks.serving():
+            return markdown  # an HTML-only build (KONTUM_PDF=0) may be published: no note for editors
         link = SERVE_NOTE + "\n\n"
     elif state.pdf_skip_reason():
         return markdown
