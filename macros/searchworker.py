@@ -8,8 +8,8 @@ index had already arrived: the first results came about 0.8 s after the index
 (issue 13 asks for 300 ms). The build now writes the shim and those scripts into
 one file, fetched in one request while the index downloads.
 
-No MkDocs imports: macros/adapters/mkdocs_hooks.py reads the files and writes
-the result over the shim in site/.
+No MkDocs imports: macros/adapters/mkdocs_hooks.py (on_files) reads the files
+and puts the result in the shim's place, so MkDocs writes it like any file.
 """
 
 import json
@@ -64,13 +64,9 @@ def _body(code: str) -> str:
 
 
 def is_bundled(code: str) -> bool:
-    """True for a shim that already carries its scripts (a rebuild that kept the file)."""
+    """True for the served worker that carries its scripts (macros/offline/package.py
+    then leaves them out of the service worker's list)."""
     return MARK in code
-
-
-def shim_of(code: str) -> str:
-    """The shim itself, from a file that may already carry its scripts."""
-    return code.split("\n\n" + MARK, 1)[0] if is_bundled(code) else code
 
 
 def bundle(shim: str, parts: list[Part]) -> str:

@@ -66,7 +66,7 @@ def stock_copy(dest: Path) -> Path:
     (dest / "mkdocs.yml").write_text(yml, encoding="utf-8")
     hooks = dest / "macros" / "adapters" / "mkdocs_hooks.py"
     text = hooks.read_text(encoding="utf-8")
-    text = text.replace("    _check_search(config)\n", "")
+    text = text.replace("    _check_search(config)\n", "").replace("    _search_worker_in_one_file(files, config)\n", "")
     text = text[: text.index("# --- Vietnamese search")]
     hooks.write_text(text, encoding="utf-8")
     # on_env went with the search hooks: the sidebar without its cache (nav_cache.py).

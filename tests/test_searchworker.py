@@ -41,12 +41,3 @@ def test_each_part_keeps_its_strict_mode_and_this():
     assert lines[-2] == 'self.__viBundled = ["search.a7633da7.min.js", "../lunr/min/lunr.vi.min.js"];'
     assert searchworker.is_bundled(code) and not searchworker.is_bundled("(function () { })()")
 
-
-def test_a_kept_bundle_is_bundled_again_from_its_shim():
-    """A dirty build keeps the served file when the shim is unchanged: the parts
-    as they are now replace the old ones, byte for byte what on_env hashed."""
-    shim = "(function () { })()\n//# sourceMappingURL=x.map\n"
-    old = searchworker.bundle(shim, [Part(WORKER, "var a = 1")])
-    new = searchworker.bundle(shim, [Part(WORKER, "var a = 2")])
-    assert searchworker.bundle(searchworker.shim_of(old), [Part(WORKER, "var a = 2")]) == new
-    assert searchworker.shim_of(shim) == shim

@@ -147,22 +147,24 @@ def on_files(files, config):
         files.append(File.generated(config, page.path, content=f"---\n{front}---\n\n{page.markdown}"))
     # Issue 13: MkDocs itself writes assets/site.css joined with print.css and results.css, before any
     # on_post_build (the service worker's list hashes the file as served).
-    site_css = stylesheets.joined(_source(files, stylesheets.SITE), _source(files, stylesheets.PRINT),
-                                  _source(files, stylesheets.RESULTS))
+    site_css = stylesheets.joined(_served(files, stylesheets.SITE), _served(files, stylesheets.PRINT),
+                                  _served(files, stylesheets.RESULTS))
     files.remove(files.get_file_from_path(stylesheets.SITE))
     files.remove(files.get_file_from_path(stylesheets.RESULTS))  # served inside site.css only
     files.append(File.generated(config, stylesheets.SITE, content=site_css))
+    _search_worker_in_one_file(files, config)
     return files
 
 
-def _source(files, name: str) -> str:
-    """The file's text: the docs/ file, or the joined copy once on_files put it in."""
+def _served(files, name: str, folder: str = "docs/") -> str:
+    """The file's text as the site serves it: its source (CRLF and all), or what
+    on_files generated in its place (site.css, the search worker)."""
     file = files.get_file_from_path(name)
     if file is None:
-        raise PluginError(f"Thiếu tệp docs/{name}.")
+        raise PluginError(f"Thiếu tệp {folder}{name}.")
     if file.abs_src_path is None:
         return file.content_string
-    return Path(file.abs_src_path).read_text(encoding="utf-8")
+    return Path(file.abs_src_path).read_bytes().decode("utf-8")
 
 
 # --- "Sửa trang này" and "Cập nhật lần cuối" (overrides/partials/source-file.html) ---
@@ -259,32 +261,32 @@ def _worker_parts(files, config) -> list[str]:
     return searchworker.part_paths(worker, offline_hooks.search_langs(config))
 
 
+def _search_worker_in_one_file(files, config):
+    """Issue 13: the shim served with the scripts it would fetch one by one
+    (macros/searchworker.py), written by MkDocs like any file. Not in the file://
+    copy, which runs the scripts on the page (macros/offline/filemode.py)."""
+    if not config.use_directory_urls:
+        return
+    parts = [searchworker.Part(p, _served(files, p, "overrides/")) for p in _worker_parts(files, config)]
+    worker = searchworker.bundle(_served(files, searchworker.SHIM, "overrides/"), parts)
+    files.remove(files.get_file_from_path(searchworker.SHIM))
+    files.append(File.generated(config, searchworker.SHIM, content=worker))
+
+
 @_guarded("chuẩn bị giao diện")
 def on_env(env, config, files):
     serve_hooks.reuse_compiled_templates(env)  # serve only: a faster edit loop
     # The sidebar nav rendered once for all pages outside it (the unit pages), overrides/base.html.
     env.globals["same_nav"] = nav_cache.make_same_nav()
-    # overrides/main.html adds ?v=<content hash of the search scripts as served> to
-    # their URLs; the worker is served with what it carries (_bundle_search_worker).
-    def read(name):
-        file = files.get_file_from_path(name)
-        if file is None or not file.abs_src_path:
-            raise PluginError(f"Thiếu tệp tìm kiếm overrides/{name}.")
-        return Path(file.abs_src_path).read_bytes().decode("utf-8")  # as served, CRLF and all
-
-    scripts = {name: read(name) for name in SEARCH_SCRIPTS}
-    scripts[searchworker.SHIM] = searchworker.bundle(
-        scripts[searchworker.SHIM], [searchworker.Part(p, read(p)) for p in _worker_parts(files, config)])
+    # overrides/main.html adds ?v=<content hash of the search scripts as served> to their URLs.
     env.globals["vi_search_version"] = searchindex.content_version(
-        b"\0".join(code.encode("utf-8") for code in scripts.values()))
-    unit_filter = files.get_file_from_path(UNIT_FILTER)
-    if unit_filter is None or not unit_filter.abs_src_path:
-        raise PluginError(f"Thiếu tệp overrides/{UNIT_FILTER}.")
-    env.globals["unit_filter_version"] = searchindex.content_version(Path(unit_filter.abs_src_path).read_bytes())
+        b"\0".join(_served(files, name, "overrides/").encode("utf-8") for name in SEARCH_SCRIPTS))
+    env.globals["unit_filter_version"] = searchindex.content_version(
+        _served(files, UNIT_FILTER, "overrides/").encode("utf-8"))
     env.globals["vi_zip"] = offline_hooks.zip_path(config)  # issue 14: the home page's ZIP link
     # overrides/main.html links the stylesheets with these (?v=).
-    env.globals["site_css_version"] = stylesheets.version(_source(files, stylesheets.SITE))
-    env.globals["toolkit_css_version"] = stylesheets.version(_source(files, stylesheets.TOOLKIT))
+    env.globals["site_css_version"] = stylesheets.version(_served(files, stylesheets.SITE))
+    env.globals["toolkit_css_version"] = stylesheets.version(_served(files, stylesheets.TOOLKIT))
     return env
 
 
@@ -304,29 +306,8 @@ def on_post_build(config):
         write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok)
     if not offline_hooks.is_file_copy(config):  # the file:// copy reuses these PDFs
         pdf_output.write_pdfs(config, state)
-    if config.use_directory_urls:  # the file:// copy runs the scripts on the page (filemode.py)
-        _bundle_search_worker(config)  # before the service worker lists it
     offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker
     _compress(config)  # last: compresses what everything above wrote
-
-
-def _bundle_search_worker(config):
-    """Issue 13: the shim with the scripts it would fetch one by one, in one file."""
-    root = Path(config.site_dir)
-    shim = root / searchworker.SHIM
-    if not shim.exists():
-        return
-    # A dirty build keeps an already bundled copy when the shim is unchanged: bundle its
-    # shim again with the parts as they are now, which is what on_env's ?v= hashed.
-    code = searchworker.shim_of(shim.read_bytes().decode("utf-8"))
-    paths = [p.relative_to(root).as_posix() for p in (root / searchworker.WORKERS).glob("search.*.min.js")]
-    try:
-        worker = searchworker.material_worker(paths)
-    except ValueError as error:
-        raise PluginError(f"Tìm kiếm: {error}.") from None
-    parts = [searchworker.Part(path, (root / path).read_bytes().decode("utf-8"))
-             for path in searchworker.part_paths(worker, offline_hooks.search_langs(config))]
-    shim.write_bytes(searchworker.bundle(code, parts).encode("utf-8"))
 
 
 def _compress(config):
