@@ -4,7 +4,6 @@ shows. Never the build time, so two builds of one commit are identical."""
 import datetime as dt
 import os
 import subprocess
-from functools import lru_cache
 from pathlib import Path
 
 # Vietnam keeps UTC+7 all year: a commit at 23:30 in Kon Tum is dated that day.
@@ -28,7 +27,6 @@ def _git(root: str, *args: str) -> str | None:
     return text if out.returncode == 0 and text else None
 
 
-@lru_cache(maxsize=256)
 def _git_date(root: str, paths: tuple[str, ...]) -> dt.datetime | None:
     text = _git(root, "log", "-1", "--format=%cI", "--", *paths)  # None: never committed
     return dt.datetime.fromisoformat(text).astimezone(VIETNAM) if text else None
@@ -45,11 +43,22 @@ def in_checkout(root: Path) -> bool:
     return _git(str(root), "rev-parse", "--is-inside-work-tree") == "true"
 
 
-def last_changed(root: Path, paths, checkout: bool = True) -> dt.date | None:
+def last_changed(root: Path, paths, checkout: bool = True, cache: dict | None = None) -> dt.date | None:
     """Day of the last commit touching any of `paths` (relative to `root`);
     else SOURCE_DATE_EPOCH; else None (the page then shows no date).
-    `checkout`: in_checkout(root), when the caller knows it is False git is not asked."""
-    when = (_git_date(str(root), tuple(sorted(paths))) if checkout else None) or source_date_epoch()
+    `checkout`: in_checkout(root), when the caller knows it is False git is not asked.
+    `cache`: one build's answers by set of paths (pages share them); a new build asks
+    git again, so a commit made while `mkdocs serve` runs shows on the next rebuild."""
+    key = tuple(sorted(paths))
+    when = None
+    if checkout:
+        if cache is None:
+            when = _git_date(str(root), key)
+        else:
+            if key not in cache:
+                cache[key] = _git_date(str(root), key)
+            when = cache[key]
+    when = when or source_date_epoch()
     return when.date() if when else None
 
 

@@ -35,6 +35,7 @@ class BuildState:
         self.abbreviators = {s.key: Abbreviator({t.viet_tat: t.nghia for t in s.glossary}) for s in website.plans}
         # Whether data/ is in a git checkout (the pages' "Cập nhật lần cuối"), asked once.
         self.in_git = in_checkout(root)
+        self.git_dates: dict = {}  # set of data files -> date of their last commit (gitdates.last_changed)
         self.articles: dict[str, tuple[str, Path]] = {}  # handbook page -> (article HTML, built file)
         self._pdf_skip: tuple[str | None] | None = None
 

@@ -189,7 +189,7 @@ def on_page_context(context, page, config, nav):
                          else base + "CONTRIBUTING.md")
     else:
         page.edit_url = base + source.edit
-    changed = last_changed(root, source.files, state.in_git)
+    changed = last_changed(root, source.files, state.in_git, state.git_dates)
     if changed is not None:
         page.meta["cap_nhat"] = format_date(changed)
         page.meta["cap_nhat_iso"] = changed.isoformat()
