@@ -26,6 +26,13 @@ def format_money(n: int, style: str = "short") -> str:
     return f"{format_number(n)}đ" if style == "short" else f"{format_number(n)} đồng"
 
 
+def format_percent(part: int, whole: int) -> str:
+    """"86,7%" (Vietnamese decimal comma); "—" when there is no whole."""
+    if not whole:
+        return "—"
+    return f"{100 * part / whole:.1f}".replace(".", ",") + "%"
+
+
 def _read_triple(n: int, full: bool) -> list[str]:
     """Read 0..999. `full` reads an empty hundreds place ("không trăm"),
     as required for every group after the first non-empty one."""

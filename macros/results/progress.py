@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model import Department, Unit
+from ..numbers import format_percent
 from ..site import Site
 from .load import Results
 from .model import UnitResults
@@ -133,8 +134,4 @@ def topic_names(site: Site) -> dict[str, tuple[int, str]]:
     return {t.ma: (i, t.ten_ngan) for i, t in enumerate(site.plan.noi_dung.muc, 1)}
 
 
-def percent(part: int, whole: int) -> str:
-    """"86,7%" (Vietnamese decimal comma); "—" when there is no whole."""
-    if not whole:
-        return "—"
-    return f"{100 * part / whole:.1f}".replace(".", ",") + "%"
+percent = format_percent  # the results pages' name for it (macros/numbers.py)
