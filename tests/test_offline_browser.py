@@ -238,7 +238,8 @@ def _budget_site(site: Path, dest: Path) -> tuple[Path, dict]:
     (dest / package.SW_TEMPLATE).write_bytes((ROOT / "overrides" / package.SW_TEMPLATE).read_bytes())
     zip_rel = next((dest / "tai-ve").glob("*.zip")).relative_to(dest).as_posix()
     groups = [g for plan in load_website(ROOT).plans for g in units.unit_files(plan)]
-    listed = files.site_files(dest, ["vi"], skip=(package.SW, package.SW_TEMPLATE, package.FILE_WORKER, zip_rel))
+    listed = files.site_files(dest, ["vi"], skip=(package.SW, package.SW_TEMPLATE, package.FILE_WORKER, zip_rel)
+                              + package.bundled_parts(dest, ["vi"]))  # as write_service_worker lists them
     sizes = {p: (dest / p).stat().st_size for p in listed}
     of_units = {p for g in groups for p in g}
     budget = sum(s for p, s in sizes.items() if p not in of_units) + sum(sizes[p] for p in groups[0])
