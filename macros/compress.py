@@ -143,6 +143,3 @@ def _cores() -> int:
     except AttributeError:  # pragma: no cover - not on Linux
         return os.cpu_count() or 1
 
-
-def gunzip(data: bytes) -> bytes:
-    return gzip.decompress(data)

@@ -178,21 +178,8 @@ def load_website(root: Path) -> Website:
             errors += exc.errors
     if errors:
         raise DataErrors(errors)
-    return Website(root, info, plans, guide=read_guide(root))
+    return Website(root, info, plans)
 
-
-GUIDE_FILE = "CONTRIBUTING.md"
-
-
-def read_guide(root: Path) -> str:
-    """The editor guide's Markdown: CONTRIBUTING.md without its leading HTML comment."""
-    path = Path(root) / GUIDE_FILE
-    if not path.exists():
-        return ""
-    text = path.read_text(encoding="utf-8")
-    if text.startswith("<!--"):
-        text = text.split("-->", 1)[1]
-    return text.lstrip("\n")
 
 
 def load_site(root: Path, plan: str | None = None) -> Site:

@@ -170,9 +170,6 @@ class Website:
     info: WebsiteFile
     plans: list[Site]
     file: str = "data/website.yaml"
-    # The editor guide (CONTRIBUTING.md, without its first comment line): a page of the site.
-    guide: str = ""
-    guide_file: str = "CONTRIBUTING.md"
 
     @property
     def name(self) -> str:

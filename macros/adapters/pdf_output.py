@@ -64,7 +64,10 @@ def add_download_link(markdown: str, page, state: BuildState) -> str:
 
 
 def remember_page(output: str, page, config, state: BuildState) -> None:
-    """Keep the article of each handbook page for the handbook PDF."""
+    """Keep the article of each handbook page for the handbook PDF (only when this
+    build makes PDFs: serve and KONTUM_PDF=0 would parse pages for nothing)."""
+    if pdfs_off() or not state.catalog.pdf_ok:
+        return
     site = state.site_of(page.file.src_uri)
     if page.file.src_uri in state.catalog.handbook.get(site.key, ()):
         state.articles[page.file.src_uri] = (article.article_html(output),
