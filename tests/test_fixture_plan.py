@@ -148,6 +148,27 @@ def test_two_builds_keep_their_own_state(project):
     assert f"{PREFIX}don-vi/xa-mau-dak-hoa.md" in b.catalog.pages and not any(p.startswith(PREFIX) for p in a.catalog.pages)
 
 
+def test_the_file_copy_build_reuses_the_data_its_main_build_read(monkeypatch):
+    """data/ is read and checked once per `mkdocs build`: the file:// copy built
+    inside it (offline_hooks._build_copy) gets the same Website, its own state."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from macros.adapters import build_state
+
+    main, copy = MkDocsConfig(), MkDocsConfig()
+    main_state = build_state.start(main, ROOT)
+    copy["use_directory_urls"] = False
+    build_state.share_website(copy, main_state.website)
+
+    def read_again(root):
+        raise AssertionError("data/ read a second time")
+
+    monkeypatch.setattr(build_state, "load_website", read_again)
+    copy_state = build_state.start(copy, ROOT)
+    assert copy_state.website is main_state.website and copy_state is not main_state
+    assert "don-vi/huyen-dak-glei.md" in copy_state.catalog.pages
+
+
 def test_website_file_errors_name_file_line_and_field(tmp_path):
     """A plan listed in data/website.yaml whose folder is missing, or two plans on one
     address: a Vietnamese error naming the file, line and field, before anything is built."""

@@ -54,9 +54,20 @@ class BuildState:
         return self._pdf_skip[0]
 
 
+_SHARED = "kontum_shared_website"
+
+
+def share_website(config, website: Website) -> None:
+    """Give a build made inside this one (the file:// copy, offline_hooks.py) the
+    data this build already read and checked: data/ is read once per `mkdocs build`."""
+    setattr(config, _SHARED, website)
+
+
 def start(config, root: Path, pdf_ok: bool = True) -> BuildState:
-    """Read data/ (raises DataErrors) and attach this build's state to `config`."""
-    return attach(config, BuildState(root, load_website(root), dir_urls=config["use_directory_urls"],
+    """Read data/ (raises DataErrors), unless shared with this build, and attach
+    this build's state to `config`."""
+    website = getattr(config, _SHARED, None) or load_website(root)
+    return attach(config, BuildState(root, website, dir_urls=config["use_directory_urls"],
                                      pdf_ok=pdf_ok and writer.unavailable_reason() is None))
 
 

@@ -42,6 +42,7 @@ def _build_copy(config, dest: Path) -> None:
     still show (and fail a --strict build); its INFO lines would only repeat ours."""
     copy = load_config(config.config_file_path, site_dir=str(dest), use_directory_urls=False,
                        strict=config.strict, extra={**config.extra, COPY_MARK: True})
+    build_state.share_website(copy, build_state.of(config).website)  # data/ read once
     logger = logging.getLogger("mkdocs")
     level = logger.level
     logger.setLevel(max(level, logging.WARNING))
