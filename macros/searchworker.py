@@ -57,7 +57,8 @@ def _relative_to_workers(path: str) -> str:
     return "../" + path[len("assets/javascripts/"):]
 
 
-def _body(code: str) -> str:
+def script_body(code: str) -> str:
+    """A script's code to put inside another file: LF line ends, no source map comment."""
     lines = code.replace("\r\n", "\n").split("\n")
     # A source map comment would point the browser's tools at the wrong file.
     return "\n".join(line for line in lines if not line.startswith("//# sourceMappingURL=")).rstrip()
@@ -78,11 +79,11 @@ def bundle(shim: str, parts: list[Part]) -> str:
     a script or function, so plain concatenation would turn Material's worker
     sloppy) and its `this` (lunr's language scripts register on this.lunr). A part
     ending in a line comment cannot swallow the closing line: it starts a new line."""
-    out = [_body(shim), "", MARK]
+    out = [script_body(shim), "", MARK]
     for part in parts:
         out.append(f"/* {part.path} */")
         out.append(";(function () {")  # the semicolon: the shim ends in "})()" with none
-        out.append(_body(part.code))
+        out.append(script_body(part.code))
         out.append("}).call(self);")
     included = json.dumps([_relative_to_workers(part.path) for part in parts])
     out.append(f"self.__viBundled = {included};")
