@@ -14,7 +14,7 @@ import pytest
 
 from tests.sitebuild import copy_project
 
-ERROR = "Không có đơn vị mã «Dak Glei»"
+ERROR = "Giá trị đang ghi: <b>Dak Glei</b>"  # the refused value, markup from data shown as typed
 
 
 def free_port() -> int:
@@ -74,12 +74,13 @@ def test_data_error_shows_in_the_open_page_and_the_log(served, browser):
     try:
         page.goto(base + "don-vi/huyen-dak-glei/")
         assert page.locator(".kontum-loi-du-lieu").count() == 0
-        plan.write_text(good.replace('don_vi: ["611", "610"]', 'don_vi: ["611", "Dak Glei"]', 1), encoding="utf-8")
+        plan.write_text(good.replace('don_vi: ["611", "610"]', 'don_vi: ["611", "<b>Dak Glei</b>"]', 1), encoding="utf-8")
         # livereload reloads the open page when the rebuild is done: no manual reload
         banner = page.locator(".kontum-loi-du-lieu")
         banner.wait_for(state="visible", timeout=60000)
         text = banner.inner_text()
         assert ERROR in text and "data/ke-hoach-2023/ke-hoach.yaml:" in text and "bản tốt gần nhất" in text
+        assert banner.locator("b").count() == 0  # escaped, never markup
         assert "Huyện Đăk Glei" in page.locator("article h1").inner_text()  # the last good page, still readable
         logged = log_text(log)
         assert ERROR in logged and "Traceback" not in logged

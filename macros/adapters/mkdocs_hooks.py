@@ -226,7 +226,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     state = build_state.of(config)
     pdf_output.remember_page(output, page, config, state)
-    return serve_hooks.add_banner(output, state.data_error)
+    return output
 
 
 # --- Vietnamese search (macros/searchindex.py, overrides/main.html) ---------
@@ -278,6 +278,8 @@ def on_env(env, config, files):
     serve_hooks.reuse_compiled_templates(env)  # serve only: a faster edit loop
     # The sidebar nav rendered once for all pages outside it (the unit pages), overrides/base.html.
     env.globals["same_nav"] = nav_cache.make_same_nav()
+    # Under serve with bad data: the error on top of every page (overrides/partials/data-error.html).
+    env.globals["data_error"] = build_state.of(config).data_error
     # overrides/main.html adds ?v=<content hash of the search scripts as served> to their URLs.
     env.globals["vi_search_version"] = searchindex.content_version(
         b"\0".join(_served(files, name, "overrides/").encode("utf-8") for name in SEARCH_SCRIPTS))

@@ -21,6 +21,7 @@ from macros.adapters import serve_hooks
 from macros.adapters.build_state import BuildState
 from macros.pdf import article, paths, writer
 from macros.pdf.documents import Chapter
+from macros.render.pages import after_title
 
 # Not under "mkdocs.": a skip is reported but does not fail a --strict build
 # on a machine without Pango (Python's last-resort handler prints it).
@@ -51,16 +52,12 @@ def add_download_link(markdown: str, page, state: BuildState) -> str:
     if pdfs_off():
         if not serve_hooks.serving():
             return markdown  # an HTML-only build (KONTUM_PDF=0) may be published: no note for editors
-        link = SERVE_NOTE + "\n\n"
+        link = SERVE_NOTE
     elif state.pdf_skip_reason():
         return markdown
     else:
-        href = posixpath.relpath(target, _page_dir(page.url) or ".")
-        link = paths.download_link(href) + "\n\n"
-    if markdown.startswith("# "):  # after the page title
-        title, _, rest = markdown.partition("\n")
-        return f"{title}\n\n{link}{rest}"
-    return link + markdown
+        link = paths.download_link(posixpath.relpath(target, _page_dir(page.url) or "."))
+    return after_title(markdown, link + "\n")
 
 
 def remember_page(output: str, page, config, state: BuildState) -> None:

@@ -15,7 +15,7 @@ in the browser.
 import logging
 import os
 
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache
 
 # Memory of the serve process across its rebuilds (not per-build state: that is on
 # each build's BuildState, macros/adapters/build_state.py, including its data error).
@@ -23,13 +23,6 @@ _command: dict[str, str] = {}  # the mkdocs command of this process (on_startup)
 _good: dict = {}               # "website": the last good Website read in this process
 
 log = logging.getLogger("kontum.serve")  # not "mkdocs.": must not abort a --strict rebuild
-
-_BANNER = Environment(autoescape=True).from_string(
-    '<div role="alert" class="kontum-loi-du-lieu" style="position:sticky;top:0;z-index:1000;'
-    'background:#b71c1c;color:#fff;padding:.8em 1em;font:15px/1.4 sans-serif;max-height:60vh;overflow:auto">'
-    "<strong>Lỗi dữ liệu — trang đang hiện bản tốt gần nhất, chưa có thay đổi mới.</strong>"
-    '<pre style="white-space:pre-wrap;margin:.5em 0 0;font:14px/1.4 monospace;color:#fff;background:none">'
-    "{{ message }}</pre></div>")
 
 
 def set_command(command: str) -> None:
@@ -51,14 +44,6 @@ def keep_last_good(message: str):
         return None
     log.error(message + "\n(Trang trong trình duyệt vẫn là bản tốt gần nhất, kèm thông báo lỗi này.)")
     return _good["website"]
-
-
-def add_banner(output: str, message: str | None) -> str:
-    if not message:
-        return output
-    start = output.find("<body")
-    end = output.find(">", start) + 1 if start >= 0 else 0
-    return output[:end] + _BANNER.render(message=message) + output[end:]
 
 
 class _MemoryBytecodeCache(BytecodeCache):

@@ -53,7 +53,8 @@ def home_path(website: Website, site: Site) -> str:
     return site.prefix + links.HOME
 
 
-def _after_title(markdown: str, block: str) -> str:
+def after_title(markdown: str, block: str) -> str:
+    """`block` after the page's "# " title line (or first, when there is none)."""
     if markdown.startswith("# "):
         title, _, rest = markdown.partition("\n")
         return f"{title}\n\n{block}\n{rest}"
@@ -96,7 +97,7 @@ def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True) -> list[G
              _files(site, "plan", "org", "units")),
         page(links.UNITS, "Đơn vị", "# Các đơn vị thực hiện\n\nChọn đơn vị để xem ban phối hợp, kinh phí, "
              "các bước và thời hạn.\n\n" + units.units_index(site), _files(site, "units", "plan", "org")),
-        page(links.TIMELINE, "Tiến độ", _after_title("# Tiến độ thực hiện\n\n" + timeline.timeline_html(site),
+        page(links.TIMELINE, "Tiến độ", after_title("# Tiến độ thực hiện\n\n" + timeline.timeline_html(site),
              progress.calendar_link(site, links.TIMELINE, dir_urls=dir_urls)), _files(site, "plan", "org")),
         page(progress.PROGRESS, RESULTS_PAGES[progress.PROGRESS], f"# {RESULTS_PAGES[progress.PROGRESS]}\n\n"
              + progress.progress_page(site, results, pdf_ok, dir_urls),
