@@ -84,18 +84,13 @@ def on_config(config):
     try:
         state = build_state.start(config, root, pdf_ok)
         serve_hooks.loaded_ok(state.website)
-    except DataErrors as exc:
-        last_good = serve_hooks.keep_last_good(str(exc))
-        if last_good is None:
-            raise PluginError(str(exc)) from None
-        # Under serve: the last good data, with the error on every page.
-        state = build_state.attach(config, build_state.BuildState(
-            root, last_good, data_error=str(exc), dir_urls=config["use_directory_urls"], pdf_ok=False))
     except Exception as exc:  # noqa: BLE001 - last guard: "lỗi nội bộ", never a traceback
-        message = str(exc) if isinstance(exc, InternalError) else internal_message("data/", exc)
+        message = (str(exc) if isinstance(exc, (DataErrors, InternalError))
+                   else internal_message("data/", exc))
         last_good = serve_hooks.keep_last_good(message)
         if last_good is None:
             raise PluginError(message) from None
+        # Under serve: the last good data, with the error on every page.
         state = build_state.attach(config, build_state.BuildState(
             root, last_good, data_error=message, dir_urls=config["use_directory_urls"], pdf_ok=False))
     if not offline_hooks.is_file_copy(config):  # said once, not again by the file:// copy build
