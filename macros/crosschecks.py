@@ -6,6 +6,7 @@ Each check returns DataErrors positioned in the file an editor must change.
 import difflib
 import re
 
+from . import datafiles
 from .errors import DataError
 from .model import OrgFile, PlanFile, UnitsFile
 from .numbers import format_money, money_in_words
@@ -285,6 +286,10 @@ def check_website(info, src, root) -> list[DataError]:
     errors = unique(info.ke_hoach, lambda p: p.thu_muc, src, ("ke_hoach",), "Thư mục")
     errors += unique(info.ke_hoach, lambda p: p.duong_dan, src, ("ke_hoach",), "Đường dẫn")
     for i, entry in enumerate(info.ke_hoach):
+        special = datafiles.not_a_file(f"data/{entry.thu_muc}", root / "data" / entry.thu_muc)
+        if special is not None:  # a symlinked plan folder: named once here, its files never read
+            errors.append(src.error(("ke_hoach", i, "thu_muc"), special.message, found=entry.thu_muc, hint=special.hint))
+            continue
         if not (root / "data" / entry.thu_muc / "ke-hoach.yaml").exists():
             errors.append(src.error(("ke_hoach", i, "thu_muc"), f"Không có tệp data/{entry.thu_muc}/ke-hoach.yaml.",
                                     found=entry.thu_muc, hint="tạo thư mục của kế hoạch trong data/, hoặc sửa tên thư mục."))

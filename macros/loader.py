@@ -18,6 +18,7 @@ A plan folder holding its own thuat-ngu.yaml or van-ban.yaml uses that file.
 `load_website(root)` raises DataErrors listing every problem at once.
 """
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -88,15 +89,17 @@ def plan_paths(root: Path, folder: str) -> dict[str, str]:
     root = Path(root)
     base = f"{DATA}/{folder}"
     out = {name: f"{base}/{file}" for name, (file, _) in PLAN_FILES.items()}
+    # lexists: a symlink is read (and refused by read_yaml, by name), never skipped as absent.
     out.update({name: f"{base}/{file}" for name, (file, _) in OPTIONAL_PLAN_FILES.items()
-                if (root / base / file).exists()})
+                if os.path.lexists(root / base / file)})
     for name, (file, _) in SHARED_FILES.items():
         own = f"{base}/{file}"
-        out[name] = own if (root / own).exists() else f"{DATA}/{file}"
+        out[name] = own if os.path.lexists(root / own) else f"{DATA}/{file}"
     for name, (sub, _) in PLAN_FOLDERS.items():
         folder = root / base / sub
-        items = sorted(p for p in folder.iterdir() if p.is_file() and datafiles.valid_item_name(p.name)) \
-            if folder.is_dir() and not datafiles.too_many(folder) else []
+        # Regular files of a real folder only: a symlink (file or folder) is refused by datafiles.unexpected_files.
+        items = sorted(p for p in folder.iterdir() if datafiles.is_regular(p) and datafiles.valid_item_name(p.name)) \
+            if datafiles.is_real_dir(folder) and not datafiles.too_many(folder) else []
         for path in items:
             out[f"{name}/{path.stem}"] = f"{base}/{sub}/{path.name}"
     return out
@@ -177,7 +180,8 @@ def load_website(root: Path) -> Website:
         except DataErrors as exc:
             errors += exc.errors
     if errors:
-        raise DataErrors(errors)
+        # A symlinked data file is named once, though both the folder scan and the read see it.
+        raise DataErrors(list(dict.fromkeys(errors)))
     return Website(root, info, plans)
 
 
@@ -204,4 +208,6 @@ def data_paths(root: Path) -> list[Path]:
             paths += [root / rel for rel in plan_paths(root, folder).values()]
             paths += sorted((root / DATA / folder / RESULTS_FOLDERS[0]).glob("*.yaml"))
             paths += [root / DATA / folder / f for f in RESULTS_FILES]
-    return list(dict.fromkeys(paths))
+    # Regular files only: the NFC fixer must never read or write through a symlink.
+    return [p for p in dict.fromkeys(paths) if datafiles.is_regular(p)
+            and all(datafiles.is_real_dir(d) for d in p.parents if d != root and root in d.parents)]

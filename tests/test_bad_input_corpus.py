@@ -2,6 +2,7 @@
 Vietnamese message naming file:line and field, from the check command, never in
 a traceback. Each case changes one line of a copy of the real data."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -28,8 +29,27 @@ CORPUS = [
      ["data/ke-hoach-2023/ke-hoach.yaml:126:", "Tệp có ký tự Tab", "dấu cách"]),
     ("hai-cham-trong-cau", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", "  ten_ngan: Cuộc vận động: năm 2023",
      ["data/ke-hoach-2023/ke-hoach.yaml:29:", "Dấu hai chấm «:» đặt sai chỗ", "dấu nháy kép"]),
+    # Issue 23: the line where the bracket opened, not the line where the reader noticed.
     ("thieu-ngoac-vuong", "ke-hoach.yaml", "  luu: [VT, VP, BPT]", "  luu: [VT, VP, BPT",
-     ["data/ke-hoach-2023/ke-hoach.yaml:207:", "Thiếu dấu đóng ngoặc vuông «]»"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:205:", "«noi_nhan › luu»", "Thiếu dấu đóng ngoặc vuông «]»",
+      "dấu ngoặc mở ở dòng 205"]),
+    ("thieu-ngoac-nhon", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: {ten: Kon Tum\n",
+     ["data/ke-hoach-2023/co-quan.yaml:11:", "«dia_danh»", "Thiếu dấu đóng ngoặc nhọn «}»"]),
+    # --- characters YAML cannot read, YAML directives (issue 21 item 7) -----
+    ("ky-tu-nul", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: Kon\x00 Tum",
+     ["data/ke-hoach-2023/co-quan.yaml:11:14:", "«dia_danh»", "ký tự NUL", "sau «dia_danh: Kon»"]),
+    ("ky-tu-esc", "ke-hoach.yaml", "nguoi_ky: Nguyễn Thị Lan", "nguoi_ky: Nguyễn\x1b[31m Thị Lan",
+     ["data/ke-hoach-2023/ke-hoach.yaml:", "«chu_ky › nguoi_ky»", "ký tự ESC"]),
+    ("bom-giua-tep", "co-quan.yaml", "dia_danh: Kon Tum", "\ufeffdia_danh: Kon Tum",
+     ["data/ke-hoach-2023/co-quan.yaml:11:1:", "«dia_danh»", "ký tự BOM"]),
+    ("xuong-dong-la", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: Kon\u2028Tum",
+     ["data/ke-hoach-2023/co-quan.yaml:11:", "«dia_danh»", "ngắt dòng U+2028"]),
+    ("yaml-2-0", "co-quan.yaml", "co_quan_cap_tren:", "%YAML 2.0\n---\nco_quan_cap_tren:",
+     ["data/ke-hoach-2023/co-quan.yaml:8:", "Dòng «%YAML …»", "xóa dòng bắt đầu bằng «%YAML»"]),
+    ("ba-cham-roi-them-truong", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\n...\nx: 1\n",
+     ["data/ke-hoach-2023/co-quan.yaml:12:", "Có dòng «...» (ba dấu chấm)", "xóa dòng «...»"]),
+    ("a-con-o-dau", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: @Kon Tum",
+     ["data/ke-hoach-2023/co-quan.yaml:11:", "«dia_danh»", "ký hiệu YAML dành riêng", "dấu nháy kép"]),
     ("tai-lieu-thua", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\n---\nx: 1\n",
      ["data/ke-hoach-2023/co-quan.yaml", "chỉ được có một tài liệu YAML"]),
     # --- wrong types ---------------------------------------------------------
@@ -138,6 +158,11 @@ CORPUS = [
 ]
 
 
+# No English from PyYAML or pydantic anywhere in a report (issue 21 item 7).
+ENGLISH = ("while parsing", "while scanning", "expected", "found", "String should", "Input should",
+           "document", "character")
+
+
 def data_copy(tmp_path: Path) -> Path:
     """A project root holding a copy of data/ (all the check reads)."""
     root = tmp_path / "goc"
@@ -175,6 +200,7 @@ def test_bad_input_gets_its_message(tmp_path, capsys, case):
     assert "website chưa được tạo" in report
     entries = report.split("\n\n")
     assert any(all(f in entry for f in fragments) for entry in entries), report
+    assert not [w for w in ENGLISH if w in report], report
 
 
 def test_thousands_with_dots_are_read_the_vietnamese_way(tmp_path, capsys):
@@ -220,3 +246,128 @@ def test_sua_nfc_repairs_nfd_text(tmp_path, capsys):
     report = capsys.readouterr().out
     assert code == 0 and "Đã chuyển data/ke-hoach-2023/ke-hoach.yaml" in report
     assert "ten_ngan: Cuộc vận động" in (root / "data" / "ke-hoach-2023" / "ke-hoach.yaml").read_text(encoding="utf-8")
+
+
+# --- files that are not files (issue 21 item 1) -------------------------------
+# A symlink or a special file anywhere in data/ is refused by name, never followed:
+# its target may be outside the repository, /etc/passwd or /dev/zero.
+SECRET = "BI-MAT-NGOAI-KHO"  # in every file outside the repository: must never be printed
+
+
+def _outside(tmp_path: Path) -> Path:
+    """A folder outside the project, holding a valid chapter and a valid don-vi.yaml."""
+    out = tmp_path / "ngoai-kho"
+    out.mkdir()
+    chapter = (ROOT / "data/ke-hoach-2023/so-tay/mo-hinh-hay.yaml").read_text(encoding="utf-8")
+    (out / "chuong.yaml").write_text(f"# {SECRET}\n" + chapter.replace("muc_dich:", f"muc_dich:\n  - {SECRET}", 1),
+                                     encoding="utf-8")
+    (out / "secret.txt").write_text(f"{SECRET}: root:x:0:0\n" * 5, encoding="utf-8")
+    return out
+
+
+def _plan(root: Path) -> Path:
+    return root / "data" / "ke-hoach-2023"
+
+
+def _link_chapter(root, out):
+    (_plan(root) / "so-tay" / "ngoai-kho.yaml").symlink_to(out / "chuong.yaml")
+
+
+def _link_unit_file(root, out):
+    (_plan(root) / "don-vi.yaml").unlink()
+    (_plan(root) / "don-vi.yaml").symlink_to(out / "secret.txt")
+
+
+def _link_passwd(root, out):
+    (_plan(root) / "co-quan.yaml").unlink()
+    (_plan(root) / "co-quan.yaml").symlink_to("/etc/passwd")
+
+
+def _link_dev_zero(root, out):
+    (_plan(root) / "so-tay" / "vo-tan.yaml").symlink_to("/dev/zero")
+
+
+def _link_folder(root, out):
+    (out / "so-tay").mkdir()
+    (out / "so-tay" / "chuong.yaml").write_text((out / "chuong.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (_plan(root) / "so-tay" / "them").symlink_to(out / "so-tay")
+
+
+def _link_handbook(root, out):
+    shutil.move(_plan(root) / "so-tay", out / "so-tay-that")
+    (_plan(root) / "so-tay").symlink_to(out / "so-tay-that")
+
+
+def _link_plan(root, out):
+    shutil.move(_plan(root), out / "ke-hoach-2023")
+    _plan(root).symlink_to(out / "ke-hoach-2023")
+
+
+def _dangling(root, out):
+    (_plan(root) / "bao-cao.yaml").unlink()
+    (_plan(root) / "bao-cao.yaml").symlink_to(out / "khong-co.yaml")
+
+
+def _fifo(root, out):
+    os.mkfifo(_plan(root) / "so-tay" / "ong.yaml")
+
+
+def _fifo_plan_file(root, out):
+    (_plan(root) / "bo-cong-cu.yaml").unlink()
+    os.mkfifo(_plan(root) / "bo-cong-cu.yaml")
+
+
+def _link_result(root, out):
+    (_plan(root) / "ket-qua").mkdir()
+    (out / "608.yaml").write_text(f"# {SECRET}\ndon_vi: \"608\"\n", encoding="utf-8")
+    (_plan(root) / "ket-qua" / "608.yaml").symlink_to(out / "608.yaml")
+
+
+def _link_shared(root, out):
+    (root / "data" / "thuat-ngu.yaml").unlink()
+    (root / "data" / "thuat-ngu.yaml").symlink_to(out / "secret.txt")
+
+
+FILE_CASES = [
+    ("chuong-la-lien-ket", _link_chapter, ["data/ke-hoach-2023/so-tay/ngoai-kho.yaml", "liên kết (symlink)"]),
+    ("tep-la-lien-ket", _link_unit_file, ["data/ke-hoach-2023/don-vi.yaml", "liên kết (symlink)"]),
+    ("lien-ket-etc-passwd", _link_passwd, ["data/ke-hoach-2023/co-quan.yaml", "liên kết (symlink)"]),
+    ("lien-ket-dev-zero", _link_dev_zero, ["data/ke-hoach-2023/so-tay/vo-tan.yaml", "liên kết (symlink)"]),
+    ("thu-muc-con-lien-ket", _link_folder, ["data/ke-hoach-2023/so-tay/them", "liên kết (symlink)"]),
+    ("so-tay-lien-ket", _link_handbook, ["data/ke-hoach-2023/so-tay", "liên kết (symlink)"]),
+    ("ke-hoach-lien-ket", _link_plan, ["data/website.yaml", "«ke_hoach › mục 1 › thu_muc»", "liên kết (symlink)"]),
+    ("lien-ket-hong", _dangling, ["data/ke-hoach-2023/bao-cao.yaml", "liên kết (symlink)"]),
+    ("ong-fifo", _fifo, ["data/ke-hoach-2023/so-tay/ong.yaml", "đường ống (FIFO)"]),
+    ("ong-fifo-thay-tep", _fifo_plan_file, ["data/ke-hoach-2023/bo-cong-cu.yaml", "đường ống (FIFO)"]),
+    ("ket-qua-lien-ket", _link_result, ["data/ke-hoach-2023/ket-qua/608.yaml", "liên kết (symlink)"]),
+    ("tep-chung-lien-ket", _link_shared, ["data/thuat-ngu.yaml", "liên kết (symlink)"]),
+]
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=[c[0] for c in FILE_CASES])
+def test_files_that_are_not_files(tmp_path, case):
+    """In a child process with a time and memory bound: /dev/zero or a FIFO must not hang
+    or exhaust memory. The report names the file, never the content of its target."""
+    _, make, fragments = case
+    root = data_copy(tmp_path)
+    make(root, _outside(tmp_path))
+    run = subprocess.run([sys.executable, "-c", "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, "
+                          "(1 << 31, 1 << 31)); from macros import check; sys.exit(check.main(sys.argv[1:]))",
+                          "--goc", str(root)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    report = run.stdout + run.stderr
+    assert run.returncode == 1, report
+    assert "Traceback" not in report and SECRET not in report and "root:x" not in report, report
+    entries = report.split("\n\n")
+    assert any(all(f in entry for f in fragments) for entry in entries), report
+    assert len(entries) <= 3, report  # one error per link, not one per file behind it
+
+
+def test_nfc_fixer_never_writes_through_a_symlink(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    out = _outside(tmp_path)
+    nfd = out / "nfd.yaml"
+    nfd.write_text("ten: " + NFD_NAME + "\n", encoding="utf-8")
+    (_plan(root) / "so-tay" / "nfd.yaml").symlink_to(nfd)
+    check.main(["--goc", str(root), "--sua-nfc"])
+    capsys.readouterr()
+    assert nfd.read_text(encoding="utf-8") == "ten: " + NFD_NAME + "\n"
