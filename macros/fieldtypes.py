@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from . import dates
+from . import dates, limits
 from .numbers import format_money
 from .text import is_nfc
 from .yamlsrc import NumberForm
@@ -68,6 +68,9 @@ def _clean_text(value: str, allow_empty: bool) -> str:
     if _TAG.search(value):
         raise _fail("không được chứa mã HTML hay mã lệnh (thẻ <…>, javascript:, on…=); "
                     "chỉ viết văn bản thuần")
+    too_long = limits.paragraph_error(value)
+    if too_long:
+        raise _fail(too_long)
     value = " ".join(value.split())
     if not value and not allow_empty:
         raise _fail("không được để trống")
@@ -85,6 +88,9 @@ OptionalText = Annotated[str, AfterValidator(lambda v: _clean_text(v, allow_empt
 
 
 def _name(value: str) -> str:
+    too_long = limits.name_error(value)
+    if too_long:
+        raise _fail(too_long)
     _invisible(value, _ODD_SPACE)
     return value
 

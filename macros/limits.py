@@ -12,8 +12,8 @@ WeasyPrint minutes; a 300 MB cell, memory):
     one address part (slug, code)              80 characters   2023 plan: 27 at most
     one data file                               2 MB           2023 plan: 12 KB at most;
                                                                3,321 communes: don-vi.yaml 0.3 MB
-    one handbook chapter                      200 KB           2023 plan: 4.4 KB at most
-    all chapters of a plan                      1 MB           2023 plan: 22 KB
+    one handbook chapter                      100 KB           2023 plan: 4.4 KB at most
+    all chapters of a plan                    512 KB           2023 plan: 22 KB
     a whole plan (every file it reads)          4 MB           2023 plan: 69 KB;
                                                                3,321 communes: 0.46 MB
     files in one data folder                  200              2023 plan: 6 chapters
@@ -28,13 +28,13 @@ MAX_PARAGRAPH_CHARS = 10_000
 MAX_NAME_CHARS = 200
 MAX_SLUG_CHARS = 80
 MAX_FILE_BYTES = 2 * 1024 * 1024
-MAX_CHAPTER_BYTES = 200 * 1024
-MAX_HANDBOOK_BYTES = 1024 * 1024
+MAX_CHAPTER_BYTES = 100 * 1024
+MAX_HANDBOOK_BYTES = 512 * 1024
 MAX_PLAN_BYTES = 4 * 1024 * 1024
 MAX_ITEMS = 200
 
 
-def _kb(size: int) -> str:
+def kb(size: int) -> str:
     return f"{format_number(-(-size // 1024))} KB"
 
 
@@ -70,21 +70,21 @@ def file_error(size: int, limit: int = MAX_FILE_BYTES) -> str | None:
     """One file larger than `limit` (MAX_FILE_BYTES); `size` as far as it was read."""
     if size <= limit:
         return None
-    shown = _kb(size) if size > limit + 1 else f"hơn {_kb(limit)}"
-    return f"Tệp quá lớn ({shown}; tối đa {_kb(limit)})."
+    shown = kb(size) if size > limit + 1 else f"hơn {kb(limit)}"
+    return f"Tệp quá lớn ({shown}; tối đa {kb(limit)})."
 
 
 def chapter_error(size: int) -> str | None:
     if size <= MAX_CHAPTER_BYTES:
         return None
-    return (f"Chương Sổ tay quá dài ({_kb(size)}; tối đa {_kb(MAX_CHAPTER_BYTES)} mỗi chương): "
+    return (f"Chương Sổ tay quá dài ({kb(size)}; tối đa {kb(MAX_CHAPTER_BYTES)} mỗi chương): "
             "chia thành nhiều chương, hoặc kiểm tra có chép nhầm nội dung khác vào không.")
 
 
 def handbook_error(size: int) -> str | None:
     if size <= MAX_HANDBOOK_BYTES:
         return None
-    return (f"Các chương Sổ tay cộng lại quá dài ({_kb(size)}; tối đa {_kb(MAX_HANDBOOK_BYTES)}): "
+    return (f"Các chương Sổ tay cộng lại quá dài ({kb(size)}; tối đa {kb(MAX_HANDBOOK_BYTES)}): "
             "Sổ tay được in thành một tệp PDF, quá dài thì không tạo được.")
 
 
@@ -92,5 +92,5 @@ def plan_error(size: int) -> str | None:
     """The sum of every file a plan reads (its files, the shared files, chapters, results)."""
     if size <= MAX_PLAN_BYTES:
         return None
-    return (f"Dữ liệu của kế hoạch cộng lại quá lớn ({_kb(size)}; tối đa {_kb(MAX_PLAN_BYTES)} cho cả kế hoạch): "
+    return (f"Dữ liệu của kế hoạch cộng lại quá lớn ({kb(size)}; tối đa {kb(MAX_PLAN_BYTES)} cho cả kế hoạch): "
             "kiểm tra có chép nhầm nội dung khác vào các tệp không.")

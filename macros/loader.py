@@ -19,12 +19,13 @@ A plan folder holding its own thuat-ngu.yaml or van-ban.yaml uses that file.
 """
 
 import os
+import stat
 from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import crosschecks, datafiles, handbook_crosschecks, paths_unique
+from . import crosschecks, datafiles, handbook_crosschecks, limits, paths_unique
 from .guards import reading
 from .errors import DataError, DataErrors
 from .changes_model import ChangesFile, EditorialFile, cross_check as changes_cross_check
@@ -105,6 +106,48 @@ def plan_paths(root: Path, folder: str) -> dict[str, str]:
     return out
 
 
+def _size(path: Path) -> int:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
+
+
+def size_errors(root: Path, folder: str, files: dict[str, str]) -> tuple[list[DataError], set[str]]:
+    """Sizes by total (limits.py), from the file system before anything is read: each
+    chapter, all chapters, and the whole plan (its files, the shared files it uses,
+    its results). (errors, names of files not to read)."""
+    sizes = {name: _size(root / rel) for name, rel in files.items()}
+    results = root / DATA / folder / RESULTS_FOLDERS[0]
+    if datafiles.is_real_dir(results) and not datafiles.too_many(results):
+        sizes.update({f"results/{p.name}": _size(p) for p in results.iterdir()})
+    errors, skip = [], set()
+    chapters = {name: size for name, size in sizes.items() if name.startswith("chapters/")}
+    for name, size in chapters.items():
+        message = limits.chapter_error(size)
+        if message:
+            errors.append(DataError(files[name], 0, 0, "", message))
+            skip.add(name)
+
+    def largest(names) -> str:
+        top = sorted(names, key=lambda n: -sizes[n])[:3]
+        return "; lớn nhất: " + ", ".join(f"{files.get(n, f'{DATA}/{folder}/{n}')} ({limits.kb(sizes[n])})"
+                                          for n in top)
+
+    message = limits.handbook_error(sum(chapters.values()))
+    if message:
+        errors.append(DataError(f"{DATA}/{folder}/{PLAN_FOLDERS['chapters'][0]}/", 0, 0, "",
+                                message, hint="rút gọn các chương" + largest(chapters) + "."))
+        skip |= set(chapters)
+    message = limits.plan_error(sum(sizes.values()))
+    if message:
+        errors.append(DataError(f"{DATA}/{folder}/", 0, 0, "", message,
+                                hint="rút gọn các tệp" + largest(sizes) + "."))
+        skip |= set(files)
+    return errors, skip
+
+
 def load_plan(root: Path, folder: str, entry=None) -> Site:
     """Read and validate one plan folder. Raises DataErrors with every problem."""
     root = Path(root)
@@ -112,8 +155,13 @@ def load_plan(root: Path, folder: str, entry=None) -> Site:
     models: dict = {"chapters": {}}
     sources: dict = {}
     files = plan_paths(root, folder)
+    # Totals first, from the sizes on disk: six 1.8 MB chapters are never read, let alone printed.
+    errors, skip = size_errors(root, folder, files)
+    if any(name in skip for name in PLAN_FILES):
+        raise DataErrors(errors)
+    files_read = {name: rel for name, rel in files.items() if name not in skip}
     models_of = {**PLAN_FILES, **OPTIONAL_PLAN_FILES, **SHARED_FILES}
-    for name, rel in files.items():
+    for name, rel in files_read.items():
         if "/" in name:
             kind, stem = name.split("/", 1)
             source, model = _read(root, rel, PLAN_FOLDERS[kind][1], errors)

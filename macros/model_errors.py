@@ -115,7 +115,7 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
             hint = (f"YAML tự đổi «{raw}» (không có dấu nháy) thành kiểu khác; "
                     f"hãy viết trong dấu nháy kép: \"{raw}\".")
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            found = str(value)[:120]
+            found = str(value)[:120] + ("…" if len(str(value)) > 120 else "")
         errors.append(source.error(loc, message[0].upper() + message[1:] + ("" if message.endswith(".") else "."),
                                    found=found, hint=hint))
     return errors

@@ -153,6 +153,11 @@ CORPUS = [
      ["«don_vi › mục 8 › ten»", "Không được chứa mã HTML"]),
     ("ky-tu-dieu-khien", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", '  ten_ngan: "Cuộc\\u0007 vận động"',
      ["ký tự điều khiển"]),
+    # --- sizes (issue 21 item 2): a paragraph, a name ------------------------
+    ("doan-qua-dai", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: " + "Kon Tum " * 1300,
+     ["data/ke-hoach-2023/co-quan.yaml:11:", "«dia_danh»", "Đoạn chữ quá dài (10.399 ký tự; tối đa 10.000"]),
+    ("ten-qua-dai", "don-vi.yaml", "ten: Ngọc Hồi", "ten: Ngọc Hồi" + " Ngọc" * 64,
+     ["data/ke-hoach-2023/don-vi.yaml:26:", "«don_vi › mục 3 › ten»", "Tên quá dài (328 ký tự; tối đa 200)"]),
     ("cho-trong-sai", "ke-hoach.yaml", "{so_hoi_nghi} hội nghị", "{so_hoi_ngi} hội nghị",
      ["«cac_buoc › buoc › mục 3 › noi_dung»", "Chỗ trống «{so_hoi_ngi}» không có", "có phải «{so_hoi_nghi}»?"]),
 ]
@@ -371,3 +376,46 @@ def test_nfc_fixer_never_writes_through_a_symlink(tmp_path, capsys):
     check.main(["--goc", str(root), "--sua-nfc"])
     capsys.readouterr()
     assert nfd.read_text(encoding="utf-8") == "ten: " + NFD_NAME + "\n"
+
+
+# --- sizes by total (issue 21 item 2) ------------------------------------------
+def _long_chapter(kb: int) -> str:
+    """A valid chapter of about `kb` KB: paragraphs of plain words."""
+    base = (ROOT / "data/ke-hoach-2023/so-tay/cuoc-van-dong.yaml").read_text(encoding="utf-8")
+    para = "      - " + "Bà con cùng bàn cách làm ăn. " * 100 + "\n"
+    count = max(1, kb * 1024 // len(para.encode("utf-8")))
+    block = "kien_thuc:\n  - tieu_de: Đoạn dài\n    doan:\n" + para * count
+    return base.replace("kien_thuc:\n", block, 1) if "kien_thuc:\n" in base else base + block
+
+
+def test_chapter_and_handbook_totals(tmp_path, capsys):
+    """Six chapters of 1.8 MB pass the per-file limit but not the chapter limit nor the
+    handbook's total; they are refused from their sizes, before being read."""
+    root = data_copy(tmp_path)
+    text = _long_chapter(1800)
+    for k in range(6):
+        (_plan(root) / "so-tay" / f"dai-{k}.yaml").write_text(text.replace("chu_de:", "# chu_de:"), encoding="utf-8")
+    code, report = run_check(root, capsys)
+    assert code == 1 and "Traceback" not in report
+    assert "data/ke-hoach-2023/so-tay/dai-0.yaml: Chương Sổ tay quá dài" in report, report
+    assert "data/ke-hoach-2023/so-tay/: Các chương Sổ tay cộng lại quá dài" in report
+    assert "data/ke-hoach-2023/: Dữ liệu của kế hoạch cộng lại quá lớn" in report
+    assert not [w for w in ENGLISH if w in report], report
+
+
+def test_many_chapters_each_within_limit_exceed_the_handbook(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    text = _long_chapter(90)
+    for k in range(7):
+        (_plan(root) / "so-tay" / f"vua-{k}.yaml").write_text(text.replace("chu_de:", "# chu_de:"), encoding="utf-8")
+    code, report = run_check(root, capsys)
+    assert code == 1 and "Chương Sổ tay quá dài" not in report
+    assert "Các chương Sổ tay cộng lại quá dài" in report and "lớn nhất: data/ke-hoach-2023/so-tay/vua-" in report
+
+
+def test_limits_leave_room_for_real_plans(tmp_path, capsys):
+    """A chapter well within the limit is accepted (the limits are generous)."""
+    root = data_copy(tmp_path)
+    (_plan(root) / "so-tay" / "vua.yaml").write_text(_long_chapter(60).replace("chu_de:", "# chu_de:"), encoding="utf-8")
+    code, report = run_check(root, capsys)
+    assert "quá dài" not in report and "quá lớn" not in report, report
