@@ -230,7 +230,57 @@ def load_website(root: Path) -> Website:
     if errors:
         # A symlinked data file is named once, though both the folder scan and the read see it.
         raise DataErrors(list(dict.fromkeys(errors)))
-    return Website(root, info, plans)
+    website = Website(root, info, plans)
+    with reading(f"{WEBSITE_FILE} (địa chỉ các trang của các kế hoạch)"):
+        errors += _clashes_across_plans(root, website, source)
+    if errors:
+        raise DataErrors(errors)
+    return website
+
+
+def _clashes_across_plans(root: Path, website: Website, source) -> list[DataError]:
+    """Every output of every plan at the address it has on the website (its prefix, the
+    list of plans at index.md): a plan whose duong_dan is «so-tay/» must not replace the
+    first plan's handbook page."""
+    if not website.several:
+        return []
+    from .paths_unique import Origin
+    from .pdf.paths import pdf_for_page
+    from .render import links
+    from .render.pages import OVERVIEW, PLANS, page_origins
+
+    groups = [[Origin(PLANS, WEBSITE_FILE, *source.position(("ke_hoach",)), "ke_hoach", "Các kế hoạch")]]
+    for i, site in enumerate(website.plans):
+        prefixed = set(pdf_for_page(site).values())  # already under the plan's prefix
+        line, column = source.position(("ke_hoach", i, "duong_dan"))
+        group = []
+        docs = root / "docs" if not site.prefix else None
+        for origin in page_origins(site, docs):
+            if origin.file.startswith("docs/"):
+                path = origin.path
+            elif origin.path == links.HOME:
+                path = site.prefix + links.HOME if site.prefix else OVERVIEW
+            else:
+                path = origin.path if origin.path in prefixed else site.prefix + origin.path
+            # The clash is the prefix's doing: point at duong_dan, naming the page's own source.
+            what = f"{origin.what or origin.path} ({origin.file})"
+            group.append(Origin(path, WEBSITE_FILE, line, column, f"ke_hoach › mục {i + 1} › duong_dan", what))
+        groups.append(group)
+    errors = paths_unique.across(groups)
+    # A prefix is a folder of its own: no other plan writes into it (pdf/, tai-ve/, don-vi/…).
+    for i, site in enumerate(website.plans):
+        if not site.prefix or any(e.field == f"ke_hoach › mục {i + 1} › duong_dan" for e in errors):
+            continue
+        inside = next((o for n, g in enumerate(groups) if n != i + 1 for o in g
+                       if paths_unique.address(o.path).startswith("/" + site.prefix.lower())), None)
+        if inside is not None:
+            errors.append(source.error(
+                ("ke_hoach", i, "duong_dan"),
+                f"Tiền tố địa chỉ «{site.prefix}» là thư mục đã có trang hoặc tệp của kế hoạch khác "
+                f"(«{paths_unique.address(inside.path)}», {inside.what}): hai kế hoạch sẽ lẫn vào nhau.",
+                found=site.prefix, hint="chọn một tiền tố riêng cho kế hoạch, ví dụ tên thư mục của nó "
+                                        f"(«{site.key}/»)."))
+    return errors
 
 
 

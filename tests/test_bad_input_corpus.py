@@ -81,6 +81,12 @@ CORPUS = [
      ["«Ia H’Drai» được giao hai lần", "phan_cong › mục 1"]),
     ("chua-giao", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611"]',
      ["huyện Đăk Glei", "chưa được giao cho ban nào"]),
+    # Issue 23: the hint for an unknown code names only a code not already assigned.
+    ("goi-y-ma-chua-giao", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "6188"]',
+     ["«to_chuc_thuc_hien › phan_cong › mục 4 › don_vi › mục 2»", "Không có đơn vị mã «6188»",
+      "chưa dùng ở đây: 610"]),
+    ("goi-y-ma-go-nham", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "61O"]',
+     ["Không có đơn vị mã «61O»", "có phải mã «610» (huyện Đăk Glei)?"]),
     ("ban-go-sai", "ke-hoach.yaml", "- ban: van-phong", "- ban: van-phongg",
      ["Không có ban mã «van-phongg»", "có phải «van-phong»?"]),
     ("ban-viet-ten", "ke-hoach.yaml", "noi_nhan: ban-phong-trao", "noi_nhan: Ban Phong trào",
@@ -206,6 +212,16 @@ def test_bad_input_gets_its_message(tmp_path, capsys, case):
     entries = report.split("\n\n")
     assert any(all(f in entry for f in fragments) for entry in entries), report
     assert not [w for w in ENGLISH if w in report], report
+
+
+def test_unknown_code_hint_never_names_a_code_already_assigned(tmp_path, capsys):
+    """Issue 23: «6188» is nearest to «618», which another department already has;
+    following that hint would make a second error («được giao hai lần»)."""
+    root = data_copy(tmp_path)
+    change(root, "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "6188"]')
+    code, report = run_check(root, capsys)
+    assert code == 1 and "«6188»" in report
+    assert "có phải mã «618»" not in report, report
 
 
 def test_thousands_with_dots_are_read_the_vietnamese_way(tmp_path, capsys):
