@@ -124,7 +124,7 @@ def check_units(units: UnitsFile, src) -> list[DataError]:
         # Two units are the same when level and name are: «thị trấn Đăk Hà» and «huyện Đăk Hà» are two.
         for name in {fold(f"{unit.cap} {n}") for n in _unit_names(unit)}:
             if name in seen and seen[name] != i:
-                errors.append(src.error(("don_vi", i), f"Tên «{unit.cap} {unit.ten}» trùng (khi bỏ dấu) với tên "
+                errors.append(src.error(("don_vi", i, "ten"), f"Tên «{unit.cap} {unit.ten}» trùng (khi bỏ dấu) với tên "
                                                        f"của mục {seen[name] + 1}.",
                                         hint="mỗi đơn vị phải có tên riêng (cùng cấp), kể cả các cách viết khác."))
             seen.setdefault(name, i)

@@ -92,7 +92,7 @@ CORPUS = [
     ("ban-viet-ten", "ke-hoach.yaml", "noi_nhan: ban-phong-trao", "noi_nhan: Ban Phong trào",
      ["«to_chuc_thuc_hien › bao_cao › noi_nhan»", "có phải mã «ban-phong-trao»?"]),
     ("ma-trung", "don-vi.yaml", 'ma: "611"', 'ma: "610"', ["data/ke-hoach-2023/don-vi.yaml:24:", "Mã «610» trùng với mục 2"]),
-    ("ten-trung", "don-vi.yaml", "ten: Ngọc Hồi", "ten: Dak Glei", ["Tên «Dak Glei» trùng (khi bỏ dấu)"]),
+    ("ten-trung", "don-vi.yaml", "ten: Ngọc Hồi", "ten: Dak Glei", ["«don_vi › mục 3 › ten»", "Tên «huyện Dak Glei» trùng (khi bỏ dấu) với tên của mục 2"]),
     ("ma-ban-co-dau", "co-quan.yaml", "ma: van-phong", "ma: Văn phòng",
      ["«ban › mục 2 › ma»", "Mã chỉ gồm chữ thường không dấu"]),
     ("ma-chu-de-trung", "ke-hoach.yaml", "ma: mo-hinh-hay", "ma: chu-truong-chinh-sach",
