@@ -9,7 +9,9 @@ WeasyPrint minutes; a 300 MB cell, memory):
 
     one text field (a paragraph, a cell)   10.000 characters   2023 plan: 436 at most
     one name (unit, department, title)        200 characters   2023 plan: 48 at most
-    one address part (slug, code)              80 characters   2023 plan: 27 at most
+    a page address made from a name           200 characters   2023 plan: 17 at most
+    a code (unit, department, topic)           32 characters   2023 plan: 22 at most
+      (file names such as mau-bao-cao-<code>-<address>.xlsx stay under 255 bytes)
     one data file                               2 MB           2023 plan: 12 KB at most;
                                                                3,321 communes: don-vi.yaml 0.3 MB
     one handbook chapter                      100 KB           2023 plan: 4.4 KB at most
@@ -26,7 +28,8 @@ from .numbers import format_number
 
 MAX_PARAGRAPH_CHARS = 10_000
 MAX_NAME_CHARS = 200
-MAX_SLUG_CHARS = 80
+MAX_SLUG_CHARS = 200
+MAX_CODE_CHARS = 32
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_CHAPTER_BYTES = 100 * 1024
 MAX_HANDBOOK_BYTES = 512 * 1024
