@@ -458,3 +458,13 @@ def test_limits_leave_room_for_real_plans(tmp_path, capsys):
     (_plan(root) / "so-tay" / "vua.yaml").write_text(_long_chapter(60).replace("chu_de:", "# chu_de:"), encoding="utf-8")
     code, report = run_check(root, capsys)
     assert "quá dài" not in report and "quá lớn" not in report, report
+
+
+def test_check_command_works_from_any_folder(tmp_path):
+    """Issue 23: `.venv/bin/python -m macros.check` from data/ or from outside the
+    repository checks this repository's data (scripts/setup.sh puts the repository on
+    the venv's path), instead of «No module named 'macros'»."""
+    for cwd in (ROOT / "data", tmp_path):
+        run = subprocess.run([sys.executable, "-m", "macros.check"], cwd=cwd, capture_output=True, text=True,
+                             env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+        assert run.returncode == 0 and "Dữ liệu hợp lệ" in run.stdout, (cwd, run.stderr)
