@@ -8,7 +8,7 @@ building always end in reasonable time (a 1.8 MB handbook chapter takes
 WeasyPrint minutes; a 300 MB cell, memory):
 
     one text field (a paragraph, a cell)   10.000 characters   2023 plan: 436 at most
-    one name (unit, department, title)        200 characters   2023 plan: 48 at most
+    one name (unit, department, title)        200 characters   2023 plan: 37 at most
     a page address made from a name           200 characters   2023 plan: 17 at most
     a code (unit, department, topic)           32 characters   2023 plan: 22 at most
       (file names such as mau-bao-cao-<code>-<address>.xlsx stay under 255 bytes)
