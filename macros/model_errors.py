@@ -35,6 +35,7 @@ _OTHER_MESSAGES = {
     "value_error": "giá trị không hợp lệ",
     "assertion_error": "giá trị không hợp lệ",
     "recursion_loop": "dữ liệu lồng nhau vòng quanh",
+    "finite_number": "cần một số có thật (không phải .inf hay .nan)",
 }
 
 

@@ -15,6 +15,7 @@ YAML 1.1 traps are caught:
   so reading any input ends quickly and never in a traceback.
 """
 
+import bisect
 import datetime as dt
 import os
 import re
@@ -460,14 +461,16 @@ def _unreadable(text: str, display: str) -> list[DataError]:
         return []
     clean = _UNREADABLE.sub("", text).replace("\ufeff", "")
     errors = []
+    # YAML's line breaks: \r\n, \r or \n (a file saved with old Mac line ends has only \r).
+    breaks = [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
     for match in sorted(found, key=lambda m: m.start())[:MAX_ERRORS]:
         char = match.group()
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        line = bisect.bisect_right(breaks, match.start()) + 1
+        start = breaks[line - 2] if line > 1 else 0
+        column = match.start() - start + 1
         name = _UNREADABLE_NAMES.get(char, f"ký tự điều khiển U+{ord(char):04X}")
-        before = text[max(text.rfind("\n", 0, match.start()) + 1, match.start() - 20): match.start()]
+        before = text[max(start, match.start() - 20): match.start()]
         before = _UNREADABLE.sub("", before).strip()
-        start = text.rfind("\n", 0, match.start()) + 1
         shift = len(_UNREADABLE.findall(text[start: match.start()])) + text.count("\ufeff", start, match.start())
         errors.append(DataError(display, line, column, _field_at(clean, line, column - shift),
                                 f"Tệp có {name} ở cột {column}" + (f", sau «{before}»" if before else "")
