@@ -121,7 +121,7 @@ def check_units(units: UnitsFile, src) -> list[DataError]:
             errors.append(src.error(("don_vi", i, "ten"), problem[0].upper() + problem[1:] + ".", found=unit.ten,
                                     hint="viết tên bằng chữ (có thể có dấu tiếng Việt), không chỉ ký hiệu."
                                     if not slugify(unit.ten) else "viết tên ngắn gọn như trong kế hoạch."))
-        # Two units are the same when level and name are: «thị trấn Đăk Hà» and «huyện Đăk Hà» are two.
+        # Two units are the same when level and name are: a town and a district of one name are two.
         for name in {fold(f"{unit.cap} {n}") for n in _unit_names(unit)}:
             if name in seen and seen[name] != i:
                 errors.append(src.error(("don_vi", i, "ten"), f"Tên «{unit.cap} {unit.ten}» trùng (khi bỏ dấu) với tên "

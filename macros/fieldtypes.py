@@ -275,11 +275,11 @@ _PREFIX = re.compile(r"^([a-z0-9][a-z0-9-]*/)*$")
 
 def _prefix(value):
     if not isinstance(value, str):
-        raise _fail("cần một đường dẫn viết trong dấu nháy, ví dụ \"ke-hoach-2024/\", hoặc \"\"")
+        raise _fail("cần một đường dẫn viết trong dấu nháy, ví dụ \"ke-hoach-moi/\", hoặc \"\"")
     if not _PREFIX.match(value):
         shown = value if _PREFIX.match(value + "/") else None
         raise _fail("đường dẫn chỉ gồm chữ thường không dấu, chữ số, dấu gạch ngang, và kết thúc bằng «/»"
-                    + (f": có phải \"{shown}/\"?" if shown else ", ví dụ \"ke-hoach-2024/\" (hoặc \"\" cho kế hoạch duy nhất)"))
+                    + (f": có phải \"{shown}/\"?" if shown else ", ví dụ \"ke-hoach-moi/\" (hoặc \"\" cho kế hoạch duy nhất)"))
     if any(len(part) > limits.MAX_CODE_CHARS for part in value.split("/")):
         raise _fail(f"đường dẫn quá dài (mỗi phần tối đa {limits.MAX_CODE_CHARS} ký tự)")
     return value

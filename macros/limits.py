@@ -7,18 +7,18 @@ The limits are far above any real plan, and low enough that reading and
 building always end in reasonable time (a 1.8 MB handbook chapter takes
 WeasyPrint minutes; a 300 MB cell, memory):
 
-    one text field (a paragraph, a cell)   10.000 characters   2023 plan: 436 at most
-    one name (unit, department, title)        200 characters   2023 plan: 37 at most
-    a page address made from a name           200 characters   2023 plan: 17 at most
-    a code (unit, department, topic)           32 characters   2023 plan: 22 at most
+    one text field (a paragraph, a cell)   10.000 characters   the published plan: 436 at most
+    one name (unit, department, title)        200 characters   the published plan: 37 at most
+    a page address made from a name           200 characters   the published plan: 17 at most
+    a code (unit, department, topic)           32 characters   the published plan: 22 at most
       (file names such as mau-bao-cao-<code>-<address>.xlsx stay under 255 bytes)
-    one data file                               2 MB           2023 plan: 12 KB at most;
+    one data file                               2 MB           the published plan: 12 KB at most;
                                                                3,321 communes: don-vi.yaml 0.3 MB
-    one handbook chapter                      100 KB           2023 plan: 4.4 KB at most
-    all chapters of a plan                    512 KB           2023 plan: 22 KB
-    a whole plan (every file it reads)          4 MB           2023 plan: 69 KB;
+    one handbook chapter                      100 KB           the published plan: 4.4 KB at most
+    all chapters of a plan                    512 KB           the published plan: 22 KB
+    a whole plan (every file it reads)          4 MB           the published plan: 69 KB;
                                                                3,321 communes: 0.46 MB
-    files in one data folder                  200              2023 plan: 6 chapters
+    files in one data folder                  200              the published plan: 6 chapters
 
 The functions return None when a value is within its limit, else the Vietnamese
 sentence to show (without file and line, which the caller knows).

@@ -89,8 +89,8 @@ _SYNTAX_HINTS = (
 # and line breaks other than \n that would shift every line number after them.
 _UNREADABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]")
 _UNREADABLE_NAMES = {"\x00": "ký tự NUL (byte 0)", "\x1b": "ký tự ESC (mã điều khiển)", "\x7f": "ký tự DEL",
-                     "\x85": "ký tự xuống dòng NEL", "\u2028": "ký tự ngắt dòng U+2028",
-                     "\u2029": "ký tự ngắt đoạn U+2029", "\ufeff": "ký tự BOM (U+FEFF)"}
+                     "\x85": "ký tự xuống dòng NEL", "\u2028": "ký tự ngắt dòng LS",
+                     "\u2029": "ký tự ngắt đoạn PS", "\ufeff": "ký tự BOM"}
 
 
 def _content_lines(text: str, upto: int):
@@ -468,7 +468,7 @@ def _unreadable(text: str, display: str) -> list[DataError]:
         line = bisect.bisect_right(breaks, match.start()) + 1
         start = breaks[line - 2] if line > 1 else 0
         column = match.start() - start + 1
-        name = _UNREADABLE_NAMES.get(char, f"ký tự điều khiển U+{ord(char):04X}")
+        name = _UNREADABLE_NAMES.get(char, "ký tự điều khiển") + f" (U+{ord(char):04X})"
         before = text[max(start, match.start() - 20): match.start()]
         before = _UNREADABLE.sub("", before).strip()
         shift = len(_UNREADABLE.findall(text[start: match.start()])) + text.count("\ufeff", start, match.start())

@@ -43,7 +43,7 @@ CORPUS = [
     ("bom-giua-tep", "co-quan.yaml", "dia_danh: Kon Tum", "\ufeffdia_danh: Kon Tum",
      ["data/ke-hoach-2023/co-quan.yaml:11:1:", "«dia_danh»", "ký tự BOM"]),
     ("xuong-dong-la", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: Kon\u2028Tum",
-     ["data/ke-hoach-2023/co-quan.yaml:11:", "«dia_danh»", "ngắt dòng U+2028"]),
+     ["data/ke-hoach-2023/co-quan.yaml:11:", "«dia_danh»", "ký tự ngắt dòng LS (U+2028)"]),
     ("yaml-2-0", "co-quan.yaml", "co_quan_cap_tren:", "%YAML 2.0\n---\nco_quan_cap_tren:",
      ["data/ke-hoach-2023/co-quan.yaml:8:", "Dòng «%YAML …»", "xóa dòng bắt đầu bằng «%YAML»"]),
     ("ba-cham-roi-them-truong", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\n...\nx: 1\n",
