@@ -20,6 +20,9 @@ WeasyPrint minutes; a 300 MB cell, memory):
                                                                3,321 communes: 0.46 MB
     files in one data folder                  200              the published plan: 6 chapters
 
+Measured (WeasyPrint alone, plain A4 paragraphs, 2 shared cores): 100 KB of text is 26 pages
+in 2.7 s; 512 KB is 133 pages in 20 s. A 1.8 MB chapter took 140 s.
+
 The functions return None when a value is within its limit, else the Vietnamese
 sentence to show (without file and line, which the caller knows).
 """
