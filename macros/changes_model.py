@@ -102,6 +102,23 @@ def check_spelling(editorial: EditorialFile, src) -> list[DataError]:
                 errors.append(src.error(("cach_viet", i, "khong_dung", j),
                                         f"Cách viết «{other}» nằm trong cách viết chọn dùng «{choice.dung}».",
                                         found=other, hint="mỗi mục: một cách viết dùng, các cách viết khác nó."))
+    # Rules apply in order: one that rewrites what another chose undoes it (Uỷ→Ủy, then Ủy→Uỷ).
+    replaced: dict[str, int] = {}
+    for i, choice in enumerate(editorial.cach_viet):
+        for j, other in enumerate(choice.khong_dung):
+            undone = next((k for k, c in enumerate(editorial.cach_viet) if k != i and other in c.dung), None)
+            if undone is not None:
+                errors.append(src.error(("cach_viet", i, "khong_dung", j),
+                                        f"Hai quy tắc ngược nhau: mục {i + 1} thay «{other}» bằng «{choice.dung}», "
+                                        f"nhưng «{other}» nằm trong cách viết chọn dùng «{editorial.cach_viet[undone].dung}» "
+                                        f"của mục {undone + 1}.", found=other,
+                                        hint="giữ một trong hai quy tắc: mỗi cách viết chỉ được chọn dùng hoặc thay đi, "
+                                             "không cả hai."))
+            elif other in replaced and replaced[other] != i:
+                errors.append(src.error(("cach_viet", i, "khong_dung", j),
+                                        f"Cách viết «{other}» đã được thay ở mục {replaced[other] + 1}.", found=other,
+                                        hint="xóa một trong hai lần ghi."))
+            replaced.setdefault(other, i)
     return errors
 
 

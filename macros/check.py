@@ -17,6 +17,7 @@ from .errors import DataErrors
 from .loader import data_paths, load_website
 from .guards import INTERNAL_EXIT, InternalError, internal_message
 from .numbers import format_money
+from .yamlsrc import read_bytes_bounded
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,9 +26,10 @@ def fix_nfc(root: Path) -> list[str]:
     fixed = []
     for path in data_paths(root):  # results files (ket-qua/, bao-cao.yaml) included
         rel = path.relative_to(root).as_posix()
-        if not path.exists():
+        try:  # no symlink, no special file, no file over the size limit: those the check refuses
+            text = read_bytes_bounded(path, rel).decode("utf-8")
+        except (DataErrors, UnicodeDecodeError):
             continue
-        text = path.read_text(encoding="utf-8")
         nfc = unicodedata.normalize("NFC", text)
         if nfc != text:
             path.write_text(nfc, encoding="utf-8")

@@ -6,10 +6,11 @@ Each check returns DataErrors positioned in the file an editor must change.
 import difflib
 import re
 
+from . import datafiles, limits
 from .errors import DataError
 from .model import OrgFile, PlanFile, UnitsFile
 from .numbers import format_money, money_in_words
-from .text import fold
+from .text import fold, slugify
 
 # {name} in a text field is filled by Site.fill; these are the names it knows.
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -38,18 +39,26 @@ def unique(items, key, source, path, label) -> list[DataError]:
     return errors
 
 
-def _suggest_unit(code: str, units: UnitsFile, where: str = "data/don-vi.yaml") -> str:
-    """A code that is really a name ("Dak Glei") or a near-miss code."""
+def _suggest_unit(code: str, units: UnitsFile, where: str = "data/don-vi.yaml", taken: set | frozenset = frozenset()) -> str:
+    """A code that is really a name ("Dak Glei") or a near-miss code. `taken`: codes
+    already used where this one stands (assigned to a department, given their own
+    amount): a near miss is suggested only among the others, so that following the
+    hint never makes a second error."""
     wanted = fold(code).replace("-", " ").strip()
-    for unit in units.don_vi:
-        if any(fold(n) == wanted for n in _unit_names(unit)) or fold(f"{unit.cap} {unit.ten}") == wanted:
-            return f"có phải mã «{unit.ma}» ({unit.cap} {unit.ten})?"
-    codes = [u.ma for u in units.don_vi]
-    close = closest(code, codes)
+    named = [u for u in units.don_vi
+             if any(fold(n) == wanted for n in _unit_names(u)) or fold(f"{u.cap} {u.ten}") == wanted]
+    if named:
+        return "có phải " + " hay ".join(f"mã «{u.ma}» ({u.cap} {u.ten})" for u in named) + "?"
+    free = [u.ma for u in units.don_vi if u.ma not in taken]
+    close = closest(code, free)
     if close:
         unit = next(u for u in units.don_vi if u.ma == close)
         return f"có phải mã «{unit.ma}» ({unit.cap} {unit.ten})?"
-    return f"dùng mã trong {where}: " + ", ".join(codes) + "."
+    if taken and free:
+        return f"các mã trong {where} chưa dùng ở đây: " + ", ".join(free) + "."
+    if taken:
+        return f"mọi mã trong {where} đã dùng ở đây; xóa mã này."
+    return f"dùng mã trong {where}: " + ", ".join(u.ma for u in units.don_vi) + "."
 
 
 def _suggest_department(code: str, org: OrgFile, where: str = "data/co-quan.yaml") -> str:
@@ -105,16 +114,35 @@ def check_units(units: UnitsFile, src) -> list[DataError]:
     errors = unique(units.don_vi, lambda u: u.ma, src, ("don_vi",), "Mã")
     seen: dict[str, int] = {}
     for i, unit in enumerate(units.don_vi):
-        for name in {fold(n) for n in _unit_names(unit)}:
+        # The unit's page address is made from its level and name (render/links.unit_slug):
+        # never empty ("★" makes don-vi/.md), never longer than a file name can be.
+        problem = limits.slug_error(slugify(unit.ten)) or limits.slug_error(slugify(f"{unit.cap} {unit.ten}"))
+        if problem:
+            errors.append(src.error(("don_vi", i, "ten"), problem[0].upper() + problem[1:] + ".", found=unit.ten,
+                                    hint="viết tên bằng chữ (có thể có dấu tiếng Việt), không chỉ ký hiệu."
+                                    if not slugify(unit.ten) else "viết tên ngắn gọn như trong kế hoạch."))
+        # Two units are the same when level and name are: a town and a district of one name are two.
+        for name in {fold(f"{unit.cap} {n}") for n in _unit_names(unit)}:
             if name in seen and seen[name] != i:
-                errors.append(src.error(("don_vi", i), f"Tên «{unit.ten}» trùng (khi bỏ dấu) với tên của mục {seen[name] + 1}.",
-                                        hint="mỗi đơn vị phải có tên riêng, kể cả các cách viết khác."))
+                errors.append(src.error(("don_vi", i, "ten"), f"Tên «{unit.cap} {unit.ten}» trùng (khi bỏ dấu) với tên "
+                                                       f"của mục {seen[name] + 1}.",
+                                        hint="mỗi đơn vị phải có tên riêng (cùng cấp), kể cả các cách viết khác."))
             seen.setdefault(name, i)
     return errors
 
 
+def _needs_letters(value: str, src, path: tuple) -> list[DataError]:
+    """A name that makes an address or an identifier (the ZIP's file name, calendar
+    entries): it must hold a letter or a digit."""
+    if slugify(value):
+        return []
+    return [src.error(path, "Tên không có chữ cái hay chữ số nào (chỉ có ký hiệu).", found=value,
+                      hint="viết tên bằng chữ.")]
+
+
 def check_org(org: OrgFile, src) -> list[DataError]:
-    return unique(org.ban, lambda d: d.ma, src, ("ban",), "Mã ban")
+    return (unique(org.ban, lambda d: d.ma, src, ("ban",), "Mã ban")
+            + _needs_letters(org.ten_day_du, src, ("ten_day_du",)))
 
 
 def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files: dict | None = None) -> list[DataError]:
@@ -125,6 +153,8 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
     assigned: dict[str, tuple[int, int]] = {}
     base = ("to_chuc_thuc_hien", "phan_cong")
     errors += unique(plan.to_chuc_thuc_hien.phan_cong, lambda a: a.ban, src, base, "Ban")
+    # Codes a department already has: an unknown code's hint never names one of them.
+    taken = {c for a in plan.to_chuc_thuc_hien.phan_cong for c in a.don_vi if c in known}
     # Each name folded once per build, each task text once per department (not once per unit).
     folded_names = {u.ma: [fold(n) for n in _unit_names(u)] for u in units.don_vi}
     for i, a in enumerate(plan.to_chuc_thuc_hien.phan_cong):
@@ -136,7 +166,7 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
             path = base + (i, "don_vi", j)
             if code not in known:
                 errors.append(src.error(path, f"Không có đơn vị mã «{code}» trong {units_file}.",
-                                        found=code, hint=_suggest_unit(code, units, units_file)))
+                                        found=code, hint=_suggest_unit(code, units, units_file, taken)))
                 continue
             if code in assigned:
                 first = assigned[code]
@@ -184,7 +214,8 @@ def check_budget(units: UnitsFile, plan: PlanFile, src, files: dict | None = Non
     for code in budget.rieng:
         if code not in codes:
             errors.append(src.error(("kinh_phi", "rieng", code), f"Không có đơn vị mã «{code}».",
-                                    found=code, hint=_suggest_unit(code, units, _names(files, "units"))))
+                                    found=code, hint=_suggest_unit(code, units, _names(files, "units"),
+                                                                   set(budget.rieng) & codes)))
     total = sum(budget.rieng.get(c, budget.dinh_muc) for c in codes)
     if budget.tong is not None and budget.tong != total:
         errors.append(src.error(("kinh_phi", "tong"),
@@ -284,7 +315,12 @@ def check_website(info, src, root) -> list[DataError]:
     """data/website.yaml: each plan folder exists, folders and path prefixes are unique."""
     errors = unique(info.ke_hoach, lambda p: p.thu_muc, src, ("ke_hoach",), "Thư mục")
     errors += unique(info.ke_hoach, lambda p: p.duong_dan, src, ("ke_hoach",), "Đường dẫn")
+    errors += _needs_letters(info.ten, src, ("ten",))  # the offline ZIP is named from it
     for i, entry in enumerate(info.ke_hoach):
+        special = datafiles.not_a_file(f"data/{entry.thu_muc}", root / "data" / entry.thu_muc)
+        if special is not None:  # a symlinked plan folder: named once here, its files never read
+            errors.append(src.error(("ke_hoach", i, "thu_muc"), special.message, found=entry.thu_muc, hint=special.hint))
+            continue
         if not (root / "data" / entry.thu_muc / "ke-hoach.yaml").exists():
             errors.append(src.error(("ke_hoach", i, "thu_muc"), f"Không có tệp data/{entry.thu_muc}/ke-hoach.yaml.",
                                     found=entry.thu_muc, hint="tạo thư mục của kế hoạch trong data/, hoặc sửa tên thư mục."))

@@ -5,14 +5,15 @@ saved as `.yml` would never be published, and one named "Cuộc vận động.ya
 would be published at an address full of %-escapes (so-tay/Cu%E1%BB%99c%20v…/).
 """
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from .errors import DataError
+from .limits import MAX_ITEMS  # more items than any handbook needs: past this, checking could take longer than 2 s
 from .text import slugify
-
-# More items than any handbook needs: past this, checking could take longer than 2 s.
-MAX_ITEMS = 200
+from .yamlsrc import not_regular
 
 # A file in a data folder is named like an address: lower case, no diacritics, no spaces.
 _STEM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -23,13 +24,44 @@ def valid_item_name(name: str) -> bool:
     return name.endswith(".yaml") and bool(_STEM.match(name[: -len(".yaml")]))
 
 
+def _mode(path: Path) -> int | None:
+    try:
+        return os.lstat(path).st_mode
+    except OSError:
+        return None
+
+
+def is_regular(path: Path) -> bool:
+    """A regular file, not a symlink (to anything) nor a special file: never follows a link."""
+    mode = _mode(path)
+    return mode is not None and stat.S_ISREG(mode)
+
+
+def is_real_dir(path: Path) -> bool:
+    """A folder, not a symlink to one."""
+    mode = _mode(path)
+    return mode is not None and stat.S_ISDIR(mode)
+
+
+def not_a_file(display: str, path: Path) -> DataError | None:
+    """The error for a symlink or a special file (FIFO, device…) in data/, naming it
+    and never its target; None for a regular file or a folder."""
+    mode = _mode(path)
+    if mode is None or stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return not_regular(display, display, mode)
+
+
 def _ignored(path: Path) -> bool:
     # Hidden files (.gitkeep, editor state) and notes for editors (README.md).
-    return path.name.startswith(".") or (path.is_file() and path.suffix.lower() == ".md")
+    return path.name.startswith(".") or (is_regular(path) and path.suffix.lower() == ".md")
 
 
 def _bad_item(rel: str, path: Path) -> DataError:
     display = f"{rel}/{path.name}"
+    special = not_a_file(display, path)
+    if special is not None:
+        return special
     if path.is_dir():
         return DataError(display, 0, 0, "", "Thư mục con không được đọc: mỗi mục là một tệp .yaml ngay trong "
                                             f"{rel}/.", hint="chuyển các tệp ra ngoài thư mục con này.")
@@ -47,7 +79,7 @@ def _bad_item(rel: str, path: Path) -> DataError:
 
 
 def too_many(folder: Path) -> bool:
-    return folder.is_dir() and sum(1 for _ in zip(folder.iterdir(), range(MAX_ITEMS + 1))) > MAX_ITEMS
+    return is_real_dir(folder) and sum(1 for _ in zip(folder.iterdir(), range(MAX_ITEMS + 1))) > MAX_ITEMS
 
 
 def unexpected_files(root: Path, files: list[str], folders: list[str]) -> list[DataError]:
@@ -64,14 +96,22 @@ def unexpected_files(root: Path, files: list[str], folders: list[str]) -> list[D
             errors.append(DataError(folder.as_posix(), 0, 0, "", f"Thư mục có quá nhiều tệp (tối đa {MAX_ITEMS}).",
                                     hint="kiểm tra có chép nhầm nhiều tệp vào đây không."))
             continue
-        if (root / folder).is_dir():
+        special = not_a_file(folder.as_posix(), root / folder)
+        if special is not None:
+            errors.append(special)
+            continue
+        if is_real_dir(root / folder):
             errors += [_bad_item(folder.as_posix(), p) for p in sorted((root / folder).iterdir())
-                       if not _ignored(p) and not (p.is_file() and valid_item_name(p.name))]
+                       if not _ignored(p) and not (is_regular(p) and valid_item_name(p.name))]
     for where in sorted({p.parent for p in expected} | {p.parent for p in folder_set}):
-        if not (root / where).is_dir():
+        if not is_real_dir(root / where):
             continue
         for path in sorted((root / where).iterdir()):
             rel = path.relative_to(root)
+            special = not_a_file(rel.as_posix(), path)
+            if special is not None:
+                errors.append(special)
+                continue
             if rel in expected or rel in known_dirs or _ignored(path):
                 continue
             if path.is_dir():

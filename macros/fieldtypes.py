@@ -3,12 +3,13 @@ and a JSON-Schema description that editors see as hover help in VS Code."""
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from . import dates
+from . import dates, limits
 from .numbers import format_money
 from .text import is_nfc
 from .yamlsrc import NumberForm
@@ -28,6 +29,13 @@ _CHAR_NAMES = {
     "\u200c": "ký tự nối độ rộng 0", "\u200d": "ký tự nối độ rộng 0", "\u2060": "ký tự nối từ",
     "\ufeff": "ký tự BOM", "\u202f": "dấu cách hẹp không ngắt",
 }
+
+# Letters of another alphabet that look like Latin ones: Cyrillic «К» in «Кon Tum», Greek
+# «Ο», fullwidth «Ｋ». Vietnamese (and the minority languages written in it) is Latin script:
+# such a letter is a look-alike typed by mistake, and "Кon Tum" is then not "Kon Tum".
+_FOREIGN = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f\uff01-\uff5e]")
+_LOOKS_LIKE = dict(zip("АВЕКМНОРСТХУаеорсухіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοντ",
+                       "ABEKMHOPCTXYaeopcyxijsdqwABEZHIKMNOPTYXovt"))
 
 MAX_MONEY = 1_000_000_000_000  # một nghìn tỷ đồng: far above any amount of such a plan
 
@@ -55,10 +63,27 @@ def _invisible(value: str, pattern) -> None:
                     "hãy xóa nó (xóa cả đoạn quanh đó rồi gõ lại)")
 
 
+def _foreign_letter(value: str) -> None:
+    found = _FOREIGN.search(value)
+    if not found:
+        return
+    char = found.group()
+    alphabet = ("Kirin (tiếng Nga…)" if "\u0400" <= char <= "\u052f" or "\u1c80" <= char <= "\u1c8f"
+                or "\u2de0" <= char <= "\u2dff" or "\ua640" <= char <= "\ua69f"
+                else "Hy Lạp" if char < "\u2000" else "toàn độ rộng (fullwidth)")
+    latin = _LOOKS_LIKE.get(char) or unicodedata.normalize("NFKC", char)
+    like = f", trông giống chữ «{latin}»" if latin and latin != char and latin.isascii() else ""
+    around = value[max(0, found.start() - 15): found.start() + 15]
+    raise _fail(f"chữ «{char}» (U+{ord(char):04X}) ở ký tự thứ {found.start() + 1} trong «{around}» là chữ của bảng "
+                f"chữ cái {alphabet}{like} nhưng không phải chữ tiếng Việt: tên và chữ viết bằng nó không khớp với "
+                "cách viết đúng, tìm kiếm cũng không ra. Hãy xóa chữ đó và gõ lại bằng bộ gõ tiếng Việt")
+
+
 def _clean_text(value: str, allow_empty: bool) -> str:
     if isinstance(value, NumberForm):
         value = str(value)
     _invisible(value, _INVISIBLE)
+    _foreign_letter(value)
     if not is_nfc(value):
         raise _fail("chữ không ở dạng Unicode dựng sẵn (NFC): dấu bị tách khỏi chữ cái, "
                     "tìm kiếm và so sánh sẽ sai. Hãy gõ lại bằng bộ gõ Unicode dựng sẵn, "
@@ -68,6 +93,9 @@ def _clean_text(value: str, allow_empty: bool) -> str:
     if _TAG.search(value):
         raise _fail("không được chứa mã HTML hay mã lệnh (thẻ <…>, javascript:, on…=); "
                     "chỉ viết văn bản thuần")
+    too_long = limits.paragraph_error(value)
+    if too_long:
+        raise _fail(too_long)
     value = " ".join(value.split())
     if not value and not allow_empty:
         raise _fail("không được để trống")
@@ -85,6 +113,9 @@ OptionalText = Annotated[str, AfterValidator(lambda v: _clean_text(v, allow_empt
 
 
 def _name(value: str) -> str:
+    too_long = limits.name_error(value)
+    if too_long:
+        raise _fail(too_long)
     _invisible(value, _ODD_SPACE)
     return value
 
@@ -131,8 +162,11 @@ def _code_form(value):
 def _code(value: str) -> str:
     _invisible(value, _INVISIBLE)
     _invisible(value, _ODD_SPACE)
+    _foreign_letter(value)
     if not _CODE.match(value):
         raise _fail("mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ «ban-phong-trao» hoặc «610»")
+    if len(value) > limits.MAX_CODE_CHARS:  # codes name pages and files: a file name has a length limit
+        raise _fail(f"mã quá dài ({len(value)} ký tự; tối đa {limits.MAX_CODE_CHARS})")
     return value
 
 
@@ -233,3 +267,47 @@ Money = Annotated[
     WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_MONEY,
                     "description": "Số tiền (đồng), viết liền: 5000000."}),
 ]
+
+
+# --- data/website.yaml: a plan's address prefix, and the words of the site's name ---
+_PREFIX = re.compile(r"^([a-z0-9][a-z0-9-]*/)*$")
+
+
+def _prefix(value):
+    if not isinstance(value, str):
+        raise _fail("cần một đường dẫn viết trong dấu nháy, ví dụ \"ke-hoach-moi/\", hoặc \"\"")
+    if not _PREFIX.match(value):
+        shown = value if _PREFIX.match(value + "/") else None
+        raise _fail("đường dẫn chỉ gồm chữ thường không dấu, chữ số, dấu gạch ngang, và kết thúc bằng «/»"
+                    + (f": có phải \"{shown}/\"?" if shown else ", ví dụ \"ke-hoach-moi/\" (hoặc \"\" cho kế hoạch duy nhất)"))
+    if any(len(part) > limits.MAX_CODE_CHARS for part in value.split("/")):
+        raise _fail(f"đường dẫn quá dài (mỗi phần tối đa {limits.MAX_CODE_CHARS} ký tự)")
+    return value
+
+
+Prefix = Annotated[
+    str,
+    BeforeValidator(_prefix),
+    WithJsonSchema({"type": "string", "pattern": _PREFIX.pattern,
+                    "description": "Tiền tố địa chỉ các trang của kế hoạch, kết thúc bằng «/»."}),
+]
+
+_MARKUP_CHARS = re.compile(r'[<>&"]')
+
+
+def _plain_words(value: str) -> str:
+    found = _MARKUP_CHARS.search(value)
+    if found:
+        raise _fail(f"không dùng ký tự «{found.group()}» ở đây (ký tự thứ {found.start() + 1}): tên website được in "
+                    "cả trong thẻ trang; viết «và» thay cho «&», dấu ngoặc kép “…” thay cho \"…\"")
+    return value
+
+
+PlainText = Annotated[
+    str,
+    AfterValidator(lambda v: _clean_text(v, allow_empty=False)),
+    AfterValidator(_plain_words),
+    Field(min_length=1),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r'^[^<>&"]*$'}),
+]
+"""Text without < > & ": the site's name and description (Material prints them in attributes)."""

@@ -18,12 +18,14 @@ A plan folder holding its own thuat-ngu.yaml or van-ban.yaml uses that file.
 `load_website(root)` raises DataErrors listing every problem at once.
 """
 
+import os
+import stat
 from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import crosschecks, datafiles, handbook_crosschecks, paths_unique
+from . import crosschecks, datafiles, handbook_crosschecks, limits, paths_unique
 from .guards import reading
 from .errors import DataError, DataErrors
 from .changes_model import ChangesFile, EditorialFile, cross_check as changes_cross_check
@@ -88,18 +90,62 @@ def plan_paths(root: Path, folder: str) -> dict[str, str]:
     root = Path(root)
     base = f"{DATA}/{folder}"
     out = {name: f"{base}/{file}" for name, (file, _) in PLAN_FILES.items()}
+    # lexists: a symlink is read (and refused by read_yaml, by name), never skipped as absent.
     out.update({name: f"{base}/{file}" for name, (file, _) in OPTIONAL_PLAN_FILES.items()
-                if (root / base / file).exists()})
+                if os.path.lexists(root / base / file)})
     for name, (file, _) in SHARED_FILES.items():
         own = f"{base}/{file}"
-        out[name] = own if (root / own).exists() else f"{DATA}/{file}"
+        out[name] = own if os.path.lexists(root / own) else f"{DATA}/{file}"
     for name, (sub, _) in PLAN_FOLDERS.items():
         folder = root / base / sub
-        items = sorted(p for p in folder.iterdir() if p.is_file() and datafiles.valid_item_name(p.name)) \
-            if folder.is_dir() and not datafiles.too_many(folder) else []
+        # Regular files of a real folder only: a symlink (file or folder) is refused by datafiles.unexpected_files.
+        items = sorted(p for p in folder.iterdir() if datafiles.is_regular(p) and datafiles.valid_item_name(p.name)) \
+            if datafiles.is_real_dir(folder) and not datafiles.too_many(folder) else []
         for path in items:
             out[f"{name}/{path.stem}"] = f"{base}/{sub}/{path.name}"
     return out
+
+
+def _size(path: Path) -> int:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
+
+
+def size_errors(root: Path, folder: str, files: dict[str, str]) -> tuple[list[DataError], set[str]]:
+    """Sizes by total (limits.py), from the file system before anything is read: each
+    chapter, all chapters, and the whole plan (its files, the shared files it uses,
+    its results). (errors, names of files not to read)."""
+    sizes = {name: _size(root / rel) for name, rel in files.items()}
+    results = root / DATA / folder / RESULTS_FOLDERS[0]
+    if datafiles.is_real_dir(results) and not datafiles.too_many(results):
+        sizes.update({f"results/{p.name}": _size(p) for p in results.iterdir()})
+    errors, skip = [], set()
+    chapters = {name: size for name, size in sizes.items() if name.startswith("chapters/")}
+    for name, size in chapters.items():
+        message = limits.chapter_error(size)
+        if message:
+            errors.append(DataError(files[name], 0, 0, "", message))
+            skip.add(name)
+
+    def largest(names) -> str:
+        top = sorted(names, key=lambda n: -sizes[n])[:3]
+        return "; lớn nhất: " + ", ".join(f"{files.get(n, f'{DATA}/{folder}/{n}')} ({limits.kb(sizes[n])})"
+                                          for n in top)
+
+    message = limits.handbook_error(sum(chapters.values()))
+    if message:
+        errors.append(DataError(f"{DATA}/{folder}/{PLAN_FOLDERS['chapters'][0]}/", 0, 0, "",
+                                message, hint="rút gọn các chương" + largest(chapters) + "."))
+        skip |= set(chapters)
+    message = limits.plan_error(sum(sizes.values()))
+    if message:
+        errors.append(DataError(f"{DATA}/{folder}/", 0, 0, "", message,
+                                hint="rút gọn các tệp" + largest(sizes) + "."))
+        skip |= set(files)
+    return errors, skip
 
 
 def load_plan(root: Path, folder: str, entry=None) -> Site:
@@ -109,8 +155,13 @@ def load_plan(root: Path, folder: str, entry=None) -> Site:
     models: dict = {"chapters": {}}
     sources: dict = {}
     files = plan_paths(root, folder)
+    # Totals first, from the sizes on disk: six 1.8 MB chapters are never read, let alone printed.
+    errors, skip = size_errors(root, folder, files)
+    if any(name in skip for name in PLAN_FILES):
+        raise DataErrors(errors)
+    files_read = {name: rel for name, rel in files.items() if name not in skip}
     models_of = {**PLAN_FILES, **OPTIONAL_PLAN_FILES, **SHARED_FILES}
-    for name, rel in files.items():
+    for name, rel in files_read.items():
         if "/" in name:
             kind, stem = name.split("/", 1)
             source, model = _read(root, rel, PLAN_FOLDERS[kind][1], errors)
@@ -177,8 +228,59 @@ def load_website(root: Path) -> Website:
         except DataErrors as exc:
             errors += exc.errors
     if errors:
+        # A symlinked data file is named once, though both the folder scan and the read see it.
+        raise DataErrors(list(dict.fromkeys(errors)))
+    website = Website(root, info, plans)
+    with reading(f"{WEBSITE_FILE} (địa chỉ các trang của các kế hoạch)"):
+        errors += _clashes_across_plans(root, website, source)
+    if errors:
         raise DataErrors(errors)
-    return Website(root, info, plans)
+    return website
+
+
+def _clashes_across_plans(root: Path, website: Website, source) -> list[DataError]:
+    """Every output of every plan at the address it has on the website (its prefix, the
+    list of plans at index.md): a plan whose duong_dan is «so-tay/» must not replace the
+    first plan's handbook page."""
+    if not website.several:
+        return []
+    from .paths_unique import Origin
+    from .pdf.paths import pdf_for_page
+    from .render import links
+    from .render.pages import OVERVIEW, PLANS, page_origins
+
+    groups = [[Origin(PLANS, WEBSITE_FILE, *source.position(("ke_hoach",)), "ke_hoach", "Các kế hoạch")]]
+    for i, site in enumerate(website.plans):
+        prefixed = set(pdf_for_page(site).values())  # already under the plan's prefix
+        line, column = source.position(("ke_hoach", i, "duong_dan"))
+        group = []
+        docs = root / "docs" if not site.prefix else None
+        for origin in page_origins(site, docs):
+            if origin.file.startswith("docs/"):
+                path = origin.path
+            elif origin.path == links.HOME:
+                path = site.prefix + links.HOME if site.prefix else OVERVIEW
+            else:
+                path = origin.path if origin.path in prefixed else site.prefix + origin.path
+            # The clash is the prefix's doing: point at duong_dan, naming the page's own source.
+            what = f"{origin.what or origin.path} ({origin.file})"
+            group.append(Origin(path, WEBSITE_FILE, line, column, f"ke_hoach › mục {i + 1} › duong_dan", what))
+        groups.append(group)
+    errors = paths_unique.across(groups)
+    # A prefix is a folder of its own: no other plan writes into it (pdf/, tai-ve/, don-vi/…).
+    for i, site in enumerate(website.plans):
+        if not site.prefix or any(e.field == f"ke_hoach › mục {i + 1} › duong_dan" for e in errors):
+            continue
+        inside = next((o for n, g in enumerate(groups) if n != i + 1 for o in g
+                       if paths_unique.address(o.path).startswith("/" + site.prefix.lower())), None)
+        if inside is not None:
+            errors.append(source.error(
+                ("ke_hoach", i, "duong_dan"),
+                f"Tiền tố địa chỉ «{site.prefix}» là thư mục đã có trang hoặc tệp của kế hoạch khác "
+                f"(«{paths_unique.address(inside.path)}», {inside.what}): hai kế hoạch sẽ lẫn vào nhau.",
+                found=site.prefix, hint="chọn một tiền tố riêng cho kế hoạch, ví dụ tên thư mục của nó "
+                                        f"(«{site.key}/»)."))
+    return errors
 
 
 
@@ -204,4 +306,6 @@ def data_paths(root: Path) -> list[Path]:
             paths += [root / rel for rel in plan_paths(root, folder).values()]
             paths += sorted((root / DATA / folder / RESULTS_FOLDERS[0]).glob("*.yaml"))
             paths += [root / DATA / folder / f for f in RESULTS_FILES]
-    return list(dict.fromkeys(paths))
+    # Regular files only: the NFC fixer must never read or write through a symlink.
+    return [p for p in dict.fromkeys(paths) if datafiles.is_regular(p)
+            and all(datafiles.is_real_dir(d) for d in p.parents if d != root and root in d.parents)]

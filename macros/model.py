@@ -9,7 +9,7 @@ totals agree…) live in crosschecks.py; derived values in site.py.
 # reference ("Dak Glei" for "610") reaches the cross-check that can suggest the code.
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fieldtypes import Code, Date, Int, Money, MonthValue, Name, OptionalDate, OptionalText, Text
+from .fieldtypes import Code, Date, Int, Money, MonthValue, Name, OptionalDate, OptionalText, PlainText, Prefix, Text
 
 
 class Strict(BaseModel):
@@ -191,19 +191,18 @@ class PlanFile(Strict):
 
 class PlanEntry(Strict):
     thu_muc: Code = Field(description="Thư mục của kế hoạch trong data/, thường là «ke-hoach-» rồi năm của kế hoạch.")
-    duong_dan: str = Field(default="", pattern=r"^([a-z0-9][a-z0-9-]*/)*$",
-                           description="Tiền tố địa chỉ các trang của kế hoạch, kết thúc bằng «/»; "
-                                       "\"\" khi website chỉ có một kế hoạch (địa chỉ như hiện nay).")
+    duong_dan: Prefix = Field(default="",
+                              description="Tiền tố địa chỉ các trang của kế hoạch, kết thúc bằng «/»; "
+                                          "\"\" khi website chỉ có một kế hoạch (địa chỉ như hiện nay).")
     ten: Text = Field(description="Tên kế hoạch như ở đầu trang chủ và trong danh sách kế hoạch.")
 
 
 # Material prints the site's name both as text and inside attributes: no one escaping fits
-# markup there, so these three plain-words fields refuse < > & " outright.
-_PLAIN = r'^[^<>&"]*$'
+# markup there, so these three plain-words fields refuse < > & " outright (fieldtypes.PlainText).
 
 
 class WebsiteFile(Strict):
-    ten: Text = Field(pattern=_PLAIN, description="Tên website (thanh tiêu đề, kết quả tìm kiếm); không dùng < > & \".")
-    mo_ta: Text = Field(pattern=_PLAIN, description="Mô tả ngắn của website; không dùng < > & \".")
-    tac_gia: Text = Field(pattern=_PLAIN, description="Người biên soạn website (thông tin tác giả của trang; không ghi cơ quan ban hành kế hoạch); không dùng < > & \".")
+    ten: PlainText = Field(description="Tên website (thanh tiêu đề, kết quả tìm kiếm); không dùng < > & \".")
+    mo_ta: PlainText = Field(description="Mô tả ngắn của website; không dùng < > & \".")
+    tac_gia: PlainText = Field(description="Người biên soạn website (thông tin tác giả của trang; không ghi cơ quan ban hành kế hoạch); không dùng < > & \".")
     ke_hoach: list[PlanEntry] = Field(min_length=1, description="Các kế hoạch đăng trên website, mới nhất trước.")

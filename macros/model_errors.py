@@ -21,6 +21,24 @@ _TYPE_MESSAGES = {
 }
 
 
+_OTHER_MESSAGES = {
+    "string_pattern_mismatch": "giá trị không đúng dạng cho phép ở trường này (xem hướng dẫn biên tập)",
+    "string_too_long": "đoạn chữ quá dài",
+    "too_long": "danh sách quá dài",
+    "literal_error": "giá trị không thuộc các giá trị cho phép",
+    "enum": "giá trị không thuộc các giá trị cho phép",
+    "bool_parsing": "cần «true» hoặc «false»",
+    "float_type": "cần một số",
+    "float_parsing": "cần một số",
+    "date_type": "cần một ngày, viết trong dấu nháy dạng ngày/tháng/năm",
+    "date_parsing": "cần một ngày, viết trong dấu nháy dạng ngày/tháng/năm",
+    "value_error": "giá trị không hợp lệ",
+    "assertion_error": "giá trị không hợp lệ",
+    "recursion_loop": "dữ liệu lồng nhau vòng quanh",
+    "finite_number": "cần một số có thật (không phải .inf hay .nan)",
+}
+
+
 def _field_names(model: type[BaseModel], seen=None) -> set[str]:
     """Every field name used anywhere in `model`, for "did you mean" hints."""
     seen = seen if seen is not None else set()
@@ -93,12 +111,14 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
             message = _TYPE_MESSAGES[kind]
         elif kind == "too_short":
             message = "không được để trống"
-        elif kind in ("greater_than_equal", "less_than_equal"):
-            sign = "≥" if kind == "greater_than_equal" else "≤"
-            limit = err["ctx"].get("ge", err["ctx"].get("le"))
+        elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+            sign = {"greater_than_equal": "≥", "less_than_equal": "≤", "greater_than": ">", "less_than": "<"}[kind]
+            ctx = err.get("ctx") or {}
+            limit = next((ctx[k] for k in ("ge", "le", "gt", "lt") if k in ctx), "")
             message = f"phải {sign} {limit}"
         else:
-            message = err["msg"]
+            # Never pydantic's English ("String should match pattern '^…'"): what is wrong, in Vietnamese.
+            message = _OTHER_MESSAGES.get(kind, "giá trị không đúng dạng cần có ở trường này (xem hướng dẫn biên tập)")
         raw = source.coerced.get(loc)
         value = err.get("input")
         if value is None and raw is None and kind in _TYPE_MESSAGES:
@@ -115,7 +135,7 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
             hint = (f"YAML tự đổi «{raw}» (không có dấu nháy) thành kiểu khác; "
                     f"hãy viết trong dấu nháy kép: \"{raw}\".")
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            found = str(value)[:120]
+            found = str(value)[:120] + ("…" if len(str(value)) > 120 else "")
         errors.append(source.error(loc, message[0].upper() + message[1:] + ("" if message.endswith(".") else "."),
                                    found=found, hint=hint))
     return errors

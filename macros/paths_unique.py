@@ -58,3 +58,26 @@ def collisions(outputs: list[Origin]) -> list[DataError]:
             hint="đổi tên (hoặc tên tệp) để mỗi trang có địa chỉ riêng; địa chỉ được tạo từ tên, "
                  "bỏ dấu và dấu câu, nên «Đăk Glei» và «Đăk-Glei» là một."))
     return errors
+
+
+def across(groups: list[list[Origin]]) -> list[DataError]:
+    """Like collisions, over several plans: only clashes between outputs of two
+    different groups (each group's own clashes are reported with the group)."""
+    errors, seen = [], {}
+    for number, outputs in enumerate(groups):
+        mine = {}
+        for out in outputs:
+            key = address(out.path)
+            mine.setdefault(key, out)
+            first = seen.get(key)
+            if first is None or first[0] == number:
+                continue
+            errors.append(DataError(
+                out.file, out.line, out.column, out.field,
+                f"Hai kế hoạch có trang cùng một địa chỉ «{key}»: {first[1].where()} và {out.where()}. "
+                "Trang của kế hoạch sau sẽ ghi đè trang của kế hoạch trước.",
+                hint="đổi «duong_dan» của kế hoạch trong data/website.yaml để mỗi kế hoạch có tiền tố địa chỉ "
+                     "riêng, không trùng tên một trang (như «so-tay/», «don-vi/»)."))
+        for key, out in mine.items():
+            seen.setdefault(key, (number, out))
+    return errors

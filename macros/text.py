@@ -21,6 +21,11 @@ _UY = re.compile(r"uy([" + _TONES + "])" + _WORD_END)
 _MARKS = re.compile(r"[\u0300-\u036f]")
 # Only what Python-Markdown (with tables) can backslash-escape; others would print the backslash.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|#+!])")
+# What starts a block when it begins a line (the text's start may begin a line, a list item
+# or a table cell): «1. …» an ordered list, «- …» or «---» a list or a rule, «??? …» a
+# details block, «===» a heading underline. Escaped there, so editors' text shows as typed.
+_MD_BLOCK_START = ((re.compile(r"^(\d+)\."), r"\1\\."), (re.compile(r"^-"), r"\\-"),
+                   (re.compile(r"^\?"), "&#63;"), (re.compile(r"^="), "&#61;"))
 
 
 # The site's search worker (overrides/assets/javascripts/workers/vi-search.js)
@@ -78,7 +83,10 @@ def md_escape(text: str) -> str:
     """
     text = _fold_spaces(text)
     text = html.escape(text, quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    for pattern, replacement in _MD_BLOCK_START:
+        text = pattern.sub(replacement, text, count=1)
+    return text
 
 
 def html_escape(text: str) -> str:

@@ -15,20 +15,23 @@ YAML 1.1 traps are caught:
   so reading any input ends quickly and never in a traceback.
 """
 
+import bisect
 import datetime as dt
+import os
 import re
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
-from .numbers import format_number
+from . import limits
 from .errors import DataError, DataErrors, field_path
 
 # libyaml where available: about ten times faster, same events and positions.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None) if getattr(yaml, "__with_libyaml__", False) else None
 
-MAX_BYTES = 2 * 1024 * 1024  # a plan of 3,321 communes: don-vi.yaml ~0.4 MB
+MAX_BYTES = limits.MAX_FILE_BYTES  # a plan of 3,321 communes: don-vi.yaml ~0.3 MB
 MAX_DEPTH = 16  # the deepest data file nests 5 levels
 MAX_DIGITS = 18  # no amount, year or count needs more
 MAX_EVENTS = 100_000  # 3,321 communes: ~46,000 values in don-vi.yaml; 7,000 units check in < 1 s
@@ -59,7 +62,35 @@ _SYNTAX_HINTS = (
      "viết đủ cặp ngoặc, ví dụ [VT, VP, BPT]."),
     ("while parsing a flow mapping", "Thiếu dấu đóng ngoặc nhọn «}».",
      "viết đủ cặp ngoặc {…}, hoặc viết mỗi trường một dòng."),
+    ("incompatible YAML document", "Dòng «%YAML …» khai báo một phiên bản YAML không đọc được.",
+     "xóa dòng bắt đầu bằng «%YAML»: tệp dữ liệu không cần dòng này."),
+    ("expected '<document start>'", "Có dòng «...» (ba dấu chấm) kết thúc tài liệu YAML, nhưng sau đó vẫn còn dữ liệu.",
+     "xóa dòng «...»; nếu là chữ trong một giá trị, đặt giá trị trong dấu nháy kép \"…\"."),
+    ("expected a single document", "Tệp chỉ được có một tài liệu YAML.",
+     "bỏ dòng «---» hoặc «...» thừa ở giữa tệp."),
+    ("that cannot start any token", "Giá trị bắt đầu bằng một ký hiệu YAML dành riêng (như «@», «`», «%»).",
+     "đặt cả giá trị trong dấu nháy kép \"…\"."),
+    ("found unknown escape character", "Trong dấu nháy kép, dấu «\\» phải đi kèm một ký tự hợp lệ.",
+     "viết «\\\\» thay cho một dấu «\\», hoặc dùng dấu nháy đơn '…'."),
+    ("expected alphabetic or numeric character", "Dấu «&» hoặc «*» ở đầu giá trị là ký hiệu YAML dành riêng.",
+     "đặt cả giá trị trong dấu nháy kép \"…\"."),
+    ("did not find expected key", "Thụt lề hoặc dấu «- » không khớp với các dòng phía trên.",
+     "các trường cùng cấp phải thẳng cột; mục danh sách bắt đầu bằng «- » ở cùng một cột."),
+    ("block sequence entries are not allowed", "Dấu «- » (mục danh sách) đặt sai chỗ.",
+     "mục danh sách viết ở dòng riêng, dưới tên trường và thụt vào; chữ có «- » ở đầu thì đặt trong dấu nháy kép."),
+    ("did not find expected node content", "Thiếu giá trị ở chỗ này.",
+     "so với các dòng xung quanh; chữ bắt đầu bằng ký hiệu thì đặt trong dấu nháy kép \"…\"."),
+    ("while scanning a directive", "Dòng bắt đầu bằng «%» là khai báo YAML, không phải dữ liệu.",
+     "xóa dòng đó, hoặc đặt giá trị trong dấu nháy kép \"…\"."),
+    ("found duplicate anchor", "Không dùng neo «&» trong dữ liệu.", "viết đầy đủ giá trị ở mỗi chỗ cần."),
 )
+
+# Characters a YAML file may not hold (PyYAML's reader refuses them with no line),
+# and line breaks other than \n that would shift every line number after them.
+_UNREADABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85\u2028\u2029]")
+_UNREADABLE_NAMES = {"\x00": "ký tự NUL (byte 0)", "\x1b": "ký tự ESC (mã điều khiển)", "\x7f": "ký tự DEL",
+                     "\x85": "ký tự xuống dòng NEL", "\u2028": "ký tự ngắt dòng LS",
+                     "\u2029": "ký tự ngắt đoạn PS", "\ufeff": "ký tự BOM"}
 
 
 def _content_lines(text: str, upto: int):
@@ -135,15 +166,56 @@ def _syntax_error(display: str, exc: yaml.YAMLError, text: str = "") -> DataErro
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     raw = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''}"
     refined = _refine(text, line, raw) if line else None
+    opened = getattr(exc, "context_mark", None)
+    if refined is None and opened is not None and "while parsing a flow" in raw and opened.line + 1 < line:
+        # An unclosed [ or {: the reader notices lines later; the editor must change the line it opened on.
+        for needle, message, hint in _SYNTAX_HINTS:
+            if needle in raw:
+                return DataError(display, opened.line + 1, opened.column + 1, _key_on_line(text, opened.line + 1),
+                                 "Lỗi cú pháp YAML. " + message,
+                                 hint=f"{hint} (dấu ngoặc mở ở dòng {opened.line + 1}, cột {opened.column + 1}; "
+                                      f"máy đọc YAML chỉ nhận ra lỗi ở dòng {line}.)")
+    if refined is None and "expected '<document start>'" in raw:
+        for number, content in enumerate(text.splitlines()[: max(line - 1, 0)], 1):
+            if re.match(r"^\.\.\.(\s|$)", content):
+                refined = (number, "Có dòng «...» (ba dấu chấm) kết thúc tài liệu YAML, nhưng sau đó vẫn còn dữ liệu.",
+                           "xóa dòng «...»; nếu là chữ trong một giá trị, đặt giá trị trong dấu nháy kép \"…\".")
     if refined:
         number, message, hint = refined
-        return DataError(display, number, 1, "", "Lỗi cú pháp YAML. " + message,
+        return DataError(display, number, 1, _key_on_line(text, number), "Lỗi cú pháp YAML. " + message,
                          hint=f"{hint} (máy đọc YAML chỉ nhận ra lỗi ở dòng {line}.)" if number != line else hint)
     for needle, message, hint in _SYNTAX_HINTS:
         if needle in raw:
-            return DataError(display, line, column, "", "Lỗi cú pháp YAML. " + message, hint=hint)
-    return DataError(display, line, column, "", f"Lỗi cú pháp YAML ({raw.strip()}).",
-                     hint="so với các dòng xung quanh, hoặc xem hướng dẫn biên tập.")
+            return DataError(display, line, column, _key_on_line(text, line), "Lỗi cú pháp YAML. " + message, hint=hint)
+    # Never PyYAML's English: where, and what to compare.
+    return DataError(display, line, column, _key_on_line(text, line),
+                     "Lỗi cú pháp YAML: máy đọc không hiểu cách viết ở chỗ này.",
+                     hint="so với các dòng xung quanh (thụt lề, dấu hai chấm, dấu nháy, dấu ngoặc), "
+                          "hoặc xem hướng dẫn biên tập.")
+
+
+_KEY_ON_LINE = re.compile(r"^\s*(?:-\s+)*([^\s'\"#:\-\[\]{}][^:#]*?)\s*:(?:\s|$)")
+
+
+def _key_on_line(text: str, line: int) -> str:
+    """The field named on `line` (or on the nearest line above that names one), with
+    the fields it sits in by indentation: "to_chuc_thuc_hien › bao_cao › han". For
+    messages about a line the parser could not read into values."""
+    lines = text.split("\n")
+    path: list[str] = []
+    indent = None
+    for number in range(min(line, len(lines)), 0, -1):
+        content = lines[number - 1]
+        found = _KEY_ON_LINE.match(content)
+        if not found:
+            continue
+        at = found.start(1)
+        if indent is None or at < indent:
+            path.insert(0, found.group(1)[:60])
+            indent = at
+            if at == 0:
+                break
+    return " › ".join(path)
 
 
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
@@ -365,6 +437,49 @@ class _Builder:
         return value
 
 
+def _field_at(text: str, line: int, column: int) -> str:
+    """The field whose value holds (line, column): the value read last before it."""
+    probe = YamlSource("", None)
+    try:
+        _Builder(probe).build(yaml.parse(text, Loader=_FAST_LOADER or yaml.SafeLoader))
+    except (_Refused, yaml.YAMLError):
+        pass
+    same_line = [(pos, path) for path, pos in probe.positions.items() if path and pos[0] == line]
+    before = [(pos, path) for path, pos in probe.positions.items() if path and pos <= (line, column)]
+    if same_line:
+        left = [item for item in same_line if item[0][1] <= column]
+        return field_path(max(left)[1] if left else min(same_line)[1])
+    return field_path(max(before)[1]) if before else _key_on_line(text, line)
+
+
+def _unreadable(text: str, display: str) -> list[DataError]:
+    """Characters YAML cannot read (NUL, ESC and other control characters; a BOM
+    or an odd line break inside the file): each with its line, column and field,
+    never PyYAML's message without a line."""
+    found = list(_UNREADABLE.finditer(text)) + [m for m in re.finditer("\ufeff", text)]
+    if not found:
+        return []
+    clean = _UNREADABLE.sub("", text).replace("\ufeff", "")
+    errors = []
+    # YAML's line breaks: \r\n, \r or \n (a file saved with old Mac line ends has only \r).
+    breaks = [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    for match in sorted(found, key=lambda m: m.start())[:MAX_ERRORS]:
+        char = match.group()
+        line = bisect.bisect_right(breaks, match.start()) + 1
+        start = breaks[line - 2] if line > 1 else 0
+        column = match.start() - start + 1
+        name = _UNREADABLE_NAMES.get(char, "ký tự điều khiển") + f" (U+{ord(char):04X})"
+        before = text[max(start, match.start() - 20): match.start()]
+        before = _UNREADABLE.sub("", before).strip()
+        shift = len(_UNREADABLE.findall(text[start: match.start()])) + text.count("\ufeff", start, match.start())
+        errors.append(DataError(display, line, column, _field_at(clean, line, column - shift),
+                                f"Tệp có {name} ở cột {column}" + (f", sau «{before}»" if before else "")
+                                + ": ký tự này không nhìn thấy và không được có trong tệp dữ liệu.",
+                                hint="xóa ký tự đó (xóa cả đoạn quanh đó rồi gõ lại); thường do chép từ "
+                                     "phần mềm khác sang."))
+    return errors
+
+
 _REPARSE_BYTES = 48 * 1024  # larger files keep libyaml's wording: re-reading would be slow
 
 
@@ -380,19 +495,85 @@ def _syntax_error_from(display: str, exc: yaml.YAMLError, text: str) -> DataErro
     return _syntax_error(display, exc, text)
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "một thư mục"
+    if stat.S_ISFIFO(mode):
+        return "một đường ống (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "một tệp thiết bị"
+    if stat.S_ISSOCK(mode):
+        return "một socket"
+    return "một tệp đặc biệt"
+
+
+def not_regular(display: str, rel: str, mode: int | None) -> DataError:
+    """A data file (or a folder on its way) that is a symlink or not a regular file.
+    Names it, never what it points to: its target may be outside the repository."""
+    if mode is None or stat.S_ISLNK(mode):
+        message = (f"«{rel}» là một liên kết (symlink), không phải tệp thật: website không đọc liên kết "
+                   "trong data/ (nó có thể trỏ ra ngoài kho).")
+        hint = "thay liên kết bằng chính tệp (hoặc thư mục) đó, chép vào data/."
+    else:
+        message = f"«{rel}» là {_kind(mode)}, không phải tệp dữ liệu thường: website không đọc nó."
+        hint = "xóa nó khỏi data/; mỗi tệp dữ liệu là một tệp chữ .yaml."
+    return DataError(display, 0, 0, "", message, hint=hint)
+
+
+def check_regular(file: Path, display: str) -> None:
+    """Raise DataErrors unless `file` and every folder of `display` above it (from the
+    repository root) is real: no symlink anywhere on the way, the file a regular file."""
+    parts = PurePosixPath(display).parts
+    file = Path(file)
+    if len(parts) > 1 and file.parts[-len(parts):] == parts:
+        root = Path(*file.parts[: -len(parts)]) if len(file.parts) > len(parts) else Path(".")
+        steps = [(root.joinpath(*parts[: i + 1]), "/".join(parts[: i + 1])) for i in range(len(parts))]
+    else:
+        steps = [(file, display)]
+    for number, (path, rel) in enumerate(steps, 1):
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            raise DataErrors([DataError(display, 0, 0, "", "Không tìm thấy tệp dữ liệu.")]) from None
+        except OSError as exc:
+            raise DataErrors([DataError(display, 0, 0, "", f"Không đọc được «{rel}» (lỗi hệ thống {exc.errno}).")]) from None
+        last = number == len(steps)
+        if stat.S_ISLNK(mode) or (last and not stat.S_ISREG(mode)) or (not last and not stat.S_ISDIR(mode)):
+            if last and stat.S_ISDIR(mode):
+                raise DataErrors([DataError(display, 0, 0, "", "Đây là thư mục, không phải tệp dữ liệu.")])
+            raise DataErrors([not_regular(display, rel, mode)])
+
+
+def read_bytes_bounded(file: Path, display: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular data file, refusing symlinks, special files (/dev/zero,
+    a FIFO) and files over `limit`: the size is checked on the file opened, and
+    never more than limit + 1 bytes are read, whatever st_size says."""
+    check_regular(file, display)
+    def too_big(size: int) -> DataErrors:
+        return DataErrors([DataError(display, 0, 0, "", limits.file_error(size, limit),
+                                     hint="tệp dữ liệu chỉ chứa chữ; kiểm tra có chép nhầm nội dung khác vào không.")])
+
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        check_regular(file, display)  # changed since: say what it is now
+        raise DataErrors([DataError(display, 0, 0, "", "Không mở được tệp dữ liệu.")]) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise DataErrors([not_regular(display, display, info.st_mode)])
+        if info.st_size > limit:
+            raise too_big(info.st_size)
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise too_big(len(raw))
+    return raw
+
+
 def read_yaml(file: Path, display: str) -> YamlSource:
     """Read `file`; raise DataErrors naming `display` (the path shown to editors)."""
     source = YamlSource(display, None)
-    try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise DataErrors([DataError(display, 0, 0, "", f"Tệp quá lớn ({format_number(size // 1024)} KB; tối đa {format_number(MAX_BYTES // 1024)} KB).",
-                                        hint="tệp dữ liệu chỉ chứa chữ; kiểm tra có chép nhầm nội dung khác vào không.")])
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise DataErrors([DataError(display, 0, 0, "", "Không tìm thấy tệp dữ liệu.")]) from None
-    except IsADirectoryError:
-        raise DataErrors([DataError(display, 0, 0, "", "Đây là thư mục, không phải tệp dữ liệu.")]) from None
+    raw = read_bytes_bounded(file, display)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -400,6 +581,9 @@ def read_yaml(file: Path, display: str) -> YamlSource:
         raise DataErrors([DataError(display, line, 1, "", "Tệp không lưu ở mã UTF-8.",
                                     hint="lưu lại tệp với bảng mã UTF-8.")]) from None
     text = text.removeprefix("\ufeff")
+    unreadable = _unreadable(text, display)
+    if unreadable:
+        raise DataErrors(unreadable)
     builder = _Builder(source)
     try:
         source.data = builder.build(yaml.parse(text, Loader=_FAST_LOADER or yaml.SafeLoader))

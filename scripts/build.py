@@ -11,7 +11,10 @@ the new site is in place (even if removing the previous one failed: that is a
 warning, and a later build removes it), 1 when site/ is unchanged, 2 on an
 internal error before site/ was touched. Folders left by a build that was killed
 (`.site-moi-<pid>-…`, `.site-cu-<pid>`) are removed by the next build, and the
-MkDocs child process dies with this one (PR_SET_PDEATHSIG). The output is reproducible: every date comes from the
+MkDocs child process dies with this one (PR_SET_PDEATHSIG). Ctrl+C (SIGINT) stops
+the build with one Vietnamese line and exit status 130, site/ unchanged; MkDocs runs
+in its own process group, so the key press reaches this script only, which stops it.
+The output is reproducible: every date comes from the
 commit (SOURCE_DATE_EPOCH, set from HEAD's commit time unless already set), so
 two builds of one commit are byte-identical and a preview diff shows only real
 changes.
@@ -35,6 +38,7 @@ from macros import check  # noqa: E402
 from macros.gitdates import commit_epoch  # noqa: E402
 from macros.guards import INTERNAL_EXIT, internal_message  # noqa: E402
 
+INTERRUPTED_EXIT = 130  # 128 + SIGINT, as a shell reports Ctrl+C
 _RENAME_EXCHANGE = 2  # linux/fs.h
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 NEW_PREFIX = ".site-moi-"  # + "<pid>-<random>": the build in progress
@@ -52,6 +56,9 @@ def die_with_parent(parent: int | None = None):
     parent = parent if parent is not None else os.getpid()
 
     def preexec():
+        # Its own process group: Ctrl+C in the terminal reaches the build script only, which
+        # stops MkDocs itself (no second traceback from the child).
+        os.setpgid(0, 0)
         libc = _libc()
         if libc is not None and hasattr(libc, "prctl"):
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
@@ -163,11 +170,40 @@ def _cleanup(path: Path) -> None:
 
 
 def run_mkdocs(root: Path, config: str, out: Path, env: dict) -> int:
-    """MkDocs in a child process that dies with this one."""
-    return subprocess.run(
+    """MkDocs in a child process that dies with this one (and is stopped on Ctrl+C)."""
+    child = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict",  # not --quiet: it hides the warnings --strict counts
          "-f", str(root / config), "-d", str(out)],
-        cwd=root, env=env, preexec_fn=die_with_parent()).returncode
+        cwd=root, env=env, preexec_fn=die_with_parent())
+    try:
+        return child.wait()
+    except BaseException:
+        child.terminate()
+        try:
+            child.wait(timeout=10)
+        except BaseException:  # noqa: BLE001 - a second Ctrl+C, or it does not stop: kill it
+            child.kill()
+            child.wait()
+        raise
+
+
+class _Deferred:
+    """Hold Ctrl+C while site/ is being swapped: the swap is never left half done,
+    and the interrupt takes effect right after it."""
+
+    def __enter__(self):
+        self.pressed = False
+        self.previous = signal.signal(signal.SIGINT, self._hold)
+        return self
+
+    def _hold(self, _signum, _frame):
+        self.pressed = True
+
+    def __exit__(self, *exc):
+        signal.signal(signal.SIGINT, self.previous)
+        if self.pressed and exc[0] is None:
+            raise KeyboardInterrupt
+        return False
 
 
 def build(root: Path, target: Path, config: str = "mkdocs.yml") -> int:
@@ -191,9 +227,14 @@ def build(root: Path, target: Path, config: str = "mkdocs.yml") -> int:
             print(f"Tạo website không thành công; {target.name}/ giữ nguyên bản tốt gần nhất.", file=sys.stderr)
             return 1
         os.chmod(tmp, 0o755)  # mkdtemp makes it private; a web server must read it
-        if not publish(tmp, target):
+        with _Deferred() as held:
+            published = publish(tmp, target)
+        if not published:
             print(f"{target.name}/ giữ nguyên bản tốt gần nhất.", file=sys.stderr)
             return 1
+        if held.pressed:  # pressed during the swap, which finished: say what happened
+            print(f"Đã dừng theo yêu cầu (Ctrl+C) sau khi đã đặt website mới vào {target}.", file=sys.stderr)
+            return INTERRUPTED_EXIT
     finally:
         if tmp.exists():
             _remove(tmp)
@@ -210,6 +251,11 @@ def main(argv: list[str] | None = None) -> int:
     target = (args.ra or root / "site").resolve()
     try:
         return build(root, target)
+    except KeyboardInterrupt:
+        # Ctrl+C: one line, no traceback; the new folder was removed (build's finally), site/ untouched.
+        print(f"Đã dừng theo yêu cầu (Ctrl+C): website chưa được tạo, {target.name}/ giữ nguyên bản tốt gần nhất.",
+              file=sys.stderr)
+        return INTERRUPTED_EXIT
     except Exception as exc:  # noqa: BLE001 - last guard: never a traceback
         # publish() never raises once the new site is in place, so site/ is unchanged here.
         print(internal_message("data/ và mkdocs.yml", exc), file=sys.stderr)
@@ -217,4 +263,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # pressed while Python starts or parses the arguments
+        print("Đã dừng theo yêu cầu (Ctrl+C): website chưa được tạo, bản tốt gần nhất giữ nguyên.", file=sys.stderr)
+        sys.exit(INTERRUPTED_EXIT)

@@ -70,4 +70,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   fi
   printf '%s\n' "$want" > "$stamp"
 fi
+# The repository on the venv's import path, found from the venv's own place (<root>/.venv):
+# `.venv/bin/python -m macros.check` works from any folder, not only the root (issue 23).
+pth="$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/kontum-goc.pth"
+[ -f "$pth" ] || printf '%s\n' "import os, sys; _goc = os.path.dirname(sys.prefix); os.path.isfile(os.path.join(_goc, 'macros', 'check.py')) and _goc not in sys.path and sys.path.append(_goc)" > "$pth"
 export NO_MKDOCS_2_WARNING=1

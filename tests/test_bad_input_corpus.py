@@ -2,6 +2,7 @@
 Vietnamese message naming file:line and field, from the check command, never in
 a traceback. Each case changes one line of a copy of the real data."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -28,8 +29,27 @@ CORPUS = [
      ["data/ke-hoach-2023/ke-hoach.yaml:126:", "Tệp có ký tự Tab", "dấu cách"]),
     ("hai-cham-trong-cau", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", "  ten_ngan: Cuộc vận động: năm 2023",
      ["data/ke-hoach-2023/ke-hoach.yaml:29:", "Dấu hai chấm «:» đặt sai chỗ", "dấu nháy kép"]),
+    # Issue 23: the line where the bracket opened, not the line where the reader noticed.
     ("thieu-ngoac-vuong", "ke-hoach.yaml", "  luu: [VT, VP, BPT]", "  luu: [VT, VP, BPT",
-     ["data/ke-hoach-2023/ke-hoach.yaml:207:", "Thiếu dấu đóng ngoặc vuông «]»"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:205:", "«noi_nhan › luu»", "Thiếu dấu đóng ngoặc vuông «]»",
+      "dấu ngoặc mở ở dòng 205"]),
+    ("thieu-ngoac-nhon", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: {ten: Kon Tum\n",
+     ["data/ke-hoach-2023/co-quan.yaml:11:", "«dia_danh»", "Thiếu dấu đóng ngoặc nhọn «}»"]),
+    # --- characters YAML cannot read, YAML directives (issue 21 item 7) -----
+    ("ky-tu-nul", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: Kon\x00 Tum",
+     ["data/ke-hoach-2023/co-quan.yaml:11:14:", "«dia_danh»", "ký tự NUL", "sau «dia_danh: Kon»"]),
+    ("ky-tu-esc", "ke-hoach.yaml", "nguoi_ky: Nguyễn Thị Lan", "nguoi_ky: Nguyễn\x1b[31m Thị Lan",
+     ["data/ke-hoach-2023/ke-hoach.yaml:", "«chu_ky › nguoi_ky»", "ký tự ESC"]),
+    ("bom-giua-tep", "co-quan.yaml", "dia_danh: Kon Tum", "\ufeffdia_danh: Kon Tum",
+     ["data/ke-hoach-2023/co-quan.yaml:11:1:", "«dia_danh»", "ký tự BOM"]),
+    ("xuong-dong-la", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: Kon\u2028Tum",
+     ["data/ke-hoach-2023/co-quan.yaml:11:", "«dia_danh»", "ký tự ngắt dòng LS (U+2028)"]),
+    ("yaml-2-0", "co-quan.yaml", "co_quan_cap_tren:", "%YAML 2.0\n---\nco_quan_cap_tren:",
+     ["data/ke-hoach-2023/co-quan.yaml:8:", "Dòng «%YAML …»", "xóa dòng bắt đầu bằng «%YAML»"]),
+    ("ba-cham-roi-them-truong", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\n...\nx: 1\n",
+     ["data/ke-hoach-2023/co-quan.yaml:12:", "Có dòng «...» (ba dấu chấm)", "xóa dòng «...»"]),
+    ("a-con-o-dau", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: @Kon Tum",
+     ["data/ke-hoach-2023/co-quan.yaml:11:", "«dia_danh»", "ký hiệu YAML dành riêng", "dấu nháy kép"]),
     ("tai-lieu-thua", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\n---\nx: 1\n",
      ["data/ke-hoach-2023/co-quan.yaml", "chỉ được có một tài liệu YAML"]),
     # --- wrong types ---------------------------------------------------------
@@ -61,12 +81,18 @@ CORPUS = [
      ["«Ia H’Drai» được giao hai lần", "phan_cong › mục 1"]),
     ("chua-giao", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611"]',
      ["huyện Đăk Glei", "chưa được giao cho ban nào"]),
+    # Issue 23: the hint for an unknown code names only a code not already assigned.
+    ("goi-y-ma-chua-giao", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "6188"]',
+     ["«to_chuc_thuc_hien › phan_cong › mục 4 › don_vi › mục 2»", "Không có đơn vị mã «6188»",
+      "chưa dùng ở đây: 610"]),
+    ("goi-y-ma-go-nham", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "61O"]',
+     ["Không có đơn vị mã «61O»", "có phải mã «610» (huyện Đăk Glei)?"]),
     ("ban-go-sai", "ke-hoach.yaml", "- ban: van-phong", "- ban: van-phongg",
      ["Không có ban mã «van-phongg»", "có phải «van-phong»?"]),
     ("ban-viet-ten", "ke-hoach.yaml", "noi_nhan: ban-phong-trao", "noi_nhan: Ban Phong trào",
      ["«to_chuc_thuc_hien › bao_cao › noi_nhan»", "có phải mã «ban-phong-trao»?"]),
     ("ma-trung", "don-vi.yaml", 'ma: "611"', 'ma: "610"', ["data/ke-hoach-2023/don-vi.yaml:24:", "Mã «610» trùng với mục 2"]),
-    ("ten-trung", "don-vi.yaml", "ten: Ngọc Hồi", "ten: Dak Glei", ["Tên «Dak Glei» trùng (khi bỏ dấu)"]),
+    ("ten-trung", "don-vi.yaml", "ten: Ngọc Hồi", "ten: Dak Glei", ["«don_vi › mục 3 › ten»", "Tên «huyện Dak Glei» trùng (khi bỏ dấu) với tên của mục 2"]),
     ("ma-ban-co-dau", "co-quan.yaml", "ma: van-phong", "ma: Văn phòng",
      ["«ban › mục 2 › ma»", "Mã chỉ gồm chữ thường không dấu"]),
     ("ma-chu-de-trung", "ke-hoach.yaml", "ma: mo-hinh-hay", "ma: chu-truong-chinh-sach",
@@ -133,9 +159,49 @@ CORPUS = [
      ["«don_vi › mục 8 › ten»", "Không được chứa mã HTML"]),
     ("ky-tu-dieu-khien", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", '  ten_ngan: "Cuộc\\u0007 vận động"',
      ["ký tự điều khiển"]),
+    # --- look-alikes, patterns, rules that undo each other (issue 21 item 7) -
+    ("chu-kirin", "don-vi.yaml", "tinh: Kon Tum", "tinh: \u041aon Tum",
+     ["data/ke-hoach-2023/don-vi.yaml:12:", "«tinh»", "Chữ «К» (U+041A) ở ký tự thứ 1 trong «Кon Tum»",
+      "bảng chữ cái Kirin", "trông giống chữ «K»"]),
+    ("chu-kirin-trong-ten", "don-vi.yaml", "ten: Sa Thầy", "ten: Sa Th\u0430\u0300y",
+     ["«don_vi › mục 8 › ten»", "ở ký tự thứ 6", "trông giống chữ «a»"]),
+    ("chu-hy-lap", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: K\u03bfn Tum",
+     ["«dia_danh»", "bảng chữ cái Hy Lạp", "trông giống chữ «o»"]),
+    ("duong-dan-sai-dang", "website.yaml", 'duong_dan: ""', 'duong_dan: "Ke-hoach-2023"',
+     ["data/website.yaml:22:", "«ke_hoach › mục 1 › duong_dan»", "Đường dẫn chỉ gồm chữ thường không dấu"]),
+    ("duong-dan-thieu-gach", "website.yaml", 'duong_dan: ""', 'duong_dan: "ke-hoach-2023"',
+     ["«ke_hoach › mục 1 › duong_dan»", 'có phải "ke-hoach-2023/"?']),
+    ("ten-web-co-va", "website.yaml", "tac_gia: Người biên tập", "tac_gia: Người & biên tập",
+     ["data/website.yaml:", "«tac_gia»", "Không dùng ký tự «&»", "ký tự thứ 7"]),
+    ("cach-viet-nguoc-nhau", "bien-soan.yaml", "  - dung: ủy\n    khong_dung: [uỷ]",
+     "  - dung: ủy\n    khong_dung: [uỷ]\n  - dung: Uỷ\n    khong_dung: [Ủy]",
+     ["data/bien-soan.yaml:", "«cach_viet › mục 3 › khong_dung › mục 1»", "Hai quy tắc ngược nhau",
+      "thay «Ủy» bằng «Uỷ»", "mục 1"]),
+    ("cach-viet-thay-hai-lan", "bien-soan.yaml", "  - dung: ủy\n    khong_dung: [uỷ]",
+     "  - dung: ủy\n    khong_dung: [uỷ]\n  - dung: Ủy ban\n    khong_dung: [Uỷ]",
+     ["«cach_viet › mục 3 › khong_dung › mục 1»", "Cách viết «Uỷ» đã được thay ở mục 1"]),
+    ("ma-qua-dai", "co-quan.yaml", "ma: van-phong", "ma: van-phong" + "-x" * 40,
+     ["«ban › mục 2 › ma»", "Mã quá dài (89 ký tự; tối đa 32)"]),
+    # --- a round of new attacks (this session) --------------------------------
+    ("nam-vo-cuc", "ke-hoach.yaml", "nam: 2023", "nam: .inf",
+     ["«van_ban › nam»", "không phải .inf hay .nan", "Giá trị đang ghi: .inf"]),
+    ("nul-sau-xuong-dong-cr", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\rx: \x00\r",
+     ["data/ke-hoach-2023/co-quan.yaml:12:4:", "«x»", "ký tự NUL"]),
+    ("ten-web-chi-ky-hieu", "website.yaml", "ten: Kế hoạch tuyên truyền, vận động năm 2023", 'ten: "★ ★"',
+     ["data/website.yaml:13:", "«ten»", "Tên không có chữ cái hay chữ số nào", "Giá trị đang ghi: ★ ★"]),
+    # --- sizes (issue 21 item 2): a paragraph, a name ------------------------
+    ("doan-qua-dai", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: " + "Kon Tum " * 1300,
+     ["data/ke-hoach-2023/co-quan.yaml:11:", "«dia_danh»", "Đoạn chữ quá dài (10.399 ký tự; tối đa 10.000"]),
+    ("ten-qua-dai", "don-vi.yaml", "ten: Ngọc Hồi", "ten: Ngọc Hồi" + " Ngọc" * 64,
+     ["data/ke-hoach-2023/don-vi.yaml:26:", "«don_vi › mục 3 › ten»", "Tên quá dài (328 ký tự; tối đa 200)"]),
     ("cho-trong-sai", "ke-hoach.yaml", "{so_hoi_nghi} hội nghị", "{so_hoi_ngi} hội nghị",
      ["«cac_buoc › buoc › mục 3 › noi_dung»", "Chỗ trống «{so_hoi_ngi}» không có", "có phải «{so_hoi_nghi}»?"]),
 ]
+
+
+# No English from PyYAML or pydantic anywhere in a report (issue 21 item 7).
+ENGLISH = ("while parsing", "while scanning", "expected", "found", "String should", "Input should",
+           "document", "character")
 
 
 def data_copy(tmp_path: Path) -> Path:
@@ -175,6 +241,17 @@ def test_bad_input_gets_its_message(tmp_path, capsys, case):
     assert "website chưa được tạo" in report
     entries = report.split("\n\n")
     assert any(all(f in entry for f in fragments) for entry in entries), report
+    assert not [w for w in ENGLISH if w in report], report
+
+
+def test_unknown_code_hint_never_names_a_code_already_assigned(tmp_path, capsys):
+    """Issue 23: «6188» is nearest to «618», which another department already has;
+    following that hint would make a second error («được giao hai lần»)."""
+    root = data_copy(tmp_path)
+    change(root, "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "6188"]')
+    code, report = run_check(root, capsys)
+    assert code == 1 and "«6188»" in report
+    assert "có phải mã «618»" not in report, report
 
 
 def test_thousands_with_dots_are_read_the_vietnamese_way(tmp_path, capsys):
@@ -220,3 +297,181 @@ def test_sua_nfc_repairs_nfd_text(tmp_path, capsys):
     report = capsys.readouterr().out
     assert code == 0 and "Đã chuyển data/ke-hoach-2023/ke-hoach.yaml" in report
     assert "ten_ngan: Cuộc vận động" in (root / "data" / "ke-hoach-2023" / "ke-hoach.yaml").read_text(encoding="utf-8")
+
+
+# --- files that are not files (issue 21 item 1) -------------------------------
+# A symlink or a special file anywhere in data/ is refused by name, never followed:
+# its target may be outside the repository, /etc/passwd or /dev/zero.
+SECRET = "BI-MAT-NGOAI-KHO"  # in every file outside the repository: must never be printed
+
+
+def _outside(tmp_path: Path) -> Path:
+    """A folder outside the project, holding a valid chapter and a valid don-vi.yaml."""
+    out = tmp_path / "ngoai-kho"
+    out.mkdir()
+    chapter = (ROOT / "data/ke-hoach-2023/so-tay/mo-hinh-hay.yaml").read_text(encoding="utf-8")
+    (out / "chuong.yaml").write_text(f"# {SECRET}\n" + chapter.replace("muc_dich:", f"muc_dich:\n  - {SECRET}", 1),
+                                     encoding="utf-8")
+    (out / "secret.txt").write_text(f"{SECRET}: root:x:0:0\n" * 5, encoding="utf-8")
+    return out
+
+
+def _plan(root: Path) -> Path:
+    return root / "data" / "ke-hoach-2023"
+
+
+def _link_chapter(root, out):
+    (_plan(root) / "so-tay" / "ngoai-kho.yaml").symlink_to(out / "chuong.yaml")
+
+
+def _link_unit_file(root, out):
+    (_plan(root) / "don-vi.yaml").unlink()
+    (_plan(root) / "don-vi.yaml").symlink_to(out / "secret.txt")
+
+
+def _link_passwd(root, out):
+    (_plan(root) / "co-quan.yaml").unlink()
+    (_plan(root) / "co-quan.yaml").symlink_to("/etc/passwd")
+
+
+def _link_dev_zero(root, out):
+    (_plan(root) / "so-tay" / "vo-tan.yaml").symlink_to("/dev/zero")
+
+
+def _link_folder(root, out):
+    (out / "so-tay").mkdir()
+    (out / "so-tay" / "chuong.yaml").write_text((out / "chuong.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (_plan(root) / "so-tay" / "them").symlink_to(out / "so-tay")
+
+
+def _link_handbook(root, out):
+    shutil.move(_plan(root) / "so-tay", out / "so-tay-that")
+    (_plan(root) / "so-tay").symlink_to(out / "so-tay-that")
+
+
+def _link_plan(root, out):
+    shutil.move(_plan(root), out / "ke-hoach-2023")
+    _plan(root).symlink_to(out / "ke-hoach-2023")
+
+
+def _dangling(root, out):
+    (_plan(root) / "bao-cao.yaml").unlink()
+    (_plan(root) / "bao-cao.yaml").symlink_to(out / "khong-co.yaml")
+
+
+def _fifo(root, out):
+    os.mkfifo(_plan(root) / "so-tay" / "ong.yaml")
+
+
+def _fifo_plan_file(root, out):
+    (_plan(root) / "bo-cong-cu.yaml").unlink()
+    os.mkfifo(_plan(root) / "bo-cong-cu.yaml")
+
+
+def _link_result(root, out):
+    (_plan(root) / "ket-qua").mkdir()
+    (out / "608.yaml").write_text(f"# {SECRET}\ndon_vi: \"608\"\n", encoding="utf-8")
+    (_plan(root) / "ket-qua" / "608.yaml").symlink_to(out / "608.yaml")
+
+
+def _link_shared(root, out):
+    (root / "data" / "thuat-ngu.yaml").unlink()
+    (root / "data" / "thuat-ngu.yaml").symlink_to(out / "secret.txt")
+
+
+FILE_CASES = [
+    ("chuong-la-lien-ket", _link_chapter, ["data/ke-hoach-2023/so-tay/ngoai-kho.yaml", "liên kết (symlink)"]),
+    ("tep-la-lien-ket", _link_unit_file, ["data/ke-hoach-2023/don-vi.yaml", "liên kết (symlink)"]),
+    ("lien-ket-etc-passwd", _link_passwd, ["data/ke-hoach-2023/co-quan.yaml", "liên kết (symlink)"]),
+    ("lien-ket-dev-zero", _link_dev_zero, ["data/ke-hoach-2023/so-tay/vo-tan.yaml", "liên kết (symlink)"]),
+    ("thu-muc-con-lien-ket", _link_folder, ["data/ke-hoach-2023/so-tay/them", "liên kết (symlink)"]),
+    ("so-tay-lien-ket", _link_handbook, ["data/ke-hoach-2023/so-tay", "liên kết (symlink)"]),
+    ("ke-hoach-lien-ket", _link_plan, ["data/website.yaml", "«ke_hoach › mục 1 › thu_muc»", "liên kết (symlink)"]),
+    ("lien-ket-hong", _dangling, ["data/ke-hoach-2023/bao-cao.yaml", "liên kết (symlink)"]),
+    ("ong-fifo", _fifo, ["data/ke-hoach-2023/so-tay/ong.yaml", "đường ống (FIFO)"]),
+    ("ong-fifo-thay-tep", _fifo_plan_file, ["data/ke-hoach-2023/bo-cong-cu.yaml", "đường ống (FIFO)"]),
+    ("ket-qua-lien-ket", _link_result, ["data/ke-hoach-2023/ket-qua/608.yaml", "liên kết (symlink)"]),
+    ("tep-chung-lien-ket", _link_shared, ["data/thuat-ngu.yaml", "liên kết (symlink)"]),
+]
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=[c[0] for c in FILE_CASES])
+def test_files_that_are_not_files(tmp_path, case):
+    """In a child process with a time and memory bound: /dev/zero or a FIFO must not hang
+    or exhaust memory. The report names the file, never the content of its target."""
+    _, make, fragments = case
+    root = data_copy(tmp_path)
+    make(root, _outside(tmp_path))
+    run = subprocess.run([sys.executable, "-c", "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, "
+                          "(1 << 31, 1 << 31)); from macros import check; sys.exit(check.main(sys.argv[1:]))",
+                          "--goc", str(root)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    report = run.stdout + run.stderr
+    assert run.returncode == 1, report
+    assert "Traceback" not in report and SECRET not in report and "root:x" not in report, report
+    entries = report.split("\n\n")
+    assert any(all(f in entry for f in fragments) for entry in entries), report
+    assert len(entries) <= 3, report  # one error per link, not one per file behind it
+
+
+def test_nfc_fixer_never_writes_through_a_symlink(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    out = _outside(tmp_path)
+    nfd = out / "nfd.yaml"
+    nfd.write_text("ten: " + NFD_NAME + "\n", encoding="utf-8")
+    (_plan(root) / "so-tay" / "nfd.yaml").symlink_to(nfd)
+    check.main(["--goc", str(root), "--sua-nfc"])
+    capsys.readouterr()
+    assert nfd.read_text(encoding="utf-8") == "ten: " + NFD_NAME + "\n"
+
+
+# --- sizes by total (issue 21 item 2) ------------------------------------------
+def _long_chapter(kb: int) -> str:
+    """A valid chapter of about `kb` KB: paragraphs of plain words."""
+    base = (ROOT / "data/ke-hoach-2023/so-tay/cuoc-van-dong.yaml").read_text(encoding="utf-8")
+    para = "      - " + "Bà con cùng bàn cách làm ăn. " * 100 + "\n"
+    count = max(1, kb * 1024 // len(para.encode("utf-8")))
+    block = "kien_thuc:\n  - tieu_de: Đoạn dài\n    doan:\n" + para * count
+    return base.replace("kien_thuc:\n", block, 1) if "kien_thuc:\n" in base else base + block
+
+
+def test_chapter_and_handbook_totals(tmp_path, capsys):
+    """Six chapters of 1.8 MB pass the per-file limit but not the chapter limit nor the
+    handbook's total; they are refused from their sizes, before being read."""
+    root = data_copy(tmp_path)
+    text = _long_chapter(1800)
+    for k in range(6):
+        (_plan(root) / "so-tay" / f"dai-{k}.yaml").write_text(text.replace("chu_de:", "# chu_de:"), encoding="utf-8")
+    code, report = run_check(root, capsys)
+    assert code == 1 and "Traceback" not in report
+    assert "data/ke-hoach-2023/so-tay/dai-0.yaml: Chương Sổ tay quá dài" in report, report
+    assert "data/ke-hoach-2023/so-tay/: Các chương Sổ tay cộng lại quá dài" in report
+    assert "data/ke-hoach-2023/: Dữ liệu của kế hoạch cộng lại quá lớn" in report
+    assert not [w for w in ENGLISH if w in report], report
+
+
+def test_many_chapters_each_within_limit_exceed_the_handbook(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    text = _long_chapter(90)
+    for k in range(7):
+        (_plan(root) / "so-tay" / f"vua-{k}.yaml").write_text(text.replace("chu_de:", "# chu_de:"), encoding="utf-8")
+    code, report = run_check(root, capsys)
+    assert code == 1 and "Chương Sổ tay quá dài" not in report
+    assert "Các chương Sổ tay cộng lại quá dài" in report and "lớn nhất: data/ke-hoach-2023/so-tay/vua-" in report
+
+
+def test_limits_leave_room_for_real_plans(tmp_path, capsys):
+    """A chapter well within the limit is accepted (the limits are generous)."""
+    root = data_copy(tmp_path)
+    (_plan(root) / "so-tay" / "vua.yaml").write_text(_long_chapter(60).replace("chu_de:", "# chu_de:"), encoding="utf-8")
+    code, report = run_check(root, capsys)
+    assert "quá dài" not in report and "quá lớn" not in report, report
+
+
+def test_check_command_works_from_any_folder(tmp_path):
+    """Issue 23: `.venv/bin/python -m macros.check` from data/ or from outside the
+    repository checks this repository's data (scripts/setup.sh puts the repository on
+    the venv's path), instead of «No module named 'macros'»."""
+    for cwd in (ROOT / "data", tmp_path):
+        run = subprocess.run([sys.executable, "-m", "macros.check"], cwd=cwd, capture_output=True, text=True,
+                             env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+        assert run.returncode == 0 and "Dữ liệu hợp lệ" in run.stdout, (cwd, run.stderr)

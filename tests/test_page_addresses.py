@@ -124,3 +124,98 @@ def test_a_flood_of_files_is_refused_quickly(project):
     found = messages(project)
     assert time.perf_counter() - start < 2
     assert any("data/ke-hoach-2023/so-tay" in m and "quá nhiều tệp" in m for m in found), found[:3]
+
+
+# --- issue 21 item 5: addresses across plans, slugs never empty nor too long -----
+def _two_plans(tmp_path, prefix: str):
+    root = tmp_path / "goc"
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "ke-hoach-mau", root / "data" / "ke-hoach-mau")
+    website = root / "data" / "website.yaml"
+    website.write_text(website.read_text(encoding="utf-8") + f"  - thu_muc: ke-hoach-mau\n    duong_dan: \"{prefix}\"\n"
+                       "    ten: Kế hoạch mẫu dùng để kiểm thử\n", encoding="utf-8")
+    return root
+
+
+def _errors(root) -> list:
+    from macros.loader import load_website
+
+    with pytest.raises(DataErrors) as caught:
+        load_website(root)
+    return caught.value.errors
+
+
+def test_a_second_plan_cannot_take_the_first_plans_handbook_address(tmp_path):
+    errors = _errors(_two_plans(tmp_path, "so-tay/"))
+    clash = [e for e in errors if "«/so-tay/»" in e.message]
+    assert clash, [str(e) for e in errors]
+    assert clash[0].file == "data/website.yaml" and clash[0].field == "ke_hoach › mục 2 › duong_dan" and clash[0].line
+    assert "Hai kế hoạch có trang cùng một địa chỉ" in clash[0].message and "Sổ tay" in clash[0].message
+
+
+@pytest.mark.parametrize("prefix", ["don-vi/", "pdf/", "tai-ve/"])
+def test_a_prefix_naming_a_folder_of_the_first_plan_is_refused(tmp_path, prefix):
+    errors = _errors(_two_plans(tmp_path, prefix))
+    assert any(e.field == "ke_hoach › mục 2 › duong_dan" and ("Hai kế hoạch" in e.message or "kế hoạch khác" in e.message)
+               for e in errors), \
+        [str(e) for e in errors]
+
+
+def test_a_second_plan_with_its_own_prefix_is_accepted(tmp_path):
+    from macros.loader import load_website
+
+    assert len(load_website(_two_plans(tmp_path, "ke-hoach-mau/")).plans) == 2
+
+
+def _unit_errors(tmp_path, old: str, new: str) -> list:
+    root = tmp_path / "goc"
+    shutil.copytree(ROOT / "data", root / "data")
+    units = root / "data" / "ke-hoach-2023" / "don-vi.yaml"
+    text = units.read_text(encoding="utf-8")
+    assert old in text
+    units.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return _errors(root)
+
+
+@pytest.mark.parametrize("name", ["★", "“…”", "- -"])
+def test_a_name_without_letters_makes_no_empty_address(tmp_path, name):
+    errors = _unit_errors(tmp_path, "ten: Ngọc Hồi", f'ten: "{name}"')
+    [error] = [e for e in errors if e.field == "don_vi › mục 3 › ten"]
+    assert error.file == "data/ke-hoach-2023/don-vi.yaml" and error.line == 26
+    assert "không có chữ cái hay chữ số nào" in error.message
+
+
+def test_a_name_whose_address_is_too_long_never_reaches_the_file_system(tmp_path):
+    name = ("Ngọc Hồi " * 23)[:199].strip()  # a name within 200 characters, "huyen-ngoc-hoi-…" over 200
+    errors = _unit_errors(tmp_path, "ten: Ngọc Hồi", f"ten: {name}")
+    [error] = [e for e in errors if e.field == "don_vi › mục 3 › ten"]
+    assert "địa chỉ tạo từ tên quá dài" in error.message.lower()
+
+
+def test_a_327_character_name_is_refused_with_a_message(tmp_path):
+    errors = _unit_errors(tmp_path, "ten: Ngọc Hồi", "ten: " + ("Ngọc Hồi " * 37)[:327].strip())
+    assert any(e.field == "don_vi › mục 3 › ten" and "Tên quá dài" in e.message for e in errors)
+
+
+def test_a_town_and_a_district_of_one_name_are_two_units(tmp_path):
+    """«thị trấn Đăk Hà» beside «huyện Đăk Hà»: a real pair (level + name differ), two pages."""
+    from macros.loader import load_site
+    from macros.render import links
+
+    root = tmp_path / "goc"
+    shutil.copytree(ROOT / "data", root / "data")
+    plan = root / "data" / "ke-hoach-2023"
+    units = plan / "don-vi.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + '  - ma: "23500"\n    cap: thị trấn\n    ten: Đăk Hà\n'
+                     "    ten_chinh_thuc: Thị trấn Đắk Hà\n    ten_khac: [Đắk Hà, Dak Ha]\n", encoding="utf-8")
+    text = (plan / "ke-hoach.yaml").read_text(encoding="utf-8")
+    (plan / "ke-hoach.yaml").write_text(text.replace('don_vi: ["608", "615"]', 'don_vi: ["608", "615", "23500"]'),
+                                        encoding="utf-8")
+    site = load_site(root)
+    pages = {links.unit_page(u) for u in site.units if u.ten == "Đăk Hà"}
+    assert pages == {"don-vi/huyen-dak-ha.md", "don-vi/thi-tran-dak-ha.md"}
+
+
+def test_two_units_of_one_level_and_name_are_still_refused(tmp_path):
+    errors = _unit_errors(tmp_path, "ten: Ngọc Hồi", "ten: Đắk Hà")
+    assert any("trùng (khi bỏ dấu)" in e.message for e in errors), [str(e) for e in errors]
