@@ -9,6 +9,7 @@ a survey after a conference) are reported and shown, and the build goes on.
 import datetime as dt
 import posixpath
 
+from .. import plausibility
 from ..crosschecks import _suggest_unit, near_miss
 from ..dates import date_hint, format_date, format_month
 from ..errors import DataError
@@ -125,7 +126,8 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
                                         f"Ngày gửi báo cáo {format_date(rep.ngay_gui)} trước hội nghị cuối cùng "
                                         f"({format_date(last)}); báo cáo phải gửi sau các hội nghị.",
                                         found=format_date(rep.ngay_gui)))
-    return errors, warnings
+    more_errors, more_warnings = plausibility.check_results(site, res, src)
+    return errors + more_errors, warnings + more_warnings
 
 
 def check_compiled(report: CompiledReportFile, src, has_results: bool, sample: dt.date) -> list[DataError]:
