@@ -23,7 +23,7 @@ never writes a file that `python -m macros.check` then refuses.
 Cells an office fills in a way the model cannot understand are named for what
 they are: merged cells, a formula saved without its value, TRUE/FALSE in a
 count, a real date cell whose day and month could be swapped (a US-locale
-LibreOffice reads 10/06/2023 as 6 October), a unit code changed without its name.
+LibreOffice reads 10/06/yyyy as 6 October), a unit code changed without its name.
 """
 
 import argparse
@@ -121,7 +121,7 @@ def _text(value) -> str:
 def _date(value, errors: list, src: "SheetSource", path: tuple) -> str:
     """A date cell as the text the model reads ("10/6/yyyy"), from a text or a real date.
     A real date cell (not text) whose day is 12 or less could be day and month swapped:
-    a LibreOffice or Excel set to US English stores «10/06/2023» as 6 October."""
+    a LibreOffice or Excel set to US English stores «10/06/yyyy» as 6 October."""
     if isinstance(value, (dt.datetime, dt.date)):
         if value.day <= 12 and value.day != value.month:
             errors.append(src.error(path, f"Ô ngày này là ngày kiểu Excel (không phải chữ) và có thể bị đảo ngày với tháng: "
@@ -133,7 +133,7 @@ def _date(value, errors: list, src: "SheetSource", path: tuple) -> str:
                                          f"{value.year} (hoặc '{value.month:02d}/{value.day:02d}/{value.year} nếu ý là ngày "
                                          f"{value.month} tháng {value.day}); ô ngày trong mẫu là ô chữ."))
         return f"{value.day}/{value.month}/{value.year}"
-    return _text(value).removeprefix("'")  # '10/06/2023: the apostrophe that keeps a typed date text
+    return _text(value).removeprefix("'")  # '10/06/yyyy: the apostrophe that keeps a typed date text
 
 
 def _number(value, errors: list, src: SheetSource, path: tuple):

@@ -3,8 +3,8 @@
 A field's type says a count is an integer and an amount is whole đồng; it
 cannot say that 5.000đ is not a unit's budget for a conference campaign, that
 999999 people did not attend one conference in a village, that a report of a
-2023 plan was not sent in 2032, or that a sentence still stating «= 50.000.000đ»
-no longer matches the amounts it sums. These checks can, with the bound and the
+plan was not sent nine years after it ended, or that a sentence still stating
+«= 50.000.000đ» no longer matches the amounts it sums. These checks can, with the bound and the
 reason named in the message:
 
 - the plan's period (to_chuc_thuc_hien, thoi_gian_dia_diem): a report sent more
