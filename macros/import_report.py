@@ -115,7 +115,8 @@ def _text(value) -> str:
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return f"{value.day:02d}/{value.month:02d}/{value.year}"
-    return " ".join(str(value).split())
+    # '610: the apostrophe that keeps a typed value text (LibreOffice keeps it in a text cell).
+    return " ".join(str(value).split()).removeprefix("'").strip()
 
 
 def _date(value, errors: list, src: "SheetSource", path: tuple) -> str:
@@ -133,7 +134,10 @@ def _date(value, errors: list, src: "SheetSource", path: tuple) -> str:
                                          f"{value.year} (hoặc '{value.month:02d}/{value.day:02d}/{value.year} nếu ý là ngày "
                                          f"{value.month} tháng {value.day}); ô ngày trong mẫu là ô chữ."))
         return f"{value.day}/{value.month}/{value.year}"
-    return _text(value).removeprefix("'")  # '10/06/yyyy: the apostrophe that keeps a typed date text
+    text = _text(value)
+    if re.fullmatch(r"\d{1,2}[.-]\d{1,2}[.-]\d{4}", text):
+        text = re.sub(r"[.-]", "/", text)  # 22.7.yyyy, 22-7-yyyy: day first, as Vietnamese dates are written
+    return text
 
 
 def _number(value, errors: list, src: SheetSource, path: tuple):
@@ -178,7 +182,7 @@ class Sheet:
     name: str
     rows: list
     merged: list = field(default_factory=list)
-    uncached: dict = field(default_factory=dict)
+    uncached: dict = field(default_factory=dict)  # (row, col) -> (formula, error value or None)
 
     def value(self, row: int, col: int):
         if row - 1 < len(self.rows) and col - 1 < len(self.rows[row - 1]):
@@ -228,6 +232,8 @@ def _kind(path: Path, display: str) -> str:
             return "ods"
         if "xl/workbook.xml" in names:
             return "xlsx"
+        if "xl/workbook.bin" in names:
+            raise _refuse(display, "Tệp Excel nhị phân (.xlsb) chưa đọc được.", hint=HOW_TO_SAVE)
         if mimetype.startswith(b"application/vnd.oasis.opendocument.text") or "word/document.xml" in names:
             raise _refuse(display, "Đây là tệp văn bản (Word hoặc Writer), không phải bảng tính theo mẫu báo cáo.",
                           hint="điền số liệu vào mẫu báo cáo Excel tải từ trang của đơn vị trên website.")
@@ -257,27 +263,36 @@ def _calamine_errors():
                                                 "WorksheetNotFound", "WorkbookClosed") if hasattr(c, name))
 
 
-def _uncached_formulas(path: Path, sheets: dict) -> None:
+def _formula_cells(path: Path, sheets: dict) -> None:
     """xlsx: formulas saved without their computed value (a file written by a program,
-    never opened in Excel). calamine reads nothing there; openpyxl sees the formula."""
+    never opened in Excel) or whose value is an error (#DIV/0!). calamine reads an
+    empty cell there; openpyxl sees the formula and the value saved with it."""
     from openpyxl import load_workbook
 
+    found: dict = {}
     try:
-        wb = load_workbook(path, read_only=True, data_only=False)
+        for data_only in (False, True):
+            wb = load_workbook(path, read_only=True, data_only=data_only)
+            try:
+                for name in sheets:
+                    if name not in wb.sheetnames:
+                        continue
+                    for row in wb[name].iter_rows(max_row=limits.MAX_ROWS + 1):
+                        for cell in row:
+                            if not hasattr(cell, "row"):
+                                continue  # an EmptyCell of a read-only sheet
+                            key = (name, cell.row, cell.column)
+                            if not data_only and getattr(cell, "data_type", None) == "f":
+                                found[key] = [str(cell.value)[:80], None]
+                            elif data_only and key in found:
+                                found[key][1] = cell.value
+            finally:
+                wb.close()
     except Exception:  # noqa: BLE001 - calamine has read the file; this is a second look only
         return
-    try:
-        for name, sheet in sheets.items():
-            if name not in wb.sheetnames:
-                continue
-            for row in wb[name].iter_rows(max_row=limits.MAX_ROWS + 1):
-                for cell in row:
-                    if getattr(cell, "data_type", None) == "f" and _empty(sheet.value(cell.row, cell.column)):
-                        sheet.uncached[(cell.row, cell.column)] = str(cell.value)[:80]
-    except Exception:  # noqa: BLE001
-        return
-    finally:
-        wb.close()
+    for (name, row, col), (formula, cached) in found.items():
+        if _empty(sheets[name].value(row, col)):
+            sheets[name].uncached[(row, col)] = (formula, cached if isinstance(cached, str) and cached.startswith("#") else None)
 
 
 def read_book(path: Path, display: str, names) -> dict:
@@ -335,7 +350,7 @@ def _read_sheets(CalamineWorkbook, f, path, display, names, kind, errors) -> dic
     if problems:
         raise DataErrors(problems)
     if kind == "xlsx":
-        _uncached_formulas(path, sheets)
+        _formula_cells(path, sheets)
     return sheets
 
 
@@ -356,12 +371,17 @@ def _cell_problems(sheet: Sheet, display: str, rows: range, cols: range, headers
                                    "Bỏ gộp) rồi ghi giá trị vào từng ô, kể cả khi nhiều dòng cùng một ngày.",
                               sheet=sheet.name, header=header))
         covered.update((sheet.name, r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1))
-    for (r, c), formula in sorted(sheet.uncached.items()):
+    for (r, c), (formula, error) in sorted(sheet.uncached.items()):
         if r in rows and c in cols:
-            out.append(SheetError(display, r, c, "", "Ô có công thức nhưng tệp không lưu kết quả tính của công thức "
-                                                     "(tệp được tạo bằng chương trình không tính công thức).",
-                                  found=formula, hint="mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (để tính công thức), "
-                                                      "hoặc gõ giá trị thay cho công thức.",
+            if error:
+                message, hint = (f"Công thức trong ô cho kết quả lỗi {error}, không phải một giá trị.",
+                                 "sửa công thức, hoặc gõ giá trị thay cho công thức.")
+            else:
+                message, hint = ("Ô có công thức nhưng tệp không lưu kết quả tính của công thức (tệp được tạo "
+                                 "bằng chương trình không tính công thức).",
+                                 "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (để tính công thức), hoặc gõ giá "
+                                 "trị thay cho công thức.")
+            out.append(SheetError(display, r, c, "", message, found=formula, hint=hint,
                                   sheet=sheet.name, header=headers.get(c, "")))
             covered.add((sheet.name, r, c))
     return out

@@ -7,6 +7,7 @@ problem, or imports to the same YAML as the hand-written file."""
 
 import datetime as dt
 import io
+import re
 import shutil
 import time
 import zipfile
@@ -230,3 +231,32 @@ def test_the_import_never_writes_what_the_data_check_refuses(tmp_path, capsys):
     assert "Đã ghi" not in captured.out and "chưa ghi tệp nào" in captured.err
     assert "data/ke-hoach-2023/ket-qua/610.yaml" in captured.err
     assert not (root / "data" / "ke-hoach-2023" / "ket-qua" / "610.yaml").exists()
+
+
+def test_a_formula_whose_value_is_an_error_is_named(filled, tmp_path):
+    path = _edited(filled, tmp_path, lambda wb: wb[T.CONFERENCES].__setitem__("C2", "CHO-CONG-THUC"), "a.xlsx")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp_path / "loi.xlsx", "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "xl/sharedStrings.xml" or b"CHO-CONG-THUC" not in body:
+                dst.writestr(info.filename, body)
+                continue
+            dst.writestr(info.filename, re.sub(rb'<c r="C2"[^>]*>.*?</c>', b'<c r="C2" t="e"><f>1/0</f><v>#DIV/0!</v></c>', body))
+    (message,) = _messages(tmp_path / "loi.xlsx")
+    assert "dòng 2, cột C («Số người dự»): Công thức trong ô cho kết quả lỗi #DIV/0!" in message and "=1/0" in message
+
+
+def test_office_habits_that_mean_the_same_are_read(filled, tmp_path):
+    """An apostrophe LibreOffice keeps before a typed code or date, a date with dots."""
+    def edit(wb):
+        wb[T.INFO].cell(T.INFO_KEYS["don_vi"].row, 2, "'610")
+        wb[T.CONFERENCES]["A3"] = "22.7.2023"
+        wb[T.CONFERENCES]["A4"] = "'14/9/2023"
+    assert import_report.import_report(_edited(filled, tmp_path, edit))[1] == fixture_text(ON_TIME)
+
+
+def test_a_binary_excel_file_says_how_to_save(tmp_path):
+    with zipfile.ZipFile(tmp_path / "nhi-phan.xlsb", "w") as z:
+        z.writestr("xl/workbook.bin", b"\x00")
+    (message,) = _messages(tmp_path / "nhi-phan.xlsb")
+    assert "Tệp Excel nhị phân (.xlsb)" in message and "Lưu thành" in message
