@@ -106,3 +106,29 @@ def test_libreoffice_shows_the_names_and_runs_no_formula(made, tmp_path):
             for row in ws.iter_rows():
                 for cell in row:
                     assert cell.data_type != "f", (path.name, cell.coordinate, cell.value)
+
+
+def test_a_name_arriving_through_the_excel_import_stays_text(tmp_path):
+    """A clerk's text cell «=HYPERLINK(…)» (typed after an apostrophe) is imported as the
+    place's name, and every spreadsheet made from it shows it as text."""
+    from macros import import_report
+    from macros.exports import template as T
+    from macros.results.model import UnitResults
+    from macros.yamlsrc import read_yaml
+    from tests.results_fixtures import FIXTURES
+    from tests.test_results_exports import fill_template
+
+    wb = fill_template(UnitResults.model_validate(read_yaml(FIXTURES / f"{ON_TIME}.yaml", "x").data),
+                       tmp_path / "bao-cao.xlsx", "24/11/2023")
+    cell = wb[T.CONFERENCES]["B2"]
+    cell.value = HOSTILE
+    cell.data_type = "s"  # text, as a spreadsheet stores a typed '=…
+    wb.save(tmp_path / "bao-cao.xlsx")
+    code, text, _ = import_report.import_report(tmp_path / "bao-cao.xlsx")
+    results = results_of(with_results(tmp_path / "kq", {f"{code}.yaml": text}))
+    assert results.of(code).hoi_nghi[0].dia_diem == HOSTILE
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx.results_xlsx(SITE, results, STAMP)))["Hội nghị"]
+    place = next(c for (c,) in ws.iter_rows(min_col=3, max_col=3) if c.value == HOSTILE)
+    assert place.data_type == "s"
+    rows = list(csv.reader(io.StringIO(csv_export.to_csv(*xlsx.conference_rows(SITE, results)).decode("utf-8-sig"))))
+    assert "'" + HOSTILE in [r[2] for r in rows]
