@@ -46,6 +46,8 @@ MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # a workbook's parts, unpacked: a templat
 
 # 50.000.000đ, 5.000.000 đồng, 5000000đ: an amount of money written in a sentence.
 _AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)\s*(?:đồng|đ|VNĐ|VND)(?!\w)", re.IGNORECASE)
+# What introduces a total of the plan in a sentence elsewhere: «… = 50.000.000đ», «tổng kinh phí: …».
+_TOTAL_BEFORE = re.compile(r"(=|tong cong|tong kinh phi|tong so kinh phi|tong so tien)\s*(la|:)?\s*$")
 # «(Năm mươi triệu đồng chẵn)»: an amount in words, in brackets.
 _WORDS = re.compile(r"\(([^()]*\bđồng\b[^()]*)\)", re.IGNORECASE)
 
@@ -86,7 +88,7 @@ def check_plan(units, plan, src) -> list[DataError]:
         in_budget = path[:1] == ("kinh_phi",)
         for match in _AMOUNT.finditer(text):
             value = int(match.group(1).replace(".", ""))
-            stated_total = text[:match.start()].rstrip().endswith("=") or "tổng" in fold(text[max(0, match.start() - 25):match.start()])
+            stated_total = _TOTAL_BEFORE.search(fold(text[max(0, match.start() - 30):match.start()]))
             if value in known or not (in_budget or stated_total):
                 continue
             errors.append(src.error(path, f"Câu này ghi số tiền {match.group(0)} nhưng số liệu kinh phí của kế hoạch "

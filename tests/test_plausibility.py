@@ -92,3 +92,13 @@ def test_the_plans_own_sentence_is_accepted_while_it_is_true(tmp_path):
     old = "  nguon: Từ kinh phí Cuộc vận động năm 2023"
     site = load_site(project_with(tmp_path, "ke-hoach.yaml", old, f"  nguon: \"{SOURCE_SENTENCE}\""))
     assert site.total == 50_000_000
+
+
+def test_an_amount_elsewhere_is_checked_only_when_it_states_the_total(tmp_path):
+    old = "        Tổ chức khảo sát đánh giá về tình hình đời sống các mặt"
+    ok = load_site(project_with(tmp_path / "a", "ke-hoach.yaml", old,
+                                "        Hộ có thu nhập dưới 30.000.000 đồng. " + old.strip()))
+    assert ok.total == 50_000_000
+    messages = errors_for(tmp_path / "b", "ke-hoach.yaml", old,
+                          "        Tổng kinh phí: 45.000.000đ. " + old.strip())
+    assert any("cac_buoc › buoc › mục 2 › noi_dung" in m and "Câu này ghi số tiền 45.000.000đ" in m for m in messages), messages
