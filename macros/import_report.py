@@ -43,6 +43,7 @@ from .exports import template as T
 from .guards import InternalError, reading
 from .results import load, yamlout
 from .loader import load_site
+from .numbers import format_number
 from .render import links
 from .text import fold
 from .yamlsrc import read_yaml
@@ -326,23 +327,28 @@ def _read_sheets(CalamineWorkbook, f, path, display, names, kind, errors) -> dic
             continue
         try:
             ws = book.get_sheet_by_name(name)
-            start = ws.start or (0, 0)
-            height = (ws.end[0] + 1) if ws.end else 0
+            height, width = ((ws.end[0] + 1), (ws.end[1] + 1)) if ws.end else (0, 0)
             if height > limits.MAX_ROWS:
-                problems.append(SheetError(display, 0, 0, "", f"Trang có {height:,} dòng; mẫu báo cáo đọc tối đa "
-                                                              f"{limits.MAX_ROWS:,} dòng.".replace(",", "."),
+                problems.append(SheetError(display, 0, 0, "", f"Trang có {format_number(height)} dòng; mẫu báo cáo đọc "
+                                                              f"tối đa {format_number(limits.MAX_ROWS)} dòng.",
                                            hint="xóa các dòng thừa ở cuối trang (chọn các dòng trống, Xóa dòng).", sheet=name))
+                continue
+            if height * width > limits.MAX_CELLS:
+                problems.append(SheetError(display, 0, 0, "", f"Trang có dữ liệu trải đến dòng {format_number(height)}, "
+                                                              f"cột {get_column_letter(min(width, 16384))}: quá rộng cho một "
+                                                              f"mẫu báo cáo (tối đa {format_number(limits.MAX_CELLS)} ô).",
+                                           hint="xóa các ô ghi nhầm ở xa bên phải hoặc xa phía dưới (Ctrl+End để tìm ô cuối).",
+                                           sheet=name))
                 continue
             rows = ws.to_python(skip_empty_area=False, nrows=limits.MAX_ROWS)
         except errors:
             raise _refuse(display, "Tệp bị hỏng hoặc không trọn vẹn (có thể tải về hay chép chưa xong).",
                           hint="mở tệp gốc bằng Excel hoặc LibreOffice và lưu lại.", sheet=name) from None
-        del start
         for r, row in enumerate(rows, 1):
             for c, value in enumerate(row, 1):
                 if isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS:
-                    problems.append(SheetError(display, r, c, "", f"Ô chứa {len(value):,} ký tự; một ô đọc tối đa "
-                                                                  f"{limits.MAX_CELL_CHARS:,} ký tự.".replace(",", "."),
+                    problems.append(SheetError(display, r, c, "", f"Ô chứa {format_number(len(value))} ký tự; một ô "
+                                                                  f"đọc tối đa {format_number(limits.MAX_CELL_CHARS)} ký tự.",
                                                hint="chỉ ghi tóm tắt; xóa phần văn bản dán nhầm.", sheet=name))
                     row[c - 1] = ""
         merged = [(a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in (ws.merged_cell_ranges or [])]

@@ -41,6 +41,7 @@ LATE_REPORT_DAYS = 366  # a report sent later than a year after the plan ended: 
 
 # The Excel import's read limits (macros/import_report.py). TODO: unify with macros/limits.py.
 MAX_ROWS = 50_000  # rows read in one sheet of a report
+MAX_CELLS = 1_000_000  # rows x columns of one sheet's used area (a note typed in column XFD)
 MAX_CELL_CHARS = 3 * 1024 * 1024  # characters in one cell (a 3 MB cell)
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # a workbook's parts, unpacked: a template is a few kB
 

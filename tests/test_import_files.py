@@ -260,3 +260,15 @@ def test_a_binary_excel_file_says_how_to_save(tmp_path):
         z.writestr("xl/workbook.bin", b"\x00")
     (message,) = _messages(tmp_path / "nhi-phan.xlsb")
     assert "Tệp Excel nhị phân (.xlsb)" in message and "Lưu thành" in message
+
+
+def test_a_cell_typed_far_away_does_not_blow_up_the_read(tmp_path):
+    path = tmp_path / "xa.xlsx"
+    fill_template(_res(), path, "24/11/2023")
+    wb = openpyxl.load_workbook(path)
+    wb[T.CONFERENCES]["XFD2000"] = "ghi chú"
+    wb.save(path)
+    started = time.monotonic()
+    (message,) = _messages(path)
+    assert time.monotonic() - started < 5
+    assert "trang «Hội nghị»: Trang có dữ liệu trải đến dòng 2.000, cột XFD: quá rộng" in message
