@@ -31,6 +31,7 @@ import datetime as dt
 import re
 import sys
 import tempfile
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -264,7 +265,7 @@ def _calamine_errors():
                                                 "WorksheetNotFound", "WorkbookClosed") if hasattr(c, name))
 
 
-def _formula_cells(path: Path, sheets: dict) -> None:
+def _formula_cells(path: Path, sheets: dict, actual: dict) -> None:
     """xlsx: formulas saved without their computed value (a file written by a program,
     never opened in Excel) or whose value is an error (#DIV/0!). calamine reads an
     empty cell there; openpyxl sees the formula and the value saved with it."""
@@ -276,9 +277,9 @@ def _formula_cells(path: Path, sheets: dict) -> None:
             wb = load_workbook(path, read_only=True, data_only=data_only)
             try:
                 for name in sheets:
-                    if name not in wb.sheetnames:
+                    if actual[name] not in wb.sheetnames:
                         continue
-                    for row in wb[name].iter_rows(max_row=limits.MAX_ROWS + 1):
+                    for row in wb[actual[name]].iter_rows(max_row=limits.MAX_ROWS + 1):
                         for cell in row:
                             if not hasattr(cell, "row"):
                                 continue  # an EmptyCell of a read-only sheet
@@ -322,11 +323,14 @@ def _read_sheets(CalamineWorkbook, f, path, display, names, kind, errors) -> dic
                       hint="mở tệp gốc bằng Excel hoặc LibreOffice và lưu lại.") from None
     sheets = {}
     problems = []
+    # A sheet name as another program may save it: decomposed accents, spaces around, another case.
+    by_key = {" ".join(unicodedata.normalize("NFC", n).split()).casefold(): n for n in present}
     for name in names:
-        if name not in present:
+        actual = by_key.get(name.casefold())
+        if actual is None:
             continue
         try:
-            ws = book.get_sheet_by_name(name)
+            ws = book.get_sheet_by_name(actual)
             height, width = ((ws.end[0] + 1), (ws.end[1] + 1)) if ws.end else (0, 0)
             if height > limits.MAX_ROWS:
                 problems.append(SheetError(display, 0, 0, "", f"Trang có {format_number(height)} dòng; mẫu báo cáo đọc "
@@ -356,7 +360,7 @@ def _read_sheets(CalamineWorkbook, f, path, display, names, kind, errors) -> dic
     if problems:
         raise DataErrors(problems)
     if kind == "xlsx":
-        _formula_cells(path, sheets)
+        _formula_cells(path, sheets, {name: by_key[name.casefold()] for name in sheets})
     return sheets
 
 

@@ -272,3 +272,12 @@ def test_a_cell_typed_far_away_does_not_blow_up_the_read(tmp_path):
     (message,) = _messages(path)
     assert time.monotonic() - started < 5
     assert "trang «Hội nghị»: Trang có dữ liệu trải đến dòng 2.000, cột XFD: quá rộng" in message
+
+
+def test_sheet_names_saved_decomposed_or_with_spaces_are_found(filled, tmp_path):
+    import unicodedata
+
+    def edit(wb):
+        wb[T.CONFERENCES].title = unicodedata.normalize("NFD", T.CONFERENCES) + " "
+        wb[T.INFO].title = " " + T.INFO
+    assert import_report.import_report(_edited(filled, tmp_path, edit))[1] == fixture_text(ON_TIME)
