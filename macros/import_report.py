@@ -577,9 +577,9 @@ def _round(src: SheetSource, errors: list) -> list:
     return src.read_errors + [e for e in errors if (e.sheet, e.line, e.column) not in seen]
 
 
-def import_report(path: Path, root: Path = ROOT):
+def import_report(path: Path, root: Path = ROOT, site=None):
     """(unit code, YAML text, warnings) from a filled template; raises DataErrors."""
-    site = load_site(root)
+    site = site if site is not None else load_site(root)
     src = read_template(Path(path), site)
     res, errors, warnings = load.validate_unit(site, src, None)
     if src.read_errors or errors:
@@ -610,8 +610,16 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     try:
+        with reading("data/"):
+            site = load_site(args.goc)
+    except (DataErrors, InternalError) as exc:
+        print("Dữ liệu trong data/ đang có lỗi nên chưa nhập được báo cáo. Hãy sửa trước "
+              "(xem: .venv/bin/python -m macros.check):", file=sys.stderr)
+        print(exc, file=sys.stderr)
+        return 1
+    try:
         with reading(args.tep.name):
-            code, text, warnings = import_report(args.tep, args.goc)
+            code, text, warnings = import_report(args.tep, args.goc, site)
     except InternalError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -625,7 +633,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.xem:
         sys.stdout.write(text)
         return 0
-    out = args.goc / load.results_folder(load_site(args.goc)) / f"{code}.yaml"
+    folder = load.results_folder(site)
+    out = args.goc / folder / f"{code}.yaml"
+    # Never through a link: a results file or folder that is a symlink would write outside data/.
+    links_on_way = [p for p in (out, *out.parents) if p.is_symlink() and p.is_relative_to(args.goc)]
+    if links_on_way or (out.exists() and not out.is_file()):
+        print(f"Chưa ghi: {folder}/{code}.yaml (hoặc thư mục chứa nó) là liên kết (symlink) hay không phải tệp "
+              "thường; chỉ ghi vào tệp thật trong data/. Hãy xóa liên kết đó rồi chạy lại.", file=sys.stderr)
+        return 1
     existed = out.exists()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")

@@ -281,3 +281,27 @@ def test_sheet_names_saved_decomposed_or_with_spaces_are_found(filled, tmp_path)
         wb[T.CONFERENCES].title = unicodedata.normalize("NFD", T.CONFERENCES) + " "
         wb[T.INFO].title = " " + T.INFO
     assert import_report.import_report(_edited(filled, tmp_path, edit))[1] == fixture_text(ON_TIME)
+
+
+def test_the_import_never_writes_through_a_symlink(filled, tmp_path, capsys):
+    root = tmp_path / "du-an"
+    shutil.copytree(ROOT / "data", root / "data")
+    outside = tmp_path / "ngoai.yaml"  # a valid results file outside the project
+    outside.write_text(fixture_text(ON_TIME) + "# ngoài dự án\n", encoding="utf-8")
+    folder = root / "data" / "ke-hoach-2023" / "ket-qua"
+    folder.mkdir()
+    (folder / f"{ON_TIME}.yaml").symlink_to(outside)
+    assert import_report.main([str(filled / "bao-cao.xlsx"), "--goc", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "symlink" in err and "Đã ghi" not in err  # here, or refused earlier by the data check
+    assert outside.read_text(encoding="utf-8") == fixture_text(ON_TIME) + "# ngoài dự án\n"
+
+
+def test_broken_data_is_named_as_such_not_as_errors_of_the_report(filled, tmp_path, capsys):
+    root = tmp_path / "du-an"
+    shutil.copytree(ROOT / "data", root / "data")
+    plan = root / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("dinh_muc: 5000000", "dinh_muc: nhiều"), encoding="utf-8")
+    assert import_report.main([str(filled / "bao-cao.xlsx"), "--goc", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "Dữ liệu trong data/ đang có lỗi nên chưa nhập được báo cáo" in err and "Mẫu báo cáo có" not in err
