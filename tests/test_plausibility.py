@@ -10,6 +10,9 @@ from macros.errors import DataErrors
 from macros.loader import load_site
 from tests.results_fixtures import ON_TIME, SITE, fixture_text, results_of, with_results
 from tests.test_data_errors import errors_for, project_with
+from tests.sitebuild import ROOT
+
+ROOT_DATA = ROOT / "data" / "ke-hoach-2023"
 
 BASE = fixture_text(ON_TIME)
 SOURCE_SENTENCE = ("Từ kinh phí Cuộc vận động năm 2023, cụ thể: 5.000.000đ/01 đơn vị x 10 huyện, thành phố "
@@ -102,3 +105,14 @@ def test_an_amount_elsewhere_is_checked_only_when_it_states_the_total(tmp_path):
     messages = errors_for(tmp_path / "b", "ke-hoach.yaml", old,
                           "        Tổng kinh phí: 45.000.000đ. " + old.strip())
     assert any("cac_buoc › buoc › mục 2 › noi_dung" in m and "Câu này ghi số tiền 45.000.000đ" in m for m in messages), messages
+
+
+def test_a_compiled_report_issued_in_the_future_is_refused(tmp_path):
+    root = with_results(tmp_path, {"610.yaml": BASE})
+    report = (ROOT_DATA / "bao-cao.yaml").read_text(encoding="utf-8")
+    report = report.replace('so: ""', 'so: "12/BC-MTTQ-BTT"').replace('ngay_ban_hanh: ""', 'ngay_ban_hanh: "15/12/2032"')
+    report = report.replace("da_ban_hanh: false", "da_ban_hanh: true")
+    (root / "data" / "ke-hoach-2023" / "bao-cao.yaml").write_text(report, encoding="utf-8")
+    with pytest.raises(DataErrors) as info:
+        results_of(root)
+    assert any("«ngay_ban_hanh»" in str(e) and "Ngày ban hành 15/12/2032 chưa đến" in str(e) for e in info.value.errors)

@@ -182,6 +182,10 @@ def check_compiled(report: CompiledReportFile, src, has_results: bool, sample: d
                                     hint="để da_ban_hanh: false cho đến khi có số liệu thật trong thư mục ket-qua/ của kế hoạch."))
         if not report.so:
             errors.append(src.error(("so",), "Báo cáo đã ban hành phải có số.", hint="điền số báo cáo, hoặc để da_ban_hanh: false."))
+        if report.ngay_ban_hanh is not None and report.ngay_ban_hanh > dt.date.today():
+            errors.append(src.error(("ngay_ban_hanh",), f"Ngày ban hành {format_date(report.ngay_ban_hanh)} chưa đến "
+                                                        f"(hôm nay là {format_date(dt.date.today())}).",
+                                    found=format_date(report.ngay_ban_hanh), hint="kiểm tra năm của ngày ban hành."))
         if report.ngay_ban_hanh is None:
             errors.append(src.error(("ngay_ban_hanh",), "Báo cáo đã ban hành phải có ngày ban hành.",
                                     hint=f"điền ngày ban hành, viết {date_hint(sample)}; hoặc để da_ban_hanh: false."))
