@@ -137,8 +137,8 @@ def _date(value, errors: list, src: "SheetSource", path: tuple) -> str:
                                          f"{value.month} tháng {value.day}); ô ngày trong mẫu là ô chữ."))
         return f"{value.day}/{value.month}/{value.year}"
     text = _text(value)
-    if re.fullmatch(r"\d{1,2}[.-]\d{1,2}[.-]\d{4}", text):
-        text = re.sub(r"[.-]", "/", text)  # 22.7.yyyy, 22-7-yyyy: day first, as Vietnamese dates are written
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text):
+        text = text.replace(".", "/")  # 22.7.yyyy: day first, as Vietnamese dates are written
     return text
 
 
@@ -201,6 +201,52 @@ def _refuse(display: str, message: str, hint: str = "", sheet: str = "", row: in
     return DataErrors([SheetError(display, row, col, "", message, hint=hint, sheet=sheet)])
 
 
+_TAG = {"sheet": re.compile(rb"<sheet\b([^>]*)>"), "rel": re.compile(rb"<Relationship\b([^>]*)>")}
+
+
+def _attr(attrs: bytes, name: bytes) -> bytes:
+    found = re.search(rb'(?:^|\s)' + re.escape(name) + rb'="([^"]*)"', attrs)
+    return found.group(1) if found else b""
+
+
+_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _xlsx_extent(path: Path, display: str) -> None:
+    """The used area of every sheet of an .xlsx, from its cell references, before any
+    reader builds it: a note typed in XFD2000 makes a 2,000 x 16,384 grid (calamine
+    builds it whole, seconds and hundreds of MB), so it is refused first, by name."""
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            book = archive.read("xl/workbook.xml")
+            rels = archive.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in archive.namelist() else b""
+            targets = {_attr(a, b"Id"): _attr(a, b"Target").decode() for a in _TAG["rel"].findall(rels)}
+            for name, rid in ((_attr(a, b"name"), _attr(a, b"r:id")) for a in _TAG["sheet"].findall(book)):
+                target = targets.get(rid, "")
+                part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                if part not in archive.namelist():
+                    continue
+                rows = cols = 0
+                with archive.open(part) as f:
+                    tail = b""
+                    while chunk := f.read(1 << 20):
+                        data = tail + chunk
+                        for col, row in _CELL_REF.findall(data):
+                            rows, cols = max(rows, int(row)), max(cols, column_index_from_string(col.decode()))
+                        tail = data[-64:]
+                sheet = " ".join(name.decode("utf-8", "replace").split())
+                if rows > limits.MAX_ROWS or rows * cols > limits.MAX_CELLS:
+                    raise _refuse(display, f"Trang có dữ liệu trải đến dòng {format_number(rows)}, cột "
+                                           f"{get_column_letter(min(cols, 16384))}: quá lớn cho một mẫu báo cáo (tối đa "
+                                           f"{format_number(limits.MAX_ROWS)} dòng, {format_number(limits.MAX_CELLS)} ô).",
+                                  hint="xóa các ô ghi nhầm ở xa bên phải hoặc xa phía dưới (Ctrl+End để tìm ô cuối).",
+                                  sheet=sheet)
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, NotImplementedError):
+        return  # the reader says what is wrong with the file
+
+
 def _kind(path: Path, display: str) -> str:
     """"xlsx", "ods" or "xls", told by the bytes; anything else is refused with how to save it."""
     try:
@@ -233,6 +279,7 @@ def _kind(path: Path, display: str) -> str:
                                    "«Lưu với mật khẩu»), lưu lại rồi nhập.")
             return "ods"
         if "xl/workbook.xml" in names:
+            _xlsx_extent(path, display)
             return "xlsx"
         if "xl/workbook.bin" in names:
             raise _refuse(display, "Tệp Excel nhị phân (.xlsb) chưa đọc được.", hint=HOW_TO_SAVE)

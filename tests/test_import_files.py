@@ -217,7 +217,7 @@ def test_too_many_rows_are_refused_before_reading_them(tmp_path):
     wb[T.AREAS].cell(plausibility.MAX_ROWS + 5, 1, "Xã Thừa")
     wb.save(path)
     (message,) = _messages(path)
-    assert "trang «Địa bàn»: Trang có 50.005 dòng; mẫu báo cáo đọc tối đa 50.000 dòng" in message
+    assert "trang «Địa bàn»: Trang có dữ liệu trải đến dòng 50.005, cột B: quá lớn cho một mẫu báo cáo" in message
 
 
 def test_the_import_never_writes_what_the_data_check_refuses(tmp_path, capsys):
@@ -270,8 +270,8 @@ def test_a_cell_typed_far_away_does_not_blow_up_the_read(tmp_path):
     wb.save(path)
     started = time.monotonic()
     (message,) = _messages(path)
-    assert time.monotonic() - started < 5
-    assert "trang «Hội nghị»: Trang có dữ liệu trải đến dòng 2.000, cột XFD: quá rộng" in message
+    assert time.monotonic() - started < 1  # refused from the cell references, before a 2,000 x 16,384 grid is built
+    assert "trang «Hội nghị»: Trang có dữ liệu trải đến dòng 2.000, cột XFD: quá lớn cho một mẫu báo cáo" in message
 
 
 def test_sheet_names_saved_decomposed_or_with_spaces_are_found(filled, tmp_path):
