@@ -6,7 +6,7 @@ Each check returns DataErrors positioned in the file an editor must change.
 import difflib
 import re
 
-from . import datafiles, limits
+from . import datafiles, limits, plausibility
 from .errors import DataError
 from .model import OrgFile, PlanFile, UnitsFile
 from .numbers import format_money, money_in_words
@@ -295,6 +295,7 @@ _CHECKS = (
     (("units", "plan"), lambda m, s, f: check_budget(m["units"], m["plan"], s["plan"], f)),
     (("plan",), lambda m, s, f: check_dates(m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: check_topics(m["plan"], s["plan"])),
+    (("units", "plan"), lambda m, s, f: plausibility.check_plan(m["units"], m["plan"], s["plan"])),
 )
 
 

@@ -7,24 +7,47 @@ The template is offered on each unit's page (macros/exports/template.py). The
 values are checked with the same rules as a hand-written file (the model and
 macros/results/checks.py); an error names the sheet, the row and the column.
 The YAML written is what an editor writes by hand (macros/results/yamlout.py).
-Exit 0 when written, 1 on errors (nothing written), 2 on a bad command line.
+Exit 0 when written, 1 on errors (nothing written), 2 on a bad command line
+or an internal error.
+
+Files as offices make them: .xlsx (Excel), .ods (LibreOffice's own format) and
+.xls (old Excel) are read with python-calamine; the kind is told by the file's
+bytes, not its name. A CSV, a Word file, a truncated or a password-protected
+file gets a Vietnamese message saying how to save it. Reading is bounded
+(plausibility.MAX_ROWS rows a sheet, MAX_CELL_CHARS characters a cell, the
+workbook's unpacked size) so a small file holding a huge cell ends at once; and
+the YAML about to be written is read back through the data check itself
+(read_yaml and the same model and rules) before it is written, so the import
+never writes a file that `python -m macros.check` then refuses.
+
+Cells an office fills in a way the model cannot understand are named for what
+they are: merged cells, a formula saved without its value, TRUE/FALSE in a
+count, a real date cell whose day and month could be swapped (a US-locale
+LibreOffice reads 10/06/yyyy as 6 October), a unit code changed without its name.
 """
 
 import argparse
 import datetime as dt
 import re
 import sys
+import tempfile
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from . import plausibility as limits
 from .errors import DataError, DataErrors, field_path, with_details
 from .exports import template as T
+from .guards import InternalError, reading
 from .results import load, yamlout
 from .loader import load_site
+from .numbers import format_number
+from .render import links
 from .text import fold
+from .yamlsrc import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,6 +81,7 @@ class SheetSource:
     positions: dict = field(default_factory=dict)
     coerced: dict = field(default_factory=dict)
     read_errors: list = field(default_factory=list)  # cells that could not be read (numbers, topic numbers)
+    covered: set = field(default_factory=set)  # (sheet, row, column) already explained (merged, formula)
 
     def position(self, path: tuple):
         for end in range(len(path), -1, -1):
@@ -69,40 +93,361 @@ class SheetSource:
         sheet, row, col, header = self.position(path)
         return SheetError(self.path, row, col, field_path(path), message, found, hint, sheet=sheet, header=header)
 
+    def label(self, path: tuple) -> str:
+        """How a message names a field to a clerk: its column (or cell) and header,
+        not the YAML key (results/checks.py asks for this when the source has it)."""
+        sheet, row, col, header = self.position(path)
+        if not col:
+            return f"trang «{sheet}»" if sheet else field_path(path)
+        where = f"ô {get_column_letter(col)}{row} trang «{sheet}»" if sheet == T.INFO else \
+            f"cột {get_column_letter(col)} trang «{sheet}»"
+        return f"{where} («{header}»)" if header else where
+
+
+def _empty(value) -> bool:
+    return value is None or value == ""
+
 
 def _text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return f"{value.day:02d}/{value.month:02d}/{value.year}"
-    return " ".join(str(value).split())
+    # '610: the apostrophe that keeps a typed value text (LibreOffice keeps it in a text cell).
+    return " ".join(str(value).split()).removeprefix("'").strip()
 
 
-def _date(value) -> str:
-    """A date cell as the text the model reads ("10/6/yyyy"), from a text or a real date."""
+def _date(value, errors: list, src: "SheetSource", path: tuple) -> str:
+    """A date cell as the text the model reads ("10/6/yyyy"), from a text or a real date.
+    A real date cell (not text) whose day is 12 or less could be day and month swapped:
+    a LibreOffice or Excel set to US English stores «10/06/yyyy» as 6 October."""
     if isinstance(value, (dt.datetime, dt.date)):
+        if value.day <= 12 and value.day != value.month:
+            errors.append(src.error(path, f"Ô ngày này là ngày kiểu Excel (không phải chữ) và có thể bị đảo ngày với tháng: "
+                                          f"đọc được là ngày {value.day} tháng {value.month} năm {value.year}, nhưng máy "
+                                          f"đặt kiểu Mỹ (tháng/ngày) sẽ lưu «{value.month:02d}/{value.day:02d}/{value.year}» "
+                                          f"như vậy.",
+                                    found=f"{value.day:02d}/{value.month:02d}/{value.year}",
+                                    hint=f"gõ lại ngày dạng chữ, có dấu nháy đơn ở đầu: '{value.day:02d}/{value.month:02d}/"
+                                         f"{value.year} (hoặc '{value.month:02d}/{value.day:02d}/{value.year} nếu ý là ngày "
+                                         f"{value.month} tháng {value.day}); ô ngày trong mẫu là ô chữ."))
         return f"{value.day}/{value.month}/{value.year}"
-    return _text(value)
+    text = _text(value)
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text):
+        text = text.replace(".", "/")  # 22.7.yyyy: day first, as Vietnamese dates are written
+    return text
 
 
 def _number(value, errors: list, src: SheetSource, path: tuple):
-    """An integer from a number cell or a text like "5.000.000" / "5000000"; else the
-    raw value (the model then says what is wrong)."""
+    """An integer from a number cell or a text like "5.000.000" / "5000000"; else None
+    with an error naming what the cell holds."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        return value
+        errors.append(src.error(path, "Ô chứa giá trị đúng/sai (TRUE/FALSE hay ĐÚNG/SAI), không phải một số.",
+                                found=_text(value), hint="gõ số (ví dụ 120); không gõ TRUE, x hay dấu tích."))
+        return None
     if isinstance(value, int):
         return value
     if isinstance(value, float):
-        return int(value) if value.is_integer() else value
-    text = _text(value).replace(" ", "").removesuffix("đ").removesuffix("đồng")
+        if value.is_integer():
+            return int(value)
+        errors.append(src.error(path, "Cần một số nguyên, không có phần lẻ.", found=str(value).replace(".", ",")))
+        return None
+    if isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
+        errors.append(src.error(path, "Ô số này đang ở định dạng ngày/giờ, không phải một số.", found=str(value),
+                                hint="đặt lại định dạng ô là Số rồi gõ lại số."))
+        return None
+    text = _text(value).replace(" ", "").removesuffix("đồng").removesuffix("đ")
     if re.fullmatch(r"\d+|\d{1,3}(\.\d{3})+", text):
         return int(text.replace(".", ""))
     errors.append(src.error(path, "Cần một số nguyên (ví dụ 120, hoặc 5.000.000 cho số tiền).", found=_text(value)))
     return None
+
+
+# -- reading the workbook ------------------------------------------------------------
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and an encrypted .xlsx
+ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream of a password-protected .xlsx
+HOW_TO_SAVE = ("mở tệp bằng Excel hoặc LibreOffice, chọn Tệp › Lưu thành (Save As), kiểu «Sổ làm việc Excel (.xlsx)» "
+               "hoặc «Bảng tính ODF (.ods)», rồi nhập tệp vừa lưu.")
+
+
+@dataclass
+class Sheet:
+    """One sheet as read: values by (row, column), both from 1; merged ranges
+    (row1, col1, row2, col2); formulas saved without a value {(row, column): formula}."""
+
+    name: str
+    rows: list
+    merged: list = field(default_factory=list)
+    uncached: dict = field(default_factory=dict)  # (row, col) -> (formula, error value or None)
+
+    def value(self, row: int, col: int):
+        if row - 1 < len(self.rows) and col - 1 < len(self.rows[row - 1]):
+            value = self.rows[row - 1][col - 1]
+            return None if value == "" else value
+        return None
+
+    @property
+    def max_row(self) -> int:
+        return len(self.rows)
+
+
+def _refuse(display: str, message: str, hint: str = "", sheet: str = "", row: int = 0, col: int = 0) -> DataErrors:
+    return DataErrors([SheetError(display, row, col, "", message, hint=hint, sheet=sheet)])
+
+
+_TAG = {"sheet": re.compile(rb"<sheet\b([^>]*)>"), "rel": re.compile(rb"<Relationship\b([^>]*)>")}
+
+
+def _attr(attrs: bytes, name: bytes) -> bytes:
+    found = re.search(rb'(?:^|\s)' + re.escape(name) + rb'="([^"]*)"', attrs)
+    return found.group(1) if found else b""
+
+
+_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _xlsx_extent(path: Path, display: str) -> None:
+    """The used area of every sheet of an .xlsx, from its cell references, before any
+    reader builds it: a note typed in XFD2000 makes a 2,000 x 16,384 grid (calamine
+    builds it whole, seconds and hundreds of MB), so it is refused first, by name."""
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            book = archive.read("xl/workbook.xml")
+            rels = archive.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in archive.namelist() else b""
+            targets = {_attr(a, b"Id"): _attr(a, b"Target").decode() for a in _TAG["rel"].findall(rels)}
+            for name, rid in ((_attr(a, b"name"), _attr(a, b"r:id")) for a in _TAG["sheet"].findall(book)):
+                target = targets.get(rid, "")
+                part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+                if part not in archive.namelist():
+                    continue
+                rows = cols = 0
+                with archive.open(part) as f:
+                    tail = b""
+                    while chunk := f.read(1 << 20):
+                        data = tail + chunk
+                        for col, row in _CELL_REF.findall(data):
+                            rows, cols = max(rows, int(row)), max(cols, column_index_from_string(col.decode()))
+                        tail = data[-64:]
+                sheet = " ".join(name.decode("utf-8", "replace").split())
+                if rows > limits.MAX_ROWS or rows * cols > limits.MAX_CELLS:
+                    raise _refuse(display, f"Trang có dữ liệu trải đến dòng {format_number(rows)}, cột "
+                                           f"{get_column_letter(min(cols, 16384))}: quá lớn cho một mẫu báo cáo (tối đa "
+                                           f"{format_number(limits.MAX_ROWS)} dòng, {format_number(limits.MAX_CELLS)} ô).",
+                                  hint="xóa các ô ghi nhầm ở xa bên phải hoặc xa phía dưới (Ctrl+End để tìm ô cuối).",
+                                  sheet=sheet)
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, NotImplementedError):
+        return  # the reader says what is wrong with the file
+
+
+def _kind(path: Path, display: str) -> str:
+    """"xlsx", "ods" or "xls", told by the bytes; anything else is refused with how to save it."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise _refuse(display, f"Không mở được tệp ({exc.strerror or type(exc).__name__}).") from None
+    if size == 0:
+        raise _refuse(display, "Tệp rỗng (0 byte).", hint="tải lại hoặc lưu lại tệp báo cáo.")
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                infos = archive.infolist()
+                names = {i.filename for i in infos}
+                unpacked = sum(i.file_size for i in infos)
+                mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
+                manifest = archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+        except (zipfile.BadZipFile, EOFError, OSError, KeyError, ValueError, NotImplementedError):
+            raise _refuse(display, "Tệp bị hỏng hoặc không trọn vẹn (có thể tải về hay chép chưa xong).",
+                          hint="mở tệp gốc bằng Excel hoặc LibreOffice và lưu lại; nếu không mở được, xin đơn vị gửi lại tệp.") from None
+        if unpacked > limits.MAX_UNPACKED_BYTES:
+            raise _refuse(display, f"Tệp chứa quá nhiều dữ liệu ({unpacked // 1_000_000} MB khi giải nén); một mẫu báo cáo "
+                                   f"chỉ vài chục kB.", hint="kiểm tra có ô nào bị dán nhầm cả một văn bản dài; "
+                                                         "dùng mẫu báo cáo tải từ website.")
+        if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+            if b"encryption-data" in manifest:
+                raise _refuse(display, "Tệp có đặt mật khẩu, chương trình không đọc được.",
+                              hint="mở bằng LibreOffice, bỏ mật khẩu (Tệp › Thuộc tính › Bảo mật, hoặc Lưu thành, bỏ chọn "
+                                   "«Lưu với mật khẩu»), lưu lại rồi nhập.")
+            return "ods"
+        if "xl/workbook.xml" in names:
+            _xlsx_extent(path, display)
+            return "xlsx"
+        if "xl/workbook.bin" in names:
+            raise _refuse(display, "Tệp Excel nhị phân (.xlsb) chưa đọc được.", hint=HOW_TO_SAVE)
+        if mimetype.startswith(b"application/vnd.oasis.opendocument.text") or "word/document.xml" in names:
+            raise _refuse(display, "Đây là tệp văn bản (Word hoặc Writer), không phải bảng tính theo mẫu báo cáo.",
+                          hint="điền số liệu vào mẫu báo cáo Excel tải từ trang của đơn vị trên website.")
+        raise _refuse(display, "Tệp nén này không phải bảng tính Excel hay LibreOffice.", hint=HOW_TO_SAVE)
+    if head.startswith(OLE_MAGIC):
+        with path.open("rb") as f:
+            data = f.read(min(size, limits.MAX_UNPACKED_BYTES))
+        if ENCRYPTED in data:
+            raise _refuse(display, "Tệp có đặt mật khẩu, chương trình không đọc được.",
+                          hint="mở bằng Excel, chọn Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật "
+                               "khẩu, lưu lại rồi nhập (LibreOffice: Lưu thành, bỏ chọn «Lưu với mật khẩu»).")
+        if size > limits.MAX_UNPACKED_BYTES:
+            raise _refuse(display, f"Tệp quá lớn ({size // 1_000_000} MB); một mẫu báo cáo chỉ vài chục kB.")
+        return "xls"
+    sample = head.lower()
+    if path.suffix.lower() in (".csv", ".txt") or sample[:1].isalnum() or sample.startswith(b"\xef\xbb\xbf"):
+        raise _refuse(display, "Tệp CSV (chữ thuần) chỉ giữ được một trang, còn mẫu báo cáo có nhiều trang "
+                               "(Thông tin, Địa bàn, Hội nghị, Kinh phí).",
+                      hint="điền vào mẫu báo cáo Excel tải từ trang của đơn vị, rồi " + HOW_TO_SAVE)
+    raise _refuse(display, "Tệp này không phải bảng tính Excel (.xlsx, .xls) hay LibreOffice (.ods).", hint=HOW_TO_SAVE)
+
+
+def _calamine_errors():
+    import python_calamine as c
+
+    return tuple(getattr(c, name) for name in ("CalamineError", "PasswordError", "XmlError", "ZipError",
+                                                "WorksheetNotFound", "WorkbookClosed") if hasattr(c, name))
+
+
+def _formula_cells(path: Path, sheets: dict, actual: dict) -> None:
+    """xlsx: formulas saved without their computed value (a file written by a program,
+    never opened in Excel) or whose value is an error (#DIV/0!). calamine reads an
+    empty cell there; openpyxl sees the formula and the value saved with it."""
+    from openpyxl import load_workbook
+
+    found: dict = {}
+    try:
+        for data_only in (False, True):
+            wb = load_workbook(path, read_only=True, data_only=data_only)
+            try:
+                for name in sheets:
+                    if actual[name] not in wb.sheetnames:
+                        continue
+                    for row in wb[actual[name]].iter_rows(max_row=limits.MAX_ROWS + 1):
+                        for cell in row:
+                            if not hasattr(cell, "row"):
+                                continue  # an EmptyCell of a read-only sheet
+                            key = (name, cell.row, cell.column)
+                            if not data_only and getattr(cell, "data_type", None) == "f":
+                                found[key] = [str(cell.value)[:80], None]
+                            elif data_only and key in found:
+                                found[key][1] = cell.value
+            finally:
+                wb.close()
+    except Exception:  # noqa: BLE001 - calamine has read the file; this is a second look only
+        return
+    for (name, row, col), (formula, cached) in found.items():
+        if _empty(sheets[name].value(row, col)):
+            sheets[name].uncached[(row, col)] = (formula, cached if isinstance(cached, str) and cached.startswith("#") else None)
+
+
+def read_book(path: Path, display: str, names) -> dict:
+    """The sheets `names` of the workbook (those present), bounded; raises DataErrors
+    with a Vietnamese message for a file that is not a readable spreadsheet."""
+    kind = _kind(path, display)
+    from python_calamine import CalamineWorkbook
+
+    errors = _calamine_errors()
+    with path.open("rb") as f:
+        return _read_sheets(CalamineWorkbook, f, path, display, names, kind, errors)
+
+
+def _read_sheets(CalamineWorkbook, f, path, display, names, kind, errors) -> dict:
+    try:
+        book = CalamineWorkbook.from_filelike(f)  # the format told by the bytes, as _kind did
+        present = list(book.sheet_names)
+    except errors as exc:
+        if type(exc).__name__ == "PasswordError":
+            raise _refuse(display, "Tệp có đặt mật khẩu, chương trình không đọc được.",
+                          hint="bỏ mật khẩu trong Excel hoặc LibreOffice, lưu lại rồi nhập.") from None
+        raise _refuse(display, "Tệp bị hỏng hoặc không trọn vẹn (có thể tải về hay chép chưa xong).",
+                      hint="mở tệp gốc bằng Excel hoặc LibreOffice và lưu lại; nếu không mở được, xin đơn vị gửi lại tệp.") from None
+    except (OSError, ValueError, EOFError):
+        raise _refuse(display, "Tệp bị hỏng hoặc không trọn vẹn (có thể tải về hay chép chưa xong).",
+                      hint="mở tệp gốc bằng Excel hoặc LibreOffice và lưu lại.") from None
+    sheets = {}
+    problems = []
+    # A sheet name as another program may save it: decomposed accents, spaces around, another case.
+    by_key = {" ".join(unicodedata.normalize("NFC", n).split()).casefold(): n for n in present}
+    for name in names:
+        actual = by_key.get(name.casefold())
+        if actual is None:
+            continue
+        try:
+            ws = book.get_sheet_by_name(actual)
+            height, width = ((ws.end[0] + 1), (ws.end[1] + 1)) if ws.end else (0, 0)
+            if height > limits.MAX_ROWS:
+                problems.append(SheetError(display, 0, 0, "", f"Trang có {format_number(height)} dòng; mẫu báo cáo đọc "
+                                                              f"tối đa {format_number(limits.MAX_ROWS)} dòng.",
+                                           hint="xóa các dòng thừa ở cuối trang (chọn các dòng trống, Xóa dòng).", sheet=name))
+                continue
+            if height * width > limits.MAX_CELLS:
+                problems.append(SheetError(display, 0, 0, "", f"Trang có dữ liệu trải đến dòng {format_number(height)}, "
+                                                              f"cột {get_column_letter(min(width, 16384))}: quá rộng cho một "
+                                                              f"mẫu báo cáo (tối đa {format_number(limits.MAX_CELLS)} ô).",
+                                           hint="xóa các ô ghi nhầm ở xa bên phải hoặc xa phía dưới (Ctrl+End để tìm ô cuối).",
+                                           sheet=name))
+                continue
+            rows = ws.to_python(skip_empty_area=False, nrows=limits.MAX_ROWS)
+        except errors:
+            raise _refuse(display, "Tệp bị hỏng hoặc không trọn vẹn (có thể tải về hay chép chưa xong).",
+                          hint="mở tệp gốc bằng Excel hoặc LibreOffice và lưu lại.", sheet=name) from None
+        for r, row in enumerate(rows, 1):
+            for c, value in enumerate(row, 1):
+                if isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS:
+                    problems.append(SheetError(display, r, c, "", f"Ô chứa {format_number(len(value))} ký tự; một ô "
+                                                                  f"đọc tối đa {format_number(limits.MAX_CELL_CHARS)} ký tự.",
+                                               hint="chỉ ghi tóm tắt; xóa phần văn bản dán nhầm.", sheet=name))
+                    row[c - 1] = ""
+        merged = [(a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in (ws.merged_cell_ranges or [])]
+        sheets[name] = Sheet(name, rows, merged)
+    if problems:
+        raise DataErrors(problems)
+    if kind == "xlsx":
+        _formula_cells(path, sheets, {name: by_key[name.casefold()] for name in sheets})
+    return sheets
+
+
+def _range(r1, c1, r2, c2) -> str:
+    return f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+
+
+def _cell_problems(sheet: Sheet, display: str, rows: range, cols: range, headers: dict, covered: set) -> list:
+    """Merged cells and formulas without a value inside the area the import reads."""
+    out = []
+    for r1, c1, r2, c2 in sheet.merged:
+        if r2 < rows.start or r1 >= rows.stop or c2 < cols.start or c1 >= cols.stop:
+            continue
+        header = headers.get(c1, "")
+        out.append(SheetError(display, r1, c1, "", f"Các ô {_range(r1, c1, r2, c2)} đã bị gộp (merge) thành một ô: chỉ ô "
+                                                   f"đầu có giá trị, các dòng và cột còn lại thành trống.",
+                              hint="bỏ gộp ô (Excel: Trang đầu › Gộp và căn giữa › Bỏ gộp; LibreOffice: Định dạng › Gộp ô › "
+                                   "Bỏ gộp) rồi ghi giá trị vào từng ô, kể cả khi nhiều dòng cùng một ngày.",
+                              sheet=sheet.name, header=header))
+        covered.update((sheet.name, r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1))
+    for (r, c), (formula, error) in sorted(sheet.uncached.items()):
+        if r in rows and c in cols:
+            if error:
+                message, hint = (f"Công thức trong ô cho kết quả lỗi {error}, không phải một giá trị.",
+                                 "sửa công thức, hoặc gõ giá trị thay cho công thức.")
+            else:
+                message, hint = ("Ô có công thức nhưng tệp không lưu kết quả tính của công thức (tệp được tạo "
+                                 "bằng chương trình không tính công thức).",
+                                 "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (để tính công thức), hoặc gõ giá "
+                                 "trị thay cho công thức.")
+            out.append(SheetError(display, r, c, "", message, found=formula, hint=hint,
+                                  sheet=sheet.name, header=headers.get(c, "")))
+            covered.add((sheet.name, r, c))
+    return out
+
+
+def _unit_name_matches(text: str, unit) -> bool:
+    names = {fold(links.unit_title(unit)), fold(unit.ten), fold(unit.ten_chinh_thuc),
+             *(fold(n) for n in unit.ten_khac), *(fold(f"{unit.cap} {n}") for n in unit.ten_khac)}
+    return fold(text) in names
 
 
 def _topics(value, site, errors, src, path) -> list[str]:
@@ -129,44 +474,60 @@ def _department(value: str, site) -> str:
 
 def read_template(path: Path, site) -> SheetSource:
     """The workbook as the dict a hand-written results file would give, with positions."""
-    from openpyxl import load_workbook
-
     display = path.name
     src = SheetSource(display)
-    try:
-        wb = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise DataErrors([SheetError(display, 0, 0, "", f"Không đọc được tệp Excel ({type(exc).__name__}).",
-                                     hint="lưu tệp dạng Excel (.xlsx) từ mẫu báo cáo trên website.")]) from None
-    missing = [name for name in (T.INFO, *T.COLUMNS) if name not in wb.sheetnames]
+    names = (T.INFO, *T.COLUMNS)
+    book = read_book(path, display, names)
+    missing = [name for name in names if name not in book]
     if missing:
         raise DataErrors([SheetError(display, 0, 0, "", f"Thiếu trang «{name}» của mẫu báo cáo.",
                                      hint="dùng đúng mẫu tải từ trang của đơn vị; không đổi tên các trang.")
                           for name in missing])
     errors: list[DataError] = []
-    info = wb[T.INFO]
+    info = book[T.INFO]
+    first, last = min(r.row for r in T.INFO_ROWS), max(r.row for r in T.INFO_ROWS)
+    errors += _cell_problems(info, display, range(first, last + 1), range(2, 3),
+                             {2: ""}, src.covered)
 
     def cell(key):
         r = T.INFO_KEYS[key]
-        return info.cell(r.row, 2).value, (T.INFO, r.row, 2, r.label)
+        return info.value(r.row, 2), (T.INFO, r.row, 2, r.label)
 
     data: dict = {}
     value, pos = cell("don_vi")
     data["don_vi"] = _text(value)
     src.positions[("don_vi",)] = pos
+    # The code cell says whose report this is; the name cell must say the same
+    # (a template copied from another unit with only the code changed).
+    name, pos_name = cell("ten")
+    codes = {u.ma: u for u in site.units}
+    if data["don_vi"] in codes:
+        unit = codes[data["don_vi"]]
+        if not _unit_name_matches(_text(name), unit):
+            other = next((u for u in site.units if _text(name) and _unit_name_matches(_text(name), u)), None)
+            said = f"«{_text(name)}»" + (f" (mã {other.ma})" if other else "") if _text(name) else "để trống"
+            errors.append(SheetError(display, pos[1], 2, "", f"Mã đơn vị «{unit.ma}» là {links.unit_title(unit)}, nhưng ô "
+                                                            f"B{pos_name[1]} (tên đơn vị) {said}: mã và tên không khớp.",
+                                     found=unit.ma, sheet=T.INFO, header=pos[3],
+                                     hint=(f"nếu đây là báo cáo của {links.unit_title(other)}, sửa mã thành «{other.ma}»; "
+                                           if other else "") + "tốt nhất dùng mẫu tải từ đúng trang của đơn vị, không sửa "
+                                                              "ô mã và ô tên."))
 
     # Lists: one row per item, empty rows skipped.
     def rows(sheet):
-        ws = wb[sheet]
+        ws = book[sheet]
         columns = T.COLUMNS[sheet]
         for (header, _, _), i in zip(columns, range(1, len(columns) + 1)):
-            found = ws.cell(1, i).value
+            found = ws.value(1, i)
             if _text(found) != header:
                 errors.append(SheetError(display, 1, i, "", f"Tiêu đề cột đã bị đổi: cần «{header}».",
                                          found=_text(found), sheet=sheet, header=header))
+        errors.extend(_cell_problems(ws, display, range(2, ws.max_row + 1), range(1, len(columns) + 1),
+                                     {i: h for i, (h, _, _) in enumerate(columns, 1)}, src.covered))
         for row in range(2, ws.max_row + 1):
-            values = [ws.cell(row, i).value for i in range(1, len(columns) + 1)]
-            if all(_text(v) == "" for v in values):
+            values = [ws.value(row, i) for i in range(1, len(columns) + 1)]
+            if all(_text(v) == "" for v in values) and not any((sheet, row, c) in src.covered
+                                                               for c in range(1, len(columns) + 1)):
                 continue
             yield row, values
 
@@ -187,11 +548,16 @@ def read_template(path: Path, site) -> SheetSource:
         data["dia_ban"] = areas
         src.positions[("dia_ban",)] = (T.AREAS, 2, 1, "")
 
+    for key, path in (("khao_sat_ngay", ("khao_sat", "ngay")), ("khao_sat_ket_qua", ("khao_sat", "ket_qua")),
+                      ("giai_trinh", ("kinh_phi", "giai_trinh")), ("ngay_gui", ("bao_cao", "ngay_gui")),
+                      ("ban", ("bao_cao", "ban"))):
+        src.positions[path] = cell(key)[1]  # named in messages even while empty
     day, pos_day = cell("khao_sat_ngay")
     found, pos_found = cell("khao_sat_ket_qua")
     if _text(day) or _text(found):
-        data["khao_sat"] = {"ngay": _date(day), "ket_qua": _text(found)}
         src.positions[("khao_sat",)] = pos_day
+        src.positions[("khao_sat", "ngay")] = pos_day
+        data["khao_sat"] = {"ngay": _date(day, errors, src, ("khao_sat", "ngay")), "ket_qua": _text(found)}
         src.positions[("khao_sat", "ngay")] = pos_day
         src.positions[("khao_sat", "ket_qua")] = pos_found
 
@@ -202,7 +568,7 @@ def read_template(path: Path, site) -> SheetSource:
         src.positions[path] = (T.CONFERENCES, row, 1, cols[0][0])
         for i, (header, key, _) in enumerate(cols, 1):
             src.positions[path + (key,)] = (T.CONFERENCES, row, i, header)
-        item = {"ngay": _date(values[0]), "dia_diem": _text(values[1]),
+        item = {"ngay": _date(values[0], errors, src, path + ("ngay",)), "dia_diem": _text(values[1]),
                 "so_nguoi": _number(values[2], errors, src, path + ("so_nguoi",)),
                 "so_nguoi_dtts": _number(values[3], errors, src, path + ("so_nguoi_dtts",)),
                 "noi_dung": _topics(values[4], site, errors, src, path + ("noi_dung",))}
@@ -239,8 +605,10 @@ def read_template(path: Path, site) -> SheetSource:
     sent, pos_sent = cell("ngay_gui")
     dept, pos_dept = cell("ban")
     if _text(sent):
-        data["bao_cao"] = {"ngay_gui": _date(sent), "ban": _department(_text(dept), site)}
         src.positions[("bao_cao",)] = pos_sent
+        src.positions[("bao_cao", "ngay_gui")] = pos_sent
+        data["bao_cao"] = {"ngay_gui": _date(sent, errors, src, ("bao_cao", "ngay_gui")),
+                           "ban": _department(_text(dept), site)}
         src.positions[("bao_cao", "ngay_gui")] = pos_sent
         src.positions[("bao_cao", "ban")] = pos_dept
     src.data = data
@@ -248,30 +616,60 @@ def read_template(path: Path, site) -> SheetSource:
     return src
 
 
-def import_report(path: Path, root: Path = ROOT):
+def _round(src: SheetSource, errors: list) -> list:
+    """The errors of one import, each cell once: a cell already explained (unreadable,
+    merged, a formula without value) is not reported again by the model or the rules."""
+    seen = {(e.sheet, e.line, e.column) for e in src.read_errors}
+    seen |= set(src.covered)
+    return src.read_errors + [e for e in errors if (e.sheet, e.line, e.column) not in seen]
+
+
+def import_report(path: Path, root: Path = ROOT, site=None):
     """(unit code, YAML text, warnings) from a filled template; raises DataErrors."""
-    site = load_site(root)
+    site = site if site is not None else load_site(root)
     src = read_template(Path(path), site)
     res, errors, warnings = load.validate_unit(site, src, None)
     if src.read_errors or errors:
-        # A cell already reported as unreadable is not reported again by the model.
-        seen = {(e.sheet, e.line, e.column) for e in src.read_errors}
-        raise DataErrors(src.read_errors + [e for e in errors if (e.sheet, e.line, e.column) not in seen])
-    return res.don_vi, yamlout.dump(site, res), warnings
+        raise DataErrors(_round(src, errors))
+    text = yamlout.dump(site, res)
+    # The file about to be written, read back through the data check itself: what
+    # `python -m macros.check` would say of it is said now, before anything is written.
+    shown = f"{load.results_folder(site)}/{res.don_vi}.yaml"
+    with tempfile.TemporaryDirectory(prefix="nhap-bao-cao-") as tmp:
+        written = Path(tmp) / f"{res.don_vi}.yaml"
+        written.write_text(text, encoding="utf-8")
+        source = read_yaml(written, shown)  # raises DataErrors (size, depth…)
+        again, errors, _ = load.validate_unit(site, source, res.don_vi)
+    if errors or again is None:
+        raise DataErrors(errors)
+    return res.don_vi, text, warnings
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.import_report",
                                      description="Nhập mẫu báo cáo Excel của một đơn vị vào data/<kế hoạch>/ket-qua/<mã>.yaml.")
-    parser.add_argument("tep", type=Path, help="tệp Excel (.xlsx) theo mẫu báo cáo đã điền")
+    parser.add_argument("tep", type=Path, help="tệp bảng tính (.xlsx, .ods, .xls) theo mẫu báo cáo đã điền")
     parser.add_argument("--goc", type=Path, default=ROOT, help="thư mục dự án (mặc định: thư mục chứa data/)")
     parser.add_argument("--xem", action="store_true", help="chỉ in nội dung YAML, không ghi tệp")
     args = parser.parse_args(argv)
-    if not args.tep.exists():
-        print(f"Không tìm thấy tệp {args.tep}.", file=sys.stderr)
+    if not args.tep.is_file():
+        print(f"Không tìm thấy tệp {args.tep}." if not args.tep.exists() else f"{args.tep} không phải một tệp.",
+              file=sys.stderr)
         return 1
     try:
-        code, text, warnings = import_report(args.tep, args.goc)
+        with reading("data/"):
+            site = load_site(args.goc)
+    except (DataErrors, InternalError) as exc:
+        print("Dữ liệu trong data/ đang có lỗi nên chưa nhập được báo cáo. Hãy sửa trước "
+              "(xem: .venv/bin/python -m macros.check):", file=sys.stderr)
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        with reading(args.tep.name):
+            code, text, warnings = import_report(args.tep, args.goc, site)
+    except InternalError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except DataErrors as exc:
         print(f"Mẫu báo cáo có {len(exc.errors)} lỗi, chưa ghi tệp nào. Hãy sửa rồi chạy lại:", file=sys.stderr)
         for i, e in enumerate(exc.errors, 1):
@@ -282,7 +680,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.xem:
         sys.stdout.write(text)
         return 0
-    out = args.goc / load.results_folder(load_site(args.goc)) / f"{code}.yaml"
+    folder = load.results_folder(site)
+    out = args.goc / folder / f"{code}.yaml"
+    # Never through a link: a results file or folder that is a symlink would write outside data/.
+    links_on_way = [p for p in (out, *out.parents) if p.is_symlink() and p.is_relative_to(args.goc)]
+    if links_on_way or (out.exists() and not out.is_file()):
+        print(f"Chưa ghi: {folder}/{code}.yaml (hoặc thư mục chứa nó) là liên kết (symlink) hay không phải tệp "
+              "thường; chỉ ghi vào tệp thật trong data/. Hãy xóa liên kết đó rồi chạy lại.", file=sys.stderr)
+        return 1
     existed = out.exists()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")

@@ -1,7 +1,9 @@
 """The same tables as CSV: UTF-8 with a byte-order mark (so that Excel opens the
 Vietnamese letters right), comma-separated, CRLF line ends (RFC 4180). Amounts
 are plain integers (5000000) so a spreadsheet reads them as numbers; dates
-dd/mm/yyyy; a unit without results has empty cells, never 0."""
+dd/mm/yyyy; a unit without results has empty cells, never 0. A text that a
+spreadsheet would run as a formula (= + - @ …) starts with an apostrophe
+(macros/exports/cells.py)."""
 
 import csv
 import datetime as dt
@@ -9,7 +11,7 @@ import io
 
 from ..results.load import Results
 from ..site import Site
-from . import xlsx
+from . import cells, xlsx
 
 
 def _cell(value) -> str:
@@ -17,13 +19,15 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, str):
+        return cells.csv_text(value)  # "=HYPERLINK(…" -> "'=HYPERLINK(…": text, not a formula
     return str(value)
 
 
 def to_csv(head: list[str], rows: list[list]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(head)
+    writer.writerow([_cell(h) for h in head])
     for row in rows:
         writer.writerow([_cell(v) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

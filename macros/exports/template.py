@@ -65,6 +65,26 @@ FILL = PatternFill("solid", fgColor="FFF2CC")
 BOLD = Font(bold=True)
 
 
+DATE_KEYS = ("ngay_gui", "khao_sat_ngay")  # the date rows of «Thông tin»
+
+
+def _text_dates(ws, ranges: list[str], sample: dt.date) -> None:
+    """Date cells are text cells (format "@"), and a date typed as a real date is
+    refused on entry: a LibreOffice or Excel set to US English would store
+    «10/06/yyyy» as 6 October. ISTEXT() is the same function in Excel and LibreOffice.
+    `sample`: a date of the plan (Site.sample_date) shown as the example."""
+    if not ranges:
+        return
+    first = ranges[0].split(":")[0]
+    rule = DataValidation(type="custom", formula1=f"ISTEXT({first})", allow_blank=True, showErrorMessage=True,
+                          errorTitle="Ngày phải gõ dạng chữ",
+                          error=f"Gõ ngày dạng ngày/tháng/năm, có dấu nháy đơn ở đầu: '{sample:%d/%m/%Y}. "
+                                "Máy đặt kiểu Mỹ (tháng/ngày) sẽ hiểu sai ngày gõ không có dấu nháy.")
+    for r in ranges:
+        rule.add(r)
+    ws.add_data_validation(rule)
+
+
 def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
     unit = site.unit(code)
     dept = site.department(site.assignment_of(code).ban)
@@ -89,6 +109,7 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if r.key not in ("don_vi", "ten"):
             cell.fill = FILL
+    _text_dates(ws, [f"B{INFO_KEYS[k].row}" for k in DATE_KEYS], site.sample_date)
     ws.row_dimensions[INFO_KEYS["khao_sat_ket_qua"].row].height = 90
     ws.row_dimensions[INFO_KEYS["giai_trinh"].row].height = 45
     ws.column_dimensions["A"].width = 42
@@ -105,6 +126,10 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
                 cell.fill = FILL
                 cell.number_format = xlsx.MONEY if kind == "money" else ("0" if kind == "int" else "@")
         s.freeze_panes = "A2"
+        dates = [get_column_letter(i) for i, (_, _, kind) in enumerate(columns, 1) if kind == "date"]
+        for col in dates:
+            s.column_dimensions[col].number_format = "@"  # rows past the prepared ones too
+        _text_dates(s, [f"{col}2:{col}{ROWS + 1}" for col in dates], site.sample_date)
         if sheet in (CONFERENCES, SPENDING):
             numbers = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
                                      error="Nhập số nguyên, không âm.", errorTitle="Số không hợp lệ")

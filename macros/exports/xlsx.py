@@ -8,6 +8,8 @@ marked Vietnamese (core property language vi-VN). Dates are dd/mm/yyyy.
 
 Deterministic: created/modified come from the caller (the commit's time) and
 every zip entry gets that same timestamp, so one commit builds the same bytes.
+A name that starts with "=" stays a name: save() stores every text as text
+(macros/exports/cells.py, OWASP CSV injection).
 """
 
 import datetime as dt
@@ -23,6 +25,7 @@ from ..results import progress as pg
 from ..results.load import Results
 from ..site import Site
 from ..render import links
+from . import cells
 
 MONEY = "#,##0"
 DATE = "dd/mm/yyyy"
@@ -42,7 +45,9 @@ def new_workbook(site: Site, title: str, stamp: dt.datetime) -> Workbook:
 
 
 def save(wb: Workbook, stamp: dt.datetime) -> bytes:
-    """The workbook's bytes, the same for the same content and stamp."""
+    """The workbook's bytes, the same for the same content and stamp. Every text
+    cell is written as text, never as a formula (cells.py)."""
+    cells.text_cells(wb)
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         modified = wb.properties.modified

@@ -9,6 +9,7 @@ a survey after a conference) are reported and shown, and the build goes on.
 import datetime as dt
 import posixpath
 
+from .. import plausibility
 from ..crosschecks import _suggest_unit, near_miss
 from ..dates import date_hint, format_date, format_month
 from ..errors import DataError
@@ -23,6 +24,58 @@ def _unit_hint(code: str, site: Site, stem: str | None) -> str:
         unit = site.unit(stem)
         return f"có phải «{stem}» ({unit.cap} {unit.ten}, theo tên tệp)?"
     return _suggest_unit(code, site.units_file, site.data_file("units"))
+
+
+def _label(src, path: tuple, yaml_name: str) -> str:
+    """A field as the editor of this source knows it: the YAML key in a data file, the
+    column and its header in an imported Excel report (import_report.SheetSource.label)."""
+    label = getattr(src, "label", None)
+    return label(path) if label is not None else yaml_name
+
+
+def _minority_error(src, base: tuple, minority: int, total: int) -> DataError:
+    return src.error(base + ("so_nguoi_dtts",),
+                     f"Số người dân tộc thiểu số ({minority}) lớn hơn tổng số người dự ({total}).", found=str(minority),
+                     hint=f"{_label(src, base + ('so_nguoi_dtts',), 'so_nguoi_dtts')} là một phần của "
+                          f"{_label(src, base + ('so_nguoi',), 'so_nguoi')}.")
+
+
+def _overspent(src, spent: int, budget: int, explained: bool) -> DataError:
+    message = (f"Tổng chi {format_money(spent)} vượt kinh phí được giao {format_money(budget)} "
+               f"({format_money(spent - budget)}).")
+    if explained:
+        return src.error(("kinh_phi", "giai_trinh"), message + " Đã có giải trình.")
+    return src.error(("kinh_phi", "chi"), message, found=format_money(spent),
+                     hint="kiểm tra số tiền từng khoản; nếu đúng là chi vượt, ghi lý do và nguồn bù vào "
+                          f"{_label(src, ('kinh_phi', 'giai_trinh'), 'kinh_phi › giai_trinh')}.")
+
+
+def _count(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def check_dependent_raw(site: Site, data, src) -> list[DataError]:
+    """The rules between fields, on the parsed data of a file whose model did not
+    validate: more minority attendees than attendees, spending over the budget
+    without a reason. They come in the same round as the field errors, for every
+    item whose own figures are readable, so an office fixes its report once."""
+    errors: list[DataError] = []
+    if not isinstance(data, dict):
+        return errors
+    for i, conf in enumerate(data.get("hoi_nghi") or []):
+        if isinstance(conf, dict):
+            total, minority = _count(conf.get("so_nguoi")), _count(conf.get("so_nguoi_dtts"))
+            if total is not None and minority is not None and minority > total:
+                errors.append(_minority_error(src, ("hoi_nghi", i), minority, total))
+    code = data.get("don_vi")
+    spending = data.get("kinh_phi")
+    if isinstance(code, str) and code in {u.ma for u in site.units} and isinstance(spending, dict):
+        amounts = [_count(e.get("so_tien")) for e in spending.get("chi") or [] if isinstance(e, dict)]
+        spent = sum(a for a in amounts if a is not None and a > 0)
+        budget = site.amount(code)
+        if spent > budget and not spending.get("giai_trinh"):
+            errors.append(_overspent(src, spent, budget, False))
+    return errors
 
 
 def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[list[DataError], list[DataError]]:
@@ -67,9 +120,7 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
         base = ("hoi_nghi", i)
         in_period(conf.ngay, base + ("ngay",), "Ngày hội nghị")
         if conf.so_nguoi_dtts > conf.so_nguoi:
-            errors.append(src.error(base + ("so_nguoi_dtts",),
-                                    f"Số người dân tộc thiểu số ({conf.so_nguoi_dtts}) lớn hơn tổng số người dự ({conf.so_nguoi}).",
-                                    found=str(conf.so_nguoi_dtts), hint="so_nguoi_dtts là một phần của so_nguoi."))
+            errors.append(_minority_error(src, base, conf.so_nguoi_dtts, conf.so_nguoi))
         for j, code in enumerate(conf.noi_dung):
             if code not in topics:
                 errors.append(src.error(base + ("noi_dung", j), f"Không có nội dung mã «{code}» ở mục II kế hoạch.",
@@ -91,15 +142,8 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
 
     budget = site.amount(res.don_vi)
     if res.spent > budget:
-        over = res.spent - budget
-        message = (f"Tổng chi {format_money(res.spent)} vượt kinh phí được giao {format_money(budget)} "
-                   f"({format_money(over)}).")
-        if not res.kinh_phi.giai_trinh:
-            errors.append(src.error(("kinh_phi", "chi"), message, found=format_money(res.spent),
-                                    hint="kiểm tra số tiền từng khoản; nếu đúng là chi vượt, ghi lý do và nguồn bù "
-                                         "vào kinh_phi › giai_trinh."))
-        else:
-            warnings.append(src.error(("kinh_phi", "giai_trinh"), message + " Đã có giải trình."))
+        (warnings if res.kinh_phi.giai_trinh else errors).append(
+            _overspent(src, res.spent, budget, bool(res.kinh_phi.giai_trinh)))
 
     if res.bao_cao is not None:
         rep = res.bao_cao
@@ -125,7 +169,8 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
                                         f"Ngày gửi báo cáo {format_date(rep.ngay_gui)} trước hội nghị cuối cùng "
                                         f"({format_date(last)}); báo cáo phải gửi sau các hội nghị.",
                                         found=format_date(rep.ngay_gui)))
-    return errors, warnings
+    more_errors, more_warnings = plausibility.check_results(site, res, src)
+    return errors + more_errors, warnings + more_warnings
 
 
 def check_compiled(report: CompiledReportFile, src, has_results: bool, sample: dt.date) -> list[DataError]:
@@ -137,6 +182,10 @@ def check_compiled(report: CompiledReportFile, src, has_results: bool, sample: d
                                     hint="để da_ban_hanh: false cho đến khi có số liệu thật trong thư mục ket-qua/ của kế hoạch."))
         if not report.so:
             errors.append(src.error(("so",), "Báo cáo đã ban hành phải có số.", hint="điền số báo cáo, hoặc để da_ban_hanh: false."))
+        if report.ngay_ban_hanh is not None and report.ngay_ban_hanh > dt.date.today():
+            errors.append(src.error(("ngay_ban_hanh",), f"Ngày ban hành {format_date(report.ngay_ban_hanh)} chưa đến "
+                                                        f"(hôm nay là {format_date(dt.date.today())}).",
+                                    found=format_date(report.ngay_ban_hanh), hint="kiểm tra năm của ngày ban hành."))
         if report.ngay_ban_hanh is None:
             errors.append(src.error(("ngay_ban_hanh",), "Báo cáo đã ban hành phải có ngày ban hành.",
                                     hint=f"điền ngày ban hành, viết {date_hint(sample)}; hoặc để da_ban_hanh: false."))

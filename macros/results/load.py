@@ -68,7 +68,8 @@ def validate_unit(site: Site, source, stem: str | None) -> tuple[UnitResults | N
         # Date errors show a date of this plan (its report deadline) as their example.
         res = UnitResults.model_validate(source.data, context=sample_context(site.sample_date))
     except ValidationError as exc:
-        return None, _convert(source, UnitResults, exc), []
+        # The rules between fields still speak for the items that read, in the same round.
+        return None, _convert(source, UnitResults, exc) + checks.check_dependent_raw(site, source.data, source), []
     errors, warnings = checks.check_unit(site, res, source, stem)
     return (None if errors else res), errors, warnings
 

@@ -7,7 +7,7 @@ communes is "đang thực hiện"; the report date makes it "đã báo cáo".
 
 from pydantic import Field
 
-from ..fieldtypes import DATE_HOW, Code, Date, Money, OptionalDate, OptionalText, Text
+from ..fieldtypes import DATE_HOW, Code, Date, Int, Money, OptionalDate, OptionalText, Text
 from ..model import Strict
 
 
@@ -24,8 +24,8 @@ class Survey(Strict):
 class Conference(Strict):
     ngay: Date = Field(description=f"Ngày tổ chức hội nghị, {DATE_HOW}.")
     dia_diem: Text = Field(description="Nơi tổ chức: nhà văn hóa, nhà rông… của khu dân cư nào.")
-    so_nguoi: int = Field(ge=0, description="Tổng số người dự.")
-    so_nguoi_dtts: int = Field(ge=0, description="Trong đó, số người là đồng bào dân tộc thiểu số.")
+    so_nguoi: Int = Field(ge=0, description="Tổng số người dự.")
+    so_nguoi_dtts: Int = Field(ge=0, description="Trong đó, số người là đồng bào dân tộc thiểu số.")
     noi_dung: list[Text] = Field(min_length=1, description="Mã các nội dung mục II đã tuyên truyền (noi_dung › muc › ma trong data/<kế hoạch>/ke-hoach.yaml).")
 
 

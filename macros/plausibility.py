@@ -1,0 +1,140 @@
+"""Numbers that are well formed but not believable, judged against the plan itself.
+
+A field's type says a count is an integer and an amount is whole đồng; it
+cannot say that 5.000đ is not a unit's budget for a conference campaign, that
+999999 people did not attend one conference in a village, that a report of a
+plan was not sent nine years after it ended, or that a sentence still stating
+«= 50.000.000đ» no longer matches the amounts it sums. These checks can, with the bound and the
+reason named in the message:
+
+- the plan's period (to_chuc_thuc_hien, thoi_gian_dia_diem): a report sent more
+  than LATE_REPORT_DAYS after the plan ended, or after today, is a typo in the year;
+- the plan's budget (kinh_phi): an amount per unit that cannot pay for even the
+  fewest conferences the plan asks for (below MIN_PER_CONFERENCE each) is a
+  missing "000"; an expense below MIN_EXPENSE is one too; a money amount written in
+  the plan's text must be one the data gives (per unit, a unit's own amount, the
+  total), and so must an amount written in words in brackets there;
+- a conference's size: the plan holds its conferences «tại các khu dân cư» (in one
+  residential area each); more than MAX_ATTENDEES people at one is refused as a
+  slip of the keyboard. The bound is a check threshold, not a fact about villages.
+
+Called by macros/crosschecks.py (the plan) and macros/results/checks.py (a unit's
+results, hand-written or imported from Excel).
+
+Read limits of the Excel import (issue 21 item 2) live here too, until they are
+unified with the data check's own limits (macros/limits.py, another branch): one
+cell holds at most MAX_CELL_CHARS characters and a sheet at most MAX_ROWS rows.
+"""
+
+import datetime as dt
+import re
+
+from .dates import format_date
+from .errors import DataError
+from .numbers import format_money, format_number, money_in_words
+from .text import fold
+
+MIN_PER_CONFERENCE = 100_000  # đồng: below this a conference's tea and copies are not paid
+MIN_EXPENSE = 1_000  # đồng: the smallest note in use; "5" is a lost "000"
+MAX_ATTENDEES = 1_000  # people at one conference in one residential area
+LATE_REPORT_DAYS = 366  # a report sent later than a year after the plan ended: a wrong year
+
+# The Excel import's read limits (macros/import_report.py). TODO: unify with macros/limits.py.
+MAX_ROWS = 50_000  # rows read in one sheet of a report
+MAX_CELLS = 1_000_000  # rows x columns of one sheet's used area (a note typed in column XFD)
+MAX_CELL_CHARS = 3 * 1024 * 1024  # characters in one cell (a 3 MB cell)
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # a workbook's parts, unpacked: a template is a few kB
+
+# 50.000.000đ, 5.000.000 đồng, 5000000đ: an amount of money written in a sentence.
+_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)\s*(?:đồng|đ|VNĐ|VND)(?!\w)", re.IGNORECASE)
+# What introduces a total of the plan in a sentence elsewhere: «… = 50.000.000đ», «tổng kinh phí: …».
+_TOTAL_BEFORE = re.compile(r"(=|tong cong|tong kinh phi|tong so kinh phi|tong so tien)\s*(la|:)?\s*$")
+# «(Năm mươi triệu đồng chẵn)»: an amount in words, in brackets.
+_WORDS = re.compile(r"\(([^()]*\bđồng\b[^()]*)\)", re.IGNORECASE)
+
+
+def _strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, path + (i,))
+
+
+def check_plan(units, plan, src) -> list[DataError]:
+    """The plan's budget against its own conferences and its own sentences."""
+    errors: list[DataError] = []
+    budget = plan.kinh_phi
+    fewest = plan.cac_buoc.hoi_nghi.toi_thieu
+    codes = [u.ma for u in units.don_vi]
+    amounts = [(("kinh_phi", "dinh_muc"), budget.dinh_muc, "Kinh phí mỗi đơn vị")]
+    amounts += [(("kinh_phi", "rieng", code), value, f"Kinh phí riêng của đơn vị {code}")
+                for code, value in budget.rieng.items()]
+    for path, value, what in amounts:
+        if value < MIN_PER_CONFERENCE * fewest:
+            errors.append(src.error(path, f"{what} {format_money(value)} không đủ cho {fewest:02d} hội nghị kế hoạch "
+                                          f"giao ít nhất (dưới {format_money(MIN_PER_CONFERENCE)} một hội nghị).",
+                                    found=str(value),
+                                    hint=f"có phải {format_money(value * 1000)}? Viết liền 5000000 hoặc có dấu chấm "
+                                         "5.000.000; YAML không đọc được «5.000» là năm triệu."))
+    total = budget.tong if budget.tong is not None else sum(budget.rieng.get(c, budget.dinh_muc) for c in codes)
+    known = {budget.dinh_muc, total, *budget.rieng.values()}
+    shown = ", ".join(format_money(a) for a in sorted(known))
+    for path, text in _strings(src.data):
+        if path[-1:] == ("tong_bang_chu",):
+            continue  # crosschecks.check_budget reads that one
+        in_budget = path[:1] == ("kinh_phi",)
+        for match in _AMOUNT.finditer(text):
+            value = int(match.group(1).replace(".", ""))
+            stated_total = _TOTAL_BEFORE.search(fold(text[max(0, match.start() - 30):match.start()]))
+            if value in known or not (in_budget or stated_total):
+                continue
+            errors.append(src.error(path, f"Câu này ghi số tiền {match.group(0)} nhưng số liệu kinh phí của kế hoạch "
+                                          f"cho {shown} (tổng {format_money(total)}).", found=match.group(0),
+                                    hint="sửa câu cho khớp số liệu (kinh_phi › dinh_muc, rieng), hoặc bỏ số tiền khỏi câu: "
+                                         "website tự ghi tổng và số tiền bằng chữ."))
+        if in_budget:
+            words = {fold(money_in_words(a)).strip(" .") for a in known}
+            for match in _WORDS.finditer(text):
+                said = fold(match.group(1)).strip(" .")
+                if said not in words:
+                    errors.append(src.error(path, f"Số tiền bằng chữ «{match.group(1)}» không khớp số liệu kinh phí: "
+                                                  f"tổng là {format_money(total)} ({money_in_words(total)}).",
+                                            found=match.group(1), hint="sửa hoặc bỏ phần bằng chữ trong câu."))
+    return errors
+
+
+def check_results(site, res, src, today: dt.date | None = None) -> tuple[list[DataError], list[DataError]]:
+    """(errors, warnings) for the figures of one unit's results, bounded by the plan."""
+    errors: list[DataError] = []
+    warnings: list[DataError] = []
+    today = today or dt.date.today()
+    for i, conf in enumerate(res.hoi_nghi):
+        if conf.so_nguoi > MAX_ATTENDEES:
+            errors.append(src.error(("hoi_nghi", i, "so_nguoi"),
+                                    f"{format_number(conf.so_nguoi)} người dự một hội nghị: kế hoạch tổ chức hội nghị tại "
+                                    f"khu dân cư, nhiều hơn {format_number(MAX_ATTENDEES)} người là không thể có ở một hội nghị.",
+                                    found=str(conf.so_nguoi), hint="kiểm tra lại số người dự (gõ thừa chữ số?)."))
+        if conf.so_nguoi == 0:
+            warnings.append(src.error(("hoi_nghi", i, "so_nguoi"), "Hội nghị ghi 0 người dự.", found="0"))
+    for i, expense in enumerate(res.kinh_phi.chi):
+        if expense.so_tien < MIN_EXPENSE:
+            errors.append(src.error(("kinh_phi", "chi", i, "so_tien"),
+                                    f"Khoản chi {format_money(expense.so_tien)} nhỏ hơn {format_money(MIN_EXPENSE)}.",
+                                    found=str(expense.so_tien),
+                                    hint=f"có phải {format_money(expense.so_tien * 1000)}? Số tiền viết đủ các chữ số 0."))
+    if res.bao_cao is not None:
+        sent = res.bao_cao.ngay_gui
+        end = site.plan.thoi_gian_dia_diem.ket_thuc
+        if sent > today:
+            errors.append(src.error(("bao_cao", "ngay_gui"), f"Ngày gửi báo cáo {format_date(sent)} chưa đến "
+                                                             f"(hôm nay là {format_date(today)}).",
+                                    found=format_date(sent), hint=f"kiểm tra năm; có phải năm {end.year}?"))
+        elif (sent - end).days > LATE_REPORT_DAYS:
+            errors.append(src.error(("bao_cao", "ngay_gui"), f"Ngày gửi báo cáo {format_date(sent)} sau khi kế hoạch "
+                                                             f"kết thúc ({format_date(end)}) hơn một năm.",
+                                    found=format_date(sent), hint=f"kiểm tra năm; có phải năm {end.year}?"))
+    return errors, warnings

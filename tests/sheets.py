@@ -1,0 +1,39 @@
+"""LibreOffice as the real client of our spreadsheets: convert several files in
+one soffice call (it is slow to start), with a profile of its own so that
+parallel test workers and other soffice processes do not collide."""
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+
+def soffice() -> str:
+    """The soffice command; skips where there is none, but never under CI=true."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("LibreOffice (soffice) is required in CI")
+        pytest.skip("no LibreOffice on this machine")
+    return found
+
+
+def convert(paths: list[Path], target: str, outdir: Path, infilter: str | None = None) -> list[Path]:
+    """soffice --headless --convert-to `target` for every path, in one call.
+    Returns the converted files (same stem, new extension; <stem>-<sheet> for every sheet)."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        cmd = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+               "--convert-to", target, "--outdir", str(outdir)]
+        if infilter:
+            cmd.append(f"--infilter={infilter}")
+        subprocess.run(cmd + [str(p) for p in paths], check=True, capture_output=True, timeout=180)
+    ext = target.split(":")[0]
+    # Every sheet to its own CSV (filter option -1) is written as <stem>-<sheet>.csv.
+    out = {p: sorted(outdir.glob(f"{p.stem}.{ext}")) or sorted(outdir.glob(f"{p.stem}-*.{ext}")) for p in paths}
+    missing = [p for p, found in out.items() if not found]
+    assert not missing, f"LibreOffice did not convert: {missing}"
+    return [f for found in out.values() for f in found]

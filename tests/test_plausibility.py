@@ -1,0 +1,118 @@
+"""Issue 21, item 4: well-formed numbers that are not believable are refused with the
+reason and the plan's own bound (its period, its budget, a conference's size)."""
+
+import datetime as dt
+
+import pytest
+
+from macros import plausibility
+from macros.errors import DataErrors
+from macros.loader import load_site
+from tests.results_fixtures import ON_TIME, SITE, fixture_text, results_of, with_results
+from tests.test_data_errors import errors_for, project_with
+from tests.sitebuild import ROOT
+
+ROOT_DATA = ROOT / "data" / "ke-hoach-2023"
+
+BASE = fixture_text(ON_TIME)
+SOURCE_SENTENCE = ("Từ kinh phí Cuộc vận động năm 2023, cụ thể: 5.000.000đ/01 đơn vị x 10 huyện, thành phố "
+                   "= 50.000.000đ (Năm mươi triệu đồng chẵn)")
+
+
+def _errors(tmp_path, text: str) -> list[str]:
+    with pytest.raises(DataErrors) as info:
+        results_of(with_results(tmp_path, {"610.yaml": text}))
+    return [str(e) for e in info.value.errors]
+
+
+RESULTS = [
+    ("    so_nguoi: 120", "    so_nguoi: 999999",
+     ["610.yaml:20:5", "hoi_nghi › mục 1 › so_nguoi", "999.999 người dự một hội nghị", "tại khu dân cư", "1.000"]),
+    ("    so_nguoi: 120", "    so_nguoi: yes", ["hoi_nghi › mục 1 › so_nguoi", "không phải true/false"]),
+    ("    so_nguoi: 120", "    so_nguoi: 0120", ["hoi_nghi › mục 1 › so_nguoi", "«0120»", "hãy viết «120»"]),
+    ("    so_nguoi_dtts: 104", "    so_nguoi_dtts: on", ["so_nguoi_dtts", "không phải true/false"]),
+    ('  ngay_gui: "24/11/2023"', '  ngay_gui: "24/11/2032"',
+     ["bao_cao › ngay_gui", "Ngày gửi báo cáo 24/11/2032 chưa đến", "có phải năm 2023?"]),
+    ('  ngay_gui: "24/11/2023"', '  ngay_gui: "24/11/2025"',
+     ["bao_cao › ngay_gui", "sau khi kế hoạch kết thúc (30/11/2023) hơn một năm", "có phải năm 2023?"]),
+    ("    - so_tien: 1800000", "    - so_tien: 5",
+     ["kinh_phi › chi › mục 2 › so_tien", "Khoản chi 5đ nhỏ hơn 1.000đ", "có phải 5.000đ?"]),
+]
+
+
+@pytest.mark.parametrize("old,new,fragments", RESULTS)
+def test_implausible_results_are_refused_with_the_reason(tmp_path, old, new, fragments):
+    assert old in BASE
+    messages = _errors(tmp_path, BASE.replace(old, new, 1))
+    assert any(all(f in m for f in fragments) for m in messages), messages
+
+
+def test_a_late_report_within_a_year_is_still_late_not_refused(tmp_path):
+    results = results_of(with_results(tmp_path, {"610.yaml": BASE.replace('"24/11/2023"', '"15/3/2024"')}))
+    assert results.of(ON_TIME).bao_cao.ngay_gui == dt.date(2024, 3, 15)
+
+
+def test_today_bounds_a_report_date(tmp_path):
+    res = results_of(with_results(tmp_path, {"610.yaml": BASE})).of(ON_TIME)
+
+    class Src:
+        def error(self, path, message, found="", hint=""):
+            return message
+
+    errors, _ = plausibility.check_results(SITE, res, Src(), today=dt.date(2023, 11, 1))
+    assert errors == ["Ngày gửi báo cáo 24/11/2023 chưa đến (hôm nay là 01/11/2023)."]
+
+
+PLAN = [
+    # dinh_muc: 5.000 is read as 5000 (Vietnamese thousands), not five million.
+    ("ke-hoach.yaml", "  dinh_muc: 5000000", "  dinh_muc: 5.000",
+     ["kinh_phi › dinh_muc", "Kinh phí mỗi đơn vị 5.000đ không đủ cho 02 hội nghị", "có phải 5.000.000đ?"]),
+    ("ke-hoach.yaml", "  dinh_muc: 5000000", "  dinh_muc: 5000000\n  rieng:\n    \"610\": 50000",
+     ["kinh_phi › rieng › 610", "Kinh phí riêng của đơn vị 610 50.000đ"]),
+    # The source's sentence kept after the amount changed.
+    ("ke-hoach.yaml", "  nguon: Từ kinh phí Cuộc vận động năm 2023\n  # Mức kinh phí cho mỗi đơn vị (đồng). Tổng và số tiền bằng chữ do website tự tính.\n  dinh_muc: 5000000",
+     f"  nguon: \"{SOURCE_SENTENCE}\"\n  dinh_muc: 4000000",
+     ["kinh_phi › nguon", "Câu này ghi số tiền 5.000.000đ", "tổng 40.000.000đ"]),
+]
+
+
+@pytest.mark.parametrize("file,old,new,fragments", PLAN)
+def test_implausible_plan_amounts_are_refused(tmp_path, file, old, new, fragments):
+    messages = errors_for(tmp_path, file, old, new)
+    assert any(all(f in m for f in fragments) for m in messages), messages
+
+
+def test_a_stale_total_and_words_are_each_named(tmp_path):
+    old = "  nguon: Từ kinh phí Cuộc vận động năm 2023\n  # Mức kinh phí cho mỗi đơn vị (đồng). Tổng và số tiền bằng chữ do website tự tính.\n  dinh_muc: 5000000"
+    sentence = SOURCE_SENTENCE.replace("5.000.000đ/01", "4.000.000đ/01")
+    messages = errors_for(tmp_path, "ke-hoach.yaml", old, f"  nguon: \"{sentence}\"\n  dinh_muc: 4000000")
+    assert len(messages) == 2, messages
+    assert "Câu này ghi số tiền 50.000.000đ" in messages[0] and "tổng 40.000.000đ" in messages[0]
+    assert "«Năm mươi triệu đồng chẵn» không khớp" in messages[1] and "Bốn mươi triệu đồng chẵn" in messages[1]
+
+
+def test_the_plans_own_sentence_is_accepted_while_it_is_true(tmp_path):
+    old = "  nguon: Từ kinh phí Cuộc vận động năm 2023"
+    site = load_site(project_with(tmp_path, "ke-hoach.yaml", old, f"  nguon: \"{SOURCE_SENTENCE}\""))
+    assert site.total == 50_000_000
+
+
+def test_an_amount_elsewhere_is_checked_only_when_it_states_the_total(tmp_path):
+    old = "        Tổ chức khảo sát đánh giá về tình hình đời sống các mặt"
+    ok = load_site(project_with(tmp_path / "a", "ke-hoach.yaml", old,
+                                "        Hộ có thu nhập dưới 30.000.000 đồng. " + old.strip()))
+    assert ok.total == 50_000_000
+    messages = errors_for(tmp_path / "b", "ke-hoach.yaml", old,
+                          "        Tổng kinh phí: 45.000.000đ. " + old.strip())
+    assert any("cac_buoc › buoc › mục 2 › noi_dung" in m and "Câu này ghi số tiền 45.000.000đ" in m for m in messages), messages
+
+
+def test_a_compiled_report_issued_in_the_future_is_refused(tmp_path):
+    root = with_results(tmp_path, {"610.yaml": BASE})
+    report = (ROOT_DATA / "bao-cao.yaml").read_text(encoding="utf-8")
+    report = report.replace('so: ""', 'so: "12/BC-MTTQ-BTT"').replace('ngay_ban_hanh: ""', 'ngay_ban_hanh: "15/12/2032"')
+    report = report.replace("da_ban_hanh: false", "da_ban_hanh: true")
+    (root / "data" / "ke-hoach-2023" / "bao-cao.yaml").write_text(report, encoding="utf-8")
+    with pytest.raises(DataErrors) as info:
+        results_of(root)
+    assert any("«ngay_ban_hanh»" in str(e) and "Ngày ban hành 15/12/2032 chưa đến" in str(e) for e in info.value.errors)
