@@ -101,7 +101,7 @@ CORPUS = [
     # --- YAML 1.1 traps -----------------------------------------------------
     ("yaml-doi-thanh-ngay", "ke-hoach.yaml", 'ngay: "08/02/2023"', "ngay: 2023-02-08",
      ["«can_cu › mục 1 › ngay»", "YAML đã tự đổi giá trị này thành ngày", "Giá trị đang ghi: 2023-02-08"]),
-    ("yes-thanh-dung-sai", "ke-hoach.yaml", "trang_thai: Đã ký", "trang_thai: yes",
+    ("yes-thanh-dung-sai", "ke-hoach.yaml", "trang_thai: Đã Ký", "trang_thai: yes",
      ["«chu_ky › trang_thai»", "YAML tự đổi «yes»", '"yes"']),
     ("off-thanh-dung-sai", "ke-hoach.yaml", "ten_ngan: Khảo sát đời sống đồng bào", "ten_ngan: off",
      ["«cac_buoc › buoc › mục 2 › ten_ngan»", "YAML tự đổi «off»"]),

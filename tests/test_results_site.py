@@ -120,7 +120,7 @@ def test_unit_pages_show_their_results(fixture_site):
     assert "10/6/2023 , Nhà văn hóa Thôn Mẫu 1: 120 người dự, trong đó 104 người dân tộc thiểu số" in glei
     to = page_text(fixture_site, UNIT_PAGES["612"])
     assert "Báo cáo sau hạn — báo cáo gửi ngày 06/12/2023" in to and "vượt 600.000đ" in to
-    assert "Giải trình chi vượt" in to
+    assert "Ghi chú về kinh phí" in to
     ray = page_text(fixture_site, UNIT_PAGES["614"])
     assert "Trạng thái: Đang thực hiện" in ray and "ngoài khoảng kế hoạch" in ray
     assert "Chưa có số liệu báo cáo" in page_text(fixture_site, UNIT_PAGES["608"])
