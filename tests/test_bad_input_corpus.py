@@ -29,7 +29,7 @@ CORPUS = [
     ("hai-cham-trong-cau", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", "  ten_ngan: Cuộc vận động: năm 2023",
      ["data/ke-hoach-2023/ke-hoach.yaml:29:", "Dấu hai chấm «:» đặt sai chỗ", "dấu nháy kép"]),
     ("thieu-ngoac-vuong", "ke-hoach.yaml", "  luu: [VT, VP, BPT]", "  luu: [VT, VP, BPT",
-     ["data/ke-hoach-2023/ke-hoach.yaml:207:", "Thiếu dấu đóng ngoặc vuông «]»"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:205:", "Thiếu dấu đóng ngoặc vuông «]»"]),
     ("tai-lieu-thua", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\n---\nx: 1\n",
      ["data/ke-hoach-2023/co-quan.yaml", "chỉ được có một tài liệu YAML"]),
     # --- wrong types ---------------------------------------------------------

@@ -153,3 +153,18 @@ def test_unit_pages_budget_and_compiler_wording(site):
     assert "Kinh phí (đồng)" not in budget and "5.000.000 đồng" in budget
     for rel in ("index.html", "don-vi/huyen-dak-to/index.html", "so-tay/cuoc-van-dong/index.html"):
         assert "người biên tập website" not in page_text(site, rel).lower(), rel
+
+
+def test_pdfs_print_no_link_text_that_does_nothing_on_paper(site):
+    """A link to another page of the website is nothing on paper: the PDFs leave such
+    lines off («Xem tất cả: Văn bản tham khảo», the handbook's «Tra cứu» list of pages
+    that are not in the PDF), and never print «bấm vào…» or «Tải PDF»."""
+    import pdfplumber
+    from tests.pdfcheck import require_weasyprint, squash
+    require_weasyprint()
+    for pdf_path in sorted((site / "pdf").rglob("*.pdf")):
+        with pdfplumber.open(pdf_path) as pdf:
+            text = squash(" ".join(p.extract_text() or "" for p in pdf.pages))
+        rel = pdf_path.relative_to(site).as_posix()
+        for phrase in ("Xem tất cả:", "Xem thêm:", "Bộ công cụ hội nghị (mẫu in)", "bấm vào", "Bấm vào", "Tải PDF"):
+            assert phrase not in text, (rel, phrase)
