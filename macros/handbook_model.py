@@ -23,6 +23,8 @@ class Reference(Strict):
     co_quan: Text = Field(description="Cơ quan ban hành: Thủ tướng Chính phủ.")
     ve: Text = Field(description="Văn bản nói về việc gì, viết ngắn, dễ hiểu.")
     luu_y: Text | None = Field(default=None, description="Lưu ý về độ tin cậy của số liệu, hiện cạnh văn bản.")
+    nguon: list[Text] = Field(default=[], description="Nơi đã đối chiếu số, ngày, tên và nội dung được trích "
+                                                      "(địa chỉ trang, tên báo, cơ quan); để người sau kiểm tra lại.")
 
 
 class ReferencesFile(Strict):

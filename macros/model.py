@@ -154,13 +154,16 @@ class Organisation(Strict):
 
 
 class Recipient(Strict):
-    ten: Text
-    ghi_chu: Text | None = Field(default=None, description="B/c, P/h, T/h…")
+    ten: Text = Field(description="Nơi nhận. Không ghi ghi_chu: cả dòng chép đúng văn bản, kể cả dấu câu "
+                                  "(«Đ/c Chủ tịch … tỉnh;(B/c)»).")
+    ghi_chu: Text | None = Field(default=None, description="B/c, P/h, T/h…; có ghi thì website viết «ten; (ghi_chu)».")
 
 
 class Recipients(Strict):
     gui: list[Recipient] = Field(min_length=1)
     luu: list[Text] = Field(min_length=1, description="Nơi lưu: VT, VP…")
+    dong_luu: OptionalText = Field(default="", description="Dòng lưu chép đúng văn bản («Lưu VT, VP, BPT.»); "
+                                                           "\"\" thì website viết «Lưu: …» từ luu.")
 
 
 class Signature(Strict):

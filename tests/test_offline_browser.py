@@ -304,6 +304,8 @@ def test_units_over_the_budget_are_saved_when_opened(site, browser, tmp_path):
             "BEGIN:VCALENDAR")
         page.goto(base + never)
         assert "Đăk Hà" not in page.locator("article h1").first.inner_text()
+        # …and that page speaks Vietnamese (issue 20: it said «404 - Not found»).
+        assert page.locator("article h1").first.inner_text() == "Không tìm thấy trang"
     finally:
         if server.server:
             server.stop()

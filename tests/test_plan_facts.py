@@ -90,11 +90,11 @@ def test_plan_header_recipients_and_signature(site):
         "ỦY BAN MTTQ VIỆT NAM TỈNH KON TUM", "BAN THƯỜNG TRỰC",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
         "Nơi nhận:",
-        "- Đ/c Chủ tịch, Phó Chủ tịch UBMTTQVN tỉnh; (B/c)",
-        "- BTT Ủy ban MTTQVN các huyện, TP; (P/h, T/h)",
+        "- Đ/c Chủ tịch, Phó Chủ tịch UBMTTQVN tỉnh;(B/c)",  # as the source writes them
+        "- BTT Ủy ban MTTQVN các huyện,TP; (P/h, T/h)",
         "- Các Ban, Văn phòng UBMTTQVN tỉnh; (T/h)",
-        "- Lưu: VT, VP, BPT.",
-        "TM. BAN THƯỜNG TRỰC PHÓ CHỦ TỊCH (Đã ký) Nguyễn Thị Lan",
+        "- Lưu VT, VP, BPT.",
+        "TM. BAN THƯỜNG TRỰC PHÓ CHỦ TỊCH (Đã Ký) Nguyễn Thị Lan",
         "Căn cứ Kế hoạch số 357/KH-MTTQ-BTT, ngày 08/02/2023",
     ]:
         assert expected in text, expected

@@ -147,7 +147,8 @@ def test_recipients_and_signature_side_by_side(pdf, data):
     words = page.extract_words()
     label = next(w for w in words if w["text"] == "Nơi")
     # The website's notice follows the document, below the signature (issue 11).
-    notice = next(w for i, w in enumerate(words[:-1]) if w["text"] == "Ghi" and words[i + 1]["text"] == "chú"
+    # …after the site's small note on the header's layout (issue 20), which follows the signature.
+    notice = next(w for i, w in enumerate(words[:-1]) if (w["text"], words[i + 1]["text"]) in (("Ghi", "chú"), ("Phần", "đầu"))
                   and w["top"] > label["top"])
     middle = LEFT + 0.55 * (page.width - LEFT - CSS_RIGHT)
     left = region(page, 0, middle, label["top"] - 2, notice["top"] - 1)

@@ -116,13 +116,13 @@ def test_charts_are_svg_with_title_description_and_the_same_numbers_in_a_table(f
 def test_unit_pages_show_their_results(fixture_site):
     glei = page_text(fixture_site, UNIT_PAGES["610"])
     assert "Trạng thái: Đã báo cáo — báo cáo gửi ngày 24/11/2023 (Ban Dân chủ - Pháp luật)" in glei
-    assert "Hội nghị: 3 (kế hoạch: từ 02 đến 04)" in glei and "4.800.000đ / 5.000.000đ" in glei
+    assert "Hội nghị: 3 (kế hoạch ghi từ 02 đến 04 hội nghị tại các khu dân cư, không ghi số riêng cho từng đơn vị)" in glei and "4.800.000đ / 5.000.000đ" in glei
     assert "10/6/2023 , Nhà văn hóa Thôn Mẫu 1: 120 người dự, trong đó 104 người dân tộc thiểu số" in glei
     to = page_text(fixture_site, UNIT_PAGES["612"])
     assert "Báo cáo sau hạn — báo cáo gửi ngày 06/12/2023" in to and "vượt 600.000đ" in to
-    assert "Giải trình chi vượt" in to
+    assert "Ghi chú về kinh phí" in to
     ray = page_text(fixture_site, UNIT_PAGES["614"])
-    assert "Trạng thái: Đang thực hiện" in ray and "ngoài khoảng kế hoạch" in ray
+    assert "Trạng thái: Đang thực hiện" in ray and "ngoài khoảng từ 02 đến 04" in ray
     assert "Chưa có số liệu báo cáo" in page_text(fixture_site, UNIT_PAGES["608"])
     cal = Calendar.from_ical((fixture_site / "tai-ve/lich/huyen-dak-glei.ics").read_bytes())
     assert sorted(e.decoded("DTSTART").isoformat() for e in cal.walk("VEVENT")) == [

@@ -19,6 +19,8 @@ from ..numbers import format_money
 from ..results import progress as pg
 from ..site import Site
 from ..render import links
+from ..render.plan import conference_rule
+from ..render.units import report_sentence
 from . import xlsx
 
 INFO = "Thông tin"
@@ -39,11 +41,11 @@ class InfoRow:
 INFO_ROWS = (
     InfoRow(4, "Mã đơn vị (không sửa)", "don_vi"),
     InfoRow(5, "Đơn vị", "ten"),
-    InfoRow(6, "Ban gửi báo cáo", "ban"),
+    InfoRow(6, "Ban phối hợp của tỉnh", "ban"),
     InfoRow(7, "Ngày gửi báo cáo (ngày/tháng/năm; để trống nếu chưa gửi)", "ngay_gui"),
     InfoRow(8, "Ngày khảo sát (ngày/tháng/năm)", "khao_sat_ngay"),
     InfoRow(9, "Kết quả khảo sát (tóm tắt)", "khao_sat_ket_qua"),
-    InfoRow(10, "Giải trình nếu chi vượt kinh phí được giao", "giai_trinh"),
+    InfoRow(10, "Ghi chú về kinh phí (nếu có)", "giai_trinh"),
 )
 INFO_KEYS = {r.key: r for r in INFO_ROWS}
 
@@ -89,14 +91,13 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
     unit = site.unit(code)
     dept = site.department(site.assignment_of(code).ban)
     plan = site.plan
-    low, high = pg.conference_range(site)
     wb = xlsx.new_workbook(site, f"Mẫu báo cáo kết quả – {links.unit_title(unit)}", stamp)
     ws = wb.active
     ws.title = INFO
     ws["A1"] = f"MẪU BÁO CÁO KẾT QUẢ – {links.unit_title(unit).upper()}"
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = (f"{plan.van_ban.trich_yeu}. Điền các ô nền vàng, gửi {site.department(plan.to_chuc_thuc_hien.bao_cao.noi_nhan).ten} "
-                f"trước ngày {format_date(plan.to_chuc_thuc_hien.bao_cao.han)}.")
+    # Who reports to whom, as the plan's note says; the receiving Ban does not report to itself.
+    ws["A2"] = f"{plan.van_ban.trich_yeu}. Điền các ô nền vàng. {report_sentence(site, dept.ma)}"
     ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells("A2:B2")
     ws.row_dimensions[2].height = 48
@@ -142,8 +143,8 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
         "CÁCH ĐIỀN MẪU BÁO CÁO",
         "Mỗi hội nghị, mỗi khoản chi, mỗi xã ghi một dòng. "
         f"Ngày viết ngày/tháng/năm, ví dụ {format_date(site.sample_date)}.",
-        f"Kế hoạch giao mỗi đơn vị tổ chức từ {low:02d} đến {high:02d} hội nghị; "
-        f"kinh phí được giao: {format_money(site.amount(code))}.",
+        conference_rule(site),
+        f"Kinh phí của {links.unit_title(unit)} theo kế hoạch: {format_money(site.amount(code))}.",
         "Cột «Nội dung mục II» ghi số thứ tự nội dung đã tuyên truyền, cách nhau dấu ; (ví dụ: 1; 3):",
     ]
     lines += [f"{n}. {name}" for n, name in pg.topic_names(site).values()]

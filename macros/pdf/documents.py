@@ -69,7 +69,8 @@ def plan_document(site: Site) -> str:
     """The plan as on its page: header, title, body, recipients and signature."""
     content = render("plan_document.html", header=Markup(plan.header_html(site)), title=Markup(plan.title_html(site)),
                      body=Markup(_markdown(plan.body_markdown(site))), closing=Markup(plan.closing_html(site)),
-                     note=Markup(_notice(site, Kind.PLAN, compact=True)))
+                     note=Markup(_notice(site, Kind.PLAN, compact=True)),
+                     layout_note=Markup(plan.layout_note_html(site)))
     return _document(plan_metadata(site), "print-plan", content)
 
 

@@ -4,11 +4,11 @@ from ..numbers import format_money
 from ..site import Site
 from ..text import md_escape as m
 from . import links
-from .plan import budget_sentence
+from .plan import budget_sentence, section_number
 
 
 def budget_table(site: Site, current: str = links.BUDGET) -> str:
-    rows = ["| STT | Đơn vị | Ban phối hợp | Kinh phí (đồng) |", "|---:|---|---|---:|"]
+    rows = ["| STT | Đơn vị | Ban phối hợp | Kinh phí |", "|---:|---|---|---:|"]  # cells say «đồng»
     for i, unit in enumerate(site.units, 1):
         dept = site.department(site.assignment_of(unit.ma).ban)
         rows.append(f"| {i} | {links.md_link(links.unit_title(unit), links.unit_page(unit), current)} | {m(dept.ten)} "
@@ -27,4 +27,4 @@ def budget_page(site: Site) -> str:
         f"- **Bằng chữ:** {m(site.total_in_words)}\n"
     )
     return (summary + "\n## Theo đơn vị\n\n" + budget_table(site)
-            + "\n## Trích kế hoạch (mục V)\n\n> " + m(budget_sentence(site)) + "\n")
+            + f"\n## Trích kế hoạch (mục {section_number('kinh_phi')})\n\n> " + m(budget_sentence(site)) + "\n")

@@ -58,8 +58,10 @@ def chapter_body(site: Site, chapter: Chapter, here: str) -> str:
     parts += [f"## {QUESTIONS}", questions]
     if chapter.tai_lieu:
         refs = "\n".join(f"- {references.citation_md(site.reference(code))}" for code in chapter.tai_lieu)
+        # A link to another page does nothing on paper: the line is left off print and PDF
+        # (the handbook PDF carries the references as a chapter of its own).
         parts += [f"## {REFERENCES}", refs,
-                  f"Xem tất cả: {links.md_link('Văn bản tham khảo', links.REFERENCES, here)}."]
+                  f"Xem tất cả: {links.md_link('Văn bản tham khảo', links.REFERENCES, here)}.\n{{: .xem-them }}"]
     return "\n\n".join(parts) + "\n"
 
 
@@ -78,9 +80,11 @@ def handbook_index(site: Site) -> str:
             f"Mỗi bài gồm: {PURPOSE.lower()}, {MESSAGES[:1].lower() + MESSAGES[1:]}, {GUIDE.lower()}, "
             f"{QUESTIONS.lower()} và văn bản tham khảo.\n\n"
             f"## Phần mở đầu\n\n{general}\n\n## Các nội dung trọng tâm\n\n{items}\n\n"
+            # Links to other pages of the website: nothing on paper (print and PDF leave them off).
+            f'<div class="xem-them" markdown>\n\n'
             f"## Tra cứu\n\n- {links.md_link('Văn bản tham khảo', links.REFERENCES, here)}\n"
             f"- {links.md_link('Chữ viết tắt', links.GLOSSARY, here)}\n"
-            f"- {links.md_link('Bộ công cụ hội nghị (mẫu in)', links.TOOLKIT, here)}\n")
+            f"- {links.md_link('Bộ công cụ hội nghị (mẫu in)', links.TOOLKIT, here)}\n\n</div>\n")
 
 
 def topic_page(site: Site, code: str) -> str:

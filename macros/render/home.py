@@ -1,4 +1,4 @@
-"""The home page: the plan at a glance (what, who, where, when, how much)."""
+"""The home page: the plan at a glance (content, who carries it out, where, when, funds)."""
 
 from ..changes_model import Kind
 from ..dates import format_date, format_month
@@ -34,7 +34,7 @@ def home_page(site: Site) -> str:
 
 <div class="grid cards glance" markdown>
 
--   **Làm gì**
+-   **Nội dung**
 
     ---
 
@@ -43,7 +43,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Toàn văn kế hoạch", links.PLAN, here)} · {links.md_link("Sổ tay tuyên truyền", links.HANDBOOK, here)}
 
--   **Ai làm**
+-   **Đơn vị thực hiện**
 
     ---
 
@@ -51,7 +51,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Phân công", links.ASSIGNMENTS, here)}
 
--   **Ở đâu**
+-   **Địa bàn**
 
     ---
 
@@ -59,7 +59,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Danh sách đơn vị", links.UNITS, here)}
 
--   **Khi nào**
+-   **Thời gian**
 
     ---
 
@@ -69,7 +69,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Tiến độ", links.TIMELINE, here)}
 
--   **Bao nhiêu**
+-   **Kinh phí**
 
     ---
 

@@ -16,6 +16,40 @@ from . import notice
 # Blank kept for a number or a date the document does not have yet.
 BLANK = "\u00a0" * 6
 
+# The plan's numbered sections, in the order of the document (ke-hoach.yaml keys).
+# Their numbers (I, II, …) follow from this order; nothing else names a number.
+SECTIONS = ("muc_dich_yeu_cau", "noi_dung", "cac_buoc", "thoi_gian_dia_diem", "kinh_phi", "to_chuc_thuc_hien")
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def section_number(key: str) -> str:
+    """"cac_buoc" -> "III": the number the plan gives the section (its place in the document)."""
+    return roman(SECTIONS.index(key) + 1)
+
+
+def conference_step_ref(site: Site) -> str:
+    """Where the plan sets the number of conferences: "III.3" (its section and the step's
+    number there), found from the data: the step whose text holds {so_hoi_nghi}."""
+    steps = site.plan.cac_buoc.buoc
+    i = next((i for i, s in enumerate(steps, 1) if "{so_hoi_nghi}" in s.noi_dung), None)
+    return section_number("cac_buoc") + (f".{i}" if i else "")
+
+
+def conference_rule(site: Site) -> str:
+    """What the plan says about the number of conferences, quoted, with where it says it,
+    and what it does not say (no number for each unit)."""
+    return (f"Kế hoạch (mục {conference_step_ref(site)}) ghi: «{notice.conference_sentence(site)}» "
+            f"Kế hoạch không ghi số hội nghị riêng cho từng {site.plan.ten_goi_don_vi}.")
+
 
 def number_line(site: Site) -> str:
     doc = site.plan.van_ban
@@ -101,13 +135,15 @@ def body_markdown(site: Site) -> str:
     p = site.plan
     org = p.to_chuc_thuc_hien
     parts = [m(t) for t in basis_paragraphs(site)] + [m(p.mo_dau)]
-    parts += [f"## I. {m(p.muc_dich_yeu_cau.tieu_de)}", numbered(list(p.muc_dich_yeu_cau.muc))]
-    parts += [f"## II. {m(p.noi_dung.tieu_de)}", m(p.noi_dung.loi_dan),
+    n = section_number
+    parts += [f"## {n('muc_dich_yeu_cau')}. {m(p.muc_dich_yeu_cau.tieu_de)}", numbered(list(p.muc_dich_yeu_cau.muc))]
+    parts += [f"## {n('noi_dung')}. {m(p.noi_dung.tieu_de)}", m(p.noi_dung.loi_dan),
               numbered([t.noi_dung for t in p.noi_dung.muc])]
-    parts += [f"## III. {m(p.cac_buoc.tieu_de)}", numbered([site.fill(s.noi_dung) for s in p.cac_buoc.buoc])]
-    parts += [f"## IV. {m(p.thoi_gian_dia_diem.tieu_de)}", numbered([period_line(site), places_line(site)])]
-    parts += [f"## V. {m(p.kinh_phi.tieu_de)}", m(budget_sentence(site))]
-    parts += [f"## VI. {m(org.tieu_de)}", m(org.loi_dan)]
+    parts += [f"## {n('cac_buoc')}. {m(p.cac_buoc.tieu_de)}", numbered([site.fill(s.noi_dung) for s in p.cac_buoc.buoc])]
+    parts += [f"## {n('thoi_gian_dia_diem')}. {m(p.thoi_gian_dia_diem.tieu_de)}",
+              numbered([period_line(site), places_line(site)])]
+    parts += [f"## {n('kinh_phi')}. {m(p.kinh_phi.tieu_de)}", m(budget_sentence(site))]
+    parts += [f"## {n('to_chuc_thuc_hien')}. {m(org.tieu_de)}", m(org.loi_dan)]
     for i, a in enumerate(org.phan_cong, 1):
         parts += [f"### {i}. {m(a.tieu_de or site.department(a.ban).ten)}", m(a.nhiem_vu)]
     # "* Ghi chú:" as the plan writes it.
@@ -119,9 +155,13 @@ def body_markdown(site: Site) -> str:
 
 
 def recipients_lines(site: Site) -> list[str]:
+    """The lines under «Nơi nhận:». A recipient written without ghi_chu is the document's
+    own line, printed character for character ("Đ/c … tỉnh;(B/c)"); with ghi_chu the line
+    is set as "ten; (ghi_chu)". The filing line likewise: dong_luu as written, else
+    "Lưu: VT, …" from luu."""
     rec = site.plan.noi_nhan
-    lines = [f"- {r.ten};" + (f" ({r.ghi_chu})" if r.ghi_chu else "") for r in rec.gui]
-    lines.append(f"- Lưu: {', '.join(rec.luu)}.")
+    lines = [f"- {r.ten}" + (f"; ({r.ghi_chu})" if r.ghi_chu else "") for r in rec.gui]
+    lines.append(f"- {rec.dong_luu}" if rec.dong_luu else f"- Lưu: {', '.join(rec.luu)}.")
     return lines
 
 
@@ -132,13 +172,22 @@ def closing_html(site: Site) -> str:
                   title=sig.chuc_vu, status=sig.trang_thai, name=sig.nguoi_ky)
 
 
+def layout_note_html(site: Site) -> str:
+    """A small line under the document, not part of it: the header (bodies, national name
+    and motto, «Số:», place and date) is set by the site as Nghị định 30/2020/NĐ-CP lays
+    it out; the source has no such header, and no number or date of issue."""
+    doc = site.plan.van_ban
+    missing = [what for what, value in (("số", doc.so), ("ngày ban hành", doc.ngay_ban_hanh)) if not value]
+    return render("plan_layout_note.html", missing=missing)
+
+
 def plan_page(site: Site) -> str:
     """The whole document: header, title, body, recipients and signature, under
-    the site's notice (what this page is, where the plan stands), which is not
-    part of the document."""
+    the site's notice (what this page is, where the plan stands) and above the
+    site's note on the header's layout, neither part of the document."""
     return (
         notice.notice_html(site, Kind.PLAN) + "\n"
         '<div class="vb-document" markdown>\n\n'
         + header_html(site) + "\n" + title_html(site) + "\n" + body_markdown(site) + "\n" + closing_html(site)
-        + "\n</div>\n"
+        + "\n</div>\n" + layout_note_html(site) + "\n"
     )

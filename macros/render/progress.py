@@ -10,6 +10,7 @@ from ..results.load import Results, results_folder
 from ..site import Site
 from . import links
 from .charts import Bar, Chart, svg_figure
+from .plan import conference_step_ref
 from .results_jinja import render
 
 PROGRESS = "ket-qua.md"
@@ -100,13 +101,15 @@ def conferences_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
     data = [r for r in rows if r.has_data]
     held = sum(r.conferences for r in data)
     in_range = sum(1 for r in data if low <= r.conferences <= high)
-    desc = (f"Số hội nghị mỗi đơn vị đã tổ chức, so với {_range_text(site)} hội nghị kế hoạch giao (vùng tô nhạt). "
-            f"{len(data)}/{len(rows)} đơn vị có số liệu, tổng {held} hội nghị; "
-            f"{in_range} đơn vị trong khoảng kế hoạch.")
+    ref = conference_step_ref(site)
+    desc = (f"Số hội nghị mỗi đơn vị đã tổ chức; vùng tô nhạt: {_range_text(site)} hội nghị, số kế hoạch ghi ở "
+            f"mục {ref} (tổ chức tại các khu dân cư; kế hoạch không ghi số hội nghị riêng cho từng "
+            f"{site.plan.ten_goi_don_vi}). {len(data)}/{len(rows)} đơn vị có số liệu, tổng {held} hội nghị; "
+            f"{in_range} đơn vị trong khoảng {_range_text(site)}.")
     return Chart("bd-hoi-nghi", "Số hội nghị đã tổ chức so với kế hoạch", desc, bars,
                  band=(low / top, high / top), band_labels=(f"{low:02d}", f"{high:02d}"),
-                 legend=[("kq-key--band", f"kế hoạch: {_range_text(site)} hội nghị"),
-                         ("kq-key--warn", "ngoài khoảng kế hoạch")],
+                 legend=[("kq-key--band", f"{_range_text(site)} hội nghị (kế hoạch, mục {ref})"),
+                         ("kq-key--warn", f"ngoài khoảng {_range_text(site)}")],
                  table_head=["Đơn vị", "Số hội nghị", f"So với {_range_text(site)}"],
                  table_rows=table, table_foot=["Tổng", str(held), f"{in_range}/{len(data)} đơn vị trong khoảng"],
                  numeric_columns=1)

@@ -16,7 +16,7 @@ from ..results import progress as pg
 from ..results.load import Results
 from ..site import Site
 from . import links
-from .plan import BLANK, body_name_lines
+from .plan import BLANK, body_name_lines, conference_rule, section_number
 from .progress import REPORT, downloads, href
 from .results_jinja import render
 
@@ -72,14 +72,17 @@ def document_html(site: Site, results: Results) -> str:
                   kind=KIND.upper(), summary=summary_line(site), plan_ref=plan_reference(site),
                   deadline=site.plan.to_chuc_thuc_hien.bao_cao.han, compiler=compiler,
                   draft=not results.report.da_ban_hanh, campaign=site.plan.cuoc_van_dong,
-                  no_data=pg.NO_DATA_SENTENCE)
+                  no_data=pg.NO_DATA_SENTENCE, conference_rule=conference_rule(site))
 
 
 def report_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: bool = True) -> str:
     """The page: a note on who compiles and signs, then the document (or "no data")."""
     compiler = site.department(site.plan.to_chuc_thuc_hien.bao_cao.noi_nhan)
     pdf = href(downloads(site)["report_pdf"], REPORT, dir_urls) if pdf_ok and not results.empty else None
-    return render("report_page.html", site=site, results=results, compiler=compiler, pdf=pdf,
+    # Where the plan gives the compiling: the receiving Ban's own item of its last section.
+    items = [a.ban for a in site.plan.to_chuc_thuc_hien.phan_cong]
+    where = section_number("to_chuc_thuc_hien") + (f".{items.index(compiler.ma) + 1}" if compiler.ma in items else "")
+    return render("report_page.html", site=site, results=results, compiler=compiler, pdf=pdf, where=where,
                   document=None if results.empty else document_html(site, results),
                   no_data=pg.NO_DATA_SENTENCE, draft=not results.report.da_ban_hanh,
                   progress_href=href("ket-qua.md", REPORT, dir_urls), plan_href=href(links.PLAN, REPORT, dir_urls))

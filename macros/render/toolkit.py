@@ -19,6 +19,7 @@ from ..site import Site
 from ..text import html_escape as h
 from ..text import md_escape
 from . import links, notice
+from .plan import conference_step_ref
 
 BOX = "☐"
 
@@ -97,11 +98,12 @@ def _department_chooser(site: Site, label: str = "Ban phối hợp của tỉnh"
 
 
 def _conference_chooser(site: Site) -> str:
-    conf = site.plan.cac_buoc.hoi_nghi
-    numbers = [str(i) for i in range(1, conf.toi_da + 1)]
-    # The plan: "Tổ chức từ 02 đến 04 hội nghị … tại các khu dân cư" (not a count per unit).
-    return (f'<p class="tk-chooser"><strong>Hội nghị lần thứ:</strong> {_choices(numbers)} '
-            f'<em>(kế hoạch: tổ chức {h(site.placeholders["so_hoi_nghi"])} hội nghị tại các khu dân cư)</em></p>')
+    """A blank to write which conference this is: the plan sets the number of conferences
+    («từ 02 đến 04 hội nghị … tại các khu dân cư»), not a numbered list for each unit."""
+    return (f'<p class="tk-field"><span><strong>Hội nghị lần thứ:</strong></span><span class="tk-fill"></span></p>'
+            f'<p class="tk-note"><em>Kế hoạch (mục {h(conference_step_ref(site))}): tổ chức '
+            f'{h(site.placeholders["so_hoi_nghi"])} hội nghị tại các khu dân cư; không ghi số hội nghị riêng cho từng '
+            f'{h(site.plan.ten_goi_don_vi)}.</em></p>')
 
 
 def _place(site: Site) -> str:
@@ -253,4 +255,4 @@ def toolkit_index(site: Site) -> str:
             f"Các mẫu tham khảo do {md_escape(_lower(notice.compiler(site)))} biên soạn từ kế hoạch, không phải văn bản "
             "chính thức; in trên khổ giấy A4 và điền bằng tay, phần tên cơ quan, đơn vị để trống cho đơn vị "
             "sử dụng mẫu ghi. Mỗi mẫu dùng chung cho các đơn vị: khi sử dụng, đánh dấu vào ô ☐ tên đơn vị, "
-            "ban phối hợp và lần hội nghị.\n\n" + items + "\n")
+            "ban phối hợp; ghi số thứ tự hội nghị vào chỗ trống.\n\n" + items + "\n")

@@ -11,6 +11,7 @@ from ..text import fold
 from ..text import html_escape as h
 from ..text import md_escape as m
 from . import links, notice
+from .plan import conference_rule, section_number
 
 
 def _quote(label: str, text: str) -> str:
@@ -30,8 +31,8 @@ def report_sentence(site: Site, dept_code: str) -> str:
         return (f"Các ban, văn phòng Ủy ban MTTQ Việt Nam tỉnh báo cáo kết quả về {receiver} trước ngày "
                 f"{format_date(report.han)}; {compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
                 f"do {receiver} phối hợp.")
-    return (f"{dept} (ban phối hợp) báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}, "
-            f"cùng các ban, văn phòng khác của Ủy ban MTTQ Việt Nam tỉnh; {compiles}.")
+    return (f"{dept} báo cáo kết quả về {receiver} trước ngày {format_date(report.han)} (kế hoạch đề nghị các "
+            f"ban, văn phòng Ủy ban MTTQ Việt Nam tỉnh báo cáo kết quả về {receiver}); {compiles}.")
 
 
 def unit_page(site: Site, code: str) -> str:
@@ -48,6 +49,7 @@ def unit_page(site: Site, code: str) -> str:
     names = ", ".join(m(n) for n in other_names(unit))
     steps = "\n".join(f"> {i}\\. {m(site.fill(s.noi_dung))}\n>" for i, s in enumerate(plan.cac_buoc.buoc, 1))
     local_name = notice.spell(site, local.ten)
+    org = section_number("to_chuc_thuc_hien")
     return f"""# {m(links.unit_title(unit))}
 
 {notice.notice_html(site, Kind.REFERENCE)}
@@ -56,23 +58,22 @@ def unit_page(site: Site, code: str) -> str:
 - **Ban phối hợp của tỉnh:** {m(dept.ten)}
 - **Kinh phí:** {format_money(amount)} ({m(money_in_words(amount))})
 - **Thời gian thực hiện kế hoạch:** từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}
-- **Hội nghị:** kế hoạch ghi «{m(notice.conference_sentence(site))}» Kế hoạch không ghi số hội nghị riêng
-  cho từng {m(plan.ten_goi_don_vi)}.
+- **Hội nghị:** {m(conference_rule(site))}
 - **Báo cáo kết quả:** {m(report_sentence(site, a.ban))}
 
 </div>
 
 ## Nhiệm vụ của {m(dept.ten)}
 
-{_quote(f"Kế hoạch, mục VI.{number}:", a.nhiem_vu)}
+{_quote(f"Kế hoạch, mục {org}.{number}:", a.nhiem_vu)}
 
 ## Nhiệm vụ của {m(local_name)}
 
-{_quote(f"Kế hoạch, mục VI.{len(assignments) + 1}:", local.nhiem_vu)}
+{_quote(f"Kế hoạch, mục {org}.{len(assignments) + 1}:", local.nhiem_vu)}
 
 ## Các bước triển khai
 
-<p class="trich-dan__nguon"><em>Kế hoạch, mục III:</em></p>
+<p class="trich-dan__nguon"><em>Kế hoạch, mục {section_number("cac_buoc")}:</em></p>
 
 {steps}
 
