@@ -171,7 +171,7 @@ CORPUS = [
      ["data/website.yaml:22:", "«ke_hoach › mục 1 › duong_dan»", "Đường dẫn chỉ gồm chữ thường không dấu"]),
     ("duong-dan-thieu-gach", "website.yaml", 'duong_dan: ""', 'duong_dan: "ke-hoach-2023"',
      ["«ke_hoach › mục 1 › duong_dan»", 'có phải "ke-hoach-2023/"?']),
-    ("ten-web-co-va", "website.yaml", "tac_gia: Người biên tập", "tac_gia: Người & biên tập",
+    ("ten-web-co-va", "website.yaml", "tac_gia: Người lập", "tac_gia: Người & lập",
      ["data/website.yaml:", "«tac_gia»", "Không dùng ký tự «&»", "ký tự thứ 7"]),
     ("cach-viet-nguoc-nhau", "bien-soan.yaml", "  - dung: ủy\n    khong_dung: [uỷ]",
      "  - dung: ủy\n    khong_dung: [uỷ]\n  - dung: Uỷ\n    khong_dung: [Ủy]",
