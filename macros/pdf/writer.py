@@ -6,6 +6,7 @@ site builds on machines where it or its system libraries (Pango) are missing.
 
 import hashlib
 import multiprocessing
+import multiprocessing.util
 import os
 import shutil
 import time
@@ -77,6 +78,12 @@ class Printer:
             "handbook": base + [css(path=HERE / "handbook.css")],
             "report": base + [css(path=self.root / RESULTS_CSS)],
         }
+        # WeasyPrint copies the @font-face fonts into a mkdtemp folder and never removes
+        # it: removed when this Printer goes, or when its (worker) process exits.
+        folder = getattr(self.fonts, "_folder", None)
+        if folder is not None:
+            multiprocessing.util.Finalize(self, shutil.rmtree, args=(str(folder),),
+                                          kwargs={"ignore_errors": True}, exitpriority=0)
 
     def write(self, html: str, kind: str, meta: Metadata, out: Path, base_url: str | None = None):
         from weasyprint import HTML
