@@ -66,6 +66,8 @@ def test_no_pdf_under_serve_and_a_note_says_why(served, browser):
         note = page.locator(".pdf-download")
         assert "không tạo tệp PDF" in note.inner_text() and "scripts/build.py" in note.inner_text()
         assert page.locator('a[href$=".pdf"]').count() == 0
+        # serve's site_url is the preview's own address: no QR code to it, no og:url (issue 23)
+        assert page.locator(".vi-qr").count() == 0 and page.locator('meta[property="og:url"]').count() == 0
     finally:
         page.close()
 

@@ -24,7 +24,9 @@ def page_tags(context, page, config) -> None:
     context["og_tags"] = ""
     if offline_hooks.is_file_copy(config):
         return
-    if config.site_url and page.canonical_url:
+    # Under `mkdocs serve` site_url is the preview server's own address: not the site's.
+    address = config.site_url if not serve_hooks.serving() else None
+    if address and page.canonical_url:
         page.content = (page.content or "") + "\n" + qr.block(page.canonical_url)
     site_name = config.site_name
     # on_files escapes generated titles for Material, which prints them raw
@@ -34,11 +36,11 @@ def page_tags(context, page, config) -> None:
     image = None
     if not serve_hooks.serving() and preview.fonts_available():
         rel = preview.write_image(Path(config.site_dir), title, site_name, cache=_cache())
-        if config.site_url:
-            image = config.site_url.rstrip("/") + "/" + rel
+        if address:
+            image = address.rstrip("/") + "/" + rel
         else:
             here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
             image = posixpath.relpath(rel, here.rstrip("/") or ".")
     card = preview.Card(title=title, description=description, image=image,
-                        url=page.canonical_url if config.site_url else None, site_name=site_name)
+                        url=page.canonical_url if address else None, site_name=site_name)
     context["og_tags"] = preview.tags(card)
