@@ -16,7 +16,7 @@ Pure: no MkDocs; the adapter (macros/adapters/preview_hooks.py) wires it in.
 
 import hashlib
 import html
-import textwrap
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,16 +32,17 @@ FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 SERIF_BOLD = "LiberationSerif-Bold.ttf"
 SANS = "LiberationSans-Regular.ttf"
 SANS_BOLD = "LiberationSans-Bold.ttf"
-DESCRIPTION_MAX = 160
+DESCRIPTION_MAX = 200  # longer first sentences give way to the site's description
 RED = (183, 28, 28)  # the site's Front red (docs/assets/site.css --md-primary-fg-color)
 INK = (26, 26, 26)
 GREY = (85, 85, 85)
 MARGIN = 72
 DRAWING = "1"  # change when the drawing changes: every cached image is made again
 
-# Blocks whose paragraphs are not the page's own running text (notices, forms,
-# admonitions, the document header of the plan).
-_NOT_RUNNING = {"div", "table", "details", "aside", "blockquote", "li", "figure", "form", "nav", "header", "footer"}
+# Blocks that are not the page's own running text: notices, admonitions, tables,
+# quotations, forms, the plan's document header, the QR block.
+_SKIP_TAGS = {"table", "details", "aside", "blockquote", "figure", "form", "nav", "header", "footer", "svg"}
+_SKIP_CLASSES = {"admonition", "trang-thai", "vb-header", "vi-qr", "md-source-file", "pdf-download"}
 
 
 @dataclass(frozen=True)
@@ -57,43 +58,72 @@ def _squash(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
 
 
-def shorten(text: str, limit: int = DESCRIPTION_MAX) -> str:
-    """One line of at most `limit` characters, cut at a word with «…»."""
-    text = _squash(text)
-    if len(text) <= limit:
-        return text
-    return textwrap.shorten(text, width=limit, placeholder="…").replace(" …", "…")
+def first_sentence(text: str) -> str:
+    """The text up to its first sentence end (. ! ? … then a capital letter), or all of it."""
+    for m in re.finditer(r"[.!?…]\s+", text):
+        if text[m.end():m.end() + 1].isupper():
+            return text[:m.end()].strip()
+    return text
+
+
+def _text(content: str, pieces, start: int, end: int | None) -> str:
+    return _squash(html.unescape("".join(content[q.start:q.end] for q in pieces[start:end] if q.kind == "text")))
+
+
+def _skipped(piece) -> bool:
+    return (piece.tag in _SKIP_TAGS or piece.attr("role") == "note"
+            or bool(_SKIP_CLASSES & set(piece.attr("class").split())))
 
 
 def first_paragraph(content: str) -> str:
-    """The text of the first paragraph of running text of a page's HTML: a <p> without
-    a class, not inside a block of another kind (notice, table, list, form), at least
-    a few words long. "" when there is none."""
+    """The text of the first block of running text of a page's HTML, outside notices,
+    tables, quotations and forms: a paragraph without a class (at least a few words),
+    or a list (its first two items, as «a; b»: a unit's facts). "" when there is none."""
     pieces = htmlscan.scan(content)
-    stack: list[str] = []
     i = 0
     while i < len(pieces):
         p = pieces[i]
         if p.kind == "start":
-            if p.tag == "p" and not p.attr("class") and not (_NOT_RUNNING & set(stack)):
+            end = None
+            if _skipped(p):
                 end = htmlscan.matching_end(pieces, i)
-                text = _squash(html.unescape("".join(content[q.start:q.end] for q in pieces[i + 1:end]
-                                                     if q.kind == "text")))
+            elif p.tag == "p" and not p.attr("class"):
+                end = htmlscan.matching_end(pieces, i)
+                text = _text(content, pieces, i + 1, end)
                 if len(text.split()) >= 6:
                     return text
-                i = (end or i) + 1
+            elif p.tag in ("ul", "ol"):
+                end = htmlscan.matching_end(pieces, i)
+                items = []
+                j = i + 1
+                while j < (end or len(pieces)) and len(items) < 2:
+                    if pieces[j].kind == "start" and pieces[j].tag == "li":
+                        close = htmlscan.matching_end(pieces, j)
+                        items.append(_text(content, pieces, j + 1, close).rstrip(".;"))
+                        j = (close or j) + 1
+                    else:
+                        j += 1
+                text = "; ".join(t for t in items if t)
+                if len(text.split()) >= 6:
+                    return text + "."
+            if end is not None:
+                i = end + 1
                 continue
-            stack.append(p.tag)
-        elif p.kind == "end" and p.tag in stack:
-            del stack[len(stack) - 1 - stack[::-1].index(p.tag):]
         i += 1
     return ""
 
 
 def description(content: str, meta_description: str | None, fallback: str) -> str:
-    """The page's own one-line description: its front matter's, else its first
-    paragraph, else the site's description."""
-    return shorten(meta_description or first_paragraph(content) or fallback)
+    """The page's own one-line description: its front matter's, else the first sentence
+    (or all) of its first paragraph when short enough, else the site's description.
+    Never cut: a description shows data whole or not at all (tests/test_escaping.py)."""
+    if meta_description:
+        return _squash(meta_description)
+    text = first_paragraph(content)
+    for candidate in (first_sentence(text), text):
+        if candidate and len(candidate) <= DESCRIPTION_MAX:
+            return candidate
+    return _squash(fallback)
 
 
 # -- the image -------------------------------------------------------------------------------

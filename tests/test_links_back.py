@@ -115,10 +115,17 @@ def test_description_is_the_pages_own_first_paragraph():
                '<p>Chọn đơn vị để xem ban phối hợp, kinh phí, các bước và thời hạn &amp; hơn nữa.</p>')
     assert preview.description(content, None, "dự phòng") == ("Chọn đơn vị để xem ban phối hợp, kinh phí, "
                                                              "các bước và thời hạn & hơn nữa.")
-    assert preview.description("<div><p>một hai ba bốn năm sáu bảy</p></div>", None, "Mô tả website") == "Mô tả website"
+    assert preview.description('<div class="admonition note"><p>một hai ba bốn năm sáu bảy</p></div>'
+                               '<table><tr><td><p>tám chín mười mười một mười hai mười ba</p></td></tr></table>',
+                               None, "Mô tả website") == "Mô tả website"
+    facts = '<div class="unit-facts"><ul><li><b>Ban:</b> Ban Dân vận</li><li><b>Kinh phí:</b> 5.000.000đ</li><li>c</li></ul></div>'
+    assert preview.description(facts, None, "x") == "Ban: Ban Dân vận; Kinh phí: 5.000.000đ."
     assert preview.description(content, "Mô tả riêng", "x") == "Mô tả riêng"
-    long = preview.description("<p>" + "từ " * 200 + "</p>", None, "")
-    assert len(long) <= preview.DESCRIPTION_MAX and long.endswith("…")
+    # never cut (data shown whole or not at all): a long paragraph gives its first sentence…
+    text = "Câu đầu tiên của trang này. Câu thứ hai " + "dài " * 100 + "."
+    assert preview.description(f"<p>{text}</p>", None, "Mô tả website") == "Câu đầu tiên của trang này."
+    # …or, without a short one, the site's description
+    assert preview.description("<p>" + "từ " * 200 + "</p>", None, "Mô tả website") == "Mô tả website"
 
 
 def test_preview_image_is_1200x630_named_by_content_and_cached(tmp_path):
@@ -185,14 +192,17 @@ def test_pdf_carries_the_qr_in_its_bottom_margin_only_with_an_address(tmp_path):
 # -- the two shared builds ----------------------------------------------------------------------
 
 def test_every_page_has_its_own_link_preview(site):
-    images = set()
+    images, own = set(), set()
     for path in html_pages(site):
         head = Head(path.read_text(encoding="utf-8"))
         m = head.meta
         assert m.get("og:locale") == "vi_VN" and m.get("og:type") == "website", path
         home = path == site / "index.html"  # the home page: the site's name, not «Trang chủ»
         assert m.get("og:title") and (head.title.startswith(m["og:title"]) or home), (path, head.title)
-        assert m.get("og:description") and len(m["og:description"]) <= preview.DESCRIPTION_MAX, path
+        # its own short description, or the site's (Material's meta description)
+        assert m.get("og:description") and (len(m["og:description"]) <= preview.DESCRIPTION_MAX
+                                            or m["og:description"] == m["description"]), path
+        own.add(m.get("og:description"))
         assert m.get("twitter:card") == "summary_large_image"
         assert (m.get("og:image:width"), m.get("og:image:height")) == ("1200", "630")
         image = (path.parent / m["og:image"]).resolve()
@@ -201,6 +211,7 @@ def test_every_page_has_its_own_link_preview(site):
         # no address known: no og:url, no canonical, no QR, no placeholder
         assert "og:url" not in m and head.canonical is None and not head.qr_paths, path
         assert "vi-qr" not in path.read_text(encoding="utf-8"), path
+    assert len(own) >= 10  # pages describe themselves, not all with the site's description
     for image in images:
         with Image.open(image) as img:
             assert img.size == (1200, 630)
