@@ -30,11 +30,20 @@ def copy_project(dest: Path) -> Path:
 def mkdocs_build(project: Path, out: Path, **extra_env: str) -> subprocess.CompletedProcess:
     # A KONTUM_* switch left in the caller's shell (e.g. from serve.sh) must not change the build.
     env = {k: v for k, v in os.environ.items() if not k.startswith("KONTUM_") and k != "SOURCE_DATE_EPOCH"}
-    env.update(NO_MKDOCS_2_WARNING="1", **extra_env)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
+    # Its own temp directory (issue 23: builds left weasyprint-* folders in /tmp): what the
+    # build leaves there is written down in <out>.tmp-left (tests/test_temp_cleanup.py), then removed.
+    temp = out.with_name(out.name + ".tmp")
+    temp.mkdir(parents=True, exist_ok=True)
+    env.update(NO_MKDOCS_2_WARNING="1", TMPDIR=str(temp), **extra_env)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+            cwd=project, env=env, capture_output=True, text=True, timeout=300,
+        )
+    finally:
+        left = sorted(p.name for p in temp.iterdir())
+        out.with_name(out.name + ".tmp-left").write_text("\n".join(left), encoding="utf-8")
+        shutil.rmtree(temp, ignore_errors=True)
 
 
 def build_once(out: Path, build) -> Path:

@@ -15,6 +15,7 @@ from tests.results_fixtures import FIXTURES, SITE, elements
 from tests.sitebuild import build_once, copy_project, mkdocs_build, page_text
 from macros.render import links
 
+SITE_ADDRESS = "https://kehoach.example.vn/"  # site_url of the build with fixture results
 UNIT_PAGES = {u.ma: f"don-vi/{links.unit_slug(u)}/index.html" for u in SITE.units}
 LABELS = ["Chưa có số liệu", "Đã báo cáo", "Chưa có số liệu", "Báo cáo sau hạn", "Chưa có số liệu",
           "Đang thực hiện", "Chưa có số liệu", "Chưa có số liệu", "Chưa có số liệu", "Chưa có số liệu"]
@@ -31,7 +32,9 @@ def fixture_site(tmp_path_factory):
     def build(out):
         project = copy_project(out.with_name(out.name + "-project"))
         shutil.copytree(FIXTURES, project / "data" / "ke-hoach-2023" / "ket-qua", ignore=shutil.ignore_patterns("*.md", "*.xlsx"))
-        result = mkdocs_build(project, out, KONTUM_PDF="0", SOURCE_DATE_EPOCH="1700000000")
+        # A known address (issue 23): canonical links, og:url and the printed QR codes
+        # are checked on this build (tests/test_links_back.py); the real build has none.
+        result = mkdocs_build(project, out, KONTUM_PDF="0", SOURCE_DATE_EPOCH="1700000000", SITE_URL=SITE_ADDRESS)
         if result.returncode == 0 and "vượt kinh phí được giao" not in result.stderr:
             result.returncode = 99  # the over-budget warning must be logged while the build goes on
         return result

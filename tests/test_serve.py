@@ -5,6 +5,7 @@ the open page (a banner over the last good version) and in the log, without a
 traceback; fixing the data removes it."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -28,7 +29,9 @@ def served(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("serve") / "project")
     log = (project.parent / "serve.log").open("w+", encoding="utf-8")
     port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KONTUM_SERVE="1")
+    temp = project.parent / "tmp"  # issue 23: serve's mkdocs_* build folder must not outlive it
+    temp.mkdir()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KONTUM_SERVE="1", TMPDIR=str(temp))
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
                                "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -43,9 +46,10 @@ def served(tmp_path_factory):
                 time.sleep(0.2)
         yield project, f"http://127.0.0.1:{port}/", log
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # Ctrl+C: serve removes its build folder (SIGTERM did not)
         server.wait(timeout=30)
         log.close()
+        assert sorted(p.name for p in temp.iterdir()) == [], "mkdocs serve left its build folder behind"
 
 
 def log_text(log) -> str:
@@ -62,6 +66,8 @@ def test_no_pdf_under_serve_and_a_note_says_why(served, browser):
         note = page.locator(".pdf-download")
         assert "không tạo tệp PDF" in note.inner_text() and "scripts/build.py" in note.inner_text()
         assert page.locator('a[href$=".pdf"]').count() == 0
+        # serve's site_url is the preview's own address: no QR code to it, no og:url (issue 23)
+        assert page.locator(".vi-qr").count() == 0 and page.locator('meta[property="og:url"]').count() == 0
     finally:
         page.close()
 

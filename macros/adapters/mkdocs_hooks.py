@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from macros import compress, searchindex, searchworker, stylesheets  # noqa: E402
-from macros.adapters import build_state, logs, nav_cache, offline_hooks, pdf_output, serve_hooks  # noqa: E402
+from macros.adapters import build_state, logs, nav_cache, offline_hooks, pdf_output, preview_hooks, serve_hooks  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.exports.downloads import write_downloads  # noqa: E402
 from macros.errors import DataErrors  # noqa: E402
@@ -194,6 +194,7 @@ def on_page_context(context, page, config, nav):
         page.file.src_uri, [site.prefix for site in state.website.plans])
     # ... and the unit list's filter (with vi-fold.js) on the unit list pages only.
     context["units_list_page"] = page.file.src_uri in {site.prefix + links.UNITS for site in state.website.plans}
+    preview_hooks.page_tags(context, page, config)  # issue 23: link previews (overrides/main.html)
     return context
 
 

@@ -71,6 +71,27 @@ def remember_page(output: str, page, config, state: BuildState) -> None:
                                              Path(config["site_dir"]) / page.file.dest_uri)
 
 
+def _page_url(base: str, src: str) -> str:
+    """The address of a page of the built site (directory URLs) from its source path."""
+    path = src[:-3] if src.endswith(".md") else src
+    path = path[:-5] if path == "index" or path.endswith("/index") else path + "/"
+    return base.rstrip("/") + "/" + path
+
+
+def _page_urls(config, state: BuildState) -> dict[str, str]:
+    """Issue 23: PDF path -> the address of the page it prints, for the QR code in its
+    margin; none when the site's address (site_url) is not known."""
+    if not config.site_url:
+        return {}
+    from macros.pdf.report import report_pdf
+    from macros.render.progress import REPORT
+
+    out = {pdf: _page_url(config.site_url, src) for src, pdf in state.catalog.pdf_for_page.items()}
+    for site in state.website.plans:
+        out.setdefault(report_pdf(site), _page_url(config.site_url, site.prefix + REPORT))
+    return out
+
+
 def write_pdfs(config, state: BuildState) -> None:
     if pdfs_off():
         state.articles.clear()
@@ -95,7 +116,8 @@ def write_pdfs(config, state: BuildState) -> None:
                 title = title or heading
                 chapters.append(Chapter(heading, article.printable(body, built)))
         report += writer.write_all(site, Path(config["site_dir"]), title, chapters,
-                                   cache=state.root / writer.CACHE_DIR, force=_mode() == "all")
+                                   cache=state.root / writer.CACHE_DIR, force=_mode() == "all",
+                                   page_urls=_page_urls(config, state))
     state.articles.clear()
     writer.prune_cache(state.root / writer.CACHE_DIR, report.keys)
     logging.getLogger("mkdocs.plugins.kontum-print").info(report.summary())

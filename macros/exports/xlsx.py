@@ -14,11 +14,12 @@ A name that starts with "=" stays a name: save() stores every text as text
 
 import datetime as dt
 import io
+import math
 import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.writer.excel import ExcelWriter
 
 from ..results import progress as pg
@@ -46,8 +47,11 @@ def new_workbook(site: Site, title: str, stamp: dt.datetime) -> Workbook:
 
 def save(wb: Workbook, stamp: dt.datetime) -> bytes:
     """The workbook's bytes, the same for the same content and stamp. Every text
-    cell is written as text, never as a formula (cells.py)."""
+    cell is written as text, never as a formula (cells.py), and every sheet is
+    made printable first (print_setup)."""
     cells.text_cells(wb)
+    for ws in wb.worksheets:
+        print_setup(ws)
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         modified = wb.properties.modified
@@ -73,6 +77,8 @@ def table_sheet(ws, headers: list[str], rows: list[list], money_cols=(), date_co
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in rows:
         ws.append(row)
+        for cell in ws[ws.max_row]:  # long names and contents wrap within their column (print)
+            cell.alignment = Alignment(wrap_text=isinstance(cell.value, str), vertical="top")
     if total is not None:
         ws.append(total)
         for cell in ws[ws.max_row]:
@@ -86,6 +92,100 @@ def table_sheet(ws, headers: list[str], rows: list[list], money_cols=(), date_co
     for i, width in enumerate(widths or [], 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
+
+
+# -- print (issue 23): A4, fitted to the page width, header rows repeated, rows tall enough ----
+# Cells print in Arial: LibreOffice draws it with Liberation Sans (same metrics), the
+# font the row heights are measured for; openpyxl's default Calibri is missing there
+# and was replaced by a wider font, and rows kept Excel's 15 pt, which cut off
+# stacked diacritics («MẪU» printed as «MAU») and let wrapped labels run into the next row.
+PRINT_FONT = "Arial"
+PAGE = (595.0, 842.0)  # A4 in points
+MARGIN = 0.5  # inches, left and right
+MARGIN_TB = 0.6  # inches, top and bottom (the footer sits in the bottom one)
+UNIT_PT = 5.6  # points per unit of column width (generous: a wrapped line estimate errs long)
+DEFAULT_WIDTH = 8.43
+MIN_SCALE = 0.6  # below this a long sheet is fitted to the width only and runs on
+
+
+def _lines(text: str, chars: float) -> int:
+    return sum(max(1, math.ceil(len(part) / chars)) for part in text.split("\n"))
+
+
+def _widths(ws) -> dict[int, float]:
+    last = ws.max_column
+    return {i: ws.column_dimensions[get_column_letter(i)].width or DEFAULT_WIDTH for i in range(1, last + 1)}
+
+
+def line_height(size: float) -> float:
+    """Points per line of text of `size` pt: room for Vietnamese stacked diacritics (Ẫ, Ể)."""
+    return size * 1.5
+
+
+def fit_row_heights(ws) -> None:
+    """Each row as tall as its tallest cell needs: wrapped text by its column (or merged
+    columns) width, each line with room above for stacked diacritics. A height set
+    before (room to write in) is kept when it is taller."""
+    widths = _widths(ws)
+    spans = {}
+    for merged in ws.merged_cells.ranges:
+        c1, r1, c2, _ = range_boundaries(str(merged))
+        spans[(r1, c1)] = sum(widths.get(c, DEFAULT_WIDTH) for c in range(c1, c2 + 1))
+    for row in ws.iter_rows():
+        need = 0.0
+        for cell in row:
+            if cell.value is None:
+                continue
+            font = cell.font
+            if font.name != PRINT_FONT:
+                cell.font = Font(name=PRINT_FONT, sz=font.sz, b=font.b, i=font.i, color=font.color)
+            size = float(cell.font.sz or 11)
+            text = cell.value if isinstance(cell.value, str) else "0" * 12
+            width = spans.get((cell.row, cell.column), widths.get(cell.column, DEFAULT_WIDTH))
+            chars = max(1.0, width * 1.0 * 11 / size * (0.92 if cell.font.b else 1.0))
+            lines = _lines(text, chars) if cell.alignment.wrap_text else 1
+            need = max(need, lines * line_height(size) + 4)
+        if need:
+            r = row[0].row
+            have = ws.row_dimensions[r].height if r in ws.row_dimensions else None
+            ws.row_dimensions[r].height = round(max(need, have or 0), 1)
+
+
+def print_setup(ws, title_rows: int | None = None) -> None:
+    """A4; landscape when the columns are too wide for portrait; fitted to the page
+    width, and to one page when the sheet fits at a readable scale (else it runs on,
+    fitToHeight=0, with its header row repeated on every page); the print area is
+    the written cells; the sheet's name and page number in the footer.
+    `title_rows`: rows repeated on each page; by default the frozen header rows."""
+    fit_row_heights(ws)
+    widths = _widths(ws)
+    wide = sum(w * UNIT_PT for w in widths.values())
+    heights = {r: d.height for r, d in ws.row_dimensions.items() if d.height}
+    tall = sum(heights.get(r, 15) for r in range(1, ws.max_row + 1))
+    portrait_w = PAGE[0] - 2 * 72 * MARGIN
+    landscape = wide > portrait_w * 1.1
+    page_w, page_h = (PAGE[1], PAGE[0]) if landscape else PAGE
+    page_w -= 2 * 72 * MARGIN
+    page_h -= 2 * 72 * MARGIN_TB + 14
+    scale = min(1.0, page_w / wide, page_h / tall)
+    ps = ws.page_setup
+    ps.paperSize = ws.PAPERSIZE_A4
+    ps.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ps.fitToWidth = 1
+    ps.fitToHeight = 1 if scale >= MIN_SCALE else 0
+    m = ws.page_margins
+    m.left = m.right = MARGIN
+    m.top = m.bottom = MARGIN_TB
+    m.header = m.footer = 0.3
+    ws.print_area = f"A1:{get_column_letter(ws.max_column)}{ws.max_row}"
+    if title_rows is None and ws.freeze_panes:
+        title_rows = int("".join(ch for ch in ws.freeze_panes if ch.isdigit())) - 1
+    if title_rows:
+        ws.print_title_rows = f"1:{title_rows}"
+    ws.oddFooter.center.text = "&A – trang &P/&N"
+    ws.oddFooter.center.size = 9
+    ws.oddFooter.center.font = PRINT_FONT
 
 
 # -- the three tables (rows shared with the CSV files) -------------------------------

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LUNR_DIR = "assets/javascripts/lunr/"
+PREVIEW_FOLDER = "assets/og/"  # macros/preview.py FOLDER
 
 
 def _lunr_needed(path: str, langs: list[str]) -> bool:
@@ -26,6 +27,8 @@ def needed(path: str, langs: list[str]) -> bool:
     and for the .gz/.br copies beside text files (macros/compress.py), which a
     server sends in place of the file itself."""
     if path.endswith((".map", ".gz", ".br")) and not path.endswith("sitemap.xml.gz"):
+        return False
+    if path.startswith(PREVIEW_FOLDER):  # link-preview images: for link scrapers, not readers
         return False
     if path.startswith(LUNR_DIR):
         return _lunr_needed(path, langs)

@@ -6,13 +6,15 @@ site builds on machines where it or its system libraries (Pango) are missing.
 
 import hashlib
 import multiprocessing
+import multiprocessing.util
 import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .. import qr
 from ..site import Site
 from . import documents, paths
 from .documents import Chapter, Metadata
@@ -77,6 +79,12 @@ class Printer:
             "handbook": base + [css(path=HERE / "handbook.css")],
             "report": base + [css(path=self.root / RESULTS_CSS)],
         }
+        # WeasyPrint copies the @font-face fonts into a mkdtemp folder and never removes
+        # it: removed when this Printer goes, or when its (worker) process exits.
+        folder = getattr(self.fonts, "_folder", None)
+        if folder is not None:
+            multiprocessing.util.Finalize(self, shutil.rmtree, args=(str(folder),),
+                                          kwargs={"ignore_errors": True}, exitpriority=0)
 
     def write(self, html: str, kind: str, meta: Metadata, out: Path, base_url: str | None = None):
         from weasyprint import HTML
@@ -183,12 +191,16 @@ def _render(job: Job, out: str) -> tuple[int, int]:
 
 def write_all(site: Site, site_dir: Path, handbook_title: str | None = None,
               chapters: list[Chapter] | None = None, cache: Path | None = None, force: bool = False,
-              workers: int | None = None) -> Report:
+              workers: int | None = None, page_urls: dict[str, str] | None = None) -> Report:
     """Write the PDFs of one plan into site_dir. With `cache`, a PDF whose content key
     is there is copied, the others are made (in parallel across cores) and stored.
-    `force` makes every PDF again."""
+    `force` makes every PDF again. `page_urls` (PDF path -> the address of its page,
+    when the site's address is known): a QR code to that page in every page's
+    bottom margin (macros/qr.py)."""
     start = time.perf_counter()
     jobs = jobs_for(site, handbook_title, chapters)
+    if page_urls:
+        jobs = [replace(j, html=qr.into_document(j.html, page_urls.get(j.rel))) for j in jobs]
     styles = _styles_digest(site.root)
     report = Report()
     todo = []

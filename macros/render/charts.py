@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from .results_jinja import render
 
 WIDTH = 320  # viewBox units; the SVG scales to its column
-ROW = 36  # height of one unit: name line + bar
+ROW = 42  # height of one unit: name line (14 px text, issue 23) + bar
 BAR = 12
-TOP = 22  # room for the scale labels
+TOP = 28  # room for the scale labels
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def svg_figure(chart: Chart) -> str:
     for i, bar in enumerate(chart.bars):
         y = TOP + i * ROW
         rows.append({
-            "bar": bar, "name_y": y + 12, "bar_y": y + 17,
+            "bar": bar, "name_y": y + 15, "bar_y": y + 21,
             "w": None if bar.length is None else round(WIDTH * max(bar.length, 0.0), 1),
             "inner_w": None if bar.inner is None else round(WIDTH * bar.inner, 1),
             "outline_w": None if bar.outline is None else round(WIDTH * bar.outline, 1),
@@ -59,4 +59,4 @@ def svg_figure(chart: Chart) -> str:
     if chart.band is not None:
         x0, x1 = (round(WIDTH * b, 1) for b in chart.band)
         band = {"x": x0, "w": round(x1 - x0, 1), "x1": x1}
-    return render("chart.html", chart=chart, rows=rows, band=band, width=WIDTH, bar_h=BAR)
+    return render("chart.html", chart=chart, rows=rows, band=band, width=WIDTH, bar_h=BAR, band_top=TOP - 8)

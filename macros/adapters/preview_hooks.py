@@ -1,0 +1,46 @@
+"""MkDocs side of what leads back to a page (issue 23): the link previews
+(macros/preview.py): each page's Open Graph / Twitter card tags in the page context
+(overrides/main.html prints them in extrahead) and its preview image written into
+the site; and, when the site's address is known, the printed QR code to the page
+(macros/qr.py) at the end of its content. Not in the file:// copy (a page on disk
+is not shared by link); no images under `mkdocs serve` (tags only).
+"""
+
+import html
+import posixpath
+from pathlib import Path
+
+from macros import compress, preview, qr
+from macros.adapters import offline_hooks, serve_hooks
+
+
+def _cache() -> Path:
+    return compress.cache_dir().parent / "og-preview"
+
+
+def page_tags(context, page, config) -> None:
+    """Sets context["og_tags"] (markup, already escaped) for this page, and adds the
+    printed QR code to the page's content when the site's address is known."""
+    context["og_tags"] = ""
+    if offline_hooks.is_file_copy(config):
+        return
+    # Under `mkdocs serve` site_url is the preview server's own address: not the site's.
+    address = config.site_url if not serve_hooks.serving() else None
+    if address and page.canonical_url:
+        page.content = (page.content or "") + "\n" + qr.block(page.canonical_url)
+    site_name = config.site_name
+    # on_files escapes generated titles for Material, which prints them raw
+    title = site_name if page.is_homepage else html.unescape(page.title or site_name)
+    description = preview.description(page.content or "", (page.meta or {}).get("description"),
+                                      config.site_description or site_name)
+    image = None
+    if not serve_hooks.serving() and preview.fonts_available():
+        rel = preview.write_image(Path(config.site_dir), title, site_name, cache=_cache())
+        if address:
+            image = address.rstrip("/") + "/" + rel
+        else:
+            here = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url) + "/"
+            image = posixpath.relpath(rel, here.rstrip("/") or ".")
+    card = preview.Card(title=title, description=description, image=image,
+                        url=page.canonical_url if address else None, site_name=site_name)
+    context["og_tags"] = preview.tags(card)

@@ -1,0 +1,121 @@
+"""Issue 23: every workbook the build writes prints through LibreOffice on A4, one page
+per sheet, with its Vietnamese text whole (no cut-off diacritics, no label running
+into the next row). One soffice call converts them all."""
+
+import datetime as dt
+import io
+import os
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import openpyxl
+import pdfplumber
+import pytest
+
+from macros.exports import xlsx
+from macros.exports.downloads import download_bytes
+from tests.results_fixtures import SITE, results_of, with_results
+
+STAMP = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+A4 = {(595, 842), (842, 595)}
+
+
+def _soffice() -> str:
+    found = shutil.which("soffice")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("LibreOffice (soffice) is required in CI")
+        pytest.skip("no LibreOffice on this machine")
+    return found
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """{file name: (workbook bytes, PDF path)}: what the build writes for the real plan,
+    and the results workbook of the fixture results (conferences and spending filled in)."""
+    soffice = _soffice()
+    books = {Path(rel).name: data for rel, data in download_bytes(SITE).items() if rel.endswith(".xlsx")}
+    results = results_of(with_results(tmp_path_factory.mktemp("kq")))
+    books["ket-qua-mau-du-lieu.xlsx"] = xlsx.results_xlsx(SITE, results, STAMP)
+    folder = tmp_path_factory.mktemp("print")
+    for name, data in books.items():
+        (folder / name).write_bytes(data)
+    profile = tmp_path_factory.mktemp("lo-profile")
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(folder)] + [str(folder / n) for n in books],
+                   check=True, capture_output=True, timeout=240)
+    return {n: (data, folder / n.replace(".xlsx", ".pdf")) for n, data in books.items()}
+
+
+def test_the_build_writes_templates_and_tables(printed):
+    names = set(printed)
+    assert len([n for n in names if n.startswith("mau-bao-cao-")]) == len(SITE.units)
+    assert {f"{k}-{SITE.plan.van_ban.nam}.xlsx" for k in ("phan-cong", "kinh-phi", "ket-qua")} <= names
+
+
+def test_each_sheet_prints_on_one_a4_page(printed):
+    for name, (data, pdf) in printed.items():
+        sheets = openpyxl.load_workbook(io.BytesIO(data)).sheetnames
+        with pdfplumber.open(pdf) as doc:
+            assert len(doc.pages) == len(sheets), f"{name}: {len(doc.pages)} pages for {len(sheets)} sheets"
+            for page, sheet in zip(doc.pages, sheets):
+                assert (round(page.width), round(page.height)) in A4, name
+                text = unicodedata.normalize("NFC", page.extract_text())
+                # the footer names the sheet: one page each, in order
+                assert f"{sheet} – trang {sheets.index(sheet) + 1}/{len(sheets)}" in text, (name, sheet)
+
+
+def _overlaps(a, b, tol=0.5) -> bool:
+    return (a["x0"] < b["x1"] - tol and b["x0"] < a["x1"] - tol
+            and a["top"] < b["bottom"] - tol and b["top"] < a["bottom"] - tol)
+
+
+def test_no_printed_words_run_into_each_other(printed):
+    """A wrapped label taller than its row was drawn over the next row (row 7 over row 8)."""
+    for name, (_, pdf) in printed.items():
+        with pdfplumber.open(pdf) as doc:
+            for number, page in enumerate(doc.pages, 1):
+                words = page.extract_words(keep_blank_chars=False)
+                for i, a in enumerate(words):
+                    for b in words[i + 1:]:
+                        assert not _overlaps(a, b), f"{name} p.{number}: «{a['text']}» over «{b['text']}»"
+
+
+def test_rows_are_tall_enough_for_stacked_diacritics(printed):
+    """The title «MẪU BÁO CÁO KẾT QUẢ» (13 pt) in a 15 pt row lost its upper marks in
+    LibreOffice: every row with text is at least 1.45 × its largest font tall."""
+    for name, (data, pdf) in printed.items():
+        wb = openpyxl.load_workbook(io.BytesIO(data))
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                sizes = [float(c.font.sz or 11) for c in row if c.value is not None]
+                if sizes:
+                    height = ws.row_dimensions[row[0].row].height
+                    assert height is not None and height >= 1.45 * max(sizes), (name, ws.title, row[0].row, height)
+    for name, (_, pdf) in printed.items():
+        if name.startswith("mau-bao-cao-"):
+            text = unicodedata.normalize("NFC", subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"],
+                                                               capture_output=True, text=True).stdout)
+            assert "MẪU BÁO CÁO KẾT QUẢ" in text and "Ngày gửi báo cáo" in text, name
+
+
+def test_page_setup_is_a4_fitted_with_print_area_and_titles(printed):
+    for name, (data, _) in printed.items():
+        wb = openpyxl.load_workbook(io.BytesIO(data))
+        for ws in wb.worksheets:
+            assert int(ws.page_setup.paperSize) == 9 and ws.sheet_properties.pageSetUpPr.fitToPage
+            assert ws.page_setup.orientation in ("portrait", "landscape") and ws.page_setup.fitToWidth == 1
+            assert ws.print_area, (name, ws.title)
+            if ws.freeze_panes == "A2":  # a table: its header row on every printed page
+                assert ws.print_title_rows == "$1:$1", (name, ws.title)
+
+
+def test_a_long_table_runs_on_fitted_to_the_width(tmp_path):
+    """332 units do not fit one page at a readable size: width only, header repeated."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    xlsx.table_sheet(ws, ["STT", "Đơn vị"], [[i, f"Xã số {i}"] for i in range(1, 333)], widths=[6, 30])
+    xlsx.print_setup(ws)
+    assert ws.page_setup.fitToHeight == 0 and ws.page_setup.fitToWidth == 1 and ws.print_title_rows == "$1:$1"

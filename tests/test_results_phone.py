@@ -1,0 +1,80 @@
+"""Issue 23 (7): the progress page and the compiled report on a 360 × 740 phone, in the
+build with the fixture results (tests/test_results_site.py fixture_site): no text of
+the progress table or the charts below 14 px, all of it AA; the report's table cells
+never touch («24/11/2023» ran into «Đã báo cáo»), nothing scrolls sideways."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser import serve
+from tests.test_results_site import fixture_site  # noqa: F401 - the shared build with results
+
+CONTRAST = (Path(__file__).resolve().parent / "js" / "contrast.js").read_text(encoding="utf-8")
+
+# Rendered size of every text of the progress table and the charts (an SVG's text
+# scales with the SVG: font-size × the SVG's scale on screen).
+SIZES_JS = """() => {
+  const out = []
+  for (const el of document.querySelectorAll('table.kq-status :is(th, td, small, a, span), .kq-chart__table :is(th, td)')) {
+    if (!el.textContent.trim() || !el.checkVisibility()) continue
+    out.push([el.textContent.trim().slice(0, 30), parseFloat(getComputedStyle(el).fontSize)])
+  }
+  for (const el of document.querySelectorAll('.kq-chart__svg text')) {
+    const scale = el.getScreenCTM().a
+    out.push([el.textContent.trim().slice(0, 30), parseFloat(getComputedStyle(el).fontSize) * scale])
+  }
+  return out
+}"""
+
+# Every pair of neighbouring cells of a row: the text of one ends at least 6 px before
+# the text of the next begins (measured on the text, not the cell boxes).
+GAPS_JS = """() => {
+  const text = (cell) => {
+    const r = document.createRange(); r.selectNodeContents(cell)
+    return [...r.getClientRects()].filter(b => b.width > 0)
+  }
+  const out = []
+  for (const row of document.querySelectorAll('table.bc-table tr, table.kq-status tr')) {
+    const cells = [...row.children]
+    for (let i = 0; i + 1 < cells.length; i++) {
+      const a = text(cells[i]), b = text(cells[i + 1])
+      for (const x of a) for (const y of b) {
+        const sameLine = x.top < y.bottom && y.top < x.bottom
+        if (sameLine && y.left - x.right < 6)
+          out.push(`«${cells[i].textContent.trim()}» | «${cells[i + 1].textContent.trim()}»: ${Math.round(y.left - x.right)} px`)
+      }
+    }
+  }
+  if (document.documentElement.scrollWidth > document.documentElement.clientWidth)
+    out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} px`)
+  return out
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone(fixture_site, browser):  # noqa: F811
+    with serve(fixture_site) as base:
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        yield page, base
+        page.close()
+
+
+def test_progress_table_and_chart_text_is_at_least_14px_and_aa(phone):
+    page, base = phone
+    page.goto(base + "ket-qua/")
+    sizes = page.evaluate(SIZES_JS)
+    assert len(sizes) > 40
+    small = [(t, round(s, 1)) for t, s in sizes if s < 14 - 0.05]
+    assert not small, small
+    failures = page.evaluate(CONTRAST)
+    assert not failures, [(f["text"], f["where"], f["ratio"]) for f in failures]
+
+
+def test_report_and_progress_tables_keep_cells_apart_at_360px(phone):
+    page, base = phone
+    problems = []
+    for path in ("bao-cao-tong-hop/", "ket-qua/"):
+        page.goto(base + path)
+        problems += [f"/{path}: {p}" for p in page.evaluate(GAPS_JS)]
+    assert not problems, "\n".join(problems)
