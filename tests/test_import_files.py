@@ -15,7 +15,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from macros import import_report, plausibility
+from macros import import_report, limits, plausibility
 from macros.errors import DataErrors
 from macros.exports import template as T
 from macros.results.model import UnitResults
@@ -171,7 +171,7 @@ def test_dependent_errors_come_with_the_field_errors_and_name_columns(filled, tm
     assert "dòng 2, cột D («Trong đó người DTTS»): Số người dân tộc thiểu số (60) lớn hơn tổng số người dự (50)" in joined
     assert "cột D trang «Hội nghị» («Trong đó người DTTS») là một phần của cột C trang «Hội nghị» («Số người dự»)" in joined
     assert "Tổng chi 10.800.000đ vượt kinh phí được giao 5.000.000đ" in joined
-    assert "ô B10 trang «Thông tin» («Giải trình nếu chi vượt kinh phí được giao»)" in joined
+    assert "ô B10 trang «Thông tin» («Ghi chú về kinh phí (nếu có)»)" in joined
     assert "so_nguoi" not in joined and "giai_trinh" not in joined
 
 
@@ -221,15 +221,15 @@ def test_too_many_rows_are_refused_before_reading_them(tmp_path):
 
 
 def test_the_import_never_writes_what_the_data_check_refuses(tmp_path, capsys):
-    """A 2.5 MB survey text passes the cell limit, but the data check refuses a results
-    file over 2 MB: the import says so and writes nothing."""
+    """A 2.5 MB survey text passes the cell limit, but the data check refuses a paragraph
+    that long (macros/limits.py): the import names the cell, says so and writes nothing."""
     root = tmp_path / "du-an"
     shutil.copytree(ROOT / "data", root / "data")
     path = _zip_with_cell(tmp_path, 2_500_000, "dai.xlsx")
     assert import_report.main([str(path), "--goc", str(root)]) == 1
     captured = capsys.readouterr()
     assert "Đã ghi" not in captured.out and "chưa ghi tệp nào" in captured.err
-    assert "data/ke-hoach-2023/ket-qua/610.yaml" in captured.err
+    assert "dòng 9, cột B" in captured.err and f"{limits.MAX_PARAGRAPH_CHARS:,}".replace(",", ".") in captured.err
     assert not (root / "data" / "ke-hoach-2023" / "ket-qua" / "610.yaml").exists()
 
 
