@@ -5,6 +5,7 @@ from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
 from markupsafe import Markup
 
+from ..searchindex import Named
 from ..site import Site
 from ..templating import render
 from ..text import fold
@@ -84,11 +85,23 @@ Xem thêm: {links.md_link("toàn văn kế hoạch", links.PLAN, here)} ·
 """
 
 
-def search_text(unit) -> str:
+# What a unit page holds, in the words of its labels and headings (unit_page):
+# indexed with the page, so that a query naming a unit and a topic ("kinh phi tu
+# mo rong", "nhiem vu tu mo rong") finds the unit's page with every word typed.
+# Labels only, never the values: "5.000.000" must not find every unit.
+PAGE_TOPICS = ("Ban phối hợp", "kinh phí", "thời gian thực hiện", "hội nghị", "nhiệm vụ",
+               "các bước triển khai", "báo cáo kết quả")
+
+
+def search_text(unit) -> Named:
     """What search finds a unit page by, besides its title (macros/searchindex.py):
-    its code and its other names, as the page's last line shows them."""
+    what the page holds (PAGE_TOPICS), its code and its other names, as the page's
+    last line shows them; and the names that, typed whole, name the unit."""
     names = ", ".join(other_names(unit))
-    return f"Mã đơn vị: {unit.ma}" + (f" · Tên gọi khác: {names}" if names else "")
+    text = (", ".join(PAGE_TOPICS) + f". Mã đơn vị: {unit.ma}"
+            + (f" · Tên gọi khác: {names}" if names else ""))
+    called = (links.unit_title(unit), unit.ten, unit.ten_chinh_thuc, *unit.ten_khac)
+    return Named(text, tuple(dict.fromkeys(called)))
 
 
 def other_names(unit) -> list[str]:
