@@ -34,7 +34,7 @@ def home_page(site: Site) -> str:
 
 <div class="grid cards glance" markdown>
 
--   **Làm gì**
+-   ## Làm gì
 
     ---
 
@@ -43,7 +43,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Toàn văn kế hoạch", links.PLAN, here)} · {links.md_link("Sổ tay tuyên truyền", links.HANDBOOK, here)}
 
--   **Ai làm**
+-   ## Ai làm
 
     ---
 
@@ -51,7 +51,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Phân công", links.ASSIGNMENTS, here)}
 
--   **Ở đâu**
+-   ## Ở đâu
 
     ---
 
@@ -59,7 +59,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Danh sách đơn vị", links.UNITS, here)}
 
--   **Khi nào**
+-   ## Khi nào
 
     ---
 
@@ -69,7 +69,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Tiến độ", links.TIMELINE, here)}
 
--   **Bao nhiêu**
+-   ## Bao nhiêu
 
     ---
 
