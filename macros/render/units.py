@@ -51,6 +51,8 @@ def unit_page(site: Site, code: str) -> str:
     local_name = notice.spell(site, local.ten)
     return f"""# {m(links.unit_title(unit))}
 
+{my_unit_pick(here)}
+
 {notice.notice_html(site, Kind.REFERENCE)}
 <div class="unit-facts" markdown>
 
@@ -91,6 +93,18 @@ Xem thêm: {links.md_link("toàn văn kế hoạch", links.PLAN, here)} ·
 # Labels only, never the values: "5.000.000" must not find every unit.
 PAGE_TOPICS = ("Ban phối hợp", "kinh phí", "thời gian thực hiện", "hội nghị", "nhiệm vụ",
                "các bước triển khai", "báo cáo kết quả")
+
+
+def my_unit_pick(here: str) -> str:
+    """The place of «Chọn làm đơn vị của tôi» on a unit page (issue 23). Hidden: the
+    script in overrides/main.html shows the control and reads these links (MkDocs
+    turns them into the build's URLs), which the home page then offers with the
+    unit's page and the Excel template and PDF the page links to. No script: nothing."""
+    report = links.form_page("mau-bao-cao")
+    return (f'<div class="my-unit-pick" hidden data-search-exclude="" markdown>\n'
+            f'{links.md_link("Mẫu báo cáo kết quả", report, here)}{{ .my-unit-form }}\n'
+            f'{links.md_link("Danh sách đơn vị", links.UNITS, here)}{{ .my-unit-list }}\n'
+            f'</div>')
 
 
 def search_text(unit) -> Named:
