@@ -114,8 +114,13 @@ def search_text(unit) -> Named:
     names = ", ".join(other_names(unit))
     text = (", ".join(PAGE_TOPICS) + f". Mã đơn vị: {unit.ma}"
             + (f" · Tên gọi khác: {names}" if names else ""))
-    called = (links.unit_title(unit), unit.ten, unit.ten_chinh_thuc, *unit.ten_khac)
-    return Named(text, tuple(dict.fromkeys(called)))
+    # The title names the page already (the worker counts it); each other name once, by its folded form.
+    seen, called = {fold(links.unit_title(unit))}, []
+    for name in (unit.ten, unit.ten_chinh_thuc, *unit.ten_khac):
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            called.append(name)
+    return Named(text, tuple(called))
 
 
 def other_names(unit) -> list[str]:

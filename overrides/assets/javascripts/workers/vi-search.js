@@ -109,8 +109,8 @@
      gets a key, compared in order:
        1. readers' pages before editors' material (index boost < 1);
        2. how many of the typed words it matches at all;
-       2b. whether the query names the page: one of its "names" (the index
-          carries them for unit pages, macros/searchindex.py Named) typed
+       2b. whether the query names the page: its title or one of its "names"
+          (the index carries them for unit pages, macros/searchindex.py Named) typed
           whole, word after word; the longest name counts ("kinh phi tu mo
           rong": Huyện Tu Mơ Rông before the budget table that lists it);
        3. how well each word matches, summed: the word itself with its marks
@@ -255,8 +255,8 @@
         names.clear()
         msg.data.docs.forEach(function (doc) {
           if (typeof doc.boost === "number") boosts.set(doc.location, doc.boost)
-          if (Array.isArray(doc.names))
-            names.set(doc.location, doc.names.map(function (name) {
+          if (Array.isArray(doc.names))               /* the title names the page too */
+            names.set(doc.location, [doc.title].concat(doc.names).map(function (name) {
               return rewrite(name).words.map(function (w) { return w.f })
             }).filter(function (name) { return name.length }))
           titleLength.set(doc.location, String(doc.title || "").split(separator).filter(Boolean).length)
