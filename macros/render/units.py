@@ -97,7 +97,7 @@ PAGE_TOPICS = ("Ban phối hợp", "kinh phí", "thời gian thực hiện", "h�
 
 def my_unit_pick(here: str) -> str:
     """The place of «Chọn làm đơn vị của tôi» on a unit page (issue 23). Hidden: the
-    script in overrides/main.html shows the control and reads these links (MkDocs
+    script in overrides/partials/my-unit.html shows the control and reads these links (MkDocs
     turns them into the build's URLs), which the home page then offers with the
     unit's page and the Excel template and PDF the page links to. No script: nothing."""
     report = links.form_page("mau-bao-cao")
