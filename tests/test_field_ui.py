@@ -176,3 +176,21 @@ def test_save_data_asks_first_and_says_how_big(site, browser):
     finally:
         server.stop()
         context.close()
+
+
+def test_home_block_links_only_to_the_site_itself(site, browser):
+    # What is stored is read back as data: a link elsewhere (or javascript:) is never made.
+    server = Server()
+    base = server.start(site)
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    try:
+        page = context.new_page()
+        page.add_init_script("""localStorage.setItem('vi-my-unit', JSON.stringify({name: '<b>x</b>', page: 'don-vi/huyen-tu-mo-rong/',
+            pdf: 'javascript:alert(1)', template: 'https://example.invalid/a.xlsx', list: '//example.invalid/'}))""")
+        page.goto(base)
+        links = _my_links(page)
+        assert list(links) == ["Trang của đơn vị"], links
+        assert page.locator(".my-unit h2").inner_text() == "Đơn vị của tôi: <b>x</b>"
+    finally:
+        server.stop()
+        context.close()
