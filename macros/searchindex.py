@@ -13,6 +13,7 @@ import hashlib
 import html
 import json
 import unicodedata
+from dataclasses import dataclass
 
 # plugins › search › separator in mkdocs.yml must equal this (the hook checks it).
 # Splits on whitespace, hyphen, en/em dash, punctuation and curly double quotes.
@@ -45,6 +46,17 @@ def check_search_config(lang, separator: str, pipeline) -> list[str]:
 EDITORS_BOOST = 0.1
 
 
+@dataclass(frozen=True)
+class Named:
+    """What a page found by its name is indexed by (rewrite_index's `by_name`):
+    `text` (plain) and the `names` that, typed whole in a query, name the page.
+    The search worker (rankKey in vi-search.js) puts a page the query names
+    first among those matching as many words: "kinh phi tu mo rong" opens
+    Huyện Tu Mơ Rông, not the unit list nor the budget table that mention it."""
+    text: str
+    names: tuple[str, ...] = ()
+
+
 def page_location(src_uri: str, dir_urls: bool = True) -> str:
     """The index location of a Markdown page, as MkDocs makes its URL: "a/b.md" ->
     "a/b/" with directory URLs, "a/b.html" without (the file:// copy)."""
@@ -58,13 +70,14 @@ def page_location(src_uri: str, dir_urls: bool = True) -> str:
     return stem + "/"
 
 
-def rewrite_index(raw: str, editors: tuple[str, ...] = (), by_name: dict[str, str] | None = None,
+def rewrite_index(raw: str, editors: tuple[str, ...] = (), by_name: dict[str, "str | Named"] | None = None,
                   dir_urls: bool = True) -> str:
     """The index Material wrote, with titles and texts in NFC and written as UTF-8,
     and the pages in `editors` (source paths) given EDITORS_BOOST.
 
     `by_name`: source path of a page -> the only text (plain, escaped here) it is found by besides its
-    title (the unit pages: their code and other names). Their sections repeat the
+    title (the unit pages: what the page holds, their code and other names), or a Named with
+    that text and the names the page is named by (kept as the entry's "names"). Their sections repeat the
     plan's own words, which the plan's pages hold once: indexed for every unit,
     a plan of 3,321 communes gave a 13 MB index that no phone builds (a 1,36 MB
     index already at 332 units, with 1,661 of its 1,739 entries on unit pages,
@@ -77,7 +90,8 @@ def rewrite_index(raw: str, editors: tuple[str, ...] = (), by_name: dict[str, st
     """
     data = json.loads(raw)
     demoted = tuple(page_location(src, dir_urls) for src in editors)
-    named = {page_location(src, dir_urls): text for src, text in (by_name or {}).items()}
+    named = {page_location(src, dir_urls): entry if isinstance(entry, Named) else Named(entry)
+             for src, entry in (by_name or {}).items()}
     if named:
         docs = []
         for doc in data.get("docs", []):
@@ -88,7 +102,9 @@ def rewrite_index(raw: str, editors: tuple[str, ...] = (), by_name: dict[str, st
                     continue
                 # the index holds HTML; escaped as Material escapes its text (an apostrophe
                 # as &#x27; would give lunr a token "h&#x27" from "H' Drai")
-                doc["text"] = html.escape(named[page], quote=False)
+                doc["text"] = html.escape(named[page].text, quote=False)
+                if named[page].names:
+                    doc["names"] = [unicodedata.normalize("NFC", n) for n in named[page].names]
             docs.append(doc)
         data["docs"] = docs
     for doc in data.get("docs", []):

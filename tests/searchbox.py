@@ -75,7 +75,7 @@ class SearchBox:
         """Type `query` into the search box; the rendered results, in order."""
         page = self.page
         box = page.locator(".md-search__input")
-        button = page.locator('label.md-header__button[for="__search"]')
+        button = page.locator('.md-header__button[data-for="__search"]')
         if not page.is_checked("#__search") and button.is_visible():
             button.click()  # on a phone the box hides behind this button
         box.click()

@@ -138,7 +138,7 @@ def test_all_text_passes_wcag_aa_contrast(tab, width):
     # What is hidden at first: the open drawer (360 px) and search results.
     page.goto(base + "tien-do/")
     if width < 1220:
-        page.click("label.md-header__button[for='__drawer']")
+        page.click(".md-header__button[data-for='__drawer']")
         page.wait_for_timeout(300)
         failures += [f"drawer: {f}" for f in page.evaluate(CONTRAST)]
         page.goto(base + "tien-do/")
@@ -287,7 +287,7 @@ def test_drawer_links_are_48_px_tall_on_a_phone(tab):
     page, base = tab
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(base + "tien-do/")
-    page.click("label.md-header__button[for='__drawer']")
+    page.click(".md-header__button[data-for='__drawer']")
     page.wait_for_timeout(400)
     links = page.evaluate("""() => [...document.querySelectorAll('.md-nav--primary .md-nav__link')]
       .filter(a => (a.tagName === 'A' || a.tagName === 'LABEL') && !a.classList.contains('md-nav__container'))
@@ -297,3 +297,85 @@ def test_drawer_links_are_48_px_tall_on_a_phone(tab):
     small = [f"«{l['text']}» {l['r']['width']:.0f}×{l['r']['height']:.0f}" for l in links
              if l["r"]["height"] < 48 or l["r"]["width"] < 48]
     assert not small, small
+
+
+# --- Keyboard at 360 px (issue 23) ---------------------------------------------------
+
+# Every element Tab can reach (native or tabindex >= 0, not inert, not visibility:hidden,
+# rendered), and whether a reader could see it: inside the viewport's width, not in a
+# zero-sized clipping box (the closed search dialog) nor transparent.
+FOCUSABLE_JS = """() => {
+  const sel = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex], summary'
+  const out = []
+  for (const el of document.querySelectorAll(sel)) {
+    if (el.tabIndex < 0 || el.disabled || el.closest('[inert]')) continue
+    if (getComputedStyle(el).visibility === 'hidden' || !el.getClientRects().length) continue
+    const r = el.getBoundingClientRect()
+    let seen = r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth
+    for (let p = el.parentElement; p && seen; p = p.parentElement) {
+      const s = getComputedStyle(p)
+      if (s.opacity === '0') seen = false
+      if (s.overflow !== 'visible') { const q = p.getBoundingClientRect(); if (q.width < 1 || q.height < 1) seen = false }
+    }
+    out.push({text: (el.getAttribute('aria-label') || el.textContent || el.name || el.tagName).trim().slice(0, 40), seen})
+  }
+  return out
+}"""
+
+ACTIVE_JS = """() => { const e = document.activeElement, r = e.getBoundingClientRect()
+  return {tag: e.tagName, role: e.getAttribute('role'), label: (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40),
+          seen: r.width > 0 && r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight,
+          outline: getComputedStyle(e).outlineStyle} }"""
+
+
+@pytest.mark.parametrize("kind", ["home", "unit", "units index", "plan", "form"])
+def test_no_invisible_tab_stop_on_a_phone(tab, kind):
+    # Before: 26 invisible Tab stops before the content (the closed drawer's links, the
+    # off-screen search box and its result list).
+    page, base = tab
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base + PAGE_TYPES[kind])
+    page.wait_for_load_state("load")
+    stops = page.evaluate(FOCUSABLE_JS)
+    assert stops and not [s["text"] for s in stops if not s["seen"]], [s["text"] for s in stops if not s["seen"]]
+
+
+def test_menu_and_search_open_from_the_keyboard(tab):
+    page, base = tab
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base + "don-vi/huyen-sa-thay/")
+    page.wait_for_load_state("load")
+    page.keyboard.press("Tab")
+    assert page.evaluate(ACTIVE_JS)["label"] == "Chuyển đến nội dung"  # the skip link first
+    page.keyboard.press("Tab")
+    menu = page.evaluate(ACTIVE_JS)
+    assert menu["tag"] == "BUTTON" and menu["label"] == "Mở danh mục" and menu["seen"] and menu["outline"] != "none", menu
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    assert page.is_checked("#__drawer")
+    inside = page.evaluate(ACTIVE_JS)
+    assert inside["tag"] == "A" and inside["seen"], inside  # focus moved into the open drawer
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    assert not page.is_checked("#__drawer") and page.evaluate(ACTIVE_JS)["label"] == "Mở danh mục"
+    page.keyboard.press("Tab")
+    search = page.evaluate(ACTIVE_JS)
+    assert search["tag"] == "BUTTON" and search["label"] == "Tìm kiếm" and search["seen"], search
+    page.keyboard.press(" ")
+    page.wait_for_timeout(400)
+    assert page.is_checked("#__search") and "md-search__input" in page.evaluate("document.activeElement.className")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    assert not page.is_checked("#__search") and page.evaluate(ACTIVE_JS)["label"] == "Tìm kiếm"
+
+
+def test_home_page_key_facts_are_headings(tab):
+    # They were bold text in list items: no outline for a screen reader (issue 23).
+    page, base = tab
+    page.goto(base)
+    outline = page.evaluate("() => [...document.querySelectorAll('article h1, article h2, article h3')]"
+                            ".map(h => h.tagName + ' ' + h.textContent.trim())")
+    assert outline[0].startswith("H1 ")
+    facts = [h for h in outline if h.startswith("H2 ")]
+    assert len(facts) >= 6, outline  # the five facts and the units' list
+    assert not page.evaluate("() => [...document.querySelectorAll('.glance li > p:first-child > strong:only-child')].length")

@@ -110,6 +110,11 @@ FIRST_HIT = [
     ("su dung nguon luc", RESOURCES), ("chinh sach", POLICIES), ("chu truong chinh sach", POLICIES),
     ("nong thon moi", {POLICIES, REFERENCES}), ("mo hinh hay", MODELS), ("cuoc van dong", CAMPAIGN),
     ("thoat ngheo ben vung", {PLAN, HOME}),
+    # a unit and a topic (issue 23): the unit's page, not the list or the table that names it
+    ("kinh phi tu mo rong", "/don-vi/huyen-tu-mo-rong/"), ("nhiem vu tu mo rong", "/don-vi/huyen-tu-mo-rong/"),
+    ("kinh phi dak glei", DAK_GLEI), ("bao cao ket qua kon ray", KON_RAY), ("cac buoc trien khai sa thay",
+                                                                           "/don-vi/huyen-sa-thay/"),
+    ("hoi nghi thanh pho kon tum", CITY), ("tu mo rong kinh phi", "/don-vi/huyen-tu-mo-rong/"),
 ]
 
 
@@ -311,3 +316,12 @@ def test_search_stays_on_the_site_and_its_script_url_is_versioned(box, site):
         (scripts / name).read_bytes() for name in ("vi-fold.js", "vi-highlight.js", "workers/vi-search.js")))
     for name in ("vi-search.js", "vi-fold.js", "vi-highlight.js"):
         assert any(f"{name}?v={version}" in u for u in requests), (name, requests)
+
+
+def test_no_excerpt_shows_form_controls(box):
+    # The unit list's filter (a <select> of departments) was indexed as text: its
+    # excerpt read «Tất cả các banBan Phong tràoVăn phòng…» (issue 23).
+    for query in ("kinh phi tu mo rong", "tat ca cac ban", "don vi"):
+        for result in box.search(query):
+            assert "Tất cả các ban" not in result["text"], (query, result["href"], result["text"][:200])
+            assert "gõ có dấu hoặc không dấu" not in result["text"]

@@ -122,3 +122,27 @@ def test_page_locations_follow_the_url_style():
     assert page_location("don-vi/xa-a.md") == "don-vi/xa-a/"
     assert page_location("don-vi/xa-a.md", dir_urls=False) == "don-vi/xa-a.html"
     assert page_location("index.md", dir_urls=False) == "index.html"
+
+
+def test_a_page_found_by_name_carries_the_names_that_name_it():
+    from macros.searchindex import Named
+
+    raw = json.dumps({"config": {}, "docs": [{"location": "don-vi/xa-a/", "title": "Xã A", "text": "x"}]})
+    docs = json.loads(rewrite_index(raw, by_name={"don-vi/xa-a.md": Named("Kinh phí. Mã đơn vị: 1", (NFD("Xã Ả"), "Ả"))}))["docs"]
+    assert docs == [{"location": "don-vi/xa-a/", "title": "Xã A", "text": "Kinh phí. Mã đơn vị: 1", "names": ["Xã Ả", "Ả"]}]
+
+
+def test_built_index_has_no_form_controls_and_unit_pages_say_what_they_hold(site):
+    from macros.render.units import PAGE_TOPICS
+    from macros.text import fold
+    from tests.sitebuild import page_text
+
+    docs = {d["location"]: d for d in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
+    # the unit list's filter (select, options, labels) is not text to find (issue 23)
+    assert "Tất cả các ban" not in docs["don-vi/"]["text"] and "gõ có dấu" not in docs["don-vi/"]["text"]
+    unit = docs["don-vi/huyen-tu-mo-rong/"]
+    assert unit["names"] == ["Tu Mơ Rông"]  # the title names it too: not repeated
+    # each topic the index claims is a label or heading the page really shows
+    shown = fold(page_text(site, "don-vi/huyen-tu-mo-rong/index.html"))
+    for topic in PAGE_TOPICS:
+        assert topic.lower() in unit["text"].lower() and fold(topic) in shown, topic

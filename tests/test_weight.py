@@ -48,7 +48,7 @@ def test_first_load_within_budget(browser, server, name, path):
 
 
 def _open_search(page):
-    page.locator('label.md-header__button[for="__search"]').click()
+    page.locator('.md-header__button[data-for="__search"]').click()
     page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
 
 

@@ -34,7 +34,7 @@ def home_page(site: Site) -> str:
 
 <div class="grid cards glance" markdown>
 
--   **Nội dung**
+-   ## Nội dung
 
     ---
 
@@ -43,7 +43,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Toàn văn kế hoạch", links.PLAN, here)} · {links.md_link("Sổ tay tuyên truyền", links.HANDBOOK, here)}
 
--   **Đơn vị thực hiện**
+-   ## Đơn vị thực hiện
 
     ---
 
@@ -51,7 +51,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Phân công", links.ASSIGNMENTS, here)}
 
--   **Địa bàn**
+-   ## Địa bàn
 
     ---
 
@@ -59,7 +59,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Danh sách đơn vị", links.UNITS, here)}
 
--   **Thời gian**
+-   ## Thời gian
 
     ---
 
@@ -69,7 +69,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Tiến độ", links.TIMELINE, here)}
 
--   **Kinh phí**
+-   ## Kinh phí
 
     ---
 

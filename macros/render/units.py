@@ -5,6 +5,7 @@ from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
 from markupsafe import Markup
 
+from ..searchindex import Named
 from ..site import Site
 from ..templating import render
 from ..text import fold
@@ -52,6 +53,8 @@ def unit_page(site: Site, code: str) -> str:
     org = section_number("to_chuc_thuc_hien")
     return f"""# {m(links.unit_title(unit))}
 
+{my_unit_pick(here)}
+
 {notice.notice_html(site, Kind.REFERENCE)}
 <div class="unit-facts" markdown>
 
@@ -85,11 +88,40 @@ Xem thêm: {links.md_link("toàn văn kế hoạch", links.PLAN, here)} ·
 """
 
 
-def search_text(unit) -> str:
+# What a unit page holds, in the words of its labels and headings (unit_page):
+# indexed with the page, so that a query naming a unit and a topic ("kinh phi tu
+# mo rong", "nhiem vu tu mo rong") finds the unit's page with every word typed.
+# Labels only, never the values: "5.000.000" must not find every unit.
+PAGE_TOPICS = ("Ban phối hợp", "kinh phí", "thời gian thực hiện", "hội nghị", "nhiệm vụ",
+               "các bước triển khai", "báo cáo kết quả")
+
+
+def my_unit_pick(here: str) -> str:
+    """The place of «Chọn làm đơn vị của tôi» on a unit page (issue 23). Hidden: the
+    script in overrides/partials/my-unit.html shows the control and reads these links (MkDocs
+    turns them into the build's URLs), which the home page then offers with the
+    unit's page and the Excel template and PDF the page links to. No script: nothing."""
+    report = links.form_page("mau-bao-cao")
+    return (f'<div class="my-unit-pick" hidden data-search-exclude="" markdown>\n'
+            f'{links.md_link("Mẫu báo cáo kết quả", report, here)}{{ .my-unit-form }}\n'
+            f'{links.md_link("Danh sách đơn vị", links.UNITS, here)}{{ .my-unit-list }}\n'
+            f'</div>')
+
+
+def search_text(unit) -> Named:
     """What search finds a unit page by, besides its title (macros/searchindex.py):
-    its code and its other names, as the page's last line shows them."""
+    what the page holds (PAGE_TOPICS), its code and its other names, as the page's
+    last line shows them; and the names that, typed whole, name the unit."""
     names = ", ".join(other_names(unit))
-    return f"Mã đơn vị: {unit.ma}" + (f" · Tên gọi khác: {names}" if names else "")
+    text = (", ".join(PAGE_TOPICS) + f". Mã đơn vị: {unit.ma}"
+            + (f" · Tên gọi khác: {names}" if names else ""))
+    # The title names the page already (the worker counts it); each other name once, by its folded form.
+    seen, called = {fold(links.unit_title(unit))}, []
+    for name in (unit.ten, unit.ten_chinh_thuc, *unit.ten_khac):
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            called.append(name)
+    return Named(text, tuple(called))
 
 
 def other_names(unit) -> list[str]:

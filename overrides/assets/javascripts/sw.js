@@ -13,6 +13,12 @@
  * offers to switch ("Tải phiên bản mới"); the old cache is then dropped.
  * Reading is cache-first, queries (?v=, ?h=) ignored; nothing but the site's
  * own URLs is ever touched.
+ *
+ * Issue 23: while saving, the worker tells every open page how far it is
+ * ({type: "vi-offline-progress", done, total, size}); it saves first the
+ * files of the reader's own unit, which the page (overrides/partials/offline.html)
+ * writes into the cache FIRST ({urls: [...]}) before registering, or sends later
+ * ({type: "vi-offline-save"}); and it keeps the time it finished (STAMP).
  */
 "use strict"
 
@@ -22,6 +28,8 @@ var PREFIX = "vi-offline " + SCOPE + " "
 var NAME = PREFIX + PRECACHE.version
 var LIST = new URL("__vi-offline.json", SCOPE).href  // in each cache: {url: hash}
 var LANES = 4
+var FIRST = "vi-offline-first " + SCOPE          // not under PREFIX: never dropped on activate
+var STAMP = new URL("__vi-offline-saved.json", SCOPE).href  // {time}: when the list was complete
 
 function abs(url) { return new URL(url, SCOPE).href }
 
@@ -37,10 +45,48 @@ async function previous() {
   return null
 }
 
+/* The reader's own unit's files (absolute URLs of this site), saved first */
+async function firstUrls() {
+  try {
+    var hit = await (await caches.open(FIRST)).match(FIRST_KEY)
+    var urls = hit ? await hit.json() : []
+    return urls.filter(function (u) { return typeof u === "string" && u.indexOf(SCOPE) === 0 })
+  } catch (error) { return [] }
+}
+var FIRST_KEY = new URL("__vi-offline-first.json", SCOPE).href
+
+/* Every open page hears how far saving is (at most every 250 ms, and at the end) */
+var told = 0
+async function progress(state, force) {
+  var now = Date.now()
+  if (!force && now - told < 250) return
+  told = now
+  var pages = await self.clients.matchAll({ includeUncontrolled: true, type: "window" })
+  pages.forEach(function (page) { page.postMessage(Object.assign({ type: "vi-offline-progress" }, state)) })
+}
+
+/* Files of the reader's unit that are saved only when opened (over the budget):
+   fetched now, like an opened page; a failure is left to a later visit. */
+async function saveUrls(cache, urls) {
+  for (var i = 0; i < urls.length; i++) {
+    var key = pageKey(new URL(urls[i]))
+    if (!onRequest(key) || await cache.match(key)) continue
+    try {
+      var response = await fetch(urls[i], { cache: "no-cache", credentials: "same-origin" })
+      if (keepable(response)) await cache.put(key, response)
+    } catch (error) { /* offline: saved when opened */ }
+  }
+}
+
 async function precache() {
   var cache = await caches.open(NAME)
   var old = await previous()
-  var queue = PRECACHE.files.slice(), hashes = {}
+  var first = await firstUrls()
+  var rank = function (entry) { return first.indexOf(abs(entry[0])) < 0 ? 1 : 0 }
+  /* the reader's own unit first, then the rest in the list's order */
+  var queue = PRECACHE.files.slice().sort(function (a, b) { return rank(a) - rank(b) }), hashes = {}
+  var state = { done: 0, total: queue.length, size: PRECACHE.bytes }
+  await saveUrls(cache, first)
   async function one(entry) {
     var url = abs(entry[0]), hash = entry[1]
     hashes[entry[0]] = hash
@@ -58,12 +104,20 @@ async function precache() {
     }
     await cache.put(url, response)
   }
-  async function lane() { while (queue.length) await one(queue.shift()) }
+  async function counted(entry) {
+    await one(entry)
+    state.done++
+    await progress(state)
+  }
+  async function lane() { while (queue.length) await counted(queue.shift()) }
   var lanes = []
   for (var i = 0; i < LANES; i++) lanes.push(lane())
   await Promise.all(lanes)
   if (old) await carry(cache, old.cache, hashes)
   await cache.put(LIST, new Response(JSON.stringify(hashes), { headers: { "Content-Type": "application/json" } }))
+  await cache.put(STAMP, new Response(JSON.stringify({ time: Date.now() }), { headers: { "Content-Type": "application/json" } }))
+  state.done = state.total
+  await progress(state, true)
 }
 
 /* Files a reader opened (on request) are kept through an update: fetched again,
@@ -72,7 +126,7 @@ async function carry(cache, oldCache, hashes) {
   var requests = await oldCache.keys()
   for (var i = 0; i < requests.length; i++) {
     var url = requests[i].url
-    if (url === LIST || hashes[url.slice(SCOPE.length)] || !onRequest(url) || await cache.match(url)) continue
+    if (url === LIST || url === STAMP || hashes[url.slice(SCOPE.length)] || !onRequest(url) || await cache.match(url)) continue
     try {
       var response = await fetch(url, { cache: "no-cache", credentials: "same-origin" })
       if (keepable(response)) await cache.put(url, response)
@@ -96,7 +150,19 @@ self.addEventListener("message", function (event) {
   var type = event.data && event.data.type
   if (type === "vi-offline-update") self.skipWaiting()
   /* What offline.html tells the reader: is every unit saved, are PDFs saved? */
-  if (type === "vi-offline-info" && event.ports[0]) event.ports[0].postMessage(PRECACHE.onRequest)
+  if (type === "vi-offline-info" && event.ports[0]) {
+    var port = event.ports[0]
+    event.waitUntil(caches.open(NAME).then(function (cache) { return cache.match(STAMP) })
+      .then(function (hit) { return hit ? hit.json() : {} })
+      .then(function (stamp) {
+        port.postMessage(Object.assign({}, PRECACHE.onRequest, { saved: stamp.time || null, size: PRECACHE.bytes }))
+      }, function () { port.postMessage(PRECACHE.onRequest) }))
+  }
+  /* The reader chose a unit: its files, if saved only when opened, are saved now */
+  if (type === "vi-offline-save" && Array.isArray(event.data.urls))
+    event.waitUntil(caches.open(NAME).then(function (cache) {
+      return saveUrls(cache, event.data.urls.filter(function (u) { return String(u).indexOf(SCOPE) === 0 }))
+    }))
 })
 
 /* "/ke-hoach" and "/ke-hoach/index.html" are read as "/ke-hoach/" */

@@ -109,6 +109,10 @@
      gets a key, compared in order:
        1. readers' pages before editors' material (index boost < 1);
        2. how many of the typed words it matches at all;
+       2b. whether the query names the page: its title or one of its "names"
+          (the index carries them for unit pages, macros/searchindex.py Named) typed
+          whole, word after word; the longest name counts ("kinh phi tu mo
+          rong": Huyện Tu Mơ Rông before the budget table that lists it);
        3. how well each word matches, summed: the word itself with its marks
           as typed (3) > its folded form (2) > the start of a longer word (1);
        4. how many neighbouring typed words stand next to each other in it
@@ -126,6 +130,7 @@
      counts as 30 and 11 standing together, like "30/11". */
   var boosts = new Map()                      // location -> index boost
   var titleLength = new Map()                 // location -> words in its title
+  var names = new Map()                       // location -> [[folded words of a name]]
   var FILLER = /^(ngay|thang|nam)$/
   var NUMBER = /^\d{1,4}$/
 
@@ -196,9 +201,16 @@
         })
       })
     var boost = boosts.has(ref) ? boosts.get(ref) : 1
+    var named = 0
+    ;(names.get(ref) || []).forEach(function (name) {
+      for (var s = 0; s + name.length <= words.length; s++) {
+        var all = name.every(function (w, k) { return words[s + k].f === w })
+        if (all) named = Math.max(named, name.length)
+      }
+    })
     var whole = titles === words.length && titleLength.get(ref) === words.length
       ? (ref.indexOf("#") < 0 ? 2 : 1) : 0     // a page's title, then a heading
-    return [boost < 1 ? 0 : 1, matched, quality, phrase, titles, whole, together]
+    return [boost < 1 ? 0 : 1, matched, named, quality, phrase, titles, whole, together]
   }
 
   function compare(a, b) {
@@ -214,7 +226,7 @@
     groups.forEach(function (group) {
       group.forEach(function (item) {
         var key = keys.get(item.location) ||
-          [(boosts.has(item.location) ? boosts.get(item.location) : 1) < 1 ? 0 : 1, 0, 0, 0, 0, 0, 0]
+          [(boosts.has(item.location) ? boosts.get(item.location) : 1) < 1 ? 0 : 1, 0, 0, 0, 0, 0, 0, 0]
         all.push({ item: item, key: key.concat([item.score, -all.length]) })
       })
     })
@@ -240,8 +252,13 @@
         separator = new RegExp(msg.data.config.separator)
         boosts.clear()
         titleLength.clear()
+        names.clear()
         msg.data.docs.forEach(function (doc) {
           if (typeof doc.boost === "number") boosts.set(doc.location, doc.boost)
+          if (Array.isArray(doc.names))               /* the title names the page too */
+            names.set(doc.location, [doc.title].concat(doc.names).map(function (name) {
+              return rewrite(name).words.map(function (w) { return w.f })
+            }).filter(function (name) { return name.length }))
           titleLength.set(doc.location, String(doc.title || "").split(separator).filter(Boolean).length)
         })
       }
