@@ -26,6 +26,8 @@ def home_page(site: Site) -> str:
     else:  # a long list belongs on its own page, with its filter
         units = f"- {links.md_link(f'Danh sách {n} {p.ten_goi_don_vi}', links.UNITS, here)}"
     conferences = notice.conference_sentence(site)
+    # The five facts are headings (the page's outline, issue 23) but not search sections:
+    # "kinh phi" must open the budget page, not the home page's summary of it.
     return f"""{m(p.van_ban.loai)} {m(p.van_ban.trich_yeu[0].lower() + p.van_ban.trich_yeu[1:])}.
 
 {_jump_to_units()}
@@ -34,7 +36,7 @@ def home_page(site: Site) -> str:
 
 <div class="grid cards glance" markdown>
 
--   ## Nội dung
+-   ## Nội dung {{ data-search-exclude }}
 
     ---
 
@@ -43,7 +45,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Toàn văn kế hoạch", links.PLAN, here)} · {links.md_link("Sổ tay tuyên truyền", links.HANDBOOK, here)}
 
--   ## Đơn vị thực hiện
+-   ## Đơn vị thực hiện {{ data-search-exclude }}
 
     ---
 
@@ -51,7 +53,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Phân công", links.ASSIGNMENTS, here)}
 
--   ## Địa bàn
+-   ## Địa bàn {{ data-search-exclude }}
 
     ---
 
@@ -59,7 +61,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Danh sách đơn vị", links.UNITS, here)}
 
--   ## Thời gian
+-   ## Thời gian {{ data-search-exclude }}
 
     ---
 
@@ -69,7 +71,7 @@ def home_page(site: Site) -> str:
 
     {links.md_link("Tiến độ", links.TIMELINE, here)}
 
--   ## Kinh phí
+-   ## Kinh phí {{ data-search-exclude }}
 
     ---
 
