@@ -1,6 +1,5 @@
 """One page per unit, generated from data, and the list of units."""
 
-from ..changes_model import Kind
 from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
 from markupsafe import Markup
@@ -50,7 +49,6 @@ def unit_page(site: Site, code: str) -> str:
     local_name = notice.spell(site, local.ten)
     return f"""# {m(links.unit_title(unit))}
 
-{notice.notice_html(site, Kind.REFERENCE)}
 <div class="unit-facts" markdown>
 
 - **Ban phối hợp của tỉnh:** {m(dept.ten)}
