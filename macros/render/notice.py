@@ -81,13 +81,18 @@ def period_sentence(site: Site) -> str:
             f"đến ngày {format_date(period.ket_thuc)}.")
 
 
-def change_sentences(site: Site) -> list[str]:
+def change_items(site: Site) -> list[tuple[str, str]]:
+    """Each later change as (what changed, its basis): "Từ ngày …, … .", "Căn cứ: … ."."""
     out = []
     later = changes(site)
     for change in later.thay_doi if later is not None else ():
         sources = "; ".join(source_line(s) for s in change.can_cu)
-        out.append(f"Từ ngày {format_date(change.ngay)}, {change.noi_dung}. Căn cứ: {sources}.")
+        out.append((f"Từ ngày {format_date(change.ngay)}, {change.noi_dung}.", f"Căn cứ: {sources}."))
     return out
+
+
+def change_sentences(site: Site) -> list[str]:
+    return [f"{what} {basis}" for what, basis in change_items(site)]
 
 
 def as_of_sentence(site: Site) -> str:
@@ -98,6 +103,12 @@ def as_of_sentence(site: Site) -> str:
 def status_sentences(site: Site) -> list[str]:
     """The notice as plain sentences (for tests, metadata and plain-text uses)."""
     return [period_sentence(site), *change_sentences(site), as_of_sentence(site)]
+
+
+def status_items(site: Site) -> list[tuple[str, str]]:
+    """status_sentences as (sentence, basis or ""): a page's printout leaves the bases
+    off to keep a unit's page on one sheet; the PDFs and the open notice show them."""
+    return [(period_sentence(site), ""), *change_items(site), (as_of_sentence(site), "")]
 
 
 def ended_clause(site: Site) -> str:
@@ -137,7 +148,7 @@ def notice_html(site: Site, kind: Kind, compact: bool = False, pdf: bool = False
     lead = WEBSITE_NOTE if compact and kind is Kind.PLAN else ""
     return render("notice.html", compact=compact, pdf=pdf, kind=kind.value, lead=lead, label=label,
                   provenance=provenance_text(site, kind), title=STATUS_TITLE, status=status_sentences(site),
-                  line=one_line(site, kind))
+                  items=status_items(site), line=one_line(site, kind))
 
 
 def page_kind(site: Site, src_uri: str) -> Kind:
