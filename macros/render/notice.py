@@ -112,7 +112,7 @@ def status_items(site: Site) -> list[tuple[str, str]]:
 
 
 def ended_clause(site: Site) -> str:
-    """"kế hoạch đã kết thúc ngày 30/11/2023"."""
+    """"kế hoạch đã kết thúc ngày <ngày kết thúc>" (thoi_gian_dia_diem › ket_thuc)."""
     return f"{site.plan.van_ban.loai.lower()} đã kết thúc ngày {format_date(site.plan.thoi_gian_dia_diem.ket_thuc)}"
 
 
