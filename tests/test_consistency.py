@@ -183,6 +183,11 @@ def test_report_pdf_figures(report_pdf_text, model):
     allowed = _allowed_money(model)
     money = {n for n in _numbers(flat) if n >= 10_000}
     assert money <= allowed, sorted(money - allowed)
+    # The notice: what the report is and where the plan stands, whole.
+    from macros.render import notice
+    squashed = re.sub(r"\s+", "", report_pdf_text)
+    for sentence in notice.status_sentences(SITE):
+        assert re.sub(r"\s+", "", sentence) in squashed, sentence
 
 
 # -- spreadsheets, CSV, calendar -----------------------------------------------------------
