@@ -65,9 +65,11 @@ class Kind(enum.Enum):
     REFERENCE = "tham-khao"  # compiled from the plan for reference; not an official document
 
 
-def source_line(src: ChangeSource) -> str:
-    """"<loai> số <so> ngày <ngay> của <co_quan> (<noi_dung>)": "Nghị quyết số … ngày … của Quốc hội (…)"."""
-    return f"{src.loai} số {src.so} ngày {format_date(src.ngay)} của {src.co_quan} ({src.noi_dung})"
+def source_line(src: ChangeSource, brief: bool = False) -> str:
+    """"<loai> số <so> ngày <ngay> của <co_quan> (<noi_dung>)": "Nghị quyết số … ngày … của Quốc hội (…)";
+    `brief`: without what it did (a printout with little room)."""
+    cited = f"{src.loai} số {src.so} ngày {format_date(src.ngay)} của {src.co_quan}"
+    return cited if brief else f"{cited} ({src.noi_dung})"
 
 
 def respell(text: str, editorial: EditorialFile) -> str:

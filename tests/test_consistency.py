@@ -186,7 +186,7 @@ def test_report_pdf_figures(report_pdf_text, model):
     # The notice: what the report is and where the plan stands, whole.
     from macros.render import notice
     squashed = re.sub(r"\s+", "", report_pdf_text)
-    for sentence in notice.status_sentences(SITE):
+    for sentence in notice.status_sentences(SITE, brief=True):
         assert re.sub(r"\s+", "", sentence) in squashed, sentence
 
 

@@ -336,7 +336,7 @@ def test_status_notice_in_every_pdf(site, pdf_texts):
         pages = [re.sub(r"^\s*\d+\s*$", "", p.extract_text() or "", flags=re.M)
                  for p in pypdf.PdfReader(str(site / rel)).pages]
         flat = squash(" ".join(pages)).replace(" ", "")
-        for sentence in notice.status_sentences(DATA):
+        for sentence in notice.status_sentences(DATA, brief=True):  # bases by number, date, body
             assert squash(sentence).replace(" ", "") in flat, (rel, sentence)
 
 

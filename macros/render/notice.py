@@ -81,18 +81,19 @@ def period_sentence(site: Site) -> str:
             f"đến ngày {format_date(period.ket_thuc)}.")
 
 
-def change_items(site: Site) -> list[tuple[str, str]]:
-    """Each later change as (what changed, its basis): "Từ ngày …, … .", "Căn cứ: … ."."""
+def change_items(site: Site, brief: bool = False) -> list[tuple[str, str]]:
+    """Each later change as (what changed, its basis): "Từ ngày …, … .", "Căn cứ: … .";
+    `brief`: the basis by number, date and body only (the PDFs: a handout is one sheet)."""
     out = []
     later = changes(site)
     for change in later.thay_doi if later is not None else ():
-        sources = "; ".join(source_line(s) for s in change.can_cu)
+        sources = "; ".join(source_line(s, brief) for s in change.can_cu)
         out.append((f"Từ ngày {format_date(change.ngay)}, {change.noi_dung}.", f"Căn cứ: {sources}."))
     return out
 
 
-def change_sentences(site: Site) -> list[str]:
-    return [f"{what} {basis}" for what, basis in change_items(site)]
+def change_sentences(site: Site, brief: bool = False) -> list[str]:
+    return [f"{what} {basis}" for what, basis in change_items(site, brief)]
 
 
 def as_of_sentence(site: Site) -> str:
@@ -100,9 +101,9 @@ def as_of_sentence(site: Site) -> str:
             f"tại thời điểm ban hành kế hoạch (năm {site.plan.van_ban.nam}).")
 
 
-def status_sentences(site: Site) -> list[str]:
-    """The notice as plain sentences (for tests, metadata and plain-text uses)."""
-    return [period_sentence(site), *change_sentences(site), as_of_sentence(site)]
+def status_sentences(site: Site, brief: bool = False) -> list[str]:
+    """The notice as plain sentences (for tests, metadata and plain-text uses); `brief`: as in the PDFs."""
+    return [period_sentence(site), *change_sentences(site, brief), as_of_sentence(site)]
 
 
 def status_items(site: Site) -> list[tuple[str, str]]:
@@ -147,7 +148,7 @@ def notice_html(site: Site, kind: Kind, compact: bool = False, pdf: bool = False
     # Printed after the plan's signature: say first that it is not part of the document.
     lead = WEBSITE_NOTE if compact and kind is Kind.PLAN else ""
     return render("notice.html", compact=compact, pdf=pdf, kind=kind.value, lead=lead, label=label,
-                  provenance=provenance_text(site, kind), title=STATUS_TITLE, status=status_sentences(site),
+                  provenance=provenance_text(site, kind), title=STATUS_TITLE, status=status_sentences(site, brief=pdf),
                   items=status_items(site), line=one_line(site, kind))
 
 
