@@ -285,7 +285,9 @@ def on_env(env, config, files):
     env.globals["vi_zip"] = offline_hooks.zip_path(config)  # issue 14: the home page's ZIP link
     # issue 20: the notice on every page, from one place (overrides/main.html).
     state = build_state.of(config)
-    env.globals["site_notice"] = lambda src_uri: Markup(notice.page_notice_html(state.site_of(src_uri), src_uri))
+    # Its abbreviations get their tooltips like the page's own text (glossary).
+    env.globals["site_notice"] = lambda src_uri: Markup(state.abbreviators[state.site_of(src_uri).key].apply(
+        notice.page_notice_html(state.site_of(src_uri), src_uri)))
     # overrides/main.html links the stylesheets with these (?v=).
     env.globals["site_css_version"] = stylesheets.version(_served(files, stylesheets.SITE))
     env.globals["toolkit_css_version"] = stylesheets.version(_served(files, stylesheets.TOOLKIT))
