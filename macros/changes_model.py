@@ -28,6 +28,10 @@ class ChangeSource(Strict):
     so: Text = Field(description="Số và ký hiệu, đúng như văn bản: 202/2025/QH15.")
     ngay: Date = Field(description=f"Ngày ban hành, {DATE_HOW}.")
     co_quan: Text = Field(description="Cơ quan ban hành: Quốc hội.")
+    noi_dung: Text = Field(description="Văn bản này quy định gì liên quan đến thay đổi, viết thường ở đầu câu: "
+                                       "«sửa đổi, bổ sung một số điều của Hiến pháp…».")
+    doi_chieu: Text = Field(description="Nơi đã đối chiếu văn bản (địa chỉ trang văn bản hoặc bài đăng của cơ quan "
+                                        "nhà nước). Chỉ để người biên tập kiểm tra lại; không in ra trang.")
 
 
 class Change(Strict):
@@ -61,9 +65,11 @@ class Kind(enum.Enum):
     REFERENCE = "tham-khao"  # compiled from the plan for reference; not an official document
 
 
-def source_line(src: ChangeSource) -> str:
-    """"<loai> số <so> ngày <ngay> của <co_quan>": "Nghị quyết số … ngày … của Quốc hội"."""
-    return f"{src.loai} số {src.so} ngày {format_date(src.ngay)} của {src.co_quan}"
+def source_line(src: ChangeSource, brief: bool = False) -> str:
+    """"<loai> số <so> ngày <ngay> của <co_quan> (<noi_dung>)": "Nghị quyết số … ngày … của Quốc hội (…)";
+    `brief`: without what it did (a printout with little room)."""
+    cited = f"{src.loai} số {src.so} ngày {format_date(src.ngay)} của {src.co_quan}"
+    return cited if brief else f"{cited} ({src.noi_dung})"
 
 
 def respell(text: str, editorial: EditorialFile) -> str:

@@ -38,3 +38,15 @@ def test_bad_dates(text, message):
 def test_bad_month():
     with pytest.raises(ValueError, match="không có tháng 13"):
         parse_month("13/2023")
+
+
+def test_before_a_day_means_the_day_before_is_the_last():
+    """«trước ngày 30/11/2023»: the calendar's deadline event (the last day allowed) is
+    a day the progress page counts as on time, and the named day is not (issue 20)."""
+    from macros.exports.ics import last_day_before
+    from macros.results.progress import on_time
+
+    han = dt.date(2023, 11, 30)
+    assert last_day_before(han) == dt.date(2023, 11, 29)
+    assert on_time(last_day_before(han), han) and not on_time(han, han)
+    assert last_day_before(dt.date(2024, 3, 1)) == dt.date(2024, 2, 29)

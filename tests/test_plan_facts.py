@@ -35,7 +35,15 @@ def norm(text: str) -> str:
 
 @pytest.mark.parametrize("slug,title,department", ASSIGNED)
 def test_unit_page_shows_its_department_budget_and_deadlines(site, slug, title, department):
+    from macros.changes_model import Kind
+    from macros.loader import load_site
+    from macros.render import notice
+
+    data = load_site(ROOT)
     text = page_text(site, f"don-vi/{slug}/index.html")
+    # The site's notice first (issue 20: one line on top of every page), then the page itself.
+    assert text.startswith(notice.one_line(data, Kind.REFERENCE))
+    text = text.split(notice.as_of_sentence(data), 1)[1].strip()
     assert text.startswith(title)
     assert f"Ban phối hợp của tỉnh: {department}" in text
     assert "Kinh phí: 5.000.000đ (Năm triệu đồng chẵn)" in text

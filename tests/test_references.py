@@ -23,7 +23,9 @@ VERIFIED = {
 # (data/thay-doi-hanh-chinh.yaml), not by the handbook's references page.
 CHANGES = {
     "202/2025/QH15": "12/6/2025",
-    "1677/NQ-UBTVQH15": "16/6/2025",
+    "203/2025/QH15": "16/6/2025",
+    "72/2025/QH15": "16/6/2025",
+    "97/2025/QH15": "27/6/2025",
 }
 # A document number: "90/QĐ-TTg", "120/2020/QH14", "08-KL/TU", "30/2020/NĐ-CP", "357/KH-MTTQ-BTT".
 NUMBER = re.compile(r"\b\d+(?:/\d{4})?[/-][A-ZĐ][A-Za-zĐđ0-9]*(?:[/-][A-ZĐ][A-Za-zĐđ0-9]*)*")

@@ -45,7 +45,8 @@ def test_calendar_parses_back_with_every_date(results):
     period = [v for k, v in events.items() if "thoi-gian" in k][0]
     assert period[:2] == (dt.date(2023, 4, 1), dt.date(2023, 12, 1))  # all of 30/11 included
     deadline = [v for k, v in events.items() if "han-bao-cao" in k][0]
-    assert deadline[:2] == (dt.date(2023, 11, 30), dt.date(2023, 12, 1)) and "trước ngày 30/11/2023" in deadline[2]
+    # "trước ngày 30/11/2023": the last day allowed, 29/11, is the event (issue 20).
+    assert deadline[:2] == (dt.date(2023, 11, 29), dt.date(2023, 11, 30)) and "trước ngày 30/11/2023" in deadline[2]
     conferences = sorted((k.split("-hoi-nghi-")[1].split("@")[0], v[0]) for k, v in events.items() if "-hoi-nghi-" in k)
     expected = sorted((f"{code}-{c.ngay.isoformat()}-1", c.ngay)
                       for code, r in results.by_unit.items() for c in r.hoi_nghi)
@@ -89,22 +90,24 @@ def _rows(data: bytes, sheet: str | None = None):
 
 def test_spreadsheets_parse_back_with_numbers_and_vietnamese_headers(results):
     wb, ws, rows = _rows(xlsx.budget_xlsx(SITE, STAMP))
+    assert "không phải văn bản chính thức" in rows[0][0]  # the notice on top (issue 20), then the table
+    rows = rows[1:]
     assert rows[0] == ["STT", "Đơn vị", "Ban phối hợp của tỉnh", "Kinh phí (đồng)"]
     assert rows[-1] == [None, "Tổng cộng", None, 50_000_000]
-    assert ws["D2"].value == 5_000_000 and ws["D2"].number_format == "#,##0"
+    assert ws["D3"].value == 5_000_000 and ws["D3"].number_format == "#,##0"
     assert wb.properties.language == "vi-VN"
     assert wb.properties.created == wb.properties.modified == STAMP.replace(tzinfo=None)
     _, _, rows = _rows(xlsx.assignment_xlsx(SITE, STAMP))
-    assert rows[2][:4] == [2, "Huyện Đăk Glei", "610", "Ban Dân chủ - Pháp luật"]
+    assert rows[3][:4] == [2, "Huyện Đăk Glei", "610", "Ban Dân chủ - Pháp luật"]
     _, ws, rows = _rows(xlsx.results_xlsx(SITE, results, STAMP))
-    by_code = {r[2]: r for r in rows[1:]}
+    by_code = {r[2]: r for r in rows[2:]}
     assert by_code[ON_TIME][4:] == ["Đã báo cáo", 3, 295, 270, 5_000_000, 4_800_000, dt.datetime(2023, 11, 24)]
     assert by_code[LATE_OVER][4] == "Báo cáo sau hạn" and by_code[LATE_OVER][9] == 5_600_000
     assert by_code[NO_REPORT][4] == "Đang thực hiện" and by_code[NO_REPORT][10] is None
     assert by_code["608"][4:] == ["Chưa có số liệu"] + [None] * 3 + [5_000_000, None, None]  # no data, not zeros
-    assert ws["J2"].number_format == "#,##0"
+    assert ws["J3"].number_format == "#,##0"
     _, _, confs = _rows(xlsx.results_xlsx(SITE, results, STAMP), "Hội nghị")
-    assert len(confs) == 1 + 6
+    assert len(confs) == 2 + 6
 
 
 def test_spreadsheets_are_byte_identical_across_builds(results):
@@ -121,7 +124,7 @@ def test_csv_has_a_bom_and_plain_numbers(results):
     assert rows[2][9] == "4800000" and rows[2][10] == "24/11/2023"
     assert rows[1][5:8] == ["", "", ""]
     budget = list(csv.reader(io.StringIO(csv_export.budget_csv(SITE).decode("utf-8-sig"))))
-    assert budget[-1] == ["", "Tổng cộng", "", "50000000"]
+    assert budget[-1][:4] == ["", "Tổng cộng", "", "50000000"] and budget[0][-1] == "Ghi chú"
 
 
 def fill_template(res: UnitResults, path, sent: str | None):

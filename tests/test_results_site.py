@@ -76,7 +76,7 @@ def test_real_site_offers_calendar_and_spreadsheets(site):
     cal = Calendar.from_ical((site / "tai-ve/lich-ke-hoach-2023.ics").read_bytes())
     assert len(cal.walk("VEVENT")) == 2
     wb = openpyxl.load_workbook(io.BytesIO((site / "tai-ve/ket-qua-2023.xlsx").read_bytes()))
-    assert [r[4] for r in wb.active.iter_rows(min_row=2, values_only=True)] == ["Chưa có số liệu"] * 10
+    assert [r[4] for r in wb.active.iter_rows(min_row=3, values_only=True)] == ["Chưa có số liệu"] * 10  # row 1: the notice
     assert len(list((site / "tai-ve/mau-bao-cao").glob("*.xlsx"))) == len(SITE.units)
     nav = elements(site, "index.html").all("a", "md-nav__link")
     assert {"Kết quả thực hiện", "Báo cáo tổng hợp"} <= {t for _, t in nav}
@@ -129,7 +129,7 @@ def test_unit_pages_show_their_results(fixture_site):
     assert "Chưa có số liệu báo cáo" in page_text(fixture_site, UNIT_PAGES["608"])
     cal = Calendar.from_ical((fixture_site / "tai-ve/lich/huyen-dak-glei.ics").read_bytes())
     assert sorted(e.decoded("DTSTART").isoformat() for e in cal.walk("VEVENT")) == [
-        "2023-04-01", "2023-06-10", "2023-07-22", "2023-09-14", "2023-11-30"]
+        "2023-04-01", "2023-06-10", "2023-07-22", "2023-09-14", "2023-11-29"]  # the last day before the deadline
 
 
 def test_compiled_report_page(fixture_site):
@@ -176,7 +176,7 @@ def test_fixture_downloads_parse_back(fixture_site):
         for target in _download_targets(fixture_site, page):
             assert (fixture_site / target).is_file(), (page, target)
     wb = openpyxl.load_workbook(io.BytesIO((fixture_site / "tai-ve/ket-qua-2023.xlsx").read_bytes()))
-    assert [r[4] for r in wb.active.iter_rows(min_row=2, values_only=True)] == LABELS
+    assert [r[4] for r in wb.active.iter_rows(min_row=3, values_only=True)] == LABELS  # row 1: the notice
     cal = Calendar.from_ical((fixture_site / "tai-ve/lich-ke-hoach-2023.ics").read_bytes())
     assert len(cal.walk("VEVENT")) == 2 + 6
 

@@ -157,10 +157,18 @@ def test_each_page_type_says_what_it_is(site):
     plan = read(site, PLAN_PAGE).texts("trang-thai")
     assert len(plan) == 1 and plan[0].startswith(notice.PROVENANCE_PLAN)
     assert "chép đúng văn bản đã ban hành" in plan[0]
-    for rel in [HOME, "so-tay/index.html", *unit_pages(site).values()]:
-        boxes = read(site, rel).texts("trang-thai--tham-khao")
+    # Every page but the plan's (issue 20: assignments, timeline, budget, results, report,
+    # every handbook chapter, the toolkit… were missing it), as the first thing in the article.
+    pages = [p.relative_to(site).as_posix() for p in html_pages(site)]
+    assert len(pages) > 30
+    for rel in pages:
+        if rel == PLAN_PAGE:
+            continue
+        page = read(site, rel)
+        boxes = page.texts("trang-thai--tham-khao")
         assert len(boxes) == 1, rel
         assert boxes[0].startswith(notice.PROVENANCE_REFERENCE) and "không phải văn bản chính thức" in boxes[0]
+        assert page.own_text().startswith(boxes[0]), rel
 
 
 def test_only_the_plan_carries_an_official_header(site):
@@ -209,10 +217,8 @@ def test_handbook_cover_is_not_the_office_and_not_the_issued_booklet(site, pdf_t
     index = read(site, "so-tay/index.html")
     first = index.texts("trang-thai")[0]
     own = index.own_text()
-    # The page opens with what it is (after its title and the PDF link).
-    assert own.startswith("Sổ tay tuyên truyền Tải PDF (bản in khổ A4) " + first)
-    after = own.split(first, 1)[1].strip()
-    assert after.startswith("Sổ tay này là tài liệu tham khảo")
+    # The page opens with what it is (the site's notice, then its title and the PDF link).
+    assert own.startswith(first + " Sổ tay tuyên truyền Tải PDF (bản in khổ A4) Sổ tay này là tài liệu tham khảo")
     assert not index.text().startswith(DATA.plan.noi_dung.loi_dan[:40])
     for sentence in re.split(r"(?<=\.)\s", index.text()):
         if "đã được cấp phát" in sentence:
@@ -279,10 +285,25 @@ def test_no_link_to_a_placeholder_host(site):
     assert real_edit_base("https://example.invalid/kho/edit/chinh/") == "https://example.invalid/kho/edit/chinh/"
 
 
+def _index_words(site: Path) -> str:
+    """Every location, title and text of the search index, decoded as JSON (the file is
+    UTF-8; \\u escapes, if any, are JSON's), NFC: what a search can find."""
+    import json
+    import unicodedata
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"] if isinstance(index, dict) else index
+    return unicodedata.normalize("NFC", " ".join(f"{d.get('location', '')} {d.get('title', '')} {d.get('text', '')}"
+                                                 for d in docs))
+
+
 def test_editor_guide_is_not_a_reader_page_nor_in_search(site):
     assert not (site / "huong-dan-bien-tap").exists()
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "huong-dan-bien-tap" not in index and "biên tập" not in index.encode().decode("unicode_escape", "ignore")
+    words = _index_words(site)
+    assert len(words) > 10_000 and "Cuộc vận động" in words  # really read
+    assert "huong-dan-bien-tap" not in words
+    for word in EDITOR_WORDS:
+        assert word not in words, word
     assert "Hướng dẫn biên tập" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert not (ROOT / "docs" / "huong-dan-bien-tap.md").exists()
 
@@ -294,22 +315,28 @@ def _status_ok(text: str) -> None:
         assert squash(sentence) in text, sentence
 
 
-def test_status_notice_on_home_plan_and_every_unit_page(site):
-    for rel in [HOME, PLAN_PAGE, *unit_pages(site).values()]:
+def test_status_notice_on_every_page(site):
+    for rel in [p.relative_to(site).as_posix() for p in html_pages(site)]:
         boxes = read(site, rel).texts("trang-thai")
         assert len(boxes) == 1, rel
         _status_ok(boxes[0])
     sentences = " ".join(notice.status_sentences(DATA))
-    for source in ("202/2025/QH15", "12/6/2025", "1677/NQ-UBTVQH15", "16/6/2025", "01/7/2025",
-                   "tháng 4/2023", "30/11/2023", "tại thời điểm ban hành kế hoạch (năm 2023)"):
+    for source in ("202/2025/QH15", "12/6/2025", "203/2025/QH15", "72/2025/QH15", "16/6/2025", "01/7/2025",
+                   "97/2025/QH15", "27/6/2025", "Mặt trận Tổ quốc Việt Nam", "tháng 4/2023", "30/11/2023",
+                   "tại thời điểm ban hành kế hoạch (năm 2023)"):
         assert source in sentences, source
+    # 1677/NQ-UBTVQH15 arranges Quảng Ngãi's communes: it is not what ended the district level.
+    assert "1677/NQ-UBTVQH15" not in sentences
 
 
-def test_status_notice_in_every_pdf(pdf_texts):
+def test_status_notice_in_every_pdf(site, pdf_texts):
     for rel, text in pdf_texts.items():
         assert notice.STATUS_TITLE in text, rel
-        flat = text.replace(" ", "")  # PDF lines wrap anywhere
-        for sentence in notice.status_sentences(DATA):
+        # PDF lines wrap anywhere, and a sheet's number may fall inside a sentence.
+        pages = [re.sub(r"^\s*\d+\s*$", "", p.extract_text() or "", flags=re.M)
+                 for p in pypdf.PdfReader(str(site / rel)).pages]
+        flat = squash(" ".join(pages)).replace(" ", "")
+        for sentence in notice.status_sentences(DATA, brief=True):  # bases by number, date, body
             assert squash(sentence).replace(" ", "") in flat, (rel, sentence)
 
 
@@ -453,3 +480,36 @@ def test_readme_says_who_wrote_what():
     for needed in ("data/bien-soan.yaml", "data/ke-hoach-2023/thay-doi-hanh-chinh.yaml", "CONTRIBUTING.md",
                    "không phải văn bản chính thức", "Ban Thường trực"):
         assert needed in section, needed
+
+
+# --- 7. the notice on a phone and on paper (issue 20) -----------------------------------------
+
+NOTICE_PAGES = ["", "ke-hoach/", "phan-cong/", "don-vi/huyen-dak-glei/", "tien-do/", "kinh-phi/", "ket-qua/",
+                "bao-cao-tong-hop/", "so-tay/", "so-tay/chu-truong-chinh-sach/", "bo-cong-cu/", "thuat-ngu/"]
+PHONE = {"width": 360, "height": 740}
+
+
+def test_notice_is_one_line_on_a_phone_and_on_paper(browser, site):
+    """At most a fifth of a 360×740 first screen, the page's title on that screen; in
+    print media it is shown with what the plan is and that it ended; in print to PDF too."""
+    from tests.browser import serve
+
+    ended = notice.ended_clause(DATA)
+    with serve(site) as base:
+        page = browser.new_page(viewport=PHONE)
+        for path in NOTICE_PAGES:
+            page.goto(base + path)
+            box = page.locator(".trang-thai").bounding_box()
+            assert box is not None and box["height"] <= PHONE["height"] / 5, (path, box)
+            title = page.locator("article h1").first.bounding_box()
+            assert title["y"] < PHONE["height"] - 100, (path, title)  # the page's own content on the first screen
+            page.emulate_media(media="print")
+            assert page.locator(".trang-thai").is_visible(), path
+            assert ended in page.locator(".trang-thai").inner_text(), path
+            page.emulate_media(media="screen")
+        for path in ("don-vi/huyen-dak-glei/", "so-tay/chu-truong-chinh-sach/", "ket-qua/"):
+            page.goto(base + path)
+            printed = " ".join(p.extract_text() for p in pypdf.PdfReader(
+                __import__("io").BytesIO(page.pdf(prefer_css_page_size=True))).pages)
+            assert ended in squash(printed), path
+        page.close()

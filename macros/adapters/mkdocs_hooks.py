@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import pathspec  # noqa: E402
+from markupsafe import Markup  # noqa: E402
 from mkdocs.exceptions import MkDocsException, PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
@@ -34,6 +35,7 @@ from macros.errors import DataErrors  # noqa: E402
 from macros.guards import InternalError, internal_build_message, internal_message  # noqa: E402
 from macros.gitdates import last_changed  # noqa: E402
 from macros.render import links  # noqa: E402
+from macros.render import notice  # noqa: E402
 from macros.render.notice import footer_text  # noqa: E402
 from macros.render.provenance import page_source, real_edit_base  # noqa: E402
 from macros.render.tables import label_table_cells  # noqa: E402
@@ -282,6 +284,11 @@ def on_env(env, config, files):
     env.globals["unit_filter_version"] = searchindex.content_version(
         _served(files, UNIT_FILTER, "overrides/").encode("utf-8"))
     env.globals["vi_zip"] = offline_hooks.zip_path(config)  # issue 14: the home page's ZIP link
+    # issue 20: the notice on every page, from one place (overrides/main.html).
+    state = build_state.of(config)
+    # Its abbreviations get their tooltips like the page's own text (glossary).
+    env.globals["site_notice"] = lambda src_uri: Markup(state.abbreviators[state.site_of(src_uri).key].apply(
+        notice.page_notice_html(state.site_of(src_uri), src_uri)))
     # overrides/main.html links the stylesheets with these (?v=).
     env.globals["site_css_version"] = stylesheets.version(_served(files, stylesheets.SITE))
     env.globals["toolkit_css_version"] = stylesheets.version(_served(files, stylesheets.TOOLKIT))

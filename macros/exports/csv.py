@@ -10,6 +10,7 @@ import datetime as dt
 import io
 
 from ..results.load import Results
+from ..render import notice
 from ..site import Site
 from . import cells, xlsx
 
@@ -24,23 +25,29 @@ def _cell(value) -> str:
     return str(value)
 
 
-def to_csv(head: list[str], rows: list[list]) -> bytes:
+NOTE_HEAD = "Ghi chú"
+
+
+def to_csv(head: list[str], rows: list[list], note: str | None = None) -> bytes:
+    """`note`: what the file is and where the plan stands, as a last column «Ghi chú» on
+    every row. Not a first line: a program reading the CSV takes its first line for
+    the column names, and a row copied alone keeps the note with its figures."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([_cell(h) for h in head])
+    writer.writerow([_cell(h) for h in head] + ([NOTE_HEAD] if note else []))
     for row in rows:
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([_cell(v) for v in row] + ([note] if note else []))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def assignment_csv(site: Site) -> bytes:
-    return to_csv(*xlsx.assignment_rows(site))
+    return to_csv(*xlsx.assignment_rows(site), note=notice.file_notice_short(site))
 
 
 def budget_csv(site: Site) -> bytes:
     head, rows, total = xlsx.budget_rows(site)
-    return to_csv(head, rows + [total])
+    return to_csv(head, rows + [total], note=notice.file_notice_short(site))
 
 
 def results_csv(site: Site, results: Results) -> bytes:
-    return to_csv(*xlsx.results_rows(site, results))
+    return to_csv(*xlsx.results_rows(site, results), note=notice.file_notice_short(site))

@@ -9,7 +9,7 @@ time), so the same data gives the same bytes.
 
 import datetime as dt
 
-from icalendar import Calendar, Event, Timezone, TimezoneStandard
+from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 
 from ..dates import format_date, format_month
 from ..numbers import format_number
@@ -17,7 +17,7 @@ from ..results import progress as pg
 from ..results.load import Results
 from ..site import Site
 from ..text import slugify
-from ..render import links
+from ..render import links, notice
 
 TZID = "Asia/Ho_Chi_Minh"
 
@@ -34,20 +34,36 @@ def _timezone() -> Timezone:
     return tz
 
 
+REMINDERS = (7, 1)  # days before the last day to report: a reminder while it is still in time
+
+
 def _event(uid: str, stamp: dt.datetime, start: dt.date, end_inclusive: dt.date, summary: str,
-           description: str = "", location: str = "") -> Event:
+           description: str = "", location: str = "", note: str = "", reminders=()) -> Event:
+    """An all-day event; `note` (what the file is, where the plan stands) ends its DESCRIPTION."""
     ev = Event()
     ev.add("uid", uid)
     ev.add("dtstamp", stamp)
     ev.add("dtstart", start)
     ev.add("dtend", end_inclusive + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
     ev.add("summary", summary)
-    if description:
-        ev.add("description", description)
+    text = "\n\n".join(t for t in (description, note) if t)
+    if text:
+        ev.add("description", text)
     if location:
         ev.add("location", location)
     ev.add("transp", "TRANSPARENT")
+    for days in reminders:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Còn {days} ngày: {summary}")
+        alarm.add("trigger", -dt.timedelta(days=days))
+        ev.add_component(alarm)
     return ev
+
+
+def last_day_before(deadline: dt.date) -> dt.date:
+    """"trước ngày 30/11" (before that day): the last day allowed is the day before."""
+    return deadline - dt.timedelta(days=1)
 
 
 _END = b"END:VCALENDAR\r\n"
@@ -66,20 +82,24 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
     made about ten times faster, which counts with thousands of units."""
     plan = site.plan
     year = plan.van_ban.nam
-    domain = slugify(site.org.ten_day_du)
+    # UIDs name who made the file (the compiler, data/bien-soan.yaml), never the issuing
+    # office, and the plan (its folder): one event, one UID, in every calendar that has it.
+    domain = slugify(notice.compiler(site))
+    key = site.key or f"ke-hoach-{year}"
+    note = notice.file_notice(site)
     period = plan.thoi_gian_dia_diem
     report = plan.to_chuc_thuc_hien.bao_cao
     receiver = site.department(report.noi_nhan).ten
     stamp = stamp.astimezone(dt.timezone.utc)
     shared = b"".join(component.to_ical() for component in (
         _timezone(),
-        _event(f"ke-hoach-{year}-thoi-gian@{domain}", stamp, period.bat_dau.first_day, period.ket_thuc,
+        _event(f"{key}-thoi-gian@{domain}", stamp, period.bat_dau.first_day, period.ket_thuc,
                f"Thời gian thực hiện {plan.van_ban.loai.lower()} tuyên truyền, vận động năm {year}",
                f"Thực hiện từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}. "
-               f"{plan.van_ban.trich_yeu}"),
-        _event(f"ke-hoach-{year}-han-bao-cao@{domain}", stamp, report.han, report.han,
-               f"Hạn gửi báo cáo kết quả về {receiver} (trước ngày {format_date(report.han)})",
-               site.fill(report.loi_van)),
+               f"{plan.van_ban.trich_yeu}", note=note),
+        _event(f"{key}-han-bao-cao@{domain}", stamp, last_day_before(report.han), last_day_before(report.han),
+               f"Ngày cuối gửi báo cáo kết quả về {receiver} (kế hoạch: trước ngày {format_date(report.han)})",
+               f"Kế hoạch ghi: «{site.fill(report.loi_van)}»", note=note, reminders=REMINDERS),
     ))
     topics = pg.topic_names(site)
 
@@ -92,16 +112,16 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
             n = per_day[conf.ngay]
             about = "; ".join(f"{topics[t][0]}. {topics[t][1]}" for t in conf.noi_dung)
             out.append(_event(
-                f"ke-hoach-{year}-hoi-nghi-{code}-{conf.ngay.isoformat()}-{n}@{domain}", stamp, conf.ngay, conf.ngay,
+                f"{key}-hoi-nghi-{code}-{conf.ngay.isoformat()}-{n}@{domain}", stamp, conf.ngay, conf.ngay,
                 f"Hội nghị tuyên truyền – {links.unit_title(unit)}",
                 f"{format_number(conf.so_nguoi)} người dự, trong đó {format_number(conf.so_nguoi_dtts)} người dân tộc "
-                f"thiểu số. Nội dung (mục II): {about}.", conf.dia_diem).to_ical())
+                f"thiểu số. Nội dung (mục II): {about}.", conf.dia_diem, note=note).to_ical())
         return b"".join(out)
 
     made = {}
     for unit_code in unit_codes:
         cal = Calendar()
-        cal.add("prodid", f"-//{site.org.ten_day_du}//{plan.van_ban.loai} {year}//VI")
+        cal.add("prodid", f"-//{notice.compiler(site)}//{plan.van_ban.loai} {year}//VI")
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
         title = f"{plan.van_ban.loai} tuyên truyền, vận động năm {year}"
@@ -109,6 +129,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
             title += f" – {links.unit_title(site.unit(unit_code))}"
         cal.add("x-wr-calname", title)
         cal.add("x-wr-timezone", TZID)
+        cal.add("x-wr-caldesc", note)
         head = cal.to_ical()  # BEGIN, the calendar's own lines, END
         if not head.endswith(_END):  # the lines go in before END: say so if icalendar changes
             raise ValueError("icalendar không kết thúc bằng END:VCALENDAR")

@@ -18,7 +18,7 @@ from ..dates import format_date
 from ..numbers import format_money
 from ..results import progress as pg
 from ..site import Site
-from ..render import links
+from ..render import links, notice
 from ..render.plan import conference_rule
 from ..render.units import report_sentence
 from . import xlsx
@@ -101,6 +101,13 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
     ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells("A2:B2")
     ws.row_dimensions[2].height = 48
+    # What the file is and where the plan stands (issue 20), under the title: the form
+    # is the compiler's reference material, made after the plan ended.
+    ws["A3"] = notice.file_notice(site)
+    ws["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws["A3"].font = Font(italic=True, size=9)
+    ws.merge_cells("A3:B3")
+    ws.row_dimensions[3].height = 110
     values = {"don_vi": unit.ma, "ten": links.unit_title(unit), "ban": dept.ten}
     for r in INFO_ROWS:
         ws.cell(r.row, 1, r.label).font = BOLD
@@ -131,6 +138,11 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
         for col in dates:
             s.column_dimensions[col].number_format = "@"  # rows past the prepared ones too
         _text_dates(s, [f"{col}2:{col}{ROWS + 1}" for col in dates], site.sample_date)
+        # The import reads rows from 2 (macros/import_report.py): the notice sits beside the header.
+        note = s.cell(1, len(columns) + 2, notice.file_notice_short(site))
+        note.font = Font(italic=True, size=9)
+        note.alignment = Alignment(wrap_text=True, vertical="top")
+        s.column_dimensions[get_column_letter(len(columns) + 2)].width = 60
         if sheet in (CONFERENCES, SPENDING):
             numbers = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
                                      error="Nhập số nguyên, không âm.", errorTitle="Số không hợp lệ")
@@ -153,5 +165,7 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
     for i, text in enumerate(lines, 1):
         g.cell(i, 1, text).alignment = Alignment(wrap_text=True, vertical="top")
     g["A1"].font = BOLD
+    g.cell(len(lines) + 2, 1, notice.file_notice(site)).alignment = Alignment(wrap_text=True, vertical="top")
+    g.cell(len(lines) + 2, 1).font = Font(italic=True, size=9)
     g.column_dimensions["A"].width = 110
     return xlsx.save(wb, stamp)

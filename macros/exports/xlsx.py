@@ -25,7 +25,7 @@ from openpyxl.writer.excel import ExcelWriter
 from ..results import progress as pg
 from ..results.load import Results
 from ..site import Site
-from ..render import links
+from ..render import links, notice
 from . import cells
 
 MONEY = "#,##0"
@@ -38,11 +38,25 @@ def new_workbook(site: Site, title: str, stamp: dt.datetime) -> Workbook:
     props = wb.properties
     naive = stamp.astimezone(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
     props.created = props.modified = naive
-    props.creator = site.org.ten_day_du
-    props.lastModifiedBy = site.org.ten_day_du
+    # Made by the compiler of the reference material (data/bien-soan.yaml), not by the
+    # office that issued the plan; what it is and where the plan stands in its properties.
+    props.creator = props.lastModifiedBy = notice.compiler(site)
     props.title = title
+    props.subject = f"{notice.PROVENANCE_REFERENCE}, không phải văn bản chính thức; {notice.ended_clause(site)}"
+    props.description = notice.file_notice(site)
     props.language = "vi-VN"
     return wb
+
+
+def notice_row(ws, site: Site, columns: int) -> None:
+    """The notice as a visible first line of a table sheet (header below it, frozen with it)."""
+    ws.insert_rows(1)
+    cell = ws.cell(1, 1, notice.file_notice(site))
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cell.font = Font(italic=True, size=9)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(columns, 1))
+    ws.row_dimensions[1].height = 96
+    ws.freeze_panes = "A3"
 
 
 def save(wb: Workbook, stamp: dt.datetime) -> bytes:
@@ -236,6 +250,7 @@ def assignment_xlsx(site: Site, stamp: dt.datetime) -> bytes:
     ws.title = "Phân công"
     head, rows = assignment_rows(site)
     table_sheet(ws, head, rows, money_cols=(5,), widths=[6, 24, 11, 30, 18])
+    notice_row(ws, site, len(head))
     return save(wb, stamp)
 
 
@@ -245,6 +260,7 @@ def budget_xlsx(site: Site, stamp: dt.datetime) -> bytes:
     ws.title = "Kinh phí"
     head, rows, total = budget_rows(site)
     table_sheet(ws, head, rows, money_cols=(4,), widths=[6, 24, 30, 18], total=total)
+    notice_row(ws, site, len(head))
     return save(wb, stamp)
 
 
@@ -254,8 +270,11 @@ def results_xlsx(site: Site, results: Results, stamp: dt.datetime) -> bytes:
     ws.title = "Kết quả"
     head, rows = results_rows(site, results)
     table_sheet(ws, head, rows, money_cols=(9, 10), date_cols=(11,), widths=[6, 24, 11, 26, 18, 12, 11, 14, 18, 16, 14])
+    notice_row(ws, site, len(head))
     head, rows = conference_rows(site, results)
-    table_sheet(wb.create_sheet("Hội nghị"), head, rows, date_cols=(2,), widths=[24, 12, 30, 11, 14, 50])
+    table_sheet(ws := wb.create_sheet("Hội nghị"), head, rows, date_cols=(2,), widths=[24, 12, 30, 11, 14, 50])
+    notice_row(ws, site, len(head))
     head, rows = expense_rows(site, results)
-    table_sheet(wb.create_sheet("Kinh phí đã chi"), head, rows, money_cols=(2,), widths=[24, 16, 18, 40])
+    table_sheet(ws := wb.create_sheet("Kinh phí đã chi"), head, rows, money_cols=(2,), widths=[24, 16, 18, 40])
+    notice_row(ws, site, len(head))
     return save(wb, stamp)

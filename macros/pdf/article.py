@@ -12,9 +12,11 @@ from ..htmlscan import matching_end, scan, start_tag
 
 
 def _drop(piece) -> bool:
-    """Screen-only parts: edit/view buttons, heading permalinks, download links."""
+    """Screen-only parts: edit/view buttons, heading permalinks, download links, the
+    page's folded notice (each PDF carries the whole notice, pdf/documents.py)."""
     return ((piece.tag == "a" and (piece.has_class("md-content__button") or piece.has_class("headerlink")))
-            or (piece.tag == "p" and piece.has_class("pdf-download")))
+            or (piece.tag == "p" and piece.has_class("pdf-download"))
+            or (piece.tag == "div" and piece.has_class("trang-thai--trang")))
 
 
 def article_html(page_html: str) -> str:

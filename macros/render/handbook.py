@@ -2,7 +2,6 @@
 such as the one on the campaign, or the chapter of a content topic of
 section II), and the section headings every chapter page shows."""
 
-from ..changes_model import Kind
 from ..handbook_model import Chapter
 from ..site import Site
 from ..text import fold
@@ -73,8 +72,7 @@ def handbook_index(site: Site) -> str:
                       for i, t in enumerate(content.muc, 1))
     # What this is, before anything else: reference material compiled from the plan,
     # not the "Sổ tay tuyên truyền … đã được cấp phát" that the plan's section II names.
-    return (notice.notice_html(site, Kind.REFERENCE) + "\n"
-            f"Sổ tay này là tài liệu tham khảo biên soạn từ các nội dung trọng tâm tại mục II của kế hoạch, "
+    return (f"Sổ tay này là tài liệu tham khảo biên soạn từ các nội dung trọng tâm tại mục II của kế hoạch, "
             f"để cán bộ sử dụng khi tuyên truyền, vận động; không phải Sổ tay tuyên truyền thực hiện "
             f"{m(site.plan.cuoc_van_dong.ten_ngan)} đã được cấp phát mà kế hoạch nêu.\n\n"
             f"Mỗi bài gồm: {PURPOSE.lower()}, {MESSAGES[:1].lower() + MESSAGES[1:]}, {GUIDE.lower()}, "

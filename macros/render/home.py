@@ -1,6 +1,5 @@
 """The home page: the plan at a glance (content, who carries it out, where, when, funds)."""
 
-from ..changes_model import Kind
 from ..dates import format_date, format_month
 from ..numbers import format_money
 from ..site import Site
@@ -31,8 +30,6 @@ def home_page(site: Site) -> str:
     return f"""{m(p.van_ban.loai)} {m(p.van_ban.trich_yeu[0].lower() + p.van_ban.trich_yeu[1:])}.
 
 {_jump_to_units()}
-
-{notice.notice_html(site, Kind.REFERENCE)}
 
 <div class="grid cards glance" markdown>
 

@@ -13,6 +13,7 @@ from ..changes_model import ChangesFile, EditorialFile, Kind, respell, source_li
 from ..dates import format_date, format_month
 from ..site import Site
 from ..templating import render
+from . import links
 
 STATUS_TITLE = "Tình trạng của kế hoạch"
 PROVENANCE_PLAN = "Văn bản kế hoạch"
@@ -80,13 +81,19 @@ def period_sentence(site: Site) -> str:
             f"đến ngày {format_date(period.ket_thuc)}.")
 
 
-def change_sentences(site: Site) -> list[str]:
+def change_items(site: Site, brief: bool = False) -> list[tuple[str, str]]:
+    """Each later change as (what changed, its basis): "Từ ngày …, … .", "Căn cứ: … .";
+    `brief`: the basis by number, date and body only (the PDFs: a handout is one sheet)."""
     out = []
     later = changes(site)
     for change in later.thay_doi if later is not None else ():
-        sources = "; ".join(source_line(s) for s in change.can_cu)
-        out.append(f"Từ ngày {format_date(change.ngay)}, {change.noi_dung}. Căn cứ: {sources}.")
+        sources = "; ".join(source_line(s, brief) for s in change.can_cu)
+        out.append((f"Từ ngày {format_date(change.ngay)}, {change.noi_dung}.", f"Căn cứ: {sources}."))
     return out
+
+
+def change_sentences(site: Site, brief: bool = False) -> list[str]:
+    return [f"{what} {basis}" for what, basis in change_items(site, brief)]
 
 
 def as_of_sentence(site: Site) -> str:
@@ -94,9 +101,42 @@ def as_of_sentence(site: Site) -> str:
             f"tại thời điểm ban hành kế hoạch (năm {site.plan.van_ban.nam}).")
 
 
-def status_sentences(site: Site) -> list[str]:
-    """The notice as plain sentences (for tests, metadata and plain-text uses)."""
-    return [period_sentence(site), *change_sentences(site), as_of_sentence(site)]
+def status_sentences(site: Site, brief: bool = False) -> list[str]:
+    """The notice as plain sentences (for tests, metadata and plain-text uses); `brief`: as in the PDFs."""
+    return [period_sentence(site), *change_sentences(site, brief), as_of_sentence(site)]
+
+
+def status_items(site: Site) -> list[tuple[str, str]]:
+    """status_sentences as (sentence, basis or ""): a page's printout leaves the bases
+    off to keep a unit's page on one sheet; the PDFs and the open notice show them."""
+    return [(period_sentence(site), ""), *change_items(site), (as_of_sentence(site), "")]
+
+
+def ended_clause(site: Site) -> str:
+    """"kế hoạch đã kết thúc ngày <ngày kết thúc>" (thoi_gian_dia_diem › ket_thuc)."""
+    return f"{site.plan.van_ban.loai.lower()} đã kết thúc ngày {format_date(site.plan.thoi_gian_dia_diem.ket_thuc)}"
+
+
+def one_line(site: Site, kind: Kind) -> str:
+    """The notice folded to one line (the <summary> on every page and printout): what
+    this is, and that the plan has ended."""
+    if kind is Kind.PLAN:
+        return f"{PROVENANCE_PLAN}: chép đúng văn bản đã ban hành; {ended_clause(site)}."
+    return f"{PROVENANCE_REFERENCE}, không phải văn bản chính thức; {ended_clause(site)}."
+
+
+def file_notice(site: Site) -> str:
+    """What a download is and where the plan stands, as plain text: the workbooks'
+    description and first line, the calendars' X-WR-CALDESC and each event's DESCRIPTION."""
+    return " ".join([f"{PROVENANCE_REFERENCE}. {provenance_text(site, Kind.REFERENCE)}",
+                     f"{STATUS_TITLE}: {_lower_first(period_sentence(site))[:-1]}; {ended_clause(site)}.",
+                     *change_sentences(site)])
+
+
+def file_notice_short(site: Site) -> str:
+    """One cell's worth of file_notice (each row of a CSV file)."""
+    return (f"{PROVENANCE_REFERENCE} do {_lower_first(compiler(site))} biên soạn từ {_plan_name(site)}, "
+            f"không phải văn bản chính thức; {ended_clause(site)}.")
 
 
 def notice_html(site: Site, kind: Kind, compact: bool = False, pdf: bool = False) -> str:
@@ -108,4 +148,16 @@ def notice_html(site: Site, kind: Kind, compact: bool = False, pdf: bool = False
     # Printed after the plan's signature: say first that it is not part of the document.
     lead = WEBSITE_NOTE if compact and kind is Kind.PLAN else ""
     return render("notice.html", compact=compact, pdf=pdf, kind=kind.value, lead=lead, label=label,
-                  provenance=provenance_text(site, kind), title=STATUS_TITLE, status=status_sentences(site))
+                  provenance=provenance_text(site, kind), title=STATUS_TITLE, status=status_sentences(site, brief=pdf),
+                  items=status_items(site), line=one_line(site, kind))
+
+
+def page_kind(site: Site, src_uri: str) -> Kind:
+    """The plan page is the plan's text as issued; every other page is reference material."""
+    return Kind.PLAN if src_uri == site.prefix + links.PLAN else Kind.REFERENCE
+
+
+def page_notice_html(site: Site, src_uri: str) -> str:
+    """The notice on top of every page (overrides/main.html, one place for all pages):
+    one line that opens (<details>) to what the page is and where the plan stands."""
+    return notice_html(site, page_kind(site, src_uri))

@@ -5,7 +5,6 @@ lays them out); the body is Markdown so that headings get anchors, a table of
 contents and their own search entries.
 """
 
-from ..changes_model import Kind
 from ..dates import format_date, format_date_long, format_month
 from ..numbers import format_money
 from ..site import Site
@@ -186,7 +185,6 @@ def plan_page(site: Site) -> str:
     the site's notice (what this page is, where the plan stands) and above the
     site's note on the header's layout, neither part of the document."""
     return (
-        notice.notice_html(site, Kind.PLAN) + "\n"
         '<div class="vb-document" markdown>\n\n'
         + header_html(site) + "\n" + title_html(site) + "\n" + body_markdown(site) + "\n" + closing_html(site)
         + "\n</div>\n" + layout_note_html(site) + "\n"

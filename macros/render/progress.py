@@ -164,7 +164,11 @@ def spending_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
                  legend=[("kq-key--outline", "kinh phí được giao"), ("kq-key--bar", "đã chi"),
                          ("kq-key--warn", "chi vượt kinh phí")],
                  table_head=["Đơn vị", "Được giao (đồng)", "Đã chi (đồng)", "Tỷ lệ"], table_rows=table,
-                 table_foot=["Tổng", format_number(total), format_number(spent), pg.percent(spent, budget_data)])
+                 # The ratio is of the units with figures: say of what, with the number it divides by
+                 # (the "Được giao" total beside it also counts the units without figures).
+                 table_foot=["Tổng", format_number(total), format_number(spent),
+                             f"{pg.percent(spent, budget_data)} của {format_number(budget_data)} "
+                             "giao cho các đơn vị có số liệu" if data else "—"])
 
 
 # -- pages ------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 """One page per unit, generated from data, and the list of units."""
 
-from ..changes_model import Kind
 from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
 from markupsafe import Markup
@@ -29,11 +28,11 @@ def report_sentence(site: Site, dept_code: str) -> str:
     dept = site.department(dept_code).ten
     compiles = f"{receiver} tổng hợp báo cáo kết quả trên địa bàn toàn tỉnh"
     if dept_code == report.noi_nhan:
-        return (f"Các ban, văn phòng Ủy ban MTTQ Việt Nam tỉnh báo cáo kết quả về {receiver} trước ngày "
+        return (f"Theo kế hoạch, các ban, văn phòng Ủy ban MTTQ Việt Nam tỉnh báo cáo kết quả về {receiver} trước ngày "
                 f"{format_date(report.han)}; {compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
                 f"do {receiver} phối hợp.")
-    return (f"{dept} báo cáo kết quả về {receiver} trước ngày {format_date(report.han)} (kế hoạch đề nghị các "
-            f"ban, văn phòng Ủy ban MTTQ Việt Nam tỉnh báo cáo kết quả về {receiver}); {compiles}.")
+    return (f"Theo kế hoạch, {dept} (ban phối hợp) báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}, "
+            f"cùng các ban, văn phòng khác của Ủy ban MTTQ Việt Nam tỉnh; {compiles}.")
 
 
 def unit_page(site: Site, code: str) -> str:
@@ -54,8 +53,6 @@ def unit_page(site: Site, code: str) -> str:
     return f"""# {m(links.unit_title(unit))}
 
 {my_unit_pick(here)}
-
-{notice.notice_html(site, Kind.REFERENCE)}
 <div class="unit-facts" markdown>
 
 - **Ban phối hợp của tỉnh:** {m(dept.ten)}
