@@ -87,10 +87,11 @@ def on_config(config):
     except Exception as exc:  # noqa: BLE001 - last guard: "lỗi nội bộ", never a traceback
         message = (str(exc) if isinstance(exc, (DataErrors, InternalError))
                    else internal_message("data/", exc))
-        last_good = serve_hooks.keep_last_good(message)
-        if last_good is None:
+        kept = serve_hooks.keep_last_good(message, len(exc.errors) if isinstance(exc, DataErrors) else None)
+        if kept is None:
             raise PluginError(message) from None
         # Under serve: the last good data, with the error on every page.
+        last_good, message = kept
         state = build_state.attach(config, build_state.BuildState(
             root, last_good, data_error=message, dir_urls=config["use_directory_urls"], pdf_ok=False))
     if not offline_hooks.is_file_copy(config):  # said once, not again by the file:// copy build
@@ -281,6 +282,9 @@ def on_env(env, config, files):
     env.globals["unit_filter_version"] = searchindex.content_version(
         _served(files, UNIT_FILTER, "overrides/").encode("utf-8"))
     env.globals["vi_zip"] = offline_hooks.zip_path(config)  # issue 14: the home page's ZIP link
+    # Manifest, service worker and ZIP exist only in builds that write them (not serve, not KONTUM_OFFLINE=0):
+    # no page links or registers a file that would 404.
+    env.globals["offline_files"] = offline_hooks.writes_offline_files(config)
     # overrides/main.html links the stylesheets with these (?v=).
     env.globals["site_css_version"] = stylesheets.version(_served(files, stylesheets.SITE))
     env.globals["toolkit_css_version"] = stylesheets.version(_served(files, stylesheets.TOOLKIT))

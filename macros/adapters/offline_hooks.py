@@ -54,6 +54,14 @@ def _build_copy(config, dest: Path) -> None:
         logger.setLevel(level)
 
 
+def writes_offline_files(config) -> bool:
+    """This build writes the manifest, the service worker and the ZIP: the main build,
+    not under serve (a fast edit loop, no service worker caching drafts), nor with
+    KONTUM_OFFLINE=0 (HTML-only builds: scripts/bench_scale.py)."""
+    return (config.use_directory_urls and not serve_hooks.serving()
+            and os.environ.get("KONTUM_OFFLINE") != "0")
+
+
 def zip_path(config) -> str:
     return f"tai-ve/{slugify(config.site_name)}.zip"
 
@@ -63,10 +71,7 @@ def post_build(config) -> None:
     if not config.use_directory_urls:
         filemode.write(site_dir, search_langs(config))
         return
-    # Not under serve (a fast edit loop, and no service worker caching the drafts),
-    # nor with KONTUM_OFFLINE=0 (HTML-only builds: scripts/bench_scale.py).
-    if serve_hooks.serving() or os.environ.get("KONTUM_OFFLINE") == "0":
-        package.fill_zip_size(site_dir / "index.html", None)
+    if not writes_offline_files(config):  # the pages link none of them
         return
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ban-sao-") as tmp:

@@ -37,13 +37,28 @@ def loaded_ok(website) -> None:
     _good["website"] = website
 
 
-def keep_last_good(message: str):
-    """Under serve, after a good build: log the error and return the last good Website
-    to build from (the build shows the error on every page); else None."""
+# Under serve the site is not left unbuilt: it shows the last good data and updates by itself.
+SERVE_HEAD = ("Dữ liệu kế hoạch có {count} lỗi. Trang đang hiện bản tốt gần nhất; sửa tệp rồi lưu lại, "
+              "trang tự cập nhật (không cần chạy lại lệnh nào):")
+
+
+def serve_message(message: str, errors: int | None) -> str:
+    """The error as serve shows it: DataErrors' first line ("website chưa được tạo. Hãy sửa
+    rồi chạy lại") is true of `mkdocs build`, not of serve, which keeps the last good site
+    and rebuilds on the next save; `errors`: how many (None: not a data error, kept as is)."""
+    if errors is None:
+        return message
+    return SERVE_HEAD.format(count=errors) + ("\n" + message.split("\n", 1)[1] if "\n" in message else "")
+
+
+def keep_last_good(message: str, errors: int | None = None):
+    """Under serve, after a good build: log the error and return (the last good Website
+    to build from, the message to show on every page); else None."""
     if not (serving() and "website" in _good):
         return None
-    log.error(message + "\n(Trang trong trình duyệt vẫn là bản tốt gần nhất, kèm thông báo lỗi này.)")
-    return _good["website"]
+    message = serve_message(message, errors)
+    log.error(message)
+    return _good["website"], message
 
 
 class _MemoryBytecodeCache(BytecodeCache):
