@@ -47,9 +47,33 @@ def _precache(site) -> dict:
     return json.JSONDecoder().raw_decode(text[start:])[0]
 
 
-def _zip(site) -> zipfile.ZipFile:
+class _Unpacked:
+    """The ZIP with its one top folder taken off the names (checked here)."""
+
+    def __init__(self, path):
+        self.zip = zipfile.ZipFile(path)
+        self.top = path.name.removesuffix(".zip") + "/"
+        assert all(n.startswith(self.top) for n in self.zip.namelist()), self.zip.namelist()[:5]
+
+    def namelist(self):
+        return [n[len(self.top):] for n in self.zip.namelist()]
+
+    def infolist(self):
+        return self.zip.infolist()
+
+    def read(self, name):
+        return self.zip.read(self.top + name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.zip.close()
+
+
+def _zip(site) -> _Unpacked:
     (archive_path,) = (site / "tai-ve").glob("*.zip")
-    return zipfile.ZipFile(archive_path)
+    return _Unpacked(archive_path)
 
 
 # --- the built site ----------------------------------------------------------
@@ -271,6 +295,10 @@ def test_zip_is_byte_identical_for_the_same_files(tmp_path):
     archive.write_zip(tmp_path / "2.zip", dict(reversed(members.items())))
     assert (tmp_path / "1.zip").read_bytes() == (tmp_path / "2.zip").read_bytes()
     assert zipfile.ZipFile(tmp_path / "1.zip").namelist() == ["a.txt", "b.html"]
+    # Issue 23: unpacked, the site is one folder named like the ZIP, not files spread where it lands.
+    archive.write_zip(tmp_path / "3.zip", members, top="ke-hoach-mau")
+    assert zipfile.ZipFile(tmp_path / "3.zip").namelist() == ["ke-hoach-mau/a.txt", "ke-hoach-mau/b.html"]
+    assert package.top_folder("tai-ve/ke-hoach-mau.zip") == "ke-hoach-mau"
     assert archive.zip_date(1700000000) == (2023, 11, 14, 22, 13, 20)
 
 

@@ -188,7 +188,7 @@ def test_zip_opens_from_disk_with_links_search_and_pdf(site, browser, tmp_path):
     archive = next((site / "tai-ve").glob("*.zip"))
     with zipfile.ZipFile(archive) as z:
         z.extractall(tmp_path)
-    home = (tmp_path / "index.html").as_uri()
+    home = (tmp_path / archive.name.removesuffix(".zip") / "index.html").as_uri()  # one top folder
     context = browser.new_context(viewport={"width": 360, "height": 740})
     hosts = set()
     context.on("request", lambda r: hosts.add(_origin(r.url)))

@@ -8,12 +8,15 @@ from pathlib import Path
 DEFAULT_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def write_zip(dest: Path, files: dict[str, Path], date_time: tuple = DEFAULT_DATE) -> int:
-    """files: name inside the ZIP -> file on disk. Returns the ZIP's size."""
+def write_zip(dest: Path, files: dict[str, Path], date_time: tuple = DEFAULT_DATE, top: str = "") -> int:
+    """files: name inside the ZIP -> file on disk. Returns the ZIP's size.
+    `top`: a folder every entry is put in, so unpacking makes one folder (named like
+    the ZIP) instead of scattering the site's files where the reader unpacks it."""
     dest.parent.mkdir(parents=True, exist_ok=True)
+    prefix = top.strip("/") + "/" if top.strip("/") else ""
     with zipfile.ZipFile(dest, "w") as archive:
         for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=date_time)
+            info = zipfile.ZipInfo(prefix + name, date_time=date_time)
             info.create_system = 3  # Unix, whatever machine builds it
             info.external_attr = 0o100644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED

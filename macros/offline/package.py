@@ -46,7 +46,12 @@ def make_zip(site_dir: Path, variant_dir: Path, zip_rel: str, langs: list[str], 
     for pdf in sorted(site_dir.rglob("*.pdf")):
         rel = pdf.relative_to(site_dir).as_posix()
         members.setdefault(rel, pdf)
-    return archive.write_zip(site_dir / zip_rel, members, date_time), len(members)
+    return archive.write_zip(site_dir / zip_rel, members, date_time, top=top_folder(zip_rel)), len(members)
+
+
+def top_folder(zip_rel: str) -> str:
+    """The one folder a ZIP unpacks into: its own name without .zip ("tai-ve/ke-hoach.zip" -> "ke-hoach")."""
+    return Path(zip_rel).name.removesuffix(".zip")
 
 
 def fill_zip_size(home: Path, size: int | None) -> None:
