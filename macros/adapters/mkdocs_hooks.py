@@ -26,7 +26,7 @@ from mkdocs.exceptions import MkDocsException, PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import compress, searchindex, searchworker, stylesheets  # noqa: E402
+from macros import cache, compress, searchindex, searchworker, stylesheets  # noqa: E402
 from macros.adapters import build_state, logs, nav_cache, offline_hooks, pdf_output, serve_hooks  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.exports.downloads import write_downloads  # noqa: E402
@@ -303,12 +303,24 @@ def on_post_build(config):
         index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8"),
                                                    by_name=state.catalog.search_by_name,
                                                    dir_urls=config.use_directory_urls), encoding="utf-8")
-    for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
-        write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok)
-    if not offline_hooks.is_file_copy(config):  # the file:// copy reuses these PDFs
-        pdf_output.write_pdfs(config, state)
+    if not offline_hooks.is_file_copy(config):  # the file:// copy reuses the downloads and PDFs made here
+        templates = cache.Counts()
+        for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
+            write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok,
+                            cache=cache.cache_root(state.root), counts=templates)
+        pdfs = pdf_output.write_pdfs(config, state)
+        log.info(remade_line(templates, pdfs))
     offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker
     _compress(config)  # last: compresses what everything above wrote
+
+
+def remade_line(templates, pdfs) -> str:
+    """Issue 24: one line saying which per-unit files this build made and which it reused."""
+    made = list(templates.made_names) + (list(pdfs.made_names) if pdfs is not None else [])
+    reused = templates.reused + (pdfs.reused if pdfs is not None else 0)
+    named = ", ".join(made[:5]) + (f" và {len(made) - 5} tệp khác" if len(made) > 5 else "")
+    return (f"Tệp tạo mới / remade: {len(made)}" + (f" ({named})" if made else "")
+            + f"; dùng lại từ bộ đệm / reused: {reused} (PDF và mẫu báo cáo Excel)")
 
 
 def _compress(config):

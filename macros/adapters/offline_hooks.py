@@ -17,6 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from macros.adapters import build_state, serve_hooks
+from macros.exports.downloads import download_paths
 from macros.offline import archive, filemode, package, units
 from macros.text import slugify
 
@@ -89,7 +90,9 @@ def post_build(config) -> None:
         report = package.package(
             site_dir, copy_dir, zip_rel=zip_path(config), langs=search_langs(config),
             app=app, date_time=archive.zip_date(int(epoch) if epoch else None),
-            unit_files=[g for s in build_state.of(config).website.plans for g in units.unit_files(s)])
+            unit_files=[g for s in build_state.of(config).website.plans for g in units.unit_files(s)],
+            main_files=[p for s in build_state.of(config).website.plans
+                        for p in download_paths(s, documents=build_state.of(config).catalog.pdf_ok)])
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
         f"({report.zip_files} tệp; bản sao file:// tạo trong {copy_time:.1f} s); "

@@ -36,8 +36,10 @@ class Report:
     units: tuple[int, int] = (0, 0)  # (units saved on the first visit, units)
 
 
-def make_zip(site_dir: Path, variant_dir: Path, zip_rel: str, langs: list[str], date_time: tuple) -> tuple[int, int]:
-    """ZIP the file:// copy; the PDFs come from the main build (made once).
+def make_zip(site_dir: Path, variant_dir: Path, zip_rel: str, langs: list[str], date_time: tuple,
+             main_files: list[str] = ()) -> tuple[int, int]:
+    """ZIP the file:// copy; the PDFs and `main_files` (the spreadsheets and calendars)
+    come from the main build, made once (the copy does not make them again).
     Left out: what a folder on disk cannot use (404 page, sitemap, the JSON
     index that search/search_index.js replaces)."""
     # No 404.html: a folder on disk has no "not found" page (its links are absolute).
@@ -46,6 +48,9 @@ def make_zip(site_dir: Path, variant_dir: Path, zip_rel: str, langs: list[str], 
     for pdf in sorted(site_dir.rglob("*.pdf")):
         rel = pdf.relative_to(site_dir).as_posix()
         members.setdefault(rel, pdf)
+    for rel in main_files:
+        if (site_dir / rel).is_file():
+            members.setdefault(rel, site_dir / rel)
     return archive.write_zip(site_dir / zip_rel, members, date_time, top=top_folder(zip_rel)), len(members)
 
 
@@ -99,8 +104,9 @@ def write_service_worker(site_dir: Path, langs: list[str], skip: tuple[str, ...]
 
 
 def package(site_dir: Path, variant_dir: Path, *, zip_rel: str, langs: list[str], app: AppInfo,
-            date_time: tuple = archive.DEFAULT_DATE, unit_files: list[list[str]] = ()) -> Report:
-    zip_size, zip_count = make_zip(site_dir, variant_dir, zip_rel, langs, date_time)
+            date_time: tuple = archive.DEFAULT_DATE, unit_files: list[list[str]] = (),
+            main_files: list[str] = ()) -> Report:
+    zip_size, zip_count = make_zip(site_dir, variant_dir, zip_rel, langs, date_time, main_files)
     fill_zip_size(site_dir / "index.html", zip_size)
     write_app_files(site_dir, app)
     data = write_service_worker(site_dir, langs, skip=(zip_rel,), unit_files=unit_files)
