@@ -19,6 +19,7 @@ import re
 # under serve, the address.
 KEEP = ("Documentation built in", "Serving on", "Detected file changes", "Shutting down",
         "PDF: ",  # the PDF pass: made, reused, its own time (macros/adapters/pdf_output.py)
+        "Tệp tạo mới",  # issue 24: which per-unit files this build made, how many it reused
         "Bản ngoại tuyến")  # issue 14: the ZIP's and the offline cache's sizes
 _CLOCK = re.compile(r"\[\d\d:\d\d:\d\d\] ")  # serve's messages start with the time
 
