@@ -215,7 +215,9 @@ def on_page_content(html, page, config, files):
 
 @_guarded("dựng trang")
 def on_page_markdown(markdown, page, config, files):
-    return pdf_output.add_download_link(markdown, page, build_state.of(config))
+    state = build_state.of(config)
+    markdown = pdf_output.add_download_link(markdown, page, state)
+    return offline_hooks.add_unit_package_mark(markdown, page, config, state)
 
 
 @_guarded("dựng trang")

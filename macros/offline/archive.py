@@ -16,12 +16,17 @@ def write_zip(dest: Path, files: dict[str, Path], date_time: tuple = DEFAULT_DAT
     prefix = top.strip("/") + "/" if top.strip("/") else ""
     with zipfile.ZipFile(dest, "w") as archive:
         for name in sorted(files):
-            info = zipfile.ZipInfo(prefix + name, date_time=date_time)
-            info.create_system = 3  # Unix, whatever machine builds it
-            info.external_attr = 0o100644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, files[name].read_bytes(), compresslevel=9)
+            add(archive, prefix + name, files[name].read_bytes(), date_time)
     return dest.stat().st_size
+
+
+def add(archive: zipfile.ZipFile, name: str, data: bytes, date_time: tuple = DEFAULT_DATE) -> None:
+    """One entry, as every entry of our ZIPs is written (fixed time and permissions)."""
+    info = zipfile.ZipInfo(name, date_time=date_time)
+    info.create_system = 3  # Unix, whatever machine builds it
+    info.external_attr = 0o100644 << 16
+    info.compress_type = zipfile.ZIP_DEFLATED
+    archive.writestr(info, data, compresslevel=9)
 
 
 def zip_date(epoch: int | None) -> tuple:
