@@ -39,6 +39,7 @@ class BuildState:
         self.in_git = self.git_dates.walked
         self.articles: dict[str, tuple[str, Path]] = {}  # handbook page -> (article HTML, built file)
         self._pdf_skip: tuple[str | None] | None = None
+        self.files = None  # this build's MkDocs Files (on_files), for `serve --dirty`
 
     @property
     def default_site(self) -> Site:

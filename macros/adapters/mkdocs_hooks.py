@@ -74,7 +74,7 @@ def _root(config) -> Path:
 
 def on_startup(command, dirty):
     logs.quiet()  # warnings, errors and one summary line; -v or KONTUM_VERBOSE=1 for more
-    serve_hooks.set_command(command)  # under `mkdocs serve`: no PDFs, data errors shown on the pages
+    serve_hooks.set_command(command, dirty)  # under `mkdocs serve`: no PDFs, data errors shown on the pages
 
 
 @event_priority(100)  # before mkdocs-macros, whose macros read the build state
@@ -132,6 +132,7 @@ def html_titles(entries):
 @_guarded("chuẩn bị các trang")
 def on_files(files, config):
     state = build_state.of(config)
+    state.files = files
     for page in state.catalog.pages.values():
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với trang sinh từ dữ liệu ({page.data_file}): "
@@ -149,6 +150,9 @@ def on_files(files, config):
     files.remove(files.get_file_from_path(stylesheets.RESULTS))  # served inside site.css only
     files.append(File.generated(config, stylesheets.SITE, content=site_css))
     _search_worker_in_one_file(files, config)
+    skipped, pages = serve_hooks.skip_unchanged_pages(files, config, state)  # `serve --dirty` only (issue 24)
+    if pages:
+        log.info(f"Xem thử: dựng lại {pages - skipped} trang, giữ {skipped} trang không đổi")
     return files
 
 
@@ -302,9 +306,13 @@ def on_post_build(config):
         # The editor guide is not published (it lives in CONTRIBUTING.md only), so no
         # page is demoted as editors' material; rewrite_index(editors=…) stays for one that is.
         # Unit pages are found by their names only (searchindex.rewrite_index).
-        index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8"),
-                                                   by_name=state.catalog.search_by_name,
-                                                   dir_urls=config.use_directory_urls), encoding="utf-8")
+        text = searchindex.rewrite_index(index.read_text(encoding="utf-8"), by_name=state.catalog.search_by_name,
+                                         dir_urls=config.use_directory_urls)
+        if serve_hooks.dirty():  # pages not built again keep their entries from the last build
+            pages = list(state.files.documentation_pages()) if state.files is not None else []
+            text = serve_hooks.merge_search_index(
+                text, {f.url for f in pages if f.is_modified()}, [f.url for f in pages])
+        index.write_text(text, encoding="utf-8")
     if not offline_hooks.is_file_copy(config):  # the file:// copy reuses the downloads and PDFs made here
         templates = cache.Counts()
         for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
