@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from .. import cache as cache_mod
+from ..offline.archive import DEFAULT_DATE
 from ..gitdates import last_commit, source_date_epoch
 from ..render import progress
 from ..results.load import results_of
@@ -42,7 +43,7 @@ def template_key(site: Site, code: str, common: str) -> str:
     return cache_mod.digest("mau-bao-cao", common, site.unit(code).model_dump_json(), code)
 
 
-NEUTRAL = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)  # the date of cached workbooks
+NEUTRAL = dt.datetime.fromtimestamp(0, dt.timezone.utc)  # the date of cached workbooks (the Unix epoch)
 
 
 def _w3cdtf(when: dt.datetime) -> bytes:
@@ -56,7 +57,7 @@ def restamp(workbook: bytes, when: dt.datetime) -> bytes:
     import zipfile
 
     stamp = when.astimezone(dt.timezone.utc).replace(microsecond=0)
-    date_time = max(stamp.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    date_time = max(stamp.timetuple()[:6], DEFAULT_DATE)  # ZIP's earliest date, as xlsx.save
     old, new = _w3cdtf(NEUTRAL), _w3cdtf(stamp)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(workbook)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
