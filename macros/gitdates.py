@@ -1,5 +1,11 @@
 """The date of the last change to some files, from git: what "Cập nhật lần cuối"
-shows. Never the build time, so two builds of one commit are identical."""
+shows. Never the build time, so two builds of one commit are identical.
+
+One `git log --name-only` walk per build reads the last commit of every file
+(GitDates); pages then look their files up. No walk outside a checkout, nor when
+a date is given (SOURCE_DATE_EPOCH other than HEAD's commit time: every page then
+shows that date). scripts/build.py sets SOURCE_DATE_EPOCH to HEAD's commit time,
+which keeps the dates from git."""
 
 import datetime as dt
 import os
@@ -8,6 +14,7 @@ from pathlib import Path
 
 # Vietnam keeps UTC+7 all year: a commit at 23:30 in Kon Tum is dated that day.
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
+_MARK = "\x00"  # starts each commit's line in the walk
 
 
 def source_date_epoch() -> dt.datetime | None:
@@ -20,7 +27,7 @@ def source_date_epoch() -> dt.datetime | None:
 def _git(root: str, *args: str) -> str | None:
     """Output of a git command in `root`, or None (no git, not a checkout, no output)."""
     try:
-        out = subprocess.run(["git", "-C", root, *args], capture_output=True, text=True, timeout=20, check=False)
+        out = subprocess.run(["git", "-C", root, *args], capture_output=True, text=True, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     text = out.stdout.strip()
@@ -38,26 +45,71 @@ def last_commit(root: Path, paths) -> dt.datetime | None:
 
 
 def in_checkout(root: Path) -> bool:
-    """True when `root` is inside a git work tree (asked once per build: outside
-    one, a `git log` per page only fails, 1.4 ms each, seconds for thousands of units)."""
+    """True when `root` is inside a git work tree."""
     return _git(str(root), "rev-parse", "--is-inside-work-tree") == "true"
 
 
-def last_changed(root: Path, paths, checkout: bool = True, cache: dict | None = None) -> dt.date | None:
+class GitDates:
+    """The last commit of every file under `root`, from one walk of the history
+    (`git log --name-only`, newest first). `walked` is False outside a checkout,
+    in a repository without commits, or when SOURCE_DATE_EPOCH gives another date
+    than HEAD's: then every lookup is None."""
+
+    def __init__(self, root: Path, enabled: bool = True):
+        self.walked = False
+        self.head_epoch: int | None = None
+        self._order: dict[str, int] = {}  # path -> index of its last commit in the walk
+        self._dates: list[dt.datetime] = []  # by index
+        self._memo: dict[tuple[str, ...], dt.datetime | None] = {}
+        if enabled:
+            self._walk(str(root))
+
+    def _walk(self, root: str) -> None:
+        text = _git(root, "-c", "core.quotepath=off", "log", "--name-only", "--relative", "--no-renames",
+                    "--format=%x00%ct %cI")
+        if text is None:
+            return
+        index = -1
+        for line in text.split("\n"):
+            if line.startswith(_MARK):
+                epoch, iso = line[1:].split(" ", 1)
+                if self.head_epoch is None:
+                    self.head_epoch = int(epoch)
+                self._dates.append(dt.datetime.fromisoformat(iso).astimezone(VIETNAM))
+                index += 1
+            elif line and index >= 0:
+                self._order.setdefault(line, index)
+        given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if given.isdigit() and int(given) != self.head_epoch:
+            self._order, self._dates = {}, []  # a date is given: it dates every page
+            return
+        self.walked = True
+
+    def last_commit(self, paths) -> dt.datetime | None:
+        """Time of the last commit touching any of `paths` (files, or folders: anything under them)."""
+        key = tuple(sorted(paths))
+        if key not in self._memo:
+            best = None
+            for path in key:
+                folder = path.rstrip("/") + "/"
+                hits = [i for p, i in self._order.items() if p == path or p.startswith(folder)] \
+                    if path.endswith("/") or path not in self._order else [self._order[path]]
+                for i in hits:
+                    best = i if best is None else min(best, i)
+            self._memo[key] = self._dates[best] if best is not None else None
+        return self._memo[key]
+
+
+def last_changed(root: Path, paths, checkout: bool = True, cache=None) -> dt.date | None:
     """Day of the last commit touching any of `paths` (relative to `root`);
     else SOURCE_DATE_EPOCH; else None (the page then shows no date).
-    `checkout`: in_checkout(root), when the caller knows it is False git is not asked.
-    `cache`: one build's answers by set of paths (pages share them); a new build asks
-    git again, so a commit made while `mkdocs serve` runs shows on the next rebuild."""
-    key = tuple(sorted(paths))
+    `cache`: this build's GitDates (one walk for all pages); a new build walks again,
+    so a commit made while `mkdocs serve` runs shows on the next rebuild. Without
+    one, a walk for this call only. `checkout`: False, git is not asked."""
     when = None
     if checkout:
-        if cache is None:
-            when = _git_date(str(root), key)
-        else:
-            if key not in cache:
-                cache[key] = _git_date(str(root), key)
-            when = cache[key]
+        dates = cache if isinstance(cache, GitDates) else GitDates(root)
+        when = dates.last_commit(paths)
     when = when or source_date_epoch()
     return when.date() if when else None
 

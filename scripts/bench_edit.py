@@ -2,11 +2,18 @@
 """Edit loop: time from saving a data file to the changed page under serve.
 
     .venv/bin/python scripts/bench_edit.py
+    .venv/bin/python scripts/bench_edit.py --don-vi 3321   # a synthetic plan of 3,321 units
 
 Starts scripts/serve.sh on a free port, changes one sentence of
 data/ke-hoach-2023/ke-hoach.yaml five times, and after each save polls the plan page until
 the new text is served; prints each time and the median. The data file is put
 back exactly as it was afterwards, even on failure or Ctrl+C.
+
+With --don-vi N: a copy of the project in a temporary folder with a synthetic plan
+of N units (scripts/synthetic_plan.py, as scripts/bench_scale.py makes it), served as
+scripts/serve.sh serves (`mkdocs serve --dirty`, KONTUM_SERVE=1); each save changes one
+unit's official name in don-vi.yaml and polls that unit's page (issue 24: within 5 s
+at 3,321 units).
 """
 
 import os
@@ -52,7 +59,61 @@ def wait_for(url: str, text: str, timeout: float, server: subprocess.Popen) -> N
     raise SystemExit(f"'{text}' not served at {url} within {timeout:.0f} s")
 
 
+def synthetic(units: int) -> int:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_scale import project  # noqa: E402
+
+    tmp = tempfile.TemporaryDirectory()
+    proj = project(Path(tmp.name), units)
+    data = proj / "data" / "ke-hoach-mau" / "don-vi.yaml"
+    original = data.read_text(encoding="utf-8")
+    unit = units // 2
+    from synthetic_plan import unit_names  # noqa: E402
+    from types import SimpleNamespace
+
+    from macros.render.links import unit_slug  # noqa: E402
+
+    name = unit_names(units)[unit]
+    official = f"ten_chinh_thuc: Xã {name}\n"
+    assert original.count(official) == 1, official
+    url_path = f"don-vi/{unit_slug(SimpleNamespace(cap='xã', ten=name))}/"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{url_path}"
+    log = tempfile.TemporaryFile()
+    env = dict(os.environ, KONTUM_SERVE="1", NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=proj, env=env, stdout=log, stderr=log, start_new_session=True)
+    times = []
+    try:
+        wait_for(url, f"Xã {name}", 900, server)
+        time.sleep(1)
+        for run in range(1, RUNS + 1):
+            marker = f"Sửa đo thử {run} {os.getpid()}"
+            start = time.monotonic()
+            data.write_text(original.replace(official, f"ten_chinh_thuc: Xã {name} {marker}\n"), encoding="utf-8")
+            wait_for(url, marker, 120, server)
+            times.append(time.monotonic() - start)
+            print(f"lần {run}: {times[-1]:.2f} s", flush=True)
+            time.sleep(1)
+    except BaseException:
+        log.seek(0)
+        sys.stderr.write(log.read().decode("utf-8", "replace")[-4000:])
+        raise
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+        tmp.cleanup()
+    print(f"trung vị / median: {statistics.median(times):.2f} s ({units} đơn vị, lưu don-vi.yaml → trang {url_path} mới; "
+          f"tải trung bình {os.getloadavg()[0]:.1f})")
+    return 0
+
+
 def main() -> int:
+    if "--don-vi" in sys.argv:
+        return synthetic(int(sys.argv[sys.argv.index("--don-vi") + 1]))
     original = DATA.read_bytes()
     assert SENTENCE.encode() in original, SENTENCE
     port = free_port()

@@ -1,24 +1,31 @@
 """How the build grows with the number of units: synthetic plans (scripts/synthetic_plan.py,
-test data only) of 10, 100, 332, 1,000 and 3,321 units (3,321: the communes of the
-country after 2025), HTML only, each beside stock Material built from the same
-rendered pages, in one run.
+test data only; `python scripts/synthetic_plan.py DEST --don-vi N` makes one), each in a
+git checkout of its own, measured in one run, side by side:
 
-    .venv/bin/python scripts/bench_scale.py                 # every size, with stock Material
-    .venv/bin/python scripts/bench_scale.py 10 100 --no-stock
-    .venv/bin/python scripts/bench_scale.py --stock-max 1000  # stock only up to 1,000 units
-    .venv/bin/python scripts/bench_scale.py --pdf 100        # also PDFs of 100 unit sheets, cold and cached
+- published: `scripts/build.py` (what is deployed: PDFs, Excel templates, calendars, the
+  offline ZIP and its file:// copy, .gz/.br), empty caches (KONTUM_CACHE_DIR and
+  XDG_CACHE_HOME new); then again with nothing changed; then after one unit's data
+  changed (committed), with the log's "remade" line;
+- HTML only: `mkdocs build --strict` with KONTUM_PDF=0 KONTUM_OFFLINE=0;
+- stock: Material with no hooks and no macros, the same rendered pages as Markdown
+  files and the same nav (unit pages reached from their list, not in every sidebar).
 
-For each size it prints: wall and CPU time of `mkdocs build --strict` (KONTUM_PDF=0, and
-KONTUM_OFFLINE=0: no second build for the offline ZIP), its
-peak memory (max RSS), the size of one unit page, the time of `python -m
-macros.check`, and the same build with stock Material (no hooks, no macros, the
-generated pages written as Markdown files, the nav MkDocs makes by itself, so
-every unit is in every page's sidebar), with the ratio. Targets (issue 10):
-3,321 units ≤ 60 s wall on 2 cores, t(3,321)/t(332) ≤ 11, ≤ 600 MB, check ≤ 2 s.
+CPU = user + sys of the child and everything it waited for (MkDocs, PDF workers);
+peak MB = the largest resident set among them. Budgets (issue 24, 2 cores, empty
+caches): 1,000 units within 50 s, 3,321 within 150 s and 600 MB; a build with nothing
+changed within 10 % of the first.
+
+    .venv/bin/python scripts/bench_scale.py                   # 332 and 1,000 units
+    .venv/bin/python scripts/bench_scale.py 3321 --runs 1
+    .venv/bin/python scripts/bench_scale.py 332 --runs 3      # medians of 3, interleaved
+    .venv/bin/python scripts/bench_scale.py --pdf 100         # also PDFs of 100 unit sheets, cold and cached
 """
 
 import argparse
+import functools
 import json
+import re
+import statistics
 import os
 import shutil
 import subprocess
@@ -33,7 +40,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from synthetic_plan import write_plan  # noqa: E402
 
-SIZES = [10, 100, 332, 1000, 3321]
+SIZES = [332, 1000]
 PER_DEPARTMENT = 100  # units per department in the synthetic plans
 WEBSITE = """ten: Website mẫu dùng để kiểm thử
 mo_ta: Kế hoạch mẫu dùng để kiểm thử (dữ liệu giả).
@@ -44,6 +51,8 @@ ke_hoach:
     ten: Kế hoạch mẫu dùng để kiểm thử
 """
 STOCK_YML = """site_name: Website mẫu dùng để kiểm thử
+not_in_nav: |
+  /don-vi/*.md
 theme:
   name: material
   language: vi
@@ -53,6 +62,12 @@ theme:
 markdown_extensions: [toc, tables, attr_list, md_in_html, admonition, abbr, pymdownx.details]
 plugins: [search]
 """
+
+
+def git(proj: Path, *args: str) -> None:
+    env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.invalid",
+               GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.invalid")
+    subprocess.run(["git", "-C", str(proj), *args], check=True, env=env, capture_output=True)
 
 
 def run(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
@@ -66,7 +81,7 @@ def run(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
     if proc.returncode:
         sys.exit(f"{' '.join(cmd)} failed:\n{err.decode()[-3000:]}")
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
-            "out": out.decode()}
+            "out": out.decode(), "err": err.decode()}
 
 
 def project(base: Path, units: int) -> Path:
@@ -81,6 +96,11 @@ def project(base: Path, units: int) -> Path:
         shutil.copy2(ROOT / "data" / name, proj / "data" / name)
     (proj / "data" / "website.yaml").write_text(WEBSITE, encoding="utf-8")
     write_plan(proj / "data" / "ke-hoach-mau", units, per_department=PER_DEPARTMENT)
+    shutil.copytree(ROOT / "scripts", proj / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    (proj / "requirements.txt").write_text("", encoding="utf-8")
+    git(proj, "init", "-q")
+    git(proj, "add", "-A")
+    git(proj, "commit", "-qm", "plan")
     return proj
 
 
@@ -98,14 +118,42 @@ def stock_project(proj: Path) -> Path:
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n{markdown}", encoding="utf-8")
-    (stock / "mkdocs.yml").write_text(STOCK_YML, encoding="utf-8")
+    nav = json.loads(subprocess.run([sys.executable, "-c", "import json; from macros.loader import load_website;"
+                                     "from macros.render.pages import Catalog;"
+                                     "print(json.dumps(Catalog(load_website('.')).nav))"],
+                                    cwd=proj, capture_output=True, text=True, check=True).stdout)
+    # The same nav as the site's (JSON is YAML): units reached from their list page.
+    (stock / "mkdocs.yml").write_text(STOCK_YML + "nav: " + json.dumps(nav, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
     return stock
 
 
+def _clean_env() -> dict:
+    return {k: v for k, v in os.environ.items() if not k.startswith("KONTUM_") and k != "SOURCE_DATE_EPOCH"}
+
+
 def build(proj: Path, out: Path) -> dict:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KONTUM_PDF="0", KONTUM_OFFLINE="0")
+    """HTML only (and the stock twin)."""
+    env = dict(_clean_env(), NO_MKDOCS_2_WARNING="1", KONTUM_PDF="0", KONTUM_OFFLINE="0")
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(proj / "mkdocs.yml"),
                 "-d", str(out)], proj, env)
+
+
+def published(proj: Path, out: Path, caches: Path) -> dict:
+    """scripts/build.py as deployed, with the caches in `caches` (empty on the first build)."""
+    env = dict(_clean_env(), KONTUM_CACHE_DIR=str(caches / "kontum"), XDG_CACHE_HOME=str(caches / "xdg"))
+    result = run([sys.executable, str(proj / "scripts" / "build.py"), "--goc", str(proj), "--ra", str(out)], proj, env)
+    found = re.search(r"Tệp tạo mới / remade: [^\n]*", result["out"] + result.get("err", ""))
+    result["remade"] = found.group(0) if found else "?"
+    return result
+
+
+def change_one_unit(proj: Path) -> None:
+    """One unit's data changed and committed: the last unit's other name (ten_khac)."""
+    units = proj / "data" / "ke-hoach-mau" / "don-vi.yaml"
+    text = units.read_text(encoding="utf-8").rstrip("\n") + "\n  ten_khac: [Tên khác đo thử]\n"
+    units.write_text(text, encoding="utf-8")
+    git(proj, "commit", "-qam", "one unit")
 
 
 def pdf_times(units: int) -> str:
@@ -122,44 +170,79 @@ def pdf_times(units: int) -> str:
             f"unchanged {warm.seconds:.1f} s ({warm.reused} reused)")
 
 
+def one_run(n: int, tmp: Path, stock_ok: bool) -> dict:
+    proj = project(tmp, n)
+    check = run([sys.executable, "-m", "macros.check", "--goc", str(proj)], ROOT)
+    html = build(proj, tmp / f"html{n}")
+    site = tmp / f"html{n}"
+    pages = sum(1 for _ in site.rglob("index.html"))
+    unit_kb = next((site / "don-vi").glob("*/index.html")).stat().st_size / 1024
+    shutil.rmtree(site, ignore_errors=True)
+    caches = tmp / f"caches{n}"
+    first = published(proj, tmp / f"pub{n}", caches)
+    zip_mb = sum(p.stat().st_size for p in (tmp / f"pub{n}" / "tai-ve").glob("*.zip")) / 1e6
+    packages = [p.stat().st_size / 1e6 for p in (tmp / f"pub{n}" / "tai-ve" / "goi-don-vi").glob("*.zip")]
+    site_mb = sum(p.stat().st_size for p in (tmp / f"pub{n}").rglob("*") if p.is_file()) / 1e6
+    again = published(proj, tmp / f"pub{n}", caches)
+    change_one_unit(proj)
+    one = published(proj, tmp / f"pub{n}", caches)
+    out = {"pages": pages, "unit_kb": unit_kb, "check": check["cpu"], "html": html, "first": first,
+           "again": again, "one": one, "zip_mb": zip_mb, "packages": packages, "site_mb": site_mb}
+    if stock_ok:
+        out["stock"] = build(stock_project(proj), tmp / f"stock{n}")
+        shutil.rmtree(tmp / f"stock{n}", ignore_errors=True)
+    shutil.rmtree(tmp / f"pub{n}", ignore_errors=True)
+    shutil.rmtree(proj, ignore_errors=True)
+    shutil.rmtree(caches, ignore_errors=True)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=SIZES)
+    parser.add_argument("--runs", type=int, default=1, help="runs per size (medians; sizes interleaved)")
     parser.add_argument("--no-stock", action="store_true")
     parser.add_argument("--stock-max", type=int, default=10**9, help="build stock Material only up to this many units")
     parser.add_argument("--pdf", type=int, default=0, help="also time PDFs of this many unit sheets")
     args = parser.parse_args()
-    rows = []
-    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start", flush=True)
-    header = ("| units | pages | build wall s | build CPU s | peak MB | unit page KB | check CPU s "
-              "| stock wall s | stock CPU s | stock peak MB | CPU ratio to stock |")
-    print(header + "\n|" + "---:|" * 11, flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
+    loads = [os.getloadavg()[0]]
+    print(f"{os.cpu_count()} cores, load average {loads[0]:.1f} at start", flush=True)
+    results: dict[int, list[dict]] = {n: [] for n in args.sizes}
+    for r in range(args.runs):
         for n in args.sizes:
-            proj = project(Path(tmp), n)
-            check = run([sys.executable, "-m", "macros.check", "--goc", str(proj)], ROOT)
-            ours = build(proj, Path(tmp) / f"site{n}")
-            site = Path(tmp) / f"site{n}"
-            pages = sum(1 for _ in site.rglob("index.html"))
-            unit = next((site / "don-vi").glob("*/index.html")).stat().st_size / 1024
-            row = [n, pages, f"{ours['wall']:.1f}", f"{ours['cpu']:.1f}", f"{ours['rss_mb']:.0f}", f"{unit:.0f}",
-                   f"{check['cpu']:.2f}"]
-            if not args.no_stock and n <= args.stock_max:
-                stock = build(stock_project(proj), Path(tmp) / f"stock{n}")
-                row += [f"{stock['wall']:.1f}", f"{stock['cpu']:.1f}", f"{stock['rss_mb']:.0f}",
-                        f"{ours['cpu'] / stock['cpu']:.2f}"]
-            else:
-                row += ["–", "–", "–", "–"]
-            rows.append((n, ours))
-            print("| " + " | ".join(str(x) for x in row) + " |", flush=True)
-            shutil.rmtree(site, ignore_errors=True)
-    times = {n: r for n, r in rows}
-    if 332 in times and 3321 in times:
-        print(f"t(3321)/t(332): wall {times[3321]['wall'] / times[332]['wall']:.1f}, "
-              f"CPU {times[3321]['cpu'] / times[332]['cpu']:.1f} (target ≤ 11)")
+            with tempfile.TemporaryDirectory() as tmp:
+                results[n].append(one_run(n, Path(tmp), not args.no_stock and n <= args.stock_max))
+            loads.append(os.getloadavg()[0])
+            x = results[n][-1]
+            print(f"  run {r + 1}, {n} units: published {x['first']['cpu']:.1f} s CPU "
+                  f"({x['first']['wall']:.1f} s wall, {x['first']['rss_mb']:.0f} MB), again {x['again']['cpu']:.1f} s, "
+                  f"one unit changed {x['one']['cpu']:.1f} s [{x['one']['remade']}], HTML only {x['html']['cpu']:.1f} s"
+                  + (f", stock {x['stock']['cpu']:.1f} s" if "stock" in x else "") + f"; load {loads[-1]:.1f}",
+                  flush=True)
+    med = lambda rows, *path: statistics.median(  # noqa: E731
+        [functools.reduce(lambda d, k: d[k], path, row) for row in rows])
+    print("\n| units | pages | published, empty caches: CPU s (wall s, MB) | again, nothing changed: CPU s "
+          "| one unit changed: CPU s | HTML only: CPU s (MB) | stock twin: CPU s (MB) "
+          "| published / stock | HTML only / stock | whole ZIP MB | unit packages: largest, total MB | site MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, rows in results.items():
+        stock = [r for r in rows if "stock" in r]
+        s_cpu = med(stock, "stock", "cpu") if stock else None
+        cells = [n, rows[0]["pages"],
+                 f"{med(rows, 'first', 'cpu'):.1f} ({med(rows, 'first', 'wall'):.1f}, {med(rows, 'first', 'rss_mb'):.0f})",
+                 f"{med(rows, 'again', 'cpu'):.1f}", f"{med(rows, 'one', 'cpu'):.1f}",
+                 f"{med(rows, 'html', 'cpu'):.1f} ({med(rows, 'html', 'rss_mb'):.0f})",
+                 f"{s_cpu:.1f} ({med(stock, 'stock', 'rss_mb'):.0f})" if stock else "–",
+                 f"{med(rows, 'first', 'cpu') / s_cpu:.1f}×" if stock else "–",
+                 f"{med(rows, 'html', 'cpu') / s_cpu:.1f}×" if stock else "–",
+                 f"{rows[0]['zip_mb']:.1f}" if rows[0]["zip_mb"] else "– (above the cap)",
+                 f"{max(rows[0]['packages']):.2f}, {sum(rows[0]['packages']):.0f}" if rows[0]["packages"] else "–",
+                 f"{rows[0]['site_mb']:.0f}"]
+        print("| " + " | ".join(str(c) for c in cells) + " |")
+        print(f"  {n} units, one unit changed: {rows[-1]['one']['remade']}")
     if args.pdf:
         print(pdf_times(args.pdf))
-    print(f"load average {os.getloadavg()[0]:.1f} at end")
+    print(f"{args.runs} run(s) per size; load average {min(loads):.1f}–{max(loads):.1f} (1 min) during the run")
 
 
 if __name__ == "__main__":

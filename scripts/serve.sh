@@ -18,4 +18,5 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/setup.sh"   # also: cd to the reposito
 .venv/bin/python -m macros.check
 echo "Website: http://127.0.0.1:$port/  (mở địa chỉ này trong trình duyệt; dừng bằng Ctrl+C)"
 export KONTUM_SERVE=1
-exec .venv/bin/python -m mkdocs serve --dev-addr "127.0.0.1:$port" "$@"
+# --dirty: a save builds again only the pages whose data changed (macros/adapters/serve_hooks.py)
+exec .venv/bin/python -m mkdocs serve --dirty --dev-addr "127.0.0.1:$port" "$@"

@@ -47,9 +47,33 @@ def _precache(site) -> dict:
     return json.JSONDecoder().raw_decode(text[start:])[0]
 
 
-def _zip(site) -> zipfile.ZipFile:
+class _Unpacked:
+    """The ZIP with its one top folder taken off the names (checked here)."""
+
+    def __init__(self, path):
+        self.zip = zipfile.ZipFile(path)
+        self.top = path.name.removesuffix(".zip") + "/"
+        assert all(n.startswith(self.top) for n in self.zip.namelist()), self.zip.namelist()[:5]
+
+    def namelist(self):
+        return [n[len(self.top):] for n in self.zip.namelist()]
+
+    def infolist(self):
+        return self.zip.infolist()
+
+    def read(self, name):
+        return self.zip.read(self.top + name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.zip.close()
+
+
+def _zip(site) -> _Unpacked:
     (archive_path,) = (site / "tai-ve").glob("*.zip")
-    return zipfile.ZipFile(archive_path)
+    return _Unpacked(archive_path)
 
 
 # --- the built site ----------------------------------------------------------
@@ -271,6 +295,10 @@ def test_zip_is_byte_identical_for_the_same_files(tmp_path):
     archive.write_zip(tmp_path / "2.zip", dict(reversed(members.items())))
     assert (tmp_path / "1.zip").read_bytes() == (tmp_path / "2.zip").read_bytes()
     assert zipfile.ZipFile(tmp_path / "1.zip").namelist() == ["a.txt", "b.html"]
+    # Issue 23: unpacked, the site is one folder named like the ZIP, not files spread where it lands.
+    archive.write_zip(tmp_path / "3.zip", members, top="ke-hoach-mau")
+    assert zipfile.ZipFile(tmp_path / "3.zip").namelist() == ["ke-hoach-mau/a.txt", "ke-hoach-mau/b.html"]
+    assert package.top_folder("tai-ve/ke-hoach-mau.zip") == "ke-hoach-mau"
     assert archive.zip_date(1700000000) == (2023, 11, 14, 22, 13, 20)
 
 
@@ -325,3 +353,70 @@ def test_first_visit_pays_at_most_7_kb_gzip_for_offline(site):
     added = gzip.compress((inline + link).encode(), 9)
     worker = gzip.compress((site / "sw.js").read_bytes(), 9)
     assert len(added) + len(worker) <= 7 * 1024, (len(added), len(worker))
+
+
+# --- issue 24: the ZIP's cap, and a package per unit above it -------------------
+
+
+def _tiny_site(tmp_path):
+    """A main build and its file:// copy with two units (a, b), as package() sees them."""
+    from tests.sitebuild import ROOT
+
+    site, copy = tmp_path / "site", tmp_path / "copy"
+    pages = {"index.html": "<p>trang chủ</p>" + package.ZIP_MARK, "ke-hoach/index.html": "<p>kế hoạch</p>"}
+    for u in "ab":
+        pages[f"don-vi/{u}/index.html"] = f"<h1>{u}</h1>{package.UNIT_MARK}<p>đơn vị {u}</p>"
+        pages[f"pdf/don-vi/{u}.pdf"] = f"%PDF {u}" + "x" * 3000
+        pages[f"tai-ve/lich/{u}.ics"] = f"BEGIN:VCALENDAR {u}"
+    pages[package.SW_TEMPLATE] = (ROOT / "overrides" / package.SW_TEMPLATE).read_text(encoding="utf-8")
+    for path, text in pages.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    docs = [{"location": loc, "title": loc, "text": ""} for loc in ("index.html", "ke-hoach.html", "don-vi/a.html",
+                                                                     "don-vi/b.html#x")]
+    copied = {"index.html": "<p>trang chủ</p>", "ke-hoach.html": "<p>kế hoạch</p>", "don-vi/a.html": "a",
+              "don-vi/b.html": "b", "assets/site.css": "body{}" * 500,
+              "search/search_index.js": filemode.index_script(json.dumps({"config": {}, "docs": docs}))}
+    for path, text in copied.items():
+        (copy / path).parent.mkdir(parents=True, exist_ok=True)
+        (copy / path).write_text(text, encoding="utf-8")
+    groups = [package.UnitGroup(u, f"don-vi/{u}/index.html", f"don-vi/{u}.html",
+                                (f"pdf/don-vi/{u}.pdf", f"tai-ve/lich/{u}.ics")) for u in "ab"]
+    app = package.AppInfo("Mẫu", "Mẫu", "Mẫu", "#b71c1c")
+    return site, copy, groups, app
+
+
+def test_whole_zip_within_its_cap_and_no_unit_packages(tmp_path):
+    site, copy, groups, app = _tiny_site(tmp_path)
+    report = package.package(site, copy, zip_rel="tai-ve/mau.zip", langs=["vi"], app=app,
+                             main_files=["tai-ve/lich/a.ics", "tai-ve/lich/b.ics"], groups=groups)
+    assert report.zip_size <= package.ZIP_CAP and report.unit_zips == 0
+    assert (site / "tai-ve/mau.zip").exists() and not (site / package.UNIT_ZIP_DIR).exists()
+    assert "Tải toàn bộ website (ZIP," in (site / "index.html").read_text(encoding="utf-8")
+    page = (site / "don-vi/a/index.html").read_text(encoding="utf-8")
+    assert package.UNIT_MARK not in page and "vi-goi" not in page
+
+
+def test_above_the_cap_a_package_per_unit_with_the_shared_pages_and_its_own(tmp_path):
+    """Issue 24: the 15 MB cap was described but not enforced (144 MB at 3,321 units)."""
+    site, copy, groups, app = _tiny_site(tmp_path)
+    report = package.package(site, copy, zip_rel="tai-ve/mau.zip", langs=["vi"], app=app, cap=1000,
+                             main_files=["tai-ve/lich/a.ics", "tai-ve/lich/b.ics"], groups=groups)
+    assert not (site / "tai-ve/mau.zip").exists()  # above the cap: not published
+    home = "".join(refs((site / "index.html").read_text(encoding="utf-8")).text)
+    assert "vượt giới hạn 0,0 MB" in home and "trang của đơn vị" in home and package.ZIP_MARK not in home
+    assert report.unit_zips == 2
+    with zipfile.ZipFile(site / package.UNIT_ZIP_DIR / "a.zip") as z:
+        names = z.namelist()
+        assert all(n.startswith("mau/") for n in names)  # one top folder, the same as the whole ZIP's
+        assert {"mau/index.html", "mau/ke-hoach.html", "mau/assets/site.css", "mau/don-vi/a.html",
+                "mau/pdf/don-vi/a.pdf", "mau/tai-ve/lich/a.ics", "mau/search/search_index.js"} <= set(names)
+        assert not any("/b." in n or n.endswith("/b.html") for n in names), names
+        index = z.read("mau/search/search_index.js").decode("utf-8")
+        assert "don-vi/b.html" not in index and "ke-hoach.html" in index
+    page = (site / "don-vi/a/index.html").read_text(encoding="utf-8")
+    size = (site / package.UNIT_ZIP_DIR / "a.zip").stat().st_size
+    assert f'href="../../{package.UNIT_ZIP_DIR}/a.zip"' in page and files.megabytes(size) in page
+    # the packages are not in the service worker's lists (like the whole ZIP)
+    sw = (site / "sw.js").read_text(encoding="utf-8")
+    assert "goi-don-vi/a.zip" not in sw

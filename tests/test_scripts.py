@@ -57,3 +57,23 @@ def test_busy_port_is_refused_before_building(tmp_path):
         assert f"Cổng {port} đang được chương trình khác dùng" in r.stderr
         assert f"PORT={port + 1}" in r.stderr and "Traceback" not in r.stderr + r.stdout
         assert "Website:" not in r.stdout  # stopped before building
+
+
+def test_bench_scale_stock_twin_has_the_sites_nav(tmp_path):
+    """Issue 24: the stock twin listed every unit in every sidebar (quadratic), so "faster
+    than stock" compared with a strawman. It now has the site's own nav, the unit pages
+    reached from their list (not_in_nav), as the site has them."""
+    import importlib.util
+    import json
+
+    import yaml
+
+    spec = importlib.util.spec_from_file_location("bench_scale", ROOT / "scripts" / "bench_scale.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    proj = bench.project(tmp_path, 3)
+    assert (proj / ".git").is_dir()  # the published configuration is measured in a checkout
+    stock = yaml.safe_load((bench.stock_project(proj) / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "/don-vi/*.md" in stock["not_in_nav"]
+    flat = json.dumps(stock["nav"], ensure_ascii=False)
+    assert "don-vi.md" in flat and "don-vi/" not in flat and "hooks" not in stock

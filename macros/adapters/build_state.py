@@ -8,7 +8,7 @@ did not run is an error, not a silent second read of data/.
 
 from pathlib import Path
 
-from macros.gitdates import in_checkout
+from macros.gitdates import GitDates
 from macros.loader import load_website
 from macros.pdf import writer
 from macros.render.abbreviations import Abbreviator
@@ -33,11 +33,13 @@ class BuildState:
         self.catalog = Catalog(website, dir_urls, pdf_ok)
         # One tooltip pass per plan (a plan folder may have its own glossary).
         self.abbreviators = {s.key: Abbreviator({t.viet_tat: t.nghia for t in s.glossary}) for s in website.plans}
-        # Whether data/ is in a git checkout (the pages' "Cập nhật lần cuối"), asked once.
-        self.in_git = in_checkout(root)
-        self.git_dates: dict = {}  # set of data files -> date of their last commit (gitdates.last_changed)
+        # The pages' "Cập nhật lần cuối": the last commit of every file, one `git log` walk per build
+        # (none outside a checkout or when SOURCE_DATE_EPOCH gives another date than HEAD's).
+        self.git_dates = GitDates(root)
+        self.in_git = self.git_dates.walked
         self.articles: dict[str, tuple[str, Path]] = {}  # handbook page -> (article HTML, built file)
         self._pdf_skip: tuple[str | None] | None = None
+        self.files = None  # this build's MkDocs Files (on_files), for `serve --dirty`
 
     @property
     def default_site(self) -> Site:

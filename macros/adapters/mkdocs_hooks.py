@@ -27,7 +27,7 @@ from mkdocs.exceptions import MkDocsException, PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from macros import compress, searchindex, searchworker, stylesheets  # noqa: E402
+from macros import cache, compress, searchindex, searchworker, stylesheets  # noqa: E402
 from macros.adapters import build_state, logs, nav_cache, offline_hooks, pdf_output, preview_hooks, serve_hooks  # noqa: E402
 from macros.dates import format_date  # noqa: E402
 from macros.exports.downloads import write_downloads  # noqa: E402
@@ -76,7 +76,7 @@ def _root(config) -> Path:
 
 def on_startup(command, dirty):
     logs.quiet()  # warnings, errors and one summary line; -v or KONTUM_VERBOSE=1 for more
-    serve_hooks.set_command(command)  # under `mkdocs serve`: no PDFs, data errors shown on the pages
+    serve_hooks.set_command(command, dirty)  # under `mkdocs serve`: no PDFs, data errors shown on the pages
 
 
 @event_priority(100)  # before mkdocs-macros, whose macros read the build state
@@ -89,10 +89,11 @@ def on_config(config):
     except Exception as exc:  # noqa: BLE001 - last guard: "lỗi nội bộ", never a traceback
         message = (str(exc) if isinstance(exc, (DataErrors, InternalError))
                    else internal_message("data/", exc))
-        last_good = serve_hooks.keep_last_good(message)
-        if last_good is None:
+        kept = serve_hooks.keep_last_good(message, len(exc.errors) if isinstance(exc, DataErrors) else None)
+        if kept is None:
             raise PluginError(message) from None
         # Under serve: the last good data, with the error on every page.
+        last_good, message = kept
         state = build_state.attach(config, build_state.BuildState(
             root, last_good, data_error=message, dir_urls=config["use_directory_urls"], pdf_ok=False))
     if not offline_hooks.is_file_copy(config):  # said once, not again by the file:// copy build
@@ -133,6 +134,7 @@ def html_titles(entries):
 @_guarded("chuẩn bị các trang")
 def on_files(files, config):
     state = build_state.of(config)
+    state.files = files
     for page in state.catalog.pages.values():
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với trang sinh từ dữ liệu ({page.data_file}): "
@@ -150,6 +152,9 @@ def on_files(files, config):
     files.remove(files.get_file_from_path(stylesheets.RESULTS))  # served inside site.css only
     files.append(File.generated(config, stylesheets.SITE, content=site_css))
     _search_worker_in_one_file(files, config)
+    skipped, pages = serve_hooks.skip_unchanged_pages(files, config, state)  # `serve --dirty` only (issue 24)
+    if pages:
+        log.info(f"Xem thử: dựng lại {pages - skipped} trang, giữ {skipped} trang không đổi")
     return files
 
 
@@ -217,7 +222,9 @@ def on_page_content(html, page, config, files):
 
 @_guarded("dựng trang")
 def on_page_markdown(markdown, page, config, files):
-    return pdf_output.add_download_link(markdown, page, build_state.of(config))
+    state = build_state.of(config)
+    markdown = pdf_output.add_download_link(markdown, page, state)
+    return offline_hooks.add_unit_package_mark(markdown, page, config, state)
 
 
 @_guarded("dựng trang")
@@ -289,6 +296,9 @@ def on_env(env, config, files):
     # Its abbreviations get their tooltips like the page's own text (glossary).
     env.globals["site_notice"] = lambda src_uri: Markup(state.abbreviators[state.site_of(src_uri).key].apply(
         notice.page_notice_html(state.site_of(src_uri), src_uri)))
+    # Manifest, service worker and ZIP exist only in builds that write them (not serve, not KONTUM_OFFLINE=0):
+    # no page links or registers a file that would 404.
+    env.globals["offline_files"] = offline_hooks.writes_offline_files(config)
     # overrides/main.html links the stylesheets with these (?v=).
     env.globals["site_css_version"] = stylesheets.version(_served(files, stylesheets.SITE))
     env.globals["toolkit_css_version"] = stylesheets.version(_served(files, stylesheets.TOOLKIT))
@@ -304,15 +314,31 @@ def on_post_build(config):
         # The editor guide is not published (it lives in CONTRIBUTING.md only), so no
         # page is demoted as editors' material; rewrite_index(editors=…) stays for one that is.
         # Unit pages are found by their names only (searchindex.rewrite_index).
-        index.write_text(searchindex.rewrite_index(index.read_text(encoding="utf-8"),
-                                                   by_name=state.catalog.search_by_name,
-                                                   dir_urls=config.use_directory_urls), encoding="utf-8")
-    for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
-        write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok)
-    if not offline_hooks.is_file_copy(config):  # the file:// copy reuses these PDFs
-        pdf_output.write_pdfs(config, state)
+        text = searchindex.rewrite_index(index.read_text(encoding="utf-8"), by_name=state.catalog.search_by_name,
+                                         dir_urls=config.use_directory_urls)
+        if serve_hooks.dirty():  # pages not built again keep their entries from the last build
+            pages = list(state.files.documentation_pages()) if state.files is not None else []
+            text = serve_hooks.merge_search_index(
+                text, {f.url for f in pages if f.is_modified()}, [f.url for f in pages])
+        index.write_text(text, encoding="utf-8")
+    if not offline_hooks.is_file_copy(config):  # the file:// copy reuses the downloads and PDFs made here
+        templates = cache.Counts()
+        for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
+            write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok,
+                            cache=cache.cache_root(state.root), counts=templates)
+        pdfs = pdf_output.write_pdfs(config, state)
+        log.info(remade_line(templates, pdfs))
     offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker
     _compress(config)  # last: compresses what everything above wrote
+
+
+def remade_line(templates, pdfs) -> str:
+    """Issue 24: one line saying which per-unit files this build made and which it reused."""
+    made = list(templates.made_names) + (list(pdfs.made_names) if pdfs is not None else [])
+    reused = templates.reused + (pdfs.reused if pdfs is not None else 0)
+    named = ", ".join(made[:5]) + (f" và {len(made) - 5} tệp khác" if len(made) > 5 else "")
+    return (f"Tệp tạo mới / remade: {len(made)}" + (f" ({named})" if made else "")
+            + f"; dùng lại từ bộ đệm / reused: {reused} (PDF và mẫu báo cáo Excel)")
 
 
 def _compress(config):

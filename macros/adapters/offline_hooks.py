@@ -17,7 +17,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from macros.adapters import build_state, serve_hooks
+from macros.exports.downloads import download_paths
 from macros.offline import archive, filemode, package, units
+from macros.render import links
+from macros.render.pages import after_title
 from macros.text import slugify
 
 log = logging.getLogger("mkdocs.plugins.kontum-offline")
@@ -54,6 +57,29 @@ def _build_copy(config, dest: Path) -> None:
         logger.setLevel(level)
 
 
+def writes_offline_files(config) -> bool:
+    """This build writes the manifest, the service worker and the ZIP: the main build,
+    not under serve (a fast edit loop, no service worker caching drafts), nor with
+    KONTUM_OFFLINE=0 (HTML-only builds: scripts/bench_scale.py)."""
+    return (config.use_directory_urls and not serve_hooks.serving()
+            and os.environ.get("KONTUM_OFFLINE") != "0")
+
+
+def add_unit_package_mark(markdown: str, page, config, state) -> str:
+    """A unit page of a build that writes the offline files gets a mark where the link
+    to its own package goes, filled (or removed) after the build (package.fill_unit_pages)."""
+    if not writes_offline_files(config):
+        return markdown
+    pages = getattr(state, "_unit_pages", None)
+    if pages is None:
+        pages = {links.unit_page(u) if not s.prefix else s.prefix + links.unit_page(u)
+                 for s in state.website.plans for u in s.units}
+        state._unit_pages = pages
+    if page.file.src_uri not in pages:
+        return markdown
+    return after_title(markdown, package.UNIT_MARK + "\n")
+
+
 def zip_path(config) -> str:
     return f"tai-ve/{slugify(config.site_name)}.zip"
 
@@ -63,10 +89,7 @@ def post_build(config) -> None:
     if not config.use_directory_urls:
         filemode.write(site_dir, search_langs(config))
         return
-    # Not under serve (a fast edit loop, and no service worker caching the drafts),
-    # nor with KONTUM_OFFLINE=0 (HTML-only builds: scripts/bench_scale.py).
-    if serve_hooks.serving() or os.environ.get("KONTUM_OFFLINE") == "0":
-        package.fill_zip_size(site_dir / "index.html", None)
+    if not writes_offline_files(config):  # the pages link none of them
         return
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ban-sao-") as tmp:
@@ -84,10 +107,16 @@ def post_build(config) -> None:
         report = package.package(
             site_dir, copy_dir, zip_rel=zip_path(config), langs=search_langs(config),
             app=app, date_time=archive.zip_date(int(epoch) if epoch else None),
-            unit_files=[g for s in build_state.of(config).website.plans for g in units.unit_files(s)])
+            unit_files=[g for s in build_state.of(config).website.plans for g in units.unit_files(s)],
+            main_files=[p for s in build_state.of(config).website.plans
+                        for p in download_paths(s, documents=build_state.of(config).catalog.pdf_ok)],
+            groups=[g for s in build_state.of(config).website.plans for g in units.unit_groups(s)])
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
-        f"({report.zip_files} tệp; bản sao file:// tạo trong {copy_time:.1f} s); "
+        f"({report.zip_files} tệp; bản sao file:// tạo trong {copy_time:.1f} s"
+        + (f"; quá giới hạn {package.ZIP_CAP / 1e6:.0f} MB nên không tạo, thay bằng {report.unit_zips} gói theo đơn vị, "
+           f"lớn nhất {report.unit_zip_max / 1e6:.2f} MB, tổng {report.unit_zip_total / 1e6:.0f} MB"
+           if report.unit_zips else "") + "); "
         f"bộ nhớ đệm service worker {report.cache_size / 1e6:.2f} MB ({report.cache_files} tệp"
         + (f"; lưu khi mở: {report.on_request_size / 1e6:.2f} MB, {report.on_request_files} tệp, "
            f"lưu sẵn {report.units[0]}/{report.units[1]} đơn vị" if report.on_request_files else "")

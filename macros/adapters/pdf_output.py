@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros import cache
 from macros.adapters import serve_hooks
 from macros.adapters.build_state import BuildState
 from macros.pdf import article, paths, writer
@@ -92,10 +93,16 @@ def _page_urls(config, state: BuildState) -> dict[str, str]:
     return out
 
 
-def write_pdfs(config, state: BuildState) -> None:
+def cache_dir(state: BuildState) -> Path:
+    """The PDFs' content-addressed cache (macros/cache.py: KONTUM_CACHE_DIR or .cache/)."""
+    return cache.cache_root(state.root) / writer.CACHE_DIR.name
+
+
+def write_pdfs(config, state: BuildState) -> "writer.Report | None":
+    """The PDFs of every plan; the report of what was made and reused (None: none written)."""
     if pdfs_off():
         state.articles.clear()
-        return
+        return None
     reason = state.pdf_skip_reason()
     if reason:
         message = (f"Không tạo các tệp PDF vì không chạy được WeasyPrint ({reason}); website HTML vẫn được tạo. "
@@ -105,7 +112,7 @@ def write_pdfs(config, state: BuildState) -> None:
         if os.environ.get("CI") == "true":
             raise PluginError(message)
         log.warning(message)
-        return
+        return None
     report = writer.Report()
     for site in state.website.plans:
         chapters, title = [], None
@@ -116,8 +123,10 @@ def write_pdfs(config, state: BuildState) -> None:
                 title = title or heading
                 chapters.append(Chapter(heading, article.printable(body, built)))
         report += writer.write_all(site, Path(config["site_dir"]), title, chapters,
-                                   cache=state.root / writer.CACHE_DIR, force=_mode() == "all",
+                                   cache_dir=cache_dir(state), force=_mode() == "all",
                                    page_urls=_page_urls(config, state))
     state.articles.clear()
-    writer.prune_cache(state.root / writer.CACHE_DIR, report.keys)
+    if not os.environ.get("KONTUM_CACHE_DIR"):  # a cache shared by several builds keeps every entry
+        writer.prune_cache(cache_dir(state), report.keys)
     logging.getLogger("mkdocs.plugins.kontum-print").info(report.summary())
+    return report

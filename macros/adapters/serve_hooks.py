@@ -8,12 +8,18 @@ in the browser.
   Vietnamese error (file, line, column, field), and the log says the same. The
   next good save removes the banner. `mkdocs build` and scripts/build.py still
   stop at bad data, as before.
+- With --dirty (scripts/serve.sh), a save builds again only the pages whose
+  generated Markdown changed, and every page when what all pages show changed
+  (skip_unchanged_pages; issue 24: 27 s a save at 3,321 units, every page built).
 - The theme's templates are compiled once per serve process, not on every
   rebuild (an in-memory Jinja bytecode cache, keyed by template source checksum).
 """
 
+import hashlib
+import json
 import logging
 import os
+from pathlib import Path
 
 from jinja2 import BytecodeCache
 
@@ -21,12 +27,87 @@ from jinja2 import BytecodeCache
 # each build's BuildState, macros/adapters/build_state.py, including its data error).
 _command: dict[str, str] = {}  # the mkdocs command of this process (on_startup)
 _good: dict = {}               # "website": the last good Website read in this process
+# `mkdocs serve --dirty` (scripts/serve.sh): per page, what its last build was made from
+# ("pages": src_uri -> digest, "global": digest of what every page shows, "index": search docs).
+_last: dict = {}
 
 log = logging.getLogger("kontum.serve")  # not "mkdocs.": must not abort a --strict rebuild
 
 
-def set_command(command: str) -> None:
+def set_command(command: str, dirty: bool = False) -> None:
     _command["name"] = command
+    _command["dirty"] = "1" if dirty else ""
+
+
+def dirty() -> bool:
+    """Serving with --dirty: only the pages whose inputs changed are built again."""
+    return serving() and _command.get("dirty") == "1"
+
+
+def _tree_stamp(folder: Path) -> str:
+    """Names, sizes and times of the files under `folder` (theme overrides, docs/)."""
+    out = []
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                st = path.stat()
+                out.append(f"{path.relative_to(folder)}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(out)
+
+
+def skip_unchanged_pages(files, config, state) -> tuple[int, int]:
+    """Under `mkdocs serve --dirty`: mark every page whose input is what its last build
+    used as not modified, so MkDocs neither converts nor renders it again (issue 24: at
+    3,321 units a save rebuilt all 3,342 pages). A page's input is its generated Markdown;
+    what every page shows (nav, site name, footer, glossary, data error, the theme and
+    docs/ files, mkdocs.yml) is one more digest: when it changes, every page is built.
+    Hand-written pages (few; their macros read data/) are always built. Returns (pages
+    skipped, pages)."""
+    if not dirty():
+        return 0, 0
+    root = state.root
+    whole = hashlib.sha256(json.dumps([
+        config["nav"], config["site_name"], config["copyright"], state.data_error,
+        [[t.viet_tat, t.nghia] for site in state.website.plans for t in site.glossary],
+        _tree_stamp(root / "overrides"), _tree_stamp(Path(config.docs_dir)),
+        (root / "mkdocs.yml").stat().st_mtime_ns if (root / "mkdocs.yml").exists() else 0,
+    ], ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+    digests, skipped, pages = {}, 0, 0
+    same_whole = _last.get("global") == whole
+    before = _last.get("pages", {})
+    for file in files.documentation_pages():
+        pages += 1
+        if file.src_uri not in state.catalog.pages:
+            file.is_modified = lambda: True  # hand-written: its macros may show any data
+            continue
+        digest = hashlib.sha256(file.content_string.encode("utf-8")).hexdigest()
+        digests[file.src_uri] = digest
+        if same_whole and before.get(file.src_uri) == digest and os.path.isfile(file.abs_dest_path):
+            file.is_modified = lambda: False
+            skipped += 1
+    _last["pages"], _last["global"] = digests, whole
+    return skipped, pages
+
+
+def merge_search_index(text: str, built_urls: set[str], urls: list[str]) -> str:
+    """The search index of a dirty rebuild: the entries of the pages built now, and of the
+    others as the last index had them, in page order (Material's own merge assumes one page
+    per rebuild and repeats entries when several are built)."""
+    if not dirty():
+        return text
+    data = json.loads(text)
+    page = lambda d: d["location"].split("#")[0]  # noqa: E731
+    new, old = {}, {}
+    for d in data["docs"]:
+        new.setdefault(page(d), []).append(d)
+    for d in _last.get("index", []):
+        old.setdefault(page(d), []).append(d)
+    docs = []
+    for url in dict.fromkeys(urls):
+        docs += new.get(url, []) if url in built_urls or url not in old else old[url]
+    data["docs"] = docs
+    _last["index"] = docs
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def serving() -> bool:
@@ -37,13 +118,28 @@ def loaded_ok(website) -> None:
     _good["website"] = website
 
 
-def keep_last_good(message: str):
-    """Under serve, after a good build: log the error and return the last good Website
-    to build from (the build shows the error on every page); else None."""
+# Under serve the site is not left unbuilt: it shows the last good data and updates by itself.
+SERVE_HEAD = ("Dữ liệu kế hoạch có {count} lỗi. Trang đang hiện bản tốt gần nhất; sửa tệp rồi lưu lại, "
+              "trang tự cập nhật (không cần chạy lại lệnh nào):")
+
+
+def serve_message(message: str, errors: int | None) -> str:
+    """The error as serve shows it: DataErrors' first line ("website chưa được tạo. Hãy sửa
+    rồi chạy lại") is true of `mkdocs build`, not of serve, which keeps the last good site
+    and rebuilds on the next save; `errors`: how many (None: not a data error, kept as is)."""
+    if errors is None:
+        return message
+    return SERVE_HEAD.format(count=errors) + ("\n" + message.split("\n", 1)[1] if "\n" in message else "")
+
+
+def keep_last_good(message: str, errors: int | None = None):
+    """Under serve, after a good build: log the error and return (the last good Website
+    to build from, the message to show on every page); else None."""
     if not (serving() and "website" in _good):
         return None
-    log.error(message + "\n(Trang trong trình duyệt vẫn là bản tốt gần nhất, kèm thông báo lỗi này.)")
-    return _good["website"]
+    message = serve_message(message, errors)
+    log.error(message)
+    return _good["website"], message
 
 
 class _MemoryBytecodeCache(BytecodeCache):

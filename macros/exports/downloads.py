@@ -6,6 +6,8 @@ build clock."""
 import datetime as dt
 from pathlib import Path
 
+from .. import cache as cache_mod
+from ..offline.archive import DEFAULT_DATE
 from ..gitdates import last_commit, source_date_epoch
 from ..render import progress
 from ..results.load import results_of
@@ -23,7 +25,59 @@ def stamp(root: Path, plan_end: dt.date) -> dt.datetime:
     return when.astimezone(dt.timezone.utc)
 
 
-def download_bytes(site: Site, documents: bool = True) -> dict[str, bytes]:
+TEMPLATE_CACHE = "mau-bao-cao"  # under the cache root (macros/cache.py): per-unit Excel templates
+
+
+def plan_digest(site: Site) -> str:
+    """Everything of the plan but its list of units: what every unit's file may show of the plan."""
+    return cache_mod.digest(cache_mod.model_json(site.plan), cache_mod.model_json(site.org),
+                            site.units_file.model_dump_json(exclude={"don_vi"}),
+                            cache_mod.model_json(site.entry), cache_mod.model_json(site.extra), site.prefix)
+
+
+def template_key(site: Site, code: str, common: str) -> str:
+    """The key of one unit's Excel template: the unit's data, the plan's, the code and
+    openpyxl's version (in `common`). Not the date written into it: the cache keeps the
+    workbook made with NEUTRAL and restamp() writes this build's date, so a commit (a new
+    date) does not make every unit's template again."""
+    return cache_mod.digest("mau-bao-cao", common, site.unit(code).model_dump_json(), code)
+
+
+NEUTRAL = dt.datetime.fromtimestamp(0, dt.timezone.utc)  # the date of cached workbooks (the Unix epoch)
+
+
+def _w3cdtf(when: dt.datetime) -> bytes:
+    return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+
+
+def restamp(workbook: bytes, when: dt.datetime) -> bytes:
+    """A workbook made with NEUTRAL, dated `when`: the same bytes as making it with
+    `when` (xlsx.save: every entry that date, the document's created/modified)."""
+    import io
+    import zipfile
+
+    stamp = when.astimezone(dt.timezone.utc).replace(microsecond=0)
+    date_time = max(stamp.timetuple()[:6], DEFAULT_DATE)  # ZIP's earliest date, as xlsx.save
+    old, new = _w3cdtf(NEUTRAL), _w3cdtf(stamp)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = content.replace(old, new)
+            fixed = zipfile.ZipInfo(info.filename, date_time=date_time)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, content)
+    return out.getvalue()
+
+
+def template_common(site: Site) -> str:
+    return cache_mod.digest(cache_mod.code_digest(), cache_mod.library_versions("openpyxl"), plan_digest(site))
+
+
+def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store | None" = None,
+                   counts: "cache_mod.Counts | None" = None) -> dict[str, bytes]:
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
@@ -43,17 +97,38 @@ def download_bytes(site: Site, documents: bool = True) -> dict[str, bytes]:
         files["results_csv"]: csv_export.results_csv(site, results),
     }
     unit_calendars = ics.calendars(site, results, when, [u.ma for u in site.units])
+    store = store if store is not None else cache_mod.Store(None)
+    common = template_common(site) if documents else ""
     for unit in site.units:
         data[progress.unit_ics(unit)] = unit_calendars[unit.ma]
         if documents:
-            data[progress.unit_template(unit)] = template.template_xlsx(site, unit.ma, when)
+            # One unit's template, made once and reused while its inputs are unchanged (issue 24).
+            data[progress.unit_template(unit)] = restamp(store.made_or_reused(
+                template_key(site, unit.ma, common),
+                lambda code=unit.ma: template.template_xlsx(site, code, NEUTRAL), counts,
+                site.prefix + progress.unit_template(unit)), when)
     return {site.prefix + rel: content for rel, content in data.items()}
 
 
-def write_downloads(site: Site, site_dir: Path, documents: bool = True) -> list[str]:
-    """Write the plan's downloads into site_dir; their site paths."""
+def download_paths(site: Site, documents: bool = True) -> list[str]:
+    """Site paths of what write_downloads writes, without making anything."""
+    files = progress.downloads(site)
+    rels = [files[k] for k in ("ics", "assign_xlsx", "assign_csv", "budget_xlsx", "budget_csv", "results_xlsx",
+                               "results_csv")]
+    for unit in site.units:
+        rels.append(progress.unit_ics(unit))
+        if documents:
+            rels.append(progress.unit_template(unit))
+    return [site.prefix + rel for rel in rels]
+
+
+def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: Path | None = None,
+                    counts: "cache_mod.Counts | None" = None) -> list[str]:
+    """Write the plan's downloads into site_dir; their site paths. `cache`: the folder
+    of the per-unit files made by earlier builds (macros/cache.py)."""
     out = []
-    for rel, content in download_bytes(site, documents).items():
+    store = cache_mod.Store(Path(cache) / TEMPLATE_CACHE if cache is not None else None, ".xlsx")
+    for rel, content in download_bytes(site, documents, store, counts).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)

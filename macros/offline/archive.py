@@ -8,17 +8,25 @@ from pathlib import Path
 DEFAULT_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def write_zip(dest: Path, files: dict[str, Path], date_time: tuple = DEFAULT_DATE) -> int:
-    """files: name inside the ZIP -> file on disk. Returns the ZIP's size."""
+def write_zip(dest: Path, files: dict[str, Path], date_time: tuple = DEFAULT_DATE, top: str = "") -> int:
+    """files: name inside the ZIP -> file on disk. Returns the ZIP's size.
+    `top`: a folder every entry is put in, so unpacking makes one folder (named like
+    the ZIP) instead of scattering the site's files where the reader unpacks it."""
     dest.parent.mkdir(parents=True, exist_ok=True)
+    prefix = top.strip("/") + "/" if top.strip("/") else ""
     with zipfile.ZipFile(dest, "w") as archive:
         for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.create_system = 3  # Unix, whatever machine builds it
-            info.external_attr = 0o100644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, files[name].read_bytes(), compresslevel=9)
+            add(archive, prefix + name, files[name].read_bytes(), date_time)
     return dest.stat().st_size
+
+
+def add(archive: zipfile.ZipFile, name: str, data: bytes, date_time: tuple = DEFAULT_DATE) -> None:
+    """One entry, as every entry of our ZIPs is written (fixed time and permissions)."""
+    info = zipfile.ZipInfo(name, date_time=date_time)
+    info.create_system = 3  # Unix, whatever machine builds it
+    info.external_attr = 0o100644 << 16
+    info.compress_type = zipfile.ZIP_DEFLATED
+    archive.writestr(info, data, compresslevel=9)
 
 
 def zip_date(epoch: int | None) -> tuple:

@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .. import cache as cache_store
 from .. import qr
 from ..site import Site
 from . import documents, paths
@@ -130,15 +131,16 @@ CACHE_DIR = Path(".cache/pdf")
 
 
 def _styles_digest(root: Path) -> str:
+    """Everything a PDF depends on besides its HTML: stylesheets, this code, the
+    font files themselves (not only their names), the libraries' versions."""
     h = hashlib.sha256()
     for path in (root / PRINT_CSS, root / RESULTS_CSS, HERE / "handout.css", HERE / "handbook.css", Path(__file__)):
         h.update(path.read_bytes() if path.exists() else b"")
     h.update(font_css().encode())
-    try:
-        from importlib.metadata import version
-        h.update(version("weasyprint").encode())
-    except Exception:  # noqa: BLE001 - the version only sharpens the key
-        pass
+    for style, _, _ in _FACES:
+        font = LIBERATION2 / f"LiberationSerif-{style}.ttf"
+        h.update(hashlib.sha256(font.read_bytes()).digest() if font.exists() else b"-")
+    h.update(cache_store.library_versions("weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools", "Pillow").encode())
     return h.hexdigest()
 
 
@@ -159,6 +161,7 @@ class Report:
     seconds: float = 0.0
     workers: int = 1
     keys: set = field(default_factory=set)  # content keys of this pass (what the cache keeps)
+    made_names: list = field(default_factory=list)  # site paths of the PDFs made (not reused)
 
     def __iadd__(self, other: "Report"):
         self.written += other.written
@@ -167,6 +170,7 @@ class Report:
         self.seconds += other.seconds
         self.workers = max(self.workers, other.workers)
         self.keys |= other.keys
+        self.made_names += other.made_names
         return self
 
     def summary(self) -> str:
@@ -190,14 +194,15 @@ def _render(job: Job, out: str) -> tuple[int, int]:
 
 
 def write_all(site: Site, site_dir: Path, handbook_title: str | None = None,
-              chapters: list[Chapter] | None = None, cache: Path | None = None, force: bool = False,
-              workers: int | None = None, page_urls: dict[str, str] | None = None) -> Report:
-    """Write the PDFs of one plan into site_dir. With `cache`, a PDF whose content key
+              chapters: list[Chapter] | None = None, cache_dir: Path | None = None, force: bool = False,
+              workers: int | None = None, cache: Path | None = None, page_urls: dict[str, str] | None = None) -> Report:
+    """Write the PDFs of one plan into site_dir. With `cache_dir`, a PDF whose content key
     is there is copied, the others are made (in parallel across cores) and stored.
-    `force` makes every PDF again. `page_urls` (PDF path -> the address of its page,
-    when the site's address is known): a QR code to that page in every page's
-    bottom margin (macros/qr.py)."""
+    `force` makes every PDF again. (`cache`: the old name of `cache_dir`.) `page_urls`
+    (PDF path -> the address of its page, when the site's address is known): a QR code
+    to that page in every page's bottom margin (macros/qr.py)."""
     start = time.perf_counter()
+    cache_dir = cache_dir if cache_dir is not None else cache
     jobs = jobs_for(site, handbook_title, chapters)
     if page_urls:
         jobs = [replace(j, html=qr.into_document(j.html, page_urls.get(j.rel))) for j in jobs]
@@ -208,7 +213,7 @@ def write_all(site: Site, site_dir: Path, handbook_title: str | None = None,
         out = Path(site_dir) / job.rel
         key = content_key(job, styles)
         report.keys.add(key)
-        cached = cache / f"{key}.pdf" if cache is not None else None
+        cached = Path(cache_dir) / f"{key}.pdf" if cache_dir is not None else None
         if cached is not None and cached.exists() and not force:
             out.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(cached, out)
@@ -229,12 +234,13 @@ def write_all(site: Site, site_dir: Path, handbook_title: str | None = None,
         for job, out, _ in todo:
             document = printer.write(job.html, job.kind, job.meta, out)
             results.append((len(document.pages), out.stat().st_size))
+    store = cache_store.Store(cache_dir)
     for (job, out, cached), (pages, size) in zip(todo, results):
         report.made += 1
+        report.made_names.append(job.rel)
         report.written.append(Written(job.rel, pages, size, 0.0))
         if cached is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(out, cached)
+            store.put(cached.name, out.read_bytes())  # atomic: a cache shared by builds never holds half a PDF
     report.seconds = time.perf_counter() - start
     return report
 
