@@ -87,6 +87,9 @@ def test_without_script_nothing_is_shown(site, browser):
 def test_my_unit_from_the_zip_on_disk(site, browser, tmp_path):
     with zipfile.ZipFile(next((site / "tai-ve").glob("*.zip"))) as z:
         z.extractall(tmp_path)
+        top = {name.split("/", 1)[0] for name in z.namelist()}
+    assert len(top) == 1  # the ZIP unpacks into one folder (issue 23)
+    tmp_path = tmp_path / top.pop()
     context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()

@@ -31,7 +31,7 @@ def report_sentence(site: Site, dept_code: str) -> str:
         return (f"Theo kế hoạch, các ban, văn phòng Ủy ban MTTQ Việt Nam tỉnh báo cáo kết quả về {receiver} trước ngày "
                 f"{format_date(report.han)}; {compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
                 f"do {receiver} phối hợp.")
-    return (f"Theo kế hoạch, {dept} (ban phối hợp) báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}, "
+    return (f"Theo kế hoạch, {dept} báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}, "
             f"cùng các ban, văn phòng khác của Ủy ban MTTQ Việt Nam tỉnh; {compiles}.")
 
 
