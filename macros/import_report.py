@@ -46,6 +46,7 @@ from .results import load, yamlout
 from .loader import load_site
 from .numbers import format_number
 from .render import links
+from .sections import section_number
 from .text import fold
 from .yamlsrc import read_yaml
 
@@ -458,7 +459,7 @@ def _topics(value, site, errors, src, path) -> list[str]:
         if part.isdigit() and 1 <= int(part) <= len(codes):
             out.append(codes[int(part) - 1])
         elif part.isdigit():
-            errors.append(src.error(path, f"Mục II của kế hoạch chỉ có nội dung 1 đến {len(codes)}.", found=part))
+            errors.append(src.error(path, f"Mục {section_number('noi_dung')} của kế hoạch chỉ có nội dung 1 đến {len(codes)}.", found=part))
         else:
             out.append(part)  # a code (or a near miss the checks name)
     return out

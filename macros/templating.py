@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .dates import format_date, format_date_long
 from .numbers import format_money, format_number, format_percent
+from .sections import section_number
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -21,6 +22,8 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(number=format_number, money=format_money, date=format_date, date_long=format_date_long,
                        percent=lambda pair: format_percent(*pair))
+    # A section is cited by its key: {{ section_number("noi_dung") }} -> "II" (macros/sections.py).
+    env.globals["section_number"] = section_number
     return env
 
 

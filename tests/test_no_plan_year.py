@@ -101,6 +101,30 @@ def test_the_scan_sees_a_plan_year_and_each_allowed_entry_is_still_needed():
     assert not [k for k, v in texts.items() if v == 0]
 
 
+# A section cited by a number written into code ("mục II", "mục VI.3"): a plan shaped
+# otherwise gets wrong citations. Sections are cited by key (macros/sections.py).
+SECTION_NUMBER = re.compile(r"(?<!\w)[Mm]ục +(?:I|II|III|IV|V|VI|VII|VIII|IX|X)(?:\.\d+)?(?![\w])")
+
+
+def _section_numbers(line: str) -> list[str]:
+    return SECTION_NUMBER.findall(line)
+
+
+def test_no_section_number_in_code_templates_or_assets():
+    assert _section_numbers('f"Nhiệm vụ (kế hoạch, mục VI.{i}):"') == ["mục VI"]
+    assert _section_numbers("Nội dung (mục II): x") == ["mục II"]
+    assert _section_numbers("mục {{ section_number('noi_dung') }}; Mục IIa") == []
+    found = []
+    for name in ("macros", "overrides"):
+        for path in sorted((ROOT / name).rglob("*")):
+            if path.is_file() and path.suffix in TEXT_SUFFIXES and "__pycache__" not in path.parts:
+                rel = path.relative_to(ROOT).as_posix()
+                found += [f"{rel}:{n}: {line.strip()}"
+                          for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                          if _section_numbers(line)]
+    assert not found, "Số mục của kế hoạch phải lấy từ dữ liệu (macros/sections.py):\n" + "\n".join(found)
+
+
 # --- the fixture plan (year 2026), built in-process --------------------------------
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from ..numbers import format_money
 from ..results import progress as pg
 from ..site import Site
 from ..render import links, notice
-from ..render.plan import conference_rule
+from ..render.plan import conference_rule, section_number
 from ..render.units import report_sentence
 from . import xlsx
 
@@ -57,7 +57,7 @@ COLUMNS = {
                   ("Địa điểm", "dia_diem", "text"),
                   ("Số người dự", "so_nguoi", "int"),
                   ("Trong đó người DTTS", "so_nguoi_dtts", "int"),
-                  ("Nội dung mục II (số thứ tự, cách nhau dấu ;)", "noi_dung", "topics")),
+                  ("Nội dung đã tuyên truyền (số thứ tự, cách nhau dấu ;)", "noi_dung", "topics")),
     SPENDING: (("Số tiền (đồng)", "so_tien", "money"),
                ("Số chứng từ", "chung_tu", "text"),
                ("Nội dung chi", "noi_dung", "text")),
@@ -157,7 +157,8 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
         f"Ngày viết ngày/tháng/năm, ví dụ {format_date(site.sample_date)}.",
         conference_rule(site),
         f"Kinh phí của {links.unit_title(unit)} theo kế hoạch: {format_money(site.amount(code))}.",
-        "Cột «Nội dung mục II» ghi số thứ tự nội dung đã tuyên truyền, cách nhau dấu ; (ví dụ: 1; 3):",
+        f"Cột «Nội dung đã tuyên truyền» ghi số thứ tự nội dung (mục {section_number('noi_dung')} của kế hoạch) "
+        "đã tuyên truyền, cách nhau dấu ; (ví dụ: 1; 3):",
     ]
     lines += [f"{n}. {name}" for n, name in pg.topic_names(site).values()]
     lines += ["Số tiền ghi số, không ghi chữ «đ». Ngày gửi báo cáo để trống khi chưa gửi.",

@@ -229,7 +229,7 @@ def results_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
 
 def conference_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
     topics = pg.topic_names(site)
-    head = ["Đơn vị", "Ngày", "Địa điểm", "Người dự", "Trong đó người DTTS", "Nội dung (mục II)"]
+    head = ["Đơn vị", "Ngày", "Địa điểm", "Người dự", "Trong đó người DTTS", "Nội dung đã tuyên truyền"]
     rows = [[links.unit_title(site.unit(code)), c.ngay, c.dia_diem, c.so_nguoi, c.so_nguoi_dtts,
              "; ".join(f"{topics[t][0]}. {topics[t][1]}" for t in c.noi_dung)]
             for code, res in results.by_unit.items() for c in res.hoi_nghi]

@@ -5,6 +5,7 @@ from ..site import Site
 from ..text import html_escape as h
 from ..text import md_escape as m
 from . import links, notice
+from .plan import section_number
 
 
 def unit_links(site: Site, codes, current: str) -> str:
@@ -18,14 +19,15 @@ def _quote(label: str, text: str) -> str:
 
 def by_department(site: Site, current: str = links.ASSIGNMENTS) -> str:
     parts = []
+    org = section_number("to_chuc_thuc_hien")
     for i, a in enumerate(site.assignments, 1):
         dept = site.department(a.ban)
         parts += [f"### {m(dept.ten)}",
                   f"**Phối hợp tại:** {unit_links(site, a.don_vi, current)}",
-                  _quote(f"Nhiệm vụ (kế hoạch, mục VI.{i}):", a.nhiem_vu)]
+                  _quote(f"Nhiệm vụ (kế hoạch, mục {org}.{i}):", a.nhiem_vu)]
     local = site.plan.to_chuc_thuc_hien.don_vi_thuc_hien
     parts += [f"### {m(notice.spell(site, local.ten))}",
-              _quote(f"Nhiệm vụ (kế hoạch, mục VI.{len(site.assignments) + 1}):", local.nhiem_vu)]
+              _quote(f"Nhiệm vụ (kế hoạch, mục {org}.{len(site.assignments) + 1}):", local.nhiem_vu)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -44,9 +46,13 @@ def report_note(site: Site) -> str:
     report = site.plan.to_chuc_thuc_hien.bao_cao
     receiver = site.department(report.noi_nhan).ten
     quote = f"{report.tieu_de} {site.fill(report.loi_van)}"
+    # where the plan gives the receiver its task (the section and item, from the data)
+    items = [a.ban for a in site.assignments]
+    where = section_number("to_chuc_thuc_hien") + (
+        f".{items.index(report.noi_nhan) + 1}" if report.noi_nhan in items else "")
     return (f"!!! note \"Báo cáo kết quả\"\n    Kế hoạch ghi: «{m(quote)}»\n\n"
             f"    {m(receiver)} nhận báo cáo của các ban, văn phòng và tổng hợp báo cáo kết quả trên địa bàn "
-            f"toàn tỉnh (kế hoạch, mục VI.1), gồm cả kết quả tại các {m(site.plan.ten_goi_don_vi)} do "
+            f"toàn tỉnh (kế hoạch, mục {where}), gồm cả kết quả tại các {m(site.plan.ten_goi_don_vi)} do "
             f"{m(receiver)} phối hợp.\n")
 
 

@@ -10,29 +10,12 @@ from ..numbers import format_money
 from ..site import Site
 from ..templating import render
 from ..text import md_escape as m
+from ..sections import SECTIONS, roman, section_number  # noqa: F401  (cited from here by render)
 from . import notice
 
 # Blank kept for a number or a date the document does not have yet.
 BLANK = "\u00a0" * 6
 
-# The plan's numbered sections, in the order of the document (ke-hoach.yaml keys).
-# Their numbers (I, II, …) follow from this order; nothing else names a number.
-SECTIONS = ("muc_dich_yeu_cau", "noi_dung", "cac_buoc", "thoi_gian_dia_diem", "kinh_phi", "to_chuc_thuc_hien")
-_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-def section_number(key: str) -> str:
-    """"cac_buoc" -> "III": the number the plan gives the section (its place in the document)."""
-    return roman(SECTIONS.index(key) + 1)
 
 
 def conference_step_ref(site: Site) -> str:

@@ -26,7 +26,7 @@ class Conference(Strict):
     dia_diem: Text = Field(description="Nơi tổ chức: nhà văn hóa, nhà rông… của khu dân cư nào.")
     so_nguoi: Int = Field(ge=0, description="Tổng số người dự.")
     so_nguoi_dtts: Int = Field(ge=0, description="Trong đó, số người là đồng bào dân tộc thiểu số.")
-    noi_dung: list[Text] = Field(min_length=1, description="Mã các nội dung mục II đã tuyên truyền (noi_dung › muc › ma trong data/<kế hoạch>/ke-hoach.yaml).")
+    noi_dung: list[Text] = Field(min_length=1, description="Mã các nội dung (phần nội dung tuyên truyền của kế hoạch) đã tuyên truyền (noi_dung › muc › ma trong data/<kế hoạch>/ke-hoach.yaml).")
 
 
 class Expense(Strict):
