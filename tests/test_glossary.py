@@ -79,3 +79,15 @@ def test_abbreviate_finds_terms_written_as_character_references_and_skips_pages_
     assert abbreviate(page, meanings) == page  # in code, or not a whole word: left alone
     plain = "<p>Không có chữ viết tắt nào &amp; không có gì để thay.</p>"
     assert abbreviate(plain, meanings) is plain
+
+
+def test_every_term_of_the_glossary_is_used_on_some_other_page(site):
+    """A reader looks up an abbreviation they met: one that appears nowhere else on the
+    site (KL, TU of a citation since removed; CTMTQG, KT-XH) only lengthens the list."""
+    terms = glossary()
+    used = set()
+    for page in sorted(site.rglob("index.html")):
+        if page.relative_to(site).as_posix().startswith("thuat-ngu/"):
+            continue
+        used |= {unescape(m.group(1)) for m in re.finditer(r"<abbr\b[^>]*>([^<]+)</abbr>", article(site, page))}
+    assert not set(terms) - used, sorted(set(terms) - used)
