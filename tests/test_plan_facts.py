@@ -167,3 +167,21 @@ def test_no_request_to_another_host(site):
 def test_all_text_is_nfc(site):
     for page in Path(site).rglob("*.html"):
         assert unicodedata.is_normalized("NFC", page.read_text(encoding="utf-8")), page
+
+
+def test_the_folded_notice_says_the_names_changed_not_only_that_the_plan_ended(tmp_path):
+    """Review of issue 20: on a phone and on paper only the folded line shows; it said the
+    plan had ended but nothing of 2025, when its districts and issuing body ceased."""
+    import shutil
+
+    from macros.changes_model import Kind
+    from macros.loader import load_site
+    from macros.render import notice
+
+    line = notice.one_line(load_site(ROOT), Kind.REFERENCE)
+    assert line.endswith("kế hoạch đã kết thúc ngày 30/11/2023; có thay đổi hành chính từ ngày 01/7/2025.")
+    # A plan with no later change says nothing of one.
+    copy = tmp_path / "du-an"
+    shutil.copytree(ROOT / "data", copy / "data")
+    (copy / "data" / "ke-hoach-2023" / "thay-doi-hanh-chinh.yaml").unlink()
+    assert "thay đổi hành chính" not in notice.one_line(load_site(copy), Kind.PLAN)

@@ -120,9 +120,20 @@ def ended_clause(site: Site) -> str:
 def one_line(site: Site, kind: Kind) -> str:
     """The notice folded to one line (the <summary> on every page and printout): what
     this is, and that the plan has ended."""
+    status = ended_clause(site) + changed_clause(site)
     if kind is Kind.PLAN:
-        return f"{PROVENANCE_PLAN}: chép đúng văn bản đã ban hành; {ended_clause(site)}."
-    return f"{PROVENANCE_REFERENCE}, không phải văn bản chính thức; {ended_clause(site)}."
+        return f"{PROVENANCE_PLAN}: chép đúng văn bản đã ban hành; {status}."
+    return f"{PROVENANCE_REFERENCE}, không phải văn bản chính thức; {status}."
+
+
+def changed_clause(site: Site) -> str:
+    """"; có thay đổi hành chính từ ngày <the first later change>" (thay-doi-hanh-chinh.yaml),
+    or "": the folded line and a printout say that the names in the plan are no longer
+    today's, not only that its period is over."""
+    later = changes(site)
+    if later is None or not later.thay_doi:
+        return ""
+    return f"; có thay đổi hành chính từ ngày {format_date(min(c.ngay for c in later.thay_doi))}"
 
 
 def file_notice(site: Site) -> str:
@@ -136,7 +147,7 @@ def file_notice(site: Site) -> str:
 def file_notice_short(site: Site) -> str:
     """One cell's worth of file_notice (each row of a CSV file)."""
     return (f"{PROVENANCE_REFERENCE} do {_lower_first(compiler(site))} biên soạn từ {_plan_name(site)}, "
-            f"không phải văn bản chính thức; {ended_clause(site)}.")
+            f"không phải văn bản chính thức; {ended_clause(site)}{changed_clause(site)}.")
 
 
 def notice_html(site: Site, kind: Kind, compact: bool = False, pdf: bool = False) -> str:
