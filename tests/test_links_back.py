@@ -218,6 +218,9 @@ def test_every_page_has_its_own_link_preview(site):
     unit = Head((site / UNIT_PAGES["610"]).read_text(encoding="utf-8")).meta
     assert unit["og:title"] == "Huyện Đăk Glei" and unit["og:description"] != Head(
         (site / "index.html").read_text(encoding="utf-8")).meta["og:description"]
+    # what the page holds for the unit, not its first links («Mẫu báo cáo kết quả Danh sách đơn vị»)
+    assert unit["og:description"] == ("Huyện Đăk Glei: ban phối hợp Ban Dân chủ - Pháp luật; kinh phí 5.000.000đ; "
+                                      "từ tháng 4/2023 đến 30/11/2023."), unit["og:description"]
 
 
 def test_no_address_no_qr_in_the_pdfs(site):

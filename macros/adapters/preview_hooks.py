@@ -31,7 +31,10 @@ def page_tags(context, page, config) -> None:
     site_name = config.site_name
     # on_files escapes generated titles for Material, which prints them raw
     title = site_name if page.is_homepage else html.unescape(page.title or site_name)
-    description = preview.description(page.content or "", (page.meta or {}).get("description"),
+    # og_description: a generated page's own line (render/pages.py), kept out of Material's
+    # <meta name="description">, which MkDocs' theme prints unescaped.
+    meta = page.meta or {}
+    description = preview.description(page.content or "", meta.get("og_description") or meta.get("description"),
                                       config.site_description or site_name)
     image = None
     if not serve_hooks.serving() and preview.fonts_available():

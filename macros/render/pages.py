@@ -13,7 +13,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ..dates import format_date, format_month
 from ..errors import field_path
+from ..numbers import format_money
 from ..paths_unique import Origin
 from ..pdf import paths as pdf_paths
 from ..site import Site, Website
@@ -112,7 +114,7 @@ def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True) -> list[G
              _files(site, "plan")),
     ]
     out += [page(links.unit_page(u), links.unit_title(u), unit_markdown(u),
-                 _files(site, "plan", "units", "org") + (f"{folder}/{u.ma}.yaml",))
+                 _files(site, "plan", "units", "org") + (f"{folder}/{u.ma}.yaml",), og_description=unit_description(site, u))
             for u in site.units]
     out += [page(links.topic_page(t), t.ten_ngan, handbook.topic_page(site, t.ma),
                  (chapter_file.get(t.ma, site.data_file("plan")),)) for t in site.plan.noi_dung.muc]
@@ -125,6 +127,16 @@ def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True) -> list[G
     out += [page(toolkit.form_path(f), f.title, toolkit.form_page(site, f.slug), _files(site, "toolkit"))
             for f in toolkit.FORMS]
     return out
+
+
+def unit_description(site: Site, unit) -> str:
+    """A unit page's one line for link previews and <meta name="description"> (Zalo,
+    Facebook): what the page holds for that unit, from the data; its first paragraph is
+    the reader's «đơn vị của tôi» control and links, not a description."""
+    dept = site.department(site.assignment_of(unit.ma).ban).ten
+    period = site.plan.thoi_gian_dia_diem
+    return (f"{links.unit_title(unit)}: ban phối hợp {dept}; kinh phí {format_money(site.amount(unit.ma))}; "
+            f"từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}.")
 
 
 def handbook_section(site: Site) -> list[str]:
