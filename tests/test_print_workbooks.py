@@ -110,6 +110,8 @@ def test_page_setup_is_a4_fitted_with_print_area_and_titles(printed):
             assert ws.print_area, (name, ws.title)
             if ws.freeze_panes == "A2":  # a table: its header row on every printed page
                 assert ws.print_title_rows == "$1:$1", (name, ws.title)
+                # ... and its grid, so the template's empty rows can be filled in by hand on paper
+                assert ws.print_options.gridLines, (name, ws.title)
 
 
 def test_a_long_table_runs_on_fitted_to_the_width(tmp_path):

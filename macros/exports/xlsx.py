@@ -197,6 +197,8 @@ def print_setup(ws, title_rows: int | None = None) -> None:
         title_rows = int("".join(ch for ch in ws.freeze_panes if ch.isdigit())) - 1
     if title_rows:
         ws.print_title_rows = f"1:{title_rows}"
+        # A table prints its grid: the template's empty rows are filled in by hand on paper.
+        ws.print_options.gridLines = True
     ws.oddFooter.center.text = "&A – trang &P/&N"
     ws.oddFooter.center.size = 9
     ws.oddFooter.center.font = PRINT_FONT
