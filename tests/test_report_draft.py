@@ -112,3 +112,31 @@ def test_every_pdf_says_what_it_is_in_its_metadata(results):
             assert "tài liệu tham khảo" in field.lower() and "website" in field, (job.rel, field)
         # The plan's own «Sổ tay tuyên truyền thực hiện Cuộc vận động» was issued apart: not this.
         assert "Sổ tay tuyên truyền thực hiện Cuộc vận động" not in title
+
+
+PLAN_NOTE = ("do website trình bày theo thể thức văn bản hành chính (Nghị định 30/2020); "
+             "bản chép dùng làm căn cứ không có phần này, không có số, ngày ban hành")
+
+
+def test_plan_page_says_first_that_the_header_is_the_websites():
+    from macros.render import plan
+    html = plan.plan_page(SITE)
+    assert PLAN_NOTE in html and "văn bản gốc" not in html  # what the original says, we cannot know
+    assert html.index("vb-layout-note") < html.index("vb-document") < html.index("KH-MTTQ-BTT")
+
+
+def test_plan_pdf_says_it_at_the_top_of_page_one(tmp_path):
+    """In page 1's top margin, above the header, in legible type; the plan keeps its 3 pages."""
+    if writer.unavailable_reason():
+        pytest.skip("WeasyPrint unavailable")
+    import pdfplumber
+    from tests.pdfcheck import TOP
+    doc = writer.Printer(SITE).write(documents.plan_document(SITE), "plan", documents.plan_metadata(SITE),
+                                     tmp_path / "plan.pdf")
+    assert len(doc.pages) <= 3
+    with pdfplumber.open(tmp_path / "plan.pdf") as pdf:
+        page = pdf.pages[0]
+        top = [c for c in page.chars if c["top"] < TOP and c["text"].strip()]
+        assert PLAN_NOTE in squash("".join(c["text"] for c in top).replace(" ", " ")) or \
+            PLAN_NOTE.replace(" ", "") in "".join(c["text"] for c in top).replace(" ", "")
+        assert min(round(c["size"], 1) for c in top) >= 8
