@@ -88,7 +88,7 @@ def test_steps_carry_no_invented_order_and_forms_no_numbered_conferences(site):
 
 
 # -- item 3: the plan's header is the site's layout ---------------------------------------------
-LAYOUT = "do website trình bày theo thể thức văn bản hành chính (Nghị định 30/2020)"
+LAYOUT = "Phần đầu văn bản do website trình bày theo thể thức của Nghị định 30/2020"
 NO_NUMBER = "bản chép dùng làm căn cứ không có phần này, không có số, ngày ban hành"  # not "văn bản gốc …": unknowable
 
 

@@ -114,7 +114,7 @@ def test_every_pdf_says_what_it_is_in_its_metadata(results):
         assert "Sổ tay tuyên truyền thực hiện Cuộc vận động" not in title
 
 
-PLAN_NOTE = ("do website trình bày theo thể thức văn bản hành chính (Nghị định 30/2020); "
+PLAN_NOTE = ("Phần đầu văn bản do website trình bày theo thể thức của Nghị định 30/2020; "
              "bản chép dùng làm căn cứ không có phần này, không có số, ngày ban hành")
 
 
