@@ -63,10 +63,17 @@ def reference(site: Site) -> str:
 REFERENCE = "tài liệu tham khảo do website tổng hợp"  # every compiled PDF's Title and Subject say so
 
 
-def compiled_subject(site: Site) -> str:
+def source_name(site: Site) -> str:
+    """The plan as the compiled files name it: by its number when the copy has one, else
+    "Kế hoạch năm … của …" (no "số …" that would suggest a number the copy lacks)."""
+    doc = site.plan.van_ban
+    return reference(site) if doc.so else f"{doc.loai} năm {doc.nam} của {site.org.ten_day_du}"
+
+
+def compiled_subject(site: Site, extra: str = "") -> str:
     """The Subject of every PDF the site compiles from the plan."""
-    return (f"Tài liệu tham khảo do website tổng hợp từ {reference(site)} ({site.plan.van_ban.trich_yeu}); "
-            "không phải văn bản chính thức")
+    return (f"Tài liệu tham khảo do website tổng hợp từ {source_name(site)} ({site.plan.van_ban.trich_yeu}); "
+            f"không phải văn bản chính thức{extra}")
 
 
 def plan_metadata(site: Site) -> Metadata:
@@ -89,7 +96,7 @@ def plan_document(site: Site) -> str:
 # -- one handout per unit --------------------------------------------------------
 def handout_metadata(site: Site, code: str) -> Metadata:
     unit = site.unit(code)
-    return Metadata(f"Tóm tắt nhiệm vụ – {links.unit_title(unit)} – {REFERENCE} từ {reference(site)}",
+    return Metadata(f"Tóm tắt nhiệm vụ – {links.unit_title(unit)} – {REFERENCE} từ {source_name(site)}",
                     author(site), compiled_subject(site))
 
 
@@ -123,7 +130,8 @@ def handout_document(site: Site, code: str) -> str:
 # -- the handbook ------------------------------------------------------------------
 def handbook_metadata(site: Site, title: str) -> Metadata:
     """The section's title, then what it is: not the handbook the plan says was issued apart."""
-    return Metadata(f"{title} – {REFERENCE} từ {reference(site)}", author(site), compiled_subject(site))
+    return Metadata(f"{title} – {REFERENCE} từ {source_name(site)}", author(site),
+                    compiled_subject(site, "; không phải sổ tay tuyên truyền mà kế hoạch ghi đã biên soạn, cấp phát"))
 
 
 def handbook_document(site: Site, title: str, chapters: list[Chapter]) -> str:
