@@ -88,20 +88,21 @@ def test_steps_carry_no_invented_order_and_forms_no_numbered_conferences(site):
 
 
 # -- item 3: the plan's header is the site's layout ---------------------------------------------
-LAYOUT = "do website trình bày theo thể thức văn bản hành chính (Nghị định 30/2020), không chép từ văn bản gốc"
+LAYOUT = "Phần đầu văn bản do website trình bày theo thể thức của Nghị định 30/2020"
+NO_NUMBER = "bản chép dùng làm căn cứ không có phần này, không có số, ngày ban hành"  # not "văn bản gốc …": unknowable
 
 
 def test_plan_page_and_pdf_say_the_header_is_laid_out_by_the_site(site):
     import pdfplumber
     from tests.pdfcheck import require_weasyprint, squash
     text = page_text(site, "ke-hoach/index.html")
-    assert LAYOUT in text and "văn bản gốc không ghi số và ngày ban hành" in text
-    # Outside the document: after the signature, not inside the header.
-    assert text.index("Nguyễn Thị Lan") < text.index(LAYOUT)
+    assert LAYOUT in text and NO_NUMBER in text and "văn bản gốc" not in text
+    # Outside the document, before it: read before the header it explains.
+    assert text.index(LAYOUT) < text.index("/KH-MTTQ-BTT")
     require_weasyprint()
     with pdfplumber.open(site / paths.plan_pdf(DATA)) as pdf:
-        whole = squash(" ".join(p.extract_text() or "" for p in pdf.pages))
-    assert LAYOUT in whole and "văn bản gốc không ghi số và ngày ban hành" in whole
+        first = squash(pdf.pages[0].extract_text())
+    assert first.index(LAYOUT) < first.index("/KH-MTTQ-BTT") and NO_NUMBER in first
 
 
 # -- item 7: law and advice as they stand --------------------------------------------------------

@@ -70,3 +70,12 @@ def test_cover_and_fonts(site, pdf):
 def test_handbook_index_links_the_pdf(site):
     page = (site / "so-tay" / "index.html").read_text(encoding="utf-8")
     assert f'href="../{paths.handbook_pdf(DATA)}"' in page
+
+
+def test_metadata_says_reference_material(site):
+    """Not the «Sổ tay tuyên truyền thực hiện Cuộc vận động» the plan says was issued (issue 20)."""
+    import pypdf
+    path = next((site / "pdf").glob("so-tay-*.pdf"))
+    meta = pypdf.PdfReader(str(path)).metadata
+    for field in ("/Title", "/Subject"):
+        assert "tài liệu tham khảo do website tổng hợp" in meta[field].lower(), (field, meta[field])

@@ -41,7 +41,8 @@ def header(pdf):
     page = pdf.pages[0]
     split = LEFT + 0.42 * (page.width - LEFT - CSS_RIGHT)
     bottom = TOP + 40 * MM
-    return region(page, 0, split, 0, bottom), region(page, split, page.width, 0, bottom)
+    # From the top margin down: above it, page 1 holds the website's note on the header.
+    return region(page, 0, split, TOP - TOL, bottom), region(page, split, page.width, TOP - TOL, bottom)
 
 
 def test_at_most_three_a4_pages(pdf):
@@ -61,8 +62,8 @@ def test_every_character_inside_the_decree_margins(pdf):
             if not c["text"].strip():
                 continue
             where = f'p{page.page_number} {c["text"]!r} at {c["x0"]:.1f},{c["top"]:.1f}'
-            if c["top"] < TOP - TOL:  # only the page number lives in the top margin, from page 2
-                assert page.page_number > 1 and c["text"].isdigit(), where
+            if c["top"] < TOP - TOL:  # the top margin: page 1 the website's note, then the page number
+                assert page.page_number == 1 or c["text"].isdigit(), where
                 continue
             assert c["x0"] >= LEFT - TOL, where
             assert c["x1"] <= page.width - RIGHT + TOL, where
@@ -70,13 +71,23 @@ def test_every_character_inside_the_decree_margins(pdf):
 
 
 def test_page_numbers_centred_at_the_top_from_page_two(pdf):
-    assert [c for c in pdf.pages[0].chars if c["top"] < TOP] == []
+    assert not any(c["text"].isdigit() for c in pdf.pages[0].chars if c["top"] < TOP and c["size"] > 10)
     for page in pdf.pages[1:]:
         number = [c for c in page.chars if c["top"] < TOP]
         assert "".join(c["text"] for c in number) == str(page.page_number)
         middle = (number[0]["x0"] + number[-1]["x1"]) / 2
         assert abs(middle - (LEFT + page.width - CSS_RIGHT) / 2) < 2
         assert round(number[0]["size"]) in (13, 14)
+
+
+def test_page_one_says_first_that_the_header_is_the_websites(pdf):
+    """Above the document, in page 1's top margin, small but legible (issue 20)."""
+    page = pdf.pages[0]
+    note = [c for c in page.chars if c["top"] < TOP - TOL and c["text"].strip()]
+    text = nospace("".join(c["text"] for c in note))
+    assert nospace("Phần đầu văn bản do website trình bày theo thể thức của Nghị định 30/2020") in text
+    assert nospace("bản chép dùng làm căn cứ không có phần này, không có số, ngày ban hành") in text
+    assert min(c["size"] for c in note) >= 8
 
 
 def test_header_issuer_left_nation_right(pdf, data):
@@ -107,7 +118,7 @@ def test_number_and_date_share_a_line(pdf):
 
 def test_header_faces_and_sizes(pdf):
     page = pdf.pages[0]
-    head = [c for c in page.chars if c["top"] < TOP + 30 * MM and c["text"].strip()]
+    head = [c for c in page.chars if TOP - TOL <= c["top"] < TOP + 30 * MM and c["text"].strip()]
     bold = nospace("".join(c["text"] for c in head if "Bold" in c["fontname"]))
     italic = nospace("".join(c["text"] for c in head if "Italic" in c["fontname"]))
     regular = nospace("".join(c["text"] for c in head if font_family(c["fontname"]) == "Liberation-Serif"))
@@ -148,7 +159,7 @@ def test_recipients_and_signature_side_by_side(pdf, data):
     label = next(w for w in words if w["text"] == "Nơi")
     # The website's notice follows the document, below the signature (issue 11).
     # …after the site's small note on the header's layout (issue 20), which follows the signature.
-    notice = next(w for i, w in enumerate(words[:-1]) if (w["text"], words[i + 1]["text"]) in (("Ghi", "chú"), ("Phần", "đầu"))
+    notice = next(w for i, w in enumerate(words[:-1]) if (w["text"], words[i + 1]["text"]) == ("Ghi", "chú")
                   and w["top"] > label["top"])
     middle = LEFT + 0.55 * (page.width - LEFT - CSS_RIGHT)
     left = region(page, 0, middle, label["top"] - 2, notice["top"] - 1)
@@ -170,6 +181,7 @@ def test_every_font_embedded(plan_path):
 def test_metadata(plan_path, data):
     reader = pypdf.PdfReader(str(plan_path))
     assert reader.metadata["/Title"].startswith("Kế hoạch số …/KH-MTTQ-BTT: Tuyên truyền, vận động")
+    assert reader.metadata["/Subject"].startswith("Bản chép toàn văn") and "để tham khảo" in reader.metadata["/Subject"]
     # The plan is the office's own text: the only PDF whose author is the issuing body.
     assert reader.metadata["/Author"] == data.org.ten_day_du == "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Kon Tum"
     assert reader.trailer["/Root"]["/Lang"] == "vi"

@@ -60,9 +60,28 @@ def reference(site: Site) -> str:
 
 
 # -- the plan -------------------------------------------------------------------
-def plan_metadata(site: Site) -> Metadata:
+REFERENCE = "tài liệu tham khảo do website tổng hợp"  # every compiled PDF's Title and Subject say so
+
+
+def source_name(site: Site) -> str:
+    """The plan as the compiled files name it: by its number when the copy has one, else
+    "Kế hoạch năm … của …" (no "số …" that would suggest a number the copy lacks)."""
     doc = site.plan.van_ban
-    return Metadata(f"{reference(site)}: {doc.trich_yeu}", author(site, Kind.PLAN), doc.trich_yeu)
+    return reference(site) if doc.so else f"{doc.loai} năm {doc.nam} của {site.org.ten_day_du}"
+
+
+def compiled_subject(site: Site, extra: str = "") -> str:
+    """The Subject of every PDF the site compiles from the plan."""
+    return (f"Tài liệu tham khảo do website tổng hợp từ {source_name(site)} ({site.plan.van_ban.trich_yeu}); "
+            f"không phải văn bản chính thức{extra}")
+
+
+def plan_metadata(site: Site) -> Metadata:
+    """The plan's own title; the Subject says the PDF is a copy, for reference."""
+    doc = site.plan.van_ban
+    return Metadata(f"{reference(site)}: {doc.trich_yeu}", author(site, Kind.PLAN),
+                    f"Bản chép toàn văn {reference(site)} để tham khảo, do website trình bày; "
+                    f"phần đầu văn bản do website trình bày theo Nghị định 30/2020")
 
 
 def plan_document(site: Site) -> str:
@@ -77,9 +96,8 @@ def plan_document(site: Site) -> str:
 # -- one handout per unit --------------------------------------------------------
 def handout_metadata(site: Site, code: str) -> Metadata:
     unit = site.unit(code)
-    return Metadata(f"Tóm tắt nhiệm vụ – {links.unit_title(unit)} – tài liệu tham khảo từ {reference(site)}",
-                    author(site),
-                    site.plan.van_ban.trich_yeu)
+    return Metadata(f"Tóm tắt nhiệm vụ – {links.unit_title(unit)} – {REFERENCE} từ {source_name(site)}",
+                    author(site), compiled_subject(site))
 
 
 # A unit at commune level does not choose a commune: its handout has no such line.
@@ -111,8 +129,9 @@ def handout_document(site: Site, code: str) -> str:
 
 # -- the handbook ------------------------------------------------------------------
 def handbook_metadata(site: Site, title: str) -> Metadata:
-    return Metadata(f"{title} – {site.plan.van_ban.loai} năm {site.plan.van_ban.nam}", author(site),
-                    site.plan.van_ban.trich_yeu)
+    """The section's title, then what it is: not the handbook the plan says was issued apart."""
+    return Metadata(f"{title} – {REFERENCE} từ {source_name(site)}", author(site),
+                    compiled_subject(site, "; không phải sổ tay tuyên truyền mà kế hoạch ghi đã biên soạn, cấp phát"))
 
 
 def handbook_document(site: Site, title: str, chapters: list[Chapter]) -> str:

@@ -1,6 +1,6 @@
 """The compiled report as an A4 PDF: the same HTML as its page
 (render/report.document_html), print.css for the document layout, results.css
-for its tables and the "Dự thảo" mark. Written by pdf/writer.write_all with the
+for its tables, pdf.css for the draft line in every page's footer. Written by pdf/writer.write_all with the
 other PDFs of its plan (cache, parallel), under the plan's prefix."""
 
 from pathlib import Path
@@ -14,8 +14,12 @@ from .documents import Metadata, _document, _notice, author
 
 
 def report_metadata(site: Site, results: Results) -> Metadata:
-    prefix = "" if results.report.da_ban_hanh else "Dự thảo – "
-    return Metadata(prefix + report.title(site), author(site), report.summary_line(site))
+    """A draft says so in its Title and Subject: the website's compilation, for reference."""
+    if results.report.da_ban_hanh:
+        return Metadata(report.title(site), author(site), report.summary_line(site))
+    what = "tài liệu tham khảo do website tổng hợp từ số liệu các đơn vị"
+    return Metadata(f"Dự thảo – {report.title(site)} – {what}", author(site),
+                    f"Dự thảo – {report.DRAFT_LINE.split(' – ', 1)[1]}: {report.summary_line(site)}")
 
 
 def report_document(site: Site, results: Results) -> str:

@@ -73,7 +73,7 @@ class Printer:
                 return CSS(filename=str(path), font_config=self.fonts)
             return CSS(string=text, font_config=self.fonts)
 
-        base = [css(font_css()), css(path=self.root / PRINT_CSS)]
+        base = [css(font_css()), css(path=self.root / PRINT_CSS), css(path=HERE / "pdf.css")]
         self.styles = {
             "plan": base,
             "handout": base + [css(path=HERE / "handout.css")],
@@ -134,7 +134,8 @@ def _styles_digest(root: Path) -> str:
     """Everything a PDF depends on besides its HTML: stylesheets, this code, the
     font files themselves (not only their names), the libraries' versions."""
     h = hashlib.sha256()
-    for path in (root / PRINT_CSS, root / RESULTS_CSS, HERE / "handout.css", HERE / "handbook.css", Path(__file__)):
+    for path in (root / PRINT_CSS, root / RESULTS_CSS, HERE / "pdf.css", HERE / "handout.css", HERE / "handbook.css",
+                 Path(__file__)):
         h.update(path.read_bytes() if path.exists() else b"")
     h.update(font_css().encode())
     for style, _, _ in _FACES:

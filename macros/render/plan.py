@@ -155,9 +155,9 @@ def closing_html(site: Site) -> str:
 
 
 def layout_note_html(site: Site) -> str:
-    """A small line under the document, not part of it: the header (bodies, national name
+    """A small line above the document, not part of it: the header (bodies, national name
     and motto, «Số:», place and date) is set by the site as Nghị định 30/2020/NĐ-CP lays
-    it out; the source has no such header, and no number or date of issue."""
+    it out; the copy the site follows has no such header, and no number or date of issue."""
     doc = site.plan.van_ban
     missing = [what for what, value in (("số", doc.so), ("ngày ban hành", doc.ngay_ban_hanh)) if not value]
     return render("plan_layout_note.html", missing=missing)
@@ -165,10 +165,11 @@ def layout_note_html(site: Site) -> str:
 
 def plan_page(site: Site) -> str:
     """The whole document: header, title, body, recipients and signature, under
-    the site's notice (what this page is, where the plan stands) and above the
-    site's note on the header's layout, neither part of the document."""
+    the site's notice (what this page is, where the plan stands) and the site's
+    note on the header's layout, neither part of the document."""
     return (
-        '<div class="vb-document" markdown>\n\n'
+        layout_note_html(site) + "\n"
+        + '<div class="vb-document" markdown>\n\n'
         + header_html(site) + "\n" + title_html(site) + "\n" + body_markdown(site) + "\n" + closing_html(site)
-        + "\n</div>\n" + layout_note_html(site) + "\n"
+        + "\n</div>\n"
     )

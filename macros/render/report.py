@@ -2,13 +2,14 @@
 an administrative document (Nghị định 30/2020): the page and the A4 PDF show
 the same HTML.
 
-Who: the plan's section VI.1 gives Ban Phong trào (the receiver of the units'
-reports, bao_cao › noi_nhan) the compiling, as adviser to the Ban Thường trực;
-so the document is the Ban Thường trực's, signed "TM. BAN THƯỜNG TRỰC", and
-drafted by the receiver of the reports. It stays "Dự thảo", number and date
-blank, until data/<plan>/bao-cao.yaml marks it issued. No sentence here states a fact
-that is not in the plan or the results: figures by unit, totals, who has not
-reported.
+Who: the plan gives the receiver of the units' reports (bao_cao › noi_nhan) the
+compiling of the results; it names no signer of a compiled report. So what the
+site shows is its own draft, compiled from the units' data: no letterhead,
+number, place-date, recipients or signature, and DRAFT_LINE on top (in the PDF,
+in every page's footer). Only if data/<plan>/bao-cao.yaml marks a report issued
+(its number and date copied from a real one) is it laid out as the office's
+document. No sentence here states a fact that is not in the plan or the results:
+figures by unit, totals, who has not reported.
 """
 
 from ..dates import format_date, format_date_long
@@ -21,6 +22,9 @@ from .progress import REPORT, downloads, href
 from .results_jinja import render
 
 KIND = "Báo cáo"
+# What the draft is, on the page, on every page of its PDF and in the PDF's metadata.
+DRAFT_LINE = ("DỰ THẢO – tài liệu tham khảo do website tổng hợp từ số liệu các đơn vị, "
+              "không phải văn bản đã ban hành")
 
 
 def number_line(results: Results) -> str:
@@ -45,9 +49,11 @@ def summary_line(site: Site) -> str:
 
 
 def plan_reference(site: Site) -> str:
+    """"Kế hoạch số 12/KH-MTTQ-BTT ngày …"; "Kế hoạch" alone when the copy has no number."""
     doc = site.plan.van_ban
     when = f" ngày {format_date(doc.ngay_ban_hanh)}" if doc.ngay_ban_hanh else ""
-    return f"{doc.loai} số {doc.so or BLANK}/{doc.ky_hieu}{when}"
+    number = f" số {doc.so}/{doc.ky_hieu}" if doc.so else ""
+    return f"{doc.loai}{number}{when}"
 
 
 def title(site: Site) -> str:
@@ -71,12 +77,12 @@ def document_html(site: Site, results: Results) -> str:
                   number=number_line(results), place_date=place_date_line(site, results),
                   kind=KIND.upper(), summary=summary_line(site), plan_ref=plan_reference(site),
                   deadline=site.plan.to_chuc_thuc_hien.bao_cao.han, compiler=compiler,
-                  draft=not results.report.da_ban_hanh, campaign=site.plan.cuoc_van_dong,
+                  draft=not results.report.da_ban_hanh, draft_line=DRAFT_LINE, campaign=site.plan.cuoc_van_dong,
                   no_data=pg.NO_DATA_SENTENCE, conference_rule=conference_rule(site))
 
 
 def report_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: bool = True) -> str:
-    """The page: a note on who compiles and signs, then the document (or "no data")."""
+    """The page: a note on who compiles (the plan names no signer), then the document (or "no data")."""
     compiler = site.department(site.plan.to_chuc_thuc_hien.bao_cao.noi_nhan)
     pdf = href(downloads(site)["report_pdf"], REPORT, dir_urls) if pdf_ok and not results.empty else None
     # Where the plan gives the compiling: the receiving Ban's own item of its last section.
