@@ -195,3 +195,11 @@ def test_report_pdf_is_one_of_the_plans_pdf_jobs(tmp_path):
     report = [j for j in writer.jobs_for(site) if j.kind == "report"]
     assert [j.rel for j in report] == ["pdf/bao-cao-tong-hop-2023.pdf"]
     assert "Dự thảo" in report[0].meta.title and "Đăk Glei" in report[0].html
+
+
+def test_every_status_has_its_colour_in_the_stylesheet():
+    """The status chip's class is kq-status--<status>: a status renamed without its rule
+    would lose its colour on the progress page and the unit pages."""
+    from pathlib import Path
+    css = (Path(__file__).resolve().parents[1] / "docs" / "assets" / "results.css").read_text(encoding="utf-8")
+    assert all(f".kq-status--{status} {{" in css for status in pg.STATUS_LABELS), pg.STATUS_LABELS
