@@ -69,6 +69,7 @@ def test_real_site_says_no_data_wherever_results_would_be(site):
     for page in UNIT_PAGES.values():
         text = page_text(site, page)
         assert "Kết quả thực hiện Trạng thái: Chưa có số liệu Chưa có số liệu báo cáo." in text, page
+        assert "Báo cáo kết quả của đơn vị chưa được nhập vào website." in text and "khi có" not in text, page
 
 
 def test_real_site_offers_calendar_and_spreadsheets(site):
