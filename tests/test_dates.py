@@ -64,7 +64,8 @@ def test_timeline_and_calendar_give_the_same_last_day_quoting_the_plan():
     html = timeline_html(SITE)
     assert ('<time datetime="2023-11-29">29/11/2023</time> Ngày cuối các ban, văn phòng gửi báo cáo kết quả về '
             'Ban Phong trào (kế hoạch ghi: «trước ngày 30/11/2023»)') in html
-    assert '<time datetime="2023-11-30">30/11/2023</time> Kết thúc thực hiện' in html
+    assert ('<time datetime="2023-11-30">30/11/2023</time> Kết thúc thực hiện '
+            '(kế hoạch ghi: «từ tháng 4/2023 đến 30/11/2023»)') in html
     assert "Hạn báo cáo 30/11" not in html and 'title="Ngày cuối các ban, văn phòng gửi báo cáo: 29/11/2023"' in html
     cal = Calendar.from_ical(ics.calendar(SITE, results_of(FIXTURES.parents[2]), dt.datetime(2023, 12, 1, tzinfo=dt.timezone.utc)))
     days = [e.decoded("DTSTART") for e in cal.walk("VEVENT") if "han-bao-cao" in str(e["UID"])]

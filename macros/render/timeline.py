@@ -39,7 +39,8 @@ def timeline_html(site: Site) -> str:
         (start, format_month(period.bat_dau).capitalize(), "Bắt đầu thực hiện"),
         (last, format_date(last), f"Ngày cuối các ban, văn phòng gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
                                   f"(kế hoạch ghi: «trước ngày {format_date(report.han)}»)"),
-        (end, format_date(end), "Kết thúc thực hiện"),
+        (end, format_date(end), f"Kết thúc thực hiện (kế hoạch ghi: «từ {format_month(period.bat_dau)} "
+                                f"đến {format_date(end)}»)"),
     ]
     return render("timeline.html", start=format_month(period.bat_dau), end=format_date(end),
                   months=[m.month for m in months], deadline_at=_position(last, start, end),
