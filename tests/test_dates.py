@@ -50,3 +50,23 @@ def test_before_a_day_means_the_day_before_is_the_last():
     assert last_day_before(han) == dt.date(2023, 11, 29)
     assert on_time(last_day_before(han), han) and not on_time(han, han)
     assert last_day_before(dt.date(2024, 3, 1)) == dt.date(2024, 2, 29)
+
+
+def test_timeline_and_calendar_give_the_same_last_day_quoting_the_plan():
+    """The timeline put the deadline on 30/11/2023 while the .ics had 29/11 (issue 20): both
+    show 29/11/2023 as the last day, the timeline quoting the plan's «trước ngày 30/11/2023»."""
+    from icalendar import Calendar
+
+    from macros.exports import ics
+    from macros.render.timeline import timeline_html
+    from tests.results_fixtures import SITE, results_of, FIXTURES
+
+    html = timeline_html(SITE)
+    assert ('<time datetime="2023-11-29">29/11/2023</time> Ngày cuối các ban, văn phòng gửi báo cáo kết quả về '
+            'Ban Phong trào (kế hoạch ghi: «trước ngày 30/11/2023»)') in html
+    assert ('<time datetime="2023-11-30">30/11/2023</time> Kết thúc thực hiện '
+            '(kế hoạch ghi: «từ tháng 4/2023 đến 30/11/2023»)') in html
+    assert "Hạn báo cáo 30/11" not in html and 'title="Ngày cuối các ban, văn phòng gửi báo cáo: 29/11/2023"' in html
+    cal = Calendar.from_ical(ics.calendar(SITE, results_of(FIXTURES.parents[2]), dt.datetime(2023, 12, 1, tzinfo=dt.timezone.utc)))
+    days = [e.decoded("DTSTART") for e in cal.walk("VEVENT") if "han-bao-cao" in str(e["UID"])]
+    assert days == [dt.date(2023, 11, 29)]

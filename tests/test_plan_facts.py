@@ -127,7 +127,8 @@ def test_timeline_places_the_deadline_and_lists_the_steps(site):
     text = page_text(site, "tien-do/index.html")
     months = re.findall(r'class="tl-month">Th(\d+)<', html)
     assert months == ["4", "5", "6", "7", "8", "9", "10", "11"]
-    assert 'style="left: 100.0%"' in html  # deadline 30/11 is the last day of the period
+    # «trước ngày 30/11/2023»: the marker is on 29/11, the last day (day 243 of 244), as in the .ics (issue 20)
+    assert 'style="left: 99.59%"' in html
     assert "Bước 1. Thống nhất" in text and "Bước 3. Tổ chức hội nghị" in text
 
 

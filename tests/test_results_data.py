@@ -25,7 +25,7 @@ def test_repository_ships_no_results():
 def test_statuses_of_the_three_fixture_units(results):
     status = {p.unit.ma: p.status for p in pg.all_progress(SITE, results)}
     assert status[ON_TIME] == pg.REPORTED
-    assert status[LATE_OVER] == pg.LATE
+    assert status[LATE_OVER] == pg.REPORTED  # sent after 30/11/2023, but that date binds the Bans, not the unit
     assert status[NO_REPORT] == pg.IN_PROGRESS
     assert [c for c, s in status.items() if s == pg.NO_DATA] == ["608", "611", "613", "615", "616", "617", "618"]
 
@@ -50,6 +50,8 @@ def test_summary_adds_up(results):
 def test_over_budget_with_an_explanation_is_a_warning(results):
     assert [w.file for w in results.warnings] == [f"data/ke-hoach-2023/ket-qua/{LATE_OVER}.yaml"]
     assert "vượt kinh phí được giao 5.000.000đ" in results.warnings[0].message
+    # the unit's own words quoted, no verdict of the site's («Đã có giải trình»)
+    assert results.warnings[0].message.endswith("Đơn vị ghi: “Số liệu mẫu để kiểm thử; phần vượt do đơn vị tự bù.”")
 
 
 @pytest.mark.parametrize("code", [ON_TIME, LATE_OVER, NO_REPORT])
@@ -100,7 +102,9 @@ def test_bad_results_name_file_line_field(tmp_path, old, new, fragments):
     assert any(all(f in m for f in fragments) for m in messages), messages
 
 
-def test_conferences_outside_the_range_warn_but_do_not_stop(tmp_path):
+def test_a_units_conference_count_is_not_held_to_the_plans_02_to_04(tmp_path):
+    """The plan's «Tổ chức từ 02 đến 04 hội nghị» sets no number for each unit (issue 20):
+    five conferences in one unit are no warning, and nothing says «kế hoạch giao»."""
     one = BASE.replace('''  - ngay: "22/7/2023"''', '''  - ngay: "01/7/2023"
     dia_diem: Thôn Mẫu 1
     so_nguoi: 10
@@ -113,7 +117,7 @@ def test_conferences_outside_the_range_warn_but_do_not_stop(tmp_path):
     noi_dung: [mo-hinh-hay]
   - ngay: "22/7/2023"''')
     warnings = _warnings(tmp_path, one)
-    assert any("data/ke-hoach-2023/ket-qua/610.yaml:" in w and "báo cáo 5 hội nghị" in w and "từ 02 đến 04" in w for w in warnings), warnings
+    assert not [w for w in warnings if "hội nghị" in w and ("02 đến 04" in w or "kế hoạch giao" in w)], warnings
 
 
 def test_report_file_marked_issued_needs_number_and_date(tmp_path):
@@ -191,3 +195,11 @@ def test_report_pdf_is_one_of_the_plans_pdf_jobs(tmp_path):
     report = [j for j in writer.jobs_for(site) if j.kind == "report"]
     assert [j.rel for j in report] == ["pdf/bao-cao-tong-hop-2023.pdf"]
     assert "Dự thảo" in report[0].meta.title and "Đăk Glei" in report[0].html
+
+
+def test_every_status_has_its_colour_in_the_stylesheet():
+    """The status chip's class is kq-status--<status>: a status renamed without its rule
+    would lose its colour on the progress page and the unit pages."""
+    from pathlib import Path
+    css = (Path(__file__).resolve().parents[1] / "docs" / "assets" / "results.css").read_text(encoding="utf-8")
+    assert all(f".kq-status--{status} {{" in css for status in pg.STATUS_LABELS), pg.STATUS_LABELS

@@ -101,9 +101,10 @@ def test_spreadsheets_parse_back_with_numbers_and_vietnamese_headers(results):
     assert rows[3][:4] == [2, "Huyện Đăk Glei", "610", "Ban Dân chủ - Pháp luật"]
     _, ws, rows = _rows(xlsx.results_xlsx(SITE, results, STAMP))
     by_code = {r[2]: r for r in rows[2:]}
-    assert by_code[ON_TIME][4:] == ["Đã báo cáo", 3, 295, 270, 5_000_000, 4_800_000, dt.datetime(2023, 11, 24)]
-    assert by_code[LATE_OVER][4] == "Báo cáo sau hạn" and by_code[LATE_OVER][9] == 5_600_000
-    assert by_code[NO_REPORT][4] == "Đang thực hiện" and by_code[NO_REPORT][10] is None
+    assert by_code[ON_TIME][4:] == ["Đã gửi báo cáo", 3, 295, 270, 5_000_000, 4_800_000, dt.datetime(2023, 11, 24)]
+    # no unit "sau hạn" (the plan's date binds the Bans), none "đang thực hiện" in 2026 (issue 20)
+    assert by_code[LATE_OVER][4] == "Đã gửi báo cáo" and by_code[LATE_OVER][9] == 5_600_000
+    assert by_code[NO_REPORT][4] == "Có số liệu, chưa ghi ngày gửi báo cáo" and by_code[NO_REPORT][10] is None
     assert by_code["608"][4:] == ["Chưa có số liệu"] + [None] * 3 + [5_000_000, None, None]  # no data, not zeros
     assert ws["J3"].number_format == "#,##0"
     _, _, confs = _rows(xlsx.results_xlsx(SITE, results, STAMP), "Hội nghị")

@@ -78,3 +78,26 @@ def test_report_and_progress_tables_keep_cells_apart_at_360px(phone):
         page.goto(base + path)
         problems += [f"/{path}: {p}" for p in page.evaluate(GAPS_JS)]
     assert not problems, "\n".join(problems)
+
+
+# Every text of every chart: its right edge (the ink, read from the glyphs' box) at least
+# 3 px inside the chart on a 360 px phone («3 hội nghị», «chưa có số liệu» ran to the
+# very edge and lost their last letter, issue 20).
+EDGES_JS = """() => {
+  const out = []
+  for (const svg of document.querySelectorAll('.kq-chart__svg')) {
+    const box = svg.getBoundingClientRect()
+    for (const t of svg.querySelectorAll('text')) {
+      const r = t.getBoundingClientRect()
+      if (r.right > box.right - 3 || r.left < box.left) out.push(`${t.textContent}: ${r.left}–${r.right} in ${box.left}–${box.right}`)
+    }
+  }
+  return out
+}"""
+
+
+def test_chart_labels_fit_inside_the_chart_at_360px(phone):
+    page, base = phone
+    page.goto(base + "ket-qua/")
+    assert page.evaluate("document.querySelectorAll('.kq-chart__svg text.kq-value').length") == 30
+    assert not page.evaluate(EDGES_JS)

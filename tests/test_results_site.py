@@ -17,8 +17,12 @@ from macros.render import links
 
 SITE_ADDRESS = "https://kehoach.example.vn/"  # site_url of the build with fixture results
 UNIT_PAGES = {u.ma: f"don-vi/{links.unit_slug(u)}/index.html" for u in SITE.units}
-LABELS = ["Chưa có số liệu", "Đã báo cáo", "Chưa có số liệu", "Báo cáo sau hạn", "Chưa có số liệu",
-          "Đang thực hiện", "Chưa có số liệu", "Chưa có số liệu", "Chưa có số liệu", "Chưa có số liệu"]
+# No unit is "đúng hạn"/"sau hạn": the plan's report date binds the Bans and the Văn phòng,
+# not the units; a unit with figures and no report date is not "đang thực hiện" in 2026.
+LABELS = ["Chưa có số liệu", "Đã gửi báo cáo", "Chưa có số liệu", "Đã gửi báo cáo", "Chưa có số liệu",
+          "Có số liệu, chưa ghi ngày gửi báo cáo", "Chưa có số liệu", "Chưa có số liệu", "Chưa có số liệu",
+          "Chưa có số liệu"]
+BANS_DEADLINE = "hạn kế hoạch đặt cho các ban, văn phòng báo cáo về Ban Phong trào"
 
 
 @pytest.fixture(scope="session")
@@ -56,12 +60,16 @@ def test_real_site_says_no_data_wherever_results_would_be(site):
     assert [t for _, t in progress.all("span", "kq-status")] == ["Chưa có số liệu"] * 10
     assert not progress.all("svg", "kq-chart__svg")  # no chart of figures that do not exist
     assert "0/10" not in page_text(site, "ket-qua/index.html")
+    # said as a fact of 2026, not as if reports were still to come (issue 20)
+    assert "chưa báo cáo nào của các đơn vị được nhập vào website" in page_text(site, "ket-qua/index.html")
+    assert "Khi có báo cáo" not in page_text(site, "ket-qua/index.html")
     report = page_text(site, "bao-cao-tong-hop/index.html")
     assert "Chưa có số liệu báo cáo" in report and "Tải PDF" not in report
     assert not (site / "pdf" / "bao-cao-tong-hop-2023.pdf").exists()
     for page in UNIT_PAGES.values():
         text = page_text(site, page)
         assert "Kết quả thực hiện Trạng thái: Chưa có số liệu Chưa có số liệu báo cáo." in text, page
+        assert "Báo cáo kết quả của đơn vị chưa được nhập vào website." in text and "khi có" not in text, page
 
 
 def test_real_site_offers_calendar_and_spreadsheets(site):
@@ -88,11 +96,18 @@ def test_progress_page_shows_each_units_status_and_the_summary(fixture_site):
     page = elements(fixture_site, "ket-qua/index.html")
     assert [t for _, t in page.all("span", "kq-status")] == LABELS
     text = page_text(fixture_site, "ket-qua/index.html")
-    assert "Đã báo cáo: 2/10 đơn vị (1 đúng hạn, 1 sau hạn)" in text
-    assert "Hội nghị: 6 hội nghị ở 3 đơn vị có số liệu; 2 đơn vị trong khoảng từ 02 đến 04 hội nghị" in text
-    assert "645 người, trong đó 579 người dân tộc thiểu số (89,8%)" in text
+    assert ("Đã gửi báo cáo: 2/10 đơn vị (ngày gửi ở bảng dưới). Hạn kế hoạch đặt cho các ban, văn phòng báo cáo "
+            "về Ban Phong trào: trước ngày 30/11/2023; kế hoạch không đặt hạn báo cáo cho từng huyện, thành phố.") in text
+    assert "Hội nghị: 6 hội nghị ở 3 đơn vị có số liệu. Kế hoạch (mục III.3) ghi: «Tổ chức từ 02 đến 04" in text
+    assert "trong khoảng" not in text  # the plan sets no number for each unit to be "in"
+    # the draft report's wording (lượt: one person may attend several conferences)
+    assert "645 lượt người dự, trong đó 579 người dân tộc thiểu số (89,8%)" in text
+    assert "645 lượt người dự, trong đó 579 người dân tộc thiểu số" in page_text(fixture_site, "bao-cao-tong-hop/index.html")
     assert "11.900.000đ trên 15.000.000đ" in text
-    assert "Tổng chi 5.600.000đ vượt kinh phí được giao 5.000.000đ" in text
+    # the unit named, its own words quoted, no judgement of the site's own («Đã có giải trình»)
+    assert ("Huyện Đăk Tô: Tổng chi 5.600.000đ vượt kinh phí được giao 5.000.000đ (600.000đ). "
+            "Đơn vị ghi: “Số liệu mẫu để kiểm thử; phần vượt do đơn vị tự bù.”") in text
+    assert "giải trình" not in text
 
 
 def test_charts_are_svg_with_title_description_and_the_same_numbers_in_a_table(fixture_site):
@@ -103,29 +118,35 @@ def test_charts_are_svg_with_title_description_and_the_same_numbers_in_a_table(f
     assert len(svgs) == 3 and all(a.get("role") == "img" and a.get("aria-labelledby") for a, _ in svgs)
     titles, descs = page.all("title"), page.all("desc")
     assert [t for _, t in titles if t.startswith(("Số", "Kinh"))][:3] == [
-        "Số hội nghị đã tổ chức so với kế hoạch", "Số người dự hội nghị", "Kinh phí đã chi so với kinh phí được giao"]
+        "Số hội nghị đã tổ chức", "Số lượt người dự hội nghị", "Kinh phí đã chi so với kinh phí được giao"]
     assert any("tổng 6 hội nghị" in d for _, d in descs)
     assert any("Chi vượt kinh phí: Huyện Đăk Tô" in d for _, d in descs)
     tables = [t for _, t in page.all("table", "kq-chart__table")]
-    assert "Huyện Đăk Glei 3 trong khoảng" in tables[0] and "Huyện Kon Rẫy 1 ít hơn" in tables[0]
+    # each unit's count, compared with nothing: the plan's 02–04 is not a number per unit
+    assert "Huyện Đăk Glei 3 Huyện Ngọc Hồi" in tables[0] and "Huyện Kon Rẫy 1 Huyện Đăk Hà" in tables[0]
+    assert not any(w in tables[0] for w in ("trong khoảng", "ít hơn", "nhiều hơn", "So với"))
+    assert not page.all("rect", "kq-band")
     assert "Huyện Đăk Glei 295 270 91,5%" in tables[1] and "Tổng 645 579 89,8%" in tables[1]
     assert "Huyện Đăk Tô 5.000.000 5.600.000 112,0% — vượt" in tables[2]
     assert "Thành phố Kon Tum chưa có số liệu" in tables[0]
-    # one drawn bar per unit with data in each chart; the out-of-range and over-budget rows marked
+    # one drawn bar per unit with data in each chart; the over-budget row marked
     assert len(page.all("rect", "kq-bar")) == 3 * 3
-    assert len(page.all("g", "kq-row--warn")) == 2  # Kon Rẫy (1 conference), Đăk Tô (over budget)
+    assert len(page.all("g", "kq-row--warn")) == 1  # Đăk Tô (over budget)
 
 
 def test_unit_pages_show_their_results(fixture_site):
     glei = page_text(fixture_site, UNIT_PAGES["610"])
-    assert "Trạng thái: Đã báo cáo — báo cáo gửi ngày 24/11/2023 (Ban Dân chủ - Pháp luật)" in glei
-    assert "Hội nghị: 3 (kế hoạch ghi từ 02 đến 04 hội nghị tại các khu dân cư, không ghi số riêng cho từng đơn vị)" in glei and "4.800.000đ / 5.000.000đ" in glei
+    assert ("Trạng thái: Đã gửi báo cáo — báo cáo gửi ngày 24/11/2023 (Ban Dân chủ - Pháp luật), trước ngày 30/11/2023, "
+            f"{BANS_DEADLINE}; kế hoạch không đặt hạn báo cáo cho từng huyện, thành phố.") in glei
+    assert "Hội nghị đã tổ chức: 3" in glei and "4.800.000đ / 5.000.000đ" in glei
+    assert "Người dự: 295 lượt người dự, trong đó 270 người dân tộc thiểu số" in glei
     assert "10/6/2023 , Nhà văn hóa Thôn Mẫu 1: 120 người dự, trong đó 104 người dân tộc thiểu số" in glei
     to = page_text(fixture_site, UNIT_PAGES["612"])
-    assert "Báo cáo sau hạn — báo cáo gửi ngày 06/12/2023" in to and "vượt 600.000đ" in to
-    assert "Ghi chú về kinh phí" in to
+    assert (f"Trạng thái: Đã gửi báo cáo — báo cáo gửi ngày 06/12/2023 (Ban Phong trào), sau ngày 30/11/2023, "
+            f"{BANS_DEADLINE}") in to and "vượt 600.000đ" in to
+    assert "Ghi chú về kinh phí (đơn vị ghi): “Số liệu mẫu để kiểm thử; phần vượt do đơn vị tự bù.”" in to
     ray = page_text(fixture_site, UNIT_PAGES["614"])
-    assert "Trạng thái: Đang thực hiện" in ray and "ngoài khoảng từ 02 đến 04" in ray
+    assert "Trạng thái: Có số liệu, chưa ghi ngày gửi báo cáo" in ray and "ngoài khoảng" not in ray
     assert "Chưa có số liệu báo cáo" in page_text(fixture_site, UNIT_PAGES["608"])
     cal = Calendar.from_ical((fixture_site / "tai-ve/lich/huyen-dak-glei.ics").read_bytes())
     assert sorted(e.decoded("DTSTART").isoformat() for e in cal.walk("VEVENT")) == [
@@ -139,7 +160,7 @@ def test_compiled_report_page(fixture_site):
     assert "/BC-MTTQ-BTT" not in text and "TM. BAN THƯỜNG TRỰC" not in text
     assert "Ban Phong trào tổng hợp báo cáo kết quả" in text
     assert "Tổng cộng 6 645 579" in text and "Tổng cộng 50.000.000 11.900.000" in text
-    assert "Đăk Tô Ban Phong trào 06/12/2023 Báo cáo sau hạn" in text
+    assert "Đăk Tô Ban Phong trào 06/12/2023 Đã gửi báo cáo" in text
     assert "Tải PDF" not in text  # this build made no PDFs, so it offers none
 
 
@@ -179,6 +200,30 @@ def test_fixture_downloads_parse_back(fixture_site):
     assert [r[4] for r in wb.active.iter_rows(min_row=3, values_only=True)] == LABELS  # row 1: the notice
     cal = Calendar.from_ical((fixture_site / "tai-ve/lich-ke-hoach-2023.ics").read_bytes())
     assert len(cal.walk("VEVENT")) == 2 + 6
+
+
+def test_no_output_holds_a_unit_to_the_bans_deadline_or_speaks_as_if_running(fixture_site):
+    """Issue 20: «Đề nghị các Ban, Văn phòng báo cáo … gửi về Ban Phong trào trước ngày 30/11/2023»
+    binds the provincial Bans and the Văn phòng. No page, spreadsheet or calendar labels a unit
+    «sau hạn»/«đúng hạn», and none says a unit is «đang thực hiện» in 2026; every calendar's
+    deadline event says whose deadline it is."""
+    texts = {p: page_text(fixture_site, p) for p in ["ket-qua/index.html", "bao-cao-tong-hop/index.html",
+                                                      "tien-do/index.html", *UNIT_PAGES.values()]}
+    texts["ket-qua.csv"] = (fixture_site / "tai-ve/ket-qua-2023.csv").read_bytes().decode("utf-8-sig")
+    wb = openpyxl.load_workbook(io.BytesIO((fixture_site / "tai-ve/ket-qua-2023.xlsx").read_bytes()))
+    texts["ket-qua.xlsx"] = " ".join(str(c) for ws in wb for row in ws.iter_rows(values_only=True) for c in row if c)
+    calendars = sorted((fixture_site / "tai-ve").rglob("*.ics"))
+    assert len(calendars) == 1 + len(SITE.units)
+    for path in calendars:
+        cal = Calendar.from_ical(path.read_bytes())
+        texts[path.name] = " ".join(str(e.get("SUMMARY")) + " " + str(e.get("DESCRIPTION")) for e in cal.walk("VEVENT"))
+        deadline = [str(e["SUMMARY"]) for e in cal.walk("VEVENT") if "han-bao-cao" in str(e["UID"])]
+        assert deadline == ["Ngày cuối các ban, văn phòng gửi báo cáo kết quả về Ban Phong trào "
+                            "(kế hoạch: trước ngày 30/11/2023)"], path.name
+    for where, text in texts.items():
+        for wrong in ("sau hạn", "đúng hạn", "Đang thực hiện", "đang thực hiện", "Ngày cuối gửi báo cáo"):
+            assert wrong not in text, (where, wrong)
+    assert "H" + BANS_DEADLINE[1:] in texts["ket-qua/index.html"]
 
 
 def test_progress_page_fits_a_360_px_phone(fixture_site, browser):

@@ -62,9 +62,7 @@ def _event(uid: str, stamp: dt.datetime, start: dt.date, end_inclusive: dt.date,
     return ev
 
 
-def last_day_before(deadline: dt.date) -> dt.date:
-    """"trước ngày 30/11" (before that day): the last day allowed is the day before."""
-    return deadline - dt.timedelta(days=1)
+last_day_before = pg.last_day_before  # "trước ngày 30/11": the last day is 29/11 (shared with the timeline)
 
 
 _END = b"END:VCALENDAR\r\n"
@@ -90,7 +88,6 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
     note = notice.file_notice(site)
     period = plan.thoi_gian_dia_diem
     report = plan.to_chuc_thuc_hien.bao_cao
-    receiver = site.department(report.noi_nhan).ten
     stamp = stamp.astimezone(dt.timezone.utc)
     shared = b"".join(component.to_ical() for component in (
         _timezone(),
@@ -99,7 +96,12 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
                f"Thực hiện từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}. "
                f"{plan.van_ban.trich_yeu}", note=note),
         _event(f"{key}-han-bao-cao@{domain}", stamp, last_day_before(report.han), last_day_before(report.han),
-               f"Ngày cuối gửi báo cáo kết quả về {receiver} (kế hoạch: trước ngày {format_date(report.han)})",
+               # The plan sets this date for the Bans and the Văn phòng, not for the units. It stays in
+               # each unit's calendar (the unit works with its Ban, whose report carries the unit's
+               # results), saying whose deadline it is: one event, one text, one UID everywhere.
+               f"Ngày cuối các ban, văn phòng gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
+               f"(kế hoạch: trước ngày {format_date(report.han)})",
+               f"Hạn kế hoạch đặt cho {pg.deadline_owner(site)}, không đặt cho từng {plan.ten_goi_don_vi}. "
                f"Kế hoạch ghi: «{site.fill(report.loi_van)}»", note=note, reminders=REMINDERS),
     ))
     topics = pg.topic_names(site)

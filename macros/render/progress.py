@@ -10,7 +10,7 @@ from ..results.load import Results, results_folder
 from ..site import Site
 from . import links
 from .charts import Bar, Chart, svg_figure
-from .plan import conference_step_ref
+from .plan import conference_rule
 from .results_jinja import render
 
 PROGRESS = "ket-qua.md"
@@ -79,14 +79,10 @@ def unit_template(unit) -> str:
 
 
 # -- charts ------------------------------------------------------------------------
-def _range_text(site: Site) -> str:
-    low, high = pg.conference_range(site)
-    return f"từ {low:02d} đến {high:02d}"
-
-
 def conferences_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
-    low, high = pg.conference_range(site)
-    top = max([high + 1] + [r.conferences for r in rows if r.has_data])
+    """Each unit's count, without a per-unit comparison: the plan's «từ 02 đến 04 hội nghị»
+    (a step of the plan) sets no number for each unit, so no bar is "in" or "out of" it."""
+    top = max([1] + [r.conferences for r in rows if r.has_data])
     bars, table = [], []
     for r in rows:
         name = links.unit_title(r.unit)
@@ -94,24 +90,15 @@ def conferences_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
             bars.append(Bar(name, "chưa có số liệu", None, state="none"))
             table.append([name, "chưa có số liệu"])
             continue
-        ok = low <= r.conferences <= high
-        verdict = "trong khoảng" if ok else ("ít hơn" if r.conferences < low else "nhiều hơn")
-        bars.append(Bar(name, f"{r.conferences} hội nghị", r.conferences / top, state="ok" if ok else "warn"))
-        table.append([name, str(r.conferences), verdict])
+        bars.append(Bar(name, f"{r.conferences} hội nghị", r.conferences / top))
+        table.append([name, str(r.conferences)])
     data = [r for r in rows if r.has_data]
     held = sum(r.conferences for r in data)
-    in_range = sum(1 for r in data if low <= r.conferences <= high)
-    ref = conference_step_ref(site)
-    desc = (f"Số hội nghị mỗi đơn vị đã tổ chức; vùng tô nhạt: {_range_text(site)} hội nghị, số kế hoạch ghi ở "
-            f"mục {ref} (tổ chức tại các khu dân cư; kế hoạch không ghi số hội nghị riêng cho từng "
-            f"{site.plan.ten_goi_don_vi}). {len(data)}/{len(rows)} đơn vị có số liệu, tổng {held} hội nghị; "
-            f"{in_range} đơn vị trong khoảng {_range_text(site)}.")
-    return Chart("bd-hoi-nghi", "Số hội nghị đã tổ chức so với kế hoạch", desc, bars,
-                 band=(low / top, high / top), band_labels=(f"{low:02d}", f"{high:02d}"),
-                 legend=[("kq-key--band", f"{_range_text(site)} hội nghị (kế hoạch, mục {ref})"),
-                         ("kq-key--warn", f"ngoài khoảng {_range_text(site)}")],
-                 table_head=["Đơn vị", "Số hội nghị", f"So với {_range_text(site)}"],
-                 table_rows=table, table_foot=["Tổng", str(held), f"{in_range}/{len(data)} đơn vị trong khoảng"],
+    desc = (f"Số hội nghị mỗi đơn vị đã tổ chức, theo số liệu trên website. {len(data)}/{len(rows)} đơn vị có số liệu, "
+            f"tổng {held} hội nghị. {conference_rule(site)}")
+    return Chart("bd-hoi-nghi", "Số hội nghị đã tổ chức", desc, bars,
+                 table_head=["Đơn vị", "Số hội nghị"],
+                 table_rows=table, table_foot=["Tổng", str(held)],
                  numeric_columns=1)
 
 
@@ -124,16 +111,16 @@ def attendance_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
             bars.append(Bar(name, "chưa có số liệu", None, state="none"))
             table.append([name, "chưa có số liệu"])
             continue
-        bars.append(Bar(name, f"{format_number(r.attendance)} người ({format_number(r.minority)} DTTS)",
+        bars.append(Bar(name, f"{format_number(r.attendance)} lượt ({format_number(r.minority)} DTTS)",
                         r.attendance / top, inner=r.minority / top))
         table.append([name, format_number(r.attendance), format_number(r.minority), pg.percent(r.minority, r.attendance)])
     data = [r for r in rows if r.has_data]
     total, minority = sum(r.attendance for r in data), sum(r.minority for r in data)
-    desc = (f"Số người dự các hội nghị ở mỗi đơn vị; phần đậm là người dân tộc thiểu số. Tổng {format_number(total)} "
-            f"người, trong đó {format_number(minority)} người dân tộc thiểu số ({pg.percent(minority, total)}).")
-    return Chart("bd-nguoi-du", "Số người dự hội nghị", desc, bars,
-                 legend=[("kq-key--bar", "tổng số người dự"), ("kq-key--inner", "trong đó người dân tộc thiểu số")],
-                 table_head=["Đơn vị", "Người dự", "Người DTTS", "Tỷ lệ DTTS"], table_rows=table,
+    desc = (f"Số lượt người dự các hội nghị ở mỗi đơn vị; phần đậm là người dân tộc thiểu số. Tổng {format_number(total)} "
+            f"lượt người dự, trong đó {format_number(minority)} người dân tộc thiểu số ({pg.percent(minority, total)}).")
+    return Chart("bd-nguoi-du", "Số lượt người dự hội nghị", desc, bars,
+                 legend=[("kq-key--bar", "tổng số lượt người dự"), ("kq-key--inner", "trong đó người dân tộc thiểu số")],
+                 table_head=["Đơn vị", "Lượt người dự", "Trong đó người DTTS", "Tỷ lệ DTTS"], table_rows=table,
                  table_foot=["Tổng", format_number(total), format_number(minority), pg.percent(minority, total)])
 
 
@@ -182,13 +169,21 @@ def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: b
              for r in rows]
     charts = [] if results.empty else [svg_figure(c(site, rows)) for c in
                                        (conferences_chart, attendance_chart, spending_chart)]
-    notes = [w.message for w in results.warnings]
-    deadline = site.plan.to_chuc_thuc_hien.bao_cao
-    return render("progress.html", site=site, folder=results_folder(site), s=s, units=units, charts=charts, notes=notes, files=files,
+    return render("progress.html", site=site, folder=results_folder(site), s=s, units=units, charts=charts,
+                  notes=_notes(site, results), files=files,
                   empty=results.empty, no_data=pg.NO_DATA_SENTENCE, labels=pg.STATUS_LABELS, pg=pg,
-                  range_text=_range_text(site), deadline=deadline.han,
-                  receiver=site.department(deadline.noi_nhan).ten,
+                  deadline_sentence=pg.deadline_sentence(site), conference_rule=conference_rule(site),
                   report_href=href(REPORT, here, dir_urls), has_report_pdf=pdf_ok and not results.empty)
+
+
+def _notes(site: Site, results: Results) -> list[str]:
+    """Each warning about the results, naming its unit (the message alone names none)."""
+    unit_of = {path: code for code, path in results.files.items()}
+    out = []
+    for w in results.warnings:
+        code = unit_of.get(w.file)
+        out.append(f"{links.unit_title(site.unit(code))}: {w.message}" if code else w.message)
+    return out
 
 
 def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True, documents: bool = True) -> str:
@@ -198,9 +193,9 @@ def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True,
     here = links.unit_page(unit)
     r = pg.unit_progress(site, results, code)
     topics = pg.topic_names(site)
-    low, high = pg.conference_range(site)
-    html = render("unit_section.html", site=site, folder=results_folder(site), r=r, res=r.results, topics=topics, low=low, high=high,
-                  range_text=_range_text(site), no_data=pg.NO_DATA_SENTENCE,
+    html = render("unit_section.html", site=site, folder=results_folder(site), r=r, res=r.results, topics=topics,
+                  no_data=pg.NO_DATA_SENTENCE,
+                  sent_compared=pg.sent_compared(site, r.sent) if r.sent else "",
                   ics=href(unit_ics(unit), here, dir_urls), template=href(unit_template(unit), here, dir_urls) if documents else None,
                   progress_href=href(PROGRESS, here, dir_urls),
                   notes=[w.message for w in results.warnings if results.files.get(code) == w.file])

@@ -8,6 +8,7 @@ order under the bar, not given invented dates.
 import datetime as dt
 
 from ..dates import Month, format_date, format_month
+from ..results.progress import last_day_before
 from ..site import Site
 from ..templating import render
 
@@ -31,15 +32,18 @@ def timeline_html(site: Site) -> str:
     start, end = period.bat_dau.first_day, period.ket_thuc
     months = _months(period.bat_dau, end)
     report = site.plan.to_chuc_thuc_hien.bao_cao
+    # «trước ngày <han>»: the last day is the day before, as in the calendar (.ics); the plan's words are quoted.
+    last = last_day_before(report.han)
     # (sort date, when as the plan states it, what). The start is a month, not a day.
     events = [
         (start, format_month(period.bat_dau).capitalize(), "Bắt đầu thực hiện"),
-        (report.han, format_date(report.han), f"Hạn các ban, văn phòng báo cáo kết quả về {site.department(report.noi_nhan).ten} "
-                                              f"(trước ngày {format_date(report.han)})"),
-        (end, format_date(end), "Kết thúc thực hiện"),
+        (last, format_date(last), f"Ngày cuối các ban, văn phòng gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
+                                  f"(kế hoạch ghi: «trước ngày {format_date(report.han)}»)"),
+        (end, format_date(end), f"Kết thúc thực hiện (kế hoạch ghi: «từ {format_month(period.bat_dau)} "
+                                f"đến {format_date(end)}»)"),
     ]
     return render("timeline.html", start=format_month(period.bat_dau), end=format_date(end),
-                  months=[m.month for m in months], deadline_at=_position(report.han, start, end),
-                  deadline=format_date(report.han),
+                  months=[m.month for m in months], deadline_at=_position(last, start, end),
+                  deadline=format_date(last),
                   events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
                   steps=[s.ten_ngan for s in site.plan.cac_buoc.buoc])

@@ -9,6 +9,7 @@ data" is not "no conference".
 import datetime as dt
 from dataclasses import dataclass
 
+from ..dates import format_date
 from ..model import Department, Unit
 from ..numbers import format_percent
 from ..site import Site
@@ -16,14 +17,16 @@ from .load import Results
 from .model import UnitResults
 
 NO_DATA = "chua-co-so-lieu"
-IN_PROGRESS = "dang-thuc-hien"
+IN_PROGRESS = "chua-gui-bao-cao"  # figures entered, no report date: says what the data shows, not "still running"
 REPORTED = "da-bao-cao"
+# The plan sets its report deadline for the provincial Bans and the Văn phòng (to the
+# compiling Ban), not for the units: no unit is ever "late" or "on time". LATE stays a
+# key of Summary.by_status (always 0) for templates that still add it.
 LATE = "bao-cao-sau-han"
 STATUS_LABELS = {
     NO_DATA: "Chưa có số liệu",
-    IN_PROGRESS: "Đang thực hiện",
-    REPORTED: "Đã báo cáo",
-    LATE: "Báo cáo sau hạn",
+    IN_PROGRESS: "Có số liệu, chưa ghi ngày gửi báo cáo",
+    REPORTED: "Đã gửi báo cáo",
 }
 NO_DATA_SENTENCE = "Chưa có số liệu báo cáo"
 
@@ -31,6 +34,33 @@ NO_DATA_SENTENCE = "Chưa có số liệu báo cáo"
 def on_time(sent: dt.date, deadline: dt.date) -> bool:
     """The plan asks for the report "trước ngày" its deadline: before that day."""
     return sent < deadline
+
+
+def last_day_before(deadline: dt.date) -> dt.date:
+    """"trước ngày 30/11" (before that day): the last day allowed is the day before."""
+    return deadline - dt.timedelta(days=1)
+
+
+def deadline_owner(site: Site) -> str:
+    """Whose deadline the plan's report date is, in the plan's own terms: «các ban, văn
+    phòng báo cáo về Ban Phong trào» (the plan's report sentence names them, not the units)."""
+    report = site.plan.to_chuc_thuc_hien.bao_cao
+    return f"các ban, văn phòng báo cáo về {site.department(report.noi_nhan).ten}"
+
+
+def deadline_sentence(site: Site) -> str:
+    """The plan's report date, saying whose deadline it is and that units have none."""
+    report = site.plan.to_chuc_thuc_hien.bao_cao
+    return (f"Hạn kế hoạch đặt cho {deadline_owner(site)}: trước ngày {format_date(report.han)}; "
+            f"kế hoạch không đặt hạn báo cáo cho từng {site.plan.ten_goi_don_vi}.")
+
+
+def sent_compared(site: Site, sent: dt.date) -> str:
+    """A unit's report date set beside the plan's date, naming whose date that is:
+    «sau ngày <han>, hạn kế hoạch đặt cho các ban, văn phòng báo cáo về Ban Phong trào»."""
+    han = site.plan.to_chuc_thuc_hien.bao_cao.han
+    when = "trước" if sent < han else ("đúng" if sent == han else "sau")
+    return f"{when} ngày {format_date(han)}, hạn kế hoạch đặt cho {deadline_owner(site)}"
 
 
 @dataclass(frozen=True)
@@ -92,13 +122,12 @@ class Summary:
 def unit_progress(site: Site, results: Results, code: str) -> UnitProgress:
     unit = site.unit(code)
     res = results.of(code)
-    deadline = site.plan.to_chuc_thuc_hien.bao_cao.han
     if res is None:
         status = NO_DATA
     elif res.bao_cao is None:
         status = IN_PROGRESS
     else:
-        status = REPORTED if on_time(res.bao_cao.ngay_gui, deadline) else LATE
+        status = REPORTED
     return UnitProgress(unit, site.department(site.assignment_of(code).ban), site.amount(code), res, status)
 
 
@@ -117,7 +146,7 @@ def summary(site: Site, results: Results) -> Summary:
     data = [r for r in rows if r.has_data]
     return Summary(
         units=len(rows),
-        by_status={s: sum(1 for r in rows if r.status == s) for s in STATUS_LABELS},
+        by_status={s: sum(1 for r in rows if r.status == s) for s in (*STATUS_LABELS, LATE)},
         with_data=len(data),
         conferences=sum(r.conferences for r in data),
         in_range=sum(1 for r in data if low <= r.conferences <= high),
