@@ -183,6 +183,7 @@ def test_page_urls_are_the_ones_the_site_links_to():
     assert files.url_of("pdf/ke-hoach-2023.pdf") == "pdf/ke-hoach-2023.pdf"
     assert files.url_of("404.html") == "404.html"
     assert files.megabytes(4_160_000) == "4,2 MB"
+    assert [files.size_text(n) for n in (570_000, 99_999, 48_200, 1)] == ["0,6 MB", "100 KB", "49 KB", "1 KB"]
 
 
 def test_unused_lunr_languages_and_source_maps_are_left_out():
@@ -442,8 +443,9 @@ def test_above_the_cap_one_shared_package_and_a_small_one_per_unit(tmp_path):
     assert '"location":"don-vi/b.html#x"' in script and "don-vi/a.html" not in script
     # Each unit page links both packages with their sizes and says how to use them.
     page = (site / "don-vi/a/index.html").read_text(encoding="utf-8")
-    assert f'href="../../{package.UNIT_ZIP_DIR}/a.zip"' in page and files.megabytes(sizes[1]) in page
-    assert f'href="../../{package.SHARED_ZIP}"' in page and files.megabytes(sizes[0]) in page
+    assert f'href="../../{package.UNIT_ZIP_DIR}/a.zip"' in page and f"(ZIP, {files.size_text(sizes[1])})" in page
+    assert f'href="../../{package.SHARED_ZIP}"' in page and f"(ZIP, {files.size_text(sizes[0])})" in page
+    assert "0,0 MB" not in page  # a package of a few KB says so (1,000 units: 48 KB each)
     said = " ".join("".join(refs(page).text).split())
     assert "giải nén cả hai vào cùng một chỗ" in said and "mau" in said and "index.html" in said
     # the packages are not in the service worker's lists (like the whole ZIP)

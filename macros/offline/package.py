@@ -169,9 +169,9 @@ def fill_unit_pages(site_dir: Path, groups: list[UnitGroup], sizes: dict[str, in
         line = ""
         if rel in sizes and SHARED_ZIP in sizes:
             here = posixpath.dirname(group.page)
-            line = render("unit_package.html", href=posixpath.relpath(rel, here), size=files.megabytes(sizes[rel]),
+            line = render("unit_package.html", href=posixpath.relpath(rel, here), size=files.size_text(sizes[rel]),
                           shared_href=posixpath.relpath(SHARED_ZIP, here),
-                          shared_size=files.megabytes(sizes[SHARED_ZIP]), top=top).strip()
+                          shared_size=files.size_text(sizes[SHARED_ZIP]), top=top).strip()
         text = page.read_text(encoding="utf-8")
         if UNIT_MARK in text:
             page.write_text(text.replace(UNIT_MARK, line), encoding="utf-8")
@@ -191,7 +191,7 @@ def fill_zip_size(home: Path, size: int, href: str | None, cap: int = ZIP_CAP,
         text = home.read_text(encoding="utf-8")
         line = render("offline_zip.html", href=href, size=files.megabytes(size), cap=files.megabytes(cap),
                       shared_href=shared[0] if shared else None,
-                      shared_size=files.megabytes(shared[1]) if shared else "").strip()
+                      shared_size=files.size_text(shared[1]) if shared else "").strip()
         home.write_text(text.replace(ZIP_MARK, line), encoding="utf-8")
 
 
