@@ -183,6 +183,7 @@ def test_page_urls_are_the_ones_the_site_links_to():
     assert files.url_of("pdf/ke-hoach-2023.pdf") == "pdf/ke-hoach-2023.pdf"
     assert files.url_of("404.html") == "404.html"
     assert files.megabytes(4_160_000) == "4,2 MB"
+    assert [files.size_text(n) for n in (570_000, 99_999, 48_200, 1)] == ["0,6 MB", "100 KB", "49 KB", "1 KB"]
 
 
 def test_unused_lunr_languages_and_source_maps_are_left_out():
@@ -397,26 +398,96 @@ def test_whole_zip_within_its_cap_and_no_unit_packages(tmp_path):
     assert package.UNIT_MARK not in page and "vi-goi" not in page
 
 
-def test_above_the_cap_a_package_per_unit_with_the_shared_pages_and_its_own(tmp_path):
-    """Issue 24: the 15 MB cap was described but not enforced (144 MB at 3,321 units)."""
+def _names(path) -> set[str]:
+    with zipfile.ZipFile(path) as z:
+        return set(z.namelist())
+
+
+def test_above_the_cap_one_shared_package_and_a_small_one_per_unit(tmp_path):
+    """Issue 24: the 15 MB cap was described but not enforced (144 MB at 3,321 units);
+    then each unit's package held the shared part again (1,000 units: 567 MB of packages
+    for a 658 MB site). Now one shared package and per unit only its own files: no file
+    in two packages, together the whole ZIP's files, about its size."""
     site, copy, groups, app = _tiny_site(tmp_path)
     report = package.package(site, copy, zip_rel="tai-ve/mau.zip", langs=["vi"], app=app, cap=1000,
                              main_files=["tai-ve/lich/a.ics", "tai-ve/lich/b.ics"], groups=groups)
+    whole = report.zip_size
     assert not (site / "tai-ve/mau.zip").exists()  # above the cap: not published
-    home = "".join(refs((site / "index.html").read_text(encoding="utf-8")).text)
-    assert "vượt giới hạn 0,0 MB" in home and "trang của đơn vị" in home and package.ZIP_MARK not in home
+    home = (site / "index.html").read_text(encoding="utf-8")
+    text = "".join(refs(home).text)
+    assert "vượt giới hạn 0,0 MB" in text and "trang của đơn vị" in text and package.ZIP_MARK not in home
+    assert f'href="{package.SHARED_ZIP}"' in home
     assert report.unit_zips == 2
-    with zipfile.ZipFile(site / package.UNIT_ZIP_DIR / "a.zip") as z:
-        names = z.namelist()
-        assert all(n.startswith("mau/") for n in names)  # one top folder, the same as the whole ZIP's
-        assert {"mau/index.html", "mau/ke-hoach.html", "mau/assets/site.css", "mau/don-vi/a.html",
-                "mau/pdf/don-vi/a.pdf", "mau/tai-ve/lich/a.ics", "mau/search/search_index.js"} <= set(names)
-        assert not any("/b." in n or n.endswith("/b.html") for n in names), names
-        index = z.read("mau/search/search_index.js").decode("utf-8")
-        assert "don-vi/b.html" not in index and "ke-hoach.html" in index
+    shared = _names(site / package.SHARED_ZIP)
+    a, b = (_names(site / package.UNIT_ZIP_DIR / f"{u}.zip") for u in "ab")
+    assert all(n.startswith("mau/") for n in shared | a | b)  # one top folder, the same as the whole ZIP's
+    assert {"mau/index.html", "mau/ke-hoach.html", "mau/assets/site.css", "mau/search/search_index.js"} <= shared
+    assert not any("/a." in n or "/b." in n for n in shared), shared    # no unit's own file in the shared one
+    assert a == {"mau/don-vi/a.html", "mau/pdf/don-vi/a.pdf", "mau/tai-ve/lich/a.ics", "mau/search/don-vi/a.js"}
+    assert not shared & a and not a & b  # unpacked into one place, nothing is asked to be replaced
+    # Together about the whole ZIP's size (each package's own directory and names aside).
+    sizes = [(site / package.SHARED_ZIP).stat().st_size] + [
+        (site / package.UNIT_ZIP_DIR / f"{u}.zip").stat().st_size for u in "ab"]
+    assert report.shared_zip_size == sizes[0] and report.unit_zip_total == sum(sizes[1:])
+    assert sum(sizes) <= whole + 600 * len(sizes), (sizes, whole)
+    # Search: the shared index has the shared pages and names each unit's script of entries.
+    with zipfile.ZipFile(site / package.SHARED_ZIP) as z:
+        index_js = z.read("mau/search/search_index.js").decode("utf-8")
+    first, listed = index_js.splitlines()
+    index = json.loads(first[first.index("=") + 1:].strip().rstrip(";"))
+    assert [d["location"] for d in index["docs"]] == ["index.html", "ke-hoach.html"]
+    assert listed == f'var {package.UNIT_SCRIPTS_VAR} = ["search/don-vi/a.js","search/don-vi/b.js"];'
+    with zipfile.ZipFile(site / package.UNIT_ZIP_DIR / "b.zip") as z:
+        script = z.read("mau/search/don-vi/b.js").decode("utf-8")
+    assert script.startswith('(window.__viUnitDocs = window.__viUnitDocs || {})["search/don-vi/b.js"] = ')
+    assert '"location":"don-vi/b.html#x"' in script and "don-vi/a.html" not in script
+    # Each unit page links both packages with their sizes and says how to use them.
     page = (site / "don-vi/a/index.html").read_text(encoding="utf-8")
-    size = (site / package.UNIT_ZIP_DIR / "a.zip").stat().st_size
-    assert f'href="../../{package.UNIT_ZIP_DIR}/a.zip"' in page and files.megabytes(size) in page
+    assert f'href="../../{package.UNIT_ZIP_DIR}/a.zip"' in page and f"(ZIP, {files.size_text(sizes[1])})" in page
+    assert f'href="../../{package.SHARED_ZIP}"' in page and f"(ZIP, {files.size_text(sizes[0])})" in page
+    assert "0,0 MB" not in page  # a package of a few KB says so (1,000 units: 48 KB each)
+    said = " ".join("".join(refs(page).text).split())
+    assert "giải nén cả hai vào cùng một chỗ" in said and "mau" in said and "index.html" in said
     # the packages are not in the service worker's lists (like the whole ZIP)
     sw = (site / "sw.js").read_text(encoding="utf-8")
-    assert "goi-don-vi/a.zip" not in sw
+    assert "goi-don-vi/a.zip" not in sw and package.SHARED_ZIP not in sw
+
+
+def test_split_packages_search_the_units_unpacked_beside_the_shared_one(site, browser, tmp_path):
+    """The real site's file:// copy (its whole ZIP) split as above the cap: the shared
+    package and one unit's, unpacked into one folder and opened from disk. Search finds
+    that unit's page; another unit (its package not unpacked) is not offered."""
+    from pathlib import Path
+
+    from macros.loader import load_website
+    from macros.offline import units
+    from tests.searchbox import SearchBox
+    from tests.sitebuild import ROOT
+
+    whole = next((site / "tai-ve").glob("*.zip"))
+    top = whole.name.removesuffix(".zip")
+    with zipfile.ZipFile(whole) as z:
+        z.extractall(tmp_path / "whole")
+    root = tmp_path / "whole" / top
+    members = {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+    plan = load_website(ROOT).plans[0]
+    groups = units.unit_groups(plan)
+    sizes = package.unit_packages(tmp_path / "out", members, groups, top, archive.DEFAULT_DATE)
+    assert len(sizes) == len(groups) + 1
+    first, other = groups[0], groups[-1]
+    for rel in (package.SHARED_ZIP, package.unit_package_path(first.slug)):
+        with zipfile.ZipFile(tmp_path / "out" / rel) as z:
+            z.extractall(tmp_path / "here")
+    folder = tmp_path / "here" / top
+    assert (folder / first.copy_page).exists() and not (folder / other.copy_page).exists()
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        box = SearchBox(context.new_page(), (folder / "index.html").as_uri())
+        found = [urlparse(r["href"]).path for r in box.search(plan.units[0].ten)]
+        assert (folder / first.copy_page).as_posix() in found, found
+        missing = [urlparse(r["href"]).path for r in box.search(plan.units[-1].ten)]
+        assert (folder / other.copy_page).as_posix() not in missing, missing
+        assert all(Path(p).exists() for p in found + missing), found + missing
+        assert not box.errors, box.errors
+    finally:
+        context.close()

@@ -114,8 +114,9 @@ def post_build(config) -> None:
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
         f"({report.zip_files} tệp; bản sao file:// tạo trong {copy_time:.1f} s"
-        + (f"; quá giới hạn {package.ZIP_CAP / 1e6:.0f} MB nên không tạo, thay bằng {report.unit_zips} gói theo đơn vị, "
-           f"lớn nhất {report.unit_zip_max / 1e6:.2f} MB, tổng {report.unit_zip_total / 1e6:.0f} MB"
+        + (f"; quá giới hạn {package.ZIP_CAP / 1e6:.0f} MB nên không tạo, thay bằng gói chung "
+           f"{report.shared_zip_size / 1e6:.2f} MB và {report.unit_zips} gói theo đơn vị, "
+           f"lớn nhất {report.unit_zip_max / 1e6:.2f} MB, tổng {report.unit_zip_total / 1e6:.1f} MB"
            if report.unit_zips else "") + "); "
         f"bộ nhớ đệm service worker {report.cache_size / 1e6:.2f} MB ({report.cache_files} tệp"
         + (f"; lưu khi mở: {report.on_request_size / 1e6:.2f} MB, {report.on_request_files} tệp, "

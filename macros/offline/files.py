@@ -75,3 +75,12 @@ def entries(root: Path, paths: list[str]) -> list[Entry]:
 def megabytes(size: int) -> str:
     """4_123_456 -> "4,1 MB" (1 MB = 1 000 000 bytes, Vietnamese decimal comma)."""
     return f"{size / 1_000_000:.1f}".replace(".", ",") + " MB"
+
+
+def size_text(size: int) -> str:
+    """A download's size as a reader sees it: megabytes (megabytes()) from 0.1 MB, below
+    that whole kilobytes (1 KB = 1 000 bytes), so a small package never reads "0,0 MB":
+    48_200 -> "49 KB", 570_000 -> "0,6 MB"."""
+    if size >= 100_000:
+        return megabytes(size)
+    return f"{max(1, -(-size // 1000))} KB"

@@ -2,8 +2,6 @@
 service worker with its precache list. Called by macros/adapters/offline_hooks.py."""
 
 import json
-import shutil
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +20,11 @@ UNIT_MARK = "<!--vi-goi-don-vi-->"  # written on each unit page (macros/adapters
 # The whole-site ZIP is made while it stays within this (README "Đọc khi không có mạng": a file
 # a phone keeps and Zalo passes on); above it, a package per unit instead.
 ZIP_CAP = 15_000_000
-UNIT_ZIP_DIR = "tai-ve/goi-don-vi"
+UNIT_ZIP_DIR = "tai-ve/goi-don-vi"  # above the cap: one small package per unit, here
+SHARED_ZIP = "tai-ve/goi-chung.zip"  # and one shared package (outside UNIT_ZIP_DIR: no unit slug can take it)
+INDEX_SCRIPT = "search/search_index.js"
+UNIT_SEARCH_DIR = "search/don-vi"   # a unit's search entries, in its own package
+UNIT_SCRIPTS_VAR = "__viUnitScripts"  # the shared index script's list of them (file-worker.js reads it)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ class Report:
     units: tuple[int, int] = (0, 0)  # (units saved on the first visit, units)
     unit_zips: int = 0         # per-unit packages made (the whole ZIP above its cap)
     unit_zip_max: int = 0      # the largest one, bytes
-    unit_zip_total: int = 0
+    unit_zip_total: int = 0    # all per-unit packages, bytes
+    shared_zip_size: int = 0   # the one shared package beside them, bytes
 
 
 def zip_members(site_dir: Path, variant_dir: Path, langs: list[str], main_files: list[str] = ()) -> dict[str, Path]:
@@ -81,61 +84,94 @@ def make_zip(site_dir: Path, variant_dir: Path, zip_rel: str, langs: list[str], 
     return archive.write_zip(site_dir / zip_rel, members, date_time, top=top_folder(zip_rel)), len(members)
 
 
-def _common_index(index_js: bytes, unit_pages: set[str]) -> bytes:
-    """search/search_index.js of a per-unit package: the entries of the shared pages only."""
+def _split_index(index_js: bytes, groups: list[UnitGroup]) -> tuple[bytes, dict[str, bytes]]:
+    """The file:// copy's search/search_index.js cut in two for the split packages:
+    the shared package's index (the shared pages' entries; then UNIT_SCRIPTS_VAR, the
+    script of each unit's entries, in the plan's order) and, per unit slug, that script
+    (UNIT_SEARCH_DIR/<slug>.js: `__viUnitDocs[its path] = [...]`). On file:// the page-side
+    worker (overrides/assets/javascripts/file-worker.js) loads every listed script before
+    it builds the index: the units whose package is unpacked beside the shared one are
+    found, the others (their scripts missing) are not offered."""
     text = index_js.decode("utf-8")
     data = json.loads(text[text.index("=") + 1:].strip().rstrip(";"))
-    data["docs"] = [d for d in data["docs"] if d["location"].split("#")[0] not in unit_pages]
-    return filemode.index_script(json.dumps(data, ensure_ascii=False, separators=(",", ":"))).encode("utf-8")
+    owner = {g.copy_page: g.slug for g in groups}
+    per_unit: dict[str, list] = {g.slug: [] for g in groups}
+    shared = []
+    for doc in data["docs"]:
+        slug = owner.get(doc["location"].split("#")[0])
+        (per_unit[slug] if slug else shared).append(doc)
+    data["docs"] = shared
+    listed = json.dumps([unit_search_script(g.slug) for g in groups], separators=(",", ":"))
+    common = (filemode.index_script(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+              + f"var {UNIT_SCRIPTS_VAR} = {listed};\n").encode("utf-8")
+    scripts = {slug: ("(window.__viUnitDocs = window.__viUnitDocs || {})[" + json.dumps(unit_search_script(slug))
+                      + "] = "
+                      + json.dumps(docs, ensure_ascii=False, separators=(",", ":")) + ";\n").encode("utf-8")
+               for slug, docs in per_unit.items()}
+    return common, scripts
+
+
+def unit_search_script(slug: str) -> str:
+    return f"{UNIT_SEARCH_DIR}/{slug}.js"
+
+
+def unit_package_path(slug: str) -> str:
+    return f"{UNIT_ZIP_DIR}/{slug}.zip"
 
 
 def unit_packages(site_dir: Path, members: dict[str, Path], groups: list[UnitGroup], top: str,
                   date_time: tuple) -> dict[str, int]:
-    """One ZIP per unit under UNIT_ZIP_DIR: the whole site's files but the other units'
-    (shared pages, the plan, the handbook, assets, search) and this unit's page and files,
-    in the same one top folder as the whole-site ZIP (two units' packages unpack into one
-    site). The shared part is compressed once; each unit's files are appended to a copy.
-    Returns {site path of the package: size}."""
+    """Above the cap: ONE shared package (SHARED_ZIP: the shared pages, the plan, the
+    handbook, assets, search) and, per unit, a small package under UNIT_ZIP_DIR with
+    only that unit's page and files (and its search entries, _split_index). All unpack
+    into the same one top folder as the whole-site ZIP would, so the shared package and
+    any number of units' packages unpacked in one place make one site; no file is in two
+    packages. Returns {site path of the package: size}, the shared one first."""
     own = {g.copy_page for g in groups} | {f for g in groups for f in g.files}
     common = {name: path for name, path in members.items() if name not in own}
-    index = common.pop("search/search_index.js", None)
-    sizes = {}
-    with tempfile.TemporaryDirectory(prefix="goi-") as tmp:
-        shared = Path(tmp) / "chung.zip"
-        archive.write_zip(shared, common, date_time, top=top)
-        extra = {}
-        if index is not None:
-            extra["search/search_index.js"] = _common_index(index.read_bytes(), {g.copy_page for g in groups})
-        for group in groups:
-            rel = f"{UNIT_ZIP_DIR}/{group.slug}.zip"
-            dest = site_dir / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(shared, dest)
-            with zipfile.ZipFile(dest, "a") as z:
-                mine = {group.copy_page: members.get(group.copy_page)}
-                mine.update({f: members.get(f) for f in group.files})
-                for name in sorted(n for n, p in mine.items() if p is not None):
-                    archive.add(z, f"{top}/{name}", mine[name].read_bytes(), date_time)
-                for name, data in sorted(extra.items()):
-                    archive.add(z, f"{top}/{name}", data, date_time)
-            sizes[rel] = dest.stat().st_size
+    index = common.pop(INDEX_SCRIPT, None)
+    extra: dict[str, bytes] = {}
+    unit_scripts: dict[str, bytes] = {}
+    if index is not None:
+        extra[INDEX_SCRIPT], unit_scripts = _split_index(index.read_bytes(), groups)
+    sizes = {SHARED_ZIP: _write(site_dir / SHARED_ZIP, common, extra, top, date_time)}
+    for group in groups:
+        mine = {name: members[name] for name in (group.copy_page, *group.files) if name in members}
+        script = {unit_search_script(group.slug): unit_scripts[group.slug]} if group.slug in unit_scripts else {}
+        rel = unit_package_path(group.slug)
+        sizes[rel] = _write(site_dir / rel, mine, script, top, date_time)
     return sizes
 
 
-def fill_unit_pages(site_dir: Path, groups: list[UnitGroup], sizes: dict[str, int]) -> None:
-    """Each unit page's mark: the link to its package (with its size), or nothing when
-    there are no per-unit packages (the whole site fits one ZIP)."""
+def _write(dest: Path, files_on_disk: dict[str, Path], made: dict[str, bytes], top: str, date_time: tuple) -> int:
+    """A ZIP of files on disk and of contents made here, in one sorted order under `top`."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    entries = {name: path for name, path in files_on_disk.items()}
+    entries.update(made)
+    with zipfile.ZipFile(dest, "w") as z:
+        for name in sorted(entries):
+            value = entries[name]
+            archive.add(z, f"{top}/{name}", value if isinstance(value, bytes) else value.read_bytes(), date_time)
+    return dest.stat().st_size
+
+
+def fill_unit_pages(site_dir: Path, groups: list[UnitGroup], sizes: dict[str, int], top: str = "") -> None:
+    """Each unit page's mark: the links to the shared package and to its own (with their
+    sizes) and how to use them, or nothing when there are no per-unit packages (the
+    whole site fits one ZIP)."""
     import posixpath
 
     for group in groups:
         page = site_dir / group.page
         if not page.exists():
             continue
-        rel = f"{UNIT_ZIP_DIR}/{group.slug}.zip"
+        rel = unit_package_path(group.slug)
         line = ""
-        if rel in sizes:
-            href = posixpath.relpath(rel, posixpath.dirname(group.page))
-            line = render("unit_package.html", href=href, size=files.megabytes(sizes[rel])).strip()
+        if rel in sizes and SHARED_ZIP in sizes:
+            here = posixpath.dirname(group.page)
+            line = render("unit_package.html", href=posixpath.relpath(rel, here), size=files.size_text(sizes[rel]),
+                          shared_href=posixpath.relpath(SHARED_ZIP, here),
+                          shared_size=files.size_text(sizes[SHARED_ZIP]), top=top).strip()
         text = page.read_text(encoding="utf-8")
         if UNIT_MARK in text:
             page.write_text(text.replace(UNIT_MARK, line), encoding="utf-8")
@@ -146,12 +182,16 @@ def top_folder(zip_rel: str) -> str:
     return Path(zip_rel).name.removesuffix(".zip")
 
 
-def fill_zip_size(home: Path, size: int, href: str | None, cap: int = ZIP_CAP) -> None:
+def fill_zip_size(home: Path, size: int, href: str | None, cap: int = ZIP_CAP,
+                  shared: tuple[str, int] | None = None) -> None:
     """The home page's ZIP line (macros/templates/offline_zip.html) in place of its mark:
-    the link with the ZIP's size, or (href None: above the cap, not made) why not."""
+    the link with the ZIP's size, or (href None: above the cap, not made) why not, and
+    the shared package (`shared`: its site path and size) that goes with the units' own."""
     if home.exists():
         text = home.read_text(encoding="utf-8")
-        line = render("offline_zip.html", href=href, size=files.megabytes(size), cap=files.megabytes(cap)).strip()
+        line = render("offline_zip.html", href=href, size=files.megabytes(size), cap=files.megabytes(cap),
+                      shared_href=shared[0] if shared else None,
+                      shared_size=files.size_text(shared[1]) if shared else "").strip()
         home.write_text(text.replace(ZIP_MARK, line), encoding="utf-8")
 
 
@@ -203,11 +243,13 @@ def package(site_dir: Path, variant_dir: Path, *, zip_rel: str, langs: list[str]
     if zip_size > cap:
         (site_dir / zip_rel).unlink()
         sizes = unit_packages(site_dir, members, list(groups), top, date_time)
-    fill_zip_size(site_dir / "index.html", zip_size, None if sizes else zip_rel, cap)
-    fill_unit_pages(site_dir, list(groups), sizes)
+    fill_zip_size(site_dir / "index.html", zip_size, None if sizes else zip_rel, cap,
+                  shared=(SHARED_ZIP, sizes[SHARED_ZIP]) if sizes else None)
+    fill_unit_pages(site_dir, list(groups), sizes, top)
     write_app_files(site_dir, app)
     data = write_service_worker(site_dir, langs, skip=(zip_rel,) + tuple(sorted(sizes)), unit_files=unit_files)
     later = data["onRequest"]
+    shared = sizes.pop(SHARED_ZIP, 0)
     return Report(zip_rel, zip_size, len(members), data["bytes"], len(data["files"]),
                   later["bytes"], data["version"], later["files"], tuple(later["units"]),
-                  len(sizes), max(sizes.values(), default=0), sum(sizes.values()))
+                  len(sizes), max(sizes.values(), default=0), sum(sizes.values()), shared)

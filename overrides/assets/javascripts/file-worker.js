@@ -36,7 +36,7 @@
   function later(fn) { setTimeout(fn, 0) }
 
   function PageWorker(url) {
-    var outside = [], inside = [], queue = [], scripts = null
+    var outside = [], inside = [], scripts = null
     var scope = { location: new URL(url, location.href) }
     scope.self = scope
     /* Material's worker reads the bare global `lunr`: keep it on window */
@@ -77,17 +77,46 @@
       var i = outside.indexOf(fn)
       if (i >= 0) outside.splice(i, 1)
     }
-    this.postMessage = function (data) {
-      if (scripts) deliver(data)
-      else queue.push(data)
-    }
-    this.terminate = function () { outside = []; inside = [] }
-
-    loadScripts().then(function (loaded) {
+    /* In order: each message waits for the scripts and for the units' entries */
+    var ready = loadScripts().then(function (loaded) {
       scripts = loaded
       importScripts(scope.location.href)
-      queue.splice(0).forEach(deliver)
-    }).catch(function (error) { console.error(error) })
+    })
+    this.postMessage = function (data) {
+      ready = ready.then(function () { return withUnits(data) }).then(deliver)
+      ready.catch(function (error) { console.error(error) })
+    }
+    this.terminate = function () { outside = []; inside = [] }
+  }
+
+  /*
+   * Split packages (macros/offline/package.py, a plan above the ZIP's cap): the
+   * shared package's search/search_index.js also sets __viUnitScripts, one script
+   * per unit holding that unit's search entries; each is in the unit's own package.
+   * Before the index is built (the message carrying its docs), those present
+   * (unpacked beside the shared package) join it; a missing one fails to load and
+   * its unit is not offered.
+   */
+  function withUnits(message) {
+    var index = message && message.data
+    var list = window.__viUnitScripts
+    if (!list || !index || !index.docs) return Promise.resolve(message)
+    window.__viUnitScripts = null
+    var root = new URL("../../../", scriptsUrl)  /* assets/javascripts/workers/ */
+    var found = window.__viUnitDocs = window.__viUnitDocs || {}
+    return Promise.all(list.map(function (path) {
+      return new Promise(function (resolve) {
+        var el = document.createElement("script")
+        el.src = new URL(path, root).href
+        el.onload = el.onerror = function () { el.remove(); resolve() }
+        document.head.appendChild(el)
+      })
+    })).then(function () {
+      list.forEach(function (path) {  /* the plan's order */
+        if (found[path]) index.docs = index.docs.concat(found[path])
+      })
+      return message
+    })
   }
 
   window.Worker = PageWorker
