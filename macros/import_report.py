@@ -2,6 +2,7 @@
 
     .venv/bin/python -m macros.import_report BAO-CAO.xlsx          # writes data/<plan>/ket-qua/<mã>.yaml
     .venv/bin/python -m macros.import_report BAO-CAO.xlsx --xem    # only prints the YAML
+    .venv/bin/python -m macros.import_report BAO-CAO.xlsx --ghi-de # replaces an existing results file
 
 The template is offered on each unit's page (macros/exports/template.py). The
 values are checked with the same rules as a hand-written file (the model and
@@ -23,7 +24,14 @@ never writes a file that `python -m macros.check` then refuses.
 Cells an office fills in a way the model cannot understand are named for what
 they are: merged cells, a formula saved without its value, TRUE/FALSE in a
 count, a real date cell whose day and month could be swapped (a US-locale
-LibreOffice reads 10/06/yyyy as 6 October), a unit code changed without its name.
+LibreOffice reads 10/06/yyyy as 6 October), a unit code changed without its name,
+data in a hidden row, column or sheet, and a sheet the template lacks that holds data.
+
+The template records its plan (thu_muc) and the topic codes its numbers stand for
+(«Thông tin» B11, B12): the import writes into that plan and refuses a template
+whose topics have since changed. An existing results file is replaced only with
+--ghi-de (the lines replaced are printed; the old file is kept as .<code>.yaml.bak,
+a hidden name the loader ignores).
 """
 
 import argparse
@@ -820,7 +828,13 @@ def import_into(path: Path, root: Path = ROOT, site=None, website=None):
     with tempfile.TemporaryDirectory(prefix="nhap-bao-cao-") as tmp:
         written = Path(tmp) / f"{res.don_vi}.yaml"
         written.write_text(text, encoding="utf-8")
-        source = read_yaml(written, shown)  # raises DataErrors (size, depth…)
+        try:
+            source = read_yaml(written, shown)  # raises DataErrors (size, depth…)
+        except DataErrors as exc:
+            # The file does not exist yet: say it of the workbook, not of a line of «610.yaml».
+            raise DataErrors([SheetError(src.path, 0, 0, "", f"Số liệu trong mẫu quá nhiều cho một tệp kết quả "
+                                                              f"({shown}, chưa ghi): {e.message}", hint=e.hint)
+                              for e in exc.errors]) from None
         again, errors, _ = load.validate_unit(site, source, res.don_vi)
     if errors or again is None:
         raise DataErrors(errors)

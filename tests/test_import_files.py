@@ -437,3 +437,17 @@ def test_more_rows_than_a_results_file_holds_are_refused_by_sheet_and_row(tmp_pa
     assert time.monotonic() - started < 5
     assert "nhieu-hoi-nghi.xlsx, trang «Hội nghị», dòng 2050: Trang có dữ liệu đến dòng 2.199; một trang danh sách" in message
     assert "tối đa 2.048 dòng" in message and "ket-qua" not in message
+
+
+def test_rows_that_make_too_big_a_results_file_are_named_as_the_workbook(tmp_path):
+    """Within the row limit, long texts can still make more than a results file holds: the
+    message speaks of the workbook, not of a line of a 610.yaml that does not exist."""
+    path = tmp_path / "dai.xlsx"
+    wb = fill_template(_res(), path, "24/11/2023")
+    for row in range(2, 1_600):
+        for col, value in enumerate((1_000, f"PC-{row}", "Chi in tài liệu tuyên truyền. " * 50), 1):
+            wb[T.SPENDING].cell(row, col, value)
+    wb.save(path)
+    messages = _messages(path)
+    assert any(m.startswith("dai.xlsx: Số liệu trong mẫu quá nhiều cho một tệp kết quả "
+                            "(data/ke-hoach-2023/ket-qua/610.yaml, chưa ghi): Tệp quá lớn") for m in messages), messages

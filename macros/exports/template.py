@@ -5,6 +5,9 @@ Sheets: «Thông tin» (one value per row, column B), «Địa bàn», «Hội n
 «Kinh phí» (one item per row from row 2), «Hướng dẫn». Date cells are text
 cells ("dd/mm/yyyy"): typed as text, a date means the same in every locale. The
 guide's example date is the plan's own report deadline (Site.sample_date).
+«Thông tin» also records, for the import, the plan (its thu_muc) and the topic
+codes the numbers 1, 2, 3… stand for (RECORD_KEYS): a template of another plan,
+or made before the topics changed, is refused instead of misread.
 """
 
 import datetime as dt
