@@ -36,6 +36,7 @@ a hidden name the loader ignores).
 
 import argparse
 import datetime as dt
+import html
 import re
 import sys
 import tempfile
@@ -303,6 +304,43 @@ def _xlsx_extent(path: Path, display: str) -> dict:
     return hidden
 
 
+_ODS_TAG = re.compile(rb'<table:(table-row|table-column|table)(?=[\s/>])([^>]*)>')
+
+
+def _ods_hidden(path: Path) -> dict:
+    """{sheet key: (hidden rows, hidden columns)} of an .ods (table:visibility="collapse"
+    or "filter" on a row or column), counted through number-rows/columns-repeated."""
+    hidden: dict = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            content = archive.read("content.xml")  # bounded: _kind checked the unpacked size
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, NotImplementedError):
+        return hidden
+    rows = cols = None
+    row = col = 0
+    for found in _ODS_TAG.finditer(content):
+        kind, attrs = found.group(1), found.group(2)
+        if kind == b"table":
+            name = _attr(attrs, b"table:name").decode("utf-8", "replace")
+            rows, cols = hidden.setdefault(_sheet_key(html.unescape(name)), (set(), set()))
+            row = col = 0
+            continue
+        if rows is None:
+            continue
+        repeat = _attr(attrs, b"table:number-rows-repeated" if kind == b"table-row" else b"table:number-columns-repeated")
+        count = int(repeat) if repeat.isdigit() else 1
+        shut = _attr(attrs, b"table:visibility") in (b"collapse", b"filter")
+        if kind == b"table-row":
+            if shut and row < limits.MAX_ROWS:
+                rows.update(range(row + 1, min(row + count, limits.MAX_ROWS) + 1))
+            row += count
+        else:
+            if shut and col < 64:
+                cols.update(range(col + 1, min(col + count, 64) + 1))
+            col += count
+    return hidden
+
+
 def _too_many_sheets(display: str, count: int) -> DataErrors:
     return _refuse(display, f"Tệp có {format_number(count)} trang; mẫu báo cáo có 5 trang (đọc tối đa {MAX_SHEETS} trang).",
                    hint="dùng mẫu báo cáo tải từ website; xóa các trang thừa.")
@@ -339,7 +377,7 @@ def _kind(path: Path, display: str) -> tuple[str, dict]:
                 raise _refuse(display, "Tệp có đặt mật khẩu, chương trình không đọc được.",
                               hint="mở bằng LibreOffice, bỏ mật khẩu (Tệp › Thuộc tính › Bảo mật, hoặc Lưu thành, bỏ chọn "
                                    "«Lưu với mật khẩu»), lưu lại rồi nhập.")
-            return "ods", {}
+            return "ods", _ods_hidden(path)
         if "xl/workbook.xml" in names:
             return "xlsx", _xlsx_extent(path, display)
         if "xl/workbook.bin" in names:

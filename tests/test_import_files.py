@@ -38,7 +38,11 @@ def filled(tmp_path_factory):
     wb = fill_template(_res(), out / "bao-cao.xlsx", "24/11/2023")
     wb[T.CONFERENCES]["C2"] = "=100+20"  # openpyxl saves no computed value; LibreOffice saves 120
     wb.save(out / "cong-thuc.xlsx")
-    sheets.convert([out / "bao-cao.xlsx", out / "cong-thuc.xlsx"], "ods", out / "ods")
+    wb[T.CONFERENCES]["C2"] = 120
+    wb[T.CONFERENCES].row_dimensions[3].hidden = True  # data LibreOffice keeps hidden in its .ods
+    wb[T.SPENDING].column_dimensions["C"].hidden = True
+    wb.save(out / "an.xlsx")
+    sheets.convert([out / "bao-cao.xlsx", out / "cong-thuc.xlsx", out / "an.xlsx"], "ods", out / "ods")
     sheets.convert([out / "bao-cao.xlsx"], "xls", out / "xls")
     return out
 
@@ -371,6 +375,12 @@ def test_data_in_a_hidden_row_or_column_is_refused(filled, tmp_path):
         wb[T.CONFERENCES].row_dimensions[3].hidden = True
         wb[T.SPENDING].column_dimensions["C"].hidden = True
     messages = _messages(_edited(filled, tmp_path, edit))
+    assert any("trang «Hội nghị», dòng 3: Dòng này đang bị ẩn nhưng có dữ liệu" in m for m in messages), messages
+    assert any("trang «Kinh phí», cột C: Cột này đang bị ẩn nhưng có dữ liệu" in m for m in messages), messages
+
+
+def test_data_in_a_hidden_row_or_column_of_an_ods_is_refused(filled):
+    messages = _messages(filled / "ods" / "an.ods")
     assert any("trang «Hội nghị», dòng 3: Dòng này đang bị ẩn nhưng có dữ liệu" in m for m in messages), messages
     assert any("trang «Kinh phí», cột C: Cột này đang bị ẩn nhưng có dữ liệu" in m for m in messages), messages
 
