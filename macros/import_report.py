@@ -857,6 +857,13 @@ def import_into(path: Path, root: Path = ROOT, site=None, website=None):
         site = plan_of(book, website if website is not None else load_website(root), path.name)
     src = read_template(path, site, book)
     res, errors, warnings = load.validate_unit(site, src, None)
+    if _record(book, "ma_noi_dung")[0] is None and any(c.get("noi_dung") for c in src.data.get("hoi_nghi", [])):
+        warnings = [*warnings, SheetError(path.name, 0, 0, "", "Mẫu báo cáo cũ, không ghi số thứ tự 1, 2, 3… ứng với "
+                                                               f"nội dung nào; đã hiểu theo thứ tự hiện nay "
+                                                               f"({T.topic_record(site)}).",
+                                          hint="nếu mục nội dung của kế hoạch đã đổi sau khi đơn vị tải mẫu, kiểm tra "
+                                               "cột «Nội dung đã tuyên truyền», hoặc xin đơn vị điền mẫu mới.",
+                                          sheet=T.CONFERENCES)]
     if src.read_errors or errors:
         raise DataErrors(_round(src, errors))
     text = yamlout.dump(site, res)
