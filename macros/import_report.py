@@ -479,10 +479,8 @@ def _hidden_and_extra_sheets(book, present: list, names, display: str, errors) -
             continue
         try:
             ws = book.get_sheet_by_name(actual)
-            if not ws.end or (ws.end[0] + 1) * (ws.end[1] + 1) > limits.MAX_CELLS:
-                has_data = bool(ws.end)
-            else:
-                has_data = any(not _empty(v) for row in ws.to_python(nrows=limits.MAX_ROWS) for v in row)
+            # Row by row, to the first value: 50 sheets of a million empty cells stay quick.
+            has_data = bool(ws.end) and any(any(not _empty(v) for v in row) for row in ws.iter_rows())
         except errors:
             has_data = True
         if has_data:
@@ -966,7 +964,9 @@ def _changes(old: str, new: str, rel: str, most: int = 60) -> str:
 
     lines = [line.rstrip("\n") for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
              if not line.startswith(("---", "+++"))]
-    shown = [f"  {line}" for line in lines[:most]]
+    hunk = re.compile(r"@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@")
+    shown = [f"  (tệp đang có từ dòng {m[1]}, tệp mới từ dòng {m[2]})" if (m := hunk.match(line)) else f"  {line}"
+             for line in lines[:most]]
     if len(lines) > most:
         shown.append(f"  … và {len(lines) - most} dòng khác.")
     return "\n".join(shown)
