@@ -2,6 +2,7 @@
 
     .venv/bin/python -m macros.import_report BAO-CAO.xlsx          # writes data/<plan>/ket-qua/<mã>.yaml
     .venv/bin/python -m macros.import_report BAO-CAO.xlsx --xem    # only prints the YAML
+    .venv/bin/python -m macros.import_report BAO-CAO.xlsx --ghi-de # replaces an existing results file
 
 The template is offered on each unit's page (macros/exports/template.py). The
 values are checked with the same rules as a hand-written file (the model and
@@ -23,11 +24,19 @@ never writes a file that `python -m macros.check` then refuses.
 Cells an office fills in a way the model cannot understand are named for what
 they are: merged cells, a formula saved without its value, TRUE/FALSE in a
 count, a real date cell whose day and month could be swapped (a US-locale
-LibreOffice reads 10/06/yyyy as 6 October), a unit code changed without its name.
+LibreOffice reads 10/06/yyyy as 6 October), a unit code changed without its name,
+data in a hidden row, column or sheet, and a sheet the template lacks that holds data.
+
+The template records its plan (thu_muc) and the topic codes its numbers stand for
+(«Thông tin» B11, B12): the import writes into that plan and refuses a template
+whose topics have since changed. An existing results file is replaced only with
+--ghi-de (the lines replaced are printed; the old file is kept as .<code>.yaml.bak,
+a hidden name the loader ignores).
 """
 
 import argparse
 import datetime as dt
+import html
 import re
 import sys
 import tempfile
@@ -38,12 +47,13 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from . import limits as limits_file
 from . import plausibility as limits
 from .errors import DataError, DataErrors, field_path, with_details
 from .exports import template as T
 from .guards import InternalError, reading
 from .results import load, yamlout
-from .loader import load_site
+from .loader import load_site, load_website
 from .numbers import format_number
 from .render import links
 from .sections import section_number
@@ -186,6 +196,8 @@ class Sheet:
     rows: list
     merged: list = field(default_factory=list)
     uncached: dict = field(default_factory=dict)  # (row, col) -> (formula, error value or None)
+    hidden_rows: set = field(default_factory=set)  # .xlsx: rows hidden in the file
+    hidden_cols: set = field(default_factory=set)
 
     def value(self, row: int, col: int):
         if row - 1 < len(self.rows) and col - 1 < len(self.rows[row - 1]):
@@ -211,33 +223,76 @@ def _attr(attrs: bytes, name: bytes) -> bytes:
 
 
 _CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+_HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_HIDDEN_COL = re.compile(rb'<col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+
+# A workbook of the template has five sheets; a few more (a copy, a note) are fine.
+MAX_SHEETS = 50
+# Rows of one list sheet (Địa bàn, Hội nghị, Kinh phí): what a results file can hold.
+# A results file is at most limits.MAX_FILE_BYTES and yamlsrc.MAX_EVENTS values; a
+# conference row is about 16 values and 100+ bytes of YAML, the three lists share one
+# file: MAX_FILE_BYTES // 1024 = 2,048 rows a sheet keeps 3 full sheets under both
+# (measured: 15,000 conference rows exceed the values, 49,000 the bytes).
+MAX_LIST_ROWS = limits_file.MAX_FILE_BYTES // 1024
 
 
-def _xlsx_extent(path: Path, display: str) -> None:
+def _sheet_key(name: str) -> str:
+    """A sheet name as another program may save it: decomposed accents, spaces around, another case."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
+def _too_many_rows(display: str, sheet: str, rows: int) -> DataErrors:
+    return _refuse(display, f"Trang có dữ liệu đến dòng {format_number(rows)}; một trang danh sách của mẫu báo cáo "
+                            f"đọc tối đa {format_number(MAX_LIST_ROWS)} dòng (dòng 2 đến dòng "
+                            f"{format_number(MAX_LIST_ROWS + 1)}), vì một tệp kết quả không chứa được nhiều hơn.",
+                   hint="xóa các dòng thừa hay dán nhầm ở cuối trang (Ctrl+End để tìm ô cuối); nếu thật có nhiều "
+                        "dòng như vậy, gửi cho người quản lý website.", sheet=sheet, row=MAX_LIST_ROWS + 2)
+
+
+def _xlsx_extent(path: Path, display: str) -> dict:
     """The used area of every sheet of an .xlsx, from its cell references, before any
     reader builds it: a note typed in XFD2000 makes a 2,000 x 16,384 grid (calamine
-    builds it whole, seconds and hundreds of MB), so it is refused first, by name."""
+    builds it whole, seconds and hundreds of MB), so it is refused first, by name; so
+    are more than MAX_SHEETS sheets and a list sheet longer than MAX_LIST_ROWS.
+    Returns {sheet key: (hidden rows, hidden columns)} (see _sheet_key)."""
     from openpyxl.utils import column_index_from_string
 
+    hidden: dict = {}
+    lists = {_sheet_key(n) for n in T.COLUMNS}
     try:
         with zipfile.ZipFile(path) as archive:
+            parts = set(archive.namelist())  # once: a set, not a list per sheet (30,000 sheets)
             book = archive.read("xl/workbook.xml")
-            rels = archive.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in archive.namelist() else b""
+            rels = archive.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in parts else b""
             targets = {_attr(a, b"Id"): _attr(a, b"Target").decode() for a in _TAG["rel"].findall(rels)}
-            for name, rid in ((_attr(a, b"name"), _attr(a, b"r:id")) for a in _TAG["sheet"].findall(book)):
+            entries = _TAG["sheet"].findall(book)
+            if len(entries) > MAX_SHEETS:
+                raise _too_many_sheets(display, len(entries))
+            for name, rid in ((_attr(a, b"name"), _attr(a, b"r:id")) for a in entries):
                 target = targets.get(rid, "")
                 part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-                if part not in archive.namelist():
+                if part not in parts:
                     continue
                 rows = cols = 0
+                hidden_rows, hidden_cols = set(), set()
                 with archive.open(part) as f:
                     tail = b""
                     while chunk := f.read(1 << 20):
                         data = tail + chunk
                         for col, row in _CELL_REF.findall(data):
                             rows, cols = max(rows, int(row)), max(cols, column_index_from_string(col.decode()))
-                        tail = data[-64:]
+                        for tag in _HIDDEN_ROW.findall(data):
+                            if (r := _attr(tag, b"r")).isdigit():
+                                hidden_rows.add(int(r))
+                        for tag in _HIDDEN_COL.findall(data):
+                            lo, hi = _attr(tag, b"min"), _attr(tag, b"max")
+                            if lo.isdigit() and hi.isdigit():
+                                hidden_cols.update(range(int(lo), min(int(hi), 64) + 1))
+                        tail = data[-512:]
                 sheet = " ".join(name.decode("utf-8", "replace").split())
+                hidden[_sheet_key(sheet)] = (hidden_rows, hidden_cols)
+                if _sheet_key(sheet) in lists and rows > MAX_LIST_ROWS + 1:
+                    raise _too_many_rows(display, sheet, rows)
                 if rows > limits.MAX_ROWS or rows * cols > limits.MAX_CELLS:
                     raise _refuse(display, f"Trang có dữ liệu trải đến dòng {format_number(rows)}, cột "
                                            f"{get_column_letter(min(cols, 16384))}: quá lớn cho một mẫu báo cáo (tối đa "
@@ -245,11 +300,55 @@ def _xlsx_extent(path: Path, display: str) -> None:
                                   hint="xóa các ô ghi nhầm ở xa bên phải hoặc xa phía dưới (Ctrl+End để tìm ô cuối).",
                                   sheet=sheet)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, NotImplementedError):
-        return  # the reader says what is wrong with the file
+        return hidden  # the reader says what is wrong with the file
+    return hidden
 
 
-def _kind(path: Path, display: str) -> str:
-    """"xlsx", "ods" or "xls", told by the bytes; anything else is refused with how to save it."""
+_ODS_TAG = re.compile(rb'<table:(table-row|table-column|table)(?=[\s/>])([^>]*)>')
+
+
+def _ods_hidden(path: Path) -> dict:
+    """{sheet key: (hidden rows, hidden columns)} of an .ods (table:visibility="collapse"
+    or "filter" on a row or column), counted through number-rows/columns-repeated."""
+    hidden: dict = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            content = archive.read("content.xml")  # bounded: _kind checked the unpacked size
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, NotImplementedError):
+        return hidden
+    rows = cols = None
+    row = col = 0
+    for found in _ODS_TAG.finditer(content):
+        kind, attrs = found.group(1), found.group(2)
+        if kind == b"table":
+            name = _attr(attrs, b"table:name").decode("utf-8", "replace")
+            rows, cols = hidden.setdefault(_sheet_key(html.unescape(name)), (set(), set()))
+            row = col = 0
+            continue
+        if rows is None:
+            continue
+        repeat = _attr(attrs, b"table:number-rows-repeated" if kind == b"table-row" else b"table:number-columns-repeated")
+        count = int(repeat) if repeat.isdigit() else 1
+        shut = _attr(attrs, b"table:visibility") in (b"collapse", b"filter")
+        if kind == b"table-row":
+            if shut and row < limits.MAX_ROWS:
+                rows.update(range(row + 1, min(row + count, limits.MAX_ROWS) + 1))
+            row += count
+        else:
+            if shut and col < 64:
+                cols.update(range(col + 1, min(col + count, 64) + 1))
+            col += count
+    return hidden
+
+
+def _too_many_sheets(display: str, count: int) -> DataErrors:
+    return _refuse(display, f"Tệp có {format_number(count)} trang; mẫu báo cáo có 5 trang (đọc tối đa {MAX_SHEETS} trang).",
+                   hint="dùng mẫu báo cáo tải từ website; xóa các trang thừa.")
+
+
+def _kind(path: Path, display: str) -> tuple[str, dict]:
+    """("xlsx", "ods" or "xls", told by the bytes; hidden rows and columns of an .xlsx
+    by sheet); anything else is refused with how to save it."""
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
@@ -278,10 +377,9 @@ def _kind(path: Path, display: str) -> str:
                 raise _refuse(display, "Tệp có đặt mật khẩu, chương trình không đọc được.",
                               hint="mở bằng LibreOffice, bỏ mật khẩu (Tệp › Thuộc tính › Bảo mật, hoặc Lưu thành, bỏ chọn "
                                    "«Lưu với mật khẩu»), lưu lại rồi nhập.")
-            return "ods"
+            return "ods", _ods_hidden(path)
         if "xl/workbook.xml" in names:
-            _xlsx_extent(path, display)
-            return "xlsx"
+            return "xlsx", _xlsx_extent(path, display)
         if "xl/workbook.bin" in names:
             raise _refuse(display, "Tệp Excel nhị phân (.xlsb) chưa đọc được.", hint=HOW_TO_SAVE)
         if mimetype.startswith(b"application/vnd.oasis.opendocument.text") or "word/document.xml" in names:
@@ -297,7 +395,7 @@ def _kind(path: Path, display: str) -> str:
                                "khẩu, lưu lại rồi nhập (LibreOffice: Lưu thành, bỏ chọn «Lưu với mật khẩu»).")
         if size > limits.MAX_UNPACKED_BYTES:
             raise _refuse(display, f"Tệp quá lớn ({size // 1_000_000} MB); một mẫu báo cáo chỉ vài chục kB.")
-        return "xls"
+        return "xls", {}
     sample = head.lower()
     if path.suffix.lower() in (".csv", ".txt") or sample[:1].isalnum() or sample.startswith(b"\xef\xbb\xbf"):
         raise _refuse(display, "Tệp CSV (chữ thuần) chỉ giữ được một trang, còn mẫu báo cáo có nhiều trang "
@@ -322,6 +420,8 @@ def _formula_cells(path: Path, sheets: dict, actual: dict) -> None:
     found: dict = {}
     try:
         for data_only in (False, True):
+            if data_only and not found:
+                break  # no formula: the workbook is loaded once
             wb = load_workbook(path, read_only=True, data_only=data_only)
             try:
                 for name in sheets:
@@ -348,12 +448,48 @@ def _formula_cells(path: Path, sheets: dict, actual: dict) -> None:
 def read_book(path: Path, display: str, names) -> dict:
     """The sheets `names` of the workbook (those present), bounded; raises DataErrors
     with a Vietnamese message for a file that is not a readable spreadsheet."""
-    kind = _kind(path, display)
+    kind, hidden = _kind(path, display)
     from python_calamine import CalamineWorkbook
 
     errors = _calamine_errors()
     with path.open("rb") as f:
-        return _read_sheets(CalamineWorkbook, f, path, display, names, kind, errors)
+        sheets = _read_sheets(CalamineWorkbook, f, path, display, names, kind, errors)
+    for name, sheet in sheets.items():
+        sheet.hidden_rows, sheet.hidden_cols = hidden.get(_sheet_key(name), (set(), set()))
+    return sheets
+
+
+def _hidden_and_extra_sheets(book, present: list, names, display: str, errors) -> list:
+    """A hidden sheet the import would read (the clerk worked in a visible copy), and a
+    sheet the template does not have that holds data: refused, by name."""
+    wanted = {_sheet_key(n) for n in names} | {_sheet_key(T.GUIDE)}
+    out = []
+    try:
+        visible = {m.name: str(m.visible).rsplit(".", 1)[-1] == "Visible" for m in book.sheets_metadata}
+    except (AttributeError, *errors):
+        visible = {}
+    for actual in present:
+        key = _sheet_key(actual)
+        if key in wanted and key != _sheet_key(T.GUIDE) and not visible.get(actual, True):
+            out.append(SheetError(display, 0, 0, "", "Trang này đang bị ẩn: chương trình đọc nó, nhưng người điền "
+                                                     "không thấy nó (có thể đã điền vào một bản sao của trang).",
+                                  hint="hiện trang (chuột phải vào tên trang › Hiện/Unhide), kiểm tra số liệu trong "
+                                       "đó là số liệu cần gửi; xóa các bản sao.", sheet=actual))
+        if key in wanted:
+            continue
+        try:
+            ws = book.get_sheet_by_name(actual)
+            # Row by row, to the first value: 50 sheets of a million empty cells stay quick.
+            has_data = bool(ws.end) and any(any(not _empty(v) for v in row) for row in ws.iter_rows())
+        except errors:
+            has_data = True
+        if has_data:
+            near = next((n for n in (*names, ) if _sheet_key(n) in key), None)
+            out.append(SheetError(display, 0, 0, "", "Trang này không có trong mẫu báo cáo nhưng có dữ liệu; chương "
+                                                     "trình không đọc nó."
+                                  + (f" Số liệu phải ở trang «{near}»." if near else ""),
+                                  hint="chép số liệu cần gửi vào đúng trang của mẫu rồi xóa trang này.", sheet=actual))
+    return out
 
 
 def _read_sheets(CalamineWorkbook, f, path, display, names, kind, errors) -> dict:
@@ -369,10 +505,11 @@ def _read_sheets(CalamineWorkbook, f, path, display, names, kind, errors) -> dic
     except (OSError, ValueError, EOFError):
         raise _refuse(display, "Tệp bị hỏng hoặc không trọn vẹn (có thể tải về hay chép chưa xong).",
                       hint="mở tệp gốc bằng Excel hoặc LibreOffice và lưu lại.") from None
+    if len(present) > MAX_SHEETS:
+        raise _too_many_sheets(display, len(present))
     sheets = {}
-    problems = []
-    # A sheet name as another program may save it: decomposed accents, spaces around, another case.
-    by_key = {" ".join(unicodedata.normalize("NFC", n).split()).casefold(): n for n in present}
+    problems = _hidden_and_extra_sheets(book, present, names, display, errors)
+    by_key = {_sheet_key(n): n for n in present}
     for name in names:
         actual = by_key.get(name.casefold())
         if actual is None:
@@ -380,6 +517,9 @@ def _read_sheets(CalamineWorkbook, f, path, display, names, kind, errors) -> dic
         try:
             ws = book.get_sheet_by_name(actual)
             height, width = ((ws.end[0] + 1), (ws.end[1] + 1)) if ws.end else (0, 0)
+            if name in T.COLUMNS and height > MAX_LIST_ROWS + 1:
+                problems += _too_many_rows(display, name, height).errors
+                continue
             if height > limits.MAX_ROWS:
                 problems.append(SheetError(display, 0, 0, "", f"Trang có {format_number(height)} dòng; mẫu báo cáo đọc "
                                                               f"tối đa {format_number(limits.MAX_ROWS)} dòng.",
@@ -408,7 +548,7 @@ def _read_sheets(CalamineWorkbook, f, path, display, names, kind, errors) -> dic
     if problems:
         raise DataErrors(problems)
     if kind == "xlsx":
-        _formula_cells(path, sheets, {name: by_key[name.casefold()] for name in sheets})
+        _formula_cells(path, sheets, {name: by_key[_sheet_key(name)] for name in sheets})
     return sheets
 
 
@@ -473,18 +613,94 @@ def _department(value: str, site) -> str:
     return value
 
 
-def read_template(path: Path, site) -> SheetSource:
-    """The workbook as the dict a hand-written results file would give, with positions."""
-    display = path.name
-    src = SheetSource(display)
-    names = (T.INFO, *T.COLUMNS)
-    book = read_book(path, display, names)
-    missing = [name for name in names if name not in book]
+NAMES = (T.INFO, *T.COLUMNS)
+REFRESH = "tải mẫu báo cáo mới từ trang của đơn vị trên website, chép số liệu sang rồi nhập lại."
+
+
+def read_workbook(path: Path) -> dict:
+    """The template's sheets, read once (raises DataErrors: unreadable file, missing sheet)."""
+    display = Path(path).name
+    book = read_book(Path(path), display, NAMES)
+    missing = [name for name in NAMES if name not in book]
     if missing:
         raise DataErrors([SheetError(display, 0, 0, "", f"Thiếu trang «{name}» của mẫu báo cáo.",
                                      hint="dùng đúng mẫu tải từ trang của đơn vị; không đổi tên các trang.")
                           for name in missing])
-    errors: list[DataError] = []
+    return book
+
+
+def _record(book: dict, key: str) -> tuple[str, int]:
+    row = T.INFO_KEYS[key].row
+    label = _text(book[T.INFO].value(row, 1))
+    # An older template has no such row: its label cell is not the label.
+    return (_text(book[T.INFO].value(row, 2)) if label == T.INFO_KEYS[key].label else None), row
+
+
+def plan_of(book: dict, website, display: str):
+    """The plan the template was made for (its «Kế hoạch của mẫu» cell); an older template
+    without it goes to the only plan, and is refused when the website has several."""
+    recorded, row = _record(book, "ke_hoach")
+    plans = website.plans
+    listed = "; ".join(f"«{s.key}» ({s.entry.ten})" if s.entry else f"«{s.key}»" for s in plans)
+    if recorded is None or recorded == "":
+        if len(plans) == 1:
+            return plans[0]
+        raise _refuse(display, f"Mẫu báo cáo không ghi nó thuộc kế hoạch nào (mẫu cũ, hoặc ô B{row} bị xóa), mà website "
+                               f"có {len(plans)} kế hoạch: {listed}.", hint=REFRESH, sheet=T.INFO, row=row, col=2)
+    found = next((s for s in plans if s.key == recorded), None)
+    if found is None:
+        raise _refuse(display, f"Mẫu báo cáo thuộc kế hoạch «{recorded}», nhưng website không có kế hoạch này (các kế "
+                               f"hoạch trên website: {listed}).", hint=REFRESH, sheet=T.INFO, row=row, col=2)
+    return found
+
+
+def _topic_record_errors(book: dict, site, display: str) -> list:
+    """The template's numbers 1, 2, 3… mean the topics recorded in it; refused when the plan
+    has since reordered, added or removed topics (a «1» would mean another topic)."""
+    recorded, row = _record(book, "ma_noi_dung")
+    if recorded is None or recorded == T.topic_record(site):
+        return []
+    return [SheetError(display, row, 2, "", f"Mẫu báo cáo được tạo khi mục {section_number('noi_dung')} của kế hoạch có "
+                                            "các nội dung khác hoặc theo thứ tự khác bây giờ: số thứ tự ở cột «Nội dung đã "
+                                            "tuyên truyền» sẽ chỉ sai nội dung.",
+                       found=recorded, hint=f"hiện nay là: {T.topic_record(site)}. " + REFRESH, sheet=T.INFO,
+                       header=T.INFO_KEYS["ma_noi_dung"].label)]
+
+
+def _hidden_errors(book: dict, display: str) -> list:
+    """Data in a hidden row or column the import reads: the clerk does not see what is sent."""
+    out = []
+    for name in NAMES:
+        ws = book[name]
+        if name == T.INFO:
+            rows = [r.row for r in T.INFO_ROWS if r.key not in T.RECORD_KEYS]
+            cols = [2]
+        else:
+            rows, cols = list(range(2, ws.max_row + 1)), list(range(1, len(T.COLUMNS[name]) + 1))
+        for r in sorted(set(rows) & ws.hidden_rows):
+            if any(not _empty(ws.value(r, c)) for c in cols):
+                out.append(SheetError(display, r, 0, "", "Dòng này đang bị ẩn nhưng có dữ liệu: chương trình đọc nó, "
+                                                         "người xem tệp thì không thấy.",
+                                      hint="hiện dòng (chọn các dòng quanh nó, chuột phải › Hiện/Unhide), rồi giữ "
+                                           "hoặc xóa dữ liệu trong đó.", sheet=name))
+        for c in sorted(set(cols) & ws.hidden_cols):
+            if any(not _empty(ws.value(r, c)) for r in rows):
+                out.append(SheetError(display, 0, c, "", "Cột này đang bị ẩn nhưng có dữ liệu: chương trình đọc nó, "
+                                                         "người xem tệp thì không thấy.",
+                                      hint="hiện cột (chuột phải vào tên cột › Hiện/Unhide) và kiểm tra.", sheet=name))
+    return out
+
+
+def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
+    """The workbook as the dict a hand-written results file would give, with positions."""
+    display = path.name
+    src = SheetSource(display)
+    book = book if book is not None else read_workbook(path)
+    recorded, row = _record(book, "ke_hoach")
+    if recorded and site.key and recorded != site.key:
+        raise _refuse(display, f"Mẫu báo cáo thuộc kế hoạch «{recorded}», không phải kế hoạch «{site.key}».",
+                      hint=REFRESH, sheet=T.INFO, row=row, col=2)
+    errors: list[DataError] = _hidden_errors(book, display) + _topic_record_errors(book, site, display)
     info = book[T.INFO]
     first, last = min(r.row for r in T.INFO_ROWS), max(r.row for r in T.INFO_ROWS)
     errors += _cell_problems(info, display, range(first, last + 1), range(2, 3),
@@ -627,9 +843,25 @@ def _round(src: SheetSource, errors: list) -> list:
 
 def import_report(path: Path, root: Path = ROOT, site=None):
     """(unit code, YAML text, warnings) from a filled template; raises DataErrors."""
-    site = site if site is not None else load_site(root)
-    src = read_template(Path(path), site)
+    return import_into(path, root, site)[1:]
+
+
+def import_into(path: Path, root: Path = ROOT, site=None, website=None):
+    """(plan's Site, unit code, YAML text, warnings): the plan is the template's own
+    (plan_of), or `site` when given (a template of another plan is refused)."""
+    path = Path(path)
+    book = read_workbook(path)
+    if site is None:
+        site = plan_of(book, website if website is not None else load_website(root), path.name)
+    src = read_template(path, site, book)
     res, errors, warnings = load.validate_unit(site, src, None)
+    if _record(book, "ma_noi_dung")[0] is None and any(c.get("noi_dung") for c in src.data.get("hoi_nghi", [])):
+        warnings = [*warnings, SheetError(path.name, 0, 0, "", "Mẫu báo cáo cũ, không ghi số thứ tự 1, 2, 3… ứng với "
+                                                               f"nội dung nào; đã hiểu theo thứ tự hiện nay "
+                                                               f"({T.topic_record(site)}).",
+                                          hint="nếu mục nội dung của kế hoạch đã đổi sau khi đơn vị tải mẫu, kiểm tra "
+                                               "cột «Nội dung đã tuyên truyền», hoặc xin đơn vị điền mẫu mới.",
+                                          sheet=T.CONFERENCES)]
     if src.read_errors or errors:
         raise DataErrors(_round(src, errors))
     text = yamlout.dump(site, res)
@@ -639,11 +871,17 @@ def import_report(path: Path, root: Path = ROOT, site=None):
     with tempfile.TemporaryDirectory(prefix="nhap-bao-cao-") as tmp:
         written = Path(tmp) / f"{res.don_vi}.yaml"
         written.write_text(text, encoding="utf-8")
-        source = read_yaml(written, shown)  # raises DataErrors (size, depth…)
+        try:
+            source = read_yaml(written, shown)  # raises DataErrors (size, depth…)
+        except DataErrors as exc:
+            # The file does not exist yet: say it of the workbook, not of a line of «610.yaml».
+            raise DataErrors([SheetError(src.path, 0, 0, "", f"Số liệu trong mẫu quá nhiều cho một tệp kết quả "
+                                                              f"({shown}, chưa ghi): {e.message}", hint=e.hint)
+                              for e in exc.errors]) from None
         again, errors, _ = load.validate_unit(site, source, res.don_vi)
     if errors or again is None:
         raise DataErrors(errors)
-    return res.don_vi, text, warnings
+    return site, res.don_vi, text, warnings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -652,6 +890,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("tep", type=Path, help="tệp bảng tính (.xlsx, .ods, .xls) theo mẫu báo cáo đã điền")
     parser.add_argument("--goc", type=Path, default=ROOT, help="thư mục dự án (mặc định: thư mục chứa data/)")
     parser.add_argument("--xem", action="store_true", help="chỉ in nội dung YAML, không ghi tệp")
+    parser.add_argument("--ghi-de", dest="ghi_de", action="store_true",
+                        help="ghi đè tệp kết quả đã có (giữ bản cũ ở .<mã>.yaml.bak cùng thư mục)")
     args = parser.parse_args(argv)
     if not args.tep.is_file():
         print(f"Không tìm thấy tệp {args.tep}." if not args.tep.exists() else f"{args.tep} không phải một tệp.",
@@ -659,7 +899,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         with reading("data/"):
-            site = load_site(args.goc)
+            website = load_website(args.goc)
     except (DataErrors, InternalError) as exc:
         print("Dữ liệu trong data/ đang có lỗi nên chưa nhập được báo cáo. Hãy sửa trước "
               "(xem: .venv/bin/python -m macros.check):", file=sys.stderr)
@@ -667,7 +907,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         with reading(args.tep.name):
-            code, text, warnings = import_report(args.tep, args.goc, site)
+            site, code, text, warnings = import_into(args.tep, args.goc, website=website)
     except InternalError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -689,12 +929,47 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Chưa ghi: {folder}/{code}.yaml (hoặc thư mục chứa nó) là liên kết (symlink) hay không phải tệp "
               "thường; chỉ ghi vào tệp thật trong data/. Hãy xóa liên kết đó rồi chạy lại.", file=sys.stderr)
         return 1
-    existed = out.exists()
+    rel = out.relative_to(args.goc).as_posix() if out.is_relative_to(args.goc) else str(out)
+    if out.exists():
+        old = out.read_text(encoding="utf-8", errors="replace")
+        if old == text:
+            print(f"{rel} đã có đúng nội dung này; không ghi lại.")
+            return 0
+        changes = _changes(old, text, rel)
+        if not args.ghi_de:
+            print(f"Chưa ghi: {rel} đã có (có thể đã được sửa tay). Nhập mẫu này sẽ thay các dòng sau "
+                  "(- là dòng đang có, + là dòng mới):\n" + changes + "\nNếu đúng là muốn thay, chạy lại với --ghi-de "
+                  f"(bản đang có được giữ ở {_backup(out).name} cùng thư mục).", file=sys.stderr)
+            return 1
+        backup = _backup(out)
+        backup.write_text(old, encoding="utf-8")
+        print(f"Thay trong {rel} (- là dòng cũ, + là dòng mới):\n{changes}")
+        print(f"Đã ghi đè {rel}; bản cũ giữ ở {backup.relative_to(args.goc).as_posix() if backup.is_relative_to(args.goc) else backup} "
+              "(website không đọc tệp này; xóa khi không cần). Kiểm tra lại bằng: .venv/bin/python -m macros.check")
+        out.write_text(text, encoding="utf-8")
+        return 0
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
-    rel = out.relative_to(args.goc).as_posix() if out.is_relative_to(args.goc) else str(out)
-    print(("Đã ghi đè " if existed else "Đã ghi ") + rel + ". Kiểm tra lại bằng: .venv/bin/python -m macros.check")
+    print("Đã ghi " + rel + ". Kiểm tra lại bằng: .venv/bin/python -m macros.check")
     return 0
+
+
+def _backup(out: Path) -> Path:
+    """.610.yaml.bak beside 610.yaml: a hidden name the loader ignores (macros/datafiles.py)."""
+    return out.with_name(f".{out.name}.bak")
+
+
+def _changes(old: str, new: str, rel: str, most: int = 60) -> str:
+    import difflib
+
+    lines = [line.rstrip("\n") for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+             if not line.startswith(("---", "+++"))]
+    hunk = re.compile(r"@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@")
+    shown = [f"  (tệp đang có từ dòng {m[1]}, tệp mới từ dòng {m[2]})" if (m := hunk.match(line)) else f"  {line}"
+             for line in lines[:most]]
+    if len(lines) > most:
+        shown.append(f"  … và {len(lines) - most} dòng khác.")
+    return "\n".join(shown)
 
 
 if __name__ == "__main__":

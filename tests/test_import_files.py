@@ -38,7 +38,11 @@ def filled(tmp_path_factory):
     wb = fill_template(_res(), out / "bao-cao.xlsx", "24/11/2023")
     wb[T.CONFERENCES]["C2"] = "=100+20"  # openpyxl saves no computed value; LibreOffice saves 120
     wb.save(out / "cong-thuc.xlsx")
-    sheets.convert([out / "bao-cao.xlsx", out / "cong-thuc.xlsx"], "ods", out / "ods")
+    wb[T.CONFERENCES]["C2"] = 120
+    wb[T.CONFERENCES].row_dimensions[3].hidden = True  # data LibreOffice keeps hidden in its .ods
+    wb[T.SPENDING].column_dimensions["C"].hidden = True
+    wb.save(out / "an.xlsx")
+    sheets.convert([out / "bao-cao.xlsx", out / "cong-thuc.xlsx", out / "an.xlsx"], "ods", out / "ods")
     sheets.convert([out / "bao-cao.xlsx"], "xls", out / "xls")
     return out
 
@@ -214,10 +218,10 @@ def test_too_many_rows_are_refused_before_reading_them(tmp_path):
     path = tmp_path / "nhieu-dong.xlsx"
     fill_template(_res(), path, "24/11/2023")
     wb = openpyxl.load_workbook(path)
-    wb[T.AREAS].cell(plausibility.MAX_ROWS + 5, 1, "Xã Thừa")
+    wb[T.INFO].cell(plausibility.MAX_ROWS + 5, 1, "Ghi chú")
     wb.save(path)
     (message,) = _messages(path)
-    assert "trang «Địa bàn»: Trang có dữ liệu trải đến dòng 50.005, cột " in message and "quá lớn cho một mẫu báo cáo" in message
+    assert "trang «Thông tin»: Trang có dữ liệu trải đến dòng 50.005, cột " in message and "quá lớn cho một mẫu báo cáo" in message
 
 
 def test_the_import_never_writes_what_the_data_check_refuses(tmp_path, capsys):
@@ -305,3 +309,157 @@ def test_broken_data_is_named_as_such_not_as_errors_of_the_report(filled, tmp_pa
     assert import_report.main([str(filled / "bao-cao.xlsx"), "--goc", str(root)]) == 1
     err = capsys.readouterr().err
     assert "Dữ liệu trong data/ đang có lỗi nên chưa nhập được báo cáo" in err and "Mẫu báo cáo có" not in err
+
+
+# -- issue 21, round three: the template's plan and topics, hidden data, overwriting, sizes --------
+TWO_PLANS = "  - thu_muc: ke-hoach-mau\n    duong_dan: ke-hoach-mau/\n    ten: Kế hoạch mẫu dùng để kiểm thử (năm 2026)\n"
+STAMP = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def two_plans(tmp_path_factory):
+    """A project whose website has the 2023 plan and the test fixture plan (tests/fixtures/ke-hoach-mau)."""
+    root = tmp_path_factory.mktemp("hai-ke-hoach")
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "ke-hoach-mau", root / "data" / "ke-hoach-mau")
+    website = root / "data" / "website.yaml"
+    website.write_text(website.read_text(encoding="utf-8") + TWO_PLANS, encoding="utf-8")
+    return root
+
+
+def _without_record(wb):
+    """A template made before the plan and topics were recorded in it."""
+    for key in T.RECORD_KEYS:
+        wb[T.INFO].cell(T.INFO_KEYS[key].row, 1).value = None
+        wb[T.INFO].cell(T.INFO_KEYS[key].row, 2).value = None
+
+
+def test_a_template_of_the_second_plan_imports_into_that_plan(two_plans, tmp_path, capsys):
+    from macros.loader import load_website
+
+    second = load_website(two_plans).plans[1]
+    code = second.units[0].ma
+    path = tmp_path / "mau-2.xlsx"
+    path.write_bytes(T.template_xlsx(second, code, STAMP))
+    assert openpyxl.load_workbook(path)[T.INFO]["B11"].value == "ke-hoach-mau"  # visible, labelled
+    assert import_report.main([str(path), "--goc", str(two_plans)]) == 0
+    assert f"Đã ghi data/ke-hoach-mau/ket-qua/{code}.yaml" in capsys.readouterr().out
+    assert (two_plans / "data" / "ke-hoach-mau" / "ket-qua" / f"{code}.yaml").is_file()
+    assert not (two_plans / "data" / "ke-hoach-2023" / "ket-qua" / f"{code}.yaml").exists()
+
+
+def test_a_template_of_a_plan_not_on_the_website_or_of_no_plan_is_refused(two_plans, filled, tmp_path, capsys):
+    other = _edited(filled, tmp_path, lambda wb: wb[T.INFO].__setitem__("B11", "ke-hoach-2019"), "khac.xlsx")
+    assert import_report.main([str(other), "--goc", str(two_plans)]) == 1
+    err = capsys.readouterr().err
+    assert "trang «Thông tin», dòng 11, cột B: Mẫu báo cáo thuộc kế hoạch «ke-hoach-2019», nhưng website không có" in err
+    old = _edited(filled, tmp_path, _without_record, "cu.xlsx")
+    assert import_report.main([str(old), "--goc", str(two_plans)]) == 1
+    err = capsys.readouterr().err
+    assert "không ghi nó thuộc kế hoạch nào" in err and "«ke-hoach-2023»" in err and "«ke-hoach-mau»" in err
+    assert not (two_plans / "data" / "ke-hoach-2023" / "ket-qua" / f"{ON_TIME}.yaml").exists()
+    # With one plan on the website, an older template goes to it, with a word on its topic numbers.
+    _, text, warnings = import_report.import_report(old)
+    assert text == fixture_text(ON_TIME)
+    assert any("Mẫu báo cáo cũ, không ghi số thứ tự 1, 2, 3… ứng với nội dung nào" in str(w) for w in warnings), warnings
+
+
+def test_a_template_whose_topics_were_reordered_since_is_refused(filled, tmp_path):
+    codes = [t.ma for t in SITE.plan.noi_dung.muc]
+    then = "; ".join(f"{n}={c}" for n, c in enumerate([codes[1], codes[0], *codes[2:]], 1))
+    messages = _messages(_edited(filled, tmp_path, lambda wb: wb[T.INFO].__setitem__("B12", then)))
+    assert any("dòng 12, cột B" in m and "theo thứ tự khác bây giờ" in m and "tải mẫu báo cáo mới" in m
+               for m in messages), messages
+
+
+def test_data_in_a_hidden_row_or_column_is_refused(filled, tmp_path):
+    def edit(wb):
+        wb[T.CONFERENCES].row_dimensions[3].hidden = True
+        wb[T.SPENDING].column_dimensions["C"].hidden = True
+    messages = _messages(_edited(filled, tmp_path, edit))
+    assert any("trang «Hội nghị», dòng 3: Dòng này đang bị ẩn nhưng có dữ liệu" in m for m in messages), messages
+    assert any("trang «Kinh phí», cột C: Cột này đang bị ẩn nhưng có dữ liệu" in m for m in messages), messages
+
+
+def test_data_in_a_hidden_row_or_column_of_an_ods_is_refused(filled):
+    messages = _messages(filled / "ods" / "an.ods")
+    assert any("trang «Hội nghị», dòng 3: Dòng này đang bị ẩn nhưng có dữ liệu" in m for m in messages), messages
+    assert any("trang «Kinh phí», cột C: Cột này đang bị ẩn nhưng có dữ liệu" in m for m in messages), messages
+
+
+def test_a_hidden_sheet_beside_a_visible_copy_is_refused(filled, tmp_path):
+    def edit(wb):
+        copy = wb.copy_worksheet(wb[T.CONFERENCES])
+        copy.title = "Hội nghị (2)"
+        wb[T.CONFERENCES].sheet_state = "hidden"
+    messages = _messages(_edited(filled, tmp_path, edit))
+    assert any("trang «Hội nghị»: Trang này đang bị ẩn" in m for m in messages), messages
+    assert any("trang «Hội nghị (2)»: Trang này không có trong mẫu báo cáo nhưng có dữ liệu" in m
+               and "phải ở trang «Hội nghị»" in m for m in messages), messages
+
+
+def test_an_empty_extra_sheet_is_fine(filled, tmp_path):
+    assert import_report.import_report(_edited(filled, tmp_path, lambda wb: wb.create_sheet("Sheet1")))[1] == \
+        fixture_text(ON_TIME)
+
+
+def test_reimport_over_a_hand_edited_file_asks_first_and_keeps_a_backup(filled, tmp_path, capsys):
+    from macros.loader import load_website
+
+    root = tmp_path / "du-an"
+    shutil.copytree(ROOT / "data", root / "data")
+    assert import_report.main([str(filled / "bao-cao.xlsx"), "--goc", str(root)]) == 0
+    out = root / "data" / "ke-hoach-2023" / "ket-qua" / f"{ON_TIME}.yaml"
+    edited = out.read_text(encoding="utf-8").replace("so_nguoi: 120", "so_nguoi: 121")
+    assert edited != out.read_text(encoding="utf-8")
+    out.write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert import_report.main([str(filled / "bao-cao.xlsx"), "--goc", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "Chưa ghi: data/ke-hoach-2023/ket-qua/610.yaml đã có" in err and "--ghi-de" in err
+    assert "\n  -    so_nguoi: 121\n  +    so_nguoi: 120\n" in err
+    assert out.read_text(encoding="utf-8") == edited
+    assert import_report.main([str(filled / "bao-cao.xlsx"), "--goc", str(root), "--ghi-de"]) == 0
+    said = capsys.readouterr().out
+    assert "so_nguoi: 121" in said and "Đã ghi đè data/ke-hoach-2023/ket-qua/610.yaml; bản cũ giữ ở " in said
+    assert out.read_text(encoding="utf-8") == fixture_text(ON_TIME)
+    assert (out.parent / ".610.yaml.bak").read_text(encoding="utf-8") == edited
+    load_website(root)  # the backup does not make the data check fail
+
+
+def test_a_workbook_of_many_sheets_is_refused_at_once(tmp_path):
+    wb = openpyxl.load_workbook(io.BytesIO(T.template_xlsx(SITE, ON_TIME, STAMP)))
+    for i in range(60):
+        wb.create_sheet(f"Trang {i}")
+    wb.save(tmp_path / "nhieu-trang.xlsx")
+    started = time.monotonic()
+    (message,) = _messages(tmp_path / "nhieu-trang.xlsx")
+    assert time.monotonic() - started < 2
+    assert "Tệp có 65 trang; mẫu báo cáo có 5 trang (đọc tối đa 50 trang)" in message
+
+
+def test_more_rows_than_a_results_file_holds_are_refused_by_sheet_and_row(tmp_path):
+    path = tmp_path / "nhieu-hoi-nghi.xlsx"
+    wb = fill_template(_res(), path, "24/11/2023")
+    for row in range(2, 2_200):
+        wb[T.CONFERENCES].cell(row, 1, "10/6/2023")
+    wb.save(path)
+    started = time.monotonic()
+    (message,) = _messages(path)
+    assert time.monotonic() - started < 5
+    assert "nhieu-hoi-nghi.xlsx, trang «Hội nghị», dòng 2050: Trang có dữ liệu đến dòng 2.199; một trang danh sách" in message
+    assert "tối đa 2.048 dòng" in message and "ket-qua" not in message
+
+
+def test_rows_that_make_too_big_a_results_file_are_named_as_the_workbook(tmp_path):
+    """Within the row limit, long texts can still make more than a results file holds: the
+    message speaks of the workbook, not of a line of a 610.yaml that does not exist."""
+    path = tmp_path / "dai.xlsx"
+    wb = fill_template(_res(), path, "24/11/2023")
+    for row in range(2, 1_600):
+        for col, value in enumerate((1_000, f"PC-{row}", "Chi in tài liệu tuyên truyền. " * 50), 1):
+            wb[T.SPENDING].cell(row, col, value)
+    wb.save(path)
+    messages = _messages(path)
+    assert any(m.startswith("dai.xlsx: Số liệu trong mẫu quá nhiều cho một tệp kết quả "
+                            "(data/ke-hoach-2023/ket-qua/610.yaml, chưa ghi): Tệp quá lớn") for m in messages), messages

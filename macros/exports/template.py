@@ -5,6 +5,9 @@ Sheets: «Thông tin» (one value per row, column B), «Địa bàn», «Hội n
 «Kinh phí» (one item per row from row 2), «Hướng dẫn». Date cells are text
 cells ("dd/mm/yyyy"): typed as text, a date means the same in every locale. The
 guide's example date is the plan's own report deadline (Site.sample_date).
+«Thông tin» also records, for the import, the plan (its thu_muc) and the topic
+codes the numbers 1, 2, 3… stand for (RECORD_KEYS): a template of another plan,
+or made before the topics changed, is refused instead of misread.
 """
 
 import datetime as dt
@@ -46,7 +49,13 @@ INFO_ROWS = (
     InfoRow(8, "Ngày khảo sát (ngày/tháng/năm)", "khao_sat_ngay"),
     InfoRow(9, "Kết quả khảo sát (tóm tắt)", "khao_sat_ket_qua"),
     InfoRow(10, "Ghi chú về kinh phí (nếu có)", "giai_trinh"),
+    # What the template was made for, read back by the import (issue 21): the plan
+    # (its folder in data/, as data/website.yaml lists it) and the topic codes its
+    # numbers 1, 2, 3… stand for, in the plan's order when the template was made.
+    InfoRow(11, "Kế hoạch của mẫu (thư mục dữ liệu; không sửa)", "ke_hoach"),
+    InfoRow(12, "Mã các nội dung theo số thứ tự 1, 2, 3… (không sửa)", "ma_noi_dung"),
 )
+RECORD_KEYS = ("ke_hoach", "ma_noi_dung")  # filled by the template, never by the unit
 INFO_KEYS = {r.key: r for r in INFO_ROWS}
 
 # List sheets: (header, field key, kind). Kinds: text, date, int, money, list, topics.
@@ -87,6 +96,11 @@ def _text_dates(ws, ranges: list[str], sample: dt.date) -> None:
     ws.add_data_validation(rule)
 
 
+def topic_record(site: Site) -> str:
+    """"1=chu-truong-chinh-sach; 2=…": the topic codes the template's numbers stand for."""
+    return "; ".join(f"{n}={t.ma}" for n, t in enumerate(site.plan.noi_dung.muc, 1))
+
+
 def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
     unit = site.unit(code)
     dept = site.department(site.assignment_of(code).ban)
@@ -108,14 +122,17 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
     ws["A3"].font = Font(italic=True, size=9)
     ws.merge_cells("A3:B3")
     ws.row_dimensions[3].height = 110
-    values = {"don_vi": unit.ma, "ten": links.unit_title(unit), "ban": dept.ten}
+    values = {"don_vi": unit.ma, "ten": links.unit_title(unit), "ban": dept.ten, "ke_hoach": site.key,
+              "ma_noi_dung": topic_record(site)}
     for r in INFO_ROWS:
         ws.cell(r.row, 1, r.label).font = BOLD
         ws.cell(r.row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         cell = ws.cell(r.row, 2, values.get(r.key))
         cell.number_format = "@"
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if r.key not in ("don_vi", "ten"):
+        if r.key in RECORD_KEYS:
+            cell.font = Font(size=9, color="595959")
+        elif r.key not in ("don_vi", "ten"):
             cell.fill = FILL
     _text_dates(ws, [f"B{INFO_KEYS[k].row}" for k in DATE_KEYS], site.sample_date)
     ws.row_dimensions[INFO_KEYS["khao_sat_ket_qua"].row].height = 90
