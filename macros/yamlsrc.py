@@ -480,6 +480,36 @@ def _unreadable(text: str, display: str) -> list[DataError]:
     return errors
 
 
+# Spaces other than the ordinary one at the start of a line: a no-break space (U+00A0,
+# what Word and web pages paste) looks like indentation but is, for YAML, text; the
+# parser then reports a misplaced colon or a wrong indent lines away, in another field.
+_ODD_INDENT = re.compile("^([ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*?)([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])"
+                         "[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*(?=\\S)", re.MULTILINE)
+_SPACE_NAMES = {"\u00a0": "dấu cách không ngắt (NBSP)", "\u202f": "dấu cách hẹp không ngắt",
+                "\u3000": "dấu cách chữ Hán"}
+
+
+def _odd_indent(text: str, display: str) -> list[DataError]:
+    """Lines indented (wholly or partly) with a special space: each named at its line and
+    column, before parsing, with the field the line holds once the spaces are ordinary."""
+    found = list(_ODD_INDENT.finditer(text))
+    if not found:
+        return []
+    fixed = _ODD_INDENT.sub(lambda m: " " * len(m.group()), text)
+    errors = []
+    for match in found[:MAX_ERRORS]:
+        char = match.group(2)
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start(2) - match.start() + 1
+        name = _SPACE_NAMES.get(char, "dấu cách đặc biệt") + f" (U+{ord(char):04X})"
+        errors.append(DataError(display, line, column, _field_at(fixed, line, len(match.group()) + 1),
+                                f"Dòng {line} thụt lề bằng {name} ở cột {column}, không phải dấu cách thường: "
+                                "YAML không coi đó là thụt lề, dòng này sẽ bị đọc sai.",
+                                hint="xóa khoảng trắng đầu dòng rồi gõ lại bằng phím cách (thường do chép từ Word "
+                                     "hay trang web sang)."))
+    return errors
+
+
 _REPARSE_BYTES = 48 * 1024  # larger files keep libyaml's wording: re-reading would be slow
 
 
@@ -581,7 +611,7 @@ def read_yaml(file: Path, display: str) -> YamlSource:
         raise DataErrors([DataError(display, line, 1, "", "Tệp không lưu ở mã UTF-8.",
                                     hint="lưu lại tệp với bảng mã UTF-8.")]) from None
     text = text.removeprefix("\ufeff")
-    unreadable = _unreadable(text, display)
+    unreadable = _unreadable(text, display) or _odd_indent(text, display)
     if unreadable:
         raise DataErrors(unreadable)
     builder = _Builder(source)
