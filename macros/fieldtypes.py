@@ -168,17 +168,25 @@ two names that look the same must be the same."""
 
 
 def _number_form_message(value: NumberForm, what: str) -> str:
-    return (f"{value.explain()}. Nếu là {what}, hãy viết «{value.meant}»"
-            f" (số viết liền, không có số 0 ở đầu, không gạch dưới)")
+    meant = f" Nếu là {what}, hãy viết «{value.meant}»" if value.meant.isdigit() and value.meant != str(value) else ""
+    return f"{value.explain()}.{meant} (số viết liền, không có số 0 ở đầu, không gạch dưới)"
+
+
+# One message for every way a count or a year can be written wrong, quoted or not: what
+# to write, then what is wrong with what was written.
+_INTEGER_HOW = "cần một số nguyên viết bằng chữ số liền, không dấu nháy, ví dụ 120"
 
 
 def _integer(value):
     if isinstance(value, NumberForm):
-        raise _fail(_number_form_message(value, "số"))
+        meant = f"; nếu là {value.meant}, hãy viết «{value.meant}»" if value.meant.isdigit() and value.meant != str(value) else ""
+        raise _fail(f"{_INTEGER_HOW}: {value.explain()}{meant}")
     if isinstance(value, bool):
-        raise _fail("cần một số nguyên, không phải true/false")
+        raise _fail(f"{_INTEGER_HOW}, không phải true/false")
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):  # .inf, .nan: pydantic's own
+        raise _fail(f"{_INTEGER_HOW}: số đang ghi có phần lẻ")
     if isinstance(value, str):
-        raise _fail("cần một số nguyên viết không có dấu nháy, ví dụ 4")
+        raise _fail(f"{_INTEGER_HOW} (đang viết là chữ hoặc trong dấu nháy)")
     return value
 
 
