@@ -20,11 +20,21 @@ from .model import CompiledReportFile, UnitResults
 
 
 def _unit_hint(code: str, site: Site, stem: str | None) -> str:
-    """The file's own name first (ket-qua/610.yaml is unit 610), then a near-miss code or name."""
+    """The file's own name first (ket-qua/610.yaml is unit 610), then a unit whose name
+    was written for its code ("Dak Glei"). Never a code near by its digits: a results file
+    of a unit removed from the plan (619.yaml kept) would be published as the results of
+    another unit (618)."""
     if stem is not None and stem in {u.ma for u in site.units}:
         unit = site.unit(stem)
         return f"có phải «{stem}» ({unit.cap} {unit.ten}, theo tên tệp)?"
-    return _suggest_unit(code, site.units_file, site.data_file("units"))
+    named = _suggest_unit(code, site.units_file, site.data_file("units"), taken={u.ma for u in site.units})
+    if named.startswith("có phải"):
+        return named
+    folder = posixpath.dirname(site.data_file("plan"))
+    name = f"{folder}/ket-qua/{stem}.yaml" if stem is not None else "tệp kết quả này"
+    return (f"đơn vị mã «{code}» không còn trong kế hoạch (không có trong {site.data_file('units')}): "
+            f"nếu đơn vị đã bị bỏ khỏi kế hoạch, xóa tệp {name}; nếu bỏ nhầm, thêm lại đơn vị vào "
+            f"{site.data_file('units')}. Không đổi mã trong tệp thành mã của đơn vị khác.")
 
 
 def _label(src, path: tuple, yaml_name: str) -> str:
