@@ -124,6 +124,19 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
                                     hint="gộp các khu dân cư của xã vào một mục."))
         seen.setdefault(key, i)
 
+    # The same conference or expense pasted twice: its people or its money would be counted twice.
+    for field, items, what, totals in ((("hoi_nghi",), res.hoi_nghi, "hội nghị", "số người dự"),
+                                       (("kinh_phi", "chi"), res.kinh_phi.chi, "khoản chi", "số tiền đã chi")):
+        first: dict[str, int] = {}
+        for i, item in enumerate(items):
+            key = item.model_dump_json()
+            if key in first:
+                errors.append(src.error(field + (i,), f"Mục {i + 1} giống hệt mục {first[key] + 1} (cùng một {what} "
+                                                      f"chép hai lần): {totals} sẽ bị cộng hai lần.",
+                                        hint=f"xóa một trong hai mục; nếu đúng là hai {what} khác nhau, ghi đúng "
+                                             "ngày, nơi, chứng từ của từng cái."))
+            first.setdefault(key, i)
+
     if res.khao_sat is not None:
         in_period(res.khao_sat.ngay, ("khao_sat", "ngay"), "Ngày khảo sát")
 
