@@ -21,7 +21,7 @@ WeasyPrint minutes; a 300 MB cell, memory):
     files in one data folder                  200              the published plan: 6 chapters
     other names of a unit (ten_khac)           20              the published plan: 3 at most
     units of a plan, units of one department 10.000            the published plan: 10; communes of
-                                                               the whole country (2025): 3,321
+                                                               the whole country today: 3,321
     any other list of a plan (departments,    100              the published plan: 7 at most
       topics, steps, recipients, plans…)
     a unit's communes, villages, conferences, 500              the test results: 3 at most
