@@ -506,32 +506,48 @@ def _unreadable(text: str, display: str) -> list[DataError]:
     return errors
 
 
-# Spaces other than the ordinary one at the start of a line: a no-break space (U+00A0,
-# what Word and web pages paste) looks like indentation but is, for YAML, text; the
-# parser then reports a misplaced colon or a wrong indent lines away, in another field.
-_ODD_INDENT = re.compile("^([ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*?)([\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])"
-                         "[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*(?=\\S)", re.MULTILINE)
-_SPACE_NAMES = {"\u00a0": "dấu cách không ngắt (NBSP)", "\u202f": "dấu cách hẹp không ngắt",
+# Spaces other than the ordinary one where YAML needs a space: a no-break space (U+00A0,
+# what Word and web pages paste) looks like indentation, or like the space after «- » or
+# after «ten:», but is, for YAML, text; the parser then reports a misplaced colon or a
+# wrong indent lines away, in another field.
+_ODD = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_ODD_LEAD = re.compile(f"^[ \\-{_ODD}]*(?=[^\\s\\-])")  # indentation and list dashes
+_ODD_AFTER_KEY = re.compile(f"^[ \\-]*[a-z_][a-z0-9_]*:([{_ODD}]+)")  # ten:<NBSP>Sa Thầy
+_ODD_CHAR = re.compile(f"[{_ODD}]")
+_SPACE_NAMES = {"\u00a0": "dấu cách không ngắt", "\u202f": "dấu cách hẹp không ngắt",
                 "\u3000": "dấu cách chữ Hán"}
 
 
 def _odd_indent(text: str, display: str) -> list[DataError]:
-    """Lines indented (wholly or partly) with a special space: each named at its line and
-    column, before parsing, with the field the line holds once the spaces are ordinary."""
-    found = list(_ODD_INDENT.finditer(text))
+    """Special spaces in a line's indentation, after a list dash or after a field's colon:
+    each named at its line and column, before parsing, with the field the line holds
+    once the spaces are ordinary."""
+    lines = text.split("\n")
+    found = []  # (line, column, char, (start, end) of the span to make ordinary)
+    for number, line in enumerate(lines, 1):
+        if not _ODD_CHAR.search(line):
+            continue
+        for span in (_ODD_LEAD.match(line), _ODD_AFTER_KEY.match(line)):
+            if span is None:
+                continue
+            lo, hi = span.span(1) if span.re is _ODD_AFTER_KEY else span.span()
+            odd = _ODD_CHAR.search(line, lo, hi)
+            if odd:
+                found.append((number, odd.start() + 1, odd.group(), (lo, hi)))
     if not found:
         return []
-    fixed = _ODD_INDENT.sub(lambda m: " " * len(m.group()), text)
+    for number, _, _, (lo, hi) in found:
+        line = lines[number - 1]
+        lines[number - 1] = line[:lo] + _ODD_CHAR.sub(" ", line[lo:hi]) + line[hi:]
+    fixed = "\n".join(lines)
     errors = []
-    for match in found[:MAX_ERRORS]:
-        char = match.group(2)
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start(2) - match.start() + 1
+    for number, column, char, (lo, hi) in found[:MAX_ERRORS]:
+        where = "thụt lề" if lo == 0 else "làm dấu cách sau dấu hai chấm"
         name = _SPACE_NAMES.get(char, "dấu cách đặc biệt") + f" (U+{ord(char):04X})"
-        errors.append(DataError(display, line, column, _field_at(fixed, line, len(match.group()) + 1),
-                                f"Dòng {line} thụt lề bằng {name} ở cột {column}, không phải dấu cách thường: "
-                                "YAML không coi đó là thụt lề, dòng này sẽ bị đọc sai.",
-                                hint="xóa khoảng trắng đầu dòng rồi gõ lại bằng phím cách (thường do chép từ Word "
+        errors.append(DataError(display, number, column, _field_at(fixed, number, hi + 1),
+                                f"Dòng {number} {where} bằng {name} ở cột {column}, không phải dấu cách thường: "
+                                "YAML không coi đó là dấu cách, dòng này sẽ bị đọc sai.",
+                                hint="xóa khoảng trắng đó rồi gõ lại bằng phím cách (thường do chép từ Word "
                                      "hay trang web sang)."))
     return errors
 

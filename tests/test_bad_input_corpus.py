@@ -222,6 +222,10 @@ CORPUS = [
      ["data/ke-hoach-2023/co-quan.yaml:18:1:", "U+00A0", "thụt lề"]),
     ("thut-le-nbsp-giua", "co-quan.yaml", "    viet_tat: VP\n", "  \u00a0 viet_tat: VP\n",
      ["data/ke-hoach-2023/co-quan.yaml:18:3:", "U+00A0", "thụt lề"]),
+    ("nbsp-sau-gach-dau-dong", "co-quan.yaml", "  - ma: van-phong\n", "  -\u00a0ma: van-phong\n",
+     ["data/ke-hoach-2023/co-quan.yaml:16:4:", "«ban › mục 2 › ma»", "U+00A0"]),
+    ("nbsp-sau-hai-cham", "co-quan.yaml", "    viet_tat: VP\n", "    viet_tat:\u00a0VP\n",
+     ["data/ke-hoach-2023/co-quan.yaml:18:14:", "«ban › mục 2 › viet_tat»", "U+00A0", "sau dấu hai chấm"]),
     # One plan with an address prefix: the site would have no home page.
     ("mot-ke-hoach-co-duong-dan", "website.yaml", 'duong_dan: ""', 'duong_dan: "ke-hoach-2023/"',
      ["data/website.yaml:22:", "«ke_hoach › mục 1 › duong_dan»", "chỉ có một kế hoạch", 'duong_dan: ""']),
