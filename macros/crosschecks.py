@@ -317,6 +317,14 @@ def check_website(info, src, root) -> list[DataError]:
     errors = unique(info.ke_hoach, lambda p: p.thu_muc, src, ("ke_hoach",), "Thư mục")
     errors += unique(info.ke_hoach, lambda p: p.duong_dan, src, ("ke_hoach",), "Đường dẫn")
     errors += _needs_letters(info.ten, src, ("ten",))  # the offline ZIP is named from it
+    if len(info.ke_hoach) == 1 and info.ke_hoach[0].duong_dan:
+        # The home page is the lone plan's own (a list of plans comes with a second plan):
+        # under a prefix, the site would have no /index.html.
+        errors.append(src.error(("ke_hoach", 0, "duong_dan"),
+                                f"Website chỉ có một kế hoạch: trang chủ là trang của kế hoạch đó, nên đường dẫn phải "
+                                f"để trống; với «{info.ke_hoach[0].duong_dan}» website sẽ không có trang chủ.",
+                                found=info.ke_hoach[0].duong_dan,
+                                hint='viết duong_dan: "" (tiền tố chỉ dùng khi website có từ hai kế hoạch).'))
     for i, entry in enumerate(info.ke_hoach):
         special = datafiles.not_a_file(f"data/{entry.thu_muc}", root / "data" / entry.thu_muc)
         if special is not None:  # a symlinked plan folder: named once here, its files never read

@@ -22,7 +22,31 @@ _CODE = re.compile(r"^[0-9a-z][0-9a-z-]*$")
 # (they reorder what is shown), zero-width characters and joiners, the BOM, the
 # soft hyphen. In names and codes, also every space other than the ordinary one
 # (NBSP and friends make "Sa Thầy" and "Sa Thầy" two different names).
-_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+# The class, not a list of cases: every Unicode format character (category Cf: bidi
+# controls, zero-width characters, BOM, tag characters U+E0000–E007F, Arabic/Syriac
+# marks…), the default-ignorable marks (combining grapheme joiner U+034F, variation
+# selectors FE00–FE0F and E0100–E01EF, Mongolian and Khmer ones), and the characters
+# that draw as a blank but are letters or symbols (Hangul fillers U+115F, U+1160, U+3164,
+# U+FFA0; braille blank U+2800).
+_IGNORABLE = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef"
+
+
+def _format_characters() -> str:
+    """Every character of category Cf, as ranges for a regex character class (computed once)."""
+    spans, start, last = [], None, None
+    for code in [*range(0x80, 0x20000), *range(0xE0000, 0xE0080)]:
+        if unicodedata.category(chr(code)) == "Cf":
+            if start is not None and code == last + 1:
+                last = code
+                continue
+            if start is not None:
+                spans.append((start, last))
+            start = last = code
+    spans.append((start, last))
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in spans)
+
+
+_INVISIBLE = re.compile(f"[{_format_characters()}{_IGNORABLE}\ufff9-\ufffb]")
 _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _CHAR_NAMES = {
     "\u00a0": "dấu cách không ngắt (NBSP)", "\u00ad": "dấu gạch nối mềm", "\u200b": "dấu cách độ rộng 0",
@@ -33,9 +57,12 @@ _CHAR_NAMES = {
 # Letters of another alphabet that look like Latin ones: Cyrillic «К» in «Кon Tum», Greek
 # «Ο», fullwidth «Ｋ». Vietnamese (and the minority languages written in it) is Latin script:
 # such a letter is a look-alike typed by mistake, and "Кon Tum" is then not "Kon Tum".
-_FOREIGN = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f\uff01-\uff5e]")
-_LOOKS_LIKE = dict(zip("АВЕКМНОРСТХУаеорсухіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοντ",
-                       "ABEKMHOPCTXYaeopcyxijsdqwABEZHIKMNOPTYXovt"))
+# Also the look-alikes of «Đ»/«đ» that bad font conversions (TCVN3, VNI) leave: Icelandic
+# eth «Ð» U+00D0 and «ð» U+00F0, African «Ɖ» U+0189 and «ɖ» U+0256; slugs drop them, so
+# «Ðăk Glei» got the address …/ak-glei/.
+_FOREIGN = re.compile("[\u00d0\u00f0\u0189\u0256\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f\uff01-\uff5e]")
+_LOOKS_LIKE = dict(zip("АВЕКМНОРСТХУаеорсухіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοντÐðƉɖ",
+                       "ABEKMHOPCTXYaeopcyxijsdqwABEZHIKMNOPTYXovtĐđĐđ"))
 
 MAX_MONEY = 1_000_000_000_000  # một nghìn tỷ đồng: far above any amount of such a plan
 
@@ -52,6 +79,14 @@ def _char_name(char: str) -> str:
         return f"{code} (ký tự đổi chiều chữ)"
     if _ODD_SPACE.match(char):
         return f"{code} (dấu cách đặc biệt)"
+    if "\U000e0000" <= char <= "\U000e007f":
+        return f"{code} (ký tự thẻ ẩn)"
+    if "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef":
+        return f"{code} (bộ chọn biến thể)"
+    if char in "\u115f\u1160\u3164\uffa0":
+        return f"{code} (ký tự trống Hangul)"
+    if char == "\u2800":
+        return f"{code} (ô chữ nổi trống)"
     return f"{code} (ký tự không nhìn thấy)"
 
 
@@ -59,7 +94,8 @@ def _invisible(value: str, pattern) -> None:
     found = pattern.search(value)
     if found:
         before = value[: found.start()][-20:]
-        raise _fail(f"có ký tự không nhìn thấy {_char_name(found.group())} sau «{before}»; "
+        raise _fail(f"có ký tự không nhìn thấy {_char_name(found.group())} ở ký tự thứ {found.start() + 1}, "
+                    f"sau «{before}»; "
                     "hãy xóa nó (xóa cả đoạn quanh đó rồi gõ lại)")
 
 
@@ -68,11 +104,12 @@ def _foreign_letter(value: str) -> None:
     if not found:
         return
     char = found.group()
-    alphabet = ("Kirin (tiếng Nga…)" if "\u0400" <= char <= "\u052f" or "\u1c80" <= char <= "\u1c8f"
+    alphabet = ("Latin của tiếng khác (Iceland, châu Phi…)" if char in "\u00d0\u00f0\u0189\u0256"
+                else "Kirin (tiếng Nga…)" if "\u0400" <= char <= "\u052f" or "\u1c80" <= char <= "\u1c8f"
                 or "\u2de0" <= char <= "\u2dff" or "\ua640" <= char <= "\ua69f"
                 else "Hy Lạp" if char < "\u2000" else "toàn độ rộng (fullwidth)")
     latin = _LOOKS_LIKE.get(char) or unicodedata.normalize("NFKC", char)
-    like = f", trông giống chữ «{latin}»" if latin and latin != char and latin.isascii() else ""
+    like = f", trông giống chữ «{latin}»" if latin and latin != char and (latin.isascii() or latin in "Đđ") else ""
     around = value[max(0, found.start() - 15): found.start() + 15]
     raise _fail(f"chữ «{char}» (U+{ord(char):04X}) ở ký tự thứ {found.start() + 1} trong «{around}» là chữ của bảng "
                 f"chữ cái {alphabet}{like} nhưng không phải chữ tiếng Việt: tên và chữ viết bằng nó không khớp với "
@@ -130,18 +167,38 @@ Name = Annotated[
 two names that look the same must be the same."""
 
 
+def at_most(limit: int):
+    """The metadata of a list of at most `limit` items (limits.py), checked before its
+    items are: a list pasted 99,000 times is refused at once, with the count."""
+    def check(value):
+        if isinstance(value, (list, tuple)):
+            too_many = limits.list_error(len(value), limit)
+            if too_many:
+                raise _fail(too_many)
+        return value
+    return [BeforeValidator(check), Field(json_schema_extra={"maxItems": limit})]
+
+
 def _number_form_message(value: NumberForm, what: str) -> str:
-    return (f"{value.explain()}. Nếu là {what}, hãy viết «{value.meant}»"
-            f" (số viết liền, không có số 0 ở đầu, không gạch dưới)")
+    meant = f" Nếu là {what}, hãy viết «{value.meant}»" if value.meant.isdigit() and value.meant != str(value) else ""
+    return f"{value.explain()}.{meant} (số viết liền, không có số 0 ở đầu, không gạch dưới)"
+
+
+# One message for every way a count or a year can be written wrong, quoted or not: what
+# to write, then what is wrong with what was written.
+_INTEGER_HOW = "cần một số nguyên viết bằng chữ số liền, không dấu nháy, ví dụ 120"
 
 
 def _integer(value):
     if isinstance(value, NumberForm):
-        raise _fail(_number_form_message(value, "số"))
+        meant = f"; nếu là {value.meant}, hãy viết «{value.meant}»" if value.meant.isdigit() and value.meant != str(value) else ""
+        raise _fail(f"{_INTEGER_HOW}: {value.explain()}{meant}")
     if isinstance(value, bool):
-        raise _fail("cần một số nguyên, không phải true/false")
+        raise _fail(f"{_INTEGER_HOW}, không phải true/false")
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):  # .inf, .nan: pydantic's own
+        raise _fail(f"{_INTEGER_HOW}: số đang ghi có phần lẻ")
     if isinstance(value, str):
-        raise _fail("cần một số nguyên viết không có dấu nháy, ví dụ 4")
+        raise _fail(f"{_INTEGER_HOW} (đang viết là chữ hoặc trong dấu nháy)")
     return value
 
 

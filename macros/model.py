@@ -7,9 +7,12 @@ totals agree…) live in crosschecks.py; derived values in site.py.
 
 # Definitions (ma) use Code; references to them are Text, so that a wrong
 # reference ("Dak Glei" for "610") reaches the cross-check that can suggest the code.
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fieldtypes import Code, Date, Int, Money, MonthValue, Name, OptionalDate, OptionalText, PlainText, Prefix, Text
+from .limits import MAX_LIST, MAX_OTHER_NAMES, MAX_UNITS
+from .fieldtypes import at_most, Code, Date, Int, Money, MonthValue, Name, OptionalDate, OptionalText, PlainText, Prefix, Text
 
 
 class Strict(BaseModel):
@@ -24,12 +27,12 @@ class Unit(Strict):
     cap: Name = Field(description="Cấp hành chính, viết thường: huyện, thành phố, xã…")
     ten: Name = Field(description="Tên dùng tại địa phương và trong kế hoạch: Đăk Glei.")
     ten_chinh_thuc: Name = Field(description="Tên theo danh mục hành chính: Huyện Đắk Glei.")
-    ten_khac: list[Name] = Field(default=[], description="Các cách viết khác người đọc hay gõ.")
+    ten_khac: Annotated[list[Name], *at_most(MAX_OTHER_NAMES)] = Field(default=[], description="Các cách viết khác người đọc hay gõ.")
 
 
 class UnitsFile(Strict):
     tinh: Text = Field(description="Tỉnh của các đơn vị.")
-    don_vi: list[Unit] = Field(min_length=1, description="Các đơn vị thực hiện kế hoạch.")
+    don_vi: Annotated[list[Unit], *at_most(MAX_UNITS)] = Field(min_length=1, description="Các đơn vị thực hiện kế hoạch.")
 
 
 # --- data/<kế hoạch>/co-quan.yaml ------------------------------------------------------
@@ -45,7 +48,7 @@ class OrgFile(Strict):
     co_quan_ban_hanh: Text = Field(description="Cơ quan ban hành, viết hoa như ở đầu văn bản.")
     ten_day_du: Text = Field(description="Tên đầy đủ của cơ quan ban hành (tác giả văn bản).")
     dia_danh: Text = Field(description="Địa danh ghi trước ngày tháng: Kon Tum.")
-    ban: list[Department] = Field(min_length=1, description="Các ban, văn phòng được giao việc.")
+    ban: Annotated[list[Department], *at_most(MAX_LIST)] = Field(min_length=1, description="Các ban, văn phòng được giao việc.")
     quoc_hieu: Text = Field(description="Quốc hiệu ở đầu văn bản.")
     tieu_ngu: Text = Field(description="Tiêu ngữ dưới quốc hiệu.")
 
@@ -76,7 +79,7 @@ class BasisDocument(Strict):
 
 class Purposes(Strict):
     tieu_de: Text
-    muc: list[Text] = Field(min_length=1)
+    muc: Annotated[list[Text], *at_most(MAX_LIST)] = Field(min_length=1)
 
 
 class Topic(Strict):
@@ -88,7 +91,7 @@ class Topic(Strict):
 class Contents(Strict):
     tieu_de: Text
     loi_dan: Text
-    muc: list[Topic] = Field(min_length=1)
+    muc: Annotated[list[Topic], *at_most(MAX_LIST)] = Field(min_length=1)
 
 
 class Step(Strict):
@@ -104,7 +107,7 @@ class Conferences(Strict):
 
 class Steps(Strict):
     tieu_de: Text
-    buoc: list[Step] = Field(min_length=1)
+    buoc: Annotated[list[Step], *at_most(MAX_LIST)] = Field(min_length=1)
     hoi_nghi: Conferences
 
 
@@ -128,7 +131,7 @@ class Assignment(Strict):
     tieu_de: Text | None = Field(default=None, description="Tiêu đề mục, chép đúng kế hoạch kể cả dấu câu "
                                                            "(«Văn phòng:»); bỏ trống thì dùng tên ban.")
     nhiem_vu: Text = Field(description="Nhiệm vụ, chép đúng kế hoạch; phải nhắc tên từng đơn vị được giao.")
-    don_vi: list[Name] = Field(min_length=1, description="Mã các đơn vị ban này phối hợp.")
+    don_vi: Annotated[list[Name], *at_most(MAX_UNITS)] = Field(min_length=1, description="Mã các đơn vị ban này phối hợp.")
 
 
 class Report(Strict):
@@ -148,7 +151,7 @@ class LocalCommittees(Strict):
 class Organisation(Strict):
     tieu_de: Text
     loi_dan: Text
-    phan_cong: list[Assignment] = Field(min_length=1)
+    phan_cong: Annotated[list[Assignment], *at_most(MAX_LIST)] = Field(min_length=1)
     bao_cao: Report
     don_vi_thuc_hien: LocalCommittees
 
@@ -160,8 +163,8 @@ class Recipient(Strict):
 
 
 class Recipients(Strict):
-    gui: list[Recipient] = Field(min_length=1)
-    luu: list[Text] = Field(min_length=1, description="Nơi lưu: VT, VP…")
+    gui: Annotated[list[Recipient], *at_most(MAX_LIST)] = Field(min_length=1)
+    luu: Annotated[list[Text], *at_most(MAX_LIST)] = Field(min_length=1, description="Nơi lưu: VT, VP…")
     dong_luu: OptionalText = Field(default="", description="Dòng lưu chép đúng văn bản («Lưu VT, VP, BPT.»); "
                                                            "\"\" thì website viết «Lưu: …» từ luu.")
 
@@ -176,7 +179,7 @@ class Signature(Strict):
 class PlanFile(Strict):
     van_ban: DocumentInfo
     cuoc_van_dong: Campaign
-    can_cu: list[BasisDocument] = Field(default=[])
+    can_cu: Annotated[list[BasisDocument], *at_most(MAX_LIST)] = Field(default=[])
     mo_dau: Text
     ten_goi_don_vi: Text = Field(description="Cách kế hoạch gọi chung các đơn vị: huyện, thành phố.")
     muc_dich_yeu_cau: Purposes
@@ -208,4 +211,4 @@ class WebsiteFile(Strict):
     ten: PlainText = Field(description="Tên website (thanh tiêu đề, kết quả tìm kiếm); không dùng < > & \".")
     mo_ta: PlainText = Field(description="Mô tả ngắn của website; không dùng < > & \".")
     tac_gia: PlainText = Field(description="Người biên soạn website (thông tin tác giả của trang; không ghi cơ quan ban hành kế hoạch); không dùng < > & \".")
-    ke_hoach: list[PlanEntry] = Field(min_length=1, description="Các kế hoạch đăng trên website, mới nhất trước.")
+    ke_hoach: Annotated[list[PlanEntry], *at_most(MAX_LIST)] = Field(min_length=1, description="Các kế hoạch đăng trên website, mới nhất trước.")

@@ -223,6 +223,11 @@ _LEADING_ZERO = re.compile(r"^[-+]?0[0-9]+$")
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _UNDERSCORED = re.compile(r"^[-+]?[0-9][0-9_]*_[0-9_]*(\.[0-9_]*)?$")
 _BASED = re.compile(r"^[-+]?0([xob])([0-9a-fA-F_]+)$")
+# A decimal fraction or an exponent (120.5, 120., .5, 1.2e+2, 1.2e2) and a decimal with a
+# «+» sign: YAML 1.1 reads some as 120 and some as text; kept as typed, so that a count,
+# an amount or a year refuses all of them with one message.
+_FRACTION = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+_PLUS_DECIMAL = re.compile(r"^\+[0-9]+$")
 _BASE_NAMES = {"x": "hệ 16", "o": "hệ 8", "b": "hệ 2"}
 _ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 
@@ -249,6 +254,12 @@ class NumberForm(str):
             return f"YAML 1.1 đọc «{raw}» (số 0 ở đầu) là số hệ 8 = {self.yaml_value}"
         if "_" in raw:
             return f"YAML 1.1 đọc dấu gạch dưới trong «{raw}» theo cách riêng; số phải viết liền"
+        if _PLUS_DECIMAL.match(raw):
+            return f"«{raw}» có dấu «+» ở đầu"
+        if "e" in raw.lower():
+            return f"«{raw}» là cách viết số mũ (lũy thừa của 10), không phải số viết liền"
+        if "." in raw:
+            return f"«{raw}» có dấu chấm thập phân (phần lẻ)"
         return f"«{raw}» có số 0 ở đầu: YAML 1.1 không đọc được như một số"
 
 
@@ -256,6 +267,8 @@ def _number_form(text: str, constructor) -> NumberForm | None:
     """NumberForm for a plain scalar in a non-decimal number form, else None."""
     if not (_LEADING_ZERO.match(text) or _SEXAGESIMAL.match(text) or _UNDERSCORED.match(text)
             or _BASED.match(text)):
+        if _PLUS_DECIMAL.match(text) or (_FRACTION.match(text) and not _DECIMAL.match(text)):
+            return _fraction_form(text)
         return None
     out = NumberForm(text)
     tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))
@@ -284,6 +297,19 @@ def _number_form(text: str, constructor) -> NumberForm | None:
         out.meant = sign + (whole.lstrip("0") or "0") + (dot + frac if dot else "")
     if len(out.meant) > 40:
         out.meant = out.meant[:40] + "…"
+    return out
+
+
+def _fraction_form(text: str) -> NumberForm:
+    """120.5, 120., 1.2e+2, +120: `meant` is the whole number it equals, if it is one."""
+    out = NumberForm(text)
+    try:
+        value = float(text) if len(text) <= 4 * MAX_DIGITS else None
+    except (ValueError, OverflowError):
+        value = None
+    out.yaml_value = value
+    whole = value is not None and value == value and abs(value) < 10 ** MAX_DIGITS and value == int(value)
+    out.meant = str(int(value)) if whole else text[:40]
     return out
 
 
@@ -409,7 +435,7 @@ class _Builder:
             return text
         if _GROUPED_INT.match(text):
             return int(text.replace(".", ""))
-        if _DECIMAL.match(text):
+        if _DECIMAL.match(text) and not _PLUS_DECIMAL.match(text):
             if len(text.lstrip("+-")) > MAX_DIGITS:
                 self._refuse(event, f"Số quá dài ({len(text.lstrip('+-'))} chữ số).",
                              "kiểm tra lại số; nếu là chữ, đặt trong dấu nháy kép \"…\".", path)
@@ -477,6 +503,52 @@ def _unreadable(text: str, display: str) -> list[DataError]:
                                 + ": ký tự này không nhìn thấy và không được có trong tệp dữ liệu.",
                                 hint="xóa ký tự đó (xóa cả đoạn quanh đó rồi gõ lại); thường do chép từ "
                                      "phần mềm khác sang."))
+    return errors
+
+
+# Spaces other than the ordinary one where YAML needs a space: a no-break space (U+00A0,
+# what Word and web pages paste) looks like indentation, or like the space after «- » or
+# after «ten:», but is, for YAML, text; the parser then reports a misplaced colon or a
+# wrong indent lines away, in another field.
+_ODD = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_ODD_LEAD = re.compile(f"^[ \\-{_ODD}]*(?=[^\\s\\-])")  # indentation and list dashes
+_ODD_AFTER_KEY = re.compile(f"^[ \\-]*[a-z_][a-z0-9_]*:([{_ODD}]+)")  # ten:<NBSP>Sa Thầy
+_ODD_CHAR = re.compile(f"[{_ODD}]")
+_SPACE_NAMES = {"\u00a0": "dấu cách không ngắt", "\u202f": "dấu cách hẹp không ngắt",
+                "\u3000": "dấu cách chữ Hán"}
+
+
+def _odd_indent(text: str, display: str) -> list[DataError]:
+    """Special spaces in a line's indentation, after a list dash or after a field's colon:
+    each named at its line and column, before parsing, with the field the line holds
+    once the spaces are ordinary."""
+    lines = text.split("\n")
+    found = []  # (line, column, char, (start, end) of the span to make ordinary)
+    for number, line in enumerate(lines, 1):
+        if not _ODD_CHAR.search(line):
+            continue
+        for span in (_ODD_LEAD.match(line), _ODD_AFTER_KEY.match(line)):
+            if span is None:
+                continue
+            lo, hi = span.span(1) if span.re is _ODD_AFTER_KEY else span.span()
+            odd = _ODD_CHAR.search(line, lo, hi)
+            if odd:
+                found.append((number, odd.start() + 1, odd.group(), (lo, hi)))
+    if not found:
+        return []
+    for number, _, _, (lo, hi) in found:
+        line = lines[number - 1]
+        lines[number - 1] = line[:lo] + _ODD_CHAR.sub(" ", line[lo:hi]) + line[hi:]
+    fixed = "\n".join(lines)
+    errors = []
+    for number, column, char, (lo, hi) in found[:MAX_ERRORS]:
+        where = "thụt lề" if lo == 0 else "làm dấu cách sau dấu hai chấm"
+        name = _SPACE_NAMES.get(char, "dấu cách đặc biệt") + f" (U+{ord(char):04X})"
+        errors.append(DataError(display, number, column, _field_at(fixed, number, hi + 1),
+                                f"Dòng {number} {where} bằng {name} ở cột {column}, không phải dấu cách thường: "
+                                "YAML không coi đó là dấu cách, dòng này sẽ bị đọc sai.",
+                                hint="xóa khoảng trắng đó rồi gõ lại bằng phím cách (thường do chép từ Word "
+                                     "hay trang web sang)."))
     return errors
 
 
@@ -581,7 +653,7 @@ def read_yaml(file: Path, display: str) -> YamlSource:
         raise DataErrors([DataError(display, line, 1, "", "Tệp không lưu ở mã UTF-8.",
                                     hint="lưu lại tệp với bảng mã UTF-8.")]) from None
     text = text.removeprefix("\ufeff")
-    unreadable = _unreadable(text, display)
+    unreadable = _unreadable(text, display) or _odd_indent(text, display)
     if unreadable:
         raise DataErrors(unreadable)
     builder = _Builder(source)

@@ -196,6 +196,43 @@ CORPUS = [
      ["data/ke-hoach-2023/don-vi.yaml:26:", "«don_vi › mục 3 › ten»", "Tên quá dài (328 ký tự; tối đa 200)"]),
     ("cho-trong-sai", "ke-hoach.yaml", "{so_hoi_nghi} hội nghị", "{so_hoi_ngi} hội nghị",
      ["«cac_buoc › buoc › mục 3 › noi_dung»", "Chỗ trống «{so_hoi_ngi}» không có", "có phải «{so_hoi_nghi}»?"]),
+    # --- round three (issue 21, a fresh tester) --------------------------------
+    # Look-alikes of Đ/đ from bad font conversions: «Ðăk Glei» made the address huyen-ak-glei/.
+    ("chu-eth-hoa", "don-vi.yaml", "ten: Đăk Glei", "ten: \u00d0ăk Glei",
+     ["data/ke-hoach-2023/don-vi.yaml:21:", "«don_vi › mục 2 › ten»", "«Ð» (U+00D0)", "trông giống chữ «Đ»"]),
+    ("chu-eth-thuong", "don-vi.yaml", "ten_khac: [Đắk Tô, Dak To]", "ten_khac: [\u00f0ắk Tô, Dak To]",
+     ["«don_vi › mục 4 › ten_khac › mục 1»", "(U+00F0)", "trông giống chữ «đ»"]),
+    ("chu-d-chau-phi", "don-vi.yaml", "ten: Đăk Tô", "ten: \u0189ăk Tô",
+     ["«don_vi › mục 4 › ten»", "(U+0189)", "trông giống chữ «Đ»"]),
+    # Invisible characters, by class (Unicode format characters, default-ignorable ones, blank fillers).
+    ("ky-tu-braille-trong", "don-vi.yaml", "ten_chinh_thuc: Huyện Sa Thầy", "ten_chinh_thuc: Huyện Sa\u2800Thầy",
+     ["«don_vi › mục 8 › ten_chinh_thuc»", "U+2800", "ký tự thứ 9"]),
+    ("ky-tu-the-tag", "don-vi.yaml", "ten_chinh_thuc: Huyện Sa Thầy", "ten_chinh_thuc: Huyện Sa Thầy\U000E0041",
+     ["«don_vi › mục 8 › ten_chinh_thuc»", "U+E0041", "ký tự thứ 14"]),
+    ("ky-tu-noi-cgj", "don-vi.yaml", "ten: Sa Thầy", "ten: Sa Thầy\u034f",
+     ["«don_vi › mục 8 › ten»", "U+034F", "ký tự thứ 8"]),
+    ("ky-tu-hangul-3164", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: Kon\u3164Tum",
+     ["«dia_danh»", "U+3164"]),
+    ("ky-tu-hangul-115f", "ke-hoach.yaml", "nguoi_ky: Nguyễn Thị Lan", "nguoi_ky: Nguyễn Thị Lan\u115f\u1160",
+     ["«chu_ky › nguoi_ky»", "U+115F"]),
+    ("bien-the-fe0f", "ke-hoach.yaml", "nguon: Từ kinh phí", "nguon: Từ\ufe0f kinh phí",
+     ["«kinh_phi › nguon»", "U+FE0F", "ký tự thứ 3"]),
+    # A line indented with no-break spaces: named where it is, before parsing.
+    ("thut-le-nbsp", "co-quan.yaml", "    viet_tat: VP\n", "\u00a0\u00a0\u00a0\u00a0viet_tat: VP\n",
+     ["data/ke-hoach-2023/co-quan.yaml:18:1:", "U+00A0", "thụt lề"]),
+    ("thut-le-nbsp-giua", "co-quan.yaml", "    viet_tat: VP\n", "  \u00a0 viet_tat: VP\n",
+     ["data/ke-hoach-2023/co-quan.yaml:18:3:", "U+00A0", "thụt lề"]),
+    ("nbsp-sau-gach-dau-dong", "co-quan.yaml", "  - ma: van-phong\n", "  -\u00a0ma: van-phong\n",
+     ["data/ke-hoach-2023/co-quan.yaml:16:4:", "«ban › mục 2 › ma»", "U+00A0"]),
+    ("nbsp-sau-hai-cham", "co-quan.yaml", "    viet_tat: VP\n", "    viet_tat:\u00a0VP\n",
+     ["data/ke-hoach-2023/co-quan.yaml:18:14:", "«ban › mục 2 › viet_tat»", "U+00A0", "sau dấu hai chấm"]),
+    # One plan with an address prefix: the site would have no home page.
+    ("mot-ke-hoach-co-duong-dan", "website.yaml", 'duong_dan: ""', 'duong_dan: "ke-hoach-2023/"',
+     ["data/website.yaml:22:", "«ke_hoach › mục 1 › duong_dan»", "chỉ có một kế hoạch", 'duong_dan: ""']),
+    # Lists capped by what a plan needs: 99,000 other names bloated the search index 46 times.
+    ("ten-khac-qua-nhieu", "don-vi.yaml", "ten_khac: [Đắk Tô, Dak To]",
+     "ten_khac: [" + ", ".join(f"Tên {k}" for k in range(25)) + "]",
+     ["«don_vi › mục 4 › ten_khac»", "Danh sách quá dài (25 mục; tối đa 20)"]),
 ]
 
 
@@ -475,3 +512,53 @@ def test_check_command_works_from_any_folder(tmp_path):
         run = subprocess.run([sys.executable, "-m", "macros.check"], cwd=cwd, capture_output=True, text=True,
                              env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
         assert run.returncode == 0 and "Dữ liệu hợp lệ" in run.stdout, (cwd, run.stderr)
+
+
+# --- results files (issue 21, round three) --------------------------------------
+# (id, fixture unit code, file name it is saved as, old, new, fragments of one report entry)
+RESULTS_CORPUS = [
+    # A count written as a decimal, an exponent, with a sign or a trailing dot: one message, never
+    # «write it in quotes» followed, once quoted, by «write it without quotes».
+    ("so-nguoi-thap-phan", "610", "610.yaml", "so_nguoi: 120", "so_nguoi: 120.5",
+     ["«hoi_nghi › mục 1 › so_nguoi»", "Cần một số nguyên", "chữ số liền", "Giá trị đang ghi: 120.5"]),
+    ("so-nguoi-thap-phan-trong-nhay", "610", "610.yaml", "so_nguoi: 120", 'so_nguoi: "120.5"',
+     ["«hoi_nghi › mục 1 › so_nguoi»", "Cần một số nguyên", "chữ số liền"]),
+    ("so-nguoi-so-mu", "610", "610.yaml", "so_nguoi: 120", "so_nguoi: 1.2e+2",
+     ["«hoi_nghi › mục 1 › so_nguoi»", "Cần một số nguyên", "chữ số liền", "Giá trị đang ghi: 1.2e+2"]),
+    ("so-nguoi-so-mu-khong-dau", "610", "610.yaml", "so_nguoi: 120", "so_nguoi: 1.2e2",
+     ["«hoi_nghi › mục 1 › so_nguoi»", "Cần một số nguyên", "chữ số liền", "Giá trị đang ghi: 1.2e2"]),
+    ("so-nguoi-cham-cuoi", "610", "610.yaml", "so_nguoi: 120", "so_nguoi: 120.",
+     ["«hoi_nghi › mục 1 › so_nguoi»", "Cần một số nguyên", "chữ số liền", "Giá trị đang ghi: 120."]),
+    ("so-nguoi-dau-cong", "610", "610.yaml", "so_nguoi: 120", "so_nguoi: +120",
+     ["«hoi_nghi › mục 1 › so_nguoi»", "Cần một số nguyên", "chữ số liền", "Giá trị đang ghi: +120"]),
+    # The same conference pasted twice doubles the totals.
+    ("hoi-nghi-dan-hai-lan", "610", "610.yaml", "hoi_nghi:\n",
+     "hoi_nghi:\n  - ngay: \"10/6/2023\"\n    dia_diem: Nhà văn hóa Thôn Mẫu 1\n    so_nguoi: 120\n"
+     "    so_nguoi_dtts: 104\n    noi_dung: [chu-truong-chinh-sach, mo-hinh-hay]\n",
+     ["«hoi_nghi › mục 2»", "giống hệt mục 1", "cộng hai lần"]),
+    ("khoan-chi-dan-hai-lan", "610", "610.yaml", "  chi:\n",
+     "  chi:\n    - so_tien: 3000000\n      chung_tu: PC-01/2023\n      noi_dung: Tài liệu, nước uống cho ba hội nghị\n",
+     ["«kinh_phi › chi › mục 2»", "giống hệt mục 1", "cộng hai lần"]),
+    # A results file of a unit no longer in the plan: never another unit's code by its digits.
+    ("ket-qua-don-vi-da-xoa", "610", "619.yaml", 'don_vi: "610"', 'don_vi: "619"',
+     ["ket-qua/619.yaml", "«don_vi»", "Không có đơn vị mã «619»", "không còn trong kế hoạch",
+      "xóa tệp data/ke-hoach-2023/ket-qua/619.yaml"]),
+]
+
+
+@pytest.mark.parametrize("case", RESULTS_CORPUS, ids=[c[0] for c in RESULTS_CORPUS])
+def test_bad_results_get_their_message(tmp_path, capsys, case):
+    _, code, name, old, new, fragments = case
+    root = data_copy(tmp_path)
+    folder = _plan(root) / "ket-qua"
+    folder.mkdir()
+    text = (ROOT / "tests" / "fixtures" / "ket-qua" / f"{code}.yaml").read_text(encoding="utf-8")
+    assert old in text, old
+    (folder / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, report = run_check(root, capsys)
+    assert code == 1, report
+    assert "Traceback" not in report
+    entries = report.split("\n\n")
+    assert any(all(f in entry for f in fragments) for entry in entries), report
+    assert not [w for w in ENGLISH if w in report], report
+    assert "có phải mã «618»" not in report and "dấu nháy kép" not in report, report

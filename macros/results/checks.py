@@ -20,11 +20,21 @@ from .model import CompiledReportFile, UnitResults
 
 
 def _unit_hint(code: str, site: Site, stem: str | None) -> str:
-    """The file's own name first (ket-qua/610.yaml is unit 610), then a near-miss code or name."""
+    """The file's own name first (ket-qua/610.yaml is unit 610), then a unit whose name
+    was written for its code ("Dak Glei"). Never a code near by its digits: a results file
+    of a unit removed from the plan (619.yaml kept) would be published as the results of
+    another unit (618)."""
     if stem is not None and stem in {u.ma for u in site.units}:
         unit = site.unit(stem)
         return f"có phải «{stem}» ({unit.cap} {unit.ten}, theo tên tệp)?"
-    return _suggest_unit(code, site.units_file, site.data_file("units"))
+    named = _suggest_unit(code, site.units_file, site.data_file("units"), taken={u.ma for u in site.units})
+    if named.startswith("có phải"):
+        return named
+    folder = posixpath.dirname(site.data_file("plan"))
+    name = f"{folder}/ket-qua/{stem}.yaml" if stem is not None else "tệp kết quả này"
+    return (f"đơn vị mã «{code}» không còn trong kế hoạch (không có trong {site.data_file('units')}): "
+            f"nếu đơn vị đã bị bỏ khỏi kế hoạch, xóa tệp {name}; nếu bỏ nhầm, thêm lại đơn vị vào "
+            f"{site.data_file('units')}. Không đổi mã trong tệp thành mã của đơn vị khác.")
 
 
 def _label(src, path: tuple, yaml_name: str) -> str:
@@ -113,6 +123,19 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
             errors.append(src.error(("dia_ban", i, "xa"), f"Xã «{area.xa}» ghi hai lần (lần đầu ở mục {seen[key] + 1}).",
                                     hint="gộp các khu dân cư của xã vào một mục."))
         seen.setdefault(key, i)
+
+    # The same conference or expense pasted twice: its people or its money would be counted twice.
+    for field, items, what, totals in ((("hoi_nghi",), res.hoi_nghi, "hội nghị", "số người dự"),
+                                       (("kinh_phi", "chi"), res.kinh_phi.chi, "khoản chi", "số tiền đã chi")):
+        first: dict[str, int] = {}
+        for i, item in enumerate(items):
+            key = item.model_dump_json()
+            if key in first:
+                errors.append(src.error(field + (i,), f"Mục {i + 1} giống hệt mục {first[key] + 1} (cùng một {what} "
+                                                      f"chép hai lần): {totals} sẽ bị cộng hai lần.",
+                                        hint=f"xóa một trong hai mục; nếu đúng là hai {what} khác nhau, ghi đúng "
+                                             "ngày, nơi, chứng từ của từng cái."))
+            first.setdefault(key, i)
 
     if res.khao_sat is not None:
         in_period(res.khao_sat.ngay, ("khao_sat", "ngay"), "Ngày khảo sát")

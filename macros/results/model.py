@@ -5,15 +5,18 @@ Every field but the unit code is optional: a unit that has only chosen its
 communes is "đang thực hiện"; the report date makes it "đã báo cáo".
 """
 
+from typing import Annotated
+
 from pydantic import Field
 
-from ..fieldtypes import DATE_HOW, Code, Date, Int, Money, OptionalDate, OptionalText, Text
+from ..limits import MAX_LIST, MAX_RESULT_ITEMS
+from ..fieldtypes import DATE_HOW, at_most, Code, Date, Int, Money, OptionalDate, OptionalText, Text
 from ..model import Strict
 
 
 class Area(Strict):
     xa: Text = Field(description="Tên xã (phường, thị trấn) được chọn.")
-    khu_dan_cu: list[Text] = Field(default=[], description="Các khu dân cư (thôn, làng, tổ dân phố) được chọn ở xã này.")
+    khu_dan_cu: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các khu dân cư (thôn, làng, tổ dân phố) được chọn ở xã này.")
 
 
 class Survey(Strict):
@@ -26,7 +29,7 @@ class Conference(Strict):
     dia_diem: Text = Field(description="Nơi tổ chức: nhà văn hóa, nhà rông… của khu dân cư nào.")
     so_nguoi: Int = Field(ge=0, description="Tổng số người dự.")
     so_nguoi_dtts: Int = Field(ge=0, description="Trong đó, số người là đồng bào dân tộc thiểu số.")
-    noi_dung: list[Text] = Field(min_length=1, description="Mã các nội dung (phần nội dung tuyên truyền của kế hoạch) đã tuyên truyền (noi_dung › muc › ma trong data/<kế hoạch>/ke-hoach.yaml).")
+    noi_dung: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(min_length=1, description="Mã các nội dung (phần nội dung tuyên truyền của kế hoạch) đã tuyên truyền (noi_dung › muc › ma trong data/<kế hoạch>/ke-hoach.yaml).")
 
 
 class Expense(Strict):
@@ -36,7 +39,7 @@ class Expense(Strict):
 
 
 class Spending(Strict):
-    chi: list[Expense] = Field(default=[], description="Các khoản đã chi, mỗi khoản một mục.")
+    chi: Annotated[list[Expense], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các khoản đã chi, mỗi khoản một mục.")
     giai_trinh: OptionalText = Field(default="", description="Bắt buộc khi tổng chi vượt kinh phí được giao: lý do và nguồn bù phần vượt.")
 
 
@@ -47,9 +50,9 @@ class ReportSent(Strict):
 
 class UnitResults(Strict):
     don_vi: Code = Field(description="Mã đơn vị (data/<kế hoạch>/don-vi.yaml), trùng tên tệp: \"610\" cho data/<kế hoạch>/ket-qua/610.yaml.")
-    dia_ban: list[Area] = Field(default=[], description="Các xã và khu dân cư được chọn (bước 1).")
+    dia_ban: Annotated[list[Area], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các xã và khu dân cư được chọn (bước 1).")
     khao_sat: Survey | None = Field(default=None, description="Khảo sát (bước 2).")
-    hoi_nghi: list[Conference] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
+    hoi_nghi: Annotated[list[Conference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
     kinh_phi: Spending = Field(default_factory=Spending, description="Kinh phí đã chi.")
     bao_cao: ReportSent | None = Field(default=None, description="Báo cáo kết quả đã gửi (ngày, ban gửi).")
 
@@ -79,5 +82,5 @@ class CompiledReportFile(Strict):
     ngay_ban_hanh: OptionalDate = Field(default=None, description="Ngày ban hành; \"\" khi chưa ban hành.")
     da_ban_hanh: bool = Field(default=False, description="true khi Ban Thường trực đã ký ban hành; false: bản in có chữ «Dự thảo».")
     ky: Signer
-    noi_nhan: list[Text] = Field(default=[], description="Nơi nhận, mỗi nơi một mục (không kể dòng Lưu).")
-    luu: list[Text] = Field(min_length=1, description="Nơi lưu: VT, BPT.")
+    noi_nhan: Annotated[list[Text], *at_most(MAX_LIST)] = Field(default=[], description="Nơi nhận, mỗi nơi một mục (không kể dòng Lưu).")
+    luu: Annotated[list[Text], *at_most(MAX_LIST)] = Field(min_length=1, description="Nơi lưu: VT, BPT.")
