@@ -62,3 +62,20 @@ def test_handout_long_department_name_wraps(printer, tmp_path, monkeypatch):
     text, outside = _read(out)
     assert not outside, outside[:5]
     assert name in text
+
+
+def test_report_long_department_name_wraps(printer, tmp_path, monkeypatch):
+    """The compiled report's «Ban phối hợp» column: the same 190-character name."""
+    from macros.pdf import report
+    from tests.results_fixtures import results_of, with_results
+
+    results = results_of(with_results(tmp_path / "kq"))
+    original = Site.department
+    name = _word(190, "CUỐITÊNBAN")
+    monkeypatch.setattr(Site, "department", lambda self, c: original(self, c).model_copy(update={"ten": name}))
+    job = report.report_job(SITE, results)
+    out = tmp_path / "report.pdf"
+    printer.write(job.html, job.kind, job.meta, out)
+    text, outside = _read(out)
+    assert not outside, outside[:5]
+    assert name[-60:] in text
