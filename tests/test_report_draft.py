@@ -65,7 +65,8 @@ def test_report_pdf_totals_once_after_the_last_row(report_pdf):
     import pdfplumber
     with pdfplumber.open(report_pdf) as doc:
         whole = squash(" ".join(p.extract_text() for p in doc.pages))
-    names = [u.ten for u in SITE.units]
+    from macros.render.links import unit_title
+    names = [unit_title(u) for u in SITE.units]  # as the unit's page names it
     parts = whole.split("Tổng cộng")
     assert len(parts) == 3, len(parts) - 1  # conferences, money: one total each
     for before in parts[:-1]:
@@ -140,3 +141,25 @@ def test_plan_pdf_says_it_at_the_top_of_page_one(tmp_path):
         assert PLAN_NOTE in squash("".join(c["text"] for c in top).replace(" ", " ")) or \
             PLAN_NOTE.replace(" ", "") in "".join(c["text"] for c in top).replace(" ", "")
         assert min(round(c["size"], 1) for c in top) >= 8
+
+
+def test_report_marks_no_unit_against_the_plans_range_and_names_units_as_their_pages(results):
+    """The plan's «02 đến 04 hội nghị» is not per unit: no «*» beside a unit's count and no
+    «Dấu *» footnote; the plan's sentence is quoted once. Tables name each unit as its page
+    does («Thành phố Kon Tum», not «Kon Tum») (review of issue 20)."""
+    from macros.render import links
+    from macros.render.plan import conference_rule
+    from tests.results_fixtures import Elements
+
+    html = report.document_html(SITE, results)
+    text = squash(re.sub(r"<[^>]+>", " ", html))
+    assert "Dấu *" not in text and "ngoài khoảng" not in text
+    assert text.count(squash(conference_rule(SITE))) == 1
+    cells = [t for t, a, _ in Elements(html).found if t == "td"]
+    assert cells
+    counts = [x for _, x in Elements(html).all("td", "bc-n")]
+    assert counts and not any("*" in x for x in counts)
+    names = [x for _, x in Elements(html).all("th") if x and x not in ("Tổng cộng",)]
+    for unit in SITE.units:
+        assert links.unit_title(unit) in names, unit.ma
+    assert "Kon Tum" not in names

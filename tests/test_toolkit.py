@@ -62,7 +62,8 @@ def test_survey_covers_the_four_sides_of_step_2(site):
 def test_report_template_goes_to_ban_phong_trao_before_the_deadline(site):
     text = page_text(site, "bo-cong-cu/mau-bao-cao/index.html")
     assert "Kính gửi: Ban Phong trào" in text
-    assert "Hạn gửi: trước ngày 30 tháng 11 năm 2023" in text
+    assert ("Hạn kế hoạch đặt cho các ban, văn phòng báo cáo về Ban Phong trào: "
+            "trước ngày 30 tháng 11 năm 2023") in text
     assert "từ tháng 4/2023 đến 30/11/2023" in text
     assert "5.000.000đ/01 đơn vị" in text
     # The receiver compiles the province-wide report: it is not offered as a sender.
@@ -86,3 +87,19 @@ def test_form_prints_on_a4_within_its_page_count(site, browser, slug, max_pages)
     text = "".join(p.extract_text() for p in pdf.pages)
     assert "Để in" not in text  # the on-screen printing hint is not printed
     assert "☐" in text
+
+
+def test_report_form_says_whose_deadline_the_plans_date_is():
+    """«Hạn gửi: trước ngày 30 tháng 11 năm 2023» read as every user's deadline; the plan
+    sets it for the Bans and the Văn phòng reporting to Ban Phong trào (review of issue 20)."""
+    import re
+
+    from macros.loader import load_site
+    from macros.render import toolkit
+    from tests.sitebuild import ROOT
+
+    html = toolkit.form_page(load_site(ROOT), "mau-bao-cao")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "Hạn gửi" not in text
+    assert ("Hạn kế hoạch đặt cho các ban, văn phòng báo cáo về Ban Phong trào: "
+            "trước ngày 30 tháng 11 năm 2023") in text

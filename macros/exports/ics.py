@@ -10,6 +10,7 @@ time), so the same data gives the same bytes.
 import datetime as dt
 
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
+from icalendar.prop import vText
 
 from ..dates import format_date, format_month
 from ..numbers import format_number
@@ -35,6 +36,18 @@ def _timezone() -> Timezone:
     return tz
 
 
+class Text(vText):
+    """A TEXT value escaped as RFC 5545 §3.3.11 says, and nothing else: icalendar 7.3.2's
+    vText first turns a literal «\\N» into a line break («xã Bờ Y\\Ngọc Hồi» came out as
+    «Bờ Y» / «gọc Hồi»). Backslash first, then «;», «,» and line breaks (CRLF, LF or a lone
+    CR: one break each); icalendar and vobject read it back exactly (CRLF as LF)."""
+
+    def to_ical(self) -> bytes:
+        text = (str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n"))
+        return text.encode(self.encoding)
+
+
 REMINDERS = (7, 1)  # days before the last day to report: a reminder while it is still in time
 
 
@@ -46,17 +59,17 @@ def _event(uid: str, stamp: dt.datetime, start: dt.date, end_inclusive: dt.date,
     ev.add("dtstamp", stamp)
     ev.add("dtstart", start)
     ev.add("dtend", end_inclusive + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
-    ev.add("summary", summary)
+    ev.add("summary", Text(summary))
     text = "\n\n".join(t for t in (description, note) if t)
     if text:
-        ev.add("description", text)
+        ev.add("description", Text(text))
     if location:
-        ev.add("location", location)
+        ev.add("location", Text(location))
     ev.add("transp", "TRANSPARENT")
     for days in reminders:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Còn {days} ngày: {summary}")
+        alarm.add("description", Text(f"Còn {days} ngày: {summary}"))
         alarm.add("trigger", -dt.timedelta(days=days))
         ev.add_component(alarm)
     return ev
@@ -124,15 +137,15 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
     made = {}
     for unit_code in unit_codes:
         cal = Calendar()
-        cal.add("prodid", f"-//{notice.compiler(site)}//{plan.van_ban.loai} {year}//VI")
+        cal.add("prodid", Text(f"-//{notice.compiler(site)}//{plan.van_ban.loai} {year}//VI"))
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
         title = f"{plan.van_ban.loai} tuyên truyền, vận động năm {year}"
         if unit_code is not None:
             title += f" – {links.unit_title(site.unit(unit_code))}"
-        cal.add("x-wr-calname", title)
+        cal.add("x-wr-calname", Text(title))
         cal.add("x-wr-timezone", TZID)
-        cal.add("x-wr-caldesc", note)
+        cal.add("x-wr-caldesc", Text(note))
         head = cal.to_ical()  # BEGIN, the calendar's own lines, END
         if not head.endswith(_END):  # the lines go in before END: say so if icalendar changes
             raise ValueError("icalendar không kết thúc bằng END:VCALENDAR")

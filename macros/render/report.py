@@ -66,12 +66,11 @@ def document_html(site: Site, results: Results) -> str:
     data = [r for r in rows if r.has_data]
     s = pg.summary(site, results)
     compiler = site.department(site.plan.to_chuc_thuc_hien.bao_cao.noi_nhan)
-    low, high = pg.conference_range(site)
     numbers = pg.topic_names(site)
     used = {r.unit.ma: ", ".join(str(numbers[c][0]) for c in numbers
                                   if any(c in conf.noi_dung for conf in r.results.hoi_nghi)) for r in data}
     return render("report.html", used=used, site=site, org=site.org, results=results, report=results.report, rows=rows,
-                  data=data, s=s, pg=pg, topics=pg.topic_names(site), low=low, high=high,
+                  data=data, s=s, pg=pg, topics=pg.topic_names(site), unit_title=links.unit_title,
                   parent_lines=body_name_lines(site.org.co_quan_cap_tren),
                   issuer_lines=body_name_lines(site.org.co_quan_ban_hanh),
                   number=number_line(results), place_date=place_date_line(site, results),

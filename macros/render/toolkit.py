@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..dates import format_date, format_date_long, format_month
 from ..numbers import format_money
+from ..results.progress import deadline_owner
 from ..site import Site
 from ..text import html_escape as h
 from ..text import md_escape
@@ -221,7 +222,10 @@ def report(site: Site, form: Form) -> str:
             + _department_chooser(site, "Ban, văn phòng báo cáo", senders)
             + f'<p class="tk-to">Kính gửi: {h(receiver)}</p>'
             + f'<p class="tk-note">{h(compiles)}</p>'
-            f'<p class="tk-deadline"><strong>Hạn gửi: trước {h(format_date_long(rep.han))}</strong> '
+            # The plan's date binds the Bans and the Văn phòng reporting to the receiver, not the
+            # units: say whose it is, as the unit pages do.
+            f'<p class="tk-deadline"><strong>Hạn kế hoạch đặt cho {h(deadline_owner(site))}: '
+            f"trước {h(format_date_long(rep.han))}</strong> "
             f"(kế hoạch thực hiện từ {h(format_month(period.bat_dau))} đến {h(format_date(period.ket_thuc))}).</p>"
             + sections
             + '<div class="tk-signatures"><div class="tk-recipients"><p><strong><em>Nơi nhận:</em></strong></p>'

@@ -40,7 +40,7 @@ class Expense(Strict):
 
 class Spending(Strict):
     chi: Annotated[list[Expense], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các khoản đã chi, mỗi khoản một mục.")
-    giai_trinh: OptionalText = Field(default="", description="Bắt buộc khi tổng chi vượt kinh phí được giao: lý do và nguồn bù phần vượt.")
+    giai_trinh: OptionalText = Field(default="", description="Ghi chú của đơn vị về kinh phí, nếu có.")
 
 
 class ReportSent(Strict):

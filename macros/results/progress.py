@@ -20,9 +20,7 @@ NO_DATA = "chua-co-so-lieu"
 IN_PROGRESS = "chua-gui-bao-cao"  # figures entered, no report date: says what the data shows, not "still running"
 REPORTED = "da-bao-cao"
 # The plan sets its report deadline for the provincial Bans and the Văn phòng (to the
-# compiling Ban), not for the units: no unit is ever "late" or "on time". LATE stays a
-# key of Summary.by_status (always 0) for templates that still add it.
-LATE = "bao-cao-sau-han"
+# compiling Ban), not for the units: no unit is ever "late" or "on time".
 STATUS_LABELS = {
     NO_DATA: "Chưa có số liệu",
     IN_PROGRESS: "Có số liệu, chưa ghi ngày gửi báo cáo",
@@ -111,7 +109,6 @@ class Summary:
     by_status: dict[str, int]
     with_data: int
     conferences: int
-    in_range: int  # units whose reported conference count is within the plan's range
     attendance: int
     minority: int
     budget: int  # the whole budget line of the plan
@@ -135,21 +132,14 @@ def all_progress(site: Site, results: Results) -> list[UnitProgress]:
     return [unit_progress(site, results, u.ma) for u in site.units]
 
 
-def conference_range(site: Site) -> tuple[int, int]:
-    rule = site.plan.cac_buoc.hoi_nghi
-    return rule.toi_thieu, rule.toi_da
-
-
 def summary(site: Site, results: Results) -> Summary:
     rows = all_progress(site, results)
-    low, high = conference_range(site)
     data = [r for r in rows if r.has_data]
     return Summary(
         units=len(rows),
-        by_status={s: sum(1 for r in rows if r.status == s) for s in (*STATUS_LABELS, LATE)},
+        by_status={s: sum(1 for r in rows if r.status == s) for s in STATUS_LABELS},
         with_data=len(data),
         conferences=sum(r.conferences for r in data),
-        in_range=sum(1 for r in data if low <= r.conferences <= high),
         attendance=sum(r.attendance for r in data),
         minority=sum(r.minority for r in data),
         budget=site.total,
