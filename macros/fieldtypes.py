@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import dates, limits
+from .glyphs import check_printable
 from .numbers import format_money
 from .text import is_nfc
 from .yamlsrc import NumberForm
@@ -133,6 +134,10 @@ def _clean_text(value: str, allow_empty: bool) -> str:
     too_long = limits.paragraph_error(value)
     if too_long:
         raise _fail(too_long)
+    try:  # an emoji or any character the PDFs' fonts lack would print as a blank (macros/glyphs.py)
+        check_printable(value)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
     value = " ".join(value.split())
     if not value and not allow_empty:
         raise _fail("không được để trống")

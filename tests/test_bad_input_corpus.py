@@ -198,6 +198,9 @@ CORPUS = [
      ["«cac_buoc › buoc › mục 3 › noi_dung»", "Chỗ trống «{so_hoi_ngi}» không có", "có phải «{so_hoi_nghi}»?"]),
     # --- round three (issue 21, a fresh tester) --------------------------------
     # Look-alikes of Đ/đ from bad font conversions: «Ðăk Glei» made the address huyen-ak-glei/.
+    # A character the PDFs' fonts lack prints as a blank (review of issue 21): refused by name.
+    ("emoji-trong-ten", "don-vi.yaml", "ten: Đăk Glei", "ten: Đăk Glei \U0001f642",
+     ["data/ke-hoach-2023/don-vi.yaml:21:", "«don_vi › mục 2 › ten»", "«🙂» (U+1F642", "không in được"]),
     ("chu-eth-hoa", "don-vi.yaml", "ten: Đăk Glei", "ten: \u00d0ăk Glei",
      ["data/ke-hoach-2023/don-vi.yaml:21:", "«don_vi › mục 2 › ten»", "«Ð» (U+00D0)", "trông giống chữ «Đ»"]),
     ("chu-eth-thuong", "don-vi.yaml", "ten_khac: [Đắk Tô, Dak To]", "ten_khac: [\u00f0ắk Tô, Dak To]",
