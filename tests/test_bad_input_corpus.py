@@ -187,8 +187,8 @@ CORPUS = [
      ["«van_ban › nam»", "không phải .inf hay .nan", "Giá trị đang ghi: .inf"]),
     ("nul-sau-xuong-dong-cr", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\rx: \x00\r",
      ["data/ke-hoach-2023/co-quan.yaml:12:4:", "«x»", "ký tự NUL"]),
-    ("ten-web-chi-ky-hieu", "website.yaml", "ten: Kế hoạch tuyên truyền, vận động năm 2023", 'ten: "★ ★"',
-     ["data/website.yaml:13:", "«ten»", "Tên không có chữ cái hay chữ số nào", "Giá trị đang ghi: ★ ★"]),
+    ("ten-web-chi-ky-hieu", "website.yaml", "ten: Kế hoạch tuyên truyền, vận động năm 2023", 'ten: "§ §"',
+     ["data/website.yaml:13:", "«ten»", "Tên không có chữ cái hay chữ số nào", "Giá trị đang ghi: § §"]),
     # --- sizes (issue 21 item 2): a paragraph, a name ------------------------
     ("doan-qua-dai", "co-quan.yaml", "dia_danh: Kon Tum", "dia_danh: " + "Kon Tum " * 1300,
      ["data/ke-hoach-2023/co-quan.yaml:11:", "«dia_danh»", "Đoạn chữ quá dài (10.399 ký tự; tối đa 10.000"]),

@@ -177,7 +177,7 @@ def _unit_errors(tmp_path, old: str, new: str) -> list:
     return _errors(root)
 
 
-@pytest.mark.parametrize("name", ["★", "“…”", "- -"])
+@pytest.mark.parametrize("name", ["§", "“…”", "- -"])
 def test_a_name_without_letters_makes_no_empty_address(tmp_path, name):
     errors = _unit_errors(tmp_path, "ten: Ngọc Hồi", f'ten: "{name}"')
     [error] = [e for e in errors if e.field == "don_vi › mục 3 › ten"]
