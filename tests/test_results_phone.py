@@ -101,3 +101,17 @@ def test_chart_labels_fit_inside_the_chart_at_360px(phone):
     page.goto(base + "ket-qua/")
     assert page.evaluate("document.querySelectorAll('.kq-chart__svg text.kq-value').length") == 30
     assert not page.evaluate(EDGES_JS)
+
+
+def test_a_printed_unit_page_says_where_its_results_print(phone):
+    """Field review: the printed page of a unit with results left them off without a word."""
+    page, base = phone
+    page.goto(base + "don-vi/huyen-dak-glei/")
+    note = page.locator(".kq-print-note")
+    assert note.count() == 1 and not note.is_visible()  # on screen the results themselves show
+    page.emulate_media(media="print")
+    try:
+        assert note.is_visible() and "báo cáo tổng hợp" in note.inner_text()
+        assert not page.locator(".kq-unit").is_visible()
+    finally:
+        page.emulate_media(media="screen")
