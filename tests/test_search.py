@@ -6,6 +6,7 @@ quoted queries below (measured on stock Material 9.8.1 with theme.language vi).
 """
 
 import contextlib
+import json
 import re
 import unicodedata
 
@@ -325,3 +326,10 @@ def test_no_excerpt_shows_form_controls(box):
         for result in box.search(query):
             assert "Tất cả các ban" not in result["text"], (query, result["href"], result["text"][:200])
             assert "gõ có dấu hoặc không dấu" not in result["text"]
+
+
+def test_the_forms_boxes_to_tick_are_not_indexed(site):
+    """Field review: excerpts of the printed forms read «☐ Kon Tum ☐ Đăk Glei …»."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    boxed = [d["location"] for d in docs if re.search(r"☐\W*(Kon Tum|Đăk Glei|Chủ trương)", d.get("text", ""))]
+    assert not boxed, boxed

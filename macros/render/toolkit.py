@@ -55,7 +55,8 @@ def _capital(text: str) -> str:
 
 
 def _choices(items: list[str]) -> str:
-    return " ".join(f'<span class="tk-choice">{BOX}&nbsp;{h(x)}</span>' for x in items)
+    # Boxes to tick on paper, not words to find: kept out of the search index and its excerpts.
+    return " ".join(f'<span class="tk-choice" data-search-exclude>{BOX}&nbsp;{h(x)}</span>' for x in items)
 
 
 def _lines(n: int) -> str:
@@ -126,7 +127,7 @@ def agenda(site: Site, form: Form) -> str:
         text = h(site.fill(item.noi_dung))
         if item.chon_chu_de:
             text += '<ul class="tk-topics">' + "".join(
-                f"<li>{BOX}&nbsp;{h(t.ten_ngan)}</li>" for t in site.plan.noi_dung.muc) + "</ul>"
+                f"<li data-search-exclude>{BOX}&nbsp;{h(t.ten_ngan)}</li>" for t in site.plan.noi_dung.muc) + "</ul>"
         who = h(item.nguoi_thuc_hien) if item.nguoi_thuc_hien else ""
         items.append(f'<tr><td class="tk-num">{i}</td><td class="tk-time"></td><td>{text}</td><td>{who}</td></tr>')
     body = (_header(site) + f"<h1>CHƯƠNG TRÌNH HỘI NGHỊ</h1>"
