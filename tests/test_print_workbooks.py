@@ -4,8 +4,6 @@ into the next row). One soffice call converts them all."""
 
 import datetime as dt
 import io
-import os
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -16,36 +14,24 @@ import pytest
 
 from macros.exports import xlsx
 from macros.exports.downloads import download_bytes
+from tests import sheets
 from tests.results_fixtures import SITE, results_of, with_results
 
 STAMP = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
 A4 = {(595, 842), (842, 595)}
 
 
-def _soffice() -> str:
-    found = shutil.which("soffice")
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("LibreOffice (soffice) is required in CI")
-        pytest.skip("no LibreOffice on this machine")
-    return found
-
-
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """{file name: (workbook bytes, PDF path)}: what the build writes for the real plan,
     and the results workbook of the fixture results (conferences and spending filled in)."""
-    soffice = _soffice()
     books = {Path(rel).name: data for rel, data in download_bytes(SITE).items() if rel.endswith(".xlsx")}
     results = results_of(with_results(tmp_path_factory.mktemp("kq")))
     books["ket-qua-mau-du-lieu.xlsx"] = xlsx.results_xlsx(SITE, results, STAMP)
     folder = tmp_path_factory.mktemp("print")
     for name, data in books.items():
         (folder / name).write_bytes(data)
-    profile = tmp_path_factory.mktemp("lo-profile")
-    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(folder)] + [str(folder / n) for n in books],
-                   check=True, capture_output=True, timeout=240)
+    sheets.convert([folder / n for n in books], "pdf", folder)  # one soffice call for all of them
     return {n: (data, folder / n.replace(".xlsx", ".pdf")) for n, data in books.items()}
 
 
