@@ -7,10 +7,32 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.ext import Extension
+from markupsafe import Markup
 
 from .dates import format_date, format_date_long
 from .numbers import format_money, format_number, format_percent
 from .sections import section_number
+from .text import md_escape
+
+# A template whose source starts with this comment is written over several lines for
+# reading but renders as one line: each line break and the indentation after it vanish
+# (the conference forms: one line of HTML inside a Markdown page). A space that must
+# stay is written before the break as {{ " " }}, never left as trailing whitespace.
+JOINED = "{#- joined"
+
+
+class _Joined(Extension):
+    def preprocess(self, source, name, filename=None):
+        if not source.startswith(JOINED):
+            return source
+        return "".join(line.lstrip(" ") for line in source.split("\n"))
+
+
+def md(text) -> Markup:
+    """Text put into Markdown: Markdown punctuation backslash-escaped and HTML escaped
+    (text.md_escape), so it is safe in the text of an autoescaped template as well."""
+    return Markup(md_escape(str(text)))
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -19,9 +41,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 def environment() -> Environment:
     # The environment holds only the compiled templates (no data): one per process is safe.
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, extensions=[_Joined])
     env.filters.update(number=format_number, money=format_money, date=format_date, date_long=format_date_long,
-                       percent=lambda pair: format_percent(*pair))
+                       percent=lambda pair: format_percent(*pair), md=md)
     # A section is cited by its key: {{ section_number("noi_dung") }} -> "II" (macros/sections.py).
     env.globals["section_number"] = section_number
     return env
@@ -30,3 +52,9 @@ def environment() -> Environment:
 def render(template: str, /, **context) -> str:
     """The template `template` with `context`; every value is HTML-escaped unless marked safe."""
     return environment().get_template(template).render(**context)
+
+
+def fragment(template: str, /, **context) -> Markup:
+    """A template's output to be put into another template as it is: HTML made by a
+    template is safe by construction (the one place a string is marked safe, with md)."""
+    return Markup(render(template, **context))
