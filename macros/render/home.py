@@ -1,9 +1,8 @@
 """The home page: the plan at a glance (content, who carries it out, where, when, funds)."""
 
-from ..dates import format_date, format_month
-from ..numbers import format_money
+from ..dates import format_month
 from ..site import Site
-from ..text import md_escape as m
+from ..templating import render
 from . import links, notice
 
 
@@ -16,83 +15,23 @@ def home_page(site: Site) -> str:
     here = links.HOME
     period = p.thoi_gian_dia_diem
     report = p.to_chuc_thuc_hien.bao_cao
-    receiver = site.department(report.noi_nhan).ten
     local = p.to_chuc_thuc_hien.don_vi_thuc_hien
     n = len(site.units)
-    depts = ", ".join(m(site.department(a.ban).ten) for a in site.assignments)
-    if n <= LIST_ON_HOME:
-        units = "\n".join(f"- {links.md_link(links.unit_title(u), links.unit_page(u), here)}" for u in site.units)
-    else:  # a long list belongs on its own page, with its filter
-        units = f"- {links.md_link(f'Danh sách {n} {p.ten_goi_don_vi}', links.UNITS, here)}"
-    conferences = notice.conference_sentence(site)
-    # The five facts are headings (the page's outline, issue 23) but not search sections:
-    # "kinh phi" must open the budget page, not the home page's summary of it.
-    return f"""{m(p.van_ban.loai)} {m(p.van_ban.trich_yeu[0].lower() + p.van_ban.trich_yeu[1:])}.
-
-{_jump_to_units()}
-
-<div class="grid cards glance" markdown>
-
--   ## Nội dung {{ data-search-exclude }}
-
-    ---
-
-    Tuyên truyền, vận động trực tiếp tại vùng đồng bào dân tộc thiểu số, theo {len(p.cac_buoc.buoc)} bước;
-    kế hoạch ghi: «{m(conferences)}»
-
-    {links.md_link("Toàn văn kế hoạch", links.PLAN, here)} · {links.md_link("Sổ tay tuyên truyền", links.HANDBOOK, here)}
-
--   ## Đơn vị thực hiện {{ data-search-exclude }}
-
-    ---
-
-    {m(site.org.ten_day_du)}; các ban phối hợp: {depts}; cùng {m(notice.spell(site, local.ten))}.
-
-    {links.md_link("Phân công", links.ASSIGNMENTS, here)}
-
--   ## Địa bàn {{ data-search-exclude }}
-
-    ---
-
-    {n}/{n} {m(p.ten_goi_don_vi)} của tỉnh {m(site.units_file.tinh)}.
-
-    {links.md_link("Danh sách đơn vị", links.UNITS, here)}
-
--   ## Thời gian {{ data-search-exclude }}
-
-    ---
-
-    Từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}. Các ban, văn phòng báo cáo
-    kết quả về {m(receiver)} trước ngày {format_date(report.han)}; {m(receiver)} tổng hợp báo cáo
-    kết quả trên địa bàn toàn tỉnh.
-
-    {links.md_link("Tiến độ", links.TIMELINE, here)}
-
--   ## Kinh phí {{ data-search-exclude }}
-
-    ---
-
-    {format_money(p.kinh_phi.dinh_muc)} mỗi đơn vị; tổng {format_money(site.total)}
-    ({m(site.total_in_words)}).
-
-    {links.md_link("Kinh phí", links.BUDGET, here)}
-
-</div>
-
-## Trang của từng đơn vị {{ #{UNITS_ANCHOR} }}
-
-<div class="home-units" markdown>
-
-{units}
-
-</div>
-"""
+    # a long list belongs on its own page, with its filter
+    units = ([(links.unit_title(u), links.rel(links.unit_page(u), here)) for u in site.units]
+             if n <= LIST_ON_HOME else None)
+    href = {name: links.rel(target, here) for name, target in
+            (("plan", links.PLAN), ("handbook", links.HANDBOOK), ("assignments", links.ASSIGNMENTS),
+             ("units", links.UNITS), ("timeline", links.TIMELINE), ("budget", links.BUDGET))}
+    return render("home.md", doc_kind=p.van_ban.loai, doc_subject=p.van_ban.trich_yeu[0].lower() + p.van_ban.trich_yeu[1:],
+                  units_anchor=UNITS_ANCHOR, steps=len(p.cac_buoc.buoc), conferences=notice.conference_sentence(site),
+                  href=href, org=site.org.ten_day_du, departments=[site.department(a.ban).ten for a in site.assignments],
+                  local=notice.spell(site, local.ten), n=n, unit_word=p.ten_goi_don_vi, province=site.units_file.tinh,
+                  start=format_month(period.bat_dau), end=period.ket_thuc, receiver=site.department(report.noi_nhan).ten,
+                  deadline=report.han, rate=p.kinh_phi.dinh_muc, total=site.total, total_words=site.total_in_words,
+                  units=units)
 
 
 # The list of units is two screens down on a phone: one tap from the first
 # screen reaches it (issue 13). site.css draws both as 48 px tap targets.
 UNITS_ANCHOR = "don-vi-cua-ban"
-
-
-def _jump_to_units() -> str:
-    return f'<p class="home-jump"><a href="#{UNITS_ANCHOR}">Trang của từng đơn vị <span aria-hidden="true">↓</span></a></p>'
