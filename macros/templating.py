@@ -54,7 +54,9 @@ def render(template: str, /, **context) -> str:
     return environment().get_template(template).render(**context)
 
 
-def fragment(template: str, /, **context) -> Markup:
+def fragment(template: str, /, *, post=None, **context) -> Markup:
     """A template's output to be put into another template as it is: HTML made by a
-    template is safe by construction (the one place a string is marked safe, with md)."""
-    return Markup(render(template, **context))
+    template is safe by construction (the one place a string is marked safe, with md).
+    `post`: a change of whitespace only (results_jinja's blank lines)."""
+    text = render(template, **context)
+    return Markup(post(text) if post else text)

@@ -8,7 +8,9 @@ its own line above the bar so that the chart stays readable 360 px wide.
 
 from dataclasses import dataclass, field
 
-from .results_jinja import render
+from markupsafe import Markup
+
+from .results_jinja import fragment
 
 WIDTH = 320  # viewBox units; the SVG scales to its column
 ROW = 42  # height of one unit: name line (14 px text, issue 23) + bar
@@ -45,7 +47,7 @@ class Chart:
         return TOP + ROW * len(self.bars) + 4
 
 
-def svg_figure(chart: Chart) -> str:
+def svg_figure(chart: Chart) -> Markup:
     rows = []
     for i, bar in enumerate(chart.bars):
         y = TOP + i * ROW
@@ -59,4 +61,4 @@ def svg_figure(chart: Chart) -> str:
     if chart.band is not None:
         x0, x1 = (round(WIDTH * b, 1) for b in chart.band)
         band = {"x": x0, "w": round(x1 - x0, 1), "x1": x1}
-    return render("chart.html", chart=chart, rows=rows, band=band, width=WIDTH, bar_h=BAR, band_top=TOP - 8)
+    return fragment("chart.html", chart=chart, rows=rows, band=band, width=WIDTH, bar_h=BAR, band_top=TOP - 8)

@@ -86,7 +86,7 @@ def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True) -> list[G
         return GeneratedPage(path, title, markdown, files, meta, site.key)
 
     def unit_markdown(u):
-        return _with_results_section(units.unit_page(site, u.ma), progress.unit_section(site, results, u.ma, dir_urls, pdf_ok))
+        return units.unit_page(site, u.ma, progress.unit_section(site, results, u.ma, dir_urls, pdf_ok))
 
     chapter_file = {c.chu_de: site.data_file(f"chapters/{k}") for k, c in site.chapters.items() if c.chu_de}
     out = [

@@ -11,7 +11,7 @@ from ..site import Site
 from . import links
 from .charts import Bar, Chart, svg_figure
 from .plan import conference_rule
-from .results_jinja import render
+from .results_jinja import fragment, render
 
 PROGRESS = "ket-qua.md"
 REPORT = "bao-cao-tong-hop.md"
@@ -193,7 +193,7 @@ def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True,
     here = links.unit_page(unit)
     r = pg.unit_progress(site, results, code)
     topics = pg.topic_names(site)
-    html = render("unit_section.html", site=site, folder=results_folder(site), r=r, res=r.results, topics=topics,
+    html = fragment("unit_section.html", site=site, folder=results_folder(site), r=r, res=r.results, topics=topics,
                   no_data=pg.NO_DATA_SENTENCE,
                   sent_compared=pg.sent_compared(site, r.sent) if r.sent else "",
                   ics=href(unit_ics(unit), here, dir_urls), template=href(unit_template(unit), here, dir_urls) if documents else None,

@@ -12,6 +12,8 @@ document. No sentence here states a fact that is not in the plan or the results:
 figures by unit, totals, who has not reported.
 """
 
+from markupsafe import Markup
+
 from ..dates import format_date, format_date_long
 from ..results import progress as pg
 from ..results.load import Results
@@ -19,7 +21,7 @@ from ..site import Site
 from . import links
 from .plan import BLANK, body_name_lines, conference_rule, section_number
 from .progress import REPORT, downloads, href
-from .results_jinja import render
+from .results_jinja import fragment, render
 
 KIND = "Báo cáo"
 # What the draft is, on the page, on every page of its PDF and in the PDF's metadata.
@@ -60,7 +62,7 @@ def title(site: Site) -> str:
     return f"{KIND} {summary_line(site)[0].lower()}{summary_line(site)[1:]}"
 
 
-def document_html(site: Site, results: Results) -> str:
+def document_html(site: Site, results: Results) -> Markup:
     """The report itself (header, title, body, recipients, signature)."""
     rows = pg.all_progress(site, results)
     data = [r for r in rows if r.has_data]
@@ -69,7 +71,7 @@ def document_html(site: Site, results: Results) -> str:
     numbers = pg.topic_names(site)
     used = {r.unit.ma: ", ".join(str(numbers[c][0]) for c in numbers
                                   if any(c in conf.noi_dung for conf in r.results.hoi_nghi)) for r in data}
-    return render("report.html", used=used, site=site, org=site.org, results=results, report=results.report, rows=rows,
+    return fragment("report.html", used=used, site=site, org=site.org, results=results, report=results.report, rows=rows,
                   data=data, s=s, pg=pg, topics=pg.topic_names(site), unit_title=links.unit_title,
                   parent_lines=body_name_lines(site.org.co_quan_cap_tren),
                   issuer_lines=body_name_lines(site.org.co_quan_ban_hanh),

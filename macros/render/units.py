@@ -1,22 +1,15 @@
 """One page per unit, generated from data, and the list of units."""
 
-from ..dates import format_date, format_month
-from ..numbers import format_money, money_in_words
 from markupsafe import Markup
 
+from ..dates import format_date, format_month
+from ..numbers import format_money, money_in_words
 from ..searchindex import Named
 from ..site import Site
 from ..templating import render
 from ..text import fold
-from ..text import html_escape as h
-from ..text import md_escape as m
 from . import links, notice
 from .plan import conference_rule, section_number
-
-
-def _quote(label: str, text: str) -> str:
-    """The plan's own words, set apart from the site's text (spellings kept as issued)."""
-    return f'<p class="trich-dan__nguon"><em>{h(label)}</em></p>\n\n> {m(text)}'
 
 
 def report_sentence(site: Site, dept_code: str) -> str:
@@ -35,54 +28,27 @@ def report_sentence(site: Site, dept_code: str) -> str:
             f"cùng các ban, văn phòng khác của Ủy ban MTTQ Việt Nam tỉnh; {compiles}.")
 
 
-def unit_page(site: Site, code: str) -> str:
+def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
+    """The unit's page; `results`: its "Kết quả thực hiện" section (render/progress.unit_section),
+    put before the "Xem thêm:" line (macros/templates/unit_page.md)."""
     unit = site.unit(code)
     here = links.unit_page(unit)
     assignments = list(site.assignments)
     a = site.assignment_of(code)
-    number = assignments.index(a) + 1
-    dept = site.department(a.ban)
     plan = site.plan
     period = plan.thoi_gian_dia_diem
     local = plan.to_chuc_thuc_hien.don_vi_thuc_hien
     amount = site.amount(code)
-    names = ", ".join(m(n) for n in other_names(unit))
-    steps = "\n".join(f"> {i}\\. {m(site.fill(s.noi_dung))}\n>" for i, s in enumerate(plan.cac_buoc.buoc, 1))
-    local_name = notice.spell(site, local.ten)
-    org = section_number("to_chuc_thuc_hien")
-    return f"""# {m(links.unit_title(unit))}
-
-{my_unit_pick(here)}
-<div class="unit-facts" markdown>
-
-- **Ban phối hợp của tỉnh:** {m(dept.ten)}
-- **Kinh phí:** {format_money(amount)} ({m(money_in_words(amount))})
-- **Thời gian thực hiện kế hoạch:** từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}
-- **Hội nghị:** {m(conference_rule(site))}
-- **Báo cáo kết quả:** {m(report_sentence(site, a.ban))}
-
-</div>
-
-## Nhiệm vụ của {m(dept.ten)}
-
-{_quote(f"Kế hoạch, mục {org}.{number}:", a.nhiem_vu)}
-
-## Nhiệm vụ của {m(local_name)}
-
-{_quote(f"Kế hoạch, mục {org}.{len(assignments) + 1}:", local.nhiem_vu)}
-
-## Các bước triển khai
-
-<p class="trich-dan__nguon"><em>Kế hoạch, mục {section_number("cac_buoc")}:</em></p>
-
-{steps}
-
-Xem thêm: {links.md_link("toàn văn kế hoạch", links.PLAN, here)} ·
-{links.md_link("tiến độ", links.TIMELINE, here)} · {links.md_link("kinh phí", links.BUDGET, here)}.
-{{: .xem-them }}
-
-<small class="ten-khac">Mã đơn vị: {m(unit.ma)}{" · Tên gọi khác: " + names if names else ""}</small>
-"""
+    return render("unit_page.md", title=links.unit_title(unit), pick=my_unit_pick(here),
+                  dept=site.department(a.ban).ten, amount=amount, amount_words=money_in_words(amount),
+                  start=format_month(period.bat_dau), end=period.ket_thuc, conference_rule=conference_rule(site),
+                  report_sentence=report_sentence(site, a.ban), org=section_number("to_chuc_thuc_hien"),
+                  number=assignments.index(a) + 1, dept_task=a.nhiem_vu, local=notice.spell(site, local.ten),
+                  number_local=len(assignments) + 1, local_task=local.nhiem_vu,
+                  steps_section=section_number("cac_buoc"), steps=[site.fill(s.noi_dung) for s in plan.cac_buoc.buoc],
+                  results=results, code=unit.ma, names=other_names(unit),
+                  href={"plan": links.rel(links.PLAN, here), "timeline": links.rel(links.TIMELINE, here),
+                        "budget": links.rel(links.BUDGET, here)})
 
 
 # What a unit page holds, in the words of its labels and headings (unit_page):
@@ -93,16 +59,9 @@ PAGE_TOPICS = ("Ban phối hợp", "kinh phí", "thời gian thực hiện", "h�
                "các bước triển khai", "báo cáo kết quả")
 
 
-def my_unit_pick(here: str) -> str:
-    """The place of «Chọn làm đơn vị của tôi» on a unit page (issue 23). Hidden: the
-    script in overrides/partials/my-unit.html shows the control and reads these links (MkDocs
-    turns them into the build's URLs), which the home page then offers with the
-    unit's page and the Excel template and PDF the page links to. No script: nothing."""
-    report = links.form_page("mau-bao-cao")
-    return (f'<div class="my-unit-pick" hidden data-search-exclude="" markdown>\n'
-            f'{links.md_link("Mẫu báo cáo kết quả", report, here)}{{ .my-unit-form }}\n'
-            f'{links.md_link("Danh sách đơn vị", links.UNITS, here)}{{ .my-unit-list }}\n'
-            f'</div>')
+def my_unit_pick(here: str) -> dict:
+    """The links of «Chọn làm đơn vị của tôi» on a unit page (issue 23; macros/templates/my_unit_pick.md)."""
+    return {"form": links.rel(links.form_page("mau-bao-cao"), here), "units": links.rel(links.UNITS, here)}
 
 
 def search_text(unit) -> Named:
@@ -150,7 +109,7 @@ def units_index(site: Site) -> str:
     for unit in site.units:
         a = site.assignment_of(unit.ma)
         names = " ".join(dict.fromkeys(fold(n) for n in (links.unit_name(unit), unit.ten_chinh_thuc, *unit.ten_khac)))
-        rows.append({"title": Markup(m(links.unit_title(unit))), "href": links.rel(links.unit_page(unit), links.UNITS),
+        rows.append({"title": links.unit_title(unit), "href": links.rel(links.unit_page(unit), links.UNITS),
                      "department_code": a.ban, "department": site.department(a.ban).ten,
                      "amount": format_money(site.amount(unit.ma)), "folded": names})
     departments = [(d.ma, d.ten) for d in site.departments]
