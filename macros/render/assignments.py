@@ -2,33 +2,20 @@
 
 from ..numbers import format_money
 from ..site import Site
-from ..text import html_escape as h
+from ..templating import render
 from ..text import md_escape as m
 from . import links, notice
 from .plan import section_number
 
 
-def unit_links(site: Site, codes, current: str) -> str:
-    return ", ".join(links.md_link(links.unit_name(site.unit(c)), links.unit_page(site.unit(c)), current) for c in codes)
-
-
-def _quote(label: str, text: str) -> str:
-    """The plan's own words, set apart from the site's text (spellings kept as issued)."""
-    return f'<p class="trich-dan__nguon"><em>{h(label)}</em></p>\n\n> {m(text)}'
-
-
 def by_department(site: Site, current: str = links.ASSIGNMENTS) -> str:
-    parts = []
-    org = section_number("to_chuc_thuc_hien")
-    for i, a in enumerate(site.assignments, 1):
-        dept = site.department(a.ban)
-        parts += [f"### {m(dept.ten)}",
-                  f"**Phối hợp tại:** {unit_links(site, a.don_vi, current)}",
-                  _quote(f"Nhiệm vụ (kế hoạch, mục {org}.{i}):", a.nhiem_vu)]
+    departments = [{"name": site.department(a.ban).ten, "task": a.nhiem_vu,
+                    "units": [(links.unit_name(site.unit(c)), links.rel(links.unit_page(site.unit(c)), current))
+                              for c in a.don_vi]}
+                   for a in site.assignments]
     local = site.plan.to_chuc_thuc_hien.don_vi_thuc_hien
-    parts += [f"### {m(notice.spell(site, local.ten))}",
-              _quote(f"Nhiệm vụ (kế hoạch, mục {org}.{len(site.assignments) + 1}):", local.nhiem_vu)]
-    return "\n\n".join(parts) + "\n"
+    return render("assignments_by_department.md", departments=departments, org=section_number("to_chuc_thuc_hien"),
+                  local=notice.spell(site, local.ten), local_task=local.nhiem_vu)
 
 
 def by_unit_table(site: Site, current: str = links.ASSIGNMENTS) -> str:
