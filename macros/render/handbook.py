@@ -7,6 +7,7 @@ from ..site import Site
 from ..text import fold
 from ..text import md_escape as m
 from ..sections import section_number
+from ..templating import render
 from . import links, notice, references
 
 # The parts of a chapter, in the order a cadre uses them at a conference.
@@ -37,10 +38,8 @@ def _examples(chapter: Chapter) -> str:
 def chapter_body(site: Site, chapter: Chapter, here: str) -> str:
     fill = site.fill
     parts = [f"## {PURPOSE}", _bullets(fill(x) for x in chapter.muc_dich)]
-    messages = "\n".join(f"{i}. {m(fill(x))}" for i, x in enumerate(chapter.thong_diep, 1))
-    # Larger type: these lines are read aloud, often from a phone held at arm's length.
     parts += [f"## {MESSAGES}", "*Đọc chậm, rõ từng câu; sau mỗi câu, hỏi lại để bảo đảm bà con nắm được nội dung.*",
-              f'<div class="st-read-aloud" markdown>\n\n{messages}\n\n</div>']
+              render("handbook_read_aloud.md", messages=[fill(x) for x in chapter.thong_diep])]
     if chapter.kien_thuc:
         parts.append(f"## {KNOW}")
         for sec in chapter.kien_thuc:
@@ -66,24 +65,13 @@ def chapter_body(site: Site, chapter: Chapter, here: str) -> str:
 
 
 def handbook_index(site: Site) -> str:
-    content = site.plan.noi_dung
     here = links.HANDBOOK
-    general = "\n".join(f"- {links.md_link(c.ten, links.chapter_page(k), here)}" for k, c in general_chapters(site))
-    items = "\n".join(f"{i}. {links.md_link(t.ten_ngan, links.topic_page(t), here)}"
-                      for i, t in enumerate(content.muc, 1))
-    # What this is, before anything else: reference material compiled from the plan,
-    # not the "Sổ tay tuyên truyền … đã được cấp phát" that the plan's section II names.
-    return (f"Sổ tay này là tài liệu tham khảo biên soạn từ các nội dung trọng tâm tại mục {section_number('noi_dung')} của kế hoạch, "
-            f"để cán bộ sử dụng khi tuyên truyền, vận động; không phải Sổ tay tuyên truyền thực hiện "
-            f"{m(site.plan.cuoc_van_dong.ten_ngan)} đã được cấp phát mà kế hoạch nêu.\n\n"
-            f"Mỗi bài gồm: {PURPOSE.lower()}, {MESSAGES[:1].lower() + MESSAGES[1:]}, {GUIDE.lower()}, "
-            f"{QUESTIONS.lower()} và văn bản tham khảo.\n\n"
-            f"## Phần mở đầu\n\n{general}\n\n## Các nội dung trọng tâm\n\n{items}\n\n"
-            # Links to other pages of the website: nothing on paper (print and PDF leave them off).
-            f'<div class="xem-them" markdown>\n\n'
-            f"## Tra cứu\n\n- {links.md_link('Văn bản tham khảo', links.REFERENCES, here)}\n"
-            f"- {links.md_link('Chữ viết tắt', links.GLOSSARY, here)}\n"
-            f"- {links.md_link('Bộ công cụ hội nghị (mẫu in)', links.TOOLKIT, here)}\n\n</div>\n")
+    return render("handbook_index.md", campaign=site.plan.cuoc_van_dong.ten_ngan,
+                  parts=[PURPOSE.lower(), MESSAGES[:1].lower() + MESSAGES[1:], GUIDE.lower(), QUESTIONS.lower()],
+                  general=[(c.ten, links.rel(links.chapter_page(k), here)) for k, c in general_chapters(site)],
+                  topics=[(t.ten_ngan, links.rel(links.topic_page(t), here)) for t in site.plan.noi_dung.muc],
+                  href={"references": links.rel(links.REFERENCES, here), "glossary": links.rel(links.GLOSSARY, here),
+                        "toolkit": links.rel(links.TOOLKIT, here)})
 
 
 def topic_page(site: Site, code: str) -> str:
