@@ -7,93 +7,79 @@ table's header cells. The markup stays a real table (screen readers, print).
 
 Only tables without a class (Markdown tables, which Material styles the same
 way) are labelled and marked data-stack; forms (class "tk-table") keep their
-layout. The HTML is read with html.parser and edited only by inserting the
-attributes into the cells' start tags, so everything else stays byte for byte.
+layout. The HTML is read with macros/htmlscan.py (the one HTML reader) and edited
+only by inserting the attributes into the cells' start tags, so everything else
+stays byte for byte.
 """
 
-import re
-from html import escape
-from html.parser import HTMLParser
+from html import escape, unescape
 
-_NEWLINE = re.compile("\n")
+from .. import htmlscan
 
 
-class _TableScan(HTMLParser):
-    """Finds each start tag to edit (its offset in the source) and the labels."""
+def _inserts(html: str) -> list[tuple[int, str]]:
+    """(offset just before the '>' or '/>' of a start tag, text to insert there), for
+    each labelled table: data-stack on the table, data-label on its body cells."""
+    inserts: list[tuple[int, str]] = []
+    tables: list[dict] = []  # a stack: tables may nest
+    for p in htmlscan.scan(html):
+        if p.kind in ("start", "startend"):
+            _start(p, p.end - (2 if html[p.start:p.end].endswith("/>") else 1), tables)
+        if p.kind in ("end", "startend"):
+            _end(p.tag, tables, inserts)
+        elif p.kind == "text" and tables and tables[-1]["cell"] is not None:
+            tables[-1]["cell"]["text"].append(unescape(html[p.start:p.end]))
+    return inserts
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.inserts: list[tuple[int, str]] = []  # (offset of the start tag's end, text)
-        self._tables: list[dict] = []  # a stack: tables may nest
-        self._line_starts = [0]
 
-    def feed_text(self, html: str) -> None:
-        self._line_starts += [m.end() for m in _NEWLINE.finditer(html)]
-        self._html = html
-        self.feed(html)
-        self.close()
+def _start(p: htmlscan.Piece, end: int, tables: list[dict]) -> None:
+    attrs = dict(p.attrs)
+    if p.tag == "table":
+        tables.append({"labelled": "class" not in attrs, "head": [], "in_head": False,
+                       "cell": None, "col": 0, "start": end, "cells": []})
+        return
+    if not tables:
+        return
+    t = tables[-1]
+    if p.tag == "thead":
+        t["in_head"] = True
+    elif p.tag == "tr":
+        t["col"] = 0
+    elif p.tag in ("th", "td"):
+        span = _int(attrs.get("colspan"), 1)
+        cell = {"col": t["col"], "span": span, "text": [], "head": t["in_head"]}
+        t["col"] += span
+        t["cell"] = cell
+        if not t["in_head"] and "data-label" not in attrs:
+            t["cells"].append((end, cell))
 
-    def _tag_end(self) -> int:
-        """Offset just before the '>' (or '/>') of the start tag being handled."""
-        line, col = self.getpos()
-        start = self._line_starts[line - 1] + col
-        text = self.get_starttag_text() or ""
-        end = start + len(text) - 1
-        if text.endswith("/>"):
-            end -= 1
-        return end
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "table":
-            table = {"labelled": "class" not in attrs, "head": [], "in_head": False,
-                     "cell": None, "col": 0, "start": self._tag_end(), "cells": []}
-            self._tables.append(table)
-            return
-        if not self._tables:
-            return
-        t = self._tables[-1]
-        if tag == "thead":
-            t["in_head"] = True
-        elif tag == "tr":
-            t["col"] = 0
-        elif tag in ("th", "td"):
-            span = _int(attrs.get("colspan"), 1)
-            cell = {"col": t["col"], "span": span, "text": [], "head": t["in_head"]}
-            t["col"] += span
-            t["cell"] = cell
-            if not t["in_head"] and "data-label" not in attrs:
-                t["cells"].append((self._tag_end(), cell))
+def _end(tag: str, tables: list[dict], inserts: list) -> None:
+    if not tables:
+        return
+    t = tables[-1]
+    if tag == "table":
+        tables.pop()
+        _finish(t, inserts)
+    elif tag == "thead":
+        t["in_head"] = False
+    elif tag in ("th", "td") and t["cell"] is not None:
+        cell = t["cell"]
+        if cell["head"]:
+            label = " ".join("".join(cell["text"]).split())
+            for i in range(cell["span"]):
+                _put(t["head"], cell["col"] + i, label)
+        t["cell"] = None
 
-    def handle_endtag(self, tag):
-        if not self._tables:
-            return
-        t = self._tables[-1]
-        if tag == "table":
-            self._tables.pop()
-            self._finish(t)
-        elif tag == "thead":
-            t["in_head"] = False
-        elif tag in ("th", "td") and t["cell"] is not None:
-            cell = t["cell"]
-            if cell["head"]:
-                label = " ".join("".join(cell["text"]).split())
-                for i in range(cell["span"]):
-                    _put(t["head"], cell["col"] + i, label)
-            t["cell"] = None
 
-    def handle_data(self, data):
-        if self._tables and self._tables[-1]["cell"] is not None:
-            self._tables[-1]["cell"]["text"].append(data)
-
-    def _finish(self, t) -> None:
-        if not t["labelled"] or not any(t["head"]):
-            return
-        self.inserts.append((t["start"], " data-stack"))
-        for offset, cell in t["cells"]:
-            label = t["head"][cell["col"]] if cell["col"] < len(t["head"]) else ""
-            if label:
-                self.inserts.append((offset, f' data-label="{escape(label, quote=True)}"'))
+def _finish(t: dict, inserts: list) -> None:
+    if not t["labelled"] or not any(t["head"]):
+        return
+    inserts.append((t["start"], " data-stack"))
+    for offset, cell in t["cells"]:
+        label = t["head"][cell["col"]] if cell["col"] < len(t["head"]) else ""
+        if label:
+            inserts.append((offset, f' data-label="{escape(label, quote=True)}"'))
 
 
 def _int(value, default: int) -> int:
@@ -114,10 +100,8 @@ def label_table_cells(html: str) -> str:
     class-less table that has a header row, and data-stack to the table."""
     if "<table" not in html:
         return html
-    scan = _TableScan()
-    scan.feed_text(html)
     out, last = [], 0
-    for offset, text in sorted(scan.inserts):
+    for offset, text in sorted(_inserts(html)):
         out.append(html[last:offset])
         out.append(text)
         last = offset
