@@ -6,6 +6,7 @@ filters. Pure: no MkDocs, no files other than the templates."""
 from functools import lru_cache
 from pathlib import Path
 
+import markdown as markdown_lib
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.ext import Extension
 from markupsafe import Markup
@@ -34,6 +35,13 @@ def md(text) -> Markup:
     (text.md_escape), so it is safe in the text of an autoescaped template as well."""
     return Markup(md_escape(str(text)))
 
+
+def markdown(text) -> Markup:
+    """Markdown (its data md-escaped where it was written) as HTML, by Python-Markdown as
+    MkDocs renders a page: the plan's body in its PDF (macros/templates/plan_document.html)."""
+    return Markup(markdown_lib.markdown(str(text), extensions=["tables", "attr_list", "md_in_html"],
+                                        output_format="html"))
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
@@ -43,7 +51,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, extensions=[_Joined])
     env.filters.update(number=format_number, money=format_money, date=format_date, date_long=format_date_long,
-                       percent=lambda pair: format_percent(*pair), md=md)
+                       percent=lambda pair: format_percent(*pair), md=md, markdown=markdown)
     # A section is cited by its key: {{ section_number("noi_dung") }} -> "II" (macros/sections.py).
     env.globals["section_number"] = section_number
     return env

@@ -23,15 +23,16 @@ from macros.adapters.build_state import BuildState
 from macros.pdf import article, paths, writer
 from macros.pdf.documents import Chapter
 from macros.render.pages import after_title
+from macros.templating import render
 
 # Not under "mkdocs.": a skip is reported but does not fail a --strict build
 # on a machine without Pango (Python's last-resort handler prints it).
 log = logging.getLogger("kontum.print")
 
 
-SERVE_NOTE = ('<p class="pdf-download"><small>Bản xem thử này (<code>scripts/serve.sh</code>) không tạo tệp PDF '
-              "để trang cập nhật nhanh; tệp PDF được tạo khi chạy <code>.venv/bin/python scripts/build.py</code>."
-              "</small></p>")
+def serve_note() -> str:
+    """In place of the "Tải PDF" line under serve (macros/templates/pdf_serve_note.html)."""
+    return render("pdf_serve_note.html").strip()
 
 
 def _mode() -> str:
@@ -53,7 +54,7 @@ def add_download_link(markdown: str, page, state: BuildState) -> str:
     if pdfs_off():
         if not serve_hooks.serving():
             return markdown  # an HTML-only build (KONTUM_PDF=0) may be published: no note for editors
-        link = SERVE_NOTE
+        link = serve_note()
     elif state.pdf_skip_reason():
         return markdown
     else:

@@ -6,7 +6,6 @@ so screen, browser print and PDF show one text; docs/assets/print.css styles all
 
 from dataclasses import dataclass
 
-import markdown
 from markupsafe import Markup
 
 from ..changes_model import Kind
@@ -15,7 +14,7 @@ from ..numbers import format_money, money_in_words
 from ..render import links, notice, plan
 from ..render.units import report_sentence
 from ..site import Site
-from ..templating import render
+from ..templating import fragment, render
 from ..text import slugify
 
 
@@ -34,13 +33,9 @@ class Chapter:
     body: str
 
 
-def _document(meta: Metadata, body_class: str, content: str) -> str:
-    return render("document.html", meta=meta, body_class=body_class, content=Markup(content))
-
-
-def _markdown(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "attr_list", "md_in_html"],
-                             output_format="html")
+def _document(meta: Metadata, body_class: str, content: Markup) -> str:
+    """A whole HTML document around `content` (a template's output, templating.fragment)."""
+    return render("document.html", meta=meta, body_class=body_class, content=content)
 
 
 def author(site: Site, kind: Kind = Kind.REFERENCE) -> str:
@@ -48,7 +43,7 @@ def author(site: Site, kind: Kind = Kind.REFERENCE) -> str:
     return site.org.ten_day_du if kind is Kind.PLAN else notice.compiler(site)
 
 
-def _notice(site: Site, kind: Kind, compact: bool = False) -> str:
+def _notice(site: Site, kind: Kind, compact: bool = False) -> Markup:
     """The site's notice in a PDF: marked as the website's, not part of any document."""
     return notice.notice_html(site, kind, compact, pdf=True)
 
@@ -86,10 +81,9 @@ def plan_metadata(site: Site) -> Metadata:
 
 def plan_document(site: Site) -> str:
     """The plan as on its page: header, title, body, recipients and signature."""
-    content = render("plan_document.html", header=Markup(plan.header_html(site)), title=Markup(plan.title_html(site)),
-                     body=Markup(_markdown(plan.body_markdown(site))), closing=Markup(plan.closing_html(site)),
-                     note=Markup(_notice(site, Kind.PLAN, compact=True)),
-                     layout_note=Markup(plan.layout_note_html(site)))
+    content = fragment("plan_document.html", header=plan.header_html(site), title=plan.title_html(site),
+                       body=plan.body_markdown(site), closing=plan.closing_html(site),
+                       note=_notice(site, Kind.PLAN, compact=True), layout_note=plan.layout_note_html(site))
     return _document(plan_metadata(site), "print-plan", content)
 
 
@@ -114,9 +108,9 @@ def handout_document(site: Site, code: str) -> str:
     period = p.thoi_gian_dia_diem
     amount = site.amount(code)
     # Reference material: no national motto, issuing body, number or signature.
-    content = render(
+    content = fragment(
         "handout.html", reference=reference(site), unit_title=links.unit_title(unit),
-        notice=Markup(_notice(site, Kind.REFERENCE, compact=True)),
+        notice=_notice(site, Kind.REFERENCE, compact=True),
         department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten),
         local_task=local.nhiem_vu, amount=format_money(amount), amount_words=money_in_words(amount),
         start=format_month(period.bat_dau), end=format_date(period.ket_thuc),
@@ -140,7 +134,6 @@ def handbook_document(site: Site, title: str, chapters: list[Chapter]) -> str:
     # Chapter titles and bodies are HTML already (taken from the built pages).
     shown = [Chapter(Markup(c.title), Markup(c.body)) for c in chapters]
     # Reference material compiled from the plan: no issuing body on the cover.
-    content = render("handbook_document.html", anchor=slugify(title), title=title, reference=reference(site),
-                     subtitle=site.plan.van_ban.trich_yeu, notice=Markup(_notice(site, Kind.REFERENCE)),
-                     chapters=shown)
+    content = fragment("handbook_document.html", anchor=slugify(title), title=title, reference=reference(site),
+                       subtitle=site.plan.van_ban.trich_yeu, notice=_notice(site, Kind.REFERENCE), chapters=shown)
     return _document(handbook_metadata(site, title), "print-handbook", content)

@@ -10,6 +10,7 @@ from ..render.progress import downloads
 from ..results.load import Results, results_of
 from ..site import Site
 from ..changes_model import Kind
+from ..templating import fragment
 from .documents import Metadata, _document, _notice, author
 
 
@@ -23,12 +24,11 @@ def report_metadata(site: Site, results: Results) -> Metadata:
 
 
 def report_document(site: Site, results: Results) -> str:
-    body = report.document_html(site, results)
     # Like every PDF (issue 11), the site's notice, after the document and apart from it:
     # what this is (compiled by the site, a draft until issued) and where the plan stands.
-    note = _notice(site, Kind.REFERENCE, compact=True)
     return _document(report_metadata(site, results), "print-report",
-                     f'<article class="md-typeset">{body}\n{note}</article>')
+                     fragment("report_article.html", body=report.document_html(site, results),
+                              note=_notice(site, Kind.REFERENCE, compact=True)))
 
 
 def report_pdf(site: Site) -> str:

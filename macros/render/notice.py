@@ -12,7 +12,7 @@ escaped HTML (usable in Markdown pages and in the PDFs) or plain text out.
 from ..changes_model import ChangesFile, EditorialFile, Kind, respell, source_line
 from ..dates import format_date, format_month
 from ..site import Site
-from ..templating import render
+from ..templating import fragment, render
 from . import links
 
 STATUS_TITLE = "Tình trạng của kế hoạch"
@@ -158,7 +158,7 @@ def notice_html(site: Site, kind: Kind, compact: bool = False, pdf: bool = False
     label = PROVENANCE_PLAN if kind is Kind.PLAN else PROVENANCE_REFERENCE
     # Printed after the plan's signature: say first that it is not part of the document.
     lead = WEBSITE_NOTE if compact and kind is Kind.PLAN else ""
-    return render("notice.html", compact=compact, pdf=pdf, kind=kind.value, lead=lead, label=label,
+    return fragment("notice.html", compact=compact, pdf=pdf, kind=kind.value, lead=lead, label=label,
                   provenance=provenance_text(site, kind), title=STATUS_TITLE, status=status_sentences(site, brief=pdf),
                   items=status_items(site), line=one_line(site, kind))
 

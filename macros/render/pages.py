@@ -11,8 +11,6 @@ them into its own.
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import Markup
-
 from ..dates import format_date, format_month
 from ..errors import field_path
 from ..numbers import format_money
@@ -172,7 +170,7 @@ def plans_page(website: Website) -> GeneratedPage:
     items = []
     for site in website.plans:
         target = home_path(website, site)
-        items.append({"title": Markup(md_escape(site.title)), "href": target, "summary": site.plan.van_ban.trich_yeu,
+        items.append({"title": site.title, "href": target, "summary": site.plan.van_ban.trich_yeu,
                       "issuer": site.org.ten_day_du, "units": len(site.units), "unit_word": site.plan.ten_goi_don_vi})
     markdown = f"# {md_escape(website.name)}\n\n" + render("plans_index.html", plans=items)
     return GeneratedPage(PLANS, "Các kế hoạch", markdown, (website.file,))

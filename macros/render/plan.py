@@ -5,10 +5,12 @@ lays them out); the body is Markdown so that headings get anchors, a table of
 contents and their own search entries.
 """
 
+from markupsafe import Markup
+
 from ..dates import format_date, format_date_long, format_month
 from ..numbers import format_money
 from ..site import Site
-from ..templating import render
+from ..templating import fragment, render
 from ..text import md_escape as m
 from ..sections import SECTIONS, roman, section_number  # noqa: F401  (cited from here by render)
 from . import notice
@@ -66,17 +68,17 @@ def body_name_lines(name: str, max_chars: int = 24) -> list[str]:
     return [name[:cut].strip(), name[cut:].strip()]
 
 
-def header_html(site: Site) -> str:
+def header_html(site: Site) -> Markup:
     """The official header of the plan (one template for every issued document)."""
     org = site.org
-    return render("official_header.html", parent_lines=body_name_lines(org.co_quan_cap_tren),
+    return fragment("official_header.html", parent_lines=body_name_lines(org.co_quan_cap_tren),
                   issuer_lines=body_name_lines(org.co_quan_ban_hanh), nation=org.quoc_hieu, motto=org.tieu_ngu,
                   number=number_line(site), place_date=place_date_line(site))
 
 
-def title_html(site: Site) -> str:
+def title_html(site: Site) -> Markup:
     doc = site.plan.van_ban
-    return render("plan_title.html", kind=doc.loai, summary=doc.trich_yeu)
+    return fragment("plan_title.html", kind=doc.loai, summary=doc.trich_yeu)
 
 
 def basis_paragraphs(site: Site) -> list[str]:
@@ -147,29 +149,28 @@ def recipients_lines(site: Site) -> list[str]:
     return lines
 
 
-def closing_html(site: Site) -> str:
+def closing_html(site: Site) -> Markup:
     """Recipients and the signature block (one template for every issued document)."""
     sig = site.plan.chu_ky
-    return render("official_signature.html", recipients=recipients_lines(site), authority=sig.quyen_han,
+    return fragment("official_signature.html", recipients=recipients_lines(site), authority=sig.quyen_han,
                   title=sig.chuc_vu, status=sig.trang_thai, name=sig.nguoi_ky)
 
 
-def layout_note_html(site: Site) -> str:
+def layout_note_html(site: Site) -> Markup:
     """A small line above the document, not part of it: the header (bodies, national name
     and motto, «Số:», place and date) is set by the site as Nghị định 30/2020/NĐ-CP lays
     it out; the copy the site follows has no such header, and no number or date of issue."""
     doc = site.plan.van_ban
     missing = [what for what, value in (("số", doc.so), ("ngày ban hành", doc.ngay_ban_hanh)) if not value]
-    return render("plan_layout_note.html", missing=missing)
+    return fragment("plan_layout_note.html", missing=missing)
 
 
 def plan_page(site: Site) -> str:
     """The whole document: header, title, body, recipients and signature, under
     the site's notice (what this page is, where the plan stands) and the site's
     note on the header's layout, neither part of the document."""
-    return (
-        layout_note_html(site) + "\n"
-        + '<div class="vb-document" markdown>\n\n'
-        + header_html(site) + "\n" + title_html(site) + "\n" + body_markdown(site) + "\n" + closing_html(site)
-        + "\n</div>\n"
-    )
+    # An f-string, not "+": the template parts are Markup, which would escape the Markdown added to them.
+    return (f"{layout_note_html(site)}\n"
+            '<div class="vb-document" markdown>\n\n'
+            f"{header_html(site)}\n{title_html(site)}\n{body_markdown(site)}\n{closing_html(site)}"
+            "\n</div>\n")
