@@ -66,7 +66,8 @@ def chapter_body(site: Site, chapter: Chapter, here: str) -> str:
 
 def handbook_index(site: Site) -> str:
     here = links.HANDBOOK
-    return render("handbook_index.md", campaign=site.plan.cuoc_van_dong.ten_ngan,
+    return render("handbook_index.md", content_section=section_number("noi_dung"),
+                  campaign=site.plan.cuoc_van_dong.ten_ngan,
                   parts=[PURPOSE.lower(), MESSAGES[:1].lower() + MESSAGES[1:], GUIDE.lower(), QUESTIONS.lower()],
                   general=[(c.ten, links.rel(links.chapter_page(k), here)) for k, c in general_chapters(site)],
                   topics=[(t.ten_ngan, links.rel(links.topic_page(t), here)) for t in site.plan.noi_dung.muc],
