@@ -89,10 +89,5 @@ def md_escape(text: str) -> str:
     return text
 
 
-def html_escape(text: str) -> str:
-    """Escape a plain-text data string for HTML, including attribute values."""
-    return html.escape(_fold_spaces(text), quote=True)
-
-
 def is_nfc(text: str) -> bool:
     return unicodedata.is_normalized("NFC", text)
