@@ -63,3 +63,24 @@ def test_a_unit_page_takes_its_results_section_before_see_also():
 def test_only_a_template_s_output_goes_in_unescaped():
     page = units.unit_page(SITE, SITE.units[0].ma, "<p>not from a template</p>")
     assert "&lt;p&gt;not from a template&lt;/p&gt;" in page and "<p>not from" not in page
+
+
+@pytest.mark.parametrize("slug", [f.slug for f in toolkit.FORMS])
+def test_a_form_is_one_line_of_html_after_its_note(slug):
+    """The forms' templates are written over lines but joined (templating.JOINED): a line
+    break inside the sheet would end Markdown's raw HTML block and break the form."""
+    note, sheet = toolkit.form_page(SITE, slug).split("\n\n")
+    assert "\n" not in note and sheet.startswith(f'<div class="tk-sheet tk-{slug}">') and sheet.endswith("</div>\n")
+    assert "\n" not in sheet.rstrip("\n") and "  <" not in sheet and ">  " not in sheet
+
+
+def test_joined_templates_have_no_space_at_a_line_end():
+    """In a joined template a line's trailing space is output (only the break and the
+    next line's indentation vanish): a space that must stay is written {{ " " }}."""
+    from macros.templating import JOINED, TEMPLATES
+
+    joined = [p for p in TEMPLATES.rglob("*.*") if p.read_text(encoding="utf-8").startswith(JOINED)]
+    assert len(joined) >= len(toolkit.FORMS) + 2
+    for path in joined:
+        for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            assert line == line.rstrip(), f"{path.name}:{n}"
