@@ -12,7 +12,7 @@ escaped HTML (usable in Markdown pages and in the PDFs) or plain text out.
 from ..changes_model import ChangesFile, EditorialFile, Kind, respell, source_line
 from ..dates import format_date, format_month
 from ..site import Site
-from ..templating import fragment, render
+from ..templating import fragment
 from . import links
 
 STATUS_TITLE = "Tình trạng của kế hoạch"
