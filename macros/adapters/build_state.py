@@ -9,6 +9,7 @@ did not run is an error, not a silent second read of data/.
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros import cache
 from macros.gitdates import GitDates
 from macros.loader import load_website
 from macros.pdf import writer
@@ -40,7 +41,7 @@ class Settings:
 
     def cache_root(self, root: Path) -> Path:
         """Where made files are kept between builds (macros/cache.py)."""
-        return self.cache_dir if self.cache_dir is not None else Path(root) / ".cache"
+        return cache.cache_root(root, self.cache_dir)
 
     def user_cache_root(self) -> Path:
         return self.user_cache if self.user_cache is not None else Path.home() / ".cache"
