@@ -4,8 +4,9 @@ An ast scan of every module under macros/ finds what would carry state from one
 build, or one request of `mkdocs serve`, into the next, or settings read behind
 the plugin's back:
 - a mutable value (dict, list, set, their comprehensions, dict()/list()/set()/
-  defaultdict()/Counter()/deque()/bytearray(), a BytecodeCache) bound at module or
-  class level, except an UPPER_CASE constant that its module never changes;
+  defaultdict()/Counter()/deque()/bytearray(); at module level also an object of a
+  class) bound at module or class level, except an UPPER_CASE constant that its
+  module never changes;
 - a `global` or `nonlocal` statement;
 - an os.environ / os.getenv read anywhere but macros/adapters/plugin.py (settings
   come from the plugin's config, whose defaults alone read the environment);
@@ -65,12 +66,14 @@ def _name(node) -> str:
     return ""
 
 
-def _mutable(value) -> bool:
+def _mutable(value, module_level: bool = True) -> bool:
     if isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)):
         return True
     if isinstance(value, ast.Call):
         name = _name(value.func).rsplit(".", 1)[-1]
-        return name in MUTABLE_CALLS or name.endswith("BytecodeCache")
+        # at module level, an object of a class (its attributes can change), e.g. a cache:
+        # `_templates = _Cache()`; in a class body such calls declare fields (Field(), options)
+        return name in MUTABLE_CALLS or (module_level and name.lstrip("_")[:1].isupper())
     return False
 
 
@@ -124,7 +127,7 @@ def problems(path: Path, text: str | None = None) -> list[str]:
                         for s in c.body}
     for stmt, in_class in _bodies(tree):
         if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and stmt.value is not None \
-                and _mutable(stmt.value) and id(stmt) not in dataclass_bodies:
+                and _mutable(stmt.value, not in_class) and id(stmt) not in dataclass_bodies:
             for name in _targets(stmt):
                 if not (name.isupper() and not in_class and not _mutated(tree, name)):
                     out.append(f"{rel}:{stmt.lineno}: mutable value bound at {'class' if in_class else 'module'}"
@@ -175,9 +178,10 @@ def test_the_scan_sees_each_kind_of_state():
         "@lru_cache(maxsize=1)\ndef g():\n    return 1\n"
         "class C:\n    memo = {}\n"
         "CONSTANT = {'a': 1}\n"
+        "_templates = _MemoryBytecodeCache()\n"
     )
     found = problems(here, code)
-    for needle in ("_seen", ": cache", "KEYS", "global cache", "os.environ", "sys.path", "memo g", "class level: memo"):
+    for needle in ("_seen", ": cache", "KEYS", "global cache", "os.environ", "sys.path", "memo g", "class level: memo", "_templates"):
         assert any(needle in p for p in found), (needle, found)
     assert not any("CONSTANT" in p for p in found)
     env = "import os\nX = os.environ.get('KONTUM_PDF')\n"
