@@ -97,7 +97,7 @@ def test_settings_default_to_the_environment_and_mkdocs_yml_wins(monkeypatch):
 
     monkeypatch.setenv("KONTUM_PDF", "co")
     errors, _ = plugin.load_config({})
-    assert errors and errors[0][0] == "pdf"
+    assert errors and errors[0][0] == "pdf" and "KONTUM_PDF" in str(errors[0][1])
 
 
 def test_two_serve_runs_keep_their_own_memory(monkeypatch):

@@ -103,7 +103,11 @@ class FromEnv(c.BaseConfigOption):
         pass
 
     def run_validation(self, value):
-        return self.option.validate(value)
+        try:
+            return self.option.validate(value)
+        except c.ValidationError as error:
+            raise c.ValidationError(f"giá trị {value!r} không dùng được (mkdocs.yml, hoặc biến môi trường "
+                                    f"{self.variable} khi mkdocs.yml không ghi): {error}") from None
 
 
 class KontumConfig(Config):
