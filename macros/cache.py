@@ -10,7 +10,7 @@ temporary file in the same folder, then os.replace), so a reader never sees a
 half-written entry and two writers of one key write the same bytes.
 
 Pure Python (no mkdocs); the folder is the project's `.cache/` (not committed),
-or KONTUM_CACHE_DIR.
+or the plugin's cache_dir (KONTUM_CACHE_DIR), given by the caller.
 """
 
 import hashlib
@@ -25,9 +25,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def cache_root(project_root: Path) -> Path:
-    """Where caches live: KONTUM_CACHE_DIR, else <project>/.cache."""
-    given = os.environ.get("KONTUM_CACHE_DIR", "").strip()
+def cache_root(project_root: Path, given: Path | str | None = None) -> Path:
+    """Where caches live: `given` (the plugin's cache_dir, KONTUM_CACHE_DIR), else <project>/.cache."""
     return Path(given) if given else Path(project_root) / ".cache"
 
 

@@ -66,9 +66,10 @@ PAGE_SUFFIXES = (".html", ".xml")
 BROTLI_MAX = 256 * 1024
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "kontum-site" / f"brotli-{BROTLI_QUALITY}"
+def cache_dir(base: Path | None = None) -> Path:
+    """The brotli cache under `base`, the user's cache folder (the plugin's user_cache_dir:
+    XDG_CACHE_HOME, else ~/.cache)."""
+    return Path(base if base is not None else Path.home() / ".cache") / "kontum-site" / f"brotli-{BROTLI_QUALITY}"
 
 
 def brotli_bytes(data: bytes, cache: Path | None = None, quality: int = BROTLI_QUALITY) -> bytes | None:

@@ -5,10 +5,10 @@ One `git log --name-only` walk per build reads the last commit of every file
 (GitDates); pages then look their files up. No walk outside a checkout, nor when
 a date is given (SOURCE_DATE_EPOCH other than HEAD's commit time: every page then
 shows that date). scripts/build.py sets SOURCE_DATE_EPOCH to HEAD's commit time,
-which keeps the dates from git."""
+which keeps the dates from git. The date is given by the caller (the plugin's config
+reads SOURCE_DATE_EPOCH, macros/adapters/plugin.py); nothing here reads the environment."""
 
 import datetime as dt
-import os
 import subprocess
 from pathlib import Path
 
@@ -17,11 +17,9 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7))
 _MARK = "\x00"  # starts each commit's line in the walk
 
 
-def source_date_epoch() -> dt.datetime | None:
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value.isdigit():
-        return None
-    return dt.datetime.fromtimestamp(int(value), VIETNAM)
+def source_date_epoch(epoch: int | None) -> dt.datetime | None:
+    """The given date (SOURCE_DATE_EPOCH, seconds) in Vietnam's time; None when none is given."""
+    return dt.datetime.fromtimestamp(epoch, VIETNAM) if epoch is not None else None
 
 
 def _git(root: str, *args: str) -> str | None:
@@ -52,11 +50,12 @@ def in_checkout(root: Path) -> bool:
 class GitDates:
     """The last commit of every file under `root`, from one walk of the history
     (`git log --name-only`, newest first). `walked` is False outside a checkout,
-    in a repository without commits, or when SOURCE_DATE_EPOCH gives another date
-    than HEAD's: then every lookup is None."""
+    in a repository without commits, or when `epoch` (SOURCE_DATE_EPOCH) gives another
+    date than HEAD's: then every lookup is None."""
 
-    def __init__(self, root: Path, enabled: bool = True):
+    def __init__(self, root: Path, enabled: bool = True, epoch: int | None = None):
         self.walked = False
+        self.epoch = epoch
         self.head_epoch: int | None = None
         self._order: dict[str, int] = {}  # path -> index of its last commit in the walk
         self._dates: list[dt.datetime] = []  # by index
@@ -79,8 +78,7 @@ class GitDates:
                 index += 1
             elif line and index >= 0:
                 self._order.setdefault(line, index)
-        given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if given.isdigit() and int(given) != self.head_epoch:
+        if self.epoch is not None and self.epoch != self.head_epoch:
             self._order, self._dates = {}, []  # a date is given: it dates every page
             return
         self.walked = True
@@ -100,17 +98,19 @@ class GitDates:
         return self._memo[key]
 
 
-def last_changed(root: Path, paths, checkout: bool = True, cache=None) -> dt.date | None:
+def last_changed(root: Path, paths, checkout: bool = True, cache=None, epoch: int | None = None) -> dt.date | None:
     """Day of the last commit touching any of `paths` (relative to `root`);
-    else SOURCE_DATE_EPOCH; else None (the page then shows no date).
+    else the given date (`epoch`, or the one `cache` was made with); else None (the page then shows no date).
     `cache`: this build's GitDates (one walk for all pages); a new build walks again,
     so a commit made while `mkdocs serve` runs shows on the next rebuild. Without
     one, a walk for this call only. `checkout`: False, git is not asked."""
     when = None
     if checkout:
-        dates = cache if isinstance(cache, GitDates) else GitDates(root)
+        dates = cache if isinstance(cache, GitDates) else GitDates(root, epoch=epoch)
         when = dates.last_commit(paths)
-    when = when or source_date_epoch()
+    if epoch is None and isinstance(cache, GitDates):
+        epoch = cache.epoch
+    when = when or source_date_epoch(epoch)
     return when.date() if when else None
 
 

@@ -8,7 +8,7 @@ index had already arrived: the first results came about 0.8 s after the index
 (issue 13 asks for 300 ms). The build now writes the shim and those scripts into
 one file, fetched in one request while the index downloads.
 
-No MkDocs imports: macros/adapters/mkdocs_hooks.py (on_files) reads the files
+No MkDocs imports: macros/adapters/plugin.py (on_files) reads the files
 and puts the result in the shim's place, so MkDocs writes it like any file.
 """
 

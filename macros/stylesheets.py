@@ -4,7 +4,7 @@ docs/assets/print.css (every rule inside @media print) and results.css are also
 stylesheets of the PDFs, so they stay files of their own in the sources; the
 served assets/site.css is site.css followed by print.css and results.css. A separate <link
 media="print"> would still be fetched by Chromium on every page load.
-No MkDocs imports: macros/adapters/mkdocs_hooks.py calls these.
+No MkDocs imports: macros/adapters/plugin.py calls these.
 """
 
 import posixpath

@@ -64,11 +64,12 @@ def stock_copy(dest: Path) -> Path:
     yml = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     yml = re.sub(r"(  - search:\n      lang: vi\n)(?:      .*\n)+", r"\1", yml)
     (dest / "mkdocs.yml").write_text(yml, encoding="utf-8")
-    hooks = dest / "macros" / "adapters" / "mkdocs_hooks.py"
-    text = hooks.read_text(encoding="utf-8")
-    text = text.replace("    _check_search(config)\n", "").replace("    _search_worker_in_one_file(files, config)\n", "")
-    text = text[: text.index("# --- Vietnamese search")]
-    hooks.write_text(text, encoding="utf-8")
+    plugin = dest / "macros" / "adapters" / "plugin.py"
+    text = plugin.read_text(encoding="utf-8")
+    text = text.replace("        _check_search(config)\n", "").replace("        _search_worker_in_one_file(files, config)\n", "")
+    # without on_env and on_post_build (the class's last two events): no search rewrite, no versions
+    text = text[: text.index('    @_guarded("chuẩn bị giao diện")')] + text[text.index("\ndef html_titles"):]
+    plugin.write_text(text, encoding="utf-8")
     # on_env went with the search hooks: the sidebar without its cache (nav_cache.py).
     base = dest / "overrides" / "base.html"
     base.write_text(base.read_text(encoding="utf-8").replace(

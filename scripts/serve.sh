@@ -17,6 +17,7 @@ fi
 source "$(dirname -- "${BASH_SOURCE[0]}")/setup.sh"   # also: cd to the repository root
 .venv/bin/python -m macros.check
 echo "Website: http://127.0.0.1:$port/  (mở địa chỉ này trong trình duyệt; dừng bằng Ctrl+C)"
-export KONTUM_SERVE=1
-# --dirty: a save builds again only the pages whose data changed (macros/adapters/serve_hooks.py)
+# `mkdocs serve` is the preview for the kontum plugin (macros/adapters/plugin.py): no PDFs,
+# data errors on the pages. --dirty: a save builds again only the pages whose data changed
+# (macros/adapters/serve_hooks.py).
 exec .venv/bin/python -m mkdocs serve --dirty --dev-addr "127.0.0.1:$port" "$@"

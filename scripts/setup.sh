@@ -3,7 +3,10 @@
 #  - goes to the repository root (found from this file's own path);
 #  - checks the Python interpreter first (3.11 or newer), one Vietnamese line if not;
 #  - creates .venv, and rebuilds one that another or a broken interpreter made;
-#  - installs requirements.txt when it changed; the stamp is written only after pip succeeded.
+#  - installs requirements.txt when it changed; the stamp is written only after pip succeeded;
+#  - installs the project itself (pyproject.toml) when it changed or is missing: its
+#    `mkdocs.plugins` entry point names the kontum plugin that mkdocs.yml lists. Metadata
+#    only (no module is copied): the code is imported from this folder (kontum-goc.pth below).
 # PYTHON=/path/to/python3.12 chooses the interpreter; otherwise python3, python3.13 … python3.11.
 set -euo pipefail
 ROOT="$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -58,16 +61,29 @@ if [ ! -e .venv ]; then
   venv_version=$(_version .venv/bin/python)
 fi
 
-# Stamp: which interpreter the packages were installed for, and which requirements.
+# Stamp: which interpreter the packages were installed for, which requirements and project.
 stamp=.venv/.kontum-setup
 want="python=$(readlink -f .venv/bin/python) $venv_version
-requirements=$(sha256sum requirements.txt | cut -d' ' -f1)"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+requirements=$(sha256sum requirements.txt | cut -d' ' -f1)
+project=$(sha256sum pyproject.toml | cut -d' ' -f1)"
+_plugin_installed() {  # the entry point MkDocs looks the kontum plugin up by
+  .venv/bin/python -c 'import sys; from importlib.metadata import entry_points as e; sys.exit(not e(group="mkdocs.plugins", name="kontum"))' 2>/dev/null
+}
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || ! _plugin_installed; then
   rm -f "$stamp"
   if ! .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt; then
     echo "Cài các gói trong requirements.txt không thành công (xem lỗi pip ở trên); chạy lại lệnh khi đã có mạng." >&2
     exit 1
   fi
+  # Built from pyproject.toml alone, in a temporary folder: no build/ or *.egg-info left here.
+  project_tmp=$(mktemp -d)
+  cp pyproject.toml "$project_tmp/"
+  if ! .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps "$project_tmp"; then
+    rm -rf "$project_tmp"
+    echo "Cài plugin kontum của dự án (pyproject.toml) không thành công (xem lỗi pip ở trên); chạy lại lệnh khi đã có mạng." >&2
+    exit 1
+  fi
+  rm -rf "$project_tmp"
   printf '%s\n' "$want" > "$stamp"
 fi
 # The repository on the venv's import path, found from the venv's own place (<root>/.venv):

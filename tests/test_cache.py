@@ -36,7 +36,7 @@ def _renamed(site, code: str, name: str):
 
 
 def test_a_template_is_reused_while_its_inputs_are_equal(site, tmp_path, monkeypatch):
-    monkeypatch.setattr(downloads, "stamp", lambda root, end: WHEN)
+    monkeypatch.setattr(downloads, "stamp", lambda root, end, epoch=None: WHEN)
     first, made = _templates(site, tmp_path)
     assert (made.made, made.reused) == (len(site.units), 0)
     again, reused = _templates(site, tmp_path)
@@ -45,7 +45,7 @@ def test_a_template_is_reused_while_its_inputs_are_equal(site, tmp_path, monkeyp
 
 
 def test_one_units_change_remakes_that_units_template_only(site, tmp_path, monkeypatch):
-    monkeypatch.setattr(downloads, "stamp", lambda root, end: WHEN)
+    monkeypatch.setattr(downloads, "stamp", lambda root, end, epoch=None: WHEN)
     _templates(site, tmp_path)
     unit = site.units[3]
     changed = _renamed(site, unit.ma, unit.ten + "x")  # one byte more in one unit's data
@@ -57,7 +57,7 @@ def test_one_units_change_remakes_that_units_template_only(site, tmp_path, monke
 
 
 def test_a_code_or_library_change_remakes_every_template(site, tmp_path, monkeypatch):
-    monkeypatch.setattr(downloads, "stamp", lambda root, end: WHEN)
+    monkeypatch.setattr(downloads, "stamp", lambda root, end, epoch=None: WHEN)
     _templates(site, tmp_path)
     real = cache.library_versions
     monkeypatch.setattr(cache, "library_versions", lambda *names: real(*names) + ";openpyxl==99")
@@ -71,10 +71,10 @@ def test_a_code_or_library_change_remakes_every_template(site, tmp_path, monkeyp
 def test_a_new_date_reuses_the_templates_with_that_date_written_in(site, tmp_path, monkeypatch):
     """A commit gives the downloads a new date: the templates are not made again, yet
     equal byte for byte to ones made with that date."""
-    monkeypatch.setattr(downloads, "stamp", lambda root, end: WHEN)
+    monkeypatch.setattr(downloads, "stamp", lambda root, end, epoch=None: WHEN)
     _templates(site, tmp_path)
     later = WHEN + dt.timedelta(days=40, seconds=7)
-    monkeypatch.setattr(downloads, "stamp", lambda root, end: later)
+    monkeypatch.setattr(downloads, "stamp", lambda root, end, epoch=None: later)
     cached, counts = _templates(site, tmp_path)
     assert counts.made == 0
     fresh, _ = _templates(site, None)

@@ -92,14 +92,12 @@ def test_the_preview_note_about_pdfs_is_for_the_editor_serve_only(monkeypatch):
     HTML-only build (KONTUM_PDF=0) that might be published shows no such note."""
     from types import SimpleNamespace
 
-    from macros.adapters import pdf_output, serve_hooks
+    from macros.adapters import pdf_output
+    from macros.adapters.build_state import Settings
 
     page = SimpleNamespace(file=SimpleNamespace(src_uri="ke-hoach.md"), url="ke-hoach/")
     state = SimpleNamespace(catalog=SimpleNamespace(pdf_target=lambda src: "pdf/ke-hoach.pdf"),
-                            pdf_skip_reason=lambda: None)
-    monkeypatch.setenv("KONTUM_PDF", "0")
-    monkeypatch.delenv("KONTUM_SERVE", raising=False)
-    monkeypatch.setattr(serve_hooks, "_command", {"name": "build"})
+                            pdf_skip_reason=lambda: None, settings=Settings(pdf="0"))
     assert pdf_output.add_download_link("# Kế hoạch\n\nVăn bản", page, state) == "# Kế hoạch\n\nVăn bản"
-    monkeypatch.setattr(serve_hooks, "_command", {"name": "serve"})
+    state.settings = Settings(pdf="0", serving=True)
     assert "scripts/serve.sh" in pdf_output.add_download_link("# Kế hoạch\n\nVăn bản", page, state)

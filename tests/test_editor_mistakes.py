@@ -175,14 +175,17 @@ def test_the_build_hook_turns_an_internal_error_into_a_plugin_error(monkeypatch)
 
     from types import SimpleNamespace
 
-    from macros.adapters import build_state, mkdocs_hooks
+    from macros.adapters import build_state
+    from macros.adapters.plugin import KontumPlugin
 
     def boom(*_):
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(build_state, "start", boom)  # reading data/ for this build fails unexpectedly
     with pytest.raises(PluginError) as info:
-        mkdocs_hooks.on_config(SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml")))
+        plugin = KontumPlugin()
+        plugin.load_config({})
+        plugin.on_config(SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml")))
     assert "Lỗi nội bộ" in str(info.value) and "RecursionError" in str(info.value)
     monkeypatch.undo()
     bad = DataErrors([])

@@ -19,7 +19,7 @@ import markdown
 import pypdf
 import pytest
 
-from macros.adapters.mkdocs_hooks import html_titles
+from macros.adapters.plugin import html_titles
 from macros.render.pages import generated_pages, nav
 from macros.loader import load_site
 from tests.payloads import MARK, PAYLOAD, SHOWN_PAYLOAD, poison_data, read_html, shown

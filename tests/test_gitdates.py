@@ -20,7 +20,6 @@ def _commit(repo, text, when, name="data.yaml"):
 
 
 def test_each_build_sees_the_newest_commit(tmp_path, monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     _commit(tmp_path, "a", "2026-03-01T10:00:00+07:00")
     first_build = GitDates(tmp_path)
@@ -35,7 +34,6 @@ def test_each_build_sees_the_newest_commit(tmp_path, monkeypatch):
 def test_every_file_dated_in_one_git_call(tmp_path, monkeypatch):
     """Many pages, many files: one subprocess for the whole build, and each page gets
     the date `git log -1 -- <its files>` would give (files and folders)."""
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     _commit(tmp_path, "a", "2026-03-01T10:00:00+07:00", "data/a.yaml")
     _commit(tmp_path, "b", "2026-03-05T10:00:00+07:00", "data/b.yaml")
@@ -63,17 +61,14 @@ def test_no_git_outside_a_checkout_or_with_a_given_date(tmp_path, monkeypatch):
     calls = []
     real = subprocess.run
     monkeypatch.setattr(gitdates.subprocess, "run", lambda *a, **k: calls.append(a) or real(*a, **k))
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert not GitDates(tmp_path).walked  # not a checkout: one failed call, no page asks again
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     _commit(tmp_path, "a", "2026-03-01T10:00:00+07:00")
     head = gitdates.commit_epoch(tmp_path)
     # A given date (not this commit's): every page shows it; git dates off.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    dates = GitDates(tmp_path)
+    dates = GitDates(tmp_path, epoch=1700000000)
     assert not dates.walked
     assert last_changed(tmp_path, ["data.yaml"], dates.walked, dates) == dt.date(2023, 11, 15)
     # scripts/build.py's date, HEAD's commit time: the pages keep their own dates.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(head))
-    dates = GitDates(tmp_path)
+    dates = GitDates(tmp_path, epoch=head)
     assert dates.walked and last_changed(tmp_path, ["data.yaml"], cache=dates) == dt.date(2026, 3, 1)

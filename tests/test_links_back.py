@@ -143,6 +143,7 @@ def test_preview_image_is_1200x630_named_by_content_and_cached(tmp_path):
 
 def test_page_tags_hook_with_and_without_an_address(tmp_path):
     from macros.adapters import preview_hooks
+    from macros.adapters.build_state import Settings
 
     page = SimpleNamespace(is_homepage=False, title="Huyện Đăk Glei", meta={}, url="don-vi/huyen-dak-glei/",
                            content="<h1>x</h1><p>Ban phối hợp của tỉnh và kinh phí của đơn vị trong kế hoạch.</p>",
@@ -150,12 +151,12 @@ def test_page_tags_hook_with_and_without_an_address(tmp_path):
     config = SimpleNamespace(site_name="Kế hoạch", site_description="Mô tả", site_dir=str(tmp_path),
                              site_url=SITE_ADDRESS, use_directory_urls=True, extra={})
     context = {}
-    preview_hooks.page_tags(context, page, config)
+    preview_hooks.page_tags(context, page, config, Settings())
     head = Head(context["og_tags"])
     assert head.meta["og:url"] == page.canonical_url and head.meta["og:image"].startswith(SITE_ADDRESS + "assets/og/")
     assert "vi-qr" in page.content and page.canonical_url in page.content
     page.content, page.canonical_url, config.site_url = "<p>x</p>", None, None
-    preview_hooks.page_tags(context, page, config)
+    preview_hooks.page_tags(context, page, config, Settings())
     head = Head(context["og_tags"])
     assert "og:url" not in head.meta and head.meta["og:image"].startswith("../../assets/og/")
     assert page.content == "<p>x</p>"

@@ -138,13 +138,12 @@ def no_weasyprint(monkeypatch):
     from macros.loader import load_website
 
     monkeypatch.setattr(pdf_output.writer, "unavailable_reason", lambda: "OSError: cannot load library 'pango'")
-    monkeypatch.delenv("KONTUM_PDF", raising=False)  # a KONTUM_PDF=0 in the shell would skip the PDFs silently
+    # Default settings: a KONTUM_PDF=0 in the shell does not skip the PDFs silently (no environment read here).
     state = build_state.BuildState(ROOT, load_website(ROOT))  # the answer is asked once per build, on its state
-    yield SimpleNamespace(write_pdfs=lambda config: pdf_output.write_pdfs(config, state))
+    yield SimpleNamespace(write_pdfs=lambda config: pdf_output.write_pdfs(config, state), state=state)
 
 
 def test_without_weasyprint_the_site_builds_and_says_why(no_weasyprint, monkeypatch, caplog, tmp_path):
-    monkeypatch.delenv("CI", raising=False)
     with caplog.at_level(logging.WARNING, logger="kontum.print"):
         no_weasyprint.write_pdfs({"site_dir": str(tmp_path), "nav": []})
     assert "Không tạo các tệp PDF" in caplog.text and "PDFs skipped" in caplog.text and "pango" in caplog.text
@@ -154,7 +153,9 @@ def test_without_weasyprint_the_site_builds_and_says_why(no_weasyprint, monkeypa
 def test_without_weasyprint_ci_fails(no_weasyprint, monkeypatch, tmp_path):
     from mkdocs.exceptions import PluginError
 
-    monkeypatch.setenv("CI", "true")
+    from macros.adapters.build_state import Settings
+
+    no_weasyprint.state.settings = Settings(pdf_required=True)  # the plugin's require_pdf (CI=true)
     with pytest.raises(PluginError, match="PDFs skipped"):
         no_weasyprint.write_pdfs({"site_dir": str(tmp_path), "nav": []})
 

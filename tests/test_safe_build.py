@@ -235,7 +235,7 @@ def test_a_bug_on_a_page_names_the_page():
     import pytest
     from mkdocs.exceptions import PluginError
 
-    from macros.adapters.mkdocs_hooks import _guarded
+    from macros.adapters.plugin import _guarded
 
     page = SimpleNamespace(file=SimpleNamespace(src_uri="don-vi/xa-a.md"))
     with pytest.raises(PluginError, match=r"Lỗi nội bộ khi dựng trang don-vi/xa-a\.md \(KeyError") as caught:
@@ -251,7 +251,7 @@ def test_mkdocs_own_stops_pass_the_guard_unchanged():
     import pytest
     from mkdocs.exceptions import Abort, PluginError
 
-    from macros.adapters.mkdocs_hooks import _guarded
+    from macros.adapters.plugin import _guarded
     from macros.errors import DataError, DataErrors
 
     def abort():

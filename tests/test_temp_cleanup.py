@@ -31,8 +31,8 @@ PRINT_AND_POOL = textwrap.dedent("""
     writer.Printer(root=Path(sys.argv[1])).write("<p>Xin chào</p>", "plan", meta, out / "a.pdf")
     jobs = [writer.Job(f"{i}.pdf", "<p>Ấp, xã</p>", "handout", meta) for i in range(2)]
     ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(2, mp_context=ctx, initializer=writer._init_worker, initargs=(sys.argv[1],)) as pool:
-        print(list(pool.map(writer._render, jobs, [str(out / j.rel) for j in jobs])))
+    with ProcessPoolExecutor(2, mp_context=ctx) as pool:
+        print(list(pool.map(writer._render_share, [sys.argv[1]] * 2, [[(j, str(out / j.rel))] for j in jobs])))
 """)
 
 

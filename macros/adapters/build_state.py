@@ -6,8 +6,10 @@ Nothing loads data on demand: asking for the state of a build whose on_config
 did not run is an error, not a silent second read of data/.
 """
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from macros import cache
 from macros.gitdates import GitDates
 from macros.loader import load_website
 from macros.pdf import writer
@@ -18,12 +20,40 @@ from macros.site import Site, Website
 _ATTRIBUTE = "kontum_build_state"
 
 
+@dataclass(frozen=True)
+class Settings:
+    """What the plugin's config (macros/adapters/plugin.py, KontumConfig) and the command
+    decide for one build; read by the adapters from the build's state, never from the
+    environment."""
+
+    pdf: str = "changed"          # "changed": made again when changed; "all": every one; "0": none
+    offline: bool = True          # the main build writes the ZIP, manifest and service worker
+    serving: bool = False         # `mkdocs serve` (or serve: true): no PDFs, data errors on the pages
+    dirty: bool = False           # `mkdocs serve --dirty`: pages rebuilt only when their inputs changed
+    cache_dir: Path | None = None  # None: <project>/.cache; given: shared by several builds, never pruned
+    user_cache: Path | None = None  # brotli copies and preview images (None: ~/.cache)
+    pdf_required: bool = False    # CI: PDFs that cannot be made stop the build
+    source_date_epoch: int | None = None  # the date of every file (reproducible builds)
+
+    @property
+    def pdfs_off(self) -> bool:
+        return self.serving or self.pdf == "0"
+
+    def cache_root(self, root: Path) -> Path:
+        """Where made files are kept between builds (macros/cache.py)."""
+        return cache.cache_root(root, self.cache_dir)
+
+    def user_cache_root(self) -> Path:
+        return self.user_cache if self.user_cache is not None else Path.home() / ".cache"
+
+
 class BuildState:
     """The Website of this build and everything computed from it once."""
 
     def __init__(self, root: Path, website: Website, data_error: str | None = None, dir_urls: bool = True,
-                 pdf_ok: bool = True):
+                 pdf_ok: bool = True, settings: Settings = Settings()):
         self.root = root
+        self.settings = settings
         self.website = website
         # Under `mkdocs serve` with bad data: the error shown on every page of this build
         # (made from the last good data, macros/adapters/serve_hooks.py).
@@ -35,11 +65,12 @@ class BuildState:
         self.abbreviators = {s.key: Abbreviator({t.viet_tat: t.nghia for t in s.glossary}) for s in website.plans}
         # The pages' "Cập nhật lần cuối": the last commit of every file, one `git log` walk per build
         # (none outside a checkout or when SOURCE_DATE_EPOCH gives another date than HEAD's).
-        self.git_dates = GitDates(root)
+        self.git_dates = GitDates(root, epoch=settings.source_date_epoch)
         self.in_git = self.git_dates.walked
         self.articles: dict[str, tuple[str, Path]] = {}  # handbook page -> (article HTML, built file)
         self._pdf_skip: tuple[str | None] | None = None
         self.files = None  # this build's MkDocs Files (on_files), for `serve --dirty`
+        self.unit_pages: set[str] | None = None  # source paths of the unit pages (offline_hooks)
 
     @property
     def default_site(self) -> Site:
@@ -65,12 +96,13 @@ def share_website(config, website: Website) -> None:
     setattr(config, _SHARED, website)
 
 
-def start(config, root: Path, pdf_ok: bool = True) -> BuildState:
+def start(config, root: Path, settings: Settings = Settings()) -> BuildState:
     """Read data/ (raises DataErrors), unless shared with this build, and attach
     this build's state to `config`."""
     website = getattr(config, _SHARED, None) or load_website(root)
     return attach(config, BuildState(root, website, dir_urls=config["use_directory_urls"],
-                                     pdf_ok=pdf_ok and writer.unavailable_reason() is None))
+                                     pdf_ok=not settings.pdfs_off and writer.unavailable_reason() is None,
+                                     settings=settings))
 
 
 def attach(config, state: BuildState) -> BuildState:
@@ -81,6 +113,6 @@ def attach(config, state: BuildState) -> BuildState:
 def of(config) -> BuildState:
     state = getattr(config, _ATTRIBUTE, None)
     if state is None:
-        raise RuntimeError("Build state missing: macros/adapters/mkdocs_hooks.py on_config did not run for this "
-                           "build (is it listed under hooks: in mkdocs.yml?).")
+        raise RuntimeError("Build state missing: the kontum plugin's on_config did not run for this "
+                           "build (is it listed under plugins: in mkdocs.yml?).")
     return state

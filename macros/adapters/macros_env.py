@@ -5,14 +5,8 @@ shows the first plan of data/website.yaml, or the plan named: {{ kinh_phi("ke-ho
 mkdocs.yml: plugins › macros › module_name: macros/adapters/macros_env
 """
 
-import sys
-from pathlib import Path
-
-# mkdocs-macros runs this file by path; make the package importable.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from macros.adapters import build_state  # noqa: E402
-from macros.render import assignments, budget, handbook, home, plan, timeline, units  # noqa: E402
+from macros.adapters import build_state
+from macros.render import assignments, budget, handbook, home, plan, timeline, units
 
 MACROS = {
     "trang_chu": home.home_page,
@@ -28,7 +22,7 @@ MACROS = {
 def define_env(env):
     def bind(render):
         def macro(plan_folder: str | None = None):
-            state = build_state.of(env.conf)  # made by the hooks' on_config, never loaded here
+            state = build_state.of(env.conf)  # made by the kontum plugin's on_config, never loaded here
             site = state.default_site if plan_folder is None else next(
                 s for s in state.website.plans if s.key == plan_folder)
             return render(site)

@@ -8,7 +8,6 @@ post-build only makes its search work from file:// (macros/offline/filemode.py).
 """
 
 import logging
-import os
 import tempfile
 import time
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from macros.adapters import build_state, serve_hooks
+from macros.adapters import build_state, logs
 from macros.exports.downloads import download_paths
 from macros.offline import archive, filemode, package, units
 from macros.render import links
@@ -42,27 +41,27 @@ def search_langs(config) -> list[str]:
 
 def _build_copy(config, dest: Path) -> None:
     """The same project, use_directory_urls: false, into `dest`. Its warnings
-    still show (and fail a --strict build); its INFO lines would only repeat ours."""
+    still show (and fail a --strict build); its INFO lines would only repeat ours
+    (a filter on MkDocs' console for the copy's time; no logger's level is changed).
+    Plugins with on_startup are the same objects in both builds (MkDocs keeps them
+    per process): the kontum plugin counts the nesting and keeps the outer run's settings."""
     copy = load_config(config.config_file_path, site_dir=str(dest), use_directory_urls=False,
                        strict=config.strict, extra={**config.extra, COPY_MARK: True})
     build_state.share_website(copy, build_state.of(config).website)  # data/ read once
-    logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.setLevel(max(level, logging.WARNING))
-    copy.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(copy)
-    finally:
-        copy.plugins.on_shutdown()
-        logger.setLevel(level)
+    with logs.warnings_only():
+        copy.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(copy)
+        finally:
+            copy.plugins.on_shutdown()
 
 
 def writes_offline_files(config) -> bool:
     """This build writes the manifest, the service worker and the ZIP: the main build,
     not under serve (a fast edit loop, no service worker caching drafts), nor with
-    KONTUM_OFFLINE=0 (HTML-only builds: scripts/bench_scale.py)."""
-    return (config.use_directory_urls and not serve_hooks.serving()
-            and os.environ.get("KONTUM_OFFLINE") != "0")
+    offline: false (KONTUM_OFFLINE=0; HTML-only builds: scripts/bench_scale.py)."""
+    settings = build_state.of(config).settings
+    return config.use_directory_urls and not settings.serving and settings.offline
 
 
 def add_unit_package_mark(markdown: str, page, config, state) -> str:
@@ -70,11 +69,11 @@ def add_unit_package_mark(markdown: str, page, config, state) -> str:
     to its own package goes, filled (or removed) after the build (package.fill_unit_pages)."""
     if not writes_offline_files(config):
         return markdown
-    pages = getattr(state, "_unit_pages", None)
+    pages = state.unit_pages
     if pages is None:
         pages = {links.unit_page(u) if not s.prefix else s.prefix + links.unit_page(u)
                  for s in state.website.plans for u in s.units}
-        state._unit_pages = pages
+        state.unit_pages = pages
     if page.file.src_uri not in pages:
         return markdown
     return after_title(markdown, package.UNIT_MARK + "\n")
@@ -96,7 +95,7 @@ def post_build(config) -> None:
         copy_dir = Path(tmp) / "site"
         _build_copy(config, copy_dir)
         copy_time = time.perf_counter() - start
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        epoch = build_state.of(config).settings.source_date_epoch
         site = build_state.of(config).default_site
         app = package.AppInfo(
             name=config.site_name,
@@ -106,7 +105,7 @@ def post_build(config) -> None:
         )
         report = package.package(
             site_dir, copy_dir, zip_rel=zip_path(config), langs=search_langs(config),
-            app=app, date_time=archive.zip_date(int(epoch) if epoch else None),
+            app=app, date_time=archive.zip_date(epoch),
             unit_files=[g for s in build_state.of(config).website.plans for g in units.unit_files(s)],
             main_files=[p for s in build_state.of(config).website.plans
                         for p in download_paths(s, documents=build_state.of(config).catalog.pdf_ok)],

@@ -5,20 +5,19 @@ articles kept as they are built, and the PDFs written after the build
 Where WeasyPrint cannot run, the HTML site still builds and the log says why the
 PDFs were skipped; under CI=true that is an error, because CI must ship them.
 Under `mkdocs serve` (scripts/serve.sh) PDFs are not made: WeasyPrint took most
-of every rebuild. KONTUM_PDF=0 skips them in any build (HTML-only builds,
-benchmarks); KONTUM_PDF=all writes every PDF again instead of reusing the
-unchanged ones (macros/pdf/writer.py); `mkdocs build` and scripts/build.py make them.
+of every rebuild. The plugin's `pdf` setting (macros/adapters/plugin.py; default
+KONTUM_PDF): "0" skips them in any build (HTML-only builds, benchmarks); "all"
+writes every PDF again instead of reusing the unchanged ones (macros/pdf/writer.py);
+"changed" (the default) makes what changed. Every switch is read from the build's
+Settings (build_state.py), none from the environment.
 """
 
 import logging
-import os
 import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros import cache
-from macros.adapters import serve_hooks
 from macros.adapters.build_state import BuildState
 from macros.pdf import article, paths, writer
 from macros.pdf.documents import Chapter
@@ -35,14 +34,6 @@ def serve_note() -> str:
     return render("pdf_serve_note.html").strip()
 
 
-def _mode() -> str:
-    return os.environ.get("KONTUM_PDF", "").strip().lower() or "changed"
-
-
-def pdfs_off() -> bool:
-    return serve_hooks.serving() or _mode() == "0"
-
-
 def _page_dir(url: str) -> str:
     return url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
 
@@ -51,9 +42,9 @@ def add_download_link(markdown: str, page, state: BuildState) -> str:
     target = state.catalog.pdf_target(page.file.src_uri)
     if target is None:
         return markdown
-    if pdfs_off():
-        if not serve_hooks.serving():
-            return markdown  # an HTML-only build (KONTUM_PDF=0) may be published: no note for editors
+    if state.settings.pdfs_off:
+        if not state.settings.serving:
+            return markdown  # an HTML-only build (pdf: "0") may be published: no note for editors
         link = serve_note()
     elif state.pdf_skip_reason():
         return markdown
@@ -64,8 +55,8 @@ def add_download_link(markdown: str, page, state: BuildState) -> str:
 
 def remember_page(output: str, page, config, state: BuildState) -> None:
     """Keep the article of each handbook page for the handbook PDF (only when this
-    build makes PDFs: serve and KONTUM_PDF=0 would parse pages for nothing)."""
-    if pdfs_off() or not state.catalog.pdf_ok:
+    build makes PDFs: serve and pdf: "0" would parse pages for nothing)."""
+    if state.settings.pdfs_off or not state.catalog.pdf_ok:
         return
     site = state.site_of(page.file.src_uri)
     if page.file.src_uri in state.catalog.handbook.get(site.key, ()):
@@ -95,13 +86,13 @@ def _page_urls(config, state: BuildState) -> dict[str, str]:
 
 
 def cache_dir(state: BuildState) -> Path:
-    """The PDFs' content-addressed cache (macros/cache.py: KONTUM_CACHE_DIR or .cache/)."""
-    return cache.cache_root(state.root) / writer.CACHE_DIR.name
+    """The PDFs' content-addressed cache (the plugin's cache_dir, KONTUM_CACHE_DIR, or .cache/)."""
+    return state.settings.cache_root(state.root) / writer.CACHE_DIR.name
 
 
 def write_pdfs(config, state: BuildState) -> "writer.Report | None":
     """The PDFs of every plan; the report of what was made and reused (None: none written)."""
-    if pdfs_off():
+    if state.settings.pdfs_off:
         state.articles.clear()
         return None
     reason = state.pdf_skip_reason()
@@ -110,7 +101,7 @@ def write_pdfs(config, state: BuildState) -> "writer.Report | None":
                    f"PDFs skipped: WeasyPrint cannot run here ({reason}); the HTML site was still built. "
                    "Cài đặt / install: pip install -r requirements.txt; apt-get install libpango-1.0-0 "
                    "libpangoft2-1.0-0 fonts-liberation2")
-        if os.environ.get("CI") == "true":
+        if state.settings.pdf_required:  # CI=true
             raise PluginError(message)
         log.warning(message)
         return None
@@ -124,10 +115,10 @@ def write_pdfs(config, state: BuildState) -> "writer.Report | None":
                 title = title or heading
                 chapters.append(Chapter(heading, article.printable(body, built)))
         report += writer.write_all(site, Path(config["site_dir"]), title, chapters,
-                                   cache_dir=cache_dir(state), force=_mode() == "all",
+                                   cache_dir=cache_dir(state), force=state.settings.pdf == "all",
                                    page_urls=_page_urls(config, state))
     state.articles.clear()
-    if not os.environ.get("KONTUM_CACHE_DIR"):  # a cache shared by several builds keeps every entry
+    if state.settings.cache_dir is None:  # a cache shared by several builds keeps every entry
         writer.prune_cache(cache_dir(state), report.keys)
     logging.getLogger("mkdocs.plugins.kontum-print").info(report.summary())
     return report

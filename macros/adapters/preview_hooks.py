@@ -11,21 +11,22 @@ import posixpath
 from pathlib import Path
 
 from macros import compress, preview, qr
-from macros.adapters import offline_hooks, serve_hooks
+from macros.adapters import offline_hooks
+from macros.adapters.build_state import Settings
 
 
-def _cache() -> Path:
-    return compress.cache_dir().parent / "og-preview"
+def _cache(settings: Settings) -> Path:
+    return compress.cache_dir(settings.user_cache_root()).parent / "og-preview"
 
 
-def page_tags(context, page, config) -> None:
+def page_tags(context, page, config, settings: Settings) -> None:
     """Sets context["og_tags"] (markup, already escaped) for this page, and adds the
     printed QR code to the page's content when the site's address is known."""
     context["og_tags"] = ""
     if offline_hooks.is_file_copy(config):
         return
     # Under `mkdocs serve` site_url is the preview server's own address: not the site's.
-    address = config.site_url if not serve_hooks.serving() else None
+    address = config.site_url if not settings.serving else None
     if address and page.canonical_url:
         page.content = (page.content or "") + "\n" + qr.block(page.canonical_url)
     site_name = config.site_name
@@ -37,8 +38,8 @@ def page_tags(context, page, config) -> None:
     description = preview.description(page.content or "", meta.get("og_description") or meta.get("description"),
                                       config.site_description or site_name)
     image = None
-    if not serve_hooks.serving() and preview.fonts_available():
-        rel = preview.write_image(Path(config.site_dir), title, site_name, cache=_cache())
+    if not settings.serving and preview.fonts_available():
+        rel = preview.write_image(Path(config.site_dir), title, site_name, cache=_cache(settings))
         if address:
             image = address.rstrip("/") + "/" + rel
         else:

@@ -1,7 +1,7 @@
 """`mkdocs serve` (scripts/serve.sh): a fast edit loop that shows data errors
 in the browser.
 
-- PDFs are not made under serve (macros/adapters/pdf_output.py asks `serving()`).
+- PDFs are not made under serve (the build's Settings.serving, macros/adapters/pdf_output.py).
 - When data/ turns bad while serving, MkDocs would stop at the error and keep
   every browser waiting ("the server will appear stuck"). Instead the build goes
   on with the last good data, every page carries a red banner with the
@@ -13,6 +13,10 @@ in the browser.
   (skip_unchanged_pages; issue 24: 27 s a save at 3,321 units, every page built).
 - The theme's templates are compiled once per serve process, not on every
   rebuild (an in-memory Jinja bytecode cache, keyed by template source checksum).
+
+What one serve process remembers across its rebuilds is one ServeMemory, owned by the
+plugin (macros/adapters/plugin.py, made in on_startup); per-build state is on each
+build's BuildState (macros/adapters/build_state.py). This module holds no state.
 """
 
 import hashlib
@@ -23,25 +27,20 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache
 
-# Memory of the serve process across its rebuilds (not per-build state: that is on
-# each build's BuildState, macros/adapters/build_state.py, including its data error).
-_command: dict[str, str] = {}  # the mkdocs command of this process (on_startup)
-_good: dict = {}               # "website": the last good Website read in this process
-# `mkdocs serve --dirty` (scripts/serve.sh): per page, what its last build was made from
-# ("pages": src_uri -> digest, "global": digest of what every page shows, "index": search docs).
-_last: dict = {}
-
 log = logging.getLogger("kontum.serve")  # not "mkdocs.": must not abort a --strict rebuild
 
 
-def set_command(command: str, dirty: bool = False) -> None:
-    _command["name"] = command
-    _command["dirty"] = "1" if dirty else ""
+class ServeMemory:
+    """What one `mkdocs serve` process keeps from one rebuild to the next."""
 
-
-def dirty() -> bool:
-    """Serving with --dirty: only the pages whose inputs changed are built again."""
-    return serving() and _command.get("dirty") == "1"
+    def __init__(self):
+        self.website = None  # the last good Website read in this process
+        # `serve --dirty`: per page, what its last build was made from (src_uri -> digest),
+        # the digest of what every page shows, and the search entries of the last index.
+        self.pages: dict[str, str] = {}
+        self.whole: str | None = None
+        self.index: list = []
+        self.templates = _MemoryBytecodeCache()
 
 
 def _tree_stamp(folder: Path) -> str:
@@ -55,7 +54,7 @@ def _tree_stamp(folder: Path) -> str:
     return "\n".join(out)
 
 
-def skip_unchanged_pages(files, config, state) -> tuple[int, int]:
+def skip_unchanged_pages(files, config, state, memory: ServeMemory) -> tuple[int, int]:
     """Under `mkdocs serve --dirty`: mark every page whose input is what its last build
     used as not modified, so MkDocs neither converts nor renders it again (issue 24: at
     3,321 units a save rebuilt all 3,342 pages). A page's input is its generated Markdown;
@@ -63,7 +62,7 @@ def skip_unchanged_pages(files, config, state) -> tuple[int, int]:
     docs/ files, mkdocs.yml) is one more digest: when it changes, every page is built.
     Hand-written pages (few; their macros read data/) are always built. Returns (pages
     skipped, pages)."""
-    if not dirty():
+    if not state.settings.dirty:
         return 0, 0
     root = state.root
     whole = hashlib.sha256(json.dumps([
@@ -73,8 +72,8 @@ def skip_unchanged_pages(files, config, state) -> tuple[int, int]:
         (root / "mkdocs.yml").stat().st_mtime_ns if (root / "mkdocs.yml").exists() else 0,
     ], ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
     digests, skipped, pages = {}, 0, 0
-    same_whole = _last.get("global") == whole
-    before = _last.get("pages", {})
+    same_whole = memory.whole == whole
+    before = memory.pages
     for file in files.documentation_pages():
         pages += 1
         if file.src_uri not in state.catalog.pages:
@@ -85,37 +84,27 @@ def skip_unchanged_pages(files, config, state) -> tuple[int, int]:
         if same_whole and before.get(file.src_uri) == digest and os.path.isfile(file.abs_dest_path):
             file.is_modified = lambda: False
             skipped += 1
-    _last["pages"], _last["global"] = digests, whole
+    memory.pages, memory.whole = digests, whole
     return skipped, pages
 
 
-def merge_search_index(text: str, built_urls: set[str], urls: list[str]) -> str:
+def merge_search_index(text: str, built_urls: set[str], urls: list[str], memory: ServeMemory) -> str:
     """The search index of a dirty rebuild: the entries of the pages built now, and of the
     others as the last index had them, in page order (Material's own merge assumes one page
     per rebuild and repeats entries when several are built)."""
-    if not dirty():
-        return text
     data = json.loads(text)
     page = lambda d: d["location"].split("#")[0]  # noqa: E731
     new, old = {}, {}
     for d in data["docs"]:
         new.setdefault(page(d), []).append(d)
-    for d in _last.get("index", []):
+    for d in memory.index:
         old.setdefault(page(d), []).append(d)
     docs = []
     for url in dict.fromkeys(urls):
         docs += new.get(url, []) if url in built_urls or url not in old else old[url]
     data["docs"] = docs
-    _last["index"] = docs
+    memory.index = docs
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def serving() -> bool:
-    return _command.get("name") == "serve" or os.environ.get("KONTUM_SERVE") == "1"
-
-
-def loaded_ok(website) -> None:
-    _good["website"] = website
 
 
 # Under serve the site is not left unbuilt: it shows the last good data and updates by itself.
@@ -132,14 +121,14 @@ def serve_message(message: str, errors: int | None) -> str:
     return SERVE_HEAD.format(count=errors) + ("\n" + message.split("\n", 1)[1] if "\n" in message else "")
 
 
-def keep_last_good(message: str, errors: int | None = None):
-    """Under serve, after a good build: log the error and return (the last good Website
-    to build from, the message to show on every page); else None."""
-    if not (serving() and "website" in _good):
+def keep_last_good(memory: ServeMemory | None, message: str, errors: int | None = None):
+    """Under serve (`memory` given), after a good build: log the error and return (the last
+    good Website to build from, the message to show on every page); else None."""
+    if memory is None or memory.website is None:
         return None
     message = serve_message(message, errors)
     log.error(message)
-    return _good["website"], message
+    return memory.website, message
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -157,10 +146,3 @@ class _MemoryBytecodeCache(BytecodeCache):
     def dump_bytecode(self, bucket) -> None:
         self._codes[bucket.key] = bucket.bytecode_to_string()
 
-
-_templates = _MemoryBytecodeCache()
-
-
-def reuse_compiled_templates(env) -> None:
-    if serving():
-        env.bytecode_cache = _templates

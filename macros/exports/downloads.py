@@ -16,10 +16,11 @@ from . import csv as csv_export
 from . import ics, template, xlsx
 
 
-def stamp(root: Path, plan_end: dt.date) -> dt.datetime:
-    """The time written into the downloads (DTSTAMP, workbook dates): SOURCE_DATE_EPOCH,
-    else the last commit to data/, else the plan's end day. Never the build clock."""
-    when = source_date_epoch() or last_commit(root, ("data",))
+def stamp(root: Path, plan_end: dt.date, epoch: int | None = None) -> dt.datetime:
+    """The time written into the downloads (DTSTAMP, workbook dates): `epoch`
+    (SOURCE_DATE_EPOCH, given by the plugin), else the last commit to data/, else the
+    plan's end day. Never the build clock."""
+    when = source_date_epoch(epoch) or last_commit(root, ("data",))
     if when is None:
         when = dt.datetime.combine(plan_end, dt.time(), dt.timezone(dt.timedelta(hours=7)))
     return when.astimezone(dt.timezone.utc)
@@ -77,7 +78,7 @@ def template_common(site: Site) -> str:
 
 
 def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store | None" = None,
-                   counts: "cache_mod.Counts | None" = None) -> dict[str, bytes]:
+                   counts: "cache_mod.Counts | None" = None, epoch: int | None = None) -> dict[str, bytes]:
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
@@ -85,7 +86,7 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
     add minutes to every build; they follow the PDF switch (not under serve, not
     with KONTUM_PDF=0) and the unit pages link them only when they are made."""
     results = results_of(site)
-    when = stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc)
+    when = stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch)
     files = progress.downloads(site)
     data = {
         files["ics"]: ics.calendar(site, results, when),
@@ -123,12 +124,13 @@ def download_paths(site: Site, documents: bool = True) -> list[str]:
 
 
 def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: Path | None = None,
-                    counts: "cache_mod.Counts | None" = None) -> list[str]:
+                    counts: "cache_mod.Counts | None" = None, epoch: int | None = None) -> list[str]:
     """Write the plan's downloads into site_dir; their site paths. `cache`: the folder
-    of the per-unit files made by earlier builds (macros/cache.py)."""
+    of the per-unit files made by earlier builds (macros/cache.py); `epoch`: the
+    date given for the build (SOURCE_DATE_EPOCH), see stamp()."""
     out = []
     store = cache_mod.Store(Path(cache) / TEMPLATE_CACHE if cache is not None else None, ".xlsx")
-    for rel, content in download_bytes(site, documents, store, counts).items():
+    for rel, content in download_bytes(site, documents, store, counts, epoch).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)

@@ -181,17 +181,16 @@ class Report:
                 f"{self.made} made, {self.reused} unchanged reused, {self.seconds:.1f} s")
 
 
-# One Printer per worker process (WeasyPrint's import and font setup cost ~1 s).
-_worker: dict = {}
-
-
-def _init_worker(root: str) -> None:
-    _worker["printer"] = Printer(root=Path(root))
-
-
-def _render(job: Job, out: str) -> tuple[int, int]:
-    document = _worker["printer"].write(job.html, job.kind, job.meta, Path(out))
-    return len(document.pages), Path(out).stat().st_size
+def _render_share(root: str, work: list[tuple[Job, str]]) -> list[tuple[int, int]]:
+    """One worker process's share of the PDFs, with one Printer for all of them
+    (WeasyPrint's import and font setup cost ~1 s): (pages, bytes) of each. The Printer
+    lives as long as this call, not in the process (no module state)."""
+    printer = Printer(root=Path(root))
+    out = []
+    for job, path in work:
+        document = printer.write(job.html, job.kind, job.meta, Path(path))
+        out.append((len(document.pages), Path(path).stat().st_size))
+    return out
 
 
 def write_all(site: Site, site_dir: Path, handbook_title: str | None = None,
@@ -226,9 +225,14 @@ def write_all(site: Site, site_dir: Path, handbook_title: str | None = None,
     report.workers = max(count, 1)
     if len(todo) > 1 and count > 1:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        with ProcessPoolExecutor(count, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(str(site.root),)) as pool:
-            results = list(pool.map(_render, [j for j, _, _ in todo], [str(o) for _, o, _ in todo], chunksize=4))
+        work = [(job, str(out)) for job, out, _ in todo]
+        count = min(count, len(work))
+        shares = [work[i::count] for i in range(count)]  # dealt round, so big and small PDFs mix
+        with ProcessPoolExecutor(count, mp_context=ctx) as pool:
+            done = list(pool.map(_render_share, [str(site.root)] * count, shares))
+        results = [None] * len(work)
+        for i, share in enumerate(done):
+            results[i::count] = share
     else:
         printer = Printer(site) if todo else None
         results = []
