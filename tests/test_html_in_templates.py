@@ -24,7 +24,7 @@ MARKUP_ALLOWED = {
                                 "filter) and Python-Markdown's HTML (the markdown filter, as MkDocs renders a page)"),
     "macros/qr.py": (1, "the SVG of a QR code as the segno library writes it (no text of ours in it)"),
     "macros/pdf/documents.py": (2, "the handbook PDF's chapters: the built pages' HTML (MkDocs' output), read back"),
-    "macros/adapters/mkdocs_hooks.py": (1, "the notice template's output with <abbr> added by render/abbreviations.py"),
+    "macros/adapters/plugin.py": (1, "the notice template's output with <abbr> added by render/abbreviations.py"),
 }
 # Python strings with HTML that remain: path -> (lines, why). None may be added.
 TAG_ALLOWED = {
