@@ -21,6 +21,7 @@ from macros import cache
 from macros.adapters import serve_hooks
 from macros.adapters.build_state import BuildState
 from macros.pdf import article, paths, writer
+from macros.outputs import REPORT, page_url
 from macros.pdf.documents import Chapter
 from macros.render.pages import after_title
 
@@ -74,9 +75,7 @@ def remember_page(output: str, page, config, state: BuildState) -> None:
 
 def _page_url(base: str, src: str) -> str:
     """The address of a page of the built site (directory URLs) from its source path."""
-    path = src[:-3] if src.endswith(".md") else src
-    path = path[:-5] if path == "index" or path.endswith("/index") else path + "/"
-    return base.rstrip("/") + "/" + path
+    return base.rstrip("/") + "/" + page_url(src)
 
 
 def _page_urls(config, state: BuildState) -> dict[str, str]:
@@ -85,7 +84,6 @@ def _page_urls(config, state: BuildState) -> dict[str, str]:
     if not config.site_url:
         return {}
     from macros.pdf.report import report_pdf
-    from macros.render.progress import REPORT
 
     out = {pdf: _page_url(config.site_url, src) for src, pdf in state.catalog.pdf_for_page.items()}
     for site in state.website.plans:
