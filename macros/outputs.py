@@ -393,7 +393,7 @@ class Outputs:
         return [o.path for o in self._nav_order() if o.nav and o.nav[0] == "Sổ tay"]
 
     def _nav_order(self) -> list[Output]:
-        ranks = {row.key: row.nav_rank for row in ROWS}
+        ranks = {r.key: r.nav_rank for r in ROWS}
         placed = [o for o in self.pages if o.nav]
         return sorted(placed, key=lambda o: (NAV.index(o.nav[0]), ranks[o.key]))
 
@@ -416,29 +416,33 @@ class Outputs:
         return out
 
 
-ROW = {row.key: row for row in ROWS}
+def row(key: str) -> Row:
+    """The row named `key` (read from ROWS each time: a test may add one)."""
+    return next(r for r in ROWS if r.key == key)
+
+
+def has(site: Site, key: str) -> bool:
+    """Whether the plan has the output `key` (its row's condition): a page links it only then."""
+    return row(key).available(site)
 
 
 def macro_data() -> dict[str, tuple[str, ...]]:
     """Macro name -> the data it shows (names as in loader.PLAN_FILES); the first is where
     an editor changes it."""
-    return {row.macro: row.data for row in ROWS if row.macro}
+    return {r.macro: r.data for r in ROWS if r.macro}
 
 
 def path(site: Site, key: str, item=None) -> str:
     """Plan-local path of one output, without expanding the others (a unit's calendar
     on its page: 3,321 units would expand every row 3,321 times)."""
-    return _value(ROW[key].path, site, item)
+    return _value(row(key).path, site, item)
 
 
 def outputs(site: Site) -> Outputs:
     """Every output of the plan: the rows available for it, expanded."""
-    rows = [row for row in ROWS if row.available(site)]
-    pages = {}
-    for row in rows:
-        if row.kind == PAGE_KIND and row.each is None:
-            pages[row.key] = _value(row.path, site, None)
-    expanded = tuple(o for row in rows for o in row.outputs(site, pages))
+    rows = [r for r in ROWS if r.available(site)]
+    pages = {r.key: _value(r.path, site, None) for r in rows if r.kind == PAGE_KIND and r.each is None}
+    expanded = tuple(o for r in rows for o in r.outputs(site, pages))
     by_key: dict[str, list[Output]] = {}
     by_unit: dict[str, list[Output]] = {}
     for o in expanded:

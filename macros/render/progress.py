@@ -167,6 +167,6 @@ def calendar_link(made: registry.Outputs, current_src: str, dir_urls: bool = Tru
 
 
 def download_links(made: registry.Outputs, current_src: str, dir_urls: bool = True) -> str:
-    """"Tải bảng tính" line of a page (assignments, budget): every spreadsheet the page offers."""
+    """"Tải bảng tính" line of a page (assignments, budget): every file it offers but its PDF and calendar."""
     return render("download_links.html", files=[{"href": href(o.path, current_src, dir_urls), "label": o.label}
-                                                for o in made.offered_on(current_src) if o.kind in ("xlsx", "csv")])
+                                                for o in made.offered_on(current_src) if o.kind not in ("pdf", "ics")])
