@@ -457,6 +457,23 @@ def pdf_for_page(site: Site) -> dict[str, str]:
     return outputs(site).pdf_for_page()
 
 
+# -- outputs of the website as a whole (offline reading, issue 14) -------------------
+MANIFEST = "manifest.webmanifest"
+SERVICE_WORKER = "sw.js"
+UNIT_PACKAGES = f"{DOWNLOADS}/goi-don-vi"  # above the ZIP's cap: one small package per unit, here
+SHARED_PACKAGE = f"{DOWNLOADS}/goi-chung.zip"  # and one shared package (outside UNIT_PACKAGES: no unit slug takes it)
+
+
+def offline_zip(site_name: str) -> str:
+    """The ZIP of the whole site for reading from a folder (file://), named for the site."""
+    return f"{DOWNLOADS}/{slugify(site_name)}.zip"
+
+
+def unit_package(slug: str) -> str:
+    """A unit's own offline package, when the whole site is over the ZIP's cap."""
+    return f"{UNIT_PACKAGES}/{slug}.zip"
+
+
 def home_path(website: Website, site: Site) -> str:
     """Where a plan's home page goes on the website."""
     if website.several and not site.prefix:

@@ -16,12 +16,12 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from macros import outputs
 from macros.adapters import build_state, serve_hooks
 from macros.exports.downloads import download_paths
 from macros.offline import archive, filemode, package, units
 from macros.render import links
 from macros.render.pages import after_title
-from macros.text import slugify
 
 log = logging.getLogger("mkdocs.plugins.kontum-offline")
 COPY_MARK = "_ban_sao_file"  # extra: set on the file:// copy's config
@@ -81,7 +81,7 @@ def add_unit_package_mark(markdown: str, page, config, state) -> str:
 
 
 def zip_path(config) -> str:
-    return f"tai-ve/{slugify(config.site_name)}.zip"
+    return outputs.offline_zip(config.site_name)
 
 
 def post_build(config) -> None:
