@@ -179,7 +179,7 @@ class Output:
     """One output of one plan."""
 
     key: str  # the row it comes from: what producers and pages look it up by
-    path: str  # plan-local: "ke-hoach.md", "pdf/ke-hoach-2023.pdf", "tai-ve/phan-cong-2023.xlsx"
+    path: str  # plan-local: "ke-hoach.md", "pdf/ke-hoach-<năm>.pdf", "tai-ve/phan-cong-<năm>.xlsx"
     title: str  # page title and nav title; for a file, what it is
     kind: str  # "page", "pdf", "xlsx", "csv" or "ics"
     # The files that hold its content (repository paths): the first is what "Sửa trang
@@ -313,7 +313,7 @@ ROWS: tuple[Row, ...] = (
         "Báo cáo tổng hợp (PDF)", lambda site: (report_file(site),), page="report", label="PDF"),
     # Downloads (exports/downloads.PRODUCERS makes each from its key).
     Row("ics", "ics", lambda site: f"{DOWNLOADS}/lich-ke-hoach-{_year(site)}.ics", "Lịch kế hoạch (.ics)",
-        ("plan", "org"), page="timeline", label="Thêm vào lịch"),
+        lambda site: ("plan", "org", "units", results_folder(site) + "/"), page="timeline", label="Thêm vào lịch"),
     Row("assign_xlsx", "xlsx", lambda site: f"{DOWNLOADS}/phan-cong-{_year(site)}.xlsx", "Phân công (.xlsx)",
         ("plan", "org", "units"), page="assignments", label="Excel (.xlsx)"),
     Row("assign_csv", "csv", lambda site: f"{DOWNLOADS}/phan-cong-{_year(site)}.csv", "Phân công (.csv)",
