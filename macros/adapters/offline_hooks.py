@@ -107,10 +107,13 @@ def post_build(config) -> None:
         report = package.package(
             site_dir, copy_dir, zip_rel=zip_path(config), langs=search_langs(config),
             app=app, date_time=archive.zip_date(int(epoch) if epoch else None),
-            unit_files=[g for s in build_state.of(config).website.plans for g in units.unit_files(s)],
+            unit_files=[g for s in build_state.of(config).website.plans
+                        for g in units.unit_files(s, build_state.of(config).catalog.outputs[s.key])],
             main_files=[p for s in build_state.of(config).website.plans
-                        for p in download_paths(s, documents=build_state.of(config).catalog.pdf_ok)],
-            groups=[g for s in build_state.of(config).website.plans for g in units.unit_groups(s)])
+                        for p in download_paths(s, documents=build_state.of(config).catalog.pdf_ok,
+                                                made=build_state.of(config).catalog.outputs[s.key])],
+            groups=[g for s in build_state.of(config).website.plans
+                    for g in units.unit_groups(s, build_state.of(config).catalog.outputs[s.key])])
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
         f"({report.zip_files} tệp; bản sao file:// tạo trong {copy_time:.1f} s"

@@ -123,31 +123,32 @@ PRODUCERS = {
 
 
 def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store | None" = None,
-                   counts: "cache_mod.Counts | None" = None) -> dict[str, bytes]:
+                   counts: "cache_mod.Counts | None" = None, made: registry.Outputs | None = None) -> dict[str, bytes]:
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
     are one document per unit at ~75 ms each (openpyxl), so 3,321 communes would
     add minutes to every build; they follow the PDF switch (not under serve, not
-    with KONTUM_PDF=0) and the unit pages link them only when they are made."""
+    with KONTUM_PDF=0) and the unit pages link them only when they are made. `made`: the
+    plan's outputs, when the caller has them (the build's Catalog)."""
     making = _Making(site, results_of(site), stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc),
                      store if store is not None else cache_mod.Store(None), counts, documents)
     return {site.prefix + o.path: PRODUCERS[o.key](making, o)
-            for o in registry.outputs(site).downloads(documents)}
+            for o in (made or registry.outputs(site)).downloads(documents)}
 
 
-def download_paths(site: Site, documents: bool = True) -> list[str]:
+def download_paths(site: Site, documents: bool = True, made: registry.Outputs | None = None) -> list[str]:
     """Site paths of what write_downloads writes, without making anything."""
-    return [site.prefix + o.path for o in registry.outputs(site).downloads(documents)]
+    return [site.prefix + o.path for o in (made or registry.outputs(site)).downloads(documents)]
 
 
 def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: Path | None = None,
-                    counts: "cache_mod.Counts | None" = None) -> list[str]:
+                    counts: "cache_mod.Counts | None" = None, made: registry.Outputs | None = None) -> list[str]:
     """Write the plan's downloads into site_dir; their site paths. `cache`: the folder
     of the per-unit files made by earlier builds (macros/cache.py)."""
     out = []
     store = cache_mod.Store(Path(cache) / TEMPLATE_CACHE if cache is not None else None, ".xlsx")
-    for rel, content in download_bytes(site, documents, store, counts).items():
+    for rel, content in download_bytes(site, documents, store, counts, made).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)

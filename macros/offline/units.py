@@ -12,12 +12,12 @@ def _files(site: Site, made: registry.Outputs, unit) -> list[str]:
     return [site.prefix + o.path for o in made.of_unit(unit) if o.kind != registry.PAGE_KIND]
 
 
-def unit_groups(site: Site):
+def unit_groups(site: Site, made: registry.Outputs | None = None):
     """Each unit's own files in both builds (macros/offline/package.UnitGroup), in the plan's order."""
     from .package import UnitGroup
 
     out = []
-    made = registry.outputs(site)
+    made = made or registry.outputs(site)
     for unit in site.units:
         source = registry.unit_page(unit)
         out.append(UnitGroup(
@@ -28,7 +28,8 @@ def unit_groups(site: Site):
     return out
 
 
-def unit_files(site: Site) -> list[list[str]]:
-    """For each unit of the plan, in the plan's order, the site paths made for it."""
-    made = registry.outputs(site)
+def unit_files(site: Site, made: registry.Outputs | None = None) -> list[list[str]]:
+    """For each unit of the plan, in the plan's order, the site paths made for it
+    (`made`: the plan's outputs, when the caller has them)."""
+    made = made or registry.outputs(site)
     return [[site.prefix + page_file(registry.unit_page(unit))] + _files(site, made, unit) for unit in site.units]

@@ -101,7 +101,7 @@ CONTENT = {
     "assignments": _assignments,
     "units": _units,
     "timeline": _timeline,
-    "progress": lambda c, o: f"# {o.title}\n\n" + progress.progress_page(c.site, c.results, c.pdf_ok, c.dir_urls),
+    "progress": lambda c, o: f"# {o.title}\n\n" + progress.progress_page(c.site, c.results, c.pdf_ok, c.dir_urls, c.made),
     "report": lambda c, o: f"# {o.title}\n\n" + report.report_page(c.site, c.results, c.pdf_ok, c.dir_urls),
     "budget": _budget,
     "handbook": lambda c, o: "# Sổ tay tuyên truyền\n\n" + handbook.handbook_index(c.site),

@@ -114,14 +114,16 @@ def spending_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
 
 
 # -- pages ------------------------------------------------------------------------
-def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: bool = True) -> str:
-    """`pdf_ok`: this build writes the report PDF (not under serve or KONTUM_PDF=0)."""
+def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: bool = True,
+                  made: registry.Outputs | None = None) -> str:
+    """`pdf_ok`: this build writes the report PDF (not under serve or KONTUM_PDF=0);
+    `made`: the plan's outputs (macros/outputs.py), when the caller has them."""
     rows = pg.all_progress(site, results)
     s = pg.summary(site, results)
     here = PROGRESS
     files = {k: href(registry.path(site, k), here, dir_urls) for k in ("report_pdf", "ics")}
     sheets = [{"href": href(o.path, here, dir_urls), "label": o.label}
-              for o in registry.outputs(site).offered_on(PROGRESS) if o.kind not in ("pdf", "ics")]
+              for o in (made or registry.outputs(site)).offered_on(PROGRESS) if o.kind not in ("pdf", "ics")]
     units = [{"p": r, "href": href(links.unit_page(r.unit), here, dir_urls), "name": links.unit_title(r.unit)}
              for r in rows]
     charts = [] if results.empty else [svg_figure(c(site, rows)) for c in
