@@ -19,6 +19,7 @@ offers it links it, the build writes it, the offline copy and the address check
 include it.
 """
 
+import dataclasses
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -185,12 +186,16 @@ class Output:
     # The files that hold its content (repository paths): the first is what "Sửa trang
     # này" opens, the last commit to any of them dates the page.
     data_files: tuple[str, ...]
-    nav: tuple = ()  # place in the nav: the section titles down to its own (None: a section's index); ()
+    # Place in the nav: (its title,) at the top, (section, its title) in a section, (section, None)
+    # for a section's index page; () for a page reached from another (the units).
+    nav: tuple = ()
     page: str = ""  # for a file: the plan-local page that offers it
     label: str = ""  # for a file: its link text on that page
     item: object = None  # the unit, topic, chapter key or form it is made for
-    origin: Origin | None = None  # where an editor changes what names it (address clashes)
+    # Where an editor changes what names it (the address check); None: its first data file.
+    origin: Origin | None = None
     pdf_link: bool = False  # a PDF its page offers with the "Tải PDF" line
+    documents: bool = False  # made only by a build that makes the documents (PDFs, per-unit templates)
 
     @property
     def data_file(self) -> str:
@@ -223,8 +228,11 @@ class Row:
     page: str = ""  # for a file: the key of the row of the page that offers it
     label: str = ""
     each: Callable[[Site], Iterable] | None = None
-    origin: Callable | None = None  # (site, item, index) -> Origin
+    # (site, item, index) -> Origin (file, line, column, field) of what names the output, for the
+    # address check; None: the output's first data file.
+    origin: Callable | None = None
     pdf_link: bool = False
+    documents: bool = False  # made only by a build that makes the documents (PDFs, per-unit templates)
     # The mkdocs-macros macro (macros/adapters/macros_env.py) that shows this page's content on
     # a page written by hand: such a page is changed where this row's data is.
     macro: str = ""
@@ -239,11 +247,13 @@ class Row:
             path = _value(self.path, site, item)
             title = _value(self.title, site, item)
             origin = self.origin(site, item, i) if self.origin else None
+            if origin is not None:
+                origin = dataclasses.replace(origin, path=path, what=origin.what or title)
             page = pages.get(self.page, "")
             if self.page and self.each and isinstance(item, Unit):
                 page = unit_page(item)
             out.append(Output(self.key, path, title, self.kind, files, _value(self.nav, site, item), page,
-                              self.label, item, origin, self.pdf_link))
+                              self.label, item, origin, self.pdf_link, self.documents or self.kind == "pdf"))
         return out
 
 
@@ -256,7 +266,7 @@ def _results_page_files(site: Site, item=None) -> tuple:
     return (results_folder(site) + "/", report_file(site), "plan", "units")
 
 
-def _at(name: str, path: Callable):
+def _at(name: str, path: Callable, what: Callable = lambda item: ""):
     """The Origin of an output named by a field of a data file (its line and column)."""
 
     def origin(site: Site, item, i: int) -> Origin:
@@ -264,9 +274,18 @@ def _at(name: str, path: Callable):
         where = path(item, i)
         line, column = source.position(where) if source else (0, 0)
         file = source.path if source else (name(item) if callable(name) else name)
-        return Origin("", file, line, column, field_path(where) if source else "", "")
+        return Origin("", file, line, column, field_path(where) if source else "", what(item))
 
     return origin
+
+
+def _in(file: Callable[[Site], str]):
+    """The Origin of an output named by a whole file (or folder) `file(site)`."""
+    return lambda site, item, i: Origin("", file(site))
+
+
+_PLAN = _in(lambda site: site.data_file("plan"))
+_RESULTS = _in(results_folder)
 
 
 def _chapter_file(site: Site, topic: Topic) -> str:
@@ -277,16 +296,16 @@ def _chapter_file(site: Site, topic: Topic) -> str:
 # Every output of a plan, pages first in the order the build writes them (the search
 # index lists them in that order), then the files. The nav follows NAV below.
 ROWS: tuple[Row, ...] = (
-    Row("home", "page", HOME, "Trang chủ", ("plan", "units", "org"), ("Trang chủ",), macro="trang_chu"),
-    Row("plan", "page", PLAN, "Kế hoạch", ("plan", "org", "units"), ("Kế hoạch",), macro="toan_van_ke_hoach"),
-    Row("assignments", "page", ASSIGNMENTS, "Phân công", ("plan", "org", "units"), ("Phân công",), macro="phan_cong"),
-    Row("units", "page", UNITS, "Đơn vị", ("units", "plan", "org"), ("Đơn vị",), macro="danh_sach_don_vi"),
-    Row("timeline", "page", TIMELINE, "Tiến độ", ("plan", "org"), ("Tiến độ",), macro="tien_do"),
-    Row("progress", "page", PROGRESS, "Kết quả thực hiện", _results_page_files, ("Kết quả thực hiện",)),
+    Row("home", "page", HOME, "Trang chủ", ("plan", "units", "org"), ("Trang chủ",), macro="trang_chu", origin=_PLAN),
+    Row("plan", "page", PLAN, "Kế hoạch", ("plan", "org", "units"), ("Kế hoạch",), macro="toan_van_ke_hoach", origin=_PLAN),
+    Row("assignments", "page", ASSIGNMENTS, "Phân công", ("plan", "org", "units"), ("Phân công",), macro="phan_cong", origin=_PLAN),
+    Row("units", "page", UNITS, "Đơn vị", ("units", "plan", "org"), ("Đơn vị",), macro="danh_sach_don_vi", origin=_PLAN),
+    Row("timeline", "page", TIMELINE, "Tiến độ", ("plan", "org"), ("Tiến độ",), macro="tien_do", origin=_PLAN),
+    Row("progress", "page", PROGRESS, "Kết quả thực hiện", _results_page_files, ("Kết quả thực hiện",), origin=_RESULTS),
     Row("report", "page", REPORT, "Báo cáo tổng hợp",
-        lambda site: (report_file(site), results_folder(site) + "/", "plan", "units"), ("Báo cáo tổng hợp",)),
-    Row("budget", "page", BUDGET, "Kinh phí", ("plan", "units", "org"), ("Kinh phí",), macro="kinh_phi"),
-    Row("handbook", "page", HANDBOOK, "Sổ tay", ("plan",), ("Sổ tay", None), macro="so_tay"),
+        lambda site: (report_file(site), results_folder(site) + "/", "plan", "units"), ("Báo cáo tổng hợp",), origin=_RESULTS),
+    Row("budget", "page", BUDGET, "Kinh phí", ("plan", "units", "org"), ("Kinh phí",), macro="kinh_phi", origin=_PLAN),
+    Row("handbook", "page", HANDBOOK, "Sổ tay", ("plan",), ("Sổ tay", None), macro="so_tay", origin=_PLAN),
     Row("unit", "page", lambda site, u: unit_page(u), lambda site, u: unit_title(u),
         lambda site, u: ("plan", "units", "org", f"{results_folder(site)}/{u.ma}.yaml"),
         each=lambda site: site.units, origin=_at("units", lambda u, i: ("don_vi", i, "ten"))),
@@ -295,7 +314,7 @@ ROWS: tuple[Row, ...] = (
         each=lambda site: site.plan.noi_dung.muc, origin=_at("plan", lambda t, i: ("noi_dung", "muc", i, "ma"))),
     Row("chapter", "page", lambda site, kc: chapter_page(kc[0]), lambda site, kc: kc[1].ten,
         lambda site, kc: (site.data_file(f"chapters/{kc[0]}"),), lambda site, kc: ("Sổ tay", kc[1].ten), nav_rank=1,
-        each=general_chapters, origin=_at(lambda kc: f"chapters/{kc[0]}", lambda kc, i: ())),
+        each=general_chapters, origin=_at(lambda kc: f"chapters/{kc[0]}", lambda kc, i: (), lambda kc: kc[1].ten or kc[0])),
     Row("references", "page", REFERENCES, "Văn bản tham khảo", ("references",), ("Sổ tay", "Văn bản tham khảo"),
         nav_rank=3),
     Row("glossary", "page", GLOSSARY, "Chữ viết tắt", ("glossary",), ("Chữ viết tắt",)),
@@ -313,30 +332,28 @@ ROWS: tuple[Row, ...] = (
         "Báo cáo tổng hợp (PDF)", lambda site: (report_file(site),), page="report", label="PDF"),
     # Downloads (exports/downloads.PRODUCERS makes each from its key).
     Row("ics", "ics", lambda site: f"{DOWNLOADS}/lich-ke-hoach-{_year(site)}.ics", "Lịch kế hoạch (.ics)",
-        lambda site: ("plan", "org", "units", results_folder(site) + "/"), page="timeline", label="Thêm vào lịch"),
+        lambda site: ("plan", "org", "units", results_folder(site) + "/"), page="timeline", label="Thêm vào lịch", origin=_RESULTS),
     Row("assign_xlsx", "xlsx", lambda site: f"{DOWNLOADS}/phan-cong-{_year(site)}.xlsx", "Phân công (.xlsx)",
-        ("plan", "org", "units"), page="assignments", label="Excel (.xlsx)"),
+        ("plan", "org", "units"), page="assignments", label="Excel (.xlsx)", origin=_RESULTS),
     Row("assign_csv", "csv", lambda site: f"{DOWNLOADS}/phan-cong-{_year(site)}.csv", "Phân công (.csv)",
-        ("plan", "org", "units"), page="assignments", label="CSV"),
+        ("plan", "org", "units"), page="assignments", label="CSV", origin=_RESULTS),
     Row("budget_xlsx", "xlsx", lambda site: f"{DOWNLOADS}/kinh-phi-{_year(site)}.xlsx", "Kinh phí (.xlsx)",
-        ("plan", "units", "org"), page="budget", label="Excel (.xlsx)"),
+        ("plan", "units", "org"), page="budget", label="Excel (.xlsx)", origin=_RESULTS),
     Row("budget_csv", "csv", lambda site: f"{DOWNLOADS}/kinh-phi-{_year(site)}.csv", "Kinh phí (.csv)",
-        ("plan", "units", "org"), page="budget", label="CSV"),
+        ("plan", "units", "org"), page="budget", label="CSV", origin=_RESULTS),
     Row("results_xlsx", "xlsx", lambda site: f"{DOWNLOADS}/ket-qua-{_year(site)}.xlsx", "Kết quả (.xlsx)",
-        _results_page_files, page="progress", label="Excel (.xlsx)"),
+        _results_page_files, page="progress", label="Excel (.xlsx)", origin=_RESULTS),
     Row("results_csv", "csv", lambda site: f"{DOWNLOADS}/ket-qua-{_year(site)}.csv", "Kết quả (.csv)",
-        _results_page_files, page="progress", label="CSV"),
+        _results_page_files, page="progress", label="CSV", origin=_RESULTS),
     Row("unit_ics", "ics", lambda site, u: f"{DOWNLOADS}/lich/{unit_slug(u)}.ics",
         lambda site, u: f"Lịch của {unit_title(u)} (.ics)",
         lambda site, u: ("plan", "units", f"{results_folder(site)}/{u.ma}.yaml"), page="unit",
-        label="Thêm vào lịch", each=lambda site: site.units),
+        label="Thêm vào lịch", each=lambda site: site.units, origin=_RESULTS),
     # Made with the PDFs (a document per unit): not in a build without them.
     Row("unit_template", "xlsx", lambda site, u: f"{DOWNLOADS}/mau-bao-cao/mau-bao-cao-{u.ma}-{unit_slug(u)}.xlsx",
         lambda site, u: f"Mẫu báo cáo của {unit_title(u)} (.xlsx)", ("plan", "units", "org"), page="unit",
-        label="Mẫu báo cáo", each=lambda site: site.units),
+        label="Mẫu báo cáo", each=lambda site: site.units, documents=True, origin=_RESULTS),
 )
-# Files made only by a build that makes documents (PDFs and the per-unit templates).
-DOCUMENTS = ("pdf", "unit_template")
 PAGE_KIND = "page"
 
 # The top of the nav, in order; a section's entries follow their rows (nav_rank first).
@@ -363,9 +380,11 @@ class Outputs:
         return [o for o in self.all if o.kind != PAGE_KIND]
 
     def downloads(self, documents: bool = True) -> list[Output]:
-        """Spreadsheets and calendars (not PDFs): what exports/downloads writes;
-        `documents`: with the per-unit report templates."""
-        return [o for o in self.files if o.kind != "pdf" and (documents or o.key not in DOCUMENTS)]
+        """Spreadsheets and calendars (not PDFs): what exports/downloads writes, the plan's
+        first, then each unit's together; `documents`: with the per-unit report templates."""
+        rank = {code: i + 1 for i, code in enumerate(self.by_unit)}
+        wanted = [o for o in self.files if o.kind != "pdf" and (documents or not o.documents)]
+        return sorted(wanted, key=lambda o: rank.get(o.unit, 0))
 
     def path(self, key: str, item=None) -> str:
         """Plan-local path of the output `key` (for `item`, when the row has one per item)."""
@@ -482,43 +501,33 @@ def home_path(website: Website, site: Site) -> str:
 
 
 # -- addresses ------------------------------------------------------------------------
-# What the address check names for the pages made from the plan as a whole.
-_WHOLE_PLAN = ("home", "plan", "assignments", "units", "timeline", "budget", "handbook")
+# The order the address check lists the pages in (the first of two at one address is named
+# first, the error points at the second): pages named by a field of the data, then the others.
+ORIGIN_ORDER = ("unit", "topic", "chapter", "references", "glossary", "toolkit", "form", "home", "plan",
+                "assignments", "units", "timeline", "budget", "handbook", "progress", "report")
 
 
 def page_origins(site: Site, docs_dir=None) -> list[Origin]:
-    """Every page and PDF the build writes, with the data each comes from, for
-    paths_unique.collisions. Hand-written pages in `docs_dir` come first."""
+    """Every page and file the build writes, with where an editor changes what names it,
+    for paths_unique.collisions. Hand-written pages in `docs_dir` come first; a PDF a page
+    offers ("Tải PDF") has that page's origin."""
     out: list[Origin] = []
     if docs_dir is not None and docs_dir.is_dir():
         out += [Origin(p.relative_to(docs_dir).as_posix(), f"docs/{p.relative_to(docs_dir).as_posix()}")
                 for p in sorted(docs_dir.rglob("*.md"))]
     made = outputs(site)
-    by_key = made.by_key
 
-    def named(key: str) -> list[Origin]:
-        # A chapter without a title is named by its file's stem.
-        return [Origin(o.path, o.origin.file, o.origin.line, o.origin.column, o.origin.field,
-                       o.title or (o.item[0] if key == "chapter" else ""))
-                for o in by_key.get(key, ())]
+    def origin(o: Output) -> Origin:
+        return o.origin if o.origin is not None else Origin(o.path, o.data_file, what=o.title)
 
-    def plain(key: str, file: str) -> list[Origin]:
-        return [Origin(o.path, file, what=o.title) for o in by_key.get(key, ())]
-
-    out += named("unit") + named("topic") + named("chapter")
-    out += plain("references", site.data_file("references")) + plain("glossary", site.data_file("glossary"))
-    out += plain("toolkit", site.data_file("toolkit")) + plain("form", site.data_file("toolkit"))
-    out += [o for key in _WHOLE_PLAN for o in plain(key, site.data_file("plan"))]
-    # The results pages and the files downloaded from them (issue 15).
-    out += plain("progress", results_folder(site)) + plain("report", results_folder(site))
+    rank = {key: i for i, key in enumerate(ORIGIN_ORDER)}
+    out += [origin(o) for o in sorted(made.pages, key=lambda o: rank.get(o.key, len(rank)))]
     # One per path: two units whose names slug alike clash once, at their pages.
-    downloads = {o.path: o.title for o in made.downloads()}
-    out += [Origin(path, results_folder(site), what=what) for path, what in downloads.items()]
-    out += [Origin(o.path, report_file(site), what=o.title) for o in by_key.get("report_pdf", ())]
+    out += list({o.path: origin(o) for o in made.downloads()}.values())
+    out += [origin(o) for o in made.files if o.kind == "pdf" and not o.pdf_link]
     by_page = {o.path: o for o in out}
     for o in made.files:
         if o.pdf_link:
-            origin = by_page.get(o.page, Origin(o.page, o.page))
-            out.append(Origin(site.prefix + o.path, origin.file, origin.line, origin.column, origin.field,
-                              origin.what))
+            page = by_page.get(o.page, Origin(o.page, o.page))
+            out.append(dataclasses.replace(page, path=site.prefix + o.path))
     return out

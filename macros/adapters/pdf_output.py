@@ -23,6 +23,7 @@ from macros.adapters.build_state import BuildState
 from macros.pdf import article, paths, writer
 from macros.outputs import REPORT, page_url
 from macros.pdf.documents import Chapter
+from macros.pdf.report import report_pdf
 from macros.render.pages import after_title
 
 # Not under "mkdocs.": a skip is reported but does not fail a --strict build
@@ -83,8 +84,6 @@ def _page_urls(config, state: BuildState) -> dict[str, str]:
     margin; none when the site's address (site_url) is not known."""
     if not config.site_url:
         return {}
-    from macros.pdf.report import report_pdf
-
     out = {pdf: _page_url(config.site_url, src) for src, pdf in state.catalog.pdf_for_page.items()}
     for site in state.website.plans:
         out.setdefault(report_pdf(site), _page_url(config.site_url, site.prefix + REPORT))

@@ -5,6 +5,7 @@ while they fit its budget, otherwise when a reader opens them (precache.split)."
 from .. import outputs as registry
 from ..outputs import page_file, page_url
 from ..site import Site
+from .package import UnitGroup
 
 
 def _files(site: Site, made: registry.Outputs, unit) -> list[str]:
@@ -14,8 +15,6 @@ def _files(site: Site, made: registry.Outputs, unit) -> list[str]:
 
 def unit_groups(site: Site, made: registry.Outputs | None = None):
     """Each unit's own files in both builds (macros/offline/package.UnitGroup), in the plan's order."""
-    from .package import UnitGroup
-
     out = []
     made = made or registry.outputs(site)
     for unit in site.units:
