@@ -3,8 +3,6 @@
 for its tables, pdf.css for the draft line in every page's footer. Written by pdf/writer.write_all with the
 other PDFs of its plan (cache, parallel), under the plan's prefix."""
 
-from pathlib import Path
-
 from ..render import report
 from ..render.progress import downloads
 from ..results.load import Results, results_of
@@ -44,14 +42,3 @@ def report_job(site: Site, results: Results | None = None):
     if results.empty:
         return None
     return Job(report_pdf(site), report_document(site, results), "report", report_metadata(site, results))
-
-
-def write_report(site: Site, results: Results, site_dir: Path) -> str | None:
-    """Write the report PDF alone into site_dir; None (nothing written) when there are no results."""
-    from .writer import Printer
-
-    job = report_job(site, results)
-    if job is None:
-        return None
-    Printer(site).write(job.html, job.kind, job.meta, Path(site_dir) / job.rel)
-    return job.rel

@@ -220,16 +220,6 @@ class Catalog:
         return self.pdf_for_page.get(path)
 
 
-def generated_pages(site: Site) -> list[GeneratedPage]:
-    """The pages of one plan loaded alone (plan-local paths)."""
-    return plan_pages(site)
-
-
-def nav(site: Site) -> list:
-    """The nav of one plan loaded alone, as on a website with that plan only."""
-    return plan_nav(site, site.prefix + links.HOME)
-
-
 def page_origins(site: Site, docs_dir: Path | None = None) -> list[Origin]:
     """Every page and PDF the build writes, with the data each comes from, for
     paths_unique.collisions. Hand-written pages in `docs_dir` come first."""
