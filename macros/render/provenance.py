@@ -11,19 +11,9 @@ import re
 from dataclasses import dataclass
 
 from ..site import Site
+from .macro_list import MACRO_DATA  # the macros, declared once (macro_list.py)
 from .pages import GeneratedPage
 
-# Macro name -> the data it shows (names as in loader.PLAN_FILES); the first is
-# where an editor changes it. Kept next to the render functions' use of the Site.
-MACRO_DATA: dict[str, tuple[str, ...]] = {
-    "trang_chu": ("plan", "units", "org"),
-    "toan_van_ke_hoach": ("plan", "org", "units"),
-    "phan_cong": ("plan", "org", "units"),
-    "danh_sach_don_vi": ("units", "plan", "org"),
-    "tien_do": ("plan", "org"),
-    "kinh_phi": ("plan", "units", "org"),
-    "so_tay": ("plan",),
-}
 _MACRO_CALL = re.compile(r"\{\{-?\s*([a-zA-Z_]\w*)\s*\(")
 
 
