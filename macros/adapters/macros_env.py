@@ -57,7 +57,9 @@ def context(env) -> guide.Context:
     state = build_state.of(config)  # made by the hooks' on_config, never loaded here
     return guide.Context(
         state.website, env.page.file.src_uri, documents=state.catalog.pdf_ok,
-        zip_path=offline_hooks.zip_path(config) if offline_hooks.writes_offline_files(config) else "",
+        # the file:// copy (inside the ZIP) shows what the site it copies shows
+        zip_path=offline_hooks.zip_path(config) if (offline_hooks.writes_offline_files(config)
+                                                    or offline_hooks.is_file_copy(config)) else "",
         zip_cap=offline_files.megabytes(package.ZIP_CAP), shared_zip=package.SHARED_ZIP)
 
 
