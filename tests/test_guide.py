@@ -110,6 +110,10 @@ def test_plan_macros_render_the_plan_named_and_refuse_an_unknown_one_in_vietname
 
     line = format_error(info.value, "", env.page)
     assert line.startswith("docs/cach-dung.md: không có kế hoạch") and "Traceback" not in line
+    with pytest.raises(jinja2.UndefinedError) as info:
+        jinja2.Environment(undefined=jinja2.StrictUndefined).from_string("{{ ke_hoch() }}").render()
+    line = format_error(info.value, "", env.page)
+    assert line.startswith("docs/cach-dung.md: không có macro hay biến «ke_hoch». Các macro: trang_chu,")
 
 
 # -- the guide's facts, from the model ------------------------------------------------------

@@ -10,6 +10,7 @@ Vietnamese line naming the page, not a traceback.
 mkdocs.yml: plugins › macros › module_name: macros/adapters/macros_env
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -36,8 +37,9 @@ def _macro_error(error: MacroError, markdown, page) -> str:
 
 @format_error.register
 def _undefined(error: UndefinedError, markdown, page) -> str:
-    return (f"docs/{page.file.src_uri}: {error} — không có macro hay biến này. "
-            f"Các macro: {', '.join(MACROS)}; biến: ten_website.")
+    name = re.fullmatch(r"'([^']+)' is undefined", str(error))
+    what = f"không có macro hay biến «{name.group(1)}»" if name else f"không có tên này ({error})"
+    return f"docs/{page.file.src_uri}: {what}. Các macro: {', '.join(MACROS)}; biến: ten_website."
 
 
 def plan_of(state, folder: str | None):
