@@ -46,11 +46,6 @@ class Month:
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month, 1)
 
-    @property
-    def last_day(self) -> dt.date:
-        nxt = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
-
     def __str__(self) -> str:
         return f"{_month(self.month)}/{self.year}"
 

@@ -43,11 +43,6 @@ def check_search_config(lang, separator: str, pipeline) -> list[str]:
     return problems
 
 
-# Index boost of editors' material: below 1, the search worker ranks it after
-# every readers' page (see rankKey in vi-search.js).
-EDITORS_BOOST = 0.1
-
-
 @dataclass(frozen=True)
 class Named:
     """What a page found by its name is indexed by (rewrite_index's `by_name`):
@@ -64,10 +59,9 @@ class Named:
 page_location = page_url
 
 
-def rewrite_index(raw: str, editors: tuple[str, ...] = (), by_name: dict[str, "str | Named"] | None = None,
-                  dir_urls: bool = True) -> str:
-    """The index Material wrote, with titles and texts in NFC and written as UTF-8,
-    and the pages in `editors` (source paths) given EDITORS_BOOST.
+def rewrite_index(raw: str, by_name: dict[str, "str | Named"] | None = None, dir_urls: bool = True) -> str:
+    """The index Material wrote, with titles and texts in NFC and written as UTF-8
+    (a page's own boost, from its front matter, kept).
 
     `by_name`: source path of a page -> the only text (plain, escaped here) it is found by besides its
     title (the unit pages: what the page holds, their code and other names), or a Named with
@@ -83,7 +77,6 @@ def rewrite_index(raw: str, editors: tuple[str, ...] = (), by_name: dict[str, "s
     Folding happens in the browser, so the index gains no words.
     """
     data = json.loads(raw)
-    demoted = tuple(page_location(src, dir_urls) for src in editors)
     named = {page_location(src, dir_urls): entry if isinstance(entry, Named) else Named(entry)
              for src, entry in (by_name or {}).items()}
     if named:
@@ -102,8 +95,6 @@ def rewrite_index(raw: str, editors: tuple[str, ...] = (), by_name: dict[str, "s
             docs.append(doc)
         data["docs"] = docs
     for doc in data.get("docs", []):
-        if any(doc.get("location", "").split("#")[0] == loc for loc in demoted):
-            doc["boost"] = EDITORS_BOOST
         for key in ("title", "text"):
             if isinstance(doc.get(key), str):
                 doc[key] = unicodedata.normalize("NFC", doc[key])

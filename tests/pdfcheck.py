@@ -1,6 +1,7 @@
 """Reading the PDFs the build writes: pages, text by region, fonts (pdfplumber, pypdf)."""
 
 import re
+from pathlib import Path
 import unicodedata
 
 import pypdf
@@ -63,3 +64,13 @@ def require_weasyprint() -> None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"WeasyPrint is required in CI: {reason}")
         pytest.skip(f"WeasyPrint cannot run here: {reason}")
+
+
+def write_job(site, job, site_dir) -> Path:
+    """One PDF job (macros/pdf/writer.Job) written into site_dir as the build's writer
+    writes it (writer.Printer, no cache, no worker processes); the path written."""
+    from macros.pdf.writer import Printer
+
+    out = Path(site_dir) / job.rel
+    Printer(site).write(job.html, job.kind, job.meta, out)
+    return out

@@ -153,12 +153,12 @@ def test_unit_pages_show_their_own_figures(fixture_site, model):
 @pytest.fixture(scope="module")
 def report_pdf_text(model, tmp_path_factory):
     from tests.pdfcheck import require_weasyprint
-    from macros.pdf.writer import write_report
+    from macros.pdf.report import report_job
+    from tests.pdfcheck import write_job
 
     require_weasyprint()
-    out = tmp_path_factory.mktemp("bc")
-    rel = write_report(SITE, model["results"], out)
-    return subprocess.run(["pdftotext", "-layout", str(out / rel), "-"], capture_output=True, text=True,
+    path = write_job(SITE, report_job(SITE, model["results"]), tmp_path_factory.mktemp("bc"))
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
 
 

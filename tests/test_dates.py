@@ -20,8 +20,7 @@ def test_administrative_dates(d, short, long):
 def test_month():
     m = parse_month("4/2023")
     assert m == Month(2023, 4) and format_month(m) == "tháng 4/2023"
-    assert m.first_day == dt.date(2023, 4, 1) and m.last_day == dt.date(2023, 4, 30)
-    assert Month(2023, 12).last_day == dt.date(2023, 12, 31)
+    assert m.first_day == dt.date(2023, 4, 1)
     assert str(Month(2023, 2)) == "02/2023"
 
 

@@ -20,7 +20,8 @@ import pypdf
 import pytest
 
 from macros.adapters.plugin import html_titles
-from macros.render.pages import generated_pages, nav
+from macros.render import links
+from macros.render.pages import plan_nav, plan_pages
 from macros.loader import load_site
 from tests.payloads import MARK, PAYLOAD, SHOWN_PAYLOAD, poison_data, read_html, shown
 from tests.pdfcheck import nospace, require_weasyprint
@@ -173,7 +174,7 @@ def poisoned_site(tmp_path_factory):
 def test_generated_pages_render_data_as_typed(poisoned_site):
     md = markdown.Markdown(extensions=["tables", "attr_list", "md_in_html", "admonition", "abbr"])
     bad = []
-    for page in generated_pages(poisoned_site):
+    for page in plan_pages(poisoned_site):
         bad += problems(page.path, md.reset().convert(page.markdown))
     assert bad == []
 
@@ -186,8 +187,9 @@ def test_nav_titles_reach_material_escaped(poisoned_site):
                 if isinstance(value, list):
                     yield from titles([v for v in value if isinstance(v, dict)])
 
-    raw = list(titles(nav(poisoned_site)))
-    escaped = list(titles(html_titles(nav(poisoned_site))))
+    nav = plan_nav(poisoned_site, links.HOME)  # the nav of a website with this plan only
+    raw = list(titles(nav))
+    escaped = list(titles(html_titles(nav)))
     # Chapter, topic and form titles from data (units are listed on their own page, not in the nav).
     assert sum(MARK in t for t in raw) >= 5
     assert [html.unescape(t) for t in escaped] == raw  # the titles, escaped once

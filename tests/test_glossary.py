@@ -5,7 +5,7 @@ from html import unescape
 
 import yaml
 
-from macros.render.abbreviations import abbreviate, term_pattern
+from macros.render.abbreviations import Abbreviator, term_pattern
 from tests.sitebuild import ROOT, page_text
 
 # domain.md §5, written here by hand: the glossary must explain at least these.
@@ -62,23 +62,23 @@ def test_glossary_page_lists_every_term(site):
         assert f"{abbr} {meaning}" in text, abbr
 
 
-def test_abbreviate_matches_whole_words_and_leaves_code_alone():
+def test_abbreviator_matches_whole_words_and_leaves_code_alone():
     meanings = {"KH": "kế hoạch", "Đ/c": "đồng chí", "KT-XH": "kinh tế - xã hội", "KT": "x"}
-    out = abbreviate('<p title="KH">Đ/c KHẢO 357/KH-MTTQ KT-XH &amp; <code>KH</code></p>', meanings)
+    out = Abbreviator(meanings).apply('<p title="KH">Đ/c KHẢO 357/KH-MTTQ KT-XH &amp; <code>KH</code></p>')
     assert out == ('<p title="KH"><abbr title="đồng chí">Đ/c</abbr> KHẢO 357/<abbr title="kế hoạch">KH</abbr>-MTTQ '
                    '<abbr title="kinh tế - xã hội">KT-XH</abbr> &amp; <code>KH</code></p>')
 
 
-def test_abbreviate_finds_terms_written_as_character_references_and_skips_pages_without_terms():
+def test_abbreviator_finds_terms_written_as_character_references_and_skips_pages_without_terms():
     """The pass reads the page only when a term occurs in it (read as a reader sees it):
     a term written with character references is still found, between tags too."""
     meanings = {"KH": "kế hoạch", "B/c": "báo cáo"}
-    out = abbreviate("<p>Theo &#75;H, <b>B&#x2F;c</b></p>", meanings)
+    out = Abbreviator(meanings).apply("<p>Theo &#75;H, <b>B&#x2F;c</b></p>")
     assert out == ('<p>Theo <abbr title="kế hoạch">KH</abbr>, <b><abbr title="báo cáo">B/c</abbr></b></p>')
     page = "<p>KHẢO sát &amp; <code>KH</code>-less</p>"
-    assert abbreviate(page, meanings) == page  # in code, or not a whole word: left alone
+    assert Abbreviator(meanings).apply(page) == page  # in code, or not a whole word: left alone
     plain = "<p>Không có chữ viết tắt nào &amp; không có gì để thay.</p>"
-    assert abbreviate(plain, meanings) is plain
+    assert Abbreviator(meanings).apply(plain) is plain
 
 
 def test_every_term_of_the_glossary_is_used_on_some_other_page(site):

@@ -63,8 +63,8 @@ def test_pages_nav_and_pdfs_are_the_registrys(site):
     made = registry.outputs(site)
     generated = pages.plan_pages(site)
     assert [(p.path, p.title, p.data_files) for p in generated] == [(o.path, o.title, o.data_files) for o in made.pages]
-    assert [next(iter(e)) for e in pages.nav(site)] == list(registry.NAV)
-    handbook = next(e["Sổ tay"] for e in pages.nav(site) if "Sổ tay" in e)
+    assert [next(iter(e)) for e in pages.plan_nav(site, registry.HOME)] == list(registry.NAV)
+    handbook = next(e["Sổ tay"] for e in pages.plan_nav(site, registry.HOME) if "Sổ tay" in e)
     assert handbook[0] == registry.HANDBOOK and handbook[-1] == {"Văn bản tham khảo": registry.REFERENCES}
     assert made.handbook_section() == [registry.HANDBOOK] + [p for e in handbook[1:] for p in e.values()]
     assert registry.pdf_for_page(site) == {o.page: o.path for o in made.files if o.pdf_link}
@@ -78,7 +78,7 @@ def test_a_row_not_available_is_nowhere(site, monkeypatch):
     gone = before - {o.path for o in registry.outputs(site).all}
     assert gone == {registry.BUDGET, "tai-ve/kinh-phi-2023.xlsx", "tai-ve/kinh-phi-2023.csv"}
     assert registry.BUDGET not in [p.path for p in pages.plan_pages(site)]
-    assert "Kinh phí" not in list(_nav_titles(pages.nav(site)))
+    assert "Kinh phí" not in list(_nav_titles(pages.plan_nav(site, registry.HOME)))
     assert not any("kinh-phi" in p for p in downloads.download_paths(site))
     assert not any("kinh-phi" in o.path for o in registry.page_origins(site))
     assert not registry.has(site, "budget") and registry.has(site, "plan")

@@ -7,7 +7,7 @@ import pytest
 
 from macros.errors import DataErrors
 from macros.paths_unique import Origin, address, collisions
-from macros.render.pages import generated_pages, page_origins
+from macros.render.pages import page_origins, plan_pages
 from macros.loader import load_site
 from tests.sitebuild import ROOT
 
@@ -33,7 +33,7 @@ def test_every_generated_page_and_pdf_is_in_the_origins():
     site = load_site(ROOT)
     origins = page_origins(site, ROOT / "docs")
     paths = {o.path for o in origins}
-    assert {p.path for p in generated_pages(site)} <= paths
+    assert {p.path for p in plan_pages(site)} <= paths
     assert any(p.endswith(".pdf") for p in paths)
     assert collisions(origins) == []
 

@@ -40,9 +40,9 @@ def test_report_html_is_the_websites_draft(results):
 def report_pdf(tmp_path_factory, results):
     if writer.unavailable_reason():
         pytest.skip("WeasyPrint unavailable")
-    from macros.pdf.writer import write_report
-    out = tmp_path_factory.mktemp("bc")
-    return out / write_report(SITE, results, out)
+    from macros.pdf.report import report_job
+    from tests.pdfcheck import write_job
+    return write_job(SITE, report_job(SITE, results), tmp_path_factory.mktemp("bc"))
 
 
 def test_report_pdf_says_draft_on_every_page_and_in_its_metadata(report_pdf):

@@ -172,13 +172,13 @@ def test_compiled_report_pdf(tmp_path):
         pytest.skip("WeasyPrint unavailable")
     import pdfplumber
 
-    from macros.pdf.writer import write_report
-    from tests.pdfcheck import A4_H, A4_W, squash
+    from macros.pdf.report import report_job
+    from tests.pdfcheck import A4_H, A4_W, squash, write_job
     from tests.results_fixtures import results_of, with_results
     results = results_of(with_results(tmp_path / "kq"))
-    rel = write_report(SITE, results, tmp_path / "site")
-    assert rel == "pdf/bao-cao-tong-hop-2023.pdf"
-    with pdfplumber.open(tmp_path / "site" / rel) as doc:
+    job = report_job(SITE, results)
+    assert job.rel == "pdf/bao-cao-tong-hop-2023.pdf"
+    with pdfplumber.open(write_job(SITE, job, tmp_path / "site")) as doc:
         assert all(abs(p.width - A4_W) < 1 and abs(p.height - A4_H) < 1 for p in doc.pages)
         first = squash(doc.pages[0].extract_text())
         whole = squash(" ".join(p.extract_text() or "" for p in doc.pages))
@@ -189,7 +189,7 @@ def test_compiled_report_pdf(tmp_path):
     assert title.startswith("Dự thảo – Báo cáo kết quả tổ chức tuyên truyền") and "tài liệu tham khảo" in title
     from macros.render import notice  # like every PDF: the notice, from data (issue 11)
     assert notice.STATUS_TITLE in whole and "202/2025/QH15" in whole.replace(" ", "")
-    assert write_report(SITE, results_of(tmp_path / "khong-co"), tmp_path / "rong") is None  # no results, no PDF
+    assert report_job(SITE, results_of(tmp_path / "khong-co")) is None  # no results, no PDF
 
 
 def test_fixture_downloads_parse_back(fixture_site):

@@ -346,8 +346,6 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         state = build_state.of(config)
         if index.exists():
-            # The editor guide is not published (it lives in CONTRIBUTING.md only), so no
-            # page is demoted as editors' material; rewrite_index(editors=…) stays for one that is.
             # Unit pages are found by their names only (searchindex.rewrite_index).
             text = searchindex.rewrite_index(index.read_text(encoding="utf-8"), by_name=state.catalog.search_by_name,
                                              dir_urls=config.use_directory_urls)

@@ -101,7 +101,12 @@ def merge_search_index(text: str, built_urls: set[str], urls: list[str], memory:
         old.setdefault(page(d), []).append(d)
     docs = []
     for url in dict.fromkeys(urls):
-        docs += new.get(url, []) if url in built_urls or url not in old else old[url]
+        if url in built_urls or url not in old:
+            # Material keeps the last index's entries of every built page but the first and appends
+            # the new ones after them: the last entry of each location is this build's.
+            docs += list({d["location"]: d for d in new.get(url, [])}.values())
+        else:
+            docs += old[url]
     data["docs"] = docs
     memory.index = docs
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -116,15 +116,6 @@ def jobs_for(site: Site, handbook_title: str | None = None, chapters: list[Chapt
     return jobs
 
 
-def write_report(site: Site, results, site_dir: Path) -> str | None:
-    """Write the report PDF alone into site_dir; None (nothing written) when there are no results."""
-    job = report.report_job(site, results)
-    if job is None:
-        return None
-    Printer(site).write(job.html, job.kind, job.meta, Path(site_dir) / job.rel)
-    return job.rel
-
-
 # PDFs of unchanged documents are copied from here instead of being made again
 # (relative to the project root; .cache/ is not committed).
 CACHE_DIR = Path(".cache/pdf")

@@ -66,8 +66,3 @@ class Abbreviator:
             last = match.end()
         pieces.append(html.escape(text[last:], quote=False))
         return "".join(pieces)
-
-
-def abbreviate(page_html: str, meanings: dict[str, str]) -> str:
-    """Wrap each abbreviation in `page_html` with <abbr title="meaning">."""
-    return Abbreviator(meanings).apply(page_html)

@@ -155,6 +155,17 @@ def plans_page(website: Website) -> GeneratedPage:
     return GeneratedPage(PLANS, "Các kế hoạch", markdown, (website.file,))
 
 
+def hand_nav(docs: Path) -> list[dict]:
+    """Nav entries of the pages written by hand in docs/ (*.md at its top, in name order),
+    titled by their "# " heading (else their file name)."""
+    out = []
+    for path in sorted(docs.glob("*.md")) if docs.is_dir() else ():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        title = next((ln[2:].strip() for ln in lines if ln.startswith("# ")), path.stem)
+        out.append({title: path.name})
+    return out
+
+
 class Catalog:
     """Pages, nav, PDFs and provenance of one build, computed once, looked up by path."""
 
@@ -183,6 +194,7 @@ class Catalog:
             self.pdf_for_page.update({site.prefix + page: pdf for page, pdf in made.pdf_for_page().items()})
             entries = made.nav(home_page)
             self.nav += [{site.title: entries}] if website.several else entries
+        self.nav[1:1] = hand_nav(website.root / "docs")  # after the home page: «Cách dùng trang này»
         # The editor guide is for editors only (issue 11): CONTRIBUTING.md in the
         # repository, not a page of the site, so readers never meet it in the nav or search.
 
@@ -197,16 +209,6 @@ class Catalog:
 
     def pdf_target(self, path: str) -> str | None:
         return self.pdf_for_page.get(path)
-
-
-def generated_pages(site: Site) -> list[GeneratedPage]:
-    """The pages of one plan loaded alone (plan-local paths)."""
-    return plan_pages(site)
-
-
-def nav(site: Site) -> list:
-    """The nav of one plan loaded alone, as on a website with that plan only."""
-    return plan_nav(site, site.prefix + links.HOME)
 
 
 def page_origins(site: Site, docs_dir: Path | None = None) -> list[Origin]:

@@ -10,13 +10,10 @@ holding only "{{ toan_van_ke_hoach() }}" would find nothing to change.
 import re
 from dataclasses import dataclass
 
-from ..outputs import macro_data
 from ..site import Site
+from .macro_list import MACRO_DATA  # the macros, declared once (macro_list.py)
 from .pages import GeneratedPage
 
-# Macro name -> the data it shows: declared with the page whose content it shows
-# (macros/outputs.py, Row.macro), the first is where an editor changes it.
-MACRO_DATA: dict[str, tuple[str, ...]] = macro_data()
 _MACRO_CALL = re.compile(r"\{\{-?\s*([a-zA-Z_]\w*)\s*\(")
 
 
