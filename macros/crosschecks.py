@@ -322,7 +322,7 @@ def check_placeholders(src) -> list[DataError]:
 
 # Which validated files each check needs ("units", "org", "plan" as in loader.PLAN_FILES).
 _CHECKS = (
-    (("units",), lambda m, s, f: check_units(m["units"], s["units"])),
+    (("units",), lambda m, s, f: check_units(m["units"], s.get("units"))),  # no source: no don-vi.yaml, no units
     (("org",), lambda m, s, f: check_org(m["org"], s["org"])),
     (("units", "org", "plan"), lambda m, s, f: check_assignments(m["units"], m["org"], m["plan"], s["plan"], f)),
     (("units", "plan"), lambda m, s, f: check_budget(m["units"], m["plan"], s["plan"], f)),
