@@ -68,7 +68,7 @@ class Site:
 
     @property
     def year_tag(self) -> str:
-        """What the files' names carry for the plan: its year ("2023"), or, for a document
+        """What the files' names carry for the plan: its year (van_ban › nam), or, for a document
         without one, its folder ("ke-hoach-xa")."""
         return str(self.plan.van_ban.nam) if self.plan.van_ban.nam else (self.key or "ke-hoach")
 
