@@ -176,6 +176,20 @@ def test_a_section_that_is_neither_kind_is_named_at_its_line(tmp_path):
     assert "ke-hoach.yaml:27:5:" in text and "«muc › mục 2»" in text and "Không rõ loại mục" in text, text
 
 
+def test_a_misspelt_kind_is_named_at_its_line_with_the_kind_meant(tmp_path):
+    root = _project(tmp_path)
+    path = root / "data" / PLAN_2023 / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index("  - loai: kinh_phi")].count("\n") + 1
+    path.write_text(text.replace("  - loai: kinh_phi", "  - loai: kinh_phii"), encoding="utf-8")
+    with pytest.raises(DataErrors) as exc:
+        load_website(root)
+    assert len(exc.value.errors) == 1, str(exc.value)
+    error = exc.value.errors[0]
+    assert (error.line, error.field) == (line, "muc › mục 5"), str(error)
+    assert "«loai: kinh_phii» không phải loại mục có cấu trúc nào (có phải «kinh_phi»?)" in error.message
+
+
 # --- each structured kind absent in turn ----------------------------------------------
 
 # The pages that state what a section of that kind holds (besides the toolkit, which needs them all).
