@@ -43,7 +43,7 @@ def check_chapters(chapters: dict, plan, refs, sources, files: dict | None = Non
     owner: dict[str, str] = {}
     for stem, chapter in chapters.items():
         src = sources[f"chapters/{stem}"]
-        errors += _chapter_title(chapter, stem, plan, src)
+        errors += _chapter_title(chapter, stem, plan, src, plan_file)
         if chapter.chu_de is not None:
             if chapter.chu_de not in topics:
                 errors.append(src.error(("chu_de",), f"Không có nội dung mã «{chapter.chu_de}» trong {plan_file}.",
@@ -65,7 +65,7 @@ def check_chapters(chapters: dict, plan, refs, sources, files: dict | None = Non
     return errors
 
 
-def _chapter_title(chapter, stem: str, plan, src) -> list[DataError]:
+def _chapter_title(chapter, stem: str, plan, src, plan_file: str = "data/ke-hoach.yaml") -> list[DataError]:
     """A general chapter needs its `ten`; a topic's chapter is titled by the topic's
     ten_ngan, so a `ten` there would be read and never shown: it must repeat ten_ngan."""
     if chapter.chu_de is None:
@@ -73,12 +73,13 @@ def _chapter_title(chapter, stem: str, plan, src) -> list[DataError]:
             return [src.error((), "Thiếu trường bắt buộc «ten» (tên chương).",
                               hint="thêm dòng «ten: …» ở đầu tệp.")]
         return []
-    topic = next((t for t in plan.noi_dung.muc if t.ma == chapter.chu_de), None)
+    topics = plan.noi_dung.muc if plan.noi_dung is not None else []
+    topic = next((t for t in topics if t.ma == chapter.chu_de), None)
     if topic is not None and chapter.ten is not None and chapter.ten != topic.ten_ngan:
         return [src.error(("ten",), f"Tên «{chapter.ten}» không hiện ở đâu: trang của nội dung «{chapter.chu_de}» "
-                                    f"lấy tên từ data/ke-hoach.yaml (noi_dung › muc › ten_ngan: «{topic.ten_ngan}»).",
+                                    f"lấy tên từ {plan_file} (noi_dung › muc › ten_ngan: «{topic.ten_ngan}»).",
                           found=chapter.ten,
-                          hint="xóa dòng «ten», hoặc sửa ten_ngan trong data/ke-hoach.yaml nếu muốn đổi tên trang.")]
+                          hint=f"xóa dòng «ten», hoặc sửa ten_ngan trong {plan_file} nếu muốn đổi tên trang.")]
     return []
 
 
