@@ -49,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         website = load_website(args.goc)  # each plan's results (ket-qua/, bao-cao.yaml) included, both optional
         lines = [f"Dữ liệu hợp lệ{f' ({site.key})' if website.several else ''}: {len(site.units)} đơn vị, "
-                 f"{len(site.departments)} ban, tổng kinh phí {format_money(site.total)}; kết quả: "
+                 f"{len(site.departments)} ban, "
+                 + (f"tổng kinh phí {format_money(site.total)}" if site.has_budget else "không có mục kinh phí")
+                 + "; kết quả: "
                  + (f"{len(site.results.by_unit)} đơn vị có số liệu." if not site.results.empty
                     else "chưa có số liệu báo cáo.") for site in website.plans]
     except DataErrors as exc:

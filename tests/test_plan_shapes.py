@@ -298,3 +298,10 @@ def test_migrated_2023_plan_page_is_the_page_made_before_the_migration():
     site = load_website(ROOT).plans[0]
     before = (ROOT / "tests" / "fixtures" / "ke-hoach-2023-trang-ke-hoach.md").read_text(encoding="utf-8")
     assert plan.plan_page(site) == before
+
+
+def test_the_check_of_a_plan_without_budget_names_no_amount(verbatim_site, capsys):
+    assert check.main(["--goc", str(verbatim_site.root)]) == 0
+    out = capsys.readouterr()
+    assert "0 đơn vị, 0 ban, không có mục kinh phí" in out.out and "tổng kinh phí 0đ" not in out.out
+    assert DRAFT in out.err
