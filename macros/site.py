@@ -93,8 +93,11 @@ class Site:
     @property
     def has_units(self) -> bool:
         """A page, a handout, a calendar and a report template per unit, their list and the results
-        pages: a unit's page states its department, money, steps and period."""
-        return self.has_assignments and self.has_timeline and self.plan.cac_buoc is not None
+        pages: a unit's page states its department, money, steps and period; the compiled report
+        names the campaign and the year."""
+        p = self.plan
+        return (self.has_assignments and self.has_timeline and p.cac_buoc is not None
+                and p.cuoc_van_dong is not None and p.van_ban.nam is not None)
 
     @property
     def has_toolkit(self) -> bool:

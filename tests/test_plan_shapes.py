@@ -219,6 +219,21 @@ def test_a_kind_absent_drops_its_pages_and_every_way_to_them(tmp_path, kind, ful
         in plan.plan_page(site)
 
 
+def test_without_campaign_or_year_no_unit_or_results_page(tmp_path, full_outputs):
+    """The compiled report names the campaign and the year: a plan without them has no results
+    pages, nor the unit pages they belong with, even with results on file."""
+    def change(data, folder):
+        del data["cuoc_van_dong"], data["van_ban"]["nam"]
+        shutil.copytree(ROOT / "tests" / "fixtures" / "ket-qua", folder / "ket-qua")
+    site = load_website(_project(tmp_path, change)).plans[0]
+    made = _outputs(site)
+    assert links.BUDGET in made and not {links.UNITS, links.TOOLKIT, links.HANDBOOK} & set(made)
+    assert "pdf/ke-hoach-ke-hoach-2023.pdf" in made  # no year: the folder names the files
+    _assert_nothing_leads_nowhere(site, full_outputs)
+    from macros.pdf import report
+    assert report.report_job(site) is None
+
+
 def test_section_numbers_come_from_the_data(tmp_path):
     def change(data, folder):
         data["muc"].insert(0, {"so": "", "tieu_de": "ĐẶT VẤN ĐỀ", "doan": ["Đoạn mở đầu."]})

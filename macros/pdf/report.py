@@ -41,7 +41,7 @@ def report_job(site: Site, results: Results | None = None):
     from .writer import Job
 
     results = results if results is not None else results_of(site)
-    if results.empty:
+    if results.empty or not site.has_units:  # no results pages (Site.has_units): no report either
         return None
     return Job(report_pdf(site), report_document(site, results), "report", report_metadata(site, results))
 
