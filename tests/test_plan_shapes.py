@@ -190,6 +190,15 @@ def test_a_misspelt_kind_is_named_at_its_line_with_the_kind_meant(tmp_path):
     assert "«loai: kinh_phii» không phải loại mục có cấu trúc nào (có phải «kinh_phi»?)" in error.message
 
 
+def test_a_second_section_of_one_kind_is_refused_at_its_line(tmp_path):
+    def change(data, folder):
+        data["muc"].append({"loai": "kinh_phi", "tieu_de": "KINH PHÍ", "nguon": "Nguồn khác", "dinh_muc": 1000000})
+    with pytest.raises(DataErrors) as exc:
+        load_website(_project(tmp_path, change))
+    assert [e.field for e in exc.value.errors] == ["kinh_phi › loai"], str(exc.value)
+    assert "đã có một mục loại «kinh_phi» (mục 5 của danh sách muc)" in exc.value.errors[0].message
+
+
 # --- each structured kind absent in turn ----------------------------------------------
 
 # The pages that state what a section of that kind holds (besides the toolkit, which needs them all).
