@@ -17,6 +17,7 @@ from .errors import DataErrors
 from .loader import data_paths, load_website
 from .guards import INTERNAL_EXIT, InternalError, internal_message
 from .numbers import format_money
+from .render import notice
 from .yamlsrc import read_bytes_bounded
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         website = load_website(args.goc)  # each plan's results (ket-qua/, bao-cao.yaml) included, both optional
         lines = [f"Dữ liệu hợp lệ{f' ({site.key})' if website.several else ''}: {len(site.units)} đơn vị, "
-                 f"{len(site.departments)} ban, tổng kinh phí {format_money(site.total)}; kết quả: "
+                 f"{len(site.departments)} ban, "
+                 + (f"tổng kinh phí {format_money(site.total)}" if site.has_budget else "không có mục kinh phí")
+                 + "; kết quả: "
                  + (f"{len(site.results.by_unit)} đơn vị có số liệu." if not site.results.empty
                     else "chưa có số liệu báo cáo.") for site in website.plans]
     except DataErrors as exc:
@@ -63,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     for site in website.plans:
         for warning in site.results.warnings:
             print(f"Lưu ý: {warning}", file=sys.stderr)
+        if site.draft:
+            print(f"Lưu ý: {notice.draft_checklist(site)}", file=sys.stderr)
     print("\n".join(lines))
     return 0
 

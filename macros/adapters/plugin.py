@@ -53,6 +53,8 @@ from macros.text import slugify
 log = logging.getLogger("mkdocs.plugins.kontum")
 # Not under "mkdocs.": warnings about results data do not fail a --strict build.
 results_log = logging.getLogger("kontum.results")
+# Nor does an unchecked import (ke-hoach.yaml › nhap_tu_dong): its checklist is printed, the build passes.
+draft_log = logging.getLogger("kontum.draft")
 
 
 def _guarded(step: str):
@@ -207,6 +209,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
             for site in state.website.plans:
                 for warning in site.results.warnings if site.results is not None else ():
                     results_log.warning("Lưu ý về số liệu kết quả: %s", warning)
+                if site.draft:
+                    draft_log.warning("Bản nhập chưa đối chiếu: %s", notice.draft_checklist(site))
         info = state.website.info
         # Plain words (the model refuses < > & " there): Material prints them raw and escaped.
         config["site_name"] = info.ten

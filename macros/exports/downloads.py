@@ -133,10 +133,12 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
     add minutes to every build; they follow the PDF switch (not under serve, not
     with KONTUM_PDF=0) and the unit pages link them only when they are made. `made`: the
     plan's outputs, when the caller has them (the build's Catalog)."""
+    wanted = (made or registry.outputs(site)).downloads(documents)
+    if not wanted:  # a plan without the sections the downloads are made from (Site.has_*)
+        return {}
     making = _Making(site, results_of(site), stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch),
                      store if store is not None else cache_mod.Store(None), counts, documents)
-    return {site.prefix + o.path: PRODUCERS[o.key](making, o)
-            for o in (made or registry.outputs(site)).downloads(documents)}
+    return {site.prefix + o.path: PRODUCERS[o.key](making, o) for o in wanted}
 
 
 def download_paths(site: Site, documents: bool = True, made: registry.Outputs | None = None) -> list[str]:

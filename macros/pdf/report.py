@@ -38,6 +38,6 @@ def report_pdf(site: Site) -> str:
 def report_job(site: Site, results: Results | None = None) -> Job | None:
     """The writer's job for the report; None when the plan has no results (nothing to compile)."""
     results = results if results is not None else results_of(site)
-    if results.empty:
+    if results.empty or not site.has_units:  # no results pages (Site.has_units): no report either
         return None
     return Job(report_pdf(site), report_document(site, results), "report", report_metadata(site, results))

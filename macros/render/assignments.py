@@ -10,11 +10,13 @@ from .plan import section_number
 
 def by_department(site: Site, current: str = links.ASSIGNMENTS) -> str:
     departments = [{"name": site.department(a.ban).ten, "task": a.nhiem_vu,
-                    "units": [(links.unit_name(site.unit(c)), links.rel(links.unit_page(site.unit(c)), current))
+                    "units": [(links.unit_name(site.unit(c)),
+                               # no unit pages (Site.has_units): the name alone
+                               links.rel(links.unit_page(site.unit(c)), current) if site.has_units else None)
                               for c in a.don_vi]}
                    for a in site.assignments]
     local = site.plan.to_chuc_thuc_hien.don_vi_thuc_hien
-    return render("assignments_by_department.md", departments=departments, org=section_number("to_chuc_thuc_hien"),
+    return render("assignments_by_department.md", departments=departments, org=section_number(site, "to_chuc_thuc_hien"),
                   local=notice.spell(site, local.ten), local_task=local.nhiem_vu)
 
 
@@ -22,7 +24,7 @@ def by_unit_table(site: Site, current: str = links.ASSIGNMENTS) -> str:
     rows = ["| STT | Đơn vị | Ban phối hợp | Kinh phí |", "|---:|---|---|---:|"]
     for i, unit in enumerate(site.units, 1):
         dept = site.department(site.assignment_of(unit.ma).ban)
-        rows.append(f"| {i} | {links.md_link(links.unit_title(unit), links.unit_page(unit), current)} "
+        rows.append(f"| {i} | {links.unit_link(site, unit, links.unit_title(unit), current)} "
                     f"| {m(dept.ten)} | {format_money(site.amount(unit.ma))} |")
     return "\n".join(rows) + "\n"
 
@@ -35,7 +37,7 @@ def report_note(site: Site) -> str:
     quote = f"{report.tieu_de} {site.fill(report.loi_van)}"
     # where the plan gives the receiver its task (the section and item, from the data)
     items = [a.ban for a in site.assignments]
-    where = section_number("to_chuc_thuc_hien") + (
+    where = section_number(site, "to_chuc_thuc_hien") + (
         f".{items.index(report.noi_nhan) + 1}" if report.noi_nhan in items else "")
     return (f"!!! note \"Báo cáo kết quả\"\n    Kế hoạch ghi: «{m(quote)}»\n\n"
             f"    {m(receiver)} nhận báo cáo của các ban, văn phòng và tổng hợp báo cáo kết quả trên địa bàn "

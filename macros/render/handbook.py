@@ -61,13 +61,13 @@ def chapter_body(site: Site, chapter: Chapter, here: str) -> str:
 
 def handbook_index(site: Site) -> str:
     here = links.HANDBOOK
-    return render("handbook_index.md", content_section=section_number("noi_dung"),
+    return render("handbook_index.md", content_section=section_number(site, "noi_dung"),
                   campaign=site.plan.cuoc_van_dong.ten_ngan,
                   parts=[PURPOSE.lower(), MESSAGES[:1].lower() + MESSAGES[1:], GUIDE.lower(), QUESTIONS.lower()],
                   general=[(c.ten, links.rel(links.chapter_page(k), here)) for k, c in general_chapters(site)],
-                  topics=[(t.ten_ngan, links.rel(links.topic_page(t), here)) for t in site.plan.noi_dung.muc],
+                  topics=[(t.ten_ngan, links.rel(links.topic_page(t), here)) for t in site.topics],
                   href={"references": links.rel(links.REFERENCES, here), "glossary": links.rel(links.GLOSSARY, here),
-                        "toolkit": links.rel(links.TOOLKIT, here)})
+                        "toolkit": links.rel(links.TOOLKIT, here) if site.has_toolkit else None})
 
 
 def topic_page(site: Site, code: str) -> str:
@@ -75,7 +75,7 @@ def topic_page(site: Site, code: str) -> str:
     index = next(i for i, t in enumerate(topics) if t.ma == code)
     topic = topics[index]
     head = (f"# {m(topic.ten_ngan)}\n\n"
-            f"!!! quote \"Nội dung {index + 1}, mục {section_number('noi_dung')} của kế hoạch\"\n    {m(topic.noi_dung)}\n")
+            f"!!! quote \"Nội dung {index + 1}, mục {section_number(site, 'noi_dung')} của kế hoạch\"\n    {m(topic.noi_dung)}\n")
     found = site.chapter_of(code)
     if found is None:
         return head

@@ -3,6 +3,7 @@
 from ..dates import format_month
 from ..site import Site
 from ..templating import render
+from ..text import md_escape as m
 from . import links, notice
 
 
@@ -13,6 +14,8 @@ LIST_ON_HOME = 30
 def home_page(site: Site) -> str:
     p = site.plan
     here = links.HOME
+    if not (site.has_units and site.has_budget and site.has_timeline and site.has_handbook):
+        return _short_home(site)
     period = p.thoi_gian_dia_diem
     report = p.to_chuc_thuc_hien.bao_cao
     local = p.to_chuc_thuc_hien.don_vi_thuc_hien
@@ -35,3 +38,16 @@ def home_page(site: Site) -> str:
 # The list of units is two screens down on a phone: one tap from the first
 # screen reaches it (issue 13). site.css draws both as 48 px tap targets.
 UNITS_ANCHOR = "don-vi-cua-ban"
+
+
+def _short_home(site: Site) -> str:
+    """A plan without the sections the five facts come from (an imported plan with no
+    units, budget or period): what it is, and a link to each page it has."""
+    doc, here = site.plan.van_ban, links.HOME
+    pages = [("Toàn văn kế hoạch", links.PLAN, True), ("Phân công", links.ASSIGNMENTS, site.has_assignments),
+             ("Danh sách đơn vị", links.UNITS, site.has_units), ("Tiến độ", links.TIMELINE, site.has_timeline),
+             ("Kinh phí", links.BUDGET, site.has_budget), ("Sổ tay tuyên truyền", links.HANDBOOK, site.has_handbook),
+             ("Bộ công cụ hội nghị", links.TOOLKIT, site.has_toolkit)]
+    what = " ".join(part for part in (doc.loai, doc.trich_yeu) if part)
+    return (f"{m(what)}.\n\n" if what else "") + "\n".join(
+        f"- {links.md_link(title, path, here)}" for title, path, made in pages if made) + "\n"

@@ -29,3 +29,8 @@ def _relpath(target: str, folder: str) -> str:
 
 def md_link(text: str, target: str, current: str) -> str:
     return f"[{md_escape(text)}]({rel(target, current)})"
+
+
+def unit_link(site, unit, text: str, current: str) -> str:
+    """A link to the unit's page; its name alone when the plan has no unit pages (Site.has_units)."""
+    return md_link(text, unit_page(unit), current) if site.has_units else md_escape(text)

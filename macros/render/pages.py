@@ -73,8 +73,9 @@ def _units(c: _Context, o) -> str:
 
 
 def _timeline(c: _Context, o) -> str:
-    return after_title("# Tiến độ thực hiện\n\n" + timeline.timeline_html(c.site),
-                       progress.calendar_link(c.made, o.path, dir_urls=c.dir_urls))
+    page = "# Tiến độ thực hiện\n\n" + timeline.timeline_html(c.site)
+    link = progress.calendar_link(c.made, o.path, dir_urls=c.dir_urls)
+    return after_title(page, link) if link else page
 
 
 def _budget(c: _Context, o) -> str:

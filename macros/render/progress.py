@@ -163,8 +163,12 @@ def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True,
 
 
 def calendar_link(made: registry.Outputs, current_src: str, dir_urls: bool = True) -> str:
-    """The "Thêm vào lịch" line (a Markdown paragraph of HTML) for a page: its calendar."""
-    ics = made.offered_on(current_src, "ics")[0]
+    """The "Thêm vào lịch" line (a Markdown paragraph of HTML) for a page: its calendar;
+    "" when the plan has none (no units: Site.has_units)."""
+    offered = made.offered_on(current_src, "ics")
+    if not offered:
+        return ""
+    ics = offered[0]
     return render("calendar_link.html", href=href(ics.path, current_src, dir_urls), label=ics.label)
 
 

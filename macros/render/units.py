@@ -39,13 +39,13 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
     period = plan.thoi_gian_dia_diem
     local = plan.to_chuc_thuc_hien.don_vi_thuc_hien
     amount = site.amount(code)
-    return render("unit_page.md", title=links.unit_title(unit), pick=my_unit_pick(here),
+    return render("unit_page.md", title=links.unit_title(unit), pick=my_unit_pick(here, site.has_toolkit),
                   dept=site.department(a.ban).ten, amount=amount, amount_words=money_in_words(amount),
                   start=format_month(period.bat_dau), end=period.ket_thuc, conference_rule=conference_rule(site),
-                  report_sentence=report_sentence(site, a.ban), org=section_number("to_chuc_thuc_hien"),
+                  report_sentence=report_sentence(site, a.ban), org=section_number(site, "to_chuc_thuc_hien"),
                   number=assignments.index(a) + 1, dept_task=a.nhiem_vu, local=notice.spell(site, local.ten),
                   number_local=len(assignments) + 1, local_task=local.nhiem_vu,
-                  steps_section=section_number("cac_buoc"), steps=[site.fill(s.noi_dung) for s in plan.cac_buoc.buoc],
+                  steps_section=section_number(site, "cac_buoc"), steps=[site.fill(s.noi_dung) for s in plan.cac_buoc.buoc],
                   results=results, code=unit.ma, names=other_names(unit),
                   href={"plan": links.rel(links.PLAN, here), "timeline": links.rel(links.TIMELINE, here),
                         "budget": links.rel(links.BUDGET, here)})
@@ -59,9 +59,11 @@ PAGE_TOPICS = ("Ban phối hợp", "kinh phí", "thời gian thực hiện", "h�
                "các bước triển khai", "báo cáo kết quả")
 
 
-def my_unit_pick(here: str) -> dict:
-    """The links of «Chọn làm đơn vị của tôi» on a unit page (issue 23; macros/templates/my_unit_pick.md)."""
-    return {"form": links.rel(links.form_page("mau-bao-cao"), here), "units": links.rel(links.UNITS, here)}
+def my_unit_pick(here: str, form: bool = True) -> dict:
+    """The links of «Chọn làm đơn vị của tôi» on a unit page (issue 23; macros/templates/my_unit_pick.md);
+    `form`: the plan has the toolkit's forms (Site.has_toolkit)."""
+    return {"form": links.rel(links.form_page("mau-bao-cao"), here) if form else None,
+            "units": links.rel(links.UNITS, here)}
 
 
 def search_text(unit) -> Named:
