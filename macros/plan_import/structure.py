@@ -37,6 +37,8 @@ _DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)])\s*(?=\S)")
 _LETTER = re.compile(r"^([a-zđ][).])\s+(?=\S)")
 _DASH = re.compile(r"^([-–—+•▪➢○◦∙✓❖□■])\s*(?=\S)")
 _NOTE = re.compile(r"^(\*+\s*(?:ghi chú|lưu ý)\s*:?)\s*", re.IGNORECASE)
+# A department of the issuing body, as an item's title or a table cell: «Ban Phong trào:», «Văn phòng».
+_DEPARTMENT = re.compile(r"^(Ban (?!Thường trực|Công tác Mặt trận)[^:;,.]{2,60}|Văn phòng[^:;,.]{0,40})\s*:?$")
 _RULE = re.compile(r"^[\s_\-–—=*.~]{3,}$")
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<so>[^/\s]*)\s*/\s*(?P<ky_hieu>\S*)\s*$", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\S*)\s*tháng\s*(?P<m>\S*)\s*năm\s*(?P<y>\d{4})?\s*\.?$",
@@ -229,7 +231,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             if m["y"]:
                 doc["nam"] = int(m["y"])
             if m["d"].isdigit() and m["m"].isdigit() and m["y"]:
-                doc["ngay_ban_hanh"] = f"{int(m['d']):02d}/{int(m['m']):02d}/{m['y']}"
+                doc["ngay_ban_hanh"] = f"{m['d']}/{m['m']}/{m['y']}"  # the digits as written
         elif _upper_text(t):
             bodies.append(t)
         else:
@@ -362,6 +364,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         current["_blocks"].append(ln)
     if not sections and lines[first:]:
         sections.append({"so": "", "tieu_de": "", "loai": "khac", "_blocks": lines[first:]})
+    used: dict[str, str] = {}
+    for s in sections:
+        if s["loai"] != "khac" and s["loai"] in used:
+            check.append(f"mục «{s['tieu_de']}» cũng giống phần «{TAG_NAMES[s['loai']]}» như mục {used[s['loai']]}: "
+                         "mỗi loại chỉ một mục, ghi loai: khac")
+            s["loai"] = "khac"
+        elif s["loai"] != "khac":
+            used[s["loai"]] = s["so"] or f"«{s['tieu_de']}»"
     paragraphs = [d["van_ban"] for d in can_cu] + opening
     for s in sections:
         paragraphs.append(((s["so"] + ". ") if s["so"] else "") + s["tieu_de"])
@@ -374,9 +384,15 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         texts, tables = [], []
         walk(org_section["doan"], texts, tables)
         for t in texts:
-            dep = re.match(r"^(Ban [^:;,.]{2,60}|Văn phòng[^:;,.]{0,40})\s*:?$", t.strip())
+            dep = _DEPARTMENT.match(t.strip())
             if dep and not any(b["ten"] == dep.group(1).strip() for b in org["ban"]):
                 org["ban"].append({"ma": slugify(dep.group(1))[:32].strip("-"), "ten": dep.group(1).strip()})
+        for rows in tables:
+            for r in rows[1:]:
+                for cell in r:
+                    dep = _DEPARTMENT.match(cell.strip())
+                    if dep and not any(b["ten"] == dep.group(1).strip() for b in org["ban"]):
+                        org["ban"].append({"ma": slugify(dep.group(1))[:32].strip("-"), "ten": dep.group(1).strip()})
         units = find_units(texts, tables)
 
     # 5. The checklist: blanks, guesses, what the site will not have.
@@ -481,11 +497,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
 
 
 def tag_of(title: str) -> str:
+    """The tag of the first words of the title that name one («NỘI DUNG, THỜI GIAN» -> noi_dung)."""
     folded = fold(title)
-    for words, tag in TAGS:
-        if words in folded:
-            return tag
-    return "khac"
+    found = [(folded.find(words), i, tag) for i, (words, tag) in enumerate(TAGS) if words in folded]
+    return min(found)[2] if found else "khac"
 
 
 def nest(lines: list, paragraphs: list[str]) -> list:
@@ -599,8 +614,8 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
                 cell = r[col].strip() if col < len(r) else ""
                 if not cell or len(cell) > 80:
                     continue
-                if _LEVEL_RE.match(cell):
-                    continue  # found by the text scan
+                if _LEVEL_RE.match(cell) or _DEPARTMENT.match(cell) or cell.startswith(("Ủy ban", "Uỷ ban", "Hội ", "Đoàn ")):
+                    continue  # a place found by the text scan, or a body, not a unit
                 for name in re.split(r"\s*,\s*|\s+và\s+", cell):
                     if name and name[0].isupper():
                         found[(level or "", name)] = None
