@@ -104,15 +104,19 @@ def main(argv: list[str] | None = None) -> int:
               f"bắt đầu bằng chữ hoặc số, tối đa {limits.MAX_CODE_CHARS} ký tự (ví dụ ke-hoach-xa-2026).",
               file=sys.stderr)
         return 2
+    refused = None
     try:
         with reading(path.name):
-            result = import_file(path)
-    except NotAPlan as exc:
-        print(f"Chưa nhập {path.name}: {exc} Chưa ghi tệp nào.", file=sys.stderr)
-        return 1
+            try:
+                result = import_file(path)
+            except NotAPlan as exc:  # not a bug: the file is not a plan (the guard would call it one)
+                refused = exc
     except InternalError as exc:
         print(exc, file=sys.stderr)
         return 2
+    if refused is not None:
+        print(f"Chưa nhập {path.name}: {refused} Chưa ghi tệp nào.", file=sys.stderr)
+        return 1
     from .plan_import.write import files, website_entry
 
     folder = args.thu_muc or default_folder(result, path)

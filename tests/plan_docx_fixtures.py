@@ -187,6 +187,7 @@ def word_numbering(path: Path) -> list[str]:
     _numbered(doc, body, "•", "số điện thoại đường dây nóng.", n["items2"], 2)
     _numbered(doc, body, "b)", "Giấy tờ của người dân không phải đổi.", n["items2"], 1)
     _numbered(doc, body, "2.", "Quyền lợi của người dân không thay đổi.", n["items2"])
+    _numbered(doc, body, "a)", "Chế độ, chính sách giữ nguyên.", n["items2"], 1)
     _numbered(doc, body, "III.", "TỔ CHỨC THỰC HIỆN", n["roman"], bold=True)
     _para(doc, body, "Ban Thường trực Ủy ban MTTQ Việt Nam các xã tổ chức tuyên truyền tại khu dân cư; "
                      "hoàn thành trước ngày 31/12/2025.")

@@ -183,9 +183,48 @@ def _is_layout_table(t: Table, where: str) -> bool:
     return "noi nhan" in text or bool(re.search(r"\b(tm|kt|tl)\.", text))
 
 
+def _clean(blocks: list) -> tuple[int, dict[str, int]]:
+    """NFC every run (as every text of the site) and drop invisible format characters (zero-width
+    space, soft hyphen, byte-order mark: the data check refuses them, and they show nothing).
+    Returns how many paragraphs NFC changed and the characters dropped, for the checklist."""
+    changed, dropped = 0, {}
+
+    def para(p: Para) -> None:
+        nonlocal changed
+        before = p.text
+        for r in p.runs:
+            kept = []
+            for ch in r.text:
+                if unicodedata.category(ch) == "Cf":
+                    dropped[ch] = dropped.get(ch, 0) + 1
+                else:
+                    kept.append(ch)
+            r.text = nfc("".join(kept))
+        if nfc(before) != before:
+            changed += 1
+
+    for b in blocks:
+        if isinstance(b, Para):
+            para(b)
+        else:
+            for row in b.cells:
+                for cell in row:
+                    for p in cell:
+                        para(p)
+            b.rows = [["".join(ch for ch in nfc(c) if unicodedata.category(ch) != "Cf") for c in r] for r in b.rows]
+    return changed, dropped
+
+
 def parse(blocks: list, facts: dict, file_name: str) -> Result:
     recognised: list[str] = []
     check: list[str] = []
+    changed, dropped = _clean(blocks)
+    if changed:
+        check.append(f"{changed} đoạn có chữ viết bằng dấu tách rời (Unicode tổ hợp): đã ghi ở dạng dựng sẵn (NFC) "
+                     "như mọi chữ của website; chữ nhìn không đổi")
+    for ch, n in sorted(dropped.items()):
+        check.append(f"đã bỏ {n} ký tự không nhìn thấy U+{ord(ch):04X} ({unicodedata.name(ch, 'không tên').lower()}): "
+                     "website không nhận ký tự này")
 
     # 1. The header: everything before the kind line ("KẾ HOẠCH"); its tables are layout.
     title_at = None

@@ -1,0 +1,282 @@
+"""python -m macros.import_plan (issue 19): an office's .docx becomes a draft plan folder.
+
+In-process: each test runs main() on a file the test writes (tests/plan_docx_fixtures.py)
+into a small project (data/website.yaml only, copied), and reads what it wrote.
+"""
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import import_plan
+from tests.plan_docx_fixtures import PLANS, commune_villages, no_budget, word_numbering
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    (tmp_path / "data").mkdir()
+    shutil.copy(ROOT / "data" / "website.yaml", tmp_path / "data" / "website.yaml")
+    return tmp_path
+
+
+def run(project: Path, file: Path, *args: str) -> int:
+    return import_plan.main([str(file), "--goc", str(project), *args])
+
+
+def load(project: Path, folder: str, name: str = "ke-hoach.yaml") -> dict:
+    return yaml.safe_load((project / "data" / folder / name).read_text(encoding="utf-8"))
+
+
+def _plain(value) -> str:
+    return value if isinstance(value, str) else "".join(v if isinstance(v, str) else v["chu"] for v in value)
+
+
+def document_paragraphs(plan: dict) -> list[str]:
+    """Every paragraph of the imported body, in order, as it reads (marker, text)."""
+    out = [c["van_ban"] for c in plan["can_cu"]] + ([plan["mo_dau"]] if plan["mo_dau"] else [])
+
+    def blocks(items):
+        for b in items:
+            if isinstance(b, (str, list)):
+                out.append(_plain(b))
+            elif "bang" in b:
+                out.extend(c for row in b["bang"] for c in row)
+            elif "ghi_chu" in b:
+                out.append(f"{b['ghi_chu']} {_plain(b['van_ban'])}".strip())
+            else:
+                out.append(f"{b['ky_hieu']} {_plain(b['van_ban'])}")
+                blocks(b.get("doan", []))
+
+    for s in plan["muc"]:
+        out.append(f"{s['so']}. {s['tieu_de']}" if s["so"] else s["tieu_de"])
+        blocks(s["doan"])
+    if plan["ket_luan"]:
+        out.append(plan["ket_luan"])
+    return out
+
+
+TAGS = {"khong-kinh-phi": ["muc_dich_yeu_cau", "noi_dung", "cac_buoc", "to_chuc_thuc_hien"],
+        "bang-phan-cong": ["muc_dich_yeu_cau", "noi_dung", "kinh_phi", "to_chuc_thuc_hien"],
+        "danh-so-word": ["muc_dich_yeu_cau", "noi_dung", "to_chuc_thuc_hien"],
+        "cap-xa": ["muc_dich_yeu_cau", "noi_dung", "thoi_gian_dia_diem", "kinh_phi", "to_chuc_thuc_hien"]}
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_fixture_plan_imports_every_paragraph_in_order(project, tmp_path, name):
+    src = tmp_path / f"{name}.docx"
+    expected = PLANS[name](src)
+    assert run(project, src, "--thu-muc", name) == 0
+    plan = load(project, name)
+    got = document_paragraphs(plan)
+    # The closing paragraph is the body's last; the recipients are not body paragraphs.
+    assert got == expected
+    assert plan["nhap_tu_dong"]["tep"] == f"{name}.docx"
+    assert plan["nhap_tu_dong"]["da_doi_chieu"] is False
+    assert plan["nhap_tu_dong"]["can_xac_nhan"]
+    # Kind tags from the titles: the first named part decides («NỘI DUNG, THỜI GIAN …» is content).
+    assert [s["loai"] for s in plan["muc"]] == TAGS[name]
+
+
+def test_word_automatic_numbering_is_rebuilt(project, tmp_path):
+    """Markers drawn by Word from numbering.xml: the section list (upperRoman «%1.»), the items
+    (decimal «%1.», lowerLetter «%2)», Symbol bullet) and a num that restarts at 1
+    (w:startOverride) though it shares its list definition with the first items."""
+    src = tmp_path / "so-tu-dong.docx"
+    word_numbering(src)
+    assert run(project, src, "--thu-muc", "so-tu-dong") == 0
+    plan = load(project, "so-tu-dong")
+    assert [s["so"] for s in plan["muc"]] == ["I", "II", "III"]
+    first, second = plan["muc"][0]["doan"], plan["muc"][1]["doan"]
+    assert [b["ky_hieu"] for b in first] == ["1.", "2."]
+    assert [b["ky_hieu"] for b in second] == ["1.", "2."]  # restarted, not 3., 4.
+    assert [b["ky_hieu"] for b in second[0]["doan"]] == ["a)", "b)"]
+    assert [b["ky_hieu"] for b in second[0]["doan"][0]["doan"]] == ["•", "•"]
+    assert [b["ky_hieu"] for b in second[1]["doan"]] == ["a)"]  # a higher level restarts the deeper ones
+    assert any("Symbol/Wingdings" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_header_signature_and_bold_italic_runs(project, tmp_path, capsys):
+    src = tmp_path / "kh.docx"
+    no_budget(src)
+    assert run(project, src, "--thu-muc", "kh") == 0
+    plan, org = load(project, "kh"), load(project, "kh", "co-quan.yaml")
+    assert plan["van_ban"] == {"loai": "Kế hoạch", "so": "41", "ky_hieu": "KH-MTTQ-BTT", "ngay_ban_hanh": "12/3/2024",
+                               "nam": 2024, "trich_yeu": "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư năm 2024"}
+    assert (org["co_quan_cap_tren"], org["co_quan_ban_hanh"], org["dia_danh"]) == (
+        "ỦY BAN MTTQ VIỆT NAM HUYỆN ĐĂK HÀ", "BAN THƯỜNG TRỰC", "Đăk Hà")
+    assert org["quoc_hieu"] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and org["tieu_ngu"] == "Độc lập - Tự do - Hạnh phúc"
+    assert plan["chu_ky"] == {"quyen_han": "TM. BAN THƯỜNG TRỰC", "chuc_vu": "CHỦ TỊCH", "trang_thai": "Đã ký",
+                              "nguoi_ky": "Y Hiền"}
+    assert plan["noi_nhan"]["dong"] == ["- BTT UBMTTQVN tỉnh (b/c);", "- Các xã, thị trấn (t/h);", "- Lưu VT."]
+    assert plan["muc"][0]["doan"][1]["van_ban"] == [
+        "Ngày hội tổ chức ", {"chu": "thiết thực, tiết kiệm", "dam": True}, ", tránh ",
+        {"chu": "phô trương, hình thức", "nghieng": True}, "."]
+    assert [s["loai"] for s in plan["muc"]] == ["muc_dich_yeu_cau", "noi_dung", "cac_buoc", "to_chuc_thuc_hien"]
+    out = capsys.readouterr().out
+    assert "không tìm thấy mục kinh phí: website sẽ không có trang kinh phí" in out
+    assert "hạn «20/11/2024»" in out
+
+
+def test_assignment_table_is_kept_and_its_departments_are_not_units(project, tmp_path):
+    src = tmp_path / "bang.docx"
+    PLANS["bang-phan-cong"](src)
+    assert run(project, src, "--thu-muc", "bang") == 0
+    plan = load(project, "bang")
+    table = plan["muc"][3]["doan"][1]
+    assert table["dong_tieu_de"] == 1 and table["bang"][0] == ["TT", "Đơn vị", "Nội dung", "Thời hạn"]
+    assert [b["ten"] for b in load(project, "bang", "co-quan.yaml")["ban"]] == ["Ban Dân chủ - Pháp luật", "Văn phòng"]
+    assert [(u["cap"], u["ten"]) for u in load(project, "bang", "don-vi.yaml")["don_vi"]] == [("huyện", "Chư Sê")]
+    assert plan["van_ban"]["so"] == "" and plan["van_ban"]["ngay_ban_hanh"] == ""  # blank in the file: blank here
+
+
+def test_commune_plan_villages_become_units_with_temporary_codes(project, tmp_path, capsys):
+    src = tmp_path / "xa.docx"
+    commune_villages(src)
+    assert run(project, src, "--thu-muc", "xa") == 0
+    units = load(project, "xa", "don-vi.yaml")["don_vi"]
+    assert [(u["cap"], u["ten"], u["ma"]) for u in units] == [
+        ("thôn", "Kon Klor", "kon-klor"), ("thôn", "Đăk Rơ Wa", "dak-ro-wa"), ("thôn", "Kon Jơ Ri", "kon-jo-ri"),
+        ("làng", "Plei Đôn", "plei-don")]
+    plan = load(project, "xa")
+    assert [s["so"] for s in plan["muc"]] == ["1", "2", "3", "4", "5"]
+    assert [b["ky_hieu"] for b in plan["muc"][1]["doan"]] == ["-", "-"]
+    assert [b["ky_hieu"] for b in plan["muc"][1]["doan"][0]["doan"]] == ["+", "+"]
+    out = capsys.readouterr().out
+    assert "đơn vị «thôn Kon Klor» chưa có mã: tạm ghi «kon-klor»" in out
+    assert "số tiền «2.000.000đ»" in out
+
+
+def test_same_file_twice_gives_identical_bytes(tmp_path):
+    src = tmp_path / "kh.docx"
+    no_budget(src)
+    outs = []
+    for n in (1, 2):
+        root = tmp_path / f"p{n}"
+        (root / "data").mkdir(parents=True)
+        shutil.copy(ROOT / "data" / "website.yaml", root / "data" / "website.yaml")
+        assert run(root, src) == 0
+        outs.append({p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "data").rglob("*"))
+                     if p.is_file()})
+    assert outs[0] == outs[1]
+    assert "data/ke-hoach-2024/ke-hoach.yaml" in outs[0]
+
+
+def test_website_yaml_keeps_its_text_and_gets_one_entry(project, tmp_path):
+    before = (project / "data" / "website.yaml").read_text(encoding="utf-8")
+    src = tmp_path / "kh.docx"
+    no_budget(src)
+    assert run(project, src, "--thu-muc", "ngay-hoi-2024") == 0
+    after = (project / "data" / "website.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before)  # comments, order and quoting kept
+    entry = yaml.safe_load(after)["ke_hoach"][-1]
+    assert entry == {"thu_muc": "ngay-hoi-2024", "duong_dan": "ngay-hoi-2024/",
+                     "ten": "Kế hoạch Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư năm 2024"}
+    assert yaml.safe_load(after)["ke_hoach"][:-1] == yaml.safe_load(before)["ke_hoach"]
+
+
+def test_existing_folder_is_refused_without_ghi_de(project, tmp_path, capsys):
+    src = tmp_path / "kh.docx"
+    no_budget(src)
+    assert run(project, src, "--thu-muc", "kh") == 0
+    plan_file = project / "data" / "kh" / "ke-hoach.yaml"
+    plan_file.write_text("# sửa tay\n", encoding="utf-8")
+    site = (project / "data" / "website.yaml").read_bytes()
+    assert run(project, src, "--thu-muc", "kh") == 1
+    assert "đã có" in capsys.readouterr().err and plan_file.read_text(encoding="utf-8") == "# sửa tay\n"
+    assert run(project, src, "--thu-muc", "kh", "--ghi-de") == 0
+    assert "nhap_tu_dong" in plan_file.read_text(encoding="utf-8")
+    assert (project / "data" / "website.yaml").read_bytes() == site  # the entry is not added twice
+
+
+def _image_only(path: Path) -> None:
+    from docx import Document
+    from PIL import Image
+
+    png = path.with_suffix(".png")
+    Image.new("RGB", (40, 40), "white").save(png)
+    doc = Document()
+    doc.add_picture(str(png))
+    doc.save(path)
+
+
+def _renamed_xlsx(path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active["A1"] = "Kế hoạch"
+    wb.save(path)
+
+
+def _empty(path: Path) -> None:
+    from docx import Document
+
+    Document().save(path)
+
+
+def _oversized(path: Path) -> None:
+    with path.open("wb") as f:  # sparse: no 50 MB written to disk
+        f.write(b"PK\x03\x04")
+        f.truncate(50 * 1024 * 1024 + 1)
+
+
+def _corrupt(path: Path) -> None:
+    no_budget(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _corrupt_member(path: Path) -> None:
+    no_budget(path)
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for info, data in items:
+            z.writestr(info, b"<w:document" if info.filename == "word/document.xml" else data)
+
+
+@pytest.mark.parametrize("make, words", [
+    (_image_only, "chỉ có hình ảnh"),
+    (_renamed_xlsx, "bảng tính Excel"),
+    (_empty, "không có chữ nào"),
+    (_oversized, "Tệp quá lớn"),
+    (_corrupt, "hỏng"),
+    (_corrupt_member, "hỏng"),
+], ids=["anh", "xlsx-doi-ten", "rong", "qua-lon", "zip-hong", "xml-hong"])
+def test_not_a_plan_writes_nothing(project, tmp_path, capsys, make, words):
+    src = tmp_path / "ke-hoach.docx"
+    make(src)
+    before = {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()}
+    assert run(project, src) == 1
+    captured = capsys.readouterr()
+    assert words in captured.err and "Chưa ghi tệp nào" in captured.err
+    assert "Traceback" not in captured.err + captured.out
+    assert {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()} == before
+
+
+def test_odt_gets_how_to_save_as_docx(project, tmp_path, capsys):
+    src = tmp_path / "ke-hoach.odt"
+    src.write_bytes(b"PK\x03\x04")
+    assert run(project, src) == 1
+    assert "Lưu thành" in capsys.readouterr().err
+
+
+def test_nfc_and_invisible_characters_are_listed(project, tmp_path, capsys):
+    from docx import Document
+    import unicodedata
+
+    doc = Document()
+    for line in ("KẾ HOẠCH", "Thử", "______", "I. MỤC ĐÍCH",
+                 unicodedata.normalize("NFD", "1. Đăk Tô") + "\u200b.", "II. TỔ CHỨC THỰC HIỆN", "Ban Phong trào."):
+        doc.add_paragraph(line)
+    src = tmp_path / "nfd.docx"
+    doc.save(src)
+    assert run(project, src, "--thu-muc", "nfd") == 0
+    item = load(project, "nfd")["muc"][0]["doan"][0]
+    assert item == {"ky_hieu": "1.", "van_ban": "Đăk Tô."}
+    out = capsys.readouterr().out
+    assert "dạng dựng sẵn (NFC)" in out and "U+200B" in out
