@@ -10,6 +10,7 @@ from . import datafiles, limits, plausibility
 from .errors import DataError
 from .model import OrgFile, PlanFile, UnitsFile
 from .numbers import format_money, money_in_words
+from .sections import is_structured, path_of
 from .text import fold, slugify
 
 # {name} in a text field is filled by Site.fill; these are the names it knows.
@@ -146,12 +147,14 @@ def check_org(org: OrgFile, src) -> list[DataError]:
 
 
 def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files: dict | None = None) -> list[DataError]:
+    if plan.to_chuc_thuc_hien is None:  # no organisation section: no assignments to check
+        return []
     units_file, org_file = _names(files, "units"), _names(files, "org")
     errors = []
     known = {u.ma: u for u in units.don_vi}
     depts = {d.ma for d in org.ban}
     assigned: dict[str, tuple[int, int]] = {}
-    base = ("to_chuc_thuc_hien", "phan_cong")
+    base = path_of(plan, "to_chuc_thuc_hien") + ("phan_cong",)
     errors += unique(plan.to_chuc_thuc_hien.phan_cong, lambda a: a.ban, src, base, "Ban")
     # Codes a department already has: an unknown code's hint never names one of them.
     taken = {c for a in plan.to_chuc_thuc_hien.phan_cong for c in a.don_vi if c in known}
@@ -187,7 +190,7 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
     report = plan.to_chuc_thuc_hien.bao_cao
     errors += check_idle_departments(org, plan, src, org_file)
     if report.noi_nhan not in depts:
-        errors.append(src.error(("to_chuc_thuc_hien", "bao_cao", "noi_nhan"),
+        errors.append(src.error(path_of(plan, "to_chuc_thuc_hien") + ("bao_cao", "noi_nhan"),
                                 f"Không có ban mã «{report.noi_nhan}» trong {org_file}.",
                                 found=report.noi_nhan, hint=_suggest_department(report.noi_nhan, org, org_file)))
     return errors
@@ -200,7 +203,7 @@ def check_idle_departments(org: OrgFile, plan: PlanFile, src, where: str = "data
     working = {a.ban for a in plan.to_chuc_thuc_hien.phan_cong}
     for dept in org.ban:
         if dept.ma not in working and dept.ma != plan.to_chuc_thuc_hien.bao_cao.noi_nhan:
-            errors.append(src.error(("to_chuc_thuc_hien", "phan_cong"),
+            errors.append(src.error(path_of(plan, "to_chuc_thuc_hien") + ("phan_cong",),
                                     f"Ban «{dept.ten}» (mã {dept.ma}, {where}) không được giao đơn vị nào.",
                                     hint=f"thêm một mục «- ban: {dept.ma}» có don_vi vào phan_cong, "
                                          f"hoặc xóa ban này khỏi {where}."))
@@ -210,69 +213,99 @@ def check_idle_departments(org: OrgFile, plan: PlanFile, src, where: str = "data
 def check_budget(units: UnitsFile, plan: PlanFile, src, files: dict | None = None) -> list[DataError]:
     errors = []
     budget = plan.kinh_phi
+    if budget is None:
+        return errors
     codes = {u.ma for u in units.don_vi}
     for code in budget.rieng:
         if code not in codes:
-            errors.append(src.error(("kinh_phi", "rieng", code), f"Không có đơn vị mã «{code}».",
+            errors.append(src.error(path_of(plan, "kinh_phi") + ("rieng", code), f"Không có đơn vị mã «{code}».",
                                     found=code, hint=_suggest_unit(code, units, _names(files, "units"),
                                                                    set(budget.rieng) & codes)))
     total = sum(budget.rieng.get(c, budget.dinh_muc) for c in codes)
     if budget.tong is not None and budget.tong != total:
-        errors.append(src.error(("kinh_phi", "tong"),
+        errors.append(src.error(path_of(plan, "kinh_phi") + ("tong",),
                                 f"Tổng kinh phí ghi {format_money(budget.tong)} nhưng cộng theo từng đơn vị được "
                                 f"{format_money(total)}.", found=str(budget.tong),
                                 hint="xóa dòng «tong» để website tự tính, hoặc sửa cho đúng."))
     if budget.tong_bang_chu is not None:
         words = money_in_words(budget.tong if budget.tong is not None else total)
         if fold(budget.tong_bang_chu).strip(" .") != fold(words):
-            errors.append(src.error(("kinh_phi", "tong_bang_chu"), f"Số tiền bằng chữ không khớp: đúng là «{words}».",
+            errors.append(src.error(path_of(plan, "kinh_phi") + ("tong_bang_chu",), f"Số tiền bằng chữ không khớp: đúng là «{words}».",
                                     found=budget.tong_bang_chu,
                                     hint="xóa dòng «tong_bang_chu» để website tự đọc số tiền, hoặc sửa cho đúng."))
     return errors
 
 
 def check_dates(plan: PlanFile, src) -> list[DataError]:
+    errors = _check_period(plan, src) if plan.thoi_gian_dia_diem is not None else []
+    issued = plan.van_ban.ngay_ban_hanh
+    for i, doc in enumerate(plan.can_cu):
+        if issued is not None and getattr(doc, "ngay", None) is not None and doc.ngay > issued:
+            errors.append(src.error(("can_cu", i, "ngay"), "Văn bản căn cứ có ngày sau ngày ban hành kế hoạch.",
+                                    found=f"{doc.ngay:%d/%m/%Y}"))
+    if plan.cac_buoc is not None:
+        conf = plan.cac_buoc.hoi_nghi
+        if conf.toi_thieu > conf.toi_da:
+            errors.append(src.error(path_of(plan, "cac_buoc") + ("hoi_nghi", "toi_thieu"),
+                                    f"Số hội nghị tối thiểu ({conf.toi_thieu}) lớn hơn tối đa ({conf.toi_da}).",
+                                    hint="toi_thieu phải nhỏ hơn hoặc bằng toi_da."))
+    return errors
+
+
+def _check_period(plan: PlanFile, src) -> list[DataError]:
     errors = []
     period = plan.thoi_gian_dia_diem
     start, end = period.bat_dau.first_day, period.ket_thuc
+    at = path_of(plan, "thoi_gian_dia_diem")
     if end < start:
-        errors.append(src.error(("thoi_gian_dia_diem", "ket_thuc"),
+        errors.append(src.error(at + ("ket_thuc",),
                                 f"Ngày kết thúc ({end:%d/%m/%Y}) trước tháng bắt đầu ({period.bat_dau}).",
                                 hint="ngày kết thúc phải sau ngày bắt đầu."))
         return errors
     year = plan.van_ban.nam
-    for path, when, shown in ((("thoi_gian_dia_diem", "bat_dau"), start, f"tháng {period.bat_dau}"),
-                              (("thoi_gian_dia_diem", "ket_thuc"), end, f"{end:%d/%m/%Y}")):
-        if when.year != year:
+    for path, when, shown in ((at + ("bat_dau",), start, f"tháng {period.bat_dau}"),
+                              (at + ("ket_thuc",), end, f"{end:%d/%m/%Y}")):
+        if year is not None and when.year != year:
             errors.append(src.error(path, f"Thời gian thực hiện ({shown}) không thuộc năm {year} của kế hoạch "
                                           "(van_ban › nam).", found=shown,
                                     hint=f"có phải năm {year}? Nếu kế hoạch kéo dài sang năm khác, sửa cả van_ban › nam."))
     if errors:
         return errors
-    report = plan.to_chuc_thuc_hien.bao_cao
-    if not start <= report.han <= end:
-        errors.append(src.error(("to_chuc_thuc_hien", "bao_cao", "han"),
-                                f"Hạn báo cáo {report.han:%d/%m/%Y} nằm ngoài thời gian thực hiện "
-                                f"(tháng {period.bat_dau} đến {end:%d/%m/%Y}).", hint="sửa hạn báo cáo hoặc thời gian thực hiện."))
+    if plan.to_chuc_thuc_hien is not None:
+        report = plan.to_chuc_thuc_hien.bao_cao
+        if not start <= report.han <= end:
+            errors.append(src.error(path_of(plan, "to_chuc_thuc_hien") + ("bao_cao", "han"),
+                                    f"Hạn báo cáo {report.han:%d/%m/%Y} nằm ngoài thời gian thực hiện "
+                                    f"(tháng {period.bat_dau} đến {end:%d/%m/%Y}).",
+                                    hint="sửa hạn báo cáo hoặc thời gian thực hiện."))
     issued = plan.van_ban.ngay_ban_hanh
     if issued is not None and issued > end:
         errors.append(src.error(("van_ban", "ngay_ban_hanh"), "Ngày ban hành sau ngày kết thúc kế hoạch.",
                                 found=f"{issued:%d/%m/%Y}"))
-    for i, doc in enumerate(plan.can_cu):
-        if issued is not None and doc.ngay > issued:
-            errors.append(src.error(("can_cu", i, "ngay"), "Văn bản căn cứ có ngày sau ngày ban hành kế hoạch.",
-                                    found=f"{doc.ngay:%d/%m/%Y}"))
-    conf = plan.cac_buoc.hoi_nghi
-    if conf.toi_thieu > conf.toi_da:
-        errors.append(src.error(("cac_buoc", "hoi_nghi", "toi_thieu"),
-                                f"Số hội nghị tối thiểu ({conf.toi_thieu}) lớn hơn tối đa ({conf.toi_da}).",
-                                hint="toi_thieu phải nhỏ hơn hoặc bằng toi_da."))
+    return errors
+
+
+def check_sections(plan: PlanFile, src) -> list[DataError]:
+    """At most one structured section of each kind: the computed pages take one."""
+    errors, seen = [], {}
+    for i, section in enumerate(plan.muc):
+        kind = getattr(section, "loai", None)
+        if kind is None or not is_structured(section):
+            continue
+        if kind in seen:
+            errors.append(src.error(("muc", i, "loai"), f"Kế hoạch đã có một mục loại «{kind}» (mục {seen[kind] + 1} "
+                                                         "của danh sách muc).",
+                                    found=kind, hint="mỗi loại mục có cấu trúc chỉ có một; gộp hai mục, hoặc chép "
+                                                     "mục này nguyên văn (trường «doan»)."))
+        seen.setdefault(kind, i)
     return errors
 
 
 def check_topics(plan: PlanFile, src) -> list[DataError]:
     # Each topic's ma is its handbook page address: two topics, one page.
-    return unique(plan.noi_dung.muc, lambda t: t.ma, src, ("noi_dung", "muc"), "Mã chủ đề")
+    if plan.noi_dung is None:
+        return []
+    return unique(plan.noi_dung.muc, lambda t: t.ma, src, path_of(plan, "noi_dung") + ("muc",), "Mã chủ đề")
 
 
 def check_placeholders(src) -> list[DataError]:
@@ -295,6 +328,7 @@ _CHECKS = (
     (("units", "plan"), lambda m, s, f: check_budget(m["units"], m["plan"], s["plan"], f)),
     (("plan",), lambda m, s, f: check_dates(m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: check_topics(m["plan"], s["plan"])),
+    (("plan",), lambda m, s, f: check_sections(m["plan"], s["plan"])),
     (("units", "plan"), lambda m, s, f: plausibility.check_plan(m["units"], m["plan"], s["plan"])),
 )
 

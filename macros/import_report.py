@@ -597,7 +597,7 @@ def _topics(value, site, errors, src, path) -> list[str]:
         if part.isdigit() and 1 <= int(part) <= len(codes):
             out.append(codes[int(part) - 1])
         elif part.isdigit():
-            errors.append(src.error(path, f"Mục {section_number('noi_dung')} của kế hoạch chỉ có nội dung 1 đến {len(codes)}.", found=part))
+            errors.append(src.error(path, f"Mục {section_number(site, 'noi_dung')} của kế hoạch chỉ có nội dung 1 đến {len(codes)}.", found=part))
         else:
             out.append(part)  # a code (or a near miss the checks name)
     return out
@@ -658,7 +658,7 @@ def _topic_record_errors(book: dict, site, display: str) -> list:
     recorded, row = _record(book, "ma_noi_dung")
     if recorded is None or recorded == T.topic_record(site):
         return []
-    return [SheetError(display, row, 2, "", f"Mẫu báo cáo được tạo khi mục {section_number('noi_dung')} của kế hoạch có "
+    return [SheetError(display, row, 2, "", f"Mẫu báo cáo được tạo khi mục {section_number(site, 'noi_dung')} của kế hoạch có "
                                             "các nội dung khác hoặc theo thứ tự khác bây giờ: số thứ tự ở cột «Nội dung đã "
                                             "tuyên truyền» sẽ chỉ sai nội dung.",
                        found=recorded, hint=f"hiện nay là: {T.topic_record(site)}. " + REFRESH, sheet=T.INFO,

@@ -20,7 +20,7 @@ A plan folder holding its own thuat-ngu.yaml or van-ban.yaml uses that file.
 
 import os
 import stat
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -33,17 +33,17 @@ from .handbook_model import Chapter, GlossaryFile, ReferencesFile, ToolkitFile
 from .model import OrgFile, PlanFile, UnitsFile, WebsiteFile
 from .model_errors import translate
 from .site import Site, Website
-from .yamlsrc import read_yaml
+from .errors import field_path
+from .model import STRUCTURED
+from .yamlsrc import YamlSource, read_yaml
 
 DATA = "data"
 WEBSITE_FILE = "data/website.yaml"
 
 # The files of a plan folder, the model of each, and the name the Site gives it.
 PLAN_FILES: dict[str, tuple[str, type[BaseModel]]] = {
-    "units": ("don-vi.yaml", UnitsFile),
     "org": ("co-quan.yaml", OrgFile),
     "plan": ("ke-hoach.yaml", PlanFile),
-    "toolkit": ("bo-cong-cu.yaml", ToolkitFile),
 }
 # Site-wide files (in data/), unless the plan folder has its own.
 SHARED_FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -56,6 +56,10 @@ SHARED_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 # after the plan belong to the plan (its province, its units): a plan without
 # the file has a status notice with its period only.
 OPTIONAL_PLAN_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    # A plan without units (an imported guide) has no unit pages; without the
+    # wording of conference forms, no toolkit.
+    "units": ("don-vi.yaml", UnitsFile),
+    "toolkit": ("bo-cong-cu.yaml", ToolkitFile),
     "changes": ("thay-doi-hanh-chinh.yaml", ChangesFile),
 }
 # Folders where each file is one item of the same model, named for its code
@@ -69,6 +73,20 @@ RESULTS_FILES = ["bao-cao.yaml"]
 RESULTS_FOLDERS = ["ket-qua"]
 
 
+class PlanSource(YamlSource):
+    """ke-hoach.yaml: a field of a structured section is named by the section's kind, as
+    editors know it ("kinh_phi › dinh_muc"), not by its place in `muc` ("muc › mục 5 › …")."""
+
+    def error(self, path: tuple, message: str, found: str = "", hint: str = "") -> DataError:
+        err = super().error(path, message, found, hint)
+        sections = self.data.get("muc") if isinstance(self.data, dict) else None
+        if (len(path) > 2 and path[0] == "muc" and isinstance(path[1], int) and isinstance(sections, list)
+                and 0 <= path[1] < len(sections) and isinstance(sections[path[1]], dict)
+                and "doan" not in sections[path[1]] and sections[path[1]].get("loai") in STRUCTURED):
+            return replace(err, field=field_path((sections[path[1]]["loai"],) + tuple(path[2:])))
+        return err
+
+
 def _read(root: Path, rel: str, model, errors: list):
     """(source, validated model or None); errors appended. An unexpected failure
     names the file being read (guards.reading), never a traceback."""
@@ -78,6 +96,8 @@ def _read(root: Path, rel: str, model, errors: list):
         except DataErrors as exc:
             errors += exc.errors
             return None, None
+        if model is PlanFile:
+            source = PlanSource(**{f.name: getattr(source, f.name) for f in fields(source)})
         try:
             return source, model.model_validate(source.data)
         except ValidationError as exc:
@@ -157,7 +177,7 @@ def load_plan(root: Path, folder: str, entry=None) -> Site:
     files = plan_paths(root, folder)
     # Totals first, from the sizes on disk: six 1.8 MB chapters are never read, let alone printed.
     errors, skip = size_errors(root, folder, files)
-    if any(name in skip for name in PLAN_FILES):
+    if any(name in skip for name in (*PLAN_FILES, "units", "toolkit")):
         raise DataErrors(errors)
     files_read = {name: rel for name, rel in files.items() if name not in skip}
     models_of = {**PLAN_FILES, **OPTIONAL_PLAN_FILES, **SHARED_FILES}
@@ -175,6 +195,8 @@ def load_plan(root: Path, folder: str, entry=None) -> Site:
             sources[name] = source
         if model is not None:
             models[name] = model
+    if "units" not in files:
+        models["units"] = UnitsFile()  # no don-vi.yaml: a plan without units
     with reading(f"{DATA}/{folder}/ (kiểm tra chéo giữa các tệp)"):
         errors += crosschecks.cross_check_available(models, sources, files)
         errors += changes_cross_check(models, sources)

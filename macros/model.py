@@ -7,12 +7,12 @@ totals agree…) live in crosschecks.py; derived values in site.py.
 
 # Definitions (ma) use Code; references to them are Text, so that a wrong
 # reference ("Dak Glei" for "610") reaches the cross-check that can suggest the code.
-from typing import Annotated
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StrictBool, Tag
 
-from .limits import MAX_LIST, MAX_OTHER_NAMES, MAX_UNITS
-from .fieldtypes import at_most, Code, Date, Int, Money, MonthValue, Name, OptionalDate, OptionalText, PlainText, Prefix, Text
+from .limits import MAX_LIST, MAX_OTHER_NAMES, MAX_RESULT_ITEMS, MAX_UNITS
+from .fieldtypes import _clean_text, at_most, Code, Date, Int, Money, MonthValue, Name, OptionalDate, OptionalText, PlainText, Prefix, Text
 
 
 class Strict(BaseModel):
@@ -31,8 +31,9 @@ class Unit(Strict):
 
 
 class UnitsFile(Strict):
-    tinh: Text = Field(description="Tỉnh của các đơn vị.")
-    don_vi: Annotated[list[Unit], *at_most(MAX_UNITS)] = Field(min_length=1, description="Các đơn vị thực hiện kế hoạch.")
+    tinh: OptionalText = Field(default="", description="Tỉnh của các đơn vị; \"\" khi kế hoạch không ghi.")
+    don_vi: Annotated[list[Unit], *at_most(MAX_UNITS)] = Field(default=[], description="Các đơn vị thực hiện kế hoạch "
+                                                                                    "(có thể để trống: website không có trang đơn vị).")
 
 
 # --- data/<kế hoạch>/co-quan.yaml ------------------------------------------------------
@@ -44,24 +45,24 @@ class Department(Strict):
 
 
 class OrgFile(Strict):
-    co_quan_cap_tren: Text = Field(description="Cơ quan cấp trên, viết hoa như ở đầu văn bản.")
-    co_quan_ban_hanh: Text = Field(description="Cơ quan ban hành, viết hoa như ở đầu văn bản.")
+    co_quan_cap_tren: OptionalText = Field(description="Cơ quan cấp trên, viết hoa như ở đầu văn bản; \"\" nếu không có.")
+    co_quan_ban_hanh: OptionalText = Field(description="Cơ quan ban hành, viết hoa như ở đầu văn bản.")
     ten_day_du: Text = Field(description="Tên đầy đủ của cơ quan ban hành (tác giả văn bản).")
-    dia_danh: Text = Field(description="Địa danh ghi trước ngày tháng: Kon Tum.")
-    ban: Annotated[list[Department], *at_most(MAX_LIST)] = Field(min_length=1, description="Các ban, văn phòng được giao việc.")
-    quoc_hieu: Text = Field(description="Quốc hiệu ở đầu văn bản.")
-    tieu_ngu: Text = Field(description="Tiêu ngữ dưới quốc hiệu.")
+    dia_danh: OptionalText = Field(description="Địa danh ghi trước ngày tháng: Kon Tum.")
+    ban: Annotated[list[Department], *at_most(MAX_LIST)] = Field(default=[], description="Các ban, văn phòng được giao việc.")
+    quoc_hieu: OptionalText = Field(description="Quốc hiệu ở đầu văn bản.")
+    tieu_ngu: OptionalText = Field(description="Tiêu ngữ dưới quốc hiệu.")
 
 
 # --- data/<kế hoạch>/ke-hoach.yaml -----------------------------------------------------
 
 class DocumentInfo(Strict):
-    loai: Text = Field(description="Loại văn bản: Kế hoạch.")
+    loai: OptionalText = Field(description="Loại văn bản: Kế hoạch.")
     so: OptionalText = Field(description="Số văn bản; để \"\" khi chưa có số.")
-    ky_hieu: Text = Field(description="Ký hiệu: KH-MTTQ-BTT.")
+    ky_hieu: OptionalText = Field(description="Ký hiệu: KH-MTTQ-BTT; \"\" khi văn bản không ghi.")
     ngay_ban_hanh: OptionalDate = Field(description="Ngày ban hành; \"\" khi chưa có.")
-    nam: Int = Field(ge=1945, le=2100, description="Năm của kế hoạch.")
-    trich_yeu: Text = Field(description="Trích yếu (tên) của kế hoạch.")
+    nam: Int | None = Field(default=None, ge=1945, le=2100, description="Năm của kế hoạch; bỏ trống khi văn bản không ghi.")
+    trich_yeu: OptionalText = Field(description="Trích yếu (tên) của kế hoạch.")
 
 
 class Campaign(Strict):
@@ -77,7 +78,18 @@ class BasisDocument(Strict):
     trich_yeu: Text
 
 
+KIND_HELP = ("Loại mục; website dựng các trang tính sẵn (kinh phí, phân công, lịch…) từ mục có loại đó: "
+             "muc_dich_yeu_cau, noi_dung, cac_buoc, thoi_gian_dia_diem, kinh_phi, to_chuc_thuc_hien.")
+NUMBER_HELP = "Số mục như văn bản ghi («II»); bỏ trống thì website đánh số La Mã theo thứ tự; \"\" khi văn bản không đánh số."
+SectionNumber = OptionalText | None
+
+# The structured sections' kinds, in no particular order (the document's order is `muc`'s).
+STRUCTURED = ("muc_dich_yeu_cau", "noi_dung", "cac_buoc", "thoi_gian_dia_diem", "kinh_phi", "to_chuc_thuc_hien")
+
+
 class Purposes(Strict):
+    loai: Literal["muc_dich_yeu_cau"] = Field(description=KIND_HELP)
+    so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
     muc: Annotated[list[Text], *at_most(MAX_LIST)] = Field(min_length=1)
 
@@ -89,6 +101,8 @@ class Topic(Strict):
 
 
 class Contents(Strict):
+    loai: Literal["noi_dung"] = Field(description=KIND_HELP)
+    so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
     loi_dan: Text
     muc: Annotated[list[Topic], *at_most(MAX_LIST)] = Field(min_length=1)
@@ -106,18 +120,24 @@ class Conferences(Strict):
 
 
 class Steps(Strict):
+    loai: Literal["cac_buoc"] = Field(description=KIND_HELP)
+    so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
     buoc: Annotated[list[Step], *at_most(MAX_LIST)] = Field(min_length=1)
     hoi_nghi: Conferences
 
 
 class Period(Strict):
+    loai: Literal["thoi_gian_dia_diem"] = Field(description=KIND_HELP)
+    so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
     bat_dau: MonthValue
     ket_thuc: Date
 
 
 class Budget(Strict):
+    loai: Literal["kinh_phi"] = Field(description=KIND_HELP)
+    so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
     nguon: Text = Field(description="Nguồn kinh phí.")
     dinh_muc: Money = Field(description="Kinh phí cho mỗi đơn vị (đồng).")
@@ -149,6 +169,8 @@ class LocalCommittees(Strict):
 
 
 class Organisation(Strict):
+    loai: Literal["to_chuc_thuc_hien"] = Field(description=KIND_HELP)
+    so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
     loi_dan: Text
     phan_cong: Annotated[list[Assignment], *at_most(MAX_LIST)] = Field(min_length=1)
@@ -170,27 +192,240 @@ class Recipients(Strict):
 
 
 class Signature(Strict):
-    quyen_han: Text = Field(description="TM. BAN THƯỜNG TRỰC")
-    chuc_vu: Text = Field(description="PHÓ CHỦ TỊCH")
+    quyen_han: OptionalText = Field(default="", description="TM. BAN THƯỜNG TRỰC")
+    chuc_vu: OptionalText = Field(default="", description="PHÓ CHỦ TỊCH")
     trang_thai: OptionalText = Field(default="", description="Đã ký; \"\" với bản chưa ký.")
-    nguoi_ky: Text
+    nguoi_ky: OptionalText = Field(default="", description="Họ tên người ký; \"\" khi văn bản không ghi.")
+
+
+
+
+# --- verbatim text (what macros.import_plan writes: the document as written) -------------
+
+def _run_text(value: str) -> str:
+    """A piece of a paragraph: checked as Text, but the space at either end is kept
+    (it separates this piece from the next: «chữ thường » + «chữ đậm»)."""
+    inner = _clean_text(value, allow_empty=False)
+    return (" " if value[:1].isspace() else "") + inner + (" " if value[-1:].isspace() else "")
+
+
+RunText = Annotated[str, AfterValidator(_run_text), Field(min_length=1)]
+
+
+class Run(Strict):
+    chu: RunText = Field(description="Đoạn chữ, chép đúng văn bản.")
+    dam: StrictBool = Field(default=False, description="Chữ đậm.")
+    nghieng: StrictBool = Field(default=False, description="Chữ nghiêng.")
+
+
+def _run_kind(value) -> str | None:
+    if isinstance(value, str):
+        return "chu_thuong"
+    if isinstance(value, Run):
+        return "dinh_dang"
+    return "dinh_dang" if isinstance(value, dict) else None
+
+
+_KIND_ERROR = dict(custom_error_type="du_lieu")
+RunPart = Annotated[
+    Union[Annotated[RunText, Tag("chu_thuong")], Annotated[Run, Tag("dinh_dang")]],
+    Discriminator(_run_kind, custom_error_message="Cần một đoạn chữ, hoặc một nhóm {chu: …, dam: true} "
+                                                  "(chữ đậm) hay {chu: …, nghieng: true} (chữ nghiêng).", **_KIND_ERROR),
+]
+Runs = Annotated[list[RunPart], *at_most(MAX_RESULT_ITEMS)]
+
+
+def _inline_kind(value) -> str | None:
+    if isinstance(value, str):
+        return "chu"
+    return "cac_doan_chu" if isinstance(value, (list, tuple)) else None
+
+
+def _inline(empty: bool, words: str):
+    text = OptionalText if empty else Text
+    return Annotated[
+        Union[Annotated[text, Tag("chu")], Annotated[Runs, Tag("cac_doan_chu")]],
+        Discriminator(_inline_kind, custom_error_message=f"Cần {words}, hoặc một danh sách các đoạn chữ "
+                                                         "(có đoạn đậm, nghiêng).", **_KIND_ERROR),
+    ]
+
+
+Inline = _inline(False, "một đoạn chữ")
+Cell = _inline(True, "chữ của một ô (có thể để \"\")")
+
+
+class Item(Strict):
+    ky_hieu: OptionalText = Field(default="", description="Ký hiệu đầu mục như văn bản ghi: «1.», «a)», «-», «+».")
+    van_ban: Inline = Field(description="Chữ của mục, chép đúng văn bản.")
+    doan: list["Block"] = Field(default=[], description="Các đoạn, mục con nằm trong mục này, theo thứ tự.")
+
+
+class Table(Strict):
+    bang: Annotated[list[Annotated[list[Cell], *at_most(MAX_LIST)]], *at_most(MAX_RESULT_ITEMS)] = Field(
+        min_length=1, description="Các dòng của bảng; mỗi dòng là danh sách chữ trong từng ô.")
+    dong_tieu_de: Int = Field(default=0, ge=0, description="Số dòng tiêu đề ở đầu bảng.")
+
+
+class Note(Strict):
+    ghi_chu: OptionalText = Field(description="Chữ mở đầu ghi chú, chép đúng văn bản: «* Ghi chú:».")
+    van_ban: Inline = Field(description="Nội dung ghi chú.")
+
+
+def _block_kind(value) -> str | None:
+    if isinstance(value, str):
+        return "doan_van"
+    if isinstance(value, (list, tuple)):
+        return "doan_van_dinh_dang"
+    if isinstance(value, BaseModel):
+        return {Item: "muc", Table: "bang", Note: "ghi_chu"}.get(type(value))
+    if not isinstance(value, dict):
+        return None
+    if "bang" in value:
+        return "bang"
+    if "ghi_chu" in value:
+        return "ghi_chu"
+    return "muc" if "ky_hieu" in value or "van_ban" in value else None
+
+
+Block = Annotated[
+    Union[Annotated[Text, Tag("doan_van")], Annotated[Runs, Tag("doan_van_dinh_dang")], Annotated[Item, Tag("muc")],
+          Annotated[Table, Tag("bang")], Annotated[Note, Tag("ghi_chu")]],
+    Discriminator(_block_kind, custom_error_message="Không rõ đây là gì: một đoạn văn viết là một dòng chữ; một mục "
+                                                    "là nhóm {ky_hieu, van_ban}; một bảng là nhóm {bang}; một ghi chú "
+                                                    "là nhóm {ghi_chu, van_ban}.", **_KIND_ERROR),
+]
+Blocks = Annotated[list[Block], *at_most(MAX_RESULT_ITEMS)]
+Item.model_rebuild()
+
+OTHER_KIND = "khac"
+
+
+class VerbatimSection(Strict):
+    """A section kept as written: its blocks in order, no computed page."""
+    so: SectionNumber = Field(default=None, description=NUMBER_HELP)
+    tieu_de: OptionalText = Field(description="Tiêu đề mục, chép đúng văn bản.")
+    loai: Literal[*STRUCTURED, OTHER_KIND] | None = Field(
+        default=None, description="Loại mục đoán từ tiêu đề (chỉ để ghi nhận; mục chép nguyên văn không tạo trang tính sẵn).")
+    doan: Blocks = Field(description="Các đoạn, mục, bảng, ghi chú của mục, theo thứ tự văn bản.")
+
+
+VERBATIM = "nguyen_van"
+
+
+def _section_kind(value) -> str | None:
+    if isinstance(value, BaseModel):
+        return VERBATIM if isinstance(value, VerbatimSection) else value.loai
+    if not isinstance(value, dict):
+        return None
+    if "doan" in value:
+        return VERBATIM
+    kind = value.get("loai")
+    return kind if isinstance(kind, str) and kind in STRUCTURED else None
+
+
+Section = Annotated[
+    Union[Annotated[Purposes, Tag("muc_dich_yeu_cau")], Annotated[Contents, Tag("noi_dung")],
+          Annotated[Steps, Tag("cac_buoc")], Annotated[Period, Tag("thoi_gian_dia_diem")],
+          Annotated[Budget, Tag("kinh_phi")], Annotated[Organisation, Tag("to_chuc_thuc_hien")],
+          Annotated[VerbatimSection, Tag(VERBATIM)]],
+    Discriminator(_section_kind, custom_error_message=(
+        "Không rõ loại mục: một mục chép nguyên văn có trường «doan»; một mục có cấu trúc có «loai» là một trong "
+        + ", ".join(STRUCTURED) + "."), **_KIND_ERROR),
+]
+
+
+class Draft(Strict):
+    tep: Text = Field(description="Tên tệp đã nhập (không có thư mục): ke-hoach-xa.docx.")
+    da_doi_chieu: StrictBool = Field(default=False, description="Người biên tập đặt true khi đã đối chiếu bản nhập "
+                                                                "với văn bản gốc, trong pull request đăng kế hoạch.")
+    can_xac_nhan: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(
+        default=[], description="Những điều người biên tập cần xác nhận hoặc bổ sung (chỉ in khi dựng website, "
+                                "không hiện cho người đọc).")
+
+
+class BasisText(Strict):
+    van_ban: Text = Field(description="Dòng căn cứ, chép đúng văn bản: «Căn cứ Kế hoạch số …;».")
+
+
+def _basis_kind(value) -> str | None:
+    if isinstance(value, BaseModel):
+        return "nguyen_van" if isinstance(value, BasisText) else "co_cau_truc"
+    if not isinstance(value, dict):
+        return None
+    return "nguyen_van" if "van_ban" in value else "co_cau_truc"
+
+
+Basis = Annotated[
+    Union[Annotated[BasisDocument, Tag("co_cau_truc")], Annotated[BasisText, Tag("nguyen_van")]],
+    Discriminator(_basis_kind, custom_error_message="Cần một nhóm {loai, so, ngay, co_quan, trich_yeu} "
+                                                    "hoặc {van_ban: «Căn cứ …»}.", **_KIND_ERROR),
+]
+
+
+class RecipientLines(Strict):
+    dong: Annotated[list[Text], *at_most(MAX_LIST)] = Field(
+        default=[], description="Các dòng dưới «Nơi nhận:», chép đúng văn bản: «- Như trên;», «- Lưu: VT.».")
+
+
+def _recipients_kind(value) -> str | None:
+    if isinstance(value, BaseModel):
+        return "nguyen_van" if isinstance(value, RecipientLines) else "co_cau_truc"
+    if not isinstance(value, dict):
+        return None
+    return "nguyen_van" if "dong" in value else "co_cau_truc"
+
+
+AnyRecipients = Annotated[
+    Union[Annotated[Recipients, Tag("co_cau_truc")], Annotated[RecipientLines, Tag("nguyen_van")]],
+    Discriminator(_recipients_kind, custom_error_message="Cần một nhóm {gui, luu} hoặc {dong}.", **_KIND_ERROR),
+]
 
 
 class PlanFile(Strict):
+    nhap_tu_dong: Draft | None = Field(default=None, description="Chỉ có ở kế hoạch nhập tự động từ tệp Word.")
     van_ban: DocumentInfo
-    cuoc_van_dong: Campaign
-    can_cu: Annotated[list[BasisDocument], *at_most(MAX_LIST)] = Field(default=[])
-    mo_dau: Text
-    ten_goi_don_vi: Text = Field(description="Cách kế hoạch gọi chung các đơn vị: huyện, thành phố.")
-    muc_dich_yeu_cau: Purposes
-    noi_dung: Contents
-    cac_buoc: Steps
-    thoi_gian_dia_diem: Period
-    kinh_phi: Budget
-    to_chuc_thuc_hien: Organisation
-    ket_luan: Text
-    noi_nhan: Recipients
-    chu_ky: Signature
+    cuoc_van_dong: Campaign | None = None
+    can_cu: Annotated[list[Basis], *at_most(MAX_LIST)] = Field(default=[])
+    mo_dau: OptionalText = ""
+    ten_goi_don_vi: Text = Field(default="đơn vị", description="Cách kế hoạch gọi chung các đơn vị: huyện, thành phố.")
+    muc: Annotated[list[Section], *at_most(MAX_LIST)] = Field(
+        description="Các mục của kế hoạch theo thứ tự văn bản: mục có cấu trúc (có «loai») hoặc chép nguyên văn (có «doan»).")
+    ket_luan: OptionalText = ""
+    noi_nhan: AnyRecipients = Field(default=RecipientLines())
+    chu_ky: Signature = Field(default=Signature())
+
+    # The structured section of each kind, or None: the computed pages exist only with it.
+    def section(self, kind: str):
+        return next((s for s in self.muc if not isinstance(s, VerbatimSection) and s.loai == kind), None)
+
+    @property
+    def muc_dich_yeu_cau(self) -> Purposes | None:
+        return self.section("muc_dich_yeu_cau")
+
+    @property
+    def noi_dung(self) -> Contents | None:
+        return self.section("noi_dung")
+
+    @property
+    def cac_buoc(self) -> Steps | None:
+        return self.section("cac_buoc")
+
+    @property
+    def thoi_gian_dia_diem(self) -> Period | None:
+        return self.section("thoi_gian_dia_diem")
+
+    @property
+    def kinh_phi(self) -> Budget | None:
+        return self.section("kinh_phi")
+
+    @property
+    def to_chuc_thuc_hien(self) -> Organisation | None:
+        return self.section("to_chuc_thuc_hien")
+
+    @property
+    def draft(self) -> Draft | None:
+        """The import's record while no editor has checked it against the source; None after."""
+        return self.nhap_tu_dong if self.nhap_tu_dong and not self.nhap_tu_dong.da_doi_chieu else None
 
 
 # --- data/website.yaml ------------------------------------------------------

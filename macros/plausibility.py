@@ -31,6 +31,7 @@ import re
 
 from .dates import format_date
 from .errors import DataError
+from .sections import path_of
 from .numbers import format_money, format_number, money_in_words
 from .text import fold
 
@@ -68,13 +69,16 @@ def check_plan(units, plan, src) -> list[DataError]:
     """The plan's budget against its own conferences and its own sentences."""
     errors: list[DataError] = []
     budget = plan.kinh_phi
-    fewest = plan.cac_buoc.hoi_nghi.toi_thieu
+    if budget is None:  # no budget section: no amounts to weigh
+        return errors
+    at = path_of(plan, "kinh_phi")
+    fewest = plan.cac_buoc.hoi_nghi.toi_thieu if plan.cac_buoc is not None else 0
     codes = [u.ma for u in units.don_vi]
-    amounts = [(("kinh_phi", "dinh_muc"), budget.dinh_muc, "Kinh phí mỗi đơn vị")]
-    amounts += [(("kinh_phi", "rieng", code), value, f"Kinh phí riêng của đơn vị {code}")
+    amounts = [(at + ("dinh_muc",), budget.dinh_muc, "Kinh phí mỗi đơn vị")]
+    amounts += [(at + ("rieng", code), value, f"Kinh phí riêng của đơn vị {code}")
                 for code, value in budget.rieng.items()]
     for path, value, what in amounts:
-        if value < MIN_PER_CONFERENCE * fewest:
+        if fewest and value < MIN_PER_CONFERENCE * fewest:
             errors.append(src.error(path, f"{what} {format_money(value)} không đủ cho {fewest:02d} hội nghị kế hoạch "
                                           f"giao ít nhất (dưới {format_money(MIN_PER_CONFERENCE)} một hội nghị).",
                                     found=str(value),
@@ -86,7 +90,7 @@ def check_plan(units, plan, src) -> list[DataError]:
     for path, text in _strings(src.data):
         if path[-1:] == ("tong_bang_chu",):
             continue  # crosschecks.check_budget reads that one
-        in_budget = path[:1] == ("kinh_phi",)
+        in_budget = path[:2] == at
         for match in _AMOUNT.finditer(text):
             value = int(match.group(1).replace(".", ""))
             stated_total = _TOTAL_BEFORE.search(fold(text[max(0, match.start() - 30):match.start()]))

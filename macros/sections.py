@@ -1,10 +1,12 @@
-"""The plan's numbered sections, in the order of the document (ke-hoach.yaml keys).
-Their numbers (I, II, …) follow from this order; nothing else names a number. Below
-render, results and exports, so that each cites a section by its key, never by a
-number written into code."""
+"""The plan's sections (ke-hoach.yaml `muc`), in the order of the document. Their numbers
+and titles come from the data: a section's own `so` when written, else the roman numeral
+of its place. Below render, results and exports, so that each cites a section by its kind
+(`loai`), never by a number written into code."""
 
-SECTIONS = ("muc_dich_yeu_cau", "noi_dung", "cac_buoc", "thoi_gian_dia_diem", "kinh_phi", "to_chuc_thuc_hien")
-_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+from .model import STRUCTURED, VerbatimSection
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
 def roman(n: int) -> str:
@@ -16,6 +18,40 @@ def roman(n: int) -> str:
     return out
 
 
-def section_number(key: str) -> str:
-    """"cac_buoc" -> "III": the number the plan gives the section (its place in the document)."""
-    return roman(SECTIONS.index(key) + 1)
+def _plan(plan_or_site):
+    """A Site or a PlanFile -> the PlanFile."""
+    return getattr(plan_or_site, "plan", plan_or_site)
+
+
+def is_structured(section) -> bool:
+    return not isinstance(section, VerbatimSection)
+
+
+def number(section, place: int) -> str:
+    """The number a section carries: its `so` as written ("" for none), else its place (1 -> "I")."""
+    return section.so if section.so is not None else roman(place)
+
+
+def heading(section, place: int) -> str:
+    """"II. NỘI DUNG" (or the title alone when the document does not number it)."""
+    n = number(section, place)
+    return f"{n}. {section.tieu_de}" if n else section.tieu_de
+
+
+def index_of(plan_or_site, key: str) -> int | None:
+    """The position in `muc` of the structured section of kind `key`, or None."""
+    plan = _plan(plan_or_site)
+    return next((i for i, s in enumerate(plan.muc) if is_structured(s) and s.loai == key), None)
+
+
+def path_of(plan_or_site, key: str) -> tuple:
+    """("muc", 4): where the structured section of kind `key` sits in ke-hoach.yaml."""
+    return ("muc", index_of(plan_or_site, key))
+
+
+def section_number(plan_or_site, key: str) -> str:
+    """(plan, "cac_buoc") -> "III": the number the plan gives its section of that kind
+    ("" when it has none)."""
+    assert key in STRUCTURED, key
+    i = index_of(plan_or_site, key)
+    return "" if i is None else number(_plan(plan_or_site).muc[i], i + 1)

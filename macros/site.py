@@ -52,11 +52,50 @@ class Site:
         """The date an editor's examples show for this plan (how to write a date in a
         results file or the Excel template): the plan's own report deadline, never
         a date of another plan."""
-        return self.plan.to_chuc_thuc_hien.bao_cao.han
+        plan = self.plan
+        if plan.to_chuc_thuc_hien is not None:
+            return plan.to_chuc_thuc_hien.bao_cao.han
+        if plan.thoi_gian_dia_diem is not None:
+            return plan.thoi_gian_dia_diem.ket_thuc
+        return plan.van_ban.ngay_ban_hanh
 
     @property
     def title(self) -> str:
-        return self.entry.ten if self.entry else f"{self.plan.van_ban.loai} năm {self.plan.van_ban.nam}"
+        if self.entry:
+            return self.entry.ten
+        doc = self.plan.van_ban
+        return f"{doc.loai} năm {doc.nam}" if doc.nam else (doc.trich_yeu or doc.loai)
+
+    # -- which computed pages the plan has (PLAN-FORMAT.md): each needs its structured section
+    @property
+    def has_assignments(self) -> bool:
+        return self.plan.to_chuc_thuc_hien is not None
+
+    @property
+    def has_units(self) -> bool:
+        """A page per unit and their list: units, each with the department the plan assigns it."""
+        return bool(self.units) and self.has_assignments
+
+    @property
+    def has_budget(self) -> bool:
+        return self.plan.kinh_phi is not None and bool(self.units)
+
+    @property
+    def has_timeline(self) -> bool:
+        return self.plan.thoi_gian_dia_diem is not None
+
+    @property
+    def has_toolkit(self) -> bool:
+        return "toolkit" in self.extra and self.plan.cac_buoc is not None
+
+    @property
+    def has_handbook(self) -> bool:
+        return self.plan.noi_dung is not None or bool(self.chapters)
+
+    @property
+    def draft(self):
+        """The import's record (model.Draft) while no editor has checked the plan; else None."""
+        return self.plan.draft
 
     # -- handbook ---------------------------------------------------------
     @property
@@ -75,8 +114,8 @@ class Site:
         return list(self.extra["glossary"].thuat_ngu)
 
     @property
-    def toolkit(self) -> ToolkitFile:
-        return self.extra["toolkit"]
+    def toolkit(self) -> ToolkitFile | None:
+        return self.extra.get("toolkit")
 
     @property
     def chapters(self) -> dict[str, Chapter]:
@@ -111,7 +150,8 @@ class Site:
 
     @property
     def assignments(self) -> list[Assignment]:
-        return list(self.plan.to_chuc_thuc_hien.phan_cong)
+        org = self.plan.to_chuc_thuc_hien
+        return list(org.phan_cong) if org is not None else []
 
     def assignment_of(self, unit_code: str) -> Assignment:
         return self._assignment_of[unit_code]
@@ -119,7 +159,7 @@ class Site:
     @cached_property
     def _assignment_of(self) -> dict[str, Assignment]:
         out: dict[str, Assignment] = {}
-        for a in self.plan.to_chuc_thuc_hien.phan_cong:
+        for a in self.assignments:
             for code in a.don_vi:
                 out.setdefault(code, a)
         return out
@@ -127,7 +167,7 @@ class Site:
     # -- money ------------------------------------------------------------
     def amount(self, unit_code: str) -> int:
         budget = self.plan.kinh_phi
-        return budget.rieng.get(unit_code, budget.dinh_muc)
+        return budget.rieng.get(unit_code, budget.dinh_muc) if budget is not None else 0
 
     @cached_property
     def total(self) -> int:
@@ -145,13 +185,15 @@ class Site:
     # -- text -------------------------------------------------------------
     @cached_property
     def placeholders(self) -> dict[str, str]:
-        conf = self.plan.cac_buoc.hoi_nghi
-        report = self.plan.to_chuc_thuc_hien.bao_cao
-        return {
-            "so_hoi_nghi": f"từ {conf.toi_thieu:02d} đến {conf.toi_da:02d}",
-            "noi_nhan_bao_cao": self.department(report.noi_nhan).ten,
-            "han_bao_cao": format_date(report.han),
-        }
+        out = {}
+        if self.plan.cac_buoc is not None:
+            conf = self.plan.cac_buoc.hoi_nghi
+            out["so_hoi_nghi"] = f"từ {conf.toi_thieu:02d} đến {conf.toi_da:02d}"
+        if self.plan.to_chuc_thuc_hien is not None:
+            report = self.plan.to_chuc_thuc_hien.bao_cao
+            out["noi_nhan_bao_cao"] = self.department(report.noi_nhan).ten
+            out["han_bao_cao"] = format_date(report.han)
+        return out
 
     def fill(self, text: str) -> str:
         """Replace {name} placeholders (checked at load time) with their values."""

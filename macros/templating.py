@@ -22,7 +22,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(number=format_number, money=format_money, date=format_date, date_long=format_date_long,
                        percent=lambda pair: format_percent(*pair))
-    # A section is cited by its key: {{ section_number("noi_dung") }} -> "II" (macros/sections.py).
+    # A section is cited by its kind: {{ section_number(site, "noi_dung") }} -> "II" (macros/sections.py).
     env.globals["section_number"] = section_number
     return env
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.model import STRUCTURED
 from macros.yamlsrc import read_yaml
 
 # Passes validation (no "<letter", no "javascript:", no "on…="), yet breaks any
@@ -23,7 +24,8 @@ _NOT_TEXT = {"ma", "chu_de", "ban", "don_vi", "noi_nhan", "tai_lieu", "ngay", "h
 
 def _poison(value, key=None):
     if isinstance(value, dict):
-        return {k: (v if k == "rieng" else _poison(v, k)) for k, v in value.items()}
+        # A section's kind (loai: kinh_phi) is a code; the document's kind (loai: Kế hoạch) is text.
+        return {k: (v if k == "rieng" or (k == "loai" and v in STRUCTURED) else _poison(v, k)) for k, v in value.items()}
     if isinstance(value, list):
         return [_poison(v, key) for v in value]
     if isinstance(value, str) and value and key not in _NOT_TEXT:
@@ -44,7 +46,8 @@ def poison_data(data: Path) -> int:
             units = yaml.safe_load((path.parent / "don-vi.yaml").read_text(encoding="utf-8"))
             names = {u["ma"]: u["ten"] for u in units["don_vi"]}
             # Each duty names its units; the names now end with the payload too.
-            for a in poisoned["to_chuc_thuc_hien"]["phan_cong"]:
+            org = next(s for s in poisoned["muc"] if s.get("loai") == "to_chuc_thuc_hien" and "doan" not in s)
+            for a in org["phan_cong"]:
                 a["nhiem_vu"] += " " + ", ".join(names[c] + PAYLOAD for c in a["don_vi"])
         changed += _count(poisoned) - _count(source.data)
         path.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False, width=10**6),

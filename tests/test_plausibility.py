@@ -67,11 +67,11 @@ PLAN = [
     # dinh_muc: 5.000 is read as 5000 (Vietnamese thousands), not five million.
     ("ke-hoach.yaml", "  dinh_muc: 5000000", "  dinh_muc: 5.000",
      ["kinh_phi › dinh_muc", "Kinh phí mỗi đơn vị 5.000đ không đủ cho 02 hội nghị", "có phải 5.000.000đ?"]),
-    ("ke-hoach.yaml", "  dinh_muc: 5000000", "  dinh_muc: 5000000\n  rieng:\n    \"610\": 50000",
+    ("ke-hoach.yaml", "  dinh_muc: 5000000", "  dinh_muc: 5000000\n    rieng:\n      \"610\": 50000",
      ["kinh_phi › rieng › 610", "Kinh phí riêng của đơn vị 610 50.000đ"]),
     # The source's sentence kept after the amount changed.
-    ("ke-hoach.yaml", "  nguon: Từ kinh phí Cuộc vận động năm 2023\n  # Mức kinh phí cho mỗi đơn vị (đồng). Tổng và số tiền bằng chữ do website tự tính.\n  dinh_muc: 5000000",
-     f"  nguon: \"{SOURCE_SENTENCE}\"\n  dinh_muc: 4000000",
+    ("ke-hoach.yaml", "  nguon: Từ kinh phí Cuộc vận động năm 2023\n    # Mức kinh phí cho mỗi đơn vị (đồng). Tổng và số tiền bằng chữ do website tự tính.\n    dinh_muc: 5000000",
+     f"  nguon: \"{SOURCE_SENTENCE}\"\n    dinh_muc: 4000000",
      ["kinh_phi › nguon", "Câu này ghi số tiền 5.000.000đ", "tổng 40.000.000đ"]),
 ]
 
@@ -83,9 +83,9 @@ def test_implausible_plan_amounts_are_refused(tmp_path, file, old, new, fragment
 
 
 def test_a_stale_total_and_words_are_each_named(tmp_path):
-    old = "  nguon: Từ kinh phí Cuộc vận động năm 2023\n  # Mức kinh phí cho mỗi đơn vị (đồng). Tổng và số tiền bằng chữ do website tự tính.\n  dinh_muc: 5000000"
+    old = "  nguon: Từ kinh phí Cuộc vận động năm 2023\n    # Mức kinh phí cho mỗi đơn vị (đồng). Tổng và số tiền bằng chữ do website tự tính.\n    dinh_muc: 5000000"
     sentence = SOURCE_SENTENCE.replace("5.000.000đ/01", "4.000.000đ/01")
-    messages = errors_for(tmp_path, "ke-hoach.yaml", old, f"  nguon: \"{sentence}\"\n  dinh_muc: 4000000")
+    messages = errors_for(tmp_path, "ke-hoach.yaml", old, f"  nguon: \"{sentence}\"\n    dinh_muc: 4000000")
     assert len(messages) == 2, messages
     assert "Câu này ghi số tiền 50.000.000đ" in messages[0] and "tổng 40.000.000đ" in messages[0]
     assert "«Năm mươi triệu đồng chẵn» không khớp" in messages[1] and "Bốn mươi triệu đồng chẵn" in messages[1]

@@ -30,5 +30,7 @@ def test_schema_help_is_vietnamese_and_complete():
     top = doc["properties"]
     assert doc["additionalProperties"] is False  # a misspelt key is underlined
     assert all("description" in prop for prop in top.values()), [k for k, v in top.items() if "description" not in v]
-    assert "Kinh phí" in top["kinh_phi"]["description"]
-    assert "title" not in top["kinh_phi"]  # pydantic's English "Kinh Phi" is dropped
+    assert "theo thứ tự văn bản" in top["muc"]["description"]
+    budget = doc["$defs"]["Budget"]["properties"]
+    assert "kinh_phi" in budget["loai"]["description"] and "La Mã" in budget["so"]["description"]
+    assert "title" not in top["muc"] and "title" not in budget["loai"]  # pydantic's English "Muc" is dropped

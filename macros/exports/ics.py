@@ -131,7 +131,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
                 f"{key}-hoi-nghi-{code}-{conf.ngay.isoformat()}-{n}@{domain}", stamp, conf.ngay, conf.ngay,
                 f"Hội nghị tuyên truyền – {links.unit_title(unit)}",
                 f"{format_number(conf.so_nguoi)} người dự, trong đó {format_number(conf.so_nguoi_dtts)} người dân tộc "
-                f"thiểu số. Nội dung (mục {section_number('noi_dung')} của kế hoạch): {about}.", conf.dia_diem, note=note).to_ical())
+                f"thiểu số. Nội dung (mục {section_number(site, 'noi_dung')} của kế hoạch): {about}.", conf.dia_diem, note=note).to_ical())
         return b"".join(out)
 
     made = {}

@@ -174,7 +174,7 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
         f"Ngày viết ngày/tháng/năm, ví dụ {format_date(site.sample_date)}.",
         conference_rule(site),
         f"Kinh phí của {links.unit_title(unit)} theo kế hoạch: {format_money(site.amount(code))}.",
-        f"Cột «Nội dung đã tuyên truyền» ghi số thứ tự nội dung (mục {section_number('noi_dung')} của kế hoạch) "
+        f"Cột «Nội dung đã tuyên truyền» ghi số thứ tự nội dung (mục {section_number(site, 'noi_dung')} của kế hoạch) "
         "đã tuyên truyền, cách nhau dấu ; (ví dụ: 1; 3):",
     ]
     lines += [f"{n}. {name}" for n, name in pg.topic_names(site).values()]

@@ -19,7 +19,7 @@ def _quote(label: str, text: str) -> str:
 
 def by_department(site: Site, current: str = links.ASSIGNMENTS) -> str:
     parts = []
-    org = section_number("to_chuc_thuc_hien")
+    org = section_number(site, "to_chuc_thuc_hien")
     for i, a in enumerate(site.assignments, 1):
         dept = site.department(a.ban)
         parts += [f"### {m(dept.ten)}",
@@ -48,7 +48,7 @@ def report_note(site: Site) -> str:
     quote = f"{report.tieu_de} {site.fill(report.loi_van)}"
     # where the plan gives the receiver its task (the section and item, from the data)
     items = [a.ban for a in site.assignments]
-    where = section_number("to_chuc_thuc_hien") + (
+    where = section_number(site, "to_chuc_thuc_hien") + (
         f".{items.index(report.noi_nhan) + 1}" if report.noi_nhan in items else "")
     return (f"!!! note \"Báo cáo kết quả\"\n    Kế hoạch ghi: «{m(quote)}»\n\n"
             f"    {m(receiver)} nhận báo cáo của các ban, văn phòng và tổng hợp báo cáo kết quả trên địa bàn "

@@ -27,4 +27,4 @@ def budget_page(site: Site) -> str:
         f"- **Bằng chữ:** {m(site.total_in_words)}\n"
     )
     return (summary + "\n## Theo đơn vị\n\n" + budget_table(site)
-            + f"\n## Trích kế hoạch (mục {section_number('kinh_phi')})\n\n> " + m(budget_sentence(site)) + "\n")
+            + f"\n## Trích kế hoạch (mục {section_number(site, 'kinh_phi')})\n\n> " + m(budget_sentence(site)) + "\n")

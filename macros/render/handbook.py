@@ -73,7 +73,7 @@ def handbook_index(site: Site) -> str:
                       for i, t in enumerate(content.muc, 1))
     # What this is, before anything else: reference material compiled from the plan,
     # not the "Sổ tay tuyên truyền … đã được cấp phát" that the plan's section II names.
-    return (f"Sổ tay này là tài liệu tham khảo biên soạn từ các nội dung trọng tâm tại mục {section_number('noi_dung')} của kế hoạch, "
+    return (f"Sổ tay này là tài liệu tham khảo biên soạn từ các nội dung trọng tâm tại mục {section_number(site, 'noi_dung')} của kế hoạch, "
             f"để cán bộ sử dụng khi tuyên truyền, vận động; không phải Sổ tay tuyên truyền thực hiện "
             f"{m(site.plan.cuoc_van_dong.ten_ngan)} đã được cấp phát mà kế hoạch nêu.\n\n"
             f"Mỗi bài gồm: {PURPOSE.lower()}, {MESSAGES[:1].lower() + MESSAGES[1:]}, {GUIDE.lower()}, "
@@ -91,7 +91,7 @@ def topic_page(site: Site, code: str) -> str:
     index = next(i for i, t in enumerate(topics) if t.ma == code)
     topic = topics[index]
     head = (f"# {m(topic.ten_ngan)}\n\n"
-            f"!!! quote \"Nội dung {index + 1}, mục {section_number('noi_dung')} của kế hoạch\"\n    {m(topic.noi_dung)}\n")
+            f"!!! quote \"Nội dung {index + 1}, mục {section_number(site, 'noi_dung')} của kế hoạch\"\n    {m(topic.noi_dung)}\n")
     found = site.chapter_of(code)
     if found is None:
         return head

@@ -10,7 +10,8 @@ from ..numbers import format_money
 from ..site import Site
 from ..templating import render
 from ..text import md_escape as m
-from ..sections import SECTIONS, roman, section_number  # noqa: F401  (cited from here by render)
+from ..model import BasisText, Item, Note, RecipientLines, Table, VerbatimSection
+from ..sections import heading, roman, section_number  # noqa: F401  (cited from here by render)
 from . import notice
 
 # Blank kept for a number or a date the document does not have yet.
@@ -23,7 +24,7 @@ def conference_step_ref(site: Site) -> str:
     number there), found from the data: the step whose text holds {so_hoi_nghi}."""
     steps = site.plan.cac_buoc.buoc
     i = next((i for i, s in enumerate(steps, 1) if "{so_hoi_nghi}" in s.noi_dung), None)
-    return section_number("cac_buoc") + (f".{i}" if i else "")
+    return section_number(site, "cac_buoc") + (f".{i}" if i else "")
 
 
 def conference_rule(site: Site) -> str:
@@ -35,14 +36,15 @@ def conference_rule(site: Site) -> str:
 
 def number_line(site: Site) -> str:
     doc = site.plan.van_ban
-    return f"Số: {doc.so or BLANK}/{doc.ky_hieu}"
+    return f"Số: {doc.so or BLANK}" + (f"/{doc.ky_hieu}" if doc.ky_hieu else "")
 
 
 def place_date_line(site: Site) -> str:
     doc = site.plan.van_ban
+    place = f"{site.org.dia_danh}, " if site.org.dia_danh else ""
     if doc.ngay_ban_hanh:
-        return f"{site.org.dia_danh}, {format_date_long(doc.ngay_ban_hanh)}"
-    return f"{site.org.dia_danh}, ngày{BLANK}tháng{BLANK}năm {doc.nam}"
+        return f"{place}{format_date_long(doc.ngay_ban_hanh)}"
+    return f"{place}ngày{BLANK}tháng{BLANK}năm {doc.nam or BLANK}"
 
 
 # Words that start a territorial unit in a body name ("… TỈNH KON TUM").
@@ -82,6 +84,9 @@ def title_html(site: Site) -> str:
 def basis_paragraphs(site: Site) -> list[str]:
     out = []
     for doc in site.plan.can_cu:
+        if isinstance(doc, BasisText):
+            out.append(doc.van_ban)  # as the document writes it
+            continue
         out.append(f"Căn cứ {doc.loai} số {doc.so}, ngày {format_date(doc.ngay)} của {doc.co_quan} “{doc.trich_yeu}”.")
     return out
 
@@ -113,26 +118,83 @@ def period_line(site: Site) -> str:
     return f"Thời gian: Thực hiện từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}"
 
 
-def body_markdown(site: Site) -> str:
-    p = site.plan
-    org = p.to_chuc_thuc_hien
-    parts = [m(t) for t in basis_paragraphs(site)] + [m(p.mo_dau)]
-    n = section_number
-    parts += [f"## {n('muc_dich_yeu_cau')}. {m(p.muc_dich_yeu_cau.tieu_de)}", numbered(list(p.muc_dich_yeu_cau.muc))]
-    parts += [f"## {n('noi_dung')}. {m(p.noi_dung.tieu_de)}", m(p.noi_dung.loi_dan),
-              numbered([t.noi_dung for t in p.noi_dung.muc])]
-    parts += [f"## {n('cac_buoc')}. {m(p.cac_buoc.tieu_de)}", numbered([site.fill(s.noi_dung) for s in p.cac_buoc.buoc])]
-    parts += [f"## {n('thoi_gian_dia_diem')}. {m(p.thoi_gian_dia_diem.tieu_de)}",
-              numbered([period_line(site), places_line(site)])]
-    parts += [f"## {n('kinh_phi')}. {m(p.kinh_phi.tieu_de)}", m(budget_sentence(site))]
-    parts += [f"## {n('to_chuc_thuc_hien')}. {m(org.tieu_de)}", m(org.loi_dan)]
+def _numbered_heading(section, place: int, level: str = "##") -> str:
+    return f"{level} {m(heading(section, place))}"
+
+
+def _purposes(site: Site, s) -> list[str]:
+    return [numbered(list(s.muc))]
+
+
+def _contents(site: Site, s) -> list[str]:
+    return [m(s.loi_dan), numbered([t.noi_dung for t in s.muc])]
+
+
+def _steps(site: Site, s) -> list[str]:
+    return [numbered([site.fill(step.noi_dung) for step in s.buoc])]
+
+
+def _period(site: Site, s) -> list[str]:
+    return [numbered([period_line(site)] + ([places_line(site)] if site.units else []))]
+
+
+def _budget(site: Site, s) -> list[str]:
+    return [m(budget_sentence(site))]
+
+
+def _organisation(site: Site, org) -> list[str]:
+    parts = [m(org.loi_dan)]
     for i, a in enumerate(org.phan_cong, 1):
         parts += [f"### {i}. {m(a.tieu_de or site.department(a.ban).ten)}", m(a.nhiem_vu)]
     # "* Ghi chú:" as the plan writes it.
     parts += [render("plan_note.html", title=org.bao_cao.tieu_de, text=site.fill(org.bao_cao.loi_van)).strip()]
     local = org.don_vi_thuc_hien
     parts += [f"### {len(org.phan_cong) + 1}. {m(local.tieu_de or local.ten)}", m(local.nhiem_vu)]
-    parts += [m(p.ket_luan)]
+    return parts
+
+
+_STRUCTURED_BODY = {"muc_dich_yeu_cau": _purposes, "noi_dung": _contents, "cac_buoc": _steps,
+                    "thoi_gian_dia_diem": _period, "kinh_phi": _budget, "to_chuc_thuc_hien": _organisation}
+
+
+def _runs(value) -> list[dict]:
+    """A text as written: one plain piece, or its pieces with bold and italic."""
+    if isinstance(value, str):
+        return [{"text": value, "bold": False, "italic": False}]
+    return [{"text": r, "bold": False, "italic": False} if isinstance(r, str) else {"text": r.chu, "bold": r.dam, "italic": r.nghieng} for r in value]
+
+
+def _block(block) -> dict:
+    """A block of a verbatim section as plain values for templates/plan_blocks.html."""
+    if isinstance(block, Item):
+        return {"kind": "item", "marker": block.ky_hieu, "runs": _runs(block.van_ban),
+                "children": [_block(b) for b in block.doan]}
+    if isinstance(block, Table):
+        rows = [[_runs(cell) for cell in row] for row in block.bang]
+        return {"kind": "table", "head": rows[:block.dong_tieu_de], "body": rows[block.dong_tieu_de:]}
+    if isinstance(block, Note):
+        return {"kind": "note", "title": block.ghi_chu, "runs": _runs(block.van_ban)}
+    return {"kind": "paragraph", "runs": _runs(block)}
+
+
+def verbatim_html(section: VerbatimSection) -> str:
+    """Every block of a section kept as written, in order (one raw HTML block of the Markdown body:
+    no line of it is blank, so Markdown keeps it whole)."""
+    html = render("plan_blocks.html", blocks=[_block(b) for b in section.doan])
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def body_markdown(site: Site) -> str:
+    p = site.plan
+    parts = [m(t) for t in basis_paragraphs(site)] + ([m(p.mo_dau)] if p.mo_dau else [])
+    for place, section in enumerate(p.muc, 1):
+        parts.append(_numbered_heading(section, place))
+        if isinstance(section, VerbatimSection):
+            if section.doan:
+                parts.append(verbatim_html(section))
+        else:
+            parts += _STRUCTURED_BODY[section.loai](site, section)
+    parts += [m(p.ket_luan)] if p.ket_luan else []
     return "\n\n".join(parts) + "\n"
 
 
@@ -142,6 +204,8 @@ def recipients_lines(site: Site) -> list[str]:
     is set as "ten; (ghi_chu)". The filing line likewise: dong_luu as written, else
     "Lưu: VT, …" from luu."""
     rec = site.plan.noi_nhan
+    if isinstance(rec, RecipientLines):
+        return list(rec.dong)  # as the document writes them
     lines = [f"- {r.ten}" + (f"; ({r.ghi_chu})" if r.ghi_chu else "") for r in rec.gui]
     lines.append(f"- {rec.dong_luu}" if rec.dong_luu else f"- Lưu: {', '.join(rec.luu)}.")
     return lines

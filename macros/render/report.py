@@ -86,7 +86,7 @@ def report_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: boo
     pdf = href(downloads(site)["report_pdf"], REPORT, dir_urls) if pdf_ok and not results.empty else None
     # Where the plan gives the compiling: the receiving Ban's own item of its last section.
     items = [a.ban for a in site.plan.to_chuc_thuc_hien.phan_cong]
-    where = section_number("to_chuc_thuc_hien") + (f".{items.index(compiler.ma) + 1}" if compiler.ma in items else "")
+    where = section_number(site, "to_chuc_thuc_hien") + (f".{items.index(compiler.ma) + 1}" if compiler.ma in items else "")
     return render("report_page.html", site=site, results=results, compiler=compiler, pdf=pdf, where=where,
                   document=None if results.empty else document_html(site, results),
                   no_data=pg.NO_DATA_SENTENCE, draft=not results.report.da_ban_hanh,

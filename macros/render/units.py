@@ -49,7 +49,7 @@ def unit_page(site: Site, code: str) -> str:
     names = ", ".join(m(n) for n in other_names(unit))
     steps = "\n".join(f"> {i}\\. {m(site.fill(s.noi_dung))}\n>" for i, s in enumerate(plan.cac_buoc.buoc, 1))
     local_name = notice.spell(site, local.ten)
-    org = section_number("to_chuc_thuc_hien")
+    org = section_number(site, "to_chuc_thuc_hien")
     return f"""# {m(links.unit_title(unit))}
 
 {my_unit_pick(here)}
@@ -73,7 +73,7 @@ def unit_page(site: Site, code: str) -> str:
 
 ## Các bước triển khai
 
-<p class="trich-dan__nguon"><em>Kế hoạch, mục {section_number("cac_buoc")}:</em></p>
+<p class="trich-dan__nguon"><em>Kế hoạch, mục {section_number(site, "cac_buoc")}:</em></p>
 
 {steps}
 

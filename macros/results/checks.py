@@ -142,7 +142,7 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
             errors.append(_minority_error(src, base, conf.so_nguoi_dtts, conf.so_nguoi))
         for j, code in enumerate(conf.noi_dung):
             if code not in topics:
-                errors.append(src.error(base + ("noi_dung", j), f"Không có nội dung mã «{code}» ở mục {section_number('noi_dung')} kế hoạch.",
+                errors.append(src.error(base + ("noi_dung", j), f"Không có nội dung mã «{code}» ở mục {section_number(plan, 'noi_dung')} kế hoạch.",
                                         found=code, hint=near_miss(code, topics, f"{site.data_file('plan')} (noi_dung › muc › ma)")))
         if res.khao_sat is not None and conf.ngay < res.khao_sat.ngay:
             warnings.append(src.error(base + ("ngay",), f"Hội nghị ngày {format_date(conf.ngay)} trước ngày khảo sát "
