@@ -150,6 +150,14 @@ def main(argv: list[str] | None = None) -> int:
         print("\nChưa ghi: data/website.yaml không có danh sách ke_hoach.", file=sys.stderr)
         return 1
     out = files(result, path.name)
+    errors = check_draft(out, folder)
+    if errors:
+        print(f"\nChưa ghi: bản nháp có {len(errors)} chỗ mà bước kiểm tra dữ liệu sẽ từ chối (ví dụ một ký tự "
+              "website không in được, hay văn bản không ghi cơ quan ban hành ở đầu và ở phần ký). Sửa trong tệp gốc "
+              "rồi nhập lại:", file=sys.stderr)
+        for i, e in enumerate(errors, 1):
+            print(f"\n{i}. {e}", file=sys.stderr)
+        return 1
     target.mkdir(parents=True, exist_ok=True)
     for file_name, text in out.items():
         _write(target / file_name, text)
@@ -159,6 +167,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Danh sách trên được ghi vào data/{folder}/ke-hoach.yaml (nhap_tu_dong.can_xac_nhan). Khi đã đối chiếu "
           "xong, ghi da_doi_chieu: true. Kiểm tra bằng: .venv/bin/python -m macros.check")
     return 0
+
+
+def check_draft(out: dict[str, str], folder: str) -> list:
+    """The data check's errors on the files about to be written (read back from a temporary
+    folder by the loader's own reading of each file, with the same models)."""
+    from .loader import OPTIONAL_PLAN_FILES, PLAN_FILES, _read
+
+    models = {file: model for file, model in [*PLAN_FILES.values(), *OPTIONAL_PLAN_FILES.values()]}
+    errors: list = []
+    with tempfile.TemporaryDirectory(prefix="import-plan-") as tmp:
+        folder_path = Path(tmp) / "data" / folder
+        folder_path.mkdir(parents=True)
+        for file_name, text in out.items():
+            (folder_path / file_name).write_text(text, encoding="utf-8")
+        for file_name in out:
+            _read(Path(tmp), f"data/{folder}/{file_name}", models[file_name], errors)
+    return errors
 
 
 def _write(path: Path, text: str) -> None:

@@ -258,6 +258,22 @@ def test_not_a_plan_writes_nothing(project, tmp_path, capsys, make, words):
     assert {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()} == before
 
 
+def test_no_issuing_body_anywhere_is_refused_with_the_field_named(project, tmp_path, capsys):
+    """The site needs the author's name (co-quan.yaml ten_day_du): found neither in the header nor
+    in the signature block, the import says so and writes nothing (never invents one)."""
+    from docx import Document
+
+    doc = Document()
+    for line in ("KẾ HOẠCH", "Thử", "______", "I. MỤC ĐÍCH", "1. Một ý."):
+        doc.add_paragraph(line)
+    src = tmp_path / "khong-co-quan.docx"
+    doc.save(src)
+    assert run(project, src) == 1
+    err = capsys.readouterr().err
+    assert "ten_day_du" in err and "Traceback" not in err
+    assert not (project / "data" / "ke-hoach").exists()
+
+
 def test_odt_gets_how_to_save_as_docx(project, tmp_path, capsys):
     src = tmp_path / "ke-hoach.odt"
     src.write_bytes(b"PK\x03\x04")
@@ -270,7 +286,7 @@ def test_nfc_and_invisible_characters_are_listed(project, tmp_path, capsys):
     import unicodedata
 
     doc = Document()
-    for line in ("KẾ HOẠCH", "Thử", "______", "I. MỤC ĐÍCH",
+    for line in ("BAN THƯỜNG TRỰC", "KẾ HOẠCH", "Thử", "______", "I. MỤC ĐÍCH",
                  unicodedata.normalize("NFD", "1. Đăk Tô") + "\u200b.", "II. TỔ CHỨC THỰC HIỆN", "Ban Phong trào."):
         doc.add_paragraph(line)
     src = tmp_path / "nfd.docx"

@@ -298,8 +298,6 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         years = re.findall(r"\bnăm (\d{4})\b", doc["trich_yeu"])
         if years:
             doc["nam"] = int(years[-1])
-    ten_day_du = org["co_quan_ban_hanh"]
-    org["ten_day_du"] = ""
 
     # 2. The end: «Nơi nhận», the signature, the closing paragraph.
     rest = flat[body_start:]
@@ -350,6 +348,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             unknown_tail.append(t)
     for t in unknown_tail:
         check.append(f"dòng «{t}» ở phần ký không nhận ra: chưa chép vào đâu")
+
+    # The author's full name is required by the site (page metadata): the header's body lines,
+    # issuer first, as written (capitals), listed for the editor to write in ordinary case.
+    org["ten_day_du"] = " ".join(x for x in (org["co_quan_ban_hanh"], org["co_quan_cap_tren"]) if x)
+    if not org["ten_day_du"] and (m := _SIGN_AUTHORITY.match(signature["quyen_han"])):
+        org["ten_day_du"] = signature["quyen_han"][m.end() - 1:].strip()  # «TM. BAN THƯỜNG TRỰC» -> the body
 
     # 3. Căn cứ and the opening, then the sections.
     lines: list = []
@@ -445,8 +449,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                       ("dia_danh", "địa danh trước ngày tháng"), ("quoc_hieu", "quốc hiệu"), ("tieu_ngu", "tiêu ngữ")):
         if not org[key]:
             check.append(f"không tìm thấy {what}: để trống (co-quan.yaml, {key})")
-    check.append("ghi tên đầy đủ của cơ quan ban hành (co-quan.yaml, ten_day_du)"
-                 + (f", ví dụ từ «{org['co_quan_ban_hanh']}» và «{org['co_quan_cap_tren']}»" if ten_day_du else ""))
+    if org["ten_day_du"]:
+        check.append(f"tên đầy đủ của cơ quan ban hành tạm ghi «{org['ten_day_du']}» (chữ in hoa như ở đầu văn bản; "
+                     "co-quan.yaml, ten_day_du): viết lại như cách viết thường, ví dụ «Ban Thường trực Ủy ban MTTQ "
+                     "Việt Nam …»")
+    else:
+        check.append("không tìm thấy tên cơ quan ban hành: ghi tên đầy đủ vào co-quan.yaml, ten_day_du "
+                     "(bắt buộc: website chưa dựng được khi trường này trống)")
     if not can_cu:
         check.append("không tìm thấy đoạn «Căn cứ …»: để trống")
     if len(opening) > 1:
@@ -494,10 +503,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         check.append(f"ban «{b['ten']}» (co-quan.yaml) có mã tạm «{b['ma']}»: kiểm tra")
     if org_section is not None and not org["ban"]:
         check.append("mục tổ chức thực hiện không nêu ban nào ở đầu một ý: co-quan.yaml để trống danh sách ban")
+    for u in [u for u in units if not u["cap"]]:
+        check.append(f"«{u['ten']}» trong bảng có thể là một đơn vị nhưng không rõ cấp (xã, thôn…): chưa ghi vào "
+                     "don-vi.yaml; thêm nếu đúng")
+    units = [u for u in units if u["cap"]]
     for u in units:
         named = f"{u['cap']} {u['ten']}".strip()
         check.append(f"đơn vị «{named}» chưa có mã: tạm ghi «{u['ma']}» (don-vi.yaml); ghi mã đơn vị hành chính "
-                     "và tên chính thức (ten_chinh_thuc)")
+                     f"và tên chính thức (ten_chinh_thuc, tạm ghi «{u['ten_chinh_thuc']}»)")
     if org_section is not None and not units:
         check.append("mục tổ chức thực hiện không nêu tên đơn vị nào (xã, thôn, huyện …): don-vi.yaml để trống")
     if facts.get("images"):
@@ -672,5 +685,6 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
         while code in codes:
             code, n = f"{base}-{n}", n + 1
         codes.add(code)
-        units.append({"ma": code, "cap": level, "ten": name, "ten_chinh_thuc": "", "ten_khac": []})
+        units.append({"ma": code, "cap": level, "ten": name, "ten_chinh_thuc": f"{level} {name}".strip(),
+                      "ten_khac": []})
     return units
