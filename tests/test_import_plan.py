@@ -100,6 +100,23 @@ def test_word_automatic_numbering_is_rebuilt(project, tmp_path):
     assert any("Symbol/Wingdings" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
 
 
+def test_numbering_from_the_paragraph_style(project, tmp_path):
+    """Word's «List Number» style carries the list (w:numPr on the style, not the paragraph)."""
+    from docx import Document
+
+    doc = Document()
+    for line in ("BAN THƯỜNG TRỰC", "KẾ HOẠCH", "Thử", "______"):
+        doc.add_paragraph(line)
+    doc.add_paragraph("I. MỤC ĐÍCH")
+    for text in ("Một.", "Hai.", "Ba."):
+        doc.add_paragraph(text, style="List Number")
+    src = tmp_path / "kieu.docx"
+    doc.save(src)
+    assert run(project, src, "--thu-muc", "kieu") == 0
+    items = load(project, "kieu")["muc"][0]["doan"]
+    assert [(b["ky_hieu"], b["van_ban"]) for b in items] == [("1.", "Một."), ("2.", "Hai."), ("3.", "Ba.")]
+
+
 def test_header_signature_and_bold_italic_runs(project, tmp_path, capsys):
     src = tmp_path / "kh.docx"
     no_budget(src)

@@ -134,28 +134,61 @@ def _val(el, default: str) -> str:
     return default if el is None else el.get(q("val"), default)
 
 
-def _num_pr(p_el, paragraph) -> tuple[str, int] | None:
-    """(numId, ilvl) of a paragraph: its own w:numPr, else its style's (style chain)."""
-    ppr = p_el.find(q("pPr"))
-    numpr = ppr.find(q("numPr")) if ppr is not None else None
-    style = None
-    if numpr is None:
-        try:
-            style = paragraph.style
-        except Exception:  # noqa: BLE001 - a broken style reference: no numbering from it
-            style = None
+class Styles:
+    """Each paragraph style's list (w:numPr, inherited through w:basedOn), read once from styles.xml:
+    python-docx's own style lookup scans every style for each paragraph."""
+
+    def __init__(self, root):
+        self.own: dict[str, tuple[str, int] | None] = {}
+        self.based: dict[str, str] = {}
+        self.default = ""
+        if root is None:
+            return
+        for st in root.findall(q("style")):
+            if st.get(q("type")) != "paragraph":
+                continue
+            sid = st.get(q("styleId"), "")
+            if st.get(q("default")) in ("1", "true", "on"):
+                self.default = sid
+            based = st.find(q("basedOn"))
+            if based is not None:
+                self.based[sid] = based.get(q("val"), "")
+            ppr = st.find(q("pPr"))
+            numpr = ppr.find(q("numPr")) if ppr is not None else None
+            self.own[sid] = _numpr_value(numpr) if numpr is not None else None
+
+    def num_pr(self, style_id: str) -> tuple[str, int] | None:
         seen = 0
-        while style is not None and numpr is None and seen < 20:
-            sppr = style.element.find(q("pPr"))
-            numpr = sppr.find(q("numPr")) if sppr is not None else None
-            style, seen = style.base_style, seen + 1
-    if numpr is None:
+        while style_id and seen < 20:
+            if self.own.get(style_id):
+                return self.own[style_id]
+            style_id, seen = self.based.get(style_id, ""), seen + 1
         return None
+
+
+def _numpr_value(numpr) -> tuple[str, int] | None:
     num_id = _val(numpr.find(q("numId")), "")
     ilvl = int(_val(numpr.find(q("ilvl")), "0") or 0)
-    if not num_id or num_id == "0":
+    return (num_id, ilvl) if num_id else None
+
+
+def _num_pr(p_el, styles: Styles) -> tuple[str, int] | None:
+    """(numId, ilvl) of a paragraph: its own w:numPr, else its style's (style chain); numId 0 is «no list»."""
+    ppr = p_el.find(q("pPr"))
+    numpr = ppr.find(q("numPr")) if ppr is not None else None
+    if numpr is not None:
+        pr = _numpr_value(numpr)
+        if pr and pr[0] != "0" and numpr.find(q("ilvl")) is None:
+            # numId alone: the level is the style's, if the style has one
+            style = ppr.find(q("pStyle"))
+            from_style = styles.num_pr(style.get(q("val"), "") if style is not None else styles.default)
+            pr = (pr[0], from_style[1] if from_style else 0)
+    else:
+        style = ppr.find(q("pStyle")) if ppr is not None else None
+        pr = styles.num_pr(style.get(q("val"), "") if style is not None else styles.default)
+    if not pr or pr[0] == "0":
         return None
-    return num_id, ilvl
+    return pr
 
 
 def _runs(p_el, paragraph) -> list[Run]:
@@ -187,14 +220,14 @@ def _runs(p_el, paragraph) -> list[Run]:
     return out
 
 
-def _para(p_el, parent, numbering: Numbering) -> Para:
+def _para(p_el, parent, numbering: Numbering, styles: "Styles") -> Para:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.text.paragraph import Paragraph
 
     paragraph = Paragraph(p_el, parent)
     runs = _runs(p_el, paragraph)
     marker, kind, level = "", "", 0
-    pr = _num_pr(p_el, paragraph)
+    pr = _num_pr(p_el, styles)
     if pr and any(r.text.strip() for r in runs):
         marker, kind = numbering.marker(*pr)
         level = pr[1]
@@ -205,7 +238,7 @@ def _para(p_el, parent, numbering: Numbering) -> Para:
     return Para(runs, marker, kind, level, centred)
 
 
-def _table(tbl_el, parent, numbering: Numbering) -> Table:
+def _table(tbl_el, parent, numbering: Numbering, styles: Styles) -> Table:
     rows, cells, header = [], [], 0
     counting_header = True
     for tr in tbl_el.findall(q("tr")):
@@ -214,7 +247,7 @@ def _table(tbl_el, parent, numbering: Numbering) -> Table:
         is_header = trpr is not None and trpr.find(q("tblHeader")) is not None
         all_bold = True
         for tc in tr.findall(q("tc")):
-            paras = [_para(p, parent, numbering) for p in tc.iter(q("p"))]
+            paras = [_para(p, parent, numbering, styles) for p in tc.iter(q("p"))]
             tcpr = tc.find(q("tcPr"))
             vmerge = tcpr.find(q("vMerge")) if tcpr is not None else None
             continued = vmerge is not None and vmerge.get(q("val"), "continue") == "continue"
@@ -296,16 +329,20 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
     except (NotImplementedError, KeyError, AttributeError):
         numbering_root = None
     numbering = Numbering(numbering_root)
+    try:
+        styles = Styles(document.part.styles.element)
+    except (NotImplementedError, KeyError, AttributeError):
+        styles = Styles(None)
     body = document.element.body
     blocks = []
     for el in body:
         if el.tag == q("p"):
-            blocks.append(_para(el, document, numbering))
+            blocks.append(_para(el, document, numbering, styles))
         elif el.tag == q("tbl"):
-            blocks.append(_table(el, document, numbering))
+            blocks.append(_table(el, document, numbering, styles))
         elif el.tag == q("sdt"):  # content control: its paragraphs are the document's
             for p in el.iter(q("p")):
-                blocks.append(_para(p, document, numbering))
+                blocks.append(_para(p, document, numbering, styles))
     images = len(body.findall(f".//{q('drawing')}")) + len(body.findall(f".//{q('pict')}"))
     facts = {"images": images, "unknown_formats": sorted(numbering.unknown_formats),
              "symbol_bullets": numbering.symbol_bullets}
