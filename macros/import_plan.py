@@ -1,7 +1,7 @@
 """Import a plan from the office's own file into a draft plan folder.
 
     .venv/bin/python -m macros.import_plan KE-HOACH.docx                  # writes data/<thư mục>/
-    .venv/bin/python -m macros.import_plan KE-HOACH.docx --thu-muc ke-hoach-xa-2026
+    .venv/bin/python -m macros.import_plan KE-HOACH.docx --thu-muc ke-hoach-xa-moi
     .venv/bin/python -m macros.import_plan KE-HOACH.docx --xem            # only prints, writes nothing
     .venv/bin/python -m macros.import_plan KE-HOACH.docx --ghi-de         # replaces the folder's three files
 
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.thu_muc is not None and (not _CODE.match(args.thu_muc) or len(args.thu_muc) > limits.MAX_CODE_CHARS):
         print(f"Tên thư mục «{args.thu_muc}» không dùng được: chỉ chữ thường không dấu, chữ số và gạch ngang, "
-              f"bắt đầu bằng chữ hoặc số, tối đa {limits.MAX_CODE_CHARS} ký tự (ví dụ ke-hoach-xa-2026).",
+              f"bắt đầu bằng chữ hoặc số, tối đa {limits.MAX_CODE_CHARS} ký tự (ví dụ ke-hoach-xa-moi).",
               file=sys.stderr)
         return 2
     refused = None

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from .blocks import NotAPlan, Para, Run, Table
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+from docx.oxml.ns import nsmap
+
+W = nsmap["w"]  # WordprocessingML's namespace
 
 
 def q(tag: str) -> str:
@@ -200,7 +201,7 @@ def _runs(p_el, paragraph) -> list[Run]:
         # and a fallback repeats the choice), nor inside a deletion.
         anc, skip = r.getparent(), False
         while anc is not None and anc is not p_el:
-            if anc.tag in (q("txbxContent"), q("del"), f"{{{MC}}}Fallback"):
+            if anc.tag in (q("txbxContent"), q("del")) or str(anc.tag).endswith("}Fallback"):
                 skip = True
                 break
             anc = anc.getparent()
