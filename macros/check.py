@@ -17,6 +17,7 @@ from .errors import DataErrors
 from .loader import data_paths, load_website
 from .guards import INTERNAL_EXIT, InternalError, internal_message
 from .numbers import format_money
+from .render import notice
 from .yamlsrc import read_bytes_bounded
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     for site in website.plans:
         for warning in site.results.warnings:
             print(f"Lưu ý: {warning}", file=sys.stderr)
+        if site.draft:
+            print(f"Lưu ý: {notice.draft_checklist(site)}", file=sys.stderr)
     print("\n".join(lines))
     return 0
 

@@ -16,6 +16,8 @@ from .text import fold, slugify
 # {name} in a text field is filled by Site.fill; these are the names it knows.
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 PLACEHOLDERS = {"so_hoi_nghi", "noi_nhan_bao_cao", "han_bao_cao"}
+# The structured section each placeholder is filled from.
+PLACEHOLDER_SECTION = {"so_hoi_nghi": "cac_buoc", "noi_nhan_bao_cao": "to_chuc_thuc_hien", "han_bao_cao": "to_chuc_thuc_hien"}
 
 
 def _unit_names(unit) -> list[str]:
@@ -298,6 +300,13 @@ def check_sections(plan: PlanFile, src) -> list[DataError]:
                                     found=kind, hint="mỗi loại mục có cấu trúc chỉ có một; gộp hai mục, hoặc chép "
                                                      "mục này nguyên văn (trường «doan»)."))
         seen.setdefault(kind, i)
+    for path, text in _walk_strings(src.data):
+        for name in PLACEHOLDER.findall(text):
+            kind = PLACEHOLDER_SECTION.get(name)
+            if kind is not None and plan.section(kind) is None:
+                errors.append(src.error(path, f"Chỗ trống «{{{name}}}» lấy số liệu từ mục loại «{kind}», "
+                                              "nhưng kế hoạch không có mục đó.",
+                                        hint="viết thẳng số liệu vào câu, hoặc thêm mục có cấu trúc loại đó."))
     return errors
 
 
@@ -322,7 +331,7 @@ def check_placeholders(src) -> list[DataError]:
 
 # Which validated files each check needs ("units", "org", "plan" as in loader.PLAN_FILES).
 _CHECKS = (
-    (("units",), lambda m, s, f: check_units(m["units"], s["units"])),
+    (("units",), lambda m, s, f: check_units(m["units"], s.get("units"))),  # no source: no don-vi.yaml, no units
     (("org",), lambda m, s, f: check_org(m["org"], s["org"])),
     (("units", "org", "plan"), lambda m, s, f: check_assignments(m["units"], m["org"], m["plan"], s["plan"], f)),
     (("units", "plan"), lambda m, s, f: check_budget(m["units"], m["plan"], s["plan"], f)),

@@ -24,8 +24,8 @@ class Strict(BaseModel):
 
 class Unit(Strict):
     ma: Code = Field(description="Mã đơn vị (mã Tổng cục Thống kê), trong dấu nháy: \"610\".")
-    cap: Name = Field(description="Cấp hành chính, viết thường: huyện, thành phố, xã…")
-    ten: Name = Field(description="Tên dùng tại địa phương và trong kế hoạch: Đăk Glei.")
+    cap: Name = Field(description="Cấp hành chính, viết thường, như kế hoạch ghi: tỉnh, xã, phường…")
+    ten: Name = Field(description="Tên dùng tại địa phương và trong kế hoạch, không kèm cấp.")
     ten_chinh_thuc: Name = Field(description="Tên theo danh mục hành chính: Huyện Đắk Glei.")
     ten_khac: Annotated[list[Name], *at_most(MAX_OTHER_NAMES)] = Field(default=[], description="Các cách viết khác người đọc hay gõ.")
 
@@ -48,7 +48,7 @@ class OrgFile(Strict):
     co_quan_cap_tren: OptionalText = Field(description="Cơ quan cấp trên, viết hoa như ở đầu văn bản; \"\" nếu không có.")
     co_quan_ban_hanh: OptionalText = Field(description="Cơ quan ban hành, viết hoa như ở đầu văn bản.")
     ten_day_du: Text = Field(description="Tên đầy đủ của cơ quan ban hành (tác giả văn bản).")
-    dia_danh: OptionalText = Field(description="Địa danh ghi trước ngày tháng: Kon Tum.")
+    dia_danh: OptionalText = Field(description="Địa danh ghi trước ngày tháng, như văn bản ghi; \"\" nếu không có.")
     ban: Annotated[list[Department], *at_most(MAX_LIST)] = Field(default=[], description="Các ban, văn phòng được giao việc.")
     quoc_hieu: OptionalText = Field(description="Quốc hiệu ở đầu văn bản.")
     tieu_ngu: OptionalText = Field(description="Tiêu ngữ dưới quốc hiệu.")
@@ -61,7 +61,8 @@ class DocumentInfo(Strict):
     so: OptionalText = Field(description="Số văn bản; để \"\" khi chưa có số.")
     ky_hieu: OptionalText = Field(description="Ký hiệu: KH-MTTQ-BTT; \"\" khi văn bản không ghi.")
     ngay_ban_hanh: OptionalDate = Field(description="Ngày ban hành; \"\" khi chưa có.")
-    nam: Int | None = Field(default=None, ge=1945, le=2100, description="Năm của kế hoạch; bỏ trống khi văn bản không ghi.")
+    # Omitted for a document without a year (None; file names then use the plan's folder).
+    nam: Int = Field(default=None, ge=1945, le=2100, description="Năm của kế hoạch; bỏ dòng này khi văn bản không ghi.")
     trich_yeu: OptionalText = Field(description="Trích yếu (tên) của kế hoạch.")
 
 
@@ -387,7 +388,7 @@ class PlanFile(Strict):
     cuoc_van_dong: Campaign | None = None
     can_cu: Annotated[list[Basis], *at_most(MAX_LIST)] = Field(default=[])
     mo_dau: OptionalText = ""
-    ten_goi_don_vi: Text = Field(default="đơn vị", description="Cách kế hoạch gọi chung các đơn vị: huyện, thành phố.")
+    ten_goi_don_vi: Text = Field(default="đơn vị", description="Cách kế hoạch gọi chung các đơn vị của mình, như kế hoạch viết; mặc định «đơn vị».")
     muc: Annotated[list[Section], *at_most(MAX_LIST)] = Field(
         description="Các mục của kế hoạch theo thứ tự văn bản: mục có cấu trúc (có «loai») hoặc chép nguyên văn (có «doan»).")
     ket_luan: OptionalText = ""

@@ -56,7 +56,7 @@ def collisions(outputs: list[Origin]) -> list[DataError]:
             f"Hai trang cùng một địa chỉ «{key}»: {first.where()} và {out.where()}. "
             "Một trang sẽ ghi đè trang kia.",
             hint="đổi tên (hoặc tên tệp) để mỗi trang có địa chỉ riêng; địa chỉ được tạo từ tên, "
-                 "bỏ dấu và dấu câu, nên «Đăk Glei» và «Đăk-Glei» là một."))
+                 "bỏ dấu và dấu câu, nên «Hòa Bình» và «Hoà-Binh» là một."))
     return errors
 
 

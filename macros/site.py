@@ -66,31 +66,47 @@ class Site:
         doc = self.plan.van_ban
         return f"{doc.loai} năm {doc.nam}" if doc.nam else (doc.trich_yeu or doc.loai)
 
-    # -- which computed pages the plan has (PLAN-FORMAT.md): each needs its structured section
+    @property
+    def year_tag(self) -> str:
+        """What the files' names carry for the plan: its year (van_ban › nam), or, for a document
+        without one, its folder ("ke-hoach-xa")."""
+        return str(self.plan.van_ban.nam) if self.plan.van_ban.nam else (self.key or "ke-hoach")
+
+    # -- which computed pages the plan has (PLAN-FORMAT.md): each needs the structured
+    # sections whose facts it states; without them it is not made, nor linked.
     @property
     def has_assignments(self) -> bool:
-        return self.plan.to_chuc_thuc_hien is not None
-
-    @property
-    def has_units(self) -> bool:
-        """A page per unit and their list: units, each with the department the plan assigns it."""
-        return bool(self.units) and self.has_assignments
+        """Assignments (page, .xlsx, .csv): each department's units and their money."""
+        p = self.plan
+        return p.to_chuc_thuc_hien is not None and p.kinh_phi is not None and bool(self.units)
 
     @property
     def has_budget(self) -> bool:
-        return self.plan.kinh_phi is not None and bool(self.units)
+        """Budget (page, .xlsx, .csv): each unit's amount and department."""
+        return self.has_assignments
 
     @property
     def has_timeline(self) -> bool:
-        return self.plan.thoi_gian_dia_diem is not None
+        """Timeline and calendar: the period and the report deadline."""
+        return self.plan.thoi_gian_dia_diem is not None and self.plan.to_chuc_thuc_hien is not None
+
+    @property
+    def has_units(self) -> bool:
+        """A page, a handout, a calendar and a report template per unit, their list and the results
+        pages: a unit's page states its department, money, steps and period."""
+        return self.has_assignments and self.has_timeline and self.plan.cac_buoc is not None
 
     @property
     def has_toolkit(self) -> bool:
-        return "toolkit" in self.extra and self.plan.cac_buoc is not None
+        """The conference forms: bo-cong-cu.yaml, the units' facts, the topics and the campaign."""
+        p = self.plan
+        return ("toolkit" in self.extra and self.has_units and p.noi_dung is not None
+                and p.cuoc_van_dong is not None)
 
     @property
     def has_handbook(self) -> bool:
-        return self.plan.noi_dung is not None or bool(self.chapters)
+        """The handbook index and a page per content topic."""
+        return self.plan.noi_dung is not None and self.plan.cuoc_van_dong is not None
 
     @property
     def draft(self):
@@ -120,6 +136,11 @@ class Site:
     @property
     def chapters(self) -> dict[str, Chapter]:
         return dict(self.extra["chapters"])
+
+    @property
+    def topics(self) -> list:
+        """The content topics of the structured content section (a handbook page each); [] without one."""
+        return list(self.plan.noi_dung.muc) if self.has_handbook else []
 
     def chapter_of(self, topic_code: str) -> tuple[str, Chapter] | None:
         """The chapter written for a content topic of the plan, if any."""

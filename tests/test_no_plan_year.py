@@ -234,3 +234,43 @@ def test_without_a_plan_the_hint_has_no_year_and_says_how_to_write_one():
             TypeAdapter(kind).validate_python(value)
         message = caught.value.errors()[0]["msg"]
         assert expected in message and not _years(message), message
+
+
+# --- words of the 2023 plan (issue 19) -----------------------------------------------
+# What only the 2023 plan says: its province and districts, its campaign's aim, its number
+# of conferences, its name for its units, its receiving department. In the text the code
+# and templates put on pages, files and messages (string literals and template text;
+# comments and docstrings may cite the plan as an example). Sections are cited by kind,
+# numbered from the data (sections.section_number), never by a fixed order.
+PLAN_WORDS = re.compile(r"Kon Tum|Đăk|H’Drai|Ban Phong trào|thoát nghèo|nếp nghĩ|từ 02 đến 04|10 huyện|"
+                        r"huyện, thành phố", re.IGNORECASE)
+
+
+def _literals(source: str):
+    """(line, text) of each string in Python source that is not a docstring (f-string parts included)."""
+    import ast
+
+    tree = ast.parse(source)
+    docs = {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body
+            and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs]
+
+
+def _plan_words(rel: str, text: str) -> list[str]:
+    if rel.endswith(".py"):
+        return [f"{rel}:{n}: {m.group(0)}" for n, value in _literals(text) for m in PLAN_WORDS.finditer(value)]
+    text = re.sub(r"\{#.*?#\}", "", text, flags=re.S)  # a template's comments
+    return [f"{rel}: {m.group(0)}" for m in PLAN_WORDS.finditer(text)]
+
+
+def test_no_words_of_the_2023_plan_in_code_templates_or_overrides():
+    assert _plan_words("macros/x.py", '"""Ví dụ: Đăk Glei."""\nhint = f"ví dụ «Đăk Glei» {x}"\n') == ["macros/x.py:2: Đăk"]
+    assert _plan_words("macros/templates/x.html", "{# Kon Tum #}tỉnh Kon Tum") == ["macros/templates/x.html: Kon Tum"]
+    found = []
+    for name in ("macros", "overrides"):
+        for path in sorted((ROOT / name).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".html") and "__pycache__" not in path.parts:
+                found += _plan_words(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8"))
+    assert not found, "Chữ riêng của kế hoạch 2023 phải lấy từ data/, không viết trong mã:\n" + "\n".join(found)

@@ -45,6 +45,8 @@ from macros.text import slugify  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.kontum")
 # Not under "mkdocs.": warnings about results data do not fail a --strict build.
 results_log = logging.getLogger("kontum.results")
+# Nor does an unchecked import (ke-hoach.yaml › nhap_tu_dong): its checklist is printed, the build passes.
+draft_log = logging.getLogger("kontum.draft")
 
 
 def _guarded(step: str):
@@ -100,6 +102,8 @@ def on_config(config):
         for site in state.website.plans:
             for warning in site.results.warnings if site.results is not None else ():
                 results_log.warning("Lưu ý về số liệu kết quả: %s", warning)
+            if site.draft:
+                draft_log.warning("Bản nhập chưa đối chiếu: %s", notice.draft_checklist(site))
     info = state.website.info
     # Plain words (the model refuses < > & " there): Material prints them raw and escaped.
     config["site_name"] = info.ten

@@ -100,7 +100,7 @@ def post_build(config) -> None:
         site = build_state.of(config).default_site
         app = package.AppInfo(
             name=config.site_name,
-            short_name=f"Kế hoạch {site.plan.van_ban.nam}",
+            short_name=f"Kế hoạch {site.plan.van_ban.nam}" if site.plan.van_ban.nam else "Kế hoạch",
             description=config.site_description or config.site_name,
             theme_color=THEME_COLOR,
         )

@@ -84,6 +84,8 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
     are one document per unit at ~75 ms each (openpyxl), so 3,321 communes would
     add minutes to every build; they follow the PDF switch (not under serve, not
     with KONTUM_PDF=0) and the unit pages link them only when they are made."""
+    if not site.has_units:  # the downloads are the computed pages' (site.has_*): such a plan has none
+        return {}
     results = results_of(site)
     when = stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc)
     files = progress.downloads(site)
@@ -112,6 +114,8 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
 
 def download_paths(site: Site, documents: bool = True) -> list[str]:
     """Site paths of what write_downloads writes, without making anything."""
+    if not site.has_units:
+        return []
     files = progress.downloads(site)
     rels = [files[k] for k in ("ics", "assign_xlsx", "assign_csv", "budget_xlsx", "budget_csv", "results_xlsx",
                                "results_csv")]

@@ -9,7 +9,7 @@ DIR = "pdf"
 
 
 def plan_pdf(site: Site) -> str:
-    return f"{site.prefix}{DIR}/ke-hoach-{site.plan.van_ban.nam}.pdf"
+    return f"{site.prefix}{DIR}/ke-hoach-{site.year_tag}.pdf"
 
 
 def handout_pdf(unit: Unit, prefix: str = "") -> str:
@@ -18,13 +18,14 @@ def handout_pdf(unit: Unit, prefix: str = "") -> str:
 
 
 def handbook_pdf(site: Site) -> str:
-    return f"{site.prefix}{DIR}/so-tay-{site.plan.van_ban.nam}.pdf"
+    return f"{site.prefix}{DIR}/so-tay-{site.year_tag}.pdf"
 
 
 def pdf_for_page(site: Site) -> dict[str, str]:
     """Plan-local source path of a page -> the site path of the PDF its "Tải PDF" link points to."""
-    out = {links.PLAN: plan_pdf(site), links.HANDBOOK: handbook_pdf(site)}
-    out.update({links.unit_page(u): handout_pdf(u, site.prefix) for u in site.units})
+    out = {links.PLAN: plan_pdf(site)}
+    out.update({links.HANDBOOK: handbook_pdf(site)} if site.has_handbook else {})
+    out.update({links.unit_page(u): handout_pdf(u, site.prefix) for u in site.units if site.has_units})
     return out
 
 

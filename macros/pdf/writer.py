@@ -112,7 +112,7 @@ def jobs_for(site: Site, handbook_title: str | None = None, chapters: list[Chapt
     has results) the compiled report."""
     jobs = [Job(paths.plan_pdf(site), documents.plan_document(site), "plan", documents.plan_metadata(site))]
     jobs += [Job(paths.handout_pdf(u, site.prefix), documents.handout_document(site, u.ma), "handout",
-                 documents.handout_metadata(site, u.ma)) for u in site.units]
+                 documents.handout_metadata(site, u.ma)) for u in site.units if site.has_units]
     if chapters:
         title = handbook_title or "Sổ tay"
         jobs.append(Job(paths.handbook_pdf(site), documents.handbook_document(site, title, chapters), "handbook",

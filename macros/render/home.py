@@ -14,6 +14,8 @@ LIST_ON_HOME = 30
 def home_page(site: Site) -> str:
     p = site.plan
     here = links.HOME
+    if not (site.has_units and site.has_budget and site.has_timeline and p.cac_buoc is not None):
+        return _short_home(site)
     period = p.thoi_gian_dia_diem
     report = p.to_chuc_thuc_hien.bao_cao
     receiver = site.department(report.noi_nhan).ten
@@ -96,3 +98,16 @@ UNITS_ANCHOR = "don-vi-cua-ban"
 
 def _jump_to_units() -> str:
     return f'<p class="home-jump"><a href="#{UNITS_ANCHOR}">Trang của từng đơn vị <span aria-hidden="true">↓</span></a></p>'
+
+
+def _short_home(site: Site) -> str:
+    """A plan without the sections the five facts come from (an imported plan with no
+    units, budget or period): what it is, and a link to each page it has."""
+    doc, here = site.plan.van_ban, links.HOME
+    pages = [("Toàn văn kế hoạch", links.PLAN, True), ("Phân công", links.ASSIGNMENTS, site.has_assignments),
+             ("Danh sách đơn vị", links.UNITS, site.has_units), ("Tiến độ", links.TIMELINE, site.has_timeline),
+             ("Kinh phí", links.BUDGET, site.has_budget), ("Sổ tay tuyên truyền", links.HANDBOOK, site.has_handbook),
+             ("Bộ công cụ hội nghị", links.TOOLKIT, site.has_toolkit)]
+    what = " ".join(part for part in (doc.loai, doc.trich_yeu) if part)
+    return (f"{m(what)}.\n\n" if what else "") + "\n".join(
+        f"- {links.md_link(title, path, here)}" for title, path, made in pages if made) + "\n"

@@ -40,9 +40,32 @@ def _lower_first(text: str) -> str:
 
 
 def _plan_name(site: Site) -> str:
-    """"<loai> năm <nam> của <issuing body>": "Kế hoạch năm … của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh …"."""
+    """"<loai> năm <nam> của <issuing body>": "Kế hoạch năm … của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh …"
+    ("năm …" only when the document gives its year)."""
     doc = site.plan.van_ban
-    return f"{doc.loai} năm {doc.nam} của {site.org.ten_day_du}"
+    year = f" năm {doc.nam}" if doc.nam else ""
+    return f"{doc.loai or 'Văn bản'}{year} của {site.org.ten_day_du}"
+
+
+def draft_sentence(site: Site) -> str:
+    """«Bản nhập tự động từ tệp …, chưa được người biên tập đối chiếu.» while the plan is an
+    import no editor has checked (ke-hoach.yaml › nhap_tu_dong › da_doi_chieu: false); else ""."""
+    draft = site.draft
+    return f"Bản nhập tự động từ tệp {draft.tep}, chưa được người biên tập đối chiếu." if draft else ""
+
+
+def draft_checklist(site: Site) -> str:
+    """What the build prints for an unchecked import (editor-only: never on a page): the file,
+    then the import's numbered checklist (nhap_tu_dong › can_xac_nhan)."""
+    draft = site.draft
+    if not draft:
+        return ""
+    where = site.data_file("plan")
+    lines = [f"{where}: {draft_sentence(site)} Khi đã đối chiếu, đặt «da_doi_chieu: true» trong nhap_tu_dong."]
+    if draft.can_xac_nhan:
+        lines.append("Còn cần xác nhận hoặc bổ sung:")
+        lines += [f"  {i}. {item}" for i, item in enumerate(draft.can_xac_nhan, 1)]
+    return "\n".join(lines)
 
 
 def compiler(site: Site) -> str:
@@ -51,10 +74,14 @@ def compiler(site: Site) -> str:
 
 
 def provenance_text(site: Site, kind: Kind) -> str:
+    draft = draft_sentence(site)
+    if kind is Kind.PLAN and draft:  # not yet "chép đúng": nobody has compared it with the document
+        return (f"{draft} Toàn văn {_plan_name(site)} như website đọc được từ tệp đó. "
+                "Các trang khác của website là tài liệu tham khảo biên soạn từ kế hoạch này.")
     if kind is Kind.PLAN:
         return (f"Toàn văn {_plan_name(site)}, chép đúng văn bản đã ban hành. "
                 "Các trang khác của website là tài liệu tham khảo biên soạn từ kế hoạch này.")
-    return (f"Do {_lower_first(compiler(site))} biên soạn từ {_plan_name(site)}; "
+    return ((f"{draft} " if draft else "") + f"Do {_lower_first(compiler(site))} biên soạn từ {_plan_name(site)}; "
             "không phải văn bản chính thức, không do cơ quan này ban hành. "
             "Chỉ trang «Kế hoạch» là toàn văn văn bản đã ban hành.")
 
@@ -76,7 +103,10 @@ def conference_sentence(site: Site) -> str:
 
 
 def period_sentence(site: Site) -> str:
+    """The plan's period, or "" when it has no structured time section."""
     period = site.plan.thoi_gian_dia_diem
+    if period is None:
+        return ""
     return (f"{site.plan.van_ban.loai} thực hiện từ {format_month(period.bat_dau)} "
             f"đến ngày {format_date(period.ket_thuc)}.")
 
@@ -97,33 +127,46 @@ def change_sentences(site: Site, brief: bool = False) -> list[str]:
 
 
 def as_of_sentence(site: Site) -> str:
+    year = f" (năm {site.plan.van_ban.nam})" if site.plan.van_ban.nam else ""
     return (f"Tên các {site.plan.ten_goi_don_vi}, cơ quan, nhiệm vụ và thời hạn ghi ở đây theo kế hoạch, "
-            f"tại thời điểm ban hành kế hoạch (năm {site.plan.van_ban.nam}).")
+            f"tại thời điểm ban hành kế hoạch{year}.")
 
 
 def status_sentences(site: Site, brief: bool = False) -> list[str]:
-    """The notice as plain sentences (for tests, metadata and plain-text uses); `brief`: as in the PDFs."""
-    return [period_sentence(site), *change_sentences(site, brief), as_of_sentence(site)]
+    """The notice as plain sentences (for tests, metadata and plain-text uses); `brief`: as in the PDFs.
+    (An unchecked import is said in the provenance, before these.)"""
+    return [s for s in (period_sentence(site),) if s] + [*change_sentences(site, brief), as_of_sentence(site)]
 
 
 def status_items(site: Site) -> list[tuple[str, str]]:
     """status_sentences as (sentence, basis or ""): a page's printout leaves the bases
     off to keep a unit's page on one sheet; the PDFs and the open notice show them."""
-    return [(period_sentence(site), ""), *change_items(site), (as_of_sentence(site), "")]
+    return [(s, "") for s in (period_sentence(site),) if s] + [*change_items(site), (as_of_sentence(site), "")]
 
 
 def ended_clause(site: Site) -> str:
-    """"kế hoạch đã kết thúc ngày <ngày kết thúc>" (thoi_gian_dia_diem › ket_thuc)."""
-    return f"{site.plan.van_ban.loai.lower()} đã kết thúc ngày {format_date(site.plan.thoi_gian_dia_diem.ket_thuc)}"
+    """"kế hoạch đã kết thúc ngày <ngày kết thúc>" (thoi_gian_dia_diem › ket_thuc); "" without a period."""
+    period = site.plan.thoi_gian_dia_diem
+    if period is None:
+        return ""
+    return f"{(site.plan.van_ban.loai or 'kế hoạch').lower()} đã kết thúc ngày {format_date(period.ket_thuc)}"
+
+
+def _status_clause(site: Site) -> str:
+    """"; <ended>; <changed>" as far as the data says anything ("" when it says nothing)."""
+    ended = ended_clause(site)
+    changed = changed_clause(site)
+    return (f"; {ended}{changed}" if ended else changed)
 
 
 def one_line(site: Site, kind: Kind) -> str:
     """The notice folded to one line (the <summary> on every page and printout): what
-    this is, and that the plan has ended."""
-    status = ended_clause(site) + changed_clause(site)
+    this is, and that the plan has ended; an unchecked import says so first."""
+    draft = draft_sentence(site)
     if kind is Kind.PLAN:
-        return f"{PROVENANCE_PLAN}: chép đúng văn bản đã ban hành; {status}."
-    return f"{PROVENANCE_REFERENCE}, không phải văn bản chính thức; {status}."
+        head = f"{draft} {PROVENANCE_PLAN}" if draft else f"{PROVENANCE_PLAN}: chép đúng văn bản đã ban hành"
+        return f"{head}{_status_clause(site)}."
+    return (f"{draft} " if draft else "") + f"{PROVENANCE_REFERENCE}, không phải văn bản chính thức{_status_clause(site)}."
 
 
 def changed_clause(site: Site) -> str:
@@ -139,15 +182,17 @@ def changed_clause(site: Site) -> str:
 def file_notice(site: Site) -> str:
     """What a download is and where the plan stands, as plain text: the workbooks'
     description and first line, the calendars' X-WR-CALDESC and each event's DESCRIPTION."""
+    period = period_sentence(site)
     return " ".join([f"{PROVENANCE_REFERENCE}. {provenance_text(site, Kind.REFERENCE)}",
-                     f"{STATUS_TITLE}: {_lower_first(period_sentence(site))[:-1]}; {ended_clause(site)}.",
+                     *([f"{STATUS_TITLE}: {_lower_first(period)[:-1]}; {ended_clause(site)}."] if period else []),
                      *change_sentences(site)])
 
 
 def file_notice_short(site: Site) -> str:
     """One cell's worth of file_notice (each row of a CSV file)."""
-    return (f"{PROVENANCE_REFERENCE} do {_lower_first(compiler(site))} biên soạn từ {_plan_name(site)}, "
-            f"không phải văn bản chính thức; {ended_clause(site)}{changed_clause(site)}.")
+    draft = draft_sentence(site)
+    return ((f"{draft} " if draft else "") + f"{PROVENANCE_REFERENCE} do {_lower_first(compiler(site))} biên soạn "
+            f"từ {_plan_name(site)}, không phải văn bản chính thức{_status_clause(site)}.")
 
 
 def notice_html(site: Site, kind: Kind, compact: bool = False, pdf: bool = False) -> str:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..dates import format_date, format_month
 from ..errors import field_path
+from ..sections import path_of
 from ..numbers import format_money
 from ..paths_unique import Origin
 from ..pdf import paths as pdf_paths
@@ -46,7 +47,7 @@ class GeneratedPage:
 
 
 def _files(site: Site, *names: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(site.data_file(n) for n in names))
+    return tuple(dict.fromkeys(site.data_file(n) for n in names if n in site.files))  # a plan may lack don-vi.yaml
 
 
 def home_path(website: Website, site: Site) -> str:
@@ -94,38 +95,52 @@ def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True) -> list[G
              _files(site, "plan", "units", "org")),
         page(links.PLAN, "Kế hoạch", plan.plan_page(site), _files(site, "plan", "org", "units"),
              search={"boost": 2}),  # the plan itself ranks above the pages that quote it
-        page(links.ASSIGNMENTS, "Phân công", "# Phân công thực hiện\n\n" + assignments.assignments_page(site).rstrip()
-             + "\n\n" + progress.download_links(site, links.ASSIGNMENTS, "assign", dir_urls),
-             _files(site, "plan", "org", "units")),
-        page(links.UNITS, "Đơn vị", "# Các đơn vị thực hiện\n\nChọn đơn vị để xem ban phối hợp, kinh phí, "
-             "các bước và thời hạn.\n\n" + units.units_index(site), _files(site, "units", "plan", "org")),
-        page(links.TIMELINE, "Tiến độ", after_title("# Tiến độ thực hiện\n\n" + timeline.timeline_html(site),
-             progress.calendar_link(site, links.TIMELINE, dir_urls=dir_urls)), _files(site, "plan", "org")),
-        page(progress.PROGRESS, RESULTS_PAGES[progress.PROGRESS], f"# {RESULTS_PAGES[progress.PROGRESS]}\n\n"
-             + progress.progress_page(site, results, pdf_ok, dir_urls),
-             # A folder first: "Sửa trang này" opens "new file" there (mkdocs_hooks).
-             (folder + "/", report_yaml, site.data_file("plan"), site.data_file("units"))),
-        page(progress.REPORT, RESULTS_PAGES[progress.REPORT], f"# {RESULTS_PAGES[progress.REPORT]}\n\n"
-             + report.report_page(site, results, pdf_ok, dir_urls),
-             (report_yaml, folder + "/", site.data_file("plan"), site.data_file("units"))),
-        page(links.BUDGET, "Kinh phí", "# Kinh phí thực hiện\n\n" + budget.budget_page(site).rstrip() + "\n\n"
-             + progress.download_links(site, links.BUDGET, "budget", dir_urls), _files(site, "plan", "units", "org")),
-        page(links.HANDBOOK, "Sổ tay", "# Sổ tay tuyên truyền\n\n" + handbook.handbook_index(site),
-             _files(site, "plan")),
     ]
-    out += [page(links.unit_page(u), links.unit_title(u), unit_markdown(u),
-                 _files(site, "plan", "units", "org") + (f"{folder}/{u.ma}.yaml",), og_description=unit_description(site, u))
-            for u in site.units]
+    # Each computed page exists only when the plan has what it is made from (site.has_*).
+    if site.has_assignments:
+        out.append(page(links.ASSIGNMENTS, "Phân công", "# Phân công thực hiện\n\n"
+                        + assignments.assignments_page(site).rstrip()
+                        + "\n\n" + progress.download_links(site, links.ASSIGNMENTS, "assign", dir_urls),
+                        _files(site, "plan", "org", "units")))
+    if site.has_units:
+        out.append(page(links.UNITS, "Đơn vị", "# Các đơn vị thực hiện\n\nChọn đơn vị để xem ban phối hợp, kinh phí, "
+                        "các bước và thời hạn.\n\n" + units.units_index(site), _files(site, "units", "plan", "org")))
+    if site.has_timeline:
+        out.append(page(links.TIMELINE, "Tiến độ", after_title("# Tiến độ thực hiện\n\n" + timeline.timeline_html(site),
+                        progress.calendar_link(site, links.TIMELINE, dir_urls=dir_urls)), _files(site, "plan", "org")))
+    if site.has_units:
+        out += [
+            page(progress.PROGRESS, RESULTS_PAGES[progress.PROGRESS], f"# {RESULTS_PAGES[progress.PROGRESS]}\n\n"
+                 + progress.progress_page(site, results, pdf_ok, dir_urls),
+                 # A folder first: "Sửa trang này" opens "new file" there (mkdocs_hooks).
+                 (folder + "/", report_yaml, site.data_file("plan"), site.data_file("units"))),
+            page(progress.REPORT, RESULTS_PAGES[progress.REPORT], f"# {RESULTS_PAGES[progress.REPORT]}\n\n"
+                 + report.report_page(site, results, pdf_ok, dir_urls),
+                 (report_yaml, folder + "/", site.data_file("plan"), site.data_file("units"))),
+        ]
+    if site.has_budget:
+        out.append(page(links.BUDGET, "Kinh phí", "# Kinh phí thực hiện\n\n" + budget.budget_page(site).rstrip() + "\n\n"
+                        + progress.download_links(site, links.BUDGET, "budget", dir_urls),
+                        _files(site, "plan", "units", "org")))
+    if site.has_handbook:
+        out.append(page(links.HANDBOOK, "Sổ tay", "# Sổ tay tuyên truyền\n\n" + handbook.handbook_index(site),
+                        _files(site, "plan")))
+    if site.has_units:
+        out += [page(links.unit_page(u), links.unit_title(u), unit_markdown(u),
+                     _files(site, "plan", "units", "org") + (f"{folder}/{u.ma}.yaml",),
+                     og_description=unit_description(site, u))
+                for u in site.units]
     out += [page(links.topic_page(t), t.ten_ngan, handbook.topic_page(site, t.ma),
-                 (chapter_file.get(t.ma, site.data_file("plan")),)) for t in site.plan.noi_dung.muc]
+                 (chapter_file.get(t.ma, site.data_file("plan")),)) for t in site.topics]
     out += [page(links.chapter_page(k), c.ten, handbook.general_chapter_page(site, k),
                  (site.data_file(f"chapters/{k}"),)) for k, c in handbook.general_chapters(site)]
     out.append(page(links.REFERENCES, "Văn bản tham khảo", references.references_page(site),
                     _files(site, "references")))
     out.append(page(links.GLOSSARY, "Chữ viết tắt", handbook.glossary_page(site), _files(site, "glossary")))
-    out.append(page(links.TOOLKIT, "Bộ công cụ hội nghị", toolkit.toolkit_index(site), _files(site, "toolkit")))
-    out += [page(toolkit.form_path(f), f.title, toolkit.form_page(site, f.slug), _files(site, "toolkit"))
-            for f in toolkit.FORMS]
+    if site.has_toolkit:
+        out.append(page(links.TOOLKIT, "Bộ công cụ hội nghị", toolkit.toolkit_index(site), _files(site, "toolkit")))
+        out += [page(toolkit.form_path(f), f.title, toolkit.form_page(site, f.slug), _files(site, "toolkit"))
+                for f in toolkit.FORMS]
     return out
 
 
@@ -141,8 +156,8 @@ def unit_description(site: Site, unit) -> str:
 
 def handbook_section(site: Site) -> list[str]:
     """Plan-local paths of the handbook section, in nav order (what the handbook PDF prints)."""
-    return ([links.HANDBOOK] + [links.chapter_page(k) for k, _ in handbook.general_chapters(site)]
-            + [links.topic_page(t) for t in site.plan.noi_dung.muc] + [links.REFERENCES])
+    return ([links.HANDBOOK] * site.has_handbook + [links.chapter_page(k) for k, _ in handbook.general_chapters(site)]
+            + [links.topic_page(t) for t in site.topics] + [links.REFERENCES])
 
 
 def plan_nav(site: Site, home_page: str) -> list:
@@ -152,17 +167,19 @@ def plan_nav(site: Site, home_page: str) -> list:
     section = handbook_section(site)
     titles = {links.HANDBOOK: None, links.REFERENCES: "Văn bản tham khảo"}
     titles.update({links.chapter_page(k): c.ten for k, c in site.chapters.items()})
-    titles.update({links.topic_page(t): t.ten_ngan for t in site.plan.noi_dung.muc})
+    titles.update({links.topic_page(t): t.ten_ngan for t in site.topics})
+    # An entry for each page the plan has (plan_pages): none leads to a page that is not built.
     return [
         {"Trang chủ": home_page},
         {"Kế hoạch": p + links.PLAN},
-        {"Phân công": p + links.ASSIGNMENTS},
-        {"Đơn vị": p + links.UNITS},
-        {"Tiến độ": p + links.TIMELINE},
-        *({title: p + path} for path, title in RESULTS_PAGES.items()),
-        {"Kinh phí": p + links.BUDGET},
+        *[{"Phân công": p + links.ASSIGNMENTS}] * site.has_assignments,
+        *[{"Đơn vị": p + links.UNITS}] * site.has_units,
+        *[{"Tiến độ": p + links.TIMELINE}] * site.has_timeline,
+        *({title: p + path} for path, title in RESULTS_PAGES.items() if site.has_units),
+        *[{"Kinh phí": p + links.BUDGET}] * site.has_budget,
         {"Sổ tay": [p + path if titles[path] is None else {titles[path]: p + path} for path in section]},
-        {"Bộ công cụ": [p + links.TOOLKIT] + [{f.title: p + toolkit.form_path(f)} for f in toolkit.FORMS]},
+        *[{"Bộ công cụ": [p + links.TOOLKIT] + [{f.title: p + toolkit.form_path(f)} for f in toolkit.FORMS]}]
+        * site.has_toolkit,
         {"Chữ viết tắt": p + links.GLOSSARY},
     ]
 
@@ -199,7 +216,7 @@ class Catalog:
             for page in plan_pages(site, dir_urls, pdf_ok):
                 path = home_page if page.path == links.HOME else site.prefix + page.path
                 self._add(GeneratedPage(path, page.title, page.markdown, page.data_files, page.meta, page.plan), site)
-            self.handbook[site.key] = [site.prefix + p for p in handbook_section(site)]
+            self.handbook[site.key] = [site.prefix + p for p in handbook_section(site)] if site.has_handbook else []
             self.search_by_name.update({site.prefix + links.unit_page(u): units.search_text(u) for u in site.units})
             self.pdf_for_page.update({site.prefix + page: pdf for page, pdf in pdf_paths.pdf_for_page(site).items()})
             entries = plan_nav(site, home_page)
@@ -244,24 +261,29 @@ def page_origins(site: Site, docs_dir: Path | None = None) -> list[Origin]:
         file = source.path if source else name
         return Origin(page, file, line, column, field_path(path) if source else "", what)
 
-    out += [at("units", ("don_vi", i, "ten"), links.unit_page(u), links.unit_title(u)) for i, u in enumerate(site.units)]
-    out += [at("plan", ("noi_dung", "muc", i, "ma"), links.topic_page(t), t.ten_ngan)
-            for i, t in enumerate(site.plan.noi_dung.muc)]
+    out += [at("units", ("don_vi", i, "ten"), links.unit_page(u), links.unit_title(u))
+            for i, u in enumerate(site.units) if site.has_units]
+    out += [at("plan", path_of(site, "noi_dung") + ("muc", i, "ma"), links.topic_page(t), t.ten_ngan)
+            for i, t in enumerate(site.topics)]
     out += [at(f"chapters/{k}", (), links.chapter_page(k), c.ten or k) for k, c in handbook.general_chapters(site)]
     out += [Origin(links.REFERENCES, site.data_file("references"), what="Văn bản tham khảo"),
-            Origin(links.GLOSSARY, site.data_file("glossary"), what="Chữ viết tắt"),
-            Origin(links.TOOLKIT, site.data_file("toolkit"), what="Bộ công cụ hội nghị")]
-    out += [Origin(toolkit.form_path(f), site.data_file("toolkit"), what=f.title) for f in toolkit.FORMS]
-    # The pages made from the plan as a whole (home, plan, lists, handbook index).
-    out += [Origin(path, site.data_file("plan"), what=title) for path, title in (
-        (links.HOME, "Trang chủ"), (links.PLAN, "Kế hoạch"), (links.ASSIGNMENTS, "Phân công"), (links.UNITS, "Đơn vị"),
-        (links.TIMELINE, "Tiến độ"), (links.BUDGET, "Kinh phí"), (links.HANDBOOK, "Sổ tay"))]
+            Origin(links.GLOSSARY, site.data_file("glossary"), what="Chữ viết tắt")]
+    if site.has_toolkit:
+        out.append(Origin(links.TOOLKIT, site.data_file("toolkit"), what="Bộ công cụ hội nghị"))
+        out += [Origin(toolkit.form_path(f), site.data_file("toolkit"), what=f.title) for f in toolkit.FORMS]
+    # The pages made from the plan as a whole (home, plan, lists, handbook index), those it has.
+    out += [Origin(path, site.data_file("plan"), what=title) for path, title, made in (
+        (links.HOME, "Trang chủ", True), (links.PLAN, "Kế hoạch", True),
+        (links.ASSIGNMENTS, "Phân công", site.has_assignments), (links.UNITS, "Đơn vị", site.has_units),
+        (links.TIMELINE, "Tiến độ", site.has_timeline), (links.BUDGET, "Kinh phí", site.has_budget),
+        (links.HANDBOOK, "Sổ tay", site.has_handbook)) if made]
     # The results pages and the files downloaded from them (issue 15).
     from ..results.load import report_file, results_folder  # results import the Site
 
-    out += [Origin(path, results_folder(site), what=title) for path, title in RESULTS_PAGES.items()]
-    out += [Origin(rel, results_folder(site), what=what) for rel, what in progress.download_files(site).items()]
-    out.append(Origin(progress.downloads(site)["report_pdf"], report_file(site), what="Báo cáo tổng hợp (PDF)"))
+    if site.has_units:
+        out += [Origin(path, results_folder(site), what=title) for path, title in RESULTS_PAGES.items()]
+        out += [Origin(rel, results_folder(site), what=what) for rel, what in progress.download_files(site).items()]
+        out.append(Origin(progress.downloads(site)["report_pdf"], report_file(site), what="Báo cáo tổng hợp (PDF)"))
     by_page = {o.path: o for o in out}
     for page, pdf in pdf_paths.pdf_for_page(site).items():
         origin = by_page.get(page, Origin(page, page))

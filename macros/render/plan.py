@@ -180,7 +180,7 @@ def _block(block) -> dict:
 def verbatim_html(section: VerbatimSection) -> str:
     """Every block of a section kept as written, in order (one raw HTML block of the Markdown body:
     no line of it is blank, so Markdown keeps it whole)."""
-    html = render("plan_blocks.html", blocks=[_block(b) for b in section.doan])
+    html = render("plan_blocks.html", section_blocks=[_block(b) for b in section.doan])
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 

@@ -47,7 +47,7 @@ def href(target: str, current_src: str, dir_urls: bool = True) -> str:
 
 
 def downloads(site: Site) -> dict[str, str]:
-    year = site.plan.van_ban.nam
+    year = site.year_tag
     return {
         "ics": f"{DOWNLOADS}/lich-ke-hoach-{year}.ics",
         "results_xlsx": f"{DOWNLOADS}/ket-qua-{year}.xlsx", "results_csv": f"{DOWNLOADS}/ket-qua-{year}.csv",

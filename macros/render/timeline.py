@@ -46,4 +46,4 @@ def timeline_html(site: Site) -> str:
                   months=[m.month for m in months], deadline_at=_position(last, start, end),
                   deadline=format_date(last),
                   events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
-                  steps=[s.ten_ngan for s in site.plan.cac_buoc.buoc])
+                  steps=[s.ten_ngan for s in site.plan.cac_buoc.buoc] if site.plan.cac_buoc is not None else [])
