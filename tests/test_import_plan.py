@@ -4,6 +4,8 @@ In-process: each test runs main() on a file the test writes (tests/plan_docx_fix
 into a small project (data/website.yaml only, copied), and reads what it wrote.
 """
 
+import html
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -19,9 +21,38 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def project(tmp_path) -> Path:
+    """A project with data/'s site-wide files (website.yaml, glossary, references…), no plan folder."""
     (tmp_path / "data").mkdir()
-    shutil.copy(ROOT / "data" / "website.yaml", tmp_path / "data" / "website.yaml")
+    for f in (ROOT / "data").glob("*.yaml"):
+        shutil.copy(f, tmp_path / "data" / f.name)
     return tmp_path
+
+
+def visible(page: str) -> str:
+    """The words a reader sees on a plan page (render/plan.plan_page: Markdown with HTML blocks):
+    inline tags dropped, block tags a space, heading marks and Markdown escapes removed,
+    entities decoded, whitespace folded (NBSP too)."""
+    text = re.sub(r"</?(?:strong|em|span|small|a|abbr)\b[^>]*>", "", page)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"^#+ ", "", text, flags=re.MULTILINE)
+    text = re.sub(r"\\([\\`*_\[\]{}|#+!.\-])", r"\1", text)
+    return " ".join(html.unescape(text).split())
+
+
+def assert_in_order(page_text: str, paragraphs: list[str]) -> None:
+    at = 0
+    for p in paragraphs:
+        p = " ".join(p.split())
+        found = page_text.find(p, at)
+        assert found >= 0, f"không thấy (hoặc sai thứ tự): «{p}»\nsau: «{page_text[at:at + 200]}»"
+        at = found + len(p)
+
+
+def rendered(project: Path, folder: str) -> str:
+    from macros.loader import load_plan
+    from macros.render.plan import plan_page
+
+    return visible(plan_page(load_plan(project, folder)))
 
 
 def run(project: Path, file: Path, *args: str) -> int:
@@ -75,11 +106,41 @@ def test_fixture_plan_imports_every_paragraph_in_order(project, tmp_path, name):
     got = document_paragraphs(plan)
     # The closing paragraph is the body's last; the recipients are not body paragraphs.
     assert got == expected
+    # The plan page (rendered in-process by the model's own renderer) shows every paragraph of the
+    # source in order, then every line of the header and closing blocks as written.
+    page = rendered(project, name)
+    assert_in_order(page, expected)
+    from docx import Document
+
+    source = Document(str(src))
+    lines = [p.text for t in source.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    lines += [p.text for p in source.paragraphs]
+    for line in lines:
+        if line.strip() and line.strip() != "______" and not re.fullmatch(r"Số:\s*/.*|.*ngày\s+tháng\s+năm.*", line):
+            assert " ".join(line.split()) in page, line
     assert plan["nhap_tu_dong"]["tep"] == f"{name}.docx"
     assert plan["nhap_tu_dong"]["da_doi_chieu"] is False
     assert plan["nhap_tu_dong"]["can_xac_nhan"]
     # Kind tags from the titles: the first named part decides («NỘI DUNG, THỜI GIAN …» is content).
     assert [s["loai"] for s in plan["muc"]] == TAGS[name]
+
+
+def test_round_trip_of_the_published_plan(project, tmp_path):
+    """The 2023 plan exported to .docx from the model (macros/exports/plan_docx.py), imported,
+    gives a plan page that reads as today's: the same words in the same order, and the same
+    header, title and closing blocks."""
+    from macros.exports.plan_docx import plan_docx
+    from macros.loader import load_plan, load_site
+    from macros.render import plan as P
+
+    today = load_site(ROOT)
+    src = tmp_path / "ke-hoach.docx"
+    src.write_bytes(plan_docx(today))
+    assert run(project, src, "--thu-muc", "khu-hoi") == 0
+    again = load_plan(project, "khu-hoi")
+    assert visible(P.plan_page(again)) == visible(P.plan_page(today))
+    for part in (P.header_html, P.title_html, P.closing_html):
+        assert part(again) == part(today), part.__name__
 
 
 def test_word_automatic_numbering_is_rebuilt(project, tmp_path):

@@ -39,6 +39,8 @@ def files(result, tep: str) -> dict[str, str]:
     plan = {"nhap_tu_dong": {"tep": tep, "da_doi_chieu": False,
                              "can_xac_nhan": list(result.checklist)}}
     plan.update(result.plan)
+    if plan["van_ban"].get("nam") is None:  # no year in the file: the line is left out (PLAN-FORMAT.md)
+        plan["van_ban"] = {k: v for k, v in plan["van_ban"].items() if k != "nam"}
     out = {"ke-hoach.yaml": dump(plan), "co-quan.yaml": dump(result.org)}
     out["don-vi.yaml"] = dump(result.units)
     return {name: HEADER[name].format(tep=tep) + text for name, text in out.items()}
