@@ -374,3 +374,51 @@ def test_nfc_and_invisible_characters_are_listed(project, tmp_path, capsys):
     assert item == {"ky_hieu": "1.", "van_ban": "Đăk Tô."}
     out = capsys.readouterr().out
     assert "dạng dựng sẵn (NFC)" in out and "U+200B" in out
+
+
+# --- end to end: the four plans imported into a project of their own, one strict mkdocs build --------
+
+@pytest.fixture(scope="module")
+def imported_site(tmp_path_factory):
+    """A copy of the project whose website holds only the four imported plans (the 2023 folder and
+    its entry removed; data/website.yaml otherwise as it is), built once with --strict, PDFs off
+    (tests/test_print_*.py cover them). Returns (site folder, build log)."""
+    import os
+
+    from tests.sitebuild import build_once, copy_project, mkdocs_build
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out = shared / "site-imported-plans"
+
+    def build(out: Path):
+        project = copy_project(out.with_name(out.name + "-project"))
+        shutil.rmtree(project / "data" / "ke-hoach-2023")
+        website = project / "data" / "website.yaml"
+        text = website.read_text(encoding="utf-8")
+        website.write_text(text[: text.index("\nke_hoach:")] + "\nke_hoach: []\n", encoding="utf-8")
+        for name, make in PLANS.items():
+            src = out.with_name(f"{name}.docx")
+            make(src)
+            assert import_plan.main([str(src), "--goc", str(project), "--thu-muc", name]) == 0
+        return mkdocs_build(project, out, KONTUM_PDF="0", SOURCE_DATE_EPOCH="1764547200")
+
+    build_once(out, build)
+    log = out.with_name(out.name + ".done").read_text(encoding="utf-8")
+    return out, log
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_imported_plan_publishes_with_a_strict_build(imported_site, tmp_path, name):
+    site, log = imported_site
+    page = (site / name / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    article = re.search(r"<article[^>]*>(.*?)</article>", page, re.S).group(1)
+    expected = PLANS[name](tmp_path / "again.docx")
+    assert_in_order(visible(article), expected)
+    assert f"Bản nhập tự động từ tệp {name}.docx, chưa được người biên tập đối chiếu" in visible(article)
+    # The build printed the checklist of each unchecked draft (editor-only, not on the pages).
+    assert f"data/{name}/ke-hoach.yaml" in log and "Còn cần xác nhận hoặc bổ sung" in log
+    assert "Còn cần xác nhận" not in page
+    # No computed page a verbatim plan cannot state (assignments, budget, units, timeline, progress).
+    made = {p.name for p in (site / name).iterdir() if p.is_dir()}
+    assert not made & {"phan-cong", "kinh-phi", "don-vi", "tien-do", "ket-qua", "bo-cong-cu"}, made

@@ -61,6 +61,8 @@ def website_entry(text: str, thu_muc: str, ten: str) -> str | None:
     start = next((i for i, ln in enumerate(lines) if re.match(r"ke_hoach\s*:", ln)), None)
     if start is None:
         return None
+    if re.match(r"ke_hoach\s*:\s*\[\s*\]\s*(#.*)?$", lines[start].rstrip("\n")):  # an empty list written inline
+        lines[start] = "ke_hoach:\n"
     if re.search(rf"^\s*-?\s*thu_muc\s*:\s*[\"']?{re.escape(thu_muc)}[\"']?\s*(#.*)?$", text, re.MULTILINE):
         return text
     end = start + 1
