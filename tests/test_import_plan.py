@@ -352,6 +352,28 @@ def test_no_issuing_body_anywhere_is_refused_with_the_field_named(project, tmp_p
     assert not (project / "data" / "ke-hoach").exists()
 
 
+def test_sections_in_sentence_case_and_a_plan_without_sections(project, tmp_path, capsys):
+    """«1. Mục đích, yêu cầu» (numbered, not in capitals) are sections when their titles name parts
+    of a plan; a document with no section scheme keeps its body as one untitled section, never as
+    one long opening paragraph."""
+    named = tmp_path / "ten-muc.txt"
+    named.write_text("BAN THƯỜNG TRỰC\nKẾ HOẠCH\nThử\n______\nMở đầu như sau:\n1. Mục đích, yêu cầu\n"
+                     "- Ý một;\n2. Tổ chức thực hiện\nCác thôn thực hiện.\n", encoding="utf-8")
+    assert run(project, named, "--thu-muc", "ten-muc") == 0
+    plan = load(project, "ten-muc")
+    assert [(s["so"], s["tieu_de"], s["loai"]) for s in plan["muc"]] == [
+        ("1", "Mục đích, yêu cầu", "muc_dich_yeu_cau"), ("2", "Tổ chức thực hiện", "to_chuc_thuc_hien")]
+    flat = tmp_path / "phang.txt"
+    flat.write_text("BAN THƯỜNG TRỰC\nKẾ HOẠCH\nThử\n______\nMở đầu.\n- Ý một;\nĐoạn giữa.\n- Ý hai.\n",
+                    encoding="utf-8")
+    assert run(project, flat, "--thu-muc", "phang") == 0
+    plan = load(project, "phang")
+    assert plan["mo_dau"] == "Mở đầu."
+    assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [("", "")]
+    assert document_paragraphs(plan)[1:] == ["", "- Ý một;", "Đoạn giữa.", "- Ý hai."]
+    assert "phần thân được chép thành một mục không số" in capsys.readouterr().out
+
+
 def test_odt_gets_how_to_save_as_docx(project, tmp_path, capsys):
     src = tmp_path / "ke-hoach.odt"
     src.write_bytes(b"PK\x03\x04")

@@ -379,14 +379,25 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         return isinstance(ln, Line) and not ln.marker and _upper_text(ln.text) and len(ln.text.split()) >= 2 \
             and len(ln.text) <= 200
 
+    def is_named_decimal(ln) -> bool:
+        # «1. Mục đích, yêu cầu»: a short top-level item whose title names a part of a plan.
+        return (isinstance(ln, Line) and shape(ln.marker).startswith("dec0") and len(ln.text) <= 80
+                and tag_of(ln.text) != "khac" and not ln.text.rstrip().endswith((".", ";")))
+
     heading = None
     for test, how in ((is_roman_heading, "số La Mã (I., II., …)"), (is_upper_decimal, "số (1., 2., …) và chữ in hoa"),
+                      (is_named_decimal, "số (1., 2., …) và tên phần (Mục đích, Nội dung, …)"),
                       (is_upper_plain, "dòng chữ in hoa")):
         if sum(1 for ln in lines[i:] if test(ln)) >= 2 or (test is is_roman_heading and any(test(ln) for ln in lines[i:])):
             heading = test
             recognised.append(f"các mục lớn đánh dấu bằng {how}")
             break
-    first = next((k for k in range(i, len(lines)) if heading and heading(lines[k])), len(lines))
+    if heading is not None:
+        first = next((k for k in range(i, len(lines)) if heading(lines[k])), len(lines))
+    else:
+        # No section scheme: the plain paragraphs before the first numbered line open the document,
+        # everything from there is one untitled section (never one long opening paragraph).
+        first = next((k for k in range(i, len(lines)) if not isinstance(lines[k], Line) or lines[k].marker), len(lines))
     for ln in lines[i:first]:
         if isinstance(ln, Table):
             check.append("có một bảng trước mục đầu tiên: chưa chép (phần mở đầu chỉ giữ đoạn văn); chép vào "
@@ -470,8 +481,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                       ("nguoi_ky", "họ tên người ký")):
         if not signature[key]:
             check.append(f"không tìm thấy {what}: để trống (chu_ky.{key})")
-    if not sections:
-        check.append("không nhận ra mục nào (I., II., … hay 1., 2., …): cả văn bản nằm ở phần mở đầu")
+    if heading is None and sections:
+        check.append("không nhận ra các mục lớn (I., II., … hay 1., 2. viết hoa): phần thân được chép thành một mục "
+                     "không số, không tiêu đề; chia lại thành các mục (so, tieu_de) như văn bản gốc")
     for s in sections:
         name = f"mục {s['so']} «{s['tieu_de']}»" if s["so"] else f"mục «{s['tieu_de']}»"
         if s["loai"] == "khac":
