@@ -6,8 +6,8 @@
     .venv/bin/python -m macros.import_plan KE-HOACH.docx --ghi-de         # replaces the folder's three files
 
 Reads .docx (python-docx; Word's automatic numbering rebuilt from numbering.xml, tables
-kept, bold and italic kept) and plain .txt (UTF-8). An .odt is refused with how to save it
-as .docx (see CONTRIBUTING.md: no reader of .odt is added for now). The text is copied
+kept, bold and italic kept), LibreOffice's .odt (list numbers rebuilt from the ODF list styles,
+plan_import/odt.py) and plain .txt (UTF-8). The text is copied
 character for character (NFC-normalised, as every text of the site); the import never
 corrects, and never fills in what the file lacks: a blank is left and listed.
 
@@ -46,13 +46,13 @@ def read_blocks(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
         from .plan_import.plaintext import read_text
         return read_text(path, max_bytes)
     if suffix == ".odt":
-        raise NotAPlan("Chưa nhập được tệp .odt (LibreOffice): mở tệp bằng LibreOffice, chọn «Lưu thành» "
-                       "Word (.docx), rồi nhập tệp .docx đó.")
+        from .plan_import.odt import read_odt
+        return read_odt(path, max_bytes)
     if suffix == ".doc":
         raise NotAPlan("Tệp Word cũ (.doc) chưa nhập được: mở bằng Word hay LibreOffice, «Lưu thành» .docx, "
                        "rồi nhập tệp .docx đó.")
     if suffix not in (".docx", ".docm", ".dotx"):
-        raise NotAPlan(f"Chỉ nhập được tệp Word (.docx) hoặc văn bản thuần (.txt), không nhập được tệp {suffix or 'không có đuôi'}.")
+        raise NotAPlan(f"Chỉ nhập được tệp Word (.docx), LibreOffice (.odt) hoặc văn bản thuần (.txt), không nhập được tệp {suffix or 'không có đuôi'}.")
     from .plan_import.docx import read_docx
     return read_docx(path, max_bytes)
 

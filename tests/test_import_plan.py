@@ -374,11 +374,89 @@ def test_sections_in_sentence_case_and_a_plan_without_sections(project, tmp_path
     assert "phần thân được chép thành một mục không số" in capsys.readouterr().out
 
 
-def test_odt_gets_how_to_save_as_docx(project, tmp_path, capsys):
-    src = tmp_path / "ke-hoach.odt"
-    src.write_bytes(b"PK\x03\x04")
+def test_odt_saved_by_libreoffice_imports_as_its_docx(project, tmp_path):
+    """The four plans saved as .odt by LibreOffice itself (one soffice call) import to the same
+    plan data as their .docx: the Word lists become ODF list styles that continue each other
+    (text:continue-list) or restart (text:start-value), rebuilt by plan_import/odt.py."""
+    from tests.sheets import convert
+
+    sources = []
+    for name, make in PLANS.items():
+        make(tmp_path / f"{name}.docx")
+        sources.append(tmp_path / f"{name}.docx")
+    odts = convert(sources, "odt", tmp_path / "odt")
+    for name, odt in zip(PLANS, odts):
+        assert run(project, tmp_path / f"{name}.docx", "--thu-muc", f"w-{name}") == 0
+        assert run(project, odt, "--thu-muc", f"o-{name}") == 0
+        for file in ("ke-hoach.yaml", "co-quan.yaml", "don-vi.yaml"):
+            from_word, from_odt = load(project, f"w-{name}", file), load(project, f"o-{name}", file)
+            if file == "ke-hoach.yaml":
+                from_word["nhap_tu_dong"].pop("tep"), from_odt["nhap_tu_dong"].pop("tep")
+            assert from_odt == from_word, (name, file)
+
+
+ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3">
+<office:automatic-styles>
+ <style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="T2" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>
+ <text:list-style style:name="L1">
+  <text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>
+  <text:list-level-style-number text:level="2" style:num-suffix=")" style:num-format="a"/>
+ </text:list-style>
+</office:automatic-styles>
+<office:body><office:text>
+ <text:p>BAN THƯỜNG TRỰC</text:p><text:p>KẾ HOẠCH</text:p><text:p>Thử</text:p><text:p>______</text:p>
+ <text:h text:outline-level="1">MỤC ĐÍCH</text:h>
+ <text:list xml:id="a" text:style-name="L1">
+  <text:list-item><text:p>Một <text:span text:style-name="T1">đậm</text:span> và <text:span text:style-name="T2">nghiêng</text:span>.</text:p>
+   <text:list><text:list-item><text:p>Ý con;</text:p></text:list-item><text:list-item><text:p>Ý con hai.</text:p></text:list-item></text:list>
+  </text:list-item>
+ </text:list>
+ <text:p>Một đoạn xen giữa.</text:p>
+ <text:list xml:id="b" text:continue-list="a" text:style-name="L1"><text:list-item><text:p>Hai.</text:p></text:list-item></text:list>
+ <text:list xml:id="c" text:continue-list="b" text:style-name="L1"><text:list-item><text:p>Ba<text:s text:c="2"/>cách.</text:p></text:list-item></text:list>
+ <text:h text:outline-level="1">TỔ CHỨC THỰC HIỆN</text:h>
+ <text:list text:style-name="L1"><text:list-item><text:p>Lại từ một.</text:p></text:list-item></text:list>
+</office:text></office:body></office:document-content>
+"""
+ODT_STYLES = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">
+<office:styles><text:outline-style style:name="Outline">
+ <text:outline-level-style text:level="1" style:num-format="I" style:num-suffix="."/>
+</text:outline-style></office:styles></office:document-styles>
+"""
+
+
+def test_odt_lists_that_continue_each_other_outline_headings_and_runs(project, tmp_path):
+    src = tmp_path / "tay.odt"
+    with zipfile.ZipFile(src, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", ODT_CONTENT)
+        z.writestr("styles.xml", ODT_STYLES)
+    assert run(project, src, "--thu-muc", "tay") == 0
+    plan = load(project, "tay")
+    assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [("I", "MỤC ĐÍCH"), ("II", "TỔ CHỨC THỰC HIỆN")]
+    first = plan["muc"][0]["doan"]
+    assert [b["ky_hieu"] for b in first[:1]] == ["1."]
+    assert first[0]["van_ban"] == ["Một ", {"chu": "đậm", "dam": True}, " và ", {"chu": "nghiêng", "nghieng": True}, "."]
+    assert [b["ky_hieu"] for b in first[0]["doan"][:2]] == ["a)", "b)"]
+    assert first[0]["doan"][1]["doan"] == ["Một đoạn xen giữa."]  # under the innermost open item
+    assert [(b["ky_hieu"], b["van_ban"]) for b in first[1:]] == [("2.", "Hai."), ("3.", "Ba  cách.")]
+    assert plan["muc"][1]["doan"][0]["ky_hieu"] == "1."  # a new list, not continuing: counts from 1
+
+
+def test_odt_that_is_not_writer_text_is_refused(project, tmp_path, capsys):
+    src = tmp_path / "bang.odt"
+    with zipfile.ZipFile(src, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<x/>")
     assert run(project, src) == 1
-    assert "Lưu thành" in capsys.readouterr().err
+    assert "không phải văn bản LibreOffice Writer" in capsys.readouterr().err
 
 
 def test_nfc_and_invisible_characters_are_listed(project, tmp_path, capsys):
