@@ -202,7 +202,7 @@ class _Reader:
             elif el.tag == t("text", "list"):
                 style = el.get(t("text", "style-name"), "")
                 self._lists += 1
-                own = el.get("{http://www.w3.org/XML/1998/namespace}id") or f" list{self._lists}"
+                own = next((v for k, v in el.attrib.items() if k.endswith("}id") and "/XML/" in k), "") or f" list{self._lists}"
                 goes_on = el.get(t("text", "continue-list")) or (
                     self.last_of_style.get(style) if el.get(t("text", "continue-numbering")) == "true" else None)
                 # A list that continues another counts on with it, and so does one continuing this one.
