@@ -162,7 +162,6 @@ class Result:
     units: dict
     recognised: list[str]
     checklist: list[str]
-    paragraphs: list[str]   # every paragraph of the source, in order, as imported (for tests)
 
 
 def _flatten_layout(table: Table) -> list[Para]:
@@ -426,10 +425,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             s["loai"] = "khac"
         elif s["loai"] != "khac":
             used[s["loai"]] = s["so"] or f"«{s['tieu_de']}»"
-    paragraphs = [d["van_ban"] for d in can_cu] + opening
     for s in sections:
-        paragraphs.append(((s["so"] + ". ") if s["so"] else "") + s["tieu_de"])
-        s["doan"] = nest(s.pop("_blocks"), paragraphs)
+        s["doan"] = nest(s.pop("_blocks"))
 
     # 4. What the organisation section names: departments and units.
     org_section = next((s for s in sections if s["loai"] == "to_chuc_thuc_hien"), None)
@@ -555,9 +552,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         recognised.append("các ban: " + ", ".join(b["ten"] for b in org["ban"]))
     if units:
         recognised.append("các đơn vị: " + ", ".join(f"{u['cap']} {u['ten']}".strip() for u in units))
-    paragraphs += [plain(v) for v in [plan["ket_luan"]] if v] + lines_recipients
     units_file = {"tinh": "", "don_vi": units}
-    return Result(plan, org, units_file, recognised, check, paragraphs)
+    return Result(plan, org, units_file, recognised, check)
 
 
 def tag_of(title: str) -> str:
@@ -567,7 +563,7 @@ def tag_of(title: str) -> str:
     return min(found)[2] if found else "khac"
 
 
-def nest(lines: list, paragraphs: list[str]) -> list:
+def nest(lines: list) -> list:
     """A section's lines as nested blocks: a marker of a new shape opens a level under the
     open item; one of an open shape closes what is under it; a plain paragraph or a table
     goes under the innermost open item; a note («* Ghi chú:») closes every level."""
@@ -580,17 +576,13 @@ def nest(lines: list, paragraphs: list[str]) -> list:
     for ln in lines:
         if isinstance(ln, Table):
             rows = [[nfc(c) for c in r] for r in ln.rows]
-            block = {"bang": rows, "dong_tieu_de": ln.header_rows}
-            here().append(block)
-            paragraphs += ["\n".join(r) for r in [[c for row in rows for c in row]]]
+            here().append({"bang": rows, "dong_tieu_de": ln.header_rows})
             continue
         note = _NOTE.match(ln.text) if not ln.marker else None
         if note:
             stack.clear()
             top.append({"ghi_chu": note.group(1), "van_ban": rich(_cut(ln.runs, note.end()))})
-            paragraphs.append(ln.text)
             continue
-        paragraphs.append(ln.full)
         if not ln.marker:
             here().append(rich(ln.runs))
             continue
