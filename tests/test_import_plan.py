@@ -161,6 +161,31 @@ def test_word_automatic_numbering_is_rebuilt(project, tmp_path):
     assert any("Symbol/Wingdings" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
 
 
+def test_recipients_without_dashes_in_their_own_column(project, tmp_path):
+    """«Nơi nhận» beside the signature in a table: every line of its column is a recipient,
+    dash or not («Như trên;»), and the other column is the signature."""
+    from docx import Document
+
+    doc = Document()
+    for line in ("BAN THƯỜNG TRỰC", "KẾ HOẠCH", "Thử", "______", "I. MỤC ĐÍCH", "1. Một ý."):
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.paragraphs[0].text = "Nơi nhận:"
+    for line in ("Như trên;", "Lưu: VT."):
+        left.add_paragraph(line)
+    right.paragraphs[0].text = "KT. CHỦ TỊCH"
+    for line in ("PHÓ CHỦ TỊCH", "Nguyễn Văn C"):
+        right.add_paragraph(line)
+    src = tmp_path / "noi-nhan.docx"
+    doc.save(src)
+    assert run(project, src, "--thu-muc", "noi-nhan") == 0
+    plan = load(project, "noi-nhan")
+    assert plan["noi_nhan"]["dong"] == ["Như trên;", "Lưu: VT."]
+    assert plan["chu_ky"] == {"quyen_han": "KT. CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH", "trang_thai": "",
+                              "nguoi_ky": "Nguyễn Văn C"}
+
+
 def test_numbering_from_the_paragraph_style(project, tmp_path):
     """Word's «List Number» style carries the list (w:numPr on the style, not the paragraph)."""
     from docx import Document

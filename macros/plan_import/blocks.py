@@ -24,6 +24,8 @@ class Para:
     level: int = 0
     # Text centred, or in a table cell of the header/closing (a layout hint, not text).
     centred: bool = False
+    # The column of a layout table (header, recipients beside signature) it was read from; -1 outside one.
+    column: int = -1
 
     @property
     def text(self) -> str:

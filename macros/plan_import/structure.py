@@ -171,7 +171,10 @@ def _flatten_layout(table: Table) -> list[Para]:
     for col in range(width):
         for row in table.cells:
             if col < len(row):
-                out += [p for p in row[col] if p.text.strip()]
+                for p in row[col]:
+                    if p.text.strip():
+                        p.column = col
+                        out.append(p)
     return out
 
 
@@ -319,6 +322,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         body = body[:closing_at]
 
     lines_recipients, sig_lines = [], []
+    # In a layout table «Nơi nhận» has a column of its own: every line of it is a recipient;
+    # elsewhere the recipients are the lines with a dash after it, up to the signature.
+    recipients_column = next((x.column for x in tail if isinstance(x, Para) and x.column >= 0
+                              and fold(nfc(x.text)).strip().startswith("noi nhan")), -1)
     for x in tail:
         if not isinstance(x, Para) or not x.text.strip():
             continue
@@ -328,7 +335,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             if after:
                 lines_recipients.append(after)
             continue
-        if re.match(r"^[-–+•]", t) and not sig_lines:
+        if recipients_column >= 0 and x.column >= 0:
+            (lines_recipients if x.column == recipients_column else sig_lines).append(t)
+        elif re.match(r"^[-–+•]", t) and not sig_lines:
             lines_recipients.append(t)
         else:
             sig_lines.append(t)
