@@ -83,6 +83,8 @@ def respell(text: str, editorial: EditorialFile) -> str:
 def check_changes(changes: ChangesFile, plan, src) -> list[DataError]:
     """Each change is later than the plan's end, and no earlier than its source."""
     errors = []
+    if plan.thoi_gian_dia_diem is None:  # a plan without a period: nothing to compare
+        return errors
     end = plan.thoi_gian_dia_diem.ket_thuc
     for i, change in enumerate(changes.thay_doi):
         if change.ngay <= end:

@@ -300,12 +300,19 @@ def check_sections(plan: PlanFile, src) -> list[DataError]:
                                     found=kind, hint="mỗi loại mục có cấu trúc chỉ có một; gộp hai mục, hoặc chép "
                                                      "mục này nguyên văn (trường «doan»)."))
         seen.setdefault(kind, i)
+    return errors + check_placeholder_sections(plan, src)
+
+
+def check_placeholder_sections(plan: PlanFile, src) -> list[DataError]:
+    """A {placeholder} in `src` (the plan, a handbook chapter, the toolkit) is filled from a
+    structured section: the plan must have it."""
+    errors = []
     for path, text in _walk_strings(src.data):
         for name in PLACEHOLDER.findall(text):
             kind = PLACEHOLDER_SECTION.get(name)
             if kind is not None and plan.section(kind) is None:
-                errors.append(src.error(path, f"Chỗ trống «{{{name}}}» lấy số liệu từ mục loại «{kind}», "
-                                              "nhưng kế hoạch không có mục đó.",
+                errors.append(src.error(path, f"Chỗ trống «{{{name}}}» lấy số liệu từ mục loại «{kind}» của "
+                                              "ke-hoach.yaml, nhưng kế hoạch không có mục đó.",
                                         hint="viết thẳng số liệu vào câu, hoặc thêm mục có cấu trúc loại đó."))
     return errors
 

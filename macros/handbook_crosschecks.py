@@ -2,7 +2,7 @@
 a chapter cites is in data/van-ban.yaml, the plan's basis document is listed
 there with the same date, codes and abbreviations are unique."""
 
-from .crosschecks import _names, check_placeholders, near_miss, unique
+from .crosschecks import _names, check_placeholder_sections, check_placeholders, near_miss, unique
 from .dates import format_date
 from .errors import DataError
 
@@ -118,4 +118,6 @@ def cross_check(models: dict, sources: dict, files: dict | None = None) -> list[
     return extra + (check_references(refs, sources["references"]) + check_glossary(models["glossary"], sources["glossary"])
             + check_plan_basis(models["plan"], refs, sources["plan"], files)
             + check_chapters(models["chapters"], models["plan"], refs, sources, files)
-            + (check_placeholders(sources["toolkit"]) if "toolkit" in sources else []))
+            + (check_placeholders(sources["toolkit"]) if "toolkit" in sources else [])
+            + [e for name, src in sources.items() if name.startswith("chapters/") or name == "toolkit"
+               for e in check_placeholder_sections(models["plan"], src)])

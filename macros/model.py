@@ -7,9 +7,11 @@ totals agree…) live in crosschecks.py; derived values in site.py.
 
 # Definitions (ma) use Code; references to them are Text, so that a wrong
 # reference ("Dak Glei" for "610") reaches the cross-check that can suggest the code.
+import difflib
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StrictBool, Tag
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, Tag
+from pydantic_core import PydanticCustomError
 
 from .limits import MAX_LIST, MAX_OTHER_NAMES, MAX_RESULT_ITEMS, MAX_UNITS
 from .fieldtypes import _clean_text, at_most, Code, Date, Int, Money, MonthValue, Name, OptionalDate, OptionalText, PlainText, Prefix, Text
@@ -313,6 +315,9 @@ class VerbatimSection(Strict):
 VERBATIM = "nguyen_van"
 
 
+UNKNOWN = "khong_ro"
+
+
 def _section_kind(value) -> str | None:
     if isinstance(value, BaseModel):
         return VERBATIM if isinstance(value, VerbatimSection) else value.loai
@@ -321,14 +326,26 @@ def _section_kind(value) -> str | None:
     if "doan" in value:
         return VERBATIM
     kind = value.get("loai")
-    return kind if isinstance(kind, str) and kind in STRUCTURED else None
+    return kind if isinstance(kind, str) and kind in STRUCTURED else UNKNOWN
+
+
+def _unknown_section(value):
+    """A mapping that is neither kind: say which `loai` it has, and the one meant."""
+    kind = value.get("loai")
+    close = difflib.get_close_matches(str(kind), STRUCTURED, n=1, cutoff=0.6) if kind is not None else []
+    said = f"«loai: {kind}» không phải loại mục có cấu trúc nào" if kind is not None else "mục không có «loai» cũng không có «doan»"
+    raise PydanticCustomError("du_lieu", f"Không rõ loại mục: {said}"
+                              + (f" (có phải «{close[0]}»?)" if close else "")
+                              + ". Mục chép nguyên văn có trường «doan»; mục có cấu trúc có «loai» là một trong "
+                              + ", ".join(STRUCTURED) + ".")
 
 
 Section = Annotated[
     Union[Annotated[Purposes, Tag("muc_dich_yeu_cau")], Annotated[Contents, Tag("noi_dung")],
           Annotated[Steps, Tag("cac_buoc")], Annotated[Period, Tag("thoi_gian_dia_diem")],
           Annotated[Budget, Tag("kinh_phi")], Annotated[Organisation, Tag("to_chuc_thuc_hien")],
-          Annotated[VerbatimSection, Tag(VERBATIM)]],
+          Annotated[VerbatimSection, Tag(VERBATIM)],
+          Annotated[object, BeforeValidator(_unknown_section), Tag(UNKNOWN)]],
     Discriminator(_section_kind, custom_error_message=(
         "Không rõ loại mục: một mục chép nguyên văn có trường «doan»; một mục có cấu trúc có «loai» là một trong "
         + ", ".join(STRUCTURED) + "."), **_KIND_ERROR),

@@ -86,7 +86,7 @@ def _suggest_key(name: str, keys: list[str]) -> list[str]:
     return difflib.get_close_matches(name.lower(), keys, n=1, cutoff=0.6)
 
 
-def _in_data(data, loc: tuple) -> tuple:
+def _in_data(data, loc: tuple, missing: bool = False) -> tuple:
     """The path of `loc` in the file: a part the data does not have on the way (the tag
     pydantic adds for a member of a union: "kinh_phi", "chu") is dropped, so that the
     line is the value's and the field is named as the editor wrote it."""
@@ -97,8 +97,8 @@ def _in_data(data, loc: tuple) -> tuple:
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             node = node[part]
-        elif isinstance(node, dict) and last:
-            pass  # a missing key or one the model does not have: named as it is
+        elif isinstance(node, dict) and last and missing:
+            pass  # a missing key: named as the model names it
         else:
             continue
         out.append(part)
@@ -109,7 +109,7 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
     errors = []
     known = sorted(_field_names(model))
     for err in exc.errors(include_url=False):
-        loc = _in_data(source.data, tuple(p for p in err["loc"] if p != "[key]"))
+        loc = _in_data(source.data, tuple(p for p in err["loc"] if p != "[key]"), missing=err["type"] == "missing")
         kind = err["type"]
         found = ""
         hint = ""

@@ -140,7 +140,7 @@ class Site:
     @property
     def topics(self) -> list:
         """The content topics of the structured content section (a handbook page each); [] without one."""
-        return list(self.plan.noi_dung.muc) if self.has_handbook else []
+        return list(self.plan.noi_dung.muc) if self.plan.noi_dung is not None else []
 
     def chapter_of(self, topic_code: str) -> tuple[str, Chapter] | None:
         """The chapter written for a content topic of the plan, if any."""

@@ -9,7 +9,7 @@ from .plan import section_number
 
 
 def unit_links(site: Site, codes, current: str) -> str:
-    return ", ".join(links.md_link(links.unit_name(site.unit(c)), links.unit_page(site.unit(c)), current) for c in codes)
+    return ", ".join(links.unit_link(site, site.unit(c), links.unit_name(site.unit(c)), current) for c in codes)
 
 
 def _quote(label: str, text: str) -> str:
@@ -35,7 +35,7 @@ def by_unit_table(site: Site, current: str = links.ASSIGNMENTS) -> str:
     rows = ["| STT | Đơn vị | Ban phối hợp | Kinh phí |", "|---:|---|---|---:|"]
     for i, unit in enumerate(site.units, 1):
         dept = site.department(site.assignment_of(unit.ma).ban)
-        rows.append(f"| {i} | {links.md_link(links.unit_title(unit), links.unit_page(unit), current)} "
+        rows.append(f"| {i} | {links.unit_link(site, unit, links.unit_title(unit), current)} "
                     f"| {m(dept.ten)} | {format_money(site.amount(unit.ma))} |")
     return "\n".join(rows) + "\n"
 

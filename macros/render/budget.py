@@ -11,7 +11,7 @@ def budget_table(site: Site, current: str = links.BUDGET) -> str:
     rows = ["| STT | Đơn vị | Ban phối hợp | Kinh phí |", "|---:|---|---|---:|"]  # cells say «đồng»
     for i, unit in enumerate(site.units, 1):
         dept = site.department(site.assignment_of(unit.ma).ban)
-        rows.append(f"| {i} | {links.md_link(links.unit_title(unit), links.unit_page(unit), current)} | {m(dept.ten)} "
+        rows.append(f"| {i} | {links.unit_link(site, unit, links.unit_title(unit), current)} | {m(dept.ten)} "
                     f"| {format_money(site.amount(unit.ma), 'long')} |")
     rows.append(f"| | **Tổng cộng** | | **{format_money(site.total, 'long')}** |")
     return "\n".join(rows) + "\n"

@@ -83,7 +83,8 @@ def handbook_index(site: Site) -> str:
             f'<div class="xem-them" markdown>\n\n'
             f"## Tra cứu\n\n- {links.md_link('Văn bản tham khảo', links.REFERENCES, here)}\n"
             f"- {links.md_link('Chữ viết tắt', links.GLOSSARY, here)}\n"
-            f"- {links.md_link('Bộ công cụ hội nghị (mẫu in)', links.TOOLKIT, here)}\n\n</div>\n")
+            + (f"- {links.md_link('Bộ công cụ hội nghị (mẫu in)', links.TOOLKIT, here)}" if site.has_toolkit else "")
+            + "\n\n</div>\n")
 
 
 def topic_page(site: Site, code: str) -> str:

@@ -70,6 +70,11 @@ def md_link(text: str, target: str, current: str) -> str:
     return f"[{md_escape(text)}]({rel(target, current)})"
 
 
+def unit_link(site, unit: Unit, text: str, current: str) -> str:
+    """A link to the unit's page; its name alone when the plan has no unit pages (Site.has_units)."""
+    return md_link(text, unit_page(unit), current) if site.has_units else md_escape(text)
+
+
 def unit_name(unit: Unit) -> str:
     """"huyện Đăk Glei", as running text writes it."""
     return f"{unit.cap} {unit.ten}"

@@ -50,6 +50,11 @@ def _files(site: Site, *names: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(site.data_file(n) for n in names if n in site.files))  # a plan may lack don-vi.yaml
 
 
+def _topics(site: Site) -> list:
+    """The content topics that have a handbook page (none without the handbook)."""
+    return site.topics if site.has_handbook else []
+
+
 def home_path(website: Website, site: Site) -> str:
     if website.several and not site.prefix:
         return OVERVIEW
@@ -131,7 +136,7 @@ def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True) -> list[G
                      og_description=unit_description(site, u))
                 for u in site.units]
     out += [page(links.topic_page(t), t.ten_ngan, handbook.topic_page(site, t.ma),
-                 (chapter_file.get(t.ma, site.data_file("plan")),)) for t in site.topics]
+                 (chapter_file.get(t.ma, site.data_file("plan")),)) for t in _topics(site)]
     out += [page(links.chapter_page(k), c.ten, handbook.general_chapter_page(site, k),
                  (site.data_file(f"chapters/{k}"),)) for k, c in handbook.general_chapters(site)]
     out.append(page(links.REFERENCES, "Văn bản tham khảo", references.references_page(site),
@@ -157,7 +162,7 @@ def unit_description(site: Site, unit) -> str:
 def handbook_section(site: Site) -> list[str]:
     """Plan-local paths of the handbook section, in nav order (what the handbook PDF prints)."""
     return ([links.HANDBOOK] * site.has_handbook + [links.chapter_page(k) for k, _ in handbook.general_chapters(site)]
-            + [links.topic_page(t) for t in site.topics] + [links.REFERENCES])
+            + [links.topic_page(t) for t in _topics(site)] + [links.REFERENCES])
 
 
 def plan_nav(site: Site, home_page: str) -> list:
@@ -167,7 +172,7 @@ def plan_nav(site: Site, home_page: str) -> list:
     section = handbook_section(site)
     titles = {links.HANDBOOK: None, links.REFERENCES: "Văn bản tham khảo"}
     titles.update({links.chapter_page(k): c.ten for k, c in site.chapters.items()})
-    titles.update({links.topic_page(t): t.ten_ngan for t in site.topics})
+    titles.update({links.topic_page(t): t.ten_ngan for t in _topics(site)})
     # An entry for each page the plan has (plan_pages): none leads to a page that is not built.
     return [
         {"Trang chủ": home_page},
@@ -264,7 +269,7 @@ def page_origins(site: Site, docs_dir: Path | None = None) -> list[Origin]:
     out += [at("units", ("don_vi", i, "ten"), links.unit_page(u), links.unit_title(u))
             for i, u in enumerate(site.units) if site.has_units]
     out += [at("plan", path_of(site, "noi_dung") + ("muc", i, "ma"), links.topic_page(t), t.ten_ngan)
-            for i, t in enumerate(site.topics)]
+            for i, t in enumerate(_topics(site))]
     out += [at(f"chapters/{k}", (), links.chapter_page(k), c.ten or k) for k, c in handbook.general_chapters(site)]
     out += [Origin(links.REFERENCES, site.data_file("references"), what="Văn bản tham khảo"),
             Origin(links.GLOSSARY, site.data_file("glossary"), what="Chữ viết tắt")]

@@ -52,7 +52,7 @@ def unit_page(site: Site, code: str) -> str:
     org = section_number(site, "to_chuc_thuc_hien")
     return f"""# {m(links.unit_title(unit))}
 
-{my_unit_pick(here)}
+{my_unit_pick(here, site.has_toolkit)}
 <div class="unit-facts" markdown>
 
 - **Ban phối hợp của tỉnh:** {m(dept.ten)}
@@ -93,15 +93,15 @@ PAGE_TOPICS = ("Ban phối hợp", "kinh phí", "thời gian thực hiện", "h�
                "các bước triển khai", "báo cáo kết quả")
 
 
-def my_unit_pick(here: str) -> str:
+def my_unit_pick(here: str, form: bool = True) -> str:
     """The place of «Chọn làm đơn vị của tôi» on a unit page (issue 23). Hidden: the
     script in overrides/partials/my-unit.html shows the control and reads these links (MkDocs
     turns them into the build's URLs), which the home page then offers with the
     unit's page and the Excel template and PDF the page links to. No script: nothing."""
-    report = links.form_page("mau-bao-cao")
+    report = links.form_page("mau-bao-cao")  # `form`: the plan has the toolkit's forms (Site.has_toolkit)
     return (f'<div class="my-unit-pick" hidden data-search-exclude="" markdown>\n'
-            f'{links.md_link("Mẫu báo cáo kết quả", report, here)}{{ .my-unit-form }}\n'
-            f'{links.md_link("Danh sách đơn vị", links.UNITS, here)}{{ .my-unit-list }}\n'
+            + (f'{links.md_link("Mẫu báo cáo kết quả", report, here)}{{ .my-unit-form }}\n' if form else "")
+            + f'{links.md_link("Danh sách đơn vị", links.UNITS, here)}{{ .my-unit-list }}\n'
             f'</div>')
 
 

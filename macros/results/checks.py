@@ -134,7 +134,7 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
     if res.khao_sat is not None:
         in_period(res.khao_sat.ngay, ("khao_sat", "ngay"), "Ngày khảo sát")
 
-    topics = [t.ma for t in plan.noi_dung.muc]
+    topics = [t.ma for t in plan.noi_dung.muc] if plan.noi_dung is not None else []
     for i, conf in enumerate(res.hoi_nghi):
         base = ("hoi_nghi", i)
         in_period(conf.ngay, base + ("ngay",), "Ngày hội nghị")

@@ -1,0 +1,300 @@
+"""Any Front plan's shape (issue 19): ke-hoach.yaml is an ordered `muc:` list of sections,
+structured (`loai`) or kept verbatim (`doan`). In-process, on small changes of the data:
+
+- a plan with verbatim sections only (tests/fixtures/ke-hoach-nguyen-van: no units, no budget,
+  an unchecked import) builds its plan page, every block in order, and no computed page;
+- each structured kind absent in turn drops the pages made from it, with their nav entries,
+  links, PDFs and downloads: nothing leads to a page that is not built;
+- section numbers come from the data (`so`, else the place in `muc`);
+- an unchecked import says so on every page, PDF and download, and the check prints its list;
+- the migrated 2023 plan renders its plan page exactly as before the migration (the page the
+  pre-migration code made, kept in tests/fixtures/ke-hoach-2023-trang-ke-hoach.md).
+"""
+
+import io
+import posixpath
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import check
+from macros.errors import DataErrors
+from macros.exports.downloads import download_bytes, download_paths
+from macros.loader import load_website
+from macros.model import STRUCTURED
+from macros.pdf import documents
+from macros.pdf.paths import pdf_for_page
+from macros.render import links, notice, pages, plan
+from macros.sections import section_number
+from tests.sitebuild import ROOT
+
+PLAN_2023 = "ke-hoach-2023"
+VERBATIM = ROOT / "tests" / "fixtures" / "ke-hoach-nguyen-van"
+DRAFT = "Bản nhập tự động từ tệp ke-hoach-xa-mau.docx, chưa được người biên tập đối chiếu"
+
+
+def _project(tmp_path: Path, change=None) -> Path:
+    """A copy of data/ whose 2023 ke-hoach.yaml went through `change(data, folder)`."""
+    root = tmp_path / "du-an"
+    shutil.copytree(ROOT / "data", root / "data")
+    if change is not None:
+        path = root / "data" / PLAN_2023 / "ke-hoach.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data, root / "data" / PLAN_2023)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
+
+
+def _verbatim_project(tmp_path: Path) -> Path:
+    """The verbatim fixture as the website's only plan."""
+    root = tmp_path / "nguyen-van"
+    (root / "data").mkdir(parents=True)
+    for name in ("van-ban.yaml", "thuat-ngu.yaml", "bien-soan.yaml"):
+        shutil.copy2(ROOT / "data" / name, root / "data" / name)
+    shutil.copytree(VERBATIM, root / "data" / "ke-hoach-mau")
+    (root / "data" / "website.yaml").write_text(
+        "ten: Website mẫu dùng để kiểm thử\nmo_ta: Kế hoạch mẫu\ntac_gia: Người lập website mẫu\n"
+        "ke_hoach:\n  - thu_muc: ke-hoach-mau\n    duong_dan: \"\"\n    ten: Kế hoạch mẫu dùng để kiểm thử\n",
+        encoding="utf-8")
+    return root
+
+
+def _as_verbatim(kind: str):
+    """The section of that kind kept as written instead (same place, same title): no computed page."""
+    def change(data, folder):
+        i = next(i for i, s in enumerate(data["muc"]) if s.get("loai") == kind)
+        data["muc"][i] = {"tieu_de": data["muc"][i]["tieu_de"], "doan": ["Đoạn chép nguyên văn."]}
+        if kind in ("noi_dung", "cac_buoc", "to_chuc_thuc_hien"):
+            # The handbook's chapters belong to the content topics and quote {so_hoi_nghi}, {han_bao_cao}…
+            shutil.rmtree(folder / "so-tay")
+    return change
+
+
+def _outputs(site) -> dict[str, str]:
+    """Everything one plan writes that a link may lead to: plan-local page path (.md) or
+    site path of a PDF or download -> what it is."""
+    out = {p.path: "page" for p in pages.plan_pages(site)}
+    out.update({pdf: "pdf" for pdf in pdf_for_page(site).values()})
+    out.update({path: "download" for path in download_paths(site)})
+    return out
+
+
+def _targets(page) -> list[str]:
+    """Where each link of a generated page leads (plan-local, normalised)."""
+    found = re.findall(r"\]\(([^)\s]+)\)|href=\"([^\"]+)\"", page.markdown)
+    out = []
+    for target in (a or b for a, b in found):
+        target = target.split("#")[0]
+        if not target or "://" in target:
+            continue
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), target))
+        out += [path + "/index.md", path + ".md"] if target.endswith("/") else [path]
+    return out
+
+
+def _nav_paths(entries) -> list[str]:
+    out = []
+    for entry in entries:
+        for value in (entry.values() if isinstance(entry, dict) else [entry]):
+            out += _nav_paths(value) if isinstance(value, list) else [value]
+    return out
+
+
+@pytest.fixture(scope="module")
+def full_outputs(tmp_path_factory) -> dict[str, str]:
+    """What the whole 2023 plan writes: a link into this set that the smaller plan does not write is broken."""
+    site = load_website(ROOT).plans[0]
+    return _outputs(site)
+
+
+def _assert_nothing_leads_nowhere(site, full: dict[str, str]) -> None:
+    made = _outputs(site)
+    for page in pages.plan_pages(site):
+        broken = [t for t in _targets(page) if t in full and t not in made
+                  and not (t.endswith("/index.md") and t[:-len("/index.md")] + ".md" in made)
+                  and not (t.endswith(".md") and t[:-3] + "/index.md" in made)]
+        assert not broken, (page.path, broken)
+    nav = _nav_paths(pages.plan_nav(site, links.HOME))
+    assert all(p in made for p in nav), [p for p in nav if p not in made]
+
+
+# --- a plan with verbatim sections only ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def verbatim_site(tmp_path_factory):
+    return load_website(_verbatim_project(tmp_path_factory.mktemp("nguyen-van"))).plans[0]
+
+
+def test_verbatim_plan_has_its_plan_page_and_no_computed_page(verbatim_site, full_outputs):
+    site = verbatim_site
+    made = _outputs(site)
+    assert {p for p, kind in made.items() if kind == "page"} == {
+        links.HOME, links.PLAN, links.REFERENCES, links.GLOSSARY}
+    assert [k for k, kind in made.items() if kind != "page"] == ["pdf/ke-hoach-ke-hoach-mau.pdf"]
+    assert download_bytes(site, documents=False) == {}
+    _assert_nothing_leads_nowhere(site, full_outputs)
+
+
+def test_verbatim_plan_page_shows_every_block_in_order(verbatim_site):
+    text = plan.plan_page(verbatim_site)
+    expected = ["Căn cứ Hướng dẫn mẫu dùng để kiểm thử;", "## I. MỤC ĐÍCH, YÊU CẦU",
+                "<p>Đoạn văn thứ nhất của mục đích, chép đúng.</p>",
+                '<span class="vb-marker">1.</span> Mục một có ký hiệu.</p><div class="vb-sub">',
+                '<span class="vb-marker">a)</span> Mục con a.',
+                '<span class="vb-marker">-</span> Chữ thường <strong>chữ đậm</strong> và <em>nghiêng</em>',
+                "## II. NỘI DUNG", '<th scope="col">TT</th>', "<td>Họp dân</td><td>Tháng 11</td>",
+                '<p class="vb-note">* Ghi chú: Ghi chú mẫu dùng để kiểm thử.</p>',
+                "## TỔ CHỨC THỰC HIỆN",  # so: "" -> no number
+                "<li>- Như trên;</li><li>- Lưu: VT.</li>"]
+    at = [text.find(part) for part in expected]
+    assert -1 not in at and at == sorted(at), dict(zip(expected, at))
+    # A verbatim block stays one raw HTML block of the Markdown page: no blank line inside it.
+    for block in re.findall(r'<div class="vb-verbatim">.*?\n</div>', text, flags=re.S):
+        assert "\n\n" not in block
+
+
+def test_verbatim_text_is_escaped(tmp_path):
+    root = _verbatim_project(tmp_path)
+    path = root / "data" / "ke-hoach-mau" / "ke-hoach.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Mục con a.", "Mục con a & b > c *x*"), encoding="utf-8")
+    text = plan.plan_page(load_website(root).plans[0])
+    assert "Mục con a &amp; b &gt; c *x*" in text
+
+
+def test_a_section_that_is_neither_kind_is_named_at_its_line(tmp_path):
+    root = _verbatim_project(tmp_path)
+    path = root / "data" / "ke-hoach-mau" / "ke-hoach.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    doan:\n      - {bang:", "    noi:\n      - {bang:"),
+                    encoding="utf-8")
+    with pytest.raises(DataErrors) as exc:
+        load_website(root)
+    text = str(exc.value)
+    assert "ke-hoach.yaml:27:5:" in text and "«muc › mục 2»" in text and "Không rõ loại mục" in text, text
+
+
+def test_a_misspelt_kind_is_named_at_its_line_with_the_kind_meant(tmp_path):
+    root = _project(tmp_path)
+    path = root / "data" / PLAN_2023 / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index("  - loai: kinh_phi")].count("\n") + 1
+    path.write_text(text.replace("  - loai: kinh_phi", "  - loai: kinh_phii"), encoding="utf-8")
+    with pytest.raises(DataErrors) as exc:
+        load_website(root)
+    assert len(exc.value.errors) == 1, str(exc.value)
+    error = exc.value.errors[0]
+    assert (error.line, error.field) == (line, "muc › mục 5"), str(error)
+    assert "«loai: kinh_phii» không phải loại mục có cấu trúc nào (có phải «kinh_phi»?)" in error.message
+
+
+# --- each structured kind absent in turn ----------------------------------------------
+
+# The pages that state what a section of that kind holds (besides the toolkit, which needs them all).
+DROPPED = {
+    "muc_dich_yeu_cau": set(),
+    "noi_dung": {links.HANDBOOK, links.TOOLKIT},
+    "cac_buoc": {links.UNITS, links.TOOLKIT},
+    "thoi_gian_dia_diem": {links.TIMELINE, links.UNITS},
+    "kinh_phi": {links.BUDGET, links.ASSIGNMENTS, links.UNITS},
+    "to_chuc_thuc_hien": {links.ASSIGNMENTS, links.BUDGET, links.TIMELINE, links.UNITS},
+}
+
+
+@pytest.mark.parametrize("kind", STRUCTURED)
+def test_a_kind_absent_drops_its_pages_and_every_way_to_them(tmp_path, kind, full_outputs):
+    site = load_website(_project(tmp_path, _as_verbatim(kind))).plans[0]
+    made = _outputs(site)
+    assert links.PLAN in made and not DROPPED[kind] & set(made), DROPPED[kind] & set(made)
+    if kind in ("muc_dich_yeu_cau",):
+        assert set(made) == set(full_outputs)
+    _assert_nothing_leads_nowhere(site, full_outputs)
+    # The section keeps its place, number and title on the plan page, kept as written.
+    place = [s.get("loai") for s in yaml.safe_load((ROOT / "data" / PLAN_2023 / "ke-hoach.yaml").read_text(
+        encoding="utf-8"))["muc"]].index(kind)
+    title = site.plan.muc[place].tieu_de
+    assert f"## {'I II III IV V VI'.split()[place]}. {title}\n\n<div class=\"vb-verbatim\"><p>Đoạn chép nguyên văn." \
+        in plan.plan_page(site)
+
+
+def test_section_numbers_come_from_the_data(tmp_path):
+    def change(data, folder):
+        data["muc"].insert(0, {"so": "", "tieu_de": "ĐẶT VẤN ĐỀ", "doan": ["Đoạn mở đầu."]})
+        next(s for s in data["muc"] if s.get("loai") == "to_chuc_thuc_hien")["so"] = "VIII"
+    site = load_website(_project(tmp_path, change)).plans[0]
+    assert section_number(site, "noi_dung") == "III" and section_number(site, "to_chuc_thuc_hien") == "VIII"
+    text = plan.plan_page(site)
+    assert "## ĐẶT VẤN ĐỀ\n" in text and "## III. NỘI DUNG TUYÊN TRUYỀN, VẬN ĐỘNG" in text
+    assert "## VIII. TỔ CHỨC THỰC HIỆN" in text
+    assert "(mục III.4)" not in plan.conference_rule(site) and "(mục IV.3)" in plan.conference_rule(site)
+
+
+# --- an unchecked import --------------------------------------------------------------
+
+def _draft(checked: bool):
+    def change(data, folder):
+        data["nhap_tu_dong"] = {"tep": "ke-hoach-xa-mau.docx", "da_doi_chieu": checked,
+                                "can_xac_nhan": ["đơn vị «xã Mẫu» chưa có mã"]}
+    return change
+
+
+def _unfold(ics: bytes) -> str:
+    return ics.decode("utf-8").replace("\r\n ", "").replace("\\,", ",").replace("\\;", ";")
+
+
+def _files_saying(files: dict[str, bytes], words: str) -> dict[str, bool]:
+    out = {}
+    for path, content in files.items():
+        if path.endswith(".xlsx"):
+            with zipfile.ZipFile(io.BytesIO(content)) as z:
+                text = z.read("docProps/core.xml").decode("utf-8")
+        elif path.endswith(".ics"):
+            text = _unfold(content)
+        else:
+            text = content.decode("utf-8-sig")
+        out[path] = words in text
+    return out
+
+
+@pytest.fixture(scope="module")
+def draft_site(tmp_path_factory):
+    return load_website(_project(tmp_path_factory.mktemp("ban-nhap"), _draft(False))).plans[0]
+
+
+def test_a_draft_says_so_on_every_page_pdf_and_download(draft_site):
+    site = draft_site
+    for page in pages.plan_pages(site):
+        assert DRAFT in notice.page_notice_html(site, page.path), page.path
+    assert DRAFT in documents.plan_document(site)
+    code = site.units[0].ma
+    assert DRAFT in documents.handout_document(site, code)
+    files = download_bytes(site, documents=False)
+    assert files and all(_files_saying(files, DRAFT).values()), _files_saying(files, DRAFT)
+
+
+def test_a_draft_prints_its_checklist_and_the_check_passes(draft_site, capsys):
+    assert notice.draft_checklist(draft_site).endswith("  1. đơn vị «xã Mẫu» chưa có mã")
+    assert check.main(["--goc", str(draft_site.root)]) == 0
+    err = capsys.readouterr().err
+    assert DRAFT in err and "1. đơn vị «xã Mẫu» chưa có mã" in err
+
+
+def test_a_checked_import_says_nothing_of_it(tmp_path):
+    site = load_website(_project(tmp_path, _draft(True))).plans[0]
+    assert not site.draft and notice.draft_checklist(site) == ""
+    assert "Bản nhập tự động" not in notice.page_notice_html(site, links.PLAN) + documents.plan_document(site)
+
+
+def test_the_verbatim_draft_says_so_too(verbatim_site):
+    assert DRAFT in notice.page_notice_html(verbatim_site, links.HOME)
+    assert DRAFT in documents.plan_document(verbatim_site)
+
+
+# --- the migration ---------------------------------------------------------------------
+
+def test_migrated_2023_plan_page_is_the_page_made_before_the_migration():
+    site = load_website(ROOT).plans[0]
+    before = (ROOT / "tests" / "fixtures" / "ke-hoach-2023-trang-ke-hoach.md").read_text(encoding="utf-8")
+    assert plan.plan_page(site) == before
