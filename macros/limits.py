@@ -52,6 +52,8 @@ MAX_OTHER_NAMES = 20
 MAX_UNITS = 10_000
 MAX_LIST = 100
 MAX_RESULT_ITEMS = 500
+# A plan file the import reads (macros/import_plan.py): a Word plan with photos is a few MB.
+MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024
 
 
 def kb(size: int) -> str:

@@ -1,0 +1,140 @@
+"""The plan as a Word document (.docx), written with python-docx from the model.
+
+The same document the plan page shows (render/plan.py): the header in a two-column
+table as Nghị định 30/2020 lays it out, the kind and subject, căn cứ, opening, every
+section in order with its number and title as the data give them (structured sections
+as the page words them, verbatim sections block by block with their markers, tables,
+notes, bold and italic), the closing, and «Nơi nhận» beside the signature.
+
+Its first use is the import's round trip (tests/test_import_plan.py): this file, read by
+`python -m macros.import_plan`, gives a plan whose page reads as the original's.
+Numbers are written as text (not Word's automatic numbering), so that the file reads
+the same in every office program. Not yet offered as a download on the site.
+"""
+
+import io
+
+from ..model import Item, Note, Table, VerbatimSection
+from ..render import plan as P
+from ..sections import heading
+from ..site import Site
+
+
+def _runs(paragraph, value, bold: bool = False) -> None:
+    if isinstance(value, str):
+        paragraph.add_run(value).bold = bold or None
+        return
+    for r in value:
+        if isinstance(r, str):
+            paragraph.add_run(r).bold = bold or None
+        else:
+            run = paragraph.add_run(r.chu)
+            run.bold = (r.dam or bold) or None
+            run.italic = r.nghieng or None
+
+
+def _blocks(doc, blocks) -> None:
+    for b in blocks:
+        if isinstance(b, Item):
+            p = doc.add_paragraph()
+            if b.ky_hieu:
+                p.add_run(b.ky_hieu + " ")
+            _runs(p, b.van_ban)
+            _blocks(doc, b.doan)
+        elif isinstance(b, Table):
+            width = max(len(r) for r in b.bang)
+            t = doc.add_table(rows=len(b.bang), cols=width)
+            t.style = "Table Grid"
+            for i, row in enumerate(b.bang):
+                for j, cell in enumerate(row):
+                    _runs(t.rows[i].cells[j].paragraphs[0], cell, bold=i < b.dong_tieu_de)
+        elif isinstance(b, Note):
+            p = doc.add_paragraph()
+            p.add_run(b.ghi_chu + " ").bold = True
+            _runs(p, b.van_ban)
+        else:
+            _runs(doc.add_paragraph(), b)
+
+
+def _structured(site: Site, doc, s) -> None:
+    def para(text: str, bold: bool = False) -> None:
+        doc.add_paragraph().add_run(text).bold = bold or None
+
+    def numbered(items) -> None:
+        for i, text in enumerate(items, 1):
+            para(f"{i}. {text}")
+
+    kind = s.loai
+    if kind == "muc_dich_yeu_cau":
+        numbered(s.muc)
+    elif kind == "noi_dung":
+        para(s.loi_dan)
+        numbered([t.noi_dung for t in s.muc])
+    elif kind == "cac_buoc":
+        numbered([site.fill(step.noi_dung) for step in s.buoc])
+    elif kind == "thoi_gian_dia_diem":
+        numbered([P.period_line(site)] + ([P.places_line(site)] if site.units else []))
+    elif kind == "kinh_phi":
+        para(P.budget_sentence(site))
+    elif kind == "to_chuc_thuc_hien":
+        para(s.loi_dan)
+        for i, a in enumerate(s.phan_cong, 1):
+            para(f"{i}. {a.tieu_de or site.department(a.ban).ten}")
+            para(a.nhiem_vu)
+        p = doc.add_paragraph()
+        p.add_run(s.bao_cao.tieu_de + " ").bold = True
+        p.add_run(site.fill(s.bao_cao.loi_van))
+        local = s.don_vi_thuc_hien
+        para(f"{len(s.phan_cong) + 1}. {local.tieu_de or local.ten}")
+        para(local.nhiem_vu)
+
+
+def _cell_lines(cell, lines: list[tuple[str, bool]]) -> None:
+    first = True
+    for text, bold in lines:
+        p = cell.paragraphs[0] if first else cell.add_paragraph()
+        first = False
+        p.add_run(text).bold = bold or None
+        p.alignment = 1  # centred
+
+
+def plan_docx(site: Site) -> bytes:
+    from docx import Document
+
+    plan, org = site.plan, site.org
+    doc = Document()
+    left = [(line, False) for line in P.body_name_lines(org.co_quan_cap_tren) if line]
+    left += [(line, True) for line in P.body_name_lines(org.co_quan_ban_hanh) if line]
+    left.append((P.number_line(site), False))
+    right = [(line, True) for line in (org.quoc_hieu, org.tieu_ngu) if line] + [(P.place_date_line(site), False)]
+    header = doc.add_table(rows=1, cols=2)
+    _cell_lines(header.rows[0].cells[0], left)
+    _cell_lines(header.rows[0].cells[1], right)
+    for text in (plan.van_ban.loai.upper(), plan.van_ban.trich_yeu, "______"):
+        if text:
+            p = doc.add_paragraph()
+            p.add_run(text).bold = text != "______" or None
+            p.alignment = 1
+    for text in P.basis_paragraphs(site):
+        doc.add_paragraph(text)
+    if plan.mo_dau:
+        doc.add_paragraph(plan.mo_dau)
+    for place, section in enumerate(plan.muc, 1):
+        doc.add_paragraph().add_run(heading(section, place)).bold = True
+        if isinstance(section, VerbatimSection):
+            _blocks(doc, section.doan)
+        else:
+            _structured(site, doc, section)
+    if plan.ket_luan:
+        doc.add_paragraph(plan.ket_luan)
+    sig = plan.chu_ky
+    closing = doc.add_table(rows=1, cols=2)
+    _cell_lines(closing.rows[0].cells[0], [("Nơi nhận:", True)] + [(line, False) for line in P.recipients_lines(site)])
+    _cell_lines(closing.rows[0].cells[1], [(t, True) for t in (sig.quyen_han, sig.chuc_vu) if t]
+                + [(f"({sig.trang_thai})", False)] * bool(sig.trang_thai) + [(sig.nguoi_ky, True)] * bool(sig.nguoi_ky))
+    out = io.BytesIO()
+    # Fixed document properties: the same plan gives the same file.
+    props = doc.core_properties
+    props.author, props.title, props.last_modified_by = org.ten_day_du, f"{plan.van_ban.loai} {plan.van_ban.trich_yeu}", ""
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,207 @@
+"""Import a plan from the office's own file into a draft plan folder.
+
+    .venv/bin/python -m macros.import_plan KE-HOACH.docx                  # writes data/<thư mục>/
+    .venv/bin/python -m macros.import_plan KE-HOACH.docx --thu-muc ke-hoach-xa-moi
+    .venv/bin/python -m macros.import_plan KE-HOACH.docx --xem            # only prints, writes nothing
+    .venv/bin/python -m macros.import_plan KE-HOACH.docx --ghi-de         # replaces the folder's three files
+
+Reads .docx (python-docx; Word's automatic numbering rebuilt from numbering.xml, tables
+kept, bold and italic kept), LibreOffice's .odt (list numbers rebuilt from the ODF list styles,
+plan_import/odt.py) and plain .txt (UTF-8). The text is copied
+character for character (NFC-normalised, as every text of the site); the import never
+corrects, and never fills in what the file lacks: a blank is left and listed.
+
+Writes data/<thư mục>/ke-hoach.yaml (PLAN-FORMAT.md: sections as written, with a kind tag
+guessed from each title), co-quan.yaml (the header's lines, the departments named in the
+organisation section), don-vi.yaml (units named there, with temporary codes) and the plan's
+entry at the end of data/website.yaml's ke_hoach list (text edit: comments kept). ke-hoach.yaml
+carries nhap_tu_dong {tep, da_doi_chieu: false, can_xac_nhan: the checklist}.
+
+Prints what it recognised and the numbered checklist, in Vietnamese. A file that is not a plan
+(not a Word file, a renamed spreadsheet, no text, image only, larger than
+limits.MAX_IMPORT_FILE_BYTES, corrupt) gets a message and nothing is written.
+Exit 0 when written, 1 when refused (nothing written), 2 on a bad command line or an internal error.
+The same file gives the same bytes every time.
+"""
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from . import limits
+from .guards import InternalError, reading
+from .plan_import.blocks import NotAPlan, Para, Table
+from .text import slugify
+
+ROOT = Path(__file__).resolve().parents[1]
+_CODE = re.compile(r"^[0-9a-z][0-9a-z-]*$")
+
+
+def read_blocks(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        from .plan_import.plaintext import read_text
+        return read_text(path, max_bytes)
+    if suffix == ".odt":
+        from .plan_import.odt import read_odt
+        return read_odt(path, max_bytes)
+    if suffix == ".doc":
+        raise NotAPlan("Tệp Word cũ (.doc) chưa nhập được: mở bằng Word hay LibreOffice, «Lưu thành» .docx, "
+                       "rồi nhập tệp .docx đó.")
+    if suffix not in (".docx", ".docm", ".dotx"):
+        raise NotAPlan(f"Chỉ nhập được tệp Word (.docx), LibreOffice (.odt) hoặc văn bản thuần (.txt), không nhập được tệp {suffix or 'không có đuôi'}.")
+    from .plan_import.docx import read_docx
+    return read_docx(path, max_bytes)
+
+
+def _has_text(blocks) -> bool:
+    for b in blocks:
+        if isinstance(b, Para) and b.text.strip():
+            return True
+        if isinstance(b, Table) and any(c.strip() for r in b.rows for c in r):
+            return True
+    return False
+
+
+def import_file(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
+    """The parsed plan (structure.Result) of a file, or NotAPlan."""
+    from .plan_import.structure import parse
+
+    blocks, facts = read_blocks(path, max_bytes)
+    if not _has_text(blocks):
+        if facts.get("images"):
+            raise NotAPlan(f"Tệp chỉ có hình ảnh ({facts['images']} hình), không có chữ: có lẽ là bản chụp hay bản "
+                           "quét. Hãy nhập tệp Word gốc có chữ của kế hoạch.")
+        raise NotAPlan("Tệp không có chữ nào: không có gì để nhập.")
+    return parse(blocks, facts, path.name)
+
+
+def default_folder(result, path: Path) -> str:
+    doc = result.plan["van_ban"]
+    name = slugify(f"{doc['loai']} {doc['nam'] or ''}") if doc["loai"] else slugify(path.stem)
+    return (name or "ke-hoach-moi")[: limits.MAX_CODE_CHARS].strip("-")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.import_plan",
+                                     description="Nhập kế hoạch từ tệp Word (.docx) hoặc .txt thành bản nháp trong data/.")
+    parser.add_argument("tep", type=Path, help="tệp kế hoạch (.docx hoặc .txt)")
+    parser.add_argument("--thu-muc", dest="thu_muc", help="tên thư mục trong data/ (chữ thường không dấu, số, gạch ngang)")
+    parser.add_argument("--goc", type=Path, default=ROOT, help="thư mục dự án (mặc định: thư mục chứa data/)")
+    parser.add_argument("--xem", action="store_true", help="chỉ in những gì nhận ra, không ghi tệp")
+    parser.add_argument("--ghi-de", dest="ghi_de", action="store_true",
+                        help="thư mục đã có: ghi đè ke-hoach.yaml, co-quan.yaml, don-vi.yaml của nó")
+    args = parser.parse_args(argv)
+    path: Path = args.tep
+    if not path.is_file():
+        print(f"Không tìm thấy tệp {path}." if not path.exists() else f"{path} không phải một tệp.", file=sys.stderr)
+        return 1
+    if args.thu_muc is not None and (not _CODE.match(args.thu_muc) or len(args.thu_muc) > limits.MAX_CODE_CHARS):
+        print(f"Tên thư mục «{args.thu_muc}» không dùng được: chỉ chữ thường không dấu, chữ số và gạch ngang, "
+              f"bắt đầu bằng chữ hoặc số, tối đa {limits.MAX_CODE_CHARS} ký tự (ví dụ ke-hoach-xa-moi).",
+              file=sys.stderr)
+        return 2
+    refused = None
+    try:
+        with reading(path.name):
+            try:
+                result = import_file(path)
+            except NotAPlan as exc:  # not a bug: the file is not a plan (the guard would call it one)
+                refused = exc
+    except InternalError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if refused is not None:
+        print(f"Chưa nhập {path.name}: {refused} Chưa ghi tệp nào.", file=sys.stderr)
+        return 1
+    from .plan_import.write import files, website_entry
+
+    folder = args.thu_muc or default_folder(result, path)
+    print(f"Đã đọc {path.name}. Nhận ra:")
+    for line in result.recognised:
+        print(f"  {line}")
+    print("\nNgười biên tập cần xác nhận hoặc bổ sung:")
+    for i, item in enumerate(result.checklist, 1):
+        print(f"  {i}. {item}")
+    if args.xem:
+        return 0
+    target = args.goc / "data" / folder
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        print(f"\nChưa ghi: data/{folder} là liên kết hay tệp, không phải thư mục.", file=sys.stderr)
+        return 1
+    if target.exists() and not args.ghi_de:
+        print(f"\nChưa ghi: thư mục data/{folder} đã có. Chọn tên khác bằng --thu-muc TÊN, hoặc chạy lại với "
+              "--ghi-de để thay ke-hoach.yaml, co-quan.yaml, don-vi.yaml của nó (các tệp khác giữ nguyên).",
+              file=sys.stderr)
+        return 1
+    website = args.goc / "data" / "website.yaml"
+    try:
+        site_text = website.read_text(encoding="utf-8")
+    except OSError as exc:
+        print(f"\nChưa ghi: không đọc được data/website.yaml ({exc.strerror}).", file=sys.stderr)
+        return 1
+    doc = result.plan["van_ban"]
+    name = " ".join(x for x in (doc["loai"], doc["trich_yeu"]) if x) or path.stem
+    new_site = website_entry(site_text, folder, name)
+    if new_site is None:
+        print("\nChưa ghi: data/website.yaml không có danh sách ke_hoach.", file=sys.stderr)
+        return 1
+    out = files(result, path.name)
+    errors = check_draft(out, folder)
+    if errors:
+        print(f"\nChưa ghi: bản nháp có {len(errors)} chỗ mà bước kiểm tra dữ liệu sẽ từ chối (ví dụ một ký tự "
+              "website không in được, hay văn bản không ghi cơ quan ban hành ở đầu và ở phần ký). Sửa trong tệp gốc "
+              "rồi nhập lại:", file=sys.stderr)
+        for i, e in enumerate(errors, 1):
+            print(f"\n{i}. {e}", file=sys.stderr)
+        return 1
+    target.mkdir(parents=True, exist_ok=True)
+    for file_name, text in out.items():
+        _write(target / file_name, text)
+    if new_site != site_text:
+        _write(website, new_site)
+    print(f"\nĐã ghi data/{folder}/ (ke-hoach.yaml, co-quan.yaml, don-vi.yaml) và thêm kế hoạch vào data/website.yaml.")
+    print(f"Danh sách trên được ghi vào data/{folder}/ke-hoach.yaml (nhap_tu_dong.can_xac_nhan). Khi đã đối chiếu "
+          "xong, ghi da_doi_chieu: true. Kiểm tra bằng: .venv/bin/python -m macros.check")
+    return 0
+
+
+def check_draft(out: dict[str, str], folder: str) -> list:
+    """The data check's errors on the files about to be written (read back from a temporary
+    folder by the loader's own reading of each file, with the same models)."""
+    from .loader import OPTIONAL_PLAN_FILES, PLAN_FILES, _read
+
+    models = {file: model for file, model in [*PLAN_FILES.values(), *OPTIONAL_PLAN_FILES.values()]}
+    errors: list = []
+    with tempfile.TemporaryDirectory(prefix="import-plan-") as tmp:
+        folder_path = Path(tmp) / "data" / folder
+        folder_path.mkdir(parents=True)
+        for file_name, text in out.items():
+            (folder_path / file_name).write_text(text, encoding="utf-8")
+        for file_name in out:
+            _read(Path(tmp), f"data/{folder}/{file_name}", models[file_name], errors)
+    return errors
+
+
+def _write(path: Path, text: str) -> None:
+    """Whole file or nothing: written beside, then renamed over."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # output piped into `head`: not an error of the import
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

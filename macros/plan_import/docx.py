@@ -1,0 +1,350 @@
+"""A .docx read with python-docx into blocks, Word's automatic numbering rebuilt.
+
+Word does not store the numbers of a numbered list: a paragraph says "list numId, level
+ilvl" (w:numPr, on the paragraph or on its style) and numbering.xml says how that level is
+drawn (w:abstractNum/w:lvl: w:numFmt decimal/lowerLetter/upperRoman/bullet…, w:lvlText like
+"%1." or "%1.%2.", w:start). The count is kept per list definition (abstractNum): a w:num
+that overrides a level's start (w:lvlOverride/w:startOverride, what Word writes for
+"Restart numbering") starts that level again where it is first used, a higher level
+restarts the deeper ones. Bullets are lvlText itself; the Symbol/Wingdings private-use
+code points Word puts there are drawn as the bullet they show («•», «▪», «-»).
+"""
+
+import zipfile
+from pathlib import Path
+
+from .blocks import NotAPlan, Para, Run, Table
+
+from docx.oxml.ns import nsmap
+
+W = nsmap["w"]  # WordprocessingML's namespace
+
+
+def q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+# What Symbol/Wingdings bullets (private-use code points) show.
+_SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf02d": "-", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖",
+                   "\uf0a8": "□", "\uf06e": "■", "\uf0e0": "➢"}
+# Largest unpacked document.xml read (a zip bomb ends here, not in memory).
+MAX_UNPACKED = 200 * 1024 * 1024
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                       (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + sym, n - value
+    return out
+
+
+def _letters(n: int) -> str:
+    # Word: a..z, then aa..zz, aaa… (the letter repeated), not a spreadsheet's aa, ab.
+    n = max(n, 1)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def format_number(n: int, fmt: str) -> str | None:
+    """The count `n` drawn in Word's numFmt, or None for a format not read (then decimal)."""
+    if fmt == "decimal":
+        return str(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "none":
+        return ""
+    return None
+
+
+class Numbering:
+    """numbering.xml and the running counts while the paragraphs are read in order."""
+
+    def __init__(self, root):
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counts: dict[str, dict[int, int]] = {}
+        self.started: set[tuple[str, int]] = set()
+        self.unknown_formats: set[str] = set()
+        self.symbol_bullets = False
+        if root is None:
+            return
+        for an in root.iter(q("abstractNum")):
+            levels = {}
+            for lvl in an.findall(q("lvl")):
+                ilvl = int(lvl.get(q("ilvl"), "0"))
+                fmt = _val(lvl.find(q("numFmt")), "decimal")
+                text = _val(lvl.find(q("lvlText")), "")
+                start = int(_val(lvl.find(q("start")), "1") or 1)
+                levels[ilvl] = (fmt, text, start)
+            self.levels[an.get(q("abstractNumId"))] = levels
+        for num in root.iter(q("num")):
+            abstract = _val(num.find(q("abstractNumId")), "")
+            overrides = {}
+            for ov in num.findall(q("lvlOverride")):
+                so = ov.find(q("startOverride"))
+                if so is not None:
+                    overrides[int(ov.get(q("ilvl"), "0"))] = int(so.get(q("val"), "1"))
+            self.nums[num.get(q("numId"))] = (abstract, overrides)
+
+    def marker(self, num_id: str, ilvl: int) -> tuple[str, str]:
+        """The marker Word draws for the next paragraph of list num_id at level ilvl, and its format."""
+        if num_id not in self.nums:
+            return "", ""
+        abstract, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels:
+            return "", ""
+        counts = self.counts.setdefault(abstract, {})
+        if ilvl in overrides and (num_id, ilvl) not in self.started:
+            self.started.add((num_id, ilvl))
+            counts[ilvl] = overrides[ilvl] - 1
+        fmt, text, start = levels[ilvl]
+        counts[ilvl] = counts.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]
+        if fmt == "bullet":
+            shown = "".join(_SYMBOL_BULLETS.get(ch, ch) for ch in text)
+            if shown != text:
+                self.symbol_bullets = True
+            return shown, fmt
+        out = text
+        for k in range(8, -1, -1):  # %10 never exists; replace %9 before %1
+            token = f"%{k + 1}"
+            if token not in out:
+                continue
+            kfmt, _, kstart = levels.get(k, ("decimal", "", 1))
+            n = counts.get(k, kstart)
+            drawn = format_number(n, kfmt)
+            if drawn is None:
+                self.unknown_formats.add(kfmt)
+                drawn = str(n)
+            out = out.replace(token, drawn)
+        return out, fmt
+
+
+def _val(el, default: str) -> str:
+    return default if el is None else el.get(q("val"), default)
+
+
+class Styles:
+    """Each paragraph style's list (w:numPr, inherited through w:basedOn), read once from styles.xml:
+    python-docx's own style lookup scans every style for each paragraph."""
+
+    def __init__(self, root):
+        self.own: dict[str, tuple[str, int] | None] = {}
+        self.based: dict[str, str] = {}
+        self.default = ""
+        if root is None:
+            return
+        for st in root.findall(q("style")):
+            if st.get(q("type")) != "paragraph":
+                continue
+            sid = st.get(q("styleId"), "")
+            if st.get(q("default")) in ("1", "true", "on"):
+                self.default = sid
+            based = st.find(q("basedOn"))
+            if based is not None:
+                self.based[sid] = based.get(q("val"), "")
+            ppr = st.find(q("pPr"))
+            numpr = ppr.find(q("numPr")) if ppr is not None else None
+            self.own[sid] = _numpr_value(numpr) if numpr is not None else None
+
+    def num_pr(self, style_id: str) -> tuple[str, int] | None:
+        seen = 0
+        while style_id and seen < 20:
+            if self.own.get(style_id):
+                return self.own[style_id]
+            style_id, seen = self.based.get(style_id, ""), seen + 1
+        return None
+
+
+def _numpr_value(numpr) -> tuple[str, int] | None:
+    num_id = _val(numpr.find(q("numId")), "")
+    ilvl = int(_val(numpr.find(q("ilvl")), "0") or 0)
+    return (num_id, ilvl) if num_id else None
+
+
+def _num_pr(p_el, styles: Styles) -> tuple[str, int] | None:
+    """(numId, ilvl) of a paragraph: its own w:numPr, else its style's (style chain); numId 0 is «no list»."""
+    ppr = p_el.find(q("pPr"))
+    numpr = ppr.find(q("numPr")) if ppr is not None else None
+    if numpr is not None:
+        pr = _numpr_value(numpr)
+        if pr and pr[0] != "0" and numpr.find(q("ilvl")) is None:
+            # numId alone: the level is the style's, if the style has one
+            style = ppr.find(q("pStyle"))
+            from_style = styles.num_pr(style.get(q("val"), "") if style is not None else styles.default)
+            pr = (pr[0], from_style[1] if from_style else 0)
+    else:
+        style = ppr.find(q("pStyle")) if ppr is not None else None
+        pr = styles.num_pr(style.get(q("val"), "") if style is not None else styles.default)
+    if not pr or pr[0] == "0":
+        return None
+    return pr
+
+
+def _runs(p_el, paragraph) -> list[Run]:
+    from docx.text.run import Run as DocxRun
+
+    out: list[Run] = []
+    for r in p_el.iter(q("r")):
+        # Not inside a text box or a compatibility fallback (their text is not the paragraph's,
+        # and a fallback repeats the choice), nor inside a deletion.
+        anc, skip = r.getparent(), False
+        while anc is not None and anc is not p_el:
+            if anc.tag in (q("txbxContent"), q("del")) or str(anc.tag).endswith("}Fallback"):
+                skip = True
+                break
+            anc = anc.getparent()
+        if skip:
+            continue
+        run = DocxRun(r, paragraph)
+        text = run.text
+        if not text:
+            continue
+        bold, italic = run.bold is True, run.italic is True
+        if out and (out[-1].bold, out[-1].italic) == (bold, italic):
+            out[-1].text += text
+        elif out and not text.strip():
+            out[-1].text += text  # a space between two runs keeps the formatting before it
+        else:
+            out.append(Run(text, bold, italic))
+    return out
+
+
+def _para(p_el, parent, numbering: Numbering, styles: "Styles") -> Para:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.text.paragraph import Paragraph
+
+    paragraph = Paragraph(p_el, parent)
+    runs = _runs(p_el, paragraph)
+    marker, kind, level = "", "", 0
+    pr = _num_pr(p_el, styles)
+    if pr and any(r.text.strip() for r in runs):
+        marker, kind = numbering.marker(*pr)
+        level = pr[1]
+    try:
+        centred = paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    except (ValueError, KeyError):
+        centred = False
+    return Para(runs, marker, kind, level, centred)
+
+
+def _table(tbl_el, parent, numbering: Numbering, styles: Styles) -> Table:
+    rows, cells, header = [], [], 0
+    counting_header = True
+    for tr in tbl_el.findall(q("tr")):
+        row, row_cells = [], []
+        trpr = tr.find(q("trPr"))
+        is_header = trpr is not None and trpr.find(q("tblHeader")) is not None
+        all_bold = True
+        for tc in tr.findall(q("tc")):
+            paras = [_para(p, parent, numbering, styles) for p in tc.iter(q("p"))]
+            tcpr = tc.find(q("tcPr"))
+            vmerge = tcpr.find(q("vMerge")) if tcpr is not None else None
+            continued = vmerge is not None and vmerge.get(q("val"), "continue") == "continue"
+            text = "" if continued else "\n".join(
+                (p.marker + " " if p.marker else "") + p.text.strip() for p in paras if p.text.strip())
+            row.append(text)
+            row_cells.append([] if continued else paras)
+            if text and not all(r.bold for p in paras for r in p.runs if r.text.strip()):
+                all_bold = False
+        if counting_header and (is_header or (all_bold and any(row))):
+            header += 1
+        else:
+            counting_header = False
+        rows.append(row)
+        cells.append(row_cells)
+    if header >= len(rows):
+        header = 0
+    return Table(rows, header, cells)
+
+
+def check_file(path: Path, max_bytes: int) -> None:
+    """Refuse what is not a Word file before python-docx opens it: the message says what it is."""
+    from ..limits import kb
+
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise NotAPlan(f"Tệp quá lớn ({kb(size)}; tối đa {kb(max_bytes)}): một kế hoạch thường dưới 1 MB. "
+                       "Kiểm tra có chọn nhầm tệp không, hoặc lưu lại kế hoạch không kèm ảnh.")
+    if size == 0:
+        raise NotAPlan("Tệp rỗng (0 byte): không có gì để nhập.")
+    with path.open("rb") as f:
+        head = f.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise NotAPlan("Đây là tệp Word cũ (.doc) hoặc tệp có mật khẩu, không phải .docx: mở bằng Word hay "
+                       "LibreOffice, bỏ mật khẩu nếu có, rồi «Lưu thành» Word (.docx) và nhập tệp mới.")
+    if head.startswith(b"%PDF"):
+        raise NotAPlan("Đây là tệp PDF, không phải tệp Word: hãy nhập tệp Word (.docx) gốc của kế hoạch "
+                       "(chữ trong PDF không giữ được đoạn và số thứ tự).")
+    if not zipfile.is_zipfile(path):
+        raise NotAPlan("Tệp không phải tệp Word (.docx) hoặc đã hỏng (không mở được như tệp .docx): "
+                       "mở lại bằng Word hay LibreOffice và «Lưu thành» .docx.")
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            if "word/document.xml" not in names:
+                if "xl/workbook.xml" in names:
+                    raise NotAPlan("Đây là bảng tính Excel (đổi tên thành .docx), không phải văn bản Word: "
+                                   "hãy nhập tệp Word của kế hoạch.")
+                if any(n.startswith("ppt/") for n in names):
+                    raise NotAPlan("Đây là tệp trình chiếu PowerPoint, không phải văn bản Word.")
+                if "content.xml" in names:
+                    raise NotAPlan("Đây là tệp OpenDocument (LibreOffice), không phải .docx: mở bằng LibreOffice "
+                                   "và «Lưu thành» Word (.docx).")
+                raise NotAPlan("Tệp không phải văn bản Word (.docx): trong tệp không có phần văn bản.")
+            info = z.getinfo("word/document.xml")
+            if info.file_size > MAX_UNPACKED:
+                raise NotAPlan(f"Phần văn bản trong tệp quá lớn khi giải nén ({kb(info.file_size)}): không phải "
+                               "một kế hoạch bình thường.")
+            z.read("word/document.xml")  # a broken member ends here, with a message below
+    except NotAPlan:
+        raise
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
+        raise NotAPlan(f"Tệp Word bị hỏng, không đọc được ({type(exc).__name__}): mở lại bằng Word hay "
+                       "LibreOffice và «Lưu thành» .docx.") from None
+
+
+def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
+    """The document's body blocks in order, and facts for the checklist (images, numbering)."""
+    check_file(path, max_bytes)
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on a broken file
+        raise NotAPlan(f"Tệp Word bị hỏng hoặc không đúng chuẩn, python-docx không mở được "
+                       f"({type(exc).__name__}): mở lại bằng Word hay LibreOffice và «Lưu thành» .docx.") from None
+    try:
+        numbering_root = document.part.numbering_part.element
+    except (NotImplementedError, KeyError, AttributeError):
+        numbering_root = None
+    numbering = Numbering(numbering_root)
+    try:
+        styles = Styles(document.part.styles.element)
+    except (NotImplementedError, KeyError, AttributeError):
+        styles = Styles(None)
+    body = document.element.body
+    blocks = []
+    for el in body:
+        if el.tag == q("p"):
+            blocks.append(_para(el, document, numbering, styles))
+        elif el.tag == q("tbl"):
+            blocks.append(_table(el, document, numbering, styles))
+        elif el.tag == q("sdt"):  # content control: its paragraphs are the document's
+            for p in el.iter(q("p")):
+                blocks.append(_para(p, document, numbering, styles))
+    images = len(body.findall(f".//{q('drawing')}")) + len(body.findall(f".//{q('pict')}"))
+    facts = {"images": images, "unknown_formats": sorted(numbering.unknown_formats),
+             "symbol_bullets": numbering.symbol_bullets}
+    return blocks, facts

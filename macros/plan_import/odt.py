@@ -1,0 +1,285 @@
+"""An .odt (LibreOffice Writer's own format) read into blocks, its list numbers rebuilt.
+
+ODF is a zip of XML (OASIS OpenDocument 1.2/1.3): content.xml holds the body and its
+automatic styles, styles.xml the named styles. Read here with lxml (already installed with
+python-docx). A list (text:list) takes its look from a list style
+(text:list-level-style-number: style:num-format "1", "a", "A", "i", "I", style:num-prefix,
+style:num-suffix, text:start-value, text:display-levels; text:list-level-style-bullet:
+text:bullet-char), named on the list or on its paragraphs' style. A list counts from its
+start unless it says text:continue-numbering="true" or text:continue-list (then it goes on
+from the list it continues); text:list-item text:start-value restarts it there. Bold and
+italic are read from the text styles (fo:font-weight="bold", fo:font-style="italic").
+"""
+
+import zipfile
+from pathlib import Path
+
+from .blocks import NotAPlan, Para, Run, Table
+from .docx import _SYMBOL_BULLETS, format_number
+
+NS = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+}
+_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman", "": "none"}
+MAX_UNPACKED = 200 * 1024 * 1024
+OUTLINE = " outline"  # headings' numbering (text:outline-style), not a style name
+
+
+def t(prefix: str, name: str) -> str:
+    return f"{{{NS[prefix]}}}{name}"
+
+
+class _Styles:
+    def __init__(self, roots):
+        self.bold: dict[str, bool] = {}
+        self.italic: dict[str, bool] = {}
+        self.parent: dict[str, str] = {}
+        self.list_of_para: dict[str, str] = {}
+        self.lists: dict[str, dict[int, tuple]] = {}
+        for root in roots:
+            if root is None:
+                continue
+            for st in root.iter(t("style", "style")):
+                name = st.get(t("style", "name"), "")
+                props = st.find(t("style", "text-properties"))
+                if props is not None:
+                    if props.get(t("fo", "font-weight")):
+                        self.bold[name] = props.get(t("fo", "font-weight")) in ("bold", "700", "800", "900")
+                    if props.get(t("fo", "font-style")):
+                        self.italic[name] = props.get(t("fo", "font-style")) in ("italic", "oblique")
+                if st.get(t("style", "parent-style-name")):
+                    self.parent[name] = st.get(t("style", "parent-style-name"))
+                if st.get(t("style", "list-style-name")):
+                    self.list_of_para[name] = st.get(t("style", "list-style-name"))
+            for ls in [*root.iter(t("text", "list-style")), *root.iter(t("text", "outline-style"))]:
+                levels = {}
+                for lvl in ls:
+                    level = int(lvl.get(t("text", "level"), "1"))
+                    if lvl.tag in (t("text", "list-level-style-number"), t("text", "outline-level-style")):
+                        levels[level] = ("number", _FORMATS.get(lvl.get(t("style", "num-format"), "1"), "decimal"),
+                                         lvl.get(t("style", "num-prefix"), ""), lvl.get(t("style", "num-suffix"), ""),
+                                         int(lvl.get(t("text", "start-value"), "1") or 1),
+                                         int(lvl.get(t("text", "display-levels"), "1") or 1))
+                    elif lvl.tag == t("text", "list-level-style-bullet"):
+                        char = lvl.get(t("text", "bullet-char"), "•")
+                        shown = "".join(_SYMBOL_BULLETS.get(ch, ch) for ch in char)
+                        levels[level] = ("bullet", shown, shown != char)
+                key = OUTLINE if ls.tag == t("text", "outline-style") else ls.get(t("style", "name"), "")
+                self.lists[key] = levels
+
+    def flag(self, table: dict, name: str) -> bool:
+        seen = 0
+        while name and seen < 20:
+            if name in table:
+                return table[name]
+            name, seen = self.parent.get(name, ""), seen + 1
+        return False
+
+    def para_list(self, name: str) -> str:
+        seen = 0
+        while name and seen < 20:
+            if name in self.list_of_para:
+                return self.list_of_para[name]
+            name, seen = self.parent.get(name, ""), seen + 1
+        return ""
+
+
+class _Reader:
+    def __init__(self, styles: _Styles):
+        self.styles = styles
+        self.blocks: list = []
+        self.prev: dict[tuple[str, int], int] = {}  # (list id, level) -> the last number drawn
+        self.last_of_style: dict[str, str] = {}  # list style -> id of its last list
+        self.alias: dict[str, str] = {}  # a list's xml:id -> the list whose count it goes on with
+        self.images = 0
+        self.symbol_bullets = False
+        self.unknown: set[str] = set()
+        self._lists = 0
+
+    def runs(self, el, bold=False, italic=False, out=None) -> list[Run]:
+        out = [] if out is None else out
+
+        def add(text: str, b: bool, i: bool) -> None:
+            if not text:
+                return
+            if out and (out[-1].bold, out[-1].italic) == (b, i):
+                out[-1].text += text
+            else:
+                out.append(Run(text, b, i))
+
+        add(el.text or "", bold, italic)
+        for child in el:
+            if child.tag == t("text", "span"):
+                name = child.get(t("text", "style-name"), "")
+                b = bold or self.styles.flag(self.styles.bold, name)
+                i = italic or self.styles.flag(self.styles.italic, name)
+                self.runs(child, b, i, out)
+            elif child.tag == t("text", "a"):
+                self.runs(child, bold, italic, out)
+            elif child.tag == t("text", "s"):
+                add(" " * int(child.get(t("text", "c"), "1") or 1), bold, italic)
+            elif child.tag == t("text", "tab"):
+                add("\t", bold, italic)
+            elif child.tag == t("text", "line-break"):
+                add("\n", bold, italic)
+            elif child.tag == t("draw", "frame"):
+                self.images += 1
+            # notes, bookmarks, fields' hidden parts: not the paragraph's text
+            add(child.tail or "", bold, italic)
+        return out
+
+    def para(self, el, marker: str = "", kind: str = "", level: int = 0) -> Para:
+        name = el.get(t("text", "style-name"), "")
+        b = self.styles.flag(self.styles.bold, name)
+        i = self.styles.flag(self.styles.italic, name)
+        self.images += len(el.findall(f".//{t('draw', 'frame')}"))
+        return Para(self.runs(el, b, i), marker, kind, level)
+
+    def marker(self, list_id: str, style: str, level: int, restart: int | None) -> tuple[str, str]:
+        """The label of the next item of list `list_id` at `level` (1-based), drawn by list style `style`."""
+        levels = self.styles.lists.get(style, {})
+        for deeper in [k for k in self.prev if k[0] == list_id and k[1] > level]:
+            del self.prev[deeper]  # a higher item restarts the deeper levels
+        spec = levels.get(level)
+        if spec is None:
+            return "", ""
+        if spec[0] == "bullet":
+            self.symbol_bullets |= spec[2]
+            return spec[1], "bullet"
+        _, fmt, prefix, suffix, start, display = spec
+        before = self.prev.get((list_id, level))
+        self.prev[(list_id, level)] = restart if restart is not None else (before + 1 if before is not None else start)
+        if fmt == "none":
+            return "", ""
+        parts = []
+        for lv in range(max(1, level - display + 1), level + 1):
+            s = levels.get(lv)
+            if s and s[0] == "number":
+                value = self.prev.get((list_id, lv), s[4])
+                drawn = format_number(value, s[1])
+                if drawn is None:
+                    self.unknown.add(s[1])
+                    drawn = str(value)
+                parts.append(drawn)
+        return (prefix + ".".join(parts) + suffix, fmt) if parts else ("", "")
+
+    def list(self, el, level: int, style: str, list_id: str) -> None:
+        for item in el:
+            if item.tag not in (t("text", "list-item"), t("text", "list-header")):
+                continue
+            restart = item.get(t("text", "start-value"))
+            first = True
+            for child in item:
+                if child.tag in (t("text", "p"), t("text", "h")):
+                    if first and item.tag == t("text", "list-item"):
+                        own = child.get(t("text", "style-name"), "")
+                        mk, kind = self.marker(list_id, style or self.styles.para_list(own), level,
+                                               int(restart) if restart and restart.isdigit() else None)
+                        self.blocks.append(self.para(child, mk, kind, level - 1))
+                    else:
+                        self.blocks.append(self.para(child))
+                    first = False
+                elif child.tag == t("text", "list"):
+                    self.list(child, level + 1, child.get(t("text", "style-name"), "") or style, list_id)
+                    first = False
+                else:
+                    self.body([child])
+
+    def body(self, elements) -> None:
+        for el in elements:
+            if el.tag == t("text", "h") and el.get(t("text", "outline-level")) and \
+                    el.get(t("text", "is-list-header")) != "true":
+                level = int(el.get(t("text", "outline-level")) or 1)
+                mk, kind = self.marker(OUTLINE, OUTLINE, level, None)
+                self.blocks.append(self.para(el, mk, kind, level - 1))
+            elif el.tag in (t("text", "p"), t("text", "h")):
+                self.blocks.append(self.para(el))
+            elif el.tag == t("text", "list"):
+                style = el.get(t("text", "style-name"), "")
+                self._lists += 1
+                own = next((v for k, v in el.attrib.items() if k.endswith("}id") and "/XML/" in k), "") or f" list{self._lists}"
+                goes_on = el.get(t("text", "continue-list")) or (
+                    self.last_of_style.get(style) if el.get(t("text", "continue-numbering")) == "true" else None)
+                # A list that continues another counts on with it, and so does one continuing this one.
+                list_id = self.alias.get(goes_on, goes_on) if goes_on else own
+                self.alias[own] = list_id
+                self.last_of_style[style] = list_id
+                self.list(el, 1, style, list_id)
+            elif el.tag == t("table", "table"):
+                self.blocks.append(self.table(el))
+            elif el.tag in (t("text", "section"), t("table", "table-header-rows"), t("table", "table-rows")):
+                self.body(list(el))
+
+    def table(self, el) -> Table:
+        rows, cells, header = [], [], 0
+        for part in el:
+            trs = [part] if part.tag == t("table", "table-row") else (
+                part.findall(t("table", "table-row")) if part.tag in (t("table", "table-header-rows"),
+                                                                      t("table", "table-rows")) else [])
+            for tr in trs:
+                row, row_cells = [], []
+                for tc in tr:
+                    if tc.tag == t("table", "covered-table-cell"):
+                        continue
+                    if tc.tag != t("table", "table-cell"):
+                        continue
+                    saved, self.blocks = self.blocks, []
+                    self.body(list(tc))
+                    paras = [b for b in self.blocks if isinstance(b, Para)]
+                    self.blocks = saved
+                    row.append("\n".join((p.marker + " " if p.marker else "") + p.text.strip()
+                                         for p in paras if p.text.strip()))
+                    row_cells.append(paras)
+                rows.append(row)
+                cells.append(row_cells)
+                bold = any(row) and all(r.bold for ps in row_cells for p in ps for r in p.runs if r.text.strip())
+                if part.tag == t("table", "table-header-rows") or (bold and header == len(rows) - 1):
+                    header += 1  # declared header rows, or bold rows at the top (as the .docx reader)
+        return Table(rows, header if header < len(rows) else 0, cells)
+
+
+def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
+    from lxml import etree
+
+    from ..limits import kb
+
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise NotAPlan(f"Tệp quá lớn ({kb(size)}; tối đa {kb(max_bytes)}): một kế hoạch thường dưới 1 MB.")
+    if size == 0:
+        raise NotAPlan("Tệp rỗng (0 byte): không có gì để nhập.")
+    if not zipfile.is_zipfile(path):
+        raise NotAPlan("Tệp không phải tệp LibreOffice (.odt) hoặc đã hỏng: mở lại bằng LibreOffice và «Lưu thành» .odt "
+                       "hoặc Word (.docx).")
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            mimetype = z.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
+            if "content.xml" not in names or (mimetype and mimetype != "application/vnd.oasis.opendocument.text"):
+                if "word/document.xml" in names:
+                    raise NotAPlan("Tệp có đuôi .odt nhưng là tệp Word: đổi đuôi thành .docx rồi nhập lại.")
+                raise NotAPlan(f"Tệp không phải văn bản LibreOffice Writer (.odt){f' ({mimetype})' if mimetype else ''}: "
+                               "hãy nhập tệp văn bản của kế hoạch.")
+            for member in ("content.xml", "styles.xml"):
+                if member in names and z.getinfo(member).file_size > MAX_UNPACKED:
+                    raise NotAPlan("Phần văn bản trong tệp quá lớn khi giải nén: không phải một kế hoạch bình thường.")
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+            content = etree.fromstring(z.read("content.xml"), parser)
+            styles = etree.fromstring(z.read("styles.xml"), parser) if "styles.xml" in names else None
+    except NotAPlan:
+        raise
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, etree.XMLSyntaxError) as exc:
+        raise NotAPlan(f"Tệp .odt bị hỏng, không đọc được ({type(exc).__name__}): mở lại bằng LibreOffice và "
+                       "«Lưu thành» .odt hoặc .docx.") from None
+    reader = _Reader(_Styles([styles, content]))
+    text = content.find(f"{t('office', 'body')}/{t('office', 'text')}")
+    if text is not None:
+        reader.body(list(text))
+    facts = {"images": reader.images, "unknown_formats": sorted(reader.unknown),
+             "symbol_bullets": reader.symbol_bullets}
+    return reader.blocks, facts

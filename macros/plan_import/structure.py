@@ -1,0 +1,703 @@
+"""Blocks -> a plan shaped as Nghị định 30/2020 shapes it (PLAN-FORMAT.md), never invented.
+
+Every recognised piece keeps its characters; what is not found stays "" and goes to the
+checklist. The guesses (what a section is for, which names are units) are listed too.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..text import fold, slugify
+from .blocks import Para, Run, Table
+
+# Kinds of administrative documents (Nghị định 30/2020, Phụ lục III) and what the Front issues.
+KINDS = ("KẾ HOẠCH", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "THÔNG BÁO", "BÁO CÁO", "QUYẾT ĐỊNH", "ĐỀ ÁN",
+         "PHƯƠNG ÁN", "NGHỊ QUYẾT", "CHỈ THỊ", "THÔNG TRI", "QUY CHẾ", "TỜ TRÌNH", "CÔNG VĂN", "KẾT LUẬN")
+
+# Section kind tags from the title's words (folded: no diacritics, lower case), first match wins.
+TAGS = (("muc dich", "muc_dich_yeu_cau"), ("yeu cau", "muc_dich_yeu_cau"),
+        ("kinh phi", "kinh_phi"), ("to chuc thuc hien", "to_chuc_thuc_hien"),
+        ("thoi gian", "thoi_gian_dia_diem"), ("dia diem", "thoi_gian_dia_diem"),
+        ("hinh thuc", "cac_buoc"), ("cac buoc", "cac_buoc"), ("buoc trien khai", "cac_buoc"),
+        ("noi dung", "noi_dung"), ("nhiem vu", "noi_dung"))
+TAG_NAMES = {"muc_dich_yeu_cau": "mục đích, yêu cầu", "noi_dung": "nội dung", "cac_buoc": "hình thức, các bước",
+             "thoi_gian_dia_diem": "thời gian, địa điểm", "kinh_phi": "kinh phí",
+             "to_chuc_thuc_hien": "tổ chức thực hiện", "khac": "khác"}
+
+# Unit level words, longest first ("thành phố" before a bare word).
+LEVELS = ("tổ dân phố", "khu dân cư", "thành phố", "thị xã", "thị trấn", "huyện", "quận", "phường", "xã",
+          "thôn", "làng", "buôn", "bản", "ấp", "khối phố")
+# Capitalised words that start a new phrase, not a place name ("… Kon Rẫy Tổ chức …").
+_NOT_NAME = {"Tổ", "Ủy", "Uỷ", "Ban", "UBND", "MTTQ", "Mặt", "Đảng", "Nhà", "Hội", "Đoàn", "Phối", "Thực", "Chủ",
+             "Trước", "Trong", "Từ", "Đến", "Các", "Cấp", "Chi", "Đề", "Báo", "Tổng", "Hướng", "Tham", "Gửi"}
+
+_ROMAN = re.compile(r"^([IVXL]{1,6})\s*([./)]|\s-)\s*(?=\S)")
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)])\s*(?=\S)")
+_LETTER = re.compile(r"^([a-zđ][).])\s+(?=\S)")
+_DASH = re.compile(r"^([-–—+•▪➢○◦∙✓❖□■])\s*(?=\S)")
+_NOTE = re.compile(r"^(\*+\s*(?:ghi chú|lưu ý)\s*:?)\s*", re.IGNORECASE)
+# A department of the issuing body, as an item's title or a table cell: «Ban Phong trào:», «Văn phòng».
+_DEPARTMENT = re.compile(r"^(Ban (?!Thường trực|Công tác Mặt trận)[^:;,.]{2,60}|Văn phòng[^:;,.]{0,40})\s*:?$")
+_RULE = re.compile(r"^[\s_\-–—=*.~]{3,}$")
+_NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<so>[^/\s]*)\s*/\s*(?P<ky_hieu>\S*)\s*$", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\S*)\s*tháng\s*(?P<m>\S*)\s*năm\s*(?P<y>\d{4})?\s*\.?$",
+                         re.IGNORECASE)
+_SIGN_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S")
+_MONEY = re.compile(r"\d{1,3}(?:\.\d{3})+\s*(?:đồng|đ|VNĐ|vnđ)(?!\w)|\d+(?:,\d+)?\s*(?:triệu|tỷ)\s*đồng")
+_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|tháng\s+\d{1,2}/\d{4}|(?<![\d/])\d{1,2}/\d{4}(?![\d/])")
+_DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn|hoàn thành)[^.;]*?(?<![\d/])(\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _upper_text(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def shape(marker: str) -> str:
+    """What kind of marker: siblings share a shape, a new shape opens a nested level."""
+    m = marker.strip()
+    if re.fullmatch(r"[IVXL]+[./)]?", m):
+        return "roman"
+    if re.fullmatch(r"\d+(?:\.\d+)*[.)]?", m):
+        return f"dec{m.rstrip('.)').count('.')}{m[-1] if m[-1] in '.)' else ''}"
+    if re.fullmatch(r"[a-zđ][.)]", m):
+        return "letter" + m[-1]
+    if re.fullmatch(r"[ivx]+[.)]", m):
+        return "lroman"
+    return "mark" + m
+
+
+@dataclass
+class Line:
+    """One paragraph with its marker found (Word's, or written in the text)."""
+    para: Para
+    marker: str = ""
+    runs: list[Run] = field(default_factory=list)
+    from_word: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs).strip()
+
+    @property
+    def full(self) -> str:
+        return (self.marker + " " + self.text).strip() if self.marker else self.text
+
+
+def _cut(runs: list[Run], n: int) -> list[Run]:
+    """The runs without their first n characters (a marker written in the text)."""
+    out = []
+    for r in runs:
+        if n >= len(r.text):
+            n -= len(r.text)
+            continue
+        out.append(Run(r.text[n:], r.bold, r.italic))
+        n = 0
+    return out
+
+
+def line_of(p: Para, find_marker: bool = True) -> Line:
+    runs = [Run(nfc(r.text), r.bold, r.italic) for r in p.runs]
+    text = "".join(r.text for r in runs)
+    lead = len(text) - len(text.lstrip())
+    runs = _cut(runs, lead)
+    text = text.lstrip()
+    if p.marker:
+        return Line(p, nfc(p.marker), runs, True)
+    if find_marker and not _NOTE.match(text):
+        for pattern in (_ROMAN, _DECIMAL, _LETTER, _DASH):
+            m = pattern.match(text)
+            if m:
+                return Line(p, m.group(1).strip() if pattern is not _ROMAN else m.group(0).strip(), _cut(runs, m.end()))
+    return Line(p, "", runs)
+
+
+def rich(runs: list[Run]):
+    """A paragraph's text: a string, or runs when some are bold or italic (PLAN-FORMAT)."""
+    text = "".join(r.text for r in runs)
+    if not text.strip():
+        return ""
+    # Outer spaces are layout; the characters between are the file's.
+    runs = _cut(runs, len(text) - len(text.lstrip()))
+    total = sum(len(r.text) for r in runs)
+    keep, out = total - (len(text) - len(text.rstrip())), []
+    for r in runs:
+        piece, keep = r.text[:max(keep, 0)], keep - len(r.text)
+        if piece:
+            out.append(Run(piece, r.bold, r.italic))
+    if not any(r.bold or r.italic for r in out if r.text.strip()):
+        return "".join(r.text for r in out)
+    value = []
+    for r in out:
+        if not (r.bold or r.italic) or not r.text.strip():
+            if value and isinstance(value[-1], str):
+                value[-1] += r.text
+            else:
+                value.append(r.text)
+            continue
+        item = {"chu": r.text}
+        if r.bold:
+            item["dam"] = True
+        if r.italic:
+            item["nghieng"] = True
+        value.append(item)
+    return value
+
+
+def plain(value) -> str:
+    if isinstance(value, str):
+        return value
+    return "".join(v if isinstance(v, str) else v["chu"] for v in value)
+
+
+@dataclass
+class Result:
+    plan: dict
+    org: dict
+    units: dict
+    recognised: list[str]
+    checklist: list[str]
+
+
+def _flatten_layout(table: Table) -> list[Para]:
+    """A layout table (header, recipients and signature): its cells' paragraphs, column by column."""
+    out = []
+    width = max((len(r) for r in table.cells), default=0)
+    for col in range(width):
+        for row in table.cells:
+            if col < len(row):
+                for p in row[col]:
+                    if p.text.strip():
+                        p.column = col
+                        out.append(p)
+    return out
+
+
+def _is_layout_table(t: Table, where: str) -> bool:
+    text = fold(" ".join(" ".join(r) for r in t.rows))
+    if where == "head":
+        return any(w in text for w in ("cong hoa xa hoi", "doc lap", "so:", "ngay"))
+    return "noi nhan" in text or bool(re.search(r"\b(tm|kt|tl)\.", text))
+
+
+def _clean(blocks: list) -> tuple[int, dict[str, int]]:
+    """NFC every run (as every text of the site) and drop invisible format characters (zero-width
+    space, soft hyphen, byte-order mark: the data check refuses them, and they show nothing).
+    Returns how many paragraphs NFC changed and the characters dropped, for the checklist."""
+    changed, dropped = 0, {}
+
+    def para(p: Para) -> None:
+        nonlocal changed
+        before = p.text
+        for r in p.runs:
+            kept = []
+            for ch in r.text:
+                if unicodedata.category(ch) == "Cf":
+                    dropped[ch] = dropped.get(ch, 0) + 1
+                else:
+                    kept.append(ch)
+            r.text = nfc("".join(kept))
+        if nfc(before) != before:
+            changed += 1
+
+    for b in blocks:
+        if isinstance(b, Para):
+            para(b)
+        else:
+            for row in b.cells:
+                for cell in row:
+                    for p in cell:
+                        para(p)
+            b.rows = [["".join(ch for ch in nfc(c) if unicodedata.category(ch) != "Cf") for c in r] for r in b.rows]
+    return changed, dropped
+
+
+def parse(blocks: list, facts: dict, file_name: str) -> Result:
+    recognised: list[str] = []
+    check: list[str] = []
+    changed, dropped = _clean(blocks)
+    if changed:
+        check.append(f"{changed} đoạn có chữ viết bằng dấu tách rời (Unicode tổ hợp): đã ghi ở dạng dựng sẵn (NFC) "
+                     "như mọi chữ của website; chữ nhìn không đổi")
+    for ch, n in sorted(dropped.items()):
+        check.append(f"đã bỏ {n} ký tự không nhìn thấy U+{ord(ch):04X} ({unicodedata.name(ch, 'không tên').lower()}): "
+                     "website không nhận ký tự này")
+
+    # 1. The header: everything before the kind line ("KẾ HOẠCH"); its tables are layout.
+    title_at = None
+    flat: list = []
+    for b in blocks:
+        if isinstance(b, Table) and title_at is None and _is_layout_table(b, "head"):
+            flat += _flatten_layout(b)
+        elif isinstance(b, Table) and _is_layout_table(b, "tail") and not _is_layout_table(b, "head"):
+            flat += _flatten_layout(b)
+        else:
+            flat.append(b)
+        if title_at is None:
+            for i, x in enumerate(flat):
+                if isinstance(x, Para) and nfc(x.text).strip().upper() in KINDS and _upper_text(x.text):
+                    title_at = i
+                    break
+    if title_at is None:
+        for i, x in enumerate(flat[:40]):
+            t = nfc(x.text).strip() if isinstance(x, Para) else ""
+            if t and _upper_text(t) and any(t.startswith(k) for k in KINDS):
+                title_at = i
+                break
+
+    doc = {"loai": "", "so": "", "ky_hieu": "", "ngay_ban_hanh": "", "nam": None, "trich_yeu": ""}
+    org = {"co_quan_cap_tren": "", "co_quan_ban_hanh": "", "ten_day_du": "", "dia_danh": "", "quoc_hieu": "",
+           "tieu_ngu": "", "ban": []}
+    head = flat[:title_at] if title_at is not None else []
+    bodies = []
+    for x in head:
+        if not isinstance(x, Para):
+            continue
+        t = nfc(x.text).strip()
+        if not t or _RULE.match(t):
+            continue
+        if fold(t).startswith("cong hoa xa hoi chu nghia"):
+            org["quoc_hieu"] = t
+        elif fold(t).replace(" ", "").startswith("doclap-tudo-hanhphuc") or fold(t).startswith("doc lap"):
+            org["tieu_ngu"] = t
+        elif (m := _NUMBER_LINE.match(t)):
+            doc["so"], doc["ky_hieu"] = m["so"].strip(), m["ky_hieu"].strip()
+        elif (m := _PLACE_DATE.match(t)):
+            org["dia_danh"] = m["place"].strip()
+            if m["y"]:
+                doc["nam"] = int(m["y"])
+            if m["d"].isdigit() and m["m"].isdigit() and m["y"]:
+                doc["ngay_ban_hanh"] = f"{m['d']}/{m['m']}/{m['y']}"  # the digits as written
+        elif _upper_text(t):
+            bodies.append(t)
+        else:
+            check.append(f"dòng «{t}» ở đầu văn bản không nhận ra là phần nào của tiêu đề: chưa chép vào đâu, "
+                         "kiểm tra và ghi vào co-quan.yaml hoặc ke-hoach.yaml nếu cần")
+    if bodies:
+        org["co_quan_ban_hanh"] = bodies[-1]
+        org["co_quan_cap_tren"] = " ".join(bodies[:-1])
+    body_start = 0
+    if title_at is not None:
+        kind = nfc(flat[title_at].text).strip()
+        doc["loai"] = kind[:1] + kind[1:].lower()
+        body_start = title_at + 1
+        # The subject: the paragraphs under the kind line, up to its rule ("______") when one follows soon.
+        following = [(i, x) for i, x in enumerate(flat[body_start:body_start + 6], body_start) if isinstance(x, Para)]
+        rule = next((i for i, x in following if _RULE.match(nfc(x.text).strip() or "x")), None)
+        texts = [nfc(x.text).strip() for i, x in following if rule is None or i < rule]
+        if rule is not None:
+            doc["trich_yeu"] = " ".join(t for t in texts if t)
+            body_start = rule + 1
+        elif following and not fold(nfc(following[0][1].text)).startswith("can cu"):
+            doc["trich_yeu"] = nfc(following[0][1].text).strip()
+            body_start = following[0][0] + 1
+    if doc["nam"] is None:
+        years = re.findall(r"\bnăm (\d{4})\b", doc["trich_yeu"])
+        if years:
+            doc["nam"] = int(years[-1])
+
+    # 2. The end: «Nơi nhận», the signature, the closing paragraph.
+    rest = flat[body_start:]
+    while rest and isinstance(rest[-1], Para) and not rest[-1].text.strip():
+        rest.pop()
+    recipients_at = next((i for i, x in enumerate(rest) if isinstance(x, Para)
+                          and fold(nfc(x.text)).strip().startswith("noi nhan")), None)
+    tail = rest[recipients_at:] if recipients_at is not None else []
+    body = rest[:recipients_at] if recipients_at is not None else rest
+    if recipients_at is None:
+        # No «Nơi nhận»: a signature block still ends the document (TM./KT. line).
+        sig = next((i for i, x in enumerate(body) if isinstance(x, Para)
+                    and _SIGN_AUTHORITY.match(nfc(x.text).strip())), None)
+        if sig is not None:
+            body, tail = body[:sig], body[sig:]
+    closing_at = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para)
+                       and fold(nfc(body[i].text)).strip().startswith("tren day la")), None)
+    closing = [x for x in body[closing_at:] if isinstance(x, Para) and x.text.strip()] if closing_at is not None else []
+    if closing_at is not None:
+        body = body[:closing_at]
+
+    lines_recipients, sig_lines = [], []
+    # In a layout table «Nơi nhận» has a column of its own: every line of it is a recipient;
+    # elsewhere the recipients are the lines with a dash after it, up to the signature.
+    recipients_column = next((x.column for x in tail if isinstance(x, Para) and x.column >= 0
+                              and fold(nfc(x.text)).strip().startswith("noi nhan")), -1)
+    for x in tail:
+        if not isinstance(x, Para) or not x.text.strip():
+            continue
+        t = nfc(x.text).strip()
+        if fold(t).startswith("noi nhan"):
+            after = t.split(":", 1)[1].strip() if ":" in t else ""
+            if after:
+                lines_recipients.append(after)
+            continue
+        if recipients_column >= 0 and x.column >= 0:
+            (lines_recipients if x.column == recipients_column else sig_lines).append(t)
+        elif re.match(r"^[-–+•]", t) and not sig_lines:
+            lines_recipients.append(t)
+        else:
+            sig_lines.append(t)
+    signature = {"quyen_han": "", "chuc_vu": "", "trang_thai": "", "nguoi_ky": ""}
+    unknown_tail = []
+    for t in sig_lines:
+        if _SIGN_AUTHORITY.match(t) and not signature["quyen_han"]:
+            signature["quyen_han"] = t
+        elif re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE):
+            signature["trang_thai"] = t.strip("() ").strip()
+        elif _upper_text(t) and not signature["chuc_vu"] and not signature["nguoi_ky"]:
+            signature["chuc_vu"] = t
+        elif not signature["nguoi_ky"] and not _upper_text(t) and len(t) <= 60:
+            signature["nguoi_ky"] = t
+        else:
+            unknown_tail.append(t)
+    for t in unknown_tail:
+        check.append(f"dòng «{t}» ở phần ký không nhận ra: chưa chép vào đâu")
+
+    # The author's full name is required by the site (page metadata): the header's body lines,
+    # issuer first, as written (capitals), listed for the editor to write in ordinary case.
+    org["ten_day_du"] = " ".join(x for x in (org["co_quan_ban_hanh"], org["co_quan_cap_tren"]) if x)
+    if not org["ten_day_du"] and (m := _SIGN_AUTHORITY.match(signature["quyen_han"])):
+        org["ten_day_du"] = signature["quyen_han"][m.end() - 1:].strip()  # «TM. BAN THƯỜNG TRỰC» -> the body
+
+    # 3. Căn cứ and the opening, then the sections.
+    lines: list = []
+    for x in body:
+        if isinstance(x, Table):
+            lines.append(x)
+        elif x.text.strip() and not _RULE.match(nfc(x.text).strip()):
+            lines.append(line_of(x))
+    can_cu, opening = [], []
+    i = 0
+    while i < len(lines) and isinstance(lines[i], Line) and fold(lines[i].full).lstrip("-–+• ").startswith("can cu"):
+        can_cu.append({"van_ban": lines[i].full})
+        i += 1
+
+    def is_roman_heading(ln) -> bool:
+        return isinstance(ln, Line) and shape(ln.marker) == "roman" and bool(ln.text)
+
+    def is_upper_decimal(ln) -> bool:
+        return (isinstance(ln, Line) and shape(ln.marker).startswith("dec0") and _upper_text(ln.text)
+                and len(ln.text) <= 200)
+
+    def is_upper_plain(ln) -> bool:
+        return isinstance(ln, Line) and not ln.marker and _upper_text(ln.text) and len(ln.text.split()) >= 2 \
+            and len(ln.text) <= 200
+
+    def is_named_decimal(ln) -> bool:
+        # «1. Mục đích, yêu cầu»: a short top-level item whose title names a part of a plan.
+        return (isinstance(ln, Line) and shape(ln.marker).startswith("dec0") and len(ln.text) <= 80
+                and tag_of(ln.text) != "khac" and not ln.text.rstrip().endswith((".", ";")))
+
+    heading = None
+    for test, how in ((is_roman_heading, "số La Mã (I., II., …)"), (is_upper_decimal, "số (1., 2., …) và chữ in hoa"),
+                      (is_named_decimal, "số (1., 2., …) và tên phần (Mục đích, Nội dung, …)"),
+                      (is_upper_plain, "dòng chữ in hoa")):
+        if sum(1 for ln in lines[i:] if test(ln)) >= 2 or (test is is_roman_heading and any(test(ln) for ln in lines[i:])):
+            heading = test
+            recognised.append(f"các mục lớn đánh dấu bằng {how}")
+            break
+    if heading is not None:
+        first = next((k for k in range(i, len(lines)) if heading(lines[k])), len(lines))
+    else:
+        # No section scheme: the plain paragraphs before the first numbered line open the document,
+        # everything from there is one untitled section (never one long opening paragraph).
+        first = next((k for k in range(i, len(lines)) if not isinstance(lines[k], Line) or lines[k].marker), len(lines))
+    for ln in lines[i:first]:
+        if isinstance(ln, Table):
+            check.append("có một bảng trước mục đầu tiên: chưa chép (phần mở đầu chỉ giữ đoạn văn); chép vào "
+                         "một mục nếu cần")
+        else:
+            opening.append(ln.full)
+    sections = []
+    current = None
+    for ln in lines[first:]:
+        if heading and heading(ln):
+            so = re.sub(r"[\s./)\-]+$", "", ln.marker) if ln.marker else ""
+            current = {"so": so, "tieu_de": ln.text, "loai": tag_of(ln.text), "_blocks": []}
+            sections.append(current)
+            continue
+        if current is None:
+            current = {"so": "", "tieu_de": "", "loai": "khac", "_blocks": []}
+            sections.append(current)
+        current["_blocks"].append(ln)
+    if not sections and lines[first:]:
+        sections.append({"so": "", "tieu_de": "", "loai": "khac", "_blocks": lines[first:]})
+    used: dict[str, str] = {}
+    for s in sections:
+        if s["loai"] != "khac" and s["loai"] in used:
+            check.append(f"mục «{s['tieu_de']}» cũng giống phần «{TAG_NAMES[s['loai']]}» như mục {used[s['loai']]}: "
+                         "mỗi loại chỉ một mục, ghi loai: khac")
+            s["loai"] = "khac"
+        elif s["loai"] != "khac":
+            used[s["loai"]] = s["so"] or f"«{s['tieu_de']}»"
+    for s in sections:
+        s["doan"] = nest(s.pop("_blocks"))
+
+    # 4. What the organisation section names: departments and units.
+    org_section = next((s for s in sections if s["loai"] == "to_chuc_thuc_hien"), None)
+    units = []
+    if org_section is not None:
+        texts, tables = [], []
+        walk(org_section["doan"], texts, tables)
+        for t in texts:
+            dep = _DEPARTMENT.match(t.strip())
+            if dep and not any(b["ten"] == dep.group(1).strip() for b in org["ban"]):
+                org["ban"].append({"ma": slugify(dep.group(1))[:32].strip("-"), "ten": dep.group(1).strip()})
+        for rows in tables:
+            for r in rows[1:]:
+                for cell in r:
+                    dep = _DEPARTMENT.match(cell.strip())
+                    if dep and not any(b["ten"] == dep.group(1).strip() for b in org["ban"]):
+                        org["ban"].append({"ma": slugify(dep.group(1))[:32].strip("-"), "ten": dep.group(1).strip()})
+        units = find_units(texts, tables)
+
+    # 5. The checklist: blanks, guesses, what the site will not have.
+    for key, what in (("loai", "loại văn bản («KẾ HOẠCH»…)"), ("trich_yeu", "trích yếu (tên kế hoạch dưới chữ KẾ HOẠCH)"),
+                      ("so", "số văn bản"), ("ky_hieu", "ký hiệu văn bản"), ("ngay_ban_hanh", "ngày ban hành")):
+        if not doc[key]:
+            check.append(f"không tìm thấy {what}: để trống (ke-hoach.yaml, van_ban.{key})")
+    if doc["nam"] is None:
+        check.append("không tìm thấy năm của kế hoạch: để trống (van_ban.nam)")
+    for key, what in (("co_quan_cap_tren", "cơ quan cấp trên"), ("co_quan_ban_hanh", "cơ quan ban hành"),
+                      ("dia_danh", "địa danh trước ngày tháng"), ("quoc_hieu", "quốc hiệu"), ("tieu_ngu", "tiêu ngữ")):
+        if not org[key]:
+            check.append(f"không tìm thấy {what}: để trống (co-quan.yaml, {key})")
+    if org["ten_day_du"]:
+        check.append(f"tên đầy đủ của cơ quan ban hành tạm ghi «{org['ten_day_du']}» (chữ in hoa như ở đầu văn bản; "
+                     "co-quan.yaml, ten_day_du): viết lại như cách viết thường, ví dụ «Ban Thường trực Ủy ban MTTQ "
+                     "Việt Nam …»")
+    else:
+        check.append("không tìm thấy tên cơ quan ban hành: ghi tên đầy đủ vào co-quan.yaml, ten_day_du "
+                     "(bắt buộc: website chưa dựng được khi trường này trống)")
+    if not can_cu:
+        check.append("không tìm thấy đoạn «Căn cứ …»: để trống")
+    if len(opening) > 1:
+        check.append(f"phần mở đầu có {len(opening)} đoạn, đã nối thành một đoạn (mo_dau): kiểm tra")
+    if not opening:
+        check.append("không tìm thấy đoạn mở đầu trước mục đầu tiên: để trống (mo_dau)")
+    if not closing:
+        check.append("không tìm thấy đoạn kết «Trên đây là …»: để trống (ket_luan)")
+    if not lines_recipients:
+        check.append("không tìm thấy «Nơi nhận»: để trống (noi_nhan)")
+    for key, what in (("quyen_han", "thẩm quyền ký (TM., KT. …)"), ("chuc_vu", "chức vụ người ký"),
+                      ("nguoi_ky", "họ tên người ký")):
+        if not signature[key]:
+            check.append(f"không tìm thấy {what}: để trống (chu_ky.{key})")
+    if heading is None and sections:
+        check.append("không nhận ra các mục lớn (I., II., … hay 1., 2. viết hoa): phần thân được chép thành một mục "
+                     "không số, không tiêu đề; chia lại thành các mục (so, tieu_de) như văn bản gốc")
+    for s in sections:
+        name = f"mục {s['so']} «{s['tieu_de']}»" if s["so"] else f"mục «{s['tieu_de']}»"
+        if s["loai"] == "khac":
+            check.append(f"{name}: không đoán được loại mục từ tiêu đề (ghi loai: khac); sửa nếu cần")
+        else:
+            check.append(f"{name}: đoán là phần «{TAG_NAMES[s['loai']]}» (loai: {s['loai']}); kiểm tra")
+    tags = {s["loai"] for s in sections}
+    for tag, consequence in (("kinh_phi", "website sẽ không có trang kinh phí"),
+                             ("to_chuc_thuc_hien", "website sẽ không có trang phân công"),
+                             ("thoi_gian_dia_diem", "website sẽ không có trang lịch, tệp lịch")):
+        if tag not in tags:
+            check.append(f"không tìm thấy mục {TAG_NAMES[tag]}: {consequence}")
+    for tag in ("kinh_phi", "to_chuc_thuc_hien", "thoi_gian_dia_diem", "cac_buoc"):
+        if tag in tags:
+            check.append(f"mục {TAG_NAMES[tag]} được chép nguyên văn: các trang tính từ mục này (phân công, kinh phí, "
+                         "lịch, bộ công cụ) chỉ có khi mục được ghi dạng có cấu trúc (xem hướng dẫn biên tập)"
+                         if tag == "kinh_phi" else f"mục {TAG_NAMES[tag]} được chép nguyên văn (chưa có trang tính từ mục này)")
+    all_text = [(s, t) for s in sections for t in _texts(s["doan"])]
+    for s, t in all_text:
+        where = f"mục {s['so']}" if s["so"] else f"mục «{s['tieu_de']}»"
+        for money in dict.fromkeys(_MONEY.findall(t)):
+            check.append(f"{where} ghi số tiền «{money}»: kiểm tra; website không tự tính từ đoạn chép nguyên văn")
+        for deadline in dict.fromkeys(_DEADLINE.findall(t)):
+            check.append(f"{where} ghi hạn «{deadline}»: kiểm tra")
+        for date in dict.fromkeys(_DATE.findall(t)):
+            if date not in _DEADLINE.findall(t):
+                check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
+    for b in org["ban"]:
+        check.append(f"ban «{b['ten']}» (co-quan.yaml) có mã tạm «{b['ma']}»: kiểm tra")
+    if org_section is not None and not org["ban"]:
+        check.append("mục tổ chức thực hiện không nêu ban nào ở đầu một ý: co-quan.yaml để trống danh sách ban")
+    for u in [u for u in units if not u["cap"]]:
+        check.append(f"«{u['ten']}» trong bảng có thể là một đơn vị nhưng không rõ cấp (xã, thôn…): chưa ghi vào "
+                     "don-vi.yaml; thêm nếu đúng")
+    units = [u for u in units if u["cap"]]
+    for u in units:
+        named = f"{u['cap']} {u['ten']}".strip()
+        check.append(f"đơn vị «{named}» chưa có mã: tạm ghi «{u['ma']}» (don-vi.yaml); ghi mã đơn vị hành chính "
+                     f"và tên chính thức (ten_chinh_thuc, tạm ghi «{u['ten_chinh_thuc']}»)")
+    if org_section is not None and not units:
+        check.append("mục tổ chức thực hiện không nêu tên đơn vị nào (xã, thôn, huyện …): don-vi.yaml để trống")
+    if facts.get("images"):
+        check.append(f"tệp có {facts['images']} hình ảnh: website không chép hình ảnh")
+    if facts.get("symbol_bullets"):
+        check.append("dấu đầu dòng Word vẽ bằng phông Symbol/Wingdings được ghi bằng ký tự nó hiện ra («•», «▪»…)")
+    for fmt in facts.get("unknown_formats", []):
+        check.append(f"kiểu đánh số tự động «{fmt}» của Word chưa đọc được: đã ghi bằng chữ số; kiểm tra")
+
+    plan = {"van_ban": doc, "can_cu": can_cu, "mo_dau": " ".join(opening), "muc": sections,
+            "ket_luan": " ".join(nfc(x.text).strip() for x in closing),
+            "noi_nhan": {"dong": lines_recipients}, "chu_ky": signature}
+    if org["quoc_hieu"]:
+        recognised.append("quốc hiệu, tiêu ngữ" if org["tieu_ngu"] else "quốc hiệu")
+    if bodies:
+        recognised.append("cơ quan: " + " / ".join(bodies))
+    if doc["so"] or doc["ky_hieu"]:
+        recognised.append(f"số, ký hiệu: {doc['so'] or '(trống)'}/{doc['ky_hieu'] or '(trống)'}")
+    if org["dia_danh"]:
+        recognised.append(f"địa danh, ngày: {org['dia_danh']}, {doc['ngay_ban_hanh'] or '(chưa ghi ngày)'}")
+    if doc["loai"]:
+        recognised.append(f"loại văn bản: {doc['loai']}; trích yếu: {doc['trich_yeu'] or '(trống)'}")
+    recognised.append(f"{len(can_cu)} căn cứ, {len(opening)} đoạn mở đầu, {len(sections)} mục")
+    for s in sections:
+        recognised.append(f"  mục {s['so'] or '(không số)'}. {s['tieu_de']} — {TAG_NAMES[s['loai']]}, "
+                          f"{_count(s['doan'])} đoạn")
+    recognised.append(f"đoạn kết: {'có' if closing else 'không'}; nơi nhận: {len(lines_recipients)} dòng; "
+                      f"người ký: {signature['nguoi_ky'] or '(trống)'}")
+    if org["ban"]:
+        recognised.append("các ban: " + ", ".join(b["ten"] for b in org["ban"]))
+    if units:
+        recognised.append("các đơn vị: " + ", ".join(f"{u['cap']} {u['ten']}".strip() for u in units))
+    units_file = {"tinh": "", "don_vi": units}
+    return Result(plan, org, units_file, recognised, check)
+
+
+def tag_of(title: str) -> str:
+    """The tag of the first words of the title that name one («NỘI DUNG, THỜI GIAN» -> noi_dung)."""
+    folded = fold(title)
+    found = [(folded.find(words), i, tag) for i, (words, tag) in enumerate(TAGS) if words in folded]
+    return min(found)[2] if found else "khac"
+
+
+def nest(lines: list) -> list:
+    """A section's lines as nested blocks: a marker of a new shape opens a level under the
+    open item; one of an open shape closes what is under it; a plain paragraph or a table
+    goes under the innermost open item; a note («* Ghi chú:») closes every level."""
+    top: list = []
+    stack: list[tuple[str, dict]] = []
+
+    def here() -> list:
+        return stack[-1][1].setdefault("doan", []) if stack else top
+
+    for ln in lines:
+        if isinstance(ln, Table):
+            rows = [[nfc(c) for c in r] for r in ln.rows]
+            here().append({"bang": rows, "dong_tieu_de": ln.header_rows})
+            continue
+        note = _NOTE.match(ln.text) if not ln.marker else None
+        if note:
+            stack.clear()
+            top.append({"ghi_chu": note.group(1), "van_ban": rich(_cut(ln.runs, note.end()))})
+            continue
+        if not ln.marker:
+            here().append(rich(ln.runs))
+            continue
+        s = shape(ln.marker)
+        if any(sh == s for sh, _ in stack):
+            while stack[-1][0] != s:
+                stack.pop()
+            stack.pop()
+        item = {"ky_hieu": ln.marker, "van_ban": rich(ln.runs)}
+        here().append(item)
+        stack.append((s, item))
+    return top
+
+
+def walk(blocks: list, texts: list[str], tables: list[list[list[str]]]) -> None:
+    for b in blocks:
+        if isinstance(b, (str, list)):
+            texts.append(plain(b))
+        elif "bang" in b:
+            tables.append(b["bang"])
+        else:
+            texts.append(plain(b.get("van_ban", "")))
+            walk(b.get("doan", []), texts, tables)
+
+
+def _texts(blocks: list) -> list[str]:
+    texts, tables = [], []
+    walk(blocks, texts, tables)
+    return texts + [c for t in tables for r in t for c in r]
+
+
+def _count(blocks: list) -> int:
+    n = 0
+    for b in blocks:
+        n += 1
+        if isinstance(b, dict):
+            n += _count(b.get("doan", []))
+    return n
+
+
+_LEVEL_RE = re.compile(r"(?<![\w])(?:các\s+)?(" + "|".join(LEVELS) + r")(?:\s*:)?\s+", re.IGNORECASE)
+
+
+def _names_at(text: str, pos: int) -> tuple[list[str], int]:
+    """Capitalised place names from pos: «Đăk Pxi, Đăk Mar và Ngọk Réo» -> three names."""
+    names = []
+    while True:
+        words = []
+        m = re.compile(r"([^\s,;:.()“”\"]+)(\s*)").match
+        p = pos
+        while (w := m(text, p)) and (w.group(1)[0].isupper() or (words and w.group(1).isdigit())) \
+                and w.group(1) not in _NOT_NAME:
+            words.append(w.group(1))
+            p = w.end()
+            if not w.group(2):
+                break
+        if not words:
+            break
+        names.append(" ".join(words))
+        pos = p
+        sep = re.compile(r"\s*(,|và|;)\s*").match(text, p - (1 if text[p - 1:p] == " " else 0))
+        if not sep or not (text[sep.end():sep.end() + 1] or "x")[0].isupper():
+            break
+        pos = sep.end()
+    return names, pos
+
+
+def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
+    found: dict[tuple[str, str], None] = {}
+    for t in texts:
+        for m in _LEVEL_RE.finditer(t):
+            if m.start() > 0 and t[m.start() - 1].isalpha():
+                continue
+            for name in _names_at(t, m.end())[0]:
+                found[(m.group(1).lower(), name)] = None
+    for rows in tables:
+        if len(rows) < 2:
+            continue
+        for col, head in enumerate(rows[0]):
+            h = fold(head)
+            level = next((lv for lv in LEVELS if fold(lv) == h.strip()), None)
+            if level is None and not any(w in h for w in ("don vi", "dia ban")):
+                continue
+            for r in rows[1:]:
+                cell = r[col].strip() if col < len(r) else ""
+                if not cell or len(cell) > 80:
+                    continue
+                if _LEVEL_RE.match(cell) or _DEPARTMENT.match(cell) or cell.startswith(("Ủy ban", "Uỷ ban", "Hội ", "Đoàn ")):
+                    continue  # a place found by the text scan, or a body, not a unit
+                for name in re.split(r"\s*,\s*|\s+và\s+", cell):
+                    if name and name[0].isupper():
+                        found[(level or "", name)] = None
+        for r in rows:
+            for cell in r:
+                for m in _LEVEL_RE.finditer(cell):
+                    if m.start() > 0 and cell[m.start() - 1].isalpha():
+                        continue
+                    for name in _names_at(cell, m.end())[0]:
+                        found[(m.group(1).lower(), name)] = None
+    units, codes = [], set()
+    for (level, name) in found:
+        code = slugify(name)[:28].strip("-") or "don-vi"
+        base, n = code, 2
+        while code in codes:
+            code, n = f"{base}-{n}", n + 1
+        codes.add(code)
+        units.append({"ma": code, "cap": level, "ten": name, "ten_chinh_thuc": f"{level} {name}".strip(),
+                      "ten_khac": []})
+    return units

@@ -1,0 +1,82 @@
+"""The draft plan folder's files as text, and the plan's entry added to data/website.yaml.
+
+YAML is written by PyYAML with fixed options (no sorting, the order of PLAN-FORMAT.md), so the
+same file always gives the same bytes. website.yaml is edited as text: its comments and
+layout stay as the editors wrote them; only the new entry's lines are added.
+"""
+
+import re
+
+import yaml
+
+HEADER = {
+    "ke-hoach.yaml": (
+        "# yaml-language-server: $schema=../../schema/ke-hoach.schema.json\n"
+        "#\n"
+        "# Bản nhập tự động từ tệp «{tep}» (python -m macros.import_plan), chép đúng từng chữ.\n"
+        "# Người biên tập đối chiếu với văn bản gốc, làm hết các việc trong can_xac_nhan,\n"
+        "# rồi ghi da_doi_chieu: true trong yêu cầu hợp nhất (pull request) đăng kế hoạch.\n"
+        "# Tệp {tep} không còn được đọc lại: sửa ngay trong tệp này.\n\n"),
+    "co-quan.yaml": (
+        "# yaml-language-server: $schema=../../schema/co-quan.schema.json\n"
+        "#\n"
+        "# Cơ quan ban hành và các ban ghi ở phần tổ chức thực hiện, nhập tự động từ «{tep}».\n"
+        "# Dòng để \"\" là dòng văn bản không có hoặc chưa đọc được: điền nếu văn bản gốc có.\n\n"),
+    "don-vi.yaml": (
+        "# yaml-language-server: $schema=../../schema/don-vi.schema.json\n"
+        "#\n"
+        "# Các đơn vị nêu tên ở mục tổ chức thực hiện, nhập tự động từ «{tep}».\n"
+        "# Mã (ma) là mã tạm làm từ tên: thay bằng mã đơn vị hành chính nếu có; điền tên chính thức.\n\n"),
+}
+
+
+def dump(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False,
+                          indent=2)
+
+
+def files(result, tep: str) -> dict[str, str]:
+    plan = {"nhap_tu_dong": {"tep": tep, "da_doi_chieu": False,
+                             "can_xac_nhan": list(result.checklist)}}
+    plan.update(result.plan)
+    if plan["van_ban"].get("nam") is None:  # no year in the file: the line is left out (PLAN-FORMAT.md)
+        plan["van_ban"] = {k: v for k, v in plan["van_ban"].items() if k != "nam"}
+    out = {"ke-hoach.yaml": dump(plan), "co-quan.yaml": dump(result.org)}
+    out["don-vi.yaml"] = dump(result.units)
+    return {name: HEADER[name].format(tep=tep) + text for name, text in out.items()}
+
+
+def _quote(text: str) -> str:
+    one_line = yaml.safe_dump(text, allow_unicode=True, width=1_000_000)
+    return one_line.removesuffix("\n...\n").rstrip("\n") if text else '""'
+
+
+def website_entry(text: str, thu_muc: str, ten: str) -> str | None:
+    """website.yaml's text with the plan added at the end of ke_hoach, or None when it is there.
+
+    The entry is placed after the last line of the ke_hoach list (its items are indented or
+    start with «-»); comments and the other keys keep their place and bytes.
+    """
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, ln in enumerate(lines) if re.match(r"ke_hoach\s*:", ln)), None)
+    if start is None:
+        return None
+    if re.match(r"ke_hoach\s*:\s*\[\s*\]\s*(#.*)?$", lines[start].rstrip("\n")):  # an empty list written inline
+        lines[start] = "ke_hoach:\n"
+    if re.search(rf"^\s*-?\s*thu_muc\s*:\s*[\"']?{re.escape(thu_muc)}[\"']?\s*(#.*)?$", text, re.MULTILINE):
+        return text
+    end = start + 1
+    last = start
+    while end < len(lines):
+        ln = lines[end]
+        if ln.strip() and not ln.startswith((" ", "-", "\t", "#")):
+            break
+        if ln.strip() and not ln.lstrip().startswith("#"):
+            last = end
+        end += 1
+    dash = next((ln[: len(ln) - len(ln.lstrip())] for ln in lines[start + 1: last + 1] if ln.lstrip().startswith("-")), "  ")
+    entry = (f"{dash}- thu_muc: {thu_muc}\n{dash}  duong_dan: {thu_muc}/\n"
+             f"{dash}  ten: {_quote(ten)}\n")
+    if not lines[last].endswith("\n"):
+        lines[last] += "\n"
+    return "".join(lines[: last + 1]) + entry + "".join(lines[last + 1:])

@@ -1,0 +1,549 @@
+"""python -m macros.import_plan (issue 19): an office's .docx becomes a draft plan folder.
+
+In-process: each test runs main() on a file the test writes (tests/plan_docx_fixtures.py)
+into a small project (data/website.yaml only, copied), and reads what it wrote.
+"""
+
+import html
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import import_plan
+from tests.plan_docx_fixtures import PLANS, commune_villages, no_budget, word_numbering
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A project with data/'s site-wide files (website.yaml, glossary, references…), no plan folder."""
+    (tmp_path / "data").mkdir()
+    for f in (ROOT / "data").glob("*.yaml"):
+        shutil.copy(f, tmp_path / "data" / f.name)
+    return tmp_path
+
+
+def visible(page: str) -> str:
+    """The words a reader sees on a plan page (render/plan.plan_page: Markdown with HTML blocks):
+    inline tags dropped, block tags a space, heading marks and Markdown escapes removed,
+    entities decoded, whitespace folded (NBSP too)."""
+    text = re.sub(r"</?(?:strong|em|span|small|a|abbr)\b[^>]*>", "", page)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"^#+ ", "", text, flags=re.MULTILINE)
+    text = re.sub(r"\\([\\`*_\[\]{}|#+!.\-])", r"\1", text)
+    return " ".join(html.unescape(text).split())
+
+
+def assert_in_order(page_text: str, paragraphs: list[str]) -> None:
+    at = 0
+    for p in paragraphs:
+        p = " ".join(p.split())
+        found = page_text.find(p, at)
+        assert found >= 0, f"không thấy (hoặc sai thứ tự): «{p}»\nsau: «{page_text[at:at + 200]}»"
+        at = found + len(p)
+
+
+def rendered(project: Path, folder: str) -> str:
+    from macros.loader import load_plan
+    from macros.render.plan import plan_page
+
+    return visible(plan_page(load_plan(project, folder)))
+
+
+def run(project: Path, file: Path, *args: str) -> int:
+    return import_plan.main([str(file), "--goc", str(project), *args])
+
+
+def load(project: Path, folder: str, name: str = "ke-hoach.yaml") -> dict:
+    return yaml.safe_load((project / "data" / folder / name).read_text(encoding="utf-8"))
+
+
+def _plain(value) -> str:
+    return value if isinstance(value, str) else "".join(v if isinstance(v, str) else v["chu"] for v in value)
+
+
+def document_paragraphs(plan: dict) -> list[str]:
+    """Every paragraph of the imported body, in order, as it reads (marker, text)."""
+    out = [c["van_ban"] for c in plan["can_cu"]] + ([plan["mo_dau"]] if plan["mo_dau"] else [])
+
+    def blocks(items):
+        for b in items:
+            if isinstance(b, (str, list)):
+                out.append(_plain(b))
+            elif "bang" in b:
+                out.extend(c for row in b["bang"] for c in row)
+            elif "ghi_chu" in b:
+                out.append(f"{b['ghi_chu']} {_plain(b['van_ban'])}".strip())
+            else:
+                out.append(f"{b['ky_hieu']} {_plain(b['van_ban'])}")
+                blocks(b.get("doan", []))
+
+    for s in plan["muc"]:
+        out.append(f"{s['so']}. {s['tieu_de']}" if s["so"] else s["tieu_de"])
+        blocks(s["doan"])
+    if plan["ket_luan"]:
+        out.append(plan["ket_luan"])
+    return out
+
+
+TAGS = {"khong-kinh-phi": ["muc_dich_yeu_cau", "noi_dung", "cac_buoc", "to_chuc_thuc_hien"],
+        "bang-phan-cong": ["muc_dich_yeu_cau", "noi_dung", "kinh_phi", "to_chuc_thuc_hien"],
+        "danh-so-word": ["muc_dich_yeu_cau", "noi_dung", "to_chuc_thuc_hien"],
+        "cap-xa": ["muc_dich_yeu_cau", "noi_dung", "thoi_gian_dia_diem", "kinh_phi", "to_chuc_thuc_hien"]}
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_fixture_plan_imports_every_paragraph_in_order(project, tmp_path, name):
+    src = tmp_path / f"{name}.docx"
+    expected = PLANS[name](src)
+    assert run(project, src, "--thu-muc", name) == 0
+    plan = load(project, name)
+    got = document_paragraphs(plan)
+    # The closing paragraph is the body's last; the recipients are not body paragraphs.
+    assert got == expected
+    # The plan page (rendered in-process by the model's own renderer) shows every paragraph of the
+    # source in order, then every line of the header and closing blocks as written.
+    page = rendered(project, name)
+    assert_in_order(page, expected)
+    from docx import Document
+
+    source = Document(str(src))
+    lines = [p.text for t in source.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    lines += [p.text for p in source.paragraphs]
+    for line in lines:
+        if line.strip() and line.strip() != "______" and not re.fullmatch(r"Số:\s*/.*|.*ngày\s+tháng\s+năm.*", line):
+            assert " ".join(line.split()) in page, line
+    assert plan["nhap_tu_dong"]["tep"] == f"{name}.docx"
+    assert plan["nhap_tu_dong"]["da_doi_chieu"] is False
+    assert plan["nhap_tu_dong"]["can_xac_nhan"]
+    # Kind tags from the titles: the first named part decides («NỘI DUNG, THỜI GIAN …» is content).
+    assert [s["loai"] for s in plan["muc"]] == TAGS[name]
+
+
+def test_round_trip_of_the_published_plan(project, tmp_path):
+    """The 2023 plan exported to .docx from the model (macros/exports/plan_docx.py), imported,
+    gives a plan page that reads as today's: the same words in the same order, and the same
+    header, title and closing blocks."""
+    from macros.exports.plan_docx import plan_docx
+    from macros.loader import load_plan, load_site
+    from macros.render import plan as P
+
+    today = load_site(ROOT)
+    src = tmp_path / "ke-hoach.docx"
+    src.write_bytes(plan_docx(today))
+    assert run(project, src, "--thu-muc", "khu-hoi") == 0
+    again = load_plan(project, "khu-hoi")
+    assert visible(P.plan_page(again)) == visible(P.plan_page(today))
+    for part in (P.header_html, P.title_html, P.closing_html):
+        assert part(again) == part(today), part.__name__
+
+
+def test_word_automatic_numbering_is_rebuilt(project, tmp_path):
+    """Markers drawn by Word from numbering.xml: the section list (upperRoman «%1.»), the items
+    (decimal «%1.», lowerLetter «%2)», Symbol bullet) and a num that restarts at 1
+    (w:startOverride) though it shares its list definition with the first items."""
+    src = tmp_path / "so-tu-dong.docx"
+    word_numbering(src)
+    assert run(project, src, "--thu-muc", "so-tu-dong") == 0
+    plan = load(project, "so-tu-dong")
+    assert [s["so"] for s in plan["muc"]] == ["I", "II", "III"]
+    first, second = plan["muc"][0]["doan"], plan["muc"][1]["doan"]
+    assert [b["ky_hieu"] for b in first] == ["1.", "2."]
+    assert [b["ky_hieu"] for b in second] == ["1.", "2."]  # restarted, not 3., 4.
+    assert [b["ky_hieu"] for b in second[0]["doan"]] == ["a)", "b)"]
+    assert [b["ky_hieu"] for b in second[0]["doan"][0]["doan"]] == ["•", "•"]
+    assert [b["ky_hieu"] for b in second[1]["doan"]] == ["a)"]  # a higher level restarts the deeper ones
+    assert any("Symbol/Wingdings" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_recipients_without_dashes_in_their_own_column(project, tmp_path):
+    """«Nơi nhận» beside the signature in a table: every line of its column is a recipient,
+    dash or not («Như trên;»), and the other column is the signature."""
+    from docx import Document
+
+    doc = Document()
+    for line in ("BAN THƯỜNG TRỰC", "KẾ HOẠCH", "Thử", "______", "I. MỤC ĐÍCH", "1. Một ý."):
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.paragraphs[0].text = "Nơi nhận:"
+    for line in ("Như trên;", "Lưu: VT."):
+        left.add_paragraph(line)
+    right.paragraphs[0].text = "KT. CHỦ TỊCH"
+    for line in ("PHÓ CHỦ TỊCH", "Nguyễn Văn C"):
+        right.add_paragraph(line)
+    src = tmp_path / "noi-nhan.docx"
+    doc.save(src)
+    assert run(project, src, "--thu-muc", "noi-nhan") == 0
+    plan = load(project, "noi-nhan")
+    assert plan["noi_nhan"]["dong"] == ["Như trên;", "Lưu: VT."]
+    assert plan["chu_ky"] == {"quyen_han": "KT. CHỦ TỊCH", "chuc_vu": "PHÓ CHỦ TỊCH", "trang_thai": "",
+                              "nguoi_ky": "Nguyễn Văn C"}
+
+
+def test_numbering_from_the_paragraph_style(project, tmp_path):
+    """Word's «List Number» style carries the list (w:numPr on the style, not the paragraph)."""
+    from docx import Document
+
+    doc = Document()
+    for line in ("BAN THƯỜNG TRỰC", "KẾ HOẠCH", "Thử", "______"):
+        doc.add_paragraph(line)
+    doc.add_paragraph("I. MỤC ĐÍCH")
+    for text in ("Một.", "Hai.", "Ba."):
+        doc.add_paragraph(text, style="List Number")
+    src = tmp_path / "kieu.docx"
+    doc.save(src)
+    assert run(project, src, "--thu-muc", "kieu") == 0
+    items = load(project, "kieu")["muc"][0]["doan"]
+    assert [(b["ky_hieu"], b["van_ban"]) for b in items] == [("1.", "Một."), ("2.", "Hai."), ("3.", "Ba.")]
+
+
+def test_header_signature_and_bold_italic_runs(project, tmp_path, capsys):
+    src = tmp_path / "kh.docx"
+    no_budget(src)
+    assert run(project, src, "--thu-muc", "kh") == 0
+    plan, org = load(project, "kh"), load(project, "kh", "co-quan.yaml")
+    assert plan["van_ban"] == {"loai": "Kế hoạch", "so": "41", "ky_hieu": "KH-MTTQ-BTT", "ngay_ban_hanh": "12/3/2024",
+                               "nam": 2024, "trich_yeu": "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư năm 2024"}
+    assert (org["co_quan_cap_tren"], org["co_quan_ban_hanh"], org["dia_danh"]) == (
+        "ỦY BAN MTTQ VIỆT NAM HUYỆN ĐĂK HÀ", "BAN THƯỜNG TRỰC", "Đăk Hà")
+    assert org["quoc_hieu"] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and org["tieu_ngu"] == "Độc lập - Tự do - Hạnh phúc"
+    assert plan["chu_ky"] == {"quyen_han": "TM. BAN THƯỜNG TRỰC", "chuc_vu": "CHỦ TỊCH", "trang_thai": "Đã ký",
+                              "nguoi_ky": "Y Hiền"}
+    assert plan["noi_nhan"]["dong"] == ["- BTT UBMTTQVN tỉnh (b/c);", "- Các xã, thị trấn (t/h);", "- Lưu VT."]
+    assert plan["muc"][0]["doan"][1]["van_ban"] == [
+        "Ngày hội tổ chức ", {"chu": "thiết thực, tiết kiệm", "dam": True}, ", tránh ",
+        {"chu": "phô trương, hình thức", "nghieng": True}, "."]
+    assert [s["loai"] for s in plan["muc"]] == ["muc_dich_yeu_cau", "noi_dung", "cac_buoc", "to_chuc_thuc_hien"]
+    out = capsys.readouterr().out
+    assert "không tìm thấy mục kinh phí: website sẽ không có trang kinh phí" in out
+    assert "hạn «20/11/2024»" in out
+
+
+def test_assignment_table_is_kept_and_its_departments_are_not_units(project, tmp_path):
+    src = tmp_path / "bang.docx"
+    PLANS["bang-phan-cong"](src)
+    assert run(project, src, "--thu-muc", "bang") == 0
+    plan = load(project, "bang")
+    table = plan["muc"][3]["doan"][1]
+    assert table["dong_tieu_de"] == 1 and table["bang"][0] == ["TT", "Đơn vị", "Nội dung", "Thời hạn"]
+    assert [b["ten"] for b in load(project, "bang", "co-quan.yaml")["ban"]] == ["Ban Dân chủ - Pháp luật", "Văn phòng"]
+    assert [(u["cap"], u["ten"]) for u in load(project, "bang", "don-vi.yaml")["don_vi"]] == [("huyện", "Chư Sê")]
+    assert plan["van_ban"]["so"] == "" and plan["van_ban"]["ngay_ban_hanh"] == ""  # blank in the file: blank here
+
+
+def test_commune_plan_villages_become_units_with_temporary_codes(project, tmp_path, capsys):
+    src = tmp_path / "xa.docx"
+    commune_villages(src)
+    assert run(project, src, "--thu-muc", "xa") == 0
+    units = load(project, "xa", "don-vi.yaml")["don_vi"]
+    assert [(u["cap"], u["ten"], u["ma"]) for u in units] == [
+        ("thôn", "Kon Klor", "kon-klor"), ("thôn", "Đăk Rơ Wa", "dak-ro-wa"), ("thôn", "Kon Jơ Ri", "kon-jo-ri"),
+        ("làng", "Plei Đôn", "plei-don")]
+    plan = load(project, "xa")
+    assert [s["so"] for s in plan["muc"]] == ["1", "2", "3", "4", "5"]
+    assert [b["ky_hieu"] for b in plan["muc"][1]["doan"]] == ["-", "-"]
+    assert [b["ky_hieu"] for b in plan["muc"][1]["doan"][0]["doan"]] == ["+", "+"]
+    out = capsys.readouterr().out
+    assert "đơn vị «thôn Kon Klor» chưa có mã: tạm ghi «kon-klor»" in out
+    assert "số tiền «2.000.000đ»" in out
+
+
+def test_same_file_twice_gives_identical_bytes(tmp_path):
+    src = tmp_path / "kh.docx"
+    no_budget(src)
+    outs = []
+    for n in (1, 2):
+        root = tmp_path / f"p{n}"
+        (root / "data").mkdir(parents=True)
+        shutil.copy(ROOT / "data" / "website.yaml", root / "data" / "website.yaml")
+        assert run(root, src) == 0
+        outs.append({p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "data").rglob("*"))
+                     if p.is_file()})
+    assert outs[0] == outs[1]
+    assert "data/ke-hoach-2024/ke-hoach.yaml" in outs[0]
+
+
+def test_website_yaml_keeps_its_text_and_gets_one_entry(project, tmp_path):
+    before = (project / "data" / "website.yaml").read_text(encoding="utf-8")
+    src = tmp_path / "kh.docx"
+    no_budget(src)
+    assert run(project, src, "--thu-muc", "ngay-hoi-2024") == 0
+    after = (project / "data" / "website.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before)  # comments, order and quoting kept
+    entry = yaml.safe_load(after)["ke_hoach"][-1]
+    assert entry == {"thu_muc": "ngay-hoi-2024", "duong_dan": "ngay-hoi-2024/",
+                     "ten": "Kế hoạch Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư năm 2024"}
+    assert yaml.safe_load(after)["ke_hoach"][:-1] == yaml.safe_load(before)["ke_hoach"]
+
+
+def test_existing_folder_is_refused_without_ghi_de(project, tmp_path, capsys):
+    src = tmp_path / "kh.docx"
+    no_budget(src)
+    assert run(project, src, "--thu-muc", "kh") == 0
+    plan_file = project / "data" / "kh" / "ke-hoach.yaml"
+    plan_file.write_text("# sửa tay\n", encoding="utf-8")
+    site = (project / "data" / "website.yaml").read_bytes()
+    assert run(project, src, "--thu-muc", "kh") == 1
+    assert "đã có" in capsys.readouterr().err and plan_file.read_text(encoding="utf-8") == "# sửa tay\n"
+    assert run(project, src, "--thu-muc", "kh", "--ghi-de") == 0
+    assert "nhap_tu_dong" in plan_file.read_text(encoding="utf-8")
+    assert (project / "data" / "website.yaml").read_bytes() == site  # the entry is not added twice
+
+
+def _image_only(path: Path) -> None:
+    from docx import Document
+    from PIL import Image
+
+    png = path.with_suffix(".png")
+    Image.new("RGB", (40, 40), "white").save(png)
+    doc = Document()
+    doc.add_picture(str(png))
+    doc.save(path)
+
+
+def _renamed_xlsx(path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active["A1"] = "Kế hoạch"
+    wb.save(path)
+
+
+def _empty(path: Path) -> None:
+    from docx import Document
+
+    Document().save(path)
+
+
+def _oversized(path: Path) -> None:
+    with path.open("wb") as f:  # sparse: no 50 MB written to disk
+        f.write(b"PK\x03\x04")
+        f.truncate(50 * 1024 * 1024 + 1)
+
+
+def _corrupt(path: Path) -> None:
+    no_budget(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _corrupt_member(path: Path) -> None:
+    no_budget(path)
+    with zipfile.ZipFile(path) as z:
+        items = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for info, data in items:
+            z.writestr(info, b"<w:document" if info.filename == "word/document.xml" else data)
+
+
+@pytest.mark.parametrize("make, words", [
+    (_image_only, "chỉ có hình ảnh"),
+    (_renamed_xlsx, "bảng tính Excel"),
+    (_empty, "không có chữ nào"),
+    (_oversized, "Tệp quá lớn"),
+    (_corrupt, "hỏng"),
+    (_corrupt_member, "hỏng"),
+], ids=["anh", "xlsx-doi-ten", "rong", "qua-lon", "zip-hong", "xml-hong"])
+def test_not_a_plan_writes_nothing(project, tmp_path, capsys, make, words):
+    src = tmp_path / "ke-hoach.docx"
+    make(src)
+    before = {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()}
+    assert run(project, src) == 1
+    captured = capsys.readouterr()
+    assert words in captured.err and "Chưa ghi tệp nào" in captured.err
+    assert "Traceback" not in captured.err + captured.out
+    assert {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()} == before
+
+
+def test_no_issuing_body_anywhere_is_refused_with_the_field_named(project, tmp_path, capsys):
+    """The site needs the author's name (co-quan.yaml ten_day_du): found neither in the header nor
+    in the signature block, the import says so and writes nothing (never invents one)."""
+    from docx import Document
+
+    doc = Document()
+    for line in ("KẾ HOẠCH", "Thử", "______", "I. MỤC ĐÍCH", "1. Một ý."):
+        doc.add_paragraph(line)
+    src = tmp_path / "khong-co-quan.docx"
+    doc.save(src)
+    assert run(project, src) == 1
+    err = capsys.readouterr().err
+    assert "ten_day_du" in err and "Traceback" not in err
+    assert not (project / "data" / "ke-hoach").exists()
+
+
+def test_sections_in_sentence_case_and_a_plan_without_sections(project, tmp_path, capsys):
+    """«1. Mục đích, yêu cầu» (numbered, not in capitals) are sections when their titles name parts
+    of a plan; a document with no section scheme keeps its body as one untitled section, never as
+    one long opening paragraph."""
+    named = tmp_path / "ten-muc.txt"
+    named.write_text("BAN THƯỜNG TRỰC\nKẾ HOẠCH\nThử\n______\nMở đầu như sau:\n1. Mục đích, yêu cầu\n"
+                     "- Ý một;\n2. Tổ chức thực hiện\nCác thôn thực hiện.\n", encoding="utf-8")
+    assert run(project, named, "--thu-muc", "ten-muc") == 0
+    plan = load(project, "ten-muc")
+    assert [(s["so"], s["tieu_de"], s["loai"]) for s in plan["muc"]] == [
+        ("1", "Mục đích, yêu cầu", "muc_dich_yeu_cau"), ("2", "Tổ chức thực hiện", "to_chuc_thuc_hien")]
+    flat = tmp_path / "phang.txt"
+    flat.write_text("BAN THƯỜNG TRỰC\nKẾ HOẠCH\nThử\n______\nMở đầu.\n- Ý một;\nĐoạn giữa.\n- Ý hai.\n",
+                    encoding="utf-8")
+    assert run(project, flat, "--thu-muc", "phang") == 0
+    plan = load(project, "phang")
+    assert plan["mo_dau"] == "Mở đầu."
+    assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [("", "")]
+    assert document_paragraphs(plan)[1:] == ["", "- Ý một;", "Đoạn giữa.", "- Ý hai."]
+    assert "phần thân được chép thành một mục không số" in capsys.readouterr().out
+
+
+def test_odt_saved_by_libreoffice_imports_as_its_docx(project, tmp_path):
+    """The four plans saved as .odt by LibreOffice itself (one soffice call) import to the same
+    plan data as their .docx: the Word lists become ODF list styles that continue each other
+    (text:continue-list) or restart (text:start-value), rebuilt by plan_import/odt.py."""
+    from tests.sheets import convert
+
+    sources = []
+    for name, make in PLANS.items():
+        make(tmp_path / f"{name}.docx")
+        sources.append(tmp_path / f"{name}.docx")
+    odts = convert(sources, "odt", tmp_path / "odt")
+    for name, odt in zip(PLANS, odts):
+        assert run(project, tmp_path / f"{name}.docx", "--thu-muc", f"w-{name}") == 0
+        assert run(project, odt, "--thu-muc", f"o-{name}") == 0
+        for file in ("ke-hoach.yaml", "co-quan.yaml", "don-vi.yaml"):
+            from_word, from_odt = load(project, f"w-{name}", file), load(project, f"o-{name}", file)
+            if file == "ke-hoach.yaml":
+                from_word["nhap_tu_dong"].pop("tep"), from_odt["nhap_tu_dong"].pop("tep")
+            assert from_odt == from_word, (name, file)
+
+
+ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3">
+<office:automatic-styles>
+ <style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+ <style:style style:name="T2" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>
+ <text:list-style style:name="L1">
+  <text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>
+  <text:list-level-style-number text:level="2" style:num-suffix=")" style:num-format="a"/>
+ </text:list-style>
+</office:automatic-styles>
+<office:body><office:text>
+ <text:p>BAN THƯỜNG TRỰC</text:p><text:p>KẾ HOẠCH</text:p><text:p>Thử</text:p><text:p>______</text:p>
+ <text:h text:outline-level="1">MỤC ĐÍCH</text:h>
+ <text:list xml:id="a" text:style-name="L1">
+  <text:list-item><text:p>Một <text:span text:style-name="T1">đậm</text:span> và <text:span text:style-name="T2">nghiêng</text:span>.</text:p>
+   <text:list><text:list-item><text:p>Ý con;</text:p></text:list-item><text:list-item><text:p>Ý con hai.</text:p></text:list-item></text:list>
+  </text:list-item>
+ </text:list>
+ <text:p>Một đoạn xen giữa.</text:p>
+ <text:list xml:id="b" text:continue-list="a" text:style-name="L1"><text:list-item><text:p>Hai.</text:p></text:list-item></text:list>
+ <text:list xml:id="c" text:continue-list="b" text:style-name="L1"><text:list-item><text:p>Ba<text:s text:c="2"/>cách.</text:p></text:list-item></text:list>
+ <text:h text:outline-level="1">TỔ CHỨC THỰC HIỆN</text:h>
+ <text:list text:style-name="L1"><text:list-item><text:p>Lại từ một.</text:p></text:list-item></text:list>
+</office:text></office:body></office:document-content>
+"""
+ODT_STYLES = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">
+<office:styles><text:outline-style style:name="Outline">
+ <text:outline-level-style text:level="1" style:num-format="I" style:num-suffix="."/>
+</text:outline-style></office:styles></office:document-styles>
+"""
+
+
+def test_odt_lists_that_continue_each_other_outline_headings_and_runs(project, tmp_path):
+    src = tmp_path / "tay.odt"
+    with zipfile.ZipFile(src, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", ODT_CONTENT)
+        z.writestr("styles.xml", ODT_STYLES)
+    assert run(project, src, "--thu-muc", "tay") == 0
+    plan = load(project, "tay")
+    assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [("I", "MỤC ĐÍCH"), ("II", "TỔ CHỨC THỰC HIỆN")]
+    first = plan["muc"][0]["doan"]
+    assert [b["ky_hieu"] for b in first[:1]] == ["1."]
+    assert first[0]["van_ban"] == ["Một ", {"chu": "đậm", "dam": True}, " và ", {"chu": "nghiêng", "nghieng": True}, "."]
+    assert [b["ky_hieu"] for b in first[0]["doan"][:2]] == ["a)", "b)"]
+    assert first[0]["doan"][1]["doan"] == ["Một đoạn xen giữa."]  # under the innermost open item
+    assert [(b["ky_hieu"], b["van_ban"]) for b in first[1:]] == [("2.", "Hai."), ("3.", "Ba  cách.")]
+    assert plan["muc"][1]["doan"][0]["ky_hieu"] == "1."  # a new list, not continuing: counts from 1
+
+
+def test_odt_that_is_not_writer_text_is_refused(project, tmp_path, capsys):
+    src = tmp_path / "bang.odt"
+    with zipfile.ZipFile(src, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<x/>")
+    assert run(project, src) == 1
+    assert "không phải văn bản LibreOffice Writer" in capsys.readouterr().err
+
+
+def test_nfc_and_invisible_characters_are_listed(project, tmp_path, capsys):
+    from docx import Document
+    import unicodedata
+
+    doc = Document()
+    for line in ("BAN THƯỜNG TRỰC", "KẾ HOẠCH", "Thử", "______", "I. MỤC ĐÍCH",
+                 unicodedata.normalize("NFD", "1. Đăk Tô") + "\u200b.", "II. TỔ CHỨC THỰC HIỆN", "Ban Phong trào."):
+        doc.add_paragraph(line)
+    src = tmp_path / "nfd.docx"
+    doc.save(src)
+    assert run(project, src, "--thu-muc", "nfd") == 0
+    item = load(project, "nfd")["muc"][0]["doan"][0]
+    assert item == {"ky_hieu": "1.", "van_ban": "Đăk Tô."}
+    out = capsys.readouterr().out
+    assert "dạng dựng sẵn (NFC)" in out and "U+200B" in out
+
+
+# --- end to end: the four plans imported into a project of their own, one strict mkdocs build --------
+
+@pytest.fixture(scope="module")
+def imported_site(tmp_path_factory):
+    """A copy of the project whose website holds only the four imported plans (the 2023 folder and
+    its entry removed; data/website.yaml otherwise as it is), built once with --strict, PDFs off
+    (tests/test_print_*.py cover them). Returns (site folder, build log)."""
+    import os
+
+    from tests.sitebuild import build_once, copy_project, mkdocs_build
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out = shared / "site-imported-plans"
+
+    def build(out: Path):
+        project = copy_project(out.with_name(out.name + "-project"))
+        shutil.rmtree(project / "data" / "ke-hoach-2023")
+        website = project / "data" / "website.yaml"
+        text = website.read_text(encoding="utf-8")
+        website.write_text(text[: text.index("\nke_hoach:")] + "\nke_hoach: []\n", encoding="utf-8")
+        for name, make in PLANS.items():
+            src = out.with_name(f"{name}.docx")
+            make(src)
+            assert import_plan.main([str(src), "--goc", str(project), "--thu-muc", name]) == 0
+        return mkdocs_build(project, out, KONTUM_PDF="0", SOURCE_DATE_EPOCH="1764547200")
+
+    build_once(out, build)
+    log = out.with_name(out.name + ".done").read_text(encoding="utf-8")
+    return out, log
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_imported_plan_publishes_with_a_strict_build(imported_site, tmp_path, name):
+    site, log = imported_site
+    page = (site / name / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    article = re.search(r"<article[^>]*>(.*?)</article>", page, re.S).group(1)
+    expected = PLANS[name](tmp_path / "again.docx")
+    assert_in_order(visible(article), expected)
+    assert f"Bản nhập tự động từ tệp {name}.docx, chưa được người biên tập đối chiếu" in visible(article)
+    # The build printed the checklist of each unchecked draft (editor-only, not on the pages).
+    assert f"data/{name}/ke-hoach.yaml" in log and "Còn cần xác nhận hoặc bổ sung" in log
+    assert "Còn cần xác nhận" not in page
+    # No computed page a verbatim plan cannot state (assignments, budget, units, timeline, progress).
+    made = {p.name for p in (site / name).iterdir() if p.is_dir()}
+    assert not made & {"phan-cong", "kinh-phi", "don-vi", "tien-do", "ket-qua", "bo-cong-cu"}, made
