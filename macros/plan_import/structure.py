@@ -191,8 +191,8 @@ def _clean(blocks: list) -> tuple[int, dict[str, int]]:
     Returns how many paragraphs NFC changed and the characters dropped, for the checklist."""
     changed, dropped = 0, {}
 
-    def para(p: Para) -> None:
-        nonlocal changed
+    def para(p: Para) -> int:
+        """1 when NFC changed the paragraph."""
         before = p.text
         for r in p.runs:
             kept = []
@@ -202,17 +202,16 @@ def _clean(blocks: list) -> tuple[int, dict[str, int]]:
                 else:
                     kept.append(ch)
             r.text = nfc("".join(kept))
-        if nfc(before) != before:
-            changed += 1
+        return int(nfc(before) != before)
 
     for b in blocks:
         if isinstance(b, Para):
-            para(b)
+            changed += para(b)
         else:
             for row in b.cells:
                 for cell in row:
                     for p in cell:
-                        para(p)
+                        changed += para(p)
             b.rows = [["".join(ch for ch in nfc(c) if unicodedata.category(ch) != "Cf") for c in r] for r in b.rows]
     return changed, dropped
 

@@ -94,15 +94,22 @@ def plan(ctx: Context, site: Site) -> Plan:
         tep_ket_qua_vi_du=f"{results_folder(site)}/{unit.ma}.yaml",
         thu_muc_ket_qua=results_folder(site),
         ngay_vi_du=format_date(site.sample_date),
-        so_noi_dung=format_number(len(site.plan.noi_dung.muc)),
-        vi_du_noi_dung="; ".join(dict.fromkeys(("1", str(len(site.plan.noi_dung.muc))))),
+        so_noi_dung=format_number(len(site.topics)),
+        vi_du_noi_dung="; ".join(dict.fromkeys(("1", str(len(site.topics))))),
         han_bao_cao=md_escape(results_progress.deadline_sentence(site)),
     )
 
 
+def worked(website: Website) -> list[Site]:
+    """The plans the guide's steps apply to, in the order listed: those with unit pages, the
+    conference forms and the handbook (Site.has_toolkit implies them). A plan that has only
+    its text (an imported draft) has no unit to find, no form to print, no report to send."""
+    return [site for site in website.plans if site.has_toolkit]
+
+
 def plans(ctx: Context) -> list[Plan]:
-    """Every plan of the website, in the order listed."""
-    return [plan(ctx, site) for site in ctx.website.plans]
+    """Every plan of the website the guide's steps apply to (worked), in the order listed."""
+    return [plan(ctx, site) for site in worked(ctx.website)]
 
 
 @dataclass(frozen=True)
@@ -134,14 +141,17 @@ def search_examples(ctx: Context) -> list[SearchExample]:
     plan's data: a unit by its name, the same unit with what its page holds («kinh phí»,
     units.PAGE_TOPICS), a handbook topic by its short name. tests/test_guide.py types
     them into the built site's search box."""
-    site = ctx.website.plans[0]
+    sites = worked(ctx.website)
+    if not sites:
+        return []
+    site = sites[0]
     unit = example_unit(site)
     unit_page = link(ctx, site.prefix + links.unit_page(unit))
     title = md_escape(links.unit_title(unit))
     topic = next(t for t in units.PAGE_TOPICS if t == "kinh phí")
     out = [SearchExample(typed(unit.ten), title, unit_page),
            SearchExample(typed(f"{topic} {unit.ten}"), title, unit_page)]
-    for t in site.plan.noi_dung.muc[:1]:
+    for t in site.topics[:1]:
         out.append(SearchExample(typed(t.ten_ngan), md_escape(t.ten_ngan), link(ctx, site.prefix + links.topic_page(t))))
     return out
 
@@ -160,8 +170,12 @@ class Import:
     gui_cho: str  # who the filled templates go to: the website's compiler (data/website.yaml tac_gia)
 
 
-def import_command(ctx: Context) -> Import:
-    first = ctx.website.plans[0]
+def import_command(ctx: Context) -> Import | None:
+    """None when no plan has unit templates to fill (worked)."""
+    sites = worked(ctx.website)
+    if not sites:
+        return None
+    first = sites[0]
     name = posixpath.basename(registry.path(first, "unit_template", example_unit(first)))
     base = f".venv/bin/python -m {IMPORT_MODULE} {name}"
     view, replace = IMPORT_OPTIONS
