@@ -6,8 +6,7 @@ without it nothing is printed (never a placeholder). Pure: no MkDocs.
 
 from markupsafe import Markup
 
-from . import htmlscan
-from .templating import render
+from .templating import fragment, render
 
 ERROR = "m"  # 15 % of the code may be smudged or folded and it still reads
 
@@ -31,12 +30,10 @@ def block(url: str | None, pdf: bool = False) -> str:
     return render("qr.html", url=url, code=svg(url), pdf=pdf)
 
 
-def into_document(html: str, url: str | None) -> str:
-    """A PDF document's HTML with its QR block first in <body> (a running element must
-    come before the content of the pages it runs on); unchanged without an address."""
-    qr = block(url, pdf=True)
-    if not qr:
-        return html
-    body = next((p for p in htmlscan.scan(html) if p.kind == "start" and p.tag == "body"), None)
-    at = body.end if body is not None else 0
-    return html[:at] + "\n" + qr + html[at:]
+def pdf_block(url: str | None) -> Markup | str:
+    """The QR block of a PDF document (block(url, pdf=True)) as a template's output, for
+    macros/templates/document.html to put first in <body> (a running element must come
+    before the content of the pages it runs on); "" without an address."""
+    if not url:
+        return ""
+    return fragment("qr.html", url=url, code=svg(url), pdf=True)

@@ -104,9 +104,15 @@ def test_qr_svg_is_the_code_of_the_url():
     assert not decodes_to(re.search(r' d="([^"]+)"', svg).group(1), size, url + "x")
     assert "http" not in svg  # the code only: no request, no data in the markup
     assert qr.block(None) == "" and qr.block("") == ""
-    html = "<!DOCTYPE html><html><body class='x'><p>a</p></body></html>"
-    assert qr.into_document(html, None) == html
-    assert qr.into_document(html, url).index("vi-qr--pdf") < html.index("<p>") + 400
+    # A PDF document takes its page's address as a parameter (pdf/documents.py, document.html):
+    # the code first in <body> (a running element comes before the pages it runs on), none without.
+    code = SITE.units[0].ma
+    html = documents.handout_document(SITE, code)
+    assert documents.handout_document(SITE, code, None) == html and "vi-qr" not in html
+    with_qr = documents.handout_document(SITE, code, url)
+    body = with_qr.index("<body")
+    assert body < with_qr.index("vi-qr--pdf") < with_qr.index(">", body) + 40
+    assert with_qr.replace(str(qr.pdf_block(url)), "", 1).replace("\n\n", "\n", 1) == html
 
 
 def test_description_is_the_pages_own_first_paragraph():
@@ -174,10 +180,9 @@ def test_pdf_carries_the_qr_in_its_bottom_margin_only_with_an_address(tmp_path):
     unit = SITE.units[1]
     url = SITE_ADDRESS + "don-vi/x/"
     printer = writer.Printer(SITE)
-    html = documents.handout_document(SITE, unit.ma)
     meta = documents.handout_metadata(SITE, unit.ma)
-    printer.write(qr.into_document(html, url), "handout", meta, tmp_path / "with.pdf")
-    printer.write(qr.into_document(html, None), "handout", meta, tmp_path / "without.pdf")
+    printer.write(documents.handout_document(SITE, unit.ma, url), "handout", meta, tmp_path / "with.pdf")
+    printer.write(documents.handout_document(SITE, unit.ma), "handout", meta, tmp_path / "without.pdf")
     with_qr, without = _bottom_margin_text(tmp_path / "with.pdf"), _bottom_margin_text(tmp_path / "without.pdf")
     assert len(with_qr) == len(without) == 1  # the handout keeps to its one sheet
     assert url in with_qr[0].replace("\n", "") and without == [""]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .. import qr
 from ..changes_model import Kind
 from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
@@ -33,9 +34,11 @@ class Chapter:
     body: str
 
 
-def _document(meta: Metadata, body_class: str, content: Markup) -> str:
-    """A whole HTML document around `content` (a template's output, templating.fragment)."""
-    return render("document.html", meta=meta, body_class=body_class, content=content)
+def _document(meta: Metadata, body_class: str, content: Markup, qr_url: str | None = None) -> str:
+    """A whole HTML document around `content` (a template's output, templating.fragment).
+    `qr_url`: the address of the document's page, when the site's address is known: its QR
+    code in every page's bottom margin (macros/qr.py); None, no code (never a placeholder)."""
+    return render("document.html", meta=meta, body_class=body_class, content=content, qr=qr.pdf_block(qr_url))
 
 
 def author(site: Site, kind: Kind = Kind.REFERENCE) -> str:
@@ -79,12 +82,12 @@ def plan_metadata(site: Site) -> Metadata:
                     f"phần đầu văn bản do website trình bày theo Nghị định 30/2020")
 
 
-def plan_document(site: Site) -> str:
+def plan_document(site: Site, qr_url: str | None = None) -> str:
     """The plan as on its page: header, title, body, recipients and signature."""
     content = fragment("plan_document.html", header=plan.header_html(site), title=plan.title_html(site),
                        body=plan.body_markdown(site), closing=plan.closing_html(site),
                        note=_notice(site, Kind.PLAN, compact=True), layout_note=plan.layout_note_html(site))
-    return _document(plan_metadata(site), "print-plan", content)
+    return _document(plan_metadata(site), "print-plan", content, qr_url)
 
 
 # -- one handout per unit --------------------------------------------------------
@@ -98,7 +101,7 @@ def handout_metadata(site: Site, code: str) -> Metadata:
 COMMUNE_LEVEL = ("xã", "phường", "đặc khu", "thị trấn")
 
 
-def handout_document(site: Site, code: str) -> str:
+def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
     """One A4 page for one unit: its department and role, money, steps, deadlines, lines to fill."""
     unit = site.unit(code)
     p = site.plan
@@ -118,7 +121,7 @@ def handout_document(site: Site, code: str) -> str:
         steps=[(s.ten_ngan, site.fill(s.noi_dung)) for s in p.cac_buoc.buoc],
         fill_lines=[*([("Xã được chọn:", 1)] if unit.cap not in COMMUNE_LEVEL else []),
                     ("Khu dân cư:", 1), ("Ngày hội nghị:", 1)])
-    return _document(handout_metadata(site, code), "print-handout", content)
+    return _document(handout_metadata(site, code), "print-handout", content, qr_url)
 
 
 # -- the handbook ------------------------------------------------------------------
@@ -128,7 +131,7 @@ def handbook_metadata(site: Site, title: str) -> Metadata:
                     compiled_subject(site, "; không phải sổ tay tuyên truyền mà kế hoạch ghi đã biên soạn, cấp phát"))
 
 
-def handbook_document(site: Site, title: str, chapters: list[Chapter]) -> str:
+def handbook_document(site: Site, title: str, chapters: list[Chapter], qr_url: str | None = None) -> str:
     """Title page, table of contents (page numbers filled by the paged-media engine),
     then each chapter from a new page."""
     # Chapter titles and bodies are HTML already (taken from the built pages).
@@ -136,4 +139,4 @@ def handbook_document(site: Site, title: str, chapters: list[Chapter]) -> str:
     # Reference material compiled from the plan: no issuing body on the cover.
     content = fragment("handbook_document.html", anchor=slugify(title), title=title, reference=reference(site),
                        subtitle=site.plan.van_ban.trich_yeu, notice=_notice(site, Kind.REFERENCE), chapters=shown)
-    return _document(handbook_metadata(site, title), "print-handbook", content)
+    return _document(handbook_metadata(site, title), "print-handbook", content, qr_url)

@@ -22,12 +22,12 @@ def report_metadata(site: Site, results: Results) -> Metadata:
                     f"Dự thảo – {report.DRAFT_LINE.split(' – ', 1)[1]}: {report.summary_line(site)}")
 
 
-def report_document(site: Site, results: Results) -> str:
+def report_document(site: Site, results: Results, qr_url: str | None = None) -> str:
     # Like every PDF (issue 11), the site's notice, after the document and apart from it:
     # what this is (compiled by the site, a draft until issued) and where the plan stands.
     return _document(report_metadata(site, results), "print-report",
                      fragment("report_article.html", body=report.document_html(site, results),
-                              note=_notice(site, Kind.REFERENCE, compact=True)))
+                              note=_notice(site, Kind.REFERENCE, compact=True)), qr_url)
 
 
 def report_pdf(site: Site) -> str:
@@ -35,9 +35,11 @@ def report_pdf(site: Site) -> str:
     return site.prefix + registry.path(site, "report_pdf")
 
 
-def report_job(site: Site, results: Results | None = None) -> Job | None:
-    """The writer's job for the report; None when the plan has no results (nothing to compile)."""
+def report_job(site: Site, results: Results | None = None, page_url=lambda rel: None) -> Job | None:
+    """The writer's job for the report; None when the plan has no results (nothing to compile).
+    `page_url`: a PDF path -> its page's address or None (the QR code, documents._document)."""
     results = results if results is not None else results_of(site)
     if results.empty or not site.has_units:  # no results pages (Site.has_units): no report either
         return None
-    return Job(report_pdf(site), report_document(site, results), "report", report_metadata(site, results))
+    rel = report_pdf(site)
+    return Job(rel, report_document(site, results, page_url(rel)), "report", report_metadata(site, results))

@@ -11,11 +11,10 @@ import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import cache as cache_store
-from .. import qr
 from ..site import Site
 from . import documents, paths, report
 from .documents import Chapter, Metadata
@@ -100,17 +99,22 @@ class Printer:
         return document
 
 
-def jobs_for(site: Site, handbook_title: str | None = None, chapters: list[Chapter] | None = None) -> list[Job]:
+def jobs_for(site: Site, handbook_title: str | None = None, chapters: list[Chapter] | None = None,
+             page_urls: dict[str, str] | None = None) -> list[Job]:
     """The plan, every unit's handout, (if it has pages) the handbook and (if any unit
-    has results) the compiled report."""
-    jobs = [Job(paths.plan_pdf(site), documents.plan_document(site), "plan", documents.plan_metadata(site))]
-    jobs += [Job(paths.handout_pdf(u, site.prefix), documents.handout_document(site, u.ma), "handout",
-                 documents.handout_metadata(site, u.ma)) for u in site.units if site.has_units]
+    has results) the compiled report. `page_urls` (PDF path -> its page's address): each
+    document's QR code (documents._document)."""
+    url = (page_urls or {}).get
+    plan_rel = paths.plan_pdf(site)
+    jobs = [Job(plan_rel, documents.plan_document(site, url(plan_rel)), "plan", documents.plan_metadata(site))]
+    jobs += [Job(rel, documents.handout_document(site, u.ma, url(rel)), "handout", documents.handout_metadata(site, u.ma))
+             for u in site.units if site.has_units for rel in (paths.handout_pdf(u, site.prefix),)]
     if chapters:
         title = handbook_title or "Sổ tay"
-        jobs.append(Job(paths.handbook_pdf(site), documents.handbook_document(site, title, chapters), "handbook",
+        rel = paths.handbook_pdf(site)
+        jobs.append(Job(rel, documents.handbook_document(site, title, chapters, url(rel)), "handbook",
                         documents.handbook_metadata(site, title)))
-    job = report.report_job(site)
+    job = report.report_job(site, page_url=url)
     if job is not None:
         jobs.append(job)
     return jobs
@@ -194,9 +198,7 @@ def write_all(site: Site, site_dir: Path, handbook_title: str | None = None,
     to that page in every page's bottom margin (macros/qr.py)."""
     start = time.perf_counter()
     cache_dir = cache_dir if cache_dir is not None else cache
-    jobs = jobs_for(site, handbook_title, chapters)
-    if page_urls:
-        jobs = [replace(j, html=qr.into_document(j.html, page_urls.get(j.rel))) for j in jobs]
+    jobs = jobs_for(site, handbook_title, chapters, page_urls)
     styles = _styles_digest(site.root)
     report = Report()
     todo = []
