@@ -11,7 +11,6 @@ from ..dates import format_date, format_date_long, format_month
 from ..numbers import format_money
 from ..site import Site
 from ..templating import fragment, render
-from ..text import md_escape as m
 from ..model import BasisText, Item, Note, RecipientLines, Table, VerbatimSection
 from ..sections import heading, roman, section_number  # noqa: F401  (cited from here by render)
 from . import notice
@@ -93,8 +92,13 @@ def basis_paragraphs(site: Site) -> list[str]:
     return out
 
 
-def numbered(items: list[str]) -> str:
-    return "\n\n".join(f"{i}\\. {m(text)}" for i, text in enumerate(items, 1))
+def numbered(items: list[str]) -> dict:
+    """A numbered list of the body (plan_body.md): "1\\. …", each item a paragraph."""
+    return {"kind": "numbered", "items": list(items)}
+
+
+def _text(text: str) -> dict:
+    return {"kind": "text", "text": text}
 
 
 def budget_sentence(site: Site) -> str:
@@ -120,38 +124,41 @@ def period_line(site: Site) -> str:
     return f"Thời gian: Thực hiện từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}"
 
 
-def _numbered_heading(section, place: int, level: str = "##") -> str:
-    return f"{level} {m(heading(section, place))}"
+def _numbered_heading(section, place: int, level: str = "##") -> dict:
+    return {"kind": "heading", "level": level, "number": "", "text": heading(section, place)}
 
 
-def _purposes(site: Site, s) -> list[str]:
+def _purposes(site: Site, s) -> list[dict]:
     return [numbered(list(s.muc))]
 
 
-def _contents(site: Site, s) -> list[str]:
-    return [m(s.loi_dan), numbered([t.noi_dung for t in s.muc])]
+def _contents(site: Site, s) -> list[dict]:
+    return [_text(s.loi_dan), numbered([t.noi_dung for t in s.muc])]
 
 
-def _steps(site: Site, s) -> list[str]:
+def _steps(site: Site, s) -> list[dict]:
     return [numbered([site.fill(step.noi_dung) for step in s.buoc])]
 
 
-def _period(site: Site, s) -> list[str]:
+def _period(site: Site, s) -> list[dict]:
     return [numbered([period_line(site)] + ([places_line(site)] if site.units else []))]
 
 
-def _budget(site: Site, s) -> list[str]:
-    return [m(budget_sentence(site))]
+def _budget(site: Site, s) -> list[dict]:
+    return [_text(budget_sentence(site))]
 
 
-def _organisation(site: Site, org) -> list[str]:
-    parts = [m(org.loi_dan)]
+def _organisation(site: Site, org) -> list[dict]:
+    parts = [_text(org.loi_dan)]
     for i, a in enumerate(org.phan_cong, 1):
-        parts += [f"### {i}. {m(a.tieu_de or site.department(a.ban).ten)}", m(a.nhiem_vu)]
+        parts += [{"kind": "heading", "level": "###", "number": f"{i}. ", "text": a.tieu_de or site.department(a.ban).ten},
+                  _text(a.nhiem_vu)]
     # "* Ghi chú:" as the plan writes it.
-    parts += [render("plan_note.html", title=org.bao_cao.tieu_de, text=site.fill(org.bao_cao.loi_van)).strip()]
+    parts += [{"kind": "html", "html": fragment("plan_note.html", post=str.strip, title=org.bao_cao.tieu_de,
+                                                text=site.fill(org.bao_cao.loi_van))}]
     local = org.don_vi_thuc_hien
-    parts += [f"### {len(org.phan_cong) + 1}. {m(local.tieu_de or local.ten)}", m(local.nhiem_vu)]
+    parts += [{"kind": "heading", "level": "###", "number": f"{len(org.phan_cong) + 1}. ",
+               "text": local.tieu_de or local.ten}, _text(local.nhiem_vu)]
     return parts
 
 
@@ -179,25 +186,27 @@ def _block(block) -> dict:
     return {"kind": "paragraph", "runs": _runs(block)}
 
 
-def verbatim_html(section: VerbatimSection) -> str:
+def verbatim_html(section: VerbatimSection) -> Markup:
     """Every block of a section kept as written, in order (one raw HTML block of the Markdown body:
     no line of it is blank, so Markdown keeps it whole)."""
-    html = render("plan_blocks.html", section_blocks=[_block(b) for b in section.doan])
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    return fragment("plan_blocks.html", post=lambda html: "\n".join(line for line in html.splitlines() if line.strip()),
+                    section_blocks=[_block(b) for b in section.doan])
 
 
-def body_markdown(site: Site) -> str:
+def body_markdown(site: Site) -> Markup:
+    """The plan's body as Markdown (macros/templates/plan_body.md): its parts as data,
+    text md-escaped by the template."""
     p = site.plan
-    parts = [m(t) for t in basis_paragraphs(site)] + ([m(p.mo_dau)] if p.mo_dau else [])
+    parts = [_text(t) for t in basis_paragraphs(site)] + ([_text(p.mo_dau)] if p.mo_dau else [])
     for place, section in enumerate(p.muc, 1):
         parts.append(_numbered_heading(section, place))
         if isinstance(section, VerbatimSection):
             if section.doan:
-                parts.append(verbatim_html(section))
+                parts.append({"kind": "html", "html": verbatim_html(section)})
         else:
             parts += _STRUCTURED_BODY[section.loai](site, section)
-    parts += [m(p.ket_luan)] if p.ket_luan else []
-    return "\n\n".join(parts) + "\n"
+    parts += [_text(p.ket_luan)] if p.ket_luan else []
+    return fragment("plan_body.md", parts=parts)
 
 
 def recipients_lines(site: Site) -> list[str]:
@@ -232,9 +241,6 @@ def layout_note_html(site: Site) -> Markup:
 def plan_page(site: Site) -> str:
     """The whole document: header, title, body, recipients and signature, under
     the site's notice (what this page is, where the plan stands) and the site's
-    note on the header's layout, neither part of the document."""
-    # An f-string, not "+": the template parts are Markup, which would escape the Markdown added to them.
-    return (f"{layout_note_html(site)}\n"
-            '<div class="vb-document" markdown>\n\n'
-            f"{header_html(site)}\n{title_html(site)}\n{body_markdown(site)}\n{closing_html(site)}"
-            "\n</div>\n")
+    note on the header's layout, neither part of the document (plan_page.md)."""
+    return render("plan_page.md", note=layout_note_html(site), header=header_html(site), title=title_html(site),
+                  body=body_markdown(site), closing=closing_html(site))
