@@ -23,16 +23,15 @@ MARKUP_ALLOWED = {
     "macros/templating.py": (3, "the bridge itself: a template's output (fragment), md_escape's output (the md "
                                 "filter) and Python-Markdown's HTML (the markdown filter, as MkDocs renders a page)"),
     "macros/qr.py": (1, "the SVG of a QR code as the segno library writes it (no text of ours in it)"),
-    "macros/pdf/documents.py": (2, "the handbook PDF's chapters: the built pages' HTML (MkDocs' output), read back"),
+    "macros/pdf/documents.py": (2, "the handbook PDF's chapters: the built pages' HTML (MkDocs' output), read back "
+                                   "with the parser (pdf/article.py), no text of ours in it"),
     "macros/adapters/plugin.py": (1, "the notice template's output with <abbr> added by render/abbreviations.py"),
 }
-# Python strings with HTML that remain: path -> (lines, why). None may be added.
-TAG_ALLOWED = {
-    "macros/render/plan.py": (2, "the plan page's <div class=vb-document markdown> wraps the plan's body, Markdown "
-                                 "written in Python (plan.body_markdown, md-escaped); a template once the body is one"),
-    "macros/offline/package.py": (2, "the marks overrides/main.html and the unit pages carry, replaced after the "
-                                     "build by the offline line (its size is known only once the ZIP is made)"),
-}
+# Python strings with HTML that remain: path -> (lines, why). None may be added, and none is left:
+# the plan page's wrapper and body are templates (plan_page.md, plan_body.md); the offline lines
+# are rendered into their pages by MkDocs once the packages exist (offline_hooks.show_packages),
+# no mark is put into a page and replaced afterwards.
+TAG_ALLOWED: dict[str, tuple[int, str]] = {}
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

@@ -364,9 +364,9 @@ def _tiny_site(tmp_path):
     from tests.sitebuild import ROOT
 
     site, copy = tmp_path / "site", tmp_path / "copy"
-    pages = {"index.html": "<p>trang chủ</p>" + package.ZIP_MARK, "ke-hoach/index.html": "<p>kế hoạch</p>"}
+    pages = {"index.html": "<p>trang chủ</p>", "ke-hoach/index.html": "<p>kế hoạch</p>"}
     for u in "ab":
-        pages[f"don-vi/{u}/index.html"] = f"<h1>{u}</h1>{package.UNIT_MARK}<p>đơn vị {u}</p>"
+        pages[f"don-vi/{u}/index.html"] = f"<h1>{u}</h1><p>đơn vị {u}</p>"
         pages[f"pdf/don-vi/{u}.pdf"] = f"%PDF {u}" + "x" * 3000
         pages[f"tai-ve/lich/{u}.ics"] = f"BEGIN:VCALENDAR {u}"
     pages[package.SW_TEMPLATE] = (ROOT / "overrides" / package.SW_TEMPLATE).read_text(encoding="utf-8")
@@ -389,13 +389,16 @@ def _tiny_site(tmp_path):
 
 def test_whole_zip_within_its_cap_and_no_unit_packages(tmp_path):
     site, copy, groups, app = _tiny_site(tmp_path)
+    shown = []  # the pages offering the packages are rendered with these (offline_hooks.show_packages)
     report = package.package(site, copy, zip_rel="tai-ve/mau.zip", langs=["vi"], app=app,
-                             main_files=["tai-ve/lich/a.ics", "tai-ve/lich/b.ics"], groups=groups)
+                             main_files=["tai-ve/lich/a.ics", "tai-ve/lich/b.ics"], groups=groups, show=shown.append)
     assert report.zip_size <= package.ZIP_CAP and report.unit_zips == 0
     assert (site / "tai-ve/mau.zip").exists() and not (site / package.UNIT_ZIP_DIR).exists()
-    assert "Tải toàn bộ website (ZIP," in (site / "index.html").read_text(encoding="utf-8")
-    page = (site / "don-vi/a/index.html").read_text(encoding="utf-8")
-    assert package.UNIT_MARK not in page and "vi-goi" not in page
+    (packages,) = shown
+    line = package.zip_line(packages)
+    assert "Tải toàn bộ website (ZIP," in line and 'href="tai-ve/mau.zip"' in line
+    assert f"(ZIP, {files.megabytes(report.zip_size)})" in line
+    assert [package.unit_line(packages, g) for g in groups] == ["", ""]
 
 
 def _names(path) -> set[str]:
@@ -409,13 +412,15 @@ def test_above_the_cap_one_shared_package_and_a_small_one_per_unit(tmp_path):
     for a 658 MB site). Now one shared package and per unit only its own files: no file
     in two packages, together the whole ZIP's files, about its size."""
     site, copy, groups, app = _tiny_site(tmp_path)
+    shown = []
     report = package.package(site, copy, zip_rel="tai-ve/mau.zip", langs=["vi"], app=app, cap=1000,
-                             main_files=["tai-ve/lich/a.ics", "tai-ve/lich/b.ics"], groups=groups)
+                             main_files=["tai-ve/lich/a.ics", "tai-ve/lich/b.ics"], groups=groups, show=shown.append)
     whole = report.zip_size
     assert not (site / "tai-ve/mau.zip").exists()  # above the cap: not published
-    home = (site / "index.html").read_text(encoding="utf-8")
+    (packages,) = shown
+    home = str(package.zip_line(packages))
     text = "".join(refs(home).text)
-    assert "vượt giới hạn 0,0 MB" in text and "trang của đơn vị" in text and package.ZIP_MARK not in home
+    assert "vượt giới hạn 0,0 MB" in text and "trang của đơn vị" in text
     assert f'href="{package.SHARED_ZIP}"' in home
     assert report.unit_zips == 2
     shared = _names(site / package.SHARED_ZIP)
@@ -442,7 +447,7 @@ def test_above_the_cap_one_shared_package_and_a_small_one_per_unit(tmp_path):
     assert script.startswith('(window.__viUnitDocs = window.__viUnitDocs || {})["search/don-vi/b.js"] = ')
     assert '"location":"don-vi/b.html#x"' in script and "don-vi/a.html" not in script
     # Each unit page links both packages with their sizes and says how to use them.
-    page = (site / "don-vi/a/index.html").read_text(encoding="utf-8")
+    page = str(package.unit_line(packages, groups[0]))
     assert f'href="../../{package.UNIT_ZIP_DIR}/a.zip"' in page and f"(ZIP, {files.size_text(sizes[1])})" in page
     assert f'href="../../{package.SHARED_ZIP}"' in page and f"(ZIP, {files.size_text(sizes[0])})" in page
     assert "0,0 MB" not in page  # a package of a few KB says so (1,000 units: 48 KB each)

@@ -70,7 +70,11 @@ class BuildState:
         self.articles: dict[str, tuple[str, Path]] = {}  # handbook page -> (article HTML, built file)
         self._pdf_skip: tuple[str | None] | None = None
         self.files = None  # this build's MkDocs Files (on_files), for `serve --dirty`
-        self.unit_pages: set[str] | None = None  # source paths of the unit pages (offline_hooks)
+        # The offline packages once made, and what renders the pages offering them again (offline_hooks):
+        self.offline_packages = None  # macros/offline/package.Packages
+        self.unit_groups: dict = {}  # built unit page -> package.UnitGroup
+        self.theme_env = None  # the theme's Jinja environment (on_env)
+        self.nav = None  # the site's navigation (on_page_context)
 
     @property
     def default_site(self) -> Site:

@@ -12,14 +12,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from mkdocs.commands.build import build
+from mkdocs.commands.build import _build_page, _populate_page, build
 from mkdocs.config import load_config
+from mkdocs.structure.files import InclusionLevel
 
 from macros import outputs
 from macros.adapters import build_state, logs
 from macros.exports.downloads import download_paths
 from macros.offline import archive, filemode, package, units
-from macros.render import links
 from macros.render.pages import after_title
 
 log = logging.getLogger("mkdocs.plugins.kontum-offline")
@@ -64,19 +64,36 @@ def writes_offline_files(config) -> bool:
     return config.use_directory_urls and not settings.serving and settings.offline
 
 
-def add_unit_package_mark(markdown: str, page, config, state) -> str:
-    """A unit page of a build that writes the offline files gets a mark where the link
-    to its own package goes, filled (or removed) after the build (package.fill_unit_pages)."""
-    if not writes_offline_files(config):
+def add_unit_package_line(markdown: str, page, config, state) -> str:
+    """A unit page rendered again once its offline packages exist (show_packages) gets
+    the line that offers them after its title; before that, and when the whole site
+    fits one ZIP, nothing."""
+    packages = state.offline_packages
+    if packages is None or not packages.units or not writes_offline_files(config):
         return markdown
-    pages = state.unit_pages
-    if pages is None:
-        pages = {links.unit_page(u) if not s.prefix else s.prefix + links.unit_page(u)
-                 for s in state.website.plans for u in s.units}
-        state.unit_pages = pages
-    if page.file.src_uri not in pages:
-        return markdown
-    return after_title(markdown, package.UNIT_MARK + "\n")
+    group = state.unit_groups.get(page.file.dest_uri)
+    line = package.unit_line(packages, group) if group is not None else ""
+    return after_title(markdown, line + "\n") if line else markdown
+
+
+def show_packages(config, packages: package.Packages) -> None:
+    """The pages that offer the offline packages, rendered again through MkDocs (the same
+    theme, context and plugins' events as the first time) now that their sizes are known:
+    the home page with its ZIP line (overrides/main.html `offline_line`) and, when the
+    site was split into per-unit packages, each unit page with its line
+    (add_unit_package_line). No finished page is edited."""
+    state = build_state.of(config)
+    state.offline_packages = packages
+    env, nav, files = state.theme_env, state.nav, state.files
+    env.globals["offline_line"] = package.zip_line(packages)
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    home = next((f.page for f in doc_files if f.page is not None and f.page.is_homepage), None)
+    pages = [home] if home is not None else []
+    if packages.units:
+        pages += [f.page for f in doc_files if f.dest_uri in state.unit_groups and f.page is not None]
+    for page in pages:  # from its source again: the first rendering's content is not reused
+        _populate_page(page, config, files)
+        _build_page(page, config, doc_files, nav, env)
 
 
 def zip_path(config) -> str:
@@ -91,6 +108,9 @@ def post_build(config) -> None:
     if not writes_offline_files(config):  # the pages link none of them
         return
     start = time.perf_counter()
+    groups = [g for s in build_state.of(config).website.plans
+              for g in units.unit_groups(s, build_state.of(config).catalog.outputs[s.key])]
+    build_state.of(config).unit_groups = {g.page: g for g in groups}  # by the built page
     with tempfile.TemporaryDirectory(prefix="ban-sao-") as tmp:
         copy_dir = Path(tmp) / "site"
         _build_copy(config, copy_dir)
@@ -111,8 +131,7 @@ def post_build(config) -> None:
             main_files=[p for s in build_state.of(config).website.plans
                         for p in download_paths(s, documents=build_state.of(config).catalog.pdf_ok,
                                                 made=build_state.of(config).catalog.outputs[s.key])],
-            groups=[g for s in build_state.of(config).website.plans
-                    for g in units.unit_groups(s, build_state.of(config).catalog.outputs[s.key])])
+            groups=groups, show=lambda packages: show_packages(config, packages))
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
         f"({report.zip_files} tệp; bản sao file:// tạo trong {copy_time:.1f} s"

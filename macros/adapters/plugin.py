@@ -265,6 +265,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         """Point the edit link at the file that holds the page's content (data/ for
         pages made from data) and date the page by the last commit to that data."""
         state = build_state.of(config)
+        state.nav = nav  # the pages offering the offline packages are rendered again (offline_hooks)
         root = state.root
         docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
         source = page_source(state.default_site, page.file.src_uri, page.file.content_string if
@@ -309,7 +310,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         state = build_state.of(config)
         markdown = pdf_output.add_download_link(markdown, page, state)
-        return offline_hooks.add_unit_package_mark(markdown, page, config, state)
+        return offline_hooks.add_unit_package_line(markdown, page, config, state)
 
     @_guarded("dựng trang")
     def on_post_page(self, output, page, config):
@@ -339,6 +340,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         # Manifest, service worker and ZIP exist only in builds that write them (not serve, not offline: false):
         # no page links or registers a file that would 404.
         env.globals["offline_files"] = offline_hooks.writes_offline_files(config)
+        state.theme_env = env  # offline_hooks.show_packages renders pages with it again
         # overrides/main.html links the stylesheets with these (?v=).
         env.globals["site_css_version"] = stylesheets.version(_served(files, stylesheets.SITE))
         env.globals["toolkit_css_version"] = stylesheets.version(_served(files, stylesheets.TOOLKIT))

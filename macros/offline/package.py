@@ -2,13 +2,17 @@
 service worker with its precache list. Called by macros/adapters/offline_hooks.py."""
 
 import json
+import posixpath
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
+
+from markupsafe import Markup
 
 from .. import outputs as registry
 from .. import searchworker
-from ..templating import render
+from ..templating import fragment
 from . import archive, files, filemode, icons, manifest, precache
 
 SW = registry.SERVICE_WORKER
@@ -16,8 +20,6 @@ SW_TEMPLATE = "assets/javascripts/sw.js"      # copied from overrides/, rendered
 FILE_WORKER = "assets/javascripts/file-worker.js"  # only the file:// copy uses it
 MANIFEST = registry.MANIFEST
 ICON_DIR = "assets/icons"
-ZIP_MARK = "<!--vi-zip-->"  # written by overrides/main.html on the home page
-UNIT_MARK = "<!--vi-goi-don-vi-->"  # written on each unit page (macros/adapters/mkdocs_hooks.py)
 # The whole-site ZIP is made while it stays within this (README "Đọc khi không có mạng": a file
 # a phone keeps and Zalo passes on); above it, a package per unit instead.
 ZIP_CAP = 15_000_000
@@ -155,44 +157,46 @@ def _write(dest: Path, files_on_disk: dict[str, Path], made: dict[str, bytes], t
     return dest.stat().st_size
 
 
-def fill_unit_pages(site_dir: Path, groups: list[UnitGroup], sizes: dict[str, int], top: str = "") -> None:
-    """Each unit page's mark: the links to the shared package and to its own (with their
-    sizes) and how to use them, or nothing when there are no per-unit packages (the
-    whole site fits one ZIP)."""
-    import posixpath
+@dataclass(frozen=True)
+class Packages:
+    """What the offline packages turned out to be, for the pages that offer them (the home
+    page, the unit pages): facts known only once the ZIP is made, so those pages are
+    rendered (again) after it (macros/adapters/offline_hooks.py), before the service worker
+    lists them. `zip_href` None: the whole site was above `cap`, not made; then `shared`
+    (site path, size) and `units` (slug -> site path, size) are the packages made instead."""
+    zip_size: int
+    zip_href: str | None
+    cap: int = ZIP_CAP
+    shared: tuple[str, int] | None = None
+    units: dict[str, tuple[str, int]] = field(default_factory=dict)
+    top: str = ""
 
-    for group in groups:
-        page = site_dir / group.page
-        if not page.exists():
-            continue
-        rel = unit_package_path(group.slug)
-        line = ""
-        if rel in sizes and SHARED_ZIP in sizes:
-            here = posixpath.dirname(group.page)
-            line = render("unit_package.html", href=posixpath.relpath(rel, here), size=files.size_text(sizes[rel]),
-                          shared_href=posixpath.relpath(SHARED_ZIP, here),
-                          shared_size=files.size_text(sizes[SHARED_ZIP]), top=top).strip()
-        text = page.read_text(encoding="utf-8")
-        if UNIT_MARK in text:
-            page.write_text(text.replace(UNIT_MARK, line), encoding="utf-8")
+
+def zip_line(packages: Packages) -> Markup:
+    """The home page's offline line (macros/templates/offline_zip.html, put by overrides/main.html):
+    the link with the ZIP's size, or (above the cap) why not and the shared package."""
+    shared = packages.shared
+    return fragment("offline_zip.html", post=str.strip, href=packages.zip_href, size=files.megabytes(packages.zip_size),
+                    cap=files.megabytes(packages.cap), shared_href=shared[0] if shared else None,
+                    shared_size=files.size_text(shared[1]) if shared else "")
+
+
+def unit_line(packages: Packages, group: UnitGroup) -> Markup | str:
+    """A unit page's offline line (macros/templates/unit_package.html): the shared package
+    and the unit's own, with their sizes and how to use them; "" when there are none (the
+    whole site fits one ZIP)."""
+    own, shared = packages.units.get(group.slug), packages.shared
+    if own is None or shared is None:
+        return ""
+    here = posixpath.dirname(group.page)
+    return fragment("unit_package.html", post=str.strip, href=posixpath.relpath(own[0], here),
+                    size=files.size_text(own[1]), shared_href=posixpath.relpath(shared[0], here),
+                    shared_size=files.size_text(shared[1]), top=packages.top)
 
 
 def top_folder(zip_rel: str) -> str:
     """The one folder a ZIP unpacks into: its own name without .zip ("tai-ve/ke-hoach.zip" -> "ke-hoach")."""
     return Path(zip_rel).name.removesuffix(".zip")
-
-
-def fill_zip_size(home: Path, size: int, href: str | None, cap: int = ZIP_CAP,
-                  shared: tuple[str, int] | None = None) -> None:
-    """The home page's ZIP line (macros/templates/offline_zip.html) in place of its mark:
-    the link with the ZIP's size, or (href None: above the cap, not made) why not, and
-    the shared package (`shared`: its site path and size) that goes with the units' own."""
-    if home.exists():
-        text = home.read_text(encoding="utf-8")
-        line = render("offline_zip.html", href=href, size=files.megabytes(size), cap=files.megabytes(cap),
-                      shared_href=shared[0] if shared else None,
-                      shared_size=files.size_text(shared[1]) if shared else "").strip()
-        home.write_text(text.replace(ZIP_MARK, line), encoding="utf-8")
 
 
 def write_app_files(site_dir: Path, app: AppInfo) -> None:
@@ -233,9 +237,12 @@ def write_service_worker(site_dir: Path, langs: list[str], skip: tuple[str, ...]
 
 def package(site_dir: Path, variant_dir: Path, *, zip_rel: str, langs: list[str], app: AppInfo,
             date_time: tuple = archive.DEFAULT_DATE, unit_files: list[list[str]] = (),
-            main_files: list[str] = (), groups: list[UnitGroup] = (), cap: int = ZIP_CAP) -> Report:
+            main_files: list[str] = (), groups: list[UnitGroup] = (), cap: int = ZIP_CAP,
+            show: Callable[[Packages], None] = lambda packages: None) -> Report:
     """The whole-site ZIP (within `cap`; above it, removed and a package per unit made
-    instead), the manifest and icons, the service worker."""
+    instead), the manifest and icons, the service worker. `show` writes the pages that
+    offer the packages (zip_line, unit_line) once they are made, before the service
+    worker's list is taken from the site."""
     members = zip_members(site_dir, variant_dir, langs, main_files)
     top = top_folder(zip_rel)
     zip_size = archive.write_zip(site_dir / zip_rel, members, date_time, top=top)
@@ -243,9 +250,10 @@ def package(site_dir: Path, variant_dir: Path, *, zip_rel: str, langs: list[str]
     if zip_size > cap:
         (site_dir / zip_rel).unlink()
         sizes = unit_packages(site_dir, members, list(groups), top, date_time)
-    fill_zip_size(site_dir / "index.html", zip_size, None if sizes else zip_rel, cap,
-                  shared=(SHARED_ZIP, sizes[SHARED_ZIP]) if sizes else None)
-    fill_unit_pages(site_dir, list(groups), sizes, top)
+    units = {g.slug: (unit_package_path(g.slug), sizes[unit_package_path(g.slug)]) for g in groups
+             if unit_package_path(g.slug) in sizes}
+    show(Packages(zip_size, None if sizes else zip_rel, cap, (SHARED_ZIP, sizes[SHARED_ZIP]) if sizes else None,
+                  units, top))
     write_app_files(site_dir, app)
     data = write_service_worker(site_dir, langs, skip=(zip_rel,) + tuple(sorted(sizes)), unit_files=unit_files)
     later = data["onRequest"]
