@@ -1,5 +1,7 @@
 """After the build: the ZIP of the file:// copy, the manifest and icons, and the
-service worker with its precache list. Called by macros/adapters/offline_hooks.py."""
+service worker with its precache list. Called by macros/adapters/offline_hooks.py,
+which renders the pages offering the packages (zip_line, unit_line) again through
+MkDocs once their sizes are known: no finished page is edited here."""
 
 import json
 import posixpath
