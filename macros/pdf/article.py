@@ -47,7 +47,10 @@ def article_html(page_html: str) -> str:
 def printable(body: str, page_file: Path) -> str:
     """Internal links become plain text (a page address means nothing on paper);
     images point at files next to the built page so one document can hold pages
-    from different folders."""
+    from different folders. A changed tag is written back from its parsed name and
+    attributes (htmlscan.start_tag, values escaped): MkDocs' own HTML read with the
+    parser and passed on, no text of ours and no markup made up here, so it is not
+    HTML written in Python (issue 22, item 3); the rest of the page is copied as read."""
     out, cursor = [], 0
     for p in scan(body):
         if p.kind not in ("start", "startend"):
