@@ -496,3 +496,48 @@ def test_split_packages_search_the_units_unpacked_beside_the_shared_one(site, br
         assert not box.errors, box.errors
     finally:
         context.close()
+
+
+def test_pages_offering_the_packages_are_rendered_again_not_spliced(monkeypatch):
+    """Issue 22: no mark put into a finished page and replaced after the build. Once the
+    packages exist, the home page and (above the cap) each unit page are built again by
+    MkDocs (from their source: populate, then build) with the packages' facts: the home
+    page's `offline_line`, the unit page's line after its title."""
+    from types import SimpleNamespace as NS
+
+    from macros.adapters import build_state, offline_hooks
+
+    groups = [package.UnitGroup(u, f"don-vi/{u}/index.html", f"don-vi/{u}.html", ()) for u in "ab"]
+
+    def page(dest, home=False):
+        return NS(is_homepage=home, file=NS(dest_uri=dest), name=dest)
+
+    pages = [page("index.html", True), page("ke-hoach/index.html")] + [page(g.page) for g in groups]
+    doc_files = [NS(page=p, dest_uri=p.file.dest_uri) for p in pages]
+    state = NS(theme_env=NS(globals={}), nav="nav", files=NS(documentation_pages=lambda inclusion: doc_files),
+               unit_groups={g.page: g for g in groups}, offline_packages=None,
+               settings=NS(serving=False, offline=True))
+    config = NS(use_directory_urls=True)
+    build_state.attach(config, state)
+    done = []
+    monkeypatch.setattr(offline_hooks, "_populate_page", lambda p, c, f: done.append(("source", p.name)))
+    monkeypatch.setattr(offline_hooks, "_build_page", lambda p, c, d, nav, env: done.append(("page", p.name)))
+    markdown = "# a\n\nđơn vị a\n"
+    assert offline_hooks.add_unit_package_line(markdown, pages[2], config, state) == markdown  # not yet known
+
+    whole = package.Packages(900_000, "tai-ve/mau.zip")
+    offline_hooks.show_packages(config, whole)
+    assert done == [("source", "index.html"), ("page", "index.html")]  # the home page only
+    assert "Tải toàn bộ website (ZIP, 0,9 MB)" in state.theme_env.globals["offline_line"]
+    assert offline_hooks.add_unit_package_line(markdown, pages[2], config, state) == markdown
+
+    done.clear()
+    split = package.Packages(20_000_000, None, shared=(package.SHARED_ZIP, 500_000),
+                             units={"a": ("tai-ve/goi-don-vi/a.zip", 53_000), "b": ("tai-ve/goi-don-vi/b.zip", 9)})
+    offline_hooks.show_packages(config, split)
+    assert [name for what, name in done if what == "page"] == ["index.html", "don-vi/a/index.html", "don-vi/b/index.html"]
+    assert "vượt giới hạn 15,0 MB" in state.theme_env.globals["offline_line"]
+    shown = offline_hooks.add_unit_package_line(markdown, pages[2], config, state)
+    assert shown.startswith("# a\n\n<p class=\"vi-goi\">") and shown.endswith("\nđơn vị a\n")
+    assert 'href="../../tai-ve/goi-don-vi/a.zip"' in shown and "(ZIP, 53 KB)" in shown
+    assert offline_hooks.add_unit_package_line(markdown, pages[1], config, state) == markdown  # not a unit page
