@@ -8,6 +8,35 @@ from tests.browser import chromium_path
 from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, mkdocs_build, mutated_project
 
 
+# scripts/test.sh runs the files on pytest-xdist workers whole (--dist loadfile: a module's
+# fixtures, e.g. a build or a LibreOffice conversion, are made on one worker, not on each),
+# in the order of the collection (--no-loadscope-reorder), which puts these first, longest
+# first, so that the long builds start at once and no long file is left for the end
+# while the other worker idles. Measured CPU seconds per file (issue 22): the rest are
+# short and keep their order.
+LONGEST_FIRST = (
+    "test_fixture_plan.py",      # the real site (~7 s) then the two-plan build (~20 s), in-process PDFs
+    "test_escaping.py",          # the mutated build and the every-field build (with PDFs)
+    "test_accessibility.py",     # ~55 s of Chromium: axe, contrast, tables on every page
+    "test_search.py",            # ~25 s: 170 searches in the real box
+    "test_offline_browser.py",   # ~20 s Chromium, service worker, file:// copy
+    "test_weight.py",            # ~20 s Chromium under throttling
+    "test_safe_build.py",        # scripts/build.py: two refusals, one full build from the cache
+    "test_serve.py",             # mkdocs serve and its rebuilds (waits more than it computes)
+    "test_truthful.py",
+    "test_print_browser.py",
+    "test_import_files.py",      # one LibreOffice call for .ods/.xls
+    "test_print_workbooks.py",   # one LibreOffice call for every workbook
+    "test_field_ui.py",
+    "test_bad_input_corpus.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
+
+
 def _shared_dir(tmp_path_factory) -> Path:
     """The base temp dir shared by all pytest-xdist workers of this run (or this run's own)."""
     base = tmp_path_factory.getbasetemp()

@@ -2,8 +2,15 @@
 120 communes ("xã"), other departments, year 2026. Built strict on one website
 with the 2023 plan, it proves nothing assumes ten districts or 2023: every page
 type, every PDF, the data check and the plan list work, and the 2023 plan keeps
-its printed addresses."""
+its printed addresses.
 
+The build here is HTML-only (KONTUM_PDF=0): its 134 PDFs cost more than the rest of
+it. The fixture's PDFs the tests read are made in-process by the build's own writer
+(fixture_pdfs), and that the build writes the PDFs of every plan, each under its own
+address, is checked on the build's PDF step in-process
+(test_the_build_writes_the_pdfs_of_every_plan_and_links_them)."""
+
+import os
 import re
 import shutil
 import subprocess
@@ -16,7 +23,7 @@ import pypdf
 
 from macros.render import units as unit_pages
 from tests.pdfcheck import require_weasyprint, squash
-from tests.sitebuild import ROOT, copy_project, mkdocs_build, page_text, sidebar_targets
+from tests.sitebuild import ROOT, build_once, copy_project, mkdocs_build, page_text, sidebar_targets
 
 def pdf_text(path: Path) -> str:
     return squash(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages))
@@ -31,9 +38,11 @@ TWO_PLANS = """
 """
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("hai-ke-hoach") / "project")
+def two_plans(dest: Path) -> Path:
+    """A copy of the project with the fixture plan added to data/website.yaml."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    project = copy_project(dest)
     shutil.copytree(FIXTURE, project / "data" / "ke-hoach-mau")
     website = project / "data" / "website.yaml"
     website.write_text(website.read_text(encoding="utf-8") + TWO_PLANS.lstrip("\n"), encoding="utf-8")
@@ -41,10 +50,50 @@ def project(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(project, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("hai-ke-hoach-site")
-    result = mkdocs_build(project, out)
-    assert result.returncode == 0, result.stderr
+def project(tmp_path_factory) -> Path:
+    return two_plans(tmp_path_factory.mktemp("hai-ke-hoach") / "project")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """One HTML-only build of the two plans for every worker of the run (build_once)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+    def build(out: Path):
+        return mkdocs_build(two_plans(out.with_name(out.name + "-project")), out, KONTUM_PDF="0")
+
+    return build_once(shared / "site-hai-ke-hoach", build)
+
+
+@pytest.fixture(scope="module")
+def website(project):
+    from macros.loader import load_website
+
+    return load_website(project)
+
+
+def plan_of(website, key: str):
+    return next(s for s in website.plans if s.key == key)
+
+
+@pytest.fixture(scope="module")
+def fixture_pdfs(website, tmp_path_factory) -> Path:
+    """The fixture plan's PDFs that the tests read (plan, the handout of xa-mau-dak-hoa,
+    the handbook), made by the writer the build calls, into a folder laid out like the site."""
+    require_weasyprint()
+    from macros.pdf import writer
+    from macros.pdf.documents import Chapter
+
+    site = plan_of(website, "ke-hoach-mau")
+    out = tmp_path_factory.mktemp("pdf-mau")
+    wanted = {f"{PREFIX}pdf/ke-hoach-2026.pdf", f"{PREFIX}pdf/so-tay-2026.pdf", f"{PREFIX}pdf/don-vi/xa-mau-dak-hoa.pdf"}
+    chapters = [Chapter("Giới thiệu", "<h1>Giới thiệu</h1><p>Chương của sổ tay mẫu.</p>")]
+    jobs = [j for j in writer.jobs_for(site, "Sổ tay mẫu", chapters) if j.rel in wanted]
+    assert {j.rel for j in jobs} == wanted
+    printer = writer.Printer(site)
+    for job in jobs:
+        printer.write(job.html, job.kind, job.meta, out / job.rel)
     return out
 
 
@@ -83,10 +132,14 @@ def test_sidebar_of_unit_pages_of_both_plans_leads_to_each_page(built):
     assert first == second and "ke-hoach" in first and f"{PREFIX}don-vi" in first
 
 
-def test_the_2023_addresses_stay(built):
+def test_the_2023_addresses_stay(built, website):
     for path in ("ke-hoach/index.html", "phan-cong/index.html", "don-vi/index.html", "don-vi/huyen-dak-glei/index.html",
-                 "so-tay/mo-hinh-hay/index.html", "pdf/ke-hoach-2023.pdf", "pdf/don-vi/huyen-dak-glei.pdf"):
+                 "so-tay/mo-hinh-hay/index.html"):
         assert (built / path).exists(), path
+    from macros.pdf import writer
+
+    rels = {j.rel for j in writer.jobs_for(plan_of(website, "ke-hoach-2023"))}
+    assert {"pdf/ke-hoach-2023.pdf", "pdf/don-vi/huyen-dak-glei.pdf"} <= rels
 
 
 def test_every_page_type_of_the_fixture(built):
@@ -119,17 +172,51 @@ def test_unit_pages_are_not_in_every_sidebar(built):
     assert len(re.findall(r'<tr data-ban="ban-mau-\d" data-ten="[^"]+"', listing)) == 120
 
 
-def test_fixture_pdfs(built):
-    require_weasyprint()
-    pdf = built / PREFIX / "pdf"
-    assert (pdf / "ke-hoach-2026.pdf").exists() and (pdf / "so-tay-2026.pdf").exists()
-    assert len(list((pdf / "don-vi").glob("xa-mau-*.pdf"))) == 120
+def test_fixture_pdfs(website, fixture_pdfs):
+    from macros.pdf import writer
+
+    rels = [j.rel for j in writer.jobs_for(plan_of(website, "ke-hoach-mau"))]
+    assert f"{PREFIX}pdf/ke-hoach-2026.pdf" in rels
+    assert len([r for r in rels if r.startswith(f"{PREFIX}pdf/don-vi/xa-mau-") and r.endswith(".pdf")]) == 120
+    pdf = fixture_pdfs / PREFIX / "pdf"
+    assert (pdf / "so-tay-2026.pdf").exists()
     text = pdf_text(pdf / "ke-hoach-2026.pdf")
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "KH-MAU" in text and "2023" not in text
     handout = pdf_text(pdf / "don-vi" / "xa-mau-dak-hoa.pdf")
     assert "XÃ MẪU ĐĂK HÒA" in handout and "Xã được chọn" not in handout
-    html = (built / PREFIX / "don-vi/xa-mau-dak-hoa/index.html").read_text(encoding="utf-8")
-    assert 'href="../../pdf/don-vi/xa-mau-dak-hoa.pdf"' in html
+
+
+def test_the_build_writes_the_pdfs_of_every_plan_and_links_them(project, monkeypatch, tmp_path):
+    """The build's PDF step (macros/adapters/pdf_output.py) writes the PDFs of both plans
+    into the site, and each unit page of either plan links its own handout."""
+    from types import SimpleNamespace
+
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from macros.adapters import build_state, pdf_output
+    from macros.pdf import writer
+
+    monkeypatch.delenv("KONTUM_PDF", raising=False)
+    monkeypatch.delenv("KONTUM_SERVE", raising=False)
+    config = MkDocsConfig()
+    config["site_dir"], config["site_url"] = str(tmp_path / "site"), None
+    state = build_state.start(config, project)
+    if state.pdf_skip_reason():
+        require_weasyprint()
+    written = []
+
+    def write_all(site, site_dir, *args, **kwargs):
+        written.append((site.key, Path(site_dir)))
+        return writer.Report()
+
+    monkeypatch.setattr(writer, "write_all", write_all)
+    pdf_output.write_pdfs(config, state)
+    assert written == [("ke-hoach-2023", tmp_path / "site"), ("ke-hoach-mau", tmp_path / "site")]
+    for src, url in (("don-vi/huyen-dak-glei.md", "don-vi/huyen-dak-glei/"),
+                     (f"{PREFIX}don-vi/xa-mau-dak-hoa.md", f"{PREFIX}don-vi/xa-mau-dak-hoa/")):
+        page = SimpleNamespace(file=SimpleNamespace(src_uri=src), url=url)
+        linked = pdf_output.add_download_link("# Đơn vị\n\nNội dung.\n", page, state)
+        assert f'href="../../pdf/don-vi/{url.split("/")[-2]}.pdf"' in linked, linked
 
 
 def test_two_builds_keep_their_own_state(project):
@@ -191,7 +278,7 @@ def test_website_file_errors_name_file_line_and_field(tmp_path):
 
 
 def test_fixture_notice_comes_from_its_own_data(built):
-    """The status notice is on the fixture's home, plan and unit pages and in its PDFs,
+    """The status notice is on the fixture's home, plan and unit pages (its PDFs: below),
     made from its own period; Kon Tum's 2025 changes belong to the 2023 plan's data
     (data/ke-hoach-2023/thay-doi-hanh-chinh.yaml) and never reach the fixture."""
     from macros.render import notice
@@ -206,9 +293,14 @@ def test_fixture_notice_comes_from_its_own_data(built):
     # The 2023 plan keeps its own changes.
     home = (built / "tong-quan" / "index.html").read_text(encoding="utf-8")
     assert "202/2025/QH15" in home.split('class="trang-thai ', 1)[1].split("</div>", 1)[0]
-    require_weasyprint()
-    for pdf in (built / PREFIX / "pdf" / "ke-hoach-2026.pdf", built / PREFIX / "pdf" / "so-tay-2026.pdf",
-                built / PREFIX / "pdf" / "don-vi" / "xa-mau-dak-hoa.pdf"):
+
+
+def test_fixture_notice_in_its_pdfs_comes_from_its_own_data(fixture_pdfs):
+    """The same notice in the fixture's PDFs, without Kon Tum's changes."""
+    from macros.render import notice
+
+    for pdf in (fixture_pdfs / PREFIX / "pdf" / "ke-hoach-2026.pdf", fixture_pdfs / PREFIX / "pdf" / "so-tay-2026.pdf",
+                fixture_pdfs / PREFIX / "pdf" / "don-vi" / "xa-mau-dak-hoa.pdf"):
         text = pdf_text(pdf)
         assert notice.STATUS_TITLE in text and "Quảng Ngãi" not in text, pdf.name
 
@@ -221,8 +313,14 @@ def test_second_plan_has_its_own_results_pages_and_downloads(built):
         assert "Chưa có số liệu báo cáo" in page_text(built, f"{plan}bao-cao-tong-hop/index.html")
         assert (built / f"{plan}tai-ve/lich-ke-hoach-{year}.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
         assert (built / f"{plan}tai-ve/ket-qua-{year}.xlsx").stat().st_size > 0
-    templates = list((built / PREFIX / "tai-ve/mau-bao-cao").glob("*.xlsx"))
-    assert len(templates) == 120 and all("xa-mau-" in t.name for t in templates)
+    # The per-unit report templates follow the PDF switch (HTML-only here): the paths the
+    # build writes for the fixture plan, from the same function (macros/exports/downloads.py).
+    from macros.exports.downloads import download_paths
+    from macros.loader import load_website
+
+    fixture = plan_of(load_website(built.with_name(built.name + "-project")), "ke-hoach-mau")
+    templates = [p for p in download_paths(fixture, documents=True) if p.startswith(PREFIX + "tai-ve/mau-bao-cao/")]
+    assert len(templates) == 120 and all(p.endswith(".xlsx") and "xa-mau-" in p for p in templates)
     timeline = (built / PREFIX / "tien-do/index.html").read_text(encoding="utf-8")
     assert 'href="../tai-ve/lich-ke-hoach-2026.ics"' in timeline
 

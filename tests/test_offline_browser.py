@@ -47,6 +47,10 @@ class Server:
             def do_GET(self):
                 times.append(time.time() * 1000)
                 paths.append(self.path)
+                # A new build is newer than the one it replaces; the shared builds of a test run
+                # may be made in either order (pytest-xdist), and an older sw.js answered
+                # "304 Not Modified" hid the update: every file is sent as changed.
+                del self.headers["If-Modified-Since"]
                 super().do_GET()
 
         self.server = _QuietServer(("127.0.0.1", self.port), functools.partial(Handler, directory=str(root)))

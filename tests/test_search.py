@@ -125,7 +125,7 @@ def test_first_hit_table_is_big_enough():
 
 @pytest.mark.parametrize("query,expected", FIRST_HIT)
 def test_first_hit_is_the_right_page(box, query, expected):
-    results = [r["href"] for r in box.search(query)]
+    results = [r["href"] for r in box.search(query, typed=False)]
     found = results[:6]
     right = expected if isinstance(expected, set) else {expected}
     assert found and found[0] in right, (query, found)
@@ -183,12 +183,23 @@ def hrefs(results):
 
 @pytest.mark.parametrize("query,expected,marked", CASES)
 def test_query_finds_page(box, query, expected, marked):
-    results = box.search(query)
+    results = box.search(query, typed=False)
     found = hrefs(results)
     assert expected in found[:TOP], (query, found)
     marks = results[found.index(expected)]["marks"]
     assert set(marked) <= set(marks), (query, marks)
     assert not box.errors
+
+
+# Letter by letter with real key events, as a reader types: the same results as the
+# whole query at once (the tables above put it at once: one search, not one per letter).
+TYPED_SAMPLE = ["thoat ngheo", "ĐĂK GLEI", nfd("Kon Rẫy"), "Ia H'Drai", "cộng hoà", "Ban Dân chủ – Pháp luật",
+                "50.000.000", '"Sa Thầy"', "+dak +glei", "cac buoc trien khai sa thay"]
+
+
+def test_typing_letter_by_letter_finds_what_the_whole_query_finds(box):
+    for query in TYPED_SAMPLE:
+        assert box.search(query) == box.search(query, typed=False), query
 
 
 def test_case_table_is_big_enough():
@@ -197,7 +208,7 @@ def test_case_table_is_big_enough():
 
 @pytest.mark.parametrize("name,page", UNIT_NAMES)
 def test_every_unit_name_and_alias_finds_its_page(box, name, page):
-    found = hrefs(box.search(name))
+    found = hrefs(box.search(name, typed=False))
     assert found[:3].count(page) == 1, (name, found)
 
 
