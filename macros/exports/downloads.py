@@ -73,17 +73,74 @@ def restamp(workbook: bytes, when: dt.datetime) -> bytes:
 
 
 def template_common(site: Site) -> str:
-    return cache_mod.digest(cache_mod.code_digest(), cache_mod.library_versions("openpyxl"), plan_digest(site))
+    """What every unit's template is made from besides the unit: the code that makes it
+    (exports/template.py and what it imports, macros/cache.source_files), openpyxl's
+    version, the plan's data."""
+    return cache_mod.digest(cache_mod.code_digest("exports.template"), cache_mod.library_versions("openpyxl"),
+                            plan_digest(site))
+
+
+CALENDAR_CACHE = "lich"  # under the cache root: per-unit calendars
+
+
+def calendar_common(site: Site) -> str:
+    """What every unit's calendar is made from besides the unit and its results."""
+    return cache_mod.digest(cache_mod.code_digest("exports.ics"), cache_mod.library_versions("icalendar"),
+                            plan_digest(site))
+
+
+def calendar_key(site: Site, results, code: str, common: str) -> str:
+    """The key of one unit's calendar: its data, its results (its conferences), the plan's
+    data, the code and icalendar's version (in `common`). Not DTSTAMP: cached with NEUTRAL,
+    written in by restamp_calendar."""
+    own = results.by_unit.get(code)
+    return cache_mod.digest("lich", common, site.unit(code).model_dump_json(),
+                            own.model_dump_json() if own is not None else "-", code)
+
+
+def _ics_stamp(when: dt.datetime) -> bytes:
+    return b"\r\nDTSTAMP:" + when.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ").encode() + b"\r\n"
+
+
+def restamp_calendar(calendar: bytes, when: dt.datetime) -> bytes:
+    """A calendar made with NEUTRAL, with `when` as every event's DTSTAMP: the same bytes as
+    making it with `when` (the DTSTAMP line keeps its length: folding is unchanged)."""
+    return calendar.replace(_ics_stamp(NEUTRAL), _ics_stamp(when.replace(microsecond=0)))
+
+
+def unit_calendars(site: Site, results, when: dt.datetime, store: "cache_mod.Store | None" = None,
+                   counts: "cache_mod.Counts | None" = None) -> dict[str, bytes]:
+    """Unit code -> its calendar dated `when`. With `store`: the ones whose key is there are
+    reused, the others made together (ics.calendars) and kept."""
+    codes = [u.ma for u in site.units]
+    if store is None:
+        return ics.calendars(site, results, when, codes)
+    common = calendar_common(site)
+    keys = {code: calendar_key(site, results, code, common) for code in codes}
+    found = {code: store.get(keys[code]) for code in codes}
+    missing = [code for code in codes if found[code] is None]
+    made = ics.calendars(site, results, NEUTRAL, missing) if missing else {}
+    for code in missing:
+        store.put(keys[code], made[code])
+        found[code] = made[code]
+    if counts is not None:
+        counts.made += len(missing)
+        counts.reused += len(codes) - len(missing)
+        counts.made_names += [site.prefix + progress.unit_ics(site.unit(code)) for code in missing]
+    return {code: restamp_calendar(found[code], when) for code in codes}
 
 
 def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store | None" = None,
-                   counts: "cache_mod.Counts | None" = None) -> dict[str, bytes]:
+                   counts: "cache_mod.Counts | None" = None,
+                   calendars: "cache_mod.Store | None" = None) -> dict[str, bytes]:
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
     are one document per unit at ~75 ms each (openpyxl), so 3,321 communes would
     add minutes to every build; they follow the PDF switch (not under serve, not
-    with KONTUM_PDF=0) and the unit pages link them only when they are made."""
+    with KONTUM_PDF=0) and the unit pages link them only when they are made.
+    `store`, `calendars`: where the templates and the unit calendars made before are
+    (macros/cache.py); `counts`: what was made and reused (with `calendars`, them too)."""
     results = results_of(site)
     when = stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc)
     files = progress.downloads(site)
@@ -96,11 +153,11 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
         files["results_xlsx"]: xlsx.results_xlsx(site, results, when),
         files["results_csv"]: csv_export.results_csv(site, results),
     }
-    unit_calendars = ics.calendars(site, results, when, [u.ma for u in site.units])
+    own_calendars = unit_calendars(site, results, when, calendars, counts if calendars is not None else None)
     store = store if store is not None else cache_mod.Store(None)
     common = template_common(site) if documents else ""
     for unit in site.units:
-        data[progress.unit_ics(unit)] = unit_calendars[unit.ma]
+        data[progress.unit_ics(unit)] = own_calendars[unit.ma]
         if documents:
             # One unit's template, made once and reused while its inputs are unchanged (issue 24).
             data[progress.unit_template(unit)] = restamp(store.made_or_reused(
@@ -128,7 +185,8 @@ def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: P
     of the per-unit files made by earlier builds (macros/cache.py)."""
     out = []
     store = cache_mod.Store(Path(cache) / TEMPLATE_CACHE if cache is not None else None, ".xlsx")
-    for rel, content in download_bytes(site, documents, store, counts).items():
+    calendars = cache_mod.Store(Path(cache) / CALENDAR_CACHE, ".ics") if cache is not None else None
+    for rel, content in download_bytes(site, documents, store, counts, calendars).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
