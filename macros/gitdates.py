@@ -65,6 +65,11 @@ class GitDates:
             self._walk(str(root))
 
     def _walk(self, root: str) -> None:
+        given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if given.isdigit():  # a date is given: unless it is HEAD's (scripts/build.py), it dates every page
+            head = _git(root, "log", "-1", "--format=%ct")  # one short call instead of the whole walk
+            if head is None or int(given) != int(head):
+                return
         text = _git(root, "-c", "core.quotepath=off", "log", "--name-only", "--relative", "--no-renames",
                     "--format=%x00%ct %cI")
         if text is None:
@@ -79,10 +84,6 @@ class GitDates:
                 index += 1
             elif line and index >= 0:
                 self._order.setdefault(line, index)
-        given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if given.isdigit() and int(given) != self.head_epoch:
-            self._order, self._dates = {}, []  # a date is given: it dates every page
-            return
         self.walked = True
 
     def last_commit(self, paths) -> dt.datetime | None:
