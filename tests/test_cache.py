@@ -168,6 +168,12 @@ def test_keys_follow_the_unit_its_results_the_plan_and_the_library(site, tmp_pat
     real = cache.library_versions
     monkeypatch.setattr(cache, "library_versions", lambda *names: real(*names) + ";99")
     assert all(a != b for a, b in zip(keys(site), before))
+    monkeypatch.setattr(cache, "library_versions", real)
+    import openpyxl.xml
+
+    # openpyxl writes other bytes with lxml (installed, OPENPYXL_LXML not "False") than without.
+    monkeypatch.setattr(openpyxl.xml, "LXML", not openpyxl.xml.LXML)
+    assert keys(site)[0] != before[0]
 
 
 def test_keys_hold_no_path_of_the_checkout(site, tmp_path):

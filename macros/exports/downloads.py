@@ -75,8 +75,12 @@ def restamp(workbook: bytes, when: dt.datetime) -> bytes:
 def template_common(site: Site) -> str:
     """What every unit's template is made from besides the unit: the code that makes it
     (exports/template.py and what it imports, macros/cache.source_files), openpyxl's
-    version, the plan's data."""
-    return cache_mod.digest(cache_mod.code_digest("exports.template"), cache_mod.library_versions("openpyxl"),
+    version, the plan's data; and whether openpyxl writes its XML with lxml (installed and not
+    switched off by OPENPYXL_LXML: the same workbook, other bytes)."""
+    from openpyxl.xml import LXML
+
+    return cache_mod.digest(cache_mod.code_digest("exports.template"),
+                            cache_mod.library_versions("openpyxl", "et_xmlfile") + f";lxml={LXML}",
                             plan_digest(site))
 
 
