@@ -18,7 +18,8 @@ from mkdocs.config import load_config
 
 from macros.adapters import build_state, serve_hooks
 from macros.exports.downloads import download_paths
-from macros.offline import archive, filemode, package, units
+from macros import cache
+from macros.offline import archive, copycache, filemode, package, units
 from macros.render import links
 from macros.render.pages import after_title
 from macros.text import slugify
@@ -40,9 +41,22 @@ def search_langs(config) -> list[str]:
     return list(lang or ["en"]) if not isinstance(lang, str) else [lang]
 
 
-def _build_copy(config, dest: Path) -> None:
+def _build_copy(config, dest: Path) -> bool:
     """The same project, use_directory_urls: false, into `dest`. Its warnings
-    still show (and fail a --strict build); its INFO lines would only repeat ours."""
+    still show (and fail a --strict build); its INFO lines would only repeat ours.
+    True when taken from an earlier build's (macros/offline/copycache.py, issue 24)."""
+    folder = cache.cache_root(build_state.of(config).root) / copycache.FOLDER
+    entry = copycache.key(Path(config.site_dir), build_state.of(config).root)
+    if copycache.restore(folder, entry, dest):
+        return True
+    _build_copy_pages(config, dest)
+    copycache.store(folder, entry, dest)
+    if not os.environ.get("KONTUM_CACHE_DIR"):  # a cache shared by several builds keeps every entry
+        copycache.prune(folder)
+    return False
+
+
+def _build_copy_pages(config, dest: Path) -> None:
     copy = load_config(config.config_file_path, site_dir=str(dest), use_directory_urls=False,
                        strict=config.strict, extra={**config.extra, COPY_MARK: True})
     build_state.share_website(copy, build_state.of(config).website)  # data/ read once
@@ -94,7 +108,7 @@ def post_build(config) -> None:
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ban-sao-") as tmp:
         copy_dir = Path(tmp) / "site"
-        _build_copy(config, copy_dir)
+        reused = _build_copy(config, copy_dir)
         copy_time = time.perf_counter() - start
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         site = build_state.of(config).default_site
@@ -113,7 +127,7 @@ def post_build(config) -> None:
             groups=[g for s in build_state.of(config).website.plans for g in units.unit_groups(s)])
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
-        f"({report.zip_files} tệp; bản sao file:// tạo trong {copy_time:.1f} s"
+        f"({report.zip_files} tệp; bản sao file:// {'lấy từ bộ đệm' if reused else 'tạo'} trong {copy_time:.1f} s"
         + (f"; quá giới hạn {package.ZIP_CAP / 1e6:.0f} MB nên không tạo, thay bằng gói chung "
            f"{report.shared_zip_size / 1e6:.2f} MB và {report.unit_zips} gói theo đơn vị, "
            f"lớn nhất {report.unit_zip_max / 1e6:.2f} MB, tổng {report.unit_zip_total / 1e6:.1f} MB"
