@@ -70,9 +70,13 @@ def _module_file(parts: tuple[str, ...]) -> Path | None:
 def _imported(path: Path) -> set[tuple[str, ...]]:
     """The macros modules one source file imports (anywhere in it, functions too), as
     parts under macros/; a name that may be a module or an attribute counts as both."""
-    package = path.parent.relative_to(HERE).parts  # `from . import x`: x beside this file
-    found: set[tuple[str, ...]] = set()
-    for node in ast.walk(ast.parse(path.read_bytes(), str(path))):
+    return set(_imports_of(path, path.parent.relative_to(HERE).parts, path.read_bytes()))
+
+
+@lru_cache(maxsize=512)  # pure: the same bytes in the same package import the same modules
+def _imports_of(path: Path, package: tuple[str, ...], source: bytes) -> frozenset:
+    found: set[tuple[str, ...]] = set()  # `from . import x`: x beside this file, in `package`
+    for node in ast.walk(ast.parse(source, str(path))):
         if isinstance(node, ast.Import):
             names = [a.name.split(".") for a in node.names]
             found.update(tuple(n[1:]) for n in names if n[0] == "macros")
@@ -90,7 +94,7 @@ def _imported(path: Path) -> set[tuple[str, ...]]:
                 mod = mod[1:]
             found.add(base + mod)
             found.update(base + mod + (a.name,) for a in node.names)
-    return found
+    return frozenset(found)
 
 
 def source_files(*modules: str) -> tuple[Path, ...]:
@@ -118,7 +122,8 @@ def code_digest(*modules: str) -> str:
     No modules: every source under macros/. Read per call (a change under `mkdocs serve`
     is seen)."""
     files = source_files(*modules) if modules else _code_files()
-    return digest(*(p.relative_to(HERE).as_posix() + "\0" + p.read_bytes().hex() for p in files))
+    return digest(*(p.relative_to(HERE).as_posix() + "\0" + hashlib.sha256(p.read_bytes()).hexdigest()
+                    for p in files))
 
 
 def model_json(model) -> str:

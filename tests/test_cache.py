@@ -215,3 +215,34 @@ def test_unit_calendars_reused_and_dated_like_fresh_ones(site, tmp_path, monkeyp
     files, counts = _calendars(changed, tmp_path / "c")
     assert counts.made == 1 and counts.made_names == [site.prefix + progress.unit_ics(changed.unit(unit.ma))]
     assert files == _calendars(changed, None)[0]
+
+
+def test_the_plans_workbooks_reused_only_while_every_unit_and_the_date_are_unchanged(site, tmp_path, monkeypatch):
+    """The plan's own workbooks (assignments, budget, results) hold every unit: kept for a
+    build with nothing changed, made again after any unit's change or a new date."""
+    from tests.results_fixtures import results_of, with_results
+
+    with_conferences = dataclasses.replace(site, results=results_of(with_results(tmp_path / "p")))
+    monkeypatch.setattr(downloads, "stamp", lambda root, end: WHEN)
+    made = []
+    for name in ("assignment_xlsx", "budget_xlsx", "results_xlsx"):
+        real = getattr(downloads.xlsx, name)
+        monkeypatch.setattr(downloads.xlsx, name, lambda *a, real=real, name=name: made.append(name) or real(*a))
+    store = cache.Store(tmp_path / "c", ".xlsx")
+
+    def books(s):
+        data = downloads.download_bytes(s, False, None, None, None, store)
+        return {k: v for k, v in data.items() if k.endswith(".xlsx")}
+
+    first = books(with_conferences)
+    assert len(made) == 3 and len(first) == 3
+    made.clear()
+    assert books(with_conferences) == first and made == []
+    unit = site.units[-1]
+    changed = dataclasses.replace(_renamed(with_conferences, unit.ma, unit.ten + "x"), results=with_conferences.results)
+    again = books(changed)
+    assert len(made) == 3 and again != first
+    made.clear()
+    monkeypatch.setattr(downloads, "stamp", lambda root, end: WHEN + dt.timedelta(days=1))
+    books(changed)
+    assert len(made) == 3

@@ -85,6 +85,20 @@ def template_common(site: Site) -> str:
 
 
 CALENDAR_CACHE = "lich"  # under the cache root: per-unit calendars
+PLAN_CACHE = "bang-tinh"  # under the cache root: the plan's own workbooks (all units in each)
+
+
+def plan_files_key(site: Site, results, kind: str, when: dt.datetime) -> str:
+    """The key of one of the plan's workbooks (assignments, budget, results): every unit,
+    the results, the plan, the date written in it, the code (exports/xlsx.py and what it
+    imports), openpyxl's version and its lxml switch. Made again after any change to the
+    data; reused by a build with nothing changed."""
+    from openpyxl.xml import LXML
+
+    return cache_mod.digest("bang-tinh", kind, when.isoformat(), cache_mod.code_digest("exports.xlsx"),
+                            cache_mod.library_versions("openpyxl", "et_xmlfile") + f";lxml={LXML}",
+                            plan_digest(site), site.units_file.model_dump_json(),
+                            cache_mod.model_json(results.by_unit), cache_mod.model_json(results.report))
 
 
 def calendar_common(site: Site) -> str:
@@ -136,7 +150,8 @@ def unit_calendars(site: Site, results, when: dt.datetime, store: "cache_mod.Sto
 
 def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store | None" = None,
                    counts: "cache_mod.Counts | None" = None,
-                   calendars: "cache_mod.Store | None" = None) -> dict[str, bytes]:
+                   calendars: "cache_mod.Store | None" = None,
+                   workbooks: "cache_mod.Store | None" = None) -> dict[str, bytes]:
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
@@ -144,17 +159,22 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
     add minutes to every build; they follow the PDF switch (not under serve, not
     with KONTUM_PDF=0) and the unit pages link them only when they are made.
     `store`, `calendars`: where the templates and the unit calendars made before are
-    (macros/cache.py); `counts`: what was made and reused (with `calendars`, them too)."""
+    (macros/cache.py); `counts`: what was made and reused (with `calendars`, them too);
+    `workbooks`: the plan's own workbooks made before (not counted: not per unit)."""
     results = results_of(site)
     when = stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc)
     files = progress.downloads(site)
+
+    def book(kind: str, make) -> bytes:
+        return make() if workbooks is None else workbooks.made_or_reused(plan_files_key(site, results, kind, when), make)
+
     data = {
         files["ics"]: ics.calendar(site, results, when),
-        files["assign_xlsx"]: xlsx.assignment_xlsx(site, when),
+        files["assign_xlsx"]: book("assign", lambda: xlsx.assignment_xlsx(site, when)),
         files["assign_csv"]: csv_export.assignment_csv(site),
-        files["budget_xlsx"]: xlsx.budget_xlsx(site, when),
+        files["budget_xlsx"]: book("budget", lambda: xlsx.budget_xlsx(site, when)),
         files["budget_csv"]: csv_export.budget_csv(site),
-        files["results_xlsx"]: xlsx.results_xlsx(site, results, when),
+        files["results_xlsx"]: book("results", lambda: xlsx.results_xlsx(site, results, when)),
         files["results_csv"]: csv_export.results_csv(site, results),
     }
     own_calendars = unit_calendars(site, results, when, calendars, counts if calendars is not None else None)
@@ -190,7 +210,8 @@ def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: P
     out = []
     store = cache_mod.Store(Path(cache) / TEMPLATE_CACHE if cache is not None else None, ".xlsx")
     calendars = cache_mod.Store(Path(cache) / CALENDAR_CACHE, ".ics") if cache is not None else None
-    for rel, content in download_bytes(site, documents, store, counts, calendars).items():
+    workbooks = cache_mod.Store(Path(cache) / PLAN_CACHE, ".xlsx") if cache is not None else None
+    for rel, content in download_bytes(site, documents, store, counts, calendars, workbooks).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
