@@ -246,3 +246,28 @@ def test_the_plans_workbooks_reused_only_while_every_unit_and_the_date_are_uncha
     monkeypatch.setattr(downloads, "stamp", lambda root, end: WHEN + dt.timedelta(days=1))
     books(changed)
     assert len(made) == 3
+
+
+def test_a_build_of_the_same_commit_takes_the_dated_templates(site, tmp_path, monkeypatch):
+    """Writing the date into a cached template costs a ZIP rewrite each; a second build of
+    one commit (one date) takes the dated bytes kept by the first, and only that date's
+    are kept."""
+    monkeypatch.setattr(downloads, "stamp", lambda root, end: WHEN)
+    restamped = []
+    real = downloads.restamp
+    monkeypatch.setattr(downloads, "restamp", lambda *a: restamped.append(1) or real(*a))
+    folder = tmp_path / "c"
+    downloads.write_downloads(site, tmp_path / "s1", cache=folder)
+    assert len(restamped) == len(site.units)
+    restamped.clear()
+    counts = cache.Counts()
+    downloads.write_downloads(site, tmp_path / "s2", cache=folder, counts=counts)
+    assert restamped == [] and counts.made == 0
+    files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.xlsx")}  # noqa: E731
+    assert files(tmp_path / "s2") == files(tmp_path / "s1")
+    later = WHEN + dt.timedelta(days=2)
+    monkeypatch.setattr(downloads, "stamp", lambda root, end: later)
+    downloads.write_downloads(site, tmp_path / "s3", cache=folder)
+    assert len(restamped) == len(site.units)
+    names = [p.name for p in (folder / downloads.DATED_CACHE).iterdir()]
+    assert len(names) == len(site.units) and all(n.startswith(later.strftime("%Y%m%dT%H%M%S")) for n in names)

@@ -44,6 +44,24 @@ def template_key(site: Site, code: str, common: str) -> str:
 
 
 NEUTRAL = dt.datetime.fromtimestamp(0, dt.timezone.utc)  # the date of cached workbooks (the Unix epoch)
+DATED_CACHE = "mau-bao-cao-ngay"  # under the cache root: templates with a build's date in them
+
+
+def dated_key(key: str, when: dt.datetime) -> str:
+    """A template dated `when`: the date first, so the other dates' entries are easy to drop."""
+    return when.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + key
+
+
+def prune_dated(folder: Path, when: dt.datetime) -> int:
+    """Drop the dated templates of other dates (only one commit's date is worth keeping:
+    a new commit dates every download anew); how many."""
+    prefix = dated_key("", when)
+    dropped = 0
+    for path in Path(folder).glob("*.xlsx") if Path(folder).is_dir() else []:
+        if not path.name.startswith(prefix):
+            path.unlink(missing_ok=True)
+            dropped += 1
+    return dropped
 
 
 def _w3cdtf(when: dt.datetime) -> bytes:
@@ -151,7 +169,8 @@ def unit_calendars(site: Site, results, when: dt.datetime, store: "cache_mod.Sto
 def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store | None" = None,
                    counts: "cache_mod.Counts | None" = None,
                    calendars: "cache_mod.Store | None" = None,
-                   workbooks: "cache_mod.Store | None" = None) -> dict[str, bytes]:
+                   workbooks: "cache_mod.Store | None" = None,
+                   dated: "cache_mod.Store | None" = None) -> dict[str, bytes]:
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
@@ -160,7 +179,9 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
     with KONTUM_PDF=0) and the unit pages link them only when they are made.
     `store`, `calendars`: where the templates and the unit calendars made before are
     (macros/cache.py); `counts`: what was made and reused (with `calendars`, them too);
-    `workbooks`: the plan's own workbooks made before (not counted: not per unit)."""
+    `workbooks`: the plan's own workbooks made before (not counted: not per unit);
+    `dated`: the templates with this build's date written in (restamp), kept for a build of
+    the same commit (dated_key)."""
     results = results_of(site)
     when = stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc)
     files = progress.downloads(site)
@@ -184,10 +205,18 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
         data[progress.unit_ics(unit)] = own_calendars[unit.ma]
         if documents:
             # One unit's template, made once and reused while its inputs are unchanged (issue 24).
-            data[progress.unit_template(unit)] = restamp(store.made_or_reused(
-                template_key(site, unit.ma, common),
-                lambda code=unit.ma: template.template_xlsx(site, code, NEUTRAL), counts,
-                site.prefix + progress.unit_template(unit)), when)
+            key = template_key(site, unit.ma, common)
+            done = dated.get(dated_key(key, when)) if dated is not None else None
+            if done is not None:  # this date's bytes, kept by a build of this commit
+                if counts is not None:
+                    counts.reused += 1
+            else:
+                done = restamp(store.made_or_reused(
+                    key, lambda code=unit.ma: template.template_xlsx(site, code, NEUTRAL), counts,
+                    site.prefix + progress.unit_template(unit)), when)
+                if dated is not None:
+                    dated.put(dated_key(key, when), done)
+            data[progress.unit_template(unit)] = done
     return {site.prefix + rel: content for rel, content in data.items()}
 
 
@@ -211,7 +240,10 @@ def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: P
     store = cache_mod.Store(Path(cache) / TEMPLATE_CACHE if cache is not None else None, ".xlsx")
     calendars = cache_mod.Store(Path(cache) / CALENDAR_CACHE, ".ics") if cache is not None else None
     workbooks = cache_mod.Store(Path(cache) / PLAN_CACHE, ".xlsx") if cache is not None else None
-    for rel, content in download_bytes(site, documents, store, counts, calendars, workbooks).items():
+    dated = cache_mod.Store(Path(cache) / DATED_CACHE, ".xlsx") if cache is not None else None
+    if dated is not None and documents:
+        prune_dated(dated.folder, stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc))
+    for rel, content in download_bytes(site, documents, store, counts, calendars, workbooks, dated).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
