@@ -80,14 +80,35 @@ def restamp(workbook: bytes, when: dt.datetime) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(workbook)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = content.replace(old, new)
             fixed = zipfile.ZipInfo(info.filename, date_time=date_time)
             fixed.compress_type = info.compress_type
             fixed.external_attr = info.external_attr
-            dst.writestr(fixed, content)
+            if info.filename == "docProps/core.xml" or info.compress_type != zipfile.ZIP_DEFLATED:
+                dst.writestr(fixed, src.read(info.filename).replace(old, new)
+                             if info.filename == "docProps/core.xml" else src.read(info.filename))
+            else:
+                _copy_deflated(dst, out, fixed, info, workbook)
     return out.getvalue()
+
+
+def _copy_deflated(dst, buffer, fixed, info, workbook: bytes) -> None:
+    """One unchanged member, its compressed bytes copied as they are (the same content
+    deflated the same way gives the same bytes): written as stored, then its headers say
+    what it is (deflated, its CRC and size). Much cheaper than deflating it again."""
+    import struct
+    import zipfile
+
+    name_len, extra_len = struct.unpack("<HH", workbook[info.header_offset + 26:info.header_offset + 30])
+    start = info.header_offset + 30 + name_len + extra_len
+    raw = workbook[start:start + info.compress_size]
+    fixed.compress_type = zipfile.ZIP_STORED
+    dst.writestr(fixed, raw)
+    fixed.compress_type = zipfile.ZIP_DEFLATED
+    fixed.CRC, fixed.file_size, fixed.compress_size = info.CRC, info.file_size, len(raw)
+    end = buffer.tell()
+    buffer.seek(fixed.header_offset)
+    buffer.write(fixed.FileHeader(False))  # the same length: the same name, no extra field
+    buffer.seek(end)
 
 
 def template_common(site: Site) -> str:
