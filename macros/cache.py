@@ -13,6 +13,7 @@ Pure Python (no mkdocs); the folder is the project's `.cache/` (not committed),
 or the plugin's cache_dir (KONTUM_CACHE_DIR), given by the caller.
 """
 
+import ast
 import hashlib
 import os
 import sys
@@ -56,10 +57,72 @@ def _code_files() -> tuple[Path, ...]:
     return tuple(sorted(p for p in HERE.rglob("*") if p.suffix in (".py", ".html", ".css") and p.is_file()))
 
 
-def code_digest() -> str:
-    """The code that makes the files: every source under macros/ (a change anywhere in it
-    makes them again; read per call, so a change under `mkdocs serve` is seen)."""
-    return digest(*(p.relative_to(HERE).as_posix() + "\0" + p.read_bytes().hex() for p in _code_files()))
+def _module_file(parts: tuple[str, ...]) -> Path | None:
+    """The source of the module macros.<parts> (a file or a package's __init__), or None."""
+    base = HERE.joinpath(*parts)
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def _imported(path: Path) -> set[tuple[str, ...]]:
+    """The macros modules one source file imports (anywhere in it, functions too), as
+    parts under macros/; a name that may be a module or an attribute counts as both."""
+    return set(_imports_of(path, path.parent.relative_to(HERE).parts, path.read_bytes()))
+
+
+@lru_cache(maxsize=512)  # pure: the same bytes in the same package import the same modules
+def _imports_of(path: Path, package: tuple[str, ...], source: bytes) -> frozenset:
+    found: set[tuple[str, ...]] = set()  # `from . import x`: x beside this file, in `package`
+    for node in ast.walk(ast.parse(source, str(path))):
+        if isinstance(node, ast.Import):
+            names = [a.name.split(".") for a in node.names]
+            found.update(tuple(n[1:]) for n in names if n[0] == "macros")
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                if node.level - 1 > len(package):  # above macros/: not ours
+                    continue
+                base = package[: len(package) - (node.level - 1)]
+            elif node.module and node.module.split(".")[0] == "macros":
+                base = ()
+            else:
+                continue
+            mod = tuple(node.module.split(".")) if node.module else ()
+            if not node.level:
+                mod = mod[1:]
+            found.add(base + mod)
+            found.update(base + mod + (a.name,) for a in node.names)
+    return frozenset(found)
+
+
+def source_files(*modules: str) -> tuple[Path, ...]:
+    """The sources a file made by `modules` (names under macros/, "exports.template") is
+    made from: those modules, every macros module they import (transitively), their
+    packages' __init__.py, and the Jinja templates when macros/templating.py is among them."""
+    todo = [tuple(m.split(".")) for m in modules]
+    seen: set[Path] = set()
+    while todo:
+        parts = todo.pop()
+        for depth in range(len(parts) + 1):  # the packages on the way run on import
+            path = _module_file(parts[:depth]) if depth < len(parts) else _module_file(parts)
+            if path is not None and path not in seen:
+                seen.add(path)
+                todo.extend(_imported(path))
+    if HERE / "templating.py" in seen:
+        seen.update(p for p in (HERE / "templates").rglob("*") if p.is_file())
+    return tuple(sorted(seen))
+
+
+def code_digest(*modules: str) -> str:
+    """The code that makes a file: the sources of `modules` and of what they import
+    (source_files), by their path under macros/ and their bytes, so a change to a module
+    the file is not made with (the offline package, the site's pages) keeps its key.
+    No modules: every source under macros/. Read per call (a change under `mkdocs serve`
+    is seen)."""
+    files = source_files(*modules) if modules else _code_files()
+    return digest(*(p.relative_to(HERE).as_posix() + "\0" + hashlib.sha256(p.read_bytes()).hexdigest()
+                    for p in files))
 
 
 def model_json(model) -> str:

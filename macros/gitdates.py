@@ -64,6 +64,10 @@ class GitDates:
             self._walk(str(root))
 
     def _walk(self, root: str) -> None:
+        if self.epoch is not None:  # a date is given: unless it is HEAD's (scripts/build.py), it dates every page
+            head = _git(root, "log", "-1", "--format=%ct")  # one short call instead of the whole walk
+            if head is None or int(self.epoch) != int(head):
+                return
         text = _git(root, "-c", "core.quotepath=off", "log", "--name-only", "--relative", "--no-renames",
                     "--format=%x00%ct %cI")
         if text is None:
@@ -78,9 +82,6 @@ class GitDates:
                 index += 1
             elif line and index >= 0:
                 self._order.setdefault(line, index)
-        if self.epoch is not None and self.epoch != self.head_epoch:
-            self._order, self._dates = {}, []  # a date is given: it dates every page
-            return
         self.walked = True
 
     def last_commit(self, paths) -> dt.datetime | None:

@@ -143,8 +143,11 @@ def published(proj: Path, out: Path, caches: Path) -> dict:
     """scripts/build.py as deployed, with the caches in `caches` (empty on the first build)."""
     env = dict(_clean_env(), KONTUM_CACHE_DIR=str(caches / "kontum"), XDG_CACHE_HOME=str(caches / "xdg"))
     result = run([sys.executable, str(proj / "scripts" / "build.py"), "--goc", str(proj), "--ra", str(out)], proj, env)
-    found = re.search(r"Tệp tạo mới / remade: [^\n]*", result["out"] + result.get("err", ""))
+    log = result["out"] + result.get("err", "")
+    found = re.search(r"Tệp tạo mới / remade: [^\n]*", log)
     result["remade"] = found.group(0) if found else "?"
+    copy = re.search(r"bản sao file:// (lấy từ bộ đệm|tạo) trong ([\d.]+) s", log)
+    result["copy"] = f"file:// copy {'reused' if copy.group(1) != 'tạo' else 'built'} {copy.group(2)} s" if copy else ""
     return result
 
 
@@ -218,14 +221,16 @@ def main() -> None:
             loads.append(os.getloadavg()[0])
             x = results[n][-1]
             print(f"  run {r + 1}, {n} units: published {x['first']['cpu']:.1f} s CPU "
-                  f"({x['first']['wall']:.1f} s wall, {x['first']['rss_mb']:.0f} MB), again {x['again']['cpu']:.1f} s, "
-                  f"one unit changed {x['one']['cpu']:.1f} s [{x['one']['remade']}], HTML only {x['html']['cpu']:.1f} s"
+                  f"({x['first']['wall']:.1f} s wall, {x['first']['rss_mb']:.0f} MB; {x['first']['copy']}), "
+                  f"again {x['again']['cpu']:.1f} s ({x['again']['wall']:.1f} s wall, {x['again']['rss_mb']:.0f} MB; "
+                  f"{x['again']['copy']}), one unit changed {x['one']['cpu']:.1f} s ({x['one']['copy']}) "
+                  f"[{x['one']['remade']}], HTML only {x['html']['cpu']:.1f} s"
                   + (f", stock {x['stock']['cpu']:.1f} s" if "stock" in x else "") + f"; load {loads[-1]:.1f}",
                   flush=True)
     med = lambda rows, *path: statistics.median(  # noqa: E731
         [functools.reduce(lambda d, k: d[k], path, row) for row in rows])
-    print("\n| units | pages | published, empty caches: CPU s (wall s, MB) | again, nothing changed: CPU s "
-          "| one unit changed: CPU s | HTML only: CPU s (MB) | stock twin: CPU s (MB) "
+    print("\n| units | pages | published, empty caches: CPU s (wall s, MB) | again, nothing changed: CPU s (MB) "
+          "| one unit changed: CPU s (MB) | HTML only: CPU s (MB) | stock twin: CPU s (MB) "
           "| published / stock | HTML only / stock | whole ZIP MB | shared package MB; unit packages: largest, total MB "
           "| site MB |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -234,7 +239,8 @@ def main() -> None:
         s_cpu = med(stock, "stock", "cpu") if stock else None
         cells = [n, rows[0]["pages"],
                  f"{med(rows, 'first', 'cpu'):.1f} ({med(rows, 'first', 'wall'):.1f}, {med(rows, 'first', 'rss_mb'):.0f})",
-                 f"{med(rows, 'again', 'cpu'):.1f}", f"{med(rows, 'one', 'cpu'):.1f}",
+                 f"{med(rows, 'again', 'cpu'):.1f} ({med(rows, 'again', 'rss_mb'):.0f})",
+                 f"{med(rows, 'one', 'cpu'):.1f} ({med(rows, 'one', 'rss_mb'):.0f})",
                  f"{med(rows, 'html', 'cpu'):.1f} ({med(rows, 'html', 'rss_mb'):.0f})",
                  f"{s_cpu:.1f} ({med(stock, 'stock', 'rss_mb'):.0f})" if stock else "–",
                  f"{med(rows, 'first', 'cpu') / s_cpu:.1f}×" if stock else "–",

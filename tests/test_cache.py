@@ -64,7 +64,7 @@ def test_a_code_or_library_change_remakes_every_template(site, tmp_path, monkeyp
     assert _templates(site, tmp_path)[1].made == len(site.units)
     monkeypatch.setattr(cache, "library_versions", real)
     real_code = cache.code_digest
-    monkeypatch.setattr(cache, "code_digest", lambda: real_code() + "template.py changed")
+    monkeypatch.setattr(cache, "code_digest", lambda *modules: real_code(*modules) + "template.py changed")
     assert _templates(site, tmp_path)[1].made == len(site.units)
 
 
@@ -98,3 +98,176 @@ def test_pdf_key_follows_the_pdf_library_and_fonts(monkeypatch):
     real = cache.library_versions
     monkeypatch.setattr(cache, "library_versions", lambda *names: real(*names) + ";weasyprint==99")
     assert writer._styles_digest(ROOT) != before
+
+
+# -- keys: exactly what a file is made from (issue 24, item 1) -------------------------
+
+def _sources_copy(tmp_path, monkeypatch):
+    """macros/ copied aside, and the cache reading its sources from the copy."""
+    import shutil
+
+    copy = tmp_path / "macros"
+    shutil.copytree(cache.HERE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "HERE", copy)
+    return copy
+
+
+def _edit(path):
+    path.write_text(path.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+
+
+def test_template_key_follows_its_code_and_nothing_else(site, tmp_path, monkeypatch):
+    """A change to the code that makes the template (exports/template.py, what it imports)
+    changes every key; a change to code it is not made with (the offline package, the
+    home page, the PDF writer) changes none: a build after such a commit reuses them all."""
+    code = site.units[0].ma
+    macros = _sources_copy(tmp_path, monkeypatch)
+    key = lambda: downloads.template_key(site, code, downloads.template_common(site))  # noqa: E731
+    before = key()
+    for unrelated in ("offline/package.py", "render/home.py", "pdf/writer.py", "adapters/plugin.py"):
+        _edit(macros / unrelated)
+        assert key() == before, unrelated
+    _edit(macros / "exports/template.py")
+    after = key()
+    assert after != before
+    _edit(macros / "numbers.py")  # imported by it: money in the cells
+    assert key() != after
+
+
+def test_calendar_key_follows_its_code_and_nothing_else(site, tmp_path, monkeypatch):
+    code = site.units[0].ma
+    results = downloads.results_of(site)
+    macros = _sources_copy(tmp_path, monkeypatch)
+    key = lambda: downloads.calendar_key(site, results, code, downloads.calendar_common(site))  # noqa: E731
+    before = key()
+    _edit(macros / "exports/template.py")  # the Excel template's code
+    _edit(macros / "offline/package.py")
+    assert key() == before
+    _edit(macros / "exports/ics.py")
+    assert key() != before
+
+
+def test_keys_follow_the_unit_its_results_the_plan_and_the_library(site, tmp_path, monkeypatch):
+    from tests.results_fixtures import ON_TIME, results_of, with_results
+
+    unit, other = site.unit(ON_TIME), next(u for u in site.units if u.ma != ON_TIME)
+    results = downloads.results_of(site)
+
+    def keys(s, r=results):
+        return (downloads.template_key(s, unit.ma, downloads.template_common(s)),
+                downloads.calendar_key(s, r, unit.ma, downloads.calendar_common(s)))
+
+    before = keys(site)
+    assert keys(_renamed(site, other.ma, other.ten + "x")) == before  # another unit's data
+    assert all(a != b for a, b in zip(keys(_renamed(site, unit.ma, unit.ten + "x")), before))  # its own
+    changed_plan = dataclasses.replace(site, plan=site.plan.model_copy(update={
+        "van_ban": site.plan.van_ban.model_copy(update={"trich_yeu": site.plan.van_ban.trich_yeu + "x"})}))
+    assert all(a != b for a, b in zip(keys(changed_plan), before))
+    with_conferences = results_of(with_results(tmp_path))
+    assert keys(site, with_conferences)[1] != before[1]  # its conferences are in its calendar
+    real = cache.library_versions
+    monkeypatch.setattr(cache, "library_versions", lambda *names: real(*names) + ";99")
+    assert all(a != b for a, b in zip(keys(site), before))
+    monkeypatch.setattr(cache, "library_versions", real)
+    import openpyxl.xml
+
+    # openpyxl writes other bytes with lxml (installed, OPENPYXL_LXML not "False") than without.
+    monkeypatch.setattr(openpyxl.xml, "LXML", not openpyxl.xml.LXML)
+    assert keys(site)[0] != before[0]
+
+
+def test_keys_hold_no_path_of_the_checkout(site, tmp_path):
+    """Two checkouts of one commit (two CI runs, two branches) share their cache: the keys
+    hold no absolute path (nor the time: see the date test above)."""
+    def keys(s):
+        return (downloads.template_key(s, s.units[0].ma, downloads.template_common(s)),
+                downloads.calendar_key(s, downloads.results_of(s), s.units[0].ma, downloads.calendar_common(s)))
+
+    assert keys(dataclasses.replace(site, root=tmp_path / "elsewhere")) == keys(site)
+
+
+def _calendars(site, folder, when=WHEN):
+    counts = cache.Counts()
+    store = cache.Store(folder, ".ics") if folder is not None else None
+    data = downloads.download_bytes(site, False, None, counts, calendars=store)
+    return {k: v for k, v in data.items() if "/don-vi/" in k or k.endswith(".ics")}, counts
+
+
+def test_unit_calendars_reused_and_dated_like_fresh_ones(site, tmp_path, monkeypatch):
+    """Every unit calendar is cached like the templates: the second pass makes none, and
+    with a new date (a commit) their bytes equal calendars made with that date."""
+    from tests.results_fixtures import results_of, with_results
+
+    with_conferences = dataclasses.replace(site, results=results_of(with_results(tmp_path / "p")))
+    monkeypatch.setattr(downloads, "stamp", lambda root, end, epoch=None: WHEN)
+    first, made = _calendars(with_conferences, tmp_path / "c")
+    assert (made.made, made.reused) == (len(site.units), 0)
+    later = WHEN + dt.timedelta(days=3, seconds=11)
+    monkeypatch.setattr(downloads, "stamp", lambda root, end, epoch=None: later)
+    cached, counts = _calendars(with_conferences, tmp_path / "c")
+    assert (counts.made, counts.reused) == (0, len(site.units))
+    fresh, _ = _calendars(with_conferences, None)
+    assert cached == fresh and cached != first
+    assert later.strftime("DTSTAMP:%Y%m%dT%H%M%SZ").encode() in next(
+        v for k, v in cached.items() if "/don-vi/" in k or k.count("/") > 1)
+    unit = site.units[5]
+    changed = dataclasses.replace(_renamed(with_conferences, unit.ma, unit.ten + "x"), results=with_conferences.results)
+    files, counts = _calendars(changed, tmp_path / "c")
+    assert counts.made == 1 and counts.made_names == [site.prefix + outputs.path(changed, "unit_ics", changed.unit(unit.ma))]
+    assert files == _calendars(changed, None)[0]
+
+
+def test_the_plans_workbooks_reused_only_while_every_unit_and_the_date_are_unchanged(site, tmp_path, monkeypatch):
+    """The plan's own workbooks (assignments, budget, results) hold every unit: kept for a
+    build with nothing changed, made again after any unit's change or a new date."""
+    from tests.results_fixtures import results_of, with_results
+
+    with_conferences = dataclasses.replace(site, results=results_of(with_results(tmp_path / "p")))
+    monkeypatch.setattr(downloads, "stamp", lambda root, end, epoch=None: WHEN)
+    made = []
+    for name in ("assignment_xlsx", "budget_xlsx", "results_xlsx"):
+        real = getattr(downloads.xlsx, name)
+        monkeypatch.setattr(downloads.xlsx, name, lambda *a, real=real, name=name: made.append(name) or real(*a))
+    store = cache.Store(tmp_path / "c", ".xlsx")
+
+    def books(s):
+        data = downloads.download_bytes(s, False, None, None, workbooks=store)
+        return {k: v for k, v in data.items() if k.endswith(".xlsx")}
+
+    first = books(with_conferences)
+    assert len(made) == 3 and len(first) == 3
+    made.clear()
+    assert books(with_conferences) == first and made == []
+    unit = site.units[-1]
+    changed = dataclasses.replace(_renamed(with_conferences, unit.ma, unit.ten + "x"), results=with_conferences.results)
+    again = books(changed)
+    assert len(made) == 3 and again != first
+    made.clear()
+    monkeypatch.setattr(downloads, "stamp", lambda root, end, epoch=None: WHEN + dt.timedelta(days=1))
+    books(changed)
+    assert len(made) == 3
+
+
+def test_a_build_of_the_same_commit_takes_the_dated_templates(site, tmp_path, monkeypatch):
+    """Writing the date into a cached template costs a ZIP rewrite each; a second build of
+    one commit (one date) takes the dated bytes kept by the first, and only that date's
+    are kept."""
+    monkeypatch.setattr(downloads, "stamp", lambda root, end, epoch=None: WHEN)
+    restamped = []
+    real = downloads.restamp
+    monkeypatch.setattr(downloads, "restamp", lambda *a: restamped.append(1) or real(*a))
+    folder = tmp_path / "c"
+    downloads.write_downloads(site, tmp_path / "s1", cache=folder)
+    assert len(restamped) == len(site.units)
+    restamped.clear()
+    counts = cache.Counts()
+    downloads.write_downloads(site, tmp_path / "s2", cache=folder, counts=counts)
+    assert restamped == [] and counts.made == 0
+    files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.xlsx")}  # noqa: E731
+    assert files(tmp_path / "s2") == files(tmp_path / "s1")
+    later = WHEN + dt.timedelta(days=2)
+    monkeypatch.setattr(downloads, "stamp", lambda root, end, epoch=None: later)
+    downloads.write_downloads(site, tmp_path / "s3", cache=folder)
+    assert len(restamped) == len(site.units)
+    names = [p.name for p in (folder / downloads.DATED_CACHE).iterdir()]
+    assert len(names) == len(site.units) and all(n.startswith(later.strftime("%Y%m%dT%H%M%S")) for n in names)

@@ -66,8 +66,10 @@ def test_no_git_outside_a_checkout_or_with_a_given_date(tmp_path, monkeypatch):
     _commit(tmp_path, "a", "2026-03-01T10:00:00+07:00")
     head = gitdates.commit_epoch(tmp_path)
     # A given date (not this commit's): every page shows it; git dates off.
+    calls.clear()
     dates = GitDates(tmp_path, epoch=1700000000)
     assert not dates.walked
+    assert not [c for c in calls if "--name-only" in c[0]]  # no walk of the history (issue 24)
     assert last_changed(tmp_path, ["data.yaml"], dates.walked, dates) == dt.date(2023, 11, 15)
     # scripts/build.py's date, HEAD's commit time: the pages keep their own dates.
     dates = GitDates(tmp_path, epoch=head)

@@ -31,6 +31,8 @@ MEMOS = {
     ("numbers.py", "format_number"),
     # str -> str and (str, str) -> str
     ("outputs.py", "_slug"),
+    # (path, package, source bytes) -> the modules it imports: a pure function of the file's bytes
+    ("cache.py", "_imports_of"),
     ("render/links.py", "_relpath"),
     # the templates of macros/templates/ compiled (auto_reload: an edited template is read
     # again); filters and globals are pure functions; no plan's data is kept in it

@@ -19,7 +19,7 @@ from mkdocs.structure.files import InclusionLevel
 from macros import outputs
 from macros.adapters import build_state, logs
 from macros.exports.downloads import download_paths
-from macros.offline import archive, filemode, package, units
+from macros.offline import archive, copycache, filemode, package, units
 from macros.render.pages import after_title
 
 log = logging.getLogger("mkdocs.plugins.kontum-offline")
@@ -39,12 +39,31 @@ def search_langs(config) -> list[str]:
     return list(lang or ["en"]) if not isinstance(lang, str) else [lang]
 
 
-def _build_copy(config, dest: Path) -> None:
+def _build_copy(config, dest: Path) -> bool:
     """The same project, use_directory_urls: false, into `dest`. Its warnings
     still show (and fail a --strict build); its INFO lines would only repeat ours
     (a filter on MkDocs' console for the copy's time; no logger's level is changed).
     Plugins with on_startup are the same objects in both builds (MkDocs keeps them
-    per process): the kontum plugin counts the nesting and keeps the outer run's settings."""
+    per process): the kontum plugin counts the nesting and keeps the outer run's settings.
+    True when taken from an earlier build's (macros/offline/copycache.py, issue 24)."""
+    state = build_state.of(config)
+    folder = state.settings.cache_root(state.root) / copycache.FOLDER
+    settings = state.settings
+    entry = copycache.key(Path(config.site_dir), state.root, {
+        "SITE_URL": config.site_url or "", "EDIT_URI": config.edit_uri or "",
+        "SOURCE_DATE_EPOCH": "" if settings.source_date_epoch is None else str(settings.source_date_epoch),
+        "KONTUM_PDF": settings.pdf, "KONTUM_OFFLINE": str(settings.offline), "KONTUM_SERVE": str(settings.serving),
+        "CI": str(settings.pdf_required)})
+    if copycache.restore(folder, entry, dest):
+        return True
+    _build_copy_pages(config, dest)
+    copycache.store(folder, entry, dest)
+    if state.settings.cache_dir is None:  # a cache shared by several builds keeps every entry
+        copycache.prune(folder)
+    return False
+
+
+def _build_copy_pages(config, dest: Path) -> None:
     copy = load_config(config.config_file_path, site_dir=str(dest), use_directory_urls=False,
                        strict=config.strict, extra={**config.extra, COPY_MARK: True})
     build_state.share_website(copy, build_state.of(config).website)  # data/ read once
@@ -113,7 +132,7 @@ def post_build(config) -> None:
     build_state.of(config).unit_groups = {g.page: g for g in groups}  # by the built page
     with tempfile.TemporaryDirectory(prefix="ban-sao-") as tmp:
         copy_dir = Path(tmp) / "site"
-        _build_copy(config, copy_dir)
+        reused = _build_copy(config, copy_dir)
         copy_time = time.perf_counter() - start
         epoch = build_state.of(config).settings.source_date_epoch
         site = build_state.of(config).default_site
@@ -134,7 +153,7 @@ def post_build(config) -> None:
             groups=groups, show=lambda packages: show_packages(config, packages))
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
-        f"({report.zip_files} tệp; bản sao file:// tạo trong {copy_time:.1f} s"
+        f"({report.zip_files} tệp; bản sao file:// {'lấy từ bộ đệm' if reused else 'tạo'} trong {copy_time:.1f} s"
         + (f"; quá giới hạn {package.ZIP_CAP / 1e6:.0f} MB nên không tạo, thay bằng gói chung "
            f"{report.shared_zip_size / 1e6:.2f} MB và {report.unit_zips} gói theo đơn vị, "
            f"lớn nhất {report.unit_zip_max / 1e6:.2f} MB, tổng {report.unit_zip_total / 1e6:.1f} MB"

@@ -443,7 +443,7 @@ def remade_line(templates, pdfs) -> str:
     reused = templates.reused + (pdfs.reused if pdfs is not None else 0)
     named = ", ".join(made[:5]) + (f" và {len(made) - 5} tệp khác" if len(made) > 5 else "")
     return (f"Tệp tạo mới / remade: {len(made)}" + (f" ({named})" if made else "")
-            + f"; dùng lại từ bộ đệm / reused: {reused} (PDF và mẫu báo cáo Excel)")
+            + f"; dùng lại từ bộ đệm / reused: {reused} (PDF, mẫu báo cáo Excel, lịch của đơn vị)")
 
 
 def _compress(config, settings: Settings):

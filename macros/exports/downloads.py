@@ -51,6 +51,24 @@ def template_key(site: Site, code: str, common: str) -> str:
 
 
 NEUTRAL = dt.datetime.fromtimestamp(0, dt.timezone.utc)  # the date of cached workbooks (the Unix epoch)
+DATED_CACHE = "mau-bao-cao-ngay"  # under the cache root: templates with a build's date in them
+
+
+def dated_key(key: str, when: dt.datetime) -> str:
+    """A template dated `when`: the date first, so the other dates' entries are easy to drop."""
+    return when.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + key
+
+
+def prune_dated(folder: Path, when: dt.datetime) -> int:
+    """Drop the dated templates of other dates (only one commit's date is worth keeping:
+    a new commit dates every download anew); how many."""
+    prefix = dated_key("", when)
+    dropped = 0
+    for path in Path(folder).glob("*.xlsx") if Path(folder).is_dir() else []:
+        if not path.name.startswith(prefix):
+            path.unlink(missing_ok=True)
+            dropped += 1
+    return dropped
 
 
 def _w3cdtf(when: dt.datetime) -> bytes:
@@ -69,18 +87,111 @@ def restamp(workbook: bytes, when: dt.datetime) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(workbook)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = content.replace(old, new)
             fixed = zipfile.ZipInfo(info.filename, date_time=date_time)
             fixed.compress_type = info.compress_type
             fixed.external_attr = info.external_attr
-            dst.writestr(fixed, content)
+            if info.filename == "docProps/core.xml" or info.compress_type != zipfile.ZIP_DEFLATED:
+                dst.writestr(fixed, src.read(info.filename).replace(old, new)
+                             if info.filename == "docProps/core.xml" else src.read(info.filename))
+            else:
+                _copy_deflated(dst, out, fixed, info, workbook)
     return out.getvalue()
 
 
+def _copy_deflated(dst, buffer, fixed, info, workbook: bytes) -> None:
+    """One unchanged member, its compressed bytes copied as they are (the same content
+    deflated the same way gives the same bytes): written as stored, then its headers say
+    what it is (deflated, its CRC and size). Much cheaper than deflating it again."""
+    import struct
+    import zipfile
+
+    name_len, extra_len = struct.unpack("<HH", workbook[info.header_offset + 26:info.header_offset + 30])
+    start = info.header_offset + 30 + name_len + extra_len
+    raw = workbook[start:start + info.compress_size]
+    fixed.compress_type = zipfile.ZIP_STORED
+    dst.writestr(fixed, raw)
+    fixed.compress_type = zipfile.ZIP_DEFLATED
+    fixed.CRC, fixed.file_size, fixed.compress_size = info.CRC, info.file_size, len(raw)
+    end = buffer.tell()
+    buffer.seek(fixed.header_offset)
+    buffer.write(fixed.FileHeader(False))  # the same length: the same name, no extra field
+    buffer.seek(end)
+
+
 def template_common(site: Site) -> str:
-    return cache_mod.digest(cache_mod.code_digest(), cache_mod.library_versions("openpyxl"), plan_digest(site))
+    """What every unit's template is made from besides the unit: the code that makes it
+    (exports/template.py and what it imports, macros/cache.source_files), openpyxl's
+    version, the plan's data; and whether openpyxl writes its XML with lxml (installed and not
+    switched off by OPENPYXL_LXML: the same workbook, other bytes)."""
+    from openpyxl.xml import LXML
+
+    return cache_mod.digest(cache_mod.code_digest("exports.template"),
+                            cache_mod.library_versions("openpyxl", "et_xmlfile") + f";lxml={LXML}",
+                            plan_digest(site))
+
+
+CALENDAR_CACHE = "lich"  # under the cache root: per-unit calendars
+PLAN_CACHE = "bang-tinh"  # under the cache root: the plan's own workbooks (all units in each)
+
+
+def plan_files_key(site: Site, results, kind: str, when: dt.datetime) -> str:
+    """The key of one of the plan's workbooks (assignments, budget, results): every unit,
+    the results, the plan, the date written in it, the code (exports/xlsx.py and what it
+    imports), openpyxl's version and its lxml switch. Made again after any change to the
+    data; reused by a build with nothing changed."""
+    from openpyxl.xml import LXML
+
+    return cache_mod.digest("bang-tinh", kind, when.isoformat(), cache_mod.code_digest("exports.xlsx"),
+                            cache_mod.library_versions("openpyxl", "et_xmlfile") + f";lxml={LXML}",
+                            plan_digest(site), site.units_file.model_dump_json(),
+                            cache_mod.model_json(results.by_unit), cache_mod.model_json(results.report))
+
+
+def calendar_common(site: Site) -> str:
+    """What every unit's calendar is made from besides the unit and its results."""
+    return cache_mod.digest(cache_mod.code_digest("exports.ics"), cache_mod.library_versions("icalendar"),
+                            plan_digest(site))
+
+
+def calendar_key(site: Site, results, code: str, common: str) -> str:
+    """The key of one unit's calendar: its data, its results (its conferences), the plan's
+    data, the code and icalendar's version (in `common`). Not DTSTAMP: cached with NEUTRAL,
+    written in by restamp_calendar."""
+    own = results.by_unit.get(code)
+    return cache_mod.digest("lich", common, site.unit(code).model_dump_json(),
+                            own.model_dump_json() if own is not None else "-", code)
+
+
+def _ics_stamp(when: dt.datetime) -> bytes:
+    return b"\r\nDTSTAMP:" + when.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ").encode() + b"\r\n"
+
+
+def restamp_calendar(calendar: bytes, when: dt.datetime) -> bytes:
+    """A calendar made with NEUTRAL, with `when` as every event's DTSTAMP: the same bytes as
+    making it with `when` (the DTSTAMP line keeps its length: folding is unchanged)."""
+    return calendar.replace(_ics_stamp(NEUTRAL), _ics_stamp(when.replace(microsecond=0)))
+
+
+def unit_calendars(site: Site, results, when: dt.datetime, store: "cache_mod.Store | None" = None,
+                   counts: "cache_mod.Counts | None" = None) -> dict[str, bytes]:
+    """Unit code -> its calendar dated `when`. With `store`: the ones whose key is there are
+    reused, the others made together (ics.calendars) and kept."""
+    codes = [u.ma for u in site.units]
+    if store is None:
+        return ics.calendars(site, results, when, codes)
+    common = calendar_common(site)
+    keys = {code: calendar_key(site, results, code, common) for code in codes}
+    found = {code: store.get(keys[code]) for code in codes}
+    missing = [code for code in codes if found[code] is None]
+    made = ics.calendars(site, results, NEUTRAL, missing) if missing else {}
+    for code in missing:
+        store.put(keys[code], made[code])
+        found[code] = made[code]
+    if counts is not None:
+        counts.made += len(missing)
+        counts.reused += len(codes) - len(missing)
+        counts.made_names += [site.prefix + registry.path(site, "unit_ics", site.unit(code)) for code in missing]
+    return {code: restamp_calendar(found[code], when) for code in codes}
 
 
 @dataclass
@@ -94,29 +205,47 @@ class _Making:
     counts: "cache_mod.Counts | None" = None
     documents: bool = True
     common: str = field(default="")
+    calendars: "cache_mod.Store | None" = None
+    workbooks: "cache_mod.Store | None" = None
+    dated: "cache_mod.Store | None" = None
 
     @cached_property
     def unit_calendars(self) -> dict[str, bytes]:
-        # One pass over the plan for every unit's calendar.
-        return ics.calendars(self.site, self.results, self.when, [u.ma for u in self.site.units])
+        # One pass over the plan for every unit's calendar; with a store, the unchanged reused.
+        return unit_calendars(self.site, self.results, self.when, self.calendars,
+                              self.counts if self.calendars is not None else None)
+
+    def book(self, kind: str, make) -> bytes:
+        # One of the plan's own workbooks, reused while nothing it is made from changed.
+        if self.workbooks is None:
+            return make()
+        return self.workbooks.made_or_reused(plan_files_key(self.site, self.results, kind, self.when), make)
 
     def template(self, out: registry.Output) -> bytes:
         # One unit's template, made once and reused while its inputs are unchanged (issue 24).
         site, code = self.site, out.item.ma
         self.common = self.common or template_common(site)
-        return restamp(self.store.made_or_reused(
-            template_key(site, code, self.common),
-            lambda: template.template_xlsx(site, code, NEUTRAL), self.counts, site.prefix + out.path), self.when)
+        key = template_key(site, code, self.common)
+        done = self.dated.get(dated_key(key, self.when)) if self.dated is not None else None
+        if done is not None:  # this date's bytes, kept by a build of this commit
+            if self.counts is not None:
+                self.counts.reused += 1
+            return done
+        done = restamp(self.store.made_or_reused(
+            key, lambda: template.template_xlsx(site, code, NEUTRAL), self.counts, site.prefix + out.path), self.when)
+        if self.dated is not None:
+            self.dated.put(dated_key(key, self.when), done)
+        return done
 
 
 # Each download's producer, by the key of its row in macros/outputs.py.
 PRODUCERS = {
     "ics": lambda m, o: ics.calendar(m.site, m.results, m.when),
-    "assign_xlsx": lambda m, o: xlsx.assignment_xlsx(m.site, m.when),
+    "assign_xlsx": lambda m, o: m.book("assign", lambda: xlsx.assignment_xlsx(m.site, m.when)),
     "assign_csv": lambda m, o: csv_export.assignment_csv(m.site),
-    "budget_xlsx": lambda m, o: xlsx.budget_xlsx(m.site, m.when),
+    "budget_xlsx": lambda m, o: m.book("budget", lambda: xlsx.budget_xlsx(m.site, m.when)),
     "budget_csv": lambda m, o: csv_export.budget_csv(m.site),
-    "results_xlsx": lambda m, o: xlsx.results_xlsx(m.site, m.results, m.when),
+    "results_xlsx": lambda m, o: m.book("results", lambda: xlsx.results_xlsx(m.site, m.results, m.when)),
     "results_csv": lambda m, o: csv_export.results_csv(m.site, m.results),
     "unit_ics": lambda m, o: m.unit_calendars[o.item.ma],
     "unit_template": lambda m, o: m.template(o),
@@ -125,19 +254,27 @@ PRODUCERS = {
 
 def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store | None" = None,
                    counts: "cache_mod.Counts | None" = None, made: registry.Outputs | None = None,
-                   epoch: int | None = None) -> dict[str, bytes]:
+                   epoch: int | None = None, calendars: "cache_mod.Store | None" = None,
+                   workbooks: "cache_mod.Store | None" = None,
+                   dated: "cache_mod.Store | None" = None) -> dict[str, bytes]:
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
     are one document per unit at ~75 ms each (openpyxl), so 3,321 communes would
     add minutes to every build; they follow the PDF switch (not under serve, not
     with KONTUM_PDF=0) and the unit pages link them only when they are made. `made`: the
-    plan's outputs, when the caller has them (the build's Catalog)."""
+    plan's outputs, when the caller has them (the build's Catalog).
+    `store`, `calendars`: where the templates and the unit calendars made before are
+    (macros/cache.py); `counts`: what was made and reused (with `calendars`, them too);
+    `workbooks`: the plan's own workbooks made before (not counted: not per unit);
+    `dated`: the templates with this build's date written in (restamp), kept for a build of
+    the same commit (dated_key)."""
     wanted = (made or registry.outputs(site)).downloads(documents)
     if not wanted:  # a plan without the sections the downloads are made from (Site.has_*)
         return {}
     making = _Making(site, results_of(site), stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch),
-                     store if store is not None else cache_mod.Store(None), counts, documents)
+                     store if store is not None else cache_mod.Store(None), counts, documents,
+                     calendars=calendars, workbooks=workbooks, dated=dated)
     return {site.prefix + o.path: PRODUCERS[o.key](making, o) for o in wanted}
 
 
@@ -154,7 +291,12 @@ def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: P
     date given for the build (SOURCE_DATE_EPOCH), see stamp()."""
     out = []
     store = cache_mod.Store(Path(cache) / TEMPLATE_CACHE if cache is not None else None, ".xlsx")
-    for rel, content in download_bytes(site, documents, store, counts, made, epoch).items():
+    calendars = cache_mod.Store(Path(cache) / CALENDAR_CACHE, ".ics") if cache is not None else None
+    workbooks = cache_mod.Store(Path(cache) / PLAN_CACHE, ".xlsx") if cache is not None else None
+    dated = cache_mod.Store(Path(cache) / DATED_CACHE, ".xlsx") if cache is not None else None
+    if dated is not None and documents:
+        prune_dated(dated.folder, stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch))
+    for rel, content in download_bytes(site, documents, store, counts, made, epoch, calendars, workbooks, dated).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)

@@ -149,7 +149,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
         head = cal.to_ical()  # BEGIN, the calendar's own lines, END
         if not head.endswith(_END):  # the lines go in before END: say so if icalendar changes
             raise ValueError("icalendar không kết thúc bằng END:VCALENDAR")
-        own = b"".join(conferences(code) for code in results.by_unit
-                       if unit_code is None or code == unit_code)
+        own = (b"".join(conferences(code) for code in results.by_unit) if unit_code is None
+               else conferences(unit_code) if unit_code in results.by_unit else b"")
         made[unit_code] = head[:-len(_END)] + shared + own + _END
     return made
