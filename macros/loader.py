@@ -32,6 +32,10 @@ from .changes_model import ChangesFile, EditorialFile, cross_check as changes_cr
 from .handbook_model import Chapter, GlossaryFile, ReferencesFile, ToolkitFile
 from .model import OrgFile, PlanFile, UnitsFile, WebsiteFile
 from .model_errors import translate
+from . import outputs as links  # where each output goes (the outputs registry)
+from .outputs import OVERVIEW, PLANS, page_origins, pdf_for_page
+from .paths_unique import Origin
+from .results.load import load_results
 from .site import Site, Website
 from .yamlsrc import read_yaml
 
@@ -186,12 +190,8 @@ def load_plan(root: Path, folder: str, entry=None) -> Site:
     extra = {k: v for k, v in models.items() if k not in ("units", "org", "plan")}
     site = Site(root, models["units"], models["org"], models["plan"], sources, extra, files, entry)
     with reading(f"{DATA}/{folder}/{RESULTS_FOLDERS[0]}/"):
-        from .results.load import load_results  # results import the Site
-
         site = replace(site, results=load_results(root, site))  # raises DataErrors
     with reading(f"{DATA}/{folder}/ (địa chỉ các trang)"):
-        from .render.pages import page_origins  # render imports this module
-
         # Pages written by hand in docs/ share the addresses of a plan without a prefix.
         docs = root / "docs" if not site.prefix else None
         errors += paths_unique.collisions(page_origins(site, docs))
@@ -244,11 +244,6 @@ def _clashes_across_plans(root: Path, website: Website, source) -> list[DataErro
     first plan's handbook page."""
     if not website.several:
         return []
-    from .paths_unique import Origin
-    from .pdf.paths import pdf_for_page
-    from .render import links
-    from .render.pages import OVERVIEW, PLANS, page_origins
-
     groups = [[Origin(PLANS, WEBSITE_FILE, *source.position(("ke_hoach",)), "ke_hoach", "Các kế hoạch")]]
     for i, site in enumerate(website.plans):
         prefixed = set(pdf_for_page(site).values())  # already under the plan's prefix

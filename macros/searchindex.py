@@ -15,6 +15,8 @@ import json
 import unicodedata
 from dataclasses import dataclass
 
+from .outputs import page_url
+
 # plugins › search › separator in mkdocs.yml must equal this (the hook checks it).
 # Splits on whitespace, hyphen, en/em dash, punctuation and curly double quotes.
 # A dot splits only when no digit follows, so 50.000.000 stays one token.
@@ -57,17 +59,9 @@ class Named:
     names: tuple[str, ...] = ()
 
 
-def page_location(src_uri: str, dir_urls: bool = True) -> str:
-    """The index location of a Markdown page, as MkDocs makes its URL: "a/b.md" ->
-    "a/b/" with directory URLs, "a/b.html" without (the file:// copy)."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    if not dir_urls:
-        return stem + ".html"
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        stem = stem[: -len("/index")]
-    return stem + "/"
+# The index location of a Markdown page is its URL (the one rule, macros/outputs.py):
+# "a/b.md" -> "a/b/" with directory URLs, "a/b.html" without (the file:// copy).
+page_location = page_url
 
 
 def rewrite_index(raw: str, editors: tuple[str, ...] = (), by_name: dict[str, "str | Named"] | None = None,

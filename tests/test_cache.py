@@ -11,7 +11,7 @@ import pytest
 from macros import cache
 from macros.exports import downloads
 from macros.loader import load_website
-from macros.render import progress
+from macros import outputs
 from tests.sitebuild import ROOT
 
 WHEN = dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.timezone.utc)
@@ -51,7 +51,7 @@ def test_one_units_change_remakes_that_units_template_only(site, tmp_path, monke
     changed = _renamed(site, unit.ma, unit.ten + "x")  # one byte more in one unit's data
     files, counts = _templates(changed, tmp_path)
     assert counts.made == 1 and counts.reused == len(site.units) - 1
-    assert counts.made_names == [progress.unit_template(changed.unit(unit.ma))]
+    assert counts.made_names == [outputs.path(changed, "unit_template", changed.unit(unit.ma))]
     uncached, _ = _templates(changed, None)
     assert files == uncached
 

@@ -153,7 +153,7 @@ def test_unit_pages_show_their_own_figures(fixture_site, model):
 @pytest.fixture(scope="module")
 def report_pdf_text(model, tmp_path_factory):
     from tests.pdfcheck import require_weasyprint
-    from macros.pdf.report import write_report
+    from macros.pdf.writer import write_report
 
     require_weasyprint()
     out = tmp_path_factory.mktemp("bc")

@@ -30,7 +30,7 @@ MEMOS = {
     # int -> str; Babel's vi_VN data is constant
     ("numbers.py", "format_number"),
     # str -> str and (str, str) -> str
-    ("render/links.py", "_slug"),
+    ("outputs.py", "_slug"),  # moved from render/links.py with the outputs registry
     ("render/links.py", "_relpath"),
     # the templates of macros/templates/ compiled (auto_reload: an edited template is read
     # again); filters and globals are pure functions; no plan's data is kept in it

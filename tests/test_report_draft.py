@@ -40,7 +40,7 @@ def test_report_html_is_the_websites_draft(results):
 def report_pdf(tmp_path_factory, results):
     if writer.unavailable_reason():
         pytest.skip("WeasyPrint unavailable")
-    from macros.pdf.report import write_report
+    from macros.pdf.writer import write_report
     out = tmp_path_factory.mktemp("bc")
     return out / write_report(SITE, results, out)
 

@@ -172,7 +172,7 @@ def test_compiled_report_pdf(tmp_path):
         pytest.skip("WeasyPrint unavailable")
     import pdfplumber
 
-    from macros.pdf.report import write_report
+    from macros.pdf.writer import write_report
     from tests.pdfcheck import A4_H, A4_W, squash
     from tests.results_fixtures import results_of, with_results
     results = results_of(with_results(tmp_path / "kq"))

@@ -15,12 +15,12 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from macros import outputs
 from macros.adapters import build_state, logs
 from macros.exports.downloads import download_paths
 from macros.offline import archive, filemode, package, units
 from macros.render import links
 from macros.render.pages import after_title
-from macros.text import slugify
 
 log = logging.getLogger("mkdocs.plugins.kontum-offline")
 COPY_MARK = "_ban_sao_file"  # extra: set on the file:// copy's config
@@ -80,7 +80,7 @@ def add_unit_package_mark(markdown: str, page, config, state) -> str:
 
 
 def zip_path(config) -> str:
-    return f"tai-ve/{slugify(config.site_name)}.zip"
+    return outputs.offline_zip(config.site_name)
 
 
 def post_build(config) -> None:
@@ -106,10 +106,13 @@ def post_build(config) -> None:
         report = package.package(
             site_dir, copy_dir, zip_rel=zip_path(config), langs=search_langs(config),
             app=app, date_time=archive.zip_date(epoch),
-            unit_files=[g for s in build_state.of(config).website.plans for g in units.unit_files(s)],
+            unit_files=[g for s in build_state.of(config).website.plans
+                        for g in units.unit_files(s, build_state.of(config).catalog.outputs[s.key])],
             main_files=[p for s in build_state.of(config).website.plans
-                        for p in download_paths(s, documents=build_state.of(config).catalog.pdf_ok)],
-            groups=[g for s in build_state.of(config).website.plans for g in units.unit_groups(s)])
+                        for p in download_paths(s, documents=build_state.of(config).catalog.pdf_ok,
+                                                made=build_state.of(config).catalog.outputs[s.key])],
+            groups=[g for s in build_state.of(config).website.plans
+                    for g in units.unit_groups(s, build_state.of(config).catalog.outputs[s.key])])
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
         f"({report.zip_files} tệp; bản sao file:// tạo trong {copy_time:.1f} s"

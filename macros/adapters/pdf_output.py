@@ -20,7 +20,9 @@ from mkdocs.exceptions import PluginError
 
 from macros.adapters.build_state import BuildState
 from macros.pdf import article, paths, writer
+from macros.outputs import REPORT, page_url
 from macros.pdf.documents import Chapter
+from macros.pdf.report import report_pdf
 from macros.render.pages import after_title
 from macros.templating import render
 
@@ -66,9 +68,7 @@ def remember_page(output: str, page, config, state: BuildState) -> None:
 
 def _page_url(base: str, src: str) -> str:
     """The address of a page of the built site (directory URLs) from its source path."""
-    path = src[:-3] if src.endswith(".md") else src
-    path = path[:-5] if path == "index" or path.endswith("/index") else path + "/"
-    return base.rstrip("/") + "/" + path
+    return base.rstrip("/") + "/" + page_url(src)
 
 
 def _page_urls(config, state: BuildState) -> dict[str, str]:
@@ -76,9 +76,6 @@ def _page_urls(config, state: BuildState) -> dict[str, str]:
     margin; none when the site's address (site_url) is not known."""
     if not config.site_url:
         return {}
-    from macros.pdf.report import report_pdf
-    from macros.render.progress import REPORT
-
     out = {pdf: _page_url(config.site_url, src) for src, pdf in state.catalog.pdf_for_page.items()}
     for site in state.website.plans:
         out.setdefault(report_pdf(site), _page_url(config.site_url, site.prefix + REPORT))

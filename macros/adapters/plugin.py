@@ -361,7 +361,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
             for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
                 write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok,
                                 cache=state.settings.cache_root(state.root), counts=templates,
-                                epoch=state.settings.source_date_epoch)
+                                epoch=state.settings.source_date_epoch, made=state.catalog.outputs[site.key])
             pdfs = pdf_output.write_pdfs(config, state)
             log.info(remade_line(templates, pdfs))
         offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker

@@ -1,16 +1,22 @@
 """Every spreadsheet and calendar a plan offers for download (issue 15), as bytes
 keyed by their path in site/ (under the plan's prefix). Pure: the adapter writes
 them after the build. Deterministic: the time inside them is `stamp`, never the
-build clock."""
+build clock.
+
+Which files there are, where they go and which page links them is the outputs
+registry's (macros/outputs.py); this module maps each row's key to its producer
+(PRODUCERS). A new format: its producer, its line in PRODUCERS, its row there."""
 
 import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .. import cache as cache_mod
+from .. import outputs as registry
 from ..offline.archive import DEFAULT_DATE
 from ..gitdates import last_commit, source_date_epoch
-from ..render import progress
-from ..results.load import results_of
+from ..results.load import Results, results_of
 from ..site import Site
 from . import csv as csv_export
 from . import ics, template, xlsx
@@ -77,60 +83,76 @@ def template_common(site: Site) -> str:
     return cache_mod.digest(cache_mod.code_digest(), cache_mod.library_versions("openpyxl"), plan_digest(site))
 
 
+@dataclass
+class _Making:
+    """What the producers of one plan's downloads share, for one call of download_bytes."""
+
+    site: Site
+    results: Results
+    when: dt.datetime
+    store: "cache_mod.Store"
+    counts: "cache_mod.Counts | None" = None
+    documents: bool = True
+    common: str = field(default="")
+
+    @cached_property
+    def unit_calendars(self) -> dict[str, bytes]:
+        # One pass over the plan for every unit's calendar.
+        return ics.calendars(self.site, self.results, self.when, [u.ma for u in self.site.units])
+
+    def template(self, out: registry.Output) -> bytes:
+        # One unit's template, made once and reused while its inputs are unchanged (issue 24).
+        site, code = self.site, out.item.ma
+        self.common = self.common or template_common(site)
+        return restamp(self.store.made_or_reused(
+            template_key(site, code, self.common),
+            lambda: template.template_xlsx(site, code, NEUTRAL), self.counts, site.prefix + out.path), self.when)
+
+
+# Each download's producer, by the key of its row in macros/outputs.py.
+PRODUCERS = {
+    "ics": lambda m, o: ics.calendar(m.site, m.results, m.when),
+    "assign_xlsx": lambda m, o: xlsx.assignment_xlsx(m.site, m.when),
+    "assign_csv": lambda m, o: csv_export.assignment_csv(m.site),
+    "budget_xlsx": lambda m, o: xlsx.budget_xlsx(m.site, m.when),
+    "budget_csv": lambda m, o: csv_export.budget_csv(m.site),
+    "results_xlsx": lambda m, o: xlsx.results_xlsx(m.site, m.results, m.when),
+    "results_csv": lambda m, o: csv_export.results_csv(m.site, m.results),
+    "unit_ics": lambda m, o: m.unit_calendars[o.item.ma],
+    "unit_template": lambda m, o: m.template(o),
+}
+
+
 def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store | None" = None,
-                   counts: "cache_mod.Counts | None" = None, epoch: int | None = None) -> dict[str, bytes]:
+                   counts: "cache_mod.Counts | None" = None, epoch: int | None = None,
+                   made: registry.Outputs | None = None) -> dict[str, bytes]:
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
     are one document per unit at ~75 ms each (openpyxl), so 3,321 communes would
     add minutes to every build; they follow the PDF switch (not under serve, not
-    with KONTUM_PDF=0) and the unit pages link them only when they are made."""
-    results = results_of(site)
-    when = stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch)
-    files = progress.downloads(site)
-    data = {
-        files["ics"]: ics.calendar(site, results, when),
-        files["assign_xlsx"]: xlsx.assignment_xlsx(site, when),
-        files["assign_csv"]: csv_export.assignment_csv(site),
-        files["budget_xlsx"]: xlsx.budget_xlsx(site, when),
-        files["budget_csv"]: csv_export.budget_csv(site),
-        files["results_xlsx"]: xlsx.results_xlsx(site, results, when),
-        files["results_csv"]: csv_export.results_csv(site, results),
-    }
-    unit_calendars = ics.calendars(site, results, when, [u.ma for u in site.units])
-    store = store if store is not None else cache_mod.Store(None)
-    common = template_common(site) if documents else ""
-    for unit in site.units:
-        data[progress.unit_ics(unit)] = unit_calendars[unit.ma]
-        if documents:
-            # One unit's template, made once and reused while its inputs are unchanged (issue 24).
-            data[progress.unit_template(unit)] = restamp(store.made_or_reused(
-                template_key(site, unit.ma, common),
-                lambda code=unit.ma: template.template_xlsx(site, code, NEUTRAL), counts,
-                site.prefix + progress.unit_template(unit)), when)
-    return {site.prefix + rel: content for rel, content in data.items()}
+    with KONTUM_PDF=0) and the unit pages link them only when they are made. `made`: the
+    plan's outputs, when the caller has them (the build's Catalog)."""
+    making = _Making(site, results_of(site), stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch),
+                     store if store is not None else cache_mod.Store(None), counts, documents)
+    return {site.prefix + o.path: PRODUCERS[o.key](making, o)
+            for o in (made or registry.outputs(site)).downloads(documents)}
 
 
-def download_paths(site: Site, documents: bool = True) -> list[str]:
+def download_paths(site: Site, documents: bool = True, made: registry.Outputs | None = None) -> list[str]:
     """Site paths of what write_downloads writes, without making anything."""
-    files = progress.downloads(site)
-    rels = [files[k] for k in ("ics", "assign_xlsx", "assign_csv", "budget_xlsx", "budget_csv", "results_xlsx",
-                               "results_csv")]
-    for unit in site.units:
-        rels.append(progress.unit_ics(unit))
-        if documents:
-            rels.append(progress.unit_template(unit))
-    return [site.prefix + rel for rel in rels]
+    return [site.prefix + o.path for o in (made or registry.outputs(site)).downloads(documents)]
 
 
 def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: Path | None = None,
-                    counts: "cache_mod.Counts | None" = None, epoch: int | None = None) -> list[str]:
+                    counts: "cache_mod.Counts | None" = None, epoch: int | None = None,
+                    made: registry.Outputs | None = None) -> list[str]:
     """Write the plan's downloads into site_dir; their site paths. `cache`: the folder
     of the per-unit files made by earlier builds (macros/cache.py); `epoch`: the
     date given for the build (SOURCE_DATE_EPOCH), see stamp()."""
     out = []
     store = cache_mod.Store(Path(cache) / TEMPLATE_CACHE if cache is not None else None, ".xlsx")
-    for rel, content in download_bytes(site, documents, store, counts, epoch).items():
+    for rel, content in download_bytes(site, documents, store, counts, epoch, made).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)

@@ -4,6 +4,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..outputs import file_url
+
 LUNR_DIR = "assets/javascripts/lunr/"
 PREVIEW_FOLDER = "assets/og/"  # macros/preview.py FOLDER
 
@@ -46,14 +48,9 @@ def site_files(root: Path, langs: list[str], skip: tuple[str, ...] = ()) -> list
     return sorted(out)
 
 
-def url_of(path: str) -> str:
-    """The URL (relative to the site root) by which pages link to a file:
-    "ke-hoach/index.html" -> "ke-hoach/", "index.html" -> "./"."""
-    if path == "index.html":
-        return "./"
-    if path.endswith("/index.html"):
-        return path[: -len("index.html")]
-    return path
+# The URL (relative to the site root) by which pages link to a file: "ke-hoach/index.html"
+# -> "ke-hoach/", "index.html" -> "./" (the one URL rule, macros/outputs.py).
+url_of = file_url
 
 
 @dataclass(frozen=True)

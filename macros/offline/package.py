@@ -6,22 +6,23 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import outputs as registry
 from .. import searchworker
 from ..templating import render
 from . import archive, files, filemode, icons, manifest, precache
 
-SW = "sw.js"
+SW = registry.SERVICE_WORKER
 SW_TEMPLATE = "assets/javascripts/sw.js"      # copied from overrides/, rendered into SW
 FILE_WORKER = "assets/javascripts/file-worker.js"  # only the file:// copy uses it
-MANIFEST = "manifest.webmanifest"
+MANIFEST = registry.MANIFEST
 ICON_DIR = "assets/icons"
 ZIP_MARK = "<!--vi-zip-->"  # written by overrides/main.html on the home page
 UNIT_MARK = "<!--vi-goi-don-vi-->"  # written on each unit page (macros/adapters/mkdocs_hooks.py)
 # The whole-site ZIP is made while it stays within this (README "Đọc khi không có mạng": a file
 # a phone keeps and Zalo passes on); above it, a package per unit instead.
 ZIP_CAP = 15_000_000
-UNIT_ZIP_DIR = "tai-ve/goi-don-vi"  # above the cap: one small package per unit, here
-SHARED_ZIP = "tai-ve/goi-chung.zip"  # and one shared package (outside UNIT_ZIP_DIR: no unit slug can take it)
+UNIT_ZIP_DIR = registry.UNIT_PACKAGES  # above the cap: one small package per unit, here
+SHARED_ZIP = registry.SHARED_PACKAGE  # and one shared package (outside UNIT_ZIP_DIR: no unit slug can take it)
 INDEX_SCRIPT = "search/search_index.js"
 UNIT_SEARCH_DIR = "search/don-vi"   # a unit's search entries, in its own package
 UNIT_SCRIPTS_VAR = "__viUnitScripts"  # the shared index script's list of them (file-worker.js reads it)
@@ -115,8 +116,7 @@ def unit_search_script(slug: str) -> str:
     return f"{UNIT_SEARCH_DIR}/{slug}.js"
 
 
-def unit_package_path(slug: str) -> str:
-    return f"{UNIT_ZIP_DIR}/{slug}.zip"
+unit_package_path = registry.unit_package
 
 
 def unit_packages(site_dir: Path, members: dict[str, Path], groups: list[UnitGroup], top: str,

@@ -2,35 +2,33 @@
 PDF, calendar and report template): the service worker saves them with the site
 while they fit its budget, otherwise when a reader opens them (precache.split)."""
 
-from ..pdf import paths as pdf_paths
-from ..render import links, progress
+from .. import outputs as registry
+from ..outputs import page_file, page_url
 from ..site import Site
+from .package import UnitGroup
 
 
-def page_file(source: str) -> str:
-    """"don-vi/x.md" -> "don-vi/x/index.html" (directory URLs, the main build)."""
-    return source[: -len(".md")] + "/index.html"
+def _files(site: Site, made: registry.Outputs, unit) -> list[str]:
+    """Site paths of the unit's own files but its page (handout, calendar, report template)."""
+    return [site.prefix + o.path for o in made.of_unit(unit) if o.kind != registry.PAGE_KIND]
 
 
-def unit_groups(site: Site):
+def unit_groups(site: Site, made: registry.Outputs | None = None):
     """Each unit's own files in both builds (macros/offline/package.UnitGroup), in the plan's order."""
-    from .package import UnitGroup
-
     out = []
+    made = made or registry.outputs(site)
     for unit in site.units:
-        source = links.unit_page(unit)
+        source = registry.unit_page(unit)
         out.append(UnitGroup(
             slug=site.prefix.strip("/").replace("/", "-") + ("-" if site.prefix.strip("/") else "")
-            + links.unit_slug(unit),
-            page=site.prefix + page_file(source), copy_page=site.prefix + source[: -len(".md")] + ".html",
-            files=(pdf_paths.handout_pdf(unit, site.prefix), site.prefix + progress.unit_ics(unit),
-                   site.prefix + progress.unit_template(unit))))
+            + registry.unit_slug(unit),
+            page=site.prefix + page_file(source), copy_page=site.prefix + page_url(source, dir_urls=False),
+            files=tuple(_files(site, made, unit))))
     return out
 
 
-def unit_files(site: Site) -> list[list[str]]:
-    """For each unit of the plan, in the plan's order, the site paths made for it."""
-    return [[site.prefix + page_file(links.unit_page(unit)),
-             pdf_paths.handout_pdf(unit, site.prefix),
-             site.prefix + progress.unit_ics(unit),
-             site.prefix + progress.unit_template(unit)] for unit in site.units]
+def unit_files(site: Site, made: registry.Outputs | None = None) -> list[list[str]]:
+    """For each unit of the plan, in the plan's order, the site paths made for it
+    (`made`: the plan's outputs, when the caller has them)."""
+    made = made or registry.outputs(site)
+    return [[site.prefix + page_file(registry.unit_page(unit))] + _files(site, made, unit) for unit in site.units]

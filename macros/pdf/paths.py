@@ -1,31 +1,26 @@
-"""Where each PDF is written in the built site, and which page links to it."""
+"""Where each PDF is written in the built site (the outputs registry, macros/outputs.py,
+declares them), and the "Tải PDF" line a page offers its PDF with."""
 
+from .. import outputs as registry
+from ..outputs import pdf_for_page  # noqa: F401  (plan-local page -> site path of its PDF)
 from ..model import Unit
-from ..render import links
 from ..site import Site
 from ..templating import render
 
-DIR = "pdf"
+DIR = registry.PDF_DIR
 
 
 def plan_pdf(site: Site) -> str:
-    return f"{site.prefix}{DIR}/ke-hoach-{site.plan.van_ban.nam}.pdf"
+    return site.prefix + registry.path(site, "plan_pdf")
 
 
 def handout_pdf(unit: Unit, prefix: str = "") -> str:
     """The handout of a unit: named by the same slug as the unit's page."""
-    return f"{prefix}{DIR}/don-vi/{links.unit_slug(unit)}.pdf"
+    return prefix + registry.handout_pdf(unit)
 
 
 def handbook_pdf(site: Site) -> str:
-    return f"{site.prefix}{DIR}/so-tay-{site.plan.van_ban.nam}.pdf"
-
-
-def pdf_for_page(site: Site) -> dict[str, str]:
-    """Plan-local source path of a page -> the site path of the PDF its "Tải PDF" link points to."""
-    out = {links.PLAN: plan_pdf(site), links.HANDBOOK: handbook_pdf(site)}
-    out.update({links.unit_page(u): handout_pdf(u, site.prefix) for u in site.units})
-    return out
+    return site.prefix + registry.path(site, "handbook_pdf")
 
 
 def download_link(href: str) -> str:

@@ -3,15 +3,14 @@
 for its tables, pdf.css for the draft line in every page's footer. Written by pdf/writer.write_all with the
 other PDFs of its plan (cache, parallel), under the plan's prefix."""
 
-from pathlib import Path
-
 from ..render import report
-from ..render.progress import downloads
+from .. import outputs as registry
 from ..results.load import Results, results_of
 from ..site import Site
 from ..changes_model import Kind
 from ..templating import fragment
 from .documents import Metadata, _document, _notice, author
+from .job import Job
 
 
 def report_metadata(site: Site, results: Results) -> Metadata:
@@ -33,25 +32,12 @@ def report_document(site: Site, results: Results) -> str:
 
 def report_pdf(site: Site) -> str:
     """"pdf/bao-cao-tong-hop-<year>.pdf" (under the plan's prefix): where the report PDF goes in site/."""
-    return site.prefix + downloads(site)["report_pdf"]
+    return site.prefix + registry.path(site, "report_pdf")
 
 
-def report_job(site: Site, results: Results | None = None):
+def report_job(site: Site, results: Results | None = None) -> Job | None:
     """The writer's job for the report; None when the plan has no results (nothing to compile)."""
-    from .writer import Job
-
     results = results if results is not None else results_of(site)
     if results.empty:
         return None
     return Job(report_pdf(site), report_document(site, results), "report", report_metadata(site, results))
-
-
-def write_report(site: Site, results: Results, site_dir: Path) -> str | None:
-    """Write the report PDF alone into site_dir; None (nothing written) when there are no results."""
-    from .writer import Printer
-
-    job = report_job(site, results)
-    if job is None:
-        return None
-    Printer(site).write(job.html, job.kind, job.meta, Path(site_dir) / job.rel)
-    return job.rel

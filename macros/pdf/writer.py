@@ -17,8 +17,9 @@ from pathlib import Path
 from .. import cache as cache_store
 from .. import qr
 from ..site import Site
-from . import documents, paths
+from . import documents, paths, report
 from .documents import Chapter, Metadata
+from .job import Job
 
 HERE = Path(__file__).resolve().parent
 PRINT_CSS = Path("docs/assets/print.css")  # relative to the project root (Site.root)
@@ -99,14 +100,6 @@ class Printer:
         return document
 
 
-@dataclass(frozen=True)
-class Job:
-    rel: str  # where the PDF goes, relative to the site dir
-    html: str
-    kind: str  # "plan", "handout", "handbook" or "report": which stylesheets
-    meta: Metadata
-
-
 def jobs_for(site: Site, handbook_title: str | None = None, chapters: list[Chapter] | None = None) -> list[Job]:
     """The plan, every unit's handout, (if it has pages) the handbook and (if any unit
     has results) the compiled report."""
@@ -117,12 +110,19 @@ def jobs_for(site: Site, handbook_title: str | None = None, chapters: list[Chapt
         title = handbook_title or "Sổ tay"
         jobs.append(Job(paths.handbook_pdf(site), documents.handbook_document(site, title, chapters), "handbook",
                         documents.handbook_metadata(site, title)))
-    from . import report  # report imports this module
-
     job = report.report_job(site)
     if job is not None:
         jobs.append(job)
     return jobs
+
+
+def write_report(site: Site, results, site_dir: Path) -> str | None:
+    """Write the report PDF alone into site_dir; None (nothing written) when there are no results."""
+    job = report.report_job(site, results)
+    if job is None:
+        return None
+    Printer(site).write(job.html, job.kind, job.meta, Path(site_dir) / job.rel)
+    return job.rel
 
 
 # PDFs of unchanged documents are copied from here instead of being made again

@@ -3,6 +3,7 @@ such as the one on the campaign, or the chapter of a content topic of
 section II), and the section headings every chapter page shows."""
 
 from ..handbook_model import Chapter
+from ..outputs import general_chapters  # noqa: F401  (the registry's: which chapters have a page)
 from ..site import Site
 from ..text import fold
 from ..text import md_escape as m
@@ -19,12 +20,6 @@ GUIDE = "Hướng dẫn thực hiện"
 EXAMPLES = "Gương điển hình"
 QUESTIONS = "Câu hỏi gợi ý thảo luận"
 REFERENCES = "Văn bản tham khảo"
-
-
-
-def general_chapters(site: Site) -> list[tuple[str, Chapter]]:
-    """Chapters not tied to a content topic (the campaign itself), first in the handbook."""
-    return [(k, c) for k, c in site.chapters.items() if c.chu_de is None]
 
 
 def _bullets(items) -> str:

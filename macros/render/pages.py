@@ -11,20 +11,16 @@ them into its own.
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import outputs as registry
 from ..dates import format_date, format_month
-from ..errors import field_path
 from ..numbers import format_money
+from ..outputs import OVERVIEW, PLANS, home_path  # noqa: F401  (the adapters' names for them)
 from ..paths_unique import Origin
-from ..pdf import paths as pdf_paths
+from ..results.load import results_of
 from ..site import Site, Website
 from ..templating import render
 from ..text import md_escape
 from . import assignments, budget, handbook, home, links, plan, progress, references, report, timeline, toolkit, units
-
-# The list of plans, when the website has more than one.
-PLANS = "index.md"
-# The home of a plan listed with no prefix, when the list of plans takes index.md.
-OVERVIEW = "tong-quan.md"
 
 
 @dataclass(frozen=True)
@@ -43,16 +39,6 @@ class GeneratedPage:
         return self.data_files[0]
 
 
-def _files(site: Site, *names: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(site.data_file(n) for n in names))
-
-
-def home_path(website: Website, site: Site) -> str:
-    if website.several and not site.prefix:
-        return OVERVIEW
-    return site.prefix + links.HOME
-
-
 def after_title(markdown: str, block: str) -> str:
     """`block` after the page's "# " title line (or first, when there is none)."""
     if markdown.startswith("# "):
@@ -67,64 +53,82 @@ def _with_results_section(markdown: str, section: str) -> str:
     return f"{head}\n\n{section}\n{sep.lstrip()}{tail}" if sep else f"{markdown}\n\n{section}"
 
 
-# The results pages of a plan (issue 15), plan-local; their titles in the nav.
-RESULTS_PAGES = {progress.PROGRESS: "Kết quả thực hiện", progress.REPORT: "Báo cáo tổng hợp"}
+@dataclass(frozen=True)
+class _Context:
+    site: Site
+    results: object
+    made: registry.Outputs
+    dir_urls: bool
+    pdf_ok: bool
 
 
-def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True) -> list[GeneratedPage]:
+# The content of each page of the registry (macros/outputs.py), by its row's key:
+# (context, output) -> Markdown. A new page is a row there and its function here.
+def _home(c: _Context, o) -> str:
+    return f"# {md_escape(c.site.title)}\n\n" + home.home_page(c.site)
+
+
+def _assignments(c: _Context, o) -> str:
+    return ("# Phân công thực hiện\n\n" + assignments.assignments_page(c.site).rstrip() + "\n\n"
+            + progress.download_links(c.made, o.path, c.dir_urls))
+
+
+def _units(c: _Context, o) -> str:
+    return ("# Các đơn vị thực hiện\n\nChọn đơn vị để xem ban phối hợp, kinh phí, "
+            "các bước và thời hạn.\n\n" + units.units_index(c.site))
+
+
+def _timeline(c: _Context, o) -> str:
+    return after_title("# Tiến độ thực hiện\n\n" + timeline.timeline_html(c.site),
+                       progress.calendar_link(c.made, o.path, dir_urls=c.dir_urls))
+
+
+def _budget(c: _Context, o) -> str:
+    return ("# Kinh phí thực hiện\n\n" + budget.budget_page(c.site).rstrip() + "\n\n"
+            + progress.download_links(c.made, o.path, c.dir_urls))
+
+
+def _unit(c: _Context, o) -> str:
+    return units.unit_page(c.site, o.item.ma,
+                           progress.unit_section(c.site, c.results, o.item.ma, c.dir_urls, c.pdf_ok))
+
+
+CONTENT = {
+    "home": _home,
+    "plan": lambda c, o: plan.plan_page(c.site),
+    "assignments": _assignments,
+    "units": _units,
+    "timeline": _timeline,
+    "progress": lambda c, o: f"# {o.title}\n\n" + progress.progress_page(c.site, c.results, c.pdf_ok, c.dir_urls, c.made),
+    "report": lambda c, o: f"# {o.title}\n\n" + report.report_page(c.site, c.results, c.pdf_ok, c.dir_urls),
+    "budget": _budget,
+    "handbook": lambda c, o: "# Sổ tay tuyên truyền\n\n" + handbook.handbook_index(c.site),
+    "unit": _unit,
+    "topic": lambda c, o: handbook.topic_page(c.site, o.item.ma),
+    "chapter": lambda c, o: handbook.general_chapter_page(c.site, o.item[0]),
+    "references": lambda c, o: references.references_page(c.site),
+    "glossary": lambda c, o: handbook.glossary_page(c.site),
+    "toolkit": lambda c, o: toolkit.toolkit_index(c.site),
+    "form": lambda c, o: toolkit.form_page(c.site, o.item.slug),
+}
+# Extra front matter of a page, by its row's key.
+META = {
+    "plan": lambda c, o: {"search": {"boost": 2}},  # the plan itself ranks above the pages that quote it
+    "unit": lambda c, o: {"og_description": unit_description(c.site, o.item)},
+}
+
+
+def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True,
+               made: registry.Outputs | None = None) -> list[GeneratedPage]:
     """The pages of one plan, in plan-local paths (the Catalog puts them under the plan's prefix).
     `dir_urls`: the build's use_directory_urls (raw HTML links to downloads follow it);
-    `pdf_ok`: this build writes the documents: the PDFs and the units' Excel templates."""
-    from ..results.load import report_file, results_folder, results_of  # results import the Site
-
-    results = results_of(site)
-    folder, report_yaml = results_folder(site), report_file(site)
-
-    def page(path, title, markdown, files, **meta):
-        return GeneratedPage(path, title, markdown, files, meta, site.key)
-
-    def unit_markdown(u):
-        return units.unit_page(site, u.ma, progress.unit_section(site, results, u.ma, dir_urls, pdf_ok))
-
-    chapter_file = {c.chu_de: site.data_file(f"chapters/{k}") for k, c in site.chapters.items() if c.chu_de}
-    out = [
-        page(links.HOME, "Trang chủ", f"# {md_escape(site.title)}\n\n" + home.home_page(site),
-             _files(site, "plan", "units", "org")),
-        page(links.PLAN, "Kế hoạch", plan.plan_page(site), _files(site, "plan", "org", "units"),
-             search={"boost": 2}),  # the plan itself ranks above the pages that quote it
-        page(links.ASSIGNMENTS, "Phân công", "# Phân công thực hiện\n\n" + assignments.assignments_page(site).rstrip()
-             + "\n\n" + progress.download_links(site, links.ASSIGNMENTS, "assign", dir_urls),
-             _files(site, "plan", "org", "units")),
-        page(links.UNITS, "Đơn vị", "# Các đơn vị thực hiện\n\nChọn đơn vị để xem ban phối hợp, kinh phí, "
-             "các bước và thời hạn.\n\n" + units.units_index(site), _files(site, "units", "plan", "org")),
-        page(links.TIMELINE, "Tiến độ", after_title("# Tiến độ thực hiện\n\n" + timeline.timeline_html(site),
-             progress.calendar_link(site, links.TIMELINE, dir_urls=dir_urls)), _files(site, "plan", "org")),
-        page(progress.PROGRESS, RESULTS_PAGES[progress.PROGRESS], f"# {RESULTS_PAGES[progress.PROGRESS]}\n\n"
-             + progress.progress_page(site, results, pdf_ok, dir_urls),
-             # A folder first: "Sửa trang này" opens "new file" there (mkdocs_hooks).
-             (folder + "/", report_yaml, site.data_file("plan"), site.data_file("units"))),
-        page(progress.REPORT, RESULTS_PAGES[progress.REPORT], f"# {RESULTS_PAGES[progress.REPORT]}\n\n"
-             + report.report_page(site, results, pdf_ok, dir_urls),
-             (report_yaml, folder + "/", site.data_file("plan"), site.data_file("units"))),
-        page(links.BUDGET, "Kinh phí", "# Kinh phí thực hiện\n\n" + budget.budget_page(site).rstrip() + "\n\n"
-             + progress.download_links(site, links.BUDGET, "budget", dir_urls), _files(site, "plan", "units", "org")),
-        page(links.HANDBOOK, "Sổ tay", "# Sổ tay tuyên truyền\n\n" + handbook.handbook_index(site),
-             _files(site, "plan")),
-    ]
-    out += [page(links.unit_page(u), links.unit_title(u), unit_markdown(u),
-                 _files(site, "plan", "units", "org") + (f"{folder}/{u.ma}.yaml",), og_description=unit_description(site, u))
-            for u in site.units]
-    out += [page(links.topic_page(t), t.ten_ngan, handbook.topic_page(site, t.ma),
-                 (chapter_file.get(t.ma, site.data_file("plan")),)) for t in site.plan.noi_dung.muc]
-    out += [page(links.chapter_page(k), c.ten, handbook.general_chapter_page(site, k),
-                 (site.data_file(f"chapters/{k}"),)) for k, c in handbook.general_chapters(site)]
-    out.append(page(links.REFERENCES, "Văn bản tham khảo", references.references_page(site),
-                    _files(site, "references")))
-    out.append(page(links.GLOSSARY, "Chữ viết tắt", handbook.glossary_page(site), _files(site, "glossary")))
-    out.append(page(links.TOOLKIT, "Bộ công cụ hội nghị", toolkit.toolkit_index(site), _files(site, "toolkit")))
-    out += [page(toolkit.form_path(f), f.title, toolkit.form_page(site, f.slug), _files(site, "toolkit"))
-            for f in toolkit.FORMS]
-    return out
+    `pdf_ok`: this build writes the documents: the PDFs and the units' Excel templates;
+    `made`: the plan's outputs (macros/outputs.py), when the caller has them."""
+    made = made if made is not None else registry.outputs(site)
+    context = _Context(site, results_of(site), made, dir_urls, pdf_ok)
+    return [GeneratedPage(o.path, o.title, CONTENT[o.key](context, o), o.data_files,
+                          META[o.key](context, o) if o.key in META else {}, site.key)
+            for o in made.pages]
 
 
 def unit_description(site: Site, unit) -> str:
@@ -139,30 +143,12 @@ def unit_description(site: Site, unit) -> str:
 
 def handbook_section(site: Site) -> list[str]:
     """Plan-local paths of the handbook section, in nav order (what the handbook PDF prints)."""
-    return ([links.HANDBOOK] + [links.chapter_page(k) for k, _ in handbook.general_chapters(site)]
-            + [links.topic_page(t) for t in site.plan.noi_dung.muc] + [links.REFERENCES])
+    return registry.outputs(site).handbook_section()
 
 
 def plan_nav(site: Site, home_page: str) -> list:
-    """The nav of one plan. Units are reached from their list page, not from the
-    sidebar: one entry per unit on every page would make the build quadratic."""
-    p = site.prefix
-    section = handbook_section(site)
-    titles = {links.HANDBOOK: None, links.REFERENCES: "Văn bản tham khảo"}
-    titles.update({links.chapter_page(k): c.ten for k, c in site.chapters.items()})
-    titles.update({links.topic_page(t): t.ten_ngan for t in site.plan.noi_dung.muc})
-    return [
-        {"Trang chủ": home_page},
-        {"Kế hoạch": p + links.PLAN},
-        {"Phân công": p + links.ASSIGNMENTS},
-        {"Đơn vị": p + links.UNITS},
-        {"Tiến độ": p + links.TIMELINE},
-        *({title: p + path} for path, title in RESULTS_PAGES.items()),
-        {"Kinh phí": p + links.BUDGET},
-        {"Sổ tay": [p + path if titles[path] is None else {titles[path]: p + path} for path in section]},
-        {"Bộ công cụ": [p + links.TOOLKIT] + [{f.title: p + toolkit.form_path(f)} for f in toolkit.FORMS]},
-        {"Chữ viết tắt": p + links.GLOSSARY},
-    ]
+    """The nav of one plan (the registry's places)."""
+    return registry.outputs(site).nav(home_page)
 
 
 def plans_page(website: Website) -> GeneratedPage:
@@ -189,18 +175,20 @@ class Catalog:
         # page source path -> what search finds it by besides its title (the unit pages)
         self.search_by_name: dict[str, str] = {}
         self.nav: list = []
+        self.outputs: dict[str, registry.Outputs] = {}  # plan key -> its outputs (macros/outputs.py)
         if website.several:
             self._add(plans_page(website), None)
             self.nav.append({"Trang chủ": PLANS})
         for site in website.plans:
             home_page = home_path(website, site)
-            for page in plan_pages(site, dir_urls, pdf_ok):
+            made = self.outputs[site.key] = registry.outputs(site)
+            for page in plan_pages(site, dir_urls, pdf_ok, made):
                 path = home_page if page.path == links.HOME else site.prefix + page.path
                 self._add(GeneratedPage(path, page.title, page.markdown, page.data_files, page.meta, page.plan), site)
-            self.handbook[site.key] = [site.prefix + p for p in handbook_section(site)]
-            self.search_by_name.update({site.prefix + links.unit_page(u): units.search_text(u) for u in site.units})
-            self.pdf_for_page.update({site.prefix + page: pdf for page, pdf in pdf_paths.pdf_for_page(site).items()})
-            entries = plan_nav(site, home_page)
+            self.handbook[site.key] = [site.prefix + p for p in made.handbook_section()]
+            self.search_by_name.update({site.prefix + o.path: units.search_text(o.item) for o in made.by_key.get("unit", ())})
+            self.pdf_for_page.update({site.prefix + page: pdf for page, pdf in made.pdf_for_page().items()})
+            entries = made.nav(home_page)
             self.nav += [{site.title: entries}] if website.several else entries
         # The editor guide is for editors only (issue 11): CONTRIBUTING.md in the
         # repository, not a page of the site, so readers never meet it in the nav or search.
@@ -229,39 +217,5 @@ def nav(site: Site) -> list:
 
 
 def page_origins(site: Site, docs_dir: Path | None = None) -> list[Origin]:
-    """Every page and PDF the build writes, with the data each comes from, for
-    paths_unique.collisions. Hand-written pages in `docs_dir` come first."""
-    out: list[Origin] = []
-    if docs_dir is not None and docs_dir.is_dir():
-        out += [Origin(p.relative_to(docs_dir).as_posix(), f"docs/{p.relative_to(docs_dir).as_posix()}")
-                for p in sorted(docs_dir.rglob("*.md"))]
-
-    def at(name: str, path: tuple, page: str, what: str) -> Origin:
-        source = site.sources.get(name)
-        line, column = source.position(path) if source else (0, 0)
-        file = source.path if source else name
-        return Origin(page, file, line, column, field_path(path) if source else "", what)
-
-    out += [at("units", ("don_vi", i, "ten"), links.unit_page(u), links.unit_title(u)) for i, u in enumerate(site.units)]
-    out += [at("plan", ("noi_dung", "muc", i, "ma"), links.topic_page(t), t.ten_ngan)
-            for i, t in enumerate(site.plan.noi_dung.muc)]
-    out += [at(f"chapters/{k}", (), links.chapter_page(k), c.ten or k) for k, c in handbook.general_chapters(site)]
-    out += [Origin(links.REFERENCES, site.data_file("references"), what="Văn bản tham khảo"),
-            Origin(links.GLOSSARY, site.data_file("glossary"), what="Chữ viết tắt"),
-            Origin(links.TOOLKIT, site.data_file("toolkit"), what="Bộ công cụ hội nghị")]
-    out += [Origin(toolkit.form_path(f), site.data_file("toolkit"), what=f.title) for f in toolkit.FORMS]
-    # The pages made from the plan as a whole (home, plan, lists, handbook index).
-    out += [Origin(path, site.data_file("plan"), what=title) for path, title in (
-        (links.HOME, "Trang chủ"), (links.PLAN, "Kế hoạch"), (links.ASSIGNMENTS, "Phân công"), (links.UNITS, "Đơn vị"),
-        (links.TIMELINE, "Tiến độ"), (links.BUDGET, "Kinh phí"), (links.HANDBOOK, "Sổ tay"))]
-    # The results pages and the files downloaded from them (issue 15).
-    from ..results.load import report_file, results_folder  # results import the Site
-
-    out += [Origin(path, results_folder(site), what=title) for path, title in RESULTS_PAGES.items()]
-    out += [Origin(rel, results_folder(site), what=what) for rel, what in progress.download_files(site).items()]
-    out.append(Origin(progress.downloads(site)["report_pdf"], report_file(site), what="Báo cáo tổng hợp (PDF)"))
-    by_page = {o.path: o for o in out}
-    for page, pdf in pdf_paths.pdf_for_page(site).items():
-        origin = by_page.get(page, Origin(page, page))
-        out.append(Origin(pdf, origin.file, origin.line, origin.column, origin.field, origin.what))
-    return out
+    """Every page and PDF the build writes (macros/outputs.page_origins)."""
+    return registry.page_origins(site, docs_dir)

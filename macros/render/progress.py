@@ -4,7 +4,9 @@ blocks out (HTML from templates/results/, autoescaped)."""
 
 import posixpath
 
+from .. import outputs as registry
 from ..numbers import format_money, format_number
+from ..outputs import PROGRESS, REPORT, page_url  # noqa: F401  (the results pages' names for them)
 from ..results import progress as pg
 from ..results.load import Results, results_folder
 from ..site import Site
@@ -13,24 +15,9 @@ from .charts import Bar, Chart, svg_figure
 from .plan import conference_rule
 from .results_jinja import fragment, render
 
-PROGRESS = "ket-qua.md"
-REPORT = "bao-cao-tong-hop.md"
-DOWNLOADS = "tai-ve"  # folder of the spreadsheets, calendars and templates in site/
 
 
 # -- where things are ------------------------------------------------------------
-def page_url(src: str, dir_urls: bool = True) -> str:
-    """Source path -> URL, as MkDocs writes it: "don-vi/x.md" -> "don-vi/x/" (directory
-    URLs) or "don-vi/x.html" (use_directory_urls: false, the file:// copy)."""
-    if not dir_urls:
-        return src[: -len(".md")] + ".html"
-    if src == "index.md":
-        return ""
-    if src.endswith("/index.md"):
-        return src[: -len("index.md")]
-    return src[: -len(".md")] + "/"
-
-
 def href(target: str, current_src: str, dir_urls: bool = True) -> str:
     """Relative link from the page `current_src` to a page (".md") or a file in site/.
     Raw HTML links are not rewritten by MkDocs, so they follow its URL style here."""
@@ -44,38 +31,6 @@ def href(target: str, current_src: str, dir_urls: bool = True) -> str:
         url = page_url(target)
         return posixpath.relpath(url or ".", here) + "/"
     return posixpath.relpath(target, here)
-
-
-def downloads(site: Site) -> dict[str, str]:
-    year = site.plan.van_ban.nam
-    return {
-        "ics": f"{DOWNLOADS}/lich-ke-hoach-{year}.ics",
-        "results_xlsx": f"{DOWNLOADS}/ket-qua-{year}.xlsx", "results_csv": f"{DOWNLOADS}/ket-qua-{year}.csv",
-        "assign_xlsx": f"{DOWNLOADS}/phan-cong-{year}.xlsx", "assign_csv": f"{DOWNLOADS}/phan-cong-{year}.csv",
-        "budget_xlsx": f"{DOWNLOADS}/kinh-phi-{year}.xlsx", "budget_csv": f"{DOWNLOADS}/kinh-phi-{year}.csv",
-        "report_pdf": f"pdf/bao-cao-tong-hop-{year}.pdf",
-    }
-
-
-def download_files(site: Site) -> dict[str, str]:
-    """Plan-local path of every spreadsheet and calendar a build writes -> what it is."""
-    files = downloads(site)
-    out = {files[k]: what for k, what in (
-        ("ics", "Lịch kế hoạch (.ics)"), ("assign_xlsx", "Phân công (.xlsx)"), ("assign_csv", "Phân công (.csv)"),
-        ("budget_xlsx", "Kinh phí (.xlsx)"), ("budget_csv", "Kinh phí (.csv)"),
-        ("results_xlsx", "Kết quả (.xlsx)"), ("results_csv", "Kết quả (.csv)"))}
-    for unit in site.units:
-        out[unit_ics(unit)] = f"Lịch của {links.unit_title(unit)} (.ics)"
-        out[unit_template(unit)] = f"Mẫu báo cáo của {links.unit_title(unit)} (.xlsx)"
-    return out
-
-
-def unit_ics(unit) -> str:
-    return f"{DOWNLOADS}/lich/{links.unit_slug(unit)}.ics"
-
-
-def unit_template(unit) -> str:
-    return f"{DOWNLOADS}/mau-bao-cao/mau-bao-cao-{unit.ma}-{links.unit_slug(unit)}.xlsx"
 
 
 # -- charts ------------------------------------------------------------------------
@@ -159,18 +114,22 @@ def spending_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
 
 
 # -- pages ------------------------------------------------------------------------
-def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: bool = True) -> str:
-    """`pdf_ok`: this build writes the report PDF (not under serve or KONTUM_PDF=0)."""
+def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: bool = True,
+                  made: registry.Outputs | None = None) -> str:
+    """`pdf_ok`: this build writes the report PDF (not under serve or KONTUM_PDF=0);
+    `made`: the plan's outputs (macros/outputs.py), when the caller has them."""
     rows = pg.all_progress(site, results)
     s = pg.summary(site, results)
     here = PROGRESS
-    files = {k: href(v, here, dir_urls) for k, v in downloads(site).items()}
+    files = {k: href(registry.path(site, k), here, dir_urls) for k in ("report_pdf", "ics")}
+    sheets = [{"href": href(o.path, here, dir_urls), "label": o.label}
+              for o in (made or registry.outputs(site)).offered_on(PROGRESS) if o.kind not in ("pdf", "ics")]
     units = [{"p": r, "href": href(links.unit_page(r.unit), here, dir_urls), "name": links.unit_title(r.unit)}
              for r in rows]
     charts = [] if results.empty else [svg_figure(c(site, rows)) for c in
                                        (conferences_chart, attendance_chart, spending_chart)]
     return render("progress.html", site=site, folder=results_folder(site), s=s, units=units, charts=charts,
-                  notes=_notes(site, results), files=files,
+                  notes=_notes(site, results), files=files, sheets=sheets,
                   empty=results.empty, no_data=pg.NO_DATA_SENTENCE, labels=pg.STATUS_LABELS, pg=pg,
                   deadline_sentence=pg.deadline_sentence(site), conference_rule=conference_rule(site),
                   report_href=href(REPORT, here, dir_urls), has_report_pdf=pdf_ok and not results.empty)
@@ -196,19 +155,20 @@ def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True,
     html = fragment("unit_section.html", site=site, folder=results_folder(site), r=r, res=r.results, topics=topics,
                   no_data=pg.NO_DATA_SENTENCE,
                   sent_compared=pg.sent_compared(site, r.sent) if r.sent else "",
-                  ics=href(unit_ics(unit), here, dir_urls), template=href(unit_template(unit), here, dir_urls) if documents else None,
+                  ics=href(registry.path(site, "unit_ics", unit), here, dir_urls),
+                  template=href(registry.path(site, "unit_template", unit), here, dir_urls) if documents else None,
                   progress_href=href(PROGRESS, here, dir_urls),
                   notes=[w.message for w in results.warnings if results.files.get(code) == w.file])
     return html
 
 
-def calendar_link(site: Site, current_src: str, target: str | None = None, dir_urls: bool = True) -> str:
-    """The "Thêm vào lịch" line (a Markdown paragraph of HTML) for a page."""
-    return render("calendar_link.html", href=href(target or downloads(site)["ics"], current_src, dir_urls))
+def calendar_link(made: registry.Outputs, current_src: str, dir_urls: bool = True) -> str:
+    """The "Thêm vào lịch" line (a Markdown paragraph of HTML) for a page: its calendar."""
+    ics = made.offered_on(current_src, "ics")[0]
+    return render("calendar_link.html", href=href(ics.path, current_src, dir_urls), label=ics.label)
 
 
-def download_links(site: Site, current_src: str, kind: str, dir_urls: bool = True) -> str:
-    """"Tải bảng tính" line for the assignment ("assign") or budget ("budget") page."""
-    files = downloads(site)
-    return render("download_links.html", xlsx=href(files[f"{kind}_xlsx"], current_src, dir_urls),
-                  csv=href(files[f"{kind}_csv"], current_src, dir_urls))
+def download_links(made: registry.Outputs, current_src: str, dir_urls: bool = True) -> str:
+    """"Tải bảng tính" line of a page (assignments, budget): every file it offers but its PDF and calendar."""
+    return render("download_links.html", files=[{"href": href(o.path, current_src, dir_urls), "label": o.label}
+                                                for o in made.offered_on(current_src) if o.kind not in ("pdf", "ics")])

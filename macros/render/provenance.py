@@ -10,20 +10,13 @@ holding only "{{ toan_van_ke_hoach() }}" would find nothing to change.
 import re
 from dataclasses import dataclass
 
+from ..outputs import macro_data
 from ..site import Site
 from .pages import GeneratedPage
 
-# Macro name -> the data it shows (names as in loader.PLAN_FILES); the first is
-# where an editor changes it. Kept next to the render functions' use of the Site.
-MACRO_DATA: dict[str, tuple[str, ...]] = {
-    "trang_chu": ("plan", "units", "org"),
-    "toan_van_ke_hoach": ("plan", "org", "units"),
-    "phan_cong": ("plan", "org", "units"),
-    "danh_sach_don_vi": ("units", "plan", "org"),
-    "tien_do": ("plan", "org"),
-    "kinh_phi": ("plan", "units", "org"),
-    "so_tay": ("plan",),
-}
+# Macro name -> the data it shows: declared with the page whose content it shows
+# (macros/outputs.py, Row.macro), the first is where an editor changes it.
+MACRO_DATA: dict[str, tuple[str, ...]] = macro_data()
 _MACRO_CALL = re.compile(r"\{\{-?\s*([a-zA-Z_]\w*)\s*\(")
 
 

@@ -14,13 +14,15 @@ figures by unit, totals, who has not reported.
 
 from markupsafe import Markup
 
+from .. import outputs as registry
 from ..dates import format_date, format_date_long
 from ..results import progress as pg
 from ..results.load import Results
 from ..site import Site
 from . import links
 from .plan import BLANK, body_name_lines, conference_rule, section_number
-from .progress import REPORT, downloads, href
+from ..outputs import PROGRESS, REPORT
+from .progress import href
 from .results_jinja import fragment, render
 
 KIND = "Báo cáo"
@@ -85,11 +87,11 @@ def document_html(site: Site, results: Results) -> Markup:
 def report_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: bool = True) -> str:
     """The page: a note on who compiles (the plan names no signer), then the document (or "no data")."""
     compiler = site.department(site.plan.to_chuc_thuc_hien.bao_cao.noi_nhan)
-    pdf = href(downloads(site)["report_pdf"], REPORT, dir_urls) if pdf_ok and not results.empty else None
+    pdf = href(registry.path(site, "report_pdf"), REPORT, dir_urls) if pdf_ok and not results.empty else None
     # Where the plan gives the compiling: the receiving Ban's own item of its last section.
     items = [a.ban for a in site.plan.to_chuc_thuc_hien.phan_cong]
     where = section_number("to_chuc_thuc_hien") + (f".{items.index(compiler.ma) + 1}" if compiler.ma in items else "")
     return render("report_page.html", site=site, results=results, compiler=compiler, pdf=pdf, where=where,
                   document=None if results.empty else document_html(site, results),
                   no_data=pg.NO_DATA_SENTENCE, draft=not results.report.da_ban_hanh,
-                  progress_href=href("ket-qua.md", REPORT, dir_urls), plan_href=href(links.PLAN, REPORT, dir_urls))
+                  progress_href=href(PROGRESS, REPORT, dir_urls), plan_href=href(links.PLAN, REPORT, dir_urls))

@@ -11,32 +11,14 @@ conferences, report deadline and recipient, campaign name) comes from the
 Site; the wording of the forms comes from data/bo-cong-cu.yaml.
 """
 
-from dataclasses import dataclass
-
 from ..dates import format_month
+from ..outputs import FORMS, Form  # noqa: F401  (the pages of the toolkit: the outputs registry's)
 from ..results.progress import deadline_owner
 from ..site import Site
 from ..templating import render
 from ..text import md_escape
 from . import links, notice
 from .plan import conference_step_ref
-
-
-@dataclass(frozen=True)
-class Form:
-    slug: str
-    title: str
-    max_pages: int  # printed on A4; tests hold each form to it
-    purpose: str
-
-
-FORMS = [
-    Form("chuong-trinh-hoi-nghi", "Chương trình hội nghị", 2, "in cho người chủ trì và đại biểu"),
-    Form("danh-sach-dai-bieu", "Danh sách đại biểu", 1, "mỗi tờ một trang; in thêm tờ khi đông người"),
-    Form("bien-ban-hoi-nghi", "Biên bản hội nghị", 2, "thư ký ghi trong hội nghị"),
-    Form("phieu-khao-sat", "Phiếu khảo sát đời sống", 2, "bước 2 của kế hoạch; mỗi hộ gia đình một phiếu, in hai mặt"),
-    Form("mau-bao-cao", "Mẫu báo cáo kết quả", 2, "các ban, văn phòng gửi về ban nhận báo cáo"),
-]
 
 
 def form_path(form: Form) -> str:

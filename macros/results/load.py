@@ -6,8 +6,6 @@ a plan without them has no results, and every page says so. The loader
     results = load_results(root, site)   # raises DataErrors listing every error
 """
 
-import posixpath
-
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,28 +14,15 @@ from pydantic import ValidationError
 from ..errors import DataError, DataErrors
 from ..fieldtypes import sample_context
 from ..model_errors import translate as _convert
+from ..outputs import REPORT_FILE, RESULTS_FOLDER, plan_folder, report_file, results_folder  # noqa: F401
 from ..site import Site
 from ..yamlsrc import read_yaml
 from . import checks
 from .model import CompiledReportFile, Signer, UnitResults
 
-FOLDER_NAME = "ket-qua"  # in the plan folder: data/<plan>/ket-qua/
-REPORT_NAME = "bao-cao.yaml"  # data/<plan>/bao-cao.yaml
-
-
-def plan_folder(site: Site) -> str:
-    """"data/<plan>": the folder of the plan's files (its data/website.yaml thu_muc)."""
-    return posixpath.dirname(site.data_file("plan"))
-
-
-def results_folder(site: Site) -> str:
-    """"data/<plan>/ket-qua": where the units' results files go."""
-    return f"{plan_folder(site)}/{FOLDER_NAME}"
-
-
-def report_file(site: Site) -> str:
-    """"data/<plan>/bao-cao.yaml": number, date and signer of the compiled report."""
-    return f"{plan_folder(site)}/{REPORT_NAME}"
+# Where the results are (data/<plan>/ket-qua/, data/<plan>/bao-cao.yaml): the data files
+# behind the results pages, declared with them in the outputs registry.
+FOLDER_NAME, REPORT_NAME = RESULTS_FOLDER, REPORT_FILE
 
 
 def default_report(site: Site) -> CompiledReportFile:

@@ -12,8 +12,8 @@ import textwrap
 import yaml
 
 from ..dates import format_date
+from ..outputs import unit_name
 from ..site import Site
-from ..render import links
 from .model import UnitResults
 
 SCHEMA = "../../../schema/ket-qua.schema.json"  # seen from data/<plan>/ket-qua/
@@ -55,7 +55,7 @@ def flow_list(items: list[str]) -> str:
 def header(site: Site, code: str) -> list[str]:
     unit = site.unit(code)
     return [f"# yaml-language-server: $schema={SCHEMA}", "#",
-            f"# Kết quả thực hiện kế hoạch của {links.unit_name(unit)} (mã {code}), chép từ báo cáo của đơn vị.",
+            f"# Kết quả thực hiện kế hoạch của {unit_name(unit)} (mã {code}), chép từ báo cáo của đơn vị.",
             "# Cách ghi: xem CONTRIBUTING.md, mục «Kết quả của đơn vị».", ""]
 
 

@@ -1,0 +1,129 @@
+"""The outputs registry (macros/outputs.py, issue 22), in-process on small models:
+every consumer — pages, nav, PDFs, downloads, the offline lists, the address check,
+edit links — reads the one declaration, so a row hidden or added shows everywhere."""
+
+import dataclasses
+
+import pytest
+
+from macros import outputs as registry
+from macros.adapters import macros_env
+from macros.exports import downloads
+from macros.loader import load_website
+from macros.offline import files, units as offline_units
+from macros.render import pages, provenance
+from macros.searchindex import page_location
+from tests.sitebuild import ROOT
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_website(ROOT).plans[0]
+
+
+@pytest.fixture(scope="module")
+def small(site):
+    """The plan with two of its units: a small model for the registry alone (the pages
+    of the others' assignments would name units it lacks)."""
+    kept = site.units_file.don_vi[:2]
+    return dataclasses.replace(site, units_file=site.units_file.model_copy(update={"don_vi": kept}))
+
+
+def _without(monkeypatch, *keys):
+    rows = tuple(dataclasses.replace(r, available=lambda s: False) if r.key in keys else r for r in registry.ROWS)
+    monkeypatch.setattr(registry, "ROWS", rows)
+
+
+def _nav_titles(entries):
+    for entry in entries:
+        if isinstance(entry, dict):
+            for title, value in entry.items():
+                yield title
+                if isinstance(value, list):
+                    yield from _nav_titles(value)
+
+
+def test_each_unit_has_its_page_handout_calendar_and_template(small):
+    made = registry.outputs(small)
+    for unit in small.units:
+        own = made.of_unit(unit)
+        assert [o.key for o in own] == ["unit", "handout", "unit_ics", "unit_template"]
+        assert {o.page for o in own[1:]} == {registry.unit_page(unit)}
+    assert len(made.by_key["unit"]) == 2
+
+
+def test_every_output_has_its_own_address(site):
+    made = registry.outputs(site)
+    paths = [o.path for o in made.all]
+    assert len(paths) == len(set(paths))
+    assert all(o.data_files and all(f.startswith("data/") for f in o.data_files) for o in made.all)
+
+
+def test_pages_nav_and_pdfs_are_the_registrys(site):
+    made = registry.outputs(site)
+    generated = pages.plan_pages(site)
+    assert [(p.path, p.title, p.data_files) for p in generated] == [(o.path, o.title, o.data_files) for o in made.pages]
+    assert [next(iter(e)) for e in pages.nav(site)] == list(registry.NAV)
+    handbook = next(e["Sổ tay"] for e in pages.nav(site) if "Sổ tay" in e)
+    assert handbook[0] == registry.HANDBOOK and handbook[-1] == {"Văn bản tham khảo": registry.REFERENCES}
+    assert made.handbook_section() == [registry.HANDBOOK] + [p for e in handbook[1:] for p in e.values()]
+    assert registry.pdf_for_page(site) == {o.page: o.path for o in made.files if o.pdf_link}
+
+
+def test_a_row_not_available_is_nowhere(site, monkeypatch):
+    """h-model's optional pages: a plan without a structured budget has no budget page,
+    no budget spreadsheets, no nav entry, nothing in the address check or offline lists."""
+    before = {o.path for o in registry.outputs(site).all}
+    _without(monkeypatch, "budget", "budget_xlsx", "budget_csv")
+    gone = before - {o.path for o in registry.outputs(site).all}
+    assert gone == {registry.BUDGET, "tai-ve/kinh-phi-2023.xlsx", "tai-ve/kinh-phi-2023.csv"}
+    assert registry.BUDGET not in [p.path for p in pages.plan_pages(site)]
+    assert "Kinh phí" not in list(_nav_titles(pages.nav(site)))
+    assert not any("kinh-phi" in p for p in downloads.download_paths(site))
+    assert not any("kinh-phi" in o.path for o in registry.page_origins(site))
+    assert not registry.has(site, "budget") and registry.has(site, "plan")
+
+
+def test_a_unit_row_not_available_leaves_the_offline_lists(small, monkeypatch):
+    _without(monkeypatch, "unit_template")
+    assert all(len(group) == 3 and not any("mau-bao-cao" in p for p in group)
+               for group in offline_units.unit_files(small))
+
+
+def test_a_new_format_is_a_producer_and_one_row(site, monkeypatch):
+    """What adding an export format touches: its producer and one row. The page that
+    offers it links it, the build writes it, the address check and the ZIP see it."""
+    row = registry.Row("assign_json", "json", "tai-ve/phan-cong.json", "Phân công (.json)", ("plan", "org"),
+                       page="assignments", label="JSON")
+    monkeypatch.setattr(registry, "ROWS", registry.ROWS + (row,))
+    monkeypatch.setitem(downloads.PRODUCERS, "assign_json", lambda making, out: b"{}")
+    monkeypatch.setattr(downloads, "PRODUCERS", {"assign_json": downloads.PRODUCERS["assign_json"]}
+                        | {k: (lambda making, out: b"") for k in downloads.PRODUCERS if k != "assign_json"})
+    assert downloads.download_bytes(site, documents=False)["tai-ve/phan-cong.json"] == b"{}"
+    assert "tai-ve/phan-cong.json" in downloads.download_paths(site)
+    page = next(p for p in pages.plan_pages(site) if p.path == registry.ASSIGNMENTS)
+    assert '<a href="../tai-ve/phan-cong.json" download>JSON</a>' in page.markdown
+    assert "tai-ve/phan-cong.json" in {o.path for o in registry.page_origins(site)}
+
+
+def test_downloads_follow_the_documents_switch(small):
+    with_docs = downloads.download_paths(small, documents=True)
+    without = downloads.download_paths(small, documents=False)
+    assert set(with_docs) - set(without) == {small.prefix + registry.path(small, "unit_template", u) for u in small.units}
+
+
+@pytest.mark.parametrize("src", ["index.md", "ke-hoach.md", "so-tay/index.md", "don-vi/xa-a.md"])
+def test_one_url_rule(src):
+    assert page_location(src) == registry.page_url(src)
+    assert files.url_of(registry.page_file(src)) == (registry.page_url(src) or "./")
+    assert registry.page_url(src, dir_urls=False) == src[:-3] + ".html"
+    assert files.url_of("pdf/ke-hoach-2023.pdf") == "pdf/ke-hoach-2023.pdf"
+
+
+def test_edit_links_of_macros_are_declared_with_their_pages(small):
+    """A hand-written page that calls a macro is changed where the registry says its page's data is."""
+    for row in registry.ROWS:
+        if row.macro:
+            source = provenance.page_source(small, "trang.md", "{{ %s() }}" % row.macro, {})
+            assert source.files == registry.outputs(small).by_key[row.key][0].data_files
+    assert {r.macro for r in registry.ROWS if r.macro} <= set(macros_env.MACROS)
