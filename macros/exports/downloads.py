@@ -125,18 +125,20 @@ PRODUCERS = {
 
 def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store | None" = None,
                    counts: "cache_mod.Counts | None" = None, epoch: int | None = None,
-                   made: registry.Outputs | None = None) -> dict[str, bytes]:
+                   made: registry.Outputs | None = None, only=None) -> dict[str, bytes]:
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
     are one document per unit at ~75 ms each (openpyxl), so 3,321 communes would
     add minutes to every build; they follow the PDF switch (not under serve, not
     with KONTUM_PDF=0) and the unit pages link them only when they are made. `made`: the
-    plan's outputs, when the caller has them (the build's Catalog)."""
+    plan's outputs, when the caller has them (the build's Catalog); `only`: these site paths
+    alone (a rebuild under `mkdocs serve --dirty` remakes the downloads whose data changed)."""
     making = _Making(site, results_of(site), stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch),
                      store if store is not None else cache_mod.Store(None), counts, documents)
     return {site.prefix + o.path: PRODUCERS[o.key](making, o)
-            for o in (made or registry.outputs(site)).downloads(documents)}
+            for o in (made or registry.outputs(site)).downloads(documents)
+            if only is None or site.prefix + o.path in only}
 
 
 def download_paths(site: Site, documents: bool = True, made: registry.Outputs | None = None) -> list[str]:
@@ -146,13 +148,13 @@ def download_paths(site: Site, documents: bool = True, made: registry.Outputs | 
 
 def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: Path | None = None,
                     counts: "cache_mod.Counts | None" = None, epoch: int | None = None,
-                    made: registry.Outputs | None = None) -> list[str]:
+                    made: registry.Outputs | None = None, only=None) -> list[str]:
     """Write the plan's downloads into site_dir; their site paths. `cache`: the folder
     of the per-unit files made by earlier builds (macros/cache.py); `epoch`: the
-    date given for the build (SOURCE_DATE_EPOCH), see stamp()."""
+    date given for the build (SOURCE_DATE_EPOCH), see stamp(); `only`: as download_bytes."""
     out = []
     store = cache_mod.Store(Path(cache) / TEMPLATE_CACHE if cache is not None else None, ".xlsx")
-    for rel, content in download_bytes(site, documents, store, counts, epoch, made).items():
+    for rel, content in download_bytes(site, documents, store, counts, epoch, made, only).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
