@@ -192,9 +192,11 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         if self.memory is not None:  # a new save: the last save's downloads are not made on
             serve_hooks.stop_making(self.memory)
         try:
-            state = build_state.start(config, root, settings)
+            state = build_state.start(config, root, settings,
+                                      previous=self.memory.catalog if settings.dirty and self.memory else None)
             if self.memory is not None:
                 self.memory.website = state.website
+                self.memory.catalog = state.catalog
         except Exception as exc:  # noqa: BLE001 - last guard: "lỗi nội bộ", never a traceback
             message = (str(exc) if isinstance(exc, (DataErrors, InternalError))
                        else internal_message("data/", exc))

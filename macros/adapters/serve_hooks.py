@@ -37,6 +37,7 @@ class ServeMemory:
 
     def __init__(self):
         self.website = None  # the last good Website read in this process
+        self.catalog = None  # its Catalog (--dirty: unchanged unit pages are taken from it)
         # `serve --dirty`: per page, what its last build was made from (src_uri -> digest),
         # the digest of what every page shows, and the search entries of the last index.
         self.pages: dict[str, str] = {}
