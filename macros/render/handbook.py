@@ -3,7 +3,7 @@ such as the one on the campaign, or the chapter of a content topic of
 section II), and the section headings every chapter page shows."""
 
 from ..handbook_model import Chapter
-from ..outputs import general_chapters  # noqa: F401  (the registry's: which chapters have a page)
+from ..outputs import general_chapters  # which chapters have a page: the registry's
 from ..site import Site
 from ..text import fold
 from ..text import md_escape as m
