@@ -13,6 +13,13 @@ in the browser.
   (skip_unchanged_pages; issue 24: 27 s a save at 3,321 units, every page built).
 - The theme's templates are compiled once per serve process, not on every
   rebuild (an in-memory Jinja bytecode cache, keyed by template source checksum).
+- With --dirty, the pages of units whose record (and all else their page shows) did not
+  change keep the last build's Markdown (Catalog's `previous`, render/pages.same_but_units).
+- With --dirty, after the first build a save remakes only the downloads whose data files
+  (as the outputs registry, macros/outputs.py, declares them) changed, in a child process
+  (`python -m macros.adapters.serve_hooks`) so that the page shows before the whole-plan
+  spreadsheets are made (25 s at 3,321 units); the stale files are removed first, and the
+  child is stopped by the next save and when serve stops.
 
 What one serve process remembers across its rebuilds is one ServeMemory, owned by the
 plugin (macros/adapters/plugin.py, made in on_startup); per-build state is on each
