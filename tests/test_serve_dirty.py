@@ -100,6 +100,7 @@ def test_one_units_change_builds_its_page_and_the_pages_that_list_it_only(served
         # The pages of units that did not change are taken from the last build's Catalog: the
         # same Markdown as rendering every page again.
         kept = served.plugin.memory.catalog
+        assert kept.reused == len(kept.website.plans[0].units) - 1  # every unit's page but the changed one
         assert {p: g.markdown for p, g in kept.pages.items()} == {p: g.markdown for p, g in new_catalog.pages.items()}
         written = {p for p in changed(before, after) if p.endswith(".html")}
         assert expected <= written
@@ -155,6 +156,26 @@ def test_a_units_change_remakes_the_downloads_made_from_its_file_beside_the_buil
         assert made and set(made) <= changed(before, after)
         assert all((served.site / p).read_bytes() == content for p, content in made.items())
     finally:
+        units.write_text(good, encoding="utf-8")
+        served.rebuild()
+        served.wait_for_downloads()
+
+
+def test_a_template_change_renders_every_unit_page_again(served, monkeypatch):
+    """Unit pages are taken from the last build only while the templates are the same: an edited
+    template (Jinja reads it again under serve) renders every unit page again."""
+    from macros.adapters import serve_hooks
+
+    units = served.project / "data" / "ke-hoach-2023" / "don-vi.yaml"
+    good = units.read_text(encoding="utf-8")
+    monkeypatch.setattr(serve_hooks, "templates_stamp", lambda: "một mẫu trang đã sửa")
+    try:
+        units.write_text(good.replace("ten_chinh_thuc: Huyện Đắk Glei", "ten_chinh_thuc: Huyện Đắk Glei Sửa Mẫu", 1),
+                         encoding="utf-8")
+        served.rebuild()
+        assert served.plugin.memory.catalog.reused == 0
+    finally:
+        monkeypatch.undo()
         units.write_text(good, encoding="utf-8")
         served.rebuild()
         served.wait_for_downloads()

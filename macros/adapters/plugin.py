@@ -193,7 +193,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
             serve_hooks.stop_making(self.memory)
         try:
             state = build_state.start(config, root, settings,
-                                      previous=self.memory.catalog if settings.dirty and self.memory else None)
+                                      previous=serve_hooks.previous_catalog(self.memory, settings.dirty))
             if self.memory is not None:
                 self.memory.website = state.website
                 self.memory.catalog = state.catalog

@@ -45,6 +45,7 @@ class ServeMemory:
     def __init__(self):
         self.website = None  # the last good Website read in this process
         self.catalog = None  # its Catalog (--dirty: unchanged unit pages are taken from it)
+        self.catalog_templates: str | None = None  # macros/templates/ as that Catalog was rendered with
         # `serve --dirty`: per page, what its last build was made from (src_uri -> digest),
         # the digest of what every page shows, and the search entries of the last index.
         self.pages: dict[str, str] = {}
@@ -68,6 +69,24 @@ def _tree_stamp(folder: Path) -> str:
                 st = path.stat()
                 out.append(f"{path.relative_to(folder)}:{st.st_size}:{st.st_mtime_ns}")
     return "\n".join(out)
+
+
+def templates_stamp() -> str:
+    """The page templates (macros/templates/), which Jinja reads again when they change."""
+    from macros.templating import TEMPLATES
+
+    return _tree_stamp(TEMPLATES)
+
+
+def previous_catalog(memory: "ServeMemory | None", dirty: bool):
+    """The last good build's Catalog, to take unchanged unit pages from: under `serve --dirty`
+    only, and only while the templates it was rendered with are unchanged (templates_stamp)."""
+    stamp = templates_stamp()
+    if memory is None:
+        return None
+    previous = memory.catalog if dirty and memory.catalog_templates == stamp else None
+    memory.catalog_templates = stamp
+    return previous
 
 
 def skip_unchanged_pages(files, config, state, memory: ServeMemory) -> tuple[int, int]:

@@ -194,6 +194,7 @@ class Catalog:
         self.search_by_name: dict[str, str] = {}
         self.nav: list = []
         self.outputs: dict[str, registry.Outputs] = {}  # plan key -> its outputs (macros/outputs.py)
+        self.reused = 0  # unit pages whose Markdown was taken from `previous`
         if website.several:
             self._add(plans_page(website), None)
             self.nav.append({"Trang chủ": PLANS})
@@ -223,6 +224,7 @@ class Catalog:
             page = previous.pages.get(site.prefix + o.path)
             if page is not None and old_units.get(o.item.ma) == o.item:
                 out[o.path] = page.markdown
+        self.reused += len(out)
         return out
 
     def _add(self, page: GeneratedPage, site: Site | None) -> None:
