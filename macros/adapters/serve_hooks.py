@@ -139,16 +139,21 @@ def _digest_of(root: Path, rel: str, memo: dict) -> str:
 
 def download_keys(state) -> dict[str, dict[str, str]]:
     """Plan key -> (site path -> digest of what the download is made from): the data files its
-    row in the outputs registry declares (macros/outputs.py), the data files shared by every
-    plan (data/*.yaml), whether the documents are made, the date given for the build."""
+    row in the outputs registry declares (macros/outputs.py), the plan's other files but its
+    handbook chapters, the data files shared by every plan (data/*.yaml), whether the documents
+    are made, the date given for the build."""
     root, memo = state.root, {}
     shared = [p.relative_to(root).as_posix() for p in sorted((root / "data").glob("*.yaml"))]
     common = "\0".join([str(state.catalog.pdf_ok), str(state.settings.source_date_epoch)]
                         + [_digest_of(root, f, memo) for f in shared])
     out = {}
     for site in state.website.plans:
+        # Also the plan's files no row declares but the files' notices read (the administrative
+        # changes, the toolkit): all but the handbook chapters, which feed the handbook's pages only.
+        plan = common + "\0".join(_digest_of(root, f, memo) for name, f in sorted(site.files.items())
+                                   if not name.startswith("chapters/"))
         out[site.key] = {site.prefix + o.path: hashlib.sha256(
-            (common + "\0" + "\0".join(f + ":" + _digest_of(root, f, memo) for f in o.data_files)).encode("utf-8")
+            (plan + "\0" + "\0".join(f + ":" + _digest_of(root, f, memo) for f in o.data_files)).encode("utf-8")
         ).hexdigest() for o in state.catalog.outputs[site.key].downloads(state.catalog.pdf_ok)}
     return out
 
