@@ -18,6 +18,6 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/setup.sh"   # also: cd to the reposito
 .venv/bin/python -m macros.check
 echo "Website: http://127.0.0.1:$port/  (mở địa chỉ này trong trình duyệt; dừng bằng Ctrl+C)"
 # `mkdocs serve` is the preview for the kontum plugin (macros/adapters/plugin.py): no PDFs,
-# data errors on the pages. --dirty: a save builds again only the pages whose data changed
-# (macros/adapters/serve_hooks.py).
+# data errors on the pages. --dirty: a save builds again only the pages whose data changed,
+# and remakes only the downloads made from a changed data file (macros/adapters/serve_hooks.py).
 exec .venv/bin/python -m mkdocs serve --dirty --dev-addr "127.0.0.1:$port" "$@"

@@ -51,7 +51,7 @@ class BuildState:
     """The Website of this build and everything computed from it once."""
 
     def __init__(self, root: Path, website: Website, data_error: str | None = None, dir_urls: bool = True,
-                 pdf_ok: bool = True, settings: Settings = Settings()):
+                 pdf_ok: bool = True, settings: Settings = Settings(), previous: Catalog | None = None):
         self.root = root
         self.settings = settings
         self.website = website
@@ -60,7 +60,8 @@ class BuildState:
         self.data_error = data_error
         # dir_urls: this build's use_directory_urls (the file:// copy builds without them);
         # pdf_ok: this build writes PDFs, so the results pages link the compiled report's.
-        self.catalog = Catalog(website, dir_urls, pdf_ok)
+        # previous: the last good build's Catalog under `mkdocs serve --dirty` (unchanged unit pages kept).
+        self.catalog = Catalog(website, dir_urls, pdf_ok, previous)
         # One tooltip pass per plan (a plan folder may have its own glossary).
         self.abbreviators = {s.key: Abbreviator({t.viet_tat: t.nghia for t in s.glossary}) for s in website.plans}
         # The pages' "Cập nhật lần cuối": the last commit of every file, one `git log` walk per build
@@ -100,13 +101,13 @@ def share_website(config, website: Website) -> None:
     setattr(config, _SHARED, website)
 
 
-def start(config, root: Path, settings: Settings = Settings()) -> BuildState:
+def start(config, root: Path, settings: Settings = Settings(), previous: Catalog | None = None) -> BuildState:
     """Read data/ (raises DataErrors), unless shared with this build, and attach
     this build's state to `config`."""
     website = getattr(config, _SHARED, None) or load_website(root)
     return attach(config, BuildState(root, website, dir_urls=config["use_directory_urls"],
                                      pdf_ok=not settings.pdfs_off and writer.unavailable_reason() is None,
-                                     settings=settings))
+                                     settings=settings, previous=previous))
 
 
 def attach(config, state: BuildState) -> BuildState:

@@ -169,6 +169,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         if self._quiet is not None:  # nothing of this run stays on MkDocs' handler
             logs.remove(*self._quiet)
             self._quiet = None
+        if self.memory is not None:
+            serve_hooks.stop_making(self.memory)  # no child left writing into serve's folder
         self.memory = None
 
     @property
@@ -189,10 +191,14 @@ class KontumPlugin(BasePlugin[KontumConfig]):
     def on_config(self, config):
         root = _root(config)
         settings = self.settings()
+        if self.memory is not None:  # a new save: the last save's downloads are not made on
+            serve_hooks.stop_making(self.memory)
         try:
-            state = build_state.start(config, root, settings)
+            state = build_state.start(config, root, settings,
+                                      previous=serve_hooks.previous_catalog(self.memory, settings.dirty))
             if self.memory is not None:
                 self.memory.website = state.website
+                self.memory.catalog = state.catalog
         except Exception as exc:  # noqa: BLE001 - last guard: "lỗi nội bộ", never a traceback
             message = (str(exc) if isinstance(exc, (DataErrors, InternalError))
                        else internal_message("data/", exc))
@@ -360,12 +366,21 @@ class KontumPlugin(BasePlugin[KontumConfig]):
                 text = serve_hooks.merge_search_index(
                     text, {f.url for f in pages if f.is_modified()}, [f.url for f in pages], self.memory)
             index.write_text(text, encoding="utf-8")
-        if not offline_hooks.is_file_copy(config):  # the file:// copy reuses the downloads and PDFs made here
+        rebuild = state.settings.dirty and self.memory is not None and self.memory.downloads is not None
+        if rebuild:  # `serve --dirty` after its first build: the downloads whose data changed (issue 24)
+            if state.data_error is None:  # else the last good data's files stay
+                remade = serve_hooks.remake_downloads(state, Path(config.site_dir), self.memory,
+                                                      serve_hooks.download_keys(state))
+                log.info(f"Xem thử: tạo lại {remade} tệp tải về có dữ liệu đổi")
+        elif not offline_hooks.is_file_copy(config):  # the file:// copy reuses the downloads and PDFs made here
             templates = cache.Counts()
             for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
                 write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok,
                                 cache=state.settings.cache_root(state.root), counts=templates,
                                 epoch=state.settings.source_date_epoch, made=state.catalog.outputs[site.key])
+            if state.settings.dirty and self.memory is not None and state.data_error is None:
+                self.memory.downloads = {p: k for keys in serve_hooks.download_keys(state).values()
+                                         for p, k in keys.items()}
             pdfs = pdf_output.write_pdfs(config, state)
             log.info(remade_line(templates, pdfs))
         offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker

@@ -13,6 +13,13 @@ in the browser.
   (skip_unchanged_pages; issue 24: 27 s a save at 3,321 units, every page built).
 - The theme's templates are compiled once per serve process, not on every
   rebuild (an in-memory Jinja bytecode cache, keyed by template source checksum).
+- With --dirty, the pages of units whose record (and all else their page shows) did not
+  change keep the last build's Markdown (Catalog's `previous`, render/pages.same_but_units).
+- With --dirty, after the first build a save remakes only the downloads whose data files
+  (as the outputs registry, macros/outputs.py, declares them) changed, in a child process
+  (`python -m macros.adapters.serve_hooks`) so that the page shows before the whole-plan
+  spreadsheets are made (25 s at 3,321 units); the stale files are removed first, and the
+  child is stopped by the next save and when serve stops.
 
 What one serve process remembers across its rebuilds is one ServeMemory, owned by the
 plugin (macros/adapters/plugin.py, made in on_startup); per-build state is on each
@@ -23,6 +30,8 @@ import hashlib
 import json
 import logging
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from jinja2 import BytecodeCache
@@ -35,12 +44,20 @@ class ServeMemory:
 
     def __init__(self):
         self.website = None  # the last good Website read in this process
+        self.catalog = None  # its Catalog (--dirty: unchanged unit pages are taken from it)
+        self.catalog_templates: str | None = None  # macros/templates/ as that Catalog was rendered with
         # `serve --dirty`: per page, what its last build was made from (src_uri -> digest),
         # the digest of what every page shows, and the search entries of the last index.
         self.pages: dict[str, str] = {}
         self.whole: str | None = None
         self.index: list = []
         self.templates = _MemoryBytecodeCache()
+        # Downloads (spreadsheets, calendars): site path -> digest of the data files it was made
+        # from (None: the first build has not made them); the child process making the ones a
+        # save changed, and their paths.
+        self.downloads: dict[str, str] | None = None
+        self.maker: subprocess.Popen | None = None
+        self.making: set[str] = set()
 
 
 def _tree_stamp(folder: Path) -> str:
@@ -52,6 +69,24 @@ def _tree_stamp(folder: Path) -> str:
                 st = path.stat()
                 out.append(f"{path.relative_to(folder)}:{st.st_size}:{st.st_mtime_ns}")
     return "\n".join(out)
+
+
+def templates_stamp() -> str:
+    """The page templates (macros/templates/), which Jinja reads again when they change."""
+    from macros.templating import TEMPLATES
+
+    return _tree_stamp(TEMPLATES)
+
+
+def previous_catalog(memory: "ServeMemory | None", dirty: bool):
+    """The last good build's Catalog, to take unchanged unit pages from: under `serve --dirty`
+    only, and only while the templates it was rendered with are unchanged (templates_stamp)."""
+    stamp = templates_stamp()
+    if memory is None:
+        return None
+    previous = memory.catalog if dirty and memory.catalog_templates == stamp else None
+    memory.catalog_templates = stamp
+    return previous
 
 
 def skip_unchanged_pages(files, config, state, memory: ServeMemory) -> tuple[int, int]:
@@ -86,6 +121,97 @@ def skip_unchanged_pages(files, config, state, memory: ServeMemory) -> tuple[int
             skipped += 1
     memory.pages, memory.whole = digests, whole
     return skipped, pages
+
+
+def _digest_of(root: Path, rel: str, memo: dict) -> str:
+    """A data file's content digest (a folder, "…/": its files' names and contents); "" if absent."""
+    if rel not in memo:
+        path, h = root / rel, hashlib.sha256()
+        if rel.endswith("/"):
+            for f in sorted(path.rglob("*")) if path.is_dir() else ():
+                if f.is_file():
+                    h.update(f.relative_to(path).as_posix().encode("utf-8") + b"\0" + f.read_bytes() + b"\0")
+            memo[rel] = h.hexdigest()
+        else:
+            memo[rel] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    return memo[rel]
+
+
+def download_keys(state) -> dict[str, dict[str, str]]:
+    """Plan key -> (site path -> digest of what the download is made from): the data files its
+    row in the outputs registry declares (macros/outputs.py), the plan's other files but its
+    handbook chapters, the data files shared by every plan (data/*.yaml), whether the documents
+    are made, the date given for the build."""
+    root, memo = state.root, {}
+    shared = [p.relative_to(root).as_posix() for p in sorted((root / "data").glob("*.yaml"))]
+    common = "\0".join([str(state.catalog.pdf_ok), str(state.settings.source_date_epoch)]
+                        + [_digest_of(root, f, memo) for f in shared])
+    out = {}
+    for site in state.website.plans:
+        # Also the plan's files no row declares but the files' notices read (the administrative
+        # changes, the toolkit): all but the handbook chapters, which feed the handbook's pages only.
+        plan = common + "\0".join(_digest_of(root, f, memo) for name, f in sorted(site.files.items())
+                                   if not name.startswith("chapters/"))
+        out[site.key] = {site.prefix + o.path: hashlib.sha256(
+            (plan + "\0" + "\0".join(f + ":" + _digest_of(root, f, memo) for f in o.data_files)).encode("utf-8")
+        ).hexdigest() for o in state.catalog.outputs[site.key].downloads(state.catalog.pdf_ok)}
+    return out
+
+
+def stop_making(memory: ServeMemory) -> None:
+    """A new save: the child still making the last save's downloads stops; what it did not
+    finish is made again from the new data."""
+    maker, memory.maker = memory.maker, None
+    if maker is None:
+        return
+    if maker.poll() is None:
+        maker.kill()
+        maker.wait()
+    if maker.returncode != 0 and memory.downloads is not None:
+        for path in memory.making:
+            memory.downloads.pop(path, None)
+    memory.making = set()
+
+
+def remake_downloads(state, site_dir: Path, memory: ServeMemory, keys: dict[str, dict[str, str]]) -> int:
+    """Under `serve --dirty`, after the first build: the downloads whose data changed (by
+    download_keys) are removed at once and made again by a child process, so the pages show
+    the save in seconds while the whole-plan spreadsheets (25 s at 3,321 units) are made
+    beside it; a download whose data did not change is kept. How many are remade."""
+    stop_making(memory)
+    only = {}
+    for plan, paths in keys.items():
+        stale = [p for p, k in paths.items() if memory.downloads.get(p) != k or not (site_dir / p).is_file()]
+        if stale:
+            only[plan] = stale
+    if not only:
+        return 0
+    for paths in only.values():
+        for p in paths:  # never a stale file served while its data says otherwise
+            (site_dir / p).unlink(missing_ok=True)
+    job = {"root": str(state.root), "site_dir": str(site_dir), "documents": state.catalog.pdf_ok,
+           "epoch": state.settings.source_date_epoch, "cache": str(state.settings.cache_root(state.root)),
+           "only": only}
+    memory.maker = subprocess.Popen([sys.executable, "-m", "macros.adapters.serve_hooks"], cwd=state.root,
+                                    stdin=subprocess.PIPE, start_new_session=True)
+    memory.maker.stdin.write(json.dumps(job).encode("utf-8"))
+    memory.maker.stdin.close()
+    memory.making = {p for paths in only.values() for p in paths}
+    for paths in keys.values():
+        memory.downloads.update(paths)
+    return len(memory.making)
+
+
+def _make_downloads(job: dict) -> None:
+    """The child of remake_downloads: the data read again, the listed downloads written."""
+    from macros.exports.downloads import write_downloads
+    from macros.loader import load_website
+
+    website = load_website(Path(job["root"]))
+    for site in website.plans:
+        if site.key in job["only"]:
+            write_downloads(site, Path(job["site_dir"]), documents=job["documents"], cache=Path(job["cache"]),
+                            epoch=job["epoch"], only=set(job["only"][site.key]))
 
 
 def merge_search_index(text: str, built_urls: set[str], urls: list[str], memory: ServeMemory) -> str:
@@ -151,3 +277,12 @@ class _MemoryBytecodeCache(BytecodeCache):
     def dump_bytecode(self, bucket) -> None:
         self._codes[bucket.key] = bucket.bytecode_to_string()
 
+
+
+if __name__ == "__main__":  # remake_downloads' child process
+    try:
+        _make_downloads(json.loads(sys.stdin.read()))
+    except Exception as exc:  # noqa: BLE001 - the next save makes them again; the serve log says why
+        sys.stderr.write(f"Xem thử: chưa tạo lại được tệp tải về ({type(exc).__name__}: {exc}); "
+                         "lưu lại tệp dữ liệu để thử lại.\n")
+        sys.exit(1)

@@ -256,7 +256,7 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
                    counts: "cache_mod.Counts | None" = None, made: registry.Outputs | None = None,
                    epoch: int | None = None, calendars: "cache_mod.Store | None" = None,
                    workbooks: "cache_mod.Store | None" = None,
-                   dated: "cache_mod.Store | None" = None) -> dict[str, bytes]:
+                   dated: "cache_mod.Store | None" = None, only=None) -> dict[str, bytes]:
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
@@ -268,8 +268,10 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
     (macros/cache.py); `counts`: what was made and reused (with `calendars`, them too);
     `workbooks`: the plan's own workbooks made before (not counted: not per unit);
     `dated`: the templates with this build's date written in (restamp), kept for a build of
-    the same commit (dated_key)."""
-    wanted = (made or registry.outputs(site)).downloads(documents)
+    the same commit (dated_key); `only`: these site paths alone (a rebuild under
+    `mkdocs serve --dirty` remakes the downloads whose data changed)."""
+    wanted = [o for o in (made or registry.outputs(site)).downloads(documents)
+              if only is None or site.prefix + o.path in only]
     if not wanted:  # a plan without the sections the downloads are made from (Site.has_*)
         return {}
     making = _Making(site, results_of(site), stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch),
@@ -285,10 +287,10 @@ def download_paths(site: Site, documents: bool = True, made: registry.Outputs | 
 
 def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: Path | None = None,
                     counts: "cache_mod.Counts | None" = None, made: registry.Outputs | None = None,
-                    epoch: int | None = None) -> list[str]:
+                    epoch: int | None = None, only=None) -> list[str]:
     """Write the plan's downloads into site_dir; their site paths. `cache`: the folder
     of the per-unit files made by earlier builds (macros/cache.py); `epoch`: the
-    date given for the build (SOURCE_DATE_EPOCH), see stamp()."""
+    date given for the build (SOURCE_DATE_EPOCH), see stamp(); `only`: as download_bytes."""
     out = []
     store = cache_mod.Store(Path(cache) / TEMPLATE_CACHE if cache is not None else None, ".xlsx")
     calendars = cache_mod.Store(Path(cache) / CALENDAR_CACHE, ".ics") if cache is not None else None
@@ -296,7 +298,8 @@ def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: P
     dated = cache_mod.Store(Path(cache) / DATED_CACHE, ".xlsx") if cache is not None else None
     if dated is not None and documents:
         prune_dated(dated.folder, stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch))
-    for rel, content in download_bytes(site, documents, store, counts, made, epoch, calendars, workbooks, dated).items():
+    for rel, content in download_bytes(site, documents, store, counts, made, epoch, calendars, workbooks, dated,
+                                       only).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)

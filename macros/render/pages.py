@@ -54,6 +54,7 @@ class _Context:
     made: registry.Outputs
     dir_urls: bool
     pdf_ok: bool
+    reuse: dict = field(default_factory=dict)  # unit page path -> its Markdown, unchanged (same_but_units)
 
 
 # The content of each page of the registry (macros/outputs.py), by its row's key:
@@ -84,7 +85,10 @@ def _budget(c: _Context, o) -> str:
 
 
 def _unit(c: _Context, o) -> str:
-    return units.unit_page(c.site, o.item.ma, progress.unit_section(c.site, c.results, o.item.ma, c.dir_urls, c.pdf_ok))
+    if o.path in c.reuse:
+        return c.reuse[o.path]
+    return units.unit_page(c.site, o.item.ma,
+                           progress.unit_section(c.site, c.results, o.item.ma, c.dir_urls, c.pdf_ok))
 
 
 CONTENT = {
@@ -112,14 +116,24 @@ META = {
 }
 
 
+def same_but_units(old: Site, new: Site) -> bool:
+    """Everything a unit's page shows besides its own unit record is the same in both
+    (a rebuild under `mkdocs serve --dirty` then keeps the pages of the units that did not change)."""
+    return (old.root == new.root and old.entry == new.entry and old.files == new.files and old.plan == new.plan
+            and old.org == new.org and old.extra == new.extra and old.units_file.tinh == new.units_file.tinh
+            and [u.ma for u in old.units] == [u.ma for u in new.units] and old.placeholders == new.placeholders
+            and results_of(old) == results_of(new))
+
+
 def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True,
-               made: registry.Outputs | None = None) -> list[GeneratedPage]:
+               made: registry.Outputs | None = None, reuse: dict | None = None) -> list[GeneratedPage]:
     """The pages of one plan, in plan-local paths (the Catalog puts them under the plan's prefix).
     `dir_urls`: the build's use_directory_urls (raw HTML links to downloads follow it);
     `pdf_ok`: this build writes the documents: the PDFs and the units' Excel templates;
-    `made`: the plan's outputs (macros/outputs.py), when the caller has them."""
+    `made`: the plan's outputs (macros/outputs.py), when the caller has them; `reuse`: unit page
+    path -> its Markdown, for units whose page is known unchanged (Catalog's `previous`)."""
     made = made if made is not None else registry.outputs(site)
-    context = _Context(site, results_of(site), made, dir_urls, pdf_ok)
+    context = _Context(site, results_of(site), made, dir_urls, pdf_ok, reuse or {})
     return [GeneratedPage(o.path, o.title, CONTENT[o.key](context, o), o.data_files,
                           META[o.key](context, o) if o.key in META else {}, site.key)
             for o in made.pages]
@@ -170,8 +184,13 @@ def hand_nav(docs: Path) -> list[dict]:
 class Catalog:
     """Pages, nav, PDFs and provenance of one build, computed once, looked up by path."""
 
-    def __init__(self, website: Website, dir_urls: bool = True, pdf_ok: bool = True):
+    def __init__(self, website: Website, dir_urls: bool = True, pdf_ok: bool = True,
+                 previous: "Catalog | None" = None):
+        """`previous`: the last build's Catalog of the same process (`mkdocs serve --dirty`):
+        the Markdown of unit pages whose unit and everything else they show are unchanged is
+        taken from it instead of rendered again (issue 24)."""
         self.website = website
+        self.dir_urls = dir_urls
         self.pdf_ok = pdf_ok  # PDFs and the per-unit Excel templates are made in this build
         self.pages: dict[str, GeneratedPage] = {}
         self.plan_of_page: dict[str, Site] = {}
@@ -181,13 +200,14 @@ class Catalog:
         self.search_by_name: dict[str, str] = {}
         self.nav: list = []
         self.outputs: dict[str, registry.Outputs] = {}  # plan key -> its outputs (macros/outputs.py)
+        self.reused = 0  # unit pages whose Markdown was taken from `previous`
         if website.several:
             self._add(plans_page(website), None)
             self.nav.append({"Trang chủ": PLANS})
         for site in website.plans:
             home_page = home_path(website, site)
             made = self.outputs[site.key] = registry.outputs(site)
-            for page in plan_pages(site, dir_urls, pdf_ok, made):
+            for page in plan_pages(site, dir_urls, pdf_ok, made, self._reusable(previous, site, made)):
                 path = home_page if page.path == links.HOME else site.prefix + page.path
                 self._add(GeneratedPage(path, page.title, page.markdown, page.data_files, page.meta, page.plan), site)
             self.handbook[site.key] = [site.prefix + p for p in made.handbook_section()]
@@ -198,6 +218,21 @@ class Catalog:
         self.nav[1:1] = hand_nav(website.root / "docs")  # after the home page: «Cách dùng trang này»
         # The editor guide is for editors only (issue 11): CONTRIBUTING.md in the
         # repository, not a page of the site, so readers never meet it in the nav or search.
+
+    def _reusable(self, previous: "Catalog | None", site: Site, made: registry.Outputs) -> dict:
+        if previous is None or (previous.dir_urls, previous.pdf_ok) != (self.dir_urls, self.pdf_ok):
+            return {}
+        old = next((s for s in previous.website.plans if s.key == site.key), None)
+        if old is None or not same_but_units(old, site):
+            return {}
+        old_units = {u.ma: u for u in old.units}
+        out = {}
+        for o in made.by_key.get("unit", ()):
+            page = previous.pages.get(site.prefix + o.path)
+            if page is not None and old_units.get(o.item.ma) == o.item:
+                out[o.path] = page.markdown
+        self.reused += len(out)
+        return out
 
     def _add(self, page: GeneratedPage, site: Site | None) -> None:
         self.pages[page.path] = page

@@ -1,0 +1,181 @@
+"""Issue 24, the edit loop: under `mkdocs serve --dirty` a save builds again only what
+depends on it. In-process, on a copy of the real project: MkDocs' own build() called as
+serve calls it (dirty=True, the kontum plugin started as under serve), then one data file
+changed and build() called again; what each rebuild wrote is read from the files' times."""
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from macros.exports.downloads import download_bytes
+from macros.loader import load_website
+from macros.render.pages import Catalog
+from tests.sitebuild import copy_project
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+class Serve:
+    """One `mkdocs serve --dirty` process's builds, in this process."""
+
+    def __init__(self, project: Path, site: Path):
+        self.project, self.site = project, site
+        self.config = self._config()
+        self.config.plugins.on_startup(command="serve", dirty=True)
+        self.plugin = self.config.plugins["kontum"]
+
+    def _config(self):
+        config = load_config(str(self.project / "mkdocs.yml"), site_dir=str(self.site))
+        config.site_url = SERVE_URL
+        return config
+
+    def rebuild(self) -> dict[str, int]:
+        """Build (again, as serve does after a save); the site's files and their times after it."""
+        config = self._config()
+        build(config, serve_url=SERVE_URL, dirty=True)
+        return self.times()
+
+    def times(self) -> dict[str, int]:
+        return {p.relative_to(self.site).as_posix(): p.stat().st_mtime_ns for p in self.site.rglob("*") if p.is_file()}
+
+    def wait_for_downloads(self) -> None:
+        maker = getattr(self.plugin.memory, "maker", None)  # (a save made them in the build before issue 24)
+        if maker is not None:
+            assert maker.wait(timeout=120) == 0
+
+    def close(self):
+        self.config.plugins.on_shutdown()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    base = tmp_path_factory.mktemp("dirty")
+    project = copy_project(base / "project")
+    env = {k: os.environ.pop(k) for k in list(os.environ) if k.startswith("KONTUM_")}
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    serve = Serve(project, base / "site")
+    try:
+        serve.first = serve.rebuild()
+        serve.wait_for_downloads()
+        yield serve
+    finally:
+        serve.close()
+        os.environ.update(env)
+
+
+def changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {p for p, t in after.items() if before.get(p) != t}
+
+
+def html_of(src_uri: str) -> str:
+    return "index.html" if src_uri == "index.md" else src_uri.removesuffix(".md").removesuffix("index").rstrip("/") + "/index.html"
+
+
+def test_one_units_change_builds_its_page_and_the_pages_that_list_it_only(served):
+    """One unit's official name changed: its page and the pages whose content shows it are
+    written again, no other page; search keeps every page's entries."""
+    units = served.project / "data" / "ke-hoach-2023" / "don-vi.yaml"
+    good = units.read_text(encoding="utf-8")
+    flags = served.plugin.memory.catalog.dir_urls, served.plugin.memory.catalog.pdf_ok  # serve's: no documents
+    old_catalog = Catalog(load_website(served.project), *flags)
+    before = served.times()
+    index_before = json.loads((served.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    time.sleep(0.01)
+    try:
+        units.write_text(good.replace("ten_chinh_thuc: Huyện Đắk Glei", "ten_chinh_thuc: Huyện Đắk Glei Sửa Thử", 1),
+                         encoding="utf-8")
+        after = served.rebuild()
+        new_catalog = Catalog(load_website(served.project), *flags)
+        # What shows the change: the generated pages whose Markdown differs (the unit's page, the
+        # unit list, ...), and the hand-written pages (their macros may show any data).
+        expected = {html_of(p) for p, page in new_catalog.pages.items() if old_catalog.pages[p].markdown != page.markdown}
+        hand_written = {html_of(p.relative_to(served.project / "docs").as_posix())
+                        for p in (served.project / "docs").rglob("*.md")} | {"404.html"}  # + the theme's
+        assert "don-vi/huyen-dak-glei/index.html" in expected and "don-vi/index.html" in expected
+        # The pages of units that did not change are taken from the last build's Catalog: the
+        # same Markdown as rendering every page again.
+        kept = served.plugin.memory.catalog
+        assert kept.reused == len(kept.website.plans[0].units) - 1  # every unit's page but the changed one
+        assert {p: g.markdown for p, g in kept.pages.items()} == {p: g.markdown for p, g in new_catalog.pages.items()}
+        written = {p for p in changed(before, after) if p.endswith(".html")}
+        assert expected <= written
+        assert written - expected <= hand_written, sorted(written - expected - hand_written)
+        assert "don-vi/huyen-sa-thay/index.html" not in written  # another unit's page: untouched
+        assert "Sửa Thử" in (served.site / "don-vi/huyen-dak-glei/index.html").read_text(encoding="utf-8")
+        index_after = json.loads((served.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        assert len(index_after) == len(index_before)
+    finally:
+        units.write_text(good, encoding="utf-8")
+        served.rebuild()
+        served.wait_for_downloads()
+
+
+def test_a_change_no_download_is_made_from_remakes_no_download(served):
+    """A handbook chapter feeds its pages only: no spreadsheet or calendar is made again
+    (before: every save made every download again, 25 s at 3,321 units)."""
+    chapter = served.project / "data" / "ke-hoach-2023" / "so-tay" / "mo-hinh-hay.yaml"
+    good = chapter.read_text(encoding="utf-8")
+    before = served.times()
+    time.sleep(0.01)
+    try:
+        chapter.write_text(good.replace("đặt câu hỏi.", "đặt câu hỏi, góp ý.", 1), encoding="utf-8")
+        served.rebuild()
+        served.wait_for_downloads()
+        after = served.times()
+        downloads = {p for p in after if p.startswith("tai-ve/")}
+        assert downloads and not changed(before, after) & downloads
+        page = served.site / "so-tay" / "mo-hinh-hay" / "index.html"
+        assert "so-tay/mo-hinh-hay/index.html" in changed(before, after) and "góp ý" in page.read_text(encoding="utf-8")
+    finally:
+        chapter.write_text(good, encoding="utf-8")
+        served.rebuild()
+        served.wait_for_downloads()
+
+
+def test_a_units_change_remakes_the_downloads_made_from_its_file_beside_the_build(served):
+    """don-vi.yaml changed: the downloads made from it are removed before the rebuild
+    returns (never a stale one served) and made again by a child process from the new data."""
+    units = served.project / "data" / "ke-hoach-2023" / "don-vi.yaml"
+    good = units.read_text(encoding="utf-8")
+    try:
+        units.write_text(good.replace("ten_chinh_thuc: Huyện Đắk Glei", "ten_chinh_thuc: Huyện Đắk Glei Sửa Lịch", 1),
+                         encoding="utf-8")
+        before = served.times()
+        time.sleep(0.01)
+        served.rebuild()
+        served.wait_for_downloads()
+        after = served.times()
+        website = load_website(served.project)
+        made = download_bytes(website.plans[0], documents=False)
+        # every download declares don-vi.yaml: each made again, as the new data makes it
+        assert made and set(made) <= changed(before, after)
+        assert all((served.site / p).read_bytes() == content for p, content in made.items())
+    finally:
+        units.write_text(good, encoding="utf-8")
+        served.rebuild()
+        served.wait_for_downloads()
+
+
+def test_a_template_change_renders_every_unit_page_again(served, monkeypatch):
+    """Unit pages are taken from the last build only while the templates are the same: an edited
+    template (Jinja reads it again under serve) renders every unit page again."""
+    from macros.adapters import serve_hooks
+
+    units = served.project / "data" / "ke-hoach-2023" / "don-vi.yaml"
+    good = units.read_text(encoding="utf-8")
+    monkeypatch.setattr(serve_hooks, "templates_stamp", lambda: "một mẫu trang đã sửa")
+    try:
+        units.write_text(good.replace("ten_chinh_thuc: Huyện Đắk Glei", "ten_chinh_thuc: Huyện Đắk Glei Sửa Mẫu", 1),
+                         encoding="utf-8")
+        served.rebuild()
+        assert served.plugin.memory.catalog.reused == 0
+    finally:
+        monkeypatch.undo()
+        units.write_text(good, encoding="utf-8")
+        served.rebuild()
+        served.wait_for_downloads()
