@@ -323,9 +323,13 @@ def _section_kind(value) -> str | None:
         return VERBATIM if isinstance(value, VerbatimSection) else value.loai
     if not isinstance(value, dict):
         return None
-    if "doan" in value:
-        return VERBATIM
     kind = value.get("loai")
+    if "doan" in value:
+        # A structured kind with its own fields and `doan` too is read as the structured section
+        # it says it is, so the error names «doan» at its line (model_errors.py), not its fields.
+        if isinstance(kind, str) and kind in STRUCTURED and set(value) - set(VerbatimSection.model_fields):
+            return kind
+        return VERBATIM
     return kind if isinstance(kind, str) and kind in STRUCTURED else UNKNOWN
 
 

@@ -121,7 +121,7 @@ def period_line(site: Site) -> str:
 
 
 def _numbered_heading(section, place: int, level: str = "##") -> str:
-    return f"{level} {m(heading(section, place))}"
+    return f"{level} {m(heading(section, place).strip())}"
 
 
 def _purposes(site: Site, s) -> list[str]:
@@ -190,7 +190,8 @@ def body_markdown(site: Site) -> str:
     p = site.plan
     parts = [m(t) for t in basis_paragraphs(site)] + ([m(p.mo_dau)] if p.mo_dau else [])
     for place, section in enumerate(p.muc, 1):
-        parts.append(_numbered_heading(section, place))
+        if heading(section, place).strip():  # a section the document neither numbers nor titles: no "## "
+            parts.append(_numbered_heading(section, place))
         if isinstance(section, VerbatimSection):
             if section.doan:
                 parts.append(verbatim_html(section))
