@@ -71,6 +71,11 @@ class DocumentInfo(Strict):
 class Campaign(Strict):
     ten: Text = Field(description="Tên đầy đủ của Cuộc vận động.")
     ten_ngan: Text = Field(description="Tên gọi tắt.")
+    doi_tuong: Text | None = Field(default=None, description=(
+        "Những người kế hoạch hướng tới, đếm riêng trong số người dự hội nghị (số liệu kết quả «so_nguoi_dtts»), "
+        "viết như kế hoạch gọi, không có chữ «người» đứng đầu. Bỏ trống: website viết «thuộc đối tượng vận động»."))
+    doi_tuong_viet_tat: Text | None = Field(default=None, description=(
+        "Cách kế hoạch viết tắt doi_tuong (dùng trong bảng, biểu đồ). Bỏ trống: website viết đủ doi_tuong."))
 
 
 class BasisDocument(Strict):

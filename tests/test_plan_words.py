@@ -174,3 +174,40 @@ def test_the_footer_names_the_pages_own_plan(tmp_path):
     text = footer("huong-dan-chung.md")
     assert first.org.ten_day_du not in text and second.org.ten_day_du not in text, text
     assert "CHÂN TRANG CHUNG" not in text
+
+
+# --- 1. the campaign's words come from the plan ------------------------------------------
+
+def _with_results(tmp_path: Path, change) -> object:
+    """A copy of data/ with the results fixture, its ke-hoach.yaml through `change`."""
+    root = tmp_path / "ket-qua"
+    shutil.copytree(ROOT / "data", root / "data")
+    folder = root / "data" / "ke-hoach-2023"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "ket-qua", folder / "ket-qua")
+    path = folder / "ke-hoach.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data["cuoc_van_dong"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_website(root).plans[0]
+
+
+def _results_text(site) -> str:
+    from macros.render import home, progress, report
+    return "\n".join([progress.progress_page(site, site.results), str(report.document_html(site, site.results)),
+                      *[progress.unit_section(site, site.results, u.ma) for u in site.units], home.home_page(site)])
+
+
+@pytest.mark.parametrize("change,full,short", [
+    (lambda c: c.update(doi_tuong="hội viên phụ nữ", doi_tuong_viet_tat="HVPN"), "hội viên phụ nữ", "HVPN"),
+    (lambda c: [c.pop("doi_tuong"), c.pop("doi_tuong_viet_tat")], "thuộc đối tượng vận động", "thuộc đối tượng vận động"),
+])
+def test_the_results_name_those_counted_apart_as_the_plan_does(tmp_path, change, full, short):
+    site = _with_results(tmp_path, change)
+    text = _results_text(site)
+    assert f"người {full}" in text and f"Trong đó người {short}" in text and f"Người {short}" in text
+    # What the plan itself says may name them (its subject, its campaign, its sentences quoted «…»).
+    ours = re.sub(r"«[^»]*»", "", text)
+    for quoted in (site.plan.cuoc_van_dong.ten, site.plan.van_ban.trich_yeu[1:]):
+        ours = ours.replace(quoted, "")
+    for word in ("dân tộc thiểu số", "DTTS", "đồng bào"):
+        assert word not in ours, (word, ours[max(0, ours.find(word) - 300):ours.find(word) + 100])
