@@ -415,6 +415,9 @@ class PlanFile(Strict):
     can_cu: Annotated[list[Basis], *at_most(MAX_LIST)] = Field(default=[])
     mo_dau: OptionalText = ""
     ten_goi_don_vi: Text = Field(default="đơn vị", description="Cách kế hoạch gọi chung các đơn vị của mình, như kế hoạch viết; mặc định «đơn vị».")
+    ten_goi_khu_dan_cu: Text | None = Field(default=None, description=(
+        "Cách kế hoạch gọi những nơi được chọn trong mỗi xã để tổ chức hội nghị (số liệu kết quả «dia_ban › "
+        "khu_dan_cu»), như kế hoạch viết. Bỏ trống: báo cáo tổng hợp viết «nơi được chọn»."))
     muc: Annotated[list[Section], *at_most(MAX_LIST)] = Field(
         description="Các mục của kế hoạch theo thứ tự văn bản: mục có cấu trúc (có «loai») hoặc chép nguyên văn (có «doan»).")
     ket_luan: OptionalText = ""

@@ -186,7 +186,7 @@ def _with_results(tmp_path: Path, change) -> object:
     shutil.copytree(ROOT / "tests" / "fixtures" / "ket-qua", folder / "ket-qua")
     path = folder / "ke-hoach.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data["cuoc_van_dong"])
+    change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return load_website(root).plans[0]
 
@@ -198,13 +198,18 @@ def _results_text(site) -> str:
 
 
 @pytest.mark.parametrize("change,full,short", [
-    (lambda c: c.update(doi_tuong="hội viên phụ nữ", doi_tuong_viet_tat="HVPN"), "hội viên phụ nữ", "HVPN"),
-    (lambda c: [c.pop("doi_tuong"), c.pop("doi_tuong_viet_tat")], "thuộc đối tượng vận động", "thuộc đối tượng vận động"),
+    (lambda d: d["cuoc_van_dong"].update(doi_tuong="hội viên phụ nữ", doi_tuong_viet_tat="HVPN"),
+     "hội viên phụ nữ", "HVPN"),
+    (lambda d: [d["cuoc_van_dong"].pop("doi_tuong"), d["cuoc_van_dong"].pop("doi_tuong_viet_tat"),
+                d.pop("ten_goi_khu_dan_cu")], "thuộc đối tượng vận động", "thuộc đối tượng vận động"),
 ])
 def test_the_results_name_those_counted_apart_as_the_plan_does(tmp_path, change, full, short):
     site = _with_results(tmp_path, change)
     text = _results_text(site)
     assert f"người {full}" in text and f"Trong đó người {short}" in text and f"Người {short}" in text
+    # The places chosen in each commune, as the plan calls them (ten_goi_khu_dan_cu), or a plain word.
+    assert ("Xã, khu dân cư được chọn" in text) == (site.plan.ten_goi_khu_dan_cu is not None)
+    assert ("Xã và nơi được chọn" in text) == (site.plan.ten_goi_khu_dan_cu is None)
     # What the plan itself says may name them (its subject, its campaign, its sentences quoted «…»).
     ours = re.sub(r"«[^»]*»", "", text)
     for quoted in (site.plan.cuoc_van_dong.ten, site.plan.van_ban.trich_yeu[1:]):
