@@ -231,3 +231,17 @@ def test_the_results_name_those_counted_apart_as_the_plan_does(tmp_path, change,
         ours = ours.replace(quoted, "")
     for word in ("dân tộc thiểu số", "DTTS", "đồng bào"):
         assert word not in ours, (word, ours[max(0, ours.find(word) - 300):ours.find(word) + 100])
+
+
+def test_the_toolkit_forms_use_the_plans_words(mau):
+    """The 2026 fixture names no group counted apart and no places: its forms say so plainly,
+    with none of the 2023 campaign's words."""
+    forms = {p.path: p.markdown for p in pages.plan_pages(mau) if p.path.startswith("bo-cong-cu/")}
+    text = "\n".join(forms.values())
+    assert "bo-cong-cu/phieu-khao-sat.md" in forms and "bo-cong-cu/bien-ban-hoi-nghi.md" in forms
+    assert "<h1>PHIẾU KHẢO SÁT</h1>" in forms["bo-cong-cu/phieu-khao-sat.md"]
+    assert "trong đó nữ: ………… người; người thuộc đối tượng vận động: ………… người." in text
+    assert "Nơi tổ chức (thôn, làng):" in text
+    # (the fixture's own bo-cong-cu.yaml writes «khu dân cư» in its report form: data, not ours)
+    for word in ("dân tộc thiểu số", "DTTS", "đồng bào"):
+        assert word.lower() not in text.lower(), word
