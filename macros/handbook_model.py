@@ -35,8 +35,8 @@ class ReferencesFile(Strict):
 
 
 class Term(Strict):
-    viet_tat: Name = Field(description="Chữ viết tắt, đúng như văn bản viết: Đ/c, DTTS.")
-    nghia: Text = Field(description="Viết đầy đủ: đồng chí, dân tộc thiểu số.")
+    viet_tat: Name = Field(description="Chữ viết tắt, đúng như văn bản viết: Đ/c, MTTQ.")
+    nghia: Text = Field(description="Viết đầy đủ: đồng chí, Mặt trận Tổ quốc.")
 
 
 class GlossaryFile(Strict):
