@@ -35,8 +35,8 @@ class ReferencesFile(Strict):
 
 
 class Term(Strict):
-    viet_tat: Name = Field(description="Chữ viết tắt, đúng như văn bản viết: Đ/c, DTTS.")
-    nghia: Text = Field(description="Viết đầy đủ: đồng chí, dân tộc thiểu số.")
+    viet_tat: Name = Field(description="Chữ viết tắt, đúng như văn bản viết: Đ/c, MTTQ.")
+    nghia: Text = Field(description="Viết đầy đủ: đồng chí, Mặt trận Tổ quốc.")
 
 
 class GlossaryFile(Strict):
@@ -96,6 +96,7 @@ class SurveySection(Strict):
 
 
 class Survey(Strict):
+    tieu_de: Text | None = Field(default=None, description="Tiêu đề in trên phiếu (chữ in hoa); bỏ trống: «PHIẾU KHẢO SÁT».")
     loi_dan: Text
     phan: list[SurveySection] = Field(min_length=1)
 
@@ -107,6 +108,9 @@ class AttendanceSheet(Strict):
 
 class MinutesTemplate(Strict):
     muc: list[Text] = Field(min_length=1, description="Các phần của biên bản, mỗi phần có dòng trống để viết.")
+    dem_rieng: Text | None = Field(default=None, description=(
+        "Những người biên bản đếm riêng trong số người dự (sau «trong đó nữ»), như kế hoạch gọi; bỏ trống: "
+        "«người» và ke-hoach.yaml › cuoc_van_dong › doi_tuong."))
     so_dong: Int = Field(default=3, ge=1, le=10)
 
 

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import crosschecks, datafiles, handbook_crosschecks, limits, paths_unique
+from . import crosschecks, datafiles, handbook_crosschecks, limits, paths_unique, plan_status
+from .gitdates import last_commit
 from .guards import reading
 from .errors import DataError, DataErrors
 from .changes_model import ChangesFile, EditorialFile, cross_check as changes_cross_check
@@ -257,6 +258,11 @@ def load_website(root: Path) -> Website:
         errors += _clashes_across_plans(root, website, source)
     if errors:
         raise DataErrors(errors)
+    # Where each plan stands, as of the last commit to data/ (the build gives SOURCE_DATE_EPOCH
+    # instead when set: adapters/build_state.py); no date outside a checkout. Never the clock.
+    when = last_commit(root, (DATA,))
+    for site in plans:
+        plan_status.date_status(site, when.date() if when else None)
     return website
 
 

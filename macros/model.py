@@ -71,6 +71,11 @@ class DocumentInfo(Strict):
 class Campaign(Strict):
     ten: Text = Field(description="Tên đầy đủ của Cuộc vận động.")
     ten_ngan: Text = Field(description="Tên gọi tắt.")
+    doi_tuong: Text | None = Field(default=None, description=(
+        "Những người kế hoạch hướng tới, đếm riêng trong số người dự hội nghị (số liệu kết quả «so_nguoi_dtts»), "
+        "viết như kế hoạch gọi, không có chữ «người» đứng đầu. Bỏ trống: website viết «thuộc đối tượng vận động»."))
+    doi_tuong_viet_tat: Text | None = Field(default=None, description=(
+        "Cách kế hoạch viết tắt doi_tuong (dùng trong bảng, biểu đồ). Bỏ trống: website viết đủ doi_tuong."))
 
 
 class BasisDocument(Strict):
@@ -323,9 +328,13 @@ def _section_kind(value) -> str | None:
         return VERBATIM if isinstance(value, VerbatimSection) else value.loai
     if not isinstance(value, dict):
         return None
-    if "doan" in value:
-        return VERBATIM
     kind = value.get("loai")
+    if "doan" in value:
+        # A structured kind with its own fields and `doan` too is read as the structured section
+        # it says it is, so the error names «doan» at its line (model_errors.py), not its fields.
+        if isinstance(kind, str) and kind in STRUCTURED and set(value) - set(VerbatimSection.model_fields):
+            return kind
+        return VERBATIM
     return kind if isinstance(kind, str) and kind in STRUCTURED else UNKNOWN
 
 
@@ -406,6 +415,9 @@ class PlanFile(Strict):
     can_cu: Annotated[list[Basis], *at_most(MAX_LIST)] = Field(default=[])
     mo_dau: OptionalText = ""
     ten_goi_don_vi: Text = Field(default="đơn vị", description="Cách kế hoạch gọi chung các đơn vị của mình, như kế hoạch viết; mặc định «đơn vị».")
+    ten_goi_khu_dan_cu: Text | None = Field(default=None, description=(
+        "Cách kế hoạch gọi những nơi được chọn trong mỗi xã để tổ chức hội nghị (số liệu kết quả «dia_ban › "
+        "khu_dan_cu»), như kế hoạch viết. Bỏ trống: báo cáo tổng hợp viết «nơi được chọn»."))
     muc: Annotated[list[Section], *at_most(MAX_LIST)] = Field(
         description="Các mục của kế hoạch theo thứ tự văn bản: mục có cấu trúc (có «loai») hoặc chép nguyên văn (có «doan»).")
     ket_luan: OptionalText = ""

@@ -118,6 +118,14 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
             hint = "thêm dòng «" + str(loc[-1]) + ": …» (xem hướng dẫn biên tập)."
             errors.append(source.error(loc, message, hint=hint))
             continue
+        if kind == "extra_forbidden" and loc[-1] == "doan" and len(loc) == 3 and loc[0] == "muc":
+            section = source.data["muc"][loc[1]]
+            fields = ", ".join(k for k in section if k not in ("so", "tieu_de", "loai", "doan"))
+            errors.append(source.error(loc, f"mục có cấu trúc «loai: {section.get('loai')}» (có {fields}) không có "
+                                            "trường «doan»: «doan» chỉ dùng cho mục chép nguyên văn.",
+                                       hint=f"giữ mục có cấu trúc thì xóa «doan»; giữ mục chép nguyên văn thì xóa "
+                                            f"{fields} (mục chép nguyên văn chỉ có so, tieu_de, loai, doan)."))
+            continue
         if kind == "extra_forbidden":
             name = str(loc[-1])
             close = _suggest_key(name, _keys_at(model, loc[:-1]) or known)

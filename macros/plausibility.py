@@ -116,11 +116,13 @@ def check_results(site, res, src, today: dt.date | None = None) -> tuple[list[Da
     errors: list[DataError] = []
     warnings: list[DataError] = []
     today = today or dt.date.today()
+    places = site.plan.ten_goi_khu_dan_cu  # where the plan holds its conferences, in its words
+    held = f"kế hoạch tổ chức hội nghị tại {places}, " if places else ""
     for i, conf in enumerate(res.hoi_nghi):
         if conf.so_nguoi > MAX_ATTENDEES:
             errors.append(src.error(("hoi_nghi", i, "so_nguoi"),
-                                    f"{format_number(conf.so_nguoi)} người dự một hội nghị: kế hoạch tổ chức hội nghị tại "
-                                    f"khu dân cư, nhiều hơn {format_number(MAX_ATTENDEES)} người là không thể có ở một hội nghị.",
+                                    f"{format_number(conf.so_nguoi)} người dự một hội nghị: {held}"
+                                    f"nhiều hơn {format_number(MAX_ATTENDEES)} người là không thể có ở một hội nghị.",
                                     found=str(conf.so_nguoi), hint="kiểm tra lại số người dự (gõ thừa chữ số?)."))
         if conf.so_nguoi == 0:
             warnings.append(src.error(("hoi_nghi", i, "so_nguoi"), "Hội nghị ghi 0 người dự.", found="0"))

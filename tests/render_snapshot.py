@@ -34,7 +34,9 @@ def _digest(value) -> str:
 
 
 def _fingerprint_root(root: Path, label: str) -> dict[str, str]:
+    from macros import plan_status
     from macros.exports.downloads import download_bytes
+    from macros.gitdates import source_date_epoch
     from macros.loader import load_website
     from macros.pdf import documents
     from macros.render import pages
@@ -42,6 +44,8 @@ def _fingerprint_root(root: Path, label: str) -> dict[str, str]:
     out = {}
     website = load_website(root)
     for site in website.plans:
+        # Dated as a build with SOURCE_DATE_EPOCH=EPOCH (macros/adapters/build_state.py): where the plan stands.
+        plan_status.date_status(site, source_date_epoch(EPOCH).date())
         key = f"{label}:{site.key}"
         for page in pages.plan_pages(site):
             out[f"{key}:page:{page.path}"] = _digest([page.title, page.markdown, list(page.data_files), page.meta])

@@ -34,6 +34,14 @@ YEAR = SITE.plan.van_ban.nam
 NUMBER = re.compile(r"(?<![\d,])\d{1,3}(?:\.\d{3})+(?![\d,])|(?<![\d.,/])\d+(?![\d.,/])")
 PERCENT = re.compile(r"(\d+(?:,\d+)?)\s?%")
 BLOCKS = {"tr", "li", "p", "desc", "figcaption", "dd", "dt"}
+# Where the plan stands, as of the build's date (render/notice.py ended_clause): the shared build with
+# results is dated 15/11/2023 (within the period), a file made in-process by the last commit (after it).
+STANDS = ("kế hoạch đã kết thúc ngày 30/11/2023",
+          "tính đến ngày 15/11/2023 (ngày cập nhật website), kế hoạch đang trong thời gian thực hiện, đến hết ngày 30/11/2023")
+
+
+def _stands(text: str) -> bool:
+    return any(s in text for s in STANDS)
 
 
 @pytest.fixture(scope="module")
@@ -259,7 +267,7 @@ def test_one_event_one_uid_in_every_calendar_read_by_two_parsers(fixture_site, m
         assert str(cal["PRODID"]).startswith(f"-//{SITE.extra['editorial'].bien_soan}//"), rel
         assert SITE.org.ten_day_du not in str(cal["PRODID"]) + " ".join(uids), rel
         assert "không phải văn bản chính thức" in str(cal["X-WR-CALDESC"]), rel
-        assert all("đã kết thúc ngày" in str(e["DESCRIPTION"]) for e in events), rel
+        assert all(_stands(str(e["DESCRIPTION"])) for e in events), rel
     assert all(len(v) == 1 for v in by_uid.values()), {k: v for k, v in by_uid.items() if len(v) > 1}
     held = sum(len(v.get("dates", [])) for v in model["units"].values())
     assert sum(1 for k in by_uid if "hoi-nghi" in k) == held
@@ -291,8 +299,8 @@ def test_workbooks_and_csv_say_what_they_are(fixture_site):
         wb = openpyxl.load_workbook(path)
         p = wb.properties
         assert p.creator == p.lastModifiedBy == compiler, path.name
-        assert "không phải văn bản chính thức" in p.subject and "đã kết thúc ngày" in p.subject, path.name
-        assert "đã kết thúc ngày" in p.description, path.name
+        assert "không phải văn bản chính thức" in p.subject and _stands(p.subject), path.name
+        assert _stands(p.description), path.name
         for ws in wb.worksheets:
             cells = " ".join(str(c.value) for row in ws.iter_rows(max_row=3) for c in row if c.value)
             if ws.title == "Hướng dẫn":

@@ -243,7 +243,16 @@ def test_without_a_plan_the_hint_has_no_year_and_says_how_to_write_one():
 # comments and docstrings may cite the plan as an example). Sections are cited by kind,
 # numbered from the data (sections.section_number), never by a fixed order.
 PLAN_WORDS = re.compile(r"Kon Tum|Đăk|H’Drai|Ban Phong trào|thoát nghèo|nếp nghĩ|từ 02 đến 04|10 huyện|"
-                        r"huyện, thành phố", re.IGNORECASE)
+                        r"huyện, thành phố|dân tộc thiểu số|đồng bào|(?-i:DTTS)|khu dân cư", re.IGNORECASE)
+# The campaign's words («dân tộc thiểu số», «DTTS», «đồng bào»: who it addresses) come from the plan
+# (ke-hoach.yaml › cuoc_van_dong › doi_tuong, doi_tuong_viet_tat); so does «khu dân cư», where its
+# conferences are held (ten_goi_khu_dan_cu). "DTTS" in capitals only: the
+# results' field «so_nguoi_dtts» is a key of the data, not a word a reader sees.
+# Still left, each owned by another branch this session (the list only shrinks): file glob -> reason.
+PLAN_WORDS_LEFT = {
+    "macros/exports/*.py": "column titles and calendar text of the downloads (h-perf's files)",
+    "macros/plan_import/structure.py": "names of administrative levels the import recognises in any plan",
+}
 
 
 def _literals(source: str):
@@ -268,9 +277,18 @@ def _plan_words(rel: str, text: str) -> list[str]:
 def test_no_words_of_the_2023_plan_in_code_templates_or_overrides():
     assert _plan_words("macros/x.py", '"""Ví dụ: Đăk Glei."""\nhint = f"ví dụ «Đăk Glei» {x}"\n') == ["macros/x.py:2: Đăk"]
     assert _plan_words("macros/templates/x.html", "{# Kon Tum #}tỉnh Kon Tum") == ["macros/templates/x.html: Kon Tum"]
-    found = []
+    assert _plan_words("macros/templates/home.md", "tại vùng đồng bào dân tộc thiểu số") == [
+        "macros/templates/home.md: đồng bào", "macros/templates/home.md: dân tộc thiểu số"]
+    assert _plan_words("macros/x.py", 'f"{n} người DTTS"; c.so_nguoi_dtts; "so_nguoi_dtts"') == ["macros/x.py:1: DTTS"]
+    found, left = [], set()
     for name in ("macros", "overrides"):
         for path in sorted((ROOT / name).rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".html") and "__pycache__" not in path.parts:
-                found += _plan_words(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8"))
+            if path.is_file() and path.suffix in (".py", ".html", ".md") and "__pycache__" not in path.parts:
+                rel = path.relative_to(ROOT).as_posix()
+                words = _plan_words(rel, path.read_text(encoding="utf-8"))
+                allowed = [g for g in PLAN_WORDS_LEFT if fnmatch(rel, g)]
+                kept = [w for w in words if allowed and re.search(r": (?i:dân tộc thiểu số|đồng bào|DTTS|khu dân cư)$", w)]
+                left.update(allowed if kept else [])
+                found += [w for w in words if w not in kept]
     assert not found, "Chữ riêng của kế hoạch 2023 phải lấy từ data/, không viết trong mã:\n" + "\n".join(found)
+    assert left == set(PLAN_WORDS_LEFT), "bỏ khỏi PLAN_WORDS_LEFT mục không còn cần"

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros import cache
-from macros.gitdates import GitDates
+from macros import plan_status
+from macros.gitdates import GitDates, source_date_epoch
 from macros.loader import load_website
 from macros.pdf import writer
 from macros.render.abbreviations import Abbreviator
@@ -105,6 +106,9 @@ def start(config, root: Path, settings: Settings = Settings(), previous: Catalog
     """Read data/ (raises DataErrors), unless shared with this build, and attach
     this build's state to `config`."""
     website = getattr(config, _SHARED, None) or load_website(root)
+    if settings.source_date_epoch is not None:  # the build's date: where each plan stands (notices)
+        for site in website.plans:
+            plan_status.date_status(site, source_date_epoch(settings.source_date_epoch).date())
     return attach(config, BuildState(root, website, dir_urls=config["use_directory_urls"],
                                      pdf_ok=not settings.pdfs_off and writer.unavailable_reason() is None,
                                      settings=settings, previous=previous))

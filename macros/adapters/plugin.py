@@ -343,6 +343,10 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         # Its abbreviations get their tooltips like the page's own text (glossary).
         env.globals["site_notice"] = lambda src_uri: Markup(state.abbreviators[state.site_of(src_uri).key].apply(
             notice.page_notice_html(state.site_of(src_uri), src_uri)))
+        # The footer names the page's own plan (overrides/partials/copyright.html escapes it); `copyright`
+        # is the fallback.
+        env.globals["site_footer"] = lambda src_uri: notice.page_footer_text(
+            state.website.plans, state.catalog.plan_of_page.get(src_uri))
         # Manifest, service worker and ZIP exist only in builds that write them (not serve, not offline: false):
         # no page links or registers a file that would 404.
         env.globals["offline_files"] = offline_hooks.writes_offline_files(config)

@@ -120,8 +120,12 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
         conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),
         steps=[(s.ten_ngan, site.fill(s.noi_dung)) for s in p.cac_buoc.buoc],
         fill_lines=[*([("Xã được chọn:", 1)] if unit.cap not in COMMUNE_LEVEL else []),
-                    ("Khu dân cư:", 1), ("Ngày hội nghị:", 1)])
+                    (f"{_upper_first(p.ten_goi_khu_dan_cu or 'nơi tổ chức')}:", 1), ("Ngày hội nghị:", 1)])
     return _document(handout_metadata(site, code), "print-handout", content, qr_url)
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 # -- the handbook ------------------------------------------------------------------

@@ -4,11 +4,14 @@ escaped HTML (usable in Markdown pages and in the PDFs) or plain text out.
 - provenance: the plan's text as issued (only the plan page and its PDF), or
   reference material compiled from the plan, which is not an official document.
 - status: the plan's period and the later administrative changes of
-  data/thay-doi-hanh-chinh.yaml, each with its source document. Made from data
-  only: no clock, so the build stays byte-identical and the notice claims no
-  knowledge of the reader's "today".
+  data/thay-doi-hanh-chinh.yaml, each with its source document. No clock: where
+  the plan stands is said as of the build's own date (SOURCE_DATE_EPOCH, else the
+  last commit to data/; macros/plan_status.py), so the build
+  stays byte-identical; a plan still running or not started says «tính đến ngày …»,
+  and with no date known the notice claims nothing about it.
 """
 
+from .. import plan_status
 from ..changes_model import ChangesFile, EditorialFile, Kind, respell, source_line
 from ..dates import format_date, format_month
 from ..site import Site
@@ -93,6 +96,16 @@ def footer_text(site: Site) -> str:
             "không phải văn bản chính thức.")
 
 
+def page_footer_text(plans: list[Site], site: Site | None) -> str:
+    """The footer of one page: its own plan's footer_text; a site-wide page (`site` None) of a
+    website with several plans names none of them (each has its own «Kế hoạch» page)."""
+    if site is not None or len(plans) == 1:
+        return footer_text(site or plans[0])
+    return ("Trang «Kế hoạch» của mỗi kế hoạch chép toàn văn văn bản đó. Các trang khác, Sổ tay, "
+            f"bản tóm tắt và mẫu in là tài liệu tham khảo do {_lower_first(compiler(plans[0]))} biên soạn từ các "
+            "kế hoạch, không phải văn bản chính thức.")
+
+
 def conference_sentence(site: Site) -> str:
     """The plan's own sentence on the number of conferences ("Tổ chức từ 02 đến 04
     hội nghị … tại các khu dân cư …"), quoted rather than read as a count per unit."""
@@ -145,11 +158,24 @@ def status_items(site: Site) -> list[tuple[str, str]]:
 
 
 def ended_clause(site: Site) -> str:
-    """"kế hoạch đã kết thúc ngày <ngày kết thúc>" (thoi_gian_dia_diem › ket_thuc); "" without a period."""
+    """Where the plan stands, as a clause ("" without a period): "kế hoạch đã kết thúc ngày
+    <ket_thuc>" after its period; "tính đến ngày <build date> (ngày cập nhật website), kế hoạch
+    đang trong thời gian thực hiện, đến hết ngày <ket_thuc>" or "… chưa bắt đầu thực hiện
+    (bắt đầu từ tháng …)" before its end; "kế hoạch thực hiện đến hết ngày <ket_thuc>" with no date."""
     period = site.plan.thoi_gian_dia_diem
     if period is None:
         return ""
-    return f"{(site.plan.van_ban.loai or 'kế hoạch').lower()} đã kết thúc ngày {format_date(period.ket_thuc)}"
+    kind = (site.plan.van_ban.loai or "kế hoạch").lower()
+    end = format_date(period.ket_thuc)
+    status = plan_status.status(site)
+    if status == plan_status.ENDED:
+        return f"{kind} đã kết thúc ngày {end}"
+    if status is None:
+        return f"{kind} thực hiện đến hết ngày {end}"
+    as_of = f"tính đến ngày {format_date(status)} (ngày cập nhật website), {kind}"
+    if status < period.bat_dau.first_day:
+        return f"{as_of} chưa bắt đầu thực hiện (bắt đầu từ {format_month(period.bat_dau)}, đến hết ngày {end})"
+    return f"{as_of} đang trong thời gian thực hiện, đến hết ngày {end}"
 
 
 def _status_clause(site: Site) -> str:
@@ -161,7 +187,7 @@ def _status_clause(site: Site) -> str:
 
 def one_line(site: Site, kind: Kind) -> str:
     """The notice folded to one line (the <summary> on every page and printout): what
-    this is, and that the plan has ended; an unchecked import says so first."""
+    this is, and where the plan stands (ended_clause); an unchecked import says so first."""
     draft = draft_sentence(site)
     if kind is Kind.PLAN:
         head = f"{draft} {PROVENANCE_PLAN}" if draft else f"{PROVENANCE_PLAN}: chép đúng văn bản đã ban hành"

@@ -125,7 +125,7 @@ def period_line(site: Site) -> str:
 
 
 def _numbered_heading(section, place: int, level: str = "##") -> dict:
-    return {"kind": "heading", "level": level, "number": "", "text": heading(section, place)}
+    return {"kind": "heading", "level": level, "number": "", "text": heading(section, place).strip()}
 
 
 def _purposes(site: Site, s) -> list[dict]:
@@ -199,7 +199,8 @@ def body_markdown(site: Site) -> Markup:
     p = site.plan
     parts = [_text(t) for t in basis_paragraphs(site)] + ([_text(p.mo_dau)] if p.mo_dau else [])
     for place, section in enumerate(p.muc, 1):
-        parts.append(_numbered_heading(section, place))
+        if heading(section, place).strip():  # a section the document neither numbers nor titles: no "## "
+            parts.append(_numbered_heading(section, place))
         if isinstance(section, VerbatimSection):
             if section.doan:
                 parts.append({"kind": "html", "html": verbatim_html(section)})

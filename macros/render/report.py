@@ -18,6 +18,7 @@ from .. import outputs as registry
 from ..dates import format_date, format_date_long
 from ..results import progress as pg
 from ..results.load import Results
+from ..results.model import counted_group
 from ..site import Site
 from . import links
 from .plan import BLANK, body_name_lines, conference_rule, section_number
@@ -74,6 +75,7 @@ def document_html(site: Site, results: Results) -> Markup:
     used = {r.unit.ma: ", ".join(str(numbers[c][0]) for c in numbers
                                   if any(c in conf.noi_dung for conf in r.results.hoi_nghi)) for r in data}
     return fragment("report.html", used=used, site=site, org=site.org, results=results, report=results.report, rows=rows,
+                  group=counted_group(site.plan),
                   data=data, s=s, pg=pg, topics=pg.topic_names(site), unit_title=links.unit_title,
                   parent_lines=body_name_lines(site.org.co_quan_cap_tren),
                   issuer_lines=body_name_lines(site.org.co_quan_ban_hanh),

@@ -14,6 +14,7 @@ Site; the wording of the forms comes from data/bo-cong-cu.yaml.
 from ..dates import format_month
 from ..outputs import FORMS, Form  # noqa: F401  (the pages of the toolkit: the outputs registry's)
 from ..results.progress import deadline_owner
+from ..results.model import counted_group
 from ..site import Site
 from ..templating import render
 from ..text import md_escape
@@ -49,7 +50,8 @@ def _common(site: Site) -> dict:
             "unit_names": None if len(site.units) > CHOOSER_MAX else [u.ten for u in site.units],
             "departments": [d.ten for d in site.departments],
             "step_ref": conference_step_ref(site), "so_hoi_nghi": site.placeholders["so_hoi_nghi"],
-            "campaign": _campaign(site), "campaign_short": plan.cuoc_van_dong.ten_ngan, "year": plan.van_ban.nam}
+            "campaign": _campaign(site), "campaign_short": plan.cuoc_van_dong.ten_ngan, "year": plan.van_ban.nam,
+            "places": plan.ten_goi_khu_dan_cu}
 
 
 def _sheet(site: Site, form: Form, **context) -> str:
@@ -71,7 +73,8 @@ def attendance(site: Site, form: Form) -> str:
 
 def minutes(site: Site, form: Form) -> str:
     tpl = site.toolkit.bien_ban
-    return _sheet(site, form, sections=list(tpl.muc), line_count=tpl.so_dong)
+    counted = tpl.dem_rieng or f"người {counted_group(site.plan)[0]}"
+    return _sheet(site, form, sections=list(tpl.muc), line_count=tpl.so_dong, counted=counted)
 
 
 def survey(site: Site, form: Form) -> str:
@@ -85,7 +88,8 @@ def survey(site: Site, form: Form) -> str:
             n += 1
             questions.append({"number": n, "text": q.hoi, "choices": list(q.chon), "lines": max(q.so_dong, 1)})
         parts.append({"number": _roman(i), "title": section.ten, "questions": questions})
-    return _sheet(site, form, basis=site.fill(step.noi_dung) if step else None, advice=tpl.loi_dan, parts=parts)
+    return _sheet(site, form, basis=site.fill(step.noi_dung) if step else None, advice=tpl.loi_dan, parts=parts,
+                  title=tpl.tieu_de or "PHIẾU KHẢO SÁT")
 
 
 def report(site: Site, form: Form) -> str:

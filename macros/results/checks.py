@@ -16,7 +16,7 @@ from ..errors import DataError
 from ..numbers import format_money
 from ..sections import section_number
 from ..site import Site
-from .model import CompiledReportFile, UnitResults
+from .model import CompiledReportFile, UnitResults, counted_group
 
 
 def _unit_hint(code: str, site: Site, stem: str | None) -> str:
@@ -44,9 +44,10 @@ def _label(src, path: tuple, yaml_name: str) -> str:
     return label(path) if label is not None else yaml_name
 
 
-def _minority_error(src, base: tuple, minority: int, total: int) -> DataError:
+def _minority_error(site: Site, src, base: tuple, minority: int, total: int) -> DataError:
+    group, _ = counted_group(site.plan)
     return src.error(base + ("so_nguoi_dtts",),
-                     f"Số người dân tộc thiểu số ({minority}) lớn hơn tổng số người dự ({total}).", found=str(minority),
+                     f"Số người {group} ({minority}) lớn hơn tổng số người dự ({total}).", found=str(minority),
                      hint=f"{_label(src, base + ('so_nguoi_dtts',), 'so_nguoi_dtts')} là một phần của "
                           f"{_label(src, base + ('so_nguoi',), 'so_nguoi')}.")
 
@@ -78,7 +79,7 @@ def check_dependent_raw(site: Site, data, src) -> list[DataError]:
         if isinstance(conf, dict):
             total, minority = _count(conf.get("so_nguoi")), _count(conf.get("so_nguoi_dtts"))
             if total is not None and minority is not None and minority > total:
-                errors.append(_minority_error(src, ("hoi_nghi", i), minority, total))
+                errors.append(_minority_error(site, src, ("hoi_nghi", i), minority, total))
     # Spending over the budget is a warning (check_unit), never an error: the plan has no
     # rule that a unit explain it, so a missing note refuses nothing.
     return errors
@@ -115,7 +116,7 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
         key = " ".join(area.xa.lower().split())
         if key in seen:
             errors.append(src.error(("dia_ban", i, "xa"), f"Xã «{area.xa}» ghi hai lần (lần đầu ở mục {seen[key] + 1}).",
-                                    hint="gộp các khu dân cư của xã vào một mục."))
+                                    hint="gộp các nơi được chọn của xã (khu_dan_cu) vào một mục."))
         seen.setdefault(key, i)
 
     # The same conference or expense pasted twice: its people or its money would be counted twice.
@@ -139,7 +140,7 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
         base = ("hoi_nghi", i)
         in_period(conf.ngay, base + ("ngay",), "Ngày hội nghị")
         if conf.so_nguoi_dtts > conf.so_nguoi:
-            errors.append(_minority_error(src, base, conf.so_nguoi_dtts, conf.so_nguoi))
+            errors.append(_minority_error(site, src, base, conf.so_nguoi_dtts, conf.so_nguoi))
         for j, code in enumerate(conf.noi_dung):
             if code not in topics:
                 errors.append(src.error(base + ("noi_dung", j), f"Không có nội dung mã «{code}» ở mục {section_number(plan, 'noi_dung')} kế hoạch.",

@@ -14,9 +14,23 @@ from ..fieldtypes import DATE_HOW, at_most, Code, Date, Int, Money, OptionalDate
 from ..model import Strict
 
 
+# Who the results count apart among a conference's attendees (so_nguoi_dtts), when the plan
+# does not say (ke-hoach.yaml › cuoc_van_dong › doi_tuong): a plain description of the field.
+COUNTED_DEFAULT = "thuộc đối tượng vận động"
+
+
+def counted_group(plan) -> tuple[str, str]:
+    """(full, short) words for the attendees counted apart, as the plan calls them
+    (cuoc_van_dong › doi_tuong, doi_tuong_viet_tat): pages write "người <full>", tables "<short>"."""
+    campaign = plan.cuoc_van_dong
+    full = (campaign.doi_tuong if campaign is not None else None) or COUNTED_DEFAULT
+    short = (campaign.doi_tuong_viet_tat if campaign is not None else None) or full
+    return full, short
+
+
 class Area(Strict):
     xa: Text = Field(description="Tên xã (phường, thị trấn) được chọn.")
-    khu_dan_cu: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các khu dân cư (thôn, làng, tổ dân phố) được chọn ở xã này.")
+    khu_dan_cu: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các nơi được chọn ở xã này (thôn, làng, tổ dân phố…), như kế hoạch gọi.")
 
 
 class Survey(Strict):
@@ -26,9 +40,9 @@ class Survey(Strict):
 
 class Conference(Strict):
     ngay: Date = Field(description=f"Ngày tổ chức hội nghị, {DATE_HOW}.")
-    dia_diem: Text = Field(description="Nơi tổ chức: nhà văn hóa, nhà rông… của khu dân cư nào.")
+    dia_diem: Text = Field(description="Nơi tổ chức hội nghị (nhà văn hóa… của thôn, làng, tổ dân phố nào).")
     so_nguoi: Int = Field(ge=0, description="Tổng số người dự.")
-    so_nguoi_dtts: Int = Field(ge=0, description="Trong đó, số người là đồng bào dân tộc thiểu số.")
+    so_nguoi_dtts: Int = Field(ge=0, description="Trong đó, số người thuộc đối tượng kế hoạch đếm riêng (ke-hoach.yaml › cuoc_van_dong › doi_tuong).")
     noi_dung: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(min_length=1, description="Mã các nội dung (phần nội dung tuyên truyền của kế hoạch) đã tuyên truyền (noi_dung › muc › ma trong data/<kế hoạch>/ke-hoach.yaml).")
 
 
@@ -50,7 +64,7 @@ class ReportSent(Strict):
 
 class UnitResults(Strict):
     don_vi: Code = Field(description="Mã đơn vị (data/<kế hoạch>/don-vi.yaml), trùng tên tệp: \"610\" cho data/<kế hoạch>/ket-qua/610.yaml.")
-    dia_ban: Annotated[list[Area], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các xã và khu dân cư được chọn (bước 1).")
+    dia_ban: Annotated[list[Area], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các xã và nơi được chọn ở mỗi xã (bước 1).")
     khao_sat: Survey | None = Field(default=None, description="Khảo sát (bước 2).")
     hoi_nghi: Annotated[list[Conference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
     kinh_phi: Spending = Field(default_factory=Spending, description="Kinh phí đã chi.")

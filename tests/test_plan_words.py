@@ -1,0 +1,247 @@
+"""An imported or second plan, told truthfully (issue 19, h-words). In-process, on small models:
+
+- the notice says where the plan stands as of the build's date (never the clock): ended, still
+  running, not started, or nothing when no date is known or the plan has no period; the 2023
+  plan's wording stays as it was;
+- a verbatim section with neither number nor title has no empty heading; an empty «Nơi nhận»
+  prints nothing; nested items are one step in on screen and on paper;
+- a structured section that also has `doan` is named at «doan», with file and line;
+- the footer names the page's own plan, not the first one listed.
+"""
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import jinja2
+import pytest
+import yaml
+
+from macros import plan_status
+from macros.changes_model import Kind
+from macros.errors import DataErrors
+from macros.loader import load_website
+from macros.render import notice, pages, plan
+from macros.render.pages import Catalog
+from tests.sitebuild import ROOT
+
+VERBATIM = ROOT / "tests" / "fixtures" / "ke-hoach-nguyen-van"
+MAU = ROOT / "tests" / "fixtures" / "ke-hoach-mau"
+SHARED = ("van-ban.yaml", "thuat-ngu.yaml", "bien-soan.yaml")
+WEBSITE = ("ten: Website mẫu dùng để kiểm thử\nmo_ta: Kế hoạch mẫu\ntac_gia: Người lập website mẫu\nke_hoach:\n"
+           "  - thu_muc: ke-hoach-mau\n    duong_dan: \"\"\n    ten: Kế hoạch mẫu dùng để kiểm thử\n")
+
+
+def _one_plan(tmp_path: Path, fixture: Path, change=None) -> Path:
+    """`fixture` as the website's only plan (data/ke-hoach-mau), its ke-hoach.yaml through `change`."""
+    root = tmp_path / "du-an"
+    (root / "data").mkdir(parents=True)
+    for name in SHARED:
+        shutil.copy2(ROOT / "data" / name, root / "data" / name)
+    shutil.copytree(fixture, root / "data" / "ke-hoach-mau")
+    (root / "data" / "website.yaml").write_text(WEBSITE, encoding="utf-8")
+    if change is not None:
+        path = root / "data" / "ke-hoach-mau" / "ke-hoach.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
+
+
+# --- 2. where the plan stands, as of the build's date -----------------------------------
+
+@pytest.fixture(scope="module")
+def mau(tmp_path_factory):
+    """The 2026 fixture plan (3/2026 to 31/10/2026), outside git: no date of its own."""
+    return load_website(_one_plan(tmp_path_factory.mktemp("mau"), MAU)).plans[0]
+
+
+def _said(site) -> str:
+    return " ".join([notice.one_line(site, Kind.REFERENCE), notice.one_line(site, Kind.PLAN),
+                     notice.file_notice(site), notice.file_notice_short(site), *notice.status_sentences(site)])
+
+
+@pytest.mark.parametrize("when,expected", [
+    (dt.date(2026, 6, 1), "tính đến ngày 01/6/2026 (ngày cập nhật website), kế hoạch đang trong thời gian "
+                          "thực hiện, đến hết ngày 31/10/2026"),
+    (dt.date(2026, 10, 31), "tính đến ngày 31/10/2026 (ngày cập nhật website), kế hoạch đang trong thời gian "
+                            "thực hiện, đến hết ngày 31/10/2026"),
+    (dt.date(2025, 12, 1), "tính đến ngày 01/12/2025 (ngày cập nhật website), kế hoạch chưa bắt đầu thực hiện "
+                           "(bắt đầu từ tháng 3/2026, đến hết ngày 31/10/2026)"),
+    (None, "kế hoạch thực hiện đến hết ngày 31/10/2026"),
+    (dt.date(2026, 11, 1), "kế hoạch đã kết thúc ngày 31/10/2026"),
+])
+def test_the_notice_says_where_the_plan_stands_on_the_builds_date(mau, when, expected):
+    plan_status.date_status(mau, when)
+    said = _said(mau)
+    assert notice.ended_clause(mau) == expected
+    assert expected in notice.one_line(mau, Kind.REFERENCE) and expected in notice.file_notice(mau)
+    if when is None or when <= dt.date(2026, 10, 31):
+        assert "đã kết thúc" not in said, said
+
+
+def test_the_2023_plan_keeps_its_wording_and_a_plan_without_a_period_claims_nothing(tmp_path):
+    site = load_website(ROOT).plans[0]  # dated by the last commit to data/: after 30/11/2023
+    assert notice.one_line(site, Kind.REFERENCE) == ("Tài liệu tham khảo, không phải văn bản chính thức; kế hoạch "
+                                                     "đã kết thúc ngày 30/11/2023; có thay đổi hành chính từ ngày "
+                                                     "01/7/2025.")
+    verbatim = load_website(_one_plan(tmp_path, VERBATIM)).plans[0]
+    for when in (dt.date(2020, 1, 1), dt.date(2040, 1, 1), None):
+        plan_status.date_status(verbatim, when)
+        said = _said(verbatim)
+        assert "kết thúc" not in said and "đang trong thời gian" not in said and "chưa bắt đầu" not in said, said
+
+
+# --- 3. the plan page of an imported plan ----------------------------------------------
+
+def _untitled(data):
+    data["muc"].append({"so": "", "tieu_de": "", "doan": ["Đoạn của một mục không số, không tiêu đề."]})
+    data["muc"].append({"so": "V", "tieu_de": "", "doan": ["Đoạn của mục V không tiêu đề."]})
+    data["noi_nhan"] = {"dong": []}
+
+
+def test_a_section_without_number_or_title_has_no_empty_heading_and_no_empty_recipients(tmp_path):
+    site = load_website(_one_plan(tmp_path, VERBATIM, _untitled)).plans[0]
+    body = plan.body_markdown(site)
+    assert not re.search(r"(?m)^#+\s*$", body), body
+    assert "Đoạn của một mục không số, không tiêu đề." in body
+    assert re.search(r"(?m)^## V\.$", body), body
+    closing = str(plan.closing_html(site))
+    assert "Nơi nhận" not in closing and "<ul>" not in closing, closing
+    assert 'class="vb-signature"' in closing
+
+
+def _css_rules(text: str, selector_part: str) -> list[str]:
+    return [m.group(0) for m in re.finditer(r"[^{}]*\{[^{}]*\}", text) if selector_part in m.group(0).split("{")[0]]
+
+
+def test_nested_items_are_one_step_in_on_screen_and_in_print():
+    site_css = (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
+    print_css = (ROOT / "docs" / "assets" / "print.css").read_text(encoding="utf-8")
+    for css in (site_css, print_css):
+        rules = _css_rules(css, ".vb-sub")
+        assert any(re.search(r"margin-left:\s*(?:0?\.)?[1-9]", r) for r in rules), rules
+
+
+def test_nested_items_are_one_step_in_at_360_px_and_in_print(browser, tmp_path):
+    """In Chromium, the plan's own stylesheets: each nested level starts right of its item's text."""
+    site = load_website(_one_plan(tmp_path, VERBATIM)).plans[0]
+    html = plan.verbatim_html(site.plan.muc[0])
+    css = "".join((ROOT / "docs" / "assets" / name).read_text(encoding="utf-8") for name in ("site.css", "print.css"))
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.set_content(f'<style>{css}</style><article class="md-typeset"><div class="vb-document">{html}</div></article>')
+    left = "[...document.querySelectorAll('.vb-item')].map(e => Math.round(e.getBoundingClientRect().left))"
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        item, a, dash = page.evaluate(left)  # «1.» holding «a)» and «-» (tests/fixtures/ke-hoach-nguyen-van)
+        assert item + 10 <= a == dash, (media, item, a, dash)
+    page.close()
+
+
+def test_a_structured_section_with_doan_is_named_at_doan(tmp_path):
+    def mixed(data):
+        data["muc"][1] = {"loai": "kinh_phi", "tieu_de": "KINH PHÍ", "nguon": "Ngân sách mẫu",
+                          "dinh_muc": 1000000, "doan": ["Một đoạn."]}
+    root = _one_plan(tmp_path, VERBATIM, mixed)
+    with pytest.raises(DataErrors) as caught:
+        load_website(root)
+    messages = [str(e) for e in caught.value.errors]
+    assert len(messages) == 1, messages
+    lines = (root / "data" / "ke-hoach-mau" / "ke-hoach.yaml").read_text(encoding="utf-8").splitlines()
+    source = next(n for n, text in enumerate(lines) if "Ngân sách mẫu" in text)
+    doan = next(n for n, text in enumerate(lines[source:], source + 1) if text.strip().startswith("doan:"))
+    message = messages[0]
+    assert message.startswith(f"data/ke-hoach-mau/ke-hoach.yaml:{doan}:"), (doan, message)
+    assert "«muc › mục 2 › doan»" in message and "kinh_phi" in message and "nguon, dinh_muc" in message, message
+    assert "không có trong mẫu dữ liệu" not in message, message
+
+
+# --- 4. the footer names the page's own plan ---------------------------------------------
+
+def test_the_footer_names_the_pages_own_plan(tmp_path):
+    root = tmp_path / "hai-ke-hoach"
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(MAU, root / "data" / "ke-hoach-mau")
+    website_file = root / "data" / "website.yaml"
+    website_file.write_text(website_file.read_text(encoding="utf-8") + "  - thu_muc: ke-hoach-mau\n"
+                            "    duong_dan: ke-hoach-mau/\n    ten: Kế hoạch mẫu dùng để kiểm thử\n", encoding="utf-8")
+    website = load_website(root)
+    first, second = website.plans
+    catalog = Catalog(website, True, False)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
+    # As macros/adapters/plugin.py gives it to the theme.
+    env.globals["site_footer"] = lambda src_uri: notice.page_footer_text(website.plans,
+                                                                        catalog.plan_of_page.get(src_uri))
+    template = env.get_template("partials/copyright.html")
+
+    def footer(path: str) -> str:
+        page = type("Page", (), {"file": type("File", (), {"src_uri": path})()})()
+        return template.render(page=page, config={"copyright": "CHÂN TRANG CHUNG", "extra": {"generator": False}})
+
+    own = [second.prefix + p.path for p in pages.plan_pages(second)]
+    assert own and all(p.startswith("ke-hoach-mau/") for p in own)
+    for path in own:
+        text = footer(path)
+        assert second.org.ten_day_du in text and first.org.ten_day_du not in text, (path, text)
+    assert first.org.ten_day_du in footer(first.prefix + "ke-hoach.md")
+    # A page of no plan (hand-written, site-wide) names neither.
+    text = footer("huong-dan-chung.md")
+    assert first.org.ten_day_du not in text and second.org.ten_day_du not in text, text
+    assert "CHÂN TRANG CHUNG" not in text
+
+
+# --- 1. the campaign's words come from the plan ------------------------------------------
+
+def _with_results(tmp_path: Path, change) -> object:
+    """A copy of data/ with the results fixture, its ke-hoach.yaml through `change`."""
+    root = tmp_path / "ket-qua"
+    shutil.copytree(ROOT / "data", root / "data")
+    folder = root / "data" / "ke-hoach-2023"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "ket-qua", folder / "ket-qua")
+    path = folder / "ke-hoach.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_website(root).plans[0]
+
+
+def _results_text(site) -> str:
+    from macros.render import home, progress, report
+    return "\n".join([progress.progress_page(site, site.results), str(report.document_html(site, site.results)),
+                      *[progress.unit_section(site, site.results, u.ma) for u in site.units], home.home_page(site)])
+
+
+@pytest.mark.parametrize("change,full,short", [
+    (lambda d: d["cuoc_van_dong"].update(doi_tuong="hội viên phụ nữ", doi_tuong_viet_tat="HVPN"),
+     "hội viên phụ nữ", "HVPN"),
+    (lambda d: [d["cuoc_van_dong"].pop("doi_tuong"), d["cuoc_van_dong"].pop("doi_tuong_viet_tat"),
+                d.pop("ten_goi_khu_dan_cu")], "thuộc đối tượng vận động", "thuộc đối tượng vận động"),
+])
+def test_the_results_name_those_counted_apart_as_the_plan_does(tmp_path, change, full, short):
+    site = _with_results(tmp_path, change)
+    text = _results_text(site)
+    assert f"người {full}" in text and f"Trong đó người {short}" in text and f"Người {short}" in text
+    # The places chosen in each commune, as the plan calls them (ten_goi_khu_dan_cu), or a plain word.
+    assert ("Xã, khu dân cư được chọn" in text) == (site.plan.ten_goi_khu_dan_cu is not None)
+    assert ("Xã và nơi được chọn" in text) == (site.plan.ten_goi_khu_dan_cu is None)
+    # What the plan itself says may name them (its subject, its campaign, its sentences quoted «…»).
+    ours = re.sub(r"«[^»]*»", "", text)
+    for quoted in (site.plan.cuoc_van_dong.ten, site.plan.van_ban.trich_yeu[1:]):
+        ours = ours.replace(quoted, "")
+    for word in ("dân tộc thiểu số", "DTTS", "đồng bào"):
+        assert word not in ours, (word, ours[max(0, ours.find(word) - 300):ours.find(word) + 100])
+
+
+def test_the_toolkit_forms_use_the_plans_words(mau):
+    """The 2026 fixture names no group counted apart and no places: its forms say so plainly,
+    with none of the 2023 campaign's words."""
+    forms = {p.path: p.markdown for p in pages.plan_pages(mau) if p.path.startswith("bo-cong-cu/")}
+    text = "\n".join(forms.values())
+    assert "bo-cong-cu/phieu-khao-sat.md" in forms and "bo-cong-cu/bien-ban-hoi-nghi.md" in forms
+    assert "<h1>PHIẾU KHẢO SÁT</h1>" in forms["bo-cong-cu/phieu-khao-sat.md"]
+    assert "trong đó nữ: ………… người; người thuộc đối tượng vận động: ………… người." in text
+    assert "Nơi tổ chức (thôn, làng):" in text
+    # (the fixture's own bo-cong-cu.yaml writes «khu dân cư» in its report form: data, not ours)
+    for word in ("dân tộc thiểu số", "DTTS", "đồng bào"):
+        assert word.lower() not in text.lower(), word
