@@ -178,7 +178,7 @@ def test_the_build_hook_turns_an_internal_error_into_a_plugin_error(monkeypatch)
     from macros.adapters import build_state
     from macros.adapters.plugin import KontumPlugin
 
-    def boom(*_):
+    def boom(*_, **__):
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(build_state, "start", boom)  # reading data/ for this build fails unexpectedly

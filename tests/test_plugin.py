@@ -62,7 +62,7 @@ def test_the_file_copy_build_keeps_the_logger_level_and_the_outer_run(console, m
     monkeypatch.setattr(offline_hooks, "build", build)
     build_state.attach(config, SimpleNamespace(website=None))
     try:
-        offline_hooks._build_copy(config, ROOT / "site-copy-never-written")
+        offline_hooks._build_copy_pages(config, ROOT / "site-copy-never-written")
         assert seen == {"level": logging.INFO, "info shown": False, "warning shown": True}
         plugin = config.plugins["kontum"]
         assert plugin.serving and plugin.memory is not None  # still the outer `serve` run
