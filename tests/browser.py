@@ -121,3 +121,47 @@ def launch():
             yield browser
         finally:
             browser.close()
+
+
+# Chromium's print to PDF as the print tests make it: A4 from print.css (@page size wins
+# over the default Letter), no backgrounds, like a reader's "Save as PDF".
+PRINT_OPTIONS = {"prefer_css_page_size": True, "print_background": False}
+
+
+class PrintedPages:
+    """page.pdf() of the pages of built sites, each made once for the whole test run and
+    shared by every test that reads it (tests/conftest.py: printed): one browser page
+    prints them all, and the PDFs are kept in `cache`, a folder all pytest-xdist workers
+    share (a file lock per PDF: one worker prints it, the others read it)."""
+
+    def __init__(self, browser, cache: Path):
+        self.browser, self.cache = browser, cache
+        self._stack = contextlib.ExitStack()
+        self._bases: dict[Path, str] = {}
+        self._page = None
+
+    def __call__(self, root: Path, path: str) -> bytes:
+        import fcntl
+        import hashlib
+
+        name = hashlib.sha1(f"{Path(root).resolve()}\n{path}".encode()).hexdigest()[:20]
+        self.cache.mkdir(parents=True, exist_ok=True)
+        pdf = self.cache / (name + ".pdf")
+        with open(self.cache / (name + ".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not pdf.exists():
+                data = self._print(Path(root), path)
+                pdf.with_suffix(".part").write_bytes(data)
+                pdf.with_suffix(".part").replace(pdf)
+        return pdf.read_bytes()
+
+    def _print(self, root: Path, path: str) -> bytes:
+        if root not in self._bases:
+            self._bases[root] = self._stack.enter_context(serve(root))
+        if self._page is None:
+            self._page = self._stack.enter_context(contextlib.closing(self.browser.new_page()))
+        self._page.goto(self._bases[root] + path)
+        return self._page.pdf(**PRINT_OPTIONS)
+
+    def close(self):
+        self._stack.close()

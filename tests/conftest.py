@@ -17,10 +17,10 @@ from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, mkdocs_build, mu
 LONGEST_FIRST = (
     "test_fixture_plan.py",      # the real site (~7 s) then the two-plan build (~20 s), in-process PDFs
     "test_escaping.py",          # the mutated build and the every-field build (with PDFs)
-    "test_accessibility.py",     # ~55 s of Chromium: axe, contrast, tables on every page
+    "test_accessibility.py",     # ~35 CPU-s of Chromium: one pass (tables, contrast, axe, links) over every page
     "test_search.py",            # ~25 s: 170 searches in the real box
     "test_offline_browser.py",   # ~20 s Chromium, service worker, file:// copy
-    "test_weight.py",            # ~20 s Chromium under throttling
+    "test_weight.py",            # ~9 CPU-s: first loads in one cache-disabled context, throttled search
     "test_safe_build.py",        # scripts/build.py: two refusals, one full build from the cache
     "test_serve.py",             # mkdocs serve and its rebuilds (waits more than it computes)
     "test_truthful.py",
@@ -80,3 +80,17 @@ def browser():
 
     with launch() as b:
         yield b
+
+
+@pytest.fixture(scope="session")
+def printed(browser, tmp_path_factory):
+    """printed(root, path) -> the PDF bytes of Chromium's print of that page of a built
+    site (tests/browser.py: PRINT_OPTIONS), printed once per run for every test and
+    worker that reads it (the print tests of several files read the same pages)."""
+    from tests.browser import PrintedPages
+
+    pages = PrintedPages(browser, _shared_dir(tmp_path_factory) / "printed")
+    try:
+        yield pages
+    finally:
+        pages.close()

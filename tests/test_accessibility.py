@@ -91,24 +91,59 @@ def html_pages(site: Path) -> list[str]:
 
 
 PHONE_WIDTHS = (320, 360)
+AXE_WIDTHS = (360, 1280)
+CONTRAST_WIDTHS = (360, 1280)
 
 
-def test_every_table_fits_a_phone_screen(site, tab):
-    """At each phone width; every page is loaded once and laid out again at each width."""
+@pytest.fixture(scope="module")
+def one_pass(site, tab):
+    """Every page of the site loaded once, and each check that reads a loaded page run
+    on it at each width it is checked at, after the page is laid out again: tables at
+    320 and 360 px on every page; on each page type also the links standing alone (360),
+    WCAG contrast and axe-core (360 and 1280; axe added once per page). The tests below
+    each assert their own part of what this pass found."""
     page, base = tab
-    problems, tables = [], {w: 0 for w in PHONE_WIDTHS}
-    for path in html_pages(site):
-        page.set_viewport_size({"width": PHONE_WIDTHS[0], "height": 740})
+    axe = AXE.read_text(encoding="utf-8")
+    typed = {path: name for name, path in PAGE_TYPES.items()}
+    pages = html_pages(site)
+    assert set(typed) <= set(pages), sorted(set(typed) - set(pages))
+    found = {"tables": {w: 0 for w in PHONE_WIDTHS}, "table_problems": [], "small_links": [],
+             "contrast": {w: [] for w in CONTRAST_WIDTHS}, "axe": [], "axe_runs": 0}
+
+    def width(w, h):
+        page.set_viewport_size({"width": w, "height": h})
+        assert page.evaluate("document.documentElement.clientWidth") == w
+
+    for path in pages:
+        width(PHONE_WIDTHS[0], 740)
         page.goto(base + path)
-        for width in PHONE_WIDTHS:
-            page.set_viewport_size({"width": width, "height": 740})
-            assert page.evaluate("document.documentElement.clientWidth") == width
+        for w in PHONE_WIDTHS:
+            width(w, 740)
             result = page.evaluate(TABLES_JS)
-            tables[width] += result["tables"]
-            problems += [f"{width} px /{path}: {p}" for p in result["problems"]]
+            found["tables"][w] += result["tables"]
+            found["table_problems"] += [f"{w} px /{path}: {p}" for p in result["problems"]]
+        name = typed.get(path)
+        if name is None:
+            continue
+        found["small_links"] += [f"{name} /{path}: {s}" for s in page.evaluate(SMALL_LINKS_JS)]  # at 360 × 740
+        page.add_script_tag(content=axe)
+        for w in sorted(set(CONTRAST_WIDTHS) | set(AXE_WIDTHS)):
+            width(w, 800)
+            if w in CONTRAST_WIDTHS:
+                found["contrast"][w] += [f"{name} /{path}: {f}" for f in page.evaluate(CONTRAST)]
+            if w in AXE_WIDTHS:
+                violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+                  .violations.map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)""")
+                found["axe"] += [f"{w} px {name} /{path}: {v}" for v in violations]
+                found["axe_runs"] += 1
+    return found
+
+
+def test_every_table_fits_a_phone_screen(one_pass):
+    """At each phone width; every page is loaded once and laid out again at each width."""
     # the site's tables (budget, assignments, units, glossary, forms…; the editor guide is no page)
-    assert all(n >= 7 for n in tables.values()), tables
-    assert not problems, "\n".join(problems)
+    assert all(n >= 7 for n in one_pass["tables"].values()), one_pass["tables"]
+    assert not one_pass["table_problems"], "\n".join(one_pass["table_problems"])
 
 
 def test_stacked_rows_are_labelled_and_stay_a_table(tab):
@@ -134,15 +169,13 @@ def test_stacked_rows_are_labelled_and_stay_a_table(tab):
         page.emulate_media(media="null")  # no emulation: page.pdf() prints with print CSS again
 
 
-@pytest.mark.parametrize("width", [360, 1280])
-def test_all_text_passes_wcag_aa_contrast(tab, width):
+@pytest.mark.parametrize("width", CONTRAST_WIDTHS)
+def test_all_text_passes_wcag_aa_contrast(tab, one_pass, width):
+    """Every page type (from the one pass), then what is hidden at first: the open
+    drawer (360 px) and search results."""
     page, base = tab
+    failures = list(one_pass["contrast"][width])
     page.set_viewport_size({"width": width, "height": 800})
-    failures = []
-    for name, path in PAGE_TYPES.items():
-        page.goto(base + path)
-        failures += [f"{name} /{path}: {f}" for f in page.evaluate(CONTRAST)]
-    # What is hidden at first: the open drawer (360 px) and search results.
     page.goto(base + "tien-do/")
     if width < 1220:
         page.click(".md-header__button[data-for='__drawer']")
@@ -166,26 +199,11 @@ def test_contrast_check_can_fail(tab):
     assert any(f["bg"] == "#ef5350" and f["fg"] == "#ffffff" and f["ratio"] < 3.6 for f in failures), failures
 
 
-AXE_WIDTHS = (360, 1280)
-
-
-def test_axe_finds_no_violation_on_any_page_type(tab):
+def test_axe_finds_no_violation_on_any_page_type(one_pass):
     """At a phone's and a desktop's width: each page is loaded once, axe-core added once,
     and run at each width after the page is laid out again."""
-    page, base = tab
-    axe = AXE.read_text(encoding="utf-8")
-    found = []
-    for name, path in PAGE_TYPES.items():
-        page.set_viewport_size({"width": AXE_WIDTHS[0], "height": 800})
-        page.goto(base + path)
-        page.add_script_tag(content=axe)
-        for width in AXE_WIDTHS:
-            page.set_viewport_size({"width": width, "height": 800})
-            assert page.evaluate("document.documentElement.clientWidth") == width
-            violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
-              .violations.map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)""")
-            found += [f"{width} px {name} /{path}: {v}" for v in violations]
-    assert not found, "\n".join(found)
+    assert one_pass["axe_runs"] == len(PAGE_TYPES) * len(AXE_WIDTHS)
+    assert not one_pass["axe"], "\n".join(one_pass["axe"])
 
 
 # --- Tap targets (48 × 48 CSS px at 360 px) ---------------------------------------
@@ -228,14 +246,9 @@ def test_links_tapped_alone_are_48_px_on_a_phone(tab):
     assert not small, "\n".join(small)
 
 
-def test_no_link_standing_alone_in_an_article_is_under_24_px(tab):
-    page, base = tab
-    page.set_viewport_size({"width": 360, "height": 740})
-    small = []
-    for name, path in PAGE_TYPES.items():
-        page.goto(base + path)
-        small += [f"{name} /{path}: {s}" for s in page.evaluate(SMALL_LINKS_JS)]
-    assert not small, "\n".join(small)
+def test_no_link_standing_alone_in_an_article_is_under_24_px(one_pass):
+    """At 360 px, on every page type (from the one pass)."""
+    assert not one_pass["small_links"], "\n".join(one_pass["small_links"])
 
 
 def test_own_unit_is_one_tap_from_the_first_screen(tab):
@@ -255,18 +268,16 @@ def test_own_unit_is_one_tap_from_the_first_screen(tab):
 
 # --- Print: a unit on one sheet; the form's motto rule ------------------------------
 
-def test_every_unit_page_prints_on_one_a4_sheet(site, tab):
+def test_every_unit_page_prints_on_one_a4_sheet(site, printed):
     import io
 
     import pypdf
 
-    page, base = tab
     units = sorted(p.parent.name for p in (site / "don-vi").glob("*/index.html"))
     assert len(units) >= 2
     sheets = {}
     for unit in units:
-        page.goto(base + f"don-vi/{unit}/")
-        reader = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=False)))
+        reader = pypdf.PdfReader(io.BytesIO(printed(site, f"don-vi/{unit}/")))
         sheets[unit] = len(reader.pages)
         if unit == units[0]:
             # The last fact (who reports, issue 11) and the status notice are on the sheet.

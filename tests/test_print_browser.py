@@ -6,7 +6,7 @@ import io
 import pypdf
 import pytest
 
-from tests.browser import serve
+from tests.browser import PRINT_OPTIONS, serve
 from tests.pdfcheck import A4_H, A4_W, squash
 
 
@@ -19,17 +19,22 @@ def base(site):
 def print_pdf(browser, url: str) -> pypdf.PdfReader:
     page = browser.new_page()
     page.goto(url)
-    data = page.pdf(prefer_css_page_size=True, print_background=False)
+    data = page.pdf(**PRINT_OPTIONS)
     page.close()
     return pypdf.PdfReader(io.BytesIO(data))
+
+
+def printed_page(printed, site, path: str) -> pypdf.PdfReader:
+    """A page of the session site as printed once for the run (conftest: printed)."""
+    return pypdf.PdfReader(io.BytesIO(printed(site, path)))
 
 
 def page_texts(reader) -> list[str]:
     return [squash(p.extract_text()) for p in reader.pages]
 
 
-def test_short_page_prints_on_one_a4_sheet(browser, base):
-    reader = print_pdf(browser, base + "don-vi/")
+def test_short_page_prints_on_one_a4_sheet(printed, site):
+    reader = printed_page(printed, site, "don-vi/")
     texts = page_texts(reader)
     assert len(texts) == 1, f"{len(texts)} pages: {[t[:40] for t in texts]}"
     box = reader.pages[0].mediabox
@@ -40,15 +45,15 @@ def test_short_page_prints_on_one_a4_sheet(browser, base):
 
 @pytest.mark.parametrize("path", ["", "phan-cong/", "don-vi/huyen-dak-glei/", "tien-do/", "kinh-phi/", "so-tay/",
                                   "so-tay/chu-truong-chinh-sach/"])
-def test_no_page_prints_a_blank_sheet(browser, base, path):
-    texts = page_texts(print_pdf(browser, base + path))
+def test_no_page_prints_a_blank_sheet(printed, site, path):
+    texts = page_texts(printed_page(printed, site, path))
     # A sheet holding only its page number is a wasted sheet at a conference.
     assert all(len(t) > 100 for t in texts), [len(t) for t in texts]
     assert "Tải PDF" not in " ".join(texts)
 
 
-def test_plan_prints_in_the_official_layout(browser, base):
-    texts = page_texts(print_pdf(browser, base + "ke-hoach/"))
+def test_plan_prints_in_the_official_layout(printed, site):
+    texts = page_texts(printed_page(printed, site, "ke-hoach/"))
     assert 1 <= len(texts) <= 3, len(texts)
     assert all(len(t) > 200 for t in texts), [len(t) for t in texts]
     first, last = texts[0], texts[-1]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from macros import compress
 from tests.browser import SLOW_4G, serve
-from tests.pageweight import PAGES, first_load
+from tests.pageweight import PAGES, ColdLoads
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET_KB = 85
@@ -29,10 +29,17 @@ def server(site):
         yield base, log
 
 
+@pytest.fixture(scope="module")
+def cold(browser, server):
+    """First loads from an empty cache, one context for the module (tests/pageweight.py)."""
+    loads = ColdLoads(browser, *server)
+    yield loads
+    loads.close()
+
+
 @pytest.mark.parametrize("name,path", list(PAGES.items()), ids=list(PAGES.values()))
-def test_first_load_within_budget(browser, server, name, path):
-    base, log = server
-    load = first_load(browser, base, log, path)
+def test_first_load_within_budget(cold, name, path):
+    load = cold.load(path)
     urls = [u for u, _ in load.requests]
     assert load.count <= BUDGET_REQUESTS, (name, urls)
     assert load.bytes <= BUDGET_KB * 1024, (name, load.bytes, load.requests)
@@ -59,9 +66,8 @@ def _search(page):
     page.wait_for_function("() => !!document.querySelector('.md-search-result__item')")
 
 
-def test_opening_search_loads_it(browser, server):
-    base, log = server
-    load = first_load(browser, base, log, "tien-do/", then=_search)
+def test_opening_search_loads_it(cold):
+    load = cold.load("tien-do/", then=_search)
     urls = [u for u, _ in load.requests]
     for part in ("search_index.json", "vi-search.js"):
         assert sum(part in u for u in urls) == 1, (part, urls)
