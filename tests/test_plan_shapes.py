@@ -329,3 +329,11 @@ def test_the_check_of_a_plan_without_budget_names_no_amount(verbatim_site, capsy
     out = capsys.readouterr()
     assert "0 đơn vị, 0 ban, không có mục kinh phí" in out.out and "tổng kinh phí 0đ" not in out.out
     assert DRAFT in out.err
+
+
+def test_downloads_of_a_plan_without_period_write_nothing_and_do_not_fail(verbatim_site, tmp_path):
+    """Review: a published build (documents on, a cache) stopped on an imported plan
+    (downloads.write_downloads read the period that such a plan lacks)."""
+    from macros.exports.downloads import write_downloads
+
+    assert write_downloads(verbatim_site, tmp_path / "site", documents=True, cache=tmp_path / "cache") == []

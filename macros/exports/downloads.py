@@ -296,7 +296,7 @@ def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: P
     calendars = cache_mod.Store(Path(cache) / CALENDAR_CACHE, ".ics") if cache is not None else None
     workbooks = cache_mod.Store(Path(cache) / PLAN_CACHE, ".xlsx") if cache is not None else None
     dated = cache_mod.Store(Path(cache) / DATED_CACHE, ".xlsx") if cache is not None else None
-    if dated is not None and documents:
+    if dated is not None and documents and site.has_units:  # per-unit templates: only a plan with units has them
         prune_dated(dated.folder, stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch))
     for rel, content in download_bytes(site, documents, store, counts, made, epoch, calendars, workbooks, dated,
                                        only).items():
