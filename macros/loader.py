@@ -34,7 +34,7 @@ from .handbook_model import Chapter, GlossaryFile, ReferencesFile, ToolkitFile
 from .model import OrgFile, PlanFile, UnitsFile, WebsiteFile
 from .model_errors import translate
 from . import outputs as links  # where each output goes (the outputs registry)
-from .outputs import OVERVIEW, PLANS, page_origins, pdf_for_page
+from .outputs import OVERVIEW, PLANS, offline_zip, page_origins, pdf_for_page
 from .paths_unique import Origin
 from .results.load import load_results
 from .site import Site, Website
@@ -256,6 +256,12 @@ def load_website(root: Path) -> Website:
     website = Website(root, info, plans)
     with reading(f"{WEBSITE_FILE} (địa chỉ các trang của các kế hoạch)"):
         errors += _clashes_across_plans(root, website, source)
+        # The site's ZIP is named for the website (info.ten), known only here.
+        for site in plans:
+            if not site.prefix:
+                zipped = [o for o in page_origins(site, root / "docs", info.ten)
+                          if paths_unique.written(o.path) == paths_unique.written(offline_zip(info.ten))]
+                errors += paths_unique.collisions(zipped)
     if errors:
         raise DataErrors(errors)
     # Where each plan stands, as of the last commit to data/ (the build gives SOURCE_DATE_EPOCH

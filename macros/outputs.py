@@ -546,14 +546,26 @@ ORIGIN_ORDER = ("unit", "topic", "chapter", "references", "glossary", "toolkit",
                 "assignments", "units", "timeline", "budget", "handbook", "progress", "report")
 
 
-def page_origins(site: Site, docs_dir=None) -> list[Origin]:
+# What the build writes at the website's root whatever the data says (MkDocs, Material's
+# search, the offline hooks); a download or page at one of these would replace it.
+SITE_FILES = (SERVICE_WORKER, MANIFEST, "404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
+WEBSITE_DATA = "data/website.yaml"
+
+
+def page_origins(site: Site, docs_dir=None, site_name: str = "") -> list[Origin]:
     """Every page and file the build writes, with where an editor changes what names it,
     for paths_unique.collisions. Hand-written pages in `docs_dir` come first; a PDF a page
     offers ("Tải PDF") has that page's origin."""
     out: list[Origin] = []
+    if docs_dir is not None:
+        # The files of the website as a whole, at its root: the build writes them whatever the data says.
+        out += [Origin(name, "mkdocs.yml", what="tệp chung của website") for name in SITE_FILES]
+        if site_name:
+            out.append(Origin(offline_zip(site_name), WEBSITE_DATA, what="tệp ZIP để đọc không cần mạng"))
     if docs_dir is not None and docs_dir.is_dir():
+        # Hand pages and what docs/ copies as is (assets/…).
         out += [Origin(p.relative_to(docs_dir).as_posix(), f"docs/{p.relative_to(docs_dir).as_posix()}")
-                for p in sorted(docs_dir.rglob("*.md"))]
+                for p in sorted(docs_dir.rglob("*")) if p.is_file() and not p.name.startswith(".")]
     made = outputs(site)
 
     def origin(o: Output) -> Origin:
@@ -561,8 +573,9 @@ def page_origins(site: Site, docs_dir=None) -> list[Origin]:
 
     rank = {key: i for i, key in enumerate(ORIGIN_ORDER)}
     out += [origin(o) for o in sorted(made.pages, key=lambda o: rank.get(o.key, len(rank)))]
-    # One per path: two units whose names slug alike clash once, at their pages.
-    out += list({o.path: origin(o) for o in made.downloads()}.values())
+    # One per row and path: two units whose names slug alike clash once, at their pages;
+    # two rows that write one file clash here.
+    out += list({(o.key, o.path): origin(o) for o in made.downloads()}.values())
     out += [origin(o) for o in made.files if o.kind == "pdf" and not o.pdf_link]
     by_page = {o.path: o for o in out}
     for o in made.files:

@@ -42,18 +42,29 @@ def address(path: str) -> str:
     return "/" + stem + "/"
 
 
+def written(path: str) -> str:
+    """The file an output writes, case-folded: a page "x.md" writes "x/index.html",
+    "index.md" and "x/index.md" write "index.html" and "x/index.html"; a file is itself.
+    Two outputs clash when they write one file, whatever their kinds."""
+    folded = path.lower()
+    if not folded.endswith(".md"):
+        return folded
+    stem = address(path).strip("/")
+    return f"{stem}/index.html" if stem else "index.html"
+
+
 def collisions(outputs: list[Origin]) -> list[DataError]:
-    """An error for each output whose address another output already has,
+    """An error for each output that writes a file another output already writes,
     positioned at the later one and naming both sources."""
     errors, seen = [], {}
     for out in outputs:
-        key = address(out.path)
-        first = seen.setdefault(key, out)
+        first = seen.setdefault(written(out.path), out)
         if first is out:
             continue
+        key = address(out.path)
         errors.append(DataError(
             out.file, out.line, out.column, out.field,
-            f"Hai trang cùng một địa chỉ «{key}»: {first.where()} và {out.where()}. "
+            f"Hai trang cùng một địa chỉ «{key}» (tệp «{written(out.path)}»): {first.where()} và {out.where()}. "
             "Một trang sẽ ghi đè trang kia.",
             hint="đổi tên (hoặc tên tệp) để mỗi trang có địa chỉ riêng; địa chỉ được tạo từ tên, "
                  "bỏ dấu và dấu câu, nên «Hòa Bình» và «Hoà-Binh» là một."))
@@ -67,14 +78,14 @@ def across(groups: list[list[Origin]]) -> list[DataError]:
     for number, outputs in enumerate(groups):
         mine = {}
         for out in outputs:
-            key = address(out.path)
+            key = written(out.path)
             mine.setdefault(key, out)
             first = seen.get(key)
             if first is None or first[0] == number:
                 continue
             errors.append(DataError(
                 out.file, out.line, out.column, out.field,
-                f"Hai kế hoạch có trang cùng một địa chỉ «{key}»: {first[1].where()} và {out.where()}. "
+                f"Hai kế hoạch có trang cùng một địa chỉ «{address(out.path)}»: {first[1].where()} và {out.where()}. "
                 "Trang của kế hoạch sau sẽ ghi đè trang của kế hoạch trước.",
                 hint="đổi «duong_dan» của kế hoạch trong data/website.yaml để mỗi kế hoạch có tiền tố địa chỉ "
                      "riêng, không trùng tên một trang (như «so-tay/», «don-vi/»)."))

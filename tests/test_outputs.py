@@ -12,6 +12,7 @@ from macros.exports import downloads
 from macros.loader import load_website
 from macros.offline import files, units as offline_units
 from macros.render import pages, provenance
+from macros.paths_unique import collisions
 from macros.searchindex import page_location
 from tests.sitebuild import ROOT
 
@@ -127,3 +128,37 @@ def test_edit_links_of_macros_are_declared_with_their_pages(small):
             source = provenance.page_source(small, "trang.md", "{{ %s() }}" % row.macro, {})
             assert source.files == registry.outputs(small).by_key[row.key][0].data_files
     assert {r.macro for r in registry.ROWS if r.macro} <= set(macros_env.MACROS)
+
+
+def _clash_row(path):
+    """A new download row whose origin is a line of a data file, writing `path`."""
+    where = lambda site, item, i: registry.Origin("", "data/tai-ve-them.yaml", 7, 3, "tep › mục 2 › duong_dan")
+    return registry.Row("extra_file", "csv", path, "Tệp thêm", ("plan",), page="assignments", label="CSV",
+                        origin=where)
+
+
+@pytest.mark.parametrize("path", [
+    lambda site: registry.path(site, "assign_csv"),  # the very path of another download
+    lambda site: "ke-hoach/index.html",  # the file the plan page writes
+    lambda site: "KE-HOACH/Index.html",  # case-folded
+    lambda site: "index.html",  # the home page's file
+    lambda site: "sw.js", lambda site: "manifest.webmanifest", lambda site: "search/search_index.json",
+    lambda site: "404.html", lambda site: "sitemap.xml", lambda site: "assets/site.css",  # the site's own files
+    lambda site: "cach-dung/index.html",  # a hand page in docs/
+])
+def test_a_download_over_any_other_output_is_refused(site, monkeypatch, path):
+    """Review: page_origins deduped downloads by path and compared pages by address, files by
+    file: a row reusing «tai-ve/phan-cong-<năm>.csv» or «ke-hoach/index.html» replaced the
+    other silently; the website's own files were not checked at all."""
+    target = path(site)
+    monkeypatch.setattr(registry, "ROWS", registry.ROWS + (_clash_row(target),))
+    errors = collisions(registry.page_origins(site, ROOT / "docs"))
+    assert [(e.file, e.line, e.field) for e in errors] == [("data/tai-ve-them.yaml", 7, "tep › mục 2 › duong_dan")]
+    assert "Hai trang cùng một địa chỉ" in errors[0].message and target.lower() in errors[0].message
+
+
+def test_the_offline_zip_is_in_the_check(site, monkeypatch):
+    zip_path = registry.offline_zip("Website kế hoạch")
+    monkeypatch.setattr(registry, "ROWS", registry.ROWS + (_clash_row(zip_path),))
+    [error] = collisions(registry.page_origins(site, ROOT / "docs", site_name="Website kế hoạch"))
+    assert "data/website.yaml" in error.message and error.file == "data/tai-ve-them.yaml"

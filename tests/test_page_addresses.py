@@ -219,3 +219,19 @@ def test_a_town_and_a_district_of_one_name_are_two_units(tmp_path):
 def test_two_units_of_one_level_and_name_are_still_refused(tmp_path):
     errors = _unit_errors(tmp_path, "ten: Ngọc Hồi", "ten: Đắk Hà")
     assert any("trùng (khi bỏ dấu)" in e.message for e in errors), [str(e) for e in errors]
+
+
+@pytest.mark.parametrize("path", ["ke-hoach/index.html", "sw.js", "tai-ve/ke-hoach-tuyen-truyen-van-dong-nam-2023.zip"])
+def test_the_loader_refuses_a_download_over_a_page_or_a_site_file(project, monkeypatch, path):
+    """Review: a download row writing the plan page's file, the service worker or the site's
+    ZIP replaced it silently; the loader now stops with the row's file, line and field."""
+    from macros import outputs as registry
+    from macros.loader import load_website
+    where = lambda site, item, i: Origin("", "data/tai-ve-them.yaml", 4, 3, "tep › mục 1 › duong_dan")
+    row = registry.Row("extra_file", "csv", path, "Tệp thêm", ("plan",), page="assignments", label="CSV", origin=where)
+    monkeypatch.setattr(registry, "ROWS", registry.ROWS + (row,))
+    with pytest.raises(DataErrors) as info:
+        load_website(project)
+    [error] = [e for e in info.value.errors if e.file == "data/tai-ve-them.yaml"]
+    assert (error.line, error.field) == (4, "tep › mục 1 › duong_dan")
+    assert "Hai trang cùng một địa chỉ" in error.message and path in error.message
