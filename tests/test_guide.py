@@ -117,6 +117,32 @@ def test_plan_macros_render_the_plan_named_and_refuse_an_unknown_one_in_vietname
     assert line.startswith("docs/cach-dung.md: không có macro hay biến «ke_hoch». Các macro: trang_chu,")
 
 
+@pytest.mark.parametrize("page, expected", [
+    # printed uncalled: was «<function bind.<locals>.plan_macro at 0x…>» on the page, the build green
+    ("{{ kinh_phi }}", "macro «kinh_phi» được dùng mà không gọi, trang sẽ in ra tên hàm: viết {{ kinh_phi() }}"),
+    ("Tệp: {{ ngoai_tuyen }}.", "viết {{ ngoai_tuyen() }}"),
+    # wrong arguments: was a raw English TypeError
+    ("{{ ngoai_tuyen(1) }}", "macro «ngoai_tuyen» không nhận đối số nào: viết ngoai_tuyen(); trang gọi ngoai_tuyen(1)."),
+    ("{{ kinh_phi(1, 2) }}", "macro «kinh_phi» không nhận đối số, hoặc nhận một: thư mục của một kế hoạch"),
+    ("{{ tien_do(ke_hoach='x') }}", "trang gọi tien_do(ke_hoach='x')"),
+])
+def test_a_macro_misused_stops_with_a_vietnamese_line_naming_the_page(website, page, expected):
+    """Review: a macro without brackets published its function's repr; wrong arguments
+    stopped the build in English. Jinja as mkdocs-macros sets it (no autoescape, strict)."""
+    from mkdocs_macros.errors import format_error
+
+    env = _env(website, "tong-hop.md")
+    template = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(page)
+    with pytest.raises(Exception) as info:
+        template.render(**env.macros)
+    line = format_error(info.value, page, env.page)
+    assert line.startswith("docs/tong-hop.md: macro «") and expected in line, line
+    assert "function" not in line and "TypeError" not in line and "argument" not in line
+    # the same macros, called rightly, still render
+    assert "Nguồn kinh phí" in template.environment.from_string("{{ kinh_phi() }}").render(**env.macros)
+    assert str(env.macros["co_ban_in"]()) in ("True", "False")
+
+
 # -- the guide's facts, from the model ------------------------------------------------------
 
 def test_guide_facts_come_from_the_data(website):

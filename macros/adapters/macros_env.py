@@ -4,12 +4,14 @@ from data need none). A PLAN macro shows the first plan of data/website.yaml, or
 plan named: {{ kinh_phi("ke-hoach-mau") }}; a PAGE macro gives the facts a page's
 own prose shows (render/guide.py), with links relative to that page.
 
-A mistake in a page (an unknown plan, an unknown name) stops the build with a
+A mistake in a page (an unknown plan, an unknown name, a macro printed without its
+brackets, wrong arguments) stops the build with a
 Vietnamese line naming the page, not a traceback.
 
 mkdocs.yml: plugins › macros › module_name: macros/adapters/macros_env
 """
 
+import inspect
 import re
 
 from jinja2.exceptions import UndefinedError
@@ -60,19 +62,47 @@ def context(env) -> guide.Context:
         zip_cap=offline_files.megabytes(package.ZIP_CAP), shared_zip=package.SHARED_ZIP)
 
 
-def bind(env, macro):
+class Bound:
+    """A macro as a page sees it: calling it renders; printing it uncalled ({{ kinh_phi }},
+    which Jinja turns into text) stops the build instead of publishing «<function …>»;
+    wrong arguments give a Vietnamese line naming the macro and what it accepts."""
+
+    def __init__(self, name: str, call, accepts: str):
+        self.name, self._call, self.accepts = name, call, accepts
+        self._signature = inspect.signature(call)
+
+    def __call__(self, *args, **kwargs):
+        try:
+            self._signature.bind(*args, **kwargs)
+        except TypeError:
+            given = ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+            raise MacroError(f"macro «{self.name}» {self.accepts}; trang gọi {self.name}({given}).") from None
+        return self._call(*args, **kwargs)
+
+    def __str__(self):
+        raise MacroError(f"macro «{self.name}» được dùng mà không gọi, trang sẽ in ra tên hàm: "
+                         f"viết {{{{ {self.name}() }}}} (có cặp ngoặc).")
+
+    __html__ = __str__
+
+    def __repr__(self):  # mkdocs-macros' macros_info() lists the macros with repr
+        return f"macro {self.name}()"
+
+
+def bind(env, macro, name: str = "") -> Bound:
     if macro.kind == PLAN:
         def plan_macro(plan_folder: str | None = None):
             return macro.render(plan_of(build_state.of(env.conf), plan_folder))
-        return plan_macro
+        return Bound(name, plan_macro, f"không nhận đối số, hoặc nhận một: thư mục của một kế hoạch "
+                                       f"trong data/website.yaml, như {name}(\"ke-hoach-mau\")")
     assert macro.kind == PAGE, macro.kind
 
     def page_macro():
         return macro.render(context(env))
-    return page_macro
+    return Bound(name, page_macro, f"không nhận đối số nào: viết {name}()")
 
 
 def define_env(env):
     for name, macro in MACROS.items():
-        env.macro(bind(env, macro), name)
+        env.macro(bind(env, macro, name), name)
     env.variables["ten_website"] = env.conf.get("site_name")
