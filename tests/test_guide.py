@@ -143,6 +143,23 @@ def test_a_macro_misused_stops_with_a_vietnamese_line_naming_the_page(website, p
     assert str(env.macros["co_ban_in"]()) in ("True", "False")
 
 
+@pytest.mark.parametrize("page, expected", [
+    ("{{ kinh_phi }}", "docs/tong-hop.md: macro «kinh_phi» được dùng mà không gọi"),
+    ("{{ kinh_phi(1, 2) }}", "docs/tong-hop.md: macro «kinh_phi» không nhận đối số, hoặc nhận một"),
+])
+def test_a_real_build_stops_on_a_misused_macro(tmp_path, page, expected):
+    """The same through mkdocs-macros (on_error_fail): the build stops at the page (~4 s,
+    no PDFs: the page fails before them), one Vietnamese line, no traceback."""
+    from tests.sitebuild import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "tong-hop.md").write_text(f"# Tổng hợp\n\n{page}\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", KONTUM_PDF="0")
+    assert result.returncode != 0
+    assert expected in result.stderr and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert not (tmp_path / "site" / "tong-hop" / "index.html").exists()
+
+
 # -- the guide's facts, from the model ------------------------------------------------------
 
 def test_guide_facts_come_from_the_data(website):
