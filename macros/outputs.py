@@ -548,7 +548,8 @@ ORIGIN_ORDER = ("unit", "topic", "chapter", "references", "glossary", "toolkit",
 
 # What the build writes at the website's root whatever the data says (MkDocs, Material's
 # search, the offline hooks); a download or page at one of these would replace it.
-SITE_FILES = (SERVICE_WORKER, MANIFEST, "404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
+SITE_FILES = (SERVICE_WORKER, MANIFEST, "404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json",
+              "assets/", "search/")  # folders: the theme's scripts, styles, images; the search index
 WEBSITE_DATA = "data/website.yaml"
 
 

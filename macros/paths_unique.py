@@ -54,13 +54,22 @@ def written(path: str) -> str:
 
 
 def collisions(outputs: list[Origin]) -> list[DataError]:
-    """An error for each output that writes a file another output already writes,
-    positioned at the later one and naming both sources."""
-    errors, seen = [], {}
+    """An error for each output that writes a file another output already writes, or
+    writes into a folder the build fills itself (an origin whose path ends with "/",
+    listed first; only docs/ may add to it), positioned at the later one, naming both."""
+    errors, seen, folders = [], {}, []
     for out in outputs:
-        first = seen.setdefault(written(out.path), out)
-        if first is out:
+        if out.path.endswith("/"):  # a folder the build fills itself (the theme's assets/)
+            folders.append(out)
             continue
+        file = written(out.path)
+        first = seen.setdefault(file, out)
+        if first is out:
+            # Only what docs/ copies as is may go into such a folder.
+            first = next((f for f in folders if file.startswith(f.path.lower())
+                          and out.file != f"docs/{out.path}"), None)
+            if first is None:
+                continue
         key = address(out.path)
         errors.append(DataError(
             out.file, out.line, out.column, out.field,
