@@ -547,3 +547,32 @@ def test_imported_plan_publishes_with_a_strict_build(imported_site, tmp_path, na
     # No computed page a verbatim plan cannot state (assignments, budget, units, timeline, progress).
     made = {p.name for p in (site / name).iterdir() if p.is_dir()}
     assert not made & {"phan-cong", "kinh-phi", "don-vi", "tien-do", "ket-qua", "bo-cong-cu"}, made
+
+
+def _items(blocks: list) -> list[dict]:
+    return [b for b in blocks if isinstance(b, dict) and "ky_hieu" in b]
+
+
+def _import_abc(project, tmp_path, capsys):
+    from tests.plan_docx_fixtures import front_abc
+
+    src = tmp_path / "front-abc.docx"
+    front_abc(src)
+    assert run(project, src, "--thu-muc", "front-abc") == 0, capsys.readouterr().err
+    return load(project, "front-abc")
+
+
+def test_number_like_cells_are_written_as_strings(project, tmp_path, capsys):
+    """Truth review: a cell «40.000.000» was written plain, read back as a number, and the import
+    stopped with a message blaming the Word file. Every text is written as a YAML string."""
+    _import_abc(project, tmp_path, capsys)
+    text = (project / "data" / "front-abc" / "ke-hoach.yaml").read_text(encoding="utf-8")
+    assert '"40.000.000"' in text and '"1.5"' in text
+
+
+def test_draft_refused_by_the_check_does_not_blame_the_file_alone(project, tmp_path, capsys, monkeypatch):
+    src = tmp_path / "a.docx"
+    no_budget(src)
+    monkeypatch.setattr(import_plan, "check_draft", lambda out, folder: ["lỗi"])
+    assert run(project, src, "--thu-muc", "a") == 1
+    assert "lỗi của chương trình nhập" in capsys.readouterr().err
