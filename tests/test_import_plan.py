@@ -570,6 +570,22 @@ def test_number_like_cells_are_written_as_strings(project, tmp_path, capsys):
     assert '"40.000.000"' in text and '"1.5"' in text
 
 
+def test_front_sections_by_capital_letters_and_a_closing_in_other_words(project, tmp_path, capsys):
+    """A./B./C. are the sections, 2/ is 1/'s sibling (not nested), the «…/.» closing is ket_luan."""
+    plan = _import_abc(project, tmp_path, capsys)
+    assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [
+        ("A", "YÊU CẦU"), ("B", "CHỈ TIÊU VÀ ĐỐI TƯỢNG VẬN ĐỘNG"), ("C", "THỜI GIAN")]
+    for s in plan["muc"]:
+        items = _items(s["doan"])
+        assert len(items) == 2, s  # siblings side by side, never one under the other
+        assert not any("doan" in i and _items(i["doan"]) for i in items), s
+    table = next(b for s in plan["muc"] for i in _items(s["doan"]) for b in i.get("doan", [])
+                 if isinstance(b, dict) and "bang" in b)
+    assert table["bang"][1] == ["Đông Hòa", "40.000.000"]
+    assert plan["ket_luan"] == "Ban Thường trực đề nghị các xã, cơ quan, đơn vị triển khai thực hiện./."
+    assert "đề nghị" not in str(plan["muc"][-1]["doan"])
+
+
 def test_draft_refused_by_the_check_does_not_blame_the_file_alone(project, tmp_path, capsys, monkeypatch):
     src = tmp_path / "a.docx"
     no_budget(src)

@@ -33,7 +33,9 @@ _NOT_NAME = {"Tổ", "Ủy", "Uỷ", "Ban", "UBND", "MTTQ", "Mặt", "Đảng", 
              "Trước", "Trong", "Từ", "Đến", "Các", "Cấp", "Chi", "Đề", "Báo", "Tổng", "Hướng", "Tham", "Gửi"}
 
 _ROMAN = re.compile(r"^([IVXL]{1,6})\s*([./)]|\s-)\s*(?=\S)")
-_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)])\s*(?=\S)")
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[./)])\s*(?=\S)")
+# «A. YÊU CẦU»: a capital letter, top-level in many Front plans (a heading only when its title is capitals).
+_UPPER_LETTER = re.compile(r"^([A-ZĐ]\.)\s+(?=\S)")
 _LETTER = re.compile(r"^([a-zđ][).])\s+(?=\S)")
 _DASH = re.compile(r"^([-–—+•▪➢○◦∙✓❖□■])\s*(?=\S)")
 _NOTE = re.compile(r"^(\*+\s*(?:ghi chú|lưu ý)\s*:?)\s*", re.IGNORECASE)
@@ -63,8 +65,10 @@ def shape(marker: str) -> str:
     m = marker.strip()
     if re.fullmatch(r"[IVXL]+[./)]?", m):
         return "roman"
-    if re.fullmatch(r"\d+(?:\.\d+)*[.)]?", m):
-        return f"dec{m.rstrip('.)').count('.')}{m[-1] if m[-1] in '.)' else ''}"
+    if re.fullmatch(r"\d+(?:\.\d+)*[./)]?", m):
+        return f"dec{m.rstrip('./)').count('.')}{m[-1] if m[-1] in './)' else ''}"
+    if re.fullmatch(r"[A-ZĐ]\.", m):
+        return "uletter"
     if re.fullmatch(r"[a-zđ][.)]", m):
         return "letter" + m[-1]
     if re.fullmatch(r"[ivx]+[.)]", m):
@@ -110,7 +114,7 @@ def line_of(p: Para, find_marker: bool = True) -> Line:
     if p.marker:
         return Line(p, nfc(p.marker), runs, True)
     if find_marker and not _NOTE.match(text):
-        for pattern in (_ROMAN, _DECIMAL, _LETTER, _DASH):
+        for pattern in (_ROMAN, _DECIMAL, _LETTER, _UPPER_LETTER, _DASH):
             m = pattern.match(text)
             if m:
                 return Line(p, m.group(1).strip() if pattern is not _ROMAN else m.group(0).strip(), _cut(runs, m.end()))
@@ -317,6 +321,15 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     closing_at = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para)
                        and fold(nfc(body[i].text)).strip().startswith("tren day la")), None)
     closing = [x for x in body[closing_at:] if isinstance(x, Para) and x.text.strip()] if closing_at is not None else []
+    if closing_at is None:
+        # A closing in other words («Ban Thường trực đề nghị … thực hiện./.»): the last plain paragraph
+        # ending with «/.», the Front's end mark.
+        last = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para) and body[i].text.strip()), None)
+        if last is not None and nfc(body[last].text).strip().endswith("/.") and not line_of(body[last]).marker:
+            closing_at = last
+            closing = [body[last]]
+            check.append(f"đoạn «{nfc(body[last].text).strip()}» (cuối phần thân, kết bằng «/.») được ghi là đoạn kết "
+                         "(ket_luan): kiểm tra")
     if closing_at is not None:
         body = body[:closing_at]
 
@@ -378,6 +391,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     def is_roman_heading(ln) -> bool:
         return isinstance(ln, Line) and shape(ln.marker) == "roman" and bool(ln.text)
 
+    def is_upper_letter(ln) -> bool:
+        return isinstance(ln, Line) and shape(ln.marker) == "uletter" and _upper_text(ln.text) and len(ln.text) <= 200
+
     def is_upper_decimal(ln) -> bool:
         return (isinstance(ln, Line) and shape(ln.marker).startswith("dec0") and _upper_text(ln.text)
                 and len(ln.text) <= 200)
@@ -392,7 +408,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 and tag_of(ln.text) != "khac" and not ln.text.rstrip().endswith((".", ";")))
 
     heading = None
-    for test, how in ((is_roman_heading, "số La Mã (I., II., …)"), (is_upper_decimal, "số (1., 2., …) và chữ in hoa"),
+    for test, how in ((is_roman_heading, "số La Mã (I., II., …)"), (is_upper_letter, "chữ cái in hoa (A., B., …)"),
+                      (is_upper_decimal, "số (1., 2., …) và chữ in hoa"),
                       (is_named_decimal, "số (1., 2., …) và tên phần (Mục đích, Nội dung, …)"),
                       (is_upper_plain, "dòng chữ in hoa")):
         if sum(1 for ln in lines[i:] if test(ln)) >= 2 or (test is is_roman_heading and any(test(ln) for ln in lines[i:])):
