@@ -586,6 +586,20 @@ def test_front_sections_by_capital_letters_and_a_closing_in_other_words(project,
     assert "đề nghị" not in str(plan["muc"][-1]["doan"])
 
 
+def test_front_heading_is_not_the_issuer_and_a_partly_blank_date_is_listed(project, tmp_path, capsys):
+    """The right-hand «MẶT TRẬN TỔ QUỐC VIỆT NAM» is not the issuing body; the left column's lines
+    stay parent body / issuing body; «ngày      tháng 4 năm 2026» is listed word for word."""
+    plan = _import_abc(project, tmp_path, capsys)
+    org = load(project, "front-abc", "co-quan.yaml")
+    assert org["co_quan_ban_hanh"] == "BAN THƯỜNG TRỰC"
+    assert org["co_quan_cap_tren"] == "ỦY BAN MTTQ VIỆT NAM HUYỆN ĐÔNG SƠN"
+    assert org["quoc_hieu"] == "MẶT TRẬN TỔ QUỐC VIỆT NAM"
+    checklist = plan["nhap_tu_dong"]["can_xac_nhan"]
+    assert any("«Đông Sơn, ngày      tháng 4 năm 2026»" in c and "«tháng 4»" in c for c in checklist)
+    assert any("«ỦY BAN MTTQ VIỆT NAM», «HUYỆN ĐÔNG SƠN»" in c for c in checklist)
+    assert "ỦY BAN MTTQ VIỆT NAM" in rendered(project, "front-abc")
+
+
 def test_draft_refused_by_the_check_does_not_blame_the_file_alone(project, tmp_path, capsys, monkeypatch):
     src = tmp_path / "a.docx"
     no_budget(src)

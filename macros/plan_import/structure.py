@@ -268,6 +268,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             org["quoc_hieu"] = t
         elif fold(t).replace(" ", "").startswith("doclap-tudo-hanhphuc") or fold(t).startswith("doc lap"):
             org["tieu_ngu"] = t
+        elif fold(t) == "mat tran to quoc viet nam" and x.column != 0 and not org["quoc_hieu"] and bodies:
+            # The Front's own heading in the national name's place (right column, or a line after the
+            # issuing body's): kept there as written, never taken for the issuing body.
+            org["quoc_hieu"] = t
+            check.append(f"dòng «{t}» ở bên phải đầu văn bản (chỗ của quốc hiệu) được ghi vào co-quan.yaml, "
+                         "quoc_hieu, như văn bản gốc viết: kiểm tra")
         elif (m := _NUMBER_LINE.match(t)):
             doc["so"], doc["ky_hieu"] = m["so"].strip(), m["ky_hieu"].strip()
         elif (m := _PLACE_DATE.match(t)):
@@ -276,6 +282,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 doc["nam"] = int(m["y"])
             if m["d"].isdigit() and m["m"].isdigit() and m["y"]:
                 doc["ngay_ban_hanh"] = f"{m['d']}/{m['m']}/{m['y']}"  # the digits as written
+            elif m["d"] or m["m"]:
+                # A date left partly blank for the signing («ngày      tháng 4 năm 2026»): the data has a
+                # full date or none, so what the file has is listed word for word.
+                check.append(f"dòng địa danh, ngày ghi «{t}» (ngày chưa điền đủ): van_ban.ngay_ban_hanh để trống "
+                             f"nên website in «{m['place'].strip()}, ngày … tháng … năm {m['y'] or '…'}», không có "
+                             f"«{'ngày ' + m['d'] if m['d'] else ''}{' ' if m['d'] and m['m'] else ''}"
+                             f"{'tháng ' + m['m'] if m['m'] else ''}» của văn bản gốc; ghi van_ban.ngay_ban_hanh khi văn bản "
+                             "đã ký")
         elif _upper_text(t):
             bodies.append(t)
         else:
@@ -284,6 +298,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if bodies:
         org["co_quan_ban_hanh"] = bodies[-1]
         org["co_quan_cap_tren"] = " ".join(bodies[:-1])
+        if len(bodies) > 2:
+            check.append("cơ quan cấp trên ghi từ các dòng " + ", ".join(f"«{b}»" for b in bodies[:-1])
+                         + " nối bằng dấu cách (co_quan_cap_tren là một dòng; website ngắt dòng trước tên đơn vị "
+                         "hành chính): kiểm tra")
     body_start = 0
     if title_at is not None:
         kind = nfc(flat[title_at].text).strip()
