@@ -606,3 +606,15 @@ def test_draft_refused_by_the_check_does_not_blame_the_file_alone(project, tmp_p
     monkeypatch.setattr(import_plan, "check_draft", lambda out, folder: ["lỗi"])
     assert run(project, src, "--thu-muc", "a") == 1
     assert "lỗi của chương trình nhập" in capsys.readouterr().err
+
+
+def test_the_rule_under_the_title_is_listed_as_the_file_has_it(project, tmp_path, capsys):
+    """Truth review: «______» was printed under every imported title; the source had «-----» or
+    nothing. Until the data can hold the rule, the checklist says what the file has."""
+    plan = _import_abc(project, tmp_path, capsys)  # no rule under the title
+    assert any(c.startswith("dưới trích yếu, văn bản gốc không có dòng kẻ") for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+    src = tmp_path / "nb.docx"
+    no_budget(src)  # «______» under the title (tests/plan_docx_fixtures.py, _title)
+    assert run(project, src, "--thu-muc", "nb") == 0
+    assert any(c.startswith("dưới trích yếu, văn bản gốc có dòng kẻ «______»")
+               for c in load(project, "nb")["nhap_tu_dong"]["can_xac_nhan"])

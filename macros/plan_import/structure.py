@@ -317,6 +317,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         elif following and not fold(nfc(following[0][1].text)).startswith("can cu"):
             doc["trich_yeu"] = nfc(following[0][1].text).strip()
             body_start = following[0][0] + 1
+        # The data has no place for the rule under the subject: the site's title prints its own, so
+        # what the file has (a rule as written, or none) is listed for the editor.
+        under = nfc(flat[rule].text).strip() if rule is not None else ""
+        check.append(f"dưới trích yếu, văn bản gốc có dòng kẻ «{under}»" if under else
+                     "dưới trích yếu, văn bản gốc không có dòng kẻ")
+        check[-1] += ("; dữ liệu chưa có trường ghi dòng này: kiểm tra dòng kẻ website in dưới tên kế hoạch "
+                      "có đúng văn bản gốc không")
     if doc["nam"] is None:
         years = re.findall(r"\bnăm (\d{4})\b", doc["trich_yeu"])
         if years:
