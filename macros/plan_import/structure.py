@@ -283,7 +283,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             if m["d"].isdigit() and m["m"].isdigit() and m["y"]:
                 doc["ngay_ban_hanh"] = f"{m['d']}/{m['m']}/{m['y']}"  # the digits as written
             elif m["d"] or m["m"]:
-                # A date left partly blank for the signing («ngày      tháng 4 năm 2026»): the data has a
+                # A date left partly blank for the signing («ngày      tháng 4 năm …»): the data has a
                 # full date or none, so what the file has is listed word for word.
                 check.append(f"dòng địa danh, ngày ghi «{t}» (ngày chưa điền đủ): van_ban.ngay_ban_hanh để trống "
                              f"nên website in «{m['place'].strip()}, ngày … tháng … năm {m['y'] or '…'}», không có "

@@ -35,10 +35,13 @@ class _Dumper(yaml.SafeDumper):
     plain, and the site's reader takes such plain words as numbers (macros/yamlsrc.py)."""
 
 
+_STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
+
+
 def _text(dumper, value: str):
     number_like = bool(re.match(r"[-+.\d]", value)) or \
-        dumper.resolve(yaml.ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str"
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if number_like else None)
+        dumper.resolve(yaml.ScalarNode, value, (True, False)) != _STR
+    return dumper.represent_scalar(_STR, value, style='"' if number_like else None)
 
 
 _Dumper.add_representer(str, _text)
