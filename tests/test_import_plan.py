@@ -618,3 +618,13 @@ def test_the_rule_under_the_title_is_listed_as_the_file_has_it(project, tmp_path
     assert run(project, src, "--thu-muc", "nb") == 0
     assert any(c.startswith("dưới trích yếu, văn bản gốc có dòng kẻ «______»")
                for c in load(project, "nb")["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_a_paragraph_opening_with_a_date_is_not_a_numbered_item():
+    """«1/ …» is a marker (truth review, plan C); «15/11/2026 …» is a date, never «15/» + «11/2026»."""
+    from macros.plan_import.blocks import Para, Run
+    from macros.plan_import.structure import line_of
+
+    assert line_of(Para([Run("1/ Vận động đúng đối tượng.")])).marker == "1/"
+    date = line_of(Para([Run("15/11/2026: tổng kết.")]))
+    assert (date.marker, date.text) == ("", "15/11/2026: tổng kết.")

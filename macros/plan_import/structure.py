@@ -33,7 +33,7 @@ _NOT_NAME = {"Tổ", "Ủy", "Uỷ", "Ban", "UBND", "MTTQ", "Mặt", "Đảng", 
              "Trước", "Trong", "Từ", "Đến", "Các", "Cấp", "Chi", "Đề", "Báo", "Tổng", "Hướng", "Tham", "Gửi"}
 
 _ROMAN = re.compile(r"^([IVXL]{1,6})\s*([./)]|\s-)\s*(?=\S)")
-_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[./)])\s*(?=\S)")
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:[.)]|/(?=\s)))\s*(?=\S)")  # «1/ » but never «15/11/…»
 # «A. YÊU CẦU»: a capital letter, top-level in many Front plans (a heading only when its title is capitals).
 _UPPER_LETTER = re.compile(r"^([A-ZĐ]\.)\s+(?=\S)")
 _LETTER = re.compile(r"^([a-zđ][).])\s+(?=\S)")
