@@ -152,9 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     out = files(result, path.name)
     errors = check_draft(out, folder)
     if errors:
-        print(f"\nChưa ghi: bản nháp có {len(errors)} chỗ mà bước kiểm tra dữ liệu sẽ từ chối (ví dụ một ký tự "
-              "website không in được, hay văn bản không ghi cơ quan ban hành ở đầu và ở phần ký). Sửa trong tệp gốc "
-              "rồi nhập lại:", file=sys.stderr)
+        print(f"\nChưa ghi: bản nháp có {len(errors)} chỗ mà bước kiểm tra dữ liệu sẽ từ chối. Nếu chỗ đó do văn "
+              "bản gốc (ví dụ một ký tự website không in được, hay văn bản không ghi cơ quan ban hành ở đầu và ở "
+              "phần ký), sửa trong tệp gốc rồi nhập lại; nếu không, đó là lỗi của chương trình nhập: báo cho người "
+              "phát triển kèm tệp và các dòng dưới đây:", file=sys.stderr)
         for i, e in enumerate(errors, 1):
             print(f"\n{i}. {e}", file=sys.stderr)
         return 1

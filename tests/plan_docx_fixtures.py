@@ -232,3 +232,27 @@ def commune_villages(path: Path) -> list[str]:
 
 PLANS = {"khong-kinh-phi": no_budget, "bang-phan-cong": assignment_table, "danh-so-word": word_numbering,
          "cap-xa": commune_villages}
+
+
+def front_abc(path: Path) -> None:
+    """A district plan as the Front writes it (truth review): the right-hand heading is «MẶT TRẬN
+    TỔ QUỐC VIỆT NAM», a partly blank date, no rule under the title, sections A./B./C. with 1/
+    items, a table whose amounts read as numbers, and a closing that is not «Trên đây là …»."""
+    doc = Document()
+    _header_table(doc, ["ỦY BAN MTTQ VIỆT NAM", "HUYỆN ĐÔNG SƠN", "BAN THƯỜNG TRỰC", "Số: 07/KH-MT"],
+                  ["MẶT TRẬN TỔ QUỐC VIỆT NAM", "Đông Sơn, ngày      tháng 4 năm 2026"])
+    for text in ("KẾ HOẠCH", "Vận động ủng hộ Quỹ “Vì người nghèo” năm 2026"):
+        p = doc.add_paragraph()
+        p.add_run(text).bold = True
+    for text in ("A. YÊU CẦU", "1/ Vận động đúng đối tượng, tự nguyện.", "2/ Tiền ủng hộ nộp kịp thời.",
+                 "B. CHỈ TIÊU VÀ ĐỐI TƯỢNG VẬN ĐỘNG", "1/ Cán bộ, công chức: tối thiểu 01 ngày lương.",
+                 "2/ Doanh nghiệp trên địa bàn: tùy tâm.", "Các xã vận động theo danh sách sau:"):
+        doc.add_paragraph(text)
+    t = doc.add_table(rows=3, cols=2)
+    for r, (a, b) in enumerate((("Xã", "Chỉ tiêu (đồng)"), ("Đông Hòa", "40.000.000"), ("Đông Khê", "1.5"))):
+        t.cell(r, 0).text, t.cell(r, 1).text = a, b
+    for text in ("C. THỜI GIAN", "+ Đợt 1: tháng 01/2026.", "+ Đợt 2: tháng 10/2026.",
+                 "Ban Thường trực đề nghị các xã, cơ quan, đơn vị triển khai thực hiện./."):
+        doc.add_paragraph(text)
+    _closing_table(doc, ["- Lưu VT."], ["TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "Lê Văn Thắng"])
+    doc.save(path)

@@ -547,3 +547,84 @@ def test_imported_plan_publishes_with_a_strict_build(imported_site, tmp_path, na
     # No computed page a verbatim plan cannot state (assignments, budget, units, timeline, progress).
     made = {p.name for p in (site / name).iterdir() if p.is_dir()}
     assert not made & {"phan-cong", "kinh-phi", "don-vi", "tien-do", "ket-qua", "bo-cong-cu"}, made
+
+
+def _items(blocks: list) -> list[dict]:
+    return [b for b in blocks if isinstance(b, dict) and "ky_hieu" in b]
+
+
+def _import_abc(project, tmp_path, capsys):
+    from tests.plan_docx_fixtures import front_abc
+
+    src = tmp_path / "front-abc.docx"
+    front_abc(src)
+    assert run(project, src, "--thu-muc", "front-abc") == 0, capsys.readouterr().err
+    return load(project, "front-abc")
+
+
+def test_number_like_cells_are_written_as_strings(project, tmp_path, capsys):
+    """Truth review: a cell «40.000.000» was written plain, read back as a number, and the import
+    stopped with a message blaming the Word file. Every text is written as a YAML string."""
+    _import_abc(project, tmp_path, capsys)
+    text = (project / "data" / "front-abc" / "ke-hoach.yaml").read_text(encoding="utf-8")
+    assert '"40.000.000"' in text and '"1.5"' in text
+
+
+def test_front_sections_by_capital_letters_and_a_closing_in_other_words(project, tmp_path, capsys):
+    """A./B./C. are the sections, 2/ is 1/'s sibling (not nested), the «…/.» closing is ket_luan."""
+    plan = _import_abc(project, tmp_path, capsys)
+    assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [
+        ("A", "YÊU CẦU"), ("B", "CHỈ TIÊU VÀ ĐỐI TƯỢNG VẬN ĐỘNG"), ("C", "THỜI GIAN")]
+    for s in plan["muc"]:
+        items = _items(s["doan"])
+        assert len(items) == 2, s  # siblings side by side, never one under the other
+        assert not any("doan" in i and _items(i["doan"]) for i in items), s
+    table = next(b for s in plan["muc"] for i in _items(s["doan"]) for b in i.get("doan", [])
+                 if isinstance(b, dict) and "bang" in b)
+    assert table["bang"][1] == ["Đông Hòa", "40.000.000"]
+    assert plan["ket_luan"] == "Ban Thường trực đề nghị các xã, cơ quan, đơn vị triển khai thực hiện./."
+    assert "đề nghị" not in str(plan["muc"][-1]["doan"])
+
+
+def test_front_heading_is_not_the_issuer_and_a_partly_blank_date_is_listed(project, tmp_path, capsys):
+    """The right-hand «MẶT TRẬN TỔ QUỐC VIỆT NAM» is not the issuing body; the left column's lines
+    stay parent body / issuing body; «ngày      tháng 4 năm 2026» is listed word for word."""
+    plan = _import_abc(project, tmp_path, capsys)
+    org = load(project, "front-abc", "co-quan.yaml")
+    assert org["co_quan_ban_hanh"] == "BAN THƯỜNG TRỰC"
+    assert org["co_quan_cap_tren"] == "ỦY BAN MTTQ VIỆT NAM HUYỆN ĐÔNG SƠN"
+    assert org["quoc_hieu"] == "MẶT TRẬN TỔ QUỐC VIỆT NAM"
+    checklist = plan["nhap_tu_dong"]["can_xac_nhan"]
+    assert any("«Đông Sơn, ngày      tháng 4 năm 2026»" in c and "«tháng 4»" in c for c in checklist)
+    assert any("«ỦY BAN MTTQ VIỆT NAM», «HUYỆN ĐÔNG SƠN»" in c for c in checklist)
+    assert "ỦY BAN MTTQ VIỆT NAM" in rendered(project, "front-abc")
+
+
+def test_draft_refused_by_the_check_does_not_blame_the_file_alone(project, tmp_path, capsys, monkeypatch):
+    src = tmp_path / "a.docx"
+    no_budget(src)
+    monkeypatch.setattr(import_plan, "check_draft", lambda out, folder: ["lỗi"])
+    assert run(project, src, "--thu-muc", "a") == 1
+    assert "lỗi của chương trình nhập" in capsys.readouterr().err
+
+
+def test_the_rule_under_the_title_is_listed_as_the_file_has_it(project, tmp_path, capsys):
+    """Truth review: «______» was printed under every imported title; the source had «-----» or
+    nothing. Until the data can hold the rule, the checklist says what the file has."""
+    plan = _import_abc(project, tmp_path, capsys)  # no rule under the title
+    assert any(c.startswith("dưới trích yếu, văn bản gốc không có dòng kẻ") for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+    src = tmp_path / "nb.docx"
+    no_budget(src)  # «______» under the title (tests/plan_docx_fixtures.py, _title)
+    assert run(project, src, "--thu-muc", "nb") == 0
+    assert any(c.startswith("dưới trích yếu, văn bản gốc có dòng kẻ «______»")
+               for c in load(project, "nb")["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_a_paragraph_opening_with_a_date_is_not_a_numbered_item():
+    """«1/ …» is a marker (truth review, plan C); «15/11/2026 …» is a date, never «15/» + «11/2026»."""
+    from macros.plan_import.blocks import Para, Run
+    from macros.plan_import.structure import line_of
+
+    assert line_of(Para([Run("1/ Vận động đúng đối tượng.")])).marker == "1/"
+    date = line_of(Para([Run("15/11/2026: tổng kết.")]))
+    assert (date.marker, date.text) == ("", "15/11/2026: tổng kết.")

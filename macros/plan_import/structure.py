@@ -33,7 +33,9 @@ _NOT_NAME = {"Tổ", "Ủy", "Uỷ", "Ban", "UBND", "MTTQ", "Mặt", "Đảng", 
              "Trước", "Trong", "Từ", "Đến", "Các", "Cấp", "Chi", "Đề", "Báo", "Tổng", "Hướng", "Tham", "Gửi"}
 
 _ROMAN = re.compile(r"^([IVXL]{1,6})\s*([./)]|\s-)\s*(?=\S)")
-_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*[.)])\s*(?=\S)")
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:[.)]|/(?=\s)))\s*(?=\S)")  # «1/ » but never «15/11/…»
+# «A. YÊU CẦU»: a capital letter, top-level in many Front plans (a heading only when its title is capitals).
+_UPPER_LETTER = re.compile(r"^([A-ZĐ]\.)\s+(?=\S)")
 _LETTER = re.compile(r"^([a-zđ][).])\s+(?=\S)")
 _DASH = re.compile(r"^([-–—+•▪➢○◦∙✓❖□■])\s*(?=\S)")
 _NOTE = re.compile(r"^(\*+\s*(?:ghi chú|lưu ý)\s*:?)\s*", re.IGNORECASE)
@@ -63,8 +65,10 @@ def shape(marker: str) -> str:
     m = marker.strip()
     if re.fullmatch(r"[IVXL]+[./)]?", m):
         return "roman"
-    if re.fullmatch(r"\d+(?:\.\d+)*[.)]?", m):
-        return f"dec{m.rstrip('.)').count('.')}{m[-1] if m[-1] in '.)' else ''}"
+    if re.fullmatch(r"\d+(?:\.\d+)*[./)]?", m):
+        return f"dec{m.rstrip('./)').count('.')}{m[-1] if m[-1] in './)' else ''}"
+    if re.fullmatch(r"[A-ZĐ]\.", m):
+        return "uletter"
     if re.fullmatch(r"[a-zđ][.)]", m):
         return "letter" + m[-1]
     if re.fullmatch(r"[ivx]+[.)]", m):
@@ -110,7 +114,7 @@ def line_of(p: Para, find_marker: bool = True) -> Line:
     if p.marker:
         return Line(p, nfc(p.marker), runs, True)
     if find_marker and not _NOTE.match(text):
-        for pattern in (_ROMAN, _DECIMAL, _LETTER, _DASH):
+        for pattern in (_ROMAN, _DECIMAL, _LETTER, _UPPER_LETTER, _DASH):
             m = pattern.match(text)
             if m:
                 return Line(p, m.group(1).strip() if pattern is not _ROMAN else m.group(0).strip(), _cut(runs, m.end()))
@@ -264,6 +268,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             org["quoc_hieu"] = t
         elif fold(t).replace(" ", "").startswith("doclap-tudo-hanhphuc") or fold(t).startswith("doc lap"):
             org["tieu_ngu"] = t
+        elif fold(t) == "mat tran to quoc viet nam" and x.column != 0 and not org["quoc_hieu"] and bodies:
+            # The Front's own heading in the national name's place (right column, or a line after the
+            # issuing body's): kept there as written, never taken for the issuing body.
+            org["quoc_hieu"] = t
+            check.append(f"dòng «{t}» ở bên phải đầu văn bản (chỗ của quốc hiệu) được ghi vào co-quan.yaml, "
+                         "quoc_hieu, như văn bản gốc viết: kiểm tra")
         elif (m := _NUMBER_LINE.match(t)):
             doc["so"], doc["ky_hieu"] = m["so"].strip(), m["ky_hieu"].strip()
         elif (m := _PLACE_DATE.match(t)):
@@ -272,6 +282,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 doc["nam"] = int(m["y"])
             if m["d"].isdigit() and m["m"].isdigit() and m["y"]:
                 doc["ngay_ban_hanh"] = f"{m['d']}/{m['m']}/{m['y']}"  # the digits as written
+            elif m["d"] or m["m"]:
+                # A date left partly blank for the signing («ngày      tháng 4 năm …»): the data has a
+                # full date or none, so what the file has is listed word for word.
+                check.append(f"dòng địa danh, ngày ghi «{t}» (ngày chưa điền đủ): van_ban.ngay_ban_hanh để trống "
+                             f"nên website in «{m['place'].strip()}, ngày … tháng … năm {m['y'] or '…'}», không có "
+                             f"«{'ngày ' + m['d'] if m['d'] else ''}{' ' if m['d'] and m['m'] else ''}"
+                             f"{'tháng ' + m['m'] if m['m'] else ''}» của văn bản gốc; ghi van_ban.ngay_ban_hanh khi văn bản "
+                             "đã ký")
         elif _upper_text(t):
             bodies.append(t)
         else:
@@ -280,6 +298,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if bodies:
         org["co_quan_ban_hanh"] = bodies[-1]
         org["co_quan_cap_tren"] = " ".join(bodies[:-1])
+        if len(bodies) > 2:
+            check.append("cơ quan cấp trên ghi từ các dòng " + ", ".join(f"«{b}»" for b in bodies[:-1])
+                         + " nối bằng dấu cách (co_quan_cap_tren là một dòng; website ngắt dòng trước tên đơn vị "
+                         "hành chính): kiểm tra")
     body_start = 0
     if title_at is not None:
         kind = nfc(flat[title_at].text).strip()
@@ -295,6 +317,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         elif following and not fold(nfc(following[0][1].text)).startswith("can cu"):
             doc["trich_yeu"] = nfc(following[0][1].text).strip()
             body_start = following[0][0] + 1
+        # The data has no place for the rule under the subject: the site's title prints its own, so
+        # what the file has (a rule as written, or none) is listed for the editor.
+        under = nfc(flat[rule].text).strip() if rule is not None else ""
+        check.append(f"dưới trích yếu, văn bản gốc có dòng kẻ «{under}»" if under else
+                     "dưới trích yếu, văn bản gốc không có dòng kẻ")
+        check[-1] += ("; dữ liệu chưa có trường ghi dòng này: kiểm tra dòng kẻ website in dưới tên kế hoạch "
+                      "có đúng văn bản gốc không")
     if doc["nam"] is None:
         years = re.findall(r"\bnăm (\d{4})\b", doc["trich_yeu"])
         if years:
@@ -317,6 +346,15 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     closing_at = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para)
                        and fold(nfc(body[i].text)).strip().startswith("tren day la")), None)
     closing = [x for x in body[closing_at:] if isinstance(x, Para) and x.text.strip()] if closing_at is not None else []
+    if closing_at is None:
+        # A closing in other words («Ban Thường trực đề nghị … thực hiện./.»): the last plain paragraph
+        # ending with «/.», the Front's end mark.
+        last = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para) and body[i].text.strip()), None)
+        if last is not None and nfc(body[last].text).strip().endswith("/.") and not line_of(body[last]).marker:
+            closing_at = last
+            closing = [body[last]]
+            check.append(f"đoạn «{nfc(body[last].text).strip()}» (cuối phần thân, kết bằng «/.») được ghi là đoạn kết "
+                         "(ket_luan): kiểm tra")
     if closing_at is not None:
         body = body[:closing_at]
 
@@ -378,6 +416,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     def is_roman_heading(ln) -> bool:
         return isinstance(ln, Line) and shape(ln.marker) == "roman" and bool(ln.text)
 
+    def is_upper_letter(ln) -> bool:
+        return isinstance(ln, Line) and shape(ln.marker) == "uletter" and _upper_text(ln.text) and len(ln.text) <= 200
+
     def is_upper_decimal(ln) -> bool:
         return (isinstance(ln, Line) and shape(ln.marker).startswith("dec0") and _upper_text(ln.text)
                 and len(ln.text) <= 200)
@@ -392,7 +433,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 and tag_of(ln.text) != "khac" and not ln.text.rstrip().endswith((".", ";")))
 
     heading = None
-    for test, how in ((is_roman_heading, "số La Mã (I., II., …)"), (is_upper_decimal, "số (1., 2., …) và chữ in hoa"),
+    for test, how in ((is_roman_heading, "số La Mã (I., II., …)"), (is_upper_letter, "chữ cái in hoa (A., B., …)"),
+                      (is_upper_decimal, "số (1., 2., …) và chữ in hoa"),
                       (is_named_decimal, "số (1., 2., …) và tên phần (Mục đích, Nội dung, …)"),
                       (is_upper_plain, "dòng chữ in hoa")):
         if sum(1 for ln in lines[i:] if test(ln)) >= 2 or (test is is_roman_heading and any(test(ln) for ln in lines[i:])):

@@ -30,9 +30,26 @@ HEADER = {
 }
 
 
+class _Dumper(yaml.SafeDumper):
+    """Every text a string when read back: PyYAML leaves «40.000.000», «1.5», «0123» or «2/3»
+    plain, and the site's reader takes such plain words as numbers (macros/yamlsrc.py)."""
+
+
+_STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
+
+
+def _text(dumper, value: str):
+    number_like = bool(re.match(r"[-+.\d]", value)) or \
+        dumper.resolve(yaml.ScalarNode, value, (True, False)) != _STR
+    return dumper.represent_scalar(_STR, value, style='"' if number_like else None)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def dump(data) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False,
-                          indent=2)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False, indent=2)
 
 
 def files(result, tep: str) -> dict[str, str]:
