@@ -337,3 +337,29 @@ def test_downloads_of_a_plan_without_period_write_nothing_and_do_not_fail(verbat
     from macros.exports.downloads import write_downloads
 
     assert write_downloads(verbatim_site, tmp_path / "site", documents=True, cache=tmp_path / "cache") == []
+
+
+# --- the note on the header's layout (truth review) --------------------------------------
+
+LAID_OUT = "Phần đầu văn bản do website trình bày"
+
+
+def test_the_layout_note_follows_the_plans_data(tmp_path, verbatim_site):
+    # The 2023 plan's data says its copy has no header: the note and the PDF's Subject say so.
+    site_2023 = load_website(ROOT).plans[0]
+    assert LAID_OUT in plan.layout_note_html(site_2023) and "không có số, ngày ban hành" in plan.layout_note_html(site_2023)
+    assert "Nghị định 30/2020" in documents.plan_metadata(site_2023).subject
+    # An imported plan (no such field) with blank number and date: only what its copy lacks.
+    note = plan.layout_note_html(verbatim_site)
+    assert LAID_OUT not in note and "Bản chép dùng làm căn cứ không có số, ngày ban hành." in note
+    assert "Nghị định 30/2020" not in documents.plan_metadata(verbatim_site).subject
+    assert LAID_OUT not in plan.plan_page(verbatim_site) + documents.plan_document(verbatim_site)
+
+    # A plan whose file had its header, «Số:» and date: no note at all.
+    def numbered(data, folder):
+        data["van_ban"]["so"] = "12"
+        data["van_ban"]["ngay_ban_hanh"] = "08/02/2023"
+        del data["van_ban"]["phan_dau_do_website_trinh_bay"]
+    site = load_website(_project(tmp_path, numbered)).plans[0]
+    assert plan.layout_note_html(site) == ""
+    assert "vb-layout-note" not in plan.plan_page(site) + documents.plan_document(site)

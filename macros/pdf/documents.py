@@ -78,8 +78,9 @@ def plan_metadata(site: Site) -> Metadata:
     """The plan's own title; the Subject says the PDF is a copy, for reference."""
     doc = site.plan.van_ban
     return Metadata(f"{reference(site)}: {doc.trich_yeu}", author(site, Kind.PLAN),
-                    f"Bản chép toàn văn {reference(site)} để tham khảo, do website trình bày; "
-                    f"phần đầu văn bản do website trình bày theo Nghị định 30/2020")
+                    f"Bản chép toàn văn {reference(site)} để tham khảo, do website trình bày"
+                    + ("; phần đầu văn bản do website trình bày theo Nghị định 30/2020"
+                       if doc.phan_dau_do_website_trinh_bay else ""))
 
 
 def plan_document(site: Site, qr_url: str | None = None) -> str:
