@@ -363,3 +363,41 @@ def test_the_layout_note_follows_the_plans_data(tmp_path, verbatim_site):
     site = load_website(_project(tmp_path, numbered)).plans[0]
     assert plan.layout_note_html(site) == ""
     assert "vb-layout-note" not in plan.plan_page(site) + documents.plan_document(site)
+
+
+# --- an unchecked import's mark on every PDF page (truth review) -------------------------
+
+def _pages_text(pdf: Path) -> list[str]:
+    import subprocess
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    return [" ".join(subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), "-layout", str(pdf), "-"],
+                                    capture_output=True, text=True, check=True).stdout.split())
+            for i in range(1, count + 1)]
+
+
+def test_a_draft_says_so_on_every_pdf_page_and_in_its_metadata(draft_site, tmp_path):
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("poppler-utils missing")
+    pytest.importorskip("weasyprint")
+    from macros.pdf import writer
+    site = draft_site
+    printer = writer.Printer(root=ROOT)  # the project's stylesheets (the copy has data/ only)
+    mark = " ".join(DRAFT.split())
+    chapters = [documents.Chapter(f"Chương {i}", "".join(f"<p>Đoạn {j} của chương {i}, chỉ để kiểm thử.</p>"
+                                                          for j in range(60))) for i in range(1, 3)]
+    docs = {"plan": (documents.plan_document(site), documents.plan_metadata(site)),
+            "handbook": (documents.handbook_document(site, "Sổ tay", chapters),
+                         documents.handbook_metadata(site, "Sổ tay"))}
+    for kind, (html, meta) in docs.items():
+        assert DRAFT in meta.title and DRAFT in meta.subject, kind
+        out = tmp_path / f"{kind}.pdf"
+        printer.write(html, kind, meta, out)
+        pages_text = _pages_text(out)
+        assert len(pages_text) > 2, kind
+        lacking = [i for i, text in enumerate(pages_text, 1) if mark not in text]
+        assert not lacking, (kind, lacking)
+    # a checked plan (the 2023 one): no mark, metadata as before
+    site_2023 = load_website(ROOT).plans[0]
+    assert "pdf-draft-mark" not in documents.plan_document(site_2023)
+    assert "Bản nhập tự động" not in documents.plan_metadata(site_2023).title
