@@ -401,3 +401,16 @@ def test_a_draft_says_so_on_every_pdf_page_and_in_its_metadata(draft_site, tmp_p
     site_2023 = load_website(ROOT).plans[0]
     assert "pdf-draft-mark" not in documents.plan_document(site_2023)
     assert "Bản nhập tự động" not in documents.plan_metadata(site_2023).title
+
+
+# --- what the footer and the list of plans promise (truth review) -------------------------
+
+def test_footer_and_plans_list_name_only_what_the_plan_has(verbatim_site):
+    site_2023 = load_website(ROOT).plans[0]
+    assert "Các trang khác, Sổ tay, bản tóm tắt và mẫu in là tài liệu tham khảo" in notice.footer_text(site_2023)
+    footer = notice.footer_text(verbatim_site)
+    assert not verbatim_site.has_units and not verbatim_site.has_handbook
+    assert "Các trang khác là tài liệu tham khảo" in footer
+    assert "Sổ tay" not in footer and "bản tóm tắt" not in footer and "mẫu in" not in footer
+    listing = pages.plans_page(load_website(verbatim_site.root)).markdown
+    assert verbatim_site.org.ten_day_du in listing and "đơn vị</small>" not in listing and " · 0" not in listing
