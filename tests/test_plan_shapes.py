@@ -133,7 +133,7 @@ def test_verbatim_plan_has_its_plan_page_and_no_computed_page(verbatim_site, ful
     site = verbatim_site
     made = _outputs(site)
     assert {p for p, kind in made.items() if kind == "page"} == {
-        links.HOME, links.PLAN, links.REFERENCES, links.GLOSSARY}
+        links.HOME, links.PLAN, links.GLOSSARY}  # no handbook: no references (truth review)
     assert [k for k, kind in made.items() if kind != "page"] == ["pdf/ke-hoach-ke-hoach-mau.pdf"]
     assert download_bytes(site, documents=False) == {}
     _assert_nothing_leads_nowhere(site, full_outputs)
@@ -414,3 +414,23 @@ def test_footer_and_plans_list_name_only_what_the_plan_has(verbatim_site):
     assert "Sổ tay" not in footer and "bản tóm tắt" not in footer and "mẫu in" not in footer
     listing = pages.plans_page(load_website(verbatim_site.root)).markdown
     assert verbatim_site.org.ten_day_du in listing and "đơn vị</small>" not in listing and " · 0" not in listing
+
+
+# --- references and abbreviations a plan does not cite (truth review) ---------------------
+
+def test_a_plan_without_handbook_publishes_no_references_and_only_its_abbreviations(verbatim_site):
+    from macros.render import handbook
+    site = verbatim_site
+    assert not site.has_handbook
+    made = _outputs(site)
+    assert links.REFERENCES not in made and not pages.handbook_section(site)
+    assert "Sổ tay" not in str(pages.plan_nav(site, links.HOME))
+    # the glossary: the shared file's terms that the plan's own text uses, none of the 2023 plan's others
+    glossary = handbook.glossary_page(site)
+    assert "| VT |" in glossary and "| TM |" in glossary
+    for term in ("DTTS", "KDC", "MTTQVN", "OCOP", "QĐ", "STT"):
+        assert f"| {term} |" not in glossary, term
+    # the 2023 plan keeps every term and its references
+    site_2023 = load_website(ROOT).plans[0]
+    assert handbook.glossary_page(site_2023).count("\n|") - 2 == len(site_2023.glossary)
+    assert links.REFERENCES in _outputs(site_2023)

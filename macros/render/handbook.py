@@ -10,6 +10,7 @@ from ..text import md_escape as m
 from ..sections import section_number
 from ..templating import render
 from . import links, notice, references
+from .abbreviations import used_glossary
 
 # The parts of a chapter, in the order a cadre uses them at a conference.
 # Tests read these headings: a chapter page must show each one.
@@ -88,6 +89,6 @@ def general_chapter_page(site: Site, stem: str) -> str:
 
 
 def glossary_page(site: Site) -> str:
-    rows = "\n".join(f"| {m(t.viet_tat)} | {m(t.nghia)} |" for t in sorted(site.glossary, key=lambda t: fold(t.viet_tat)))
+    rows = "\n".join(f"| {m(t.viet_tat)} | {m(t.nghia)} |" for t in sorted(used_glossary(site), key=lambda t: fold(t.viet_tat)))
     return ("# Chữ viết tắt\n\nĐưa chuột hoặc chạm vào chữ viết tắt ở bất kỳ trang nào để xem nghĩa.\n\n"
             "| Chữ viết tắt | Nghĩa |\n|---|---|\n" + rows + "\n")
