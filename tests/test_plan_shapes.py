@@ -434,3 +434,16 @@ def test_a_plan_without_handbook_publishes_no_references_and_only_its_abbreviati
     site_2023 = load_website(ROOT).plans[0]
     assert handbook.glossary_page(site_2023).count("\n|") - 2 == len(site_2023.glossary)
     assert links.REFERENCES in _outputs(site_2023)
+
+
+def test_a_handbook_links_no_glossary_when_the_plan_uses_none_of_its_terms(tmp_path):
+    from macros.render import handbook
+    root = _project(tmp_path)
+    (root / "data" / "thuat-ngu.yaml").write_text(
+        "thuat_ngu:\n  - viet_tat: XYZQ\n    nghia: chữ viết tắt không có trong kế hoạch\n", encoding="utf-8")
+    org = root / "data" / PLAN_2023 / "co-quan.yaml"  # departments' abbreviations must be in the glossary
+    org.write_text("".join(line for line in org.read_text(encoding="utf-8").splitlines(keepends=True)
+                           if "viet_tat:" not in line), encoding="utf-8")
+    site = load_website(root).plans[0]
+    assert site.has_handbook and links.GLOSSARY not in _outputs(site)
+    assert "Chữ viết tắt" not in handbook.handbook_index(site)

@@ -67,7 +67,7 @@ def handbook_index(site: Site) -> str:
                   parts=[PURPOSE.lower(), MESSAGES[:1].lower() + MESSAGES[1:], GUIDE.lower(), QUESTIONS.lower()],
                   general=[(c.ten, links.rel(links.chapter_page(k), here)) for k, c in general_chapters(site)],
                   topics=[(t.ten_ngan, links.rel(links.topic_page(t), here)) for t in site.topics],
-                  href={"references": links.rel(links.REFERENCES, here), "glossary": links.rel(links.GLOSSARY, here),
+                  href={"references": links.rel(links.REFERENCES, here), "glossary": links.rel(links.GLOSSARY, here) if used_glossary(site) else None,
                         "toolkit": links.rel(links.TOOLKIT, here) if site.has_toolkit else None})
 
 
