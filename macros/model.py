@@ -66,6 +66,9 @@ class DocumentInfo(Strict):
     # Omitted for a document without a year (None; file names then use the plan's folder).
     nam: Int = Field(default=None, ge=1945, le=2100, description="Năm của kế hoạch; bỏ dòng này khi văn bản không ghi.")
     trich_yeu: OptionalText = Field(description="Trích yếu (tên) của kế hoạch.")
+    phan_dau_do_website_trinh_bay: StrictBool = Field(default=False, description=(
+        "true khi bản chép dùng làm căn cứ không có phần đầu văn bản (quốc hiệu, tiêu ngữ, «Số:», địa danh và "
+        "ngày): website trình bày phần đầu theo Nghị định 30/2020 và ghi chú điều đó. Bỏ trống khi tệp gốc có phần đầu."))
 
 
 class Campaign(Strict):

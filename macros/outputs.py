@@ -328,6 +328,11 @@ def _has_handbook(site: Site) -> bool:
     return site.has_handbook
 
 
+def _uses_glossary(site: Site) -> bool:
+    from .render.abbreviations import used_glossary  # render imports this module
+    return bool(used_glossary(site))
+
+
 def _has_toolkit(site: Site) -> bool:
     return site.has_toolkit
 
@@ -353,10 +358,12 @@ ROWS: tuple[Row, ...] = (
         each=lambda site: site.topics, origin=_topic_origin, available=_has_handbook),
     Row("chapter", "page", lambda site, kc: chapter_page(kc[0]), lambda site, kc: kc[1].ten,
         lambda site, kc: (site.data_file(f"chapters/{kc[0]}"),), lambda site, kc: ("Sổ tay", kc[1].ten), nav_rank=1,
-        each=general_chapters, origin=_at(lambda kc: f"chapters/{kc[0]}", lambda kc, i: (), lambda kc: kc[1].ten or kc[0])),
+        each=general_chapters, origin=_at(lambda kc: f"chapters/{kc[0]}", lambda kc, i: (), lambda kc: kc[1].ten or kc[0]),
+        available=_has_handbook),
+    # The documents the handbook cites: a plan without a handbook cites none of the shared list.
     Row("references", "page", REFERENCES, "Văn bản tham khảo", ("references",), ("Sổ tay", "Văn bản tham khảo"),
-        nav_rank=3),
-    Row("glossary", "page", GLOSSARY, "Chữ viết tắt", ("glossary",), ("Chữ viết tắt",)),
+        nav_rank=3, available=_has_handbook),
+    Row("glossary", "page", GLOSSARY, "Chữ viết tắt", ("glossary",), ("Chữ viết tắt",), available=_uses_glossary),
     Row("toolkit", "page", TOOLKIT, "Bộ công cụ hội nghị", ("toolkit",), ("Bộ công cụ", None), available=_has_toolkit),
     Row("form", "page", lambda site, f: form_page(f.slug), lambda site, f: f.title, ("toolkit",),
         lambda site, f: ("Bộ công cụ", f.title), each=lambda site: FORMS, available=_has_toolkit),

@@ -138,7 +138,11 @@ def test_round_trip_of_the_published_plan(project, tmp_path):
     src.write_bytes(plan_docx(today))
     assert run(project, src, "--thu-muc", "khu-hoi") == 0
     again = load_plan(project, "khu-hoi")
-    assert visible(P.plan_page(again)) == visible(P.plan_page(today))
+    # the site's note above the document is not part of it: the 2023 copy had no header, the
+    # .docx exported from the site has one (van_ban.phan_dau_do_website_trinh_bay)
+    def page(site):
+        return P.plan_page(site).replace(P.layout_note_html(site), "")
+    assert visible(page(again)) == visible(page(today))
     for part in (P.header_html, P.title_html, P.closing_html):
         assert part(again) == part(today), part.__name__
 

@@ -133,7 +133,7 @@ def test_verbatim_plan_has_its_plan_page_and_no_computed_page(verbatim_site, ful
     site = verbatim_site
     made = _outputs(site)
     assert {p for p, kind in made.items() if kind == "page"} == {
-        links.HOME, links.PLAN, links.REFERENCES, links.GLOSSARY}
+        links.HOME, links.PLAN, links.GLOSSARY}  # no handbook: no references (truth review)
     assert [k for k, kind in made.items() if kind != "page"] == ["pdf/ke-hoach-ke-hoach-mau.pdf"]
     assert download_bytes(site, documents=False) == {}
     _assert_nothing_leads_nowhere(site, full_outputs)
@@ -337,3 +337,113 @@ def test_downloads_of_a_plan_without_period_write_nothing_and_do_not_fail(verbat
     from macros.exports.downloads import write_downloads
 
     assert write_downloads(verbatim_site, tmp_path / "site", documents=True, cache=tmp_path / "cache") == []
+
+
+# --- the note on the header's layout (truth review) --------------------------------------
+
+LAID_OUT = "Phần đầu văn bản do website trình bày"
+
+
+def test_the_layout_note_follows_the_plans_data(tmp_path, verbatim_site):
+    # The 2023 plan's data says its copy has no header: the note and the PDF's Subject say so.
+    site_2023 = load_website(ROOT).plans[0]
+    assert LAID_OUT in plan.layout_note_html(site_2023) and "không có số, ngày ban hành" in plan.layout_note_html(site_2023)
+    assert "Nghị định 30/2020" in documents.plan_metadata(site_2023).subject
+    # An imported plan (no such field) with blank number and date: only what its copy lacks.
+    note = plan.layout_note_html(verbatim_site)
+    assert LAID_OUT not in note and "Bản chép dùng làm căn cứ không có số, ngày ban hành." in note
+    assert "Nghị định 30/2020" not in documents.plan_metadata(verbatim_site).subject
+    assert LAID_OUT not in plan.plan_page(verbatim_site) + documents.plan_document(verbatim_site)
+
+    # A plan whose file had its header, «Số:» and date: no note at all.
+    def numbered(data, folder):
+        data["van_ban"]["so"] = "12"
+        data["van_ban"]["ngay_ban_hanh"] = "08/02/2023"
+        del data["van_ban"]["phan_dau_do_website_trinh_bay"]
+    site = load_website(_project(tmp_path, numbered)).plans[0]
+    assert plan.layout_note_html(site) == ""
+    assert "vb-layout-note" not in plan.plan_page(site) + documents.plan_document(site)
+
+
+# --- an unchecked import's mark on every PDF page (truth review) -------------------------
+
+def _pages_text(pdf: Path) -> list[str]:
+    import subprocess
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    return [" ".join(subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), "-layout", str(pdf), "-"],
+                                    capture_output=True, text=True, check=True).stdout.split())
+            for i in range(1, count + 1)]
+
+
+def test_a_draft_says_so_on_every_pdf_page_and_in_its_metadata(draft_site, tmp_path):
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("poppler-utils missing")
+    pytest.importorskip("weasyprint")
+    from macros.pdf import writer
+    site = draft_site
+    printer = writer.Printer(root=ROOT)  # the project's stylesheets (the copy has data/ only)
+    mark = " ".join(DRAFT.split())
+    chapters = [documents.Chapter(f"Chương {i}", "".join(f"<p>Đoạn {j} của chương {i}, chỉ để kiểm thử.</p>"
+                                                          for j in range(60))) for i in range(1, 3)]
+    docs = {"plan": (documents.plan_document(site), documents.plan_metadata(site)),
+            "handbook": (documents.handbook_document(site, "Sổ tay", chapters),
+                         documents.handbook_metadata(site, "Sổ tay"))}
+    for kind, (html, meta) in docs.items():
+        assert DRAFT in meta.title and DRAFT in meta.subject, kind
+        out = tmp_path / f"{kind}.pdf"
+        printer.write(html, kind, meta, out)
+        pages_text = _pages_text(out)
+        assert len(pages_text) > 2, kind
+        lacking = [i for i, text in enumerate(pages_text, 1) if mark not in text]
+        assert not lacking, (kind, lacking)
+    # a checked plan (the 2023 one): no mark, metadata as before
+    site_2023 = load_website(ROOT).plans[0]
+    assert "pdf-draft-mark" not in documents.plan_document(site_2023)
+    assert "Bản nhập tự động" not in documents.plan_metadata(site_2023).title
+
+
+# --- what the footer and the list of plans promise (truth review) -------------------------
+
+def test_footer_and_plans_list_name_only_what_the_plan_has(verbatim_site):
+    site_2023 = load_website(ROOT).plans[0]
+    assert "Các trang khác, Sổ tay, bản tóm tắt và mẫu in là tài liệu tham khảo" in notice.footer_text(site_2023)
+    footer = notice.footer_text(verbatim_site)
+    assert not verbatim_site.has_units and not verbatim_site.has_handbook
+    assert "Các trang khác là tài liệu tham khảo" in footer
+    assert "Sổ tay" not in footer and "bản tóm tắt" not in footer and "mẫu in" not in footer
+    listing = pages.plans_page(load_website(verbatim_site.root)).markdown
+    assert verbatim_site.org.ten_day_du in listing and "đơn vị</small>" not in listing and " · 0" not in listing
+
+
+# --- references and abbreviations a plan does not cite (truth review) ---------------------
+
+def test_a_plan_without_handbook_publishes_no_references_and_only_its_abbreviations(verbatim_site):
+    from macros.render import handbook
+    site = verbatim_site
+    assert not site.has_handbook
+    made = _outputs(site)
+    assert links.REFERENCES not in made and not pages.handbook_section(site)
+    assert "Sổ tay" not in str(pages.plan_nav(site, links.HOME))
+    # the glossary: the shared file's terms that the plan's own text uses, none of the 2023 plan's others
+    glossary = handbook.glossary_page(site)
+    assert "| VT |" in glossary and "| TM |" in glossary
+    for term in ("DTTS", "KDC", "MTTQVN", "OCOP", "QĐ", "STT"):
+        assert f"| {term} |" not in glossary, term
+    # the 2023 plan keeps every term and its references
+    site_2023 = load_website(ROOT).plans[0]
+    assert handbook.glossary_page(site_2023).count("\n|") - 2 == len(site_2023.glossary)
+    assert links.REFERENCES in _outputs(site_2023)
+
+
+def test_a_handbook_links_no_glossary_when_the_plan_uses_none_of_its_terms(tmp_path):
+    from macros.render import handbook
+    root = _project(tmp_path)
+    (root / "data" / "thuat-ngu.yaml").write_text(
+        "thuat_ngu:\n  - viet_tat: XYZQ\n    nghia: chữ viết tắt không có trong kế hoạch\n", encoding="utf-8")
+    org = root / "data" / PLAN_2023 / "co-quan.yaml"  # departments' abbreviations must be in the glossary
+    org.write_text("".join(line for line in org.read_text(encoding="utf-8").splitlines(keepends=True)
+                           if "viet_tat:" not in line), encoding="utf-8")
+    site = load_website(root).plans[0]
+    assert site.has_handbook and links.GLOSSARY not in _outputs(site)
+    assert "Chữ viết tắt" not in handbook.handbook_index(site)

@@ -34,11 +34,22 @@ class Chapter:
     body: str
 
 
-def _document(meta: Metadata, body_class: str, content: Markup, qr_url: str | None = None) -> str:
+def _document(meta: Metadata, body_class: str, content: Markup, qr_url: str | None = None, draft: str = "") -> str:
     """A whole HTML document around `content` (a template's output, templating.fragment).
     `qr_url`: the address of the document's page, when the site's address is known: its QR
-    code in every page's bottom margin (macros/qr.py); None, no code (never a placeholder)."""
-    return render("document.html", meta=meta, body_class=body_class, content=content, qr=qr.pdf_block(qr_url))
+    code in every page's bottom margin (macros/qr.py); None, no code (never a placeholder).
+    `draft`: an unchecked import's sentence (notice.draft_sentence), in every page's top
+    margin (a running element, pdf.css); "" prints nothing."""
+    return render("document.html", meta=meta, body_class=body_class, content=content, qr=qr.pdf_block(qr_url),
+                  draft=draft)
+
+
+def marked(site: Site, meta: Metadata) -> Metadata:
+    """While the plan is an unchecked import, its PDFs' Title and Subject say so too."""
+    draft = notice.draft_sentence(site)
+    if not draft:
+        return meta
+    return Metadata(f"{meta.title} – {draft.rstrip('.')}", meta.author, f"{draft} {meta.subject}", meta.lang)
 
 
 def author(site: Site, kind: Kind = Kind.REFERENCE) -> str:
@@ -77,9 +88,10 @@ def compiled_subject(site: Site, extra: str = "") -> str:
 def plan_metadata(site: Site) -> Metadata:
     """The plan's own title; the Subject says the PDF is a copy, for reference."""
     doc = site.plan.van_ban
-    return Metadata(f"{reference(site)}: {doc.trich_yeu}", author(site, Kind.PLAN),
-                    f"Bản chép toàn văn {reference(site)} để tham khảo, do website trình bày; "
-                    f"phần đầu văn bản do website trình bày theo Nghị định 30/2020")
+    return marked(site, Metadata(f"{reference(site)}: {doc.trich_yeu}", author(site, Kind.PLAN),
+                    f"Bản chép toàn văn {reference(site)} để tham khảo, do website trình bày"
+                    + ("; phần đầu văn bản do website trình bày theo Nghị định 30/2020"
+                       if doc.phan_dau_do_website_trinh_bay else "")))
 
 
 def plan_document(site: Site, qr_url: str | None = None) -> str:
@@ -87,14 +99,14 @@ def plan_document(site: Site, qr_url: str | None = None) -> str:
     content = fragment("plan_document.html", header=plan.header_html(site), title=plan.title_html(site),
                        body=plan.body_markdown(site), closing=plan.closing_html(site),
                        note=_notice(site, Kind.PLAN, compact=True), layout_note=plan.layout_note_html(site))
-    return _document(plan_metadata(site), "print-plan", content, qr_url)
+    return _document(plan_metadata(site), "print-plan", content, qr_url, notice.draft_sentence(site))
 
 
 # -- one handout per unit --------------------------------------------------------
 def handout_metadata(site: Site, code: str) -> Metadata:
     unit = site.unit(code)
-    return Metadata(f"Tóm tắt nhiệm vụ – {links.unit_title(unit)} – {REFERENCE} từ {source_name(site)}",
-                    author(site), compiled_subject(site))
+    return marked(site, Metadata(f"Tóm tắt nhiệm vụ – {links.unit_title(unit)} – {REFERENCE} từ {source_name(site)}",
+                                 author(site), compiled_subject(site)))
 
 
 # A unit at commune level does not choose a commune: its handout has no such line.
@@ -121,7 +133,7 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
         steps=[(s.ten_ngan, site.fill(s.noi_dung)) for s in p.cac_buoc.buoc],
         fill_lines=[*([("Xã được chọn:", 1)] if unit.cap not in COMMUNE_LEVEL else []),
                     (f"{_upper_first(p.ten_goi_khu_dan_cu or 'nơi tổ chức')}:", 1), ("Ngày hội nghị:", 1)])
-    return _document(handout_metadata(site, code), "print-handout", content, qr_url)
+    return _document(handout_metadata(site, code), "print-handout", content, qr_url, notice.draft_sentence(site))
 
 
 def _upper_first(text: str) -> str:
@@ -131,8 +143,8 @@ def _upper_first(text: str) -> str:
 # -- the handbook ------------------------------------------------------------------
 def handbook_metadata(site: Site, title: str) -> Metadata:
     """The section's title, then what it is: not the handbook the plan says was issued apart."""
-    return Metadata(f"{title} – {REFERENCE} từ {source_name(site)}", author(site),
-                    compiled_subject(site, "; không phải sổ tay tuyên truyền mà kế hoạch ghi đã biên soạn, cấp phát"))
+    return marked(site, Metadata(f"{title} – {REFERENCE} từ {source_name(site)}", author(site), compiled_subject(
+        site, "; không phải sổ tay tuyên truyền mà kế hoạch ghi đã biên soạn, cấp phát")))
 
 
 def handbook_document(site: Site, title: str, chapters: list[Chapter], qr_url: str | None = None) -> str:
@@ -143,4 +155,4 @@ def handbook_document(site: Site, title: str, chapters: list[Chapter], qr_url: s
     # Reference material compiled from the plan: no issuing body on the cover.
     content = fragment("handbook_document.html", anchor=slugify(title), title=title, reference=reference(site),
                        subtitle=site.plan.van_ban.trich_yeu, notice=_notice(site, Kind.REFERENCE), chapters=shown)
-    return _document(handbook_metadata(site, title), "print-handbook", content, qr_url)
+    return _document(handbook_metadata(site, title), "print-handbook", content, qr_url, notice.draft_sentence(site))

@@ -9,17 +9,18 @@ from ..results.load import Results, results_of
 from ..site import Site
 from ..changes_model import Kind
 from ..templating import fragment
-from .documents import Metadata, _document, _notice, author
+from ..render.notice import draft_sentence
+from .documents import Metadata, _document, _notice, author, marked
 from .job import Job
 
 
 def report_metadata(site: Site, results: Results) -> Metadata:
     """A draft says so in its Title and Subject: the website's compilation, for reference."""
     if results.report.da_ban_hanh:
-        return Metadata(report.title(site), author(site), report.summary_line(site))
+        return marked(site, Metadata(report.title(site), author(site), report.summary_line(site)))
     what = "tài liệu tham khảo do website tổng hợp từ số liệu các đơn vị"
-    return Metadata(f"Dự thảo – {report.title(site)} – {what}", author(site),
-                    f"Dự thảo – {report.DRAFT_LINE.split(' – ', 1)[1]}: {report.summary_line(site)}")
+    return marked(site, Metadata(f"Dự thảo – {report.title(site)} – {what}", author(site),
+                                 f"Dự thảo – {report.DRAFT_LINE.split(' – ', 1)[1]}: {report.summary_line(site)}"))
 
 
 def report_document(site: Site, results: Results, qr_url: str | None = None) -> str:
@@ -27,7 +28,7 @@ def report_document(site: Site, results: Results, qr_url: str | None = None) -> 
     # what this is (compiled by the site, a draft until issued) and where the plan stands.
     return _document(report_metadata(site, results), "print-report",
                      fragment("report_article.html", body=report.document_html(site, results),
-                              note=_notice(site, Kind.REFERENCE, compact=True)), qr_url)
+                              note=_notice(site, Kind.REFERENCE, compact=True)), qr_url, draft_sentence(site))
 
 
 def report_pdf(site: Site) -> str:

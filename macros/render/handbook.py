@@ -10,6 +10,7 @@ from ..text import md_escape as m
 from ..sections import section_number
 from ..templating import render
 from . import links, notice, references
+from .abbreviations import used_glossary
 
 # The parts of a chapter, in the order a cadre uses them at a conference.
 # Tests read these headings: a chapter page must show each one.
@@ -66,7 +67,7 @@ def handbook_index(site: Site) -> str:
                   parts=[PURPOSE.lower(), MESSAGES[:1].lower() + MESSAGES[1:], GUIDE.lower(), QUESTIONS.lower()],
                   general=[(c.ten, links.rel(links.chapter_page(k), here)) for k, c in general_chapters(site)],
                   topics=[(t.ten_ngan, links.rel(links.topic_page(t), here)) for t in site.topics],
-                  href={"references": links.rel(links.REFERENCES, here), "glossary": links.rel(links.GLOSSARY, here),
+                  href={"references": links.rel(links.REFERENCES, here), "glossary": links.rel(links.GLOSSARY, here) if used_glossary(site) else None,
                         "toolkit": links.rel(links.TOOLKIT, here) if site.has_toolkit else None})
 
 
@@ -88,6 +89,6 @@ def general_chapter_page(site: Site, stem: str) -> str:
 
 
 def glossary_page(site: Site) -> str:
-    rows = "\n".join(f"| {m(t.viet_tat)} | {m(t.nghia)} |" for t in sorted(site.glossary, key=lambda t: fold(t.viet_tat)))
+    rows = "\n".join(f"| {m(t.viet_tat)} | {m(t.nghia)} |" for t in sorted(used_glossary(site), key=lambda t: fold(t.viet_tat)))
     return ("# Chữ viết tắt\n\nĐưa chuột hoặc chạm vào chữ viết tắt ở bất kỳ trang nào để xem nghĩa.\n\n"
             "| Chữ viết tắt | Nghĩa |\n|---|---|\n" + rows + "\n")

@@ -89,10 +89,18 @@ def provenance_text(site: Site, kind: Kind) -> str:
             "Chỉ trang «Kế hoạch» là toàn văn văn bản đã ban hành.")
 
 
+def _compiled_parts(plans: list[Site]) -> str:
+    """"Các trang khác, Sổ tay, bản tóm tắt và mẫu in": only what the plans have (a handbook;
+    a handout and a report template per unit)."""
+    parts = ["Các trang khác", *(["Sổ tay"] if any(p.has_handbook for p in plans) else []),
+             *(["bản tóm tắt", "mẫu in"] if any(p.has_units for p in plans) else [])]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} và {parts[-1]}"
+
+
 def footer_text(site: Site) -> str:
     """One line for the footer of every page: who wrote what."""
-    return (f"Trang «Kế hoạch» chép toàn văn {_plan_name(site)}. Các trang khác, Sổ tay, "
-            f"bản tóm tắt và mẫu in là tài liệu tham khảo do {_lower_first(compiler(site))} biên soạn từ kế hoạch, "
+    return (f"Trang «Kế hoạch» chép toàn văn {_plan_name(site)}. {_compiled_parts([site])} "
+            f"là tài liệu tham khảo do {_lower_first(compiler(site))} biên soạn từ kế hoạch, "
             "không phải văn bản chính thức.")
 
 
@@ -101,8 +109,8 @@ def page_footer_text(plans: list[Site], site: Site | None) -> str:
     website with several plans names none of them (each has its own «Kế hoạch» page)."""
     if site is not None or len(plans) == 1:
         return footer_text(site or plans[0])
-    return ("Trang «Kế hoạch» của mỗi kế hoạch chép toàn văn văn bản đó. Các trang khác, Sổ tay, "
-            f"bản tóm tắt và mẫu in là tài liệu tham khảo do {_lower_first(compiler(plans[0]))} biên soạn từ các "
+    return (f"Trang «Kế hoạch» của mỗi kế hoạch chép toàn văn văn bản đó. {_compiled_parts(plans)} "
+            f"là tài liệu tham khảo do {_lower_first(compiler(plans[0]))} biên soạn từ các "
             "kế hoạch, không phải văn bản chính thức.")
 
 

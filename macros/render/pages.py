@@ -165,7 +165,7 @@ def plans_page(website: Website) -> GeneratedPage:
     for site in website.plans:
         target = home_path(website, site)
         items.append({"title": site.title, "href": target, "summary": site.plan.van_ban.trich_yeu,
-                      "issuer": site.org.ten_day_du, "units": len(site.units), "unit_word": site.plan.ten_goi_don_vi})
+                      "issuer": site.org.ten_day_du, "units": len(site.units) if site.has_units else 0, "unit_word": site.plan.ten_goi_don_vi})
     markdown = f"# {md_escape(website.name)}\n\n" + render("plans_index.html", plans=items)
     return GeneratedPage(PLANS, "Các kế hoạch", markdown, (website.file,))
 

@@ -233,10 +233,12 @@ def closing_html(site: Site) -> Markup:
 def layout_note_html(site: Site) -> Markup:
     """A small line above the document, not part of it: the header (bodies, national name
     and motto, «Số:», place and date) is set by the site as Nghị định 30/2020/NĐ-CP lays
-    it out; the copy the site follows has no such header, and no number or date of issue."""
+    it out, when the plan's data says the copy it follows has no header
+    (van_ban.phan_dau_do_website_trinh_bay); the number and date of issue, named only when blank.
+    Empty when the copy has its header, number and date."""
     doc = site.plan.van_ban
     missing = [what for what, value in (("số", doc.so), ("ngày ban hành", doc.ngay_ban_hanh)) if not value]
-    return fragment("plan_layout_note.html", missing=missing)
+    return fragment("plan_layout_note.html", laid_out=doc.phan_dau_do_website_trinh_bay, missing=missing)
 
 
 def plan_page(site: Site) -> str:
