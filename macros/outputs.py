@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .errors import field_path
+from .glossary_use import used_glossary
 from .model import Topic, Unit
 from .paths_unique import Origin
 from .sections import path_of
@@ -329,7 +330,6 @@ def _has_handbook(site: Site) -> bool:
 
 
 def _uses_glossary(site: Site) -> bool:
-    from .render.abbreviations import used_glossary  # render imports this module
     return bool(used_glossary(site))
 
 

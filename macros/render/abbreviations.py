@@ -10,21 +10,14 @@ occurrence of a glossary abbreviation, in text outside tags, in
 
 import html
 import re
-from pathlib import Path
 
+from ..glossary_use import plan_text, term_pattern, used_glossary  # noqa: F401  (cited from here)
 from ..htmlscan import scan
 from ..site import Site
 from ..templating import render
 
 # Text inside these elements is left alone: already explained, code, or not shown.
 _SKIP = {"abbr", "code", "pre", "script", "style", "textarea", "title", "svg", "kbd"}
-
-
-def term_pattern(terms: list[str]) -> re.Pattern:
-    """Whole words only, as the `abbr` extension matches: "KH" in "357/KH-MTTQ-BTT"
-    but not in "KHẢO". Longest first, so "KT-XH" wins over a shorter term."""
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 class Abbreviator:
@@ -68,39 +61,3 @@ class Abbreviator:
             last = match.end()
         pieces.append(html.escape(text[last:], quote=False))
         return "".join(pieces)
-
-
-def _strings(value):
-    """Every string inside a data model's dump (dicts, lists), in order."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _strings(item)
-
-
-_TOOLKIT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "toolkit"
-
-
-def plan_text(site: Site) -> list[str]:
-    """The text the plan's pages are made of: its plan, issuing body and units; with a
-    handbook, its chapters and the documents they cite; with a toolkit, the forms
-    (their data and the site's own column heads)."""
-    models = [site.plan, site.org, *([site.units_file] if site.has_units else [])]
-    if site.has_handbook:
-        models += [*site.chapters.values(), *site.references]
-    texts = [s for model in models for s in _strings(model.model_dump(mode="json"))]
-    if site.has_toolkit:
-        texts += [s for s in _strings(site.extra["toolkit"].model_dump(mode="json"))]
-        texts += [path.read_text(encoding="utf-8") for path in sorted(_TOOLKIT_TEMPLATES.glob("*.html"))]
-    return texts
-
-
-def used_glossary(site: Site) -> list:
-    """The glossary's terms the plan's own text uses (a shared data/thuat-ngu.yaml
-    holds other plans' abbreviations too): what its «Chữ viết tắt» page lists."""
-    texts = plan_text(site)
-    return [t for t in site.glossary if any(term_pattern([t.viet_tat]).search(x) for x in texts)]
