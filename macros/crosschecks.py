@@ -8,7 +8,7 @@ import re
 
 from . import datafiles, limits, plausibility
 from .errors import DataError
-from .model import OrgFile, PlanFile, UnitsFile
+from .model import Item, OrgFile, PlanFile, UnitsFile, VerbatimSection
 from .numbers import format_money, money_in_words
 from .sections import is_structured, path_of
 from .text import fold, slugify
@@ -300,7 +300,30 @@ def check_sections(plan: PlanFile, src) -> list[DataError]:
                                     found=kind, hint="mỗi loại mục có cấu trúc chỉ có một; gộp hai mục, hoặc chép "
                                                      "mục này nguyên văn (trường «doan»)."))
         seen.setdefault(kind, i)
-    return errors + check_placeholder_sections(plan, src)
+    return errors + check_blocks(plan, src) + check_placeholder_sections(plan, src)
+
+
+def check_blocks(plan: PlanFile, src) -> list[DataError]:
+    """The blocks of the verbatim sections: at most limits.MAX_BLOCKS in all (nested ones
+    included: the plan PDF takes minutes past it)."""
+    errors, count = [], 0
+
+    def walk(blocks, path):
+        nonlocal count
+        for j, block in enumerate(blocks):
+            here = path + (j,)
+            count += 1
+            if count == limits.MAX_BLOCKS + 1:
+                errors.append(src.error(here, limits.blocks_error(count)))
+            if count > limits.MAX_BLOCKS:
+                return
+            if isinstance(block, Item):
+                walk(block.doan, here + ("doan",))
+
+    for i, section in enumerate(plan.muc):
+        if isinstance(section, VerbatimSection):
+            walk(section.doan, ("muc", i, "doan"))
+    return errors
 
 
 def check_placeholder_sections(plan: PlanFile, src) -> list[DataError]:

@@ -24,6 +24,8 @@ WeasyPrint minutes; a 300 MB cell, memory):
                                                                the whole country today: 3,321
     any other list of a plan (departments,    100              the published plan: 7 at most
       topics, steps, recipients, plans…)
+    blocks of the verbatim sections         2.000            4,000 nested items: the plan PDF 300 s
+      of a plan (nested ones included)
     a unit's communes, villages, conferences, 500              the test results: 3 at most
       expenses; topics of one conference
 
@@ -52,6 +54,9 @@ MAX_OTHER_NAMES = 20
 MAX_UNITS = 10_000
 MAX_LIST = 100
 MAX_RESULT_ITEMS = 500
+# Blocks (paragraphs, items, tables, notes) of all verbatim sections of a plan, nested ones
+# included: 4,000 nested items took the plan PDF 300 s; the published plan has under 200.
+MAX_BLOCKS = 2_000
 # A plan file the import reads (macros/import_plan.py): a Word plan with photos is a few MB.
 MAX_IMPORT_FILE_BYTES = 50 * 1024 * 1024
 
@@ -124,3 +129,9 @@ def list_error(count: int, limit: int) -> str | None:
         return None
     return (f"danh sách quá dài ({format_number(count)} mục; tối đa {format_number(limit)}): kiểm tra có chép nhầm "
             "hay chép lặp lại nhiều lần không")
+
+
+def blocks_error(count: int) -> str:
+    return (f"Các mục chép nguyên văn của kế hoạch có quá nhiều đoạn, mục, bảng, ghi chú (hơn "
+            f"{format_number(MAX_BLOCKS)}, kể cả các mục con; tối đa {format_number(MAX_BLOCKS)} cho cả kế hoạch): "
+            "kiểm tra có chép nhầm hay chép lặp lại nhiều lần không. Đây là đoạn vượt quá giới hạn.")

@@ -268,7 +268,8 @@ Cell = _inline(True, "chữ của một ô (có thể để \"\")")
 class Item(Strict):
     ky_hieu: OptionalText = Field(default="", description="Ký hiệu đầu mục như văn bản ghi: «1.», «a)», «-», «+».")
     van_ban: Inline = Field(description="Chữ của mục, chép đúng văn bản.")
-    doan: list["Block"] = Field(default=[], description="Các đoạn, mục con nằm trong mục này, theo thứ tự.")
+    doan: Annotated[list["Block"], *at_most(MAX_RESULT_ITEMS)] = Field(
+        default=[], description="Các đoạn, mục con nằm trong mục này, theo thứ tự.")
 
 
 class Table(Strict):
