@@ -8,7 +8,7 @@ import re
 
 from . import datafiles, limits, plausibility
 from .errors import DataError
-from .model import Item, OrgFile, PlanFile, UnitsFile, VerbatimSection
+from .model import Item, Note, OrgFile, PlanFile, Table, UnitsFile, VerbatimSection
 from .numbers import format_money, money_in_words
 from .sections import is_structured, path_of
 from .text import fold, slugify
@@ -300,12 +300,51 @@ def check_sections(plan: PlanFile, src) -> list[DataError]:
                                     found=kind, hint="mỗi loại mục có cấu trúc chỉ có một; gộp hai mục, hoặc chép "
                                                      "mục này nguyên văn (trường «doan»)."))
         seen.setdefault(kind, i)
+    numbers = {}
+    for i, section in enumerate(plan.muc):
+        number = getattr(section, "so", None)
+        if number:
+            if number in numbers:
+                errors.append(src.error(("muc", i, "so"), f"Hai mục cùng số «{number}» (mục {numbers[number] + 1} và mục "
+                                                          f"{i + 1} của danh sách muc).", found=number,
+                                        hint="mỗi mục một số riêng; sửa số của một trong hai mục."))
+            numbers.setdefault(number, i)
     return errors + check_blocks(plan, src) + check_placeholder_sections(plan, src)
+
+
+def _run_words(value) -> str:
+    """The words of an inline value: a text, or a list of runs (text or {chu: …})."""
+    if isinstance(value, str):
+        return value
+    return "".join(part if isinstance(part, str) else getattr(part, "chu", "") for part in value)
+
+
+def _check_table(table: Table, src, path: tuple) -> list[DataError]:
+    rows = table.bang
+    where = path + ("bang",)
+    if any(len(row) == 0 for row in rows):
+        i = next(i for i, row in enumerate(rows) if len(row) == 0)
+        return [src.error(where + (i,), f"Dòng {i + 1} của bảng không có ô nào.",
+                          hint="mỗi dòng là danh sách chữ của từng ô, như [a, b, c]; bỏ dòng trống đi.")]
+    widths = [len(row) for row in rows]
+    if len(set(widths)) > 1:
+        i = next(i for i, w in enumerate(widths) if w != widths[0])
+        return [src.error(where + (i,), f"Các dòng của bảng không cùng số ô: dòng 1 có {widths[0]} ô, "
+                                         f"dòng {i + 1} có {widths[i]} ô.",
+                          hint="mỗi dòng phải có đủ số ô như nhau; ô trống viết \"\".")]
+    if not any(_run_words(cell).strip() for row in rows for cell in row):
+        return [src.error(where, "Bảng không có chữ nào: mọi ô đều trống.", hint="chép chữ của bảng vào, hoặc bỏ bảng đi.")]
+    if table.dong_tieu_de >= len(rows):
+        return [src.error(path + ("dong_tieu_de",), f"Bảng có {len(rows)} dòng mà «dong_tieu_de» là "
+                                                     f"{table.dong_tieu_de}: số dòng tiêu đề phải ít hơn số dòng của bảng.",
+                          found=str(table.dong_tieu_de), hint="số dòng tiêu đề ở đầu bảng, thường là 1.")]
+    return []
 
 
 def check_blocks(plan: PlanFile, src) -> list[DataError]:
     """The blocks of the verbatim sections: at most limits.MAX_BLOCKS in all (nested ones
-    included: the plan PDF takes minutes past it)."""
+    included: the plan PDF takes minutes past it), no empty paragraph, tables with rows of
+    one width, some words and fewer heading rows than rows."""
     errors, count = [], 0
 
     def walk(blocks, path):
@@ -317,8 +356,13 @@ def check_blocks(plan: PlanFile, src) -> list[DataError]:
                 errors.append(src.error(here, limits.blocks_error(count)))
             if count > limits.MAX_BLOCKS:
                 return
-            if isinstance(block, Item):
-                walk(block.doan, here + ("doan",))
+            if isinstance(block, Table):
+                errors.extend(_check_table(block, src, here))
+            elif isinstance(block, (Item, Note)):
+                if isinstance(block, Item):
+                    walk(block.doan, here + ("doan",))
+            elif not _run_words(block).strip():
+                errors.append(src.error(here, "Đoạn văn trống.", hint="chép chữ của đoạn vào, hoặc bỏ dòng này đi."))
 
     for i, section in enumerate(plan.muc):
         if isinstance(section, VerbatimSection):

@@ -478,3 +478,25 @@ def test_nested_items_past_the_plans_block_limit_are_refused_at_once(tmp_path):
 def test_one_items_children_are_capped_too(tmp_path):
     errors = _errors(tmp_path, _with_verbatim({"ky_hieu": "-", "van_ban": "x", "doan": [f"y{i}" for i in range(501)]}))
     assert "Danh sách quá dài (501 mục; tối đa 500)" in errors[0].message, errors
+
+
+@pytest.mark.parametrize("block, words", [
+    ({"bang": [["a", "b", "c"], ["d"]], "dong_tieu_de": 1}, "dòng 1 có 3 ô, dòng 2 có 1 ô"),
+    ({"bang": [[]]}, "Dòng 1 của bảng không có ô nào"),
+    ({"bang": [["", ""], ["", ""]]}, "mọi ô đều trống"),
+    ({"bang": [["a", "b"]], "dong_tieu_de": 1}, "số dòng tiêu đề phải ít hơn số dòng"),
+    ([], "Đoạn văn trống"),
+])
+def test_a_bad_table_or_empty_paragraph_is_refused_at_its_line(tmp_path, block, words):
+    errors = _errors(tmp_path, _with_verbatim("Đoạn đầu.", block))
+    assert len(errors) == 1 and words in errors[0].message, errors
+    assert errors[0].line and errors[0].field.startswith("muc › mục 5 › doan › mục 2"), errors[0]
+
+
+def test_two_sections_with_one_number_are_refused(tmp_path):
+    def change(data, folder):
+        _with_verbatim("Một đoạn.", so="I")(data, folder)
+        data["muc"][0]["so"] = "I"
+    errors = _errors(tmp_path, change)
+    assert len(errors) == 1 and "Hai mục cùng số «I»" in errors[0].message, errors
+    assert errors[0].field == "muc › mục 5 › so", errors[0]
