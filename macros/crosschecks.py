@@ -27,7 +27,7 @@ def _unit_names(unit) -> list[str]:
 def _names(files: dict | None, name: str) -> str:
     """The repository path of a plan's file, for messages ("data/<plan>/don-vi.yaml")."""
     default = {"units": "don-vi.yaml", "org": "co-quan.yaml", "plan": "ke-hoach.yaml",
-               "references": "van-ban.yaml", "glossary": "thuat-ngu.yaml"}[name]
+               "references": "van-ban.yaml", "glossary": "thuat-ngu.yaml", "toolkit": "bo-cong-cu.yaml"}[name]
     return (files or {}).get(name, f"data/{default}")
 
 
@@ -403,6 +403,45 @@ def check_placeholders(src) -> list[DataError]:
     return errors
 
 
+# The structured sections (and fields) the unit pages need (Site.has_units), and the toolkit too (Site.has_toolkit).
+_UNIT_NEEDS = ("to_chuc_thuc_hien", "kinh_phi", "thoi_gian_dia_diem", "cac_buoc")
+_TOOLKIT_NEEDS = ("noi_dung",)
+
+
+def _missing(plan: PlanFile, kinds) -> list[str]:
+    missing = [f"«{kind}»" for kind in kinds if plan.section(kind) is None]
+    if plan.cuoc_van_dong is None:
+        missing.append("«cuoc_van_dong» (trường)")
+    return missing
+
+
+def unmade_pages(models: dict, files: dict | None = None) -> list[str]:
+    """Sentences for data the editor gave that no page shows: units listed in don-vi.yaml while
+    the plan lacks a structured section their pages need, a bo-cong-cu.yaml while the toolkit
+    is not made. An error for a checked plan, a line of the printed checklist for a draft."""
+    plan, units = models["plan"], models.get("units")
+    sentences = []
+    unit_missing = _missing(plan, _UNIT_NEEDS) + ([] if plan.van_ban.nam is not None else ["«van_ban › nam»"])
+    if units is not None and units.don_vi and unit_missing:
+        sentences.append(f"{_names(files, 'units')} có {len(units.don_vi)} đơn vị nhưng website không tạo trang đơn vị "
+                         f"vì kế hoạch thiếu mục có cấu trúc: {', '.join(unit_missing)}.")
+    if "toolkit" in models:
+        missing = unit_missing + [m for m in _missing(plan, _TOOLKIT_NEEDS) if m not in unit_missing]
+        if units is not None and not units.don_vi:  # None: don-vi.yaml has its own errors
+            missing.append(f"đơn vị ({_names(files, 'units')})")
+        if missing:
+            sentences.append(f"{_names(files, 'toolkit')} có bộ công cụ nhưng website không tạo bộ công cụ vì kế hoạch "
+                             f"thiếu: {', '.join(missing)}.")
+    return sentences
+
+
+def check_unmade_pages(models: dict, src, files: dict | None = None) -> list[DataError]:
+    if models["plan"].draft:
+        return []  # printed with the draft's checklist (Site.unmade_pages)
+    return [src.error(("muc",), sentence, hint="thêm các mục có cấu trúc đó vào ke-hoach.yaml, hoặc bỏ tệp dữ liệu "
+                                                "không dùng đến.") for sentence in unmade_pages(models, files)]
+
+
 # Which validated files each check needs ("units", "org", "plan" as in loader.PLAN_FILES).
 _CHECKS = (
     (("units",), lambda m, s, f: check_units(m["units"], s.get("units"))),  # no source: no don-vi.yaml, no units
@@ -412,6 +451,7 @@ _CHECKS = (
     (("plan",), lambda m, s, f: check_dates(m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: check_topics(m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: check_sections(m["plan"], s["plan"])),
+    (("plan",), lambda m, s, f: check_unmade_pages(m, s["plan"], f)),
     (("units", "plan"), lambda m, s, f: plausibility.check_plan(m["units"], m["plan"], s["plan"])),
 )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .crosschecks import PLACEHOLDER
+from .crosschecks import PLACEHOLDER, unmade_pages
 from .dates import format_date
 from .handbook_model import Chapter, Reference, Term, ToolkitFile
 from .model import Assignment, Department, OrgFile, PlanEntry, PlanFile, Unit, UnitsFile, WebsiteFile
@@ -105,6 +105,11 @@ class Site:
         p = self.plan
         return ("toolkit" in self.extra and self.has_units and p.noi_dung is not None
                 and p.cuoc_van_dong is not None)
+
+    @property
+    def unmade_pages(self) -> list[str]:
+        """Data given that no page shows (crosschecks.unmade_pages): an error unless the plan is a draft."""
+        return unmade_pages({"plan": self.plan, "units": self.units_file, **self.extra}, self.files)
 
     @property
     def has_handbook(self) -> bool:

@@ -71,6 +71,9 @@ def _as_verbatim(kind: str):
         if kind in ("noi_dung", "cac_buoc", "to_chuc_thuc_hien"):
             # The handbook's chapters belong to the content topics and quote {so_hoi_nghi}, {han_bao_cao}…
             shutil.rmtree(folder / "so-tay")
+        if kind != "muc_dich_yeu_cau":
+            # Units and a toolkit on file that no page shows: refused for a checked plan, listed for a draft.
+            data["nhap_tu_dong"] = {"tep": "ke-hoach.docx"}
     return change
 
 
@@ -233,6 +236,7 @@ def test_without_campaign_or_year_no_unit_or_results_page(tmp_path, full_outputs
     pages, nor the unit pages they belong with, even with results on file."""
     def change(data, folder):
         del data["cuoc_van_dong"], data["van_ban"]["nam"]
+        data["nhap_tu_dong"] = {"tep": "ke-hoach.docx"}  # units on file, no unit page: a draft only
         shutil.copytree(ROOT / "tests" / "fixtures" / "ket-qua", folder / "ket-qua")
     site = load_website(_project(tmp_path, change)).plans[0]
     made = _outputs(site)
@@ -500,3 +504,25 @@ def test_two_sections_with_one_number_are_refused(tmp_path):
     errors = _errors(tmp_path, change)
     assert len(errors) == 1 and "Hai mục cùng số «I»" in errors[0].message, errors
     assert errors[0].field == "muc › mục 5 › so", errors[0]
+
+
+@pytest.mark.parametrize("checked", [None, True])
+def test_units_on_file_without_unit_pages_are_refused_for_a_checked_plan(tmp_path, checked):
+    def change(data, folder):
+        _as_verbatim("cac_buoc")(data, folder)
+        if checked is None:
+            del data["nhap_tu_dong"]
+        else:
+            data["nhap_tu_dong"]["da_doi_chieu"] = True
+    messages = [e.message for e in _errors(tmp_path, change)]
+    assert ("data/ke-hoach-2023/don-vi.yaml có 10 đơn vị nhưng website không tạo trang đơn vị vì kế hoạch thiếu "
+            "mục có cấu trúc: «cac_buoc»." in messages), messages
+    assert any("bo-cong-cu.yaml có bộ công cụ nhưng website không tạo bộ công cụ" in m for m in messages), messages
+
+
+def test_units_on_file_without_unit_pages_are_listed_for_a_draft(tmp_path, capsys):
+    root = _project(tmp_path, _as_verbatim("cac_buoc"))
+    assert check.main(["--goc", str(root)]) == 0
+    err = capsys.readouterr().err
+    assert "don-vi.yaml có 10 đơn vị nhưng website không tạo trang đơn vị" in err, err
+    assert "bo-cong-cu.yaml có bộ công cụ nhưng website không tạo bộ công cụ" in err, err

@@ -68,6 +68,7 @@ def draft_checklist(site: Site) -> str:
     if draft.can_xac_nhan:
         lines.append("Còn cần xác nhận hoặc bổ sung:")
         lines += [f"  {i}. {item}" for i, item in enumerate(draft.can_xac_nhan, 1)]
+    lines += [f"Lưu ý: {sentence}" for sentence in site.unmade_pages]
     return "\n".join(lines)
 
 
