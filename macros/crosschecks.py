@@ -148,11 +148,28 @@ def check_org(org: OrgFile, src) -> list[DataError]:
             + _needs_letters(org.ten_day_du, src, ("ten_day_du",)))
 
 
+def _units_file_missing(files: dict | None) -> str | None:
+    """The path don-vi.yaml should have when the plan has none (the loader's files list it only when it exists)."""
+    if files is None or "units" in files or "plan" not in files:
+        return None
+    return files["plan"].rsplit("/", 1)[0] + "/don-vi.yaml"
+
+
 def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files: dict | None = None) -> list[DataError]:
     if plan.to_chuc_thuc_hien is None:  # no organisation section: no assignments to check
         return []
     units_file, org_file = _names(files, "units"), _names(files, "org")
     errors = []
+    missing = _units_file_missing(files)
+    if missing and any(a.don_vi for a in plan.to_chuc_thuc_hien.phan_cong):
+        errors.append(src.error(path_of(plan, "to_chuc_thuc_hien") + ("phan_cong",),
+                                f"Kế hoạch giao đơn vị cho các ban nhưng không có tệp {missing} (danh sách đơn vị): "
+                                "tệp bị xóa, đổi tên hay đặt nhầm thư mục?",
+                                hint=f"đặt lại tệp {missing}, hoặc bỏ các mã đơn vị khỏi phan_cong."))
+        units = UnitsFile()
+        plan = plan.model_copy(update={"muc": [s.model_copy(update={"phan_cong": [a.model_copy(update={"don_vi": []})
+                                                                                for a in s.phan_cong]})
+                                               if s is plan.to_chuc_thuc_hien else s for s in plan.muc]})
     known = {u.ma: u for u in units.don_vi}
     depts = {d.ma for d in org.ban}
     assigned: dict[str, tuple[int, int]] = {}
@@ -219,7 +236,7 @@ def check_budget(units: UnitsFile, plan: PlanFile, src, files: dict | None = Non
         return errors
     codes = {u.ma for u in units.don_vi}
     for code in budget.rieng:
-        if code not in codes:
+        if code not in codes and not _units_file_missing(files):  # a missing file is said once (check_assignments)
             errors.append(src.error(path_of(plan, "kinh_phi") + ("rieng", code), f"Không có đơn vị mã «{code}».",
                                     found=code, hint=_suggest_unit(code, units, _names(files, "units"),
                                                                    set(budget.rieng) & codes)))
@@ -289,6 +306,10 @@ def _check_period(plan: PlanFile, src) -> list[DataError]:
 
 def check_sections(plan: PlanFile, src) -> list[DataError]:
     """At most one structured section of each kind: the computed pages take one."""
+    if not plan.muc:
+        return [src.error(("muc",), "Kế hoạch không có mục nào (danh sách «muc» trống): website không có gì để trình bày.",
+                          hint="chép các mục của văn bản vào «muc»: mục có cấu trúc (có «loai») hoặc chép nguyên "
+                               "văn (có «doan»).")]
     errors, seen = [], {}
     for i, section in enumerate(plan.muc):
         kind = getattr(section, "loai", None)
@@ -428,7 +449,7 @@ def unmade_pages(models: dict, files: dict | None = None) -> list[str]:
     if "toolkit" in models:
         missing = unit_missing + [m for m in _missing(plan, _TOOLKIT_NEEDS) if m not in unit_missing]
         if units is not None and not units.don_vi:  # None: don-vi.yaml has its own errors
-            missing.append(f"đơn vị ({_names(files, 'units')})")
+            missing.append(f"đơn vị ({_units_file_missing(files) or _names(files, 'units')})")
         if missing:
             sentences.append(f"{_names(files, 'toolkit')} có bộ công cụ nhưng website không tạo bộ công cụ vì kế hoạch "
                              f"thiếu: {', '.join(missing)}.")
@@ -436,7 +457,7 @@ def unmade_pages(models: dict, files: dict | None = None) -> list[str]:
 
 
 def check_unmade_pages(models: dict, src, files: dict | None = None) -> list[DataError]:
-    if models["plan"].draft:
+    if models["plan"].draft or not models["plan"].muc:  # no section at all: said once (check_sections)
         return []  # printed with the draft's checklist (Site.unmade_pages)
     return [src.error(("muc",), sentence, hint="thêm các mục có cấu trúc đó vào ke-hoach.yaml, hoặc bỏ tệp dữ liệu "
                                                 "không dùng đến.") for sentence in unmade_pages(models, files)]

@@ -67,3 +67,30 @@ def test_build_stops_with_the_message_and_no_traceback(tmp_path):
     assert "Không có đơn vị mã «Dak Glei»" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (out / "index.html").exists()
+
+
+def test_a_missing_units_file_is_named_once(tmp_path):
+    import shutil
+    from macros.errors import DataErrors
+    from macros.loader import load_website
+    root = tmp_path / "p"
+    shutil.copytree(ROOT / "data", root / "data")
+    (root / "data" / "ke-hoach-2023" / "don-vi.yaml").unlink()
+    with pytest.raises(DataErrors) as exc:
+        load_website(root)
+    text = str(exc.value)
+    assert "không có tệp data/ke-hoach-2023/don-vi.yaml" in text and "Không có đơn vị mã" not in text, text
+
+
+def test_a_plan_without_sections_says_so(tmp_path):
+    import shutil
+    from macros.errors import DataErrors
+    from macros.loader import load_website
+    root = tmp_path / "p"
+    shutil.copytree(ROOT / "data", root / "data")
+    path = root / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
+    t = path.read_text(encoding="utf-8")
+    path.write_text(t[:t.index("muc:\n  - loai:")] + "muc: []\n" + t[t.index("ket_luan:"):], encoding="utf-8")
+    with pytest.raises(DataErrors) as exc:
+        load_website(root)
+    assert "Kế hoạch không có mục nào" in exc.value.errors[0].message, str(exc.value)
