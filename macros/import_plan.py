@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             except NotAPlan as exc:  # not a bug: the file is not a plan (the guard would call it one)
                 refused = exc
     except InternalError as exc:
-        print(exc, file=sys.stderr)
+        print(import_internal_message(path.name, exc.cause), file=sys.stderr)
         return 2
     if refused is not None:
         print(f"Chưa nhập {path.name}: {refused} Chưa ghi tệp nào.", file=sys.stderr)
@@ -168,6 +168,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Danh sách trên được ghi vào data/{folder}/ke-hoach.yaml (nhap_tu_dong.can_xac_nhan). Khi đã đối chiếu "
           "xong, ghi da_doi_chieu: true. Kiểm tra bằng: .venv/bin/python -m macros.check")
     return 0
+
+
+def import_internal_message(file: str, cause: BaseException) -> str:
+    """A bug of the import itself (not of the file, not of the website): nothing was written."""
+    detail = f"{type(cause).__name__}: {cause}"
+    if len(detail) > 200:
+        detail = detail[:200] + "…"
+    return (f"Lỗi nội bộ của chương trình nhập khi đọc {file} ({detail}).\n"
+            "    Chưa ghi tệp nào: data/ giữ nguyên.\n"
+            "    Đây là lỗi của chương trình nhập, không phải của người biên tập. Cách xử lý: mở tệp bằng Word, "
+            "lưu lại rồi nhập lại; nếu vẫn lỗi, báo cho người phụ trách kỹ thuật kèm tệp và các dòng trên.")
 
 
 def check_draft(out: dict[str, str], folder: str) -> list:

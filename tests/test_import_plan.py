@@ -632,3 +632,56 @@ def test_a_paragraph_opening_with_a_date_is_not_a_numbered_item():
     assert line_of(Para([Run("1/ Vận động đúng đối tượng.")])).marker == "1/"
     date = line_of(Para([Run("15/11/2026: tổng kết.")]))
     assert (date.marker, date.text) == ("", "15/11/2026: tổng kết.")
+
+
+def _with_section_start(src: Path, dst: Path, start: str) -> None:
+    """word_numbering's docx with the section list's (upperRoman) w:start set to `start`."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/numbering.xml":
+                text = data.decode("utf-8")
+                new = re.sub(r'(w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val=")1(")',
+                             lambda m: m.group(1) + start + m.group(2), text, count=1)
+                assert new != text
+                data = new.encode("utf-8")
+            zout.writestr(item, data)
+
+
+@pytest.mark.parametrize("start, first, note", [("2000000000", None, "ngoài khoảng"),
+                                                ("x", "I", "không phải số")])
+def test_list_start_read_defensively(project, tmp_path, capsys, start, first, note):
+    """A w:start of 2,000,000,000 (upperRoman) stalled the import 200 s (roman numerals by repeated
+    concatenation); w:start «x» was an internal error (ValueError) whose advice was about the website.
+    Now: capped at MAX_START / read as 1, with a checklist line; nothing stalls."""
+    import time
+
+    plain = tmp_path / "plain.docx"
+    word_numbering(plain)
+    src = tmp_path / "so-bat-dau.docx"
+    _with_section_start(plain, src, start)
+    began = time.monotonic()
+    assert run(project, src, "--thu-muc", "so-bat-dau") == 0
+    assert time.monotonic() - began < 20
+    plan = load(project, "so-bat-dau")
+    if first is not None:
+        assert plan["muc"][0]["so"] == first
+    assert any(note in c and "w:start" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_import_internal_error_is_about_the_import(project, tmp_path, capsys, monkeypatch):
+    """A bug met while importing: the message says nothing was written, not «website chưa được tạo»."""
+    from macros.plan_import import docx as docx_reader
+
+    src = tmp_path / "loi.docx"
+    word_numbering(src)
+
+    def broken(*args, **kwargs):
+        raise ValueError("thử")
+
+    monkeypatch.setattr(docx_reader.Numbering, "marker", broken)
+    assert run(project, src, "--thu-muc", "loi") == 2
+    err = capsys.readouterr().err
+    assert "chương trình nhập" in err and "Chưa ghi tệp nào" in err
+    assert "website chưa được tạo" not in err
+    assert not (project / "data" / "loi").exists()

@@ -576,6 +576,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         check.append(f"tệp có {facts['images']} hình ảnh: website không chép hình ảnh")
     if facts.get("symbol_bullets"):
         check.append("dấu đầu dòng Word vẽ bằng phông Symbol/Wingdings được ghi bằng ký tự nó hiện ra («•», «▪»…)")
+    check.extend(facts.get("numbering_notes", []))
     for fmt in facts.get("unknown_formats", []):
         check.append(f"kiểu đánh số tự động «{fmt}» của Word chưa đọc được: đã ghi bằng chữ số; kiểm tra")
 
