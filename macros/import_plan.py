@@ -25,8 +25,10 @@ The same file gives the same bytes every time.
 """
 
 import argparse
+import contextlib
 import os
 import re
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -86,6 +88,28 @@ def default_folder(result, path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl+C: the files are written with Ctrl+C held back, so none is half done
+        print("\nĐã dừng nhập; chưa ghi gì.", file=sys.stderr)
+        return 130
+
+
+@contextlib.contextmanager
+def _no_interrupt():
+    """Ctrl+C held back while the draft's files are written (a few small files): all or none."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals cannot be set there
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.import_plan",
                                      description="Nhập kế hoạch từ tệp Word (.docx) hoặc .txt thành bản nháp trong data/.")
     parser.add_argument("tep", type=Path, help="tệp kế hoạch (.docx hoặc .txt)")
@@ -159,11 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         for i, e in enumerate(errors, 1):
             print(f"\n{i}. {e}", file=sys.stderr)
         return 1
-    target.mkdir(parents=True, exist_ok=True)
-    for file_name, text in out.items():
-        _write(target / file_name, text)
-    if new_site != site_text:
-        _write(website, new_site)
+    with _no_interrupt():
+        target.mkdir(parents=True, exist_ok=True)
+        for file_name, text in out.items():
+            _write(target / file_name, text)
+        if new_site != site_text:
+            _write(website, new_site)
     print(f"\nĐã ghi data/{folder}/ (ke-hoach.yaml, co-quan.yaml, don-vi.yaml) và thêm kế hoạch vào data/website.yaml.")
     print(f"Danh sách trên được ghi vào data/{folder}/ke-hoach.yaml (nhap_tu_dong.can_xac_nhan). Khi đã đối chiếu "
           "xong, ghi da_doi_chieu: true. Kiểm tra bằng: .venv/bin/python -m macros.check")

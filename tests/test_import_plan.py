@@ -685,3 +685,20 @@ def test_import_internal_error_is_about_the_import(project, tmp_path, capsys, mo
     assert "chương trình nhập" in err and "Chưa ghi tệp nào" in err
     assert "website chưa được tạo" not in err
     assert not (project / "data" / "loi").exists()
+
+
+def test_ctrl_c_during_an_import_is_one_vietnamese_line(project, tmp_path, capsys, monkeypatch):
+    """Ctrl+C printed an English KeyboardInterrupt traceback: now one line, exit 130, nothing written."""
+    src = tmp_path / "dung.docx"
+    word_numbering(src)
+    before = (project / "data" / "website.yaml").read_bytes()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(import_plan, "check_draft", interrupted)
+    assert run(project, src, "--thu-muc", "dung") == 130
+    err = capsys.readouterr().err
+    assert "Đã dừng nhập; chưa ghi gì" in err and "KeyboardInterrupt" not in err
+    assert not (project / "data" / "dung").exists()
+    assert (project / "data" / "website.yaml").read_bytes() == before
