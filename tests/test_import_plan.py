@@ -702,3 +702,24 @@ def test_ctrl_c_during_an_import_is_one_vietnamese_line(project, tmp_path, capsy
     assert "Đã dừng nhập; chưa ghi gì" in err and "KeyboardInterrupt" not in err
     assert not (project / "data" / "dung").exists()
     assert (project / "data" / "website.yaml").read_bytes() == before
+
+
+def test_tracked_moves_are_not_kept_twice(project, tmp_path):
+    """w:moveFrom text was kept beside its w:moveTo copy (moved text appeared twice) and tracked
+    changes were accepted silently: now moveFrom is dropped like a deletion, with a checklist line."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    plain = tmp_path / "plain.docx"
+    word_numbering(plain)
+    doc = docx.Document(str(plain))
+    middle = doc.paragraphs[len(doc.paragraphs) // 2]._p
+    middle.append(parse_xml(f'<w:moveFrom {nsdecls("w")} w:id="1" w:author="a"><w:r><w:t> CHUYỂNĐI</w:t></w:r>'
+                            '</w:moveFrom>'))
+    src = tmp_path / "chuyen.docx"
+    doc.save(str(src))
+    assert run(project, src, "--thu-muc", "chuyen") == 0
+    text = (project / "data" / "chuyen" / "ke-hoach.yaml").read_text(encoding="utf-8")
+    assert "CHUYỂNĐI" not in text
+    assert "Track Changes" in text

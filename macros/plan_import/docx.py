@@ -222,10 +222,11 @@ def _runs(p_el, paragraph) -> list[Run]:
     out: list[Run] = []
     for r in p_el.iter(q("r")):
         # Not inside a text box or a compatibility fallback (their text is not the paragraph's,
-        # and a fallback repeats the choice), nor inside a deletion.
+        # and a fallback repeats the choice), nor inside a deletion or the old place of moved text
+        # (w:moveFrom; its new place, w:moveTo, is kept like an insertion).
         anc, skip = r.getparent(), False
         while anc is not None and anc is not p_el:
-            if anc.tag in (q("txbxContent"), q("del")) or str(anc.tag).endswith("}Fallback"):
+            if anc.tag in (q("txbxContent"), q("del"), q("moveFrom")) or str(anc.tag).endswith("}Fallback"):
                 skip = True
                 break
             anc = anc.getparent()
@@ -370,5 +371,7 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
                 blocks.append(_para(p, document, numbering, styles))
     images = len(body.findall(f".//{q('drawing')}")) + len(body.findall(f".//{q('pict')}"))
     facts = {"images": images, "unknown_formats": sorted(numbering.unknown_formats),
-             "symbol_bullets": numbering.symbol_bullets, "numbering_notes": list(numbering.notes)}
+             "symbol_bullets": numbering.symbol_bullets, "numbering_notes": list(numbering.notes),
+             "tracked_changes": any(body.find(f".//{q(t)}") is not None
+                                    for t in ("ins", "del", "moveFrom", "moveTo"))}
     return blocks, facts

@@ -577,6 +577,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if facts.get("symbol_bullets"):
         check.append("dấu đầu dòng Word vẽ bằng phông Symbol/Wingdings được ghi bằng ký tự nó hiện ra («•», «▪»…)")
     check.extend(facts.get("numbering_notes", []))
+    if facts.get("tracked_changes"):
+        check.append("tệp còn sửa đổi được theo dõi (Track Changes): đã nhận mọi sửa đổi (giữ phần thêm và phần "
+                     "chuyển đến, bỏ phần xoá và chỗ cũ của phần chuyển đi); đối chiếu với bản đã duyệt")
     for fmt in facts.get("unknown_formats", []):
         check.append(f"kiểu đánh số tự động «{fmt}» của Word chưa đọc được: đã ghi bằng chữ số; kiểm tra")
 
