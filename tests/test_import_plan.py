@@ -723,3 +723,22 @@ def test_tracked_moves_are_not_kept_twice(project, tmp_path):
     text = (project / "data" / "chuyen" / "ke-hoach.yaml").read_text(encoding="utf-8")
     assert "CHUYỂNĐI" not in text
     assert "Track Changes" in text
+
+
+def test_table_inside_a_table_cell_is_listed(project, tmp_path):
+    """A table inside a table cell was flattened into the cell's text without a word: now the
+    checklist says so."""
+    import docx
+
+    plain = tmp_path / "plain.docx"
+    word_numbering(plain)
+    doc = docx.Document(str(plain))
+    outer = doc.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Ngoài"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "Trong 1", "Trong 2"
+    doc.paragraphs[len(doc.paragraphs) // 2]._p.addnext(outer._tbl)
+    src = tmp_path / "long.docx"
+    doc.save(str(src))
+    assert run(project, src, "--thu-muc", "long") == 0
+    assert any("bảng nằm trong một ô" in c for c in load(project, "long")["nhap_tu_dong"]["can_xac_nhan"])

@@ -372,6 +372,7 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
     images = len(body.findall(f".//{q('drawing')}")) + len(body.findall(f".//{q('pict')}"))
     facts = {"images": images, "unknown_formats": sorted(numbering.unknown_formats),
              "symbol_bullets": numbering.symbol_bullets, "numbering_notes": list(numbering.notes),
+             "nested_tables": len(body.findall(f".//{q('tc')}//{q('tbl')}")),
              "tracked_changes": any(body.find(f".//{q(t)}") is not None
                                     for t in ("ins", "del", "moveFrom", "moveTo"))}
     return blocks, facts
