@@ -742,3 +742,20 @@ def test_table_inside_a_table_cell_is_listed(project, tmp_path):
     doc.save(str(src))
     assert run(project, src, "--thu-muc", "long") == 0
     assert any("bảng nằm trong một ô" in c for c in load(project, "long")["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_table_after_the_signature_is_listed(project, tmp_path):
+    """A table after the signature (an appendix) was dropped without a word: now the checklist names it."""
+    import docx
+
+    plain = tmp_path / "plain.docx"
+    word_numbering(plain)
+    doc = docx.Document(str(plain))
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Khu dân cư", "Ngày"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Thôn 1", "18/11"
+    src = tmp_path / "phu-luc.docx"
+    doc.save(str(src))
+    assert run(project, src, "--thu-muc", "phu-luc") == 0
+    check = load(project, "phu-luc")["nhap_tu_dong"]["can_xac_nhan"]
+    assert any("sau phần ký" in c and "Khu dân cư" in c for c in check), check

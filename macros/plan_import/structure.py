@@ -364,6 +364,11 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     recipients_column = next((x.column for x in tail if isinstance(x, Para) and x.column >= 0
                               and fold(nfc(x.text)).strip().startswith("noi nhan")), -1)
     for x in tail:
+        if isinstance(x, Table):  # a table after the signature (an appendix): not read, so listed
+            first = next((nfc(c).strip() for r in x.rows for c in r if nfc(c).strip()), "")
+            check.append(f"bảng {len(x.rows)} dòng ở sau phần ký (phụ lục?), bắt đầu «{first[:80]}»: chưa chép vào "
+                         "đâu; chép lại bằng tay nếu cần")
+            continue
         if not isinstance(x, Para) or not x.text.strip():
             continue
         t = nfc(x.text).strip()
