@@ -759,3 +759,21 @@ def test_table_after_the_signature_is_listed(project, tmp_path):
     assert run(project, src, "--thu-muc", "phu-luc") == 0
     check = load(project, "phu-luc")["nhap_tu_dong"]["can_xac_nhan"]
     assert any("sau phần ký" in c and "Khu dân cư" in c for c in check), check
+
+
+def test_list_deeper_than_the_site_keeps_is_flattened_with_a_note():
+    """A 9-level Word list was refused with a message about a YAML file never written: now the
+    levels beyond MAX_LIST_LEVELS are written at the deepest kept level, and the caller is told."""
+    from macros.plan_import.blocks import Para, Run
+    from macros.plan_import.structure import MAX_LIST_LEVELS, Line, nest
+
+    markers = ["1."] + [".".join(["1"] * k) + "." for k in range(2, 10)]
+    lines = [Line(Para([Run(f"ý {m}")]), m, [Run(f"ý {m}")], True) for m in markers]
+    flattened: list[str] = []
+    top = nest(lines, flattened)
+    depth, level = 0, top
+    while level:
+        depth += 1
+        level = level[0].get("doan") if isinstance(level[0], dict) else None
+    assert depth == MAX_LIST_LEVELS
+    assert flattened == markers[MAX_LIST_LEVELS:]

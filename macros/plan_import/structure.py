@@ -481,7 +481,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         elif s["loai"] != "khac":
             used[s["loai"]] = s["so"] or f"«{s['tieu_de']}»"
     for s in sections:
-        s["doan"] = nest(s.pop("_blocks"))
+        flattened: list[str] = []
+        s["doan"] = nest(s.pop("_blocks"), flattened)
+        if flattened:
+            check.append(f"mục «{s['tieu_de'] or s['so']}»: danh sách trong tệp Word lồng sâu hơn {MAX_LIST_LEVELS} "
+                         f"cấp, website giữ tối đa {MAX_LIST_LEVELS} cấp: {len(flattened)} ý sâu hơn (bắt đầu «"
+                         f"{flattened[0]}») được ghi ở cấp {MAX_LIST_LEVELS}; kiểm tra")
 
     # 4. What the organisation section names: departments and units.
     org_section = next((s for s in sections if s["loai"] == "to_chuc_thuc_hien"), None)
@@ -625,7 +630,12 @@ def tag_of(title: str) -> str:
     return min(found)[2] if found else "khac"
 
 
-def nest(lines: list) -> list:
+# Deepest list level a section keeps (the data files nest at most limits-deep, see yamlsrc.MAX_DEPTH);
+# items deeper in the Word file are written at this level, with a checklist line.
+MAX_LIST_LEVELS = 6
+
+
+def nest(lines: list, flattened: list | None = None) -> list:
     """A section's lines as nested blocks: a marker of a new shape opens a level under the
     open item; one of an open shape closes what is under it; a plain paragraph or a table
     goes under the innermost open item; a note («* Ghi chú:») closes every level."""
@@ -654,6 +664,11 @@ def nest(lines: list) -> list:
                 stack.pop()
             stack.pop()
         item = {"ky_hieu": ln.marker, "van_ban": rich(ln.runs)}
+        if len(stack) >= MAX_LIST_LEVELS:  # deeper than the site keeps: beside the deepest level kept
+            (stack[-2][1]["doan"] if len(stack) >= 2 else top).append(item)
+            if flattened is not None:
+                flattened.append(ln.marker)
+            continue
         here().append(item)
         stack.append((s, item))
     return top
