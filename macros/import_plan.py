@@ -109,8 +109,24 @@ def _no_interrupt():
         signal.signal(signal.SIGINT, previous)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors said in Vietnamese (its own are English)."""
+
+    def error(self, message: str):
+        m = re.match(r"argument (\S+): expected one argument", message)
+        if m:
+            said = f"Sau {m.group(1).split('/')[0]} cần một giá trị (ví dụ {m.group(1).split('/')[0]} ke-hoach-xa-moi)."
+        elif message.startswith("the following arguments are required"):
+            said = "Thiếu tên tệp kế hoạch cần nhập (.docx, .odt hoặc .txt)."
+        elif message.startswith("unrecognized arguments:"):
+            said = f"Không hiểu tham số: {message.split(':', 1)[1].strip()}."
+        else:
+            said = f"Tham số không đúng ({message})."
+        self.exit(2, f"{said}\nCách dùng: {self.prog} TỆP [--thu-muc TÊN] [--xem] [--ghi-de]\n")
+
+
 def _main(argv: list[str] | None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.import_plan",
+    parser = _Parser(prog="python -m macros.import_plan",
                                      description="Nhập kế hoạch từ tệp Word (.docx) hoặc .txt thành bản nháp trong data/.")
     parser.add_argument("tep", type=Path, help="tệp kế hoạch (.docx hoặc .txt)")
     parser.add_argument("--thu-muc", dest="thu_muc", help="tên thư mục trong data/ (chữ thường không dấu, số, gạch ngang)")
@@ -189,7 +205,9 @@ def _main(argv: list[str] | None) -> int:
             _write(target / file_name, text)
         if new_site != site_text:
             _write(website, new_site)
-    print(f"\nĐã ghi data/{folder}/ (ke-hoach.yaml, co-quan.yaml, don-vi.yaml) và thêm kế hoạch vào data/website.yaml.")
+    listed = ("và thêm kế hoạch vào data/website.yaml" if new_site != site_text
+              else "(data/website.yaml đã có kế hoạch này, giữ nguyên)")
+    print(f"\nĐã ghi data/{folder}/ (ke-hoach.yaml, co-quan.yaml, don-vi.yaml) {listed}.")
     print(f"Danh sách trên được ghi vào data/{folder}/ke-hoach.yaml (nhap_tu_dong.can_xac_nhan). Khi đã đối chiếu "
           "xong, ghi da_doi_chieu: true. Kiểm tra bằng: .venv/bin/python -m macros.check")
     return 0

@@ -777,3 +777,23 @@ def test_list_deeper_than_the_site_keeps_is_flattened_with_a_note():
         level = level[0].get("doan") if isinstance(level[0], dict) else None
     assert depth == MAX_LIST_LEVELS
     assert flattened == markers[MAX_LIST_LEVELS:]
+
+
+def test_argument_errors_are_vietnamese(project, tmp_path, capsys):
+    """argparse's own English («expected one argument») became a Vietnamese line."""
+    with pytest.raises(SystemExit) as exit_:
+        import_plan.main([str(tmp_path / "x.docx"), "--thu-muc"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "Sau --thu-muc cần một giá trị" in err and "expected" not in err
+
+
+def test_ghi_de_does_not_claim_to_add_the_plan_again(project, tmp_path, capsys):
+    """With --ghi-de the plan already in website.yaml was said to be «thêm … vào data/website.yaml»."""
+    src = tmp_path / "kh.docx"
+    word_numbering(src)
+    assert run(project, src, "--thu-muc", "kh") == 0
+    assert "thêm kế hoạch vào data/website.yaml" in capsys.readouterr().out
+    assert run(project, src, "--thu-muc", "kh", "--ghi-de") == 0
+    out = capsys.readouterr().out
+    assert "thêm kế hoạch" not in out and "đã có kế hoạch này" in out
