@@ -797,3 +797,13 @@ def test_ghi_de_does_not_claim_to_add_the_plan_again(project, tmp_path, capsys):
     assert run(project, src, "--thu-muc", "kh", "--ghi-de") == 0
     out = capsys.readouterr().out
     assert "thêm kế hoạch" not in out and "đã có kế hoạch này" in out
+
+
+def test_utf16_text_file_is_read(project, tmp_path):
+    """A .txt saved as UTF-16 (with its BOM) was refused as «dữ liệu nhị phân»: now it is read."""
+    plain = tmp_path / "kh.txt"
+    plain.write_text("ỦY BAN MTTQ VIỆT NAM\nBAN THƯỜNG TRỰC\nKẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH\nNội dung một.\n"
+                     "TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\nNguyễn Văn A\n", encoding="utf-8")
+    wide = tmp_path / "kh16.txt"
+    wide.write_text(plain.read_text(encoding="utf-8"), encoding="utf-16")
+    assert import_plan.import_file(wide).plan == import_plan.import_file(plain).plan
