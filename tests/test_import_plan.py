@@ -807,3 +807,13 @@ def test_utf16_text_file_is_read(project, tmp_path):
     wide = tmp_path / "kh16.txt"
     wide.write_text(plain.read_text(encoding="utf-8"), encoding="utf-16")
     assert import_plan.import_file(wide).plan == import_plan.import_file(plain).plan
+
+
+def test_dropped_invisible_character_is_named_in_vietnamese(tmp_path):
+    """The checklist said «U+200B (zero width space)»: now the name is Vietnamese."""
+    src = tmp_path / "kh.txt"
+    src.write_text("ỦY BAN MTTQ VIỆT NAM\nBAN THƯỜNG TRỰC\nKẾ HOẠCH\nTuyên\u200b truyền\nI. MỤC ĐÍCH\nNội dung một.\n"
+                   "TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\nNguyễn Văn A\n", encoding="utf-8")
+    check = import_plan.import_file(src).checklist
+    assert any("U+200B (dấu cách không độ rộng)" in c for c in check), check
+    assert not any("zero width" in c for c in check)

@@ -220,6 +220,13 @@ def _clean(blocks: list) -> tuple[int, dict[str, int]]:
     return changed, dropped
 
 
+# Vietnamese names of the invisible characters the import drops (the checklist said Unicode's English names).
+_INVISIBLE_NAMES = {"\u200b": "dấu cách không độ rộng", "\u200c": "ký tự ngăn nối không độ rộng",
+                    "\u200d": "ký tự nối không độ rộng", "\ufeff": "dấu thứ tự byte (BOM)",
+                    "\u2060": "ký tự nối từ", "\u00ad": "dấu gạch nối mềm", "\u200e": "dấu chiều viết trái sang phải",
+                    "\u200f": "dấu chiều viết phải sang trái"}
+
+
 def parse(blocks: list, facts: dict, file_name: str) -> Result:
     recognised: list[str] = []
     check: list[str] = []
@@ -228,7 +235,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         check.append(f"{changed} đoạn có chữ viết bằng dấu tách rời (Unicode tổ hợp): đã ghi ở dạng dựng sẵn (NFC) "
                      "như mọi chữ của website; chữ nhìn không đổi")
     for ch, n in sorted(dropped.items()):
-        check.append(f"đã bỏ {n} ký tự không nhìn thấy U+{ord(ch):04X} ({unicodedata.name(ch, 'không tên').lower()}): "
+        check.append(f"đã bỏ {n} ký tự không nhìn thấy U+{ord(ch):04X} ({_INVISIBLE_NAMES.get(ch, 'ký tự định dạng không in ra')}): "
                      "website không nhận ký tự này")
 
     # 1. The header: everything before the kind line ("KẾ HOẠCH"); its tables are layout.
