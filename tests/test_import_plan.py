@@ -817,3 +817,16 @@ def test_dropped_invisible_character_is_named_in_vietnamese(tmp_path):
     check = import_plan.import_file(src).checklist
     assert any("U+200B (dấu cách không độ rộng)" in c for c in check), check
     assert not any("zero width" in c for c in check)
+
+
+def test_password_protected_odt_is_said_to_be(project, tmp_path, capsys):
+    """A password-protected .odt was «bị hỏng … (XMLSyntaxError)»: now the message names the password."""
+    src = tmp_path / "matkhau.odt"
+    with zipfile.ZipFile(src, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", b"\x8f\x01encrypted")
+        z.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:'
+                   'xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml">'
+                   '<manifest:encryption-data/></manifest:file-entry></manifest:manifest>')
+    assert run(project, src, "--thu-muc", "mk") == 1
+    assert "bảo vệ bằng mật khẩu" in capsys.readouterr().err
