@@ -25,8 +25,10 @@ The same file gives the same bytes every time.
 """
 
 import argparse
+import contextlib
 import os
 import re
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -86,7 +88,45 @@ def default_folder(result, path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.import_plan",
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl+C: the files are written with Ctrl+C held back, so none is half done
+        print("\nĐã dừng nhập; chưa ghi gì.", file=sys.stderr)
+        return 130
+
+
+@contextlib.contextmanager
+def _no_interrupt():
+    """Ctrl+C held back while the draft's files are written (a few small files): all or none."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals cannot be set there
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors said in Vietnamese (its own are English)."""
+
+    def error(self, message: str):
+        m = re.match(r"argument (\S+): expected one argument", message)
+        if m:
+            said = f"Sau {m.group(1).split('/')[0]} cần một giá trị (ví dụ {m.group(1).split('/')[0]} ke-hoach-xa-moi)."
+        elif message.startswith("the following arguments are required"):
+            said = "Thiếu tên tệp kế hoạch cần nhập (.docx, .odt hoặc .txt)."
+        elif message.startswith("unrecognized arguments:"):
+            said = f"Không hiểu tham số: {message.split(':', 1)[1].strip()}."
+        else:
+            said = f"Tham số không đúng ({message})."
+        self.exit(2, f"{said}\nCách dùng: {self.prog} TỆP [--thu-muc TÊN] [--xem] [--ghi-de]\n")
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = _Parser(prog="python -m macros.import_plan",
                                      description="Nhập kế hoạch từ tệp Word (.docx) hoặc .txt thành bản nháp trong data/.")
     parser.add_argument("tep", type=Path, help="tệp kế hoạch (.docx hoặc .txt)")
     parser.add_argument("--thu-muc", dest="thu_muc", help="tên thư mục trong data/ (chữ thường không dấu, số, gạch ngang)")
@@ -112,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             except NotAPlan as exc:  # not a bug: the file is not a plan (the guard would call it one)
                 refused = exc
     except InternalError as exc:
-        print(exc, file=sys.stderr)
+        print(import_internal_message(path.name, exc.cause), file=sys.stderr)
         return 2
     if refused is not None:
         print(f"Chưa nhập {path.name}: {refused} Chưa ghi tệp nào.", file=sys.stderr)
@@ -159,15 +199,29 @@ def main(argv: list[str] | None = None) -> int:
         for i, e in enumerate(errors, 1):
             print(f"\n{i}. {e}", file=sys.stderr)
         return 1
-    target.mkdir(parents=True, exist_ok=True)
-    for file_name, text in out.items():
-        _write(target / file_name, text)
-    if new_site != site_text:
-        _write(website, new_site)
-    print(f"\nĐã ghi data/{folder}/ (ke-hoach.yaml, co-quan.yaml, don-vi.yaml) và thêm kế hoạch vào data/website.yaml.")
+    with _no_interrupt():
+        target.mkdir(parents=True, exist_ok=True)
+        for file_name, text in out.items():
+            _write(target / file_name, text)
+        if new_site != site_text:
+            _write(website, new_site)
+    listed = ("và thêm kế hoạch vào data/website.yaml" if new_site != site_text
+              else "(data/website.yaml đã có kế hoạch này, giữ nguyên)")
+    print(f"\nĐã ghi data/{folder}/ (ke-hoach.yaml, co-quan.yaml, don-vi.yaml) {listed}.")
     print(f"Danh sách trên được ghi vào data/{folder}/ke-hoach.yaml (nhap_tu_dong.can_xac_nhan). Khi đã đối chiếu "
           "xong, ghi da_doi_chieu: true. Kiểm tra bằng: .venv/bin/python -m macros.check")
     return 0
+
+
+def import_internal_message(file: str, cause: BaseException) -> str:
+    """A bug of the import itself (not of the file, not of the website): nothing was written."""
+    detail = f"{type(cause).__name__}: {cause}"
+    if len(detail) > 200:
+        detail = detail[:200] + "…"
+    return (f"Lỗi nội bộ của chương trình nhập khi đọc {file} ({detail}).\n"
+            "    Chưa ghi tệp nào: data/ giữ nguyên.\n"
+            "    Đây là lỗi của chương trình nhập, không phải của người biên tập. Cách xử lý: mở tệp bằng Word, "
+            "lưu lại rồi nhập lại; nếu vẫn lỗi, báo cho người phụ trách kỹ thuật kèm tệp và các dòng trên.")
 
 
 def check_draft(out: dict[str, str], folder: str) -> list:

@@ -632,3 +632,201 @@ def test_a_paragraph_opening_with_a_date_is_not_a_numbered_item():
     assert line_of(Para([Run("1/ Vận động đúng đối tượng.")])).marker == "1/"
     date = line_of(Para([Run("15/11/2026: tổng kết.")]))
     assert (date.marker, date.text) == ("", "15/11/2026: tổng kết.")
+
+
+def _with_section_start(src: Path, dst: Path, start: str) -> None:
+    """word_numbering's docx with the section list's (upperRoman) w:start set to `start`."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/numbering.xml":
+                text = data.decode("utf-8")
+                new = re.sub(r'(w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val=")1(")',
+                             lambda m: m.group(1) + start + m.group(2), text, count=1)
+                assert new != text
+                data = new.encode("utf-8")
+            zout.writestr(item, data)
+
+
+@pytest.mark.parametrize("start, first, note", [("2000000000", None, "ngoài khoảng"),
+                                                ("x", "I", "không phải số")])
+def test_list_start_read_defensively(project, tmp_path, capsys, start, first, note):
+    """A w:start of 2,000,000,000 (upperRoman) stalled the import 200 s (roman numerals by repeated
+    concatenation); w:start «x» was an internal error (ValueError) whose advice was about the website.
+    Now: capped at MAX_START / read as 1, with a checklist line; nothing stalls."""
+    import time
+
+    plain = tmp_path / "plain.docx"
+    word_numbering(plain)
+    src = tmp_path / "so-bat-dau.docx"
+    _with_section_start(plain, src, start)
+    began = time.monotonic()
+    assert run(project, src, "--thu-muc", "so-bat-dau") == 0
+    assert time.monotonic() - began < 20
+    plan = load(project, "so-bat-dau")
+    if first is not None:
+        assert plan["muc"][0]["so"] == first
+    assert any(note in c and "w:start" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_import_internal_error_is_about_the_import(project, tmp_path, capsys, monkeypatch):
+    """A bug met while importing: the message says nothing was written, not «website chưa được tạo»."""
+    from macros.plan_import import docx as docx_reader
+
+    src = tmp_path / "loi.docx"
+    word_numbering(src)
+
+    def broken(*args, **kwargs):
+        raise ValueError("thử")
+
+    monkeypatch.setattr(docx_reader.Numbering, "marker", broken)
+    assert run(project, src, "--thu-muc", "loi") == 2
+    err = capsys.readouterr().err
+    assert "chương trình nhập" in err and "Chưa ghi tệp nào" in err
+    assert "website chưa được tạo" not in err
+    assert not (project / "data" / "loi").exists()
+
+
+def test_ctrl_c_during_an_import_is_one_vietnamese_line(project, tmp_path, capsys, monkeypatch):
+    """Ctrl+C printed an English KeyboardInterrupt traceback: now one line, exit 130, nothing written."""
+    src = tmp_path / "dung.docx"
+    word_numbering(src)
+    before = (project / "data" / "website.yaml").read_bytes()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(import_plan, "check_draft", interrupted)
+    assert run(project, src, "--thu-muc", "dung") == 130
+    err = capsys.readouterr().err
+    assert "Đã dừng nhập; chưa ghi gì" in err and "KeyboardInterrupt" not in err
+    assert not (project / "data" / "dung").exists()
+    assert (project / "data" / "website.yaml").read_bytes() == before
+
+
+def test_tracked_moves_are_not_kept_twice(project, tmp_path):
+    """w:moveFrom text was kept beside its w:moveTo copy (moved text appeared twice) and tracked
+    changes were accepted silently: now moveFrom is dropped like a deletion, with a checklist line."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    plain = tmp_path / "plain.docx"
+    word_numbering(plain)
+    doc = docx.Document(str(plain))
+    middle = doc.paragraphs[len(doc.paragraphs) // 2]._p
+    middle.append(parse_xml(f'<w:moveFrom {nsdecls("w")} w:id="1" w:author="a"><w:r><w:t> CHUYỂNĐI</w:t></w:r>'
+                            '</w:moveFrom>'))
+    src = tmp_path / "chuyen.docx"
+    doc.save(str(src))
+    assert run(project, src, "--thu-muc", "chuyen") == 0
+    text = (project / "data" / "chuyen" / "ke-hoach.yaml").read_text(encoding="utf-8")
+    assert "CHUYỂNĐI" not in text
+    assert "Track Changes" in text
+
+
+def test_table_inside_a_table_cell_is_listed(project, tmp_path):
+    """A table inside a table cell was flattened into the cell's text without a word: now the
+    checklist says so."""
+    import docx
+
+    plain = tmp_path / "plain.docx"
+    word_numbering(plain)
+    doc = docx.Document(str(plain))
+    outer = doc.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Ngoài"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "Trong 1", "Trong 2"
+    doc.paragraphs[len(doc.paragraphs) // 2]._p.addnext(outer._tbl)
+    src = tmp_path / "long.docx"
+    doc.save(str(src))
+    assert run(project, src, "--thu-muc", "long") == 0
+    assert any("bảng nằm trong một ô" in c for c in load(project, "long")["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_table_after_the_signature_is_listed(project, tmp_path):
+    """A table after the signature (an appendix) was dropped without a word: now the checklist names it."""
+    import docx
+
+    plain = tmp_path / "plain.docx"
+    word_numbering(plain)
+    doc = docx.Document(str(plain))
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Khu dân cư", "Ngày"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Thôn 1", "18/11"
+    src = tmp_path / "phu-luc.docx"
+    doc.save(str(src))
+    assert run(project, src, "--thu-muc", "phu-luc") == 0
+    check = load(project, "phu-luc")["nhap_tu_dong"]["can_xac_nhan"]
+    assert any("sau phần ký" in c and "Khu dân cư" in c for c in check), check
+
+
+def test_list_deeper_than_the_site_keeps_is_flattened_with_a_note():
+    """A 9-level Word list was refused with a message about a YAML file never written: now the
+    levels beyond MAX_LIST_LEVELS are written at the deepest kept level, and the caller is told."""
+    from macros.plan_import.blocks import Para, Run
+    from macros.plan_import.structure import MAX_LIST_LEVELS, Line, nest
+
+    markers = ["1."] + [".".join(["1"] * k) + "." for k in range(2, 10)]
+    lines = [Line(Para([Run(f"ý {m}")]), m, [Run(f"ý {m}")], True) for m in markers]
+    flattened: list[str] = []
+    top = nest(lines, flattened)
+    depth, level = 0, top
+    while level:
+        depth += 1
+        level = level[0].get("doan") if isinstance(level[0], dict) else None
+    assert depth == MAX_LIST_LEVELS
+    assert flattened == markers[MAX_LIST_LEVELS:]
+
+
+def test_argument_errors_are_vietnamese(project, tmp_path, capsys):
+    """argparse's own English («expected one argument») became a Vietnamese line."""
+    with pytest.raises(SystemExit) as exit_:
+        import_plan.main([str(tmp_path / "x.docx"), "--thu-muc"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "Sau --thu-muc cần một giá trị" in err and "expected" not in err
+
+
+def test_ghi_de_does_not_claim_to_add_the_plan_again(project, tmp_path, capsys):
+    """With --ghi-de the plan already in website.yaml was said to be «thêm … vào data/website.yaml»."""
+    src = tmp_path / "kh.docx"
+    word_numbering(src)
+    assert run(project, src, "--thu-muc", "kh") == 0
+    assert "thêm kế hoạch vào data/website.yaml" in capsys.readouterr().out
+    assert run(project, src, "--thu-muc", "kh", "--ghi-de") == 0
+    out = capsys.readouterr().out
+    assert "thêm kế hoạch" not in out and "đã có kế hoạch này" in out
+
+
+def test_utf16_text_file_is_read(project, tmp_path):
+    """A .txt saved as UTF-16 (with its BOM) was refused as «dữ liệu nhị phân»: now it is read."""
+    plain = tmp_path / "kh.txt"
+    plain.write_text("ỦY BAN MTTQ VIỆT NAM\nBAN THƯỜNG TRỰC\nKẾ HOẠCH\nTuyên truyền\nI. MỤC ĐÍCH\nNội dung một.\n"
+                     "TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\nNguyễn Văn A\n", encoding="utf-8")
+    wide = tmp_path / "kh16.txt"
+    wide.write_text(plain.read_text(encoding="utf-8"), encoding="utf-16")
+    assert import_plan.import_file(wide).plan == import_plan.import_file(plain).plan
+
+
+def test_dropped_invisible_character_is_named_in_vietnamese(tmp_path):
+    """The checklist said «U+200B (zero width space)»: now the name is Vietnamese."""
+    src = tmp_path / "kh.txt"
+    src.write_text("ỦY BAN MTTQ VIỆT NAM\nBAN THƯỜNG TRỰC\nKẾ HOẠCH\nTuyên\u200b truyền\nI. MỤC ĐÍCH\nNội dung một.\n"
+                   "TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\nNguyễn Văn A\n", encoding="utf-8")
+    check = import_plan.import_file(src).checklist
+    assert any("U+200B (dấu cách không độ rộng)" in c for c in check), check
+    assert not any("zero width" in c for c in check)
+
+
+def test_password_protected_odt_is_said_to_be(project, tmp_path, capsys):
+    """A password-protected .odt was «bị hỏng … (XMLSyntaxError)»: now the message names the password."""
+    src = tmp_path / "matkhau.odt"
+    with zipfile.ZipFile(src, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", b"\x8f\x01encrypted")
+        z.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:'
+                   'xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml">'
+                   '<manifest:encryption-data/></manifest:file-entry></manifest:manifest>')
+    assert run(project, src, "--thu-muc", "mk") == 1
+    assert "bảo vệ bằng mật khẩu" in capsys.readouterr().err

@@ -29,14 +29,16 @@ _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf02d": "-", "\uf0d8": "�
                    "\uf0a8": "□", "\uf06e": "■", "\uf0e0": "➢"}
 # Largest unpacked document.xml read (a zip bomb ends here, not in memory).
 MAX_UNPACKED = 200 * 1024 * 1024
+# Largest list start read from numbering.xml (w:start, w:startOverride); a larger one is read as this.
+MAX_START = 10_000
 
 
 def _roman(n: int) -> str:
     out = ""
     for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
                        (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + sym, n - value
+        times, n = divmod(n, value)
+        out += sym * times
     return out
 
 
@@ -75,15 +77,16 @@ class Numbering:
         self.started: set[tuple[str, int]] = set()
         self.unknown_formats: set[str] = set()
         self.symbol_bullets = False
+        self.notes: list[str] = []
         if root is None:
             return
         for an in root.iter(q("abstractNum")):
             levels = {}
             for lvl in an.findall(q("lvl")):
-                ilvl = int(lvl.get(q("ilvl"), "0"))
+                ilvl = self._number(lvl.get(q("ilvl"), "0"), 0, "cấp (w:ilvl)")
                 fmt = _val(lvl.find(q("numFmt")), "decimal")
                 text = _val(lvl.find(q("lvlText")), "")
-                start = int(_val(lvl.find(q("start")), "1") or 1)
+                start = self._number(_val(lvl.find(q("start")), "1"), 1, "số bắt đầu (w:start)")
                 levels[ilvl] = (fmt, text, start)
             self.levels[an.get(q("abstractNumId"))] = levels
         for num in root.iter(q("num")):
@@ -92,8 +95,29 @@ class Numbering:
             for ov in num.findall(q("lvlOverride")):
                 so = ov.find(q("startOverride"))
                 if so is not None:
-                    overrides[int(ov.get(q("ilvl"), "0"))] = int(so.get(q("val"), "1"))
+                    ilvl = self._number(ov.get(q("ilvl"), "0"), 0, "cấp (w:ilvl)")
+                    overrides[ilvl] = self._number(so.get(q("val"), "1"), 1, "số bắt đầu lại (w:startOverride)")
             self.nums[num.get(q("numId"))] = (abstract, overrides)
+
+    def _number(self, text: str | None, default: int, what: str) -> int:
+        """A whole number of numbering.xml, read defensively: not a number -> default, too large -> MAX_START,
+        each with a note for the checklist."""
+        try:
+            n = int((text or "").strip())
+        except ValueError:
+            note = (f"danh sách đánh số tự động có {what} không phải số («{(text or '')[:20]}»): "
+                    f"đã đọc là {default}; kiểm tra số thứ tự")
+            if note not in self.notes:
+                self.notes.append(note)
+            return default
+        if n < 0 or n > MAX_START:
+            clamped = min(max(n, 0), MAX_START)
+            note = (f"danh sách đánh số tự động có {what} là {n}, ngoài khoảng 0–{MAX_START}: "
+                    f"đã đọc là {clamped}; kiểm tra số thứ tự")
+            if note not in self.notes:
+                self.notes.append(note)
+            return clamped
+        return n
 
     def marker(self, num_id: str, ilvl: int) -> tuple[str, str]:
         """The marker Word draws for the next paragraph of list num_id at level ilvl, and its format."""
@@ -198,10 +222,11 @@ def _runs(p_el, paragraph) -> list[Run]:
     out: list[Run] = []
     for r in p_el.iter(q("r")):
         # Not inside a text box or a compatibility fallback (their text is not the paragraph's,
-        # and a fallback repeats the choice), nor inside a deletion.
+        # and a fallback repeats the choice), nor inside a deletion or the old place of moved text
+        # (w:moveFrom; its new place, w:moveTo, is kept like an insertion).
         anc, skip = r.getparent(), False
         while anc is not None and anc is not p_el:
-            if anc.tag in (q("txbxContent"), q("del")) or str(anc.tag).endswith("}Fallback"):
+            if anc.tag in (q("txbxContent"), q("del"), q("moveFrom")) or str(anc.tag).endswith("}Fallback"):
                 skip = True
                 break
             anc = anc.getparent()
@@ -346,5 +371,8 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
                 blocks.append(_para(p, document, numbering, styles))
     images = len(body.findall(f".//{q('drawing')}")) + len(body.findall(f".//{q('pict')}"))
     facts = {"images": images, "unknown_formats": sorted(numbering.unknown_formats),
-             "symbol_bullets": numbering.symbol_bullets}
+             "symbol_bullets": numbering.symbol_bullets, "numbering_notes": list(numbering.notes),
+             "nested_tables": len(body.findall(f".//{q('tc')}//{q('tbl')}")),
+             "tracked_changes": any(body.find(f".//{q(t)}") is not None
+                                    for t in ("ins", "del", "moveFrom", "moveTo"))}
     return blocks, facts

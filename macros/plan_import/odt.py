@@ -265,6 +265,11 @@ def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
                     raise NotAPlan("Tệp có đuôi .odt nhưng là tệp Word: đổi đuôi thành .docx rồi nhập lại.")
                 raise NotAPlan(f"Tệp không phải văn bản LibreOffice Writer (.odt){f' ({mimetype})' if mimetype else ''}: "
                                "hãy nhập tệp văn bản của kế hoạch.")
+            manifest = z.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+            if b"encryption-data" in manifest[:MAX_UNPACKED]:
+                raise NotAPlan("Tệp .odt được bảo vệ bằng mật khẩu: mở bằng LibreOffice, nhập mật khẩu, bỏ mật khẩu "
+                               "(Tệp › Thuộc tính › Bảo mật, hoặc «Lưu thành» không đánh dấu «Lưu với mật khẩu») "
+                               "rồi nhập lại.")
             for member in ("content.xml", "styles.xml"):
                 if member in names and z.getinfo(member).file_size > MAX_UNPACKED:
                     raise NotAPlan("Phần văn bản trong tệp quá lớn khi giải nén: không phải một kế hoạch bình thường.")
@@ -273,8 +278,9 @@ def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
             styles = etree.fromstring(z.read("styles.xml"), parser) if "styles.xml" in names else None
     except NotAPlan:
         raise
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, etree.XMLSyntaxError) as exc:
-        raise NotAPlan(f"Tệp .odt bị hỏng, không đọc được ({type(exc).__name__}): mở lại bằng LibreOffice và "
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, etree.XMLSyntaxError):
+        raise NotAPlan("Tệp .odt bị hỏng, không đọc được (không giải nén được hoặc phần văn bản không đúng chuẩn "
+                       "XML): mở lại bằng LibreOffice và "
                        "«Lưu thành» .odt hoặc .docx.") from None
     reader = _Reader(_Styles([styles, content]))
     text = content.find(f"{t('office', 'body')}/{t('office', 'text')}")

@@ -12,6 +12,12 @@ def read_text(path: Path, max_bytes: int) -> tuple[list, dict]:
     if size > max_bytes:
         raise NotAPlan(f"Tệp quá lớn ({kb(size)}; tối đa {kb(max_bytes)}): một kế hoạch thường dưới 1 MB.")
     data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark (Notepad's «Unicode»)
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise NotAPlan("Tệp văn bản ở mã UTF-16 nhưng bị hỏng: mở bằng Notepad hay LibreOffice và lưu lại "
+                           "với mã UTF-8.") from None
     if b"\x00" in data[:4096] or data.startswith(b"PK\x03\x04"):
         raise NotAPlan("Tệp có đuôi .txt nhưng không phải văn bản thuần (có dữ liệu nhị phân): "
                        "nếu là tệp Word, đổi lại đuôi .docx.")

@@ -220,6 +220,13 @@ def _clean(blocks: list) -> tuple[int, dict[str, int]]:
     return changed, dropped
 
 
+# Vietnamese names of the invisible characters the import drops (the checklist said Unicode's English names).
+_INVISIBLE_NAMES = {"\u200b": "dấu cách không độ rộng", "\u200c": "ký tự ngăn nối không độ rộng",
+                    "\u200d": "ký tự nối không độ rộng", "\ufeff": "dấu thứ tự byte (BOM)",
+                    "\u2060": "ký tự nối từ", "\u00ad": "dấu gạch nối mềm", "\u200e": "dấu chiều viết trái sang phải",
+                    "\u200f": "dấu chiều viết phải sang trái"}
+
+
 def parse(blocks: list, facts: dict, file_name: str) -> Result:
     recognised: list[str] = []
     check: list[str] = []
@@ -228,7 +235,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         check.append(f"{changed} đoạn có chữ viết bằng dấu tách rời (Unicode tổ hợp): đã ghi ở dạng dựng sẵn (NFC) "
                      "như mọi chữ của website; chữ nhìn không đổi")
     for ch, n in sorted(dropped.items()):
-        check.append(f"đã bỏ {n} ký tự không nhìn thấy U+{ord(ch):04X} ({unicodedata.name(ch, 'không tên').lower()}): "
+        check.append(f"đã bỏ {n} ký tự không nhìn thấy U+{ord(ch):04X} ({_INVISIBLE_NAMES.get(ch, 'ký tự định dạng không in ra')}): "
                      "website không nhận ký tự này")
 
     # 1. The header: everything before the kind line ("KẾ HOẠCH"); its tables are layout.
@@ -364,6 +371,11 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     recipients_column = next((x.column for x in tail if isinstance(x, Para) and x.column >= 0
                               and fold(nfc(x.text)).strip().startswith("noi nhan")), -1)
     for x in tail:
+        if isinstance(x, Table):  # a table after the signature (an appendix): not read, so listed
+            first = next((nfc(c).strip() for r in x.rows for c in r if nfc(c).strip()), "")
+            check.append(f"bảng {len(x.rows)} dòng ở sau phần ký (phụ lục?), bắt đầu «{first[:80]}»: chưa chép vào "
+                         "đâu; chép lại bằng tay nếu cần")
+            continue
         if not isinstance(x, Para) or not x.text.strip():
             continue
         t = nfc(x.text).strip()
@@ -476,7 +488,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         elif s["loai"] != "khac":
             used[s["loai"]] = s["so"] or f"«{s['tieu_de']}»"
     for s in sections:
-        s["doan"] = nest(s.pop("_blocks"))
+        flattened: list[str] = []
+        s["doan"] = nest(s.pop("_blocks"), flattened)
+        if flattened:
+            check.append(f"mục «{s['tieu_de'] or s['so']}»: danh sách trong tệp Word lồng sâu hơn {MAX_LIST_LEVELS} "
+                         f"cấp, website giữ tối đa {MAX_LIST_LEVELS} cấp: {len(flattened)} ý sâu hơn (bắt đầu «"
+                         f"{flattened[0]}») được ghi ở cấp {MAX_LIST_LEVELS}; kiểm tra")
 
     # 4. What the organisation section names: departments and units.
     org_section = next((s for s in sections if s["loai"] == "to_chuc_thuc_hien"), None)
@@ -576,6 +593,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         check.append(f"tệp có {facts['images']} hình ảnh: website không chép hình ảnh")
     if facts.get("symbol_bullets"):
         check.append("dấu đầu dòng Word vẽ bằng phông Symbol/Wingdings được ghi bằng ký tự nó hiện ra («•», «▪»…)")
+    check.extend(facts.get("numbering_notes", []))
+    if facts.get("nested_tables"):
+        check.append(f"tệp có {facts['nested_tables']} bảng nằm trong một ô của bảng khác: website không có bảng "
+                     "lồng nhau, các dòng của bảng trong được chép liền vào ô ngoài; kiểm tra ô đó")
+    if facts.get("tracked_changes"):
+        check.append("tệp còn sửa đổi được theo dõi (Track Changes): đã nhận mọi sửa đổi (giữ phần thêm và phần "
+                     "chuyển đến, bỏ phần xoá và chỗ cũ của phần chuyển đi); đối chiếu với bản đã duyệt")
     for fmt in facts.get("unknown_formats", []):
         check.append(f"kiểu đánh số tự động «{fmt}» của Word chưa đọc được: đã ghi bằng chữ số; kiểm tra")
 
@@ -613,7 +637,12 @@ def tag_of(title: str) -> str:
     return min(found)[2] if found else "khac"
 
 
-def nest(lines: list) -> list:
+# Deepest list level a section keeps (the data files nest at most limits-deep, see yamlsrc.MAX_DEPTH);
+# items deeper in the Word file are written at this level, with a checklist line.
+MAX_LIST_LEVELS = 6
+
+
+def nest(lines: list, flattened: list | None = None) -> list:
     """A section's lines as nested blocks: a marker of a new shape opens a level under the
     open item; one of an open shape closes what is under it; a plain paragraph or a table
     goes under the innermost open item; a note («* Ghi chú:») closes every level."""
@@ -642,6 +671,11 @@ def nest(lines: list) -> list:
                 stack.pop()
             stack.pop()
         item = {"ky_hieu": ln.marker, "van_ban": rich(ln.runs)}
+        if len(stack) >= MAX_LIST_LEVELS:  # deeper than the site keeps: beside the deepest level kept
+            (stack[-2][1]["doan"] if len(stack) >= 2 else top).append(item)
+            if flattened is not None:
+                flattened.append(ln.marker)
+            continue
         here().append(item)
         stack.append((s, item))
     return top
