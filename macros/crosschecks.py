@@ -366,16 +366,15 @@ def check_blocks(plan: PlanFile, src) -> list[DataError]:
     """The blocks of the verbatim sections: at most limits.MAX_BLOCKS in all (nested ones
     included: the plan PDF takes minutes past it), no empty paragraph, tables with rows of
     one width, some words and fewer heading rows than rows."""
-    errors, count = [], 0
+    errors, seen = [], []  # seen: one entry per block walked so far
 
     def walk(blocks, path):
-        nonlocal count
         for j, block in enumerate(blocks):
             here = path + (j,)
-            count += 1
-            if count == limits.MAX_BLOCKS + 1:
-                errors.append(src.error(here, limits.blocks_error(count)))
-            if count > limits.MAX_BLOCKS:
+            seen.append(here)
+            if len(seen) == limits.MAX_BLOCKS + 1:
+                errors.append(src.error(here, limits.blocks_error(len(seen))))
+            if len(seen) > limits.MAX_BLOCKS:
                 return
             if isinstance(block, Table):
                 errors.extend(_check_table(block, src, here))
