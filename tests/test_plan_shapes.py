@@ -526,3 +526,12 @@ def test_units_on_file_without_unit_pages_are_listed_for_a_draft(tmp_path, capsy
     err = capsys.readouterr().err
     assert "don-vi.yaml có 10 đơn vị nhưng website không tạo trang đơn vị" in err, err
     assert "bo-cong-cu.yaml có bộ công cụ nhưng website không tạo bộ công cụ" in err, err
+
+
+def test_a_hand_page_showing_a_plan_without_units_is_dated_by_the_files_it_has(verbatim_site):
+    """A hand page calling {{ trang_chu() }} of a plan with no don-vi.yaml: «Sửa trang này»
+    and the date come from the plan's files that exist (no KeyError for the absent one)."""
+    from macros.render import provenance
+
+    source = provenance.page_source(verbatim_site, "trang.md", "{{ trang_chu() }}", {})
+    assert source.edit == verbatim_site.data_file("plan") and "units" not in verbatim_site.files

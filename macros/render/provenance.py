@@ -30,7 +30,8 @@ def page_source(site: Site, src_uri: str, markdown: str, generated: dict[str, Ge
     page = generated.get(src_uri)
     if page is not None:
         return PageSource(page.data_file, page.data_files)
-    names = [n for call in _MACRO_CALL.findall(markdown) for n in MACRO_DATA.get(call, ())]
+    # Only the files the plan has (a plan may lack don-vi.yaml or bo-cong-cu.yaml).
+    names = [n for call in _MACRO_CALL.findall(markdown) for n in MACRO_DATA.get(call, ()) if n in site.files]
     if names:
         files = tuple(dict.fromkeys(site.data_file(n) for n in names))
         return PageSource(files[0], files)
