@@ -23,10 +23,14 @@ class InternalError(Exception):
         return internal_message(self.file, self.cause)
 
 
-def _internal(what: str, cause: BaseException, fix: str) -> str:
+def cause_detail(cause: BaseException) -> str:
+    """The exception's name and text for the technician, at most 200 characters."""
     detail = f"{type(cause).__name__}: {cause}"
-    if len(detail) > 200:
-        detail = detail[:200] + "…"
+    return detail[:200] + "…" if len(detail) > 200 else detail
+
+
+def _internal(what: str, cause: BaseException, fix: str) -> str:
+    detail = cause_detail(cause)
     return (f"Lỗi nội bộ khi {what} ({detail}).\n"
             "    Đây là lỗi của chương trình, không phải của người biên tập: website chưa được tạo, "
             "bản tốt gần nhất giữ nguyên.\n"

@@ -34,7 +34,7 @@ import tempfile
 from pathlib import Path
 
 from . import limits
-from .guards import InternalError, reading
+from .guards import InternalError, cause_detail, reading
 from .plan_import.blocks import NotAPlan, Para, Table
 from .text import slugify
 
@@ -215,9 +215,7 @@ def _main(argv: list[str] | None) -> int:
 
 def import_internal_message(file: str, cause: BaseException) -> str:
     """A bug of the import itself (not of the file, not of the website): nothing was written."""
-    detail = f"{type(cause).__name__}: {cause}"
-    if len(detail) > 200:
-        detail = detail[:200] + "…"
+    detail = cause_detail(cause)
     return (f"Lỗi nội bộ của chương trình nhập khi đọc {file} ({detail}).\n"
             "    Chưa ghi tệp nào: data/ giữ nguyên.\n"
             "    Đây là lỗi của chương trình nhập, không phải của người biên tập. Cách xử lý: mở tệp bằng Word, "

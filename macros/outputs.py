@@ -24,6 +24,7 @@ import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from .errors import field_path
 from .glossary_use import used_glossary
@@ -303,38 +304,15 @@ def _chapter_file(site: Site, topic: Topic) -> str:
     return site.data_file(f"chapters/{chapter[0]}") if chapter else site.data_file("plan")
 
 
-# What each computed output needs (Site.has_*): a plan without it has no such page or file.
-def _has_units(site: Site) -> bool:
-    return site.has_units
-
-
-def _has_assignments(site: Site) -> bool:
-    return site.has_assignments
-
-
-def _has_budget(site: Site) -> bool:
-    return site.has_budget
-
-
-def _has_timeline(site: Site) -> bool:
-    return site.has_timeline
-
-
+# What each computed output needs (Site.has_*; rows name them with attrgetter): a plan
+# without it has no such page or file.
 def _has_calendar(site: Site) -> bool:
     # The plan's calendar lists its units' deadlines too: the period and units both.
     return site.has_timeline and site.has_units
 
 
-def _has_handbook(site: Site) -> bool:
-    return site.has_handbook
-
-
 def _uses_glossary(site: Site) -> bool:
     return bool(used_glossary(site))
-
-
-def _has_toolkit(site: Site) -> bool:
-    return site.has_toolkit
 
 
 # Every output of a plan, pages first in the order the build writes them (the search
@@ -342,63 +320,63 @@ def _has_toolkit(site: Site) -> bool:
 ROWS: tuple[Row, ...] = (
     Row("home", "page", HOME, "Trang chủ", ("plan", "units", "org"), ("Trang chủ",), macro="trang_chu", origin=_PLAN),
     Row("plan", "page", PLAN, "Kế hoạch", ("plan", "org", "units"), ("Kế hoạch",), macro="toan_van_ke_hoach", origin=_PLAN),
-    Row("assignments", "page", ASSIGNMENTS, "Phân công", ("plan", "org", "units"), ("Phân công",), macro="phan_cong", origin=_PLAN, available=_has_assignments),
-    Row("units", "page", UNITS, "Đơn vị", ("units", "plan", "org"), ("Đơn vị",), macro="danh_sach_don_vi", origin=_PLAN, available=_has_units),
-    Row("timeline", "page", TIMELINE, "Tiến độ", ("plan", "org"), ("Tiến độ",), macro="tien_do", origin=_PLAN, available=_has_timeline),
-    Row("progress", "page", PROGRESS, "Kết quả thực hiện", _results_page_files, ("Kết quả thực hiện",), origin=_RESULTS, available=_has_units),
+    Row("assignments", "page", ASSIGNMENTS, "Phân công", ("plan", "org", "units"), ("Phân công",), macro="phan_cong", origin=_PLAN, available=attrgetter("has_assignments")),
+    Row("units", "page", UNITS, "Đơn vị", ("units", "plan", "org"), ("Đơn vị",), macro="danh_sach_don_vi", origin=_PLAN, available=attrgetter("has_units")),
+    Row("timeline", "page", TIMELINE, "Tiến độ", ("plan", "org"), ("Tiến độ",), macro="tien_do", origin=_PLAN, available=attrgetter("has_timeline")),
+    Row("progress", "page", PROGRESS, "Kết quả thực hiện", _results_page_files, ("Kết quả thực hiện",), origin=_RESULTS, available=attrgetter("has_units")),
     Row("report", "page", REPORT, "Báo cáo tổng hợp",
-        lambda site: (report_file(site), results_folder(site) + "/", "plan", "units"), ("Báo cáo tổng hợp",), origin=_RESULTS, available=_has_units),
-    Row("budget", "page", BUDGET, "Kinh phí", ("plan", "units", "org"), ("Kinh phí",), macro="kinh_phi", origin=_PLAN, available=_has_budget),
-    Row("handbook", "page", HANDBOOK, "Sổ tay", ("plan",), ("Sổ tay", None), macro="so_tay", origin=_PLAN, available=_has_handbook),
+        lambda site: (report_file(site), results_folder(site) + "/", "plan", "units"), ("Báo cáo tổng hợp",), origin=_RESULTS, available=attrgetter("has_units")),
+    Row("budget", "page", BUDGET, "Kinh phí", ("plan", "units", "org"), ("Kinh phí",), macro="kinh_phi", origin=_PLAN, available=attrgetter("has_budget")),
+    Row("handbook", "page", HANDBOOK, "Sổ tay", ("plan",), ("Sổ tay", None), macro="so_tay", origin=_PLAN, available=attrgetter("has_handbook")),
     Row("unit", "page", lambda site, u: unit_page(u), lambda site, u: unit_title(u),
         lambda site, u: ("plan", "units", "org", f"{results_folder(site)}/{u.ma}.yaml"),
-        each=lambda site: site.units, origin=_at("units", lambda u, i: ("don_vi", i, "ten")), available=_has_units),
+        each=lambda site: site.units, origin=_at("units", lambda u, i: ("don_vi", i, "ten")), available=attrgetter("has_units")),
     Row("topic", "page", lambda site, t: topic_page(t), lambda site, t: t.ten_ngan,
         lambda site, t: (_chapter_file(site, t),), lambda site, t: ("Sổ tay", t.ten_ngan), nav_rank=2,
-        each=lambda site: site.topics, origin=_topic_origin, available=_has_handbook),
+        each=lambda site: site.topics, origin=_topic_origin, available=attrgetter("has_handbook")),
     Row("chapter", "page", lambda site, kc: chapter_page(kc[0]), lambda site, kc: kc[1].ten,
         lambda site, kc: (site.data_file(f"chapters/{kc[0]}"),), lambda site, kc: ("Sổ tay", kc[1].ten), nav_rank=1,
         each=general_chapters, origin=_at(lambda kc: f"chapters/{kc[0]}", lambda kc, i: (), lambda kc: kc[1].ten or kc[0]),
-        available=_has_handbook),
+        available=attrgetter("has_handbook")),
     # The documents the handbook cites: a plan without a handbook cites none of the shared list.
     Row("references", "page", REFERENCES, "Văn bản tham khảo", ("references",), ("Sổ tay", "Văn bản tham khảo"),
-        nav_rank=3, available=_has_handbook),
+        nav_rank=3, available=attrgetter("has_handbook")),
     Row("glossary", "page", GLOSSARY, "Chữ viết tắt", ("glossary",), ("Chữ viết tắt",), available=_uses_glossary),
-    Row("toolkit", "page", TOOLKIT, "Bộ công cụ hội nghị", ("toolkit",), ("Bộ công cụ", None), available=_has_toolkit),
+    Row("toolkit", "page", TOOLKIT, "Bộ công cụ hội nghị", ("toolkit",), ("Bộ công cụ", None), available=attrgetter("has_toolkit")),
     Row("form", "page", lambda site, f: form_page(f.slug), lambda site, f: f.title, ("toolkit",),
-        lambda site, f: ("Bộ công cụ", f.title), each=lambda site: FORMS, available=_has_toolkit),
+        lambda site, f: ("Bộ công cụ", f.title), each=lambda site: FORMS, available=attrgetter("has_toolkit")),
     # PDFs (pdf/writer makes them; the page named by `page` offers each).
     Row("plan_pdf", "pdf", lambda site: f"{PDF_DIR}/ke-hoach-{_year(site)}.pdf", "Kế hoạch (PDF)",
         ("plan", "org", "units"), page="plan", pdf_link=True),
     Row("handbook_pdf", "pdf", lambda site: f"{PDF_DIR}/so-tay-{_year(site)}.pdf", "Sổ tay (PDF)", ("plan",),
-        page="handbook", pdf_link=True, available=_has_handbook),
+        page="handbook", pdf_link=True, available=attrgetter("has_handbook")),
     Row("handout", "pdf", lambda site, u: handout_pdf(u), lambda site, u: unit_title(u),
-        ("plan", "units", "org"), page="unit", each=lambda site: site.units, pdf_link=True, available=_has_units),
+        ("plan", "units", "org"), page="unit", each=lambda site: site.units, pdf_link=True, available=attrgetter("has_units")),
     Row("report_pdf", "pdf", lambda site: f"{PDF_DIR}/bao-cao-tong-hop-{_year(site)}.pdf",
-        "Báo cáo tổng hợp (PDF)", lambda site: (report_file(site),), page="report", label="PDF", available=_has_units),
+        "Báo cáo tổng hợp (PDF)", lambda site: (report_file(site),), page="report", label="PDF", available=attrgetter("has_units")),
     # Downloads (exports/downloads.PRODUCERS makes each from its key).
     Row("ics", "ics", lambda site: f"{DOWNLOADS}/lich-ke-hoach-{_year(site)}.ics", "Lịch kế hoạch (.ics)",
         lambda site: ("plan", "org", "units", results_folder(site) + "/"), page="timeline", label="Thêm vào lịch", origin=_RESULTS, available=_has_calendar),
     Row("assign_xlsx", "xlsx", lambda site: f"{DOWNLOADS}/phan-cong-{_year(site)}.xlsx", "Phân công (.xlsx)",
-        ("plan", "org", "units"), page="assignments", label="Excel (.xlsx)", origin=_RESULTS, available=_has_assignments),
+        ("plan", "org", "units"), page="assignments", label="Excel (.xlsx)", origin=_RESULTS, available=attrgetter("has_assignments")),
     Row("assign_csv", "csv", lambda site: f"{DOWNLOADS}/phan-cong-{_year(site)}.csv", "Phân công (.csv)",
-        ("plan", "org", "units"), page="assignments", label="CSV", origin=_RESULTS, available=_has_assignments),
+        ("plan", "org", "units"), page="assignments", label="CSV", origin=_RESULTS, available=attrgetter("has_assignments")),
     Row("budget_xlsx", "xlsx", lambda site: f"{DOWNLOADS}/kinh-phi-{_year(site)}.xlsx", "Kinh phí (.xlsx)",
-        ("plan", "units", "org"), page="budget", label="Excel (.xlsx)", origin=_RESULTS, available=_has_budget),
+        ("plan", "units", "org"), page="budget", label="Excel (.xlsx)", origin=_RESULTS, available=attrgetter("has_budget")),
     Row("budget_csv", "csv", lambda site: f"{DOWNLOADS}/kinh-phi-{_year(site)}.csv", "Kinh phí (.csv)",
-        ("plan", "units", "org"), page="budget", label="CSV", origin=_RESULTS, available=_has_budget),
+        ("plan", "units", "org"), page="budget", label="CSV", origin=_RESULTS, available=attrgetter("has_budget")),
     Row("results_xlsx", "xlsx", lambda site: f"{DOWNLOADS}/ket-qua-{_year(site)}.xlsx", "Kết quả (.xlsx)",
-        _results_page_files, page="progress", label="Excel (.xlsx)", origin=_RESULTS, available=_has_units),
+        _results_page_files, page="progress", label="Excel (.xlsx)", origin=_RESULTS, available=attrgetter("has_units")),
     Row("results_csv", "csv", lambda site: f"{DOWNLOADS}/ket-qua-{_year(site)}.csv", "Kết quả (.csv)",
-        _results_page_files, page="progress", label="CSV", origin=_RESULTS, available=_has_units),
+        _results_page_files, page="progress", label="CSV", origin=_RESULTS, available=attrgetter("has_units")),
     Row("unit_ics", "ics", lambda site, u: f"{DOWNLOADS}/lich/{unit_slug(u)}.ics",
         lambda site, u: f"Lịch của {unit_title(u)} (.ics)",
         lambda site, u: ("plan", "units", f"{results_folder(site)}/{u.ma}.yaml"), page="unit",
-        label="Thêm vào lịch", each=lambda site: site.units, origin=_RESULTS, available=_has_units),
+        label="Thêm vào lịch", each=lambda site: site.units, origin=_RESULTS, available=attrgetter("has_units")),
     # Made with the PDFs (a document per unit): not in a build without them.
     Row("unit_template", "xlsx", lambda site, u: f"{DOWNLOADS}/mau-bao-cao/mau-bao-cao-{u.ma}-{unit_slug(u)}.xlsx",
         lambda site, u: f"Mẫu báo cáo của {unit_title(u)} (.xlsx)", ("plan", "units", "org"), page="unit",
-        label="Mẫu báo cáo", each=lambda site: site.units, documents=True, origin=_RESULTS, available=_has_units),
+        label="Mẫu báo cáo", each=lambda site: site.units, documents=True, origin=_RESULTS, available=attrgetter("has_units")),
 )
 PAGE_KIND = "page"
 
