@@ -127,6 +127,10 @@ def one_pass(site, tab):
             continue
         found["small_links"] += [f"{name} /{path}: {s}" for s in page.evaluate(SMALL_LINKS_JS)]  # at 360 × 740
         page.add_script_tag(content=axe)
+        # Settled pages only: a width change starts Material's transitions (the closed
+        # search output fades over 0.4 s), and a colour read mid-fade is not one a
+        # reader sees (CI once read «Đang chuẩn bị tìm kiếm…» at 60 % opacity).
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
         for w in sorted(set(CONTRAST_WIDTHS) | set(AXE_WIDTHS)):
             width(w, 800)
             if w in CONTRAST_WIDTHS:
