@@ -13,6 +13,7 @@ from macros.loader import load_website
 from macros.offline import files, units as offline_units
 from macros.render import pages, provenance
 from macros.paths_unique import collisions
+from macros.results.load import results_of
 from macros.searchindex import page_location
 from tests.sitebuild import ROOT
 
@@ -91,20 +92,46 @@ def test_a_unit_row_not_available_leaves_the_offline_lists(small, monkeypatch):
                for group in offline_units.unit_files(small))
 
 
-def test_a_new_format_is_a_producer_and_one_row(site, monkeypatch):
+@pytest.mark.parametrize("offered_on, each", [("assignments", None), ("timeline", None), ("budget", None),
+                                               ("plan", None), ("unit", "units")])
+def test_a_new_format_is_a_producer_and_one_row(site, monkeypatch, offered_on, each):
     """What adding an export format touches: its producer and one row. The page that
-    offers it links it, the build writes it, the address check and the ZIP see it."""
-    row = registry.Row("assign_json", "json", "tai-ve/phan-cong.json", "Phân công (.json)", ("plan", "org"),
-                       page="assignments", label="JSON")
+    offers it links it (whatever page: the timeline drew only its calendar before), the
+    build writes it, the address check and the ZIP see it."""
+    if each:
+        row = registry.Row("unit_json", "json", lambda site, u: f"tai-ve/json/{u.ma}.json",
+                           lambda site, u: f"{u.ma} (.json)", ("plan", "units"), page=offered_on,
+                           label="JSON", each=lambda site: site.units)
+    else:
+        row = registry.Row("plan_json", "json", "tai-ve/ke-hoach.json", "Kế hoạch (.json)", ("plan", "org"),
+                           page=offered_on, label="JSON")
     monkeypatch.setattr(registry, "ROWS", registry.ROWS + (row,))
-    monkeypatch.setitem(downloads.PRODUCERS, "assign_json", lambda making, out: b"{}")
-    monkeypatch.setattr(downloads, "PRODUCERS", {"assign_json": downloads.PRODUCERS["assign_json"]}
-                        | {k: (lambda making, out: b"") for k in downloads.PRODUCERS if k != "assign_json"})
-    assert downloads.download_bytes(site, documents=False)["tai-ve/phan-cong.json"] == b"{}"
-    assert "tai-ve/phan-cong.json" in downloads.download_paths(site)
-    page = next(p for p in pages.plan_pages(site) if p.path == registry.ASSIGNMENTS)
-    assert '<a href="../tai-ve/phan-cong.json" download>JSON</a>' in page.markdown
-    assert "tai-ve/phan-cong.json" in {o.path for o in registry.page_origins(site)}
+    monkeypatch.setattr(downloads, "PRODUCERS", {row.key: lambda making, out: b"{}"}
+                        | {k: (lambda making, out: b"") for k in downloads.PRODUCERS})
+    made = registry.outputs(site)
+    new = made.by_key[row.key]
+    assert new and all(o.page for o in new)
+    written = downloads.download_bytes(site, documents=False)
+    generated = {p.path: p.markdown for p in pages.plan_pages(site)}
+    for o in new:
+        assert written[o.path] == b"{}"
+        assert o.path in downloads.download_paths(site)
+        target = pages.progress.href(o.path, o.page)
+        assert f'<a href="{target}" download>JSON</a>' in generated[o.page], (o.page, target)
+        assert o.path in {x.path for x in registry.page_origins(site)}
+
+
+def test_every_file_offered_on_a_page_is_linked_there(site):
+    """Each download is linked from the page the registry names (PDFs with the theme's
+    print button aside): a file nobody can reach is a defect."""
+    made = registry.outputs(site)
+    generated = {p.path: p.markdown for p in pages.plan_pages(site)}
+    empty = results_of(site).empty
+    for o in made.files:
+        if o.pdf_link or (o.key == "report_pdf" and empty):  # no results: no report PDF is written
+            continue
+        assert o.page in generated, o.key
+        assert f'href="{pages.progress.href(o.path, o.page)}"' in generated[o.page], (o.key, o.page)
 
 
 def test_downloads_follow_the_documents_switch(small):

@@ -64,8 +64,7 @@ def _home(c: _Context, o) -> str:
 
 
 def _assignments(c: _Context, o) -> str:
-    return ("# Phân công thực hiện\n\n" + assignments.assignments_page(c.site).rstrip() + "\n\n"
-            + progress.download_links(c.made, o.path, c.dir_urls))
+    return "# Phân công thực hiện\n\n" + assignments.assignments_page(c.site)
 
 
 def _units(c: _Context, o) -> str:
@@ -80,8 +79,7 @@ def _timeline(c: _Context, o) -> str:
 
 
 def _budget(c: _Context, o) -> str:
-    return ("# Kinh phí thực hiện\n\n" + budget.budget_page(c.site).rstrip() + "\n\n"
-            + progress.download_links(c.made, o.path, c.dir_urls))
+    return "# Kinh phí thực hiện\n\n" + budget.budget_page(c.site)
 
 
 def _unit(c: _Context, o) -> str:
@@ -109,6 +107,25 @@ CONTENT = {
     "toolkit": lambda c, o: toolkit.toolkit_index(c.site),
     "form": lambda c, o: toolkit.form_page(c.site, o.item.slug),
 }
+# The files offered on a page (a row's `page=`) that the page's own content links, by the
+# page row's key; every other file offered on it, but PDFs the theme's print button
+# offers (`pdf_link`), is linked by the «Tải …» line at the page's end (_with_downloads).
+DRAWS = {
+    "timeline": lambda f: f.kind == "ics",  # calendar_link, under the title
+    "unit": lambda f: f.key in ("unit_ics", "unit_template"),  # progress.unit_section
+    "progress": lambda f: True,  # its list of files (results/progress.html)
+    "report": lambda f: f.key == "report_pdf",
+}
+
+
+def _with_downloads(c: _Context, o, markdown: str) -> str:
+    drawn = DRAWS.get(o.key, lambda f: False)
+    rest = [f for f in c.made.offered_on(o.path) if not f.pdf_link and not drawn(f)]
+    if not rest:
+        return markdown
+    return markdown.rstrip() + "\n\n" + progress.download_links(rest, o.path, c.dir_urls)
+
+
 # Extra front matter of a page, by its row's key.
 META = {
     "plan": lambda c, o: {"search": {"boost": 2}},  # the plan itself ranks above the pages that quote it
@@ -134,7 +151,7 @@ def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True,
     path -> its Markdown, for units whose page is known unchanged (Catalog's `previous`)."""
     made = made if made is not None else registry.outputs(site)
     context = _Context(site, results_of(site), made, dir_urls, pdf_ok, reuse or {})
-    return [GeneratedPage(o.path, o.title, CONTENT[o.key](context, o), o.data_files,
+    return [GeneratedPage(o.path, o.title, _with_downloads(context, o, CONTENT[o.key](context, o)), o.data_files,
                           META[o.key](context, o) if o.key in META else {}, site.key)
             for o in made.pages]
 

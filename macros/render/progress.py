@@ -176,7 +176,8 @@ def calendar_link(made: registry.Outputs, current_src: str, dir_urls: bool = Tru
     return render("calendar_link.html", href=href(ics.path, current_src, dir_urls), label=ics.label)
 
 
-def download_links(made: registry.Outputs, current_src: str, dir_urls: bool = True) -> str:
-    """"Tải bảng tính" line of a page (assignments, budget): every file it offers but its PDF and calendar."""
-    return render("download_links.html", files=[{"href": href(o.path, current_src, dir_urls), "label": o.label}
-                                                for o in made.offered_on(current_src) if o.kind not in ("pdf", "ics")])
+def download_links(files: list[registry.Output], current_src: str, dir_urls: bool = True) -> str:
+    """The «Tải …» line at a page's end: the files it offers that it does not link itself
+    (render/pages._with_downloads); «Tải bảng tính» when all are spreadsheets."""
+    return render("download_links.html", sheets_only=all(o.kind in ("xlsx", "csv") for o in files),
+                  files=[{"href": href(o.path, current_src, dir_urls), "label": o.label} for o in files])
