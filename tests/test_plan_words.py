@@ -245,3 +245,71 @@ def test_the_toolkit_forms_use_the_plans_words(mau):
     # (the fixture's own bo-cong-cu.yaml writes «khu dân cư» in its report form: data, not ours)
     for word in ("dân tộc thiểu số", "DTTS", "đồng bào"):
         assert word.lower() not in text.lower(), word
+
+
+# --- issue 19 leftovers: the downloads' words come from the plan too -----------------------
+
+_OTHER_WORDS = [
+    (lambda d: [d["cuoc_van_dong"].update(doi_tuong="hội viên phụ nữ", doi_tuong_viet_tat="HVPN"),
+                d.update(ten_goi_khu_dan_cu="tổ dân phố")], "hội viên phụ nữ", "HVPN", "Tổ dân phố"),
+    (lambda d: [d["cuoc_van_dong"].pop("doi_tuong"), d["cuoc_van_dong"].pop("doi_tuong_viet_tat"),
+                d.pop("ten_goi_khu_dan_cu")], "thuộc đối tượng vận động", "thuộc đối tượng vận động", "Nơi"),
+]
+
+
+@pytest.mark.parametrize("change,full,short,places", _OTHER_WORDS)
+def test_the_downloads_name_those_counted_apart_and_the_places_as_the_plan_does(tmp_path, change, full, short,
+                                                                                 places):
+    """The results workbook's columns, the report template's headers and the calendar's conferences
+    said «người DTTS», «Khu dân cư được chọn», «người dân tộc thiểu số» for any plan."""
+    import io
+
+    import openpyxl
+
+    from macros.exports import ics, template, xlsx
+
+    site = _with_results(tmp_path, change)
+    stamp = dt.datetime(2026, 1, 1, 8, 0)
+    heads = xlsx.results_rows(site, site.results)[0] + xlsx.conference_rows(site, site.results)[0]
+    assert heads.count(f"Trong đó người {short}") == 2, heads
+    code = next(iter(site.results.by_unit))
+    wb = openpyxl.load_workbook(io.BytesIO(template.template_xlsx(site, code, stamp)))
+    sheets = {name: [c.value for c in wb[name][1] if c.value] for name in (template.AREAS, template.CONFERENCES)}
+    assert f"{places} được chọn (cách nhau dấu ;)" in sheets[template.AREAS], sheets
+    assert f"Trong đó người {short}" in sheets[template.CONFERENCES], sheets
+    calendar = ics.calendars(site, site.results, stamp, [None])[None].decode().replace("\r\n ", "")
+    # A conference's own words, before the file's notice (which quotes the plan's subject).
+    conferences = [line.split("\\n\\n")[0] for line in calendar.splitlines()
+                   if line.startswith("DESCRIPTION:") and " người dự\\, " in line]
+    assert conferences and all(f" người {full}. Nội dung" in line for line in conferences), conferences
+    said = "\n".join(heads + sheets[template.AREAS] + sheets[template.CONFERENCES] + conferences)
+    for word in ("DTTS", "dân tộc thiểu số", "Khu dân cư"):
+        assert word not in said, word
+
+
+def test_a_template_with_the_2023_headers_is_still_read(tmp_path):
+    """A report filled in a template made before the headers took the plan's words (the 2023
+    ones) is read for a plan with other words; a header really changed is still refused."""
+    import io
+
+    import openpyxl
+
+    from macros import import_report
+    from macros.exports import template
+
+    site = _with_results(tmp_path, _OTHER_WORDS[0][0])
+    code = next(iter(site.results.by_unit))
+    wb = openpyxl.load_workbook(io.BytesIO(template.template_xlsx(site, code, dt.datetime(2026, 1, 1, 8, 0))))
+    wb[template.AREAS].cell(1, 2, "Khu dân cư được chọn (cách nhau dấu ;)")
+    wb[template.CONFERENCES].cell(1, 4, "Trong đó người DTTS")
+    wb[template.AREAS].cell(2, 1, "Xã Mẫu")
+    wb[template.AREAS].cell(2, 2, "Thôn 1; Thôn 2")
+    path = tmp_path / "mau-cu.xlsx"
+    wb.save(path)
+    src = import_report.read_template(path, site)
+    assert not [e for e in src.read_errors if "Tiêu đề cột" in str(e)], src.read_errors
+    assert src.data["dia_ban"] == [{"xa": "Xã Mẫu", "khu_dan_cu": ["Thôn 1", "Thôn 2"]}]
+    wb[template.CONFERENCES].cell(1, 4, "Số người DTTS")
+    wb.save(path)
+    errors = [str(e) for e in import_report.read_template(path, site).read_errors]
+    assert any("Tiêu đề cột đã bị đổi: cần «Trong đó người HVPN»" in e for e in errors), errors
