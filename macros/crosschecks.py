@@ -258,6 +258,13 @@ def check_budget(units: UnitsFile, plan: PlanFile, src, files: dict | None = Non
 def check_dates(plan: PlanFile, src) -> list[DataError]:
     errors = _check_period(plan, src) if plan.thoi_gian_dia_diem is not None else []
     issued = plan.van_ban.ngay_ban_hanh
+    # The place-and-date line printed as written must not say another date than ngay_ban_hanh.
+    said = re.search(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", plan.van_ban.dong_dia_danh_ngay)
+    if issued is not None and said and tuple(map(int, said.groups())) != (issued.day, issued.month, issued.year):
+        errors.append(src.error(("van_ban", "dong_dia_danh_ngay"), f"Dòng địa danh, ngày ghi ngày {said.group(1)} tháng "
+                                                                  f"{said.group(2)} năm {said.group(3)}, khác ngày ban hành "
+                                                                  f"(van_ban › ngay_ban_hanh: {issued:%d/%m/%Y}).",
+                                found=plan.van_ban.dong_dia_danh_ngay, hint="sửa một trong hai cho đúng văn bản."))
     for i, doc in enumerate(plan.can_cu):
         if issued is not None and getattr(doc, "ngay", None) is not None and doc.ngay > issued:
             errors.append(src.error(("can_cu", i, "ngay"), "Văn bản căn cứ có ngày sau ngày ban hành kế hoạch.",

@@ -213,7 +213,8 @@ def test_header_signature_and_bold_italic_runs(project, tmp_path, capsys):
     assert run(project, src, "--thu-muc", "kh") == 0
     plan, org = load(project, "kh"), load(project, "kh", "co-quan.yaml")
     assert plan["van_ban"] == {"loai": "Kế hoạch", "so": "41", "ky_hieu": "KH-MTTQ-BTT", "ngay_ban_hanh": "12/3/2024",
-                               "nam": 2024, "trich_yeu": "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư năm 2024"}
+                               "nam": 2024, "trich_yeu": "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư năm 2024",
+                               "dong_dia_danh_ngay": "Đăk Hà, ngày 12 tháng 3 năm 2024", "dong_ke": "______"}
     assert (org["co_quan_cap_tren"], org["co_quan_ban_hanh"], org["dia_danh"]) == (
         "ỦY BAN MTTQ VIỆT NAM HUYỆN ĐĂK HÀ", "BAN THƯỜNG TRỰC", "Đăk Hà")
     assert org["quoc_hieu"] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and org["tieu_ngu"] == "Độc lập - Tự do - Hạnh phúc"
@@ -590,18 +591,26 @@ def test_front_sections_by_capital_letters_and_a_closing_in_other_words(project,
     assert "đề nghị" not in str(plan["muc"][-1]["doan"])
 
 
-def test_front_heading_is_not_the_issuer_and_a_partly_blank_date_is_listed(project, tmp_path, capsys):
+def test_front_heading_is_not_the_issuer_and_a_partly_blank_date_is_kept_as_written(project, tmp_path, capsys):
     """The right-hand «MẶT TRẬN TỔ QUỐC VIỆT NAM» is not the issuing body; the left column's lines
-    stay parent body / issuing body; «ngày      tháng 4 năm 2026» is listed word for word."""
+    stay parent body / issuing body; «ngày      tháng 4 năm 2026» lost its month on the page
+    («ngày … tháng … năm 2026»): the line is kept as written (van_ban.dong_dia_danh_ngay), blank included."""
     plan = _import_abc(project, tmp_path, capsys)
     org = load(project, "front-abc", "co-quan.yaml")
     assert org["co_quan_ban_hanh"] == "BAN THƯỜNG TRỰC"
     assert org["co_quan_cap_tren"] == "ỦY BAN MTTQ VIỆT NAM HUYỆN ĐÔNG SƠN"
     assert org["quoc_hieu"] == "MẶT TRẬN TỔ QUỐC VIỆT NAM"
+    assert plan["van_ban"]["dong_dia_danh_ngay"] == "Đông Sơn, ngày      tháng 4 năm 2026"
+    assert plan["van_ban"]["ngay_ban_hanh"] == ""
     checklist = plan["nhap_tu_dong"]["can_xac_nhan"]
-    assert any("«Đông Sơn, ngày      tháng 4 năm 2026»" in c and "«tháng 4»" in c for c in checklist)
+    assert any("«Đông Sơn, ngày      tháng 4 năm 2026»" in c and "ngày chưa điền đủ" in c for c in checklist)
     assert any("«ỦY BAN MTTQ VIỆT NAM», «HUYỆN ĐÔNG SƠN»" in c for c in checklist)
-    assert "ỦY BAN MTTQ VIỆT NAM" in rendered(project, "front-abc")
+    from macros.loader import load_plan
+    from macros.render.plan import plan_page
+
+    page = plan_page(load_plan(project, "front-abc"))
+    assert "ỦY BAN MTTQ VIỆT NAM" in page
+    assert '<p class="vb-place-date">Đông Sơn, ngày' + "\u00a0" * 6 + "tháng 4 năm 2026</p>" in page
 
 
 def test_draft_refused_by_the_check_does_not_blame_the_file_alone(project, tmp_path, capsys, monkeypatch):
@@ -612,16 +621,21 @@ def test_draft_refused_by_the_check_does_not_blame_the_file_alone(project, tmp_p
     assert "lỗi của chương trình nhập" in capsys.readouterr().err
 
 
-def test_the_rule_under_the_title_is_listed_as_the_file_has_it(project, tmp_path, capsys):
-    """Truth review: «______» was printed under every imported title; the source had «-----» or
-    nothing. Until the data can hold the rule, the checklist says what the file has."""
+def test_the_rule_under_the_title_is_the_files_own(project, tmp_path, capsys):
+    """«______» was printed under every imported title (plan_title.html); the source had «-----» or
+    nothing. Now it is data (van_ban.dong_ke): the file's rule as written, or none."""
+    from macros.loader import load_plan
+    from macros.render.plan import title_html
+
     plan = _import_abc(project, tmp_path, capsys)  # no rule under the title
-    assert any(c.startswith("dưới trích yếu, văn bản gốc không có dòng kẻ") for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+    assert "dong_ke" not in plan["van_ban"]
+    assert "vb-summary-rule" not in str(title_html(load_plan(project, "front-abc")))
     src = tmp_path / "nb.docx"
     no_budget(src)  # «______» under the title (tests/plan_docx_fixtures.py, _title)
     assert run(project, src, "--thu-muc", "nb") == 0
-    assert any(c.startswith("dưới trích yếu, văn bản gốc có dòng kẻ «______»")
-               for c in load(project, "nb")["nhap_tu_dong"]["can_xac_nhan"])
+    assert load(project, "nb")["van_ban"]["dong_ke"] == "______"
+    assert "&#95;" * 6 + "</p>" in str(title_html(load_plan(project, "nb")))
+    assert not any("dòng kẻ" in c for c in load(project, "nb")["nhap_tu_dong"]["can_xac_nhan"])
 
 
 def test_a_paragraph_opening_with_a_date_is_not_a_numbered_item():

@@ -313,3 +313,22 @@ def test_a_template_with_the_2023_headers_is_still_read(tmp_path):
     wb.save(path)
     errors = [str(e) for e in import_report.read_template(path, site).read_errors]
     assert any("Tiêu đề cột đã bị đổi: cần «Trong đó người HVPN»" in e for e in errors), errors
+
+
+def test_the_place_and_date_line_as_written_and_the_date_of_issue_agree(tmp_path):
+    """The header line kept as written (van_ban.dong_dia_danh_ngay) is printed as it is, its blank
+    kept; one that says another date than ngay_ban_hanh is an error at its line."""
+    def blank(data):
+        data["van_ban"]["dong_dia_danh_ngay"] = "Đông Sơn, ngày      tháng 4 năm 2026"
+
+    site = load_website(_one_plan(tmp_path / "a", MAU, blank)).plans[0]
+    assert plan.place_date_line(site) == "Đông Sơn, ngày" + "\u00a0" * 6 + "tháng 4 năm 2026"
+
+    def other(data):
+        data["van_ban"].update(dong_dia_danh_ngay="Đông Sơn, ngày 05 tháng 4 năm 2026", ngay_ban_hanh="06/4/2026")
+
+    with pytest.raises(DataErrors) as exc:
+        load_website(_one_plan(tmp_path / "b", MAU, other))
+    text = str(exc.value)
+    assert re.search(r"ke-hoach\.yaml:\d+:.*«van_ban › dong_dia_danh_ngay»", text), text
+    assert "khác ngày ban hành" in text, text

@@ -42,6 +42,8 @@ def number_line(site: Site) -> str:
 
 def place_date_line(site: Site) -> str:
     doc = site.plan.van_ban
+    if doc.dong_dia_danh_ngay:
+        return doc.dong_dia_danh_ngay  # as the document writes it, blanks included
     place = f"{site.org.dia_danh}, " if site.org.dia_danh else ""
     if doc.ngay_ban_hanh:
         return f"{place}{format_date_long(doc.ngay_ban_hanh)}"
@@ -79,7 +81,8 @@ def header_html(site: Site) -> Markup:
 
 def title_html(site: Site) -> Markup:
     doc = site.plan.van_ban
-    return fragment("plan_title.html", kind=doc.loai, summary=doc.trich_yeu)
+    # The rule as written, each character a character reference (Markdown would read «___» or «---»).
+    return fragment("plan_title.html", kind=doc.loai, summary=doc.trich_yeu, rule=[ord(c) for c in doc.dong_ke])
 
 
 def basis_paragraphs(site: Site) -> list[str]:
