@@ -337,7 +337,7 @@ def check_sections(plan: PlanFile, src) -> list[DataError]:
                                                           f"{i + 1} của danh sách muc).", found=number,
                                         hint="mỗi mục một số riêng; sửa số của một trong hai mục."))
             numbers.setdefault(number, i)
-    return errors + check_blocks(plan, src) + check_placeholder_sections(plan, src)
+    return errors + check_blocks(plan, src) + check_placeholder_sections(plan, src, plan_file=True)
 
 
 def _run_words(value) -> str:
@@ -397,11 +397,34 @@ def check_blocks(plan: PlanFile, src) -> list[DataError]:
     return errors
 
 
-def check_placeholder_sections(plan: PlanFile, src) -> list[DataError]:
+def _as_written(data, path: tuple) -> bool:
+    """Text of ke-hoach.yaml printed as the document writes it (verbatim sections, căn cứ and
+    «Nơi nhận» lines, the header's lines as written, the appendix) or never printed (the import's
+    checklist): a brace there is the document's own character, never a placeholder."""
+    if not isinstance(data, dict) or not path:
+        return False
+    if path[0] in ("nhap_tu_dong", "phu_luc") or path[:2] in (("van_ban", "dong_ke"), ("van_ban", "dong_dia_danh_ngay")):
+        return True
+    if path[0] == "noi_nhan":
+        return isinstance(data.get("noi_nhan"), dict) and "dong" in data["noi_nhan"]
+    if path[0] in ("muc", "can_cu") and len(path) > 1:
+        items = data.get(path[0])
+        item = items[path[1]] if isinstance(items, list) and isinstance(path[1], int) and path[1] < len(items) else None
+        return isinstance(item, dict) and ("doan" if path[0] == "muc" else "van_ban") in item
+    return False
+
+
+def _placeholder_texts(src, plan_file: bool):
+    """(path, text) of each string of `src` where {placeholders} are read (`plan_file`: src is
+    a ke-hoach.yaml, whose text as written is left out)."""
+    return [(path, text) for path, text in _walk_strings(src.data) if not (plan_file and _as_written(src.data, path))]
+
+
+def check_placeholder_sections(plan: PlanFile, src, plan_file: bool = False) -> list[DataError]:
     """A {placeholder} in `src` (the plan, a handbook chapter, the toolkit) is filled from a
     structured section: the plan must have it."""
     errors = []
-    for path, text in _walk_strings(src.data):
+    for path, text in _placeholder_texts(src, plan_file):
         for name in PLACEHOLDER.findall(text):
             kind = PLACEHOLDER_SECTION.get(name)
             if kind is not None and plan.section(kind) is None:
@@ -418,10 +441,21 @@ def check_topics(plan: PlanFile, src) -> list[DataError]:
     return unique(plan.noi_dung.muc, lambda t: t.ma, src, path_of(plan, "noi_dung") + ("muc",), "Mã chủ đề")
 
 
-def check_placeholders(src) -> list[DataError]:
+# Anything in braces where placeholders are read is meant as one ({So_hoi_nghi}, {so hoi nghi});
+# a «{» never closed is a placeholder half typed.
+_BRACED = re.compile(r"\{([^{}]*)\}")
+_UNCLOSED = re.compile(r"\{(?![^{}]*\})")
+
+
+def check_placeholders(src, plan_file: bool = False) -> list[DataError]:
     errors = []
-    for path, text in _walk_strings(src.data):
-        for name in PLACEHOLDER.findall(text):
+    for path, text in _placeholder_texts(src, plan_file):
+        for m in _UNCLOSED.finditer(text):
+            errors.append(src.error(path, f"Dấu «{{» mở một chỗ trống nhưng không có dấu «}}» đóng: "
+                                          f"«{text[max(0, m.start() - 20):m.start() + 30]}».",
+                                    hint="chỗ trống viết trọn trong ngoặc nhọn, ví dụ {so_hoi_nghi}; không định "
+                                         "dùng chỗ trống thì bỏ dấu «{»."))
+        for name in _BRACED.findall(text):
             if name not in PLACEHOLDERS:
                 close = difflib.get_close_matches(name, sorted(PLACEHOLDERS), n=1)
                 errors.append(src.error(path, f"Chỗ trống «{{{name}}}» không có.",
@@ -492,7 +526,7 @@ def cross_check_available(models: dict, sources: dict, files: dict | None = None
         if all(name in models for name in needs):
             errors += run(models, sources, files)
     if "plan" in sources:
-        errors += check_placeholders(sources["plan"])
+        errors += check_placeholders(sources["plan"], plan_file=True)
     return errors
 
 

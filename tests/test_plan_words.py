@@ -332,3 +332,30 @@ def test_the_place_and_date_line_as_written_and_the_date_of_issue_agree(tmp_path
     text = str(exc.value)
     assert re.search(r"ke-hoach\.yaml:\d+:.*«van_ban › dong_dia_danh_ngay»", text), text
     assert "khác ngày ban hành" in text, text
+
+
+def test_braces_in_verbatim_text_are_printed_as_written_and_not_checked(tmp_path):
+    """A verbatim section's «{so_hoi_nghi}» was checked as a placeholder (refused here: no cac_buoc
+    section) but printed unfilled: verbatim means as written, so braces there are text."""
+    def braces(data):
+        data["muc"][0]["doan"][0] = "Tổ chức {so_hoi_nghi} hội nghị; ký hiệu {a} và {x như văn bản gốc."
+        data["can_cu"][0]["van_ban"] = "Căn cứ Hướng dẫn {số} mẫu;"
+
+    site = load_website(_one_plan(tmp_path, VERBATIM, braces)).plans[0]
+    page = plan.plan_page(site).replace("\\{", "{").replace("\\}", "}")  # Markdown's escapes of the text
+    assert "Tổ chức {so_hoi_nghi} hội nghị; ký hiệu {a} và {x như văn bản gốc." in page
+    assert "Căn cứ Hướng dẫn {số} mẫu;" in page
+
+
+@pytest.mark.parametrize("written", ["Tổ chức {so_hoi_nghi hội nghị mẫu.", "Tổ chức {So_hoi_nghi} hội nghị mẫu."])
+def test_a_placeholder_half_typed_where_placeholders_are_read_is_an_error(tmp_path, written):
+    """«{so_hoi_nghi» (no closing brace) or «{So_hoi_nghi}» in a step passed silently and was printed as typed."""
+    def typo(data):
+        step = next(s for s in data["muc"] if s.get("loai") == "cac_buoc")["buoc"][0]
+        step["noi_dung"] = written
+
+    with pytest.raises(DataErrors) as exc:
+        load_website(_one_plan(tmp_path, MAU, typo))
+    text = str(exc.value)
+    assert re.search(r"ke-hoach\.yaml:\d+:.*«cac_buoc › buoc › mục 1 › noi_dung»", text), text
+    assert ("không có dấu «}» đóng" in text) if "{so_hoi_nghi " in written else ("«{So_hoi_nghi}» không có" in text)
