@@ -78,6 +78,15 @@ class BuildState:
         self.theme_env = None  # the theme's Jinja environment (on_env)
         self.nav = None  # the site's navigation (on_page_context)
 
+    def site_name_of(self, src_uri: str | None, site_name: str) -> str:
+        """The name a page's <title> and link preview carry: on a website of several plans, a
+        plan's page names its own plan (data/website.yaml › ke_hoach › ten); any other page, or
+        the website of one plan, the website's name (`site_name`)."""
+        site = self.catalog.plan_of_page.get(src_uri) if src_uri else None
+        if self.website.several and site is not None and site.entry is not None:
+            return site.entry.ten
+        return site_name
+
     @property
     def default_site(self) -> Site:
         """The plan that macros in hand-written pages show: the first one listed."""
