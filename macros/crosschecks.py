@@ -394,6 +394,7 @@ def check_blocks(plan: PlanFile, src) -> list[DataError]:
     for i, section in enumerate(plan.muc):
         if isinstance(section, VerbatimSection):
             walk(section.doan, ("muc", i, "doan"))
+    walk(plan.phu_luc, ("phu_luc",))
     return errors
 
 
@@ -414,10 +415,17 @@ def _as_written(data, path: tuple) -> bool:
     return False
 
 
+def _filled(path: tuple) -> bool:
+    """A field of ke-hoach.yaml whose {placeholders} Site.fill fills: a step's text
+    (cac_buoc › buoc › noi_dung) and the report note (to_chuc_thuc_hien › bao_cao › loi_van)."""
+    return path[:1] == ("muc",) and (path[2:3] == ("buoc",) and path[4:] == ("noi_dung",)
+                                     or path[2:] == ("bao_cao", "loi_van"))
+
+
 def _placeholder_texts(src, plan_file: bool):
     """(path, text) of each string of `src` where {placeholders} are read (`plan_file`: src is
-    a ke-hoach.yaml, whose text as written is left out)."""
-    return [(path, text) for path, text in _walk_strings(src.data) if not (plan_file and _as_written(src.data, path))]
+    a ke-hoach.yaml, where only the fields Site.fill fills are)."""
+    return [(path, text) for path, text in _walk_strings(src.data) if not plan_file or _filled(path)]
 
 
 def check_placeholder_sections(plan: PlanFile, src, plan_file: bool = False) -> list[DataError]:
@@ -441,25 +449,45 @@ def check_topics(plan: PlanFile, src) -> list[DataError]:
     return unique(plan.noi_dung.muc, lambda t: t.ma, src, path_of(plan, "noi_dung") + ("muc",), "Mã chủ đề")
 
 
-# Anything in braces where placeholders are read is meant as one ({So_hoi_nghi}, {so hoi nghi});
-# a «{» never closed is a placeholder half typed.
-_BRACED = re.compile(r"\{([^{}]*)\}")
-_UNCLOSED = re.compile(r"\{(?![^{}]*\})")
+# Where placeholders are read, a name in braces is meant as one ({So_hoi_nghi}, { so_hoi_nghi },
+# {số_hội_nghị}), and a «{» opening a name never closed is one half typed («{so_hoi_nghi hội nghị»).
+# Other braces («{{ 7*7 }}», «{1; 2}») are text, printed as typed.
+_BRACED = re.compile(r"\{\s*([^\W\d]\w*)\s*\}")
+_UNCLOSED = re.compile(r"\{\s*[^\W\d]\w*+(?![\w\s]*\})")
+
+
+def _unfilled_placeholders(src) -> list[DataError]:
+    """ke-hoach.yaml's text printed as it is written (every field but those Site.fill fills): a
+    placeholder's name there would be printed in braces, never filled. Text as written
+    (_as_written) keeps its braces: they are the document's."""
+    errors = []
+    for path, text in _walk_strings(src.data):
+        if _filled(path) or _as_written(src.data, path):
+            continue
+        for name in dict.fromkeys(PLACEHOLDER.findall(text)):
+            if name in PLACEHOLDERS:
+                errors.append(src.error(path, f"Chỗ trống «{{{name}}}» không được điền ở trường này: website in "
+                                              "nguyên chữ trong ngoặc nhọn.",
+                                        hint="website chỉ điền chỗ trống ở nội dung các bước (cac_buoc › buoc › noi_dung) "
+                                             "và lời văn báo cáo (to_chuc_thuc_hien › bao_cao › loi_van); ở đây viết "
+                                             "thẳng số liệu vào câu."))
+    return errors
 
 
 def check_placeholders(src, plan_file: bool = False) -> list[DataError]:
-    errors = []
+    errors = _unfilled_placeholders(src) if plan_file else []
     for path, text in _placeholder_texts(src, plan_file):
         for m in _UNCLOSED.finditer(text):
             errors.append(src.error(path, f"Dấu «{{» mở một chỗ trống nhưng không có dấu «}}» đóng: "
                                           f"«{text[max(0, m.start() - 20):m.start() + 30]}».",
                                     hint="chỗ trống viết trọn trong ngoặc nhọn, ví dụ {so_hoi_nghi}; không định "
                                          "dùng chỗ trống thì bỏ dấu «{»."))
-        for name in _BRACED.findall(text):
-            if name not in PLACEHOLDERS:
-                close = difflib.get_close_matches(name, sorted(PLACEHOLDERS), n=1)
-                errors.append(src.error(path, f"Chỗ trống «{{{name}}}» không có.",
-                                        hint=f"có phải «{{{close[0]}}}»?" if close else
+        for m in _BRACED.finditer(text):
+            name = m.group(1)
+            if name not in PLACEHOLDERS or m.group(0) != f"{{{name}}}":
+                close = [name] if name in PLACEHOLDERS else difflib.get_close_matches(name, sorted(PLACEHOLDERS), n=1)
+                errors.append(src.error(path, f"Chỗ trống «{m.group(0)}» không có.",
+                                        hint=f"có phải «{{{close[0]}}}»? (viết liền trong ngoặc nhọn)" if close else
                                         "chỗ trống dùng được: " + ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS))))
     return errors
 

@@ -69,6 +69,18 @@ def _line_as_written(value: str) -> str:
 LineAsWritten = Annotated[str, AfterValidator(_line_as_written)]
 
 
+def _rule(value: str) -> str:
+    """The rule under the subject: rule characters only (as the import reads one)."""
+    value = _clean_text(value, allow_empty=True)
+    if value and not re.fullmatch(r"[\s_\-–—=*.~·]+", value):
+        raise PydanticCustomError("du_lieu", "dòng kẻ chỉ gồm các dấu kẻ, như «______» hay «-----»; chữ của tên "
+                                             "kế hoạch ghi ở trich_yeu")
+    return value
+
+
+RuleLine = Annotated[str, AfterValidator(_rule)]
+
+
 class DocumentInfo(Strict):
     loai: OptionalText = Field(description="Loại văn bản: Kế hoạch.")
     so: OptionalText = Field(description="Số văn bản; để \"\" khi chưa có số.")
@@ -77,7 +89,7 @@ class DocumentInfo(Strict):
     # Omitted for a document without a year (None; file names then use the plan's folder).
     nam: Int = Field(default=None, ge=1945, le=2100, description="Năm của kế hoạch; bỏ dòng này khi văn bản không ghi.")
     trich_yeu: OptionalText = Field(description="Trích yếu (tên) của kế hoạch.")
-    dong_ke: OptionalText = Field(default="", description=(
+    dong_ke: RuleLine = Field(default="", description=(
         "Dòng kẻ dưới trích yếu, chép đúng văn bản («______»); \"\" khi văn bản không có dòng kẻ viết bằng chữ."))
     dong_dia_danh_ngay: LineAsWritten = Field(default="", description=(
         "Dòng địa danh và ngày, chép đúng văn bản, kể cả chỗ để trống («Đông Sơn, ngày      tháng 4 năm …»): "
@@ -443,6 +455,8 @@ class PlanFile(Strict):
     ket_luan: OptionalText = ""
     noi_nhan: AnyRecipients = Field(default=RecipientLines())
     chu_ky: Signature = Field(default=Signature())
+    phu_luc: Blocks = Field(default=[], description=(
+        "Phần sau chữ ký (phụ lục: bảng, đoạn), chép đúng văn bản, theo thứ tự; website in sau phần ký."))
 
     # The structured section of each kind, or None: the computed pages exist only with it.
     def section(self, kind: str):

@@ -761,21 +761,34 @@ def test_table_inside_a_table_cell_is_listed(project, tmp_path):
     assert any("bảng nằm trong một ô" in c for c in load(project, "long")["nhap_tu_dong"]["can_xac_nhan"])
 
 
-def test_table_after_the_signature_is_listed(project, tmp_path):
-    """A table after the signature (an appendix) was dropped without a word: now the checklist names it."""
+def test_an_appendix_after_the_signature_is_kept_and_printed_after_it(project, tmp_path):
+    """A table after the signature (an appendix) was only listed, never kept: now it and its title
+    line are phu_luc, printed after the signature on the plan page and in the plan's PDF."""
     import docx
+
+    from macros.loader import load_plan
+    from macros.pdf import documents
+    from macros.render.plan import plan_page
 
     plain = tmp_path / "plain.docx"
     word_numbering(plain)
     doc = docx.Document(str(plain))
+    doc.add_paragraph("PHỤ LỤC: LỊCH HỘI NGHỊ")
     table = doc.add_table(rows=2, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "Khu dân cư", "Ngày"
     table.cell(1, 0).text, table.cell(1, 1).text = "Thôn 1", "18/11"
     src = tmp_path / "phu-luc.docx"
     doc.save(str(src))
     assert run(project, src, "--thu-muc", "phu-luc") == 0
-    check = load(project, "phu-luc")["nhap_tu_dong"]["can_xac_nhan"]
-    assert any("sau phần ký" in c and "Khu dân cư" in c for c in check), check
+    plan = load(project, "phu-luc")
+    assert plan["phu_luc"] == ["PHỤ LỤC: LỊCH HỘI NGHỊ", {"bang": [["Khu dân cư", "Ngày"], ["Thôn 1", "18/11"]],
+                                                         "dong_tieu_de": 0}]
+    assert any("sau chữ ký" in c and "phu_luc" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+    site = load_plan(project, "phu-luc")
+    for page in (plan_page(site), documents.plan_document(site)):
+        signed = page.index('class="vb-sign')
+        assert signed < page.index("PHỤ LỤC: LỊCH HỘI NGHỊ") < page.index("<td>Thôn 1</td>"), page[signed:]
+        assert 'class="vb-verbatim vb-appendix"' in page
 
 
 def test_list_deeper_than_the_site_keeps_is_flattened_with_a_note():

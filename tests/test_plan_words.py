@@ -347,7 +347,8 @@ def test_braces_in_verbatim_text_are_printed_as_written_and_not_checked(tmp_path
     assert "Căn cứ Hướng dẫn {số} mẫu;" in page
 
 
-@pytest.mark.parametrize("written", ["Tổ chức {so_hoi_nghi hội nghị mẫu.", "Tổ chức {So_hoi_nghi} hội nghị mẫu."])
+@pytest.mark.parametrize("written", ["Tổ chức {so_hoi_nghi hội nghị mẫu.", "Tổ chức {So_hoi_nghi} hội nghị mẫu.",
+                                     "Tổ chức { so_hoi_nghi } hội nghị mẫu."])
 def test_a_placeholder_half_typed_where_placeholders_are_read_is_an_error(tmp_path, written):
     """«{so_hoi_nghi» (no closing brace) or «{So_hoi_nghi}» in a step passed silently and was printed as typed."""
     def typo(data):
@@ -358,4 +359,22 @@ def test_a_placeholder_half_typed_where_placeholders_are_read_is_an_error(tmp_pa
         load_website(_one_plan(tmp_path, MAU, typo))
     text = str(exc.value)
     assert re.search(r"ke-hoach\.yaml:\d+:.*«cac_buoc › buoc › mục 1 › noi_dung»", text), text
-    assert ("không có dấu «}» đóng" in text) if "{so_hoi_nghi " in written else ("«{So_hoi_nghi}» không có" in text)
+    said = re.search(r"\{[^}]*\}", written)
+    assert ("không có dấu «}» đóng" in text) if said is None else (f"Chỗ trống «{said.group(0)}» không có" in text), text
+
+
+def test_a_placeholder_where_none_is_filled_is_an_error_and_other_braces_are_text(tmp_path):
+    """«{so_hoi_nghi}» in mo_dau was accepted and printed in braces (only the steps and the report
+    note are filled); «{{ 7*7 }}» or «{1; 2}» there are text, printed as typed."""
+    def opening(data):
+        data["mo_dau"] = "Tổ chức {so_hoi_nghi} hội nghị."
+
+    with pytest.raises(DataErrors) as exc:
+        load_website(_one_plan(tmp_path / "a", MAU, opening))
+    assert "«mo_dau»" in str(exc.value) and "không được điền ở trường này" in str(exc.value), str(exc.value)
+
+    def text(data):
+        data["mo_dau"] = "Ghi {{ 7*7 }} và {1; 2} như văn bản."
+
+    site = load_website(_one_plan(tmp_path / "b", MAU, text)).plans[0]
+    assert "{{ 7*7 }} và {1; 2}" in re.sub(r"\\([{}*])", r"\1", plan.plan_page(site))  # Markdown's escapes

@@ -132,6 +132,7 @@ def plan_docx(site: Site) -> bytes:
     _cell_lines(closing.rows[0].cells[0], [("Nơi nhận:", True)] + [(line, False) for line in P.recipients_lines(site)])
     _cell_lines(closing.rows[0].cells[1], [(t, True) for t in (sig.quyen_han, sig.chuc_vu) if t]
                 + [(f"({sig.trang_thai})", False)] * bool(sig.trang_thai) + [(sig.nguoi_ky, True)] * bool(sig.nguoi_ky))
+    _blocks(doc, plan.phu_luc)  # what follows the signature (an appendix), as written
     out = io.BytesIO()
     # Fixed document properties: the same plan gives the same file.
     props = doc.core_properties

@@ -366,11 +366,11 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     # elsewhere the recipients are the lines with a dash after it, up to the signature.
     recipients_column = next((x.column for x in tail if isinstance(x, Para) and x.column >= 0
                               and fold(nfc(x.text)).strip().startswith("noi nhan")), -1)
+    appendix: list = []  # after the signature, from its first table or «PHỤ LỤC» line: kept as written
     for x in tail:
-        if isinstance(x, Table):  # a table after the signature (an appendix): not read, so listed
-            first = next((nfc(c).strip() for r in x.rows for c in r if nfc(c).strip()), "")
-            check.append(f"bảng {len(x.rows)} dòng ở sau phần ký (phụ lục?), bắt đầu «{first[:80]}»: chưa chép vào "
-                         "đâu; chép lại bằng tay nếu cần")
+        if appendix or isinstance(x, Table) or (sig_lines and fold(nfc(x.text)).strip().startswith("phu luc")):
+            if isinstance(x, Table) or x.text.strip():
+                appendix.append(x if isinstance(x, Table) else line_of(x))
             continue
         if not isinstance(x, Para) or not x.text.strip():
             continue
@@ -602,6 +602,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     plan = {"van_ban": doc, "can_cu": can_cu, "mo_dau": " ".join(opening), "muc": sections,
             "ket_luan": " ".join(nfc(x.text).strip() for x in closing),
             "noi_nhan": {"dong": lines_recipients}, "chu_ky": signature}
+    if appendix:
+        plan["phu_luc"] = nest(appendix)
+        tables = sum(isinstance(x, Table) for x in appendix)
+        first = next((nfc(c).strip() for x in appendix for c in ([c for r in x.rows for c in r] if isinstance(x, Table)
+                                                                   else [x.full]) if nfc(c).strip()), "")
+        check.append(f"phần sau chữ ký (phụ lục?) có {tables} bảng, {len(appendix) - tables} đoạn, bắt đầu "
+                     f"«{first[:80]}»: đã chép vào phu_luc, website in sau phần ký; kiểm tra")
+        recognised.append(f"phần sau chữ ký: {tables} bảng, {len(appendix) - tables} đoạn")
     if org["quoc_hieu"]:
         recognised.append("quốc hiệu, tiêu ngữ" if org["tieu_ngu"] else "quốc hiệu")
     if bodies:
