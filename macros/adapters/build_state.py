@@ -114,10 +114,12 @@ def share_website(config, website: Website) -> None:
 def start(config, root: Path, settings: Settings = Settings(), previous: Catalog | None = None) -> BuildState:
     """Read data/ (raises DataErrors), unless shared with this build, and attach
     this build's state to `config`."""
-    website = getattr(config, _SHARED, None) or load_website(root)
-    if settings.source_date_epoch is not None:  # the build's date: where each plan stands (notices)
+    # The build's date (SOURCE_DATE_EPOCH): what the results' checks call today, where each plan stands.
+    today = source_date_epoch(settings.source_date_epoch).date() if settings.source_date_epoch is not None else None
+    website = getattr(config, _SHARED, None) or load_website(root, today)
+    if today is not None:  # the notices
         for site in website.plans:
-            plan_status.date_status(site, source_date_epoch(settings.source_date_epoch).date())
+            plan_status.date_status(site, today)
     return attach(config, BuildState(root, website, dir_urls=config["use_directory_urls"],
                                      pdf_ok=not settings.pdfs_off and writer.unavailable_reason() is None,
                                      settings=settings, previous=previous))
