@@ -258,6 +258,13 @@ def check_budget(units: UnitsFile, plan: PlanFile, src, files: dict | None = Non
 def check_dates(plan: PlanFile, src) -> list[DataError]:
     errors = _check_period(plan, src) if plan.thoi_gian_dia_diem is not None else []
     issued = plan.van_ban.ngay_ban_hanh
+    # The place-and-date line printed as written must not say another date than ngay_ban_hanh.
+    said = re.search(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", plan.van_ban.dong_dia_danh_ngay)
+    if issued is not None and said and tuple(map(int, said.groups())) != (issued.day, issued.month, issued.year):
+        errors.append(src.error(("van_ban", "dong_dia_danh_ngay"), f"Dòng địa danh, ngày ghi ngày {said.group(1)} tháng "
+                                                                  f"{said.group(2)} năm {said.group(3)}, khác ngày ban hành "
+                                                                  f"(van_ban › ngay_ban_hanh: {issued:%d/%m/%Y}).",
+                                found=plan.van_ban.dong_dia_danh_ngay, hint="sửa một trong hai cho đúng văn bản."))
     for i, doc in enumerate(plan.can_cu):
         if issued is not None and getattr(doc, "ngay", None) is not None and doc.ngay > issued:
             errors.append(src.error(("can_cu", i, "ngay"), "Văn bản căn cứ có ngày sau ngày ban hành kế hoạch.",
@@ -330,7 +337,7 @@ def check_sections(plan: PlanFile, src) -> list[DataError]:
                                                           f"{i + 1} của danh sách muc).", found=number,
                                         hint="mỗi mục một số riêng; sửa số của một trong hai mục."))
             numbers.setdefault(number, i)
-    return errors + check_blocks(plan, src) + check_placeholder_sections(plan, src)
+    return errors + check_blocks(plan, src) + check_placeholder_sections(plan, src, plan_file=True)
 
 
 def _run_words(value) -> str:
@@ -387,14 +394,45 @@ def check_blocks(plan: PlanFile, src) -> list[DataError]:
     for i, section in enumerate(plan.muc):
         if isinstance(section, VerbatimSection):
             walk(section.doan, ("muc", i, "doan"))
+    walk(plan.phu_luc, ("phu_luc",))
     return errors
 
 
-def check_placeholder_sections(plan: PlanFile, src) -> list[DataError]:
+def _as_written(data, path: tuple) -> bool:
+    """Text of ke-hoach.yaml printed as the document writes it (verbatim sections, căn cứ and
+    «Nơi nhận» lines, the header's lines as written, the appendix) or never printed (the import's
+    checklist): a brace there is the document's own character, never a placeholder."""
+    if not isinstance(data, dict) or not path:
+        return False
+    if path[0] in ("nhap_tu_dong", "phu_luc") or path[:2] in (("van_ban", "dong_ke"), ("van_ban", "dong_dia_danh_ngay")):
+        return True
+    if path[0] == "noi_nhan":
+        return isinstance(data.get("noi_nhan"), dict) and "dong" in data["noi_nhan"]
+    if path[0] in ("muc", "can_cu") and len(path) > 1:
+        items = data.get(path[0])
+        item = items[path[1]] if isinstance(items, list) and isinstance(path[1], int) and path[1] < len(items) else None
+        return isinstance(item, dict) and ("doan" if path[0] == "muc" else "van_ban") in item
+    return False
+
+
+def _filled(path: tuple) -> bool:
+    """A field of ke-hoach.yaml whose {placeholders} Site.fill fills: a step's text
+    (cac_buoc › buoc › noi_dung) and the report note (to_chuc_thuc_hien › bao_cao › loi_van)."""
+    return path[:1] == ("muc",) and (path[2:3] == ("buoc",) and path[4:] == ("noi_dung",)
+                                     or path[2:] == ("bao_cao", "loi_van"))
+
+
+def _placeholder_texts(src, plan_file: bool):
+    """(path, text) of each string of `src` where {placeholders} are read (`plan_file`: src is
+    a ke-hoach.yaml, where only the fields Site.fill fills are)."""
+    return [(path, text) for path, text in _walk_strings(src.data) if not plan_file or _filled(path)]
+
+
+def check_placeholder_sections(plan: PlanFile, src, plan_file: bool = False) -> list[DataError]:
     """A {placeholder} in `src` (the plan, a handbook chapter, the toolkit) is filled from a
     structured section: the plan must have it."""
     errors = []
-    for path, text in _walk_strings(src.data):
+    for path, text in _placeholder_texts(src, plan_file):
         for name in PLACEHOLDER.findall(text):
             kind = PLACEHOLDER_SECTION.get(name)
             if kind is not None and plan.section(kind) is None:
@@ -411,14 +449,45 @@ def check_topics(plan: PlanFile, src) -> list[DataError]:
     return unique(plan.noi_dung.muc, lambda t: t.ma, src, path_of(plan, "noi_dung") + ("muc",), "Mã chủ đề")
 
 
-def check_placeholders(src) -> list[DataError]:
+# Where placeholders are read, a name in braces is meant as one ({So_hoi_nghi}, { so_hoi_nghi },
+# {số_hội_nghị}), and a «{» opening a name never closed is one half typed («{so_hoi_nghi hội nghị»).
+# Other braces («{{ 7*7 }}», «{1; 2}») are text, printed as typed.
+_BRACED = re.compile(r"\{\s*([^\W\d]\w*)\s*\}")
+_UNCLOSED = re.compile(r"\{\s*[^\W\d]\w*+(?![\w\s]*\})")
+
+
+def _unfilled_placeholders(src) -> list[DataError]:
+    """ke-hoach.yaml's text printed as it is written (every field but those Site.fill fills): a
+    placeholder's name there would be printed in braces, never filled. Text as written
+    (_as_written) keeps its braces: they are the document's."""
     errors = []
     for path, text in _walk_strings(src.data):
-        for name in PLACEHOLDER.findall(text):
-            if name not in PLACEHOLDERS:
-                close = difflib.get_close_matches(name, sorted(PLACEHOLDERS), n=1)
-                errors.append(src.error(path, f"Chỗ trống «{{{name}}}» không có.",
-                                        hint=f"có phải «{{{close[0]}}}»?" if close else
+        if _filled(path) or _as_written(src.data, path):
+            continue
+        for name in dict.fromkeys(PLACEHOLDER.findall(text)):
+            if name in PLACEHOLDERS:
+                errors.append(src.error(path, f"Chỗ trống «{{{name}}}» không được điền ở trường này: website in "
+                                              "nguyên chữ trong ngoặc nhọn.",
+                                        hint="website chỉ điền chỗ trống ở nội dung các bước (cac_buoc › buoc › noi_dung) "
+                                             "và lời văn báo cáo (to_chuc_thuc_hien › bao_cao › loi_van); ở đây viết "
+                                             "thẳng số liệu vào câu."))
+    return errors
+
+
+def check_placeholders(src, plan_file: bool = False) -> list[DataError]:
+    errors = _unfilled_placeholders(src) if plan_file else []
+    for path, text in _placeholder_texts(src, plan_file):
+        for m in _UNCLOSED.finditer(text):
+            errors.append(src.error(path, f"Dấu «{{» mở một chỗ trống nhưng không có dấu «}}» đóng: "
+                                          f"«{text[max(0, m.start() - 20):m.start() + 30]}».",
+                                    hint="chỗ trống viết trọn trong ngoặc nhọn, ví dụ {so_hoi_nghi}; không định "
+                                         "dùng chỗ trống thì bỏ dấu «{»."))
+        for m in _BRACED.finditer(text):
+            name = m.group(1)
+            if name not in PLACEHOLDERS or m.group(0) != f"{{{name}}}":
+                close = [name] if name in PLACEHOLDERS else difflib.get_close_matches(name, sorted(PLACEHOLDERS), n=1)
+                errors.append(src.error(path, f"Chỗ trống «{m.group(0)}» không có.",
+                                        hint=f"có phải «{{{close[0]}}}»? (viết liền trong ngoặc nhọn)" if close else
                                         "chỗ trống dùng được: " + ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS))))
     return errors
 
@@ -485,7 +554,7 @@ def cross_check_available(models: dict, sources: dict, files: dict | None = None
         if all(name in models for name in needs):
             errors += run(models, sources, files)
     if "plan" in sources:
-        errors += check_placeholders(sources["plan"])
+        errors += check_placeholders(sources["plan"], plan_file=True)
     return errors
 
 

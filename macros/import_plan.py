@@ -26,6 +26,7 @@ The same file gives the same bytes every time.
 
 import argparse
 import contextlib
+import logging
 import os
 import re
 import signal
@@ -34,7 +35,7 @@ import tempfile
 from pathlib import Path
 
 from . import limits
-from .guards import InternalError, cause_detail, reading
+from .guards import InternalError, reading
 from .plan_import.blocks import NotAPlan, Para, Table
 from .text import slugify
 
@@ -213,10 +214,34 @@ def _main(argv: list[str] | None) -> int:
     return 0
 
 
+log = logging.getLogger("kontum.import")
+
+
+def _cause_words(cause: BaseException) -> str:
+    """What went wrong, in words an office reads (never the exception's English name or text)."""
+    import zipfile
+    import zlib
+
+    if isinstance(cause, MemoryError):
+        return "máy không đủ bộ nhớ để đọc tệp"
+    if isinstance(cause, RecursionError):
+        return "tệp có các phần lồng vào nhau quá sâu"
+    if isinstance(cause, (zipfile.BadZipFile, zlib.error, EOFError)):
+        return "một phần nén bên trong tệp bị hỏng"
+    if isinstance(cause, UnicodeError):
+        return "tệp có chữ mã hóa theo cách chương trình không đọc được"
+    if isinstance(cause, OSError):
+        return "không đọc được tệp trên đĩa"
+    if type(cause).__name__ == "XMLSyntaxError":
+        return "phần XML bên trong tệp bị hỏng"
+    return "tệp có một chỗ chương trình nhập chưa biết cách đọc"
+
+
 def import_internal_message(file: str, cause: BaseException) -> str:
-    """A bug of the import itself (not of the file, not of the website): nothing was written."""
-    detail = cause_detail(cause)
-    return (f"Lỗi nội bộ của chương trình nhập khi đọc {file} ({detail}).\n"
+    """A bug of the import itself (not of the file, not of the website): nothing was written.
+    Vietnamese only; the exception itself goes to the log (level DEBUG) for the technician."""
+    log.debug("Lỗi nội bộ khi nhập %s", file, exc_info=(type(cause), cause, cause.__traceback__))
+    return (f"Lỗi nội bộ của chương trình nhập khi đọc {file}: {_cause_words(cause)}.\n"
             "    Chưa ghi tệp nào: data/ giữ nguyên.\n"
             "    Đây là lỗi của chương trình nhập, không phải của người biên tập. Cách xử lý: mở tệp bằng Word, "
             "lưu lại rồi nhập lại; nếu vẫn lỗi, báo cho người phụ trách kỹ thuật kèm tệp và các dòng trên.")

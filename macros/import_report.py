@@ -699,6 +699,7 @@ def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
         raise _refuse(display, f"Mẫu báo cáo thuộc kế hoạch «{recorded}», không phải kế hoạch «{site.key}».",
                       hint=REFRESH, sheet=T.INFO, row=row, col=2)
     errors: list[DataError] = _hidden_errors(book, display) + _topic_record_errors(book, site, display)
+    headed = T.sheet_columns(site.plan)  # the headers with the plan's words, as its template writes them
     info = book[T.INFO]
     first, last = min(r.row for r in T.INFO_ROWS), max(r.row for r in T.INFO_ROWS)
     errors += _cell_problems(info, display, range(first, last + 1), range(2, 3),
@@ -731,10 +732,11 @@ def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
     # Lists: one row per item, empty rows skipped.
     def rows(sheet):
         ws = book[sheet]
-        columns = T.COLUMNS[sheet]
-        for (header, _, _), i in zip(columns, range(1, len(columns) + 1)):
+        columns = headed[sheet]
+        for (header, _, _), (pattern, _, _), i in zip(columns, T.COLUMNS[sheet], range(1, len(columns) + 1)):
             found = ws.value(1, i)
-            if _text(found) != header:
+            # Other words in a header the plan words (a template made before they changed) are fine.
+            if _text(found) != header and not T.header_fits(pattern, _text(found)):
                 errors.append(SheetError(display, 1, i, "", f"Tiêu đề cột đã bị đổi: cần «{header}».",
                                          found=_text(found), sheet=sheet, header=header))
         errors.extend(_cell_problems(ws, display, range(2, ws.max_row + 1), range(1, len(columns) + 1),
@@ -750,14 +752,14 @@ def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
     for row, values in rows(T.AREAS):
         path = ("dia_ban", len(areas))
         item = {"xa": _text(values[0])}
-        src.positions[path] = (T.AREAS, row, 1, T.COLUMNS[T.AREAS][0][0])
-        src.positions[path + ("xa",)] = (T.AREAS, row, 1, T.COLUMNS[T.AREAS][0][0])
+        src.positions[path] = (T.AREAS, row, 1, headed[T.AREAS][0][0])
+        src.positions[path + ("xa",)] = (T.AREAS, row, 1, headed[T.AREAS][0][0])
         kdc = [p.strip() for p in _text(values[1]).split(";") if p.strip()]
         if kdc:
             item["khu_dan_cu"] = kdc
-            src.positions[path + ("khu_dan_cu",)] = (T.AREAS, row, 2, T.COLUMNS[T.AREAS][1][0])
+            src.positions[path + ("khu_dan_cu",)] = (T.AREAS, row, 2, headed[T.AREAS][1][0])
             for j in range(len(kdc)):
-                src.positions[path + ("khu_dan_cu", j)] = (T.AREAS, row, 2, T.COLUMNS[T.AREAS][1][0])
+                src.positions[path + ("khu_dan_cu", j)] = (T.AREAS, row, 2, headed[T.AREAS][1][0])
         areas.append(item)
     if areas:
         data["dia_ban"] = areas
@@ -777,7 +779,7 @@ def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
         src.positions[("khao_sat", "ket_qua")] = pos_found
 
     confs = []
-    cols = T.COLUMNS[T.CONFERENCES]
+    cols = headed[T.CONFERENCES]
     for row, values in rows(T.CONFERENCES):
         path = ("hoi_nghi", len(confs))
         src.positions[path] = (T.CONFERENCES, row, 1, cols[0][0])
@@ -796,7 +798,7 @@ def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
 
     spending: dict = {}
     items = []
-    cols = T.COLUMNS[T.SPENDING]
+    cols = headed[T.SPENDING]
     for row, values in rows(T.SPENDING):
         path = ("kinh_phi", "chi", len(items))
         src.positions[path] = (T.SPENDING, row, 1, cols[0][0])

@@ -18,6 +18,7 @@ A plan folder holding its own thuat-ngu.yaml or van-ban.yaml uses that file.
 `load_website(root)` raises DataErrors listing every problem at once.
 """
 
+import datetime as dt
 import os
 import stat
 from dataclasses import fields, replace
@@ -173,8 +174,9 @@ def size_errors(root: Path, folder: str, files: dict[str, str]) -> tuple[list[Da
     return errors, skip
 
 
-def load_plan(root: Path, folder: str, entry=None) -> Site:
-    """Read and validate one plan folder. Raises DataErrors with every problem."""
+def load_plan(root: Path, folder: str, entry=None, today: dt.date | None = None) -> Site:
+    """Read and validate one plan folder. Raises DataErrors with every problem. `today`: the
+    build's date (SOURCE_DATE_EPOCH) for the results' checks; None: the clock's (macros.check)."""
     root = Path(root)
     errors: list[DataError] = []
     models: dict = {"chapters": {}}
@@ -213,7 +215,7 @@ def load_plan(root: Path, folder: str, entry=None) -> Site:
     extra = {k: v for k, v in models.items() if k not in ("units", "org", "plan")}
     site = Site(root, models["units"], models["org"], models["plan"], sources, extra, files, entry)
     with reading(f"{DATA}/{folder}/{RESULTS_FOLDERS[0]}/"):
-        site = replace(site, results=load_results(root, site))  # raises DataErrors
+        site = replace(site, results=load_results(root, site, today))  # raises DataErrors
     with reading(f"{DATA}/{folder}/ (địa chỉ các trang)"):
         # Pages written by hand in docs/ share the addresses of a plan without a prefix.
         docs = root / "docs" if not site.prefix else None
@@ -223,7 +225,7 @@ def load_plan(root: Path, folder: str, entry=None) -> Site:
     return site
 
 
-def load_website(root: Path) -> Website:
+def load_website(root: Path, today: dt.date | None = None) -> Website:
     """data/website.yaml and every plan it lists. Raises DataErrors with every problem."""
     root = Path(root)
     errors: list[DataError] = []
@@ -247,7 +249,7 @@ def load_website(root: Path) -> Website:
     plans = []
     for entry in info.ke_hoach:
         try:
-            plans.append(load_plan(root, entry.thu_muc, entry))
+            plans.append(load_plan(root, entry.thu_muc, entry, today))
         except DataErrors as exc:
             errors += exc.errors
     if errors:

@@ -8,6 +8,7 @@ totals agree…) live in crosschecks.py; derived values in site.py.
 # Definitions (ma) use Code; references to them are Text, so that a wrong
 # reference ("Dak Glei" for "610") reaches the cross-check that can suggest the code.
 import difflib
+import re
 from typing import Annotated, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, Tag
@@ -58,6 +59,28 @@ class OrgFile(Strict):
 
 # --- data/<kế hoạch>/ke-hoach.yaml -----------------------------------------------------
 
+def _line_as_written(value: str) -> str:
+    """A line kept as the document writes it: checked as text, but a run of spaces (a blank left
+    for the signing: «ngày      tháng 4») stays, as no-break spaces (a page folds ordinary ones)."""
+    _clean_text(value, allow_empty=True)
+    return re.sub(r"\s{2,}", lambda m: "\u00a0" * len(m.group()), value.strip())
+
+
+LineAsWritten = Annotated[str, AfterValidator(_line_as_written)]
+
+
+def _rule(value: str) -> str:
+    """The rule under the subject: rule characters only (as the import reads one)."""
+    value = _clean_text(value, allow_empty=True)
+    if value and not re.fullmatch(r"[\s_\-–—=*.~·]+", value):
+        raise PydanticCustomError("du_lieu", "dòng kẻ chỉ gồm các dấu kẻ, như «______» hay «-----»; chữ của tên "
+                                             "kế hoạch ghi ở trich_yeu")
+    return value
+
+
+RuleLine = Annotated[str, AfterValidator(_rule)]
+
+
 class DocumentInfo(Strict):
     loai: OptionalText = Field(description="Loại văn bản: Kế hoạch.")
     so: OptionalText = Field(description="Số văn bản; để \"\" khi chưa có số.")
@@ -66,6 +89,11 @@ class DocumentInfo(Strict):
     # Omitted for a document without a year (None; file names then use the plan's folder).
     nam: Int = Field(default=None, ge=1945, le=2100, description="Năm của kế hoạch; bỏ dòng này khi văn bản không ghi.")
     trich_yeu: OptionalText = Field(description="Trích yếu (tên) của kế hoạch.")
+    dong_ke: RuleLine = Field(default="", description=(
+        "Dòng kẻ dưới trích yếu, chép đúng văn bản («______»); \"\" khi văn bản không có dòng kẻ viết bằng chữ."))
+    dong_dia_danh_ngay: LineAsWritten = Field(default="", description=(
+        "Dòng địa danh và ngày, chép đúng văn bản, kể cả chỗ để trống («Đông Sơn, ngày      tháng 4 năm …»): "
+        "website in đúng dòng này. \"\" thì website viết dòng đó từ dia_danh (co-quan.yaml) và ngay_ban_hanh."))
     phan_dau_do_website_trinh_bay: StrictBool = Field(default=False, description=(
         "true khi bản chép dùng làm căn cứ không có phần đầu văn bản (quốc hiệu, tiêu ngữ, «Số:», địa danh và "
         "ngày): website trình bày phần đầu theo Nghị định 30/2020 và ghi chú điều đó. Bỏ trống khi tệp gốc có phần đầu."))
@@ -427,6 +455,8 @@ class PlanFile(Strict):
     ket_luan: OptionalText = ""
     noi_nhan: AnyRecipients = Field(default=RecipientLines())
     chu_ky: Signature = Field(default=Signature())
+    phu_luc: Blocks = Field(default=[], description=(
+        "Phần sau chữ ký (phụ lục: bảng, đoạn), chép đúng văn bản, theo thứ tự; website in sau phần ký."))
 
     # The structured section of each kind, or None: the computed pages exist only with it.
     def section(self, kind: str):

@@ -295,6 +295,23 @@ def test_fixture_notice_comes_from_its_own_data(built):
     assert "202/2025/QH15" in home.split('class="trang-thai ', 1)[1].split("</div>", 1)[0]
 
 
+def test_each_plans_pages_carry_their_own_plans_name(built):
+    """<title>, the header's title and og:site_name named the website (the 2023 plan's name) on the
+    fixture plan's pages too: now a plan's pages name their own plan (data/website.yaml › ke_hoach › ten); the
+    2023 plan's pages and the header's link home keep the website's name."""
+    own = TWO_PLANS.split("ten: ", 1)[1].strip()
+    for path in ("", "ke-hoach/", "don-vi/xa-mau-dak-hoa/"):
+        html = (built / PREFIX / path / "index.html").read_text(encoding="utf-8")
+        title = re.search(r"<title>([^<]*)</title>", html).group(1)
+        assert title == own or title.endswith(f" - {own}"), (path, title)
+        assert f'<meta property="og:site_name" content="{own}">' in html, path
+        topic = re.search(r'<div class="md-header__topic">\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>', html)
+        assert topic.group(1) == own, (path, topic.group(1))
+    html = (built / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Kế hoạch - Kế hoạch tuyên truyền, vận động năm 2023</title>" in html
+    assert '<meta property="og:site_name" content="Kế hoạch tuyên truyền, vận động năm 2023">' in html
+
+
 def test_fixture_notice_in_its_pdfs_comes_from_its_own_data(fixture_pdfs):
     """The same notice in the fixture's PDFs, without Kon Tum's changes."""
     from macros.render import notice

@@ -158,12 +158,12 @@ def test_page_tags_hook_with_and_without_an_address(tmp_path):
     config = SimpleNamespace(site_name="Kế hoạch", site_description="Mô tả", site_dir=str(tmp_path),
                              site_url=SITE_ADDRESS, use_directory_urls=True, extra={})
     context = {}
-    preview_hooks.page_tags(context, page, config, Settings())
+    preview_hooks.page_tags(context, page, config, Settings(), config.site_name)
     head = Head(context["og_tags"])
     assert head.meta["og:url"] == page.canonical_url and head.meta["og:image"].startswith(SITE_ADDRESS + "assets/og/")
     assert "vi-qr" in page.content and page.canonical_url in page.content
     page.content, page.canonical_url, config.site_url = "<p>x</p>", None, None
-    preview_hooks.page_tags(context, page, config, Settings())
+    preview_hooks.page_tags(context, page, config, Settings(), config.site_name)
     head = Head(context["og_tags"])
     assert "og:url" not in head.meta and head.meta["og:image"].startswith("../../assets/og/")
     assert page.content == "<p>x</p>"

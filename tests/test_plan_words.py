@@ -245,3 +245,136 @@ def test_the_toolkit_forms_use_the_plans_words(mau):
     # (the fixture's own bo-cong-cu.yaml writes «khu dân cư» in its report form: data, not ours)
     for word in ("dân tộc thiểu số", "DTTS", "đồng bào"):
         assert word.lower() not in text.lower(), word
+
+
+# --- issue 19 leftovers: the downloads' words come from the plan too -----------------------
+
+_OTHER_WORDS = [
+    (lambda d: [d["cuoc_van_dong"].update(doi_tuong="hội viên phụ nữ", doi_tuong_viet_tat="HVPN"),
+                d.update(ten_goi_khu_dan_cu="tổ dân phố")], "hội viên phụ nữ", "HVPN", "Tổ dân phố"),
+    (lambda d: [d["cuoc_van_dong"].pop("doi_tuong"), d["cuoc_van_dong"].pop("doi_tuong_viet_tat"),
+                d.pop("ten_goi_khu_dan_cu")], "thuộc đối tượng vận động", "thuộc đối tượng vận động", "Nơi"),
+]
+
+
+@pytest.mark.parametrize("change,full,short,places", _OTHER_WORDS)
+def test_the_downloads_name_those_counted_apart_and_the_places_as_the_plan_does(tmp_path, change, full, short,
+                                                                                 places):
+    """The results workbook's columns, the report template's headers and the calendar's conferences
+    said «người DTTS», «Khu dân cư được chọn», «người dân tộc thiểu số» for any plan."""
+    import io
+
+    import openpyxl
+
+    from macros.exports import ics, template, xlsx
+
+    site = _with_results(tmp_path, change)
+    stamp = dt.datetime(2026, 1, 1, 8, 0)
+    heads = xlsx.results_rows(site, site.results)[0] + xlsx.conference_rows(site, site.results)[0]
+    assert heads.count(f"Trong đó người {short}") == 2, heads
+    code = next(iter(site.results.by_unit))
+    wb = openpyxl.load_workbook(io.BytesIO(template.template_xlsx(site, code, stamp)))
+    sheets = {name: [c.value for c in wb[name][1] if c.value] for name in (template.AREAS, template.CONFERENCES)}
+    assert f"{places} được chọn (cách nhau dấu ;)" in sheets[template.AREAS], sheets
+    assert f"Trong đó người {short}" in sheets[template.CONFERENCES], sheets
+    calendar = ics.calendars(site, site.results, stamp, [None])[None].decode().replace("\r\n ", "")
+    # A conference's own words, before the file's notice (which quotes the plan's subject).
+    conferences = [line.split("\\n\\n")[0] for line in calendar.splitlines()
+                   if line.startswith("DESCRIPTION:") and " người dự\\, " in line]
+    assert conferences and all(f" người {full}. Nội dung" in line for line in conferences), conferences
+    said = "\n".join(heads + sheets[template.AREAS] + sheets[template.CONFERENCES] + conferences)
+    for word in ("DTTS", "dân tộc thiểu số", "Khu dân cư"):
+        assert word not in said, word
+
+
+def test_a_template_with_the_2023_headers_is_still_read(tmp_path):
+    """A report filled in a template made before the headers took the plan's words (the 2023
+    ones) is read for a plan with other words; a header really changed is still refused."""
+    import io
+
+    import openpyxl
+
+    from macros import import_report
+    from macros.exports import template
+
+    site = _with_results(tmp_path, _OTHER_WORDS[0][0])
+    code = next(iter(site.results.by_unit))
+    wb = openpyxl.load_workbook(io.BytesIO(template.template_xlsx(site, code, dt.datetime(2026, 1, 1, 8, 0))))
+    wb[template.AREAS].cell(1, 2, "Khu dân cư được chọn (cách nhau dấu ;)")
+    wb[template.CONFERENCES].cell(1, 4, "Trong đó người DTTS")
+    wb[template.AREAS].cell(2, 1, "Xã Mẫu")
+    wb[template.AREAS].cell(2, 2, "Thôn 1; Thôn 2")
+    path = tmp_path / "mau-cu.xlsx"
+    wb.save(path)
+    src = import_report.read_template(path, site)
+    assert not [e for e in src.read_errors if "Tiêu đề cột" in str(e)], src.read_errors
+    assert src.data["dia_ban"] == [{"xa": "Xã Mẫu", "khu_dan_cu": ["Thôn 1", "Thôn 2"]}]
+    wb[template.CONFERENCES].cell(1, 4, "Số người DTTS")
+    wb.save(path)
+    errors = [str(e) for e in import_report.read_template(path, site).read_errors]
+    assert any("Tiêu đề cột đã bị đổi: cần «Trong đó người HVPN»" in e for e in errors), errors
+
+
+def test_the_place_and_date_line_as_written_and_the_date_of_issue_agree(tmp_path):
+    """The header line kept as written (van_ban.dong_dia_danh_ngay) is printed as it is, its blank
+    kept; one that says another date than ngay_ban_hanh is an error at its line."""
+    def blank(data):
+        data["van_ban"]["dong_dia_danh_ngay"] = "Đông Sơn, ngày      tháng 4 năm 2026"
+
+    site = load_website(_one_plan(tmp_path / "a", MAU, blank)).plans[0]
+    assert plan.place_date_line(site) == "Đông Sơn, ngày" + "\u00a0" * 6 + "tháng 4 năm 2026"
+
+    def other(data):
+        data["van_ban"].update(dong_dia_danh_ngay="Đông Sơn, ngày 05 tháng 4 năm 2026", ngay_ban_hanh="06/4/2026")
+
+    with pytest.raises(DataErrors) as exc:
+        load_website(_one_plan(tmp_path / "b", MAU, other))
+    text = str(exc.value)
+    assert re.search(r"ke-hoach\.yaml:\d+:.*«van_ban › dong_dia_danh_ngay»", text), text
+    assert "khác ngày ban hành" in text, text
+
+
+def test_braces_in_verbatim_text_are_printed_as_written_and_not_checked(tmp_path):
+    """A verbatim section's «{so_hoi_nghi}» was checked as a placeholder (refused here: no cac_buoc
+    section) but printed unfilled: verbatim means as written, so braces there are text."""
+    def braces(data):
+        data["muc"][0]["doan"][0] = "Tổ chức {so_hoi_nghi} hội nghị; ký hiệu {a} và {x như văn bản gốc."
+        data["can_cu"][0]["van_ban"] = "Căn cứ Hướng dẫn {số} mẫu;"
+
+    site = load_website(_one_plan(tmp_path, VERBATIM, braces)).plans[0]
+    page = plan.plan_page(site).replace("\\{", "{").replace("\\}", "}")  # Markdown's escapes of the text
+    assert "Tổ chức {so_hoi_nghi} hội nghị; ký hiệu {a} và {x như văn bản gốc." in page
+    assert "Căn cứ Hướng dẫn {số} mẫu;" in page
+
+
+@pytest.mark.parametrize("written", ["Tổ chức {so_hoi_nghi hội nghị mẫu.", "Tổ chức {So_hoi_nghi} hội nghị mẫu.",
+                                     "Tổ chức { so_hoi_nghi } hội nghị mẫu."])
+def test_a_placeholder_half_typed_where_placeholders_are_read_is_an_error(tmp_path, written):
+    """«{so_hoi_nghi» (no closing brace) or «{So_hoi_nghi}» in a step passed silently and was printed as typed."""
+    def typo(data):
+        step = next(s for s in data["muc"] if s.get("loai") == "cac_buoc")["buoc"][0]
+        step["noi_dung"] = written
+
+    with pytest.raises(DataErrors) as exc:
+        load_website(_one_plan(tmp_path, MAU, typo))
+    text = str(exc.value)
+    assert re.search(r"ke-hoach\.yaml:\d+:.*«cac_buoc › buoc › mục 1 › noi_dung»", text), text
+    said = re.search(r"\{[^}]*\}", written)
+    assert ("không có dấu «}» đóng" in text) if said is None else (f"Chỗ trống «{said.group(0)}» không có" in text), text
+
+
+def test_a_placeholder_where_none_is_filled_is_an_error_and_other_braces_are_text(tmp_path):
+    """«{so_hoi_nghi}» in mo_dau was accepted and printed in braces (only the steps and the report
+    note are filled); «{{ 7*7 }}» or «{1; 2}» there are text, printed as typed."""
+    def opening(data):
+        data["mo_dau"] = "Tổ chức {so_hoi_nghi} hội nghị."
+
+    with pytest.raises(DataErrors) as exc:
+        load_website(_one_plan(tmp_path / "a", MAU, opening))
+    assert "«mo_dau»" in str(exc.value) and "không được điền ở trường này" in str(exc.value), str(exc.value)
+
+    def text(data):
+        data["mo_dau"] = "Ghi {{ 7*7 }} và {1; 2} như văn bản."
+
+    site = load_website(_one_plan(tmp_path / "b", MAU, text)).plans[0]
+    assert "{{ 7*7 }} và {1; 2}" in re.sub(r"\\([{}*])", r"\1", plan.plan_page(site))  # Markdown's escapes

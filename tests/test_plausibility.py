@@ -116,3 +116,30 @@ def test_a_compiled_report_issued_in_the_future_is_refused(tmp_path):
     with pytest.raises(DataErrors) as info:
         results_of(root)
     assert any("«ngay_ban_hanh»" in str(e) and "Ngày ban hành 15/12/2032 chưa đến" in str(e) for e in info.value.errors)
+
+
+def test_today_is_the_builds_date_not_the_clock(tmp_path):
+    """check_results read date.today(): the same data, built with the same SOURCE_DATE_EPOCH, passed
+    or failed by the day it was built. Now «today» is the build's date (Settings.source_date_epoch)."""
+    import shutil
+
+    from macros.adapters import build_state
+    from macros.errors import DataErrors
+    from macros.results.load import load_results
+    from tests.results_fixtures import SITE, with_results
+    from tests.sitebuild import ROOT
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    root = with_results(tmp_path)  # 612 sent its report on 06/12/2023
+    load_results(root, SITE)  # by the clock (after 2023): no error
+    with pytest.raises(DataErrors) as exc:
+        load_results(root, SITE, today=dt.date(2023, 12, 1))
+    assert "chưa đến (hôm nay là 01/12/2023)" in str(exc.value)
+
+    class Config(dict):
+        pass
+
+    epoch = int(dt.datetime(2023, 12, 1, 5, tzinfo=dt.timezone.utc).timestamp())  # 12:00 in Vietnam
+    with pytest.raises(DataErrors) as exc:
+        build_state.start(Config(use_directory_urls=True), root, build_state.Settings(source_date_epoch=epoch, pdf="0"))
+    assert "chưa đến (hôm nay là 01/12/2023)" in str(exc.value)

@@ -78,6 +78,15 @@ class BuildState:
         self.theme_env = None  # the theme's Jinja environment (on_env)
         self.nav = None  # the site's navigation (on_page_context)
 
+    def site_name_of(self, src_uri: str | None, site_name: str) -> str:
+        """The name a page's <title> and link preview carry: on a website of several plans, a
+        plan's page names its own plan (data/website.yaml › ke_hoach › ten); any other page, or
+        the website of one plan, the website's name (`site_name`)."""
+        site = self.catalog.plan_of_page.get(src_uri) if src_uri else None
+        if self.website.several and site is not None and site.entry is not None:
+            return site.entry.ten
+        return site_name
+
     @property
     def default_site(self) -> Site:
         """The plan that macros in hand-written pages show: the first one listed."""
@@ -105,10 +114,12 @@ def share_website(config, website: Website) -> None:
 def start(config, root: Path, settings: Settings = Settings(), previous: Catalog | None = None) -> BuildState:
     """Read data/ (raises DataErrors), unless shared with this build, and attach
     this build's state to `config`."""
-    website = getattr(config, _SHARED, None) or load_website(root)
-    if settings.source_date_epoch is not None:  # the build's date: where each plan stands (notices)
+    # The build's date (SOURCE_DATE_EPOCH): what the results' checks call today, where each plan stands.
+    today = source_date_epoch(settings.source_date_epoch).date() if settings.source_date_epoch is not None else None
+    website = getattr(config, _SHARED, None) or load_website(root, today)
+    if today is not None:  # the notices
         for site in website.plans:
-            plan_status.date_status(site, source_date_epoch(settings.source_date_epoch).date())
+            plan_status.date_status(site, today)
     return attach(config, BuildState(root, website, dir_urls=config["use_directory_urls"],
                                      pdf_ok=not settings.pdfs_off and writer.unavailable_reason() is None,
                                      settings=settings, previous=previous))

@@ -297,7 +297,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         # ... and the unit list's filter (with vi-fold.js) on the unit list pages only.
         context["units_list_page"] = page.file.src_uri in {site.prefix + links.UNITS for site in state.website.plans}
         # issue 23: link previews (overrides/main.html)
-        preview_hooks.page_tags(context, page, config, state.settings)
+        preview_hooks.page_tags(context, page, config, state.settings,
+                                state.site_name_of(page.file.src_uri, config.site_name))
         return context
 
     # --- On every page's HTML: abbreviation tooltips, then column names on table cells ---
@@ -347,6 +348,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         # is the fallback.
         env.globals["site_footer"] = lambda src_uri: notice.page_footer_text(
             state.website.plans, state.catalog.plan_of_page.get(src_uri))
+        # <title> names the page's own plan on a website of several (overrides/base.html).
+        env.globals["page_site_name"] = lambda src_uri: state.site_name_of(src_uri, config.site_name)
         # Manifest, service worker and ZIP exist only in builds that write them (not serve, not offline: false):
         # no page links or registers a file that would 404.
         env.globals["offline_files"] = offline_hooks.writes_offline_files(config)

@@ -110,10 +110,10 @@ def plan_docx(site: Site) -> bytes:
     header = doc.add_table(rows=1, cols=2)
     _cell_lines(header.rows[0].cells[0], left)
     _cell_lines(header.rows[0].cells[1], right)
-    for text in (plan.van_ban.loai.upper(), plan.van_ban.trich_yeu, "______"):
+    for text, bold in ((plan.van_ban.loai.upper(), True), (plan.van_ban.trich_yeu, True), (plan.van_ban.dong_ke, None)):
         if text:
             p = doc.add_paragraph()
-            p.add_run(text).bold = text != "______" or None
+            p.add_run(text).bold = bold
             p.alignment = 1
     for text in P.basis_paragraphs(site):
         doc.add_paragraph(text)
@@ -132,6 +132,7 @@ def plan_docx(site: Site) -> bytes:
     _cell_lines(closing.rows[0].cells[0], [("Nơi nhận:", True)] + [(line, False) for line in P.recipients_lines(site)])
     _cell_lines(closing.rows[0].cells[1], [(t, True) for t in (sig.quyen_han, sig.chuc_vu) if t]
                 + [(f"({sig.trang_thai})", False)] * bool(sig.trang_thai) + [(sig.nguoi_ky, True)] * bool(sig.nguoi_ky))
+    _blocks(doc, plan.phu_luc)  # what follows the signature (an appendix), as written
     out = io.BytesIO()
     # Fixed document properties: the same plan gives the same file.
     props = doc.core_properties

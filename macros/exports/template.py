@@ -11,6 +11,7 @@ or made before the topics changed, is refused instead of misread.
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -20,6 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..dates import format_date
 from ..numbers import format_money
 from ..results import progress as pg
+from ..results.model import counted_group
 from ..site import Site
 from ..render import links, notice
 from ..render.plan import conference_rule, section_number
@@ -59,13 +61,17 @@ RECORD_KEYS = ("ke_hoach", "ma_noi_dung")  # filled by the template, never by th
 INFO_KEYS = {r.key: r for r in INFO_ROWS}
 
 # List sheets: (header, field key, kind). Kinds: text, date, int, money, list, topics.
+# Two headers name things as the plan calls them (sheet_columns fills them): {noi} the places
+# chosen in each commune (ke-hoach.yaml › ten_goi_khu_dan_cu), {doi_tuong} those counted apart
+# (cuoc_van_dong › doi_tuong_viet_tat). The import accepts a header with other words there
+# (header_fits): a template made before the plan's words changed, or by an older version.
 COLUMNS = {
     AREAS: (("Xã (phường, thị trấn)", "xa", "text"),
-            ("Khu dân cư được chọn (cách nhau dấu ;)", "khu_dan_cu", "list")),
+            ("{noi} được chọn (cách nhau dấu ;)", "khu_dan_cu", "list")),
     CONFERENCES: (("Ngày (ngày/tháng/năm)", "ngay", "date"),
                   ("Địa điểm", "dia_diem", "text"),
                   ("Số người dự", "so_nguoi", "int"),
-                  ("Trong đó người DTTS", "so_nguoi_dtts", "int"),
+                  ("Trong đó người {doi_tuong}", "so_nguoi_dtts", "int"),
                   ("Nội dung đã tuyên truyền (số thứ tự, cách nhau dấu ;)", "noi_dung", "topics")),
     SPENDING: (("Số tiền (đồng)", "so_tien", "money"),
                ("Số chứng từ", "chung_tu", "text"),
@@ -73,6 +79,25 @@ COLUMNS = {
 }
 WIDTHS = {AREAS: (30, 50), CONFERENCES: (16, 34, 12, 14, 30), SPENDING: (16, 18, 40)}
 FILL = PatternFill("solid", fgColor="FFF2CC")
+
+
+def plan_words(plan) -> dict[str, str]:
+    """The words COLUMNS' headers take from the plan (plain ones when it has none)."""
+    places = plan.ten_goi_khu_dan_cu or "nơi"
+    return {"noi": places[:1].upper() + places[1:], "doi_tuong": counted_group(plan)[1]}
+
+
+def sheet_columns(plan) -> dict[str, tuple]:
+    """COLUMNS with the plan's words in their headers."""
+    words = plan_words(plan)
+    return {sheet: tuple((header.format(**words), key, kind) for header, key, kind in columns)
+            for sheet, columns in COLUMNS.items()}
+
+
+def header_fits(pattern: str, found: str) -> bool:
+    """`found` is the header `pattern` (of COLUMNS) with some words in its {…} places."""
+    parts = re.split(r"\{[a-z_]+\}", pattern)
+    return re.fullmatch(".+".join(map(re.escape, parts)), found) is not None
 BOLD = Font(bold=True)
 
 
@@ -139,7 +164,7 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
     ws.row_dimensions[INFO_KEYS["giai_trinh"].row].height = 45
     ws.column_dimensions["A"].width = 42
     ws.column_dimensions["B"].width = 70
-    for sheet, columns in COLUMNS.items():
+    for sheet, columns in sheet_columns(plan).items():
         s = wb.create_sheet(sheet)
         for i, (header, _, kind) in enumerate(columns, 1):
             c = s.cell(1, i, header)

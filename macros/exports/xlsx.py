@@ -24,6 +24,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..results import progress as pg
 from ..results.load import Results
+from ..results.model import counted_group
 from ..site import Site
 from ..render import links, notice
 from . import cells
@@ -221,7 +222,7 @@ def budget_rows(site: Site) -> tuple[list[str], list[list], list]:
 
 def results_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
     head = ["STT", "Đơn vị", "Mã đơn vị", "Ban phối hợp của tỉnh", "Trạng thái", "Số hội nghị", "Người dự",
-            "Trong đó người DTTS", "Kinh phí được giao (đồng)", "Đã chi (đồng)", "Ngày gửi báo cáo"]
+            f"Trong đó người {counted_group(site.plan)[1]}", "Kinh phí được giao (đồng)", "Đã chi (đồng)", "Ngày gửi báo cáo"]
     rows = []
     for i, p in enumerate(pg.all_progress(site, results), 1):
         rows.append([i, links.unit_title(p.unit), p.unit.ma, p.department.ten, p.label, p.conferences,
@@ -231,7 +232,7 @@ def results_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
 
 def conference_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
     topics = pg.topic_names(site)
-    head = ["Đơn vị", "Ngày", "Địa điểm", "Người dự", "Trong đó người DTTS", "Nội dung đã tuyên truyền"]
+    head = ["Đơn vị", "Ngày", "Địa điểm", "Người dự", f"Trong đó người {counted_group(site.plan)[1]}", "Nội dung đã tuyên truyền"]
     rows = [[links.unit_title(site.unit(code)), c.ngay, c.dia_diem, c.so_nguoi, c.so_nguoi_dtts,
              "; ".join(f"{topics[t][0]}. {topics[t][1]}" for t in c.noi_dung)]
             for code, res in results.by_unit.items() for c in res.hoi_nghi]

@@ -285,18 +285,17 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             doc["so"], doc["ky_hieu"] = m["so"].strip(), m["ky_hieu"].strip()
         elif (m := _PLACE_DATE.match(t)):
             org["dia_danh"] = m["place"].strip()
+            # The line as written (van_ban.dong_dia_danh_ngay, printed as it is): a date left partly
+            # blank for the signing («ngày      tháng 4 năm …») keeps what it says. No-break spaces
+            # are written as spaces (the model keeps a run of them as a blank).
+            doc["dong_dia_danh_ngay"] = t.replace("\u00a0", " ")
             if m["y"]:
                 doc["nam"] = int(m["y"])
             if m["d"].isdigit() and m["m"].isdigit() and m["y"]:
                 doc["ngay_ban_hanh"] = f"{m['d']}/{m['m']}/{m['y']}"  # the digits as written
             elif m["d"] or m["m"]:
-                # A date left partly blank for the signing («ngày      tháng 4 năm …»): the data has a
-                # full date or none, so what the file has is listed word for word.
-                check.append(f"dòng địa danh, ngày ghi «{t}» (ngày chưa điền đủ): van_ban.ngay_ban_hanh để trống "
-                             f"nên website in «{m['place'].strip()}, ngày … tháng … năm {m['y'] or '…'}», không có "
-                             f"«{'ngày ' + m['d'] if m['d'] else ''}{' ' if m['d'] and m['m'] else ''}"
-                             f"{'tháng ' + m['m'] if m['m'] else ''}» của văn bản gốc; ghi van_ban.ngay_ban_hanh khi văn bản "
-                             "đã ký")
+                check.append(f"dòng địa danh, ngày ghi «{t}» (ngày chưa điền đủ): website in đúng dòng này "
+                             "(van_ban.dong_dia_danh_ngay); van_ban.ngay_ban_hanh để trống: ghi khi văn bản đã ký")
         elif _upper_text(t):
             bodies.append(t)
         else:
@@ -324,13 +323,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         elif following and not fold(nfc(following[0][1].text)).startswith("can cu"):
             doc["trich_yeu"] = nfc(following[0][1].text).strip()
             body_start = following[0][0] + 1
-        # The data has no place for the rule under the subject: the site's title prints its own, so
-        # what the file has (a rule as written, or none) is listed for the editor.
+        # The rule under the subject as written (van_ban.dong_ke); none in the file: none on the page.
         under = nfc(flat[rule].text).strip() if rule is not None else ""
-        check.append(f"dưới trích yếu, văn bản gốc có dòng kẻ «{under}»" if under else
-                     "dưới trích yếu, văn bản gốc không có dòng kẻ")
-        check[-1] += ("; dữ liệu chưa có trường ghi dòng này: kiểm tra dòng kẻ website in dưới tên kế hoạch "
-                      "có đúng văn bản gốc không")
+        if under:
+            doc["dong_ke"] = under
     if doc["nam"] is None:
         years = re.findall(r"\bnăm (\d{4})\b", doc["trich_yeu"])
         if years:
@@ -370,11 +366,11 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     # elsewhere the recipients are the lines with a dash after it, up to the signature.
     recipients_column = next((x.column for x in tail if isinstance(x, Para) and x.column >= 0
                               and fold(nfc(x.text)).strip().startswith("noi nhan")), -1)
+    appendix: list = []  # after the signature, from its first table or «PHỤ LỤC» line: kept as written
     for x in tail:
-        if isinstance(x, Table):  # a table after the signature (an appendix): not read, so listed
-            first = next((nfc(c).strip() for r in x.rows for c in r if nfc(c).strip()), "")
-            check.append(f"bảng {len(x.rows)} dòng ở sau phần ký (phụ lục?), bắt đầu «{first[:80]}»: chưa chép vào "
-                         "đâu; chép lại bằng tay nếu cần")
+        if appendix or isinstance(x, Table) or (sig_lines and fold(nfc(x.text)).strip().startswith("phu luc")):
+            if isinstance(x, Table) or x.text.strip():
+                appendix.append(x if isinstance(x, Table) else line_of(x))
             continue
         if not isinstance(x, Para) or not x.text.strip():
             continue
@@ -606,6 +602,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     plan = {"van_ban": doc, "can_cu": can_cu, "mo_dau": " ".join(opening), "muc": sections,
             "ket_luan": " ".join(nfc(x.text).strip() for x in closing),
             "noi_nhan": {"dong": lines_recipients}, "chu_ky": signature}
+    if appendix:
+        plan["phu_luc"] = nest(appendix)
+        tables = sum(isinstance(x, Table) for x in appendix)
+        first = next((nfc(c).strip() for x in appendix for c in ([c for r in x.rows for c in r] if isinstance(x, Table)
+                                                                   else [x.full]) if nfc(c).strip()), "")
+        check.append(f"phần sau chữ ký (phụ lục?) có {tables} bảng, {len(appendix) - tables} đoạn, bắt đầu "
+                     f"«{first[:80]}»: đã chép vào phu_luc, website in sau phần ký; kiểm tra")
+        recognised.append(f"phần sau chữ ký: {tables} bảng, {len(appendix) - tables} đoạn")
     if org["quoc_hieu"]:
         recognised.append("quốc hiệu, tiêu ngữ" if org["tieu_ngu"] else "quốc hiệu")
     if bodies:

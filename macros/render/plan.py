@@ -42,6 +42,8 @@ def number_line(site: Site) -> str:
 
 def place_date_line(site: Site) -> str:
     doc = site.plan.van_ban
+    if doc.dong_dia_danh_ngay:
+        return doc.dong_dia_danh_ngay  # as the document writes it, blanks included
     place = f"{site.org.dia_danh}, " if site.org.dia_danh else ""
     if doc.ngay_ban_hanh:
         return f"{place}{format_date_long(doc.ngay_ban_hanh)}"
@@ -79,7 +81,8 @@ def header_html(site: Site) -> Markup:
 
 def title_html(site: Site) -> Markup:
     doc = site.plan.van_ban
-    return fragment("plan_title.html", kind=doc.loai, summary=doc.trich_yeu)
+    # The rule as written, each character a character reference (Markdown would read «___» or «---»).
+    return fragment("plan_title.html", kind=doc.loai, summary=doc.trich_yeu, rule=[ord(c) for c in doc.dong_ke])
 
 
 def basis_paragraphs(site: Site) -> list[str]:
@@ -190,7 +193,7 @@ def verbatim_html(section: VerbatimSection) -> Markup:
     """Every block of a section kept as written, in order (one raw HTML block of the Markdown body:
     no line of it is blank, so Markdown keeps it whole)."""
     return fragment("plan_blocks.html", post=lambda html: "\n".join(line for line in html.splitlines() if line.strip()),
-                    section_blocks=[_block(b) for b in section.doan])
+                    section_blocks=[_block(b) for b in section.doan], appendix=False)
 
 
 def body_markdown(site: Site) -> Markup:
@@ -224,10 +227,15 @@ def recipients_lines(site: Site) -> list[str]:
 
 
 def closing_html(site: Site) -> Markup:
-    """Recipients and the signature block (one template for every issued document)."""
+    """Recipients and the signature block (one template for every issued document), then what the
+    document has after the signature (phu_luc: an appendix, its tables), as written."""
     sig = site.plan.chu_ky
-    return fragment("official_signature.html", recipients=recipients_lines(site), authority=sig.quyen_han,
-                  title=sig.chuc_vu, status=sig.trang_thai, name=sig.nguoi_ky)
+    closing = fragment("official_signature.html", recipients=recipients_lines(site), authority=sig.quyen_han,
+                       title=sig.chuc_vu, status=sig.trang_thai, name=sig.nguoi_ky)
+    if not site.plan.phu_luc:
+        return closing
+    return closing + fragment("plan_blocks.html", post=lambda html: "\n".join(line for line in html.splitlines() if line.strip()),
+                              section_blocks=[_block(b) for b in site.plan.phu_luc], appendix=True)
 
 
 def layout_note_html(site: Site) -> Markup:

@@ -85,7 +85,8 @@ def check_dependent_raw(site: Site, data, src) -> list[DataError]:
     return errors
 
 
-def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[list[DataError], list[DataError]]:
+def check_unit(site: Site, res: UnitResults, src, stem: str | None,
+               today: dt.date | None = None) -> tuple[list[DataError], list[DataError]]:
     """(errors, warnings) for one unit's results. `stem` is the file name without
     .yaml (one file per unit, named for its code); None when not read from a file."""
     errors: list[DataError] = []
@@ -181,12 +182,15 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None) -> tuple[lis
                                         f"Ngày gửi báo cáo {format_date(rep.ngay_gui)} trước hội nghị cuối cùng "
                                         f"({format_date(last)}); báo cáo phải gửi sau các hội nghị.",
                                         found=format_date(rep.ngay_gui)))
-    more_errors, more_warnings = plausibility.check_results(site, res, src)
+    more_errors, more_warnings = plausibility.check_results(site, res, src, today)
     return errors + more_errors, warnings + more_warnings
 
 
-def check_compiled(report: CompiledReportFile, src, has_results: bool, sample: dt.date) -> list[DataError]:
-    """`sample`: a date of the plan (Site.sample_date), the example of how to write one."""
+def check_compiled(report: CompiledReportFile, src, has_results: bool, sample: dt.date,
+                   today: dt.date | None = None) -> list[DataError]:
+    """`sample`: a date of the plan (Site.sample_date), the example of how to write one; `today`:
+    the build's date (SOURCE_DATE_EPOCH), else the clock's."""
+    today = today or dt.date.today()
     errors = []
     if report.da_ban_hanh:
         if not has_results:
@@ -194,9 +198,9 @@ def check_compiled(report: CompiledReportFile, src, has_results: bool, sample: d
                                     hint="để da_ban_hanh: false cho đến khi có số liệu thật trong thư mục ket-qua/ của kế hoạch."))
         if not report.so:
             errors.append(src.error(("so",), "Báo cáo đã ban hành phải có số.", hint="điền số báo cáo, hoặc để da_ban_hanh: false."))
-        if report.ngay_ban_hanh is not None and report.ngay_ban_hanh > dt.date.today():
+        if report.ngay_ban_hanh is not None and report.ngay_ban_hanh > today:
             errors.append(src.error(("ngay_ban_hanh",), f"Ngày ban hành {format_date(report.ngay_ban_hanh)} chưa đến "
-                                                        f"(hôm nay là {format_date(dt.date.today())}).",
+                                                        f"(hôm nay là {format_date(today)}).",
                                     found=format_date(report.ngay_ban_hanh), hint="kiểm tra năm của ngày ban hành."))
         if report.ngay_ban_hanh is None:
             errors.append(src.error(("ngay_ban_hanh",), "Báo cáo đã ban hành phải có ngày ban hành.",

@@ -6,6 +6,7 @@ a plan without them has no results, and every page says so. The loader
     results = load_results(root, site)   # raises DataErrors listing every error
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,7 +48,8 @@ class Results:
         return not self.by_unit
 
 
-def validate_unit(site: Site, source, stem: str | None) -> tuple[UnitResults | None, list[DataError], list[DataError]]:
+def validate_unit(site: Site, source, stem: str | None,
+                  today: dt.date | None = None) -> tuple[UnitResults | None, list[DataError], list[DataError]]:
     """Model and plan checks for one parsed results source (YAML or Excel)."""
     try:
         # Date errors show a date of this plan (its report deadline) as their example.
@@ -55,11 +57,12 @@ def validate_unit(site: Site, source, stem: str | None) -> tuple[UnitResults | N
     except ValidationError as exc:
         # The rules between fields still speak for the items that read, in the same round.
         return None, _convert(source, UnitResults, exc) + checks.check_dependent_raw(site, source.data, source), []
-    errors, warnings = checks.check_unit(site, res, source, stem)
+    errors, warnings = checks.check_unit(site, res, source, stem, today)
     return (None if errors else res), errors, warnings
 
 
-def load_results(root: Path, site: Site) -> Results:
+def load_results(root: Path, site: Site, today: dt.date | None = None) -> Results:
+    """`today`: the build's date (SOURCE_DATE_EPOCH) for the checks that compare with it; None: the clock's."""
     root = Path(root)
     errors: list[DataError] = []
     warnings: list[DataError] = []
@@ -78,7 +81,7 @@ def load_results(root: Path, site: Site) -> Results:
             except DataErrors as exc:
                 errors += exc.errors
                 continue
-            res, errs, warns = validate_unit(site, source, path.stem)
+            res, errs, warns = validate_unit(site, source, path.stem, today)
             errors += errs
             warnings += warns
             if res is not None:
@@ -90,7 +93,7 @@ def load_results(root: Path, site: Site) -> Results:
             source = read_yaml(root / REPORT_FILE, REPORT_FILE)
             report = CompiledReportFile.model_validate(source.data, context=sample_context(site.sample_date))
             errors += checks.check_compiled(report, source, folder.is_dir() and any(folder.glob("*.yaml")),
-                                            site.sample_date)
+                                            site.sample_date, today)
         except DataErrors as exc:
             errors += exc.errors
         except ValidationError as exc:
