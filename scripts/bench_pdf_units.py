@@ -8,8 +8,8 @@ with writer.write_all (no cache, as many processes as cores, as the build does);
 user + sys of that child and of the worker processes it waits for (getrusage), so load
 from other programs changes the wall time more than the CPU time. `--qr`: every PDF
 carries the QR code of its page's address (the deployed build knows the site's address;
-bench_scale's builds do not). `--code`: other source trees to compare (e.g. an older
-commit's `git archive` unpacked in /tmp), run interleaved with this one; medians printed.
+bench_scale's builds do not). `--code`: the source trees to compare (e.g. two commits'
+`git archive` unpacked in /tmp; default: this one), run interleaved; medians printed.
 """
 
 import argparse
@@ -62,7 +62,7 @@ def main() -> None:
     ap.add_argument("--code", type=Path, action="append", default=[])
     ap.add_argument("--out", type=Path, default=Path("/tmp/bench-pdf-units"))
     args = ap.parse_args()
-    trees = [*args.code, ROOT]
+    trees = args.code or [ROOT]
     results = {tree: [] for tree in trees}
     for run in range(args.runs):
         for i, tree in enumerate(trees):
