@@ -50,17 +50,6 @@ def font_css() -> str:
     return "\n".join(faces)
 
 
-# The running elements margin_note.css places (pdf.css): templates/document.html's draft
-# sentence, templates/results/report.html's draft line.
-MARGIN_NOTES = ("pdf-draft-mark", "bc-draft-line")
-
-
-def has_margin_note(html: str) -> bool:
-    """Whether a document may hold a running element for the bottom-left margin box (its
-    class name appears anywhere: a false "yes" only costs the box, as before)."""
-    return any(name in html for name in MARGIN_NOTES)
-
-
 @dataclass(frozen=True)
 class Written:
     path: str  # relative to the site dir, e.g. "pdf/ke-hoach-<year>.pdf"
@@ -91,7 +80,6 @@ class Printer:
             "handbook": base + [css(path=HERE / "handbook.css")],
             "report": base + [css(path=self.root / RESULTS_CSS)],
         }
-        self.margin_note = css(path=HERE / "margin_note.css")
         # WeasyPrint copies the @font-face fonts into a mkdtemp folder and never removes
         # it: removed when this Printer goes, or when its (worker) process exits.
         folder = getattr(self.fonts, "_folder", None)
@@ -102,9 +90,8 @@ class Printer:
     def write(self, html: str, kind: str, meta: Metadata, out: Path, base_url: str | None = None):
         from weasyprint import HTML
 
-        styles = self.styles[kind] + ([self.margin_note] if has_margin_note(html) else [])
         document = HTML(string=html, base_url=base_url or str(self.root)).render(
-            stylesheets=styles, font_config=self.fonts)
+            stylesheets=self.styles[kind], font_config=self.fonts)
         md = document.metadata
         md.title, md.authors, md.description, md.lang = meta.title, [meta.author], meta.subject, meta.lang
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -143,7 +130,7 @@ def _styles_digest(root: Path) -> str:
     font files themselves (not only their names), the libraries' versions."""
     h = hashlib.sha256()
     for path in (root / PRINT_CSS, root / RESULTS_CSS, HERE / "pdf.css", HERE / "handout.css", HERE / "handbook.css",
-                 HERE / "margin_note.css", Path(__file__)):
+                 Path(__file__)):
         h.update(path.read_bytes() if path.exists() else b"")
     h.update(font_css().encode())
     for style, _, _ in _FACES:
