@@ -27,7 +27,7 @@ def block(url: str | None, pdf: bool = False) -> str:
     only (site.css hides it on screen)."""
     if not url:
         return ""
-    return render("qr.html", url=url, code=svg(url), pdf=pdf)
+    return render("qr.html", url=url, code=svg(url), image=None, pdf=pdf)
 
 
 # A PDF's code as an image, each module SCALE × SCALE pixels (33 modules: 264 px in 13 mm,
