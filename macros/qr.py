@@ -30,10 +30,10 @@ def block(url: str | None, pdf: bool = False) -> str:
     return render("qr.html", url=url, code=svg(url), image=None, pdf=pdf)
 
 
-# A PDF's code as an image, each module SCALE × SCALE pixels (33 modules: 264 px in 13 mm,
-# about 500 dpi), drawn without smoothing (pdf.css: image-rendering: pixelated). WeasyPrint
-# parses and draws an inline SVG's path again on every page (about 10 ms a page, a tenth of
-# a unit's sheet, issue 24); an image is decoded once and drawn as one shared XObject.
+# A PDF's code as an image, each module SCALE × SCALE pixels (a 33-module code: 264 px in
+# 13 mm, about 500 dpi), drawn without smoothing (pdf.css: image-rendering: pixelated).
+# WeasyPrint parses and draws an inline SVG's path again on every page (about 10 ms a page,
+# issue 24); an image is decoded once and drawn as one XObject shared by the pages.
 # Scaled up, so a viewer that smooths images anyway blurs only a sixteenth of a module.
 SCALE = 8
 
@@ -60,7 +60,7 @@ def pdf_block(url: str | None) -> Markup | str:
     """The QR block of a PDF document (block(url, pdf=True)) as a template's output, for
     macros/templates/document.html to put first in <body> (a running element must come
     before the content of the pages it runs on); "" without an address. The code is an
-    image (png_data_uri), not inline SVG: the same look at a tenth of a sheet's time."""
+    image (png_data_uri), not inline SVG: the same look, drawn once per document."""
     if not url:
         return ""
     return fragment("qr.html", url=url, image=png_data_uri(url), pdf=True)
