@@ -193,7 +193,7 @@ def test_pdf_carries_the_qr_in_its_bottom_margin_only_with_an_address(tmp_path):
     with pdfplumber.open(tmp_path / "with.pdf") as doc:
         page = doc.pages[0]
         margin = page.height - 20 * MM
-        marks = [r for r in page.rects + page.lines + page.curves if r["top"] > margin]
+        marks = [r for r in page.rects + page.lines + page.curves + page.images if r["top"] > margin]
         assert marks  # the code is drawn in the bottom margin…
         # …and nothing but its address is written there: the document's body stays above it
         assert "".join(c["text"] for c in page.chars if c["top"] > margin).replace(" ", "") == url
