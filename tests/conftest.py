@@ -5,7 +5,7 @@ import pytest
 
 from macros.gitdates import commit_epoch
 from tests.browser import chromium_path
-from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, mkdocs_build, mutated_project
+from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, made_once, mkdocs_build, mutated_project
 
 
 # scripts/test.sh runs the files on pytest-xdist workers whole (--dist loadfile: a module's
@@ -52,6 +52,32 @@ def site(tmp_path_factory) -> Path:
     epoch = commit_epoch(ROOT)
     dated = {"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else {}
     return build_once(_shared_dir(tmp_path_factory) / "site-real", lambda out: mkdocs_build(ROOT, out, **dated))
+
+
+@pytest.fixture(scope="session")
+def site_pdf_pages(site, tmp_path_factory) -> dict[str, list[str]]:
+    """Site path -> the text of each page (pypdf) of each PDF of the real site, read once
+    per run for every file and worker that reads it (tests/test_truthful.py,
+    tests/test_nothing_invented.py): reading the 12 PDFs costs seconds each time."""
+    import json
+
+    import pypdf
+
+    def make(out: Path):
+        pages = {p.relative_to(site).as_posix(): [page.extract_text() or "" for page in pypdf.PdfReader(str(p)).pages]
+                 for p in sorted((site / "pdf").rglob("*.pdf"))}
+        out.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+
+    made = made_once(_shared_dir(tmp_path_factory) / "site-real-pdf-pages.json", make)
+    return json.loads(made.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def site_pdf_texts(site_pdf_pages) -> dict[str, str]:
+    """Site path -> the whole text of each PDF of the real site, whitespace folded."""
+    from tests.pdfcheck import squash
+
+    return {rel: squash(" ".join(pages)) for rel, pages in site_pdf_pages.items()}
 
 
 @pytest.fixture(scope="session")
