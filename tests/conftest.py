@@ -37,6 +37,16 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
 
 
+def pytest_runtest_logreport(report):
+    """TEST_TIMELINE=<file>: one line per test phase (worker, start, seconds, phase, test),
+    to see where a run's time goes and whether a worker idles at the end (issue 22)."""
+    timeline = os.environ.get("TEST_TIMELINE")
+    if timeline and report.stop:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        with open(timeline, "a", encoding="utf-8") as out:
+            out.write(f"{worker}\t{report.start:.3f}\t{report.stop - report.start:.3f}\t{report.when}\t{report.nodeid}\n")
+
+
 def _shared_dir(tmp_path_factory) -> Path:
     """The base temp dir shared by all pytest-xdist workers of this run (or this run's own)."""
     base = tmp_path_factory.getbasetemp()
