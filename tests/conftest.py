@@ -41,6 +41,8 @@ def pytest_runtest_logreport(report):
     """TEST_TIMELINE=<file>: one line per test phase (worker, start, seconds, phase, test),
     to see where a run's time goes and whether a worker idles at the end (issue 22)."""
     timeline = os.environ.get("TEST_TIMELINE")
+    if getattr(report, "node", None) is not None:
+        return  # pytest-xdist's controller, told of a worker's test: the worker writes it
     if timeline and report.stop:
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
         with open(timeline, "a", encoding="utf-8") as out:
