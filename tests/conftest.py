@@ -15,7 +15,7 @@ from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, made_once, mkdoc
 # while the other worker idles. Measured CPU seconds per file (issue 22): the rest are
 # short and keep their order.
 LONGEST_FIRST = (
-    "test_fixture_plan.py",      # the real site (~7 s) then the two-plan build (~20 s), in-process PDFs
+    "test_fixture_plan.py",      # the real site (~13 s on a fresh checkout) then the two-plan build (~9 s), in-process PDFs
     "test_escaping.py",          # the mutated build and the every-field build (with PDFs)
     "test_accessibility.py",     # ~35 CPU-s of Chromium: one pass (tables, contrast, axe, links) over every page
     "test_search.py",            # ~25 s: 170 searches in the real box
