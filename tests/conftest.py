@@ -5,7 +5,7 @@ import pytest
 
 from macros.gitdates import commit_epoch
 from tests.browser import chromium_path
-from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, mkdocs_build, mutated_project
+from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, made_once, mkdocs_build, mutated_project
 
 
 # scripts/test.sh runs the files on pytest-xdist workers whole (--dist loadfile: a module's
@@ -15,7 +15,7 @@ from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, mkdocs_build, mu
 # while the other worker idles. Measured CPU seconds per file (issue 22): the rest are
 # short and keep their order.
 LONGEST_FIRST = (
-    "test_fixture_plan.py",      # the real site (~7 s) then the two-plan build (~20 s), in-process PDFs
+    "test_fixture_plan.py",      # the real site (~13 s on a fresh checkout) then the two-plan build (~9 s), in-process PDFs
     "test_escaping.py",          # the mutated build and the every-field build (with PDFs)
     "test_accessibility.py",     # ~35 CPU-s of Chromium: one pass (tables, contrast, axe, links) over every page
     "test_search.py",            # ~25 s: 170 searches in the real box
@@ -37,6 +37,18 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
 
 
+def pytest_runtest_logreport(report):
+    """TEST_TIMELINE=<file>: one line per test phase (worker, start, seconds, phase, test),
+    to see where a run's time goes and whether a worker idles at the end (issue 22)."""
+    timeline = os.environ.get("TEST_TIMELINE")
+    if getattr(report, "node", None) is not None:
+        return  # pytest-xdist's controller, told of a worker's test: the worker writes it
+    if timeline and report.stop:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        with open(timeline, "a", encoding="utf-8") as out:
+            out.write(f"{worker}\t{report.start:.3f}\t{report.stop - report.start:.3f}\t{report.when}\t{report.nodeid}\n")
+
+
 def _shared_dir(tmp_path_factory) -> Path:
     """The base temp dir shared by all pytest-xdist workers of this run (or this run's own)."""
     base = tmp_path_factory.getbasetemp()
@@ -52,6 +64,32 @@ def site(tmp_path_factory) -> Path:
     epoch = commit_epoch(ROOT)
     dated = {"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else {}
     return build_once(_shared_dir(tmp_path_factory) / "site-real", lambda out: mkdocs_build(ROOT, out, **dated))
+
+
+@pytest.fixture(scope="session")
+def site_pdf_pages(site, tmp_path_factory) -> dict[str, list[str]]:
+    """Site path -> the text of each page (pypdf) of each PDF of the real site, read once
+    per run for every file and worker that reads it (tests/test_truthful.py,
+    tests/test_nothing_invented.py): reading the 12 PDFs costs seconds each time."""
+    import json
+
+    import pypdf
+
+    def make(out: Path):
+        pages = {p.relative_to(site).as_posix(): [page.extract_text() or "" for page in pypdf.PdfReader(str(p)).pages]
+                 for p in sorted((site / "pdf").rglob("*.pdf"))}
+        out.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+
+    made = made_once(_shared_dir(tmp_path_factory) / "site-real-pdf-pages.json", make)
+    return json.loads(made.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def site_pdf_texts(site_pdf_pages) -> dict[str, str]:
+    """Site path -> the whole text of each PDF of the real site, whitespace folded."""
+    from tests.pdfcheck import squash
+
+    return {rel: squash(" ".join(pages)) for rel, pages in site_pdf_pages.items()}
 
 
 @pytest.fixture(scope="session")

@@ -61,6 +61,19 @@ def build_once(out: Path, build) -> Path:
     return out
 
 
+def made_once(out: Path, make) -> Path:
+    """`make(out)` run once for all pytest-xdist workers of the run (a file lock, like
+    build_once), for what several files read from one build (e.g. the text of its PDFs)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out.with_name(out.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not out.exists():
+            temp = out.with_name(out.name + ".part")
+            make(temp)
+            os.replace(temp, out)
+    return out
+
+
 # --- One copy of the project with changed data, built once (conftest: mutated_site) ---
 
 MUTATED_EDIT_URI = "https://kho.example.org/kho/edit/chinh/"  # EDIT_URI of the mutated build

@@ -5,7 +5,10 @@ type, every PDF, the data check and the plan list work, and the 2023 plan keeps
 its printed addresses.
 
 The build here is HTML-only (KONTUM_PDF=0): its 134 PDFs cost more than the rest of
-it. The fixture's PDFs the tests read are made in-process by the build's own writer
+it. Without the offline files (KONTUM_OFFLINE=0): the file:// copy builds its 260 pages a
+second time (~10 s, half the build) and no test here reads it; the offline step on a
+website of several plans is built by tests/test_import_plan.py (imported_site, four plans)
+and checked there. The fixture's PDFs the tests read are made in-process by the build's own writer
 (fixture_pdfs), and that the build writes the PDFs of every plan, each under its own
 address, is checked on the build's PDF step in-process
 (test_the_build_writes_the_pdfs_of_every_plan_and_links_them)."""
@@ -56,12 +59,13 @@ def project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """One HTML-only build of the two plans for every worker of the run (build_once)."""
+    """One HTML-only build of the two plans, without the offline files, for every worker
+    of the run (build_once)."""
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
     def build(out: Path):
-        return mkdocs_build(two_plans(out.with_name(out.name + "-project")), out, KONTUM_PDF="0")
+        return mkdocs_build(two_plans(out.with_name(out.name + "-project")), out, KONTUM_PDF="0", KONTUM_OFFLINE="0")
 
     return build_once(shared / "site-hai-ke-hoach", build)
 

@@ -13,6 +13,7 @@ top, inside a function, under `if TYPE_CHECKING`. Two graphs are checked:
 """
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,7 @@ def imports_of(name: str, path: Path, known: dict[str, Path]) -> set[str]:
     return out
 
 
+@functools.cache  # the source does not change during a run: parsed once, not once per test (~1 s each)
 def graph() -> dict[str, set[str]]:
     known = modules()
     return {name: imports_of(name, path, known) for name, path in known.items()}

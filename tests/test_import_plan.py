@@ -554,6 +554,18 @@ def test_imported_plan_publishes_with_a_strict_build(imported_site, tmp_path, na
     assert not made & {"phan-cong", "kinh-phi", "don-vi", "tien-do", "ket-qua", "bo-cong-cu"}, made
 
 
+def test_a_website_of_several_plans_gets_its_offline_files(imported_site):
+    """The offline step (ZIP, manifest, service worker) runs on a website of several plans:
+    this build (four plans) is the one that checks it (tests/test_fixture_plan.py builds
+    the two plans without it)."""
+    site, _ = imported_site
+    assert (site / "sw.js").is_file() and (site / "manifest.webmanifest").is_file()
+    zips = sorted(site.rglob("*.zip"))
+    assert zips, "no file:// ZIP in the build"
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    assert all(f"{name}/ke-hoach/" in worker for name in PLANS), "a plan's pages are not saved for offline use"
+
+
 def _items(blocks: list) -> list[dict]:
     return [b for b in blocks if isinstance(b, dict) and "ky_hieu" in b]
 

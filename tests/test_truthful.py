@@ -126,14 +126,11 @@ def pdfs(site: Path) -> list[Path]:
     return sorted((site / "pdf").rglob("*.pdf"))
 
 
-def pdf_text(path: Path) -> str:
-    return squash(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages))
-
-
 @pytest.fixture(scope="module")
-def pdf_texts(site) -> dict[str, str]:
+def pdf_texts(site, site_pdf_texts) -> dict[str, str]:
     require_weasyprint()
-    found = {p.relative_to(site).as_posix(): pdf_text(p) for p in pdfs(site)}
+    found = dict(site_pdf_texts)  # every PDF's text, read once per run (conftest)
+    assert found.keys() == {p.relative_to(site).as_posix() for p in pdfs(site)}
     assert len(found) == len(DATA.units) + 2, sorted(found)  # plan, handouts, handbook
     return found
 
@@ -329,12 +326,11 @@ def test_status_notice_on_every_page(site):
     assert "1677/NQ-UBTVQH15" not in sentences
 
 
-def test_status_notice_in_every_pdf(site, pdf_texts):
+def test_status_notice_in_every_pdf(site_pdf_pages, pdf_texts):
     for rel, text in pdf_texts.items():
         assert notice.STATUS_TITLE in text, rel
         # PDF lines wrap anywhere, and a sheet's number may fall inside a sentence.
-        pages = [re.sub(r"^\s*\d+\s*$", "", p.extract_text() or "", flags=re.M)
-                 for p in pypdf.PdfReader(str(site / rel)).pages]
+        pages = [re.sub(r"^\s*\d+\s*$", "", p, flags=re.M) for p in site_pdf_pages[rel]]
         flat = squash(" ".join(pages)).replace(" ", "")
         for sentence in notice.status_sentences(DATA, brief=True):  # bases by number, date, body
             assert squash(sentence).replace(" ", "") in flat, (rel, sentence)
