@@ -232,6 +232,9 @@ class Recipients(Strict):
 
 class Signature(Strict):
     quyen_han: OptionalText = Field(default="", description="TM. BAN THƯỜNG TRỰC")
+    quyen_han_them: Annotated[list[Text], *at_most(MAX_LIST)] = Field(
+        default_factory=list, description="Các dòng tiếp theo của phần thẩm quyền ký, chép đúng văn bản "
+                                          "(«KT. CHỦ TỊCH»): in giữa quyen_han và chuc_vu, theo thứ tự.")
     chuc_vu: OptionalText = Field(default="", description="PHÓ CHỦ TỊCH")
     trang_thai: OptionalText = Field(default="", description="Đã ký; \"\" với bản chưa ký.")
     nguoi_ky: OptionalText = Field(default="", description="Họ tên người ký; \"\" khi văn bản không ghi.")

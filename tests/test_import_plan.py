@@ -860,3 +860,70 @@ def test_password_protected_odt_is_said_to_be(project, tmp_path, capsys):
                    '<manifest:encryption-data/></manifest:file-entry></manifest:manifest>')
     assert run(project, src, "--thu-muc", "mk") == 1
     assert "bảo vệ bằng mật khẩu" in capsys.readouterr().err
+
+
+def _import(project, tmp_path, capsys, make, folder: str) -> dict:
+    src = tmp_path / f"{folder}.docx"
+    make(src)
+    assert run(project, src, "--thu-muc", folder) == 0, capsys.readouterr().err
+    return load(project, folder)
+
+
+def test_arabic_top_level_sections_are_all_sections(project, tmp_path, capsys):
+    """Review r19, plan C: «1. Chỉ tiêu» (a title naming no part of a plan) was swallowed into mo_dau with
+    its items joined, while «2. Thời gian» and «3. Tổ chức thực hiện» were sections. The document's
+    top level is arabic: every 1., 2., 3. in sequence there is a section, its items nested under it."""
+    from tests.plan_docx_fixtures import ward_arabic
+
+    plan = _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [
+        ("1", "Chỉ tiêu"), ("2", "Thời gian"), ("3", "Tổ chức thực hiện")]
+    assert not plan.get("mo_dau")
+    first = plan["muc"][0]["doan"]
+    assert [i["ky_hieu"] for i in _items(first)] == ["a)", "b)"]
+    assert [i["ky_hieu"] for i in _items(first[1]["doan"])] == ["-", "-"]
+    assert not any("đã nối thành một đoạn" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_every_signature_line_is_kept_and_printed(project, tmp_path, capsys):
+    """Review r19, plan C: «PHÓ CHỦ TỊCH» under «KT. CHỦ TỊCH» was dropped from page and PDF."""
+    from macros.loader import load_plan
+    from macros.render.plan import plan_page
+    from tests.plan_docx_fixtures import ward_arabic
+
+    plan = _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    assert not any("phần ký không nhận ra" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+    page = visible(plan_page(load_plan(project, "phuong")))
+    assert_in_order(page, ["TM. BAN THƯỜNG TRỰC", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Mai"])
+
+
+def test_the_issuing_body_is_never_composed(project, tmp_path, capsys):
+    """Review r19, plan C: the header «ỦY BAN MTTQ VIỆT NAM» / «PHƯỜNG …» became ten_day_du «PHƯỜNG …
+    ỦY BAN MTTQ VIỆT NAM», a name in no line of the file. The header lines are kept in their order."""
+    from tests.plan_docx_fixtures import ward_arabic
+
+    plan = _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    org = load(project, "phuong", "co-quan.yaml")
+    assert org["ten_day_du"] == "ỦY BAN MTTQ VIỆT NAM PHƯỜNG HÒA BÌNH"
+    assert any("ten_day_du" in c and "theo thứ tự" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_units_read_from_an_assignment_section_by_its_title(project, tmp_path, capsys):
+    """Review r19, plan A: «PHÂN CÔNG THỰC HIỆN» with a table of villages got loai: khac and no units."""
+    from tests.plan_docx_fixtures import village_assignment
+
+    plan = _import(project, tmp_path, capsys, village_assignment, "ia-toi")
+    assert plan["muc"][1]["loai"] == "to_chuc_thuc_hien"
+    units = load(project, "ia-toi", "don-vi.yaml")["don_vi"]
+    assert sorted(u["ten"] for u in units) == ["Bình Minh", "Ia Lâm", "Ia Pao", "Tân Lập"]
+
+
+def test_names_that_may_be_units_are_listed_where_they_are(project, tmp_path, capsys):
+    """Review r19: when no section is read as the organisation one, the checklist said only «không tìm
+    thấy mục tổ chức thực hiện», never that villages were named in a table."""
+    from tests.plan_docx_fixtures import village_assignment
+
+    plan = _import(project, tmp_path, capsys, lambda p: village_assignment(p, "CÁC ĐỊA BÀN"), "ia-toi")
+    assert load(project, "ia-toi", "don-vi.yaml")["don_vi"] == []
+    line = next(c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "có thể là đơn vị" in c)
+    assert line.startswith("mục II «CÁC ĐỊA BÀN»") and "«làng Ia Lâm»" in line and "«thôn Bình Minh»" in line

@@ -130,7 +130,7 @@ def plan_docx(site: Site) -> bytes:
     sig = plan.chu_ky
     closing = doc.add_table(rows=1, cols=2)
     _cell_lines(closing.rows[0].cells[0], [("Nơi nhận:", True)] + [(line, False) for line in P.recipients_lines(site)])
-    _cell_lines(closing.rows[0].cells[1], [(t, True) for t in (sig.quyen_han, sig.chuc_vu) if t]
+    _cell_lines(closing.rows[0].cells[1], [(t, True) for t in (sig.quyen_han, *sig.quyen_han_them, sig.chuc_vu) if t]
                 + [(f"({sig.trang_thai})", False)] * bool(sig.trang_thai) + [(sig.nguoi_ky, True)] * bool(sig.nguoi_ky))
     _blocks(doc, plan.phu_luc)  # what follows the signature (an appendix), as written
     out = io.BytesIO()

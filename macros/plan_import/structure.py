@@ -18,6 +18,7 @@ KINDS = ("KẾ HOẠCH", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "THÔNG BÁO", "B�
 # Section kind tags from the title's words (folded: no diacritics, lower case), first match wins.
 TAGS = (("muc dich", "muc_dich_yeu_cau"), ("yeu cau", "muc_dich_yeu_cau"),
         ("kinh phi", "kinh_phi"), ("to chuc thuc hien", "to_chuc_thuc_hien"),
+        ("phan cong", "to_chuc_thuc_hien"), ("trach nhiem thuc hien", "to_chuc_thuc_hien"),
         ("thoi gian", "thoi_gian_dia_diem"), ("dia diem", "thoi_gian_dia_diem"),
         ("hinh thuc", "cac_buoc"), ("cac buoc", "cac_buoc"), ("buoc trien khai", "cac_buoc"),
         ("noi dung", "noi_dung"), ("nhiem vu", "noi_dung"))
@@ -388,23 +389,33 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             sig_lines.append(t)
     signature = {"quyen_han": "", "chuc_vu": "", "trang_thai": "", "nguoi_ky": ""}
     unknown_tail = []
+    # The lines above the name, in order: the first authority line («TM. …») is quyen_han, the last
+    # line in capitals the signer's title (chuc_vu), and every line between («KT. CHỦ TỊCH») is kept
+    # as written in quyen_han_them: every line of the block prints (review r19).
+    above: list[str] = []
     for t in sig_lines:
-        if _SIGN_AUTHORITY.match(t) and not signature["quyen_han"]:
-            signature["quyen_han"] = t
-        elif re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE):
+        if re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE):
             signature["trang_thai"] = t.strip("() ").strip()
-        elif _upper_text(t) and not signature["chuc_vu"] and not signature["nguoi_ky"]:
-            signature["chuc_vu"] = t
+        elif (_upper_text(t) or _SIGN_AUTHORITY.match(t)) and not signature["nguoi_ky"]:
+            above.append(t)
         elif not signature["nguoi_ky"] and not _upper_text(t) and len(t) <= 60:
             signature["nguoi_ky"] = t
         else:
             unknown_tail.append(t)
+    if above and _SIGN_AUTHORITY.match(above[0]):
+        signature["quyen_han"] = above.pop(0)
+    if above:
+        signature["chuc_vu"] = above.pop()
+    if above:  # written in the block's order
+        signature = {"quyen_han": signature["quyen_han"], "quyen_han_them": above,
+                     **{k: v for k, v in signature.items() if k != "quyen_han"}}
     for t in unknown_tail:
         check.append(f"dòng «{t}» ở phần ký không nhận ra: chưa chép vào đâu")
 
-    # The author's full name is required by the site (page metadata): the header's body lines,
-    # issuer first, as written (capitals), listed for the editor to write in ordinary case.
-    org["ten_day_du"] = " ".join(x for x in (org["co_quan_ban_hanh"], org["co_quan_cap_tren"]) if x)
+    # The author's full name is required by the site (page metadata): the header's body lines as
+    # written (capitals), in their order, never recomposed (review r19: «PHƯỜNG … ỦY BAN MTTQ …» was
+    # a name in no line of the file); listed for the editor to write as the body's name.
+    org["ten_day_du"] = " ".join(bodies)
     if not org["ten_day_du"] and (m := _SIGN_AUTHORITY.match(signature["quyen_han"])):
         org["ten_day_du"] = signature["quyen_han"][m.end() - 1:].strip()  # «TM. BAN THƯỜNG TRỰC» -> the body
 
@@ -449,6 +460,29 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             heading = test
             recognised.append(f"các mục lớn đánh dấu bằng {how}")
             break
+    if heading is is_named_decimal:
+        # The document's top level is arabic (1., 2., … naming parts of a plan): a sibling of those
+        # headings — same marker form, a short title, no sentence end — in the numbers' sequence is a
+        # section too, whatever its title says («1. Mục tiêu» before «2. Thời gian», review r19).
+        named = [ln for ln in lines[i:] if is_named_decimal(ln)]
+        forms = {ln.marker[-1:] for ln in named}
+
+        def number(ln) -> int:
+            return int(re.sub(r"\D", "", ln.marker) or 0)
+
+        candidates = {id(ln) for ln in lines[i:] if isinstance(ln, Line) and shape(ln.marker).startswith("dec0")
+                      and ln.marker[-1:] in forms and len(ln.text) <= 80 and not ln.text.rstrip().endswith((".", ";", ":"))}
+        accepted, last = set(), 0
+        for k in range(i, len(lines)):
+            ln = lines[k]
+            if id(ln) not in candidates:
+                continue
+            if is_named_decimal(ln) or number(ln) == last + 1:
+                accepted.add(id(ln))
+                last = number(ln)
+
+        def heading(ln) -> bool:  # noqa: F811 - the sequence-aware form of is_named_decimal
+            return id(ln) in accepted
     if heading is not None:
         first = next((k for k in range(i, len(lines)) if heading(lines[k])), len(lines))
     else:
@@ -521,9 +555,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         if not org[key]:
             check.append(f"không tìm thấy {what}: để trống (co-quan.yaml, {key})")
     if org["ten_day_du"]:
-        check.append(f"tên đầy đủ của cơ quan ban hành tạm ghi «{org['ten_day_du']}» (chữ in hoa như ở đầu văn bản; "
-                     "co-quan.yaml, ten_day_du): viết lại như cách viết thường, ví dụ «Ban Thường trực Ủy ban MTTQ "
-                     "Việt Nam …»")
+        check.append(f"tên đầy đủ của cơ quan ban hành tạm ghi «{org['ten_day_du']}» (các dòng ở đầu văn bản, "
+                     "theo thứ tự, chữ in hoa như văn bản viết; co-quan.yaml, ten_day_du): lệnh không tự ghép tên; "
+                     "viết lại đúng tên cơ quan bằng chữ thường, ví dụ «Ban Thường trực Ủy ban MTTQ Việt Nam …»")
     else:
         check.append("không tìm thấy tên cơ quan ban hành: ghi tên đầy đủ vào co-quan.yaml, ten_day_du "
                      "(bắt buộc: website chưa dựng được khi trường này trống)")
@@ -585,6 +619,19 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                      f"và tên chính thức (ten_chinh_thuc, tạm ghi «{u['ten_chinh_thuc']}»)")
     if org_section is not None and not units:
         check.append("mục tổ chức thực hiện không nêu tên đơn vị nào (xã, thôn, huyện …): don-vi.yaml để trống")
+    if not units:
+        # Names that may be units elsewhere (a section whose title names no part of a plan): said where.
+        for s in sections:
+            if s is org_section:
+                continue
+            texts, tables = [], []
+            walk(s["doan"], texts, tables)
+            named = [f"{u['cap']} {u['ten']}".strip() for u in find_units(texts, tables) if u["cap"]]
+            if named:
+                where = f"mục {s['so']} «{s['tieu_de']}»" if s["so"] else f"mục «{s['tieu_de']}»"
+                check.append(f"{where} nêu tên có thể là đơn vị: " + ", ".join(f"«{n}»" for n in named[:12])
+                             + (f" và {len(named) - 12} tên khác" if len(named) > 12 else "")
+                             + ": chưa ghi vào don-vi.yaml; thêm nếu đúng")
     if facts.get("images"):
         check.append(f"tệp có {facts['images']} hình ảnh: website không chép hình ảnh")
     if facts.get("symbol_bullets"):

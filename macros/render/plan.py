@@ -231,6 +231,7 @@ def closing_html(site: Site) -> Markup:
     document has after the signature (phu_luc: an appendix, its tables), as written."""
     sig = site.plan.chu_ky
     closing = fragment("official_signature.html", recipients=recipients_lines(site), authority=sig.quyen_han,
+                       more=sig.quyen_han_them,
                        title=sig.chuc_vu, status=sig.trang_thai, name=sig.nguoi_ky)
     if not site.plan.phu_luc:
         return closing
