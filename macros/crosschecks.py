@@ -337,7 +337,22 @@ def check_sections(plan: PlanFile, src) -> list[DataError]:
                                                           f"{i + 1} của danh sách muc).", found=number,
                                         hint="mỗi mục một số riêng; sửa số của một trong hai mục."))
             numbers.setdefault(number, i)
-    return errors + check_blocks(plan, src) + check_placeholder_sections(plan, src, plan_file=True)
+    return errors + check_draft_confirmed(plan, src) + check_blocks(plan, src) + check_placeholder_sections(
+        plan, src, plan_file=True)
+
+
+def check_draft_confirmed(plan: PlanFile, src) -> list[DataError]:
+    """An imported plan is confirmed (da_doi_chieu: true) only when its checklist is done: each item
+    is removed as it is resolved, so an item left means something was not checked (review r19)."""
+    draft = plan.nhap_tu_dong
+    if draft is None or not draft.da_doi_chieu or not draft.can_xac_nhan:
+        return []
+    n = len(draft.can_xac_nhan)
+    return [src.error(("nhap_tu_dong", "da_doi_chieu"),
+                      f"Kế hoạch ghi đã đối chiếu (da_doi_chieu: true) nhưng danh sách «can_xac_nhan» còn {n} điều "
+                      f"chưa xong (điều đầu: «{draft.can_xac_nhan[0][:100]}»).", found="true",
+                      hint="làm từng điều trong can_xac_nhan rồi xoá điều đó khỏi danh sách; khi danh sách trống "
+                           "(can_xac_nhan: []) mới ghi da_doi_chieu: true. Chưa xong thì để da_doi_chieu: false.")]
 
 
 def _run_words(value) -> str:

@@ -927,3 +927,33 @@ def test_names_that_may_be_units_are_listed_where_they_are(project, tmp_path, ca
     assert load(project, "ia-toi", "don-vi.yaml")["don_vi"] == []
     line = next(c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "có thể là đơn vị" in c)
     assert line.startswith("mục II «CÁC ĐỊA BÀN»") and "«làng Ia Lâm»" in line and "«thôn Bình Minh»" in line
+
+
+def test_confirming_a_draft_with_open_checklist_items_is_refused(project, tmp_path, capsys):
+    """Review r19: `da_doi_chieu: true` was accepted with 17 can_xac_nhan items still open; the banner
+    went and the page said «chép đúng văn bản». Refused at the line of da_doi_chieu until the list is empty."""
+    from macros.errors import DataErrors
+    from macros.loader import load_plan
+    from tests.plan_docx_fixtures import ward_arabic
+
+    _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    path = project / "data" / "phuong" / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("da_doi_chieu: false", "da_doi_chieu: true"), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_plan(project, "phuong")
+    message = str(caught.value)
+    line = 1 + text.split("\n  da_doi_chieu:")[0].count("\n") + 1
+    assert f"data/phuong/ke-hoach.yaml:{line}" in message and "da_doi_chieu" in message
+    assert "can_xac_nhan" in message and "xoá" in message
+    # every item resolved and removed: accepted
+    lines, kept, inside = text.replace("da_doi_chieu: false", "da_doi_chieu: true").split("\n"), [], False
+    for ln in lines:
+        if ln == "  can_xac_nhan:":
+            inside = True
+            kept.append("  can_xac_nhan: []")
+        elif not (inside and ln.startswith(("  - ", "    "))):
+            inside = False
+            kept.append(ln)
+    path.write_text("\n".join(kept), encoding="utf-8")
+    assert not load_plan(project, "phuong").draft

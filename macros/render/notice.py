@@ -64,7 +64,8 @@ def draft_checklist(site: Site) -> str:
     if not draft:
         return ""
     where = site.data_file("plan")
-    lines = [f"{where}: {draft_sentence(site)} Khi đã đối chiếu, đặt «da_doi_chieu: true» trong nhap_tu_dong."]
+    lines = [f"{where}: {draft_sentence(site)} Làm xong điều nào trong can_xac_nhan thì xoá "
+             "điều đó; khi danh sách trống và đã đối chiếu, đặt «da_doi_chieu: true» trong nhap_tu_dong."]
     if draft.can_xac_nhan:
         lines.append("Còn cần xác nhận hoặc bổ sung:")
         lines += [f"  {i}. {item}" for i, item in enumerate(draft.can_xac_nhan, 1)]
