@@ -116,6 +116,25 @@ def page_footer_text(plans: list[Site], site: Site | None) -> str:
             "kế hoạch, không phải văn bản chính thức.")
 
 
+def plan_description(site: Site) -> str:
+    """One line that says what the plan is, from its own data: its kind and subject
+    («Kế hoạch Vận động …»), else its name (website.yaml › ke_hoach › ten, or kind and year)."""
+    doc = site.plan.van_ban
+    what = " ".join(part.strip() for part in (doc.loai, doc.trich_yeu) if part.strip())
+    if not doc.trich_yeu.strip():
+        what = site.title
+    return what if what.endswith((".", "?", "!")) else what + "."
+
+
+def page_description(plans: list[Site], site: Site | None, fallback: str) -> str:
+    """A page's <meta name="description"> (and its link preview's when the page says nothing
+    short): on a website of several plans a plan's page describes its own plan (plan_description),
+    never another's; a site-wide page, or the website of one plan, the website's (`fallback`)."""
+    if site is not None and len(plans) > 1:
+        return plan_description(site)
+    return fallback
+
+
 def conference_sentence(site: Site) -> str:
     """The plan's own sentence on the number of conferences ("Tổ chức từ 02 đến 04
     hội nghị … tại các khu dân cư …"), quoted rather than read as a count per unit."""
