@@ -957,3 +957,23 @@ def test_confirming_a_draft_with_open_checklist_items_is_refused(project, tmp_pa
             kept.append(ln)
     path.write_text("\n".join(kept), encoding="utf-8")
     assert not load_plan(project, "phuong").draft
+
+
+def test_a_guide_is_named_by_its_kind(project, tmp_path, capsys):
+    """Review r19, plan B: a Hướng dẫn was labelled «Kế hoạch» in the nav, <title> and «Toàn văn kế
+    hoạch». The document's kind (van_ban.loai, read from its title) names its page and nav entry."""
+    from macros import outputs
+    from macros.loader import load_plan
+    from macros.render.home import home_page
+    from macros.render.notice import footer_text
+    from tests.plan_docx_fixtures import guide_tasks
+
+    _import(project, tmp_path, capsys, guide_tasks, "hd")
+    site = load_plan(project, "hd")
+    assert site.plan.van_ban.loai == "Hướng dẫn"
+    plan = outputs.outputs(site).get("plan")
+    assert plan.title == "Hướng dẫn" and plan.nav == ("Hướng dẫn",)
+    nav = outputs.outputs(site).nav("index.md")
+    assert {"Hướng dẫn": "ke-hoach.md"} in nav and not any("Kế hoạch" in entry for entry in nav)
+    assert "Toàn văn hướng dẫn" in home_page(site) and "Toàn văn kế hoạch" not in home_page(site)
+    assert "Trang «Hướng dẫn»" in footer_text(site)

@@ -88,7 +88,7 @@ def provenance_text(site: Site, kind: Kind) -> str:
                 "Các trang khác của website là tài liệu tham khảo biên soạn từ kế hoạch này.")
     return ((f"{draft} " if draft else "") + f"Do {_lower_first(compiler(site))} biên soạn từ {_plan_name(site)}; "
             "không phải văn bản chính thức, không do cơ quan này ban hành. "
-            "Chỉ trang «Kế hoạch» là toàn văn văn bản đã ban hành.")
+            f"Chỉ trang «{links.plan_page_title(site)}» là toàn văn văn bản đã ban hành.")
 
 
 def _compiled_parts(plans: list[Site]) -> str:
@@ -101,7 +101,7 @@ def _compiled_parts(plans: list[Site]) -> str:
 
 def footer_text(site: Site) -> str:
     """One line for the footer of every page: who wrote what."""
-    return (f"Trang «Kế hoạch» chép toàn văn {_plan_name(site)}. {_compiled_parts([site])} "
+    return (f"Trang «{links.plan_page_title(site)}» chép toàn văn {_plan_name(site)}. {_compiled_parts([site])} "
             f"là tài liệu tham khảo do {_lower_first(compiler(site))} biên soạn từ kế hoạch, "
             "không phải văn bản chính thức.")
 
