@@ -977,3 +977,23 @@ def test_a_guide_is_named_by_its_kind(project, tmp_path, capsys):
     assert {"Hướng dẫn": "ke-hoach.md"} in nav and not any("Kế hoạch" in entry for entry in nav)
     assert "Toàn văn hướng dẫn" in home_page(site) and "Toàn văn kế hoạch" not in home_page(site)
     assert "Trang «Hướng dẫn»" in footer_text(site)
+
+
+def test_the_list_of_plans_marks_a_draft(project, tmp_path, capsys):
+    """Review r19: the root list of plans showed the drafts with no «chưa đối chiếu» mark."""
+    from types import SimpleNamespace
+
+    from macros.loader import load_plan
+    from macros.render.pages import plans_page
+    from tests.plan_docx_fixtures import guide_tasks, ward_arabic
+
+    _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    _import(project, tmp_path, capsys, guide_tasks, "hd")
+    draft, checked = load_plan(project, "phuong"), load_plan(project, "hd")
+    checked = SimpleNamespace(**{k: getattr(checked, k) for k in ("title", "plan", "org", "units", "has_units", "prefix")},
+                              draft=None)
+    website = SimpleNamespace(name="Các kế hoạch", file="data/website.yaml", several=True, plans=[draft, checked])
+    items = visible(plans_page(website).markdown).split("Tổ chức ngày chủ nhật xanh")
+    assert len(items) == 2
+    assert "chưa được người biên tập đối chiếu" in items[0] + items[1][:200]
+    assert "chưa được người biên tập đối chiếu" not in items[1].split("Ghi sổ theo dõi")[1]
