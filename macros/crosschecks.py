@@ -486,6 +486,14 @@ def _unfilled_placeholders(src) -> list[DataError]:
                                         hint="website chỉ điền chỗ trống ở nội dung các bước (cac_buoc › buoc › noi_dung) "
                                              "và lời văn báo cáo (to_chuc_thuc_hien › bao_cao › loi_van); ở đây viết "
                                              "thẳng số liệu vào câu."))
+        # The same name with its brace never closed («{han_bao_cao.»): refused like the closed one.
+        for m in _UNCLOSED.finditer(text):
+            name = m.group(0).lstrip("{").strip()
+            if name in PLACEHOLDERS:
+                errors.append(src.error(path, f"Dấu «{{» mở chỗ trống «{{{name}}}» nhưng không có dấu «}}» đóng, và "
+                                              f"chỗ trống không được điền ở trường này: «{text[max(0, m.start() - 20):m.start() + 30]}».",
+                                        hint="ở đây viết thẳng số liệu vào câu (website chỉ điền chỗ trống ở nội dung các "
+                                             "bước và lời văn báo cáo); không định dùng chỗ trống thì bỏ dấu «{»."))
     return errors
 
 

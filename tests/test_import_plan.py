@@ -997,3 +997,21 @@ def test_the_list_of_plans_marks_a_draft(project, tmp_path, capsys):
     assert len(items) == 2
     assert "chưa được người biên tập đối chiếu" in items[0] + items[1][:200]
     assert "chưa được người biên tập đối chiếu" not in items[1].split("Ghi sổ theo dõi")[1]
+
+
+@pytest.mark.parametrize("written", ["Báo cáo trước {han_bao_cao}.", "Báo cáo trước {han_bao_cao."])
+def test_a_placeholder_name_where_none_is_filled_errs_closed_or_not(project, tmp_path, capsys, written):
+    """Review r19: in ket_luan (never filled) «{han_bao_cao}» was an error but «{han_bao_cao.» (the same
+    name, brace never closed) passed and printed as typed. Both are refused at the field."""
+    from macros.errors import DataErrors
+    from macros.loader import load_plan
+    from tests.plan_docx_fixtures import ward_arabic
+
+    _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    path = project / "data" / "phuong" / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert '\nket_luan: ""\n' in text
+    path.write_text(text.replace('\nket_luan: ""\n', f'\nket_luan: "{written}"\n'), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_plan(project, "phuong")
+    assert "«ket_luan»" in str(caught.value) and "han_bao_cao" in str(caught.value), str(caught.value)
