@@ -302,7 +302,7 @@ def village_assignment(path: Path, title: str = "PHÂN CÔNG THỰC HIỆN") -> 
     doc.save(path)
 
 
-def guide_tasks(path: Path) -> None:
+def guide_tasks(path: Path, closing: str = "Hướng dẫn này thay thế Hướng dẫn số 01/HD-MTTQ-BTT ngày 20/3/2024.") -> None:
     """A guide (Hướng dẫn, review r19 plan B's shape): typed task numbers, a closing paragraph
     after the last task that is no part of it, bold-italic runs."""
     doc = Document()
@@ -323,7 +323,7 @@ def guide_tasks(path: Path) -> None:
             r = p.add_run("thành")
             r.bold = r.italic = True
             p.add_run(" hay không.")
-    doc.add_paragraph("Hướng dẫn này thay thế Hướng dẫn số 01/HD-MTTQ-BTT ngày 20/3/2024.")
+    doc.add_paragraph(closing)
     doc.add_paragraph("Nơi nhận:")
     doc.add_paragraph("- Lưu VT.")
     for text in ("TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "A Blưh"):

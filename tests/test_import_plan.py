@@ -1015,3 +1015,18 @@ def test_a_placeholder_name_where_none_is_filled_errs_closed_or_not(project, tmp
     with pytest.raises(DataErrors) as caught:
         load_plan(project, "phuong")
     assert "«ket_luan»" in str(caught.value) and "han_bao_cao" in str(caught.value), str(caught.value)
+
+
+def test_a_closing_paragraph_after_the_last_item_is_not_part_of_it(project, tmp_path, capsys):
+    """Review r19, plan B: «Hướng dẫn này thay thế …», a paragraph of its own after task 10, was nested
+    under task 10 and nothing said so. A paragraph opening with the document's own kind («Hướng dẫn
+    này …») at the end of the body is its closing; any other paragraph left under the last item is listed."""
+    from tests.plan_docx_fixtures import guide_tasks
+
+    plan = _import(project, tmp_path, capsys, guide_tasks, "hd")
+    assert plan["ket_luan"] == "Hướng dẫn này thay thế Hướng dẫn số 01/HD-MTTQ-BTT ngày 20/3/2024."
+    assert "thay thế" not in str(plan["muc"])
+    plan = _import(project, tmp_path, capsys, lambda p: guide_tasks(p, "Bãi bỏ Hướng dẫn số 01/HD-MTTQ-BTT."), "hd2")
+    assert plan["ket_luan"] == ""
+    assert any("«Bãi bỏ Hướng dẫn số 01/HD-MTTQ-BTT.»" in c and "«3.»" in c
+               for c in plan["nhap_tu_dong"]["can_xac_nhan"]), plan["nhap_tu_dong"]["can_xac_nhan"]

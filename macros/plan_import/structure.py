@@ -350,6 +350,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     closing_at = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para)
                        and fold(nfc(body[i].text)).strip().startswith("tren day la")), None)
     closing = [x for x in body[closing_at:] if isinstance(x, Para) and x.text.strip()] if closing_at is not None else []
+    if closing_at is None and doc["loai"]:
+        # A closing that names the document by its own kind («Hướng dẫn này thay thế …», «Kế hoạch này
+        # …»): the last plain paragraph, never part of the item before it (review r19).
+        last = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para) and body[i].text.strip()), None)
+        if (last is not None and not line_of(body[last]).marker
+                and fold(nfc(body[last].text)).strip().startswith(fold(doc["loai"]) + " nay ")):
+            closing_at = last
+            closing = [body[last]]
+            check.append(f"đoạn «{nfc(body[last].text).strip()}» (cuối phần thân, nói về chính văn bản) được ghi là "
+                         "đoạn kết (ket_luan): kiểm tra")
     if closing_at is None:
         # A closing in other words («Ban Thường trực đề nghị … thực hiện./.»): the last plain paragraph
         # ending with «/.», the Front's end mark.
@@ -524,6 +534,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             check.append(f"mục «{s['tieu_de'] or s['so']}»: danh sách trong tệp Word lồng sâu hơn {MAX_LIST_LEVELS} "
                          f"cấp, website giữ tối đa {MAX_LIST_LEVELS} cấp: {len(flattened)} ý sâu hơn (bắt đầu «"
                          f"{flattened[0]}») được ghi ở cấp {MAX_LIST_LEVELS}; kiểm tra")
+
+    # A plain paragraph that ends the body under the last item: nothing in the file says whether it
+    # continues that item or stands alone (Word's indents are not read): listed.
+    if sections and sections[-1]["doan"]:
+        item, tail_block = None, sections[-1]["doan"][-1]
+        while isinstance(tail_block, dict) and "ky_hieu" in tail_block and tail_block.get("doan"):
+            item, tail_block = tail_block, tail_block["doan"][-1]
+        if item is not None and isinstance(tail_block, (str, list)):
+            check.append(f"đoạn «{plain(tail_block)[:120]}» ở cuối phần thân được xếp vào ý «{item['ky_hieu']}» ngay "
+                         "trước nó: kiểm tra; nếu là đoạn riêng, chuyển ra ngoài ý đó (hoặc vào ket_luan)")
 
     # 4. What the organisation section names: departments and units.
     org_section = next((s for s in sections if s["loai"] == "to_chuc_thuc_hien"), None)
