@@ -302,7 +302,8 @@ def village_assignment(path: Path, title: str = "PHÂN CÔNG THỰC HIỆN") -> 
     doc.save(path)
 
 
-def guide_tasks(path: Path, closing: str = "Hướng dẫn này thay thế Hướng dẫn số 01/HD-MTTQ-BTT ngày 20/3/2024.") -> None:
+def guide_tasks(path: Path, closing: str = "Hướng dẫn này thay thế Hướng dẫn số 01/HD-MTTQ-BTT ngày 20/3/2024.",
+                note: bool = True) -> None:
     """A guide (Hướng dẫn, review r19 plan B's shape): typed task numbers, a closing paragraph
     after the last task that is no part of it, bold-italic runs."""
     doc = Document()
@@ -310,6 +311,7 @@ def guide_tasks(path: Path, closing: str = "Hướng dẫn này thay thế Hư�
                  "Sa Thầy, ngày 10 tháng 4 năm 2026"):
         doc.add_paragraph(text)
     _title(doc, "HƯỚNG DẪN", "Ghi sổ theo dõi hoạt động của Ban Công tác Mặt trận năm 2026")
+    doc.add_paragraph().add_run("Thực hiện Chương trình phối hợp số 02/CTr-MTTQ ngày 05/01/2026;").italic = True
     p = doc.add_paragraph()
     p.add_run("Ban Thường trực hướng dẫn ")
     r = p.add_run("ba việc")
@@ -323,6 +325,11 @@ def guide_tasks(path: Path, closing: str = "Hướng dẫn này thay thế Hư�
             r = p.add_run("thành")
             r.bold = r.italic = True
             p.add_run(" hay không.")
+    if note:
+        p = doc.add_paragraph()
+        r = p.add_run("* Ghi chú:")
+        r.bold = r.italic = True
+        p.add_run(" Sổ ghi bằng mực không phai.").italic = True
     doc.add_paragraph(closing)
     doc.add_paragraph("Nơi nhận:")
     doc.add_paragraph("- Lưu VT.")

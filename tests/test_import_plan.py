@@ -1026,7 +1026,25 @@ def test_a_closing_paragraph_after_the_last_item_is_not_part_of_it(project, tmp_
     plan = _import(project, tmp_path, capsys, guide_tasks, "hd")
     assert plan["ket_luan"] == "Hướng dẫn này thay thế Hướng dẫn số 01/HD-MTTQ-BTT ngày 20/3/2024."
     assert "thay thế" not in str(plan["muc"])
-    plan = _import(project, tmp_path, capsys, lambda p: guide_tasks(p, "Bãi bỏ Hướng dẫn số 01/HD-MTTQ-BTT."), "hd2")
+    plan = _import(project, tmp_path, capsys, lambda p: guide_tasks(p, "Bãi bỏ Hướng dẫn số 01/HD-MTTQ-BTT.", note=False), "hd2")
     assert plan["ket_luan"] == ""
     assert any("«Bãi bỏ Hướng dẫn số 01/HD-MTTQ-BTT.»" in c and "«3.»" in c
                for c in plan["nhap_tu_dong"]["can_xac_nhan"]), plan["nhap_tu_dong"]["can_xac_nhan"]
+
+
+def test_italic_opening_and_a_bold_italic_note_label_are_kept(project, tmp_path, capsys):
+    """Review r19: the italic of plan A's opening and the bold italic of «* Ghi chú:» were lost (mo_dau
+    and ghi_chu took plain text only). Both now keep their runs, on the page too."""
+    from macros.loader import load_plan
+    from macros.render.plan import plan_page
+    from tests.plan_docx_fixtures import guide_tasks
+
+    plan = _import(project, tmp_path, capsys, guide_tasks, "hd")
+    assert plan["mo_dau"][0] == {"chu": "Thực hiện Chương trình phối hợp số 02/CTr-MTTQ ngày 05/01/2026;",
+                                 "nghieng": True}
+    note = next(b for s in plan["muc"] for b in s["doan"] if isinstance(b, dict) and "ghi_chu" in b)
+    assert note["ghi_chu"] == [{"chu": "* Ghi chú:", "dam": True, "nghieng": True}]
+    page = plan_page(load_plan(project, "hd"))
+    assert "<em>Thực hiện Chương trình phối hợp số 02/CTr-MTTQ ngày 05/01/2026;</em>" in page
+    assert "<em>ba việc</em>" in page
+    assert "<strong><em>* Ghi chú:</em></strong>" in page

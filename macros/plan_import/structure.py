@@ -106,6 +106,17 @@ def _cut(runs: list[Run], n: int) -> list[Run]:
     return out
 
 
+def _head(runs: list[Run], n: int) -> list[Run]:
+    """The runs' first n characters (a note's label «* Ghi chú:» with its bold and italic)."""
+    out = []
+    for r in runs:
+        if n <= 0:
+            break
+        out.append(Run(r.text[:n], r.bold, r.italic))
+        n -= len(r.text)
+    return out
+
+
 def line_of(p: Para, find_marker: bool = True) -> Line:
     runs = [Run(nfc(r.text), r.bold, r.italic) for r in p.runs]
     text = "".join(r.text for r in runs)
@@ -504,7 +515,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             check.append("có một bảng trước mục đầu tiên: chưa chép (phần mở đầu chỉ giữ đoạn văn); chép vào "
                          "một mục nếu cần")
         else:
-            opening.append(ln.full)
+            opening.append(ln)
     sections = []
     current = None
     for ln in lines[first:]:
@@ -666,7 +677,15 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     for fmt in facts.get("unknown_formats", []):
         check.append(f"kiểu đánh số tự động «{fmt}» của Word chưa đọc được: đã ghi bằng chữ số; kiểm tra")
 
-    plan = {"van_ban": doc, "can_cu": can_cu, "mo_dau": " ".join(opening), "muc": sections,
+    # The opening's paragraphs, joined (listed above), with their bold and italic pieces.
+    opening_runs: list[Run] = []
+    for ln in opening:
+        if opening_runs:
+            opening_runs.append(Run(" "))
+        if ln.marker:
+            opening_runs.append(Run(ln.marker + " "))
+        opening_runs += ln.runs
+    plan = {"van_ban": doc, "can_cu": can_cu, "mo_dau": rich(opening_runs), "muc": sections,
             "ket_luan": " ".join(nfc(x.text).strip() for x in closing),
             "noi_nhan": {"dong": lines_recipients}, "chu_ky": signature}
     if appendix:
@@ -731,7 +750,7 @@ def nest(lines: list, flattened: list | None = None) -> list:
         note = _NOTE.match(ln.text) if not ln.marker else None
         if note:
             stack.clear()
-            top.append({"ghi_chu": note.group(1), "van_ban": rich(_cut(ln.runs, note.end()))})
+            top.append({"ghi_chu": rich(_head(ln.runs, len(note.group(1)))), "van_ban": rich(_cut(ln.runs, note.end()))})
             continue
         if not ln.marker:
             here().append(rich(ln.runs))
