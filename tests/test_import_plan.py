@@ -531,6 +531,12 @@ def imported_site(tmp_path_factory):
             src = out.with_name(f"{name}.docx")
             make(src)
             assert import_plan.main([str(src), "--goc", str(project), "--thu-muc", name]) == 0
+        from tests.plan_docx_fixtures import guide_tasks, ward_arabic
+
+        for name, make in (("huong-dan", guide_tasks), ("phuong", ward_arabic)):  # review r19's shapes
+            src = out.with_name(f"{name}.docx")
+            make(src)
+            assert import_plan.main([str(src), "--goc", str(project), "--thu-muc", name]) == 0
         return mkdocs_build(project, out, KONTUM_PDF="0", SOURCE_DATE_EPOCH="1764547200")
 
     build_once(out, build)
@@ -552,6 +558,26 @@ def test_imported_plan_publishes_with_a_strict_build(imported_site, tmp_path, na
     # No computed page a verbatim plan cannot state (assignments, budget, units, timeline, progress).
     made = {p.name for p in (site / name).iterdir() if p.is_dir()}
     assert not made & {"phan-cong", "kinh-phi", "don-vi", "tien-do", "ket-qua", "bo-cong-cu"}, made
+
+
+def test_review_r19_shapes_publish_with_their_own_names_and_descriptions(imported_site):
+    """Review r19 end to end: a guide is «Hướng dẫn» in <title> and nav; each plan's pages carry their
+    own description, never a bare «1.»; the ward plan prints «PHÓ CHỦ TỊCH»; the list marks drafts."""
+    site, _ = imported_site
+    guide = (site / "huong-dan" / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>Hướng dẫn - ", guide), re.search(r"<title>[^<]*", guide).group(0)
+    assert ">Kế hoạch<" not in guide.split("<article")[0].split("md-sidebar--primary")[-1]
+    for name, subject in (("huong-dan", "Hướng dẫn Ghi sổ theo dõi hoạt động"), ("phuong", "Kế hoạch Tổ chức ngày chủ nhật xanh")):
+        for path in ("", "ke-hoach/"):
+            page = html.unescape((site / name / path / "index.html").read_text(encoding="utf-8"))
+            assert re.search(r'<meta name="description" content="' + subject, page), (name, path)
+            og = re.search(r'<meta property="og:description" content="([^"]*)"', page)
+            assert og and len(og.group(1).split()) >= 3, (name, path, og and og.group(1))
+    ward = (site / "phuong" / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    assert_in_order(visible(ward), ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Mai"])
+    home = (site / "index.html").read_text(encoding="utf-8")
+    listed = home[home.index('<div class="plan-list">'):].split("</div>")[0]
+    assert listed.count("chưa được người biên tập đối chiếu") == 6, listed
 
 
 def _items(blocks: list) -> list[dict]:
