@@ -1074,3 +1074,22 @@ def test_italic_opening_and_a_bold_italic_note_label_are_kept(project, tmp_path,
     assert "<em>Thực hiện Chương trình phối hợp số 02/CTr-MTTQ ngày 05/01/2026;</em>" in page
     assert "<em>ba việc</em>" in page
     assert "<strong><em>* Ghi chú:</em></strong>" in page
+
+
+def test_a_plans_description_is_its_own_and_blank_safe():
+    """render/notice.plan_description: kind and subject; without a subject the plan's name; nothing
+    at all gives "" (no description) — never a lone «.» nor another plan's words."""
+    from types import SimpleNamespace
+
+    from macros.render.notice import page_description, plan_description
+
+    def site(loai, trich_yeu, title):
+        return SimpleNamespace(plan=SimpleNamespace(van_ban=SimpleNamespace(loai=loai, trich_yeu=trich_yeu)), title=title)
+
+    assert plan_description(site("Hướng dẫn", "Ghi sổ năm 2026", "x")) == "Hướng dẫn Ghi sổ năm 2026."
+    assert plan_description(site("Kế hoạch", "", "Kế hoạch xã")) == "Kế hoạch xã."
+    assert plan_description(site("", "", "")) == ""
+    one, other = site("Kế hoạch", "A", "a"), site("Kế hoạch", "B", "b")
+    assert page_description([one, other], other, "Mô tả website") == "Kế hoạch B."
+    assert page_description([one, other], None, "Mô tả website") == "Mô tả website"
+    assert page_description([one], one, "Mô tả website") == "Mô tả website"

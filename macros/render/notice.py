@@ -122,7 +122,9 @@ def plan_description(site: Site) -> str:
     doc = site.plan.van_ban
     what = " ".join(part.strip() for part in (doc.loai, doc.trich_yeu) if part.strip())
     if not doc.trich_yeu.strip():
-        what = site.title
+        what = site.title.strip()
+    if not what:  # nothing in the data says what it is: no description rather than another plan's
+        return ""
     return what if what.endswith((".", "?", "!")) else what + "."
 
 
