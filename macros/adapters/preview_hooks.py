@@ -39,7 +39,8 @@ def page_tags(context, page, config, settings: Settings, site_name: str, site_de
     # <meta name="description">, which MkDocs' theme prints unescaped.
     meta = page.meta or {}
     description = preview.description(page.content or "", meta.get("og_description") or meta.get("description"),
-                                      site_description or config.site_description or site_name)
+                                      (config.site_description if site_description is None else site_description)
+                                      or site_name)
     image = None
     if not settings.serving and preview.fonts_available():
         rel = preview.write_image(Path(config.site_dir), title, site_name, cache=_cache(settings))
