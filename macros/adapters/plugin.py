@@ -351,9 +351,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
             state.website.plans, state.catalog.plan_of_page.get(src_uri))
         # <title> names the page's own plan on a website of several (overrides/base.html).
         env.globals["page_site_name"] = lambda src_uri: state.site_name_of(src_uri, config.site_name)
-        # ... and <meta name="description"> describes it (escaped here: the theme does not escape).
-        env.globals["page_description"] = lambda src_uri: Markup(html.escape(
-            _page_description(state, src_uri, config), quote=True))
+        # ... and <meta name="description"> describes it (overrides/base.html escapes it).
+        env.globals["page_description"] = lambda src_uri: _page_description(state, src_uri, config)
         # Manifest, service worker and ZIP exist only in builds that write them (not serve, not offline: false):
         # no page links or registers a file that would 404.
         env.globals["offline_files"] = offline_hooks.writes_offline_files(config)
