@@ -265,7 +265,7 @@ def _table(doc, rows: list[list[str]]) -> None:
             t.cell(r, c).paragraphs[0].add_run(text).bold = r == 0
 
 
-def ward_arabic(path: Path) -> None:
+def ward_arabic(path: Path, titles: tuple[str, str, str] = ("Chỉ tiêu", "Thời gian", "Tổ chức thực hiện")) -> None:
     """A ward plan (review r19, plan C's shape): the two header lines are one body's name, sections
     numbered 1., 2., … in bold whose first title names no part of a plan, items a)/-/+ under it,
     and a signature «TM. …» / «KT. CHỦ TỊCH» / «PHÓ CHỦ TỊCH» / name in the closing table."""
@@ -273,11 +273,11 @@ def ward_arabic(path: Path) -> None:
     _header_table(doc, ["ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG HÒA BÌNH", "Số: 12/KH-MTTQ"],
                   [NATION, MOTTO, "Hòa Bình, ngày 09 tháng 3 năm 2026"])
     _title(doc, "KẾ HOẠCH", "Tổ chức ngày chủ nhật xanh tại các tổ dân phố năm 2026")
-    for text, bold in (("1. Chỉ tiêu", True), ("a) Mỗi tổ dân phố ra quân ít nhất 02 lần;", False),
+    for text, bold in ((f"1. {titles[0]}", True), ("a) Mỗi tổ dân phố ra quân ít nhất 02 lần;", False),
                        ("b) Mỗi tổ dân phố có một đoạn đường sạch:", False), ("- Quét dọn lòng đường;", False),
                        ("+ Tổ dân phố 1, 2 trồng hoa;", False), ("+ Tổ dân phố 4 sơn lại cột điện.", False),
-                       ("- Gom rác về điểm tập kết.", False), ("2. Thời gian", True),
-                       ("Ra quân ngày 15/3/2026 và ngày 19/4/2026.", False), ("3. Tổ chức thực hiện", True),
+                       ("- Gom rác về điểm tập kết.", False), (f"2. {titles[1]}", True),
+                       ("Ra quân ngày 15/3/2026 và ngày 19/4/2026.", False), (f"3. {titles[2]}", True),
                        ("- Ban Công tác Mặt trận các tổ dân phố chủ trì ra quân.", False)):
         doc.add_paragraph().add_run(text).bold = bold
     _closing_table(doc, ["- Đảng ủy phường (b/c);", "- Lưu: VT."],

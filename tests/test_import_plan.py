@@ -1093,3 +1093,13 @@ def test_a_plans_description_is_its_own_and_blank_safe():
     assert page_description([one, other], other, "Mô tả website") == "Kế hoạch B."
     assert page_description([one, other], None, "Mô tả website") == "Mô tả website"
     assert page_description([one], one, "Mô tả website") == "Mô tả website"
+
+
+def test_arabic_top_level_in_bold_with_no_part_named_is_read_as_sections(project, tmp_path, capsys):
+    """The same ward plan whose bold 1., 2., 3. titles name no part of a plan («Chỉ tiêu», «Cách làm»,
+    «Lịch ra quân»): the document's own structure (short bold numbered lines) makes them the sections."""
+    from tests.plan_docx_fixtures import ward_arabic
+
+    plan = _import(project, tmp_path, capsys, lambda p: ward_arabic(p, ("Chỉ tiêu", "Cách làm", "Lịch ra quân")), "phuong")
+    assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [("1", "Chỉ tiêu"), ("2", "Cách làm"), ("3", "Lịch ra quân")]
+    assert [i["ky_hieu"] for i in _items(plan["muc"][0]["doan"])] == ["a)", "b)"]

@@ -472,27 +472,37 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         return (isinstance(ln, Line) and shape(ln.marker).startswith("dec0") and len(ln.text) <= 80
                 and tag_of(ln.text) != "khac" and not ln.text.rstrip().endswith((".", ";")))
 
+    def is_bold_decimal(ln) -> bool:
+        # «1. Mục tiêu» in bold: a short top-level numbered title, set apart by its bold type alone.
+        return (isinstance(ln, Line) and shape(ln.marker).startswith("dec0") and len(ln.text) <= 80
+                and not ln.text.rstrip().endswith((".", ";", ":"))
+                and all(r.bold for r in ln.runs if r.text.strip()) and any(r.text.strip() for r in ln.runs))
+
     heading = None
     for test, how in ((is_roman_heading, "số La Mã (I., II., …)"), (is_upper_letter, "chữ cái in hoa (A., B., …)"),
                       (is_upper_decimal, "số (1., 2., …) và chữ in hoa"),
                       (is_named_decimal, "số (1., 2., …) và tên phần (Mục đích, Nội dung, …)"),
+                      (is_bold_decimal, "số (1., 2., …) và chữ đậm"),
                       (is_upper_plain, "dòng chữ in hoa")):
         if sum(1 for ln in lines[i:] if test(ln)) >= 2 or (test is is_roman_heading and any(test(ln) for ln in lines[i:])):
             heading = test
             recognised.append(f"các mục lớn đánh dấu bằng {how}")
             break
-    if heading is is_named_decimal:
-        # The document's top level is arabic (1., 2., … naming parts of a plan): a sibling of those
+    if heading in (is_named_decimal, is_bold_decimal):
+        # The document's top level is arabic (1., 2., … naming parts of a plan, or in bold): a sibling of those
         # headings — same marker form, a short title, no sentence end — in the numbers' sequence is a
         # section too, whatever its title says («1. Mục tiêu» before «2. Thời gian», review r19).
-        named = [ln for ln in lines[i:] if is_named_decimal(ln)]
+        first_test = heading
+        named = [ln for ln in lines[i:] if first_test(ln)]
         forms = {ln.marker[-1:] for ln in named}
 
         def number(ln) -> int:
             return int(re.sub(r"\D", "", ln.marker) or 0)
 
         candidates = {id(ln) for ln in lines[i:] if isinstance(ln, Line) and shape(ln.marker).startswith("dec0")
-                      and ln.marker[-1:] in forms and len(ln.text) <= 80 and not ln.text.rstrip().endswith((".", ";", ":"))}
+                      and ln.marker[-1:] in forms and len(ln.text) <= 80 and not ln.text.rstrip().endswith((".", ";", ":"))
+                      # set apart by bold type alone: only bold lines (or part names) are its siblings
+                      and (first_test is is_named_decimal or is_bold_decimal(ln) or is_named_decimal(ln))}
         accepted, last = set(), 0
         for k in range(i, len(lines)):
             ln = lines[k]
@@ -502,7 +512,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 accepted.add(id(ln))
                 last = number(ln)
 
-        def heading(ln) -> bool:  # noqa: F811 - the sequence-aware form of is_named_decimal
+        def heading(ln) -> bool:  # noqa: F811 - the sequence-aware form of the test found
             return id(ln) in accepted
     if heading is not None:
         first = next((k for k in range(i, len(lines)) if heading(lines[k])), len(lines))
