@@ -337,7 +337,22 @@ def check_sections(plan: PlanFile, src) -> list[DataError]:
                                                           f"{i + 1} của danh sách muc).", found=number,
                                         hint="mỗi mục một số riêng; sửa số của một trong hai mục."))
             numbers.setdefault(number, i)
-    return errors + check_blocks(plan, src) + check_placeholder_sections(plan, src, plan_file=True)
+    return errors + check_draft_confirmed(plan, src) + check_blocks(plan, src) + check_placeholder_sections(
+        plan, src, plan_file=True)
+
+
+def check_draft_confirmed(plan: PlanFile, src) -> list[DataError]:
+    """An imported plan is confirmed (da_doi_chieu: true) only when its checklist is done: each item
+    is removed as it is resolved, so an item left means something was not checked (review r19)."""
+    draft = plan.nhap_tu_dong
+    if draft is None or not draft.da_doi_chieu or not draft.can_xac_nhan:
+        return []
+    n = len(draft.can_xac_nhan)
+    return [src.error(("nhap_tu_dong", "da_doi_chieu"),
+                      f"Kế hoạch ghi đã đối chiếu (da_doi_chieu: true) nhưng danh sách «can_xac_nhan» còn {n} điều "
+                      f"chưa xong (điều đầu: «{draft.can_xac_nhan[0][:100]}»).", found="true",
+                      hint="làm từng điều trong can_xac_nhan rồi xoá điều đó khỏi danh sách; khi danh sách trống "
+                           "(can_xac_nhan: []) mới ghi da_doi_chieu: true. Chưa xong thì để da_doi_chieu: false.")]
 
 
 def _run_words(value) -> str:
@@ -471,6 +486,14 @@ def _unfilled_placeholders(src) -> list[DataError]:
                                         hint="website chỉ điền chỗ trống ở nội dung các bước (cac_buoc › buoc › noi_dung) "
                                              "và lời văn báo cáo (to_chuc_thuc_hien › bao_cao › loi_van); ở đây viết "
                                              "thẳng số liệu vào câu."))
+        # The same name with its brace never closed («{han_bao_cao.»): refused like the closed one.
+        for m in _UNCLOSED.finditer(text):
+            name = m.group(0).lstrip("{").strip()
+            if name in PLACEHOLDERS:
+                errors.append(src.error(path, f"Dấu «{{» mở chỗ trống «{{{name}}}» nhưng không có dấu «}}» đóng, và "
+                                              f"chỗ trống không được điền ở trường này: «{text[max(0, m.start() - 20):m.start() + 30]}».",
+                                        hint="ở đây viết thẳng số liệu vào câu (website chỉ điền chỗ trống ở nội dung các "
+                                             "bước và lời văn báo cáo); không định dùng chỗ trống thì bỏ dấu «{»."))
     return errors
 
 

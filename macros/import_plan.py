@@ -209,8 +209,8 @@ def _main(argv: list[str] | None) -> int:
     listed = ("và thêm kế hoạch vào data/website.yaml" if new_site != site_text
               else "(data/website.yaml đã có kế hoạch này, giữ nguyên)")
     print(f"\nĐã ghi data/{folder}/ (ke-hoach.yaml, co-quan.yaml, don-vi.yaml) {listed}.")
-    print(f"Danh sách trên được ghi vào data/{folder}/ke-hoach.yaml (nhap_tu_dong.can_xac_nhan). Khi đã đối chiếu "
-          "xong, ghi da_doi_chieu: true. Kiểm tra bằng: .venv/bin/python -m macros.check")
+    print(f"Danh sách trên được ghi vào data/{folder}/ke-hoach.yaml (nhap_tu_dong.can_xac_nhan). Làm xong việc "
+          "nào thì xoá dòng đó; hết danh sách mới ghi da_doi_chieu: true. Kiểm tra bằng: .venv/bin/python -m macros.check")
     return 0
 
 

@@ -232,6 +232,9 @@ class Recipients(Strict):
 
 class Signature(Strict):
     quyen_han: OptionalText = Field(default="", description="TM. BAN THƯỜNG TRỰC")
+    quyen_han_them: Annotated[list[Text], *at_most(MAX_LIST)] = Field(
+        default_factory=list, description="Các dòng tiếp theo của phần thẩm quyền ký, chép đúng văn bản "
+                                          "(«KT. CHỦ TỊCH»): in giữa quyen_han và chuc_vu, theo thứ tự.")
     chuc_vu: OptionalText = Field(default="", description="PHÓ CHỦ TỊCH")
     trang_thai: OptionalText = Field(default="", description="Đã ký; \"\" với bản chưa ký.")
     nguoi_ky: OptionalText = Field(default="", description="Họ tên người ký; \"\" khi văn bản không ghi.")
@@ -291,6 +294,7 @@ def _inline(empty: bool, words: str):
 
 Inline = _inline(False, "một đoạn chữ")
 Cell = _inline(True, "chữ của một ô (có thể để \"\")")
+Opening = _inline(True, "đoạn mở đầu (có thể để \"\")")
 
 
 class Item(Strict):
@@ -307,7 +311,8 @@ class Table(Strict):
 
 
 class Note(Strict):
-    ghi_chu: OptionalText = Field(description="Chữ mở đầu ghi chú, chép đúng văn bản: «* Ghi chú:».")
+    ghi_chu: Cell = Field(description="Chữ mở đầu ghi chú, chép đúng văn bản: «* Ghi chú:» (có thể là danh sách "
+                                      "các đoạn chữ đậm, nghiêng).")
     van_ban: Inline = Field(description="Nội dung ghi chú.")
 
 
@@ -445,7 +450,7 @@ class PlanFile(Strict):
     van_ban: DocumentInfo
     cuoc_van_dong: Campaign | None = None
     can_cu: Annotated[list[Basis], *at_most(MAX_LIST)] = Field(default=[])
-    mo_dau: OptionalText = ""
+    mo_dau: Opening = ""
     ten_goi_don_vi: Text = Field(default="đơn vị", description="Cách kế hoạch gọi chung các đơn vị của mình, như kế hoạch viết; mặc định «đơn vị».")
     ten_goi_khu_dan_cu: Text | None = Field(default=None, description=(
         "Cách kế hoạch gọi những nơi được chọn trong mỗi xã để tổ chức hội nghị (số liệu kết quả «dia_ban › "

@@ -315,11 +315,18 @@ def _uses_glossary(site: Site) -> bool:
     return bool(used_glossary(site))
 
 
+def plan_page_title(site: Site) -> str:
+    """The name of the plan's own page and its nav entry: the document's kind as the data says it
+    (van_ban › loai: «Kế hoạch», «Hướng dẫn» …), «Văn bản» when blank."""
+    return site.plan.van_ban.loai.strip() or "Văn bản"
+
+
 # Every output of a plan, pages first in the order the build writes them (the search
 # index lists them in that order), then the files. The nav follows NAV below.
 ROWS: tuple[Row, ...] = (
     Row("home", "page", HOME, "Trang chủ", ("plan", "units", "org"), ("Trang chủ",), macro="trang_chu", origin=_PLAN),
-    Row("plan", "page", PLAN, "Kế hoạch", ("plan", "org", "units"), ("Kế hoạch",), macro="toan_van_ke_hoach", origin=_PLAN),
+    Row("plan", "page", PLAN, plan_page_title, ("plan", "org", "units"), lambda site: (plan_page_title(site),),
+        macro="toan_van_ke_hoach", origin=_PLAN),
     Row("assignments", "page", ASSIGNMENTS, "Phân công", ("plan", "org", "units"), ("Phân công",), macro="phan_cong", origin=_PLAN, available=attrgetter("has_assignments")),
     Row("units", "page", UNITS, "Đơn vị", ("units", "plan", "org"), ("Đơn vị",), macro="danh_sach_don_vi", origin=_PLAN, available=attrgetter("has_units")),
     Row("timeline", "page", TIMELINE, "Tiến độ", ("plan", "org"), ("Tiến độ",), macro="tien_do", origin=_PLAN, available=attrgetter("has_timeline")),
@@ -346,7 +353,7 @@ ROWS: tuple[Row, ...] = (
     Row("form", "page", lambda site, f: form_page(f.slug), lambda site, f: f.title, ("toolkit",),
         lambda site, f: ("Bộ công cụ", f.title), each=lambda site: FORMS, available=attrgetter("has_toolkit")),
     # PDFs (pdf/writer makes them; the page named by `page` offers each).
-    Row("plan_pdf", "pdf", lambda site: f"{PDF_DIR}/ke-hoach-{_year(site)}.pdf", "Kế hoạch (PDF)",
+    Row("plan_pdf", "pdf", lambda site: f"{PDF_DIR}/ke-hoach-{_year(site)}.pdf", lambda site: f"{plan_page_title(site)} (PDF)",
         ("plan", "org", "units"), page="plan", pdf_link=True),
     Row("handbook_pdf", "pdf", lambda site: f"{PDF_DIR}/so-tay-{_year(site)}.pdf", "Sổ tay (PDF)", ("plan",),
         page="handbook", pdf_link=True, available=attrgetter("has_handbook")),
@@ -438,7 +445,8 @@ class Outputs:
     def _nav_order(self) -> list[Output]:
         ranks = {r.key: r.nav_rank for r in ROWS}
         placed = [o for o in self.pages if o.nav]
-        return sorted(placed, key=lambda o: (NAV.index(o.nav[0]), ranks[o.key]))
+        # the plan's page sits in the «Kế hoạch» place whatever the document's kind names it
+        return sorted(placed, key=lambda o: (NAV.index("Kế hoạch" if o.key == "plan" else o.nav[0]), ranks[o.key]))
 
     def nav(self, home_page: str) -> list:
         """The nav of the plan (site paths; the home page at `home_page`). Units are reached

@@ -121,7 +121,8 @@ def description(content: str, meta_description: str | None, fallback: str) -> st
         return _squash(meta_description)
     text = first_paragraph(content)
     for candidate in (first_sentence(text), text):
-        if candidate and len(candidate) <= DESCRIPTION_MAX:
+        # a sentence says something: never a bare list marker («1.»: review r19)
+        if candidate and len(candidate.split()) >= 3 and len(candidate) <= DESCRIPTION_MAX:
             return candidate
     return _squash(fallback)
 

@@ -256,3 +256,83 @@ def front_abc(path: Path) -> None:
         doc.add_paragraph(text)
     _closing_table(doc, ["- Lưu VT."], ["TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "Lê Văn Thắng"])
     doc.save(path)
+
+
+def _table(doc, rows: list[list[str]]) -> None:
+    t = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).paragraphs[0].add_run(text).bold = r == 0
+
+
+def ward_arabic(path: Path, titles: tuple[str, str, str] = ("Chỉ tiêu", "Thời gian", "Tổ chức thực hiện")) -> None:
+    """A ward plan (review r19, plan C's shape): the two header lines are one body's name, sections
+    numbered 1., 2., … in bold whose first title names no part of a plan, items a)/-/+ under it,
+    and a signature «TM. …» / «KT. CHỦ TỊCH» / «PHÓ CHỦ TỊCH» / name in the closing table."""
+    doc = Document()
+    _header_table(doc, ["ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG HÒA BÌNH", "Số: 12/KH-MTTQ"],
+                  [NATION, MOTTO, "Hòa Bình, ngày 09 tháng 3 năm 2026"])
+    _title(doc, "KẾ HOẠCH", "Tổ chức ngày chủ nhật xanh tại các tổ dân phố năm 2026")
+    for text, bold in ((f"1. {titles[0]}", True), ("a) Mỗi tổ dân phố ra quân ít nhất 02 lần;", False),
+                       ("b) Mỗi tổ dân phố có một đoạn đường sạch:", False), ("- Quét dọn lòng đường;", False),
+                       ("+ Tổ dân phố 1, 2 trồng hoa;", False), ("+ Tổ dân phố 4 sơn lại cột điện.", False),
+                       ("- Gom rác về điểm tập kết.", False), (f"2. {titles[1]}", True),
+                       ("Ra quân ngày 15/3/2026 và ngày 19/4/2026.", False), (f"3. {titles[2]}", True),
+                       ("- Ban Công tác Mặt trận các tổ dân phố chủ trì ra quân.", False)):
+        doc.add_paragraph().add_run(text).bold = bold
+    _closing_table(doc, ["- Đảng ủy phường (b/c);", "- Lưu: VT."],
+                   ["TM. BAN THƯỜNG TRỰC", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Mai"])
+    doc.save(path)
+
+
+def village_assignment(path: Path, title: str = "PHÂN CÔNG THỰC HIỆN") -> None:
+    """A commune plan (review r19, plan A's shape) whose assignments section is «PHÂN CÔNG THỰC HIỆN»
+    with a table naming its villages under «Địa bàn theo dõi»."""
+    doc = Document()
+    _header_table(doc, ["ỦY BAN MTTQ VIỆT NAM", "XÃ IA TƠI", "BAN THƯỜNG TRỰC", "Số: 05/KH-BTT"],
+                  [NATION, MOTTO, "Ia Tơi, ngày 06 tháng 5 năm 2026"])
+    _title(doc, "KẾ HOẠCH", "Vận động làm đường bê tông nội thôn năm 2026")
+    for text in ("I. MỤC ĐÍCH, YÊU CẦU", "1. Phát huy vai trò tự quản của cộng đồng dân cư.",
+                 f"II. {title}", "Ban Thường trực phân công theo dõi các thôn, làng như sau:"):
+        doc.add_paragraph(text)
+    _table(doc, [["TT", "Người phụ trách", "Địa bàn theo dõi"],
+                 ["1", "Đ/c Rơ Châm Hia – Chủ tịch", "Thôn Ia Pao, làng Ia Lâm"],
+                 ["2", "Đ/c Nguyễn Văn Sơn – Phó Chủ tịch", "Thôn Tân Lập, thôn Bình Minh"]])
+    _closing_table(doc, ["- Lưu VT."], ["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Rơ Châm Hia"])
+    doc.save(path)
+
+
+def guide_tasks(path: Path, closing: str = "Hướng dẫn này thay thế Hướng dẫn số 01/HD-MTTQ-BTT ngày 20/3/2024.",
+                note: bool = True) -> None:
+    """A guide (Hướng dẫn, review r19 plan B's shape): typed task numbers, a closing paragraph
+    after the last task that is no part of it, bold-italic runs."""
+    doc = Document()
+    for text in ("ỦY BAN MTTQ VIỆT NAM HUYỆN SA THẦY", "BAN THƯỜNG TRỰC", "Số: 04/HD-MTTQ-BTT", NATION, MOTTO,
+                 "Sa Thầy, ngày 10 tháng 4 năm 2026"):
+        doc.add_paragraph(text)
+    _title(doc, "HƯỚNG DẪN", "Ghi sổ theo dõi hoạt động của Ban Công tác Mặt trận năm 2026")
+    doc.add_paragraph().add_run("Thực hiện Chương trình phối hợp số 02/CTr-MTTQ ngày 05/01/2026;").italic = True
+    p = doc.add_paragraph()
+    p.add_run("Ban Thường trực hướng dẫn ")
+    r = p.add_run("ba việc")
+    r.italic = True
+    p.add_run(" sau đây:")
+    for i, text in enumerate(("Mở sổ theo mẫu thống nhất.", "Ghi danh sách thành viên.", "Ghi kết quả hòa giải: "), 1):
+        p = doc.add_paragraph()
+        p.add_run(f"{i}. ").bold = True
+        p.add_run(text)
+        if i == 3:
+            r = p.add_run("thành")
+            r.bold = r.italic = True
+            p.add_run(" hay không.")
+    if note:
+        p = doc.add_paragraph()
+        r = p.add_run("* Ghi chú:")
+        r.bold = r.italic = True
+        p.add_run(" Sổ ghi bằng mực không phai.").italic = True
+    doc.add_paragraph(closing)
+    doc.add_paragraph("Nơi nhận:")
+    doc.add_paragraph("- Lưu VT.")
+    for text in ("TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "A Blưh"):
+        doc.add_paragraph(text)
+    doc.save(path)

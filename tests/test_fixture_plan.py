@@ -366,3 +366,33 @@ def test_unit_pages_are_found_by_name_only(built):
     assert commune["text"].startswith(", ".join(unit_pages.PAGE_TOPICS) + ". ")
     # the plan's own pages keep their sections
     assert any(d["location"].startswith(PREFIX + "ke-hoach/#") for d in docs)
+
+
+def test_each_plans_pages_are_described_by_their_own_plan(built):
+    """Review r19: every page of a second plan had the 2023 plan's <meta name="description"> (the
+    website's mo_ta), and its link preview fell back to it too. A plan's pages describe their own plan
+    (its kind and subject), the 2023 plan's pages the 2023 plan; the list of plans keeps the website's."""
+    from macros.loader import load_website
+    from macros.render.notice import plan_description
+
+    website = load_website(built.with_name(built.name + "-project"))
+    own = html_unescape_attr(plan_description(plan_of(website, "ke-hoach-mau")))
+    assert own.startswith("Kế hoạch Tuyên truyền, vận động tại 120 xã năm 2026")
+    for path in ("", "ke-hoach/", "don-vi/xa-mau-dak-hoa/"):
+        page = (built / PREFIX / path / "index.html").read_text(encoding="utf-8")
+        described = re.search(r'<meta name="description" content="([^"]*)"', page).group(1)
+        assert html_unescape_attr(described) == own, (path, described)
+        og = html_unescape_attr(re.search(r'<meta property="og:description" content="([^"]*)"', page).group(1))
+        assert "Kon Tum" not in og, (path, og)
+    page = (built / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    kontum = html_unescape_attr(re.search(r'<meta name="description" content="([^"]*)"', page).group(1))
+    assert kontum == plan_description(plan_of(website, "ke-hoach-2023")) and "Kon Tum" in kontum
+    # the list of plans (site-wide) keeps the website's description
+    page = (built / "index.html").read_text(encoding="utf-8")
+    assert f'<meta name="description" content="{website.info.mo_ta}">' in page
+
+
+def html_unescape_attr(text: str) -> str:
+    import html
+
+    return html.unescape(text)

@@ -531,6 +531,12 @@ def imported_site(tmp_path_factory):
             src = out.with_name(f"{name}.docx")
             make(src)
             assert import_plan.main([str(src), "--goc", str(project), "--thu-muc", name]) == 0
+        from tests.plan_docx_fixtures import guide_tasks, ward_arabic
+
+        for name, make in (("huong-dan", guide_tasks), ("phuong", ward_arabic)):  # review r19's shapes
+            src = out.with_name(f"{name}.docx")
+            make(src)
+            assert import_plan.main([str(src), "--goc", str(project), "--thu-muc", name]) == 0
         return mkdocs_build(project, out, KONTUM_PDF="0", SOURCE_DATE_EPOCH="1764547200")
 
     build_once(out, build)
@@ -564,6 +570,26 @@ def test_a_website_of_several_plans_gets_its_offline_files(imported_site):
     assert zips, "no file:// ZIP in the build"
     worker = (site / "sw.js").read_text(encoding="utf-8")
     assert all(f"{name}/ke-hoach/" in worker for name in PLANS), "a plan's pages are not saved for offline use"
+
+
+def test_review_r19_shapes_publish_with_their_own_names_and_descriptions(imported_site):
+    """Review r19 end to end: a guide is «Hướng dẫn» in <title> and nav; each plan's pages carry their
+    own description, never a bare «1.»; the ward plan prints «PHÓ CHỦ TỊCH»; the list marks drafts."""
+    site, _ = imported_site
+    guide = (site / "huong-dan" / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<title>Hướng dẫn - ", guide), re.search(r"<title>[^<]*", guide).group(0)
+    assert ">Kế hoạch<" not in guide.split("<article")[0].split("md-sidebar--primary")[-1]
+    for name, subject in (("huong-dan", "Hướng dẫn Ghi sổ theo dõi hoạt động"), ("phuong", "Kế hoạch Tổ chức ngày chủ nhật xanh")):
+        for path in ("", "ke-hoach/"):
+            page = html.unescape((site / name / path / "index.html").read_text(encoding="utf-8"))
+            assert re.search(r'<meta name="description" content="' + subject, page), (name, path)
+            og = re.search(r'<meta property="og:description" content="([^"]*)"', page)
+            assert og and len(og.group(1).split()) >= 3, (name, path, og and og.group(1))
+    ward = (site / "phuong" / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    assert_in_order(visible(ward), ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Mai"])
+    home = (site / "index.html").read_text(encoding="utf-8")
+    listed = home[home.index('<div class="plan-list">'):].split("</div>")[0]
+    assert listed.count("chưa được người biên tập đối chiếu") == 6, listed
 
 
 def _items(blocks: list) -> list[dict]:
@@ -872,3 +898,220 @@ def test_password_protected_odt_is_said_to_be(project, tmp_path, capsys):
                    '<manifest:encryption-data/></manifest:file-entry></manifest:manifest>')
     assert run(project, src, "--thu-muc", "mk") == 1
     assert "bảo vệ bằng mật khẩu" in capsys.readouterr().err
+
+
+def _import(project, tmp_path, capsys, make, folder: str) -> dict:
+    src = tmp_path / f"{folder}.docx"
+    make(src)
+    assert run(project, src, "--thu-muc", folder) == 0, capsys.readouterr().err
+    return load(project, folder)
+
+
+def test_arabic_top_level_sections_are_all_sections(project, tmp_path, capsys):
+    """Review r19, plan C: «1. Chỉ tiêu» (a title naming no part of a plan) was swallowed into mo_dau with
+    its items joined, while «2. Thời gian» and «3. Tổ chức thực hiện» were sections. The document's
+    top level is arabic: every 1., 2., 3. in sequence there is a section, its items nested under it."""
+    from tests.plan_docx_fixtures import ward_arabic
+
+    plan = _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [
+        ("1", "Chỉ tiêu"), ("2", "Thời gian"), ("3", "Tổ chức thực hiện")]
+    assert not plan.get("mo_dau")
+    first = plan["muc"][0]["doan"]
+    assert [i["ky_hieu"] for i in _items(first)] == ["a)", "b)"]
+    assert [i["ky_hieu"] for i in _items(first[1]["doan"])] == ["-", "-"]
+    assert not any("đã nối thành một đoạn" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_every_signature_line_is_kept_and_printed(project, tmp_path, capsys):
+    """Review r19, plan C: «PHÓ CHỦ TỊCH» under «KT. CHỦ TỊCH» was dropped from page and PDF."""
+    from macros.loader import load_plan
+    from macros.render.plan import plan_page
+    from tests.plan_docx_fixtures import ward_arabic
+
+    plan = _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    assert not any("phần ký không nhận ra" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+    page = visible(plan_page(load_plan(project, "phuong")))
+    assert_in_order(page, ["TM. BAN THƯỜNG TRỰC", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Mai"])
+
+
+def test_the_issuing_body_is_never_composed(project, tmp_path, capsys):
+    """Review r19, plan C: the header «ỦY BAN MTTQ VIỆT NAM» / «PHƯỜNG …» became ten_day_du «PHƯỜNG …
+    ỦY BAN MTTQ VIỆT NAM», a name in no line of the file. The header lines are kept in their order."""
+    from tests.plan_docx_fixtures import ward_arabic
+
+    plan = _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    org = load(project, "phuong", "co-quan.yaml")
+    assert org["ten_day_du"] == "ỦY BAN MTTQ VIỆT NAM PHƯỜNG HÒA BÌNH"
+    assert any("ten_day_du" in c and "theo thứ tự" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_units_read_from_an_assignment_section_by_its_title(project, tmp_path, capsys):
+    """Review r19, plan A: «PHÂN CÔNG THỰC HIỆN» with a table of villages got loai: khac and no units."""
+    from tests.plan_docx_fixtures import village_assignment
+
+    plan = _import(project, tmp_path, capsys, village_assignment, "ia-toi")
+    assert plan["muc"][1]["loai"] == "to_chuc_thuc_hien"
+    units = load(project, "ia-toi", "don-vi.yaml")["don_vi"]
+    assert sorted(u["ten"] for u in units) == ["Bình Minh", "Ia Lâm", "Ia Pao", "Tân Lập"]
+
+
+def test_names_that_may_be_units_are_listed_where_they_are(project, tmp_path, capsys):
+    """Review r19: when no section is read as the organisation one, the checklist said only «không tìm
+    thấy mục tổ chức thực hiện», never that villages were named in a table."""
+    from tests.plan_docx_fixtures import village_assignment
+
+    plan = _import(project, tmp_path, capsys, lambda p: village_assignment(p, "CÁC ĐỊA BÀN"), "ia-toi")
+    assert load(project, "ia-toi", "don-vi.yaml")["don_vi"] == []
+    line = next(c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "có thể là đơn vị" in c)
+    assert line.startswith("mục II «CÁC ĐỊA BÀN»") and "«làng Ia Lâm»" in line and "«thôn Bình Minh»" in line
+
+
+def test_confirming_a_draft_with_open_checklist_items_is_refused(project, tmp_path, capsys):
+    """Review r19: `da_doi_chieu: true` was accepted with 17 can_xac_nhan items still open; the banner
+    went and the page said «chép đúng văn bản». Refused at the line of da_doi_chieu until the list is empty."""
+    from macros.errors import DataErrors
+    from macros.loader import load_plan
+    from tests.plan_docx_fixtures import ward_arabic
+
+    _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    path = project / "data" / "phuong" / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("da_doi_chieu: false", "da_doi_chieu: true"), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_plan(project, "phuong")
+    message = str(caught.value)
+    line = 1 + text.split("\n  da_doi_chieu:")[0].count("\n") + 1
+    assert f"data/phuong/ke-hoach.yaml:{line}" in message and "da_doi_chieu" in message
+    assert "can_xac_nhan" in message and "xoá" in message
+    # every item resolved and removed: accepted
+    lines, kept, inside = text.replace("da_doi_chieu: false", "da_doi_chieu: true").split("\n"), [], False
+    for ln in lines:
+        if ln == "  can_xac_nhan:":
+            inside = True
+            kept.append("  can_xac_nhan: []")
+        elif not (inside and ln.startswith(("  - ", "    "))):
+            inside = False
+            kept.append(ln)
+    path.write_text("\n".join(kept), encoding="utf-8")
+    assert not load_plan(project, "phuong").draft
+
+
+def test_a_guide_is_named_by_its_kind(project, tmp_path, capsys):
+    """Review r19, plan B: a Hướng dẫn was labelled «Kế hoạch» in the nav, <title> and «Toàn văn kế
+    hoạch». The document's kind (van_ban.loai, read from its title) names its page and nav entry."""
+    from macros import outputs
+    from macros.loader import load_plan
+    from macros.render.home import home_page
+    from macros.render.notice import footer_text
+    from tests.plan_docx_fixtures import guide_tasks
+
+    _import(project, tmp_path, capsys, guide_tasks, "hd")
+    site = load_plan(project, "hd")
+    assert site.plan.van_ban.loai == "Hướng dẫn"
+    plan = outputs.outputs(site).get("plan")
+    assert plan.title == "Hướng dẫn" and plan.nav == ("Hướng dẫn",)
+    nav = outputs.outputs(site).nav("index.md")
+    assert {"Hướng dẫn": "ke-hoach.md"} in nav and not any("Kế hoạch" in entry for entry in nav)
+    assert "Toàn văn hướng dẫn" in home_page(site) and "Toàn văn kế hoạch" not in home_page(site)
+    assert "Trang «Hướng dẫn»" in footer_text(site)
+
+
+def test_the_list_of_plans_marks_a_draft(project, tmp_path, capsys):
+    """Review r19: the root list of plans showed the drafts with no «chưa đối chiếu» mark."""
+    from types import SimpleNamespace
+
+    from macros.loader import load_plan
+    from macros.render.pages import plans_page
+    from tests.plan_docx_fixtures import guide_tasks, ward_arabic
+
+    _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    _import(project, tmp_path, capsys, guide_tasks, "hd")
+    draft, checked = load_plan(project, "phuong"), load_plan(project, "hd")
+    checked = SimpleNamespace(**{k: getattr(checked, k) for k in ("title", "plan", "org", "units", "has_units", "prefix")},
+                              draft=None)
+    website = SimpleNamespace(name="Các kế hoạch", file="data/website.yaml", several=True, plans=[draft, checked])
+    items = visible(plans_page(website).markdown).split("Tổ chức ngày chủ nhật xanh")
+    assert len(items) == 2
+    assert "chưa được người biên tập đối chiếu" in items[0] + items[1][:200]
+    assert "chưa được người biên tập đối chiếu" not in items[1].split("Ghi sổ theo dõi")[1]
+
+
+@pytest.mark.parametrize("written", ["Báo cáo trước {han_bao_cao}.", "Báo cáo trước {han_bao_cao."])
+def test_a_placeholder_name_where_none_is_filled_errs_closed_or_not(project, tmp_path, capsys, written):
+    """Review r19: in ket_luan (never filled) «{han_bao_cao}» was an error but «{han_bao_cao.» (the same
+    name, brace never closed) passed and printed as typed. Both are refused at the field."""
+    from macros.errors import DataErrors
+    from macros.loader import load_plan
+    from tests.plan_docx_fixtures import ward_arabic
+
+    _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    path = project / "data" / "phuong" / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert '\nket_luan: ""\n' in text
+    path.write_text(text.replace('\nket_luan: ""\n', f'\nket_luan: "{written}"\n'), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_plan(project, "phuong")
+    assert "«ket_luan»" in str(caught.value) and "han_bao_cao" in str(caught.value), str(caught.value)
+
+
+def test_a_closing_paragraph_after_the_last_item_is_not_part_of_it(project, tmp_path, capsys):
+    """Review r19, plan B: «Hướng dẫn này thay thế …», a paragraph of its own after task 10, was nested
+    under task 10 and nothing said so. A paragraph opening with the document's own kind («Hướng dẫn
+    này …») at the end of the body is its closing; any other paragraph left under the last item is listed."""
+    from tests.plan_docx_fixtures import guide_tasks
+
+    plan = _import(project, tmp_path, capsys, guide_tasks, "hd")
+    assert plan["ket_luan"] == "Hướng dẫn này thay thế Hướng dẫn số 01/HD-MTTQ-BTT ngày 20/3/2024."
+    assert "thay thế" not in str(plan["muc"])
+    plan = _import(project, tmp_path, capsys, lambda p: guide_tasks(p, "Bãi bỏ Hướng dẫn số 01/HD-MTTQ-BTT.", note=False), "hd2")
+    assert plan["ket_luan"] == ""
+    assert any("«Bãi bỏ Hướng dẫn số 01/HD-MTTQ-BTT.»" in c and "«3.»" in c
+               for c in plan["nhap_tu_dong"]["can_xac_nhan"]), plan["nhap_tu_dong"]["can_xac_nhan"]
+
+
+def test_italic_opening_and_a_bold_italic_note_label_are_kept(project, tmp_path, capsys):
+    """Review r19: the italic of plan A's opening and the bold italic of «* Ghi chú:» were lost (mo_dau
+    and ghi_chu took plain text only). Both now keep their runs, on the page too."""
+    from macros.loader import load_plan
+    from macros.render.plan import plan_page
+    from tests.plan_docx_fixtures import guide_tasks
+
+    plan = _import(project, tmp_path, capsys, guide_tasks, "hd")
+    assert plan["mo_dau"][0] == {"chu": "Thực hiện Chương trình phối hợp số 02/CTr-MTTQ ngày 05/01/2026;",
+                                 "nghieng": True}
+    note = next(b for s in plan["muc"] for b in s["doan"] if isinstance(b, dict) and "ghi_chu" in b)
+    assert note["ghi_chu"] == [{"chu": "* Ghi chú:", "dam": True, "nghieng": True}]
+    page = plan_page(load_plan(project, "hd"))
+    assert "<em>Thực hiện Chương trình phối hợp số 02/CTr-MTTQ ngày 05/01/2026;</em>" in page
+    assert "<em>ba việc</em>" in page
+    assert "<strong><em>* Ghi chú:</em></strong>" in page
+
+
+def test_a_plans_description_is_its_own_and_blank_safe():
+    """render/notice.plan_description: kind and subject; without a subject the plan's name; nothing
+    at all gives "" (no description) — never a lone «.» nor another plan's words."""
+    from types import SimpleNamespace
+
+    from macros.render.notice import page_description, plan_description
+
+    def site(loai, trich_yeu, title):
+        return SimpleNamespace(plan=SimpleNamespace(van_ban=SimpleNamespace(loai=loai, trich_yeu=trich_yeu)), title=title)
+
+    assert plan_description(site("Hướng dẫn", "Ghi sổ năm 2026", "x")) == "Hướng dẫn Ghi sổ năm 2026."
+    assert plan_description(site("Kế hoạch", "", "Kế hoạch xã")) == "Kế hoạch xã."
+    assert plan_description(site("", "", "")) == ""
+    one, other = site("Kế hoạch", "A", "a"), site("Kế hoạch", "B", "b")
+    assert page_description([one, other], other, "Mô tả website") == "Kế hoạch B."
+    assert page_description([one, other], None, "Mô tả website") == "Mô tả website"
+    assert page_description([one], one, "Mô tả website") == "Mô tả website"
+
+
+def test_arabic_top_level_in_bold_with_no_part_named_is_read_as_sections(project, tmp_path, capsys):
+    """The same ward plan whose bold 1., 2., 3. titles name no part of a plan («Chỉ tiêu», «Cách làm»,
+    «Lịch ra quân»): the document's own structure (short bold numbered lines) makes them the sections."""
+    from tests.plan_docx_fixtures import ward_arabic
+
+    plan = _import(project, tmp_path, capsys, lambda p: ward_arabic(p, ("Chỉ tiêu", "Cách làm", "Lịch ra quân")), "phuong")
+    assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [("1", "Chỉ tiêu"), ("2", "Cách làm"), ("3", "Lịch ra quân")]
+    assert [i["ky_hieu"] for i in _items(plan["muc"][0]["doan"])] == ["a)", "b)"]

@@ -131,6 +131,9 @@ def test_description_is_the_pages_own_first_paragraph():
     # never cut (data shown whole or not at all): a long paragraph gives its first sentence…
     text = "Câu đầu tiên của trang này. Câu thứ hai " + "dài " * 100 + "."
     assert preview.description(f"<p>{text}</p>", None, "Mô tả website") == "Câu đầu tiên của trang này."
+    # never a bare list marker as the «first sentence» (review r19: og:description «1.»)
+    assert preview.description("<p>1. Mục tiêu a) Ra quân dọn vệ sinh ở " + "mọi tổ " * 60 + "</p>", None,
+                               "Mô tả kế hoạch") == "Mô tả kế hoạch"
     # …or, without a short one, the site's description
     assert preview.description("<p>" + "từ " * 200 + "</p>", None, "Mô tả website") == "Mô tả website"
 

@@ -264,7 +264,8 @@ def test_section_numbers_come_from_the_data(tmp_path):
 def _draft(checked: bool):
     def change(data, folder):
         data["nhap_tu_dong"] = {"tep": "ke-hoach-xa-mau.docx", "da_doi_chieu": checked,
-                                "can_xac_nhan": ["đơn vị «xã Mẫu» chưa có mã"]}
+                                # confirmed: every item resolved and removed (crosschecks.check_draft_confirmed)
+                                "can_xac_nhan": [] if checked else ["đơn vị «xã Mẫu» chưa có mã"]}
     return change
 
 

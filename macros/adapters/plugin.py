@@ -298,7 +298,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         context["units_list_page"] = page.file.src_uri in {site.prefix + links.UNITS for site in state.website.plans}
         # issue 23: link previews (overrides/main.html)
         preview_hooks.page_tags(context, page, config, state.settings,
-                                state.site_name_of(page.file.src_uri, config.site_name))
+                                state.site_name_of(page.file.src_uri, config.site_name),
+                                _page_description(state, page.file.src_uri, config))
         return context
 
     # --- On every page's HTML: abbreviation tooltips, then column names on table cells ---
@@ -350,6 +351,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
             state.website.plans, state.catalog.plan_of_page.get(src_uri))
         # <title> names the page's own plan on a website of several (overrides/base.html).
         env.globals["page_site_name"] = lambda src_uri: state.site_name_of(src_uri, config.site_name)
+        # ... and <meta name="description"> describes it (overrides/base.html escapes it).
+        env.globals["page_description"] = lambda src_uri: _page_description(state, src_uri, config)
         # Manifest, service worker and ZIP exist only in builds that write them (not serve, not offline: false):
         # no page links or registers a file that would 404.
         env.globals["offline_files"] = offline_hooks.writes_offline_files(config)
@@ -479,3 +482,9 @@ def _compress(config, settings: Settings):
     br = sum(w.brotli or w.gzip or w.raw for w in written)
     log.info(f"Nén sẵn {len(written)} tệp chữ / pre-compressed {len(written)} text files: "
              f"{raw // 1024} KB → gzip {gz // 1024} KB, brotli {br // 1024} KB")
+
+
+def _page_description(state, src_uri: str | None, config) -> str:
+    """The description of a page (render/notice.page_description): its own plan's on a website of several."""
+    site = state.catalog.plan_of_page.get(src_uri) if src_uri else None
+    return notice.page_description(state.website.plans, site, config.site_description or "")

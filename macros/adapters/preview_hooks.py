@@ -19,7 +19,7 @@ def _cache(settings: Settings) -> Path:
     return compress.cache_dir(settings.user_cache_root()).parent / "og-preview"
 
 
-def page_tags(context, page, config, settings: Settings, site_name: str) -> None:
+def page_tags(context, page, config, settings: Settings, site_name: str, site_description: str | None = None) -> None:
     """Sets context["og_tags"] (markup, already escaped) for this page, and adds the
     printed QR code to the page's content when the site's address is known."""
     context["og_tags"] = ""
@@ -39,7 +39,8 @@ def page_tags(context, page, config, settings: Settings, site_name: str) -> None
     # <meta name="description">, which MkDocs' theme prints unescaped.
     meta = page.meta or {}
     description = preview.description(page.content or "", meta.get("og_description") or meta.get("description"),
-                                      config.site_description or site_name)
+                                      (config.site_description if site_description is None else site_description)
+                                      or site_name)
     image = None
     if not settings.serving and preview.fonts_available():
         rel = preview.write_image(Path(config.site_dir), title, site_name, cache=_cache(settings))

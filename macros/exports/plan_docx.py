@@ -50,7 +50,8 @@ def _blocks(doc, blocks) -> None:
                     _runs(t.rows[i].cells[j].paragraphs[0], cell, bold=i < b.dong_tieu_de)
         elif isinstance(b, Note):
             p = doc.add_paragraph()
-            p.add_run(b.ghi_chu + " ").bold = True
+            _runs(p, b.ghi_chu, bold=isinstance(b.ghi_chu, str))
+            p.add_run(" ")
             _runs(p, b.van_ban)
         else:
             _runs(doc.add_paragraph(), b)
@@ -118,7 +119,7 @@ def plan_docx(site: Site) -> bytes:
     for text in P.basis_paragraphs(site):
         doc.add_paragraph(text)
     if plan.mo_dau:
-        doc.add_paragraph(plan.mo_dau)
+        _runs(doc.add_paragraph(), plan.mo_dau)
     for place, section in enumerate(plan.muc, 1):
         doc.add_paragraph().add_run(heading(section, place)).bold = True
         if isinstance(section, VerbatimSection):
@@ -130,7 +131,7 @@ def plan_docx(site: Site) -> bytes:
     sig = plan.chu_ky
     closing = doc.add_table(rows=1, cols=2)
     _cell_lines(closing.rows[0].cells[0], [("Nơi nhận:", True)] + [(line, False) for line in P.recipients_lines(site)])
-    _cell_lines(closing.rows[0].cells[1], [(t, True) for t in (sig.quyen_han, sig.chuc_vu) if t]
+    _cell_lines(closing.rows[0].cells[1], [(t, True) for t in (sig.quyen_han, *sig.quyen_han_them, sig.chuc_vu) if t]
                 + [(f"({sig.trang_thai})", False)] * bool(sig.trang_thai) + [(sig.nguoi_ky, True)] * bool(sig.nguoi_ky))
     _blocks(doc, plan.phu_luc)  # what follows the signature (an appendix), as written
     out = io.BytesIO()

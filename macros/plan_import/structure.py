@@ -18,6 +18,7 @@ KINDS = ("KẾ HOẠCH", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "THÔNG BÁO", "B�
 # Section kind tags from the title's words (folded: no diacritics, lower case), first match wins.
 TAGS = (("muc dich", "muc_dich_yeu_cau"), ("yeu cau", "muc_dich_yeu_cau"),
         ("kinh phi", "kinh_phi"), ("to chuc thuc hien", "to_chuc_thuc_hien"),
+        ("phan cong", "to_chuc_thuc_hien"), ("trach nhiem thuc hien", "to_chuc_thuc_hien"),
         ("thoi gian", "thoi_gian_dia_diem"), ("dia diem", "thoi_gian_dia_diem"),
         ("hinh thuc", "cac_buoc"), ("cac buoc", "cac_buoc"), ("buoc trien khai", "cac_buoc"),
         ("noi dung", "noi_dung"), ("nhiem vu", "noi_dung"))
@@ -102,6 +103,17 @@ def _cut(runs: list[Run], n: int) -> list[Run]:
             continue
         out.append(Run(r.text[n:], r.bold, r.italic))
         n = 0
+    return out
+
+
+def _head(runs: list[Run], n: int) -> list[Run]:
+    """The runs' first n characters (a note's label «* Ghi chú:» with its bold and italic)."""
+    out = []
+    for r in runs:
+        if n <= 0:
+            break
+        out.append(Run(r.text[:n], r.bold, r.italic))
+        n -= len(r.text)
     return out
 
 
@@ -349,6 +361,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     closing_at = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para)
                        and fold(nfc(body[i].text)).strip().startswith("tren day la")), None)
     closing = [x for x in body[closing_at:] if isinstance(x, Para) and x.text.strip()] if closing_at is not None else []
+    if closing_at is None and doc["loai"]:
+        # A closing that names the document by its own kind («Hướng dẫn này thay thế …», «Kế hoạch này
+        # …»): the last plain paragraph, never part of the item before it (review r19).
+        last = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para) and body[i].text.strip()), None)
+        if (last is not None and not line_of(body[last]).marker
+                and fold(nfc(body[last].text)).strip().startswith(fold(doc["loai"]) + " nay ")):
+            closing_at = last
+            closing = [body[last]]
+            check.append(f"đoạn «{nfc(body[last].text).strip()}» (cuối phần thân, nói về chính văn bản) được ghi là "
+                         "đoạn kết (ket_luan): kiểm tra")
     if closing_at is None:
         # A closing in other words («Ban Thường trực đề nghị … thực hiện./.»): the last plain paragraph
         # ending with «/.», the Front's end mark.
@@ -388,23 +410,33 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             sig_lines.append(t)
     signature = {"quyen_han": "", "chuc_vu": "", "trang_thai": "", "nguoi_ky": ""}
     unknown_tail = []
+    # The lines above the name, in order: the first authority line («TM. …») is quyen_han, the last
+    # line in capitals the signer's title (chuc_vu), and every line between («KT. CHỦ TỊCH») is kept
+    # as written in quyen_han_them: every line of the block prints (review r19).
+    above: list[str] = []
     for t in sig_lines:
-        if _SIGN_AUTHORITY.match(t) and not signature["quyen_han"]:
-            signature["quyen_han"] = t
-        elif re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE):
+        if re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE):
             signature["trang_thai"] = t.strip("() ").strip()
-        elif _upper_text(t) and not signature["chuc_vu"] and not signature["nguoi_ky"]:
-            signature["chuc_vu"] = t
+        elif (_upper_text(t) or _SIGN_AUTHORITY.match(t)) and not signature["nguoi_ky"]:
+            above.append(t)
         elif not signature["nguoi_ky"] and not _upper_text(t) and len(t) <= 60:
             signature["nguoi_ky"] = t
         else:
             unknown_tail.append(t)
+    if above and _SIGN_AUTHORITY.match(above[0]):
+        signature["quyen_han"] = above.pop(0)
+    if above:
+        signature["chuc_vu"] = above.pop()
+    if above:  # written in the block's order
+        signature = {"quyen_han": signature["quyen_han"], "quyen_han_them": above,
+                     **{k: v for k, v in signature.items() if k != "quyen_han"}}
     for t in unknown_tail:
         check.append(f"dòng «{t}» ở phần ký không nhận ra: chưa chép vào đâu")
 
-    # The author's full name is required by the site (page metadata): the header's body lines,
-    # issuer first, as written (capitals), listed for the editor to write in ordinary case.
-    org["ten_day_du"] = " ".join(x for x in (org["co_quan_ban_hanh"], org["co_quan_cap_tren"]) if x)
+    # The author's full name is required by the site (page metadata): the header's body lines as
+    # written (capitals), in their order, never recomposed (review r19: «PHƯỜNG … ỦY BAN MTTQ …» was
+    # a name in no line of the file); listed for the editor to write as the body's name.
+    org["ten_day_du"] = " ".join(bodies)
     if not org["ten_day_du"] and (m := _SIGN_AUTHORITY.match(signature["quyen_han"])):
         org["ten_day_du"] = signature["quyen_han"][m.end() - 1:].strip()  # «TM. BAN THƯỜNG TRỰC» -> the body
 
@@ -440,15 +472,48 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         return (isinstance(ln, Line) and shape(ln.marker).startswith("dec0") and len(ln.text) <= 80
                 and tag_of(ln.text) != "khac" and not ln.text.rstrip().endswith((".", ";")))
 
+    def is_bold_decimal(ln) -> bool:
+        # «1. Mục tiêu» in bold: a short top-level numbered title, set apart by its bold type alone.
+        return (isinstance(ln, Line) and shape(ln.marker).startswith("dec0") and len(ln.text) <= 80
+                and not ln.text.rstrip().endswith((".", ";", ":"))
+                and all(r.bold for r in ln.runs if r.text.strip()) and any(r.text.strip() for r in ln.runs))
+
     heading = None
     for test, how in ((is_roman_heading, "số La Mã (I., II., …)"), (is_upper_letter, "chữ cái in hoa (A., B., …)"),
                       (is_upper_decimal, "số (1., 2., …) và chữ in hoa"),
                       (is_named_decimal, "số (1., 2., …) và tên phần (Mục đích, Nội dung, …)"),
+                      (is_bold_decimal, "số (1., 2., …) và chữ đậm"),
                       (is_upper_plain, "dòng chữ in hoa")):
         if sum(1 for ln in lines[i:] if test(ln)) >= 2 or (test is is_roman_heading and any(test(ln) for ln in lines[i:])):
             heading = test
             recognised.append(f"các mục lớn đánh dấu bằng {how}")
             break
+    if heading in (is_named_decimal, is_bold_decimal):
+        # The document's top level is arabic (1., 2., … naming parts of a plan, or in bold): a sibling of those
+        # headings — same marker form, a short title, no sentence end — in the numbers' sequence is a
+        # section too, whatever its title says («1. Mục tiêu» before «2. Thời gian», review r19).
+        first_test = heading
+        named = [ln for ln in lines[i:] if first_test(ln)]
+        forms = {ln.marker[-1:] for ln in named}
+
+        def number(ln) -> int:
+            return int(re.sub(r"\D", "", ln.marker) or 0)
+
+        candidates = {id(ln) for ln in lines[i:] if isinstance(ln, Line) and shape(ln.marker).startswith("dec0")
+                      and ln.marker[-1:] in forms and len(ln.text) <= 80 and not ln.text.rstrip().endswith((".", ";", ":"))
+                      # set apart by bold type alone: only bold lines (or part names) are its siblings
+                      and (first_test is is_named_decimal or is_bold_decimal(ln) or is_named_decimal(ln))}
+        accepted, last = set(), 0
+        for k in range(i, len(lines)):
+            ln = lines[k]
+            if id(ln) not in candidates:
+                continue
+            if is_named_decimal(ln) or number(ln) == last + 1:
+                accepted.add(id(ln))
+                last = number(ln)
+
+        def heading(ln) -> bool:  # noqa: F811 - the sequence-aware form of the test found
+            return id(ln) in accepted
     if heading is not None:
         first = next((k for k in range(i, len(lines)) if heading(lines[k])), len(lines))
     else:
@@ -460,7 +525,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             check.append("có một bảng trước mục đầu tiên: chưa chép (phần mở đầu chỉ giữ đoạn văn); chép vào "
                          "một mục nếu cần")
         else:
-            opening.append(ln.full)
+            opening.append(ln)
     sections = []
     current = None
     for ln in lines[first:]:
@@ -490,6 +555,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             check.append(f"mục «{s['tieu_de'] or s['so']}»: danh sách trong tệp Word lồng sâu hơn {MAX_LIST_LEVELS} "
                          f"cấp, website giữ tối đa {MAX_LIST_LEVELS} cấp: {len(flattened)} ý sâu hơn (bắt đầu «"
                          f"{flattened[0]}») được ghi ở cấp {MAX_LIST_LEVELS}; kiểm tra")
+
+    # A plain paragraph that ends the body under the last item: nothing in the file says whether it
+    # continues that item or stands alone (Word's indents are not read): listed.
+    if sections and sections[-1]["doan"]:
+        item, tail_block = None, sections[-1]["doan"][-1]
+        while isinstance(tail_block, dict) and "ky_hieu" in tail_block and tail_block.get("doan"):
+            item, tail_block = tail_block, tail_block["doan"][-1]
+        if item is not None and isinstance(tail_block, (str, list)):
+            check.append(f"đoạn «{plain(tail_block)[:120]}» ở cuối phần thân được xếp vào ý «{item['ky_hieu']}» ngay "
+                         "trước nó: kiểm tra; nếu là đoạn riêng, chuyển ra ngoài ý đó (hoặc vào ket_luan)")
 
     # 4. What the organisation section names: departments and units.
     org_section = next((s for s in sections if s["loai"] == "to_chuc_thuc_hien"), None)
@@ -521,9 +596,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         if not org[key]:
             check.append(f"không tìm thấy {what}: để trống (co-quan.yaml, {key})")
     if org["ten_day_du"]:
-        check.append(f"tên đầy đủ của cơ quan ban hành tạm ghi «{org['ten_day_du']}» (chữ in hoa như ở đầu văn bản; "
-                     "co-quan.yaml, ten_day_du): viết lại như cách viết thường, ví dụ «Ban Thường trực Ủy ban MTTQ "
-                     "Việt Nam …»")
+        check.append(f"tên đầy đủ của cơ quan ban hành tạm ghi «{org['ten_day_du']}» (các dòng ở đầu văn bản, "
+                     "theo thứ tự, chữ in hoa như văn bản viết; co-quan.yaml, ten_day_du): lệnh không tự ghép tên; "
+                     "viết lại đúng tên cơ quan bằng chữ thường, ví dụ «Ban Thường trực Ủy ban MTTQ Việt Nam …»")
     else:
         check.append("không tìm thấy tên cơ quan ban hành: ghi tên đầy đủ vào co-quan.yaml, ten_day_du "
                      "(bắt buộc: website chưa dựng được khi trường này trống)")
@@ -585,6 +660,19 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                      f"và tên chính thức (ten_chinh_thuc, tạm ghi «{u['ten_chinh_thuc']}»)")
     if org_section is not None and not units:
         check.append("mục tổ chức thực hiện không nêu tên đơn vị nào (xã, thôn, huyện …): don-vi.yaml để trống")
+    if not units:
+        # Names that may be units elsewhere (a section whose title names no part of a plan): said where.
+        for s in sections:
+            if s is org_section:
+                continue
+            texts, tables = [], []
+            walk(s["doan"], texts, tables)
+            named = [f"{u['cap']} {u['ten']}".strip() for u in find_units(texts, tables) if u["cap"]]
+            if named:
+                where = f"mục {s['so']} «{s['tieu_de']}»" if s["so"] else f"mục «{s['tieu_de']}»"
+                check.append(f"{where} nêu tên có thể là đơn vị: " + ", ".join(f"«{n}»" for n in named[:12])
+                             + (f" và {len(named) - 12} tên khác" if len(named) > 12 else "")
+                             + ": chưa ghi vào don-vi.yaml; thêm nếu đúng")
     if facts.get("images"):
         check.append(f"tệp có {facts['images']} hình ảnh: website không chép hình ảnh")
     if facts.get("symbol_bullets"):
@@ -599,7 +687,15 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     for fmt in facts.get("unknown_formats", []):
         check.append(f"kiểu đánh số tự động «{fmt}» của Word chưa đọc được: đã ghi bằng chữ số; kiểm tra")
 
-    plan = {"van_ban": doc, "can_cu": can_cu, "mo_dau": " ".join(opening), "muc": sections,
+    # The opening's paragraphs, joined (listed above), with their bold and italic pieces.
+    opening_runs: list[Run] = []
+    for ln in opening:
+        if opening_runs:
+            opening_runs.append(Run(" "))
+        if ln.marker:
+            opening_runs.append(Run(ln.marker + " "))
+        opening_runs += ln.runs
+    plan = {"van_ban": doc, "can_cu": can_cu, "mo_dau": rich(opening_runs), "muc": sections,
             "ket_luan": " ".join(nfc(x.text).strip() for x in closing),
             "noi_nhan": {"dong": lines_recipients}, "chu_ky": signature}
     if appendix:
@@ -664,7 +760,7 @@ def nest(lines: list, flattened: list | None = None) -> list:
         note = _NOTE.match(ln.text) if not ln.marker else None
         if note:
             stack.clear()
-            top.append({"ghi_chu": note.group(1), "van_ban": rich(_cut(ln.runs, note.end()))})
+            top.append({"ghi_chu": rich(_head(ln.runs, len(note.group(1)))), "van_ban": rich(_cut(ln.runs, note.end()))})
             continue
         if not ln.marker:
             here().append(rich(ln.runs))

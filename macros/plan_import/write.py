@@ -14,8 +14,9 @@ HEADER = {
         "# yaml-language-server: $schema=../../schema/ke-hoach.schema.json\n"
         "#\n"
         "# Bản nhập tự động từ tệp «{tep}» (python -m macros.import_plan), chép đúng từng chữ.\n"
-        "# Người biên tập đối chiếu với văn bản gốc, làm hết các việc trong can_xac_nhan,\n"
-        "# rồi ghi da_doi_chieu: true trong yêu cầu hợp nhất (pull request) đăng kế hoạch.\n"
+        "# Người biên tập đối chiếu với văn bản gốc, làm từng việc trong can_xac_nhan và xoá\n"
+        "# dòng đó khi xong; hết danh sách thì ghi da_doi_chieu: true trong yêu cầu hợp nhất\n"
+        "# (pull request) đăng kế hoạch.\n"
         "# Tệp {tep} không còn được đọc lại: sửa ngay trong tệp này.\n\n"),
     "co-quan.yaml": (
         "# yaml-language-server: $schema=../../schema/co-quan.schema.json\n"

@@ -44,7 +44,7 @@ def _short_home(site: Site) -> str:
     """A plan without the sections the five facts come from (an imported plan with no
     units, budget or period): what it is, and a link to each page it has."""
     doc, here = site.plan.van_ban, links.HOME
-    pages = [("Toàn văn kế hoạch", links.PLAN, True), ("Phân công", links.ASSIGNMENTS, site.has_assignments),
+    pages = [(f"Toàn văn {links.plan_page_title(site).lower()}", links.PLAN, True), ("Phân công", links.ASSIGNMENTS, site.has_assignments),
              ("Danh sách đơn vị", links.UNITS, site.has_units), ("Tiến độ", links.TIMELINE, site.has_timeline),
              ("Kinh phí", links.BUDGET, site.has_budget), ("Sổ tay tuyên truyền", links.HANDBOOK, site.has_handbook),
              ("Bộ công cụ hội nghị", links.TOOLKIT, site.has_toolkit)]

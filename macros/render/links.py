@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..outputs import (  # noqa: F401  (the render functions' names for them)
     ASSIGNMENTS, BUDGET, GLOSSARY, HANDBOOK, HOME, PLAN, REFERENCES, TIMELINE, TOOLKIT, UNIT_DIR, UNITS,
-    chapter_page, form_page, topic_page, unit_name, unit_page, unit_slug, unit_title,
+    chapter_page, form_page, plan_page_title, topic_page, unit_name, unit_page, unit_slug, unit_title,
 )
 from ..text import md_escape
 

@@ -64,7 +64,8 @@ def draft_checklist(site: Site) -> str:
     if not draft:
         return ""
     where = site.data_file("plan")
-    lines = [f"{where}: {draft_sentence(site)} Khi đã đối chiếu, đặt «da_doi_chieu: true» trong nhap_tu_dong."]
+    lines = [f"{where}: {draft_sentence(site)} Làm xong điều nào trong can_xac_nhan thì xoá "
+             "điều đó; khi danh sách trống và đã đối chiếu, đặt «da_doi_chieu: true» trong nhap_tu_dong."]
     if draft.can_xac_nhan:
         lines.append("Còn cần xác nhận hoặc bổ sung:")
         lines += [f"  {i}. {item}" for i, item in enumerate(draft.can_xac_nhan, 1)]
@@ -87,7 +88,7 @@ def provenance_text(site: Site, kind: Kind) -> str:
                 "Các trang khác của website là tài liệu tham khảo biên soạn từ kế hoạch này.")
     return ((f"{draft} " if draft else "") + f"Do {_lower_first(compiler(site))} biên soạn từ {_plan_name(site)}; "
             "không phải văn bản chính thức, không do cơ quan này ban hành. "
-            "Chỉ trang «Kế hoạch» là toàn văn văn bản đã ban hành.")
+            f"Chỉ trang «{links.plan_page_title(site)}» là toàn văn văn bản đã ban hành.")
 
 
 def _compiled_parts(plans: list[Site]) -> str:
@@ -100,7 +101,7 @@ def _compiled_parts(plans: list[Site]) -> str:
 
 def footer_text(site: Site) -> str:
     """One line for the footer of every page: who wrote what."""
-    return (f"Trang «Kế hoạch» chép toàn văn {_plan_name(site)}. {_compiled_parts([site])} "
+    return (f"Trang «{links.plan_page_title(site)}» chép toàn văn {_plan_name(site)}. {_compiled_parts([site])} "
             f"là tài liệu tham khảo do {_lower_first(compiler(site))} biên soạn từ kế hoạch, "
             "không phải văn bản chính thức.")
 
@@ -113,6 +114,27 @@ def page_footer_text(plans: list[Site], site: Site | None) -> str:
     return (f"Trang «Kế hoạch» của mỗi kế hoạch chép toàn văn văn bản đó. {_compiled_parts(plans)} "
             f"là tài liệu tham khảo do {_lower_first(compiler(plans[0]))} biên soạn từ các "
             "kế hoạch, không phải văn bản chính thức.")
+
+
+def plan_description(site: Site) -> str:
+    """One line that says what the plan is, from its own data: its kind and subject
+    («Kế hoạch Vận động …»), else its name (website.yaml › ke_hoach › ten, or kind and year)."""
+    doc = site.plan.van_ban
+    what = " ".join(part.strip() for part in (doc.loai, doc.trich_yeu) if part.strip())
+    if not doc.trich_yeu.strip():
+        what = site.title.strip()
+    if not what:  # nothing in the data says what it is: no description rather than another plan's
+        return ""
+    return what if what.endswith((".", "?", "!")) else what + "."
+
+
+def page_description(plans: list[Site], site: Site | None, fallback: str) -> str:
+    """A page's <meta name="description"> (and its link preview's when the page says nothing
+    short): on a website of several plans a plan's page describes its own plan (plan_description),
+    never another's; a site-wide page, or the website of one plan, the website's (`fallback`)."""
+    if site is not None and len(plans) > 1:
+        return plan_description(site)
+    return fallback
 
 
 def conference_sentence(site: Site) -> str:

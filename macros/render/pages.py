@@ -19,6 +19,7 @@ from ..paths_unique import Origin
 from ..results.load import results_of
 from ..site import Site, Website
 from ..templating import render
+from . import notice
 from ..text import md_escape
 from . import assignments, budget, handbook, home, links, plan, progress, references, report, timeline, toolkit, units
 
@@ -182,7 +183,8 @@ def plans_page(website: Website) -> GeneratedPage:
     for site in website.plans:
         target = home_path(website, site)
         items.append({"title": site.title, "href": target, "summary": site.plan.van_ban.trich_yeu,
-                      "issuer": site.org.ten_day_du, "units": len(site.units) if site.has_units else 0, "unit_word": site.plan.ten_goi_don_vi})
+                      "issuer": site.org.ten_day_du, "units": len(site.units) if site.has_units else 0, "unit_word": site.plan.ten_goi_don_vi,
+                      "draft": notice.draft_sentence(site)})
     markdown = f"# {md_escape(website.name)}\n\n" + render("plans_index.html", plans=items)
     return GeneratedPage(PLANS, "Các kế hoạch", markdown, (website.file,))
 

@@ -185,7 +185,7 @@ def _block(block) -> dict:
         rows = [[_runs(cell) for cell in row] for row in block.bang]
         return {"kind": "table", "head": rows[:block.dong_tieu_de], "body": rows[block.dong_tieu_de:]}
     if isinstance(block, Note):
-        return {"kind": "note", "title": block.ghi_chu, "runs": _runs(block.van_ban)}
+        return {"kind": "note", "title": _runs(block.ghi_chu), "runs": _runs(block.van_ban)}
     return {"kind": "paragraph", "runs": _runs(block)}
 
 
@@ -200,7 +200,13 @@ def body_markdown(site: Site) -> Markup:
     """The plan's body as Markdown (macros/templates/plan_body.md): its parts as data,
     text md-escaped by the template."""
     p = site.plan
-    parts = [_text(t) for t in basis_paragraphs(site)] + ([_text(p.mo_dau)] if p.mo_dau else [])
+    parts = [_text(t) for t in basis_paragraphs(site)]
+    if isinstance(p.mo_dau, str) and p.mo_dau:
+        parts.append(_text(p.mo_dau))
+    elif p.mo_dau:  # with bold or italic pieces: as a verbatim paragraph
+        parts.append({"kind": "html", "html": fragment(
+            "plan_blocks.html", post=lambda html: "\n".join(line for line in html.splitlines() if line.strip()),
+            section_blocks=[_block(p.mo_dau)], appendix=False)})
     for place, section in enumerate(p.muc, 1):
         if heading(section, place).strip():  # a section the document neither numbers nor titles: no "## "
             parts.append(_numbered_heading(section, place))
@@ -231,6 +237,7 @@ def closing_html(site: Site) -> Markup:
     document has after the signature (phu_luc: an appendix, its tables), as written."""
     sig = site.plan.chu_ky
     closing = fragment("official_signature.html", recipients=recipients_lines(site), authority=sig.quyen_han,
+                       more=sig.quyen_han_them,
                        title=sig.chuc_vu, status=sig.trang_thai, name=sig.nguoi_ky)
     if not site.plan.phu_luc:
         return closing
