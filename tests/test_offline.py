@@ -541,3 +541,23 @@ def test_pages_offering_the_packages_are_rendered_again_not_spliced(monkeypatch)
     assert shown.startswith("# a\n\n<p class=\"vi-goi\">") and shown.endswith("\nđơn vị a\n")
     assert 'href="../../tai-ve/goi-don-vi/a.zip"' in shown and "(ZIP, 53 KB)" in shown
     assert offline_hooks.add_unit_package_line(markdown, pages[1], config, state) == markdown  # not a unit page
+
+
+def test_above_the_cap_the_whole_zip_is_measured_not_written_twice(tmp_path, monkeypatch):
+    """Issue 24: above its cap the whole-site ZIP was written in full only to learn its
+    size (the home page says it), then every file compressed again for the packages. Now
+    it stops at the cap and its size comes from the packages' entries: the same size to
+    the byte as writing it."""
+    site, copy, groups, app = _tiny_site(tmp_path)
+    main_files = ["tai-ve/lich/a.ics", "tai-ve/lich/b.ics"]
+    members = package.zip_members(site, copy, ["vi"], main_files)
+    whole = archive.write_zip(tmp_path / "whole.zip", members, archive.DEFAULT_DATE, top="mau")
+    added = []
+    real_add = archive.add
+    monkeypatch.setattr(archive, "add", lambda z, name, *a, **k: (added.append(z.filename), real_add(z, name, *a, **k)))
+    report = package.package(site, copy, zip_rel="tai-ve/mau.zip", langs=["vi"], app=app, cap=whole // 3,
+                             main_files=main_files, groups=groups)
+    assert report.zip_size == whole and report.unit_zips == 2
+    assert not (site / "tai-ve/mau.zip").exists()
+    in_whole = [f for f in added if f.endswith("mau.zip")]
+    assert 0 < len(in_whole) < len(members), (len(in_whole), len(members))

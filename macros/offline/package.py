@@ -124,13 +124,14 @@ unit_package_path = registry.unit_package
 
 
 def unit_packages(site_dir: Path, members: dict[str, Path], groups: list[UnitGroup], top: str,
-                  date_time: tuple) -> dict[str, int]:
+                  date_time: tuple, compressed: dict[str, int] | None = None) -> dict[str, int]:
     """Above the cap: ONE shared package (SHARED_ZIP: the shared pages, the plan, the
     handbook, assets, search) and, per unit, a small package under UNIT_ZIP_DIR with
     only that unit's page and files (and its search entries, _split_index). All unpack
     into the same one top folder as the whole-site ZIP would, so the shared package and
     any number of units' packages unpacked in one place make one site; no file is in two
-    packages. Returns {site path of the package: size}, the shared one first."""
+    packages. Returns {site path of the package: size}, the shared one first.
+    `compressed`: filled with name in the package -> compressed size of each file from `members`."""
     own = {g.copy_page for g in groups} | {f for g in groups for f in g.files}
     common = {name: path for name, path in members.items() if name not in own}
     index = common.pop(INDEX_SCRIPT, None)
@@ -138,17 +139,19 @@ def unit_packages(site_dir: Path, members: dict[str, Path], groups: list[UnitGro
     unit_scripts: dict[str, bytes] = {}
     if index is not None:
         extra[INDEX_SCRIPT], unit_scripts = _split_index(index.read_bytes(), groups)
-    sizes = {SHARED_ZIP: _write(site_dir / SHARED_ZIP, common, extra, top, date_time)}
+    sizes = {SHARED_ZIP: _write(site_dir / SHARED_ZIP, common, extra, top, date_time, compressed)}
     for group in groups:
         mine = {name: members[name] for name in (group.copy_page, *group.files) if name in members}
         script = {unit_search_script(group.slug): unit_scripts[group.slug]} if group.slug in unit_scripts else {}
         rel = unit_package_path(group.slug)
-        sizes[rel] = _write(site_dir / rel, mine, script, top, date_time)
+        sizes[rel] = _write(site_dir / rel, mine, script, top, date_time, compressed)
     return sizes
 
 
-def _write(dest: Path, files_on_disk: dict[str, Path], made: dict[str, bytes], top: str, date_time: tuple) -> int:
-    """A ZIP of files on disk and of contents made here, in one sorted order under `top`."""
+def _write(dest: Path, files_on_disk: dict[str, Path], made: dict[str, bytes], top: str, date_time: tuple,
+           compressed: dict[str, int] | None = None) -> int:
+    """A ZIP of files on disk and of contents made here, in one sorted order under `top`;
+    `compressed` gets the compressed size of each file from disk, by its name in the ZIP."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     entries = {name: path for name, path in files_on_disk.items()}
     entries.update(made)
@@ -156,7 +159,27 @@ def _write(dest: Path, files_on_disk: dict[str, Path], made: dict[str, bytes], t
         for name in sorted(entries):
             value = entries[name]
             archive.add(z, f"{top}/{name}", value if isinstance(value, bytes) else value.read_bytes(), date_time)
+        if compressed is not None:
+            compressed.update({i.filename: i.compress_size for i in z.infolist()
+                               if i.filename.removeprefix(f"{top}/") in files_on_disk})
     return dest.stat().st_size
+
+
+def _whole_size(site_dir: Path, members: dict[str, Path], top: str, date_time: tuple,
+                compressed: dict[str, int], zip_rel: str) -> int:
+    """The whole-site ZIP's size without writing it: the packages hold every member but the
+    search index, each compressed as the whole ZIP compresses it (archive.add)."""
+    prefix = top.strip("/") + "/" if top.strip("/") else ""  # the whole ZIP's names (archive.write_zip)
+    known = {}
+    for name, path in members.items():
+        size = compressed.get(f"{top}/{name}")  # its name in the packages (_write)
+        # the search index (split in the packages) and anything left out of them: compressed here
+        known[prefix + name] = size if size is not None else archive.deflated_size(path.read_bytes())
+    size = archive.zip_size(known)
+    if size is None:  # zip64 territory: write it to know
+        size = archive.write_zip(site_dir / zip_rel, members, date_time, top=top)
+        (site_dir / zip_rel).unlink()
+    return size
 
 
 @dataclass(frozen=True)
@@ -247,11 +270,16 @@ def package(site_dir: Path, variant_dir: Path, *, zip_rel: str, langs: list[str]
     worker's list is taken from the site."""
     members = zip_members(site_dir, variant_dir, langs, main_files)
     top = top_folder(zip_rel)
-    zip_size = archive.write_zip(site_dir / zip_rel, members, date_time, top=top)
+    # Written only as far as the cap: above it, its size comes from the packages made instead
+    # (the same entries compressed the same way), not from compressing the whole site twice.
+    zip_size = archive.write_zip(site_dir / zip_rel, members, date_time, top=top, stop_above=cap if groups else None)
     sizes: dict[str, int] = {}
-    if zip_size > cap:
-        (site_dir / zip_rel).unlink()
-        sizes = unit_packages(site_dir, members, list(groups), top, date_time)
+    if zip_size is None or zip_size > cap:
+        (site_dir / zip_rel).unlink(missing_ok=True)
+        compressed: dict[str, int] = {}
+        sizes = unit_packages(site_dir, members, list(groups), top, date_time, compressed)
+        if zip_size is None:
+            zip_size = _whole_size(site_dir, members, top, date_time, compressed, zip_rel)
     units = {g.slug: (unit_package_path(g.slug), sizes[unit_package_path(g.slug)]) for g in groups
              if unit_package_path(g.slug) in sizes}
     show(Packages(zip_size, None if sizes else zip_rel, cap, (SHARED_ZIP, sizes[SHARED_ZIP]) if sizes else None,
