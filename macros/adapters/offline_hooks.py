@@ -142,6 +142,8 @@ def post_build(config) -> None:
             description=config.site_description or config.site_name,
             theme_color=THEME_COLOR,
         )
+        state = build_state.of(config)
+        zips = package.ZipCache(state.settings.cache_root(state.root) / package.ZIP_CACHE)
         report = package.package(
             site_dir, copy_dir, zip_rel=zip_path(config), langs=search_langs(config),
             app=app, date_time=archive.zip_date(epoch),
@@ -150,7 +152,9 @@ def post_build(config) -> None:
             main_files=[p for s in build_state.of(config).website.plans
                         for p in download_paths(s, documents=build_state.of(config).catalog.pdf_ok,
                                                 made=build_state.of(config).catalog.outputs[s.key])],
-            groups=groups, show=lambda packages: show_packages(config, packages))
+            groups=groups, show=lambda packages: show_packages(config, packages), store=zips)
+        if build_state.of(config).settings.cache_dir is None:  # a cache shared by several builds keeps every entry
+            zips.prune()
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
         f"({report.zip_files} tệp; bản sao file:// {'lấy từ bộ đệm' if reused else 'tạo'} trong {copy_time:.1f} s"
