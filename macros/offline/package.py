@@ -139,6 +139,7 @@ class ZipCache:
         self.zips = cache.Store(folder, ".zip")
         self.sizes = cache.Store(folder, ".size")
         self._hashes: dict[Path, str] = {}
+        self._code = cache.digest(zlib.ZLIB_RUNTIME_VERSION, cache.library_versions(), cache.code_digest("offline.archive"))
 
     def key(self, entries: dict, top: str, date_time: tuple) -> str:
         parts = []
@@ -150,8 +151,7 @@ class ZipCache:
                 if value not in self._hashes:
                     self._hashes[value] = hashlib.sha256(value.read_bytes()).hexdigest()
                 parts.append(f"{name}\0{self._hashes[value]}")
-        return cache.digest("zip", top, repr(tuple(date_time)), zlib.ZLIB_RUNTIME_VERSION, cache.library_versions(),
-                            cache.code_digest("offline.archive"), *parts)
+        return cache.digest("zip", top, repr(tuple(date_time)), self._code, *parts)
 
     def prune(self) -> None:
         self.zips.prune()
