@@ -47,5 +47,7 @@ def plan_text(site: Site) -> list[str]:
 def used_glossary(site: Site) -> list:
     """The glossary's terms the plan's own text uses (a shared data/thuat-ngu.yaml
     holds other plans' abbreviations too): what its «Chữ viết tắt» page lists."""
-    texts = plan_text(site)
-    return [t for t in site.glossary if any(term_pattern([t.viet_tat]).search(x) for x in texts)]
+    # One search per term over all the text ("\0" between the texts is no word character:
+    # nothing matches across two of them), not one pattern made per term and text.
+    text = "\0".join(plan_text(site))
+    return [t for t in site.glossary if term_pattern([t.viet_tat]).search(text)]

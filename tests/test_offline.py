@@ -6,6 +6,7 @@ import io
 import json
 import posixpath
 import zipfile
+from pathlib import Path
 from html.parser import HTMLParser
 from urllib.parse import urlparse
 
@@ -541,3 +542,53 @@ def test_pages_offering_the_packages_are_rendered_again_not_spliced(monkeypatch)
     assert shown.startswith("# a\n\n<p class=\"vi-goi\">") and shown.endswith("\nđơn vị a\n")
     assert 'href="../../tai-ve/goi-don-vi/a.zip"' in shown and "(ZIP, 53 KB)" in shown
     assert offline_hooks.add_unit_package_line(markdown, pages[1], config, state) == markdown  # not a unit page
+
+
+def test_above_the_cap_the_whole_zip_is_measured_not_written_twice(tmp_path, monkeypatch):
+    """Issue 24: above its cap the whole-site ZIP was written in full only to learn its
+    size (the home page says it), then every file compressed again for the packages. Now
+    it stops at the cap and its size comes from the packages' entries: the same size to
+    the byte as writing it."""
+    site, copy, groups, app = _tiny_site(tmp_path)
+    main_files = ["tai-ve/lich/a.ics", "tai-ve/lich/b.ics"]
+    members = package.zip_members(site, copy, ["vi"], main_files)
+    whole = archive.write_zip(tmp_path / "whole.zip", members, archive.DEFAULT_DATE, top="mau")
+    added = []
+    real_add = archive.add
+    monkeypatch.setattr(archive, "add", lambda z, name, *a, **k: (added.append(z.filename), real_add(z, name, *a, **k)))
+    report = package.package(site, copy, zip_rel="tai-ve/mau.zip", langs=["vi"], app=app, cap=whole // 3,
+                             main_files=main_files, groups=groups)
+    assert report.zip_size == whole and report.unit_zips == 2
+    assert not (site / "tai-ve/mau.zip").exists()
+    in_whole = [f for f in added if f.endswith("mau.zip")]
+    assert 0 < len(in_whole) < len(members), (len(in_whole), len(members))
+
+
+@pytest.mark.parametrize("cap", [package.ZIP_CAP, 0])
+def test_packages_made_before_are_copied_not_compressed_again(tmp_path, monkeypatch, cap):
+    """Issue 24: the offline ZIPs (the whole one, or the shared and per-unit packages) were
+    compressed again by every build, with nothing changed. Now kept by the hash of their
+    entries (names and bytes), top folder and date: the same bytes, no file compressed;
+    a changed file remakes only the packages holding it."""
+    main_files = ["tai-ve/lich/a.ics", "tai-ve/lich/b.ics"]
+
+    def build(n, change=False):
+        site, copy, groups, app = _tiny_site(tmp_path / n)
+        if change:  # one unit's calendar changed
+            (site / "tai-ve/lich/b.ics").write_text("BEGIN:VCALENDAR\nX-CHANGED:1\nEND:VCALENDAR\n", encoding="utf-8")
+        report = package.package(site, copy, zip_rel="tai-ve/mau.zip", langs=["vi"], app=app, cap=cap,
+                                 main_files=main_files, groups=groups, store=package.ZipCache(tmp_path / "cache"))
+        return report, {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.zip")}
+
+    first, made = build("1")
+    assert made and (cap == 0) == (package.SHARED_ZIP in made)
+    added = []
+    real_add = archive.add
+    monkeypatch.setattr(archive, "add", lambda z, name, *a, **k: (added.append((Path(z.filename).name, name)),
+                                                                 real_add(z, name, *a, **k)))
+    assert build("2") == (first, made) and added == []
+    if cap == 0:  # its package alone is made again
+        build("3", change=True)
+        # (the whole ZIP, its entries changed, is written up to its cap to learn that it is above it)
+        assert sorted({name for zip_name, name in added if zip_name != "mau.zip"}) == [
+            "mau/don-vi/b.html", "mau/pdf/don-vi/b.pdf", "mau/search/don-vi/b.js", "mau/tai-ve/lich/b.ics"], added

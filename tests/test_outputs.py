@@ -190,3 +190,18 @@ def test_the_offline_zip_is_in_the_check(site, monkeypatch):
     monkeypatch.setattr(registry, "ROWS", registry.ROWS + (_clash_row(zip_path),))
     [error] = collisions(registry.page_origins(site, ROOT / "docs", site_name="Website kế hoạch"))
     assert "data/website.yaml" in error.message and error.file == "data/tai-ve-them.yaml"
+
+
+def test_a_plan_is_expanded_once_per_site_object(monkeypatch):
+    """Issue 24: the loader's address checks, the build's Catalog and the file:// copy's each
+    expanded every row again (~0.5 s each at 1,000 units). Kept on the Site object, for the
+    same ROWS (a test that swaps ROWS gets a new expansion)."""
+    site = load_website(ROOT).plans[0]
+    registry.outputs(site)
+    calls = []
+    real = registry.Row.outputs
+    monkeypatch.setattr(registry.Row, "outputs", lambda self, *a: (calls.append(self.key), real(self, *a))[1])
+    first = registry.outputs(site)
+    assert registry.outputs(site) is first and calls == []
+    _without(monkeypatch, "budget")
+    assert registry.BUDGET not in {o.path for o in registry.outputs(site).all} and calls

@@ -7,6 +7,7 @@ writes the manifest, the icons and the service worker. The copy's own
 post-build only makes its search work from file:// (macros/offline/filemode.py).
 """
 
+import contextlib
 import logging
 import tempfile
 import time
@@ -110,9 +111,34 @@ def show_packages(config, packages: package.Packages) -> None:
     pages = [home] if home is not None else []
     if packages.units:
         pages += [f.page for f in doc_files if f.dest_uri in state.unit_groups and f.page is not None]
-    for page in pages:  # from its source again: the first rendering's content is not reused
-        _populate_page(page, config, files)
-        _build_page(page, config, doc_files, nav, env)
+    with _index_written(config):
+        for page in pages:  # from its source again: the first rendering's content is not reused
+            _populate_page(page, config, files)
+            _build_page(page, config, doc_files, nav, env)
+
+
+@contextlib.contextmanager
+def _index_written(config):
+    """While pages are rendered again after the search plugin wrote its index (its
+    on_post_build runs before ours: it is listed first), its on_page_context would only
+    add entries to an index already on disk (1,000 unit pages: ~2 s for nothing): off
+    for that time, on again after. Nothing is changed when the index is not written yet."""
+    plugins = getattr(config, "plugins", None)
+    if plugins is None:  # not a MkDocs config (a test's stand-in): nothing to turn off
+        yield
+        return
+    search = plugins.get("material/search") or plugins.get("search")
+    events = plugins.events["page_context"]
+    hook = getattr(search, "on_page_context", None)
+    written = (Path(config.site_dir) / "search" / "search_index.json").is_file()
+    at = next((i for i, m in enumerate(events) if m == hook), None) if written and hook is not None else None
+    if at is not None:
+        events.pop(at)
+    try:
+        yield
+    finally:
+        if at is not None:
+            events.insert(at, hook)
 
 
 def zip_path(config) -> str:
@@ -142,6 +168,8 @@ def post_build(config) -> None:
             description=config.site_description or config.site_name,
             theme_color=THEME_COLOR,
         )
+        state = build_state.of(config)
+        zips = package.ZipCache(state.settings.cache_root(state.root) / package.ZIP_CACHE)
         report = package.package(
             site_dir, copy_dir, zip_rel=zip_path(config), langs=search_langs(config),
             app=app, date_time=archive.zip_date(epoch),
@@ -150,7 +178,9 @@ def post_build(config) -> None:
             main_files=[p for s in build_state.of(config).website.plans
                         for p in download_paths(s, documents=build_state.of(config).catalog.pdf_ok,
                                                 made=build_state.of(config).catalog.outputs[s.key])],
-            groups=groups, show=lambda packages: show_packages(config, packages))
+            groups=groups, show=lambda packages: show_packages(config, packages), store=zips)
+        if build_state.of(config).settings.cache_dir is None:  # a cache shared by several builds keeps every entry
+            zips.prune()
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
         f"({report.zip_files} tệp; bản sao file:// {'lấy từ bộ đệm' if reused else 'tạo'} trong {copy_time:.1f} s"

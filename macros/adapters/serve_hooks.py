@@ -36,6 +36,8 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache
 
+from macros.exports import downloads
+
 log = logging.getLogger("kontum.serve")  # not "mkdocs.": must not abort a --strict rebuild
 
 
@@ -155,7 +157,27 @@ def download_keys(state) -> dict[str, dict[str, str]]:
         out[site.key] = {site.prefix + o.path: hashlib.sha256(
             (plan + "\0" + "\0".join(f + ":" + _digest_of(root, f, memo) for f in o.data_files)).encode("utf-8")
         ).hexdigest() for o in state.catalog.outputs[site.key].downloads(state.catalog.pdf_ok)}
+        # A unit's calendar also by its own cache key (exactly what it is made from: that unit,
+        # its results, the plan's data, the code; downloads.calendar_key): it is the same while
+        # either its declared files or that key are unchanged (_stale), so one unit's save no
+        # longer removes and remakes every unit's calendar (3,321 files), nor a handbook chapter's.
+        calendars = state.catalog.outputs[site.key].by_key.get("unit_ics", ())
+        if calendars:
+            results, common = downloads.results_of(site), downloads.calendar_common(site)
+            for o in calendars:
+                own = hashlib.sha256("\0".join(["lich", str(state.settings.source_date_epoch),
+                                                downloads.calendar_key(site, results, o.item.ma, common)])
+                                     .encode("utf-8")).hexdigest()
+                out[site.key][site.prefix + o.path] += KEY_PARTS + own
     return out
+
+
+KEY_PARTS = "|"  # between the digests of a download's key, each enough to tell it unchanged
+
+
+def _stale(old: str | None, new: str) -> bool:
+    """A download is made again when every part of its key changed (or it was never made)."""
+    return old is None or not any(a == b for a, b in zip(old.split(KEY_PARTS), new.split(KEY_PARTS)))
 
 
 def stop_making(memory: ServeMemory) -> None:
@@ -181,7 +203,7 @@ def remake_downloads(state, site_dir: Path, memory: ServeMemory, keys: dict[str,
     stop_making(memory)
     only = {}
     for plan, paths in keys.items():
-        stale = [p for p, k in paths.items() if memory.downloads.get(p) != k or not (site_dir / p).is_file()]
+        stale = [p for p, k in paths.items() if _stale(memory.downloads.get(p), k) or not (site_dir / p).is_file()]
         if stale:
             only[plan] = stale
     if not only:

@@ -12,6 +12,7 @@ or made before the topics changed, is refused instead of misread.
 
 import datetime as dt
 import re
+from copy import copy
 from dataclasses import dataclass
 
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -171,10 +172,11 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
             c.font = BOLD
             c.alignment = Alignment(wrap_text=True, vertical="top")
             s.column_dimensions[get_column_letter(i)].width = WIDTHS[sheet][i - 1]
-            for row in range(2, ROWS + 2):
-                cell = s.cell(row, i)
-                cell.fill = FILL
-                cell.number_format = xlsx.MONEY if kind == "money" else ("0" if kind == "int" else "@")
+            first = s.cell(2, i)
+            first.fill = FILL
+            first.number_format = xlsx.MONEY if kind == "money" else ("0" if kind == "int" else "@")
+            for row in range(3, ROWS + 2):  # the same style ids as the first (openpyxl 3.1, pinned): no hashing per cell
+                s.cell(row, i)._style = copy(first._style)
         s.freeze_panes = "A2"
         dates = [get_column_letter(i) for i, (_, _, kind) in enumerate(columns, 1) if kind == "date"]
         for col in dates:

@@ -67,21 +67,41 @@ def save(wb: Workbook, stamp: dt.datetime) -> bytes:
     cells.text_cells(wb)
     for ws in wb.worksheets:
         print_setup(ws)
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        modified = wb.properties.modified
-        ExcelWriter(wb, archive).save()
-        wb.properties.modified = modified
     when = stamp.astimezone(dt.timezone.utc).timetuple()[:6]
     when = max(when, (1980, 1, 1, 0, 0, 0))
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=when)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info.filename))
+    modified = wb.properties.modified
+    # One pass: each part goes into the archive with the stamp's date as openpyxl writes it
+    # (the same bytes as writing it first and copying every entry with fixed dates).
+    ExcelWriter(wb, _StampedZip(out, when)).save()  # closes the archive
+    wb.properties.modified = modified
     return out.getvalue()
+
+
+class _StampedZip(zipfile.ZipFile):
+    """A ZIP whose every entry has date `when`, mode 0600 and deflate, whatever the
+    writer passes (openpyxl writes names and, for the sheets, temporary files)."""
+
+    def __init__(self, file, when: tuple):
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED)
+        self._when = when
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
+        name = zinfo_or_arcname.filename if isinstance(zinfo_or_arcname, zipfile.ZipInfo) else zinfo_or_arcname
+        fixed = zipfile.ZipInfo(name, date_time=self._when)
+        fixed.compress_type = zipfile.ZIP_DEFLATED
+        fixed.external_attr = 0o600 << 16
+        super().writestr(fixed, data.encode("utf-8") if isinstance(data, str) else data)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+        with open(filename, "rb") as src:
+            self.writestr(arcname if arcname is not None else filename, src.read())
+
+
+def _appended(ws, last: int):
+    """The cells of the row just appended, columns 1..`last` (ws[ws.max_row] without the scans)."""
+    r = ws._current_row  # openpyxl 3.1 (pinned): the row append() wrote
+    return [ws.cell(r, c) for c in range(1, last + 1)]
 
 
 def table_sheet(ws, headers: list[str], rows: list[list], money_cols=(), date_cols=(), widths=None,
@@ -90,13 +110,16 @@ def table_sheet(ws, headers: list[str], rows: list[list], money_cols=(), date_co
     for cell in ws[1]:
         cell.font = BOLD
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    last = max(1, len(headers))  # ws.max_column, kept here: asking the sheet scans every cell (quadratic)
     for row in rows:
         ws.append(row)
-        for cell in ws[ws.max_row]:  # long names and contents wrap within their column (print)
+        last = max(last, len(row))
+        for cell in _appended(ws, last):  # long names and contents wrap within their column (print)
             cell.alignment = Alignment(wrap_text=isinstance(cell.value, str), vertical="top")
     if total is not None:
         ws.append(total)
-        for cell in ws[ws.max_row]:
+        last = max(last, len(total))
+        for cell in _appended(ws, last):
             cell.font = BOLD
     for col in money_cols:
         for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
@@ -146,14 +169,20 @@ def fit_row_heights(ws) -> None:
     for merged in ws.merged_cells.ranges:
         c1, r1, c2, _ = range_boundaries(str(merged))
         spans[(r1, c1)] = sum(widths.get(c, DEFAULT_WIDTH) for c in range(c1, c2 + 1))
+    printed = {}  # font id -> the id of its PRINT_FONT twin: each distinct font hashed once, not per cell
     for row in ws.iter_rows():
         need = 0.0
         for cell in row:
             if cell.value is None:
                 continue
-            font = cell.font
-            if font.name != PRINT_FONT:
-                cell.font = Font(name=PRINT_FONT, sz=font.sz, b=font.b, i=font.i, color=font.color)
+            font_id = cell._style.fontId  # openpyxl 3.1 (pinned): the cell's index into wb._fonts
+            if font_id in printed:
+                cell._style.fontId = printed[font_id]
+            else:
+                font = cell.font
+                if font.name != PRINT_FONT:
+                    cell.font = Font(name=PRINT_FONT, sz=font.sz, b=font.b, i=font.i, color=font.color)
+                printed[font_id] = cell._style.fontId
             size = float(cell.font.sz or 11)
             text = cell.value if isinstance(cell.value, str) else "0" * 12
             width = spans.get((cell.row, cell.column), widths.get(cell.column, DEFAULT_WIDTH))

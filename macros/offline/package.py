@@ -3,15 +3,19 @@ service worker with its precache list. Called by macros/adapters/offline_hooks.p
 which renders the pages offering the packages (zip_line, unit_line) again through
 MkDocs once their sizes are known: no finished page is edited here."""
 
+import hashlib
+import io
 import json
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from markupsafe import Markup
 
+from .. import cache
 from .. import outputs as registry
 from .. import searchworker
 from ..templating import fragment
@@ -25,6 +29,7 @@ ICON_DIR = "assets/icons"
 # The whole-site ZIP is made while it stays within this (README "Đọc khi không có mạng": a file
 # a phone keeps and Zalo passes on); above it, a package per unit instead.
 ZIP_CAP = 15_000_000
+ZIP_CACHE = "goi-ngoai-tuyen"  # under the cache root (macros/cache.py): packages made before, by content
 UNIT_ZIP_DIR = registry.UNIT_PACKAGES  # above the cap: one small package per unit, here
 SHARED_ZIP = registry.SHARED_PACKAGE  # and one shared package (outside UNIT_ZIP_DIR: no unit slug can take it)
 INDEX_SCRIPT = "search/search_index.js"
@@ -123,14 +128,46 @@ def unit_search_script(slug: str) -> str:
 unit_package_path = registry.unit_package
 
 
+class ZipCache:
+    """ZIPs made before, by the SHA-256 of exactly what they are made from: each entry's
+    name and bytes, the top folder, the date, zlib's and Python's versions and the code
+    that writes them (macros/offline/archive.py) — no path, no time. A build whose packages'
+    files did not change copies them instead of compressing every file again (issue 24).
+    The whole-site ZIP above its cap is kept as its size only (it is never published)."""
+
+    def __init__(self, folder: Path | None):
+        self.zips = cache.Store(folder, ".zip")
+        self.sizes = cache.Store(folder, ".size")
+        self._hashes: dict[Path, str] = {}
+        self._code = cache.digest(zlib.ZLIB_RUNTIME_VERSION, cache.library_versions(), cache.code_digest("offline.archive"))
+
+    def key(self, entries: dict, top: str, date_time: tuple) -> str:
+        parts = []
+        for name in sorted(entries):
+            value = entries[name]
+            if isinstance(value, bytes):
+                parts.append(f"{name}\0{hashlib.sha256(value).hexdigest()}")
+            else:
+                if value not in self._hashes:
+                    self._hashes[value] = hashlib.sha256(value.read_bytes()).hexdigest()
+                parts.append(f"{name}\0{self._hashes[value]}")
+        return cache.digest("zip", top, repr(tuple(date_time)), self._code, *parts)
+
+    def prune(self) -> None:
+        self.zips.prune()
+        self.sizes.prune()
+
+
 def unit_packages(site_dir: Path, members: dict[str, Path], groups: list[UnitGroup], top: str,
-                  date_time: tuple) -> dict[str, int]:
+                  date_time: tuple, compressed: dict[str, int] | None = None,
+                  store: ZipCache | None = None) -> dict[str, int]:
     """Above the cap: ONE shared package (SHARED_ZIP: the shared pages, the plan, the
     handbook, assets, search) and, per unit, a small package under UNIT_ZIP_DIR with
     only that unit's page and files (and its search entries, _split_index). All unpack
     into the same one top folder as the whole-site ZIP would, so the shared package and
     any number of units' packages unpacked in one place make one site; no file is in two
-    packages. Returns {site path of the package: size}, the shared one first."""
+    packages. Returns {site path of the package: size}, the shared one first.
+    `compressed`: filled with name in the package -> compressed size of each file from `members`."""
     own = {g.copy_page for g in groups} | {f for g in groups for f in g.files}
     common = {name: path for name, path in members.items() if name not in own}
     index = common.pop(INDEX_SCRIPT, None)
@@ -138,25 +175,56 @@ def unit_packages(site_dir: Path, members: dict[str, Path], groups: list[UnitGro
     unit_scripts: dict[str, bytes] = {}
     if index is not None:
         extra[INDEX_SCRIPT], unit_scripts = _split_index(index.read_bytes(), groups)
-    sizes = {SHARED_ZIP: _write(site_dir / SHARED_ZIP, common, extra, top, date_time)}
+    sizes = {SHARED_ZIP: _write(site_dir / SHARED_ZIP, common, extra, top, date_time, compressed, store)}
     for group in groups:
         mine = {name: members[name] for name in (group.copy_page, *group.files) if name in members}
         script = {unit_search_script(group.slug): unit_scripts[group.slug]} if group.slug in unit_scripts else {}
         rel = unit_package_path(group.slug)
-        sizes[rel] = _write(site_dir / rel, mine, script, top, date_time)
+        sizes[rel] = _write(site_dir / rel, mine, script, top, date_time, compressed, store)
     return sizes
 
 
-def _write(dest: Path, files_on_disk: dict[str, Path], made: dict[str, bytes], top: str, date_time: tuple) -> int:
-    """A ZIP of files on disk and of contents made here, in one sorted order under `top`."""
+def _write(dest: Path, files_on_disk: dict[str, Path], made: dict[str, bytes], top: str, date_time: tuple,
+           compressed: dict[str, int] | None = None, store: ZipCache | None = None) -> int:
+    """A ZIP of files on disk and of contents made here, in one sorted order under `top`;
+    `compressed` gets the compressed size of each file from disk, by its name in the ZIP;
+    `store`: the same ZIP made before is copied from there."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     entries = {name: path for name, path in files_on_disk.items()}
     entries.update(made)
-    with zipfile.ZipFile(dest, "w") as z:
-        for name in sorted(entries):
-            value = entries[name]
-            archive.add(z, f"{top}/{name}", value if isinstance(value, bytes) else value.read_bytes(), date_time)
+    key = store.key(entries, top, date_time) if store is not None else None
+    kept = store.zips.get(key) if key is not None else None
+    if kept is not None:
+        dest.write_bytes(kept)
+        z = zipfile.ZipFile(io.BytesIO(kept))
+    else:
+        with zipfile.ZipFile(dest, "w") as z:
+            for name in sorted(entries):
+                value = entries[name]
+                archive.add(z, f"{top}/{name}", value if isinstance(value, bytes) else value.read_bytes(), date_time)
+        if key is not None:
+            store.zips.put_file(key, dest)
+    if compressed is not None:
+        compressed.update({i.filename: i.compress_size for i in z.infolist()
+                           if i.filename.removeprefix(f"{top}/") in files_on_disk})
     return dest.stat().st_size
+
+
+def _whole_size(site_dir: Path, members: dict[str, Path], top: str, date_time: tuple,
+                compressed: dict[str, int], zip_rel: str) -> int:
+    """The whole-site ZIP's size without writing it: the packages hold every member but the
+    search index, each compressed as the whole ZIP compresses it (archive.add)."""
+    prefix = top.strip("/") + "/" if top.strip("/") else ""  # the whole ZIP's names (archive.write_zip)
+    known = {}
+    for name, path in members.items():
+        size = compressed.get(f"{top}/{name}")  # its name in the packages (_write)
+        # the search index (split in the packages) and anything left out of them: compressed here
+        known[prefix + name] = size if size is not None else archive.deflated_size(path.read_bytes())
+    size = archive.zip_size(known)
+    if size is None:  # zip64 territory: write it to know
+        size = archive.write_zip(site_dir / zip_rel, members, date_time, top=top)
+        (site_dir / zip_rel).unlink()
+    return size
 
 
 @dataclass(frozen=True)
@@ -240,18 +308,41 @@ def write_service_worker(site_dir: Path, langs: list[str], skip: tuple[str, ...]
 def package(site_dir: Path, variant_dir: Path, *, zip_rel: str, langs: list[str], app: AppInfo,
             date_time: tuple = archive.DEFAULT_DATE, unit_files: list[list[str]] = (),
             main_files: list[str] = (), groups: list[UnitGroup] = (), cap: int = ZIP_CAP,
-            show: Callable[[Packages], None] = lambda packages: None) -> Report:
+            show: Callable[[Packages], None] = lambda packages: None, store: ZipCache | None = None) -> Report:
     """The whole-site ZIP (within `cap`; above it, removed and a package per unit made
     instead), the manifest and icons, the service worker. `show` writes the pages that
     offer the packages (zip_line, unit_line) once they are made, before the service
-    worker's list is taken from the site."""
+    worker's list is taken from the site. `store`: the ZIPs made before (ZipCache)."""
     members = zip_members(site_dir, variant_dir, langs, main_files)
     top = top_folder(zip_rel)
-    zip_size = archive.write_zip(site_dir / zip_rel, members, date_time, top=top)
+    # Written only as far as the cap: above it, its size comes from the packages made instead
+    # (the same entries compressed the same way), not from compressing the whole site twice.
+    whole_key = store.key(members, top, date_time) if store is not None else None
+    kept = store.zips.get(whole_key) if whole_key is not None else None
+    known = store.sizes.get(whole_key) if whole_key is not None and kept is None else None
+    if kept is not None and len(kept) <= cap:
+        (site_dir / zip_rel).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / zip_rel).write_bytes(kept)
+        zip_size = len(kept)
+    elif kept is not None or (known is not None and int(known) > cap):
+        zip_size = len(kept) if kept is not None else int(known)
+    else:
+        zip_size = archive.write_zip(site_dir / zip_rel, members, date_time, top=top,
+                                     stop_above=cap if groups else None)
+        if zip_size is not None and whole_key is not None:
+            if zip_size <= cap:
+                store.zips.put_file(whole_key, site_dir / zip_rel)
+            else:
+                store.sizes.put(whole_key, str(zip_size).encode())
     sizes: dict[str, int] = {}
-    if zip_size > cap:
-        (site_dir / zip_rel).unlink()
-        sizes = unit_packages(site_dir, members, list(groups), top, date_time)
+    if zip_size is None or zip_size > cap:
+        (site_dir / zip_rel).unlink(missing_ok=True)
+        compressed: dict[str, int] = {}
+        sizes = unit_packages(site_dir, members, list(groups), top, date_time, compressed, store)
+        if zip_size is None:
+            zip_size = _whole_size(site_dir, members, top, date_time, compressed, zip_rel)
+            if whole_key is not None:
+                store.sizes.put(whole_key, str(zip_size).encode())
     units = {g.slug: (unit_package_path(g.slug), sizes[unit_package_path(g.slug)]) for g in groups
              if unit_package_path(g.slug) in sizes}
     show(Packages(zip_size, None if sizes else zip_rel, cap, (SHARED_ZIP, sizes[SHARED_ZIP]) if sizes else None,
