@@ -1,0 +1,80 @@
+"""Signature blocks of an imported plan (issue 19, second review, item 1): a document whose
+signature was not read still loads (blank signer, listed for the editor), never an internal
+error; a programme signed by two bodies side by side keeps both signatures."""
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from tests.test_import_plan import load, project, run  # noqa: F401 - the fixture
+
+LEFT = ["TM. BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM PHƯỜNG", "CHỦ TỊCH", "", "Lê Thị Thu Hà"]
+RIGHT = ["TRƯỞNG CÔNG AN PHƯỜNG", "", "", "Thượng tá Phạm Quốc Bảo"]
+
+
+def joint_programme(path: Path, signatures=(LEFT, RIGHT), recipients_first: bool = False) -> None:
+    """A «CHƯƠNG TRÌNH PHỐI HỢP» of two bodies (our text): it ends with a two-column table, one
+    signature block a column, then Nơi nhận as plain paragraphs."""
+    doc = Document()
+    t = doc.add_table(rows=1, cols=2)
+    c0, c1 = t.rows[0].cells
+    c0.paragraphs[0].text = "ỦY BAN MTTQ VIỆT NAM"
+    for line in ("PHƯỜNG BẾN THÀNH", "CÔNG AN PHƯỜNG BẾN THÀNH", "Số: 03/CTrPH-MTTQ-CA"):
+        c0.add_paragraph(line)
+    c1.paragraphs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    c1.add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    c1.add_paragraph("Bến Thành, ngày 12 tháng 01 năm 2026")
+    for text in ("CHƯƠNG TRÌNH PHỐI HỢP", "Về vận động Nhân dân tham gia bảo vệ an ninh trật tự ở cơ sở"):
+        doc.add_paragraph().add_run(text).bold = True
+    doc.add_paragraph("Căn cứ Luật Mặt trận Tổ quốc Việt Nam năm 2015;")
+    doc.add_paragraph("Hai bên thống nhất Chương trình phối hợp như sau:")
+    doc.add_paragraph().add_run("I. MỤC ĐÍCH, YÊU CẦU").bold = True
+    doc.add_paragraph("1. Nâng cao hiệu quả phối hợp trong công tác vận động Nhân dân.")
+    doc.add_paragraph().add_run("II. TỔ CHỨC THỰC HIỆN").bold = True
+    doc.add_paragraph("Hằng năm, hai bên sơ kết vào tháng 12. Chương trình có hiệu lực kể từ ngày ký.")
+
+    def recipients():
+        doc.add_paragraph().add_run("Nơi nhận:").bold = True
+        for x in ("- Công an Thành phố;", "- Lưu: VT (MTTQ), VT (CA)."):
+            doc.add_paragraph(x)
+
+    if recipients_first:
+        recipients()
+    s = doc.add_table(rows=1, cols=len(signatures))
+    for cell, lines in zip(s.rows[0].cells, signatures):
+        cell.paragraphs[0].add_run(lines[0]).bold = True
+        for x in lines[1:]:
+            cell.add_paragraph(x)
+    if not recipients_first:
+        recipients()
+    doc.save(path)
+
+
+def _import(project, tmp_path, capsys, **kw) -> dict:
+    src = tmp_path / "ctph.docx"
+    joint_programme(src, **kw)
+    assert run(project, src, "--thu-muc", "ctph") == 0, capsys.readouterr().err
+    return load(project, "ctph")
+
+
+def test_blank_signer_loads_without_an_internal_error(project):
+    """Review 2 item 1: with chu_ky blank (nothing recognised) the results stage built the compiled
+    report's signer from it and pydantic refused «Signer quyen_han»: «Lỗi nội bộ khi đọc
+    data/…/ket-qua/», an English message, a folder that does not exist, every other error hidden."""
+    from macros.loader import load_plan
+    from tests.plan_docx_fixtures import no_budget
+
+    src = project / "a.docx"
+    no_budget(src)
+    assert run(project, src, "--thu-muc", "a") == 0
+    path = project / "data" / "a" / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\nchu_ky:\n")
+    end = text.find("\n", text.find("nguoi_ky:", start))
+    text = text[:start] + '\nchu_ky:\n  quyen_han: ""\n  chuc_vu: ""\n  nguoi_ky: ""' + text[end:]
+    path.write_text(text, encoding="utf-8")
+    site = load_plan(project, "a")  # no InternalError
+    assert site.plan.chu_ky.quyen_han == ""
+    from macros.results.load import results_of
+    assert results_of(site).report.ky.quyen_han == ""
