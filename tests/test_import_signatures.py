@@ -78,3 +78,21 @@ def test_blank_signer_loads_without_an_internal_error(project):
     assert site.plan.chu_ky.quyen_han == ""
     from macros.results.load import results_of
     assert results_of(site).report.ky.quyen_han == ""
+
+
+def test_a_programme_is_not_called_a_plan_in_the_notice(project, tmp_path, capsys):
+    """Review 2 item 6: the page box and the PDF's footer note of a «Chương trình phối hợp» said
+    «Văn bản kế hoạch», «Tình trạng của kế hoạch», «biên soạn từ kế hoạch này»: the kind is the
+    document's own (van_ban › loai), as the plan page's title already is."""
+    from macros.changes_model import Kind
+    from macros.loader import load_plan
+    from macros.render import notice
+
+    _import(project, tmp_path, capsys)
+    site = load_plan(project, "ctph")
+    text = " ".join([notice.notice_html(site, Kind.PLAN), notice.notice_html(site, Kind.PLAN, compact=True, pdf=True),
+                     notice.one_line(site, Kind.PLAN), notice.footer_text(site), notice.file_notice(site)])
+    assert "Văn bản chương trình phối hợp" in text
+    assert "biên soạn từ chương trình phối hợp này" in text
+    # The compiler's own name (data/bien-soan.yaml) may say what it wants.
+    assert "kế hoạch" not in text.lower().replace(notice.compiler(site).lower(), "")
