@@ -96,3 +96,48 @@ def test_a_programme_is_not_called_a_plan_in_the_notice(project, tmp_path, capsy
     assert "biên soạn từ chương trình phối hợp này" in text
     # The compiler's own name (data/bien-soan.yaml) may say what it wants.
     assert "kế hoạch" not in text.lower().replace(notice.compiler(site).lower(), "")
+
+
+@pytest.mark.parametrize("recipients_first", [False, True])
+def test_two_bodies_signing_side_by_side(project, tmp_path, capsys, recipients_first):
+    """Review 2 item 1: a «CHƯƠNG TRÌNH PHỐI HỢP» ending with a two-column table, one signature a
+    column, was not recognised: chu_ky empty, the six lines in the last section's text. Both
+    signatures are read in the document's order, «Nơi nhận» keeps its place, and the page, the
+    plan's .docx and the printed plan show both blocks side by side."""
+    from macros.exports.plan_docx import plan_docx
+    from macros.loader import load_plan
+    from macros.render.plan import closing_html
+
+    plan = _import(project, tmp_path, capsys, recipients_first=recipients_first)
+    assert plan["chu_ky"]["quyen_han"] == "TM. BAN THƯỜNG TRỰC"
+    assert plan["chu_ky"]["quyen_han_them"] == ["ỦY BAN MTTQ VIỆT NAM PHƯỜNG"]
+    assert (plan["chu_ky"]["chuc_vu"], plan["chu_ky"]["nguoi_ky"]) == ("CHỦ TỊCH", "Lê Thị Thu Hà")
+    assert [(s["chuc_vu"], s["nguoi_ky"]) for s in plan["chu_ky_khac"]] == [
+        ("TRƯỞNG CÔNG AN PHƯỜNG", "Thượng tá Phạm Quốc Bảo")]
+    assert plan.get("noi_nhan_sau_chu_ky", False) is not recipients_first
+    assert plan["noi_nhan"]["dong"] == ["- Công an Thành phố;", "- Lưu: VT (MTTQ), VT (CA)."]
+    assert "Thu Hà" not in str(plan["muc"]) and "Quốc Bảo" not in str(plan["muc"])
+    assert not any("chu_ky.nguoi_ky" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+
+    site = load_plan(project, "ctph")
+    html = str(closing_html(site))
+    order = [html.index(t) for t in ("Lê Thị Thu Hà", "Thượng tá Phạm Quốc Bảo")]
+    assert order == sorted(order)
+    recipients = html.index("Nơi nhận:")
+    assert (recipients < order[0]) is recipients_first
+    joint = html[html.index("vb-closing--joint"):]
+    assert joint.count('class="vb-signature"') == 2
+
+    from docx import Document
+    import io
+    doc = Document(io.BytesIO(plan_docx(site)))
+    rows = [[c.text for c in t.rows[0].cells] for t in doc.tables]
+    signers = next(r for r in rows if any("Quốc Bảo" in c for c in r))
+    assert len(signers) == 2 and "Thu Hà" in signers[0] and "Quốc Bảo" in signers[1]
+    # Round trip: the exported file imports to the same signatures.
+    again = tmp_path / "again.docx"
+    again.write_bytes(plan_docx(site))
+    assert run(project, again, "--thu-muc", "ctph-lai") == 0
+    back = load(project, "ctph-lai")
+    assert back["chu_ky"] == plan["chu_ky"] and back["chu_ky_khac"] == plan["chu_ky_khac"]
+    assert back.get("noi_nhan_sau_chu_ky", False) == plan.get("noi_nhan_sau_chu_ky", False)
