@@ -141,3 +141,43 @@ def test_two_bodies_signing_side_by_side(project, tmp_path, capsys, recipients_f
     back = load(project, "ctph-lai")
     assert back["chu_ky"] == plan["chu_ky"] and back["chu_ky_khac"] == plan["chu_ky_khac"]
     assert back.get("noi_nhan_sau_chu_ky", False) == plan.get("noi_nhan_sau_chu_ky", False)
+
+
+def test_a_signer_the_report_refuses_is_named_in_the_plan_file(project, monkeypatch):
+    """Review 2 item 1: a model error met while the results are read (the compiled report's signer,
+    made from the plan's chu_ky) came out as «Lỗi nội bộ khi đọc data/…/ket-qua/ (ValidationError…)»:
+    English, a folder that does not exist, the other errors hidden. It is a Vietnamese data error at
+    ke-hoach.yaml's chu_ky line, reported with the others."""
+    from pydantic import Field
+
+    from macros.errors import DataErrors
+    from macros.fieldtypes import Text
+    from macros.loader import load_plan
+    from macros.results import load as results_load
+    from macros.results.model import Signer
+    from tests.plan_docx_fixtures import no_budget
+
+    class StrictSigner(Signer):  # a stricter report model than the plan's: quyen_han required
+        quyen_han: Text = Field()
+
+    monkeypatch.setattr(results_load, "Signer", StrictSigner)
+    src = project / "a.docx"
+    no_budget(src)
+    assert run(project, src, "--thu-muc", "a") == 0
+    path = project / "data" / "a" / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\nchu_ky:\n")
+    end = text.find("\n", text.find("nguoi_ky:", start))
+    path.write_text(text[:start] + '\nchu_ky:\n  quyen_han: ""\n  chuc_vu: ""\n  nguoi_ky: ""' + text[end:],
+                    encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index('  quyen_han: ""') + 1
+    (project / "data" / "a" / "ket-qua").mkdir()
+    (project / "data" / "a" / "ket-qua" / "x.yml").write_text("don_vi: x\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_plan(project, "a")
+    errors = caught.value.errors
+    assert any(e.file.endswith("x.yml") for e in errors), errors  # the other error is still told
+    sig = [e for e in errors if e.field.startswith("chu_ky")]
+    assert len(sig) == 1 and sig[0].file == "data/a/ke-hoach.yaml" and sig[0].line == line, errors
+    assert sig[0].field == "chu_ky › quyen_han"
+    assert "validation" not in str(sig[0]).lower() and "Lỗi nội bộ" not in str(sig[0])
