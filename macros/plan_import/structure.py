@@ -747,7 +747,6 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         plan["chu_ky_khac"] = others
         if recipients_after:
             plan["noi_nhan_sau_chu_ky"] = True
-        recognised.append(f"{len(others) + 1} phần ký cạnh nhau (văn bản nhiều cơ quan cùng ký)")
         check.append(f"{len(others) + 1} phần ký cạnh nhau ở cuối văn bản: phần ký thứ nhất ghi ở chu_ky, các phần "
                      "còn lại ở chu_ky_khac theo thứ tự văn bản" + ("; «Nơi nhận» ghi dưới hàng chữ ký"
                                                                    " (noi_nhan_sau_chu_ky)" if recipients_after else "")
@@ -776,6 +775,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                           f"{_count(s['doan'])} đoạn")
     recognised.append(f"đoạn kết: {'có' if closing else 'không'}; nơi nhận: {len(lines_recipients)} dòng; "
                       f"người ký: {signature['nguoi_ky'] or '(trống)'}")
+    if others:
+        recognised.append(f"{len(others) + 1} phần ký cạnh nhau (văn bản nhiều cơ quan cùng ký), người ký khác: "
+                          + ", ".join(o["nguoi_ky"] or "(trống)" for o in others))
     if org["ban"]:
         recognised.append("các ban: " + ", ".join(b["ten"] for b in org["ban"]))
     if units:
