@@ -181,3 +181,22 @@ def test_a_signer_the_report_refuses_is_named_in_the_plan_file(project, monkeypa
     assert len(sig) == 1 and sig[0].file == "data/a/ke-hoach.yaml" and sig[0].line == line, errors
     assert sig[0].field == "chu_ky › quyen_han"
     assert "validation" not in str(sig[0]).lower() and "Lỗi nội bộ" not in str(sig[0])
+
+
+def test_a_site_wide_footer_names_every_kind_of_document(project, tmp_path, capsys):
+    """Review 2 item 6: on a website of a plan and a programme, a site-wide page's footer said
+    «Trang «Kế hoạch» của mỗi kế hoạch»: the programme's page is «Chương trình phối hợp»."""
+    from macros.loader import load_website
+    from macros.render import notice
+    from tests.plan_docx_fixtures import no_budget
+
+    website = project / "data" / "website.yaml"  # the two imported documents only
+    text = website.read_text(encoding="utf-8")
+    website.write_text(text[: text.index("\nke_hoach:")] + "\nke_hoach: []\n", encoding="utf-8")
+    src = tmp_path / "kh.docx"
+    no_budget(src)
+    assert run(project, src, "--thu-muc", "kh") == 0
+    _import(project, tmp_path, capsys)
+    text = notice.page_footer_text(load_website(project).plans, None)
+    assert "«Kế hoạch» hay «Chương trình phối hợp»" in text and "mỗi văn bản" in text, text
+    assert "mỗi kế hoạch" not in text and "các kế hoạch" not in text, text

@@ -134,9 +134,13 @@ def page_footer_text(plans: list[Site], site: Site | None) -> str:
     website with several plans names none of them (each has its own «Kế hoạch» page)."""
     if site is not None or len(plans) == 1:
         return footer_text(site or plans[0])
-    return (f"Trang «Kế hoạch» của mỗi kế hoạch chép toàn văn văn bản đó. {_compiled_parts(plans)} "
+    # Each plan's page is titled by its kind («Kế hoạch», «Chương trình phối hợp» …): all of them named.
+    titles = list(dict.fromkeys(links.plan_page_title(p) for p in plans))
+    word = titles[0].lower() if len(titles) == 1 else "văn bản"
+    named = " hay ".join(f"«{t}»" for t in titles)
+    return (f"Trang {named} của mỗi {word} chép toàn văn văn bản đó. {_compiled_parts(plans)} "
             f"là tài liệu tham khảo do {_lower_first(compiler(plans[0]))} biên soạn từ các "
-            "kế hoạch, không phải văn bản chính thức.")
+            f"{word}, không phải văn bản chính thức.")
 
 
 def plan_description(site: Site) -> str:
