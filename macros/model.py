@@ -460,6 +460,11 @@ class PlanFile(Strict):
     ket_luan: OptionalText = ""
     noi_nhan: AnyRecipients = Field(default=RecipientLines())
     chu_ky: Signature = Field(default=Signature())
+    chu_ky_khac: Annotated[list[Signature], *at_most(MAX_LIST)] = Field(default=[], description=(
+        "Văn bản do nhiều cơ quan cùng ký (chương trình phối hợp, nghị quyết liên tịch): phần ký của các cơ quan "
+        "còn lại, theo thứ tự văn bản viết (chu_ky là phần ký thứ nhất, bên trái); website in các phần ký cạnh nhau."))
+    noi_nhan_sau_chu_ky: StrictBool = Field(default=False, description=(
+        "Chỉ dùng khi có chu_ky_khac: true khi văn bản viết «Nơi nhận» dưới hàng chữ ký, false khi viết ở trên."))
     phu_luc: Blocks = Field(default=[], description=(
         "Phần sau chữ ký (phụ lục: bảng, đoạn), chép đúng văn bản, theo thứ tự; website in sau phần ký."))
 

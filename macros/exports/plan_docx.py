@@ -99,6 +99,11 @@ def _cell_lines(cell, lines: list[tuple[str, bool]]) -> None:
         p.alignment = 1  # centred
 
 
+def _signature_lines(sig) -> list[tuple[str, bool]]:
+    return ([(t, True) for t in (sig.quyen_han, *sig.quyen_han_them, sig.chuc_vu) if t]
+            + [(f"({sig.trang_thai})", False)] * bool(sig.trang_thai) + [(sig.nguoi_ky, True)] * bool(sig.nguoi_ky))
+
+
 def plan_docx(site: Site) -> bytes:
     from docx import Document
 
@@ -128,11 +133,22 @@ def plan_docx(site: Site) -> bytes:
             _structured(site, doc, section)
     if plan.ket_luan:
         doc.add_paragraph(plan.ket_luan)
-    sig = plan.chu_ky
-    closing = doc.add_table(rows=1, cols=2)
-    _cell_lines(closing.rows[0].cells[0], [("Nơi nhận:", True)] + [(line, False) for line in P.recipients_lines(site)])
-    _cell_lines(closing.rows[0].cells[1], [(t, True) for t in (sig.quyen_han, *sig.quyen_han_them, sig.chuc_vu) if t]
-                + [(f"({sig.trang_thai})", False)] * bool(sig.trang_thai) + [(sig.nguoi_ky, True)] * bool(sig.nguoi_ky))
+    recipients = [("Nơi nhận:", True)] + [(line, False) for line in P.recipients_lines(site)]
+    if plan.chu_ky_khac:
+        # Several bodies sign side by side: one row of signature blocks in the document's order,
+        # «Nơi nhận» in its own row above or below as written.
+        if not plan.noi_nhan_sau_chu_ky:
+            _cell_lines(doc.add_table(rows=1, cols=2).rows[0].cells[0], recipients)
+        signers = [plan.chu_ky, *plan.chu_ky_khac]
+        row = doc.add_table(rows=1, cols=len(signers)).rows[0]
+        for cell, sig in zip(row.cells, signers):
+            _cell_lines(cell, _signature_lines(sig))
+        if plan.noi_nhan_sau_chu_ky:
+            _cell_lines(doc.add_table(rows=1, cols=2).rows[0].cells[0], recipients)
+    else:
+        closing = doc.add_table(rows=1, cols=2)
+        _cell_lines(closing.rows[0].cells[0], recipients)
+        _cell_lines(closing.rows[0].cells[1], _signature_lines(plan.chu_ky))
     _blocks(doc, plan.phu_luc)  # what follows the signature (an appendix), as written
     out = io.BytesIO()
     # Fixed document properties: the same plan gives the same file.

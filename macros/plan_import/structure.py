@@ -201,6 +201,55 @@ def _is_layout_table(t: Table, where: str) -> bool:
     return "noi nhan" in text or bool(re.search(r"\b(tm|kt|tl)\.", text))
 
 
+def _column_lines(t: Table) -> list[list[str]]:
+    """A table's non-blank lines, column by column (empty columns left out)."""
+    width = max((len(r) for r in t.cells), default=0)
+    cols = [[nfc(p.text).strip() for row in t.cells if c < len(row) for p in row[c] if p.text.strip()]
+            for c in range(width)]
+    return [c for c in cols if c]
+
+
+def _is_signatures_table(t: Table) -> bool:
+    """A table of several signature blocks side by side (a programme signed by two bodies): two or
+    more columns in one row, no «Nơi nhận», each column a few lines: an authority or title line in
+    capitals first and a name last (short, with small letters: «Thượng tá Phạm Quốc Bảo»)."""
+    if len(t.cells) != 1 or "noi nhan" in fold(" ".join(" ".join(r) for r in t.rows)):
+        return False
+    cols = _column_lines(t)
+    return len(cols) >= 2 and all(
+        2 <= len(c) <= 8 and (_upper_text(c[0]) or _SIGN_AUTHORITY.match(c[0])) and not _upper_text(c[-1])
+        and len(c[-1]) <= 60 and any(ch.islower() for ch in c[-1]) for c in cols)
+
+
+def _signature(sig_lines: list[str], check: list[str]) -> dict:
+    """One signature block from its lines in order."""
+    signature = {"quyen_han": "", "chuc_vu": "", "trang_thai": "", "nguoi_ky": ""}
+    unknown_tail = []
+    # The lines above the name, in order: the first authority line («TM. …») is quyen_han, the last
+    # line in capitals the signer's title (chuc_vu), and every line between («KT. CHỦ TỊCH») is kept
+    # as written in quyen_han_them: every line of the block prints (review r19).
+    above: list[str] = []
+    for t in sig_lines:
+        if re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE):
+            signature["trang_thai"] = t.strip("() ").strip()
+        elif (_upper_text(t) or _SIGN_AUTHORITY.match(t)) and not signature["nguoi_ky"]:
+            above.append(t)
+        elif not signature["nguoi_ky"] and not _upper_text(t) and len(t) <= 60:
+            signature["nguoi_ky"] = t
+        else:
+            unknown_tail.append(t)
+    if above and _SIGN_AUTHORITY.match(above[0]):
+        signature["quyen_han"] = above.pop(0)
+    if above:
+        signature["chuc_vu"] = above.pop()
+    if above:  # written in the block's order
+        signature = {"quyen_han": signature["quyen_han"], "quyen_han_them": above,
+                     **{k: v for k, v in signature.items() if k != "quyen_han"}}
+    for t in unknown_tail:
+        check.append(f"dòng «{t}» ở phần ký không nhận ra: chưa chép vào đâu")
+    return signature
+
+
 def _clean(blocks: list) -> tuple[int, dict[str, int]]:
     """NFC every run (as every text of the site) and drop invisible format characters (zero-width
     space, soft hyphen, byte-order mark: the data check refuses them, and they show nothing).
@@ -254,7 +303,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     title_at = None
     flat: list = []
     for b in blocks:
-        if isinstance(b, Table) and title_at is None and _is_layout_table(b, "head"):
+        if (isinstance(b, Table) and (title_at is not None or not _is_layout_table(b, "head"))
+                and _is_signatures_table(b)):
+            flat.append(b)  # kept whole: read as the signature blocks below
+        elif isinstance(b, Table) and title_at is None and _is_layout_table(b, "head"):
             flat += _flatten_layout(b)
         elif isinstance(b, Table) and _is_layout_table(b, "tail") and not _is_layout_table(b, "head"):
             flat += _flatten_layout(b)
@@ -346,11 +398,21 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
 
     # 2. The end: «Nơi nhận», the signature, the closing paragraph.
     rest = flat[body_start:]
+    # Several bodies signing side by side: the last such table after the title, taken out of the
+    # text; «Nơi nhận» keeps its place above or below it as written.
+    # Only at the end: the last table of the document, or the one just before «Nơi nhận».
+    last_table = next((i for i in range(len(rest) - 1, -1, -1) if isinstance(rest[i], Table)), None)
+    joint_at = next((i for i in range(len(rest) - 1, -1, -1) if isinstance(rest[i], Table)
+                     and _is_signatures_table(rest[i]) and (i == last_table or (
+                         i + 1 < len(rest) and isinstance(rest[i + 1], Para)
+                         and fold(nfc(rest[i + 1].text)).strip().startswith("noi nhan")))), None)
+    joint = rest.pop(joint_at) if joint_at is not None else None
     while rest and isinstance(rest[-1], Para) and not rest[-1].text.strip():
         rest.pop()
     recipients_at = next((i for i, x in enumerate(rest) if isinstance(x, Para)
                           and fold(nfc(x.text)).strip().startswith("noi nhan")), None)
     tail = rest[recipients_at:] if recipients_at is not None else []
+    recipients_after = joint is not None and recipients_at is not None and recipients_at >= joint_at
     body = rest[:recipients_at] if recipients_at is not None else rest
     if recipients_at is None:
         # No «Nơi nhận»: a signature block still ends the document (TM./KT. line).
@@ -408,30 +470,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             lines_recipients.append(t)
         else:
             sig_lines.append(t)
-    signature = {"quyen_han": "", "chuc_vu": "", "trang_thai": "", "nguoi_ky": ""}
-    unknown_tail = []
-    # The lines above the name, in order: the first authority line («TM. …») is quyen_han, the last
-    # line in capitals the signer's title (chuc_vu), and every line between («KT. CHỦ TỊCH») is kept
-    # as written in quyen_han_them: every line of the block prints (review r19).
-    above: list[str] = []
-    for t in sig_lines:
-        if re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE):
-            signature["trang_thai"] = t.strip("() ").strip()
-        elif (_upper_text(t) or _SIGN_AUTHORITY.match(t)) and not signature["nguoi_ky"]:
-            above.append(t)
-        elif not signature["nguoi_ky"] and not _upper_text(t) and len(t) <= 60:
-            signature["nguoi_ky"] = t
-        else:
-            unknown_tail.append(t)
-    if above and _SIGN_AUTHORITY.match(above[0]):
-        signature["quyen_han"] = above.pop(0)
-    if above:
-        signature["chuc_vu"] = above.pop()
-    if above:  # written in the block's order
-        signature = {"quyen_han": signature["quyen_han"], "quyen_han_them": above,
-                     **{k: v for k, v in signature.items() if k != "quyen_han"}}
-    for t in unknown_tail:
-        check.append(f"dòng «{t}» ở phần ký không nhận ra: chưa chép vào đâu")
+    others: list[dict] = []
+    if joint is not None:
+        signature, *others = [_signature(col, check) for col in _column_lines(joint)]
+        for t in sig_lines:
+            check.append(f"dòng «{t}» ở phần ký không nhận ra: chưa chép vào đâu")
+    else:
+        signature = _signature(sig_lines, check)
 
     # The author's full name is required by the site (page metadata): the header's body lines as
     # written (capitals), in their order, never recomposed (review r19: «PHƯỜNG … ỦY BAN MTTQ …» was
@@ -698,6 +743,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     plan = {"van_ban": doc, "can_cu": can_cu, "mo_dau": rich(opening_runs), "muc": sections,
             "ket_luan": " ".join(nfc(x.text).strip() for x in closing),
             "noi_nhan": {"dong": lines_recipients}, "chu_ky": signature}
+    if others:
+        plan["chu_ky_khac"] = others
+        if recipients_after:
+            plan["noi_nhan_sau_chu_ky"] = True
+        check.append(f"{len(others) + 1} phần ký cạnh nhau ở cuối văn bản: phần ký thứ nhất ghi ở chu_ky, các phần "
+                     "còn lại ở chu_ky_khac theo thứ tự văn bản" + ("; «Nơi nhận» ghi dưới hàng chữ ký"
+                                                                   " (noi_nhan_sau_chu_ky)" if recipients_after else "")
+                     + ": kiểm tra")
     if appendix:
         plan["phu_luc"] = nest(appendix)
         tables = sum(isinstance(x, Table) for x in appendix)
@@ -722,6 +775,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                           f"{_count(s['doan'])} đoạn")
     recognised.append(f"đoạn kết: {'có' if closing else 'không'}; nơi nhận: {len(lines_recipients)} dòng; "
                       f"người ký: {signature['nguoi_ky'] or '(trống)'}")
+    if others:
+        recognised.append(f"{len(others) + 1} phần ký cạnh nhau (văn bản nhiều cơ quan cùng ký), người ký khác: "
+                          + ", ".join(o["nguoi_ky"] or "(trống)" for o in others))
     if org["ban"]:
         recognised.append("các ban: " + ", ".join(b["ten"] for b in org["ban"]))
     if units:

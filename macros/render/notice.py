@@ -18,6 +18,8 @@ from ..site import Site
 from ..templating import fragment
 from . import links
 
+# The wording for a document whose kind is «Kế hoạch» (status_title, provenance_plan, website_note
+# give each document's own kind).
 STATUS_TITLE = "Tình trạng của kế hoạch"
 PROVENANCE_PLAN = "Văn bản kế hoạch"
 PROVENANCE_REFERENCE = "Tài liệu tham khảo"
@@ -36,6 +38,27 @@ def editorial(site: Site) -> EditorialFile:
 def spell(site: Site, text: str) -> str:
     """The site's own text in the one spelling chosen in data/bien-soan.yaml."""
     return respell(text, editorial(site))
+
+
+def _kind(site: Site) -> str:
+    """The document's kind in running text, as the data names it (van_ban › loai: «kế hoạch»,
+    «chương trình phối hợp», «hướng dẫn» …), like the plan page's title; «văn bản» when blank."""
+    return (site.plan.van_ban.loai.strip() or "văn bản").lower()
+
+
+def status_title(site: Site) -> str:
+    """«Tình trạng của kế hoạch» (of the document's own kind): the status heading of the notice."""
+    return f"Tình trạng của {_kind(site)}"
+
+
+def provenance_plan(site: Site) -> str:
+    """«Văn bản kế hoạch» (of the document's own kind): the label of the plan page's notice."""
+    kind = _kind(site)
+    return "Văn bản" if kind == "văn bản" else f"Văn bản {kind}"
+
+
+def website_note(site: Site) -> str:
+    return f"Ghi chú của website, không thuộc {provenance_plan(site).lower()}."
 
 
 def _lower_first(text: str) -> str:
@@ -82,10 +105,10 @@ def provenance_text(site: Site, kind: Kind) -> str:
     draft = draft_sentence(site)
     if kind is Kind.PLAN and draft:  # not yet "chép đúng": nobody has compared it with the document
         return (f"{draft} Toàn văn {_plan_name(site)} như website đọc được từ tệp đó. "
-                "Các trang khác của website là tài liệu tham khảo biên soạn từ kế hoạch này.")
+                f"Các trang khác của website là tài liệu tham khảo biên soạn từ {_kind(site)} này.")
     if kind is Kind.PLAN:
         return (f"Toàn văn {_plan_name(site)}, chép đúng văn bản đã ban hành. "
-                "Các trang khác của website là tài liệu tham khảo biên soạn từ kế hoạch này.")
+                f"Các trang khác của website là tài liệu tham khảo biên soạn từ {_kind(site)} này.")
     return ((f"{draft} " if draft else "") + f"Do {_lower_first(compiler(site))} biên soạn từ {_plan_name(site)}; "
             "không phải văn bản chính thức, không do cơ quan này ban hành. "
             f"Chỉ trang «{links.plan_page_title(site)}» là toàn văn văn bản đã ban hành.")
@@ -102,7 +125,7 @@ def _compiled_parts(plans: list[Site]) -> str:
 def footer_text(site: Site) -> str:
     """One line for the footer of every page: who wrote what."""
     return (f"Trang «{links.plan_page_title(site)}» chép toàn văn {_plan_name(site)}. {_compiled_parts([site])} "
-            f"là tài liệu tham khảo do {_lower_first(compiler(site))} biên soạn từ kế hoạch, "
+            f"là tài liệu tham khảo do {_lower_first(compiler(site))} biên soạn từ {_kind(site)}, "
             "không phải văn bản chính thức.")
 
 
@@ -111,9 +134,13 @@ def page_footer_text(plans: list[Site], site: Site | None) -> str:
     website with several plans names none of them (each has its own «Kế hoạch» page)."""
     if site is not None or len(plans) == 1:
         return footer_text(site or plans[0])
-    return (f"Trang «Kế hoạch» của mỗi kế hoạch chép toàn văn văn bản đó. {_compiled_parts(plans)} "
+    # Each plan's page is titled by its kind («Kế hoạch», «Chương trình phối hợp» …): all of them named.
+    titles = list(dict.fromkeys(links.plan_page_title(p) for p in plans))
+    word = titles[0].lower() if len(titles) == 1 else "văn bản"
+    named = " hay ".join(f"«{t}»" for t in titles)
+    return (f"Trang {named} của mỗi {word} chép toàn văn văn bản đó. {_compiled_parts(plans)} "
             f"là tài liệu tham khảo do {_lower_first(compiler(plans[0]))} biên soạn từ các "
-            "kế hoạch, không phải văn bản chính thức.")
+            f"{word}, không phải văn bản chính thức.")
 
 
 def plan_description(site: Site) -> str:
@@ -172,8 +199,8 @@ def change_sentences(site: Site, brief: bool = False) -> list[str]:
 
 def as_of_sentence(site: Site) -> str:
     year = f" (năm {site.plan.van_ban.nam})" if site.plan.van_ban.nam else ""
-    return (f"Tên các {site.plan.ten_goi_don_vi}, cơ quan, nhiệm vụ và thời hạn ghi ở đây theo kế hoạch, "
-            f"tại thời điểm ban hành kế hoạch{year}.")
+    return (f"Tên các {site.plan.ten_goi_don_vi}, cơ quan, nhiệm vụ và thời hạn ghi ở đây theo {_kind(site)}, "
+            f"tại thời điểm ban hành {_kind(site)}{year}.")
 
 
 def status_sentences(site: Site, brief: bool = False) -> list[str]:
@@ -221,7 +248,8 @@ def one_line(site: Site, kind: Kind) -> str:
     this is, and where the plan stands (ended_clause); an unchecked import says so first."""
     draft = draft_sentence(site)
     if kind is Kind.PLAN:
-        head = f"{draft} {PROVENANCE_PLAN}" if draft else f"{PROVENANCE_PLAN}: chép đúng văn bản đã ban hành"
+        label = provenance_plan(site)
+        head = f"{draft} {label}" if draft else f"{label}: chép đúng văn bản đã ban hành"
         return f"{head}{_status_clause(site)}."
     return (f"{draft} " if draft else "") + f"{PROVENANCE_REFERENCE}, không phải văn bản chính thức{_status_clause(site)}."
 
@@ -241,7 +269,7 @@ def file_notice(site: Site) -> str:
     description and first line, the calendars' X-WR-CALDESC and each event's DESCRIPTION."""
     period = period_sentence(site)
     return " ".join([f"{PROVENANCE_REFERENCE}. {provenance_text(site, Kind.REFERENCE)}",
-                     *([f"{STATUS_TITLE}: {_lower_first(period)[:-1]}; {ended_clause(site)}."] if period else []),
+                     *([f"{status_title(site)}: {_lower_first(period)[:-1]}; {ended_clause(site)}."] if period else []),
                      *change_sentences(site)])
 
 
@@ -257,11 +285,11 @@ def notice_html(site: Site, kind: Kind, compact: bool = False, pdf: bool = False
     escaped), kept out of the search index (it is the same on every page). `compact`:
     one paragraph, for a printout with little room left (the same sentences); `pdf`:
     marked as the website's note in a PDF."""
-    label = PROVENANCE_PLAN if kind is Kind.PLAN else PROVENANCE_REFERENCE
+    label = provenance_plan(site) if kind is Kind.PLAN else PROVENANCE_REFERENCE
     # Printed after the plan's signature: say first that it is not part of the document.
-    lead = WEBSITE_NOTE if compact and kind is Kind.PLAN else ""
+    lead = website_note(site) if compact and kind is Kind.PLAN else ""
     return fragment("notice.html", compact=compact, pdf=pdf, kind=kind.value, lead=lead, label=label,
-                  provenance=provenance_text(site, kind), title=STATUS_TITLE, status=status_sentences(site, brief=pdf),
+                  provenance=provenance_text(site, kind), title=status_title(site), status=status_sentences(site, brief=pdf),
                   items=status_items(site), line=one_line(site, kind))
 
 

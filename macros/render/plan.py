@@ -238,7 +238,10 @@ def closing_html(site: Site) -> Markup:
     sig = site.plan.chu_ky
     closing = fragment("official_signature.html", recipients=recipients_lines(site), authority=sig.quyen_han,
                        more=sig.quyen_han_them,
-                       title=sig.chuc_vu, status=sig.trang_thai, name=sig.nguoi_ky)
+                       title=sig.chuc_vu, status=sig.trang_thai, name=sig.nguoi_ky,
+                       others=[{"authority": o.quyen_han, "more": o.quyen_han_them, "title": o.chuc_vu,
+                                "status": o.trang_thai, "name": o.nguoi_ky} for o in site.plan.chu_ky_khac],
+                       recipients_after=site.plan.noi_nhan_sau_chu_ky)
     if not site.plan.phu_luc:
         return closing
     return closing + fragment("plan_blocks.html", post=lambda html: "\n".join(line for line in html.splitlines() if line.strip()),

@@ -7,7 +7,7 @@ a plan without them has no results, and every page says so. The loader
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -17,7 +17,7 @@ from ..fieldtypes import sample_context
 from ..model_errors import translate as _convert
 from ..outputs import REPORT_FILE, RESULTS_FOLDER, plan_folder, report_file, results_folder  # noqa: F401
 from ..site import Site
-from ..yamlsrc import read_yaml
+from ..yamlsrc import YamlSource, read_yaml
 from . import checks
 from .model import CompiledReportFile, Signer, UnitResults
 
@@ -30,7 +30,25 @@ def default_report(site: Site) -> CompiledReportFile:
     """The compiled report when data/<plan>/bao-cao.yaml is absent: a draft, number and date
     blank, signed for the plan's own issuing body (plan section VI: the Ban Phong trào
     compiles, for the Ban Thường trực), signer not named."""
-    return CompiledReportFile(ky_hieu="BC-MTTQ-BTT", ky=Signer(quyen_han=site.plan.chu_ky.quyen_han), luu=["VT", "BPT"])
+    return CompiledReportFile(ky_hieu="BC-MTTQ-BTT", ky=_signer(site), luu=["VT", "BPT"])
+
+
+def _signer(site: Site) -> Signer:
+    """The report's signer from the plan's own chu_ky. Should the report's model refuse it, the
+    editor is told in Vietnamese where it is written (ke-hoach.yaml › chu_ky, its line), with the
+    other data errors, never an internal error naming no file (review r19b item 1)."""
+    try:
+        return Signer.model_validate({"quyen_han": site.plan.chu_ky.quyen_han})
+    except ValidationError as exc:
+        plan = site.sources.get("plan") if isinstance(site.sources, dict) else None
+        if plan is None:
+            raise
+        chu_ky = plan.data.get("chu_ky") if isinstance(plan.data, dict) else None
+        view = YamlSource(plan.path, chu_ky if isinstance(chu_ky, dict) else {},
+                          {k[1:]: v for k, v in plan.positions.items() if k[:1] == ("chu_ky",)})
+        errors = [replace(e, field="chu_ky › " + e.field if e.field else "chu_ky")
+                  for e in _convert(view, Signer, exc)]
+        raise DataErrors(errors) from None
 
 
 @dataclass(frozen=True)
@@ -87,7 +105,11 @@ def load_results(root: Path, site: Site, today: dt.date | None = None) -> Result
             if res is not None:
                 found[res.don_vi] = res
                 files[res.don_vi] = display
-    report = default_report(site)
+    try:
+        report = default_report(site)
+    except DataErrors as exc:  # reported with the others
+        errors += exc.errors
+        report = None
     if (root / REPORT_FILE).exists():
         try:
             source = read_yaml(root / REPORT_FILE, REPORT_FILE)

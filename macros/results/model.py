@@ -84,7 +84,8 @@ class UnitResults(Strict):
 
 
 class Signer(Strict):
-    quyen_han: Text = Field(description="TM. BAN THƯỜNG TRỰC")
+    quyen_han: OptionalText = Field(default="", description=(
+        "TM. BAN THƯỜNG TRỰC; \"\" khi kế hoạch chưa ghi (bản nhập tự động chưa đọc được phần ký)."))
     chuc_vu: OptionalText = Field(default="", description="Chức vụ người ký; \"\" khi chưa biết.")
     nguoi_ky: OptionalText = Field(default="", description="Họ tên người ký; \"\" khi chưa biết.")
 
