@@ -1115,3 +1115,16 @@ def test_arabic_top_level_in_bold_with_no_part_named_is_read_as_sections(project
     plan = _import(project, tmp_path, capsys, lambda p: ward_arabic(p, ("Chỉ tiêu", "Cách làm", "Lịch ra quân")), "phuong")
     assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [("1", "Chỉ tiêu"), ("2", "Cách làm"), ("3", "Lịch ra quân")]
     assert [i["ky_hieu"] for i in _items(plan["muc"][0]["doan"])] == ["a)", "b)"]
+
+
+def test_a_level_word_inside_a_unit_name_starts_no_second_unit():
+    """Review 2, item 3: «Thôn Buôn Kroa» became two units (thôn «Buôn Kroa» and buôn «Kroa»), and a budget
+    computed per unit then counted one unit too many. A unit name is one name."""
+    from macros.plan_import.structure import find_units
+
+    texts = ["Ban Công tác Mặt trận Thôn Buôn Kroa, thôn Làng Plei Ơi và làng Kon Rờ tổ chức họp dân.",
+             "Tổ dân phố Làng Tri phối hợp với xã Hòa Phú.", "Buôn Ma Đrăk báo cáo kết quả."]
+    tables = [[["Nội dung", "Đơn vị thực hiện"], ["Họp dân", "Tổ dân phố Buôn Ako Dhông"]]]
+    assert [(u["cap"], u["ten"]) for u in find_units(texts, tables)] == [
+        ("thôn", "Buôn Kroa"), ("thôn", "Làng Plei Ơi"), ("làng", "Kon Rờ"), ("tổ dân phố", "Làng Tri"),
+        ("xã", "Hòa Phú"), ("buôn", "Ma Đrăk"), ("tổ dân phố", "Buôn Ako Dhông")]

@@ -834,14 +834,22 @@ def _names_at(text: str, pos: int) -> tuple[list[str], int]:
     return names, pos
 
 
+def _scan(text: str, found: dict) -> None:
+    """Units named in a text: a level word, then names. A level word inside a name already read («Thôn Buôn
+    Kroa», «Tổ dân phố Làng Tri») is part of that name, never the start of another unit."""
+    read_to = 0
+    for m in _LEVEL_RE.finditer(text):
+        if m.start() < read_to or (m.start() > 0 and text[m.start() - 1].isalpha()):
+            continue
+        names, read_to = _names_at(text, m.end())
+        for name in names:
+            found[(m.group(1).lower(), name)] = None
+
+
 def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
     found: dict[tuple[str, str], None] = {}
     for t in texts:
-        for m in _LEVEL_RE.finditer(t):
-            if m.start() > 0 and t[m.start() - 1].isalpha():
-                continue
-            for name in _names_at(t, m.end())[0]:
-                found[(m.group(1).lower(), name)] = None
+        _scan(t, found)
     for rows in tables:
         if len(rows) < 2:
             continue
@@ -861,11 +869,7 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
                         found[(level or "", name)] = None
         for r in rows:
             for cell in r:
-                for m in _LEVEL_RE.finditer(cell):
-                    if m.start() > 0 and cell[m.start() - 1].isalpha():
-                        continue
-                    for name in _names_at(cell, m.end())[0]:
-                        found[(m.group(1).lower(), name)] = None
+                _scan(cell, found)
     units, codes = [], set()
     for (level, name) in found:
         code = slugify(name)[:28].strip("-") or "don-vi"
