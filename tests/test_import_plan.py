@@ -1128,3 +1128,43 @@ def test_a_level_word_inside_a_unit_name_starts_no_second_unit():
     assert [(u["cap"], u["ten"]) for u in find_units(texts, tables)] == [
         ("thôn", "Buôn Kroa"), ("thôn", "Làng Plei Ơi"), ("làng", "Kon Rờ"), ("tổ dân phố", "Làng Tri"),
         ("xã", "Hòa Phú"), ("buôn", "Ma Đrăk"), ("tổ dân phố", "Buôn Ako Dhông")]
+
+
+WRAPPED = """\
+nhap_tu_dong:
+  can_xac_nhan:
+  - 'cơ quan cấp trên ghi từ các dòng «ỦY BAN MTTQ VIỆT NAM», «XÃ TÂN HIỆP» nối bằng dấu cách (co_quan_cap_tren
+    là một dòng): kiểm tra'
+muc:
+- so: I
+  tieu_de: MỤC ĐÍCH, YÊU CẦU
+  doan:
+  - ky_hieu: "1."
+    van_ban: Kịp thời phát hiện những hạn chế, vướng mắc trong việc hỗ trợ xây dựng nhà ở cho hộ nghèo
+      để kiến nghị khắc phục.
+  - ky_hieu: "2."
+    van_ban: 'Nội dung: việc bình xét, lựa chọn hộ được hỗ trợ; việc cấp phát kinh phí và chất lượng công
+      trình.'
+- so: II
+  tieu_de: THỜI GIAN
+  doan:
+  - Tháng 5/2026.
+"""
+
+
+@pytest.mark.parametrize("line", [12, 15, 16])
+def test_an_indentation_mistake_below_a_text_written_over_several_lines_is_blamed_on_its_line(tmp_path, line):
+    """Review 2, item 2: a file imported before texts were kept on one line wraps long quoted texts; an
+    indentation mistake further down was reported as «Thiếu dấu nháy đóng» at the wrapped text's first line
+    (or «Thiếu dấu hai chấm» at its continuation), the real line only in brackets."""
+    from macros.errors import DataErrors
+    from macros.yamlsrc import read_yaml
+
+    lines = WRAPPED.split("\n")
+    lines[line - 1] = " " + lines[line - 1]
+    (tmp_path / "k.yaml").write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        read_yaml(tmp_path / "k.yaml", "k.yaml")
+    [error] = caught.value.errors
+    assert error.line == line and "nháy đóng" not in error.message and "hai chấm «:» sau" not in error.message, \
+        str(error)
