@@ -1168,3 +1168,31 @@ def test_an_indentation_mistake_below_a_text_written_over_several_lines_is_blame
     [error] = caught.value.errors
     assert error.line == line and "nháy đóng" not in error.message and "hai chấm «:» sau" not in error.message, \
         str(error)
+
+
+def test_imported_texts_stay_on_one_line_and_read_back_exactly(project, tmp_path):
+    """Review 2, item 2 (the writer): long texts were folded over several lines, so an indentation mistake on
+    a later line was blamed on the folded text. Each text is now one line, and every character reads back."""
+    from macros.errors import DataErrors
+    from macros.plan_import.write import dump
+    from macros.yamlsrc import read_yaml
+
+    awkward = [" đầu", "cuối ", "\u00a0Kon Tum", "Kon Tum\u00a0", "a\u00a0\u00a0b", "mục # 2", "#1", "Ghi chú: a",
+               "'nháy'", '"kép"', "- gạch", "5.000.000", "1.", "yes", "x\\y", "dòng một\ndòng hai", "@a", "* sao",
+               "chữ " * 40 + "# c", "chữ " * 40 + ": c", "«a»: b", "a  b"]
+    (tmp_path / "rt.yaml").write_text(dump({"k": awkward}), encoding="utf-8")
+    assert read_yaml(tmp_path / "rt.yaml", "rt.yaml").data == {"k": awkward}
+
+    src = tmp_path / "xa.docx"
+    commune_villages(src)
+    assert run(project, src, "--thu-muc", "xa") == 0
+    file = project / "data" / "xa" / "ke-hoach.yaml"
+    lines = file.read_text(encoding="utf-8").split("\n")
+    structural = re.compile(r"^\s*(#|-\s|[a-z_]+:(\s|$)|$)")
+    assert [ln for ln in lines if not structural.match(ln)] == []
+    long_at = next(n for n, ln in enumerate(lines, 1) if n > lines.index("muc:") and len(ln) > 100)
+    lines[long_at] = " " + lines[long_at]  # the editor's mistake on the line after a long text
+    file.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        read_yaml(file, "ke-hoach.yaml")
+    assert caught.value.errors[0].line == long_at + 1, str(caught.value.errors[0])
