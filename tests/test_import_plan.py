@@ -238,24 +238,35 @@ def test_assignment_table_is_kept_and_its_departments_are_not_units(project, tmp
     table = plan["muc"][3]["doan"][1]
     assert table["dong_tieu_de"] == 1 and table["bang"][0] == ["TT", "Đơn vị", "Nội dung", "Thời hạn"]
     assert [b["ten"] for b in load(project, "bang", "co-quan.yaml")["ban"]] == ["Ban Dân chủ - Pháp luật", "Văn phòng"]
-    assert [(u["cap"], u["ten"]) for u in load(project, "bang", "don-vi.yaml")["don_vi"]] == [("huyện", "Chư Sê")]
+    assert load(project, "bang", "don-vi.yaml")["don_vi"] == []
+    assert any("1 đơn vị: «huyện Chư Sê»" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
     assert plan["van_ban"]["so"] == "" and plan["van_ban"]["ngay_ban_hanh"] == ""  # blank in the file: blank here
 
 
-def test_commune_plan_villages_become_units_with_temporary_codes(project, tmp_path, capsys):
+def test_commune_plan_villages_are_listed_to_check_not_written_as_units(project, tmp_path, capsys):
+    """Review 2, item 4: the import wrote the villages into don-vi.yaml, and confirming the plan then failed
+    («don-vi.yaml có 6 đơn vị nhưng website không tạo trang đơn vị …»): every imported section is verbatim,
+    so no unit page can be made. The names go to the checklist, with what to do; don-vi.yaml stays empty,
+    and the confirmed plan passes the check."""
+    from macros.loader import load_plan
+
     src = tmp_path / "xa.docx"
     commune_villages(src)
     assert run(project, src, "--thu-muc", "xa") == 0
-    units = load(project, "xa", "don-vi.yaml")["don_vi"]
-    assert [(u["cap"], u["ten"], u["ma"]) for u in units] == [
-        ("thôn", "Kon Klor", "kon-klor"), ("thôn", "Đăk Rơ Wa", "dak-ro-wa"), ("thôn", "Kon Jơ Ri", "kon-jo-ri"),
-        ("làng", "Plei Đôn", "plei-don")]
+    assert load(project, "xa", "don-vi.yaml")["don_vi"] == []
+    line = next(c for c in load(project, "xa")["nhap_tu_dong"]["can_xac_nhan"] if "4 đơn vị" in c)
+    assert line.startswith("mục 5 nêu 4 đơn vị: «thôn Kon Klor», «thôn Đăk Rơ Wa», «thôn Kon Jơ Ri», «làng Plei Đôn»")
+    assert "don-vi.yaml" in line and "ten_chinh_thuc" in line
+    path = project / "data" / "xa" / "ke-hoach.yaml"
+    text = re.sub(r"  can_xac_nhan:\n(  - .*\n)+", "  can_xac_nhan: []\n", path.read_text(encoding="utf-8"))
+    path.write_text(text.replace("da_doi_chieu: false", "da_doi_chieu: true"), encoding="utf-8")
+    assert not load_plan(project, "xa").plan.draft
     plan = load(project, "xa")
     assert [s["so"] for s in plan["muc"]] == ["1", "2", "3", "4", "5"]
     assert [b["ky_hieu"] for b in plan["muc"][1]["doan"]] == ["-", "-"]
     assert [b["ky_hieu"] for b in plan["muc"][1]["doan"][0]["doan"]] == ["+", "+"]
     out = capsys.readouterr().out
-    assert "đơn vị «thôn Kon Klor» chưa có mã: tạm ghi «kon-klor»" in out
+    assert "«thôn Kon Klor»" in out and "chưa có mã" not in out
     assert "số tiền «2.000.000đ»" in out
 
 
@@ -952,8 +963,8 @@ def test_units_read_from_an_assignment_section_by_its_title(project, tmp_path, c
 
     plan = _import(project, tmp_path, capsys, village_assignment, "ia-toi")
     assert plan["muc"][1]["loai"] == "to_chuc_thuc_hien"
-    units = load(project, "ia-toi", "don-vi.yaml")["don_vi"]
-    assert sorted(u["ten"] for u in units) == ["Bình Minh", "Ia Lâm", "Ia Pao", "Tân Lập"]
+    line = next(c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "4 đơn vị" in c)
+    assert all(f" {name}»" in line for name in ("Bình Minh", "Ia Lâm", "Ia Pao", "Tân Lập"))
 
 
 def test_names_that_may_be_units_are_listed_where_they_are(project, tmp_path, capsys):

@@ -654,10 +654,15 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         check.append(f"«{u['ten']}» trong bảng có thể là một đơn vị nhưng không rõ cấp (xã, thôn…): chưa ghi vào "
                      "don-vi.yaml; thêm nếu đúng")
     units = [u for u in units if u["cap"]]
-    for u in units:
-        named = f"{u['cap']} {u['ten']}".strip()
-        check.append(f"đơn vị «{named}» chưa có mã: tạm ghi «{u['ma']}» (don-vi.yaml); ghi mã đơn vị hành chính "
-                     f"và tên chính thức (ten_chinh_thuc, tạm ghi «{u['ten_chinh_thuc']}»)")
+    if units:
+        # Not written as units: every imported section is verbatim, and a unit is shown (its own page, the
+        # budget counted per unit) only with the structured sections; written, the check would refuse them.
+        where = f"mục {org_section['so']}" if org_section is not None and org_section["so"] else "mục tổ chức thực hiện"
+        check.append(f"{where} nêu {len(units)} đơn vị: " + ", ".join(f"«{u['cap']} {u['ten']}»" for u in units)
+                     + ". Chưa ghi vào don-vi.yaml (để trống, don_vi: []): website chỉ tạo trang đơn vị khi các mục "
+                     "phân công, kinh phí, thời gian, các bước được ghi dạng có cấu trúc. Khi ghi các mục đó, thêm "
+                     "từng đơn vị vào don-vi.yaml (ma, cap, ten, ten_chinh_thuc; xem hướng dẫn biên tập); "
+                     "nếu không, chỉ cần xoá dòng này")
     if org_section is not None and not units:
         check.append("mục tổ chức thực hiện không nêu tên đơn vị nào (xã, thôn, huyện …): don-vi.yaml để trống")
     if not units:
@@ -725,8 +730,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if org["ban"]:
         recognised.append("các ban: " + ", ".join(b["ten"] for b in org["ban"]))
     if units:
-        recognised.append("các đơn vị: " + ", ".join(f"{u['cap']} {u['ten']}".strip() for u in units))
-    units_file = {"tinh": "", "don_vi": units}
+        recognised.append("các đơn vị (chưa ghi vào don-vi.yaml): "
+                          + ", ".join(f"{u['cap']} {u['ten']}".strip() for u in units))
+    units_file = {"tinh": "", "don_vi": []}
     return Result(plan, org, units_file, recognised, check)
 
 

@@ -26,8 +26,9 @@ HEADER = {
     "don-vi.yaml": (
         "# yaml-language-server: $schema=../../schema/don-vi.schema.json\n"
         "#\n"
-        "# Các đơn vị nêu tên ở mục tổ chức thực hiện, nhập tự động từ «{tep}».\n"
-        "# Mã (ma) là mã tạm làm từ tên: thay bằng mã đơn vị hành chính nếu có; điền tên chính thức.\n\n"),
+        "# Các đơn vị (xã, thôn …) của văn bản. Lệnh nhập từ «{tep}» để trống danh sách: các đơn vị\n"
+        "# tìm thấy được nêu trong can_xac_nhan (ke-hoach.yaml). Chỉ thêm đơn vị khi các mục phân công,\n"
+        "# kinh phí, thời gian, các bước đã được ghi dạng có cấu trúc (xem hướng dẫn biên tập).\n\n"),
 }
 
 
