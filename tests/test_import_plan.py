@@ -596,6 +596,8 @@ def test_review_r19_shapes_publish_with_their_own_names_and_descriptions(importe
             assert re.search(r'<meta name="description" content="' + subject, page), (name, path)
             og = re.search(r'<meta property="og:description" content="([^"]*)"', page)
             assert og and len(og.group(1).split()) >= 3, (name, path, og and og.group(1))
+            # review 2, item 5: the full text's preview was its first paragraph, «Căn cứ Luật …» in many plans
+            assert og.group(1).startswith(subject), (name, path, og.group(1))
     ward = (site / "phuong" / "ke-hoach" / "index.html").read_text(encoding="utf-8")
     assert_in_order(visible(ward), ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Mai"])
     home = (site / "index.html").read_text(encoding="utf-8")
