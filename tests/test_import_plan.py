@@ -1209,3 +1209,28 @@ def test_imported_texts_stay_on_one_line_and_read_back_exactly(project, tmp_path
     with pytest.raises(DataErrors) as caught:
         read_yaml(file, "ke-hoach.yaml")
     assert caught.value.errors[0].line == long_at + 1, str(caught.value.errors[0])
+
+
+def test_a_plain_first_row_naming_the_columns_of_figures_is_the_tables_header(project, tmp_path, capsys):
+    """Review 2, item 6: a budget table whose first row «TT | Thôn | Mức hỗ trợ (đồng)» is neither bold nor
+    marked as a heading row in Word got dong_tieu_de: 0, its header read as a row of data. A first row of
+    words over a column of figures names the columns; a first row of data stays data."""
+    from docx import Document
+
+    src = tmp_path / "xa.docx"
+    commune_villages(src)
+    doc = Document(src)
+    at = next(p for p in doc.paragraphs if p.text.startswith("Mỗi thôn 2.000.000đ"))
+    for rows in ([["TT", "Thôn", "Mức hỗ trợ (đồng)"], ["1", "Thôn Kon Klor", "2.000.000"],
+                  ["2", "Thôn Đăk Rơ Wa", "2.000.000"], ["", "Tổng cộng", "4.000.000"]],
+                 [["1", "Họp dân", "2.000.000"], ["2", "Tuyên truyền", "1.000.000"], ["3", "Tổng kết", "500.000"]]):
+        table = doc.add_table(rows=len(rows), cols=3)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        at._p.addnext(table._tbl)
+    doc.save(src)
+    assert run(project, src, "--thu-muc", "xa") == 0
+    section = next(s for s in load(project, "xa")["muc"] if s["loai"] == "kinh_phi")
+    tables = [b for b in section["doan"] if isinstance(b, dict) and "bang" in b]
+    assert [(t["bang"][0][1], t["dong_tieu_de"]) for t in tables] == [("Họp dân", 0), ("Thôn", 1)]

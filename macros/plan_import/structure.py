@@ -748,6 +748,22 @@ def tag_of(title: str) -> str:
 MAX_LIST_LEVELS = 6
 
 
+_NUMBER_CELL = re.compile(r"^[\d.,\s]+(?:đ|đồng|VNĐ)?$")
+
+
+def _names_columns(rows: list[list[str]]) -> int:
+    """1 when a table's first row, neither bold nor marked as a heading row in the file, names its columns:
+    all words, no figure («TT | Thôn | Mức hỗ trợ (đồng)»), over a column whose every other cell is a figure
+    («1», «2.000.000»). Otherwise 0."""
+    if len(rows) < 3 or not any(rows[0]) or any(re.search(r"\d", c) for c in rows[0]):
+        return 0
+    for col, head in enumerate(rows[0]):
+        body = [r[col].strip() for r in rows[1:] if col < len(r) and r[col].strip()]
+        if head.strip() and len(body) >= 2 and all(_NUMBER_CELL.match(c) for c in body):
+            return 1
+    return 0
+
+
 def nest(lines: list, flattened: list | None = None) -> list:
     """A section's lines as nested blocks: a marker of a new shape opens a level under the
     open item; one of an open shape closes what is under it; a plain paragraph or a table
@@ -761,7 +777,7 @@ def nest(lines: list, flattened: list | None = None) -> list:
     for ln in lines:
         if isinstance(ln, Table):
             rows = [[nfc(c) for c in r] for r in ln.rows]
-            here().append({"bang": rows, "dong_tieu_de": ln.header_rows})
+            here().append({"bang": rows, "dong_tieu_de": ln.header_rows or _names_columns(rows)})
             continue
         note = _NOTE.match(ln.text) if not ln.marker else None
         if note:
