@@ -652,7 +652,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         check.append("mục tổ chức thực hiện không nêu ban nào ở đầu một ý: co-quan.yaml để trống danh sách ban")
     for u in [u for u in units if not u["cap"]]:
         check.append(f"«{u['ten']}» trong bảng có thể là một đơn vị nhưng không rõ cấp (xã, thôn…): chưa ghi vào "
-                     "don-vi.yaml; thêm nếu đúng")
+                     "don-vi.yaml; nếu đúng, chỉ thêm khi các mục được ghi dạng có cấu trúc (xem hướng dẫn biên tập)")
     units = [u for u in units if u["cap"]]
     if units:
         # Not written as units: every imported section is verbatim, and a unit is shown (its own page, the
@@ -677,7 +677,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 where = f"mục {s['so']} «{s['tieu_de']}»" if s["so"] else f"mục «{s['tieu_de']}»"
                 check.append(f"{where} nêu tên có thể là đơn vị: " + ", ".join(f"«{n}»" for n in named[:12])
                              + (f" và {len(named) - 12} tên khác" if len(named) > 12 else "")
-                             + ": chưa ghi vào don-vi.yaml; thêm nếu đúng")
+                             + ": chưa ghi vào don-vi.yaml; nếu đúng, chỉ thêm khi các mục được ghi dạng có cấu trúc "
+                             "(xem hướng dẫn biên tập)")
     if facts.get("images"):
         check.append(f"tệp có {facts['images']} hình ảnh: website không chép hình ảnh")
     if facts.get("symbol_bullets"):
