@@ -550,8 +550,11 @@ def unmade_pages(models: dict, files: dict | None = None) -> list[str]:
 def check_unmade_pages(models: dict, src, files: dict | None = None) -> list[DataError]:
     if models["plan"].draft or not models["plan"].muc:  # no section at all: said once (check_sections)
         return []  # printed with the draft's checklist (Site.unmade_pages)
-    return [src.error(("muc",), sentence, hint="thêm các mục có cấu trúc đó vào ke-hoach.yaml, hoặc bỏ tệp dữ liệu "
-                                                "không dùng đến.") for sentence in unmade_pages(models, files)]
+    units_hint = ("thêm các mục có cấu trúc đó vào ke-hoach.yaml; nếu giữ các mục chép nguyên văn, để trống danh "
+                  "sách đơn vị: trong don-vi.yaml ghi «don_vi: []».")
+    return [src.error(("muc",), sentence, hint=units_hint if "không tạo trang đơn vị" in sentence else
+                      "thêm các mục có cấu trúc đó vào ke-hoach.yaml, hoặc bỏ tệp dữ liệu không dùng đến.")
+            for sentence in unmade_pages(models, files)]
 
 
 # Which validated files each check needs ("units", "org", "plan" as in loader.PLAN_FILES).

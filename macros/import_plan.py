@@ -13,7 +13,8 @@ corrects, and never fills in what the file lacks: a blank is left and listed.
 
 Writes data/<thư mục>/ke-hoach.yaml (PLAN-FORMAT.md: sections as written, with a kind tag
 guessed from each title), co-quan.yaml (the header's lines, the departments named in the
-organisation section), don-vi.yaml (units named there, with temporary codes) and the plan's
+organisation section), don-vi.yaml (empty: the units named there are listed in the checklist, since
+no unit page can be made from verbatim sections) and the plan's
 entry at the end of data/website.yaml's ke_hoach list (text edit: comments kept). ke-hoach.yaml
 carries nhap_tu_dong {tep, da_doi_chieu: false, can_xac_nhan: the checklist}.
 

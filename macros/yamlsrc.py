@@ -106,19 +106,52 @@ def _content_lines(text: str, upto: int):
 _SINGLE_QUOTED_START = re.compile(r"^\s*(?:-\s+)*(?:[^\s'\"#][^:#]*:\s+)?'")
 
 
+def _closed_below(lines: list[str], number: int, upto: int, closed) -> int | None:
+    """The last line of a quoted value opened on line `number` and closed on a continuation line (a line
+    indented deeper, before line `upto`): a long text written over several lines is no missing quote."""
+    indent = len(lines[number - 1]) - len(lines[number - 1].lstrip(" "))
+    joined = lines[number - 1].split(" #", 1)[0]
+    for below in range(number + 1, min(upto, len(lines) + 1)):
+        line = lines[below - 1]
+        if line.strip() and len(line) - len(line.lstrip(" ")) <= indent:
+            return None
+        joined += " " + line.strip()
+        if closed(joined):
+            return below
+    return None
+
+
 def _unclosed_quote(text: str, upto: int) -> int | None:
     """The first line up to `upto` with an odd number of double quotes: a quote
-    opened and never closed there. PyYAML reports such errors lines later."""
-    for number, line in enumerate(text.splitlines()[:upto], 1):
-        code = line.split(" #", 1)[0]
+    opened and never closed there (nor on the lines that continue it). PyYAML reports such errors lines later."""
+    lines = text.splitlines()
+    number = 0
+    while number < min(upto, len(lines)):
+        number += 1
+        code = lines[number - 1].split(" #", 1)[0]
         if code.lstrip().startswith("#"):
             continue
         if (code.count('"') - code.count('\\"')) % 2:
+            end = _closed_below(lines, number, upto, lambda t: not (t.count('"') - t.count('\\"')) % 2)
+        else:
+            single = _SINGLE_QUOTED_START.match(code)
+            if not single or "'" in code[single.end():].replace("''", ""):
+                continue
+            end = _closed_below(lines, number, upto, lambda t, at=single.end(): "'" in t[at:].replace("''", ""))
+        if end is None:
             return number
-        single = _SINGLE_QUOTED_START.match(code)
-        if single and "'" not in code[single.end():].replace("''", ""):
-            return number
+        number = end
     return None
+
+
+def _continues_value(text: str, line: int) -> bool:
+    """Line `line` continues a text value begun on a line above («van_ban: Kịp thời …» wrapped onto
+    a deeper-indented next line), not a field name missing its «:»."""
+    indent = len(text.splitlines()[line - 1]) - len(text.splitlines()[line - 1].lstrip(" "))
+    for _, above in _content_lines(text, line):
+        if len(above) - len(above.lstrip(" ")) < indent:
+            return bool(re.search(r"(?::|^\s*-)\s+[^\s#|>]", above.split(" #", 1)[0]))
+    return False
 
 
 def _refine(text: str, line: int, raw: str) -> tuple[int, str, str] | None:
@@ -133,7 +166,7 @@ def _refine(text: str, line: int, raw: str) -> tuple[int, str, str] | None:
     if "expected <block end>" in raw:
         for number, content in _content_lines(text, line):
             body = content.strip()
-            if ":" not in body and not body.startswith("-"):
+            if ":" not in body and not body.startswith("-") and not _continues_value(text, number):
                 return (number, "Thiếu dấu hai chấm «:» sau tên trường.", "viết dạng «ten_truong: giá trị».")
             break
     return None

@@ -37,8 +37,11 @@ def page_tags(context, page, config, settings: Settings, site_name: str, site_de
     title = site_name if page.is_homepage else html.unescape(page.title or site_name)
     # og_description: a generated page's own line (render/pages.py), kept out of Material's
     # <meta name="description">, which MkDocs' theme prints unescaped.
+    # describe_by_plan: the page's first paragraph is not about it (the full text's «Căn cứ …»): the plan's
+    # own description (site_description: its kind and subject on a website of several) is.
     meta = page.meta or {}
-    description = preview.description(page.content or "", meta.get("og_description") or meta.get("description"),
+    content = "" if meta.get("describe_by_plan") else page.content or ""
+    description = preview.description(content, meta.get("og_description") or meta.get("description"),
                                       (config.site_description if site_description is None else site_description)
                                       or site_name)
     image = None

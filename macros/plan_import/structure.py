@@ -697,12 +697,17 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         check.append("mục tổ chức thực hiện không nêu ban nào ở đầu một ý: co-quan.yaml để trống danh sách ban")
     for u in [u for u in units if not u["cap"]]:
         check.append(f"«{u['ten']}» trong bảng có thể là một đơn vị nhưng không rõ cấp (xã, thôn…): chưa ghi vào "
-                     "don-vi.yaml; thêm nếu đúng")
+                     "don-vi.yaml; nếu đúng, chỉ thêm khi các mục được ghi dạng có cấu trúc (xem hướng dẫn biên tập)")
     units = [u for u in units if u["cap"]]
-    for u in units:
-        named = f"{u['cap']} {u['ten']}".strip()
-        check.append(f"đơn vị «{named}» chưa có mã: tạm ghi «{u['ma']}» (don-vi.yaml); ghi mã đơn vị hành chính "
-                     f"và tên chính thức (ten_chinh_thuc, tạm ghi «{u['ten_chinh_thuc']}»)")
+    if units:
+        # Not written as units: every imported section is verbatim, and a unit is shown (its own page, the
+        # budget counted per unit) only with the structured sections; written, the check would refuse them.
+        where = f"mục {org_section['so']}" if org_section is not None and org_section["so"] else "mục tổ chức thực hiện"
+        check.append(f"{where} nêu {len(units)} đơn vị: " + ", ".join(f"«{u['cap']} {u['ten']}»" for u in units)
+                     + ". Chưa ghi vào don-vi.yaml (để trống, don_vi: []): website chỉ tạo trang đơn vị khi các mục "
+                     "phân công, kinh phí, thời gian, các bước được ghi dạng có cấu trúc. Khi ghi các mục đó, thêm "
+                     "từng đơn vị vào don-vi.yaml (ma, cap, ten, ten_chinh_thuc; xem hướng dẫn biên tập); "
+                     "nếu không, chỉ cần xoá dòng này")
     if org_section is not None and not units:
         check.append("mục tổ chức thực hiện không nêu tên đơn vị nào (xã, thôn, huyện …): don-vi.yaml để trống")
     if not units:
@@ -717,7 +722,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 where = f"mục {s['so']} «{s['tieu_de']}»" if s["so"] else f"mục «{s['tieu_de']}»"
                 check.append(f"{where} nêu tên có thể là đơn vị: " + ", ".join(f"«{n}»" for n in named[:12])
                              + (f" và {len(named) - 12} tên khác" if len(named) > 12 else "")
-                             + ": chưa ghi vào don-vi.yaml; thêm nếu đúng")
+                             + ": chưa ghi vào don-vi.yaml; nếu đúng, chỉ thêm khi các mục được ghi dạng có cấu trúc "
+                             "(xem hướng dẫn biên tập)")
     if facts.get("images"):
         check.append(f"tệp có {facts['images']} hình ảnh: website không chép hình ảnh")
     if facts.get("symbol_bullets"):
@@ -781,8 +787,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if org["ban"]:
         recognised.append("các ban: " + ", ".join(b["ten"] for b in org["ban"]))
     if units:
-        recognised.append("các đơn vị: " + ", ".join(f"{u['cap']} {u['ten']}".strip() for u in units))
-    units_file = {"tinh": "", "don_vi": units}
+        recognised.append("các đơn vị (chưa ghi vào don-vi.yaml): "
+                          + ", ".join(f"{u['cap']} {u['ten']}".strip() for u in units))
+    units_file = {"tinh": "", "don_vi": []}
     return Result(plan, org, units_file, recognised, check)
 
 
@@ -798,6 +805,22 @@ def tag_of(title: str) -> str:
 MAX_LIST_LEVELS = 6
 
 
+_NUMBER_CELL = re.compile(r"^[\d.,\s]+(?:đ|đồng|VNĐ)?$")
+
+
+def _names_columns(rows: list[list[str]]) -> int:
+    """1 when a table's first row, neither bold nor marked as a heading row in the file, names its columns:
+    all words, no figure («TT | Thôn | Mức hỗ trợ (đồng)»), over a column whose every other cell is a figure
+    («1», «2.000.000»). Otherwise 0."""
+    if len(rows) < 3 or not any(rows[0]) or any(re.search(r"\d", c) for c in rows[0]):
+        return 0
+    for col, head in enumerate(rows[0]):
+        body = [r[col].strip() for r in rows[1:] if col < len(r) and r[col].strip()]
+        if head.strip() and len(body) >= 2 and all(_NUMBER_CELL.match(c) for c in body):
+            return 1
+    return 0
+
+
 def nest(lines: list, flattened: list | None = None) -> list:
     """A section's lines as nested blocks: a marker of a new shape opens a level under the
     open item; one of an open shape closes what is under it; a plain paragraph or a table
@@ -811,7 +834,7 @@ def nest(lines: list, flattened: list | None = None) -> list:
     for ln in lines:
         if isinstance(ln, Table):
             rows = [[nfc(c) for c in r] for r in ln.rows]
-            here().append({"bang": rows, "dong_tieu_de": ln.header_rows})
+            here().append({"bang": rows, "dong_tieu_de": ln.header_rows or _names_columns(rows)})
             continue
         note = _NOTE.match(ln.text) if not ln.marker else None
         if note:
@@ -890,14 +913,22 @@ def _names_at(text: str, pos: int) -> tuple[list[str], int]:
     return names, pos
 
 
+def _scan(text: str, found: dict) -> None:
+    """Units named in a text: a level word, then names. A level word inside a name already read («Thôn Buôn
+    Kroa», «Tổ dân phố Làng Tri») is part of that name, never the start of another unit."""
+    read_to = 0
+    for m in _LEVEL_RE.finditer(text):
+        if m.start() < read_to or (m.start() > 0 and text[m.start() - 1].isalpha()):
+            continue
+        names, read_to = _names_at(text, m.end())
+        for name in names:
+            found[(m.group(1).lower(), name)] = None
+
+
 def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
     found: dict[tuple[str, str], None] = {}
     for t in texts:
-        for m in _LEVEL_RE.finditer(t):
-            if m.start() > 0 and t[m.start() - 1].isalpha():
-                continue
-            for name in _names_at(t, m.end())[0]:
-                found[(m.group(1).lower(), name)] = None
+        _scan(t, found)
     for rows in tables:
         if len(rows) < 2:
             continue
@@ -917,11 +948,7 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
                         found[(level or "", name)] = None
         for r in rows:
             for cell in r:
-                for m in _LEVEL_RE.finditer(cell):
-                    if m.start() > 0 and cell[m.start() - 1].isalpha():
-                        continue
-                    for name in _names_at(cell, m.end())[0]:
-                        found[(m.group(1).lower(), name)] = None
+                _scan(cell, found)
     units, codes = [], set()
     for (level, name) in found:
         code = slugify(name)[:28].strip("-") or "don-vi"

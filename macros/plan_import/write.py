@@ -26,8 +26,9 @@ HEADER = {
     "don-vi.yaml": (
         "# yaml-language-server: $schema=../../schema/don-vi.schema.json\n"
         "#\n"
-        "# Các đơn vị nêu tên ở mục tổ chức thực hiện, nhập tự động từ «{tep}».\n"
-        "# Mã (ma) là mã tạm làm từ tên: thay bằng mã đơn vị hành chính nếu có; điền tên chính thức.\n\n"),
+        "# Các đơn vị (xã, thôn …) của văn bản. Lệnh nhập từ «{tep}» để trống danh sách: các đơn vị\n"
+        "# tìm thấy được nêu trong can_xac_nhan (ke-hoach.yaml). Chỉ thêm đơn vị khi các mục phân công,\n"
+        "# kinh phí, thời gian, các bước đã được ghi dạng có cấu trúc (xem hướng dẫn biên tập).\n\n"),
 }
 
 
@@ -42,15 +43,23 @@ _STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
 def _text(dumper, value: str):
     number_like = bool(re.match(r"[-+.\d]", value)) or \
         dumper.resolve(yaml.ScalarNode, value, (True, False)) != _STR
-    return dumper.represent_scalar(_STR, value, style='"' if number_like else None)
+    # A space of any kind at either end (a non-breaking one too, which the reader would take for a wrong
+    # indentation when written bare) is kept inside double quotes; so is a line break (written «\n»: one line).
+    spaced = value[:1].isspace() or value[-1:].isspace() or bool(re.search("[\r\n]", value))
+    return dumper.represent_scalar(_STR, value, style='"' if number_like or spaced else None)
 
 
 _Dumper.add_representer(str, _text)
 
 
 def dump(data) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
+    """Each text on its own line, never wrapped: an editor's wrong indentation on a later line is then
+    reported at that line, not at the start of a text folded over several lines (yamlsrc.py)."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_NO_WRAP,
                      default_flow_style=False, indent=2)
+
+
+_NO_WRAP = 1_000_000
 
 
 def files(result, tep: str) -> dict[str, str]:

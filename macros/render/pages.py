@@ -129,7 +129,9 @@ def _with_downloads(c: _Context, o, markdown: str) -> str:
 
 # Extra front matter of a page, by its row's key.
 META = {
-    "plan": lambda c, o: {"search": {"boost": 2}},  # the plan itself ranks above the pages that quote it
+    # the plan itself ranks above the pages that quote it; its first paragraph («Căn cứ Luật …», the same in
+    # many documents) says nothing of it: its link preview says the plan's kind and subject (review 2, item 5)
+    "plan": lambda c, o: {"search": {"boost": 2}, "describe_by_plan": True},
     "unit": lambda c, o: {"og_description": unit_description(c.site, o.item)},
 }
 
