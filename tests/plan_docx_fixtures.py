@@ -336,3 +336,26 @@ def guide_tasks(path: Path, closing: str = "Hướng dẫn này thay thế Hư�
     for text in ("TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "A Blưh"):
         doc.add_paragraph(text)
     doc.save(path)
+
+
+def ward_table_units(path: Path) -> None:
+    """A ward plan (review r19c, plan (a)'s shape): a budget table whose amounts carry no «đồng» (the column
+    header «Số tiền (đồng)» says so) and an organisation table naming its units, one by number only."""
+    doc = Document()
+    _header_table(doc, ["UỶ BAN MTTQ VIỆT NAM", "PHƯỜNG AN PHÚ", "BAN THƯỜNG TRỰC", "Số: 08/KH-MTTQ-BTT"],
+                  [NATION, MOTTO, "An Phú, ngày 02 tháng 10 năm 2026"])
+    _title(doc, "KẾ HOẠCH", "Tổ chức Ngày hội Đại đoàn kết ở khu dân cư năm 2026")
+    for text in ("I. MỤC ĐÍCH, YÊU CẦU", "1. Phát huy truyền thống đoàn kết của cộng đồng dân cư.",
+                 "II. KINH PHÍ", "Mỗi khu dân cư được hỗ trợ 2.000.000 đồng từ ngân sách phường."):
+        doc.add_paragraph(text)
+    _table(doc, [["Khoản chi", "Số tiền (đồng)", "Ghi chú"], ["Hỗ trợ 2 khu dân cư", "4.000.000", "2.000.000 đồng/khu"],
+                 ["Khen thưởng", "700.000", ""], ["Cộng", "4.700.000", "Bốn triệu bảy trăm nghìn đồng"]])
+    _table(doc, [["Nội dung", "Kinh phí (đồng)", "Thành tiền"], ["Khánh tiết", "300.000", "600.000"],
+                 ["Nước uống", "150.000", "450.000"]])
+    doc.add_paragraph("III. TỔ CHỨC THỰC HIỆN")
+    _table(doc, [["Đơn vị", "Nhiệm vụ", "Thời hạn"], ["Tổ dân phố Hòa Thuận", "Tổ chức ngày hội", "trước ngày 15/11/2026"],
+                 ["Thôn Plei Kần", "Tổ chức ngày hội", "trước ngày 18/11/2026"],
+                 ["Tổ dân phố số 4", "Báo cáo kết quả", "chậm nhất ngày 25/11/2026"]])
+    doc.add_paragraph("Trên đây là kế hoạch của Ban Thường trực Ủy ban MTTQ Việt Nam phường An Phú.")
+    _closing_table(doc, ["- Lưu VT."], ["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Lê Thị Hoa"])
+    doc.save(path)

@@ -1234,3 +1234,29 @@ def test_a_plain_first_row_naming_the_columns_of_figures_is_the_tables_header(pr
     section = next(s for s in load(project, "xa")["muc"] if s["loai"] == "kinh_phi")
     tables = [b for b in section["doan"] if isinstance(b, dict) and "bang" in b]
     assert [(t["bang"][0][1], t["dong_tieu_de"]) for t in tables] == [("Họp dân", 0), ("Thôn", 1)]
+
+
+def test_units_in_an_organisation_table_are_all_listed_as_written(project, tmp_path, capsys):
+    """Review 3, item 4: of the units in a table under the organisation section, «Tổ dân phố số 7» (a unit
+    named by its number) was missed, and the others were listed lower-cased («tổ dân phố Làng Tri»)."""
+    from tests.plan_docx_fixtures import ward_table_units
+
+    plan = _import(project, tmp_path, capsys, ward_table_units, "an-phu")
+    line = next(c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "đơn vị:" in c)
+    assert line.startswith("mục III nêu 3 đơn vị: «Tổ dân phố Hòa Thuận», «Thôn Plei Kần», «Tổ dân phố số 4».")
+
+
+def test_money_in_a_table_column_headed_as_money_is_on_the_checklist(project, tmp_path, capsys):
+    """Review 3, item 5: amounts in a budget table whose column header says what they are («Số tiền (đồng)»,
+    «Kinh phí (đồng)», «Thành tiền») were not on the checklist; only amounts written with «đồng» were.
+    Each is listed as the file writes it, with its column, never summed."""
+    from tests.plan_docx_fixtures import ward_table_units
+
+    plan = _import(project, tmp_path, capsys, ward_table_units, "an-phu")
+    money = [c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "số tiền" in c]
+    for amount, column in (("4.000.000", "Số tiền (đồng)"), ("700.000", "Số tiền (đồng)"),
+                           ("4.700.000", "Số tiền (đồng)"), ("300.000", "Kinh phí (đồng)"),
+                           ("150.000", "Kinh phí (đồng)"), ("600.000", "Thành tiền"), ("450.000", "Thành tiền")):
+        assert any(f"«{amount}»" in c and f"«{column}»" in c for c in money), (amount, money)
+    assert any("«2.000.000 đồng»" in c for c in money)
+    assert not any("5.750.000" in c or "«2»" in c for c in money)  # nothing summed, no other figure

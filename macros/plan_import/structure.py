@@ -682,10 +682,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                          "lịch, bộ công cụ) chỉ có khi mục được ghi dạng có cấu trúc (xem hướng dẫn biên tập)"
                          if tag == "kinh_phi" else f"mục {TAG_NAMES[tag]} được chép nguyên văn (chưa có trang tính từ mục này)")
     all_text = [(s, t) for s in sections for t in _texts(s["doan"])]
+    for s in sections:
+        check.extend(money_lines(s))
     for s, t in all_text:
         where = f"mục {s['so']}" if s["so"] else f"mục «{s['tieu_de']}»"
-        for money in dict.fromkeys(_MONEY.findall(t)):
-            check.append(f"{where} ghi số tiền «{money}»: kiểm tra; website không tự tính từ đoạn chép nguyên văn")
         for deadline in dict.fromkeys(_DEADLINE.findall(t)):
             check.append(f"{where} ghi hạn «{deadline}»: kiểm tra")
         for date in dict.fromkeys(_DATE.findall(t)):
@@ -703,7 +703,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         # Not written as units: every imported section is verbatim, and a unit is shown (its own page, the
         # budget counted per unit) only with the structured sections; written, the check would refuse them.
         where = f"mục {org_section['so']}" if org_section is not None and org_section["so"] else "mục tổ chức thực hiện"
-        check.append(f"{where} nêu {len(units)} đơn vị: " + ", ".join(f"«{u['cap']} {u['ten']}»" for u in units)
+        check.append(f"{where} nêu {len(units)} đơn vị: " + ", ".join(f"«{u['ten_chinh_thuc']}»" for u in units)
                      + ". Chưa ghi vào don-vi.yaml (để trống, don_vi: []): website chỉ tạo trang đơn vị khi các mục "
                      "phân công, kinh phí, thời gian, các bước được ghi dạng có cấu trúc. Khi ghi các mục đó, thêm "
                      "từng đơn vị vào don-vi.yaml (ma, cap, ten, ten_chinh_thuc; xem hướng dẫn biên tập); "
@@ -717,7 +717,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 continue
             texts, tables = [], []
             walk(s["doan"], texts, tables)
-            named = [f"{u['cap']} {u['ten']}".strip() for u in find_units(texts, tables) if u["cap"]]
+            named = [u["ten_chinh_thuc"] for u in find_units(texts, tables) if u["cap"]]
             if named:
                 where = f"mục {s['so']} «{s['tieu_de']}»" if s["so"] else f"mục «{s['tieu_de']}»"
                 check.append(f"{where} nêu tên có thể là đơn vị: " + ", ".join(f"«{n}»" for n in named[:12])
@@ -788,7 +788,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         recognised.append("các ban: " + ", ".join(b["ten"] for b in org["ban"]))
     if units:
         recognised.append("các đơn vị (chưa ghi vào don-vi.yaml): "
-                          + ", ".join(f"{u['cap']} {u['ten']}".strip() for u in units))
+                          + ", ".join(u["ten_chinh_thuc"] for u in units))
     units_file = {"tinh": "", "don_vi": []}
     return Result(plan, org, units_file, recognised, check)
 
@@ -860,6 +860,45 @@ def nest(lines: list, flattened: list | None = None) -> list:
     return top
 
 
+# A column of amounts: its header names money («Số tiền (đồng)», «Kinh phí (đồng)», «Thành tiền», «VNĐ»).
+_MONEY_HEADER = re.compile(r"(?<!hội )(?<!cộng )\bđồng\b|\bvn[dđ]\b|\btiền\b|\bkinh phí\b", re.IGNORECASE)
+_AMOUNT_CELL = re.compile(r"^\d{1,3}(?:[.,]\d{3})*$|^\d+$")
+
+
+def _tables(blocks: list) -> list[dict]:
+    out = []
+    for b in blocks:
+        if isinstance(b, dict):
+            out += [b] if "bang" in b else _tables(b.get("doan", []))
+    return out
+
+
+def money_lines(section: dict) -> list[str]:
+    """The checklist's lines for the amounts a section writes, each once, as written: with «đồng» in a
+    text or a cell («2.000.000 đồng»), or a bare figure in a table column whose header names money
+    («9.000.000» under «Số tiền (đồng)»). Nothing is summed or converted."""
+    where = f"mục {section['so']}" if section["so"] else f"mục «{section['tieu_de']}»"
+    lines = []
+    for t in dict.fromkeys(_texts(section["doan"])):
+        for money in _MONEY.findall(t):
+            lines.append(f"{where} ghi số tiền «{money}»: kiểm tra; website không tự tính từ đoạn chép nguyên văn")
+    for table in _tables(section["doan"]):
+        rows = table["bang"]
+        head = rows[:max(1, table.get("dong_tieu_de") or 0)]
+        for col in range(max(map(len, rows), default=0)):
+            header = " ".join(r[col].strip() for r in head if col < len(r) and r[col].strip())
+            if not _MONEY_HEADER.search(header):
+                continue
+            for r in rows[len(head):]:
+                cell = r[col].strip() if col < len(r) else ""
+                if _AMOUNT_CELL.match(cell):
+                    label = next((c.strip() for c in r if c.strip() and not re.fullmatch(r"[\d.,\s]*", c)), "")
+                    lines.append(f"{where} ghi số tiền «{cell}» (bảng, cột «{header}»"
+                                 + (f", dòng «{label}»" if label else "") + "): kiểm tra; website không tự tính "
+                                 "từ bảng chép nguyên văn")
+    return list(dict.fromkeys(lines))
+
+
 def walk(blocks: list, texts: list[str], tables: list[list[list[str]]]) -> None:
     for b in blocks:
         if isinstance(b, (str, list)):
@@ -889,8 +928,13 @@ def _count(blocks: list) -> int:
 _LEVEL_RE = re.compile(r"(?<![\w])(?:các\s+)?(" + "|".join(LEVELS) + r")(?:\s*:)?\s+", re.IGNORECASE)
 
 
+# A unit named by its number: «Tổ dân phố số 7», «thôn 3» (never a date «15/11», an amount «3.000.000»).
+_NUMBER_NAME = re.compile(r"((?:số\s+)?\d{1,3}[A-Z]?)(?![\w/]|[.,]\d)(\s*)")
+
+
 def _names_at(text: str, pos: int) -> tuple[list[str], int]:
-    """Capitalised place names from pos: «Đăk Pxi, Đăk Mar và Ngọk Réo» -> three names."""
+    """Capitalised place names from pos: «Đăk Pxi, Đăk Mar và Ngọk Réo» -> three names; a number as a name:
+    «số 7», «số 5 và số 9»."""
     names = []
     while True:
         words = []
@@ -902,12 +946,14 @@ def _names_at(text: str, pos: int) -> tuple[list[str], int]:
             p = w.end()
             if not w.group(2):
                 break
+        if not words and (num := _NUMBER_NAME.match(text, pos)):
+            words, p = [num.group(1)], num.end()
         if not words:
             break
         names.append(" ".join(words))
         pos = p
         sep = re.compile(r"\s*(,|và|;)\s*").match(text, p - (1 if text[p - 1:p] == " " else 0))
-        if not sep or not (text[sep.end():sep.end() + 1] or "x")[0].isupper():
+        if not sep or not ((text[sep.end():sep.end() + 1] or "x")[0].isupper() or _NUMBER_NAME.match(text, sep.end())):
             break
         pos = sep.end()
     return names, pos
@@ -921,12 +967,13 @@ def _scan(text: str, found: dict) -> None:
         if m.start() < read_to or (m.start() > 0 and text[m.start() - 1].isalpha()):
             continue
         names, read_to = _names_at(text, m.end())
-        for name in names:
-            found[(m.group(1).lower(), name)] = None
+        for name in names:  # the level word as the text writes it («Tổ dân phố», «thôn»)
+            found.setdefault((m.group(1).lower(), name), f"{m.group(1)} {name}")
 
 
 def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
-    found: dict[tuple[str, str], None] = {}
+    """Units named in texts and tables; ten_chinh_thuc is the name as the file writes it («Tổ dân phố Làng Tri»)."""
+    found: dict[tuple[str, str], str] = {}
     for t in texts:
         _scan(t, found)
     for rows in tables:
@@ -945,17 +992,17 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
                     continue  # a place found by the text scan, or a body, not a unit
                 for name in re.split(r"\s*,\s*|\s+và\s+", cell):
                     if name and name[0].isupper():
-                        found[(level or "", name)] = None
+                        found.setdefault((level or "", name), name)
         for r in rows:
             for cell in r:
                 _scan(cell, found)
     units, codes = [], set()
-    for (level, name) in found:
+    for (level, name), written in found.items():
         code = slugify(name)[:28].strip("-") or "don-vi"
         base, n = code, 2
         while code in codes:
             code, n = f"{base}-{n}", n + 1
         codes.add(code)
-        units.append({"ma": code, "cap": level, "ten": name, "ten_chinh_thuc": f"{level} {name}".strip(),
+        units.append({"ma": code, "cap": level, "ten": name, "ten_chinh_thuc": written,
                       "ten_khac": []})
     return units
