@@ -33,9 +33,12 @@ def number(section, place: int) -> str:
 
 
 def heading(section, place: int) -> str:
-    """"II. NỘI DUNG" (or the title alone when the document does not number it)."""
+    """"II. NỘI DUNG" (or the title alone when the document does not number it). A number written with its
+    own mark («Điều 1.», «1)», «A:») keeps it as written: no second dot («Điều 1..»)."""
     n = number(section, place)
-    return f"{n}. {section.tieu_de}" if n else section.tieu_de
+    if not n:
+        return section.tieu_de
+    return f"{n} {section.tieu_de}" if n.rstrip()[-1] in ".):" else f"{n}. {section.tieu_de}"
 
 
 def index_of(plan_or_site, key: str) -> int | None:

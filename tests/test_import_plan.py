@@ -1260,3 +1260,15 @@ def test_money_in_a_table_column_headed_as_money_is_on_the_checklist(project, tm
         assert any(f"«{amount}»" in c and f"«{column}»" in c for c in money), (amount, money)
     assert any("«2.000.000 đồng»" in c for c in money)
     assert not any("5.750.000" in c or "«2»" in c for c in money)  # nothing summed, no other figure
+
+
+@pytest.mark.parametrize("so, printed", [("Điều 1.", "Điều 1. Mục đích"), ("Điều 1", "Điều 1. Mục đích"),
+                                         ("IV", "IV. Mục đích"), ("1)", "1) Mục đích"), ("", "Mục đích")])
+def test_a_section_number_written_with_its_dot_is_printed_with_one(so, printed):
+    """Review 3, item 6: a section whose `so` already ends in «.» («Điều 1.») printed «Điều 1.. Mục đích»
+    on the page, the PDF and the Word export. The number is kept as written: one dot."""
+    from types import SimpleNamespace
+
+    from macros.sections import heading
+
+    assert heading(SimpleNamespace(so=so, tieu_de="Mục đích"), 1) == printed
