@@ -183,7 +183,7 @@ class Output:
     """One output of one plan."""
 
     key: str  # the row it comes from: what producers and pages look it up by
-    path: str  # plan-local: "ke-hoach.md", "pdf/ke-hoach-<năm>.pdf", "tai-ve/phan-cong-<năm>.xlsx"
+    path: str  # plan-local: "ke-hoach.md", "pdf/<kind>-<năm>.pdf", "tai-ve/phan-cong-<năm>.xlsx"
     title: str  # page title and nav title; for a file, what it is
     kind: str  # "page", "pdf", "xlsx", "csv" or "ics"
     # The files that hold its content (repository paths): the first is what "Sửa trang
@@ -321,6 +321,13 @@ def plan_page_title(site: Site) -> str:
     return site.plan.van_ban.loai.strip() or "Văn bản"
 
 
+def plan_pdf_path(site: Site) -> str:
+    """The plan's PDF, named after the document's kind as the data says it (van_ban › loai): «Kế hoạch» ->
+    pdf/ke-hoach-<năm>.pdf, «Hướng dẫn» -> pdf/huong-dan-<năm>.pdf; a blank kind -> ke-hoach, as its page."""
+    kind = slugify(site.plan.van_ban.loai)[:40].strip("-") or "ke-hoach"
+    return f"{PDF_DIR}/{kind}-{_year(site)}.pdf"
+
+
 # Every output of a plan, pages first in the order the build writes them (the search
 # index lists them in that order), then the files. The nav follows NAV below.
 ROWS: tuple[Row, ...] = (
@@ -353,7 +360,7 @@ ROWS: tuple[Row, ...] = (
     Row("form", "page", lambda site, f: form_page(f.slug), lambda site, f: f.title, ("toolkit",),
         lambda site, f: ("Bộ công cụ", f.title), each=lambda site: FORMS, available=attrgetter("has_toolkit")),
     # PDFs (pdf/writer makes them; the page named by `page` offers each).
-    Row("plan_pdf", "pdf", lambda site: f"{PDF_DIR}/ke-hoach-{_year(site)}.pdf", lambda site: f"{plan_page_title(site)} (PDF)",
+    Row("plan_pdf", "pdf", plan_pdf_path, lambda site: f"{plan_page_title(site)} (PDF)",
         ("plan", "org", "units"), page="plan", pdf_link=True),
     Row("handbook_pdf", "pdf", lambda site: f"{PDF_DIR}/so-tay-{_year(site)}.pdf", "Sổ tay (PDF)", ("plan",),
         page="handbook", pdf_link=True, available=attrgetter("has_handbook")),

@@ -205,3 +205,14 @@ def test_a_plan_is_expanded_once_per_site_object(monkeypatch):
     assert registry.outputs(site) is first and calls == []
     _without(monkeypatch, "budget")
     assert registry.BUDGET not in {o.path for o in registry.outputs(site).all} and calls
+
+
+@pytest.mark.parametrize("kind, name", [("Kế hoạch", "pdf/ke-hoach-2023.pdf"), ("Hướng dẫn", "pdf/huong-dan-2023.pdf"),
+                                        ("Chương trình phối hợp", "pdf/chuong-trinh-phoi-hop-2023.pdf"),
+                                        ("", "pdf/ke-hoach-2023.pdf")])
+def test_the_plan_pdf_is_named_after_the_documents_kind(site, kind, name):
+    """Review 3, item 6: every document's PDF was named ke-hoach-<năm>.pdf, a guide's and a joint programme's
+    too. It is named after the kind the data gives (van_ban › loai); the 2023 plan keeps its name."""
+    doc = site.plan.van_ban.model_copy(update={"loai": kind})
+    other = dataclasses.replace(site, plan=site.plan.model_copy(update={"van_ban": doc}))
+    assert registry.path(other, "plan_pdf") == name
