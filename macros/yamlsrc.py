@@ -243,6 +243,9 @@ def _key_on_line(text: str, line: int) -> str:
         if not found:
             continue
         at = found.start(1)
+        rest = content[found.end():].strip()
+        if number < line and rest and not rest.startswith("#"):
+            continue  # a field with its value on its line («ky_hieu: "2."») holds no field below it
         if indent is None or at < indent:
             path.insert(0, found.group(1)[:60])
             indent = at

@@ -1272,3 +1272,21 @@ def test_a_section_number_written_with_its_dot_is_printed_with_one(so, printed):
     from macros.sections import heading
 
     assert heading(SimpleNamespace(so=so, tieu_de="Mục đích"), 1) == printed
+
+
+@pytest.mark.parametrize("line, at, field", [(5, 6, "muc › doan › van_ban"), (7, 8, "muc › doan › van_ban"),
+                                             (2, 3, "muc › loai")])
+def test_an_indentation_mistake_names_the_field_without_its_sibling_as_parent(tmp_path, line, at, field):
+    """Review 3, item 6: one space too many before «van_ban:» under «- ky_hieu: "2."» was reported in field
+    «muc › doan › ky_hieu › van_ban»; ky_hieu is van_ban's sibling (it has its value on its line), not its parent."""
+    from macros.errors import DataErrors
+    from macros.yamlsrc import read_yaml
+
+    lines = ['muc:', '- so: ""', '  loai: khac', '  doan:', '  - ky_hieu: "1."', '    van_ban: Rà soát danh sách hộ.',
+             '  - ky_hieu: "2."', '    van_ban: Niêm yết dự thảo.', '']
+    lines[line] = " " + lines[line]
+    (tmp_path / "k.yaml").write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        read_yaml(tmp_path / "k.yaml", "k.yaml")
+    [error] = caught.value.errors
+    assert (error.line, error.field) == (at, field), str(error)
