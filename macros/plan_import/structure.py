@@ -928,8 +928,9 @@ def _count(blocks: list) -> int:
 _LEVEL_RE = re.compile(r"(?<![\w])(?:các\s+)?(" + "|".join(LEVELS) + r")(?:\s*:)?\s+", re.IGNORECASE)
 
 
-# A unit named by its number: «Tổ dân phố số 7», «thôn 3» (never a date «15/11», an amount «3.000.000»).
-_NUMBER_NAME = re.compile(r"((?:số\s+)?\d{1,3}[A-Z]?)(?![\w/]|[.,]\d)(\s*)")
+# A unit named by its number: «Tổ dân phố số 7», «thôn 3,» (never a date «15/11», an amount «3.000.000»,
+# a count «mỗi thôn 02 hội nghị»: a bare number names a unit only before a stop, a comma or «và»).
+_NUMBER_NAME = re.compile(r"(số\s+\d{1,3}[A-Z]?(?![\w/]|[.,]\d)|\d{1,3}[A-Z]?(?=\s*(?:$|[,;:)]|\.(?!\d)|và\s)))(\s*)")
 
 
 def _names_at(text: str, pos: int) -> tuple[list[str], int]:
