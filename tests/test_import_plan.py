@@ -1091,8 +1091,10 @@ def test_italic_opening_and_a_bold_italic_note_label_are_kept(project, tmp_path,
     from tests.plan_docx_fixtures import guide_tasks
 
     plan = _import(project, tmp_path, capsys, guide_tasks, "hd")
-    assert plan["mo_dau"][0] == {"chu": "Thực hiện Chương trình phối hợp số 02/CTr-MTTQ ngày 05/01/2026;",
-                                 "nghieng": True}
+    # Two opening paragraphs: each its own paragraph, in an untitled first section (never joined, review r19c).
+    assert not plan["mo_dau"] and not plan["muc"][0]["tieu_de"]
+    assert plan["muc"][0]["doan"][0] == [{"chu": "Thực hiện Chương trình phối hợp số 02/CTr-MTTQ ngày 05/01/2026;",
+                                          "nghieng": True}]
     note = next(b for s in plan["muc"] for b in s["doan"] if isinstance(b, dict) and "ghi_chu" in b)
     assert note["ghi_chu"] == [{"chu": "* Ghi chú:", "dam": True, "nghieng": True}]
     page = plan_page(load_plan(project, "hd"))
@@ -1234,3 +1236,33 @@ def test_a_plain_first_row_naming_the_columns_of_figures_is_the_tables_header(pr
     section = next(s for s in load(project, "xa")["muc"] if s["loai"] == "kinh_phi")
     tables = [b for b in section["doan"] if isinstance(b, dict) and "bang" in b]
     assert [(t["bang"][0][1], t["dong_tieu_de"]) for t in tables] == [("Họp dân", 0), ("Thôn", 1)]
+
+
+def test_articles_are_sections_and_paragraphs_are_never_joined(project, tmp_path, capsys):
+    """Review r19c, plan B: «Điều 1. Mục đích», its sentence and «Điều 2. …» were joined into one mo_dau
+    string; «Điều 3.», its paragraph and «Chương trình có hiệu lực …» were nested under item «2.».
+    Each article is a section with its title as written, each paragraph stays a paragraph, and the
+    sentence about the programme itself after the last article is its closing."""
+    from tests.plan_docx_fixtures import joint_programme
+
+    plan = _import(project, tmp_path, capsys, joint_programme, "ctph")
+    assert not plan["mo_dau"]
+    assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [
+        ("Điều 1", "Mục đích"), ("Điều 2", "Nội dung phối hợp"), ("Điều 3", "Tổ chức thực hiện")]
+    assert plan["muc"][0]["doan"] == ["Nâng cao ý thức của đoàn viên về giữ gìn vệ sinh nơi ở."]
+    assert [b["ky_hieu"] for b in plan["muc"][1]["doan"]] == ["1.", "2."]
+    assert not any("doan" in b for b in plan["muc"][1]["doan"])
+    assert plan["muc"][2]["doan"] == ["Mỗi quý hai bên gặp nhau một lần để đánh giá."]
+    assert plan["ket_luan"] == "Chương trình có hiệu lực kể từ ngày ký."
+    page = rendered(project, "ctph")
+    assert_in_order(page, ["Điều 1. Mục đích", "Nâng cao ý thức", "Điều 2. Nội dung phối hợp", "1. Ra quân",
+                           "Điều 3. Tổ chức thực hiện", "Mỗi quý", "Chương trình có hiệu lực kể từ ngày ký."])
+    # Several paragraphs before the first article: each one a paragraph of its own, in order, never joined.
+    opening = ("Căn cứ Chương trình công tác năm 2026;", "Thực hiện kế hoạch của Huyện đoàn;",
+               "Hai bên thống nhất như sau:")
+    plan = _import(project, tmp_path, capsys, lambda p: joint_programme(p, opening), "ctph2")
+    checklist = plan["nhap_tu_dong"]["can_xac_nhan"]
+    assert not any("đã nối" in c for c in checklist), checklist
+    blocks = [plan["can_cu"][0]["van_ban"]] + plan["muc"][0]["doan"] if plan["can_cu"] else plan["muc"][0]["doan"]
+    assert blocks == list(opening), blocks
+    assert plan["muc"][1]["so"] == "Điều 1"
