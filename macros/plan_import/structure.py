@@ -366,16 +366,31 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                              "(van_ban.dong_dia_danh_ngay); van_ban.ngay_ban_hanh để trống: ghi khi văn bản đã ký")
         elif _upper_text(t):
             bodies.append(t)
+        elif bodies and re.fullmatch(r"[-–—]{1,2}", t):
+            bodies.append(t)  # «—» between two bodies of a joint document: a line of the header as written
         else:
             check.append(f"dòng «{t}» ở đầu văn bản không nhận ra là phần nào của tiêu đề: chưa chép vào đâu, "
                          "kiểm tra và ghi vào co-quan.yaml hoặc ke-hoach.yaml nếu cần")
+    while bodies and not _upper_text(bodies[-1]):
+        check.append(f"dòng «{bodies.pop()}» ở đầu văn bản không nhận ra là phần nào của tiêu đề: chưa chép vào đâu, "
+                     "kiểm tra và ghi vào co-quan.yaml hoặc ke-hoach.yaml nếu cần")
     if bodies:
         org["co_quan_ban_hanh"] = bodies[-1]
-        org["co_quan_cap_tren"] = " ".join(bodies[:-1])
-        if len(bodies) > 2:
-            check.append("cơ quan cấp trên ghi từ các dòng " + ", ".join(f"«{b}»" for b in bodies[:-1])
-                         + " nối bằng dấu cách (co_quan_cap_tren là một dòng; website ngắt dòng trước tên đơn vị "
-                         "hành chính): kiểm tra")
+        org["co_quan_cap_tren"] = " ".join(b for b in bodies[:-1] if _upper_text(b))
+        # The header's lines as the document breaks them (review r19c: «UỶ BAN MTTQ VIỆT NAM XÃ EA TIÊU» /
+        # «BAN THƯỜNG TRỰC» printed re-broken as «UỶ BAN MTTQ VIỆT NAM» / «XÃ EA TIÊU BAN THƯỜNG» / «TRỰC»):
+        # written out whenever the site's own line breaking would differ.
+        from ..render.plan import body_name_lines
+        if bodies[:-1] and body_name_lines(org["co_quan_cap_tren"]) != bodies[:-1]:
+            org["dong_co_quan_cap_tren"] = bodies[:-1]
+            check.append("cơ quan cấp trên có các dòng " + ", ".join(f"«{b}»" for b in bodies[:-1]) + ": website in "
+                         "đúng các dòng này (co-quan.yaml, dong_co_quan_cap_tren); co_quan_cap_tren ghi các dòng nối "
+                         "bằng dấu cách: kiểm tra")
+        if body_name_lines(bodies[-1]) != bodies[-1:]:
+            org["dong_co_quan_ban_hanh"] = bodies[-1:]
+        # In the file's order: the lines as written under the name they give.
+        order = ("co_quan_cap_tren", "dong_co_quan_cap_tren", "co_quan_ban_hanh", "dong_co_quan_ban_hanh")
+        org = {**{k: org[k] for k in order if k in org}, **{k: v for k, v in org.items() if k not in order}}
     body_start = 0
     if title_at is not None:
         kind = nfc(flat[title_at].text).strip()
@@ -489,7 +504,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     # The author's full name is required by the site (page metadata): the header's body lines as
     # written (capitals), in their order, never recomposed (review r19: «PHƯỜNG … ỦY BAN MTTQ …» was
     # a name in no line of the file); listed for the editor to write as the body's name.
-    org["ten_day_du"] = " ".join(bodies)
+    org["ten_day_du"] = " ".join(b for b in bodies if _upper_text(b))
     if not org["ten_day_du"] and (m := _SIGN_AUTHORITY.match(signature["quyen_han"])):
         org["ten_day_du"] = signature["quyen_han"][m.end() - 1:].strip()  # «TM. BAN THƯỜNG TRỰC» -> the body
 
