@@ -542,9 +542,10 @@ def imported_site(tmp_path_factory):
             src = out.with_name(f"{name}.docx")
             make(src)
             assert import_plan.main([str(src), "--goc", str(project), "--thu-muc", name]) == 0
-        from tests.plan_docx_fixtures import guide_tasks, ward_arabic
+        from tests.plan_docx_fixtures import guide_tasks, joint_programme, ward_arabic
 
-        for name, make in (("huong-dan", guide_tasks), ("phuong", ward_arabic)):  # review r19's shapes
+        for name, make in (("huong-dan", guide_tasks), ("phuong", ward_arabic),  # review r19's shapes
+                           ("chuong-trinh", joint_programme)):  # review r19c's
             src = out.with_name(f"{name}.docx")
             make(src)
             assert import_plan.main([str(src), "--goc", str(project), "--thu-muc", name]) == 0
@@ -569,6 +570,21 @@ def test_imported_plan_publishes_with_a_strict_build(imported_site, tmp_path, na
     # No computed page a verbatim plan cannot state (assignments, budget, units, timeline, progress).
     made = {p.name for p in (site / name).iterdir() if p.is_dir()}
     assert not made & {"phan-cong", "kinh-phi", "don-vi", "tien-do", "ket-qua", "bo-cong-cu"}, made
+
+
+def test_a_programme_by_articles_publishes_its_articles_and_header_lines(imported_site):
+    """Review r19c end to end (strict build): each «Điều N.» is a heading of its own with its paragraphs
+    under it, and the header prints its lines as the file breaks them, the «—» line included."""
+    site, _ = imported_site
+    page = (site / "chuong-trinh" / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    headings = [visible(h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", page, re.S)]
+    assert [h for h in headings if h.startswith("Điều")] == [
+        "Điều 1. Mục đích", "Điều 2. Nội dung phối hợp", "Điều 3. Tổ chức thực hiện"], headings
+    parent = re.search(r'<p class="vb-parent">(.*?)</p>', page).group(1)
+    assert [visible(line) for line in parent.split("<br>")] == ["UỶ BAN MTTQ VIỆT NAM XÃ IA CHIM", "BAN THƯỜNG TRỰC", "—"]
+    article = visible(re.search(r"<article[^>]*>(.*?)</article>", page, re.S).group(1))
+    assert_in_order(article, ["Điều 3. Tổ chức thực hiện", "Mỗi quý hai bên gặp nhau một lần để đánh giá.",
+                              "Chương trình có hiệu lực kể từ ngày ký.", "TM. BAN CHẤP HÀNH"])
 
 
 def test_a_website_of_several_plans_gets_its_offline_files(imported_site):
@@ -602,7 +618,7 @@ def test_review_r19_shapes_publish_with_their_own_names_and_descriptions(importe
     assert_in_order(visible(ward), ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Mai"])
     home = (site / "index.html").read_text(encoding="utf-8")
     listed = home[home.index('<div class="plan-list">'):].split("</div>")[0]
-    assert listed.count("chưa được người biên tập đối chiếu") == 6, listed
+    assert listed.count("chưa được người biên tập đối chiếu") == 7, listed
 
 
 def _items(blocks: list) -> list[dict]:
