@@ -236,15 +236,15 @@ def _signature(sig_lines: list[str], check: list[str]) -> dict:
     for t in sig_lines:
         if re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE):
             signature["trang_thai"] = t.strip("() ").strip()
-        elif (_upper_text(t) or _SIGN_AUTHORITY.match(t)) and not signature["nguoi_ky"]:
-            above.append(t)
+        elif (_upper_text(t) or _SIGN_AUTHORITY.match(t) or not any(c.isalpha() for c in t)) and not signature["nguoi_ky"]:
+            above.append(t)  # a line of no letters («—» between two lines) too: kept in its place (review r19c)
         elif not signature["nguoi_ky"] and not _upper_text(t) and len(t) <= 60:
             signature["nguoi_ky"] = t
         else:
             unknown_tail.append(t)
     if above and _SIGN_AUTHORITY.match(above[0]):
         signature["quyen_han"] = above.pop(0)
-    if above:
+    if above and any(c.isalpha() for c in above[-1]):
         signature["chuc_vu"] = above.pop()
     if above:  # written in the block's order
         signature = {"quyen_han": signature["quyen_han"], "quyen_han_them": above,
