@@ -1320,3 +1320,24 @@ def test_header_lines_and_the_dash_between_two_bodies_print_as_written(project, 
     printed = [ln.strip().split("   ")[0] for ln in text.splitlines() if ln.strip()
                and len(ln) - len(ln.lstrip()) < 30][:5]
     assert printed[:4] == lines + ["ĐOÀN THANH NIÊN XÃ IA CHIM"], text[:600]
+
+
+def test_a_closing_of_several_paragraphs_is_never_joined(project, tmp_path, capsys):
+    """Review r19c: the import must never join paragraphs into one string; a closing «Trên đây là …»
+    followed by another paragraph was one ket_luan string. Each stays a paragraph, in order, at the end."""
+    src = tmp_path / "ket.txt"
+    src.write_text("\n".join((
+        "ỦY BAN MTTQ VIỆT NAM XÃ IA BANG", "BAN THƯỜNG TRỰC", "Số: 05/KH-MTTQ-BTT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Ia Bang, ngày 02 tháng 3 năm 2026",
+        "KẾ HOẠCH", "Tuyên truyền phòng, chống cháy rừng năm 2026", "I. MỤC ĐÍCH", "1. Nâng cao ý thức giữ rừng.",
+        "II. TỔ CHỨC THỰC HIỆN", "Các thôn tổ chức họp dân.",
+        "Trên đây là Kế hoạch tuyên truyền phòng, chống cháy rừng năm 2026.",
+        "Quá trình thực hiện có vướng mắc, báo về Ban Thường trực./.",
+        "Nơi nhận:", "- Lưu VT.", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Nay Blúp")) + "\n", encoding="utf-8")
+    assert run(project, src, "--thu-muc", "ket") == 0, capsys.readouterr().err
+    plan = load(project, "ket")
+    assert plan["ket_luan"] == ""
+    assert plan["muc"][-1]["doan"][-2:] == ["Trên đây là Kế hoạch tuyên truyền phòng, chống cháy rừng năm 2026.",
+                                            "Quá trình thực hiện có vướng mắc, báo về Ban Thường trực./."]
+    assert_in_order(rendered(project, "ket"), ["Các thôn tổ chức họp dân.", "Trên đây là Kế hoạch",
+                                               "Quá trình thực hiện có vướng mắc"])
