@@ -359,3 +359,39 @@ def ward_table_units(path: Path) -> None:
     doc.add_paragraph("Trên đây là kế hoạch của Ban Thường trực Ủy ban MTTQ Việt Nam phường An Phú.")
     _closing_table(doc, ["- Lưu VT."], ["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Lê Thị Hoa"])
     doc.save(path)
+
+
+def joint_programme(path: Path, opening: tuple[str, ...] = ()) -> None:
+    """A joint programme (Chương trình phối hợp, review r19c plan B's shape): two bodies in the header
+    separated by a «—» line, parts written as articles «Điều 1. …», a closing paragraph after the last
+    article, two signature blocks side by side. `opening`: paragraphs before the first article."""
+    doc = Document()
+    t = doc.add_table(rows=1, cols=2)
+    left, right = t.cell(0, 0), t.cell(0, 1)
+    left.paragraphs[0].text = "UỶ BAN MTTQ VIỆT NAM XÃ IA CHIM"
+    for text in ("BAN THƯỜNG TRỰC", "—", "ĐOÀN THANH NIÊN XÃ IA CHIM"):
+        left.add_paragraph(text)
+    right.paragraphs[0].text = NATION
+    right.add_paragraph(MOTTO)
+    right.add_paragraph("Ia Chim, ngày 12 tháng 5 năm 2026")
+    doc.add_paragraph("Số: 03/CTPH-MTTQ-ĐTN")
+    doc.add_paragraph("CHƯƠNG TRÌNH PHỐI HỢP")
+    doc.add_paragraph("Về vận động thanh niên giữ gìn vệ sinh môi trường ở khu dân cư năm 2026")
+    for text in opening:
+        doc.add_paragraph(text)
+    for text in ("Điều 1. Mục đích", "Nâng cao ý thức của đoàn viên về giữ gìn vệ sinh nơi ở.",
+                 "Điều 2. Nội dung phối hợp", "1. Ra quân dọn vệ sinh đường làng mỗi tháng một lần.",
+                 "2. Cùng tuyên truyền phân loại rác tại nhà văn hoá.",
+                 "Điều 3. Tổ chức thực hiện", "Mỗi quý hai bên gặp nhau một lần để đánh giá.",
+                 "Chương trình có hiệu lực kể từ ngày ký."):
+        doc.add_paragraph(text)
+    st = doc.add_table(rows=1, cols=2)
+    for col, lines in enumerate((("TM. BAN CHẤP HÀNH", "ĐOÀN THANH NIÊN XÃ", "BÍ THƯ", "", "Rmah Thuận"),
+                                 ("TM. BAN THƯỜNG TRỰC", "UỶ BAN MTTQ VIỆT NAM XÃ", "CHỦ TỊCH", "", "Ksor Blanh"))):
+        cell = st.cell(0, col)
+        cell.paragraphs[0].text = lines[0]
+        for text in lines[1:]:
+            cell.add_paragraph(text)
+    for text in ("Nơi nhận:", "- Thường trực Đảng uỷ xã;", "- Lưu: VT."):
+        doc.add_paragraph(text)
+    doc.save(path)

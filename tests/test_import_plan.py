@@ -542,9 +542,10 @@ def imported_site(tmp_path_factory):
             src = out.with_name(f"{name}.docx")
             make(src)
             assert import_plan.main([str(src), "--goc", str(project), "--thu-muc", name]) == 0
-        from tests.plan_docx_fixtures import guide_tasks, ward_arabic
+        from tests.plan_docx_fixtures import guide_tasks, joint_programme, ward_arabic
 
-        for name, make in (("huong-dan", guide_tasks), ("phuong", ward_arabic)):  # review r19's shapes
+        for name, make in (("huong-dan", guide_tasks), ("phuong", ward_arabic),  # review r19's shapes
+                           ("chuong-trinh", joint_programme)):  # review r19c's
             src = out.with_name(f"{name}.docx")
             make(src)
             assert import_plan.main([str(src), "--goc", str(project), "--thu-muc", name]) == 0
@@ -569,6 +570,21 @@ def test_imported_plan_publishes_with_a_strict_build(imported_site, tmp_path, na
     # No computed page a verbatim plan cannot state (assignments, budget, units, timeline, progress).
     made = {p.name for p in (site / name).iterdir() if p.is_dir()}
     assert not made & {"phan-cong", "kinh-phi", "don-vi", "tien-do", "ket-qua", "bo-cong-cu"}, made
+
+
+def test_a_programme_by_articles_publishes_its_articles_and_header_lines(imported_site):
+    """Review r19c end to end (strict build): each «Điều N.» is a heading of its own with its paragraphs
+    under it, and the header prints its lines as the file breaks them, the «—» line included."""
+    site, _ = imported_site
+    page = (site / "chuong-trinh" / "ke-hoach" / "index.html").read_text(encoding="utf-8")
+    headings = [visible(h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", page, re.S)]
+    assert [h for h in headings if h.startswith("Điều")] == [
+        "Điều 1. Mục đích", "Điều 2. Nội dung phối hợp", "Điều 3. Tổ chức thực hiện"], headings
+    parent = re.search(r'<p class="vb-parent">(.*?)</p>', page).group(1)
+    assert [visible(line) for line in parent.split("<br>")] == ["UỶ BAN MTTQ VIỆT NAM XÃ IA CHIM", "BAN THƯỜNG TRỰC", "—"]
+    article = visible(re.search(r"<article[^>]*>(.*?)</article>", page, re.S).group(1))
+    assert_in_order(article, ["Điều 3. Tổ chức thực hiện", "Mỗi quý hai bên gặp nhau một lần để đánh giá.",
+                              "Chương trình có hiệu lực kể từ ngày ký.", "TM. BAN CHẤP HÀNH"])
 
 
 def test_a_website_of_several_plans_gets_its_offline_files(imported_site):
@@ -602,7 +618,7 @@ def test_review_r19_shapes_publish_with_their_own_names_and_descriptions(importe
     assert_in_order(visible(ward), ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Mai"])
     home = (site / "index.html").read_text(encoding="utf-8")
     listed = home[home.index('<div class="plan-list">'):].split("</div>")[0]
-    assert listed.count("chưa được người biên tập đối chiếu") == 6, listed
+    assert listed.count("chưa được người biên tập đối chiếu") == 7, listed
 
 
 def _items(blocks: list) -> list[dict]:
@@ -655,7 +671,8 @@ def test_front_heading_is_not_the_issuer_and_a_partly_blank_date_is_kept_as_writ
     assert plan["van_ban"]["ngay_ban_hanh"] == ""
     checklist = plan["nhap_tu_dong"]["can_xac_nhan"]
     assert any("«Đông Sơn, ngày      tháng 4 năm 2026»" in c and "ngày chưa điền đủ" in c for c in checklist)
-    assert any("«ỦY BAN MTTQ VIỆT NAM», «HUYỆN ĐÔNG SƠN»" in c for c in checklist)
+    # The site breaks the joined name where the file does: no lines of its own needed, nothing to check.
+    assert "dong_co_quan_cap_tren" not in org and not any("«HUYỆN ĐÔNG SƠN»" in c for c in checklist)
     from macros.loader import load_plan
     from macros.render.plan import plan_page
 
@@ -1091,8 +1108,10 @@ def test_italic_opening_and_a_bold_italic_note_label_are_kept(project, tmp_path,
     from tests.plan_docx_fixtures import guide_tasks
 
     plan = _import(project, tmp_path, capsys, guide_tasks, "hd")
-    assert plan["mo_dau"][0] == {"chu": "Thực hiện Chương trình phối hợp số 02/CTr-MTTQ ngày 05/01/2026;",
-                                 "nghieng": True}
+    # Two opening paragraphs: each its own paragraph, in an untitled first section (never joined, review r19c).
+    assert not plan["mo_dau"] and not plan["muc"][0]["tieu_de"]
+    assert plan["muc"][0]["doan"][0] == [{"chu": "Thực hiện Chương trình phối hợp số 02/CTr-MTTQ ngày 05/01/2026;",
+                                          "nghieng": True}]
     note = next(b for s in plan["muc"] for b in s["doan"] if isinstance(b, dict) and "ghi_chu" in b)
     assert note["ghi_chu"] == [{"chu": "* Ghi chú:", "dam": True, "nghieng": True}]
     page = plan_page(load_plan(project, "hd"))
@@ -1290,3 +1309,90 @@ def test_an_indentation_mistake_names_the_field_without_its_sibling_as_parent(tm
         read_yaml(tmp_path / "k.yaml", "k.yaml")
     [error] = caught.value.errors
     assert (error.line, error.field) == (at, field), str(error)
+
+def test_articles_are_sections_and_paragraphs_are_never_joined(project, tmp_path, capsys):
+    """Review r19c, plan B: «Điều 1. Mục đích», its sentence and «Điều 2. …» were joined into one mo_dau
+    string; «Điều 3.», its paragraph and «Chương trình có hiệu lực …» were nested under item «2.».
+    Each article is a section with its title as written, each paragraph stays a paragraph, and the
+    sentence about the programme itself after the last article is its closing."""
+    from tests.plan_docx_fixtures import joint_programme
+
+    plan = _import(project, tmp_path, capsys, joint_programme, "ctph")
+    assert not plan["mo_dau"]
+    assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [
+        ("Điều 1", "Mục đích"), ("Điều 2", "Nội dung phối hợp"), ("Điều 3", "Tổ chức thực hiện")]
+    assert plan["muc"][0]["doan"] == ["Nâng cao ý thức của đoàn viên về giữ gìn vệ sinh nơi ở."]
+    assert [b["ky_hieu"] for b in plan["muc"][1]["doan"]] == ["1.", "2."]
+    assert not any("doan" in b for b in plan["muc"][1]["doan"])
+    assert plan["muc"][2]["doan"] == ["Mỗi quý hai bên gặp nhau một lần để đánh giá."]
+    assert plan["ket_luan"] == "Chương trình có hiệu lực kể từ ngày ký."
+    page = rendered(project, "ctph")
+    assert_in_order(page, ["Điều 1. Mục đích", "Nâng cao ý thức", "Điều 2. Nội dung phối hợp", "1. Ra quân",
+                           "Điều 3. Tổ chức thực hiện", "Mỗi quý", "Chương trình có hiệu lực kể từ ngày ký."])
+    # Several paragraphs before the first article: each one a paragraph of its own, in order, never joined.
+    opening = ("Căn cứ Chương trình công tác năm 2026;", "Thực hiện kế hoạch của Huyện đoàn;",
+               "Hai bên thống nhất như sau:")
+    plan = _import(project, tmp_path, capsys, lambda p: joint_programme(p, opening), "ctph2")
+    checklist = plan["nhap_tu_dong"]["can_xac_nhan"]
+    assert not any("đã nối" in c for c in checklist), checklist
+    blocks = [plan["can_cu"][0]["van_ban"]] + plan["muc"][0]["doan"] if plan["can_cu"] else plan["muc"][0]["doan"]
+    assert blocks == list(opening), blocks
+    assert plan["muc"][1]["so"] == "Điều 1"
+
+
+def test_header_lines_and_the_dash_between_two_bodies_print_as_written(project, tmp_path, capsys):
+    """Review r19c, plan B: the «—» line between the two bodies of the header was dropped, and the lines
+    «UỶ BAN MTTQ VIỆT NAM XÃ EA TIÊU» / «BAN THƯỜNG TRỰC» printed re-broken («UỶ BAN MTTQ VIỆT NAM» / «XÃ EA
+    TIÊU BAN THƯỜNG» / «TRỰC»), draft or confirmed. The header's lines are kept as written (co-quan.yaml
+    dong_co_quan_cap_tren), and page, PDF and Word export print them one per line, each unbroken."""
+    import subprocess
+
+    from docx import Document as ReadDocx
+
+    from macros.exports.plan_docx import plan_docx
+    from macros.loader import load_plan
+    from macros.pdf import documents
+    from macros.pdf.writer import Printer
+    from macros.render.plan import header_html
+    from tests.pdfcheck import require_weasyprint
+    from tests.plan_docx_fixtures import joint_programme
+
+    _import(project, tmp_path, capsys, joint_programme, "ctph")
+    lines = ["UỶ BAN MTTQ VIỆT NAM XÃ IA CHIM", "BAN THƯỜNG TRỰC", "—"]
+    assert load(project, "ctph", "co-quan.yaml")["dong_co_quan_cap_tren"] == lines
+    site = load_plan(project, "ctph")
+    for html_text in (header_html(site), documents.plan_document(site)):
+        parent = re.search(r'<p class="vb-parent">(.*?)</p>', html_text).group(1)
+        assert parent.split("<br>") == lines
+    word = ReadDocx(__import__("io").BytesIO(plan_docx(site))).tables[0].cell(0, 0)
+    assert [p.text for p in word.paragraphs][:4] == lines + ["ĐOÀN THANH NIÊN XÃ IA CHIM"]
+    require_weasyprint()
+    out = tmp_path / "ctph.pdf"
+    Printer(root=ROOT).write(documents.plan_document(site), "plan", documents.plan_metadata(site), out)
+    text = subprocess.run(["pdftotext", "-layout", "-l", "1", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    # The left column's lines (the right column's start far to the right on a line of their own).
+    printed = [ln.strip().split("   ")[0] for ln in text.splitlines() if ln.strip()
+               and len(ln) - len(ln.lstrip()) < 30][:5]
+    assert printed[:4] == lines + ["ĐOÀN THANH NIÊN XÃ IA CHIM"], text[:600]
+
+
+def test_a_closing_of_several_paragraphs_is_never_joined(project, tmp_path, capsys):
+    """Review r19c: the import must never join paragraphs into one string; a closing «Trên đây là …»
+    followed by another paragraph was one ket_luan string. Each stays a paragraph, in order, at the end."""
+    src = tmp_path / "ket.txt"
+    src.write_text("\n".join((
+        "ỦY BAN MTTQ VIỆT NAM XÃ IA BANG", "BAN THƯỜNG TRỰC", "Số: 05/KH-MTTQ-BTT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Ia Bang, ngày 02 tháng 3 năm 2026",
+        "KẾ HOẠCH", "Tuyên truyền phòng, chống cháy rừng năm 2026", "I. MỤC ĐÍCH", "1. Nâng cao ý thức giữ rừng.",
+        "II. TỔ CHỨC THỰC HIỆN", "Các thôn tổ chức họp dân.",
+        "Trên đây là Kế hoạch tuyên truyền phòng, chống cháy rừng năm 2026.",
+        "Quá trình thực hiện có vướng mắc, báo về Ban Thường trực./.",
+        "Nơi nhận:", "- Lưu VT.", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Nay Blúp")) + "\n", encoding="utf-8")
+    assert run(project, src, "--thu-muc", "ket") == 0, capsys.readouterr().err
+    plan = load(project, "ket")
+    assert plan["ket_luan"] == ""
+    assert plan["muc"][-1]["doan"][-2:] == ["Trên đây là Kế hoạch tuyên truyền phòng, chống cháy rừng năm 2026.",
+                                            "Quá trình thực hiện có vướng mắc, báo về Ban Thường trực./."]
+    assert_in_order(rendered(project, "ket"), ["Các thôn tổ chức họp dân.", "Trên đây là Kế hoạch",
+                                               "Quá trình thực hiện có vướng mắc"])

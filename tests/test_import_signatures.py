@@ -200,3 +200,19 @@ def test_a_site_wide_footer_names_every_kind_of_document(project, tmp_path, caps
     text = notice.page_footer_text(load_website(project).plans, None)
     assert "«Kế hoạch» hay «Chương trình phối hợp»" in text and "mỗi văn bản" in text, text
     assert "mỗi kế hoạch" not in text and "các kế hoạch" not in text, text
+
+
+def test_a_dash_line_in_a_signature_column_is_kept_and_printed(project, tmp_path, capsys):
+    """Review r19c: a «—» line in a block was dropped from data, page and PDF. Every line of the block is
+    kept in its place (quyen_han_them) and printed."""
+    from macros.loader import load_plan
+    from macros.render.plan import closing_html
+
+    left = ["TM. BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM PHƯỜNG", "—", "CHỦ TỊCH", "", "Lê Thị Thu Hà"]
+    plan = _import(project, tmp_path, capsys, signatures=(left, RIGHT))
+    assert plan["chu_ky"]["quyen_han_them"] == ["ỦY BAN MTTQ VIỆT NAM PHƯỜNG", "—"]
+    assert (plan["chu_ky"]["chuc_vu"], plan["chu_ky"]["nguoi_ky"]) == ("CHỦ TỊCH", "Lê Thị Thu Hà")
+    assert not any("«—»" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+    html = str(closing_html(load_plan(project, "ctph")))
+    order = [html.index(t) for t in ("TM. BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM PHƯỜNG", "—", "CHỦ TỊCH", "Lê Thị Thu Hà")]
+    assert order == sorted(order), order

@@ -109,8 +109,8 @@ def plan_docx(site: Site) -> bytes:
 
     plan, org = site.plan, site.org
     doc = Document()
-    left = [(line, False) for line in P.body_name_lines(org.co_quan_cap_tren) if line]
-    left += [(line, True) for line in P.body_name_lines(org.co_quan_ban_hanh) if line]
+    left = [(line, False) for line in P.parent_lines(org) if line]
+    left += [(line, True) for line in P.issuer_lines(org) if line]
     left.append((P.number_line(site), False))
     right = [(line, True) for line in (org.quoc_hieu, org.tieu_ngu) if line] + [(P.place_date_line(site), False)]
     header = doc.add_table(rows=1, cols=2)

@@ -36,6 +36,8 @@ _NOT_NAME = {"Tổ", "Ủy", "Uỷ", "Ban", "UBND", "MTTQ", "Mặt", "Đảng", 
 _ROMAN = re.compile(r"^([IVXL]{1,6})\s*([./)]|\s-)\s*(?=\S)")
 _DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:[.)]|/(?=\s)))\s*(?=\S)")  # «1/ » but never «15/11/…»
 # «A. YÊU CẦU»: a capital letter, top-level in many Front plans (a heading only when its title is capitals).
+# «Điều 1. Mục đích»: an article, the top level of a programme, a regulation, a decision.
+_ARTICLE = re.compile(r"^(Điều\s+\d{1,3}\s*\.)\s*(?=\S)")
 _UPPER_LETTER = re.compile(r"^([A-ZĐ]\.)\s+(?=\S)")
 _LETTER = re.compile(r"^([a-zđ][).])\s+(?=\S)")
 _DASH = re.compile(r"^([-–—+•▪➢○◦∙✓❖□■])\s*(?=\S)")
@@ -66,6 +68,8 @@ def shape(marker: str) -> str:
     m = marker.strip()
     if re.fullmatch(r"[IVXL]+[./)]?", m):
         return "roman"
+    if re.fullmatch(r"Điều\s+\d+\s*\.", m):
+        return "article"
     if re.fullmatch(r"\d+(?:\.\d+)*[./)]?", m):
         return f"dec{m.rstrip('./)').count('.')}{m[-1] if m[-1] in './)' else ''}"
     if re.fullmatch(r"[A-ZĐ]\.", m):
@@ -126,7 +130,7 @@ def line_of(p: Para, find_marker: bool = True) -> Line:
     if p.marker:
         return Line(p, nfc(p.marker), runs, True)
     if find_marker and not _NOTE.match(text):
-        for pattern in (_ROMAN, _DECIMAL, _LETTER, _UPPER_LETTER, _DASH):
+        for pattern in (_ARTICLE, _ROMAN, _DECIMAL, _LETTER, _UPPER_LETTER, _DASH):
             m = pattern.match(text)
             if m:
                 return Line(p, m.group(1).strip() if pattern is not _ROMAN else m.group(0).strip(), _cut(runs, m.end()))
@@ -232,15 +236,15 @@ def _signature(sig_lines: list[str], check: list[str]) -> dict:
     for t in sig_lines:
         if re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE):
             signature["trang_thai"] = t.strip("() ").strip()
-        elif (_upper_text(t) or _SIGN_AUTHORITY.match(t)) and not signature["nguoi_ky"]:
-            above.append(t)
+        elif (_upper_text(t) or _SIGN_AUTHORITY.match(t) or not any(c.isalpha() for c in t)) and not signature["nguoi_ky"]:
+            above.append(t)  # a line of no letters («—» between two lines) too: kept in its place (review r19c)
         elif not signature["nguoi_ky"] and not _upper_text(t) and len(t) <= 60:
             signature["nguoi_ky"] = t
         else:
             unknown_tail.append(t)
     if above and _SIGN_AUTHORITY.match(above[0]):
         signature["quyen_han"] = above.pop(0)
-    if above:
+    if above and any(c.isalpha() for c in above[-1]):
         signature["chuc_vu"] = above.pop()
     if above:  # written in the block's order
         signature = {"quyen_han": signature["quyen_han"], "quyen_han_them": above,
@@ -362,16 +366,31 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                              "(van_ban.dong_dia_danh_ngay); van_ban.ngay_ban_hanh để trống: ghi khi văn bản đã ký")
         elif _upper_text(t):
             bodies.append(t)
+        elif bodies and re.fullmatch(r"[-–—]{1,2}", t):
+            bodies.append(t)  # «—» between two bodies of a joint document: a line of the header as written
         else:
             check.append(f"dòng «{t}» ở đầu văn bản không nhận ra là phần nào của tiêu đề: chưa chép vào đâu, "
                          "kiểm tra và ghi vào co-quan.yaml hoặc ke-hoach.yaml nếu cần")
+    while bodies and not _upper_text(bodies[-1]):
+        check.append(f"dòng «{bodies.pop()}» ở đầu văn bản không nhận ra là phần nào của tiêu đề: chưa chép vào đâu, "
+                     "kiểm tra và ghi vào co-quan.yaml hoặc ke-hoach.yaml nếu cần")
     if bodies:
         org["co_quan_ban_hanh"] = bodies[-1]
-        org["co_quan_cap_tren"] = " ".join(bodies[:-1])
-        if len(bodies) > 2:
-            check.append("cơ quan cấp trên ghi từ các dòng " + ", ".join(f"«{b}»" for b in bodies[:-1])
-                         + " nối bằng dấu cách (co_quan_cap_tren là một dòng; website ngắt dòng trước tên đơn vị "
-                         "hành chính): kiểm tra")
+        org["co_quan_cap_tren"] = " ".join(b for b in bodies[:-1] if _upper_text(b))
+        # The header's lines as the document breaks them (review r19c: «UỶ BAN MTTQ VIỆT NAM XÃ EA TIÊU» /
+        # «BAN THƯỜNG TRỰC» printed re-broken as «UỶ BAN MTTQ VIỆT NAM» / «XÃ EA TIÊU BAN THƯỜNG» / «TRỰC»):
+        # written out whenever the site's own line breaking would differ.
+        from ..render.plan import body_name_lines
+        if bodies[:-1] and body_name_lines(org["co_quan_cap_tren"]) != bodies[:-1]:
+            org["dong_co_quan_cap_tren"] = bodies[:-1]
+            check.append("cơ quan cấp trên có các dòng " + ", ".join(f"«{b}»" for b in bodies[:-1]) + ": website in "
+                         "đúng các dòng này (co-quan.yaml, dong_co_quan_cap_tren); co_quan_cap_tren ghi các dòng nối "
+                         "bằng dấu cách: kiểm tra")
+        if body_name_lines(bodies[-1]) != bodies[-1:]:
+            org["dong_co_quan_ban_hanh"] = bodies[-1:]
+        # In the file's order: the lines as written under the name they give.
+        order = ("co_quan_cap_tren", "dong_co_quan_cap_tren", "co_quan_ban_hanh", "dong_co_quan_ban_hanh")
+        org = {**{k: org[k] for k in order if k in org}, **{k: v for k, v in org.items() if k not in order}}
     body_start = 0
     if title_at is not None:
         kind = nfc(flat[title_at].text).strip()
@@ -427,8 +446,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         # A closing that names the document by its own kind («Hướng dẫn này thay thế …», «Kế hoạch này
         # …»): the last plain paragraph, never part of the item before it (review r19).
         last = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para) and body[i].text.strip()), None)
+        # The kind's own words: «Chương trình phối hợp» -> «Chương trình có hiệu lực …» (review r19c).
+        kind_words = next((fold(k) for k in KINDS if fold(doc["loai"]).startswith(fold(k))), fold(doc["loai"]))
+        said = fold(nfc(body[last].text)).strip() if last is not None else ""
         if (last is not None and not line_of(body[last]).marker
-                and fold(nfc(body[last].text)).strip().startswith(fold(doc["loai"]) + " nay ")):
+                and (said.startswith(fold(doc["loai"]) + " nay ")
+                     or any(said.startswith(f"{kind_words} {w}") for w in ("nay ", "co hieu luc")))):
             closing_at = last
             closing = [body[last]]
             check.append(f"đoạn «{nfc(body[last].text).strip()}» (cuối phần thân, nói về chính văn bản) được ghi là "
@@ -481,7 +504,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     # The author's full name is required by the site (page metadata): the header's body lines as
     # written (capitals), in their order, never recomposed (review r19: «PHƯỜNG … ỦY BAN MTTQ …» was
     # a name in no line of the file); listed for the editor to write as the body's name.
-    org["ten_day_du"] = " ".join(bodies)
+    org["ten_day_du"] = " ".join(b for b in bodies if _upper_text(b))
     if not org["ten_day_du"] and (m := _SIGN_AUTHORITY.match(signature["quyen_han"])):
         org["ten_day_du"] = signature["quyen_han"][m.end() - 1:].strip()  # «TM. BAN THƯỜNG TRỰC» -> the body
 
@@ -497,6 +520,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     while i < len(lines) and isinstance(lines[i], Line) and fold(lines[i].full).lstrip("-–+• ").startswith("can cu"):
         can_cu.append({"van_ban": lines[i].full})
         i += 1
+
+    def is_article(ln) -> bool:
+        return isinstance(ln, Line) and shape(ln.marker) == "article" and bool(ln.text)
 
     def is_roman_heading(ln) -> bool:
         return isinstance(ln, Line) and shape(ln.marker) == "roman" and bool(ln.text)
@@ -524,12 +550,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 and all(r.bold for r in ln.runs if r.text.strip()) and any(r.text.strip() for r in ln.runs))
 
     heading = None
-    for test, how in ((is_roman_heading, "số La Mã (I., II., …)"), (is_upper_letter, "chữ cái in hoa (A., B., …)"),
+    for test, how in ((is_article, "điều (Điều 1., Điều 2., …)"), (is_roman_heading, "số La Mã (I., II., …)"), (is_upper_letter, "chữ cái in hoa (A., B., …)"),
                       (is_upper_decimal, "số (1., 2., …) và chữ in hoa"),
                       (is_named_decimal, "số (1., 2., …) và tên phần (Mục đích, Nội dung, …)"),
                       (is_bold_decimal, "số (1., 2., …) và chữ đậm"),
                       (is_upper_plain, "dòng chữ in hoa")):
-        if sum(1 for ln in lines[i:] if test(ln)) >= 2 or (test is is_roman_heading and any(test(ln) for ln in lines[i:])):
+        if sum(1 for ln in lines[i:] if test(ln)) >= 2 or (test in (is_roman_heading, is_article) and any(test(ln) for ln in lines[i:])):
             heading = test
             recognised.append(f"các mục lớn đánh dấu bằng {how}")
             break
@@ -565,13 +591,17 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         # No section scheme: the plain paragraphs before the first numbered line open the document,
         # everything from there is one untitled section (never one long opening paragraph).
         first = next((k for k in range(i, len(lines)) if not isinstance(lines[k], Line) or lines[k].marker), len(lines))
-    for ln in lines[i:first]:
-        if isinstance(ln, Table):
-            check.append("có một bảng trước mục đầu tiên: chưa chép (phần mở đầu chỉ giữ đoạn văn); chép vào "
-                         "một mục nếu cần")
-        else:
-            opening.append(ln)
     sections = []
+    opening_lines = lines[i:first]
+    opening_section = len(opening_lines) > 1 or any(isinstance(ln, Table) for ln in opening_lines)
+    if opening_section:
+        # Several paragraphs (or a table) before the first section: never joined into one mo_dau string
+        # (review r19c): kept as an untitled section, each paragraph a paragraph of its own, in order.
+        sections.append({"so": "", "tieu_de": "", "loai": "khac", "_blocks": list(opening_lines)})
+        check.append(f"phần mở đầu có {len(opening_lines)} đoạn (hoặc bảng): chép thành từng đoạn riêng ở một mục "
+                     "không số, không tiêu đề đứng đầu phần thân (muc), mo_dau để trống: kiểm tra")
+    else:
+        opening += opening_lines
     current = None
     for ln in lines[first:]:
         if heading and heading(ln):
@@ -600,6 +630,17 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             check.append(f"mục «{s['tieu_de'] or s['so']}»: danh sách trong tệp Word lồng sâu hơn {MAX_LIST_LEVELS} "
                          f"cấp, website giữ tối đa {MAX_LIST_LEVELS} cấp: {len(flattened)} ý sâu hơn (bắt đầu «"
                          f"{flattened[0]}») được ghi ở cấp {MAX_LIST_LEVELS}; kiểm tra")
+
+    # A closing of several paragraphs: never joined into one ket_luan string (review r19c); each stays a
+    # paragraph of its own, at the end of the body, in order.
+    closing_kept = len(closing) > 1
+    if closing_kept:
+        if not sections:
+            sections.append({"so": "", "tieu_de": "", "loai": "khac", "doan": []})
+        sections[-1]["doan"] += [rich(line_of(x, find_marker=False).runs) for x in closing]
+        check.append(f"đoạn kết có {len(closing)} đoạn: chép thành từng đoạn riêng ở cuối mục cuối cùng, ket_luan để "
+                     "trống: kiểm tra")
+        closing = []
 
     # A plain paragraph that ends the body under the last item: nothing in the file says whether it
     # continues that item or stands alone (Word's indents are not read): listed.
@@ -649,11 +690,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                      "(bắt buộc: website chưa dựng được khi trường này trống)")
     if not can_cu:
         check.append("không tìm thấy đoạn «Căn cứ …»: để trống")
-    if len(opening) > 1:
-        check.append(f"phần mở đầu có {len(opening)} đoạn, đã nối thành một đoạn (mo_dau): kiểm tra")
-    if not opening:
+    if not opening and not opening_section:
         check.append("không tìm thấy đoạn mở đầu trước mục đầu tiên: để trống (mo_dau)")
-    if not closing:
+    if not closing and not closing_kept:
         check.append("không tìm thấy đoạn kết «Trên đây là …»: để trống (ket_luan)")
     if not lines_recipients:
         check.append("không tìm thấy «Nơi nhận»: để trống (noi_nhan)")

@@ -71,11 +71,32 @@ def body_name_lines(name: str, max_chars: int = 24) -> list[str]:
     return [name[:cut].strip(), name[cut:].strip()]
 
 
+def parent_lines(org) -> list[str]:
+    """The parent body's header lines: as the document breaks them (dong_co_quan_cap_tren), else broken here."""
+    return list(org.dong_co_quan_cap_tren) or body_name_lines(org.co_quan_cap_tren)
+
+
+def issuer_lines(org) -> list[str]:
+    """The issuing body's header lines: as the document breaks them (dong_co_quan_ban_hanh), else broken here."""
+    return list(org.dong_co_quan_ban_hanh) or body_name_lines(org.co_quan_ban_hanh)
+
+
+def as_written_size(org, max_chars: int = 24) -> int | None:
+    """The printed size (pt) of a header whose lines are as the document breaks them (dong_co_quan_…),
+    so that its longest line fits its column unbroken: 13 pt up to `max_chars` characters (the width
+    body_name_lines breaks at), smaller in proportion, never under 9 pt. None for a header broken here."""
+    lines = [*org.dong_co_quan_cap_tren, *org.dong_co_quan_ban_hanh]
+    if not lines:
+        return None
+    longest = max(len(line) for line in [*parent_lines(org), *issuer_lines(org)])
+    return 13 if longest <= max_chars else max(9, 13 * max_chars // longest)
+
+
 def header_html(site: Site) -> Markup:
     """The official header of the plan (one template for every issued document)."""
     org = site.org
-    return fragment("official_header.html", parent_lines=body_name_lines(org.co_quan_cap_tren),
-                  issuer_lines=body_name_lines(org.co_quan_ban_hanh), nation=org.quoc_hieu, motto=org.tieu_ngu,
+    return fragment("official_header.html", parent_lines=parent_lines(org), as_written=as_written_size(org),
+                  issuer_lines=issuer_lines(org), nation=org.quoc_hieu, motto=org.tieu_ngu,
                   number=number_line(site), place_date=place_date_line(site))
 
 
