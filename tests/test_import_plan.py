@@ -1310,6 +1310,7 @@ def test_an_indentation_mistake_names_the_field_without_its_sibling_as_parent(tm
     [error] = caught.value.errors
     assert (error.line, error.field) == (at, field), str(error)
 
+
 def test_articles_are_sections_and_paragraphs_are_never_joined(project, tmp_path, capsys):
     """Review r19c, plan B: «Điều 1. Mục đích», its sentence and «Điều 2. …» were joined into one mo_dau
     string; «Điều 3.», its paragraph and «Chương trình có hiệu lực …» were nested under item «2.».
