@@ -246,7 +246,22 @@ def _runs(p_el, paragraph) -> list[Run]:
     return out
 
 
-def _para(p_el, parent, numbering: Numbering, styles: "Styles") -> Para:
+def _split_lines(runs: list[Run]) -> list[list[Run]]:
+    """The runs of each line of a paragraph: a line break (w:br, w:cr; python-docx reads «\n») ends a line."""
+    lines: list[list[Run]] = [[]]
+    for run in runs:
+        for i, piece in enumerate(run.text.split("\n")):
+            if i:
+                lines.append([])
+            if piece:
+                lines[-1].append(Run(piece, run.bold, run.italic))
+    return lines
+
+
+def _para(p_el, parent, numbering: Numbering, styles: "Styles") -> list[Para]:
+    """A paragraph as one Para per line: a line broken with Shift+Enter (w:br) reads like a paragraph break,
+    so a header, title or signature typed that way imports like one typed with Enter, and no words join.
+    The list marker goes to the first line; the other lines keep the paragraph's level and alignment."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.text.paragraph import Paragraph
 
@@ -261,7 +276,13 @@ def _para(p_el, parent, numbering: Numbering, styles: "Styles") -> Para:
         centred = paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
     except (ValueError, KeyError):
         centred = False
-    return Para(runs, marker, kind, level, centred)
+    if not any("\n" in r.text for r in runs):
+        return [Para(runs, marker, kind, level, centred)]
+    lines = _split_lines(runs)
+    while len(lines) > 1 and not lines[-1]:  # a break at the end of the paragraph adds no line
+        lines.pop()
+    return [Para(line, marker if i == 0 else "", kind if i == 0 else "", level, centred)
+            for i, line in enumerate(lines)]
 
 
 def _table(tbl_el, parent, numbering: Numbering, styles: Styles) -> Table:
@@ -273,7 +294,7 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles) -> Table:
         is_header = trpr is not None and trpr.find(q("tblHeader")) is not None
         all_bold = True
         for tc in tr.findall(q("tc")):
-            paras = [_para(p, parent, numbering, styles) for p in tc.iter(q("p"))]
+            paras = [line for p in tc.iter(q("p")) for line in _para(p, parent, numbering, styles)]
             tcpr = tc.find(q("tcPr"))
             vmerge = tcpr.find(q("vMerge")) if tcpr is not None else None
             continued = vmerge is not None and vmerge.get(q("val"), "continue") == "continue"
@@ -363,12 +384,12 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
     blocks = []
     for el in body:
         if el.tag == q("p"):
-            blocks.append(_para(el, document, numbering, styles))
+            blocks.extend(_para(el, document, numbering, styles))
         elif el.tag == q("tbl"):
             blocks.append(_table(el, document, numbering, styles))
         elif el.tag == q("sdt"):  # content control: its paragraphs are the document's
             for p in el.iter(q("p")):
-                blocks.append(_para(p, document, numbering, styles))
+                blocks.extend(_para(p, document, numbering, styles))
     images = len(body.findall(f".//{q('drawing')}")) + len(body.findall(f".//{q('pict')}"))
     facts = {"images": images, "unknown_formats": sorted(numbering.unknown_formats),
              "symbol_bullets": numbering.symbol_bullets, "numbering_notes": list(numbering.notes),

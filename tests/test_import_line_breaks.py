@@ -1,0 +1,89 @@
+"""A .docx whose header, signature and body lines are broken with Shift+Enter (w:br inside one paragraph).
+
+Review r19d (e_bao_cao_ngok_bay.docx): the import joined «CỘNG HÒA…» and «Độc lập - Tự do - Hạnh phúc»
+into one line (tieu_ngu empty, the PDF cut the motto off) and put the four signature lines into quyen_han.
+A line break must read like a paragraph break wherever the import reads lines, and join no words in the body.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from macros import import_plan
+from tests.plan_docx_fixtures import MOTTO, NATION
+from tests.test_import_plan import visible
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    (tmp_path / "data").mkdir()
+    for f in (ROOT / "data").glob("*.yaml"):
+        shutil.copy(f, tmp_path / "data" / f.name)
+    return tmp_path
+
+
+def _lines(cell_or_doc, lines: list[str], bold: bool = False, centred: bool = False):
+    """One paragraph whose lines are separated by w:br (Shift+Enter)."""
+    p = cell_or_doc.add_paragraph() if not hasattr(cell_or_doc, "paragraphs") or not hasattr(
+        cell_or_doc, "merge") else cell_or_doc.paragraphs[0]
+    run = p.add_run(lines[0])
+    run.bold = bold
+    for line in lines[1:]:
+        run.add_break()
+        run.add_text(line)
+    if centred:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return p
+
+
+def _document(path: Path) -> None:
+    doc = Document()
+    left, right = doc.add_table(rows=1, cols=2).rows[0].cells
+    _lines(left, ["ỦY BAN MTTQ VIỆT NAM XÃ NGỌK BAY", "BAN THƯỜNG TRỰC"], bold=True, centred=True)
+    left.add_paragraph("Số: 12/KH-MTTQ-BTT")
+    _lines(right, [NATION, MOTTO], bold=True, centred=True)
+    right.add_paragraph("Ngọk Bay, ngày 15 tháng 6 năm 2026")
+    for text in ("KẾ HOẠCH", "Tổ chức Ngày hội Đại đoàn kết năm 2026"):
+        p = doc.add_paragraph()
+        p.add_run(text).bold = True
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph("______").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU").runs[0].bold = True
+    _lines(doc, ["1. Phát huy đoàn kết ở khu dân cư;", "gắn với phong trào thi đua."])
+    doc.add_paragraph("II. TỔ CHỨC THỰC HIỆN").runs[0].bold = True
+    doc.add_paragraph("1. Các thôn xây dựng kế hoạch.")
+    left, right = doc.add_table(rows=1, cols=2).rows[0].cells
+    left.paragraphs[0].add_run("Nơi nhận:").bold = True
+    _lines(left, ["- BTT UBMTTQVN huyện (b/c);", "- Lưu VT."])
+    _lines(right, ["TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "", "A Thiên"], bold=True, centred=True)
+    doc.save(path)
+
+
+def test_shift_enter_lines_import_like_paragraphs(project, tmp_path):
+    from macros.loader import load_plan
+    from macros.render.plan import plan_page
+
+    src = tmp_path / "ngat-dong.docx"
+    _document(src)
+    assert import_plan.main([str(src), "--goc", str(project), "--thu-muc", "nd"]) == 0
+    folder = project / "data" / "nd"
+    plan = yaml.safe_load((folder / "ke-hoach.yaml").read_text(encoding="utf-8"))
+    org = yaml.safe_load((folder / "co-quan.yaml").read_text(encoding="utf-8"))
+    assert (org["quoc_hieu"], org["tieu_ngu"]) == (NATION, MOTTO)
+    assert org["co_quan_ban_hanh"] == "BAN THƯỜNG TRỰC"
+    signer = plan["chu_ky"]
+    assert (signer["quyen_han"], signer["chuc_vu"], signer["nguoi_ky"]) == (
+        "TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "A Thiên")
+    assert plan["noi_nhan"]["dong"] == ["- BTT UBMTTQVN huyện (b/c);", "- Lưu VT."]
+    page = visible(plan_page(load_plan(project, "nd")))
+    assert "A Thiên" in page and "A THIÊN" not in page
+    # the body's broken line: both halves kept, in order, no word joined across the break
+    assert "khu dân cư;" in page and "gắn với phong trào thi đua." in page
+    assert page.find("khu dân cư;") < page.find("gắn với phong trào")
+    assert "cư;gắn" not in page
