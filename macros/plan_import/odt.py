@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from .blocks import NotAPlan, Para, Run, Table
-from .docx import _SYMBOL_BULLETS, format_number
+from .docx import _SYMBOL_BULLETS, _split_lines, format_number
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -133,12 +133,20 @@ class _Reader:
             add(child.tail or "", bold, italic)
         return out
 
-    def para(self, el, marker: str = "", kind: str = "", level: int = 0) -> Para:
+    def para(self, el, marker: str = "", kind: str = "", level: int = 0) -> list[Para]:
+        """A paragraph as one Para per line, as the .docx reader: a line break (text:line-break,
+        Shift+Enter) reads like a paragraph break; the list marker goes to the first line only."""
         name = el.get(t("text", "style-name"), "")
         b = self.styles.flag(self.styles.bold, name)
         i = self.styles.flag(self.styles.italic, name)
         self.images += len(el.findall(f".//{t('draw', 'frame')}"))
-        return Para(self.runs(el, b, i), marker, kind, level)
+        runs = self.runs(el, b, i)
+        if not any("\n" in r.text for r in runs):
+            return [Para(runs, marker, kind, level)]
+        lines = _split_lines(runs)
+        while len(lines) > 1 and not lines[-1]:  # a break at the end of the paragraph adds no line
+            lines.pop()
+        return [Para(line, marker if n == 0 else "", kind if n == 0 else "", level) for n, line in enumerate(lines)]
 
     def marker(self, list_id: str, style: str, level: int, restart: int | None) -> tuple[str, str]:
         """The label of the next item of list `list_id` at `level` (1-based), drawn by list style `style`."""
@@ -180,9 +188,9 @@ class _Reader:
                         own = child.get(t("text", "style-name"), "")
                         mk, kind = self.marker(list_id, style or self.styles.para_list(own), level,
                                                int(restart) if restart and restart.isdigit() else None)
-                        self.blocks.append(self.para(child, mk, kind, level - 1))
+                        self.blocks.extend(self.para(child, mk, kind, level - 1))
                     else:
-                        self.blocks.append(self.para(child))
+                        self.blocks.extend(self.para(child))
                     first = False
                 elif child.tag == t("text", "list"):
                     self.list(child, level + 1, child.get(t("text", "style-name"), "") or style, list_id)
@@ -196,9 +204,9 @@ class _Reader:
                     el.get(t("text", "is-list-header")) != "true":
                 level = int(el.get(t("text", "outline-level")) or 1)
                 mk, kind = self.marker(OUTLINE, OUTLINE, level, None)
-                self.blocks.append(self.para(el, mk, kind, level - 1))
+                self.blocks.extend(self.para(el, mk, kind, level - 1))
             elif el.tag in (t("text", "p"), t("text", "h")):
-                self.blocks.append(self.para(el))
+                self.blocks.extend(self.para(el))
             elif el.tag == t("text", "list"):
                 style = el.get(t("text", "style-name"), "")
                 self._lists += 1
