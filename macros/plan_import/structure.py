@@ -915,7 +915,8 @@ def _tables(blocks: list) -> list[dict]:
 def money_lines(section: dict) -> list[str]:
     """The checklist's lines for the amounts a section writes, each once, as written: with «đồng» in a
     text or a cell («2.000.000 đồng»), or a bare figure in a table column whose header names money
-    («9.000.000» under «Số tiền (đồng)»). Nothing is summed or converted."""
+    («9.000.000» under «Số tiền (đồng)») or in a row whose header does («7.500.000» in the row «Kinh phí
+    hỗ trợ (đồng)»). Nothing is summed or converted."""
     where = f"mục {section['so']}" if section["so"] else f"mục «{section['tieu_de']}»"
     lines = []
     for t in dict.fromkeys(_texts(section["doan"])):
@@ -924,16 +925,32 @@ def money_lines(section: dict) -> list[str]:
     for table in _tables(section["doan"]):
         rows = table["bang"]
         head = rows[:max(1, table.get("dong_tieu_de") or 0)]
-        for col in range(max(map(len, rows), default=0)):
-            header = " ".join(r[col].strip() for r in head if col < len(r) and r[col].strip())
+        headers = [" ".join(r[col].strip() for r in head if col < len(r) and r[col].strip())
+                   for col in range(max(map(len, rows), default=0))]
+        listed = set()
+        for col, header in enumerate(headers):
             if not _MONEY_HEADER.search(header):
                 continue
-            for r in rows[len(head):]:
+            for n, r in enumerate(rows[len(head):], len(head)):
                 cell = r[col].strip() if col < len(r) else ""
                 if _AMOUNT_CELL.match(cell):
+                    listed.add((n, col))
                     label = next((c.strip() for c in r if c.strip() and not re.fullmatch(r"[\d.,\s]*", c)), "")
                     lines.append(f"{where} ghi số tiền «{cell}» (bảng, cột «{header}»"
                                  + (f", dòng «{label}»" if label else "") + "): kiểm tra; website không tự tính "
+                                 "từ bảng chép nguyên văn")
+        for n, r in enumerate(rows):  # a row whose header (its first cell in words) names money
+            at = next((i for i, c in enumerate(r) if c.strip() and not re.fullmatch(r"[\d.,\s]*", c)), None)
+            if at is None or not _MONEY_HEADER.search(r[at].strip()):
+                continue
+            for col in range(at + 1, len(r)):
+                cell = r[col].strip()
+                # in a header row a bare figure of four digits or fewer heads a column (a year, a count), not money
+                if (n, col) not in listed and _AMOUNT_CELL.match(cell) and (
+                        n >= len(head) or re.search(r"[.,]|\d{5}", cell)):
+                    column = headers[col] if n >= len(head) else ""
+                    lines.append(f"{where} ghi số tiền «{cell}» (bảng, dòng «{r[at].strip()}»"
+                                 + (f", cột «{column}»" if column else "") + "): kiểm tra; website không tự tính "
                                  "từ bảng chép nguyên văn")
     return list(dict.fromkeys(lines))
 
