@@ -1315,7 +1315,8 @@ def test_articles_are_sections_and_paragraphs_are_never_joined(project, tmp_path
     """Review r19c, plan B: «Điều 1. Mục đích», its sentence and «Điều 2. …» were joined into one mo_dau
     string; «Điều 3.», its paragraph and «Chương trình có hiệu lực …» were nested under item «2.».
     Each article is a section with its title as written, each paragraph stays a paragraph, and the
-    sentence about the programme itself after the last article is its closing."""
+    sentence about the programme itself after the last article is that article's (review r19d: a
+    document of articles has no closing outside them)."""
     from tests.plan_docx_fixtures import joint_programme
 
     plan = _import(project, tmp_path, capsys, joint_programme, "ctph")
@@ -1325,8 +1326,9 @@ def test_articles_are_sections_and_paragraphs_are_never_joined(project, tmp_path
     assert plan["muc"][0]["doan"] == ["Nâng cao ý thức của đoàn viên về giữ gìn vệ sinh nơi ở."]
     assert [b["ky_hieu"] for b in plan["muc"][1]["doan"]] == ["1.", "2."]
     assert not any("doan" in b for b in plan["muc"][1]["doan"])
-    assert plan["muc"][2]["doan"] == ["Mỗi quý hai bên gặp nhau một lần để đánh giá."]
-    assert plan["ket_luan"] == "Chương trình có hiệu lực kể từ ngày ký."
+    assert plan["muc"][2]["doan"] == ["Mỗi quý hai bên gặp nhau một lần để đánh giá.",
+                                      "Chương trình có hiệu lực kể từ ngày ký."]
+    assert plan["ket_luan"] == ""
     page = rendered(project, "ctph")
     assert_in_order(page, ["Điều 1. Mục đích", "Nâng cao ý thức", "Điều 2. Nội dung phối hợp", "1. Ra quân",
                            "Điều 3. Tổ chức thực hiện", "Mỗi quý", "Chương trình có hiệu lực kể từ ngày ký."])

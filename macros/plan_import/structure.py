@@ -48,6 +48,8 @@ _RULE = re.compile(r"^[\s_\-–—=*.~]{3,}$")
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<so>[^/\s]*)\s*/\s*(?P<ky_hieu>\S*)\s*$", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\S*)\s*tháng\s*(?P<m>\S*)\s*năm\s*(?P<y>\d{4})?\s*\.?$",
                          re.IGNORECASE)
+# «Chương I.» (its title on the same line in capitals, or on the next line): a chapter above articles.
+_CHAPTER = re.compile(r"^(Chương\s+[IVXLC]+|Chương\s+\d{1,2}|CHƯƠNG\s+[IVXLC]+|CHƯƠNG\s+\d{1,2})\s*([.:]?)\s*(.*)$")
 _SIGN_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S")
 _MONEY = re.compile(r"\d{1,3}(?:\.\d{3})+\s*(?:đồng|đ|VNĐ|vnđ)(?!\w)|\d+(?:,\d+)?\s*(?:triệu|tỷ)\s*đồng")
 _DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|tháng\s+\d{1,2}/\d{4}|(?<![\d/])\d{1,2}/\d{4}(?![\d/])")
@@ -225,8 +227,9 @@ def _is_signatures_table(t: Table) -> bool:
         and len(c[-1]) <= 60 and any(ch.islower() for ch in c[-1]) for c in cols)
 
 
-def _signature(sig_lines: list[str], check: list[str]) -> dict:
-    """One signature block from its lines in order."""
+def _signature(sig_lines: list[str], check: list[str], leftover: list[str] | None = None) -> dict:
+    """One signature block from its lines in order. A line it cannot place goes to leftover (printed
+    after the signatures, as written) when given: never dropped (review r19d)."""
     signature = {"quyen_han": "", "chuc_vu": "", "trang_thai": "", "nguoi_ky": ""}
     unknown_tail = []
     # The lines above the name, in order: the first authority line («TM. …») is quyen_han, the last
@@ -250,8 +253,29 @@ def _signature(sig_lines: list[str], check: list[str]) -> dict:
         signature = {"quyen_han": signature["quyen_han"], "quyen_han_them": above,
                      **{k: v for k, v in signature.items() if k != "quyen_han"}}
     for t in unknown_tail:
-        check.append(f"dòng «{t}» ở phần ký không nhận ra: chưa chép vào đâu")
+        if leftover is None:
+            check.append(f"dòng «{t}» ở phần ký không nhận ra: chưa chép vào đâu")
+        else:
+            leftover.append(t)
     return signature
+
+
+def _is_signer_name(t: str) -> bool:
+    """A signer's name line as _signature reads it: small letters, short, not an authority line."""
+    return (not _upper_text(t) and not _SIGN_AUTHORITY.match(t) and any(c.isalpha() for c in t) and len(t) <= 60
+            and not re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE))
+
+
+def _signature_blocks(sig_lines: list[str]) -> list[list[str]]:
+    """Signature lines written as plain paragraphs, one block after another («TM. BAN THƯỜNG TRỰC /
+    CHỦ TỊCH / Y Hoa» then «TRƯỞNG CÔNG AN XÃ / Thiếu tá A Đức»): a line in capitals (or «TM. …»)
+    after a block's name line opens the next block (review r19d)."""
+    blocks: list[list[str]] = [[]]
+    for t in sig_lines:
+        if (any(_is_signer_name(x) for x in blocks[-1]) and (_upper_text(t) or _SIGN_AUTHORITY.match(t))):
+            blocks.append([])
+        blocks[-1].append(t)
+    return blocks
 
 
 def _clean(blocks: list) -> tuple[int, dict[str, int]]:
@@ -442,7 +466,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     closing_at = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para)
                        and fold(nfc(body[i].text)).strip().startswith("tren day la")), None)
     closing = [x for x in body[closing_at:] if isinstance(x, Para) and x.text.strip()] if closing_at is not None else []
-    if closing_at is None and doc["loai"]:
+    # In a document of articles («Điều 1.» …) every paragraph after an article is that article's, the
+    # last one too («Quy chế này có hiệu lực …» is Điều 5's text, review r19d): never taken as ket_luan.
+    articles = any(isinstance(x, Para) and shape(line_of(x).marker) == "article" for x in body)
+    if closing_at is None and doc["loai"] and not articles:
         # A closing that names the document by its own kind («Hướng dẫn này thay thế …», «Kế hoạch này
         # …»): the last plain paragraph, never part of the item before it (review r19).
         last = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para) and body[i].text.strip()), None)
@@ -456,7 +483,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             closing = [body[last]]
             check.append(f"đoạn «{nfc(body[last].text).strip()}» (cuối phần thân, nói về chính văn bản) được ghi là "
                          "đoạn kết (ket_luan): kiểm tra")
-    if closing_at is None:
+    if closing_at is None and not articles:
         # A closing in other words («Ban Thường trực đề nghị … thực hiện./.»): the last plain paragraph
         # ending with «/.», the Front's end mark.
         last = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para) and body[i].text.strip()), None)
@@ -494,12 +521,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         else:
             sig_lines.append(t)
     others: list[dict] = []
+    leftover: list[str] = []  # lines of the signature part no block holds: printed after it, as written
     if joint is not None:
-        signature, *others = [_signature(col, check) for col in _column_lines(joint)]
-        for t in sig_lines:
-            check.append(f"dòng «{t}» ở phần ký không nhận ra: chưa chép vào đâu")
+        signature, *others = [_signature(col, check, leftover) for col in _column_lines(joint)]
+        leftover += sig_lines
     else:
-        signature = _signature(sig_lines, check)
+        signature, *others = [_signature(b, check, leftover) for b in _signature_blocks(sig_lines)]
+    if leftover:
+        appendix[:0] = [Line(None, "", [Run(t)]) for t in leftover]
+        check.append("các dòng " + ", ".join(f"«{t}»" for t in leftover) + " ở phần ký không nhận ra là phần nào của "
+                     "chữ ký: chép nguyên văn sau phần ký (phu_luc): kiểm tra")
 
     # The author's full name is required by the site (page metadata): the header's body lines as
     # written (capitals), in their order, never recomposed (review r19: «PHƯỜNG … ỦY BAN MTTQ …» was
@@ -585,8 +616,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
 
         def heading(ln) -> bool:  # noqa: F811 - the sequence-aware form of the test found
             return id(ln) in accepted
+    def chapter(ln):
+        """«Chương II.» alone or with its title in capitals: the match, else None."""
+        m = _CHAPTER.match(ln.full) if isinstance(ln, Line) else None
+        return m if m and (not m[3] or _upper_text(m[3])) else None
+
     if heading is not None:
-        first = next((k for k in range(i, len(lines)) if heading(lines[k])), len(lines))
+        first = next((k for k in range(i, len(lines)) if heading(lines[k]) or chapter(lines[k])), len(lines))
     else:
         # No section scheme: the plain paragraphs before the first numbered line open the document,
         # everything from there is one untitled section (never one long opening paragraph).
@@ -603,7 +639,25 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     else:
         opening += opening_lines
     current = None
-    for ln in lines[first:]:
+    chapters: set[int] = set()  # ids of the chapters' sections
+    taken: set[int] = set()  # a chapter's title line, read with it
+    body_lines = lines[first:]
+    for k, ln in enumerate(body_lines):
+        if id(ln) in taken:
+            continue
+        if heading and (m := chapter(ln)):
+            # A chapter heading: a section of its own, as written, holding no text; the articles under it
+            # follow as sections (review r19d: «Chương II.» sat inside the article before it).
+            title = m[3]
+            nxt = body_lines[k + 1] if k + 1 < len(body_lines) else None
+            if (not title and isinstance(nxt, Line) and not nxt.marker and _upper_text(nxt.text)
+                    and not heading(nxt) and not chapter(nxt)):
+                title = nxt.text
+                taken.add(id(nxt))
+            current = {"so": m[1] + m[2], "tieu_de": title, "loai": "khac", "_blocks": []}
+            chapters.add(id(current))
+            sections.append(current)
+            continue
         if heading and heading(ln):
             so = re.sub(r"[\s./)\-]+$", "", ln.marker) if ln.marker else ""
             current = {"so": so, "tieu_de": ln.text, "loai": tag_of(ln.text), "_blocks": []}
@@ -615,6 +669,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         current["_blocks"].append(ln)
     if not sections and lines[first:]:
         sections.append({"so": "", "tieu_de": "", "loai": "khac", "_blocks": lines[first:]})
+    if chapters:
+        recognised.append(f"{len(chapters)} chương (Chương I., …): mỗi chương là một mục riêng, không có đoạn nào")
+        check.append(f"{len(chapters)} dòng «Chương …» được ghi là mục riêng (so: «Chương …», tieu_de: tên chương), "
+                     "các điều theo sau là các mục kế tiếp: kiểm tra")
     used: dict[str, str] = {}
     for s in sections:
         if s["loai"] != "khac" and s["loai"] in used:
@@ -705,6 +763,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                      "không số, không tiêu đề; chia lại thành các mục (so, tieu_de) như văn bản gốc")
     for s in sections:
         name = f"mục {s['so']} «{s['tieu_de']}»" if s["so"] else f"mục «{s['tieu_de']}»"
+        if id(s) in chapters:
+            continue
         if s["loai"] == "khac":
             check.append(f"{name}: không đoán được loại mục từ tiêu đề (ghi loai: khac); sửa nếu cần")
         else:
@@ -792,7 +852,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         plan["chu_ky_khac"] = others
         if recipients_after:
             plan["noi_nhan_sau_chu_ky"] = True
-        check.append(f"{len(others) + 1} phần ký cạnh nhau ở cuối văn bản: phần ký thứ nhất ghi ở chu_ky, các phần "
+        check.append(f"{len(others) + 1} phần ký {'cạnh nhau' if joint is not None else 'nối tiếp nhau'} ở cuối văn bản: "
+                     "phần ký thứ nhất ghi ở chu_ky, các phần "
                      "còn lại ở chu_ky_khac theo thứ tự văn bản" + ("; «Nơi nhận» ghi dưới hàng chữ ký"
                                                                    " (noi_nhan_sau_chu_ky)" if recipients_after else "")
                      + ": kiểm tra")
@@ -816,12 +877,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         recognised.append(f"loại văn bản: {doc['loai']}; trích yếu: {doc['trich_yeu'] or '(trống)'}")
     recognised.append(f"{len(can_cu)} căn cứ, {len(opening)} đoạn mở đầu, {len(sections)} mục")
     for s in sections:
-        recognised.append(f"  mục {s['so'] or '(không số)'}. {s['tieu_de']} — {TAG_NAMES[s['loai']]}, "
+        so = s["so"] or "(không số)"
+        recognised.append(f"  mục {so if so.endswith(('.', ')', ':')) else so + '.'} {s['tieu_de']} — {TAG_NAMES[s['loai']]}, "
                           f"{_count(s['doan'])} đoạn")
     recognised.append(f"đoạn kết: {'có' if closing else 'không'}; nơi nhận: {len(lines_recipients)} dòng; "
                       f"người ký: {signature['nguoi_ky'] or '(trống)'}")
     if others:
-        recognised.append(f"{len(others) + 1} phần ký cạnh nhau (văn bản nhiều cơ quan cùng ký), người ký khác: "
+        recognised.append(f"{len(others) + 1} phần ký (văn bản nhiều cơ quan cùng ký), người ký khác: "
                           + ", ".join(o["nguoi_ky"] or "(trống)" for o in others))
     if org["ban"]:
         recognised.append("các ban: " + ", ".join(b["ten"] for b in org["ban"]))
