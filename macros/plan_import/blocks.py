@@ -26,6 +26,9 @@ class Para:
     centred: bool = False
     # The column of a layout table (header, recipients beside signature) it was read from; -1 outside one.
     column: int = -1
+    # Word's outline level: 0 for a «Heading 1» (or «Title») paragraph, 1 for «Heading 2», …, from its style
+    # or its own w:outlineLvl; -1 for body text.
+    outline: int = -1
 
     @property
     def text(self) -> str:

@@ -10,6 +10,7 @@ restarts the deeper ones. Bullets are lvlText itself; the Symbol/Wingdings priva
 code points Word puts there are drawn as the bullet they show («•», «▪», «-»).
 """
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -165,6 +166,7 @@ class Styles:
 
     def __init__(self, root):
         self.own: dict[str, tuple[str, int] | None] = {}
+        self.own_outline: dict[str, int] = {}
         self.based: dict[str, str] = {}
         self.default = ""
         if root is None:
@@ -181,6 +183,13 @@ class Styles:
             ppr = st.find(q("pPr"))
             numpr = ppr.find(q("numPr")) if ppr is not None else None
             self.own[sid] = _numpr_value(numpr) if numpr is not None else None
+            level = _outline_value(ppr)
+            if level is None:  # a built-in heading style by its name («heading 1», «Title»)
+                name = _val(st.find(q("name")), "").strip().lower()
+                m = re.fullmatch(r"heading ([1-9])", name)
+                level = int(m[1]) - 1 if m else (0 if name == "title" else None)
+            if level is not None:
+                self.own_outline[sid] = level
 
     def num_pr(self, style_id: str) -> tuple[str, int] | None:
         seen = 0
@@ -189,6 +198,37 @@ class Styles:
                 return self.own[style_id]
             style_id, seen = self.based.get(style_id, ""), seen + 1
         return None
+
+    def outline(self, style_id: str) -> int:
+        """The style's outline level (style chain): 0 for Heading 1 or Title, …; -1 for body text."""
+        seen = 0
+        while style_id and seen < 20:
+            if style_id in self.own_outline:
+                return self.own_outline[style_id]
+            style_id, seen = self.based.get(style_id, ""), seen + 1
+        return -1
+
+
+def _outline_value(ppr) -> int | None:
+    """w:outlineLvl of a paragraph's or style's properties: 0–8 a heading level, 9 body text (-1)."""
+    el = ppr.find(q("outlineLvl")) if ppr is not None else None
+    if el is None:
+        return None
+    try:
+        level = int(el.get(q("val"), "9"))
+    except ValueError:
+        return None
+    return level if 0 <= level <= 8 else -1
+
+
+def _outline(p_el, styles: "Styles") -> int:
+    """A paragraph's outline level: its own w:outlineLvl, else its style's; -1 for body text."""
+    ppr = p_el.find(q("pPr"))
+    own = _outline_value(ppr)
+    if own is not None:
+        return own
+    style = ppr.find(q("pStyle")) if ppr is not None else None
+    return styles.outline(style.get(q("val"), "") if style is not None else styles.default)
 
 
 def _numpr_value(numpr) -> tuple[str, int] | None:
@@ -276,12 +316,13 @@ def _para(p_el, parent, numbering: Numbering, styles: "Styles") -> list[Para]:
         centred = paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
     except (ValueError, KeyError):
         centred = False
+    outline = _outline(p_el, styles)
     if not any("\n" in r.text for r in runs):
-        return [Para(runs, marker, kind, level, centred)]
+        return [Para(runs, marker, kind, level, centred, outline=outline)]
     lines = _split_lines(runs)
     while len(lines) > 1 and not lines[-1]:  # a break at the end of the paragraph adds no line
         lines.pop()
-    return [Para(line, marker if i == 0 else "", kind if i == 0 else "", level, centred)
+    return [Para(line, marker if i == 0 else "", kind if i == 0 else "", level, centred, outline=outline)
             for i, line in enumerate(lines)]
 
 

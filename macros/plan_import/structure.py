@@ -580,13 +580,18 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 and not ln.text.rstrip().endswith((".", ";", ":"))
                 and all(r.bold for r in ln.runs if r.text.strip()) and any(r.text.strip() for r in ln.runs))
 
+    def is_outline_heading(ln) -> bool:
+        # A paragraph styled «Heading 1» (or «Title», or outline level 1) in Word: a section, its number
+        # (if typed) and title as written.
+        return isinstance(ln, Line) and ln.para is not None and ln.para.outline == 0 and bool(ln.text)
+
     heading = None
-    for test, how in ((is_article, "điều (Điều 1., Điều 2., …)"), (is_roman_heading, "số La Mã (I., II., …)"), (is_upper_letter, "chữ cái in hoa (A., B., …)"),
+    for test, how in ((is_outline_heading, "kiểu đề mục «Heading 1» của Word"), (is_article, "điều (Điều 1., Điều 2., …)"), (is_roman_heading, "số La Mã (I., II., …)"), (is_upper_letter, "chữ cái in hoa (A., B., …)"),
                       (is_upper_decimal, "số (1., 2., …) và chữ in hoa"),
                       (is_named_decimal, "số (1., 2., …) và tên phần (Mục đích, Nội dung, …)"),
                       (is_bold_decimal, "số (1., 2., …) và chữ đậm"),
                       (is_upper_plain, "dòng chữ in hoa")):
-        if sum(1 for ln in lines[i:] if test(ln)) >= 2 or (test in (is_roman_heading, is_article) and any(test(ln) for ln in lines[i:])):
+        if sum(1 for ln in lines[i:] if test(ln)) >= 2 or (test in (is_roman_heading, is_article, is_outline_heading) and any(test(ln) for ln in lines[i:])):
             heading = test
             recognised.append(f"các mục lớn đánh dấu bằng {how}")
             break
@@ -936,6 +941,16 @@ def nest(lines: list, flattened: list | None = None) -> list:
         if isinstance(ln, Table):
             rows = [[nfc(c) for c in r] for r in ln.rows]
             here().append({"bang": rows, "dong_tieu_de": ln.header_rows or _names_columns(rows)})
+            continue
+        outline = ln.para.outline if ln.para is not None else -1
+        if outline >= 0:
+            # A sub-heading (Word's «Heading 2», …): it closes every open list, and what follows goes under it
+            # until the next heading of its level or above.
+            while stack and not (stack[-1][0].startswith("outline:") and int(stack[-1][0][8:]) < outline):
+                stack.pop()
+            item = {"ky_hieu": ln.marker, "van_ban": rich(ln.runs)}
+            here().append(item)
+            stack.append((f"outline:{outline}", item))
             continue
         note = _NOTE.match(ln.text) if not ln.marker else None
         if note:
