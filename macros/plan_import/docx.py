@@ -326,25 +326,50 @@ def _para(p_el, parent, numbering: Numbering, styles: "Styles") -> list[Para]:
             for i, line in enumerate(lines)]
 
 
-def _table(tbl_el, parent, numbering: Numbering, styles: Styles) -> Table:
+def _int_attr(el, default: int) -> int:
+    try:
+        return max(int(el.get(q("val"))), 0) if el is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[int] | None = None) -> Table:
+    """A table's rows of text and its cells' paragraphs. A merged cell's text is written in every row
+    (w:vMerge) and every grid column (w:gridSpan) it spans, so no row loses it (review r19e: a unit spanning
+    two task rows read as a task without a unit); its paragraphs stay in its first cell only (layout tables
+    read them as lines). A table with merged cells adds one to merged[0]."""
     rows, cells, header = [], [], 0
     counting_header = True
+    spanning: dict[int, str] = {}  # grid column -> text of the vertically merged cell open there
+    has_merge = False
     for tr in tbl_el.findall(q("tr")):
         row, row_cells = [], []
         trpr = tr.find(q("trPr"))
         is_header = trpr is not None and trpr.find(q("tblHeader")) is not None
+        col = _int_attr(trpr.find(q("gridBefore")) if trpr is not None else None, 0)
         all_bold = True
         for tc in tr.findall(q("tc")):
             paras = [line for p in tc.iter(q("p")) for line in _para(p, parent, numbering, styles)]
             tcpr = tc.find(q("tcPr"))
             vmerge = tcpr.find(q("vMerge")) if tcpr is not None else None
+            span = _int_attr(tcpr.find(q("gridSpan")) if tcpr is not None else None, 1) or 1
             continued = vmerge is not None and vmerge.get(q("val"), "continue") == "continue"
-            text = "" if continued else "\n".join(
-                (p.marker + " " if p.marker else "") + p.text.strip() for p in paras if p.text.strip())
-            row.append(text)
+            own = "\n".join((p.marker + " " if p.marker else "") + p.text.strip() for p in paras if p.text.strip())
+            if continued:
+                text = spanning.get(col, "")
+            else:
+                text = own
+                for g in range(col, col + span):
+                    if vmerge is not None:
+                        spanning[g] = own
+                    else:
+                        spanning.pop(g, None)
+            has_merge = has_merge or vmerge is not None or span > 1
+            row.extend([text] * span)
             row_cells.append([] if continued else paras)
-            if text and not all(r.bold for p in paras for r in p.runs if r.text.strip()):
+            if not continued and own and not all(r.bold for p in paras for r in p.runs if r.text.strip()):
                 all_bold = False
+            col += span
         if counting_header and (is_header or (all_bold and any(row))):
             header += 1
         else:
@@ -353,6 +378,8 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles) -> Table:
         cells.append(row_cells)
     if header >= len(rows):
         header = 0
+    if has_merge and merged is not None:
+        merged[0] += 1
     return Table(rows, header, cells)
 
 
@@ -423,17 +450,19 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
         styles = Styles(None)
     body = document.element.body
     blocks = []
+    merged = [0]
     for el in body:
         if el.tag == q("p"):
             blocks.extend(_para(el, document, numbering, styles))
         elif el.tag == q("tbl"):
-            blocks.append(_table(el, document, numbering, styles))
+            blocks.append(_table(el, document, numbering, styles, merged))
         elif el.tag == q("sdt"):  # content control: its paragraphs are the document's
             for p in el.iter(q("p")):
                 blocks.extend(_para(p, document, numbering, styles))
     images = len(body.findall(f".//{q('drawing')}")) + len(body.findall(f".//{q('pict')}"))
     facts = {"images": images, "unknown_formats": sorted(numbering.unknown_formats),
              "symbol_bullets": numbering.symbol_bullets, "numbering_notes": list(numbering.notes),
+             "merged_tables": merged[0],
              "nested_tables": len(body.findall(f".//{q('tc')}//{q('tbl')}")),
              "tracked_changes": any(body.find(f".//{q(t)}") is not None
                                     for t in ("ins", "del", "moveFrom", "moveTo"))}

@@ -97,6 +97,7 @@ class _Reader:
         self.last_of_style: dict[str, str] = {}  # list style -> id of its last list
         self.alias: dict[str, str] = {}  # a list's xml:id -> the list whose count it goes on with
         self.images = 0
+        self.merged_tables = 0  # tables with a cell spanning rows or columns
         self.symbol_bullets = False
         self.unknown: set[str] = set()
         self._lists = 0
@@ -225,14 +226,23 @@ class _Reader:
 
     def table(self, el) -> Table:
         rows, cells, header = [], [], 0
+        spanning: dict[int, str] = {}  # column -> text of the spanning cell that covers it (as the .docx reader)
+        has_merge = False
         for part in el:
             trs = [part] if part.tag == t("table", "table-row") else (
                 part.findall(t("table", "table-row")) if part.tag in (t("table", "table-header-rows"),
                                                                       t("table", "table-rows")) else [])
             for tr in trs:
                 row, row_cells = [], []
+                col = 0
                 for tc in tr:
+                    repeated = tc.get(t("table", "number-columns-repeated"), "1")
+                    repeated = int(repeated) if repeated.isdigit() and 0 < int(repeated) <= 64 else 1
                     if tc.tag == t("table", "covered-table-cell"):
+                        # Under a merged cell: its text written here too, so no row or column loses it.
+                        for g in range(col, col + repeated):
+                            row.append(spanning.get(g, ""))
+                        col += repeated
                         continue
                     if tc.tag != t("table", "table-cell"):
                         continue
@@ -240,14 +250,27 @@ class _Reader:
                     self.body(list(tc))
                     paras = [b for b in self.blocks if isinstance(b, Para)]
                     self.blocks = saved
-                    row.append("\n".join((p.marker + " " if p.marker else "") + p.text.strip()
-                                         for p in paras if p.text.strip()))
+                    text = "\n".join((p.marker + " " if p.marker else "") + p.text.strip()
+                                     for p in paras if p.text.strip())
+                    row.append(text)
                     row_cells.append(paras)
+                    rows_spanned, cols_spanned = (
+                        int(v) if v.isdigit() and int(v) > 0 else 1
+                        for v in (tc.get(t("table", "number-rows-spanned"), "1"),
+                                  tc.get(t("table", "number-columns-spanned"), "1")))
+                    has_merge = has_merge or rows_spanned > 1 or cols_spanned > 1
+                    for g in range(col, col + cols_spanned):
+                        if rows_spanned > 1 or cols_spanned > 1:
+                            spanning[g] = text
+                        else:
+                            spanning.pop(g, None)
+                    col += repeated
                 rows.append(row)
                 cells.append(row_cells)
-                bold = any(row) and all(r.bold for ps in row_cells for p in ps for r in p.runs if r.text.strip())
+                bold = any(p.text.strip() for ps in row_cells for p in ps) and all(r.bold for ps in row_cells for p in ps for r in p.runs if r.text.strip())
                 if part.tag == t("table", "table-header-rows") or (bold and header == len(rows) - 1):
                     header += 1  # declared header rows, or bold rows at the top (as the .docx reader)
+        self.merged_tables += has_merge
         return Table(rows, header if header < len(rows) else 0, cells)
 
 
@@ -295,5 +318,5 @@ def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
     if text is not None:
         reader.body(list(text))
     facts = {"images": reader.images, "unknown_formats": sorted(reader.unknown),
-             "symbol_bullets": reader.symbol_bullets}
+             "symbol_bullets": reader.symbol_bullets, "merged_tables": reader.merged_tables}
     return reader.blocks, facts

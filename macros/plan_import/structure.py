@@ -836,6 +836,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if facts.get("nested_tables"):
         check.append(f"tệp có {facts['nested_tables']} bảng nằm trong một ô của bảng khác: website không có bảng "
                      "lồng nhau, các dòng của bảng trong được chép liền vào ô ngoài; kiểm tra ô đó")
+    if facts.get("merged_tables"):
+        check.append(f"tệp có {facts['merged_tables']} bảng có ô gộp (một ô trải qua nhiều dòng hay nhiều cột): "
+                     "website không gộp ô, chữ của ô gộp được ghi lại ở từng dòng, từng cột ô đó trải qua; kiểm tra")
     if facts.get("tracked_changes"):
         check.append("tệp còn sửa đổi được theo dõi (Track Changes): đã nhận mọi sửa đổi (giữ phần thêm và phần "
                      "chuyển đến, bỏ phần xoá và chỗ cũ của phần chuyển đi); đối chiếu với bản đã duyệt")

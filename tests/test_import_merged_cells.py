@@ -1,0 +1,71 @@
+"""Review r19e, failure 2: a task table whose «Ban Phong trào» cell spans two rows in Word imported
+the second row with an empty unit, and the page had no rowspan: a reader concluded the task had no
+unit. A merged cell's text is now written out in every row (and column) it spans, and the checklist
+says the table had merged cells."""
+
+from tests.plan_docx_fixtures import commune_villages
+from tests.test_import_plan import load, project, rendered, run  # noqa: F401 - project is a fixture
+
+ROWS = [["TT", "Nội dung công việc", "Đơn vị thực hiện"],
+        ["1", "Tổ chức Lễ kỷ niệm cấp xã", "Ban Phong trào"],
+        ["2", "Kiểm tra, giám sát", ""],
+        ["3", "Tổng kết, báo cáo", ""]]
+
+
+def _merged_table_plan(path):
+    from docx import Document
+
+    commune_villages(path)
+    doc = Document(path)
+    at = next(p for p in doc.paragraphs if p.text.startswith("Ban Công tác Mặt trận thôn"))
+    table = doc.add_table(rows=len(ROWS), cols=3)
+    for r, row in enumerate(ROWS):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 2).merge(table.cell(2, 2)).text = "Ban Phong trào"  # vertical: rows 2-3 (vMerge)
+    table.cell(3, 1).merge(table.cell(3, 2)).text = "Tổng kết, báo cáo (các ban)"  # horizontal (gridSpan)
+    at._p.addnext(table._tbl)
+    doc.save(path)
+
+
+def test_a_merged_cell_is_written_in_every_row_and_column_it_spans(project, tmp_path, capsys):
+    src = tmp_path / "xa.docx"
+    _merged_table_plan(src)
+    assert run(project, src, "--thu-muc", "xa") == 0, capsys.readouterr().err
+    plan = load(project, "xa")
+    tables = [b for s in plan["muc"] for b in s.get("doan", []) if isinstance(b, dict) and "bang" in b]
+    assert [t["bang"] for t in tables] == [[
+        ["TT", "Nội dung công việc", "Đơn vị thực hiện"],
+        ["1", "Tổ chức Lễ kỷ niệm cấp xã", "Ban Phong trào"],
+        ["2", "Kiểm tra, giám sát", "Ban Phong trào"],
+        ["3", "Tổng kết, báo cáo (các ban)", "Tổng kết, báo cáo (các ban)"]]]
+    assert any("ô gộp" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"]), plan["nhap_tu_dong"]["can_xac_nhan"]
+    page = rendered(project, "xa")
+    assert "2 Kiểm tra, giám sát Ban Phong trào" in page, page
+    assert "3 Tổng kết, báo cáo (các ban) Tổng kết, báo cáo (các ban)" in page, page
+
+
+def test_a_table_without_merged_cells_has_no_merged_cells_line(project, tmp_path, capsys):
+    src = tmp_path / "xa.docx"
+    commune_villages(src)
+    assert run(project, src, "--thu-muc", "xa") == 0, capsys.readouterr().err
+    assert not any("ô gộp" in c for c in load(project, "xa")["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_an_odt_with_merged_cells_imports_as_its_docx(project, tmp_path, capsys):
+    """The same table saved as .odt by LibreOffice (covered-table-cell under a spanning cell) imports to
+    the same table rows and the same checklist line as the .docx."""
+    from tests.sheets import convert
+
+    src = tmp_path / "xa.docx"
+    _merged_table_plan(src)
+    [odt] = convert([src], "odt", tmp_path / "odt")
+    assert run(project, src, "--thu-muc", "w") == 0, capsys.readouterr().err
+    assert run(project, odt, "--thu-muc", "o") == 0, capsys.readouterr().err
+
+    def tables(plan):
+        return [b["bang"] for s in plan["muc"] for b in s.get("doan", []) if isinstance(b, dict) and "bang" in b]
+
+    from_word, from_odt = load(project, "w"), load(project, "o")
+    assert tables(from_odt) == tables(from_word) and tables(from_word)[0][2][2] == "Ban Phong trào"
+    assert any("ô gộp" in c for c in from_odt["nhap_tu_dong"]["can_xac_nhan"])
