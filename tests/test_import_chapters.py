@@ -6,7 +6,7 @@ from pathlib import Path
 
 from docx import Document
 
-from tests.test_import_plan import load, project, run  # noqa: F401 - the fixture
+from tests.test_import_plan import imported, load, project, run  # noqa: F401 - the fixture
 
 HEAD = ["ỦY BAN MTTQ VIỆT NAM", "XÃ ĐĂK RƠ WA", "Số: 07/QCPH-MTTQ-CA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc", "Đăk Rơ Wa, ngày 12 tháng 3 năm 2026",
@@ -37,10 +37,7 @@ def regulation(path: Path, signers=SIGNERS) -> None:
 
 
 def _import(project, tmp_path, capsys, **kw) -> dict:
-    src = tmp_path / "qc.docx"
-    regulation(src, **kw)
-    assert run(project, src, "--thu-muc", "qc") == 0, capsys.readouterr().err
-    return load(project, "qc")
+    return imported(project, tmp_path, capsys, lambda path: regulation(path, **kw), "qc")
 
 
 def test_two_signers_as_plain_paragraphs_are_both_kept_and_printed(project, tmp_path, capsys):

@@ -5,7 +5,6 @@ into one line (tieu_ngu empty, the PDF cut the motto off) and put the four signa
 A line break must read like a paragraph break wherever the import reads lines, and join no words in the body.
 """
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -16,17 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from macros import import_plan
 from tests.plan_docx_fixtures import MOTTO, NATION
-from tests.test_import_plan import visible
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    (tmp_path / "data").mkdir()
-    for f in (ROOT / "data").glob("*.yaml"):
-        shutil.copy(f, tmp_path / "data" / f.name)
-    return tmp_path
+from tests.test_import_plan import project, visible  # noqa: F401 - project is a fixture
 
 
 def _lines(cell_or_doc, lines: list[str], bold: bool = False, centred: bool = False):

@@ -930,7 +930,8 @@ def test_password_protected_odt_is_said_to_be(project, tmp_path, capsys):
     assert "bảo vệ bằng mật khẩu" in capsys.readouterr().err
 
 
-def _import(project, tmp_path, capsys, make, folder: str) -> dict:
+def imported(project, tmp_path, capsys, make, folder: str) -> dict:
+    """`make` writes a .docx; imported into `folder`, which must succeed; its ke-hoach.yaml, read."""
     src = tmp_path / f"{folder}.docx"
     make(src)
     assert run(project, src, "--thu-muc", folder) == 0, capsys.readouterr().err
@@ -943,7 +944,7 @@ def test_arabic_top_level_sections_are_all_sections(project, tmp_path, capsys):
     top level is arabic: every 1., 2., 3. in sequence there is a section, its items nested under it."""
     from tests.plan_docx_fixtures import ward_arabic
 
-    plan = _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    plan = imported(project, tmp_path, capsys, ward_arabic, "phuong")
     assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [
         ("1", "Chỉ tiêu"), ("2", "Thời gian"), ("3", "Tổ chức thực hiện")]
     assert not plan.get("mo_dau")
@@ -959,7 +960,7 @@ def test_every_signature_line_is_kept_and_printed(project, tmp_path, capsys):
     from macros.render.plan import plan_page
     from tests.plan_docx_fixtures import ward_arabic
 
-    plan = _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    plan = imported(project, tmp_path, capsys, ward_arabic, "phuong")
     assert not any("phần ký không nhận ra" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
     page = visible(plan_page(load_plan(project, "phuong")))
     assert_in_order(page, ["TM. BAN THƯỜNG TRỰC", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Mai"])
@@ -970,7 +971,7 @@ def test_the_issuing_body_is_never_composed(project, tmp_path, capsys):
     ỦY BAN MTTQ VIỆT NAM», a name in no line of the file. The header lines are kept in their order."""
     from tests.plan_docx_fixtures import ward_arabic
 
-    plan = _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    plan = imported(project, tmp_path, capsys, ward_arabic, "phuong")
     org = load(project, "phuong", "co-quan.yaml")
     assert org["ten_day_du"] == "ỦY BAN MTTQ VIỆT NAM PHƯỜNG HÒA BÌNH"
     assert any("ten_day_du" in c and "theo thứ tự" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
@@ -980,7 +981,7 @@ def test_units_read_from_an_assignment_section_by_its_title(project, tmp_path, c
     """Review r19, plan A: «PHÂN CÔNG THỰC HIỆN» with a table of villages got loai: khac and no units."""
     from tests.plan_docx_fixtures import village_assignment
 
-    plan = _import(project, tmp_path, capsys, village_assignment, "ia-toi")
+    plan = imported(project, tmp_path, capsys, village_assignment, "ia-toi")
     assert plan["muc"][1]["loai"] == "to_chuc_thuc_hien"
     line = next(c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "4 đơn vị" in c)
     assert all(f" {name}»" in line for name in ("Bình Minh", "Ia Lâm", "Ia Pao", "Tân Lập"))
@@ -991,7 +992,7 @@ def test_names_that_may_be_units_are_listed_where_they_are(project, tmp_path, ca
     thấy mục tổ chức thực hiện», never that villages were named in a table."""
     from tests.plan_docx_fixtures import village_assignment
 
-    plan = _import(project, tmp_path, capsys, lambda p: village_assignment(p, "CÁC ĐỊA BÀN"), "ia-toi")
+    plan = imported(project, tmp_path, capsys, lambda p: village_assignment(p, "CÁC ĐỊA BÀN"), "ia-toi")
     assert load(project, "ia-toi", "don-vi.yaml")["don_vi"] == []
     line = next(c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "có thể là đơn vị" in c)
     assert line.startswith("mục II «CÁC ĐỊA BÀN»") and "«làng Ia Lâm»" in line and "«thôn Bình Minh»" in line
@@ -1004,7 +1005,7 @@ def test_confirming_a_draft_with_open_checklist_items_is_refused(project, tmp_pa
     from macros.loader import load_plan
     from tests.plan_docx_fixtures import ward_arabic
 
-    _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    imported(project, tmp_path, capsys, ward_arabic, "phuong")
     path = project / "data" / "phuong" / "ke-hoach.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("da_doi_chieu: false", "da_doi_chieu: true"), encoding="utf-8")
@@ -1036,7 +1037,7 @@ def test_a_guide_is_named_by_its_kind(project, tmp_path, capsys):
     from macros.render.notice import footer_text
     from tests.plan_docx_fixtures import guide_tasks
 
-    _import(project, tmp_path, capsys, guide_tasks, "hd")
+    imported(project, tmp_path, capsys, guide_tasks, "hd")
     site = load_plan(project, "hd")
     assert site.plan.van_ban.loai == "Hướng dẫn"
     plan = outputs.outputs(site).get("plan")
@@ -1055,8 +1056,8 @@ def test_the_list_of_plans_marks_a_draft(project, tmp_path, capsys):
     from macros.render.pages import plans_page
     from tests.plan_docx_fixtures import guide_tasks, ward_arabic
 
-    _import(project, tmp_path, capsys, ward_arabic, "phuong")
-    _import(project, tmp_path, capsys, guide_tasks, "hd")
+    imported(project, tmp_path, capsys, ward_arabic, "phuong")
+    imported(project, tmp_path, capsys, guide_tasks, "hd")
     draft, checked = load_plan(project, "phuong"), load_plan(project, "hd")
     checked = SimpleNamespace(**{k: getattr(checked, k) for k in ("title", "plan", "org", "units", "has_units", "prefix")},
                               draft=None)
@@ -1075,7 +1076,7 @@ def test_a_placeholder_name_where_none_is_filled_errs_closed_or_not(project, tmp
     from macros.loader import load_plan
     from tests.plan_docx_fixtures import ward_arabic
 
-    _import(project, tmp_path, capsys, ward_arabic, "phuong")
+    imported(project, tmp_path, capsys, ward_arabic, "phuong")
     path = project / "data" / "phuong" / "ke-hoach.yaml"
     text = path.read_text(encoding="utf-8")
     assert '\nket_luan: ""\n' in text
@@ -1091,10 +1092,10 @@ def test_a_closing_paragraph_after_the_last_item_is_not_part_of_it(project, tmp_
     này …») at the end of the body is its closing; any other paragraph left under the last item is listed."""
     from tests.plan_docx_fixtures import guide_tasks
 
-    plan = _import(project, tmp_path, capsys, guide_tasks, "hd")
+    plan = imported(project, tmp_path, capsys, guide_tasks, "hd")
     assert plan["ket_luan"] == "Hướng dẫn này thay thế Hướng dẫn số 01/HD-MTTQ-BTT ngày 20/3/2024."
     assert "thay thế" not in str(plan["muc"])
-    plan = _import(project, tmp_path, capsys, lambda p: guide_tasks(p, "Bãi bỏ Hướng dẫn số 01/HD-MTTQ-BTT.", note=False), "hd2")
+    plan = imported(project, tmp_path, capsys, lambda p: guide_tasks(p, "Bãi bỏ Hướng dẫn số 01/HD-MTTQ-BTT.", note=False), "hd2")
     assert plan["ket_luan"] == ""
     assert any("«Bãi bỏ Hướng dẫn số 01/HD-MTTQ-BTT.»" in c and "«3.»" in c
                for c in plan["nhap_tu_dong"]["can_xac_nhan"]), plan["nhap_tu_dong"]["can_xac_nhan"]
@@ -1107,7 +1108,7 @@ def test_italic_opening_and_a_bold_italic_note_label_are_kept(project, tmp_path,
     from macros.render.plan import plan_page
     from tests.plan_docx_fixtures import guide_tasks
 
-    plan = _import(project, tmp_path, capsys, guide_tasks, "hd")
+    plan = imported(project, tmp_path, capsys, guide_tasks, "hd")
     # Two opening paragraphs: each its own paragraph, in an untitled first section (never joined, review r19c).
     assert not plan["mo_dau"] and not plan["muc"][0]["tieu_de"]
     assert plan["muc"][0]["doan"][0] == [{"chu": "Thực hiện Chương trình phối hợp số 02/CTr-MTTQ ngày 05/01/2026;",
@@ -1144,7 +1145,7 @@ def test_arabic_top_level_in_bold_with_no_part_named_is_read_as_sections(project
     «Lịch ra quân»): the document's own structure (short bold numbered lines) makes them the sections."""
     from tests.plan_docx_fixtures import ward_arabic
 
-    plan = _import(project, tmp_path, capsys, lambda p: ward_arabic(p, ("Chỉ tiêu", "Cách làm", "Lịch ra quân")), "phuong")
+    plan = imported(project, tmp_path, capsys, lambda p: ward_arabic(p, ("Chỉ tiêu", "Cách làm", "Lịch ra quân")), "phuong")
     assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [("1", "Chỉ tiêu"), ("2", "Cách làm"), ("3", "Lịch ra quân")]
     assert [i["ky_hieu"] for i in _items(plan["muc"][0]["doan"])] == ["a)", "b)"]
 
@@ -1260,7 +1261,7 @@ def test_units_in_an_organisation_table_are_all_listed_as_written(project, tmp_p
     named by its number) was missed, and the others were listed lower-cased («tổ dân phố Làng Tri»)."""
     from tests.plan_docx_fixtures import ward_table_units
 
-    plan = _import(project, tmp_path, capsys, ward_table_units, "an-phu")
+    plan = imported(project, tmp_path, capsys, ward_table_units, "an-phu")
     line = next(c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "đơn vị:" in c)
     assert line.startswith("mục III nêu 3 đơn vị: «Tổ dân phố Hòa Thuận», «Thôn Plei Kần», «Tổ dân phố số 4».")
 
@@ -1271,7 +1272,7 @@ def test_money_in_a_table_column_headed_as_money_is_on_the_checklist(project, tm
     Each is listed as the file writes it, with its column, never summed."""
     from tests.plan_docx_fixtures import ward_table_units
 
-    plan = _import(project, tmp_path, capsys, ward_table_units, "an-phu")
+    plan = imported(project, tmp_path, capsys, ward_table_units, "an-phu")
     money = [c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "số tiền" in c]
     for amount, column in (("4.000.000", "Số tiền (đồng)"), ("700.000", "Số tiền (đồng)"),
                            ("4.700.000", "Số tiền (đồng)"), ("300.000", "Kinh phí (đồng)"),
@@ -1319,7 +1320,7 @@ def test_articles_are_sections_and_paragraphs_are_never_joined(project, tmp_path
     document of articles has no closing outside them)."""
     from tests.plan_docx_fixtures import joint_programme
 
-    plan = _import(project, tmp_path, capsys, joint_programme, "ctph")
+    plan = imported(project, tmp_path, capsys, joint_programme, "ctph")
     assert not plan["mo_dau"]
     assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [
         ("Điều 1", "Mục đích"), ("Điều 2", "Nội dung phối hợp"), ("Điều 3", "Tổ chức thực hiện")]
@@ -1335,7 +1336,7 @@ def test_articles_are_sections_and_paragraphs_are_never_joined(project, tmp_path
     # Several paragraphs before the first article: each one a paragraph of its own, in order, never joined.
     opening = ("Căn cứ Chương trình công tác năm 2026;", "Thực hiện kế hoạch của Huyện đoàn;",
                "Hai bên thống nhất như sau:")
-    plan = _import(project, tmp_path, capsys, lambda p: joint_programme(p, opening), "ctph2")
+    plan = imported(project, tmp_path, capsys, lambda p: joint_programme(p, opening), "ctph2")
     checklist = plan["nhap_tu_dong"]["can_xac_nhan"]
     assert not any("đã nối" in c for c in checklist), checklist
     blocks = [plan["can_cu"][0]["van_ban"]] + plan["muc"][0]["doan"] if plan["can_cu"] else plan["muc"][0]["doan"]
@@ -1360,7 +1361,7 @@ def test_header_lines_and_the_dash_between_two_bodies_print_as_written(project, 
     from tests.pdfcheck import require_weasyprint
     from tests.plan_docx_fixtures import joint_programme
 
-    _import(project, tmp_path, capsys, joint_programme, "ctph")
+    imported(project, tmp_path, capsys, joint_programme, "ctph")
     lines = ["UỶ BAN MTTQ VIỆT NAM XÃ IA CHIM", "BAN THƯỜNG TRỰC", "—"]
     assert load(project, "ctph", "co-quan.yaml")["dong_co_quan_cap_tren"] == lines
     site = load_plan(project, "ctph")

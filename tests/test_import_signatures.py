@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from tests.test_import_plan import load, project, run  # noqa: F401 - the fixture
+from tests.test_import_plan import imported, load, project, run  # noqa: F401 - the fixture
 
 LEFT = ["TM. BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM PHƯỜNG", "CHỦ TỊCH", "", "Lê Thị Thu Hà"]
 RIGHT = ["TRƯỞNG CÔNG AN PHƯỜNG", "", "", "Thượng tá Phạm Quốc Bảo"]
@@ -52,10 +52,7 @@ def joint_programme(path: Path, signatures=(LEFT, RIGHT), recipients_first: bool
 
 
 def _import(project, tmp_path, capsys, **kw) -> dict:
-    src = tmp_path / "ctph.docx"
-    joint_programme(src, **kw)
-    assert run(project, src, "--thu-muc", "ctph") == 0, capsys.readouterr().err
-    return load(project, "ctph")
+    return imported(project, tmp_path, capsys, lambda path: joint_programme(path, **kw), "ctph")
 
 
 def test_blank_signer_loads_without_an_internal_error(project):
