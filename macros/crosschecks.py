@@ -145,7 +145,7 @@ def _needs_letters(value: str, src, path: tuple) -> list[DataError]:
 
 def check_org(org: OrgFile, src) -> list[DataError]:
     return (unique(org.ban, lambda d: d.ma, src, ("ban",), "Mã ban")
-            + _needs_letters(org.ten_day_du, src, ("ten_day_du",)))
+            + (_needs_letters(org.ten_day_du, src, ("ten_day_du",)) if org.ten_day_du else []))
 
 
 def _units_file_missing(files: dict | None) -> str | None:

@@ -50,6 +50,10 @@ class Department(Strict):
 class OrgFile(Strict):
     co_quan_cap_tren: OptionalText = Field(description="Cơ quan cấp trên, viết hoa như ở đầu văn bản; \"\" nếu không có.")
     co_quan_ban_hanh: OptionalText = Field(description="Cơ quan ban hành, viết hoa như ở đầu văn bản.")
+    cac_co_quan_ban_hanh: Annotated[list[Text], *at_most(MAX_LIST)] = Field(
+        default_factory=list, description="Văn bản liên tịch (nhiều cơ quan cùng ban hành): tên từng cơ quan, viết hoa "
+                                          "như ở đầu văn bản, theo thứ tự; khi có, không ghi co_quan_cap_tren, "
+                                          "co_quan_ban_hanh.")
     dong_co_quan_cap_tren: Annotated[list[Text], *at_most(MAX_LIST)] = Field(
         default_factory=list, description="Các dòng cơ quan cấp trên, ngắt dòng đúng như văn bản (cả dòng «—» giữa "
                                           "hai cơ quan): khi có, website in đúng các dòng này thay cho co_quan_cap_tren "
@@ -57,7 +61,8 @@ class OrgFile(Strict):
     dong_co_quan_ban_hanh: Annotated[list[Text], *at_most(MAX_LIST)] = Field(
         default_factory=list, description="Các dòng cơ quan ban hành, ngắt dòng đúng như văn bản: khi có, website in "
                                           "đúng các dòng này thay cho co_quan_ban_hanh tự ngắt dòng.")
-    ten_day_du: Text = Field(description="Tên đầy đủ của cơ quan ban hành (tác giả văn bản).")
+    ten_day_du: OptionalText = Field(description="Tên đầy đủ của cơ quan ban hành (tác giả văn bản), viết như trong câu; "
+                                                 "văn bản liên tịch: tên các cơ quan, nối bằng «và»; \"\" khi chưa biết.")
     dia_danh: OptionalText = Field(description="Địa danh ghi trước ngày tháng, như văn bản ghi; \"\" nếu không có.")
     ban: Annotated[list[Department], *at_most(MAX_LIST)] = Field(default=[], description="Các ban, văn phòng được giao việc.")
     quoc_hieu: OptionalText = Field(description="Quốc hiệu ở đầu văn bản.")

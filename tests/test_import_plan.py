@@ -377,9 +377,10 @@ def test_not_a_plan_writes_nothing(project, tmp_path, capsys, make, words):
     assert {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()} == before
 
 
-def test_no_issuing_body_anywhere_is_refused_with_the_field_named(project, tmp_path, capsys):
-    """The site needs the author's name (co-quan.yaml ten_day_du): found neither in the header nor
-    in the signature block, the import says so and writes nothing (never invents one)."""
+def test_no_issuing_body_anywhere_leaves_the_name_blank_and_listed(project, tmp_path, capsys):
+    """The author's name (co-quan.yaml ten_day_du) found neither in the header nor in the signature
+    block: left blank and on the checklist with its field (never invented; the notices then say
+    «Kế hoạch …» without «của …»)."""
     from docx import Document
 
     doc = Document()
@@ -387,10 +388,10 @@ def test_no_issuing_body_anywhere_is_refused_with_the_field_named(project, tmp_p
         doc.add_paragraph(line)
     src = tmp_path / "khong-co-quan.docx"
     doc.save(src)
-    assert run(project, src) == 1
-    err = capsys.readouterr().err
-    assert "ten_day_du" in err and "Traceback" not in err
-    assert not (project / "data" / "ke-hoach").exists()
+    assert run(project, src) == 0
+    out = capsys.readouterr().out
+    assert load(project, "ke-hoach", "co-quan.yaml")["ten_day_du"] == ""
+    assert "ten_day_du để trống" in out and "Traceback" not in out
 
 
 def test_sections_in_sentence_case_and_a_plan_without_sections(project, tmp_path, capsys):
@@ -580,8 +581,11 @@ def test_a_programme_by_articles_publishes_its_articles_and_header_lines(importe
     headings = [visible(h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", page, re.S)]
     assert [h for h in headings if h.startswith("Điều")] == [
         "Điều 1. Mục đích", "Điều 2. Nội dung phối hợp", "Điều 3. Tổ chức thực hiện"], headings
-    parent = re.search(r'<p class="vb-parent">(.*?)</p>', page).group(1)
-    assert [visible(line) for line in parent.split("<br>")] == ["UỶ BAN MTTQ VIỆT NAM XÃ IA CHIM", "BAN THƯỜNG TRỰC", "—"]
+    # Two bodies issue it together (review r19e): both are issuing bodies, none the other's superior.
+    assert visible(re.search(r'<p class="vb-parent">(.*?)</p>', page).group(1)) == ""
+    issuer = re.search(r'<p class="vb-issuer">(.*?)</p>', page).group(1)
+    assert [visible(line) for line in issuer.split("<br>")] == [
+        "UỶ BAN MTTQ VIỆT NAM XÃ IA CHIM", "BAN THƯỜNG TRỰC", "—", "ĐOÀN THANH NIÊN XÃ IA CHIM"]
     article = visible(re.search(r"<article[^>]*>(.*?)</article>", page, re.S).group(1))
     assert_in_order(article, ["Điều 3. Tổ chức thực hiện", "Mỗi quý hai bên gặp nhau một lần để đánh giá.",
                               "Chương trình có hiệu lực kể từ ngày ký.", "TM. BAN CHẤP HÀNH"])
@@ -968,13 +972,14 @@ def test_every_signature_line_is_kept_and_printed(project, tmp_path, capsys):
 
 def test_the_issuing_body_is_never_composed(project, tmp_path, capsys):
     """Review r19, plan C: the header «ỦY BAN MTTQ VIỆT NAM» / «PHƯỜNG …» became ten_day_du «PHƯỜNG …
-    ỦY BAN MTTQ VIỆT NAM», a name in no line of the file. The header lines are kept in their order."""
+    ỦY BAN MTTQ VIỆT NAM», a name in no line of the file. The name is the body as a sentence writes
+    it (review r19e), listed for the editor to check."""
     from tests.plan_docx_fixtures import ward_arabic
 
     plan = imported(project, tmp_path, capsys, ward_arabic, "phuong")
     org = load(project, "phuong", "co-quan.yaml")
-    assert org["ten_day_du"] == "ỦY BAN MTTQ VIỆT NAM PHƯỜNG HÒA BÌNH"
-    assert any("ten_day_du" in c and "theo thứ tự" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+    assert org["ten_day_du"] == "Ủy ban MTTQ Việt Nam phường Hòa Bình"
+    assert any("ten_day_du" in c and "kiểm tra" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
 
 
 def test_units_read_from_an_assignment_section_by_its_title(project, tmp_path, capsys):
@@ -1363,11 +1368,12 @@ def test_header_lines_and_the_dash_between_two_bodies_print_as_written(project, 
 
     imported(project, tmp_path, capsys, joint_programme, "ctph")
     lines = ["UỶ BAN MTTQ VIỆT NAM XÃ IA CHIM", "BAN THƯỜNG TRỰC", "—"]
-    assert load(project, "ctph", "co-quan.yaml")["dong_co_quan_cap_tren"] == lines
+    # Two bodies issuing together (review r19e): all the lines are the issuing bodies'.
+    assert load(project, "ctph", "co-quan.yaml")["dong_co_quan_ban_hanh"] == lines + ["ĐOÀN THANH NIÊN XÃ IA CHIM"]
     site = load_plan(project, "ctph")
     for html_text in (header_html(site), documents.plan_document(site)):
-        parent = re.search(r'<p class="vb-parent">(.*?)</p>', html_text).group(1)
-        assert parent.split("<br>") == lines
+        issuer = re.search(r'<p class="vb-issuer"><span class="vb-ruled">(.*?)</span>', html_text).group(1)
+        assert issuer.split("<br>") == lines + ["ĐOÀN THANH NIÊN XÃ IA CHIM"]
     word = ReadDocx(__import__("io").BytesIO(plan_docx(site))).tables[0].cell(0, 0)
     assert [p.text for p in word.paragraphs][:4] == lines + ["ĐOÀN THANH NIÊN XÃ IA CHIM"]
     require_weasyprint()

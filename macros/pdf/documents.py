@@ -76,7 +76,11 @@ def source_name(site: Site) -> str:
     """The plan as the compiled files name it: by its number when the copy has one, else
     "Kế hoạch năm … của …" (no "số …" that would suggest a number the copy lacks)."""
     doc = site.plan.van_ban
-    return reference(site) if doc.so else f"{doc.loai} năm {doc.nam} của {site.org.ten_day_du}"
+    if doc.so:
+        return reference(site)
+    year = f" năm {doc.nam}" if doc.nam else ""
+    body = f" của {site.org.ten_day_du}" if site.org.ten_day_du else ""
+    return f"{doc.loai}{year}{body}"
 
 
 def compiled_subject(site: Site, extra: str = "") -> str:

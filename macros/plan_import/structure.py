@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..text import fold, slugify
 from .blocks import Para, Run, Table
+from .names import running_name, split_joint
 
 # Kinds of administrative documents (Nghị định 30/2020, Phụ lục III) and what the Front issues.
 KINDS = ("KẾ HOẠCH", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "THÔNG BÁO", "BÁO CÁO", "QUYẾT ĐỊNH", "ĐỀ ÁN",
@@ -398,7 +399,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     while bodies and not _upper_text(bodies[-1]):
         check.append(f"dòng «{bodies.pop()}» ở đầu văn bản không nhận ra là phần nào của tiêu đề: chưa chép vào đâu, "
                      "kiểm tra và ghi vào co-quan.yaml hoặc ke-hoach.yaml nếu cần")
-    if bodies:
+    joint = len(split_joint(bodies)) > 1
+    if joint:
+        # Two bodies or more issue the document together (a «—» line between their names, review r19e:
+        # «ỦY BAN MTTQ VIỆT NAM XÃ …» — «HỘI NÔNG DÂN XÃ …» for a «KẾ HOẠCH LIÊN TỊCH»): each is an
+        # issuing body, none the other's superior; the header's lines are printed as written.
+        org["cac_co_quan_ban_hanh"] = [" ".join(g) for g in split_joint(bodies)]
+        org["dong_co_quan_ban_hanh"] = list(bodies)
+        order = ("co_quan_cap_tren", "co_quan_ban_hanh", "cac_co_quan_ban_hanh", "dong_co_quan_ban_hanh")
+        org = {**{k: org[k] for k in order if k in org}, **{k: v for k, v in org.items() if k not in order}}
+    elif bodies:
         org["co_quan_ban_hanh"] = bodies[-1]
         org["co_quan_cap_tren"] = " ".join(b for b in bodies[:-1] if _upper_text(b))
         # The header's lines as the document breaks them (review r19c: «UỶ BAN MTTQ VIỆT NAM XÃ EA TIÊU» /
@@ -535,9 +545,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     # The author's full name is required by the site (page metadata): the header's body lines as
     # written (capitals), in their order, never recomposed (review r19: «PHƯỜNG … ỦY BAN MTTQ …» was
     # a name in no line of the file); listed for the editor to write as the body's name.
-    org["ten_day_du"] = " ".join(b for b in bodies if _upper_text(b))
-    if not org["ten_day_du"] and (m := _SIGN_AUTHORITY.match(signature["quyen_han"])):
-        org["ten_day_du"] = signature["quyen_han"][m.end() - 1:].strip()  # «TM. BAN THƯỜNG TRỰC» -> the body
+    org["ten_day_du"] = running_name(bodies, LEVELS)
 
     # 3. Căn cứ and the opening, then the sections.
     lines: list = []
@@ -740,17 +748,23 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             check.append(f"không tìm thấy {what}: để trống (ke-hoach.yaml, van_ban.{key})")
     if doc["nam"] is None:
         check.append("không tìm thấy năm của kế hoạch: để trống (van_ban.nam)")
+    if joint:
+        check.append(f"{len(org['cac_co_quan_ban_hanh'])} cơ quan cùng ban hành (văn bản liên tịch): "
+                     + ", ".join(f"«{b}»" for b in org["cac_co_quan_ban_hanh"]) + " (co-quan.yaml, cac_co_quan_ban_hanh; "
+                     "không có cơ quan cấp trên); website in các dòng đầu văn bản đúng như văn bản (dong_co_quan_ban_hanh): "
+                     "kiểm tra")
     for key, what in (("co_quan_cap_tren", "cơ quan cấp trên"), ("co_quan_ban_hanh", "cơ quan ban hành"),
                       ("dia_danh", "địa danh trước ngày tháng"), ("quoc_hieu", "quốc hiệu"), ("tieu_ngu", "tiêu ngữ")):
-        if not org[key]:
+        if not org[key] and not (joint and key in ("co_quan_cap_tren", "co_quan_ban_hanh")):
             check.append(f"không tìm thấy {what}: để trống (co-quan.yaml, {key})")
     if org["ten_day_du"]:
-        check.append(f"tên đầy đủ của cơ quan ban hành tạm ghi «{org['ten_day_du']}» (các dòng ở đầu văn bản, "
-                     "theo thứ tự, chữ in hoa như văn bản viết; co-quan.yaml, ten_day_du): lệnh không tự ghép tên; "
-                     "viết lại đúng tên cơ quan bằng chữ thường, ví dụ «Ban Thường trực Ủy ban MTTQ Việt Nam …»")
+        check.append(f"tên cơ quan ban hành viết trong câu đọc từ các dòng đầu văn bản: «{org['ten_day_du']}» "
+                     "(co-quan.yaml, ten_day_du; website ghi tên này ở lời ghi chú, thông tin tệp PDF): kiểm tra")
     else:
-        check.append("không tìm thấy tên cơ quan ban hành: ghi tên đầy đủ vào co-quan.yaml, ten_day_du "
-                     "(bắt buộc: website chưa dựng được khi trường này trống)")
+        what = " / ".join(f"«{b}»" for b in bodies)
+        check.append((f"không đọc được tên cơ quan ban hành từ các dòng đầu văn bản {what}" if bodies else
+                      "không tìm thấy tên cơ quan ban hành") + ": co-quan.yaml, ten_day_du để trống; ghi tên đầy đủ "
+                     "như viết trong câu, ví dụ «Ban Thường trực Ủy ban MTTQ Việt Nam …»")
     if not can_cu:
         check.append("không tìm thấy đoạn «Căn cứ …»: để trống")
     if not opening and not opening_section:

@@ -67,10 +67,11 @@ def _lower_first(text: str) -> str:
 
 def _plan_name(site: Site) -> str:
     """"<loai> năm <nam> của <issuing body>": "Kế hoạch năm … của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh …"
-    ("năm …" only when the document gives its year)."""
+    ("năm …" only when the document gives its year, "của …" only when the data names the body)."""
     doc = site.plan.van_ban
     year = f" năm {doc.nam}" if doc.nam else ""
-    return f"{doc.loai or 'Văn bản'}{year} của {site.org.ten_day_du}"
+    body = f" của {site.org.ten_day_du}" if site.org.ten_day_du else ""
+    return f"{doc.loai or 'Văn bản'}{year}{body}"
 
 
 def draft_sentence(site: Site) -> str:

@@ -78,7 +78,12 @@ def parent_lines(org) -> list[str]:
 
 def issuer_lines(org) -> list[str]:
     """The issuing body's header lines: as the document breaks them (dong_co_quan_ban_hanh), else broken here."""
-    return list(org.dong_co_quan_ban_hanh) or body_name_lines(org.co_quan_ban_hanh)
+    if org.dong_co_quan_ban_hanh:
+        return list(org.dong_co_quan_ban_hanh)
+    if org.cac_co_quan_ban_hanh:  # a joint document: each body's lines, a «—» line between two bodies
+        return [line for i, body in enumerate(org.cac_co_quan_ban_hanh)
+                for line in ([] if i == 0 else ["—"]) + body_name_lines(body)]
+    return body_name_lines(org.co_quan_ban_hanh)
 
 
 def as_written_size(org, max_chars: int = 24) -> int | None:

@@ -1,0 +1,119 @@
+"""The issuing body's name in running text, read from the header's capital lines.
+
+«ỦY BAN MTTQ VIỆT NAM» / «TỈNH QUẢNG NGÃI» / «BAN THƯỜNG TRỰC» is written in a sentence as the
+Front writes it: «Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Ngãi» (the lower body first,
+then the body above it). Only the bodies listed here are read, each with its capitals as the
+Front writes them; a level word («xã», «tỉnh» …) is written small and the place name after it
+with a capital per word. A line that is none of these: the name is not read ("" and the editor
+writes it), never the lines glued together (review r19e: «… XÃ NGỌK BAY BAN THƯỜNG TRỰC»).
+The letters are the file's own («UỶ» stays «Uỷ»): only their case changes.
+"""
+
+# Bodies as the Front writes them in running text (longest first when one starts another).
+_BODIES = ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Ủy ban Trung ương MTTQ Việt Nam",
+           "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban MTTQ Việt Nam", "Mặt trận Tổ quốc Việt Nam",
+           "Ban Thường trực", "Ban Thường vụ", "Ban Chấp hành", "Ban Công tác Mặt trận",
+           "Hội Nông dân", "Hội Liên hiệp Phụ nữ", "Hội Cựu chiến binh", "Hội Người cao tuổi", "Hội Chữ thập đỏ",
+           "Hội Khuyến học", "Hội Cựu thanh niên xung phong", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên",
+           "Liên đoàn Lao động", "Ủy ban nhân dân", "Hội đồng nhân dân", "Đảng ủy", "Công an")
+# Dashes that stand between two bodies of a joint document in its header.
+JOINT_DASHES = ("-", "–", "—", "--", "––", "——")
+
+
+def _levels(levels: tuple[str, ...]) -> list[list[str]]:
+    return sorted((level.split() for level in ("tỉnh", *levels)), key=len, reverse=True)
+
+
+def _cased(words: list[str], pattern: list[str]) -> list[str]:
+    """`words` (the file's letters) in the case of `pattern` (a word in capitals stays so)."""
+    out = []
+    for word, like in zip(words, pattern):
+        if like.isupper() and len(like) > 1:
+            out.append(word.upper())
+        elif like[:1].isupper():
+            out.append(word[:1].upper() + word[1:].lower())
+        else:
+            out.append(word.lower())
+    return out
+
+
+def _key(word: str) -> str:
+    """A word compared without case, the old and new place of the tone mark alike («UỶ» = «ỦY»)."""
+    word = word.lower()
+    for old, new in (("uỷ", "ủy"), ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa")):
+        word = word.replace(old, new)
+    return word
+
+
+def _starts(words: list[str], phrase: list[str]) -> bool:
+    return len(words) >= len(phrase) and [_key(w) for w in words[:len(phrase)]] == [_key(w) for w in phrase]
+
+
+def _place(words: list[str]) -> list[str]:
+    """A place name: each word with a capital, also after an apostrophe or a hyphen («H'Drai»)."""
+    def title(word: str) -> str:
+        out, up = [], True
+        for c in word:
+            out.append(c.upper() if up else c.lower())
+            up = c in "'’-"
+        return "".join(out)
+    return [title(w) for w in words]
+
+
+def _line(words: list[str], levels: list[list[str]]) -> tuple[list[str] | None, list[str] | None] | None:
+    """One header line as (body, level and place): either may be None; None when not read."""
+    body = None
+    for phrase in _BODIES:
+        pattern = phrase.split()
+        if _starts(words, pattern):
+            body = _cased(words[:len(pattern)], pattern)
+            words = words[len(pattern):]
+            break
+    if not words:
+        return (body, None) if body else None
+    level = next((lv for lv in levels if _starts(words, lv)), None)
+    if level is None:
+        return None
+    return body, [w.lower() for w in words[:len(level)]] + _place(words[len(level):])
+
+
+def body_name(lines: list[str], level_words: tuple[str, ...]) -> str:
+    """The running-text name of one body from its header lines (in the file's order), or "";
+    `level_words`: the administrative level words («xã», «thành phố» …; «tỉnh» is added)."""
+    levels = _levels(level_words)
+    parts: list[list[str]] = []  # each body with its place, from the top line down
+    for text in lines:
+        read = _line(text.split(), levels)
+        if read is None:
+            return ""
+        body, place = read
+        if body is not None:
+            parts.append(body + (place or []))
+        elif parts and place is not None and len(parts[-1]) and not _has_level(parts[-1], levels):
+            parts[-1] = parts[-1] + place  # «ỦY BAN MTTQ VIỆT NAM» / «TỈNH KON TUM»
+        else:
+            return ""
+    return " ".join(" ".join(p) for p in reversed(parts))
+
+
+def _has_level(words: list[str], levels: list[list[str]]) -> bool:
+    return any(_starts(words[i:], lv) for i in range(len(words)) for lv in levels)
+
+
+def split_joint(lines: list[str]) -> list[list[str]]:
+    """The header's body lines in groups, one per body of a joint document (split at a «—» line)."""
+    groups: list[list[str]] = [[]]
+    for text in lines:
+        if text.strip() in JOINT_DASHES:
+            groups.append([])
+        else:
+            groups[-1].append(text)
+    return [g for g in groups if g]
+
+
+def running_name(lines: list[str], level_words: tuple[str, ...]) -> str:
+    """The issuing body or bodies in running text («A và B» for a joint document), "" if any is not read."""
+    names = [body_name(g, level_words) for g in split_joint(lines)]
+    if not names or not all(names):
+        return ""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
