@@ -3,6 +3,8 @@ and titles come from the data: a section's own `so` when written, else the roman
 of its place. Below render, results and exports, so that each cites a section by its kind
 (`loai`), never by a number written into code."""
 
+import re
+
 from .model import STRUCTURED, VerbatimSection
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
@@ -34,11 +36,13 @@ def number(section, place: int) -> str:
 
 def heading(section, place: int) -> str:
     """"II. NỘI DUNG" (or the title alone when the document does not number it). A number written with its
-    own mark («Điều 1.», «1)», «A:») keeps it as written: no second dot («Điều 1..»)."""
+    own mark («Điều 1.», «1)», «A:») keeps it as written: no second dot («Điều 1..»); so does a word with a
+    roman numeral («Chương I», «Phần II»): a document writes it with or without a dot, and `so` says which."""
     n = number(section, place)
     if not n:
         return section.tieu_de
-    return f"{n} {section.tieu_de}" if n.rstrip()[-1] in ".):" else f"{n}. {section.tieu_de}"
+    as_written = n.rstrip()[-1] in ".):" or re.fullmatch(r"\w+\s+[IVXLC]+", n.strip()) is not None
+    return f"{n} {section.tieu_de}" if as_written else f"{n}. {section.tieu_de}"
 
 
 def index_of(plan_or_site, key: str) -> int | None:

@@ -96,3 +96,21 @@ def test_chapter_headings_stand_between_the_articles(project, tmp_path, capsys):
     order = [page.index(t) for t in said]
     assert order == sorted(order), order
     assert not re.search(r"Chương [IV]+\.\.", page)
+
+
+def test_a_chapter_written_without_a_dot_keeps_its_number_as_written(project, tmp_path, capsys):
+    """Review r19e: «Chương I» (no dot in the file) printed «Chương I.» on the page and in the Word export."""
+    from macros.loader import load_plan
+    from macros.render.plan import body_markdown
+
+    def undotted(path: Path) -> None:
+        doc = Document()
+        for t in [t.rstrip(".") if t.startswith("Chương") else t for t in HEAD] + SIGNERS:
+            doc.add_paragraph(t)
+        doc.save(path)
+
+    plan = imported(project, tmp_path, capsys, undotted, "qc")
+    assert [s["so"] for s in plan["muc"] if s["so"].startswith("Chương")] == ["Chương I", "Chương II", "Chương III"]
+    page = str(body_markdown(load_plan(project, "qc")))
+    assert "Chương I NHỮNG QUY ĐỊNH CHUNG" in page and "Điều 1. Phạm vi điều chỉnh" in page
+    assert not re.search(r"Chương [IV]+\.", page)
