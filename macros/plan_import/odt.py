@@ -11,6 +11,7 @@ from the list it continues); text:list-item text:start-value restarts it there. 
 italic are read from the text styles (fo:font-weight="bold", fo:font-style="italic").
 """
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -113,7 +114,18 @@ class _Reader:
             else:
                 out.append(Run(text, b, i))
 
-        add(el.text or "", bold, italic)
+        def raw(text: str, b: bool, i: bool) -> None:
+            # Characters of the XML itself: per ODF (1.3, part 3, 6.1.2) a newline, tab or run of spaces
+            # there is one space (a line ends only at text:line-break, a tab is text:tab, spaces text:s);
+            # a newline left by the program that wrote the file never splits a line (review r19e).
+            text = re.sub(r"[ \t\r\n]+", " ", text)
+            if text.startswith(" ") and (not out or out[-1].text.endswith((" ", "\n"))) and not keep[0]:
+                text = text[1:]
+            keep[0] = False
+            add(text, b, i)
+
+        keep = [False]  # the last character came from text:s / text:tab: a raw space after it counts
+        raw(el.text or "", bold, italic)
         for child in el:
             if child.tag == t("text", "span"):
                 name = child.get(t("text", "style-name"), "")
@@ -124,17 +136,19 @@ class _Reader:
                 self.runs(child, bold, italic, out)
             elif child.tag == t("text", "s"):
                 add(" " * int(child.get(t("text", "c"), "1") or 1), bold, italic)
+                keep[0] = True
             elif child.tag == t("text", "tab"):
                 add("\t", bold, italic)
+                keep[0] = True
             elif child.tag == t("text", "line-break"):
                 add("\n", bold, italic)
             elif child.tag == t("draw", "frame"):
                 self.images += 1
             # notes, bookmarks, fields' hidden parts: not the paragraph's text
-            add(child.tail or "", bold, italic)
+            raw(child.tail or "", bold, italic)
         return out
 
-    def para(self, el, marker: str = "", kind: str = "", level: int = 0) -> list[Para]:
+    def para(self, el, marker: str = "", kind: str = "", level: int = 0, outline: int = -1) -> list[Para]:
         """A paragraph as one Para per line, as the .docx reader: a line break (text:line-break,
         Shift+Enter) reads like a paragraph break; the list marker goes to the first line only."""
         name = el.get(t("text", "style-name"), "")
@@ -143,11 +157,12 @@ class _Reader:
         self.images += len(el.findall(f".//{t('draw', 'frame')}"))
         runs = self.runs(el, b, i)
         if not any("\n" in r.text for r in runs):
-            return [Para(runs, marker, kind, level)]
+            return [Para(runs, marker, kind, level, outline=outline)]
         lines = _split_lines(runs)
         while len(lines) > 1 and not lines[-1]:  # a break at the end of the paragraph adds no line
             lines.pop()
-        return [Para(line, marker if n == 0 else "", kind if n == 0 else "", level) for n, line in enumerate(lines)]
+        return [Para(line, marker if n == 0 else "", kind if n == 0 else "", level, outline=outline if n == 0 else -1)
+                for n, line in enumerate(lines)]
 
     def marker(self, list_id: str, style: str, level: int, restart: int | None) -> tuple[str, str]:
         """The label of the next item of list `list_id` at `level` (1-based), drawn by list style `style`."""
@@ -205,7 +220,8 @@ class _Reader:
                     el.get(t("text", "is-list-header")) != "true":
                 level = int(el.get(t("text", "outline-level")) or 1)
                 mk, kind = self.marker(OUTLINE, OUTLINE, level, None)
-                self.blocks.extend(self.para(el, mk, kind, level - 1))
+                # Word's «Heading 1/2» read alike (review r19e): outline level 1 is outline 0.
+                self.blocks.extend(self.para(el, mk, kind, level - 1, outline=level - 1))
             elif el.tag in (t("text", "p"), t("text", "h")):
                 self.blocks.extend(self.para(el))
             elif el.tag == t("text", "list"):
