@@ -61,6 +61,10 @@ class OrgFile(Strict):
     dong_co_quan_ban_hanh: Annotated[list[Text], *at_most(MAX_LIST)] = Field(
         default_factory=list, description="Các dòng cơ quan ban hành, ngắt dòng đúng như văn bản: khi có, website in "
                                           "đúng các dòng này thay cho co_quan_ban_hanh tự ngắt dòng.")
+    dong_in_dam: Annotated[list[Text], *at_most(MAX_LIST)] | None = Field(
+        default=None, description="Các dòng tên cơ quan ở đầu văn bản in đậm, đúng như văn bản (dùng với dong_co_quan_…): "
+                                  "khi có, website in đậm đúng các dòng này, không dòng nào khác ([]: không dòng nào); "
+                                  "không có: cơ quan ban hành in đậm, cơ quan cấp trên không (Nghị định 30/2020).")
     ten_day_du: OptionalText = Field(description="Tên đầy đủ của cơ quan ban hành (tác giả văn bản), viết như trong câu; "
                                                  "văn bản liên tịch: tên các cơ quan, nối bằng «và»; \"\" khi chưa biết.")
     dia_danh: OptionalText = Field(description="Địa danh ghi trước ngày tháng, như văn bản ghi; \"\" nếu không có.")

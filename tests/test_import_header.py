@@ -60,3 +60,34 @@ def test_the_body_is_named_as_a_sentence_writes_it(project, tmp_path, capsys):
         text = notice.provenance_text(load_plan(project, folder), notice.Kind.REFERENCE)
         assert (f"Kế hoạch năm 2026 của {name};" if name else "Kế hoạch năm 2026;") in text, text
         assert " ".join(header) not in text
+
+
+def test_header_lines_are_bold_as_the_file_writes_them(project, tmp_path, capsys):
+    """Review r19e, doc 2: the header's lines are plain in the file, the page printed the issuing bodies bold.
+    Bold now follows the file's runs (co-quan.yaml dong_in_dam), on the page, in the PDF and the Word export;
+    a file whose issuing body is bold and superior plain (the usual) writes nothing and prints as before."""
+    import io
+
+    from docx import Document as ReadDocx
+
+    from macros.exports.plan_docx import plan_docx
+    from macros.loader import load_plan
+    from macros.render.plan import header_html
+
+    imported(project, tmp_path, capsys, lambda p: _plan(p, JOINT, "KẾ HOẠCH LIÊN TỊCH"), "tron")
+    assert load(project, "tron", "co-quan.yaml")["dong_in_dam"] == []
+    site = load_plan(project, "tron")
+    html = str(header_html(site))
+    assert all(f'<span class="vb-w400">{line}</span>' in html for line in JOINT if line != "—"), html
+    word = ReadDocx(io.BytesIO(plan_docx(site))).tables[0].cell(0, 0)
+    assert not any(r.bold for p in word.paragraphs[:4] for r in p.runs)
+
+    def usual(path: Path) -> None:
+        _plan(path, ["ỦY BAN MTTQ VIỆT NAM", "XÃ NGỌC LINH", "BAN THƯỜNG TRỰC"])
+        doc = Document(str(path))
+        doc.paragraphs[2].runs[0].bold = True
+        doc.save(str(path))
+
+    imported(project, tmp_path, capsys, usual, "thuong")
+    assert "dong_in_dam" not in load(project, "thuong", "co-quan.yaml")
+    assert "vb-w" not in str(header_html(load_plan(project, "thuong")))

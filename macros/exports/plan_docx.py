@@ -109,8 +109,8 @@ def plan_docx(site: Site) -> bytes:
 
     plan, org = site.plan, site.org
     doc = Document()
-    left = [(line, False) for line in P.parent_lines(org) if line]
-    left += [(line, True) for line in P.issuer_lines(org) if line]
+    left = [(line, bool(bold)) for line, bold in P.header_lines(org, P.parent_lines(org)) if line]
+    left += [(line, bold is not False) for line, bold in P.header_lines(org, P.issuer_lines(org)) if line]
     left.append((P.number_line(site), False))
     right = [(line, True) for line in (org.quoc_hieu, org.tieu_ngu) if line] + [(P.place_date_line(site), False)]
     header = doc.add_table(rows=1, cols=2)

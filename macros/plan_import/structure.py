@@ -358,6 +358,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
            "tieu_ngu": "", "ban": []}
     head = flat[:title_at] if title_at is not None else []
     bodies = []
+    bold_lines: dict[str, bool] = {}  # each header line: all its letters bold in the file
     for x in head:
         if not isinstance(x, Para):
             continue
@@ -391,16 +392,18 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                              "(van_ban.dong_dia_danh_ngay); van_ban.ngay_ban_hanh để trống: ghi khi văn bản đã ký")
         elif _upper_text(t):
             bodies.append(t)
+            bold_lines[t] = all(r.bold for r in x.runs if r.text.strip())
         elif bodies and re.fullmatch(r"[-–—]{1,2}", t):
             bodies.append(t)  # «—» between two bodies of a joint document: a line of the header as written
+            bold_lines[t] = all(r.bold for r in x.runs if r.text.strip())
         else:
             check.append(f"dòng «{t}» ở đầu văn bản không nhận ra là phần nào của tiêu đề: chưa chép vào đâu, "
                          "kiểm tra và ghi vào co-quan.yaml hoặc ke-hoach.yaml nếu cần")
     while bodies and not _upper_text(bodies[-1]):
         check.append(f"dòng «{bodies.pop()}» ở đầu văn bản không nhận ra là phần nào của tiêu đề: chưa chép vào đâu, "
                      "kiểm tra và ghi vào co-quan.yaml hoặc ke-hoach.yaml nếu cần")
-    joint = len(split_joint(bodies)) > 1
-    if joint:
+    joint_header = len(split_joint(bodies)) > 1
+    if joint_header:
         # Two bodies or more issue the document together (a «—» line between their names, review r19e:
         # «ỦY BAN MTTQ VIỆT NAM XÃ …» — «HỘI NÔNG DÂN XÃ …» for a «KẾ HOẠCH LIÊN TỊCH»): each is an
         # issuing body, none the other's superior; the header's lines are printed as written.
@@ -425,6 +428,21 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         # In the file's order: the lines as written under the name they give.
         order = ("co_quan_cap_tren", "dong_co_quan_cap_tren", "co_quan_ban_hanh", "dong_co_quan_ban_hanh")
         org = {**{k: org[k] for k in order if k in org}, **{k: v for k, v in org.items() if k not in order}}
+    # Bold as the file writes it (review r19e: a header in plain letters printed its issuing body bold). Only
+    # where the file has formatting (not .txt) and differs from the usual (the issuing body bold, its
+    # superior not): then the bold lines are listed (the site prints each line as the file breaks it, or
+    # breaks it the same way; dong_in_dam names lines by their text).
+    if bodies and not file_name.lower().endswith(".txt"):
+        parent = [] if joint_header else bodies[:-1]
+        usual = {b: b not in parent for b in bodies}
+        if any(bold_lines.get(b, False) != usual[b] for b in bodies if _upper_text(b)):
+            org["dong_in_dam"] = [b for b in bodies if bold_lines.get(b, False) and _upper_text(b)]
+            order = ("co_quan_cap_tren", "dong_co_quan_cap_tren", "co_quan_ban_hanh", "cac_co_quan_ban_hanh",
+                     "dong_co_quan_ban_hanh", "dong_in_dam")
+            org = {**{k: org[k] for k in order if k in org}, **{k: v for k, v in org.items() if k not in order}}
+            bold = ", ".join(f"«{b}»" for b in org["dong_in_dam"]) or "không dòng nào"
+            check.append(f"các dòng tên cơ quan ở đầu văn bản in đậm như văn bản: {bold} (co-quan.yaml, dong_in_dam): "
+                         "kiểm tra")
     body_start = 0
     if title_at is not None:
         kind = nfc(flat[title_at].text).strip()
@@ -748,14 +766,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             check.append(f"không tìm thấy {what}: để trống (ke-hoach.yaml, van_ban.{key})")
     if doc["nam"] is None:
         check.append("không tìm thấy năm của kế hoạch: để trống (van_ban.nam)")
-    if joint:
+    if joint_header:
         check.append(f"{len(org['cac_co_quan_ban_hanh'])} cơ quan cùng ban hành (văn bản liên tịch): "
                      + ", ".join(f"«{b}»" for b in org["cac_co_quan_ban_hanh"]) + " (co-quan.yaml, cac_co_quan_ban_hanh; "
                      "không có cơ quan cấp trên); website in các dòng đầu văn bản đúng như văn bản (dong_co_quan_ban_hanh): "
                      "kiểm tra")
     for key, what in (("co_quan_cap_tren", "cơ quan cấp trên"), ("co_quan_ban_hanh", "cơ quan ban hành"),
                       ("dia_danh", "địa danh trước ngày tháng"), ("quoc_hieu", "quốc hiệu"), ("tieu_ngu", "tiêu ngữ")):
-        if not org[key] and not (joint and key in ("co_quan_cap_tren", "co_quan_ban_hanh")):
+        if not org[key] and not (joint_header and key in ("co_quan_cap_tren", "co_quan_ban_hanh")):
             check.append(f"không tìm thấy {what}: để trống (co-quan.yaml, {key})")
     if org["ten_day_du"]:
         check.append(f"tên cơ quan ban hành viết trong câu đọc từ các dòng đầu văn bản: «{org['ten_day_du']}» "

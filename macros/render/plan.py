@@ -86,6 +86,14 @@ def issuer_lines(org) -> list[str]:
     return body_name_lines(org.co_quan_ban_hanh)
 
 
+def header_lines(org, lines: list[str]) -> list[tuple[str, bool | None]]:
+    """Each header line with its weight as the document writes it (co-quan.yaml dong_in_dam): True bold,
+    False not; None when the data does not say (the stylesheet's: the issuing body bold, Nghị định 30)."""
+    if org.dong_in_dam is None:
+        return [(line, None) for line in lines]
+    return [(line, line in org.dong_in_dam if line else None) for line in lines]
+
+
 def as_written_size(org, max_chars: int = 24) -> int | None:
     """The printed size (pt) of a header whose lines are as the document breaks them (dong_co_quan_…),
     so that its longest line fits its column unbroken: 13 pt up to `max_chars` characters (the width
@@ -100,8 +108,8 @@ def as_written_size(org, max_chars: int = 24) -> int | None:
 def header_html(site: Site) -> Markup:
     """The official header of the plan (one template for every issued document)."""
     org = site.org
-    return fragment("official_header.html", parent_lines=parent_lines(org), as_written=as_written_size(org),
-                  issuer_lines=issuer_lines(org), nation=org.quoc_hieu, motto=org.tieu_ngu,
+    return fragment("official_header.html", parent_lines=header_lines(org, parent_lines(org)), as_written=as_written_size(org),
+                  issuer_lines=header_lines(org, issuer_lines(org)), nation=org.quoc_hieu, motto=org.tieu_ngu,
                   number=number_line(site), place_date=place_date_line(site))
 
 
