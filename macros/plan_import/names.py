@@ -74,6 +74,9 @@ def _line(words: list[str], levels: list[list[str]]) -> tuple[list[str] | None, 
     level = next((lv for lv in levels if _starts(words, lv)), None)
     if level is None:
         return None
+    place = words[len(level):]
+    if any(_starts(place[k:], phrase.split()) for k in range(len(place)) for phrase in _BODIES):
+        return None  # two bodies on one line («… XÃ NGỌK BAY BAN THƯỜNG TRỰC»): not read, never one place name
     return body, [w.lower() for w in words[:len(level)]] + _place(words[len(level):])
 
 
