@@ -67,10 +67,30 @@ class OrgFile(Strict):
                                   "không có: cơ quan ban hành in đậm, cơ quan cấp trên không (Nghị định 30/2020).")
     ten_day_du: OptionalText = Field(description="Tên đầy đủ của cơ quan ban hành (tác giả văn bản), viết như trong câu; "
                                                  "văn bản liên tịch: tên các cơ quan, nối bằng «và»; \"\" khi chưa biết.")
+    cap: OptionalText = Field(default="", description="Cấp của cơ quan ban hành, viết thường, như văn bản gọi địa bàn "
+                                                      "của mình («tỉnh», «xã», «phường»…): website viết «trên địa bàn "
+                                                      "toàn <cấp>», «Ban phối hợp của <cấp>»; \"\" khi chưa biết (website "
+                                                      "bỏ các chữ này).")
     dia_danh: OptionalText = Field(description="Địa danh ghi trước ngày tháng, như văn bản ghi; \"\" nếu không có.")
     ban: Annotated[list[Department], *at_most(MAX_LIST)] = Field(default=[], description="Các ban, văn phòng được giao việc.")
     quoc_hieu: OptionalText = Field(description="Quốc hiệu ở đầu văn bản.")
     tieu_ngu: OptionalText = Field(description="Tiêu ngữ dưới quốc hiệu.")
+
+    def area(self, prefix: str, escape=str) -> str:
+        """" trên địa bàn toàn tỉnh" (prefix " trên địa bàn toàn"), "" when the level is not known:
+        the words a compiled sentence adds only when the data says the body's level; `escape`
+        applies to the level (Markdown text)."""
+        return f"{prefix} {escape(self.cap)}" if self.cap else ""
+
+    @property
+    def committee(self) -> str:
+        """"Ủy ban MTTQ Việt Nam tỉnh": the committee of the issuing body's level."""
+        return "Ủy ban MTTQ Việt Nam" + self.area("")
+
+    @property
+    def partner_label(self) -> str:
+        """"Ban phối hợp của tỉnh": the issuing body's department working with a unit."""
+        return "Ban phối hợp" + self.area(" của")
 
 
 # --- data/<kế hoạch>/ke-hoach.yaml -----------------------------------------------------
@@ -211,7 +231,7 @@ class Assignment(Strict):
 
 class Report(Strict):
     tieu_de: Text = Field(default="* Ghi chú:", description="Chữ mở đầu, chép đúng kế hoạch: «* Ghi chú:».")
-    noi_nhan: Name = Field(description="Mã ban nhận báo cáo (ban tổng hợp báo cáo toàn tỉnh).")
+    noi_nhan: Name = Field(description="Mã ban nhận báo cáo (ban tổng hợp báo cáo của các đơn vị).")
     han: Date = Field(description="Hạn gửi báo cáo.")
     loi_van: Text = Field(description="Có thể dùng {noi_nhan_bao_cao} và {han_bao_cao}.")
 

@@ -243,10 +243,12 @@ def test_without_a_plan_the_hint_has_no_year_and_says_how_to_write_one():
 # comments and docstrings may cite the plan as an example). Sections are cited by kind,
 # numbered from the data (sections.section_number), never by a fixed order.
 PLAN_WORDS = re.compile(r"Kon Tum|Đăk|H’Drai|Ban Phong trào|thoát nghèo|nếp nghĩ|từ 02 đến 04|10 huyện|"
-                        r"huyện, thành phố|dân tộc thiểu số|đồng bào|(?-i:DTTS)|khu dân cư", re.IGNORECASE)
+                        r"huyện, thành phố|dân tộc thiểu số|đồng bào|(?-i:DTTS)|khu dân cư|"
+                        r"toàn tỉnh|phối hợp của tỉnh|Việt Nam tỉnh|địa bàn tỉnh", re.IGNORECASE)
 # The campaign's words («dân tộc thiểu số», «DTTS», «đồng bào»: who it addresses) come from the plan
 # (ke-hoach.yaml › cuoc_van_dong › doi_tuong, doi_tuong_viet_tat); so does «khu dân cư», where its
-# conferences are held (ten_goi_khu_dan_cu). "DTTS" in capitals only: the
+# conferences are held (ten_goi_khu_dan_cu). The issuing body's level («toàn tỉnh», «Ban phối hợp của
+# tỉnh») comes from co-quan.yaml › cap. "DTTS" in capitals only: the
 # results' field «so_nguoi_dtts» is a key of the data, not a word a reader sees.
 # Still left, each owned by another branch this session (the list only shrinks): file glob -> reason.
 PLAN_WORDS_LEFT = {

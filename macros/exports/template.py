@@ -47,7 +47,7 @@ class InfoRow:
 INFO_ROWS = (
     InfoRow(4, "Mã đơn vị (không sửa)", "don_vi"),
     InfoRow(5, "Đơn vị", "ten"),
-    InfoRow(6, "Ban phối hợp của tỉnh", "ban"),
+    InfoRow(6, "Ban phối hợp", "ban"),  # the sheet says the level: site.org.partner_label
     InfoRow(7, "Ngày gửi báo cáo (ngày/tháng/năm; để trống nếu chưa gửi)", "ngay_gui"),
     InfoRow(8, "Ngày khảo sát (ngày/tháng/năm)", "khao_sat_ngay"),
     InfoRow(9, "Kết quả khảo sát (tóm tắt)", "khao_sat_ket_qua"),
@@ -151,7 +151,7 @@ def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
     values = {"don_vi": unit.ma, "ten": links.unit_title(unit), "ban": dept.ten, "ke_hoach": site.key,
               "ma_noi_dung": topic_record(site)}
     for r in INFO_ROWS:
-        ws.cell(r.row, 1, r.label).font = BOLD
+        ws.cell(r.row, 1, site.org.partner_label if r.key == "ban" else r.label).font = BOLD
         ws.cell(r.row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         cell = ws.cell(r.row, 2, values.get(r.key))
         cell.number_format = "@"

@@ -30,6 +30,7 @@ def home_page(site: Site) -> str:
                   units_anchor=UNITS_ANCHOR, steps=len(p.cac_buoc.buoc), conferences=notice.conference_sentence(site),
                   href=href, org=site.org.ten_day_du, departments=[site.department(a.ban).ten for a in site.assignments],
                   local=notice.spell(site, local.ten), n=n, unit_word=p.ten_goi_don_vi, province=site.units_file.tinh,
+                  cap=site.org.cap,
                   start=format_month(period.bat_dau), end=period.ket_thuc, receiver=site.department(report.noi_nhan).ten,
                   deadline=report.han, rate=p.kinh_phi.dinh_muc, total=site.total, total_words=site.total_in_words,
                   units=units)

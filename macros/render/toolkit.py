@@ -51,7 +51,8 @@ def _common(site: Site) -> dict:
             "departments": [d.ten for d in site.departments],
             "step_ref": conference_step_ref(site), "so_hoi_nghi": site.placeholders["so_hoi_nghi"],
             "campaign": _campaign(site), "campaign_short": plan.cuoc_van_dong.ten_ngan, "year": plan.van_ban.nam,
-            "places": plan.ten_goi_khu_dan_cu}
+            "places": plan.ten_goi_khu_dan_cu, "partner_label": site.org.partner_label,
+            "whole_area": site.org.area(" trên địa bàn toàn")}
 
 
 def _sheet(site: Site, form: Form, **context) -> str:

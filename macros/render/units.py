@@ -19,13 +19,14 @@ def report_sentence(site: Site, dept_code: str) -> str:
     report = site.plan.to_chuc_thuc_hien.bao_cao
     receiver = site.department(report.noi_nhan).ten
     dept = site.department(dept_code).ten
-    compiles = f"{receiver} tổng hợp báo cáo kết quả trên địa bàn toàn tỉnh"
+    org = site.org
+    compiles = f"{receiver} tổng hợp báo cáo kết quả{org.area(' trên địa bàn toàn')}"
     if dept_code == report.noi_nhan:
-        return (f"Theo kế hoạch, các ban, văn phòng Ủy ban MTTQ Việt Nam tỉnh báo cáo kết quả về {receiver} trước ngày "
+        return (f"Theo kế hoạch, các ban, văn phòng {org.committee} báo cáo kết quả về {receiver} trước ngày "
                 f"{format_date(report.han)}; {compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
                 f"do {receiver} phối hợp.")
     return (f"Theo kế hoạch, {dept} báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}, "
-            f"cùng các ban, văn phòng khác của Ủy ban MTTQ Việt Nam tỉnh; {compiles}.")
+            f"cùng các ban, văn phòng khác của {org.committee}; {compiles}.")
 
 
 def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
@@ -40,6 +41,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
     local = plan.to_chuc_thuc_hien.don_vi_thuc_hien
     amount = site.amount(code)
     return render("unit_page.md", title=links.unit_title(unit), pick=my_unit_pick(here, site.has_toolkit),
+                  partner_label=site.org.partner_label,
                   dept=site.department(a.ban).ten, amount=amount, amount_words=money_in_words(amount),
                   start=format_month(period.bat_dau), end=period.ket_thuc, conference_rule=conference_rule(site),
                   report_sentence=report_sentence(site, a.ban), org=section_number(site, "to_chuc_thuc_hien"),
