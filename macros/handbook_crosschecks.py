@@ -110,6 +110,17 @@ def check_department_abbreviations(org, glossary, src) -> list[DataError]:
     return errors
 
 
+def check_survey_step(toolkit, plan, src, plan_file: str = "data/ke-hoach.yaml") -> list[DataError]:
+    """khao_sat › buoc names a step the plan has (the survey form prints that step's words)."""
+    n = toolkit.khao_sat.buoc
+    steps = plan.cac_buoc.buoc if plan.cac_buoc is not None else []
+    if n is None or n <= len(steps):
+        return []
+    has = f"mục các bước (cac_buoc) có {len(steps)} bước" if steps else "không có mục các bước (cac_buoc)"
+    return [src.error(("khao_sat", "buoc"), f"Kế hoạch không có bước {n}: {plan_file} {has}.", found=str(n),
+                      hint="ghi số thứ tự của bước khảo sát trong kế hoạch, hoặc xóa dòng «buoc».")]
+
+
 def cross_check(models: dict, sources: dict, files: dict | None = None) -> list[DataError]:
     refs = models["references"]
     if "org" in models:
@@ -120,5 +131,7 @@ def cross_check(models: dict, sources: dict, files: dict | None = None) -> list[
             + check_plan_basis(models["plan"], refs, sources["plan"], files)
             + check_chapters(models["chapters"], models["plan"], refs, sources, files)
             + (check_placeholders(sources["toolkit"]) if "toolkit" in sources else [])
+            + (check_survey_step(models["toolkit"], models["plan"], sources["toolkit"], _names(files, "plan"))
+               if "toolkit" in models else [])
             + [e for name, src in sources.items() if name.startswith("chapters/") or name == "toolkit"
                for e in check_placeholder_sections(models["plan"], src)])

@@ -97,6 +97,9 @@ class SurveySection(Strict):
 
 class Survey(Strict):
     tieu_de: Text | None = Field(default=None, description="Tiêu đề in trên phiếu (chữ in hoa); bỏ trống: «PHIẾU KHẢO SÁT».")
+    buoc: Int | None = Field(default=None, ge=1, description="Số thứ tự của bước khảo sát trong mục các bước của kế "
+                                                          "hoạch (cac_buoc): phiếu in lời kế hoạch ở bước đó; bỏ trống: "
+                                                          "phiếu không dẫn bước nào.")
     loi_dan: Text
     phan: list[SurveySection] = Field(min_length=1)
 

@@ -139,7 +139,7 @@ FORMS = (
     Form("chuong-trinh-hoi-nghi", "Chương trình hội nghị", 2, "in cho người chủ trì và đại biểu"),
     Form("danh-sach-dai-bieu", "Danh sách đại biểu", 1, "mỗi tờ một trang; in thêm tờ khi đông người"),
     Form("bien-ban-hoi-nghi", "Biên bản hội nghị", 2, "thư ký ghi trong hội nghị"),
-    Form("phieu-khao-sat", "Phiếu khảo sát đời sống", 2, "bước 2 của kế hoạch; mỗi hộ gia đình một phiếu, in hai mặt"),
+    Form("phieu-khao-sat", "Phiếu khảo sát đời sống", 2, "mỗi hộ gia đình một phiếu, in hai mặt"),
     Form("mau-bao-cao", "Mẫu báo cáo kết quả", 2, "các ban, văn phòng gửi về ban nhận báo cáo"),
 )
 

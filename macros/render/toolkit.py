@@ -57,7 +57,8 @@ def _common(site: Site) -> dict:
 
 def _sheet(site: Site, form: Form, **context) -> str:
     """The form's page: how to print it, then the sheet (macros/templates/toolkit/<slug>.html)."""
-    return render("toolkit/sheet.html", compiler=_lower(notice.compiler(site)), form=form, c=_common(site), **context)
+    return render("toolkit/sheet.html", compiler=_lower(notice.compiler(site)), form=form, purpose=purpose(site, form),
+                  c=_common(site), **context)
 
 
 def agenda(site: Site, form: Form) -> str:
@@ -78,9 +79,23 @@ def minutes(site: Site, form: Form) -> str:
     return _sheet(site, form, sections=list(tpl.muc), line_count=tpl.so_dong, counted=counted)
 
 
+def survey_step(site: Site):
+    """(its number, the step) of the plan's survey, as bo-cong-cu.yaml › khao_sat › buoc says; None
+    when it says none (the loader has checked the number against the plan's steps)."""
+    n = site.toolkit.khao_sat.buoc if site.toolkit is not None else None
+    steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
+    return (n, steps[n - 1]) if n and n <= len(steps) else None
+
+
+def purpose(site: Site, form: Form) -> str:
+    """What the form is for; the survey's says which step of the plan it serves."""
+    step = survey_step(site) if form.slug == "phieu-khao-sat" else None
+    return (f"bước {step[0]} của kế hoạch; " if step else "") + form.purpose
+
+
 def survey(site: Site, form: Form) -> str:
     tpl = site.toolkit.khao_sat
-    step = site.plan.cac_buoc.buoc[1] if len(site.plan.cac_buoc.buoc) > 1 else None
+    step = survey_step(site)
     parts = []
     n = 0
     for i, section in enumerate(tpl.phan, 1):
@@ -89,7 +104,8 @@ def survey(site: Site, form: Form) -> str:
             n += 1
             questions.append({"number": n, "text": q.hoi, "choices": list(q.chon), "lines": max(q.so_dong, 1)})
         parts.append({"number": _roman(i), "title": section.ten, "questions": questions})
-    return _sheet(site, form, basis=site.fill(step.noi_dung) if step else None, advice=tpl.loi_dan, parts=parts,
+    return _sheet(site, form, basis=site.fill(step[1].noi_dung) if step else None, step_number=step and step[0],
+                  advice=tpl.loi_dan, parts=parts,
                   title=tpl.tieu_de or "PHIẾU KHẢO SÁT")
 
 
@@ -131,7 +147,7 @@ def form_page(site: Site, slug: str) -> str:
 
 
 def toolkit_index(site: Site) -> str:
-    items = "\n".join(f"{i}. [{f.title}]({f.slug}.md): {f.purpose} (tối đa {f.max_pages} trang A4)."
+    items = "\n".join(f"{i}. [{f.title}]({f.slug}.md): {purpose(site, f)} (tối đa {f.max_pages} trang A4)."
                       for i, f in enumerate(FORMS, 1))
     return ("# Bộ công cụ hội nghị\n\n"
             f"Các mẫu tham khảo do {md_escape(_lower(notice.compiler(site)))} biên soạn từ kế hoạch, không phải văn bản "

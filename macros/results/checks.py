@@ -85,6 +85,19 @@ def check_dependent_raw(site: Site, data, src) -> list[DataError]:
     return errors
 
 
+def _step(n: int | None) -> str:
+    return f" (bước {n})" if n else ""
+
+
+def _steps_of(site: Site) -> tuple[int | None, int | None]:
+    """The numbers of the plan's survey step (bo-cong-cu.yaml › khao_sat › buoc) and of its
+    conference step (the step whose text holds {so_hoi_nghi}); None where the data says none."""
+    steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
+    survey = site.toolkit.khao_sat.buoc if site.toolkit is not None else None
+    meeting = next((i for i, s in enumerate(steps, 1) if "{so_hoi_nghi}" in s.noi_dung), None)
+    return (survey if survey and survey <= len(steps) else None), meeting
+
+
 def check_unit(site: Site, res: UnitResults, src, stem: str | None,
                today: dt.date | None = None) -> tuple[list[DataError], list[DataError]]:
     """(errors, warnings) for one unit's results. `stem` is the file name without
@@ -147,8 +160,9 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None,
                 errors.append(src.error(base + ("noi_dung", j), f"Không có nội dung mã «{code}» ở mục {section_number(plan, 'noi_dung')} kế hoạch.",
                                         found=code, hint=near_miss(code, topics, f"{site.data_file('plan')} (noi_dung › muc › ma)")))
         if res.khao_sat is not None and conf.ngay < res.khao_sat.ngay:
+            survey, meeting = _steps_of(site)
             warnings.append(src.error(base + ("ngay",), f"Hội nghị ngày {format_date(conf.ngay)} trước ngày khảo sát "
-                                                        f"{format_date(res.khao_sat.ngay)}; kế hoạch khảo sát trước (bước 2) rồi mới hội nghị (bước 3).",
+                                                        f"{format_date(res.khao_sat.ngay)}; kế hoạch khảo sát trước{_step(survey)} rồi mới hội nghị{_step(meeting)}.",
                                       found=format_date(conf.ngay)))
 
     # No per-unit check of the conference count: the plan's «từ 02 đến 04 hội nghị» (a step

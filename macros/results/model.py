@@ -65,7 +65,7 @@ class ReportSent(Strict):
 class UnitResults(Strict):
     don_vi: Code = Field(description="Mã đơn vị (data/<kế hoạch>/don-vi.yaml), trùng tên tệp: \"610\" cho data/<kế hoạch>/ket-qua/610.yaml.")
     dia_ban: Annotated[list[Area], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các xã và nơi được chọn ở mỗi xã (bước 1).")
-    khao_sat: Survey | None = Field(default=None, description="Khảo sát (bước 2).")
+    khao_sat: Survey | None = Field(default=None, description="Khảo sát (bước khảo sát của kế hoạch).")
     hoi_nghi: Annotated[list[Conference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
     kinh_phi: Spending = Field(default_factory=Spending, description="Kinh phí đã chi.")
     bao_cao: ReportSent | None = Field(default=None, description="Báo cáo kết quả đã gửi (ngày, ban gửi).")
