@@ -548,8 +548,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             lines.append(line_of(x))
     can_cu, opening = [], []
     i = 0
-    while i < len(lines) and isinstance(lines[i], Line) and fold(lines[i].full).lstrip("-–+• ").startswith("can cu"):
-        can_cu.append({"van_ban": lines[i].full})
+    while i < len(lines) and isinstance(lines[i], Line) and (
+            fold(lines[i].full).lstrip("-–+• ").startswith("can cu") or (can_cu and lines[i].para.note)):
+        can_cu.append({"van_ban": lines[i].full})  # a căn cứ's footnote («[1] …») under it, in the list
         i += 1
 
     def is_article(ln) -> bool:
@@ -830,6 +831,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                              "(xem hướng dẫn biên tập)")
     if facts.get("images"):
         check.append(f"tệp có {facts['images']} hình ảnh: website không chép hình ảnh")
+    check.extend(facts.get("reader_notes", []))  # footnotes, text boxes, page headers (the reader says how read)
     if facts.get("symbol_bullets"):
         check.append("dấu đầu dòng Word vẽ bằng phông Symbol/Wingdings được ghi bằng ký tự nó hiện ra («•», «▪»…)")
     check.extend(facts.get("numbering_notes", []))
