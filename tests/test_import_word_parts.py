@@ -284,3 +284,31 @@ def test_tab_aligned_header_and_signature_read_as_columns(project, tmp_path, cap
     assert (sig["quyen_han"], sig["chuc_vu"], sig["nguoi_ky"]) == ("TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH",
                                                                    "Y Thị Hờ Lan"), sig
     assert any(t.replace("\t", " ") == "Tổng cộng: 5.000.000 đồng" for t in _all_text(plan))
+
+
+def nb_hyphen(path: Path) -> None:
+    """U+2011 (non-breaking hyphen) typed as a character in the text and in a table cell."""
+    doc = Document()
+    _header_table(doc)
+    doc.add_paragraph().add_run("HƯỚNG DẪN").bold = True
+    doc.add_paragraph().add_run("Tổ chức Ngày hội Đại đoàn kết ở khu dân cư năm 2026").bold = True
+    doc.add_paragraph().add_run("I. NỘI DUNG").bold = True
+    doc.add_paragraph("1. Kinh phí: 2.000.000 đồng/khu dân cư (nguồn ngân sách huyện\u2011xã).")
+    t = doc.add_table(rows=2, cols=2)
+    for r, (a, b) in enumerate((("Ngày", "Nội dung"), ("18\u201111", "Ngày hội"))):
+        t.rows[r].cells[0].text, t.rows[r].cells[1].text = a, b
+    doc.add_paragraph().add_run("II. TỔ CHỨC THỰC HIỆN").bold = True
+    doc.add_paragraph("Các Ban Công tác Mặt trận báo cáo kết quả trước ngày 25/11/2026./.")
+    _signature(doc)
+    doc.save(str(path))
+
+
+def test_non_breaking_hyphen_character_does_not_refuse_the_file(project, tmp_path, capsys):
+    """Review r19f C2: a U+2011 typed in the text made the import refuse the whole file (the PDF fonts have
+    no glyph for it). Written «-», as Word's own w:noBreakHyphen already imports, and listed."""
+    plan = imported(project, tmp_path, capsys, nb_hyphen, "hd-gach-noi")
+    texts = _all_text(plan)
+    assert any("ngân sách huyện-xã" in t for t in texts), texts
+    assert not any("\u2011" in t for t in texts)
+    assert "'18-11'" in str(plan) and "\u2011" not in str(plan)
+    assert any("2 ký tự U+2011 (gạch nối" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])

@@ -278,11 +278,26 @@ def _signature_blocks(sig_lines: list[str]) -> list[list[str]]:
     return blocks
 
 
-def _clean(blocks: list) -> tuple[int, dict[str, int]]:
+# Characters the PDF fonts cannot print, written as the one Word itself gives for the same mark: a non-breaking
+# hyphen typed as U+2011 is what Word's own w:noBreakHyphen is, which python-docx reads as «-» (review r19f:
+# the import refused the whole file for it). Listed on the checklist.
+_PRINTED_AS = {"\u2011": "-"}
+
+
+def _clean(blocks: list, replaced: dict[str, int] | None = None) -> tuple[int, dict[str, int]]:
     """NFC every run (as every text of the site) and drop invisible format characters (zero-width
     space, soft hyphen, byte-order mark: the data check refuses them, and they show nothing).
-    Returns how many paragraphs NFC changed and the characters dropped, for the checklist."""
+    Returns how many paragraphs NFC changed and the characters dropped, for the checklist; the
+    characters written otherwise (_PRINTED_AS) are counted in `replaced`."""
     changed, dropped = 0, {}
+    replaced = {} if replaced is None else replaced
+
+    def swap(text: str) -> str:
+        for ch, into in _PRINTED_AS.items():
+            if ch in text:
+                replaced[ch] = replaced.get(ch, 0) + text.count(ch)
+                text = text.replace(ch, into)
+        return text
 
     def para(p: Para) -> int:
         """1 when NFC changed the paragraph."""
@@ -294,7 +309,7 @@ def _clean(blocks: list) -> tuple[int, dict[str, int]]:
                     dropped[ch] = dropped.get(ch, 0) + 1
                 else:
                     kept.append(ch)
-            r.text = nfc("".join(kept))
+            r.text = swap(nfc("".join(kept)))
         return int(nfc(before) != before)
 
     for b in blocks:
@@ -305,7 +320,8 @@ def _clean(blocks: list) -> tuple[int, dict[str, int]]:
                 for cell in row:
                     for p in cell:
                         changed += para(p)
-            b.rows = [["".join(ch for ch in nfc(c) if unicodedata.category(ch) != "Cf") for c in r] for r in b.rows]
+            b.rows = [["".join(ch for ch in nfc(c) if unicodedata.category(ch) != "Cf").translate(
+                str.maketrans(_PRINTED_AS)) for c in r] for r in b.rows]
     return changed, dropped
 
 
@@ -319,7 +335,11 @@ _INVISIBLE_NAMES = {"\u200b": "dấu cách không độ rộng", "\u200c": "ký 
 def parse(blocks: list, facts: dict, file_name: str) -> Result:
     recognised: list[str] = []
     check: list[str] = []
-    changed, dropped = _clean(blocks)
+    replaced: dict[str, int] = {}
+    changed, dropped = _clean(blocks, replaced)
+    for ch, n in sorted(replaced.items()):
+        check.append(f"{n} ký tự U+{ord(ch):04X} (gạch nối không ngắt dòng) được ghi là «{_PRINTED_AS[ch]}» như "
+                     "Word tự ghi dấu này: phông chữ bản in PDF không có ký tự đó; kiểm tra")
     if changed:
         check.append(f"{changed} đoạn có chữ viết bằng dấu tách rời (Unicode tổ hợp): đã ghi ở dạng dựng sẵn (NFC) "
                      "như mọi chữ của website; chữ nhìn không đổi")
