@@ -312,3 +312,33 @@ def test_non_breaking_hyphen_character_does_not_refuse_the_file(project, tmp_pat
     assert not any("\u2011" in t for t in texts)
     assert "'18-11'" in str(plan) and "\u2011" not in str(plan)
     assert any("2 ký tự U+2011 (gạch nối" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+
+
+def test_odt_notes_and_tab_aligned_lines(tmp_path):
+    """The .odt reader dropped text:note (footnotes, endnotes) silently and read tab-aligned header lines
+    as one line, as the .docx reader did (review r19f): same placement, same two columns."""
+    from macros.plan_import.blocks import Table
+    from macros.plan_import.odt import read_odt
+
+    content = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">
+<office:body><office:text>
+ <text:p>ỦY BAN MTTQ VIỆT NAM HUYỆN ĐĂK HÀ<text:tab/>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</text:p>
+ <text:p>Số: 27/HD-MTTQ-BTT<text:tab/>Đăk Hà, ngày 02 tháng 10 năm 2026</text:p>
+ <text:p>Căn cứ Hướng dẫn số 18/HD-MTTW-BTT<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Ngày truyền thống: 18/11/1930.</text:p></text:note-body></text:note>;</text:p>
+ <text:p>Căn cứ Chương trình năm 2026;</text:p>
+ <text:p>Ban Thường trực hướng dẫn như sau:</text:p>
+</office:text></office:body></office:document-content>
+"""
+    src = tmp_path / "hd.odt"
+    with zipfile.ZipFile(src, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+    blocks, facts = read_odt(src, 10**6)
+    assert isinstance(blocks[0], Table)
+    assert blocks[0].rows == [["ỦY BAN MTTQ VIỆT NAM HUYỆN ĐĂK HÀ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                              ["Số: 27/HD-MTTQ-BTT", "Đăk Hà, ngày 02 tháng 10 năm 2026"]]
+    assert [b.text for b in blocks[1:]] == ["Căn cứ Hướng dẫn số 18/HD-MTTW-BTT[1];", "Căn cứ Chương trình năm 2026;",
+                                            "[1] Ngày truyền thống: 18/11/1930.", "Ban Thường trực hướng dẫn như sau:"]
+    assert any("1 chú thích cuối trang" in x for x in facts["reader_notes"])

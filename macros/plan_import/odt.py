@@ -14,7 +14,8 @@ italic are read from the text styles (fo:font-weight="bold", fo:font-style="ital
 import zipfile
 from pathlib import Path
 
-from .blocks import NotAPlan, Para, Run, Table
+from ..text import fold
+from .blocks import NotAPlan, Para, Run, Table, tab_columns
 from .docx import _SYMBOL_BULLETS, _split_lines, format_number
 
 NS = {
@@ -97,6 +98,10 @@ class _Reader:
         self.last_of_style: dict[str, str] = {}  # list style -> id of its last list
         self.alias: dict[str, str] = {}  # a list's xml:id -> the list whose count it goes on with
         self.images = 0
+        # Footnotes and endnotes (text:note), as the .docx reader places them: the citation where it stands
+        # («[1]»), the note's text as a paragraph «[1] …» after the paragraph holding it (review r19f).
+        self.pending: list[Para] = []
+        self.notes = {"footnote": 0, "endnote": 0}
         self.merged_tables = 0  # tables with a cell spanning rows or columns
         self.symbol_bullets = False
         self.unknown: set[str] = set()
@@ -130,6 +135,20 @@ class _Reader:
                 add("\n", bold, italic)
             elif child.tag == t("draw", "frame"):
                 self.images += 1
+            elif child.tag == t("text", "note"):
+                kind = "endnote" if child.get(t("text", "note-class")) == "endnote" else "footnote"
+                self.notes[kind] += 1
+                cit = child.find(t("text", "note-citation"))
+                mark = f"[{(cit.text or '').strip() if cit is not None and (cit.text or '').strip() else self.notes[kind]}]"
+                add(mark, bold, italic)
+                note_body = child.find(t("text", "note-body"))
+                lines = [x for p in (note_body.iter(t("text", "p")) if note_body is not None else [])
+                         for x in self.para(p) if x.text.strip()]
+                if lines:
+                    lines[0].runs = [Run(mark + " ")] + lines[0].runs
+                    for x in lines:
+                        x.note = True
+                    self.pending.extend(lines)
             # notes, bookmarks, fields' hidden parts: not the paragraph's text
             add(child.tail or "", bold, italic)
         return out
@@ -192,6 +211,7 @@ class _Reader:
                         self.blocks.extend(self.para(child, mk, kind, level - 1))
                     else:
                         self.blocks.extend(self.para(child))
+                    self.flush()
                     first = False
                 elif child.tag == t("text", "list"):
                     self.list(child, level + 1, child.get(t("text", "style-name"), "") or style, list_id)
@@ -201,13 +221,16 @@ class _Reader:
 
     def body(self, elements) -> None:
         for el in elements:
+            self.flush(el)  # a căn cứ's notes held back come before the first line after the căn cứ list
             if el.tag == t("text", "h") and el.get(t("text", "outline-level")) and \
                     el.get(t("text", "is-list-header")) != "true":
                 level = int(el.get(t("text", "outline-level")) or 1)
                 mk, kind = self.marker(OUTLINE, OUTLINE, level, None)
                 self.blocks.extend(self.para(el, mk, kind, level - 1))
+                self.flush()
             elif el.tag in (t("text", "p"), t("text", "h")):
                 self.blocks.extend(self.para(el))
+                self.flush(el)
             elif el.tag == t("text", "list"):
                 style = el.get(t("text", "style-name"), "")
                 self._lists += 1
@@ -221,8 +244,17 @@ class _Reader:
                 self.list(el, 1, style, list_id)
             elif el.tag == t("table", "table"):
                 self.blocks.append(self.table(el))
+                self.flush()
             elif el.tag in (t("text", "section"), t("table", "table-header-rows"), t("table", "table-rows")):
                 self.body(list(el))
+
+    def flush(self, el=None) -> None:
+        """The notes read so far, after the paragraph or table that refers to them; after the last «Căn cứ …»
+        line for a căn cứ's note (the căn cứ list stays whole)."""
+        if el is not None and fold("".join(el.itertext())).lstrip("-–+• ").startswith("can cu"):
+            return
+        self.blocks.extend(self.pending)
+        self.pending.clear()
 
     def table(self, el) -> Table:
         rows, cells, header = [], [], 0
@@ -317,6 +349,16 @@ def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
     text = content.find(f"{t('office', 'body')}/{t('office', 'text')}")
     if text is not None:
         reader.body(list(text))
+    reader.flush()
+    said = []
+    if reader.notes["footnote"] or reader.notes["endnote"]:
+        found = " và ".join(x for x in (f"{reader.notes['footnote']} chú thích cuối trang (footnote)"
+                                        if reader.notes["footnote"] else "",
+                                        f"{reader.notes['endnote']} chú thích cuối văn bản (endnote)"
+                                        if reader.notes["endnote"] else "") if x)
+        said.append(f"tệp có {found}: dấu chú thích được ghi ngay chỗ nó đứng («[1]»), lời chú thích thành một "
+                    "đoạn «[1] …» ngay sau đoạn (hay bảng) có dấu đó, sau dòng căn cứ cuối nếu dấu ở phần căn cứ; "
+                    "kiểm tra chỗ đặt")
     facts = {"images": reader.images, "unknown_formats": sorted(reader.unknown),
-             "symbol_bullets": reader.symbol_bullets, "merged_tables": reader.merged_tables}
-    return reader.blocks, facts
+             "symbol_bullets": reader.symbol_bullets, "merged_tables": reader.merged_tables, "reader_notes": said}
+    return tab_columns(reader.blocks), facts
