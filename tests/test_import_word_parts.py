@@ -342,3 +342,34 @@ def test_odt_notes_and_tab_aligned_lines(tmp_path):
     assert [b.text for b in blocks[1:]] == ["Căn cứ Hướng dẫn số 18/HD-MTTW-BTT[1];", "Căn cứ Chương trình năm 2026;",
                                             "[1] Ngày truyền thống: 18/11/1930.", "Ban Thường trực hướng dẫn như sau:"]
     assert any("1 chú thích cuối trang" in x for x in facts["reader_notes"])
+
+
+def test_odt_text_frames_read_as_header_columns(tmp_path):
+    """An .odt header in two frames (draw:frame › draw:text-box, how LibreOffice users place it) was lost and
+    counted as images, like the .docx text boxes (review r19f B1): read as two columns, left to right."""
+    from macros.plan_import.blocks import Table
+    from macros.plan_import.odt import read_odt
+
+    def frame(x, lines):
+        ps = "".join(f"<text:p>{line}</text:p>" for line in lines)
+        return (f'<draw:frame text:anchor-type="paragraph" svg:x="{x}" svg:y="0cm" svg:width="8cm">'
+                f"<draw:text-box>{ps}</draw:text-box></draw:frame>")
+
+    content = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3">
+<office:body><office:text>
+ <text:p>{frame("9cm", RIGHT)}{frame("-0.5cm", LEFT)}</text:p>
+ <text:p>BÁO CÁO</text:p>
+</office:text></office:body></office:document-content>
+"""
+    src = tmp_path / "bc.odt"
+    with zipfile.ZipFile(src, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+    blocks, facts = read_odt(src, 10**6)
+    assert isinstance(blocks[0], Table) and blocks[0].rows == [["\n".join(LEFT), "\n".join(RIGHT)]], blocks[0]
+    assert [b.text for b in blocks[1:] if b.text.strip()] == ["BÁO CÁO"]
+    assert facts["images"] == 0 and any("2 khung chữ" in x for x in facts["reader_notes"])

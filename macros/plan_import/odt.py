@@ -11,6 +11,7 @@ from the list it continues); text:list-item text:start-value restarts it there. 
 italic are read from the text styles (fo:font-weight="bold", fo:font-style="italic").
 """
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -102,6 +103,7 @@ class _Reader:
         # («[1]»), the note's text as a paragraph «[1] …» after the paragraph holding it (review r19f).
         self.pending: list[Para] = []
         self.notes = {"footnote": 0, "endnote": 0}
+        self.text_boxes = 0
         self.merged_tables = 0  # tables with a cell spanning rows or columns
         self.symbol_bullets = False
         self.unknown: set[str] = set()
@@ -134,7 +136,7 @@ class _Reader:
             elif child.tag == t("text", "line-break"):
                 add("\n", bold, italic)
             elif child.tag == t("draw", "frame"):
-                self.images += 1
+                pass  # a picture, counted by para(); a text box, read by frames()
             elif child.tag == t("text", "note"):
                 kind = "endnote" if child.get(t("text", "note-class")) == "endnote" else "footnote"
                 self.notes[kind] += 1
@@ -159,7 +161,7 @@ class _Reader:
         name = el.get(t("text", "style-name"), "")
         b = self.styles.flag(self.styles.bold, name)
         i = self.styles.flag(self.styles.italic, name)
-        self.images += len(el.findall(f".//{t('draw', 'frame')}"))
+        self.images += sum(1 for f in el.iter(t("draw", "frame")) if f.find(t("draw", "text-box")) is None)
         runs = self.runs(el, b, i)
         if not any("\n" in r.text for r in runs):
             return [Para(runs, marker, kind, level)]
@@ -229,6 +231,7 @@ class _Reader:
                 self.blocks.extend(self.para(el, mk, kind, level - 1))
                 self.flush()
             elif el.tag in (t("text", "p"), t("text", "h")):
+                self.blocks.extend(self.frames(el))
                 self.blocks.extend(self.para(el))
                 self.flush(el)
             elif el.tag == t("text", "list"):
@@ -247,6 +250,35 @@ class _Reader:
                 self.flush()
             elif el.tag in (t("text", "section"), t("table", "table-header-rows"), t("table", "table-rows")):
                 self.body(list(el))
+
+    def frames(self, el) -> list:
+        """The text boxes (draw:frame › draw:text-box) anchored in a paragraph, read in order: boxes side by
+        side as the columns of a one-row table, left to right (svg:x), as a two-column header table (review
+        r19f: a header in two frames was lost and counted as images)."""
+        boxes = []
+        for f in el.iter(t("draw", "frame")):
+            box = f.find(t("draw", "text-box"))
+            anc, inner = f.getparent(), False
+            while anc is not None and anc is not el:
+                inner = inner or anc.tag == t("draw", "text-box")
+                anc = anc.getparent()
+            if box is not None and not inner:
+                boxes.append((_length_cm(f.get("{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}x", "")),
+                              box))
+        if not boxes:
+            return []
+        self.text_boxes += len(boxes)
+        read = []
+        for _, box in sorted(boxes, key=lambda b: b[0]):
+            saved, self.blocks = self.blocks, []
+            self.body(list(box))
+            got, self.blocks = self.blocks, saved
+            if any(isinstance(x, Table) or x.text.strip() for x in got):
+                read.append(got)
+        if len(read) >= 2 and all(isinstance(x, Para) for r in read for x in r):
+            cells = [[x for x in r if x.text.strip()] for r in read]
+            return [Table([["\n".join(x.text.strip() for x in c) for c in cells]], 0, [cells])]
+        return [x for r in read for x in r]
 
     def flush(self, el=None) -> None:
         """The notes read so far, after the paragraph or table that refers to them; after the last «Căn cứ …»
@@ -306,6 +338,18 @@ class _Reader:
         return Table(rows, header if header < len(rows) else 0, cells)
 
 
+def _length_cm(value: str) -> float:
+    """An ODF length («-0.5cm», «2.1in», «12pt») in centimetres; 0 when not one."""
+    m = re.fullmatch(r"\s*(-?[\d.]+)\s*(cm|mm|in|pt|pc|px)?\s*", value or "")
+    if not m:
+        return 0.0
+    try:
+        n = float(m[1])
+    except ValueError:
+        return 0.0
+    return n * {"cm": 1, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6, "px": 2.54 / 96}.get(m[2] or "cm", 1)
+
+
 def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
     from lxml import etree
 
@@ -359,6 +403,9 @@ def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
         said.append(f"tệp có {found}: dấu chú thích được ghi ngay chỗ nó đứng («[1]»), lời chú thích thành một "
                     "đoạn «[1] …» ngay sau đoạn (hay bảng) có dấu đó, sau dòng căn cứ cuối nếu dấu ở phần căn cứ; "
                     "kiểm tra chỗ đặt")
+    if reader.text_boxes:
+        said.append(f"tệp có {reader.text_boxes} khung chữ (text box): chữ trong khung được đọc theo thứ tự văn bản, "
+                    "các khung đứng cạnh nhau đọc như các cột của một bảng; kiểm tra")
     facts = {"images": reader.images, "unknown_formats": sorted(reader.unknown),
              "symbol_bullets": reader.symbol_bullets, "merged_tables": reader.merged_tables, "reader_notes": said}
     return tab_columns(reader.blocks), facts
