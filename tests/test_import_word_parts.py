@@ -373,3 +373,29 @@ def test_odt_text_frames_read_as_header_columns(tmp_path):
     assert isinstance(blocks[0], Table) and blocks[0].rows == [["\n".join(LEFT), "\n".join(RIGHT)]], blocks[0]
     assert [b.text for b in blocks[1:] if b.text.strip()] == ["BÁO CÁO"]
     assert facts["images"] == 0 and any("2 khung chữ" in x for x in facts["reader_notes"])
+
+
+def table_after_closing(path: Path, closing: str) -> None:
+    doc = Document()
+    _header_table(doc)
+    doc.add_paragraph().add_run("HƯỚNG DẪN").bold = True
+    doc.add_paragraph().add_run("Tổ chức Ngày hội Đại đoàn kết ở khu dân cư năm 2026").bold = True
+    doc.add_paragraph().add_run("I. NỘI DUNG").bold = True
+    doc.add_paragraph("1. Phần lễ, phần hội.")
+    doc.add_paragraph(closing)
+    t = doc.add_table(rows=2, cols=2)
+    for r, (a, b) in enumerate((("Khu dân cư", "Ngày tổ chức"), ("Thôn Kon Klốc", "18/11/2026"))):
+        t.rows[r].cells[0].text, t.rows[r].cells[1].text = a, b
+    _signature(doc)
+    doc.save(str(path))
+
+
+def test_table_after_the_closing_paragraph_is_kept(project, tmp_path, capsys):
+    """Found while testing U+2011 (review r19f follow-up): a table between the closing paragraph («…/.» or
+    «Trên đây là …») and «Nơi nhận» was dropped silently. Kept after the closing, in order."""
+    for n, closing in enumerate(("Đề nghị các Ban Công tác Mặt trận thực hiện./.",
+                                 "Trên đây là Hướng dẫn tổ chức Ngày hội năm 2026.")):
+        plan = imported(project, tmp_path, capsys, lambda p: table_after_closing(p, closing), f"hd-bang-cuoi-{n}")
+        text = str({k: v for k, v in plan.items() if k != "nhap_tu_dong"})
+        assert "Thôn Kon Klốc" in text and "18/11/2026" in text, (closing, plan["muc"], plan["ket_luan"])
+        assert text.find(closing) < text.find("Thôn Kon Klốc"), closing

@@ -485,7 +485,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             body, tail = body[:sig], body[sig:]
     closing_at = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para)
                        and fold(nfc(body[i].text)).strip().startswith("tren day la")), None)
-    closing = [x for x in body[closing_at:] if isinstance(x, Para) and x.text.strip()] if closing_at is not None else []
+    # A table after the closing paragraph stays with it, in order (it was dropped silently, review r19f).
+    closing = [x for x in body[closing_at:] if isinstance(x, Table) or x.text.strip()] if closing_at is not None else []
     # In a document of articles («Điều 1.» …) every paragraph after an article is that article's, the
     # last one too («Quy chế này có hiệu lực …» is Điều 5's text, review r19d): never taken as ket_luan.
     articles = any(isinstance(x, Para) and shape(line_of(x).marker) == "article" for x in body)
@@ -500,7 +501,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 and (said.startswith(fold(doc["loai"]) + " nay ")
                      or any(said.startswith(f"{kind_words} {w}") for w in ("nay ", "co hieu luc")))):
             closing_at = last
-            closing = [body[last]]
+            closing = [x for x in body[last:] if isinstance(x, Table) or x.text.strip()]
             check.append(f"đoạn «{nfc(body[last].text).strip()}» (cuối phần thân, nói về chính văn bản) được ghi là "
                          "đoạn kết (ket_luan): kiểm tra")
     if closing_at is None and not articles:
@@ -509,7 +510,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         last = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para) and body[i].text.strip()), None)
         if last is not None and nfc(body[last].text).strip().endswith("/.") and not line_of(body[last]).marker:
             closing_at = last
-            closing = [body[last]]
+            closing = [x for x in body[last:] if isinstance(x, Table) or x.text.strip()]
             check.append(f"đoạn «{nfc(body[last].text).strip()}» (cuối phần thân, kết bằng «/.») được ghi là đoạn kết "
                          "(ket_luan): kiểm tra")
     if closing_at is not None:
@@ -721,7 +722,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if closing_kept:
         if not sections:
             sections.append({"so": "", "tieu_de": "", "loai": "khac", "doan": []})
-        sections[-1]["doan"] += [rich(line_of(x, find_marker=False).runs) for x in closing]
+        sections[-1]["doan"] += [{"bang": x.rows, "dong_tieu_de": x.header_rows or _names_columns(x.rows)}
+                                 if isinstance(x, Table) else rich(line_of(x, find_marker=False).runs) for x in closing]
         check.append(f"đoạn kết có {len(closing)} đoạn: chép thành từng đoạn riêng ở cuối mục cuối cùng, ket_luan để "
                      "trống: kiểm tra")
         closing = []
