@@ -399,3 +399,32 @@ def test_table_after_the_closing_paragraph_is_kept(project, tmp_path, capsys):
         text = str({k: v for k, v in plan.items() if k != "nhap_tu_dong"})
         assert "Thôn Kon Klốc" in text and "18/11/2026" in text, (closing, plan["muc"], plan["ket_luan"])
         assert text.find(closing) < text.find("Thôn Kon Klốc"), closing
+
+
+def test_cell_of_several_lines_prints_its_lines(project, tmp_path, capsys):
+    """Review r19f B3: a cell of two paragraphs (or a nested table's rows) is stored with a line break, but the
+    plan page (and the PDF made from it) ran its lines together: «Tiền mặt: 12.000.000 Hiện vật: 3.500.000»."""
+    from macros.loader import load_plan
+    from macros.render.plan import plan_page
+
+    def make(path):
+        doc = Document()
+        _header_table(doc)
+        doc.add_paragraph().add_run("BÁO CÁO").bold = True
+        doc.add_paragraph().add_run("Kết quả vận động Quỹ năm 2026").bold = True
+        doc.add_paragraph().add_run("I. KẾT QUẢ").bold = True
+        doc.add_paragraph("Kết quả vận động như sau:")
+        t = doc.add_table(rows=2, cols=2)
+        t.rows[0].cells[0].text, t.rows[0].cells[1].text = "Thôn", "Chi tiết"
+        t.rows[1].cells[0].text = "Thôn Kà Bầy"
+        t.rows[1].cells[1].text = "Tiền mặt: 12.000.000"
+        t.rows[1].cells[1].add_paragraph("Hiện vật: 3.500.000")
+        doc.add_paragraph().add_run("II. PHƯƠNG HƯỚNG").bold = True
+        doc.add_paragraph("Tiếp tục vận động./.")
+        _signature(doc)
+        doc.save(str(path))
+
+    imported(project, tmp_path, capsys, make, "bc-o-nhieu-dong")
+    page = plan_page(load_plan(project, "bc-o-nhieu-dong"))
+    assert re.search(r"Tiền mặt: 12\.000\.000<br>\s*Hiện vật: 3\.500\.000", page), \
+        page[page.find("Tiền mặt") - 80:page.find("Tiền mặt") + 120]
