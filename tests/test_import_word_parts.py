@@ -428,3 +428,34 @@ def test_cell_of_several_lines_prints_its_lines(project, tmp_path, capsys):
     page = plan_page(load_plan(project, "bc-o-nhieu-dong"))
     assert re.search(r"Tiền mặt: 12\.000\.000<br>\s*Hiện vật: 3\.500\.000", page), \
         page[page.find("Tiền mặt") - 80:page.find("Tiền mặt") + 120]
+
+
+def test_paragraph_left_of_a_word_list_follows_the_list(project, tmp_path, capsys):
+    """Review r19f B3: a paragraph and a table after a Word-numbered list were filed under its last item.
+    When the paragraph sits left of the list's text (Word's list indent, here «List Number»: 0.5 inch), it
+    and what follows are the section's, after the list; a paragraph indented like the item's text stays in it."""
+    def make(path):
+        doc = Document()
+        _header_table(doc)
+        doc.add_paragraph().add_run("BÁO CÁO").bold = True
+        doc.add_paragraph().add_run("Kết quả công tác Mặt trận năm 2026").bold = True
+        doc.add_paragraph().add_run("I. TỒN TẠI").bold = True
+        doc.add_paragraph("Ban Công tác Mặt trận thôn chưa chủ động.", style="List Number")
+        doc.add_paragraph("Việc nắm bắt tình hình có lúc chưa kịp thời.", style="List Number")
+        inner = doc.add_paragraph("Nhất là ở các thôn xa.")
+        inner.paragraph_format.left_indent = Cm(1.27)
+        doc.add_paragraph("Kết quả vận động Quỹ theo từng thôn:")
+        t = doc.add_table(rows=2, cols=2)
+        t.rows[0].cells[0].text, t.rows[0].cells[1].text = "Thôn", "Số tiền (đồng)"
+        t.rows[1].cells[0].text, t.rows[1].cells[1].text = "Thôn Kà Bầy", "15.500.000"
+        doc.add_paragraph().add_run("II. PHƯƠNG HƯỚNG").bold = True
+        doc.add_paragraph("Tiếp tục vận động./.")
+        _signature(doc)
+        doc.save(str(path))
+
+    plan = imported(project, tmp_path, capsys, make, "bc-sau-danh-sach")
+    doan = plan["muc"][0]["doan"]
+    assert [d.get("ky_hieu") if isinstance(d, dict) else d for d in doan[:2]] == ["1.", "2."], doan
+    assert doan[1].get("doan") == ["Nhất là ở các thôn xa."], doan[1]
+    assert doan[2] == "Kết quả vận động Quỹ theo từng thôn:", doan
+    assert "bang" in doan[3], doan

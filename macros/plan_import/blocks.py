@@ -33,6 +33,8 @@ class Para:
     outline: int = -1
     # A footnote's or endnote's text («[1] …»), placed after the paragraph that refers to it.
     note: bool = False
+    # Left indent in twips (Word: the paragraph's own, its list level's or its style's); -1 when not known.
+    indent: int = -1
 
     @property
     def text(self) -> str:

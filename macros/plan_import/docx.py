@@ -81,6 +81,7 @@ class Numbering:
         self.unknown_formats: set[str] = set()
         self.symbol_bullets = False
         self.notes: list[str] = []
+        self.indents: dict[tuple[str, int], int] = {}  # (abstractNum, level) -> left indent of its text (twips)
         if root is None:
             return
         for an in root.iter(q("abstractNum")):
@@ -91,6 +92,9 @@ class Numbering:
                 text = _val(lvl.find(q("lvlText")), "")
                 start = self._number(_val(lvl.find(q("start")), "1"), 1, "số bắt đầu (w:start)")
                 levels[ilvl] = (fmt, text, start)
+                indent = _left_indent(lvl.find(q("pPr")))
+                if indent is not None:
+                    self.indents[(an.get(q("abstractNumId")), ilvl)] = indent
             self.levels[an.get(q("abstractNumId"))] = levels
         for num in root.iter(q("num")):
             abstract = _val(num.find(q("abstractNumId")), "")
@@ -158,6 +162,35 @@ class Numbering:
         return out, fmt
 
 
+def _left_indent(ppr) -> int | None:
+    """w:ind w:left (or w:start) of paragraph properties, in twips; None when not set."""
+    ind = ppr.find(q("ind")) if ppr is not None else None
+    if ind is None:
+        return None
+    for name in ("left", "start"):
+        value = ind.get(q(name))
+        if value is not None:
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
+
+
+def _indent(p_el, styles: "Styles", numbering: "Numbering", pr) -> int:
+    """A paragraph's left indent (twips): its own, else its list level's, else its style's; 0 when none."""
+    ppr = p_el.find(q("pPr"))
+    own = _left_indent(ppr)
+    if own is not None:
+        return own
+    if pr and pr[0] in numbering.nums:
+        level = numbering.indents.get((numbering.nums[pr[0]][0], pr[1]))
+        if level is not None:
+            return level
+    style = ppr.find(q("pStyle")) if ppr is not None else None
+    return styles.indent(style.get(q("val"), "") if style is not None else styles.default)
+
+
 def _val(el, default: str) -> str:
     return default if el is None else el.get(q("val"), default)
 
@@ -169,6 +202,7 @@ class Styles:
     def __init__(self, root):
         self.own: dict[str, tuple[str, int] | None] = {}
         self.own_outline: dict[str, int] = {}
+        self.own_indent: dict[str, int] = {}
         self.based: dict[str, str] = {}
         self.default = ""
         if root is None:
@@ -185,6 +219,9 @@ class Styles:
             ppr = st.find(q("pPr"))
             numpr = ppr.find(q("numPr")) if ppr is not None else None
             self.own[sid] = _numpr_value(numpr) if numpr is not None else None
+            indent = _left_indent(ppr)
+            if indent is not None:
+                self.own_indent[sid] = indent
             level = _outline_value(ppr)
             if level is None:  # a built-in heading style by its name («heading 1», «Title»)
                 name = _val(st.find(q("name")), "").strip().lower()
@@ -200,6 +237,15 @@ class Styles:
                 return self.own[style_id]
             style_id, seen = self.based.get(style_id, ""), seen + 1
         return None
+
+    def indent(self, style_id: str) -> int:
+        """The style's left indent (style chain), twips; 0 when none sets one."""
+        seen = 0
+        while style_id and seen < 20:
+            if style_id in self.own_indent:
+                return self.own_indent[style_id]
+            style_id, seen = self.based.get(style_id, ""), seen + 1
+        return 0
 
     def outline(self, style_id: str) -> int:
         """The style's outline level (style chain): 0 for Heading 1 or Title, …; -1 for body text."""
@@ -425,13 +471,14 @@ def _para(p_el, parent, numbering: Numbering, styles: "Styles", notes: "Notes | 
     except (ValueError, KeyError):
         centred = False
     outline = _outline(p_el, styles)
+    indent = _indent(p_el, styles, numbering, pr)
     if not any("\n" in r.text for r in runs):
-        return [Para(runs, marker, kind, level, centred, outline=outline)]
+        return [Para(runs, marker, kind, level, centred, outline=outline, indent=indent)]
     lines = _split_lines(runs)
     while len(lines) > 1 and not lines[-1]:  # a break at the end of the paragraph adds no line
         lines.pop()
-    return [Para(line, marker if i == 0 else "", kind if i == 0 else "", level, centred, outline=outline)
-            for i, line in enumerate(lines)]
+    return [Para(line, marker if i == 0 else "", kind if i == 0 else "", level, centred, outline=outline,
+                 indent=indent) for i, line in enumerate(lines)]
 
 
 def _int_attr(el, default: int) -> int:

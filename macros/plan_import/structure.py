@@ -960,6 +960,7 @@ def nest(lines: list, flattened: list | None = None) -> list:
     goes under the innermost open item; a note («* Ghi chú:») closes every level."""
     top: list = []
     stack: list[tuple[str, dict]] = []
+    word_indent: dict[int, int] = {}  # id(item) -> left indent of a Word-numbered item (its list level's)
 
     def here() -> list:
         return stack[-1][1].setdefault("doan", []) if stack else top
@@ -985,6 +986,11 @@ def nest(lines: list, flattened: list | None = None) -> list:
             top.append({"ghi_chu": rich(_head(ln.runs, len(note.group(1)))), "van_ban": rich(_cut(ln.runs, note.end()))})
             continue
         if not ln.marker:
+            indent = ln.para.indent if ln.para is not None else -1
+            # A plain paragraph set left of a Word-numbered item (its indent less than the item's list level
+            # gives) no longer belongs to that item: it follows the list (review r19f B3).
+            while indent >= 0 and stack and indent < word_indent.get(id(stack[-1][1]), -1):
+                stack.pop()
             here().append(rich(ln.runs))
             continue
         s = shape(ln.marker)
@@ -1000,6 +1006,8 @@ def nest(lines: list, flattened: list | None = None) -> list:
             continue
         here().append(item)
         stack.append((s, item))
+        if ln.from_word and ln.para is not None and ln.para.indent >= 0:
+            word_indent[id(item)] = ln.para.indent
     return top
 
 
