@@ -459,3 +459,26 @@ def test_paragraph_left_of_a_word_list_follows_the_list(project, tmp_path, capsy
     assert doan[1].get("doan") == ["Nhất là ở các thôn xa."], doan[1]
     assert doan[2] == "Kết quả vận động Quỹ theo từng thôn:", doan
     assert "bang" in doan[3], doan
+
+
+def test_text_box_in_a_table_cell_read_once(tmp_path):
+    """A text box inside a table cell (with its VML fallback) gave its text twice in the cell."""
+    from macros.plan_import.docx import read_docx
+
+    path = tmp_path / "o.docx"
+    doc = Document()
+    t = doc.add_table(rows=1, cols=2)
+    t.rows[0].cells[0].text = "Thôn"
+    t.rows[0].cells[1].text = "BOXES"
+    doc.add_paragraph("Hết.")
+    doc.save(str(path))
+
+    def edit(files):
+        xml = files["word/document.xml"].decode()
+        xml = re.sub(r"<w:r>(?:(?!<w:r>).)*?BOXES</w:t></w:r>", f"<w:r>{_box(['Ghi trong khung'], 0, 1)}</w:r>",
+                     xml, count=1, flags=re.S)
+        files["word/document.xml"] = xml.encode()
+
+    _rewrite(path, edit)
+    blocks, _ = read_docx(path, 10**6)
+    assert blocks[0].rows == [["Thôn", "Ghi trong khung"]], blocks[0].rows

@@ -505,7 +505,9 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[in
         col = _int_attr(trpr.find(q("gridBefore")) if trpr is not None else None, 0)
         all_bold = True
         for tc in tr.findall(q("tc")):
-            paras = [line for p in tc.iter(q("p")) for line in _para(p, parent, numbering, styles, notes)]
+            # (a text box's paragraphs in the cell once: not its compatibility fallback's copy)
+            paras = [line for p in tc.iter(q("p")) if not _in_fallback(p)
+                     for line in _para(p, parent, numbering, styles, notes)]
             tcpr = tc.find(q("tcPr"))
             vmerge = tcpr.find(q("vMerge")) if tcpr is not None else None
             span = _int_attr(tcpr.find(q("gridSpan")) if tcpr is not None else None, 1) or 1
