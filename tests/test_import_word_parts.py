@@ -482,3 +482,37 @@ def test_text_box_in_a_table_cell_read_once(tmp_path):
     _rewrite(path, edit)
     blocks, _ = read_docx(path, 10**6)
     assert blocks[0].rows == [["Thôn", "Ghi trong khung"]], blocks[0].rows
+
+
+def test_odt_first_page_header_is_the_documents_header(tmp_path):
+    """The .odt form of review r19f C1: the header table only in the first page's header (styles.xml,
+    style:header-first) was ignored; read as the document's header when the body has none."""
+    from macros.plan_import.blocks import Table
+    from macros.plan_import.odt import read_odt
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+
+    def cell(lines):
+        return "<table:table-cell>" + "".join(f"<text:p>{x}</text:p>" for x in lines) + "</table:table-cell>"
+
+    styles = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {ns} office:version="1.3">'
+              '<office:master-styles><style:master-page style:name="Standard">'
+              '<style:header><text:p>Trang <text:page-number>2</text:page-number></text:p></style:header>'
+              '<style:header-first><table:table><table:table-column table:number-columns-repeated="2"/>'
+              f'<table:table-row>{cell(LEFT)}{cell(RIGHT)}</table:table-row></table:table></style:header-first>'
+              '</style:master-page></office:master-styles></office:document-styles>')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.3">'
+               '<office:body><office:text><text:p>BÁO CÁO</text:p><text:p>Kết quả năm 2026</text:p>'
+               '</office:text></office:body></office:document-content>')
+    src = tmp_path / "bc.odt"
+    with zipfile.ZipFile(src, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+        z.writestr("styles.xml", styles)
+    blocks, facts = read_odt(src, 10**6)
+    assert isinstance(blocks[0], Table) and blocks[0].rows == [["\n".join(LEFT), "\n".join(RIGHT)]], blocks[0]
+    assert [b.text for b in blocks[1:]] == ["BÁO CÁO", "Kết quả năm 2026"]
+    assert any("phần đầu trang (header)" in x for x in facts["reader_notes"])

@@ -350,6 +350,37 @@ def _length_cm(value: str) -> float:
     return n * {"cm": 1, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6, "px": 2.54 / 96}.get(m[2] or "cm", 1)
 
 
+def _page_header(reader: "_Reader", styles, content, text) -> list:
+    """The first page's header (style:header-first, else style:header of the first paragraph's master page)
+    read as the document's header when the body has none, as the .docx reader does (review r19f C1)."""
+    from .docx import _has_header
+
+    if styles is None or text is None or _has_header(reader.blocks):
+        return []
+    first = next((el for el in text.iter(t("text", "p"), t("text", "h"))), None)
+    master = "Standard"
+    if first is not None:
+        name = first.get(t("text", "style-name"), "")
+        for root in (content, styles):
+            for st in root.iter(t("style", "style")):
+                if st.get(t("style", "name")) == name and st.get(t("style", "master-page-name")):
+                    master = st.get(t("style", "master-page-name"))
+    pages = list(styles.iter(t("style", "master-page")))
+    page = next((m for m in pages if m.get(t("style", "name")) == master), pages[0] if pages else None)
+    if page is None:
+        return []
+    header = page.find(t("style", "header-first"))
+    if header is None or header.get(t("style", "display")) == "false":
+        header = page.find(t("style", "header"))
+    if header is None or header.get(t("style", "display")) == "false":
+        return []
+    saved, reader.blocks = reader.blocks, []
+    reader.body(list(header))
+    reader.flush()
+    read, reader.blocks = reader.blocks, saved
+    return read if _has_header(read) else []
+
+
 def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
     from lxml import etree
 
@@ -395,6 +426,11 @@ def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
         reader.body(list(text))
     reader.flush()
     said = []
+    head = _page_header(reader, styles, content, text)
+    if head:
+        reader.blocks = head + reader.blocks
+        said.append("tiêu đề văn bản (cơ quan, số, ngày, quốc hiệu) nằm trong phần đầu trang (header) của trang đầu: "
+                    "đã đọc làm tiêu đề của văn bản; kiểm tra")
     if reader.notes["footnote"] or reader.notes["endnote"]:
         found = " và ".join(x for x in (f"{reader.notes['footnote']} chú thích cuối trang (footnote)"
                                         if reader.notes["footnote"] else "",
