@@ -516,3 +516,18 @@ def test_odt_first_page_header_is_the_documents_header(tmp_path):
     assert isinstance(blocks[0], Table) and blocks[0].rows == [["\n".join(LEFT), "\n".join(RIGHT)]], blocks[0]
     assert [b.text for b in blocks[1:]] == ["BÁO CÁO", "Kết quả năm 2026"]
     assert any("phần đầu trang (header)" in x for x in facts["reader_notes"])
+
+
+def test_comments_are_listed_not_copied(tmp_path):
+    """Review r19f A (minor): a Word comment was (rightly) not copied, but nothing told the editor it was there."""
+    from macros.plan_import.docx import read_docx
+
+    path = tmp_path / "c.docx"
+    doc = Document()
+    doc.add_paragraph("Phần lễ COMMENT; phần hội.")
+    doc.save(str(path))
+    _rewrite(path, lambda files: files.update({"word/document.xml": files["word/document.xml"].replace(
+        b" COMMENT", b'</w:t></w:r><w:r><w:commentReference w:id="0"/></w:r><w:r><w:t xml:space="preserve">')}))
+    blocks, facts = read_docx(path, 10**6)
+    assert blocks[0].text == "Phần lễ; phần hội."
+    assert any("1 lời bình (comment)" in x for x in facts["reader_notes"]), facts["reader_notes"]

@@ -793,6 +793,10 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
     if notes.unread:
         facts_notes.append(f"{notes.unread} dấu chú thích không tìm thấy lời chú thích trong tệp: chỉ ghi dấu; "
                            "đối chiếu với văn bản gốc")
+    comments = len(body.findall(f".//{q('commentReference')}"))
+    if comments:
+        facts_notes.append(f"tệp có {comments} lời bình (comment) của người góp ý: không chép (không phải chữ của "
+                           "văn bản); đọc trong Word trước khi đối chiếu")
     if boxes[0]:
         facts_notes.append(f"tệp có {boxes[0]} khung chữ (text box): chữ trong khung được đọc theo thứ tự văn bản, "
                            "các khung đứng cạnh nhau đọc như các cột của một bảng; kiểm tra")
