@@ -279,7 +279,7 @@ def _signature_blocks(sig_lines: list[str]) -> list[list[str]]:
 
 
 # Characters the PDF fonts cannot print, written as the one Word itself gives for the same mark: a non-breaking
-# hyphen typed as U+2011 is what Word's own w:noBreakHyphen is, which python-docx reads as «-» (review r19f:
+# hyphen typed as the character \u2011 is what Word's own w:noBreakHyphen is, which python-docx reads as «-» (review r19f:
 # the import refused the whole file for it). Listed on the checklist.
 _PRINTED_AS = {"\u2011": "-"}
 
