@@ -117,7 +117,7 @@ def _foreign_letter(value: str) -> None:
                 "cách viết đúng, tìm kiếm cũng không ra. Hãy xóa chữ đó và gõ lại bằng bộ gõ tiếng Việt")
 
 
-def _clean_text(value: str, allow_empty: bool) -> str:
+def _clean_text(value: str, allow_empty: bool, keep_lines: bool = False) -> str:
     if isinstance(value, NumberForm):
         value = str(value)
     _invisible(value, _INVISIBLE)
@@ -138,7 +138,10 @@ def _clean_text(value: str, allow_empty: bool) -> str:
         check_printable(value)
     except ValueError as exc:
         raise _fail(str(exc)) from None
-    value = " ".join(value.split())
+    if keep_lines:  # each line's spaces folded, blank lines dropped, the line breaks kept
+        value = "\n".join(" ".join(line.split()) for line in value.splitlines() if line.strip())
+    else:
+        value = " ".join(value.split())
     if not value and not allow_empty:
         raise _fail("không được để trống")
     return value
@@ -152,6 +155,10 @@ Text = Annotated[
 """One paragraph of plain text: NFC, not empty, no HTML. Line breaks fold to spaces."""
 
 OptionalText = Annotated[str, AfterValidator(lambda v: _clean_text(v, allow_empty=True))]
+
+CellText = Annotated[str, AfterValidator(lambda v: _clean_text(v, allow_empty=True, keep_lines=True))]
+"""A table cell's text: OptionalText whose line breaks are kept (a cell of several paragraphs, a nested
+table's rows: review r19f found them printed run together on one line)."""
 
 
 def _name(value: str) -> str:

@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Dis
 from pydantic_core import PydanticCustomError
 
 from .limits import MAX_LIST, MAX_OTHER_NAMES, MAX_RESULT_ITEMS, MAX_UNITS
-from .fieldtypes import _clean_text, at_most, Code, Date, Int, Money, MonthValue, Name, OptionalDate, OptionalText, PlainText, Prefix, Text
+from .fieldtypes import _clean_text, at_most, CellText, Code, Date, Int, Money, MonthValue, Name, OptionalDate, OptionalText, PlainText, Prefix, Text
 
 
 class Strict(BaseModel):
@@ -319,8 +319,8 @@ def _inline_kind(value) -> str | None:
     return "cac_doan_chu" if isinstance(value, (list, tuple)) else None
 
 
-def _inline(empty: bool, words: str):
-    text = OptionalText if empty else Text
+def _inline(empty: bool, words: str, text=None):
+    text = text or (OptionalText if empty else Text)
     return Annotated[
         Union[Annotated[text, Tag("chu")], Annotated[Runs, Tag("cac_doan_chu")]],
         Discriminator(_inline_kind, custom_error_message=f"Cần {words}, hoặc một danh sách các đoạn chữ "
@@ -329,7 +329,7 @@ def _inline(empty: bool, words: str):
 
 
 Inline = _inline(False, "một đoạn chữ")
-Cell = _inline(True, "chữ của một ô (có thể để \"\")")
+Cell = _inline(True, "chữ của một ô (có thể để \"\")", CellText)
 Opening = _inline(True, "đoạn mở đầu (có thể để \"\")")
 
 

@@ -1,5 +1,7 @@
 """The blocks every reader yields, in document order."""
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -29,6 +31,10 @@ class Para:
     # Word's outline level: 0 for a «Heading 1» (or «Title») paragraph, 1 for «Heading 2», …, from its style
     # or its own w:outlineLvl; -1 for body text.
     outline: int = -1
+    # A footnote's or endnote's text («[1] …»), placed after the paragraph that refers to it.
+    note: bool = False
+    # Left indent in twips (Word: the paragraph's own, its list level's or its style's); -1 when not known.
+    indent: int = -1
 
     @property
     def text(self) -> str:
@@ -44,3 +50,95 @@ class Table:
 
 
 Block = Para | Table
+
+
+# A piece of a tab-aligned line that anchors it as header or signature layout (the same lines a two-column
+# header or signature table holds): the number line, the national name and motto, a place and date, «Nơi nhận»,
+# a signing authority (TM./KT./TL./Q.).
+_TAB_ANCHOR = re.compile(r"^(số\s*:|cộng hòa xã hội|cộng hoà xã hội|độc lập\s*[-–—]|nơi nhận|(tm|kt|tl|q)\.\s*\S"
+                         r"|[^,\t]{2,40},\s*ngày\b)", re.IGNORECASE)
+
+
+def _said(runs: list[Run] | None) -> str:
+    return unicodedata.normalize("NFC", "".join(x.text for x in runs or [])).strip()
+
+
+def _split_at_tabs(runs: list[Run]) -> list[list[Run]]:
+    """The runs of each piece of a line between tabs (a run of tabs is one separator), bold and italic kept."""
+    pieces: list[list[Run]] = [[]]
+    for run in runs:
+        for i, part in enumerate(re.split(r"\t+", run.text)):
+            if i and pieces[-1]:
+                pieces.append([])
+            if part:
+                pieces[-1].append(Run(part, run.bold, run.italic))
+    return [p for p in pieces if "".join(r.text for r in p).strip()]
+
+
+def _tab_row(p: Para) -> list[list[Run]] | None:
+    """A line's cells, left to right, when it is written with tabs: «LEFT⇥RIGHT» gives two; a line that begins
+    with a tab («⇥Y Thị Hờ Lan», a signer's name pushed right) gives one cell in the right column (None first)."""
+    if "\t" not in p.text or p.marker:
+        return None
+    pieces = _split_at_tabs(p.runs)
+    if not pieces:
+        return None
+    if len(pieces) == 1:
+        return [None, pieces[0]] if p.text.lstrip(" ").startswith("\t") else None
+    return pieces
+
+
+def tab_columns(blocks: list) -> list:
+    """Header and signature lines aligned with tabs read as the two-column table they stand for (review r19f:
+    «ỦY BAN MTTQ VIỆT NAM HUYỆN ĐĂK HÀ⇥CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM», «Số: 27/HD-MTTQ-BTT⇥Đăk Hà, ngày …»,
+    «Nơi nhận:⇥TM. BAN THƯỜNG TRỰC» were read as one line each, the two halves joined). A run of tab-aligned
+    lines (blank lines between kept in the run; a «- …» recipient line without a tab too, once «Nơi nhận» opened
+    it) becomes a Table whose cells hold the pieces: the left pieces in column 0, the right ones in the last.
+    Only a run that opens with a header or signature line (a piece matching _TAB_ANCHOR) is read so: a tab
+    inside body text («1.⇥Nội dung», «Tổng cộng:⇥5.000.000») stays as written."""
+    out: list = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        row = _tab_row(b) if isinstance(b, Para) else None
+        if row is None or len(row) < 2 or row[0] is None or not any(_TAB_ANCHOR.match(_said(c)) for c in row):
+            out.append(b)
+            i += 1
+            continue
+        rows, j, recipients = [], i, False
+        while j < len(blocks) and isinstance(blocks[j], Para):
+            p = blocks[j]
+            r = _tab_row(p)
+            if r is None:
+                t = p.text.strip()
+                if not t:
+                    # a blank line stays in the run when a tab-aligned line follows it
+                    k = j
+                    while k < len(blocks) and isinstance(blocks[k], Para) and not blocks[k].text.strip():
+                        k += 1
+                    if k < len(blocks) and isinstance(blocks[k], Para) and _tab_row(blocks[k]):
+                        j = k
+                        continue
+                    break
+                if recipients and re.match(r"^[-–+•]", t) and not p.marker:
+                    r = [p.runs]
+                else:
+                    break
+            if any(re.match(r"(?i)nơi nhận", _said(c)) for c in r):
+                recipients = True
+            rows.append((p, r))
+            j += 1
+        width = max(len(r) for _, r in rows)
+        table_cells, table_rows = [], []
+        for p, r in rows:
+            cells: list[list[Para]] = [[] for _ in range(width)]
+            if r[0] is None:
+                cells[-1] = [Para(r[1], centred=p.centred)]
+            else:
+                for k, c in enumerate(r):
+                    cells[k if k < len(r) - 1 else width - 1 if len(r) > 1 else 0] = [Para(c, centred=p.centred)]
+            table_cells.append(cells)
+            table_rows.append(["".join(x.text for x in c[0].runs).strip() if c else "" for c in cells])
+        out.append(Table(table_rows, 0, table_cells))
+        i = j
+    return out

@@ -14,7 +14,9 @@ import re
 import zipfile
 from pathlib import Path
 
-from .blocks import NotAPlan, Para, Run, Table
+from ..text import fold
+
+from .blocks import NotAPlan, Para, Run, Table, tab_columns
 
 from docx.oxml.ns import nsmap
 
@@ -79,6 +81,7 @@ class Numbering:
         self.unknown_formats: set[str] = set()
         self.symbol_bullets = False
         self.notes: list[str] = []
+        self.indents: dict[tuple[str, int], int] = {}  # (abstractNum, level) -> left indent of its text (twips)
         if root is None:
             return
         for an in root.iter(q("abstractNum")):
@@ -89,6 +92,9 @@ class Numbering:
                 text = _val(lvl.find(q("lvlText")), "")
                 start = self._number(_val(lvl.find(q("start")), "1"), 1, "số bắt đầu (w:start)")
                 levels[ilvl] = (fmt, text, start)
+                indent = _left_indent(lvl.find(q("pPr")))
+                if indent is not None:
+                    self.indents[(an.get(q("abstractNumId")), ilvl)] = indent
             self.levels[an.get(q("abstractNumId"))] = levels
         for num in root.iter(q("num")):
             abstract = _val(num.find(q("abstractNumId")), "")
@@ -156,6 +162,35 @@ class Numbering:
         return out, fmt
 
 
+def _left_indent(ppr) -> int | None:
+    """w:ind w:left (or w:start) of paragraph properties, in twips; None when not set."""
+    ind = ppr.find(q("ind")) if ppr is not None else None
+    if ind is None:
+        return None
+    for name in ("left", "start"):
+        value = ind.get(q(name))
+        if value is not None:
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
+
+
+def _indent(p_el, styles: "Styles", numbering: "Numbering", pr) -> int:
+    """A paragraph's left indent (twips): its own, else its list level's, else its style's; 0 when none."""
+    ppr = p_el.find(q("pPr"))
+    own = _left_indent(ppr)
+    if own is not None:
+        return own
+    if pr and pr[0] in numbering.nums:
+        level = numbering.indents.get((numbering.nums[pr[0]][0], pr[1]))
+        if level is not None:
+            return level
+    style = ppr.find(q("pStyle")) if ppr is not None else None
+    return styles.indent(style.get(q("val"), "") if style is not None else styles.default)
+
+
 def _val(el, default: str) -> str:
     return default if el is None else el.get(q("val"), default)
 
@@ -167,6 +202,7 @@ class Styles:
     def __init__(self, root):
         self.own: dict[str, tuple[str, int] | None] = {}
         self.own_outline: dict[str, int] = {}
+        self.own_indent: dict[str, int] = {}
         self.based: dict[str, str] = {}
         self.default = ""
         if root is None:
@@ -183,6 +219,9 @@ class Styles:
             ppr = st.find(q("pPr"))
             numpr = ppr.find(q("numPr")) if ppr is not None else None
             self.own[sid] = _numpr_value(numpr) if numpr is not None else None
+            indent = _left_indent(ppr)
+            if indent is not None:
+                self.own_indent[sid] = indent
             level = _outline_value(ppr)
             if level is None:  # a built-in heading style by its name («heading 1», «Title»)
                 name = _val(st.find(q("name")), "").strip().lower()
@@ -198,6 +237,15 @@ class Styles:
                 return self.own[style_id]
             style_id, seen = self.based.get(style_id, ""), seen + 1
         return None
+
+    def indent(self, style_id: str) -> int:
+        """The style's left indent (style chain), twips; 0 when none sets one."""
+        seen = 0
+        while style_id and seen < 20:
+            if style_id in self.own_indent:
+                return self.own_indent[style_id]
+            style_id, seen = self.based.get(style_id, ""), seen + 1
+        return 0
 
     def outline(self, style_id: str) -> int:
         """The style's outline level (style chain): 0 for Heading 1 or Title, …; -1 for body text."""
@@ -256,11 +304,115 @@ def _num_pr(p_el, styles: Styles) -> tuple[str, int] | None:
     return pr
 
 
-def _runs(p_el, paragraph) -> list[Run]:
+# Fields whose shown value is the page's number or count: Word recomputes them on every page; not text of the
+# document (review r19f: a PAGE field in the page header or footer).
+_PAGE_FIELD = re.compile(r"^\s*(PAGE|NUMPAGES|SECTIONPAGES|SECTION)\b", re.IGNORECASE)
+
+
+def _page_field_runs(p_el) -> set:
+    """The runs (w:r) that show a page-number field's value: inside w:fldSimple PAGE…, or between the
+    separate and end w:fldChar of a complex field whose instruction is PAGE, NUMPAGES…"""
+    skip = set()
+    for fld in p_el.iter(q("fldSimple")):
+        if _PAGE_FIELD.match(fld.get(q("instr"), "")):
+            skip.update(fld.iter(q("r")))
+    depth_instr: list[list] = []  # per open field: [instruction, showing-result]
+    for r in p_el.iter(q("r")):
+        ch = r.find(q("fldChar"))
+        kind = ch.get(q("fldCharType")) if ch is not None else None
+        if kind == "begin":
+            depth_instr.append(["", False])
+            continue
+        if kind == "separate" and depth_instr:
+            depth_instr[-1][1] = True
+            continue
+        if kind == "end" and depth_instr:
+            depth_instr.pop()
+            continue
+        if depth_instr:
+            instr = r.find(q("instrText"))
+            if instr is not None and not depth_instr[-1][1]:
+                depth_instr[-1][0] += instr.text or ""
+            if any(_PAGE_FIELD.match(i) for i, _ in depth_instr):
+                skip.add(r)
+    return skip
+
+
+class Notes:
+    """Footnotes (word/footnotes.xml) and endnotes (word/endnotes.xml): each reference is written where it
+    stands as «[1]» (footnotes, numbered in reading order as Word numbers them) or «[i]» (endnotes, Word's
+    own lower-roman numbering), and the note's text as a paragraph «[1] …» after the paragraph holding the
+    reference (after a table, for a reference in a cell; after the last «Căn cứ …» line, for a reference in a
+    căn cứ, so the căn cứ list stays whole). Review r19f: both were dropped silently."""
+
+    def __init__(self, document):
+        self.texts: dict[tuple[str, str], list] = {}
+        self.count = {"footnote": 0, "endnote": 0}
+        self.pending: list[Para] = []
+        self.unread = 0
+        try:
+            rels = list(document.part.rels.values())
+        except AttributeError:
+            rels = []
+        for rel in rels:
+            kind = rel.reltype.rsplit("/", 1)[-1]
+            if kind not in ("footnotes", "endnotes") or rel.is_external:
+                continue
+            from docx.oxml import parse_xml
+
+            try:
+                root = parse_xml(rel.target_part.blob)
+            except Exception:  # noqa: BLE001 - a broken notes part: its notes are listed as not read
+                continue
+            for note in root.findall(q(kind[:-1])):
+                if note.get(q("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                self.texts[(kind[:-1], note.get(q("id"), ""))] = note.findall(q("p"))
+
+    def reference(self, r, document, numbering, styles) -> str:
+        """The mark written for a run holding a note reference, the note queued; "" when none."""
+        for kind in ("footnote", "endnote"):
+            ref = r.find(q(f"{kind}Reference"))
+            if ref is None:
+                continue
+            self.count[kind] += 1
+            n = self.count[kind]
+            mark = f"[{n}]" if kind == "footnote" else f"[{_roman(n).lower()}]"
+            custom = ref.get(q("customMarkFollows")) in ("1", "true", "on")
+            paras = self.texts.get((kind, ref.get(q("id"), "")))
+            if paras is None:
+                self.unread += 1
+                return "" if custom else mark
+            lines = [line for p in paras for line in _para(p, document, numbering, styles)]
+            lines = [x for x in lines if x.text.strip()]
+            if lines:
+                first = lines[0]
+                first.runs = [Run(mark + " ", False, False)] + _strip_lead(first.runs)
+                first.marker, first.marker_kind = "", ""
+                for x in lines:
+                    x.note = True
+                self.pending.extend(lines)
+            return "" if custom else mark
+        return ""
+
+
+def _strip_lead(runs: list[Run]) -> list[Run]:
+    out = [Run(r.text, r.bold, r.italic) for r in runs]
+    while out and not out[0].text.strip():
+        out.pop(0)
+    if out:
+        out[0].text = out[0].text.lstrip()
+    return out
+
+
+def _runs(p_el, paragraph, notes: "Notes | None" = None, ctx=None) -> list[Run]:
     from docx.text.run import Run as DocxRun
 
     out: list[Run] = []
+    page_fields = _page_field_runs(p_el)
     for r in p_el.iter(q("r")):
+        if r in page_fields:
+            continue
         # Not inside a text box or a compatibility fallback (their text is not the paragraph's,
         # and a fallback repeats the choice), nor inside a deletion or the old place of moved text
         # (w:moveFrom; its new place, w:moveTo, is kept like an insertion).
@@ -274,6 +426,8 @@ def _runs(p_el, paragraph) -> list[Run]:
             continue
         run = DocxRun(r, paragraph)
         text = run.text
+        if notes is not None and ctx is not None:
+            text += notes.reference(r, *ctx)
         if not text:
             continue
         bold, italic = run.bold is True, run.italic is True
@@ -298,7 +452,7 @@ def _split_lines(runs: list[Run]) -> list[list[Run]]:
     return lines
 
 
-def _para(p_el, parent, numbering: Numbering, styles: "Styles") -> list[Para]:
+def _para(p_el, parent, numbering: Numbering, styles: "Styles", notes: "Notes | None" = None) -> list[Para]:
     """A paragraph as one Para per line: a line broken with Shift+Enter (w:br) reads like a paragraph break,
     so a header, title or signature typed that way imports like one typed with Enter, and no words join.
     The list marker goes to the first line; the other lines keep the paragraph's level and alignment."""
@@ -306,7 +460,7 @@ def _para(p_el, parent, numbering: Numbering, styles: "Styles") -> list[Para]:
     from docx.text.paragraph import Paragraph
 
     paragraph = Paragraph(p_el, parent)
-    runs = _runs(p_el, paragraph)
+    runs = _runs(p_el, paragraph, notes, (parent, numbering, styles))
     marker, kind, level = "", "", 0
     pr = _num_pr(p_el, styles)
     if pr and any(r.text.strip() for r in runs):
@@ -317,13 +471,14 @@ def _para(p_el, parent, numbering: Numbering, styles: "Styles") -> list[Para]:
     except (ValueError, KeyError):
         centred = False
     outline = _outline(p_el, styles)
+    indent = _indent(p_el, styles, numbering, pr)
     if not any("\n" in r.text for r in runs):
-        return [Para(runs, marker, kind, level, centred, outline=outline)]
+        return [Para(runs, marker, kind, level, centred, outline=outline, indent=indent)]
     lines = _split_lines(runs)
     while len(lines) > 1 and not lines[-1]:  # a break at the end of the paragraph adds no line
         lines.pop()
-    return [Para(line, marker if i == 0 else "", kind if i == 0 else "", level, centred, outline=outline)
-            for i, line in enumerate(lines)]
+    return [Para(line, marker if i == 0 else "", kind if i == 0 else "", level, centred, outline=outline,
+                 indent=indent) for i, line in enumerate(lines)]
 
 
 def _int_attr(el, default: int) -> int:
@@ -333,7 +488,8 @@ def _int_attr(el, default: int) -> int:
         return default
 
 
-def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[int] | None = None) -> Table:
+def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[int] | None = None,
+           notes: "Notes | None" = None) -> Table:
     """A table's rows of text and its cells' paragraphs. A merged cell's text is written in every row
     (w:vMerge) and every grid column (w:gridSpan) it spans, so no row loses it (review r19e: a unit spanning
     two task rows read as a task without a unit); its paragraphs stay in its first cell only (layout tables
@@ -349,7 +505,9 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[in
         col = _int_attr(trpr.find(q("gridBefore")) if trpr is not None else None, 0)
         all_bold = True
         for tc in tr.findall(q("tc")):
-            paras = [line for p in tc.iter(q("p")) for line in _para(p, parent, numbering, styles)]
+            # (a text box's paragraphs in the cell once: not its compatibility fallback's copy)
+            paras = [line for p in tc.iter(q("p")) if not _in_fallback(p)
+                     for line in _para(p, parent, numbering, styles, notes)]
             tcpr = tc.find(q("tcPr"))
             vmerge = tcpr.find(q("vMerge")) if tcpr is not None else None
             span = _int_attr(tcpr.find(q("gridSpan")) if tcpr is not None else None, 1) or 1
@@ -381,6 +539,170 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[in
     if has_merge and merged is not None:
         merged[0] += 1
     return Table(rows, header, cells)
+
+
+def _in_fallback(el) -> bool:
+    anc = el.getparent()
+    while anc is not None:
+        if str(anc.tag).endswith("}Fallback"):
+            return True
+        anc = anc.getparent()
+    return False
+
+
+def _box_x(box) -> float:
+    """A text box's distance from the left (EMU), for reading boxes side by side left to right."""
+    anc = box.getparent()
+    while anc is not None:
+        tag = str(anc.tag)
+        if tag.endswith("}anchor") or tag.endswith("}inline"):
+            for ph in anc:
+                if str(ph.tag).endswith("}positionH"):
+                    for off in ph:
+                        if str(off.tag).endswith("}posOffset"):
+                            try:
+                                return float(off.text or 0)
+                            except ValueError:
+                                return 0.0
+            return 0.0
+        if tag.endswith("}shape") or tag.endswith("}rect") or tag.endswith("}roundrect"):
+            m = re.search(r"(?:margin-left|left)\s*:\s*(-?[\d.]+)pt", anc.get("style", ""))
+            return float(m[1]) * 12700 if m else 0.0
+        anc = anc.getparent()
+    return 0.0
+
+
+def _text_boxes(p_el) -> list:
+    """The text boxes anchored in a paragraph (w:txbxContent of a DrawingML wps:txbx or a VML v:textbox),
+    not a compatibility fallback's copy, not a box inside another box."""
+    out = []
+    for box in p_el.iter(q("txbxContent")):
+        if _in_fallback(box):
+            continue
+        anc, inner = box.getparent(), False
+        while anc is not None and anc is not p_el:
+            if anc.tag == q("txbxContent"):
+                inner = True
+                break
+            anc = anc.getparent()
+        if not inner:
+            out.append(box)
+    return out
+
+
+def _read_part(container, document, numbering, styles, notes, merged, boxes) -> list:
+    """The blocks of a body, a page header or a text box, in order: text boxes where they are anchored (boxes
+    side by side in one paragraph read as the columns of a one-row table, left to right, as a two-column header
+    table; review r19f: a header in two text boxes was dropped and counted as images), notes after their
+    paragraph."""
+    blocks: list = []
+
+    def can_cu(el) -> bool:
+        text = "".join(t.text or "" for t in el.iter(q("t")))
+        return fold(text).lstrip("-–+• ").startswith("can cu")
+
+    def flush(el=None) -> None:
+        if notes.pending and (el is None or not can_cu(el)):
+            blocks.extend(notes.pending)
+            notes.pending.clear()
+
+    for el in container:
+        if el.tag == q("p"):
+            flush(el)
+            found = _text_boxes(el)
+            if found:
+                boxes[0] += len(found)
+                read = [_read_part(b, document, numbering, styles, notes, merged, boxes) for b in found]
+                order = sorted(range(len(found)), key=lambda k: _box_x(found[k]))
+                read = [read[k] for k in order if any(isinstance(x, Table) or x.text.strip() for x in read[k])]
+                if len(read) >= 2 and all(all(isinstance(x, Para) for x in r) for r in read):
+                    cells = [[x for x in r if x.text.strip()] for r in read]
+                    blocks.append(Table([["\n".join(x.text.strip() for x in c) for c in cells]], 0, [cells]))
+                else:
+                    for r in read:
+                        blocks.extend(r)
+            blocks.extend(_para(el, document, numbering, styles, notes))
+            flush(el)
+        elif el.tag == q("tbl"):
+            blocks.append(_table(el, document, numbering, styles, merged, notes))
+            flush()
+        elif el.tag == q("sdt"):  # content control: its paragraphs are the document's
+            for p in el.iter(q("p")):
+                blocks.extend(_para(p, document, numbering, styles, notes))
+                flush(p)
+    flush()
+    return blocks
+
+
+_HEADER_WORDS = re.compile(r"(cong hoa xa hoi chu nghia|doc lap\s*-|^so\s*:|, ngay \d)")
+
+
+def _has_header(blocks: list) -> bool:
+    """The document's own header is there: a national name, motto, number line or place and date."""
+    for b in blocks[:40]:
+        texts = [b.text] if isinstance(b, Para) else [c for row in b.rows for c in row]
+        for t in texts:
+            for line in t.split("\n"):
+                if _HEADER_WORDS.search(fold(line.strip())):
+                    return True
+    return False
+
+
+def _page_header(document, numbering, styles, body_blocks, merged, boxes) -> tuple[list, list[str]]:
+    """The first section's page header read as the document's header when the body has none (review r19f:
+    a header table only in Word's first-page header was ignored, and the site said the document had no
+    number or date); what the page headers and footers hold otherwise is listed, not copied (it repeats on
+    every page). Page-number fields are never text."""
+    said: list[str] = []
+    try:
+        sections = list(document.sections)
+    except Exception:  # noqa: BLE001 - a section python-docx cannot read: no page header read
+        return [], said
+    if not sections:
+        return [], said
+    taken: list = []
+    first = sections[0]
+    try:
+        part = first.first_page_header if first.different_first_page_header_footer else first.header
+        if not part.is_linked_to_previous and not _has_header(body_blocks):
+            read = _read_part(part._element, document, numbering, styles, Notes(None), merged, boxes)
+            if _has_header(read):
+                taken = read
+                which = "trang đầu" if first.different_first_page_header_footer else "mỗi trang"
+                said.append(f"tiêu đề văn bản (cơ quan, số, ngày, quốc hiệu) nằm trong phần đầu trang (header) "
+                            f"{which} của Word: đã đọc làm tiêu đề của văn bản; kiểm tra")
+    except Exception:  # noqa: BLE001 - a broken header part: the body is read as before
+        taken = []
+    seen: list[str] = []
+    page_fields = 0
+    for sec in sections:
+        for name in ("header", "first_page_header", "even_page_header", "footer", "first_page_footer",
+                     "even_page_footer"):
+            try:
+                part = getattr(sec, name)
+                if part.is_linked_to_previous:
+                    continue
+                el = part._element
+            except Exception:  # noqa: BLE001
+                continue
+            if taken and sec is first and name == ("first_page_header" if first.different_first_page_header_footer
+                                                   else "header"):
+                continue
+            for p in el.iter(q("p")):
+                if _in_fallback(p):
+                    continue
+                page_fields += bool(_page_field_runs(p))
+                t = "".join(r.text for r in _runs(p, None)).strip()
+                if t and t not in seen:
+                    seen.append(t)
+    if seen:
+        said.append("đầu trang, chân trang (header, footer) của Word có " + ", ".join(f"«{t}»" for t in seen[:6])
+                    + (f" và {len(seen) - 6} dòng khác" if len(seen) > 6 else "") + ": không chép (lặp lại ở mỗi "
+                    "trang, không phải chữ của văn bản); chép vào văn bản nếu cần")
+    if page_fields:
+        said.append("số trang (trường PAGE, NUMPAGES của Word) ở đầu trang, chân trang: không chép (website và bản in "
+                    "PDF tự đánh số trang)")
+    return taken, said
 
 
 def check_file(path: Path, max_bytes: int) -> None:
@@ -448,22 +770,44 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
         styles = Styles(document.part.styles.element)
     except (NotImplementedError, KeyError, AttributeError):
         styles = Styles(None)
+    notes = Notes(document)
     body = document.element.body
-    blocks = []
     merged = [0]
-    for el in body:
-        if el.tag == q("p"):
-            blocks.extend(_para(el, document, numbering, styles))
-        elif el.tag == q("tbl"):
-            blocks.append(_table(el, document, numbering, styles, merged))
-        elif el.tag == q("sdt"):  # content control: its paragraphs are the document's
-            for p in el.iter(q("p")):
-                blocks.extend(_para(p, document, numbering, styles))
-    images = len(body.findall(f".//{q('drawing')}")) + len(body.findall(f".//{q('pict')}"))
+    boxes = [0]
+    blocks = _read_part(body, document, numbering, styles, notes, merged, boxes)
+    facts_notes: list[str] = []
+    head_blocks, said = _page_header(document, numbering, styles, blocks, merged, boxes)
+    if head_blocks:
+        blocks = head_blocks + blocks
+    facts_notes += said
+    blocks = tab_columns(blocks)
+    if notes.count["footnote"] or notes.count["endnote"]:
+        found = " và ".join(x for x in (f"{notes.count['footnote']} chú thích cuối trang (footnote)"
+                                        if notes.count["footnote"] else "",
+                                        f"{notes.count['endnote']} chú thích cuối văn bản (endnote)"
+                                        if notes.count["endnote"] else "") if x)
+        facts_notes.append(f"tệp có {found}: dấu chú thích được ghi ngay chỗ nó đứng («[1]»"
+                           f"{', «[i]»' if notes.count['endnote'] else ''}), lời chú thích thành một đoạn «[1] …» "
+                           "ngay sau đoạn (hay bảng) có dấu đó, sau dòng căn cứ cuối nếu dấu ở phần căn cứ; "
+                           "kiểm tra chỗ đặt")
+    if notes.unread:
+        facts_notes.append(f"{notes.unread} dấu chú thích không tìm thấy lời chú thích trong tệp: chỉ ghi dấu; "
+                           "đối chiếu với văn bản gốc")
+    comments = len(body.findall(f".//{q('commentReference')}"))
+    if comments:
+        facts_notes.append(f"tệp có {comments} lời bình (comment) của người góp ý: không chép (không phải chữ của "
+                           "văn bản); đọc trong Word trước khi đối chiếu")
+    if boxes[0]:
+        facts_notes.append(f"tệp có {boxes[0]} khung chữ (text box): chữ trong khung được đọc theo thứ tự văn bản, "
+                           "các khung đứng cạnh nhau đọc như các cột của một bảng; kiểm tra")
+    # Pictures, not text boxes (their text is read above); a compatibility fallback repeats its choice.
+    images = sum(1 for tag in ("drawing", "pict") for el in body.iter(q(tag))
+                 if el.find(f".//{q('txbxContent')}") is None and not _in_fallback(el))
     facts = {"images": images, "unknown_formats": sorted(numbering.unknown_formats),
              "symbol_bullets": numbering.symbol_bullets, "numbering_notes": list(numbering.notes),
              "merged_tables": merged[0],
              "nested_tables": len(body.findall(f".//{q('tc')}//{q('tbl')}")),
              "tracked_changes": any(body.find(f".//{q(t)}") is not None
-                                    for t in ("ins", "del", "moveFrom", "moveTo"))}
+                                    for t in ("ins", "del", "moveFrom", "moveTo")),
+             "reader_notes": facts_notes}
     return blocks, facts

@@ -15,7 +15,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from .blocks import NotAPlan, Para, Run, Table
+from ..text import fold
+from .blocks import NotAPlan, Para, Run, Table, tab_columns
 from .docx import _SYMBOL_BULLETS, _split_lines, format_number
 
 NS = {
@@ -98,6 +99,11 @@ class _Reader:
         self.last_of_style: dict[str, str] = {}  # list style -> id of its last list
         self.alias: dict[str, str] = {}  # a list's xml:id -> the list whose count it goes on with
         self.images = 0
+        # Footnotes and endnotes (text:note), as the .docx reader places them: the citation where it stands
+        # («[1]»), the note's text as a paragraph «[1] …» after the paragraph holding it (review r19f).
+        self.pending: list[Para] = []
+        self.notes = {"footnote": 0, "endnote": 0}
+        self.text_boxes = 0
         self.merged_tables = 0  # tables with a cell spanning rows or columns
         self.symbol_bullets = False
         self.unknown: set[str] = set()
@@ -143,7 +149,21 @@ class _Reader:
             elif child.tag == t("text", "line-break"):
                 add("\n", bold, italic)
             elif child.tag == t("draw", "frame"):
-                self.images += 1
+                pass  # a picture, counted by para(); a text box, read by frames()
+            elif child.tag == t("text", "note"):
+                kind = "endnote" if child.get(t("text", "note-class")) == "endnote" else "footnote"
+                self.notes[kind] += 1
+                cit = child.find(t("text", "note-citation"))
+                mark = f"[{(cit.text or '').strip() if cit is not None and (cit.text or '').strip() else self.notes[kind]}]"
+                add(mark, bold, italic)
+                note_body = child.find(t("text", "note-body"))
+                lines = [x for p in (note_body.iter(t("text", "p")) if note_body is not None else [])
+                         for x in self.para(p) if x.text.strip()]
+                if lines:
+                    lines[0].runs = [Run(mark + " ")] + lines[0].runs
+                    for x in lines:
+                        x.note = True
+                    self.pending.extend(lines)
             # notes, bookmarks, fields' hidden parts: not the paragraph's text
             raw(child.tail or "", bold, italic)
         return out
@@ -154,7 +174,7 @@ class _Reader:
         name = el.get(t("text", "style-name"), "")
         b = self.styles.flag(self.styles.bold, name)
         i = self.styles.flag(self.styles.italic, name)
-        self.images += len(el.findall(f".//{t('draw', 'frame')}"))
+        self.images += sum(1 for f in el.iter(t("draw", "frame")) if f.find(t("draw", "text-box")) is None)
         runs = self.runs(el, b, i)
         if not any("\n" in r.text for r in runs):
             return [Para(runs, marker, kind, level, outline=outline)]
@@ -207,6 +227,7 @@ class _Reader:
                         self.blocks.extend(self.para(child, mk, kind, level - 1))
                     else:
                         self.blocks.extend(self.para(child))
+                    self.flush()
                     first = False
                 elif child.tag == t("text", "list"):
                     self.list(child, level + 1, child.get(t("text", "style-name"), "") or style, list_id)
@@ -216,14 +237,18 @@ class _Reader:
 
     def body(self, elements) -> None:
         for el in elements:
+            self.flush(el)  # a căn cứ's notes held back come before the first line after the căn cứ list
             if el.tag == t("text", "h") and el.get(t("text", "outline-level")) and \
                     el.get(t("text", "is-list-header")) != "true":
                 level = int(el.get(t("text", "outline-level")) or 1)
                 mk, kind = self.marker(OUTLINE, OUTLINE, level, None)
                 # Word's «Heading 1/2» read alike (review r19e): outline level 1 is outline 0.
                 self.blocks.extend(self.para(el, mk, kind, level - 1, outline=level - 1))
+                self.flush()
             elif el.tag in (t("text", "p"), t("text", "h")):
+                self.blocks.extend(self.frames(el))
                 self.blocks.extend(self.para(el))
+                self.flush(el)
             elif el.tag == t("text", "list"):
                 style = el.get(t("text", "style-name"), "")
                 self._lists += 1
@@ -237,8 +262,46 @@ class _Reader:
                 self.list(el, 1, style, list_id)
             elif el.tag == t("table", "table"):
                 self.blocks.append(self.table(el))
+                self.flush()
             elif el.tag in (t("text", "section"), t("table", "table-header-rows"), t("table", "table-rows")):
                 self.body(list(el))
+
+    def frames(self, el) -> list:
+        """The text boxes (draw:frame › draw:text-box) anchored in a paragraph, read in order: boxes side by
+        side as the columns of a one-row table, left to right (svg:x), as a two-column header table (review
+        r19f: a header in two frames was lost and counted as images)."""
+        boxes = []
+        for f in el.iter(t("draw", "frame")):
+            box = f.find(t("draw", "text-box"))
+            anc, inner = f.getparent(), False
+            while anc is not None and anc is not el:
+                inner = inner or anc.tag == t("draw", "text-box")
+                anc = anc.getparent()
+            if box is not None and not inner:
+                boxes.append((_length_cm(f.get("{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}x", "")),
+                              box))
+        if not boxes:
+            return []
+        self.text_boxes += len(boxes)
+        read = []
+        for _, box in sorted(boxes, key=lambda b: b[0]):
+            saved, self.blocks = self.blocks, []
+            self.body(list(box))
+            got, self.blocks = self.blocks, saved
+            if any(isinstance(x, Table) or x.text.strip() for x in got):
+                read.append(got)
+        if len(read) >= 2 and all(isinstance(x, Para) for r in read for x in r):
+            cells = [[x for x in r if x.text.strip()] for r in read]
+            return [Table([["\n".join(x.text.strip() for x in c) for c in cells]], 0, [cells])]
+        return [x for r in read for x in r]
+
+    def flush(self, el=None) -> None:
+        """The notes read so far, after the paragraph or table that refers to them; after the last «Căn cứ …»
+        line for a căn cứ's note (the căn cứ list stays whole)."""
+        if el is not None and fold("".join(el.itertext())).lstrip("-–+• ").startswith("can cu"):
+            return
+        self.blocks.extend(self.pending)
+        self.pending.clear()
 
     def table(self, el) -> Table:
         rows, cells, header = [], [], 0
@@ -290,6 +353,49 @@ class _Reader:
         return Table(rows, header if header < len(rows) else 0, cells)
 
 
+def _length_cm(value: str) -> float:
+    """An ODF length («-0.5cm», «2.1in», «12pt») in centimetres; 0 when not one."""
+    m = re.fullmatch(r"\s*(-?[\d.]+)\s*(cm|mm|in|pt|pc|px)?\s*", value or "")
+    if not m:
+        return 0.0
+    try:
+        n = float(m[1])
+    except ValueError:
+        return 0.0
+    return n * {"cm": 1, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72, "pc": 2.54 / 6, "px": 2.54 / 96}.get(m[2] or "cm", 1)
+
+
+def _page_header(reader: "_Reader", styles, content, text) -> list:
+    """The first page's header (style:header-first, else style:header of the first paragraph's master page)
+    read as the document's header when the body has none, as the .docx reader does (review r19f C1)."""
+    from .docx import _has_header
+
+    if styles is None or text is None or _has_header(reader.blocks):
+        return []
+    first = next((el for el in text.iter(t("text", "p"), t("text", "h"))), None)
+    master = "Standard"
+    if first is not None:
+        name = first.get(t("text", "style-name"), "")
+        for root in (content, styles):
+            for st in root.iter(t("style", "style")):
+                if st.get(t("style", "name")) == name and st.get(t("style", "master-page-name")):
+                    master = st.get(t("style", "master-page-name"))
+    pages = list(styles.iter(t("style", "master-page")))
+    page = next((m for m in pages if m.get(t("style", "name")) == master), pages[0] if pages else None)
+    if page is None:
+        return []
+    header = page.find(t("style", "header-first"))
+    if header is None or header.get(t("style", "display")) == "false":
+        header = page.find(t("style", "header"))
+    if header is None or header.get(t("style", "display")) == "false":
+        return []
+    saved, reader.blocks = reader.blocks, []
+    reader.body(list(header))
+    reader.flush()
+    read, reader.blocks = reader.blocks, saved
+    return read if _has_header(read) else []
+
+
 def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
     from lxml import etree
 
@@ -333,6 +439,24 @@ def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
     text = content.find(f"{t('office', 'body')}/{t('office', 'text')}")
     if text is not None:
         reader.body(list(text))
+    reader.flush()
+    said = []
+    head = _page_header(reader, styles, content, text)
+    if head:
+        reader.blocks = head + reader.blocks
+        said.append("tiêu đề văn bản (cơ quan, số, ngày, quốc hiệu) nằm trong phần đầu trang (header) của trang đầu: "
+                    "đã đọc làm tiêu đề của văn bản; kiểm tra")
+    if reader.notes["footnote"] or reader.notes["endnote"]:
+        found = " và ".join(x for x in (f"{reader.notes['footnote']} chú thích cuối trang (footnote)"
+                                        if reader.notes["footnote"] else "",
+                                        f"{reader.notes['endnote']} chú thích cuối văn bản (endnote)"
+                                        if reader.notes["endnote"] else "") if x)
+        said.append(f"tệp có {found}: dấu chú thích được ghi ngay chỗ nó đứng («[1]»), lời chú thích thành một "
+                    "đoạn «[1] …» ngay sau đoạn (hay bảng) có dấu đó, sau dòng căn cứ cuối nếu dấu ở phần căn cứ; "
+                    "kiểm tra chỗ đặt")
+    if reader.text_boxes:
+        said.append(f"tệp có {reader.text_boxes} khung chữ (text box): chữ trong khung được đọc theo thứ tự văn bản, "
+                    "các khung đứng cạnh nhau đọc như các cột của một bảng; kiểm tra")
     facts = {"images": reader.images, "unknown_formats": sorted(reader.unknown),
-             "symbol_bullets": reader.symbol_bullets, "merged_tables": reader.merged_tables}
-    return reader.blocks, facts
+             "symbol_bullets": reader.symbol_bullets, "merged_tables": reader.merged_tables, "reader_notes": said}
+    return tab_columns(reader.blocks), facts

@@ -279,11 +279,26 @@ def _signature_blocks(sig_lines: list[str]) -> list[list[str]]:
     return blocks
 
 
-def _clean(blocks: list) -> tuple[int, dict[str, int]]:
+# Characters the PDF fonts cannot print, written as the one Word itself gives for the same mark: a non-breaking
+# hyphen typed as the character \u2011 is what Word's own w:noBreakHyphen is, which python-docx reads as «-» (review r19f:
+# the import refused the whole file for it). Listed on the checklist.
+_PRINTED_AS = {"\u2011": "-"}
+
+
+def _clean(blocks: list, replaced: dict[str, int] | None = None) -> tuple[int, dict[str, int]]:
     """NFC every run (as every text of the site) and drop invisible format characters (zero-width
     space, soft hyphen, byte-order mark: the data check refuses them, and they show nothing).
-    Returns how many paragraphs NFC changed and the characters dropped, for the checklist."""
+    Returns how many paragraphs NFC changed and the characters dropped, for the checklist; the
+    characters written otherwise (_PRINTED_AS) are counted in `replaced`."""
     changed, dropped = 0, {}
+    replaced = {} if replaced is None else replaced
+
+    def swap(text: str) -> str:
+        for ch, into in _PRINTED_AS.items():
+            if ch in text:
+                replaced[ch] = replaced.get(ch, 0) + text.count(ch)
+                text = text.replace(ch, into)
+        return text
 
     def para(p: Para) -> int:
         """1 when NFC changed the paragraph."""
@@ -295,7 +310,7 @@ def _clean(blocks: list) -> tuple[int, dict[str, int]]:
                     dropped[ch] = dropped.get(ch, 0) + 1
                 else:
                     kept.append(ch)
-            r.text = nfc("".join(kept))
+            r.text = swap(nfc("".join(kept)))
         return int(nfc(before) != before)
 
     for b in blocks:
@@ -306,7 +321,8 @@ def _clean(blocks: list) -> tuple[int, dict[str, int]]:
                 for cell in row:
                     for p in cell:
                         changed += para(p)
-            b.rows = [["".join(ch for ch in nfc(c) if unicodedata.category(ch) != "Cf") for c in r] for r in b.rows]
+            b.rows = [["".join(ch for ch in nfc(c) if unicodedata.category(ch) != "Cf").translate(
+                str.maketrans(_PRINTED_AS)) for c in r] for r in b.rows]
     return changed, dropped
 
 
@@ -320,7 +336,11 @@ _INVISIBLE_NAMES = {"\u200b": "dấu cách không độ rộng", "\u200c": "ký 
 def parse(blocks: list, facts: dict, file_name: str) -> Result:
     recognised: list[str] = []
     check: list[str] = []
-    changed, dropped = _clean(blocks)
+    replaced: dict[str, int] = {}
+    changed, dropped = _clean(blocks, replaced)
+    for ch, n in sorted(replaced.items()):
+        check.append(f"{n} ký tự U+{ord(ch):04X} (gạch nối không ngắt dòng) được ghi là «{_PRINTED_AS[ch]}» như "
+                     "Word tự ghi dấu này: phông chữ bản in PDF không có ký tự đó; kiểm tra")
     if changed:
         check.append(f"{changed} đoạn có chữ viết bằng dấu tách rời (Unicode tổ hợp): đã ghi ở dạng dựng sẵn (NFC) "
                      "như mọi chữ của website; chữ nhìn không đổi")
@@ -493,7 +513,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             body, tail = body[:sig], body[sig:]
     closing_at = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para)
                        and fold(nfc(body[i].text)).strip().startswith("tren day la")), None)
-    closing = [x for x in body[closing_at:] if isinstance(x, Para) and x.text.strip()] if closing_at is not None else []
+    # A table after the closing paragraph stays with it, in order (it was dropped silently, review r19f).
+    closing = [x for x in body[closing_at:] if isinstance(x, Table) or x.text.strip()] if closing_at is not None else []
     # In a document of articles («Điều 1.» …) every paragraph after an article is that article's, the
     # last one too («Quy chế này có hiệu lực …» is Điều 5's text, review r19d): never taken as ket_luan.
     articles = any(isinstance(x, Para) and shape(line_of(x).marker) == "article" for x in body)
@@ -508,7 +529,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 and (said.startswith(fold(doc["loai"]) + " nay ")
                      or any(said.startswith(f"{kind_words} {w}") for w in ("nay ", "co hieu luc")))):
             closing_at = last
-            closing = [body[last]]
+            closing = [x for x in body[last:] if isinstance(x, Table) or x.text.strip()]
             check.append(f"đoạn «{nfc(body[last].text).strip()}» (cuối phần thân, nói về chính văn bản) được ghi là "
                          "đoạn kết (ket_luan): kiểm tra")
     if closing_at is None and not articles:
@@ -517,7 +538,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         last = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], Para) and body[i].text.strip()), None)
         if last is not None and nfc(body[last].text).strip().endswith("/.") and not line_of(body[last]).marker:
             closing_at = last
-            closing = [body[last]]
+            closing = [x for x in body[last:] if isinstance(x, Table) or x.text.strip()]
             check.append(f"đoạn «{nfc(body[last].text).strip()}» (cuối phần thân, kết bằng «/.») được ghi là đoạn kết "
                          "(ket_luan): kiểm tra")
     if closing_at is not None:
@@ -574,8 +595,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             lines.append(line_of(x))
     can_cu, opening = [], []
     i = 0
-    while i < len(lines) and isinstance(lines[i], Line) and fold(lines[i].full).lstrip("-–+• ").startswith("can cu"):
-        can_cu.append({"van_ban": lines[i].full})
+    while i < len(lines) and isinstance(lines[i], Line) and (
+            fold(lines[i].full).lstrip("-–+• ").startswith("can cu") or (can_cu and lines[i].para.note)):
+        can_cu.append({"van_ban": lines[i].full})  # a căn cứ's footnote («[1] …») under it, in the list
         i += 1
 
     def is_article(ln) -> bool:
@@ -726,7 +748,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if closing_kept:
         if not sections:
             sections.append({"so": "", "tieu_de": "", "loai": "khac", "doan": []})
-        sections[-1]["doan"] += [rich(line_of(x, find_marker=False).runs) for x in closing]
+        sections[-1]["doan"] += [{"bang": x.rows, "dong_tieu_de": x.header_rows or _names_columns(x.rows)}
+                                 if isinstance(x, Table) else rich(line_of(x, find_marker=False).runs) for x in closing]
         check.append(f"đoạn kết có {len(closing)} đoạn: chép thành từng đoạn riêng ở cuối mục cuối cùng, ket_luan để "
                      "trống: kiểm tra")
         closing = []
@@ -862,6 +885,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                              "(xem hướng dẫn biên tập)")
     if facts.get("images"):
         check.append(f"tệp có {facts['images']} hình ảnh: website không chép hình ảnh")
+    check.extend(facts.get("reader_notes", []))  # footnotes, text boxes, page headers (the reader says how read)
     if facts.get("symbol_bullets"):
         check.append("dấu đầu dòng Word vẽ bằng phông Symbol/Wingdings được ghi bằng ký tự nó hiện ra («•», «▪»…)")
     check.extend(facts.get("numbering_notes", []))
@@ -968,6 +992,7 @@ def nest(lines: list, flattened: list | None = None) -> list:
     goes under the innermost open item; a note («* Ghi chú:») closes every level."""
     top: list = []
     stack: list[tuple[str, dict]] = []
+    word_indent: dict[int, int] = {}  # id(item) -> left indent of a Word-numbered item (its list level's)
 
     def here() -> list:
         return stack[-1][1].setdefault("doan", []) if stack else top
@@ -993,6 +1018,11 @@ def nest(lines: list, flattened: list | None = None) -> list:
             top.append({"ghi_chu": rich(_head(ln.runs, len(note.group(1)))), "van_ban": rich(_cut(ln.runs, note.end()))})
             continue
         if not ln.marker:
+            indent = ln.para.indent if ln.para is not None else -1
+            # A plain paragraph set left of a Word-numbered item (its indent less than the item's list level
+            # gives) no longer belongs to that item: it follows the list (review r19f B3).
+            while indent >= 0 and stack and indent < word_indent.get(id(stack[-1][1]), -1):
+                stack.pop()
             here().append(rich(ln.runs))
             continue
         s = shape(ln.marker)
@@ -1008,6 +1038,8 @@ def nest(lines: list, flattened: list | None = None) -> list:
             continue
         here().append(item)
         stack.append((s, item))
+        if ln.from_word and ln.para is not None and ln.para.indent >= 0:
+            word_indent[id(item)] = ln.para.indent
     return top
 
 
