@@ -63,6 +63,22 @@ def test_the_body_is_named_as_a_sentence_writes_it(project, tmp_path, capsys):
         assert " ".join(header) not in text
 
 
+def test_the_bodys_level_is_read_with_its_name_for_the_sites_own_sentences(project, tmp_path, capsys):
+    """co-quan.yaml › cap from the same header lines: «xã» for a commune's document (the site then says
+    «toàn xã», never the 2023 plan's «tỉnh»), blank when the bodies differ in level or are not read."""
+    from macros.loader import load_plan
+    from macros.render import home
+
+    cases = {"lien-tich": (JOINT, "xã"), "tinh": (["UỶ BAN MTTQ VIỆT NAM", "TỈNH QUẢNG NGÃI", "BAN THƯỜNG TRỰC"], "tỉnh"),
+             "hai-cap": (["ỦY BAN MTTQ VIỆT NAM XÃ NGỌC LINH", "—", "HỘI NÔNG DÂN TỈNH QUẢNG NGÃI"], ""),
+             "la": (["CÔNG TY TNHH MỘT THÀNH VIÊN", "BAN THƯỜNG TRỰC"], "")}
+    for folder, (header, level) in cases.items():
+        checklist = " ".join(imported(project, tmp_path, capsys, lambda p, h=header: _plan(p, h), folder)["nhap_tu_dong"]["can_xac_nhan"])
+        assert load(project, folder, "co-quan.yaml")["cap"] == level, folder
+        assert load_plan(project, folder).org.cap == level
+        assert (f"cấp của cơ quan ban hành đọc từ các dòng đầu văn bản: «{level}»" in checklist) == bool(level)
+
+
 def test_header_lines_are_bold_as_the_file_writes_them(project, tmp_path, capsys):
     """Review r19e, doc 2: the header's lines are plain in the file, the page printed the issuing bodies bold.
     Bold now follows the file's runs (co-quan.yaml dong_in_dam), on the page, in the PDF and the Word export;

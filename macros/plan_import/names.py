@@ -120,3 +120,20 @@ def running_name(lines: list[str], level_words: tuple[str, ...]) -> str:
     if not names or not all(names):
         return ""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
+
+
+def body_level(lines: list[str], level_words: tuple[str, ...]) -> str:
+    """The issuing body's level as co-quan.yaml › cap writes it («tỉnh», «xã» …: the level word,
+    small), read from the same header lines as its name; "" when the name is not read, when a
+    line names no level, or when the bodies of a joint document are of different levels."""
+    levels = _levels(level_words)
+    found = set()
+    for group in split_joint(lines):
+        if not body_name(group, level_words):
+            return ""
+        words = " ".join(group).split()
+        level = next((" ".join(lv) for i in range(len(words)) for lv in levels if _starts(words[i:], lv)), None)
+        if level is None:
+            return ""
+        found.add(level)
+    return found.pop() if len(found) == 1 else ""

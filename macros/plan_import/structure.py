@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..text import fold, slugify
 from .blocks import Para, Run, Table
-from .names import running_name, split_joint
+from .names import body_level, running_name, split_joint
 
 # Kinds of administrative documents (Nghị định 30/2020, Phụ lục III) and what the Front issues.
 KINDS = ("KẾ HOẠCH", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "THÔNG BÁO", "BÁO CÁO", "QUYẾT ĐỊNH", "ĐỀ ÁN",
@@ -374,7 +374,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 break
 
     doc = {"loai": "", "so": "", "ky_hieu": "", "ngay_ban_hanh": "", "nam": None, "trich_yeu": ""}
-    org = {"co_quan_cap_tren": "", "co_quan_ban_hanh": "", "ten_day_du": "", "dia_danh": "", "quoc_hieu": "",
+    org = {"co_quan_cap_tren": "", "co_quan_ban_hanh": "", "ten_day_du": "", "cap": "", "dia_danh": "", "quoc_hieu": "",
            "tieu_ngu": "", "ban": []}
     head = flat[:title_at] if title_at is not None else []
     bodies = []
@@ -585,6 +585,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     # written (capitals), in their order, never recomposed (review r19: «PHƯỜNG … ỦY BAN MTTQ …» was
     # a name in no line of the file); listed for the editor to write as the body's name.
     org["ten_day_du"] = running_name(bodies, LEVELS)
+    # Its level («tỉnh», «xã»): the site's own sentences say «trên địa bàn toàn xã» from it.
+    org["cap"] = body_level(bodies, LEVELS)
 
     # 3. Căn cứ and the opening, then the sections.
     lines: list = []
@@ -798,6 +800,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                       ("dia_danh", "địa danh trước ngày tháng"), ("quoc_hieu", "quốc hiệu"), ("tieu_ngu", "tiêu ngữ")):
         if not org[key] and not (joint_header and key in ("co_quan_cap_tren", "co_quan_ban_hanh")):
             check.append(f"không tìm thấy {what}: để trống (co-quan.yaml, {key})")
+    if org["cap"]:
+        check.append(f"cấp của cơ quan ban hành đọc từ các dòng đầu văn bản: «{org['cap']}» (co-quan.yaml, cap; "
+                     f"website viết «trên địa bàn toàn {org['cap']}», «Ban phối hợp của {org['cap']}» trong các câu "
+                     "tự soạn): kiểm tra")
     if org["ten_day_du"]:
         check.append(f"tên cơ quan ban hành viết trong câu đọc từ các dòng đầu văn bản: «{org['ten_day_du']}» "
                      "(co-quan.yaml, ten_day_du; website ghi tên này ở lời ghi chú, thông tin tệp PDF): kiểm tra")
