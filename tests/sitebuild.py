@@ -68,6 +68,7 @@ def mkdocs_build_here(project: Path, out: Path, **extra_env: str) -> subprocess.
     import tempfile
     import traceback
 
+    from click import ClickException
     from mkdocs import utils
     from mkdocs.commands import build as mkdocs_build_command
     from mkdocs.config import load_config
@@ -89,7 +90,7 @@ def mkdocs_build_here(project: Path, out: Path, **extra_env: str) -> subprocess.
     last_resort = logging.StreamHandler(stream)
     last_resort.setLevel(logging.WARNING)
     duplicates = utils.DuplicateFilter()  # as the command (mkdocs.__main__._enable_warnings), one per build
-    code = 0
+    code, stdout = 0, ""
     os.environ.clear()
     os.environ.update(env)
     os.chdir(project)
@@ -106,9 +107,10 @@ def mkdocs_build_here(project: Path, out: Path, **extra_env: str) -> subprocess.
             mkdocs_build_command.build(config, dirty=False)
         finally:
             config.plugins.on_shutdown()
-    except SystemExit as stop:  # mkdocs.exceptions.Abort: "Aborted with N warnings in strict mode!"
+    except SystemExit as stop:  # mkdocs.exceptions.Abort ("Aborted with N warnings in strict mode!"), or an exit code
         code = stop.code if isinstance(stop.code, int) and stop.code else 1
-        stream.write(f"Aborted: {stop}\n")
+        if isinstance(stop, ClickException):
+            stdout = "\n" + stop.format_message() + "\n"  # as Abort.show() prints it (click.echo: stdout)
     except Exception:  # noqa: BLE001 — what the command would print and exit 1 with
         code = 1
         stream.write(traceback.format_exc())
@@ -125,7 +127,7 @@ def mkdocs_build_here(project: Path, out: Path, **extra_env: str) -> subprocess.
         left = sorted(p.name for p in temp.iterdir())
         out.with_name(out.name + ".tmp-left").write_text("\n".join(left), encoding="utf-8")
         shutil.rmtree(temp, ignore_errors=True)
-    return subprocess.CompletedProcess(["mkdocs", "build", "--strict"], code, "", stream.getvalue())
+    return subprocess.CompletedProcess(["mkdocs", "build", "--strict"], code, stdout, stream.getvalue())
 
 
 def build_once(out: Path, build) -> Path:
