@@ -5,7 +5,7 @@ import pytest
 
 from macros.gitdates import commit_epoch
 from tests.browser import chromium_path
-from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, made_once, mkdocs_build, mutated_project
+from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, made_once, mkdocs_build, mkdocs_build_here, mutated_project
 
 
 # scripts/test.sh runs the files on pytest-xdist workers whole (--dist loadfile: a module's
@@ -102,7 +102,7 @@ def mutated_site(tmp_path_factory) -> Path:
 
     def build(out: Path):
         project = mutated_project(out.with_name(out.name + "-project"))
-        return mkdocs_build(project, out, EDIT_URI=MUTATED_EDIT_URI, SOURCE_DATE_EPOCH="1700000000", KONTUM_PDF="0")
+        return mkdocs_build_here(project, out, EDIT_URI=MUTATED_EDIT_URI, SOURCE_DATE_EPOCH="1700000000", KONTUM_PDF="0")
 
     return build_once(shared / "site-mutated", build)
 

@@ -1,6 +1,7 @@
 """Build the real site, or a copy of the project with changed data, into a temp dir."""
 
 import fcntl
+import logging
 import os
 import posixpath
 import re
@@ -44,6 +45,89 @@ def mkdocs_build(project: Path, out: Path, **extra_env: str) -> subprocess.Compl
         left = sorted(p.name for p in temp.iterdir())
         out.with_name(out.name + ".tmp-left").write_text("\n".join(left), encoding="utf-8")
         shutil.rmtree(temp, ignore_errors=True)
+
+
+class _CliFormat(logging.Formatter):
+    """MkDocs' console lines as `mkdocs build` writes them when its output is not a
+    terminal (mkdocs.__main__.ColorFormatter: "WARNING -  message"), without colours."""
+
+    def format(self, record):
+        return f"{record.levelname:<8}-  {super().format(record)}"
+
+
+def mkdocs_build_here(project: Path, out: Path, **extra_env: str) -> subprocess.CompletedProcess:
+    """mkdocs_build in this test process: the same `mkdocs build --strict` (MkDocs' own
+    build_command steps: load_config, on_startup, build, on_shutdown) with the same
+    environment, working folder, temp dir and console log (MkDocsStreamHandler, which the
+    plugin's log filter looks for), but without a new Python importing MkDocs, Material and
+    macros/ again (~2 CPU-s of each build of a copy: issue 22). For the shared builds of
+    copies whose code is the repository's own (data changed only): the code imported here
+    is ROOT's, not the copy's. A failing build is a return code and its message, as the
+    command's; tests of the command's own failure output use mkdocs_build."""
+    import io
+    import tempfile
+    import traceback
+
+    from click import ClickException
+    from mkdocs import utils
+    from mkdocs.commands import build as mkdocs_build_command
+    from mkdocs.config import load_config
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KONTUM_") and k != "SOURCE_DATE_EPOCH"}
+    temp = out.with_name(out.name + ".tmp")
+    temp.mkdir(parents=True, exist_ok=True)
+    env.update(NO_MKDOCS_2_WARNING="1", TMPDIR=str(temp), **extra_env)
+    saved_env, saved_cwd, saved_tempdir = dict(os.environ), os.getcwd(), tempfile.tempdir
+    logger = logging.getLogger("mkdocs")
+    saved_log = (logger.level, logger.propagate)
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(_CliFormat())
+    handler.name = "MkDocsStreamHandler"
+    # The command's root logger has no handler: Python's last resort writes the warnings of
+    # other loggers (the plugin's "kontum.*") to stderr as bare messages; here pytest's own
+    # handlers sit on the root, so this one writes them as the last resort would.
+    last_resort = logging.StreamHandler(stream)
+    last_resort.setLevel(logging.WARNING)
+    duplicates = utils.DuplicateFilter()  # as the command (mkdocs.__main__._enable_warnings), one per build
+    code, stdout = 0, ""
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(project)
+    tempfile.tempdir = str(temp)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(handler)
+    logging.getLogger().addHandler(last_resort)
+    mkdocs_build_command.log.addFilter(duplicates)
+    try:
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(out), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build_command.build(config, dirty=False)
+        finally:
+            config.plugins.on_shutdown()
+    except SystemExit as stop:  # mkdocs.exceptions.Abort ("Aborted with N warnings in strict mode!"), or an exit code
+        code = stop.code if isinstance(stop.code, int) and stop.code else 1
+        if isinstance(stop, ClickException):
+            stdout = "\n" + stop.format_message() + "\n"  # as Abort.show() prints it (click.echo: stdout)
+    except Exception:  # noqa: BLE001 — what the command would print and exit 1 with
+        code = 1
+        stream.write(traceback.format_exc())
+    finally:
+        mkdocs_build_command.log.removeFilter(duplicates)
+        logger.removeHandler(handler)
+        logging.getLogger().removeHandler(last_resort)
+        logger.setLevel(saved_log[0])
+        logger.propagate = saved_log[1]
+        tempfile.tempdir = saved_tempdir
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        left = sorted(p.name for p in temp.iterdir())
+        out.with_name(out.name + ".tmp-left").write_text("\n".join(left), encoding="utf-8")
+        shutil.rmtree(temp, ignore_errors=True)
+    return subprocess.CompletedProcess(["mkdocs", "build", "--strict"], code, stdout, stream.getvalue())
 
 
 def build_once(out: Path, build) -> Path:

@@ -27,7 +27,7 @@ from macros.render.pages import plan_nav, plan_pages
 from macros.loader import load_site
 from tests.payloads import MARK, PAYLOAD, SHOWN_PAYLOAD, poison_data, read_html, shown
 from tests.pdfcheck import nospace, require_weasyprint
-from tests.sitebuild import PAYLOADS, build_once, copy_project, mkdocs_build, mutated_project, page_text
+from tests.sitebuild import PAYLOADS, build_once, copy_project, mkdocs_build_here, mutated_project, page_text
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +96,7 @@ def all_fields_site(tmp_path_factory) -> Path:
     def build(out: Path):
         project = poisoned_copy(out.with_name(out.name + "-project"))
         load_site(project)  # the payloads pass validation: escaping must handle them
-        return mkdocs_build(project, out, SOURCE_DATE_EPOCH="1700000000", KONTUM_PDF="0")
+        return mkdocs_build_here(project, out, SOURCE_DATE_EPOCH="1700000000", KONTUM_PDF="0")
 
     return build_once(shared / "site-all-fields", build)
 

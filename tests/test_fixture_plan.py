@@ -26,7 +26,7 @@ import pypdf
 
 from macros.render import units as unit_pages
 from tests.pdfcheck import require_weasyprint, squash
-from tests.sitebuild import ROOT, build_once, copy_project, mkdocs_build, page_text, sidebar_targets
+from tests.sitebuild import ROOT, build_once, copy_project, mkdocs_build_here, page_text, sidebar_targets
 
 def pdf_text(path: Path) -> str:
     return squash(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages))
@@ -65,7 +65,7 @@ def built(tmp_path_factory) -> Path:
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
     def build(out: Path):
-        return mkdocs_build(two_plans(out.with_name(out.name + "-project")), out, KONTUM_PDF="0", KONTUM_OFFLINE="0")
+        return mkdocs_build_here(two_plans(out.with_name(out.name + "-project")), out, KONTUM_PDF="0", KONTUM_OFFLINE="0")
 
     return build_once(shared / "site-hai-ke-hoach", build)
 

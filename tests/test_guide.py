@@ -150,11 +150,11 @@ def test_a_macro_misused_stops_with_a_vietnamese_line_naming_the_page(website, p
 def test_a_real_build_stops_on_a_misused_macro(tmp_path, page, expected):
     """The same through mkdocs-macros (on_error_fail): the build stops at the page (~4 s,
     no PDFs: the page fails before them), one Vietnamese line, no traceback."""
-    from tests.sitebuild import copy_project, mkdocs_build
+    from tests.sitebuild import copy_project, mkdocs_build_here
 
     project = copy_project(tmp_path / "p")
     (project / "docs" / "tong-hop.md").write_text(f"# Tổng hợp\n\n{page}\n", encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site", KONTUM_PDF="0")
+    result = mkdocs_build_here(project, tmp_path / "site", KONTUM_PDF="0")
     assert result.returncode != 0
     assert expected in result.stderr and "Traceback" not in result.stderr, result.stderr[-2000:]
     assert not (tmp_path / "site" / "tong-hop" / "index.html").exists()

@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.results_fixtures import FIXTURES, SITE, elements
-from tests.sitebuild import build_once, copy_project, mkdocs_build, page_text
+from tests.sitebuild import build_once, copy_project, mkdocs_build_here, page_text
 from macros.render import links
 
 SITE_ADDRESS = "https://kehoach.example.vn/"  # site_url of the build with fixture results
@@ -39,7 +39,7 @@ def fixture_site(tmp_path_factory):
         # A known address (issue 23): canonical links, og:url and the printed QR codes
         # are checked on this build (tests/test_links_back.py); the real build has none.
         # Dated after the fixtures' last report (06/12/2023): the results' checks compare with the build's date.
-        result = mkdocs_build(project, out, KONTUM_PDF="0", SOURCE_DATE_EPOCH="1704067200", SITE_URL=SITE_ADDRESS)
+        result = mkdocs_build_here(project, out, KONTUM_PDF="0", SOURCE_DATE_EPOCH="1704067200", SITE_URL=SITE_ADDRESS)
         if result.returncode == 0 and "vượt kinh phí được giao" not in result.stderr:
             result.returncode = 99  # the over-budget warning must be logged while the build goes on
         return result
