@@ -160,7 +160,7 @@ def test_every_page_type_of_the_fixture(built):
     assert "KẾ HOẠCH" in plan and "Số: " in plan and "/KH-MAU" in plan and "năm 2026" in plan
     assert "2.000.000đ/01 đơn vị x 120 xã = 240.000.000đ" in plan
     unit = page_text(built, f"{PREFIX}don-vi/xa-mau-dak-hoa/index.html")
-    assert "Xã Mẫu Đăk Hòa" in unit and "Ban phối hợp của tỉnh: Ban Mẫu 1" in unit and "15/10/2026" in unit
+    assert "Xã Mẫu Đăk Hòa" in unit and "Ban phối hợp: Ban Mẫu 1" in unit and "15/10/2026" in unit
 
 
 def test_unit_pages_are_not_in_every_sidebar(built):
