@@ -111,13 +111,13 @@ def check_department_abbreviations(org, glossary, src) -> list[DataError]:
 
 
 def check_survey_step(toolkit, plan, src, plan_file: str = "data/ke-hoach.yaml") -> list[DataError]:
-    """khao_sat › buoc names a step the plan has (the survey form prints that step's words)."""
+    """khao_sat › buoc names a step the plan has (the survey form prints that step's words). A plan
+    without a steps section prints the form without a step (render/toolkit.survey_step): no error then."""
     n = toolkit.khao_sat.buoc
-    steps = plan.cac_buoc.buoc if plan.cac_buoc is not None else []
-    if n is None or n <= len(steps):
+    if n is None or plan.cac_buoc is None or n <= len(plan.cac_buoc.buoc):
         return []
-    has = f"mục các bước (cac_buoc) có {len(steps)} bước" if steps else "không có mục các bước (cac_buoc)"
-    return [src.error(("khao_sat", "buoc"), f"Kế hoạch không có bước {n}: {plan_file} {has}.", found=str(n),
+    return [src.error(("khao_sat", "buoc"), f"Kế hoạch không có bước {n}: {plan_file} › cac_buoc có "
+                                            f"{len(plan.cac_buoc.buoc)} bước.", found=str(n),
                       hint="ghi số thứ tự của bước khảo sát trong kế hoạch, hoặc xóa dòng «buoc».")]
 
 

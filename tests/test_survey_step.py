@@ -37,4 +37,4 @@ def test_the_results_warning_names_the_steps_from_data():
 def test_a_step_the_plan_lacks_is_a_message(tmp_path):
     messages = errors_for(tmp_path, "bo-cong-cu.yaml", "  buoc: 2", "  buoc: 7")
     assert any("data/ke-hoach-2023/bo-cong-cu.yaml:40:" in m and "khao_sat › buoc" in m
-               and "Kế hoạch không có bước 7" in m and "có 3 bước" in m for m in messages), messages
+               and "Kế hoạch không có bước 7" in m and "cac_buoc có 3 bước" in m for m in messages), messages
