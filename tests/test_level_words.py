@@ -66,3 +66,20 @@ def test_a_plan_without_a_level_drops_the_words():
     assert {k: before[k] - after[k] for k in before if before[k] != after[k]} == COMPILED
     assert "Ban phối hợp:" in blank["unit"].replace("*", "")
     assert "tổng hợp báo cáo kết quả." in " ".join(blank["home"].split())
+
+
+def test_the_calendar_is_named_as_the_website_names_the_plan():
+    """Its name and the period's event come from data/website.yaml › ke_hoach › ten, not from the 2023
+    plan's «tuyên truyền, vận động» written in code."""
+    import datetime as dt
+
+    from macros.exports import ics
+
+    stamp = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    text = ics.calendar(SITE, results_of(SITE), stamp).decode().replace("\r\n ", "")
+    assert "X-WR-CALNAME:Kế hoạch tuyên truyền\\, vận động năm 2023" in text
+    assert "SUMMARY:Thời gian thực hiện kế hoạch tuyên truyền\\, vận động năm 2023" in text
+    other = replace(SITE, entry=SITE.entry.model_copy(update={"ten": "Hướng dẫn ngày hội 2026"}))
+    text = ics.calendar(other, results_of(other), stamp).decode().replace("\r\n ", "")
+    assert "X-WR-CALNAME:Hướng dẫn ngày hội 2026" in text and "SUMMARY:Thời gian thực hiện hướng dẫn ngày hội 2026" in text
+    assert "tuyên truyền" not in text.split("BEGIN:VEVENT")[0]

@@ -106,7 +106,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
     shared = b"".join(component.to_ical() for component in (
         _timezone(),
         _event(f"{key}-thoi-gian@{domain}", stamp, period.bat_dau.first_day, period.ket_thuc,
-               f"Thời gian thực hiện {plan.van_ban.loai.lower()} tuyên truyền, vận động năm {year}",
+               f"Thời gian thực hiện {site.entry.ten[:1].lower()}{site.entry.ten[1:]}",
                f"Thực hiện từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}. "
                f"{plan.van_ban.trich_yeu}", note=note),
         _event(f"{key}-han-bao-cao@{domain}", stamp, last_day_before(report.han), last_day_before(report.han),
@@ -141,7 +141,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
         cal.add("prodid", Text(f"-//{notice.compiler(site)}//{plan.van_ban.loai} {year}//VI"))
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
-        title = f"{plan.van_ban.loai} tuyên truyền, vận động năm {year}"
+        title = site.entry.ten  # the plan's name on the website (data/website.yaml › ke_hoach › ten)
         if unit_code is not None:
             title += f" – {links.unit_title(site.unit(unit_code))}"
         cal.add("x-wr-calname", Text(title))
