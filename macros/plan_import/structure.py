@@ -34,7 +34,14 @@ LEVELS = ("tổ dân phố", "khu dân cư", "thành phố", "thị xã", "thị
 _NOT_NAME = {"Tổ", "Ủy", "Uỷ", "Ban", "UBND", "MTTQ", "Mặt", "Đảng", "Nhà", "Hội", "Đoàn", "Phối", "Thực", "Chủ",
              "Trước", "Trong", "Từ", "Đến", "Các", "Cấp", "Chi", "Đề", "Báo", "Tổng", "Hướng", "Tham", "Gửi"}
 
-_ROMAN = re.compile(r"^([IVXL]{1,6})\s*([./)]|\s-)\s*(?=\S)")
+# Never «V/v …» (về việc: a công văn's subject, review r19g E2).
+_ROMAN = re.compile(r"^(?!V/v)([IVXL]{1,6})\s*([./)]|\s-)\s*(?=\S)")
+# «V/v hướng dẫn …», «V/v: …»: the subject (trích yếu) of a công văn, under its number.
+_SUBJECT_VV = re.compile(r"^V/v\b", re.IGNORECASE)
+# The kind abbreviations a number's symbol starts with («12/KH-MTTQ»: a kế hoạch); a symbol with none
+# («214/MTTQ-BTT») is a công văn's (Nghị định 30/2020, Phụ lục III).
+_KIND_ABBREVIATIONS = {"kh", "hd", "ctr", "tb", "bc", "qd", "da", "pa", "nq", "ct", "tt", "qc", "ttr", "kl", "qđ", "đa",
+                       "ttlt", "ctph", "nqlt", "bb", "gm", "gtt", "hđ"}
 _DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:[.)]|/(?=\s)))\s*(?=\S)")  # «1/ » but never «15/11/…»
 # «A. YÊU CẦU»: a capital letter, top-level in many Front plans (a heading only when its title is capitals).
 # «Điều 1. Mục đích»: an article, the top level of a programme, a regulation, a decision.
@@ -199,6 +206,33 @@ def _flatten_layout(table: Table) -> list[Para]:
                         p.column = col
                         out.append(p)
     return out
+
+
+def _header_end(flat: list) -> int | None:
+    """Where a header without a kind line ends (a công văn, review r19g E1): the run of header lines from the
+    top (a header table's cells, lines in capitals, «Số: …», «V/v …», the national name and motto, the place
+    and date, rules, blanks), when it holds the number line, the national name or the place-date line. A line
+    in capitals after the place-date line, or one with a marker («I. MỤC ĐÍCH»), is the body's."""
+    end, marks, dated = 0, False, False
+    for i, x in enumerate(flat[:40]):
+        if not isinstance(x, Para):
+            break
+        t = nfc(x.text).strip()
+        f = fold(t)
+        if x.column >= 0 or not t or _RULE.match(t):
+            pass
+        elif _NUMBER_LINE.match(t) or f.startswith("cong hoa xa hoi chu nghia") or _PLACE_DATE.match(t):
+            dated = dated or bool(_PLACE_DATE.match(t))
+        elif f.replace(" ", "").startswith("doclap-tudo-hanhphuc") or f.startswith("doc lap") or _SUBJECT_VV.match(t):
+            pass
+        elif _upper_text(t) and not dated and not line_of(x).marker:
+            pass
+        else:
+            break
+        marks = marks or bool(t and (_NUMBER_LINE.match(t) or f.startswith("cong hoa xa hoi chu nghia")
+                                     or _PLACE_DATE.match(t)))
+        end = i + 1
+    return end if marks else None
 
 
 def _is_layout_table(t: Table, where: str) -> bool:
@@ -373,10 +407,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 title_at = i
                 break
 
+    head_end = None  # a header read by its own marks when no kind line stands under it (a công văn)
+    if title_at is None:
+        head_end = _header_end(flat)
     doc = {"loai": "", "so": "", "ky_hieu": "", "ngay_ban_hanh": "", "nam": None, "trich_yeu": ""}
     org = {"co_quan_cap_tren": "", "co_quan_ban_hanh": "", "ten_day_du": "", "cap": "", "dia_danh": "", "quoc_hieu": "",
            "tieu_ngu": "", "ban": []}
-    head = flat[:title_at] if title_at is not None else []
+    head = flat[:title_at] if title_at is not None else flat[:head_end or 0]
+    subject_column = None  # the column of the «V/v …» line: a line under it there continues the subject
     bodies = []
     bold_lines: dict[str, bool] = {}  # each header line: all its letters bold in the file
     for x in head:
@@ -395,6 +433,11 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             org["quoc_hieu"] = t
             check.append(f"dòng «{t}» ở bên phải đầu văn bản (chỗ của quốc hiệu) được ghi vào co-quan.yaml, "
                          "quoc_hieu, như văn bản gốc viết: kiểm tra")
+        elif _SUBJECT_VV.match(t) and not doc["trich_yeu"]:
+            doc["trich_yeu"], subject_column = t, x.column  # as written, «V/v» included
+        elif subject_column is not None and x.column == subject_column and not _upper_text(t) \
+                and not _NUMBER_LINE.match(t) and not _PLACE_DATE.match(t):
+            doc["trich_yeu"] += " " + t  # the subject's next paragraph in its cell
         elif (m := _NUMBER_LINE.match(t)):
             doc["so"], doc["ky_hieu"] = m["so"].strip(), m["ky_hieu"].strip()
         elif (m := _PLACE_DATE.match(t)):
@@ -482,6 +525,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         under = nfc(flat[rule].text).strip() if rule is not None else ""
         if under:
             doc["dong_ke"] = under
+    if head_end is not None:
+        body_start = head_end
+        abbreviation = fold(doc["ky_hieu"].split("-")[0]) if doc["ky_hieu"] else ""
+        if doc["ky_hieu"] and abbreviation not in _KIND_ABBREVIATIONS:
+            # No kind line, and the symbol names no kind («214/MTTQ-BTT»): a công văn (Nghị định 30/2020).
+            doc["loai"] = "Công văn"
+            check.append(f"văn bản không có dòng tên loại, ký hiệu «{doc['ky_hieu']}» không có chữ viết tắt tên loại: "
+                         "ghi loại là «Công văn» (van_ban.loai); website in «CÔNG VĂN» trên trích yếu: kiểm tra")
+        recognised.append("phần đầu văn bản đọc theo các dòng số, ký hiệu, quốc hiệu, địa danh và ngày (không có dòng "
+                          "tên loại văn bản)")
     if doc["nam"] is None:
         years = re.findall(r"\bnăm (\d{4})\b", doc["trich_yeu"])
         if years:
@@ -590,11 +643,20 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
 
     # 3. Căn cứ and the opening, then the sections.
     lines: list = []
+    addressees = False  # inside a «Kính gửi:» block: its «- …» lines are addressees, never list items
     for x in body:
         if isinstance(x, Table):
             lines.append(x)
+            addressees = False
         elif x.text.strip() and not _RULE.match(nfc(x.text).strip()):
-            lines.append(line_of(x))
+            t = nfc(x.text).strip()
+            if fold(t).startswith("kinh gui"):
+                addressees = True
+            elif addressees and not (re.match(r"^[-–+•]", t) and not x.marker):
+                addressees = False
+            # The addressees as written, each a paragraph of its own: the body after them is not nested under
+            # the last one (review r19g E3).
+            lines.append(line_of(x, find_marker=not addressees))
     can_cu, opening = [], []
     i = 0
     while i < len(lines) and isinstance(lines[i], Line) and (
