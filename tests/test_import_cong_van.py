@@ -93,3 +93,37 @@ def test_the_issuer_with_its_own_place_is_named_without_its_superior(project, tm
         imported(project, tmp_path, capsys, lambda p, h=header: _plan(p, h), folder)
         org = load(project, folder, "co-quan.yaml")
         assert (org["ten_day_du"], org["cap"]) == (name, level), folder
+
+
+def _task_table(path: Path, marked: bool, spanning: bool):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    for t in ["KẾ HOẠCH", "Phân công nhiệm vụ năm 2026", "I. NỘI DUNG VÀ PHÂN CÔNG NHIỆM VỤ"]:
+        doc.add_paragraph(t)
+    rows = [["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian"],
+            ["I", "CÔNG TÁC TUYÊN TRUYỀN", "", ""], ["1", "Tuyên truyền trên loa", "Ban Công tác Mặt trận", "Quý II"],
+            ["II", "CÔNG TÁC GIÁM SÁT", "", ""], ["2", "Giám sát công trình", "Ban Thường trực", "Tháng 9"]]
+    table = doc.add_table(rows=len(rows), cols=4)
+    for r, (tr, values) in enumerate(zip(table.rows, rows)):
+        for cell, value in zip(tr.cells, values):
+            if value:
+                cell.paragraphs[0].add_run(value).bold = r in (0, 1, 3)
+        if r in (1, 3) and spanning:
+            tr.cells[1].merge(tr.cells[3])
+        if r == 0 and marked:
+            tr._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for t in ["II. TỔ CHỨC THỰC HIỆN", "Các thôn thực hiện."]:
+        doc.add_paragraph(t)
+    doc.save(path)
+
+
+def test_a_bold_group_row_is_a_row_of_the_body_not_a_header_row(project, tmp_path, capsys):
+    """D1: «I | CÔNG TÁC TUYÊN TRUYỀN» in bold under the header row is a body row (the phone cards are labelled
+    «STT», «Nội dung nhiệm vụ» …), marked header rows or not, spanning the row or not."""
+    for folder, marked, spanning in (("bold", False, False), ("marked", True, True), ("span", False, True)):
+        plan = imported(project, tmp_path, capsys, lambda p, m=marked, s=spanning: _task_table(p, m, s), folder)
+        table = next(b for s in plan["muc"] for b in s["doan"] if isinstance(b, dict) and "bang" in b)
+        assert table["dong_tieu_de"] == 1, folder
+        assert table["bang"][1][0] == "I"
