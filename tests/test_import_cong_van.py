@@ -127,3 +127,30 @@ def test_a_bold_group_row_is_a_row_of_the_body_not_a_header_row(project, tmp_pat
         table = next(b for s in plan["muc"] for b in s["doan"] if isinstance(b, dict) and "bang" in b)
         assert table["dong_tieu_de"] == 1, folder
         assert table["bang"][1][0] == "I"
+
+
+def test_parts_start_sections_with_their_titles_as_written(project, tmp_path, capsys):
+    """D2: «Phần thứ nhất» over its title in capitals (or «PHẦN I», «Phần 1.» with the title beside) opens a
+    top-level section whose text is under it; the page prints «Phần thứ nhất MỤC ĐÍCH, YÊU CẦU» with no dot added."""
+    from tests.test_import_plan import rendered
+
+    cases = {"thu": (["Phần thứ nhất", "MỤC ĐÍCH, YÊU CẦU"], ["Phần thứ hai", "TỔ CHỨC THỰC HIỆN"],
+                     [("Phần thứ nhất", "MỤC ĐÍCH, YÊU CẦU"), ("Phần thứ hai", "TỔ CHỨC THỰC HIỆN")]),
+             "la-ma": (["PHẦN I. MỤC ĐÍCH, YÊU CẦU"], ["PHẦN II. TỔ CHỨC THỰC HIỆN"],
+                       [("PHẦN I.", "MỤC ĐÍCH, YÊU CẦU"), ("PHẦN II.", "TỔ CHỨC THỰC HIỆN")]),
+             "so": (["Phần 1. Mục đích, yêu cầu"], ["Phần 2. Tổ chức thực hiện"],
+                    [("Phần 1.", "Mục đích, yêu cầu"), ("Phần 2.", "Tổ chức thực hiện")])}
+    for folder, (first, second, want) in cases.items():
+        def make(path, first=first, second=second):
+            doc = Document()
+            for t in ["KẾ HOẠCH", "Phối hợp năm 2026", *first, "1. Nâng cao nhận thức của Nhân dân.",
+                      "- Tuyên truyền trên loa.", *second, "Các thôn thực hiện.", "Nơi nhận:", "- Các thôn;",
+                      "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Y Ngọc"]:
+                doc.add_paragraph(t)
+            doc.save(path)
+        plan = imported(project, tmp_path, capsys, make, folder)
+        assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == want, folder
+        assert plan["muc"][0]["loai"] == "muc_dich_yeu_cau" and plan["muc"][1]["doan"] == ["Các thôn thực hiện."]
+        assert plan["muc"][0]["doan"][0]["ky_hieu"] == "1." and not plan["mo_dau"]
+        page = rendered(project, folder)
+        assert " ".join(want[0]) in page and "Phần thứ nhất." not in page

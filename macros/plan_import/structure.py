@@ -58,6 +58,11 @@ _PLACE_DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\S*)\s*tháng\
                          re.IGNORECASE)
 # «Chương I.» (its title on the same line in capitals, or on the next line): a chapter above articles.
 _CHAPTER = re.compile(r"^(Chương\s+[IVXLC]+|Chương\s+\d{1,2}|CHƯƠNG\s+[IVXLC]+|CHƯƠNG\s+\d{1,2})\s*([.:]?)\s*(.*)$")
+# «Phần thứ nhất», «PHẦN I», «Phần 1.» (its title on the same line or the next in capitals): a part, the top
+# level of a plan in parts (review r19g D2), a section with its text under it.
+_ORDINALS = "nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười"
+_PART = re.compile(r"^((?:Phần|PHẦN)\s+(?:(?:thứ|THỨ)\s+(?:" + _ORDINALS + "|" + _ORDINALS.upper() + r")|[IVXLC]{1,6}|\d{1,2})"
+                   r")\s*([.:]?)\s*(.*)$")
 _SIGN_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S")
 _MONEY = re.compile(r"\d{1,3}(?:\.\d{3})+\s*(?:đồng|đ|VNĐ|vnđ)(?!\w)|\d+(?:,\d+)?\s*(?:triệu|tỷ)\s*đồng")
 _DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|tháng\s+\d{1,2}/\d{4}|(?<![\d/])\d{1,2}/\d{4}(?![\d/])")
@@ -736,7 +741,17 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     def chapter(ln):
         """«Chương II.» alone or with its title in capitals: the match, else None."""
         m = _CHAPTER.match(ln.full) if isinstance(ln, Line) else None
-        return m if m and (not m[3] or _upper_text(m[3])) else None
+        return m if m and (not m[3] or _upper_text(m[3])) else part(ln)
+
+    def part(ln):
+        """«Phần thứ nhất», «PHẦN I», «Phần 1.» alone or with a short title: the match, else None."""
+        m = _PART.match(ln.full) if isinstance(ln, Line) and not ln.from_word else None
+        return m if m and (not m[3] or (len(m[3]) <= 120 and not m[3].rstrip().endswith((".", ";", ",")))) else None
+
+    if heading is None and any(part(ln) for ln in lines[i:]):
+        def heading(ln) -> bool:  # noqa: F811 - parts only: no other section scheme under them
+            return False
+        recognised.append("các mục lớn đánh dấu bằng «Phần thứ …» (Phần I, Phần 1)")
 
     if heading is not None:
         first = next((k for k in range(i, len(lines)) if heading(lines[k]) or chapter(lines[k])), len(lines))
@@ -757,6 +772,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         opening += opening_lines
     current = None
     chapters: set[int] = set()  # ids of the chapters' sections
+    parts: set[int] = set()  # ids of the parts' sections («Phần thứ nhất»)
     taken: set[int] = set()  # a chapter's title line, read with it
     body_lines = lines[first:]
     for k, ln in enumerate(body_lines):
@@ -764,15 +780,18 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             continue
         if heading and (m := chapter(ln)):
             # A chapter heading: a section of its own, as written, holding no text; the articles under it
-            # follow as sections (review r19d: «Chương II.» sat inside the article before it).
+            # follow as sections (review r19d: «Chương II.» sat inside the article before it). A part («Phần
+            # thứ nhất») likewise, its title the capitals on the next line even when they read as a heading,
+            # and its text under it (review r19g D2).
+            is_part = m.re is _PART
             title = m[3]
             nxt = body_lines[k + 1] if k + 1 < len(body_lines) else None
             if (not title and isinstance(nxt, Line) and not nxt.marker and _upper_text(nxt.text)
-                    and not heading(nxt) and not chapter(nxt)):
+                    and (is_part or not heading(nxt)) and not chapter(nxt)):
                 title = nxt.text
                 taken.add(id(nxt))
-            current = {"so": m[1] + m[2], "tieu_de": title, "loai": "khac", "_blocks": []}
-            chapters.add(id(current))
+            current = {"so": m[1] + m[2], "tieu_de": title, "loai": tag_of(title) if is_part else "khac", "_blocks": []}
+            (parts if is_part else chapters).add(id(current))
             sections.append(current)
             continue
         if heading and heading(ln):
@@ -790,6 +809,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         recognised.append(f"{len(chapters)} chương (Chương I., …): mỗi chương là một mục riêng, không có đoạn nào")
         check.append(f"{len(chapters)} dòng «Chương …» được ghi là mục riêng (so: «Chương …», tieu_de: tên chương), "
                      "các điều theo sau là các mục kế tiếp: kiểm tra")
+    if parts:
+        recognised.append(f"{len(parts)} phần (Phần thứ nhất, …): mỗi phần là một mục, số ghi «Phần …» như văn bản")
+        check.append(f"{len(parts)} dòng «Phần …» được ghi là mục (so: «Phần …», tieu_de: tên phần ở cùng dòng hoặc "
+                     "dòng chữ in hoa ngay dưới): kiểm tra")
     used: dict[str, str] = {}
     for s in sections:
         if s["loai"] != "khac" and s["loai"] in used:
