@@ -154,3 +154,19 @@ def test_parts_start_sections_with_their_titles_as_written(project, tmp_path, ca
         assert plan["muc"][0]["doan"][0]["ky_hieu"] == "1." and not plan["mo_dau"]
         page = rendered(project, folder)
         assert " ".join(want[0]) in page and "Phần thứ nhất." not in page
+
+
+def test_typed_bullets_of_different_signs_at_one_indent_are_siblings(project, tmp_path, capsys):
+    """D4: «– …» typed after «• …» at the same indent is its sibling, not nested under it; «+» stays the
+    level under the bullet above it."""
+    def make(path):
+        doc = Document()
+        for t in ["KẾ HOẠCH", "Phối hợp năm 2026", "I. TỔ CHỨC THỰC HIỆN", "• Các tổ chức xây dựng kế hoạch.",
+                  "– Các thôn báo cáo kết quả.", "+ Báo cáo 6 tháng.", "+ Báo cáo năm.", "• Ban Thường trực theo dõi.",
+                  "II. KINH PHÍ", "Từ nguồn hoạt động.", "Nơi nhận:", "- Các thôn;", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Y Ngọc"]:
+            doc.add_paragraph(t)
+        doc.save(path)
+    plan = imported(project, tmp_path, capsys, make, "dau-dong")
+    items = plan["muc"][0]["doan"]
+    assert [i["ky_hieu"] for i in items] == ["•", "–", "•"]
+    assert [i["ky_hieu"] for i in items[1]["doan"]] == ["+", "+"] and "doan" not in items[0]

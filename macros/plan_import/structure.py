@@ -1084,6 +1084,8 @@ def nest(lines: list, flattened: list | None = None) -> list:
     top: list = []
     stack: list[tuple[str, dict]] = []
     word_indent: dict[int, int] = {}  # id(item) -> left indent of a Word-numbered item (its list level's)
+    typed_indent: dict[int, int] = {}  # id(item) -> left indent of an item whose marker is typed in the text
+    aliases: dict[int, set[str]] = {}  # id(item) -> the shapes its level stands for («•» and «–» siblings)
 
     def here() -> list:
         return stack[-1][1].setdefault("doan", []) if stack else top
@@ -1117,11 +1119,25 @@ def nest(lines: list, flattened: list | None = None) -> list:
             here().append(rich(ln.runs))
             continue
         s = shape(ln.marker)
-        if any(sh == s for sh, _ in stack):
-            while stack[-1][0] != s:
+        indent = ln.para.indent if ln.para is not None else -1
+        if (stack and not ln.from_word and indent >= 0 and s != "mark+" and len(ln.marker) == 1 and _DASH.match(ln.marker + " x")
+                and s not in aliases.get(id(stack[-1][1]), {stack[-1][0]})
+                and all(a.startswith("mark") and a != "mark+" for a in aliases.get(id(stack[-1][1]), {stack[-1][0]}))
+                and typed_indent.get(id(stack[-1][1])) == indent):
+            # A typed bullet of another sign («–» after «•») at the same indent as the typed bullet open above it:
+            # its sibling, never nested under it (review r19g D4). «+» stays the level under «-».
+            shapes = {*aliases.get(id(stack[-1][1]), {stack[-1][0]}), s}
+            stack.pop()
+        else:
+            shapes = {s}
+        if any(s in aliases.get(id(item), {sh}) for sh, item in stack):
+            while s not in aliases.get(id(stack[-1][1]), {stack[-1][0]}):
                 stack.pop()
             stack.pop()
         item = {"ky_hieu": ln.marker, "van_ban": rich(ln.runs)}
+        aliases[id(item)] = shapes
+        if not ln.from_word and indent >= 0:
+            typed_indent[id(item)] = indent
         if len(stack) >= MAX_LIST_LEVELS:  # deeper than the site keeps: beside the deepest level kept
             (stack[-2][1]["doan"] if len(stack) >= 2 else top).append(item)
             if flattened is not None:
