@@ -170,3 +170,25 @@ def test_typed_bullets_of_different_signs_at_one_indent_are_siblings(project, tm
     items = plan["muc"][0]["doan"]
     assert [i["ky_hieu"] for i in items] == ["•", "–", "•"]
     assert [i["ky_hieu"] for i in items[1]["doan"]] == ["+", "+"] and "doan" not in items[0]
+
+
+def test_appendix_amounts_and_dates_in_words_are_on_the_checklist(project, tmp_path, capsys):
+    """D5: a Phụ lục's amounts, dates written «tháng 3 năm 2026» and «Quý II/2026» are listed to check; «XÃ HỘI»
+    (society) is never offered as a commune."""
+    def make(path):
+        doc = Document()
+        for t in ["KẾ HOẠCH", "Phối hợp năm 2026", "I. NỘI DUNG", "1. Tuyên truyền trong tháng 3 năm 2026.",
+                  "2. Giám sát trong Quý II/2026.", "3. GIÁM SÁT, PHẢN BIỆN XÃ HỘI",
+                  "II. KINH PHÍ", "Từ nguồn hoạt động.",
+                  "Nơi nhận:", "- Các thôn;", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Y Ngọc", "PHỤ LỤC"]:
+            doc.add_paragraph(t)
+        table = doc.add_table(rows=3, cols=3)
+        for tr, values in zip(table.rows, [["STT", "Đơn vị", "Số tiền (đồng)"], ["1", "Thôn Kon Klor", "2.500.000"],
+                                           ["", "Tổng cộng", "2.500.000"]]):
+            for cell, value in zip(tr.cells, values):
+                cell.text = value
+        doc.save(path)
+    checklist = "\n".join(imported(project, tmp_path, capsys, make, "phu-luc")["nhap_tu_dong"]["can_xac_nhan"])
+    assert "phần sau chữ ký (phu_luc) ghi số tiền «2.500.000» (bảng, cột «Số tiền (đồng)», dòng «Thôn Kon Klor»)" in checklist
+    assert "«tháng 3 năm 2026»" in checklist and "«Quý II/2026»" in checklist
+    assert "«XÃ HỘI»" not in checklist

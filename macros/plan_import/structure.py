@@ -65,7 +65,9 @@ _PART = re.compile(r"^((?:Phần|PHẦN)\s+(?:(?:thứ|THỨ)\s+(?:" + _ORDINALS
                    r")\s*([.:]?)\s*(.*)$")
 _SIGN_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S")
 _MONEY = re.compile(r"\d{1,3}(?:\.\d{3})+\s*(?:đồng|đ|VNĐ|vnđ)(?!\w)|\d+(?:,\d+)?\s*(?:triệu|tỷ)\s*đồng")
-_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|tháng\s+\d{1,2}/\d{4}|(?<![\d/])\d{1,2}/\d{4}(?![\d/])")
+_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|tháng\s+\d{1,2}/\d{4}|(?<![\d/])\d{1,2}/\d{4}(?![\d/])"
+                   # «(ngày 5) tháng 3 năm …», «Quý II/…», «quý III năm …» written in words (review r19g D5)
+                   r"|(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}|[Qq]uý\s+(?:[IV]{1,3}|\d)(?:\s*/\s*|\s+năm\s+)\d{4}")
 _DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn|hoàn thành)[^.;]*?(?<![\d/])(\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
 
 
@@ -1020,6 +1022,11 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         check.append(f"phần sau chữ ký (phụ lục?) có {tables} bảng, {len(appendix) - tables} đoạn, bắt đầu "
                      f"«{first[:80]}»: đã chép vào phu_luc, website in sau phần ký; kiểm tra")
         recognised.append(f"phần sau chữ ký: {tables} bảng, {len(appendix) - tables} đoạn")
+        # Its amounts and dates, as the sections' (review r19g D5: a Phụ lục's estimate was not listed).
+        check.extend(money_lines({"so": "", "tieu_de": "", "doan": plan["phu_luc"]}, "phần sau chữ ký (phu_luc)"))
+        for t in dict.fromkeys(_texts(plan["phu_luc"])):
+            for date in dict.fromkeys(_DATE.findall(t)):
+                check.append(f"phần sau chữ ký (phu_luc) ghi thời gian «{date}»: kiểm tra")
     if org["quoc_hieu"]:
         recognised.append("quốc hiệu, tiêu ngữ" if org["tieu_ngu"] else "quốc hiệu")
     if bodies:
@@ -1163,12 +1170,12 @@ def _tables(blocks: list) -> list[dict]:
     return out
 
 
-def money_lines(section: dict) -> list[str]:
+def money_lines(section: dict, where: str = "") -> list[str]:
     """The checklist's lines for the amounts a section writes, each once, as written: with «đồng» in a
     text or a cell («2.000.000 đồng»), or a bare figure in a table column whose header names money
     («9.000.000» under «Số tiền (đồng)») or in a row whose header does («7.500.000» in the row «Kinh phí
     hỗ trợ (đồng)»). Nothing is summed or converted."""
-    where = f"mục {section['so']}" if section["so"] else f"mục «{section['tieu_de']}»"
+    where = where or (f"mục {section['so']}" if section["so"] else f"mục «{section['tieu_de']}»")
     lines = []
     for t in dict.fromkeys(_texts(section["doan"])):
         for money in _MONEY.findall(t):
@@ -1275,6 +1282,8 @@ def _scan(text: str, found: dict) -> None:
         if m.start() < read_to or (m.start() > 0 and text[m.start() - 1].isalpha()):
             continue
         names, read_to = _names_at(text, m.end())
+        # «xã hội» (society: «CHÍNH TRỊ - XÃ HỘI», «PHẢN BIỆN XÃ HỘI») names no commune (review r19g D5)
+        names = [n for n in names if not (fold(m.group(1)) == "xa" and fold(n) == "hoi")]
         for name in names:  # the level word as the text writes it («Tổ dân phố», «thôn»)
             found.setdefault((m.group(1).lower(), name), f"{m.group(1)} {name}")
 
