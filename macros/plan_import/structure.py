@@ -440,7 +440,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             org["quoc_hieu"] = t
             check.append(f"dòng «{t}» ở bên phải đầu văn bản (chỗ của quốc hiệu) được ghi vào co-quan.yaml, "
                          "quoc_hieu, như văn bản gốc viết: kiểm tra")
-        elif _SUBJECT_VV.match(t) and not doc["trich_yeu"]:
+        elif _SUBJECT_VV.match(t) and not doc["trich_yeu"] and title_at is None:
             doc["trich_yeu"], subject_column = t, x.column  # as written, «V/v» included
         elif subject_column is not None and x.column == subject_column and not _upper_text(t) \
                 and not _NUMBER_LINE.match(t) and not _PLACE_DATE.match(t):
