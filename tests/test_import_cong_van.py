@@ -41,6 +41,10 @@ def test_a_cong_van_without_a_kind_line_has_its_header_read(project, tmp_path, c
         doc, org = plan["van_ban"], load(project, folder, "co-quan.yaml")
         assert (doc["so"], doc["ky_hieu"], doc["loai"], doc["trich_yeu"]) == ("31", "MTTQ-BTT", "Công văn", subject), folder
         assert doc["dong_dia_danh_ngay"] == PLACE_DATE
+        from macros.loader import load_plan
+        from macros.render.plan import header_html
+        blank = PLACE_DATE.replace("      ", "\u00a0" * 6)  # the model keeps a blank as no-break spaces
+        assert f'<p class="vb-place-date">{blank}</p>' in header_html(load_plan(project, folder))
         assert org["quoc_hieu"] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and org["co_quan_ban_hanh"] == "BAN THƯỜNG TRỰC"
         assert org["ten_day_du"] == "Ban Thường trực Ủy ban MTTQ Việt Nam xã Sơn Hà"
         assert all(s["so"] != "V" for s in plan["muc"])
