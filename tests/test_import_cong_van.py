@@ -196,3 +196,18 @@ def test_appendix_amounts_and_dates_in_words_are_on_the_checklist(project, tmp_p
     assert "phần sau chữ ký (phu_luc) ghi số tiền «2.500.000» (bảng, cột «Số tiền (đồng)», dòng «Thôn Kon Klor»)" in checklist
     assert "«tháng 3 năm 2026»" in checklist and "«Quý II/2026»" in checklist
     assert "«XÃ HỘI»" not in checklist
+
+
+def test_a_heading_in_capitals_after_a_plain_header_is_the_bodys(project, tmp_path, capsys):
+    """A header of plain paragraphs and no kind line: a line in capitals after «Số: …» starts the body, never
+    taken for an issuing body's line."""
+    def make(path):
+        doc = Document()
+        for t in ["ỦY BAN MTTQ VIỆT NAM XÃ SƠN HÀ", "BAN THƯỜNG TRỰC", "Số: 31/MTTQ-BTT", "MỘT SỐ NỘI DUNG CẦN LÀM",
+                  "Các thôn tổ chức hội nghị.", "CÔNG TÁC BÁO CÁO", "Báo cáo trước ngày 20/3/2026.",
+                  "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Hòa"]:
+            doc.add_paragraph(t)
+        doc.save(path)
+    plan = imported(project, tmp_path, capsys, make, "dau-tho")
+    assert load(project, "dau-tho", "co-quan.yaml")["co_quan_ban_hanh"] == "BAN THƯỜNG TRỰC"
+    assert [s["tieu_de"] for s in plan["muc"]] == ["MỘT SỐ NỘI DUNG CẦN LÀM", "CÔNG TÁC BÁO CÁO"]

@@ -219,7 +219,8 @@ def _header_end(flat: list) -> int | None:
     """Where a header without a kind line ends (a công văn, review r19g E1): the run of header lines from the
     top (a header table's cells, lines in capitals, «Số: …», «V/v …», the national name and motto, the place
     and date, rules, blanks), when it holds the number line, the national name or the place-date line. A line
-    in capitals after the place-date line, or one with a marker («I. MỤC ĐÍCH»), is the body's."""
+    in capitals after the number or place-date line outside a header table, or one with a marker («I. MỤC
+    ĐÍCH»), is the body's."""
     end, marks, dated = 0, False, False
     for i, x in enumerate(flat[:40]):
         if not isinstance(x, Para):
@@ -229,7 +230,7 @@ def _header_end(flat: list) -> int | None:
         if x.column >= 0 or not t or _RULE.match(t):
             pass
         elif _NUMBER_LINE.match(t) or f.startswith("cong hoa xa hoi chu nghia") or _PLACE_DATE.match(t):
-            dated = dated or bool(_PLACE_DATE.match(t))
+            dated = dated or bool(_PLACE_DATE.match(t) or _NUMBER_LINE.match(t))
         elif f.replace(" ", "").startswith("doclap-tudo-hanhphuc") or f.startswith("doc lap") or _SUBJECT_VV.match(t):
             pass
         elif _upper_text(t) and not dated and not line_of(x).marker:
