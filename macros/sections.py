@@ -41,7 +41,8 @@ def heading(section, place: int) -> str:
     n = number(section, place)
     if not n:
         return section.tieu_de
-    as_written = n.rstrip()[-1] in ".):" or re.fullmatch(r"\w+\s+[IVXLC]+", n.strip()) is not None
+    as_written = (n.rstrip()[-1] in ".):" or re.fullmatch(r"\w+\s+[IVXLC]+", n.strip()) is not None
+                  or re.fullmatch(r"(?i)phần\s+(?:thứ\s+\w+|\d+)", n.strip()) is not None)  # «Phần thứ nhất»
     return f"{n} {section.tieu_de}" if as_written else f"{n}. {section.tieu_de}"
 
 

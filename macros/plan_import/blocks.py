@@ -51,6 +51,17 @@ class Table:
 
 Block = Para | Table
 
+# A group's number in a table's first cell: «I», «II.», «1», «A», «a)».
+_GROUP_NUMBER = re.compile(r"[IVXLC]{1,6}\.?|\d{1,3}\.?|[A-ZĐa-zđ][.)]?")
+
+
+def group_row(row: list[str]) -> bool:
+    """A bold row below a table's header row that opens a group of its rows (review r19g D1: «I | CÔNG TÁC
+    TUYÊN TRUYỀN, VẬN ĐỘNG»): its first cell a group's number, or one text across every column. It is a
+    row of the body (printed bold as written), never a header row naming the columns."""
+    cells = [c.strip() for c in row]
+    return bool(cells) and (bool(_GROUP_NUMBER.fullmatch(cells[0])) or (len(cells) > 1 and len(set(cells)) == 1))
+
 
 # A piece of a tab-aligned line that anchors it as header or signature layout (the same lines a two-column
 # header or signature table holds): the number line, the national name and motto, a place and date, «Nơi nhận»,

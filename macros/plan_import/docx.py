@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..text import fold
 
-from .blocks import NotAPlan, Para, Run, Table, tab_columns
+from .blocks import NotAPlan, Para, Run, Table, group_row, tab_columns
 
 from docx.oxml.ns import nsmap
 
@@ -498,6 +498,10 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[in
     counting_header = True
     spanning: dict[int, str] = {}  # grid column -> text of the vertically merged cell open there
     has_merge = False
+    # Rows the file marks as header rows (w:tblHeader): then only those are; else the bold rows at the top,
+    # up to a group row («I | CÔNG TÁC …», a row of the body: review r19g D1).
+    marked = any(tr.find(q("trPr")) is not None and tr.find(q("trPr")).find(q("tblHeader")) is not None
+                 for tr in tbl_el.findall(q("tr")))
     for tr in tbl_el.findall(q("tr")):
         row, row_cells = [], []
         trpr = tr.find(q("trPr"))
@@ -528,7 +532,7 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[in
             if not continued and own and not all(r.bold for p in paras for r in p.runs if r.text.strip()):
                 all_bold = False
             col += span
-        if counting_header and (is_header or (all_bold and any(row))):
+        if counting_header and (is_header or (not marked and all_bold and any(row) and not (rows and group_row(row)))):
             header += 1
         else:
             counting_header = False

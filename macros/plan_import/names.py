@@ -83,20 +83,33 @@ def _line(words: list[str], levels: list[list[str]]) -> tuple[list[str] | None, 
 def body_name(lines: list[str], level_words: tuple[str, ...]) -> str:
     """The running-text name of one body from its header lines (in the file's order), or "";
     `level_words`: the administrative level words («xã», «thành phố» …; «tỉnh» is added)."""
-    levels = _levels(level_words)
+    return " ".join(" ".join(p) for p in _issuer_parts(lines, _levels(level_words)))
+
+
+def _issuer_parts(lines: list[str], levels: list[list[str]]) -> list[list[str]]:
+    """The issuing body's name in parts, the lowest body first: the bodies from the bottom line up to the first
+    that names its own level and place. A superior above that is not part of the name (review r19g B2′:
+    «ỦY BAN MTTQ VIỆT NAM HUYỆN SA THẦY» over «ỦY BAN MTTQ VIỆT NAM XÃ YA LY» is the commune's body alone);
+    it is only when the lower body has no place of its own («BAN THƯỜNG TRỰC» under «… TỈNH X»). [] when
+    not read."""
     parts: list[list[str]] = []  # each body with its place, from the top line down
     for text in lines:
         read = _line(text.split(), levels)
         if read is None:
-            return ""
+            return []
         body, place = read
         if body is not None:
             parts.append(body + (place or []))
         elif parts and place is not None and len(parts[-1]) and not _has_level(parts[-1], levels):
             parts[-1] = parts[-1] + place  # «ỦY BAN MTTQ VIỆT NAM» / «TỈNH KON TUM»
         else:
-            return ""
-    return " ".join(" ".join(p) for p in reversed(parts))
+            return []
+    out = []
+    for part in reversed(parts):
+        out.append(part)
+        if _has_level(part, levels):
+            break
+    return out
 
 
 def _has_level(words: list[str], levels: list[list[str]]) -> bool:
@@ -129,9 +142,10 @@ def body_level(lines: list[str], level_words: tuple[str, ...]) -> str:
     levels = _levels(level_words)
     found = set()
     for group in split_joint(lines):
-        if not body_name(group, level_words):
+        parts = _issuer_parts(group, levels)
+        if not parts:
             return ""
-        words = " ".join(group).split()
+        words = [w for p in parts for w in p]  # the issuer's own level, never its superior's (review r19g)
         level = next((" ".join(lv) for i in range(len(words)) for lv in levels if _starts(words[i:], lv)), None)
         if level is None:
             return ""

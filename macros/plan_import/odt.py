@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 from ..text import fold
-from .blocks import NotAPlan, Para, Run, Table, tab_columns
+from .blocks import NotAPlan, Para, Run, Table, group_row, tab_columns
 from .docx import _SYMBOL_BULLETS, _split_lines, format_number
 
 NS = {
@@ -347,7 +347,9 @@ class _Reader:
                 rows.append(row)
                 cells.append(row_cells)
                 bold = any(p.text.strip() for ps in row_cells for p in ps) and all(r.bold for ps in row_cells for p in ps for r in p.runs if r.text.strip())
-                if part.tag == t("table", "table-header-rows") or (bold and header == len(rows) - 1):
+                declared = el.find(t("table", "table-header-rows")) is not None
+                if part.tag == t("table", "table-header-rows") or (
+                        not declared and bold and header == len(rows) - 1 and not (len(rows) > 1 and group_row(row))):
                     header += 1  # declared header rows, or bold rows at the top (as the .docx reader)
         self.merged_tables += has_merge
         return Table(rows, header if header < len(rows) else 0, cells)

@@ -34,7 +34,14 @@ LEVELS = ("tổ dân phố", "khu dân cư", "thành phố", "thị xã", "thị
 _NOT_NAME = {"Tổ", "Ủy", "Uỷ", "Ban", "UBND", "MTTQ", "Mặt", "Đảng", "Nhà", "Hội", "Đoàn", "Phối", "Thực", "Chủ",
              "Trước", "Trong", "Từ", "Đến", "Các", "Cấp", "Chi", "Đề", "Báo", "Tổng", "Hướng", "Tham", "Gửi"}
 
-_ROMAN = re.compile(r"^([IVXL]{1,6})\s*([./)]|\s-)\s*(?=\S)")
+# Never «V/v …» (về việc: a công văn's subject, review r19g E2).
+_ROMAN = re.compile(r"^(?!V/v)([IVXL]{1,6})\s*([./)]|\s-)\s*(?=\S)")
+# «V/v hướng dẫn …», «V/v: …»: the subject (trích yếu) of a công văn, under its number.
+_SUBJECT_VV = re.compile(r"^V/v\b", re.IGNORECASE)
+# The kind abbreviations a number's symbol starts with («12/KH-MTTQ»: a kế hoạch); a symbol with none
+# («214/MTTQ-BTT») is a công văn's (Nghị định 30/2020, Phụ lục III).
+_KIND_ABBREVIATIONS = {"kh", "hd", "ctr", "tb", "bc", "qd", "da", "pa", "nq", "ct", "tt", "qc", "ttr", "kl", "qđ", "đa",
+                       "ttlt", "ctph", "nqlt", "bb", "gm", "gtt", "hđ"}
 _DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:[.)]|/(?=\s)))\s*(?=\S)")  # «1/ » but never «15/11/…»
 # «A. YÊU CẦU»: a capital letter, top-level in many Front plans (a heading only when its title is capitals).
 # «Điều 1. Mục đích»: an article, the top level of a programme, a regulation, a decision.
@@ -51,9 +58,16 @@ _PLACE_DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\S*)\s*tháng\
                          re.IGNORECASE)
 # «Chương I.» (its title on the same line in capitals, or on the next line): a chapter above articles.
 _CHAPTER = re.compile(r"^(Chương\s+[IVXLC]+|Chương\s+\d{1,2}|CHƯƠNG\s+[IVXLC]+|CHƯƠNG\s+\d{1,2})\s*([.:]?)\s*(.*)$")
+# «Phần thứ nhất», «PHẦN I», «Phần 1.» (its title on the same line or the next in capitals): a part, the top
+# level of a plan in parts (review r19g D2), a section with its text under it.
+_ORDINALS = "nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười"
+_PART = re.compile(r"^((?:Phần|PHẦN)\s+(?:(?:thứ|THỨ)\s+(?:" + _ORDINALS + "|" + _ORDINALS.upper() + r")|[IVXLC]{1,6}|\d{1,2})"
+                   r")\s*([.:]?)\s*(.*)$")
 _SIGN_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S")
 _MONEY = re.compile(r"\d{1,3}(?:\.\d{3})+\s*(?:đồng|đ|VNĐ|vnđ)(?!\w)|\d+(?:,\d+)?\s*(?:triệu|tỷ)\s*đồng")
-_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|tháng\s+\d{1,2}/\d{4}|(?<![\d/])\d{1,2}/\d{4}(?![\d/])")
+_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|tháng\s+\d{1,2}/\d{4}|(?<![\d/])\d{1,2}/\d{4}(?![\d/])"
+                   # «(ngày 5) tháng 3 năm …», «Quý II/…», «quý III năm …» written in words (review r19g D5)
+                   r"|(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}|[Qq]uý\s+(?:[IV]{1,3}|\d)(?:\s*/\s*|\s+năm\s+)\d{4}")
 _DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn|hoàn thành)[^.;]*?(?<![\d/])(\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
 
 
@@ -199,6 +213,34 @@ def _flatten_layout(table: Table) -> list[Para]:
                         p.column = col
                         out.append(p)
     return out
+
+
+def _header_end(flat: list) -> int | None:
+    """Where a header without a kind line ends (a công văn, review r19g E1): the run of header lines from the
+    top (a header table's cells, lines in capitals, «Số: …», «V/v …», the national name and motto, the place
+    and date, rules, blanks), when it holds the number line, the national name or the place-date line. A line
+    in capitals after the number or place-date line outside a header table, or one with a marker («I. MỤC
+    ĐÍCH»), is the body's."""
+    end, marks, dated = 0, False, False
+    for i, x in enumerate(flat[:40]):
+        if not isinstance(x, Para):
+            break
+        t = nfc(x.text).strip()
+        f = fold(t)
+        if x.column >= 0 or not t or _RULE.match(t):
+            pass
+        elif _NUMBER_LINE.match(t) or f.startswith("cong hoa xa hoi chu nghia") or _PLACE_DATE.match(t):
+            dated = dated or bool(_PLACE_DATE.match(t) or _NUMBER_LINE.match(t))
+        elif f.replace(" ", "").startswith("doclap-tudo-hanhphuc") or f.startswith("doc lap") or _SUBJECT_VV.match(t):
+            pass
+        elif _upper_text(t) and not dated and not line_of(x).marker:
+            pass
+        else:
+            break
+        marks = marks or bool(t and (_NUMBER_LINE.match(t) or f.startswith("cong hoa xa hoi chu nghia")
+                                     or _PLACE_DATE.match(t)))
+        end = i + 1
+    return end if marks else None
 
 
 def _is_layout_table(t: Table, where: str) -> bool:
@@ -373,10 +415,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 title_at = i
                 break
 
+    head_end = None  # a header read by its own marks when no kind line stands under it (a công văn)
+    if title_at is None:
+        head_end = _header_end(flat)
     doc = {"loai": "", "so": "", "ky_hieu": "", "ngay_ban_hanh": "", "nam": None, "trich_yeu": ""}
     org = {"co_quan_cap_tren": "", "co_quan_ban_hanh": "", "ten_day_du": "", "cap": "", "dia_danh": "", "quoc_hieu": "",
            "tieu_ngu": "", "ban": []}
-    head = flat[:title_at] if title_at is not None else []
+    head = flat[:title_at] if title_at is not None else flat[:head_end or 0]
+    subject_column = None  # the column of the «V/v …» line: a line under it there continues the subject
     bodies = []
     bold_lines: dict[str, bool] = {}  # each header line: all its letters bold in the file
     for x in head:
@@ -395,6 +441,11 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             org["quoc_hieu"] = t
             check.append(f"dòng «{t}» ở bên phải đầu văn bản (chỗ của quốc hiệu) được ghi vào co-quan.yaml, "
                          "quoc_hieu, như văn bản gốc viết: kiểm tra")
+        elif _SUBJECT_VV.match(t) and not doc["trich_yeu"] and title_at is None:
+            doc["trich_yeu"], subject_column = t, x.column  # as written, «V/v» included
+        elif subject_column is not None and x.column == subject_column and not _upper_text(t) \
+                and not _NUMBER_LINE.match(t) and not _PLACE_DATE.match(t):
+            doc["trich_yeu"] += " " + t  # the subject's next paragraph in its cell
         elif (m := _NUMBER_LINE.match(t)):
             doc["so"], doc["ky_hieu"] = m["so"].strip(), m["ky_hieu"].strip()
         elif (m := _PLACE_DATE.match(t)):
@@ -482,6 +533,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         under = nfc(flat[rule].text).strip() if rule is not None else ""
         if under:
             doc["dong_ke"] = under
+    if head_end is not None:
+        body_start = head_end
+        abbreviation = fold(doc["ky_hieu"].split("-")[0]) if doc["ky_hieu"] else ""
+        if doc["ky_hieu"] and abbreviation not in _KIND_ABBREVIATIONS:
+            # No kind line, and the symbol names no kind («214/MTTQ-BTT»): a công văn (Nghị định 30/2020).
+            doc["loai"] = "Công văn"
+            check.append(f"văn bản không có dòng tên loại, ký hiệu «{doc['ky_hieu']}» không có chữ viết tắt tên loại: "
+                         "ghi loại là «Công văn» (van_ban.loai); website in «CÔNG VĂN» trên trích yếu: kiểm tra")
+        recognised.append("phần đầu văn bản đọc theo các dòng số, ký hiệu, quốc hiệu, địa danh và ngày (không có dòng "
+                          "tên loại văn bản)")
     if doc["nam"] is None:
         years = re.findall(r"\bnăm (\d{4})\b", doc["trich_yeu"])
         if years:
@@ -590,11 +651,20 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
 
     # 3. Căn cứ and the opening, then the sections.
     lines: list = []
+    addressees = False  # inside a «Kính gửi:» block: its «- …» lines are addressees, never list items
     for x in body:
         if isinstance(x, Table):
             lines.append(x)
+            addressees = False
         elif x.text.strip() and not _RULE.match(nfc(x.text).strip()):
-            lines.append(line_of(x))
+            t = nfc(x.text).strip()
+            if fold(t).startswith("kinh gui"):
+                addressees = True
+            elif addressees and not (re.match(r"^[-–+•]", t) and not x.marker):
+                addressees = False
+            # The addressees as written, each a paragraph of its own: the body after them is not nested under
+            # the last one (review r19g E3).
+            lines.append(line_of(x, find_marker=not addressees))
     can_cu, opening = [], []
     i = 0
     while i < len(lines) and isinstance(lines[i], Line) and (
@@ -674,7 +744,17 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     def chapter(ln):
         """«Chương II.» alone or with its title in capitals: the match, else None."""
         m = _CHAPTER.match(ln.full) if isinstance(ln, Line) else None
-        return m if m and (not m[3] or _upper_text(m[3])) else None
+        return m if m and (not m[3] or _upper_text(m[3])) else part(ln)
+
+    def part(ln):
+        """«Phần thứ nhất», «PHẦN I», «Phần 1.» alone or with a short title: the match, else None."""
+        m = _PART.match(ln.full) if isinstance(ln, Line) and not ln.from_word else None
+        return m if m and (not m[3] or (len(m[3]) <= 120 and not m[3].rstrip().endswith((".", ";", ",")))) else None
+
+    if heading is None and any(part(ln) for ln in lines[i:]):
+        def heading(ln) -> bool:  # noqa: F811 - parts only: no other section scheme under them
+            return False
+        recognised.append("các mục lớn đánh dấu bằng «Phần thứ …» (Phần I, Phần 1)")
 
     if heading is not None:
         first = next((k for k in range(i, len(lines)) if heading(lines[k]) or chapter(lines[k])), len(lines))
@@ -695,6 +775,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         opening += opening_lines
     current = None
     chapters: set[int] = set()  # ids of the chapters' sections
+    parts: set[int] = set()  # ids of the parts' sections («Phần thứ nhất»)
     taken: set[int] = set()  # a chapter's title line, read with it
     body_lines = lines[first:]
     for k, ln in enumerate(body_lines):
@@ -702,15 +783,18 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             continue
         if heading and (m := chapter(ln)):
             # A chapter heading: a section of its own, as written, holding no text; the articles under it
-            # follow as sections (review r19d: «Chương II.» sat inside the article before it).
+            # follow as sections (review r19d: «Chương II.» sat inside the article before it). A part («Phần
+            # thứ nhất») likewise, its title the capitals on the next line even when they read as a heading,
+            # and its text under it (review r19g D2).
+            is_part = m.re is _PART
             title = m[3]
             nxt = body_lines[k + 1] if k + 1 < len(body_lines) else None
             if (not title and isinstance(nxt, Line) and not nxt.marker and _upper_text(nxt.text)
-                    and not heading(nxt) and not chapter(nxt)):
+                    and (is_part or not heading(nxt)) and not chapter(nxt)):
                 title = nxt.text
                 taken.add(id(nxt))
-            current = {"so": m[1] + m[2], "tieu_de": title, "loai": "khac", "_blocks": []}
-            chapters.add(id(current))
+            current = {"so": m[1] + m[2], "tieu_de": title, "loai": tag_of(title) if is_part else "khac", "_blocks": []}
+            (parts if is_part else chapters).add(id(current))
             sections.append(current)
             continue
         if heading and heading(ln):
@@ -728,6 +812,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         recognised.append(f"{len(chapters)} chương (Chương I., …): mỗi chương là một mục riêng, không có đoạn nào")
         check.append(f"{len(chapters)} dòng «Chương …» được ghi là mục riêng (so: «Chương …», tieu_de: tên chương), "
                      "các điều theo sau là các mục kế tiếp: kiểm tra")
+    if parts:
+        recognised.append(f"{len(parts)} phần (Phần thứ nhất, …): mỗi phần là một mục, số ghi «Phần …» như văn bản")
+        check.append(f"{len(parts)} dòng «Phần …» được ghi là mục (so: «Phần …», tieu_de: tên phần ở cùng dòng hoặc "
+                     "dòng chữ in hoa ngay dưới): kiểm tra")
     used: dict[str, str] = {}
     for s in sections:
         if s["loai"] != "khac" and s["loai"] in used:
@@ -935,6 +1023,11 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         check.append(f"phần sau chữ ký (phụ lục?) có {tables} bảng, {len(appendix) - tables} đoạn, bắt đầu "
                      f"«{first[:80]}»: đã chép vào phu_luc, website in sau phần ký; kiểm tra")
         recognised.append(f"phần sau chữ ký: {tables} bảng, {len(appendix) - tables} đoạn")
+        # Its amounts and dates, as the sections' (review r19g D5: a Phụ lục's estimate was not listed).
+        check.extend(money_lines({"so": "", "tieu_de": "", "doan": plan["phu_luc"]}, "phần sau chữ ký (phu_luc)"))
+        for t in dict.fromkeys(_texts(plan["phu_luc"])):
+            for date in dict.fromkeys(_DATE.findall(t)):
+                check.append(f"phần sau chữ ký (phu_luc) ghi thời gian «{date}»: kiểm tra")
     if org["quoc_hieu"]:
         recognised.append("quốc hiệu, tiêu ngữ" if org["tieu_ngu"] else "quốc hiệu")
     if bodies:
@@ -999,6 +1092,8 @@ def nest(lines: list, flattened: list | None = None) -> list:
     top: list = []
     stack: list[tuple[str, dict]] = []
     word_indent: dict[int, int] = {}  # id(item) -> left indent of a Word-numbered item (its list level's)
+    typed_indent: dict[int, int] = {}  # id(item) -> left indent of an item whose marker is typed in the text
+    aliases: dict[int, set[str]] = {}  # id(item) -> the shapes its level stands for («•» and «–» siblings)
 
     def here() -> list:
         return stack[-1][1].setdefault("doan", []) if stack else top
@@ -1032,11 +1127,25 @@ def nest(lines: list, flattened: list | None = None) -> list:
             here().append(rich(ln.runs))
             continue
         s = shape(ln.marker)
-        if any(sh == s for sh, _ in stack):
-            while stack[-1][0] != s:
+        indent = ln.para.indent if ln.para is not None else -1
+        if (stack and not ln.from_word and indent >= 0 and s != "mark+" and len(ln.marker) == 1 and _DASH.match(ln.marker + " x")
+                and s not in aliases.get(id(stack[-1][1]), {stack[-1][0]})
+                and all(a.startswith("mark") and a != "mark+" for a in aliases.get(id(stack[-1][1]), {stack[-1][0]}))
+                and typed_indent.get(id(stack[-1][1])) == indent):
+            # A typed bullet of another sign («–» after «•») at the same indent as the typed bullet open above it:
+            # its sibling, never nested under it (review r19g D4). «+» stays the level under «-».
+            shapes = {*aliases.get(id(stack[-1][1]), {stack[-1][0]}), s}
+            stack.pop()
+        else:
+            shapes = {s}
+        if any(s in aliases.get(id(item), {sh}) for sh, item in stack):
+            while s not in aliases.get(id(stack[-1][1]), {stack[-1][0]}):
                 stack.pop()
             stack.pop()
         item = {"ky_hieu": ln.marker, "van_ban": rich(ln.runs)}
+        aliases[id(item)] = shapes
+        if not ln.from_word and indent >= 0:
+            typed_indent[id(item)] = indent
         if len(stack) >= MAX_LIST_LEVELS:  # deeper than the site keeps: beside the deepest level kept
             (stack[-2][1]["doan"] if len(stack) >= 2 else top).append(item)
             if flattened is not None:
@@ -1062,12 +1171,12 @@ def _tables(blocks: list) -> list[dict]:
     return out
 
 
-def money_lines(section: dict) -> list[str]:
+def money_lines(section: dict, where: str = "") -> list[str]:
     """The checklist's lines for the amounts a section writes, each once, as written: with «đồng» in a
     text or a cell («2.000.000 đồng»), or a bare figure in a table column whose header names money
     («9.000.000» under «Số tiền (đồng)») or in a row whose header does («7.500.000» in the row «Kinh phí
     hỗ trợ (đồng)»). Nothing is summed or converted."""
-    where = f"mục {section['so']}" if section["so"] else f"mục «{section['tieu_de']}»"
+    where = where or (f"mục {section['so']}" if section["so"] else f"mục «{section['tieu_de']}»")
     lines = []
     for t in dict.fromkeys(_texts(section["doan"])):
         for money in _MONEY.findall(t):
@@ -1174,6 +1283,8 @@ def _scan(text: str, found: dict) -> None:
         if m.start() < read_to or (m.start() > 0 and text[m.start() - 1].isalpha()):
             continue
         names, read_to = _names_at(text, m.end())
+        # «xã hội» (society: «CHÍNH TRỊ - XÃ HỘI», «PHẢN BIỆN XÃ HỘI») names no commune (review r19g D5)
+        names = [n for n in names if not (fold(m.group(1)) == "xa" and fold(n) == "hoi")]
         for name in names:  # the level word as the text writes it («Tổ dân phố», «thôn»)
             found.setdefault((m.group(1).lower(), name), f"{m.group(1)} {name}")
 
