@@ -299,7 +299,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         # issue 23: link previews (overrides/main.html)
         preview_hooks.page_tags(context, page, config, state.settings,
                                 state.site_name_of(page.file.src_uri, config.site_name),
-                                _page_description(state, page.file.src_uri, config))
+                                _page_description(state, page.file.src_uri, config),
+                                state.site_of(page.file.src_uri).qr_codes)  # its PDF's QR code, encoded once
         return context
 
     # --- On every page's HTML: abbreviation tooltips, then column names on table cells ---

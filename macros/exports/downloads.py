@@ -94,28 +94,8 @@ def restamp(workbook: bytes, when: dt.datetime) -> bytes:
                 dst.writestr(fixed, src.read(info.filename).replace(old, new)
                              if info.filename == "docProps/core.xml" else src.read(info.filename))
             else:
-                _copy_deflated(dst, out, fixed, info, workbook)
+                xlsx.copy_deflated(dst, out, fixed, info, workbook)
     return out.getvalue()
-
-
-def _copy_deflated(dst, buffer, fixed, info, workbook: bytes) -> None:
-    """One unchanged member, its compressed bytes copied as they are (the same content
-    deflated the same way gives the same bytes): written as stored, then its headers say
-    what it is (deflated, its CRC and size). Much cheaper than deflating it again."""
-    import struct
-    import zipfile
-
-    name_len, extra_len = struct.unpack("<HH", workbook[info.header_offset + 26:info.header_offset + 30])
-    start = info.header_offset + 30 + name_len + extra_len
-    raw = workbook[start:start + info.compress_size]
-    fixed.compress_type = zipfile.ZIP_STORED
-    dst.writestr(fixed, raw)
-    fixed.compress_type = zipfile.ZIP_DEFLATED
-    fixed.CRC, fixed.file_size, fixed.compress_size = info.CRC, info.file_size, len(raw)
-    end = buffer.tell()
-    buffer.seek(fixed.header_offset)
-    buffer.write(fixed.FileHeader(False))  # the same length: the same name, no extra field
-    buffer.seek(end)
 
 
 def template_common(site: Site) -> str:
@@ -215,6 +195,11 @@ class _Making:
         return unit_calendars(self.site, self.results, self.when, self.calendars,
                               self.counts if self.calendars is not None else None)
 
+    @cached_property
+    def templates(self) -> template.TemplateMaker:
+        # Every unit's template from a few made with openpyxl (issue 24); for this call only.
+        return template.TemplateMaker(self.site, NEUTRAL)
+
     def book(self, kind: str, make) -> bytes:
         # One of the plan's own workbooks, reused while nothing it is made from changed.
         if self.workbooks is None:
@@ -232,7 +217,7 @@ class _Making:
                 self.counts.reused += 1
             return done
         done = restamp(self.store.made_or_reused(
-            key, lambda: template.template_xlsx(site, code, NEUTRAL), self.counts, site.prefix + out.path), self.when)
+            key, lambda: self.templates.make(code), self.counts, site.prefix + out.path), self.when)
         if self.dated is not None:
             self.dated.put(dated_key(key, self.when), done)
         return done
