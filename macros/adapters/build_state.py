@@ -31,7 +31,7 @@ class Settings:
     offline: bool = True          # the main build writes the ZIP, manifest and service worker
     serving: bool = False         # `mkdocs serve` (or serve: true): no PDFs, data errors on the pages
     dirty: bool = False           # `mkdocs serve --dirty`: pages rebuilt only when their inputs changed
-    cache_dir: Path | None = None  # None: <project>/.cache; given: shared by several builds, never pruned
+    cache_dir: Path | None = None  # None: <project>/.cache; given: may be shared by several builds
     user_cache: Path | None = None  # brotli copies and preview images (None: ~/.cache)
     pdf_required: bool = False    # CI: PDFs that cannot be made stop the build
     source_date_epoch: int | None = None  # the date of every file (reproducible builds)

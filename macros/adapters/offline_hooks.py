@@ -59,8 +59,9 @@ def _build_copy(config, dest: Path) -> bool:
         return True
     _build_copy_pages(config, dest)
     copycache.store(folder, entry, dest)
-    if state.settings.cache_dir is None:  # a cache shared by several builds keeps every entry
-        copycache.prune(folder)
+    # Also in a cache shared by several builds (KONTUM_CACHE_DIR, CI): the key holds the date,
+    # so every commit would add an entry (issue 24); the most recent ones are kept.
+    copycache.prune(folder)
     return False
 
 
@@ -179,8 +180,9 @@ def post_build(config) -> None:
                         for p in download_paths(s, documents=build_state.of(config).catalog.pdf_ok,
                                                 made=build_state.of(config).catalog.outputs[s.key])],
             groups=groups, show=lambda packages: show_packages(config, packages), store=zips)
-        if build_state.of(config).settings.cache_dir is None:  # a cache shared by several builds keeps every entry
-            zips.prune()
+        # What this build did not use goes, also from a cache shared by several builds (KONTUM_CACHE_DIR,
+        # CI): the keys hold the date, so every commit would add a site's worth of packages (issue 24).
+        zips.prune()
     log.info(
         f"Bản ngoại tuyến / offline: ZIP {report.zip_path} {report.zip_size / 1e6:.2f} MB "
         f"({report.zip_files} tệp; bản sao file:// {'lấy từ bộ đệm' if reused else 'tạo'} trong {copy_time:.1f} s"

@@ -213,6 +213,7 @@ class _Making:
         key = template_key(site, code, self.common)
         done = self.dated.get(dated_key(key, self.when)) if self.dated is not None else None
         if done is not None:  # this date's bytes, kept by a build of this commit
+            self.store.used.add(key)  # and the undated one, which the next commit's build restamps, is kept
             if self.counts is not None:
                 self.counts.reused += 1
             return done
@@ -270,17 +271,42 @@ def download_paths(site: Site, documents: bool = True, made: registry.Outputs | 
     return [site.prefix + o.path for o in (made or registry.outputs(site)).downloads(documents)]
 
 
+@dataclass
+class Stores:
+    """The caches of the downloads under one cache root, for every plan of one build: what
+    this build used is recorded, so prune() can drop the rest (issue 24: keys that hold the
+    build's date, in a cache shared by CI runs, would otherwise pile up with every commit)."""
+
+    templates: "cache_mod.Store"
+    calendars: "cache_mod.Store | None"
+    workbooks: "cache_mod.Store | None"
+    dated: "cache_mod.Store | None"
+
+    @classmethod
+    def at(cls, cache: Path | None) -> "Stores":
+        folder = Path(cache) if cache is not None else None
+        return cls(cache_mod.Store(folder / TEMPLATE_CACHE if folder is not None else None, ".xlsx"),
+                   cache_mod.Store(folder / CALENDAR_CACHE, ".ics") if folder is not None else None,
+                   cache_mod.Store(folder / PLAN_CACHE, ".xlsx") if folder is not None else None,
+                   cache_mod.Store(folder / DATED_CACHE, ".xlsx") if folder is not None else None)
+
+    def prune(self, templates: bool = True) -> int:
+        """Drop what this build did not use, once every plan's downloads are written; the
+        templates only when this build made them (`templates`: not with PDFs off). How many."""
+        stores = [self.calendars, self.workbooks] + ([self.templates, self.dated] if templates else [])
+        return sum(s.prune() for s in stores if s is not None)
+
+
 def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: Path | None = None,
                     counts: "cache_mod.Counts | None" = None, made: registry.Outputs | None = None,
-                    epoch: int | None = None, only=None) -> list[str]:
+                    epoch: int | None = None, only=None, stores: Stores | None = None) -> list[str]:
     """Write the plan's downloads into site_dir; their site paths. `cache`: the folder
     of the per-unit files made by earlier builds (macros/cache.py); `epoch`: the
-    date given for the build (SOURCE_DATE_EPOCH), see stamp(); `only`: as download_bytes."""
+    date given for the build (SOURCE_DATE_EPOCH), see stamp(); `only`: as download_bytes;
+    `stores`: the build's Stores (at `cache`), shared by its plans, to prune after them."""
     out = []
-    store = cache_mod.Store(Path(cache) / TEMPLATE_CACHE if cache is not None else None, ".xlsx")
-    calendars = cache_mod.Store(Path(cache) / CALENDAR_CACHE, ".ics") if cache is not None else None
-    workbooks = cache_mod.Store(Path(cache) / PLAN_CACHE, ".xlsx") if cache is not None else None
-    dated = cache_mod.Store(Path(cache) / DATED_CACHE, ".xlsx") if cache is not None else None
+    stores = stores if stores is not None else Stores.at(cache)
+    store, calendars, workbooks, dated = stores.templates, stores.calendars, stores.workbooks, stores.dated
     if dated is not None and documents and site.has_units:  # per-unit templates: only a plan with units has them
         prune_dated(dated.folder, stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch))
     for rel, content in download_bytes(site, documents, store, counts, made, epoch, calendars, workbooks, dated,
