@@ -246,8 +246,8 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
-    are one document per unit at ~75 ms each (openpyxl), so 3,321 communes would
-    add minutes to every build; they follow the PDF switch (not under serve, not
+    are one document per unit (about 1 ms each, template.TemplateMaker, and cached);
+    they follow the PDF switch (not under serve, not
     with KONTUM_PDF=0) and the unit pages link them only when they are made. `made`: the
     plan's outputs, when the caller has them (the build's Catalog).
     `store`, `calendars`: where the templates and the unit calendars made before are
