@@ -37,6 +37,11 @@ class Site:
     # the Site was made without them (render code then shows "no data").
     results: object = None
 
+    @cached_property
+    def qr_codes(self) -> dict:
+        """Address -> its QR code, encoded once per build for a page and its PDF (macros/qr.py, issue 24)."""
+        return {}
+
     @property
     def key(self) -> str:
         """The plan's folder name in data/ (its entry's thu_muc), e.g. "ke-hoach-mau"."""

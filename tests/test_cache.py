@@ -271,3 +271,25 @@ def test_a_build_of_the_same_commit_takes_the_dated_templates(site, tmp_path, mo
     assert len(restamped) == len(site.units)
     names = [p.name for p in (folder / downloads.DATED_CACHE).iterdir()]
     assert len(names) == len(site.units) and all(n.startswith(later.strftime("%Y%m%dT%H%M%S")) for n in names)
+
+
+def test_a_shared_cache_keeps_only_what_the_last_build_used(site, tmp_path, monkeypatch):
+    """Issue 24: the keys of a unit's template and calendar hold the plan's status on the
+    build's date, so a cache shared by CI runs grew with every commit. A build drops what it
+    did not use once every plan's files are written (downloads.Stores.prune): the folder
+    holds one build's entries, and a build of the same commit after it reuses them all."""
+    def build(day):
+        monkeypatch.setattr(downloads, "stamp", lambda root, end, epoch=None: WHEN + dt.timedelta(days=day))
+        changed = dataclasses.replace(site, extra={**site.extra, "trang_thai_ngay": day})
+        stores = downloads.Stores.at(tmp_path)
+        counts = cache.Counts()
+        downloads.write_downloads(changed, tmp_path / f"site{day}", cache=tmp_path, counts=counts, stores=stores)
+        stores.prune()
+        return counts, sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.glob("*/*.*")
+                              if not p.parent.name.startswith("site"))
+
+    _, one = build(1)
+    _, two = build(2)
+    assert len(two) == len(one) and set(two) != set(one)
+    again, three = build(2)  # the same commit again: everything reused, nothing dropped
+    assert three == two and again.made == 0

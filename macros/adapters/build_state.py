@@ -31,7 +31,7 @@ class Settings:
     offline: bool = True          # the main build writes the ZIP, manifest and service worker
     serving: bool = False         # `mkdocs serve` (or serve: true): no PDFs, data errors on the pages
     dirty: bool = False           # `mkdocs serve --dirty`: pages rebuilt only when their inputs changed
-    cache_dir: Path | None = None  # None: <project>/.cache; given: shared by several builds, never pruned
+    cache_dir: Path | None = None  # None: <project>/.cache; given: may be shared by several builds
     user_cache: Path | None = None  # brotli copies and preview images (None: ~/.cache)
     pdf_required: bool = False    # CI: PDFs that cannot be made stop the build
     source_date_epoch: int | None = None  # the date of every file (reproducible builds)
@@ -75,6 +75,7 @@ class BuildState:
         # The offline packages once made, and what renders the pages offering them again (offline_hooks):
         self.offline_packages = None  # macros/offline/package.Packages
         self.unit_groups: dict = {}  # built unit page -> package.UnitGroup
+        self.unit_contents: dict = {}  # built unit page -> its first content, kept for show_packages
         self.theme_env = None  # the theme's Jinja environment (on_env)
         self.nav = None  # the site's navigation (on_page_context)
 

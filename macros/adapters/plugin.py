@@ -38,7 +38,7 @@ from macros import cache, compress, searchindex, searchworker, stylesheets
 from macros.adapters import build_state, logs, nav_cache, offline_hooks, pdf_output, preview_hooks, serve_hooks
 from macros.adapters.build_state import Settings
 from macros.dates import format_date
-from macros.exports.downloads import write_downloads
+from macros.exports.downloads import Stores, write_downloads
 from macros.errors import DataErrors
 from macros.guards import InternalError, internal_build_message, internal_message
 from macros.gitdates import last_changed
@@ -123,8 +123,8 @@ class KontumConfig(Config):
     serve = FromEnv("KONTUM_SERVE", c.Type(bool), lambda v: v == "1")
     # Every INFO line of MkDocs and its plugins, not only the summary. KONTUM_VERBOSE=1.
     verbose = FromEnv("KONTUM_VERBOSE", c.Type(bool), lambda v: v == "1")
-    # The cache of made files (PDFs, Excel templates); given: shared by several builds and
-    # never pruned. Empty: <project>/.cache. KONTUM_CACHE_DIR.
+    # The cache of made files (PDFs, Excel templates); given: may be shared by several builds
+    # (each drops the downloads and offline packages it did not use). Empty: <project>/.cache. KONTUM_CACHE_DIR.
     cache_dir = FromEnv("KONTUM_CACHE_DIR", c.Type(str))
     # The user's cache folder (brotli copies, preview images). Empty: ~/.cache. XDG_CACHE_HOME.
     user_cache_dir = FromEnv("XDG_CACHE_HOME", c.Type(str))
@@ -299,7 +299,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         # issue 23: link previews (overrides/main.html)
         preview_hooks.page_tags(context, page, config, state.settings,
                                 state.site_name_of(page.file.src_uri, config.site_name),
-                                _page_description(state, page.file.src_uri, config))
+                                _page_description(state, page.file.src_uri, config),
+                                state.site_of(page.file.src_uri).qr_codes)  # its PDF's QR code, encoded once
         return context
 
     # --- On every page's HTML: abbreviation tooltips, then column names on table cells ---
@@ -310,7 +311,9 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         # (macros/render/abbreviations.py); then each Markdown table's cells get their
         # column name for the phone layout (macros/render/tables.py, issue 13).
         state = build_state.of(config)
-        return label_table_cells(state.abbreviators[state.site_of(page.file.src_uri).key].apply(html))
+        html = label_table_cells(state.abbreviators[state.site_of(page.file.src_uri).key].apply(html))
+        offline_hooks.remember_content(html, page, config, state)  # its offline line goes in later
+        return html
 
     # --- Print and PDF: "Tải PDF" links, PDFs written after the build ------------
 
@@ -384,10 +387,14 @@ class KontumPlugin(BasePlugin[KontumConfig]):
                 log.info(f"Xem thử: tạo lại {remade} tệp tải về có dữ liệu đổi")
         elif not offline_hooks.is_file_copy(config):  # the file:// copy reuses the downloads and PDFs made here
             templates = cache.Counts()
+            stores = Stores.at(state.settings.cache_root(state.root))
             for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
                 write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok,
                                 cache=state.settings.cache_root(state.root), counts=templates,
-                                epoch=state.settings.source_date_epoch, made=state.catalog.outputs[site.key])
+                                epoch=state.settings.source_date_epoch, made=state.catalog.outputs[site.key],
+                                stores=stores)
+            if not state.settings.serving:  # every plan's files made: drop what this build did not use
+                stores.prune(templates=state.catalog.pdf_ok)
             if state.settings.dirty and self.memory is not None and state.data_error is None:
                 self.memory.downloads = {p: k for keys in serve_hooks.download_keys(state).values()
                                          for p, k in keys.items()}

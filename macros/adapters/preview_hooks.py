@@ -19,7 +19,8 @@ def _cache(settings: Settings) -> Path:
     return compress.cache_dir(settings.user_cache_root()).parent / "og-preview"
 
 
-def page_tags(context, page, config, settings: Settings, site_name: str, site_description: str | None = None) -> None:
+def page_tags(context, page, config, settings: Settings, site_name: str, site_description: str | None = None,
+              codes: dict | None = None) -> None:
     """Sets context["og_tags"] (markup, already escaped) for this page, and adds the
     printed QR code to the page's content when the site's address is known."""
     context["og_tags"] = ""
@@ -31,7 +32,7 @@ def page_tags(context, page, config, settings: Settings, site_name: str, site_de
     # Under `mkdocs serve` site_url is the preview server's own address: not the site's.
     address = config.site_url if not settings.serving else None
     if address and page.canonical_url:
-        page.content = (page.content or "") + "\n" + qr.block(page.canonical_url)
+        page.content = (page.content or "") + "\n" + qr.block(page.canonical_url, codes=codes)
     # site_name: the page's own plan's name on a website of several (BuildState.site_name_of)
     # on_files escapes generated titles for Material, which prints them raw
     title = site_name if page.is_homepage else html.unescape(page.title or site_name)

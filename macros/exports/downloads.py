@@ -94,28 +94,8 @@ def restamp(workbook: bytes, when: dt.datetime) -> bytes:
                 dst.writestr(fixed, src.read(info.filename).replace(old, new)
                              if info.filename == "docProps/core.xml" else src.read(info.filename))
             else:
-                _copy_deflated(dst, out, fixed, info, workbook)
+                xlsx.copy_deflated(dst, out, fixed, info, workbook)
     return out.getvalue()
-
-
-def _copy_deflated(dst, buffer, fixed, info, workbook: bytes) -> None:
-    """One unchanged member, its compressed bytes copied as they are (the same content
-    deflated the same way gives the same bytes): written as stored, then its headers say
-    what it is (deflated, its CRC and size). Much cheaper than deflating it again."""
-    import struct
-    import zipfile
-
-    name_len, extra_len = struct.unpack("<HH", workbook[info.header_offset + 26:info.header_offset + 30])
-    start = info.header_offset + 30 + name_len + extra_len
-    raw = workbook[start:start + info.compress_size]
-    fixed.compress_type = zipfile.ZIP_STORED
-    dst.writestr(fixed, raw)
-    fixed.compress_type = zipfile.ZIP_DEFLATED
-    fixed.CRC, fixed.file_size, fixed.compress_size = info.CRC, info.file_size, len(raw)
-    end = buffer.tell()
-    buffer.seek(fixed.header_offset)
-    buffer.write(fixed.FileHeader(False))  # the same length: the same name, no extra field
-    buffer.seek(end)
 
 
 def template_common(site: Site) -> str:
@@ -215,6 +195,11 @@ class _Making:
         return unit_calendars(self.site, self.results, self.when, self.calendars,
                               self.counts if self.calendars is not None else None)
 
+    @cached_property
+    def templates(self) -> template.TemplateMaker:
+        # Every unit's template from a few made with openpyxl (issue 24); for this call only.
+        return template.TemplateMaker(self.site, NEUTRAL)
+
     def book(self, kind: str, make) -> bytes:
         # One of the plan's own workbooks, reused while nothing it is made from changed.
         if self.workbooks is None:
@@ -228,11 +213,12 @@ class _Making:
         key = template_key(site, code, self.common)
         done = self.dated.get(dated_key(key, self.when)) if self.dated is not None else None
         if done is not None:  # this date's bytes, kept by a build of this commit
+            self.store.used.add(key)  # and the undated one, which the next commit's build restamps, is kept
             if self.counts is not None:
                 self.counts.reused += 1
             return done
         done = restamp(self.store.made_or_reused(
-            key, lambda: template.template_xlsx(site, code, NEUTRAL), self.counts, site.prefix + out.path), self.when)
+            key, lambda: self.templates.make(code), self.counts, site.prefix + out.path), self.when)
         if self.dated is not None:
             self.dated.put(dated_key(key, self.when), done)
         return done
@@ -260,8 +246,8 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
-    are one document per unit at ~75 ms each (openpyxl), so 3,321 communes would
-    add minutes to every build; they follow the PDF switch (not under serve, not
+    are one document per unit (about 1 ms each, template.TemplateMaker, and cached);
+    they follow the PDF switch (not under serve, not
     with KONTUM_PDF=0) and the unit pages link them only when they are made. `made`: the
     plan's outputs, when the caller has them (the build's Catalog).
     `store`, `calendars`: where the templates and the unit calendars made before are
@@ -285,17 +271,42 @@ def download_paths(site: Site, documents: bool = True, made: registry.Outputs | 
     return [site.prefix + o.path for o in (made or registry.outputs(site)).downloads(documents)]
 
 
+@dataclass
+class Stores:
+    """The caches of the downloads under one cache root, for every plan of one build: what
+    this build used is recorded, so prune() can drop the rest (issue 24: keys that hold the
+    build's date, in a cache shared by CI runs, would otherwise pile up with every commit)."""
+
+    templates: "cache_mod.Store"
+    calendars: "cache_mod.Store | None"
+    workbooks: "cache_mod.Store | None"
+    dated: "cache_mod.Store | None"
+
+    @classmethod
+    def at(cls, cache: Path | None) -> "Stores":
+        folder = Path(cache) if cache is not None else None
+        return cls(cache_mod.Store(folder / TEMPLATE_CACHE if folder is not None else None, ".xlsx"),
+                   cache_mod.Store(folder / CALENDAR_CACHE, ".ics") if folder is not None else None,
+                   cache_mod.Store(folder / PLAN_CACHE, ".xlsx") if folder is not None else None,
+                   cache_mod.Store(folder / DATED_CACHE, ".xlsx") if folder is not None else None)
+
+    def prune(self, templates: bool = True) -> int:
+        """Drop what this build did not use, once every plan's downloads are written; the
+        templates only when this build made them (`templates`: not with PDFs off). How many."""
+        stores = [self.calendars, self.workbooks] + ([self.templates, self.dated] if templates else [])
+        return sum(s.prune() for s in stores if s is not None)
+
+
 def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: Path | None = None,
                     counts: "cache_mod.Counts | None" = None, made: registry.Outputs | None = None,
-                    epoch: int | None = None, only=None) -> list[str]:
+                    epoch: int | None = None, only=None, stores: Stores | None = None) -> list[str]:
     """Write the plan's downloads into site_dir; their site paths. `cache`: the folder
     of the per-unit files made by earlier builds (macros/cache.py); `epoch`: the
-    date given for the build (SOURCE_DATE_EPOCH), see stamp(); `only`: as download_bytes."""
+    date given for the build (SOURCE_DATE_EPOCH), see stamp(); `only`: as download_bytes;
+    `stores`: the build's Stores (at `cache`), shared by its plans, to prune after them."""
     out = []
-    store = cache_mod.Store(Path(cache) / TEMPLATE_CACHE if cache is not None else None, ".xlsx")
-    calendars = cache_mod.Store(Path(cache) / CALENDAR_CACHE, ".ics") if cache is not None else None
-    workbooks = cache_mod.Store(Path(cache) / PLAN_CACHE, ".xlsx") if cache is not None else None
-    dated = cache_mod.Store(Path(cache) / DATED_CACHE, ".xlsx") if cache is not None else None
+    stores = stores if stores is not None else Stores.at(cache)
+    store, calendars, workbooks, dated = stores.templates, stores.calendars, stores.workbooks, stores.dated
     if dated is not None and documents and site.has_units:  # per-unit templates: only a plan with units has them
         prune_dated(dated.folder, stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch))
     for rel, content in download_bytes(site, documents, store, counts, made, epoch, calendars, workbooks, dated,

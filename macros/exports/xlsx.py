@@ -15,6 +15,7 @@ A name that starts with "=" stays a name: save() stores every text as text
 import datetime as dt
 import io
 import math
+import struct
 import zipfile
 
 from openpyxl import Workbook
@@ -98,6 +99,23 @@ class _StampedZip(zipfile.ZipFile):
             self.writestr(arcname if arcname is not None else filename, src.read())
 
 
+def copy_deflated(dst, buffer, fixed, info, workbook: bytes) -> None:
+    """One unchanged member, its compressed bytes copied as they are (the same content
+    deflated the same way gives the same bytes): written as stored, then its headers say
+    what it is (deflated, its CRC and size). Much cheaper than deflating it again."""
+    name_len, extra_len = struct.unpack("<HH", workbook[info.header_offset + 26:info.header_offset + 30])
+    start = info.header_offset + 30 + name_len + extra_len
+    raw = workbook[start:start + info.compress_size]
+    fixed.compress_type = zipfile.ZIP_STORED
+    dst.writestr(fixed, raw)
+    fixed.compress_type = zipfile.ZIP_DEFLATED
+    fixed.CRC, fixed.file_size, fixed.compress_size = info.CRC, info.file_size, len(raw)
+    end = buffer.tell()
+    buffer.seek(fixed.header_offset)
+    buffer.write(fixed.FileHeader(False))  # the same length: the same name, no extra field
+    buffer.seek(end)
+
+
 def _appended(ws, last: int):
     """The cells of the row just appended, columns 1..`last` (ws[ws.max_row] without the scans)."""
     r = ws._current_row  # openpyxl 3.1 (pinned): the row append() wrote
@@ -150,7 +168,7 @@ def _lines(text: str, chars: float) -> int:
     return sum(max(1, math.ceil(len(part) / chars)) for part in text.split("\n"))
 
 
-def _widths(ws) -> dict[int, float]:
+def column_widths(ws) -> dict[int, float]:
     last = ws.max_column
     return {i: ws.column_dimensions[get_column_letter(i)].width or DEFAULT_WIDTH for i in range(1, last + 1)}
 
@@ -160,15 +178,28 @@ def line_height(size: float) -> float:
     return size * 1.5
 
 
-def fit_row_heights(ws) -> None:
-    """Each row as tall as its tallest cell needs: wrapped text by its column (or merged
-    columns) width, each line with room above for stacked diacritics. A height set
-    before (room to write in) is kept when it is taller."""
-    widths = _widths(ws)
+def cell_spans(ws, widths: dict[int, float]) -> dict[tuple[int, int], float]:
+    """(row, column) of each merged range's first cell -> the width of the columns it spans."""
     spans = {}
     for merged in ws.merged_cells.ranges:
         c1, r1, c2, _ = range_boundaries(str(merged))
         spans[(r1, c1)] = sum(widths.get(c, DEFAULT_WIDTH) for c in range(c1, c2 + 1))
+    return spans
+
+
+def cell_lines(text: str, width: float, size: float, bold, wrap) -> int:
+    """The lines a cell's text takes in a column `width` wide, at `size` pt (bold or not),
+    wrapped or not: what its row's height is made from (fit_row_heights)."""
+    chars = max(1.0, width * 1.0 * 11 / size * (0.92 if bold else 1.0))
+    return _lines(text, chars) if wrap else 1
+
+
+def fit_row_heights(ws) -> None:
+    """Each row as tall as its tallest cell needs: wrapped text by its column (or merged
+    columns) width, each line with room above for stacked diacritics. A height set
+    before (room to write in) is kept when it is taller."""
+    widths = column_widths(ws)
+    spans = cell_spans(ws, widths)
     printed = {}  # font id -> the id of its PRINT_FONT twin: each distinct font hashed once, not per cell
     for row in ws.iter_rows():
         need = 0.0
@@ -186,8 +217,7 @@ def fit_row_heights(ws) -> None:
             size = float(cell.font.sz or 11)
             text = cell.value if isinstance(cell.value, str) else "0" * 12
             width = spans.get((cell.row, cell.column), widths.get(cell.column, DEFAULT_WIDTH))
-            chars = max(1.0, width * 1.0 * 11 / size * (0.92 if cell.font.b else 1.0))
-            lines = _lines(text, chars) if cell.alignment.wrap_text else 1
+            lines = cell_lines(text, width, size, cell.font.b, cell.alignment.wrap_text)
             need = max(need, lines * line_height(size) + 4)
         if need:
             r = row[0].row
@@ -202,7 +232,7 @@ def print_setup(ws, title_rows: int | None = None) -> None:
     the written cells; the sheet's name and page number in the footer.
     `title_rows`: rows repeated on each page; by default the frozen header rows."""
     fit_row_heights(ws)
-    widths = _widths(ws)
+    widths = column_widths(ws)
     wide = sum(w * UNIT_PT for w in widths.values())
     heights = {r: d.height for r, d in ws.row_dimensions.items() if d.height}
     tall = sum(heights.get(r, 15) for r in range(1, ws.max_row + 1))

@@ -34,13 +34,14 @@ class Chapter:
     body: str
 
 
-def _document(meta: Metadata, body_class: str, content: Markup, qr_url: str | None = None, draft: str = "") -> str:
+def _document(meta: Metadata, body_class: str, content: Markup, qr_url: str | None = None, draft: str = "",
+              codes: dict | None = None) -> str:
     """A whole HTML document around `content` (a template's output, templating.fragment).
     `qr_url`: the address of the document's page, when the site's address is known: its QR
     code in every page's bottom margin (macros/qr.py); None, no code (never a placeholder).
     `draft`: an unchecked import's sentence (notice.draft_sentence), in every page's top
     margin (a running element, pdf.css); "" prints nothing."""
-    return render("document.html", meta=meta, body_class=body_class, content=content, qr=qr.pdf_block(qr_url),
+    return render("document.html", meta=meta, body_class=body_class, content=content, qr=qr.pdf_block(qr_url, codes),
                   draft=draft)
 
 
@@ -137,7 +138,8 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
         steps=[(s.ten_ngan, site.fill(s.noi_dung)) for s in p.cac_buoc.buoc],
         fill_lines=[*([("Xã được chọn:", 1)] if unit.cap not in COMMUNE_LEVEL else []),
                     (f"{_upper_first(p.ten_goi_khu_dan_cu or 'nơi tổ chức')}:", 1), ("Ngày hội nghị:", 1)])
-    return _document(handout_metadata(site, code), "print-handout", content, qr_url, notice.draft_sentence(site))
+    return _document(handout_metadata(site, code), "print-handout", content, qr_url, notice.draft_sentence(site),
+                     site.qr_codes)  # encoded once with its page's (macros/qr.py)
 
 
 def _upper_first(text: str) -> str:

@@ -1,0 +1,31 @@
+"""Issue 24: a cache shared by several builds (KONTUM_CACHE_DIR, as CI shares it between
+runs) stays bounded. The keys of the offline packages, the file:// copy, the calendars and
+the plan's workbooks hold the build's date, so every commit added a site's worth of entries
+(~48 MB a commit at 1,000 units); a build now drops what it did not use. Two builds of two
+dates (HTML and offline files only: the PDFs' cache is macros/adapters/pdf_output.py's)."""
+
+from macros.offline import copycache
+from tests.sitebuild import ROOT, mkdocs_build
+
+FOLDERS = ("goi-ngoai-tuyen", "ban-sao-file", "lich", "bang-tinh")
+
+
+def _entries(cache):
+    return {f: sorted(p.name for p in (cache / f).iterdir() if not p.name.startswith(".tmp-"))
+            for f in FOLDERS if (cache / f).is_dir()}
+
+
+def test_a_shared_cache_holds_one_builds_entries_after_a_new_date(tmp_path):
+    cache = tmp_path / "cache"
+    seen = []
+    for n, epoch in enumerate(("1700000000", "1700086400")):
+        result = mkdocs_build(ROOT, tmp_path / f"site{n}", KONTUM_CACHE_DIR=str(cache), KONTUM_PDF="0",
+                              SOURCE_DATE_EPOCH=epoch)
+        assert result.returncode == 0, result.stderr[-2000:]
+        seen.append(_entries(cache))
+    first, second = seen
+    assert set(first) == set(FOLDERS)
+    for folder in ("goi-ngoai-tuyen", "bang-tinh"):  # their keys hold the date: all new
+        assert not set(first[folder]) & set(second[folder]), folder
+    assert len(second.pop("ban-sao-file")) <= copycache.KEEP  # the last ones: a build of the same site takes it
+    assert {f: len(v) for f, v in second.items()} == {f: len(first[f]) for f in second}
