@@ -503,10 +503,7 @@ def test_pages_offering_the_packages_are_rendered_again_not_spliced(monkeypatch)
     """Issue 22: no mark put into a finished page and replaced after the build. Once the
     packages exist, the home page and (above the cap) each unit page are built again by
     MkDocs (from their source: populate, then build) with the packages' facts: the home
-    page's `offline_line`, the unit page's line after its title. Issue 24: a unit page whose
-    first rendering's content was kept (remember_content) is not converted from Markdown
-    again: the line goes into that content (no mark: where Markdown puts it), then the page
-    is built by MkDocs like the others."""
+    page's `offline_line`, the unit page's line after its title."""
     from types import SimpleNamespace as NS
 
     from macros.adapters import build_state, offline_hooks
@@ -514,14 +511,13 @@ def test_pages_offering_the_packages_are_rendered_again_not_spliced(monkeypatch)
     groups = [package.UnitGroup(u, f"don-vi/{u}/index.html", f"don-vi/{u}.html", ()) for u in "ab"]
 
     def page(dest, home=False):
-        return NS(is_homepage=home, file=NS(dest_uri=dest, src_uri=dest), name=dest, content=None)
+        return NS(is_homepage=home, file=NS(dest_uri=dest), name=dest)
 
     pages = [page("index.html", True), page("ke-hoach/index.html")] + [page(g.page) for g in groups]
     doc_files = [NS(page=p, dest_uri=p.file.dest_uri) for p in pages]
     state = NS(theme_env=NS(globals={}), nav="nav", files=NS(documentation_pages=lambda inclusion: doc_files),
-               unit_groups={g.page: g for g in groups}, offline_packages=None, unit_contents={},
-               settings=NS(serving=False, offline=True), site_of=lambda src: NS(key="k"),
-               abbreviators={"k": NS(apply=lambda html: html)})
+               unit_groups={g.page: g for g in groups}, offline_packages=None,
+               settings=NS(serving=False, offline=True))
     config = NS(use_directory_urls=True)
     build_state.attach(config, state)
     done = []
@@ -537,15 +533,10 @@ def test_pages_offering_the_packages_are_rendered_again_not_spliced(monkeypatch)
     assert offline_hooks.add_unit_package_line(markdown, pages[2], config, state) == markdown
 
     done.clear()
-    import zlib  # unit a's first rendering kept; b's not (rendered from its source)
-    state.unit_contents["don-vi/a/index.html"] = (zlib.compress('<h1 id="a">a</h1>\n<p>đơn vị a</p>'.encode()), True)
     split = package.Packages(20_000_000, None, shared=(package.SHARED_ZIP, 500_000),
                              units={"a": ("tai-ve/goi-don-vi/a.zip", 53_000), "b": ("tai-ve/goi-don-vi/b.zip", 9)})
     offline_hooks.show_packages(config, split)
     assert [name for what, name in done if what == "page"] == ["index.html", "don-vi/a/index.html", "don-vi/b/index.html"]
-    assert [name for what, name in done if what == "source"] == ["index.html", "don-vi/b/index.html"]
-    assert pages[2].content.startswith('<h1 id="a">a</h1>\n<p class="vi-goi">') and "(ZIP, 53 KB)" in pages[2].content
-    assert pages[2].content.endswith("\n\n<p>đơn vị a</p>") and state.unit_contents == {}
     assert "vượt giới hạn 15,0 MB" in state.theme_env.globals["offline_line"]
     shown = offline_hooks.add_unit_package_line(markdown, pages[2], config, state)
     assert shown.startswith("# a\n\n<p class=\"vi-goi\">") and shown.endswith("\nđơn vị a\n")
