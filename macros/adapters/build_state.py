@@ -75,7 +75,6 @@ class BuildState:
         # The offline packages once made, and what renders the pages offering them again (offline_hooks):
         self.offline_packages = None  # macros/offline/package.Packages
         self.unit_groups: dict = {}  # built unit page -> package.UnitGroup
-        self.unit_contents: dict = {}  # built unit page -> its first content, kept for show_packages
         self.theme_env = None  # the theme's Jinja environment (on_env)
         self.nav = None  # the site's navigation (on_page_context)
 

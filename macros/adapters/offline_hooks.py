@@ -11,7 +11,6 @@ import contextlib
 import logging
 import tempfile
 import time
-import zlib
 from pathlib import Path
 
 from mkdocs.commands.build import _build_page, _populate_page, build
@@ -22,9 +21,7 @@ from macros import outputs
 from macros.adapters import build_state, logs
 from macros.exports.downloads import download_paths
 from macros.offline import archive, copycache, filemode, package, units
-from macros.render import links
 from macros.render.pages import after_title
-from macros.render.tables import label_table_cells
 
 log = logging.getLogger("mkdocs.plugins.kontum-offline")
 COPY_MARK = "_ban_sao_file"  # extra: set on the file:// copy's config
@@ -100,31 +97,6 @@ def add_unit_package_line(markdown: str, page, config, state) -> str:
     return after_title(markdown, line + "\n") if line else markdown
 
 
-def remember_content(content: str, page, config, state) -> None:
-    """A unit page's content as the main build rendered it (its HTML after on_page_content,
-    compressed), so show_packages puts the package line into it instead of converting the
-    page's Markdown a second time (issue 24: 1,000 unit pages above the ZIP's cap)."""
-    if state.offline_packages is not None or not writes_offline_files(config) or page.markdown is None:
-        return
-    if not page.file.src_uri.startswith(tuple(f"{s.prefix}{links.UNIT_DIR}/" for s in state.website.plans)):
-        return
-    state.unit_contents[page.file.dest_uri] = (zlib.compress(content.encode("utf-8"), 1),
-                                               page.markdown.startswith("# "))
-
-
-def _with_line(kept: tuple[bytes, bool], line: str) -> str | None:
-    """The kept content with the line where after_title puts it in the Markdown: a raw HTML
-    block after the title's heading (or first), which Markdown writes out as it is and a
-    blank line; None
-    when the heading is not found (the page is then rendered from its source again)."""
-    content = zlib.decompress(kept[0]).decode("utf-8")
-    at = content.find("</h1>\n") if kept[1] else 0
-    if at < 0:
-        return None
-    at += len("</h1>\n") if kept[1] else 0
-    return content[:at] + line + "\n\n" + content[at:]
-
-
 def show_packages(config, packages: package.Packages) -> None:
     """The pages that offer the offline packages, rendered again through MkDocs (the same
     theme, context and plugins' events as the first time) now that their sizes are known:
@@ -141,19 +113,9 @@ def show_packages(config, packages: package.Packages) -> None:
     if packages.units:
         pages += [f.page for f in doc_files if f.dest_uri in state.unit_groups and f.page is not None]
     with _index_written(config):
-        for page in pages:
-            kept = state.unit_contents.pop(page.file.dest_uri, None)
-            group = state.unit_groups.get(page.file.dest_uri)
-            line = package.unit_line(packages, group) if kept is not None and group is not None else ""
-            # The first rendering's content and the line, through this page's on_page_content passes.
-            content = _with_line(kept, label_table_cells(state.abbreviators[state.site_of(
-                page.file.src_uri).key].apply(str(line)))) if line else None
-            if content is not None:
-                page.content = content
-            else:  # from its source again
-                _populate_page(page, config, files)
+        for page in pages:  # from its source again: the first rendering's content is not reused
+            _populate_page(page, config, files)
             _build_page(page, config, doc_files, nav, env)
-    state.unit_contents.clear()
 
 
 @contextlib.contextmanager

@@ -311,9 +311,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         # (macros/render/abbreviations.py); then each Markdown table's cells get their
         # column name for the phone layout (macros/render/tables.py, issue 13).
         state = build_state.of(config)
-        html = label_table_cells(state.abbreviators[state.site_of(page.file.src_uri).key].apply(html))
-        offline_hooks.remember_content(html, page, config, state)  # its offline line goes in later
-        return html
+        return label_table_cells(state.abbreviators[state.site_of(page.file.src_uri).key].apply(html))
 
     # --- Print and PDF: "Tải PDF" links, PDFs written after the build ------------
 
