@@ -130,6 +130,9 @@ class DocumentInfo(Strict):
     dong_dia_danh_ngay: LineAsWritten = Field(default="", description=(
         "Dòng địa danh và ngày, chép đúng văn bản, kể cả chỗ để trống («Đông Sơn, ngày      tháng 4 năm …»): "
         "website in đúng dòng này. \"\" thì website viết dòng đó từ dia_danh (co-quan.yaml) và ngay_ban_hanh."))
+    in_ten_loai: StrictBool = Field(default=True, description=(
+        "false khi văn bản không có dòng tên loại (như công văn: số, ký hiệu, rồi «V/v …»): website không in tên "
+        "loại làm tiêu đề trên trang, trong PDF và tệp Word (trình đọc màn hình vẫn đọc), chỉ in trích yếu như văn bản."))
     phan_dau_do_website_trinh_bay: StrictBool = Field(default=False, description=(
         "true khi bản chép dùng làm căn cứ không có phần đầu văn bản (quốc hiệu, tiêu ngữ, «Số:», địa danh và "
         "ngày): website trình bày phần đầu theo Nghị định 30/2020 và ghi chú điều đó. Bỏ trống khi tệp gốc có phần đầu."))

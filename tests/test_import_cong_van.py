@@ -52,6 +52,29 @@ def test_a_cong_van_without_a_kind_line_has_its_header_read(project, tmp_path, c
         assert "không tìm thấy số văn bản" not in checklist and "«Công văn»" in checklist
 
 
+def test_a_document_without_a_kind_line_prints_none(project, tmp_path, capsys):
+    """Review r19g: the page printed «CÔNG VĂN» above the subject, a line the letter does not have. The
+    import says van_ban.in_ten_loai: false; the page keeps the heading for screen readers only (hidden on
+    screen and on paper), and the Word export writes no kind line."""
+    import io
+
+    from macros.exports.plan_docx import plan_docx
+    from macros.loader import load_plan
+    from macros.render.plan import title_html
+
+    plan = imported(project, tmp_path, capsys, _cong_van, "cong-van")
+    assert plan["van_ban"]["in_ten_loai"] is False
+    site = load_plan(project, "cong-van")
+    assert '<h1 class="vb-kind vb-kind--unwritten" id="ke-hoach">CÔNG VĂN</h1>' in title_html(site)
+    words = [p.text for p in Document(io.BytesIO(plan_docx(site))).paragraphs]
+    assert "CÔNG VĂN" not in words and "V/v hướng dẫn tổ chức hội nghị lấy ý kiến Nhân dân" in words
+    from tests.sitebuild import ROOT
+
+    css = {name: (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8") for name in ("site.css", "print.css")}
+    assert "h1.vb-kind--unwritten { position: absolute;" in css["site.css"]
+    assert "h1.vb-kind--unwritten { display: none; }" in css["print.css"]
+
+
 def test_a_symbol_naming_a_kind_is_not_taken_for_a_cong_van(project, tmp_path, capsys):
     def make(path):
         _cong_van(path)

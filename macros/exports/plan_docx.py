@@ -116,7 +116,8 @@ def plan_docx(site: Site) -> bytes:
     header = doc.add_table(rows=1, cols=2)
     _cell_lines(header.rows[0].cells[0], left)
     _cell_lines(header.rows[0].cells[1], right)
-    for text, bold in ((plan.van_ban.loai.upper(), True), (plan.van_ban.trich_yeu, True), (plan.van_ban.dong_ke, None)):
+    kind = [(plan.van_ban.loai.upper(), True)] if plan.van_ban.in_ten_loai else []  # a công văn has no kind line
+    for text, bold in (*kind, (plan.van_ban.trich_yeu, True), (plan.van_ban.dong_ke, None)):
         if text:
             p = doc.add_paragraph()
             p.add_run(text).bold = bold

@@ -540,7 +540,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             # No kind line, and the symbol names no kind («214/MTTQ-BTT»): a công văn (Nghị định 30/2020).
             doc["loai"] = "Công văn"
             check.append(f"văn bản không có dòng tên loại, ký hiệu «{doc['ky_hieu']}» không có chữ viết tắt tên loại: "
-                         "ghi loại là «Công văn» (van_ban.loai); website in «CÔNG VĂN» trên trích yếu: kiểm tra")
+                         "ghi loại là «Công văn» (van_ban.loai; dùng cho tên trang, tệp PDF): kiểm tra")
+        # No kind line in the file: none printed (the page keeps a heading for screen readers only).
+        doc["in_ten_loai"] = False
         recognised.append("phần đầu văn bản đọc theo các dòng số, ký hiệu, quốc hiệu, địa danh và ngày (không có dòng "
                           "tên loại văn bản)")
     if doc["nam"] is None:

@@ -116,7 +116,8 @@ def header_html(site: Site) -> Markup:
 def title_html(site: Site) -> Markup:
     doc = site.plan.van_ban
     # The rule as written, each character a character reference (Markdown would read «___» or «---»).
-    return fragment("plan_title.html", kind=doc.loai, summary=doc.trich_yeu, rule=[ord(c) for c in doc.dong_ke])
+    return fragment("plan_title.html", kind=doc.loai, kind_written=doc.in_ten_loai, summary=doc.trich_yeu,
+                    rule=[ord(c) for c in doc.dong_ke])
 
 
 def basis_paragraphs(site: Site) -> list[str]:
