@@ -10,11 +10,19 @@ from dataclasses import dataclass, field
 
 from ..text import fold, slugify
 from .blocks import Para, Run, Table
-from .names import body_level, running_name, split_joint
+from .names import body_level, issuer_line_count, running_name, split_joint
 
 # Kinds of administrative documents (Nghị định 30/2020, Phụ lục III) and what the Front issues.
 KINDS = ("KẾ HOẠCH", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "THÔNG BÁO", "BÁO CÁO", "QUYẾT ĐỊNH", "ĐỀ ÁN",
-         "PHƯƠNG ÁN", "NGHỊ QUYẾT", "CHỈ THỊ", "THÔNG TRI", "QUY CHẾ", "TỜ TRÌNH", "CÔNG VĂN", "KẾT LUẬN")
+         "PHƯƠNG ÁN", "NGHỊ QUYẾT", "CHỈ THỊ", "THÔNG TRI", "QUY CHẾ", "TỜ TRÌNH", "CÔNG VĂN", "KẾT LUẬN",
+         "BIÊN BẢN", "GIẤY MỜI", "QUY ĐỊNH")
+
+
+def _is_kind_line(text: str) -> bool:
+    """A document's kind line in capitals («BIÊN BẢN», «KẾ HOẠCH LIÊN TỊCH»): never a body's name (review r19h:
+    «BIÊN BẢN» under «PHƯỜNG NGÔ MÂY» was read as the issuing body)."""
+    t = " ".join(nfc(text).split())
+    return _upper_text(t) and any(t == k or t == k + " LIÊN TỊCH" for k in KINDS)
 
 # Section kind tags from the title's words (folded: no diacritics, lower case), first match wins.
 TAGS = (("muc dich", "muc_dich_yeu_cau"), ("yeu cau", "muc_dich_yeu_cau"),
@@ -270,6 +278,13 @@ def _is_signatures_table(t: Table) -> bool:
         and len(c[-1]) <= 60 and any(ch.islower() for ch in c[-1]) for c in cols)
 
 
+# A signature block's status or placeholder line: «(Đã ký)», «Đã ký», «(Ký tên, đóng dấu)», and the placeholder an
+# unsigned copy prints where the signature goes, «(Ký, ghi rõ họ tên)» (review r19h: it was read as the signer's name
+# and the real names moved after the signatures). Kept as written in its place, between title and name.
+_SIGN_STATUS = re.compile(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?"
+                          r"|\(\s*(?:ký|kí|chữ ký)\b[^()]{0,60}\)", re.IGNORECASE)
+
+
 def _signature(sig_lines: list[str], check: list[str], leftover: list[str] | None = None) -> dict:
     """One signature block from its lines in order. A line it cannot place goes to leftover (printed
     after the signatures, as written) when given: never dropped (review r19d)."""
@@ -280,7 +295,7 @@ def _signature(sig_lines: list[str], check: list[str], leftover: list[str] | Non
     # as written in quyen_han_them: every line of the block prints (review r19).
     above: list[str] = []
     for t in sig_lines:
-        if re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE):
+        if _SIGN_STATUS.fullmatch(t):
             signature["trang_thai"] = t.strip("() ").strip()
         elif (_upper_text(t) or _SIGN_AUTHORITY.match(t) or not any(c.isalpha() for c in t)) and not signature["nguoi_ky"]:
             above.append(t)  # a line of no letters («—» between two lines) too: kept in its place (review r19c)
@@ -306,7 +321,7 @@ def _signature(sig_lines: list[str], check: list[str], leftover: list[str] | Non
 def _is_signer_name(t: str) -> bool:
     """A signer's name line as _signature reads it: small letters, short, not an authority line."""
     return (not _upper_text(t) and not _SIGN_AUTHORITY.match(t) and any(c.isalpha() for c in t) and len(t) <= 60
-            and not re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE))
+            and not _SIGN_STATUS.fullmatch(t))
 
 
 def _signature_blocks(sig_lines: list[str]) -> list[list[str]]:
@@ -405,7 +420,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             flat.append(b)
         if title_at is None:
             for i, x in enumerate(flat):
-                if isinstance(x, Para) and nfc(x.text).strip().upper() in KINDS and _upper_text(x.text):
+                if isinstance(x, Para) and _is_kind_line(x.text):
                     title_at = i
                     break
     if title_at is None:
@@ -483,19 +498,21 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         order = ("co_quan_cap_tren", "co_quan_ban_hanh", "cac_co_quan_ban_hanh", "dong_co_quan_ban_hanh")
         org = {**{k: org[k] for k in order if k in org}, **{k: v for k, v in org.items() if k not in order}}
     elif bodies:
-        org["co_quan_ban_hanh"] = bodies[-1]
-        org["co_quan_cap_tren"] = " ".join(b for b in bodies[:-1] if _upper_text(b))
+        issuer_lines = issuer_line_count(bodies, LEVELS)
+        parent_lines, own_lines = bodies[:-issuer_lines], bodies[-issuer_lines:]
+        org["co_quan_ban_hanh"] = " ".join(own_lines)
+        org["co_quan_cap_tren"] = " ".join(b for b in parent_lines if _upper_text(b))
         # The header's lines as the document breaks them (review r19c: «UỶ BAN MTTQ VIỆT NAM XÃ EA TIÊU» /
         # «BAN THƯỜNG TRỰC» printed re-broken as «UỶ BAN MTTQ VIỆT NAM» / «XÃ EA TIÊU BAN THƯỜNG» / «TRỰC»):
         # written out whenever the site's own line breaking would differ.
         from ..render.plan import body_name_lines
-        if bodies[:-1] and body_name_lines(org["co_quan_cap_tren"]) != bodies[:-1]:
-            org["dong_co_quan_cap_tren"] = bodies[:-1]
-            check.append("cơ quan cấp trên có các dòng " + ", ".join(f"«{b}»" for b in bodies[:-1]) + ": website in "
+        if parent_lines and body_name_lines(org["co_quan_cap_tren"]) != parent_lines:
+            org["dong_co_quan_cap_tren"] = parent_lines
+            check.append("cơ quan cấp trên có các dòng " + ", ".join(f"«{b}»" for b in parent_lines) + ": website in "
                          "đúng các dòng này (co-quan.yaml, dong_co_quan_cap_tren); co_quan_cap_tren ghi các dòng nối "
                          "bằng dấu cách: kiểm tra")
-        if body_name_lines(bodies[-1]) != bodies[-1:]:
-            org["dong_co_quan_ban_hanh"] = bodies[-1:]
+        if body_name_lines(org["co_quan_ban_hanh"]) != own_lines:
+            org["dong_co_quan_ban_hanh"] = own_lines
         # In the file's order: the lines as written under the name they give.
         order = ("co_quan_cap_tren", "dong_co_quan_cap_tren", "co_quan_ban_hanh", "dong_co_quan_ban_hanh")
         org = {**{k: org[k] for k in order if k in org}, **{k: v for k, v in org.items() if k not in order}}
@@ -504,7 +521,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     # superior not): then the bold lines are listed (the site prints each line as the file breaks it, or
     # breaks it the same way; dong_in_dam names lines by their text).
     if bodies and not file_name.lower().endswith(".txt"):
-        parent = [] if joint_header else bodies[:-1]
+        parent = [] if joint_header else bodies[:-issuer_line_count(bodies, LEVELS)]
         usual = {b: b not in parent for b in bodies}
         if any(bold_lines.get(b, False) != usual[b] for b in bodies if _upper_text(b)):
             org["dong_in_dam"] = [b for b in bodies if bold_lines.get(b, False) and _upper_text(b)]
@@ -1048,7 +1065,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     recognised.append(f"đoạn kết: {'có' if closing else 'không'}; nơi nhận: {len(lines_recipients)} dòng; "
                       f"người ký: {signature['nguoi_ky'] or '(trống)'}")
     if others:
-        recognised.append(f"{len(others) + 1} phần ký (văn bản nhiều cơ quan cùng ký), người ký khác: "
+        # Several bodies sign only a joint document (a «—» between bodies in its header, a «… liên tịch», a «… phối
+        # hợp», or two «TM.» lines); a chủ trì and a thư ký of one meeting are two signers of one body (review r19h).
+        several = (joint_header or any(w in fold(doc["loai"]) for w in ("lien tich", "phoi hop"))
+                   or sum(bool(re.match(r"TM\.", x["quyen_han"])) for x in [signature, *others]) >= 2)
+        recognised.append(f"{len(others) + 1} phần ký cạnh nhau"
+                          + (" (văn bản nhiều cơ quan cùng ký)" if several else "") + ", người ký khác: "
                           + ", ".join(o["nguoi_ky"] or "(trống)" for o in others))
     if org["ban"]:
         recognised.append("các ban: " + ", ".join(b["ten"] for b in org["ban"]))
