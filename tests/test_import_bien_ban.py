@@ -68,3 +68,55 @@ def test_a_signature_placeholder_stays_between_title_and_name(project, tmp_path,
     from macros.render.plan import closing_html
     html = closing_html(load_plan(project, "bien-ban"))
     assert html.index("THƯ KÝ") < html.index(PLACEHOLDER) < html.index("Phạm Văn Bình")
+
+
+def test_a_heading_or_an_outer_number_closes_a_dash_list(project, tmp_path, capsys):
+    """Review r19h, doc 2, defect 3: «NỘI DUNG HỘI NGHỊ», «1.», «2.» were nested under the last «- …» of the
+    attendee list, and «3.» under the «- …» inside «2.». Each closes the list above it."""
+    plan = imported(project, tmp_path, capsys, _bien_ban, "bien-ban")
+    top = [b for s in plan["muc"] for b in s["doan"]]
+    marks = [b["ky_hieu"] for b in top if isinstance(b, dict) and "ky_hieu" in b]
+    assert marks == ["-", "-", "1.", "2.", "3."], marks
+    assert all("doan" not in b for b in top if isinstance(b, dict) and b.get("ky_hieu") == "-")
+    assert any(isinstance(b, list) and b[0]["chu"] == "NỘI DUNG HỘI NGHỊ" for b in top)
+    two = next(b for b in top if isinstance(b, dict) and b.get("ky_hieu") == "2.")
+    assert [x["ky_hieu"] for x in two["doan"]] == ["-"]
+
+
+def _bao_cao(path: Path) -> None:
+    doc = Document()
+    for t in ("ỦY BAN MTTQ VIỆT NAM", "XÃ HÒA SƠN", "BAN THƯỜNG TRỰC", "Số: 11/BC-MTTQ-BTT",
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hòa Sơn, ngày 02 tháng 12 năm 2026",
+              "BÁO CÁO", "Kết quả Ngày hội Đại đoàn kết năm 2026"):
+        doc.add_paragraph(t)
+    doc.add_paragraph().add_run("KẾT QUẢ THỰC HIỆN").bold = True
+    for t in ("Các hình thức đã làm:", "a) Tổ chức 6 buổi tuyên truyền;", "b) Phối hợp tổ chức Ngày hội ở 3/3 thôn."):
+        doc.add_paragraph(t)
+    doc.add_paragraph().add_run("Bảng 1. Số hộ tham gia").bold = True
+    table = doc.add_table(rows=3, cols=2)
+    for row, cells in zip(table.rows, (("Thôn", "Số hộ"), ("Thôn 1", "120"), ("Thôn 2", "98"))):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    doc.add_paragraph().add_run("Biểu đồ 1. Tỷ lệ hộ tham gia theo thôn").italic = True
+    doc.add_paragraph().add_run("PHƯƠNG HƯỚNG NĂM 2027").bold = True
+    doc.add_paragraph("Tiếp tục vận động Nhân dân tham gia.")
+    for t in ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
+        doc.add_paragraph(t)
+    doc.save(path)
+
+
+def test_a_caption_and_a_table_close_a_letter_list(project, tmp_path, capsys):
+    """Review r19h, doc 1, defect 1: «Bảng 1 …», its table and «Biểu đồ 1.» after an «a) … đ)» list were nested
+    under its last item. They follow the list, at its left edge."""
+    plan = imported(project, tmp_path, capsys, _bao_cao, "bao-cao")
+    section = next(s for s in plan["muc"] if s["tieu_de"] == "KẾT QUẢ THỰC HIỆN")
+    b = next(x for x in section["doan"] if isinstance(x, dict) and x.get("ky_hieu") == "b)")
+    assert "doan" not in b, b
+    kinds = ["bang" if isinstance(x, dict) and "bang" in x else plain_text(x) for x in section["doan"]]
+    assert kinds[-3:] == ["Bảng 1. Số hộ tham gia", "bang", "Biểu đồ 1. Tỷ lệ hộ tham gia theo thôn"], kinds
+
+
+def plain_text(x) -> str:
+    if isinstance(x, dict):
+        return x.get("ky_hieu", "")
+    return x if isinstance(x, str) else "".join(r if isinstance(r, str) else r["chu"] for r in x)

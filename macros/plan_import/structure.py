@@ -1109,6 +1109,15 @@ def _names_columns(rows: list[list[str]]) -> int:
     return 0
 
 
+# A table's or a figure's caption («Bảng 1. …», «Biểu đồ 1.», «Hình 2: …»): it stands at the text's left edge.
+_CAPTION = re.compile(r"^(?:Bảng|Biểu đồ|Biểu|Hình|Sơ đồ|Phụ biểu)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
+
+
+def _list_shape(s: str) -> bool:
+    """An item of a list («- …», «+ …», «a) …», «i) …»), never a numbered part («1.», «I.», «A.»)."""
+    return s.startswith(("mark", "letter", "lroman"))
+
+
 def nest(lines: list, flattened: list | None = None) -> list:
     """A section's lines as nested blocks: a marker of a new shape opens a level under the
     open item; one of an open shape closes what is under it; a plain paragraph or a table
@@ -1122,8 +1131,17 @@ def nest(lines: list, flattened: list | None = None) -> list:
     def here() -> list:
         return stack[-1][1].setdefault("doan", []) if stack else top
 
+    def close_list() -> None:
+        """A heading, a caption, an outer numbered item or a table closes the «- …» / «a) …» list open above it
+        (review r19h: a section heading, «1.», «Bảng 1 …» and its tables were nested under the list's last item)."""
+        while stack and _list_shape(stack[-1][0]):
+            stack.pop()
+
     for ln in lines:
         if isinstance(ln, Table):
+            # A table closes a list, unless the item above introduces it («… như sau:»).
+            if stack and _list_shape(stack[-1][0]) and not plain(stack[-1][1]["van_ban"]).rstrip().endswith(":"):
+                close_list()
             rows = [[nfc(c) for c in r] for r in ln.rows]
             here().append({"bang": rows, "dong_tieu_de": ln.header_rows or _names_columns(rows)})
             continue
@@ -1144,6 +1162,10 @@ def nest(lines: list, flattened: list | None = None) -> list:
             continue
         if not ln.marker:
             indent = ln.para.indent if ln.para is not None else -1
+            if _upper_text(ln.text) and len(ln.text.split()) >= 2 and len(ln.text) <= 200:
+                stack.clear()  # a heading in capitals («NỘI DUNG HỘI NGHỊ»): under no item
+            elif _CAPTION.match(ln.text):
+                close_list()
             # A plain paragraph set left of a Word-numbered item (its indent less than the item's list level
             # gives) no longer belongs to that item: it follows the list (review r19f B3).
             while indent >= 0 and stack and indent < word_indent.get(id(stack[-1][1]), -1):
@@ -1152,6 +1174,8 @@ def nest(lines: list, flattened: list | None = None) -> list:
             continue
         s = shape(ln.marker)
         indent = ln.para.indent if ln.para is not None else -1
+        if s.startswith("dec0") and not ln.from_word and not any(sh == s for sh, _ in stack):
+            close_list()  # «1.» typed after a «- …» list: the outer level again, never an item of the list
         if (stack and not ln.from_word and indent >= 0 and s != "mark+" and len(ln.marker) == 1 and _DASH.match(ln.marker + " x")
                 and s not in aliases.get(id(stack[-1][1]), {stack[-1][0]})
                 and all(a.startswith("mark") and a != "mark+" for a in aliases.get(id(stack[-1][1]), {stack[-1][0]}))
