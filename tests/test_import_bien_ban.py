@@ -120,3 +120,40 @@ def plain_text(x) -> str:
     if isinstance(x, dict):
         return x.get("ky_hieu", "")
     return x if isinstance(x, str) else "".join(r if isinstance(r, str) else r["chu"] for r in x)
+
+
+def test_a_plan_without_kind_and_subject_is_named_by_its_file_and_listed(project, tmp_path, capsys):
+    """Review r19h, doc 2, item 4: the website name (data/website.yaml › ten, in every page's title) fell back to
+    the file's name silently. It is the kind and subject when there are any; else the file's name, listed."""
+    def letter(path: Path) -> None:
+        doc = Document()
+        for t in ("ỦY BAN MTTQ VIỆT NAM", "XÃ HÒA SƠN", "BAN THƯỜNG TRỰC", "Số: 12/KH-MTTQ-BTT",
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hòa Sơn, ngày 02 tháng 12 năm 2026",
+                  "1. Tổ chức hội nghị ở các thôn.", "2. Báo cáo kết quả trước ngày 20/12/2026.",
+                  "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
+            doc.add_paragraph(t)
+        doc.save(path)
+
+    import yaml
+    plan = imported(project, tmp_path, capsys, letter, "khong-ten")
+    assert (plan["van_ban"]["loai"], plan["van_ban"]["trich_yeu"]) == ("", "")
+    entry = yaml.safe_load((project / "data" / "website.yaml").read_text(encoding="utf-8"))["ke_hoach"][-1]
+    assert entry["ten"] == "khong-ten"
+    assert any("«khong-ten»" in x and "website.yaml" in x for x in plan["nhap_tu_dong"]["can_xac_nhan"])
+    plan = imported(project, tmp_path, capsys, _bien_ban, "bien-ban")
+    entry = yaml.safe_load((project / "data" / "website.yaml").read_text(encoding="utf-8"))["ke_hoach"][-1]
+    assert entry["ten"] == "Biên bản Hội nghị bàn việc tổ chức Ngày hội Đại đoàn kết ở khu dân cư"
+
+
+def test_the_pdf_title_of_a_plan_without_kind_and_subject_reads_well(project, tmp_path, capsys):
+    """Review r19h: the PDF Title was « số 05/BB-MTTQ:  – Bản nhập …» (empty kind and subject)."""
+    from macros.loader import load_plan
+    from macros.pdf.documents import plan_metadata
+
+    test_a_plan_without_kind_and_subject_is_named_by_its_file_and_listed(project, tmp_path, capsys)
+    meta = plan_metadata(load_plan(project, "khong-ten"))
+    assert meta.title.startswith("Văn bản số 12/KH-MTTQ-BTT – Bản nhập tự động"), meta.title
+    assert "Bản chép toàn văn Văn bản số 12/KH-MTTQ-BTT" in meta.subject
+    meta = plan_metadata(load_plan(project, "bien-ban"))
+    assert meta.title.startswith("Biên bản số 07/BB-MTTQ: Hội nghị bàn việc"), meta.title
+    assert meta.author == "Ủy ban MTTQ Việt Nam phường Hòa Bình"
