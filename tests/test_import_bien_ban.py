@@ -157,3 +157,33 @@ def test_the_pdf_title_of_a_plan_without_kind_and_subject_reads_well(project, tm
     meta = plan_metadata(load_plan(project, "bien-ban"))
     assert meta.title.startswith("Biên bản số 07/BB-MTTQ: Hội nghị bàn việc"), meta.title
     assert meta.author == "Ủy ban MTTQ Việt Nam phường Hòa Bình"
+
+
+def test_checklist_dates_of_the_opening_and_without_year_no_total_or_address_units(project, tmp_path, capsys):
+    """Review r19h, item 5: «ngày 15 tháng 01 năm 2026» in the opening and «ngày 01 tháng 12» (its year written
+    later) were not listed; «Tổng cộng» (a table's total row) and «phường số 12» (from an address «phường Hòa Bình,
+    số 12 đường …») were offered as unit names."""
+    def report(path: Path) -> None:
+        doc = Document()
+        for t in ("ỦY BAN MTTQ VIỆT NAM", "XÃ HÒA SƠN", "BAN THƯỜNG TRỰC", "Số: 11/BC-MTTQ-BTT",
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hòa Sơn, ngày 02 tháng 12 năm 2026",
+                  "BÁO CÁO", "Kết quả Ngày hội Đại đoàn kết năm 2026",
+                  "Thực hiện Kế hoạch số 12/KH-MTTQ-BTT ngày 15 tháng 01 năm 2026, Ban Thường trực báo cáo như sau:",
+                  "I. KẾT QUẢ", "1. Giám sát từ ngày 01 tháng 12 đến ngày 25 tháng 12 năm 2026.",
+                  "2. Họp tại hội trường phường Hòa Bình, số 12 đường Trần Phú."):
+            doc.add_paragraph(t)
+        table = doc.add_table(rows=4, cols=2)
+        for row, cells in zip(table.rows, (("Thôn", "Số hộ"), ("Kon Drei", "120"), ("Kon Jơ Ri", "98"),
+                                           ("Tổng cộng", "218"))):
+            for cell, text in zip(row.cells, cells):
+                cell.text = text
+        for t in ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
+            doc.add_paragraph(t)
+        doc.save(path)
+
+    plan = imported(project, tmp_path, capsys, report, "bao-cao")
+    checklist = "\n".join(plan["nhap_tu_dong"]["can_xac_nhan"])
+    assert "«ngày 15 tháng 01 năm 2026»" in checklist and "«ngày 01 tháng 12»" in checklist, checklist
+    assert "«Kon Drei»" in checklist and "«Tổng cộng»" not in checklist.split("đơn vị")[-1], checklist
+    assert not any("đơn vị" in x and "Tổng cộng" in x for x in plan["nhap_tu_dong"]["can_xac_nhan"])
+    assert "phường số 12" not in checklist and "«phường Hòa Bình»" in checklist

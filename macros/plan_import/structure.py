@@ -75,7 +75,9 @@ _SIGN_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S")
 _MONEY = re.compile(r"\d{1,3}(?:\.\d{3})+\s*(?:đồng|đ|VNĐ|vnđ)(?!\w)|\d+(?:,\d+)?\s*(?:triệu|tỷ)\s*đồng")
 _DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|tháng\s+\d{1,2}/\d{4}|(?<![\d/])\d{1,2}/\d{4}(?![\d/])"
                    # «(ngày 5) tháng 3 năm …», «Quý II/…», «quý III năm …» written in words (review r19g D5)
-                   r"|(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}|[Qq]uý\s+(?:[IV]{1,3}|\d)(?:\s*/\s*|\s+năm\s+)\d{4}")
+                   r"|(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}"
+                   # «từ ngày 01 tháng 12 đến …»: a day and month, its year written later or not (review r19h)
+                   r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?![\d/]|\s+năm\s+\d)|[Qq]uý\s+(?:[IV]{1,3}|\d)(?:\s*/\s*|\s+năm\s+)\d{4}")
 _DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn|hoàn thành)[^.;]*?(?<![\d/])(\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
 
 
@@ -963,6 +965,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         for date in dict.fromkeys(_DATE.findall(t)):
             if date not in _DEADLINE.findall(t):
                 check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
+    # The dates of the opening and the closing too (review r19h: «ngày 15 tháng 01 năm 2026» in mo_dau was not
+    # listed).
+    for where, lns in (("đoạn mở đầu (mo_dau)", opening), ("đoạn kết (ket_luan)", closing)):
+        for t in dict.fromkeys(nfc(x.full if isinstance(x, Line) else x.text) for x in lns if isinstance(x, (Line, Para))):
+            for date in dict.fromkeys(_DATE.findall(t)):
+                check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
     for b in org["ban"]:
         check.append(f"ban «{b['ten']}» (co-quan.yaml) có mã tạm «{b['ma']}»: kiểm tra")
     if org_section is not None and not org["ban"]:
@@ -1317,7 +1325,11 @@ def _names_at(text: str, pos: int) -> tuple[list[str], int]:
         names.append(" ".join(words))
         pos = p
         sep = re.compile(r"\s*(,|và|;)\s*").match(text, p - (1 if text[p - 1:p] == " " else 0))
-        if not sep or not ((text[sep.end():sep.end() + 1] or "x")[0].isupper() or _NUMBER_NAME.match(text, sep.end())):
+        # A number after a place's name starts no unit of that level: «phường Ngô Mây, số 12 đường …» is an address
+        # (review r19h); only a list of numbers goes on («thôn số 5 và số 9»).
+        numbers = bool(_NUMBER_NAME.fullmatch(names[-1]))
+        if not sep or not ((text[sep.end():sep.end() + 1] or "x")[0].isupper()
+                           or (numbers and _NUMBER_NAME.match(text, sep.end()))):
             break
         pos = sep.end()
     return names, pos
@@ -1335,6 +1347,9 @@ def _scan(text: str, found: dict) -> None:
         names = [n for n in names if not (fold(m.group(1)) == "xa" and fold(n) == "hoi")]
         for name in names:  # the level word as the text writes it («Tổ dân phố», «thôn»)
             found.setdefault((m.group(1).lower(), name), f"{m.group(1)} {name}")
+
+
+_TOTAL_CELL = re.compile(r"^(?:tong cong|tong so|tong|cong|toan (?:xa|phuong|huyen|tinh|thi tran|dac khu))\b")
 
 
 def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
@@ -1356,6 +1371,8 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
                     continue
                 if _LEVEL_RE.match(cell) or _DEPARTMENT.match(cell) or cell.startswith(("Ủy ban", "Uỷ ban", "Hội ", "Đoàn ")):
                     continue  # a place found by the text scan, or a body, not a unit
+                if _TOTAL_CELL.match(fold(cell)):
+                    continue  # a total row («Tổng cộng», «Cộng», «Toàn xã»): no unit (review r19h)
                 for name in re.split(r"\s*,\s*|\s+và\s+", cell):
                     if name and name[0].isupper():
                         found.setdefault((level or "", name), name)
