@@ -965,7 +965,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         for date in dict.fromkeys(_DATE.findall(t)):
             if date not in _DEADLINE.findall(t):
                 check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
-    # The dates of the opening and the closing too (review r19h: «ngày 15 tháng 01 năm 2026» in mo_dau was not
+    # The dates of the opening and the closing too (review r19h: a date written in words in mo_dau was not
     # listed).
     for where, lns in (("đoạn mở đầu (mo_dau)", opening), ("đoạn kết (ket_luan)", closing)):
         for t in dict.fromkeys(nfc(x.full if isinstance(x, Line) else x.text) for x in lns if isinstance(x, (Line, Para))):
