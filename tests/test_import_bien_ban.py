@@ -187,3 +187,28 @@ def test_checklist_dates_of_the_opening_and_without_year_no_total_or_address_uni
     assert "«Kon Drei»" in checklist and "«Tổng cộng»" not in checklist.split("đơn vị")[-1], checklist
     assert not any("đơn vị" in x and "Tổng cộng" in x for x in plan["nhap_tu_dong"]["can_xac_nhan"])
     assert "phường số 12" not in checklist and "«phường Hòa Bình»" in checklist
+
+
+def test_a_slogan_in_capitals_or_a_table_announced_by_its_item_stays_in_the_list(project, tmp_path, capsys):
+    """The other side of the r19h rules: a slogan in capitals («… !») under «- Khẩu hiệu:» is not a heading, and
+    a table after «… như sau:» belongs to the item that announces it."""
+    def plan_file(path: Path) -> None:
+        doc = Document()
+        for t in ("ỦY BAN MTTQ VIỆT NAM", "XÃ HÒA SƠN", "BAN THƯỜNG TRỰC", "Số: 13/KH-MTTQ-BTT",
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hòa Sơn, ngày 02 tháng 12 năm 2026",
+                  "KẾ HOẠCH", "Tuyên truyền Ngày hội Đại đoàn kết", "I. NỘI DUNG", "- Khẩu hiệu:",
+                  "TOÀN DÂN ĐOÀN KẾT XÂY DỰNG NÔNG THÔN MỚI!", "- Phân công các thôn như sau:"):
+            doc.add_paragraph(t)
+        table = doc.add_table(rows=2, cols=2)
+        for row, cells in zip(table.rows, (("Thôn", "Việc"), ("Kon Drei", "Treo khẩu hiệu"))):
+            for cell, text in zip(row.cells, cells):
+                cell.text = text
+        for t in ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
+            doc.add_paragraph(t)
+        doc.save(path)
+
+    plan = imported(project, tmp_path, capsys, plan_file, "khau-hieu")
+    items = [x for x in plan["muc"][0]["doan"] if isinstance(x, dict)]
+    assert [x.get("ky_hieu") for x in items] == ["-", "-"], items
+    assert plain_text(items[0]["doan"][0]) == "TOÀN DÂN ĐOÀN KẾT XÂY DỰNG NÔNG THÔN MỚI!"
+    assert "bang" in items[1]["doan"][0]

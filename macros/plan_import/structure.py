@@ -1148,8 +1148,11 @@ def nest(lines: list, flattened: list | None = None) -> list:
     for ln in lines:
         if isinstance(ln, Table):
             # A table closes a list, unless the item above introduces it («… như sau:»).
-            if stack and _list_shape(stack[-1][0]) and not plain(stack[-1][1]["van_ban"]).rstrip().endswith(":"):
-                close_list()
+            if stack and _list_shape(stack[-1][0]):
+                item = stack[-1][1]
+                last = item.get("doan", [item["van_ban"]])[-1]
+                if not (isinstance(last, (str, list)) and plain(last).rstrip().endswith(":")):
+                    close_list()
             rows = [[nfc(c) for c in r] for r in ln.rows]
             here().append({"bang": rows, "dong_tieu_de": ln.header_rows or _names_columns(rows)})
             continue
@@ -1170,8 +1173,9 @@ def nest(lines: list, flattened: list | None = None) -> list:
             continue
         if not ln.marker:
             indent = ln.para.indent if ln.para is not None else -1
-            if _upper_text(ln.text) and len(ln.text.split()) >= 2 and len(ln.text) <= 200:
-                stack.clear()  # a heading in capitals («NỘI DUNG HỘI NGHỊ»): under no item
+            if (_upper_text(ln.text) and len(ln.text.split()) >= 2 and len(ln.text) <= 200
+                    and not ln.text.rstrip().endswith(("!", ";", ",")) and ln.text[:1] not in "“\"«'"):
+                stack.clear()  # a heading in capitals («NỘI DUNG HỘI NGHỊ»): under no item; never a slogan («… !»)
             elif _CAPTION.match(ln.text):
                 close_list()
             # A plain paragraph set left of a Word-numbered item (its indent less than the item's list level
