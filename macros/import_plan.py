@@ -162,6 +162,14 @@ def _main(argv: list[str] | None) -> int:
     from .plan_import.write import files, website_entry
 
     folder = args.thu_muc or default_folder(result, path)
+    doc = result.plan["van_ban"]
+    # The plan's name on the website (top bar, every page's title): its kind and subject as written; the file's
+    # name only when the document has neither, and then listed (review r19h: «bien-ban-ngomay» in every title).
+    name = " ".join(x for x in (doc["loai"], doc["trich_yeu"]) if x) or path.stem
+    if not (doc["loai"] or doc["trich_yeu"]):
+        result.checklist.append(f"không có loại văn bản và trích yếu: tên kế hoạch trên website (data/website.yaml, "
+                                f"ke_hoach › ten, hiện trên thanh tiêu đề và tên mọi trang) tạm ghi là tên tệp "
+                                f"«{path.stem}»: ghi tên văn bản")
     print(f"Đã đọc {path.name}. Nhận ra:")
     for line in result.recognised:
         print(f"  {line}")
@@ -185,8 +193,6 @@ def _main(argv: list[str] | None) -> int:
     except OSError as exc:
         print(f"\nChưa ghi: không đọc được data/website.yaml ({exc.strerror}).", file=sys.stderr)
         return 1
-    doc = result.plan["van_ban"]
-    name = " ".join(x for x in (doc["loai"], doc["trich_yeu"]) if x) or path.stem
     new_site = website_entry(site_text, folder, name)
     if new_site is None:
         print("\nChưa ghi: data/website.yaml không có danh sách ke_hoach.", file=sys.stderr)

@@ -66,7 +66,8 @@ def _notice(site: Site, kind: Kind, compact: bool = False) -> Markup:
 def reference(site: Site) -> str:
     """"Kế hoạch số …/KH-MTTQ-BTT" ("…" while the plan has no number yet)."""
     doc = site.plan.van_ban
-    return f"{doc.loai} số {doc.so or '…'}/{doc.ky_hieu}"
+    # An imported document whose kind was not read: «Văn bản số …», never « số …» (review r19h).
+    return f"{doc.loai or 'Văn bản'} số {doc.so or '…'}/{doc.ky_hieu}"
 
 
 # -- the plan -------------------------------------------------------------------
@@ -93,7 +94,8 @@ def compiled_subject(site: Site, extra: str = "") -> str:
 def plan_metadata(site: Site) -> Metadata:
     """The plan's own title; the Subject says the PDF is a copy, for reference."""
     doc = site.plan.van_ban
-    return marked(site, Metadata(f"{reference(site)}: {doc.trich_yeu}", author(site, Kind.PLAN),
+    title = f"{reference(site)}: {doc.trich_yeu}" if doc.trich_yeu else reference(site)
+    return marked(site, Metadata(title, author(site, Kind.PLAN),
                     f"Bản chép toàn văn {reference(site)} để tham khảo, do website trình bày"
                     + ("; phần đầu văn bản do website trình bày theo Nghị định 30/2020"
                        if doc.phan_dau_do_website_trinh_bay else "")))

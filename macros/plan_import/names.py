@@ -112,6 +112,19 @@ def _issuer_parts(lines: list[str], levels: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def issuer_line_count(lines: list[str], level_words: tuple[str, ...]) -> int:
+    """How many of the header's last body lines name the issuing body: 2 when the last is a bare level and place
+    («PHƯỜNG NGÔ MÂY») under a body written without one («ỦY BAN MTTQ VIỆT NAM»): one name over two lines, no
+    superior (review r19h); else 1 (the last line, under its superior: «BAN THƯỜNG TRỰC»)."""
+    if len(lines) < 2:
+        return min(len(lines), 1)
+    levels = _levels(level_words)
+    last, above = _line(lines[-1].split(), levels), _line(lines[-2].split(), levels)
+    one_name = (last is not None and last[0] is None and last[1] is not None
+                and above is not None and above[0] is not None and above[1] is None)
+    return 2 if one_name else 1
+
+
 def _has_level(words: list[str], levels: list[list[str]]) -> bool:
     return any(_starts(words[i:], lv) for i in range(len(words)) for lv in levels)
 

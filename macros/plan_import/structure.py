@@ -10,11 +10,19 @@ from dataclasses import dataclass, field
 
 from ..text import fold, slugify
 from .blocks import Para, Run, Table
-from .names import body_level, running_name, split_joint
+from .names import body_level, issuer_line_count, running_name, split_joint
 
 # Kinds of administrative documents (Nghị định 30/2020, Phụ lục III) and what the Front issues.
 KINDS = ("KẾ HOẠCH", "HƯỚNG DẪN", "CHƯƠNG TRÌNH", "THÔNG BÁO", "BÁO CÁO", "QUYẾT ĐỊNH", "ĐỀ ÁN",
-         "PHƯƠNG ÁN", "NGHỊ QUYẾT", "CHỈ THỊ", "THÔNG TRI", "QUY CHẾ", "TỜ TRÌNH", "CÔNG VĂN", "KẾT LUẬN")
+         "PHƯƠNG ÁN", "NGHỊ QUYẾT", "CHỈ THỊ", "THÔNG TRI", "QUY CHẾ", "TỜ TRÌNH", "CÔNG VĂN", "KẾT LUẬN",
+         "BIÊN BẢN", "GIẤY MỜI", "QUY ĐỊNH")
+
+
+def _is_kind_line(text: str) -> bool:
+    """A document's kind line in capitals («BIÊN BẢN», «KẾ HOẠCH LIÊN TỊCH»): never a body's name (review r19h:
+    «BIÊN BẢN» under «PHƯỜNG NGÔ MÂY» was read as the issuing body)."""
+    t = " ".join(nfc(text).split())
+    return _upper_text(t) and any(t == k or t == k + " LIÊN TỊCH" for k in KINDS)
 
 # Section kind tags from the title's words (folded: no diacritics, lower case), first match wins.
 TAGS = (("muc dich", "muc_dich_yeu_cau"), ("yeu cau", "muc_dich_yeu_cau"),
@@ -67,7 +75,9 @@ _SIGN_AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S")
 _MONEY = re.compile(r"\d{1,3}(?:\.\d{3})+\s*(?:đồng|đ|VNĐ|vnđ)(?!\w)|\d+(?:,\d+)?\s*(?:triệu|tỷ)\s*đồng")
 _DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|tháng\s+\d{1,2}/\d{4}|(?<![\d/])\d{1,2}/\d{4}(?![\d/])"
                    # «(ngày 5) tháng 3 năm …», «Quý II/…», «quý III năm …» written in words (review r19g D5)
-                   r"|(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}|[Qq]uý\s+(?:[IV]{1,3}|\d)(?:\s*/\s*|\s+năm\s+)\d{4}")
+                   r"|(?:ngày\s+\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}"
+                   # «từ ngày 01 tháng 12 đến …»: a day and month, its year written later or not (review r19h)
+                   r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?![\d/]|\s+năm\s+\d)|[Qq]uý\s+(?:[IV]{1,3}|\d)(?:\s*/\s*|\s+năm\s+)\d{4}")
 _DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn|hoàn thành)[^.;]*?(?<![\d/])(\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
 
 
@@ -270,6 +280,13 @@ def _is_signatures_table(t: Table) -> bool:
         and len(c[-1]) <= 60 and any(ch.islower() for ch in c[-1]) for c in cols)
 
 
+# A signature block's status or placeholder line: «(Đã ký)», «Đã ký», «(Ký tên, đóng dấu)», and the placeholder an
+# unsigned copy prints where the signature goes, «(Ký, ghi rõ họ tên)» (review r19h: it was read as the signer's name
+# and the real names moved after the signatures). Kept as written in its place, between title and name.
+_SIGN_STATUS = re.compile(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?"
+                          r"|\(\s*(?:ký|kí|chữ ký)\b[^()]{0,60}\)", re.IGNORECASE)
+
+
 def _signature(sig_lines: list[str], check: list[str], leftover: list[str] | None = None) -> dict:
     """One signature block from its lines in order. A line it cannot place goes to leftover (printed
     after the signatures, as written) when given: never dropped (review r19d)."""
@@ -280,7 +297,7 @@ def _signature(sig_lines: list[str], check: list[str], leftover: list[str] | Non
     # as written in quyen_han_them: every line of the block prints (review r19).
     above: list[str] = []
     for t in sig_lines:
-        if re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE):
+        if _SIGN_STATUS.fullmatch(t):
             signature["trang_thai"] = t.strip("() ").strip()
         elif (_upper_text(t) or _SIGN_AUTHORITY.match(t) or not any(c.isalpha() for c in t)) and not signature["nguoi_ky"]:
             above.append(t)  # a line of no letters («—» between two lines) too: kept in its place (review r19c)
@@ -306,7 +323,7 @@ def _signature(sig_lines: list[str], check: list[str], leftover: list[str] | Non
 def _is_signer_name(t: str) -> bool:
     """A signer's name line as _signature reads it: small letters, short, not an authority line."""
     return (not _upper_text(t) and not _SIGN_AUTHORITY.match(t) and any(c.isalpha() for c in t) and len(t) <= 60
-            and not re.fullmatch(r"\(?\s*(đã ký|đã kí|ký tên[^)]*|đã ký và đóng dấu)\s*\)?", t, re.IGNORECASE))
+            and not _SIGN_STATUS.fullmatch(t))
 
 
 def _signature_blocks(sig_lines: list[str]) -> list[list[str]]:
@@ -405,7 +422,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             flat.append(b)
         if title_at is None:
             for i, x in enumerate(flat):
-                if isinstance(x, Para) and nfc(x.text).strip().upper() in KINDS and _upper_text(x.text):
+                if isinstance(x, Para) and _is_kind_line(x.text):
                     title_at = i
                     break
     if title_at is None:
@@ -483,19 +500,21 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         order = ("co_quan_cap_tren", "co_quan_ban_hanh", "cac_co_quan_ban_hanh", "dong_co_quan_ban_hanh")
         org = {**{k: org[k] for k in order if k in org}, **{k: v for k, v in org.items() if k not in order}}
     elif bodies:
-        org["co_quan_ban_hanh"] = bodies[-1]
-        org["co_quan_cap_tren"] = " ".join(b for b in bodies[:-1] if _upper_text(b))
+        issuer_lines = issuer_line_count(bodies, LEVELS)
+        parent_lines, own_lines = bodies[:-issuer_lines], bodies[-issuer_lines:]
+        org["co_quan_ban_hanh"] = " ".join(own_lines)
+        org["co_quan_cap_tren"] = " ".join(b for b in parent_lines if _upper_text(b))
         # The header's lines as the document breaks them (review r19c: «UỶ BAN MTTQ VIỆT NAM XÃ EA TIÊU» /
         # «BAN THƯỜNG TRỰC» printed re-broken as «UỶ BAN MTTQ VIỆT NAM» / «XÃ EA TIÊU BAN THƯỜNG» / «TRỰC»):
         # written out whenever the site's own line breaking would differ.
         from ..render.plan import body_name_lines
-        if bodies[:-1] and body_name_lines(org["co_quan_cap_tren"]) != bodies[:-1]:
-            org["dong_co_quan_cap_tren"] = bodies[:-1]
-            check.append("cơ quan cấp trên có các dòng " + ", ".join(f"«{b}»" for b in bodies[:-1]) + ": website in "
+        if parent_lines and body_name_lines(org["co_quan_cap_tren"]) != parent_lines:
+            org["dong_co_quan_cap_tren"] = parent_lines
+            check.append("cơ quan cấp trên có các dòng " + ", ".join(f"«{b}»" for b in parent_lines) + ": website in "
                          "đúng các dòng này (co-quan.yaml, dong_co_quan_cap_tren); co_quan_cap_tren ghi các dòng nối "
                          "bằng dấu cách: kiểm tra")
-        if body_name_lines(bodies[-1]) != bodies[-1:]:
-            org["dong_co_quan_ban_hanh"] = bodies[-1:]
+        if body_name_lines(org["co_quan_ban_hanh"]) != own_lines:
+            org["dong_co_quan_ban_hanh"] = own_lines
         # In the file's order: the lines as written under the name they give.
         order = ("co_quan_cap_tren", "dong_co_quan_cap_tren", "co_quan_ban_hanh", "dong_co_quan_ban_hanh")
         org = {**{k: org[k] for k in order if k in org}, **{k: v for k, v in org.items() if k not in order}}
@@ -504,7 +523,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     # superior not): then the bold lines are listed (the site prints each line as the file breaks it, or
     # breaks it the same way; dong_in_dam names lines by their text).
     if bodies and not file_name.lower().endswith(".txt"):
-        parent = [] if joint_header else bodies[:-1]
+        parent = [] if joint_header else bodies[:-issuer_line_count(bodies, LEVELS)]
         usual = {b: b not in parent for b in bodies}
         if any(bold_lines.get(b, False) != usual[b] for b in bodies if _upper_text(b)):
             org["dong_in_dam"] = [b for b in bodies if bold_lines.get(b, False) and _upper_text(b)]
@@ -946,6 +965,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         for date in dict.fromkeys(_DATE.findall(t)):
             if date not in _DEADLINE.findall(t):
                 check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
+    # The dates of the opening and the closing too (review r19h: a date written in words in mo_dau was not
+    # listed).
+    for where, lns in (("đoạn mở đầu (mo_dau)", opening), ("đoạn kết (ket_luan)", closing)):
+        for t in dict.fromkeys(nfc(x.full if isinstance(x, Line) else x.text) for x in lns if isinstance(x, (Line, Para))):
+            for date in dict.fromkeys(_DATE.findall(t)):
+                check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
     for b in org["ban"]:
         check.append(f"ban «{b['ten']}» (co-quan.yaml) có mã tạm «{b['ma']}»: kiểm tra")
     if org_section is not None and not org["ban"]:
@@ -1048,7 +1073,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     recognised.append(f"đoạn kết: {'có' if closing else 'không'}; nơi nhận: {len(lines_recipients)} dòng; "
                       f"người ký: {signature['nguoi_ky'] or '(trống)'}")
     if others:
-        recognised.append(f"{len(others) + 1} phần ký (văn bản nhiều cơ quan cùng ký), người ký khác: "
+        # Several bodies sign only a joint document (a «—» between bodies in its header, a «… liên tịch», a «… phối
+        # hợp», or two «TM.» lines); a chủ trì and a thư ký of one meeting are two signers of one body (review r19h).
+        several = (joint_header or any(w in fold(doc["loai"]) for w in ("lien tich", "phoi hop"))
+                   or sum(bool(re.match(r"TM\.", x["quyen_han"])) for x in [signature, *others]) >= 2)
+        recognised.append(f"{len(others) + 1} phần ký cạnh nhau"
+                          + (" (văn bản nhiều cơ quan cùng ký)" if several else "") + ", người ký khác: "
                           + ", ".join(o["nguoi_ky"] or "(trống)" for o in others))
     if org["ban"]:
         recognised.append("các ban: " + ", ".join(b["ten"] for b in org["ban"]))
@@ -1087,6 +1117,15 @@ def _names_columns(rows: list[list[str]]) -> int:
     return 0
 
 
+# A table's or a figure's caption («Bảng 1. …», «Biểu đồ 1.», «Hình 2: …»): it stands at the text's left edge.
+_CAPTION = re.compile(r"^(?:Bảng|Biểu đồ|Biểu|Hình|Sơ đồ|Phụ biểu)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
+
+
+def _list_shape(s: str) -> bool:
+    """An item of a list («- …», «+ …», «a) …», «i) …»), never a numbered part («1.», «I.», «A.»)."""
+    return s.startswith(("mark", "letter", "lroman"))
+
+
 def nest(lines: list, flattened: list | None = None) -> list:
     """A section's lines as nested blocks: a marker of a new shape opens a level under the
     open item; one of an open shape closes what is under it; a plain paragraph or a table
@@ -1100,8 +1139,20 @@ def nest(lines: list, flattened: list | None = None) -> list:
     def here() -> list:
         return stack[-1][1].setdefault("doan", []) if stack else top
 
+    def close_list() -> None:
+        """A heading, a caption, an outer numbered item or a table closes the «- …» / «a) …» list open above it
+        (review r19h: a section heading, «1.», «Bảng 1 …» and its tables were nested under the list's last item)."""
+        while stack and _list_shape(stack[-1][0]):
+            stack.pop()
+
     for ln in lines:
         if isinstance(ln, Table):
+            # A table closes a list, unless the item above introduces it («… như sau:»).
+            if stack and _list_shape(stack[-1][0]):
+                item = stack[-1][1]
+                last = item.get("doan", [item["van_ban"]])[-1]
+                if not (isinstance(last, (str, list)) and plain(last).rstrip().endswith(":")):
+                    close_list()
             rows = [[nfc(c) for c in r] for r in ln.rows]
             here().append({"bang": rows, "dong_tieu_de": ln.header_rows or _names_columns(rows)})
             continue
@@ -1122,6 +1173,11 @@ def nest(lines: list, flattened: list | None = None) -> list:
             continue
         if not ln.marker:
             indent = ln.para.indent if ln.para is not None else -1
+            if (_upper_text(ln.text) and len(ln.text.split()) >= 2 and len(ln.text) <= 200
+                    and not ln.text.rstrip().endswith(("!", ";", ",")) and ln.text[:1] not in "“\"«'"):
+                stack.clear()  # a heading in capitals («NỘI DUNG HỘI NGHỊ»): under no item; never a slogan («… !»)
+            elif _CAPTION.match(ln.text):
+                close_list()
             # A plain paragraph set left of a Word-numbered item (its indent less than the item's list level
             # gives) no longer belongs to that item: it follows the list (review r19f B3).
             while indent >= 0 and stack and indent < word_indent.get(id(stack[-1][1]), -1):
@@ -1130,6 +1186,8 @@ def nest(lines: list, flattened: list | None = None) -> list:
             continue
         s = shape(ln.marker)
         indent = ln.para.indent if ln.para is not None else -1
+        if s.startswith("dec0") and not ln.from_word and not any(sh == s for sh, _ in stack):
+            close_list()  # «1.» typed after a «- …» list: the outer level again, never an item of the list
         if (stack and not ln.from_word and indent >= 0 and s != "mark+" and len(ln.marker) == 1 and _DASH.match(ln.marker + " x")
                 and s not in aliases.get(id(stack[-1][1]), {stack[-1][0]})
                 and all(a.startswith("mark") and a != "mark+" for a in aliases.get(id(stack[-1][1]), {stack[-1][0]}))
@@ -1271,7 +1329,11 @@ def _names_at(text: str, pos: int) -> tuple[list[str], int]:
         names.append(" ".join(words))
         pos = p
         sep = re.compile(r"\s*(,|và|;)\s*").match(text, p - (1 if text[p - 1:p] == " " else 0))
-        if not sep or not ((text[sep.end():sep.end() + 1] or "x")[0].isupper() or _NUMBER_NAME.match(text, sep.end())):
+        # A number after a place's name starts no unit of that level: «phường Ngô Mây, số 12 đường …» is an address
+        # (review r19h); only a list of numbers goes on («thôn số 5 và số 9»).
+        numbers = bool(_NUMBER_NAME.fullmatch(names[-1]))
+        if not sep or not ((text[sep.end():sep.end() + 1] or "x")[0].isupper()
+                           or (numbers and _NUMBER_NAME.match(text, sep.end()))):
             break
         pos = sep.end()
     return names, pos
@@ -1289,6 +1351,9 @@ def _scan(text: str, found: dict) -> None:
         names = [n for n in names if not (fold(m.group(1)) == "xa" and fold(n) == "hoi")]
         for name in names:  # the level word as the text writes it («Tổ dân phố», «thôn»)
             found.setdefault((m.group(1).lower(), name), f"{m.group(1)} {name}")
+
+
+_TOTAL_CELL = re.compile(r"^(?:tong cong|tong so|tong|cong|toan (?:xa|phuong|huyen|tinh|thi tran|dac khu))\b")
 
 
 def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
@@ -1310,6 +1375,8 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
                     continue
                 if _LEVEL_RE.match(cell) or _DEPARTMENT.match(cell) or cell.startswith(("Ủy ban", "Uỷ ban", "Hội ", "Đoàn ")):
                     continue  # a place found by the text scan, or a body, not a unit
+                if _TOTAL_CELL.match(fold(cell)):
+                    continue  # a total row («Tổng cộng», «Cộng», «Toàn xã»): no unit (review r19h)
                 for name in re.split(r"\s*,\s*|\s+và\s+", cell):
                     if name and name[0].isupper():
                         found.setdefault((level or "", name), name)
