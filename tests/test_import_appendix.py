@@ -3,9 +3,7 @@ plan's PDF (and the browser's Print, the same print.css) it began right under th
 
 import subprocess
 
-import docx
-
-from tests.test_import_plan import ROOT, load, project, run, word_numbering  # noqa: F401 - the fixture
+from tests.test_import_plan import ROOT, appendix_docx, load, project, run  # noqa: F401 - the fixture
 
 
 def test_the_appendix_starts_on_a_new_page_in_the_plan_pdf(project, tmp_path):
@@ -14,16 +12,7 @@ def test_the_appendix_starts_on_a_new_page_in_the_plan_pdf(project, tmp_path):
     from macros.pdf.writer import Printer
     from tests.pdfcheck import require_weasyprint
 
-    plain = tmp_path / "plain.docx"
-    word_numbering(plain)
-    doc = docx.Document(str(plain))
-    doc.add_paragraph("PHỤ LỤC: LỊCH HỘI NGHỊ")
-    table = doc.add_table(rows=2, cols=2)
-    table.cell(0, 0).text, table.cell(0, 1).text = "Khu dân cư", "Ngày"
-    table.cell(1, 0).text, table.cell(1, 1).text = "Thôn 1", "18/11"
-    src = tmp_path / "phu-luc.docx"
-    doc.save(str(src))
-    assert run(project, src, "--thu-muc", "phu-luc") == 0
+    assert run(project, appendix_docx(tmp_path), "--thu-muc", "phu-luc") == 0
     name = load(project, "phu-luc")["chu_ky"]["nguoi_ky"]
     site = load_plan(project, "phu-luc")
     require_weasyprint()

@@ -834,14 +834,9 @@ def test_table_inside_a_table_cell_is_listed(project, tmp_path):
     assert any("bảng nằm trong một ô" in c for c in load(project, "long")["nhap_tu_dong"]["can_xac_nhan"])
 
 
-def test_an_appendix_after_the_signature_is_kept_and_printed_after_it(project, tmp_path):
-    """A table after the signature (an appendix) was only listed, never kept: now it and its title
-    line are phu_luc, printed after the signature on the plan page and in the plan's PDF."""
+def appendix_docx(tmp_path) -> Path:
+    """The Word-numbered plan with a titled table after its signature (an appendix); its path."""
     import docx
-
-    from macros.loader import load_plan
-    from macros.pdf import documents
-    from macros.render.plan import plan_page
 
     plain = tmp_path / "plain.docx"
     word_numbering(plain)
@@ -852,7 +847,17 @@ def test_an_appendix_after_the_signature_is_kept_and_printed_after_it(project, t
     table.cell(1, 0).text, table.cell(1, 1).text = "Thôn 1", "18/11"
     src = tmp_path / "phu-luc.docx"
     doc.save(str(src))
-    assert run(project, src, "--thu-muc", "phu-luc") == 0
+    return src
+
+
+def test_an_appendix_after_the_signature_is_kept_and_printed_after_it(project, tmp_path):
+    """A table after the signature (an appendix) was only listed, never kept: now it and its title
+    line are phu_luc, printed after the signature on the plan page and in the plan's PDF."""
+    from macros.loader import load_plan
+    from macros.pdf import documents
+    from macros.render.plan import plan_page
+
+    assert run(project, appendix_docx(tmp_path), "--thu-muc", "phu-luc") == 0
     plan = load(project, "phu-luc")
     assert plan["phu_luc"] == ["PHỤ LỤC: LỊCH HỘI NGHỊ", {"bang": [["Khu dân cư", "Ngày"], ["Thôn 1", "18/11"]],
                                                          "dong_tieu_de": 0}]
