@@ -109,7 +109,19 @@ def _issuer_parts(lines: list[str], levels: list[list[str]]) -> list[list[str]]:
         out.append(part)
         if _has_level(part, levels):
             break
+    above = [p for p in parts[:len(parts) - len(out)] if _has_level(p, levels)]
+    if above and _area(above[-1], levels) == _area(out[-1], levels):
+        # Two bodies of the same place («ỦY BAN MTTQ VIỆT NAM PHƯỜNG BẾN THÀNH» over «CÔNG AN PHƯỜNG BẾN
+        # THÀNH»): not a superior and its body but, most likely, a joint document without its «—» line.
+        # Not read (the editor writes the name), never the lower body alone (review r19i, d16).
+        return []
     return out
+
+
+def _area(words: list[str], levels: list[list[str]]) -> list[str]:
+    """The level and place a body's name ends with («phường Bến Thành»), compared without case."""
+    at = next(i for i in range(len(words)) if any(_starts(words[i:], lv) for lv in levels))
+    return [_key(w) for w in words[at:]]
 
 
 def issuer_line_count(lines: list[str], level_words: tuple[str, ...]) -> int:
