@@ -6,7 +6,7 @@ from pathlib import Path
 
 from docx import Document
 
-from tests.test_import_plan import assert_in_order, load, project, rendered, run  # noqa: F401 - the fixture
+from tests.test_import_plan import assert_in_order, imported, load, project, rendered, run  # noqa: F401 - the fixture
 
 BODY = [
     ("Heading 1", "Mục đích, yêu cầu"),
@@ -36,10 +36,7 @@ def headed(path: Path) -> None:
 
 
 def test_heading_styles_are_sections_and_close_the_bullet_list(project, tmp_path, capsys):
-    src = tmp_path / "kh.docx"
-    headed(src)
-    assert run(project, src, "--thu-muc", "kh") == 0, capsys.readouterr().err
-    plan = load(project, "kh")
+    plan = imported(project, tmp_path, capsys, headed, "kh")
     assert [(s["so"], s["tieu_de"], s["loai"]) for s in plan["muc"]] == [
         ("", "Mục đích, yêu cầu", "muc_dich_yeu_cau"), ("", "Nội dung phối hợp", "noi_dung"),
         ("", "Tổ chức thực hiện", "to_chuc_thuc_hien")]

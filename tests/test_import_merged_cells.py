@@ -4,7 +4,7 @@ unit. A merged cell's text is now written out in every row (and column) it spans
 says the table had merged cells."""
 
 from tests.plan_docx_fixtures import commune_villages
-from tests.test_import_plan import load, project, rendered, run  # noqa: F401 - project is a fixture
+from tests.test_import_plan import imported, load, project, rendered, run  # noqa: F401 - project is a fixture
 
 ROWS = [["TT", "Nội dung công việc", "Đơn vị thực hiện"],
         ["1", "Tổ chức Lễ kỷ niệm cấp xã", "Ban Phong trào"],
@@ -29,10 +29,7 @@ def _merged_table_plan(path):
 
 
 def test_a_merged_cell_is_written_in_every_row_and_column_it_spans(project, tmp_path, capsys):
-    src = tmp_path / "xa.docx"
-    _merged_table_plan(src)
-    assert run(project, src, "--thu-muc", "xa") == 0, capsys.readouterr().err
-    plan = load(project, "xa")
+    plan = imported(project, tmp_path, capsys, _merged_table_plan, "xa")
     tables = [b for s in plan["muc"] for b in s.get("doan", []) if isinstance(b, dict) and "bang" in b]
     assert [t["bang"] for t in tables] == [[
         ["TT", "Nội dung công việc", "Đơn vị thực hiện"],

@@ -9,6 +9,23 @@ from docx import Document
 
 from tests.test_import_plan import imported, load, project, run  # noqa: F401 - the fixture
 
+
+def _unsigned_import(project) -> Path:
+    """tests.plan_docx_fixtures.no_budget imported into data/a/, its signature then blanked by hand
+    (quyen_han, chuc_vu, nguoi_ky all ""): the path of its ke-hoach.yaml."""
+    from tests.plan_docx_fixtures import no_budget
+
+    src = project / "a.docx"
+    no_budget(src)
+    assert run(project, src, "--thu-muc", "a") == 0
+    path = project / "data" / "a" / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\nchu_ky:\n")
+    end = text.find("\n", text.find("nguoi_ky:", start))
+    path.write_text(text[:start] + '\nchu_ky:\n  quyen_han: ""\n  chuc_vu: ""\n  nguoi_ky: ""' + text[end:],
+                    encoding="utf-8")
+    return path
+
 LEFT = ["TM. BAN THƯỜNG TRỰC", "ỦY BAN MTTQ VIỆT NAM PHƯỜNG", "CHỦ TỊCH", "", "Lê Thị Thu Hà"]
 RIGHT = ["TRƯỞNG CÔNG AN PHƯỜNG", "", "", "Thượng tá Phạm Quốc Bảo"]
 
@@ -60,17 +77,8 @@ def test_blank_signer_loads_without_an_internal_error(project):
     report's signer from it and pydantic refused «Signer quyen_han»: «Lỗi nội bộ khi đọc
     data/…/ket-qua/», an English message, a folder that does not exist, every other error hidden."""
     from macros.loader import load_plan
-    from tests.plan_docx_fixtures import no_budget
 
-    src = project / "a.docx"
-    no_budget(src)
-    assert run(project, src, "--thu-muc", "a") == 0
-    path = project / "data" / "a" / "ke-hoach.yaml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("\nchu_ky:\n")
-    end = text.find("\n", text.find("nguoi_ky:", start))
-    text = text[:start] + '\nchu_ky:\n  quyen_han: ""\n  chuc_vu: ""\n  nguoi_ky: ""' + text[end:]
-    path.write_text(text, encoding="utf-8")
+    path = _unsigned_import(project)
     site = load_plan(project, "a")  # no InternalError
     assert site.plan.chu_ky.quyen_han == ""
     from macros.results.load import results_of
@@ -152,21 +160,12 @@ def test_a_signer_the_report_refuses_is_named_in_the_plan_file(project, monkeypa
     from macros.loader import load_plan
     from macros.results import load as results_load
     from macros.results.model import Signer
-    from tests.plan_docx_fixtures import no_budget
 
     class StrictSigner(Signer):  # a stricter report model than the plan's: quyen_han required
         quyen_han: Text = Field()
 
     monkeypatch.setattr(results_load, "Signer", StrictSigner)
-    src = project / "a.docx"
-    no_budget(src)
-    assert run(project, src, "--thu-muc", "a") == 0
-    path = project / "data" / "a" / "ke-hoach.yaml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("\nchu_ky:\n")
-    end = text.find("\n", text.find("nguoi_ky:", start))
-    path.write_text(text[:start] + '\nchu_ky:\n  quyen_han: ""\n  chuc_vu: ""\n  nguoi_ky: ""' + text[end:],
-                    encoding="utf-8")
+    path = _unsigned_import(project)
     line = path.read_text(encoding="utf-8").splitlines().index('  quyen_han: ""') + 1
     (project / "data" / "a" / "ket-qua").mkdir()
     (project / "data" / "a" / "ket-qua" / "x.yml").write_text("don_vi: x\n", encoding="utf-8")
