@@ -28,6 +28,15 @@ def conference_step_ref(site: Site) -> str:
     return section_number(site, "cac_buoc") + (f".{i}" if i else "")
 
 
+def conference_heading(site: Site) -> str:
+    """The name of the plan's step that sets the conferences (its short name, cac_buoc › buoc ›
+    ten_ngan: the step whose text holds {so_hoi_nghi}), for the compiled report's part and the
+    calendar's events; «Tổ chức hội nghị» when no step does."""
+    steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
+    step = next((s for s in steps if "{so_hoi_nghi}" in s.noi_dung), None)
+    return step.ten_ngan if step is not None and step.ten_ngan.strip() else "Tổ chức hội nghị"
+
+
 def conference_rule(site: Site) -> str:
     """What the plan says about the number of conferences, quoted, with where it says it,
     and what it does not say (no number for each unit)."""
