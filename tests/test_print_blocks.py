@@ -66,3 +66,48 @@ def test_a_caption_is_never_left_alone_at_the_foot_of_a_page(tmp_path):
     assert _page_of(pages, FILLER.format(FILL)[:40]) == table - 1, pages
     assert _page_of(pages, CAPTION) == table, pages
     assert documents.plan_document(site).count('<p class="vb-before-table">') == 1
+
+
+# --- a công văn: «V/v …» under its number, the addressees aligned (Nghị định 30/2020) --------------
+
+SUBJECT = "V/v lấy ý kiến mẫu dùng để kiểm thử về một dự thảo văn bản của Ban Thường trực mẫu"
+TO = ["Kính gửi:\t- Ban Thường trực mẫu thứ nhất dùng để kiểm thử;", "- Các ban mẫu dùng để kiểm thử.",
+      "Thực hiện hướng dẫn mẫu dùng để kiểm thử, Ban Thường trực mẫu đề nghị các đơn vị như sau:"]
+
+
+def _cong_van(data):
+    data["van_ban"].update(loai="Công văn", so="214", ky_hieu="MTTQ-BTT", in_ten_loai=False, trich_yeu=SUBJECT)
+    data["muc"][0] = {"so": "", "tieu_de": "", "doan": TO}
+
+
+def _words(site, tmp_path: Path):
+    require_weasyprint()
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from macros.pdf.writer import Printer
+    out = tmp_path / "cong-van.pdf"
+    Printer(root=ROOT).write(documents.plan_document(site), "plan", documents.plan_metadata(site), out)
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        return page.width, page.extract_words()
+
+
+def test_a_cong_vans_subject_sits_under_its_number_and_its_addressees_align(tmp_path):
+    site = _site(tmp_path, ["Đoạn văn mẫu dùng để kiểm thử."], _cong_van)
+    width, words = _words(site, tmp_path)
+    line = lambda w: [x for x in words if abs(x["top"] - w["top"]) < 2]
+    number = next(w for w in words if w["text"] == "Số:")
+    subject = next(w for w in words if w["text"] == "V/v")
+    # (the place-date shares the number's line, in the right column)
+    number_line, subject_line = [w for w in line(number) if w["x1"] < width / 2], line(subject)
+    centre = lambda ws: (min(w["x0"] for w in ws) + max(w["x1"] for w in ws)) / 2
+    # Below the number, in the left column (42 % of the text width, print.css), centred under it.
+    assert subject["top"] > number["top"]
+    assert max(w["x1"] for w in subject_line) < width / 2, subject_line
+    assert abs(centre(subject_line) - centre(number_line)) < 12, (subject_line, number_line)
+    # Each addressee's dash under the first one's.
+    dashes = [w["x0"] for i, w in enumerate(words[:-1]) if w["text"] == "-" and words[i + 1]["text"] in ("Ban", "Các")
+              and abs(words[i + 1]["top"] - w["top"]) < 2]
+    assert len(dashes) == 2 and abs(dashes[0] - dashes[1]) < 1, dashes
+    html = documents.plan_document(site)
+    assert html.count(SUBJECT) == 2  # the header's line and the PDF's title (metadata)
+    assert 'class="vb-summary"' not in html and "\t" not in html
