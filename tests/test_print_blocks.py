@@ -111,3 +111,56 @@ def test_a_cong_vans_subject_sits_under_its_number_and_its_addressees_align(tmp_
     html = documents.plan_document(site)
     assert html.count(SUBJECT) == 2  # the header's line and the PDF's title (metadata)
     assert 'class="vb-summary"' not in html and "\t" not in html
+
+
+# --- a table's rows bold in the file print bold (a group row, «Tổng cộng») ------------------------
+
+GROUPED = [["TT", "Nội dung công việc", "Đơn vị thực hiện"],
+           ["I", "CÔNG TÁC TUYÊN TRUYỀN MẪU", ""],
+           ["1", "Việc mẫu thứ nhất", "Ban mẫu"],
+           ["", "Tổng cộng mẫu", "01 việc"]]
+
+
+def _grouped_plan(path):
+    from docx import Document
+
+    from tests.plan_docx_fixtures import commune_villages
+
+    commune_villages(path)
+    doc = Document(path)
+    at = next(p for p in doc.paragraphs if p.text.startswith("Ban Công tác Mặt trận thôn"))
+    table = doc.add_table(rows=len(GROUPED), cols=3)
+    for r, row in enumerate(GROUPED):
+        for c, text in enumerate(row):
+            run = table.cell(r, c).paragraphs[0].add_run(text)
+            run.bold = r in (0, 1, 3)  # the header, the group row and the total, as the file prints them
+    at._p.addnext(table._tbl)
+    doc.save(path)
+
+
+def test_rows_bold_in_the_file_are_imported_and_print_bold(tmp_path, capsys):
+    from tests.test_import_plan import imported
+
+    root = tmp_path / "du-an"  # data/'s site-wide files, no plan (as test_import_plan's `project`)
+    (root / "data").mkdir(parents=True)
+    for f in (ROOT / "data").glob("*.yaml"):
+        shutil.copy(f, root / "data" / f.name)
+    plan = imported(root, tmp_path, capsys, _grouped_plan, "xa")
+    [table] = [b for s in plan["muc"] for b in s.get("doan", []) if isinstance(b, dict) and "bang" in b]
+    assert table["bang"] == GROUPED and table["dong_tieu_de"] == 1 and table["dong_in_dam"] == [2, 4], table
+    from macros.loader import load_plan
+
+    html = documents.plan_document(load_plan(root, "xa"))
+    for row in ("<td><strong>I</strong></td><td><strong>CÔNG TÁC TUYÊN TRUYỀN MẪU</strong></td><td></td>",
+                "<td></td><td><strong>Tổng cộng mẫu</strong></td><td><strong>01 việc</strong></td>"):
+        assert row in html, html[html.find("<table"):html.find("</table>")]
+    assert "<td><strong>Việc mẫu thứ nhất</strong>" not in html and "<td>Việc mẫu thứ nhất</td>" in html
+
+
+def test_a_bold_row_beyond_the_table_is_named(tmp_path):
+    from macros.errors import DataErrors
+
+    with pytest.raises(DataErrors) as caught:
+        _site(tmp_path, [{"bang": [["TT", "Việc"], ["1", "Mẫu"]], "dong_tieu_de": 1, "dong_in_dam": [3]}])
+    message = str(caught.value)
+    assert "ke-hoach.yaml" in message and "«dong_in_dam» ghi dòng 3, nhưng bảng (bang) chỉ có 2 dòng" in message, message

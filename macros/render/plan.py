@@ -237,6 +237,9 @@ def _block(block) -> dict:
                 "children": [_block(b) for b in block.doan]}
     if isinstance(block, Table):
         rows = [[_runs(cell) for cell in row] for row in block.bang]
+        bold = set(block.dong_in_dam)  # rows bold as the document prints them (counted from 1, header rows too)
+        rows = [[[{**r, "bold": True} if r["text"] else r for r in cell] for cell in row] if n in bold else row
+                for n, row in enumerate(rows, 1)]
         return {"kind": "table", "head": rows[:block.dong_tieu_de], "body": rows[block.dong_tieu_de:]}
     if isinstance(block, Note):
         return {"kind": "note", "title": _runs(block.ghi_chu), "runs": _runs(block.van_ban)}
