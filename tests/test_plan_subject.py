@@ -81,3 +81,15 @@ def test_another_plan_is_named_by_its_own_trich_yeu(tmp_path, campaign):
         assert f'<p class="tk-subtitle">{OTHER_SUBJECT}</p>' in texts[slug], slug
     assert f'<p class="tk-subtitle">Kết quả {subject}</p>' in texts["mau-bao-cao"]
     assert "SUMMARY:Tổ chức Ngày hội ở khu dân cư – " in texts["calendar"]
+
+
+def test_an_issued_reports_header_names_the_bodies_in_full(tmp_path):
+    """Found while moving «V/v …» into the header: a report marked issued (bao-cao.yaml da_ban_hanh)
+    printed each header line's first letter only («Ủ / T / B»): its lines were passed as strings where
+    the header takes (line, weight) pairs."""
+    site = _with_results(tmp_path, lambda d: None)
+    issued = replace(site.results, report=site.results.report.model_copy(update={"da_ban_hanh": True, "so": "12"}))
+    html = str(report.document_html(site, issued))
+    head = html[html.find('<div class="vb-header">'):html.find("</div>\n<h1")]
+    assert "ỦY BAN MTTQ VIỆT NAM<br>TỈNH KON TUM" in head and ">BAN THƯỜNG TRỰC<" in head, head
+    assert "Số: 12/BC-MTTQ-BTT" in head and "vb-subject" not in head

@@ -16,9 +16,14 @@ from tests.sitebuild import ROOT
 from tests.test_plan_shapes import _verbatim_project
 
 
-def _site(tmp_path: Path, blocks: list, change=None):
-    """The verbatim fixture with `blocks` as its second section's (`doan`), its data through `change`."""
+def _site(tmp_path: Path, blocks: list, change=None, org: dict | None = None):
+    """The verbatim fixture with `blocks` as its second section's (`doan`), its data through `change`,
+    its co-quan.yaml updated with `org`."""
     root = _verbatim_project(tmp_path)
+    if org:
+        path = root / "data" / "ke-hoach-mau" / "co-quan.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump({**data, **org}, allow_unicode=True, sort_keys=False), encoding="utf-8")
     path = root / "data" / "ke-hoach-mau" / "ke-hoach.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["muc"][1]["doan"] = blocks
@@ -164,3 +169,31 @@ def test_a_bold_row_beyond_the_table_is_named(tmp_path):
         _site(tmp_path, [{"bang": [["TT", "Việc"], ["1", "Mẫu"]], "dong_tieu_de": 1, "dong_in_dam": [3]}])
     message = str(caught.value)
     assert "ke-hoach.yaml" in message and "«dong_in_dam» ghi dòng 3, nhưng bảng (bang) chỉ có 2 dòng" in message, message
+
+
+# --- the rule under the body's name in the header (review r19i, failure 2) --------------------------
+# The file's «___________» under the body and under the motto are drawn as the header's rules (print.css,
+# .vb-ruled), not copied as characters; a header whose issuing body is blank (the import could not tell
+# it from its parent: left blank and listed) still has its rule, under the last line of the body column.
+
+def _header_rules(site, tmp_path: Path) -> list[tuple[float, float]]:
+    """(x0, x1) in pt of each horizontal rule drawn in page 1's header."""
+    require_weasyprint()
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from macros.pdf.writer import Printer
+    out = tmp_path / "dau-van-ban.pdf"
+    Printer(root=ROOT).write(documents.plan_document(site), "plan", documents.plan_metadata(site), out)
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        title = next(w for w in page.extract_words() if w["text"] == "KẾ")["top"]  # «KẾ HOẠCH» under the header
+        return [(o["x0"], o["x1"]) for o in page.lines + page.rects + page.edges
+                if o["bottom"] < title and abs(o["bottom"] - o["top"]) < 1.5 and o["x1"] - o["x0"] > 10]
+
+
+@pytest.mark.parametrize("issuer", ["BAN THƯỜNG TRỰC MẪU", ""], ids=["issuer", "issuer-blank"])
+def test_the_header_draws_the_rule_under_the_body_and_the_motto(tmp_path, issuer):
+    org = {"co_quan_cap_tren": "ỦY BAN MTTQ VIỆT NAM XÃ MẪU", "co_quan_ban_hanh": issuer}
+    rules = _header_rules(_site(tmp_path, ["Đoạn văn mẫu dùng để kiểm thử."], org=org), tmp_path)
+    middle = 595.28 / 2
+    assert any(x1 < middle for _, x1 in rules), rules  # under the body's name, in the left column
+    assert any(x0 > middle for x0, _ in rules), rules  # under the motto

@@ -23,8 +23,8 @@ from ..results.model import counted_group
 from ..site import Site
 from . import links
 from . import subject
-from .plan import (BLANK, as_written_size, conference_heading, conference_rule, issuer_lines, parent_lines,
-                   section_number)
+from .plan import (BLANK, as_written_size, conference_heading, conference_rule, header_lines, issuer_lines,
+                   parent_lines, section_number)
 from ..outputs import PROGRESS, REPORT
 from .progress import href
 from .results_jinja import fragment, render
@@ -86,8 +86,9 @@ def document_html(site: Site, results: Results) -> Markup:
     return fragment("report.html", used=used, site=site, org=site.org, results=results, report=results.report, rows=rows,
                   group=counted_group(site.plan),
                   data=data, s=s, pg=pg, topics=pg.topic_names(site), unit_title=links.unit_title,
-                  parent_lines=parent_lines(site.org), as_written=as_written_size(site.org),
-                  issuer_lines=issuer_lines(site.org),
+                  # The official header's lines, each with its weight (templates/official_header.html), as the plan's.
+                  parent_lines=header_lines(site.org, parent_lines(site.org)), as_written=as_written_size(site.org),
+                  issuer_lines=header_lines(site.org, issuer_lines(site.org)), subject_line="",
                   number=number_line(results), place_date=place_date_line(site, results),
                   kind=KIND.upper(), summary=summary_line(site), plan_ref=plan_reference(site),
                   deadline=site.plan.to_chuc_thuc_hien.bao_cao.han, compiler=compiler,
