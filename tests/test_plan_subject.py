@@ -93,3 +93,22 @@ def test_an_issued_reports_header_names_the_bodies_in_full(tmp_path):
     head = html[html.find('<div class="vb-header">'):html.find("</div>\n<h1")]
     assert "ỦY BAN MTTQ VIỆT NAM<br>TỈNH KON TUM" in head and ">BAN THƯỜNG TRỰC<" in head, head
     assert "Số: 12/BC-MTTQ-BTT" in head and "vb-subject" not in head
+
+
+def test_the_handbook_is_not_another_handbook_only_if_the_plan_names_one(tmp_path):
+    """The handbook's index and its PDF said «không phải Sổ tay tuyên truyền thực hiện <campaign> đã được
+    cấp phát mà kế hoạch nêu» for any plan: a handbook the 2023 plan names, another plan may not."""
+    from macros.pdf import documents
+    from macros.render import handbook
+
+    def other_lead(d):
+        next(s for s in d["muc"] if s.get("loai") == "noi_dung")["loi_dan"] = "Tập trung vào các nội dung sau:"
+
+    site_2023, other = _with_results(tmp_path / "a", lambda d: None), _with_results(tmp_path / "b", other_lead)
+    said = ("không phải Sổ tay tuyên truyền thực hiện Cuộc vận động đã được cấp phát mà kế hoạch nêu.",
+            "; không phải sổ tay tuyên truyền mà kế hoạch ghi đã biên soạn, cấp phát")
+    assert said[0] in handbook.handbook_index(site_2023)
+    assert documents.handbook_metadata(site_2023, "Sổ tay").subject.endswith(said[1])
+    index, subject = handbook.handbook_index(other), documents.handbook_metadata(other, "Sổ tay").subject
+    assert "để cán bộ sử dụng khi tuyên truyền, vận động." in index
+    assert "không phải sổ tay" not in (index + subject).lower() and "cấp phát" not in index + subject
