@@ -197,3 +197,24 @@ def test_the_header_draws_the_rule_under_the_body_and_the_motto(tmp_path, issuer
     middle = 595.28 / 2
     assert any(x1 < middle for _, x1 in rules), rules  # under the body's name, in the left column
     assert any(x0 > middle for x0, _ in rules), rules  # under the motto
+
+
+# --- what follows a table stands apart from it (seen on review r19g's D: «Phần thứ ba» touching the table) ---
+
+def test_the_text_after_a_table_is_not_glued_to_its_last_row(tmp_path):
+    require_weasyprint()
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from macros.pdf.writer import Printer
+    site = _site(tmp_path, [TABLE, "Đoạn sau bảng dùng để kiểm thử."])
+    out = tmp_path / "bang.pdf"
+    Printer(root=ROOT).write(documents.plan_document(site), "plan", documents.plan_metadata(site), out)
+    with pdfplumber.open(out) as pdf:
+        page = next(p for p in pdf.pages if "Tài trợ mẫu" in (p.extract_text() or ""))
+        words = page.extract_words()
+        row = next(w for w in words if w["text"] == "Tài")
+        table_bottom = max(e["bottom"] for e in page.edges  # the table's lowest rule, under that row
+                           if row["top"] - 8 <= e["top"] <= row["bottom"] + 15)
+        after = next(w for w in words if w["text"] == "Đoạn" and w["top"] > row["top"])
+        heading = next(w for w in words if w["text"] == "TỔ")  # the next section's «TỔ CHỨC THỰC HIỆN»
+    assert after["top"] - table_bottom >= 5, (table_bottom, after)  # at least 6 pt between, as between paragraphs
+    assert heading["top"] > after["top"]
