@@ -11,7 +11,8 @@ import difflib
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, Tag
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StrictBool, Tag,
+                      model_validator)
 from pydantic_core import PydanticCustomError
 
 from .limits import MAX_LIST, MAX_OTHER_NAMES, MAX_RESULT_ITEMS, MAX_UNITS
@@ -347,6 +348,17 @@ class Table(Strict):
     bang: Annotated[list[Annotated[list[Cell], *at_most(MAX_LIST)]], *at_most(MAX_RESULT_ITEMS)] = Field(
         min_length=1, description="Các dòng của bảng; mỗi dòng là danh sách chữ trong từng ô.")
     dong_tieu_de: Int = Field(default=0, ge=0, description="Số dòng tiêu đề ở đầu bảng.")
+    dong_in_dam: Annotated[list[Annotated[Int, Field(ge=1)]], *at_most(MAX_RESULT_ITEMS)] = Field(
+        default=[], description="Số thứ tự các dòng (đếm từ 1, kể cả dòng tiêu đề) in đậm cả dòng như văn bản: dòng "
+                                "nhóm «I | CÔNG TÁC …», dòng «Tổng cộng».")
+
+    @model_validator(mode="after")
+    def _bold_rows_exist(self):
+        beyond = [n for n in self.dong_in_dam if n > len(self.bang)]
+        if beyond:
+            raise PydanticCustomError("du_lieu", "«dong_in_dam» ghi dòng {beyond}, nhưng bảng (bang) chỉ có {rows} dòng",
+                                      {"beyond": ", ".join(map(str, beyond)), "rows": len(self.bang)})
+        return self
 
 
 class Note(Strict):

@@ -20,6 +20,7 @@ from ..results.model import counted_group
 from ..site import Site
 from ..text import slugify
 from ..render import links, notice
+from ..render.plan import conference_heading
 from ..sections import section_number
 
 TZID = "Asia/Ho_Chi_Minh"
@@ -119,6 +120,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
                f"Kế hoạch ghi: «{site.fill(report.loi_van)}»", note=note, reminders=REMINDERS),
     ))
     topics = pg.topic_names(site)
+    conference = conference_heading(site)  # the plan's step that sets the conferences, as it names it
 
     def conferences(code: str) -> bytes:
         unit = site.unit(code)
@@ -130,7 +132,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
             about = "; ".join(f"{topics[t][0]}. {topics[t][1]}" for t in conf.noi_dung)
             out.append(_event(
                 f"{key}-hoi-nghi-{code}-{conf.ngay.isoformat()}-{n}@{domain}", stamp, conf.ngay, conf.ngay,
-                f"Hội nghị tuyên truyền – {links.unit_title(unit)}",
+                f"{conference} – {links.unit_title(unit)}",
                 f"{format_number(conf.so_nguoi)} người dự, trong đó {format_number(conf.so_nguoi_dtts)} người "
                 f"{counted_group(plan)[0]}. Nội dung (mục {section_number(site, 'noi_dung')} của kế hoạch): {about}.", conf.dia_diem, note=note).to_ical())
         return b"".join(out)

@@ -12,7 +12,7 @@ from .. import qr
 from ..changes_model import Kind
 from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
-from ..render import links, notice, plan
+from ..render import handbook, links, notice, plan
 from ..render.units import report_sentence
 from ..site import Site
 from ..templating import fragment, render
@@ -150,9 +150,12 @@ def _upper_first(text: str) -> str:
 
 # -- the handbook ------------------------------------------------------------------
 def handbook_metadata(site: Site, title: str) -> Metadata:
-    """The section's title, then what it is: not the handbook the plan says was issued apart."""
-    return marked(site, Metadata(f"{title} – {REFERENCE} từ {source_name(site)}", author(site), compiled_subject(
-        site, "; không phải sổ tay tuyên truyền mà kế hoạch ghi đã biên soạn, cấp phát")))
+    """The section's title, then what it is: not the handbook the plan says was issued apart, if it names one."""
+    issued = handbook.issued_handbook(site)
+    apart = ("" if issued is None else "; không phải sổ tay tuyên truyền mà kế hoạch ghi đã biên soạn, cấp phát"
+             if issued[1] else "; không phải sổ tay mà kế hoạch nêu")
+    return marked(site, Metadata(f"{title} – {REFERENCE} từ {source_name(site)}", author(site),
+                                 compiled_subject(site, apart)))
 
 
 def handbook_document(site: Site, title: str, chapters: list[Chapter], qr_url: str | None = None) -> str:

@@ -47,6 +47,9 @@ class Table:
     header_rows: int = 0
     # Each cell's paragraphs, for a layout table (header, closing) read as lines.
     cells: list[list[list[Para]]] = field(default_factory=list)
+    # The rows below the header rows that are bold throughout (a group row «I | CÔNG TÁC …», «Tổng cộng»),
+    # counted from 0: written as the table's dong_in_dam (counted from 1), so they print bold.
+    bold_rows: list[int] = field(default_factory=list)
 
 
 Block = Para | Table

@@ -494,7 +494,7 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[in
     (w:vMerge) and every grid column (w:gridSpan) it spans, so no row loses it (review r19e: a unit spanning
     two task rows read as a task without a unit); its paragraphs stay in its first cell only (layout tables
     read them as lines). A table with merged cells adds one to merged[0]."""
-    rows, cells, header = [], [], 0
+    rows, cells, header, bold_rows = [], [], 0, []
     counting_header = True
     spanning: dict[int, str] = {}  # grid column -> text of the vertically merged cell open there
     has_merge = False
@@ -536,13 +536,15 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[in
             header += 1
         else:
             counting_header = False
+            if all_bold and any(c.strip() for c in row):
+                bold_rows.append(len(rows))
         rows.append(row)
         cells.append(row_cells)
     if header >= len(rows):
         header = 0
     if has_merge and merged is not None:
         merged[0] += 1
-    return Table(rows, header, cells)
+    return Table(rows, header, cells, bold_rows)
 
 
 def _in_fallback(el) -> bool:

@@ -859,7 +859,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if closing_kept:
         if not sections:
             sections.append({"so": "", "tieu_de": "", "loai": "khac", "doan": []})
-        sections[-1]["doan"] += [{"bang": x.rows, "dong_tieu_de": x.header_rows or _names_columns(x.rows)}
+        sections[-1]["doan"] += [{"bang": x.rows, "dong_tieu_de": x.header_rows or _names_columns(x.rows), **_bold(x)}
                                  if isinstance(x, Table) else rich(line_of(x, find_marker=False).runs) for x in closing]
         check.append(f"đoạn kết có {len(closing)} đoạn: chép thành từng đoạn riêng ở cuối mục cuối cùng, ket_luan để "
                      "trống: kiểm tra")
@@ -1154,7 +1154,7 @@ def nest(lines: list, flattened: list | None = None) -> list:
                 if not (isinstance(last, (str, list)) and plain(last).rstrip().endswith(":")):
                     close_list()
             rows = [[nfc(c) for c in r] for r in ln.rows]
-            here().append({"bang": rows, "dong_tieu_de": ln.header_rows or _names_columns(rows)})
+            here().append({"bang": rows, "dong_tieu_de": ln.header_rows or _names_columns(rows), **_bold(ln)})
             continue
         outline = ln.para.outline if ln.para is not None else -1
         if outline >= 0:
@@ -1221,6 +1221,11 @@ def nest(lines: list, flattened: list | None = None) -> list:
 # A column of amounts: its header names money («Số tiền (đồng)», «Kinh phí (đồng)», «Thành tiền», «VNĐ»).
 _MONEY_HEADER = re.compile(r"(?<!hội )(?<!cộng )\bđồng\b|\bvn[dđ]\b|\btiền\b|\bkinh phí\b", re.IGNORECASE)
 _AMOUNT_CELL = re.compile(r"^\d{1,3}(?:[.,]\d{3})*$|^\d+$")
+
+
+def _bold(table: Table) -> dict:
+    """The table's rows bold throughout in the file (a group row, «Tổng cộng»), so they print bold: {} when none."""
+    return {"dong_in_dam": [n + 1 for n in table.bold_rows]} if table.bold_rows else {}
 
 
 def _tables(blocks: list) -> list[dict]:

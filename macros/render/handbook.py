@@ -2,6 +2,8 @@
 such as the one on the campaign, or the chapter of a content topic of
 section II), and the section headings every chapter page shows."""
 
+import re
+
 from ..handbook_model import Chapter
 from ..outputs import general_chapters  # which chapters have a page: the registry's
 from ..site import Site
@@ -60,10 +62,19 @@ def chapter_body(site: Site, chapter: Chapter, here: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def issued_handbook(site: Site) -> tuple[str, bool] | None:
+    """The handbook the plan's content section says was made apart, as its lead writes it («Sổ tay
+    tuyên truyền thực hiện Cuộc vận động»), and whether it says it was handed out («cấp phát»); None
+    when the lead names none: the site's handbook then says it is not that one only if there is one."""
+    lead = site.plan.noi_dung.loi_dan if site.plan.noi_dung is not None else ""
+    found = re.search(r"Sổ tay[^,;.:()]*", lead)
+    return (found.group(0).strip(), "cấp phát" in lead) if found else None
+
+
 def handbook_index(site: Site) -> str:
     here = links.HANDBOOK
     return render("handbook_index.md", content_section=section_number(site, "noi_dung"),
-                  campaign=site.plan.cuoc_van_dong.ten_ngan,
+                  issued=issued_handbook(site),
                   parts=[PURPOSE.lower(), MESSAGES[:1].lower() + MESSAGES[1:], GUIDE.lower(), QUESTIONS.lower()],
                   general=[(c.ten, links.rel(links.chapter_page(k), here)) for k, c in general_chapters(site)],
                   topics=[(t.ten_ngan, links.rel(links.topic_page(t), here)) for t in site.topics],

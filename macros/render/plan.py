@@ -5,6 +5,8 @@ lays them out); the body is Markdown so that headings get anchors, a table of
 contents and their own search entries.
 """
 
+import re
+
 from markupsafe import Markup
 
 from ..dates import format_date, format_date_long, format_month
@@ -26,6 +28,15 @@ def conference_step_ref(site: Site) -> str:
     steps = site.plan.cac_buoc.buoc
     i = next((i for i, s in enumerate(steps, 1) if "{so_hoi_nghi}" in s.noi_dung), None)
     return section_number(site, "cac_buoc") + (f".{i}" if i else "")
+
+
+def conference_heading(site: Site) -> str:
+    """The name of the plan's step that sets the conferences (its short name, cac_buoc › buoc ›
+    ten_ngan: the step whose text holds {so_hoi_nghi}), for the compiled report's part and the
+    calendar's events; «Tổ chức hội nghị» when no step does."""
+    steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
+    step = next((s for s in steps if "{so_hoi_nghi}" in s.noi_dung), None)
+    return step.ten_ngan if step is not None and step.ten_ngan.strip() else "Tổ chức hội nghị"
 
 
 def conference_rule(site: Site) -> str:
@@ -110,13 +121,21 @@ def header_html(site: Site) -> Markup:
     org = site.org
     return fragment("official_header.html", parent_lines=header_lines(org, parent_lines(org)), as_written=as_written_size(org),
                   issuer_lines=header_lines(org, issuer_lines(org)), nation=org.quoc_hieu, motto=org.tieu_ngu,
-                  number=number_line(site), place_date=place_date_line(site))
+                  number=number_line(site), place_date=place_date_line(site), subject_line=_header_subject(site))
+
+
+def _header_subject(site: Site) -> str:
+    """The trích yếu of a document without a kind line (a công văn: «V/v …»), which Nghị định 30/2020
+    places under the number in the header's left column; "" for a document with a title."""
+    doc = site.plan.van_ban
+    return "" if doc.in_ten_loai else doc.trich_yeu
 
 
 def title_html(site: Site) -> Markup:
     doc = site.plan.van_ban
     # The rule as written, each character a character reference (Markdown would read «___» or «---»).
-    return fragment("plan_title.html", kind=doc.loai, kind_written=doc.in_ten_loai, summary=doc.trich_yeu,
+    return fragment("plan_title.html", kind=doc.loai, kind_written=doc.in_ten_loai,
+                    summary=doc.trich_yeu if not _header_subject(site) else "",  # else in the header
                     rule=[ord(c) for c in doc.dong_ke])
 
 
@@ -218,17 +237,80 @@ def _block(block) -> dict:
                 "children": [_block(b) for b in block.doan]}
     if isinstance(block, Table):
         rows = [[_runs(cell) for cell in row] for row in block.bang]
+        bold = set(block.dong_in_dam)  # rows bold as the document prints them (counted from 1, header rows too)
+        rows = [[[{**r, "bold": True} if r["text"] else r for r in cell] for cell in row] if n in bold else row
+                for n, row in enumerate(rows, 1)]
         return {"kind": "table", "head": rows[:block.dong_tieu_de], "body": rows[block.dong_tieu_de:]}
     if isinstance(block, Note):
         return {"kind": "note", "title": _runs(block.ghi_chu), "runs": _runs(block.van_ban)}
     return {"kind": "paragraph", "runs": _runs(block)}
 
 
+# «Kính gửi:» opening a công văn's addressees (Nghị định 30/2020: the lines of two or more addressees,
+# each «- …;», stand one under the other, their dashes aligned after the colon).
+_TO = re.compile(r"\s*(Kính gửi\s*:)\s*", re.IGNORECASE)
+
+
+def _plain(runs: list[dict]) -> str:
+    return "".join(r["text"] for r in runs)
+
+
+def _cut(runs: list[dict], at: int) -> tuple[list[dict], list[dict]]:
+    """The pieces before and after the `at`-th character, bold and italic kept."""
+    before, after, seen = [], [], 0
+    for r in runs:
+        n = len(r["text"])
+        if seen + n <= at:
+            before.append(r)
+        elif seen >= at:
+            after.append(r)
+        else:
+            before.append({**r, "text": r["text"][:at - seen]})
+            after.append({**r, "text": r["text"][at - seen:]})
+        seen += n
+    return before, [r for r in after if r["text"]]
+
+
+def _addressee(block: dict) -> list[dict] | None:
+    """The pieces of a paragraph or «-» item that is one more addressee line («- Các tổ chức …;»)."""
+    if block["kind"] == "item" and not block["children"] and block["marker"] in ("-", "–", "+"):
+        return [{"text": block["marker"] + " ", "bold": False, "italic": False}, *block["runs"]]
+    if block["kind"] == "paragraph" and _plain(block["runs"]).lstrip()[:1] in ("-", "–"):
+        return block["runs"]
+    return None
+
+
+def _addressed(blocks: list[dict]) -> list[dict]:
+    """A paragraph «Kính gửi: - A;» and the «- B.» lines after it as one block: the label, then the
+    addressees one per line (templates/plan_blocks.html), every character as written (the tab
+    between the label and the first addressee is the layout's space)."""
+    out, i = [], 0
+    while i < len(blocks):
+        b = blocks[i]
+        found = _TO.match(_plain(b["runs"])) if b["kind"] == "paragraph" else None
+        if found is None:
+            out.append(b)
+            i += 1
+            continue
+        label, _ = _cut(b["runs"], found.end(1))
+        _, first = _cut(b["runs"], found.end())
+        lines = [first] if first else []
+        i += 1
+        while i < len(blocks) and (not lines or not _plain(lines[-1]).rstrip().endswith(".")):
+            more = _addressee(blocks[i])
+            if more is None:
+                break
+            lines.append(more)
+            i += 1
+        out.append({"kind": "to", "label": label, "lines": lines})
+    return out
+
+
 def verbatim_html(section: VerbatimSection) -> Markup:
     """Every block of a section kept as written, in order (one raw HTML block of the Markdown body:
     no line of it is blank, so Markdown keeps it whole)."""
     return fragment("plan_blocks.html", post=lambda html: "\n".join(line for line in html.splitlines() if line.strip()),
-                    section_blocks=[_block(b) for b in section.doan], appendix=False)
+                    section_blocks=_addressed([_block(b) for b in section.doan]), appendix=False)
 
 
 def body_markdown(site: Site) -> Markup:

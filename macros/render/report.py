@@ -1,6 +1,7 @@
-"""The province-wide report compiled from the units' results, in the layout of
-an administrative document (Nghị định 30/2020): the page and the A4 PDF show
-the same HTML.
+"""The report compiled from the units' results over the issuing body's whole area, in the
+layout of an administrative document (Nghị định 30/2020): the page and the A4 PDF show
+the same HTML. What the plan is about is said in its own words (its trích yếu, subject.py),
+never in another plan's.
 
 Who: the plan gives the receiver of the units' reports (bao_cao › noi_nhan) the
 compiling of the results; it names no signer of a compiled report. So what the
@@ -21,7 +22,9 @@ from ..results.load import Results
 from ..results.model import counted_group
 from ..site import Site
 from . import links
-from .plan import BLANK, as_written_size, conference_rule, issuer_lines, parent_lines, section_number
+from . import subject
+from .plan import (BLANK, as_written_size, conference_heading, conference_rule, header_lines, issuer_lines,
+                   parent_lines, section_number)
 from ..outputs import PROGRESS, REPORT
 from .progress import href
 from .results_jinja import fragment, render
@@ -42,15 +45,21 @@ def place_date_line(site: Site, results: Results) -> str:
     r = results.report
     if r.da_ban_hanh and r.ngay_ban_hanh:
         return f"{site.org.dia_danh}, {format_date_long(r.ngay_ban_hanh)}"
-    return f"{site.org.dia_danh}, ngày{BLANK}tháng{BLANK}năm {site.plan.van_ban.nam}"
+    return f"{site.org.dia_danh}, ngày{BLANK}tháng{BLANK}năm {site.plan.van_ban.nam or BLANK}"
 
 
 def summary_line(site: Site) -> str:
-    """"Kết quả tổ chức " + the plan's trích yếu, lower-cased at its start:
-    "Kết quả tổ chức tuyên truyền, vận động thực hiện Cuộc vận động “…” trên địa bàn tỉnh … năm …"."""
-    trich_yeu = site.plan.van_ban.trich_yeu
-    rest = trich_yeu[0].lower() + trich_yeu[1:]
-    return f"Kết quả tổ chức {rest}"
+    """The report's trích yếu: «Kết quả tổ chức » and the plan's trích yếu as written, lower-cased
+    at its start (subject.results_of)."""
+    return subject.results_of(subject.whole(site))
+
+
+def closing_phrase(site: Site) -> str:
+    """What «Trên đây là báo cáo …» reports on: the plan's trích yếu naming its campaign by the
+    short name, with the level's area («… Cuộc vận động trên địa bàn tỉnh năm …», subject.dated);
+    «kết quả thực hiện Kế hoạch» when the plan has no trích yếu."""
+    phrase = subject.dated(site, name=False, area=site.org.area(" trên địa bàn"))
+    return subject.lower_first(subject.results_of(phrase)) if phrase else f"kết quả thực hiện {plan_reference(site)}"
 
 
 def plan_reference(site: Site) -> str:
@@ -77,12 +86,15 @@ def document_html(site: Site, results: Results) -> Markup:
     return fragment("report.html", used=used, site=site, org=site.org, results=results, report=results.report, rows=rows,
                   group=counted_group(site.plan),
                   data=data, s=s, pg=pg, topics=pg.topic_names(site), unit_title=links.unit_title,
-                  parent_lines=parent_lines(site.org), as_written=as_written_size(site.org),
-                  issuer_lines=issuer_lines(site.org),
+                  # The official header's lines, each with its weight (templates/official_header.html), as the plan's.
+                  parent_lines=header_lines(site.org, parent_lines(site.org)), as_written=as_written_size(site.org),
+                  issuer_lines=header_lines(site.org, issuer_lines(site.org)), subject_line="",
                   number=number_line(results), place_date=place_date_line(site, results),
                   kind=KIND.upper(), summary=summary_line(site), plan_ref=plan_reference(site),
                   deadline=site.plan.to_chuc_thuc_hien.bao_cao.han, compiler=compiler,
-                  draft=not results.report.da_ban_hanh, draft_line=DRAFT_LINE, campaign=site.plan.cuoc_van_dong,
+                  draft=not results.report.da_ban_hanh, draft_line=DRAFT_LINE,
+                  subject=subject.lower_first(subject.dated(site)), closing=closing_phrase(site),
+                  conference_heading=conference_heading(site),
                   no_data=pg.NO_DATA_SENTENCE, conference_rule=conference_rule(site))
 
 

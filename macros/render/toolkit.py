@@ -18,7 +18,7 @@ from ..results.model import counted_group
 from ..site import Site
 from ..templating import render
 from ..text import md_escape
-from . import links, notice
+from . import links, notice, subject
 from .plan import conference_step_ref
 
 
@@ -34,8 +34,9 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _campaign(site: Site) -> str:
-    return f"{site.plan.cuoc_van_dong.ten_ngan} “{site.plan.cuoc_van_dong.ten}”"
+def _campaign(site: Site) -> str | None:
+    campaign = site.plan.cuoc_van_dong
+    return f"{campaign.ten_ngan} “{campaign.ten}”" if campaign is not None else None
 
 
 # Up to this many units get a box each on the forms; more get a line to write the name.
@@ -50,7 +51,10 @@ def _common(site: Site) -> dict:
             "unit_names": None if len(site.units) > CHOOSER_MAX else [u.ten for u in site.units],
             "departments": [d.ten for d in site.departments],
             "step_ref": conference_step_ref(site), "so_hoi_nghi": site.placeholders["so_hoi_nghi"],
-            "campaign": _campaign(site), "campaign_short": plan.cuoc_van_dong.ten_ngan, "year": plan.van_ban.nam,
+            # What the conferences are about, in the plan's own words (subject.py): its trích yếu.
+            "campaign": _campaign(site), "year": plan.van_ban.nam, "subject": subject.with_campaign(site),
+            "subject_short": subject.dated(site, name=False), "subject_whole": subject.whole(site),
+            "results_of": subject.results_of(subject.dated(site)),
             "places": plan.ten_goi_khu_dan_cu, "partner_label": site.org.partner_label,
             "whole_area": site.org.area(" trên địa bàn toàn")}
 
