@@ -338,6 +338,30 @@ def _signature_blocks(sig_lines: list[str]) -> list[list[str]]:
     return blocks
 
 
+# The title of what is attached after the signature (review r19j A1: «DANH SÁCH» in capitals was read as a second
+# signer's title): «PHỤ LỤC», «Phụ biểu», «DANH SÁCH», «BIỂU …», «MẪU …», «BẢNG …». No signer's title opens so.
+_ATTACHMENT_TITLE = re.compile(r"^(?:phụ lục|phụ biểu|danh sách|biểu|mẫu|bảng)(?![\w])")
+
+
+def _is_attachment_title(t: str) -> bool:
+    """A line after the signature that titles an attached list or annex (never a signer)."""
+    return bool(_ATTACHMENT_TITLE.match(t.lower())) or fold(t).startswith("phu luc")
+
+
+def _signer_blocks(sig_lines: list[str], leftover: list[str]) -> list[list[str]]:
+    """The signature blocks of _signature_blocks, a block after the first kept as a signer only when it has
+    what a signer has: an authority line («TM. …»), a status («(Đã ký)») or a name. The lines of any other
+    block (a title in capitals alone) go to leftover: printed after the signature as written, and listed."""
+    blocks = _signature_blocks(sig_lines)
+    kept = blocks[:1]
+    for b in blocks[1:]:
+        if any(_SIGN_AUTHORITY.match(t) or _SIGN_STATUS.fullmatch(t) or _is_signer_name(t) for t in b):
+            kept.append(b)
+        else:
+            leftover += b
+    return kept
+
+
 # Characters the PDF fonts cannot print, written as the one Word itself gives for the same mark: a non-breaking
 # hyphen typed as the character \u2011 is what Word's own w:noBreakHyphen is, which python-docx reads as «-» (review r19f:
 # the import refused the whole file for it). Listed on the checklist.
@@ -633,7 +657,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                               and fold(nfc(x.text)).strip().startswith("noi nhan")), -1)
     appendix: list = []  # after the signature, from its first table or «PHỤ LỤC» line: kept as written
     for x in tail:
-        if appendix or isinstance(x, Table) or (sig_lines and fold(nfc(x.text)).strip().startswith("phu luc")):
+        if appendix or isinstance(x, Table) or (sig_lines and _is_attachment_title(nfc(x.text).strip())):
             if isinstance(x, Table) or x.text.strip():
                 appendix.append(x if isinstance(x, Table) else line_of(x))
             continue
@@ -657,7 +681,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         signature, *others = [_signature(col, check, leftover) for col in _column_lines(joint)]
         leftover += sig_lines
     else:
-        signature, *others = [_signature(b, check, leftover) for b in _signature_blocks(sig_lines)]
+        signature, *others = [_signature(b, check, leftover) for b in _signer_blocks(sig_lines, leftover)]
     if leftover:
         appendix[:0] = [Line(None, "", [Run(t)]) for t in leftover]
         check.append("các dòng " + ", ".join(f"«{t}»" for t in leftover) + " ở phần ký không nhận ra là phần nào của "

@@ -1,0 +1,88 @@
+"""Review r19j: a Quyết định with an attached «DANH SÁCH» (A), a Thông báo with a merged 2-row table header (B),
+and checklist excerpts (C)."""
+
+from tests.test_import_plan import imported, load, project, rendered, run  # noqa: F401 - project is a fixture
+
+
+def _cells(cell, lines, bold=()):
+    cell.paragraphs[0].text = ""
+    for i, text in enumerate(lines):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        p.add_run(text).bold = i in bold
+
+
+def quyet_dinh(path, title="DANH SÁCH"):
+    """A commune's Quyết định: «Căn cứ» lines, «QUYẾT ĐỊNH:», Điều 1–3 («Điều n.» a bold run), one signature,
+    then a page break and an attached list (`title`, its subject, «(Kèm theo …)», a table)."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+
+    d = Document()
+    head = d.add_table(rows=1, cols=2)
+    _cells(head.cell(0, 0), ["ỦY BAN MTTQ VIỆT NAM", "XÃ ĐĂK HÀ", "BAN THƯỜNG TRỰC", "Số: 15/QĐ-MTTQ-BTT"], bold=(2,))
+    _cells(head.cell(0, 1), ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                             "Đăk Hà, ngày 12 tháng 3 năm 2026"], bold=(0, 1))
+
+    def para(text, bold=False, italic=False, centred=False, runs=None):
+        p = d.add_paragraph()
+        for t, b in runs or [(text, bold)]:
+            r = p.add_run(t)
+            r.bold, r.italic = b, italic
+        if centred:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return p
+
+    para("QUYẾT ĐỊNH", True, centred=True)
+    para("Về việc thành lập Tổ giám sát việc thực hiện chính sách hỗ trợ nhà ở cho hộ nghèo năm 2026", True,
+         centred=True)
+    para("BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ ĐĂK HÀ", True, centred=True)
+    for t in ("Căn cứ Luật Mặt trận Tổ quốc Việt Nam ngày 09 tháng 6 năm 2015;",
+              "Căn cứ Kế hoạch số 08/KH-MTTQ-BTT ngày 20 tháng 02 năm 2026 của Ban Thường trực Ủy ban MTTQ Việt Nam "
+              "xã về công tác giám sát năm 2026;",
+              "Theo đề nghị của đồng chí Phó Chủ tịch phụ trách công tác giám sát, phản biện xã hội,"):
+        para(t, italic=True)
+    para("QUYẾT ĐỊNH:", True, centred=True)
+    para(None, runs=[("Điều 1. ", True), ("Thành lập Tổ giám sát việc thực hiện chính sách hỗ trợ nhà ở cho hộ "
+                                           "nghèo năm 2026 trên địa bàn xã Đăk Hà, gồm các ông (bà) có tên trong danh "
+                                           "sách kèm theo Quyết định này.", False)])
+    para(None, runs=[("Điều 2. ", True), ("Nhiệm vụ của Tổ giám sát", False)])
+    para("1. Xây dựng đề cương, lịch giám sát chậm nhất 05 ngày trước khi tiến hành giám sát.")
+    para("2. Tổng hợp kết quả, báo cáo trước ngày 30 tháng 6 năm 2026.")
+    para(None, runs=[("Điều 3. ", True), ("Các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định "
+                                           "này.", False)])
+    para("Quyết định có hiệu lực kể từ ngày ký./.")
+    sign = d.add_table(rows=1, cols=2)
+    _cells(sign.cell(0, 0), ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT."], bold=(0,))
+    _cells(sign.cell(0, 1), ["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "(Đã ký)", "Y Hồng Nhung"], bold=(0, 1, 3))
+    d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    para(title, True, centred=True)
+    para("Tổ giám sát việc thực hiện chính sách hỗ trợ nhà ở cho hộ nghèo năm 2026", True, centred=True)
+    para("(Kèm theo Quyết định số 15/QĐ-MTTQ-BTT ngày 12/3/2026 của Ban Thường trực Ủy ban MTTQ Việt Nam xã "
+         "Đăk Hà)", italic=True, centred=True)
+    table = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([["TT", "Họ và tên", "Nhiệm vụ trong Tổ"], ["1", "Ông A Sang", "Tổ trưởng"],
+                             ["2", "Bà Y Thủy", "Thành viên"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    para("Danh sách này có 02 người./.", italic=True)
+    d.save(path)
+
+
+def test_an_attached_list_title_in_capitals_is_no_second_signer(project, tmp_path, capsys):
+    plan = imported(project, tmp_path, capsys, quyet_dinh, "qd")
+    assert "chu_ky_khac" not in plan, plan.get("chu_ky_khac")
+    assert "noi_nhan_sau_chu_ky" not in plan
+    assert plan["chu_ky"]["nguoi_ky"] == "Y Hồng Nhung" and plan["chu_ky"]["chuc_vu"] == "CHỦ TỊCH"
+    first = plan["phu_luc"][0]
+    assert first == [{"chu": "DANH SÁCH", "dam": True}] or first == "DANH SÁCH", plan["phu_luc"][:2]
+    page = rendered(project, "qd")
+    assert "Y Hồng Nhung DANH SÁCH Tổ giám sát việc thực hiện" in page, page
+
+
+def test_a_capitals_line_without_what_a_signer_has_is_no_signer(project, tmp_path, capsys):
+    """A second «signature block» needs an authority line, a status or a name: a title in capitals alone after
+    the signature is printed after it as written and listed, never a blank second signer."""
+    plan = imported(project, tmp_path, capsys, lambda p: quyet_dinh(p, "THÀNH PHẦN TỔ GIÁM SÁT"), "qd")
+    assert "chu_ky_khac" not in plan, plan.get("chu_ky_khac")
+    assert any("THÀNH PHẦN TỔ GIÁM SÁT" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+    assert "Y Hồng Nhung THÀNH PHẦN TỔ GIÁM SÁT Tổ giám sát" in rendered(project, "qd")
