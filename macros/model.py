@@ -343,10 +343,20 @@ class Item(Strict):
         default=[], description="Các đoạn, mục con nằm trong mục này, theo thứ tự.")
 
 
+class MergedCell(Strict):
+    dong: Int = Field(ge=1, description="Dòng của ô gộp (dòng đầu bảng là 1).")
+    cot: Int = Field(ge=1, description="Cột của ô gộp (cột đầu là 1).")
+    so_dong: Int = Field(default=1, ge=1, description="Số dòng ô gộp trải qua.")
+    so_cot: Int = Field(default=1, ge=1, description="Số cột ô gộp trải qua.")
+
+
 class Table(Strict):
     bang: Annotated[list[Annotated[list[Cell], *at_most(MAX_LIST)]], *at_most(MAX_RESULT_ITEMS)] = Field(
         min_length=1, description="Các dòng của bảng; mỗi dòng là danh sách chữ trong từng ô.")
     dong_tieu_de: Int = Field(default=0, ge=0, description="Số dòng tiêu đề ở đầu bảng.")
+    o_gop: Annotated[list[MergedCell], *at_most(MAX_RESULT_ITEMS)] = Field(
+        default=[], description="Các ô gộp như văn bản: ô ở dòng «dong», cột «cot» (đếm từ 1) trải qua «so_dong» dòng "
+                                "và «so_cot» cột; chữ ghi ở ô đó, các ô nó phủ để \"\".")
 
 
 class Note(Strict):

@@ -1,6 +1,8 @@
 """Review r19j: a Quyết định with an attached «DANH SÁCH» (A), a Thông báo with a merged 2-row table header (B),
 and checklist excerpts (C)."""
 
+import pytest
+
 from tests.test_import_plan import imported, load, project, rendered, run  # noqa: F401 - project is a fixture
 
 
@@ -86,3 +88,91 @@ def test_a_capitals_line_without_what_a_signer_has_is_no_signer(project, tmp_pat
     assert "chu_ky_khac" not in plan, plan.get("chu_ky_khac")
     assert any("THÀNH PHẦN TỔ GIÁM SÁT" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
     assert "Y Hồng Nhung THÀNH PHẦN TỔ GIÁM SÁT Tổ giám sát" in rendered(project, "qd")
+
+
+HEAD = [["TT", "Đơn vị", "Nhiệm vụ được giao", "Chỉ tiêu quý II", "", "Kết quả quý I", "", "Ghi chú"],
+        ["", "", "", "Số lượng", "Thời hạn", "Đạt", "Chưa đạt", ""]]
+BODY = [["1", "Xã Đăk Pék", "Vận động xây dựng nhà Đại đoàn kết", "05 nhà", "30/6/2026", "3 nhà", "2 nhà", "Chuyển tiếp"],
+        ["3", "Xã Ngọc Linh", "Giám sát việc hỗ trợ giống cây trồng", "01 cuộc", "31/5/2026", "", "x", "Chưa có đề cương"],
+        ["", "", "Khảo sát mô hình trồng sâm dưới tán rừng", "03 mô hình", "30/6/2026", "", "", "Nhiệm vụ mới"]]
+
+
+def thong_bao(path):
+    """A Thông báo whose 8-column table has a 2-row header (TT, Đơn vị, Nhiệm vụ, Ghi chú over both rows; «Chỉ
+    tiêu quý II» and «Kết quả quý I» over two columns each) and a unit over two body rows (w:vMerge, w:gridSpan)."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from tests.plan_docx_fixtures import commune_villages
+
+    commune_villages(path)
+    d = Document(path)
+    at = next(p for p in d.paragraphs if p.text.startswith("Ban Công tác Mặt trận thôn"))
+    t = d.add_table(rows=5, cols=8)
+    for r, row in enumerate(HEAD + BODY):
+        for c, text in enumerate(row):
+            if text:
+                t.cell(r, c).text = text
+    for c in (0, 1, 2, 7):
+        t.cell(0, c).merge(t.cell(1, c))
+    t.cell(0, 3).merge(t.cell(0, 4))
+    t.cell(0, 5).merge(t.cell(0, 6))
+    t.cell(3, 0).merge(t.cell(4, 0))
+    t.cell(3, 1).merge(t.cell(4, 1))
+    for r in (0, 1):
+        h = OxmlElement("w:tblHeader")
+        h.set(qn("w:val"), "true")
+        t.rows[r]._tr.get_or_add_trPr().append(h)
+    at._p.addnext(t._tbl)
+    d.save(path)
+
+
+def _tables(plan):
+    out = []
+
+    def walk(blocks):
+        for b in blocks:
+            if isinstance(b, dict):
+                out.append(b) if "bang" in b else walk(b.get("doan", []))
+    for s in plan["muc"]:
+        walk(s.get("doan", []))
+    return out
+
+
+def test_merged_cells_are_written_once_and_spanned_on_the_page(project, tmp_path, capsys):
+    from macros.loader import load_plan
+    from macros.render.plan import plan_page
+    from macros.render.tables import label_table_cells
+
+    plan = imported(project, tmp_path, capsys, thong_bao, "tb")
+    [table] = _tables(plan)
+    assert table["bang"] == HEAD + BODY and table["dong_tieu_de"] == 2, table
+    assert table["o_gop"] == [{"dong": 1, "cot": c, "so_dong": 2, "so_cot": 1} for c in (1, 2, 3)] + [
+        {"dong": 1, "cot": 4, "so_dong": 1, "so_cot": 2}, {"dong": 1, "cot": 6, "so_dong": 1, "so_cot": 2},
+        {"dong": 1, "cot": 8, "so_dong": 2, "so_cot": 1},
+        {"dong": 4, "cot": 1, "so_dong": 2, "so_cot": 1}, {"dong": 4, "cot": 2, "so_dong": 2, "so_cot": 1}], table
+    page = rendered(project, "tb")
+    for text in ("Chỉ tiêu quý II", "Kết quả quý I", "Ghi chú", "Xã Ngọc Linh", "Nhiệm vụ được giao"):
+        assert page.count(text) == 1, (text, page)
+    html = label_table_cells(plan_page(load_plan(project, "tb")))
+    assert '<th scope="colgroup" colspan="2">Chỉ tiêu quý II</th>' in html
+    assert '<th scope="col" rowspan="2">TT</th>' in html
+    assert '<td rowspan="2" data-label="Đơn vị">Xã Ngọc Linh</td>' in html, html
+    # A card on a phone keeps the upper header row's meaning, and a row under a merged cell its own labels.
+    assert '<td data-label="Kết quả quý I: Đạt">3 nhà</td>' in html
+    assert '<td data-label="Nhiệm vụ được giao">Khảo sát mô hình' in html
+
+
+@pytest.mark.parametrize("merge, words", [
+    ({"dong": 2, "cot": 2, "so_dong": 2}, "ngoài bảng (2 dòng, 2 cột)"),
+    ({"dong": 1, "cot": 1, "so_dong": 2}, "trải qua cả dòng tiêu đề và thân bảng"),
+    ({"dong": 2, "cot": 1, "so_cot": 2}, "phủ ô dòng 2, cột 2 mà ô đó có chữ"),
+])
+def test_a_bad_merged_cell_is_refused_at_its_line(tmp_path, merge, words):
+    from tests.test_plan_shapes import _errors, _with_verbatim
+
+    block = {"bang": [["a", "b"], ["c", "d"]], "dong_tieu_de": 1, "o_gop": [merge]}
+    errors = _errors(tmp_path, _with_verbatim("Đoạn đầu.", block))
+    assert len(errors) == 1 and words in errors[0].message, errors
+    assert errors[0].line and "o_gop" in errors[0].field, errors[0]

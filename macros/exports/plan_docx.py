@@ -48,6 +48,8 @@ def _blocks(doc, blocks) -> None:
             for i, row in enumerate(b.bang):
                 for j, cell in enumerate(row):
                     _runs(t.rows[i].cells[j].paragraphs[0], cell, bold=i < b.dong_tieu_de)
+            for m in b.o_gop:  # merged cells as the plan's data has them (the covered cells are blank)
+                t.cell(m.dong - 1, m.cot - 1).merge(t.cell(m.dong + m.so_dong - 2, m.cot + m.so_cot - 2))
         elif isinstance(b, Note):
             p = doc.add_paragraph()
             _runs(p, b.ghi_chu, bold=isinstance(b.ghi_chu, str))

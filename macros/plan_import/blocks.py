@@ -47,6 +47,31 @@ class Table:
     header_rows: int = 0
     # Each cell's paragraphs, for a layout table (header, closing) read as lines.
     cells: list[list[list[Para]]] = field(default_factory=list)
+    # Merged cells as the file has them: (row, column, rows spanned, columns spanned), 0-based over the grid.
+    # `rows` writes a merged cell's text in every cell it covers (what the import reads: units, amounts, layout);
+    # written_rows() keeps it in its first cell only, the merge itself said by the spans (review r19j B1).
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def header_spans(self) -> list[tuple[int, int, int, int]]:
+        """The spans kept as merges: those within the header rows or within the body (a merge across the
+        header's last row is cut there; its body part keeps its text in every row, as before)."""
+        out = []
+        for r, c, nr, nc in self.spans:
+            if r < self.header_rows < r + nr:
+                nr = self.header_rows - r
+            if nr * nc > 1:
+                out.append((r, c, nr, nc))
+        return out
+
+    def written_rows(self) -> list[list[str]]:
+        """The rows with each merged cell's text once, in its first cell; the cells it covers blank."""
+        rows = [list(r) for r in self.rows]
+        for r, c, nr, nc in self.header_spans():
+            for i in range(r, min(r + nr, len(rows))):
+                for j in range(c, min(c + nc, len(rows[i]))):
+                    if (i, j) != (r, c):
+                        rows[i][j] = ""
+        return rows
 
 
 Block = Para | Table

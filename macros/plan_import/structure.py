@@ -883,8 +883,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if closing_kept:
         if not sections:
             sections.append({"so": "", "tieu_de": "", "loai": "khac", "doan": []})
-        sections[-1]["doan"] += [{"bang": x.rows, "dong_tieu_de": x.header_rows or _names_columns(x.rows)}
-                                 if isinstance(x, Table) else rich(line_of(x, find_marker=False).runs) for x in closing]
+        sections[-1]["doan"] += [table_block(x) if isinstance(x, Table) else rich(line_of(x, find_marker=False).runs) for x in closing]
         check.append(f"đoạn kết có {len(closing)} đoạn: chép thành từng đoạn riêng ở cuối mục cuối cùng, ket_luan để "
                      "trống: kiểm tra")
         closing = []
@@ -1039,7 +1038,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                      "lồng nhau, các dòng của bảng trong được chép liền vào ô ngoài; kiểm tra ô đó")
     if facts.get("merged_tables"):
         check.append(f"tệp có {facts['merged_tables']} bảng có ô gộp (một ô trải qua nhiều dòng hay nhiều cột): "
-                     "website không gộp ô, chữ của ô gộp được ghi lại ở từng dòng, từng cột ô đó trải qua; kiểm tra")
+                     "website gộp ô như tệp (o_gop của bảng): chữ của ô gộp ghi một lần, ở ô đầu; kiểm tra")
     if facts.get("tracked_changes"):
         check.append("tệp còn sửa đổi được theo dõi (Track Changes): đã nhận mọi sửa đổi (giữ phần thêm và phần "
                      "chuyển đến, bỏ phần xoá và chỗ cũ của phần chuyển đi); đối chiếu với bản đã duyệt")
@@ -1145,6 +1144,22 @@ def _names_columns(rows: list[list[str]]) -> int:
 _CAPTION = re.compile(r"^(?:Bảng|Biểu đồ|Biểu|Hình|Sơ đồ|Phụ biểu)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
 
 
+def table_block(t: Table) -> dict:
+    """A table as the plan's data writes it: each merged cell's text once, in its first cell, and the merge in
+    o_gop (1-based row and column, rows and columns spanned), so the page spans it as the file does (review
+    r19j B1: merged header cells and a unit spanning two rows were printed twice)."""
+    rows = [[nfc(c) for c in r] for r in t.rows]
+    block = {"bang": [[nfc(c) for c in r] for r in t.written_rows()],
+             "dong_tieu_de": t.header_rows or _names_columns(rows)}
+    if t.header_rows == 0 and block["dong_tieu_de"] and t.spans:
+        t.header_rows = block["dong_tieu_de"]  # the header row found by its words: merges cut at it too
+        block["bang"] = [[nfc(c) for c in r] for r in t.written_rows()]
+    merges = t.header_spans()
+    if merges:
+        block["o_gop"] = [{"dong": r + 1, "cot": c + 1, "so_dong": nr, "so_cot": nc} for r, c, nr, nc in merges]
+    return block
+
+
 def _list_shape(s: str) -> bool:
     """An item of a list («- …», «+ …», «a) …», «i) …»), never a numbered part («1.», «I.», «A.»)."""
     return s.startswith(("mark", "letter", "lroman"))
@@ -1177,8 +1192,7 @@ def nest(lines: list, flattened: list | None = None) -> list:
                 last = item.get("doan", [item["van_ban"]])[-1]
                 if not (isinstance(last, (str, list)) and plain(last).rstrip().endswith(":")):
                     close_list()
-            rows = [[nfc(c) for c in r] for r in ln.rows]
-            here().append({"bang": rows, "dong_tieu_de": ln.header_rows or _names_columns(rows)})
+            here().append(table_block(ln))
             continue
         outline = ln.para.outline if ln.para is not None else -1
         if outline >= 0:

@@ -211,13 +211,23 @@ def _runs(value) -> list[dict]:
     return [{"text": r, "bold": False, "italic": False} if isinstance(r, str) else {"text": r.chu, "bold": r.dam, "italic": r.nghieng} for r in value]
 
 
+def _table_cells(table: Table) -> list[list[dict]]:
+    """A table's rows of cells, each {runs, rowspan, colspan}: a merged cell (o_gop) once, spanning what it
+    covers, the covered cells left out (review r19j B1)."""
+    spans = {(m.dong - 1, m.cot - 1): (m.so_dong, m.so_cot) for m in table.o_gop}
+    covered = {(i, j) for (r, c), (nr, nc) in spans.items() for i in range(r, r + nr) for j in range(c, c + nc)
+               if (i, j) != (r, c)}
+    return [[{"runs": _runs(cell), "rowspan": spans.get((i, j), (1, 1))[0], "colspan": spans.get((i, j), (1, 1))[1]}
+             for j, cell in enumerate(row) if (i, j) not in covered] for i, row in enumerate(table.bang)]
+
+
 def _block(block) -> dict:
     """A block of a verbatim section as plain values for templates/plan_blocks.html."""
     if isinstance(block, Item):
         return {"kind": "item", "marker": block.ky_hieu, "runs": _runs(block.van_ban),
                 "children": [_block(b) for b in block.doan]}
     if isinstance(block, Table):
-        rows = [[_runs(cell) for cell in row] for row in block.bang]
+        rows = _table_cells(block)
         return {"kind": "table", "head": rows[:block.dong_tieu_de], "body": rows[block.dong_tieu_de:]}
     if isinstance(block, Note):
         return {"kind": "note", "title": _runs(block.ghi_chu), "runs": _runs(block.van_ban)}
