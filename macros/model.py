@@ -136,6 +136,12 @@ class DocumentInfo(Strict):
     phan_dau_do_website_trinh_bay: StrictBool = Field(default=False, description=(
         "true khi bản chép dùng làm căn cứ không có phần đầu văn bản (quốc hiệu, tiêu ngữ, «Số:», địa danh và "
         "ngày): website trình bày phần đầu theo Nghị định 30/2020 và ghi chú điều đó. Bỏ trống khi tệp gốc có phần đầu."))
+    dong_tham_quyen: OptionalText = Field(default="", description=(
+        "Dòng thẩm quyền ban hành dưới trích yếu của một quyết định («BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ …»), "
+        "chép đúng văn bản; website in giữa dòng, chữ đậm, trước các căn cứ. Bỏ trống khi văn bản không có."))
+    dong_ban_hanh: OptionalText = Field(default="", description=(
+        "Dòng sau các căn cứ của một quyết định («QUYẾT ĐỊNH:»), chép đúng văn bản; website in giữa dòng, chữ đậm, "
+        "trước Điều 1. Bỏ trống khi văn bản không có."))
 
 
 class Campaign(Strict):

@@ -176,3 +176,33 @@ def test_a_bad_merged_cell_is_refused_at_its_line(tmp_path, merge, words):
     errors = _errors(tmp_path, _with_verbatim("Đoạn đầu.", block))
     assert len(errors) == 1 and words in errors[0].message, errors
     assert errors[0].line and "o_gop" in errors[0].field, errors[0]
+
+
+def test_a_decisions_basis_after_its_authority_line_and_its_enacting_line(project, tmp_path, capsys):
+    """Review r19j A3: the «Căn cứ …» lines under the authority line of a Quyết định were not read (the checklist
+    said none was found), «QUYẾT ĐỊNH:» was a left-aligned paragraph, and the site's name read «Quyết định Về
+    việc …»."""
+    import yaml
+    from macros.loader import load_plan
+    from macros.render.plan import plan_page
+
+    plan = imported(project, tmp_path, capsys, quyet_dinh, "qd")
+    assert [c["van_ban"] for c in plan["can_cu"]] == [
+        "Căn cứ Luật Mặt trận Tổ quốc Việt Nam ngày 09 tháng 6 năm 2015;",
+        "Căn cứ Kế hoạch số 08/KH-MTTQ-BTT ngày 20 tháng 02 năm 2026 của Ban Thường trực Ủy ban MTTQ Việt Nam xã về "
+        "công tác giám sát năm 2026;",
+        "Theo đề nghị của đồng chí Phó Chủ tịch phụ trách công tác giám sát, phản biện xã hội,"]
+    assert plan["van_ban"]["dong_tham_quyen"] == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ ĐĂK HÀ"
+    assert plan["van_ban"]["dong_ban_hanh"] == "QUYẾT ĐỊNH:"
+    assert plan["muc"][0]["so"] == "Điều 1", plan["muc"][0]
+    assert not any("Căn cứ" in c and "không tìm thấy" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"])
+    html = plan_page(load_plan(project, "qd"))
+    assert '<p class="vb-summary vb-authority">BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ ĐĂK HÀ</p>' in html
+    assert '<p class="vb-summary vb-enacting">QUYẾT ĐỊNH:</p>' in html
+    page = rendered(project, "qd")
+    assert ("Về việc thành lập Tổ giám sát việc thực hiện chính sách hỗ trợ nhà ở cho hộ nghèo năm 2026 BAN THƯỜNG "
+            "TRỰC ỦY BAN MTTQ VIỆT NAM XÃ ĐĂK HÀ Căn cứ Luật") in page, page
+    assert "phản biện xã hội, QUYẾT ĐỊNH: Điều 1." in page, page
+    entry = yaml.safe_load((project / "data" / "website.yaml").read_text(encoding="utf-8"))["ke_hoach"][-1]
+    assert entry["ten"] == ("Quyết định về việc thành lập Tổ giám sát việc thực hiện chính sách hỗ trợ nhà ở cho hộ "
+                            "nghèo năm 2026"), entry

@@ -362,6 +362,34 @@ def _signer_blocks(sig_lines: list[str], leftover: list[str]) -> list[list[str]]
     return kept
 
 
+# The last lines of a decision's basis (Nghị định 30/2020): «Theo đề nghị của …», «Xét đề nghị của …».
+_PROPOSAL = re.compile(r"^(?:Theo|Xét)\s+(?:đề nghị|đề xuất|tờ trình)\b")
+
+
+def _authority_line(lines: list, doc: dict) -> int:
+    """A decision's authority line under its subject («BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ …», in capitals,
+    the «Căn cứ …» lines right after it, review r19j A3): kept as written in van_ban.dong_tham_quyen (printed
+    under the subject). Returns how many lines it took (0 or 1)."""
+    if (len(lines) > 1 and all(isinstance(x, Line) for x in lines[:2]) and not lines[0].marker
+            and _upper_text(lines[0].full) and len(lines[0].full) <= 200 and not lines[0].full.rstrip().endswith(":")
+            and fold(lines[1].full).lstrip("-–+• ").startswith("can cu")):
+        doc["dong_tham_quyen"] = lines[0].full
+        return 1
+    return 0
+
+
+def _enacting_line(lines: list, i: int, doc: dict, after_basis: bool) -> int:
+    """The line that enacts a decision after its basis («QUYẾT ĐỊNH:», «QUYẾT NGHỊ:»: a few words in capitals
+    ending with «:»), kept as written in van_ban.dong_ban_hanh (printed centred before the first article).
+    Returns the index of the line after it."""
+    ln = lines[i] if i < len(lines) else None
+    if (after_basis and isinstance(ln, Line) and not ln.marker and _upper_text(ln.full)
+            and ln.full.rstrip().endswith(":") and len(ln.full.split()) <= 4):
+        doc["dong_ban_hanh"] = ln.full
+        return i + 1
+    return i
+
+
 # Characters the PDF fonts cannot print, written as the one Word itself gives for the same mark: a non-breaking
 # hyphen typed as the character \u2011 is what Word's own w:noBreakHyphen is, which python-docx reads as «-» (review r19f:
 # the import refused the whole file for it). Listed on the checklist.
@@ -711,11 +739,17 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             # the last one (review r19g E3).
             lines.append(line_of(x, find_marker=not addressees))
     can_cu, opening = [], []
-    i = 0
+    i = _authority_line(lines, doc)
     while i < len(lines) and isinstance(lines[i], Line) and (
-            fold(lines[i].full).lstrip("-–+• ").startswith("can cu") or (can_cu and lines[i].para.note)):
+            fold(lines[i].full).lstrip("-–+• ").startswith("can cu") or (can_cu and lines[i].para.note)
+            or (can_cu and _PROPOSAL.match(lines[i].full))):
         can_cu.append({"van_ban": lines[i].full})  # a căn cứ's footnote («[1] …») under it, in the list
         i += 1
+    i = _enacting_line(lines, i, doc, bool(can_cu))
+    for key, what in (("dong_tham_quyen", "dòng thẩm quyền ban hành, in giữa dòng dưới trích yếu"),
+                      ("dong_ban_hanh", "dòng ban hành sau các căn cứ, in giữa dòng trước điều đầu tiên")):
+        if doc.get(key):
+            check.append(f"dòng «{doc[key]}» được ghi là {what} (ke-hoach.yaml, van_ban.{key}): kiểm tra")
 
     def is_article(ln) -> bool:
         return isinstance(ln, Line) and shape(ln.marker) == "article" and bool(ln.text)

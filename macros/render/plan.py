@@ -117,7 +117,7 @@ def title_html(site: Site) -> Markup:
     doc = site.plan.van_ban
     # The rule as written, each character a character reference (Markdown would read «___» or «---»).
     return fragment("plan_title.html", kind=doc.loai, kind_written=doc.in_ten_loai, summary=doc.trich_yeu,
-                    rule=[ord(c) for c in doc.dong_ke])
+                    rule=[ord(c) for c in doc.dong_ke], authority=doc.dong_tham_quyen)
 
 
 def basis_paragraphs(site: Site) -> list[str]:
@@ -252,6 +252,8 @@ def body_markdown(site: Site) -> Markup:
         parts.append({"kind": "html", "html": fragment(
             "plan_blocks.html", post=lambda html: "\n".join(line for line in html.splitlines() if line.strip()),
             section_blocks=[_block(p.mo_dau)], appendix=False)})
+    if p.van_ban.dong_ban_hanh:  # «QUYẾT ĐỊNH:» after the basis, centred as written (review r19j A3)
+        parts.append({"kind": "html", "html": fragment("plan_enacting.html", post=str.strip, text=p.van_ban.dong_ban_hanh)})
     for place, section in enumerate(p.muc, 1):
         if heading(section, place).strip():  # a section the document neither numbers nor titles: no "## "
             parts.append(_numbered_heading(section, place))
