@@ -206,3 +206,31 @@ def test_a_decisions_basis_after_its_authority_line_and_its_enacting_line(projec
     entry = yaml.safe_load((project / "data" / "website.yaml").read_text(encoding="utf-8"))["ke_hoach"][-1]
     assert entry["ten"] == ("Quyết định về việc thành lập Tổ giám sát việc thực hiện chính sách hỗ trợ nhà ở cho hộ "
                             "nghèo năm 2026"), entry
+
+
+LAST = ("Tổ chức tuyên truyền tại khu dân cư; báo cáo kết quả về Ban Thường trực Ủy ban MTTQ Việt Nam phường trước "
+        "ngày 31/10/2026.")
+
+
+def _last_paragraph_under_an_item(path):
+    from docx import Document
+
+    d = Document()
+    for text in ("KẾ HOẠCH", "Tuyên truyền Cuộc vận động năm 2026", "I. NỘI DUNG", "1. Tuyên truyền trên loa.",
+                 "II. TỔ CHỨC THỰC HIỆN", "1. Ban công tác Mặt trận các tổ dân phố", LAST):
+        d.add_paragraph(text)
+    d.save(path)
+
+
+def test_a_checklist_quote_is_never_cut_inside_a_date(project, tmp_path, capsys):
+    """Review r19j C1: the checklist quoted «… trước ngày 31/10/202», a wrong year: a quote is cut between words
+    only, and says it is cut."""
+    plan = imported(project, tmp_path, capsys, _last_paragraph_under_an_item, "kh")
+    [line] = [c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "ở cuối phần thân" in c]
+    quoted = line.split("«")[1].split("»")[0]
+    assert quoted == LAST[:LAST.index(" 31/10")] + " …" or quoted == LAST, quoted
+    from macros.plan_import.structure import excerpt
+
+    assert excerpt("ngày 31/10/2026 và 15/11/2026", 20) == "ngày 31/10/2026 và …"
+    assert excerpt("ngày 31/10/2026", 20) == "ngày 31/10/2026"
+    assert excerpt("12345678901234567890123", 10) == "12345678901234567890123"

@@ -76,6 +76,19 @@ class Table:
 
 Block = Para | Table
 
+
+def excerpt(text: str, n: int) -> str:
+    """A checklist's quote of a long text: about its first n characters, cut between words only (a number or a
+    date is never cut: review r19j C1 quoted «… trước ngày 31/10/202»), « …» marking the cut."""
+    if len(text) <= n:
+        return text
+    cut = text.rfind(" ", 0, n + 1)
+    if cut <= 0:
+        cut = text.find(" ", n)
+        if cut < 0:
+            return text
+    return text[:cut].rstrip() + " …"
+
 # A group's number in a table's first cell: «I», «II.», «1», «A», «a)».
 _GROUP_NUMBER = re.compile(r"[IVXLC]{1,6}\.?|\d{1,3}\.?|[A-ZĐa-zđ][.)]?")
 

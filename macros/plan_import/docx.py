@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..text import fold
 
-from .blocks import NotAPlan, Para, Run, Table, group_row, tab_columns
+from .blocks import NotAPlan, Para, Run, Table, excerpt, group_row, tab_columns
 
 from docx.oxml.ns import nsmap
 
@@ -112,7 +112,7 @@ class Numbering:
         try:
             n = int((text or "").strip())
         except ValueError:
-            note = (f"danh sách đánh số tự động có {what} không phải số («{(text or '')[:20]}»): "
+            note = (f"danh sách đánh số tự động có {what} không phải số («{excerpt(text or '', 20)}»): "
                     f"đã đọc là {default}; kiểm tra số thứ tự")
             if note not in self.notes:
                 self.notes.append(note)

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..text import fold, slugify
-from .blocks import Para, Run, Table
+from .blocks import Para, Run, Table, excerpt
 from .names import body_level, issuer_line_count, running_name, split_joint
 
 # Kinds of administrative documents (Nghị định 30/2020, Phụ lục III) and what the Front issues.
@@ -929,7 +929,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         while isinstance(tail_block, dict) and "ky_hieu" in tail_block and tail_block.get("doan"):
             item, tail_block = tail_block, tail_block["doan"][-1]
         if item is not None and isinstance(tail_block, (str, list)):
-            check.append(f"đoạn «{plain(tail_block)[:120]}» ở cuối phần thân được xếp vào ý «{item['ky_hieu']}» ngay "
+            check.append(f"đoạn «{excerpt(plain(tail_block), 120)}» ở cuối phần thân được xếp vào ý «{item['ky_hieu']}» ngay "
                          "trước nó: kiểm tra; nếu là đoạn riêng, chuyển ra ngoài ý đó (hoặc vào ket_luan)")
 
     # 4. What the organisation section names: departments and units.
@@ -1105,7 +1105,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         first = next((nfc(c).strip() for x in appendix for c in ([c for r in x.rows for c in r] if isinstance(x, Table)
                                                                    else [x.full]) if nfc(c).strip()), "")
         check.append(f"phần sau chữ ký (phụ lục?) có {tables} bảng, {len(appendix) - tables} đoạn, bắt đầu "
-                     f"«{first[:80]}»: đã chép vào phu_luc, website in sau phần ký; kiểm tra")
+                     f"«{excerpt(first, 80)}»: đã chép vào phu_luc, website in sau phần ký; kiểm tra")
         recognised.append(f"phần sau chữ ký: {tables} bảng, {len(appendix) - tables} đoạn")
         # Its amounts and dates, as the sections' (review r19g D5: a Phụ lục's estimate was not listed).
         check.extend(money_lines({"so": "", "tieu_de": "", "doan": plan["phu_luc"]}, "phần sau chữ ký (phu_luc)"))
