@@ -234,3 +234,50 @@ def test_a_checklist_quote_is_never_cut_inside_a_date(project, tmp_path, capsys)
     assert excerpt("ngày 31/10/2026 và 15/11/2026", 20) == "ngày 31/10/2026 và …"
     assert excerpt("ngày 31/10/2026", 20) == "ngày 31/10/2026"
     assert excerpt("12345678901234567890123", 10) == "12345678901234567890123"
+
+
+def test_an_articles_heading_is_its_number_or_its_bold_title_only(project, tmp_path, capsys):
+    """Review r19j A2: «Điều 1. Thành lập … Quyết định này.» (only «Điều 1.» bold) was one 50-word heading:
+    the article's heading is «Điều 1.», its text a paragraph of it; a short title stays the title."""
+    plan = imported(project, tmp_path, capsys, quyet_dinh, "qd")
+    articles = [s for s in plan["muc"] if s["so"].startswith("Điều")]
+    assert [(s["so"], s["tieu_de"]) for s in articles] == [
+        ("Điều 1", ""), ("Điều 2", "Nhiệm vụ của Tổ giám sát"), ("Điều 3", "")], articles
+    assert articles[0]["doan"][0].startswith("Thành lập Tổ giám sát"), articles[0]
+    assert articles[2]["doan"] == ["Các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+                                   "Quyết định có hiệu lực kể từ ngày ký./."], articles[2]
+    from macros.plan_import.blocks import Para, Run
+    from macros.plan_import.structure import _article_parts, line_of
+
+    # a bold title run, then the article's text: the bold run is the heading, the rest its first paragraph
+    title, rest = _article_parts(line_of(Para([Run("Điều 4. Hiệu lực thi hành. ", True),
+                                               Run("Quyết định có hiệu lực kể từ ngày ký.")])))
+    assert title == "Hiệu lực thi hành." and rest.text == "Quyết định có hiệu lực kể từ ngày ký.", (title, rest)
+
+
+def _bold_sections_with_a_colon(path):
+    from docx import Document
+
+    d = Document()
+    for text, bold in (("THÔNG BÁO", True), ("Kết luận về công tác quý I năm 2026", True),
+                       ("1. Đánh giá chung", True), ("Quý I, các xã đã chủ động tham mưu cấp ủy.", False),
+                       ("2. Nhiệm vụ trọng tâm quý II năm 2026", True), ("- Tiếp tục tuyên truyền, vận động.", False),
+                       ("3. Giao nhiệm vụ cụ thể cho từng xã như sau:", True)):
+        d.add_paragraph().add_run(text).bold = bold
+    t = d.add_table(rows=2, cols=2)
+    for r, row in enumerate([["Đơn vị", "Nhiệm vụ"], ["Xã Đăk Pék", "Vận động xây nhà"]]):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.add_paragraph("4. Đề nghị các xã báo cáo kết quả trước ngày 05/7/2026.")
+    d.save(path)
+
+
+def test_a_bold_numbered_sibling_ending_with_a_colon_is_a_section(project, tmp_path, capsys):
+    """Review r19j B2: the bold «3. Giao nhiệm vụ cụ thể cho từng xã như sau:» after bold «1.» and «2.» was an
+    item inside section 2 (the «… như sau:» rule beat the heading): it is section 3, its table under it."""
+    plan = imported(project, tmp_path, capsys, _bold_sections_with_a_colon, "tb")
+    numbered = [s for s in plan["muc"] if s["so"]]
+    assert [(s["so"], s["tieu_de"]) for s in numbered] == [
+        ("1", "Đánh giá chung"), ("2", "Nhiệm vụ trọng tâm quý II năm 2026"),
+        ("3", "Giao nhiệm vụ cụ thể cho từng xã như sau:")], numbered
+    assert any("bang" in b for b in numbered[2]["doan"] if isinstance(b, dict)), numbered[2]

@@ -390,6 +390,38 @@ def _enacting_line(lines: list, i: int, doc: dict, after_basis: bool) -> int:
     return i
 
 
+def _article_parts(ln: "Line") -> tuple[str, "Line | None"]:
+    """An article («Điều 1. …») as a numbered unit (review r19j A2: a 50-word article was one heading): its title
+    is its bold run after the number («Điều 4. Hiệu lực thi hành.»), or its text when that is a short title
+    without a sentence's end («Điều 2. Nhiệm vụ của Tổ giám sát»); any other text is the article's first
+    paragraph (the Line returned), the heading then «Điều 1.» alone."""
+    runs = ln.runs
+    bold = 0
+    for r in runs:
+        if not (r.bold or not r.text.strip()):
+            break
+        bold += len(r.text)
+    title = "".join(r.text for r in runs)[:bold].strip()
+    if title and bold < len("".join(r.text for r in runs).rstrip()):
+        return title, Line(ln.para, "", _cut(runs, bold))
+    text = ln.text
+    if title or (len(text) <= 80 and not text.rstrip().endswith((".", ";", ":", "!", "?"))):
+        return text, None
+    return "", Line(ln.para, "", runs)
+
+
+def _bold(ln: "Line") -> bool:
+    return any(r.text.strip() for r in ln.runs) and all(r.bold for r in ln.runs if r.text.strip())
+
+
+def _bold_colon_sibling(ln: "Line", headings: list) -> bool:
+    """A bold top-level numbered line ending with «:» («3. Giao nhiệm vụ cụ thể cho từng xã như sau:») in a
+    document whose section headings found so far are all bold numbered lines: a section in the numbers'
+    sequence (the caller checks the number), its table or list under it (review r19j B2: it was an item of
+    the section before)."""
+    return bool(headings) and all(_bold(h) for h in headings) and ln.text.rstrip().endswith(":") and _bold(ln)
+
+
 # Characters the PDF fonts cannot print, written as the one Word itself gives for the same mark: a non-breaking
 # hyphen typed as the character \u2011 is what Word's own w:noBreakHyphen is, which python-docx reads as «-» (review r19f:
 # the import refused the whole file for it). Listed on the checklist.
@@ -806,9 +838,11 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             return int(re.sub(r"\D", "", ln.marker) or 0)
 
         candidates = {id(ln) for ln in lines[i:] if isinstance(ln, Line) and shape(ln.marker).startswith("dec0")
-                      and ln.marker[-1:] in forms and len(ln.text) <= 80 and not ln.text.rstrip().endswith((".", ";", ":"))
+                      and ln.marker[-1:] in forms and len(ln.text) <= 80 and (
+                          not ln.text.rstrip().endswith((".", ";", ":")) or _bold_colon_sibling(ln, named))
                       # set apart by bold type alone: only bold lines (or part names) are its siblings
-                      and (first_test is is_named_decimal or is_bold_decimal(ln) or is_named_decimal(ln))}
+                      and (first_test is is_named_decimal or is_bold_decimal(ln) or is_named_decimal(ln)
+                           or _bold_colon_sibling(ln, named))}
         accepted, last = set(), 0
         for k in range(i, len(lines)):
             ln = lines[k]
@@ -878,7 +912,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             continue
         if heading and heading(ln):
             so = re.sub(r"[\s./)\-]+$", "", ln.marker) if ln.marker else ""
-            current = {"so": so, "tieu_de": ln.text, "loai": tag_of(ln.text), "_blocks": []}
+            title, rest = _article_parts(ln) if shape(ln.marker) == "article" else (ln.text, None)
+            current = {"so": so, "tieu_de": title, "loai": tag_of(title), "_blocks": [rest] if rest else []}
             sections.append(current)
             continue
         if current is None:
