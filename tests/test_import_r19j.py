@@ -281,3 +281,23 @@ def test_a_bold_numbered_sibling_ending_with_a_colon_is_a_section(project, tmp_p
         ("1", "Đánh giá chung"), ("2", "Nhiệm vụ trọng tâm quý II năm 2026"),
         ("3", "Giao nhiệm vụ cụ thể cho từng xã như sau:")], numbered
     assert any("bang" in b for b in numbered[2]["doan"] if isinstance(b, dict)), numbered[2]
+
+
+def test_the_word_export_keeps_merged_cells_and_a_decisions_lines(project, tmp_path, capsys):
+    """The plan's .docx export (exports/plan_docx) merges the cells o_gop names and writes the authority and
+    «QUYẾT ĐỊNH:» lines: imported again, the same table, merges and lines."""
+    from macros.exports.plan_docx import plan_docx
+    from macros.loader import load_plan
+
+    first = imported(project, tmp_path, capsys, thong_bao, "tb")
+    again = tmp_path / "again.docx"
+    again.write_bytes(plan_docx(load_plan(project, "tb")))
+    assert run(project, again, "--thu-muc", "tb2") == 0, capsys.readouterr().err
+    [table], [table2] = _tables(first), _tables(load(project, "tb2"))
+    assert (table2["bang"], table2["o_gop"]) == (table["bang"], table["o_gop"])
+
+    decision = imported(project, tmp_path, capsys, quyet_dinh, "qd")
+    again.write_bytes(plan_docx(load_plan(project, "qd")))
+    assert run(project, again, "--thu-muc", "qd2") == 0, capsys.readouterr().err
+    for key in ("dong_tham_quyen", "dong_ban_hanh"):
+        assert load(project, "qd2")["van_ban"][key] == decision["van_ban"][key], key
