@@ -381,6 +381,36 @@ def _check_table(table: Table, src, path: tuple) -> list[DataError]:
         return [src.error(path + ("dong_tieu_de",), f"Bảng có {len(rows)} dòng mà «dong_tieu_de» là "
                                                      f"{table.dong_tieu_de}: số dòng tiêu đề phải ít hơn số dòng của bảng.",
                           found=str(table.dong_tieu_de), hint="số dòng tiêu đề ở đầu bảng, thường là 1.")]
+    return _check_merges(table, src, path)
+
+
+def _check_merges(table: Table, src, path: tuple) -> list[DataError]:
+    """o_gop: each merged cell inside the table, inside the heading rows or inside the body, overlapping no
+    other, and the cells it covers blank (its text is written once, in its first cell)."""
+    rows, covered = table.bang, {}
+    for k, m in enumerate(table.o_gop):
+        where = path + ("o_gop", k)
+        last_row, last_col = m.dong + m.so_dong - 1, m.cot + m.so_cot - 1
+        if last_row > len(rows) or last_col > len(rows[0]):
+            return [src.error(where, f"Ô gộp ở dòng {m.dong}, cột {m.cot} trải tới dòng {last_row}, cột {last_col}, "
+                                     f"ngoài bảng ({len(rows)} dòng, {len(rows[0])} cột).",
+                              hint="sửa dong, cot, so_dong, so_cot cho ô gộp nằm trong bảng.")]
+        if m.dong <= table.dong_tieu_de < last_row:
+            return [src.error(where, f"Ô gộp ở dòng {m.dong}, cột {m.cot} trải qua cả dòng tiêu đề và thân bảng "
+                                     f"(dong_tieu_de: {table.dong_tieu_de}).",
+                              hint="một ô gộp nằm trọn trong các dòng tiêu đề hoặc trọn trong thân bảng.")]
+        for i in range(m.dong, last_row + 1):
+            for j in range(m.cot, last_col + 1):
+                if (i, j) in covered:
+                    return [src.error(where, f"Ô gộp ở dòng {m.dong}, cột {m.cot} chồng lên ô gộp thứ "
+                                             f"{covered[(i, j)] + 1} (dòng {i}, cột {j}).",
+                                      hint="mỗi ô của bảng thuộc nhiều nhất một ô gộp.")]
+                covered[(i, j)] = k
+                if (i, j) != (m.dong, m.cot) and _run_words(rows[i - 1][j - 1]).strip():
+                    return [src.error(where, f"Ô gộp ở dòng {m.dong}, cột {m.cot} phủ ô dòng {i}, cột {j} mà ô đó có "
+                                             "chữ.",
+                                      found=_run_words(rows[i - 1][j - 1]),
+                                      hint="chữ của ô gộp ghi một lần ở ô đầu của nó; các ô nó phủ để \"\".")]
     return []
 
 

@@ -44,6 +44,13 @@ ROOT = Path(__file__).resolve().parents[1]
 _CODE = re.compile(r"^[0-9a-z][0-9a-z-]*$")
 
 
+def _subject_in_name(subject: str) -> str:
+    """The subject inside the name the site composes after the kind: a subject opening with Nghị định 30/2020's
+    formula «Về việc …» reads «Quyết định về việc …» there (review r19j A4: «Quyết định Về việc …»); every other
+    word as the file writes it. The plan page prints the subject as written."""
+    return "về việc" + subject[7:] if subject.startswith("Về việc") else subject
+
+
 def read_blocks(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
     suffix = path.suffix.lower()
     if suffix == ".txt":
@@ -165,7 +172,8 @@ def _main(argv: list[str] | None) -> int:
     doc = result.plan["van_ban"]
     # The plan's name on the website (top bar, every page's title): its kind and subject as written; the file's
     # name only when the document has neither, and then listed (review r19h: «bien-ban-ngomay» in every title).
-    name = " ".join(x for x in (doc["loai"], doc["trich_yeu"]) if x) or path.stem
+    name = " ".join(x for x in (doc["loai"], _subject_in_name(doc["trich_yeu"]) if doc["loai"] else doc["trich_yeu"])
+                    if x) or path.stem
     if not (doc["loai"] or doc["trich_yeu"]):
         result.checklist.append(f"không có loại văn bản và trích yếu: tên kế hoạch trên website (data/website.yaml, "
                                 f"ke_hoach › ten, hiện trên thanh tiêu đề và tên mọi trang) tạm ghi là tên tệp "

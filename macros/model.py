@@ -137,6 +137,12 @@ class DocumentInfo(Strict):
     phan_dau_do_website_trinh_bay: StrictBool = Field(default=False, description=(
         "true khi bản chép dùng làm căn cứ không có phần đầu văn bản (quốc hiệu, tiêu ngữ, «Số:», địa danh và "
         "ngày): website trình bày phần đầu theo Nghị định 30/2020 và ghi chú điều đó. Bỏ trống khi tệp gốc có phần đầu."))
+    dong_tham_quyen: OptionalText = Field(default="", description=(
+        "Dòng thẩm quyền ban hành dưới trích yếu của một quyết định («BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ …»), "
+        "chép đúng văn bản; website in giữa dòng, chữ đậm, trước các căn cứ. Bỏ trống khi văn bản không có."))
+    dong_ban_hanh: OptionalText = Field(default="", description=(
+        "Dòng sau các căn cứ của một quyết định («QUYẾT ĐỊNH:»), chép đúng văn bản; website in giữa dòng, chữ đậm, "
+        "trước Điều 1. Bỏ trống khi văn bản không có."))
 
 
 class Campaign(Strict):
@@ -344,10 +350,20 @@ class Item(Strict):
         default=[], description="Các đoạn, mục con nằm trong mục này, theo thứ tự.")
 
 
+class MergedCell(Strict):
+    dong: Int = Field(ge=1, description="Dòng của ô gộp (dòng đầu bảng là 1).")
+    cot: Int = Field(ge=1, description="Cột của ô gộp (cột đầu là 1).")
+    so_dong: Int = Field(default=1, ge=1, description="Số dòng ô gộp trải qua.")
+    so_cot: Int = Field(default=1, ge=1, description="Số cột ô gộp trải qua.")
+
+
 class Table(Strict):
     bang: Annotated[list[Annotated[list[Cell], *at_most(MAX_LIST)]], *at_most(MAX_RESULT_ITEMS)] = Field(
         min_length=1, description="Các dòng của bảng; mỗi dòng là danh sách chữ trong từng ô.")
     dong_tieu_de: Int = Field(default=0, ge=0, description="Số dòng tiêu đề ở đầu bảng.")
+    o_gop: Annotated[list[MergedCell], *at_most(MAX_RESULT_ITEMS)] = Field(
+        default=[], description="Các ô gộp như văn bản: ô ở dòng «dong», cột «cot» (đếm từ 1) trải qua «so_dong» dòng "
+                                "và «so_cot» cột; chữ ghi ở ô đó, các ô nó phủ để \"\".")
     dong_in_dam: Annotated[list[Annotated[Int, Field(ge=1)]], *at_most(MAX_RESULT_ITEMS)] = Field(
         default=[], description="Số thứ tự các dòng (đếm từ 1, kể cả dòng tiêu đề) in đậm cả dòng như văn bản: dòng "
                                 "nhóm «I | CÔNG TÁC …», dòng «Tổng cộng».")

@@ -1,7 +1,8 @@
 """Review r19e, failure 2: a task table whose «Ban Phong trào» cell spans two rows in Word imported
 the second row with an empty unit, and the page had no rowspan: a reader concluded the task had no
-unit. A merged cell's text is now written out in every row (and column) it spans, and the checklist
-says the table had merged cells."""
+unit. Review r19j B1: writing the text in every row it spans printed it twice. A merged cell's text is now
+written once, in its first cell, and the merge in o_gop: the page spans it (rowspan, colspan) as the file does,
+and the checklist says the table had merged cells."""
 
 from tests.plan_docx_fixtures import commune_villages
 from tests.test_import_plan import imported, load, project, rendered, run  # noqa: F401 - project is a fixture
@@ -28,18 +29,24 @@ def _merged_table_plan(path):
     doc.save(path)
 
 
-def test_a_merged_cell_is_written_in_every_row_and_column_it_spans(project, tmp_path, capsys):
+def test_a_merged_cell_is_written_once_and_spans_the_rows_and_columns_it_covers(project, tmp_path, capsys):
+    from macros.loader import load_plan
+    from macros.render.plan import plan_page
+
     plan = imported(project, tmp_path, capsys, _merged_table_plan, "xa")
     tables = [b for s in plan["muc"] for b in s.get("doan", []) if isinstance(b, dict) and "bang" in b]
     assert [t["bang"] for t in tables] == [[
         ["TT", "Nội dung công việc", "Đơn vị thực hiện"],
         ["1", "Tổ chức Lễ kỷ niệm cấp xã", "Ban Phong trào"],
-        ["2", "Kiểm tra, giám sát", "Ban Phong trào"],
-        ["3", "Tổng kết, báo cáo (các ban)", "Tổng kết, báo cáo (các ban)"]]]
+        ["2", "Kiểm tra, giám sát", ""],
+        ["3", "Tổng kết, báo cáo (các ban)", ""]]]
+    assert tables[0]["o_gop"] == [{"dong": 2, "cot": 3, "so_dong": 2, "so_cot": 1},
+                                  {"dong": 4, "cot": 2, "so_dong": 1, "so_cot": 2}]
     assert any("ô gộp" in c for c in plan["nhap_tu_dong"]["can_xac_nhan"]), plan["nhap_tu_dong"]["can_xac_nhan"]
     page = rendered(project, "xa")
-    assert "2 Kiểm tra, giám sát Ban Phong trào" in page, page
-    assert "3 Tổng kết, báo cáo (các ban) Tổng kết, báo cáo (các ban)" in page, page
+    assert page.count("Ban Phong trào") == 1 and page.count("Tổng kết, báo cáo (các ban)") == 1, page
+    html = plan_page(load_plan(project, "xa"))
+    assert '<td rowspan="2">Ban Phong trào</td>' in html and '<td colspan="2">Tổng kết, báo cáo (các ban)</td>' in html
 
 
 def test_a_table_without_merged_cells_has_no_merged_cells_line(project, tmp_path, capsys):
@@ -61,8 +68,9 @@ def test_an_odt_with_merged_cells_imports_as_its_docx(project, tmp_path, capsys)
     assert run(project, odt, "--thu-muc", "o") == 0, capsys.readouterr().err
 
     def tables(plan):
-        return [b["bang"] for s in plan["muc"] for b in s.get("doan", []) if isinstance(b, dict) and "bang" in b]
+        return [(b["bang"], b.get("o_gop")) for s in plan["muc"] for b in s.get("doan", [])
+                if isinstance(b, dict) and "bang" in b]
 
     from_word, from_odt = load(project, "w"), load(project, "o")
-    assert tables(from_odt) == tables(from_word) and tables(from_word)[0][2][2] == "Ban Phong trào"
+    assert tables(from_odt) == tables(from_word) and tables(from_word)[0][0][1][2] == "Ban Phong trào"
     assert any("ô gộp" in c for c in from_odt["nhap_tu_dong"]["can_xac_nhan"])

@@ -48,6 +48,8 @@ def _blocks(doc, blocks) -> None:
             for i, row in enumerate(b.bang):
                 for j, cell in enumerate(row):
                     _runs(t.rows[i].cells[j].paragraphs[0], cell, bold=i < b.dong_tieu_de)
+            for m in b.o_gop:  # merged cells as the plan's data has them (the covered cells are blank)
+                t.cell(m.dong - 1, m.cot - 1).merge(t.cell(m.dong + m.so_dong - 2, m.cot + m.so_cot - 2))
         elif isinstance(b, Note):
             p = doc.add_paragraph()
             _runs(p, b.ghi_chu, bold=isinstance(b.ghi_chu, str))
@@ -117,7 +119,8 @@ def plan_docx(site: Site) -> bytes:
     _cell_lines(header.rows[0].cells[0], left)
     _cell_lines(header.rows[0].cells[1], right)
     kind = [(plan.van_ban.loai.upper(), True)] if plan.van_ban.in_ten_loai else []  # a công văn has no kind line
-    for text, bold in (*kind, (plan.van_ban.trich_yeu, True), (plan.van_ban.dong_ke, None)):
+    for text, bold in (*kind, (plan.van_ban.trich_yeu, True), (plan.van_ban.dong_ke, None),
+                       (plan.van_ban.dong_tham_quyen, True)):
         if text:
             p = doc.add_paragraph()
             p.add_run(text).bold = bold
@@ -126,6 +129,10 @@ def plan_docx(site: Site) -> bytes:
         doc.add_paragraph(text)
     if plan.mo_dau:
         _runs(doc.add_paragraph(), plan.mo_dau)
+    if plan.van_ban.dong_ban_hanh:  # «QUYẾT ĐỊNH:», centred as the document writes it
+        p = doc.add_paragraph()
+        p.add_run(plan.van_ban.dong_ban_hanh).bold = True
+        p.alignment = 1
     for place, section in enumerate(plan.muc, 1):
         doc.add_paragraph().add_run(heading(section, place)).bold = True
         if isinstance(section, VerbatimSection):

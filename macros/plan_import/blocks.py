@@ -50,9 +50,47 @@ class Table:
     # The rows below the header rows that are bold throughout (a group row «I | CÔNG TÁC …», «Tổng cộng»),
     # counted from 0: written as the table's dong_in_dam (counted from 1), so they print bold.
     bold_rows: list[int] = field(default_factory=list)
+    # Merged cells as the file has them: (row, column, rows spanned, columns spanned), 0-based over the grid.
+    # `rows` writes a merged cell's text in every cell it covers (what the import reads: units, amounts, layout);
+    # written_rows() keeps it in its first cell only, the merge itself said by the spans (review r19j B1).
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def header_spans(self) -> list[tuple[int, int, int, int]]:
+        """The spans kept as merges: those within the header rows or within the body (a merge across the
+        header's last row is cut there; its body part keeps its text in every row, as before)."""
+        out = []
+        for r, c, nr, nc in self.spans:
+            if r < self.header_rows < r + nr:
+                nr = self.header_rows - r
+            if nr * nc > 1:
+                out.append((r, c, nr, nc))
+        return out
+
+    def written_rows(self) -> list[list[str]]:
+        """The rows with each merged cell's text once, in its first cell; the cells it covers blank."""
+        rows = [list(r) for r in self.rows]
+        for r, c, nr, nc in self.header_spans():
+            for i in range(r, min(r + nr, len(rows))):
+                for j in range(c, min(c + nc, len(rows[i]))):
+                    if (i, j) != (r, c):
+                        rows[i][j] = ""
+        return rows
 
 
 Block = Para | Table
+
+
+def excerpt(text: str, n: int) -> str:
+    """A checklist's quote of a long text: about its first n characters, cut between words only (a number or a
+    date is never cut: review r19j C1 quoted «… trước ngày 31/10/202»), « …» marking the cut."""
+    if len(text) <= n:
+        return text
+    cut = text.rfind(" ", 0, n + 1)
+    if cut <= 0:
+        cut = text.find(" ", n)
+        if cut < 0:
+            return text
+    return text[:cut].rstrip() + " …"
 
 # A group's number in a table's first cell: «I», «II.», «1», «A», «a)».
 _GROUP_NUMBER = re.compile(r"[IVXLC]{1,6}\.?|\d{1,3}\.?|[A-ZĐa-zđ][.)]?")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..text import fold
 
-from .blocks import NotAPlan, Para, Run, Table, group_row, tab_columns
+from .blocks import NotAPlan, Para, Run, Table, excerpt, group_row, tab_columns
 
 from docx.oxml.ns import nsmap
 
@@ -112,7 +112,7 @@ class Numbering:
         try:
             n = int((text or "").strip())
         except ValueError:
-            note = (f"danh sách đánh số tự động có {what} không phải số («{(text or '')[:20]}»): "
+            note = (f"danh sách đánh số tự động có {what} không phải số («{excerpt(text or '', 20)}»): "
                     f"đã đọc là {default}; kiểm tra số thứ tự")
             if note not in self.notes:
                 self.notes.append(note)
@@ -497,6 +497,8 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[in
     rows, cells, header, bold_rows = [], [], 0, []
     counting_header = True
     spanning: dict[int, str] = {}  # grid column -> text of the vertically merged cell open there
+    spans: list[list[int]] = []  # [row, column, rows, columns] of each merged cell (Table.spans)
+    open_span: dict[int, int] = {}  # grid column -> index in spans of the vertically merged cell open there
     has_merge = False
     # Rows the file marks as header rows (w:tblHeader): then only those are; else the bold rows at the top,
     # up to a group row («I | CÔNG TÁC …», a row of the body: review r19g D1).
@@ -519,8 +521,16 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[in
             own = "\n".join((p.marker + " " if p.marker else "") + p.text.strip() for p in paras if p.text.strip())
             if continued:
                 text = spanning.get(col, "")
+                if col in open_span:
+                    spans[open_span[col]][2] = len(rows) - spans[open_span[col]][0] + 1
             else:
                 text = own
+                for g in range(col, col + span):
+                    open_span.pop(g, None)
+                if vmerge is not None or span > 1:
+                    spans.append([len(rows), col, 1, span])
+                    if vmerge is not None:
+                        open_span[col] = len(spans) - 1
                 for g in range(col, col + span):
                     if vmerge is not None:
                         spanning[g] = own
@@ -544,7 +554,7 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[in
         header = 0
     if has_merge and merged is not None:
         merged[0] += 1
-    return Table(rows, header, cells, bold_rows)
+    return Table(rows, header, cells, bold_rows, spans=[tuple(x) for x in spans if x[2] * x[3] > 1])
 
 
 def _in_fallback(el) -> bool:

@@ -307,6 +307,7 @@ class _Reader:
         rows, cells, header = [], [], 0
         spanning: dict[int, str] = {}  # column -> text of the spanning cell that covers it (as the .docx reader)
         has_merge = False
+        spans: list[tuple[int, int, int, int]] = []  # merged cells (Table.spans), as the .docx reader
         for part in el:
             trs = [part] if part.tag == t("table", "table-row") else (
                 part.findall(t("table", "table-row")) if part.tag in (t("table", "table-header-rows"),
@@ -338,6 +339,8 @@ class _Reader:
                         for v in (tc.get(t("table", "number-rows-spanned"), "1"),
                                   tc.get(t("table", "number-columns-spanned"), "1")))
                     has_merge = has_merge or rows_spanned > 1 or cols_spanned > 1
+                    if rows_spanned > 1 or cols_spanned > 1:
+                        spans.append((len(rows), col, rows_spanned, cols_spanned))
                     for g in range(col, col + cols_spanned):
                         if rows_spanned > 1 or cols_spanned > 1:
                             spanning[g] = text
@@ -352,7 +355,7 @@ class _Reader:
                         not declared and bold and header == len(rows) - 1 and not (len(rows) > 1 and group_row(row))):
                     header += 1  # declared header rows, or bold rows at the top (as the .docx reader)
         self.merged_tables += has_merge
-        return Table(rows, header if header < len(rows) else 0, cells)
+        return Table(rows, header if header < len(rows) else 0, cells, spans=spans)
 
 
 def _length_cm(value: str) -> float:

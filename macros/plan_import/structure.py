@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..text import fold, slugify
-from .blocks import Para, Run, Table
+from .blocks import Para, Run, Table, excerpt
 from .names import body_level, issuer_line_count, running_name, split_joint
 
 # Kinds of administrative documents (Nghị định 30/2020, Phụ lục III) and what the Front issues.
@@ -338,6 +338,90 @@ def _signature_blocks(sig_lines: list[str]) -> list[list[str]]:
     return blocks
 
 
+# The title of what is attached after the signature (review r19j A1: «DANH SÁCH» in capitals was read as a second
+# signer's title): «PHỤ LỤC», «Phụ biểu», «DANH SÁCH», «BIỂU …», «MẪU …», «BẢNG …». No signer's title opens so.
+_ATTACHMENT_TITLE = re.compile(r"^(?:phụ lục|phụ biểu|danh sách|biểu|mẫu|bảng)(?![\w])")
+
+
+def _is_attachment_title(t: str) -> bool:
+    """A line after the signature that titles an attached list or annex (never a signer)."""
+    return bool(_ATTACHMENT_TITLE.match(t.lower())) or fold(t).startswith("phu luc")
+
+
+def _signer_blocks(sig_lines: list[str], leftover: list[str]) -> list[list[str]]:
+    """The signature blocks of _signature_blocks, a block after the first kept as a signer only when it has
+    what a signer has: an authority line («TM. …»), a status («(Đã ký)») or a name. The lines of any other
+    block (a title in capitals alone) go to leftover: printed after the signature as written, and listed."""
+    blocks = _signature_blocks(sig_lines)
+    kept = blocks[:1]
+    for b in blocks[1:]:
+        if any(_SIGN_AUTHORITY.match(t) or _SIGN_STATUS.fullmatch(t) or _is_signer_name(t) for t in b):
+            kept.append(b)
+        else:
+            leftover += b
+    return kept
+
+
+# The last lines of a decision's basis (Nghị định 30/2020): «Theo đề nghị của …», «Xét đề nghị của …».
+_PROPOSAL = re.compile(r"^(?:Theo|Xét)\s+(?:đề nghị|đề xuất|tờ trình)\b")
+
+
+def _authority_line(lines: list, doc: dict) -> int:
+    """A decision's authority line under its subject («BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ …», in capitals,
+    the «Căn cứ …» lines right after it, review r19j A3): kept as written in van_ban.dong_tham_quyen (printed
+    under the subject). Returns how many lines it took (0 or 1)."""
+    if (len(lines) > 1 and all(isinstance(x, Line) for x in lines[:2]) and not lines[0].marker
+            and _upper_text(lines[0].full) and len(lines[0].full) <= 200 and not lines[0].full.rstrip().endswith(":")
+            and fold(lines[1].full).lstrip("-–+• ").startswith("can cu")):
+        doc["dong_tham_quyen"] = lines[0].full
+        return 1
+    return 0
+
+
+def _enacting_line(lines: list, i: int, doc: dict, after_basis: bool) -> int:
+    """The line that enacts a decision after its basis («QUYẾT ĐỊNH:», «QUYẾT NGHỊ:»: a few words in capitals
+    ending with «:»), kept as written in van_ban.dong_ban_hanh (printed centred before the first article).
+    Returns the index of the line after it."""
+    ln = lines[i] if i < len(lines) else None
+    if (after_basis and isinstance(ln, Line) and not ln.marker and _upper_text(ln.full)
+            and ln.full.rstrip().endswith(":") and len(ln.full.split()) <= 4):
+        doc["dong_ban_hanh"] = ln.full
+        return i + 1
+    return i
+
+
+def _article_parts(ln: "Line") -> tuple[str, "Line | None"]:
+    """An article («Điều 1. …») as a numbered unit (review r19j A2: a 50-word article was one heading): its title
+    is its bold run after the number («Điều 4. Hiệu lực thi hành.»), or its text when that is a short title
+    without a sentence's end («Điều 2. Nhiệm vụ của Tổ giám sát»); any other text is the article's first
+    paragraph (the Line returned), the heading then «Điều 1.» alone."""
+    runs = ln.runs
+    bold = 0
+    for r in runs:
+        if not (r.bold or not r.text.strip()):
+            break
+        bold += len(r.text)
+    title = "".join(r.text for r in runs)[:bold].strip()
+    if title and bold < len("".join(r.text for r in runs).rstrip()):
+        return title, Line(ln.para, "", _cut(runs, bold))
+    text = ln.text
+    if title or (len(text) <= 80 and not text.rstrip().endswith((".", ";", ":", "!", "?"))):
+        return text, None
+    return "", Line(ln.para, "", runs)
+
+
+def _bold(ln: "Line") -> bool:
+    return any(r.text.strip() for r in ln.runs) and all(r.bold for r in ln.runs if r.text.strip())
+
+
+def _bold_colon_sibling(ln: "Line", headings: list) -> bool:
+    """A bold top-level numbered line ending with «:» («3. Giao nhiệm vụ cụ thể cho từng xã như sau:») in a
+    document whose section headings found so far are all bold numbered lines: a section in the numbers'
+    sequence (the caller checks the number), its table or list under it (review r19j B2: it was an item of
+    the section before)."""
+    return bool(headings) and all(_bold(h) for h in headings) and ln.text.rstrip().endswith(":") and _bold(ln)
+
+
 # Characters the PDF fonts cannot print, written as the one Word itself gives for the same mark: a non-breaking
 # hyphen typed as the character \u2011 is what Word's own w:noBreakHyphen is, which python-docx reads as «-» (review r19f:
 # the import refused the whole file for it). Listed on the checklist.
@@ -633,7 +717,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                               and fold(nfc(x.text)).strip().startswith("noi nhan")), -1)
     appendix: list = []  # after the signature, from its first table or «PHỤ LỤC» line: kept as written
     for x in tail:
-        if appendix or isinstance(x, Table) or (sig_lines and fold(nfc(x.text)).strip().startswith("phu luc")):
+        if appendix or isinstance(x, Table) or (sig_lines and _is_attachment_title(nfc(x.text).strip())):
             if isinstance(x, Table) or x.text.strip():
                 appendix.append(x if isinstance(x, Table) else line_of(x))
             continue
@@ -657,7 +741,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         signature, *others = [_signature(col, check, leftover) for col in _column_lines(joint)]
         leftover += sig_lines
     else:
-        signature, *others = [_signature(b, check, leftover) for b in _signature_blocks(sig_lines)]
+        signature, *others = [_signature(b, check, leftover) for b in _signer_blocks(sig_lines, leftover)]
     if leftover:
         appendix[:0] = [Line(None, "", [Run(t)]) for t in leftover]
         check.append("các dòng " + ", ".join(f"«{t}»" for t in leftover) + " ở phần ký không nhận ra là phần nào của "
@@ -687,11 +771,17 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             # the last one (review r19g E3).
             lines.append(line_of(x, find_marker=not addressees))
     can_cu, opening = [], []
-    i = 0
+    i = _authority_line(lines, doc)
     while i < len(lines) and isinstance(lines[i], Line) and (
-            fold(lines[i].full).lstrip("-–+• ").startswith("can cu") or (can_cu and lines[i].para.note)):
+            fold(lines[i].full).lstrip("-–+• ").startswith("can cu") or (can_cu and lines[i].para.note)
+            or (can_cu and _PROPOSAL.match(lines[i].full))):
         can_cu.append({"van_ban": lines[i].full})  # a căn cứ's footnote («[1] …») under it, in the list
         i += 1
+    i = _enacting_line(lines, i, doc, bool(can_cu))
+    for key, what in (("dong_tham_quyen", "dòng thẩm quyền ban hành, in giữa dòng dưới trích yếu"),
+                      ("dong_ban_hanh", "dòng ban hành sau các căn cứ, in giữa dòng trước điều đầu tiên")):
+        if doc.get(key):
+            check.append(f"dòng «{doc[key]}» được ghi là {what} (ke-hoach.yaml, van_ban.{key}): kiểm tra")
 
     def is_article(ln) -> bool:
         return isinstance(ln, Line) and shape(ln.marker) == "article" and bool(ln.text)
@@ -748,9 +838,11 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             return int(re.sub(r"\D", "", ln.marker) or 0)
 
         candidates = {id(ln) for ln in lines[i:] if isinstance(ln, Line) and shape(ln.marker).startswith("dec0")
-                      and ln.marker[-1:] in forms and len(ln.text) <= 80 and not ln.text.rstrip().endswith((".", ";", ":"))
+                      and ln.marker[-1:] in forms and len(ln.text) <= 80 and (
+                          not ln.text.rstrip().endswith((".", ";", ":")) or _bold_colon_sibling(ln, named))
                       # set apart by bold type alone: only bold lines (or part names) are its siblings
-                      and (first_test is is_named_decimal or is_bold_decimal(ln) or is_named_decimal(ln))}
+                      and (first_test is is_named_decimal or is_bold_decimal(ln) or is_named_decimal(ln)
+                           or _bold_colon_sibling(ln, named))}
         accepted, last = set(), 0
         for k in range(i, len(lines)):
             ln = lines[k]
@@ -820,7 +912,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             continue
         if heading and heading(ln):
             so = re.sub(r"[\s./)\-]+$", "", ln.marker) if ln.marker else ""
-            current = {"so": so, "tieu_de": ln.text, "loai": tag_of(ln.text), "_blocks": []}
+            title, rest = _article_parts(ln) if shape(ln.marker) == "article" else (ln.text, None)
+            current = {"so": so, "tieu_de": title, "loai": tag_of(title), "_blocks": [rest] if rest else []}
             sections.append(current)
             continue
         if current is None:
@@ -859,8 +952,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if closing_kept:
         if not sections:
             sections.append({"so": "", "tieu_de": "", "loai": "khac", "doan": []})
-        sections[-1]["doan"] += [{"bang": x.rows, "dong_tieu_de": x.header_rows or _names_columns(x.rows), **_bold(x)}
-                                 if isinstance(x, Table) else rich(line_of(x, find_marker=False).runs) for x in closing]
+        sections[-1]["doan"] += [table_block(x) if isinstance(x, Table) else rich(line_of(x, find_marker=False).runs) for x in closing]
         check.append(f"đoạn kết có {len(closing)} đoạn: chép thành từng đoạn riêng ở cuối mục cuối cùng, ket_luan để "
                      "trống: kiểm tra")
         closing = []
@@ -872,7 +964,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         while isinstance(tail_block, dict) and "ky_hieu" in tail_block and tail_block.get("doan"):
             item, tail_block = tail_block, tail_block["doan"][-1]
         if item is not None and isinstance(tail_block, (str, list)):
-            check.append(f"đoạn «{plain(tail_block)[:120]}» ở cuối phần thân được xếp vào ý «{item['ky_hieu']}» ngay "
+            check.append(f"đoạn «{excerpt(plain(tail_block), 120)}» ở cuối phần thân được xếp vào ý «{item['ky_hieu']}» ngay "
                          "trước nó: kiểm tra; nếu là đoạn riêng, chuyển ra ngoài ý đó (hoặc vào ket_luan)")
 
     # 4. What the organisation section names: departments and units.
@@ -1015,7 +1107,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                      "lồng nhau, các dòng của bảng trong được chép liền vào ô ngoài; kiểm tra ô đó")
     if facts.get("merged_tables"):
         check.append(f"tệp có {facts['merged_tables']} bảng có ô gộp (một ô trải qua nhiều dòng hay nhiều cột): "
-                     "website không gộp ô, chữ của ô gộp được ghi lại ở từng dòng, từng cột ô đó trải qua; kiểm tra")
+                     "website gộp ô như tệp (o_gop của bảng): chữ của ô gộp ghi một lần, ở ô đầu; kiểm tra")
     if facts.get("tracked_changes"):
         check.append("tệp còn sửa đổi được theo dõi (Track Changes): đã nhận mọi sửa đổi (giữ phần thêm và phần "
                      "chuyển đến, bỏ phần xoá và chỗ cũ của phần chuyển đi); đối chiếu với bản đã duyệt")
@@ -1048,7 +1140,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         first = next((nfc(c).strip() for x in appendix for c in ([c for r in x.rows for c in r] if isinstance(x, Table)
                                                                    else [x.full]) if nfc(c).strip()), "")
         check.append(f"phần sau chữ ký (phụ lục?) có {tables} bảng, {len(appendix) - tables} đoạn, bắt đầu "
-                     f"«{first[:80]}»: đã chép vào phu_luc, website in sau phần ký; kiểm tra")
+                     f"«{excerpt(first, 80)}»: đã chép vào phu_luc, website in sau phần ký; kiểm tra")
         recognised.append(f"phần sau chữ ký: {tables} bảng, {len(appendix) - tables} đoạn")
         # Its amounts and dates, as the sections' (review r19g D5: a Phụ lục's estimate was not listed).
         check.extend(money_lines({"so": "", "tieu_de": "", "doan": plan["phu_luc"]}, "phần sau chữ ký (phu_luc)"))
@@ -1121,6 +1213,22 @@ def _names_columns(rows: list[list[str]]) -> int:
 _CAPTION = re.compile(r"^(?:Bảng|Biểu đồ|Biểu|Hình|Sơ đồ|Phụ biểu)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
 
 
+def table_block(t: Table) -> dict:
+    """A table as the plan's data writes it: each merged cell's text once, in its first cell, and the merge in
+    o_gop (1-based row and column, rows and columns spanned), so the page spans it as the file does (review
+    r19j B1: merged header cells and a unit spanning two rows were printed twice)."""
+    rows = [[nfc(c) for c in r] for r in t.rows]
+    block = {"bang": [[nfc(c) for c in r] for r in t.written_rows()],
+             "dong_tieu_de": t.header_rows or _names_columns(rows)}
+    if t.header_rows == 0 and block["dong_tieu_de"] and t.spans:
+        t.header_rows = block["dong_tieu_de"]  # the header row found by its words: merges cut at it too
+        block["bang"] = [[nfc(c) for c in r] for r in t.written_rows()]
+    merges = t.header_spans()
+    if merges:
+        block["o_gop"] = [{"dong": r + 1, "cot": c + 1, "so_dong": nr, "so_cot": nc} for r, c, nr, nc in merges]
+    return {**block, **_bold_rows(t)}
+
+
 def _list_shape(s: str) -> bool:
     """An item of a list («- …», «+ …», «a) …», «i) …»), never a numbered part («1.», «I.», «A.»)."""
     return s.startswith(("mark", "letter", "lroman"))
@@ -1153,8 +1261,7 @@ def nest(lines: list, flattened: list | None = None) -> list:
                 last = item.get("doan", [item["van_ban"]])[-1]
                 if not (isinstance(last, (str, list)) and plain(last).rstrip().endswith(":")):
                     close_list()
-            rows = [[nfc(c) for c in r] for r in ln.rows]
-            here().append({"bang": rows, "dong_tieu_de": ln.header_rows or _names_columns(rows), **_bold(ln)})
+            here().append(table_block(ln))
             continue
         outline = ln.para.outline if ln.para is not None else -1
         if outline >= 0:
@@ -1223,7 +1330,7 @@ _MONEY_HEADER = re.compile(r"(?<!hội )(?<!cộng )\bđồng\b|\bvn[dđ]\b|\bti
 _AMOUNT_CELL = re.compile(r"^\d{1,3}(?:[.,]\d{3})*$|^\d+$")
 
 
-def _bold(table: Table) -> dict:
+def _bold_rows(table: Table) -> dict:
     """The table's rows bold throughout in the file (a group row, «Tổng cộng»), so they print bold: {} when none."""
     return {"dong_in_dam": [n + 1 for n in table.bold_rows]} if table.bold_rows else {}
 

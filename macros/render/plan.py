@@ -136,7 +136,7 @@ def title_html(site: Site) -> Markup:
     # The rule as written, each character a character reference (Markdown would read «___» or «---»).
     return fragment("plan_title.html", kind=doc.loai, kind_written=doc.in_ten_loai,
                     summary=doc.trich_yeu if not _header_subject(site) else "",  # else in the header
-                    rule=[ord(c) for c in doc.dong_ke])
+                    rule=[ord(c) for c in doc.dong_ke], authority=doc.dong_tham_quyen)
 
 
 def basis_paragraphs(site: Site) -> list[str]:
@@ -230,16 +230,29 @@ def _runs(value) -> list[dict]:
     return [{"text": r, "bold": False, "italic": False} if isinstance(r, str) else {"text": r.chu, "bold": r.dam, "italic": r.nghieng} for r in value]
 
 
+def _table_cells(table: Table) -> list[list[dict]]:
+    """A table's rows of cells, each {runs, rowspan, colspan}: a merged cell (o_gop) once, spanning what it
+    covers, the covered cells left out (review r19j B1)."""
+    spans = {(m.dong - 1, m.cot - 1): (m.so_dong, m.so_cot) for m in table.o_gop}
+    covered = {(i, j) for (r, c), (nr, nc) in spans.items() for i in range(r, r + nr) for j in range(c, c + nc)
+               if (i, j) != (r, c)}
+    bold = {n - 1 for n in table.dong_in_dam}  # rows bold as the document prints them (counted from 1, header rows too)
+    return [[{"runs": _bolded(_runs(cell)) if i in bold else _runs(cell),
+              "rowspan": spans.get((i, j), (1, 1))[0], "colspan": spans.get((i, j), (1, 1))[1]}
+             for j, cell in enumerate(row) if (i, j) not in covered] for i, row in enumerate(table.bang)]
+
+
+def _bolded(runs: list[dict]) -> list[dict]:
+    return [{**r, "bold": True} if r["text"] else r for r in runs]
+
+
 def _block(block) -> dict:
     """A block of a verbatim section as plain values for templates/plan_blocks.html."""
     if isinstance(block, Item):
         return {"kind": "item", "marker": block.ky_hieu, "runs": _runs(block.van_ban),
                 "children": [_block(b) for b in block.doan]}
     if isinstance(block, Table):
-        rows = [[_runs(cell) for cell in row] for row in block.bang]
-        bold = set(block.dong_in_dam)  # rows bold as the document prints them (counted from 1, header rows too)
-        rows = [[[{**r, "bold": True} if r["text"] else r for r in cell] for cell in row] if n in bold else row
-                for n, row in enumerate(rows, 1)]
+        rows = _table_cells(block)
         return {"kind": "table", "head": rows[:block.dong_tieu_de], "body": rows[block.dong_tieu_de:]}
     if isinstance(block, Note):
         return {"kind": "note", "title": _runs(block.ghi_chu), "runs": _runs(block.van_ban)}
@@ -324,6 +337,8 @@ def body_markdown(site: Site) -> Markup:
         parts.append({"kind": "html", "html": fragment(
             "plan_blocks.html", post=lambda html: "\n".join(line for line in html.splitlines() if line.strip()),
             section_blocks=[_block(p.mo_dau)], appendix=False)})
+    if p.van_ban.dong_ban_hanh:  # «QUYẾT ĐỊNH:» after the basis, centred as written (review r19j A3)
+        parts.append({"kind": "html", "html": fragment("plan_enacting.html", post=str.strip, text=p.van_ban.dong_ban_hanh)})
     for place, section in enumerate(p.muc, 1):
         if heading(section, place).strip():  # a section the document neither numbers nor titles: no "## "
             parts.append(_numbered_heading(section, place))

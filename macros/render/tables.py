@@ -36,7 +36,7 @@ def _start(p: htmlscan.Piece, end: int, tables: list[dict]) -> None:
     attrs = dict(p.attrs)
     if p.tag == "table":
         tables.append({"labelled": "class" not in attrs, "head": [], "in_head": False,
-                       "cell": None, "col": 0, "start": end, "cells": []})
+                       "cell": None, "col": 0, "start": end, "cells": [], "groups": {}, "below": {}, "taken": set()})
         return
     if not tables:
         return
@@ -45,8 +45,16 @@ def _start(p: htmlscan.Piece, end: int, tables: list[dict]) -> None:
         t["in_head"] = True
     elif p.tag == "tr":
         t["col"] = 0
+        # Columns a cell of a row above still covers (rowspan): this row's cells start right of them.
+        t["taken"] = {c for c, n in t["below"].items() if n > 0}
+        t["below"] = {c: n - 1 for c, n in t["below"].items() if n > 1}
     elif p.tag in ("th", "td"):
         span = _int(attrs.get("colspan"), 1)
+        while t["col"] in t["taken"]:
+            t["col"] += 1
+        for c in range(t["col"], t["col"] + span):
+            if _int(attrs.get("rowspan"), 1) > 1:
+                t["below"][c] = _int(attrs.get("rowspan"), 1) - 1
         cell = {"col": t["col"], "span": span, "text": [], "head": t["in_head"]}
         t["col"] += span
         t["cell"] = cell
@@ -69,6 +77,8 @@ def _end(tag: str, tables: list[dict], inserts: list) -> None:
             label = " ".join("".join(cell["text"]).split())
             for i in range(cell["span"]):
                 _put(t["head"], cell["col"] + i, label)
+                if cell["span"] > 1 and label:  # a group's header over several columns (review r19j B1)
+                    t["groups"].setdefault(cell["col"] + i, []).append(label)
         t["cell"] = None
 
 
@@ -78,6 +88,11 @@ def _finish(t: dict, inserts: list) -> None:
     inserts.append((t["start"], " data-stack"))
     for offset, cell in t["cells"]:
         label = t["head"][cell["col"]] if cell["col"] < len(t["head"]) else ""
+        # Under a group's header («Kết quả quý I» over «Đạt» and «Chưa đạt»): the group named too, so a card
+        # on a phone keeps what the upper header row says.
+        groups = [g for g in t["groups"].get(cell["col"], []) if g != label]
+        if groups and label:
+            label = ": ".join([*groups, label])
         if label:
             inserts.append((offset, f' data-label="{escape(label, quote=True)}"'))
 
