@@ -18,8 +18,9 @@ LONGEST_FIRST = (
     "test_fixture_plan.py",      # the real site (~13 s on a fresh checkout) then the two-plan build (~9 s), in-process PDFs
     "test_escaping.py",          # the mutated build and the every-field build (with PDFs)
     "test_accessibility.py",     # ~35 CPU-s of Chromium: one pass (tables, contrast, axe, links) over every page
-    "test_search.py",            # ~25 s: 170 searches in the real box
     "test_offline_browser.py",   # ~20 s Chromium, service worker, file:// copy
+    "test_search.py",            # ~15 s: ~190 queries in one call into the page, 10 typed letter by letter
+    "test_fuzz_data.py",         # ~15 CPU-s: 164 distinct edited texts, each a full load of data/
     "test_weight.py",            # ~9 CPU-s: first loads in one cache-disabled context, throttled search
     "test_safe_build.py",        # scripts/build.py: two refusals, one full build from the cache
     "test_serve.py",             # mkdocs serve and its rebuilds (waits more than it computes)

@@ -5,6 +5,7 @@ computed for every visible text, axe-core on every page type, tap targets.
 One browser page is opened per module and reused for every page of the site."""
 
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -72,23 +73,38 @@ TABLES_JS = """() => {
     }
   })
   if (document.documentElement.scrollWidth > vw) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} px`)
-  return {tables: tables.length, problems: out, width: vw}
+  return {tables: tables.length, problems: out, width: vw, overflow: document.documentElement.scrollWidth - window.innerWidth}
 }"""
 
 
 @pytest.fixture(scope="module")
-def tab(site, browser):
-    """(page, base URL): one Chromium page over the built site for the module."""
+def tab(site, browser, hosts):
+    """(page, base URL): one Chromium page over the built site for the module; the host of
+    every request of it (and of its workers) goes into `hosts`."""
     with serve(site) as base:
         page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.context.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
         yield page, base
         page.close()
+
+
+@pytest.fixture(scope="module")
+def hosts() -> set:
+    return set()
 
 
 def html_pages(site: Path) -> list[str]:
     return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
                   for p in site.rglob("index.html"))
 
+
+# Pages whose title (or a document's kind line) must be visible (Playwright's rule: a
+# non-empty box, not visibility: hidden) once loaded.
+TITLED = ["", "ke-hoach/", "don-vi/huyen-dak-glei/", "tien-do/", "kinh-phi/", "so-tay/"]
+TITLE_SHOWN_JS = """() => { const e = document.querySelector('article h1, article .vb-kind')
+  if (!e) return false
+  const r = e.getBoundingClientRect()
+  return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden' }"""
 
 PHONE_WIDTHS = (320, 360)
 AXE_WIDTHS = (360, 1280)
@@ -108,7 +124,8 @@ def one_pass(site, tab):
     pages = html_pages(site)
     assert set(typed) <= set(pages), sorted(set(typed) - set(pages))
     found = {"tables": {w: 0 for w in PHONE_WIDTHS}, "table_problems": [], "small_links": [],
-             "contrast": {w: [] for w in CONTRAST_WIDTHS}, "axe": [], "axe_runs": 0}
+             "contrast": {w: [] for w in CONTRAST_WIDTHS}, "axe": [], "axe_runs": 0, "overflow": {},
+             "not_ok": [], "titled": {}}
 
     def width(w, h):
         page.set_viewport_size({"width": w, "height": h})
@@ -118,13 +135,19 @@ def one_pass(site, tab):
         # Loaded at the first width, then laid out again at each next one; TABLES_JS says
         # the width it measured at (one round trip to Chromium less per width: issue 22).
         page.set_viewport_size({"width": PHONE_WIDTHS[0], "height": 740})
-        page.goto(base + path)
+        response = page.goto(base + path)
+        if not response.ok:
+            found["not_ok"].append(path)
         for i, w in enumerate(PHONE_WIDTHS):
             if i:
                 page.set_viewport_size({"width": w, "height": 740})
             result = page.evaluate(TABLES_JS)
             assert result["width"] == w, (path, result["width"], w)
             found["tables"][w] += result["tables"]
+            if w == 360:
+                found["overflow"][path] = result["overflow"]
+                if path in TITLED:
+                    found["titled"][path] = page.evaluate(TITLE_SHOWN_JS)
             found["table_problems"] += [f"{w} px /{path}: {p}" for p in result["problems"]]
         name = typed.get(path)
         if name is None:
@@ -152,6 +175,14 @@ def test_every_table_fits_a_phone_screen(one_pass):
     # the site's tables (budget, assignments, units, glossary, forms…; the editor guide is no page)
     assert all(n >= 7 for n in one_pass["tables"].values()), one_pass["tables"]
     assert not one_pass["table_problems"], "\n".join(one_pass["table_problems"])
+
+
+# (was tests/test_browser_offline.py, on six pages, each loaded again: issue 22)
+def test_phone_layout_has_no_horizontal_scroll(one_pass):
+    """Every page at 360 px (from the one pass): the document no wider than the window."""
+    assert "" in one_pass["overflow"] and "so-tay/" in one_pass["overflow"]
+    wide = {path: px for path, px in one_pass["overflow"].items() if px > 0}
+    assert not wide, wide
 
 
 def test_stacked_rows_are_labelled_and_stay_a_table(tab):
@@ -414,3 +445,14 @@ def test_home_page_key_facts_are_headings(tab):
     facts = [h for h in outline if h.startswith("H2 ")]
     assert len(facts) >= 6, outline  # the five facts and the units' list
     assert not page.evaluate("() => [...document.querySelectorAll('.glance li > p:first-child > strong:only-child')].length")
+
+
+# Last in the module: the requests of every test above on the module's page count too.
+def test_pages_load_without_other_hosts(one_pass, hosts, tab):
+    """In a real browser, every page (the one pass: each page of the site, its styles,
+    scripts, fonts and images, at 320, 360 and 1280 px) asks only the site's own host for
+    anything; each loads (HTTP OK) and shows its title (was tests/test_browser_offline.py)."""
+    assert not one_pass["not_ok"], one_pass["not_ok"]
+    assert set(TITLED) <= set(one_pass["titled"]), one_pass["titled"]
+    assert not [p for p in TITLED if not one_pass["titled"][p]], one_pass["titled"]
+    assert hosts == {urlparse(tab[1]).netloc}, hosts

@@ -76,6 +76,16 @@ def test_real_data_is_valid_in_the_fuzz_copy(project):
     load_site(project)
 
 
+@pytest.fixture(scope="module")
+def checked():
+    """(file, edited text) already checked and passed. The derandomized examples hold the
+    same edited text more than once (164 distinct texts in the 200 examples: a line swapped
+    with itself, a deletion at the end, one edit drawn two ways): the same input loaded again
+    proves nothing new, and costs a full load (issue 22). A failing input is never added, so
+    hypothesis can replay and shrink it."""
+    return set()
+
+
 # FUZZ_EXAMPLES=5000 FUZZ_RANDOM=1 for a longer, random search on a workstation.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 RANDOM = os.environ.get("FUZZ_RANDOM") == "1"
@@ -84,9 +94,12 @@ RANDOM = os.environ.get("FUZZ_RANDOM") == "1"
 @settings(max_examples=EXAMPLES, deadline=2000, derandomize=not RANDOM, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(file=st.sampled_from(FILES), edits=st.lists(edit, min_size=1, max_size=3))
-def test_any_edit_ends_in_valid_data_or_a_message_naming_the_file(project, file, edits):
+def test_any_edit_ends_in_valid_data_or_a_message_naming_the_file(project, checked, file, edits):
+    text = mutate(TEXTS[file], edits)
+    if (file, text) in checked:
+        return
     path = project / file
-    path.write_text(mutate(TEXTS[file], edits), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     try:
         start = time.perf_counter()
         try:
@@ -97,5 +110,6 @@ def test_any_edit_ends_in_valid_data_or_a_message_naming_the_file(project, file,
             assert all(e.file.startswith("data/") for e in exc.errors), report
             assert file in report, report  # the edited file is named (a cross-check names it as the reference)
         assert time.perf_counter() - start < 2
+        checked.add((file, text))
     finally:
         path.write_text(TEXTS[file], encoding="utf-8")
