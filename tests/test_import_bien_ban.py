@@ -212,3 +212,66 @@ def test_a_slogan_in_capitals_or_a_table_announced_by_its_item_stays_in_the_list
     assert [x.get("ky_hieu") for x in items] == ["-", "-"], items
     assert plain_text(items[0]["doan"][0]) == "TOÀN DÂN ĐOÀN KẾT XÂY DỰNG NÔNG THÔN MỚI!"
     assert "bang" in items[1]["doan"][0]
+
+
+def _minutes_with_tail(path: Path, last_item: str, item_indent: tuple[int, int] | None = None,
+                       vote_indent: int | None = None) -> None:
+    """Minutes ending «3. …», «Biểu quyết: …», «Hội nghị kết thúc …»; `item_indent` (left, hanging) of «3.» and
+    `vote_indent` (left) of «Biểu quyết» in twips, as the file sets them (None: not set)."""
+    from docx.shared import Twips
+
+    doc = Document()
+    for t in ("ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG HÒA BÌNH", "Số: 08/BB-MTTQ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+              "Độc lập - Tự do - Hạnh phúc", "Hòa Bình, ngày 06 tháng 3 năm 2026", "BIÊN BẢN",
+              "Hội nghị bàn việc giám sát hỗ trợ hộ nghèo", "Thời gian: 14 giờ 00 phút, ngày 06 tháng 3 năm 2026."):
+        doc.add_paragraph(t)
+    doc.add_paragraph().add_run("NỘI DUNG HỘI NGHỊ").bold = True
+    for t in ("1. Bà Trần Thị Mai quán triệt kế hoạch giám sát.", "2. Ý kiến thảo luận:",
+              "- Ông Lê Văn An đề nghị giám sát cả việc hỗ trợ tiền điện."):
+        doc.add_paragraph(t)
+    item = doc.add_paragraph(last_item)
+    if item_indent:
+        item.paragraph_format.left_indent = Twips(item_indent[0])
+        item.paragraph_format.first_line_indent = Twips(-item_indent[1])
+    vote = doc.add_paragraph("Biểu quyết: 21/21 đại biểu tán thành (đạt 100%).")
+    if vote_indent is not None:
+        vote.paragraph_format.left_indent = Twips(vote_indent)
+    doc.add_paragraph("Hội nghị kết thúc lúc 16 giờ 30 phút cùng ngày; biên bản lập thành 03 bản.")
+    cells = doc.add_table(rows=1, cols=2).rows[0].cells
+    for cell, lines in zip(cells, (["THƯ KÝ", "Phạm Văn Bình"], ["CHỦ TRÌ HỘI NGHỊ", "Trần Thị Mai"])):
+        cell.paragraphs[0].text = lines[0]
+        for t in lines[1:]:
+            cell.add_paragraph(t)
+    doc.save(path)
+
+
+def test_paragraphs_after_the_last_item_stand_alone_unless_the_file_indents_them(project, tmp_path, capsys):
+    """Review r19h, doc 2, defect 3: «Biểu quyết …» and the closing paragraph after the last «3. …» (a whole
+    sentence) were its children, though nothing in the file set them under it. The rule: a plain paragraph after
+    the body's last item is that item's only when the file indents it (its left indent right of where the item's
+    first line starts) or when the item is a title with nothing under it yet (no sentence end, or «…:»)."""
+    vote, end = "Biểu quyết: 21/21 đại biểu tán thành (đạt 100%).", "Hội nghị kết thúc lúc 16 giờ 30 phút cùng ngày"
+    sentence = "3. Hội nghị thống nhất thành lập 03 đoàn giám sát, mỗi đoàn 05 thành viên."
+
+    def last(plan):
+        top = plan["muc"][-1]["doan"]
+        three = next(b for b in top if isinstance(b, dict) and b.get("ky_hieu") == "3.")
+        return [plain_text(x) for x in three.get("doan", [])], [plain_text(x) for x in top[top.index(three) + 1:]]
+
+    plan = imported(project, tmp_path, capsys, lambda p: _minutes_with_tail(p, sentence), "khong-thut")
+    under, after = last(plan)
+    assert under == [] and after[0] == vote and after[1].startswith(end), (under, after)
+    assert any("«3.»" in x and "Biểu quyết" in x for x in plan["nhap_tu_dong"]["can_xac_nhan"])
+    # The file indents «Biểu quyết» (1,27 cm) but not the closing paragraph: only the first is the item's.
+    plan = imported(project, tmp_path, capsys, lambda p: _minutes_with_tail(p, sentence, vote_indent=720), "thut")
+    under, after = last(plan)
+    assert under == [vote] and len(after) == 1 and after[0].startswith(end), (under, after)
+    # «3.» with a hanging indent: a paragraph set at its text's edge is its own, one at the margin is not.
+    plan = imported(project, tmp_path, capsys,
+                    lambda p: _minutes_with_tail(p, sentence, item_indent=(720, 360), vote_indent=720), "treo")
+    under, after = last(plan)
+    assert under == [vote] and len(after) == 1, (under, after)
+    # A title («3. Kết luận của hội nghị») opens what follows it: both paragraphs are its own.
+    plan = imported(project, tmp_path, capsys, lambda p: _minutes_with_tail(p, "3. Kết luận của hội nghị"), "tieu-de")
+    under, after = last(plan)
+    assert under[0] == vote and under[1].startswith(end) and after == [], (under, after)

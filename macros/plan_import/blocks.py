@@ -35,6 +35,9 @@ class Para:
     note: bool = False
     # Left indent in twips (Word: the paragraph's own, its list level's or its style's); -1 when not known.
     indent: int = -1
+    # Where its first line starts against that left indent (twips): Word's first-line indent, negative for a
+    # hanging one; 0 when none or not known.
+    first_line: int = 0
 
     @property
     def text(self) -> str:

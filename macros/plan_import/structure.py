@@ -845,9 +845,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             s["loai"] = "khac"
         elif s["loai"] != "khac":
             used[s["loai"]] = s["so"] or f"«{s['tieu_de']}»"
+    lifted: list[tuple[str, str]] = []
     for s in sections:
         flattened: list[str] = []
-        s["doan"] = nest(s.pop("_blocks"), flattened)
+        s["doan"] = nest(s.pop("_blocks"), flattened, tail=s is sections[-1], lifted=lifted)
         if flattened:
             check.append(f"mục «{s['tieu_de'] or s['so']}»: danh sách trong tệp Word lồng sâu hơn {MAX_LIST_LEVELS} "
                          f"cấp, website giữ tối đa {MAX_LIST_LEVELS} cấp: {len(flattened)} ý sâu hơn (bắt đầu «"
@@ -865,8 +866,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                      "trống: kiểm tra")
         closing = []
 
-    # A plain paragraph that ends the body under the last item: nothing in the file says whether it
-    # continues that item or stands alone (Word's indents are not read): listed.
+    # Plain paragraphs after the body's last item (nest(tail=True)): set after the list when the file does not
+    # indent them under it and the item is a whole sentence; kept under it otherwise. Either way listed.
+    if lifted:
+        marker, text = lifted[0]
+        more = f" và {len(lifted) - 1} đoạn sau nó" if len(lifted) > 1 else ""
+        check.append(f"đoạn «{text[:120]}»{more} ở cuối phần thân được ghi sau danh sách, không thuộc ý «{marker}» "
+                     "trước nó (tệp không thụt lề đoạn vào dưới ý đó): kiểm tra; nếu đoạn là một phần của ý, chuyển "
+                     "vào ý đó (doan của ý)")
     if sections and sections[-1]["doan"]:
         item, tail_block = None, sections[-1]["doan"][-1]
         while isinstance(tail_block, dict) and "ky_hieu" in tail_block and tail_block.get("doan"):
@@ -1126,15 +1133,34 @@ def _list_shape(s: str) -> bool:
     return s.startswith(("mark", "letter", "lroman"))
 
 
-def nest(lines: list, flattened: list | None = None) -> list:
+_SENTENCE_END = re.compile(r"[.;!?…][\s”\"»’')\]]*$")
+
+
+def _indented_under(para: Para | None, item_start: int | None) -> bool:
+    """The file sets the paragraph under the item: its left indent is right of where the item's first line (its
+    marker) starts. A first-line indent alone sets nothing under anything (every body paragraph may have one)."""
+    return para is not None and para.indent >= 0 and item_start is not None and para.indent > item_start
+
+
+def nest(lines: list, flattened: list | None = None, tail: bool = False, lifted: list | None = None) -> list:
     """A section's lines as nested blocks: a marker of a new shape opens a level under the
     open item; one of an open shape closes what is under it; a plain paragraph or a table
-    goes under the innermost open item; a note («* Ghi chú:») closes every level."""
+    goes under the innermost open item; a note («* Ghi chú:») closes every level.
+
+    `tail`: the section ends the body. A plain paragraph after its last item or table (a vote, the closing «Hội
+    nghị kết thúc …») goes under an open item only when the file indents it under that item, or when the item is
+    a title with nothing under it yet (no sentence end, or «…:»); else it follows the list at the section's
+    level (review r19h). Each paragraph taken out of items so is added to `lifted` as (the outermost item's
+    marker, the paragraph's text)."""
     top: list = []
     stack: list[tuple[str, dict]] = []
     word_indent: dict[int, int] = {}  # id(item) -> left indent of a Word-numbered item (its list level's)
     typed_indent: dict[int, int] = {}  # id(item) -> left indent of an item whose marker is typed in the text
     aliases: dict[int, set[str]] = {}  # id(item) -> the shapes its level stands for («•» and «–» siblings)
+    starts: dict[int, int] = {}  # id(item) -> where its first line (its marker) starts, twips, when the file says
+    last_mark = max((k for k, ln in enumerate(lines) if isinstance(ln, Table) or ln.marker
+                     or (ln.para is not None and ln.para.outline >= 0)), default=len(lines)) if tail else len(lines)
+    tail_owners: set[int] | None = None  # the open items the paragraphs after the last item may belong to
 
     def here() -> list:
         return stack[-1][1].setdefault("doan", []) if stack else top
@@ -1145,7 +1171,7 @@ def nest(lines: list, flattened: list | None = None) -> list:
         while stack and _list_shape(stack[-1][0]):
             stack.pop()
 
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if isinstance(ln, Table):
             # A table closes a list, unless the item above introduces it («… như sau:»).
             if stack and _list_shape(stack[-1][0]):
@@ -1182,6 +1208,16 @@ def nest(lines: list, flattened: list | None = None) -> list:
             # gives) no longer belongs to that item: it follows the list (review r19f B3).
             while indent >= 0 and stack and indent < word_indent.get(id(stack[-1][1]), -1):
                 stack.pop()
+            if k > last_mark and stack:
+                if tail_owners is None:
+                    tail_owners = {id(item) for shape_, item in stack if shape_.startswith("outline:") or (
+                        not item.get("doan") and not _SENTENCE_END.search(plain(item["van_ban"])))}
+                left = None
+                while stack and id(stack[-1][1]) not in tail_owners and not _indented_under(
+                        ln.para, starts.get(id(stack[-1][1]))):
+                    left = stack.pop()[1]
+                if left is not None and lifted is not None:
+                    lifted.append((left["ky_hieu"], nfc(ln.text).strip()))
             here().append(rich(ln.runs))
             continue
         s = shape(ln.marker)
@@ -1206,6 +1242,8 @@ def nest(lines: list, flattened: list | None = None) -> list:
         aliases[id(item)] = shapes
         if not ln.from_word and indent >= 0:
             typed_indent[id(item)] = indent
+        if indent >= 0:
+            starts[id(item)] = indent + ln.para.first_line
         if len(stack) >= MAX_LIST_LEVELS:  # deeper than the site keeps: beside the deepest level kept
             (stack[-2][1]["doan"] if len(stack) >= 2 else top).append(item)
             if flattened is not None:
