@@ -275,3 +275,33 @@ def test_paragraphs_after_the_last_item_stand_alone_unless_the_file_indents_them
     plan = imported(project, tmp_path, capsys, lambda p: _minutes_with_tail(p, "3. Kết luận của hội nghị"), "tieu-de")
     under, after = last(plan)
     assert under[0] == vote and under[1].startswith(end) and after == [], (under, after)
+
+
+def test_a_word_numbered_item_after_typed_dashes_is_no_child_of_the_last_dash(project, tmp_path, capsys):
+    """Brief r19h item 1 (Word's own numbering): «1.», «2.», «3.» of Word's automatic list after a typed «- …»
+    list were nested under its last «-», and «3.» under the «-» typed inside «2.». A number at the list's own
+    edge returns to the numbered level; one the file indents under the «- …» (Word's «List Number 2») stays
+    under it."""
+    def minutes(path: Path, number_style: str) -> None:
+        doc = Document()
+        for t in ("ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG HÒA BÌNH", "Số: 09/BB-MTTQ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                  "Độc lập - Tự do - Hạnh phúc", "Hòa Bình, ngày 07 tháng 3 năm 2026", "BIÊN BẢN",
+                  "Hội nghị bàn việc giám sát", "Thời gian: 14 giờ 00 phút, ngày 07 tháng 3 năm 2026.", "Tham dự:",
+                  "- Thường trực Đảng ủy phường: 02 đồng chí;", "- Hộ nghèo được mời: 03 hộ."):
+            doc.add_paragraph(t)
+        for t in ("Bà Trần Thị Mai quán triệt kế hoạch.", "Ý kiến thảo luận:"):
+            doc.add_paragraph(t, style=number_style)
+        doc.add_paragraph("- Ông Lê Văn An đề nghị tổ chức buổi sáng.")
+        doc.add_paragraph("Hội nghị thống nhất tổ chức ở 5 khu dân cư.", style=number_style)
+        for t in ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
+            doc.add_paragraph(t)
+        doc.save(path)
+
+    plan = imported(project, tmp_path, capsys, lambda p: minutes(p, "List Number"), "so-tu-dong")
+    top = plan["muc"][-1]["doan"]
+    assert [b["ky_hieu"] for b in top] == ["-", "-", "1.", "2.", "3."], top
+    assert "doan" not in top[1] and [x["ky_hieu"] for x in top[3]["doan"]] == ["-"], top
+    plan = imported(project, tmp_path, capsys, lambda p: minutes(p, "List Number 2"), "so-thut-vao")
+    top = plan["muc"][-1]["doan"]
+    assert [x["ky_hieu"] for x in top[1]["doan"]] == ["1.", "2."], top
+

@@ -1222,8 +1222,16 @@ def nest(lines: list, flattened: list | None = None, tail: bool = False, lifted:
             continue
         s = shape(ln.marker)
         indent = ln.para.indent if ln.para is not None else -1
-        if s.startswith("dec0") and not ln.from_word and not any(sh == s for sh, _ in stack):
-            close_list()  # «1.» typed after a «- …» list: the outer level again, never an item of the list
+        if s.startswith("dec0") and not any(sh == s for sh, _ in stack):
+            if not ln.from_word:
+                close_list()  # «1.» typed after a «- …» list: the outer level again, never an item of the list
+            else:
+                # Word's «1.» after a «- …» list: the outer level too, unless the file sets its number right of
+                # where the list item's marker starts (a numbered list inside that item, «List Number 2»).
+                at = indent + ln.para.first_line if indent >= 0 else None
+                while stack and _list_shape(stack[-1][0]) and not (
+                        at is not None and starts.get(id(stack[-1][1])) is not None and at > starts[id(stack[-1][1])]):
+                    stack.pop()
         if (stack and not ln.from_word and indent >= 0 and s != "mark+" and len(ln.marker) == 1 and _DASH.match(ln.marker + " x")
                 and s not in aliases.get(id(stack[-1][1]), {stack[-1][0]})
                 and all(a.startswith("mark") and a != "mark+" for a in aliases.get(id(stack[-1][1]), {stack[-1][0]}))
