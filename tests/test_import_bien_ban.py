@@ -78,7 +78,9 @@ def test_a_heading_or_an_outer_number_closes_a_dash_list(project, tmp_path, caps
     marks = [b["ky_hieu"] for b in top if isinstance(b, dict) and "ky_hieu" in b]
     assert marks == ["-", "-", "1.", "2.", "3."], marks
     assert all("doan" not in b for b in top if isinstance(b, dict) and b.get("ky_hieu") == "-")
-    assert any(isinstance(b, list) and b[0]["chu"] == "NỘI DUNG HỘI NGHỊ" for b in top)
+    # The one heading in bold capitals is a section of its own, «1.» … under it (brief r19h item 1).
+    assert [s["tieu_de"] for s in plan["muc"]][-1] == "NỘI DUNG HỘI NGHỊ", plan["muc"]
+    assert [b["ky_hieu"] for b in plan["muc"][-1]["doan"] if isinstance(b, dict)] == ["1.", "2.", "3."]
     two = next(b for b in top if isinstance(b, dict) and b.get("ky_hieu") == "2.")
     assert [x["ky_hieu"] for x in two["doan"]] == ["-"]
 
@@ -305,3 +307,23 @@ def test_a_word_numbered_item_after_typed_dashes_is_no_child_of_the_last_dash(pr
     top = plan["muc"][-1]["doan"]
     assert [x["ky_hieu"] for x in top[1]["doan"]] == ["1.", "2."], top
 
+
+def test_one_capital_line_not_in_bold_or_a_slogan_is_no_section(project, tmp_path, capsys):
+    """The other side of «NỘI DUNG HỘI NGHỊ» as a section: a lone line in capitals set in plain type, or a slogan
+    («… !»), stays a paragraph of the body."""
+    for folder, line, bold in (("thuong", "NỘI DUNG HỘI NGHỊ", False), ("khau-hieu", "TOÀN DÂN ĐOÀN KẾT!", True)):
+        def minutes(path: Path) -> None:
+            doc = Document()
+            for t in ("ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG HÒA BÌNH", "Số: 10/BB-MTTQ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                      "Độc lập - Tự do - Hạnh phúc", "Hòa Bình, ngày 08 tháng 3 năm 2026", "BIÊN BẢN",
+                      "Hội nghị bàn việc giám sát", "Tham dự:", "- Thường trực Đảng ủy phường: 02 đồng chí."):
+                doc.add_paragraph(t)
+            doc.add_paragraph().add_run(line).bold = bold
+            for t in ("1. Bà Trần Thị Mai quán triệt kế hoạch.", "2. Hội nghị thống nhất tổ chức ở 5 khu dân cư.",
+                      "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
+                doc.add_paragraph(t)
+            doc.save(path)
+
+        plan = imported(project, tmp_path, capsys, minutes, folder)
+        assert all(s["tieu_de"] == "" for s in plan["muc"]), plan["muc"]
+        assert line in str(plan["muc"]), plan["muc"]

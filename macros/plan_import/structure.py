@@ -777,6 +777,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             return False
         recognised.append("các mục lớn đánh dấu bằng «Phần thứ …» (Phần I, Phần 1)")
 
+    if heading is None:
+        # No scheme, but one line in bold capitals («NỘI DUNG HỘI NGHỊ» of a biên bản): the one section heading
+        # the document has, never a paragraph of the list above it (review r19h). A slogan («… !») or a quote is not.
+        lone = [ln for ln in lines[i:] if is_upper_plain(ln) and not ln.text.rstrip().endswith(("!", ";", ","))
+                and ln.text[:1] not in "“\"«'" and all(r.bold for r in ln.runs if r.text.strip())]
+        if len(lone) == 1 and sum(1 for ln in lines[i:] if is_upper_plain(ln)) == 1:
+            def heading(ln) -> bool:  # noqa: F811 - that one line only
+                return ln is lone[0]
+            recognised.append(f"một mục lớn đánh dấu bằng dòng chữ in hoa, in đậm («{lone[0].text}»)")
+
     if heading is not None:
         first = next((k for k in range(i, len(lines)) if heading(lines[k]) or chapter(lines[k])), len(lines))
     else:
