@@ -327,3 +327,49 @@ def test_one_capital_line_not_in_bold_or_a_slogan_is_no_section(project, tmp_pat
         plan = imported(project, tmp_path, capsys, minutes, folder)
         assert all(s["tieu_de"] == "" for s in plan["muc"]), plan["muc"]
         assert line in str(plan["muc"]), plan["muc"]
+
+
+def test_a_caption_or_table_the_file_indents_under_a_letter_item_stays_under_it(project, tmp_path, capsys):
+    """Brief r19h item 2, the other side: a caption and a table after «b) …» are that item's only when the file
+    indents them under it (the paragraph's left indent, the table's w:tblInd, right of where «b)» starts).
+    A caption written «Bảng 1 – …» (a dash, no stop) closes the list like «Bảng 1. …»."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Twips
+
+    def report(path: Path, indent: int | None, caption: str) -> None:
+        doc = Document()
+        for t in ("ỦY BAN MTTQ VIỆT NAM", "XÃ HÒA SƠN", "BAN THƯỜNG TRỰC", "Số: 14/BC-MTTQ-BTT",
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "Hòa Sơn, ngày 02 tháng 12 năm 2026", "BÁO CÁO", "Kết quả Ngày hội Đại đoàn kết năm 2026"):
+            doc.add_paragraph(t)
+        doc.add_paragraph().add_run("KẾT QUẢ THỰC HIỆN").bold = True
+        for t in ("Các hình thức đã làm:", "a) Tổ chức 6 buổi tuyên truyền;", "b) Phối hợp tổ chức Ngày hội ở 3/3 thôn."):
+            doc.add_paragraph(t)
+        run = doc.add_paragraph().add_run(caption)
+        run.bold = True
+        table = doc.add_table(rows=3, cols=2)
+        for row, cells in zip(table.rows, (("Thôn", "Số hộ"), ("Thôn 1", "120"), ("Thôn 2", "98"))):
+            for cell, text in zip(row.cells, cells):
+                cell.text = text
+        if indent is not None:
+            run._parent.paragraph_format.left_indent = Twips(indent)
+            ind = OxmlElement("w:tblInd")
+            ind.set(qn("w:w"), str(indent))
+            ind.set(qn("w:type"), "dxa")
+            table._tbl.tblPr.append(ind)
+        doc.add_paragraph().add_run("PHƯƠNG HƯỚNG NĂM 2027").bold = True
+        doc.add_paragraph("Tiếp tục vận động Nhân dân tham gia.")
+        for t in ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
+            doc.add_paragraph(t)
+        doc.save(path)
+
+    def under_b(plan):
+        section = next(s for s in plan["muc"] if s["tieu_de"] == "KẾT QUẢ THỰC HIỆN")
+        b = next(x for x in section["doan"] if isinstance(x, dict) and x.get("ky_hieu") == "b)")
+        return ["bang" if isinstance(x, dict) else plain_text(x) for x in b.get("doan", [])]
+
+    plan = imported(project, tmp_path, capsys, lambda p: report(p, 720, "Bảng 1. Số hộ tham gia"), "thut-vao")
+    assert under_b(plan) == ["Bảng 1. Số hộ tham gia", "bang"], under_b(plan)
+    plan = imported(project, tmp_path, capsys, lambda p: report(p, None, "Bảng 1 – Số hộ tham gia"), "gach-ngang")
+    assert under_b(plan) == [], under_b(plan)

@@ -50,6 +50,8 @@ class Table:
     header_rows: int = 0
     # Each cell's paragraphs, for a layout table (header, closing) read as lines.
     cells: list[list[list[Para]]] = field(default_factory=list)
+    # Its indent from the left margin (Word's w:tblInd, twips); -1 when not set.
+    indent: int = -1
 
 
 Block = Para | Table

@@ -591,7 +591,19 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[in
         header = 0
     if has_merge and merged is not None:
         merged[0] += 1
-    return Table(rows, header, cells)
+    return Table(rows, header, cells, _table_indent(tbl_el))
+
+
+def _table_indent(tbl_el) -> int:
+    """The table's own w:tblInd in twips (type dxa, or no type); -1 when not set or in another unit."""
+    tblpr = tbl_el.find(q("tblPr"))
+    ind = tblpr.find(q("tblInd")) if tblpr is not None else None
+    if ind is None or ind.get(q("type"), "dxa") != "dxa":
+        return -1
+    try:
+        return int(ind.get(q("w"), ""))
+    except ValueError:
+        return -1
 
 
 def _in_fallback(el) -> bool:

@@ -1135,7 +1135,8 @@ def _names_columns(rows: list[list[str]]) -> int:
 
 
 # A table's or a figure's caption («Bảng 1. …», «Biểu đồ 1.», «Hình 2: …»): it stands at the text's left edge.
-_CAPTION = re.compile(r"^(?:Bảng|Biểu đồ|Biểu|Hình|Sơ đồ|Phụ biểu)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
+_CAPTION = re.compile(r"^(?:Bảng|Biểu đồ|Biểu|Hình|Sơ đồ|Phụ biểu)\s+(?:số\s+)?\d{1,3}(?:\s*[.:]|\s+[-–—]\s)",
+                      re.IGNORECASE)
 
 
 def _list_shape(s: str) -> bool:
@@ -1175,10 +1176,14 @@ def nest(lines: list, flattened: list | None = None, tail: bool = False, lifted:
     def here() -> list:
         return stack[-1][1].setdefault("doan", []) if stack else top
 
-    def close_list() -> None:
+    def close_list(at: int | None = None) -> None:
         """A heading, a caption, an outer numbered item or a table closes the «- …» / «a) …» list open above it
-        (review r19h: a section heading, «1.», «Bảng 1 …» and its tables were nested under the list's last item)."""
-        while stack and _list_shape(stack[-1][0]):
+        (review r19h: a section heading, «1.», «Bảng 1 …» and its tables were nested under the list's last item).
+        `at`: the caption's or table's left indent (twips) when the file sets one: it stays under an item it is set
+        right of."""
+        while stack and _list_shape(stack[-1][0]) and not (
+                at is not None and at >= 0 and starts.get(id(stack[-1][1])) is not None
+                and at > starts[id(stack[-1][1])]):
             stack.pop()
 
     for k, ln in enumerate(lines):
@@ -1188,7 +1193,7 @@ def nest(lines: list, flattened: list | None = None, tail: bool = False, lifted:
                 item = stack[-1][1]
                 last = item.get("doan", [item["van_ban"]])[-1]
                 if not (isinstance(last, (str, list)) and plain(last).rstrip().endswith(":")):
-                    close_list()
+                    close_list(ln.indent)
             rows = [[nfc(c) for c in r] for r in ln.rows]
             here().append({"bang": rows, "dong_tieu_de": ln.header_rows or _names_columns(rows)})
             continue
@@ -1213,7 +1218,7 @@ def nest(lines: list, flattened: list | None = None, tail: bool = False, lifted:
                     and not ln.text.rstrip().endswith(("!", ";", ",")) and ln.text[:1] not in "“\"«'"):
                 stack.clear()  # a heading in capitals («NỘI DUNG HỘI NGHỊ»): under no item; never a slogan («… !»)
             elif _CAPTION.match(ln.text):
-                close_list()
+                close_list(indent)
             # A plain paragraph set left of a Word-numbered item (its indent less than the item's list level
             # gives) no longer belongs to that item: it follows the list (review r19f B3).
             while indent >= 0 and stack and indent < word_indent.get(id(stack[-1][1]), -1):
