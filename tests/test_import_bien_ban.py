@@ -373,3 +373,31 @@ def test_a_caption_or_table_the_file_indents_under_a_letter_item_stays_under_it(
     assert under_b(plan) == ["Bảng 1. Số hộ tham gia", "bang"], under_b(plan)
     plan = imported(project, tmp_path, capsys, lambda p: report(p, None, "Bảng 1 – Số hộ tham gia"), "gach-ngang")
     assert under_b(plan) == [], under_b(plan)
+
+
+def test_no_unit_candidate_from_a_house_number_or_a_total_like_row(project, tmp_path, capsys):
+    """Review r19h item 5, other forms of the same defects: «thôn 3, số 12 đường Lê Lợi» (an address after a
+    numbered unit) gave «thôn số 12»; a table's «Cả xã», «Bình quân», «Trong đó:» rows (totals, an average, a
+    breakdown) were offered as unit names. Real names around them stay listed."""
+    def report(path: Path) -> None:
+        doc = Document()
+        for t in ("ỦY BAN MTTQ VIỆT NAM", "XÃ HÒA SƠN", "BAN THƯỜNG TRỰC", "Số: 15/BC-MTTQ-BTT",
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "Hòa Sơn, ngày 02 tháng 12 năm 2026", "BÁO CÁO", "Kết quả Ngày hội Đại đoàn kết năm 2026",
+                  "I. KẾT QUẢ", "1. Hội nghị họp tại nhà văn hóa thôn 3, số 12 đường Lê Lợi."):
+            doc.add_paragraph(t)
+        rows = (("TT", "Thôn", "Số hộ"), ("1", "Kon Drei", "120"), ("2", "Kon Jơ Ri", "98"), ("", "Cả xã", "218"),
+                ("", "Trong đó:", ""), ("", "Bình quân", "109"))
+        table = doc.add_table(rows=len(rows), cols=3)
+        for row, cells in zip(table.rows, rows):
+            for cell, text in zip(row.cells, cells):
+                cell.text = text
+        for t in ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
+            doc.add_paragraph(t)
+        doc.save(path)
+
+    plan = imported(project, tmp_path, capsys, report, "dia-chi")
+    units = " ".join(x for x in plan["nhap_tu_dong"]["can_xac_nhan"] if "đơn vị" in x)
+    assert "«thôn 3»" in units and "«Kon Drei»" in units and "«Kon Jơ Ri»" in units, units
+    for wrong in ("số 12", "Cả xã", "Trong đó", "Bình quân"):
+        assert wrong not in units, (wrong, units)

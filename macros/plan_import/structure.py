@@ -1369,6 +1369,10 @@ _LEVEL_RE = re.compile(r"(?<![\w])(?:các\s+)?(" + "|".join(LEVELS) + r")(?:\s*:
 _NUMBER_NAME = re.compile(r"(số\s+\d{1,3}[A-Z]?(?![\w/]|[.,]\d)|\d{1,3}[A-Z]?(?=\s*(?:$|[,;:)]|\.(?!\d)|và\s)))(\s*)")
 
 
+# A further number of a list of numbered units («thôn số 5, số 7 và số 9»): one that ends there.
+_LISTED_NUMBER = re.compile(r"(?:số\s+)?\d{1,3}[A-Z]?(?=\s*(?:$|[,;:)]|\.(?!\d)|và\s))")
+
+
 def _names_at(text: str, pos: int) -> tuple[list[str], int]:
     """Capitalised place names from pos: «Đăk Pxi, Đăk Mar và Ngọk Réo» -> three names; a number as a name:
     «số 7», «số 5 và số 9»."""
@@ -1392,9 +1396,11 @@ def _names_at(text: str, pos: int) -> tuple[list[str], int]:
         sep = re.compile(r"\s*(,|và|;)\s*").match(text, p - (1 if text[p - 1:p] == " " else 0))
         # A number after a place's name starts no unit of that level: «phường Ngô Mây, số 12 đường …» is an address
         # (review r19h); only a list of numbers goes on («thôn số 5 và số 9»).
+        # Nor does a house number after a numbered unit: «thôn 3, số 12 đường Lê Lợi». After a comma a number of
+        # the list ends where an item ends (a stop, a comma, «và», the end); after «và» it is the list's last.
         numbers = bool(_NUMBER_NAME.fullmatch(names[-1]))
         if not sep or not ((text[sep.end():sep.end() + 1] or "x")[0].isupper()
-                           or (numbers and _NUMBER_NAME.match(text, sep.end()))):
+                           or (numbers and (_NUMBER_NAME if sep.group(1) == "và" else _LISTED_NUMBER).match(text, sep.end()))):
             break
         pos = sep.end()
     return names, pos
@@ -1414,7 +1420,8 @@ def _scan(text: str, found: dict) -> None:
             found.setdefault((m.group(1).lower(), name), f"{m.group(1)} {name}")
 
 
-_TOTAL_CELL = re.compile(r"^(?:tong cong|tong so|tong|cong|toan (?:xa|phuong|huyen|tinh|thi tran|dac khu))\b")
+_TOTAL_CELL = re.compile(r"^(?:tong cong|tong so|tong|cong|(?:toan|ca) (?:xa|phuong|huyen|tinh|thi tran|dac khu)"
+                         r"|binh quan|trung binh|trong do)\b")
 
 
 def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
@@ -1437,7 +1444,7 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
                 if _LEVEL_RE.match(cell) or _DEPARTMENT.match(cell) or cell.startswith(("Ủy ban", "Uỷ ban", "Hội ", "Đoàn ")):
                     continue  # a place found by the text scan, or a body, not a unit
                 if _TOTAL_CELL.match(fold(cell)):
-                    continue  # a total row («Tổng cộng», «Cộng», «Toàn xã»): no unit (review r19h)
+                    continue  # a total row («Tổng cộng», «Cộng», «Toàn xã», «Bình quân», «Trong đó:»): no unit
                 for name in re.split(r"\s*,\s*|\s+và\s+", cell):
                     if name and name[0].isupper():
                         found.setdefault((level or "", name), name)
