@@ -401,3 +401,28 @@ def test_no_unit_candidate_from_a_house_number_or_a_total_like_row(project, tmp_
     assert "«thôn 3»" in units and "«Kon Drei»" in units and "«Kon Jơ Ri»" in units, units
     for wrong in ("số 12", "Cả xã", "Trong đó", "Bình quân"):
         assert wrong not in units, (wrong, units)
+
+
+def test_the_opening_is_listed_like_a_section_and_an_untitled_section_is_named(project, tmp_path, capsys):
+    """Review r19h item 2 (checklist), the rest of «like dates elsewhere»: a deadline in the opening (mo_dau) was
+    listed as a plain date and its amount not at all, while a section's are «ghi hạn» / «ghi số tiền»; a date in
+    an untitled section was said to be in «mục «»», which no editor can find."""
+    def plan_file(path: Path) -> None:
+        doc = Document()
+        for t in ("ỦY BAN MTTQ VIỆT NAM", "XÃ HÒA SƠN", "BAN THƯỜNG TRỰC", "Số: 16/KH-MTTQ-BTT",
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "Hòa Sơn, ngày 02 tháng 12 năm 2026", "KẾ HOẠCH", "Tổ chức Ngày hội Đại đoàn kết",
+                  "Ban Thường trực xây dựng kế hoạch, hoàn thành trước ngày 30/11/2026, kinh phí 5.000.000 đồng như sau:",
+                  "I. MỤC ĐÍCH", "Phát huy sức mạnh đại đoàn kết.", "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
+            doc.add_paragraph(t)
+        doc.save(path)
+
+    plan = imported(project, tmp_path, capsys, plan_file, "mo-dau")
+    checklist = plan["nhap_tu_dong"]["can_xac_nhan"]
+    assert "đoạn mở đầu (mo_dau) ghi hạn «30/11/2026»: kiểm tra" in checklist, checklist
+    assert not any("mo_dau" in x and "thời gian «30/11/2026»" in x for x in checklist), checklist
+    assert any(x.startswith("đoạn mở đầu (mo_dau) ghi số tiền «5.000.000 đồng»") for x in checklist), checklist
+    plan = imported(project, tmp_path, capsys, _bien_ban, "bien-ban")
+    checklist = plan["nhap_tu_dong"]["can_xac_nhan"]
+    assert plan["muc"][0]["tieu_de"] == "" and not any("mục «»" in x for x in checklist), checklist
+    assert "mục thứ 1 (không số, không tiêu đề) ghi thời gian «ngày 05 tháng 3 năm 2026»: kiểm tra" in checklist, checklist

@@ -847,6 +847,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         recognised.append(f"{len(parts)} phần (Phần thứ nhất, …): mỗi phần là một mục, số ghi «Phần …» như văn bản")
         check.append(f"{len(parts)} dòng «Phần …» được ghi là mục (so: «Phần …», tieu_de: tên phần ở cùng dòng hoặc "
                      "dòng chữ in hoa ngay dưới): kiểm tra")
+
+    def label(s: dict, title: bool = False) -> str:
+        """How the checklist names a section: «mục II», «mục II «NỘI DUNG»», «mục «NỘI DUNG»»; one with neither
+        number nor title by its place («mục thứ 1 (không số, không tiêu đề)»), never «mục «»»."""
+        if s["so"]:
+            return f"mục {s['so']} «{s['tieu_de']}»" if title and s["tieu_de"] else f"mục {s['so']}"
+        if s["tieu_de"]:
+            return f"mục «{s['tieu_de']}»"
+        return f"mục thứ {next(k for k, x in enumerate(sections, 1) if x is s)} (không số, không tiêu đề)"
+
     used: dict[str, str] = {}
     for s in sections:
         if s["loai"] != "khac" and s["loai"] in used:
@@ -860,7 +870,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         flattened: list[str] = []
         s["doan"] = nest(s.pop("_blocks"), flattened, tail=s is sections[-1], lifted=lifted)
         if flattened:
-            check.append(f"mục «{s['tieu_de'] or s['so']}»: danh sách trong tệp Word lồng sâu hơn {MAX_LIST_LEVELS} "
+            check.append(f"{label(s, title=True)}: danh sách trong tệp Word lồng sâu hơn {MAX_LIST_LEVELS} "
                          f"cấp, website giữ tối đa {MAX_LIST_LEVELS} cấp: {len(flattened)} ý sâu hơn (bắt đầu «"
                          f"{flattened[0]}») được ghi ở cấp {MAX_LIST_LEVELS}; kiểm tra")
 
@@ -954,7 +964,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         check.append("không nhận ra các mục lớn (I., II., … hay 1., 2. viết hoa): phần thân được chép thành một mục "
                      "không số, không tiêu đề; chia lại thành các mục (so, tieu_de) như văn bản gốc")
     for s in sections:
-        name = f"mục {s['so']} «{s['tieu_de']}»" if s["so"] else f"mục «{s['tieu_de']}»"
+        name = label(s, title=True)
         if id(s) in chapters:
             continue
         if s["loai"] == "khac":
@@ -972,22 +982,25 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             check.append(f"mục {TAG_NAMES[tag]} được chép nguyên văn: các trang tính từ mục này (phân công, kinh phí, "
                          "lịch, bộ công cụ) chỉ có khi mục được ghi dạng có cấu trúc (xem hướng dẫn biên tập)"
                          if tag == "kinh_phi" else f"mục {TAG_NAMES[tag]} được chép nguyên văn (chưa có trang tính từ mục này)")
-    all_text = [(s, t) for s in sections for t in _texts(s["doan"])]
-    for s in sections:
-        check.extend(money_lines(s))
-    for s, t in all_text:
-        where = f"mục {s['so']}" if s["so"] else f"mục «{s['tieu_de']}»"
-        for deadline in dict.fromkeys(_DEADLINE.findall(t)):
-            check.append(f"{where} ghi hạn «{deadline}»: kiểm tra")
-        for date in dict.fromkeys(_DATE.findall(t)):
-            if date not in _DEADLINE.findall(t):
-                check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
-    # The dates of the opening and the closing too (review r19h: a date written in words in mo_dau was not
-    # listed).
-    for where, lns in (("đoạn mở đầu (mo_dau)", opening), ("đoạn kết (ket_luan)", closing)):
-        for t in dict.fromkeys(nfc(x.full if isinstance(x, Line) else x.text) for x in lns if isinstance(x, (Line, Para))):
+    def dated(where: str, texts) -> None:
+        for t in texts:
+            for deadline in dict.fromkeys(_DEADLINE.findall(t)):
+                check.append(f"{where} ghi hạn «{deadline}»: kiểm tra")
             for date in dict.fromkeys(_DATE.findall(t)):
-                check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
+                if date not in _DEADLINE.findall(t):
+                    check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
+
+    for s in sections:
+        check.extend(money_lines(s, label(s)))
+    for s in sections:
+        dated(label(s), _texts(s["doan"]))
+    # The opening's and the closing's amounts, deadlines and dates too, listed as a section's are (review r19h: a
+    # date written in words in mo_dau was not listed).
+    for where, lns in (("đoạn mở đầu (mo_dau)", opening), ("đoạn kết (ket_luan)", closing)):
+        texts = list(dict.fromkeys(nfc(x.full if isinstance(x, Line) else x.text)
+                                   for x in lns if isinstance(x, (Line, Para))))
+        check.extend(money_lines({"so": "", "tieu_de": "", "doan": texts}, where))
+        dated(where, texts)
     for b in org["ban"]:
         check.append(f"ban «{b['ten']}» (co-quan.yaml) có mã tạm «{b['ma']}»: kiểm tra")
     if org_section is not None and not org["ban"]:
@@ -1016,7 +1029,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             walk(s["doan"], texts, tables)
             named = [u["ten_chinh_thuc"] for u in find_units(texts, tables) if u["cap"]]
             if named:
-                where = f"mục {s['so']} «{s['tieu_de']}»" if s["so"] else f"mục «{s['tieu_de']}»"
+                where = label(s, title=True)
                 check.append(f"{where} nêu tên có thể là đơn vị: " + ", ".join(f"«{n}»" for n in named[:12])
                              + (f" và {len(named) - 12} tên khác" if len(named) > 12 else "")
                              + ": chưa ghi vào don-vi.yaml; nếu đúng, chỉ thêm khi các mục được ghi dạng có cấu trúc "
