@@ -426,3 +426,29 @@ def test_the_opening_is_listed_like_a_section_and_an_untitled_section_is_named(p
     checklist = plan["nhap_tu_dong"]["can_xac_nhan"]
     assert plan["muc"][0]["tieu_de"] == "" and not any("mục «»" in x for x in checklist), checklist
     assert "mục thứ 1 (không số, không tiêu đề) ghi thời gian «ngày 05 tháng 3 năm 2026»: kiểm tra" in checklist, checklist
+
+
+def test_a_heading_line_in_bold_closes_a_dash_list(project, tmp_path, capsys):
+    """Brief r19h item 1, «bold/ALL-CAPS»: a heading line in bold type written in sentence case («Nội dung hội
+    nghị») after a «- …» list was nested under its last item. It closes the list; a bold line the item announces
+    («- Khẩu hiệu:») stays under it."""
+    def minutes(path: Path) -> None:
+        doc = Document()
+        for t in ("ỦY BAN MTTQ VIỆT NAM", "PHƯỜNG HÒA BÌNH", "Số: 11/BB-MTTQ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                  "Độc lập - Tự do - Hạnh phúc", "Hòa Bình, ngày 09 tháng 3 năm 2026", "BIÊN BẢN",
+                  "Hội nghị bàn việc giám sát", "Tham dự:", "- Thường trực Đảng ủy phường: 02 đồng chí;",
+                  "- Hộ nghèo được mời: 03 hộ.", "- Khẩu hiệu:"):
+            doc.add_paragraph(t)
+        doc.add_paragraph().add_run("Toàn dân đoàn kết xây dựng nông thôn mới").bold = True
+        doc.add_paragraph().add_run("Nội dung hội nghị").bold = True
+        for t in ("1. Bà Trần Thị Mai quán triệt kế hoạch.", "2. Hội nghị thống nhất tổ chức ở 5 khu dân cư.",
+                  "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
+            doc.add_paragraph(t)
+        doc.save(path)
+
+    plan = imported(project, tmp_path, capsys, minutes, "dam")
+    top = [b for s in plan["muc"] for b in s["doan"]]
+    dashes = [b for b in top if isinstance(b, dict) and b.get("ky_hieu") == "-"]
+    assert [plain_text(x) for x in dashes[-1].get("doan", [])] == ["Toàn dân đoàn kết xây dựng nông thôn mới"], top
+    assert "doan" not in dashes[1], dashes
+    assert any(isinstance(b, list) and plain_text(b) == "Nội dung hội nghị" for b in top), top

@@ -1152,6 +1152,13 @@ _CAPTION = re.compile(r"^(?:Bảng|Biểu đồ|Biểu|Hình|Sơ đồ|Phụ bi�
                       re.IGNORECASE)
 
 
+def _bold_heading(ln: Line) -> bool:
+    """A short line all in bold with no sentence end («Nội dung hội nghị», «Thành phần:»): a heading line."""
+    t = ln.text.rstrip()
+    return (bool(t) and len(t) <= 120 and all(r.bold for r in ln.runs if r.text.strip())
+            and not t.endswith((".", ";", ",", "!", "?", "…")) and t[:1] not in "“\"«'")
+
+
 def _list_shape(s: str) -> bool:
     """An item of a list («- …», «+ …», «a) …», «i) …»), never a numbered part («1.», «I.», «A.»)."""
     return s.startswith(("mark", "letter", "lroman"))
@@ -1232,6 +1239,13 @@ def nest(lines: list, flattened: list | None = None, tail: bool = False, lifted:
                 stack.clear()  # a heading in capitals («NỘI DUNG HỘI NGHỊ»): under no item; never a slogan («… !»)
             elif _CAPTION.match(ln.text):
                 close_list(indent)
+            elif _bold_heading(ln) and stack and _list_shape(stack[-1][0]):
+                # A heading line in bold type («Nội dung hội nghị»): it closes the list, unless the item announces
+                # it («- Khẩu hiệu:» and the slogan in bold under it).
+                item = stack[-1][1]
+                last = item.get("doan", [item["van_ban"]])[-1]
+                if not (isinstance(last, (str, list)) and plain(last).rstrip().endswith(":")):
+                    close_list(indent)
             # A plain paragraph set left of a Word-numbered item (its indent less than the item's list level
             # gives) no longer belongs to that item: it follows the list (review r19f B3).
             while indent >= 0 and stack and indent < word_indent.get(id(stack[-1][1]), -1):
