@@ -849,7 +849,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                      "dòng chữ in hoa ngay dưới): kiểm tra")
 
     def label(s: dict, title: bool = False) -> str:
-        """How the checklist names a section: «mục II», «mục II «NỘI DUNG»», «mục «NỘI DUNG»»; one with neither
+        """How the checklist names a section: its number, with its title when asked, or its title alone; one with neither
         number nor title by its place («mục thứ 1 (không số, không tiêu đề)»), never «mục «»»."""
         if s["so"]:
             return f"mục {s['so']} «{s['tieu_de']}»" if title and s["tieu_de"] else f"mục {s['so']}"
