@@ -452,3 +452,28 @@ def test_a_heading_line_in_bold_closes_a_dash_list(project, tmp_path, capsys):
     assert [plain_text(x) for x in dashes[-1].get("doan", [])] == ["Toàn dân đoàn kết xây dựng nông thôn mới"], top
     assert "doan" not in dashes[1], dashes
     assert any(isinstance(b, list) and plain_text(b) == "Nội dung hội nghị" for b in top), top
+
+
+def test_a_paragraph_after_the_last_item_of_an_article_stands_alone(project, tmp_path, capsys):
+    """Review r19j A4 (the same rule at the end of every section, not only of the body): «Tổ giám sát tự giải thể
+    …», a plain paragraph of «Điều 2.» after its «3. …» (a whole sentence), was nested under «3.» and not listed."""
+    def decision(path: Path) -> None:
+        doc = Document()
+        for t in ("ỦY BAN MTTQ VIỆT NAM", "XÃ HÒA SƠN", "BAN THƯỜNG TRỰC", "Số: 15/QĐ-MTTQ-BTT",
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "Hòa Sơn, ngày 02 tháng 12 năm 2026", "QUYẾT ĐỊNH", "Về việc thành lập Tổ giám sát",
+                  "Điều 1. Thành lập Tổ giám sát việc hỗ trợ nhà ở cho hộ nghèo.", "Điều 2. Nhiệm vụ của Tổ giám sát",
+                  "1. Xây dựng đề cương giám sát.", "2. Giám sát trực tiếp tại 05 thôn.",
+                  "3. Báo cáo kết quả trước ngày 30 tháng 6 năm 2026.",
+                  "Tổ giám sát tự giải thể sau khi hoàn thành nhiệm vụ.",
+                  "Điều 3. Các thành viên Tổ giám sát chịu trách nhiệm thi hành Quyết định này.",
+                  "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
+            doc.add_paragraph(t)
+        doc.save(path)
+
+    plan = imported(project, tmp_path, capsys, decision, "quyet-dinh")
+    article = next(s for s in plan["muc"] if s["so"].startswith("Điều 2"))
+    assert [plain_text(b) for b in article["doan"]] == ["1.", "2.", "3.", "Tổ giám sát tự giải thể sau khi hoàn thành "
+                                                        "nhiệm vụ."], article
+    assert all("doan" not in b for b in article["doan"] if isinstance(b, dict)), article
+    assert any("Tổ giám sát tự giải thể" in x and "«3.»" in x for x in plan["nhap_tu_dong"]["can_xac_nhan"])

@@ -865,10 +865,18 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             s["loai"] = "khac"
         elif s["loai"] != "khac":
             used[s["loai"]] = s["so"] or f"«{s['tieu_de']}»"
-    lifted: list[tuple[str, str]] = []
     for s in sections:
         flattened: list[str] = []
-        s["doan"] = nest(s.pop("_blocks"), flattened, tail=s is sections[-1], lifted=lifted)
+        lifted: list[tuple[str, str]] = []
+        s["doan"] = nest(s.pop("_blocks"), flattened, tail=True, lifted=lifted)
+        # Plain paragraphs after the section's last item (nest(tail=True)): set after the list when the file does
+        # not indent them under it and the item is a whole sentence; listed (review r19h, r19j A4).
+        if lifted:
+            marker, text = lifted[0]
+            more = f" và {len(lifted) - 1} đoạn sau nó" if len(lifted) > 1 else ""
+            check.append(f"{label(s, title=True)}: đoạn «{text[:120]}»{more} được ghi sau danh sách, không thuộc ý "
+                         f"«{marker}» trước nó (tệp không thụt lề đoạn vào dưới ý đó): kiểm tra; nếu đoạn là một phần "
+                         "của ý, chuyển vào ý đó (doan của ý)")
         if flattened:
             check.append(f"{label(s, title=True)}: danh sách trong tệp Word lồng sâu hơn {MAX_LIST_LEVELS} "
                          f"cấp, website giữ tối đa {MAX_LIST_LEVELS} cấp: {len(flattened)} ý sâu hơn (bắt đầu «"
@@ -886,14 +894,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                      "trống: kiểm tra")
         closing = []
 
-    # Plain paragraphs after the body's last item (nest(tail=True)): set after the list when the file does not
-    # indent them under it and the item is a whole sentence; kept under it otherwise. Either way listed.
-    if lifted:
-        marker, text = lifted[0]
-        more = f" và {len(lifted) - 1} đoạn sau nó" if len(lifted) > 1 else ""
-        check.append(f"đoạn «{text[:120]}»{more} ở cuối phần thân được ghi sau danh sách, không thuộc ý «{marker}» "
-                     "trước nó (tệp không thụt lề đoạn vào dưới ý đó): kiểm tra; nếu đoạn là một phần của ý, chuyển "
-                     "vào ý đó (doan của ý)")
+    # A plain paragraph that ends the body and stayed under the last item (the file indents it there, or the
+    # item is a title): listed too.
     if sections and sections[-1]["doan"]:
         item, tail_block = None, sections[-1]["doan"][-1]
         while isinstance(tail_block, dict) and "ky_hieu" in tail_block and tail_block.get("doan"):
@@ -1178,11 +1180,11 @@ def nest(lines: list, flattened: list | None = None, tail: bool = False, lifted:
     open item; one of an open shape closes what is under it; a plain paragraph or a table
     goes under the innermost open item; a note («* Ghi chú:») closes every level.
 
-    `tail`: the section ends the body. A plain paragraph after its last item or table (a vote, the closing «Hội
-    nghị kết thúc …») goes under an open item only when the file indents it under that item, or when the item is
-    a title with nothing under it yet (no sentence end, or «…:»); else it follows the list at the section's
-    level (review r19h). Each paragraph taken out of items so is added to `lifted` as (the outermost item's
-    marker, the paragraph's text)."""
+    `tail`: a plain paragraph after the section's last item or table (a vote, the closing «Hội nghị kết thúc …»,
+    «Tổ giám sát tự giải thể …» ending an article) goes under an open item only when the file indents it under
+    that item, or when the item is a title with nothing under it yet (no sentence end, or «…:»); else it follows
+    the list at the section's level (review r19h, r19j). Each paragraph taken out of items so is added to `lifted`
+    as (the outermost item's marker, the paragraph's text)."""
     top: list = []
     stack: list[tuple[str, dict]] = []
     word_indent: dict[int, int] = {}  # id(item) -> left indent of a Word-numbered item (its list level's)
