@@ -263,7 +263,7 @@ def test_paragraphs_after_the_last_item_stand_alone_unless_the_file_indents_them
     plan = imported(project, tmp_path, capsys, lambda p: _minutes_with_tail(p, sentence), "khong-thut")
     under, after = last(plan)
     assert under == [] and after[0] == vote and after[1].startswith(end), (under, after)
-    assert any("«3.»" in x and "Biểu quyết" in x for x in plan["nhap_tu_dong"]["can_xac_nhan"])
+    assert any("«3.»" in x and "Biểu quyết" in x and "(và 1 đoạn sau nó)" in x for x in plan["nhap_tu_dong"]["can_xac_nhan"])
     # The file indents «Biểu quyết» (1,27 cm) but not the closing paragraph: only the first is the item's.
     plan = imported(project, tmp_path, capsys, lambda p: _minutes_with_tail(p, sentence, vote_indent=720), "thut")
     under, after = last(plan)

@@ -867,13 +867,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             used[s["loai"]] = s["so"] or f"«{s['tieu_de']}»"
     for s in sections:
         flattened: list[str] = []
-        lifted: list[tuple[str, str]] = []
+        lifted: list[tuple[str, str, int]] = []
         s["doan"] = nest(s.pop("_blocks"), flattened, tail=True, lifted=lifted)
         # Plain paragraphs after the section's last item (nest(tail=True)): set after the list when the file does
         # not indent them under it and the item is a whole sentence; listed (review r19h, r19j A4).
         if lifted:
-            marker, text = lifted[0]
-            more = f" và {len(lifted) - 1} đoạn sau nó" if len(lifted) > 1 else ""
+            marker, text, after = lifted[0]
+            more = f" (và {after} đoạn sau nó)" if after else ""
             check.append(f"{label(s, title=True)}: đoạn «{text[:120]}»{more} được ghi sau danh sách, không thuộc ý "
                          f"«{marker}» trước nó (tệp không thụt lề đoạn vào dưới ý đó): kiểm tra; nếu đoạn là một phần "
                          "của ý, chuyển vào ý đó (doan của ý)")
@@ -1184,7 +1184,7 @@ def nest(lines: list, flattened: list | None = None, tail: bool = False, lifted:
     «Tổ giám sát tự giải thể …» ending an article) goes under an open item only when the file indents it under
     that item, or when the item is a title with nothing under it yet (no sentence end, or «…:»); else it follows
     the list at the section's level (review r19h, r19j). Each paragraph taken out of items so is added to `lifted`
-    as (the outermost item's marker, the paragraph's text)."""
+    as (the outermost item's marker, the paragraph's text, how many paragraphs follow it to the section's end)."""
     top: list = []
     stack: list[tuple[str, dict]] = []
     word_indent: dict[int, int] = {}  # id(item) -> left indent of a Word-numbered item (its list level's)
@@ -1261,7 +1261,7 @@ def nest(lines: list, flattened: list | None = None, tail: bool = False, lifted:
                         ln.para, starts.get(id(stack[-1][1]))):
                     left = stack.pop()[1]
                 if left is not None and lifted is not None:
-                    lifted.append((left["ky_hieu"], nfc(ln.text).strip()))
+                    lifted.append((left["ky_hieu"], nfc(ln.text).strip(), len(lines) - k - 1))
             here().append(rich(ln.runs))
             continue
         s = shape(ln.marker)
