@@ -1398,6 +1398,12 @@ _LEVEL_RE = re.compile(r"(?<![\w])(?:các\s+)?(" + "|".join(LEVELS) + r")(?:\s*:
 _NUMBER_NAME = re.compile(r"(số\s+\d{1,3}[A-Z]?(?![\w/]|[.,]\d)|\d{1,3}[A-Z]?(?=\s*(?:$|[,;:)]|\.(?!\d)|và\s)))(\s*)")
 
 
+# Capitalised words that open an address, a contact or a body after a place's name, never a further place of a list.
+_NOT_LISTED = {"Số", "Đường", "Phố", "Ngõ", "Hẻm", "Kiệt", "Điện", "ĐT", "Fax", "Email", "Website", "Trường", "Trạm",
+               "Bệnh", "Nhà", "Hội", "Công", "Ủy", "Uỷ", "UBND", "Ban", "Đảng", "Đoàn", "Chi", "Tổ", "Trung", "Địa",
+               "Thời"}
+
+
 # A further number of a list of numbered units («thôn số 5, số 7 và số 9»): one that ends there.
 _LISTED_NUMBER = re.compile(r"(?:số\s+)?\d{1,3}[A-Z]?(?=\s*(?:$|[,;:)]|\.(?!\d)|và\s))")
 
@@ -1430,6 +1436,10 @@ def _names_at(text: str, pos: int) -> tuple[list[str], int]:
         numbers = bool(_NUMBER_NAME.fullmatch(names[-1]))
         if not sep or not ((text[sep.end():sep.end() + 1] or "x")[0].isupper()
                            or (numbers and (_NUMBER_NAME if sep.group(1) == "và" else _LISTED_NUMBER).match(text, sep.end()))):
+            break
+        # A capitalised phrase after the comma that names no place («…, Số 12 Trần Phú», «…, Điện thoại …»,
+        # «…, Trường Tiểu học …»): the list of names ends there.
+        if (first := re.match(r"[^\s,;:.()“”\"]+", text[sep.end():])) and first[0] in _NOT_LISTED:
             break
         pos = sep.end()
     return names, pos
