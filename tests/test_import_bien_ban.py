@@ -378,7 +378,7 @@ def test_a_caption_or_table_the_file_indents_under_a_letter_item_stays_under_it(
 def test_no_unit_candidate_from_a_house_number_or_a_total_like_row(project, tmp_path, capsys):
     """Review r19h item 5, other forms of the same defects: «thôn 3, số 12 đường Lê Lợi» (an address after a
     numbered unit) gave «thôn số 12», «thôn 5, Số 12 Trần Phú» «thôn Số 12 Trần Phú», «xã Hòa Sơn, Điện thoại …»
-    «xã Điện», «Thôn Kon Rơ Wang, Trường Tiểu học …» «Thôn Trường Tiểu»; a table's «Cả xã», «Bình quân», «Trong đó:» rows (totals, an average, a
+    «xã Điện», «Thôn Kon Rơ Wang, Trường Tiểu học …» «Thôn Trường Tiểu», «02 thôn: Thôn 7, Thôn 8» «thôn Thôn 7» (review r19j); a table's «Cả xã», «Bình quân», «Trong đó:» rows (totals, an average, a
     breakdown) were offered as unit names. Real names around them stay listed."""
     def report(path: Path) -> None:
         doc = Document()
@@ -387,7 +387,8 @@ def test_no_unit_candidate_from_a_house_number_or_a_total_like_row(project, tmp_
                   "Hòa Sơn, ngày 02 tháng 12 năm 2026", "BÁO CÁO", "Kết quả Ngày hội Đại đoàn kết năm 2026",
                   "I. KẾT QUẢ", "1. Hội nghị họp tại nhà văn hóa thôn 3, số 12 đường Lê Lợi.",
                   "2. Hội trường thôn 5, Số 12 Trần Phú; liên hệ xã Hòa Sơn, Điện thoại 0260.3811.222.",
-                  "3. Thôn Kon Rơ Wang, Trường Tiểu học Kon Rơ Wang cùng tổ chức."):
+                  "3. Thôn Kon Rơ Wang, Trường Tiểu học Kon Rơ Wang cùng tổ chức.",
+                  "4. Giám sát tại 02 thôn: Thôn 7, Thôn 8."):
             doc.add_paragraph(t)
         rows = (("TT", "Thôn", "Số hộ"), ("1", "Kon Drei", "120"), ("2", "Kon Jơ Ri", "98"), ("", "Cả xã", "218"),
                 ("", "Trong đó:", ""), ("", "Bình quân", "109"))
@@ -403,7 +404,8 @@ def test_no_unit_candidate_from_a_house_number_or_a_total_like_row(project, tmp_
     units = " ".join(x for x in plan["nhap_tu_dong"]["can_xac_nhan"] if "đơn vị" in x)
     assert "«thôn 3»" in units and "«Kon Drei»" in units and "«Kon Jơ Ri»" in units, units
     assert "«thôn 5»" in units and "«xã Hòa Sơn»" in units and "«Thôn Kon Rơ Wang»" in units, units
-    for wrong in ("số 12", "Số 12", "Điện", "Trường", "Cả xã", "Trong đó", "Bình quân"):
+    assert "«Thôn 7»" in units and "«Thôn 8»" in units, units
+    for wrong in ("số 12", "Số 12", "Điện", "Trường", "Cả xã", "Trong đó", "Bình quân", "thôn Thôn"):
         assert wrong not in units, (wrong, units)
 
 

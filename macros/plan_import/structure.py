@@ -1456,7 +1456,13 @@ def _scan(text: str, found: dict) -> None:
         # «xã hội» (society: «CHÍNH TRỊ - XÃ HỘI», «PHẢN BIỆN XÃ HỘI») names no commune (review r19g D5)
         names = [n for n in names if not (fold(m.group(1)) == "xa" and fold(n) == "hoi")]
         for name in names:  # the level word as the text writes it («Tổ dân phố», «thôn»)
-            found.setdefault((m.group(1).lower(), name), f"{m.group(1)} {name}")
+            level = m.group(1)
+            if fold(name).startswith(fold(level) + " "):
+                # «02 thôn: Thôn 7, Thôn 8»: the name carries its level word, written once («Thôn 7», never
+                # «thôn Thôn 7»), the same unit as «thôn 7» elsewhere
+                found.setdefault((level.lower(), name[len(level) + 1:]), name)
+            else:
+                found.setdefault((level.lower(), name), f"{level} {name}")
 
 
 _TOTAL_CELL = re.compile(r"^(?:tong cong|tong so|tong|cong|(?:toan|ca) (?:xa|phuong|huyen|tinh|thi tran|dac khu)"
