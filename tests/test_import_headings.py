@@ -62,4 +62,6 @@ def test_typed_numbers_without_heading_styles_are_unchanged(project, tmp_path, c
     assert run(project, src, "--thu-muc", "so") == 0, capsys.readouterr().err
     plan = load(project, "so")
     assert [(s["so"], s["tieu_de"]) for s in plan["muc"]] == [("I", "MỤC ĐÍCH"), ("II", "TỔ CHỨC THỰC HIỆN")]
-    assert plan["muc"][0]["doan"][0]["doan"][0] == {"ky_hieu": "-", "van_ban": "Gạch;", "doan": ["Đoạn."]}
+    assert plan["muc"][0]["doan"][0]["doan"][0] == {"ky_hieu": "-", "van_ban": "Gạch;"}
+    # «Đoạn.» after the section's last item, not indented under it in the file: after the list (review r19h, r19j)
+    assert plan["muc"][0]["doan"][1:] == ["Đoạn."]

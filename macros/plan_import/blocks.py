@@ -35,6 +35,9 @@ class Para:
     note: bool = False
     # Left indent in twips (Word: the paragraph's own, its list level's or its style's); -1 when not known.
     indent: int = -1
+    # Where its first line starts against that left indent (twips): Word's first-line indent, negative for a
+    # hanging one; 0 when none or not known.
+    first_line: int = 0
 
     @property
     def text(self) -> str:
@@ -54,6 +57,8 @@ class Table:
     # `rows` writes a merged cell's text in every cell it covers (what the import reads: units, amounts, layout);
     # written_rows() keeps it in its first cell only, the merge itself said by the spans (review r19j B1).
     spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Its indent from the left margin (Word's w:tblInd, twips); -1 when not set.
+    indent: int = -1
 
     def header_spans(self) -> list[tuple[int, int, int, int]]:
         """The spans kept as merges: those within the header rows or within the body (a merge across the

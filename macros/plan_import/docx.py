@@ -82,6 +82,7 @@ class Numbering:
         self.symbol_bullets = False
         self.notes: list[str] = []
         self.indents: dict[tuple[str, int], int] = {}  # (abstractNum, level) -> left indent of its text (twips)
+        self.first_lines: dict[tuple[str, int], int] = {}  # (abstractNum, level) -> its first-line offset (twips)
         if root is None:
             return
         for an in root.iter(q("abstractNum")):
@@ -95,6 +96,9 @@ class Numbering:
                 indent = _left_indent(lvl.find(q("pPr")))
                 if indent is not None:
                     self.indents[(an.get(q("abstractNumId")), ilvl)] = indent
+                first = _first_line(lvl.find(q("pPr")))
+                if first is not None:
+                    self.first_lines[(an.get(q("abstractNumId")), ilvl)] = first
             self.levels[an.get(q("abstractNumId"))] = levels
         for num in root.iter(q("num")):
             abstract = _val(num.find(q("abstractNumId")), "")
@@ -177,6 +181,37 @@ def _left_indent(ppr) -> int | None:
     return None
 
 
+def _first_line(ppr) -> int | None:
+    """w:ind's first-line offset of paragraph properties, in twips: w:firstLine, or minus w:hanging; None when
+    neither is set."""
+    ind = ppr.find(q("ind")) if ppr is not None else None
+    if ind is None:
+        return None
+    for name, sign in (("hanging", -1), ("firstLine", 1)):
+        value = ind.get(q(name))
+        if value is not None:
+            try:
+                return sign * int(value)
+            except ValueError:
+                return None
+    return None
+
+
+def _first_line_offset(p_el, styles: "Styles", numbering: "Numbering", pr) -> int:
+    """Where a paragraph's first line starts against its left indent (twips; negative for a hanging indent): its
+    own, else its list level's, else its style's; 0 when none."""
+    ppr = p_el.find(q("pPr"))
+    own = _first_line(ppr)
+    if own is not None:
+        return own
+    if pr and pr[0] in numbering.nums:
+        level = numbering.first_lines.get((numbering.nums[pr[0]][0], pr[1]))
+        if level is not None:
+            return level
+    style = ppr.find(q("pStyle")) if ppr is not None else None
+    return styles.first_line(style.get(q("val"), "") if style is not None else styles.default)
+
+
 def _indent(p_el, styles: "Styles", numbering: "Numbering", pr) -> int:
     """A paragraph's left indent (twips): its own, else its list level's, else its style's; 0 when none."""
     ppr = p_el.find(q("pPr"))
@@ -203,6 +238,7 @@ class Styles:
         self.own: dict[str, tuple[str, int] | None] = {}
         self.own_outline: dict[str, int] = {}
         self.own_indent: dict[str, int] = {}
+        self.own_first: dict[str, int] = {}
         self.based: dict[str, str] = {}
         self.default = ""
         if root is None:
@@ -222,6 +258,9 @@ class Styles:
             indent = _left_indent(ppr)
             if indent is not None:
                 self.own_indent[sid] = indent
+            first = _first_line(ppr)
+            if first is not None:
+                self.own_first[sid] = first
             level = _outline_value(ppr)
             if level is None:  # a built-in heading style by its name («heading 1», «Title»)
                 name = _val(st.find(q("name")), "").strip().lower()
@@ -244,6 +283,15 @@ class Styles:
         while style_id and seen < 20:
             if style_id in self.own_indent:
                 return self.own_indent[style_id]
+            style_id, seen = self.based.get(style_id, ""), seen + 1
+        return 0
+
+    def first_line(self, style_id: str) -> int:
+        """The style's first-line offset (style chain), twips; 0 when none sets one."""
+        seen = 0
+        while style_id and seen < 20:
+            if style_id in self.own_first:
+                return self.own_first[style_id]
             style_id, seen = self.based.get(style_id, ""), seen + 1
         return 0
 
@@ -472,13 +520,14 @@ def _para(p_el, parent, numbering: Numbering, styles: "Styles", notes: "Notes | 
         centred = False
     outline = _outline(p_el, styles)
     indent = _indent(p_el, styles, numbering, pr)
+    first = _first_line_offset(p_el, styles, numbering, pr)
     if not any("\n" in r.text for r in runs):
-        return [Para(runs, marker, kind, level, centred, outline=outline, indent=indent)]
+        return [Para(runs, marker, kind, level, centred, outline=outline, indent=indent, first_line=first)]
     lines = _split_lines(runs)
     while len(lines) > 1 and not lines[-1]:  # a break at the end of the paragraph adds no line
         lines.pop()
     return [Para(line, marker if i == 0 else "", kind if i == 0 else "", level, centred, outline=outline,
-                 indent=indent) for i, line in enumerate(lines)]
+                 indent=indent, first_line=first if i == 0 else 0) for i, line in enumerate(lines)]
 
 
 def _int_attr(el, default: int) -> int:
@@ -554,7 +603,20 @@ def _table(tbl_el, parent, numbering: Numbering, styles: Styles, merged: list[in
         header = 0
     if has_merge and merged is not None:
         merged[0] += 1
-    return Table(rows, header, cells, bold_rows, spans=[tuple(x) for x in spans if x[2] * x[3] > 1])
+    return Table(rows, header, cells, bold_rows, spans=[tuple(x) for x in spans if x[2] * x[3] > 1],
+                 indent=_table_indent(tbl_el))
+
+
+def _table_indent(tbl_el) -> int:
+    """The table's own w:tblInd in twips (type dxa, or no type); -1 when not set or in another unit."""
+    tblpr = tbl_el.find(q("tblPr"))
+    ind = tblpr.find(q("tblInd")) if tblpr is not None else None
+    if ind is None or ind.get(q("type"), "dxa") != "dxa":
+        return -1
+    try:
+        return int(ind.get(q("w"), ""))
+    except ValueError:
+        return -1
 
 
 def _in_fallback(el) -> bool:

@@ -869,6 +869,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             return False
         recognised.append("các mục lớn đánh dấu bằng «Phần thứ …» (Phần I, Phần 1)")
 
+    if heading is None:
+        # No scheme, but one line in bold capitals («NỘI DUNG HỘI NGHỊ» of a biên bản): the one section heading
+        # the document has, never a paragraph of the list above it (review r19h). A slogan («… !») or a quote is not.
+        lone = [ln for ln in lines[i:] if is_upper_plain(ln) and not ln.text.rstrip().endswith(("!", ";", ","))
+                and ln.text[:1] not in "“\"«'" and all(r.bold for r in ln.runs if r.text.strip())]
+        if len(lone) == 1 and sum(1 for ln in lines[i:] if is_upper_plain(ln)) == 1:
+            def heading(ln) -> bool:  # noqa: F811 - that one line only
+                return ln is lone[0]
+            recognised.append(f"một mục lớn đánh dấu bằng dòng chữ in hoa, in đậm («{lone[0].text}»)")
+
     if heading is not None:
         first = next((k for k in range(i, len(lines)) if heading(lines[k]) or chapter(lines[k])), len(lines))
     else:
@@ -930,6 +940,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         recognised.append(f"{len(parts)} phần (Phần thứ nhất, …): mỗi phần là một mục, số ghi «Phần …» như văn bản")
         check.append(f"{len(parts)} dòng «Phần …» được ghi là mục (so: «Phần …», tieu_de: tên phần ở cùng dòng hoặc "
                      "dòng chữ in hoa ngay dưới): kiểm tra")
+
+    def label(s: dict, title: bool = False) -> str:
+        """How the checklist names a section: its number, with its title when asked, or its title alone; one with neither
+        number nor title by its place («mục thứ 1 (không số, không tiêu đề)»), never «mục «»»."""
+        if s["so"]:
+            return f"mục {s['so']} «{s['tieu_de']}»" if title and s["tieu_de"] else f"mục {s['so']}"
+        if s["tieu_de"]:
+            return f"mục «{s['tieu_de']}»"
+        return f"mục thứ {next(k for k, x in enumerate(sections, 1) if x is s)} (không số, không tiêu đề)"
+
     used: dict[str, str] = {}
     for s in sections:
         if s["loai"] != "khac" and s["loai"] in used:
@@ -940,9 +960,18 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             used[s["loai"]] = s["so"] or f"«{s['tieu_de']}»"
     for s in sections:
         flattened: list[str] = []
-        s["doan"] = nest(s.pop("_blocks"), flattened)
+        lifted: list[tuple[str, str, int]] = []
+        s["doan"] = nest(s.pop("_blocks"), flattened, tail=True, lifted=lifted)
+        # Plain paragraphs after the section's last item (nest(tail=True)): set after the list when the file does
+        # not indent them under it and the item is a whole sentence; listed (review r19h, r19j A4).
+        if lifted:
+            marker, text, after = lifted[0]
+            more = f" (và {after} đoạn sau nó)" if after else ""
+            check.append(f"{label(s, title=True)}: đoạn «{text[:120]}»{more} được ghi sau danh sách, không thuộc ý "
+                         f"«{marker}» trước nó (tệp không thụt lề đoạn vào dưới ý đó): kiểm tra; nếu đoạn là một phần "
+                         "của ý, chuyển vào ý đó (doan của ý)")
         if flattened:
-            check.append(f"mục «{s['tieu_de'] or s['so']}»: danh sách trong tệp Word lồng sâu hơn {MAX_LIST_LEVELS} "
+            check.append(f"{label(s, title=True)}: danh sách trong tệp Word lồng sâu hơn {MAX_LIST_LEVELS} "
                          f"cấp, website giữ tối đa {MAX_LIST_LEVELS} cấp: {len(flattened)} ý sâu hơn (bắt đầu «"
                          f"{flattened[0]}») được ghi ở cấp {MAX_LIST_LEVELS}; kiểm tra")
 
@@ -957,8 +986,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                      "trống: kiểm tra")
         closing = []
 
-    # A plain paragraph that ends the body under the last item: nothing in the file says whether it
-    # continues that item or stands alone (Word's indents are not read): listed.
+    # A plain paragraph that ends the body and stayed under the last item (the file indents it there, or the
+    # item is a title): listed too.
     if sections and sections[-1]["doan"]:
         item, tail_block = None, sections[-1]["doan"][-1]
         while isinstance(tail_block, dict) and "ky_hieu" in tail_block and tail_block.get("doan"):
@@ -1029,7 +1058,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         check.append("không nhận ra các mục lớn (I., II., … hay 1., 2. viết hoa): phần thân được chép thành một mục "
                      "không số, không tiêu đề; chia lại thành các mục (so, tieu_de) như văn bản gốc")
     for s in sections:
-        name = f"mục {s['so']} «{s['tieu_de']}»" if s["so"] else f"mục «{s['tieu_de']}»"
+        name = label(s, title=True)
         if id(s) in chapters:
             continue
         if s["loai"] == "khac":
@@ -1047,22 +1076,25 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             check.append(f"mục {TAG_NAMES[tag]} được chép nguyên văn: các trang tính từ mục này (phân công, kinh phí, "
                          "lịch, bộ công cụ) chỉ có khi mục được ghi dạng có cấu trúc (xem hướng dẫn biên tập)"
                          if tag == "kinh_phi" else f"mục {TAG_NAMES[tag]} được chép nguyên văn (chưa có trang tính từ mục này)")
-    all_text = [(s, t) for s in sections for t in _texts(s["doan"])]
-    for s in sections:
-        check.extend(money_lines(s))
-    for s, t in all_text:
-        where = f"mục {s['so']}" if s["so"] else f"mục «{s['tieu_de']}»"
-        for deadline in dict.fromkeys(_DEADLINE.findall(t)):
-            check.append(f"{where} ghi hạn «{deadline}»: kiểm tra")
-        for date in dict.fromkeys(_DATE.findall(t)):
-            if date not in _DEADLINE.findall(t):
-                check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
-    # The dates of the opening and the closing too (review r19h: a date written in words in mo_dau was not
-    # listed).
-    for where, lns in (("đoạn mở đầu (mo_dau)", opening), ("đoạn kết (ket_luan)", closing)):
-        for t in dict.fromkeys(nfc(x.full if isinstance(x, Line) else x.text) for x in lns if isinstance(x, (Line, Para))):
+    def dated(where: str, texts) -> None:
+        for t in texts:
+            for deadline in dict.fromkeys(_DEADLINE.findall(t)):
+                check.append(f"{where} ghi hạn «{deadline}»: kiểm tra")
             for date in dict.fromkeys(_DATE.findall(t)):
-                check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
+                if date not in _DEADLINE.findall(t):
+                    check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
+
+    for s in sections:
+        check.extend(money_lines(s, label(s)))
+    for s in sections:
+        dated(label(s), _texts(s["doan"]))
+    # The opening's and the closing's amounts, deadlines and dates too, listed as a section's are (review r19h: a
+    # date written in words in mo_dau was not listed).
+    for where, lns in (("đoạn mở đầu (mo_dau)", opening), ("đoạn kết (ket_luan)", closing)):
+        texts = list(dict.fromkeys(nfc(x.full if isinstance(x, Line) else x.text)
+                                   for x in lns if isinstance(x, (Line, Para))))
+        check.extend(money_lines({"so": "", "tieu_de": "", "doan": texts}, where))
+        dated(where, texts)
     for b in org["ban"]:
         check.append(f"ban «{b['ten']}» (co-quan.yaml) có mã tạm «{b['ma']}»: kiểm tra")
     if org_section is not None and not org["ban"]:
@@ -1091,7 +1123,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             walk(s["doan"], texts, tables)
             named = [u["ten_chinh_thuc"] for u in find_units(texts, tables) if u["cap"]]
             if named:
-                where = f"mục {s['so']} «{s['tieu_de']}»" if s["so"] else f"mục «{s['tieu_de']}»"
+                where = label(s, title=True)
                 check.append(f"{where} nêu tên có thể là đơn vị: " + ", ".join(f"«{n}»" for n in named[:12])
                              + (f" và {len(named) - 12} tên khác" if len(named) > 12 else "")
                              + ": chưa ghi vào don-vi.yaml; nếu đúng, chỉ thêm khi các mục được ghi dạng có cấu trúc "
@@ -1210,7 +1242,15 @@ def _names_columns(rows: list[list[str]]) -> int:
 
 
 # A table's or a figure's caption («Bảng 1. …», «Biểu đồ 1.», «Hình 2: …»): it stands at the text's left edge.
-_CAPTION = re.compile(r"^(?:Bảng|Biểu đồ|Biểu|Hình|Sơ đồ|Phụ biểu)\s+\d{1,3}\s*[.:]", re.IGNORECASE)
+_CAPTION = re.compile(r"^(?:Bảng|Biểu đồ|Biểu|Hình|Sơ đồ|Phụ biểu)\s+(?:số\s+)?\d{1,3}(?:\s*[.:]|\s+[-–—]\s)",
+                      re.IGNORECASE)
+
+
+def _bold_heading(ln: Line) -> bool:
+    """A short line all in bold with no sentence end («Nội dung hội nghị», «Thành phần:»): a heading line."""
+    t = ln.text.rstrip()
+    return (bool(t) and len(t) <= 120 and all(r.bold for r in ln.runs if r.text.strip())
+            and not t.endswith((".", ";", ",", "!", "?", "…")) and t[:1] not in "“\"«'")
 
 
 def table_block(t: Table) -> dict:
@@ -1234,33 +1274,56 @@ def _list_shape(s: str) -> bool:
     return s.startswith(("mark", "letter", "lroman"))
 
 
-def nest(lines: list, flattened: list | None = None) -> list:
+_SENTENCE_END = re.compile(r"[.;!?…][\s”\"»’')\]]*$")
+
+
+def _indented_under(para: Para | None, item_start: int | None) -> bool:
+    """The file sets the paragraph under the item: its left indent is right of where the item's first line (its
+    marker) starts. A first-line indent alone sets nothing under anything (every body paragraph may have one)."""
+    return para is not None and para.indent >= 0 and item_start is not None and para.indent > item_start
+
+
+def nest(lines: list, flattened: list | None = None, tail: bool = False, lifted: list | None = None) -> list:
     """A section's lines as nested blocks: a marker of a new shape opens a level under the
     open item; one of an open shape closes what is under it; a plain paragraph or a table
-    goes under the innermost open item; a note («* Ghi chú:») closes every level."""
+    goes under the innermost open item; a note («* Ghi chú:») closes every level.
+
+    `tail`: a plain paragraph after the section's last item or table (a vote, the closing «Hội nghị kết thúc …»,
+    «Tổ giám sát tự giải thể …» ending an article) goes under an open item only when the file indents it under
+    that item, or when the item is a title with nothing under it yet (no sentence end, or «…:»); else it follows
+    the list at the section's level (review r19h, r19j). Each paragraph taken out of items so is added to `lifted`
+    as (the outermost item's marker, the paragraph's text, how many paragraphs follow it to the section's end)."""
     top: list = []
     stack: list[tuple[str, dict]] = []
     word_indent: dict[int, int] = {}  # id(item) -> left indent of a Word-numbered item (its list level's)
     typed_indent: dict[int, int] = {}  # id(item) -> left indent of an item whose marker is typed in the text
     aliases: dict[int, set[str]] = {}  # id(item) -> the shapes its level stands for («•» and «–» siblings)
+    starts: dict[int, int] = {}  # id(item) -> where its first line (its marker) starts, twips, when the file says
+    last_mark = max((k for k, ln in enumerate(lines) if isinstance(ln, Table) or ln.marker
+                     or (ln.para is not None and ln.para.outline >= 0)), default=len(lines)) if tail else len(lines)
+    tail_owners: set[int] | None = None  # the open items the paragraphs after the last item may belong to
 
     def here() -> list:
         return stack[-1][1].setdefault("doan", []) if stack else top
 
-    def close_list() -> None:
+    def close_list(at: int | None = None) -> None:
         """A heading, a caption, an outer numbered item or a table closes the «- …» / «a) …» list open above it
-        (review r19h: a section heading, «1.», «Bảng 1 …» and its tables were nested under the list's last item)."""
-        while stack and _list_shape(stack[-1][0]):
+        (review r19h: a section heading, «1.», «Bảng 1 …» and its tables were nested under the list's last item).
+        `at`: the caption's or table's left indent (twips) when the file sets one: it stays under an item it is set
+        right of."""
+        while stack and _list_shape(stack[-1][0]) and not (
+                at is not None and at >= 0 and starts.get(id(stack[-1][1])) is not None
+                and at > starts[id(stack[-1][1])]):
             stack.pop()
 
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if isinstance(ln, Table):
             # A table closes a list, unless the item above introduces it («… như sau:»).
             if stack and _list_shape(stack[-1][0]):
                 item = stack[-1][1]
                 last = item.get("doan", [item["van_ban"]])[-1]
                 if not (isinstance(last, (str, list)) and plain(last).rstrip().endswith(":")):
-                    close_list()
+                    close_list(ln.indent)
             here().append(table_block(ln))
             continue
         outline = ln.para.outline if ln.para is not None else -1
@@ -1284,17 +1347,42 @@ def nest(lines: list, flattened: list | None = None) -> list:
                     and not ln.text.rstrip().endswith(("!", ";", ",")) and ln.text[:1] not in "“\"«'"):
                 stack.clear()  # a heading in capitals («NỘI DUNG HỘI NGHỊ»): under no item; never a slogan («… !»)
             elif _CAPTION.match(ln.text):
-                close_list()
+                close_list(indent)
+            elif _bold_heading(ln) and stack and _list_shape(stack[-1][0]):
+                # A heading line in bold type («Nội dung hội nghị»): it closes the list, unless the item announces
+                # it («- Khẩu hiệu:» and the slogan in bold under it).
+                item = stack[-1][1]
+                last = item.get("doan", [item["van_ban"]])[-1]
+                if not (isinstance(last, (str, list)) and plain(last).rstrip().endswith(":")):
+                    close_list(indent)
             # A plain paragraph set left of a Word-numbered item (its indent less than the item's list level
             # gives) no longer belongs to that item: it follows the list (review r19f B3).
             while indent >= 0 and stack and indent < word_indent.get(id(stack[-1][1]), -1):
                 stack.pop()
+            if k > last_mark and stack:
+                if tail_owners is None:
+                    tail_owners = {id(item) for shape_, item in stack if shape_.startswith("outline:") or (
+                        not item.get("doan") and not _SENTENCE_END.search(plain(item["van_ban"])))}
+                left = None
+                while stack and id(stack[-1][1]) not in tail_owners and not _indented_under(
+                        ln.para, starts.get(id(stack[-1][1]))):
+                    left = stack.pop()[1]
+                if left is not None and lifted is not None:
+                    lifted.append((left["ky_hieu"], nfc(ln.text).strip(), len(lines) - k - 1))
             here().append(rich(ln.runs))
             continue
         s = shape(ln.marker)
         indent = ln.para.indent if ln.para is not None else -1
-        if s.startswith("dec0") and not ln.from_word and not any(sh == s for sh, _ in stack):
-            close_list()  # «1.» typed after a «- …» list: the outer level again, never an item of the list
+        if s.startswith("dec0") and not any(sh == s for sh, _ in stack):
+            if not ln.from_word:
+                close_list()  # «1.» typed after a «- …» list: the outer level again, never an item of the list
+            else:
+                # Word's «1.» after a «- …» list: the outer level too, unless the file sets its number right of
+                # where the list item's marker starts (a numbered list inside that item, «List Number 2»).
+                at = indent + ln.para.first_line if indent >= 0 else None
+                while stack and _list_shape(stack[-1][0]) and not (
+                        at is not None and starts.get(id(stack[-1][1])) is not None and at > starts[id(stack[-1][1])]):
+                    stack.pop()
         if (stack and not ln.from_word and indent >= 0 and s != "mark+" and len(ln.marker) == 1 and _DASH.match(ln.marker + " x")
                 and s not in aliases.get(id(stack[-1][1]), {stack[-1][0]})
                 and all(a.startswith("mark") and a != "mark+" for a in aliases.get(id(stack[-1][1]), {stack[-1][0]}))
@@ -1313,6 +1401,8 @@ def nest(lines: list, flattened: list | None = None) -> list:
         aliases[id(item)] = shapes
         if not ln.from_word and indent >= 0:
             typed_indent[id(item)] = indent
+        if indent >= 0:
+            starts[id(item)] = indent + ln.para.first_line
         if len(stack) >= MAX_LIST_LEVELS:  # deeper than the site keeps: beside the deepest level kept
             (stack[-2][1]["doan"] if len(stack) >= 2 else top).append(item)
             if flattened is not None:
@@ -1420,6 +1510,16 @@ _LEVEL_RE = re.compile(r"(?<![\w])(?:các\s+)?(" + "|".join(LEVELS) + r")(?:\s*:
 _NUMBER_NAME = re.compile(r"(số\s+\d{1,3}[A-Z]?(?![\w/]|[.,]\d)|\d{1,3}[A-Z]?(?=\s*(?:$|[,;:)]|\.(?!\d)|và\s)))(\s*)")
 
 
+# Capitalised words that open an address, a contact or a body after a place's name, never a further place of a list.
+_NOT_LISTED = {"Số", "Đường", "Phố", "Ngõ", "Hẻm", "Kiệt", "Điện", "ĐT", "Fax", "Email", "Website", "Trường", "Trạm",
+               "Bệnh", "Nhà", "Hội", "Công", "Ủy", "Uỷ", "UBND", "Ban", "Đảng", "Đoàn", "Chi", "Tổ", "Trung", "Địa",
+               "Thời"}
+
+
+# A further number of a list of numbered units («thôn số 5, số 7 và số 9»): one that ends there.
+_LISTED_NUMBER = re.compile(r"(?:số\s+)?\d{1,3}[A-Z]?(?=\s*(?:$|[,;:)]|\.(?!\d)|và\s))")
+
+
 def _names_at(text: str, pos: int) -> tuple[list[str], int]:
     """Capitalised place names from pos: «Đăk Pxi, Đăk Mar và Ngọk Réo» -> three names; a number as a name:
     «số 7», «số 5 và số 9»."""
@@ -1443,9 +1543,15 @@ def _names_at(text: str, pos: int) -> tuple[list[str], int]:
         sep = re.compile(r"\s*(,|và|;)\s*").match(text, p - (1 if text[p - 1:p] == " " else 0))
         # A number after a place's name starts no unit of that level: «phường Ngô Mây, số 12 đường …» is an address
         # (review r19h); only a list of numbers goes on («thôn số 5 và số 9»).
+        # Nor does a house number after a numbered unit: «thôn 3, số 12 đường Lê Lợi». After a comma a number of
+        # the list ends where an item ends (a stop, a comma, «và», the end); after «và» it is the list's last.
         numbers = bool(_NUMBER_NAME.fullmatch(names[-1]))
         if not sep or not ((text[sep.end():sep.end() + 1] or "x")[0].isupper()
-                           or (numbers and _NUMBER_NAME.match(text, sep.end()))):
+                           or (numbers and (_NUMBER_NAME if sep.group(1) == "và" else _LISTED_NUMBER).match(text, sep.end()))):
+            break
+        # A capitalised phrase after the comma that names no place («…, Số 12 Trần Phú», «…, Điện thoại …»,
+        # «…, Trường Tiểu học …»): the list of names ends there.
+        if (first := re.match(r"[^\s,;:.()“”\"]+", text[sep.end():])) and first[0] in _NOT_LISTED:
             break
         pos = sep.end()
     return names, pos
@@ -1462,10 +1568,17 @@ def _scan(text: str, found: dict) -> None:
         # «xã hội» (society: «CHÍNH TRỊ - XÃ HỘI», «PHẢN BIỆN XÃ HỘI») names no commune (review r19g D5)
         names = [n for n in names if not (fold(m.group(1)) == "xa" and fold(n) == "hoi")]
         for name in names:  # the level word as the text writes it («Tổ dân phố», «thôn»)
-            found.setdefault((m.group(1).lower(), name), f"{m.group(1)} {name}")
+            level = m.group(1)
+            if fold(name).startswith(fold(level) + " "):
+                # «02 thôn: Thôn 7, Thôn 8»: the name carries its level word, written once («Thôn 7», never
+                # «thôn Thôn 7»), the same unit as «thôn 7» elsewhere
+                found.setdefault((level.lower(), name[len(level) + 1:]), name)
+            else:
+                found.setdefault((level.lower(), name), f"{level} {name}")
 
 
-_TOTAL_CELL = re.compile(r"^(?:tong cong|tong so|tong|cong|toan (?:xa|phuong|huyen|tinh|thi tran|dac khu))\b")
+_TOTAL_CELL = re.compile(r"^(?:tong cong|tong so|tong|cong|(?:toan|ca) (?:xa|phuong|huyen|tinh|thi tran|dac khu)"
+                         r"|binh quan|trung binh|trong do)\b")
 
 
 def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
@@ -1488,7 +1601,7 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
                 if _LEVEL_RE.match(cell) or _DEPARTMENT.match(cell) or cell.startswith(("Ủy ban", "Uỷ ban", "Hội ", "Đoàn ")):
                     continue  # a place found by the text scan, or a body, not a unit
                 if _TOTAL_CELL.match(fold(cell)):
-                    continue  # a total row («Tổng cộng», «Cộng», «Toàn xã»): no unit (review r19h)
+                    continue  # a total row («Tổng cộng», «Cộng», «Toàn xã», «Bình quân», «Trong đó:»): no unit
                 for name in re.split(r"\s*,\s*|\s+và\s+", cell):
                     if name and name[0].isupper():
                         found.setdefault((level or "", name), name)
