@@ -27,6 +27,7 @@ def test_the_subject_sits_under_the_number_and_the_addressees_are_one_block(tmp_
     assert subject.alignment == WD_ALIGN_PARAGRAPH.CENTER and not any(r.bold or r.italic for r in subject.runs)
     body = [p.text for p in doc.paragraphs]
     assert SUBJECT not in body and "CÔNG VĂN" not in body  # no title line: the subject is in the header
+    assert "" not in body  # the untitled section has no heading line, as on the page (no empty paragraph)
     to = next(p for p in doc.paragraphs if p.text.startswith("Kính gửi"))
     assert to.text == f"{TO[0]}\n{TO[1]}"
     after = body[body.index(to.text) + 1]

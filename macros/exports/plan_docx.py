@@ -171,7 +171,9 @@ def plan_docx(site: Site) -> bytes:
     if plan.mo_dau:
         _runs(doc.add_paragraph(), plan.mo_dau)
     for place, section in enumerate(plan.muc, 1):
-        doc.add_paragraph().add_run(heading(section, place)).bold = True
+        title = heading(section, place)
+        if title:  # a section without number and title (an imported opening) has no heading line, as on the page
+            doc.add_paragraph().add_run(title).bold = True
         if isinstance(section, VerbatimSection):
             _blocks(doc, section.doan, addressed=True)
         else:
