@@ -84,9 +84,10 @@ def _blocks(doc, blocks, addressed: bool = False) -> None:
             width = max(len(r) for r in b.bang)
             t = doc.add_table(rows=len(b.bang), cols=width)
             t.style = "Table Grid"
+            bold = set(b.dong_in_dam)  # rows bold as the document prints them (counted from 1), as on the page
             for i, row in enumerate(b.bang):
                 for j, cell in enumerate(row):
-                    _runs(t.rows[i].cells[j].paragraphs[0], cell, bold=i < b.dong_tieu_de)
+                    _runs(t.rows[i].cells[j].paragraphs[0], cell, bold=i < b.dong_tieu_de or i + 1 in bold)
         elif isinstance(b, Note):
             p = doc.add_paragraph()
             _runs(p, b.ghi_chu, bold=isinstance(b.ghi_chu, str))

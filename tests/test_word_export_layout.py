@@ -1,7 +1,8 @@
-"""The Word export (macros/exports/plan_docx.py) of a document without a kind line (a công văn) lays it
-out as the page and PDF do (Nghị định 30/2020): «V/v …» under «Số: …» in the header's left column, no
-title line; «Kính gửi:» and its «- …» addressee lines one block, each addressee's dash under the first
-one's. In-process on the verbatim fixture plan, read back with python-docx and through the import."""
+"""The Word export (macros/exports/plan_docx.py) lays a plan out as the page and PDF do. A document without
+a kind line (a công văn, Nghị định 30/2020): «V/v …» under «Số: …» in the header's left column, no title
+line; «Kính gửi:» and its «- …» addressee lines one block, each addressee's dash under the first one's.
+A table's rows bold as the document prints them (dong_in_dam). In-process on the verbatim fixture plan,
+read back with python-docx and through the import."""
 
 import io
 
@@ -57,3 +58,12 @@ def test_the_exported_cong_van_imports_as_it_was(tmp_path, capsys):
     blocks = [b for s in plan["muc"] for b in s["doan"]]
     at = blocks.index(TO[0])
     assert blocks[at:at + 3] == TO
+
+
+def test_rows_bold_in_the_document_are_bold_in_the_word_file(tmp_path):
+    table = {"bang": [["TT", "Việc"], ["I", "CÔNG TÁC MẪU"], ["1", "Việc mẫu"], ["", "Tổng cộng mẫu"]],
+             "dong_tieu_de": 1, "dong_in_dam": [2, 4]}
+    doc = Document(io.BytesIO(plan_docx(_site(tmp_path, [table]))))
+    [word] = [t for t in doc.tables if t.cell(0, 1).text == "Việc"]
+    bold = [all(r.bold for c in row.cells for p in c.paragraphs for r in p.runs if r.text) for row in word.rows]
+    assert bold == [True, True, False, True]
