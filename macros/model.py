@@ -48,6 +48,17 @@ class Department(Strict):
     viet_tat: Name | None = Field(default=None, description="Chữ viết tắt, nếu kế hoạch dùng.")
 
 
+def _departments_name(value: str) -> str:
+    """The plan's name for its departments, written without the «các» the sentences put before it."""
+    value = _clean_text(value, allow_empty=True)
+    if re.match(r"(?i)các\s", value):
+        raise PydanticCustomError("du_lieu", "bỏ chữ «các» đứng đầu: website tự viết «các» trước tên gọi này")
+    return value
+
+
+DepartmentsName = Annotated[str, AfterValidator(_departments_name)]
+
+
 class OrgFile(Strict):
     co_quan_cap_tren: OptionalText = Field(description="Cơ quan cấp trên, viết hoa như ở đầu văn bản; \"\" nếu không có.")
     co_quan_ban_hanh: OptionalText = Field(description="Cơ quan ban hành, viết hoa như ở đầu văn bản.")
@@ -73,9 +84,20 @@ class OrgFile(Strict):
                                                       "toàn <cấp>», «Ban phối hợp của <cấp>»; \"\" khi chưa biết (website "
                                                       "bỏ các chữ này).")
     dia_danh: OptionalText = Field(description="Địa danh ghi trước ngày tháng, như văn bản ghi; \"\" nếu không có.")
-    ban: Annotated[list[Department], *at_most(MAX_LIST)] = Field(default=[], description="Các ban, văn phòng được giao việc.")
+    ban: Annotated[list[Department], *at_most(MAX_LIST)] = Field(default=[], description="Các ban của cơ quan được giao việc.")
     quoc_hieu: OptionalText = Field(description="Quốc hiệu ở đầu văn bản.")
     tieu_ngu: OptionalText = Field(description="Tiêu ngữ dưới quốc hiệu.")
+    ten_goi_cac_ban: DepartmentsName = Field(default="", description=(
+        "Cách kế hoạch gọi chung các ban được giao việc, như kế hoạch viết giữa câu, bỏ chữ «các» đứng trước "
+        "(kế hoạch viết «Đề nghị các ban … báo cáo»: ghi phần sau chữ «các»): website viết «các <tên gọi> báo cáo "
+        "kết quả về …», «Lãnh đạo <tên gọi>» trên mẫu báo cáo; \"\" khi kế hoạch không gọi chung (website viết "
+        "«báo cáo kết quả gửi về …», không gọi tên chung)."))
+
+    def departments_together(self, before: str = "", after: str = "", escape=str) -> str:
+        """"các ban, văn phòng" (the plan's name for its assigned departments, co-quan.yaml ›
+        ten_goi_cac_ban) between `before` and `after`; "" when the data gives none: the compiled
+        sentence then says no name (never another plan's); `escape` applies to the name."""
+        return f"{before}các {escape(self.ten_goi_cac_ban)}{after}" if self.ten_goi_cac_ban else ""
 
     def area(self, prefix: str, escape=str) -> str:
         """" trên địa bàn toàn tỉnh" (prefix " trên địa bàn toàn"), "" when the level is not known:

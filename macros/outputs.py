@@ -131,7 +131,7 @@ class Form:
     slug: str
     title: str
     max_pages: int  # printed on A4; tests hold each form to it
-    purpose: str
+    purpose: str  # «{cac_ban}»: the plan's name for its departments and a space, or nothing (render/toolkit.purpose)
 
 
 # The forms of the conference toolkit (bo-cong-cu/), one page each.
@@ -140,7 +140,7 @@ FORMS = (
     Form("danh-sach-dai-bieu", "Danh sách đại biểu", 1, "mỗi tờ một trang; in thêm tờ khi đông người"),
     Form("bien-ban-hoi-nghi", "Biên bản hội nghị", 2, "thư ký ghi trong hội nghị"),
     Form("phieu-khao-sat", "Phiếu khảo sát đời sống", 2, "mỗi hộ gia đình một phiếu, in hai mặt"),
-    Form("mau-bao-cao", "Mẫu báo cáo kết quả", 2, "các ban, văn phòng gửi về ban nhận báo cáo"),
+    Form("mau-bao-cao", "Mẫu báo cáo kết quả", 2, "{cac_ban}gửi về ban nhận báo cáo"),
 )
 
 

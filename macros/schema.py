@@ -66,7 +66,7 @@ FIELD_HELP = {
     "noi_nhan": "Nơi nhận.",
     "gui": "Nơi nhận văn bản, mỗi nơi một mục.",
     "chu_ky": "Phần chữ ký cuối văn bản.",
-    "ban": "Các ban, văn phòng.",
+    "ban": "Các ban được giao việc.",
     "don_vi": "Các đơn vị.",
 }
 

@@ -114,7 +114,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
                # The plan sets this date for the Bans and the Văn phòng, not for the units. It stays in
                # each unit's calendar (the unit works with its Ban, whose report carries the unit's
                # results), saying whose deadline it is: one event, one text, one UID everywhere.
-               f"Ngày cuối các ban, văn phòng gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
+               f"Ngày cuối{site.org.departments_together(' ')} gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
                f"(kế hoạch: trước ngày {format_date(report.han)})",
                f"Hạn kế hoạch đặt cho {pg.deadline_owner(site)}, không đặt cho từng {plan.ten_goi_don_vi}. "
                f"Kế hoạch ghi: «{site.fill(report.loi_van)}»", note=note, reminders=REMINDERS),

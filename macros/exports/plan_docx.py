@@ -33,8 +33,47 @@ def _runs(paragraph, value, bold: bool = False) -> None:
             run.italic = r.nghieng or None
 
 
-def _blocks(doc, blocks) -> None:
-    for b in blocks:
+def _piece_runs(paragraph, pieces: list[dict]) -> None:
+    """Pieces as render/plan gives them (text, bold, italic)."""
+    for r in pieces:
+        run = paragraph.add_run(r["text"])
+        run.bold, run.italic = r["bold"] or None, r["italic"] or None
+
+
+# A công văn's «Kính gửi:» block: the label from here, each addressee's dash under the first one's
+# at the hanging indent (Word's first tab stop), as the page and PDF set them (render/plan._addressed).
+_TO_LABEL_AT, _TO_NAMES_AT = 2.0, 4.5  # cm from the left margin
+
+
+def _addressees(doc, block: dict) -> None:
+    """«Kính gửi:» and its addressees as one paragraph: the label, a tab, the first addressee; each
+    further addressee after a line break, so all start at the same indent."""
+    from docx.shared import Cm
+
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.left_indent, fmt.first_line_indent = Cm(_TO_NAMES_AT), Cm(_TO_LABEL_AT - _TO_NAMES_AT)
+    fmt.tab_stops.add_tab_stop(Cm(_TO_NAMES_AT))
+    _piece_runs(p, block["label"])
+    for i, line in enumerate(block["lines"]):
+        if i:
+            p.add_run().add_break()
+        else:
+            p.add_run("\t")
+        _piece_runs(p, [{**line[0], "text": line[0]["text"].lstrip()}, *line[1:]] if line else [])
+
+
+def _blocks(doc, blocks, addressed: bool = False) -> None:
+    """The blocks as written; `addressed` (a section's own blocks, as render/plan.verbatim_html): a
+    «Kính gửi:» paragraph and the addressee lines after it are one block (render/plan._addressed),
+    the other blocks come back from it as they went in, each the same object."""
+    plain = [P._block(b) for b in blocks]
+    at = {id(d): b for d, b in zip(plain, blocks)}
+    for grouped in P._addressed(plain) if addressed else plain:
+        if grouped["kind"] == "to":
+            _addressees(doc, grouped)
+            continue
+        b = at[id(grouped)]
         if isinstance(b, Item):
             p = doc.add_paragraph()
             if b.ky_hieu:
@@ -45,9 +84,10 @@ def _blocks(doc, blocks) -> None:
             width = max(len(r) for r in b.bang)
             t = doc.add_table(rows=len(b.bang), cols=width)
             t.style = "Table Grid"
+            bold = set(b.dong_in_dam)  # rows bold as the document prints them (counted from 1), as on the page
             for i, row in enumerate(b.bang):
                 for j, cell in enumerate(row):
-                    _runs(t.rows[i].cells[j].paragraphs[0], cell, bold=i < b.dong_tieu_de)
+                    _runs(t.rows[i].cells[j].paragraphs[0], cell, bold=i < b.dong_tieu_de or i + 1 in bold)
             for m in b.o_gop:  # merged cells as the plan's data has them (the covered cells are blank)
                 t.cell(m.dong - 1, m.cot - 1).merge(t.cell(m.dong + m.so_dong - 2, m.cot + m.so_cot - 2))
         elif isinstance(b, Note):
@@ -114,12 +154,17 @@ def plan_docx(site: Site) -> bytes:
     left = [(line, bool(bold)) for line, bold in P.header_lines(org, P.parent_lines(org)) if line]
     left += [(line, bold is not False) for line, bold in P.header_lines(org, P.issuer_lines(org)) if line]
     left.append((P.number_line(site), False))
+    # A document without a kind line (a công văn) has its «V/v …» under the number, upright and not
+    # bold, as the page's header (render/plan._header_subject, Nghị định 30/2020); no title line then.
+    subject = P._header_subject(site)
+    if subject:
+        left.append((subject, False))
     right = [(line, True) for line in (org.quoc_hieu, org.tieu_ngu) if line] + [(P.place_date_line(site), False)]
     header = doc.add_table(rows=1, cols=2)
     _cell_lines(header.rows[0].cells[0], left)
     _cell_lines(header.rows[0].cells[1], right)
     kind = [(plan.van_ban.loai.upper(), True)] if plan.van_ban.in_ten_loai else []  # a công văn has no kind line
-    for text, bold in (*kind, (plan.van_ban.trich_yeu, True), (plan.van_ban.dong_ke, None),
+    for text, bold in (*kind, ("" if subject else plan.van_ban.trich_yeu, True), (plan.van_ban.dong_ke, None),
                        (plan.van_ban.dong_tham_quyen, True)):
         if text:
             p = doc.add_paragraph()
@@ -134,9 +179,11 @@ def plan_docx(site: Site) -> bytes:
         p.add_run(plan.van_ban.dong_ban_hanh).bold = True
         p.alignment = 1
     for place, section in enumerate(plan.muc, 1):
-        doc.add_paragraph().add_run(heading(section, place)).bold = True
+        title = heading(section, place)
+        if title:  # a section without number and title (an imported opening) has no heading line, as on the page
+            doc.add_paragraph().add_run(title).bold = True
         if isinstance(section, VerbatimSection):
-            _blocks(doc, section.doan)
+            _blocks(doc, section.doan, addressed=True)
         else:
             _structured(site, doc, section)
     if plan.ket_luan:

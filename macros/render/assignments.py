@@ -40,7 +40,7 @@ def report_note(site: Site) -> str:
     where = section_number(site, "to_chuc_thuc_hien") + (
         f".{items.index(report.noi_nhan) + 1}" if report.noi_nhan in items else "")
     return (f"!!! note \"Báo cáo kết quả\"\n    Kế hoạch ghi: «{m(quote)}»\n\n"
-            f"    {m(receiver)} nhận báo cáo của các ban, văn phòng và tổng hợp báo cáo kết quả"
+            f"    {m(receiver)} nhận báo cáo{site.org.departments_together(' của ', escape=m)} và tổng hợp báo cáo kết quả"
             f"{site.org.area(' trên địa bàn toàn', m)} (kế hoạch, mục {where}), gồm cả kết quả tại các {m(site.plan.ten_goi_don_vi)} do "
             f"{m(receiver)} phối hợp.\n")
 

@@ -20,6 +20,7 @@ def home_page(site: Site) -> str:
     report = p.to_chuc_thuc_hien.bao_cao
     local = p.to_chuc_thuc_hien.don_vi_thuc_hien
     n = len(site.units)
+    senders = site.org.departments_together()  # the plan's name for its departments; "" names none
     # a long list belongs on its own page, with its filter
     units = ([(links.unit_title(u), links.rel(links.unit_page(u), here)) for u in site.units]
              if n <= LIST_ON_HOME else None)
@@ -30,7 +31,7 @@ def home_page(site: Site) -> str:
                   units_anchor=UNITS_ANCHOR, steps=len(p.cac_buoc.buoc), conferences=notice.conference_sentence(site),
                   href=href, org=site.org.ten_day_du, departments=[site.department(a.ban).ten for a in site.assignments],
                   local=notice.spell(site, local.ten), n=n, unit_word=p.ten_goi_don_vi, province=site.units_file.tinh,
-                  cap=site.org.cap,
+                  cap=site.org.cap, senders=senders[:1].upper() + senders[1:],
                   start=format_month(period.bat_dau), end=period.ket_thuc, receiver=site.department(report.noi_nhan).ten,
                   deadline=report.han, rate=p.kinh_phi.dinh_muc, total=site.total, total_words=site.total_in_words,
                   units=units)

@@ -13,6 +13,8 @@ document. No sentence here states a fact that is not in the plan or the results:
 figures by unit, totals, who has not reported.
 """
 
+import re
+
 from markupsafe import Markup
 
 from .. import outputs as registry
@@ -74,6 +76,18 @@ def title(site: Site) -> str:
     return f"{KIND} {summary_line(site)[0].lower()}{summary_line(site)[1:]}"
 
 
+def senders_as_noted(site: Site) -> str:
+    """The departments as the plan calls them together (co-quan.yaml › ten_goi_cac_ban), spelt as
+    its report note writes them when the note has them («Đề nghị các Ban, Văn phòng báo cáo …»):
+    the report restates that note. "" when the data gives no such name."""
+    words = site.org.departments_together()
+    if not words:
+        return ""
+    note = site.fill(site.plan.to_chuc_thuc_hien.bao_cao.loi_van)
+    found = re.search(r"\s+".join(map(re.escape, words.split())), note, re.IGNORECASE)
+    return found.group(0) if found else words
+
+
 def document_html(site: Site, results: Results) -> Markup:
     """The report itself (header, title, body, recipients, signature)."""
     rows = pg.all_progress(site, results)
@@ -91,7 +105,7 @@ def document_html(site: Site, results: Results) -> Markup:
                   issuer_lines=header_lines(site.org, issuer_lines(site.org)), subject_line="",
                   number=number_line(results), place_date=place_date_line(site, results),
                   kind=KIND.upper(), summary=summary_line(site), plan_ref=plan_reference(site),
-                  deadline=site.plan.to_chuc_thuc_hien.bao_cao.han, compiler=compiler,
+                  deadline=site.plan.to_chuc_thuc_hien.bao_cao.han, compiler=compiler, senders=senders_as_noted(site),
                   draft=not results.report.da_ban_hanh, draft_line=DRAFT_LINE,
                   subject=subject.lower_first(subject.dated(site)), closing=closing_phrase(site),
                   conference_heading=conference_heading(site),

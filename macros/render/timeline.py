@@ -37,13 +37,13 @@ def timeline_html(site: Site) -> str:
     # (sort date, when as the plan states it, what). The start is a month, not a day.
     events = [
         (start, format_month(period.bat_dau).capitalize(), "Bắt đầu thực hiện"),
-        (last, format_date(last), f"Ngày cuối các ban, văn phòng gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
+        (last, format_date(last), f"Ngày cuối{site.org.departments_together(' ')} gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
                                   f"(kế hoạch ghi: «trước ngày {format_date(report.han)}»)"),
         (end, format_date(end), f"Kết thúc thực hiện (kế hoạch ghi: «từ {format_month(period.bat_dau)} "
                                 f"đến {format_date(end)}»)"),
     ]
     return render("timeline.html", start=format_month(period.bat_dau), end=format_date(end),
                   months=[m.month for m in months], deadline_at=_position(last, start, end),
-                  deadline=format_date(last),
+                  deadline=format_date(last), senders=site.org.departments_together(" "),
                   events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
                   steps=[s.ten_ngan for s in site.plan.cac_buoc.buoc] if site.plan.cac_buoc is not None else [])

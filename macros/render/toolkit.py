@@ -91,10 +91,12 @@ def survey_step(site: Site):
     return (n, steps[n - 1]) if n and n <= len(steps) else None
 
 
-def purpose(site: Site, form: Form) -> str:
-    """What the form is for; the survey's says which step of the plan it serves."""
+def purpose(site: Site, form: Form, escape=str) -> str:
+    """What the form is for; the survey's says which step of the plan it serves. `escape` applies to
+    the data's words in it (Markdown text)."""
     step = survey_step(site) if form.slug == "phieu-khao-sat" else None
-    return (f"bước {step[0]} của kế hoạch; " if step else "") + form.purpose
+    return (f"bước {step[0]} của kế hoạch; " if step else "") + form.purpose.format(
+        cac_ban=site.org.departments_together(after=" ", escape=escape))
 
 
 def survey(site: Site, form: Form) -> str:
@@ -122,7 +124,12 @@ def report(site: Site, form: Form) -> str:
     # Senders: the Bans and the Văn phòng other than the receiver, which compiles the
     # province-wide report (its own units included) and does not report to itself.
     senders = [d.ten for d in site.departments if d.ma != rep.noi_nhan]
+    # The senders as the plan calls them together (co-quan.yaml › ten_goi_cac_ban): the chooser's label
+    # and the signer's title; without that name, words that name none.
+    name = site.org.ten_goi_cac_ban
     return _sheet(site, form, receiver=site.department(rep.noi_nhan).ten, senders=senders,
+                  senders_label=f"{_capital(name)} báo cáo" if name else "Nơi gửi",
+                  signer=f"LÃNH ĐẠO {name.upper()}" if name else "LÃNH ĐẠO",
                   owner=deadline_owner(site), deadline=rep.han, start=format_month(period.bat_dau), end=period.ket_thuc,
                   amount=plan.kinh_phi.dinh_muc, source=_lower(plan.kinh_phi.nguon),
                   unit_heading=_capital(plan.ten_goi_don_vi), columns=list(tpl.cot),
@@ -151,7 +158,7 @@ def form_page(site: Site, slug: str) -> str:
 
 
 def toolkit_index(site: Site) -> str:
-    items = "\n".join(f"{i}. [{f.title}]({f.slug}.md): {purpose(site, f)} (tối đa {f.max_pages} trang A4)."
+    items = "\n".join(f"{i}. [{f.title}]({f.slug}.md): {purpose(site, f, md_escape)} (tối đa {f.max_pages} trang A4)."
                       for i, f in enumerate(FORMS, 1))
     return ("# Bộ công cụ hội nghị\n\n"
             f"Các mẫu tham khảo do {md_escape(_lower(notice.compiler(site)))} biên soạn từ kế hoạch, không phải văn bản "

@@ -21,12 +21,15 @@ def report_sentence(site: Site, dept_code: str) -> str:
     dept = site.department(dept_code).ten
     org = site.org
     compiles = f"{receiver} tổng hợp báo cáo kết quả{org.area(' trên địa bàn toàn')}"
+    # The departments by the plan's name for them (co-quan.yaml › ten_goi_cac_ban); without one,
+    # the sentence names none.
+    senders = org.departments_together(after=f" {org.committee} báo cáo kết quả về")
     if dept_code == report.noi_nhan:
-        return (f"Theo kế hoạch, các ban, văn phòng {org.committee} báo cáo kết quả về {receiver} trước ngày "
+        return (f"Theo kế hoạch, {senders or 'báo cáo kết quả gửi về'} {receiver} trước ngày "
                 f"{format_date(report.han)}; {compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
                 f"do {receiver} phối hợp.")
-    return (f"Theo kế hoạch, {dept} báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}, "
-            f"cùng các ban, văn phòng khác của {org.committee}; {compiles}.")
+    return (f"Theo kế hoạch, {dept} báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}"
+            f"{org.departments_together(', cùng ', f' khác của {org.committee}')}; {compiles}.")
 
 
 def unit_page(site: Site, code: str, results: Markup | None = None) -> str:

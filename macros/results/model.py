@@ -59,7 +59,7 @@ class Spending(Strict):
 
 class ReportSent(Strict):
     ngay_gui: Date = Field(description=f"Ngày gửi báo cáo kết quả, {DATE_HOW}.")
-    ban: Text = Field(description="Mã ban (văn phòng) gửi báo cáo, trong data/<kế hoạch>/co-quan.yaml.")
+    ban: Text = Field(description="Mã ban gửi báo cáo, trong data/<kế hoạch>/co-quan.yaml.")
 
 
 class UnitResults(Strict):

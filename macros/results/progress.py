@@ -41,9 +41,11 @@ def last_day_before(deadline: dt.date) -> dt.date:
 
 def deadline_owner(site: Site) -> str:
     """Whose deadline the plan's report date is, in the plan's own terms: «các ban, văn
-    phòng báo cáo về Ban Phong trào» (the plan's report sentence names them, not the units)."""
-    report = site.plan.to_chuc_thuc_hien.bao_cao
-    return f"các ban, văn phòng báo cáo về {site.department(report.noi_nhan).ten}"
+    phòng báo cáo về Ban Phong trào» (the plan's report sentence names them, not the units;
+    co-quan.yaml › ten_goi_cac_ban); «báo cáo gửi về Ban …» when the data has no such name."""
+    receiver = site.department(site.plan.to_chuc_thuc_hien.bao_cao.noi_nhan).ten
+    senders = site.org.departments_together()
+    return f"{senders} báo cáo về {receiver}" if senders else f"báo cáo gửi về {receiver}"
 
 
 def deadline_sentence(site: Site) -> str:
