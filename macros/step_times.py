@@ -89,3 +89,11 @@ def steps_with_times(plan) -> list[tuple[int, object]]:
     """(number from 1, step) of each step of the plan's steps section that carries its time."""
     steps = plan.cac_buoc.buoc if plan.cac_buoc is not None else []
     return [(i, s) for i, s in enumerate(steps, 1) if s.thoi_gian is not None]
+
+
+def label(n: int, step) -> str:
+    """"Bước 2: Hội nghị tuyên truyền": the step's number and short name, once even when the
+    short name already starts with it («Bước 2: …» as the document writes it)."""
+    if re.match(rf"(?i)bước\s+{n}\b", step.ten_ngan):
+        return step.ten_ngan
+    return f"Bước {n}: {step.ten_ngan}"

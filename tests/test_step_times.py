@@ -209,3 +209,16 @@ def test_a_wrong_value_says_so_in_vietnamese(tmp_path):
     text = str(exc.value)
     assert "ke-hoach.yaml:" in text and "den_ngay" in text and "Không có ngày 31 tháng 9" in text, text
     assert "hoi_nghi › moi_don_vi»: Cần «true» hoặc «false»" in text and "Traceback" not in text, text
+
+
+def test_a_short_name_that_numbers_itself_is_numbered_once():
+    """«Bước 1: Khảo sát…» as the document writes the short name: «Bước 1: Bước 1: …» was doubled."""
+    site = _with(SITE, TIMES)
+    steps = site.plan.cac_buoc
+    buoc = [steps.buoc[0].model_copy(update={"ten_ngan": "Bước 1: Thống nhất"}), *steps.buoc[1:]]
+    site = replace(site, plan=site.plan.model_copy(update={"muc": [
+        steps.model_copy(update={"buoc": buoc}) if s is steps else s for s in site.plan.muc]}))
+    page = timeline.timeline_html(site)
+    assert "Ngày cuối của bước 1: Thống nhất (kế hoạch ghi: «trước ngày 30/9/2023»)" in page and "Bước 1: Bước 1" not in page
+    summaries = [s for _, _, s in _events(ics.calendar(site, results_of(site), STAMP)).values()]
+    assert "Ngày cuối của bước 1: Thống nhất (kế hoạch: trước ngày 30/9/2023)" in summaries, summaries

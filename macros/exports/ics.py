@@ -93,8 +93,9 @@ def _step_events(site: Site, key: str, domain: str, stamp: dt.datetime, note: st
             continue
         words = step.thoi_gian.van_ban
         deadline = step.thoi_gian.truoc_ngay is not None and step.thoi_gian.tu_ngay is None
-        summary = (f"Ngày cuối của bước {n}: {step.ten_ngan} (kế hoạch: {words})" if deadline
-                   else f"Bước {n}: {step.ten_ngan} (kế hoạch: {words})")
+        name = step_times.label(n, step)
+        summary = (f"Ngày cuối của {name[:1].lower()}{name[1:]} (kế hoạch: {words})" if deadline
+                   else f"{name} (kế hoạch: {words})")
         out.append(_event(f"{key}-buoc-{n}@{domain}", stamp, *days, summary,
                           f"Kế hoạch ({f'mục {where}, ' if where else ''}bước {n}) ghi: «{site.fill(step.noi_dung)}»", note=note,
                           reminders=REMINDERS if deadline else ()))

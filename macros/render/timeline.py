@@ -64,8 +64,12 @@ def step_events(site: Site) -> list[tuple]:
         first, last = days
         words = f"(kế hoạch ghi: «{step.thoi_gian.van_ban}»)"
         if step.thoi_gian.truoc_ngay is not None and step.thoi_gian.tu_ngay is None:
-            out.append((last, format_date(last), f"Ngày cuối của bước {n}: {step.ten_ngan} {words}"))
+            out.append((last, format_date(last), f"Ngày cuối của {_lower(step_times.label(n, step))} {words}"))
         else:
             when = format_date(first) if first == last else f"{format_date(first)} – {format_date(last)}"
-            out.append((first, when, f"Bước {n}: {step.ten_ngan} {words}"))
+            out.append((first, when, f"{step_times.label(n, step)} {words}"))
     return out
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
