@@ -43,6 +43,15 @@ def read(text: str) -> Read | None:
     m = re.search(rf"(?i)\btừ\s+{_DAY}\s+(?:đến|tới)\s+(?:hết\s+)?{_DAY}", t)
     if m:
         return Read(tu_ngay=_date(m.groups()[:6]), den_ngay=_date(m.groups()[6:]))
+    m = re.search(rf"(?i)\btừ\s+(?:ngày\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?{_DAY}", t)
+    if m:  # «từ ngày 01/10 đến ngày 31/10/…»: the year written once, at the end
+        end = _date(m.groups()[2:])
+        return Read(tu_ngay=dt.date(end.year, int(m.group(2)), int(m.group(1))), den_ngay=end)
+    m = re.search(r"(?i)\btừ\s+tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+"
+                  r"(\d{1,2})\s*(?:/|năm)\s*(\d{4})\b", t)
+    if m:  # «từ tháng 7 đến tháng 9/…», «từ tháng 11/… đến tháng 02/…»
+        first, last = (int(m.group(1)), int(m.group(2) or m.group(4))), (int(m.group(3)), int(m.group(4)))
+        return Read(tu_ngay=dt.date(first[1], first[0], 1), den_ngay=_last_of_month(last[1], last[0]))
     m = re.search(rf"(?i)\btừ\s+{_DAY}\s+(?:đến|tới)\s+trước\s+{_DAY}", t)
     if m:
         return Read(tu_ngay=_date(m.groups()[:6]), truoc_ngay=_date(m.groups()[6:]))

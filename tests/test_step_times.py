@@ -53,6 +53,11 @@ def test_the_words_give_these_dates_and_no_other():
     assert read("trong quý 2 năm 2026") == step_times.Read(dt.date(2026, 4, 1), dt.date(2026, 6, 30))
     assert read("trong tháng 02/2028") == step_times.Read(dt.date(2028, 2, 1), dt.date(2028, 2, 29))
     assert read("đến hết ngày 31/12/2026") == step_times.Read(den_ngay=dt.date(2026, 12, 31))
+    assert read("từ ngày 01/10 đến ngày 31/10/2026") == step_times.Read(dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    assert read("từ tháng 7 đến tháng 9/2026") == step_times.Read(dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+    assert read("từ tháng 11/2026 đến tháng 02/2027") == step_times.Read(dt.date(2026, 11, 1), dt.date(2027, 2, 28))
+    assert read("từ ngày 05/10/2026 đến trước ngày 20/10/2026") == step_times.Read(
+        tu_ngay=dt.date(2026, 10, 5), truoc_ngay=dt.date(2026, 10, 20))
     assert read("sau khi có kết quả khảo sát") is None
     assert read("cuối năm") is None
 
