@@ -6,7 +6,8 @@ Each check returns DataErrors positioned in the file an editor must change.
 import difflib
 import re
 
-from . import datafiles, limits, plausibility
+from . import datafiles, limits, plausibility, step_times
+from .dates import format_date
 from .errors import DataError
 from .model import Item, Note, OrgFile, PlanFile, Table, UnitsFile, VerbatimSection
 from .numbers import format_money, money_in_words
@@ -275,6 +276,46 @@ def check_dates(plan: PlanFile, src) -> list[DataError]:
             errors.append(src.error(path_of(plan, "cac_buoc") + ("hoi_nghi", "toi_thieu"),
                                     f"Số hội nghị tối thiểu ({conf.toi_thieu}) lớn hơn tối đa ({conf.toi_da}).",
                                     hint="toi_thieu phải nhỏ hơn hoặc bằng toi_da."))
+        errors += check_step_times(plan, src)
+    return errors
+
+
+def check_step_times(plan: PlanFile, src) -> list[DataError]:
+    """Each step's time (cac_buoc › buoc › thoi_gian): its words are the plan's, and its dates are
+    those the words give (step_times.read), no other, none missing."""
+    errors = []
+    words = " ".join(" ".join(v.split()) for path, v in _walk_strings(src.data) if "thoi_gian" not in path)
+    for i, step in enumerate(plan.cac_buoc.buoc):
+        time = step.thoi_gian
+        if time is None:
+            continue
+        at = path_of(plan, "cac_buoc") + ("buoc", i, "thoi_gian")
+        if " ".join(time.van_ban.split()) not in words:
+            errors.append(src.error(at + ("van_ban",), "Thời gian của bước không có trong chữ của kế hoạch: "
+                                                       "van_ban chép đúng chữ kế hoạch ghi (thường ở noi_dung của bước).",
+                                    found=time.van_ban, hint="chép nguyên chữ, như «trước ngày 30/9/…»."))
+            continue
+        try:
+            read = step_times.read(time.van_ban)
+        except ValueError:
+            errors.append(src.error(at + ("van_ban",), "Chữ thời gian của bước ghi một ngày không có trên lịch.",
+                                    found=time.van_ban))
+            continue
+        for field in step_times.FIELDS:
+            given, said = getattr(time, field), getattr(read, field) if read is not None else None
+            if given == said:
+                continue
+            if said is None:
+                errors.append(src.error(at + (field,), f"Chữ kế hoạch «{time.van_ban}» không cho biết ngày này "
+                                                       f"({field}): website không ghi ngày chữ kế hoạch không ghi.",
+                                        found=f"{format_date(given)}", hint=f"bỏ dòng {field}."))
+            else:
+                errors.append(src.error(at + (field,) if given is not None else at,
+                                        f"Chữ kế hoạch «{time.van_ban}» cho biết {field} là {format_date(said)}"
+                                        + (f", khác ngày đã ghi ({format_date(given)})." if given is not None else
+                                           ", nhưng chưa ghi: lịch và tiến độ cần ngày này."),
+                                        found="" if given is None else f"{format_date(given)}",
+                                        hint=f"{field}: \"{format_date(said)}\""))
     return errors
 
 

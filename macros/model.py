@@ -215,15 +215,45 @@ class Contents(Strict):
     muc: Annotated[list[Topic], *at_most(MAX_LIST)] = Field(min_length=1)
 
 
+class StepTime(Strict):
+    van_ban: Text = Field(description="Thời gian của bước, chép đúng chữ kế hoạch: «trước ngày 30/9/…», «từ ngày "
+                                      "01/10/… đến ngày 31/10/…», «Quý IV/…».")
+    tu_ngay: Date | None = Field(default=None, description="Ngày bắt đầu chữ kế hoạch cho biết («từ ngày 01/10/…»; "
+                                                           "«Quý IV/…»: 01/10/…); bỏ trống khi chữ không ghi.")
+    den_ngay: Date | None = Field(default=None, description="Ngày cuối chữ kế hoạch cho biết («đến ngày 31/10/…»; "
+                                                            "«Quý IV/…»: 31/12/…); bỏ trống khi chữ không ghi.")
+    truoc_ngay: Date | None = Field(default=None, description="Ngày kế hoạch ghi sau chữ «trước ngày» (hạn): "
+                                                              "«trước ngày 30/9/…» ghi 30/9/…; bỏ trống khi chữ không ghi.")
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.den_ngay is not None and self.truoc_ngay is not None:
+            raise PydanticCustomError("du_lieu", "chỉ ghi một trong hai: den_ngay (ngày cuối) hoặc truoc_ngay (hạn "
+                                                 "«trước ngày …»), như chữ kế hoạch")
+        end = self.den_ngay or self.truoc_ngay
+        if self.tu_ngay is not None and end is not None and end < self.tu_ngay:
+            raise PydanticCustomError("du_lieu", "ngày cuối ({end}) trước ngày bắt đầu ({start})",
+                                      {"end": f"{end:%d/%m/%Y}", "start": f"{self.tu_ngay:%d/%m/%Y}"})
+        return self
+
+
 class Step(Strict):
     ten_ngan: Text
     noi_dung: Text = Field(description="Có thể dùng chỗ trống {so_hoi_nghi}.")
+    thoi_gian: StepTime | None = Field(default=None, description=(
+        "Thời gian riêng của bước, khi kế hoạch ghi: chữ kế hoạch (van_ban) và các ngày chữ đó cho biết. Bỏ trống "
+        "khi kế hoạch không ghi: website viết «Kế hoạch không ghi ngày riêng cho từng bước»."))
 
 
 class Conferences(Strict):
-    # The plan: "Tổ chức từ 02 đến 04 hội nghị … tại các khu dân cư": not a count per unit.
+    # A count for the whole plan («Tổ chức từ 02 đến 04 hội nghị … tại các khu dân cư»), or for
+    # each unit when the plan says so (moi_don_vi: «mỗi thôn, làng tổ chức từ 01 đến 02 hội nghị»).
     toi_thieu: Int = Field(ge=1, description="Số hội nghị ít nhất, như kế hoạch ghi («từ 02 …»).")
     toi_da: Int = Field(ge=1, description="Số hội nghị nhiều nhất, như kế hoạch ghi («… đến 04»).")
+    moi_don_vi: StrictBool = Field(default=False, description=(
+        "true khi kế hoạch ghi số hội nghị cho mỗi đơn vị («mỗi thôn, làng tổ chức từ 01 đến 02 hội nghị»); "
+        "bỏ trống (false) khi kế hoạch ghi số hội nghị chung, không chia cho từng đơn vị: website viết "
+        "«Kế hoạch không ghi số hội nghị riêng cho từng …»."))
 
 
 class Steps(Strict):

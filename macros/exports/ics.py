@@ -12,6 +12,7 @@ import datetime as dt
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 from icalendar.prop import vText
 
+from .. import step_times
 from ..dates import format_date, format_month
 from ..numbers import format_number
 from ..results import progress as pg
@@ -80,6 +81,27 @@ def _event(uid: str, stamp: dt.datetime, start: dt.date, end_inclusive: dt.date,
 last_day_before = pg.last_day_before  # "trước ngày 30/11": the last day is 29/11 (shared with the timeline)
 
 
+def _step_events(site: Site, key: str, domain: str, stamp: dt.datetime, note: str) -> list[Event]:
+    """Each step whose time gives dates (cac_buoc › buoc › thoi_gian), in every calendar: its days,
+    or the last day of a deadline («trước ngày D»: the day before D, with reminders), the plan's
+    words quoted. A step the plan gives no date has no event."""
+    out = []
+    where = section_number(site, "cac_buoc")
+    for n, step in step_times.steps_with_times(site.plan):
+        days = step_times.span(step.thoi_gian)
+        if days is None:
+            continue
+        words = step.thoi_gian.van_ban
+        deadline = step.thoi_gian.truoc_ngay is not None and step.thoi_gian.tu_ngay is None
+        name = step_times.label(n, step)
+        summary = (f"Ngày cuối của {name[:1].lower()}{name[1:]} (kế hoạch: {words})" if deadline
+                   else f"{name} (kế hoạch: {words})")
+        out.append(_event(f"{key}-buoc-{n}@{domain}", stamp, *days, summary,
+                          f"Kế hoạch ({f'mục {where}, ' if where else ''}bước {n}) ghi: «{site.fill(step.noi_dung)}»", note=note,
+                          reminders=REMINDERS if deadline else ()))
+    return out
+
+
 _END = b"END:VCALENDAR\r\n"
 
 
@@ -118,6 +140,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
                f"(kế hoạch: trước ngày {format_date(report.han)})",
                f"Hạn kế hoạch đặt cho {pg.deadline_owner(site)}, không đặt cho từng {plan.ten_goi_don_vi}. "
                f"Kế hoạch ghi: «{site.fill(report.loi_van)}»", note=note, reminders=REMINDERS),
+        *_step_events(site, key, domain, stamp, note),
     ))
     topics = pg.topic_names(site)
     conference = conference_heading(site)  # the plan's step that sets the conferences, as it names it

@@ -1,12 +1,13 @@
 """The timeline of the period, drawn at build time as HTML and CSS (no script).
 
-Only dates the plan states are placed on it: the period and the report
-deadline. The plan gives the steps no dates of their own, so they are shown in
-order under the bar, not given invented dates.
+Only dates the plan states are placed on it: the period, the report deadline
+and the steps' own times where the plan writes them (cac_buoc › buoc › thoi_gian).
+Steps without a time are shown in order under the bar, never given invented dates.
 """
 
 import datetime as dt
 
+from .. import step_times
 from ..dates import Month, format_date, format_month
 from ..results.progress import last_day_before
 from ..site import Site
@@ -42,8 +43,33 @@ def timeline_html(site: Site) -> str:
         (end, format_date(end), f"Kết thúc thực hiện (kế hoạch ghi: «từ {format_month(period.bat_dau)} "
                                 f"đến {format_date(end)}»)"),
     ]
+    events += step_events(site)
+    steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
     return render("timeline.html", start=format_month(period.bat_dau), end=format_date(end),
                   months=[m.month for m in months], deadline_at=_position(last, start, end),
                   deadline=format_date(last), senders=site.org.departments_together(" "),
                   events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
-                  steps=[s.ten_ngan for s in site.plan.cac_buoc.buoc] if site.plan.cac_buoc is not None else [])
+                  steps=[(s.ten_ngan, s.thoi_gian.van_ban if s.thoi_gian else None) for s in steps],
+                  untimed=[i for i, s in enumerate(steps, 1) if s.thoi_gian is None])
+
+
+def step_events(site: Site) -> list[tuple]:
+    """(sort date, when, what) of each step whose time gives dates (cac_buoc › buoc › thoi_gian),
+    with the plan's words quoted; a deadline («trước ngày D») on its last day, as the report's."""
+    out = []
+    for n, step in step_times.steps_with_times(site.plan):
+        days = step_times.span(step.thoi_gian)
+        if days is None:
+            continue
+        first, last = days
+        words = f"(kế hoạch ghi: «{step.thoi_gian.van_ban}»)"
+        if step.thoi_gian.truoc_ngay is not None and step.thoi_gian.tu_ngay is None:
+            out.append((last, format_date(last), f"Ngày cuối của {_lower(step_times.label(n, step))} {words}"))
+        else:
+            when = format_date(first) if first == last else f"{format_date(first)} – {format_date(last)}"
+            out.append((first, when, f"{step_times.label(n, step)} {words}"))
+    return out
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]

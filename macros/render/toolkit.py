@@ -51,12 +51,21 @@ def _common(site: Site) -> dict:
             "unit_names": None if len(site.units) > CHOOSER_MAX else [u.ten for u in site.units],
             "departments": [d.ten for d in site.departments],
             "step_ref": conference_step_ref(site), "so_hoi_nghi": site.placeholders["so_hoi_nghi"],
+            # Whether that number is each unit's (cac_buoc › hoi_nghi › moi_don_vi), and the conference
+            # step's time as the plan writes it (cac_buoc › buoc › thoi_gian), None when it writes none.
+            "per_unit": plan.cac_buoc.hoi_nghi.moi_don_vi, "conference_time": _conference_time(site),
             # What the conferences are about, in the plan's own words (subject.py): its trích yếu.
             "campaign": _campaign(site), "year": plan.van_ban.nam, "subject": subject.with_campaign(site),
             "subject_short": subject.dated(site, name=False), "subject_whole": subject.whole(site),
             "results_of": subject.results_of(subject.dated(site)),
             "places": plan.ten_goi_khu_dan_cu, "partner_label": site.org.partner_label,
             "whole_area": site.org.area(" trên địa bàn toàn")}
+
+
+def _conference_time(site: Site) -> str | None:
+    """The time the plan writes for its conference step (the step whose text holds {so_hoi_nghi})."""
+    step = next((s for s in site.plan.cac_buoc.buoc if "{so_hoi_nghi}" in s.noi_dung), None)
+    return step.thoi_gian.van_ban if step is not None and step.thoi_gian is not None else None
 
 
 def _sheet(site: Site, form: Form, **context) -> str:

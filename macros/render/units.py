@@ -2,6 +2,7 @@
 
 from markupsafe import Markup
 
+from .. import step_times
 from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
 from ..searchindex import Named
@@ -51,6 +52,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   number=assignments.index(a) + 1, dept_task=a.nhiem_vu, local=notice.spell(site, local.ten),
                   number_local=len(assignments) + 1, local_task=local.nhiem_vu,
                   steps_section=section_number(site, "cac_buoc"), steps=[site.fill(s.noi_dung) for s in plan.cac_buoc.buoc],
+                  step_times=[(n, s.thoi_gian.van_ban) for n, s in step_times.steps_with_times(plan)],
                   results=results, code=unit.ma, names=other_names(unit),
                   href={"plan": links.rel(links.PLAN, here), "timeline": links.rel(links.TIMELINE, here),
                         "budget": links.rel(links.BUDGET, here)})

@@ -1,0 +1,108 @@
+"""A step's time as the plan writes it (ke-hoach.yaml › cac_buoc › buoc › thoi_gian): the words
+(«trước ngày 30/9/…», «từ ngày 01/10/… đến ngày 31/10/…», «Quý IV/…») and the dates they can
+be read as. The editor writes both; `read` says which dates the words give, and the check
+(crosschecks.check_dates) refuses a date the words do not give, or one they give that is missing.
+
+A deadline («trước ngày D») is kept as the plan's date D; its last day is the day before,
+as for the report deadline (results.progress.last_day_before).
+"""
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_D = r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
+_LONG = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_DAY = rf"(?:ngày\s+)?(?:{_D}|{_LONG})"
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
+class Read:
+    """The dates the words give; None where they give none."""
+    tu_ngay: dt.date | None = None
+    den_ngay: dt.date | None = None
+    truoc_ngay: dt.date | None = None
+
+
+def _date(groups) -> dt.date:
+    day, month, year = (int(g) for g in (groups[:3] if groups[0] else groups[3:6]))
+    return dt.date(year, month, day)
+
+
+def _last_of_month(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def read(text: str) -> Read | None:
+    """The dates the words give, or None when they give none this reader knows (the words then
+    stay words: no date is placed on the timeline or in a calendar). Raises ValueError for a
+    date that does not exist («31/9/…»)."""
+    t = " ".join(text.split())
+    m = re.search(rf"(?i)\btừ\s+{_DAY}\s+(?:đến|tới)\s+(?:hết\s+)?{_DAY}", t)
+    if m:
+        return Read(tu_ngay=_date(m.groups()[:6]), den_ngay=_date(m.groups()[6:]))
+    m = re.search(rf"(?i)\btừ\s+(?:ngày\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?{_DAY}", t)
+    if m:  # «từ ngày 01/10 đến ngày 31/10/…»: the year written once, at the end
+        end = _date(m.groups()[2:])
+        return Read(tu_ngay=dt.date(end.year, int(m.group(2)), int(m.group(1))), den_ngay=end)
+    m = re.search(r"(?i)\btừ\s+tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+"
+                  r"(\d{1,2})\s*(?:/|năm)\s*(\d{4})\b", t)
+    if m:  # «từ tháng 7 đến tháng 9/…», «từ tháng 11/… đến tháng 02/…»
+        first, last = (int(m.group(1)), int(m.group(2) or m.group(4))), (int(m.group(3)), int(m.group(4)))
+        return Read(tu_ngay=dt.date(first[1], first[0], 1), den_ngay=_last_of_month(last[1], last[0]))
+    m = re.search(rf"(?i)\btừ\s+{_DAY}\s+(?:đến|tới)\s+trước\s+{_DAY}", t)
+    if m:
+        return Read(tu_ngay=_date(m.groups()[:6]), truoc_ngay=_date(m.groups()[6:]))
+    m = re.search(rf"(?i)\btrước\s+{_DAY}", t)
+    if m:
+        return Read(truoc_ngay=_date(m.groups()))
+    m = re.search(r"(?i)\bquý\s+(IV|III|II|I|[1-4])\s*(?:/|năm)\s*(\d{4})\b", t)
+    if m:
+        q, year = _QUARTERS[m.group(1).upper()], int(m.group(2))
+        return Read(tu_ngay=dt.date(year, 3 * q - 2, 1), den_ngay=_last_of_month(year, 3 * q))
+    m = re.search(rf"(?i)\b(?:đến|tới)\s+(?:hết\s+)?{_DAY}", t)
+    if m:
+        return Read(den_ngay=_date(m.groups()))
+    m = re.search(rf"(?i)\btừ\s+{_DAY}", t)
+    if m:
+        return Read(tu_ngay=_date(m.groups()))
+    m = re.search(r"(?i)\btháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})\b", t)
+    if m and 1 <= int(m.group(1)) <= 12:
+        year, month = int(m.group(2)), int(m.group(1))
+        return Read(tu_ngay=dt.date(year, month, 1), den_ngay=_last_of_month(year, month))
+    m = re.search(rf"(?i)\bngày\s+(?:{_D}|{_LONG})", t)
+    if m:
+        day = _date(m.groups())
+        return Read(tu_ngay=day, den_ngay=day)
+    return None
+
+
+FIELDS = ("tu_ngay", "den_ngay", "truoc_ngay")
+
+
+def span(time) -> tuple[dt.date, dt.date] | None:
+    """(first day, last day) of a step's time for a calendar or the timeline; None without a date.
+    «trước ngày D»: D's day before, alone or as the end; «từ ngày D»: D alone; «đến ngày D»: D alone."""
+    if time is None:
+        return None
+    last = time.truoc_ngay - dt.timedelta(days=1) if time.truoc_ngay is not None else time.den_ngay
+    first = time.tu_ngay if time.tu_ngay is not None else last
+    if first is None:
+        return None
+    return first, last if last is not None else first
+
+
+def steps_with_times(plan) -> list[tuple[int, object]]:
+    """(number from 1, step) of each step of the plan's steps section that carries its time."""
+    steps = plan.cac_buoc.buoc if plan.cac_buoc is not None else []
+    return [(i, s) for i, s in enumerate(steps, 1) if s.thoi_gian is not None]
+
+
+def label(n: int, step) -> str:
+    """"Bước 2: Hội nghị tuyên truyền": the step's number and short name, once even when the
+    short name already starts with it («Bước 2: …» as the document writes it)."""
+    if re.match(rf"(?i)bước\s+{n}\b", step.ten_ngan):
+        return step.ten_ngan
+    return f"Bước {n}: {step.ten_ngan}"
