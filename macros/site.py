@@ -105,6 +105,12 @@ class Site:
                 and p.cuoc_van_dong is not None and p.van_ban.nam is not None)
 
     @property
+    def has_report_templates(self) -> bool:
+        """A unit's Excel report template: its column of topics is the structured content section's
+        (numbers standing for topic codes); a plan that keeps that section verbatim has none (review r19k)."""
+        return self.has_units and self.plan.noi_dung is not None
+
+    @property
     def has_toolkit(self) -> bool:
         """The conference forms: bo-cong-cu.yaml, the units' facts, the topics and the campaign."""
         p = self.plan
