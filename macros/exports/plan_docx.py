@@ -3,7 +3,7 @@
 The same document the plan page shows (render/plan.py): the header in a two-column
 table as Nghị định 30/2020 lays it out, the kind and subject, căn cứ, opening, every
 section in order with its number and title as the data give them (structured sections
-as the page words them, verbatim sections block by block with their markers, tables,
+as the page words them unless they keep the document's words in `doan`, verbatim sections block by block with their markers, tables,
 notes, bold and italic), the closing, and «Nơi nhận» beside the signature.
 
 Its first use is the import's round trip (tests/test_import_plan.py): this file, read by
@@ -135,7 +135,7 @@ def plan_docx(site: Site) -> bytes:
         p.alignment = 1
     for place, section in enumerate(plan.muc, 1):
         doc.add_paragraph().add_run(heading(section, place)).bold = True
-        if isinstance(section, VerbatimSection):
+        if isinstance(section, VerbatimSection) or section.doan:  # the document's own words, as written
             _blocks(doc, section.doan)
         else:
             _structured(site, doc, section)
