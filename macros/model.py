@@ -194,7 +194,7 @@ class Contents(Strict):
     loai: Literal["noi_dung"] = Field(description=KIND_HELP)
     so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
-    loi_dan: Text
+    loi_dan: OptionalText = ""  # "" when the document has no lead line (doan keeps its words)
     muc: Annotated[list[Topic], *at_most(MAX_LIST)] = Field(min_length=1)
     doan: "Blocks" = Field(default=[], description=WORDS_HELP)
 
@@ -268,7 +268,7 @@ class Organisation(Strict):
     loai: Literal["to_chuc_thuc_hien"] = Field(description=KIND_HELP)
     so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
-    loi_dan: Text
+    loi_dan: OptionalText = ""  # "" when the document has no lead line (doan keeps its words)
     phan_cong: Annotated[list[Assignment], *at_most(MAX_LIST)] = Field(min_length=1)
     bao_cao: Report
     don_vi_thuc_hien: LocalCommittees

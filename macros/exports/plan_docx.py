@@ -71,7 +71,8 @@ def _structured(site: Site, doc, s) -> None:
     if kind == "muc_dich_yeu_cau":
         numbered(s.muc)
     elif kind == "noi_dung":
-        para(s.loi_dan)
+        if s.loi_dan:
+            para(s.loi_dan)
         numbered([t.noi_dung for t in s.muc])
     elif kind == "cac_buoc":
         numbered([site.fill(step.noi_dung) for step in s.buoc])
@@ -80,7 +81,8 @@ def _structured(site: Site, doc, s) -> None:
     elif kind == "kinh_phi":
         para(P.budget_sentence(site))
     elif kind == "to_chuc_thuc_hien":
-        para(s.loi_dan)
+        if s.loi_dan:
+            para(s.loi_dan)
         for i, a in enumerate(s.phan_cong, 1):
             para(f"{i}. {a.tieu_de or site.department(a.ban).ten}")
             para(a.nhiem_vu)

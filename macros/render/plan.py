@@ -190,7 +190,7 @@ def _purposes(site: Site, s) -> list[dict]:
 
 
 def _contents(site: Site, s) -> list[dict]:
-    return [_text(s.loi_dan), numbered([t.noi_dung for t in s.muc])]
+    return [_text(s.loi_dan)] * bool(s.loi_dan) + [numbered([t.noi_dung for t in s.muc])]
 
 
 def _steps(site: Site, s) -> list[dict]:
@@ -206,7 +206,7 @@ def _budget(site: Site, s) -> list[dict]:
 
 
 def _organisation(site: Site, org) -> list[dict]:
-    parts = [_text(org.loi_dan)]
+    parts = [_text(org.loi_dan)] * bool(org.loi_dan)
     for i, a in enumerate(org.phan_cong, 1):
         parts += [{"kind": "heading", "level": "###", "number": f"{i}. ", "text": a.tieu_de or site.department(a.ban).ten},
                   _text(a.nhiem_vu)]
