@@ -17,7 +17,7 @@ from macros.exports import xlsx
 from macros.exports.plan_docx import plan_docx
 from macros.loader import load_website
 from macros.pdf import documents
-from macros.render import budget, home, plan
+from macros.render import budget, home, notice, plan
 from tests.sitebuild import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "ke-hoach-xa-cau-truc"
@@ -183,3 +183,15 @@ def test_a_wrong_block_in_doan_of_a_structured_section_is_named_at_its_line(tmp_
         load_website(root)
     [error] = exc.value.errors
     assert error.line == line and error.field.startswith("kinh_phi › doan") and "dong_tieu_de" in error.field, str(error)
+
+
+def test_a_draft_that_drops_the_documents_words_is_told_so(tmp_path):
+    """Structuring a section without keeping `doan` replaces the document's words on the plan page: the
+    draft's printed checklist says so, naming the section (review r19k: nothing warned the editor)."""
+    def change(data):
+        del next(s for s in data["muc"] if s.get("loai") == "cac_buoc")["doan"]
+        data["nhap_tu_dong"]["da_doi_chieu"] = False
+    site = load_website(_project(tmp_path, change)).plans[0]
+    checklist = notice.draft_checklist(site)
+    assert "Lưu ý: mục «III. CÁC BƯỚC TRIỂN KHAI» có cấu trúc nhưng không giữ lời văn của văn bản («doan»)" in checklist
+    assert checklist.count("không giữ lời văn") == 1, checklist
