@@ -236,7 +236,8 @@ class Budget(Strict):
     dinh_muc: Money | None = Field(default=None, description=(
         "Mức kinh phí chung cho mỗi đơn vị (đồng), khi kế hoạch ghi một mức cho mỗi đơn vị. Bỏ trống khi kế hoạch "
         "ghi riêng số tiền của từng đơn vị: ghi cả ở rieng."))
-    rieng: dict[Name, Money] = Field(default={}, description="Mức riêng cho một số đơn vị: mã: số tiền.")
+    rieng: dict[Name, Money] = Field(default={}, description="Số tiền riêng của đơn vị: mã: số tiền (không có "
+                                                             "dinh_muc thì ghi cho mọi đơn vị).")
     tong: Money | None = Field(default=None, description="Không bắt buộc; nếu ghi, phải bằng tổng tính được.")
     tong_bang_chu: Text | None = Field(default=None, description="Không bắt buộc; nếu ghi, phải khớp số tiền bằng chữ.")
     doan: "Blocks" = Field(default=[], description=WORDS_HELP)
