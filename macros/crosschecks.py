@@ -241,7 +241,23 @@ def check_budget(units: UnitsFile, plan: PlanFile, src, files: dict | None = Non
             errors.append(src.error(path_of(plan, "kinh_phi") + ("rieng", code), f"Không có đơn vị mã «{code}».",
                                     found=code, hint=_suggest_unit(code, units, _names(files, "units"),
                                                                    set(budget.rieng) & codes)))
-    total = sum(budget.rieng.get(c, budget.dinh_muc) for c in codes)
+    if budget.dinh_muc is None:
+        # No flat rate: every unit has its own amount (rieng), else the site would have to invent one.
+        without = [u for u in units.don_vi if u.ma not in budget.rieng]
+        if without:
+            names = ", ".join(f"«{u.ten_chinh_thuc}» (mã {u.ma})" for u in without)
+            errors.append(src.error(path_of(plan, "kinh_phi") + ("rieng",),
+                                    f"Chưa có kinh phí của {names}: mục kinh phí không ghi mức chung (dinh_muc), nên "
+                                    "mỗi đơn vị cần số tiền riêng ở rieng.",
+                                    hint="thêm «mã: số tiền» của đơn vị vào rieng, như văn bản ghi; hoặc, nếu văn bản "
+                                         "ghi một mức cho mỗi đơn vị, ghi mức đó ở dinh_muc."))
+        if not budget.doan:
+            errors.append(src.error(path_of(plan, "kinh_phi"),
+                                    "Mục kinh phí không ghi mức chung (dinh_muc) và không có lời văn của văn bản (doan): "
+                                    "trang «Kế hoạch» không có câu nào của văn bản để in cho mục này.",
+                                    hint="chép lời văn của mục (các đoạn, bảng) vào «doan», như mục chép nguyên văn; "
+                                         "website in đúng lời văn đó."))
+    total = sum(budget.rieng.get(c, budget.dinh_muc or 0) for c in codes)
     if budget.tong is not None and budget.tong != total:
         errors.append(src.error(path_of(plan, "kinh_phi") + ("tong",),
                                 f"Tổng kinh phí ghi {format_money(budget.tong)} nhưng cộng theo từng đơn vị được "
@@ -478,10 +494,13 @@ def check_blocks(plan: PlanFile, src) -> list[DataError]:
                 errors.append(src.error(here, "Đoạn văn trống.", hint="chép chữ của đoạn vào, hoặc bỏ dòng này đi."))
 
     for i, section in enumerate(plan.muc):
-        if isinstance(section, VerbatimSection):
+        if isinstance(section, VerbatimSection) or section.doan:  # a structured section's own words too
             walk(section.doan, ("muc", i, "doan"))
     walk(plan.phu_luc, ("phu_luc",))
     return errors
+
+
+_VERBATIM_KEYS = set(VerbatimSection.model_fields)
 
 
 def _as_written(data, path: tuple) -> bool:
@@ -497,7 +516,10 @@ def _as_written(data, path: tuple) -> bool:
     if path[0] in ("muc", "can_cu") and len(path) > 1:
         items = data.get(path[0])
         item = items[path[1]] if isinstance(items, list) and isinstance(path[1], int) and path[1] < len(items) else None
-        return isinstance(item, dict) and ("doan" if path[0] == "muc" else "van_ban") in item
+        if path[0] == "can_cu":
+            return isinstance(item, dict) and "van_ban" in item
+        # A verbatim section, or the document's words (doan) a structured section keeps beside its fields.
+        return isinstance(item, dict) and "doan" in item and (path[2:3] == ("doan",) or not set(item) - _VERBATIM_KEYS)
     return False
 
 

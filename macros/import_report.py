@@ -853,6 +853,12 @@ def import_into(path: Path, root: Path = ROOT, site=None, website=None):
     book = read_workbook(path)
     if site is None:
         site = plan_of(book, website if website is not None else load_website(root), path.name)
+    if not site.has_report_templates:  # its topics column is the structured content section's (review r19k)
+        raise DataErrors([SheetError(path.name, 0, 0, "", f"Kế hoạch «{site.title}» không có mẫu báo cáo kết quả "
+                                                           "(website không tạo mẫu cho kế hoạch này): chưa có trang đơn vị, "
+                                                           "hoặc mục nội dung còn chép nguyên văn.",
+                                     hint="ghi mục nội dung (loai: noi_dung) dạng có cấu trúc trong ke-hoach.yaml, "
+                                          "rồi cho đơn vị tải mẫu mới.")])
     src = read_template(path, site, book)
     res, errors, warnings = load.validate_unit(site, src, None)
     if _record(book, "ma_noi_dung")[0] is None and any(c.get("noi_dung") for c in src.data.get("hoi_nghi", [])):

@@ -40,7 +40,7 @@ from .paths_unique import Origin
 from .results.load import load_results
 from .site import Site, Website
 from .errors import field_path
-from .model import STRUCTURED
+from .model import STRUCTURED, VerbatimSection
 from .yamlsrc import YamlSource, read_yaml
 
 DATA = "data"
@@ -88,7 +88,9 @@ class PlanSource(YamlSource):
         sections = self.data.get("muc") if isinstance(self.data, dict) else None
         if (len(path) > 2 and path[0] == "muc" and isinstance(path[1], int) and isinstance(sections, list)
                 and 0 <= path[1] < len(sections) and isinstance(sections[path[1]], dict)
-                and "doan" not in sections[path[1]] and sections[path[1]].get("loai") in STRUCTURED):
+                and sections[path[1]].get("loai") in STRUCTURED
+                # a structured section, though it keeps the document's words (doan) beside its fields
+                and ("doan" not in sections[path[1]] or set(sections[path[1]]) - set(VerbatimSection.model_fields))):
             return replace(err, field=field_path((sections[path[1]]["loai"],) + tuple(path[2:])))
         return err
 

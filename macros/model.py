@@ -189,6 +189,10 @@ KIND_HELP = ("Loại mục; website dựng các trang tính sẵn (kinh phí, ph
              "muc_dich_yeu_cau, noi_dung, cac_buoc, thoi_gian_dia_diem, kinh_phi, to_chuc_thuc_hien.")
 NUMBER_HELP = "Số mục như văn bản ghi («II»); bỏ trống thì website đánh số La Mã theo thứ tự; \"\" khi văn bản không đánh số."
 SectionNumber = OptionalText | None
+WORDS_HELP = ("Lời văn của mục, chép đúng văn bản (các đoạn, mục, bảng, như mục chép nguyên văn). Khi có, trang "
+              "«Kế hoạch», bản PDF, tệp Word và đoạn «Trích kế hoạch» in đúng lời văn này; các trường khác của mục "
+              "chỉ dùng cho các trang tính sẵn (kinh phí, đơn vị, tiến độ…). Bỏ trống: trang «Kế hoạch» in mục bằng "
+              "câu website soạn từ các trường.")
 
 # The structured sections' kinds, in no particular order (the document's order is `muc`'s).
 STRUCTURED = ("muc_dich_yeu_cau", "noi_dung", "cac_buoc", "thoi_gian_dia_diem", "kinh_phi", "to_chuc_thuc_hien")
@@ -199,6 +203,7 @@ class Purposes(Strict):
     so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
     muc: Annotated[list[Text], *at_most(MAX_LIST)] = Field(min_length=1)
+    doan: "Blocks" = Field(default=[], description=WORDS_HELP)
 
 
 class Topic(Strict):
@@ -211,8 +216,9 @@ class Contents(Strict):
     loai: Literal["noi_dung"] = Field(description=KIND_HELP)
     so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
-    loi_dan: Text
+    loi_dan: OptionalText = ""  # "" when the document has no lead line (doan keeps its words)
     muc: Annotated[list[Topic], *at_most(MAX_LIST)] = Field(min_length=1)
+    doan: "Blocks" = Field(default=[], description=WORDS_HELP)
 
 
 class StepTime(Strict):
@@ -262,6 +268,7 @@ class Steps(Strict):
     tieu_de: Text
     buoc: Annotated[list[Step], *at_most(MAX_LIST)] = Field(min_length=1)
     hoi_nghi: Conferences
+    doan: "Blocks" = Field(default=[], description=WORDS_HELP)
 
 
 class Period(Strict):
@@ -270,6 +277,7 @@ class Period(Strict):
     tieu_de: Text
     bat_dau: MonthValue
     ket_thuc: Date
+    doan: "Blocks" = Field(default=[], description=WORDS_HELP)
 
 
 class Budget(Strict):
@@ -277,10 +285,14 @@ class Budget(Strict):
     so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
     nguon: Text = Field(description="Nguồn kinh phí.")
-    dinh_muc: Money = Field(description="Kinh phí cho mỗi đơn vị (đồng).")
-    rieng: dict[Name, Money] = Field(default={}, description="Mức riêng cho một số đơn vị: mã: số tiền.")
+    dinh_muc: Money | None = Field(default=None, description=(
+        "Mức kinh phí chung cho mỗi đơn vị (đồng), khi kế hoạch ghi một mức cho mỗi đơn vị. Bỏ trống khi kế hoạch "
+        "ghi riêng số tiền của từng đơn vị: ghi cả ở rieng."))
+    rieng: dict[Name, Money] = Field(default={}, description="Số tiền riêng của đơn vị: mã: số tiền (không có "
+                                                             "dinh_muc thì ghi cho mọi đơn vị).")
     tong: Money | None = Field(default=None, description="Không bắt buộc; nếu ghi, phải bằng tổng tính được.")
     tong_bang_chu: Text | None = Field(default=None, description="Không bắt buộc; nếu ghi, phải khớp số tiền bằng chữ.")
+    doan: "Blocks" = Field(default=[], description=WORDS_HELP)
 
 
 class Assignment(Strict):
@@ -309,10 +321,11 @@ class Organisation(Strict):
     loai: Literal["to_chuc_thuc_hien"] = Field(description=KIND_HELP)
     so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
-    loi_dan: Text
+    loi_dan: OptionalText = ""  # "" when the document has no lead line (doan keeps its words)
     phan_cong: Annotated[list[Assignment], *at_most(MAX_LIST)] = Field(min_length=1)
     bao_cao: Report
     don_vi_thuc_hien: LocalCommittees
+    doan: "Blocks" = Field(default=[], description=WORDS_HELP)
 
 
 class Recipient(Strict):
@@ -460,6 +473,9 @@ Block = Annotated[
 ]
 Blocks = Annotated[list[Block], *at_most(MAX_RESULT_ITEMS)]
 Item.model_rebuild()
+for _structured in (Purposes, Contents, Steps, Period, Budget, Organisation):  # their `doan` (Blocks, above)
+    _structured.model_rebuild()
+del _structured
 
 OTHER_KIND = "khac"
 
@@ -486,8 +502,8 @@ def _section_kind(value) -> str | None:
         return None
     kind = value.get("loai")
     if "doan" in value:
-        # A structured kind with its own fields and `doan` too is read as the structured section
-        # it says it is, so the error names «doan» at its line (model_errors.py), not its fields.
+        # A structured kind with its own fields beside `doan` is the structured section it says it is
+        # (keeping the document's words in `doan`): an error then names its wrong field at its line.
         if isinstance(kind, str) and kind in STRUCTURED and set(value) - set(VerbatimSection.model_fields):
             return kind
         return VERBATIM

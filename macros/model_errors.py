@@ -2,6 +2,7 @@
 Vietnamese message, file, line, column, field, the value found and a hint."""
 
 import difflib
+import typing
 
 from pydantic import BaseModel, ValidationError
 
@@ -59,17 +60,24 @@ def _nested_models(annotation) -> list:
 
 
 def _keys_at(model: type[BaseModel], loc: tuple) -> list[str]:
-    """The field names allowed where `loc` points (the model of that mapping)."""
-    current = model
+    """The field names allowed where `loc` (pydantic's, with the tags of unions: "kinh_phi") points:
+    the model of that mapping; a union's member is the one its tag names (a section's `loai`)."""
+    candidates = [model]
     for part in loc:
         if isinstance(part, int):
             continue
-        info = current.model_fields.get(part) if current else None
-        nested = _nested_models(info.annotation) if info else []
-        if not nested:
+        having = [m for m in candidates if part in m.model_fields]
+        if not having:
+            tagged = [m for m in candidates if "loai" in m.model_fields
+                      and part in typing.get_args(m.model_fields["loai"].annotation)]
+            if not tagged:
+                return []
+            candidates = tagged
+            continue
+        candidates = [n for m in having for n in _nested_models(m.model_fields[part].annotation)]
+        if not candidates:
             return []
-        current = nested[0]
-    return sorted(current.model_fields) if current else []
+    return sorted(candidates[0].model_fields)
 
 
 def _suggest_key(name: str, keys: list[str]) -> list[str]:
@@ -93,6 +101,10 @@ def _in_data(data, loc: tuple, missing: bool = False) -> tuple:
     out, node = [], data
     for n, part in enumerate(loc):
         last = n == len(loc) - 1
+        after = None if last else loc[n + 1]
+        if (isinstance(node, dict) and part in node and isinstance(after, str) and after in node
+                and not (isinstance(node[part], dict) and after in node[part])):
+            continue  # a union's tag that is also a key of this mapping («bang»): the next part is this mapping's
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
@@ -109,7 +121,8 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
     errors = []
     known = sorted(_field_names(model))
     for err in exc.errors(include_url=False):
-        loc = _in_data(source.data, tuple(p for p in err["loc"] if p != "[key]"), missing=err["type"] == "missing")
+        tagged_loc = tuple(p for p in err["loc"] if p != "[key]")
+        loc = _in_data(source.data, tagged_loc, missing=err["type"] == "missing")
         kind = err["type"]
         found = ""
         hint = ""
@@ -118,17 +131,9 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
             hint = "thêm dòng «" + str(loc[-1]) + ": …» (xem hướng dẫn biên tập)."
             errors.append(source.error(loc, message, hint=hint))
             continue
-        if kind == "extra_forbidden" and loc[-1] == "doan" and len(loc) == 3 and loc[0] == "muc":
-            section = source.data["muc"][loc[1]]
-            fields = ", ".join(k for k in section if k not in ("so", "tieu_de", "loai", "doan"))
-            errors.append(source.error(loc, f"mục có cấu trúc «loai: {section.get('loai')}» (có {fields}) không có "
-                                            "trường «doan»: «doan» chỉ dùng cho mục chép nguyên văn.",
-                                       hint=f"giữ mục có cấu trúc thì xóa «doan»; giữ mục chép nguyên văn thì xóa "
-                                            f"{fields} (mục chép nguyên văn chỉ có so, tieu_de, loai, doan)."))
-            continue
         if kind == "extra_forbidden":
             name = str(loc[-1])
-            close = _suggest_key(name, _keys_at(model, loc[:-1]) or known)
+            close = _suggest_key(name, _keys_at(model, tagged_loc[:-1]) or known)
             hint = f"có phải «{close[0]}»?" if close else "xóa trường này, hoặc xem hướng dẫn biên tập."
             errors.append(source.error(loc, f"trường «{name}» không có trong mẫu dữ liệu.", hint=hint))
             continue

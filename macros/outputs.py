@@ -390,7 +390,7 @@ ROWS: tuple[Row, ...] = (
     # Made with the PDFs (a document per unit): not in a build without them.
     Row("unit_template", "xlsx", lambda site, u: f"{DOWNLOADS}/mau-bao-cao/mau-bao-cao-{u.ma}-{unit_slug(u)}.xlsx",
         lambda site, u: f"Mẫu báo cáo của {unit_title(u)} (.xlsx)", ("plan", "units", "org"), page="unit",
-        label="Mẫu báo cáo", each=lambda site: site.units, documents=True, origin=_RESULTS, available=attrgetter("has_units")),
+        label="Mẫu báo cáo", each=lambda site: site.units, documents=True, origin=_RESULTS, available=attrgetter("has_report_templates")),
 )
 PAGE_KIND = "page"
 

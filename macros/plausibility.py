@@ -74,7 +74,7 @@ def check_plan(units, plan, src) -> list[DataError]:
     at = path_of(plan, "kinh_phi")
     fewest = plan.cac_buoc.hoi_nghi.toi_thieu if plan.cac_buoc is not None else 0
     codes = [u.ma for u in units.don_vi]
-    amounts = [(at + ("dinh_muc",), budget.dinh_muc, "Kinh phí mỗi đơn vị")]
+    amounts = [(at + ("dinh_muc",), budget.dinh_muc, "Kinh phí mỗi đơn vị")] if budget.dinh_muc is not None else []
     amounts += [(at + ("rieng", code), value, f"Kinh phí riêng của đơn vị {code}")
                 for code, value in budget.rieng.items()]
     for path, value, what in amounts:
@@ -84,13 +84,13 @@ def check_plan(units, plan, src) -> list[DataError]:
                                     found=str(value),
                                     hint=f"có phải {format_money(value * 1000)}? Viết liền 5000000 hoặc có dấu chấm "
                                          "5.000.000; YAML không đọc được «5.000» là năm triệu."))
-    total = budget.tong if budget.tong is not None else sum(budget.rieng.get(c, budget.dinh_muc) for c in codes)
-    known = {budget.dinh_muc, total, *budget.rieng.values()}
+    total = budget.tong if budget.tong is not None else sum(budget.rieng.get(c, budget.dinh_muc or 0) for c in codes)
+    known = {budget.dinh_muc, total, *budget.rieng.values()} - {None}
     shown = ", ".join(format_money(a) for a in sorted(known))
     for path, text in _strings(src.data):
         if path[-1:] == ("tong_bang_chu",):
             continue  # crosschecks.check_budget reads that one
-        in_budget = path[:2] == at
+        in_budget = path[:2] == at and path[2:3] != ("doan",)  # the document's own words may name other sums
         for match in _AMOUNT.finditer(text):
             value = int(match.group(1).replace(".", ""))
             stated_total = _TOTAL_BEFORE.search(fold(text[max(0, match.start() - 30):match.start()]))

@@ -57,7 +57,8 @@ FIELD_HELP = {
     "buoc": "Các bước, theo thứ tự; mỗi bước bắt đầu bằng «- ».",
     "hoi_nghi": "Số hội nghị ít nhất và nhiều nhất, như kế hoạch ghi.",
     "thoi_gian_dia_diem": "Thời gian thực hiện.",
-    "kinh_phi": "Kinh phí: mức cho mỗi đơn vị; tổng và số tiền bằng chữ do website tự tính.",
+    "kinh_phi": "Kinh phí: mức cho mỗi đơn vị (dinh_muc) hoặc số tiền riêng của từng đơn vị (rieng); tổng và số tiền "
+                "bằng chữ do website tự tính.",
     "to_chuc_thuc_hien": "Tổ chức thực hiện: phân công các ban, báo cáo.",
     "phan_cong": "Phân công: mỗi ban một mục, kèm mã các đơn vị ban đó phối hợp.",
     "bao_cao": "Nơi nhận và hạn gửi báo cáo kết quả.",

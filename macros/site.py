@@ -105,6 +105,12 @@ class Site:
                 and p.cuoc_van_dong is not None and p.van_ban.nam is not None)
 
     @property
+    def has_report_templates(self) -> bool:
+        """A unit's Excel report template: its column of topics is the structured content section's
+        (numbers standing for topic codes); a plan that keeps that section verbatim has none (review r19k)."""
+        return self.has_units and self.plan.noi_dung is not None
+
+    @property
     def has_toolkit(self) -> bool:
         """The conference forms: bo-cong-cu.yaml, the units' facts, the topics and the campaign."""
         p = self.plan
@@ -201,7 +207,32 @@ class Site:
     # -- money ------------------------------------------------------------
     def amount(self, unit_code: str) -> int:
         budget = self.plan.kinh_phi
-        return budget.rieng.get(unit_code, budget.dinh_muc) if budget is not None else 0
+        if budget is None:
+            return 0
+        # A unit with neither its own amount nor a flat rate is refused by the check (crosschecks.check_budget).
+        return budget.rieng.get(unit_code, budget.dinh_muc if budget.dinh_muc is not None else 0)
+
+    @property
+    def flat_rate(self) -> int | None:
+        """The plan's one amount per unit (kinh_phi › dinh_muc) when at least one unit gets it; None when the
+        plan gives each unit its own amount: the site then writes no «… mỗi đơn vị», a rate nobody wrote."""
+        budget = self.plan.kinh_phi
+        if budget is None or budget.dinh_muc is None:
+            return None
+        return budget.dinh_muc if any(u.ma not in budget.rieng for u in self.units) else None
+
+    @property
+    def rate_for_all(self) -> bool:
+        """True when every unit gets the plan's flat rate (the plan's «5.000.000đ/01 đơn vị x 10 …» form)."""
+        rate = self.flat_rate
+        return rate is not None and all(self.amount(u.ma) == rate for u in self.units)
+
+    @property
+    def total_is_sum(self) -> bool:
+        """True when the total is the site's own sum of the units' amounts: the data records no total of
+        the plan (kinh_phi › tong) and no rate every unit gets. Pages then say the site added it up."""
+        budget = self.plan.kinh_phi
+        return budget is not None and budget.tong is None and not self.rate_for_all
 
     @cached_property
     def total(self) -> int:

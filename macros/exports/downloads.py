@@ -22,14 +22,27 @@ from . import csv as csv_export
 from . import ics, template, xlsx
 
 
-def stamp(root: Path, plan_end: dt.date, epoch: int | None = None) -> dt.datetime:
+def stamp(root: Path, plan_end: dt.date | None, epoch: int | None = None) -> dt.datetime:
     """The time written into the downloads (DTSTAMP, workbook dates): `epoch`
     (SOURCE_DATE_EPOCH, given by the plugin), else the last commit to data/, else the
     plan's end day. Never the build clock."""
     when = source_date_epoch(epoch) or last_commit(root, ("data",))
+    if when is None and plan_end is None:  # no date in the data: when its files last changed (never the clock)
+        when = dt.datetime.fromtimestamp(max((p.stat().st_mtime for p in (Path(root) / "data").rglob("*.yaml")),
+                                             default=0), dt.timezone.utc)
     if when is None:
         when = dt.datetime.combine(plan_end, dt.time(), dt.timezone(dt.timedelta(hours=7)))
     return when.astimezone(dt.timezone.utc)
+
+
+def plan_day(site: Site) -> dt.date | None:
+    """The plan's own last day for `stamp`: its end (thoi_gian_dia_diem › ket_thuc), else its report
+    deadline, else its date of issue; None when the data has none of them (a plan whose period is kept
+    verbatim: review r19k)."""
+    period, org = site.plan.thoi_gian_dia_diem, site.plan.to_chuc_thuc_hien
+    if period is not None:
+        return period.ket_thuc
+    return org.bao_cao.han if org is not None else (site.plan.van_ban.ngay_ban_hanh or None)
 
 
 TEMPLATE_CACHE = "mau-bao-cao"  # under the cache root (macros/cache.py): per-unit Excel templates
@@ -260,7 +273,7 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
               if only is None or site.prefix + o.path in only]
     if not wanted:  # a plan without the sections the downloads are made from (Site.has_*)
         return {}
-    making = _Making(site, results_of(site), stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch),
+    making = _Making(site, results_of(site), stamp(site.root, plan_day(site), epoch),
                      store if store is not None else cache_mod.Store(None), counts, documents,
                      calendars=calendars, workbooks=workbooks, dated=dated)
     return {site.prefix + o.path: PRODUCERS[o.key](making, o) for o in wanted}
@@ -308,7 +321,7 @@ def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: P
     stores = stores if stores is not None else Stores.at(cache)
     store, calendars, workbooks, dated = stores.templates, stores.calendars, stores.workbooks, stores.dated
     if dated is not None and documents and site.has_units:  # per-unit templates: only a plan with units has them
-        prune_dated(dated.folder, stamp(site.root, site.plan.thoi_gian_dia_diem.ket_thuc, epoch))
+        prune_dated(dated.folder, stamp(site.root, plan_day(site), epoch))
     for rel, content in download_bytes(site, documents, store, counts, made, epoch, calendars, workbooks, dated,
                                        only).items():
         path = Path(site_dir) / rel

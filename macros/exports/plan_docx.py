@@ -3,7 +3,7 @@
 The same document the plan page shows (render/plan.py): the header in a two-column
 table as Nghị định 30/2020 lays it out, the kind and subject, căn cứ, opening, every
 section in order with its number and title as the data give them (structured sections
-as the page words them, verbatim sections block by block with their markers, tables,
+as the page words them unless they keep the document's words in `doan`, verbatim sections block by block with their markers, tables,
 notes, bold and italic), the closing, and «Nơi nhận» beside the signature.
 
 Its first use is the import's round trip (tests/test_import_plan.py): this file, read by
@@ -111,7 +111,8 @@ def _structured(site: Site, doc, s) -> None:
     if kind == "muc_dich_yeu_cau":
         numbered(s.muc)
     elif kind == "noi_dung":
-        para(s.loi_dan)
+        if s.loi_dan:
+            para(s.loi_dan)
         numbered([t.noi_dung for t in s.muc])
     elif kind == "cac_buoc":
         numbered([site.fill(step.noi_dung) for step in s.buoc])
@@ -120,7 +121,8 @@ def _structured(site: Site, doc, s) -> None:
     elif kind == "kinh_phi":
         para(P.budget_sentence(site))
     elif kind == "to_chuc_thuc_hien":
-        para(s.loi_dan)
+        if s.loi_dan:
+            para(s.loi_dan)
         for i, a in enumerate(s.phan_cong, 1):
             para(f"{i}. {a.tieu_de or site.department(a.ban).ten}")
             para(a.nhiem_vu)
@@ -182,7 +184,7 @@ def plan_docx(site: Site) -> bytes:
         title = heading(section, place)
         if title:  # a section without number and title (an imported opening) has no heading line, as on the page
             doc.add_paragraph().add_run(title).bold = True
-        if isinstance(section, VerbatimSection):
+        if isinstance(section, VerbatimSection) or section.doan:  # the document's own words, as written
             _blocks(doc, section.doan, addressed=True)
         else:
             _structured(site, doc, section)

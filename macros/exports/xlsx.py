@@ -28,6 +28,7 @@ from ..results.load import Results
 from ..results.model import counted_group
 from ..site import Site
 from ..render import links, notice
+from ..render.budget import total_label
 from . import cells
 
 MONEY = "#,##0"
@@ -276,7 +277,7 @@ def budget_rows(site: Site) -> tuple[list[str], list[list], list]:
     head = ["STT", "Đơn vị", site.org.partner_label, "Kinh phí (đồng)"]
     rows = [[i, links.unit_title(u), site.department(site.assignment_of(u.ma).ban).ten, site.amount(u.ma)]
             for i, u in enumerate(site.units, 1)]
-    return head, rows, [None, "Tổng cộng", None, site.total]
+    return head, rows, [None, total_label(site), None, site.total]  # «(website cộng)»: the site's own sum
 
 
 def results_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:

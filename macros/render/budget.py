@@ -4,6 +4,7 @@ from ..numbers import format_money
 from ..site import Site
 from ..text import md_escape as m
 from . import links
+from . import plan
 from .plan import budget_sentence, section_number
 
 
@@ -13,18 +14,32 @@ def budget_table(site: Site, current: str = links.BUDGET) -> str:
         dept = site.department(site.assignment_of(unit.ma).ban)
         rows.append(f"| {i} | {links.unit_link(site, unit, links.unit_title(unit), current)} | {m(dept.ten)} "
                     f"| {format_money(site.amount(unit.ma), 'long')} |")
-    rows.append(f"| | **Tổng cộng** | | **{format_money(site.total, 'long')}** |")
+    rows.append(f"| | **{total_label(site)}** | | **{format_money(site.total, 'long')}** |")
     return "\n".join(rows) + "\n"
+
+
+# A total the plan does not write (no kinh_phi › tong, no rate every unit gets) says whose sum it is.
+SUM_NOTE = "website cộng kinh phí của từng đơn vị"
+
+
+def total_label(site: Site) -> str:
+    """«Tổng cộng» of a table of the units' amounts; «Tổng cộng (website cộng)» when the total is the site's sum."""
+    return "Tổng cộng (website cộng)" if site.total_is_sum else "Tổng cộng"
 
 
 def budget_page(site: Site) -> str:
     budget = site.plan.kinh_phi
-    summary = (
-        f"- **Nguồn kinh phí:** {m(budget.nguon)}\n"
-        f"- **Mức cho mỗi đơn vị:** {format_money(budget.dinh_muc)}\n"
+    rate = site.flat_rate
+    summary = f"- **Nguồn kinh phí:** {m(budget.nguon)}\n"
+    if rate is not None:  # never a rate the plan does not give (each unit its own amount: no such line)
+        summary += (f"- **Mức cho mỗi đơn vị:** {format_money(rate)}"
+                    + ("" if site.rate_for_all else " (trừ các đơn vị có mức riêng ở bảng dưới)") + "\n")
+    summary += (
         f"- **Số đơn vị:** {len(site.units)} {m(site.plan.ten_goi_don_vi)}\n"
-        f"- **Tổng cộng:** {format_money(site.total)}\n"
+        f"- **Tổng cộng:** {format_money(site.total)}" + (f" ({SUM_NOTE})" if site.total_is_sum else "") + "\n"
         f"- **Bằng chữ:** {m(site.total_in_words)}\n"
     )
+    # The plan's own words when the section keeps them (doan), as written; else the sentence made from its fields.
+    quoted = str(plan.verbatim_html(budget, quote=True)) if budget.doan else "> " + m(budget_sentence(site))
     return (summary + "\n## Theo đơn vị\n\n" + budget_table(site)
-            + f"\n## Trích kế hoạch (mục {section_number(site, 'kinh_phi')})\n\n> " + m(budget_sentence(site)) + "\n")
+            + f"\n## Trích kế hoạch (mục {section_number(site, 'kinh_phi')})\n\n" + quoted + "\n")

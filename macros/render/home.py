@@ -1,6 +1,7 @@
 """The home page: the plan at a glance (content, who carries it out, where, when, funds)."""
 
 from ..dates import format_month
+from ..numbers import format_money
 from ..site import Site
 from ..templating import render
 from ..text import md_escape as m
@@ -33,8 +34,20 @@ def home_page(site: Site) -> str:
                   local=notice.spell(site, local.ten), n=n, unit_word=p.ten_goi_don_vi, province=site.units_file.tinh,
                   cap=site.org.cap, senders=senders[:1].upper() + senders[1:],
                   start=format_month(period.bat_dau), end=period.ket_thuc, receiver=site.department(report.noi_nhan).ten,
-                  deadline=report.han, rate=p.kinh_phi.dinh_muc, total=site.total, total_words=site.total_in_words,
+                  deadline=report.han, rate=site.flat_rate, budget_words=_budget_words(site), total=site.total, total_words=site.total_in_words,
                   units=units)
+
+
+def _budget_words(site: Site) -> str | None:
+    """The budget in one line when the plan does not give every unit one rate: no «… mỗi đơn vị» for a rate
+    nobody wrote, and a total the site adds up says so (None: the template's «X mỗi đơn vị; tổng Y»)."""
+    rate = site.flat_rate
+    if site.rate_for_all and not site.total_is_sum:
+        return None
+    each = (f"{format_money(rate)} mỗi {site.plan.ten_goi_don_vi} (trừ các {site.plan.ten_goi_don_vi} có mức riêng)"
+            if rate is not None else f"Kinh phí riêng cho từng {site.plan.ten_goi_don_vi}")
+    total = f"tổng do website cộng: {format_money(site.total)}" if site.total_is_sum else f"tổng {format_money(site.total)}"
+    return f"{each}; {total} ({site.total_in_words})."
 
 
 # The list of units is two screens down on a phone: one tap from the first

@@ -14,6 +14,7 @@ escaped HTML (usable in Markdown pages and in the PDFs) or plain text out.
 from .. import plan_status
 from ..changes_model import ChangesFile, EditorialFile, Kind, respell, source_line
 from ..dates import format_date, format_month
+from ..sections import rewritten_sections
 from ..site import Site
 from ..templating import fragment
 from . import links
@@ -90,6 +91,7 @@ def draft_checklist(site: Site) -> str:
     where = site.data_file("plan")
     lines = [f"{where}: {draft_sentence(site)} Làm xong điều nào trong can_xac_nhan thì xoá "
              "điều đó; khi danh sách trống và đã đối chiếu, đặt «da_doi_chieu: true» trong nhap_tu_dong."]
+    lines += [f"Lưu ý: {sentence}" for sentence in rewritten_sections(site.plan)]
     if draft.can_xac_nhan:
         lines.append("Còn cần xác nhận hoặc bổ sung:")
         lines += [f"  {i}. {item}" for i, item in enumerate(draft.can_xac_nhan, 1)]

@@ -192,7 +192,7 @@ def _purposes(site: Site, s) -> list[dict]:
 
 
 def _contents(site: Site, s) -> list[dict]:
-    return [_text(s.loi_dan), numbered([t.noi_dung for t in s.muc])]
+    return [_text(s.loi_dan)] * bool(s.loi_dan) + [numbered([t.noi_dung for t in s.muc])]
 
 
 def _steps(site: Site, s) -> list[dict]:
@@ -208,7 +208,7 @@ def _budget(site: Site, s) -> list[dict]:
 
 
 def _organisation(site: Site, org) -> list[dict]:
-    parts = [_text(org.loi_dan)]
+    parts = [_text(org.loi_dan)] * bool(org.loi_dan)
     for i, a in enumerate(org.phan_cong, 1):
         parts += [{"kind": "heading", "level": "###", "number": f"{i}. ", "text": a.tieu_de or site.department(a.ban).ten},
                   _text(a.nhiem_vu)]
@@ -321,11 +321,12 @@ def _addressed(blocks: list[dict]) -> list[dict]:
     return out
 
 
-def verbatim_html(section: VerbatimSection) -> Markup:
-    """Every block of a section kept as written, in order (one raw HTML block of the Markdown body:
-    no line of it is blank, so Markdown keeps it whole)."""
+def verbatim_html(section, quote: bool = False) -> Markup:
+    """Every block of a section's own words (`doan`: a verbatim section, or a structured one that keeps
+    them), as written, in order (one raw HTML block of the Markdown body: no line of it is blank, so
+    Markdown keeps it whole). `quote`: set apart as a quotation of the plan (a computed page's «Trích kế hoạch»)."""
     return fragment("plan_blocks.html", post=lambda html: "\n".join(line for line in html.splitlines() if line.strip()),
-                    section_blocks=_addressed([_block(b) for b in section.doan]), appendix=False)
+                    section_blocks=_addressed([_block(b) for b in section.doan]), appendix=False, quote=quote)
 
 
 def body_markdown(site: Site) -> Markup:
@@ -344,7 +345,7 @@ def body_markdown(site: Site) -> Markup:
     for place, section in enumerate(p.muc, 1):
         if heading(section, place).strip():  # a section the document neither numbers nor titles: no "## "
             parts.append(_numbered_heading(section, place))
-        if isinstance(section, VerbatimSection):
+        if isinstance(section, VerbatimSection) or section.doan:  # the document's own words, as written
             if section.doan:
                 parts.append({"kind": "html", "html": verbatim_html(section)})
         else:

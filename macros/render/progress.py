@@ -160,7 +160,9 @@ def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True,
                   no_data=pg.NO_DATA_SENTENCE,
                   sent_compared=pg.sent_compared(site, r.sent) if r.sent else "",
                   ics=href(registry.path(site, "unit_ics", unit), here, dir_urls),
-                  template=href(registry.path(site, "unit_template", unit), here, dir_urls) if documents else None,
+                  # no template for a plan whose content section is kept verbatim (Site.has_report_templates)
+                  template=(href(registry.path(site, "unit_template", unit), here, dir_urls)
+                            if documents and site.has_report_templates else None),
                   progress_href=href(PROGRESS, here, dir_urls),
                   notes=[w.message for w in results.warnings if results.files.get(code) == w.file])
     return html

@@ -140,7 +140,8 @@ def report(site: Site, form: Form) -> str:
                   senders_label=f"{_capital(name)} báo cáo" if name else "Nơi gửi",
                   signer=f"LÃNH ĐẠO {name.upper()}" if name else "LÃNH ĐẠO",
                   owner=deadline_owner(site), deadline=rep.han, start=format_month(period.bat_dau), end=period.ket_thuc,
-                  amount=plan.kinh_phi.dinh_muc, source=_lower(plan.kinh_phi.nguon),
+                  amount=site.flat_rate if site.rate_for_all else None,  # never a rate the plan does not give every unit
+                  source=_lower(plan.kinh_phi.nguon),
                   unit_heading=_capital(plan.ten_goi_don_vi), columns=list(tpl.cot),
                   rows=max(len(a.don_vi) for a in sending),
                   sections=[{"number": _roman(i), "title": s} for i, s in enumerate(tpl.muc, 1)],
