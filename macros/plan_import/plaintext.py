@@ -1,8 +1,67 @@
-"""A plain .txt plan: one paragraph a line (blank lines are spacing, not text)."""
+"""A plain .txt plan: one paragraph a line (blank lines are spacing, not text).
 
+A .txt pasted or saved from Word keeps Word's columns as tabs (review r19k defect 11): the header's two
+columns («ỦY BAN MTTQ VIỆT NAM⇥CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM», «Số: 12/KH-MTTQ⇥Đăk Rơ Wa, ngày …»),
+a table's rows (one line a row, one tab between cells), Nơi nhận beside the signature. They are read as the
+.docx reader reads the same lines (blocks.tab_columns): the header and the signature block as the two-column
+layout they stand for, two or more consecutive tab-separated lines as a table. A tab the reader cannot place
+stays in its line as written, and the checklist names the line."""
+
+import re
 from pathlib import Path
 
-from .blocks import NotAPlan, Para, Run
+from .blocks import NotAPlan, Para, Run, Table, excerpt, tab_columns
+
+# A list item Word numbered, pasted as text: its marker, a tab, its text («1.⇥Mục đích», «-⇥Nội dung», «a)⇥…»).
+# Its tab ends the marker; it is not a column.
+_LIST_TAB = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}\.|[-–—+•*·▪◦o])\t+[^\t]*$")
+
+
+def _cells(p: Para) -> list[str] | None:
+    """A line's cells when it is a table row pasted from Word (two or more cells between tabs, a blank cell
+    kept: «⇥Tổng cộng⇥10.500.000» has a blank first cell); None for a line without a column tab or a list
+    item whose tab follows its marker."""
+    text = p.text.rstrip(" \t")
+    if "\t" not in text.strip(" \t") or _LIST_TAB.match(text):
+        return None
+    return [c.strip() for c in text.split("\t")]
+
+
+def tab_tables(blocks: list) -> tuple[list, list[str]]:
+    """Runs of two or more consecutive tab-separated lines as tables (a line a row, a cell between tabs; a blank
+    line ends a run), and the checklist's lines for what the reader could not place: a table whose lines have
+    different numbers of cells (the short rows padded with blank cells at their end), a lone tab-separated line
+    (kept as written, its tabs too). Whether the first row names the columns is decided where a .docx
+    table's is (structure.table_block)."""
+    out: list = []
+    said: list[str] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        row = _cells(b) if isinstance(b, Para) else None
+        if row is None:
+            out.append(b)
+            i += 1
+            continue
+        rows = [row]
+        j = i + 1
+        while j < len(blocks) and isinstance(blocks[j], Para) and (nxt := _cells(blocks[j])) is not None:
+            rows.append(nxt)
+            j += 1
+        if len(rows) == 1:
+            out.append(b)
+            said.append(f"dòng «{excerpt(b.text.replace(chr(9), ' ⇥ ').strip(), 80)}» có dấu tab (⇥) như các cột "
+                        "của một bảng nhưng đứng một mình: chép nguyên văn một đoạn, dấu tab giữ nguyên; đối chiếu "
+                        "với văn bản gốc (nếu là bảng, ghi thành bảng: bang)")
+        else:
+            width = max(len(r) for r in rows)
+            if any(len(r) != width for r in rows):
+                said.append(f"bảng bắt đầu bằng dòng «{excerpt(' ⇥ '.join(rows[0]), 80)}» đọc từ {len(rows)} dòng "
+                            f"cách nhau bằng dấu tab có số ô khác nhau ({min(len(r) for r in rows)} đến {width}): "
+                            "dòng ngắn được thêm ô trống ở cuối; đối chiếu từng ô với văn bản gốc")
+            out.append(Table([r + [""] * (width - len(r)) for r in rows]))
+        i = j
+    return out, said
 
 
 def read_text(path: Path, max_bytes: int) -> tuple[list, dict]:
@@ -27,5 +86,9 @@ def read_text(path: Path, max_bytes: int) -> tuple[list, dict]:
         line = data[: exc.start].count(b"\n") + 1
         raise NotAPlan(f"Tệp văn bản không ở mã UTF-8 (dòng {line}): mở bằng Notepad hay LibreOffice và lưu lại "
                        "với mã UTF-8.") from None
-    blocks = [Para([Run(line.rstrip("\r"))]) for line in text.split("\n") if line.strip()]
-    return blocks, {"images": 0, "unknown_formats": [], "symbol_bullets": False}
+    # blank lines kept until the columns are read (a blank line inside a signature block stays in it, one
+    # between two tables parts them), then dropped
+    blocks = tab_columns([Para([Run(line.rstrip("\r"))]) for line in text.split("\n")])
+    blocks, said = tab_tables(blocks)
+    blocks = [b for b in blocks if isinstance(b, Table) or b.text.strip()]
+    return blocks, {"images": 0, "unknown_formats": [], "symbol_bullets": False, "reader_notes": said}

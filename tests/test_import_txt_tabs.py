@@ -1,0 +1,109 @@
+"""A plain .txt pasted from Word keeps Word's columns as tabs (review r19k defect 11): the header's two
+columns, a table's cells, Nơi nhận beside the signature. The .txt reader reads them as the .docx reader reads
+the same plan (macros/plan_import/plaintext.py). In-process: each test writes its .txt (and .docx) itself."""
+
+from pathlib import Path
+
+from docx import Document
+
+from macros import import_plan
+
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+HEAD = [("ỦY BAN MTTQ VIỆT NAM", NATION), ("XÃ IA CHIM", MOTTO),
+        ("Số: 07/KH-MTTQ", "Ia Chim, ngày 10 tháng 3 năm 2026")]
+BODY = ["KẾ HOẠCH", "Tuyên truyền giữ gìn vệ sinh môi trường tại các thôn năm 2026",
+        "Ban Thường trực Ủy ban MTTQ Việt Nam xã Ia Chim xây dựng Kế hoạch như sau:",
+        "I. MỤC ĐÍCH", "Nâng cao ý thức của Nhân dân các thôn.",
+        "II. KINH PHÍ", "Kinh phí phân bổ cho các thôn như sau:"]
+TABLE = [["TT", "Thôn", "Kinh phí (đồng)"], ["1", "Thôn Ia Bơr", "2.000.000"], ["2", "Thôn Plei Sar", "1.500.000"],
+         ["", "Tổng cộng", "3.500.000"]]
+AFTER = ["(Bằng chữ: Ba triệu năm trăm nghìn đồng)", "III. TỔ CHỨC THỰC HIỆN",
+         "Ban Công tác Mặt trận các thôn tổ chức hội nghị, báo cáo trước ngày 15/11/2026./."]
+SIGN = [("Nơi nhận:", "TM. BAN THƯỜNG TRỰC"), ("- BTT UBMTTQ VN tỉnh (B/c);", "CHỦ TỊCH"),
+        ("- Lưu: VT.", "Rah Lan Hiếu")]
+
+
+def _txt(path: Path) -> Path:
+    lines = ["\t".join(r) for r in HEAD] + [""] + BODY + ["\t".join(r) for r in TABLE] + AFTER
+    path.write_text("\n".join(lines + ["\t".join(r) for r in SIGN]) + "\n", encoding="utf-8")
+    return path
+
+
+def _docx(path: Path) -> Path:
+    doc = Document()
+    t = doc.add_table(rows=1, cols=2)
+    for col, cell in enumerate(t.rows[0].cells):  # the issuing body bold, as usual (a .txt has no bold)
+        cell.paragraphs[0].add_run(HEAD[0][col]).bold = True
+        for row in HEAD[1:]:
+            cell.add_paragraph().add_run(row[col]).bold = row[col].isupper()
+    for text in BODY:
+        doc.add_paragraph(text)
+    t = doc.add_table(rows=len(TABLE), cols=3)
+    for r, row in enumerate(TABLE):
+        for c, text in enumerate(row):
+            t.cell(r, c).paragraphs[0].add_run(text)
+    for text in AFTER:
+        doc.add_paragraph(text)
+    t = doc.add_table(rows=1, cols=2)
+    for col, cell in enumerate(t.rows[0].cells):
+        cell.paragraphs[0].text = SIGN[0][col]
+        for row in SIGN[1:]:
+            cell.add_paragraph(row[col])
+    doc.save(path)
+    return path
+
+
+def _without_file_name(result) -> dict:
+    plan = dict(result.plan)
+    plan.pop("nhap_tu_dong", None)
+    return plan
+
+
+def test_tab_aligned_header_table_and_signature_read_as_the_docx_reads_them(tmp_path):
+    """Review r19k 11: co_quan_ban_hanh was «ỦY BAN MTTQ VIỆT NAM⇥CỘNG HÒA…», «XÃ …⇥Độc lập…» dropped, the
+    number inside the place-and-date line, the table six tab-joined paragraphs, the signer in Nơi nhận."""
+    txt = import_plan.import_file(_txt(tmp_path / "kh.txt"))
+    docx = import_plan.import_file(_docx(tmp_path / "kh.docx"))
+    assert txt.org == docx.org
+    assert txt.org["co_quan_ban_hanh"] == "ỦY BAN MTTQ VIỆT NAM XÃ IA CHIM"
+    assert txt.plan["van_ban"]["so"] == "07" and txt.plan["van_ban"]["ky_hieu"] == "KH-MTTQ"
+    assert txt.plan["chu_ky"]["nguoi_ky"] == "Rah Lan Hiếu"
+    assert txt.plan["noi_nhan"]["dong"] == ["- BTT UBMTTQ VN tỉnh (B/c);", "- Lưu: VT."]
+    budget = txt.plan["muc"][1]["doan"]
+    assert {"bang": TABLE, "dong_tieu_de": 1} in budget, budget
+    assert _without_file_name(txt) == _without_file_name(docx)
+    # the same checklist as the .docx: every amount of the table listed, nothing said unread
+    assert txt.checklist == docx.checklist
+    for amount in ("2.000.000", "1.500.000", "3.500.000"):
+        assert any(f"«{amount}» (bảng" in c for c in txt.checklist), txt.checklist
+    assert not any("chưa chép vào đâu" in c or "không tìm thấy số" in c for c in txt.checklist)
+
+
+def _plain(rows: list[str]) -> list[str]:
+    lines = ["\t".join(r) for r in HEAD] + BODY[:5]
+    return lines + rows + ["III. TỔ CHỨC THỰC HIỆN", "Các thôn thực hiện."] + ["\t".join(r) for r in SIGN]
+
+
+def test_what_the_txt_reader_cannot_place_stays_as_written_and_is_listed(tmp_path):
+    """A lone tab-separated line stays one paragraph with its tab, named in the checklist; a table whose lines
+    have different numbers of cells keeps every cell (short rows padded at their end), named too; a blank line
+    parts two tables; Word's list items pasted as «marker⇥text» stay items, never a table."""
+    src = tmp_path / "kh.txt"
+    src.write_text("\n".join(_plain([
+        "Tổng kinh phí:\t3.500.000 đồng", "Nội dung tuyên truyền:",
+        "-\tGiữ vệ sinh chung;", "-\tPhân loại rác tại nhà.",
+        "Thôn\tSố hộ\tGhi chú", "Ia Bơr\t120", "Plei Sar\t95\tthôn mới", "",
+        "Thời gian\tĐịa điểm", "Tháng 4\tNhà văn hóa"])) + "\n", encoding="utf-8")
+    result = import_plan.import_file(src)
+    doan = result.plan["muc"][0]["doan"]
+    assert doan[:5] == ["Nâng cao ý thức của Nhân dân các thôn.", "Tổng kinh phí:\t3.500.000 đồng",
+                        "Nội dung tuyên truyền:", {"ky_hieu": "-", "van_ban": "Giữ vệ sinh chung;"},
+                        {"ky_hieu": "-", "van_ban": "Phân loại rác tại nhà."}], doan
+    tables = [b["bang"] for b in doan if isinstance(b, dict) and "bang" in b]
+    assert tables == [[["Thôn", "Số hộ", "Ghi chú"], ["Ia Bơr", "120", ""], ["Plei Sar", "95", "thôn mới"]],
+                      [["Thời gian", "Địa điểm"], ["Tháng 4", "Nhà văn hóa"]]], doan
+    check = result.checklist
+    assert any("«Tổng kinh phí: ⇥ 3.500.000 đồng» có dấu tab" in c for c in check), check
+    assert any("«Thôn ⇥ Số hộ ⇥ Ghi chú»" in c and "3 dòng" in c and "(2 đến 3)" in c for c in check), check
+    assert not any("Giữ vệ sinh" in c for c in check), check
