@@ -107,3 +107,24 @@ def test_what_the_txt_reader_cannot_place_stays_as_written_and_is_listed(tmp_pat
     assert any("«Tổng kinh phí: ⇥ 3.500.000 đồng» có dấu tab" in c for c in check), check
     assert any("«Thôn ⇥ Số hộ ⇥ Ghi chú»" in c and "3 dòng" in c and "(2 đến 3)" in c for c in check), check
     assert not any("Giữ vệ sinh" in c for c in check), check
+
+
+def test_header_and_signature_aligned_with_spaces_read_as_two_columns(tmp_path):
+    """The same plan with its header and signature lines aligned by spaces, not tabs («Số: 07/KH-MTTQ      Ia Chim,
+    ngày …»): it imported as the tab-less paste did in review r19k 11 (number in the place-and-date line, «không
+    tìm thấy số», a header line dropped, the signer in Nơi nhận). Now read as the two columns, said in the
+    checklist; the title centred by spaces stays the title, the table's and the body's lines stay as written."""
+    def spaced(rows):
+        return [a.ljust(40) + b for a, b in rows]
+    lines = (spaced(HEAD) + ["", "                    " + BODY[0]] + BODY[1:] + ["\t".join(r) for r in TABLE]
+             + AFTER + spaced(SIGN[:2]) + ["   " + SIGN[2][0] + "      " + SIGN[2][1]])
+    src = tmp_path / "kh.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    txt = import_plan.import_file(src)
+    docx = import_plan.import_file(_docx(tmp_path / "kh.docx"))
+    assert txt.org == docx.org
+    assert _without_file_name(txt) == _without_file_name(docx)
+    said = [c for c in txt.checklist if c not in docx.checklist]
+    assert len(said) == 2 and all("căn bằng dấu cách" in c for c in said), said
+    assert "«ỦY BAN MTTQ VIỆT NAM ⇥ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»" in said[0], said
+    assert "«Nơi nhận: ⇥ TM. BAN THƯỜNG TRỰC»" in said[1], said

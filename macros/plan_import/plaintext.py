@@ -5,7 +5,9 @@ columns («ỦY BAN MTTQ VIỆT NAM⇥CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT 
 a table's rows (one line a row, one tab between cells), Nơi nhận beside the signature. They are read as the
 .docx reader reads the same lines (blocks.tab_columns): the header and the signature block as the two-column
 layout they stand for, two or more consecutive tab-separated lines as a table. A tab the reader cannot place
-stays in its line as written, and the checklist names the line."""
+stays in its line as written, and the checklist names the line. Header and signature lines aligned with
+spaces instead of tabs («Số: 12/KH-MTTQ          Đăk Rơ Wa, ngày …») are read as the same two columns, and
+the checklist says so; a table is read from tabs only."""
 
 import re
 from pathlib import Path
@@ -15,6 +17,63 @@ from .blocks import NotAPlan, Para, Run, Table, excerpt, tab_columns
 # A list item Word numbered, pasted as text: its marker, a tab, its text («1.⇥Mục đích», «-⇥Nội dung», «a)⇥…»).
 # Its tab ends the marker; it is not a column.
 _LIST_TAB = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}\.|[-–—+•*·▪◦o])\t+[^\t]*$")
+
+
+# Three or more spaces between two words of a line: the gap between two columns aligned with the space bar.
+_SPACES = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def _space_columns(lines: list[Para]) -> list[Para]:
+    """Each line, with a tab for each gap of spaces between its columns (a new Para) when it has one and no tab
+    («ỦY BAN MTTQ VIỆT NAM          CỘNG HÒA …»); a line pushed by spaces to the right column of the last such
+    line above (blank lines and «- …» recipient lines between kept: the space left for the signature) starts with a tab («        Y Hlen»).
+    A line centred by spaces (the title) starts left of that column and is kept; so is every other line."""
+    out: list[Para] = []
+    right_at = None  # where the right column starts in the last line split above (characters)
+    for p in lines:
+        text = p.text
+        body = text.strip(" ")
+        lead = len(text) - len(text.lstrip(" "))
+        gap = _SPACES.search(body) if body and "\t" not in text else None
+        if gap:
+            right_at = lead + gap.end()
+            out.append(Para([Run(_SPACES.sub("\t", body))]))
+        elif body and "\t" not in text and right_at is not None and lead >= max(10, right_at - 4):
+            out.append(Para([Run("\t" + body)]))
+        else:
+            if body and not body.startswith(("-", "–", "+", "•")):  # a recipient line between keeps the column
+                right_at = None
+            out.append(p)
+    return out
+
+
+def _columns(lines: list[Para]) -> tuple[list, list[str]]:
+    """blocks.tab_columns over the lines, spaces between columns read as tabs; a line split so but read as no
+    header or signature line is given back as written. The checklist's lines name each run read from spaces."""
+    spaced = _space_columns(lines)
+    blocks = tab_columns(spaced)
+    kept = {id(b) for b in blocks}
+    said, run, spaced_run = [], [], False
+    for i, (s, p) in enumerate(zip(spaced, lines)):
+        if p.text.strip():
+            if id(s) not in kept:  # in a header or signature table (a «- …» recipient line too)
+                run.append(s)
+                spaced_run = spaced_run or s is not p
+            elif run:
+                run, spaced_run = _said_spaced(run, spaced_run, said), False
+    _said_spaced(run, spaced_run, said)
+    back = {id(s): p for s, p in zip(spaced, lines) if s is not p}
+    return [back.get(id(b), b) for b in blocks], said
+
+
+def _said_spaced(run: list[Para], spaced: bool, said: list[str]) -> list:
+    """The checklist's line for a run of lines read as two columns when spaces split some of them."""
+    if run and spaced:
+        first, last = (excerpt(x.text.strip().replace("\t", " ⇥ "), 60) for x in (run[0], run[-1]))
+        where = f"các dòng từ «{first}» đến «{last}»" if len(run) > 1 else f"dòng «{first}»"
+        said.append(f"{where} căn bằng dấu cách (không dùng dấu tab): đọc thành hai cột (trái, phải) như bảng "
+                    "không viền của văn bản Word; đối chiếu với văn bản gốc")
+    return []
 
 
 def _cells(p: Para) -> list[str] | None:
@@ -88,7 +147,8 @@ def read_text(path: Path, max_bytes: int) -> tuple[list, dict]:
                        "với mã UTF-8.") from None
     # blank lines kept until the columns are read (a blank line inside a signature block stays in it, one
     # between two tables parts them), then dropped
-    blocks = tab_columns([Para([Run(line.rstrip("\r"))]) for line in text.split("\n")])
+    blocks, spaced = _columns([Para([Run(line.rstrip("\r"))]) for line in text.split("\n")])
     blocks, said = tab_tables(blocks)
+    said = spaced + said
     blocks = [b for b in blocks if isinstance(b, Table) or b.text.strip()]
     return blocks, {"images": 0, "unknown_formats": [], "symbol_bullets": False, "reader_notes": said}
