@@ -128,3 +128,32 @@ def test_header_and_signature_aligned_with_spaces_read_as_two_columns(tmp_path):
     assert len(said) == 2 and all("căn bằng dấu cách" in c for c in said), said
     assert "«ỦY BAN MTTQ VIỆT NAM ⇥ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»" in said[0], said
     assert "«Nơi nhận: ⇥ TM. BAN THƯỜNG TRỰC»" in said[1], said
+
+
+def test_header_columns_joined_by_one_space_are_parted_at_the_national_name_motto_and_number(tmp_path):
+    """The header pasted with its two columns joined by one space («XÃ IA CHIM Độc lập - Tự do - Hạnh phúc»,
+    «Số: 07/KH-MTTQ Ia Chim, ngày …»): a line dropped («chưa chép vào đâu») and the number in the place-and-date
+    line, so the page said the copy has no number. Now parted before the national name, the motto and the
+    place-and-date, each line named in the checklist."""
+    src = tmp_path / "kh.txt"
+    src.write_text("\n".join([" ".join(r) for r in HEAD] + [""] + BODY + ["\t".join(r) for r in TABLE] + AFTER
+                             + ["\t".join(r) for r in SIGN]) + "\n", encoding="utf-8")
+    txt = import_plan.import_file(src)
+    docx = import_plan.import_file(_docx(tmp_path / "kh.docx"))
+    assert txt.org == docx.org
+    assert _without_file_name(txt) == _without_file_name(docx)
+    said = [c for c in txt.checklist if c not in docx.checklist]
+    assert [c.split("»")[0] for c in said] == ["dòng «" + " ".join(r) for r in HEAD], said
+    assert "tách thành «Số: 07/KH-MTTQ» và «Ia Chim, ngày 10 tháng 3 năm 2026»" in said[2], said
+
+
+def test_a_subject_in_capitals_naming_the_nation_is_not_parted(tmp_path):
+    """Only the header above the kind line is parted where one space joins its columns: a subject in capitals
+    that ends with the national name stays one line, as written."""
+    subject = "TUYÊN TRUYỀN HIẾN PHÁP NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    src = tmp_path / "kh.txt"
+    src.write_text("\n".join(["\t".join(r) for r in HEAD] + ["KẾ HOẠCH", subject] + BODY[2:] + AFTER) + "\n",
+                   encoding="utf-8")
+    result = import_plan.import_file(src)
+    assert result.plan["van_ban"]["trich_yeu"] == subject
+    assert not any("tách thành" in c for c in result.checklist), result.checklist

@@ -7,12 +7,14 @@ a table's rows (one line a row, one tab between cells), Nơi nhận beside the s
 layout they stand for, two or more consecutive tab-separated lines as a table. A tab the reader cannot place
 stays in its line as written, and the checklist names the line. Header and signature lines aligned with
 spaces instead of tabs («Số: 12/KH-MTTQ          Đăk Rơ Wa, ngày …») are read as the same two columns, and
-the checklist says so; a table is read from tabs only."""
+the checklist says so; so are the header's two columns joined by one space, parted before the national name,
+the motto or the place and date. A table is read from tabs only."""
 
 import re
 from pathlib import Path
 
 from .blocks import NotAPlan, Para, Run, Table, excerpt, tab_columns
+from .structure import _is_kind_line
 
 # A list item Word numbered, pasted as text: its marker, a tab, its text («1.⇥Mục đích», «-⇥Nội dung», «a)⇥…»).
 # Its tab ends the marker; it is not a column.
@@ -23,34 +25,63 @@ _LIST_TAB = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,
 _SPACES = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 
-def _space_columns(lines: list[Para]) -> list[Para]:
+# Where the right column of a header line begins when the two were joined by one space (the tab lost in a paste):
+# the national name, the motto, or a place and date after the number and symbol («Số: 12/KH-MTTQ Đăk Rơ Wa, ngày»).
+_JOINED = (re.compile(r"(?<=\S) (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM)\s*$"),
+           re.compile(r"(?<=\S) (Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc)\s*$"),
+           re.compile(r"^Số\s*:[\s\d]*/\s*[A-ZĐ0-9][A-ZĐ0-9.-]* (\S[^,\t]{1,40},\s*ngày\b.*)$"))
+# The header is in the file's first lines, above the kind line («KẾ HOẠCH»).
+_HEAD_LINES = 8
+
+
+def _joined(body: str) -> int | None:
+    """Where a header line's right column begins when one space joins it to the left one; None when not so."""
+    for pattern in _JOINED:
+        m = pattern.search(body)
+        if m:
+            return m.start(1)
+    return None
+
+
+def _space_columns(lines: list[Para]) -> tuple[list[Para], set[int]]:
     """Each line, with a tab for each gap of spaces between its columns (a new Para) when it has one and no tab
     («ỦY BAN MTTQ VIỆT NAM          CỘNG HÒA …»); a line pushed by spaces to the right column of the last such
-    line above (blank lines and «- …» recipient lines between kept: the space left for the signature) starts with a tab («        Y Hlen»).
-    A line centred by spaces (the title) starts left of that column and is kept; so is every other line."""
+    line above (blank lines and «- …» recipient lines between kept: the space left for the signature) starts
+    with a tab («        Y Hlen»). A line centred by spaces (the title) starts left of that column and is kept;
+    so is every other line. One of the file's first lines whose columns one space joins is parted where the
+    right one begins (_JOINED); the ids of those new lines are the set returned."""
     out: list[Para] = []
+    parted: set[int] = set()
     right_at = None  # where the right column starts in the last line split above (characters)
+    seen = 0
     for p in lines:
         text = p.text
         body = text.strip(" ")
+        seen += bool(body)
+        if body and _is_kind_line(body):  # the header is above it (a subject in capitals may name the nation)
+            seen = _HEAD_LINES + 1
         lead = len(text) - len(text.lstrip(" "))
         gap = _SPACES.search(body) if body and "\t" not in text else None
+        at = _joined(body) if body and not gap and "\t" not in text and seen <= _HEAD_LINES else None
         if gap:
             right_at = lead + gap.end()
             out.append(Para([Run(_SPACES.sub("\t", body))]))
+        elif at:
+            out.append(Para([Run(body[:at].rstrip() + "\t" + body[at:])]))
+            parted.add(id(out[-1]))
         elif body and "\t" not in text and right_at is not None and lead >= max(10, right_at - 4):
             out.append(Para([Run("\t" + body)]))
         else:
             if body and not body.startswith(("-", "–", "+", "•")):  # a recipient line between keeps the column
                 right_at = None
             out.append(p)
-    return out
+    return out, parted
 
 
 def _columns(lines: list[Para]) -> tuple[list, list[str]]:
     """blocks.tab_columns over the lines, spaces between columns read as tabs; a line split so but read as no
     header or signature line is given back as written. The checklist's lines name each run read from spaces."""
-    spaced = _space_columns(lines)
+    spaced, parted = _space_columns(lines)
     blocks = tab_columns(spaced)
     kept = {id(b) for b in blocks}
     said, run, spaced_run = [], [], False
@@ -58,10 +89,15 @@ def _columns(lines: list[Para]) -> tuple[list, list[str]]:
         if p.text.strip():
             if id(s) not in kept:  # in a header or signature table (a «- …» recipient line too)
                 run.append(s)
-                spaced_run = spaced_run or s is not p
+                spaced_run = spaced_run or (s is not p and id(s) not in parted)
             elif run:
                 run, spaced_run = _said_spaced(run, spaced_run, said), False
     _said_spaced(run, spaced_run, said)
+    for s, p in zip(spaced, lines):
+        if id(s) in parted and id(s) not in kept:
+            left, right = s.text.split("\t")
+            said.append(f"dòng «{p.text.strip()}» ở đầu văn bản ghi liền hai cột (không có dấu tab giữa hai cột): "
+                        f"tách thành «{left}» và «{right}»; đối chiếu với văn bản gốc")
     back = {id(s): p for s, p in zip(spaced, lines) if s is not p}
     return [back.get(id(b), b) for b in blocks], said
 
