@@ -2,6 +2,7 @@
 columns, a table's cells, Nơi nhận beside the signature. The .txt reader reads them as the .docx reader reads
 the same plan (macros/plan_import/plaintext.py). In-process: each test writes its .txt (and .docx) itself."""
 
+import unicodedata
 from pathlib import Path
 
 from docx import Document
@@ -145,6 +146,13 @@ def test_header_columns_joined_by_one_space_are_parted_at_the_national_name_mott
     said = [c for c in txt.checklist if c not in docx.checklist]
     assert [c.split("»")[0] for c in said] == ["dòng «" + " ".join(r) for r in HEAD], said
     assert "tách thành «Số: 07/KH-MTTQ» và «Ia Chim, ngày 10 tháng 3 năm 2026»" in said[2], said
+    # the same file saved in NFD (decomposed letters, as some Mac editors write): read the same
+    src.write_text(unicodedata.normalize("NFD", src.read_text(encoding="utf-8")), encoding="utf-8")
+    decomposed = import_plan.import_file(src)
+    assert decomposed.org == txt.org
+    recomposed = [c for c in decomposed.checklist if "Unicode tổ hợp" in c]
+    assert [c for c in decomposed.checklist if c not in recomposed] == txt.checklist
+    assert recomposed and recomposed[0].startswith("22 đoạn"), recomposed  # the six header cells counted too
 
 
 def test_a_subject_in_capitals_naming_the_nation_is_not_parted(tmp_path):

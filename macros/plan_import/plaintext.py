@@ -11,6 +11,7 @@ the checklist says so; so are the header's two columns joined by one space, part
 the motto or the place and date. A table is read from tabs only."""
 
 import re
+import unicodedata
 from pathlib import Path
 
 from .blocks import NotAPlan, Para, Run, Table, excerpt, tab_columns
@@ -62,11 +63,16 @@ def _space_columns(lines: list[Para]) -> tuple[list[Para], set[int]]:
             seen = _HEAD_LINES + 1
         lead = len(text) - len(text.lstrip(" "))
         gap = _SPACES.search(body) if body and "\t" not in text else None
-        at = _joined(body) if body and not gap and "\t" not in text and seen <= _HEAD_LINES else None
+        # (matched in NFC, as every later step reads the text: a file saved on a Mac may be in NFD)
+        nfc = unicodedata.normalize("NFC", body)
+        at = _joined(nfc) if body and not gap and "\t" not in text and seen <= _HEAD_LINES else None
         if gap:
             right_at = lead + gap.end()
             out.append(Para([Run(_SPACES.sub("\t", body))]))
         elif at:
+            # the split made where the line, as written, reads up to that point (NFD letters kept: the import
+            # says how many paragraphs it recomposes)
+            at = next((k for k in range(len(body) + 1) if unicodedata.normalize("NFC", body[:k]) == nfc[:at]), 0)
             out.append(Para([Run(body[:at].rstrip() + "\t" + body[at:])]))
             parted.add(id(out[-1]))
         elif body and "\t" not in text and right_at is not None and lead >= max(10, right_at - 4):
@@ -185,6 +191,6 @@ def read_text(path: Path, max_bytes: int) -> tuple[list, dict]:
     # between two tables parts them), then dropped
     blocks, spaced = _columns([Para([Run(line.rstrip("\r"))]) for line in text.split("\n")])
     blocks, said = tab_tables(blocks)
-    said = spaced + said
+    said = [unicodedata.normalize("NFC", x) for x in spaced + said]  # quoted as every checklist line: NFC
     blocks = [b for b in blocks if isinstance(b, Table) or b.text.strip()]
     return blocks, {"images": 0, "unknown_formats": [], "symbol_bullets": False, "reader_notes": said}
