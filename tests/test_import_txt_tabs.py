@@ -165,3 +165,18 @@ def test_a_subject_in_capitals_naming_the_nation_is_not_parted(tmp_path):
     result = import_plan.import_file(src)
     assert result.plan["van_ban"]["trich_yeu"] == subject
     assert not any("tách thành" in c for c in result.checklist), result.checklist
+
+
+def test_recipients_with_their_dash_and_a_tab_stay_recipients(tmp_path):
+    """Word's bullets pasted as text write «-⇥» before each recipient: «-⇥BTT UBMTTQ VN tỉnh (B/c);⇥CHỦ TỊCH» was
+    cut into three cells, the dash alone in Nơi nhận and the recipient taken for the signer. The dash and its
+    tab stay with the recipient's text, as written."""
+    sign = [("Nơi nhận:", "TM. BAN THƯỜNG TRỰC"), ("-\tBTT UBMTTQ VN tỉnh (B/c);", "CHỦ TỊCH"),
+            ("-\tĐảng ủy xã (B/c);", "Rah Lan Hiếu"), ("-\tLưu: VT.", "")]
+    src = tmp_path / "kh.txt"
+    src.write_text("\n".join(["\t".join(r) for r in HEAD] + BODY + AFTER
+                             + ["\t".join(r).rstrip("\t") for r in sign]) + "\n", encoding="utf-8")
+    plan = import_plan.import_file(src).plan
+    assert plan["noi_nhan"]["dong"] == ["-\tBTT UBMTTQ VN tỉnh (B/c);", "-\tĐảng ủy xã (B/c);", "-\tLưu: VT."]
+    assert (plan["chu_ky"]["quyen_han"], plan["chu_ky"]["chuc_vu"], plan["chu_ky"]["nguoi_ky"]) == (
+        "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Rah Lan Hiếu")
