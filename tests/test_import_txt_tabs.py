@@ -180,3 +180,20 @@ def test_recipients_with_their_dash_and_a_tab_stay_recipients(tmp_path):
     assert plan["noi_nhan"]["dong"] == ["-\tBTT UBMTTQ VN tỉnh (B/c);", "-\tĐảng ủy xã (B/c);", "-\tLưu: VT."]
     assert (plan["chu_ky"]["quyen_han"], plan["chu_ky"]["chuc_vu"], plan["chu_ky"]["nguoi_ky"]) == (
         "TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Rah Lan Hiếu")
+
+
+def test_a_double_spaced_txt_keeps_its_table_and_a_tt_row_heads_it(tmp_path):
+    """A .txt with a blank line after every line (as source/ke-hoach-2023.txt is written) cut its table into
+    lone tab lines, each listed: a table whose first two rows stand a blank line apart goes on across blank
+    lines. A first row opening with «TT»/«STT» names the columns even over one row («STT ⇥ Nội dung …»)."""
+    lines = (["\t".join(r) for r in HEAD] + BODY + ["\t".join(r) for r in TABLE] + AFTER[:2]
+             + ["STT\tNội dung\tThời gian", "1\tHọp dân tại nhà văn hóa thôn\tTháng 4/2026"] + AFTER[2:]
+             + ["\t".join(r) for r in SIGN])
+    src = tmp_path / "kh.txt"
+    src.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    result = import_plan.import_file(src)
+    tables = [b for s in result.plan["muc"] for b in s["doan"] if isinstance(b, dict) and "bang" in b]
+    assert tables == [{"bang": TABLE, "dong_tieu_de": 1},
+                      {"bang": [["STT", "Nội dung", "Thời gian"], ["1", "Họp dân tại nhà văn hóa thôn", "Tháng 4/2026"]],
+                       "dong_tieu_de": 1}], tables
+    assert not any("dấu tab" in c for c in result.checklist), result.checklist

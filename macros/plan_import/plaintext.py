@@ -128,12 +128,16 @@ def _cells(p: Para) -> list[str] | None:
     return [c.strip() for c in text.split("\t")]
 
 
+# The first cell of a row naming the columns: the order number's column.
+_ORDER_HEADS = ("TT", "STT", "SỐ TT")
+
+
 def tab_tables(blocks: list) -> tuple[list, list[str]]:
     """Runs of two or more consecutive tab-separated lines as tables (a line a row, a cell between tabs; a blank
-    line ends a run), and the checklist's lines for what the reader could not place: a table whose lines have
+    line ends a run, unless the run's first two rows stand a blank line apart: a double-spaced file), and the checklist's lines for what the reader could not place: a table whose lines have
     different numbers of cells (the short rows padded with blank cells at their end), a lone tab-separated line
-    (kept as written, its tabs too). Whether the first row names the columns is decided where a .docx
-    table's is (structure.table_block)."""
+    (kept as written, its tabs too). A first row opening with «TT»/«STT» names the columns; otherwise whether it
+    does is decided where an unbolded .docx table's is (structure.table_block)."""
     out: list = []
     said: list[str] = []
     i = 0
@@ -146,9 +150,20 @@ def tab_tables(blocks: list) -> tuple[list, list[str]]:
             continue
         rows = [row]
         j = i + 1
-        while j < len(blocks) and isinstance(blocks[j], Para) and (nxt := _cells(blocks[j])) is not None:
+        spaced = None  # whether the rows stand a blank line apart (a double-spaced file): set by the first two
+        while j < len(blocks) and isinstance(blocks[j], Para):
+            k = j
+            while k < len(blocks) and isinstance(blocks[k], Para) and not blocks[k].text.strip():
+                k += 1
+            if k > j and spaced is False or k >= len(blocks) or not isinstance(blocks[k], Para):
+                break
+            nxt = _cells(blocks[k])
+            if nxt is None:
+                break
+            if spaced is None:
+                spaced = k > j
             rows.append(nxt)
-            j += 1
+            j = k + 1
         if len(rows) == 1:
             out.append(b)
             said.append(f"dòng «{excerpt(b.text.replace(chr(9), ' ⇥ ').strip(), 80)}» có dấu tab (⇥) như các cột "
@@ -160,7 +175,9 @@ def tab_tables(blocks: list) -> tuple[list, list[str]]:
                 said.append(f"bảng bắt đầu bằng dòng «{excerpt(' ⇥ '.join(rows[0]), 80)}» đọc từ {len(rows)} dòng "
                             f"cách nhau bằng dấu tab có số ô khác nhau ({min(len(r) for r in rows)} đến {width}): "
                             "dòng ngắn được thêm ô trống ở cuối; đối chiếu từng ô với văn bản gốc")
-            out.append(Table([r + [""] * (width - len(r)) for r in rows]))
+            # a first row opening with «TT»/«STT» (no figure in it) names the columns, even over one row
+            named = rows[0][0].upper() in _ORDER_HEADS and not any(re.search(r"\d", c) for c in rows[0])
+            out.append(Table([r + [""] * (width - len(r)) for r in rows], 1 if named else 0))
         i = j
     return out, said
 
