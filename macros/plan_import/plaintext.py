@@ -91,7 +91,7 @@ def _columns(lines: list[Para]) -> tuple[list, list[str]]:
     blocks = tab_columns(spaced)
     kept = {id(b) for b in blocks}
     said, run, spaced_run = [], [], False
-    for i, (s, p) in enumerate(zip(spaced, lines)):
+    for s, p in zip(spaced, lines):
         if p.text.strip():
             if id(s) not in kept:  # in a header or signature table (a «- …» recipient line too)
                 run.append(s)
@@ -205,7 +205,7 @@ def read_text(path: Path, max_bytes: int) -> tuple[list, dict]:
         raise NotAPlan(f"Tệp văn bản không ở mã UTF-8 (dòng {line}): mở bằng Notepad hay LibreOffice và lưu lại "
                        "với mã UTF-8.") from None
     # blank lines kept until the columns are read (a blank line inside a signature block stays in it, one
-    # between two tables parts them), then dropped
+    # between two tables parts them unless the file is double-spaced: tab_tables), then dropped
     blocks, spaced = _columns([Para([Run(line.rstrip("\r"))]) for line in text.split("\n")])
     blocks, said = tab_tables(blocks)
     said = [unicodedata.normalize("NFC", x) for x in spaced + said]  # quoted as every checklist line: NFC
