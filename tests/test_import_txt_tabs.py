@@ -197,3 +197,21 @@ def test_a_double_spaced_txt_keeps_its_table_and_a_tt_row_heads_it(tmp_path):
                       {"bang": [["STT", "Nội dung", "Thời gian"], ["1", "Họp dân tại nhà văn hóa thôn", "Tháng 4/2026"]],
                        "dong_tieu_de": 1}], tables
     assert not any("dấu tab" in c for c in result.checklist), result.checklist
+
+
+def test_articles_and_steps_numbered_before_a_tab_are_no_table(tmp_path):
+    """Word's numbering «Điều %1.» pasted as text writes «Điều 2.⇥…»: three such lines in a row became a
+    two-column table. A line whose only tab follows such a label (Điều, Bước, Mục, Phần, Chương, Khoản) is a
+    paragraph, read as the .docx reader reads the article."""
+    src = tmp_path / "qd.txt"
+    articles = ["Điều 1.\tThành lập Tổ tuyên truyền gồm 05 thành viên.",
+                "Điều 2.\tQuyết định này có hiệu lực kể từ ngày ký.",
+                "Điều 3.\tCác thành viên Tổ chịu trách nhiệm thi hành Quyết định này./."]
+    src.write_text("\n".join(["\t".join(r) for r in HEAD] + ["QUYẾT ĐỊNH", "Về việc thành lập Tổ tuyên truyền",
+                                                             "QUYẾT ĐỊNH:"] + articles
+                             + ["\t".join(r) for r in SIGN]) + "\n", encoding="utf-8")
+    result = import_plan.import_file(src)
+    assert "bang" not in str(result.plan["muc"]), result.plan["muc"]
+    assert not any("dấu tab" in c for c in result.checklist), result.checklist
+    words = str(result.plan)
+    assert all(a.split("\t")[1] in words for a in articles)

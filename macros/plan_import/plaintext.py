@@ -17,9 +17,10 @@ from pathlib import Path
 from .blocks import NotAPlan, Para, Run, Table, excerpt, tab_columns
 from .structure import _is_kind_line
 
-# A list item Word numbered, pasted as text: its marker, a tab, its text («1.⇥Mục đích», «-⇥Nội dung», «a)⇥…»).
-# Its tab ends the marker; it is not a column.
-_LIST_TAB = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}\.|[-–—+•*·▪◦o])\t+[^\t]*$")
+# A list item Word numbered, pasted as text: its marker, a tab, its text («1.⇥Mục đích», «-⇥Nội dung», «a)⇥…»,
+# «Điều 2.⇥Quyết định này …», «Bước 1:⇥…»). Its tab ends the marker; it is not a column.
+_LIST_TAB = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}\.|[-–—+•*·▪◦o]"
+                       r"|(?:Điều|Bước|Mục|Phần|Chương|Khoản)\s+[\dIVXLC]{1,4}[.:]?)\t+[^\t]*$")
 
 
 # Three or more spaces between two words of a line: the gap between two columns aligned with the space bar.
@@ -123,7 +124,7 @@ def _cells(p: Para) -> list[str] | None:
     kept: «⇥Tổng cộng⇥10.500.000» has a blank first cell); None for a line without a column tab or a list
     item whose tab follows its marker."""
     text = p.text.rstrip(" \t")
-    if "\t" not in text.strip(" \t") or _LIST_TAB.match(text):
+    if "\t" not in text.strip(" \t") or _LIST_TAB.match(unicodedata.normalize("NFC", text)):
         return None
     return [c.strip() for c in text.split("\t")]
 
