@@ -116,6 +116,10 @@ _TAB_ANCHOR = re.compile(r"^(số\s*:|cộng hòa xã hội|cộng hoà xã hộ
                          r"|[^,\t]{2,40},\s*ngày\b)", re.IGNORECASE)
 
 
+# A piece that is only a list marker («-», «+», «•», «1.», «a)»).
+_MARKER_PIECE = re.compile(r"[-–—+•*·▪◦]|\d{1,3}[.)]|[a-zđ][.)]")
+
+
 def _said(runs: list[Run] | None) -> str:
     return unicodedata.normalize("NFC", "".join(x.text for x in runs or [])).strip()
 
@@ -138,6 +142,10 @@ def _tab_row(p: Para) -> list[list[Run]] | None:
     if "\t" not in p.text or p.marker:
         return None
     pieces = _split_at_tabs(p.runs)
+    if len(pieces) > 1 and _MARKER_PIECE.fullmatch(_said(pieces[0])):
+        # «-⇥BTT UBMTTQ VN tỉnh (B/c);⇥CHỦ TỊCH»: a list marker and its tab (Word's bullet pasted as text) belong
+        # to the text after them, the tab kept as written
+        pieces = [pieces[0] + [Run("\t")] + pieces[1]] + pieces[2:]
     if not pieces:
         return None
     if len(pieces) == 1:
