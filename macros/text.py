@@ -89,10 +89,11 @@ def md_escape(text: str) -> str:
     return text
 
 
-# A name the data writes as a list item starts with a capital («Các tổ chức chính trị - xã hội»);
-# inside a sentence the site composes, a leading word that only counts («các», «những», «mọi») is
-# lower case («cùng các tổ chức …»). A body's own name («Ban Thường trực», «Văn phòng») keeps its capital.
-_COUNTING_WORD = re.compile(r"^(Các|Những|Mọi|Tất cả)(?=\s)")
+# A name the data writes as a list item starts with a capital («Các tổ chức chính trị - xã hội»,
+# «Đồng chí Phó Chủ tịch»); inside a sentence the site composes, a leading word that only counts
+# («các», «những», «mọi») or addresses («đồng chí») is lower case («cùng các tổ chức …», «của đồng chí
+# Phó Chủ tịch»). A body's own name («Ban Thường trực», «Văn phòng») keeps its capital.
+_COUNTING_WORD = re.compile(r"^(Các|Những|Mọi|Tất cả|Đồng chí)(?=\s)")
 
 
 def in_sentence(name: str) -> str:

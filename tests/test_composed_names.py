@@ -31,6 +31,7 @@ def _with_local(site, name):
 def test_a_counting_word_is_lower_case_inside_a_sentence():
     assert in_sentence(LOCAL) == "các tổ chức chính trị - xã hội xã"
     assert in_sentence("Những người có uy tín") == "những người có uy tín"
+    assert in_sentence("Đồng chí Phó Chủ tịch") == "đồng chí Phó Chủ tịch"
     for name in ("Ban Thường trực Uỷ ban MTTQ Việt Nam các huyện, thành phố", "Văn phòng", "Cácbon"):
         assert in_sentence(name) == name
 
@@ -40,6 +41,10 @@ def test_the_local_bodies_name_after_other_words():
     page, unit = home.home_page(site), units.unit_page(site, site.units[0].ma)
     assert "; cùng các tổ chức chính trị - xã hội xã." in page and "cùng Các" not in page
     assert "## Nhiệm vụ của các tổ chức chính trị - xã hội xã" in unit and "của Các" not in unit
+    dept = SITE.department(SITE.assignment_of(SITE.units[0].ma).ban)
+    org = SITE.org.model_copy(update={"ban": [d.model_copy(update={"ten": "Đồng chí Ủy viên Thường trực"}) if d == dept
+                                              else d for d in SITE.org.ban]})
+    assert "## Nhiệm vụ của đồng chí Ủy viên Thường trực" in units.unit_page(replace(site, org=org), site.units[0].ma)
     # the 2023 plan's name of its districts' committees keeps its capital
     assert "; cùng Ban Thường trực" in home.home_page(SITE)
 
