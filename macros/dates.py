@@ -13,6 +13,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+# Vietnam keeps UTC+7 all year: every date the site prints is a day in Vietnam (a commit or a
+# build at 23:30 UTC is dated the next day, as a reader there reads it).
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+def today_in_vietnam() -> dt.date:
+    """Today as a reader in Vietnam reads it (not the machine's zone): the checks' «hôm nay»
+    when no build date (SOURCE_DATE_EPOCH) is given."""
+    return dt.datetime.now(VIETNAM).date()
+
+
 _DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _MONTH = re.compile(r"^\s*(\d{1,2})/(\d{4})\s*$")
 

@@ -2,8 +2,10 @@
 shows. Never the build time, so two builds of one commit are identical.
 
 One `git log --name-only` walk per build reads the last commit of every file
-(GitDates); pages then look their files up. No walk outside a checkout, nor when
-a date is given (SOURCE_DATE_EPOCH other than HEAD's commit time: every page then
+(GitDates); pages then look their files up. A file changed since HEAD (edited, not yet
+committed: `git diff HEAD`) is newer than its last commit: it is dated like a file never
+committed, by the given date (the build's), so the pages of one build are dated by one clock,
+in one zone (Vietnam's, macros/dates.py). No walk outside a checkout, nor when a date is given (SOURCE_DATE_EPOCH other than HEAD's commit time: every page then
 shows that date). scripts/build.py sets SOURCE_DATE_EPOCH to HEAD's commit time,
 which keeps the dates from git. The date is given by the caller (the plugin's config
 reads SOURCE_DATE_EPOCH, macros/adapters/plugin.py); nothing here reads the environment."""
@@ -12,8 +14,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-# Vietnam keeps UTC+7 all year: a commit at 23:30 in Kon Tum is dated that day.
-VIETNAM = dt.timezone(dt.timedelta(hours=7))
+from .dates import VIETNAM  # a commit at 23:30 in Vietnam is dated that day there
+
 _MARK = "\x00"  # starts each commit's line in the walk
 
 
@@ -60,6 +62,7 @@ class GitDates:
         self._order: dict[str, int] = {}  # path -> index of its last commit in the walk
         self._dates: list[dt.datetime] = []  # by index
         self._memo: dict[tuple[str, ...], dt.datetime | None] = {}
+        self._changed: set[str] = set()  # files changed since HEAD: no commit dates them
         if enabled:
             self._walk(str(root))
 
@@ -83,10 +86,15 @@ class GitDates:
             elif line and index >= 0:
                 self._order.setdefault(line, index)
         self.walked = True
+        changed = _git(root, "-c", "core.quotepath=off", "diff", "HEAD", "--name-only", "--relative", "--no-renames")
+        self._changed = set(changed.split("\n")) if changed else set()
 
     def last_commit(self, paths) -> dt.datetime | None:
         """Time of the last commit touching any of `paths` (files, or folders: anything under them)."""
         key = tuple(sorted(paths))
+        if key not in self._memo and any(p == path or p.startswith(path.rstrip("/") + "/")
+                                         for path in key for p in self._changed):
+            self._memo[key] = None  # edited since its last commit: the given date dates it (last_changed)
         if key not in self._memo:
             best = None
             for path in key:

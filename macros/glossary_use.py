@@ -36,7 +36,7 @@ def plan_text(site: Site) -> list[str]:
     (their data and the site's own column heads)."""
     models = [site.plan, site.org, *([site.units_file] if site.has_units else [])]
     if site.has_handbook:
-        models += [*site.chapters.values(), *site.references]
+        models += [*site.chapters.values(), *site.cited_references]
     texts = [s for model in models for s in _strings(model.model_dump(mode="json"))]
     if site.has_toolkit:
         texts += [s for s in _strings(site.extra["toolkit"].model_dump(mode="json"))]

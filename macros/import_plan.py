@@ -47,8 +47,16 @@ _CODE = re.compile(r"^[0-9a-z][0-9a-z-]*$")
 def _subject_in_name(subject: str) -> str:
     """The subject inside the name the site composes after the kind: a subject opening with Nghị định 30/2020's
     formula «Về việc …» reads «Quyết định về việc …» there (review r19j A4: «Quyết định Về việc …»); every other
-    word as the file writes it. The plan page prints the subject as written."""
-    return "về việc" + subject[7:] if subject.startswith("Về việc") else subject
+    word as the file writes it. The plan page prints the subject as written. Likewise a subject opening with
+    a common word capitalised only as the line's start («Tuyên truyền, vận động …»: the second word in lower
+    case) reads «Kế hoạch tuyên truyền, vận động …» (review r19k: «Kế hoạch Tuyên truyền…»); a name whose
+    every word is capitalised («Kon Tum …», «MTTQ …») stays."""
+    if subject.startswith("Về việc"):
+        return "về việc" + subject[7:]
+    words = subject.split(maxsplit=2)
+    if len(words) > 1 and words[0][1:2].islower() and words[1][:1].islower():
+        return subject[:1].lower() + subject[1:]
+    return subject
 
 
 def read_blocks(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):

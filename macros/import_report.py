@@ -699,7 +699,7 @@ def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
         raise _refuse(display, f"Mẫu báo cáo thuộc kế hoạch «{recorded}», không phải kế hoạch «{site.key}».",
                       hint=REFRESH, sheet=T.INFO, row=row, col=2)
     errors: list[DataError] = _hidden_errors(book, display) + _topic_record_errors(book, site, display)
-    headed = T.sheet_columns(site.plan)  # the headers with the plan's words, as its template writes them
+    headed = T.sheet_columns(site.plan, site.units_file)  # the headers with the plan's words, as its template writes them
     info = book[T.INFO]
     first, last = min(r.row for r in T.INFO_ROWS), max(r.row for r in T.INFO_ROWS)
     errors += _cell_problems(info, display, range(first, last + 1), range(2, 3),

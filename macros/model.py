@@ -38,6 +38,15 @@ class UnitsFile(Strict):
     tinh: OptionalText = Field(default="", description="Tỉnh của các đơn vị; \"\" khi kế hoạch không ghi.")
     don_vi: Annotated[list[Unit], *at_most(MAX_UNITS)] = Field(default=[], description="Các đơn vị thực hiện kế hoạch "
                                                                                     "(có thể để trống: website không có trang đơn vị).")
+    dia_ban_chon: OptionalText = Field(default="", description=(
+        "Cấp của địa bàn mà mỗi đơn vị lựa chọn để tổ chức thực hiện, viết thường, như kế hoạch ghi («lựa chọn xã "
+        "có …»: xã); trong ngoặc, nếu cần, các tên khác của cùng cấp mà cột mẫu báo cáo ghi thêm. Phiếu nhiệm vụ có dòng «<cấp> được chọn:» để đơn vị ghi, mẫu báo cáo có cột mang đúng chữ này "
+        "(viết hoa chữ đầu). \"\" khi kế hoạch không ghi: phiếu không có dòng đó, cột mẫu báo cáo chỉ ghi «Địa bàn»."))
+
+    @property
+    def chosen_level(self) -> str:
+        """"xã": the level each unit chooses (dia_ban_chon without its bracket); "" when not given."""
+        return re.sub(r"\s*\(.*\)\s*$", "", self.dia_ban_chon).strip()
 
 
 # --- data/<kế hoạch>/co-quan.yaml ------------------------------------------------------

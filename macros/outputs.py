@@ -352,9 +352,9 @@ ROWS: tuple[Row, ...] = (
         lambda site, kc: (site.data_file(f"chapters/{kc[0]}"),), lambda site, kc: ("Sổ tay", kc[1].ten), nav_rank=1,
         each=general_chapters, origin=_at(lambda kc: f"chapters/{kc[0]}", lambda kc, i: (), lambda kc: kc[1].ten or kc[0]),
         available=attrgetter("has_handbook")),
-    # The documents the handbook cites: a plan without a handbook cites none of the shared list.
+    # The documents the handbook cites (Site.cited_references): none of the shared list, no page.
     Row("references", "page", REFERENCES, "Văn bản tham khảo", ("references",), ("Sổ tay", "Văn bản tham khảo"),
-        nav_rank=3, available=attrgetter("has_handbook")),
+        nav_rank=3, available=lambda site: bool(site.cited_references)),
     Row("glossary", "page", GLOSSARY, "Chữ viết tắt", ("glossary",), ("Chữ viết tắt",), available=_uses_glossary),
     Row("toolkit", "page", TOOLKIT, "Bộ công cụ hội nghị", ("toolkit",), ("Bộ công cụ", None), available=attrgetter("has_toolkit")),
     Row("form", "page", lambda site, f: form_page(f.slug), lambda site, f: f.title, ("toolkit",),

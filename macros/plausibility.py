@@ -29,7 +29,7 @@ cell holds at most MAX_CELL_CHARS characters and a sheet at most MAX_ROWS rows.
 import datetime as dt
 import re
 
-from .dates import format_date
+from .dates import format_date, today_in_vietnam
 from .errors import DataError
 from .sections import path_of
 from .numbers import format_money, format_number, money_in_words
@@ -115,7 +115,7 @@ def check_results(site, res, src, today: dt.date | None = None) -> tuple[list[Da
     """(errors, warnings) for the figures of one unit's results, bounded by the plan."""
     errors: list[DataError] = []
     warnings: list[DataError] = []
-    today = today or dt.date.today()
+    today = today or today_in_vietnam()
     places = site.plan.ten_goi_khu_dan_cu  # where the plan holds its conferences, in its words
     held = f"kế hoạch tổ chức hội nghị tại {places}, " if places else ""
     for i, conf in enumerate(res.hoi_nghi):

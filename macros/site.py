@@ -145,6 +145,15 @@ class Site:
         return {r.ma: r for r in self.references}
 
     @property
+    def cited_references(self) -> list[Reference]:
+        """The documents the plan's handbook cites (tai_lieu of its chapters with a page: a general
+        one, or one of a content topic of this plan), in data/van-ban.yaml's order. The shared list
+        holds other plans' documents too: only these are «được Sổ tay trích dẫn»."""
+        topics = {t.ma for t in self.topics}
+        cited = {code for c in self.chapters.values() if c.chu_de is None or c.chu_de in topics for code in c.tai_lieu}
+        return [r for r in self.references if r.ma in cited] if self.has_handbook else []
+
+    @property
     def glossary(self) -> list[Term]:
         return list(self.extra["glossary"].thuat_ngu)
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .dates import format_date, format_date_long
 from .numbers import format_money, format_number, format_percent
 from .sections import section_number
-from .text import md_escape
+from .text import has_own_number, in_sentence, md_escape
 
 # A template whose source starts with this comment is written over several lines for
 # reading but renders as one line: each line break and the indentation after it vanish
@@ -51,7 +51,9 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, extensions=[_Joined])
     env.filters.update(number=format_number, money=format_money, date=format_date, date_long=format_date_long,
-                       percent=lambda pair: format_percent(*pair), md=md, markdown=markdown)
+                       percent=lambda pair: format_percent(*pair), md=md, markdown=markdown,
+                       in_sentence=in_sentence)  # a name after other words: «cùng các tổ chức …» (text.py)
+    env.tests["own_number"] = has_own_number  # a step named «Bước 1: …» by the data (text.py)
     # A section is cited by its kind: {{ section_number(site, "noi_dung") }} -> "II" (macros/sections.py).
     env.globals["section_number"] = section_number
     return env

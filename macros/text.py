@@ -89,5 +89,27 @@ def md_escape(text: str) -> str:
     return text
 
 
+# A name the data writes as a list item starts with a capital («Các tổ chức chính trị - xã hội»,
+# «Đồng chí Phó Chủ tịch»); inside a sentence the site composes, a leading word that only counts
+# («các», «những», «mọi») or addresses («đồng chí») is lower case («cùng các tổ chức …», «của đồng chí
+# Phó Chủ tịch»). A body's own name («Ban Thường trực», «Văn phòng») keeps its capital.
+_COUNTING_WORD = re.compile(r"^(Các|Những|Mọi|Tất cả|Đồng chí)(?=\s)")
+
+
+def in_sentence(name: str) -> str:
+    """`name` as a sentence the site composes writes it after other words: «Các tổ chức …» ->
+    «các tổ chức …»; any other name as the data writes it."""
+    return _COUNTING_WORD.sub(lambda found: found.group(1).lower(), name)
+
+
+# A step the data names with its own number («Bước 1: Khảo sát …»): the site does not number it again.
+_OWN_STEP_NUMBER = re.compile(r"^\s*bước\s+(?:\d+|[ivxlc]+)\s*[:.)–-]", re.IGNORECASE)
+
+
+def has_own_number(step_name: str) -> bool:
+    """«Bước 1: Khảo sát» -> True; «Bước mẫu một», «Khảo sát» -> False."""
+    return _OWN_STEP_NUMBER.match(step_name) is not None
+
+
 def is_nfc(text: str) -> bool:
     return unicodedata.is_normalized("NFC", text)

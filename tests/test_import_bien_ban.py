@@ -144,7 +144,7 @@ def test_a_plan_without_kind_and_subject_is_named_by_its_file_and_listed(project
     assert any("«khong-ten»" in x and "website.yaml" in x for x in plan["nhap_tu_dong"]["can_xac_nhan"])
     plan = imported(project, tmp_path, capsys, _bien_ban, "bien-ban")
     entry = yaml.safe_load((project / "data" / "website.yaml").read_text(encoding="utf-8"))["ke_hoach"][-1]
-    assert entry["ten"] == "Biên bản Hội nghị bàn việc tổ chức Ngày hội Đại đoàn kết ở khu dân cư"
+    assert entry["ten"] == "Biên bản hội nghị bàn việc tổ chức Ngày hội Đại đoàn kết ở khu dân cư"
 
 
 def test_the_pdf_title_of_a_plan_without_kind_and_subject_reads_well(project, tmp_path, capsys):

@@ -294,7 +294,7 @@ def test_website_yaml_keeps_its_text_and_gets_one_entry(project, tmp_path):
     assert after.startswith(before)  # comments, order and quoting kept
     entry = yaml.safe_load(after)["ke_hoach"][-1]
     assert entry == {"thu_muc": "ngay-hoi-2024", "duong_dan": "ngay-hoi-2024/",
-                     "ten": "Kế hoạch Tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư năm 2024"}
+                     "ten": "Kế hoạch tổ chức Ngày hội Đại đoàn kết toàn dân tộc ở khu dân cư năm 2024"}
     assert yaml.safe_load(after)["ke_hoach"][:-1] == yaml.safe_load(before)["ke_hoach"]
 
 

@@ -246,14 +246,16 @@ PLAN_WORDS = re.compile(r"Kon Tum|Đăk|H’Drai|Ban Phong trào|thoát nghèo|n
                         r"huyện, thành phố|dân tộc thiểu số|đồng bào|(?-i:DTTS)|khu dân cư|"
                         r"toàn tỉnh|phối hợp của tỉnh|Việt Nam tỉnh|địa bàn tỉnh|"
                         r"tuyên truyền, vận động thực hiện|Cuộc vận động “|hội nghị tuyên truyền|"
-                        r"ban, văn phòng", re.IGNORECASE)
+                        r"ban, văn phòng|"
+                        r"(?-i:Xã được chọn|Xã \(phường, thị trấn\)|mỗi xã ghi)", re.IGNORECASE)
 # The campaign's words («dân tộc thiểu số», «DTTS», «đồng bào»: who it addresses) come from the plan
 # (ke-hoach.yaml › cuoc_van_dong › doi_tuong, doi_tuong_viet_tat); so does «khu dân cư», where its
 # conferences are held (ten_goi_khu_dan_cu). What the plan is about («tuyên truyền, vận động thực hiện
 # Cuộc vận động “…”», «hội nghị tuyên truyền») comes from its trích yếu and its steps (render/subject.py,
 # render/plan.conference_heading). The issuing body's level («toàn tỉnh», «Ban phối hợp của
 # tỉnh») comes from co-quan.yaml › cap; its name for its departments together («các ban, văn phòng»)
-# from co-quan.yaml › ten_goi_cac_ban. "DTTS" in capitals only: the
+# from co-quan.yaml › ten_goi_cac_ban; the level its units choose («Xã được chọn», «Xã (phường,
+# thị trấn)», «mỗi xã ghi một dòng») from don-vi.yaml › dia_ban_chon. "DTTS" in capitals only: the
 # results' field «so_nguoi_dtts» is a key of the data, not a word a reader sees.
 # Still left, each owned by another branch this session (the list only shrinks): file glob -> reason.
 PLAN_WORDS_LEFT = {
@@ -292,6 +294,8 @@ def test_no_words_of_the_2023_plan_in_code_templates_or_overrides():
         "macros/x.py:1: Hội nghị tuyên truyền", "macros/x.py:1: Cuộc vận động “"]
     assert _plan_words("macros/templates/x.html", '{{ signature("LÃNH ĐẠO BAN, VĂN PHÒNG") }} các Ban, Văn phòng') == [
         "macros/templates/x.html: BAN, VĂN PHÒNG", "macros/templates/x.html: Ban, Văn phòng"]
+    assert sorted(_plan_words("macros/x.py", 'fill_lines=[("Xã được chọn:", 1)]; ("Xã (phường, thị trấn)", "xa")')) == [
+        "macros/x.py:1: Xã (phường, thị trấn)", "macros/x.py:1: Xã được chọn"]
     found, left = [], set()
     for name in ("macros", "overrides"):
         for path in sorted((ROOT / name).rglob("*")):

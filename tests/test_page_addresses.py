@@ -206,8 +206,10 @@ def test_a_town_and_a_district_of_one_name_are_two_units(tmp_path):
     shutil.copytree(ROOT / "data", root / "data")
     plan = root / "data" / "ke-hoach-2023"
     units = plan / "don-vi.yaml"
-    units.write_text(units.read_text(encoding="utf-8") + '  - ma: "23500"\n    cap: thị trấn\n    ten: Đăk Hà\n'
-                     "    ten_chinh_thuc: Thị trấn Đắk Hà\n    ten_khac: [Đắk Hà, Dak Ha]\n", encoding="utf-8")
+    # the list's first item (fields may follow the list: don-vi.yaml › dia_ban_chon)
+    units.write_text(units.read_text(encoding="utf-8").replace("\ndon_vi:\n", '\ndon_vi:\n  - ma: "23500"\n    cap: thị trấn\n'
+                     "    ten: Đăk Hà\n    ten_chinh_thuc: Thị trấn Đắk Hà\n    ten_khac: [Đắk Hà, Dak Ha]\n", 1),
+                     encoding="utf-8")
     text = (plan / "ke-hoach.yaml").read_text(encoding="utf-8")
     (plan / "ke-hoach.yaml").write_text(text.replace('don_vi: ["608", "615"]', 'don_vi: ["608", "615", "23500"]'),
                                         encoding="utf-8")

@@ -63,12 +63,13 @@ RECORD_KEYS = ("ke_hoach", "ma_noi_dung")  # filled by the template, never by th
 INFO_KEYS = {r.key: r for r in INFO_ROWS}
 
 # List sheets: (header, field key, kind). Kinds: text, date, int, money, list, topics.
-# Two headers name things as the plan calls them (sheet_columns fills them): {noi} the places
-# chosen in each commune (ke-hoach.yaml › ten_goi_khu_dan_cu), {doi_tuong} those counted apart
-# (cuoc_van_dong › doi_tuong_viet_tat). The import accepts a header with other words there
-# (header_fits): a template made before the plan's words changed, or by an older version.
+# Three headers name things as the plan calls them (sheet_columns fills them): {dia_ban} the level
+# each unit chooses (don-vi.yaml › dia_ban_chon), {noi} the places chosen there (ke-hoach.yaml ›
+# ten_goi_khu_dan_cu), {doi_tuong} those counted apart (cuoc_van_dong › doi_tuong_viet_tat). The import
+# accepts a header with other words there (header_fits): a template made before the plan's words
+# changed, or by an older version.
 COLUMNS = {
-    AREAS: (("Xã (phường, thị trấn)", "xa", "text"),
+    AREAS: (("{dia_ban}", "xa", "text"),
             ("{noi} được chọn (cách nhau dấu ;)", "khu_dan_cu", "list")),
     CONFERENCES: (("Ngày (ngày/tháng/năm)", "ngay", "date"),
                   ("Địa điểm", "dia_diem", "text"),
@@ -83,15 +84,18 @@ WIDTHS = {AREAS: (30, 50), CONFERENCES: (16, 34, 12, 14, 30), SPENDING: (16, 18,
 FILL = PatternFill("solid", fgColor="FFF2CC")
 
 
-def plan_words(plan) -> dict[str, str]:
-    """The words COLUMNS' headers take from the plan (plain ones when it has none)."""
+def plan_words(plan, units_file=None) -> dict[str, str]:
+    """The words COLUMNS' headers take from the plan (plain ones when it has none): the level the
+    units choose only as don-vi.yaml says it (none: «Địa bàn», the sheet's own name)."""
     places = plan.ten_goi_khu_dan_cu or "nơi"
-    return {"noi": places[:1].upper() + places[1:], "doi_tuong": counted_group(plan)[1]}
+    chosen = units_file.dia_ban_chon if units_file is not None else ""
+    return {"noi": places[:1].upper() + places[1:], "doi_tuong": counted_group(plan)[1],
+            "dia_ban": chosen[:1].upper() + chosen[1:] if chosen else AREAS}
 
 
-def sheet_columns(plan) -> dict[str, tuple]:
-    """COLUMNS with the plan's words in their headers."""
-    words = plan_words(plan)
+def sheet_columns(plan, units_file=None) -> dict[str, tuple]:
+    """COLUMNS with the plan's words in their headers (`units_file`: don-vi.yaml's, for the level chosen)."""
+    words = plan_words(plan, units_file)
     return {sheet: tuple((header.format(**words), key, kind) for header, key, kind in columns)
             for sheet, columns in COLUMNS.items()}
 
@@ -188,7 +192,7 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
     ws.row_dimensions[INFO_KEYS["giai_trinh"].row].height = 45
     ws.column_dimensions["A"].width = 42
     ws.column_dimensions["B"].width = 70
-    for sheet, columns in sheet_columns(plan).items():
+    for sheet, columns in sheet_columns(plan, site.units_file).items():
         s = wb.create_sheet(sheet)
         for i, (header, _, kind) in enumerate(columns, 1):
             c = s.cell(1, i, header)
@@ -220,7 +224,7 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
     g = wb.create_sheet(GUIDE)
     lines = [
         "CÁCH ĐIỀN MẪU BÁO CÁO",
-        "Mỗi hội nghị, mỗi khoản chi, mỗi xã ghi một dòng. "
+        f"Mỗi hội nghị, mỗi khoản chi, mỗi {site.units_file.chosen_level or AREAS.lower()} ghi một dòng. "
         f"Ngày viết ngày/tháng/năm, ví dụ {format_date(site.sample_date)}.",
         conference_rule(site),
         unit["amount"],

@@ -116,10 +116,6 @@ def handout_metadata(site: Site, code: str) -> Metadata:
                                  author(site), compiled_subject(site)))
 
 
-# A unit at commune level does not choose a commune: its handout has no such line.
-COMMUNE_LEVEL = ("xã", "phường", "đặc khu", "thị trấn")
-
-
 def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
     """One A4 page for one unit: its department and role, money, steps, deadlines, lines to fill."""
     unit = site.unit(code)
@@ -138,7 +134,8 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
         start=format_month(period.bat_dau), end=format_date(period.ket_thuc),
         conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),
         steps=[(s.ten_ngan, site.fill(s.noi_dung)) for s in p.cac_buoc.buoc],
-        fill_lines=[*([("Xã được chọn:", 1)] if unit.cap not in COMMUNE_LEVEL else []),
+        # The level each unit chooses, as the plan says it (don-vi.yaml › dia_ban_chon); none, no such line.
+        fill_lines=[*([(f"{_upper_first(chosen)} được chọn:", 1)] if (chosen := site.units_file.chosen_level) else []),
                     (f"{_upper_first(p.ten_goi_khu_dan_cu or 'nơi tổ chức')}:", 1), ("Ngày hội nghị:", 1)])
     return _document(handout_metadata(site, code), "print-handout", content, qr_url, notice.draft_sentence(site),
                      site.qr_codes)  # encoded once with its page's (macros/qr.py)

@@ -71,14 +71,26 @@ def issued_handbook(site: Site) -> tuple[str, bool] | None:
     return (found.group(0).strip(), "cấp phát" in lead) if found else None
 
 
+def article_parts(site: Site) -> list[str]:
+    """What every article of a content topic holds, as far as the data has it: the parts
+    (PURPOSE, MESSAGES, GUIDE, QUESTIONS, REFERENCES) each topic's chapter has; none when a topic
+    has no chapter (its article is then the plan's own sentence only)."""
+    found = [site.chapter_of(t.ma) for t in site.topics]
+    chapters = [f[1] for f in found if f is not None]
+    if not chapters or len(chapters) < len(found):
+        return []
+    parts = ((PURPOSE.lower(), "muc_dich"), (MESSAGES[:1].lower() + MESSAGES[1:], "thong_diep"),
+             (GUIDE.lower(), "huong_dan"), (QUESTIONS.lower(), "cau_hoi"), (REFERENCES.lower(), "tai_lieu"))
+    return [name for name, field in parts if all(getattr(c, field) for c in chapters)]
+
+
 def handbook_index(site: Site) -> str:
     here = links.HANDBOOK
     return render("handbook_index.md", content_section=section_number(site, "noi_dung"),
-                  issued=issued_handbook(site),
-                  parts=[PURPOSE.lower(), MESSAGES[:1].lower() + MESSAGES[1:], GUIDE.lower(), QUESTIONS.lower()],
+                  issued=issued_handbook(site), parts=article_parts(site),
                   general=[(c.ten, links.rel(links.chapter_page(k), here)) for k, c in general_chapters(site)],
                   topics=[(t.ten_ngan, links.rel(links.topic_page(t), here)) for t in site.topics],
-                  href={"references": links.rel(links.REFERENCES, here), "glossary": links.rel(links.GLOSSARY, here) if used_glossary(site) else None,
+                  href={"references": links.rel(links.REFERENCES, here) if site.cited_references else None, "glossary": links.rel(links.GLOSSARY, here) if used_glossary(site) else None,
                         "toolkit": links.rel(links.TOOLKIT, here) if site.has_toolkit else None})
 
 

@@ -20,7 +20,7 @@ def citation_md(ref: Reference) -> str:
 
 
 def references_page(site: Site) -> str:
-    items = "\n".join(f"{i}. {citation_md(r)}" for i, r in enumerate(site.references, 1))
+    items = "\n".join(f"{i}. {citation_md(r)}" for i, r in enumerate(site.cited_references, 1))
     return ("# Văn bản tham khảo\n\n"
             "Các văn bản được Sổ tay trích dẫn, đã đối chiếu số, ký hiệu; lưu ý về ngày ban hành (nếu có) "
             "ghi cạnh văn bản. Văn bản chưa đối chiếu được không đưa vào danh mục này.\n\n" + items + "\n")

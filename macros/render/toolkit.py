@@ -59,6 +59,7 @@ def _common(site: Site) -> dict:
             "subject_short": subject.dated(site, name=False), "subject_whole": subject.whole(site),
             "results_of": subject.results_of(subject.dated(site)),
             "places": plan.ten_goi_khu_dan_cu, "partner_label": site.org.partner_label,
+            "chosen": site.units_file.chosen_level,  # the level each unit chooses (don-vi.yaml), "" none
             "whole_area": site.org.area(" trên địa bàn toàn")}
 
 

@@ -11,7 +11,7 @@ import posixpath
 
 from .. import plausibility
 from ..crosschecks import _suggest_unit, near_miss
-from ..dates import date_hint, format_date, format_month
+from ..dates import date_hint, format_date, format_month, today_in_vietnam
 from ..errors import DataError
 from ..numbers import format_money
 from ..sections import section_number
@@ -204,7 +204,7 @@ def check_compiled(report: CompiledReportFile, src, has_results: bool, sample: d
                    today: dt.date | None = None) -> list[DataError]:
     """`sample`: a date of the plan (Site.sample_date), the example of how to write one; `today`:
     the build's date (SOURCE_DATE_EPOCH), else the clock's."""
-    today = today or dt.date.today()
+    today = today or today_in_vietnam()
     errors = []
     if report.da_ban_hanh:
         if not has_results:
