@@ -277,3 +277,17 @@ def sidebar_targets(site: Path) -> dict[str, list[str]]:
             targets.append(target)
         seen[page] = targets
     return seen
+
+
+def one_plan_project(root: Path, plan: Path, folder: str, name: str) -> Path:
+    """A project at `root` whose website has one plan: the fixture folder `plan` copied to data/<folder>,
+    with the real shared data files (van-ban, thuat-ngu, bien-soan) and a website.yaml naming it `name`."""
+    (root / "data").mkdir(parents=True)
+    for shared in ("van-ban.yaml", "thuat-ngu.yaml", "bien-soan.yaml"):
+        shutil.copy2(ROOT / "data" / shared, root / "data" / shared)
+    shutil.copytree(plan, root / "data" / folder)
+    (root / "data" / "website.yaml").write_text(
+        "ten: Website mẫu dùng để kiểm thử\nmo_ta: Kế hoạch mẫu\ntac_gia: Người lập website mẫu\n"
+        f"ke_hoach:\n  - thu_muc: {folder}\n    duong_dan: \"\"\n    ten: {name}\n",
+        encoding="utf-8")
+    return root

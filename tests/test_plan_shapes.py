@@ -30,7 +30,7 @@ from macros.pdf import documents
 from macros.pdf.paths import pdf_for_page
 from macros.render import links, notice, pages, plan
 from macros.sections import section_number
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, one_plan_project
 
 PLAN_2023 = "ke-hoach-2023"
 VERBATIM = ROOT / "tests" / "fixtures" / "ke-hoach-nguyen-van"
@@ -51,16 +51,7 @@ def _project(tmp_path: Path, change=None) -> Path:
 
 def _verbatim_project(tmp_path: Path) -> Path:
     """The verbatim fixture as the website's only plan."""
-    root = tmp_path / "nguyen-van"
-    (root / "data").mkdir(parents=True)
-    for name in ("van-ban.yaml", "thuat-ngu.yaml", "bien-soan.yaml"):
-        shutil.copy2(ROOT / "data" / name, root / "data" / name)
-    shutil.copytree(VERBATIM, root / "data" / "ke-hoach-mau")
-    (root / "data" / "website.yaml").write_text(
-        "ten: Website mẫu dùng để kiểm thử\nmo_ta: Kế hoạch mẫu\ntac_gia: Người lập website mẫu\n"
-        "ke_hoach:\n  - thu_muc: ke-hoach-mau\n    duong_dan: \"\"\n    ten: Kế hoạch mẫu dùng để kiểm thử\n",
-        encoding="utf-8")
-    return root
+    return one_plan_project(tmp_path / "nguyen-van", VERBATIM, "ke-hoach-mau", "Kế hoạch mẫu dùng để kiểm thử")
 
 
 def _as_verbatim(kind: str):

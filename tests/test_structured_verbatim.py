@@ -6,7 +6,6 @@ flat rate (`dinh_muc`): nothing says «… mỗi đơn vị», and a total the s
 commune plan of review r19k (tests/fixtures/ke-hoach-xa-cau-truc)."""
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from macros.exports.plan_docx import plan_docx
 from macros.loader import load_website
 from macros.pdf import documents
 from macros.render import budget, home, notice, plan
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, one_plan_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "ke-hoach-xa-cau-truc"
 
@@ -36,15 +35,7 @@ MADE_UP = ["cụ thể:", "Địa điểm: 4/4", "Thời gian: Thực hiện t�
 
 
 def _project(tmp_path: Path, change=None) -> Path:
-    root = tmp_path / "du-an"
-    (root / "data").mkdir(parents=True)
-    for name in ("van-ban.yaml", "thuat-ngu.yaml", "bien-soan.yaml"):
-        shutil.copy2(ROOT / "data" / name, root / "data" / name)
-    shutil.copytree(FIXTURE, root / "data" / "ke-hoach-xa")
-    (root / "data" / "website.yaml").write_text(
-        "ten: Website mẫu dùng để kiểm thử\nmo_ta: Kế hoạch mẫu\ntac_gia: Người lập website mẫu\n"
-        "ke_hoach:\n  - thu_muc: ke-hoach-xa\n    duong_dan: \"\"\n    ten: Kế hoạch của xã dùng để kiểm thử\n",
-        encoding="utf-8")
+    root = one_plan_project(tmp_path / "du-an", FIXTURE, "ke-hoach-xa", "Kế hoạch của xã dùng để kiểm thử")
     if change is not None:
         path = root / "data" / "ke-hoach-xa" / "ke-hoach.yaml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
