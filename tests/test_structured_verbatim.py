@@ -195,3 +195,53 @@ def test_a_draft_that_drops_the_documents_words_is_told_so(tmp_path):
     checklist = notice.draft_checklist(site)
     assert "Lưu ý: mục «III. CÁC BƯỚC TRIỂN KHAI» có cấu trúc nhưng không giữ lời văn của văn bản («doan»)" in checklist
     assert checklist.count("không giữ lời văn") == 1, checklist
+
+
+def test_the_timeline_quotes_only_the_documents_words(site):
+    """The period's end as the document writes it, never «từ tháng 7/2026 đến 31/12/2026» put in quotation
+    marks: the document says «Quý III/2026» (review r19k; session 8, s-quotes item 1)."""
+    from macros.render.timeline import timeline_html
+    words = _words(timeline_html(site))
+    assert "«Kế hoạch thực hiện từ Quý III/2026 đến hết ngày 31/12/2026.»" in words, words
+    assert "«từ tháng 7/2026" not in words, words
+    assert "«trước ngày 15/11/2026»" in words  # step 3 of the document writes it
+
+
+def test_dates_the_document_does_not_write_are_the_sites_reading(tmp_path):
+    def change(data):
+        next(s for s in data["muc"] if s.get("loai") == "thoi_gian_dia_diem")["doan"] = [
+            "Kế hoạch thực hiện từ Quý III/2026 đến hết năm 2026."]
+        for s in data["muc"]:
+            s["doan"] = _replaced(s.get("doan", []), "trước ngày 15/11/2026", "trong tháng 11/2026")
+    from macros.render.timeline import timeline_html
+    words = _words(timeline_html(load_website(_project(tmp_path, change)).plans[0]))
+    assert "«từ tháng 7/2026" not in words and "«trước ngày 15/11/2026»" not in words, words
+    assert "(ngày website đọc từ kế hoạch: từ tháng 7/2026 đến 31/12/2026)" in words, words
+    assert "(ngày website đọc từ kế hoạch: trước ngày 15/11/2026)" in words, words
+
+
+def _replaced(value, old, new):
+    if isinstance(value, str):
+        return value.replace(old, new)
+    if isinstance(value, list):
+        return [_replaced(v, old, new) for v in value]
+    if isinstance(value, dict):
+        return {k: _replaced(v, old, new) for k, v in value.items()}
+    return value
+
+
+def test_no_conference_sentence_the_plan_does_not_write(tmp_path):
+    """No step holds {so_hoi_nghi}: the home page, the unit PDF and the progress pages quote no
+    «Tổ chức … hội nghị.» the plan does not write (session 8, s-quotes item 2)."""
+    def change(data):
+        steps = next(s for s in data["muc"] if s.get("loai") == "cac_buoc")["buoc"]
+        for step in steps:
+            step["noi_dung"] = step["noi_dung"].replace("{so_hoi_nghi}", "từ 01 đến 02")
+    site = load_website(_project(tmp_path, change)).plans[0]
+    texts = {"home": home.home_page(site), "pdf": documents.handout_document(site, site.units[0].ma),
+             "rule": plan.conference_rule(site)}
+    for name, text in texts.items():
+        words = _words(text)
+        assert "Tổ chức từ 01 đến 02 hội nghị." not in words and "«»" not in words, (name, words)
+    assert "Thực hiện theo 3 bước." in _words(texts["home"])
+    assert "«" not in texts["rule"], texts["rule"]  # what the progress pages and unit pages print
