@@ -157,6 +157,25 @@ def test_no_rate_and_no_words_of_its_own_is_refused(tmp_path):
     assert error.field == "muc › mục 5" and "doan" in error.message, str(error)
 
 
+def test_a_rate_with_own_amounts_and_no_words_of_its_own_is_refused(tmp_path):
+    """A flat rate (dinh_muc) and some units' own amounts (rieng), no `doan`: the plan page would print the
+    site's «…, cụ thể: …; tổng cộng …» as the plan's words (session 8, s-quotes item 3)."""
+    def change(data):
+        budget = next(s for s in data["muc"] if s.get("loai") == "kinh_phi")
+        budget["dinh_muc"] = 2500000
+        del budget["doan"]
+    root = _project(tmp_path, change)
+    with pytest.raises(DataErrors) as exc:
+        load_website(root)
+    [error] = exc.value.errors
+    assert error.field == "muc › mục 5" and "doan" in error.message and "doan" in error.hint, str(error)
+    assert error.file.endswith("ke-hoach.yaml") and error.line, str(error)
+    text = (root / "data" / "ke-hoach-xa" / "ke-hoach.yaml").read_text(encoding="utf-8").splitlines()
+    assert "loai: kinh_phi" in "\n".join(text[error.line - 2:error.line + 2]), (error.line, text[error.line - 2:error.line + 2])
+    # Named: the units whose own amount is not the rate; not Kon Rờ Bàng 1, whose amount is the rate.
+    assert "Kon Klor" in error.message and "Kon Rờ Bàng 1" not in error.message, error.message
+
+
 def test_a_misspelt_field_beside_doan_is_named_at_its_line(tmp_path):
     root = _project(tmp_path)
     path = root / "data" / "ke-hoach-xa" / "ke-hoach.yaml"
