@@ -257,6 +257,17 @@ def check_budget(units: UnitsFile, plan: PlanFile, src, files: dict | None = Non
                                     "trang «Kế hoạch» không có câu nào của văn bản để in cho mục này.",
                                     hint="chép lời văn của mục (các đoạn, bảng) vào «doan», như mục chép nguyên văn; "
                                          "website in đúng lời văn đó."))
+    elif not budget.doan and any(budget.rieng.get(c, budget.dinh_muc) != budget.dinh_muc for c in codes):
+        # A flat rate with some units' own amounts: the plan page would print a sentence the site composes
+        # («…, cụ thể: <đơn vị> <số tiền>; …; tổng cộng …») as the document's words (review r19k).
+        own = ", ".join(f"«{u.ten_chinh_thuc}»" for u in units.don_vi
+                        if budget.rieng.get(u.ma, budget.dinh_muc) != budget.dinh_muc)
+        errors.append(src.error(path_of(plan, "kinh_phi"),
+                                f"Mục kinh phí có mức chung (dinh_muc) và số tiền riêng (rieng) khác mức đó cho {own}, "
+                                "nhưng không có lời văn của văn bản (doan): trang «Kế hoạch» sẽ in câu do website soạn "
+                                "(«…, cụ thể: …; tổng cộng …») như thể lời văn bản.",
+                                hint="chép lời văn của mục kinh phí (các đoạn, bảng) vào «doan», như mục chép nguyên "
+                                     "văn; website in đúng lời văn đó và chỉ dùng dinh_muc, rieng để tính số tiền."))
     total = sum(budget.rieng.get(c, budget.dinh_muc or 0) for c in codes)
     if budget.tong is not None and budget.tong != total:
         errors.append(src.error(path_of(plan, "kinh_phi") + ("tong",),

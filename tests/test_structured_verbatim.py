@@ -148,6 +148,25 @@ def test_no_rate_and_no_words_of_its_own_is_refused(tmp_path):
     assert error.field == "muc › mục 5" and "doan" in error.message, str(error)
 
 
+def test_a_rate_with_own_amounts_and_no_words_of_its_own_is_refused(tmp_path):
+    """A flat rate (dinh_muc) and some units' own amounts (rieng), no `doan`: the plan page would print the
+    site's «…, cụ thể: …; tổng cộng …» as the plan's words (session 8, s-quotes item 3)."""
+    def change(data):
+        budget = next(s for s in data["muc"] if s.get("loai") == "kinh_phi")
+        budget["dinh_muc"] = 2500000
+        del budget["doan"]
+    root = _project(tmp_path, change)
+    with pytest.raises(DataErrors) as exc:
+        load_website(root)
+    [error] = exc.value.errors
+    assert error.field == "muc › mục 5" and "doan" in error.message and "doan" in error.hint, str(error)
+    assert error.file.endswith("ke-hoach.yaml") and error.line, str(error)
+    text = (root / "data" / "ke-hoach-xa" / "ke-hoach.yaml").read_text(encoding="utf-8").splitlines()
+    assert "loai: kinh_phi" in "\n".join(text[error.line - 2:error.line + 2]), (error.line, text[error.line - 2:error.line + 2])
+    # Named: the units whose own amount is not the rate; not Kon Rờ Bàng 1, whose amount is the rate.
+    assert "Kon Klor" in error.message and "Kon Rờ Bàng 1" not in error.message, error.message
+
+
 def test_a_misspelt_field_beside_doan_is_named_at_its_line(tmp_path):
     root = _project(tmp_path)
     path = root / "data" / "ke-hoach-xa" / "ke-hoach.yaml"
@@ -186,3 +205,53 @@ def test_a_draft_that_drops_the_documents_words_is_told_so(tmp_path):
     checklist = notice.draft_checklist(site)
     assert "Lưu ý: mục «III. CÁC BƯỚC TRIỂN KHAI» có cấu trúc nhưng không giữ lời văn của văn bản («doan»)" in checklist
     assert checklist.count("không giữ lời văn") == 1, checklist
+
+
+def test_the_timeline_quotes_only_the_documents_words(site):
+    """The period's end as the document writes it, never «từ tháng 7/2026 đến 31/12/2026» put in quotation
+    marks: the document says «Quý III/2026» (review r19k; session 8, s-quotes item 1)."""
+    from macros.render.timeline import timeline_html
+    words = _words(timeline_html(site))
+    assert "«Kế hoạch thực hiện từ Quý III/2026 đến hết ngày 31/12/2026.»" in words, words
+    assert "«từ tháng 7/2026" not in words, words
+    assert "«trước ngày 15/11/2026»" in words  # step 3 of the document writes it
+
+
+def test_dates_the_document_does_not_write_are_the_sites_reading(tmp_path):
+    def change(data):
+        next(s for s in data["muc"] if s.get("loai") == "thoi_gian_dia_diem")["doan"] = [
+            "Kế hoạch thực hiện từ Quý III/2026 đến hết năm 2026."]
+        for s in data["muc"]:
+            s["doan"] = _replaced(s.get("doan", []), "trước ngày 15/11/2026", "trong tháng 11/2026")
+    from macros.render.timeline import timeline_html
+    words = _words(timeline_html(load_website(_project(tmp_path, change)).plans[0]))
+    assert "«từ tháng 7/2026" not in words and "«trước ngày 15/11/2026»" not in words, words
+    assert "(ngày website đọc từ kế hoạch: từ tháng 7/2026 đến 31/12/2026)" in words, words
+    assert "(ngày website đọc từ kế hoạch: trước ngày 15/11/2026)" in words, words
+
+
+def _replaced(value, old, new):
+    if isinstance(value, str):
+        return value.replace(old, new)
+    if isinstance(value, list):
+        return [_replaced(v, old, new) for v in value]
+    if isinstance(value, dict):
+        return {k: _replaced(v, old, new) for k, v in value.items()}
+    return value
+
+
+def test_no_conference_sentence_the_plan_does_not_write(tmp_path):
+    """No step holds {so_hoi_nghi}: the home page, the unit PDF and the progress pages quote no
+    «Tổ chức … hội nghị.» the plan does not write (session 8, s-quotes item 2)."""
+    def change(data):
+        steps = next(s for s in data["muc"] if s.get("loai") == "cac_buoc")["buoc"]
+        for step in steps:
+            step["noi_dung"] = step["noi_dung"].replace("{so_hoi_nghi}", "từ 01 đến 02")
+    site = load_website(_project(tmp_path, change)).plans[0]
+    texts = {"home": home.home_page(site), "pdf": documents.handout_document(site, site.units[0].ma),
+             "rule": plan.conference_rule(site)}
+    for name, text in texts.items():
+        words = _words(text)
+        assert "Tổ chức từ 01 đến 02 hội nghị." not in words and "«»" not in words, (name, words)
+    assert "Thực hiện theo 3 bước." in _words(texts["home"])
+    assert "«" not in texts["rule"], texts["rule"]  # what the progress pages and unit pages print

@@ -476,6 +476,11 @@ _INVISIBLE_NAMES = {"\u200b": "dấu cách không độ rộng", "\u200c": "ký 
                     "\u200f": "dấu chiều viết phải sang trái"}
 
 
+# What the checklist says of a header line (or table) no field takes: kept, as written, where the reader sees it.
+_KEPT_AT_OPENING = ("chép nguyên văn thành đoạn đầu của phần mở đầu (trước mục đầu tiên) để không mất chữ của văn "
+                    "bản; kiểm tra, chuyển vào co-quan.yaml hoặc ke-hoach.yaml (và xóa ở phần mở đầu) nếu cần")
+
+
 def parse(blocks: list, facts: dict, file_name: str) -> Result:
     recognised: list[str] = []
     check: list[str] = []
@@ -526,10 +531,19 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     subject_column = None  # the column of the «V/v …» line: a line under it there continues the subject
     bodies = []
     bold_lines: dict[str, bool] = {}  # each header line: all its letters bold in the file
+    # Header lines (and tables) no field takes: never dropped, but printed as written at the head of the
+    # opening (step 3 below), where the reader sees them, and listed (session 8).
+    unplaced: list = []
+    head_paras: dict[str, Para] = {}
     for x in head:
+        if isinstance(x, Table):
+            unplaced.append(x)
+            check.append(f"bảng ở đầu văn bản ({len(x.rows)} dòng) không nhận ra là phần nào của tiêu đề: " + _KEPT_AT_OPENING)
+            continue
         if not isinstance(x, Para):
             continue
         t = nfc(x.text).strip()
+        head_paras.setdefault(t, x)
         if not t or _RULE.match(t):
             continue
         if fold(t).startswith("cong hoa xa hoi chu nghia"):
@@ -569,11 +583,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             bodies.append(t)  # «—» between two bodies of a joint document: a line of the header as written
             bold_lines[t] = all(r.bold for r in x.runs if r.text.strip())
         else:
-            check.append(f"dòng «{t}» ở đầu văn bản không nhận ra là phần nào của tiêu đề: chưa chép vào đâu, "
-                         "kiểm tra và ghi vào co-quan.yaml hoặc ke-hoach.yaml nếu cần")
+            unplaced.append(x)
+            check.append(f"dòng «{t}» ở đầu văn bản không nhận ra là phần nào của tiêu đề: " + _KEPT_AT_OPENING)
+    trailing = []
     while bodies and not _upper_text(bodies[-1]):
-        check.append(f"dòng «{bodies.pop()}» ở đầu văn bản không nhận ra là phần nào của tiêu đề: chưa chép vào đâu, "
-                     "kiểm tra và ghi vào co-quan.yaml hoặc ke-hoach.yaml nếu cần")
+        trailing.insert(0, bodies.pop())
+    for t in trailing:
+        unplaced.append(head_paras[t])
+        check.append(f"dòng «{t}» ở đầu văn bản không nhận ra là phần nào của tiêu đề: " + _KEPT_AT_OPENING)
     joint_header = len(split_joint(bodies)) > 1
     if joint_header:
         # Two bodies or more issue the document together (a «—» line between their names, review r19e:
@@ -778,6 +795,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         can_cu.append({"van_ban": lines[i].full})  # a căn cứ's footnote («[1] …») under it, in the list
         i += 1
     i = _enacting_line(lines, i, doc, bool(can_cu))
+    # The header's lines no field takes, as written, first in the opening (never a marker: not a list item).
+    lines[i:i] = [x if isinstance(x, Table) else line_of(x, find_marker=False) for x in unplaced]
     for key, what in (("dong_tham_quyen", "dòng thẩm quyền ban hành, in giữa dòng dưới trích yếu"),
                       ("dong_ban_hanh", "dòng ban hành sau các căn cứ, in giữa dòng trước điều đầu tiên")):
         if doc.get(key):

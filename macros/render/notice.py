@@ -169,10 +169,12 @@ def page_description(plans: list[Site], site: Site | None, fallback: str) -> str
 
 def conference_sentence(site: Site) -> str:
     """The plan's own sentence on the number of conferences ("Tổ chức từ 02 đến 04
-    hội nghị … tại các khu dân cư …"), quoted rather than read as a count per unit."""
+    hội nghị … tại các khu dân cư …"), quoted rather than read as a count per unit: the text of
+    the step that holds {so_hoi_nghi}. "" when no step does: the site then quotes nothing
+    rather than a sentence the plan does not write (review r19k)."""
     step = next((s for s in site.plan.cac_buoc.buoc if "{so_hoi_nghi}" in s.noi_dung), None)
     if step is None:
-        return f"Tổ chức {site.placeholders['so_hoi_nghi']} hội nghị."
+        return ""
     return site.fill(step.noi_dung)
 
 

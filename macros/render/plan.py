@@ -42,7 +42,8 @@ def conference_heading(site: Site) -> str:
 def conference_rule(site: Site) -> str:
     """What the plan says about the number of conferences, quoted, with where it says it: a number
     for each unit when the plan sets one (cac_buoc › hoi_nghi › moi_don_vi), else that it sets none."""
-    said = f"Kế hoạch (mục {conference_step_ref(site)}) ghi: «{notice.conference_sentence(site)}» "
+    sentence = notice.conference_sentence(site)
+    said = f"Kế hoạch (mục {conference_step_ref(site)}) ghi: «{sentence}» " if sentence else ""
     if site.plan.cac_buoc.hoi_nghi.moi_don_vi:
         return said + f"Số hội nghị của mỗi {site.plan.ten_goi_don_vi}: {site.placeholders['so_hoi_nghi']}."
     return said + f"Kế hoạch không ghi số hội nghị riêng cho từng {site.plan.ten_goi_don_vi}."

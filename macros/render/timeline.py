@@ -10,6 +10,7 @@ import datetime as dt
 from .. import step_times
 from ..dates import Month, format_date, format_month
 from ..results.progress import last_day_before
+from ..model import Item, Note, Table
 from ..site import Site
 from ..templating import render
 
@@ -39,9 +40,8 @@ def timeline_html(site: Site) -> str:
     events = [
         (start, format_month(period.bat_dau).capitalize(), "Bắt đầu thực hiện"),
         (last, format_date(last), f"Ngày cuối{site.org.departments_together(' ')} gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
-                                  f"(kế hoạch ghi: «trước ngày {format_date(report.han)}»)"),
-        (end, format_date(end), f"Kết thúc thực hiện (kế hoạch ghi: «từ {format_month(period.bat_dau)} "
-                                f"đến {format_date(end)}»)"),
+                                  f"{_deadline_words(site)}"),
+        (end, format_date(end), f"Kết thúc thực hiện {_period_words(site)}"),
     ]
     events += step_events(site)
     steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
@@ -51,6 +51,52 @@ def timeline_html(site: Site) -> str:
                   events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
                   steps=[(s.ten_ngan, s.thoi_gian.van_ban if s.thoi_gian else None) for s in steps],
                   untimed=[i for i, s in enumerate(steps, 1) if s.thoi_gian is None])
+
+
+# The dates as the site reads them from the fields, when the plan's words do not hold them as written:
+# no quotation marks, the reader is told whose reading it is (review r19k).
+_READING = "(ngày website đọc từ kế hoạch: {})"
+
+
+def _period_words(site: Site) -> str:
+    """The period's end as the plan writes it: a section without its document's words (`doan`) is printed
+    on the plan page from its fields («Thực hiện từ <tháng> đến <ngày>»), so those words are quoted; one
+    that keeps them quotes its paragraph that writes the end date, else the dates are the site's reading."""
+    period = site.plan.thoi_gian_dia_diem
+    dates = f"từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}"
+    if not period.doan:
+        return f"(kế hoạch ghi: «{dates}»)"
+    said = next((p for p in _paragraphs(period.doan) if format_date(period.ket_thuc) in p), None)
+    return f"(kế hoạch ghi: «{said}»)" if said else _READING.format(dates)
+
+
+def _deadline_words(site: Site) -> str:
+    """«trước ngày <hạn>» quoted only where the plan's words hold it: the report note (bao_cao › loi_van)
+    when the section is printed from its fields, else the document's words of any section."""
+    org = site.plan.to_chuc_thuc_hien
+    words = f"trước ngày {format_date(org.bao_cao.han)}"
+    texts = ([p for s in site.plan.muc for p in _paragraphs(s.doan)] if org.doan
+             else [site.fill(org.bao_cao.loi_van)])
+    return f"(kế hoạch ghi: «{words}»)" if any(words in t for t in texts) else _READING.format(words)
+
+
+def _paragraphs(blocks) -> list[str]:
+    """The plain text of each paragraph, item, note and table cell of a document's words (`doan`)."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Item):
+            out += [f"{block.ky_hieu} {_plain(block.van_ban)}", *_paragraphs(block.doan)]
+        elif isinstance(block, Note):
+            out.append(f"{_plain(block.ghi_chu)} {_plain(block.van_ban)}")
+        elif isinstance(block, Table):
+            out += [_plain(cell) for row in block.bang for cell in row]
+        else:
+            out.append(_plain(block))
+    return out
+
+
+def _plain(value) -> str:
+    return value if isinstance(value, str) else "".join(r if isinstance(r, str) else r.chu for r in value)
 
 
 def step_events(site: Site) -> list[tuple]:
