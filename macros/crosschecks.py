@@ -10,7 +10,7 @@ from . import datafiles, limits, plausibility, step_times
 from .dates import format_date
 from .errors import DataError
 from .model import Item, Note, OrgFile, PlanFile, Table, UnitsFile, VerbatimSection
-from .numbers import format_money, money_in_words
+from .numbers import format_money, money_in_words, words_say_amount
 from .sections import is_structured, path_of
 from .text import fold, slugify
 
@@ -265,7 +265,7 @@ def check_budget(units: UnitsFile, plan: PlanFile, src, files: dict | None = Non
                                 hint="xóa dòng «tong» để website tự tính, hoặc sửa cho đúng."))
     if budget.tong_bang_chu is not None:
         words = money_in_words(budget.tong if budget.tong is not None else total)
-        if fold(budget.tong_bang_chu).strip(" .") != fold(words):
+        if not words_say_amount(budget.tong_bang_chu, budget.tong if budget.tong is not None else total):
             errors.append(src.error(path_of(plan, "kinh_phi") + ("tong_bang_chu",), f"Số tiền bằng chữ không khớp: đúng là «{words}».",
                                     found=budget.tong_bang_chu,
                                     hint="xóa dòng «tong_bang_chu» để website tự đọc số tiền, hoặc sửa cho đúng."))

@@ -18,6 +18,7 @@ from docx import Document
 from macros import step_times
 from macros.errors import DataErrors
 from macros.loader import load_website
+from macros.render import budget as budget_render
 from tests.sitebuild import ROOT
 from tests.test_import_plan import imported, project  # noqa: F401 - the fixture
 
@@ -66,3 +67,17 @@ def test_the_checklist_lists_the_start_of_a_range_written_with_its_year_once(pro
     checklist = imported(project, tmp_path, capsys, plan_file, "ngay-hoi")["nhap_tu_dong"]["can_xac_nhan"]
     dated = [x for x in checklist if "ghi thời gian" in x]
     assert any("«01/10»" in x for x in dated) and any("«15/11/2026»" in x for x in dated), checklist
+
+
+def test_the_amount_in_words_as_the_document_writes_it_is_taken_and_printed(tmp_path):
+    root, text = _copy(tmp_path)
+    for written in ("Năm mươi triệu đồng", "Năm mươi triệu đồng chẵn.", "Năm mươi triệu"):
+        _write(root, text.replace("dinh_muc: 5000000", f"dinh_muc: 5000000\n    tong_bang_chu: {written}"))
+        site = load_website(root).plans[0]
+        shown = written.rstrip(".")
+        assert site.total_in_words == shown, written
+        assert f"- **Bằng chữ:** {shown}\n" in budget_render.budget_page(site), written
+    _write(root, text.replace("dinh_muc: 5000000", "dinh_muc: 5000000\n    tong_bang_chu: Năm mươi lăm triệu đồng"))
+    with pytest.raises(DataErrors) as exc:
+        load_website(root)
+    assert "đúng là «Năm mươi triệu đồng chẵn»" in str(exc.value)
