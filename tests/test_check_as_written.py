@@ -81,3 +81,17 @@ def test_the_amount_in_words_as_the_document_writes_it_is_taken_and_printed(tmp_
     with pytest.raises(DataErrors) as exc:
         load_website(root)
     assert "đúng là «Năm mươi triệu đồng chẵn»" in str(exc.value)
+
+
+def test_an_impossible_date_does_not_hide_a_wrong_unit_code(tmp_path):
+    root, text = _copy(tmp_path)
+    _write(root, text.replace('ket_thuc: "30/11/2023"', 'ket_thuc: "31/9/2023"')
+           .replace('don_vi: ["611", "610"]', 'don_vi: ["611", "6100"]')
+           .replace("noi_nhan: ban-phong-trao", "noi_nhan: ban-phong-trau"))
+    with pytest.raises(DataErrors) as exc:
+        load_website(root)
+    said = str(exc.value)
+    assert "Không có ngày 31 tháng 9" in said, said
+    assert "Không có đơn vị mã «6100»" in said and "có phải mã «610»" in said, said
+    assert "Không có ban mã «ban-phong-trau»" in said, said
+    assert len(exc.value.errors) == 3 and "Traceback" not in said, said
