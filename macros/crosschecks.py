@@ -6,11 +6,14 @@ Each check returns DataErrors positioned in the file an editor must change.
 import difflib
 import re
 
+from pydantic import TypeAdapter, ValidationError
+
 from . import datafiles, limits, plausibility, step_times
 from .dates import format_date
 from .errors import DataError
+from .fieldtypes import Name
 from .model import Item, Note, OrgFile, PlanFile, Table, UnitsFile, VerbatimSection
-from .numbers import format_money, money_in_words
+from .numbers import format_money, money_in_words, words_say_amount
 from .sections import is_structured, path_of
 from .text import fold, slugify
 
@@ -276,7 +279,7 @@ def check_budget(units: UnitsFile, plan: PlanFile, src, files: dict | None = Non
                                 hint="xóa dòng «tong» để website tự tính, hoặc sửa cho đúng."))
     if budget.tong_bang_chu is not None:
         words = money_in_words(budget.tong if budget.tong is not None else total)
-        if fold(budget.tong_bang_chu).strip(" .") != fold(words):
+        if not words_say_amount(budget.tong_bang_chu, budget.tong if budget.tong is not None else total):
             errors.append(src.error(path_of(plan, "kinh_phi") + ("tong_bang_chu",), f"Số tiền bằng chữ không khớp: đúng là «{words}».",
                                     found=budget.tong_bang_chu,
                                     hint="xóa dòng «tong_bang_chu» để website tự đọc số tiền, hoặc sửa cho đúng."))
@@ -675,6 +678,65 @@ _CHECKS = (
 )
 
 
+_NAME = TypeAdapter(Name)
+
+
+def _code(value) -> str | None:
+    """A code as the model reads it (macros.fieldtypes.Name), or None when it is none (its own error is said)."""
+    try:
+        return _NAME.validate_python(value, strict=True)
+    except ValidationError:
+        return None
+
+
+def check_codes_unvalidated(models: dict, sources: dict, files: dict | None = None) -> list[DataError]:
+    """The unit and department codes ke-hoach.yaml names, read from its text when the file does not validate
+    (a date that does not exist, a wrong word elsewhere): a wrong code is said with the field's error, not
+    only after it is fixed (review r19l N8). The same messages as check_assignments and check_budget; the
+    checks that need the whole plan (dates against words, sums…) wait until the file validates."""
+    if "plan" in models or "plan" not in sources or not isinstance(sources["plan"].data, dict):
+        return []
+    src, errors = sources["plan"], []
+    units = None if _units_file_missing(files) else models.get("units")
+    org = models.get("org")
+    units_file, org_file = _names(files, "units"), _names(files, "org")
+    known = {u.ma for u in units.don_vi} if units is not None else None
+    depts = {d.ma for d in org.ban} if org is not None else None
+
+    def dept(path: tuple, code) -> None:
+        code = _code(code)
+        if depts is not None and code is not None and code not in depts:
+            errors.append(src.error(path, f"Không có ban mã «{code}» trong {org_file}.", found=code,
+                                    hint=_suggest_department(code, org, org_file)))
+
+    sections = src.data.get("muc")
+    for k, section in enumerate(sections if isinstance(sections, list) else []):
+        if not isinstance(section, dict):
+            continue
+        if section.get("loai") == "to_chuc_thuc_hien":
+            tasks = section.get("phan_cong") if isinstance(section.get("phan_cong"), list) else []
+            tasks = [(i, a) for i, a in enumerate(tasks) if isinstance(a, dict)]
+            codes = [(i, j, _code(c)) for i, a in tasks if isinstance(a.get("don_vi"), list)
+                     for j, c in enumerate(a["don_vi"]) if _code(c) is not None]
+            taken = {c for _, _, c in codes if known is not None and c in known}
+            for i, a in tasks:
+                dept(("muc", k, "phan_cong", i, "ban"), a.get("ban"))
+            for i, j, code in codes:
+                if known is not None and code not in known:
+                    errors.append(src.error(("muc", k, "phan_cong", i, "don_vi", j), f"Không có đơn vị mã «{code}» "
+                                            f"trong {units_file}.", found=code,
+                                            hint=_suggest_unit(code, units, units_file, taken)))
+            report = section.get("bao_cao")
+            if isinstance(report, dict):
+                dept(("muc", k, "bao_cao", "noi_nhan"), report.get("noi_nhan"))
+        elif section.get("loai") == "kinh_phi" and isinstance(section.get("rieng"), dict) and known is not None:
+            for code in section["rieng"]:
+                if _code(code) is not None and _code(code) not in known:
+                    errors.append(src.error(("muc", k, "rieng", code), f"Không có đơn vị mã «{code}».", found=code,
+                                            hint=_suggest_unit(code, units, units_file, set(section["rieng"]) & known)))
+    return errors
+
+
 def cross_check_available(models: dict, sources: dict, files: dict | None = None) -> list[DataError]:
     """Every cross-check whose files validated, so that an error in one file does
     not hide the errors of the others; a check needing a broken file waits for it.
@@ -683,6 +745,7 @@ def cross_check_available(models: dict, sources: dict, files: dict | None = None
     for needs, run in _CHECKS:
         if all(name in models for name in needs):
             errors += run(models, sources, files)
+    errors += check_codes_unvalidated(models, sources, files)
     if "plan" in sources:
         errors += check_placeholders(sources["plan"], plan_file=True)
     return errors

@@ -249,7 +249,10 @@ class Site:
 
     @property
     def total_in_words(self) -> str:
-        return money_in_words(self.total)
+        """The total in words as the plan writes it (kinh_phi › tong_bang_chu, checked to read as the total:
+        «Chín triệu đồng» stays so, with no «chẵn» the plan does not write), else as the site reads it."""
+        written = self.plan.kinh_phi.tong_bang_chu if self.plan.kinh_phi is not None else None
+        return written.strip().rstrip(".").strip() if written else money_in_words(self.total)
 
     @property
     def uniform_amount(self) -> bool:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 _D = r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
 _LONG = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _DAY = rf"(?:ngày\s+)?(?:{_D}|{_LONG})"
+# What joins the two days of a range: «đến», «tới» (with «hết»), or a dash («01/10 - 15/11/…»).
+_DASH = r"\s*[-–—]\s*(?:ngày\s+)?"
+_TO = rf"(?:\s+(?:đến|tới)\s+(?:hết\s+)?|{_DASH})"
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -40,13 +43,16 @@ def read(text: str) -> Read | None:
     stay words: no date is placed on the timeline or in a calendar). Raises ValueError for a
     date that does not exist («31/9/…»)."""
     t = " ".join(text.split())
-    m = re.search(rf"(?i)\btừ\s+{_DAY}\s+(?:đến|tới)\s+(?:hết\s+)?{_DAY}", t)
-    if m:
-        return Read(tu_ngay=_date(m.groups()[:6]), den_ngay=_date(m.groups()[6:]))
-    m = re.search(rf"(?i)\btừ\s+(?:ngày\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})\s+(?:đến|tới)\s+(?:hết\s+)?{_DAY}", t)
-    if m:  # «từ ngày 01/10 đến ngày 31/10/…»: the year written once, at the end
-        end = _date(m.groups()[2:])
-        return Read(tu_ngay=dt.date(end.year, int(m.group(2)), int(m.group(1))), den_ngay=end)
+    # «từ D đến D», «từ D - D», «D – D» (a dash stands for «đến», with or without «từ»)
+    for start in (r"\btừ\s+", r"(?<![\w/])"):
+        to = _TO if start.startswith(r"\b") else _DASH
+        m = re.search(rf"(?i){start}{_DAY}{to}{_DAY}", t)
+        if m:
+            return Read(tu_ngay=_date(m.groups()[:6]), den_ngay=_date(m.groups()[6:]))
+        m = re.search(rf"(?i){start}(?:ngày\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})(?![\d/]){to}{_DAY}", t)
+        if m:  # «từ ngày 01/10 đến ngày 31/10/…», «Từ 01/10 - 15/11/…»: the year written once, at the end
+            end = _date(m.groups()[2:])
+            return Read(tu_ngay=dt.date(end.year, int(m.group(2)), int(m.group(1))), den_ngay=end)
     m = re.search(r"(?i)\btừ\s+tháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*(\d{4}))?\s+(?:đến|tới)\s+(?:hết\s+)?tháng\s+"
                   r"(\d{1,2})\s*(?:/|năm)\s*(\d{4})\b", t)
     if m:  # «từ tháng 7 đến tháng 9/…», «từ tháng 11/… đến tháng 02/…»

@@ -79,6 +79,15 @@ _DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|tháng\s+\d{1,2}/\
                    # «từ ngày 01 tháng 12 đến …»: a day and month, its year written later or not (review r19h)
                    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?![\d/]|\s+năm\s+\d)|[Qq]uý\s+(?:[IV]{1,3}|\d)(?:\s*/\s*|\s+năm\s+)\d{4}")
 _DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn|hoàn thành)[^.;]*?(?<![\d/])(\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
+# The first day of a range whose year is written once, at its end («Từ 01/10 - 15/11/…», «từ ngày 01/10 đến …»):
+# _DATE finds only the end (review r19l N5).
+_RANGE_START = re.compile(r"(?<![\d/])(\d{1,2}/\d{1,2})(?![\d/])\s*(?:[-–—]|\s(?:đến|tới)\s+(?:hết\s+)?)\s*(?:ngày\s+)?"
+                          r"\d{1,2}/\d{1,2}/\d{4}", re.IGNORECASE)
+
+
+def range_starts(text: str) -> list[str]:
+    """«01/10» of «Từ 01/10 - 15/11/…»: the start of each range that writes its year only at the end."""
+    return list(dict.fromkeys(_RANGE_START.findall(text)))
 
 
 def nfc(text: str) -> str:
@@ -1102,6 +1111,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             for date in dict.fromkeys(_DATE.findall(t)):
                 if date not in _DEADLINE.findall(t):
                     check.append(f"{where} ghi thời gian «{date}»: kiểm tra")
+            check.extend(f"{where} ghi thời gian «{date}»: kiểm tra" for date in range_starts(t))
 
     for s in sections:
         check.extend(money_lines(s, label(s)))
