@@ -48,7 +48,7 @@ def report_note(site: Site) -> str:
                  if own is not None else "")
     return (f"!!! note \"Báo cáo kết quả\"\n    Kế hoạch ghi: «{m(quote)}»\n\n"
             f"    {m(receiver)} nhận báo cáo{site.org.departments_together(' của ', escape=m)} và tổng hợp báo cáo kết quả"
-            f"{site.org.area(' trên địa bàn toàn', m)} (kế hoạch, mục {where}){its_units}.\n")
+            f"{site.org.area(' trên địa bàn toàn', m)} (kế hoạch, mục {m(where)}){its_units}.\n")
 
 
 def assignments_page(site: Site) -> str:
