@@ -99,6 +99,7 @@ def test_each_unit_reports_when_the_data_says_so(tmp_path):
     assert said["results"] == f"Hạn kế hoạch đặt cho từng đơn vị báo cáo về {RECEIVER}: trước ngày 15/11/2026.", said
     assert "không đặt" not in said["calendar"] and "Hạn kế hoạch đặt cho từng đơn vị báo cáo về" in said["calendar"]
     assert "gồm cả kết quả" not in said["assignments"], said["assignments"]
+    assert f"{RECEIVER} nhận báo cáo của từng đơn vị và tổng hợp" in said["assignments"], said["assignments"]
 
 
 def test_nothing_is_claimed_about_who_reports_when_the_data_does_not_say(tmp_path):
@@ -107,3 +108,4 @@ def test_nothing_is_claimed_about_who_reports_when_the_data_does_not_say(tmp_pat
     assert said["unit"].startswith("Kế hoạch ghi: «Ban Công tác Mặt trận thôn Kon Klor"), said
     assert "không đặt" not in said["results"] + said["calendar"], said
     assert "gồm cả kết quả" not in said["assignments"] and "do Ban Thường trực" not in said["assignments"]
+    assert f"{RECEIVER} nhận báo cáo và tổng hợp" in said["assignments"], said["assignments"]  # from no one named

@@ -47,8 +47,17 @@ def report_note(site: Site) -> str:
     its_units = (f", gồm cả kết quả tại các {m(site.plan.ten_goi_don_vi)} do {m(receiver)} phối hợp"
                  if own is not None else "")
     return (f"!!! note \"Báo cáo kết quả\"\n    Kế hoạch ghi: «{m(quote)}»\n\n"
-            f"    {m(receiver)} nhận báo cáo{site.org.departments_together(' của ', escape=m)} và tổng hợp báo cáo kết quả"
+            f"    {m(receiver)} nhận báo cáo{_senders(site)} và tổng hợp báo cáo kết quả"
             f"{site.org.area(' trên địa bàn toàn', m)} (kế hoạch, mục {m(where)}){its_units}.\n")
+
+
+def _senders(site: Site) -> str:
+    """" của các ban, văn phòng" / " của từng thôn, làng" / "": whose reports, as the data says
+    (bao_cao › nguoi_gui); none named when it does not say."""
+    who = site.plan.to_chuc_thuc_hien.bao_cao.nguoi_gui
+    if who == "don_vi":
+        return f" của từng {m(site.plan.ten_goi_don_vi)}"
+    return site.org.departments_together(" của ", escape=m) if who == "ban" else ""
 
 
 def assignments_page(site: Site) -> str:
