@@ -258,6 +258,9 @@ class Step(Strict):
     thoi_gian: StepTime | None = Field(default=None, description=(
         "Thời gian riêng của bước, khi kế hoạch ghi: chữ kế hoạch (van_ban) và các ngày chữ đó cho biết. Bỏ trống "
         "khi kế hoạch không ghi: website viết «Kế hoạch không ghi ngày riêng cho từng bước»."))
+    so: SectionNumber = Field(default=None, description=(
+        "Số của bước, chép đúng kế hoạch kể cả dấu («Bước 1:», «2.»): trang đơn vị trích bước với số này và dẫn "
+        "«mục <số mục>, Bước 2». Bỏ trống thì website đánh số theo thứ tự các bước."))
 
 
 class Conferences(Strict):
@@ -310,13 +313,21 @@ class Assignment(Strict):
                                                            "(«Văn phòng:»); bỏ trống thì dùng tên ban.")
     nhiem_vu: Text = Field(description="Nhiệm vụ, chép đúng kế hoạch; phải nhắc tên từng đơn vị được giao.")
     don_vi: Annotated[list[Name], *at_most(MAX_UNITS)] = Field(min_length=1, description="Mã các đơn vị ban này phối hợp.")
+    so: SectionNumber = Field(default=None, description=(
+        "Số của mục giao nhiệm vụ này, chép đúng kế hoạch («1.»); hai người cùng một mục thì ghi cùng số. Website dẫn "
+        "«mục <số mục>.1»; bỏ trống thì chỉ dẫn số mục lớn, không tự đánh số."))
 
 
 class Report(Strict):
-    tieu_de: Text = Field(default="* Ghi chú:", description="Chữ mở đầu, chép đúng kế hoạch: «* Ghi chú:».")
+    tieu_de: OptionalText = Field(default="", description="Chữ mở đầu, chép đúng kế hoạch («* Ghi chú:»); bỏ trống "
+                                                          "khi kế hoạch không có: website không thêm chữ nào.")
     noi_nhan: Name = Field(description="Mã ban nhận báo cáo (ban tổng hợp báo cáo của các đơn vị).")
     han: Date = Field(description="Hạn gửi báo cáo.")
     loi_van: Text = Field(description="Có thể dùng {noi_nhan_bao_cao} và {han_bao_cao}.")
+    nguoi_gui: Literal["ban", "don_vi"] | None = Field(default=None, description=(
+        "Ai gửi báo cáo về noi_nhan theo kế hoạch: ban (các ban được giao ở phan_cong; hạn không đặt cho từng đơn vị) "
+        "hay don_vi (mỗi đơn vị tự báo cáo, hạn đặt cho từng đơn vị, như «Ban Công tác Mặt trận thôn … báo cáo kết "
+        "quả về …»). Bỏ trống khi kế hoạch không nói rõ: website chỉ trích lời kế hoạch, không nói ai gửi."))
 
 
 class LocalCommittees(Strict):
@@ -324,6 +335,8 @@ class LocalCommittees(Strict):
     tieu_de: Text | None = Field(default=None, description="Tiêu đề mục, chép đúng kế hoạch kể cả dấu câu; "
                                                            "bỏ trống thì dùng tên.")
     nhiem_vu: Text
+    so: SectionNumber = Field(default=None, description=(
+        "Số của mục này, chép đúng kế hoạch («5.»). Website dẫn «mục <số mục>.5»; bỏ trống thì chỉ dẫn số mục lớn."))
 
 
 class Organisation(Strict):

@@ -76,3 +76,29 @@ def rewritten_sections(plan_or_site) -> list[str]:
             "bản PDF và tệp Word in mục này bằng câu website soạn từ các trường, không phải lời văn bản; chép lời văn "
             "của mục vào «doan» (như lệnh nhập đã ghi), giữ các trường bên cạnh."
             for place, s in enumerate(plan.muc, 1) if is_structured(s) and not s.doan]
+
+
+def item_label(so: str | None) -> str:
+    """An item's number as written («1.», «Bước 2:») without its closing mark: «1», «Bước 2»."""
+    return (so or "").strip().rstrip(".):").strip()
+
+
+def item_ref(section: str, so: str | None) -> str:
+    """Where an item sits, cited from the numbers the data records as written: ("VI", "1.") -> "VI.1",
+    ("III", "Bước 2:") -> "III, Bước 2"; the section alone when the item's number is not recorded (never
+    a number computed from the item's place, which the document may not have)."""
+    label = item_label(so)
+    if not label:
+        return section
+    if not section:
+        return label
+    return f"{section}.{label}" if re.fullmatch(r"\w{1,3}", label) else f"{section}, {label}"
+
+
+def item_text(so: str | None, text: str) -> str:
+    """An item's words after its number as the plan writes it: ("Bước 1:", "Khảo sát…") -> "Bước 1: Khảo sát…";
+    a number written without a mark gets the dot a list gives it ("2" -> "2. …")."""
+    n = (so or "").strip()
+    if not n:
+        return text
+    return f"{n} {text}" if n[-1] in ".):" else f"{n}. {text}"

@@ -17,7 +17,7 @@ PAYLOAD = (f" <?x &lt;b&gt;{MARK}&lt;/b&gt; &amp;amp; \"q\" 'a' > *m* {{{{ 7*7 }
            " [l](https://example.invalid/x) www.example.invalid")
 
 # Codes, references to codes, dates and words that must match the amount: not free text.
-_NOT_TEXT = {"ma", "chu_de", "ban", "don_vi", "noi_nhan", "tai_lieu", "ngay", "han", "bat_dau",
+_NOT_TEXT = {"ma", "chu_de", "ban", "don_vi", "noi_nhan", "nguoi_gui", "tai_lieu", "ngay", "han", "bat_dau",
              "ket_thuc", "ngay_ban_hanh", "tong_bang_chu", "so",
              "dong_ke",  # the rule under the title: rule characters only (model.RuleLine)
              "thu_muc", "duong_dan"}  # data/website.yaml: a folder and an address, not text

@@ -24,15 +24,15 @@ CORPUS = [
     ("thieu-hai-cham", "ke-hoach.yaml", "  loai: Kế hoạch\n  # Văn", "  loai Kế hoạch\n  # Văn",
      ["data/ke-hoach-2023/ke-hoach.yaml:14:", "Thiếu dấu hai chấm «:» sau tên trường"]),
     ("thieu-nhay-dong", "ke-hoach.yaml", 'han: "30/11/2023"', 'han: "30/11/2023',
-     ["data/ke-hoach-2023/ke-hoach.yaml:193:", "Thiếu dấu nháy đóng"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:197:", "Thiếu dấu nháy đóng"]),
     ("ky-tu-tab", "ke-hoach.yaml", "  toi_da: 4", "\ttoi_da: 4",
      ["data/ke-hoach-2023/ke-hoach.yaml:139:", "Tệp có ký tự Tab", "dấu cách"]),
     ("hai-cham-trong-cau", "ke-hoach.yaml", "  ten_ngan: Cuộc vận động", "  ten_ngan: Cuộc vận động: năm 2023",
      ["data/ke-hoach-2023/ke-hoach.yaml:32:", "Dấu hai chấm «:» đặt sai chỗ", "dấu nháy kép"]),
     # Issue 23: the line where the bracket opened, not the line where the reader noticed.
     ("thieu-ngoac-vuong", "ke-hoach.yaml", "  luu: [VT, VP, BPT]", "  luu: [VT, VP, BPT",
-     ["data/ke-hoach-2023/ke-hoach.yaml:217:", "«noi_nhan › luu»", "Thiếu dấu đóng ngoặc vuông «]»",
-      "dấu ngoặc mở ở dòng 217"]),
+     ["data/ke-hoach-2023/ke-hoach.yaml:224:", "«noi_nhan › luu»", "Thiếu dấu đóng ngoặc vuông «]»",
+      "dấu ngoặc mở ở dòng 224"]),
     ("thieu-ngoac-nhon", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: {ten: Kon Tum\n",
      ["data/ke-hoach-2023/co-quan.yaml:11:", "«dia_danh»", "Thiếu dấu đóng ngoặc nhọn «}»"]),
     # --- characters YAML cannot read, YAML directives (issue 21 item 7) -----
@@ -71,7 +71,7 @@ CORPUS = [
     ("truong-trung", "co-quan.yaml", "dia_danh: Kon Tum\n", "dia_danh: Kon Tum\ndia_danh: Kontum\n",
      ["data/ke-hoach-2023/co-quan.yaml:12:", "«dia_danh» được ghi hai lần (lần đầu ở dòng 11)"]),
     ("truong-trung-long", "ke-hoach.yaml", "  quyen_han: TM. BAN THƯỜNG TRỰC",
-     "  quyen_han: TM. BAN THƯỜNG TRỰC\n  quyen_han: TM", ["«chu_ky › quyen_han»", "Trường «quyen_han» được ghi hai lần (lần đầu ở dòng 221)"]),
+     "  quyen_han: TM. BAN THƯỜNG TRỰC\n  quyen_han: TM", ["«chu_ky › quyen_han»", "Trường «quyen_han» được ghi hai lần (lần đầu ở dòng 228)"]),
     # --- units and departments ----------------------------------------------
     ("don-vi-viet-ten", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["611", "Dak Glei"]',
      ["Không có đơn vị mã «Dak Glei»", "có phải mã «610» (huyện Đăk Glei)?"]),

@@ -81,6 +81,14 @@ def _event(uid: str, stamp: dt.datetime, start: dt.date, end_inclusive: dt.date,
 last_day_before = pg.last_day_before  # "trước ngày 30/11": the last day is 29/11 (shared with the timeline)
 
 
+def _senders(site: Site) -> str:
+    """" các ban, văn phòng" / " từng thôn, làng" / "": who sends the report, as the data says it."""
+    who = site.plan.to_chuc_thuc_hien.bao_cao.nguoi_gui
+    if who == "don_vi":
+        return f" từng {site.plan.ten_goi_don_vi}"
+    return site.org.departments_together(" ") if who == "ban" else ""
+
+
 def _step_events(site: Site, key: str, domain: str, stamp: dt.datetime, note: str) -> list[Event]:
     """Each step whose time gives dates (cac_buoc › buoc › thoi_gian), in every calendar: its days,
     or the last day of a deadline («trước ngày D»: the day before D, with reminders), the plan's
@@ -136,10 +144,12 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
                # The plan sets this date for the Bans and the Văn phòng, not for the units. It stays in
                # each unit's calendar (the unit works with its Ban, whose report carries the unit's
                # results), saying whose deadline it is: one event, one text, one UID everywhere.
-               f"Ngày cuối{site.org.departments_together(' ')} gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
+               # Who reports, as the data says (bao_cao › nguoi_gui): the Bans, each unit, or nobody named.
+               f"Ngày cuối{_senders(site)} gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
                f"(kế hoạch: trước ngày {format_date(report.han)})",
-               f"Hạn kế hoạch đặt cho {pg.deadline_owner(site)}, không đặt cho từng {plan.ten_goi_don_vi}. "
-               f"Kế hoạch ghi: «{site.fill(report.loi_van)}»", note=note, reminders=REMINDERS),
+               f"Hạn kế hoạch đặt cho {pg.deadline_owner(site)}"
+               + (f", không đặt cho từng {plan.ten_goi_don_vi}. " if pg.units_have_no_deadline(site) else ". ")
+               + f"Kế hoạch ghi: «{site.fill(report.loi_van)}»", note=note, reminders=REMINDERS),
         *_step_events(site, key, domain, stamp, note),
     ))
     topics = pg.topic_names(site)

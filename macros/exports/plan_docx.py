@@ -127,7 +127,8 @@ def _structured(site: Site, doc, s) -> None:
             para(f"{i}. {a.tieu_de or site.department(a.ban).ten}")
             para(a.nhiem_vu)
         p = doc.add_paragraph()
-        p.add_run(s.bao_cao.tieu_de + " ").bold = True
+        if s.bao_cao.tieu_de:  # the plan's opening words («* Ghi chú:»), when it has some
+            p.add_run(s.bao_cao.tieu_de + " ").bold = True
         p.add_run(site.fill(s.bao_cao.loi_van))
         local = s.don_vi_thuc_hien
         para(f"{len(s.phan_cong) + 1}. {local.tieu_de or local.ten}")

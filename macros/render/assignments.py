@@ -5,19 +5,23 @@ from ..site import Site
 from ..templating import render
 from ..text import md_escape as m
 from . import links, notice
+from ..sections import item_ref
 from .plan import section_number
 
 
 def by_department(site: Site, current: str = links.ASSIGNMENTS) -> str:
-    departments = [{"name": site.department(a.ban).ten, "task": a.nhiem_vu,
+    org = section_number(site, "to_chuc_thuc_hien")
+    # each task cited by the item number the data records as written (two comrades may share one item),
+    # else by the section alone
+    departments = [{"name": site.department(a.ban).ten, "task": a.nhiem_vu, "where": item_ref(org, a.so),
                     "units": [(links.unit_name(site.unit(c)),
                                # no unit pages (Site.has_units): the name alone
                                links.rel(links.unit_page(site.unit(c)), current) if site.has_units else None)
                               for c in a.don_vi]}
                    for a in site.assignments]
     local = site.plan.to_chuc_thuc_hien.don_vi_thuc_hien
-    return render("assignments_by_department.md", departments=departments, org=section_number(site, "to_chuc_thuc_hien"),
-                  local=notice.spell(site, local.ten), local_task=local.nhiem_vu)
+    return render("assignments_by_department.md", departments=departments, local=notice.spell(site, local.ten),
+                  local_where=item_ref(org, local.so), local_task=local.nhiem_vu)
 
 
 def by_unit_table(site: Site, current: str = links.ASSIGNMENTS) -> str:
@@ -34,15 +38,26 @@ def report_note(site: Site) -> str:
     the recipient, not a sender, and its own units are part of what it compiles."""
     report = site.plan.to_chuc_thuc_hien.bao_cao
     receiver = site.department(report.noi_nhan).ten
-    quote = f"{report.tieu_de} {site.fill(report.loi_van)}"
-    # where the plan gives the receiver its task (the section and item, from the data)
-    items = [a.ban for a in site.assignments]
-    where = section_number(site, "to_chuc_thuc_hien") + (
-        f".{items.index(report.noi_nhan) + 1}" if report.noi_nhan in items else "")
+    # the plan's own opening words («* Ghi chú:») only when the data records some
+    quote = " ".join(filter(None, (report.tieu_de, site.fill(report.loi_van))))
+    # where the plan gives the receiver its task (the section and the item's number, from the data)
+    own = next((a for a in site.assignments if a.ban == report.noi_nhan), None)
+    where = item_ref(section_number(site, "to_chuc_thuc_hien"), own.so if own else None)
+    # «gồm cả kết quả tại các … do <receiver> phối hợp» only when the plan gives the receiver units
+    its_units = (f", gồm cả kết quả tại các {m(site.plan.ten_goi_don_vi)} do {m(receiver)} phối hợp"
+                 if own is not None else "")
     return (f"!!! note \"Báo cáo kết quả\"\n    Kế hoạch ghi: «{m(quote)}»\n\n"
-            f"    {m(receiver)} nhận báo cáo{site.org.departments_together(' của ', escape=m)} và tổng hợp báo cáo kết quả"
-            f"{site.org.area(' trên địa bàn toàn', m)} (kế hoạch, mục {where}), gồm cả kết quả tại các {m(site.plan.ten_goi_don_vi)} do "
-            f"{m(receiver)} phối hợp.\n")
+            f"    {m(receiver)} nhận báo cáo{_senders(site)} và tổng hợp báo cáo kết quả"
+            f"{site.org.area(' trên địa bàn toàn', m)} (kế hoạch, mục {m(where)}){its_units}.\n")
+
+
+def _senders(site: Site) -> str:
+    """" của các ban, văn phòng" / " của từng thôn, làng" / "": whose reports, as the data says
+    (bao_cao › nguoi_gui); none named when it does not say."""
+    who = site.plan.to_chuc_thuc_hien.bao_cao.nguoi_gui
+    if who == "don_vi":
+        return f" của từng {m(site.plan.ten_goi_don_vi)}"
+    return site.org.departments_together(" của ", escape=m) if who == "ban" else ""
 
 
 def assignments_page(site: Site) -> str:

@@ -14,7 +14,7 @@ from ..numbers import format_money
 from ..site import Site
 from ..templating import fragment, render
 from ..model import BasisText, Item, Note, RecipientLines, Table, VerbatimSection
-from ..sections import heading, roman, section_number  # noqa: F401  (cited from here by render)
+from ..sections import heading, item_ref, roman, section_number  # noqa: F401  (cited from here by render)
 from . import notice
 
 # Blank kept for a number or a date the document does not have yet.
@@ -27,6 +27,8 @@ def conference_step_ref(site: Site) -> str:
     number there), found from the data: the step whose text holds {so_hoi_nghi}."""
     steps = site.plan.cac_buoc.buoc
     i = next((i for i, s in enumerate(steps, 1) if "{so_hoi_nghi}" in s.noi_dung), None)
+    if i and steps[i - 1].so:  # the step's number as the plan writes it («Bước 2»): "III, Bước 2"
+        return item_ref(section_number(site, "cac_buoc"), steps[i - 1].so)
     return section_number(site, "cac_buoc") + (f".{i}" if i else "")
 
 

@@ -26,7 +26,7 @@ from ..site import Site
 from . import links
 from . import subject
 from .plan import (BLANK, as_written_size, conference_heading, conference_rule, header_lines, issuer_lines,
-                   parent_lines, section_number)
+                   item_ref, parent_lines, section_number)
 from ..outputs import PROGRESS, REPORT
 from .progress import href
 from .results_jinja import fragment, render
@@ -117,8 +117,9 @@ def report_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: boo
     compiler = site.department(site.plan.to_chuc_thuc_hien.bao_cao.noi_nhan)
     pdf = href(registry.path(site, "report_pdf"), REPORT, dir_urls) if pdf_ok and not results.empty else None
     # Where the plan gives the compiling: the receiving Ban's own item of its last section.
-    items = [a.ban for a in site.plan.to_chuc_thuc_hien.phan_cong]
-    where = section_number(site, "to_chuc_thuc_hien") + (f".{items.index(compiler.ma) + 1}" if compiler.ma in items else "")
+    # Its number as the data records it, else the section alone (never a number from the item's place).
+    own = next((a for a in site.plan.to_chuc_thuc_hien.phan_cong if a.ban == compiler.ma), None)
+    where = item_ref(section_number(site, "to_chuc_thuc_hien"), own.so if own else None)
     return render("report_page.html", site=site, results=results, compiler=compiler, pdf=pdf, where=where,
                   document=None if results.empty else document_html(site, results),
                   no_data=pg.NO_DATA_SENTENCE, draft=not results.report.da_ban_hanh,

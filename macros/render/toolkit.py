@@ -140,6 +140,8 @@ def report(site: Site, form: Form) -> str:
     return _sheet(site, form, receiver=site.department(rep.noi_nhan).ten, senders=senders,
                   senders_label=f"{_capital(name)} báo cáo" if name else "Nơi gửi",
                   signer=f"LÃNH ĐẠO {name.upper()}" if name else "LÃNH ĐẠO",
+                  # «gồm cả kết quả tại các … do <receiver> phối hợp» only when the plan gives the receiver units
+                  receiver_units=any(a.ban == rep.noi_nhan for a in plan.to_chuc_thuc_hien.phan_cong),
                   owner=deadline_owner(site), deadline=rep.han, start=format_month(period.bat_dau), end=period.ket_thuc,
                   amount=site.flat_rate if site.rate_for_all else None,  # never a rate the plan does not give every unit
                   source=_lower(plan.kinh_phi.nguon),

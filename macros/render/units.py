@@ -6,6 +6,7 @@ from .. import step_times
 from ..dates import format_date, format_month
 from ..numbers import format_money, money_in_words
 from ..searchindex import Named
+from ..sections import item_ref, item_text
 from ..site import Site
 from ..templating import render
 from ..text import fold
@@ -21,6 +22,11 @@ def report_sentence(site: Site, dept_code: str) -> str:
     receiver = site.department(report.noi_nhan).ten
     dept = site.department(dept_code).ten
     org = site.org
+    if report.nguoi_gui == "don_vi":  # each unit reports (its Ban Công tác Mặt trận), by the plan's date
+        return (f"Theo kế hoạch, từng {site.plan.ten_goi_don_vi} báo cáo kết quả về {receiver} trước ngày "
+                f"{format_date(report.han)}.")
+    if report.nguoi_gui is None:  # the data does not say who reports: the plan's words, nothing added
+        return f"Kế hoạch ghi: «{site.fill(report.loi_van)}»"
     compiles = f"{receiver} tổng hợp báo cáo kết quả{org.area(' trên địa bàn toàn')}"
     # The departments by the plan's name for them (co-quan.yaml › ten_goi_cac_ban); without one,
     # the sentence names none.
@@ -38,20 +44,23 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
     put before the "Xem thêm:" line (macros/templates/unit_page.md)."""
     unit = site.unit(code)
     here = links.unit_page(unit)
-    assignments = list(site.assignments)
     a = site.assignment_of(code)
     plan = site.plan
     period = plan.thoi_gian_dia_diem
     local = plan.to_chuc_thuc_hien.don_vi_thuc_hien
     amount = site.amount(code)
+    org = section_number(site, "to_chuc_thuc_hien")
     return render("unit_page.md", title=links.unit_title(unit), pick=my_unit_pick(here, site.has_toolkit),
                   partner_label=site.org.partner_label,
                   dept=site.department(a.ban).ten, amount=amount, amount_words=money_in_words(amount),
                   start=format_month(period.bat_dau), end=period.ket_thuc, conference_rule=conference_rule(site),
-                  report_sentence=report_sentence(site, a.ban), org=section_number(site, "to_chuc_thuc_hien"),
-                  number=assignments.index(a) + 1, dept_task=a.nhiem_vu, local=notice.spell(site, local.ten),
-                  number_local=len(assignments) + 1, local_task=local.nhiem_vu,
-                  steps_section=section_number(site, "cac_buoc"), steps=[site.fill(s.noi_dung) for s in plan.cac_buoc.buoc],
+                  report_sentence=report_sentence(site, a.ban),
+                  # the items cited by the numbers the data records as written, else by the section alone
+                  where=item_ref(org, a.so), dept_task=a.nhiem_vu, local=notice.spell(site, local.ten),
+                  where_local=item_ref(org, local.so), local_task=local.nhiem_vu,
+                  # a step quoted with its number as the plan writes it («Bước 1: …») when the data has it
+                  steps_section=section_number(site, "cac_buoc"),
+                  steps=[(bool(s.so), item_text(s.so, site.fill(s.noi_dung))) for s in plan.cac_buoc.buoc],
                   step_times=[(n, s.thoi_gian.van_ban) for n, s in step_times.steps_with_times(plan)],
                   results=results, code=unit.ma, names=other_names(unit),
                   href={"plan": links.rel(links.PLAN, here), "timeline": links.rel(links.TIMELINE, here),

@@ -43,16 +43,27 @@ def deadline_owner(site: Site) -> str:
     """Whose deadline the plan's report date is, in the plan's own terms: «các ban, văn
     phòng báo cáo về Ban Phong trào» (the plan's report sentence names them, not the units;
     co-quan.yaml › ten_goi_cac_ban); «báo cáo gửi về Ban …» when the data has no such name."""
-    receiver = site.department(site.plan.to_chuc_thuc_hien.bao_cao.noi_nhan).ten
-    senders = site.org.departments_together()
+    report = site.plan.to_chuc_thuc_hien.bao_cao
+    receiver = site.department(report.noi_nhan).ten
+    if report.nguoi_gui == "don_vi":  # the plan sets the date for each unit («Ban Công tác Mặt trận thôn …»)
+        return f"từng {site.plan.ten_goi_don_vi} báo cáo về {receiver}"
+    # the Bans (their name, when the data gives one); none named when the data does not say who reports
+    senders = site.org.departments_together() if report.nguoi_gui == "ban" else ""
     return f"{senders} báo cáo về {receiver}" if senders else f"báo cáo gửi về {receiver}"
 
 
+def units_have_no_deadline(site: Site) -> bool:
+    """The data says the plan's date binds the Bans, not the units (bao_cao › nguoi_gui: ban): only then
+    does the site write «kế hoạch không đặt hạn báo cáo cho từng …»."""
+    return site.plan.to_chuc_thuc_hien.bao_cao.nguoi_gui == "ban"
+
+
 def deadline_sentence(site: Site) -> str:
-    """The plan's report date, saying whose deadline it is and that units have none."""
+    """The plan's report date, saying whose deadline it is (and that units have none, when so)."""
     report = site.plan.to_chuc_thuc_hien.bao_cao
-    return (f"Hạn kế hoạch đặt cho {deadline_owner(site)}: trước ngày {format_date(report.han)}; "
-            f"kế hoạch không đặt hạn báo cáo cho từng {site.plan.ten_goi_don_vi}.")
+    return (f"Hạn kế hoạch đặt cho {deadline_owner(site)}: trước ngày {format_date(report.han)}"
+            + (f"; kế hoạch không đặt hạn báo cáo cho từng {site.plan.ten_goi_don_vi}." if units_have_no_deadline(site)
+               else "."))
 
 
 def sent_compared(site: Site, sent: dt.date) -> str:
