@@ -202,6 +202,17 @@ class Site:
         org = self.plan.to_chuc_thuc_hien
         return list(org.phan_cong) if org is not None else []
 
+    def report_senders(self, before: str = "", after: str = "", escape=str) -> str:
+        """Who sends the report, as the data says it (bao_cao › nguoi_gui), between `before` and `after`:
+        «các ban, văn phòng» (the departments' name, co-quan.yaml › ten_goi_cac_ban) / «từng thôn, làng» /
+        "" when the data does not say (never the departments' name for a report the units send: review
+        r19m). `escape` applies to the data's words."""
+        org = self.plan.to_chuc_thuc_hien
+        who = org.bao_cao.nguoi_gui if org is not None else None
+        if who == "don_vi":
+            return f"{before}từng {escape(self.plan.ten_goi_don_vi)}{after}"
+        return self.org.departments_together(before, after, escape) if who == "ban" else ""
+
     def assignment_of(self, unit_code: str) -> Assignment:
         return self._assignment_of[unit_code]
 

@@ -13,7 +13,7 @@ import datetime as dt
 
 from macros.exports import ics
 from macros.loader import load_website
-from macros.render import assignments, units
+from macros.render import assignments, home, timeline, units
 from macros.results import progress as pg
 from macros.results.load import results_of
 from tests.test_structured_verbatim import _project
@@ -86,7 +86,8 @@ def _claims(site) -> dict[str, str]:
     return {"unit": units.report_sentence(site, site.assignment_of("kon-klor").ban),
             "assignments": assignments.assignments_page(site),
             "results": pg.deadline_sentence(site),
-            "calendar": ics.calendar(site, results_of(site), stamp).decode().replace("\r\n ", "")}
+            "calendar": ics.calendar(site, results_of(site), stamp).decode().replace("\r\n ", ""),
+            "timeline": timeline.timeline_html(site), "home": home.home_page(site)}
 
 
 def test_each_unit_reports_when_the_data_says_so(tmp_path):
@@ -109,3 +110,21 @@ def test_nothing_is_claimed_about_who_reports_when_the_data_does_not_say(tmp_pat
     assert "không đặt" not in said["results"] + said["calendar"], said
     assert "gồm cả kết quả" not in said["assignments"] and "do Ban Thường trực" not in said["assignments"]
     assert f"{RECEIVER} nhận báo cáo và tổng hợp" in said["assignments"], said["assignments"]  # from no one named
+
+
+def test_the_departments_name_is_never_who_reports_when_the_units_or_no_one_is_said(tmp_path):
+    """Review r19m: with the departments' name set (ten_goi_cac_ban) and the report sent by each unit, or
+    by no one the data names, the timeline, its bar and the home page still said «Ngày cuối các Ban Công tác
+    Mặt trận gửi báo cáo» / «Các Ban Công tác Mặt trận báo cáo kết quả»."""
+    def villages(data):
+        _as_reviewed(data)
+        _org(data)["bao_cao"]["nguoi_gui"] = "don_vi"
+    each = _claims(_site(tmp_path / "don-vi", villages))
+    unsaid = _claims(_site(tmp_path / "khong-ghi", _as_reviewed))
+    for said in (each, unsaid):
+        for where in ("timeline", "home"):
+            assert "các Ban Công tác Mặt trận gửi" not in said[where], said[where]
+            assert "Các Ban Công tác Mặt trận báo cáo" not in said[where], said[where]
+    assert "Ngày cuối từng đơn vị gửi báo cáo kết quả về" in each["timeline"], each["timeline"]
+    assert "Ngày cuối gửi báo cáo kết quả về" in unsaid["timeline"], unsaid["timeline"]
+    assert "Từng đơn vị báo cáo" in each["home"], each["home"]

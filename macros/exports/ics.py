@@ -83,10 +83,7 @@ last_day_before = pg.last_day_before  # "trước ngày 30/11": the last day is 
 
 def _senders(site: Site) -> str:
     """" các ban, văn phòng" / " từng thôn, làng" / "": who sends the report, as the data says it."""
-    who = site.plan.to_chuc_thuc_hien.bao_cao.nguoi_gui
-    if who == "don_vi":
-        return f" từng {site.plan.ten_goi_don_vi}"
-    return site.org.departments_together(" ") if who == "ban" else ""
+    return site.report_senders(" ")
 
 
 def _step_events(site: Site, key: str, domain: str, stamp: dt.datetime, note: str) -> list[Event]:

@@ -54,10 +54,7 @@ def report_note(site: Site) -> str:
 def _senders(site: Site) -> str:
     """" của các ban, văn phòng" / " của từng thôn, làng" / "": whose reports, as the data says
     (bao_cao › nguoi_gui); none named when it does not say."""
-    who = site.plan.to_chuc_thuc_hien.bao_cao.nguoi_gui
-    if who == "don_vi":
-        return f" của từng {m(site.plan.ten_goi_don_vi)}"
-    return site.org.departments_together(" của ", escape=m) if who == "ban" else ""
+    return site.report_senders(" của ", escape=m)
 
 
 def assignments_page(site: Site) -> str:

@@ -21,7 +21,7 @@ def home_page(site: Site) -> str:
     report = p.to_chuc_thuc_hien.bao_cao
     local = p.to_chuc_thuc_hien.don_vi_thuc_hien
     n = len(site.units)
-    senders = site.org.departments_together()  # the plan's name for its departments; "" names none
+    senders = site.report_senders()  # who reports, as the data says (bao_cao › nguoi_gui); "" names none
     # a long list belongs on its own page, with its filter
     units = ([(links.unit_title(u), links.rel(links.unit_page(u), here)) for u in site.units]
              if n <= LIST_ON_HOME else None)

@@ -80,7 +80,7 @@ def senders_as_noted(site: Site) -> str:
     """The departments as the plan calls them together (co-quan.yaml › ten_goi_cac_ban), spelt as
     its report note writes them when the note has them («Đề nghị các Ban, Văn phòng báo cáo …»):
     the report restates that note. "" when the data gives no such name."""
-    words = site.org.departments_together()
+    words = site.report_senders()
     if not words:
         return ""
     note = site.fill(site.plan.to_chuc_thuc_hien.bao_cao.loi_van)

@@ -39,7 +39,7 @@ def timeline_html(site: Site) -> str:
     # (sort date, when as the plan states it, what). The start is a month, not a day.
     events = [
         (start, format_month(period.bat_dau).capitalize(), "Bắt đầu thực hiện"),
-        (last, format_date(last), f"Ngày cuối{site.org.departments_together(' ')} gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
+        (last, format_date(last), f"Ngày cuối{site.report_senders(' ')} gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
                                   f"{_deadline_words(site)}"),
         (end, format_date(end), f"Kết thúc thực hiện {_period_words(site)}"),
     ]
@@ -47,7 +47,7 @@ def timeline_html(site: Site) -> str:
     steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
     return render("timeline.html", start=format_month(period.bat_dau), end=format_date(end),
                   months=[m.month for m in months], deadline_at=_position(last, start, end),
-                  deadline=format_date(last), senders=site.org.departments_together(" "),
+                  deadline=format_date(last), senders=site.report_senders(" "),
                   events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
                   steps=[(s.ten_ngan, s.thoi_gian.van_ban if s.thoi_gian else None) for s in steps],
                   untimed=[i for i, s in enumerate(steps, 1) if s.thoi_gian is None])

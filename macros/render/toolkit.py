@@ -106,7 +106,7 @@ def purpose(site: Site, form: Form, escape=str) -> str:
     the data's words in it (Markdown text)."""
     step = survey_step(site) if form.slug == "phieu-khao-sat" else None
     return (f"bước {step[0]} của kế hoạch; " if step else "") + form.purpose.format(
-        cac_ban=site.org.departments_together(after=" ", escape=escape))
+        cac_ban=site.report_senders(after=" ", escape=escape))
 
 
 def survey(site: Site, form: Form) -> str:
