@@ -9,6 +9,23 @@ from docx import Document
 from tests.test_import_plan import imported, load, project  # noqa: F401 - the fixture
 
 PLACEHOLDER = "(Ký, ghi rõ họ tên)"
+SIGNER = ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn")
+
+
+def _cells(doc, rows):
+    """A table of plain cells, one row of texts a row."""
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    return table
+
+
+def _signed(doc, path: Path) -> None:
+    """The signer's lines as plain paragraphs, then the file saved."""
+    for t in SIGNER:
+        doc.add_paragraph(t)
+    doc.save(path)
 
 
 def _bien_ban(path: Path, kind: str = "BIÊN BẢN") -> None:
@@ -95,16 +112,11 @@ def _bao_cao(path: Path) -> None:
     for t in ("Các hình thức đã làm:", "a) Tổ chức 6 buổi tuyên truyền;", "b) Phối hợp tổ chức Ngày hội ở 3/3 thôn."):
         doc.add_paragraph(t)
     doc.add_paragraph().add_run("Bảng 1. Số hộ tham gia").bold = True
-    table = doc.add_table(rows=3, cols=2)
-    for row, cells in zip(table.rows, (("Thôn", "Số hộ"), ("Thôn 1", "120"), ("Thôn 2", "98"))):
-        for cell, text in zip(row.cells, cells):
-            cell.text = text
+    _cells(doc, (("Thôn", "Số hộ"), ("Thôn 1", "120"), ("Thôn 2", "98")))
     doc.add_paragraph().add_run("Biểu đồ 1. Tỷ lệ hộ tham gia theo thôn").italic = True
     doc.add_paragraph().add_run("PHƯƠNG HƯỚNG NĂM 2027").bold = True
     doc.add_paragraph("Tiếp tục vận động Nhân dân tham gia.")
-    for t in ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
-        doc.add_paragraph(t)
-    doc.save(path)
+    _signed(doc, path)
 
 
 def test_a_caption_and_a_table_close_a_letter_list(project, tmp_path, capsys):
@@ -174,14 +186,8 @@ def test_checklist_dates_of_the_opening_and_without_year_no_total_or_address_uni
                   "I. KẾT QUẢ", "1. Giám sát từ ngày 01 tháng 12 đến ngày 25 tháng 12 năm 2026.",
                   "2. Họp tại hội trường phường Hòa Bình, số 12 đường Trần Phú."):
             doc.add_paragraph(t)
-        table = doc.add_table(rows=4, cols=2)
-        for row, cells in zip(table.rows, (("Thôn", "Số hộ"), ("Kon Drei", "120"), ("Kon Jơ Ri", "98"),
-                                           ("Tổng cộng", "218"))):
-            for cell, text in zip(row.cells, cells):
-                cell.text = text
-        for t in ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
-            doc.add_paragraph(t)
-        doc.save(path)
+        _cells(doc, (("Thôn", "Số hộ"), ("Kon Drei", "120"), ("Kon Jơ Ri", "98"), ("Tổng cộng", "218")))
+        _signed(doc, path)
 
     plan = imported(project, tmp_path, capsys, report, "bao-cao")
     checklist = "\n".join(plan["nhap_tu_dong"]["can_xac_nhan"])
@@ -201,13 +207,8 @@ def test_a_slogan_in_capitals_or_a_table_announced_by_its_item_stays_in_the_list
                   "KẾ HOẠCH", "Tuyên truyền Ngày hội Đại đoàn kết", "I. NỘI DUNG", "- Khẩu hiệu:",
                   "TOÀN DÂN ĐOÀN KẾT XÂY DỰNG NÔNG THÔN MỚI!", "- Phân công các thôn như sau:"):
             doc.add_paragraph(t)
-        table = doc.add_table(rows=2, cols=2)
-        for row, cells in zip(table.rows, (("Thôn", "Việc"), ("Kon Drei", "Treo khẩu hiệu"))):
-            for cell, text in zip(row.cells, cells):
-                cell.text = text
-        for t in ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
-            doc.add_paragraph(t)
-        doc.save(path)
+        _cells(doc, (("Thôn", "Việc"), ("Kon Drei", "Treo khẩu hiệu")))
+        _signed(doc, path)
 
     plan = imported(project, tmp_path, capsys, plan_file, "khau-hieu")
     items = [x for x in plan["muc"][0]["doan"] if isinstance(x, dict)]
@@ -295,9 +296,7 @@ def test_a_word_numbered_item_after_typed_dashes_is_no_child_of_the_last_dash(pr
             doc.add_paragraph(t, style=number_style)
         doc.add_paragraph("- Ông Lê Văn An đề nghị tổ chức buổi sáng.")
         doc.add_paragraph("Hội nghị thống nhất tổ chức ở 5 khu dân cư.", style=number_style)
-        for t in ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
-            doc.add_paragraph(t)
-        doc.save(path)
+        _signed(doc, path)
 
     plan = imported(project, tmp_path, capsys, lambda p: minutes(p, "List Number"), "so-tu-dong")
     top = plan["muc"][-1]["doan"]
@@ -348,10 +347,7 @@ def test_a_caption_or_table_the_file_indents_under_a_letter_item_stays_under_it(
             doc.add_paragraph(t)
         run = doc.add_paragraph().add_run(caption)
         run.bold = True
-        table = doc.add_table(rows=3, cols=2)
-        for row, cells in zip(table.rows, (("Thôn", "Số hộ"), ("Thôn 1", "120"), ("Thôn 2", "98"))):
-            for cell, text in zip(row.cells, cells):
-                cell.text = text
+        table = _cells(doc, (("Thôn", "Số hộ"), ("Thôn 1", "120"), ("Thôn 2", "98")))
         if indent is not None:
             run._parent.paragraph_format.left_indent = Twips(indent)
             ind = OxmlElement("w:tblInd")
@@ -360,9 +356,7 @@ def test_a_caption_or_table_the_file_indents_under_a_letter_item_stays_under_it(
             table._tbl.tblPr.append(ind)
         doc.add_paragraph().add_run("PHƯƠNG HƯỚNG NĂM 2027").bold = True
         doc.add_paragraph("Tiếp tục vận động Nhân dân tham gia.")
-        for t in ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
-            doc.add_paragraph(t)
-        doc.save(path)
+        _signed(doc, path)
 
     def under_b(plan):
         section = next(s for s in plan["muc"] if s["tieu_de"] == "KẾT QUẢ THỰC HIỆN")
@@ -392,13 +386,8 @@ def test_no_unit_candidate_from_a_house_number_or_a_total_like_row(project, tmp_
             doc.add_paragraph(t)
         rows = (("TT", "Thôn", "Số hộ"), ("1", "Kon Drei", "120"), ("2", "Kon Jơ Ri", "98"), ("", "Cả xã", "218"),
                 ("", "Trong đó:", ""), ("", "Bình quân", "109"))
-        table = doc.add_table(rows=len(rows), cols=3)
-        for row, cells in zip(table.rows, rows):
-            for cell, text in zip(row.cells, cells):
-                cell.text = text
-        for t in ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Đinh Văn Sơn"):
-            doc.add_paragraph(t)
-        doc.save(path)
+        _cells(doc, rows)
+        _signed(doc, path)
 
     plan = imported(project, tmp_path, capsys, report, "dia-chi")
     units = " ".join(x for x in plan["nhap_tu_dong"]["can_xac_nhan"] if "đơn vị" in x)
