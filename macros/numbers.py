@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from babel.numbers import format_decimal
 
-from .text import fold
+from .text import canon
 
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 # Powers of a thousand below "tỷ"; above it the reading repeats ("nghìn tỷ").
@@ -101,18 +101,20 @@ def money_in_words(n: int) -> str:
     return text[0].upper() + text[1:]
 
 
-# Spellings of one number word that documents use alike (folded, without diacritics).
-_SAME_WORD = {"ngan": "nghin", "ti": "ty", "le": "linh"}
+# Spellings of one number word that documents use alike (canon(): lower case, diacritics kept).
+_SAME_WORD = {"ngàn": "nghìn", "tỉ": "tỷ", "lẻ": "linh"}
 
 
 def words_say_amount(text: str, n: int) -> bool:
     """True when `text`, an amount in words as a document writes it, reads as `n` đồng: «Chín triệu đồng»,
     «Chín triệu đồng chẵn», «chín triệu», with or without a final full stop, «ngàn» for «nghìn»… «chẵn»
-    only for a round amount (whole thousands), as money_in_words writes it."""
-    words = [_SAME_WORD.get(w, w) for w in fold(text).strip().rstrip(".").replace(",", " ").split()]
-    if words[-1:] == ["chan"] and n and n % 1000 == 0:
+    only for a round amount (whole thousands), as money_in_words writes it. Diacritics count: the words
+    are printed as written, so «Nam muoi trieu dong» or «Nằm mười triệu dòng» is not «Năm mươi triệu đồng»
+    (review bad8)."""
+    words = [_SAME_WORD.get(w, w) for w in canon(text).strip().rstrip(".").replace(",", " ").split()]
+    if words[-1:] == ["chẵn"] and n and n % 1000 == 0:
         words.pop()
-    if words[-1:] == ["dong"]:
+    if words[-1:] == ["đồng"]:
         words.pop()
-    return bool(words) and words == fold(number_in_words(n)).split()
+    return bool(words) and words == canon(number_in_words(n)).split()
 

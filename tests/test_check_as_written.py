@@ -77,10 +77,13 @@ def test_the_amount_in_words_as_the_document_writes_it_is_taken_and_printed(tmp_
         shown = written.rstrip(".")
         assert site.total_in_words == shown, written
         assert f"- **Bằng chữ:** {shown}\n" in budget_render.budget_page(site), written
-    _write(root, text.replace("dinh_muc: 5000000", "dinh_muc: 5000000\n    tong_bang_chu: Năm mươi lăm triệu đồng"))
-    with pytest.raises(DataErrors) as exc:
-        load_website(root)
-    assert "đúng là «Năm mươi triệu đồng chẵn»" in str(exc.value)
+    # a wrong amount, and (review bad8) the right amount misspelt: the words are printed as written, so
+    # «Nam muoi trieu dong» or «Nằm mười triệu dòng» («dòng»: a line) must not pass as the total in words
+    for wrong in ("Năm mươi lăm triệu đồng", "Nam muoi trieu dong", "Nằm mười triệu dòng"):
+        _write(root, text.replace("dinh_muc: 5000000", f"dinh_muc: 5000000\n    tong_bang_chu: {wrong}"))
+        with pytest.raises(DataErrors) as exc:
+            load_website(root)
+        assert "đúng là «Năm mươi triệu đồng chẵn»" in str(exc.value), wrong
 
 
 def test_an_impossible_date_does_not_hide_a_wrong_unit_code(tmp_path):
