@@ -8,7 +8,7 @@ import re
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import datafiles, limits, plausibility, step_times
+from . import datafiles, doan_checks, limits, plausibility, step_times
 from .dates import format_date
 from .errors import DataError
 from .fieldtypes import Name
@@ -452,7 +452,22 @@ def _check_table(table: Table, src, path: tuple) -> list[DataError]:
         return [src.error(path + ("dong_tieu_de",), f"Bảng có {len(rows)} dòng mà «dong_tieu_de» là "
                                                      f"{table.dong_tieu_de}: số dòng tiêu đề phải ít hơn số dòng của bảng.",
                           found=str(table.dong_tieu_de), hint="số dòng tiêu đề ở đầu bảng, thường là 1.")]
-    return _check_merges(table, src, path)
+    return _check_bold_rows(table, src, path) + _check_merges(table, src, path)
+
+
+def _check_bold_rows(table: Table, src, path: tuple) -> list[DataError]:
+    """dong_in_dam: each row inside the table and written once, each named at its own line (review bad8)."""
+    errors, seen = [], {}
+    for k, n in enumerate(table.dong_in_dam):
+        where = path + ("dong_in_dam", k)
+        if n > len(table.bang):
+            errors.append(src.error(where, f"«dong_in_dam» ghi dòng {n}, nhưng bảng (bang) chỉ có {len(table.bang)} dòng.",
+                                    found=str(n), hint="số thứ tự dòng in đậm đếm từ 1, kể cả dòng tiêu đề."))
+        elif n in seen:
+            errors.append(src.error(where, f"«dong_in_dam» ghi dòng {n} hai lần (lần đầu ở mục {seen[n] + 1}).",
+                                    found=str(n), hint="mỗi dòng in đậm ghi một lần; xóa lần ghi thừa."))
+        seen.setdefault(n, k)
+    return errors
 
 
 def _check_merges(table: Table, src, path: tuple) -> list[DataError]:
@@ -462,6 +477,10 @@ def _check_merges(table: Table, src, path: tuple) -> list[DataError]:
     for k, m in enumerate(table.o_gop):
         where = path + ("o_gop", k)
         last_row, last_col = m.dong + m.so_dong - 1, m.cot + m.so_cot - 1
+        if m.so_dong == 1 and m.so_cot == 1:
+            return [src.error(where, f"Ô gộp ở dòng {m.dong}, cột {m.cot} chỉ có một ô (so_dong và so_cot đều là 1): "
+                                     "ô này không gộp ô nào.",
+                              hint="ghi so_dong hoặc so_cot lớn hơn 1 như văn bản gộp ô, hoặc xóa ô gộp này.")]
         if last_row > len(rows) or last_col > len(rows[0]):
             return [src.error(where, f"Ô gộp ở dòng {m.dong}, cột {m.cot} trải tới dòng {last_row}, cột {last_col}, "
                                      f"ngoài bảng ({len(rows)} dòng, {len(rows[0])} cột).",
@@ -675,6 +694,10 @@ _CHECKS = (
     (("plan",), lambda m, s, f: check_sections(m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: check_unmade_pages(m, s["plan"], f)),
     (("units", "plan"), lambda m, s, f: plausibility.check_plan(m["units"], m["plan"], s["plan"])),
+    # A structured section's fields against its own words, numbers as written (review bad8).
+    (("plan",), lambda m, s, f: doan_checks.check_budget_words(m["plan"], s["plan"])),
+    (("units", "org", "plan"), lambda m, s, f: doan_checks.check_report_senders(m["units"], m["org"], m["plan"], s["plan"])),
+    (("plan",), lambda m, s, f: doan_checks.check_numbers(m["plan"], s["plan"])),
 )
 
 

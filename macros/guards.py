@@ -14,13 +14,15 @@ INTERNAL_EXIT = 2
 class InternalError(Exception):
     """An unexpected exception while reading `file` (the path an editor sees)."""
 
-    def __init__(self, file: str, cause: BaseException):
+    def __init__(self, file: str, cause: BaseException, others=()):
         super().__init__(file, cause)
         self.file = file
         self.cause = cause
+        self.others = list(others)  # data errors found elsewhere (another plan): said with it, not hidden
 
     def __str__(self) -> str:
-        return internal_message(self.file, self.cause)
+        text = internal_message(self.file, self.cause)
+        return f"{text}\n\n{DataErrors(self.others)}" if self.others else text
 
 
 def cause_detail(cause: BaseException) -> str:

@@ -28,12 +28,12 @@ from pydantic import BaseModel, ValidationError
 
 from . import crosschecks, datafiles, handbook_crosschecks, limits, paths_unique, plan_status
 from .gitdates import last_commit
-from .guards import reading
+from .guards import InternalError, reading
 from .errors import DataError, DataErrors
 from .changes_model import ChangesFile, EditorialFile, cross_check as changes_cross_check
 from .handbook_model import Chapter, GlossaryFile, ReferencesFile, ToolkitFile
 from .model import OrgFile, PlanFile, UnitsFile, WebsiteFile
-from .model_errors import translate
+from .model_errors import bool_words, translate
 from . import outputs as links  # where each output goes (the outputs registry)
 from .outputs import OVERVIEW, PLANS, offline_zip, page_origins, pdf_for_page
 from .paths_unique import Origin
@@ -107,10 +107,14 @@ def _read(root: Path, rel: str, model, errors: list):
         if model is PlanFile:
             source = PlanSource(**{f.name: getattr(source, f.name) for f in fields(source)})
         try:
-            return source, model.model_validate(source.data)
+            valid = model.model_validate(source.data)
         except ValidationError as exc:
-            errors += translate(source, model, exc)
+            said = translate(source, model, exc)
+            errors += said + bool_words(source, said)
             return source, None
+        said = bool_words(source, [])  # «moi_don_vi: yes»: a true/false nobody wrote (review bad8)
+        errors += said
+        return source, (None if said else valid)
 
 
 def plan_paths(root: Path, folder: str) -> dict[str, str]:
@@ -248,12 +252,18 @@ def load_website(root: Path, today: dt.date | None = None) -> Website:
             folders += [f"{base}/{sub}" for sub, _ in PLAN_FOLDERS.values()]
             folders += [f"{base}/{sub}" for sub in RESULTS_FOLDERS]
         errors += datafiles.unexpected_files(root, files, folders)
-    plans = []
+    plans, internal = [], None
     for entry in info.ke_hoach:
         try:
             plans.append(load_plan(root, entry.thu_muc, entry, today))
         except DataErrors as exc:
             errors += exc.errors
+        except InternalError as exc:  # a bug met in one plan: the other plans' data errors are still said with it
+            internal = internal or exc
+        except Exception as exc:  # noqa: BLE001 - the same, met outside a file's reading
+            internal = internal or InternalError(f"{DATA}/{entry.thu_muc}/", exc)
+    if internal is not None:
+        raise InternalError(internal.file, internal.cause, list(dict.fromkeys(errors))) from internal.cause
     if errors:
         # A symlinked data file is named once, though both the folder scan and the read see it.
         raise DataErrors(list(dict.fromkeys(errors)))

@@ -454,14 +454,7 @@ class Table(Strict):
     dong_in_dam: Annotated[list[Annotated[Int, Field(ge=1)]], *at_most(MAX_RESULT_ITEMS)] = Field(
         default=[], description="Số thứ tự các dòng (đếm từ 1, kể cả dòng tiêu đề) in đậm cả dòng như văn bản: dòng "
                                 "nhóm «I | CÔNG TÁC …», dòng «Tổng cộng».")
-
-    @model_validator(mode="after")
-    def _bold_rows_exist(self):
-        beyond = [n for n in self.dong_in_dam if n > len(self.bang)]
-        if beyond:
-            raise PydanticCustomError("du_lieu", "«dong_in_dam» ghi dòng {beyond}, nhưng bảng (bang) chỉ có {rows} dòng",
-                                      {"beyond": ", ".join(map(str, beyond)), "rows": len(self.bang)})
-        return self
+    # Rows beyond the table, or written twice: crosschecks._check_bold_rows, each at its own line.
 
 
 class Note(Strict):

@@ -5,6 +5,7 @@ hand-written: num2words "vi" reads 1.005.000 as "một triệu năm nghìn", dro
 the "không trăm linh" that an amount in words must carry.
 """
 
+import re
 from functools import lru_cache
 
 from babel.numbers import format_decimal
@@ -118,3 +119,43 @@ def words_say_amount(text: str, n: int) -> bool:
         words.pop()
     return bool(words) and words == canon(number_in_words(n)).split()
 
+
+
+# An amount as a document writes it in figures: «5.000.000đ», «5.000.000 đồng», «5000000 VNĐ», a bare grouped
+# figure in a money table («3.000.000» under «Kinh phí (đồng)»), «5 triệu đồng», «1,5 triệu», «2 tỷ đồng».
+# Groups of thousands with dots; with commas or spaces («5,000,000 đ», «5 000 000 đồng») only before đồng/đ.
+_FIGURES = re.compile(r"(?<![\d.,])(\d{1,3}(?:([., \u00a0\u202f])\d{3})(?:\2\d{3})*|\d+)(?![\d.,]\d)"
+                      r"(\s*(?:đồng|đ|vnđ|vnd)(?!\w))?", re.IGNORECASE)
+_SCALED = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(tỷ|tỉ|triệu|nghìn|ngàn)(?!\w)(?:\s*đồng(?!\w))?", re.IGNORECASE)
+_SCALE = {"tỷ": 10 ** 9, "tỉ": 10 ** 9, "triệu": 10 ** 6, "nghìn": 1000, "ngàn": 1000}
+_NUMBER_WORDS = set(_DIGITS) | set(_GROUPS) | {"trăm", "mươi", "mười", "linh", "mốt", "lăm", "tỷ", "lẻ", "ngàn", "tỉ", "tư"}
+
+
+def amounts_in(text: str) -> list[tuple[int, str]]:
+    """(đồng, as written) of each amount `text` writes in figures: with đồng/đ/VNĐ after it, grouped with dots
+    («3.000.000», as a money table's cells are), or with «triệu», «tỷ», «nghìn» («5 triệu đồng», «1,5 triệu»).
+    A bare figure not grouped («15 người») is no amount. Nothing is guessed beyond what is written."""
+    out = []
+    for match in _FIGURES.finditer(text):
+        digits, separator, unit = match.groups()
+        if unit or separator == ".":
+            out.append((int(re.sub(r"\D", "", digits)), match.group(0).strip()))
+    for match in _SCALED.finditer(text):
+        whole, _, part = match.group(1).replace(",", ".").partition(".")
+        scale = _SCALE[match.group(2).lower()]
+        if len(part) < len(str(scale)):  # «1,5 triệu»; not «5.000 nghìn» (a grouped figure, read above)
+            out.append((int(whole) * scale + int(part or 0) * scale // 10 ** len(part), match.group(0)))
+    return out
+
+
+def words_name_amount(text: str, n: int) -> bool:
+    """True when `text` writes `n` đồng in words, followed by «đồng», as a whole reading («năm triệu đồng»;
+    not the «năm mươi triệu» of «hai trăm năm mươi triệu đồng»). Diacritics count; «ngàn», «tỉ», «lẻ» read
+    as «nghìn», «tỷ», «linh»."""
+    words = [_SAME_WORD.get(w, w) for w in re.findall(r"\w+", canon(text))]
+    wanted = canon(number_in_words(n)).split()
+    size = len(wanted)
+    for i in range(len(words) - size):
+        if words[i:i + size] == wanted and words[i + size] == "đồng" and (i == 0 or words[i - 1] not in _NUMBER_WORDS):
+            return True
+    return False

@@ -144,11 +144,11 @@ def test_a_structured_section_with_doan_prints_doan(tmp_path):
     pages, the plan page prints `doan` as written, not the sentence made from the fields."""
     def mixed(data):
         data["muc"][1] = {"loai": "kinh_phi", "tieu_de": "KINH PHÍ", "nguon": "Ngân sách mẫu",
-                          "dinh_muc": 1000000, "doan": ["Một đoạn."]}
+                          "dinh_muc": 1000000, "doan": ["Mỗi đơn vị 1.000.000 đồng."]}
     site = load_website(_one_plan(tmp_path, VERBATIM, mixed)).plans[0]
-    assert site.plan.kinh_phi is not None and site.plan.kinh_phi.doan == ["Một đoạn."]
+    assert site.plan.kinh_phi is not None and site.plan.kinh_phi.doan == ["Mỗi đơn vị 1.000.000 đồng."]
     text = plan.plan_page(site)
-    assert "<p>Một đoạn.</p>" in text and "Ngân sách mẫu" not in text, text
+    assert "<p>Mỗi đơn vị 1.000.000 đồng.</p>" in text and "Ngân sách mẫu" not in text, text
 
 
 # --- 4. the footer names the page's own plan ---------------------------------------------

@@ -1,0 +1,184 @@
+"""A structured section's fields against the plan's own words (review bad8, issue 19).
+
+The plan page prints a structured section's words as the document wrote them (`doan`); the computed pages
+(budget, unit pages, progress, calendars) print its fields. When the two say different things, the site
+contradicts itself, or states what the plan does not say. These checks compare them:
+
+- kinh_phi: every amount the fields hold (dinh_muc, each rieng, tong) is one the section's words write
+  («5.000.000đ», «5.000.000 đồng», «5 triệu đồng», «năm triệu đồng», a figure of its money table);
+- to_chuc_thuc_hien › bao_cao › nguoi_gui: the report note (loi_van) names the senders it says (the
+  departments, or the units), not only the others;
+- numbers as written (`so`): two steps never share one; no Markdown marks («**Bước 2:**»), which would be
+  printed as they are, beside the number the document writes.
+"""
+
+import re
+
+from .errors import DataError
+from .model import Item, Note, PlanFile, Table
+from .numbers import amounts_in, format_money, words_name_amount
+from .sections import path_of
+from .text import fold
+
+# Markdown's marks of emphasis and code: a number as written never holds them (they are the editor's, not the
+# document's; the site prints the number as text, marks included).
+_MARKDOWN = re.compile(r"[*_`]")
+
+
+def _inline(value) -> str:
+    if isinstance(value, str):
+        return value
+    return "".join(part if isinstance(part, str) else part.chu for part in value)
+
+
+def _texts(blocks) -> list[str]:
+    """Every piece of words of `blocks` (paragraphs, items and their sub-blocks, table cells, notes)."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Table):
+            out += [_inline(cell) for row in block.bang for cell in row]
+        elif isinstance(block, Item):
+            out += [block.ky_hieu, _inline(block.van_ban)] + _texts(block.doan)
+        elif isinstance(block, Note):
+            out += [_inline(block.ghi_chu), _inline(block.van_ban)]
+        else:
+            out.append(_inline(block))
+    return out
+
+
+_SCALED_HEADER = {"trieu dong": 10 ** 6, "nghin dong": 1000, "ngan dong": 1000}
+
+
+def _tables(blocks) -> list[Table]:
+    out = []
+    for block in blocks:
+        if isinstance(block, Table):
+            out.append(block)
+        elif isinstance(block, Item):
+            out += _tables(block.doan)
+    return out
+
+
+def _scaled_cells(blocks) -> list[tuple[int, str]]:
+    """Amounts of a money table whose column says its unit in its header («Kinh phí (triệu đồng)»: «5», «2,5»)."""
+    out = []
+    for table in _tables(blocks):
+        head = table.bang[:max(1, table.dong_tieu_de)]
+        for col in range(len(table.bang[0])):
+            header = fold(" ".join(_inline(row[col]) for row in head if col < len(row)))
+            scale = next((n for words, n in _SCALED_HEADER.items() if words in header), None)
+            if scale is None:
+                continue
+            for row in table.bang[len(head):]:
+                cell = _inline(row[col]).strip() if col < len(row) else ""
+                figure = re.fullmatch(r"(\d+)(?:,(\d+))?", cell)
+                if figure:
+                    whole, part = figure.group(1), figure.group(2) or ""
+                    out.append((int(whole) * scale + int(part or 0) * scale // 10 ** len(part), cell))
+    return out
+
+
+def check_budget_words(plan: PlanFile, src) -> list[DataError]:
+    """Each amount of kinh_phi's fields is written in its words (doan), when it keeps them."""
+    budget = plan.kinh_phi
+    if budget is None or not budget.doan:
+        return []
+    texts = _texts(budget.doan)
+    written = [a for t in texts for a in amounts_in(t)] + _scaled_cells(budget.doan)
+    said = {n for n, _ in written}
+    shown = ", ".join(dict.fromkeys(w for _, w in written))
+    at = path_of(plan, "kinh_phi")
+    fields = ([(at + ("dinh_muc",), "dinh_muc", budget.dinh_muc)] if budget.dinh_muc is not None else [])
+    fields += [(at + ("rieng", code), f"rieng › {code}", n) for code, n in budget.rieng.items()]
+    fields += [(at + ("tong",), "tong", budget.tong)] if budget.tong is not None else []
+    errors = []
+    for path, name, n in fields:
+        if n in said or any(words_name_amount(t, n) for t in texts):
+            continue
+        errors.append(src.error(path, f"Số tiền {format_money(n)} ({name}) không có trong lời văn của mục kinh phí "
+                                      "(doan), mà trang «Kế hoạch» in đúng lời văn đó: trang kinh phí, trang đơn vị "
+                                      "in số của trường, nên website sẽ tự mâu thuẫn."
+                                      + (f" Lời văn ghi các số tiền: {shown}." if shown else
+                                         " Lời văn không ghi số tiền nào."),
+                                found=str(n), hint=f"sửa {name} cho đúng số tiền văn bản ghi; nếu lời văn (doan) "
+                                                   "chép sai văn bản thì sửa lời văn."))
+    return errors
+
+
+def _named(text: str, names) -> list[str]:
+    """The names (folded) that `text` (folded) holds as whole words."""
+    return [n for n in dict.fromkeys(names) if n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
+
+
+def check_report_senders(units, org, plan: PlanFile, src) -> list[DataError]:
+    """bao_cao › nguoi_gui against the report note's words (loi_van): a note naming only the departments is
+    not «each unit reports», nor one naming only the units «the departments report». A note naming both, or
+    neither, is not judged here (the field is the editor's reading)."""
+    section = plan.to_chuc_thuc_hien
+    if section is None or section.bao_cao.nguoi_gui is None:
+        return []
+    report = section.bao_cao
+    text = fold(re.sub(r"\{[a-z_]+\}", " ", report.loi_van))
+    receiver = next((d for d in org.ban if d.ma == report.noi_nhan), None)
+    if receiver is not None:  # who receives the reports is not who sends them
+        text = text.replace(fold(receiver.ten), " ")
+    departments = [fold(d.ten) for d in org.ban if d is not receiver]
+    departments += [fold(a.tieu_de.rstrip(" :")) for a in section.phan_cong if a.tieu_de]
+    departments += [f"cac {fold(org.ten_goi_cac_ban)}"] if org.ten_goi_cac_ban else []
+    departments += ["cac ban"]
+    by_department = _named(text, departments)
+    for name in by_department:
+        text = text.replace(name, " ")
+    unit_names = [fold(n) for u in units.don_vi for n in (u.ten, *u.ten_khac)]
+    unit_names += [fold(u.cap) for u in units.don_vi if u.cap] + [fold(plan.ten_goi_don_vi)]
+    by_unit = _named(text, unit_names)
+    said = {"ban": bool(by_department) and not by_unit, "don_vi": bool(by_unit) and not by_department}
+    other = "don_vi" if report.nguoi_gui == "ban" else "ban"
+    if not said[other]:
+        return []
+    meaning = {"ban": "các ban được giao ở phan_cong", "don_vi": "từng đơn vị tự báo cáo"}
+    return [src.error(path_of(plan, "to_chuc_thuc_hien") + ("bao_cao", "nguoi_gui"),
+                      f"nguoi_gui ghi «{report.nguoi_gui}» ({meaning[report.nguoi_gui]}), nhưng lời ghi chú về báo cáo "
+                      f"(loi_van) chỉ nêu {meaning[other].replace(' tự báo cáo', '')} là người báo cáo: các trang "
+                      "tiến độ, phân công, lịch sẽ nói điều kế hoạch không nói.",
+                      found=report.loi_van[:160] + ("…" if len(report.loi_van) > 160 else ""),
+                      hint=f"ghi nguoi_gui: {other}, như lời ghi chú; hoặc bỏ dòng nguoi_gui nếu kế hoạch không nói "
+                           "rõ ai báo cáo.")]
+
+
+def _numbers(plan: PlanFile):
+    """(path, number as written) of every `so` of the plan: sections, steps, assignments, local committees."""
+    for i, section in enumerate(plan.muc):
+        yield ("muc", i, "so"), getattr(section, "so", None)
+        for j, step in enumerate(getattr(section, "buoc", None) or []):
+            yield ("muc", i, "buoc", j, "so"), step.so
+        for j, task in enumerate(getattr(section, "phan_cong", None) or []):
+            yield ("muc", i, "phan_cong", j, "so"), task.so
+        if getattr(section, "don_vi_thuc_hien", None) is not None:
+            yield ("muc", i, "don_vi_thuc_hien", "so"), section.don_vi_thuc_hien.so
+
+
+def check_numbers(plan: PlanFile, src) -> list[DataError]:
+    """Numbers as written: no Markdown marks in any; no two steps with one number."""
+    errors = []
+    for path, number in _numbers(plan):
+        if number and _MARKDOWN.search(number):
+            bare = _MARKDOWN.sub("", number).strip()
+            errors.append(src.error(path, f"Số «{number}» có dấu «{_MARKDOWN.search(number).group(0)}» của Markdown "
+                                          "(chữ đậm, nghiêng): website in số đúng như ghi, kể cả các dấu đó. Chữ đậm "
+                                          "của văn bản không ghi ở trường số.", found=number,
+                                    hint=f'viết số như văn bản, không có dấu: so: "{bare}".'))
+    steps = plan.cac_buoc
+    if steps is not None:
+        seen: dict[str, int] = {}
+        for j, step in enumerate(steps.buoc):
+            if not step.so:
+                continue
+            key = re.sub(r"[\W_]+", "", fold(step.so))
+            if key in seen:
+                errors.append(src.error(path_of(plan, "cac_buoc") + ("buoc", j, "so"),
+                                        f"Hai bước cùng số «{step.so}»: bước {seen[key] + 1} và bước {j + 1} của "
+                                        "danh sách buoc. Trang đơn vị, lịch dẫn bước theo số này.", found=step.so,
+                                        hint="mỗi bước một số riêng, chép đúng văn bản; sửa số của một trong hai bước."))
+            seen.setdefault(key, j)
+    return errors
