@@ -143,8 +143,11 @@ def test_a_merged_cell_merging_nothing_is_refused(tmp_path, capsys):
 def test_yes_for_a_true_or_false_field_is_refused(tmp_path, capsys):
     root = data_copy(tmp_path)
     change(root, "ke-hoach.yaml", "      toi_da: 4\n", "      toi_da: 4\n      moi_don_vi: yes\n")
-    _refused(root, capsys, "data/ke-hoach-2023/ke-hoach.yaml:140:", "«cac_buoc › hoi_nghi › moi_don_vi»", "«yes»",
-             "true", "false")
+    change(root, "ke-hoach.yaml", "toi_thieu: 2", "toi_thieu: 5")  # a check across fields, said in the same run
+    report = _refused(root, capsys, "data/ke-hoach-2023/ke-hoach.yaml:140:", "«cac_buoc › hoi_nghi › moi_don_vi»",
+                      "«yes»", "true", "false")
+    assert "lớn hơn tối đa" in report, report
+    change(root, "ke-hoach.yaml", "toi_thieu: 5", "toi_thieu: 2")
     change(root, "ke-hoach.yaml", "moi_don_vi: yes", "moi_don_vi: true")
     _accepted(root, capsys)
 
