@@ -215,3 +215,17 @@ def test_a_step_date_typed_with_a_digit_too_many_is_not_the_plans_words(tmp_path
     assert code == 1, report
     assert "thoi_gian › van_ban»" in report and "không có trong chữ của kế hoạch" in report, report
     assert step_times.read("trước ngày 30/9/20234") is None
+
+
+def test_a_step_with_its_end_alone_is_a_last_day_not_a_span():
+    # «đến hết tháng 5/2023»: the words give the step's last day, no start; the timeline and the calendar
+    # say «Ngày cuối của bước …», as for «trước ngày …», not a one-day step on 31/5.
+    from macros.model import StepTime
+    from tests.test_step_times import _events, _with
+    site = _with(SITE, [StepTime(van_ban="đến hết tháng 5/2023", den_ngay="31/5/2023"), None, None])
+    line = timeline.timeline_html(site)
+    assert ('<time datetime="2023-05-31">31/5/2023</time> Ngày cuối của bước 1: Thống nhất, chọn xã và khu dân cư '
+            "(kế hoạch ghi: «đến hết tháng 5/2023»)") in line, line
+    events = _events(ics.calendars(site, results_of(site), STAMP, [None])[None])
+    step = next(e for uid, e in events.items() if "-buoc-1@" in uid)
+    assert step[:2] == (dt.date(2023, 5, 31), dt.date(2023, 6, 1)) and step[2].startswith("Ngày cuối của bước 1"), step

@@ -98,7 +98,8 @@ def _step_events(site: Site, key: str, domain: str, stamp: dt.datetime, note: st
         if days is None:
             continue
         words = step.thoi_gian.van_ban
-        deadline = step.thoi_gian.truoc_ngay is not None and step.thoi_gian.tu_ngay is None
+        # «trước ngày D», «đến hết tháng 5/…»: the words give a last day, no start
+        deadline = step.thoi_gian.tu_ngay is None
         name = step_times.label(n, step)
         summary = (f"Ngày cuối của {name[:1].lower()}{name[1:]} (kế hoạch: {words})" if deadline
                    else f"{name} (kế hoạch: {words})")

@@ -126,7 +126,7 @@ def step_events(site: Site) -> list[tuple]:
             continue
         first, last = days
         words = f"(kế hoạch ghi: «{step.thoi_gian.van_ban}»)"
-        if step.thoi_gian.truoc_ngay is not None and step.thoi_gian.tu_ngay is None:
+        if step.thoi_gian.tu_ngay is None:  # «trước ngày D», «đến hết tháng 5/…»: a last day, no start
             out.append((last, format_date(last), f"Ngày cuối của {_lower(step_times.label(n, step))} {words}"))
         else:
             when = format_date(first) if first == last else f"{format_date(first)} – {format_date(last)}"
