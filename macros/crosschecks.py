@@ -16,7 +16,7 @@ from .errors import DataError
 from .fieldtypes import Name
 from .model import Item, Note, OrgFile, PlanFile, Table, UnitsFile, VerbatimSection
 from .numbers import format_money, money_in_words, words_say_amount
-from .sections import is_structured, path_of
+from .sections import is_structured, path_of, section_number
 from .text import fold, slugify
 
 # {name} in a text field is filled by Site.fill; these are the names it knows.
@@ -382,10 +382,12 @@ def _steps_within_period(plan: PlanFile, src) -> list[DataError]:
             before = field == "tu_ngay"
             errors.append(src.error(at + (field,),
                                     f"Thời gian của bước («{time.van_ban}») {'bắt đầu trước khi' if before else 'kết thúc sau khi'} "
-                                    f"kế hoạch {'bắt đầu' if before else 'kết thúc'} (thời gian thực hiện {P.words(period)}, "
-                                    f"mục {period.so or 'thời gian'}).",
+                                    f"kế hoạch {'bắt đầu' if before else 'kết thúc'} (thời gian thực hiện {P.words(period)}"
+                                    + (f", mục {number}" if (number := section_number(plan, "thoi_gian_dia_diem")) else "")
+                                    + ").",
                                     found=format_date(getattr(time, field)),
-                                    hint="kiểm tra ngày của bước và của mục thời gian, chép đúng chữ kế hoạch."))
+                                    hint="kiểm tra ngày của bước và của mục thời gian đã chép đúng văn bản; nếu văn bản "
+                                         "ghi đúng như vậy, hỏi cơ quan ban hành trước khi đăng."))
     return errors
 
 
