@@ -16,7 +16,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Di
 from pydantic_core import PydanticCustomError
 
 from .limits import MAX_LIST, MAX_OTHER_NAMES, MAX_RESULT_ITEMS, MAX_UNITS
-from .fieldtypes import _clean_text, at_most, CellText, Code, Date, Int, Money, MonthValue, Name, PeriodPointValue, OptionalDate, OptionalText, PlainText, Prefix, Text
+from .fieldtypes import _clean_text, at_most, CellText, Code, Date, Int, Money, Name, PeriodPointValue, OptionalDate, OptionalText, PlainText, Prefix, Text
 
 
 class Strict(BaseModel):
