@@ -20,7 +20,7 @@ from macros.errors import DataErrors
 from macros.exports import ics
 from macros.loader import load_site, load_website
 from macros.model import Period
-from macros.render import notice, plan as plan_render, timeline, units
+from macros.render import home, notice, plan as plan_render, timeline, toolkit, units
 from macros.results.load import results_of
 from tests.sitebuild import ROOT
 from tests.test_bad_input_corpus import change, data_copy, run_check
@@ -88,6 +88,8 @@ def test_the_period_is_stated_in_the_plans_words_and_computed_with_its_days():
     assert plan_render.period_line(site) == f"Thời gian: Thực hiện {said}"
     page = units.unit_page(site, site.units[0].ma)
     assert f"**Thời gian thực hiện kế hoạch:** {said}" in page and "tháng 4/2023" not in page
+    assert "Từ Quý II/2023 đến tháng 11/2023." in home.home_page(site)
+    assert f"(kế hoạch thực hiện {said})" in toolkit.form_page(site, "mau-bao-cao")
     line = timeline.timeline_html(site)
     assert '<time datetime="2023-04-01">Quý II/2023</time> Bắt đầu thực hiện' in line
     # The last day of November is the site's reading of «tháng 11/2023», not a date the plan writes.
