@@ -27,9 +27,17 @@ def last_day(period) -> dt.date:
 
 
 def words(period) -> str:
-    """«từ tháng 4/… đến 30/11/…», «từ Quý III/… đến 31/12/…», «đến tháng 5/…» (no start written)."""
+    """«từ tháng 4/… đến 30/11/…», «từ Quý III/… đến 31/12/…», «đến tháng 5/…» (no start written),
+    «trong Quý IV/…» (one quarter, month or year: start and end the same)."""
+    if one_point(period):
+        return f"trong {period.ket_thuc.with_day_word}"
     end = f"đến {period.ket_thuc.words}"
     return end if period.bat_dau is None else f"từ {period.bat_dau.words} {end}"
+
+
+def one_point(period) -> bool:
+    """The plan writes its period as one quarter, month or year («Thời gian thực hiện: Quý IV/…»)."""
+    return period.bat_dau is not None and same(period.bat_dau, period.ket_thuc)
 
 
 def upper_first(text: str) -> str:
@@ -50,6 +58,7 @@ _POINT = (rf"(?:năm\s+(\d{{4}})|quý\s+(IV|III|II|I|[1-4])(?!\w){_YEAR}?"
           rf"|(?:ngày\s+)?(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}}))(?!\d)")
 _FROM = re.compile(rf"(?i)(?<!\w)từ\s+(?:đầu\s+)?{_POINT}")
 _TO = re.compile(rf"(?i)(?<!\w)(?:đến|tới)\s+(?:hết\s+|cuối\s+)?{_POINT}")
+_ANY = re.compile(rf"(?i)(?<![\w/]){_POINT}")
 
 
 def _point(groups, year: int | None) -> PeriodPoint | None:
@@ -74,11 +83,22 @@ def _point(groups, year: int | None) -> PeriodPoint | None:
 
 def read(text: str) -> tuple[PeriodPoint | None, PeriodPoint | None] | None:
     """(start, end) the words give for the period: the first «đến (hết) …» and the «từ …» before
-    it (a start without its year takes the end's: «từ tháng 4 đến 30/11/…»). None when the words
-    write no end. Raises ValueError for a date that does not exist."""
+    it (a start without its year takes the end's: «từ tháng 4 đến 30/11/…»); a period written as one
+    quarter, month or year alone («Quý IV/…») is both. None when the words write no end. Raises
+    ValueError for a date that does not exist."""
     t = " ".join(text.split())
     end_match = _TO.search(t)
     if end_match is None:
+        # «Thời gian thực hiện: Quý IV/…», «trong tháng 10/…»: one quarter or month (else one year) and no
+        # «từ», «đến» is the whole period (days, such as a report deadline, are not the period; a year
+        # beside a quarter or a month is the campaign's «năm …», not the period).
+        points = [p for m in _ANY.finditer(t) if (p := _point(m.groups(), None)) is not None]
+        if _FROM.search(t):
+            return None
+        for kinds in (("quy", "thang"), ("nam",)):
+            found = {(p.kind, p.first_day, p.last_day, p.numeral): p for p in points if p.kind in kinds}
+            if found:
+                return (next(iter(found.values())),) * 2 if len(found) == 1 else None
         return None
     end = _point(end_match.groups(), None)
     if end is None:

@@ -231,3 +231,18 @@ def test_a_step_with_its_end_alone_is_a_last_day_not_a_span():
     events = _events(ics.calendars(site, results_of(site), STAMP, [None])[None])
     step = next(e for uid, e in events.items() if "-buoc-1@" in uid)
     assert step[:2] == (dt.date(2023, 5, 31), dt.date(2023, 6, 1)) and step[2].startswith("Ngày cuối của bước 1"), step
+
+
+def test_a_period_written_as_one_quarter_or_month_is_read_and_said_so(tmp_path, capsys):
+    # «Thời gian thực hiện: tháng 11/2023» (no «từ … đến …»): the month is the whole period; the site says
+    # «trong tháng 11/2023», never «từ tháng 11/2023 đến tháng 11/2023», and a doan so written loads.
+    assert P.read("Thời gian thực hiện: Quý IV/2026. Kinh phí năm 2026.") == (dates.parse_point("Quý IV/2026"),) * 2
+    site = _with_period(SITE, bat_dau="11/2023", ket_thuc="11/2023")
+    assert notice.period_sentence(site) == "Kế hoạch thực hiện trong tháng 11/2023."
+    assert plan_render.period_line(site) == "Thời gian: Thực hiện trong tháng 11/2023"
+    root = data_copy(tmp_path)
+    change(root, PLAN, PERIOD_LINES, '    bat_dau: "11/2023"\n    ket_thuc: "11/2023"\n'
+                                     '    doan:\n      - "Thời gian thực hiện: tháng 11/2023."\n')
+    change(root, PLAN, 'han: "30/11/2023"', 'han: "20/11/2023"')
+    code, report = run_check(root, capsys)
+    assert code == 0, report

@@ -11,6 +11,7 @@ escaped HTML (usable in Markdown pages and in the PDFs) or plain text out.
   and with no date known the notice claims nothing about it.
 """
 
+from .. import period as P
 from .. import plan_status
 from ..changes_model import ChangesFile, EditorialFile, Kind, respell, source_line
 from ..dates import format_date
@@ -183,6 +184,8 @@ def period_sentence(site: Site) -> str:
     period = site.plan.thoi_gian_dia_diem
     if period is None:
         return ""
+    if P.one_point(period):  # «Thời gian thực hiện: Quý IV/…»
+        return f"{site.plan.van_ban.loai} thực hiện {P.words(period)}."
     start = f"từ {period.bat_dau.words} " if period.bat_dau is not None else ""
     return f"{site.plan.van_ban.loai} thực hiện {start}đến {period.ket_thuc.with_day_word}."
 
