@@ -85,12 +85,12 @@ def check_changes(changes: ChangesFile, plan, src) -> list[DataError]:
     errors = []
     if plan.thoi_gian_dia_diem is None:  # a plan without a period: nothing to compare
         return errors
-    end = plan.thoi_gian_dia_diem.ket_thuc
+    end = plan.thoi_gian_dia_diem.ket_thuc.last_day
     for i, change in enumerate(changes.thay_doi):
         if change.ngay <= end:
             errors.append(src.error(("thay_doi", i, "ngay"),
                                     f"Ngày thay đổi {format_date(change.ngay)} không sau ngày kết thúc kế hoạch "
-                                    f"({format_date(end)}).",
+                                    f"({plan.thoi_gian_dia_diem.ket_thuc.words}).",
                                     found=format_date(change.ngay),
                                     hint="tệp này chỉ ghi thay đổi sau thời gian thực hiện kế hoạch."))
         for j, source in enumerate(change.can_cu):

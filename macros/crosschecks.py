@@ -3,18 +3,20 @@
 Each check returns DataErrors positioned in the file an editor must change.
 """
 
+import datetime as dt
 import difflib
 import re
 
 from pydantic import TypeAdapter, ValidationError
 
 from . import datafiles, doan_checks, limits, plausibility, step_times
+from . import period as P
 from .dates import format_date
 from .errors import DataError
 from .fieldtypes import Name
 from .model import Item, Note, OrgFile, PlanFile, Table, UnitsFile, VerbatimSection
 from .numbers import format_money, money_in_words, words_say_amount
-from .sections import is_structured, path_of
+from .sections import is_structured, path_of, section_number
 from .text import fold, slugify
 
 # {name} in a text field is filled by Site.fill; these are the names it knows.
@@ -320,7 +322,7 @@ def check_step_times(plan: PlanFile, src) -> list[DataError]:
         if time is None:
             continue
         at = path_of(plan, "cac_buoc") + ("buoc", i, "thoi_gian")
-        if " ".join(time.van_ban.split()) not in words:
+        if not _written_in(" ".join(time.van_ban.split()), words):
             errors.append(src.error(at + ("van_ban",), "Thời gian của bước không có trong chữ của kế hoạch: "
                                                        "van_ban chép đúng chữ kế hoạch ghi (thường ở noi_dung của bước).",
                                     found=time.van_ban, hint="chép nguyên chữ, như «trước ngày 30/9/…»."))
@@ -346,22 +348,67 @@ def check_step_times(plan: PlanFile, src) -> list[DataError]:
                                            ", nhưng chưa ghi: lịch và tiến độ cần ngày này."),
                                         found="" if given is None else f"{format_date(given)}",
                                         hint=f"{field}: \"{format_date(said)}\""))
+    return errors + _steps_within_period(plan, src)
+
+
+def _written_in(phrase: str, words: str) -> bool:
+    """`phrase` stands in `words` as whole words: no digit or letter continues it on either side
+    («30/9/…» is not in «30/9/…4»)."""
+    before = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    after = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    return re.search(before + re.escape(phrase) + after, words) is not None
+
+
+def _steps_within_period(plan: PlanFile, src) -> list[DataError]:
+    """A step's dates lie within the plan's period (computed from the days its words stand for): a step
+    that starts before the plan starts or ends after it ends contradicts the plan's own time section."""
+    period = plan.thoi_gian_dia_diem
+    if period is None or plan.cac_buoc is None:
+        return []
+    errors, start, end = [], P.first_day(period), P.last_day(period)
+    for i, step in enumerate(plan.cac_buoc.buoc):
+        time = step.thoi_gian
+        if time is None:
+            continue
+        at = path_of(plan, "cac_buoc") + ("buoc", i, "thoi_gian")
+        # «trước ngày D»: the step's last day is D's day before (step_times.span).
+        last = (time.truoc_ngay - dt.timedelta(days=1)) if time.truoc_ngay is not None else time.den_ngay
+        for field, day, wrong in (("tu_ngay", time.tu_ngay, start is not None and time.tu_ngay is not None
+                                   and time.tu_ngay < start),
+                                  ("den_ngay" if time.den_ngay is not None else "truoc_ngay", last,
+                                   last is not None and last > end)):
+            if not wrong:
+                continue
+            before = field == "tu_ngay"
+            errors.append(src.error(at + (field,),
+                                    f"Thời gian của bước («{time.van_ban}») {'bắt đầu trước khi' if before else 'kết thúc sau khi'} "
+                                    f"kế hoạch {'bắt đầu' if before else 'kết thúc'} (thời gian thực hiện {P.words(period)}"
+                                    + (f", mục {number}" if (number := section_number(plan, "thoi_gian_dia_diem")) else "")
+                                    + ").",
+                                    found=format_date(getattr(time, field)),
+                                    hint="kiểm tra ngày của bước và của mục thời gian đã chép đúng văn bản; nếu văn bản "
+                                         "ghi đúng như vậy, hỏi cơ quan ban hành trước khi đăng."))
     return errors
 
 
 def _check_period(plan: PlanFile, src) -> list[DataError]:
     errors = []
     period = plan.thoi_gian_dia_diem
-    start, end = period.bat_dau.first_day, period.ket_thuc
+    # Computed with the days the plan's words stand for: a quarter or a month from its first to its last day.
+    start, end = P.first_day(period), P.last_day(period)
     at = path_of(plan, "thoi_gian_dia_diem")
-    if end < start:
+    if start is not None and period.ket_thuc.last_day < period.bat_dau.first_day:
         errors.append(src.error(at + ("ket_thuc",),
-                                f"Ngày kết thúc ({end:%d/%m/%Y}) trước tháng bắt đầu ({period.bat_dau}).",
-                                hint="ngày kết thúc phải sau ngày bắt đầu."))
+                                f"Kết thúc ({period.ket_thuc.words}) trước khi bắt đầu ({period.bat_dau.words}).",
+                                hint="kết thúc phải sau bắt đầu; chép đúng hai mốc kế hoạch ghi."))
+        return errors
+    errors += check_period_words(plan, src)
+    if errors:
         return errors
     year = plan.van_ban.nam
-    for path, when, shown in ((at + ("bat_dau",), start, f"tháng {period.bat_dau}"),
-                              (at + ("ket_thuc",), end, f"{end:%d/%m/%Y}")):
+    points = ((at + ("bat_dau",), start, period.bat_dau),) if start is not None else ()
+    for path, when, point in (*points, (at + ("ket_thuc",), end, period.ket_thuc)):
+        shown = point.words
         if year is not None and when.year != year:
             errors.append(src.error(path, f"Thời gian thực hiện ({shown}) không thuộc năm {year} của kế hoạch "
                                           "(van_ban › nam).", found=shown,
@@ -370,16 +417,80 @@ def _check_period(plan: PlanFile, src) -> list[DataError]:
         return errors
     if plan.to_chuc_thuc_hien is not None:
         report = plan.to_chuc_thuc_hien.bao_cao
-        if not start <= report.han <= end:
+        if not P.within(period, report.han):
             errors.append(src.error(path_of(plan, "to_chuc_thuc_hien") + ("bao_cao", "han"),
                                     f"Hạn báo cáo {report.han:%d/%m/%Y} nằm ngoài thời gian thực hiện "
-                                    f"(tháng {period.bat_dau} đến {end:%d/%m/%Y}).",
+                                    f"({P.words(period)}).",
                                     hint="sửa hạn báo cáo hoặc thời gian thực hiện."))
     issued = plan.van_ban.ngay_ban_hanh
     if issued is not None and issued > end:
         errors.append(src.error(("van_ban", "ngay_ban_hanh"), "Ngày ban hành sau ngày kết thúc kế hoạch.",
                                 found=f"{issued:%d/%m/%Y}"))
     return errors
+
+
+def check_period_words(plan: PlanFile, src) -> list[DataError]:
+    """A time section that keeps its document's words (`doan`) states its period in them: bat_dau and
+    ket_thuc must be what those words write («từ Quý III/… đến hết ngày 31/12/…»), at the same
+    precision, or the site would say one thing on the plan page and another on every computed page."""
+    period = plan.thoi_gian_dia_diem
+    if not period.doan:
+        return []
+    at = path_of(plan, "thoi_gian_dia_diem")
+    text = " ".join(_block_texts(period.doan))
+    try:
+        said = P.read(text)
+    except ValueError as exc:
+        return [src.error(at + ("doan",), f"Lời văn mục thời gian ghi một ngày không có trên lịch ({exc}).")]
+    if said is None:
+        return [src.error(at + ("ket_thuc",), "Lời văn của mục (doan) không ghi thời gian kết thúc dạng «đến (hết) …» "
+                                              "mà website đọc được, nên không đối chiếu được ket_thuc với lời văn.",
+                          found=period.ket_thuc.words,
+                          hint="kiểm tra doan chép đúng văn bản; website đọc «từ Quý/tháng/ngày … đến (hết) "
+                               "Quý/tháng/ngày …».")]
+    errors = []
+    for field, given, read in (("bat_dau", period.bat_dau, said[0]), ("ket_thuc", period.ket_thuc, said[1])):
+        if P.same(given, read):
+            continue
+        if read is None:
+            errors.append(src.error(at + (field,), f"Lời văn của mục (doan) không ghi {_POINT_NAMES[field]}: website "
+                                                   "không ghi mốc lời văn kế hoạch không ghi.",
+                                    found=given.words, hint=f"bỏ dòng {field}."))
+        else:
+            errors.append(src.error(at + ((field,) if given is not None else ()),
+                                    f"Lời văn của mục (doan) ghi {_POINT_NAMES[field]} là «{read.words}», "
+                                    + (f"khác {field} đã ghi («{given.words}»)." if given is not None else
+                                       f"nhưng chưa ghi {field}."),
+                                    found="" if given is None else given.words,
+                                    hint=f"{field}: \"{_as_field(read)}\" (đúng như lời văn)."))
+    return errors
+
+
+_POINT_NAMES = {"bat_dau": "thời gian bắt đầu", "ket_thuc": "thời gian kết thúc"}
+
+
+def _as_field(point) -> str:
+    """How the editor writes a point in bat_dau / ket_thuc."""
+    return point.words.removeprefix("tháng ")
+
+
+def _block_texts(blocks) -> list[str]:
+    """The plain text of each paragraph, item, note and table cell of a section's words (`doan`)."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Item):
+            out += [_plain(block.van_ban), *_block_texts(block.doan)]
+        elif isinstance(block, Note):
+            out += [_plain(block.ghi_chu), _plain(block.van_ban)]
+        elif isinstance(block, Table):
+            out += [_plain(cell) for row in block.bang for cell in row]
+        else:
+            out.append(_plain(block))
+    return out
+
+
+def _plain(value) -> str:
+    return value if isinstance(value, str) else "".join(r if isinstance(r, str) else r.chu for r in value)
 
 
 def check_sections(plan: PlanFile, src) -> list[DataError]:

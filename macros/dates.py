@@ -104,3 +104,82 @@ def parse_month(text: str, sample: dt.date | None = None) -> Month:
     if not 1 <= month <= 12:
         raise ValueError(f"không có tháng {month}")
     return Month(year, month)
+
+
+_QUARTER_WORDS = re.compile(r"^\s*quý\s+(IV|III|II|I|[1-4])\s*(?:/|năm)\s*(\d{4})\s*$", re.IGNORECASE)
+_MONTH_WORDS = re.compile(r"^\s*(?:tháng\s+)?(\d{1,2})\s*/\s*(\d{4})\s*$", re.IGNORECASE)
+_YEAR_WORDS = re.compile(r"^\s*năm\s+(\d{4})\s*$", re.IGNORECASE)
+_DAY_WORDS = re.compile(r"^\s*(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})\s*$", re.IGNORECASE)
+QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _last_of_month(year: int, month: int) -> dt.date:
+    return (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class PeriodPoint:
+    """The start or the end of a plan's period at the precision the plan writes it: a year («năm …»), a quarter
+    («Quý III/…», its number Roman or in digits as written), a month («tháng 7/…») or a day
+    («31/12/…»). `words` is how the site states it to a reader; `first_day` and `last_day` are
+    the dates the site computes with (a quarter or a month: its first and its last day)."""
+
+    kind: str  # "nam", "quy", "thang" or "ngay"
+    first_day: dt.date
+    last_day: dt.date
+    numeral: str = ""  # a quarter's number as the plan writes it: "III" or "3"
+
+    @property
+    def words(self) -> str:
+        """"Quý III/y", "tháng 7/y", "31/12/y"."""
+        if self.kind == "nam":
+            return f"năm {self.first_day.year}"
+        if self.kind == "quy":
+            return f"Quý {self.numeral}/{self.first_day.year}"
+        if self.kind == "thang":
+            return format_month(Month(self.first_day.year, self.first_day.month))
+        return format_date(self.first_day)
+
+    @property
+    def with_day_word(self) -> str:
+        """As after «đến hết …»: "ngày 31/12/y" for a day, else as `words`."""
+        return f"ngày {self.words}" if self.kind == "ngay" else self.words
+
+    def __str__(self) -> str:
+        return self.words
+
+
+def point_hint() -> str:
+    return ("quý («Quý III/…», số La Mã hoặc chữ số), tháng («7/…»), ngày («30/11/…») hoặc năm («năm …»), đúng "
+            "như kế hoạch ghi, năm đủ bốn chữ số")
+
+
+def point_of_quarter(numeral: str, year: int) -> PeriodPoint:
+    q = QUARTERS[numeral.upper()]
+    return PeriodPoint("quy", dt.date(year, 3 * q - 2, 1), _last_of_month(year, 3 * q), numeral.upper())
+
+
+def point_of_year(year: int) -> PeriodPoint:
+    return PeriodPoint("nam", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def point_of_month(month: int, year: int) -> PeriodPoint:
+    return PeriodPoint("thang", dt.date(year, month, 1), _last_of_month(year, month))
+
+
+def point_of_day(day: dt.date) -> PeriodPoint:
+    return PeriodPoint("ngay", day, day)
+
+
+def parse_point(text: str, sample: dt.date | None = None) -> PeriodPoint:
+    """"Quý III/y", "7/y" (or "tháng 7/y"), "31/12/y", "năm y" -> PeriodPoint. Errors as parse_date."""
+    if (m := _YEAR_WORDS.match(text)):
+        return point_of_year(int(m.group(1)))
+    if (m := _QUARTER_WORDS.match(text)):
+        return point_of_quarter(m.group(1), int(m.group(2)))
+    if (m := _MONTH_WORDS.match(text)):
+        month = parse_month(f"{m.group(1)}/{m.group(2)}", sample)
+        return point_of_month(month.month, month.year)
+    if (m := _DAY_WORDS.match(text)):
+        return point_of_day(parse_date(m.group(1), sample))
+    raise ValueError(f"viết dạng {point_hint()}")

@@ -16,7 +16,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Di
 from pydantic_core import PydanticCustomError
 
 from .limits import MAX_LIST, MAX_OTHER_NAMES, MAX_RESULT_ITEMS, MAX_UNITS
-from .fieldtypes import _clean_text, at_most, CellText, Code, Date, Int, Money, MonthValue, Name, OptionalDate, OptionalText, PlainText, Prefix, Text
+from .fieldtypes import _clean_text, at_most, CellText, Code, Date, Int, Money, Name, PeriodPointValue, OptionalDate, OptionalText, PlainText, Prefix, Text
 
 
 class Strict(BaseModel):
@@ -287,8 +287,13 @@ class Period(Strict):
     loai: Literal["thoi_gian_dia_diem"] = Field(description=KIND_HELP)
     so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
-    bat_dau: MonthValue
-    ket_thuc: Date
+    bat_dau: PeriodPointValue | None = Field(default=None, description=(
+        "Bắt đầu thực hiện, đúng như kế hoạch ghi: quý («Quý III/…»), tháng («4/…»), ngày («01/10/…») hoặc năm "
+        "(«năm …»). Bỏ trống "
+        "khi kế hoạch chỉ ghi ngày kết thúc («đến hết tháng 5/…»): website viết «đến …», không ghi ngày bắt đầu."))
+    ket_thuc: PeriodPointValue = Field(description=(
+        "Kết thúc thực hiện, đúng như kế hoạch ghi: ngày («30/11/…»), tháng («11/…», tức đến hết tháng), quý "
+        "(«Quý IV/…») hoặc năm («năm …»). Lịch, tình trạng và tiến độ tính đến ngày cuối của tháng, quý, năm đó."))
     doan: "Blocks" = Field(default=[], description=WORDS_HELP)
 
 

@@ -19,7 +19,7 @@ def date_status(site, when: dt.date | None) -> None:
     if period is None or when is None:
         site.extra[STATUS_KEY] = None
     else:
-        site.extra[STATUS_KEY] = ENDED if when > period.ket_thuc else when
+        site.extra[STATUS_KEY] = ENDED if when > period.ket_thuc.last_day else when
 
 
 def status(site) -> str | dt.date | None:

@@ -61,7 +61,7 @@ class Site:
         if plan.to_chuc_thuc_hien is not None:
             return plan.to_chuc_thuc_hien.bao_cao.han
         if plan.thoi_gian_dia_diem is not None:
-            return plan.thoi_gian_dia_diem.ket_thuc
+            return plan.thoi_gian_dia_diem.ket_thuc.last_day
         return plan.van_ban.ngay_ban_hanh
 
     @property

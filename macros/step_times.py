@@ -12,8 +12,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_D = r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
-_LONG = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+# A day, its year of four digits and no more («30/9/20234» is no date: a digit must not continue it).
+_D = r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)"
+_LONG = r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)"
 _DAY = rf"(?:ngày\s+)?(?:{_D}|{_LONG})"
 # What joins the two days of a range: «đến», «tới» (with «hết»), or a dash («01/10 - 15/11/…»).
 _DASH = r"\s*[-–—]\s*(?:ngày\s+)?"
@@ -64,6 +65,16 @@ def read(text: str) -> Read | None:
     m = re.search(rf"(?i)\btrước\s+{_DAY}", t)
     if m:
         return Read(truoc_ngay=_date(m.groups()))
+    # «đến hết tháng 5/…», «đến hết Quý IV/…»: an end alone; the words give no start.
+    m = re.search(r"(?i)\b(?:đến|tới)\s+(?:hết\s+)?(?:tháng\s+(\d{1,2})|quý\s+(IV|III|II|I|[1-4]))\s*(?:/|năm)\s*"
+                  r"(\d{4})(?!\d)", t)
+    if m:
+        year = int(m.group(3))
+        if m.group(1) is not None:
+            if not 1 <= int(m.group(1)) <= 12:
+                raise ValueError(f"không có tháng {m.group(1)}")
+            return Read(den_ngay=_last_of_month(year, int(m.group(1))))
+        return Read(den_ngay=_last_of_month(year, 3 * _QUARTERS[m.group(2).upper()]))
     m = re.search(r"(?i)\bquý\s+(IV|III|II|I|[1-4])\s*(?:/|năm)\s*(\d{4})\b", t)
     if m:
         q, year = _QUARTERS[m.group(1).upper()], int(m.group(2))

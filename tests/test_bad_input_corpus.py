@@ -113,7 +113,7 @@ CORPUS = [
      ["Số tiền viết không có dấu nháy"]),
     # --- dates --------------------------------------------------------------
     ("ket-thuc-truoc-bat-dau", "ke-hoach.yaml", 'ket_thuc: "30/11/2023"', 'ket_thuc: "30/3/2023"',
-     ["«thoi_gian_dia_diem › ket_thuc»", "Ngày kết thúc (30/03/2023) trước tháng bắt đầu (4/2023)"]),
+     ["«thoi_gian_dia_diem › ket_thuc»", "Kết thúc (30/3/2023) trước khi bắt đầu (tháng 4/2023)"]),
     ("han-ngoai-thoi-gian", "ke-hoach.yaml", 'han: "30/11/2023"', 'han: "15/12/2023"',
      ["«to_chuc_thuc_hien › bao_cao › han»", "nằm ngoài thời gian thực hiện"]),
     ("can-cu-sau-ban-hanh", "ke-hoach.yaml", 'ngay_ban_hanh: ""', 'ngay_ban_hanh: "01/02/2023"',

@@ -218,15 +218,19 @@ def test_the_timeline_quotes_only_the_documents_words(site):
 
 
 def test_dates_the_document_does_not_write_are_the_sites_reading(tmp_path):
+    # The period's fields must be what its words write (session 9, s-period: «đến hết năm 2026» is
+    # ket_thuc "năm 2026", no day the words do not write); the report deadline is still the site's reading.
     def change(data):
-        next(s for s in data["muc"] if s.get("loai") == "thoi_gian_dia_diem")["doan"] = [
-            "Kế hoạch thực hiện từ Quý III/2026 đến hết năm 2026."]
+        period = next(s for s in data["muc"] if s.get("loai") == "thoi_gian_dia_diem")
+        period["doan"] = ["Kế hoạch thực hiện từ Quý III/2026 đến hết năm 2026."]
+        period["ket_thuc"] = "năm 2026"
         for s in data["muc"]:
             s["doan"] = _replaced(s.get("doan", []), "trước ngày 15/11/2026", "trong tháng 11/2026")
     from macros.render.timeline import timeline_html
     words = _words(timeline_html(load_website(_project(tmp_path, change)).plans[0]))
     assert "«từ tháng 7/2026" not in words and "«trước ngày 15/11/2026»" not in words, words
-    assert "(ngày website đọc từ kế hoạch: từ tháng 7/2026 đến 31/12/2026)" in words, words
+    assert "Hết năm 2026 Kết thúc thực hiện (kế hoạch ghi: «Kế hoạch thực hiện từ Quý III/2026 đến hết năm 2026.»)" \
+        in words, words
     assert "(ngày website đọc từ kế hoạch: trước ngày 15/11/2026)" in words, words
 
 

@@ -41,7 +41,7 @@ def plan_day(site: Site) -> dt.date | None:
     verbatim: review r19k)."""
     period, org = site.plan.thoi_gian_dia_diem, site.plan.to_chuc_thuc_hien
     if period is not None:
-        return period.ket_thuc
+        return period.ket_thuc.last_day
     return org.bao_cao.han if org is not None else (site.plan.van_ban.ngay_ban_hanh or None)
 
 

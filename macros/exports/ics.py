@@ -13,7 +13,8 @@ from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 from icalendar.prop import vText
 
 from .. import step_times
-from ..dates import format_date, format_month
+from .. import period as P
+from ..dates import format_date
 from ..numbers import format_number
 from ..results import progress as pg
 from ..results.load import Results
@@ -97,7 +98,8 @@ def _step_events(site: Site, key: str, domain: str, stamp: dt.datetime, note: st
         if days is None:
             continue
         words = step.thoi_gian.van_ban
-        deadline = step.thoi_gian.truoc_ngay is not None and step.thoi_gian.tu_ngay is None
+        # «trước ngày D», «đến hết tháng 5/…»: the words give a last day, no start
+        deadline = step.thoi_gian.tu_ngay is None
         name = step_times.label(n, step)
         summary = (f"Ngày cuối của {name[:1].lower()}{name[1:]} (kế hoạch: {words})" if deadline
                    else f"{name} (kế hoạch: {words})")
@@ -133,9 +135,12 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
     stamp = stamp.astimezone(dt.timezone.utc)
     shared = b"".join(component.to_ical() for component in (
         _timezone(),
-        _event(f"{key}-thoi-gian@{domain}", stamp, period.bat_dau.first_day, period.ket_thuc,
-               f"Thời gian thực hiện {site.entry.ten[:1].lower()}{site.entry.ten[1:]}",
-               f"Thực hiện từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}. "
+        # The period as the plan writes it (a quarter, a month or a day); the event spans the days those
+        # words stand for. A plan that writes only its end («đến hết tháng 5/…») gets its last day alone.
+        _event(f"{key}-thoi-gian@{domain}", stamp, P.first_day(period) or P.last_day(period), P.last_day(period),
+               f"{'Thời gian thực hiện' if period.bat_dau is not None else 'Hết thời gian thực hiện'} "
+               f"{site.entry.ten[:1].lower()}{site.entry.ten[1:]}",
+               f"Thực hiện {P.words(period)}. "
                f"{plan.van_ban.trich_yeu}", note=note),
         _event(f"{key}-han-bao-cao@{domain}", stamp, last_day_before(report.han), last_day_before(report.han),
                # The plan sets this date for the Bans and the Văn phòng, not for the units. It stays in

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from .. import qr
 from ..changes_model import Kind
-from ..dates import format_date, format_month
+from .. import period as P
 from ..numbers import format_money, money_in_words
 from ..render import handbook, links, notice, plan
 from ..render.units import report_sentence
@@ -131,7 +131,7 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
         notice=_notice(site, Kind.REFERENCE, compact=True),
         department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten),
         local_task=local.nhiem_vu, amount=format_money(amount), amount_words=money_in_words(amount),
-        start=format_month(period.bat_dau), end=format_date(period.ket_thuc),
+        period=P.upper_first(P.words(period)),
         conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),
         steps=[(s.ten_ngan, site.fill(s.noi_dung)) for s in p.cac_buoc.buoc],
         # The level each unit chooses, as the plan says it (don-vi.yaml › dia_ban_chon); none, no such line.

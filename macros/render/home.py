@@ -1,6 +1,6 @@
 """The home page: the plan at a glance (content, who carries it out, where, when, funds)."""
 
-from ..dates import format_month
+from .. import period as P
 from ..numbers import format_money
 from ..site import Site
 from ..templating import render
@@ -33,7 +33,7 @@ def home_page(site: Site) -> str:
                   href=href, org=site.org.ten_day_du, departments=[site.department(a.ban).ten for a in site.assignments],
                   local=notice.spell(site, local.ten), n=n, unit_word=p.ten_goi_don_vi, province=site.units_file.tinh,
                   cap=site.org.cap, senders=senders[:1].upper() + senders[1:],
-                  start=format_month(period.bat_dau), end=period.ket_thuc, receiver=site.department(report.noi_nhan).ten,
+                  period=P.upper_first(P.words(period)), receiver=site.department(report.noi_nhan).ten,
                   deadline=report.han, rate=site.flat_rate, budget_words=_budget_words(site), total=site.total, total_words=site.total_in_words,
                   units=units)
 

@@ -11,9 +11,10 @@ escaped HTML (usable in Markdown pages and in the PDFs) or plain text out.
   and with no date known the notice claims nothing about it.
 """
 
+from .. import period as P
 from .. import plan_status
 from ..changes_model import ChangesFile, EditorialFile, Kind, respell, source_line
-from ..dates import format_date, format_month
+from ..dates import format_date
 from ..sections import rewritten_sections
 from ..site import Site
 from ..templating import fragment
@@ -183,8 +184,10 @@ def period_sentence(site: Site) -> str:
     period = site.plan.thoi_gian_dia_diem
     if period is None:
         return ""
-    return (f"{site.plan.van_ban.loai} thực hiện từ {format_month(period.bat_dau)} "
-            f"đến ngày {format_date(period.ket_thuc)}.")
+    if P.one_point(period):  # «Thời gian thực hiện: Quý IV/…»
+        return f"{site.plan.van_ban.loai} thực hiện {P.words(period)}."
+    start = f"từ {period.bat_dau.words} " if period.bat_dau is not None else ""
+    return f"{site.plan.van_ban.loai} thực hiện {start}đến {period.ket_thuc.with_day_word}."
 
 
 def change_items(site: Site, brief: bool = False) -> list[tuple[str, str]]:
@@ -229,16 +232,18 @@ def ended_clause(site: Site) -> str:
     if period is None:
         return ""
     kind = (site.plan.van_ban.loai or "kế hoạch").lower()
-    end = format_date(period.ket_thuc)
+    # The end as the plan writes it («ngày 30/11/…», «tháng 11/…», «Quý IV/…»), never a day it does not write.
+    end = period.ket_thuc.with_day_word
     status = plan_status.status(site)
     if status == plan_status.ENDED:
-        return f"{kind} đã kết thúc ngày {end}"
+        return (f"{kind} đã kết thúc {end}" if period.ket_thuc.kind == "ngay"
+                else f"{kind} đã hết thời gian thực hiện (đến hết {end})")
     if status is None:
-        return f"{kind} thực hiện đến hết ngày {end}"
+        return f"{kind} thực hiện đến hết {end}"
     as_of = f"tính đến ngày {format_date(status)} (ngày cập nhật website), {kind}"
-    if status < period.bat_dau.first_day:
-        return f"{as_of} chưa bắt đầu thực hiện (bắt đầu từ {format_month(period.bat_dau)}, đến hết ngày {end})"
-    return f"{as_of} đang trong thời gian thực hiện, đến hết ngày {end}"
+    if period.bat_dau is not None and status < period.bat_dau.first_day:
+        return f"{as_of} chưa bắt đầu thực hiện (bắt đầu từ {period.bat_dau.words}, đến hết {end})"
+    return f"{as_of} đang trong thời gian thực hiện, đến hết {end}"
 
 
 def _status_clause(site: Site) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import outputs as registry
-from ..dates import format_date, format_month
+from .. import period as P
 from ..numbers import format_money
 from ..outputs import OVERVIEW, PLANS, home_path  # noqa: F401  (the adapters' names for them)
 from ..paths_unique import Origin
@@ -166,7 +166,7 @@ def unit_description(site: Site, unit) -> str:
     dept = site.department(site.assignment_of(unit.ma).ban).ten
     period = site.plan.thoi_gian_dia_diem
     return (f"{links.unit_title(unit)}: ban phối hợp {dept}; kinh phí {format_money(site.amount(unit.ma))}; "
-            f"từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}.")
+            f"{P.words(period)}.")
 
 
 def handbook_section(site: Site) -> list[str]:

@@ -9,7 +9,8 @@ import re
 
 from markupsafe import Markup
 
-from ..dates import format_date, format_date_long, format_month
+from .. import period as P
+from ..dates import format_date, format_date_long
 from ..numbers import format_money
 from ..site import Site
 from ..templating import fragment, render
@@ -183,7 +184,7 @@ def places_line(site: Site) -> str:
 
 def period_line(site: Site) -> str:
     period = site.plan.thoi_gian_dia_diem
-    return f"Thời gian: Thực hiện từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}"
+    return f"Thời gian: Thực hiện {P.words(period)}"
 
 
 def _numbered_heading(section, place: int, level: str = "##") -> dict:

@@ -8,7 +8,8 @@ Steps without a time are shown in order under the bar, never given invented date
 import datetime as dt
 
 from .. import step_times
-from ..dates import Month, format_date, format_month
+from .. import period as P
+from ..dates import Month, format_date
 from ..results.progress import last_day_before
 from ..model import Item, Note, Table
 from ..site import Site
@@ -31,21 +32,28 @@ def _position(day: dt.date, start: dt.date, end: dt.date) -> float:
 
 def timeline_html(site: Site) -> str:
     period = site.plan.thoi_gian_dia_diem
-    start, end = period.bat_dau.first_day, period.ket_thuc
-    months = _months(period.bat_dau, end)
+    end = P.last_day(period)
     report = site.plan.to_chuc_thuc_hien.bao_cao
     # «trước ngày <han>»: the last day is the day before, as in the calendar (.ics); the plan's words are quoted.
     last = last_day_before(report.han)
-    # (sort date, when as the plan states it, what). The start is a month, not a day.
+    steps_timed = step_events(site)
+    # A plan that writes only its end («đến hết tháng 5/…»): the bar starts with the month of the first
+    # date the plan writes; no start is stated or placed.
+    start = P.first_day(period) or min([last, end] + [e[0] for e in steps_timed]).replace(day=1)
+    months = _months(Month(start.year, start.month), end)
+    # (sort date, when as the plan states it, what). The start and the end at the plan's precision
+    # (a quarter, a month, a day): a month's or a quarter's last day is the site's reading, not shown.
+    ket_thuc = period.ket_thuc
     events = [
-        (start, format_month(period.bat_dau).capitalize(), "Bắt đầu thực hiện"),
+        *([(start, P.upper_first(period.bat_dau.words), "Bắt đầu thực hiện")] if period.bat_dau is not None else []),
         (last, format_date(last), f"Ngày cuối{site.report_senders(' ')} gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
                                   f"{_deadline_words(site)}"),
-        (end, format_date(end), f"Kết thúc thực hiện {_period_words(site)}"),
+        (end, format_date(end) if ket_thuc.kind == "ngay" else f"Hết {ket_thuc.words}",
+         f"Kết thúc thực hiện {_period_words(site)}"),
     ]
-    events += step_events(site)
+    events += steps_timed
     steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
-    return render("timeline.html", start=format_month(period.bat_dau), end=format_date(end),
+    return render("timeline.html", span=P.words(period), span_cap=P.upper_first(P.words(period)),
                   months=[m.month for m in months], deadline_at=_position(last, start, end),
                   deadline=format_date(last), senders=site.report_senders(" "),
                   events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
@@ -63,11 +71,20 @@ def _period_words(site: Site) -> str:
     on the plan page from its fields («Thực hiện từ <tháng> đến <ngày>»), so those words are quoted; one
     that keeps them quotes its paragraph that writes the end date, else the dates are the site's reading."""
     period = site.plan.thoi_gian_dia_diem
-    dates = f"từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}"
+    dates = P.words(period)
     if not period.doan:
         return f"(kế hoạch ghi: «{dates}»)"
-    said = next((p for p in _paragraphs(period.doan) if format_date(period.ket_thuc) in p), None)
+    said = next((p for p in _paragraphs(period.doan) if _writes_end(p, period.ket_thuc)), None)
     return f"(kế hoạch ghi: «{said}»)" if said else _READING.format(dates)
+
+
+def _writes_end(paragraph: str, end) -> bool:
+    """The paragraph writes the period's end as the field holds it («đến hết ngày 31/12/…», «đến tháng 11/…»)."""
+    try:
+        said = P.read(paragraph)
+    except ValueError:
+        return False
+    return said is not None and P.same(said[1], end)
 
 
 def _deadline_words(site: Site) -> str:
@@ -109,7 +126,7 @@ def step_events(site: Site) -> list[tuple]:
             continue
         first, last = days
         words = f"(kế hoạch ghi: «{step.thoi_gian.van_ban}»)"
-        if step.thoi_gian.truoc_ngay is not None and step.thoi_gian.tu_ngay is None:
+        if step.thoi_gian.tu_ngay is None:  # «trước ngày D», «đến hết tháng 5/…»: a last day, no start
             out.append((last, format_date(last), f"Ngày cuối của {_lower(step_times.label(n, step))} {words}"))
         else:
             when = format_date(first) if first == last else f"{format_date(first)} – {format_date(last)}"

@@ -11,7 +11,7 @@ conferences, report deadline and recipient, campaign name) comes from the
 Site; the wording of the forms comes from data/bo-cong-cu.yaml.
 """
 
-from ..dates import format_month
+from .. import period as P
 from ..outputs import FORMS, Form  # noqa: F401  (the pages of the toolkit: the outputs registry's)
 from ..results.progress import deadline_owner
 from ..results.model import counted_group
@@ -142,7 +142,7 @@ def report(site: Site, form: Form) -> str:
                   signer=f"LÃNH ĐẠO {name.upper()}" if name else "LÃNH ĐẠO",
                   # «gồm cả kết quả tại các … do <receiver> phối hợp» only when the plan gives the receiver units
                   receiver_units=any(a.ban == rep.noi_nhan for a in plan.to_chuc_thuc_hien.phan_cong),
-                  owner=deadline_owner(site), deadline=rep.han, start=format_month(period.bat_dau), end=period.ket_thuc,
+                  owner=deadline_owner(site), deadline=rep.han, period=P.words(period),
                   amount=site.flat_rate if site.rate_for_all else None,  # never a rate the plan does not give every unit
                   source=_lower(plan.kinh_phi.nguon),
                   unit_heading=_capital(plan.ten_goi_don_vi), columns=list(tpl.cot),

@@ -3,7 +3,8 @@
 from markupsafe import Markup
 
 from .. import step_times
-from ..dates import format_date, format_month
+from .. import period as P
+from ..dates import format_date
 from ..numbers import format_money, money_in_words
 from ..searchindex import Named
 from ..sections import item_ref, item_text
@@ -53,7 +54,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
     return render("unit_page.md", title=links.unit_title(unit), pick=my_unit_pick(here, site.has_toolkit),
                   partner_label=site.org.partner_label,
                   dept=site.department(a.ban).ten, amount=amount, amount_words=money_in_words(amount),
-                  start=format_month(period.bat_dau), end=period.ket_thuc, conference_rule=conference_rule(site),
+                  period=P.words(period), conference_rule=conference_rule(site),
                   report_sentence=report_sentence(site, a.ban),
                   # the items cited by the numbers the data records as written, else by the section alone
                   where=item_ref(org, a.so), dept_task=a.nhiem_vu, local=notice.spell(site, local.ten),

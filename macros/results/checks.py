@@ -11,7 +11,8 @@ import posixpath
 
 from .. import plausibility
 from ..crosschecks import _suggest_unit, near_miss
-from ..dates import date_hint, format_date, format_month, today_in_vietnam
+from .. import period as P
+from ..dates import date_hint, format_date, today_in_vietnam
 from ..errors import DataError
 from ..numbers import format_money
 from ..sections import section_number
@@ -116,11 +117,13 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None,
     unit = site.unit(res.don_vi)
     plan = site.plan
     period = plan.thoi_gian_dia_diem
-    start, end = period.bat_dau.first_day, period.ket_thuc
-    within = f"thời gian thực hiện (từ {format_month(period.bat_dau)} đến {format_date(end)})"
+    # Computed with the days the plan's words stand for (a quarter or a month: its first or last day),
+    # stated as the plan writes them («từ Quý III/… đến tháng 11/…»).
+    start = P.first_day(period)
+    within = f"thời gian thực hiện ({P.words(period)})"
 
     def in_period(day, path, what):
-        if not start <= day <= end:
+        if not P.within(period, day):
             errors.append(src.error(path, f"{what} {format_date(day)} nằm ngoài {within}.",
                                     found=format_date(day), hint="kiểm tra lại ngày trong báo cáo của đơn vị."))
 
@@ -185,9 +188,9 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None,
                                         f"{unit.cap.capitalize()} {unit.ten} do {site.department(assigned).ten} phối hợp; "
                                         f"kế hoạch giao ban đó báo cáo kết quả.",
                                         found=rep.ban, hint=f"có phải «{assigned}»?"))
-        if rep.ngay_gui < start:
+        if start is not None and rep.ngay_gui < start:
             errors.append(src.error(("bao_cao", "ngay_gui"), f"Ngày gửi báo cáo {format_date(rep.ngay_gui)} trước khi "
-                                                             f"kế hoạch bắt đầu ({format_month(period.bat_dau)}).",
+                                                             f"kế hoạch bắt đầu ({period.bat_dau.words}).",
                                     found=format_date(rep.ngay_gui)))
         if res.hoi_nghi:
             last = max(c.ngay for c in res.hoi_nghi)
