@@ -321,7 +321,9 @@ class Assignment(Strict):
 class Report(Strict):
     tieu_de: OptionalText = Field(default="", description="Chữ mở đầu, chép đúng kế hoạch («* Ghi chú:»); bỏ trống "
                                                           "khi kế hoạch không có: website không thêm chữ nào.")
-    noi_nhan: Name = Field(description="Mã ban nhận báo cáo (ban tổng hợp báo cáo của các đơn vị).")
+    noi_nhan: Name = Field(description=(
+        "Nơi nhận báo cáo: mã ban trong co-quan.yaml (ban tổng hợp báo cáo của các đơn vị), hoặc, khi nơi nhận không "
+        "phải một ban của cơ quan ban hành, tên nơi nhận viết như kế hoạch (báo cáo của xã gửi Ban Thường trực Ủy ban MTTQ cấp trên)."))
     han: Date = Field(description="Hạn gửi báo cáo.")
     loi_van: Text = Field(description="Có thể dùng {noi_nhan_bao_cao} và {han_bao_cao}.")
     nguoi_gui: Literal["ban", "don_vi"] | None = Field(default=None, description=(
@@ -348,6 +350,11 @@ class Organisation(Strict):
     bao_cao: Report
     don_vi_thuc_hien: LocalCommittees
     doan: "Blocks" = Field(default=[], description=WORDS_HELP)
+    quan_he: OptionalText = Field(default="", description=(
+        "Chữ kế hoạch dùng cho việc người, ban được giao làm với các đơn vị của mình, viết thường, như kế hoạch viết "
+        "(«Đồng chí Phó Chủ tịch … phụ trách thôn …»: phụ trách): website ghi «Phụ trách: <người được giao>» trên "
+        "trang đơn vị, phiếu nhiệm vụ, bảng tính. Bỏ trống khi người được giao là các ban phối hợp với đơn vị: "
+        "website ghi «Ban phối hợp của <cấp>: <tên ban>»."))
 
 
 class Recipient(Strict):

@@ -142,7 +142,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
                # each unit's calendar (the unit works with its Ban, whose report carries the unit's
                # results), saying whose deadline it is: one event, one text, one UID everywhere.
                # Who reports, as the data says (bao_cao › nguoi_gui): the Bans, each unit, or nobody named.
-               f"Ngày cuối{_senders(site)} gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
+               f"Ngày cuối{_senders(site)} gửi báo cáo kết quả về {site.report_receiver} "
                f"(kế hoạch: trước ngày {format_date(report.han)})",
                f"Hạn kế hoạch đặt cho {pg.deadline_owner(site)}"
                + (f", không đặt cho từng {plan.ten_goi_don_vi}. " if pg.units_have_no_deadline(site) else ". ")

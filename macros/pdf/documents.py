@@ -127,7 +127,7 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
     amount = site.amount(code)
     # Reference material: no national motto, issuing body, number or signature.
     content = fragment(
-        "handout.html", reference=reference(site), unit_title=links.unit_title(unit), partner_label=site.org.partner_label,
+        "handout.html", reference=reference(site), unit_title=links.unit_title(unit), partner_label=site.partner_label,
         notice=_notice(site, Kind.REFERENCE, compact=True),
         department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten),
         local_task=local.nhiem_vu, amount=format_money(amount), amount_words=money_in_words(amount),

@@ -69,7 +69,7 @@ def _assignments(c: _Context, o) -> str:
 
 
 def _units(c: _Context, o) -> str:
-    return ("# Các đơn vị thực hiện\n\nChọn đơn vị để xem ban phối hợp, kinh phí, "
+    return (f"# Các đơn vị thực hiện\n\nChọn đơn vị để xem {md_escape(c.site.partner_word)}, kinh phí, "
             "các bước và thời hạn.\n\n" + units.units_index(c.site))
 
 
@@ -165,7 +165,7 @@ def unit_description(site: Site, unit) -> str:
     the reader's «đơn vị của tôi» control and links, not a description."""
     dept = site.department(site.assignment_of(unit.ma).ban).ten
     period = site.plan.thoi_gian_dia_diem
-    return (f"{links.unit_title(unit)}: ban phối hợp {dept}; kinh phí {format_money(site.amount(unit.ma))}; "
+    return (f"{links.unit_title(unit)}: {site.partner_word} {dept}; kinh phí {format_money(site.amount(unit.ma))}; "
             f"từ {format_month(period.bat_dau)} đến {format_date(period.ket_thuc)}.")
 
 

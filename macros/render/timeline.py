@@ -39,7 +39,7 @@ def timeline_html(site: Site) -> str:
     # (sort date, when as the plan states it, what). The start is a month, not a day.
     events = [
         (start, format_month(period.bat_dau).capitalize(), "Bắt đầu thực hiện"),
-        (last, format_date(last), f"Ngày cuối{site.report_senders(' ')} gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
+        (last, format_date(last), f"Ngày cuối{site.report_senders(' ')} gửi báo cáo kết quả về {site.report_receiver} "
                                   f"{_deadline_words(site)}"),
         (end, format_date(end), f"Kết thúc thực hiện {_period_words(site)}"),
     ]

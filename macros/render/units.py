@@ -19,7 +19,7 @@ def report_sentence(site: Site, dept_code: str) -> str:
     report to the receiving Ban, which compiles the province-wide report (its own
     units included). Never a deadline of the unit itself."""
     report = site.plan.to_chuc_thuc_hien.bao_cao
-    receiver = site.department(report.noi_nhan).ten
+    receiver = site.report_receiver
     dept = site.department(dept_code).ten
     org = site.org
     if report.nguoi_gui == "don_vi":  # each unit reports (its Ban Công tác Mặt trận), by the plan's date
@@ -34,7 +34,7 @@ def report_sentence(site: Site, dept_code: str) -> str:
     if dept_code == report.noi_nhan:
         return (f"Theo kế hoạch, {senders or 'báo cáo kết quả gửi về'} {receiver} trước ngày "
                 f"{format_date(report.han)}; {compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
-                f"do {receiver} phối hợp.")
+                f"do {receiver} {site.relation}.")
     return (f"Theo kế hoạch, {dept} báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}"
             f"{org.departments_together(', cùng ', f' khác của {org.committee}')}; {compiles}.")
 
@@ -51,7 +51,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
     amount = site.amount(code)
     org = section_number(site, "to_chuc_thuc_hien")
     return render("unit_page.md", title=links.unit_title(unit), pick=my_unit_pick(here, site.has_toolkit),
-                  partner_label=site.org.partner_label,
+                  partner_label=site.partner_label,
                   dept=site.department(a.ban).ten, amount=amount, amount_words=money_in_words(amount),
                   start=format_month(period.bat_dau), end=period.ket_thuc, conference_rule=conference_rule(site),
                   report_sentence=report_sentence(site, a.ban),
@@ -131,4 +131,5 @@ def units_index(site: Site) -> str:
                      "department_code": a.ban, "department": site.department(a.ban).ten,
                      "amount": format_money(site.amount(unit.ma)), "folded": names})
     departments = [(d.ma, d.ten) for d in site.departments]
-    return render("units_index.html", rows=rows, departments=departments, unit_word=site.plan.ten_goi_don_vi)
+    return render("units_index.html", rows=rows, departments=departments, unit_word=site.plan.ten_goi_don_vi,
+                  partner=site.partner_column, written=site.partner_word != "ban phối hợp")
