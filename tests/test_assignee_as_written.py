@@ -9,6 +9,7 @@ commune plan of review r19k (tests/fixtures/ke-hoach-xa-cau-truc), in-process:
 5. a step cited by its number as written (buoc › so) on the unit PDF, the timeline and the calendar."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -102,11 +103,12 @@ def test_a_step_is_cited_by_its_number_as_written_everywhere(tmp_path, labels, c
     assert f"{labels[1]} Hội nghị tuyên truyền" in handout, handout
     line = timeline.timeline_html(site)
     assert f"{labels[1]} Hội nghị tuyên truyền" in line, line
-    calendar = ics.calendar(site, results_of(site), STAMP).decode().replace("\r\n ", "")
+    calendar = ics.calendar(site, results_of(site), STAMP).decode().replace("\r\n ", "").replace("\\,", ",")
     assert f"SUMMARY:{labels[1]} Hội nghị tuyên truyền" in calendar, calendar
     assert f"Kế hoạch (mục III, {cited}) ghi:" in calendar or f"Kế hoạch (mục III.{cited}) ghi:" in calendar, calendar
     unit = units.unit_page(site, "kon-klor")
     assert f"{labels[1]} từ ngày 01/10/2026" in unit, unit
     if cited == "b":
         for text in (handout, line, calendar, unit):
-            assert "Bước 2" not in text and "bước 2" not in text, text
+            # the site's own count («Bước 2:», «bước 2)»); the plan's quoted «theo Bước 2;» may stay
+            assert not re.search(r"(?i)bước 2(?!\\?;)", text), text

@@ -22,7 +22,7 @@ from ..site import Site
 from ..text import slugify
 from ..render import links, notice
 from ..render.plan import conference_heading
-from ..sections import section_number
+from ..sections import item_label, item_ref, section_number
 
 TZID = "Asia/Ho_Chi_Minh"
 
@@ -102,9 +102,17 @@ def _step_events(site: Site, key: str, domain: str, stamp: dt.datetime, note: st
         summary = (f"Ngày cuối của {name[:1].lower()}{name[1:]} (kế hoạch: {words})" if deadline
                    else f"{name} (kế hoạch: {words})")
         out.append(_event(f"{key}-buoc-{n}@{domain}", stamp, *days, summary,
-                          f"Kế hoạch ({f'mục {where}, ' if where else ''}bước {n}) ghi: «{site.fill(step.noi_dung)}»", note=note,
+                          f"Kế hoạch ({_step_ref(where, n, step)}) ghi: «{site.fill(step.noi_dung)}»", note=note,
                           reminders=REMINDERS if deadline else ()))
     return out
+
+
+def _step_ref(where: str, n: int, step) -> str:
+    """«mục <số mục>, Bước 2» / «mục <số mục>.b»: the step by its number as the plan writes it (buoc › so); without one,
+    «bước <its place>» (the site's count)."""
+    if step.so:
+        return f"mục {item_ref(where, step.so)}" if where else item_label(step.so)
+    return f"{f'mục {where}, ' if where else ''}bước {n}"
 
 
 _END = b"END:VCALENDAR\r\n"

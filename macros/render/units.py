@@ -61,7 +61,9 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   # a step quoted with its number as the plan writes it («Bước 1: …») when the data has it
                   steps_section=section_number(site, "cac_buoc"),
                   steps=[(bool(s.so), item_text(s.so, site.fill(s.noi_dung))) for s in plan.cac_buoc.buoc],
-                  step_times=[(n, s.thoi_gian.van_ban) for n, s in step_times.steps_with_times(plan)],
+                  # each step by its number as the plan writes it («Bước 2: …», «b) …»), else «bước <place>: …»
+                  step_times=[item_text(s.so, s.thoi_gian.van_ban) if s.so else f"bước {n}: {s.thoi_gian.van_ban}"
+                              for n, s in step_times.steps_with_times(plan)],
                   results=results, code=unit.ma, names=other_names(unit),
                   href={"plan": links.rel(links.PLAN, here), "timeline": links.rel(links.TIMELINE, here),
                         "budget": links.rel(links.BUDGET, here)})
