@@ -112,3 +112,15 @@ def test_a_step_is_cited_by_its_number_as_written_everywhere(tmp_path, labels, c
         for text in (handout, line, calendar, unit):
             # the site's own count («Bước 2:», «bước 2)»); the plan's quoted «theo Bước 2;» may stay
             assert not re.search(r"(?i)bước 2(?!\\?;)", text), text
+
+
+@pytest.mark.parametrize("slug", ["chuong-trinh-hoi-nghi", "bien-ban-hoi-nghi"])
+def test_a_form_names_the_place_in_the_plans_own_word(slug):
+    """The conference forms asked «Khu dân cư (thôn, làng):», the bracket a district's plan's word for its
+    villages; the place is what the plan calls it (ke-hoach.yaml › ten_goi_khu_dan_cu), and nothing more."""
+    from macros.loader import load_site
+    from macros.render import toolkit
+    from tests.sitebuild import ROOT
+
+    text = " ".join(re.sub(r"<[^>]+>", " ", toolkit.form_page(load_site(ROOT), slug)).split())
+    assert "(thôn, làng)" not in text and "Khu dân cư:" in text, text
