@@ -17,7 +17,7 @@ from macros.errors import DataErrors
 from macros.exports import ics, xlsx
 from macros.loader import load_website
 from macros.pdf import documents
-from macros.render import assignments, budget, home, timeline, units
+from macros.render import assignments, budget, home, report, timeline, units
 from macros.results.load import results_of
 from tests.test_cite_as_written import _org, _site, _steps
 from tests.test_structured_verbatim import _project
@@ -67,8 +67,13 @@ def test_the_report_goes_to_a_receiver_as_the_plan_writes_it(tmp_path):
     assert site.fill(site.plan.to_chuc_thuc_hien.bao_cao.loi_van).startswith(f"Tổng hợp kết quả, báo cáo {PROVINCE} ")
     sentence = units.report_sentence(site, site.assignment_of("kon-klor").ban)
     assert f"báo cáo kết quả về {PROVINCE} trước ngày 15/11/2026" in sentence, sentence
-    assert PROVINCE in assignments.assignments_page(site)
-    assert PROVINCE in timeline.timeline_html(site)
+    page = assignments.assignments_page(site)
+    assert PROVINCE in page and PROVINCE in timeline.timeline_html(site), page
+    # a body outside the commune is not said to compile the commune's report (the 2023 shape: a ban of the issuer)
+    compiled = report.report_page(site, results_of(site))
+    for text in (sentence, page, compiled):
+        assert "toàn xã" not in text and f"{PROVINCE} tổng hợp" not in text, text
+    assert "## Theo ban" not in page, page
 
 
 def _no_campaign(data):

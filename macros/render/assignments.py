@@ -47,8 +47,13 @@ def report_note(site: Site) -> str:
     its_units = (f", gồm cả kết quả tại các {m(site.plan.ten_goi_don_vi)} do {m(receiver)} {m(site.relation)}"
                  if own is not None else "")
     return (f"!!! note \"Báo cáo kết quả\"\n    Kế hoạch ghi: «{m(quote)}»\n\n"
-            f"    {m(receiver)} nhận báo cáo{_senders(site)} và tổng hợp báo cáo kết quả"
-            f"{site.org.area(' trên địa bàn toàn', m)} (kế hoạch, mục {m(where)}){its_units}.\n")
+            f"    {m(receiver)} nhận báo cáo{_senders(site)}{_compiles(site)} (kế hoạch, mục {m(where)}){its_units}.\n")
+
+
+def _compiles(site: Site) -> str:
+    """" và tổng hợp báo cáo kết quả trên địa bàn toàn tỉnh" when the receiver is one of the issuer's departments;
+    "" for a receiver the plan writes by name (no department of the issuer: it is not said to compile)."""
+    return f" và tổng hợp báo cáo kết quả{site.org.area(' trên địa bàn toàn', m)}" if site.receiver_code else ""
 
 
 def _senders(site: Site) -> str:
@@ -58,5 +63,6 @@ def _senders(site: Site) -> str:
 
 
 def assignments_page(site: Site) -> str:
-    return ("## Theo ban\n\n" + by_department(site) + "\n" + report_note(site)
+    heading = "Theo người, ban được giao" if site.plan.to_chuc_thuc_hien.quan_he else "Theo ban"
+    return (f"## {heading}\n\n" + by_department(site) + "\n" + report_note(site)
             + "\n## Theo đơn vị\n\n" + by_unit_table(site))

@@ -142,6 +142,7 @@ def report(site: Site, form: Form) -> str:
                   signer=f"LÃNH ĐẠO {name.upper()}" if name else "LÃNH ĐẠO",
                   # «gồm cả kết quả tại các … do <receiver> <relation>» only when the plan gives the receiver units
                   receiver_units=any(a.ban == rep.noi_nhan for a in plan.to_chuc_thuc_hien.phan_cong), relation=site.relation,
+                  receiver_own=site.receiver_code is not None,  # a receiver written by name is not said to compile
                   owner=deadline_owner(site), deadline=rep.han, start=format_month(period.bat_dau), end=period.ket_thuc,
                   amount=site.flat_rate if site.rate_for_all else None,  # never a rate the plan does not give every unit
                   source=_lower(plan.kinh_phi.nguon),

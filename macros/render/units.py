@@ -27,16 +27,18 @@ def report_sentence(site: Site, dept_code: str) -> str:
                 f"{format_date(report.han)}.")
     if report.nguoi_gui is None:  # the data does not say who reports: the plan's words, nothing added
         return f"Kế hoạch ghi: «{site.fill(report.loi_van)}»"
-    compiles = f"{receiver} tổng hợp báo cáo kết quả{org.area(' trên địa bàn toàn')}"
+    # the receiver compiles the issuer's whole report only when it is one of the issuer's departments (a body the
+    # plan writes by name, as a commune's report to the province's Front, is not said to)
+    compiles = f"; {receiver} tổng hợp báo cáo kết quả{org.area(' trên địa bàn toàn')}" if site.receiver_code else ""
     # The departments by the plan's name for them (co-quan.yaml › ten_goi_cac_ban); without one,
     # the sentence names none.
     senders = org.departments_together(after=f" {org.committee} báo cáo kết quả về")
     if dept_code == report.noi_nhan:
         return (f"Theo kế hoạch, {senders or 'báo cáo kết quả gửi về'} {receiver} trước ngày "
-                f"{format_date(report.han)}; {compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
+                f"{format_date(report.han)}{compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
                 f"do {receiver} {site.relation}.")
     return (f"Theo kế hoạch, {dept} báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}"
-            f"{org.departments_together(', cùng ', f' khác của {org.committee}')}; {compiles}.")
+            f"{org.departments_together(', cùng ', f' khác của {org.committee}')}{compiles}.")
 
 
 def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
