@@ -129,3 +129,18 @@ def test_a_form_names_the_place_in_the_plans_own_word(slug):
 
     text = " ".join(re.sub(r"<[^>]+>", " ", toolkit.form_page(load_site(ROOT), slug)).split())
     assert "(thôn, làng)" not in text and "Khu dân cư:" in text, text
+
+
+def test_a_unit_page_is_found_by_the_labels_it_shows(tmp_path):
+    """Search finds a unit page by its labels (units.PAGE_TOPICS): «Ban phối hợp» is not one of a page
+    that says «Phụ trách»."""
+    from macros.loader import load_website as load
+    from macros.render.pages import Catalog
+    from macros.text import fold
+    from tests.test_structured_verbatim import _project as project
+
+    catalog = Catalog(load(project(tmp_path)), pdf_ok=False)
+    [(path, found)] = [(p, n) for p, n in catalog.search_by_name.items() if p.endswith("thon-kon-klor.md")]
+    shown = fold(catalog.pages[path].markdown)
+    topics = found.text.split(". Mã đơn vị")[0].split(", ")
+    assert "Phụ trách" in topics and all(fold(t) in shown for t in topics), (topics, shown)

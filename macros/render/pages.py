@@ -232,7 +232,7 @@ class Catalog:
                 path = home_page if page.path == links.HOME else site.prefix + page.path
                 self._add(GeneratedPage(path, page.title, page.markdown, page.data_files, page.meta, page.plan), site)
             self.handbook[site.key] = [site.prefix + p for p in made.handbook_section()]
-            self.search_by_name.update({site.prefix + o.path: units.search_text(o.item) for o in made.by_key.get("unit", ())})
+            self.search_by_name.update({site.prefix + o.path: units.search_text(o.item, site.partner_column) for o in made.by_key.get("unit", ())})
             self.pdf_for_page.update({site.prefix + page: pdf for page, pdf in made.pdf_for_page().items()})
             entries = made.nav(home_page)
             self.nav += [{site.title: entries}] if website.several else entries

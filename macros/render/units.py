@@ -86,12 +86,13 @@ def my_unit_pick(here: str, form: bool = True) -> dict:
             "units": links.rel(links.UNITS, here)}
 
 
-def search_text(unit) -> Named:
+def search_text(unit, partner: str = PAGE_TOPICS[0]) -> Named:
     """What search finds a unit page by, besides its title (macros/searchindex.py):
     what the page holds (PAGE_TOPICS), its code and its other names, as the page's
     last line shows them; and the names that, typed whole, name the unit."""
     names = ", ".join(other_names(unit))
-    text = (", ".join(PAGE_TOPICS) + f". Mã đơn vị: {unit.ma}"
+    # the label before the unit's assignee as the page shows it (Site.partner_column: «Phụ trách»)
+    text = (", ".join((partner, *PAGE_TOPICS[1:])) + f". Mã đơn vị: {unit.ma}"
             + (f" · Tên gọi khác: {names}" if names else ""))
     # The title names the page already (the worker counts it); each other name once, by its folded form.
     seen, called = {fold(links.unit_title(unit))}, []
