@@ -225,7 +225,9 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
     errors += check_idle_departments(org, plan, src, org_file)
     # a code (lower case, no space) names a department of co-quan.yaml; any other words name the receiver as
     # the plan writes it (a commune's report goes to the province's Front, no department of the commune)
-    if report.noi_nhan not in depts and re.fullmatch(r"[a-z0-9-]+", report.noi_nhan):
+    # (a department's own name written for its code is still refused, with its code: the site must know it)
+    if report.noi_nhan not in depts and (re.fullmatch(r"[a-z0-9-]+", report.noi_nhan)
+                                         or fold(report.noi_nhan) in {fold(d.ten) for d in org.ban}):
         errors.append(src.error(path_of(plan, "to_chuc_thuc_hien") + ("bao_cao", "noi_nhan"),
                                 f"Không có ban mã «{report.noi_nhan}» trong {org_file}.",
                                 found=report.noi_nhan, hint=_suggest_department(report.noi_nhan, org, org_file)))
