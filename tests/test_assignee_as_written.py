@@ -71,7 +71,7 @@ def test_the_report_goes_to_a_receiver_as_the_plan_writes_it(tmp_path):
     assert PROVINCE in page and PROVINCE in timeline.timeline_html(site), page
     # a body outside the commune is not said to compile the commune's report (the 2023 shape: a ban of the issuer)
     compiled = report.report_page(site, results_of(site))
-    for text in (sentence, page, compiled):
+    for text in (sentence, page, compiled, home.home_page(site)):
         assert "toàn xã" not in text and f"{PROVINCE} tổng hợp" not in text, text
     assert "## Theo ban" not in page, page
 

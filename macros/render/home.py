@@ -34,7 +34,7 @@ def home_page(site: Site) -> str:
                   partners=site.partner_word if site.partner_word != "ban phối hợp" else "các ban phối hợp",
                   local=notice.spell(site, local.ten), n=n, unit_word=p.ten_goi_don_vi, province=site.units_file.tinh,
                   cap=site.org.cap, senders=senders[:1].upper() + senders[1:],
-                  start=format_month(period.bat_dau), end=period.ket_thuc, receiver=site.report_receiver,
+                  start=format_month(period.bat_dau), end=period.ket_thuc, receiver=site.report_receiver, receiver_own=site.receiver_code is not None,
                   deadline=report.han, rate=site.flat_rate, budget_words=_budget_words(site), total=site.total, total_words=site.total_in_words,
                   units=units)
 
