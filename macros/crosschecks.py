@@ -161,6 +161,10 @@ def _units_file_missing(files: dict | None) -> str | None:
     return files["plan"].rsplit("/", 1)[0] + "/don-vi.yaml"
 
 
+# A name «Ban phối hợp» can truthfully stand before: a department of the issuing body, or its office.
+_A_DEPARTMENT = r"(?i)(?:ban|văn phòng)\b"
+
+
 def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files: dict | None = None) -> list[DataError]:
     if plan.to_chuc_thuc_hien is None:  # no organisation section: no assignments to check
         return []
@@ -178,6 +182,7 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
                                                if s is plan.to_chuc_thuc_hien else s for s in plan.muc]})
     known = {u.ma: u for u in units.don_vi}
     depts = {d.ma for d in org.ban}
+    names = {d.ma: d.ten for d in org.ban}
     assigned: dict[str, tuple[int, int]] = {}
     base = path_of(plan, "to_chuc_thuc_hien") + ("phan_cong",)
     errors += unique(plan.to_chuc_thuc_hien.phan_cong, lambda a: a.ban, src, base, "Ban")
@@ -190,6 +195,12 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
         if a.ban not in depts:
             errors.append(src.error(base + (i, "ban"), f"Không có ban mã «{a.ban}» trong {org_file}.",
                                     found=a.ban, hint=_suggest_department(a.ban, org, org_file)))
+        elif not plan.to_chuc_thuc_hien.quan_he and not re.match(_A_DEPARTMENT, names[a.ban]):
+            # without the plan's own word the site says «Ban phối hợp của …: <name>», true only of a department
+            errors.append(src.error(base + (i, "ban"), f"«{names[a.ban]}» ({org_file}) không phải một ban, nhưng "
+                                                       "website sẽ ghi «Ban phối hợp» trước tên này.",
+                                    found=a.ban, hint="ghi quan_he trong mục tổ chức thực hiện: chữ kế hoạch dùng cho "
+                                                      "việc người được giao làm với đơn vị (như «phụ trách»)."))
         for j, code in enumerate(a.don_vi):
             path = base + (i, "don_vi", j)
             if code not in known:
@@ -214,7 +225,11 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
                                     hint="thêm mã vào don_vi của một ban."))
     report = plan.to_chuc_thuc_hien.bao_cao
     errors += check_idle_departments(org, plan, src, org_file)
-    if report.noi_nhan not in depts:
+    # a code (lower case, no space) names a department of co-quan.yaml; any other words name the receiver as
+    # the plan writes it (a commune's report goes to the province's Front, no department of the commune)
+    # (a department's own name written for its code is still refused, with its code: the site must know it)
+    if report.noi_nhan not in depts and (re.fullmatch(r"[a-z0-9-]+", report.noi_nhan)
+                                         or fold(report.noi_nhan) in {fold(d.ten) for d in org.ban}):
         errors.append(src.error(path_of(plan, "to_chuc_thuc_hien") + ("bao_cao", "noi_nhan"),
                                 f"Không có ban mã «{report.noi_nhan}» trong {org_file}.",
                                 found=report.noi_nhan, hint=_suggest_department(report.noi_nhan, org, org_file)))
@@ -757,9 +772,11 @@ _UNIT_NEEDS = ("to_chuc_thuc_hien", "kinh_phi", "thoi_gian_dia_diem", "cac_buoc"
 _TOOLKIT_NEEDS = ("noi_dung",)
 
 
-def _missing(plan: PlanFile, kinds) -> list[str]:
+def _missing(plan: PlanFile, kinds, campaign: bool = True) -> list[str]:
+    """The structured sections of `kinds` the plan lacks, and its campaign when `campaign` (the toolkit's
+    and handbook's need; unit pages do without one)."""
     missing = [f"«{kind}»" for kind in kinds if plan.section(kind) is None]
-    if plan.cuoc_van_dong is None:
+    if campaign and plan.cuoc_van_dong is None:
         missing.append("«cuoc_van_dong» (trường)")
     return missing
 
@@ -770,7 +787,7 @@ def unmade_pages(models: dict, files: dict | None = None) -> list[str]:
     is not made. An error for a checked plan, a line of the printed checklist for a draft."""
     plan, units = models["plan"], models.get("units")
     sentences = []
-    unit_missing = _missing(plan, _UNIT_NEEDS) + ([] if plan.van_ban.nam is not None else ["«van_ban › nam»"])
+    unit_missing = _missing(plan, _UNIT_NEEDS, campaign=False) + ([] if plan.van_ban.nam is not None else ["«van_ban › nam»"])
     if units is not None and units.don_vi and unit_missing:
         sentences.append(f"{_names(files, 'units')} có {len(units.don_vi)} đơn vị nhưng website không tạo trang đơn vị "
                          f"vì kế hoạch thiếu mục có cấu trúc: {', '.join(unit_missing)}.")

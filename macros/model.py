@@ -52,8 +52,8 @@ class UnitsFile(Strict):
 # --- data/<kế hoạch>/co-quan.yaml ------------------------------------------------------
 
 class Department(Strict):
-    ma: Code = Field(description="Mã ngắn của ban: ban-phong-trao.")
-    ten: Name = Field(description="Tên ban, viết như trong kế hoạch.")
+    ma: Code = Field(description="Mã ngắn của ban (hay người được giao): ban-phong-trao.")
+    ten: Name = Field(description="Tên ban, hay người được giao («Đồng chí Phó Chủ tịch …»), viết như trong kế hoạch.")
     viet_tat: Name | None = Field(default=None, description="Chữ viết tắt, nếu kế hoạch dùng.")
 
 
@@ -93,7 +93,9 @@ class OrgFile(Strict):
                                                       "toàn <cấp>», «Ban phối hợp của <cấp>»; \"\" khi chưa biết (website "
                                                       "bỏ các chữ này).")
     dia_danh: OptionalText = Field(description="Địa danh ghi trước ngày tháng, như văn bản ghi; \"\" nếu không có.")
-    ban: Annotated[list[Department], *at_most(MAX_LIST)] = Field(default=[], description="Các ban của cơ quan được giao việc.")
+    ban: Annotated[list[Department], *at_most(MAX_LIST)] = Field(default=[], description=(
+        "Các ban của cơ quan được giao việc; kế hoạch giao việc cho từng người thì mỗi người một mục, tên viết như "
+        "kế hoạch (xem ke-hoach.yaml › to_chuc_thuc_hien › quan_he)."))
     quoc_hieu: OptionalText = Field(description="Quốc hiệu ở đầu văn bản.")
     tieu_ngu: OptionalText = Field(description="Tiêu ngữ dưới quốc hiệu.")
     ten_goi_cac_ban: DepartmentsName = Field(default="", description=(
@@ -313,7 +315,7 @@ class Budget(Strict):
 
 
 class Assignment(Strict):
-    ban: Name = Field(description="Mã ban trong data/<kế hoạch>/co-quan.yaml.")
+    ban: Name = Field(description="Mã ban (hay người được giao) trong data/<kế hoạch>/co-quan.yaml.")
     tieu_de: Text | None = Field(default=None, description="Tiêu đề mục, chép đúng kế hoạch kể cả dấu câu "
                                                            "(«Văn phòng:»); bỏ trống thì dùng tên ban.")
     nhiem_vu: Text = Field(description="Nhiệm vụ, chép đúng kế hoạch; phải nhắc tên từng đơn vị được giao.")
@@ -326,7 +328,9 @@ class Assignment(Strict):
 class Report(Strict):
     tieu_de: OptionalText = Field(default="", description="Chữ mở đầu, chép đúng kế hoạch («* Ghi chú:»); bỏ trống "
                                                           "khi kế hoạch không có: website không thêm chữ nào.")
-    noi_nhan: Name = Field(description="Mã ban nhận báo cáo (ban tổng hợp báo cáo của các đơn vị).")
+    noi_nhan: Name = Field(description=(
+        "Nơi nhận báo cáo: mã ban trong co-quan.yaml (ban tổng hợp báo cáo của các đơn vị), hoặc, khi nơi nhận không "
+        "phải một ban của cơ quan ban hành, tên nơi nhận viết như kế hoạch (báo cáo của xã gửi Ban Thường trực Ủy ban MTTQ cấp trên)."))
     han: Date = Field(description="Hạn gửi báo cáo.")
     loi_van: Text = Field(description="Có thể dùng {noi_nhan_bao_cao} và {han_bao_cao}.")
     nguoi_gui: Literal["ban", "don_vi"] | None = Field(default=None, description=(
@@ -353,6 +357,11 @@ class Organisation(Strict):
     bao_cao: Report
     don_vi_thuc_hien: LocalCommittees
     doan: "Blocks" = Field(default=[], description=WORDS_HELP)
+    quan_he: OptionalText = Field(default="", description=(
+        "Chữ kế hoạch dùng cho việc người, ban được giao làm với các đơn vị của mình, viết thường, như kế hoạch viết "
+        "(«Đồng chí Phó Chủ tịch … phụ trách thôn …»: phụ trách): website ghi «Phụ trách: <người được giao>» trên "
+        "trang đơn vị, phiếu nhiệm vụ, bảng tính. Bỏ trống khi người được giao là các ban phối hợp với đơn vị: "
+        "website ghi «Ban phối hợp của <cấp>: <tên ban>»."))
 
 
 class Recipient(Strict):

@@ -99,10 +99,9 @@ class Site:
     def has_units(self) -> bool:
         """A page, a handout, a calendar and a report template per unit, their list and the results
         pages: a unit's page states its department, money, steps and period; the compiled report
-        names the campaign and the year."""
+        names the year (and the campaign only when the plan has one: cuoc_van_dong may be absent)."""
         p = self.plan
-        return (self.has_assignments and self.has_timeline and p.cac_buoc is not None
-                and p.cuoc_van_dong is not None and p.van_ban.nam is not None)
+        return self.has_assignments and self.has_timeline and p.cac_buoc is not None and p.van_ban.nam is not None
 
     @property
     def has_report_templates(self) -> bool:
@@ -213,6 +212,44 @@ class Site:
             return f"{before}từng {escape(self.plan.ten_goi_don_vi)}{after}"
         return self.org.departments_together(before, after, escape) if who == "ban" else ""
 
+    @property
+    def relation(self) -> str:
+        """What an assignee does with its units, in the plan's word (to_chuc_thuc_hien › quan_he: «phụ trách»);
+        «phối hợp» (the departments working with units) when the data gives none."""
+        org = self.plan.to_chuc_thuc_hien
+        return (org.quan_he if org is not None else "") or "phối hợp"
+
+    @property
+    def partner_word(self) -> str:
+        """«ban phối hợp», or the plan's own word alone («phụ trách»): who a unit works with, in a sentence."""
+        org = self.plan.to_chuc_thuc_hien
+        return org.quan_he if org is not None and org.quan_he else "ban phối hợp"
+
+    @property
+    def partner_column(self) -> str:
+        """«Ban phối hợp» / «Phụ trách»: the head of a table's column of assignees."""
+        return self.partner_word[:1].upper() + self.partner_word[1:]
+
+    @property
+    def partner_label(self) -> str:
+        """«Ban phối hợp của tỉnh» (the issuing body's department working with a unit), or the plan's own word
+        («Phụ trách») when the data gives one: the label before a unit's assignee."""
+        org = self.plan.to_chuc_thuc_hien
+        return self.partner_column if org is not None and org.quan_he else self.org.partner_label
+
+    @property
+    def report_receiver(self) -> str:
+        """Who receives the reports (bao_cao › noi_nhan), named: a department's name for its code, else the
+        receiver as the plan writes it (a body that is no department of the issuing body)."""
+        code = self.plan.to_chuc_thuc_hien.bao_cao.noi_nhan
+        return self._departments[code].ten if code in self._departments else code
+
+    @property
+    def receiver_code(self) -> str | None:
+        """The code of the department receiving the reports; None when the receiver is written as a name."""
+        code = self.plan.to_chuc_thuc_hien.bao_cao.noi_nhan
+        return code if code in self._departments else None
+
     def assignment_of(self, unit_code: str) -> Assignment:
         return self._assignment_of[unit_code]
 
@@ -279,7 +316,7 @@ class Site:
             out["so_hoi_nghi"] = f"từ {conf.toi_thieu:02d} đến {conf.toi_da:02d}"
         if self.plan.to_chuc_thuc_hien is not None:
             report = self.plan.to_chuc_thuc_hien.bao_cao
-            out["noi_nhan_bao_cao"] = self.department(report.noi_nhan).ten
+            out["noi_nhan_bao_cao"] = self.report_receiver
             out["han_bao_cao"] = format_date(report.han)
         return out
 

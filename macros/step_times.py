@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .sections import item_label, item_text
+
 # A day, its year of four digits and no more («30/9/20234» is no date: a digit must not continue it).
 _D = r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)"
 _LONG = r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)"
@@ -119,7 +121,11 @@ def steps_with_times(plan) -> list[tuple[int, object]]:
 
 def label(n: int, step) -> str:
     """"Bước 2: Hội nghị tuyên truyền": the step's number and short name, once even when the
-    short name already starts with it («Bước 2: …» as the document writes it)."""
+    short name already starts with it («Bước 2: …» as the document writes it); the number as the
+    plan writes it (buoc › so: «b)», «Bước 2:») when the data records one."""
+    if step.so:
+        written = item_label(step.so)
+        return step.ten_ngan if step.ten_ngan.lower().startswith(written.lower()) else item_text(step.so, step.ten_ngan)
     if re.match(rf"(?i)bước\s+{n}\b", step.ten_ngan):
         return step.ten_ngan
     return f"Bước {n}: {step.ten_ngan}"

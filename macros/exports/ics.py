@@ -23,7 +23,7 @@ from ..site import Site
 from ..text import slugify
 from ..render import links, notice
 from ..render.plan import conference_heading
-from ..sections import section_number
+from ..sections import item_label, item_ref, section_number
 
 TZID = "Asia/Ho_Chi_Minh"
 
@@ -104,9 +104,17 @@ def _step_events(site: Site, key: str, domain: str, stamp: dt.datetime, note: st
         summary = (f"Ngày cuối của {name[:1].lower()}{name[1:]} (kế hoạch: {words})" if deadline
                    else f"{name} (kế hoạch: {words})")
         out.append(_event(f"{key}-buoc-{n}@{domain}", stamp, *days, summary,
-                          f"Kế hoạch ({f'mục {where}, ' if where else ''}bước {n}) ghi: «{site.fill(step.noi_dung)}»", note=note,
+                          f"Kế hoạch ({_step_ref(where, n, step)}) ghi: «{site.fill(step.noi_dung)}»", note=note,
                           reminders=REMINDERS if deadline else ()))
     return out
+
+
+def _step_ref(where: str, n: int, step) -> str:
+    """«mục <số mục>, Bước 2» / «mục <số mục>.b»: the step by its number as the plan writes it (buoc › so); without one,
+    «bước <its place>» (the site's count)."""
+    if step.so:
+        return f"mục {item_ref(where, step.so)}" if where else item_label(step.so)
+    return f"{f'mục {where}, ' if where else ''}bước {n}"
 
 
 _END = b"END:VCALENDAR\r\n"
@@ -147,7 +155,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
                # each unit's calendar (the unit works with its Ban, whose report carries the unit's
                # results), saying whose deadline it is: one event, one text, one UID everywhere.
                # Who reports, as the data says (bao_cao › nguoi_gui): the Bans, each unit, or nobody named.
-               f"Ngày cuối{_senders(site)} gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
+               f"Ngày cuối{_senders(site)} gửi báo cáo kết quả về {site.report_receiver} "
                f"(kế hoạch: trước ngày {format_date(report.han)})",
                f"Hạn kế hoạch đặt cho {pg.deadline_owner(site)}"
                + (f", không đặt cho từng {plan.ten_goi_don_vi}. " if pg.units_have_no_deadline(site) else ". ")

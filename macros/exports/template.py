@@ -48,7 +48,7 @@ class InfoRow:
 INFO_ROWS = (
     InfoRow(4, "Mã đơn vị (không sửa)", "don_vi"),
     InfoRow(5, "Đơn vị", "ten"),
-    InfoRow(6, "Ban phối hợp", "ban"),  # the sheet says the level: site.org.partner_label
+    InfoRow(6, "Ban phối hợp", "ban"),  # the sheet says the level: site.partner_label
     InfoRow(7, "Ngày gửi báo cáo (ngày/tháng/năm; để trống nếu chưa gửi)", "ngay_gui"),
     InfoRow(8, "Ngày khảo sát (ngày/tháng/năm)", "khao_sat_ngay"),
     InfoRow(9, "Kết quả khảo sát (tóm tắt)", "khao_sat_ket_qua"),
@@ -178,7 +178,7 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
     values = {"don_vi": unit["don_vi"], "ten": unit["ten"], "ban": unit["ban"], "ke_hoach": site.key,
               "ma_noi_dung": topic_record(site)}
     for r in INFO_ROWS:
-        ws.cell(r.row, 1, site.org.partner_label if r.key == "ban" else r.label).font = BOLD
+        ws.cell(r.row, 1, site.partner_label if r.key == "ban" else r.label).font = BOLD
         ws.cell(r.row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         cell = ws.cell(r.row, 2, values.get(r.key))
         cell.number_format = "@"

@@ -267,21 +267,21 @@ def print_setup(ws, title_rows: int | None = None) -> None:
 
 # -- the three tables (rows shared with the CSV files) -------------------------------
 def assignment_rows(site: Site) -> tuple[list[str], list[list]]:
-    head = ["STT", "Đơn vị", "Mã đơn vị", site.org.partner_label, "Kinh phí (đồng)"]
+    head = ["STT", "Đơn vị", "Mã đơn vị", site.partner_label, "Kinh phí (đồng)"]
     rows = [[i, links.unit_title(u), u.ma, site.department(site.assignment_of(u.ma).ban).ten, site.amount(u.ma)]
             for i, u in enumerate(site.units, 1)]
     return head, rows
 
 
 def budget_rows(site: Site) -> tuple[list[str], list[list], list]:
-    head = ["STT", "Đơn vị", site.org.partner_label, "Kinh phí (đồng)"]
+    head = ["STT", "Đơn vị", site.partner_label, "Kinh phí (đồng)"]
     rows = [[i, links.unit_title(u), site.department(site.assignment_of(u.ma).ban).ten, site.amount(u.ma)]
             for i, u in enumerate(site.units, 1)]
     return head, rows, [None, total_label(site), None, site.total]  # «(website cộng)»: the site's own sum
 
 
 def results_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
-    head = ["STT", "Đơn vị", "Mã đơn vị", site.org.partner_label, "Trạng thái", "Số hội nghị", "Người dự",
+    head = ["STT", "Đơn vị", "Mã đơn vị", site.partner_label, "Trạng thái", "Số hội nghị", "Người dự",
             f"Trong đó người {counted_group(site.plan)[1]}", "Kinh phí được giao (đồng)", "Đã chi (đồng)", "Ngày gửi báo cáo"]
     rows = []
     for i, p in enumerate(pg.all_progress(site, results), 1):

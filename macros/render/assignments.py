@@ -25,7 +25,7 @@ def by_department(site: Site, current: str = links.ASSIGNMENTS) -> str:
 
 
 def by_unit_table(site: Site, current: str = links.ASSIGNMENTS) -> str:
-    rows = ["| STT | Đơn vị | Ban phối hợp | Kinh phí |", "|---:|---|---|---:|"]
+    rows = [f"| STT | Đơn vị | {m(site.partner_column)} | Kinh phí |", "|---:|---|---|---:|"]
     for i, unit in enumerate(site.units, 1):
         dept = site.department(site.assignment_of(unit.ma).ban)
         rows.append(f"| {i} | {links.unit_link(site, unit, links.unit_title(unit), current)} "
@@ -37,18 +37,23 @@ def report_note(site: Site) -> str:
     """The plan's note, quoted as written, then who compiles: the receiving Ban is
     the recipient, not a sender, and its own units are part of what it compiles."""
     report = site.plan.to_chuc_thuc_hien.bao_cao
-    receiver = site.department(report.noi_nhan).ten
+    receiver = site.report_receiver
     # the plan's own opening words («* Ghi chú:») only when the data records some
     quote = " ".join(filter(None, (report.tieu_de, site.fill(report.loi_van))))
     # where the plan gives the receiver its task (the section and the item's number, from the data)
     own = next((a for a in site.assignments if a.ban == report.noi_nhan), None)
     where = item_ref(section_number(site, "to_chuc_thuc_hien"), own.so if own else None)
     # «gồm cả kết quả tại các … do <receiver> phối hợp» only when the plan gives the receiver units
-    its_units = (f", gồm cả kết quả tại các {m(site.plan.ten_goi_don_vi)} do {m(receiver)} phối hợp"
+    its_units = (f", gồm cả kết quả tại các {m(site.plan.ten_goi_don_vi)} do {m(receiver)} {m(site.relation)}"
                  if own is not None else "")
     return (f"!!! note \"Báo cáo kết quả\"\n    Kế hoạch ghi: «{m(quote)}»\n\n"
-            f"    {m(receiver)} nhận báo cáo{_senders(site)} và tổng hợp báo cáo kết quả"
-            f"{site.org.area(' trên địa bàn toàn', m)} (kế hoạch, mục {m(where)}){its_units}.\n")
+            f"    {m(receiver)} nhận báo cáo{_senders(site)}{_compiles(site)} (kế hoạch, mục {m(where)}){its_units}.\n")
+
+
+def _compiles(site: Site) -> str:
+    """" và tổng hợp báo cáo kết quả trên địa bàn toàn tỉnh" when the receiver is one of the issuer's departments;
+    "" for a receiver the plan writes by name (no department of the issuer: it is not said to compile)."""
+    return f" và tổng hợp báo cáo kết quả{site.org.area(' trên địa bàn toàn', m)}" if site.receiver_code else ""
 
 
 def _senders(site: Site) -> str:
@@ -58,5 +63,6 @@ def _senders(site: Site) -> str:
 
 
 def assignments_page(site: Site) -> str:
-    return ("## Theo ban\n\n" + by_department(site) + "\n" + report_note(site)
+    heading = "Theo người, ban được giao" if site.plan.to_chuc_thuc_hien.quan_he else "Theo ban"
+    return (f"## {heading}\n\n" + by_department(site) + "\n" + report_note(site)
             + "\n## Theo đơn vị\n\n" + by_unit_table(site))

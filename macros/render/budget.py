@@ -9,7 +9,7 @@ from .plan import budget_sentence, section_number
 
 
 def budget_table(site: Site, current: str = links.BUDGET) -> str:
-    rows = ["| STT | Đơn vị | Ban phối hợp | Kinh phí |", "|---:|---|---|---:|"]  # cells say «đồng»
+    rows = [f"| STT | Đơn vị | {m(site.partner_column)} | Kinh phí |", "|---:|---|---|---:|"]  # cells say «đồng»
     for i, unit in enumerate(site.units, 1):
         dept = site.department(site.assignment_of(unit.ma).ban)
         rows.append(f"| {i} | {links.unit_link(site, unit, links.unit_title(unit), current)} | {m(dept.ten)} "

@@ -69,7 +69,7 @@ def _assignments(c: _Context, o) -> str:
 
 
 def _units(c: _Context, o) -> str:
-    return ("# Các đơn vị thực hiện\n\nChọn đơn vị để xem ban phối hợp, kinh phí, "
+    return (f"# Các đơn vị thực hiện\n\nChọn đơn vị để xem {md_escape(c.site.partner_word)}, kinh phí, "
             "các bước và thời hạn.\n\n" + units.units_index(c.site))
 
 
@@ -165,7 +165,7 @@ def unit_description(site: Site, unit) -> str:
     the reader's «đơn vị của tôi» control and links, not a description."""
     dept = site.department(site.assignment_of(unit.ma).ban).ten
     period = site.plan.thoi_gian_dia_diem
-    return (f"{links.unit_title(unit)}: ban phối hợp {dept}; kinh phí {format_money(site.amount(unit.ma))}; "
+    return (f"{links.unit_title(unit)}: {site.partner_word} {dept}; kinh phí {format_money(site.amount(unit.ma))}; "
             f"{P.words(period)}.")
 
 
@@ -232,7 +232,7 @@ class Catalog:
                 path = home_page if page.path == links.HOME else site.prefix + page.path
                 self._add(GeneratedPage(path, page.title, page.markdown, page.data_files, page.meta, page.plan), site)
             self.handbook[site.key] = [site.prefix + p for p in made.handbook_section()]
-            self.search_by_name.update({site.prefix + o.path: units.search_text(o.item) for o in made.by_key.get("unit", ())})
+            self.search_by_name.update({site.prefix + o.path: units.search_text(o.item, site.partner_column) for o in made.by_key.get("unit", ())})
             self.pdf_for_page.update({site.prefix + page: pdf for page, pdf in made.pdf_for_page().items()})
             entries = made.nav(home_page)
             self.nav += [{site.title: entries}] if website.several else entries

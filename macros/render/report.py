@@ -93,7 +93,7 @@ def document_html(site: Site, results: Results) -> Markup:
     rows = pg.all_progress(site, results)
     data = [r for r in rows if r.has_data]
     s = pg.summary(site, results)
-    compiler = site.department(site.plan.to_chuc_thuc_hien.bao_cao.noi_nhan)
+    compiler = site.report_receiver
     numbers = pg.topic_names(site)
     used = {r.unit.ma: ", ".join(str(numbers[c][0]) for c in numbers
                                   if any(c in conf.noi_dung for conf in r.results.hoi_nghi)) for r in data}
@@ -114,11 +114,11 @@ def document_html(site: Site, results: Results) -> Markup:
 
 def report_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: bool = True) -> str:
     """The page: a note on who compiles (the plan names no signer), then the document (or "no data")."""
-    compiler = site.department(site.plan.to_chuc_thuc_hien.bao_cao.noi_nhan)
+    compiler = site.report_receiver
     pdf = href(registry.path(site, "report_pdf"), REPORT, dir_urls) if pdf_ok and not results.empty else None
     # Where the plan gives the compiling: the receiving Ban's own item of its last section.
     # Its number as the data records it, else the section alone (never a number from the item's place).
-    own = next((a for a in site.plan.to_chuc_thuc_hien.phan_cong if a.ban == compiler.ma), None)
+    own = next((a for a in site.plan.to_chuc_thuc_hien.phan_cong if a.ban == site.receiver_code), None)
     where = item_ref(section_number(site, "to_chuc_thuc_hien"), own.so if own else None)
     return render("report_page.html", site=site, results=results, compiler=compiler, pdf=pdf, where=where,
                   document=None if results.empty else document_html(site, results),

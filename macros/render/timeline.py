@@ -9,6 +9,7 @@ import datetime as dt
 
 from .. import step_times
 from .. import period as P
+from ..sections import item_label, item_text
 from ..dates import Month, format_date
 from ..results.progress import last_day_before
 from ..model import Item, Note, Table
@@ -46,7 +47,7 @@ def timeline_html(site: Site) -> str:
     ket_thuc = period.ket_thuc
     events = [
         *([(start, P.upper_first(period.bat_dau.words), "Bắt đầu thực hiện")] if period.bat_dau is not None else []),
-        (last, format_date(last), f"Ngày cuối{site.report_senders(' ')} gửi báo cáo kết quả về {site.department(report.noi_nhan).ten} "
+        (last, format_date(last), f"Ngày cuối{site.report_senders(' ')} gửi báo cáo kết quả về {site.report_receiver} "
                                   f"{_deadline_words(site)}"),
         (end, format_date(end) if ket_thuc.kind == "ngay" else f"Hết {ket_thuc.words}",
          f"Kết thúc thực hiện {_period_words(site)}"),
@@ -57,8 +58,21 @@ def timeline_html(site: Site) -> str:
                   months=[m.month for m in months], deadline_at=_position(last, start, end),
                   deadline=format_date(last), senders=site.report_senders(" "),
                   events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
-                  steps=[(s.ten_ngan, s.thoi_gian.van_ban if s.thoi_gian else None) for s in steps],
-                  untimed=[i for i, s in enumerate(steps, 1) if s.thoi_gian is None])
+                  # a step the data numbers as written (buoc › so) is named with that number, not counted again
+                  steps=[(item_text(s.so, s.ten_ngan) if s.so and not s.ten_ngan.lower().startswith(item_label(s.so).lower())
+                          else s.ten_ngan, s.thoi_gian.van_ban if s.thoi_gian else None, bool(s.so)) for s in steps],
+                  untimed=_untimed(steps), all_untimed=all(s.thoi_gian is None for s in steps))
+
+
+def _untimed(steps) -> str:
+    """«bước 1, 3» (the steps the plan gives no time, by their place), or by their numbers as written
+    («Bước 1, Bước 3», «bước a, c») when the data records them; "" when every step has its time."""
+    names = [item_label(s.so) if s.so else str(i) for i, s in enumerate(steps, 1) if s.thoi_gian is None]
+    if not names:
+        return ""
+    if any(n.lower().startswith("bước") for n in names):
+        return ", ".join(n if n.lower().startswith("bước") else f"bước {n}" for n in names)
+    return "bước " + ", ".join(names)
 
 
 # The dates as the site reads them from the fields, when the plan's words do not hold them as written:

@@ -58,7 +58,7 @@ def _common(site: Site) -> dict:
             "campaign": _campaign(site), "year": plan.van_ban.nam, "subject": subject.with_campaign(site),
             "subject_short": subject.dated(site, name=False), "subject_whole": subject.whole(site),
             "results_of": subject.results_of(subject.dated(site)),
-            "places": plan.ten_goi_khu_dan_cu, "partner_label": site.org.partner_label,
+            "places": plan.ten_goi_khu_dan_cu, "partner_label": site.partner_label,
             "chosen": site.units_file.chosen_level,  # the level each unit chooses (don-vi.yaml), "" none
             "whole_area": site.org.area(" trên địa bàn toàn")}
 
@@ -137,11 +137,12 @@ def report(site: Site, form: Form) -> str:
     # The senders as the plan calls them together (co-quan.yaml › ten_goi_cac_ban): the chooser's label
     # and the signer's title; without that name, words that name none.
     name = site.org.ten_goi_cac_ban
-    return _sheet(site, form, receiver=site.department(rep.noi_nhan).ten, senders=senders,
+    return _sheet(site, form, receiver=site.report_receiver, senders=senders,
                   senders_label=f"{_capital(name)} báo cáo" if name else "Nơi gửi",
                   signer=f"LÃNH ĐẠO {name.upper()}" if name else "LÃNH ĐẠO",
-                  # «gồm cả kết quả tại các … do <receiver> phối hợp» only when the plan gives the receiver units
-                  receiver_units=any(a.ban == rep.noi_nhan for a in plan.to_chuc_thuc_hien.phan_cong),
+                  # «gồm cả kết quả tại các … do <receiver> <relation>» only when the plan gives the receiver units
+                  receiver_units=any(a.ban == rep.noi_nhan for a in plan.to_chuc_thuc_hien.phan_cong), relation=site.relation,
+                  receiver_own=site.receiver_code is not None,  # a receiver written by name is not said to compile
                   owner=deadline_owner(site), deadline=rep.han, period=P.words(period),
                   amount=site.flat_rate if site.rate_for_all else None,  # never a rate the plan does not give every unit
                   source=_lower(plan.kinh_phi.nguon),
@@ -177,4 +178,4 @@ def toolkit_index(site: Site) -> str:
             f"Các mẫu tham khảo do {md_escape(_lower(notice.compiler(site)))} biên soạn từ kế hoạch, không phải văn bản "
             "chính thức; in trên khổ giấy A4 và điền bằng tay, phần tên cơ quan, đơn vị để trống cho đơn vị "
             "sử dụng mẫu ghi. Mỗi mẫu dùng chung cho các đơn vị: khi sử dụng, đánh dấu vào ô ☐ tên đơn vị, "
-            "ban phối hợp; ghi số thứ tự hội nghị vào chỗ trống.\n\n" + items + "\n")
+            f"{md_escape(site.partner_word)}; ghi số thứ tự hội nghị vào chỗ trống.\n\n" + items + "\n")

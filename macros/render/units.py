@@ -20,7 +20,7 @@ def report_sentence(site: Site, dept_code: str) -> str:
     report to the receiving Ban, which compiles the province-wide report (its own
     units included). Never a deadline of the unit itself."""
     report = site.plan.to_chuc_thuc_hien.bao_cao
-    receiver = site.department(report.noi_nhan).ten
+    receiver = site.report_receiver
     dept = site.department(dept_code).ten
     org = site.org
     if report.nguoi_gui == "don_vi":  # each unit reports (its Ban Công tác Mặt trận), by the plan's date
@@ -28,16 +28,18 @@ def report_sentence(site: Site, dept_code: str) -> str:
                 f"{format_date(report.han)}.")
     if report.nguoi_gui is None:  # the data does not say who reports: the plan's words, nothing added
         return f"Kế hoạch ghi: «{site.fill(report.loi_van)}»"
-    compiles = f"{receiver} tổng hợp báo cáo kết quả{org.area(' trên địa bàn toàn')}"
+    # the receiver compiles the issuer's whole report only when it is one of the issuer's departments (a body the
+    # plan writes by name, as a commune's report to the province's Front, is not said to)
+    compiles = f"; {receiver} tổng hợp báo cáo kết quả{org.area(' trên địa bàn toàn')}" if site.receiver_code else ""
     # The departments by the plan's name for them (co-quan.yaml › ten_goi_cac_ban); without one,
     # the sentence names none.
     senders = org.departments_together(after=f" {org.committee} báo cáo kết quả về")
     if dept_code == report.noi_nhan:
         return (f"Theo kế hoạch, {senders or 'báo cáo kết quả gửi về'} {receiver} trước ngày "
-                f"{format_date(report.han)}; {compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
-                f"do {receiver} phối hợp.")
+                f"{format_date(report.han)}{compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
+                f"do {receiver} {site.relation}.")
     return (f"Theo kế hoạch, {dept} báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}"
-            f"{org.departments_together(', cùng ', f' khác của {org.committee}')}; {compiles}.")
+            f"{org.departments_together(', cùng ', f' khác của {org.committee}')}{compiles}.")
 
 
 def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
@@ -52,7 +54,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
     amount = site.amount(code)
     org = section_number(site, "to_chuc_thuc_hien")
     return render("unit_page.md", title=links.unit_title(unit), pick=my_unit_pick(here, site.has_toolkit),
-                  partner_label=site.org.partner_label,
+                  partner_label=site.partner_label,
                   dept=site.department(a.ban).ten, amount=amount, amount_words=money_in_words(amount),
                   period=P.words(period), conference_rule=conference_rule(site),
                   report_sentence=report_sentence(site, a.ban),
@@ -62,7 +64,9 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   # a step quoted with its number as the plan writes it («Bước 1: …») when the data has it
                   steps_section=section_number(site, "cac_buoc"),
                   steps=[(bool(s.so), item_text(s.so, site.fill(s.noi_dung))) for s in plan.cac_buoc.buoc],
-                  step_times=[(n, s.thoi_gian.van_ban) for n, s in step_times.steps_with_times(plan)],
+                  # each step by its number as the plan writes it («Bước 2: …», «b) …»), else «bước <place>: …»
+                  step_times=[item_text(s.so, s.thoi_gian.van_ban) if s.so else f"bước {n}: {s.thoi_gian.van_ban}"
+                              for n, s in step_times.steps_with_times(plan)],
                   results=results, code=unit.ma, names=other_names(unit),
                   href={"plan": links.rel(links.PLAN, here), "timeline": links.rel(links.TIMELINE, here),
                         "budget": links.rel(links.BUDGET, here)})
@@ -83,12 +87,13 @@ def my_unit_pick(here: str, form: bool = True) -> dict:
             "units": links.rel(links.UNITS, here)}
 
 
-def search_text(unit) -> Named:
+def search_text(unit, partner: str = PAGE_TOPICS[0]) -> Named:
     """What search finds a unit page by, besides its title (macros/searchindex.py):
     what the page holds (PAGE_TOPICS), its code and its other names, as the page's
     last line shows them; and the names that, typed whole, name the unit."""
     names = ", ".join(other_names(unit))
-    text = (", ".join(PAGE_TOPICS) + f". Mã đơn vị: {unit.ma}"
+    # the label before the unit's assignee as the page shows it (Site.partner_column: «Phụ trách»)
+    text = (", ".join((partner, *PAGE_TOPICS[1:])) + f". Mã đơn vị: {unit.ma}"
             + (f" · Tên gọi khác: {names}" if names else ""))
     # The title names the page already (the worker counts it); each other name once, by its folded form.
     seen, called = {fold(links.unit_title(unit))}, []
@@ -132,4 +137,5 @@ def units_index(site: Site) -> str:
                      "department_code": a.ban, "department": site.department(a.ban).ten,
                      "amount": format_money(site.amount(unit.ma)), "folded": names})
     departments = [(d.ma, d.ten) for d in site.departments]
-    return render("units_index.html", rows=rows, departments=departments, unit_word=site.plan.ten_goi_don_vi)
+    return render("units_index.html", rows=rows, departments=departments, unit_word=site.plan.ten_goi_don_vi,
+                  partner=site.partner_column, written=site.partner_word != "ban phối hợp")

@@ -44,7 +44,7 @@ def deadline_owner(site: Site) -> str:
     phòng báo cáo về Ban Phong trào» (the plan's report sentence names them, not the units;
     co-quan.yaml › ten_goi_cac_ban); «báo cáo gửi về Ban …» when the data has no such name."""
     report = site.plan.to_chuc_thuc_hien.bao_cao
-    receiver = site.department(report.noi_nhan).ten
+    receiver = site.report_receiver
     if report.nguoi_gui == "don_vi":  # the plan sets the date for each unit («Ban Công tác Mặt trận thôn …»)
         return f"từng {site.plan.ten_goi_don_vi} báo cáo về {receiver}"
     # the Bans (their name, when the data gives one); none named when the data does not say who reports
