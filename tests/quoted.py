@@ -36,7 +36,7 @@ def claimed_in_text(text: str) -> list[tuple[str, str]]:
         before = text[max(0, m.start() - 80):m.start()]
         before = re.split(r"[«»“”]", before)[-1]  # no claim across another quotation
         if _CLAIM.search(before):
-            out.append((before.strip(), fold(m.group(1) if m.group(1) is not None else m.group(2))))
+            out.append((before.strip()[-50:], fold(m.group(1) if m.group(1) is not None else m.group(2))))
     return out
 
 
@@ -56,21 +56,27 @@ def _blocks(text: str, pieces, start: int, end: int) -> list[str]:
 
 
 def claimed_in_html(html: str) -> list[tuple[str, str]]:
-    """(label, span) of every span an HTML page presents as the plan's own words."""
+    """(label, span) of every span an HTML page presents as the plan's own words. A quotation block's label
+    is the block of text just before it (its abbreviations' tags and all), e.g. «Kế hoạch, mục VI.1:»."""
     pieces = scan(html)
     out = []
     for block in _blocks(html, pieces, 0, len(pieces)):
         out += claimed_in_text(block)
-    label = ""
-    for i, p in enumerate(pieces):
-        if p.kind == "text" and not html[p.start:p.end].isspace():
-            label = fold(unescape(html[p.start:p.end])) or label
-        elif p.kind == "start" and p.tag == "blockquote":
+    i, start = 0, 0  # start: where the text since the last quotation began
+    while i < len(pieces):
+        p = pieces[i]
+        if p.kind == "start" and p.tag == "blockquote":
+            before = _blocks(html, pieces, start, i)
+            label = before[-1] if before else ""
             end = matching_end(pieces, i)
-            if end is not None and re.search(r"kế hoạch", label, re.I):
+            if end is None:
+                break
+            if re.search(r"kế hoạch", label, re.I):
                 # Each paragraph, item or cell of the quotation, as the reader reads it.
-                inner = _blocks(html, pieces, i + 1, end)
-                out += [(label, b) for b in inner]
+                out += [(label, b) for b in _blocks(html, pieces, i + 1, end)]
+            i = start = end + 1
+            continue
+        i += 1
     return out
 
 
