@@ -186,3 +186,40 @@ def test_a_unit_page_quotes_a_step_without_a_number_the_plan_does_not_write(tmp_
     steps = [c for c in claims if _steps_quote(site, c[0], c[1])]
     assert len(steps) == 3 * len(site.units), steps
     assert not _unfound(steps, words), "\n".join(_unfound(steps, words))
+
+
+# -- the data: a field the pages quote is the words of the section that keeps them ---------------------------
+
+def _words_say(old: str, new: str):
+    """The commune plan whose document (each section's `doan`) writes `new` where its fields say `old`."""
+    from tests.test_structured_verbatim import _replaced
+
+    def change(data):
+        _numbered(data)
+        for section in data["muc"]:
+            if "doan" in section:
+                section["doan"] = _replaced(section["doan"], old, new)
+    return change
+
+
+@pytest.mark.parametrize("old, new, field, said", [
+    # {so_hoi_nghi} is filled «từ 01 đến 02»: the home page, unit pages, PDFs and calendars quoted it
+    ("từ 01 đến 02 hội nghị", "từ 1 đến 2 hội nghị", "cac_buoc › buoc › mục 2 › noi_dung", "{so_hoi_nghi} = «từ 01 đến 02»"),
+    # the report note quoted on phan-cong/ and each unit's page
+    ("về Ban Thường trực Ủy ban MTTQ Việt Nam xã trước ngày 15/11/2026", "về Ban Thường trực trước ngày 15/11/2026",
+     "to_chuc_thuc_hien › bao_cao › loi_van", "«Ban Công tác Mặt trận thôn Kon Klor"),
+    # a task quoted under «Nhiệm vụ (kế hoạch, mục VI)»
+    ("phụ trách làng Plei Đôn", "theo dõi làng Plei Đôn", "to_chuc_thuc_hien › phan_cong › mục 2 › nhiem_vu",
+     "«Đồng chí Ủy viên Thường trực phụ trách làng Plei Đôn"),
+], ids=["so_hoi_nghi", "loi_van", "nhiem_vu"])
+def test_a_field_quoted_as_the_plans_words_must_be_them(tmp_path, old, new, field, said):
+    from macros.errors import DataErrors
+    from macros.loader import load_website
+    from tests.test_structured_verbatim import _project
+
+    with pytest.raises(DataErrors) as raised:
+        load_website(_project(tmp_path, _words_say(old, new)))
+    message = str(raised.value)
+    assert f"data/ke-hoach-xa/ke-hoach.yaml:" in message and f"trường «{field}»" in message, message
+    assert "trích câu này trong ngoặc «» là lời kế hoạch" in message and said in message, message
+    assert message.count("trong ngoặc «»") == 1, message  # only that field
