@@ -3,6 +3,7 @@
 keeps its document's words (`doan`). Compared after the placeholders are filled («{so_hoi_nghi}» reads «từ 01
 đến 02») and with only whitespace folded:
 
+- noi_dung › muc › noi_dung (each chapter of the handbook quotes its topic: «Nội dung 2, mục II của kế hoạch»);
 - cac_buoc › buoc › noi_dung (the home page, each unit's page, PDF and calendar quote it);
 - to_chuc_thuc_hien › bao_cao: tieu_de then loi_van (phan-cong/, unit pages, calendars);
 - to_chuc_thuc_hien › phan_cong › nhiem_vu and don_vi_thuc_hien › nhiem_vu (phan-cong/, unit pages).
@@ -11,7 +12,7 @@ A section without its words is printed on the plan page from these same fields (
 source file is read against it by tests/test_quoted_spans.py), so there is nothing here to compare."""
 
 from .errors import DataError
-from .model import Item, Note, Organisation, Steps, Table
+from .model import Contents, Item, Note, Organisation, Steps, Table
 from .site import PLACEHOLDER, Site
 
 
@@ -42,10 +43,12 @@ def check(site: Site) -> list[DataError]:
     if src is None:
         return []
     for i, section in enumerate(plan.muc):
-        if not isinstance(section, (Steps, Organisation)) or not section.doan:
+        if not isinstance(section, (Contents, Steps, Organisation)) or not section.doan:
             continue
         words = _squash(" ".join(_words(section.doan)))
-        if isinstance(section, Steps):
+        if isinstance(section, Contents):
+            quoted = [(("muc", j, "noi_dung"), topic.noi_dung) for j, topic in enumerate(section.muc)]
+        elif isinstance(section, Steps):
             quoted = [(("buoc", j, "noi_dung"), step.noi_dung) for j, step in enumerate(section.buoc)]
         else:
             report = section.bao_cao

@@ -6,7 +6,8 @@ Claimed spans:
   «Kế hoạch:», «theo kế hoạch», «Trích kế hoạch» (the claim: «kế hoạch» within a few words before the
   opening mark, in the same block, with no other quotation between);
 - the paragraphs, items and cells of a quotation block (<blockquote>) whose label names the plan
-  («Kế hoạch, mục VI.1:», «Nhiệm vụ (kế hoạch, mục …):», «Trích kế hoạch (mục V)»)."""
+  («Kế hoạch, mục VI.1:», «Nhiệm vụ (kế hoạch, mục …):», «Trích kế hoạch (mục V)»), and of a quotation box
+  (the admonition «!!! quote») whose title names it («Nội dung 2, mục II của kế hoạch»)."""
 
 import re
 from html import unescape
@@ -74,6 +75,15 @@ def claimed_in_html(html: str) -> list[tuple[str, str]]:
             if re.search(r"kế hoạch", label, re.I):
                 # Each paragraph, item or cell of the quotation, as the reader reads it.
                 out += [(label, b) for b in _blocks(html, pieces, i + 1, end)]
+            i = start = end + 1
+            continue
+        if p.kind == "start" and p.tag == "div" and p.has_class("admonition", "quote"):
+            end = matching_end(pieces, i)
+            if end is None:
+                break
+            inner = _blocks(html, pieces, i + 1, end)  # its title, then its words
+            if inner and re.search(r"kế hoạch", inner[0], re.I):
+                out += [(inner[0], b) for b in inner[1:]]
             i = start = end + 1
             continue
         i += 1

@@ -70,9 +70,11 @@ def test_what_a_page_gives_to_the_plan_is_read_as_a_claim():
             "<p>Kế hoạch:</p><p>«một đoạn khác»</p>"
             '<p class="trich-dan__nguon"><em>Kế hoạch, mục III:</em></p><blockquote><p>1. Khảo sát</p>'
             "<ul><li>a) một</li></ul></blockquote><p>Ghi chú</p><blockquote><p>không phải của kế hoạch</p></blockquote>"
-            '<p><em>Nhiệm vụ (kế hoạch, mục <abbr title="x">VI</abbr>.1):</em></p><blockquote><p>Phối hợp</p></blockquote>')
+            '<p><em>Nhiệm vụ (kế hoạch, mục <abbr title="x">VI</abbr>.1):</em></p><blockquote><p>Phối hợp</p></blockquote>'
+            '<div class="admonition quote"><p class="admonition-title">Nội dung 2, mục II của kế hoạch</p><p>Các mô hình'
+            '</p></div><div class="admonition quote"><p class="admonition-title">Lời Bác</p><p>Đoàn kết</p></div>')
     assert [span for _, span in claimed_in_html(html)] == [
-        "từ tháng 7/2026 đến 31/12/2026", "Tổ chức hội nghị", "mỗi thôn", "1. Khảo sát", "a) một", "Phối hợp"]
+        "từ tháng 7/2026 đến 31/12/2026", "Tổ chức hội nghị", "mỗi thôn", "1. Khảo sát", "a) một", "Phối hợp", "Các mô hình"]
 
 
 # -- the builds the suite makes ----------------------------------------------------------------------------
@@ -211,7 +213,10 @@ def _words_say(old: str, new: str):
     # a task quoted under «Nhiệm vụ (kế hoạch, mục VI)»
     ("phụ trách làng Plei Đôn", "theo dõi làng Plei Đôn", "to_chuc_thuc_hien › phan_cong › mục 2 › nhiem_vu",
      "«Đồng chí Ủy viên Thường trực phụ trách làng Plei Đôn"),
-], ids=["so_hoi_nghi", "loi_van", "nhiem_vu"])
+    # a topic quoted on its handbook chapter («Nội dung 2, mục II của kế hoạch»)
+    ("trong phát triển kinh tế hộ gia đình", "trong phát triển kinh tế gia đình", "noi_dung › muc › mục 2 › noi_dung",
+     "«Các mô hình hay, cách làm hiệu quả trong phát triển kinh tế hộ gia đình.»"),
+], ids=["so_hoi_nghi", "loi_van", "nhiem_vu", "chu_de"])
 def test_a_field_quoted_as_the_plans_words_must_be_them(tmp_path, old, new, field, said):
     from macros.errors import DataErrors
     from macros.loader import load_website
