@@ -3,7 +3,7 @@
 keeps its document's words (`doan`). Compared after the placeholders are filled («{so_hoi_nghi}» reads «từ 01
 đến 02») and with only whitespace folded:
 
-- noi_dung › muc › noi_dung (each chapter of the handbook quotes its topic: «Nội dung 2, mục II của kế hoạch»);
+- noi_dung › muc › noi_dung (each chapter of the handbook quotes its topic in a box titled «Nội dung <n>, mục <số> của kế hoạch»);
 - cac_buoc › buoc › noi_dung (the home page, each unit's page, PDF and calendar quote it);
 - to_chuc_thuc_hien › bao_cao: tieu_de then loi_van (phan-cong/, unit pages, calendars);
 - to_chuc_thuc_hien › phan_cong › nhiem_vu and don_vi_thuc_hien › nhiem_vu (phan-cong/, unit pages).
