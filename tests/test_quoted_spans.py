@@ -10,13 +10,15 @@ must be words of that page's document.
 
 Read on the builds the suite already makes (the real site with its PDFs and calendars, the two-plan build,
 the imported plans' build) and, in-process, on the commune plan of review r19k/r19l
-(tests/fixtures/ke-hoach-xa-cau-truc): its pages, its unit PDFs' HTML and its calendars, as the editor
-left it (no opening words for the report note: N2) and with its document's numbers."""
+(tests/fixtures/ke-hoach-xa-cau-truc): its pages, its unit PDFs' HTML, its calendars and its downloads' text
+(workbook cells, CSV lines), as the editor left it (no opening words for the report note: N2) and with its document's numbers."""
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import markdown
+import openpyxl
 import pytest
 import yaml
 from icalendar import Calendar
@@ -144,6 +146,7 @@ def _commune_claims(tmp_path, change):
     """(where, label, span) of every claim of the commune plan's pages (their Markdown converted as the build
     converts it), unit PDFs (their HTML) and calendars; and the plan's own words."""
     from macros.exports import ics
+    from macros.exports.downloads import download_bytes
     from macros.pdf import documents
     from macros.render import pages
     from macros.results.load import results_of
@@ -160,7 +163,17 @@ def _commune_claims(tmp_path, change):
     stamp = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
     for code, data in ics.calendars(site, results_of(site), stamp, [None, *(u.ma for u in site.units)]).items():
         claims += _calendar_claims(f"ics {code}", data)
-    assert len(claims) > 40, claims
+    # every download's text: the workbooks' cells (the units' report templates quote the plan), the CSV lines
+    for path, content in download_bytes(site, documents=True, epoch=1764547200).items():
+        if path.endswith(".xlsx"):
+            cells = [v for ws in openpyxl.load_workbook(io.BytesIO(content)).worksheets
+                     for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+        elif path.endswith(".csv"):
+            cells = content.decode("utf-8-sig").splitlines()
+        else:
+            continue
+        claims += [(path, label, span) for text in cells for label, span in claimed_in_text(text)]
+    assert len(claims) > 40 and any(".xlsx" in where for where, _, _ in claims), claims
     return site, claims, words
 
 
