@@ -86,5 +86,11 @@ def test_the_plans_name_is_one_phrase_wherever_the_site_composes_it():
     site = replace(SITE, plan=SITE.plan.model_copy(update={"van_ban": doc}))
     assert notice.plan_description(site) == named + "."
     assert home.home_page(site).startswith(named + ".") or f"\n{named}." in home.home_page(site)
+    import io
+
+    from docx import Document
+
+    from macros.exports.plan_docx import plan_docx
+    assert Document(io.BytesIO(plan_docx(site))).core_properties.title == named  # the Word file's title
     kept = replace(SITE, plan=SITE.plan.model_copy(update={"van_ban": doc.model_copy(update={"trich_yeu": "Kon Tum đoàn kết"})}))
     assert "Kế hoạch Kon Tum đoàn kết." in home.home_page(kept) and "kon Tum" not in home.home_page(kept)
