@@ -38,25 +38,10 @@ from pathlib import Path
 from . import limits
 from .guards import InternalError, reading
 from .plan_import.blocks import NotAPlan, Para, Table
-from .text import slugify
+from .text import kind_and_subject, slugify
 
 ROOT = Path(__file__).resolve().parents[1]
 _CODE = re.compile(r"^[0-9a-z][0-9a-z-]*$")
-
-
-def _subject_in_name(subject: str) -> str:
-    """The subject inside the name the site composes after the kind: a subject opening with Nghị định 30/2020's
-    formula «Về việc …» reads «Quyết định về việc …» there (review r19j A4: «Quyết định Về việc …»); every other
-    word as the file writes it. The plan page prints the subject as written. Likewise a subject opening with
-    a common word capitalised only as the line's start («Tuyên truyền, vận động …»: the second word in lower
-    case) reads «Kế hoạch tuyên truyền, vận động …» (review r19k: «Kế hoạch Tuyên truyền…»); a name whose
-    every word is capitalised («Kon Tum …», «MTTQ …») stays."""
-    if subject.startswith("Về việc"):
-        return "về việc" + subject[7:]
-    words = subject.split(maxsplit=2)
-    if len(words) > 1 and words[0][1:2].islower() and words[1][:1].islower():
-        return subject[:1].lower() + subject[1:]
-    return subject
 
 
 def read_blocks(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
@@ -180,8 +165,7 @@ def _main(argv: list[str] | None) -> int:
     doc = result.plan["van_ban"]
     # The plan's name on the website (top bar, every page's title): its kind and subject as written; the file's
     # name only when the document has neither, and then listed (review r19h: «bien-ban-ngomay» in every title).
-    name = " ".join(x for x in (doc["loai"], _subject_in_name(doc["trich_yeu"]) if doc["loai"] else doc["trich_yeu"])
-                    if x) or path.stem
+    name = kind_and_subject(doc["loai"], doc["trich_yeu"]) or path.stem
     if not (doc["loai"] or doc["trich_yeu"]):
         result.checklist.append(f"không có loại văn bản và trích yếu: tên kế hoạch trên website (data/website.yaml, "
                                 f"ke_hoach › ten, hiện trên thanh tiêu đề và tên mọi trang) tạm ghi là tên tệp "

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import crosschecks, datafiles, handbook_crosschecks, limits, paths_unique, plan_status
+from . import crosschecks, datafiles, handbook_crosschecks, limits, paths_unique, plan_status, quoted_fields
 from .gitdates import last_commit
 from .guards import InternalError, reading
 from .errors import DataError, DataErrors
@@ -221,6 +221,10 @@ def load_plan(root: Path, folder: str, entry=None, today: dt.date | None = None)
         raise DataErrors(errors)
     extra = {k: v for k, v in models.items() if k not in ("units", "org", "plan")}
     site = Site(root, models["units"], models["org"], models["plan"], sources, extra, files, entry)
+    with reading(f"{DATA}/{folder}/ (lời trích trong ngoặc «»)"):
+        errors += quoted_fields.check(site)  # what the pages quote as the plan's words is its words
+    if errors:
+        raise DataErrors(errors)
     with reading(f"{DATA}/{folder}/{RESULTS_FOLDERS[0]}/"):
         site = replace(site, results=load_results(root, site, today))  # raises DataErrors
     with reading(f"{DATA}/{folder}/ (địa chỉ các trang)"):

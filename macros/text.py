@@ -102,6 +102,27 @@ def in_sentence(name: str) -> str:
     return _COUNTING_WORD.sub(lambda found: found.group(1).lower(), name)
 
 
+def subject_after_kind(subject: str) -> str:
+    """A document's subject (trích yếu) in the name the site composes after its kind («Kế hoạch …»): a subject
+    opening with Nghị định 30/2020's formula «Về việc …» reads «Quyết định về việc …» (review r19j A4); a
+    subject opening with a common word capitalised only as the line's start (the second word in lower case:
+    «Tuyên truyền, vận động …», «Tổ chức “Ngày hội …”») reads «Kế hoạch tuyên truyền …», «Kế hoạch tổ chức
+    “Ngày hội …”» (reviews r19k, r19l); a name whose every word is capitalised («Kon Tum …», «MTTQ …») stays.
+    The plan page prints the subject as written."""
+    if subject.startswith("Về việc"):
+        return "về việc" + subject[7:]
+    words = subject.split(maxsplit=2)
+    if len(words) > 1 and words[0][1:2].islower() and words[1][:1].islower():
+        return subject[:1].lower() + subject[1:]
+    return subject
+
+
+def kind_and_subject(kind: str, subject: str) -> str:
+    """«<kind> <subject>» as one phrase (subject_after_kind); either alone when the other is blank."""
+    kind, subject = (kind or "").strip(), (subject or "").strip()
+    return " ".join(x for x in (kind, subject_after_kind(subject) if kind else subject) if x)
+
+
 # A step the data names with its own number («Bước 1: Khảo sát …»): the site does not number it again.
 _OWN_STEP_NUMBER = re.compile(r"^\s*bước\s+(?:\d+|[ivxlc]+)\s*[:.)–-]", re.IGNORECASE)
 

@@ -6,7 +6,7 @@ own text stays as written. In-process, on the 2023 plan's model with a few names
 
 from dataclasses import replace
 
-from macros.import_plan import _subject_in_name
+from macros.text import subject_after_kind as _subject_in_name  # the importer names a plan with it (kind_and_subject)
 from macros.loader import load_site
 from macros.render import home, timeline, units
 from macros.text import in_sentence
@@ -68,3 +68,29 @@ def test_the_imported_plans_name_reads_as_one_phrase():
     assert _subject_in_name("Về việc tổ chức hội nghị") == "về việc tổ chức hội nghị"
     for kept in ("Kon Tum đoàn kết", "MTTQ Việt Nam phối hợp", "Hội Nông dân tỉnh", "Tết"):
         assert _subject_in_name(kept) == kept
+
+
+def test_the_plans_name_is_one_phrase_wherever_the_site_composes_it():
+    """Review r19l (cosmetic): «Kế hoạch Tổ chức “Ngày hội…”» — the site's name of a plan, its home page's opening
+    and its pages' description compose kind and subject, and read «Kế hoạch tổ chức “Ngày hội…”» in every path
+    (macros/text.kind_and_subject); a subject that opens with a name keeps its capital."""
+    from macros.render import notice
+    from macros.text import kind_and_subject
+
+    subject = "Tổ chức “Ngày hội Đại đoàn kết toàn dân tộc” ở các tổ dân phố năm 2026"
+    named = "Kế hoạch tổ chức “Ngày hội Đại đoàn kết toàn dân tộc” ở các tổ dân phố năm 2026"
+    assert kind_and_subject("Kế hoạch", subject) == named
+    assert kind_and_subject("Kế hoạch", "Kon Tum đoàn kết") == "Kế hoạch Kon Tum đoàn kết"
+    assert kind_and_subject("", subject) == subject and kind_and_subject("Kế hoạch", "") == "Kế hoạch"
+    doc = SITE.plan.van_ban.model_copy(update={"trich_yeu": subject})
+    site = replace(SITE, plan=SITE.plan.model_copy(update={"van_ban": doc}))
+    assert notice.plan_description(site) == named + "."
+    assert home.home_page(site).startswith(named + ".") or f"\n{named}." in home.home_page(site)
+    import io
+
+    from docx import Document
+
+    from macros.exports.plan_docx import plan_docx
+    assert Document(io.BytesIO(plan_docx(site))).core_properties.title == named  # the Word file's title
+    kept = replace(SITE, plan=SITE.plan.model_copy(update={"van_ban": doc.model_copy(update={"trich_yeu": "Kon Tum đoàn kết"})}))
+    assert "Kế hoạch Kon Tum đoàn kết." in home.home_page(kept) and "kon Tum" not in home.home_page(kept)

@@ -379,7 +379,7 @@ def test_each_plans_pages_are_described_by_their_own_plan(built):
 
     website = load_website(built.with_name(built.name + "-project"))
     own = html_unescape_attr(plan_description(plan_of(website, "ke-hoach-mau")))
-    assert own.startswith("Kế hoạch Tuyên truyền, vận động tại 120 xã năm 2026")
+    assert own.startswith("Kế hoạch tuyên truyền, vận động tại 120 xã năm 2026")  # one phrase (text.kind_and_subject)
     for path in ("", "ke-hoach/", "don-vi/xa-mau-dak-hoa/"):
         page = (built / PREFIX / path / "index.html").read_text(encoding="utf-8")
         described = re.search(r'<meta name="description" content="([^"]*)"', page).group(1)

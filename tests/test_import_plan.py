@@ -610,7 +610,7 @@ def test_review_r19_shapes_publish_with_their_own_names_and_descriptions(importe
     guide = (site / "huong-dan" / "ke-hoach" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<title>Hướng dẫn - ", guide), re.search(r"<title>[^<]*", guide).group(0)
     assert ">Kế hoạch<" not in guide.split("<article")[0].split("md-sidebar--primary")[-1]
-    for name, subject in (("huong-dan", "Hướng dẫn Ghi sổ theo dõi hoạt động"), ("phuong", "Kế hoạch Tổ chức ngày chủ nhật xanh")):
+    for name, subject in (("huong-dan", "Hướng dẫn ghi sổ theo dõi hoạt động"), ("phuong", "Kế hoạch tổ chức ngày chủ nhật xanh")):
         for path in ("", "ke-hoach/"):
             page = html.unescape((site / name / path / "index.html").read_text(encoding="utf-8"))
             assert re.search(r'<meta name="description" content="' + subject, page), (name, path)
@@ -1142,7 +1142,8 @@ def test_a_plans_description_is_its_own_and_blank_safe():
     def site(loai, trich_yeu, title):
         return SimpleNamespace(plan=SimpleNamespace(van_ban=SimpleNamespace(loai=loai, trich_yeu=trich_yeu)), title=title)
 
-    assert plan_description(site("Hướng dẫn", "Ghi sổ năm 2026", "x")) == "Hướng dẫn Ghi sổ năm 2026."
+    assert plan_description(site("Hướng dẫn", "Ghi sổ năm 2026", "x")) == "Hướng dẫn ghi sổ năm 2026."
+    assert plan_description(site("Kế hoạch", "Kon Tum đoàn kết", "x")) == "Kế hoạch Kon Tum đoàn kết."
     assert plan_description(site("Kế hoạch", "", "Kế hoạch xã")) == "Kế hoạch xã."
     assert plan_description(site("", "", "")) == ""
     one, other = site("Kế hoạch", "A", "a"), site("Kế hoạch", "B", "b")

@@ -18,6 +18,7 @@ from ..model import Item, Note, Table, VerbatimSection
 from ..render import plan as P
 from ..sections import heading
 from ..site import Site
+from ..text import kind_and_subject
 
 
 def _runs(paragraph, value, bold: bool = False) -> None:
@@ -211,6 +212,6 @@ def plan_docx(site: Site) -> bytes:
     out = io.BytesIO()
     # Fixed document properties: the same plan gives the same file.
     props = doc.core_properties
-    props.author, props.title, props.last_modified_by = org.ten_day_du, f"{plan.van_ban.loai} {plan.van_ban.trich_yeu}", ""
+    props.author, props.title, props.last_modified_by = org.ten_day_du, kind_and_subject(plan.van_ban.loai, plan.van_ban.trich_yeu), ""
     doc.save(out)
     return out.getvalue()

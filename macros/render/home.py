@@ -4,7 +4,7 @@ from .. import period as P
 from ..numbers import format_money
 from ..site import Site
 from ..templating import render
-from ..text import md_escape as m
+from ..text import kind_and_subject, md_escape as m, subject_after_kind
 from . import links, notice
 
 
@@ -28,7 +28,7 @@ def home_page(site: Site) -> str:
     href = {name: links.rel(target, here) for name, target in
             (("plan", links.PLAN), ("handbook", links.HANDBOOK), ("assignments", links.ASSIGNMENTS),
              ("units", links.UNITS), ("timeline", links.TIMELINE), ("budget", links.BUDGET))}
-    return render("home.md", doc_kind=p.van_ban.loai, doc_subject=p.van_ban.trich_yeu[0].lower() + p.van_ban.trich_yeu[1:],
+    return render("home.md", doc_kind=p.van_ban.loai, doc_subject=subject_after_kind(p.van_ban.trich_yeu),
                   units_anchor=UNITS_ANCHOR, steps=len(p.cac_buoc.buoc), conferences=notice.conference_sentence(site),
                   href=href, org=site.org.ten_day_du, departments=[site.department(a.ban).ten for a in site.assignments],
                   partners=site.partner_word if site.partner_word != "ban phối hợp" else "các ban phối hợp",
@@ -64,6 +64,6 @@ def _short_home(site: Site) -> str:
              ("Danh sách đơn vị", links.UNITS, site.has_units), ("Tiến độ", links.TIMELINE, site.has_timeline),
              ("Kinh phí", links.BUDGET, site.has_budget), ("Sổ tay tuyên truyền", links.HANDBOOK, site.has_handbook),
              ("Bộ công cụ hội nghị", links.TOOLKIT, site.has_toolkit)]
-    what = " ".join(part for part in (doc.loai, doc.trich_yeu) if part)
+    what = kind_and_subject(doc.loai, doc.trich_yeu)
     return (f"{m(what)}.\n\n" if what else "") + "\n".join(
         f"- {links.md_link(title, path, here)}" for title, path, made in pages if made) + "\n"

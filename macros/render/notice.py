@@ -17,6 +17,7 @@ from ..changes_model import ChangesFile, EditorialFile, Kind, respell, source_li
 from ..dates import format_date
 from ..sections import rewritten_sections
 from ..site import Site
+from ..text import kind_and_subject
 from ..templating import fragment
 from . import links
 
@@ -149,9 +150,9 @@ def page_footer_text(plans: list[Site], site: Site | None) -> str:
 
 def plan_description(site: Site) -> str:
     """One line that says what the plan is, from its own data: its kind and subject
-    («Kế hoạch Vận động …»), else its name (website.yaml › ke_hoach › ten, or kind and year)."""
+    («Kế hoạch vận động …», text.kind_and_subject), else its name (website.yaml › ke_hoach › ten, or kind and year)."""
     doc = site.plan.van_ban
-    what = " ".join(part.strip() for part in (doc.loai, doc.trich_yeu) if part.strip())
+    what = kind_and_subject(doc.loai, doc.trich_yeu)
     if not doc.trich_yeu.strip():
         what = site.title.strip()
     if not what:  # nothing in the data says what it is: no description rather than another plan's

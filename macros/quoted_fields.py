@@ -1,0 +1,73 @@
+"""Quotation marks are a truth claim (issue 19): the fields the site prints inside «…» as the plan's own words
+(«Kế hoạch ghi: «…»», a quotation labelled «Kế hoạch, mục …») are those words, wherever a structured section
+keeps its document's words (`doan`). Compared after the placeholders are filled («{so_hoi_nghi}» reads «từ 01
+đến 02») and with only whitespace folded:
+
+- noi_dung › muc › noi_dung (each chapter of the handbook quotes its topic in a box titled «Nội dung <n>, mục <số> của kế hoạch»);
+- cac_buoc › buoc › noi_dung (the home page, each unit's page, PDF and calendar quote it);
+- to_chuc_thuc_hien › bao_cao: tieu_de then loi_van (phan-cong/, unit pages, calendars);
+- to_chuc_thuc_hien › phan_cong › nhiem_vu and don_vi_thuc_hien › nhiem_vu (phan-cong/, unit pages).
+
+A section without its words is printed on the plan page from these same fields (a plan whose words are in a
+source file is read against it by tests/test_quoted_spans.py), so there is nothing here to compare."""
+
+from .errors import DataError
+from .model import Contents, Item, Note, Organisation, Steps, Table
+from .site import PLACEHOLDER, Site
+
+
+def _plain(value) -> str:
+    return value if isinstance(value, str) else "".join(r if isinstance(r, str) else r.chu for r in value)
+
+
+def _words(blocks) -> list[str]:
+    out = []
+    for block in blocks:
+        if isinstance(block, Item):
+            out += [f"{block.ky_hieu} {_plain(block.van_ban)}", *_words(block.doan)]
+        elif isinstance(block, Note):
+            out.append(f"{_plain(block.ghi_chu)} {_plain(block.van_ban)}")
+        elif isinstance(block, Table):
+            out += [_plain(cell) for row in block.bang for cell in row]
+        else:
+            out.append(_plain(block))
+    return out
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check(site: Site) -> list[DataError]:
+    src, plan, errors = site.sources.get("plan"), site.plan, []
+    if src is None:
+        return []
+    for i, section in enumerate(plan.muc):
+        if not isinstance(section, (Contents, Steps, Organisation)) or not section.doan:
+            continue
+        words = _squash(" ".join(_words(section.doan)))
+        if isinstance(section, Contents):
+            quoted = [(("muc", j, "noi_dung"), topic.noi_dung) for j, topic in enumerate(section.muc)]
+        elif isinstance(section, Steps):
+            quoted = [(("buoc", j, "noi_dung"), step.noi_dung) for j, step in enumerate(section.buoc)]
+        else:
+            report = section.bao_cao
+            quoted = [(("bao_cao", "loi_van"), f"{report.tieu_de} {report.loi_van}" if report.tieu_de else report.loi_van),
+                      *((("phan_cong", j, "nhiem_vu"), a.nhiem_vu) for j, a in enumerate(section.phan_cong)),
+                      (("don_vi_thuc_hien", "nhiem_vu"), section.don_vi_thuc_hien.nhiem_vu)]
+        for path, text in quoted:
+            said = _squash(site.fill(text))
+            if said in words:
+                continue
+            filled = ("; sau khi điền " + ", ".join(f"{{{n}}} = «{site.placeholders[n]}»"
+                                                     for n in dict.fromkeys(PLACEHOLDER.findall(text)))
+                      if PLACEHOLDER.search(text) else "")
+            errors.append(src.error(
+                ("muc", i, *path),
+                f"Website trích câu này trong ngoặc «» là lời kế hoạch, nhưng lời văn của mục «{section.tieu_de}» "
+                f"(doan) không có câu «{said}»{filled}.",
+                found=text[:160] + ("…" if len(text) > 160 else ""),
+                hint="chép đúng câu của văn bản (kể cả dấu câu, cách viết số); chỗ trống chỉ dùng khi chữ điền vào "
+                     "đúng như văn bản viết, nếu không thì chép thẳng chữ của văn bản."))
+    return errors
+
