@@ -1,0 +1,83 @@
+"""Review r19n (a commune's plan, Ia Phú): the header's two bodies split as the file breaks them (defect 9);
+units, departments and temporary codes (defect 10); the check's word on a verbatim budget section (defect 10);
+a hint that ended with an empty list (defect 11). Small documents made here in the review's shapes."""
+
+from tests.test_import_plan import imported, load, project  # noqa: F401 - project is a fixture
+
+HEADER = ["ỦY BAN MTTQ VIỆT NAM TỈNH GIA LAI", "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM", "XÃ IA PHÚ"]
+
+
+def _cells(cell, lines, bold=()):
+    cell.paragraphs[0].text = ""
+    for i, text in enumerate(lines):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        p.add_run(text).bold = i in bold
+
+
+def commune_plan(path, header=HEADER, org_section=None, org_table=None, budget=None):
+    """The review's layout: the header in a 2×2 table (the body's lines in one cell, the superior plain, the
+    issuing body bold), «KẾ HOẠCH», a subject, sections I…, «Nơi nhận» and the signature in a table."""
+    from docx import Document
+
+    d = Document()
+    head = d.add_table(rows=2, cols=2)
+    _cells(head.cell(0, 0), header, bold=tuple(range(1, len(header))))
+    _cells(head.cell(0, 1), ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"], bold=(0, 1))
+    _cells(head.cell(1, 0), ["Số: 07/KH-MTTQ-BTT"])
+    _cells(head.cell(1, 1), ["Ia Phú, ngày 20 tháng 3 năm 2026"])
+    for t in ("KẾ HOẠCH", "Tổ chức thực hiện Cuộc vận động trên địa bàn xã năm 2026", "-----",
+              "I. MỤC ĐÍCH, YÊU CẦU", "- Nâng cao nhận thức của Nhân dân."):
+        d.add_paragraph(t)
+    if budget is not None:
+        d.add_paragraph("II. KINH PHÍ")
+        for t in budget:
+            d.add_paragraph(t)
+    d.add_paragraph("III. TỔ CHỨC THỰC HIỆN")
+    for t in org_section or ["Các thôn, tổ dân phố thực hiện."]:
+        d.add_paragraph(t)
+    if org_table is not None:
+        table = d.add_table(rows=len(org_table), cols=len(org_table[0]))
+        for i, row in enumerate(org_table):
+            for j, v in enumerate(row):
+                table.cell(i, j).text = v
+    d.add_paragraph("Trên đây là Kế hoạch của Ban Thường trực Ủy ban MTTQ Việt Nam xã Ia Phú./.")
+    sign = d.add_table(rows=1, cols=2)
+    _cells(sign.cell(0, 0), ["Nơi nhận:", "- Đảng ủy xã (b/c);", "- Lưu: VT."], bold=(0,))
+    _cells(sign.cell(0, 1), ["TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "(Đã ký)", "Rơ Mah H’Linh"], bold=(0, 1, 3))
+    d.save(str(path))
+
+
+def _checklist(plan: dict) -> str:
+    return "\n".join(plan["nhap_tu_dong"]["can_xac_nhan"])
+
+
+# --- defect 9: the header ------------------------------------------------------------------------------------
+
+def test_a_standing_committee_over_its_commune_is_the_issuing_body_under_its_superior(project, tmp_path, capsys):
+    """«ỦY BAN MTTQ VIỆT NAM TỈNH GIA LAI» (plain) over «BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM» / «XÃ IA PHÚ»
+    (bold): the superior is the first line, the issuing body the two below, and its name in a sentence is read
+    from those words (was: superior «… TỈNH GIA LAI BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM», issuer «XÃ IA PHÚ»)."""
+    from macros.loader import load_plan
+    from macros.render.plan import issuer_lines, parent_lines
+
+    plan = imported(project, tmp_path, capsys, commune_plan, "ia-phu")
+    org = load(project, "ia-phu", "co-quan.yaml")
+    assert org["co_quan_cap_tren"] == "ỦY BAN MTTQ VIỆT NAM TỈNH GIA LAI"
+    assert org["co_quan_ban_hanh"] == "BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ IA PHÚ"
+    assert org["ten_day_du"] == "Ban Thường trực Ủy ban MTTQ Việt Nam xã Ia Phú" and org["cap"] == "xã"
+    assert "dong_in_dam" not in org  # the usual: the issuing body bold, its superior plain
+    site = load_plan(project, "ia-phu")
+    assert [x for x in parent_lines(site.org) if x] == HEADER[:1] and issuer_lines(site.org) == HEADER[1:]
+    assert "không đọc được tên cơ quan ban hành" not in _checklist(plan)
+
+
+def test_a_body_of_a_body_without_its_place_is_not_glued_to_its_superiors_name():
+    """The standing committee's line as the last line under the province's: its own Front committee has no
+    place written, so the name is not read (never «… Việt Nam Ủy ban MTTQ Việt Nam tỉnh Gia Lai»)."""
+    from macros.plan_import.names import issuer_line_count, running_name
+    from macros.plan_import.structure import LEVELS
+
+    assert running_name(HEADER[:2], LEVELS) == "" and issuer_line_count(HEADER[:2], LEVELS) == 1
+    assert running_name(["BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ IA PHÚ"], LEVELS) == \
+        "Ban Thường trực Ủy ban MTTQ Việt Nam xã Ia Phú"
+    assert running_name(["ỦY BAN MTTQ VIỆT NAM XÃ NGỌK BAY BAN THƯỜNG TRỰC"], LEVELS) == ""
