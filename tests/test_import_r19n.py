@@ -81,3 +81,64 @@ def test_a_body_of_a_body_without_its_place_is_not_glued_to_its_superiors_name()
     assert running_name(["BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM XÃ IA PHÚ"], LEVELS) == \
         "Ban Thường trực Ủy ban MTTQ Việt Nam xã Ia Phú"
     assert running_name(["ỦY BAN MTTQ VIỆT NAM XÃ NGỌK BAY BAN THƯỜNG TRỰC"], LEVELS) == ""
+
+
+# --- defect 10: units, departments, temporary codes ----------------------------------------------------------
+
+ASSIGNED = ["1. Văn phòng: phối hợp Ban Công tác Mặt trận thôn Plei Ơi, thôn Tân Bình, thôn Ia Sol tổ chức hội nghị "
+            "tuyên truyền tại các thôn.",
+            "2. Bộ phận Phong trào: phối hợp Ban Công tác Mặt trận tổ dân phố 1, tổ dân phố 2 tổ chức hội nghị tuyên "
+            "truyền tại các tổ dân phố; tổng hợp báo cáo kết quả toàn xã.",
+            "3. Ban Công tác Mặt trận các thôn, tổ dân phố: lựa chọn địa điểm; mỗi thôn, tổ dân phố 02 hội nghị; "
+            "báo cáo kết quả về Bộ phận Phong trào trước ngày 25/10/2026."]
+
+TABLE = [["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"],
+         ["1", "Xây dựng, ban hành kế hoạch; hướng dẫn các thôn, tổ dân phố", "Ban Thường trực Ủy ban MTTQ Việt Nam xã",
+          "Các tổ chức chính trị - xã hội xã", "Tháng 3/2026"],
+         ["2", "Tổ chức hội nghị tuyên truyền tại thôn Plei Ơi, thôn Tân Bình, thôn Ia Sol",
+          "Ban Công tác Mặt trận các thôn", "Chi hội Phụ nữ, Chi đoàn thanh niên thôn", "Quý II/2026"],
+         ["3", "Tổ chức hội nghị tuyên truyền tại tổ dân phố 1, tổ dân phố 2", "Ban Công tác Mặt trận các tổ dân phố",
+          "Chi hội Cựu chiến binh tổ dân phố", "Từ tháng 6/2026 đến tháng 8/2026"],
+         ["4", "Tổ chức phiên chợ hàng Việt tại trung tâm xã", "Ban Thường trực Ủy ban MTTQ Việt Nam xã",
+          "Hội Nông dân xã, Hợp tác xã Ia Phú", "Tháng 9/2026"],
+         ["5", "Tổng hợp, báo cáo kết quả", "Ban Công tác Mặt trận các thôn, tổ dân phố",
+          "Văn phòng Ủy ban MTTQ Việt Nam xã", "Trước ngày 25/10/2026"]]
+
+UNITS = "«thôn Plei Ơi», «thôn Tân Bình», «thôn Ia Sol», «tổ dân phố 1», «tổ dân phố 2»."
+
+
+def test_departments_given_work_at_the_head_of_an_item_and_units_listed_by_number(project, tmp_path, capsys):
+    """«1. Văn phòng: …», «2. Bộ phận Phong trào: …» are the body's departments (was: «không nêu ban nào»);
+    «tổ dân phố 1, tổ dân phố 2 tổ chức …» names two units (was: the second missed); a count
+    («mỗi thôn, tổ dân phố 02 hội nghị») names none."""
+    plan = imported(project, tmp_path, capsys, lambda p: commune_plan(p, org_section=ASSIGNED), "ia-phu-b")
+    org = load(project, "ia-phu-b", "co-quan.yaml")
+    assert [(b["ma"], b["ten"]) for b in org["ban"]] == [("van-phong", "Văn phòng"),
+                                                         ("bo-phan-phong-trao", "Bộ phận Phong trào")]
+    checklist = _checklist(plan)
+    assert "không nêu ban nào" not in checklist
+    assert f"mục III nêu 5 đơn vị: {UNITS}" in checklist, checklist
+
+
+def test_organisations_in_a_table_are_no_units_and_a_cooperative_is_no_commune(project, tmp_path, capsys):
+    """The assignment table's «Đơn vị chủ trì / phối hợp» columns name bodies («Chi hội Phụ nữ», «Các tổ chức
+    chính trị - xã hội xã»…), never units to confirm (was: 7 offered); «Hợp tác xã Ia Phú» is a cooperative,
+    not «xã Ia Phú»; a temporary code is cut where a word ends (was «van-phong-uy-ban-mttq-viet-nam-x»)."""
+    plan = imported(project, tmp_path, capsys, lambda p: commune_plan(p, org_section=[], org_table=TABLE), "ia-phu")
+    checklist = _checklist(plan)
+    assert "có thể là một đơn vị" not in checklist, checklist
+    assert f"mục III nêu 5 đơn vị: {UNITS}" in checklist, checklist
+    org = load(project, "ia-phu", "co-quan.yaml")
+    assert [(b["ma"], b["ten"]) for b in org["ban"]] == [("van-phong-uy-ban-mttq-viet-nam", "Văn phòng Ủy ban MTTQ Việt Nam xã")]
+
+
+def test_a_temporary_code_is_cut_at_a_word_and_stays_unique():
+    from macros.plan_import.structure import temporary_code
+
+    taken: set[str] = set()
+    long = "Ban Tuyên giáo và Dân vận Ủy ban MTTQ Việt Nam"
+    assert temporary_code(long + " xã", taken) == "ban-tuyen-giao-va-dan-van-uy-ban"
+    assert temporary_code(long + " tỉnh", taken) == "ban-tuyen-giao-va-dan-van-uy-2"
+    assert temporary_code("Văn phòng", taken) == "van-phong" and temporary_code("Văn phòng", taken) == "van-phong-2"
+    assert temporary_code("Tổnghợpbáocáokếtquảcủatấtcảcácthôntrongxã", taken) == "tonghopbaocaoketquacuatatcacacth"
+    assert temporary_code("★", taken, "don-vi") == "don-vi"
