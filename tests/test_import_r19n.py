@@ -142,3 +142,23 @@ def test_a_temporary_code_is_cut_at_a_word_and_stays_unique():
     assert temporary_code("Văn phòng", taken) == "van-phong" and temporary_code("Văn phòng", taken) == "van-phong-2"
     assert temporary_code("Tổnghợpbáocáokếtquảcủatấtcảcácthôntrongxã", taken) == "tonghopbaocaoketquacuatatcacacth"
     assert temporary_code("★", taken, "don-vi") == "don-vi"
+
+
+# --- defect 10: the check's summary of a verbatim budget section --------------------------------------------
+
+BUDGET = ["1. Nguồn ngân sách xã: 25.000.000 đồng (Hai mươi lăm triệu đồng).",
+          "2. Nguồn xã hội hóa: dự kiến 10.000.000 đồng (Mười triệu đồng).",
+          "Tổng cộng: 35.000.000 đồng (Ba mươi lăm triệu đồng)."]
+
+
+def test_the_check_says_a_budget_section_copied_as_written_has_no_budget_page(project, tmp_path, capsys):
+    """Review r19n: «không có mục kinh phí» for a plan whose section V KINH PHÍ is on its page word for word.
+    The summary says what is true: the section is there, kept as written, so no budget page."""
+    from macros import check
+    from macros.loader import load_plan
+
+    imported(project, tmp_path, capsys, lambda p: commune_plan(p, budget=BUDGET), "ia-phu")
+    said = check.budget_summary(load_plan(project, "ia-phu"))
+    assert said == "mục II «KINH PHÍ» chép nguyên văn (chưa ghi dạng có cấu trúc): không có trang kinh phí", said
+    imported(project, tmp_path, capsys, commune_plan, "khong-kinh-phi")
+    assert check.budget_summary(load_plan(project, "khong-kinh-phi")) == "không có mục kinh phí"
