@@ -162,3 +162,19 @@ def test_the_check_says_a_budget_section_copied_as_written_has_no_budget_page(pr
     assert said == "mục II «KINH PHÍ» chép nguyên văn (chưa ghi dạng có cấu trúc): không có trang kinh phí", said
     imported(project, tmp_path, capsys, commune_plan, "khong-kinh-phi")
     assert check.budget_summary(load_plan(project, "khong-kinh-phi")) == "không có mục kinh phí"
+
+
+# --- defect 11: a hint with nothing to offer -----------------------------------------------------------------
+
+def test_a_code_hint_with_no_code_to_offer_says_so_in_words():
+    """Review r19n: «Cách sửa: dùng mã trong …/don-vi.yaml: .» when don-vi.yaml has no unit (a fresh import)."""
+    from macros.crosschecks import _suggest_department, _suggest_unit, near_miss
+    from macros.model import OrgFile, UnitsFile
+
+    org = OrgFile(co_quan_cap_tren="", co_quan_ban_hanh="X", ten_day_du="", dia_danh="", quoc_hieu="", tieu_ngu="")
+    hints = [_suggest_unit("to-dan-pho-2", UnitsFile(), "data/ia-phu/don-vi.yaml"),
+             _suggest_department("van-phong", org, "data/ia-phu/co-quan.yaml"), near_miss("abc", [], "noi_dung › muc")]
+    for hint in hints:
+        assert not hint.rstrip().endswith(": .") and "chưa có mã nào" in hint, hint
+    assert hints[0] == ("data/ia-phu/don-vi.yaml chưa có mã nào: thêm đơn vị có mã này vào đó (ma, cap, ten, "
+                        "ten_chinh_thuc), hoặc xóa mã này."), hints[0]
