@@ -178,3 +178,16 @@ def test_a_code_hint_with_no_code_to_offer_says_so_in_words():
         assert not hint.rstrip().endswith(": .") and "chưa có mã nào" in hint, hint
     assert hints[0] == ("data/ia-phu/don-vi.yaml chưa có mã nào: thêm đơn vị có mã này vào đó (ma, cap, ten, "
                         "ten_chinh_thuc), hoặc xóa mã này."), hints[0]
+
+
+def test_the_default_folder_is_cut_where_a_word_ends():
+    """The folder a plan is written to without --thu-muc: at most a code's length, never ending mid-word
+    («chuong-trinh-phoi-hop-va-thong-n»)."""
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from macros.import_plan import default_folder
+
+    doc = {"loai": "Chương trình phối hợp và thống nhất hành động", "nam": 2026}
+    assert default_folder(SimpleNamespace(plan={"van_ban": doc}), Path("x.docx")) == "chuong-trinh-phoi-hop-va-thong"
+    assert default_folder(SimpleNamespace(plan={"van_ban": {"loai": "", "nam": None}}), Path("★.docx")) == "ke-hoach-moi"
