@@ -191,3 +191,13 @@ def test_the_default_folder_is_cut_where_a_word_ends():
     doc = {"loai": "Chương trình phối hợp và thống nhất hành động", "nam": 2026}
     assert default_folder(SimpleNamespace(plan={"van_ban": doc}), Path("x.docx")) == "chuong-trinh-phoi-hop-va-thong"
     assert default_folder(SimpleNamespace(plan={"van_ban": {"loai": "", "nam": None}}), Path("★.docx")) == "ke-hoach-moi"
+
+
+def test_a_place_named_like_a_body_is_still_offered_as_a_unit():
+    """The bodies left out of a «Đơn vị» column are told by their kind: «Trường Tiểu học …», «Trạm y tế …» are
+    bodies, «Trường Sơn», «Trạm Tấu» are places (a first version of the fix dropped them too)."""
+    from macros.plan_import.structure import find_units
+
+    rows = [["TT", "Đơn vị", "Kinh phí"], ["1", "Trường Sơn", "1"], ["2", "Trường Tiểu học Kim Đồng", "2"],
+            ["3", "Trạm Tấu", "3"], ["4", "Trạm y tế xã", "4"], ["5", "Chi hội Phụ nữ, Đăk Pxi", "5"]]
+    assert [u["ten"] for u in find_units([], [rows])] == ["Trường Sơn", "Trạm Tấu"]

@@ -1656,9 +1656,11 @@ def _scan(text: str, found: dict) -> None:
 
 
 # A cell of a «Đơn vị chủ trì / phối hợp» column that names a body, never a unit to confirm (review r19n: «Chi hội
-# Phụ nữ», «Các tổ chức chính trị - xã hội xã», «Ban Công tác Mặt trận các thôn» were offered as units).
+# Phụ nữ», «Các tổ chức chính trị - xã hội xã», «Ban Công tác Mặt trận các thôn» were offered as units). A school,
+# a health station by their kind only: «Trường Sơn», «Trạm Tấu» are places.
 _ORGANISATION = re.compile(r"(?:Ủy ban|Uỷ ban|UBND|HĐND|Hội |Đoàn |Ban |Bộ phận |Văn phòng|Chi hội|Chi đoàn|Chi bộ|Các |"
-                           r"Tổ chức|Hợp tác xã|HTX|Đảng|Công an|Mặt trận|MTTQ|Liên đoàn|Trường |Trạm |Phòng |"
+                           r"Tổ chức|Hợp tác xã|HTX|Đảng|Công an|Mặt trận|MTTQ|Liên đoàn|Phòng |Trạm [Yy] tế|"
+                           r"Trường (?:[Tt]iểu|[Tt]rung|[Mm]ầm|[Mm]ẫu|[Pp]hổ|[Cc]ao|[Đđ]ại|THCS|THPT|PT)|"
                            r"Cơ quan|Doanh nghiệp|Nhà văn hóa|Nhà văn hoá)")
 
 
