@@ -38,6 +38,21 @@ def fix_nfc(root: Path) -> list[str]:
     return fixed
 
 
+def budget_summary(site) -> str:
+    """The check's word on the plan's budget: its total when the site has a budget page; else why not, as it
+    is (review r19n: «không có mục kinh phí» for a plan whose budget section is kept word for word)."""
+    if site.has_budget:
+        return f"tổng kinh phí {format_money(site.total)}"
+    section = next((s for s in site.plan.muc if s.loai == "kinh_phi"), None)
+    if section is None:
+        return "không có mục kinh phí"
+    name = " ".join(x for x in (f"mục {section.so}" if section.so else "mục",
+                                f"«{section.tieu_de}»" if section.tieu_de else "kinh phí"))
+    if site.plan.kinh_phi is None:
+        return f"{name} chép nguyên văn (chưa ghi dạng có cấu trúc): không có trang kinh phí"
+    return f"{name} có cấu trúc nhưng không có trang kinh phí (trang này cần mục tổ chức thực hiện có cấu trúc và các đơn vị)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.check", description="Kiểm tra dữ liệu kế hoạch trong data/.")
     parser.add_argument("--goc", type=Path, default=ROOT, help="thư mục dự án (mặc định: thư mục chứa data/)")
@@ -50,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         website = load_website(args.goc)  # each plan's results (ket-qua/, bao-cao.yaml) included, both optional
         lines = [f"Dữ liệu hợp lệ{f' ({site.key})' if website.several else ''}: {len(site.units)} đơn vị, "
                  f"{len(site.departments)} ban, "
-                 + (f"tổng kinh phí {format_money(site.total)}" if site.has_budget else "không có mục kinh phí")
+                 + budget_summary(site)
                  + "; kết quả: "
                  + (f"{len(site.results.by_unit)} đơn vị có số liệu." if not site.results.empty
                     else "chưa có số liệu báo cáo.") for site in website.plans]

@@ -67,6 +67,8 @@ def _suggest_unit(code: str, units: UnitsFile, where: str = "data/don-vi.yaml", 
         return f"các mã trong {where} chưa dùng ở đây: " + ", ".join(free) + "."
     if taken:
         return f"mọi mã trong {where} đã dùng ở đây; xóa mã này."
+    if not units.don_vi:  # nothing to offer (a fresh import): said in words, never «…: .» (review r19n)
+        return f"{where} chưa có mã nào: thêm đơn vị có mã này vào đó (ma, cap, ten, ten_chinh_thuc), hoặc xóa mã này."
     return f"dùng mã trong {where}: " + ", ".join(u.ma for u in units.don_vi) + "."
 
 
@@ -105,6 +107,8 @@ def closest(code: str, known: list[str]) -> str | None:
 def near_miss(code: str, known: list[str], where: str) -> str:
     """The hint for an unknown code: the closest known one, else the list to choose from."""
     close = closest(code, known)
+    if not known:
+        return f"{where} chưa có mã nào: thêm mục có mã này vào đó, hoặc xóa mã này."
     return f"có phải «{close}»?" if close else f"dùng mã có trong {where}: " + ", ".join(known) + "."
 
 

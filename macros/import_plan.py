@@ -38,7 +38,7 @@ from pathlib import Path
 from . import limits
 from .guards import InternalError, reading
 from .plan_import.blocks import NotAPlan, Para, Table
-from .text import kind_and_subject, slugify
+from .text import kind_and_subject
 
 ROOT = Path(__file__).resolve().parents[1]
 _CODE = re.compile(r"^[0-9a-z][0-9a-z-]*$")
@@ -85,8 +85,10 @@ def import_file(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
 
 def default_folder(result, path: Path) -> str:
     doc = result.plan["van_ban"]
-    name = slugify(f"{doc['loai']} {doc['nam'] or ''}") if doc["loai"] else slugify(path.stem)
-    return (name or "ke-hoach-moi")[: limits.MAX_CODE_CHARS].strip("-")
+    from .plan_import.structure import temporary_code
+
+    # Cut where a word ends (review r19n: codes cut mid-word); an existing folder is refused, never overwritten.
+    return temporary_code(f"{doc['loai']} {doc['nam'] or ''}" if doc["loai"] else path.stem, set(), "ke-hoach-moi")
 
 
 def main(argv: list[str] | None = None) -> int:

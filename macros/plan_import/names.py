@@ -60,15 +60,24 @@ def _place(words: list[str]) -> list[str]:
     return [title(w) for w in words]
 
 
+def _bodies(words: list[str]) -> tuple[list[str], int, int]:
+    """The bodies a line starts with, in running-text case, and how many words they take: one body
+    («BAN THƯỜNG TRỰC») or a body of a body («BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM», review r19n: the
+    standing committee's line over its commune's «XÃ IA PHÚ»); and how many bodies."""
+    out, used, count = [], 0, 0
+    while True:
+        pattern = next((p.split() for p in _BODIES if _starts(words[used:], p.split())), None)
+        if pattern is None:
+            return out, used, count
+        out += _cased(words[used:used + len(pattern)], pattern)
+        used, count = used + len(pattern), count + 1
+
+
 def _line(words: list[str], levels: list[list[str]]) -> tuple[list[str] | None, list[str] | None] | None:
     """One header line as (body, level and place): either may be None; None when not read."""
-    body = None
-    for phrase in _BODIES:
-        pattern = phrase.split()
-        if _starts(words, pattern):
-            body = _cased(words[:len(pattern)], pattern)
-            words = words[len(pattern):]
-            break
+    found, used, _ = _bodies(words)
+    body = found or None
+    words = words[used:]
     if not words:
         return (body, None) if body else None
     level = next((lv for lv in levels if _starts(words, lv)), None)
@@ -93,6 +102,7 @@ def _issuer_parts(lines: list[str], levels: list[list[str]]) -> list[list[str]]:
     it is only when the lower body has no place of its own («BAN THƯỜNG TRỰC» under «… TỈNH X»). [] when
     not read."""
     parts: list[list[str]] = []  # each body with its place, from the top line down
+    chained: list[bool] = []  # the part's line names a body of a body («BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM»)
     for text in lines:
         read = _line(text.split(), levels)
         if read is None:
@@ -100,6 +110,7 @@ def _issuer_parts(lines: list[str], levels: list[list[str]]) -> list[list[str]]:
         body, place = read
         if body is not None:
             parts.append(body + (place or []))
+            chained.append(_bodies(text.split())[2] > 1)
         elif parts and place is not None and len(parts[-1]) and not _has_level(parts[-1], levels):
             parts[-1] = parts[-1] + place  # «ỦY BAN MTTQ VIỆT NAM» / «TỈNH KON TUM»
         else:
@@ -109,6 +120,10 @@ def _issuer_parts(lines: list[str], levels: list[list[str]]) -> list[list[str]]:
         out.append(part)
         if _has_level(part, levels):
             break
+    if len(out) > 1 and chained[len(parts) - 1]:
+        # «BAN THƯỜNG TRỰC ỦY BAN MTTQ VIỆT NAM» under «ỦY BAN MTTQ VIỆT NAM TỈNH X» names its own Front
+        # committee without its place: the name in a sentence is not the two glued together; not read.
+        return []
     above = [p for p in parts[:len(parts) - len(out)] if _has_level(p, levels)]
     if above and _area(above[-1], levels) == _area(out[-1], levels):
         # Two bodies of the same place («ỦY BAN MTTQ VIỆT NAM PHƯỜNG BẾN THÀNH» over «CÔNG AN PHƯỜNG BẾN

@@ -59,7 +59,44 @@ _LETTER = re.compile(r"^([a-zđ][).])\s+(?=\S)")
 _DASH = re.compile(r"^([-–—+•▪➢○◦∙✓❖□■])\s*(?=\S)")
 _NOTE = re.compile(r"^(\*+\s*(?:ghi chú|lưu ý)\s*:?)\s*", re.IGNORECASE)
 # A department of the issuing body, as an item's title or a table cell: «Ban Phong trào:», «Văn phòng».
-_DEPARTMENT = re.compile(r"^(Ban (?!Thường trực|Công tác Mặt trận)[^:;,.]{2,60}|Văn phòng[^:;,.]{0,40})\s*:?$")
+_DEPARTMENT = re.compile(r"^(Ban (?!Thường trực|Công tác Mặt trận)[^:;,.]{2,60}|Văn phòng[^:;,.]{0,40}"
+                         r"|Bộ phận [^:;,.]{2,60})\s*:?$")
+# A department given work at the head of an item: «Văn phòng: phối hợp …», «Bộ phận Phong trào: tổng hợp …»
+# (review r19n: «không nêu ban nào» for these).
+_ASSIGNED_DEPARTMENT = re.compile(_DEPARTMENT.pattern[:-len(r"\s*:?$")] + r"\s*:\s*\S")
+
+
+def _department(text: str, pattern: re.Pattern = _DEPARTMENT) -> str:
+    """The department a text names (a cell «Văn phòng Ủy ban MTTQ Việt Nam xã», an item «Bộ phận Phong trào: …»),
+    or "": «Ban»/«Bộ phận» followed by a name in capitals («Ban hành kế hoạch» is no department)."""
+    m = pattern.match(text.strip())
+    if not m:
+        return ""
+    name = m.group(1).strip()
+    after = name.split(" phận ", 1)[1] if name.startswith("Bộ phận ") else name[4:] if name.startswith("Ban ") else "X"
+    return name if after[:1].isupper() else ""
+
+
+def temporary_code(name: str, taken: set[str], fallback: str = "ban") -> str:
+    """A code for a name the editor confirms: its words without accents, cut where a word ends to fit the code's
+    length (review r19n: «van-phong-uy-ban-mttq-viet-nam-x»), a single over-long word cut at the length; «-2»,
+    «-3» … after a code already taken. Adds it to `taken`."""
+    from ..limits import MAX_CODE_CHARS
+
+    slug = slugify(name).strip("-") or fallback
+
+    def cut(limit: int) -> str:
+        if len(slug) <= limit:
+            return slug
+        at = slug.rfind("-", 0, limit + 1)
+        return slug[:at] if at > 0 else slug[:limit]
+
+    code, n = cut(MAX_CODE_CHARS), 2
+    while code in taken:
+        suffix = f"-{n}"
+        code, n = cut(MAX_CODE_CHARS - len(suffix)) + suffix, n + 1
+    taken.add(code)
+    return code
 _RULE = re.compile(r"^[\s_\-–—=*.~]{3,}$")
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<so>[^/\s]*)\s*/\s*(?P<ky_hieu>\S*)\s*$", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\S*)\s*tháng\s*(?P<m>\S*)\s*năm\s*(?P<y>\d{4})?\s*\.?$",
@@ -1030,16 +1067,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if org_section is not None:
         texts, tables = [], []
         walk(org_section["doan"], texts, tables)
-        for t in texts:
-            dep = _DEPARTMENT.match(t.strip())
-            if dep and not any(b["ten"] == dep.group(1).strip() for b in org["ban"]):
-                org["ban"].append({"ma": slugify(dep.group(1))[:32].strip("-"), "ten": dep.group(1).strip()})
-        for rows in tables:
-            for r in rows[1:]:
-                for cell in r:
-                    dep = _DEPARTMENT.match(cell.strip())
-                    if dep and not any(b["ten"] == dep.group(1).strip() for b in org["ban"]):
-                        org["ban"].append({"ma": slugify(dep.group(1))[:32].strip("-"), "ten": dep.group(1).strip()})
+        codes: set[str] = set()
+        named = [_department(t) or _department(t, _ASSIGNED_DEPARTMENT) for t in texts]
+        named += [_department(cell) for rows in tables for r in rows[1:] for cell in r]
+        for name in named:
+            if name and not any(b["ten"] == name for b in org["ban"]):
+                org["ban"].append({"ma": temporary_code(name, codes), "ten": name})
         units = find_units(texts, tables)
 
     # 5. The checklist: blanks, guesses, what the site will not have.
@@ -1548,6 +1581,10 @@ _NOT_LISTED = {"Số", "Đường", "Phố", "Ngõ", "Hẻm", "Kiệt", "Điện
                "Thời"}
 
 
+# The number of a unit in a list of numbered units of its level, whatever word follows it.
+_LIST_NUMBER = re.compile(r"(?:số\s+)?\d{1,3}[A-Z]?(?![\w/]|[.,]\d)")
+
+
 # A further number of a list of numbered units («thôn số 5, số 7 và số 9»): one that ends there.
 _LISTED_NUMBER = re.compile(r"(?:số\s+)?\d{1,3}[A-Z]?(?=\s*(?:$|[,;:)]|\.(?!\d)|và\s))")
 
@@ -1592,11 +1629,20 @@ def _names_at(text: str, pos: int) -> tuple[list[str], int]:
 def _scan(text: str, found: dict) -> None:
     """Units named in a text: a level word, then names. A level word inside a name already read («Thôn Buôn
     Kroa», «Tổ dân phố Làng Tri») is part of that name, never the start of another unit."""
-    read_to = 0
+    read_to, last = 0, None  # last: the level word and end of the numbered unit read just before
     for m in _LEVEL_RE.finditer(text):
         if m.start() < read_to or (m.start() > 0 and text[m.start() - 1].isalpha()):
             continue
+        if fold(m.group(1)) == "xa" and fold(text[:m.start()]).endswith("hop tac "):
+            continue  # «Hợp tác xã Ia Phú» is a cooperative, no commune (review r19n)
         names, read_to = _names_at(text, m.end())
+        if (not names and last is not None and last[0] == fold(m.group(1))
+                and re.fullmatch(r"\s*(?:,|;|và)\s*", text[last[1]:m.start()])
+                and (num := _LIST_NUMBER.match(text, m.end()))):
+            # «tổ dân phố 1, tổ dân phố 2 tổ chức …»: the next of a list of numbered units of one level, whatever
+            # follows it (review r19n: the second was missed); a count alone («tổ dân phố 02 hội nghị») is not.
+            names, read_to = [num.group(0)], num.end()
+        last = (fold(m.group(1)), read_to) if names and _NUMBER_NAME.fullmatch(names[-1]) else None
         # «xã hội» (society: «CHÍNH TRỊ - XÃ HỘI», «PHẢN BIỆN XÃ HỘI») names no commune (review r19g D5)
         names = [n for n in names if not (fold(m.group(1)) == "xa" and fold(n) == "hoi")]
         for name in names:  # the level word as the text writes it («Tổ dân phố», «thôn»)
@@ -1607,6 +1653,15 @@ def _scan(text: str, found: dict) -> None:
                 found.setdefault((level.lower(), name[len(level) + 1:]), name)
             else:
                 found.setdefault((level.lower(), name), f"{level} {name}")
+
+
+# A cell of a «Đơn vị chủ trì / phối hợp» column that names a body, never a unit to confirm (review r19n: «Chi hội
+# Phụ nữ», «Các tổ chức chính trị - xã hội xã», «Ban Công tác Mặt trận các thôn» were offered as units). A school,
+# a health station by their kind only: «Trường Sơn», «Trạm Tấu» are places.
+_ORGANISATION = re.compile(r"(?:Ủy ban|Uỷ ban|UBND|HĐND|Hội |Đoàn |Ban |Bộ phận |Văn phòng|Chi hội|Chi đoàn|Chi bộ|Các |"
+                           r"Tổ chức|Hợp tác xã|HTX|Đảng|Công an|Mặt trận|MTTQ|Liên đoàn|Phòng |Trạm [Yy] tế|"
+                           r"Trường (?:[Tt]iểu|[Tt]rung|[Mm]ầm|[Mm]ẫu|[Pp]hổ|[Cc]ao|[Đđ]ại|THCS|THPT|PT)|"
+                           r"Cơ quan|Doanh nghiệp|Nhà văn hóa|Nhà văn hoá)")
 
 
 _TOTAL_CELL = re.compile(r"^(?:tong cong|tong so|tong|cong|(?:toan|ca) (?:xa|phuong|huyen|tinh|thi tran|dac khu)"
@@ -1630,23 +1685,18 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
                 cell = r[col].strip() if col < len(r) else ""
                 if not cell or len(cell) > 80:
                     continue
-                if _LEVEL_RE.match(cell) or _DEPARTMENT.match(cell) or cell.startswith(("Ủy ban", "Uỷ ban", "Hội ", "Đoàn ")):
+                if _LEVEL_RE.match(cell) or _DEPARTMENT.match(cell) or _ORGANISATION.match(cell):
                     continue  # a place found by the text scan, or a body, not a unit
                 if _TOTAL_CELL.match(fold(cell)):
                     continue  # a total row («Tổng cộng», «Cộng», «Toàn xã», «Bình quân», «Trong đó:»): no unit
                 for name in re.split(r"\s*,\s*|\s+và\s+", cell):
-                    if name and name[0].isupper():
+                    if name and name[0].isupper() and not _ORGANISATION.match(name):
                         found.setdefault((level or "", name), name)
         for r in rows:
             for cell in r:
                 _scan(cell, found)
     units, codes = [], set()
     for (level, name), written in found.items():
-        code = slugify(name)[:28].strip("-") or "don-vi"
-        base, n = code, 2
-        while code in codes:
-            code, n = f"{base}-{n}", n + 1
-        codes.add(code)
-        units.append({"ma": code, "cap": level, "ten": name, "ten_chinh_thuc": written,
+        units.append({"ma": temporary_code(name, codes, "don-vi"), "cap": level, "ten": name, "ten_chinh_thuc": written,
                       "ten_khac": []})
     return units
