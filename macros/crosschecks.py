@@ -8,7 +8,7 @@ import re
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import datafiles, limits, plausibility, step_times
+from . import conferences, datafiles, limits, plausibility, step_times
 from .dates import format_date
 from .errors import DataError
 from .fieldtypes import Name
@@ -306,6 +306,8 @@ def check_dates(plan: PlanFile, src) -> list[DataError]:
             errors.append(src.error(path_of(plan, "cac_buoc") + ("hoi_nghi", "toi_thieu"),
                                     f"Số hội nghị tối thiểu ({conf.toi_thieu}) lớn hơn tối đa ({conf.toi_da}).",
                                     hint="toi_thieu phải nhỏ hơn hoặc bằng toi_da."))
+        else:
+            errors += conferences.check_counts(plan, src, path_of(plan, "cac_buoc"))
         errors += check_step_times(plan, src)
     return errors
 
