@@ -11,7 +11,7 @@ from markupsafe import Markup
 from .. import qr
 from ..changes_model import Kind
 from ..dates import format_date, format_month
-from ..numbers import format_money, money_in_words
+from ..numbers import format_money
 from ..render import handbook, links, notice, plan
 from ..render.units import report_sentence
 from ..site import Site
@@ -130,7 +130,7 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
         "handout.html", reference=reference(site), unit_title=links.unit_title(unit), partner_label=site.org.partner_label,
         notice=_notice(site, Kind.REFERENCE, compact=True),
         department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten),
-        local_task=local.nhiem_vu, amount=format_money(amount), amount_words=money_in_words(amount),
+        local_task=local.nhiem_vu, amount=format_money(amount), amount_words=site.amount_in_words(amount),
         start=format_month(period.bat_dau), end=format_date(period.ket_thuc),
         conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),
         steps=[(s.ten_ngan, site.fill(s.noi_dung)) for s in p.cac_buoc.buoc],

@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from .. import step_times
 from ..dates import format_date, format_month
-from ..numbers import format_money, money_in_words
+from ..numbers import format_money
 from ..searchindex import Named
 from ..sections import item_ref, item_text
 from ..site import Site
@@ -52,7 +52,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
     org = section_number(site, "to_chuc_thuc_hien")
     return render("unit_page.md", title=links.unit_title(unit), pick=my_unit_pick(here, site.has_toolkit),
                   partner_label=site.org.partner_label,
-                  dept=site.department(a.ban).ten, amount=amount, amount_words=money_in_words(amount),
+                  dept=site.department(a.ban).ten, amount=amount, amount_words=site.amount_in_words(amount),
                   start=format_month(period.bat_dau), end=period.ket_thuc, conference_rule=conference_rule(site),
                   report_sentence=report_sentence(site, a.ban),
                   # the items cited by the numbers the data records as written, else by the section alone
