@@ -761,7 +761,7 @@ def check_website_words(info, src, plans) -> list[DataError]:
     """data/website.yaml's name and description (ten, mo_ta: every page's title, the meta description,
     the web app's name, the offline ZIP's) name no year that none of the website's plans writes: the
     name of a plan taken off the website, or kept from the example website when a plan was imported
-    (review r19n, defect 7: a commune's 2026 plan titled «… năm 2023» on every page)."""
+    (review r19n, defect 7: a commune's plan titled with the example plan's year on every page)."""
     texts = "\0".join(json.dumps(site.plan.model_dump(mode="json"), ensure_ascii=False) for site in plans)
     years = set(_YEAR.findall(texts))
     errors = []

@@ -189,7 +189,7 @@ def _main(argv: list[str] | None) -> int:
     site_name = _website_name(args.goc)
     if site_name:
         # The website's own name and description are other plans' words until the editor changes them
-        # (review r19n, defect 7: a commune's 2026 plan titled «… năm 2023» on every page).
+        # (review r19n, defect 7: a commune's plan titled with the example plan's year on every page).
         result.checklist.append(f"tên website «{site_name}» và mô tả website (data/website.yaml, ten và mo_ta: tiêu đề "
                                 "mọi trang, mô tả trang, tên ứng dụng, tên tệp tải về toàn bộ website) là của các kế "
                                 "hoạch đã có: sửa cho đúng các kế hoạch website sẽ đăng (bỏ kế hoạch mẫu: xem hướng "

@@ -219,6 +219,9 @@ class Topic(Strict):
     ma: Code = Field(description="Mã dùng làm địa chỉ trang Sổ tay.")
     ten_ngan: Name = Field(description="Tên ngắn hiện trên thanh điều hướng.")
     noi_dung: Text = Field(description="Nội dung, chép đúng kế hoạch.")
+    so: SectionNumber = Field(default=None, description=(
+        "Số của nội dung, chép đúng kế hoạch kể cả dấu («2.», «b)»): Sổ tay dẫn «Kế hoạch, mục <số mục>.b». Bỏ "
+        "trống thì Sổ tay dẫn «Nội dung 2» theo thứ tự khi mục không giữ lời văn (doan), chỉ dẫn số mục khi có."))
 
 
 class Contents(Strict):

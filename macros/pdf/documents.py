@@ -14,6 +14,7 @@ from ..dates import format_date, format_month
 from ..numbers import format_money
 from ..render import handbook, links, notice, plan
 from ..render.units import report_sentence
+from ..sections import title_as_heading
 from ..site import Site
 from ..templating import fragment, render
 from ..text import slugify
@@ -134,6 +135,7 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
         start=format_month(period.bat_dau), end=format_date(period.ket_thuc),
         conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),
         steps=[(s.ten_ngan, site.fill(s.noi_dung)) for s in p.cac_buoc.buoc],
+        steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
         # The level each unit chooses, as the plan says it (don-vi.yaml › dia_ban_chon); none, no such line.
         fill_lines=[*([(f"{_upper_first(chosen)} được chọn:", 1)] if (chosen := site.units_file.chosen_level) else []),
                     (f"{_upper_first(p.ten_goi_khu_dan_cu or 'nơi tổ chức')}:", 1), ("Ngày hội nghị:", 1)])

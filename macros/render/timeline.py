@@ -11,6 +11,7 @@ from .. import step_times
 from ..dates import Month, format_date, format_month
 from ..results.progress import last_day_before
 from ..model import Item, Note, Table
+from ..sections import title_as_heading
 from ..site import Site
 from ..templating import render
 
@@ -50,6 +51,7 @@ def timeline_html(site: Site) -> str:
                   deadline=format_date(last), senders=site.report_senders(" "),
                   events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
                   steps=[(s.ten_ngan, s.thoi_gian.van_ban if s.thoi_gian else None) for s in steps],
+                  steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
                   untimed=[i for i, s in enumerate(steps, 1) if s.thoi_gian is None])
 
 

@@ -6,7 +6,7 @@ from .. import step_times
 from ..dates import format_date, format_month
 from ..numbers import format_money
 from ..searchindex import Named
-from ..sections import item_ref, item_text
+from ..sections import item_ref, item_text, title_as_heading
 from ..site import Site
 from ..templating import render
 from ..text import fold
@@ -60,6 +60,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   where_local=item_ref(org, local.so), local_task=local.nhiem_vu,
                   # a step quoted with its number as the plan writes it («Bước 1: …») when the data has it
                   steps_section=section_number(site, "cac_buoc"),
+                  steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
                   steps=[(bool(s.so), item_text(s.so, site.fill(s.noi_dung))) for s in plan.cac_buoc.buoc],
                   step_times=[(n, s.thoi_gian.van_ban) for n, s in step_times.steps_with_times(plan)],
                   results=results, code=unit.ma, names=other_names(unit),
@@ -72,7 +73,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
 # mo rong", "nhiem vu tu mo rong") finds the unit's page with every word typed.
 # Labels only, never the values: "5.000.000" must not find every unit.
 PAGE_TOPICS = ("Ban phối hợp", "kinh phí", "thời gian thực hiện", "hội nghị", "nhiệm vụ",
-               "các bước triển khai", "báo cáo kết quả")
+               "các bước", "báo cáo kết quả")
 
 
 def my_unit_pick(here: str, form: bool = True) -> dict:
