@@ -194,6 +194,12 @@ def _main(argv: list[str] | None) -> int:
                                 "mọi trang, mô tả trang, tên ứng dụng, tên tệp tải về toàn bộ website) là của các kế "
                                 "hoạch đã có: sửa cho đúng các kế hoạch website sẽ đăng (bỏ kế hoạch mẫu: xem hướng "
                                 "dẫn biên tập, «Thêm một kế hoạch mới»)")
+    unexplained = _unexplained_abbreviations(args.goc, result)
+    if unexplained:
+        # Meanings are the editor's to write, as the plan uses them: never guessed (review r19n, defect 11).
+        result.checklist.append(f"chữ viết tắt chưa có trong data/thuat-ngu.yaml (trang «Chữ viết tắt» không giải "
+                                f"nghĩa): {', '.join(f'«{w}»' for w in unexplained)}: thêm từng chữ (viet_tat) với "
+                                "nghĩa (nghia) như kế hoạch dùng; chữ không phải viết tắt thì bỏ qua")
     print(f"Đã đọc {path.name}. Nhận ra:")
     for line in result.recognised:
         print(f"  {line}")
@@ -255,6 +261,20 @@ def _website_name(root: Path) -> str:
         return ""
     name = data.get("ten") if isinstance(data, dict) else None
     return " ".join(name.split()) if isinstance(name, str) else ""
+
+
+def _unexplained_abbreviations(root: Path, result) -> list[str]:
+    """The abbreviations the plan uses that data/thuat-ngu.yaml does not explain (none when it cannot be read)."""
+    import yaml
+
+    from .abbreviations import unexplained
+
+    try:
+        data = yaml.safe_load((root / "data" / "thuat-ngu.yaml").read_text(encoding="utf-8"))
+        known = [t["viet_tat"] for t in data["thuat_ngu"]]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+        return []
+    return unexplained([result.plan, result.org], known)
 
 
 log = logging.getLogger("kontum.import")
