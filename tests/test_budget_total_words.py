@@ -44,3 +44,12 @@ def test_amount_words_are_the_plans(site):
     for name, text in (("page", units.unit_page(site, code)), ("pdf", documents.handout_document(site, code))):
         words = _words(text)
         assert "(Ba triệu đồng)" in words and "Ba triệu đồng chẵn" not in words, (name, words)
+
+
+def test_progress_chart_does_not_call_the_sum_the_plans_budget(site):
+    from macros.render import progress
+    from macros.results.load import results_of
+    from macros.results.progress import all_progress
+
+    chart = progress.spending_chart(site, all_progress(site, results_of(site)))
+    assert "kinh phí cả kế hoạch" not in chart.description and "(website cộng) 12.000.000đ" in chart.description
