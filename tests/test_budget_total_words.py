@@ -53,3 +53,19 @@ def test_progress_chart_does_not_call_the_sum_the_plans_budget(site):
 
     chart = progress.spending_chart(site, all_progress(site, results_of(site)))
     assert "kinh phí cả kế hoạch" not in chart.description and "(website cộng) 12.000.000đ" in chart.description
+
+
+def test_progress_page_does_not_call_the_sum_the_plans_budget(tmp_path):
+    from macros.render import progress
+    from macros.results.load import results_of
+
+    root = _project(tmp_path, _each_three_million)
+    site = load_website(root).plans[0]
+    folder = root / "data" / "ke-hoach-xa" / "ket-qua"
+    folder.mkdir()
+    (folder / f"{site.units[0].ma}.yaml").write_text(
+        f'don_vi: "{site.units[0].ma}"\nkinh_phi:\n  chi:\n    - so_tien: 1000000\n      chung_tu: PC-01\n'
+        "      noi_dung: Nước uống\n", encoding="utf-8")
+    site = load_website(root).plans[0]
+    page = _words(progress.progress_page(site, results_of(site)))
+    assert "cả kế hoạch" not in page and "website cộng: 12.000.000đ" in page, page
