@@ -6,6 +6,7 @@ Steps without a time are shown in order under the bar, never given invented date
 """
 
 import datetime as dt
+import re
 
 from .. import step_times
 from ..dates import Month, format_date, format_month
@@ -52,7 +53,14 @@ def timeline_html(site: Site) -> str:
                   events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
                   steps=[(s.ten_ngan, s.thoi_gian.van_ban if s.thoi_gian else None) for s in steps],
                   steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
-                  untimed=[i for i, s in enumerate(steps, 1) if s.thoi_gian is None])
+                  untimed=[i for i, s in enumerate(steps, 1) if s.thoi_gian is None],
+                  # «Kế hoạch không ghi ngày riêng …» only when no untimed step's words write a time: else the
+                  # site says what it lacks, not what the plan does not say (review r19n, defect 6)
+                  dated_words=any(s.thoi_gian is None and _TIME_WORDS.search(s.noi_dung) for s in steps))
+
+
+# Words that write a time in a step's text: «30/9/2026», «8/2026», «Quý IV», «tháng 10».
+_TIME_WORDS = re.compile(r"\d{1,2}\s*/\s*\d{4}|\bquý\s+(?:[IV]+|\d)\b|\btháng\s+\d{1,2}\b", re.IGNORECASE)
 
 
 # The dates as the site reads them from the fields, when the plan's words do not hold them as written:
