@@ -59,7 +59,7 @@ def timeline_html(site: Site) -> str:
                   dated_words=any(s.thoi_gian is None and _TIME_WORDS.search(s.noi_dung) for s in steps))
 
 
-# Words that write a time in a step's text: «30/9/2026», «8/2026», «Quý IV», «tháng 10».
+# Words that write a time in a step's text: a day or a month with its year («30/9/…», «8/…»), «Quý IV», «tháng 10».
 _TIME_WORDS = re.compile(r"\d{1,2}\s*/\s*\d{4}|\bquý\s+(?:[IV]+|\d)\b|\btháng\s+\d{1,2}\b", re.IGNORECASE)
 
 
