@@ -257,7 +257,8 @@ class StepTime(Strict):
 
 class Step(Strict):
     ten_ngan: Text
-    noi_dung: Text = Field(description="Có thể dùng chỗ trống {so_hoi_nghi}.")
+    noi_dung: Text = Field(description="Chép đúng kế hoạch. Có thể dùng chỗ trống {so_hoi_nghi} ở đúng chỗ kế hoạch "
+                                       "viết «từ … đến …» hội nghị; số ở hoi_nghi phải đúng như kế hoạch viết.")
     thoi_gian: StepTime | None = Field(default=None, description=(
         "Thời gian riêng của bước, khi kế hoạch ghi: chữ kế hoạch (van_ban) và các ngày chữ đó cho biết. Bỏ trống "
         "khi kế hoạch không ghi: website viết «Kế hoạch không ghi ngày riêng cho từng bước»."))
