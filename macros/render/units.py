@@ -83,12 +83,14 @@ def my_unit_pick(here: str, form: bool = True) -> dict:
             "units": links.rel(links.UNITS, here)}
 
 
-def search_text(unit) -> Named:
+def search_text(unit, steps_title: str = "") -> Named:
     """What search finds a unit page by, besides its title (macros/searchindex.py):
-    what the page holds (PAGE_TOPICS), its code and its other names, as the page's
-    last line shows them; and the names that, typed whole, name the unit."""
+    what the page holds (PAGE_TOPICS; «các bước» as the page heads them, `steps_title`: the steps
+    section's own title), its code and its other names, as the page's last line shows them; and
+    the names that, typed whole, name the unit."""
     names = ", ".join(other_names(unit))
-    text = (", ".join(PAGE_TOPICS) + f". Mã đơn vị: {unit.ma}"
+    topics = [steps_title.lower() if t == "các bước" and steps_title else t for t in PAGE_TOPICS]
+    text = (", ".join(topics) + f". Mã đơn vị: {unit.ma}"
             + (f" · Tên gọi khác: {names}" if names else ""))
     # The title names the page already (the worker counts it); each other name once, by its folded form.
     seen, called = {fold(links.unit_title(unit))}, []
