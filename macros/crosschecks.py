@@ -5,11 +5,12 @@ Each check returns DataErrors positioned in the file an editor must change.
 
 import datetime as dt
 import difflib
+import json
 import re
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import datafiles, doan_checks, limits, plausibility, step_times
+from . import conferences, datafiles, doan_checks, limits, plausibility, step_times
 from . import period as P
 from .dates import format_date
 from .errors import DataError
@@ -327,6 +328,8 @@ def check_dates(plan: PlanFile, src) -> list[DataError]:
             errors.append(src.error(path_of(plan, "cac_buoc") + ("hoi_nghi", "toi_thieu"),
                                     f"Số hội nghị tối thiểu ({conf.toi_thieu}) lớn hơn tối đa ({conf.toi_da}).",
                                     hint="toi_thieu phải nhỏ hơn hoặc bằng toi_da."))
+        else:
+            errors += conferences.check_counts(plan, src, path_of(plan, "cac_buoc"))
         errors += check_step_times(plan, src)
     return errors
 
@@ -903,6 +906,30 @@ def cross_check_available(models: dict, sources: dict, files: dict | None = None
     errors += check_codes_unvalidated(models, sources, files)
     if "plan" in sources:
         errors += check_placeholders(sources["plan"], plan_file=True)
+    return errors
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def check_website_words(info, src, plans) -> list[DataError]:
+    """data/website.yaml's name and description (ten, mo_ta: every page's title, the meta description,
+    the web app's name, the offline ZIP's) name no year that none of the website's plans writes: the
+    name of a plan taken off the website, or kept from the example website when a plan was imported
+    (review r19n, defect 7: a commune's plan titled with the example plan's year on every page)."""
+    texts = "\0".join(json.dumps(site.plan.model_dump(mode="json"), ensure_ascii=False) for site in plans)
+    years = set(_YEAR.findall(texts))
+    errors = []
+    for key, what in (("ten", "Tên website"), ("mo_ta", "Mô tả website")):
+        value = getattr(info, key) or ""
+        other = [y for y in dict.fromkeys(_YEAR.findall(value)) if y not in years]
+        if other:
+            errors.append(src.error((key,), f"{what} ghi năm {', '.join(other)}, nhưng không kế hoạch nào trên website "
+                                            f"ghi năm đó: {what.lower()} là của một kế hoạch khác, sẽ hiện trên mọi trang "
+                                            "(tiêu đề, mô tả trang, tên ứng dụng, tên tệp tải về toàn bộ website).",
+                                    found=" ".join(value.split()),
+                                    hint="sửa «ten» và «mo_ta» trong data/website.yaml cho đúng các kế hoạch website "
+                                         "đăng (xem hướng dẫn biên tập, «Thêm một kế hoạch mới»)."))
     return errors
 
 

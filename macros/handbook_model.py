@@ -81,7 +81,7 @@ class Chapter(Strict):
 class AgendaItem(Strict):
     noi_dung: Text
     nguoi_thuc_hien: Text | None = Field(default=None, description="Ai làm; bỏ trống để điền tay.")
-    chon_chu_de: bool = Field(default=False, description="true: in danh sách nội dung trọng tâm để chọn.")
+    chon_chu_de: bool = Field(default=False, description="true: in danh sách các nội dung của kế hoạch (các chủ đề của Sổ tay) để chọn.")
 
 
 class SurveyQuestion(Strict):

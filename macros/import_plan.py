@@ -172,6 +172,20 @@ def _main(argv: list[str] | None) -> int:
         result.checklist.append(f"không có loại văn bản và trích yếu: tên kế hoạch trên website (data/website.yaml, "
                                 f"ke_hoach › ten, hiện trên thanh tiêu đề và tên mọi trang) tạm ghi là tên tệp "
                                 f"«{path.stem}»: ghi tên văn bản")
+    site_name = _website_name(args.goc)
+    if site_name:
+        # The website's own name and description are other plans' words until the editor changes them
+        # (review r19n, defect 7: a commune's plan titled with the example plan's year on every page).
+        result.checklist.append(f"tên website «{site_name}» và mô tả website (data/website.yaml, ten và mo_ta: tiêu đề "
+                                "mọi trang, mô tả trang, tên ứng dụng, tên tệp tải về toàn bộ website) là của các kế "
+                                "hoạch đã có: sửa cho đúng các kế hoạch website sẽ đăng (bỏ kế hoạch mẫu: xem hướng "
+                                "dẫn biên tập, «Thêm một kế hoạch mới»)")
+    unexplained = _unexplained_abbreviations(args.goc, result)
+    if unexplained:
+        # Meanings are the editor's to write, as the plan uses them: never guessed (review r19n, defect 11).
+        result.checklist.append(f"chữ viết tắt chưa có trong data/thuat-ngu.yaml (trang «Chữ viết tắt» không giải "
+                                f"nghĩa): {', '.join(f'«{w}»' for w in unexplained)}: thêm từng chữ (viet_tat) với "
+                                "nghĩa (nghia) như kế hoạch dùng; chữ không phải viết tắt thì bỏ qua")
     print(f"Đã đọc {path.name}. Nhận ra:")
     for line in result.recognised:
         print(f"  {line}")
@@ -221,6 +235,32 @@ def _main(argv: list[str] | None) -> int:
     print(f"Danh sách trên được ghi vào data/{folder}/ke-hoach.yaml (nhap_tu_dong.can_xac_nhan). Làm xong việc "
           "nào thì xoá dòng đó; hết danh sách mới ghi da_doi_chieu: true. Kiểm tra bằng: .venv/bin/python -m macros.check")
     return 0
+
+
+def _website_name(root: Path) -> str:
+    """data/website.yaml's site name (ten), "" when it cannot be read (said later, when it is written)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load((root / "data" / "website.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return ""
+    name = data.get("ten") if isinstance(data, dict) else None
+    return " ".join(name.split()) if isinstance(name, str) else ""
+
+
+def _unexplained_abbreviations(root: Path, result) -> list[str]:
+    """The abbreviations the plan uses that data/thuat-ngu.yaml does not explain (none when it cannot be read)."""
+    import yaml
+
+    from .abbreviations import unexplained
+
+    try:
+        data = yaml.safe_load((root / "data" / "thuat-ngu.yaml").read_text(encoding="utf-8"))
+        known = [t["viet_tat"] for t in data["thuat_ngu"]]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+        return []
+    return unexplained([result.plan, result.org], known)
 
 
 log = logging.getLogger("kontum.import")

@@ -272,6 +272,9 @@ def load_website(root: Path, today: dt.date | None = None) -> Website:
     if errors:
         # A symlinked data file is named once, though both the folder scan and the read see it.
         raise DataErrors(list(dict.fromkeys(errors)))
+    errors += crosschecks.check_website_words(info, source, plans)
+    if errors:
+        raise DataErrors(errors)
     website = Website(root, info, plans)
     with reading(f"{WEBSITE_FILE} (địa chỉ các trang của các kế hoạch)"):
         errors += _clashes_across_plans(root, website, source)

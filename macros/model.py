@@ -221,6 +221,9 @@ class Topic(Strict):
     ma: Code = Field(description="Mã dùng làm địa chỉ trang Sổ tay.")
     ten_ngan: Name = Field(description="Tên ngắn hiện trên thanh điều hướng.")
     noi_dung: Text = Field(description="Nội dung, chép đúng kế hoạch.")
+    so: SectionNumber = Field(default=None, description=(
+        "Số của nội dung, chép đúng kế hoạch kể cả dấu («2.», «b)»): Sổ tay dẫn «Kế hoạch, mục <số mục>.b». Bỏ "
+        "trống thì Sổ tay dẫn «Nội dung 2» theo thứ tự khi mục không giữ lời văn (doan), chỉ dẫn số mục khi có."))
 
 
 class Contents(Strict):
@@ -256,7 +259,8 @@ class StepTime(Strict):
 
 class Step(Strict):
     ten_ngan: Text
-    noi_dung: Text = Field(description="Có thể dùng chỗ trống {so_hoi_nghi}.")
+    noi_dung: Text = Field(description="Chép đúng kế hoạch. Có thể dùng chỗ trống {so_hoi_nghi} ở đúng chỗ kế hoạch "
+                                       "viết «từ … đến …» hội nghị; số ở hoi_nghi phải đúng như kế hoạch viết.")
     thoi_gian: StepTime | None = Field(default=None, description=(
         "Thời gian riêng của bước, khi kế hoạch ghi: chữ kế hoạch (van_ban) và các ngày chữ đó cho biết. Bỏ trống "
         "khi kế hoạch không ghi: website viết «Kế hoạch không ghi ngày riêng cho từng bước»."))

@@ -53,7 +53,7 @@ FIELD_HELP = {
     "cuoc_van_dong": "Tên Cuộc vận động.",
     "can_cu": "Các văn bản làm căn cứ.",
     "mo_dau": "Đoạn mở đầu, chép đúng kế hoạch.",
-    "cac_buoc": "Các bước triển khai và số hội nghị.",
+    "cac_buoc": "Các bước thực hiện kế hoạch và số hội nghị.",
     "buoc": "Các bước, theo thứ tự; mỗi bước bắt đầu bằng «- ».",
     "hoi_nghi": "Số hội nghị ít nhất và nhiều nhất, như kế hoạch ghi.",
     "thoi_gian_dia_diem": "Thời gian thực hiện.",

@@ -46,6 +46,16 @@ def heading(section, place: int) -> str:
     return f"{n} {section.tieu_de}" if as_written else f"{n}. {section.tieu_de}"
 
 
+def title_as_heading(plan_or_site, key: str) -> str:
+    """The title of the section of kind `key` as a page heading: as written, in sentence case when the document
+    writes it in capitals («CÁC BƯỚC THỰC HIỆN» -> «Các bước thực hiện»); "" when the section has no title."""
+    i = index_of(plan_or_site, key)
+    title = "" if i is None else " ".join((_plan(plan_or_site).muc[i].tieu_de or "").split())
+    if title and title == title.upper():
+        title = title[0] + title[1:].lower()
+    return title
+
+
 def index_of(plan_or_site, key: str) -> int | None:
     """The position in `muc` of the structured section of kind `key`, or None."""
     plan = _plan(plan_or_site)

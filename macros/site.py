@@ -14,6 +14,7 @@ from .crosschecks import PLACEHOLDER, unmade_pages
 from .dates import format_date
 from .handbook_model import Chapter, Reference, Term, ToolkitFile
 from .model import Assignment, Department, OrgFile, PlanEntry, PlanFile, Unit, UnitsFile, WebsiteFile
+from . import plan_amounts
 from .numbers import money_in_words
 
 
@@ -289,7 +290,11 @@ class Site:
         """True when the total is the site's own sum of the units' amounts: the data records no total of
         the plan (kinh_phi › tong) and no rate every unit gets. Pages then say the site added it up."""
         budget = self.plan.kinh_phi
-        return budget is not None and budget.tong is None and not self.rate_for_all
+        if budget is None or budget.tong is not None:
+            return False
+        # Every unit gets the rate: the plan's «x N = total» form, unless its own words (doan) are kept and
+        # write no such total (review r19n, defect 4: «3.000.000 đồng» each, no total written).
+        return not self.rate_for_all or (bool(budget.doan) and not plan_amounts.states(budget, self.total))
 
     @cached_property
     def total(self) -> int:
@@ -300,7 +305,12 @@ class Site:
         """The total in words as the plan writes it (kinh_phi › tong_bang_chu, checked to read as the total:
         «Chín triệu đồng» stays so, with no «chẵn» the plan does not write), else as the site reads it."""
         written = self.plan.kinh_phi.tong_bang_chu if self.plan.kinh_phi is not None else None
-        return written.strip().rstrip(".").strip() if written else money_in_words(self.total)
+        return written.strip().rstrip(".").strip() if written else self.amount_in_words(self.total)
+
+    def amount_in_words(self, n: int) -> str:
+        """An amount in words: as the plan's budget words (doan) write them after that amount («(Ba triệu
+        đồng)» stays so), else as the site reads it («Ba triệu đồng chẵn»)."""
+        return plan_amounts.words(self.plan.kinh_phi, n) or money_in_words(n)
 
     @property
     def uniform_amount(self) -> bool:

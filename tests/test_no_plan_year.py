@@ -246,7 +246,7 @@ PLAN_WORDS = re.compile(r"Kon Tum|Đăk|H’Drai|Ban Phong trào|thoát nghèo|n
                         r"huyện, thành phố|dân tộc thiểu số|đồng bào|(?-i:DTTS)|khu dân cư|"
                         r"toàn tỉnh|phối hợp của tỉnh|Việt Nam tỉnh|địa bàn tỉnh|"
                         r"tuyên truyền, vận động thực hiện|Cuộc vận động “|hội nghị tuyên truyền|"
-                        r"ban, văn phòng|\(thôn, làng\)|"
+                        r"ban, văn phòng|\(thôn, làng\)|nội dung trọng tâm|bước triển khai|"
                         r"(?-i:Xã được chọn|Xã \(phường, thị trấn\)|mỗi xã ghi)", re.IGNORECASE)
 # The campaign's words («dân tộc thiểu số», «DTTS», «đồng bào»: who it addresses) come from the plan
 # (ke-hoach.yaml › cuoc_van_dong › doi_tuong, doi_tuong_viet_tat); so does «khu dân cư», where its
@@ -254,7 +254,8 @@ PLAN_WORDS = re.compile(r"Kon Tum|Đăk|H’Drai|Ban Phong trào|thoát nghèo|n
 # Cuộc vận động “…”», «hội nghị tuyên truyền») comes from its trích yếu and its steps (render/subject.py,
 # render/plan.conference_heading). The issuing body's level («toàn tỉnh», «Ban phối hợp của
 # tỉnh») comes from co-quan.yaml › cap; its name for its departments together («các ban, văn phòng»)
-# from co-quan.yaml › ten_goi_cac_ban; the level its units choose («Xã được chọn», «Xã (phường,
+# from co-quan.yaml › ten_goi_cac_ban; the titles of its content and steps sections («các nội dung trọng tâm»,
+# «các bước triển khai») from the sections' own titles (review r19n); the level its units choose («Xã được chọn», «Xã (phường,
 # thị trấn)», «mỗi xã ghi một dòng») from don-vi.yaml › dia_ban_chon. "DTTS" in capitals only: the
 # results' field «so_nguoi_dtts» is a key of the data, not a word a reader sees.
 # Still left, each owned by another branch this session (the list only shrinks): file glob -> reason.

@@ -11,9 +11,10 @@ from markupsafe import Markup
 from .. import qr, step_times
 from ..changes_model import Kind
 from .. import period as P
-from ..numbers import format_money, money_in_words
+from ..numbers import format_money
 from ..render import handbook, links, notice, plan
 from ..render.units import report_sentence
+from ..sections import title_as_heading
 from ..site import Site
 from ..templating import fragment, render
 from ..text import has_own_number, slugify
@@ -130,13 +131,14 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
         "handout.html", reference=reference(site), unit_title=links.unit_title(unit), partner_label=site.partner_label,
         notice=_notice(site, Kind.REFERENCE, compact=True),
         department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten),
-        local_task=local.nhiem_vu, amount=format_money(amount), amount_words=money_in_words(amount),
+        local_task=local.nhiem_vu, amount=format_money(amount), amount_words=site.amount_in_words(amount),
         period=P.upper_first(P.words(period)),
         conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),
         # a step the data numbers as written (buoc › so: «Bước 2:», «b)») keeps that number, not the list's
         steps=[(step_times.label(n, s) if s.so else s.ten_ngan, site.fill(s.noi_dung),
                 bool(s.so) or has_own_number(s.ten_ngan))
                for n, s in enumerate(p.cac_buoc.buoc, 1)],
+        steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
         # The level each unit chooses, as the plan says it (don-vi.yaml › dia_ban_chon); none, no such line.
         fill_lines=[*([(f"{_upper_first(chosen)} được chọn:", 1)] if (chosen := site.units_file.chosen_level) else []),
                     (f"{_upper_first(p.ten_goi_khu_dan_cu or 'nơi tổ chức')}:", 1), ("Ngày hội nghị:", 1)])

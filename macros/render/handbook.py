@@ -9,7 +9,7 @@ from ..outputs import general_chapters  # which chapters have a page: the regist
 from ..site import Site
 from ..text import fold
 from ..text import md_escape as m
-from ..sections import section_number
+from ..sections import item_ref, section_number
 from ..templating import render
 from . import links, notice, references
 from .abbreviations import used_glossary
@@ -98,12 +98,24 @@ def topic_page(site: Site, code: str) -> str:
     topics = list(site.plan.noi_dung.muc)
     index = next(i for i, t in enumerate(topics) if t.ma == code)
     topic = topics[index]
-    head = (f"# {m(topic.ten_ngan)}\n\n"
-            f"!!! quote \"Nội dung {index + 1}, mục {section_number(site, 'noi_dung')} của kế hoạch\"\n    {m(topic.noi_dung)}\n")
+    head = f"# {m(topic.ten_ngan)}\n\n!!! quote \"{_topic_source(site, topic, index)}\"\n    {m(topic.noi_dung)}\n"
     found = site.chapter_of(code)
     if found is None:
         return head
     return head + "\n" + chapter_body(site, found[1], links.topic_page(topic))
+
+
+def _topic_source(site: Site, topic, index: int) -> str:
+    """Where the plan writes a topic: by its number as written (noi_dung › muc › so, e.g. «b)» under the
+    section's number); else «Nội dung <n>» when the plan page numbers the topics in order (a section printed
+    from its fields), the section alone when it keeps its own words, numbered as the plan numbers them
+    (review r19n: «Nội dung 2» for what the plan numbers «b)»)."""
+    section = section_number(site, "noi_dung")
+    if topic.so is not None:
+        return f"Kế hoạch, mục {item_ref(section, topic.so)}"
+    if site.plan.noi_dung.doan:
+        return f"Kế hoạch, mục {section}"
+    return f"Nội dung {index + 1}, mục {section} của kế hoạch"
 
 
 def general_chapter_page(site: Site, stem: str) -> str:

@@ -45,7 +45,8 @@ def _budget_words(site: Site) -> str | None:
     rate = site.flat_rate
     if site.rate_for_all and not site.total_is_sum:
         return None
-    each = (f"{format_money(rate)} mỗi {site.plan.ten_goi_don_vi} (trừ các {site.plan.ten_goi_don_vi} có mức riêng)"
+    each = (f"{format_money(rate)} mỗi {site.plan.ten_goi_don_vi}"
+            + ("" if site.rate_for_all else f" (trừ các {site.plan.ten_goi_don_vi} có mức riêng)")
             if rate is not None else f"Kinh phí riêng cho từng {site.plan.ten_goi_don_vi}")
     total = f"tổng do website cộng: {format_money(site.total)}" if site.total_is_sum else f"tổng {format_money(site.total)}"
     return f"{each}; {total} ({site.total_in_words})."

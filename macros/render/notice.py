@@ -12,7 +12,7 @@ escaped HTML (usable in Markdown pages and in the PDFs) or plain text out.
 """
 
 from .. import period as P
-from .. import plan_status
+from .. import conferences, plan_status
 from ..changes_model import ChangesFile, EditorialFile, Kind, respell, source_line
 from ..dates import format_date
 from ..sections import rewritten_sections
@@ -177,7 +177,10 @@ def conference_sentence(site: Site) -> str:
     step = next((s for s in site.plan.cac_buoc.buoc if "{so_hoi_nghi}" in s.noi_dung), None)
     if step is None:
         return ""
-    return site.fill(step.noi_dung)
+    # The section's own words (doan) when it keeps them: the quote is the plan's characters, never
+    # the step's text with the count filled in (review r19n, defect 1; the check compares the two).
+    own = conferences.plan_sentence(site.plan)
+    return own if own is not None else site.fill(step.noi_dung)
 
 
 def period_sentence(site: Site) -> str:

@@ -6,6 +6,7 @@ Steps without a time are shown in order under the bar, never given invented date
 """
 
 import datetime as dt
+import re
 
 from .. import step_times
 from .. import period as P
@@ -13,6 +14,7 @@ from ..sections import item_label, item_text
 from ..dates import Month, format_date
 from ..results.progress import last_day_before
 from ..model import Item, Note, Table
+from ..sections import title_as_heading
 from ..site import Site
 from ..templating import render
 
@@ -61,7 +63,11 @@ def timeline_html(site: Site) -> str:
                   # a step the data numbers as written (buoc › so) is named with that number, not counted again
                   steps=[(item_text(s.so, s.ten_ngan) if s.so and not s.ten_ngan.lower().startswith(item_label(s.so).lower())
                           else s.ten_ngan, s.thoi_gian.van_ban if s.thoi_gian else None, bool(s.so)) for s in steps],
-                  untimed=_untimed(steps), all_untimed=all(s.thoi_gian is None for s in steps))
+                  steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
+                  untimed=_untimed(steps), all_untimed=all(s.thoi_gian is None for s in steps),
+                  # «Kế hoạch không ghi ngày riêng …» only when no untimed step's words write a time: else the
+                  # site says what it lacks, not what the plan does not say (review r19n, defect 6)
+                  dated_words=any(s.thoi_gian is None and _TIME_WORDS.search(s.noi_dung) for s in steps))
 
 
 def _untimed(steps) -> str:
@@ -73,6 +79,10 @@ def _untimed(steps) -> str:
     if any(n.lower().startswith("bước") for n in names):
         return ", ".join(n if n.lower().startswith("bước") else f"bước {n}" for n in names)
     return "bước " + ", ".join(names)
+
+
+# Words that write a time in a step's text: a day or a month with its year («30/9/…», «8/…»), «Quý IV», «tháng 10».
+_TIME_WORDS = re.compile(r"\d{1,2}\s*/\s*\d{4}|\bquý\s+(?:[IV]+|\d)\b|\btháng\s+\d{1,2}\b", re.IGNORECASE)
 
 
 # The dates as the site reads them from the fields, when the plan's words do not hold them as written:

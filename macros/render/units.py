@@ -5,9 +5,9 @@ from markupsafe import Markup
 from .. import step_times
 from .. import period as P
 from ..dates import format_date
-from ..numbers import format_money, money_in_words
+from ..numbers import format_money
 from ..searchindex import Named
-from ..sections import item_ref, item_text
+from ..sections import item_ref, item_text, title_as_heading
 from ..site import Site
 from ..templating import render
 from ..text import fold
@@ -55,7 +55,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
     org = section_number(site, "to_chuc_thuc_hien")
     return render("unit_page.md", title=links.unit_title(unit), pick=my_unit_pick(here, site.has_toolkit),
                   partner_label=site.partner_label,
-                  dept=site.department(a.ban).ten, amount=amount, amount_words=money_in_words(amount),
+                  dept=site.department(a.ban).ten, amount=amount, amount_words=site.amount_in_words(amount),
                   period=P.words(period), conference_rule=conference_rule(site),
                   report_sentence=report_sentence(site, a.ban),
                   # the items cited by the numbers the data records as written, else by the section alone
@@ -63,6 +63,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   where_local=item_ref(org, local.so), local_task=local.nhiem_vu,
                   # a step quoted with its number as the plan writes it («Bước 1: …») when the data has it
                   steps_section=section_number(site, "cac_buoc"),
+                  steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
                   steps=[(bool(s.so), item_text(s.so, site.fill(s.noi_dung))) for s in plan.cac_buoc.buoc],
                   # each step by its number as the plan writes it («Bước 2: …», «b) …»), else «bước <place>: …»
                   step_times=[item_text(s.so, s.thoi_gian.van_ban) if s.so else f"bước {n}: {s.thoi_gian.van_ban}"
@@ -77,7 +78,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
 # mo rong", "nhiem vu tu mo rong") finds the unit's page with every word typed.
 # Labels only, never the values: "5.000.000" must not find every unit.
 PAGE_TOPICS = ("Ban phối hợp", "kinh phí", "thời gian thực hiện", "hội nghị", "nhiệm vụ",
-               "các bước triển khai", "báo cáo kết quả")
+               "các bước", "báo cáo kết quả")
 
 
 def my_unit_pick(here: str, form: bool = True) -> dict:
@@ -87,13 +88,16 @@ def my_unit_pick(here: str, form: bool = True) -> dict:
             "units": links.rel(links.UNITS, here)}
 
 
-def search_text(unit, partner: str = PAGE_TOPICS[0]) -> Named:
+def search_text(unit, partner: str = PAGE_TOPICS[0], steps_title: str = "") -> Named:
     """What search finds a unit page by, besides its title (macros/searchindex.py):
-    what the page holds (PAGE_TOPICS), its code and its other names, as the page's
-    last line shows them; and the names that, typed whole, name the unit."""
+    what the page holds (PAGE_TOPICS; «các bước» as the page heads them, `steps_title`: the steps
+    section's own title), its code and its other names, as the page's last line shows them; and
+    the names that, typed whole, name the unit."""
     names = ", ".join(other_names(unit))
-    # the label before the unit's assignee as the page shows it (Site.partner_column: «Phụ trách»)
-    text = (", ".join((partner, *PAGE_TOPICS[1:])) + f". Mã đơn vị: {unit.ma}"
+    # the label before the unit's assignee as the page shows it (Site.partner_column: «Phụ trách»);
+    # «các bước» as the page heads them (the steps section's own title)
+    topics = [steps_title.lower() if t == "các bước" and steps_title else t for t in (partner, *PAGE_TOPICS[1:])]
+    text = (", ".join(topics) + f". Mã đơn vị: {unit.ma}"
             + (f" · Tên gọi khác: {names}" if names else ""))
     # The title names the page already (the worker counts it); each other name once, by its folded form.
     seen, called = {fold(links.unit_title(unit))}, []

@@ -1,0 +1,32 @@
+"""Abbreviations a plan uses that the glossary does not explain are listed at import (review r19n, defect 11).
+
+A commune plan's nơi nhận writes «UBND xã», «Ban CTMT các thôn, TDP»; data/thuat-ngu.yaml has none of them
+and the «Chữ viết tắt» page silently lacked them. Their meanings are not verified facts the site may
+write: the import lists them for the editor to explain as the plan uses them. In-process."""
+
+import shutil
+
+import yaml
+
+from macros import import_plan
+from macros.abbreviations import unexplained
+from tests.plan_docx_fixtures import assignment_table
+from tests.sitebuild import ROOT
+
+
+def test_unexplained_abbreviations_found_in_sentences_only():
+    data = {"noi_nhan": ["- UBND xã (p/h);", "- Ban CTMT các thôn, TDP;", "- Lưu: VT."],
+            "muc": [{"so": "II", "tieu_de": "NỘI DUNG VÀ HÌNH THỨC"}, "TM. BAN THƯỜNG TRỰC"]}
+    assert unexplained(data, ["VT", "MTTQ"]) == ["UBND", "CTMT", "TDP"]
+
+
+def test_import_lists_them_to_explain(tmp_path):
+    (tmp_path / "data").mkdir()
+    for f in (ROOT / "data").glob("*.yaml"):
+        shutil.copy(f, tmp_path / "data" / f.name)
+    src = tmp_path / "kh.docx"
+    assignment_table(src)
+    assert import_plan.main([str(src), "--goc", str(tmp_path), "--thu-muc", "moi"]) == 0
+    plan = yaml.safe_load((tmp_path / "data" / "moi" / "ke-hoach.yaml").read_text(encoding="utf-8"))
+    line = next((c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "viết tắt" in c), None)
+    assert line is not None and "«UBND»" in line and "thuat-ngu.yaml" in line and "«MTTQ»" not in line, line
