@@ -45,10 +45,18 @@ def printable_codepoints() -> frozenset[int] | None:
     return frozenset.intersection(*sets)
 
 
+@functools.lru_cache(maxsize=1)
+def _printable_chars() -> frozenset[str] | None:
+    """printable_codepoints() as characters, with the layout ones: a text whose set of
+    characters is inside it is printable without a loop over each character (issue 22)."""
+    known = printable_codepoints()
+    return None if known is None else frozenset(map(chr, known)) | _LAYOUT
+
+
 def unprintable(text: str) -> list[str]:
     """The distinct characters of `text` the PDF fonts cannot print, in order of first use."""
     known = printable_codepoints()
-    if known is None:
+    if known is None or _printable_chars().issuperset(text):
         return []
     found: list[str] = []
     for ch in text:

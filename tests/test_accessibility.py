@@ -78,12 +78,21 @@ TABLES_JS = """() => {
 
 
 @pytest.fixture(scope="module")
-def tab(site, browser, hosts):
+def axe_url():
+    """axe-core's URL on a server of its own: a script the page loads by URL is compiled once
+    and taken from Chromium's code cache on the next pages (added as inline text, it was
+    compiled again on each of the 13 page types: ~2 CPU-s, issue 22)."""
+    with serve(AXE.parent) as tools:
+        yield tools + AXE.name
+
+
+@pytest.fixture(scope="module")
+def tab(site, browser, hosts, axe_url):
     """(page, base URL): one Chromium page over the built site for the module; the host of
-    every request of it (and of its workers) goes into `hosts`."""
+    every request of it (and of its workers) goes into `hosts`, but the test's own axe-core."""
     with serve(site) as base:
         page = browser.new_page(viewport={"width": 360, "height": 740})
-        page.context.on("request", lambda r: hosts.add(urlparse(r.url).netloc))
+        page.context.on("request", lambda r: r.url == axe_url or hosts.add(urlparse(r.url).netloc))
         yield page, base
         page.close()
 
@@ -112,14 +121,13 @@ CONTRAST_WIDTHS = (360, 1280)
 
 
 @pytest.fixture(scope="module")
-def one_pass(site, tab):
+def one_pass(site, tab, axe_url):
     """Every page of the site loaded once, and each check that reads a loaded page run
     on it at each width it is checked at, after the page is laid out again: tables at
     320 and 360 px on every page; on each page type also the links standing alone (360),
     WCAG contrast and axe-core (360 and 1280; axe added once per page). The tests below
     each assert their own part of what this pass found."""
     page, base = tab
-    axe = AXE.read_text(encoding="utf-8")
     typed = {path: name for name, path in PAGE_TYPES.items()}
     pages = html_pages(site)
     assert set(typed) <= set(pages), sorted(set(typed) - set(pages))
@@ -153,7 +161,7 @@ def one_pass(site, tab):
         if name is None:
             continue
         found["small_links"] += [f"{name} /{path}: {s}" for s in page.evaluate(SMALL_LINKS_JS)]  # at 360 × 740
-        page.add_script_tag(content=axe)
+        page.add_script_tag(url=axe_url)
         # Settled pages only: a width change starts Material's transitions (the closed
         # search output fades over 0.4 s), and a colour read mid-fade is not one a
         # reader sees (CI once read «Đang chuẩn bị tìm kiếm…» at 60 % opacity).

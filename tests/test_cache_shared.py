@@ -2,10 +2,14 @@
 runs) stays bounded. The keys of the offline packages, the file:// copy, the calendars and
 the plan's workbooks hold the build's date, so every commit added a site's worth of entries
 (~48 MB a commit at 1,000 units); a build now drops what it did not use. Two builds of two
-dates (HTML and offline files only: the PDFs' cache is macros/adapters/pdf_output.py's)."""
+dates (HTML and offline files only: the PDFs' cache is macros/adapters/pdf_output.py's), in
+this process, of a small website (the four-unit fixture plan as its only plan): what is kept
+or dropped is the cache's rule, not the 2023 data's (issue 22: 10 -> ~5 CPU-s)."""
+
+import shutil
 
 from macros.offline import copycache
-from tests.sitebuild import ROOT, mkdocs_build
+from tests.sitebuild import ROOT, copy_project, mkdocs_build_here, one_plan_project
 
 FOLDERS = ("goi-ngoai-tuyen", "ban-sao-file", "lich", "bang-tinh")
 
@@ -17,10 +21,13 @@ def _entries(cache):
 
 def test_a_shared_cache_holds_one_builds_entries_after_a_new_date(tmp_path):
     cache = tmp_path / "cache"
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "data")
+    one_plan_project(project, ROOT / "tests" / "fixtures" / "ke-hoach-xa-cau-truc", "ke-hoach-xa", "Kế hoạch của xã")
     seen = []
     for n, epoch in enumerate(("1700000000", "1700086400")):
-        result = mkdocs_build(ROOT, tmp_path / f"site{n}", KONTUM_CACHE_DIR=str(cache), KONTUM_PDF="0",
-                              SOURCE_DATE_EPOCH=epoch)
+        result = mkdocs_build_here(project, tmp_path / f"site{n}", KONTUM_CACHE_DIR=str(cache), KONTUM_PDF="0",
+                                   SOURCE_DATE_EPOCH=epoch)
         assert result.returncode == 0, result.stderr[-2000:]
         seen.append(_entries(cache))
     first, second = seen

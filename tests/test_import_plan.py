@@ -524,10 +524,11 @@ def test_nfc_and_invisible_characters_are_listed(project, tmp_path, capsys):
 def imported_site(tmp_path_factory):
     """A copy of the project whose website holds only the four imported plans (the 2023 folder and
     its entry removed; data/website.yaml otherwise as it is), built once with --strict, PDFs off
-    (tests/test_print_*.py cover them). Returns (site folder, build log)."""
+    (tests/test_print_*.py cover them), in this process (tests/sitebuild.py: mkdocs_build_here, the
+    same build and console log without a new Python: issue 22). Returns (site folder, build log)."""
     import os
 
-    from tests.sitebuild import build_once, copy_project, mkdocs_build
+    from tests.sitebuild import build_once, copy_project, mkdocs_build_here
 
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
@@ -550,7 +551,7 @@ def imported_site(tmp_path_factory):
             src = out.with_name(f"{name}.docx")
             make(src)
             assert import_plan.main([str(src), "--goc", str(project), "--thu-muc", name]) == 0
-        return mkdocs_build(project, out, KONTUM_PDF="0", SOURCE_DATE_EPOCH="1764547200")
+        return mkdocs_build_here(project, out, KONTUM_PDF="0", SOURCE_DATE_EPOCH="1764547200")
 
     build_once(out, build)
     log = out.with_name(out.name + ".done").read_text(encoding="utf-8")

@@ -39,6 +39,8 @@ MEMOS = {
     ("templating.py", "environment"),
     # () -> frozenset of the code points of the repository's own PDF fonts (macros/fonts/)
     ("glyphs.py", "printable_codepoints"),
+    # () -> the same, as characters (a set test instead of a loop per character: issue 22)
+    ("glyphs.py", "_printable_chars"),
     # a font folder -> the digest of its files (the repository's fonts; names preview images)
     ("preview.py", "_fonts_digest"),
     # () -> macros/ file list; a file added under `mkdocs serve` is missed until restart

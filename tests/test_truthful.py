@@ -2,6 +2,7 @@
 who wrote what, no editor-only material, where the plan stands (from data, not
 the clock), only what the plan says, one spelling per name in the site's text."""
 
+import functools
 import os
 import re
 from html.parser import HTMLParser
@@ -113,8 +114,15 @@ def html_pages(site: Path) -> list[Path]:
     return [p for p in sorted(site.rglob("*.html")) if p.name != "404.html"]
 
 
+@functools.lru_cache(maxsize=None)
+def parsed(html: str) -> Page:
+    """Page(html), parsed once per text for the tests of this module (read only after
+    parsing): eight tests read every page of the site (~4 CPU-s of parsing again: issue 22)."""
+    return Page(html)
+
+
 def read(site: Path, rel: str) -> Page:
-    return Page((site / rel).read_text(encoding="utf-8"))
+    return parsed((site / rel).read_text(encoding="utf-8"))
 
 
 def unit_pages(site: Path) -> dict[str, str]:
@@ -143,7 +151,7 @@ PLAN_PDF = f"pdf/ke-hoach-{DATA.plan.van_ban.nam}.pdf"
 def test_footer_of_every_page_says_who_wrote_what(site):
     expected = notice.footer_text(DATA)
     for path in html_pages(site):
-        page = Page(path.read_text(encoding="utf-8"))
+        page = parsed(path.read_text(encoding="utf-8"))
         footer = " ".join("".join(page.footer).split())
         assert footer == expected, path
         assert page.metas.get("author") != DATA.org.ten_day_du, path
@@ -172,7 +180,7 @@ def test_only_the_plan_carries_an_official_header(site):
     official = [DATA.org.quoc_hieu, DATA.plan.chu_ky.quyen_han, DATA.org.co_quan_cap_tren]
     for path in html_pages(site):
         rel = path.relative_to(site).as_posix()
-        page = Page(path.read_text(encoding="utf-8"))
+        page = parsed(path.read_text(encoding="utf-8"))
         text = page.text()
         if rel == PLAN_PAGE:
             assert all(x in text for x in official) and page.texts("vb-header")
@@ -250,7 +258,7 @@ def test_field_names_are_known():
 
 def test_no_field_name_or_editor_box_on_any_reader_page(site):
     for path in html_pages(site):
-        text = Page(path.read_text(encoding="utf-8")).text()
+        text = parsed(path.read_text(encoding="utf-8")).text()
         for word in FIELD_NAMES + EDITOR_WORDS:
             assert word not in text, (path.relative_to(site).as_posix(), word)
 
@@ -270,7 +278,7 @@ def test_chapter_without_examples_has_no_empty_slot(site):
 def test_no_link_to_a_placeholder_host(site):
     configured = real_edit_base(os.environ.get("EDIT_URI"))
     for path in html_pages(site):
-        page = Page(path.read_text(encoding="utf-8"))
+        page = parsed(path.read_text(encoding="utf-8"))
         for href in page.hrefs:
             assert "THAY-TEN" not in href and "<" not in href, (path, href)
         edits = page.texts("trang-nguon__sua")
@@ -376,7 +384,7 @@ def test_no_per_unit_reading_of_the_conference_count(site, pdf_texts):
     sentence = notice.conference_sentence(DATA)
     assert "tại các khu dân cư" in sentence
     for path in html_pages(site):
-        text = Page(path.read_text(encoding="utf-8")).text()
+        text = parsed(path.read_text(encoding="utf-8")).text()
         assert not PER_UNIT.search(text), (path, PER_UNIT.search(text).group(0))
     for rel, text in pdf_texts.items():
         assert not PER_UNIT.search(text), rel
@@ -433,7 +441,7 @@ def test_one_spelling_per_unit_and_for_uy_in_site_text(site):
     assert "Ia H'Drai" in variants["618"] and DATA.unit("618").ten == "Ia H’Drai"
     assert DATA.unit("613").ten == "Kon Plông"
     for path in html_pages(site):
-        own = Page(path.read_text(encoding="utf-8")).own_text()
+        own = parsed(path.read_text(encoding="utf-8")).own_text()
         rel = path.relative_to(site).as_posix()
         assert "Uỷ" not in own and "uỷ" not in own, rel
         for code, others in variants.items():
@@ -456,7 +464,7 @@ COLLOQUIAL = ["cầm cố", "quay lại nghèo", "nơi lo việc", "Chỉ viết
 
 def test_known_colloquial_or_undated_wording_is_gone(site, pdf_texts):
     for path in html_pages(site):
-        text = Page(path.read_text(encoding="utf-8")).text()
+        text = parsed(path.read_text(encoding="utf-8")).text()
         for phrase in COLLOQUIAL:
             assert phrase not in text, (path.relative_to(site).as_posix(), phrase)
     for rel, text in pdf_texts.items():
