@@ -53,7 +53,10 @@ def test_a_comrade_assigned_without_the_plans_word_is_refused(tmp_path):
 def _to_province(data):
     report = _org(data)["bao_cao"]
     report["noi_nhan"] = PROVINCE
+    # the document's own line (item 1's last dash): the quoted report note is the plan's words
     report["loi_van"] = "Tổng hợp kết quả, báo cáo {noi_nhan_bao_cao} trước ngày {han_bao_cao}."
+    report["han"] = "30/11/2026"
+    report.pop("tieu_de", None)
     report["nguoi_gui"] = "ban"
 
 
@@ -66,7 +69,7 @@ def test_the_report_goes_to_a_receiver_as_the_plan_writes_it(tmp_path):
     assert site.department("pho-chu-tich") and "ban-thuong-truc" not in [d.ma for d in site.departments]
     assert site.fill(site.plan.to_chuc_thuc_hien.bao_cao.loi_van).startswith(f"Tổng hợp kết quả, báo cáo {PROVINCE} ")
     sentence = units.report_sentence(site, site.assignment_of("kon-klor").ban)
-    assert f"báo cáo kết quả về {PROVINCE} trước ngày 15/11/2026" in sentence, sentence
+    assert f"báo cáo kết quả về {PROVINCE} trước ngày 30/11/2026" in sentence, sentence
     page = assignments.assignments_page(site)
     assert PROVINCE in page and PROVINCE in timeline.timeline_html(site), page
     # a body outside the commune is not said to compile the commune's report (the 2023 shape: a ban of the issuer)
