@@ -126,7 +126,9 @@ def words_say_amount(text: str, n: int) -> bool:
 # Groups of thousands with dots; with commas or spaces («5,000,000 đ», «5 000 000 đồng») only before đồng/đ.
 _FIGURES = re.compile(r"(?<![\d.,])(\d{1,3}(?:([., \u00a0\u202f])\d{3})(?:\2\d{3})*|\d+)(?![\d.,]\d)"
                       r"(\s*(?:đồng|đ|vnđ|vnd)(?!\w))?", re.IGNORECASE)
-_SCALED = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(tỷ|tỉ|triệu|nghìn|ngàn)(?!\w)(?:\s*đồng(?!\w))?", re.IGNORECASE)
+# «tr.đ», «trđ», «tr» (before đ/đồng or alone): the short «triệu» of budget tables and notes («5 tr.đ»).
+_SCALED = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(tỷ|tỉ|triệu|nghìn|ngàn|tr\.\s?đ|trđ|tr)(?!\w)(?:\.?\s*đồng(?!\w))?",
+                     re.IGNORECASE)
 _SCALE = {"tỷ": 10 ** 9, "tỉ": 10 ** 9, "triệu": 10 ** 6, "nghìn": 1000, "ngàn": 1000}
 _NUMBER_WORDS = set(_DIGITS) | set(_GROUPS) | {"trăm", "mươi", "mười", "linh", "mốt", "lăm", "tỷ", "lẻ", "ngàn", "tỉ", "tư"}
 
@@ -141,9 +143,13 @@ def amounts_in(text: str) -> list[tuple[int, str]]:
         if unit or separator == ".":
             out.append((int(re.sub(r"\D", "", digits)), match.group(0).strip()))
     for match in _SCALED.finditer(text):
-        whole, _, part = match.group(1).replace(",", ".").partition(".")
-        scale = _SCALE[match.group(2).lower()]
-        if len(part) < len(str(scale)):  # «1,5 triệu»; not «5.000 nghìn» (a grouped figure, read above)
+        figure, unit = match.group(1), match.group(2).lower()
+        scale = _SCALE.get(unit, 10 ** 6)  # the short forms of «triệu»
+        if re.fullmatch(r"\d{1,3}\.\d{3}", figure):  # «5.000 nghìn đồng», «1.500 triệu»: dots group thousands
+            out.append((int(figure.replace(".", "")) * scale, match.group(0)))
+            continue
+        whole, _, part = figure.replace(",", ".").partition(".")
+        if len(part) < len(str(scale)):  # «1,5 triệu»
             out.append((int(whole) * scale + int(part or 0) * scale // 10 ** len(part), match.group(0)))
     return out
 

@@ -219,6 +219,11 @@ def test_amounts_are_read_as_written():
     assert [n for n, _ in amounts_in("5.000.000đ; 5.000.000 đồng; 5 triệu đồng; 1,5 triệu; 3.000.000; 800000 VNĐ")] \
         == [5_000_000, 5_000_000, 3_000_000, 800_000, 5_000_000, 1_500_000]
     assert amounts_in("ngày 30/9/2026, 15 người, từ 02 đến 04 hội nghị, mục 1.2") == []
+    # the short «triệu» of notes and tables, and thousands grouped before «nghìn»/«triệu»: a rate written so
+    # must be readable, or the check would refuse a budget whose words are right and leave no way out
+    assert [n for n, _ in amounts_in("mỗi thôn 5 tr.đ; 3tr đồng; 2 trđ; 1,5 tr")] == [5_000_000, 3_000_000, 2_000_000, 1_500_000]
+    assert (5_000_000, "5.000 nghìn đồng") in amounts_in("5.000 nghìn đồng")
+    assert amounts_in("trận đấu, 5 trận") == []
     assert words_name_amount("(Bằng chữ: Mười triệu năm trăm nghìn đồng chẵn)", 10_500_000)
     assert not words_name_amount("hai trăm năm mươi triệu đồng", 50_000_000)  # a part of another reading
     assert not words_name_amount("Nam trieu dong", 5_000_000)  # diacritics count (review bad8)
