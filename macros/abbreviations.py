@@ -8,19 +8,10 @@ guesses one (review r19n, defect 11).
 
 import re
 
+from .glossary_use import strings_in
+
 _WORD = re.compile(r"[^\W\d_]+")
 _ROMAN = re.compile(r"[IVXLCDM]+")
-
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _strings(item)
 
 
 def unexplained(data, known) -> list[str]:
@@ -28,7 +19,7 @@ def unexplained(data, known) -> list[str]:
     capitals: a heading or a body's name in capitals is no abbreviation), not in `known`, in order."""
     known = set(known)
     found = {}
-    for text in _strings(data):
+    for text in strings_in(data):
         for line in text.splitlines():
             words = _WORD.findall(line)
             capitals = [w for w in words if w.isupper()]

@@ -8,34 +8,11 @@ is the section's own characters (plan_sentence), never the step's text with the 
 
 import re
 
-from .model import Item, Note, Table
+from .doan_text import lines as block_lines
 
 # «từ 01 đến 02 hội nghị»: a count as plans write it.
 COUNT = re.compile(r"từ\s+(\d{1,3})\s+đến\s+(\d{1,3})\s+hội\s+nghị", re.IGNORECASE)
 MARK = "{so_hoi_nghi}"
-
-
-def _words(value) -> str:
-    if isinstance(value, str):
-        return value
-    return "".join(part if isinstance(part, str) else getattr(part, "chu", "") for part in value)
-
-
-def block_lines(blocks) -> list[str]:
-    """Each paragraph of a section's words (`doan`), as one line: an item's mark and text, a
-    table's cells, a note's lead and text, in the document's order."""
-    lines = []
-    for block in blocks:
-        if isinstance(block, Item):
-            lines.append(" ".join(p for p in (block.ky_hieu, _words(block.van_ban)) if p))
-            lines += block_lines(block.doan)
-        elif isinstance(block, Table):
-            lines += [_words(cell) for row in block.bang for cell in row if _words(cell)]
-        elif isinstance(block, Note):
-            lines.append(f"{_words(block.ghi_chu)} {_words(block.van_ban)}")
-        else:
-            lines.append(_words(block))
-    return [" ".join(line.split()) for line in lines]
 
 
 def step(plan):

@@ -10,7 +10,7 @@ import re
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import conferences, datafiles, doan_checks, limits, plausibility, step_times
+from . import conferences, datafiles, doan_checks, doan_text, limits, plausibility, step_times
 from . import period as P
 from .dates import format_date
 from .errors import DataError
@@ -459,7 +459,7 @@ def check_period_words(plan: PlanFile, src) -> list[DataError]:
     if not period.doan:
         return []
     at = path_of(plan, "thoi_gian_dia_diem")
-    text = " ".join(_block_texts(period.doan))
+    text = " ".join(doan_text.lines(period.doan, marks=False))
     try:
         said = P.read(text)
     except ValueError as exc:
@@ -494,25 +494,6 @@ _POINT_NAMES = {"bat_dau": "thời gian bắt đầu", "ket_thuc": "thời gian 
 def _as_field(point) -> str:
     """How the editor writes a point in bat_dau / ket_thuc."""
     return point.words.removeprefix("tháng ")
-
-
-def _block_texts(blocks) -> list[str]:
-    """The plain text of each paragraph, item, note and table cell of a section's words (`doan`)."""
-    out = []
-    for block in blocks:
-        if isinstance(block, Item):
-            out += [_plain(block.van_ban), *_block_texts(block.doan)]
-        elif isinstance(block, Note):
-            out += [_plain(block.ghi_chu), _plain(block.van_ban)]
-        elif isinstance(block, Table):
-            out += [_plain(cell) for row in block.bang for cell in row]
-        else:
-            out.append(_plain(block))
-    return out
-
-
-def _plain(value) -> str:
-    return value if isinstance(value, str) else "".join(r if isinstance(r, str) else r.chu for r in value)
 
 
 def check_sections(plan: PlanFile, src) -> list[DataError]:
@@ -559,13 +540,6 @@ def check_draft_confirmed(plan: PlanFile, src) -> list[DataError]:
                            "(can_xac_nhan: []) mới ghi da_doi_chieu: true. Chưa xong thì để da_doi_chieu: false.")]
 
 
-def _run_words(value) -> str:
-    """The words of an inline value: a text, or a list of runs (text or {chu: …})."""
-    if isinstance(value, str):
-        return value
-    return "".join(part if isinstance(part, str) else getattr(part, "chu", "") for part in value)
-
-
 def _check_table(table: Table, src, path: tuple) -> list[DataError]:
     rows = table.bang
     where = path + ("bang",)
@@ -579,7 +553,7 @@ def _check_table(table: Table, src, path: tuple) -> list[DataError]:
         return [src.error(where + (i,), f"Các dòng của bảng không cùng số ô: dòng 1 có {widths[0]} ô, "
                                          f"dòng {i + 1} có {widths[i]} ô.",
                           hint="mỗi dòng phải có đủ số ô như nhau; ô trống viết \"\".")]
-    if not any(_run_words(cell).strip() for row in rows for cell in row):
+    if not any(doan_text.plain(cell).strip() for row in rows for cell in row):
         return [src.error(where, "Bảng không có chữ nào: mọi ô đều trống.", hint="chép chữ của bảng vào, hoặc bỏ bảng đi.")]
     if table.dong_tieu_de >= len(rows):
         return [src.error(path + ("dong_tieu_de",), f"Bảng có {len(rows)} dòng mà «dong_tieu_de» là "
@@ -629,10 +603,10 @@ def _check_merges(table: Table, src, path: tuple) -> list[DataError]:
                                              f"{covered[(i, j)] + 1} (dòng {i}, cột {j}).",
                                       hint="mỗi ô của bảng thuộc nhiều nhất một ô gộp.")]
                 covered[(i, j)] = k
-                if (i, j) != (m.dong, m.cot) and _run_words(rows[i - 1][j - 1]).strip():
+                if (i, j) != (m.dong, m.cot) and doan_text.plain(rows[i - 1][j - 1]).strip():
                     return [src.error(where, f"Ô gộp ở dòng {m.dong}, cột {m.cot} phủ ô dòng {i}, cột {j} mà ô đó có "
                                              "chữ.",
-                                      found=_run_words(rows[i - 1][j - 1]),
+                                      found=doan_text.plain(rows[i - 1][j - 1]),
                                       hint="chữ của ô gộp ghi một lần ở ô đầu của nó; các ô nó phủ để \"\".")]
     return []
 
@@ -656,7 +630,7 @@ def check_blocks(plan: PlanFile, src) -> list[DataError]:
             elif isinstance(block, (Item, Note)):
                 if isinstance(block, Item):
                     walk(block.doan, here + ("doan",))
-            elif not _run_words(block).strip():
+            elif not doan_text.plain(block).strip():
                 errors.append(src.error(here, "Đoạn văn trống.", hint="chép chữ của đoạn vào, hoặc bỏ dòng này đi."))
 
     for i, section in enumerate(plan.muc):

@@ -15,7 +15,8 @@ contradicts itself, or states what the plan does not say. These checks compare t
 import re
 
 from .errors import DataError
-from .model import Item, Note, PlanFile, Table
+from .doan_text import lines, plain
+from .model import Item, PlanFile, Table
 from .numbers import amounts_in, format_money, words_name_amount
 from .sections import path_of
 from .text import fold
@@ -23,27 +24,6 @@ from .text import fold
 # Markdown's marks of emphasis and code: a number as written never holds them (they are the editor's, not the
 # document's; the site prints the number as text, marks included).
 _MARKDOWN = re.compile(r"[*_`]")
-
-
-def _inline(value) -> str:
-    if isinstance(value, str):
-        return value
-    return "".join(part if isinstance(part, str) else part.chu for part in value)
-
-
-def _texts(blocks) -> list[str]:
-    """Every piece of words of `blocks` (paragraphs, items and their sub-blocks, table cells, notes)."""
-    out = []
-    for block in blocks:
-        if isinstance(block, Table):
-            out += [_inline(cell) for row in block.bang for cell in row]
-        elif isinstance(block, Item):
-            out += [block.ky_hieu, _inline(block.van_ban)] + _texts(block.doan)
-        elif isinstance(block, Note):
-            out += [_inline(block.ghi_chu), _inline(block.van_ban)]
-        else:
-            out.append(_inline(block))
-    return out
 
 
 _SCALED_HEADER = {"trieu dong": 10 ** 6, "nghin dong": 1000, "ngan dong": 1000}
@@ -65,12 +45,12 @@ def _scaled_cells(blocks) -> list[tuple[int, str]]:
     for table in _tables(blocks):
         head = table.bang[:max(1, table.dong_tieu_de)]
         for col in range(len(table.bang[0])):
-            header = fold(" ".join(_inline(row[col]) for row in head if col < len(row)))
+            header = fold(" ".join(plain(row[col]) for row in head if col < len(row)))
             scale = next((n for words, n in _SCALED_HEADER.items() if words in header), None)
             if scale is None:
                 continue
             for row in table.bang[len(head):]:
-                cell = _inline(row[col]).strip() if col < len(row) else ""
+                cell = plain(row[col]).strip() if col < len(row) else ""
                 figure = re.fullmatch(r"(\d+)(?:,(\d+))?", cell)
                 if figure:
                     whole, part = figure.group(1), figure.group(2) or ""
@@ -83,7 +63,7 @@ def check_budget_words(plan: PlanFile, src) -> list[DataError]:
     budget = plan.kinh_phi
     if budget is None or not budget.doan:
         return []
-    texts = _texts(budget.doan)
+    texts = lines(budget.doan)
     written = [a for t in texts for a in amounts_in(t)] + _scaled_cells(budget.doan)
     said = {n for n, _ in written}
     shown = ", ".join(dict.fromkeys(w for _, w in written))

@@ -15,16 +15,16 @@ def term_pattern(terms: list[str]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
-def _strings(value):
+def strings_in(value):
     """Every string inside a data model's dump (dicts, lists), in order."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _strings(item)
+            yield from strings_in(item)
     elif isinstance(value, (list, tuple)):
         for item in value:
-            yield from _strings(item)
+            yield from strings_in(item)
 
 
 _TOOLKIT_TEMPLATES = Path(__file__).resolve().parent / "templates" / "toolkit"
@@ -37,9 +37,9 @@ def plan_text(site: Site) -> list[str]:
     models = [site.plan, site.org, *([site.units_file] if site.has_units else [])]
     if site.has_handbook:
         models += [*site.chapters.values(), *site.cited_references]
-    texts = [s for model in models for s in _strings(model.model_dump(mode="json"))]
+    texts = [s for model in models for s in strings_in(model.model_dump(mode="json"))]
     if site.has_toolkit:
-        texts += [s for s in _strings(site.extra["toolkit"].model_dump(mode="json"))]
+        texts += [s for s in strings_in(site.extra["toolkit"].model_dump(mode="json"))]
         texts += [path.read_text(encoding="utf-8") for path in sorted(_TOOLKIT_TEMPLATES.glob("*.html"))]
     return texts
 

@@ -12,26 +12,9 @@ A section without its words is printed on the plan page from these same fields (
 source file is read against it by tests/test_quoted_spans.py), so there is nothing here to compare."""
 
 from .errors import DataError
-from .model import Contents, Item, Note, Organisation, Steps, Table
+from .doan_text import lines as doan_lines
+from .model import Contents, Organisation, Steps
 from .site import PLACEHOLDER, Site
-
-
-def _plain(value) -> str:
-    return value if isinstance(value, str) else "".join(r if isinstance(r, str) else r.chu for r in value)
-
-
-def _words(blocks) -> list[str]:
-    out = []
-    for block in blocks:
-        if isinstance(block, Item):
-            out += [f"{block.ky_hieu} {_plain(block.van_ban)}", *_words(block.doan)]
-        elif isinstance(block, Note):
-            out.append(f"{_plain(block.ghi_chu)} {_plain(block.van_ban)}")
-        elif isinstance(block, Table):
-            out += [_plain(cell) for row in block.bang for cell in row]
-        else:
-            out.append(_plain(block))
-    return out
 
 
 def _squash(text: str) -> str:
@@ -45,7 +28,7 @@ def check(site: Site) -> list[DataError]:
     for i, section in enumerate(plan.muc):
         if not isinstance(section, (Contents, Steps, Organisation)) or not section.doan:
             continue
-        words = _squash(" ".join(_words(section.doan)))
+        words = _squash(" ".join(doan_lines(section.doan)))
         if isinstance(section, Contents):
             quoted = [(("muc", j, "noi_dung"), topic.noi_dung) for j, topic in enumerate(section.muc)]
         elif isinstance(section, Steps):

@@ -8,12 +8,11 @@ Steps without a time are shown in order under the bar, never given invented date
 import datetime as dt
 import re
 
-from .. import step_times
+from .. import doan_text, step_times
 from .. import period as P
 from ..sections import item_label, item_text
 from ..dates import Month, format_date
 from ..results.progress import last_day_before
-from ..model import Item, Note, Table
 from ..sections import title_as_heading
 from ..site import Site
 from ..templating import render
@@ -98,7 +97,7 @@ def _period_words(site: Site) -> str:
     dates = P.words(period)
     if not period.doan:
         return f"(kế hoạch ghi: «{dates}»)"
-    said = next((p for p in _paragraphs(period.doan) if _writes_end(p, period.ket_thuc)), None)
+    said = next((p for p in doan_text.lines(period.doan) if _writes_end(p, period.ket_thuc)), None)
     return f"(kế hoạch ghi: «{said}»)" if said else _READING.format(dates)
 
 
@@ -116,28 +115,11 @@ def _deadline_words(site: Site) -> str:
     when the section is printed from its fields, else the document's words of any section."""
     org = site.plan.to_chuc_thuc_hien
     words = f"trước ngày {format_date(org.bao_cao.han)}"
-    texts = ([p for s in site.plan.muc for p in _paragraphs(s.doan)] if org.doan
+    texts = ([p for s in site.plan.muc for p in doan_text.lines(s.doan)] if org.doan
              else [site.fill(org.bao_cao.loi_van)])
     return f"(kế hoạch ghi: «{words}»)" if any(words in t for t in texts) else _READING.format(words)
 
 
-def _paragraphs(blocks) -> list[str]:
-    """The plain text of each paragraph, item, note and table cell of a document's words (`doan`)."""
-    out = []
-    for block in blocks:
-        if isinstance(block, Item):
-            out += [f"{block.ky_hieu} {_plain(block.van_ban)}", *_paragraphs(block.doan)]
-        elif isinstance(block, Note):
-            out.append(f"{_plain(block.ghi_chu)} {_plain(block.van_ban)}")
-        elif isinstance(block, Table):
-            out += [_plain(cell) for row in block.bang for cell in row]
-        else:
-            out.append(_plain(block))
-    return out
-
-
-def _plain(value) -> str:
-    return value if isinstance(value, str) else "".join(r if isinstance(r, str) else r.chu for r in value)
 
 
 def step_events(site: Site) -> list[tuple]:
