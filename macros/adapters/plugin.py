@@ -124,7 +124,7 @@ class KontumConfig(Config):
     # Every INFO line of MkDocs and its plugins, not only the summary. KONTUM_VERBOSE=1.
     verbose = FromEnv("KONTUM_VERBOSE", c.Type(bool), lambda v: v == "1")
     # The cache of made files (PDFs, Excel templates); given: may be shared by several builds
-    # (each drops the downloads and offline packages it did not use). Empty: <project>/.cache. KONTUM_CACHE_DIR.
+    # (each drops the PDFs, downloads and offline packages it did not use). Empty: <project>/.cache. KONTUM_CACHE_DIR.
     cache_dir = FromEnv("KONTUM_CACHE_DIR", c.Type(str))
     # The user's cache folder (brotli copies, preview images). Empty: ~/.cache. XDG_CACHE_HOME.
     user_cache_dir = FromEnv("XDG_CACHE_HOME", c.Type(str))
