@@ -7,7 +7,7 @@ dates (HTML and offline files only), and the PDFs' cache in-process (macros/adap
 from macros.offline import copycache
 from tests.sitebuild import ROOT, mkdocs_build
 
-FOLDERS = ("goi-ngoai-tuyen", "ban-sao-file", "lich", "bang-tinh")
+FOLDERS = ("goi-ngoai-tuyen", "ban-sao-file", "ban-sao-file-trang", "lich", "bang-tinh")
 
 
 def _entries(cache):

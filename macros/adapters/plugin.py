@@ -262,6 +262,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         skipped, pages = serve_hooks.skip_unchanged_pages(files, config, state, self.memory)
         if pages:
             log.info(f"Xem thử: dựng lại {pages - skipped} trang, giữ {skipped} trang không đổi")
+        offline_hooks.reuse_copy_pages(files, config, state)  # the file:// copy only (issue 24)
         return files
 
     # --- "Sửa trang này" and "Cập nhật lần cuối" (overrides/partials/source-file.html) ---
