@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.commands.build import _build_page, _populate_page, build
+from mkdocs.commands.build import _build_page, build
 from mkdocs.config import load_config
 from mkdocs.structure.files import InclusionLevel
 
@@ -24,7 +24,6 @@ from macros.adapters import build_state, logs
 from macros.exports.downloads import download_paths
 from macros.outputs import page_url
 from macros.offline import archive, copycache, filemode, package, units
-from macros.render.pages import after_title
 
 log = logging.getLogger("mkdocs.plugins.kontum-offline")
 COPY_MARK = "_ban_sao_file"  # extra: set on the file:// copy's config
@@ -85,7 +84,7 @@ class PageReuse:
 
     def said(self) -> str:
         """For the build's log: how many of the copy's pages were built, how many taken."""
-        return f"dựng lại {self.pages - len(self.reused)}/{self.pages} trang"
+        return f"dựng lại {self.pages - len(self.reused)}/{self.pages} trang, lấy lại {len(self.reused)}"
 
 
 COPY_REUSE = "_kontum_copy_reuse"
@@ -102,14 +101,19 @@ def _page_reuse(config, cache_root: Path, env: dict) -> PageReuse | None:
 
 
 def reuse_copy_pages(files, config, state) -> None:
-    """The file:// copy's on_files: each page whose page in the main build is what an earlier
-    copy was made from (PageReuse) is written from the store and marked not modified, so
+    """The file:// copy's on_files: each page outside the nav (the unit pages) whose page in the
+    main build is what an earlier copy was made from (PageReuse) is written from the store and marked not modified, so
     MkDocs neither converts nor renders it (the copy is built with dirty=True; issue 24)."""
     reuse = getattr(config, COPY_REUSE, None)
     if reuse is None:
         return
     by_name = state.catalog.search_by_name
+    in_nav = set(_nav_paths(config.nav))
     for file in files.documentation_pages():
+        if file.src_uri in in_nav:
+            # A page in the nav is built: a page not built has no title but its nav's (none for a
+            # section's index page), and its neighbours' links and the sidebar show titles.
+            continue
         main = reuse.main.get(file.src_uri)
         if main is None or not main.is_file():
             continue
@@ -123,6 +127,18 @@ def reuse_copy_pages(files, config, state) -> None:
         dest.write_bytes(kept[0])
         file.is_modified = lambda: False
         reuse.reused[file.src_uri] = kept[1]
+
+
+def _nav_paths(entries):
+    """The source paths config.nav lists (titles, sections and links left out)."""
+    if isinstance(entries, list):
+        for entry in entries:
+            yield from _nav_paths(entry)
+    elif isinstance(entries, dict):
+        for value in entries.values():
+            yield from _nav_paths(value)
+    elif isinstance(entries, str) and entries.endswith(".md"):
+        yield entries
 
 
 def _index_with_reused(config, reuse: PageReuse, files) -> None:
@@ -188,36 +204,32 @@ def writes_offline_files(config) -> bool:
     return config.use_directory_urls and not settings.serving and settings.offline
 
 
-def add_unit_package_line(markdown: str, page, config, state) -> str:
-    """A unit page rendered again once its offline packages exist (show_packages) gets
-    the line that offers them after its title; before that, and when the whole site
-    fits one ZIP, nothing."""
-    packages = state.offline_packages
-    if packages is None or not packages.units or not writes_offline_files(config):
-        return markdown
-    group = state.unit_groups.get(page.file.dest_uri)
-    line = package.unit_line(packages, group) if group is not None else ""
-    return after_title(markdown, line + "\n") if line else markdown
+UNIT_LINES = "unit_offline_lines"  # the theme's global: built unit page -> its offline line (overrides/main.html)
 
 
 def show_packages(config, packages: package.Packages) -> None:
     """The pages that offer the offline packages, rendered again through MkDocs (the same
     theme, context and plugins' events as the first time) now that their sizes are known:
     the home page with its ZIP line (overrides/main.html `offline_line`) and, when the
-    site was split into per-unit packages, each unit page with its line
-    (add_unit_package_line). No finished page is edited."""
+    site was split into per-unit packages, each unit page with its line (UNIT_LINES, put
+    by the same template). Only the template is rendered again: the lines are the theme's,
+    not the page's Markdown, which was converted once (issue 24). No finished page is edited."""
     state = build_state.of(config)
     state.offline_packages = packages
     env, nav, files = state.theme_env, state.nav, state.files
     env.globals["offline_line"] = package.zip_line(packages)
+    lines = {}
+    for dest, group in state.unit_groups.items() if packages.units else ():
+        line = package.unit_line(packages, group)
+        if line:
+            lines[dest] = line
+    env.globals[UNIT_LINES] = lines
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     home = next((f.page for f in doc_files if f.page is not None and f.page.is_homepage), None)
     pages = [home] if home is not None else []
-    if packages.units:
-        pages += [f.page for f in doc_files if f.dest_uri in state.unit_groups and f.page is not None]
+    pages += [f.page for f in doc_files if f.dest_uri in lines and f.page is not None]
     with _index_written(config):
-        for page in pages:  # from its source again: the first rendering's content is not reused
-            _populate_page(page, config, files)
+        for page in pages:
             _build_page(page, config, doc_files, nav, env)
 
 

@@ -319,8 +319,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
     @_guarded("dựng trang")
     def on_page_markdown(self, markdown, page, config, files):
         state = build_state.of(config)
-        markdown = pdf_output.add_download_link(markdown, page, state)
-        return offline_hooks.add_unit_package_line(markdown, page, config, state)
+        return pdf_output.add_download_link(markdown, page, state)
 
     @_guarded("dựng trang")
     def on_post_page(self, output, page, config):
@@ -342,6 +341,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         env.globals["unit_filter_version"] = searchindex.content_version(
             _served(files, UNIT_FILTER, "overrides/").encode("utf-8"))
         env.globals["vi_zip"] = offline_hooks.zip_path(config)  # issue 14: the home page's ZIP link
+        env.globals[offline_hooks.UNIT_LINES] = {}  # above the ZIP's cap, once the packages are made
         # issue 20: the notice on every page, from one place (overrides/main.html).
         state = build_state.of(config)
         # Its abbreviations get their tooltips like the page's own text (glossary).
