@@ -22,7 +22,6 @@ from mkdocs.structure.files import InclusionLevel
 from macros import outputs
 from macros.adapters import build_state, logs
 from macros.exports.downloads import download_paths
-from macros.outputs import page_url
 from macros.offline import archive, copycache, filemode, package, units
 
 log = logging.getLogger("mkdocs.plugins.kontum-offline")
@@ -95,15 +94,16 @@ def _page_reuse(config, cache_root: Path, env: dict) -> PageReuse | None:
     if state.files is None:
         return None
     pages = state.files.documentation_pages()
-    where = [f"{f.src_uri}\0{f.dest_uri}\0{page_url(f.src_uri, dir_urls=False)}" for f in pages]
+    where = [f"{f.src_uri}\0{f.dest_uri}\0{outputs.page_url(f.src_uri, dir_urls=False)}" for f in pages]
     return PageReuse(copycache.PageStore(cache_root), copycache.common_key(state.root, env, where),
                      {f.src_uri: Path(f.abs_dest_path) for f in pages})
 
 
 def reuse_copy_pages(files, config, state) -> None:
-    """The file:// copy's on_files: each page outside the nav (the unit pages) whose page in the
-    main build is what an earlier copy was made from (PageReuse) is written from the store and marked not modified, so
-    MkDocs neither converts nor renders it (the copy is built with dirty=True; issue 24)."""
+    """The file:// copy's on_files: each page outside the nav (the unit pages) whose page in
+    the main build is what an earlier copy was made from (PageReuse) is written from the
+    store and marked not modified, so MkDocs neither converts nor renders it (the copy is
+    built with dirty=True; issue 24)."""
     reuse = getattr(config, COPY_REUSE, None)
     if reuse is None:
         return
