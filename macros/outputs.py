@@ -23,7 +23,7 @@ import dataclasses
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import attrgetter
 
 from .errors import field_path
@@ -436,7 +436,17 @@ class Outputs:
 
     def offered_on(self, page: str, kind: str | None = None) -> list[Output]:
         """The files the page (plan-local path) offers, in registry order."""
-        return [o for o in self.files if o.page == page and (kind is None or o.kind == kind)]
+        return [o for o in self._offered.get(page, ()) if kind is None or o.kind == kind]
+
+    @cached_property
+    def _offered(self) -> dict[str, list[Output]]:
+        """Page -> the files it offers, in registry order: made once, not by going through every
+        output for each page (every page asks: quadratic in units, issue 24)."""
+        out: dict[str, list[Output]] = {}
+        for o in self.all:
+            if o.kind != PAGE_KIND:
+                out.setdefault(o.page, []).append(o)
+        return out
 
     def of_unit(self, unit: Unit) -> list[Output]:
         return self.by_unit.get(unit.ma, [])

@@ -502,8 +502,10 @@ def test_split_packages_search_the_units_unpacked_beside_the_shared_one(site, br
 def test_pages_offering_the_packages_are_rendered_again_not_spliced(monkeypatch):
     """Issue 22: no mark put into a finished page and replaced after the build. Once the
     packages exist, the home page and (above the cap) each unit page are built again by
-    MkDocs (from their source: populate, then build) with the packages' facts: the home
-    page's `offline_line`, the unit page's line after its title."""
+    MkDocs with the packages' facts, which the theme's template puts in (overrides/main.html):
+    the home page's `offline_line`, the unit page's line from `unit_offline_lines`. Issue 24:
+    only their template is rendered again; their Markdown, converted once, is not (a unit
+    page above the cap was converted twice)."""
     from types import SimpleNamespace as NS
 
     from macros.adapters import build_state, offline_hooks
@@ -515,33 +517,34 @@ def test_pages_offering_the_packages_are_rendered_again_not_spliced(monkeypatch)
 
     pages = [page("index.html", True), page("ke-hoach/index.html")] + [page(g.page) for g in groups]
     doc_files = [NS(page=p, dest_uri=p.file.dest_uri) for p in pages]
-    state = NS(theme_env=NS(globals={}), nav="nav", files=NS(documentation_pages=lambda inclusion: doc_files),
+    state = NS(theme_env=NS(globals={"unit_offline_lines": {}}), nav="nav",
+               files=NS(documentation_pages=lambda inclusion: doc_files),
                unit_groups={g.page: g for g in groups}, offline_packages=None,
                settings=NS(serving=False, offline=True))
     config = NS(use_directory_urls=True)
     build_state.attach(config, state)
     done = []
-    monkeypatch.setattr(offline_hooks, "_populate_page", lambda p, c, f: done.append(("source", p.name)))
+    monkeypatch.setattr(offline_hooks, "_populate_page", lambda p, c, f: done.append(("source", p.name)),
+                        raising=False)
     monkeypatch.setattr(offline_hooks, "_build_page", lambda p, c, d, nav, env: done.append(("page", p.name)))
-    markdown = "# a\n\nđơn vị a\n"
-    assert offline_hooks.add_unit_package_line(markdown, pages[2], config, state) == markdown  # not yet known
 
     whole = package.Packages(900_000, "tai-ve/mau.zip")
     offline_hooks.show_packages(config, whole)
-    assert done == [("source", "index.html"), ("page", "index.html")]  # the home page only
+    assert done == [("page", "index.html")]  # the home page only, its Markdown not converted again
     assert "Tải toàn bộ website (ZIP, 0,9 MB)" in state.theme_env.globals["offline_line"]
-    assert offline_hooks.add_unit_package_line(markdown, pages[2], config, state) == markdown
+    assert state.theme_env.globals["unit_offline_lines"] == {}
 
     done.clear()
     split = package.Packages(20_000_000, None, shared=(package.SHARED_ZIP, 500_000),
                              units={"a": ("tai-ve/goi-don-vi/a.zip", 53_000), "b": ("tai-ve/goi-don-vi/b.zip", 9)})
     offline_hooks.show_packages(config, split)
-    assert [name for what, name in done if what == "page"] == ["index.html", "don-vi/a/index.html", "don-vi/b/index.html"]
+    assert done == [("page", "index.html"), ("page", "don-vi/a/index.html"), ("page", "don-vi/b/index.html")]
     assert "vượt giới hạn 15,0 MB" in state.theme_env.globals["offline_line"]
-    shown = offline_hooks.add_unit_package_line(markdown, pages[2], config, state)
-    assert shown.startswith("# a\n\n<p class=\"vi-goi\">") and shown.endswith("\nđơn vị a\n")
-    assert 'href="../../tai-ve/goi-don-vi/a.zip"' in shown and "(ZIP, 53 KB)" in shown
-    assert offline_hooks.add_unit_package_line(markdown, pages[1], config, state) == markdown  # not a unit page
+    lines = state.theme_env.globals["unit_offline_lines"]
+    assert sorted(lines) == ["don-vi/a/index.html", "don-vi/b/index.html"]  # unit pages only
+    shown = str(lines["don-vi/a/index.html"])
+    assert shown.startswith('<p class="vi-goi">') and 'href="../../tai-ve/goi-don-vi/a.zip"' in shown
+    assert "(ZIP, 53 KB)" in shown
 
 
 def test_above_the_cap_the_whole_zip_is_measured_not_written_twice(tmp_path, monkeypatch):

@@ -52,7 +52,7 @@ def test_the_file_copy_build_keeps_the_logger_level_and_the_outer_run(console, m
     quiet = _kontum_filters(console)
     seen = {}
 
-    def build(copy):
+    def build(copy, dirty=False):
         seen["level"] = logger.level
         record = logging.LogRecord("mkdocs.commands.build", logging.INFO, __file__, 1, "Building", None, None)
         seen["info shown"] = all(f.filter(record) for f in console.filters)

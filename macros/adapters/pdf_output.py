@@ -115,7 +115,9 @@ def write_pdfs(config, state: BuildState) -> "writer.Report | None":
                                    cache_dir=cache_dir(state), force=state.settings.pdf == "all",
                                    page_urls=_page_urls(config, state))
     state.articles.clear()
-    if state.settings.cache_dir is None:  # a cache shared by several builds keeps every entry
-        writer.prune_cache(cache_dir(state), report.keys)
+    # Also in a cache shared by several builds (KONTUM_CACHE_DIR, CI), like the other caches: a PDF no
+    # document of this build is made from goes (a running plan's notice holds the build's date, so
+    # every commit's PDFs of such a plan would stay otherwise; issue 24).
+    writer.prune_cache(cache_dir(state), report.keys)
     logging.getLogger("mkdocs.plugins.kontum-print").info(report.summary())
     return report

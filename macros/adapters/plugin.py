@@ -124,7 +124,7 @@ class KontumConfig(Config):
     # Every INFO line of MkDocs and its plugins, not only the summary. KONTUM_VERBOSE=1.
     verbose = FromEnv("KONTUM_VERBOSE", c.Type(bool), lambda v: v == "1")
     # The cache of made files (PDFs, Excel templates); given: may be shared by several builds
-    # (each drops the downloads and offline packages it did not use). Empty: <project>/.cache. KONTUM_CACHE_DIR.
+    # (each drops the PDFs, downloads and offline packages it did not use). Empty: <project>/.cache. KONTUM_CACHE_DIR.
     cache_dir = FromEnv("KONTUM_CACHE_DIR", c.Type(str))
     # The user's cache folder (brotli copies, preview images). Empty: ~/.cache. XDG_CACHE_HOME.
     user_cache_dir = FromEnv("XDG_CACHE_HOME", c.Type(str))
@@ -262,6 +262,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         skipped, pages = serve_hooks.skip_unchanged_pages(files, config, state, self.memory)
         if pages:
             log.info(f"Xem thử: dựng lại {pages - skipped} trang, giữ {skipped} trang không đổi")
+        offline_hooks.reuse_copy_pages(files, config, state)  # the file:// copy only (issue 24)
         return files
 
     # --- "Sửa trang này" and "Cập nhật lần cuối" (overrides/partials/source-file.html) ---
@@ -318,8 +319,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
     @_guarded("dựng trang")
     def on_page_markdown(self, markdown, page, config, files):
         state = build_state.of(config)
-        markdown = pdf_output.add_download_link(markdown, page, state)
-        return offline_hooks.add_unit_package_line(markdown, page, config, state)
+        return pdf_output.add_download_link(markdown, page, state)
 
     @_guarded("dựng trang")
     def on_post_page(self, output, page, config):
@@ -341,6 +341,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         env.globals["unit_filter_version"] = searchindex.content_version(
             _served(files, UNIT_FILTER, "overrides/").encode("utf-8"))
         env.globals["vi_zip"] = offline_hooks.zip_path(config)  # issue 14: the home page's ZIP link
+        env.globals[offline_hooks.UNIT_LINES] = {}  # above the ZIP's cap, once the packages are made
         # issue 20: the notice on every page, from one place (overrides/main.html).
         state = build_state.of(config)
         # Its abbreviations get their tooltips like the page's own text (glossary).

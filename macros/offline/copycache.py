@@ -13,6 +13,7 @@ to a temporary name and renamed (atomic). Pure Python, no mkdocs.
 """
 
 import hashlib
+import json
 import os
 import tarfile
 import tempfile
@@ -49,13 +50,66 @@ def libraries() -> str:
                             if d.metadata["Name"]}))
 
 
+def _code(project: Path) -> str:
+    project = Path(project)
+    return "\n".join(line for part in ("macros", "overrides", "docs", "mkdocs.yml") for line in _tree(project / part, project))
+
+
 def key(site_dir: Path, project: Path, env: dict) -> str:
     """The copy's key: the main site as built so far, the code, theme, libraries, settings
     (`env`: the build's settings by the names of SETTINGS, given by the adapter)."""
-    project = Path(project)
-    code = [line for part in ("macros", "overrides", "docs", "mkdocs.yml") for line in _tree(project / part, project)]
-    return cache.digest("ban-sao-file", *_tree(Path(site_dir), Path(site_dir)), "\n".join(code), libraries(),
+    return cache.digest("ban-sao-file", *_tree(Path(site_dir), Path(site_dir)), _code(project), libraries(),
                         cache.library_versions(), *(f"{k}={env.get(k, '')}" for k in SETTINGS))
+
+
+# --- One page of the copy at a time (when the main site changed, most of its pages did not) ---
+
+PAGES = "ban-sao-file-trang"  # under the cache root: each page of the copy and its search entries, by page_key
+# Not in a page's key: the build's date (the commit's time) changes with every commit, and where a
+# page shows it (a running plan's notice, by the day) its page in the main build shows it too.
+PAGE_FREE = ("SOURCE_DATE_EPOCH",)
+
+
+def common_key(project: Path, env: dict, pages: list[str]) -> str:
+    """What every page of the copy is made from besides its own page in the main build: the
+    code, theme, libraries, settings (as `key`, but the date: PAGE_FREE), and where every page is (`pages`: each
+    page's source and its path in both builds; a page moved changes the links to it)."""
+    return cache.digest("ban-sao-file/trang", _code(project), libraries(), cache.library_versions(),
+                        *(f"{k}={env.get(k, '')}" for k in SETTINGS if k not in PAGE_FREE), *pages)
+
+
+def page_key(common: str, src_uri: str, main_page: bytes, search: str) -> str:
+    """One page of the copy: the same page as the main build wrote it (its text, nav, dates,
+    links: all it shows, made from the same inputs with directory URLs), `common`, and
+    `search`: what the site's search finds the page by besides its text (unit pages)."""
+    return cache.digest(common, src_uri, hashlib.sha256(main_page).hexdigest(), search)
+
+
+class PageStore:
+    """Pages of the copy (their HTML, and their entries in the copy's search index) by page_key."""
+
+    def __init__(self, folder: Path | None):
+        """`folder`: the cache root (macros/cache.py); the pages are in its PAGES folder."""
+        folder = Path(folder) / PAGES if folder is not None else None
+        self.html = cache.Store(folder, ".html")
+        self.search = cache.Store(folder, ".json")
+
+    def get(self, entry: str) -> tuple[bytes, list] | None:
+        html, search = self.html.get(entry), self.search.get(entry)
+        if html is None or search is None:
+            return None
+        try:
+            return html, json.loads(search)
+        except ValueError:
+            return None
+
+    def put(self, entry: str, html: bytes, search: list) -> None:
+        self.search.put(entry, json.dumps(search, ensure_ascii=False).encode("utf-8"))
+        self.html.put(entry, html)
+
+    def prune(self) -> int:
+        """Drop the pages this build's copy did not use (also from a shared cache: the keys hold the date)."""
+        return self.html.prune() + self.search.prune()
 
 
 def restore(folder: Path | None, entry: str, dest: Path) -> bool:
