@@ -63,6 +63,11 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   where_local=item_ref(org, local.so), local_task=local.nhiem_vu,
                   # a step quoted with its number as the plan writes it («Bước 1: …») when the data has it
                   steps_section=section_number(site, "cac_buoc"),
+                  # a step the data does not number is quoted without a number when the section keeps the
+                  # document's words (doan), which write the step's own («Bước 1:»): the place in the list is
+                  # the site's, not the plan's; without them (the steps' texts are the plan's only copy, as
+                  # the 2023 plan's «1.», «2.», «3.»), by its place
+                  number_steps=not plan.cac_buoc.doan,
                   steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
                   steps=[(bool(s.so), item_text(s.so, site.fill(s.noi_dung))) for s in plan.cac_buoc.buoc],
                   # each step by its number as the plan writes it («Bước 2: …», «b) …»), else «bước <place>: …»
