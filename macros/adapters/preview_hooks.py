@@ -19,6 +19,9 @@ def _cache(settings: Settings) -> Path:
     return compress.cache_dir(settings.user_cache_root()).parent / "og-preview"
 
 
+_CONVERTED = "_kontum_content_before_qr"  # on the build's Page object: its content before the QR code
+
+
 def page_tags(context, page, config, settings: Settings, site_name: str, site_description: str | None = None,
               codes: dict | None = None) -> None:
     """Sets context["og_tags"] (markup, already escaped) for this page, and adds the
@@ -32,7 +35,14 @@ def page_tags(context, page, config, settings: Settings, site_name: str, site_de
     # Under `mkdocs serve` site_url is the preview server's own address: not the site's.
     address = config.site_url if not settings.serving else None
     if address and page.canonical_url:
-        page.content = (page.content or "") + "\n" + qr.block(page.canonical_url, codes=codes)
+        # A page rendered again from its template only (offline_hooks.show_packages: the home page's ZIP
+        # line, the unit pages' packages) keeps its converted content: its QR code is added to the content
+        # as first converted, once, not to the content that already has it.
+        converted = getattr(page, _CONVERTED, None)
+        if converted is None:
+            converted = page.content or ""
+            setattr(page, _CONVERTED, converted)
+        page.content = converted + "\n" + qr.block(page.canonical_url, codes=codes)
     # site_name: the page's own plan's name on a website of several (BuildState.site_name_of)
     # on_files escapes generated titles for Material, which prints them raw
     title = site_name if page.is_homepage else html.unescape(page.title or site_name)

@@ -66,7 +66,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   # a step the data does not number is quoted without a number when the section keeps the
                   # document's words (doan), which write the step's own («Bước 1:»): the place in the list is
                   # the site's, not the plan's; without them (the steps' texts are the plan's only copy, as
-                  # the 2023 plan's «1.», «2.», «3.»), by its place
+                  # a plan's «1.», «2.», «3.» typed with them), by its place
                   number_steps=not plan.cac_buoc.doan,
                   steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
                   steps=[(bool(s.so), item_text(s.so, site.fill(s.noi_dung))) for s in plan.cac_buoc.buoc],
