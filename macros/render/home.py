@@ -15,7 +15,8 @@ LIST_ON_HOME = 30
 def home_page(site: Site) -> str:
     p = site.plan
     here = links.HOME
-    if not (site.has_units and site.has_budget and site.has_timeline and site.has_handbook):
+    # the full home page states the budget and the steps too (unit pages do without them: review r19n, defect 5)
+    if not (site.has_units and site.has_budget and p.cac_buoc is not None and site.has_timeline and site.has_handbook):
         return _short_home(site)
     period = p.thoi_gian_dia_diem
     report = p.to_chuc_thuc_hien.bao_cao

@@ -131,7 +131,9 @@ def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: b
     units = [{"p": r, "href": href(links.unit_page(r.unit), here, dir_urls), "name": links.unit_title(r.unit)}
              for r in rows]
     charts = [] if results.empty else [svg_figure(c(site, rows)) for c in
-                                       (conferences_chart, attendance_chart, spending_chart)]
+                                       # no structured budget: no «được giao» to compare with (review r19n, defect 5)
+                                       (conferences_chart, attendance_chart,
+                                        *([spending_chart] if site.has_budget else []))]
     return render("progress.html", site=site, folder=results_folder(site), s=s, units=units, charts=charts,
                   group=counted_group(site.plan)[0],
                   notes=_notes(site, results), files=files, sheets=sheets,
