@@ -299,6 +299,22 @@ class Site:
         # write no such total (review r19n, defect 4: «3.000.000 đồng» each, no total written).
         return not self.rate_for_all or (bool(budget.doan) and not plan_amounts.states(budget, self.total))
 
+    @property
+    def total_beyond_units(self) -> bool:
+        """True when the plan's total (kinh_phi › tong) is more than its units' amounts: lines for no unit, or
+        another source, that its words (doan) write (review r19n, defect 3). Pages then print that total only
+        as the plan's sentence (total_sentence), and no sum of their own (`total` is the units' sum)."""
+        budget = self.plan.kinh_phi
+        return budget is not None and budget.tong is not None and budget.tong != self.total
+
+    @property
+    def total_sentence(self) -> str | None:
+        """The line of the budget's words (doan) that writes the plan's total, as written; None without one."""
+        budget = self.plan.kinh_phi
+        if budget is None or budget.tong is None:
+            return None
+        return plan_amounts.line_with(budget, budget.tong)
+
     @cached_property
     def total(self) -> int:
         return sum(self.amount(u.ma) for u in self.units)

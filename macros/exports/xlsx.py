@@ -280,7 +280,8 @@ def budget_rows(site: Site) -> tuple[list[str], list[list], list]:
     head = ["STT", "Đơn vị", site.partner_label, "Kinh phí (đồng)"]
     rows = [[i, links.unit_title(u), site.department(site.assignment_of(u.ma).ban).ten, site.amount(u.ma)]
             for i, u in enumerate(site.units, 1)]
-    return head, rows, [None, total_label(site), None, site.total]  # «(website cộng)»: the site's own sum
+    # «(website cộng)»: the site's own sum; none when the plan's total holds more than its units (r19n, defect 3)
+    return head, rows, None if site.total_beyond_units else [None, total_label(site), None, site.total]
 
 
 def results_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:

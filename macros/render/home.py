@@ -44,11 +44,14 @@ def _budget_words(site: Site) -> str | None:
     """The budget in one line when the plan does not give every unit one rate: no «… mỗi đơn vị» for a rate
     nobody wrote, and a total the site adds up says so (None: the template's «X mỗi đơn vị; tổng Y»)."""
     rate = site.flat_rate
-    if site.rate_for_all and not site.total_is_sum:
+    if site.rate_for_all and not site.total_is_sum and not site.total_beyond_units:
         return None
     each = (f"{format_money(rate)} mỗi {site.plan.ten_goi_don_vi}"
             + ("" if site.rate_for_all else f" (trừ các {site.plan.ten_goi_don_vi} có mức riêng)")
             if rate is not None else f"Kinh phí riêng cho từng {site.plan.ten_goi_don_vi}")
+    if site.total_beyond_units:  # the plan's total only as its sentence (review r19n, defect 3)
+        sentence = site.total_sentence
+        return f"{each}; tổng cộng: kế hoạch ghi «{sentence}»" if sentence else f"{each}."
     total = f"tổng do website cộng: {format_money(site.total)}" if site.total_is_sum else f"tổng {format_money(site.total)}"
     return f"{each}; {total} ({site.total_in_words})."
 

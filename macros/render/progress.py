@@ -101,7 +101,7 @@ def spending_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
     desc = (f"Kinh phí đã chi so với kinh phí được giao (khung viền) của mỗi đơn vị, tính bằng đồng. Các đơn vị có số liệu "
             f"đã chi {format_money(spent)} trên {format_money(budget_data)} được giao; "
             # a sum the plan never writes is not «the plan's budget» (review r19n, defect 4)
-            + (f"tổng kinh phí giao cho các đơn vị (website cộng) {format_money(total)}." if site.total_is_sum
+            + (f"tổng kinh phí giao cho các đơn vị (website cộng) {format_money(total)}." if site.total_is_sum or site.total_beyond_units
                else f"kinh phí cả kế hoạch {format_money(total)}."))
     over = [links.unit_title(r.unit) for r in data if r.over_budget]
     if over:
