@@ -21,7 +21,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "ke-hoach-xa-cau-truc"
 TOTAL_SENTENCE = "Tổng cộng: 24.500.000 đồng (Hai mươi bốn triệu năm trăm nghìn đồng)."
 
 
-def _project(tmp_path, tong: int):
+def _project(tmp_path, tong: int | None):
     root = one_plan_project(tmp_path / "du-an", FIXTURE, "ke-hoach-xa", "Kế hoạch của xã dùng để kiểm thử")
     path = root / "data" / "ke-hoach-xa" / "ke-hoach.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -31,7 +31,8 @@ def _project(tmp_path, tong: int):
     section["doan"] += ["Hỗ trợ các thôn, làng theo bảng trên = 10.500.000 đồng;",
                         "Kinh phí tổ chức Hội nghị sơ kết: 4.000.000 đồng.",
                         "Ngoài ra, nguồn xã hội hóa: 10.000.000 đồng.", TOTAL_SENTENCE]
-    section["tong"] = tong
+    if tong is not None:
+        section["tong"] = tong
     path.write_text(yaml.dump(data, Dumper=_Quoting, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return root
 
@@ -66,3 +67,13 @@ def test_a_total_below_the_units_is_still_refused(tmp_path):
     with pytest.raises(DataErrors) as exc:
         load_website(_project(tmp_path, 4_000_000))
     assert "cộng theo từng đơn vị được 10.500.000đ" in str(exc.value)
+
+
+def test_without_tong_the_check_says_where_the_plans_total_goes(tmp_path):
+    """The document's «Tổng cộng: 24.500.000 đồng» with no `tong`: the hint names the field, never «change the
+    plan's sentence» (the only way before)."""
+    with pytest.raises(DataErrors) as exc:
+        load_website(_project(tmp_path, None))
+    [error] = exc.value.errors
+    assert "24.500.000 đồng" in error.message and "kinh_phi › tong" in error.hint, str(error)
+    assert "sửa câu" not in error.hint
