@@ -41,6 +41,9 @@ def fix_nfc(root: Path) -> list[str]:
 def budget_summary(site) -> str:
     """The check's word on the plan's budget: its total when the site has a budget page; else why not, as it
     is (review r19n: «không có mục kinh phí» for a plan whose budget section is kept word for word)."""
+    if site.has_budget and site.total_beyond_units:  # the plan's total holds more than its units (r19n, defect 3)
+        return (f"kinh phí các đơn vị {format_money(site.total)}; tổng kinh phí kế hoạch ghi "
+                f"{format_money(site.plan.kinh_phi.tong)}")
     if site.has_budget:
         return f"tổng kinh phí {format_money(site.total)}"
     section = next((s for s in site.plan.muc if s.loai == "kinh_phi"), None)

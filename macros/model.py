@@ -313,7 +313,9 @@ class Budget(Strict):
         "ghi riêng số tiền của từng đơn vị: ghi cả ở rieng."))
     rieng: dict[Name, Money] = Field(default={}, description="Số tiền riêng của đơn vị: mã: số tiền (không có "
                                                              "dinh_muc thì ghi cho mọi đơn vị).")
-    tong: Money | None = Field(default=None, description="Không bắt buộc; nếu ghi, phải bằng tổng tính được.")
+    tong: Money | None = Field(default=None, description=(
+        "Không bắt buộc; tổng văn bản ghi. Bằng tổng kinh phí các đơn vị; lớn hơn được khi lời văn của mục (doan) "
+        "ghi đúng số đó (có khoản không chia cho đơn vị nào, hay nguồn khác): website chỉ in tổng bằng câu của văn bản."))
     tong_bang_chu: Text | None = Field(default=None, description="Không bắt buộc; nếu ghi, phải khớp số tiền bằng chữ.")
     doan: "Blocks" = Field(default=[], description=WORDS_HELP)
 

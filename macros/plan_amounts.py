@@ -26,6 +26,14 @@ def states(budget, n: int) -> bool:
     return any(pattern.search(line) for line in block_lines(budget.doan))
 
 
+def line_with(budget, n: int) -> str | None:
+    """The last line of the section's words (`doan`) that writes the amount `n` in figures, as written (a total
+    comes after its parts); None when none does."""
+    pattern = _amount(n)
+    found = [line for line in block_lines(budget.doan) if pattern.search(line)]
+    return found[-1].strip() if found else None
+
+
 _LABEL = re.compile(r"^\s*bằng\s+chữ\s*:\s*", re.IGNORECASE)
 
 

@@ -82,14 +82,14 @@ class Site:
     # sections whose facts it states; without them it is not made, nor linked.
     @property
     def has_assignments(self) -> bool:
-        """Assignments (page, .xlsx, .csv): each department's units and their money."""
-        p = self.plan
-        return p.to_chuc_thuc_hien is not None and p.kinh_phi is not None and bool(self.units)
+        """Assignments (page, .xlsx, .csv): each department's units, and their money when the plan has a
+        structured budget (has_budget; without one, no money column: review r19n, defect 5)."""
+        return self.plan.to_chuc_thuc_hien is not None and bool(self.units)
 
     @property
     def has_budget(self) -> bool:
         """Budget (page, .xlsx, .csv): each unit's amount and department."""
-        return self.has_assignments
+        return self.has_assignments and self.plan.kinh_phi is not None
 
     @property
     def has_timeline(self) -> bool:
@@ -99,10 +99,13 @@ class Site:
     @property
     def has_units(self) -> bool:
         """A page, a handout, a calendar and a report template per unit, their list and the results
-        pages: a unit's page states its department, money, steps and period; the compiled report
-        names the year (and the campaign only when the plan has one: cuoc_van_dong may be absent)."""
+        pages: a unit's page states who is assigned to it, its period and who reports; the compiled report
+        names the year (and the campaign only when the plan has one: cuoc_van_dong may be absent). Its
+        money and the steps come from the budget and steps sections when they are structured (has_budget,
+        cac_buoc); without them those parts are simply absent (review r19n, defect 5)."""
         p = self.plan
-        return self.has_assignments and self.has_timeline and p.cac_buoc is not None and p.van_ban.nam is not None
+        return (p.to_chuc_thuc_hien is not None and bool(self.units) and self.has_timeline
+                and p.van_ban.nam is not None)
 
     @property
     def has_report_templates(self) -> bool:
@@ -114,8 +117,8 @@ class Site:
     def has_toolkit(self) -> bool:
         """The conference forms: bo-cong-cu.yaml, the units' facts, the topics and the campaign."""
         p = self.plan
-        return ("toolkit" in self.extra and self.has_units and p.noi_dung is not None
-                and p.cuoc_van_dong is not None)
+        return ("toolkit" in self.extra and self.has_units and self.has_budget and p.cac_buoc is not None
+                and p.noi_dung is not None and p.cuoc_van_dong is not None)
 
     @property
     def unmade_pages(self) -> list[str]:
@@ -295,6 +298,22 @@ class Site:
         # Every unit gets the rate: the plan's «x N = total» form, unless its own words (doan) are kept and
         # write no such total (review r19n, defect 4: «3.000.000 đồng» each, no total written).
         return not self.rate_for_all or (bool(budget.doan) and not plan_amounts.states(budget, self.total))
+
+    @property
+    def total_beyond_units(self) -> bool:
+        """True when the plan's total (kinh_phi › tong) is more than its units' amounts: lines for no unit, or
+        another source, that its words (doan) write (review r19n, defect 3). Pages then print that total only
+        as the plan's sentence (total_sentence), and no sum of their own (`total` is the units' sum)."""
+        budget = self.plan.kinh_phi
+        return budget is not None and budget.tong is not None and budget.tong != self.total
+
+    @property
+    def total_sentence(self) -> str | None:
+        """The line of the budget's words (doan) that writes the plan's total, as written; None without one."""
+        budget = self.plan.kinh_phi
+        if budget is None or budget.tong is None:
+            return None
+        return plan_amounts.line_with(budget, budget.tong)
 
     @cached_property
     def total(self) -> int:

@@ -46,7 +46,7 @@ def assignment_csv(site: Site) -> bytes:
 
 def budget_csv(site: Site) -> bytes:
     head, rows, total = xlsx.budget_rows(site)
-    return to_csv(head, rows + [total], note=notice.file_notice_short(site))
+    return to_csv(head, rows + ([total] if total is not None else []), note=notice.file_notice_short(site))
 
 
 def results_csv(site: Site, results: Results) -> bytes:

@@ -147,7 +147,9 @@ def unit_values(site: Site, code: str) -> dict[str, str]:
         "don_vi": unit.ma,
         "ten": title,
         "ban": dept.ten,
-        "amount": f"Kinh phí của {title} theo kế hoạch: {format_money(site.amount(code))}.",
+        # its money only from a structured budget (Site.has_budget); without one, no such line (review r19n, defect 5)
+        **({"amount": f"Kinh phí của {title} theo kế hoạch: {format_money(site.amount(code))}."}
+           if site.has_budget else {}),
     }
 
 
@@ -226,8 +228,7 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
         "CÁCH ĐIỀN MẪU BÁO CÁO",
         f"Mỗi hội nghị, mỗi khoản chi, mỗi {site.units_file.chosen_level or AREAS.lower()} ghi một dòng. "
         f"Ngày viết ngày/tháng/năm, ví dụ {format_date(site.sample_date)}.",
-        conference_rule(site),
-        unit["amount"],
+        *filter(None, (conference_rule(site), unit.get("amount"))),
         f"Cột «Nội dung đã tuyên truyền» ghi số thứ tự nội dung (mục {section_number(site, 'noi_dung')} của kế hoạch) "
         "đã tuyên truyền, cách nhau dấu ; (ví dụ: 1; 3):",
     ]

@@ -267,8 +267,11 @@ def print_setup(ws, title_rows: int | None = None) -> None:
 
 # -- the three tables (rows shared with the CSV files) -------------------------------
 def assignment_rows(site: Site) -> tuple[list[str], list[list]]:
-    head = ["STT", "Đơn vị", "Mã đơn vị", site.partner_label, "Kinh phí (đồng)"]
-    rows = [[i, links.unit_title(u), u.ma, site.department(site.assignment_of(u.ma).ban).ten, site.amount(u.ma)]
+    """No structured budget (Site.has_budget): no money column (review r19n, defect 5)."""
+    money = site.has_budget
+    head = ["STT", "Đơn vị", "Mã đơn vị", site.partner_label, *(["Kinh phí (đồng)"] if money else [])]
+    rows = [[i, links.unit_title(u), u.ma, site.department(site.assignment_of(u.ma).ban).ten,
+             *([site.amount(u.ma)] if money else [])]
             for i, u in enumerate(site.units, 1)]
     return head, rows
 
@@ -277,16 +280,20 @@ def budget_rows(site: Site) -> tuple[list[str], list[list], list]:
     head = ["STT", "Đơn vị", site.partner_label, "Kinh phí (đồng)"]
     rows = [[i, links.unit_title(u), site.department(site.assignment_of(u.ma).ban).ten, site.amount(u.ma)]
             for i, u in enumerate(site.units, 1)]
-    return head, rows, [None, total_label(site), None, site.total]  # «(website cộng)»: the site's own sum
+    # «(website cộng)»: the site's own sum; none when the plan's total holds more than its units (r19n, defect 3)
+    return head, rows, None if site.total_beyond_units else [None, total_label(site), None, site.total]
 
 
 def results_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
+    """No structured budget (Site.has_budget): no column «Kinh phí được giao» (review r19n, defect 5)."""
+    budget = site.has_budget
     head = ["STT", "Đơn vị", "Mã đơn vị", site.partner_label, "Trạng thái", "Số hội nghị", "Người dự",
-            f"Trong đó người {counted_group(site.plan)[1]}", "Kinh phí được giao (đồng)", "Đã chi (đồng)", "Ngày gửi báo cáo"]
+            f"Trong đó người {counted_group(site.plan)[1]}", *(["Kinh phí được giao (đồng)"] if budget else []),
+            "Đã chi (đồng)", "Ngày gửi báo cáo"]
     rows = []
     for i, p in enumerate(pg.all_progress(site, results), 1):
         rows.append([i, links.unit_title(p.unit), p.unit.ma, p.department.ten, p.label, p.conferences,
-                     p.attendance, p.minority, p.budget, p.spent, p.sent])
+                     p.attendance, p.minority, *([p.budget] if budget else []), p.spent, p.sent])
     return head, rows
 
 
@@ -312,7 +319,7 @@ def assignment_xlsx(site: Site, stamp: dt.datetime) -> bytes:
     ws = wb.active
     ws.title = "Phân công"
     head, rows = assignment_rows(site)
-    table_sheet(ws, head, rows, money_cols=(5,), widths=[6, 24, 11, 30, 18])
+    table_sheet(ws, head, rows, money_cols=(5,) if site.has_budget else (), widths=[6, 24, 11, 30, 18][:len(head)])
     notice_row(ws, site, len(head))
     return save(wb, stamp)
 
@@ -332,7 +339,10 @@ def results_xlsx(site: Site, results: Results, stamp: dt.datetime) -> bytes:
     ws = wb.active
     ws.title = "Kết quả"
     head, rows = results_rows(site, results)
-    table_sheet(ws, head, rows, money_cols=(9, 10), date_cols=(11,), widths=[6, 24, 11, 26, 18, 12, 11, 14, 18, 16, 14])
+    if site.has_budget:
+        table_sheet(ws, head, rows, money_cols=(9, 10), date_cols=(11,), widths=[6, 24, 11, 26, 18, 12, 11, 14, 18, 16, 14])
+    else:  # no «Kinh phí được giao» column (results_rows)
+        table_sheet(ws, head, rows, money_cols=(9,), date_cols=(10,), widths=[6, 24, 11, 26, 18, 12, 11, 14, 16, 14])
     notice_row(ws, site, len(head))
     head, rows = conference_rows(site, results)
     table_sheet(ws := wb.create_sheet("Hội nghị"), head, rows, date_cols=(2,), widths=[24, 12, 30, 11, 14, 50])

@@ -125,19 +125,20 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
     dept = site.department(a.ban)
     local = p.to_chuc_thuc_hien.don_vi_thuc_hien
     period = p.thoi_gian_dia_diem
-    amount = site.amount(code)
+    amount = site.amount(code) if site.has_budget else None  # no structured budget: no money line (r19n, defect 5)
     # Reference material: no national motto, issuing body, number or signature.
     content = fragment(
         "handout.html", reference=reference(site), unit_title=links.unit_title(unit), partner_label=site.partner_label,
         notice=_notice(site, Kind.REFERENCE, compact=True),
         department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten),
-        local_task=local.nhiem_vu, amount=format_money(amount), amount_words=site.amount_in_words(amount),
+        local_task=local.nhiem_vu, amount=format_money(amount) if amount is not None else None,
+        amount_words=site.amount_in_words(amount) if amount is not None else None,
         period=P.upper_first(P.words(period)),
         conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),
         # a step the data numbers as written (buoc › so: «Bước 2:», «b)») keeps that number, not the list's
         steps=[(step_times.label(n, s) if s.so else s.ten_ngan, site.fill(s.noi_dung),
                 bool(s.so) or has_own_number(s.ten_ngan))
-               for n, s in enumerate(p.cac_buoc.buoc, 1)],
+               for n, s in enumerate(p.cac_buoc.buoc if p.cac_buoc is not None else [], 1)],
         steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
         # The level each unit chooses, as the plan says it (don-vi.yaml › dia_ban_chon); none, no such line.
         fill_lines=[*([(f"{_upper_first(chosen)} được chọn:", 1)] if (chosen := site.units_file.chosen_level) else []),

@@ -1169,12 +1169,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                      "don-vi.yaml; nếu đúng, chỉ thêm khi các mục được ghi dạng có cấu trúc (xem hướng dẫn biên tập)")
     units = [u for u in units if u["cap"]]
     if units:
-        # Not written as units: every imported section is verbatim, and a unit is shown (its own page, the
-        # budget counted per unit) only with the structured sections; written, the check would refuse them.
+        # Not written as units: every imported section is verbatim, and a unit is shown (its own page) only with
+        # the structured organisation and time sections; written, the check would refuse them once checked.
         where = f"mục {org_section['so']}" if org_section is not None and org_section["so"] else "mục tổ chức thực hiện"
         check.append(f"{where} nêu {len(units)} đơn vị: " + ", ".join(f"«{u['ten_chinh_thuc']}»" for u in units)
-                     + ". Chưa ghi vào don-vi.yaml (để trống, don_vi: []): website chỉ tạo trang đơn vị khi các mục "
-                     "phân công, kinh phí, thời gian, các bước được ghi dạng có cấu trúc. Khi ghi các mục đó, thêm "
+                     + ". Chưa ghi vào don-vi.yaml (để trống, don_vi: []): website chỉ tạo trang đơn vị khi mục "
+                     "tổ chức thực hiện (phân công) và mục thời gian được ghi dạng có cấu trúc (kinh phí, các bước không "
+                     "bắt buộc). Khi ghi hai mục đó, thêm "
                      "từng đơn vị vào don-vi.yaml (ma, cap, ten, ten_chinh_thuc; xem hướng dẫn biên tập); "
                      "nếu không, chỉ cần xoá dòng này")
     if org_section is not None and not units:

@@ -25,11 +25,13 @@ def by_department(site: Site, current: str = links.ASSIGNMENTS) -> str:
 
 
 def by_unit_table(site: Site, current: str = links.ASSIGNMENTS) -> str:
-    rows = [f"| STT | Đơn vị | {m(site.partner_column)} | Kinh phí |", "|---:|---|---|---:|"]
+    money = site.has_budget  # no structured budget: no money column (review r19n, defect 5)
+    rows = [f"| STT | Đơn vị | {m(site.partner_column)} |" + (" Kinh phí |" if money else ""),
+            "|---:|---|---|" + ("---:|" if money else "")]
     for i, unit in enumerate(site.units, 1):
         dept = site.department(site.assignment_of(unit.ma).ban)
         rows.append(f"| {i} | {links.unit_link(site, unit, links.unit_title(unit), current)} "
-                    f"| {m(dept.ten)} | {format_money(site.amount(unit.ma))} |")
+                    f"| {m(dept.ten)} |" + (f" {format_money(site.amount(unit.ma))} |" if money else ""))
     return "\n".join(rows) + "\n"
 
 

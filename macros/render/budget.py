@@ -14,7 +14,8 @@ def budget_table(site: Site, current: str = links.BUDGET) -> str:
         dept = site.department(site.assignment_of(unit.ma).ban)
         rows.append(f"| {i} | {links.unit_link(site, unit, links.unit_title(unit), current)} | {m(dept.ten)} "
                     f"| {format_money(site.amount(unit.ma), 'long')} |")
-    rows.append(f"| | **{total_label(site)}** | | **{format_money(site.total, 'long')}** |")
+    if not site.total_beyond_units:  # a plan total beyond its units is its sentence alone (review r19n, defect 3)
+        rows.append(f"| | **{total_label(site)}** | | **{format_money(site.total, 'long')}** |")
     return "\n".join(rows) + "\n"
 
 
@@ -34,11 +35,18 @@ def budget_page(site: Site) -> str:
     if rate is not None:  # never a rate the plan does not give (each unit its own amount: no such line)
         summary += (f"- **Mức cho mỗi đơn vị:** {format_money(rate)}"
                     + ("" if site.rate_for_all else " (trừ các đơn vị có mức riêng ở bảng dưới)") + "\n")
-    summary += (
-        f"- **Số đơn vị:** {len(site.units)} {m(site.plan.ten_goi_don_vi)}\n"
-        f"- **Tổng cộng:** {format_money(site.total)}" + (f" ({SUM_NOTE})" if site.total_is_sum else "") + "\n"
-        f"- **Bằng chữ:** {m(site.total_in_words)}\n"
-    )
+    summary += f"- **Số đơn vị:** {len(site.units)} {m(site.plan.ten_goi_don_vi)}\n"
+    if site.total_beyond_units:
+        # The plan's total holds lines for no unit or another source: its own sentence, quoted; no sum of ours
+        # (review r19n, defect 3).
+        sentence = site.total_sentence
+        summary += (f"- **Tổng cộng:** kế hoạch ghi «{m(sentence)}»\n" if sentence else
+                    "- **Tổng cộng:** như lời kế hoạch ở phần «Trích kế hoạch» dưới đây\n")
+    else:
+        summary += (
+            f"- **Tổng cộng:** {format_money(site.total)}" + (f" ({SUM_NOTE})" if site.total_is_sum else "") + "\n"
+            f"- **Bằng chữ:** {m(site.total_in_words)}\n"
+        )
     # The plan's own words when the section keeps them (doan), as written; else the sentence made from its fields.
     quoted = str(plan.verbatim_html(budget, quote=True)) if budget.doan else "> " + m(budget_sentence(site))
     return (summary + "\n## Theo đơn vị\n\n" + budget_table(site)

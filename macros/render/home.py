@@ -15,7 +15,8 @@ LIST_ON_HOME = 30
 def home_page(site: Site) -> str:
     p = site.plan
     here = links.HOME
-    if not (site.has_units and site.has_budget and site.has_timeline and site.has_handbook):
+    # the full home page states the budget and the steps too (unit pages do without them: review r19n, defect 5)
+    if not (site.has_units and site.has_budget and p.cac_buoc is not None and site.has_timeline and site.has_handbook):
         return _short_home(site)
     period = p.thoi_gian_dia_diem
     report = p.to_chuc_thuc_hien.bao_cao
@@ -43,11 +44,14 @@ def _budget_words(site: Site) -> str | None:
     """The budget in one line when the plan does not give every unit one rate: no «… mỗi đơn vị» for a rate
     nobody wrote, and a total the site adds up says so (None: the template's «X mỗi đơn vị; tổng Y»)."""
     rate = site.flat_rate
-    if site.rate_for_all and not site.total_is_sum:
+    if site.rate_for_all and not site.total_is_sum and not site.total_beyond_units:
         return None
     each = (f"{format_money(rate)} mỗi {site.plan.ten_goi_don_vi}"
             + ("" if site.rate_for_all else f" (trừ các {site.plan.ten_goi_don_vi} có mức riêng)")
             if rate is not None else f"Kinh phí riêng cho từng {site.plan.ten_goi_don_vi}")
+    if site.total_beyond_units:  # the plan's total only as its sentence (review r19n, defect 3)
+        sentence = site.total_sentence
+        return f"{each}; tổng cộng: kế hoạch ghi «{sentence}»" if sentence else f"{each}."
     total = f"tổng do website cộng: {format_money(site.total)}" if site.total_is_sum else f"tổng {format_money(site.total)}"
     return f"{each}; {total} ({site.total_in_words})."
 

@@ -174,7 +174,8 @@ def conference_sentence(site: Site) -> str:
     hội nghị … tại các khu dân cư …"), quoted rather than read as a count per unit: the text of
     the step that holds {so_hoi_nghi}. "" when no step does: the site then quotes nothing
     rather than a sentence the plan does not write (review r19k)."""
-    step = next((s for s in site.plan.cac_buoc.buoc if "{so_hoi_nghi}" in s.noi_dung), None)
+    steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
+    step = next((s for s in steps if "{so_hoi_nghi}" in s.noi_dung), None)
     if step is None:
         return ""
     # The section's own words (doan) when it keeps them: the quote is the plan's characters, never

@@ -16,7 +16,6 @@ from .. import period as P
 from ..numbers import format_money
 from ..outputs import OVERVIEW, PLANS, home_path  # noqa: F401  (the adapters' names for them)
 from ..paths_unique import Origin
-from ..sections import title_as_heading
 from ..results.load import results_of
 from ..site import Site, Website
 from ..templating import render
@@ -233,8 +232,7 @@ class Catalog:
                 path = home_page if page.path == links.HOME else site.prefix + page.path
                 self._add(GeneratedPage(path, page.title, page.markdown, page.data_files, page.meta, page.plan), site)
             self.handbook[site.key] = [site.prefix + p for p in made.handbook_section()]
-            self.search_by_name.update({site.prefix + o.path: units.search_text(o.item, site.partner_column,
-                                                                                title_as_heading(site, "cac_buoc"))
+            self.search_by_name.update({site.prefix + o.path: units.search_entry(site, o.item)
                                         for o in made.by_key.get("unit", ())})
             self.pdf_for_page.update({site.prefix + page: pdf for page, pdf in made.pdf_for_page().items()})
             entries = made.nav(home_page)

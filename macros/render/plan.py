@@ -44,7 +44,10 @@ def conference_heading(site: Site) -> str:
 
 def conference_rule(site: Site) -> str:
     """What the plan says about the number of conferences, quoted, with where it says it: a number
-    for each unit when the plan sets one (cac_buoc › hoi_nghi › moi_don_vi), else that it sets none."""
+    for each unit when the plan sets one (cac_buoc › hoi_nghi › moi_don_vi), else that it sets none; "" without
+    a structured steps section."""
+    if site.plan.cac_buoc is None:  # no structured steps: the plan's count is not read (review r19n, defect 5)
+        return ""
     sentence = notice.conference_sentence(site)
     said = f"Kế hoạch (mục {conference_step_ref(site)}) ghi: «{sentence}» " if sentence else ""
     if site.plan.cac_buoc.hoi_nghi.moi_don_vi:

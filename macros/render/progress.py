@@ -101,7 +101,7 @@ def spending_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
     desc = (f"Kinh phí đã chi so với kinh phí được giao (khung viền) của mỗi đơn vị, tính bằng đồng. Các đơn vị có số liệu "
             f"đã chi {format_money(spent)} trên {format_money(budget_data)} được giao; "
             # a sum the plan never writes is not «the plan's budget» (review r19n, defect 4)
-            + (f"tổng kinh phí giao cho các đơn vị (website cộng) {format_money(total)}." if site.total_is_sum
+            + (f"tổng kinh phí giao cho các đơn vị (website cộng) {format_money(total)}." if site.total_is_sum or site.total_beyond_units
                else f"kinh phí cả kế hoạch {format_money(total)}."))
     over = [links.unit_title(r.unit) for r in data if r.over_budget]
     if over:
@@ -131,7 +131,9 @@ def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: b
     units = [{"p": r, "href": href(links.unit_page(r.unit), here, dir_urls), "name": links.unit_title(r.unit)}
              for r in rows]
     charts = [] if results.empty else [svg_figure(c(site, rows)) for c in
-                                       (conferences_chart, attendance_chart, spending_chart)]
+                                       # no structured budget: no «được giao» to compare with (review r19n, defect 5)
+                                       (conferences_chart, attendance_chart,
+                                        *([spending_chart] if site.has_budget else []))]
     return render("progress.html", site=site, folder=results_folder(site), s=s, units=units, charts=charts,
                   group=counted_group(site.plan)[0],
                   notes=_notes(site, results), files=files, sheets=sheets,

@@ -51,11 +51,14 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
     plan = site.plan
     period = plan.thoi_gian_dia_diem
     local = plan.to_chuc_thuc_hien.don_vi_thuc_hien
-    amount = site.amount(code)
+    # money and steps only from structured budget and steps sections; without them those parts are left off
+    # (review r19n, defect 5)
+    amount = site.amount(code) if site.has_budget else None
     org = section_number(site, "to_chuc_thuc_hien")
     return render("unit_page.md", title=links.unit_title(unit), pick=my_unit_pick(here, site.has_toolkit),
                   partner_label=site.partner_label,
-                  dept=site.department(a.ban).ten, amount=amount, amount_words=site.amount_in_words(amount),
+                  dept=site.department(a.ban).ten, amount=amount,
+                  amount_words=site.amount_in_words(amount) if amount is not None else None,
                   period=P.words(period), conference_rule=conference_rule(site),
                   report_sentence=report_sentence(site, a.ban),
                   # the items cited by the numbers the data records as written, else by the section alone
@@ -69,13 +72,14 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   # a plan's «1.», «2.», «3.» typed with them), by its place
                   number_steps=not plan.cac_buoc.doan,
                   steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
-                  steps=[(bool(s.so), item_text(s.so, site.fill(s.noi_dung))) for s in plan.cac_buoc.buoc],
+                  steps=[(bool(s.so), item_text(s.so, site.fill(s.noi_dung)))
+                         for s in (plan.cac_buoc.buoc if plan.cac_buoc is not None else [])],
                   # each step by its number as the plan writes it («Bước 2: …», «b) …»), else «bước <place>: …»
                   step_times=[item_text(s.so, s.thoi_gian.van_ban) if s.so else f"bước {n}: {s.thoi_gian.van_ban}"
                               for n, s in step_times.steps_with_times(plan)],
                   results=results, code=unit.ma, names=other_names(unit),
                   href={"plan": links.rel(links.PLAN, here), "timeline": links.rel(links.TIMELINE, here),
-                        "budget": links.rel(links.BUDGET, here)})
+                        "budget": links.rel(links.BUDGET, here) if site.has_budget else None})
 
 
 # What a unit page holds, in the words of its labels and headings (unit_page):
@@ -93,7 +97,14 @@ def my_unit_pick(here: str, form: bool = True) -> dict:
             "units": links.rel(links.UNITS, here)}
 
 
-def search_text(unit, partner: str = PAGE_TOPICS[0], steps_title: str = "") -> Named:
+def search_entry(site: Site, unit) -> Named:
+    """search_text of a unit's page as the plan makes it: «kinh phí» and «các bước» only when the page has them."""
+    return search_text(unit, site.partner_column, title_as_heading(site, "cac_buoc"),
+                       budget=site.has_budget, steps=site.plan.cac_buoc is not None)
+
+
+def search_text(unit, partner: str = PAGE_TOPICS[0], steps_title: str = "", budget: bool = True,
+                steps: bool = True) -> Named:
     """What search finds a unit page by, besides its title (macros/searchindex.py):
     what the page holds (PAGE_TOPICS; «các bước» as the page heads them, `steps_title`: the steps
     section's own title), its code and its other names, as the page's last line shows them; and
@@ -101,7 +112,11 @@ def search_text(unit, partner: str = PAGE_TOPICS[0], steps_title: str = "") -> N
     names = ", ".join(other_names(unit))
     # the label before the unit's assignee as the page shows it (Site.partner_column: «Phụ trách»);
     # «các bước» as the page heads them (the steps section's own title)
-    topics = [steps_title.lower() if t == "các bước" and steps_title else t for t in (partner, *PAGE_TOPICS[1:])]
+    # `budget`, `steps`: the page has those parts (a plan without them structured leaves them off)
+    left_off = {"kinh phí"} if not budget else set()
+    left_off |= {"các bước", "hội nghị"} if not steps else set()
+    topics = [steps_title.lower() if t == "các bước" and steps_title else t
+              for t in (partner, *PAGE_TOPICS[1:]) if t not in left_off]
     text = (", ".join(topics) + f". Mã đơn vị: {unit.ma}"
             + (f" · Tên gọi khác: {names}" if names else ""))
     # The title names the page already (the worker counts it); each other name once, by its folded form.
@@ -144,7 +159,7 @@ def units_index(site: Site) -> str:
         names = " ".join(dict.fromkeys(fold(n) for n in (links.unit_name(unit), unit.ten_chinh_thuc, *unit.ten_khac)))
         rows.append({"title": links.unit_title(unit), "href": links.rel(links.unit_page(unit), links.UNITS),
                      "department_code": a.ban, "department": site.department(a.ban).ten,
-                     "amount": format_money(site.amount(unit.ma)), "folded": names})
+                     "amount": format_money(site.amount(unit.ma)) if site.has_budget else None, "folded": names})
     departments = [(d.ma, d.ten) for d in site.departments]
-    return render("units_index.html", rows=rows, departments=departments, unit_word=site.plan.ten_goi_don_vi,
+    return render("units_index.html", rows=rows, budget=site.has_budget, departments=departments, unit_word=site.plan.ten_goi_don_vi,
                   partner=site.partner_column, written=site.partner_word != "ban phối hợp")

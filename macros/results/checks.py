@@ -172,7 +172,8 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None,
     # of the plan) sets no number for each unit; an implausible count is plausibility's.
 
     budget = site.amount(res.don_vi)
-    if res.spent > budget:
+    # no structured budget (Site.has_budget): no amount to exceed (review r19n, defect 5)
+    if site.has_budget and res.spent > budget:
         warnings.append(_overspent(src, res.spent, budget, res.kinh_phi.giai_trinh))  # the plan requires no note
 
     if res.bao_cao is not None:
