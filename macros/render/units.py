@@ -70,7 +70,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   # document's words (doan), which write the step's own («Bước 1:»): the place in the list is
                   # the site's, not the plan's; without them (the steps' texts are the plan's only copy, as
                   # a plan's «1.», «2.», «3.» typed with them), by its place
-                  number_steps=not plan.cac_buoc.doan,
+                  number_steps=plan.cac_buoc is None or not plan.cac_buoc.doan,
                   steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
                   steps=[(bool(s.so), item_text(s.so, site.fill(s.noi_dung)))
                          for s in (plan.cac_buoc.buoc if plan.cac_buoc is not None else [])],
