@@ -270,12 +270,15 @@ def check_budget(units: UnitsFile, plan: PlanFile, src, files: dict | None = Non
         # No flat rate: every unit has its own amount (rieng), else the site would have to invent one.
         without = [u for u in units.don_vi if u.ma not in budget.rieng]
         if without:
+            said = doan_checks.words_per_unit(units, budget)  # the figure the words give each, to suggest it
             names = ", ".join(f"«{u.ten_chinh_thuc}» (mã {u.ma})" for u in without)
             errors.append(src.error(path_of(plan, "kinh_phi") + ("rieng",),
                                     f"Chưa có kinh phí của {names}: mục kinh phí không ghi mức chung (dinh_muc), nên "
                                     "mỗi đơn vị cần số tiền riêng ở rieng.",
-                                    hint="thêm «mã: số tiền» của đơn vị vào rieng, như văn bản ghi; hoặc, nếu văn bản "
-                                         "ghi một mức cho mỗi đơn vị, ghi mức đó ở dinh_muc."))
+                                    hint="thêm «mã: số tiền» của đơn vị vào rieng, như văn bản ghi"
+                                         + "".join(f" (rieng › {u.ma}: {said[u.ma][0]})" for u in without
+                                                   if u.ma in said)
+                                         + "; hoặc, nếu văn bản ghi một mức cho mỗi đơn vị, ghi mức đó ở dinh_muc."))
         if not budget.doan:
             errors.append(src.error(path_of(plan, "kinh_phi"),
                                     "Mục kinh phí không ghi mức chung (dinh_muc) và không có lời văn của văn bản (doan): "
@@ -813,6 +816,7 @@ _CHECKS = (
     (("units", "plan"), lambda m, s, f: plausibility.check_plan(m["units"], m["plan"], s["plan"])),
     # A structured section's fields against its own words, numbers as written (review bad8).
     (("plan",), lambda m, s, f: doan_checks.check_budget_words(m["plan"], s["plan"])),
+    (("units", "plan"), lambda m, s, f: doan_checks.check_unit_amounts(m["units"], m["plan"], s["plan"])),
     (("units", "org", "plan"), lambda m, s, f: doan_checks.check_report_senders(m["units"], m["org"], m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: doan_checks.check_numbers(m["plan"], s["plan"])),
 )

@@ -85,6 +85,92 @@ def check_budget_words(plan: PlanFile, src) -> list[DataError]:
     return errors
 
 
+def _unit_names(units) -> dict[str, list[str]]:
+    """code -> the unit's names (folded) as the words may write them: ten, ten_khac, ten_chinh_thuc."""
+    return {u.ma: [n for n in dict.fromkeys(fold(x) for x in (u.ten, u.ten_chinh_thuc, *u.ten_khac)) if n]
+            for u in units.don_vi}
+
+
+def _units_named(text: str, names: dict[str, list[str]]) -> list[str]:
+    """The codes of the units `text` (folded) names, longest names first («Kon Rờ Bàng 1» is not «Kon Rờ Bàng»)."""
+    found = []
+    for code, name in sorted(((c, n) for c, ns in names.items() for n in ns), key=lambda cn: -len(cn[1])):
+        if code not in found and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            found.append(code)
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)
+    return found
+
+
+def _row_amounts(table: Table, row: list, head: int) -> list[tuple[int, str]]:
+    """The amounts of one body row of a money table: a cell in figures, or a figure under «(triệu đồng)»."""
+    out = []
+    for col, cell in enumerate(row):
+        text = plain(cell).strip()
+        header = fold(" ".join(plain(r[col]) for r in table.bang[:head] if col < len(r)))
+        scale = next((n for words, n in _SCALED_HEADER.items() if words in header), None)
+        figure = re.fullmatch(r"(\d+)(?:,(\d+))?", text) if scale else None
+        if figure:
+            part = figure.group(2) or ""
+            out.append((int(figure.group(1)) * scale + int(part or 0) * scale // 10 ** len(part), text))
+        else:
+            out += amounts_in(text)
+    return out
+
+
+def _words_per_unit(budget, names) -> dict[str, tuple[int, str, str]]:
+    """code -> (amount, as written, where) the budget's words give that unit by name: a table row whose cell
+    names the unit, or a sentence «riêng <đơn vị> N đồng». A row or clause naming several units, or giving
+    several amounts, gives none (the words are then read by the editor, not guessed)."""
+    said: dict[str, tuple[int, str, str]] = {}
+    for table in _tables(budget.doan):
+        head = max(1, table.dong_tieu_de)
+        for row in table.bang[head:]:
+            codes = _units_named(fold(" ".join(plain(c) for c in row)), names)
+            amounts = {n: w for n, w in _row_amounts(table, row, head)}
+            if len(codes) == 1 and len(amounts) == 1:
+                n, written = next(iter(amounts.items()))
+                said.setdefault(codes[0], (n, written, "dòng «" + " | ".join(plain(c) for c in row) + "» của bảng"))
+    for text in lines(budget.doan):
+        for match in re.finditer(r"(?<!\w)riêng(?!\w)", text, re.IGNORECASE):
+            clause = re.split(r";|\.(?!\d)|, riêng", text[match.end():])[0]
+            codes = _units_named(fold(clause), names)
+            amounts = {n: w for n, w in amounts_in(clause)}
+            if codes and len(amounts) == 1:
+                n, written = next(iter(amounts.items()))
+                for code in codes:
+                    said.setdefault(code, (n, written, f"câu «riêng{clause}»"))
+    return said
+
+
+def words_per_unit(units, budget) -> dict[str, tuple[int, str, str]]:
+    """code -> (amount, as written, where) the budget's words give that unit by name (none without words)."""
+    return _words_per_unit(budget, _unit_names(units)) if budget is not None and budget.doan else {}
+
+
+def check_unit_amounts(units, plan: PlanFile, src) -> list[DataError]:
+    """Each unit's amount (rieng › code, else dinh_muc) against the amount the budget's words give THAT unit,
+    when they name it (review bad9 #1, #2; r19o #5): an amount found elsewhere in the words is not the unit's."""
+    budget = plan.kinh_phi
+    if budget is None or not budget.doan:
+        return []
+    at = path_of(plan, "kinh_phi")
+    by_code = {u.ma: u for u in units.don_vi}
+    errors = []
+    for code, (n, written, where) in _words_per_unit(budget, _unit_names(units)).items():
+        given = budget.rieng.get(code, budget.dinh_muc)
+        if given == n or given is None:  # no amount at all: crosschecks.check_budget says so, with this figure
+            continue
+        unit = by_code[code].ten_chinh_thuc
+        path, name = (at + ("rieng", code), f"rieng › {code}") if code in budget.rieng else (at + ("dinh_muc",), "dinh_muc")
+        errors.append(src.error(path, f"Lời văn của mục kinh phí (doan) ghi cho {unit} {written} ({where}), nhưng "
+                                      f"trường {name} ghi {format_money(given)}: trang kinh phí, trang đơn vị sẽ in số "
+                                      "khác với câu của văn bản in ngay trên trang «Kế hoạch».", found=str(given),
+                                hint=f"ghi số tiền văn bản ghi cho đơn vị này: rieng › {code}: {n}"
+                                     + (" (thêm vào rieng; dinh_muc giữ mức chung)." if code not in budget.rieng
+                                        else ".")))
+    return errors
+
+
 def _named(text: str, names) -> list[str]:
     """The names (folded) that `text` (folded) holds as whole words."""
     return [n for n in dict.fromkeys(names) if n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)]

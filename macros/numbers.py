@@ -129,28 +129,46 @@ _FIGURES = re.compile(r"(?<![\d.,])(\d{1,3}(?:([., \u00a0\u202f])\d{3})(?:\2\d{3
 # «tr.đ», «trđ», «tr» (before đ/đồng or alone): the short «triệu» of budget tables and notes («5 tr.đ»).
 _SCALED = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(tỷ|tỉ|triệu|nghìn|ngàn|tr\.\s?đ|trđ|tr)(?!\w)(?:\.?\s*đồng(?!\w))?",
                      re.IGNORECASE)
+# «5 triệu 500 nghìn đồng», «1 tỷ 200 triệu»: a larger unit followed by a smaller one, read as one amount.
+_COMPOUND = re.compile(r"(?<![\d.,])(\d+)\s*(tỷ|tỉ|triệu)\s+(\d{1,3})\s*(triệu|nghìn|ngàn)(?!\w)(?:\s*đồng(?!\w))?",
+                       re.IGNORECASE)
 _SCALE = {"tỷ": 10 ** 9, "tỉ": 10 ** 9, "triệu": 10 ** 6, "nghìn": 1000, "ngàn": 1000}
 _NUMBER_WORDS = set(_DIGITS) | set(_GROUPS) | {"trăm", "mươi", "mười", "linh", "mốt", "lăm", "tỷ", "lẻ", "ngàn", "tỉ", "tư"}
 
 
 def amounts_in(text: str) -> list[tuple[int, str]]:
     """(đồng, as written) of each amount `text` writes in figures: with đồng/đ/VNĐ after it, grouped with dots
-    («3.000.000», as a money table's cells are), or with «triệu», «tỷ», «nghìn» («5 triệu đồng», «1,5 triệu»).
-    A bare figure not grouped («15 người») is no amount. Nothing is guessed beyond what is written."""
+    («3.000.000», as a money table's cells are), or with «triệu», «tỷ», «nghìn» («5 triệu đồng», «1,5 triệu»,
+    «5 triệu 500 nghìn đồng»). A bare figure not grouped («15 người») is no amount. Nothing is guessed beyond
+    what is written."""
     out = []
     for match in _FIGURES.finditer(text):
         digits, separator, unit = match.groups()
         if unit or separator == ".":
             out.append((int(re.sub(r"\D", "", digits)), match.group(0).strip()))
+    return out + [(n, written) for _, n, written in scaled_amounts(text)]
+
+
+def scaled_amounts(text: str) -> list[tuple[int, int, str]]:
+    """(where, đồng, as written) of each amount written with «triệu», «tỷ», «nghìn» or their short forms."""
+    out = []
+    compounds = [m for m in _COMPOUND.finditer(text)  # «5 triệu 500 nghìn đồng»: one amount, not two
+                 if _SCALE[m.group(4).lower()] < _SCALE[m.group(2).lower()]]
+    for match in compounds:
+        high, low = match.group(2).lower(), match.group(4).lower()
+        out.append((match.start(), int(match.group(1)) * _SCALE[high] + int(match.group(3)) * _SCALE[low],
+                    match.group(0)))
     for match in _SCALED.finditer(text):
+        if any(c.start() <= match.start() < c.end() for c in compounds):
+            continue
         figure, unit = match.group(1), match.group(2).lower()
         scale = _SCALE.get(unit, 10 ** 6)  # the short forms of «triệu»
         if re.fullmatch(r"\d{1,3}\.\d{3}", figure):  # «5.000 nghìn đồng», «1.500 triệu»: dots group thousands
-            out.append((int(figure.replace(".", "")) * scale, match.group(0)))
+            out.append((match.start(), int(figure.replace(".", "")) * scale, match.group(0)))
             continue
         whole, _, part = figure.replace(",", ".").partition(".")
         if len(part) < len(str(scale)):  # «1,5 triệu»
-            out.append((int(whole) * scale + int(part or 0) * scale // 10 ** len(part), match.group(0)))
+            out.append((match.start(), int(whole) * scale + int(part or 0) * scale // 10 ** len(part), match.group(0)))
     return out
 
 

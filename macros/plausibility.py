@@ -32,7 +32,7 @@ import re
 from .dates import format_date, today_in_vietnam
 from .errors import DataError
 from .sections import path_of
-from .numbers import format_money, format_number, money_in_words, words_say_amount
+from .numbers import format_money, format_number, money_in_words, scaled_amounts, words_say_amount
 from .text import fold
 
 MIN_PER_CONFERENCE = 100_000  # đồng: below this a conference's tea and copies are not paid
@@ -93,13 +93,15 @@ def check_plan(units, plan, src) -> list[DataError]:
         if path[-1:] == ("tong_bang_chu",):
             continue  # crosschecks.check_budget reads that one
         in_budget = path[:2] == at and path[2:3] != ("doan",)  # the document's own words may name other sums
-        for match in _AMOUNT.finditer(text):
-            value = int(match.group(1).replace(".", ""))
-            stated_total = _TOTAL_BEFORE.search(fold(text[max(0, match.start() - 30):match.start()]))
-            if value in known or not (in_budget or stated_total):
+        # figures with đồng («45.000.000 đồng»), and a total written with «triệu» («45 triệu đồng», bad9 b42)
+        found = [(m.start(), int(m.group(1).replace(".", "")), m.group(0), False) for m in _AMOUNT.finditer(text)]
+        found += [(at_, value, written, True) for at_, value, written in scaled_amounts(text)]
+        for start, value, written, scaled in found:
+            stated_total = _TOTAL_BEFORE.search(fold(text[max(0, start - 30):start]))
+            if value in known or not ((in_budget and not scaled) or stated_total):
                 continue
-            errors.append(src.error(path, f"Câu này ghi số tiền {match.group(0)} nhưng số liệu kinh phí của kế hoạch "
-                                          f"cho {shown} (tổng {format_money(total)}).", found=match.group(0),
+            errors.append(src.error(path, f"Câu này ghi số tiền {written} nhưng số liệu kinh phí của kế hoạch "
+                                          f"cho {shown} (tổng {format_money(total)}).", found=written,
                                     hint=("nếu đây là tổng của kế hoạch, gồm cả khoản không chia cho đơn vị hay nguồn "
                                           "khác, ghi số đó ở kinh_phi › tong (giữ nguyên câu của văn bản)."
                                           if path[:3] == at + ("doan",) and stated_total and value > total else

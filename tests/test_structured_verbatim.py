@@ -135,6 +135,7 @@ def test_a_unit_without_an_amount_is_named_at_its_line(tmp_path):
         load_website(_project(tmp_path, change))
     [error] = exc.value.errors
     assert error.field == "kinh_phi › rieng" and "Làng Plei Đôn" in error.message and "dinh_muc" in error.hint, str(error)
+    assert "rieng › plei-don: 3500000" in error.hint, str(error)  # the figure of its row (review r19o #5)
     assert error.file.endswith("ke-hoach.yaml") and error.line, str(error)
 
 
