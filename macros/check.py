@@ -13,6 +13,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from . import doan_checks
 from .errors import DataErrors
 from .loader import data_paths, load_website
 from .guards import INTERNAL_EXIT, InternalError, internal_message
@@ -72,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
                  + "; kết quả: "
                  + (f"{len(site.results.by_unit)} đơn vị có số liệu." if not site.results.empty
                     else "chưa có số liệu báo cáo.") for site in website.plans]
+        notes = [doan_checks.budget_notes(site) for site in website.plans]
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -81,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback
         print(internal_message("data/", exc), file=sys.stderr)
         return INTERNAL_EXIT
-    for site in website.plans:
+    for site, plan_notes in zip(website.plans, notes):
+        for note in plan_notes:  # the budget's words against themselves (review bad9 #1)
+            print(f"Lưu ý: {note}", file=sys.stderr)
         for warning in site.results.warnings:
             print(f"Lưu ý: {warning}", file=sys.stderr)
         if site.draft:

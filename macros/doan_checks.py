@@ -17,7 +17,8 @@ import re
 from .errors import DataError
 from .doan_text import lines, plain
 from .model import Item, PlanFile, Table
-from .numbers import amounts_in, format_money, words_name_amount
+from .numbers import amounts_in, format_money, format_number, words_name_amount, words_say_amount
+from .plausibility import stated_totals
 from .sections import path_of
 from .text import fold
 
@@ -72,7 +73,17 @@ def check_budget_words(plan: PlanFile, src) -> list[DataError]:
     fields += [(at + ("rieng", code), f"rieng › {code}", n) for code, n in budget.rieng.items()]
     fields += [(at + ("tong",), "tong", budget.tong)] if budget.tong is not None else []
     errors = []
+    contradicted = [(n, written, words) for _, n, written, words in _words_beside_figures(budget.doan)
+                    if not words_say_amount(words, n)]
     for path, name, n in fields:
+        wrong = next(((words, written) for _, written, words in contradicted if words_say_amount(words, n)), None)
+        if wrong and n not in said:
+            errors.append(src.error(path, f"Số tiền {format_money(n)} ({name}) chỉ có trong phần bằng chữ «{wrong[0]}» "
+                                          f"của lời văn, mà số viết bằng số ngay trước đó là {wrong[1]}: văn bản tự "
+                                          "mâu thuẫn, trường không được theo một bên mà không nói.", found=str(n),
+                                    hint=f"so với bản giấy; ghi {name} theo số tiền viết bằng số ({wrong[1]}), hoặc "
+                                         "số văn bản thực sự giao."))
+            continue
         if n in said or any(words_name_amount(t, n) for t in texts):
             continue
         errors.append(src.error(path, f"Số tiền {format_money(n)} ({name}) không có trong lời văn của mục kinh phí "
@@ -140,6 +151,95 @@ def _words_per_unit(budget, names) -> dict[str, tuple[int, str, str]]:
                 for code in codes:
                     said.setdefault(code, (n, written, f"câu «riêng{clause}»"))
     return said
+
+
+_IN_WORDS = re.compile(r"\(\s*(?:bằng chữ\s*:\s*)?([^()]*\bđồng\b[^()]*)\)", re.IGNORECASE)
+_TOTAL_ROW = re.compile(r"^\s*(tong cong|tong so|cong)\b")
+
+
+def _block_amount(block) -> int | None:
+    """The last amount a block writes: a table's last row (its total), or a paragraph's last figure."""
+    if isinstance(block, Table):
+        head = max(1, block.dong_tieu_de)
+        for row in reversed(block.bang[head:]):
+            amounts = _row_amounts(block, row, head)
+            if amounts:
+                return amounts[-1][0]
+        return None
+    found = [a for t in lines([block]) for a in amounts_in(t)]
+    return found[-1][0] if found else None
+
+
+def _words_beside_figures(blocks) -> list[tuple[int, int, str, str]]:
+    """(block index, figure, figure as written, words) of each amount in words in brackets («5.000.000 đồng
+    (Năm triệu đồng)», «(Bằng chữ: …)» under a table or a line) with the figure it stands for."""
+    out = []
+    for i, block in enumerate(blocks):
+        if isinstance(block, Table):
+            continue
+        for text in lines([block]):
+            for match in _IN_WORDS.finditer(text):
+                before = amounts_in(text[:match.start()])
+                if before:
+                    n, written = before[-1]
+                elif not text[:match.start()].strip() and i and _block_amount(blocks[i - 1]) is not None:
+                    n = _block_amount(blocks[i - 1])
+                    written = format_number(n)
+                else:
+                    continue
+                out.append((i, n, written, match.group(1).strip()))
+    return out
+
+
+def budget_notes(site) -> list[DataError]:
+    """What the budget's own words say against themselves (review bad9 #1, #2; r19o #5): a table's total that
+    is not its rows' sum, an amount in words that is not the figure beside it, a total of the words below the
+    units' amounts. The words are the document's and stay as written (the plan page prints them); the budget
+    page adds up its own sum, labelled as the site's. So a note for the editor to compare with the paper, not
+    a refusal."""
+    plan, src = site.plan, site.sources.get("plan")
+    budget = plan.kinh_phi
+    if budget is None or not budget.doan or src is None:
+        return []
+    at = path_of(plan, "kinh_phi") + ("doan",)
+    notes = []
+    for i, block in enumerate(budget.doan):
+        if not isinstance(block, Table):
+            continue
+        head = max(1, block.dong_tieu_de)
+        rows, total = [], None
+        for row in block.bang[head:]:
+            amounts = _row_amounts(block, row, head)
+            if _TOTAL_ROW.match(fold(" ".join(plain(c) for c in row if plain(c).strip()))):
+                total = amounts[-1] if amounts else None
+            elif len(amounts) == 1:
+                rows.append(amounts[0][0])
+        if total is not None and rows and sum(rows) != total[0]:
+            notes.append(src.error(at + (i,), f"Dòng tổng của bảng ghi {total[1]}, nhưng các dòng của bảng cộng lại "
+                                              f"được {format_money(sum(rows))}. Trang «Kế hoạch» in bảng đúng như văn "
+                                              "bản; trang kinh phí ghi tổng do website cộng.",
+                                   hint="so với bản giấy: nếu văn bản ghi đúng như vậy thì giữ nguyên; nếu chép sai "
+                                        "thì sửa cho đúng văn bản."))
+    for i, n, written, words in _words_beside_figures(budget.doan):
+        if not words_say_amount(words, n):
+            notes.append(src.error(at + (i,), f"Số tiền bằng chữ «{words}» không đọc thành {written}, số viết bằng số "
+                                              "ngay trước đó. Trang «Kế hoạch» in đúng lời văn; các trang khác dùng số "
+                                              "của trường (dinh_muc, rieng, tong).",
+                                   hint="so với bản giấy: nếu văn bản ghi đúng như vậy thì giữ nguyên; nếu chép sai "
+                                        "thì sửa cho đúng văn bản."))
+    units_sum = sum(budget.rieng.get(u.ma, budget.dinh_muc or 0) for u in site.units_file.don_vi)
+    for i, block in enumerate(budget.doan):
+        if isinstance(block, Table):
+            continue
+        for text in lines([block]):
+            for _, n, written in stated_totals(text):
+                if n < units_sum:
+                    notes.append(src.error(at + (i,), f"Lời văn ghi tổng {written}, ít hơn kinh phí các đơn vị cộng lại "
+                                                      f"({format_money(units_sum)}). Trang «Kế hoạch» in đúng lời văn; "
+                                                      "trang kinh phí ghi tổng do website cộng, nói rõ là website cộng.",
+                                           hint="so với bản giấy và với dinh_muc, rieng, danh sách đơn vị: nếu văn "
+                                                "bản ghi đúng như vậy thì giữ nguyên."))
+    return notes
 
 
 def words_per_unit(units, budget) -> dict[str, tuple[int, str, str]]:

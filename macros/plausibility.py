@@ -54,6 +54,22 @@ _TOTAL_BEFORE = re.compile(r"(=|tong cong|tong kinh phi|tong so kinh phi|tong so
 _WORDS = re.compile(r"\(([^()]*\bđồng\b[^()]*)\)", re.IGNORECASE)
 
 
+def _amounts_at(text: str) -> list[tuple[int, int, str, bool]]:
+    """(where, đồng, as written, written with «triệu»…) of each amount of a sentence: figures with đồng
+    («45.000.000 đồng»), and with «triệu», «nghìn» («45 triệu đồng», review bad9 b42)."""
+    found = [(m.start(), int(m.group(1).replace(".", "")), m.group(0), False) for m in _AMOUNT.finditer(text)]
+    return found + [(start, value, written, True) for start, value, written in scaled_amounts(text)]
+
+
+def _stated_total(text: str, start: int) -> bool:
+    return bool(_TOTAL_BEFORE.search(fold(text[max(0, start - 30):start])))
+
+
+def stated_totals(text: str) -> list[tuple[int, int, str]]:
+    """(where, đồng, as written) of each amount a sentence gives as a total («tổng kinh phí: 45 triệu đồng»)."""
+    return [(start, value, written) for start, value, written, _ in _amounts_at(text) if _stated_total(text, start)]
+
+
 def _strings(value, path=()):
     if isinstance(value, str):
         yield path, value
@@ -93,13 +109,12 @@ def check_plan(units, plan, src) -> list[DataError]:
         if path[-1:] == ("tong_bang_chu",):
             continue  # crosschecks.check_budget reads that one
         in_budget = path[:2] == at and path[2:3] != ("doan",)  # the document's own words may name other sums
-        # figures with đồng («45.000.000 đồng»), and a total written with «triệu» («45 triệu đồng», bad9 b42)
-        found = [(m.start(), int(m.group(1).replace(".", "")), m.group(0), False) for m in _AMOUNT.finditer(text)]
-        found += [(at_, value, written, True) for at_, value, written in scaled_amounts(text)]
-        for start, value, written, scaled in found:
-            stated_total = _TOTAL_BEFORE.search(fold(text[max(0, start - 30):start]))
+        for start, value, written, scaled in _amounts_at(text):
+            stated_total = _stated_total(text, start)
             if value in known or not ((in_budget and not scaled) or stated_total):
                 continue
+            if path[:3] == at + ("doan",) and stated_total and value < units_sum:
+                continue  # the document's own total below its units' amounts: a note (doan_checks.budget_notes)
             errors.append(src.error(path, f"Câu này ghi số tiền {written} nhưng số liệu kinh phí của kế hoạch "
                                           f"cho {shown} (tổng {format_money(total)}).", found=written,
                                     hint=("nếu đây là tổng của kế hoạch, gồm cả khoản không chia cho đơn vị hay nguồn "

@@ -48,10 +48,12 @@ def _ia_hdrai(root) -> str:
 
 
 def test_a_total_in_millions_is_read_like_figures(tmp_path, capsys):
-    """bad9 b42: «tổng kinh phí: 45 triệu đồng» with 10 × 5.000.000đ is refused, as «45.000.000 đồng» is."""
-    root = data_copy(tmp_path)
-    _budget_words(root, '"Mỗi đơn vị 5.000.000 đồng; tổng kinh phí: 45 triệu đồng."')
-    _refused(root, capsys, "45 triệu đồng")
+    """bad9 b42: «tổng kinh phí: 45 triệu đồng» with 10 × 5.000.000đ is read, as «45.000.000 đồng» is: the
+    document's total below its units' amounts, a «Lưu ý» naming both (its words stay as written)."""
+    for i, total in enumerate(("45 triệu đồng", "45.000.000 đồng")):
+        root = data_copy(tmp_path / str(i))
+        _budget_words(root, f'"Mỗi đơn vị 5.000.000 đồng; tổng kinh phí: {total}."')
+        _noted(root, capsys, "ke-hoach.yaml:", total, "50.000.000")
 
 
 def test_millions_and_thousands_read_as_one_amount(tmp_path, capsys):
@@ -64,3 +66,46 @@ def test_millions_and_thousands_read_as_one_amount(tmp_path, capsys):
     path.write_text(path.read_text(encoding="utf-8").replace("  dinh_muc: 5000000\n", "  dinh_muc: 5500000\n", 1),
                     encoding="utf-8")
     _accepted(root, capsys)
+
+
+# --- the document contradicting itself: a «Lưu ý», not a refusal; a field taking the wrong side: refused ---
+
+def _noted(root, capsys, *fragments: str) -> str:
+    report = _accepted(root, capsys)
+    notes = [n for n in report.split("Lưu ý: ")[1:]]
+    assert any(all(f in n for f in fragments) for n in notes), report
+    return report
+
+
+def test_a_table_total_that_is_not_its_rows_sum_is_noted(tmp_path, capsys):
+    """bad9 b23: the table's «Tổng cộng» 10.000.000 while its rows add up to 10.500.000."""
+    root = _xa(tmp_path)
+    _xa_change(root, '"10.500.000"', '"10.000.000"')
+    _noted(root, capsys, f"{XA_PLAN}:", "10.000.000", "10.500.000")
+
+
+def test_amount_in_words_saying_another_amount_is_noted(tmp_path, capsys):
+    """bad9 b22: «(Bằng chữ: Mười triệu đồng chẵn)» under a table whose total is 10.500.000."""
+    root = _xa(tmp_path)
+    _xa_change(root, "Mười triệu năm trăm nghìn đồng chẵn", "Mười triệu đồng chẵn")
+    _noted(root, capsys, f"{XA_PLAN}:", "Mười triệu đồng chẵn", "10.500.000")
+
+
+def test_a_field_taking_the_words_side_of_a_contradiction_is_refused(tmp_path, capsys):
+    """bad9 b11: «5.000.000 đồng (Sáu triệu đồng)»: noted; dinh_muc 6000000 (the words' side) refused."""
+    root = data_copy(tmp_path)
+    _budget_words(root, "Mỗi đơn vị 5.000.000 đồng (Sáu triệu đồng).")
+    _noted(root, capsys, "5.000.000 đồng", "Sáu triệu đồng")
+    path = root / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  dinh_muc: 5000000\n", "  dinh_muc: 6000000\n", 1),
+                    encoding="utf-8")
+    _refused(root, capsys, "«kinh_phi › dinh_muc»", "Sáu triệu đồng", "5.000.000 đồng")
+
+
+def test_the_documents_own_wrong_total_is_quoted_not_rewritten(tmp_path, capsys):
+    """review r19o #5: «Tổng kinh phí: 10.000.000 đồng» while the table's rows give 10.500.000: before, the only
+    way out was to change the plan's words. Now a «Lưu ý»; the site adds up its own sum, labelled as its own."""
+    root = _xa(tmp_path)
+    _xa_change(root, "  - Riêng kinh phí in ấn", '  - "Tổng kinh phí: 10.000.000 đồng."\n  - Riêng kinh phí in ấn')
+    report = _noted(root, capsys, f"{XA_PLAN}:", "10.000.000 đồng", "10.500.000")
+    assert "sửa câu" not in report, report
