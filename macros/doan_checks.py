@@ -5,7 +5,10 @@ The plan page prints a structured section's words as the document wrote them (`d
 contradicts itself, or states what the plan does not say. These checks compare them:
 
 - kinh_phi: every amount the fields hold (dinh_muc, each rieng, tong) is one the section's words write
-  («5.000.000đ», «5.000.000 đồng», «5 triệu đồng», «năm triệu đồng», a figure of its money table);
+  («5.000.000đ», «5.000.000 đồng», «5 triệu đồng», «năm triệu đồng», a figure of its money table); a unit
+  the words name (a table row, «riêng <đơn vị> N đồng») has the amount they give it (review bad9 #1, #2);
+  the words against themselves (a table's total, an amount in words beside its figure, a total below the
+  units' amounts) give a note, not a refusal: the words are the document's (budget_notes);
 - to_chuc_thuc_hien › bao_cao › nguoi_gui: the report note (loi_van) names the senders it says (the
   departments, or the units), not only the others;
 - numbers as written (`so`): two steps never share one; no Markdown marks («**Bước 2:**»), which would be
