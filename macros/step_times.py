@@ -112,6 +112,16 @@ def read(text: str, year: int | None = None) -> Read | None:
 FIELDS = ("tu_ngay", "den_ngay", "truoc_ngay")
 
 
+def quoted(time) -> str:
+    """The plan's words for a step's time, quoted for a reader; words that write no year while the
+    dates carry one (with_year) say the year is the site's reading of the plan's period."""
+    words = f"«{time.van_ban}»"
+    days = span(time)
+    if days is None or re.search(r"(?<!\d)\d{4}(?!\d)", time.van_ban):
+        return words
+    return f"{words}, không ghi năm; năm {days[1].year} do website đọc theo thời gian thực hiện kế hoạch"
+
+
 def span(time) -> tuple[dt.date, dt.date] | None:
     """(first day, last day) of a step's time for a calendar or the timeline; None without a date.
     «trước ngày D»: D's day before, alone or as the end; «từ ngày D»: D alone; «đến ngày D»: D alone."""

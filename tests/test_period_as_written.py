@@ -368,3 +368,12 @@ def test_a_step_date_without_its_year_and_another_year_says_the_sites_reading(tm
     code, report = run_check(root, capsys)
     assert code == 1 and "website đọc theo năm của thời gian thực hiện kế hoạch, 2023" in report, report
     assert 'truoc_ngay: "30/9/2023"' in report, report
+
+
+def test_a_year_the_site_read_is_said_so_on_the_timeline():
+    from macros.model import StepTime
+    from tests.test_step_times import _with
+    site = _with(SITE, [StepTime(van_ban="trước ngày 30/9", truoc_ngay="30/9/2023"), None, None])
+    line = timeline.timeline_html(site)
+    assert ("(kế hoạch ghi: «trước ngày 30/9», không ghi năm; năm 2023 do website đọc theo thời gian thực hiện "
+            "kế hoạch)") in line, line
