@@ -130,6 +130,8 @@ def read(text: str) -> tuple[PeriodPoint | None, PeriodPoint | None] | None:
 
 def _next(a: PeriodPoint, b: PeriodPoint) -> bool:
     """b is the quarter or the month right after a («Quý III và Quý IV»)."""
+    if a.kind not in ("quy", "thang"):
+        return False
     step = 3 if a.kind == "quy" else 1
     following = a.first_day.month + step
     return a.kind == b.kind and (b.first_day.year, b.first_day.month) == (
@@ -168,23 +170,23 @@ def read_phrase(text: str) -> tuple[PeriodPoint | None, PeriodPoint | None, str]
         # beside a quarter or a month is the campaign's «năm …», not the period).
         if _FROM.search(t):
             return None
-        matches = list(_ANY.finditer(t))
-        written_years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", t)]
         points = []
-        for m in matches:
+        for m in _ANY.finditer(t):
             p = _point(m.groups(), None)
-            if p is None and written_years:
-                # A quarter or month without its year («Quý III và …»): the reader cannot tell which.
-                return None
+            if p is None:
+                # A quarter or month without its year («Quý III, Quý IV năm …») takes the next year written:
+                # beside another it is a second point, and the reader cannot tell the period.
+                later = re.search(r"(?<!\d)(\d{4})(?!\d)", t[m.end():])
+                p = _point(m.groups(), int(later.group(1))) if later else None
             if p is not None:
-                if p.kind == "nam" and _YEAR_OF_PART.search(t[:m.start()]):
-                    return None  # «6 tháng cuối năm …», «cuối năm …»: a part of the year, not the year
                 points.append((p, m))
         for kinds in (("quy", "thang"), ("nam",)):
             found = {(p.kind, p.first_day, p.last_day, p.numeral): (p, m) for p, m in points if p.kind in kinds}
             if found:
                 if len(found) != 1:
                     return None
+                if kinds == ("nam",) and any(_YEAR_OF_PART.search(t[:m.start()]) for p, m in points):
+                    return None  # «những tháng cuối năm …», «cuối năm …»: a part of the year, not the year
                 p, m = next(iter(found.values()))
                 before = _IN.search(t[:m.start()])
                 return p, p, (before.group(0) if before else "") + m.group(0)

@@ -262,8 +262,10 @@ def test_dash_ranges_both_quarters_and_counted_months_are_read():
         assert P.read(text) == (point(start), point(end)), text
     # Words the reader cannot tell apart give no reading (never a guess such as «năm 2026» or «Quý IV»).
     for text in ("Thực hiện trong những tháng cuối năm 2026.", "Thực hiện Quý I và Quý III năm 2026.",
-                 "Thực hiện vào cuối năm 2026."):
+                 "Thực hiện vào cuối năm 2026.", "Thực hiện Quý III, Quý IV năm 2026."):
         assert P.read(text) is None, text
+    # A part of a year beside the period's quarter is not the period.
+    assert P.read("Thời gian thực hiện: Quý IV/2026. Tổng kết cuối năm 2026.") == (point("Quý IV/2026"),) * 2
 
 
 def _period_lines(root, bat_dau: str, ket_thuc: str, doan: str) -> None:
