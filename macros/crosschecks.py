@@ -347,19 +347,23 @@ def check_step_times(plan: PlanFile, src) -> list[DataError]:
     """Each step's time (cac_buoc › buoc › thoi_gian): its words are the plan's, and its dates are
     those the words give (step_times.read), no other, none missing."""
     errors = []
-    words = " ".join(" ".join(v.split()) for path, v in _walk_strings(src.data) if "thoi_gian" not in path)
+    year = _period_year(plan)
+    doan_lines = doan_text.lines(plan.cac_buoc.doan, marks=False) if plan.cac_buoc.doan else []
     for i, step in enumerate(plan.cac_buoc.buoc):
         time = step.thoi_gian
         if time is None:
             continue
         at = path_of(plan, "cac_buoc") + ("buoc", i, "thoi_gian")
-        if not _written_in(" ".join(time.van_ban.split()), words):
-            errors.append(src.error(at + ("van_ban",), "Thời gian của bước không có trong chữ của kế hoạch: "
-                                                       "van_ban chép đúng chữ kế hoạch ghi (thường ở noi_dung của bước).",
-                                    found=time.van_ban, hint="chép nguyên chữ, như «trước ngày 30/9/…»."))
+        if not _written_in(" ".join(time.van_ban.split()), _own_words(step, doan_lines)):
+            errors.append(src.error(at + ("van_ban",), "Thời gian của bước không có trong chữ của kế hoạch ghi cho chính bước này: "
+                                                       "van_ban chép đúng chữ kế hoạch ghi ở noi_dung của bước (hay ở "
+                                                       "đoạn của bước trong lời văn của mục), không lấy chữ của bước khác.",
+                                    found=time.van_ban, hint="chép nguyên chữ của bước, như «trước ngày 30/9/…»; "
+                                                             "bước không ghi thời gian thì bỏ nhóm thoi_gian."))
             continue
+        spans_years = step_times.with_year(time.van_ban, 1) != time.van_ban and year is None
         try:
-            read = step_times.read(time.van_ban)
+            read = step_times.read(time.van_ban, year)
         except ValueError:
             errors.append(src.error(at + ("van_ban",), "Chữ thời gian của bước ghi một ngày không có trên lịch.",
                                     found=time.van_ban))
@@ -368,18 +372,50 @@ def check_step_times(plan: PlanFile, src) -> list[DataError]:
             given, said = getattr(time, field), getattr(read, field) if read is not None else None
             if given == said:
                 continue
-            if said is None:
+            if said is None and spans_years:
+                errors.append(src.error(at + (field,), f"Chữ kế hoạch «{time.van_ban}» không ghi năm, và thời gian "
+                                                       f"thực hiện kế hoạch ({P.words(plan.thoi_gian_dia_diem)}) "
+                                                       "không cho biết một năm duy nhất (không ghi bắt đầu, hoặc kéo "
+                                                       "dài qua hai năm), nên website không biết năm của ngày này.",
+                                        found=f"{format_date(given)}",
+                                        hint=f"bỏ dòng {field}: website giữ chữ «{time.van_ban}» cạnh bước, không "
+                                             "đặt ngày lên lịch; không thêm năm vào van_ban khi kế hoạch không ghi."))
+            elif said is None:
                 errors.append(src.error(at + (field,), f"Chữ kế hoạch «{time.van_ban}» không cho biết ngày này "
                                                        f"({field}): website không ghi ngày chữ kế hoạch không ghi.",
                                         found=f"{format_date(given)}", hint=f"bỏ dòng {field}."))
             else:
+                year_read = (f" (chữ không ghi năm: website đọc theo năm của thời gian thực hiện kế hoạch, {year})"
+                             if step_times.with_year(time.van_ban, year) != time.van_ban else "")
                 errors.append(src.error(at + (field,) if given is not None else at,
                                         f"Chữ kế hoạch «{time.van_ban}» cho biết {field} là {format_date(said)}"
+                                        + year_read
                                         + (f", khác ngày đã ghi ({format_date(given)})." if given is not None else
                                            ", nhưng chưa ghi: lịch và tiến độ cần ngày này."),
                                         found="" if given is None else f"{format_date(given)}",
                                         hint=f"{field}: \"{format_date(said)}\""))
     return errors + _steps_within_period(plan, src)
+
+
+def _period_year(plan: PlanFile) -> int | None:
+    """The year of the plan's period when it lies within one year (its start and end written in the same
+    year): the year a step's words that write none are read in. None otherwise (no start written, or
+    two years)."""
+    period = plan.thoi_gian_dia_diem
+    if period is None or P.first_day(period) is None:
+        return None
+    return P.first_day(period).year if P.first_day(period).year == P.last_day(period).year else None
+
+
+def _own_words(step, doan_lines: list[str]) -> str:
+    """A step's own text: its short name and noi_dung, and (the section keeping its document's words)
+    each paragraph or item of the section's doan that holds the start of that noi_dung («Bước 2: Tổ
+    chức hội nghị …» holds «Tổ chức hội nghị …»). Another step's words are not this step's time."""
+    own = [step.ten_ngan, step.noi_dung]
+    start = " ".join(step.noi_dung.split("{", 1)[0].split())[:40]
+    if start:
+        own += [line for line in doan_lines if start in line]
+    return " \n ".join(" ".join(text.split()) for text in own)
 
 
 def _written_in(phrase: str, words: str) -> bool:
@@ -404,15 +440,21 @@ def _steps_within_period(plan: PlanFile, src) -> list[DataError]:
         at = path_of(plan, "cac_buoc") + ("buoc", i, "thoi_gian")
         # «trước ngày D»: the step's last day is D's day before (step_times.span).
         last = (time.truoc_ngay - dt.timedelta(days=1)) if time.truoc_ngay is not None else time.den_ngay
-        for field, day, wrong in (("tu_ngay", time.tu_ngay, start is not None and time.tu_ngay is not None
-                                   and time.tu_ngay < start),
-                                  ("den_ngay" if time.den_ngay is not None else "truoc_ngay", last,
-                                   last is not None and last > end)):
+        end_field = "den_ngay" if time.den_ngay is not None else "truoc_ngay"
+        # A step that starts before the period's first day (a quarter's or a month's first day), or ends
+        # after its last; one that lies wholly before it («trước ngày 30/9/…» in a plan of Quý IV/…)
+        # ends before the plan starts.
+        for field, day, wrong, before in (
+                ("tu_ngay", time.tu_ngay, start is not None and time.tu_ngay is not None and time.tu_ngay < start, True),
+                (end_field, last, start is not None and time.tu_ngay is None and last is not None and last < start,
+                 True),
+                (end_field, last, last is not None and last > end, False),
+                ("tu_ngay", time.tu_ngay, time.tu_ngay is not None and time.tu_ngay > end and last is None, False)):
             if not wrong:
                 continue
-            before = field == "tu_ngay"
             errors.append(src.error(at + (field,),
-                                    f"Thời gian của bước («{time.van_ban}») {'bắt đầu trước khi' if before else 'kết thúc sau khi'} "
+                                    f"Thời gian của bước («{time.van_ban}») "
+                                    f"{('bắt đầu' if field == 'tu_ngay' else 'kết thúc') + (' trước khi' if before else ' sau khi')} "
                                     f"kế hoạch {'bắt đầu' if before else 'kết thúc'} (thời gian thực hiện {P.words(period)}"
                                     + (f", mục {number}" if (number := section_number(plan, "thoi_gian_dia_diem")) else "")
                                     + ").",
@@ -474,11 +516,14 @@ def check_period_words(plan: PlanFile, src) -> list[DataError]:
     except ValueError as exc:
         return [src.error(at + ("doan",), f"Lời văn mục thời gian ghi một ngày không có trên lịch ({exc}).")]
     if said is None:
-        return [src.error(at + ("ket_thuc",), "Lời văn của mục (doan) không ghi thời gian kết thúc dạng «đến (hết) …» "
-                                              "mà website đọc được, nên không đối chiếu được ket_thuc với lời văn.",
+        return [src.error(at + ("ket_thuc",), "Website không đọc được thời gian thực hiện trong lời văn của mục (doan), "
+                                              "nên không đối chiếu được bat_dau, ket_thuc với lời văn (website không "
+                                              "đoán mốc lời văn không ghi rõ).",
                           found=period.ket_thuc.words,
-                          hint="kiểm tra doan chép đúng văn bản; website đọc «từ Quý/tháng/ngày … đến (hết) "
-                               "Quý/tháng/ngày …».")]
+                          hint="kiểm tra doan chép đúng văn bản. Website đọc: «từ … đến (hết) …», «từ … - …» "
+                               "(quý «Quý III/…», tháng «tháng 7/…», ngày «31/12/…»), «Quý III và Quý IV năm …», "
+                               "«6 tháng đầu/cuối năm …», hoặc một quý, tháng, năm («Quý IV/…»). Văn bản ghi cách "
+                               "khác thì giữ nguyên lời văn và báo người quản lý website; không sửa lời văn.")]
     errors = []
     for field, given, read in (("bat_dau", period.bat_dau, said[0]), ("ket_thuc", period.ket_thuc, said[1])):
         if P.same(given, read):

@@ -41,11 +41,22 @@ def _last_of_month(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def read(text: str) -> Read | None:
+def with_year(text: str, year: int | None) -> str:
+    """`text` with `year` written after each day, month and quarter that has none («trước ngày 30/9»
+    -> «trước ngày 30/9/…»), when the words write no year at all and a year is given (the plan's
+    period lies within that year: the site's reading, said so by the check). Else `text` as is."""
+    if year is None or re.search(r"(?<!\d)\d{4}(?!\d)", text):
+        return text
+    text = re.sub(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])", rf"\1/\2/{year}", text)
+    text = re.sub(r"(?i)(?<!\w)(tháng\s+\d{1,2})(?![\d/])", rf"\1/{year}", text)
+    return re.sub(r"(?i)(?<!\w)(quý\s+(?:IV|III|II|I|[1-4]))(?![\w/])", rf"\1/{year}", text)
+
+
+def read(text: str, year: int | None = None) -> Read | None:
     """The dates the words give, or None when they give none this reader knows (the words then
-    stay words: no date is placed on the timeline or in a calendar). Raises ValueError for a
-    date that does not exist («31/9/…»)."""
-    t = " ".join(text.split())
+    stay words: no date is placed on the timeline or in a calendar). Words that write no year take
+    `year` when given (with_year). Raises ValueError for a date that does not exist («31/9/…»)."""
+    t = " ".join(with_year(text, year).split())
     # «từ D đến D», «từ D - D», «D – D» (a dash stands for «đến», with or without «từ»)
     for start in (r"\btừ\s+", r"(?<![\w/])"):
         to = _TO if start.startswith(r"\b") else _DASH
@@ -99,6 +110,16 @@ def read(text: str) -> Read | None:
 
 
 FIELDS = ("tu_ngay", "den_ngay", "truoc_ngay")
+
+
+def quoted(time) -> str:
+    """The plan's words for a step's time, quoted for a reader; words that write no year while the
+    dates carry one (with_year) say the year is the site's reading of the plan's period."""
+    words = f"«{time.van_ban}»"
+    days = span(time)
+    if days is None or re.search(r"(?<!\d)\d{4}(?!\d)", time.van_ban):
+        return words
+    return f"{words}, không ghi năm; năm {days[1].year} do website đọc theo thời gian thực hiện kế hoạch"
 
 
 def span(time) -> tuple[dt.date, dt.date] | None:

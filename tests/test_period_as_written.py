@@ -246,3 +246,136 @@ def test_a_period_written_as_one_quarter_or_month_is_read_and_said_so(tmp_path, 
     change(root, PLAN, 'han: "30/11/2023"', 'han: "20/11/2023"')
     code, report = run_check(root, capsys)
     assert code == 0, report
+
+
+# --- review bad9 defect 5: the period's common forms are read right, or not at all ----------
+
+def test_dash_ranges_both_quarters_and_counted_months_are_read():
+    point = dates.parse_point
+    for text, start, end in (
+            ("Kế hoạch thực hiện trong 6 tháng cuối năm 2026.", "7/2026", "12/2026"),
+            ("Thực hiện trong sáu tháng đầu năm 2027.", "1/2027", "6/2027"),
+            ("Thời gian thực hiện: Quý III và Quý IV năm 2026.", "Quý III/2026", "Quý IV/2026"),
+            ("Thời gian thực hiện: từ 01/7/2026 - 31/12/2026.", "01/7/2026", "31/12/2026"),
+            ("Thời gian thực hiện: Quý III/2026 - 30/12/2026.", "Quý III/2026", "30/12/2026"),
+            ("Từ 01/10 – 15/11/2026.", "01/10/2026", "15/11/2026")):
+        assert P.read(text) == (point(start), point(end)), text
+    # Words the reader cannot tell apart give no reading (never a guess such as «năm 2026» or «Quý IV»).
+    for text in ("Thực hiện trong những tháng cuối năm 2026.", "Thực hiện Quý I và Quý III năm 2026.",
+                 "Thực hiện vào cuối năm 2026.", "Thực hiện Quý III, Quý IV năm 2026."):
+        assert P.read(text) is None, text
+    # A part of a year beside the period's quarter is not the period.
+    assert P.read("Thời gian thực hiện: Quý IV/2026. Tổng kết cuối năm 2026.") == (point("Quý IV/2026"),) * 2
+
+
+def _period_lines(root, bat_dau: str, ket_thuc: str, doan: str) -> None:
+    change(root, PLAN, PERIOD_LINES, f'    bat_dau: "{bat_dau}"\n    ket_thuc: "{ket_thuc}"\n'
+                                     f'    doan:\n      - "{doan}"\n')
+
+
+@pytest.mark.parametrize("bat_dau, ket_thuc, doan", [
+    ("7/2023", "12/2023", "Kế hoạch thực hiện trong 6 tháng cuối năm 2023."),
+    ("Quý III/2023", "Quý IV/2023", "Thời gian thực hiện: Quý III và Quý IV năm 2023."),
+    ("01/4/2023", "31/12/2023", "Thời gian thực hiện: từ 01/4/2023 - 31/12/2023."),
+    ("Quý II/2023", "30/12/2023", "Thời gian thực hiện: Quý II/2023 - 30/12/2023."),
+])
+def test_the_common_forms_load_with_the_fields_they_write(tmp_path, capsys, bat_dau, ket_thuc, doan):
+    root = data_copy(tmp_path)
+    _period_lines(root, bat_dau, ket_thuc, doan)
+    code, report = run_check(root, capsys)
+    assert code == 0, report
+
+
+def test_a_wrong_field_gets_the_words_reading_not_a_guess(tmp_path, capsys):
+    # bad9 p13p/p13q: «6 tháng cuối năm …» was read as «năm …»; following that hint, the site said «Trong
+    # năm … (12 tháng)» and started on 1/1.
+    root = data_copy(tmp_path)
+    _period_lines(root, "năm 2023", "năm 2023", "Kế hoạch thực hiện trong 6 tháng cuối năm 2023.")
+    code, report = run_check(root, capsys)
+    assert code == 1 and 'bat_dau: "7/2023"' in report and 'ket_thuc: "12/2023"' in report, report
+    assert 'bat_dau: "năm 2023"' not in report, report
+
+
+def test_words_the_reader_cannot_tell_say_so_and_suggest_no_value(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    _period_lines(root, "7/2023", "12/2023", "Kế hoạch thực hiện trong những tháng cuối năm 2023.")
+    code, report = run_check(root, capsys)
+    assert code == 1 and "Website không đọc được thời gian thực hiện trong lời văn" in report, report
+    assert "bat_dau: \"" not in report and "ket_thuc: \"" not in report and "Traceback" not in report, report
+
+
+# --- review r19o (review14) item 13: the period stated in the plan's own phrase -----------------
+
+def test_the_period_is_stated_in_the_sections_own_phrase():
+    site = _with_period(SITE, bat_dau="9/2023", ket_thuc="11/2023",
+                        doan=["Thời gian thực hiện: từ tháng 9 đến hết tháng 11/2023."])
+    assert notice.period_sentence(site) == "Kế hoạch thực hiện từ tháng 9 đến hết tháng 11/2023."
+    assert plan_render.period_line(site) == "Thời gian: Thực hiện từ tháng 9 đến hết tháng 11/2023"
+    assert "Từ tháng 9 đến hết tháng 11/2023." in home.home_page(site)
+    start, end, _, description = _period_event(site)
+    assert (start, end) == (dt.date(2023, 9, 1), dt.date(2023, 12, 1))
+    assert description.startswith("Thực hiện từ tháng 9 đến hết tháng 11/2023.")
+    both = _with_period(SITE, bat_dau="Quý III/2023", ket_thuc="Quý IV/2023",
+                        doan=["Thời gian thực hiện: Quý III và Quý IV năm 2023."])
+    assert P.words(both.plan.thoi_gian_dia_diem) == "trong Quý III và Quý IV năm 2023"
+    dash = _with_period(SITE, bat_dau="Quý III/2023", ket_thuc="30/12/2023",
+                        doan=["Thời gian thực hiện: Quý III/2023 - 30/12/2023."])
+    assert P.words(dash.plan.thoi_gian_dia_diem) == "từ Quý III/2023 - 30/12/2023"
+    # Words that do not read as the fields, or no words: the fields' own wording, as before.
+    plain = _with_period(SITE, bat_dau="9/2023", ket_thuc="11/2023")
+    assert P.words(plain.plan.thoi_gian_dia_diem) == "từ tháng 9/2023 đến tháng 11/2023"
+
+
+# --- review bad9 defect 6: a step's time is its own, and lies in the period ------------------
+
+def test_a_step_time_taken_from_another_steps_text_is_refused(tmp_path, capsys):
+    # bad9 s8: step 1 given «trước ngày 15/11/…», words of step 3, was accepted.
+    root = data_copy(tmp_path)
+    change(root, PLAN, "Tổ chức {so_hoi_nghi} hội nghị tuyên truyền,",
+           "Tổ chức {so_hoi_nghi} hội nghị tuyên truyền trước ngày 30/9/2023,")
+    change(root, PLAN, "      - ten_ngan: Tổ chức hội nghị tuyên truyền\n",
+           '        thoi_gian: {van_ban: "trước ngày 30/9/2023", truoc_ngay: "30/9/2023"}\n'
+           "      - ten_ngan: Tổ chức hội nghị tuyên truyền\n")
+    code, report = run_check(root, capsys)
+    assert code == 1 and "thoi_gian › van_ban»" in report, report
+    assert "không có trong chữ của kế hoạch ghi cho chính bước này" in report, report
+
+
+def test_a_step_wholly_before_a_period_starting_with_a_quarter_is_refused(tmp_path, capsys):
+    # bad9 s10: «Quý IV/…» starts on the quarter's first day; a step «trước ngày 30/9/…» ends before it.
+    root = data_copy(tmp_path)
+    change(root, PLAN, PERIOD_LINES, '    bat_dau: "Quý III/2023"\n    ket_thuc: "30/11/2023"\n')
+    _step(root, "trước ngày 30/6/2023", '{van_ban: "trước ngày 30/6/2023", truoc_ngay: "30/6/2023"}')
+    code, report = run_check(root, capsys)
+    assert code == 1 and "thoi_gian › truoc_ngay»" in report, report
+    assert "kết thúc trước khi kế hoạch bắt đầu" in report, report
+
+
+# --- review bad9 defect 13: a step date without its year ---------------------------------------
+
+def test_a_step_date_without_its_year_takes_the_periods_year(tmp_path, capsys):
+    # bad9 s7b: «trước ngày 30/9» was refused with «bỏ dòng truoc_ngay»: the date was lost.
+    assert step_times.read("trước ngày 30/9", 2026) == step_times.Read(truoc_ngay=dt.date(2026, 9, 30))
+    assert step_times.read("trước ngày 30/9/2025", 2026) == step_times.Read(truoc_ngay=dt.date(2025, 9, 30))
+    assert step_times.read("trước ngày 30/9") is None
+    root = data_copy(tmp_path)
+    _step(root, "trước ngày 30/9", '{van_ban: "trước ngày 30/9", truoc_ngay: "30/9/2023"}')
+    code, report = run_check(root, capsys)
+    assert code == 0, report
+
+
+def test_a_step_date_without_its_year_and_another_year_says_the_sites_reading(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    _step(root, "trước ngày 30/9", '{van_ban: "trước ngày 30/9", truoc_ngay: "30/9/2022"}')
+    code, report = run_check(root, capsys)
+    assert code == 1 and "website đọc theo năm của thời gian thực hiện kế hoạch, 2023" in report, report
+    assert 'truoc_ngay: "30/9/2023"' in report, report
+
+
+def test_a_year_the_site_read_is_said_so_on_the_timeline():
+    from macros.model import StepTime
+    from tests.test_step_times import _with
+    site = _with(SITE, [StepTime(van_ban="trước ngày 30/9", truoc_ngay="30/9/2023"), None, None])
+    line = timeline.timeline_html(site)
+    assert ("(kế hoạch ghi: «trước ngày 30/9», không ghi năm; năm 2023 do website đọc theo thời gian thực hiện "
+            "kế hoạch)") in line, line

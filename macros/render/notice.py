@@ -189,7 +189,7 @@ def period_sentence(site: Site) -> str:
     period = site.plan.thoi_gian_dia_diem
     if period is None:
         return ""
-    if P.one_point(period):  # «Thời gian thực hiện: Quý IV/…»
+    if P.one_point(period) or P.as_written(period):  # «Thời gian thực hiện: Quý IV/…»; the plan's own phrase
         return f"{site.plan.van_ban.loai} thực hiện {P.words(period)}."
     start = f"từ {period.bat_dau.words} " if period.bat_dau is not None else ""
     return f"{site.plan.van_ban.loai} thực hiện {start}đến {period.ket_thuc.with_day_word}."

@@ -131,7 +131,7 @@ def step_events(site: Site) -> list[tuple]:
         if days is None:
             continue
         first, last = days
-        words = f"(kế hoạch ghi: «{step.thoi_gian.van_ban}»)"
+        words = f"(kế hoạch ghi: {step_times.quoted(step.thoi_gian)})"
         if step.thoi_gian.tu_ngay is None:  # «trước ngày D», «đến hết tháng 5/…»: a last day, no start
             out.append((last, format_date(last), f"Ngày cuối của {_lower(step_times.label(n, step))} {words}"))
         else:
