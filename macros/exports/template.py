@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..dates import format_date
 from ..numbers import format_money
 from ..results import progress as pg
-from ..results.model import counted_group
+from ..results.model import counted_group, counts_group
 from ..site import Site
 from ..render import links, notice
 from ..render.plan import conference_rule, section_number
@@ -93,11 +93,24 @@ def plan_words(plan, units_file=None) -> dict[str, str]:
             "dia_ban": chosen[:1].upper() + chosen[1:] if chosen else AREAS}
 
 
+def _asked(plan, key: str) -> bool:
+    """Whether the plan's template asks for this column: no count apart when the plan names
+    no group to count (results.model.counts_group; review r19o, defect 3)."""
+    return key != "so_nguoi_dtts" or counts_group(plan)
+
+
 def sheet_columns(plan, units_file=None) -> dict[str, tuple]:
-    """COLUMNS with the plan's words in their headers (`units_file`: don-vi.yaml's, for the level chosen)."""
+    """COLUMNS with the plan's words in their headers (`units_file`: don-vi.yaml's, for the level chosen),
+    without those the plan does not ask for (_asked)."""
     words = plan_words(plan, units_file)
-    return {sheet: tuple((header.format(**words), key, kind) for header, key, kind in columns)
+    return {sheet: tuple((header.format(**words), key, kind) for header, key, kind in columns if _asked(plan, key))
             for sheet, columns in COLUMNS.items()}
+
+
+def sheet_widths(plan) -> dict[str, tuple]:
+    """WIDTHS of the columns sheet_columns keeps."""
+    return {sheet: tuple(w for (_, key, _), w in zip(COLUMNS[sheet], WIDTHS[sheet]) if _asked(plan, key))
+            for sheet in COLUMNS}
 
 
 def header_fits(pattern: str, found: str) -> bool:
@@ -194,13 +207,14 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
     ws.row_dimensions[INFO_KEYS["giai_trinh"].row].height = 45
     ws.column_dimensions["A"].width = 42
     ws.column_dimensions["B"].width = 70
+    widths = sheet_widths(plan)
     for sheet, columns in sheet_columns(plan, site.units_file).items():
         s = wb.create_sheet(sheet)
         for i, (header, _, kind) in enumerate(columns, 1):
             c = s.cell(1, i, header)
             c.font = BOLD
             c.alignment = Alignment(wrap_text=True, vertical="top")
-            s.column_dimensions[get_column_letter(i)].width = WIDTHS[sheet][i - 1]
+            s.column_dimensions[get_column_letter(i)].width = widths[sheet][i - 1]
             first = s.cell(2, i)
             first.fill = FILL
             first.number_format = xlsx.MONEY if kind == "money" else ("0" if kind == "int" else "@")
