@@ -59,6 +59,7 @@ from .render import links
 from .sections import section_number
 from .text import fold
 from .yamlsrc import read_yaml
+from .results.model import has_survey
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -773,7 +774,7 @@ def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
         src.positions[path] = cell(key)[1]  # named in messages even while empty
     day, pos_day = cell("khao_sat_ngay")
     found, pos_found = cell("khao_sat_ket_qua")
-    if _text(day) or _text(found):
+    if (_text(day) or _text(found)) and has_survey(site):  # no survey step: its rows are not the template's
         src.positions[("khao_sat",)] = pos_day
         src.positions[("khao_sat", "ngay")] = pos_day
         data["khao_sat"] = {"ngay": _date(day, errors, src, ("khao_sat", "ngay")), "ket_qua": _text(found)}

@@ -128,3 +128,26 @@ def test_2023_template_blank_count_names_the_cell(tmp_path):
     assert "dòng 2, cột D («Trong đó người DTTS»)" in text, text
     assert "dấu hai chấm" not in text and "xóa cả dòng" not in text, text
     assert "ô" in text.lower()
+
+
+# -- the survey and the choice of places: only in a plan that has them (review r19o, defect 3) -------------
+
+def test_no_survey_rows_in_the_template_of_a_plan_without_survey(site):
+    """The fixture has no survey step (no bo-cong-cu.yaml › khao_sat) and no level its units choose
+    (don-vi.yaml › dia_ban_chon): its template asks no «Ngày khảo sát», «Kết quả khảo sát»."""
+    assert site.toolkit is None and not site.units_file.dia_ban_chon
+    wb = openpyxl.load_workbook(io.BytesIO(T.template_xlsx(site, "kon-klor", STAMP)))
+    labels = " ".join(str(c.value or "") for c in wb[T.INFO]["A"])
+    assert "khảo sát" not in labels.lower(), labels
+
+
+def test_no_selection_section_in_the_report_of_a_plan_without_one(imported):
+    from macros.pdf.report import report_document
+    from macros.render.pages import plan_pages
+    from macros.results.load import results_of
+    texts = [_words(report_document(imported, results_of(imported)))]
+    texts += [_words(p.markdown) for p in plan_pages(imported) if "bao-cao" in p.path or "ket-qua" in p.path]
+    joined = "\n".join(texts)
+    assert "Hội nghị" in joined or "hội nghị" in joined
+    for words in ("Lựa chọn địa bàn", "khảo sát", "Xã và nơi được chọn", "Ngày khảo sát"):
+        assert words not in joined, words

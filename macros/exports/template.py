@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..dates import format_date
 from ..numbers import format_money
 from ..results import progress as pg
-from ..results.model import counted_group, counts_group
+from ..results.model import counted_group, counts_group, has_survey
 from ..site import Site
 from ..render import links, notice
 from ..render.plan import conference_rule, section_number
@@ -121,6 +121,7 @@ BOLD = Font(bold=True)
 
 
 DATE_KEYS = ("ngay_gui", "khao_sat_ngay")  # the date rows of «Thông tin»
+SURVEY_KEYS = ("khao_sat_ngay", "khao_sat_ket_qua")  # only in a plan with a survey step (results.model.has_survey)
 
 
 def _text_dates(ws, ranges: list[str], sample: dt.date) -> None:
@@ -192,7 +193,10 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
     ws.row_dimensions[3].height = 110
     values = {"don_vi": unit["don_vi"], "ten": unit["ten"], "ban": unit["ban"], "ke_hoach": site.key,
               "ma_noi_dung": topic_record(site)}
+    survey = has_survey(site)  # a plan without a survey step: its rows stay empty (the import reads none)
     for r in INFO_ROWS:
+        if r.key in SURVEY_KEYS and not survey:
+            continue
         ws.cell(r.row, 1, site.partner_label if r.key == "ban" else r.label).font = BOLD
         ws.cell(r.row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         cell = ws.cell(r.row, 2, values.get(r.key))
@@ -202,8 +206,9 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
             cell.font = Font(size=9, color="595959")
         elif r.key not in ("don_vi", "ten"):
             cell.fill = FILL
-    _text_dates(ws, [f"B{INFO_KEYS[k].row}" for k in DATE_KEYS], site.sample_date)
-    ws.row_dimensions[INFO_KEYS["khao_sat_ket_qua"].row].height = 90
+    _text_dates(ws, [f"B{INFO_KEYS[k].row}" for k in DATE_KEYS if survey or k not in SURVEY_KEYS], site.sample_date)
+    if survey:
+        ws.row_dimensions[INFO_KEYS["khao_sat_ket_qua"].row].height = 90
     ws.row_dimensions[INFO_KEYS["giai_trinh"].row].height = 45
     ws.column_dimensions["A"].width = 42
     ws.column_dimensions["B"].width = 70

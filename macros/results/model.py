@@ -35,6 +35,17 @@ def counts_group(plan) -> bool:
     return campaign is not None and bool(campaign.doi_tuong or campaign.doi_tuong_viet_tat)
 
 
+def has_survey(site) -> bool:
+    """Whether the plan has a survey step the results record: the toolkit names it (bo-cong-cu.yaml ›
+    khao_sat › buoc). None: no «Ngày khảo sát», «Kết quả khảo sát» anywhere (review r19o, defect 3)."""
+    return site.toolkit is not None
+
+
+def has_selection(site) -> bool:
+    """Whether each unit chooses places to work in (don-vi.yaml › dia_ban_chon, as the plan says)."""
+    return bool(site.units_file.dia_ban_chon)
+
+
 class Area(Strict):
     xa: Text = Field(description="Tên xã (phường, thị trấn) được chọn.")
     khu_dan_cu: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các nơi được chọn ở xã này (thôn, làng, tổ dân phố…), như kế hoạch gọi.")
