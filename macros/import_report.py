@@ -59,6 +59,7 @@ from .render import links
 from .sections import section_number
 from .text import fold
 from .yamlsrc import read_yaml
+from .results.model import has_survey
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -733,7 +734,9 @@ def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
     def rows(sheet):
         ws = book[sheet]
         columns = headed[sheet]
-        for (header, _, _), (pattern, _, _), i in zip(columns, T.COLUMNS[sheet], range(1, len(columns) + 1)):
+        kept = {key for _, key, _ in columns}  # the columns this plan's template has (T.sheet_columns)
+        patterns = [c for c in T.COLUMNS[sheet] if c[1] in kept]
+        for (header, _, _), (pattern, _, _), i in zip(columns, patterns, range(1, len(columns) + 1)):
             found = ws.value(1, i)
             # Other words in a header the plan words (a template made before they changed) are fine.
             if _text(found) != header and not T.header_fits(pattern, _text(found)):
@@ -771,7 +774,7 @@ def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
         src.positions[path] = cell(key)[1]  # named in messages even while empty
     day, pos_day = cell("khao_sat_ngay")
     found, pos_found = cell("khao_sat_ket_qua")
-    if _text(day) or _text(found):
+    if (_text(day) or _text(found)) and has_survey(site):  # no survey step: its rows are not the template's
         src.positions[("khao_sat",)] = pos_day
         src.positions[("khao_sat", "ngay")] = pos_day
         data["khao_sat"] = {"ngay": _date(day, errors, src, ("khao_sat", "ngay")), "ket_qua": _text(found)}
@@ -785,12 +788,14 @@ def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
         src.positions[path] = (T.CONFERENCES, row, 1, cols[0][0])
         for i, (header, key, _) in enumerate(cols, 1):
             src.positions[path + (key,)] = (T.CONFERENCES, row, i, header)
-        item = {"ngay": _date(values[0], errors, src, path + ("ngay",)), "dia_diem": _text(values[1]),
-                "so_nguoi": _number(values[2], errors, src, path + ("so_nguoi",)),
-                "so_nguoi_dtts": _number(values[3], errors, src, path + ("so_nguoi_dtts",)),
-                "noi_dung": _topics(values[4], site, errors, src, path + ("noi_dung",))}
+        at = {key: i for i, (_, key, _) in enumerate(cols)}  # no count apart when the plan names no group
+        item = {"ngay": _date(values[at["ngay"]], errors, src, path + ("ngay",)), "dia_diem": _text(values[at["dia_diem"]]),
+                "so_nguoi": _number(values[at["so_nguoi"]], errors, src, path + ("so_nguoi",))}
+        if "so_nguoi_dtts" in at:
+            item["so_nguoi_dtts"] = _number(values[at["so_nguoi_dtts"]], errors, src, path + ("so_nguoi_dtts",))
+        item["noi_dung"] = _topics(values[at["noi_dung"]], site, errors, src, path + ("noi_dung",))
         for j in range(len(item["noi_dung"])):
-            src.positions[path + ("noi_dung", j)] = (T.CONFERENCES, row, 5, cols[4][0])
+            src.positions[path + ("noi_dung", j)] = (T.CONFERENCES, row, at["noi_dung"] + 1, cols[at["noi_dung"]][0])
         confs.append(item)
     if confs:
         data["hoi_nghi"] = confs

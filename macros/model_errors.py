@@ -155,8 +155,12 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
         value = err.get("input")
         if value is None and raw is None and kind in _TYPE_MESSAGES:
             # "ten:" with nothing after it: YAML reads an empty value, not "wrong type".
-            errors.append(source.error(loc, "Chưa có giá trị (để trống sau dấu hai chấm).",
-                                       hint="viết giá trị sau dấu hai chấm, hoặc xóa cả dòng nếu trường không bắt buộc."))
+            label = getattr(source, "label", None)
+            if label is not None:  # a blank cell of a filled Excel template (import_report.SheetSource): no YAML words
+                errors.append(source.error(loc, "Ô này còn trống, cần điền.", hint=f"điền vào {label(loc)} ở dòng này."))
+            else:
+                errors.append(source.error(loc, "Chưa có giá trị (để trống sau dấu hai chấm).",
+                                           hint="viết giá trị sau dấu hai chấm, hoặc xóa cả dòng nếu trường không bắt buộc."))
             continue
         if kind == "string_type" and raw is None and isinstance(value, (int, float)) and not isinstance(value, bool):
             # ma: 608 unquoted is a number; codes and names are text.

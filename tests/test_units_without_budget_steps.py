@@ -54,7 +54,6 @@ hoi_nghi:
   - ngay: "10/10/2026"
     dia_diem: Nhà văn hóa thôn Kon Klor
     so_nguoi: 80
-    so_nguoi_dtts: 70
     noi_dung: [mo-hinh-hay]
 kinh_phi:
   chi:

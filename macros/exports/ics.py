@@ -18,7 +18,7 @@ from ..dates import format_date
 from ..numbers import format_number
 from ..results import progress as pg
 from ..results.load import Results
-from ..results.model import counted_group
+from ..results.model import counted_group, counts_group
 from ..site import Site
 from ..text import slugify
 from ..render import links, notice
@@ -176,8 +176,9 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
             out.append(_event(
                 f"{key}-hoi-nghi-{code}-{conf.ngay.isoformat()}-{n}@{domain}", stamp, conf.ngay, conf.ngay,
                 f"{conference} – {links.unit_title(unit)}",
-                f"{format_number(conf.so_nguoi)} người dự, trong đó {format_number(conf.so_nguoi_dtts)} người "
-                f"{counted_group(plan)[0]}. Nội dung (mục {section_number(site, 'noi_dung')} của kế hoạch): {about}.", conf.dia_diem, note=note).to_ical())
+                f"{format_number(conf.so_nguoi)} người dự"
+                + (f", trong đó {format_number(conf.so_nguoi_dtts)} người {counted_group(plan)[0]}" if counts_group(plan) else "")
+                + f". Nội dung (mục {section_number(site, 'noi_dung')} của kế hoạch): {about}.", conf.dia_diem, note=note).to_ical())
         return b"".join(out)
 
     made = {}

@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..dates import format_date
 from ..numbers import format_money
 from ..results import progress as pg
-from ..results.model import counted_group
+from ..results.model import counted_group, counts_group, has_survey
 from ..site import Site
 from ..render import links, notice
 from ..render.plan import conference_rule, section_number
@@ -93,11 +93,24 @@ def plan_words(plan, units_file=None) -> dict[str, str]:
             "dia_ban": chosen[:1].upper() + chosen[1:] if chosen else AREAS}
 
 
+def _asked(plan, key: str) -> bool:
+    """Whether the plan's template asks for this column: no count apart when the plan names
+    no group to count (results.model.counts_group; review r19o, defect 3)."""
+    return key != "so_nguoi_dtts" or counts_group(plan)
+
+
 def sheet_columns(plan, units_file=None) -> dict[str, tuple]:
-    """COLUMNS with the plan's words in their headers (`units_file`: don-vi.yaml's, for the level chosen)."""
+    """COLUMNS with the plan's words in their headers (`units_file`: don-vi.yaml's, for the level chosen),
+    without those the plan does not ask for (_asked)."""
     words = plan_words(plan, units_file)
-    return {sheet: tuple((header.format(**words), key, kind) for header, key, kind in columns)
+    return {sheet: tuple((header.format(**words), key, kind) for header, key, kind in columns if _asked(plan, key))
             for sheet, columns in COLUMNS.items()}
+
+
+def sheet_widths(plan) -> dict[str, tuple]:
+    """WIDTHS of the columns sheet_columns keeps."""
+    return {sheet: tuple(w for (_, key, _), w in zip(COLUMNS[sheet], WIDTHS[sheet]) if _asked(plan, key))
+            for sheet in COLUMNS}
 
 
 def header_fits(pattern: str, found: str) -> bool:
@@ -108,6 +121,7 @@ BOLD = Font(bold=True)
 
 
 DATE_KEYS = ("ngay_gui", "khao_sat_ngay")  # the date rows of «Thông tin»
+SURVEY_KEYS = ("khao_sat_ngay", "khao_sat_ket_qua")  # only in a plan with a survey step (results.model.has_survey)
 
 
 def _text_dates(ws, ranges: list[str], sample: dt.date) -> None:
@@ -179,7 +193,10 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
     ws.row_dimensions[3].height = 110
     values = {"don_vi": unit["don_vi"], "ten": unit["ten"], "ban": unit["ban"], "ke_hoach": site.key,
               "ma_noi_dung": topic_record(site)}
+    survey = has_survey(site)  # a plan without a survey step: its rows stay empty (the import reads none)
     for r in INFO_ROWS:
+        if r.key in SURVEY_KEYS and not survey:
+            continue
         ws.cell(r.row, 1, site.partner_label if r.key == "ban" else r.label).font = BOLD
         ws.cell(r.row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         cell = ws.cell(r.row, 2, values.get(r.key))
@@ -189,18 +206,20 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
             cell.font = Font(size=9, color="595959")
         elif r.key not in ("don_vi", "ten"):
             cell.fill = FILL
-    _text_dates(ws, [f"B{INFO_KEYS[k].row}" for k in DATE_KEYS], site.sample_date)
-    ws.row_dimensions[INFO_KEYS["khao_sat_ket_qua"].row].height = 90
+    _text_dates(ws, [f"B{INFO_KEYS[k].row}" for k in DATE_KEYS if survey or k not in SURVEY_KEYS], site.sample_date)
+    if survey:
+        ws.row_dimensions[INFO_KEYS["khao_sat_ket_qua"].row].height = 90
     ws.row_dimensions[INFO_KEYS["giai_trinh"].row].height = 45
     ws.column_dimensions["A"].width = 42
     ws.column_dimensions["B"].width = 70
+    widths = sheet_widths(plan)
     for sheet, columns in sheet_columns(plan, site.units_file).items():
         s = wb.create_sheet(sheet)
         for i, (header, _, kind) in enumerate(columns, 1):
             c = s.cell(1, i, header)
             c.font = BOLD
             c.alignment = Alignment(wrap_text=True, vertical="top")
-            s.column_dimensions[get_column_letter(i)].width = WIDTHS[sheet][i - 1]
+            s.column_dimensions[get_column_letter(i)].width = widths[sheet][i - 1]
             first = s.cell(2, i)
             first.fill = FILL
             first.number_format = xlsx.MONEY if kind == "money" else ("0" if kind == "int" else "@")

@@ -25,7 +25,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..results import progress as pg
 from ..results.load import Results
-from ..results.model import counted_group
+from ..results.model import counted_group, counts_group
 from ..site import Site
 from ..render import links, notice
 from ..render.budget import total_label
@@ -286,21 +286,24 @@ def budget_rows(site: Site) -> tuple[list[str], list[list], list]:
 
 def results_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
     """No structured budget (Site.has_budget): no column «Kinh phí được giao» (review r19n, defect 5)."""
-    budget = site.has_budget
+    budget, counted = site.has_budget, counts_group(site.plan)  # no count apart when the plan names no group
     head = ["STT", "Đơn vị", "Mã đơn vị", site.partner_label, "Trạng thái", "Số hội nghị", "Người dự",
-            f"Trong đó người {counted_group(site.plan)[1]}", *(["Kinh phí được giao (đồng)"] if budget else []),
+            *([f"Trong đó người {counted_group(site.plan)[1]}"] if counted else []),
+            *(["Kinh phí được giao (đồng)"] if budget else []),
             "Đã chi (đồng)", "Ngày gửi báo cáo"]
     rows = []
     for i, p in enumerate(pg.all_progress(site, results), 1):
         rows.append([i, links.unit_title(p.unit), p.unit.ma, p.department.ten, p.label, p.conferences,
-                     p.attendance, p.minority, *([p.budget] if budget else []), p.spent, p.sent])
+                     p.attendance, *([p.minority] if counted else []), *([p.budget] if budget else []), p.spent, p.sent])
     return head, rows
 
 
 def conference_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
     topics = pg.topic_names(site)
-    head = ["Đơn vị", "Ngày", "Địa điểm", "Người dự", f"Trong đó người {counted_group(site.plan)[1]}", "Nội dung đã tuyên truyền"]
-    rows = [[links.unit_title(site.unit(code)), c.ngay, c.dia_diem, c.so_nguoi, c.so_nguoi_dtts,
+    counted = counts_group(site.plan)  # no count apart when the plan names no group
+    head = ["Đơn vị", "Ngày", "Địa điểm", "Người dự", *([f"Trong đó người {counted_group(site.plan)[1]}"] if counted else []),
+            "Nội dung đã tuyên truyền"]
+    rows = [[links.unit_title(site.unit(code)), c.ngay, c.dia_diem, c.so_nguoi, *([c.so_nguoi_dtts] if counted else []),
              "; ".join(f"{topics[t][0]}. {topics[t][1]}" for t in c.noi_dung)]
             for code, res in results.by_unit.items() for c in res.hoi_nghi]
     return head, rows
@@ -339,13 +342,18 @@ def results_xlsx(site: Site, results: Results, stamp: dt.datetime) -> bytes:
     ws = wb.active
     ws.title = "Kết quả"
     head, rows = results_rows(site, results)
+    counted = counts_group(site.plan)  # else no «Trong đó người …» column (results_rows, conference_rows)
+    less = 0 if counted else 1
+    minority = [14] if counted else []
     if site.has_budget:
-        table_sheet(ws, head, rows, money_cols=(9, 10), date_cols=(11,), widths=[6, 24, 11, 26, 18, 12, 11, 14, 18, 16, 14])
+        table_sheet(ws, head, rows, money_cols=(9 - less, 10 - less), date_cols=(11 - less,),
+                    widths=[6, 24, 11, 26, 18, 12, 11, *minority, 18, 16, 14])
     else:  # no «Kinh phí được giao» column (results_rows)
-        table_sheet(ws, head, rows, money_cols=(9,), date_cols=(10,), widths=[6, 24, 11, 26, 18, 12, 11, 14, 16, 14])
+        table_sheet(ws, head, rows, money_cols=(9 - less,), date_cols=(10 - less,),
+                    widths=[6, 24, 11, 26, 18, 12, 11, *minority, 16, 14])
     notice_row(ws, site, len(head))
     head, rows = conference_rows(site, results)
-    table_sheet(ws := wb.create_sheet("Hội nghị"), head, rows, date_cols=(2,), widths=[24, 12, 30, 11, 14, 50])
+    table_sheet(ws := wb.create_sheet("Hội nghị"), head, rows, date_cols=(2,), widths=[24, 12, 30, 11, *minority, 50])
     notice_row(ws, site, len(head))
     head, rows = expense_rows(site, results)
     table_sheet(ws := wb.create_sheet("Kinh phí đã chi"), head, rows, money_cols=(2,), widths=[24, 16, 18, 40])

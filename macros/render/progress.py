@@ -9,7 +9,7 @@ from ..numbers import format_money, format_number
 from ..outputs import PROGRESS, REPORT, page_url  # noqa: F401  (the results pages' names for them)
 from ..results import progress as pg
 from ..results.load import Results, results_folder
-from ..results.model import counted_group
+from ..results.model import counted_group, counts_group
 from ..site import Site
 from . import links
 from .charts import Bar, Chart, svg_figure
@@ -61,6 +61,7 @@ def conferences_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
 def attendance_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
     top = max([1] + [r.attendance for r in rows if r.has_data])
     group, short = counted_group(site.plan)  # as the plan calls those counted apart
+    counted = counts_group(site.plan)
     bars, table = [], []
     for r in rows:
         name = links.unit_title(r.unit)
@@ -68,11 +69,21 @@ def attendance_chart(site: Site, rows: list[pg.UnitProgress]) -> Chart:
             bars.append(Bar(name, "chưa có số liệu", None, state="none"))
             table.append([name, "chưa có số liệu"])
             continue
+        if not counted:  # the plan names no group to count apart: the attendance alone
+            bars.append(Bar(name, f"{format_number(r.attendance)} lượt", r.attendance / top))
+            table.append([name, format_number(r.attendance)])
+            continue
         bars.append(Bar(name, f"{format_number(r.attendance)} lượt ({format_number(r.minority)} {short})",
                         r.attendance / top, inner=r.minority / top))
         table.append([name, format_number(r.attendance), format_number(r.minority), pg.percent(r.minority, r.attendance)])
     data = [r for r in rows if r.has_data]
     total, minority = sum(r.attendance for r in data), sum(r.minority for r in data)
+    if not counted:
+        return Chart("bd-nguoi-du", "Số lượt người dự hội nghị",
+                     f"Số lượt người dự các hội nghị ở mỗi đơn vị. Tổng {format_number(total)} lượt người dự.", bars,
+                     legend=[("kq-key--bar", "tổng số lượt người dự")],
+                     table_head=["Đơn vị", "Lượt người dự"], table_rows=table,
+                     table_foot=["Tổng", format_number(total)])
     desc = (f"Số lượt người dự các hội nghị ở mỗi đơn vị; phần đậm là người {group}. Tổng {format_number(total)} "
             f"lượt người dự, trong đó {format_number(minority)} người {group} ({pg.percent(minority, total)}).")
     return Chart("bd-nguoi-du", "Số lượt người dự hội nghị", desc, bars,
@@ -135,7 +146,7 @@ def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: b
                                        (conferences_chart, attendance_chart,
                                         *([spending_chart] if site.has_budget else []))]
     return render("progress.html", site=site, folder=results_folder(site), s=s, units=units, charts=charts,
-                  group=counted_group(site.plan)[0],
+                  group=counted_group(site.plan)[0] if counts_group(site.plan) else None,
                   notes=_notes(site, results), files=files, sheets=sheets,
                   empty=results.empty, no_data=pg.NO_DATA_SENTENCE, labels=pg.STATUS_LABELS, pg=pg,
                   deadline_sentence=pg.deadline_sentence(site), conference_rule=conference_rule(site),
@@ -160,7 +171,7 @@ def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True,
     r = pg.unit_progress(site, results, code)
     topics = pg.topic_names(site)
     html = fragment("unit_section.html", site=site, folder=results_folder(site), r=r, res=r.results, topics=topics,
-                  group=counted_group(site.plan)[0],
+                  group=counted_group(site.plan)[0] if counts_group(site.plan) else None,
                   no_data=pg.NO_DATA_SENTENCE,
                   sent_compared=pg.sent_compared(site, r.sent) if r.sent else "",
                   ics=href(registry.path(site, "unit_ics", unit), here, dir_urls),

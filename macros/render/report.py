@@ -21,7 +21,7 @@ from .. import outputs as registry
 from ..dates import format_date, format_date_long
 from ..results import progress as pg
 from ..results.load import Results
-from ..results.model import counted_group
+from ..results.model import counted_group, counts_group, has_selection, has_survey
 from ..site import Site
 from . import links
 from . import subject
@@ -98,7 +98,8 @@ def document_html(site: Site, results: Results) -> Markup:
     used = {r.unit.ma: ", ".join(str(numbers[c][0]) for c in numbers
                                   if any(c in conf.noi_dung for conf in r.results.hoi_nghi)) for r in data}
     return fragment("report.html", used=used, site=site, org=site.org, results=results, report=results.report, rows=rows,
-                  group=counted_group(site.plan),
+                  group=counted_group(site.plan) if counts_group(site.plan) else None,
+                  chosen=has_selection(site), survey=has_survey(site),  # else no «Lựa chọn địa bàn, khảo sát» (r19o)
                   data=data, s=s, pg=pg, topics=pg.topic_names(site), unit_title=links.unit_title,
                   # The official header's lines, each with its weight (templates/official_header.html), as the plan's.
                   parent_lines=header_lines(site.org, parent_lines(site.org)), as_written=as_written_size(site.org),

@@ -17,7 +17,7 @@ from ..errors import DataError
 from ..numbers import format_money
 from ..sections import section_number
 from ..site import Site
-from .model import CompiledReportFile, UnitResults, counted_group
+from .model import CompiledReportFile, UnitResults, counted_group, counts_group
 
 
 def _unit_hint(code: str, site: Site, stem: str | None) -> str:
@@ -79,7 +79,7 @@ def check_dependent_raw(site: Site, data, src) -> list[DataError]:
     for i, conf in enumerate(data.get("hoi_nghi") or []):
         if isinstance(conf, dict):
             total, minority = _count(conf.get("so_nguoi")), _count(conf.get("so_nguoi_dtts"))
-            if total is not None and minority is not None and minority > total:
+            if total is not None and minority is not None and minority > total and counts_group(site.plan):
                 errors.append(_minority_error(site, src, ("hoi_nghi", i), minority, total))
     # Spending over the budget is a warning (check_unit), never an error: the plan has no
     # rule that a unit explain it, so a missing note refuses nothing.
@@ -156,7 +156,12 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None,
     for i, conf in enumerate(res.hoi_nghi):
         base = ("hoi_nghi", i)
         in_period(conf.ngay, base + ("ngay",), "Ngày hội nghị")
-        if conf.so_nguoi_dtts > conf.so_nguoi:
+        if conf.so_nguoi_dtts is not None and not counts_group(plan):
+            errors.append(src.error(base + ("so_nguoi_dtts",), "Kế hoạch không nêu đối tượng nào để đếm riêng trong "
+                                    "số người dự, nên không ghi số này.", found=str(conf.so_nguoi_dtts),
+                                    hint=f"xóa {_label(src, base + ('so_nguoi_dtts',), 'dòng so_nguoi_dtts')}; nếu kế "
+                                         f"hoạch có nêu, ghi đối tượng ở {site.data_file('plan')} › cuoc_van_dong › doi_tuong."))
+        elif conf.so_nguoi_dtts is not None and conf.so_nguoi_dtts > conf.so_nguoi:
             errors.append(_minority_error(site, src, base, conf.so_nguoi_dtts, conf.so_nguoi))
         for j, code in enumerate(conf.noi_dung):
             if code not in topics:

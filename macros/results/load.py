@@ -19,7 +19,7 @@ from ..outputs import REPORT_FILE, RESULTS_FOLDER, plan_folder, report_file, res
 from ..site import Site
 from ..yamlsrc import YamlSource, read_yaml
 from . import checks
-from .model import CompiledReportFile, Signer, UnitResults
+from .model import CompiledReportFile, Signer, UnitResults, results_model
 
 # Where the results are (data/<plan>/ket-qua/, data/<plan>/bao-cao.yaml): the data files
 # behind the results pages, declared with them in the outputs registry.
@@ -71,10 +71,10 @@ def validate_unit(site: Site, source, stem: str | None,
     """Model and plan checks for one parsed results source (YAML or Excel)."""
     try:
         # Date errors show a date of this plan (its report deadline) as their example.
-        res = UnitResults.model_validate(source.data, context=sample_context(site.sample_date))
+        res = results_model(site.plan).model_validate(source.data, context=sample_context(site.sample_date))
     except ValidationError as exc:
         # The rules between fields still speak for the items that read, in the same round.
-        return None, _convert(source, UnitResults, exc) + checks.check_dependent_raw(site, source.data, source), []
+        return None, _convert(source, results_model(site.plan), exc) + checks.check_dependent_raw(site, source.data, source), []
     errors, warnings = checks.check_unit(site, res, source, stem, today)
     return (None if errors else res), errors, warnings
 

@@ -28,6 +28,24 @@ def counted_group(plan) -> tuple[str, str]:
     return full, short
 
 
+def counts_group(plan) -> bool:
+    """Whether the plan names a group its results count apart (cuoc_van_dong › doi_tuong or
+    doi_tuong_viet_tat). None named: no count is asked, read or published (review r19o, defect 3)."""
+    campaign = plan.cuoc_van_dong
+    return campaign is not None and bool(campaign.doi_tuong or campaign.doi_tuong_viet_tat)
+
+
+def has_survey(site) -> bool:
+    """Whether the plan has a survey step the results record: the toolkit names it (bo-cong-cu.yaml ›
+    khao_sat › buoc). None: no «Ngày khảo sát», «Kết quả khảo sát» anywhere (review r19o, defect 3)."""
+    return site.toolkit is not None
+
+
+def has_selection(site) -> bool:
+    """Whether each unit chooses places to work in (don-vi.yaml › dia_ban_chon, as the plan says)."""
+    return bool(site.units_file.dia_ban_chon)
+
+
 class Area(Strict):
     xa: Text = Field(description="Tên xã (phường, thị trấn) được chọn.")
     khu_dan_cu: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các nơi được chọn ở xã này (thôn, làng, tổ dân phố…), như kế hoạch gọi.")
@@ -80,7 +98,23 @@ class UnitResults(Strict):
 
     @property
     def attendance_minority(self) -> int:
-        return sum(c.so_nguoi_dtts for c in self.hoi_nghi)
+        return sum(c.so_nguoi_dtts or 0 for c in self.hoi_nghi)
+
+
+class UncountedConference(Conference):
+    """A conference of a plan that names no group to count apart (counts_group false): no count."""
+    so_nguoi_dtts: Int | None = Field(default=None, ge=0, description=(
+        "Kế hoạch không nêu đối tượng đếm riêng (ke-hoach.yaml › cuoc_van_dong › doi_tuong): không ghi trường này."))
+
+
+class UncountedUnitResults(UnitResults):
+    """UnitResults of a plan that names no group to count apart (counts_group false)."""
+    hoi_nghi: Annotated[list[UncountedConference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
+
+
+def results_model(plan) -> type[UnitResults]:
+    """The model a unit's results are read with: the count apart only when the plan names the group."""
+    return UnitResults if counts_group(plan) else UncountedUnitResults
 
 
 class Signer(Strict):

@@ -76,8 +76,10 @@ def dump(site: Site, res: UnitResults) -> str:
         for conf in res.hoi_nghi:
             out.append(f"  - ngay: {quoted(format_date(conf.ngay))}")
             out += text_field("dia_diem", conf.dia_diem, 4)
-            out += [f"    so_nguoi: {conf.so_nguoi}", f"    so_nguoi_dtts: {conf.so_nguoi_dtts}",
-                    f"    noi_dung: {flow_list(list(conf.noi_dung))}"]
+            out.append(f"    so_nguoi: {conf.so_nguoi}")
+            if conf.so_nguoi_dtts is not None:  # none when the plan names no group to count apart
+                out.append(f"    so_nguoi_dtts: {conf.so_nguoi_dtts}")
+            out.append(f"    noi_dung: {flow_list(list(conf.noi_dung))}")
     if res.kinh_phi.chi or res.kinh_phi.giai_trinh:
         out.append("kinh_phi:")
         if res.kinh_phi.chi:
