@@ -103,6 +103,15 @@ def check_counts(plan, src, path: tuple) -> list:
         return errors
     stated = [(m.group(0), *count_of(m))
               for text in [*lines, *(s.noi_dung for s in section.buoc)] for m in COUNT.finditer(text)]
+    if not stated and found is None:
+        # No words of the plan write a count, and no step takes the fields' count: a number nobody wrote, which
+        # the unit pages and forms would state as the plan's (review bad9, defect 4: h12, site-B2).
+        return [src.error(field, f"Kế hoạch không ghi số hội nghị dạng «từ … đến … hội nghị» (lời văn của mục và nội "
+                                 f"dung các bước không có, không bước nào dùng {MARK}), nhưng hoi_nghi ghi toi_thieu "
+                                 f"{conf.toi_thieu}, toi_da {conf.toi_da}: website sẽ in «{have}» như số kế hoạch viết.",
+                          found=f"toi_thieu: {conf.toi_thieu}, toi_da: {conf.toi_da}",
+                          hint="kế hoạch không ghi số hội nghị thì bỏ cả nhóm hoi_nghi (không bắt buộc); kế hoạch có "
+                               f"ghi thì chép câu đó vào nội dung bước, thay số bằng {MARK}.")]
     if stated and not any((lo, hi) == (conf.toi_thieu, conf.toi_da) for _, lo, hi in stated):
         words, lo, hi = stated[0]
         errors.append(src.error(field + ("toi_da",),

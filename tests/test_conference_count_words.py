@@ -134,3 +134,13 @@ def test_other_forms_with_the_fields_count_are_accepted(tmp_path, words):
         step["noi_dung"] = step["noi_dung"].replace("{so_hoi_nghi} hội nghị", words)
         section["doan"][1] = section["doan"][1].replace("từ 01 đến 02 hội nghị", words)
     load_website(_project(tmp_path, change))
+
+
+def test_a_count_no_words_write_is_refused(tmp_path):
+    """bad9 h12: the plan writes no count, the editor gave hoi_nghi (moi_don_vi: true) all the same; the unit
+    pages said «Số hội nghị của mỗi đơn vị: từ 01 đến 02», a number the plan never wrote."""
+    def change(data):
+        _without_count(data)
+        _steps(data)["hoi_nghi"] = {"toi_thieu": 1, "toi_da": 2, "moi_don_vi": True}
+    text = _errors(tmp_path, change)
+    assert "hoi_nghi" in text and "Kế hoạch không ghi số hội nghị" in text and "bỏ cả nhóm hoi_nghi" in text, text
