@@ -10,9 +10,24 @@ import re
 
 from .doan_text import lines as block_lines
 
-# «từ 01 đến 02 hội nghị»: a count as plans write it.
-COUNT = re.compile(r"từ\s+(\d{1,3})\s+đến\s+(\d{1,3})\s+hội\s+nghị", re.IGNORECASE)
+# A count as plans write it: «từ 01 đến 02 hội nghị», also «từ 01 - 03», «01 đến 03», «từ một đến ba»,
+# «… cuộc hội nghị», «… buổi hội nghị» (review bad9, defect 3: these were never compared).
+NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10}
+_N = r"(\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+COUNT = re.compile(r"(?<!\w)(?:từ\s+)?" + _N + r"\s*(?:đến|-|–)\s*" + _N + r"\s+(?:(?:cuộc|buổi)\s+)?hội\s+nghị",
+                   re.IGNORECASE)
 MARK = "{so_hoi_nghi}"
+
+
+def _number(word: str) -> int:
+    """«03» -> 3, «ba» -> 3: one number of a count as the plan writes it."""
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def count_of(match: re.Match) -> tuple[int, int]:
+    """The (fewest, most) a COUNT match writes."""
+    return _number(match.group(1)), _number(match.group(2))
 
 
 def step(plan):
@@ -37,7 +52,7 @@ def plan_sentence(plan) -> str | None:
     section keeps no words of the document (its steps' texts are then the plan's words as the data
     records them) or they do not hold that sentence with the fields' count."""
     section, found = plan.cac_buoc, step(plan)
-    if section is None or found is None or not section.doan:
+    if section is None or found is None or not section.doan or section.hoi_nghi is None:
         return None
     pattern = _pattern(found.noi_dung.strip(), r"\s+".join(map(re.escape, written(section.hoi_nghi).split())))
     for line in block_lines(section.doan):
@@ -52,6 +67,8 @@ def check_counts(plan, src, path: tuple) -> list:
     state: in the conference step's sentence in `doan`, and in any «từ … đến … hội nghị» the section's
     words or its steps' texts write. A difference is an error at hoi_nghi (file, line, field)."""
     section = plan.cac_buoc
+    if section.hoi_nghi is None:  # no count (optional); {so_hoi_nghi} is then refused (crosschecks)
+        return []
     conf, have = section.hoi_nghi, written(section.hoi_nghi)
     errors = []
     field = path + ("hoi_nghi",)
@@ -61,11 +78,11 @@ def check_counts(plan, src, path: tuple) -> list:
         said = next((m for m in (_pattern(found.noi_dung.strip(), r"(.{1,60}?)").search(line) for line in lines) if m), None)
         if said is not None:
             count = COUNT.search(said.group(1) + " hội nghị")
-            if count and (int(count.group(1)), int(count.group(2))) == (conf.toi_thieu, conf.toi_da):
+            if count and count_of(count) == (conf.toi_thieu, conf.toi_da):
                 # the same count written otherwise («từ 1 đến 2»): the fields are right; the step's text is
                 # what differs from the plan's words, and macros/quoted_fields.py names it (one error, not two)
                 return errors
-            hint = (f"ghi toi_thieu: {int(count.group(1))}, toi_da: {int(count.group(2))} như kế hoạch viết" if count
+            hint = ("ghi toi_thieu: {}, toi_da: {} như kế hoạch viết".format(*count_of(count)) if count
                     else f"kế hoạch không ghi số hội nghị dạng «từ … đến …»: viết thẳng câu của kế hoạch vào nội dung "
                          f"bước (bỏ {MARK})")
             errors.append(src.error(field + ("toi_da",),
@@ -84,8 +101,17 @@ def check_counts(plan, src, path: tuple) -> list:
                                          f"{MARK}; nếu kế hoạch không ghi số hội nghị dạng «từ … đến …», viết thẳng câu "
                                          f"của kế hoạch (bỏ {MARK})."))
         return errors
-    stated = [(m.group(0), int(m.group(1)), int(m.group(2)))
+    stated = [(m.group(0), *count_of(m))
               for text in [*lines, *(s.noi_dung for s in section.buoc)] for m in COUNT.finditer(text)]
+    if not stated and found is None:
+        # No words of the plan write a count, and no step takes the fields' count: a number nobody wrote, which
+        # the unit pages and forms would state as the plan's (review bad9, defect 4: h12, site-B2).
+        return [src.error(field, f"Kế hoạch không ghi số hội nghị dạng «từ … đến … hội nghị» (lời văn của mục và nội "
+                                 f"dung các bước không có, không bước nào dùng {MARK}), nhưng hoi_nghi ghi toi_thieu "
+                                 f"{conf.toi_thieu}, toi_da {conf.toi_da}: website sẽ in «{have}» như số kế hoạch viết.",
+                          found=f"toi_thieu: {conf.toi_thieu}, toi_da: {conf.toi_da}",
+                          hint="kế hoạch không ghi số hội nghị thì bỏ cả nhóm hoi_nghi (không bắt buộc); kế hoạch có "
+                               f"ghi thì chép câu đó vào nội dung bước, thay số bằng {MARK}.")]
     if stated and not any((lo, hi) == (conf.toi_thieu, conf.toi_da) for _, lo, hi in stated):
         words, lo, hi = stated[0]
         errors.append(src.error(field + ("toi_da",),

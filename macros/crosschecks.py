@@ -17,7 +17,7 @@ from .errors import DataError
 from .fieldtypes import Name
 from .model import Item, Note, OrgFile, PlanFile, Table, UnitsFile, VerbatimSection
 from .numbers import format_money, money_in_words, words_say_amount
-from .sections import is_structured, path_of, section_number
+from .sections import heading, is_structured, path_of, section_number
 from .text import fold, slugify
 
 # {name} in a text field is filled by Site.fill; these are the names it knows.
@@ -333,7 +333,9 @@ def check_dates(plan: PlanFile, src) -> list[DataError]:
                                     found=f"{doc.ngay:%d/%m/%Y}"))
     if plan.cac_buoc is not None:
         conf = plan.cac_buoc.hoi_nghi
-        if conf.toi_thieu > conf.toi_da:
+        if conf is None:  # the plan writes no count (optional): nothing to compare
+            pass
+        elif conf.toi_thieu > conf.toi_da:
             errors.append(src.error(path_of(plan, "cac_buoc") + ("hoi_nghi", "toi_thieu"),
                                     f"Số hội nghị tối thiểu ({conf.toi_thieu}) lớn hơn tối đa ({conf.toi_da}).",
                                     hint="toi_thieu phải nhỏ hơn hoặc bằng toi_da."))
@@ -576,8 +578,42 @@ def check_sections(plan: PlanFile, src) -> list[DataError]:
                                                           f"{i + 1} của danh sách muc).", found=number,
                                         hint="mỗi mục một số riêng; sửa số của một trong hai mục."))
             numbers.setdefault(number, i)
-    return errors + check_draft_confirmed(plan, src) + check_blocks(plan, src) + check_placeholder_sections(
-        plan, src, plan_file=True)
+    return errors + check_draft_confirmed(plan, src) + check_imported_words(plan, src) + check_blocks(plan, src) + \
+        check_placeholder_sections(plan, src, plan_file=True)
+
+
+def _budget_words_refused(plan: PlanFile) -> bool:
+    """check_budget already refuses this budget section for having no `doan` (no rate, or a rate with
+    other amounts beside it): said once, there."""
+    budget = plan.kinh_phi
+    return budget is not None and not budget.doan and (
+        budget.dinh_muc is None or any(v != budget.dinh_muc for v in budget.rieng.values()))
+
+
+def check_imported_words(plan: PlanFile, src) -> list[DataError]:
+    """A plan imported from a file (nhap_tu_dong): each structured section keeps the document's words
+    (`doan`), as the import wrote them. Without them the plan page, PDF and Word file print the section
+    in sentences the site composes from the fields, which the document never wrote: a section the editor
+    structured and emptied, or one the document does not have at all (review r19o: «CÁC BƯỚC / 1. Giám sát
+    việc…» on a plan with no steps). A hand-typed plan (no nhap_tu_dong) is written from its fields."""
+    draft = plan.nhap_tu_dong
+    if draft is None:
+        return []
+    errors = []
+    for i, section in enumerate(plan.muc):
+        if not is_structured(section) or section.doan:
+            continue
+        if section.loai == "kinh_phi" and _budget_words_refused(plan):
+            continue
+        errors.append(src.error(("muc", i), f"Mục «{heading(section, i + 1)}» có cấu trúc nhưng không có lời văn của "
+                                            f"văn bản (doan), trong kế hoạch nhập từ tệp {draft.tep}: trang «Kế "
+                                            "hoạch», bản PDF và tệp Word sẽ in mục này bằng câu website soạn từ các "
+                                            "trường, là câu văn bản không viết.",
+                                found=f"loai: {section.loai}",
+                                hint="chép lời văn của mục vào «doan» như lệnh nhập đã ghi (các đoạn, bảng của văn "
+                                     "bản), giữ các trường bên cạnh; văn bản không có mục này thì xoá cả mục khỏi "
+                                     "muc (trang nào cần mục đó thì website không làm)."))
+    return errors
 
 
 def check_draft_confirmed(plan: PlanFile, src) -> list[DataError]:
@@ -741,6 +777,14 @@ def check_placeholder_sections(plan: PlanFile, src, plan_file: bool = False) -> 
                 errors.append(src.error(path, f"Chỗ trống «{{{name}}}» lấy số liệu từ mục loại «{kind}» của "
                                               "ke-hoach.yaml, nhưng kế hoạch không có mục đó.",
                                         hint="viết thẳng số liệu vào câu, hoặc thêm mục có cấu trúc loại đó."))
+            elif name == "so_hoi_nghi" and kind is not None and plan.cac_buoc.hoi_nghi is None:
+                # hoi_nghi is optional (a plan may write no count): then there is no count to fill in
+                errors.append(src.error(path, "Chỗ trống «{so_hoi_nghi}» lấy số hội nghị từ trường hoi_nghi của mục "
+                                              "các bước (cac_buoc › hoi_nghi: toi_thieu, toi_da), nhưng mục đó không "
+                                              "ghi hoi_nghi: website không có số nào để điền.",
+                                        found=text, hint="kế hoạch ghi «từ … đến … hội nghị» thì thêm hoi_nghi "
+                                                         "(toi_thieu, toi_da) đúng số đó; kế hoạch không ghi số thì "
+                                                         "chép thẳng câu của kế hoạch, bỏ {so_hoi_nghi}."))
     return errors
 
 

@@ -285,7 +285,10 @@ class Steps(Strict):
     so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
     buoc: Annotated[list[Step], *at_most(MAX_LIST)] = Field(min_length=1)
-    hoi_nghi: Conferences
+    hoi_nghi: Conferences | None = Field(default=None, description=(
+        "Không bắt buộc: số hội nghị, khi kế hoạch ghi «từ … đến … hội nghị». Kế hoạch không ghi số (hay ghi kiểu "
+        "khác, «ít nhất 01 hội nghị») thì bỏ trống: website không nói gì về số hội nghị, và không dùng được "
+        "chỗ trống {so_hoi_nghi}."))
     doan: "Blocks" = Field(default=[], description=WORDS_HELP)
 
 

@@ -88,7 +88,7 @@ def check_plan(units, plan, src) -> list[DataError]:
     if budget is None:  # no budget section: no amounts to weigh
         return errors
     at = path_of(plan, "kinh_phi")
-    fewest = plan.cac_buoc.hoi_nghi.toi_thieu if plan.cac_buoc is not None else 0
+    fewest = plan.cac_buoc.hoi_nghi.toi_thieu if plan.cac_buoc is not None and plan.cac_buoc.hoi_nghi else 0
     codes = [u.ma for u in units.don_vi]
     amounts = [(at + ("dinh_muc",), budget.dinh_muc, "Kinh phí mỗi đơn vị")] if budget.dinh_muc is not None else []
     amounts += [(at + ("rieng", code), value, f"Kinh phí riêng của đơn vị {code}")

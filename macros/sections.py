@@ -75,19 +75,6 @@ def section_number(plan_or_site, key: str) -> str:
     return "" if i is None else number(_plan(plan_or_site).muc[i], i + 1)
 
 
-def rewritten_sections(plan_or_site) -> list[str]:
-    """For an imported plan (nhap_tu_dong): a sentence for each structured section that does not keep the
-    document's words (`doan`), whose plan page, PDF and Word text are then sentences the site writes from
-    its fields, not the document's (review r19k). Printed with the draft's checklist (render/notice.py)."""
-    plan = _plan(plan_or_site)
-    if plan.nhap_tu_dong is None:
-        return []
-    return [f"mục «{heading(s, place)}» có cấu trúc nhưng không giữ lời văn của văn bản («doan»): trang «Kế hoạch», "
-            "bản PDF và tệp Word in mục này bằng câu website soạn từ các trường, không phải lời văn bản; chép lời văn "
-            "của mục vào «doan» (như lệnh nhập đã ghi), giữ các trường bên cạnh."
-            for place, s in enumerate(plan.muc, 1) if is_structured(s) and not s.doan]
-
-
 def item_label(so: str | None) -> str:
     """An item's number as written («1.», «Bước 2:») without its closing mark: «1», «Bước 2»."""
     return (so or "").strip().rstrip(".):").strip()

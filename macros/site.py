@@ -340,7 +340,7 @@ class Site:
     @cached_property
     def placeholders(self) -> dict[str, str]:
         out = {}
-        if self.plan.cac_buoc is not None:
+        if self.plan.cac_buoc is not None and self.plan.cac_buoc.hoi_nghi is not None:
             conf = self.plan.cac_buoc.hoi_nghi
             out["so_hoi_nghi"] = f"từ {conf.toi_thieu:02d} đến {conf.toi_da:02d}"
         if self.plan.to_chuc_thuc_hien is not None:

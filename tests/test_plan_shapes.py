@@ -49,6 +49,31 @@ def _project(tmp_path: Path, change=None) -> Path:
     return root
 
 
+def _words_2023() -> dict[str, list[str]]:
+    """Each section's words on the 2023 plan page (tests/fixtures/ke-hoach-2023-trang-ke-hoach.md), by title."""
+    words, title = {}, None
+    page = (ROOT / "tests" / "fixtures" / "ke-hoach-2023-trang-ke-hoach.md").read_text(encoding="utf-8")
+    for line in page.splitlines():
+        if line.startswith("## "):
+            title = line.split(". ", 1)[1]
+            words[title] = []
+        elif title and line.startswith("Trên đây"):
+            break
+        elif title and line.strip() and not line.startswith("<div"):
+            words[title].append(re.sub(r"<[^>]+>", "", line.removeprefix("### ")).replace("\\.", "."))
+    return words
+
+
+def _imported(data, **draft):
+    """The 2023 plan as if imported from a file (nhap_tu_dong): an import keeps each section's words (`doan`),
+    which an imported plan's structured sections must keep (crosschecks.check_imported_words, review r19o)."""
+    data["nhap_tu_dong"] = {"tep": "ke-hoach.docx", **draft}
+    words = _words_2023()
+    for section in data["muc"]:
+        if section.get("loai") and not section.get("doan"):
+            section["doan"] = words[section["tieu_de"]]
+
+
 def _verbatim_project(tmp_path: Path) -> Path:
     """The verbatim fixture as the website's only plan."""
     return one_plan_project(tmp_path / "nguyen-van", VERBATIM, "ke-hoach-mau", "Kế hoạch mẫu dùng để kiểm thử")
@@ -64,7 +89,7 @@ def _as_verbatim(kind: str):
             shutil.rmtree(folder / "so-tay")
         if kind != "muc_dich_yeu_cau":
             # Units and a toolkit on file that no page shows: refused for a checked plan, listed for a draft.
-            data["nhap_tu_dong"] = {"tep": "ke-hoach.docx"}
+            _imported(data)
     return change
 
 
@@ -228,7 +253,7 @@ def test_without_campaign_or_year_no_unit_or_results_page(tmp_path, full_outputs
     pages, nor the unit pages they belong with, even with results on file."""
     def change(data, folder):
         del data["cuoc_van_dong"], data["van_ban"]["nam"]
-        data["nhap_tu_dong"] = {"tep": "ke-hoach.docx"}  # units on file, no unit page: a draft only
+        _imported(data)  # units on file, no unit page: a draft only
         shutil.copytree(ROOT / "tests" / "fixtures" / "ket-qua", folder / "ket-qua")
     site = load_website(_project(tmp_path, change)).plans[0]
     made = _outputs(site)
@@ -255,9 +280,9 @@ def test_section_numbers_come_from_the_data(tmp_path):
 
 def _draft(checked: bool):
     def change(data, folder):
-        data["nhap_tu_dong"] = {"tep": "ke-hoach-xa-mau.docx", "da_doi_chieu": checked,
-                                # confirmed: every item resolved and removed (crosschecks.check_draft_confirmed)
-                                "can_xac_nhan": [] if checked else ["đơn vị «xã Mẫu» chưa có mã"]}
+        _imported(data, tep="ke-hoach-xa-mau.docx", da_doi_chieu=checked,
+                  # confirmed: every item resolved and removed (crosschecks.check_draft_confirmed)
+                  can_xac_nhan=[] if checked else ["đơn vị «xã Mẫu» chưa có mã"])
     return change
 
 

@@ -196,16 +196,17 @@ def test_a_wrong_block_in_doan_of_a_structured_section_is_named_at_its_line(tmp_
     assert error.line == line and error.field.startswith("kinh_phi › doan") and "dong_tieu_de" in error.field, str(error)
 
 
-def test_a_draft_that_drops_the_documents_words_is_told_so(tmp_path):
-    """Structuring a section without keeping `doan` replaces the document's words on the plan page: the
-    draft's printed checklist says so, naming the section (review r19k: nothing warned the editor)."""
+def test_a_draft_that_drops_the_documents_words_is_refused(tmp_path):
+    """Structuring a section without keeping `doan` replaces the document's words on the plan page (review
+    r19k: nothing warned the editor; the draft's checklist then said so; review r19o: once checked, nothing
+    did): an imported plan is now refused, naming the section (tests/test_imported_sections_keep_words.py)."""
     def change(data):
         del next(s for s in data["muc"] if s.get("loai") == "cac_buoc")["doan"]
         data["nhap_tu_dong"]["da_doi_chieu"] = False
-    site = load_website(_project(tmp_path, change)).plans[0]
-    checklist = notice.draft_checklist(site)
-    assert "Lưu ý: mục «III. CÁC BƯỚC TRIỂN KHAI» có cấu trúc nhưng không giữ lời văn của văn bản («doan»)" in checklist
-    assert checklist.count("không giữ lời văn") == 1, checklist
+    with pytest.raises(DataErrors) as exc:
+        load_website(_project(tmp_path, change))
+    [error] = exc.value.errors
+    assert "«III. CÁC BƯỚC TRIỂN KHAI» có cấu trúc nhưng không có lời văn của văn bản (doan)" in error.message, str(error)
 
 
 def test_the_timeline_quotes_only_the_documents_words(site):

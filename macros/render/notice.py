@@ -15,7 +15,6 @@ from .. import period as P
 from .. import conferences, plan_status
 from ..changes_model import ChangesFile, EditorialFile, Kind, respell, source_line
 from ..dates import format_date
-from ..sections import rewritten_sections
 from ..site import Site
 from ..text import kind_and_subject
 from ..templating import fragment
@@ -93,7 +92,6 @@ def draft_checklist(site: Site) -> str:
     where = site.data_file("plan")
     lines = [f"{where}: {draft_sentence(site)} Làm xong điều nào trong can_xac_nhan thì xoá "
              "điều đó; khi danh sách trống và đã đối chiếu, đặt «da_doi_chieu: true» trong nhap_tu_dong."]
-    lines += [f"Lưu ý: {sentence}" for sentence in rewritten_sections(site.plan)]
     if draft.can_xac_nhan:
         lines.append("Còn cần xác nhận hoặc bổ sung:")
         lines += [f"  {i}. {item}" for i, item in enumerate(draft.can_xac_nhan, 1)]

@@ -50,6 +50,8 @@ def conference_rule(site: Site) -> str:
         return ""
     sentence = notice.conference_sentence(site)
     said = f"Kế hoạch (mục {conference_step_ref(site)}) ghi: «{sentence}» " if sentence else ""
+    if site.plan.cac_buoc.hoi_nghi is None:  # the plan writes no count: nothing is said about one (review bad9, #4)
+        return said.rstrip()
     if site.plan.cac_buoc.hoi_nghi.moi_don_vi:
         return said + f"Số hội nghị của mỗi {site.plan.ten_goi_don_vi}: {site.placeholders['so_hoi_nghi']}."
     return said + f"Kế hoạch không ghi số hội nghị riêng cho từng {site.plan.ten_goi_don_vi}."

@@ -50,10 +50,12 @@ def _common(site: Site) -> dict:
             "unit_label": _capital(plan.ten_goi_don_vi), "unit_word": plan.ten_goi_don_vi,
             "unit_names": None if len(site.units) > CHOOSER_MAX else [u.ten for u in site.units],
             "departments": [d.ten for d in site.departments],
-            "step_ref": conference_step_ref(site), "so_hoi_nghi": site.placeholders["so_hoi_nghi"],
+            # None when the plan writes no count (cac_buoc › hoi_nghi left out): the forms then state none.
+            "step_ref": conference_step_ref(site), "so_hoi_nghi": site.placeholders.get("so_hoi_nghi"),
             # Whether that number is each unit's (cac_buoc › hoi_nghi › moi_don_vi), and the conference
             # step's time as the plan writes it (cac_buoc › buoc › thoi_gian), None when it writes none.
-            "per_unit": plan.cac_buoc.hoi_nghi.moi_don_vi, "conference_time": _conference_time(site),
+            "per_unit": plan.cac_buoc.hoi_nghi is not None and plan.cac_buoc.hoi_nghi.moi_don_vi,
+            "conference_time": _conference_time(site),
             # What the conferences are about, in the plan's own words (subject.py): its trích yếu.
             "campaign": _campaign(site), "year": plan.van_ban.nam, "subject": subject.with_campaign(site),
             "subject_short": subject.dated(site, name=False), "subject_whole": subject.whole(site),
