@@ -1,0 +1,69 @@
+"""Review r19o (a ward plan), render side, in-process on the commune fixture (tests/fixtures/ke-hoach-xa-cau-truc):
+#2 the assignments page says what an assignee does in the plan's word (quan_he) and names its units as the task
+   writes them («Khu phố Vĩnh Xuân», not «khu phố Vĩnh Xuân»);
+#7 an assignee with no units (the Chủ tịch «chỉ đạo chung») can be recorded and is shown with its task;
+#8 where the plan says the units send the report (bao_cao › nguoi_gui: don_vi), the assignee is not named or
+   pre-filled as the sender;
+#12 on a two-plan site the plan-list page carries no one plan's status, and the downloads are named by plan."""
+
+from macros.render import assignments
+from tests.test_cite_as_written import _org, _site
+
+CHAIR = "Đồng chí Chủ tịch Ủy ban MTTQ Việt Nam xã chỉ đạo chung các hoạt động."
+
+
+def _capitalised(data):
+    """The plan writes the units capitalised in the assignee's task («phụ trách Thôn Kon Klor …»)."""
+    old = "phụ trách thôn Kon Klor và thôn Kon Rờ Bàng 1."
+    new = "phụ trách Thôn Kon Klor và Thôn Kon Rờ Bàng 1."
+    org = _org(data)
+    org["phan_cong"][0]["nhiem_vu"] = org["phan_cong"][0]["nhiem_vu"].replace(old, new)
+    org["doan"][0]["doan"][0]["van_ban"] = org["doan"][0]["doan"][0]["van_ban"].replace(old, new)
+
+
+def test_assignments_page_uses_the_plans_word_and_the_units_as_written(tmp_path):
+    page = assignments.by_department(_site(tmp_path))
+    assert "Phối hợp tại" not in page, page
+    assert "**Phụ trách:** [thôn Kon Klor]" in page, page
+    page = assignments.by_department(_site(tmp_path / "hoa", _capitalised))
+    assert "**Phụ trách:** [Thôn Kon Klor](" in page and "[Thôn Kon Rờ Bàng 1](" in page, page
+    assert "[làng Plei Đôn](" in page, page  # the other task writes it in lower case
+
+
+def _same_year_twice(tmp_path):
+    """A website of two plans of one year (review r19o's out3: the ward plan and its «Quý IV» version)."""
+    import shutil
+    from macros.loader import load_website
+    from tests.test_structured_verbatim import _project
+
+    root = _project(tmp_path)
+    shutil.copytree(root / "data" / "ke-hoach-xa", root / "data" / "ke-hoach-xa-2")
+    website = root / "data" / "website.yaml"
+    website.write_text(website.read_text(encoding="utf-8") + "  - thu_muc: ke-hoach-xa-2\n    duong_dan: xa-2/\n"
+                       "    ten: Kế hoạch thứ hai của xã dùng để kiểm thử\n", encoding="utf-8")
+    return load_website(root)
+
+
+def test_a_site_wide_page_of_two_plans_carries_each_plans_status_not_the_firsts(tmp_path):
+    from macros.render import notice, pages
+
+    website = _same_year_twice(tmp_path)
+    first, second = website.plans
+    listing = pages.plans_page(website).markdown
+    for site in website.plans:
+        assert notice.ended_clause(site)[1:] in listing, listing  # each plan's own status, on its own item
+    banner = notice.site_notice_html(website.plans, None, "index.md")
+    assert notice.one_line(first, notice.Kind.REFERENCE) not in banner, banner
+    assert first.title in banner and second.title in banner, banner
+    # a plan's own page keeps its own plan's notice
+    assert notice.site_notice_html(website.plans, second, "xa-2/index.md") == notice.page_notice_html(second, "xa-2/index.md")
+
+
+def test_two_plans_of_one_year_name_their_downloads_apart(tmp_path):
+    from macros import outputs as registry
+
+    website = _same_year_twice(tmp_path)
+    names = [[o.path.rsplit("/", 1)[-1] for o in registry.outputs(site).files if "/don-vi/" not in o.path
+              and "/lich/" not in o.path and "/mau-bao-cao/" not in o.path] for site in website.plans]
+    assert names[0] and not set(names[0]) & set(names[1]), names
+    assert any(n.endswith("-ke-hoach-xa-2.csv") for n in names[1]), names
