@@ -9,6 +9,7 @@
 from macros.render import assignments
 from tests.test_cite_as_written import _org, _site
 
+STAMP = __import__("datetime").datetime(2026, 12, 1, tzinfo=__import__("datetime").timezone.utc)
 CHAIR = "Đồng chí Chủ tịch Ủy ban MTTQ Việt Nam xã chỉ đạo chung các hoạt động."
 
 
@@ -67,3 +68,31 @@ def test_two_plans_of_one_year_name_their_downloads_apart(tmp_path):
               and "/lich/" not in o.path and "/mau-bao-cao/" not in o.path] for site in website.plans]
     assert names[0] and not set(names[0]) & set(names[1]), names
     assert any(n.endswith("-ke-hoach-xa-2.csv") for n in names[1]), names
+
+
+def _units_report(data):
+    _org(data)["bao_cao"]["nguoi_gui"] = "don_vi"
+
+
+def test_where_the_units_report_the_assignee_is_not_named_or_prefilled_as_the_sender(tmp_path):
+    from macros.exports import template
+    from macros.render import units
+    from tests.test_structured_verbatim import _project
+    from tests.test_units_without_budget_steps import RESULTS, _words
+
+    root = _project(tmp_path, _units_report)
+    (root / "data" / "ke-hoach-xa" / "ket-qua").mkdir()
+    (root / "data" / "ke-hoach-xa" / "ket-qua" / "kon-klor.yaml").write_text(RESULTS, encoding="utf-8")
+    from macros.loader import load_website
+    site = load_website(root).plans[0]
+    from macros.render import progress
+    from macros.results.load import results_of
+    page = _words(progress.unit_section(site, results_of(site), "kon-klor"))
+    assert "báo cáo gửi ngày 12/11/2026" in page, page
+    assert "báo cáo gửi ngày 12/11/2026 (" not in page, page  # not «(Đồng chí Phó Chủ tịch …)» as the sender
+    ws = template.template_workbook(site, template.unit_values(site, "kon-klor"), STAMP).active
+    row = template.INFO_KEYS["ban"].row
+    assert ws.cell(row, 1).value == "Phụ trách" and ws.cell(row, 2).value.startswith("Đồng chí Phó Chủ tịch")
+    # a record of who is assigned, not a yellow cell the unit fills as its report's sender
+    assert ws.cell(row, 2).fill != template.FILL, ws.cell(row, 2).fill
+    assert ws.cell(template.INFO_KEYS["ngay_gui"].row, 2).fill == template.FILL
