@@ -96,3 +96,28 @@ def test_where_the_units_report_the_assignee_is_not_named_or_prefilled_as_the_se
     # a record of who is assigned, not a yellow cell the unit fills as its report's sender
     assert ws.cell(row, 2).fill != template.FILL, ws.cell(row, 2).fill
     assert ws.cell(template.INFO_KEYS["ngay_gui"].row, 2).fill == template.FILL
+
+
+def _chair(data):
+    """The plan's «Đồng chí Chủ tịch … chỉ đạo chung các hoạt động»: an assignee with no units."""
+    org = _org(data)
+    org["doan"][0]["doan"].insert(0, {"ky_hieu": "-", "van_ban": CHAIR})
+    org["phan_cong"].insert(0, {"ban": "chu-tich", "tieu_de": "- Đồng chí Chủ tịch Ủy ban MTTQ Việt Nam xã",
+                                "nhiem_vu": CHAIR, "don_vi": []})
+
+
+def test_an_assignee_with_no_units_is_recorded_and_shown_with_its_task(tmp_path):
+    from macros.loader import load_website
+    from macros.render import home
+    from tests.test_structured_verbatim import _project
+
+    root = _project(tmp_path, _chair)
+    org = root / "data" / "ke-hoach-xa" / "co-quan.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace(
+        "ban:\n", "ban:\n  - ma: chu-tich\n    ten: Đồng chí Chủ tịch Ủy ban MTTQ Việt Nam xã\n"), encoding="utf-8")
+    site = load_website(root).plans[0]
+    page = assignments.assignments_page(site)
+    chair = page.split("### Đồng chí Chủ tịch Ủy ban MTTQ Việt Nam xã", 1)[1].split("###", 1)[0]
+    assert CHAIR in chair and "Phụ trách:" not in chair, chair
+    assert "Đồng chí Chủ tịch" not in assignments.by_unit_table(site)  # no units, no amounts
+    assert "Đồng chí Chủ tịch" not in home.home_page(site)  # not listed among those who «phụ trách» units

@@ -55,7 +55,7 @@ def report_note(site: Site) -> str:
     where = item_ref(section_number(site, "to_chuc_thuc_hien"), own.so if own else None)
     # «gồm cả kết quả tại các … do <receiver> phối hợp» only when the plan gives the receiver units
     its_units = (f", gồm cả kết quả tại các {m(site.plan.ten_goi_don_vi)} do {m(receiver)} {m(site.relation)}"
-                 if own is not None else "")
+                 if own is not None and own.don_vi else "")
     return (f"!!! note \"Báo cáo kết quả\"\n    Kế hoạch ghi: «{m(quote)}»\n\n"
             f"    {m(receiver)} nhận báo cáo{_senders(site)}{_compiles(site)} (kế hoạch, mục {m(where)}){its_units}.\n")
 
