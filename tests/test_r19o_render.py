@@ -121,3 +121,26 @@ def test_an_assignee_with_no_units_is_recorded_and_shown_with_its_task(tmp_path)
     assert CHAIR in chair and "Phụ trách:" not in chair, chair
     assert "Đồng chí Chủ tịch" not in assignments.by_unit_table(site)  # no units, no amounts
     assert "Đồng chí Chủ tịch" not in home.home_page(site)  # not listed among those who «phụ trách» units
+
+
+KON_TUM = ("Kế hoạch tuyên truyền, vận động thực hiện Cuộc vận động “Làm thay đổi nếp nghĩ, cách làm của đồng bào dân "
+           "tộc thiểu số, làm cho đồng bào dân tộc thiểu số vươn lên thoát nghèo bền vững” trên địa bàn tỉnh Kon Tum "
+           "năm 2026: toàn văn kế hoạch và tài liệu tham khảo biên soạn từ kế hoạch (không phải văn bản chính thức).")
+
+
+def test_a_website_description_naming_a_place_or_title_no_plan_writes_is_refused(tmp_path):
+    """#11: only the year changed from the 2023 site's description: «Kon Tum» and the 2023 campaign's title leak."""
+    import pytest
+    from macros.errors import DataErrors
+    from macros.loader import load_website
+    from tests.test_website_name_leak import _with_site_words
+
+    with pytest.raises(DataErrors) as caught:
+        load_website(_with_site_words(tmp_path, "Kế hoạch tuyên truyền, vận động năm 2026", KON_TUM))
+    text = str(caught.value)
+    assert "«mo_ta»" in text and "Kon Tum" in text and "Làm thay đổi nếp nghĩ" in text, text
+    assert "trường «ten»" not in text, text
+    # the plan's own place and campaign title pass
+    own = ("Kế hoạch tuyên truyền, vận động thực hiện Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị "
+           "văn minh” trên địa bàn xã Đăk Rơ Wa năm 2026 (Ủy ban MTTQ Việt Nam xã).")
+    assert load_website(_with_site_words(tmp_path / "2", "Kế hoạch của xã Đăk Rơ Wa năm 2026", own)).plans
