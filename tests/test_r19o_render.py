@@ -144,3 +144,24 @@ def test_a_website_description_naming_a_place_or_title_no_plan_writes_is_refused
     own = ("Kế hoạch tuyên truyền, vận động thực hiện Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị "
            "văn minh” trên địa bàn xã Đăk Rơ Wa năm 2026 (Ủy ban MTTQ Việt Nam xã).")
     assert load_website(_with_site_words(tmp_path / "2", "Kế hoạch của xã Đăk Rơ Wa năm 2026", own)).plans
+
+
+def _count_without_placeholder(data):
+    """r19o's shape: the count per unit recorded (hoi_nghi › moi_don_vi) and the step's text as written, with no
+    {so_hoi_nghi} in it."""
+    steps = next(s for s in data["muc"] if s.get("loai") == "cac_buoc")
+    steps["buoc"][1]["noi_dung"] = steps["buoc"][1]["noi_dung"].replace("{so_hoi_nghi}", "từ 01 đến 02")
+    steps["hoi_nghi"]["moi_don_vi"] = True
+
+
+def test_the_unit_sheet_gives_the_conference_count_the_unit_page_gives(tmp_path):
+    """#13: the unit PDF's row «Thời gian, hội nghị» had no count where the unit page had one."""
+    from macros.pdf import documents
+    from macros.render import units
+    from tests.test_units_without_budget_steps import _words
+
+    site = _site(tmp_path, _count_without_placeholder)
+    page = _words(units.unit_page(site, "kon-klor"))
+    assert f"Số hội nghị của mỗi {site.plan.ten_goi_don_vi}: từ 01 đến 02." in page, page
+    row = _words(documents.handout_document(site, "kon-klor")).split("Thời gian, hội nghị", 1)[1].split("Báo cáo kết quả")[0]
+    assert "từ 01 đến 02" in row and "hội nghị" in row, row
