@@ -987,17 +987,75 @@ def cross_check_available(models: dict, sources: dict, files: dict | None = None
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+_QUOTED = re.compile(r"“([^”]+)”|«([^»]+)»|\"([^\"]+)\"")
+_SENTENCE_END = (".", "!", "?", ":", ";", "(", "–", "-")
+
+
+def _strings(value):
+    """Every text in a model dumped to JSON types."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)
+
+
+def _named_words(text: str) -> list[str]:
+    """What a website name or description names that must be some plan's words: each quoted title («“…”»,
+    «…», "…") and each proper name, a run of capitalised words not counting a sentence's first word
+    («tỉnh Kon Tum» -> «Kon Tum»; «Kế hoạch …» -> nothing)."""
+    out = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
+    rest = _QUOTED.sub(" . ", text)  # a quoted title is checked whole; what follows it starts afresh
+    run: list[str] = []
+    start = True  # the text's first word starts a sentence
+
+    def flush():
+        if run:
+            out.append(" ".join(run))
+            run.clear()
+
+    for raw in rest.split():
+        word = raw.strip(".,:;!?()[]–-\"'")
+        capital = bool(word) and word[0].isupper()
+        if capital and not start and not raw.startswith("("):
+            run.append(word)
+        else:
+            flush()
+        if word != raw.rstrip(".,:;!?)]") or raw.endswith(_SENTENCE_END) or not word:
+            flush()
+        start = raw.endswith(_SENTENCE_END) or not word
+    flush()
+    return [w for w in dict.fromkeys(" ".join(w.split()) for w in out) if w]
+
+
 def check_website_words(info, src, plans) -> list[DataError]:
     """data/website.yaml's name and description (ten, mo_ta: every page's title, the meta description,
     the web app's name, the offline ZIP's) name no year that none of the website's plans writes: the
     name of a plan taken off the website, or kept from the example website when a plan was imported
-    (review r19n, defect 7: a commune's plan titled with the example plan's year on every page)."""
+    (review r19n, defect 7: a commune's plan titled with the example plan's year on every page); nor a
+    proper name or quoted title no plan writes (review r19o, defect 11: only the year changed, every page
+    described a ward's plan as «… “Làm thay đổi nếp nghĩ…” trên địa bàn tỉnh Kon Tum năm …»)."""
     texts = "\0".join(json.dumps(site.plan.model_dump(mode="json"), ensure_ascii=False) for site in plans)
     years = set(_YEAR.findall(texts))
+    # every word the plans write: their documents, issuing bodies and units (review r19o, defect 11)
+    words = "\n".join(" ".join(t.split()) for site in plans
+                      for model in (site.plan, site.org, site.units_file) for t in _strings(model.model_dump(mode="json")))
     errors = []
     for key, what in (("ten", "Tên website"), ("mo_ta", "Mô tả website")):
         value = getattr(info, key) or ""
         other = [y for y in dict.fromkeys(_YEAR.findall(value)) if y not in years]
+        foreign = [w for w in _named_words(value) if " ".join(w.split()) not in words]
+        if foreign:
+            errors.append(src.error((key,), f"{what} ghi {', '.join(f'«{w}»' for w in foreign)}, nhưng không kế hoạch "
+                                            "nào trên website ghi chữ đó: tên riêng hay tên trong ngoặc kép là của một "
+                                            "kế hoạch khác, sẽ hiện trên mọi trang (tiêu đề, mô tả trang, tên ứng dụng).",
+                                    found=" ".join(value.split()),
+                                    hint="sửa «ten» và «mo_ta» trong data/website.yaml bằng tên riêng và tên cuộc vận "
+                                         "động như kế hoạch website đăng viết (xem hướng dẫn biên tập, «Thêm một kế "
+                                         "hoạch mới»)."))
         if other:
             errors.append(src.error((key,), f"{what} ghi năm {', '.join(other)}, nhưng không kế hoạch nào trên website "
                                             f"ghi năm đó: {what.lower()} là của một kế hoạch khác, sẽ hiện trên mọi trang "

@@ -181,6 +181,18 @@ def size_errors(root: Path, folder: str, files: dict[str, str]) -> tuple[list[Da
     return errors, skip
 
 
+def _tagged_by_plan(plans: list[Site]) -> list[Site]:
+    """The plans, each later one whose files would carry an earlier plan's year (kinh-phi-<năm>.csv twice, in two
+    folders) given its folder in their names too (Site.file_tag): two downloads, two names."""
+    seen, out = set(), []
+    for site in plans:
+        if site.year_tag in seen:
+            site = replace(site, file_tag=f"{site.year_tag}-{site.key}")
+        seen.add(site.year_tag)
+        out.append(site)
+    return out
+
+
 def load_plan(root: Path, folder: str, entry=None, today: dt.date | None = None) -> Site:
     """Read and validate one plan folder. Raises DataErrors with every problem. `today`: the
     build's date (SOURCE_DATE_EPOCH) for the results' checks; None: the clock's (macros.check)."""
@@ -275,6 +287,7 @@ def load_website(root: Path, today: dt.date | None = None) -> Website:
     errors += crosschecks.check_website_words(info, source, plans)
     if errors:
         raise DataErrors(errors)
+    plans = _tagged_by_plan(plans)
     website = Website(root, info, plans)
     with reading(f"{WEBSITE_FILE} (địa chỉ các trang của các kế hoạch)"):
         errors += _clashes_across_plans(root, website, source)

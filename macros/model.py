@@ -328,7 +328,9 @@ class Assignment(Strict):
     tieu_de: Text | None = Field(default=None, description="Tiêu đề mục, chép đúng kế hoạch kể cả dấu câu "
                                                            "(«Văn phòng:»); bỏ trống thì dùng tên ban.")
     nhiem_vu: Text = Field(description="Nhiệm vụ, chép đúng kế hoạch; phải nhắc tên từng đơn vị được giao.")
-    don_vi: Annotated[list[Name], *at_most(MAX_UNITS)] = Field(min_length=1, description="Mã các đơn vị ban này phối hợp.")
+    don_vi: Annotated[list[Name], *at_most(MAX_UNITS)] = Field(description=(
+        "Mã các đơn vị ban này phối hợp; «[]» khi kế hoạch giao nhiệm vụ mà không giao đơn vị nào (như «Đồng chí "
+        "Chủ tịch … chỉ đạo chung»): website ghi nhiệm vụ ở trang phân công, không có trang đơn vị hay kinh phí."))
     so: SectionNumber = Field(default=None, description=(
         "Số của mục giao nhiệm vụ này, chép đúng kế hoạch («1.»); hai người cùng một mục thì ghi cùng số. Website dẫn "
         "«mục <số mục>.1»; bỏ trống thì chỉ dẫn số mục lớn, không tự đánh số."))

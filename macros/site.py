@@ -37,6 +37,9 @@ class Site:
     # The plan's results (macros/results/load.Results), set by the loader; None when
     # the Site was made without them (render code then shows "no data").
     results: object = None
+    # What the files' names carry when another plan of the website already names its files by the same year
+    # (set by the loader: "<năm>-<thư mục>"); "" otherwise (year_tag).
+    file_tag: str = ""
 
     @cached_property
     def qr_codes(self) -> dict:
@@ -75,7 +78,11 @@ class Site:
     @property
     def year_tag(self) -> str:
         """What the files' names carry for the plan: its year (van_ban › nam), or, for a document
-        without one, its folder ("ke-hoach-xa")."""
+        without one, its folder ("ke-hoach-xa"); a later plan of the same year on the website: the year and
+        its folder ("<năm>-<thư mục>", file_tag), so a cadre who downloads both plans' files gets two names
+        (review r19o, defect 12)."""
+        if self.file_tag:
+            return self.file_tag
         return str(self.plan.van_ban.nam) if self.plan.van_ban.nam else (self.key or "ke-hoach")
 
     # -- which computed pages the plan has (PLAN-FORMAT.md): each needs the structured

@@ -346,7 +346,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         state = build_state.of(config)
         # Its abbreviations get their tooltips like the page's own text (glossary).
         env.globals["site_notice"] = lambda src_uri: Markup(state.abbreviators[state.site_of(src_uri).key].apply(
-            notice.page_notice_html(state.site_of(src_uri), src_uri)))
+            notice.site_notice_html(state.website.plans, state.catalog.plan_of_page.get(src_uri), src_uri)))
         # The footer names the page's own plan (overrides/partials/copyright.html escapes it); `copyright`
         # is the fallback.
         env.globals["site_footer"] = lambda src_uri: notice.page_footer_text(

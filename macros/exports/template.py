@@ -167,6 +167,12 @@ def unit_values(site: Site, code: str) -> dict[str, str]:
     }
 
 
+def _units_report(site: Site) -> bool:
+    """The plan says the units send the report (bao_cao › nguoi_gui: don_vi; review r19o, defect 8)."""
+    org = site.plan.to_chuc_thuc_hien
+    return org is not None and org.bao_cao.nguoi_gui == "don_vi"
+
+
 def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
     """One unit's template, made with openpyxl (TemplateMaker makes the same bytes faster)."""
     return xlsx.save(template_workbook(site, unit_values(site, code), stamp), stamp)
@@ -204,6 +210,9 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if r.key in RECORD_KEYS:
             cell.font = Font(size=9, color="595959")
+        elif r.key == "ban" and _units_report(site):
+            pass  # who is assigned, as a record: the plan's senders are the units, not a yellow cell to fill
+
         elif r.key not in ("don_vi", "ten"):
             cell.fill = FILL
     _text_dates(ws, [f"B{INFO_KEYS[k].row}" for k in DATE_KEYS if survey or k not in SURVEY_KEYS], site.sample_date)

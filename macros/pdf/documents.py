@@ -117,6 +117,14 @@ def handout_metadata(site: Site, code: str) -> Metadata:
                                  author(site), compiled_subject(site)))
 
 
+def _count_per_unit(site: Site) -> bool:
+    """The plan sets a number of conferences per unit (cac_buoc › hoi_nghi › moi_don_vi) but no step holds
+    {so_hoi_nghi}, so no sentence of the plan is quoted for it."""
+    steps = site.plan.cac_buoc
+    count = getattr(steps, "hoi_nghi", None)
+    return bool(count is not None and count.moi_don_vi and not notice.conference_sentence(site))
+
+
 def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
     """One A4 page for one unit: its department and role, money, steps, deadlines, lines to fill."""
     unit = site.unit(code)
@@ -135,6 +143,8 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
         amount_words=site.amount_in_words(amount) if amount is not None else None,
         period=P.upper_first(P.words(period)),
         conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),
+        # no sentence of the plan to quote but a count per unit recorded: the count the unit page gives (r19o, #13)
+        conference_count=plan.conference_rule(site) if _count_per_unit(site) else "",
         # a step the data numbers as written (buoc › so: «Bước 2:», «b)») keeps that number, not the list's
         steps=[(step_times.label(n, s) if s.so else s.ten_ngan, site.fill(s.noi_dung),
                 bool(s.so) or has_own_number(s.ten_ngan))

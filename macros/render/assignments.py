@@ -14,14 +14,22 @@ def by_department(site: Site, current: str = links.ASSIGNMENTS) -> str:
     # each task cited by the item number the data records as written (two comrades may share one item),
     # else by the section alone
     departments = [{"name": site.department(a.ban).ten, "task": a.nhiem_vu, "where": item_ref(org, a.so),
-                    "units": [(links.unit_name(site.unit(c)),
+                    "units": [(_as_written(site.unit(c), a.nhiem_vu),
                                # no unit pages (Site.has_units): the name alone
                                links.rel(links.unit_page(site.unit(c)), current) if site.has_units else None)
                               for c in a.don_vi]}
                    for a in site.assignments]
     local = site.plan.to_chuc_thuc_hien.don_vi_thuc_hien
-    return render("assignments_by_department.md", departments=departments, local=notice.spell(site, local.ten),
+    # what an assignee does with its units in the plan's own word (quan_he: «Phụ trách:»), else «Phối hợp tại:»
+    label = f"{site.partner_column}:" if site.plan.to_chuc_thuc_hien.quan_he else "Phối hợp tại:"
+    return render("assignments_by_department.md", departments=departments, label=label, local=notice.spell(site, local.ten),
                   local_where=item_ref(org, local.so), local_task=local.nhiem_vu)
+
+
+def _as_written(unit, task: str) -> str:
+    """A unit named as the assignee's task writes it: its full name («Khu phố Vĩnh Xuân») when the task has it
+    so, else the running-text name («thôn Kon Klor»)."""
+    return unit.ten_chinh_thuc if unit.ten_chinh_thuc and unit.ten_chinh_thuc in task else links.unit_name(unit)
 
 
 def by_unit_table(site: Site, current: str = links.ASSIGNMENTS) -> str:
@@ -47,7 +55,7 @@ def report_note(site: Site) -> str:
     where = item_ref(section_number(site, "to_chuc_thuc_hien"), own.so if own else None)
     # «gồm cả kết quả tại các … do <receiver> phối hợp» only when the plan gives the receiver units
     its_units = (f", gồm cả kết quả tại các {m(site.plan.ten_goi_don_vi)} do {m(receiver)} {m(site.relation)}"
-                 if own is not None else "")
+                 if own is not None and own.don_vi else "")
     return (f"!!! note \"Báo cáo kết quả\"\n    Kế hoạch ghi: «{m(quote)}»\n\n"
             f"    {m(receiver)} nhận báo cáo{_senders(site)}{_compiles(site)} (kế hoạch, mục {m(where)}){its_units}.\n")
 

@@ -31,7 +31,7 @@ def home_page(site: Site) -> str:
              ("units", links.UNITS), ("timeline", links.TIMELINE), ("budget", links.BUDGET))}
     return render("home.md", doc_kind=p.van_ban.loai, doc_subject=subject_after_kind(p.van_ban.trich_yeu),
                   units_anchor=UNITS_ANCHOR, steps=len(p.cac_buoc.buoc), conferences=notice.conference_sentence(site),
-                  href=href, org=site.org.ten_day_du, departments=[site.department(a.ban).ten for a in site.assignments],
+                  href=href, org=site.org.ten_day_du, departments=[site.department(a.ban).ten for a in site.assignments if a.don_vi],
                   partners=site.partner_word if site.partner_word != "ban phối hợp" else "các ban phối hợp",
                   local=notice.spell(site, local.ten), n=n, unit_word=p.ten_goi_don_vi, province=site.units_file.tinh,
                   cap=site.org.cap, senders=senders[:1].upper() + senders[1:],

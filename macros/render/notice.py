@@ -306,9 +306,38 @@ def notice_html(site: Site, kind: Kind, compact: bool = False, pdf: bool = False
                   items=status_items(site), line=one_line(site, kind))
 
 
+def plan_status_line(site: Site) -> str:
+    """Where one plan stands, as a sentence («Kế hoạch đã hết thời gian thực hiện (…).»), "" without a period:
+    each plan's own line on the list of plans (review r19o, defect 12)."""
+    clause = ended_clause(site)
+    return f"{clause[:1].upper()}{clause[1:]}{changed_clause(site)}." if clause else ""
+
+
+def website_notice_html(plans: list[Site]) -> str:
+    """The notice of a site-wide page (the list of plans, the guide …) on a website of several plans: what the
+    page is, and where each plan stands by its own title, never one plan's status for all (review r19o, defect 12)."""
+    first = plans[0]
+    items = [(f"{p.title}: {_lower_first(plan_status_line(p))}", "") for p in plans if plan_status_line(p)]
+    provenance = (f"Do {_lower_first(compiler(first))} biên soạn từ các văn bản trên website; không phải văn bản "
+                  f"chính thức, không do cơ quan ban hành các văn bản đó ban hành. Chỉ trang "
+                  f"«{links.plan_page_title(first)}» của mỗi văn bản là toàn văn văn bản đã ban hành.")
+    return fragment("notice.html", compact=False, pdf=False, kind=Kind.REFERENCE.value, lead="",
+                    label=PROVENANCE_REFERENCE, provenance=provenance, title="Tình trạng của từng văn bản",
+                    status=[s for s, _ in items], items=items,
+                    line=f"{PROVENANCE_REFERENCE}, không phải văn bản chính thức; mỗi văn bản có tình trạng riêng.")
+
+
 def page_kind(site: Site, src_uri: str) -> Kind:
     """The plan page is the plan's text as issued; every other page is reference material."""
     return Kind.PLAN if src_uri == site.prefix + links.PLAN else Kind.REFERENCE
+
+
+def site_notice_html(plans: list[Site], site: Site | None, src_uri: str) -> str:
+    """The notice of a page: its own plan's (page_notice_html); a site-wide page (`site` None) of a website with
+    several plans: website_notice_html, no one plan's status."""
+    if site is None and len(plans) > 1:
+        return website_notice_html(plans)
+    return page_notice_html(site or plans[0], src_uri)
 
 
 def page_notice_html(site: Site, src_uri: str) -> str:

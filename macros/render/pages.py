@@ -186,7 +186,9 @@ def plans_page(website: Website) -> GeneratedPage:
         target = home_path(website, site)
         items.append({"title": site.title, "href": target, "summary": site.plan.van_ban.trich_yeu,
                       "issuer": site.org.ten_day_du, "units": len(site.units) if site.has_units else 0, "unit_word": site.plan.ten_goi_don_vi,
-                      "draft": notice.draft_sentence(site)})
+                      "draft": notice.draft_sentence(site),
+                      # where this plan stands, its own (review r19o, defect 12: not plan 1's for all)
+                      "status": notice.plan_status_line(site)})
     markdown = f"# {md_escape(website.name)}\n\n" + render("plans_index.html", plans=items)
     return GeneratedPage(PLANS, "Các kế hoạch", markdown, (website.file,))
 

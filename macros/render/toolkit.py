@@ -143,7 +143,7 @@ def report(site: Site, form: Form) -> str:
                   senders_label=f"{_capital(name)} báo cáo" if name else "Nơi gửi",
                   signer=f"LÃNH ĐẠO {name.upper()}" if name else "LÃNH ĐẠO",
                   # «gồm cả kết quả tại các … do <receiver> <relation>» only when the plan gives the receiver units
-                  receiver_units=any(a.ban == rep.noi_nhan for a in plan.to_chuc_thuc_hien.phan_cong), relation=site.relation,
+                  receiver_units=any(a.ban == rep.noi_nhan and a.don_vi for a in plan.to_chuc_thuc_hien.phan_cong), relation=site.relation,
                   receiver_own=site.receiver_code is not None,  # a receiver written by name is not said to compile
                   owner=deadline_owner(site), deadline=rep.han, period=P.words(period),
                   amount=site.flat_rate if site.rate_for_all else None,  # never a rate the plan does not give every unit
