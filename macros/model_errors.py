@@ -173,18 +173,18 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
     return errors
 
 
-# YAML 1.1 words read as true/false: «moi_don_vi: yes» would be taken silently as true (review bad8).
-_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n"}
+# YAML 1.1 words read as true/false: «moi_don_vi: yes» would be taken silently as true (review bad8); so are
+# «True», «TRUE», «False»…: every form but «true» and «false» is refused alike (review bad9, 13).
 
 
 def bool_words(source: YamlSource, already: list[DataError]) -> list[DataError]:
-    """A true/false field written «yes», «no», «on», «off»: YAML 1.1 turns the word into true or false without
+    """A true/false field written «yes», «no», «on», «off», «True», «TRUE»: YAML 1.1 turns the word into true or false without
     a word to the editor, so the field takes a value nobody wrote. Refused, with the form the field takes; a
     field whose type already refused the value (in `already`) is not named twice."""
     taken = {(e.line, e.column) for e in already}
     errors = []
     for path, raw in source.coerced.items():
-        if raw.lower() not in _BOOL_WORDS or not isinstance(_value_at(source.data, path), bool):
+        if raw in ("true", "false") or not isinstance(_value_at(source.data, path), bool):
             continue
         error = source.error(path, f"YAML 1.1 tự đổi «{raw}» (không có dấu nháy) thành "
                                    f"{'true' if _value_at(source.data, path) else 'false'}: trường này chỉ nhận "
