@@ -109,3 +109,53 @@ def test_confirmed_takes_only_true(tmp_path, capsys, word):
     root = _xa(tmp_path)
     _xa_change(root, "  da_doi_chieu: true\n", f"  da_doi_chieu: {word}\n")
     _refused(root, capsys, f"{XA_PLAN}:11:", "«nhap_tu_dong › da_doi_chieu»", f"«{word}»", "true")
+
+
+# --- messages (review bad9, 12) -------------------------------------------------------------------
+
+def test_a_changed_deadline_is_named_at_its_field_with_the_date_the_words_write(tmp_path, capsys):
+    root = _xa(tmp_path)
+    _xa_change(root, "    han: 15/11/2026\n", "    han: 14/11/2026\n")
+    _refused(root, capsys, f"{XA_PLAN}:143:", "«to_chuc_thuc_hien › bao_cao › han»", "«15/11/2026»", "«14/11/2026»")
+
+
+def test_a_changed_receiver_is_named_at_its_field(tmp_path, capsys):
+    root = _xa(tmp_path)
+    _xa_change(root, "    noi_nhan: ban-thuong-truc\n", "    noi_nhan: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh\n")
+    org = root / "data/ke-hoach-xa/co-quan.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace(
+        "  - ma: ban-thuong-truc\n    ten: Ban Thường trực Ủy ban MTTQ Việt Nam xã\n", ""), encoding="utf-8")
+    _refused(root, capsys, f"{XA_PLAN}:142:", "«to_chuc_thuc_hien › bao_cao › noi_nhan»",
+             "«Ban Thường trực Ủy ban MTTQ Việt Nam xã»", "«Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh»")
+
+
+def test_a_quoted_true_asks_to_drop_the_quotes(tmp_path, capsys):
+    root = _xa(tmp_path)
+    _xa_change(root, "  da_doi_chieu: true\n", '  da_doi_chieu: "true"\n')
+    _refused(root, capsys, f"{XA_PLAN}:11:", "«nhap_tu_dong › da_doi_chieu»", "bỏ dấu nháy")
+
+
+@pytest.mark.parametrize("value", ["đơn vị", '""', "[ban]"])
+def test_a_sender_outside_the_list_names_the_list(tmp_path, capsys, value):
+    root = _xa(tmp_path)
+    _xa_change(root, "    han: 15/11/2026\n", f"    han: 15/11/2026\n    nguoi_gui: {value}\n")
+    _refused(root, capsys, f"{XA_PLAN}:144:", "«to_chuc_thuc_hien › bao_cao › nguoi_gui»", "ban, don_vi")
+
+
+def test_an_unquoted_line_with_a_colon_asks_for_quotes(tmp_path, capsys):
+    root = _xa(tmp_path)
+    path = root / XA_PLAN
+    lines = path.read_text(encoding="utf-8").split("\n")
+    k = next(n for n, line in enumerate(lines) if line.startswith("- so: IV"))
+    k = next(n for n in range(k, len(lines)) if lines[n].startswith("  - ") and "doan" in lines[n - 1])
+    lines[k] = "  - Thời gian thực hiện: Quý III/2026 - 30/12/2026."
+    path.write_text("\n".join(lines), encoding="utf-8")
+    _refused(root, capsys, f"{XA_PLAN}:{k + 1}:", "«thoi_gian_dia_diem › doan › mục 1»", "dấu nháy",
+             "'Thời gian thực hiện: Quý III/2026 - 30/12/2026.'")
+
+
+def test_a_period_in_the_plans_words_is_not_said_to_be_as_the_plan_writes(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    change(root, "ke-hoach.yaml", 'bat_dau: "4/2023"', 'bat_dau: "tháng 4 năm 2023"')
+    report = _refused(root, capsys, f"{PLAN}:", "«thoi_gian_dia_diem › bat_dau»", '"4/…"')
+    assert "đúng như kế hoạch ghi" not in report, report
