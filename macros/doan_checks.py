@@ -166,6 +166,18 @@ def check_numbers(plan: PlanFile, src) -> list[DataError]:
                                         hint="mỗi bước một số riêng, chép đúng văn bản; sửa số của một trong hai bước."))
             seen.setdefault(key, j)
     for i, section in enumerate(plan.muc):
+        if not isinstance(section, Contents):
+            continue
+        seen = {}
+        for j, topic in enumerate(section.muc):  # a handbook chapter cites its topic by this number
+            key = re.sub(r"[\W_]+", "", fold(topic.so or ""))
+            if key and key in seen:
+                errors.append(src.error(("muc", i, "muc", j, "so"),
+                                        f"Hai nội dung cùng số «{topic.so}»: nội dung {seen[key] + 1} và nội dung {j + 1}. "
+                                        "Sổ tay dẫn nội dung theo số này («Kế hoạch, mục …, <số>»).", found=topic.so,
+                                        hint="mỗi nội dung một số riêng, chép đúng văn bản; sửa số của một trong hai."))
+            seen.setdefault(key, j)
+    for i, section in enumerate(plan.muc):
         if not isinstance(section, (Contents, Steps)) or not section.doan:
             continue
         items = section.muc if isinstance(section, Contents) else section.buoc

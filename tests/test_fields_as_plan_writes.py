@@ -159,3 +159,11 @@ def test_a_period_in_the_plans_words_is_not_said_to_be_as_the_plan_writes(tmp_pa
     change(root, "ke-hoach.yaml", 'bat_dau: "4/2023"', 'bat_dau: "tháng 4 năm 2023"')
     report = _refused(root, capsys, f"{PLAN}:", "«thoi_gian_dia_diem › bat_dau»", '"4/…"')
     assert "đúng như kế hoạch ghi" not in report, report
+
+
+def test_two_topics_with_one_number_are_refused(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    change(root, "ke-hoach.yaml", "      - ma: chu-truong-chinh-sach\n",
+           "      - ma: chu-truong-chinh-sach\n        so: \"1.\"\n")
+    change(root, "ke-hoach.yaml", "      - ma: mo-hinh-hay\n", "      - ma: mo-hinh-hay\n        so: \"1.\"\n")
+    _refused(root, capsys, f"{PLAN}:96:", "«noi_dung › muc › mục 2 › so»", "Hai nội dung cùng số «1.»")
