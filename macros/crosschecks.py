@@ -230,15 +230,58 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
                                     hint="thêm mã vào don_vi của một ban."))
     report = plan.to_chuc_thuc_hien.bao_cao
     errors += check_idle_departments(org, plan, src, org_file)
-    # a code (lower case, no space) names a department of co-quan.yaml; any other words name the receiver as
-    # the plan writes it (a commune's report goes to the province's Front, no department of the commune)
-    # (a department's own name written for its code is still refused, with its code: the site must know it)
-    if report.noi_nhan not in depts and (re.fullmatch(r"[a-z0-9-]+", report.noi_nhan)
-                                         or fold(report.noi_nhan) in {fold(d.ten) for d in org.ban}):
-        errors.append(src.error(path_of(plan, "to_chuc_thuc_hien") + ("bao_cao", "noi_nhan"),
-                                f"Không có ban mã «{report.noi_nhan}» trong {org_file}.",
-                                found=report.noi_nhan, hint=_suggest_department(report.noi_nhan, org, org_file)))
+    where = path_of(plan, "to_chuc_thuc_hien") + ("bao_cao", "noi_nhan")
+    problem = receiver_problem(report.noi_nhan, org, org_file)
+    if problem is None and report.noi_nhan not in depts and not _in_plan_words(report.noi_nhan, plan):
+        problem = (f"Nơi nhận báo cáo «{report.noi_nhan}» không có trong lời kế hoạch: website in tên này trên trang "
+                   "chủ và mọi trang đơn vị như kế hoạch viết.",
+                   "chép tên nơi nhận đúng như kế hoạch viết (kể cả dấu), hoặc ghi mã một ban trong "
+                   f"{org_file} khi nơi nhận là một ban của cơ quan ban hành.")
+    if problem is not None:
+        errors.append(src.error(where, problem[0], found=report.noi_nhan, hint=problem[1]))
     return errors
+
+
+def receiver_problem(value: str, org: OrgFile, org_file: str = "data/co-quan.yaml") -> tuple[str, str] | None:
+    """bao_cao › noi_nhan read as the editor meant it: a code (no space: «ban-phong-trao», «Ban-Phong-Trao») names
+    a department of co-quan.yaml; a department's own name (alone, or followed by its body's words «… Ủy ban MTTQ
+    Việt Nam tỉnh») is written by its code (the site then says it gathers the reports); any other words name the
+    receiver as the plan writes it (a commune's report goes to the province's Front). (message, hint) or None."""
+    if value in {d.ma for d in org.ban}:
+        return None
+    if not re.search(r"\s", value):
+        return f"Không có ban mã «{value}» trong {org_file}.", _suggest_department(value, org, org_file)
+    said = fold(value)
+    level = fold(org.cap or "")
+    for dept in org.ban:
+        name = fold(dept.ten)
+        if said == name or (said.startswith(name + " ") and level and said.endswith(" " + level)):
+            return (f"«{value}» là tên của ban «{dept.ten}» ({org_file}): nơi nhận là một ban của cơ quan ban hành "
+                    "thì ghi bằng mã ban, để website biết ban đó tổng hợp báo cáo.",
+                    f"ghi mã ban: noi_nhan: {dept.ma}")
+    return None
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _in_plan_words(name: str, plan: PlanFile) -> bool:
+    """Whether the plan's words (any text of ke-hoach.yaml but the receiver field itself) write `name`, with its
+    diacritics (case and runs of spaces aside)."""
+    data = plan.model_dump(mode="json")
+    for section in data.get("muc") or []:
+        if isinstance(section, dict) and isinstance(section.get("bao_cao"), dict):
+            section["bao_cao"].pop("noi_nhan", None)
+    words = " ".join(" ".join(_strings(data)).split()).casefold()
+    return " ".join(name.split()).casefold() in words
 
 
 def check_idle_departments(org: OrgFile, plan: PlanFile, src, where: str = "data/co-quan.yaml") -> list[DataError]:
@@ -908,6 +951,7 @@ _CHECKS = (
     (("units", "plan"), lambda m, s, f: doan_checks.check_unit_amounts(m["units"], m["plan"], s["plan"])),
     (("units", "org", "plan"), lambda m, s, f: doan_checks.check_report_senders(m["units"], m["org"], m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: doan_checks.check_numbers(m["plan"], s["plan"])),
+    (("plan",), lambda m, s, f: doan_checks.check_relation_word(m["plan"], s["plan"])),
 )
 
 
@@ -936,6 +980,11 @@ def check_codes_unvalidated(models: dict, sources: dict, files: dict | None = No
     known = {u.ma for u in units.don_vi} if units is not None else None
     depts = {d.ma for d in org.ban} if org is not None else None
 
+    def receiver(path: tuple, value) -> None:
+        problem = receiver_problem(value, org, org_file) if org is not None and isinstance(value, str) else None
+        if problem is not None:  # a name written as the plan writes it is no unknown code (review r19o, 9)
+            errors.append(src.error(path, problem[0], found=value, hint=problem[1]))
+
     def dept(path: tuple, code) -> None:
         code = _code(code)
         if depts is not None and code is not None and code not in depts:
@@ -961,7 +1010,7 @@ def check_codes_unvalidated(models: dict, sources: dict, files: dict | None = No
                                             hint=_suggest_unit(code, units, units_file, taken)))
             report = section.get("bao_cao")
             if isinstance(report, dict):
-                dept(("muc", k, "bao_cao", "noi_nhan"), report.get("noi_nhan"))
+                receiver(("muc", k, "bao_cao", "noi_nhan"), report.get("noi_nhan"))
         elif section.get("loai") == "kinh_phi" and isinstance(section.get("rieng"), dict) and known is not None:
             for code in section["rieng"]:
                 if _code(code) is not None and _code(code) not in known:

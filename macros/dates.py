@@ -159,6 +159,14 @@ def point_of_quarter(numeral: str, year: int) -> PeriodPoint:
     return PeriodPoint("quy", dt.date(year, 3 * q - 2, 1), _last_of_month(year, 3 * q), numeral.upper())
 
 
+def point_error_hint(sample=None) -> str:
+    """point_hint for a value refused: the plan's own words («tháng 4 năm …») are not the form, so the message
+    says how to write the time the plan gives, not «as the plan writes» (review bad9, 12: y11, y13)."""
+    return ("quý («Quý III/…», số La Mã hoặc chữ số), tháng («7/…»), ngày («30/11/…») hoặc năm («năm …»), năm đủ "
+            "bốn chữ số: ghi thời điểm kế hoạch nói theo một dạng đó («tháng 4 năm …» viết \"4/…\", «hết tháng "
+            "11/…» viết \"11/…\")")
+
+
 def point_of_year(year: int) -> PeriodPoint:
     return PeriodPoint("nam", dt.date(year, 1, 1), dt.date(year, 12, 31))
 
@@ -182,4 +190,4 @@ def parse_point(text: str, sample: dt.date | None = None) -> PeriodPoint:
         return point_of_month(month.month, month.year)
     if (m := _DAY_WORDS.match(text)):
         return point_of_day(parse_date(m.group(1), sample))
-    raise ValueError(f"viết dạng {point_hint()}")
+    raise ValueError(f"viết dạng {point_error_hint()}")

@@ -19,7 +19,7 @@ import re
 
 from .errors import DataError
 from .doan_text import lines, plain
-from .model import Item, PlanFile, Table
+from .model import Contents, Item, PlanFile, Steps, Table
 from .numbers import amounts_in, format_money, format_number, words_name_amount, words_say_amount
 from .plausibility import stated_totals
 from .sections import path_of
@@ -27,7 +27,7 @@ from .text import fold
 
 # Markdown's marks of emphasis and code: a number as written never holds them (they are the editor's, not the
 # document's; the site prints the number as text, marks included).
-_MARKDOWN = re.compile(r"[*_`]")
+_MARKDOWN = re.compile(r"[*_`#]")
 
 
 _SCALED_HEADER = {"trieu dong": 10 ** 6, "nghin dong": 1000, "ngan dong": 1000}
@@ -316,9 +316,12 @@ def check_report_senders(units, org, plan: PlanFile, src) -> list[DataError]:
 
 
 def _numbers(plan: PlanFile):
-    """(path, number as written) of every `so` of the plan: sections, steps, assignments, local committees."""
+    """(path, number as written) of every `so` of the plan: sections, topics, steps, assignments, local committees."""
     for i, section in enumerate(plan.muc):
         yield ("muc", i, "so"), getattr(section, "so", None)
+        if isinstance(section, Contents):
+            for j, topic in enumerate(section.muc):
+                yield ("muc", i, "muc", j, "so"), topic.so
         for j, step in enumerate(getattr(section, "buoc", None) or []):
             yield ("muc", i, "buoc", j, "so"), step.so
         for j, task in enumerate(getattr(section, "phan_cong", None) or []):
@@ -334,8 +337,9 @@ def check_numbers(plan: PlanFile, src) -> list[DataError]:
         if number and _MARKDOWN.search(number):
             bare = _MARKDOWN.sub("", number).strip()
             errors.append(src.error(path, f"Số «{number}» có dấu «{_MARKDOWN.search(number).group(0)}» của Markdown "
-                                          "(chữ đậm, nghiêng): website in số đúng như ghi, kể cả các dấu đó. Chữ đậm "
-                                          "của văn bản không ghi ở trường số.", found=number,
+                                          "(đề mục, chữ đậm, nghiêng): website in số đúng như ghi, kể cả các dấu đó, "
+                                          "ở tiêu đề và mục lục. Cỡ chữ, chữ đậm của văn bản không ghi ở trường số.",
+                                    found=number,
                                     hint=f'viết số như văn bản, không có dấu: so: "{bare}".'))
     steps = plan.cac_buoc
     if steps is not None:
@@ -350,4 +354,59 @@ def check_numbers(plan: PlanFile, src) -> list[DataError]:
                                         "danh sách buoc. Trang đơn vị, lịch dẫn bước theo số này.", found=step.so,
                                         hint="mỗi bước một số riêng, chép đúng văn bản; sửa số của một trong hai bước."))
             seen.setdefault(key, j)
+    for i, section in enumerate(plan.muc):
+        if not isinstance(section, Contents):
+            continue
+        seen = {}
+        for j, topic in enumerate(section.muc):  # a handbook chapter cites its topic by this number
+            key = re.sub(r"[\W_]+", "", fold(topic.so or ""))
+            if key and key in seen:
+                errors.append(src.error(("muc", i, "muc", j, "so"),
+                                        f"Hai nội dung cùng số «{topic.so}»: nội dung {seen[key] + 1} và nội dung {j + 1}. "
+                                        "Sổ tay dẫn nội dung theo số này («Kế hoạch, mục …, <số>»).", found=topic.so,
+                                        hint="mỗi nội dung một số riêng, chép đúng văn bản; sửa số của một trong hai."))
+            seen.setdefault(key, j)
+    for i, section in enumerate(plan.muc):
+        if not isinstance(section, (Contents, Steps)) or not section.doan:
+            continue
+        items = section.muc if isinstance(section, Contents) else section.buoc
+        what = "nội dung" if isinstance(section, Contents) else "bước"
+        written = [" ".join(line.split()) for line in lines(section.doan)]
+        for j, item in enumerate(items):
+            number = " ".join((item.so or "").split())
+            text = " ".join(item.noi_dung.split())
+            if not number or _MARKDOWN.search(number) or "{" in text:
+                continue
+            before = next((line[:line.index(text)].strip() for line in written if text in line), "")
+            if before and not before.startswith(number):
+                key = "muc" if isinstance(section, Contents) else "buoc"
+                errors.append(src.error(("muc", i, key, j, "so"),
+                                        f"Số của {what} {j + 1} ghi «{number}», nhưng lời văn của mục (doan) viết "
+                                        f"«{before}» trước chữ «{text[:60]}{'…' if len(text) > 60 else ''}»: website "
+                                        "dẫn số này như kế hoạch viết.", found=number,
+                                        hint=f'chép đúng số văn bản viết: so: "{before}".' if re.search(r"\w", before)
+                                        else f"văn bản không đánh số {what} này (viết «{before}»): bỏ dòng so."))
     return errors
+
+
+def check_relation_word(plan: PlanFile, src) -> list[DataError]:
+    """to_chuc_thuc_hien › quan_he (what an assignee does with its units: «phụ trách») is the plan's own word:
+    printed on every unit page, the assignment sheets and workbooks, so the section's words (doan, or the
+    assignment texts nhiem_vu) write it, with its diacritics (review bad9, defect 7)."""
+    section = plan.to_chuc_thuc_hien
+    if section is None or not section.quan_he:
+        return []
+    texts = [*lines(section.doan, marks=False), *(a.nhiem_vu for a in section.phan_cong),
+             section.don_vi_thuc_hien.nhiem_vu]
+    words = " ".join(" ".join(texts).split()).casefold()
+    word = " ".join(section.quan_he.split()).casefold()
+    if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", words):
+        return []
+    near = [w for w in ("phụ trách", "phối hợp", "theo dõi", "chỉ đạo", "hướng dẫn") if w in words]
+    return [src.error(path_of(plan, "to_chuc_thuc_hien") + ("quan_he",),
+                      f"quan_he ghi «{section.quan_he}», nhưng lời văn mục «{section.tieu_de}» (doan, nhiem_vu) không "
+                      "viết chữ này: website in «" + section.quan_he[:1].upper() + section.quan_he[1:] + ": <người "
+                      "được giao>» trên mọi trang đơn vị, phiếu nhiệm vụ, bảng tính như lời kế hoạch.",
+                      found=section.quan_he,
+                      hint=(f"chép đúng chữ kế hoạch dùng, có dấu (kế hoạch viết: {', '.join(near)})" if near else
+                            "chép đúng chữ kế hoạch dùng, có dấu") + "; kế hoạch không nói thì bỏ dòng quan_he.")]

@@ -317,7 +317,7 @@ MonthValue = Annotated[
 # A start or an end of a plan's period as the plan writes it: «Quý III/…», a month, a day.
 PeriodPointValue = Annotated[
     dates.PeriodPoint,
-    BeforeValidator(_parse_with(dates.parse_point, lambda sample=None: dates.point_hint(), "ngày/tháng/năm",
+    BeforeValidator(_parse_with(dates.parse_point, dates.point_error_hint, "ngày/tháng/năm",
                                 dates.format_date)),
     WithJsonSchema({"type": "string",
                     "pattern": (r"^\s*([Qq]uý\s+(IV|III|II|I|[1-4])\s*(/|\s+năm\s+)\s*\d{4}|([Tt]háng\s+)?\d{1,2}\s*/\s*\d{4}"

@@ -2,6 +2,7 @@
 Vietnamese message, file, line, column, field, the value found and a hint."""
 
 import difflib
+import re
 import typing
 
 from pydantic import BaseModel, ValidationError
@@ -165,6 +166,26 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
         if kind == "string_type" and raw is None and isinstance(value, (int, float)) and not isinstance(value, bool):
             # ma: 608 unquoted is a number; codes and names are text.
             hint = f"viết trong dấu nháy kép: \"{value}\"."
+        if kind == "literal_error":  # name the values the field takes (review bad9, 12: «nguoi_gui: đơn vị»)
+            allowed = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
+            if allowed:
+                message += ": " + ", ".join(allowed)
+                hint = "viết đúng một trong các chữ: " + ", ".join(allowed) + " (chữ thường, không dấu nháy)."
+            if isinstance(value, list):
+                hint += " Không viết trong ngoặc vuông [ ]: chỉ một giá trị."
+        if kind == "bool_type" and isinstance(value, str):
+            hint = ("bỏ dấu nháy: viết " + value.strip().lower() + " (trong dấu nháy là chữ, không phải true/false)."
+                    if value.strip().lower() in ("true", "false") else
+                    "viết true (có) hoặc false (không), chữ thường, không dấu nháy.")
+        if (kind == "du_lieu" and isinstance(value, dict) and len(value) == 1
+                and isinstance(next(iter(value)), str) and next(iter(value)) not in known
+                and isinstance(next(iter(value.values())), (str, int, float))):
+            # «- Thời gian thực hiện: Quý III/… …» unquoted: YAML reads «chữ: chữ» as a group (review bad9, 12)
+            key, rest = next(iter(value.items()))
+            line = f"{key}: {rest}"
+            found = line[:120] + ("…" if len(line) > 120 else "")
+            hint = ("dòng chữ có dấu «: » nên YAML đọc thành một nhóm «tên: giá trị»; đặt cả dòng trong dấu nháy "
+                    f"đơn: '{line[:80]}{'…' if len(line) > 80 else ''}'.")
         if raw is not None:
             found = raw
         if raw is not None and kind != "du_lieu":
@@ -177,18 +198,18 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
     return errors
 
 
-# YAML 1.1 words read as true/false: «moi_don_vi: yes» would be taken silently as true (review bad8).
-_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n"}
+# YAML 1.1 words read as true/false: «moi_don_vi: yes» would be taken silently as true (review bad8); so are
+# «True», «TRUE», «False»…: every form but «true» and «false» is refused alike (review bad9, 13).
 
 
 def bool_words(source: YamlSource, already: list[DataError]) -> list[DataError]:
-    """A true/false field written «yes», «no», «on», «off»: YAML 1.1 turns the word into true or false without
+    """A true/false field written «yes», «no», «on», «off», «True», «TRUE»: YAML 1.1 turns the word into true or false without
     a word to the editor, so the field takes a value nobody wrote. Refused, with the form the field takes; a
     field whose type already refused the value (in `already`) is not named twice."""
     taken = {(e.line, e.column) for e in already}
     errors = []
     for path, raw in source.coerced.items():
-        if raw.lower() not in _BOOL_WORDS or not isinstance(_value_at(source.data, path), bool):
+        if raw in ("true", "false") or not isinstance(_value_at(source.data, path), bool):
             continue
         error = source.error(path, f"YAML 1.1 tự đổi «{raw}» (không có dấu nháy) thành "
                                    f"{'true' if _value_at(source.data, path) else 'false'}: trường này chỉ nhận "

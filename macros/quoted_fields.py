@@ -11,6 +11,8 @@ keeps its document's words (`doan`). Compared after the placeholders are filled 
 A section without its words is printed on the plan page from these same fields (a plan whose words are in a
 source file is read against it by tests/test_quoted_spans.py), so there is nothing here to compare."""
 
+import re
+
 from .errors import DataError
 from .doan_text import lines as doan_lines
 from .model import Contents, Organisation, Steps
@@ -19,6 +21,32 @@ from .site import PLACEHOLDER, Site
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
+
+
+# The field each placeholder of the organisation section is filled from (its path inside the section).
+_FIELD_OF = {"noi_nhan_bao_cao": ("bao_cao", "noi_nhan"), "han_bao_cao": ("bao_cao", "han")}
+
+
+def _differing_fields(text: str, words: str, site: Site) -> list[tuple[str, str]]:
+    """When the quoted sentence is in the words but for what its placeholders are filled with: (name, what the
+    words write there) for each placeholder whose field gives something else; [] when the rest differs too."""
+    names = PLACEHOLDER.findall(text)
+    if not names:
+        return []
+    parts = PLACEHOLDER.split(_squash(text))
+    pattern = "".join(re.escape(part) if k % 2 == 0 else "(.+?)" for k, part in enumerate(parts))
+    match = re.search(pattern, words)
+    if match is None:
+        return []
+    return [(name, value) for name, value in dict(zip(names, match.groups())).items()
+            if value != site.placeholders.get(name)]
+
+
+def _as_written_hint(site: Site, name: str, written: str) -> str:
+    code = next((d.ma for d in site.org.ban if d.ten == written), None) if name == "noi_nhan_bao_cao" else None
+    if code is not None:  # a department of the body is written by its code (its name is what the site prints)
+        return f"văn bản viết tên ban «{written}»: ghi mã ban, noi_nhan: {code}."
+    return f"ghi như văn bản: «{written}» (hoặc sửa câu trích nếu văn bản khác)."
 
 
 def check(site: Site) -> list[DataError]:
@@ -42,6 +70,16 @@ def check(site: Site) -> list[DataError]:
             said = _squash(site.fill(text))
             if said in words:
                 continue
+            differing = _differing_fields(text, words, site)
+            if differing:  # the sentence is the plan's but for a field filled in: named at that field (bad9, 12)
+                errors += [src.error(("muc", i, *_FIELD_OF[name]),
+                                     f"Website trích câu này trong ngoặc «» là lời kế hoạch: «{_squash(text)}»; lời "
+                                     f"văn của mục «{section.tieu_de}» (doan) viết «{written}» ở chỗ {{{name}}}, nhưng "
+                                     f"trường này cho «{site.placeholders[name]}».", found=site.placeholders[name],
+                                     hint=_as_written_hint(site, name, written))
+                           for name, written in differing if name in _FIELD_OF]
+                if all(name in _FIELD_OF for name, _ in differing):
+                    continue
             filled = ("; sau khi điền " + ", ".join(f"{{{n}}} = «{site.placeholders[n]}»"
                                                      for n in dict.fromkeys(PLACEHOLDER.findall(text)))
                       if PLACEHOLDER.search(text) else "")

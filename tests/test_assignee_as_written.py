@@ -98,6 +98,9 @@ def _steps_written(labels):
         for label, step in zip(labels, _steps(data)["buoc"]):
             step["ten_ngan"] = step["ten_ngan"].split(": ", 1)[1]  # «Bước 1: Khảo sát…» -> «Khảo sát…»
             step["so"] = label
+        # the section's words write the same marks (a step's `so` is the mark its words write, review bad9 11)
+        _steps(data)["doan"] = [line.replace(f"Bước {i}: ", f"{label} ", 1) if isinstance(line, str) else line
+                                for i, (label, line) in enumerate(zip(labels, _steps(data)["doan"]), 1)]
         step_two = _steps(data)["buoc"][1]
         step_two["thoi_gian"] = {"van_ban": "từ ngày 01/10/2026 đến ngày 31/10/2026", "tu_ngay": "01/10/2026",
                                  "den_ngay": "31/10/2026"}

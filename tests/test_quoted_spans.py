@@ -224,7 +224,8 @@ def _words_say(old: str, new: str):
     ("từ 01 đến 02 hội nghị", "từ 1 đến 2 hội nghị", "cac_buoc › buoc › mục 2 › noi_dung", "{so_hoi_nghi} = «từ 01 đến 02»"),
     # the report note quoted on phan-cong/ and each unit's page
     ("về Ban Thường trực Ủy ban MTTQ Việt Nam xã trước ngày 15/11/2026", "về Ban Thường trực trước ngày 15/11/2026",
-     "to_chuc_thuc_hien › bao_cao › loi_van", "«Ban Công tác Mặt trận thôn Kon Klor"),
+     # the sentence differs only where {noi_nhan_bao_cao} is filled: named at the field (review bad9, 12)
+     "to_chuc_thuc_hien › bao_cao › noi_nhan", "viết «Ban Thường trực» ở chỗ {noi_nhan_bao_cao}"),
     # a task quoted under «Nhiệm vụ (kế hoạch, mục VI)»
     ("phụ trách làng Plei Đôn", "theo dõi làng Plei Đôn", "to_chuc_thuc_hien › phan_cong › mục 2 › nhiem_vu",
      "«Đồng chí Ủy viên Thường trực phụ trách làng Plei Đôn"),
