@@ -188,7 +188,9 @@ def test_a_site_wide_footer_names_every_kind_of_document(project, tmp_path, caps
 
     website = project / "data" / "website.yaml"  # the two imported documents only
     text = website.read_text(encoding="utf-8")
-    website.write_text(text[: text.index("\nke_hoach:")] + "\nke_hoach: []\n", encoding="utf-8")
+    head = text[: text.index("\nke_hoach:")]  # and a name of their own: the 2023 one names another plan
+    head = head[: head.index("ten:")] + "ten: Các văn bản đã nhập\nmo_ta: Toàn văn các văn bản.\n" + head[head.index("tac_gia:"):]
+    website.write_text(head + "\nke_hoach: []\n", encoding="utf-8")
     src = tmp_path / "kh.docx"
     no_budget(src)
     assert run(project, src, "--thu-muc", "kh") == 0
