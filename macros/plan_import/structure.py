@@ -1073,7 +1073,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         for name in named:
             if name and not any(b["ten"] == name for b in org["ban"]):
                 org["ban"].append({"ma": temporary_code(name, codes), "ten": name})
-        units = find_units(texts, tables)
+        units = find_units(texts, tables, org["cap"])
 
     # 5. The checklist: blanks, guesses, what the site will not have.
     for key, what in (("loai", "loại văn bản («KẾ HOẠCH»…)"), ("trich_yeu", "trích yếu (tên kế hoạch dưới chữ KẾ HOẠCH)"),
@@ -1187,7 +1187,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 continue
             texts, tables = [], []
             walk(s["doan"], texts, tables)
-            named = [u["ten_chinh_thuc"] for u in find_units(texts, tables) if u["cap"]]
+            named = [u["ten_chinh_thuc"] for u in find_units(texts, tables, org["cap"]) if u["cap"]]
             if named:
                 where = label(s, title=True)
                 check.append(f"{where} nêu tên có thể là đơn vị: " + ", ".join(f"«{n}»" for n in named[:12])
@@ -1568,7 +1568,34 @@ def _count(blocks: list) -> int:
     return n
 
 
-_LEVEL_RE = re.compile(r"(?<![\w])(?:các\s+)?(" + "|".join(LEVELS) + r")(?:\s*:)?\s+", re.IGNORECASE)
+# The level words a unit of a plan is named by: LEVELS (a header's too), and the residential areas of a ward or
+# commune since the 2025 merger (review r19o: «Khu phố Vĩnh Xuân» was never read). Longest first.
+UNIT_LEVELS = tuple(sorted(set(LEVELS) | {"khu phố", "khóm", "xóm", "sóc", "plei", "bon"}, key=len, reverse=True))
+
+# A level's place in the order of bodies (smaller: higher). A unit of the issuing body's own level word or of a
+# higher one is a body it reports to or works with, never one of its units (review r19o: «thành phố Huế», the
+# recipient, offered as a ward's unit). «thành phố» is either a province's or a district's: ranked as a district.
+_RANK = {"tỉnh": 1, "thành phố": 2, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3,
+         "đặc khu": 3}
+
+_LEVEL_RE = re.compile(r"(?<![\w])(?:các\s+)?(" + "|".join(UNIT_LEVELS) + r")(?:\s*:)?\s+", re.IGNORECASE)
+
+# A person's name after a body's level word: «Đồng chí Phó Chủ tịch Ủy ban MTTQ Việt Nam phường Lê Văn Hòa phụ
+# trách …» (review r19o: «phường Lê Văn Hòa» was offered as a unit). The words from «Đồng chí» (Ông, Bà) to the
+# level word are a title and a body only: capitalised, or these small words; a verb between («… phụ trách thôn 3»)
+# and the place after it is a place.
+_PERSON = re.compile(r"(?:^|[\s(])(?:Đồng chí|đồng chí|Đ/c|đ/c|Ông|ông|Bà|bà)\s+([^,;:.()]*)$")
+_TITLE_WORDS = {"chu", "tich", "ban", "vien", "truc", "thuong", "nhan", "dan", "tran", "to", "quoc", "uy", "hoi",
+                "dong", "truong", "pho", "thu", "bi", "viet", "nam", "mat", "dang", "doan", "bo", "phan", "cong", "tac",
+                "van", "phong", "chanh", "ve", "sinh", "thanh", "nien", "nu", "cuu", "chien", "binh", "nong", "lien",
+                "lao", "dong", "giao", "tuyen", "kiem", "tra", "dai", "bieu", "hanh", "chinh"}
+
+
+def _person_after(text: str, start: int) -> bool:
+    """The level word at start is part of a person's title («Đồng chí Phó Chủ tịch UBND xã …»): the name after
+    it is the person's."""
+    m = _PERSON.search(text[:start])
+    return bool(m) and all(w[0].isupper() or fold(w) in _TITLE_WORDS for w in m.group(1).split())
 
 
 # A unit named by its number: «Tổ dân phố số 7», «thôn 3,» (never a date «15/11», an amount «3.000.000»,
@@ -1623,6 +1650,10 @@ def _names_at(text: str, pos: int) -> tuple[list[str], int]:
         # «…, Trường Tiểu học …»): the list of names ends there.
         if (first := re.match(r"[^\s,;:.()“”\"]+", text[sep.end():])) and first[0] in _NOT_LISTED:
             break
+        # «Khu phố Vĩnh Xuân, Khu phố Vĩnh Hưng»: the next item carries its own level word; read from there by the
+        # level scan (review r19o: «Khu» was read as a name and the unit after it lost).
+        if _LEVEL_RE.match(text, sep.end()):
+            break
         pos = sep.end()
     return names, pos
 
@@ -1637,6 +1668,8 @@ def _scan(text: str, found: dict) -> None:
         if fold(m.group(1)) == "xa" and fold(text[:m.start()]).endswith("hop tac "):
             continue  # «Hợp tác xã Ia Phú» is a cooperative, no commune (review r19n)
         names, read_to = _names_at(text, m.end())
+        if names and _person_after(text, m.start()):
+            names = names[1:]  # the first is the person's name; a list after it («…, thôn 3») stays
         if (not names and last is not None and last[0] == fold(m.group(1))
                 and re.fullmatch(r"\s*(?:,|;|và)\s*", text[last[1]:m.start()])
                 and (num := _LIST_NUMBER.match(text, m.end()))):
@@ -1669,8 +1702,10 @@ _TOTAL_CELL = re.compile(r"^(?:tong cong|tong so|tong|cong|(?:toan|ca) (?:xa|phu
                          r"|binh quan|trung binh|trong do)\b")
 
 
-def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
-    """Units named in texts and tables; ten_chinh_thuc is the name as the file writes it («Tổ dân phố Làng Tri»)."""
+def find_units(texts: list[str], tables: list[list[list[str]]], issuer: str = "") -> list[dict]:
+    """Units named in texts and tables; ten_chinh_thuc is the name as the file writes it («Tổ dân phố Làng Tri»).
+    issuer: the issuing body's level (co-quan.yaml › cap); a place of that level word or a higher one is none of
+    its units."""
     found: dict[tuple[str, str], str] = {}
     for t in texts:
         _scan(t, found)
@@ -1679,7 +1714,7 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
             continue
         for col, head in enumerate(rows[0]):
             h = fold(head)
-            level = next((lv for lv in LEVELS if fold(lv) == h.strip()), None)
+            level = next((lv for lv in UNIT_LEVELS if fold(lv) == h.strip()), None)
             if level is None and not any(w in h for w in ("don vi", "dia ban")):
                 continue
             for r in rows[1:]:
@@ -1698,6 +1733,9 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
                 _scan(cell, found)
     units, codes = [], set()
     for (level, name), written in found.items():
+        if issuer in _RANK and level and (fold(level) == fold(issuer)
+                                          or _RANK.get(level.lower(), 9) < _RANK[issuer]):
+            continue
         units.append({"ma": temporary_code(name, codes, "don-vi"), "cap": level, "ten": name, "ten_chinh_thuc": written,
                       "ten_khac": []})
     return units
