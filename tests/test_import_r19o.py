@@ -50,3 +50,39 @@ def test_ward_unit_words_after_2025_name_units():
     assert [u["ten_chinh_thuc"] for u in find_units([text], [])] == [
         "Khu phố 3", "khu phố Đông Ba", "Plei Kơ Tu", "khóm Mỹ Thành", "xóm Bãi", "sóc Tà Lơn", "Tổ dân phố Làng Tri",
         "ấp Bình Hòa"]
+
+
+def steps_plan(path):
+    """The ward plan with a steps section «Bước 1: …» and a contents section «1. …» (one with a lead-in)."""
+    from docx import Document
+
+    commune_plan(path, header=WARD, org_section=ASSIGNED)
+    d = Document(str(path))
+    body = d.paragraphs
+    at = next(p for p in body if p.text == "III. TỔ CHỨC THỰC HIỆN")
+    for t in ("II. NỘI DUNG HOẠT ĐỘNG",
+              "1. Tuyên truyền về truyền thống vẻ vang của Mặt trận Tổ quốc Việt Nam (18/11).",
+              "2. Thăm hỏi, tặng quà: hộ nghèo, hộ có hoàn cảnh khó khăn tại khu phố.",
+              "III. CÁC BƯỚC TIẾN HÀNH",
+              "Bước 1: Xây dựng kế hoạch. Ban Công tác Mặt trận các khu phố dự trù kinh phí 3.000.000 đồng trước ngày "
+              "15/9/2026.",
+              "Bước 2: Tổ chức hội nghị tuyên truyền ở khu dân cư từ 01/10 - 15/11/2026; mỗi khu phố từ 1 đến 2 hội nghị.",
+              "IV. TỔ CHỨC THỰC HIỆN"):
+        at.insert_paragraph_before(t)
+    at._element.getparent().remove(at._element)
+    d.save(str(path))
+
+
+def test_the_steps_and_contents_own_words_are_offered_as_short_names(project, tmp_path, capsys):
+    """Review r19o #6: the editor had to make up ten_ngan for each step and content. The checklist gives the
+    document's own words for each: the text after «Bước 1:» (after «1.») up to the first full stop or colon, as
+    written (never a figure's or a date's dot), and says they are the document's."""
+    plan = imported(project, tmp_path, capsys, steps_plan, "vinh-an")
+    checklist = _checklist(plan)
+    assert "mục III «Bước 1:»: tên ngắn (ten_ngan) lấy nguyên văn từ văn bản: «Xây dựng kế hoạch»" in checklist, checklist
+    assert ("mục III «Bước 2:»: tên ngắn (ten_ngan) lấy nguyên văn từ văn bản: «Tổ chức hội nghị tuyên truyền ở khu "
+            "dân cư từ 01/10 - 15/11/2026; mỗi khu phố từ 1 đến 2 hội nghị»") in checklist, checklist
+    assert ("mục II «1.»: tên ngắn (ten_ngan) lấy nguyên văn từ văn bản: «Tuyên truyền về truyền thống vẻ vang của Mặt "
+            "trận Tổ quốc Việt Nam (18/11)»") in checklist, checklist
+    assert "mục II «2.»: tên ngắn (ten_ngan) lấy nguyên văn từ văn bản: «Thăm hỏi, tặng quà»" in checklist, checklist
+    assert [s["loai"] for s in plan["muc"]] == ["muc_dich_yeu_cau", "noi_dung", "cac_buoc", "to_chuc_thuc_hien"]
