@@ -1613,12 +1613,13 @@ def _count(blocks: list) -> int:
 
 
 # The level words a unit of a plan is named by: LEVELS (a header's too), and the residential areas of a ward or
-# commune since the 2025 merger (review r19o: «Khu phố Vĩnh Xuân» was never read). Longest first.
+# commune since the merger of provinces (review r19o: «Khu phố Vĩnh Xuân» was never read). Longest first.
 UNIT_LEVELS = tuple(sorted(set(LEVELS) | {"khu phố", "khóm", "xóm", "sóc", "plei", "bon"}, key=len, reverse=True))
 
-# A level's place in the order of bodies (smaller: higher). A unit of the issuing body's own level word or of a
-# higher one is a body it reports to or works with, never one of its units (review r19o: «thành phố Huế», the
-# recipient, offered as a ward's unit). «thành phố» is either a province's or a district's: ranked as a district.
+# A level's place in the order of bodies (smaller: higher). A place of a higher level than the issuing body's is a
+# body it reports to, never one of its units (review r19o: «thành phố Huế», the recipient, offered as a ward's
+# unit); one of its own level may be (a biên bản's «xã Hòa Sơn»). «thành phố» is a province's or a district's:
+# ranked as a district.
 _RANK = {"tỉnh": 1, "thành phố": 2, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3,
          "đặc khu": 3}
 
@@ -1748,8 +1749,7 @@ _TOTAL_CELL = re.compile(r"^(?:tong cong|tong so|tong|cong|(?:toan|ca) (?:xa|phu
 
 def find_units(texts: list[str], tables: list[list[list[str]]], issuer: str = "") -> list[dict]:
     """Units named in texts and tables; ten_chinh_thuc is the name as the file writes it («Tổ dân phố Làng Tri»).
-    issuer: the issuing body's level (co-quan.yaml › cap); a place of that level word or a higher one is none of
-    its units."""
+    issuer: the issuing body's level (co-quan.yaml › cap); a place of a higher level is none of its units."""
     found: dict[tuple[str, str], str] = {}
     for t in texts:
         _scan(t, found)
@@ -1777,8 +1777,7 @@ def find_units(texts: list[str], tables: list[list[list[str]]], issuer: str = ""
                 _scan(cell, found)
     units, codes = [], set()
     for (level, name), written in found.items():
-        if issuer in _RANK and level and (fold(level) == fold(issuer)
-                                          or _RANK.get(level.lower(), 9) < _RANK[issuer]):
+        if issuer in _RANK and level and _RANK.get(level.lower(), 9) < _RANK[issuer]:
             continue
         units.append({"ma": temporary_code(name, codes, "don-vi"), "cap": level, "ten": name, "ten_chinh_thuc": written,
                       "ten_khac": []})
