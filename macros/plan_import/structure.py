@@ -1626,10 +1626,10 @@ _RANK = {"tỉnh": 1, "thành phố": 2, "huyện": 2, "quận": 2, "thị xã":
 _LEVEL_RE = re.compile(r"(?<![\w])(?:các\s+)?(" + "|".join(UNIT_LEVELS) + r")(?:\s*:)?\s+", re.IGNORECASE)
 
 # A person's name after a body's level word: «Đồng chí Phó Chủ tịch Ủy ban MTTQ Việt Nam phường Lê Văn Hòa phụ
-# trách …» (review r19o: «phường Lê Văn Hòa» was offered as a unit). The words from «Đồng chí» (Ông, Bà) to the
+# trách …» (review r19o: «phường Lê Văn Hòa» was offered as a unit). The words from «Đồng chí» (never «Bà»: Bà Rịa) to the
 # level word are a title and a body only: capitalised, or these small words; a verb between («… phụ trách thôn 3»)
 # and the place after it is a place.
-_PERSON = re.compile(r"(?:^|[\s(])(?:Đồng chí|đồng chí|Đ/c|đ/c|Ông|ông|Bà|bà)\s+([^,;:.()]*)$")
+_PERSON = re.compile(r"(?:^|[\s(])(?:Đồng chí|đồng chí|Đ/c|đ/c)\s+([^,;:.()]*)$")
 _TITLE_WORDS = {"chu", "tich", "ban", "vien", "truc", "thuong", "nhan", "dan", "tran", "to", "quoc", "uy", "hoi",
                 "dong", "truong", "pho", "thu", "bi", "viet", "nam", "mat", "dang", "doan", "bo", "phan", "cong", "tac",
                 "van", "phong", "chanh", "ve", "sinh", "thanh", "nien", "nu", "cuu", "chien", "binh", "nong", "lien",
