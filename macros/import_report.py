@@ -604,6 +604,12 @@ def _topics(value, site, errors, src, path) -> list[str]:
     return out
 
 
+def _sender(site):
+    """Who sends a unit's report as the plan's data says (bao_cao › nguoi_gui): "ban", "don_vi" or None."""
+    org = site.plan.to_chuc_thuc_hien
+    return org.bao_cao.nguoi_gui if org is not None and org.bao_cao is not None else None
+
+
 def _department(value: str, site) -> str:
     """A department written by name ("Ban Phong trào") or code -> its code."""
     for d in site.departments:
@@ -829,8 +835,11 @@ def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
     if _text(sent):
         src.positions[("bao_cao",)] = pos_sent
         src.positions[("bao_cao", "ngay_gui")] = pos_sent
-        data["bao_cao"] = {"ngay_gui": _date(sent, errors, src, ("bao_cao", "ngay_gui")),
-                           "ban": _department(_text(dept), site)}
+        data["bao_cao"] = {"ngay_gui": _date(sent, errors, src, ("bao_cao", "ngay_gui"))}
+        # The cell is the Ban (the person) the plan gives the unit, pre-filled: the sender only where the plan's data
+        # says the Bans report (review r19o #8: a Phó Chủ tịch recorded as sender where the khu phố's Ban reports).
+        if _sender(site) == "ban":
+            data["bao_cao"]["ban"] = _department(_text(dept), site)
         src.positions[("bao_cao", "ngay_gui")] = pos_sent
         src.positions[("bao_cao", "ban")] = pos_dept
     src.data = data
@@ -873,6 +882,15 @@ def import_into(path: Path, root: Path = ROOT, site=None, website=None):
                                           hint="nếu mục nội dung của kế hoạch đã đổi sau khi đơn vị tải mẫu, kiểm tra "
                                                "cột «Nội dung đã tuyên truyền», hoặc xin đơn vị điền mẫu mới.",
                                           sheet=T.CONFERENCES)]
+    if src.data.get("bao_cao") and _sender(site) is None:
+        row = T.INFO_KEYS["ban"].row
+        warnings = [*warnings, SheetError(path.name, row, 2, "", "Kế hoạch không ghi ai gửi báo cáo kết quả (ke-hoach.yaml, "
+                                                                 "to_chuc_thuc_hien › bao_cao › nguoi_gui để trống): ô "
+                                                                 f"B{row} là {site.partner_label.lower()} được giao, không "
+                                                                 "phải người gửi; bao_cao › ban để trống.",
+                                          hint="người biên tập xem kế hoạch: nếu các ban gửi báo cáo, ghi nguoi_gui: ban rồi "
+                                               "nhập lại; nếu mỗi đơn vị tự gửi, ghi nguoi_gui: don_vi.",
+                                          sheet=T.INFO)]
     if src.read_errors or errors:
         raise DataErrors(_round(src, errors))
     text = yamlout.dump(site, res)

@@ -1073,7 +1073,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         for name in named:
             if name and not any(b["ten"] == name for b in org["ban"]):
                 org["ban"].append({"ma": temporary_code(name, codes), "ten": name})
-        units = find_units(texts, tables)
+        units = find_units(texts, tables, org["cap"])
 
     # 5. The checklist: blanks, guesses, what the site will not have.
     for key, what in (("loai", "loại văn bản («KẾ HOẠCH»…)"), ("trich_yeu", "trích yếu (tên kế hoạch dưới chữ KẾ HOẠCH)"),
@@ -1137,6 +1137,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             check.append(f"mục {TAG_NAMES[tag]} được chép nguyên văn: các trang tính từ mục này (phân công, kinh phí, "
                          "lịch, bộ công cụ) chỉ có khi mục được ghi dạng có cấu trúc (xem hướng dẫn biên tập)"
                          if tag == "kinh_phi" else f"mục {TAG_NAMES[tag]} được chép nguyên văn (chưa có trang tính từ mục này)")
+    # The short names a structured section needs (ten_ngan of a step, of a content): the document's own words where
+    # it has them, never words the editor makes up (review r19o #6).
+    for s in sections:
+        for marker, words in short_names(s):
+            check.append(f"{label(s)} «{marker}»: tên ngắn (ten_ngan) lấy nguyên văn từ văn bản: «{words}» (chữ sau "
+                         f"«{marker}» đến dấu chấm hoặc dấu hai chấm đầu tiên); khi ghi mục dạng có cấu trúc, dùng đúng "
+                         "chữ này, không tự đặt tên khác")
+
     def dated(where: str, texts) -> None:
         for t in texts:
             for deadline in dict.fromkeys(_DEADLINE.findall(t)):
@@ -1187,7 +1195,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 continue
             texts, tables = [], []
             walk(s["doan"], texts, tables)
-            named = [u["ten_chinh_thuc"] for u in find_units(texts, tables) if u["cap"]]
+            named = [u["ten_chinh_thuc"] for u in find_units(texts, tables, org["cap"]) if u["cap"]]
             if named:
                 where = label(s, title=True)
                 check.append(f"{where} nêu tên có thể là đơn vị: " + ", ".join(f"«{n}»" for n in named[:12])
@@ -1542,6 +1550,42 @@ def money_lines(section: dict, where: str = "") -> list[str]:
     return list(dict.fromkeys(lines))
 
 
+_STEP = re.compile(r"\s*(Bước\s+(?:\d{1,2}|[IVX]{1,4})(?!\w)\s*[:.\-–]?)\s*", re.IGNORECASE)
+# The end of a short name: a colon, or a full stop that is no figure's or date's («3.000.000», «15.9»).
+_NAME_END = re.compile(r":|\.(?!\d)")
+
+
+def _lead_words(text: str) -> str:
+    text = nfc(text).strip()
+    end = _NAME_END.search(text)
+    return (text[:end.start()] if end else text).strip()
+
+
+def short_names(section: dict) -> list[tuple[str, str]]:
+    """(marker, words): for each step («Bước 1: …», written as a list marker or in the text) of a steps section and
+    each top-level numbered item of a contents section, the text after its marker up to the first full stop or
+    colon, as written."""
+    out = []
+    if section["loai"] == "cac_buoc":
+        def steps(blocks):
+            for b in blocks:
+                if isinstance(b, dict) and "bang" in b:
+                    continue
+                marker, text = (b.get("ky_hieu", ""), plain(b.get("van_ban", ""))) if isinstance(b, dict) else ("", plain(b))
+                if marker and _STEP.fullmatch(marker):
+                    out.append((marker.strip(), _lead_words(text)))
+                elif (m := _STEP.match(text)) and not marker:
+                    out.append((m.group(1), _lead_words(text[m.end():])))
+                if isinstance(b, dict):
+                    steps(b.get("doan", []))
+        steps(section["doan"])
+    elif section["loai"] == "noi_dung":
+        for b in section["doan"]:
+            if isinstance(b, dict) and re.fullmatch(r"\d{1,2}[.)]", b.get("ky_hieu", "")):
+                out.append((b["ky_hieu"], _lead_words(plain(b.get("van_ban", "")))))
+    return [(m, w) for m, w in out if w]
+
+
 def walk(blocks: list, texts: list[str], tables: list[list[list[str]]]) -> None:
     for b in blocks:
         if isinstance(b, (str, list)):
@@ -1568,7 +1612,35 @@ def _count(blocks: list) -> int:
     return n
 
 
-_LEVEL_RE = re.compile(r"(?<![\w])(?:các\s+)?(" + "|".join(LEVELS) + r")(?:\s*:)?\s+", re.IGNORECASE)
+# The level words a unit of a plan is named by: LEVELS (a header's too), and the residential areas of a ward or
+# commune since the merger of provinces (review r19o: «Khu phố Vĩnh Xuân» was never read). Longest first.
+UNIT_LEVELS = tuple(sorted(set(LEVELS) | {"khu phố", "khóm", "xóm", "sóc", "plei", "bon"}, key=len, reverse=True))
+
+# A level's place in the order of bodies (smaller: higher). A place of a higher level than the issuing body's is a
+# body it reports to, never one of its units (review r19o: «thành phố Huế», the recipient, offered as a ward's
+# unit); one of its own level may be (a biên bản's «xã Hòa Sơn»). «thành phố» is a province's or a district's:
+# ranked as a district.
+_RANK = {"tỉnh": 1, "thành phố": 2, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3,
+         "đặc khu": 3}
+
+_LEVEL_RE = re.compile(r"(?<![\w])(?:các\s+)?(" + "|".join(UNIT_LEVELS) + r")(?:\s*:)?\s+", re.IGNORECASE)
+
+# A person's name after a body's level word: «Đồng chí Phó Chủ tịch Ủy ban MTTQ Việt Nam phường Lê Văn Hòa phụ
+# trách …» (review r19o: «phường Lê Văn Hòa» was offered as a unit). The words from «Đồng chí» (never «Bà»: Bà Rịa) to the
+# level word are a title and a body only: capitalised, or these small words; a verb between («… phụ trách thôn 3»)
+# and the place after it is a place.
+_PERSON = re.compile(r"(?:^|[\s(])(?:Đồng chí|đồng chí|Đ/c|đ/c)\s+([^,;:.()]*)$")
+_TITLE_WORDS = {"chu", "tich", "ban", "vien", "truc", "thuong", "nhan", "dan", "tran", "to", "quoc", "uy", "hoi",
+                "dong", "truong", "pho", "thu", "bi", "viet", "nam", "mat", "dang", "doan", "bo", "phan", "cong", "tac",
+                "van", "phong", "chanh", "ve", "sinh", "thanh", "nien", "nu", "cuu", "chien", "binh", "nong", "lien",
+                "lao", "dong", "giao", "tuyen", "kiem", "tra", "dai", "bieu", "hanh", "chinh"}
+
+
+def _person_after(text: str, start: int) -> bool:
+    """The level word at start is part of a person's title («Đồng chí Phó Chủ tịch UBND xã …»): the name after
+    it is the person's."""
+    m = _PERSON.search(text[:start])
+    return bool(m) and all(w[0].isupper() or fold(w) in _TITLE_WORDS for w in m.group(1).split())
 
 
 # A unit named by its number: «Tổ dân phố số 7», «thôn 3,» (never a date «15/11», an amount «3.000.000»,
@@ -1623,6 +1695,10 @@ def _names_at(text: str, pos: int) -> tuple[list[str], int]:
         # «…, Trường Tiểu học …»): the list of names ends there.
         if (first := re.match(r"[^\s,;:.()“”\"]+", text[sep.end():])) and first[0] in _NOT_LISTED:
             break
+        # «Khu phố Vĩnh Xuân, Khu phố Vĩnh Hưng»: the next item carries its own level word; read from there by the
+        # level scan (review r19o: «Khu» was read as a name and the unit after it lost).
+        if _LEVEL_RE.match(text, sep.end()):
+            break
         pos = sep.end()
     return names, pos
 
@@ -1637,6 +1713,8 @@ def _scan(text: str, found: dict) -> None:
         if fold(m.group(1)) == "xa" and fold(text[:m.start()]).endswith("hop tac "):
             continue  # «Hợp tác xã Ia Phú» is a cooperative, no commune (review r19n)
         names, read_to = _names_at(text, m.end())
+        if names and _person_after(text, m.start()):
+            names = names[1:]  # the first is the person's name; a list after it («…, thôn 3») stays
         if (not names and last is not None and last[0] == fold(m.group(1))
                 and re.fullmatch(r"\s*(?:,|;|và)\s*", text[last[1]:m.start()])
                 and (num := _LIST_NUMBER.match(text, m.end()))):
@@ -1669,8 +1747,9 @@ _TOTAL_CELL = re.compile(r"^(?:tong cong|tong so|tong|cong|(?:toan|ca) (?:xa|phu
                          r"|binh quan|trung binh|trong do)\b")
 
 
-def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
-    """Units named in texts and tables; ten_chinh_thuc is the name as the file writes it («Tổ dân phố Làng Tri»)."""
+def find_units(texts: list[str], tables: list[list[list[str]]], issuer: str = "") -> list[dict]:
+    """Units named in texts and tables; ten_chinh_thuc is the name as the file writes it («Tổ dân phố Làng Tri»).
+    issuer: the issuing body's level (co-quan.yaml › cap); a place of a higher level is none of its units."""
     found: dict[tuple[str, str], str] = {}
     for t in texts:
         _scan(t, found)
@@ -1679,7 +1758,7 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
             continue
         for col, head in enumerate(rows[0]):
             h = fold(head)
-            level = next((lv for lv in LEVELS if fold(lv) == h.strip()), None)
+            level = next((lv for lv in UNIT_LEVELS if fold(lv) == h.strip()), None)
             if level is None and not any(w in h for w in ("don vi", "dia ban")):
                 continue
             for r in rows[1:]:
@@ -1698,6 +1777,8 @@ def find_units(texts: list[str], tables: list[list[list[str]]]) -> list[dict]:
                 _scan(cell, found)
     units, codes = [], set()
     for (level, name), written in found.items():
+        if issuer in _RANK and level and _RANK.get(level.lower(), 9) < _RANK[issuer]:
+            continue
         units.append({"ma": temporary_code(name, codes, "don-vi"), "cap": level, "ten": name, "ten_chinh_thuc": written,
                       "ten_khac": []})
     return units

@@ -184,7 +184,9 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None,
     if res.bao_cao is not None:
         rep = res.bao_cao
         depts = [d.ma for d in site.departments]
-        if rep.ban not in depts:
+        if not rep.ban:
+            pass  # the plan does not say the Bans report (bao_cao › nguoi_gui): no sender recorded
+        elif rep.ban not in depts:
             errors.append(src.error(("bao_cao", "ban"), f"Không có ban mã «{rep.ban}» trong {site.data_file('org')}.",
                                     found=rep.ban, hint=near_miss(rep.ban, depts, site.data_file("org"))))
         else:

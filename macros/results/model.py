@@ -77,7 +77,9 @@ class Spending(Strict):
 
 class ReportSent(Strict):
     ngay_gui: Date = Field(description=f"Ngày gửi báo cáo kết quả, {DATE_HOW}.")
-    ban: Text = Field(description="Mã ban gửi báo cáo, trong data/<kế hoạch>/co-quan.yaml.")
+    ban: OptionalText = Field(default="", description=(
+        "Mã ban gửi báo cáo, trong data/<kế hoạch>/co-quan.yaml; chỉ ghi khi kế hoạch giao các ban báo cáo "
+        "(bao_cao › nguoi_gui: ban), không ghi khi đơn vị tự gửi hoặc kế hoạch không nói ai gửi."))
 
 
 class UnitResults(Strict):

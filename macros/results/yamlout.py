@@ -92,6 +92,7 @@ def dump(site: Site, res: UnitResults) -> str:
         if res.kinh_phi.giai_trinh:
             out += text_field("giai_trinh", res.kinh_phi.giai_trinh, 2)
     if res.bao_cao is not None:
-        out += ["bao_cao:", f"  ngay_gui: {quoted(format_date(res.bao_cao.ngay_gui))}",
-                f"  ban: {res.bao_cao.ban}"]
+        out += ["bao_cao:", f"  ngay_gui: {quoted(format_date(res.bao_cao.ngay_gui))}"]
+        if res.bao_cao.ban:
+            out += [f"  ban: {res.bao_cao.ban}"]
     return "\n".join(out) + "\n"
