@@ -8,7 +8,7 @@ guesses one (review r19n, defect 11).
 
 import re
 
-from .glossary_use import strings_in
+from .text import strings_in
 
 _WORD = re.compile(r"[^\W\d_]+")
 _ROMAN = re.compile(r"[IVXLCDM]+")

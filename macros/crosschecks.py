@@ -10,6 +10,7 @@ import re
 
 from pydantic import TypeAdapter, ValidationError
 
+from .text import strings_in
 from . import conferences, datafiles, doan_checks, doan_text, limits, plausibility, step_times
 from . import period as P
 from .dates import format_date
@@ -262,17 +263,6 @@ def receiver_problem(value: str, org: OrgFile, org_file: str = "data/co-quan.yam
     return None
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 def _in_plan_words(name: str, plan: PlanFile) -> bool:
     """Whether the plan's words (any text of ke-hoach.yaml but the receiver field itself) write `name`, with its
     diacritics (case and runs of spaces aside)."""
@@ -280,7 +270,7 @@ def _in_plan_words(name: str, plan: PlanFile) -> bool:
     for section in data.get("muc") or []:
         if isinstance(section, dict) and isinstance(section.get("bao_cao"), dict):
             section["bao_cao"].pop("noi_nhan", None)
-    words = " ".join(" ".join(_strings(data)).split()).casefold()
+    words = " ".join(" ".join(strings_in(data)).split()).casefold()
     return " ".join(name.split()).casefold() in words
 
 
@@ -465,9 +455,10 @@ def _own_words(step, doan_lines: list[str]) -> str:
 
 def _written_in(phrase: str, words: str) -> bool:
     """`phrase` stands in `words` as whole words: no digit or letter continues it on either side
-    («30/9/…» is not in «30/9/…4»)."""
-    before = r"(?<!\w)" if phrase[:1].isalnum() else ""
-    after = r"(?!\w)" if phrase[-1:].isalnum() else ""
+    («30/9/…» is not in «30/9/…4»), nor the rest of a date («trước ngày 30/9» is not the plan's words
+    when the plan writes «trước ngày 30/9/<năm>»: the year it cut off would be the site's to guess)."""
+    before = r"(?<!\w)(?<!\d[/.])" if phrase[:1].isalnum() else ""
+    after = r"(?!\w)(?![/.]\d)" if phrase[-1:].isalnum() else ""
     return re.search(before + re.escape(phrase) + after, words) is not None
 
 
@@ -922,6 +913,12 @@ def unmade_pages(models: dict, files: dict | None = None) -> list[str]:
         if missing:
             sentences.append(f"{_names(files, 'toolkit')} có bộ công cụ nhưng website không tạo bộ công cụ vì kế hoạch "
                              f"thiếu: {', '.join(missing)}.")
+    chapters = models.get("chapters") or {}
+    handbook_missing = _missing(plan, ("noi_dung",))  # Site.has_handbook: the contents and the campaign
+    if chapters and handbook_missing:  # review bad9b c5: the chapters vanished from the site, nothing said
+        folder = _names(files, "plan").rsplit("/", 1)[0] + "/so-tay/"
+        sentences.append(f"{folder} có {len(chapters)} chương Sổ tay nhưng website không tạo Sổ tay vì kế hoạch "
+                         f"thiếu: {', '.join(handbook_missing)}.")
     return sentences
 
 
@@ -1040,18 +1037,6 @@ _QUOTED = re.compile(r"“([^”]+)”|«([^»]+)»|\"([^\"]+)\"")
 _SENTENCE_END = (".", "!", "?", ":", ";", "(", "–", "-")
 
 
-def _strings(value):
-    """Every text in a model dumped to JSON types."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            yield from _strings(v)
-
-
 def _named_words(text: str) -> list[str]:
     """What a website name or description names that must be some plan's words: each quoted title («“…”»,
     «…», "…") and each proper name, a run of capitalised words not counting a sentence's first word
@@ -1091,7 +1076,7 @@ def check_website_words(info, src, plans) -> list[DataError]:
     years = set(_YEAR.findall(texts))
     # every word the plans write: their documents, issuing bodies and units (review r19o, defect 11)
     words = "\n".join(" ".join(t.split()) for site in plans
-                      for model in (site.plan, site.org, site.units_file) for t in _strings(model.model_dump(mode="json")))
+                      for model in (site.plan, site.org, site.units_file) for t in strings_in(model.model_dump(mode="json")))
     errors = []
     for key, what in (("ten", "Tên website"), ("mo_ta", "Mô tả website")):
         value = getattr(info, key) or ""

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from .site import Site
+from .text import strings_in
 
 
 def term_pattern(terms: list[str]) -> re.Pattern:
@@ -13,18 +14,6 @@ def term_pattern(terms: list[str]) -> re.Pattern:
     but not in "KHẢO". Longest first, so "KT-XH" wins over a shorter term."""
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-
-
-def strings_in(value):
-    """Every string inside a data model's dump (dicts, lists), in order."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings_in(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from strings_in(item)
 
 
 _TOOLKIT_TEMPLATES = Path(__file__).resolve().parent / "templates" / "toolkit"

@@ -239,3 +239,15 @@ def test_a_table_in_millions_gives_its_amounts(tmp_path, capsys):
     _accepted(root, capsys)
     _xa_change(root, "    kon-klor: 3000000\n", "    kon-klor: 3200000\n")
     _refused(root, capsys, "«kinh_phi › rieng › kon-klor»", "3.200.000đ")
+
+
+def test_handbook_chapters_that_no_page_shows_are_named(tmp_path, capsys):
+    """Review bad9b c5: without the campaign (which the handbook needs) the six chapters in so-tay/
+    vanished from the site, and the check and the build said nothing."""
+    root = data_copy(tmp_path)
+    path = root / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("cuoc_van_dong:\n")
+    path.write_text(text[:start] + text[text.index("\ncan_cu:\n", start) + 1:], encoding="utf-8")
+    (root / "data" / "ke-hoach-2023" / "bo-cong-cu.yaml").unlink()
+    _refused(root, capsys, "data/ke-hoach-2023/so-tay/", "chương Sổ tay", "«cuoc_van_dong» (trường)")

@@ -379,3 +379,14 @@ def test_a_year_the_site_read_is_said_so_on_the_timeline():
     line = timeline.timeline_html(site)
     assert ("(kế hoạch ghi: «trước ngày 30/9», không ghi năm; năm 2023 do website đọc theo thời gian thực hiện "
             "kế hoạch)") in line, line
+
+
+def test_step_words_are_not_a_date_with_its_year_cut_off():
+    """Review bad9b s7: «trước ngày 30/9» passed as the words of a plan that writes «trước ngày 30/9/2026»,
+    and the timeline then said the plan writes no year."""
+    from macros.crosschecks import _written_in
+    words = "Hoàn thành trước ngày 30/9/2026; báo cáo ngày 5.10."
+    assert not _written_in("trước ngày 30/9", words)
+    assert not _written_in("9/2026", words)
+    assert _written_in("trước ngày 30/9/2026", words)
+    assert _written_in("trước ngày 30/9", "Hoàn thành trước ngày 30/9, báo cáo sau.")

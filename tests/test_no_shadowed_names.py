@@ -1,0 +1,28 @@
+"""A module never defines one name twice at its top level: merged from two branches, the later
+definition silently replaces the earlier, and every caller of the first gets the second (session 8:
+two `_bold` in plan_import/structure.py; session 9: two `_strings` in crosschecks.py)."""
+
+import ast
+import collections
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def shadowed(source: str) -> list[str]:
+    """The names a module's top level defines more than once (functions, classes)."""
+    tree = ast.parse(source)
+    names = collections.Counter(node.name for node in tree.body
+                                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))
+    return sorted(name for name, count in names.items() if count > 1)
+
+
+def test_no_module_defines_a_name_twice():
+    found = [f"{path.relative_to(ROOT)}: {', '.join(names)}"
+             for folder in ("macros", "tests", "scripts") for path in sorted((ROOT / folder).rglob("*.py"))
+             if (names := shadowed(path.read_text(encoding="utf-8")))]
+    assert not found, "Một tên được định nghĩa hai lần trong cùng một tệp (định nghĩa sau thay định nghĩa trước):\n" + "\n".join(found)
+
+
+def test_the_check_sees_a_second_definition():
+    assert shadowed("def a():\n    pass\n\n\nclass B:\n    pass\n\n\ndef a():\n    return 1\n") == ["a"]
