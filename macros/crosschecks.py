@@ -488,8 +488,10 @@ def _steps_within_period(plan: PlanFile, src) -> list[DataError]:
                 ("tu_ngay", time.tu_ngay, time.tu_ngay is not None and time.tu_ngay > end and last is None, False)):
             if not wrong:
                 continue
+            # The field's day is what lies outside (the step's words may write another: review bad9b s1,
+            # where the message quoted the right words for the wrong day); the words are shown beside it.
             errors.append(src.error(at + (field,),
-                                    f"Thời gian của bước («{time.van_ban}») "
+                                    f"Ngày {format_date(getattr(time, field))} ({field}) của bước — chữ kế hoạch: «{time.van_ban}» — "
                                     f"{('bắt đầu' if field == 'tu_ngay' else 'kết thúc') + (' trước khi' if before else ' sau khi')} "
                                     f"kế hoạch {'bắt đầu' if before else 'kết thúc'} (thời gian thực hiện {P.words(period)}"
                                     + (f", mục {number}" if (number := section_number(plan, "thoi_gian_dia_diem")) else "")

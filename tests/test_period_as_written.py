@@ -390,3 +390,15 @@ def test_step_words_are_not_a_date_with_its_year_cut_off():
     assert not _written_in("9/2026", words)
     assert _written_in("trước ngày 30/9/2026", words)
     assert _written_in("trước ngày 30/9", "Hoàn thành trước ngày 30/9, báo cáo sau.")
+
+
+
+def test_a_step_day_outside_the_period_is_named_as_the_field_writes_it(tmp_path, capsys):
+    """Review bad9b s1: truoc_ngay 30/9/2022 beside the words «trước ngày 30/9/2023» also gave a message
+    saying the words («trước ngày 30/9/2023») end before the plan starts: the day outside is the field's."""
+    root = data_copy(tmp_path)
+    _step(root, "trước ngày 30/9/2023", '{van_ban: "trước ngày 30/9/2023", truoc_ngay: "30/9/2022"}')
+    code, report = run_check(root, capsys)
+    outside = [e for e in report.split("\n\n") if "trước khi kế hoạch bắt đầu" in e]
+    assert code == 1 and outside, report
+    assert all("30/9/2022" in e.split("\n")[0] for e in outside), report
