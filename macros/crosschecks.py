@@ -480,12 +480,11 @@ def _steps_within_period(plan: PlanFile, src) -> list[DataError]:
         # A step that starts before the period's first day (a quarter's or a month's first day), or ends
         # after its last; one that lies wholly before it («trước ngày 30/9/…» in a plan of Quý IV/…)
         # ends before the plan starts.
-        for field, day, wrong, before in (
-                ("tu_ngay", time.tu_ngay, start is not None and time.tu_ngay is not None and time.tu_ngay < start, True),
-                (end_field, last, start is not None and time.tu_ngay is None and last is not None and last < start,
-                 True),
-                (end_field, last, last is not None and last > end, False),
-                ("tu_ngay", time.tu_ngay, time.tu_ngay is not None and time.tu_ngay > end and last is None, False)):
+        for field, wrong, before in (
+                ("tu_ngay", start is not None and time.tu_ngay is not None and time.tu_ngay < start, True),
+                (end_field, start is not None and time.tu_ngay is None and last is not None and last < start, True),
+                (end_field, last is not None and last > end, False),
+                ("tu_ngay", time.tu_ngay is not None and time.tu_ngay > end and last is None, False)):
             if not wrong:
                 continue
             # The field's day is what lies outside (the step's words may write another: review bad9b s1,

@@ -291,3 +291,20 @@ def one_plan_project(root: Path, plan: Path, folder: str, name: str) -> Path:
         f"ke_hoach:\n  - thu_muc: {folder}\n    duong_dan: \"\"\n    ten: {name}\n",
         encoding="utf-8")
     return root
+
+
+def imported_checklist(tmp_path: Path, make) -> list[str]:
+    """The editor's checklist (nhap_tu_dong › can_xac_nhan) of a document `make(path)` writes, imported
+    into a project holding the repository's shared data files (data/*.yaml) and no plan."""
+    import yaml
+
+    from macros import import_plan
+
+    (tmp_path / "data").mkdir()
+    for f in (ROOT / "data").glob("*.yaml"):
+        shutil.copy(f, tmp_path / "data" / f.name)
+    src = tmp_path / "kh.docx"
+    make(src)
+    assert import_plan.main([str(src), "--goc", str(tmp_path), "--thu-muc", "moi"]) == 0
+    plan = yaml.safe_load((tmp_path / "data" / "moi" / "ke-hoach.yaml").read_text(encoding="utf-8"))
+    return plan["nhap_tu_dong"]["can_xac_nhan"]

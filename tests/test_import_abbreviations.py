@@ -4,14 +4,9 @@ A commune plan's nơi nhận writes «UBND xã», «Ban CTMT các thôn, TDP»; 
 and the «Chữ viết tắt» page silently lacked them. Their meanings are not verified facts the site may
 write: the import lists them for the editor to explain as the plan uses them. In-process."""
 
-import shutil
-
-import yaml
-
-from macros import import_plan
 from macros.abbreviations import unexplained
 from tests.plan_docx_fixtures import assignment_table
-from tests.sitebuild import ROOT
+from tests.sitebuild import imported_checklist
 
 
 def test_unexplained_abbreviations_found_in_sentences_only():
@@ -21,12 +16,5 @@ def test_unexplained_abbreviations_found_in_sentences_only():
 
 
 def test_import_lists_them_to_explain(tmp_path):
-    (tmp_path / "data").mkdir()
-    for f in (ROOT / "data").glob("*.yaml"):
-        shutil.copy(f, tmp_path / "data" / f.name)
-    src = tmp_path / "kh.docx"
-    assignment_table(src)
-    assert import_plan.main([str(src), "--goc", str(tmp_path), "--thu-muc", "moi"]) == 0
-    plan = yaml.safe_load((tmp_path / "data" / "moi" / "ke-hoach.yaml").read_text(encoding="utf-8"))
-    line = next((c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "viết tắt" in c), None)
+    line = next((c for c in imported_checklist(tmp_path, assignment_table) if "viết tắt" in c), None)
     assert line is not None and "«UBND»" in line and "thuat-ngu.yaml" in line and "«MTTQ»" not in line, line

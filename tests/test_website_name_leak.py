@@ -6,16 +6,14 @@ ZIP's carried «Kế hoạch tuyên truyền, vận động năm 2023». Now the
 description to confirm, and the check refuses a name or description with a year no plan on the website
 writes. In-process."""
 
-import shutil
 
 import pytest
 import yaml
 
-from macros import import_plan
 from macros.errors import DataErrors
 from macros.loader import load_website
 from tests.plan_docx_fixtures import no_budget
-from tests.sitebuild import ROOT, one_plan_project
+from tests.sitebuild import ROOT, imported_checklist, one_plan_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "ke-hoach-xa-cau-truc"
 
@@ -45,12 +43,5 @@ def test_site_name_of_its_own_plan_passes(tmp_path):
 
 
 def test_import_lists_the_website_name_to_confirm(tmp_path):
-    (tmp_path / "data").mkdir()
-    for f in (ROOT / "data").glob("*.yaml"):
-        shutil.copy(f, tmp_path / "data" / f.name)
-    src = tmp_path / "kh.docx"
-    no_budget(src)
-    assert import_plan.main([str(src), "--goc", str(tmp_path), "--thu-muc", "moi"]) == 0
-    plan = yaml.safe_load((tmp_path / "data" / "moi" / "ke-hoach.yaml").read_text(encoding="utf-8"))
-    line = next((c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "tên website" in c), None)
+    line = next((c for c in imported_checklist(tmp_path, no_budget) if "tên website" in c), None)
     assert line is not None and "«Kế hoạch tuyên truyền, vận động năm 2023»" in line and "mo_ta" in line, line
