@@ -22,7 +22,7 @@ from mkdocs.structure.files import InclusionLevel
 from macros import outputs
 from macros.adapters import build_state, logs
 from macros.exports.downloads import download_paths
-from macros.offline import archive, copycache, filemode, package, units
+from macros.offline import archive, copycache, filemode, manifest, package, units
 
 log = logging.getLogger("mkdocs.plugins.kontum-offline")
 COPY_MARK = "_ban_sao_file"  # extra: set on the file:// copy's config
@@ -280,10 +280,9 @@ def post_build(config) -> None:
         reused, pages = _build_copy(config, copy_dir)
         copy_time = time.perf_counter() - start
         epoch = build_state.of(config).settings.source_date_epoch
-        site = build_state.of(config).default_site
         app = package.AppInfo(
             name=config.site_name,
-            short_name=f"Kế hoạch {site.plan.van_ban.nam}" if site.plan.van_ban.nam else "Kế hoạch",
+            short_name=manifest.app_short_name(s.plan.van_ban.nam for s in build_state.of(config).website.plans),
             description=config.site_description or config.site_name,
             theme_color=THEME_COLOR,
         )
