@@ -23,10 +23,13 @@ def plan_text(site: Site) -> list[str]:
     """The text the plan's pages are made of: its plan, issuing body and units; with a
     handbook, its chapters and the documents they cite; with a toolkit, the forms
     (their data and the site's own column heads)."""
-    models = [site.plan, site.org, *([site.units_file] if site.has_units else [])]
+    models = [site.org, *([site.units_file] if site.has_units else [])]
     if site.has_handbook:
         models += [*site.chapters.values(), *site.cited_references]
-    texts = [s for model in models for s in strings_in(model.model_dump(mode="json"))]
+    # The editor's checklist of an imported plan is never shown to readers (its examples
+    # name bodies and signatures of other plans); the imported file's name is.
+    texts = [s for s in strings_in(site.plan.model_dump(mode="json", exclude={"nhap_tu_dong": {"can_xac_nhan"}}))]
+    texts += [s for model in models for s in strings_in(model.model_dump(mode="json"))]
     if site.has_toolkit:
         texts += [s for s in strings_in(site.extra["toolkit"].model_dump(mode="json"))]
         texts += [path.read_text(encoding="utf-8") for path in sorted(_TOOLKIT_TEMPLATES.glob("*.html"))]
