@@ -1036,34 +1036,78 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 _QUOTED = re.compile(r"“([^”]+)”|«([^»]+)»|\"([^\"]+)\"")
 _SENTENCE_END = (".", "!", "?", ":", ";", "(", "–", "-")
+# Kinds of documents (Nghị định 30/2020, Phụ lục III; legal and Party documents): capitalised when a text cites
+# one («theo Nghị quyết số …», «Chỉ thị của …»), a capital of convention, no proper name (review bad9b w7).
+_DOCUMENT_KINDS = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị",
+                   "Thông tư", "Thông tri", "Thông báo", "Thông cáo", "Hướng dẫn", "Kế hoạch", "Chương trình",
+                   "Quy chế", "Quy định", "Kết luận", "Phương án", "Đề án", "Dự án", "Báo cáo", "Biên bản", "Tờ trình",
+                   "Hợp đồng", "Công văn", "Công điện", "Điều lệ", "Giấy mời", "Lời kêu gọi")
+# A document's number and symbol with its year («12/2023/NQ-HĐND»): the year is the cited document's.
+_NUMBER_YEAR = re.compile(r"(?<![\w/])\d+/((?:19|20)\d\d)/([A-ZĐ]+)(?:-[\w-]*)?")
 
 
-def _named_words(text: str) -> list[str]:
+def _convention(words: list[str], k: int, plan_words: str) -> bool:
+    """Whether the capitalised word words[k] is a capital of convention, not a proper name: it starts a
+    document's kind («Nghị quyết», «Chỉ thị»), or it and the next word are a common word the plans write in
+    lower case («Thường trực» of «Ban Thường trực»: «thường trực»). A proper name's syllables are all
+    capitalised («Kon Tum»), and the plans never write them in lower case («tum năm»)."""
+    phrase = " ".join(words[k:k + 3])
+    if any(phrase == kind or phrase.startswith(kind + " ") for kind in _DOCUMENT_KINDS):
+        return True
+    following = words[k + 1] if k + 1 < len(words) else ""
+    if not following or not following[:1].islower():
+        return False
+    return (words[k][:1].lower() + words[k][1:] + " " + following) in plan_words
+
+
+def _named_words(text: str, plan_words: str = "") -> list[str]:
     """What a website name or description names that must be some plan's words: each quoted title («“…”»,
     «…», "…") and each proper name, a run of capitalised words not counting a sentence's first word
-    («tỉnh Kon Tum» -> «Kon Tum»; «Kế hoạch …» -> nothing)."""
+    («tỉnh Kon Tum» -> «Kon Tum»; «Kế hoạch …» -> nothing), nor a capital of convention (_convention: «theo
+    Nghị quyết số …» -> nothing) in the plans' words `plan_words`."""
     out = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
     rest = _QUOTED.sub(" . ", text)  # a quoted title is checked whole; what follows it starts afresh
     run: list[str] = []
     start = True  # the text's first word starts a sentence
+    raws = rest.split()
+    words = [raw.strip(".,:;!?()[]–-\"'") for raw in raws]
 
     def flush():
         if run:
             out.append(" ".join(run))
             run.clear()
 
-    for raw in rest.split():
-        word = raw.strip(".,:;!?()[]–-\"'")
+    for k, raw in enumerate(raws):
+        word = words[k]
         capital = bool(word) and word[0].isupper()
-        if capital and not start and not raw.startswith("("):
+        # a word that ends its phrase («Kon Tum,») is followed by nothing of its own
+        phrase_ends = word != raw.rstrip(".,:;!?)]") or raw.endswith(_SENTENCE_END) or not word
+        if capital and not start and not raw.startswith("(") \
+                and not _convention(words[:k + 1] if phrase_ends else words, k, plan_words):
             run.append(word)
         else:
             flush()
-        if word != raw.rstrip(".,:;!?)]") or raw.endswith(_SENTENCE_END) or not word:
+        if phrase_ends:
             flush()
         start = raw.endswith(_SENTENCE_END) or not word
     flush()
     return [w for w in dict.fromkeys(" ".join(w.split()) for w in out) if w]
+
+
+def _website_years(text: str, own_kinds: set[str]) -> list[str]:
+    """The years `text` names, once each, but a year in the number and symbol of a document of a kind none
+    of the plans is («Nghị quyết số 12/2023/NQ-HĐND» on a site of plans «…/KH-…»): that document's own year,
+    a citation, no plan's (review bad9b w7). A date's year and a number of the plans' own kind stay."""
+    cited = {m.start(1) for m in _NUMBER_YEAR.finditer(text) if m.group(2) not in own_kinds and "" not in own_kinds}
+    return list(dict.fromkeys(m.group() for m in _YEAR.finditer(text) if m.start() not in cited))
+
+
+def _kind_abbreviation(doc) -> str:
+    """The plan's own kind as its symbol writes it («KH» of «KH-MTTQ-BTT»); without a symbol, the initials of
+    its kind («Kế hoạch» -> «KH»); "" when the plan writes neither (no year is then taken for a citation)."""
+    if doc.ky_hieu:
+        return doc.ky_hieu.split("-")[0].split("/")[-1].strip().upper()
+    return "".join(w[:1] for w in (doc.loai or "").split()).upper()
 
 
 def check_website_words(info, src, plans) -> list[DataError]:
@@ -1078,11 +1122,12 @@ def check_website_words(info, src, plans) -> list[DataError]:
     # every word the plans write: their documents, issuing bodies and units (review r19o, defect 11)
     words = "\n".join(" ".join(t.split()) for site in plans
                       for model in (site.plan, site.org, site.units_file) for t in strings_in(model.model_dump(mode="json")))
+    kinds = {_kind_abbreviation(site.plan.van_ban) for site in plans}
     errors = []
     for key, what in (("ten", "Tên website"), ("mo_ta", "Mô tả website")):
         value = getattr(info, key) or ""
-        other = [y for y in dict.fromkeys(_YEAR.findall(value)) if y not in years]
-        foreign = [w for w in _named_words(value) if " ".join(w.split()) not in words]
+        other = [y for y in _website_years(value, kinds) if y not in years]
+        foreign = [w for w in _named_words(value, words) if " ".join(w.split()) not in words]
         if foreign:
             errors.append(src.error((key,), f"{what} ghi {', '.join(f'«{w}»' for w in foreign)}, nhưng không kế hoạch "
                                             "nào trên website ghi chữ đó: tên riêng hay tên trong ngoặc kép là của một "

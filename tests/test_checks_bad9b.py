@@ -1,0 +1,63 @@
+"""Review bad9b's remaining messages (issue 19): bad input gets one clear Vietnamese message at the field the
+editor changed, listed first; nothing true is refused.
+
+- w7: a capital of convention (a document's kind cited as a title, «Nghị quyết số …»; a common word the plans
+  write in lower case, «Ban Thường trực») is no proper name in the website's name or description; a year in a
+  cited document's number and symbol («12/2023/NQ-HĐND») is that document's, not a plan's;
+- n4, n5: a receiver code mistyped is said once, at noi_nhan, not as a department «không được giao đơn vị
+  nào»; an empty receiver is said once;
+- s1: a step's day that differs from its words is said once (not again as «outside the plan's period»);
+- c4: the campaign's name (cuoc_van_dong › ten) is the plan's words;
+- p13b, p13l: a period field is quoted as written; a missing ket_thuc is offered as the words write it.
+In-process: the functions on strings, or macros.check on a copy of the commune fixture."""
+
+import pytest
+
+from macros.crosschecks import _named_words, _website_years
+from tests.test_bad_input_new_fields import XA_PLAN, _accepted, _refused, _xa, _xa_change
+from tests.test_bad_input_corpus import run_check
+
+
+def _errors(report: str) -> list[str]:
+    return [e for e in report.split("\n\n") if e[:3].rstrip(".").strip().isdigit()]
+
+
+# --- w7: capitals of convention are no proper names ------------------------------------------------
+
+PLAN_WORDS = "Ban Thường trực Ủy ban MTTQ Việt Nam xã\nthường trực ủy ban\nthôn Kon Klor"
+
+
+@pytest.mark.parametrize("text", [
+    "Kế hoạch theo Nghị quyết số 12/2023/NQ-HĐND",
+    "Thực hiện Chỉ thị số 05-CT/TW và Quyết định số 1719/QĐ-TTg",
+    "Triển khai Thông báo kết luận, Hướng dẫn và Công văn của cấp trên",
+    "Tài liệu của Ban Thường trực",
+])
+def test_a_capital_of_convention_is_no_proper_name(text):
+    assert [w for w in _named_words(text, PLAN_WORDS) if w not in PLAN_WORDS] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kế hoạch tuyên truyền trên địa bàn tỉnh Kon Tum năm 2026", "Kon Tum"),
+    ("Kế hoạch theo Nghị quyết của thành phố Huế và tỉnh Gia Lai", "Huế"),
+    ("Kế hoạch của xã Đăk Pxi", "Đăk Pxi"),
+])
+def test_a_proper_name_is_still_one(text, name):
+    assert name in _named_words(text, PLAN_WORDS)
+
+
+def test_a_year_in_a_cited_documents_number_is_not_a_plans_year():
+    kinds = {"KH"}
+    assert _website_years("Kế hoạch theo Nghị quyết số 12/2023/NQ-HĐND", kinds) == []
+    # the plans' own kind («…/2023/KH-…»: another plan), a date's year and a bare year stay years
+    assert _website_years("Kế hoạch số 45/2023/KH-MTTQ", kinds) == ["2023"]
+    assert _website_years("Nghị quyết ngày 12/5/2023", kinds) == ["2023"]
+    assert _website_years("Kế hoạch năm 2023", kinds) == ["2023"]
+
+
+def test_w7_a_description_citing_a_resolution_is_accepted(tmp_path, capsys):
+    root = _xa(tmp_path)
+    path = root / "data" / "website.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "mo_ta: Kế hoạch mẫu", "mo_ta: Kế hoạch theo Nghị quyết số 12/2023/NQ-HĐND"), encoding="utf-8")
+    _accepted(root, capsys)
