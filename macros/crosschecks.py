@@ -263,6 +263,22 @@ def receiver_problem(value: str, org: OrgFile, org_file: str = "data/co-quan.yam
     return None
 
 
+def receiver_meant(value: str, org: OrgFile) -> set[str]:
+    """The departments bao_cao › noi_nhan names or most likely means: its code; for a code mistyped
+    («BanThuongTruc»), the code it is closest to, or every department when none is close; for a department's
+    own name, that department. A department meant as the receiver is not idle (check_idle_departments): the
+    one mistake is said once, at noi_nhan (review bad9b n4)."""
+    codes = [d.ma for d in org.ban]
+    if value in codes:
+        return {value}
+    if not re.search(r"\s", value or ""):
+        close = closest(value, codes) if value else None
+        return {close} if close else set(codes)
+    said, level = fold(value), fold(org.cap or "")
+    return {d.ma for d in org.ban
+            if said == fold(d.ten) or (said.startswith(fold(d.ten) + " ") and level and said.endswith(" " + level))}
+
+
 def _in_plan_words(name: str, plan: PlanFile) -> bool:
     """Whether the plan's words (any text of ke-hoach.yaml but the receiver field itself) write `name`, with its
     diacritics (case and runs of spaces aside)."""
@@ -279,8 +295,9 @@ def check_idle_departments(org: OrgFile, plan: PlanFile, src, where: str = "data
     (a code changed on one side only), unless it receives the reports."""
     errors = []
     working = {a.ban for a in plan.to_chuc_thuc_hien.phan_cong}
+    receiving = receiver_meant(plan.to_chuc_thuc_hien.bao_cao.noi_nhan, org)
     for dept in org.ban:
-        if dept.ma not in working and dept.ma != plan.to_chuc_thuc_hien.bao_cao.noi_nhan:
+        if dept.ma not in working and dept.ma not in receiving:
             errors.append(src.error(path_of(plan, "to_chuc_thuc_hien") + ("phan_cong",),
                                     f"Ban «{dept.ten}» (mã {dept.ma}, {where}) không được giao đơn vị nào.",
                                     hint=f"thêm một mục «- ban: {dept.ma}» có don_vi vào phan_cong, "
@@ -979,7 +996,9 @@ def check_codes_unvalidated(models: dict, sources: dict, files: dict | None = No
     depts = {d.ma for d in org.ban} if org is not None else None
 
     def receiver(path: tuple, value) -> None:
-        problem = receiver_problem(value, org, org_file) if org is not None and isinstance(value, str) else None
+        # a blank receiver is said once, by the model («Không được để trống»: review bad9b n5)
+        problem = (receiver_problem(value, org, org_file) if org is not None and isinstance(value, str) and value.strip()
+                   else None)
         if problem is not None:  # a name written as the plan writes it is no unknown code (review r19o, 9)
             errors.append(src.error(path, problem[0], found=value, hint=problem[1]))
 

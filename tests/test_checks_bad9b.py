@@ -11,6 +11,8 @@ editor changed, listed first; nothing true is refused.
 - p13b, p13l: a period field is quoted as written; a missing ket_thuc is offered as the words write it.
 In-process: the functions on strings, or macros.check on a copy of the commune fixture."""
 
+import re
+
 import pytest
 
 from macros.crosschecks import _named_words, _website_years
@@ -19,7 +21,7 @@ from tests.test_bad_input_corpus import run_check
 
 
 def _errors(report: str) -> list[str]:
-    return [e for e in report.split("\n\n") if e[:3].rstrip(".").strip().isdigit()]
+    return [e for e in report.split("\n\n") if re.match(r"\d+\. ", e)]
 
 
 # --- w7: capitals of convention are no proper names ------------------------------------------------
@@ -61,3 +63,17 @@ def test_w7_a_description_citing_a_resolution_is_accepted(tmp_path, capsys):
     path.write_text(path.read_text(encoding="utf-8").replace(
         "mo_ta: Kế hoạch mẫu", "mo_ta: Kế hoạch theo Nghị quyết số 12/2023/NQ-HĐND"), encoding="utf-8")
     _accepted(root, capsys)
+
+
+# --- n4, n5: a receiver mistyped is one error, at noi_nhan ------------------------------------------
+
+@pytest.mark.parametrize("value, said", [
+    ("BanThuongTruc", "Không có ban mã «BanThuongTruc»"),
+    ('""', "Không được để trống"),
+    ("Ban Thường trực Ủy ban MTTQ Việt Nam xã", "ghi bằng mã ban"),
+])
+def test_a_receiver_mistake_is_one_error_at_noi_nhan(tmp_path, capsys, value, said):
+    root = _xa(tmp_path)
+    _xa_change(root, "    noi_nhan: ban-thuong-truc\n", f"    noi_nhan: {value}\n")
+    report = _refused(root, capsys, f"{XA_PLAN}:142:", "«to_chuc_thuc_hien › bao_cao › noi_nhan»", said)
+    assert len(_errors(report)) == 1, report
