@@ -77,3 +77,13 @@ def test_a_receiver_mistake_is_one_error_at_noi_nhan(tmp_path, capsys, value, sa
     _xa_change(root, "    noi_nhan: ban-thuong-truc\n", f"    noi_nhan: {value}\n")
     report = _refused(root, capsys, f"{XA_PLAN}:142:", "«to_chuc_thuc_hien › bao_cao › noi_nhan»", said)
     assert len(_errors(report)) == 1, report
+
+
+# --- s1: a step's day its words contradict is one error ---------------------------------------------
+
+def test_s1_a_step_day_its_words_contradict_is_one_error(tmp_path, capsys):
+    root = _xa(tmp_path)
+    _xa_change(root, "hoàn thành trước ngày 30/9/2026.\n", "hoàn thành trước ngày 30/9/2026.\n    thoi_gian:\n"
+               '      van_ban: trước ngày 30/9/2026\n      truoc_ngay: "30/9/2025"\n')
+    report = _refused(root, capsys, f"{XA_PLAN}:69:", "truoc_ngay", 'truoc_ngay: "30/9/2026"')
+    assert len(_errors(report)) == 1, report
