@@ -1065,7 +1065,7 @@ _DOCUMENT_KINDS = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Ngh
                    "Thông tư", "Thông tri", "Thông báo", "Thông cáo", "Hướng dẫn", "Kế hoạch", "Chương trình",
                    "Quy chế", "Quy định", "Kết luận", "Phương án", "Đề án", "Dự án", "Báo cáo", "Biên bản", "Tờ trình",
                    "Hợp đồng", "Công văn", "Công điện", "Điều lệ", "Giấy mời", "Lời kêu gọi")
-# A document's number and symbol with its year («12/2023/NQ-HĐND»): the year is the cited document's.
+# A document's number and symbol with its year («12/<năm>/NQ-HĐND»): the year is the cited document's.
 _NUMBER_YEAR = re.compile(r"(?<![\w/])\d+/((?:19|20)\d\d)/([A-ZĐ]+)(?:-[\w-]*)?")
 
 
@@ -1119,7 +1119,7 @@ def _named_words(text: str, plan_words: str = "") -> list[str]:
 
 def _website_years(text: str, own_kinds: set[str]) -> list[str]:
     """The years `text` names, once each, but a year in the number and symbol of a document of a kind none
-    of the plans is («Nghị quyết số 12/2023/NQ-HĐND» on a site of plans «…/KH-…»): that document's own year,
+    of the plans is («Nghị quyết số 12/<năm>/NQ-HĐND» on a site of plans «…/KH-…»): that document's own year,
     a citation, no plan's (review bad9b w7). A date's year and a number of the plans' own kind stay."""
     cited = {m.start(1) for m in _NUMBER_YEAR.finditer(text) if m.group(2) not in own_kinds and "" not in own_kinds}
     return list(dict.fromkeys(m.group() for m in _YEAR.finditer(text) if m.start() not in cited))

@@ -87,3 +87,26 @@ def test_s1_a_step_day_its_words_contradict_is_one_error(tmp_path, capsys):
                '      van_ban: trước ngày 30/9/2026\n      truoc_ngay: "30/9/2025"\n')
     report = _refused(root, capsys, f"{XA_PLAN}:69:", "truoc_ngay", 'truoc_ngay: "30/9/2026"')
     assert len(_errors(report)) == 1, report
+
+
+# --- c4: the campaign's name is the one the plan quotes ---------------------------------------------
+
+CAMPAIGN = "  ten: Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh\n"
+
+
+@pytest.mark.parametrize("name", ["Toàn dân đoàn kết xây dựng nông thôn mới",
+                                  "Toàn dân đoàn kết xây dựng đô thị văn minh"])
+def test_c4_a_campaign_name_unlike_the_quoted_one_is_refused(tmp_path, capsys, name):
+    root = _xa(tmp_path)
+    _xa_change(root, CAMPAIGN, f"  ten: {name}\n")
+    report = _refused(root, capsys, f"{XA_PLAN}:22:", "«cuoc_van_dong › ten»",
+                      "ten: Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh")
+    assert len(_errors(report)) == 1, report
+
+
+def test_c4_the_quoted_name_is_accepted_and_an_unquoted_plan_is_not_compared(tmp_path, capsys):
+    _accepted(_xa(tmp_path), capsys)
+    root = _xa(tmp_path / "b")
+    text = (root / XA_PLAN).read_text(encoding="utf-8")
+    (root / XA_PLAN).write_text(text.replace("“", "").replace("”", ""), encoding="utf-8")
+    _accepted(root, capsys)
