@@ -570,7 +570,7 @@ def check_period_words(plan: PlanFile, src) -> list[DataError]:
     at = path_of(plan, "thoi_gian_dia_diem")
     text = " ".join(doan_text.lines(period.doan, marks=False))
     try:
-        said = P.read(text)
+        said = P.read_phrase(text)
     except ValueError as exc:
         return [src.error(at + ("doan",), f"Lời văn mục thời gian ghi một ngày không có trên lịch ({exc}).")]
     if said is None:
@@ -591,16 +591,31 @@ def check_period_words(plan: PlanFile, src) -> list[DataError]:
                                                    "không ghi mốc lời văn kế hoạch không ghi.",
                                     found=given.words, hint=f"bỏ dòng {field}."))
         else:
+            # each quoted as written: the words' phrase, the field as its line writes it ("7/2026", not the
+            # site's «tháng 7/2026»: review bad9b p13b)
+            written = _raw_at(src, at + (field,)) or (given.words if given is not None else "")
             errors.append(src.error(at + ((field,) if given is not None else ()),
-                                    f"Lời văn của mục (doan) ghi {_POINT_NAMES[field]} là «{read.words}», "
-                                    + (f"khác {field} đã ghi («{given.words}»)." if given is not None else
+                                    f"Lời văn của mục (doan) ghi «{said[2]}»: {_POINT_NAMES[field]} là {read.words}, "
+                                    + (f"khác {field} đã ghi («{written}»)." if given is not None else
                                        f"nhưng chưa ghi {field}."),
-                                    found="" if given is None else given.words,
+                                    found=written,
                                     hint=f"{field}: \"{_as_field(read)}\" (đúng như lời văn)."))
     return errors
 
 
 _POINT_NAMES = {"bat_dau": "thời gian bắt đầu", "ket_thuc": "thời gian kết thúc"}
+
+
+def _raw_at(src, path: tuple) -> str | None:
+    """The value at `path` of the file as its line writes it (a text or a number), None when it is none."""
+    node = src.data
+    for part in path:
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) \
+                and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return str(node) if isinstance(node, (str, int)) and not isinstance(node, bool) else None
 
 
 def _as_field(point) -> str:

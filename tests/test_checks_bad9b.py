@@ -110,3 +110,26 @@ def test_c4_the_quoted_name_is_accepted_and_an_unquoted_plan_is_not_compared(tmp
     text = (root / XA_PLAN).read_text(encoding="utf-8")
     (root / XA_PLAN).write_text(text.replace("“", "").replace("”", ""), encoding="utf-8")
     _accepted(root, capsys)
+
+
+# --- p13b, p13l: a period field as written; a missing end offered as the words write it ---------------
+
+PERIOD = "  bat_dau: Quý III/2026\n  ket_thuc: 31/12/2026\n  doan:\n  - Kế hoạch thực hiện từ Quý III/2026 đến hết ngày 31/12/2026.\n"
+
+
+def test_p13b_a_period_field_is_quoted_as_its_line_writes_it(tmp_path, capsys):
+    root = _xa(tmp_path)
+    _xa_change(root, PERIOD, "  bat_dau: 7/2026\n  ket_thuc: 31/12/2026\n  doan:\n"
+                             "  - Kế hoạch thực hiện từ tháng 8 năm 2026 đến hết ngày 31/12/2026.\n")
+    report = _refused(root, capsys, f"{XA_PLAN}:83:", "«thoi_gian_dia_diem › bat_dau»", "«từ tháng 8 năm 2026",
+                      "(«7/2026»)", "Giá trị đang ghi: 7/2026\n", 'bat_dau: "8/2026"')
+    assert "tháng 7/2026" not in report, report
+    assert len(_errors(report)) == 1, report
+
+
+def test_p13l_a_missing_end_is_offered_as_the_words_write_it(tmp_path, capsys):
+    root = _xa(tmp_path)
+    _xa_change(root, PERIOD, '  bat_dau: 01/7/2026\n  doan:\n  - "Thời gian thực hiện: từ 01/7/2026 - 31/12/2026."\n')
+    report = _refused(root, capsys, "«thoi_gian_dia_diem › ket_thuc»", "thiếu trường bắt buộc",
+                      'ket_thuc: "31/12/2026"', "«từ 01/7/2026 - 31/12/2026»")
+    assert len(_errors(report)) == 1, report

@@ -154,7 +154,8 @@ def test_words_that_contradict_the_fields_are_refused(tmp_path, capsys):
     assert code == 1 and "Traceback" not in report, report
     line = _line_of(root, "ket_thuc:")
     assert f"{FILE}:{line}:" in report and "«thoi_gian_dia_diem › ket_thuc»" in report, report
-    assert "ghi thời gian kết thúc là «30/11/2023», khác ket_thuc đã ghi («31/12/2023»)" in report, report
+    assert "ghi «từ tháng 4 đến 30/11/2023»: thời gian kết thúc là 30/11/2023, khác ket_thuc đã ghi («31/12/2023»)" \
+        in report, report
     assert 'ket_thuc: "30/11/2023"' in report, report
 
 
