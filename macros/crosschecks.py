@@ -591,8 +591,8 @@ def check_period_words(plan: PlanFile, src) -> list[DataError]:
                                                    "không ghi mốc lời văn kế hoạch không ghi.",
                                     found=given.words, hint=f"bỏ dòng {field}."))
         else:
-            # each quoted as written: the words' phrase, the field as its line writes it ("7/2026", not the
-            # site's «tháng 7/2026»: review bad9b p13b)
+            # each quoted as written: the words' phrase, the field as its line writes it ("7/<năm>", not the
+            # site's «tháng 7/<năm>»: review bad9b p13b)
             written = _raw_at(src, at + (field,)) or (given.words if given is not None else "")
             errors.append(src.error(at + ((field,) if given is not None else ()),
                                     f"Lời văn của mục (doan) ghi «{said[2]}»: {_POINT_NAMES[field]} là {read.words}, "

@@ -133,3 +133,51 @@ def test_p13l_a_missing_end_is_offered_as_the_words_write_it(tmp_path, capsys):
     report = _refused(root, capsys, "«thoi_gian_dia_diem › ket_thuc»", "thiếu trường bắt buộc",
                       'ket_thuc: "31/12/2026"', "«từ 01/7/2026 - 31/12/2026»")
     assert len(_errors(report)) == 1, report
+
+
+# --- b23, b43: the budget page says beside its figures that the document's own figure differs -------
+
+from macros.check import main as check_main  # noqa: E402
+from macros.loader import load_website  # noqa: E402
+from macros.render import budget as budget_render  # noqa: E402
+from tests.sitebuild import ROOT  # noqa: E402
+from tests.test_bad_input_corpus import change, data_copy  # noqa: E402
+
+NOTE_TITLE = "Số liệu trong văn bản khác số website tính"
+
+
+
+
+def test_b23_a_table_total_not_its_rows_sum_is_said_beside_the_figures(tmp_path, capsys):
+    root = _xa(tmp_path)
+    _xa_change(root, '      - Tổng cộng\n      - "10.500.000"\n', '      - Tổng cộng\n      - "10.000.000"\n')
+    site = load_website(root).plans[0]
+    page = budget_render.budget_page(site)
+    note = page[page.index(NOTE_TITLE):page.index("## Theo đơn vị")].replace("\\", "")  # Markdown escapes
+    assert "«10.000.000»" in note and "10.500.000 đồng" in note and "10.500.000đ" in note, note
+    assert "website cộng" in note and "nguyên văn" in note, note
+    code, report = run_check(root, capsys)
+    assert code == 0, report
+    lưu_ý = [line for line in report.splitlines() if "Dòng tổng của bảng" in line]
+    assert lưu_ý and "10.000.000" in lưu_ý[0] and "10.500.000đ" in lưu_ý[0], report
+
+
+def test_b43_words_counting_other_units_are_said_beside_the_figures(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    change(root, "ke-hoach.yaml", "    dinh_muc: 5000000\n", "    dinh_muc: 5000000\n    doan:\n"
+           '    - "Mỗi huyện, thành phố 5.000.000 đồng x 9 huyện = 45.000.000 đồng."\n')
+    site = load_website(root).plans[0]
+    page = budget_render.budget_page(site)
+    note = page[page.index(NOTE_TITLE):page.index("## Theo đơn vị")].replace("\\", "")  # Markdown escapes
+    for said in ("«Mỗi huyện, thành phố 5.000.000 đồng x 9 huyện = 45.000.000 đồng.»", "9 đơn vị",
+                 "có 10 huyện, thành phố", "50.000.000 đồng", "website tính"):
+        assert said in note, (said, note)
+    code, report = run_check(root, capsys)
+    assert code == 0, report
+    lưu_ý = [line for line in report.splitlines() if "Lời văn ghi tổng" in line]
+    assert lưu_ý and all(x in lưu_ý[0] for x in ("45.000.000 đồng", "9 đơn vị", "10 đơn vị", "50.000.000đ")), report
+
+
+def test_a_budget_whose_words_agree_has_no_note():
+    site = load_website(ROOT).plans[0]
+    assert NOTE_TITLE not in budget_render.budget_page(site)
