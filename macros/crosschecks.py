@@ -1095,7 +1095,8 @@ def _convention(words: list[str], k: int, plan_words: str) -> bool:
     following = words[k + 1] if k + 1 < len(words) else ""
     if not following or not following[:1].islower():
         return False
-    return (words[k][:1].lower() + words[k][1:] + " " + following) in plan_words
+    common = words[k][:1].lower() + words[k][1:] + " " + following
+    return re.search(r"(?<!\w)" + re.escape(common) + r"(?!\w)", plan_words) is not None  # not «thuế và» for «Huế và»
 
 
 def _named_words(text: str, plan_words: str = "") -> list[str]:
