@@ -1079,14 +1079,16 @@ _SENTENCE_END = (".", "!", "?", ":", ";", "(", "–", "-")
 _DOCUMENT_KINDS = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị",
                    "Thông tư", "Thông tri", "Thông báo", "Thông cáo", "Hướng dẫn", "Kế hoạch", "Chương trình",
                    "Quy chế", "Quy định", "Kết luận", "Phương án", "Đề án", "Dự án", "Báo cáo", "Biên bản", "Tờ trình",
-                   "Hợp đồng", "Công văn", "Công điện", "Điều lệ", "Giấy mời", "Lời kêu gọi")
+                   "Hợp đồng", "Công văn", "Công điện", "Điều lệ", "Giấy mời", "Lời kêu gọi",
+                   # and the institutions the Front's documents capitalise as common nouns («của Đảng, Nhà nước»)
+                   "Đảng", "Nhà nước", "Nhân dân", "Quốc hội", "Chính phủ", "Mặt trận", "Tổ quốc")
 # A document's number and symbol with its year («12/<năm>/NQ-HĐND»): the year is the cited document's.
 _NUMBER_YEAR = re.compile(r"(?<![\w/])\d+/((?:19|20)\d\d)/([A-ZĐ]+)(?:-[\w-]*)?")
 
 
 def _convention(words: list[str], k: int, plan_words: str) -> bool:
     """Whether the capitalised word words[k] is a capital of convention, not a proper name: it starts a
-    document's kind («Nghị quyết», «Chỉ thị»), or it and the next word are a common word the plans write in
+    document's kind («Nghị quyết», «Chỉ thị») or an institution's common name («Đảng», «Nhà nước»), or it and the next word are a common word the plans write in
     lower case («Thường trực» of «Ban Thường trực»: «thường trực»). A proper name's syllables are all
     capitalised («Kon Tum»), and the plans never write them in lower case («tum năm»)."""
     phrase = " ".join(words[k:k + 3])

@@ -34,6 +34,7 @@ PLAN_WORDS = "Ban Thường trực Ủy ban MTTQ Việt Nam xã\nthường trự
     "Thực hiện Chỉ thị số 05-CT/TW và Quyết định số 1719/QĐ-TTg",
     "Triển khai Thông báo kết luận, Hướng dẫn và Công văn của cấp trên",
     "Tài liệu của Ban Thường trực",
+    "Thực hiện chủ trương của Đảng, chính sách của Nhà nước, vì lợi ích của Nhân dân",
 ])
 def test_a_capital_of_convention_is_no_proper_name(text):
     assert [w for w in _named_words(text, PLAN_WORDS) if w not in PLAN_WORDS] == []
