@@ -7,6 +7,7 @@ import typing
 
 from pydantic import BaseModel, ValidationError
 
+from . import period
 from .errors import DataError
 from .yamlsrc import YamlSource
 
@@ -108,8 +109,6 @@ def _at(data, path: tuple):
 def _missing_point_hint(data, loc: tuple) -> str | None:
     """For a time section's bat_dau or ket_thuc left out while its own words (doan) write it: the value as
     the words give it, to copy (review bad9b p13l: «ket_thuc» deleted, the words «… - 31/12/…»)."""
-    from . import period  # the period reader; imported here, model_errors being read before the models
-
     section = _at(data, loc[:-1])
     if not isinstance(section, dict) or section.get("loai") != "thoi_gian_dia_diem" \
             or loc[-1] not in ("bat_dau", "ket_thuc") or not isinstance(section.get("doan"), list):
