@@ -280,9 +280,10 @@ def budget_notes(site) -> list[DataError]:
                                         "thì sửa cho đúng văn bản."))
     count = len(site.units_file.don_vi)
     for d in (d for d in differences if d.kind == "loi_van"):
-        units = (f" cho {d.units_written} đơn vị, nhưng danh sách đơn vị có {count} đơn vị, kinh phí cộng lại "
-                 if d.units_written is not None else ", ít hơn kinh phí các đơn vị cộng lại ")
-        notes.append(src.error(at + (d.index,), f"Lời văn ghi tổng {d.written}{units}({format_money(d.ours)}). Trang "
+        units = (f" cho {d.units_written} đơn vị, nhưng danh sách đơn vị có {count} đơn vị, kinh phí cộng lại là "
+                 f"{format_money(d.ours)}." if d.units_written is not None else
+                 f", ít hơn kinh phí các đơn vị cộng lại ({format_money(d.ours)}).")
+        notes.append(src.error(at + (d.index,), f"Lời văn ghi tổng {d.written}{units} Trang "
                                                 "«Kế hoạch» in đúng lời văn; trang kinh phí ghi "
                                                 + ("số đơn vị và " if d.units_written is not None else "")
                                                 + f"tổng do website cộng ({format_money(d.ours)}), nói rõ là website "
