@@ -263,6 +263,22 @@ def receiver_problem(value: str, org: OrgFile, org_file: str = "data/co-quan.yam
     return None
 
 
+def receiver_meant(value: str, org: OrgFile) -> set[str]:
+    """The departments bao_cao › noi_nhan names or most likely means: its code; for a code mistyped
+    («BanThuongTruc»), the code it is closest to, or every department when none is close; for a department's
+    own name, that department. A department meant as the receiver is not idle (check_idle_departments): the
+    one mistake is said once, at noi_nhan (review bad9b n4)."""
+    codes = [d.ma for d in org.ban]
+    if value in codes:
+        return {value}
+    if not re.search(r"\s", value or ""):
+        close = closest(value, codes) if value else None
+        return {close} if close else set(codes)
+    said, level = fold(value), fold(org.cap or "")
+    return {d.ma for d in org.ban
+            if said == fold(d.ten) or (said.startswith(fold(d.ten) + " ") and level and said.endswith(" " + level))}
+
+
 def _in_plan_words(name: str, plan: PlanFile) -> bool:
     """Whether the plan's words (any text of ke-hoach.yaml but the receiver field itself) write `name`, with its
     diacritics (case and runs of spaces aside)."""
@@ -279,8 +295,9 @@ def check_idle_departments(org: OrgFile, plan: PlanFile, src, where: str = "data
     (a code changed on one side only), unless it receives the reports."""
     errors = []
     working = {a.ban for a in plan.to_chuc_thuc_hien.phan_cong}
+    receiving = receiver_meant(plan.to_chuc_thuc_hien.bao_cao.noi_nhan, org)
     for dept in org.ban:
-        if dept.ma not in working and dept.ma != plan.to_chuc_thuc_hien.bao_cao.noi_nhan:
+        if dept.ma not in working and dept.ma not in receiving:
             errors.append(src.error(path_of(plan, "to_chuc_thuc_hien") + ("phan_cong",),
                                     f"Ban «{dept.ten}» (mã {dept.ma}, {where}) không được giao đơn vị nào.",
                                     hint=f"thêm một mục «- ban: {dept.ma}» có don_vi vào phan_cong, "
@@ -384,7 +401,9 @@ def check_step_times(plan: PlanFile, src) -> list[DataError]:
     errors = []
     year = _period_year(plan)
     doan_lines = doan_text.lines(plan.cac_buoc.doan, marks=False) if plan.cac_buoc.doan else []
+    counts = []  # errors said before each step: a step whose time is said wrong is not said again (bad9b s1)
     for i, step in enumerate(plan.cac_buoc.buoc):
+        counts.append(len(errors))
         time = step.thoi_gian
         if time is None:
             continue
@@ -429,7 +448,8 @@ def check_step_times(plan: PlanFile, src) -> list[DataError]:
                                            ", nhưng chưa ghi: lịch và tiến độ cần ngày này."),
                                         found="" if given is None else f"{format_date(given)}",
                                         hint=f"{field}: \"{format_date(said)}\""))
-    return errors + _steps_within_period(plan, src)
+    counts.append(len(errors))
+    return errors + _steps_within_period(plan, src, {i for i in range(len(counts) - 1) if counts[i + 1] > counts[i]})
 
 
 def _period_year(plan: PlanFile) -> int | None:
@@ -462,16 +482,17 @@ def _written_in(phrase: str, words: str) -> bool:
     return re.search(before + re.escape(phrase) + after, words) is not None
 
 
-def _steps_within_period(plan: PlanFile, src) -> list[DataError]:
+def _steps_within_period(plan: PlanFile, src, skip: set = frozenset()) -> list[DataError]:
     """A step's dates lie within the plan's period (computed from the days its words stand for): a step
-    that starts before the plan starts or ends after it ends contradicts the plan's own time section."""
+    that starts before the plan starts or ends after it ends contradicts the plan's own time section. The
+    steps in `skip` have their time already said wrong against their words: one mistake, one error."""
     period = plan.thoi_gian_dia_diem
     if period is None or plan.cac_buoc is None:
         return []
     errors, start, end = [], P.first_day(period), P.last_day(period)
     for i, step in enumerate(plan.cac_buoc.buoc):
         time = step.thoi_gian
-        if time is None:
+        if time is None or i in skip:
             continue
         at = path_of(plan, "cac_buoc") + ("buoc", i, "thoi_gian")
         # «trước ngày D»: the step's last day is D's day before (step_times.span).
@@ -549,7 +570,7 @@ def check_period_words(plan: PlanFile, src) -> list[DataError]:
     at = path_of(plan, "thoi_gian_dia_diem")
     text = " ".join(doan_text.lines(period.doan, marks=False))
     try:
-        said = P.read(text)
+        said = P.read_phrase(text)
     except ValueError as exc:
         return [src.error(at + ("doan",), f"Lời văn mục thời gian ghi một ngày không có trên lịch ({exc}).")]
     if said is None:
@@ -570,16 +591,31 @@ def check_period_words(plan: PlanFile, src) -> list[DataError]:
                                                    "không ghi mốc lời văn kế hoạch không ghi.",
                                     found=given.words, hint=f"bỏ dòng {field}."))
         else:
+            # each quoted as written: the words' phrase, the field as its line writes it ("7/<năm>", not the
+            # site's «tháng 7/<năm>»: review bad9b p13b)
+            written = _raw_at(src, at + (field,)) or (given.words if given is not None else "")
             errors.append(src.error(at + ((field,) if given is not None else ()),
-                                    f"Lời văn của mục (doan) ghi {_POINT_NAMES[field]} là «{read.words}», "
-                                    + (f"khác {field} đã ghi («{given.words}»)." if given is not None else
+                                    f"Lời văn của mục (doan) ghi «{said[2]}»: {_POINT_NAMES[field]} là {read.words}, "
+                                    + (f"khác {field} đã ghi («{written}»)." if given is not None else
                                        f"nhưng chưa ghi {field}."),
-                                    found="" if given is None else given.words,
+                                    found=written,
                                     hint=f"{field}: \"{_as_field(read)}\" (đúng như lời văn)."))
     return errors
 
 
 _POINT_NAMES = {"bat_dau": "thời gian bắt đầu", "ket_thuc": "thời gian kết thúc"}
+
+
+def _raw_at(src, path: tuple) -> str | None:
+    """The value at `path` of the file as its line writes it (a text or a number), None when it is none."""
+    node = src.data
+    for part in path:
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) \
+                and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return str(node) if isinstance(node, (str, int)) and not isinstance(node, bool) else None
 
 
 def _as_field(point) -> str:
@@ -979,7 +1015,9 @@ def check_codes_unvalidated(models: dict, sources: dict, files: dict | None = No
     depts = {d.ma for d in org.ban} if org is not None else None
 
     def receiver(path: tuple, value) -> None:
-        problem = receiver_problem(value, org, org_file) if org is not None and isinstance(value, str) else None
+        # a blank receiver is said once, by the model («Không được để trống»: review bad9b n5)
+        problem = (receiver_problem(value, org, org_file) if org is not None and isinstance(value, str) and value.strip()
+                   else None)
         if problem is not None:  # a name written as the plan writes it is no unknown code (review r19o, 9)
             errors.append(src.error(path, problem[0], found=value, hint=problem[1]))
 
@@ -1036,34 +1074,81 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 _QUOTED = re.compile(r"“([^”]+)”|«([^»]+)»|\"([^\"]+)\"")
 _SENTENCE_END = (".", "!", "?", ":", ";", "(", "–", "-")
+# Kinds of documents (Nghị định 30/2020, Phụ lục III; legal and Party documents): capitalised when a text cites
+# one («theo Nghị quyết số …», «Chỉ thị của …»), a capital of convention, no proper name (review bad9b w7).
+_DOCUMENT_KINDS = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị",
+                   "Thông tư", "Thông tri", "Thông báo", "Thông cáo", "Hướng dẫn", "Kế hoạch", "Chương trình",
+                   "Quy chế", "Quy định", "Kết luận", "Phương án", "Đề án", "Dự án", "Báo cáo", "Biên bản", "Tờ trình",
+                   "Hợp đồng", "Công văn", "Công điện", "Điều lệ", "Giấy mời", "Lời kêu gọi",
+                   # and the institutions the Front's documents capitalise as common nouns («của Đảng, Nhà nước»)
+                   "Đảng", "Nhà nước", "Nhân dân", "Quốc hội", "Chính phủ", "Mặt trận", "Tổ quốc")
+# A document's number and symbol with its year («12/<năm>/NQ-HĐND»): the year is the cited document's.
+_NUMBER_YEAR = re.compile(r"(?<![\w/])\d+/((?:19|20)\d\d)/([A-ZĐ]+)(?:-[\w-]*)?")
 
 
-def _named_words(text: str) -> list[str]:
+def _convention(words: list[str], k: int, plan_words: str) -> bool:
+    """Whether the capitalised word words[k] is a capital of convention, not a proper name: it starts a
+    document's kind («Nghị quyết», «Chỉ thị») or an institution's common name («Đảng», «Nhà nước»), or it and the next word are a common word the plans write in
+    lower case («Thường trực» of «Ban Thường trực»: «thường trực»). A proper name's syllables are all
+    capitalised («Kon Tum»), and the plans never write them in lower case («tum năm»)."""
+    phrase = " ".join(words[k:k + 3])
+    if any(phrase == kind or phrase.startswith(kind + " ") for kind in _DOCUMENT_KINDS):
+        return True
+    following = words[k + 1] if k + 1 < len(words) else ""
+    if not following or not following[:1].islower():
+        return False
+    common = words[k][:1].lower() + words[k][1:] + " " + following
+    return re.search(r"(?<!\w)" + re.escape(common) + r"(?!\w)", plan_words) is not None  # not «thuế và» for «Huế và»
+
+
+def _named_words(text: str, plan_words: str = "") -> list[str]:
     """What a website name or description names that must be some plan's words: each quoted title («“…”»,
     «…», "…") and each proper name, a run of capitalised words not counting a sentence's first word
-    («tỉnh Kon Tum» -> «Kon Tum»; «Kế hoạch …» -> nothing)."""
+    («tỉnh Kon Tum» -> «Kon Tum»; «Kế hoạch …» -> nothing), nor a capital of convention (_convention: «theo
+    Nghị quyết số …» -> nothing) in the plans' words `plan_words`."""
     out = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(text)]
     rest = _QUOTED.sub(" . ", text)  # a quoted title is checked whole; what follows it starts afresh
     run: list[str] = []
     start = True  # the text's first word starts a sentence
+    raws = rest.split()
+    words = [raw.strip(".,:;!?()[]–-\"'") for raw in raws]
 
     def flush():
         if run:
             out.append(" ".join(run))
             run.clear()
 
-    for raw in rest.split():
-        word = raw.strip(".,:;!?()[]–-\"'")
+    for k, raw in enumerate(raws):
+        word = words[k]
         capital = bool(word) and word[0].isupper()
-        if capital and not start and not raw.startswith("("):
+        # a word that ends its phrase («Kon Tum,») is followed by nothing of its own
+        phrase_ends = word != raw.rstrip(".,:;!?)]") or raw.endswith(_SENTENCE_END) or not word
+        if capital and not start and not raw.startswith("(") \
+                and not _convention(words[:k + 1] if phrase_ends else words, k, plan_words):
             run.append(word)
         else:
             flush()
-        if word != raw.rstrip(".,:;!?)]") or raw.endswith(_SENTENCE_END) or not word:
+        if phrase_ends:
             flush()
         start = raw.endswith(_SENTENCE_END) or not word
     flush()
     return [w for w in dict.fromkeys(" ".join(w.split()) for w in out) if w]
+
+
+def _website_years(text: str, own_kinds: set[str]) -> list[str]:
+    """The years `text` names, once each, but a year in the number and symbol of a document of a kind none
+    of the plans is («Nghị quyết số 12/<năm>/NQ-HĐND» on a site of plans «…/KH-…»): that document's own year,
+    a citation, no plan's (review bad9b w7). A date's year and a number of the plans' own kind stay."""
+    cited = {m.start(1) for m in _NUMBER_YEAR.finditer(text) if m.group(2) not in own_kinds and "" not in own_kinds}
+    return list(dict.fromkeys(m.group() for m in _YEAR.finditer(text) if m.start() not in cited))
+
+
+def _kind_abbreviation(doc) -> str:
+    """The plan's own kind as its symbol writes it («KH» of «KH-MTTQ-BTT»); without a symbol, the initials of
+    its kind («Kế hoạch» -> «KH»); "" when the plan writes neither (no year is then taken for a citation)."""
+    if doc.ky_hieu:
+        return doc.ky_hieu.split("-")[0].split("/")[-1].strip().upper()
+    return "".join(w[:1] for w in (doc.loai or "").split()).upper()
 
 
 def check_website_words(info, src, plans) -> list[DataError]:
@@ -1078,11 +1163,12 @@ def check_website_words(info, src, plans) -> list[DataError]:
     # every word the plans write: their documents, issuing bodies and units (review r19o, defect 11)
     words = "\n".join(" ".join(t.split()) for site in plans
                       for model in (site.plan, site.org, site.units_file) for t in strings_in(model.model_dump(mode="json")))
+    kinds = {_kind_abbreviation(site.plan.van_ban) for site in plans}
     errors = []
     for key, what in (("ten", "Tên website"), ("mo_ta", "Mô tả website")):
         value = getattr(info, key) or ""
-        other = [y for y in dict.fromkeys(_YEAR.findall(value)) if y not in years]
-        foreign = [w for w in _named_words(value) if " ".join(w.split()) not in words]
+        other = [y for y in _website_years(value, kinds) if y not in years]
+        foreign = [w for w in _named_words(value, words) if " ".join(w.split()) not in words]
         if foreign:
             errors.append(src.error((key,), f"{what} ghi {', '.join(f'«{w}»' for w in foreign)}, nhưng không kế hoạch "
                                             "nào trên website ghi chữ đó: tên riêng hay tên trong ngoặc kép là của một "

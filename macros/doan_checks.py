@@ -16,6 +16,7 @@ contradicts itself, or states what the plan does not say. These checks compare t
 """
 
 import re
+from dataclasses import dataclass
 
 from .errors import DataError
 from .doan_text import lines, plain
@@ -194,18 +195,34 @@ def _words_beside_figures(blocks) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def budget_notes(site) -> list[DataError]:
-    """What the budget's own words say against themselves (review bad9 #1, #2; r19o #5): a table's total that
-    is not its rows' sum, an amount in words that is not the figure beside it, a total of the words below the
-    units' amounts. The words are the document's and stay as written (the plan page prints them); the budget
-    page adds up its own sum, labelled as the site's. So a note for the editor to compare with the paper, not
-    a refusal."""
-    plan, src = site.plan, site.sources.get("plan")
-    budget = plan.kinh_phi
-    if budget is None or not budget.doan or src is None:
+@dataclass(frozen=True)
+class BudgetDifference:
+    """A figure of the budget's own words (kinh_phi › doan) that is not what the site computes, the words
+    being printed as written: a table's total row against its rows' sum (kind "bang"), or a total a sentence
+    writes below the units' amounts added up (kind "loi_van"; with the count of units it multiplies by,
+    «x 9 huyện», when that is not the units' count)."""
+
+    index: int  # the block of kinh_phi › doan
+    kind: str  # "bang" or "loi_van"
+    written: str  # the document's figure, as written
+    value: int  # the document's figure, in đồng
+    ours: int  # what the site computes: the table's rows added up, or the units' amounts added up
+    sentence: str = ""  # the sentence that writes it ("loi_van")
+    units_written: int | None = None  # the units the sentence counts, when not the units' count
+
+
+# «… x 9 huyện = …», «x 10 đơn vị»: the count of units a budget sentence multiplies by.
+_TIMES_UNITS = re.compile(r"[x×]\s*0*(\d{1,5})\s+[^\W\d]", re.IGNORECASE)
+
+
+def budget_differences(site) -> list[BudgetDifference]:
+    """The figures of the budget's words that differ from the site's (BudgetDifference), in the words'
+    order: tables first, then sentences. The check names them to the editor (budget_notes); the budget
+    page names them to the reader beside its own figures (render/budget.py)."""
+    budget = site.plan.kinh_phi
+    if budget is None or not budget.doan:
         return []
-    at = path_of(plan, "kinh_phi") + ("doan",)
-    notes = []
+    out = []
     for i, block in enumerate(budget.doan):
         if not isinstance(block, Table):
             continue
@@ -218,11 +235,42 @@ def budget_notes(site) -> list[DataError]:
             elif len(amounts) == 1:
                 rows.append(amounts[0][0])
         if total is not None and rows and sum(rows) != total[0]:
-            notes.append(src.error(at + (i,), f"Dòng tổng của bảng ghi {total[1]}, nhưng các dòng của bảng cộng lại "
-                                              f"được {format_money(sum(rows))}. Trang «Kế hoạch» in bảng đúng như văn "
-                                              "bản; trang kinh phí ghi tổng do website cộng.",
-                                   hint="so với bản giấy: nếu văn bản ghi đúng như vậy thì giữ nguyên; nếu chép sai "
-                                        "thì sửa cho đúng văn bản."))
+            out.append(BudgetDifference(i, "bang", total[1], total[0], sum(rows)))
+    units = site.units_file.don_vi
+    units_sum = sum(budget.rieng.get(u.ma, budget.dinh_muc or 0) for u in units)
+    for i, block in enumerate(budget.doan):
+        if isinstance(block, Table):
+            continue
+        for text in lines([block]):
+            for _, n, written in stated_totals(text):
+                if n < units_sum:
+                    counted = [int(m.group(1)) for m in _TIMES_UNITS.finditer(text)]
+                    out.append(BudgetDifference(i, "loi_van", written, n, units_sum, " ".join(text.split()),
+                                                next((c for c in counted if c != len(units)), None)))
+    return out
+
+
+def budget_notes(site) -> list[DataError]:
+    """What the budget's own words say against themselves (review bad9 #1, #2; r19o #5): a table's total that
+    is not its rows' sum, an amount in words that is not the figure beside it, a total of the words below the
+    units' amounts (with the count of units the words write, when not the units'). The words are the
+    document's and stay as written (the plan page prints them); the budget page adds up its own sum, labelled
+    as the site's, and says beside it that the document's figure differs (review bad9b b23, b43). So a note
+    for the editor to compare with the paper, naming both figures, not a refusal."""
+    plan, src = site.plan, site.sources.get("plan")
+    budget = plan.kinh_phi
+    if budget is None or not budget.doan or src is None:
+        return []
+    at = path_of(plan, "kinh_phi") + ("doan",)
+    differences = budget_differences(site)
+    notes = []
+    for d in (d for d in differences if d.kind == "bang"):
+        notes.append(src.error(at + (d.index,), f"Dòng tổng của bảng ghi {d.written}, nhưng các dòng của bảng cộng lại "
+                                                f"được {format_money(d.ours)}. Trang «Kế hoạch» in bảng đúng như văn "
+                                                f"bản; trang kinh phí ghi tổng do website cộng ({format_money(site.total)}) "
+                                                f"và ghi rõ bảng của văn bản ghi {d.written}.",
+                               hint="so với bản giấy: nếu văn bản ghi đúng như vậy thì giữ nguyên; nếu chép sai "
+                                    "thì sửa cho đúng văn bản."))
     for i, n, written, words in _words_beside_figures(budget.doan):
         if not words_say_amount(words, n):
             notes.append(src.error(at + (i,), f"Số tiền bằng chữ «{words}» không đọc thành {written}, số viết bằng số "
@@ -230,18 +278,18 @@ def budget_notes(site) -> list[DataError]:
                                               "của trường (dinh_muc, rieng, tong).",
                                    hint="so với bản giấy: nếu văn bản ghi đúng như vậy thì giữ nguyên; nếu chép sai "
                                         "thì sửa cho đúng văn bản."))
-    units_sum = sum(budget.rieng.get(u.ma, budget.dinh_muc or 0) for u in site.units_file.don_vi)
-    for i, block in enumerate(budget.doan):
-        if isinstance(block, Table):
-            continue
-        for text in lines([block]):
-            for _, n, written in stated_totals(text):
-                if n < units_sum:
-                    notes.append(src.error(at + (i,), f"Lời văn ghi tổng {written}, ít hơn kinh phí các đơn vị cộng lại "
-                                                      f"({format_money(units_sum)}). Trang «Kế hoạch» in đúng lời văn; "
-                                                      "trang kinh phí ghi tổng do website cộng, nói rõ là website cộng.",
-                                           hint="so với bản giấy và với dinh_muc, rieng, danh sách đơn vị: nếu văn "
-                                                "bản ghi đúng như vậy thì giữ nguyên."))
+    count = len(site.units_file.don_vi)
+    for d in (d for d in differences if d.kind == "loi_van"):
+        units = (f" cho {d.units_written} đơn vị, nhưng danh sách đơn vị có {count} đơn vị, kinh phí cộng lại là "
+                 f"{format_money(d.ours)}." if d.units_written is not None else
+                 f", ít hơn kinh phí các đơn vị cộng lại ({format_money(d.ours)}).")
+        notes.append(src.error(at + (d.index,), f"Lời văn ghi tổng {d.written}{units} Trang "
+                                                "«Kế hoạch» in đúng lời văn; trang kinh phí ghi "
+                                                + ("số đơn vị và " if d.units_written is not None else "")
+                                                + f"tổng do website cộng ({format_money(d.ours)}), nói rõ là website "
+                                                  f"cộng và lời văn ghi {d.written}.",
+                               hint="so với bản giấy và với dinh_muc, rieng, danh sách đơn vị: nếu văn "
+                                    "bản ghi đúng như vậy thì giữ nguyên."))
     return notes
 
 

@@ -7,6 +7,7 @@ import typing
 
 from pydantic import BaseModel, ValidationError
 
+from . import period
 from .errors import DataError
 from .yamlsrc import YamlSource
 
@@ -95,6 +96,35 @@ def _suggest_key(name: str, keys: list[str]) -> list[str]:
     return difflib.get_close_matches(name.lower(), keys, n=1, cutoff=0.6)
 
 
+def _at(data, path: tuple):
+    for part in path:
+        if isinstance(data, dict) and part in data or isinstance(data, list) and isinstance(part, int) \
+                and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _missing_point_hint(data, loc: tuple) -> str | None:
+    """For a time section's bat_dau or ket_thuc left out while its own words (doan) write it: the value as
+    the words give it, to copy (review bad9b p13l: «ket_thuc» deleted, the words «… - 31/12/…»)."""
+    section = _at(data, loc[:-1])
+    if not isinstance(section, dict) or section.get("loai") != "thoi_gian_dia_diem" \
+            or loc[-1] not in ("bat_dau", "ket_thuc") or not isinstance(section.get("doan"), list):
+        return None
+    text = " ".join(line for line in section["doan"] if isinstance(line, str))
+    try:
+        said = period.read_phrase(text)
+    except ValueError:
+        return None
+    point = None if said is None else said[0 if loc[-1] == "bat_dau" else 1]
+    if point is None:
+        return None
+    return (f"{loc[-1]}: \"{point.words.removeprefix('tháng ')}\" (lời văn của mục ghi «{said[2]}»); "
+            f"văn bản không ghi mốc này thì giữ lời văn và hỏi người quản lý website.")
+
+
 def _in_data(data, loc: tuple, missing: bool = False) -> tuple:
     """The path of `loc` in the file: a part the data does not have on the way (the tag
     pydantic adds for a member of a union: "kinh_phi", "chu") is dropped, so that the
@@ -129,7 +159,7 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
         hint = ""
         if kind == "missing":
             message = f"thiếu trường bắt buộc «{loc[-1]}»."
-            hint = "thêm dòng «" + str(loc[-1]) + ": …» (xem hướng dẫn biên tập)."
+            hint = _missing_point_hint(source.data, loc) or ("thêm dòng «" + str(loc[-1]) + ": …» (xem hướng dẫn biên tập).")
             errors.append(source.error(loc, message, hint=hint))
             continue
         if kind == "extra_forbidden":

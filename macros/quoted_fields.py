@@ -6,7 +6,10 @@ keeps its document's words (`doan`). Compared after the placeholders are filled 
 - noi_dung › muc › noi_dung (each chapter of the handbook quotes its topic in a box titled «Nội dung <n>, mục <số> của kế hoạch»);
 - cac_buoc › buoc › noi_dung (the home page, each unit's page, PDF and calendar quote it);
 - to_chuc_thuc_hien › bao_cao: tieu_de then loi_van (phan-cong/, unit pages, calendars);
-- to_chuc_thuc_hien › phan_cong › nhiem_vu and don_vi_thuc_hien › nhiem_vu (phan-cong/, unit pages).
+- to_chuc_thuc_hien › phan_cong › nhiem_vu and don_vi_thuc_hien › nhiem_vu (phan-cong/, unit pages);
+- cuoc_van_dong › ten, the campaign's name the conference forms and the Sổ tay print in quotes («Cuộc vận động
+  “…”») and the compiled documents cut the trích yếu at: where the plan writes the name in quotes, the whole
+  quoted name; else the plan's words (review bad9b c4: a name cut short was never compared).
 
 A section without its words is printed on the plan page from these same fields (a plan whose words are in a
 source file is read against it by tests/test_quoted_spans.py), so there is nothing here to compare."""
@@ -14,6 +17,7 @@ source file is read against it by tests/test_quoted_spans.py), so there is nothi
 import re
 
 from .errors import DataError
+from .text import strings_in
 from .doan_text import lines as doan_lines
 from .model import Contents, Organisation, Steps
 from .site import PLACEHOLDER, Site
@@ -49,10 +53,50 @@ def _as_written_hint(site: Site, name: str, written: str) -> str:
     return f"ghi như văn bản: «{written}» (hoặc sửa câu trích nếu văn bản khác)."
 
 
+# A name in quotes, as a document writes one: “…”, «…» or "…".
+_QUOTED = re.compile(r"“([^”]+)”|«([^»]+)»|\"([^\"]+)\"")
+
+
+def check_campaign(site: Site) -> list[DataError]:
+    """The campaign's name (cuoc_van_dong › ten) is the plan's where the plan writes it in quotes: the whole
+    quoted name, not a piece of it nor more («“Toàn dân … nông thôn mới, đô thị văn minh”» is not cut to
+    «Toàn dân … nông thôn mới»), and not another name than the one the trích yếu quotes after the campaign's
+    short name («Cuộc vận động “…”»; the body may cite other campaigns). A plan that quotes no such name is not
+    compared (its name may be written nowhere in it, as in a plan that names the campaign only by its short
+    name)."""
+    src, campaign = site.sources.get("plan"), site.plan.cuoc_van_dong
+    if src is None or campaign is None or not campaign.ten.strip():
+        return []
+    data = site.plan.model_dump(mode="json")
+    data.pop("cuoc_van_dong", None)
+    short = _squash(campaign.ten_ngan)
+    name = _squash(campaign.ten)
+    named, holding = [], []
+    texts = (_squash(site.plan.van_ban.trich_yeu or ""), _squash(" ".join(strings_in(data))))
+    bare = name in _QUOTED.sub(" ", texts[1])  # written as is, outside any quotes
+    for k, text in enumerate(texts):
+        for m in _QUOTED.finditer(text):
+            quote = _squash(next(g for g in m.groups() if g))
+            if quote == name:
+                return []
+            if short and k == 0 and text[:m.start()].rstrip().endswith(short):
+                named.append(quote)  # the trích yếu's «Cuộc vận động “…”»: the campaign's name as the plan writes it
+            elif name in quote or (quote in name and len(quote) > len(name) // 2):
+                holding.append(quote)
+    written = next(iter(holding if bare else named + holding), None)
+    if written is None:
+        return []
+    return [src.error(("cuoc_van_dong", "ten"), f"Kế hoạch viết tên cuộc vận động trong ngoặc kép «“{written}”», "
+                                                f"nhưng ten ghi «{name}»: website in ten trong ngoặc kép như lời kế "
+                                                "hoạch (phiếu và biểu mẫu hội nghị, Sổ tay, báo cáo tổng hợp).",
+                      found=name, hint=f"chép đủ tên như kế hoạch viết, không rút gọn: ten: {written}")]
+
+
 def check(site: Site) -> list[DataError]:
     src, plan, errors = site.sources.get("plan"), site.plan, []
     if src is None:
         return []
+    errors += check_campaign(site)
     for i, section in enumerate(plan.muc):
         if not isinstance(section, (Contents, Steps, Organisation)) or not section.doan:
             continue

@@ -1,5 +1,6 @@
 """The budget: amount per unit, total, total in words, source of funds."""
 
+from ..doan_checks import budget_differences
 from ..numbers import format_money
 from ..site import Site
 from ..text import md_escape as m
@@ -49,5 +50,32 @@ def budget_page(site: Site) -> str:
         )
     # The plan's own words when the section keeps them (doan), as written; else the sentence made from its fields.
     quoted = str(plan.verbatim_html(budget, quote=True)) if budget.doan else "> " + m(budget_sentence(site))
-    return (summary + "\n## Theo đơn vị\n\n" + budget_table(site)
+    return (summary + differences_note(site) + "\n## Theo đơn vị\n\n" + budget_table(site)
             + f"\n## Trích kế hoạch (mục {section_number(site, 'kinh_phi')})\n\n" + quoted + "\n")
+
+
+def differences_note(site: Site) -> str:
+    """Beside the figures: where the document's own figure differs from the site's (its table's total row
+    is not its rows' sum, or its sentence counts other units and another total), which is which (review
+    bad9b b23, b43). The document is printed as written under «Trích kế hoạch»; the figures above are the
+    site's, and say so. "" when the words and the figures agree."""
+    notes = []
+    number = section_number(site, "kinh_phi")
+    where = f"mục {number} của kế hoạch" if number else "mục kinh phí của kế hoạch"
+    for d in budget_differences(site):
+        if d.kind == "bang":
+            notes.append(f"Bảng kinh phí trong {m(where)} ghi dòng tổng cộng «{m(d.written)}», còn các dòng của bảng "
+                         f"cộng lại được {format_money(d.ours, 'long')}. Bảng được trích đúng nguyên văn ở phần "
+                         f"«Trích kế hoạch» dưới đây; số «Tổng cộng» trên trang này "
+                         f"({format_money(site.total)}) là số website cộng kinh phí của từng đơn vị.")
+        else:
+            counted = (f", tính cho {d.units_written} đơn vị"
+                       if d.units_written is not None else "")
+            notes.append(f"Lời văn {m(where)} ghi «{m(d.sentence)}»: tổng {m(d.written)}{counted}. Danh sách đơn vị "
+                         f"của kế hoạch có {len(site.units)} {m(site.plan.ten_goi_don_vi)}, kinh phí cộng lại "
+                         f"{format_money(d.ours, 'long')}. Lời văn được trích đúng nguyên văn ở phần «Trích kế hoạch» "
+                         "dưới đây; số đơn vị và số «Tổng cộng» trên trang này là số website tính từ danh sách đơn vị.")
+    if not notes:
+        return ""
+    return ("\n!!! note \"Số liệu trong văn bản khác số website tính\"\n"
+            + "\n\n".join(f"    {note}" for note in notes) + "\n")
