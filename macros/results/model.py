@@ -7,7 +7,7 @@ communes is "đang thực hiện"; the report date makes it "đã báo cáo".
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, WithJsonSchema
 
 from ..limits import MAX_LIST, MAX_RESULT_ITEMS
 from ..fieldtypes import DATE_HOW, at_most, Code, Date, Int, Money, OptionalDate, OptionalText, Text
@@ -60,8 +60,12 @@ class Conference(Strict):
     ngay: Date = Field(description=f"Ngày tổ chức hội nghị, {DATE_HOW}.")
     dia_diem: Text = Field(description="Nơi tổ chức hội nghị (nhà văn hóa… của thôn, làng, tổ dân phố nào).")
     so_nguoi: Int = Field(ge=0, description="Tổng số người dự.")
-    so_nguoi_dtts: Int = Field(ge=0, description="Trong đó, số người thuộc đối tượng kế hoạch đếm riêng (ke-hoach.yaml › cuoc_van_dong › doi_tuong).")
-    noi_dung: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(min_length=1, description="Mã các nội dung (phần nội dung tuyên truyền của kế hoạch) đã tuyên truyền (noi_dung › muc › ma trong data/<kế hoạch>/ke-hoach.yaml).")
+    # Asked only of a plan that names a group to count apart (counts_group; CountedConference makes it
+    # compulsory there): the schema, shared by every plan, says what every plan's loader accepts.
+    so_nguoi_dtts: Annotated[Int, Field(ge=0), WithJsonSchema({"type": "integer", "minimum": 0})] | None = Field(default=None, description=(
+        "Trong đó, số người thuộc đối tượng kế hoạch đếm riêng (ke-hoach.yaml › cuoc_van_dong › doi_tuong): bắt "
+        "buộc khi kế hoạch nêu đối tượng đó; kế hoạch không nêu thì không ghi trường này."))
+    noi_dung: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(min_length=1, description="Mã các nội dung (phần nội dung của kế hoạch) đã thực hiện ở hội nghị (noi_dung › muc › ma trong data/<kế hoạch>/ke-hoach.yaml).")
 
 
 class Expense(Strict):
@@ -103,20 +107,21 @@ class UnitResults(Strict):
         return sum(c.so_nguoi_dtts or 0 for c in self.hoi_nghi)
 
 
-class UncountedConference(Conference):
-    """A conference of a plan that names no group to count apart (counts_group false): no count."""
-    so_nguoi_dtts: Int | None = Field(default=None, ge=0, description=(
-        "Kế hoạch không nêu đối tượng đếm riêng (ke-hoach.yaml › cuoc_van_dong › doi_tuong): không ghi trường này."))
+class CountedConference(Conference):
+    """A conference of a plan that names a group to count apart (counts_group): the count is compulsory."""
+    so_nguoi_dtts: Int = Field(ge=0, description=(
+        "Trong đó, số người thuộc đối tượng kế hoạch đếm riêng (ke-hoach.yaml › cuoc_van_dong › doi_tuong)."))
 
 
-class UncountedUnitResults(UnitResults):
-    """UnitResults of a plan that names no group to count apart (counts_group false)."""
-    hoi_nghi: Annotated[list[UncountedConference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
+class CountedUnitResults(UnitResults):
+    """UnitResults of a plan that names a group to count apart (counts_group)."""
+    hoi_nghi: Annotated[list[CountedConference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
 
 
 def results_model(plan) -> type[UnitResults]:
-    """The model a unit's results are read with: the count apart only when the plan names the group."""
-    return UnitResults if counts_group(plan) else UncountedUnitResults
+    """The model a unit's results are read with: the count apart compulsory only when the plan names the
+    group. UnitResults (schema/ket-qua.schema.json) requires what every plan's model requires."""
+    return CountedUnitResults if counts_group(plan) else UnitResults
 
 
 class Signer(Strict):
