@@ -5,6 +5,8 @@ Every field but the unit code is optional: a unit that has only chosen its
 communes is "đang thực hiện"; the report date makes it "đã báo cáo".
 """
 
+import re
+import unicodedata
 from typing import Annotated
 
 from pydantic import Field, WithJsonSchema
@@ -33,6 +35,23 @@ def counts_group(plan) -> bool:
     doi_tuong_viet_tat). None named: no count is asked, read or published (review r19o, defect 3)."""
     campaign = plan.cuoc_van_dong
     return campaign is not None and bool(campaign.doi_tuong or campaign.doi_tuong_viet_tat)
+
+
+# What a unit did with the plan's contents at a conference, when the plan's own title of its contents section
+# says it («NỘI DUNG TUYÊN TRUYỀN, VẬN ĐỘNG»: «tuyên truyền»): the word right after «nội dung», up to a comma.
+# Any other title («NỘI DUNG HOẠT ĐỘNG»: a noun; «Thăm hỏi, tặng quà» is no propaganda) gets the neutral word.
+CONTENT_ACTIONS = ("tuyên truyền", "vận động", "giám sát", "phổ biến", "tập huấn")
+CONTENT_DONE_DEFAULT = "thực hiện"
+
+
+def contents_done(plan) -> str:
+    """«tuyên truyền» where the plan's contents section is titled «Nội dung tuyên truyền…», another action its
+    title names so (CONTENT_ACTIONS), else «thực hiện»: columns write «Nội dung đã <this>» (review r19o, defect 3)."""
+    section = getattr(plan, "noi_dung", None)
+    title = " ".join(unicodedata.normalize("NFC", getattr(section, "tieu_de", "") or "").lower().split())
+    found = re.match(r"nội dung (?P<words>[^,;:.()]+)", title)
+    words = found.group("words").strip() if found else ""
+    return next((a for a in CONTENT_ACTIONS if words == a or words.startswith(a + " ")), CONTENT_DONE_DEFAULT)
 
 
 def has_survey(site) -> bool:
