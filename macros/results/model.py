@@ -66,7 +66,7 @@ def has_selection(site) -> bool:
 
 
 class Area(Strict):
-    xa: Text = Field(description="Tên xã (phường, thị trấn) được chọn.")
+    xa: Text = Field(description="Tên nơi đơn vị chọn, ở cấp kế hoạch ghi (don-vi.yaml › dia_ban_chon: xã, phường…).")
     khu_dan_cu: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các nơi được chọn ở xã này (thôn, làng, tổ dân phố…), như kế hoạch gọi.")
 
 
@@ -107,9 +107,9 @@ class ReportSent(Strict):
 
 class UnitResults(Strict):
     don_vi: Code = Field(description="Mã đơn vị (data/<kế hoạch>/don-vi.yaml), trùng tên tệp: \"610\" cho data/<kế hoạch>/ket-qua/610.yaml.")
-    dia_ban: Annotated[list[Area], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các xã và nơi được chọn ở mỗi xã (bước 1).")
+    dia_ban: Annotated[list[Area], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các nơi đơn vị chọn (don-vi.yaml › dia_ban_chon) và các nơi được chọn ở mỗi nơi; chỉ khi kế hoạch có việc chọn địa bàn.")
     khao_sat: Survey | None = Field(default=None, description="Khảo sát (bước khảo sát của kế hoạch).")
-    hoi_nghi: Annotated[list[Conference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
+    hoi_nghi: Annotated[list[Conference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước hội nghị của kế hoạch).")
     kinh_phi: Spending = Field(default_factory=Spending, description="Kinh phí đã chi.")
     bao_cao: ReportSent | None = Field(default=None, description="Báo cáo kết quả đã gửi (ngày, ban gửi).")
 
@@ -134,7 +134,7 @@ class CountedConference(Conference):
 
 class CountedUnitResults(UnitResults):
     """UnitResults of a plan that names a group to count apart (counts_group)."""
-    hoi_nghi: Annotated[list[CountedConference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
+    hoi_nghi: Annotated[list[CountedConference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước hội nghị của kế hoạch).")
 
 
 def results_model(plan) -> type[UnitResults]:
