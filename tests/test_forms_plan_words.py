@@ -202,3 +202,15 @@ def test_a_topic_without_short_name_is_printed_in_the_plans_words():
     assert f"1. {own}" in foot, foot
     # a topic with a short name keeps it
     assert pg.topic_names(SITE)[first.ma] == (1, first.ten_ngan)
+
+
+@pytest.mark.parametrize("chosen, said", [(None, "Địa bàn «Tổ 3» ghi hai lần"), ("tổ dân phố", "Tổ dân phố «Tổ 3» ghi hai lần")])
+def test_a_place_written_twice_is_named_at_the_plans_level(tmp_path, chosen, said):
+    """Before: «Xã «Tổ 3» ghi hai lần» whatever the plan's units choose."""
+    from macros.results.load import validate_unit
+    from macros.yamlsrc import read_yaml
+    site = _site(tmp_path, chosen=chosen)
+    path = tmp_path / "kon-klor.yaml"
+    path.write_text("don_vi: kon-klor\ndia_ban:\n  - xa: Tổ 3\n  - xa: Tổ 3\n", encoding="utf-8")
+    _, errors, _ = validate_unit(site, read_yaml(path, "ket-qua/kon-klor.yaml"), "kon-klor")
+    assert len(errors) == 1 and said in str(errors[0]) and "Xã" not in str(errors[0]), errors
