@@ -128,7 +128,7 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None,
                                     found=format_date(day), hint="kiểm tra lại ngày trong báo cáo của đơn vị."))
 
     # Areas: one entry per place chosen, named at the level the plan's units choose (don-vi.yaml › dia_ban_chon:
-    # «xã» in the 2023 plan), else «địa bàn» (review r19o: a ward's units choose no commune).
+    # «xã» in the published plan), else «địa bàn» (review r19o: a ward's units choose no commune).
     level = site.units_file.chosen_level or "địa bàn"
     seen: dict[str, int] = {}
     for i, area in enumerate(res.dia_ban):
