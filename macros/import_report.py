@@ -59,7 +59,7 @@ from .render import links
 from .sections import section_number
 from .text import fold
 from .yamlsrc import read_yaml
-from .results.model import has_survey
+from .results.model import has_selection, has_survey
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -626,7 +626,9 @@ def read_workbook(path: Path) -> dict:
     """The template's sheets, read once (raises DataErrors: unreadable file, missing sheet)."""
     display = Path(path).name
     book = read_book(Path(path), display, NAMES)
-    missing = [name for name in NAMES if name not in book]
+    # «Địa bàn» only in the template of a plan whose units choose places (T.template_workbook): read_template
+    # asks for it when the plan has them.
+    missing = [name for name in NAMES if name not in book and name != T.AREAS]
     if missing:
         raise DataErrors([SheetError(display, 0, 0, "", f"Thiếu trang «{name}» của mẫu báo cáo.",
                                      hint="dùng đúng mẫu tải từ trang của đơn vị; không đổi tên các trang.")
@@ -666,8 +668,8 @@ def _topic_record_errors(book: dict, site, display: str) -> list:
     if recorded is None or recorded == T.topic_record(site):
         return []
     return [SheetError(display, row, 2, "", f"Mẫu báo cáo được tạo khi mục {section_number(site, 'noi_dung')} của kế hoạch có "
-                                            "các nội dung khác hoặc theo thứ tự khác bây giờ: số thứ tự ở cột «Nội dung đã "
-                                            "tuyên truyền» sẽ chỉ sai nội dung.",
+                                            "các nội dung khác hoặc theo thứ tự khác bây giờ: số thứ tự ở cột "
+                                            f"«{T.contents_header(site.plan)}» sẽ chỉ sai nội dung.",
                        found=recorded, hint=f"hiện nay là: {T.topic_record(site)}. " + REFRESH, sheet=T.INFO,
                        header=T.INFO_KEYS["ma_noi_dung"].label)]
 
@@ -675,7 +677,7 @@ def _topic_record_errors(book: dict, site, display: str) -> list:
 def _hidden_errors(book: dict, display: str) -> list:
     """Data in a hidden row or column the import reads: the clerk does not see what is sent."""
     out = []
-    for name in NAMES:
+    for name in (n for n in NAMES if n in book):
         ws = book[name]
         if name == T.INFO:
             rows = [r.row for r in T.INFO_ROWS if r.key not in T.RECORD_KEYS]
@@ -758,7 +760,10 @@ def read_template(path: Path, site, book: dict | None = None) -> SheetSource:
             yield row, values
 
     areas = []
-    for row, values in rows(T.AREAS):
+    if T.AREAS not in book and has_selection(site):
+        errors.append(SheetError(display, 0, 0, "", f"Thiếu trang «{T.AREAS}» của mẫu báo cáo.",
+                                 hint="dùng đúng mẫu tải từ trang của đơn vị; không đổi tên các trang."))
+    for row, values in rows(T.AREAS) if T.AREAS in book else ():
         path = ("dia_ban", len(areas))
         item = {"xa": _text(values[0])}
         src.positions[path] = (T.AREAS, row, 1, headed[T.AREAS][0][0])
@@ -880,7 +885,7 @@ def import_into(path: Path, root: Path = ROOT, site=None, website=None):
                                                                f"nội dung nào; đã hiểu theo thứ tự hiện nay "
                                                                f"({T.topic_record(site)}).",
                                           hint="nếu mục nội dung của kế hoạch đã đổi sau khi đơn vị tải mẫu, kiểm tra "
-                                               "cột «Nội dung đã tuyên truyền», hoặc xin đơn vị điền mẫu mới.",
+                                               f"cột «{T.contents_header(site.plan)}», hoặc xin đơn vị điền mẫu mới.",
                                           sheet=T.CONFERENCES)]
     if src.data.get("bao_cao") and _sender(site) is None:
         row = T.INFO_KEYS["ban"].row

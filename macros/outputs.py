@@ -116,9 +116,16 @@ def form_page(slug: str) -> str:
     return f"bo-cong-cu/{slug}.md"
 
 
-def handout_pdf(unit: Unit) -> str:
-    """A unit's handout: named by the same slug as the unit's page."""
-    return f"{PDF_DIR}/don-vi/{unit_slug(unit)}.pdf"
+def handout_pdf(unit: Unit, tag: str = "") -> str:
+    """A unit's handout: named by the same slug as the unit's page (and `tag`: _unit_file)."""
+    return f"{PDF_DIR}/don-vi/{_unit_file(unit_slug(unit), tag)}.pdf"
+
+
+def _unit_file(name: str, tag: str) -> str:
+    """A unit's own file name, with the plan's Site.file_tag when it has one: a later plan of the same year on
+    the website names its units' files apart from an earlier plan's (two «khu-pho-vinh-loi.pdf» downloaded from
+    two plans; review r19o, defect 12). No tag (a plan alone in its year, as on the published site): the name as before."""
+    return f"{name}-{tag}" if tag else name
 
 
 def general_chapters(site: Site) -> list:
@@ -364,7 +371,7 @@ ROWS: tuple[Row, ...] = (
         ("plan", "org", "units"), page="plan", pdf_link=True),
     Row("handbook_pdf", "pdf", lambda site: f"{PDF_DIR}/so-tay-{_year(site)}.pdf", "Sổ tay (PDF)", ("plan",),
         page="handbook", pdf_link=True, available=attrgetter("has_handbook")),
-    Row("handout", "pdf", lambda site, u: handout_pdf(u), lambda site, u: unit_title(u),
+    Row("handout", "pdf", lambda site, u: handout_pdf(u, site.file_tag), lambda site, u: unit_title(u),
         ("plan", "units", "org"), page="unit", each=lambda site: site.units, pdf_link=True, available=attrgetter("has_units")),
     Row("report_pdf", "pdf", lambda site: f"{PDF_DIR}/bao-cao-tong-hop-{_year(site)}.pdf",
         "Báo cáo tổng hợp (PDF)", lambda site: (report_file(site),), page="report", label="PDF", available=attrgetter("has_units")),
@@ -383,12 +390,13 @@ ROWS: tuple[Row, ...] = (
         _results_page_files, page="progress", label="Excel (.xlsx)", origin=_RESULTS, available=attrgetter("has_units")),
     Row("results_csv", "csv", lambda site: f"{DOWNLOADS}/ket-qua-{_year(site)}.csv", "Kết quả (.csv)",
         _results_page_files, page="progress", label="CSV", origin=_RESULTS, available=attrgetter("has_units")),
-    Row("unit_ics", "ics", lambda site, u: f"{DOWNLOADS}/lich/{unit_slug(u)}.ics",
+    Row("unit_ics", "ics", lambda site, u: f"{DOWNLOADS}/lich/{_unit_file(unit_slug(u), site.file_tag)}.ics",
         lambda site, u: f"Lịch của {unit_title(u)} (.ics)",
         lambda site, u: ("plan", "units", f"{results_folder(site)}/{u.ma}.yaml"), page="unit",
         label="Thêm vào lịch", each=lambda site: site.units, origin=_RESULTS, available=attrgetter("has_units")),
     # Made with the PDFs (a document per unit): not in a build without them.
-    Row("unit_template", "xlsx", lambda site, u: f"{DOWNLOADS}/mau-bao-cao/mau-bao-cao-{u.ma}-{unit_slug(u)}.xlsx",
+    Row("unit_template", "xlsx",
+        lambda site, u: f"{DOWNLOADS}/mau-bao-cao/{_unit_file(f'mau-bao-cao-{u.ma}-{unit_slug(u)}', site.file_tag)}.xlsx",
         lambda site, u: f"Mẫu báo cáo của {unit_title(u)} (.xlsx)", ("plan", "units", "org"), page="unit",
         label="Mẫu báo cáo", each=lambda site: site.units, documents=True, origin=_RESULTS, available=attrgetter("has_report_templates")),
 )

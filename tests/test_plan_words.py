@@ -243,7 +243,8 @@ def test_the_toolkit_forms_use_the_plans_words(mau):
     text = "\n".join(forms.values())
     assert "bo-cong-cu/phieu-khao-sat.md" in forms and "bo-cong-cu/bien-ban-hoi-nghi.md" in forms
     assert "<h1>PHIẾU KHẢO SÁT</h1>" in forms["bo-cong-cu/phieu-khao-sat.md"]
-    assert "trong đó nữ: ………… người; người thuộc đối tượng vận động: ………… người." in text
+    # no group named: no blank for one (review r19o, defect 3: «người thuộc đối tượng vận động» was printed)
+    assert "trong đó nữ: ………… người.</span>" in text and "đối tượng vận động" not in text
     assert "Nơi tổ chức:" in text and "(thôn, làng)" not in text  # no plan wrote the bracket
     # (the fixture's own bo-cong-cu.yaml writes «khu dân cư» in its report form: data, not ours)
     for word in ("dân tộc thiểu số", "DTTS", "đồng bào"):

@@ -1,8 +1,9 @@
 """The Excel report template of one unit, and its layout, shared with the
 import (macros/import_report.py): what is written here is what is read there.
 
-Sheets: «Thông tin» (one value per row, column B), «Địa bàn», «Hội nghị»,
-«Kinh phí» (one item per row from row 2), «Hướng dẫn». Date cells are text
+Sheets: «Thông tin» (one value per row, column B), «Địa bàn» (only for a plan whose
+units choose places: has_selection), «Hội nghị», «Kinh phí» (one item per row from
+row 2), «Hướng dẫn». Date cells are text
 cells ("dd/mm/yyyy"): typed as text, a date means the same in every locale. The
 guide's example date is the plan's own report deadline (Site.sample_date).
 «Thông tin» also records, for the import, the plan (its thu_muc) and the topic
@@ -23,7 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..dates import format_date
 from ..numbers import format_money
 from ..results import progress as pg
-from ..results.model import counted_group, counts_group, has_survey
+from ..results.model import contents_done, counted_group, counts_group, has_selection, has_survey
 from ..site import Site
 from ..render import links, notice
 from ..render.plan import conference_rule, section_number
@@ -63,9 +64,11 @@ RECORD_KEYS = ("ke_hoach", "ma_noi_dung")  # filled by the template, never by th
 INFO_KEYS = {r.key: r for r in INFO_ROWS}
 
 # List sheets: (header, field key, kind). Kinds: text, date, int, money, list, topics.
-# Three headers name things as the plan calls them (sheet_columns fills them): {dia_ban} the level
+# Four headers name things as the plan calls them (sheet_columns fills them): {dia_ban} the level
 # each unit chooses (don-vi.yaml › dia_ban_chon), {noi} the places chosen there (ke-hoach.yaml ›
-# ten_goi_khu_dan_cu), {doi_tuong} those counted apart (cuoc_van_dong › doi_tuong_viet_tat). The import
+# ten_goi_khu_dan_cu), {doi_tuong} those counted apart (cuoc_van_dong › doi_tuong_viet_tat), {lam} what
+# was done with the plan's contents (results.model.contents_done: «tuyên truyền» only where the plan's
+# contents section says so, else «thực hiện»). The import
 # accepts a header with other words there (header_fits): a template made before the plan's words
 # changed, or by an older version.
 COLUMNS = {
@@ -75,7 +78,7 @@ COLUMNS = {
                   ("Địa điểm", "dia_diem", "text"),
                   ("Số người dự", "so_nguoi", "int"),
                   ("Trong đó người {doi_tuong}", "so_nguoi_dtts", "int"),
-                  ("Nội dung đã tuyên truyền (số thứ tự, cách nhau dấu ;)", "noi_dung", "topics")),
+                  ("Nội dung đã {lam} (số thứ tự, cách nhau dấu ;)", "noi_dung", "topics")),
     SPENDING: (("Số tiền (đồng)", "so_tien", "money"),
                ("Số chứng từ", "chung_tu", "text"),
                ("Nội dung chi", "noi_dung", "text")),
@@ -90,7 +93,12 @@ def plan_words(plan, units_file=None) -> dict[str, str]:
     places = plan.ten_goi_khu_dan_cu or "nơi"
     chosen = units_file.dia_ban_chon if units_file is not None else ""
     return {"noi": places[:1].upper() + places[1:], "doi_tuong": counted_group(plan)[1],
-            "dia_ban": chosen[:1].upper() + chosen[1:] if chosen else AREAS}
+            "dia_ban": chosen[:1].upper() + chosen[1:] if chosen else AREAS, "lam": contents_done(plan)}
+
+
+def contents_header(plan) -> str:
+    """The conference column of the plan's contents, as its template heads it («Nội dung đã tuyên truyền»)."""
+    return f"Nội dung đã {contents_done(plan)}"
 
 
 def _asked(plan, key: str) -> bool:
@@ -223,6 +231,8 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
     ws.column_dimensions["B"].width = 70
     widths = sheet_widths(plan)
     for sheet, columns in sheet_columns(plan, site.units_file).items():
+        if sheet == AREAS and not has_selection(site):
+            continue  # the plan's units choose no places: no such sheet (review r19o, defect 3)
         s = wb.create_sheet(sheet)
         for i, (header, _, kind) in enumerate(columns, 1):
             c = s.cell(1, i, header)
@@ -252,13 +262,14 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
                 numbers.add(f"{get_column_letter(i)}2:{get_column_letter(i)}{ROWS + 1}")
             s.add_data_validation(numbers)
     g = wb.create_sheet(GUIDE)
+    rows = "Mỗi hội nghị, mỗi khoản chi" + (f", mỗi {site.units_file.chosen_level or AREAS.lower()}"
+                                            if has_selection(site) else "")
     lines = [
         "CÁCH ĐIỀN MẪU BÁO CÁO",
-        f"Mỗi hội nghị, mỗi khoản chi, mỗi {site.units_file.chosen_level or AREAS.lower()} ghi một dòng. "
-        f"Ngày viết ngày/tháng/năm, ví dụ {format_date(site.sample_date)}.",
+        f"{rows} ghi một dòng. Ngày viết ngày/tháng/năm, ví dụ {format_date(site.sample_date)}.",
         *filter(None, (conference_rule(site), unit.get("amount"))),
-        f"Cột «Nội dung đã tuyên truyền» ghi số thứ tự nội dung (mục {section_number(site, 'noi_dung')} của kế hoạch) "
-        "đã tuyên truyền, cách nhau dấu ; (ví dụ: 1; 3):",
+        f"Cột «{contents_header(plan)}» ghi số thứ tự nội dung (mục {section_number(site, 'noi_dung')} của kế "
+        f"hoạch) đã {contents_done(plan)}, cách nhau dấu ; (ví dụ: 1; 3):",
     ]
     lines += [f"{n}. {name}" for n, name in pg.topic_names(site).values()]
     lines += ["Số tiền ghi số, không ghi chữ «đ». Ngày gửi báo cáo để trống khi chưa gửi.",

@@ -25,7 +25,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..results import progress as pg
 from ..results.load import Results
-from ..results.model import counted_group, counts_group
+from ..results.model import contents_done, counted_group, counts_group
 from ..site import Site
 from ..render import links, notice
 from ..render.budget import total_label
@@ -302,7 +302,7 @@ def conference_rows(site: Site, results: Results) -> tuple[list[str], list[list]
     topics = pg.topic_names(site)
     counted = counts_group(site.plan)  # no count apart when the plan names no group
     head = ["Đơn vị", "Ngày", "Địa điểm", "Người dự", *([f"Trong đó người {counted_group(site.plan)[1]}"] if counted else []),
-            "Nội dung đã tuyên truyền"]
+            f"Nội dung đã {contents_done(site.plan)}"]  # «tuyên truyền» only where the plan says so (r19o)
     rows = [[links.unit_title(site.unit(code)), c.ngay, c.dia_diem, c.so_nguoi, *([c.so_nguoi_dtts] if counted else []),
              "; ".join(f"{topics[t][0]}. {topics[t][1]}" for t in c.noi_dung)]
             for code, res in results.by_unit.items() for c in res.hoi_nghi]

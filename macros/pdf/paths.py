@@ -14,9 +14,9 @@ def plan_pdf(site: Site) -> str:
     return site.prefix + registry.path(site, "plan_pdf")
 
 
-def handout_pdf(unit: Unit, prefix: str = "") -> str:
-    """The handout of a unit: named by the same slug as the unit's page."""
-    return prefix + registry.handout_pdf(unit)
+def handout_pdf(unit: Unit, prefix: str = "", tag: str = "") -> str:
+    """The handout of a unit: named by the same slug as the unit's page (and its plan's Site.file_tag)."""
+    return prefix + registry.handout_pdf(unit, tag)
 
 
 def handbook_pdf(site: Site) -> str:

@@ -108,7 +108,7 @@ def jobs_for(site: Site, handbook_title: str | None = None, chapters: list[Chapt
     plan_rel = paths.plan_pdf(site)
     jobs = [Job(plan_rel, documents.plan_document(site, url(plan_rel)), "plan", documents.plan_metadata(site))]
     jobs += [Job(rel, documents.handout_document(site, u.ma, url(rel)), "handout", documents.handout_metadata(site, u.ma))
-             for u in site.units if site.has_units for rel in (paths.handout_pdf(u, site.prefix),)]
+             for u in site.units if site.has_units for rel in (paths.handout_pdf(u, site.prefix, site.file_tag),)]
     if chapters:
         title = handbook_title or "Sổ tay"
         rel = paths.handbook_pdf(site)

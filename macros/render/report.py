@@ -100,6 +100,7 @@ def document_html(site: Site, results: Results) -> Markup:
     return fragment("report.html", used=used, site=site, org=site.org, results=results, report=results.report, rows=rows,
                   group=counted_group(site.plan) if counts_group(site.plan) else None,
                   chosen=has_selection(site), survey=has_survey(site),  # else no «Lựa chọn địa bàn, khảo sát» (r19o)
+                  chosen_level=site.units_file.chosen_level,  # «Xã, … được chọn» only where the units choose «xã»
                   data=data, s=s, pg=pg, topics=pg.topic_names(site), unit_title=links.unit_title,
                   # The official header's lines, each with its weight (templates/official_header.html), as the plan's.
                   parent_lines=header_lines(site.org, parent_lines(site.org)), as_written=as_written_size(site.org),

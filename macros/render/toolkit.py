@@ -13,8 +13,8 @@ Site; the wording of the forms comes from data/bo-cong-cu.yaml.
 
 from .. import period as P
 from ..outputs import FORMS, Form  # noqa: F401  (the pages of the toolkit: the outputs registry's)
-from ..results.progress import deadline_owner
-from ..results.model import counted_group
+from ..results.progress import deadline_owner, topic_name
+from ..results.model import counted_group, counts_group
 from ..site import Site
 from ..templating import render
 from ..text import md_escape
@@ -78,7 +78,7 @@ def _sheet(site: Site, form: Form, **context) -> str:
 
 
 def agenda(site: Site, form: Form) -> str:
-    topics = [t.ten_ngan for t in site.plan.noi_dung.muc]
+    topics = [topic_name(t) for t in site.plan.noi_dung.muc]
     items = [{"text": site.fill(item.noi_dung), "topics": topics if item.chon_chu_de else None,
               "who": item.nguoi_thuc_hien or ""} for item in site.toolkit.chuong_trinh]
     return _sheet(site, form, items=items)
@@ -91,7 +91,9 @@ def attendance(site: Site, form: Form) -> str:
 
 def minutes(site: Site, form: Form) -> str:
     tpl = site.toolkit.bien_ban
-    counted = tpl.dem_rieng or f"người {counted_group(site.plan)[0]}"
+    # Those counted apart: as bo-cong-cu.yaml writes them, else as the plan names them; a plan that names no
+    # group gets no such blank (the results' rule, results.model.counts_group; review r19o, defect 3).
+    counted = tpl.dem_rieng or (f"người {counted_group(site.plan)[0]}" if counts_group(site.plan) else None)
     return _sheet(site, form, sections=list(tpl.muc), line_count=tpl.so_dong, counted=counted)
 
 

@@ -127,13 +127,16 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None,
             errors.append(src.error(path, f"{what} {format_date(day)} nằm ngoài {within}.",
                                     found=format_date(day), hint="kiểm tra lại ngày trong báo cáo của đơn vị."))
 
-    # Areas: one entry per commune.
+    # Areas: one entry per place chosen, named at the level the plan's units choose (don-vi.yaml › dia_ban_chon:
+    # «xã» in the published plan), else «địa bàn» (review r19o: a ward's units choose no commune).
+    level = site.units_file.chosen_level or "địa bàn"
     seen: dict[str, int] = {}
     for i, area in enumerate(res.dia_ban):
         key = " ".join(area.xa.lower().split())
         if key in seen:
-            errors.append(src.error(("dia_ban", i, "xa"), f"Xã «{area.xa}» ghi hai lần (lần đầu ở mục {seen[key] + 1}).",
-                                    hint="gộp các nơi được chọn của xã (khu_dan_cu) vào một mục."))
+            errors.append(src.error(("dia_ban", i, "xa"), f"{level[:1].upper()}{level[1:]} «{area.xa}» ghi hai lần "
+                                                          f"(lần đầu ở mục {seen[key] + 1}).",
+                                    hint=f"gộp các nơi được chọn của {level} (khu_dan_cu) vào một mục."))
         seen.setdefault(key, i)
 
     # The same conference or expense pasted twice: its people or its money would be counted twice.

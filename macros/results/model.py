@@ -5,9 +5,11 @@ Every field but the unit code is optional: a unit that has only chosen its
 communes is "đang thực hiện"; the report date makes it "đã báo cáo".
 """
 
+import re
+import unicodedata
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, WithJsonSchema
 
 from ..limits import MAX_LIST, MAX_RESULT_ITEMS
 from ..fieldtypes import DATE_HOW, at_most, Code, Date, Int, Money, OptionalDate, OptionalText, Text
@@ -35,6 +37,23 @@ def counts_group(plan) -> bool:
     return campaign is not None and bool(campaign.doi_tuong or campaign.doi_tuong_viet_tat)
 
 
+# What a unit did with the plan's contents at a conference, when the plan's own title of its contents section
+# says it («NỘI DUNG TUYÊN TRUYỀN, VẬN ĐỘNG»: «tuyên truyền»): the word right after «nội dung», up to a comma.
+# Any other title («NỘI DUNG HOẠT ĐỘNG»: a noun; «Thăm hỏi, tặng quà» is no propaganda) gets the neutral word.
+CONTENT_ACTIONS = ("tuyên truyền", "vận động", "giám sát", "phổ biến", "tập huấn")
+CONTENT_DONE_DEFAULT = "thực hiện"
+
+
+def contents_done(plan) -> str:
+    """«tuyên truyền» where the plan's contents section is titled «Nội dung tuyên truyền…», another action its
+    title names so (CONTENT_ACTIONS), else «thực hiện»: columns write «Nội dung đã <this>» (review r19o, defect 3)."""
+    section = getattr(plan, "noi_dung", None)
+    title = " ".join(unicodedata.normalize("NFC", getattr(section, "tieu_de", "") or "").lower().split())
+    found = re.match(r"nội dung (?P<words>[^,;:.()]+)", title)
+    words = found.group("words").strip() if found else ""
+    return next((a for a in CONTENT_ACTIONS if words == a or words.startswith(a + " ")), CONTENT_DONE_DEFAULT)
+
+
 def has_survey(site) -> bool:
     """Whether the plan has a survey step the results record: the toolkit names it (bo-cong-cu.yaml ›
     khao_sat › buoc). None: no «Ngày khảo sát», «Kết quả khảo sát» anywhere (review r19o, defect 3)."""
@@ -47,7 +66,7 @@ def has_selection(site) -> bool:
 
 
 class Area(Strict):
-    xa: Text = Field(description="Tên xã (phường, thị trấn) được chọn.")
+    xa: Text = Field(description="Tên nơi đơn vị chọn, ở cấp kế hoạch ghi (don-vi.yaml › dia_ban_chon: xã, phường…).")
     khu_dan_cu: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các nơi được chọn ở xã này (thôn, làng, tổ dân phố…), như kế hoạch gọi.")
 
 
@@ -60,8 +79,12 @@ class Conference(Strict):
     ngay: Date = Field(description=f"Ngày tổ chức hội nghị, {DATE_HOW}.")
     dia_diem: Text = Field(description="Nơi tổ chức hội nghị (nhà văn hóa… của thôn, làng, tổ dân phố nào).")
     so_nguoi: Int = Field(ge=0, description="Tổng số người dự.")
-    so_nguoi_dtts: Int = Field(ge=0, description="Trong đó, số người thuộc đối tượng kế hoạch đếm riêng (ke-hoach.yaml › cuoc_van_dong › doi_tuong).")
-    noi_dung: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(min_length=1, description="Mã các nội dung (phần nội dung tuyên truyền của kế hoạch) đã tuyên truyền (noi_dung › muc › ma trong data/<kế hoạch>/ke-hoach.yaml).")
+    # Asked only of a plan that names a group to count apart (counts_group; CountedConference makes it
+    # compulsory there): the schema, shared by every plan, says what every plan's loader accepts.
+    so_nguoi_dtts: Annotated[Int, Field(ge=0), WithJsonSchema({"type": "integer", "minimum": 0})] | None = Field(default=None, description=(
+        "Trong đó, số người thuộc đối tượng kế hoạch đếm riêng (ke-hoach.yaml › cuoc_van_dong › doi_tuong): bắt "
+        "buộc khi kế hoạch nêu đối tượng đó; kế hoạch không nêu thì không ghi trường này."))
+    noi_dung: Annotated[list[Text], *at_most(MAX_RESULT_ITEMS)] = Field(min_length=1, description="Mã các nội dung (phần nội dung của kế hoạch) đã thực hiện ở hội nghị (noi_dung › muc › ma trong data/<kế hoạch>/ke-hoach.yaml).")
 
 
 class Expense(Strict):
@@ -84,9 +107,9 @@ class ReportSent(Strict):
 
 class UnitResults(Strict):
     don_vi: Code = Field(description="Mã đơn vị (data/<kế hoạch>/don-vi.yaml), trùng tên tệp: \"610\" cho data/<kế hoạch>/ket-qua/610.yaml.")
-    dia_ban: Annotated[list[Area], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các xã và nơi được chọn ở mỗi xã (bước 1).")
+    dia_ban: Annotated[list[Area], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các nơi đơn vị chọn (don-vi.yaml › dia_ban_chon) và các nơi được chọn ở mỗi nơi; chỉ khi kế hoạch có việc chọn địa bàn.")
     khao_sat: Survey | None = Field(default=None, description="Khảo sát (bước khảo sát của kế hoạch).")
-    hoi_nghi: Annotated[list[Conference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
+    hoi_nghi: Annotated[list[Conference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước hội nghị của kế hoạch).")
     kinh_phi: Spending = Field(default_factory=Spending, description="Kinh phí đã chi.")
     bao_cao: ReportSent | None = Field(default=None, description="Báo cáo kết quả đã gửi (ngày, ban gửi).")
 
@@ -103,20 +126,21 @@ class UnitResults(Strict):
         return sum(c.so_nguoi_dtts or 0 for c in self.hoi_nghi)
 
 
-class UncountedConference(Conference):
-    """A conference of a plan that names no group to count apart (counts_group false): no count."""
-    so_nguoi_dtts: Int | None = Field(default=None, ge=0, description=(
-        "Kế hoạch không nêu đối tượng đếm riêng (ke-hoach.yaml › cuoc_van_dong › doi_tuong): không ghi trường này."))
+class CountedConference(Conference):
+    """A conference of a plan that names a group to count apart (counts_group): the count is compulsory."""
+    so_nguoi_dtts: Int = Field(ge=0, description=(
+        "Trong đó, số người thuộc đối tượng kế hoạch đếm riêng (ke-hoach.yaml › cuoc_van_dong › doi_tuong)."))
 
 
-class UncountedUnitResults(UnitResults):
-    """UnitResults of a plan that names no group to count apart (counts_group false)."""
-    hoi_nghi: Annotated[list[UncountedConference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước 3).")
+class CountedUnitResults(UnitResults):
+    """UnitResults of a plan that names a group to count apart (counts_group)."""
+    hoi_nghi: Annotated[list[CountedConference], *at_most(MAX_RESULT_ITEMS)] = Field(default=[], description="Các hội nghị đã tổ chức (bước hội nghị của kế hoạch).")
 
 
 def results_model(plan) -> type[UnitResults]:
-    """The model a unit's results are read with: the count apart only when the plan names the group."""
-    return UnitResults if counts_group(plan) else UncountedUnitResults
+    """The model a unit's results are read with: the count apart compulsory only when the plan names the
+    group. UnitResults (schema/ket-qua.schema.json) requires what every plan's model requires."""
+    return CountedUnitResults if counts_group(plan) else UnitResults
 
 
 class Signer(Strict):
