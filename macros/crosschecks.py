@@ -446,7 +446,7 @@ def _own_words(step, doan_lines: list[str]) -> str:
     """A step's own text: its short name and noi_dung, and (the section keeping its document's words)
     each paragraph or item of the section's doan that holds the start of that noi_dung («Bước 2: Tổ
     chức hội nghị …» holds «Tổ chức hội nghị …»). Another step's words are not this step's time."""
-    own = [step.ten_ngan, step.noi_dung]
+    own = [step.ten_ngan or "", step.noi_dung]
     start = " ".join(step.noi_dung.split("{", 1)[0].split())[:40]
     if start:
         own += [line for line in doan_lines if start in line]

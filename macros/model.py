@@ -219,11 +219,19 @@ class Purposes(Strict):
 
 class Topic(Strict):
     ma: Code = Field(description="Mã dùng làm địa chỉ trang Sổ tay.")
-    ten_ngan: Name = Field(description="Tên ngắn hiện trên thanh điều hướng.")
+    ten_ngan: Name | None = Field(default=None, description=(
+        "Không bắt buộc: tên ngắn hiện trên thanh điều hướng, mục lục Sổ tay, bảng tính. Bỏ trống thì website dùng "
+        "đúng chữ kế hoạch của nội dung này (noi_dung), không đặt tên nào khác."))
     noi_dung: Text = Field(description="Nội dung, chép đúng kế hoạch.")
     so: SectionNumber = Field(default=None, description=(
         "Số của nội dung, chép đúng kế hoạch kể cả dấu («2.», «b)»): Sổ tay dẫn «Kế hoạch, mục <số mục>.b». Bỏ "
         "trống thì Sổ tay dẫn «Nội dung 2» theo thứ tự khi mục không giữ lời văn (doan), chỉ dẫn số mục khi có."))
+
+    @property
+    def display_name(self) -> str:
+        """The topic's name on pages and in files: its short name (ten_ngan) when the data gives one, else
+        the plan's own words for it (noi_dung), never a name the site makes up (review r19o #6)."""
+        return self.ten_ngan or self.noi_dung
 
 
 class Contents(Strict):
@@ -258,7 +266,9 @@ class StepTime(Strict):
 
 
 class Step(Strict):
-    ten_ngan: Text
+    ten_ngan: Text | None = Field(default=None, description=(
+        "Không bắt buộc: tên ngắn của bước, khi kế hoạch đặt tên cho bước. Bỏ trống thì website dùng đúng chữ kế "
+        "hoạch của bước (số bước ở «so» và noi_dung), không đặt tên nào khác."))
     noi_dung: Text = Field(description="Chép đúng kế hoạch. Có thể dùng chỗ trống {so_hoi_nghi} ở đúng chỗ kế hoạch "
                                        "viết «từ … đến …» hội nghị; số ở hoi_nghi phải đúng như kế hoạch viết.")
     thoi_gian: StepTime | None = Field(default=None, description=(
@@ -267,6 +277,12 @@ class Step(Strict):
     so: SectionNumber = Field(default=None, description=(
         "Số của bước, chép đúng kế hoạch kể cả dấu («Bước 1:», «2.»): trang đơn vị trích bước với số này và dẫn "
         "«mục <số mục>, Bước 2». Bỏ trống thì website đánh số theo thứ tự các bước."))
+
+    @property
+    def display_name(self) -> str:
+        """The step's name on pages and in files: its short name (ten_ngan) when the data gives one, else the
+        plan's own words for it (noi_dung, {so_hoi_nghi} not yet filled: Site.fill), never a made-up name."""
+        return self.ten_ngan or self.noi_dung
 
 
 class Conferences(Strict):

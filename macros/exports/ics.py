@@ -100,7 +100,7 @@ def _step_events(site: Site, key: str, domain: str, stamp: dt.datetime, note: st
         words = step.thoi_gian.van_ban
         # «trước ngày D», «đến hết tháng 5/…»: the words give a last day, no start
         deadline = step.thoi_gian.tu_ngay is None
-        name = step_times.label(n, step)
+        name = step_times.label(n, step, site.fill)
         summary = (f"Ngày cuối của {name[:1].lower()}{name[1:]} (kế hoạch: {words})" if deadline
                    else f"{name} (kế hoạch: {words})")
         out.append(_event(f"{key}-buoc-{n}@{domain}", stamp, *days, summary,

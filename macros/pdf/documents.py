@@ -14,7 +14,7 @@ from .. import period as P
 from ..numbers import format_money
 from ..render import handbook, links, notice, plan
 from ..render.units import report_sentence
-from ..sections import title_as_heading
+from ..sections import item_text, title_as_heading
 from ..site import Site
 from ..templating import fragment, render
 from ..text import has_own_number, slugify
@@ -147,7 +147,10 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
         conference_count=plan.conference_rule(site) if _count_per_unit(site) else "",
         # a step the data numbers as written (buoc › so: «Bước 2:», «b)») keeps that number, not the list's
         steps=[(step_times.label(n, s) if s.so else s.ten_ngan, site.fill(s.noi_dung),
-                bool(s.so) or has_own_number(s.ten_ngan))
+                bool(s.so) or has_own_number(s.ten_ngan)) if s.ten_ngan
+               # no short name: the step as the plan writes it, its number as written and its words, no bold
+               # lead-in (review r19o #6)
+               else (None, item_text(s.so, site.fill(s.noi_dung)), bool(s.so))
                for n, s in enumerate(p.cac_buoc.buoc if p.cac_buoc is not None else [], 1)],
         steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
         # The level each unit chooses, as the plan says it (don-vi.yaml › dia_ban_chon); none, no such line.

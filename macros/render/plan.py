@@ -39,7 +39,7 @@ def conference_heading(site: Site) -> str:
     calendar's events; «Tổ chức hội nghị» when no step does."""
     steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
     step = next((s for s in steps if "{so_hoi_nghi}" in s.noi_dung), None)
-    return step.ten_ngan if step is not None and step.ten_ngan.strip() else "Tổ chức hội nghị"
+    return step.ten_ngan if step is not None and step.ten_ngan and step.ten_ngan.strip() else "Tổ chức hội nghị"
 
 
 def conference_rule(site: Site) -> str:

@@ -78,7 +78,7 @@ def _sheet(site: Site, form: Form, **context) -> str:
 
 
 def agenda(site: Site, form: Form) -> str:
-    topics = [t.ten_ngan for t in site.plan.noi_dung.muc]
+    topics = [t.display_name for t in site.plan.noi_dung.muc]
     items = [{"text": site.fill(item.noi_dung), "topics": topics if item.chon_chu_de else None,
               "who": item.nguoi_thuc_hien or ""} for item in site.toolkit.chuong_trinh]
     return _sheet(site, form, items=items)

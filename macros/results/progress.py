@@ -163,7 +163,7 @@ def summary(site: Site, results: Results) -> Summary:
 
 def topic_names(site: Site) -> dict[str, tuple[int, str]]:
     """Topic code -> (its number in section II, short name)."""
-    return {t.ma: (i, t.ten_ngan) for i, t in enumerate(site.topics, 1)}
+    return {t.ma: (i, t.display_name) for i, t in enumerate(site.topics, 1)}
 
 
 percent = format_percent  # the results pages' name for it (macros/numbers.py)
