@@ -382,7 +382,10 @@ class Organisation(Strict):
     loi_dan: OptionalText = ""  # "" when the document has no lead line (doan keeps its words)
     phan_cong: Annotated[list[Assignment], *at_most(MAX_LIST)] = Field(min_length=1)
     bao_cao: Report
-    don_vi_thuc_hien: LocalCommittees
+    don_vi_thuc_hien: LocalCommittees | None = Field(default=None, description=(
+        "Không bắt buộc: nhiệm vụ của các đơn vị (Ban Thường trực cấp dưới, Ban Công tác Mặt trận…), khi kế hoạch "
+        "giao riêng một mục. Bỏ trống khi kế hoạch không có mục đó (như kế hoạch giám sát): trang đơn vị, phiếu "
+        "nhiệm vụ, trang phân công không có phần này."))
     doan: "Blocks" = Field(default=[], description=WORDS_HELP)
     quan_he: OptionalText = Field(default="", description=(
         "Chữ kế hoạch dùng cho việc người, ban được giao làm với các đơn vị của mình, viết thường, như kế hoạch viết "

@@ -65,7 +65,8 @@ def check(site: Site) -> list[DataError]:
             report = section.bao_cao
             quoted = [(("bao_cao", "loi_van"), f"{report.tieu_de} {report.loi_van}" if report.tieu_de else report.loi_van),
                       *((("phan_cong", j, "nhiem_vu"), a.nhiem_vu) for j, a in enumerate(section.phan_cong)),
-                      (("don_vi_thuc_hien", "nhiem_vu"), section.don_vi_thuc_hien.nhiem_vu)]
+                      *([(("don_vi_thuc_hien", "nhiem_vu"), section.don_vi_thuc_hien.nhiem_vu)]
+                        if section.don_vi_thuc_hien is not None else [])]
         for path, text in quoted:
             said = _squash(site.fill(text))
             if said in words:

@@ -138,8 +138,8 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
     content = fragment(
         "handout.html", reference=reference(site), unit_title=links.unit_title(unit), partner_label=site.partner_label,
         notice=_notice(site, Kind.REFERENCE, compact=True),
-        department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten),
-        local_task=local.nhiem_vu, amount=format_money(amount) if amount is not None else None,
+        department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten) if local is not None else None,
+        local_task=local.nhiem_vu if local is not None else None, amount=format_money(amount) if amount is not None else None,
         amount_words=site.amount_in_words(amount) if amount is not None else None,
         period=P.upper_first(P.words(period)),
         conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),

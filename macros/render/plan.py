@@ -225,6 +225,8 @@ def _organisation(site: Site, org) -> list[dict]:
     parts += [{"kind": "html", "html": fragment("plan_note.html", post=str.strip, title=org.bao_cao.tieu_de,
                                                 text=site.fill(org.bao_cao.loi_van))}]
     local = org.don_vi_thuc_hien
+    if local is None:  # no item of the units' own task in the plan: none printed
+        return parts
     parts += [{"kind": "heading", "level": "###", "number": f"{len(org.phan_cong) + 1}. ",
                "text": local.tieu_de or local.ten}, _text(local.nhiem_vu)]
     return parts

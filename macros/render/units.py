@@ -50,7 +50,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
     a = site.assignment_of(code)
     plan = site.plan
     period = plan.thoi_gian_dia_diem
-    local = plan.to_chuc_thuc_hien.don_vi_thuc_hien
+    local = plan.to_chuc_thuc_hien.don_vi_thuc_hien  # None: the plan gives its units no task of their own
     # money and steps only from structured budget and steps sections; without them those parts are left off
     # (review r19n, defect 5)
     amount = site.amount(code) if site.has_budget else None
@@ -62,8 +62,10 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   period=P.words(period), conference_rule=conference_rule(site),
                   report_sentence=report_sentence(site, a.ban),
                   # the items cited by the numbers the data records as written, else by the section alone
-                  where=item_ref(org, a.so), dept_task=a.nhiem_vu, local=notice.spell(site, local.ten),
-                  where_local=item_ref(org, local.so), local_task=local.nhiem_vu,
+                  where=item_ref(org, a.so), dept_task=a.nhiem_vu,
+                  local=notice.spell(site, local.ten) if local is not None else None,
+                  where_local=item_ref(org, local.so) if local is not None else None,
+                  local_task=local.nhiem_vu if local is not None else None,
                   # a step quoted with its number as the plan writes it («Bước 1: …») when the data has it
                   steps_section=section_number(site, "cac_buoc"),
                   # a step the data does not number is quoted without a number when the section keeps the
