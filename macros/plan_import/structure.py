@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..text import fold, slugify
 from .blocks import Para, Run, Table, excerpt
+from .reports import report_lines, section_texts
 from .names import body_level, issuer_line_count, running_name, split_joint
 
 # Kinds of administrative documents (Nghị định 30/2020, Phụ lục III) and what the Front issues.
@@ -1165,6 +1166,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if org["ban"]:
         check.append("cách kế hoạch gọi chung các ban được giao việc: để trống (co-quan.yaml, ten_goi_cac_ban); nếu kế "
                      "hoạch gọi chung («Đề nghị các … báo cáo»), ghi phần sau chữ «các», như kế hoạch viết")
+    if org_section is not None:
+        # Who reports to whom by when, as the section's words write it; a sender only where they name one (r19o #8)
+        check.extend(report_lines(label(org_section), section_texts(org_section["doan"], plain)))
     if org_section is not None and not org["ban"]:
         check.append("mục tổ chức thực hiện không nêu ban nào ở đầu một ý: co-quan.yaml để trống danh sách ban")
     for u in [u for u in units if not u["cap"]]:
