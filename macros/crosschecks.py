@@ -13,6 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 from .text import strings_in
 from . import conferences, datafiles, doan_checks, doan_text, limits, plausibility, step_times
 from . import period as P
+from .contents_name import check_contents_name
 from .dates import format_date
 from .errors import DataError
 from .fieldtypes import Name
@@ -950,6 +951,7 @@ _CHECKS = (
     (("units", "org", "plan"), lambda m, s, f: doan_checks.check_report_senders(m["units"], m["org"], m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: doan_checks.check_numbers(m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: doan_checks.check_relation_word(m["plan"], s["plan"])),
+    (("plan",), lambda m, s, f: check_contents_name(m["plan"], s["plan"])),
 )
 
 

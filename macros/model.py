@@ -661,6 +661,10 @@ class PlanFile(Strict):
         "Chỉ dùng khi có chu_ky_khac: true khi văn bản viết «Nơi nhận» dưới hàng chữ ký, false khi viết ở trên."))
     phu_luc: Blocks = Field(default=[], description=(
         "Phần sau chữ ký (phụ lục: bảng, đoạn), chép đúng văn bản, theo thứ tự; website in sau phần ký."))
+    ten_goi_noi_dung: Text | None = Field(default=None, description=(
+        "Cách kế hoạch gọi chung các nội dung của mục nội dung (noi_dung › muc), đúng chữ kế hoạch viết trong mục đó "
+        "(«tập trung vào các nội dung chính sau»: các nội dung chính): Sổ tay lấy làm tiêu đề danh sách các nội dung "
+        "(«Các nội dung chính»). Bỏ trống: tiêu đề là «Các nội dung»."))
 
     # The structured section of each kind, or None: the computed pages exist only with it.
     def section(self, kind: str):

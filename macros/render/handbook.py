@@ -86,7 +86,10 @@ def article_parts(site: Site) -> list[str]:
 
 def handbook_index(site: Site) -> str:
     here = links.HANDBOOK
+    # the list's heading in the plan's own words for its contents (ke-hoach.yaml › ten_goi_noi_dung), else neutral
+    named = site.plan.ten_goi_noi_dung
     return render("handbook_index.md", content_section=section_number(site, "noi_dung"),
+                  topics_title=named[:1].upper() + named[1:] if named else "Các nội dung",
                   issued=issued_handbook(site), parts=article_parts(site),
                   general=[(c.ten, links.rel(links.chapter_page(k), here)) for k, c in general_chapters(site)],
                   topics=[(t.display_name, links.rel(links.topic_page(t), here)) for t in site.topics],
