@@ -352,6 +352,36 @@ class Assignment(Strict):
         "«mục <số mục>.1»; bỏ trống thì chỉ dẫn số mục lớn, không tự đánh số."))
 
 
+def _date_forms(day) -> tuple[str, ...]:
+    """A date as a plan may write it: «25/11/…», «05/9/…», «5/9/…», «05/09/…»."""
+    return tuple(dict.fromkeys(f"{d}/{m}/{day.year}" for d in (f"{day.day:02d}", str(day.day))
+                               for m in (f"{day.month:02d}", str(day.month))))
+
+
+class OnwardReport(Strict):
+    """A report sent on to a higher body, as the plan writes it («… về Ban Thường trực … phường trước ngày 20/11 để
+    tổng hợp, báo cáo Ban Thường trực … thành phố trước ngày 25/11»): data only, no level named in code."""
+    ben_gui: Text | None = Field(default=None, description=(
+        "Ai gửi báo cáo này, viết như kế hoạch («Ban Thường trực Ủy ban MTTQ Việt Nam phường»: nơi nhận báo cáo ở "
+        "trên, khi kế hoạch viết «… để tổng hợp, báo cáo …»). Bỏ trống khi kế hoạch không viết: website không nói ai gửi."))
+    noi_nhan: Text = Field(description="Nơi nhận báo cáo này, viết như kế hoạch («Ban Thường trực Ủy ban MTTQ Việt Nam "
+                                       "thành phố Huế»).")
+    han: Date = Field(description="Hạn: ngày kế hoạch ghi sau «trước ngày».")
+    loi_van: Text = Field(description="Lời kế hoạch về báo cáo này, chép đúng («tổng hợp, báo cáo Ban Thường trực … "
+                                      "trước ngày 25/11/…»); phải viết nơi nhận và ngày của hạn.")
+
+    @model_validator(mode="after")
+    def _as_written(self):
+        said = " ".join(self.loi_van.split()).casefold()
+        if " ".join(self.noi_nhan.split()).casefold() not in said:
+            raise PydanticCustomError("du_lieu", "lời kế hoạch ở loi_van không viết nơi nhận «{to}»: chép noi_nhan "
+                                                 "đúng như lời kế hoạch trong loi_van", {"to": self.noi_nhan})
+        if not any(form in said for form in _date_forms(self.han)):
+            raise PydanticCustomError("du_lieu", "lời kế hoạch ở loi_van không viết ngày {day} của han: ghi han đúng "
+                                                 "ngày kế hoạch viết sau «trước ngày»", {"day": f"{self.han.day:02d}/{self.han.month}/{self.han.year}"})
+        return self
+
+
 class Report(Strict):
     tieu_de: OptionalText = Field(default="", description="Chữ mở đầu, chép đúng kế hoạch («* Ghi chú:»); bỏ trống "
                                                           "khi kế hoạch không có: website không thêm chữ nào.")
@@ -364,6 +394,10 @@ class Report(Strict):
         "Ai gửi báo cáo về noi_nhan theo kế hoạch: ban (các ban được giao ở phan_cong; hạn không đặt cho từng đơn vị) "
         "hay don_vi (mỗi đơn vị tự báo cáo, hạn đặt cho từng đơn vị, như «Ban Công tác Mặt trận thôn … báo cáo kết "
         "quả về …»). Bỏ trống khi kế hoạch không nói rõ: website chỉ trích lời kế hoạch, không nói ai gửi."))
+    bao_cao_tiep: Annotated[list[OnwardReport], *at_most(MAX_LIST)] = Field(default=[], description=(
+        "Báo cáo gửi tiếp lên cấp trên, khi kế hoạch viết («… để tổng hợp, báo cáo Ban Thường trực … thành phố trước "
+        "ngày …»), theo thứ tự kế hoạch viết: ai gửi, nơi nhận, hạn và lời kế hoạch. Trang tiến độ, tệp lịch và báo cáo "
+        "tổng hợp ghi thêm các hạn này. Bỏ trống khi kế hoạch không viết."))
 
 
 class LocalCommittees(Strict):

@@ -53,7 +53,7 @@ def timeline_html(site: Site) -> str:
         (end, format_date(end) if ket_thuc.kind == "ngay" else f"Hết {ket_thuc.words}",
          f"Kết thúc thực hiện {_period_words(site)}"),
     ]
-    events += steps_timed
+    events += steps_timed + onward_events(site)
     steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
     return render("timeline.html", span=P.words(period), span_cap=P.upper_first(P.words(period)),
                   months=[m.month for m in months], deadline_at=_position(last, start, end),
@@ -122,6 +122,18 @@ def _deadline_words(site: Site) -> str:
     return f"(kế hoạch ghi: «{words}»)" if any(words in t for t in texts) else _READING.format(words)
 
 
+
+
+def onward_events(site: Site) -> list[tuple]:
+    """(sort date, when, what) of each report the plan sends on to a higher body (bao_cao › bao_cao_tiep): its last
+    day («trước ngày D»: the day before), who sends it and to whom as the data writes them, the plan's words quoted."""
+    out = []
+    for onward in site.plan.to_chuc_thuc_hien.bao_cao.bao_cao_tiep:
+        last = last_day_before(onward.han)
+        who = f" {onward.ben_gui}" if onward.ben_gui else ""
+        out.append((last, format_date(last), f"Ngày cuối{who} gửi báo cáo về {onward.noi_nhan} (kế hoạch ghi: "
+                                             f"«{onward.loi_van}»)"))
+    return out
 
 
 def step_events(site: Site) -> list[tuple]:
