@@ -105,3 +105,19 @@ def test_full_home_page_without_the_item(tmp_path):
     page = home.home_page(site)
     assert "Đơn vị thực hiện" in page and "Phân công" in page
     _nothing_of_it(page, "trang chủ")
+
+
+def test_link_preview_states_no_money_the_plan_does_not_give(tmp_path):
+    """The unit page's description (<meta name="description">, Zalo and Facebook previews) said «kinh phí 0đ» for a
+    plan with no structured budget, a sum the plan never gives (session 9 left it when the page lost its money line)."""
+    from macros.render.pages import unit_description
+    root = one_plan_project(tmp_path / "du-an", FIXTURE, "ke-hoach-xa", "Kế hoạch của xã dùng để kiểm thử")
+    path = root / "data" / "ke-hoach-xa" / "ke-hoach.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["muc"] = [s for s in data["muc"] if s.get("loai") != "kinh_phi"]
+    path.write_text(yaml.dump(data, Dumper=_Quoting, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = load_website(root).plans[0]
+    said = unit_description(site, site.unit("kon-klor"))
+    assert "kinh phí" not in said and "0đ" not in said and said.startswith("Thôn Kon Klor: phụ trách"), said
+    full = load_website(one_plan_project(tmp_path / "du-an-2", FIXTURE, "ke-hoach-xa", "Kế hoạch")).plans[0]
+    assert "; kinh phí 3.000.000đ; " in unit_description(full, full.unit("kon-klor"))
