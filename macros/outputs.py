@@ -386,7 +386,7 @@ ROWS: tuple[Row, ...] = (
     Row("unit_ics", "ics", lambda site, u: f"{DOWNLOADS}/lich/{unit_slug(u)}.ics",
         lambda site, u: f"Lịch của {unit_title(u)} (.ics)",
         lambda site, u: ("plan", "units", f"{results_folder(site)}/{u.ma}.yaml"), page="unit",
-        label="Thêm vào lịch", each=lambda site: site.units, origin=_RESULTS, available=attrgetter("has_units")),
+        label="Thêm vào lịch", each=lambda site: site.units, origin=_RESULTS, available=_has_calendar),
     # Made with the PDFs (a document per unit): not in a build without them.
     Row("unit_template", "xlsx", lambda site, u: f"{DOWNLOADS}/mau-bao-cao/mau-bao-cao-{u.ma}-{unit_slug(u)}.xlsx",
         lambda site, u: f"Mẫu báo cáo của {unit_title(u)} (.xlsx)", ("plan", "units", "org"), page="unit",

@@ -141,7 +141,7 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
         department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten) if local is not None else None,
         local_task=local.nhiem_vu if local is not None else None, amount=format_money(amount) if amount is not None else None,
         amount_words=site.amount_in_words(amount) if amount is not None else None,
-        period=P.upper_first(P.words(period)),
+        period=P.upper_first(P.words(period)) if period is not None else None,
         conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),
         # no sentence of the plan to quote but a count per unit recorded: the count the unit page gives (r19o, #13)
         conference_count=plan.conference_rule(site) if _count_per_unit(site) else "",

@@ -1181,8 +1181,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         where = f"mục {org_section['so']}" if org_section is not None and org_section["so"] else "mục tổ chức thực hiện"
         check.append(f"{where} nêu {len(units)} đơn vị: " + ", ".join(f"«{u['ten_chinh_thuc']}»" for u in units)
                      + ". Chưa ghi vào don-vi.yaml (để trống, don_vi: []): website chỉ tạo trang đơn vị khi mục "
-                     "tổ chức thực hiện (phân công) và mục thời gian được ghi dạng có cấu trúc (kinh phí, các bước không "
-                     "bắt buộc). Khi ghi hai mục đó, thêm "
+                     "tổ chức thực hiện (phân công) được ghi dạng có cấu trúc (thời gian, kinh phí, các bước không "
+                     "bắt buộc). Khi ghi mục đó, thêm "
                      "từng đơn vị vào don-vi.yaml (ma, cap, ten, ten_chinh_thuc; xem hướng dẫn biên tập); "
                      "nếu không, chỉ cần xoá dòng này")
     if org_section is not None and not units:

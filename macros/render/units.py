@@ -59,7 +59,8 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   partner_label=site.partner_label,
                   dept=site.department(a.ban).ten, amount=amount,
                   amount_words=site.amount_in_words(amount) if amount is not None else None,
-                  period=P.words(period), conference_rule=conference_rule(site),
+                  # no structured time section: no period line, no link to a timeline that is not made
+                  period=P.words(period) if period is not None else None, conference_rule=conference_rule(site),
                   report_sentence=report_sentence(site, a.ban),
                   # the items cited by the numbers the data records as written, else by the section alone
                   where=item_ref(org, a.so), dept_task=a.nhiem_vu,
@@ -80,7 +81,8 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   step_times=[item_text(s.so, s.thoi_gian.van_ban) if s.so else f"bước {n}: {s.thoi_gian.van_ban}"
                               for n, s in step_times.steps_with_times(plan)],
                   results=results, code=unit.ma, names=other_names(unit),
-                  href={"plan": links.rel(links.PLAN, here), "timeline": links.rel(links.TIMELINE, here),
+                  href={"plan": links.rel(links.PLAN, here),
+                        "timeline": links.rel(links.TIMELINE, here) if site.has_timeline else None,
                         "budget": links.rel(links.BUDGET, here) if site.has_budget else None})
 
 
