@@ -65,6 +65,7 @@ def test_unit_page_and_sheet_say_nothing_of_a_period(site):
     sheet = _words(documents.handout_document(site, "kon-klor"))
     assert "None" not in sheet and "Thời gian, hội nghị" not in sheet and "Báo cáo kết quả" in sheet
     assert "None" not in unit_description(site, site.unit("kon-klor"))
+    assert "thời gian thực hiện" not in units.search_entry(site, site.unit("kon-klor")).text  # the page has no such line
 
 
 def test_every_page_and_the_report(site):

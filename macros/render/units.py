@@ -102,13 +102,15 @@ def my_unit_pick(here: str, form: bool = True) -> dict:
 
 
 def search_entry(site: Site, unit) -> Named:
-    """search_text of a unit's page as the plan makes it: «kinh phí» and «các bước» only when the page has them."""
+    """search_text of a unit's page as the plan makes it: «kinh phí», «các bước» and «thời gian thực hiện» only
+    when the page has them."""
     return search_text(unit, site.partner_column, title_as_heading(site, "cac_buoc"),
-                       budget=site.has_budget, steps=site.plan.cac_buoc is not None)
+                       budget=site.has_budget, steps=site.plan.cac_buoc is not None,
+                       period=site.plan.thoi_gian_dia_diem is not None)
 
 
 def search_text(unit, partner: str = PAGE_TOPICS[0], steps_title: str = "", budget: bool = True,
-                steps: bool = True) -> Named:
+                steps: bool = True, period: bool = True) -> Named:
     """What search finds a unit page by, besides its title (macros/searchindex.py):
     what the page holds (PAGE_TOPICS; «các bước» as the page heads them, `steps_title`: the steps
     section's own title), its code and its other names, as the page's last line shows them; and
@@ -119,6 +121,7 @@ def search_text(unit, partner: str = PAGE_TOPICS[0], steps_title: str = "", budg
     # `budget`, `steps`: the page has those parts (a plan without them structured leaves them off)
     left_off = {"kinh phí"} if not budget else set()
     left_off |= {"các bước", "hội nghị"} if not steps else set()
+    left_off |= {"thời gian thực hiện"} if not period else set()
     topics = [steps_title.lower() if t == "các bước" and steps_title else t
               for t in (partner, *PAGE_TOPICS[1:]) if t not in left_off]
     text = (", ".join(topics) + f". Mã đơn vị: {unit.ma}"
