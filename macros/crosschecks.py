@@ -19,6 +19,7 @@ from .errors import DataError
 from .fieldtypes import Name
 from .model import Item, Note, OrgFile, PlanFile, Table, UnitsFile, VerbatimSection
 from .numbers import format_money, money_in_words, words_say_amount
+from .report_words import check_report_sender
 from .sections import heading, is_structured, path_of, section_number
 from .text import fold, slugify
 
@@ -952,6 +953,7 @@ _CHECKS = (
     (("plan",), lambda m, s, f: doan_checks.check_numbers(m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: doan_checks.check_relation_word(m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: check_contents_name(m["plan"], s["plan"])),
+    (("plan",), lambda m, s, f: check_report_sender(m["plan"], s["plan"])),
 )
 
 

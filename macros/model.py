@@ -394,6 +394,11 @@ class Report(Strict):
         "Ai gửi báo cáo về noi_nhan theo kế hoạch: ban (các ban được giao ở phan_cong; hạn không đặt cho từng đơn vị) "
         "hay don_vi (mỗi đơn vị tự báo cáo, hạn đặt cho từng đơn vị, như «Ban Công tác Mặt trận thôn … báo cáo kết "
         "quả về …»). Bỏ trống khi kế hoạch không nói rõ: website chỉ trích lời kế hoạch, không nói ai gửi."))
+    ben_gui: Text | None = Field(default=None, description=(
+        "Ai gửi báo cáo, viết đúng như kế hoạch («Ban Công tác Mặt trận các khu phố»; lệnh nhập nêu chữ này trong danh "
+        "sách cần xác nhận): website viết «Ngày cuối <ben_gui> gửi báo cáo …», «<ben_gui> báo cáo kết quả về …» thay "
+        "cho cách gọi website tự soạn («từng khu phố», «các ban» của co-quan.yaml). Phải có trong lời văn của mục "
+        "(loi_van, doan, nhiem_vu). Bỏ trống khi kế hoạch không viết."))
     bao_cao_tiep: Annotated[list[OnwardReport], *at_most(MAX_LIST)] = Field(default=[], description=(
         "Báo cáo gửi tiếp lên cấp trên, khi kế hoạch viết («… để tổng hợp, báo cáo Ban Thường trực … thành phố trước "
         "ngày …»), theo thứ tự kế hoạch viết: ai gửi, nơi nhận, hạn và lời kế hoạch. Trang tiến độ, tệp lịch và báo cáo "

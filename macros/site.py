@@ -218,6 +218,8 @@ class Site:
         "" when the data does not say (never the departments' name for a report the units send: review
         r19m). `escape` applies to the data's words."""
         org = self.plan.to_chuc_thuc_hien
+        if org is not None and org.bao_cao.ben_gui:  # the sender as the plan writes it (bao_cao › ben_gui)
+            return f"{before}{escape(org.bao_cao.ben_gui)}{after}"
         who = org.bao_cao.nguoi_gui if org is not None else None
         if who == "don_vi":
             return f"{before}từng {escape(self.plan.ten_goi_don_vi)}{after}"

@@ -91,3 +91,38 @@ def test_an_onward_report_the_plan_does_not_write_is_refused(tmp_path, change, s
         load_website(_project(tmp_path, {**ONWARD, **change}))
     text = str(err.value)
     assert said.casefold() in text.casefold() and "bao_cao_tiep" in text and "ke-hoach.yaml:" in text, text
+
+
+SENDER = "Ban Công tác Mặt trận các thôn, làng"
+
+
+def _with_sender(tmp_path, sender, nguoi_gui="don_vi"):
+    root = _project(tmp_path)
+    path = root / "data" / "ke-hoach-xa" / "ke-hoach.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    report = next(s for s in data["muc"] if s.get("loai") == "to_chuc_thuc_hien")["bao_cao"]
+    report["nguoi_gui"] = nguoi_gui
+    if sender is not None:
+        report["ben_gui"] = sender
+    path.write_text(yaml.dump(data, Dumper=_Quoting, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_website(root).plans[0]
+
+
+def test_the_sender_as_the_plan_writes_it(tmp_path):
+    """Review r19o #8: the plan says «Ban Công tác Mặt trận khu phố» reports; the site said «từng khu phố» (its own
+    words). With bao_cao › ben_gui the unit page, the timeline and the calendars name the sender as written."""
+    from macros.render import units
+    site = _with_sender(tmp_path / "a", SENDER)
+    assert f"Theo kế hoạch, {SENDER} báo cáo kết quả về" in units.unit_page(site, "kon-klor")
+    assert f"Ngày cuối {SENDER} gửi báo cáo kết quả về" in _words(timeline.timeline_html(site))
+    assert f"SUMMARY:Ngày cuối {SENDER} gửi báo cáo kết quả về" in _ics_text(
+        ics.calendar(site, results_of(site), STAMP, "kon-klor"))
+    plain = _with_sender(tmp_path / "b", None)
+    assert SENDER not in units.unit_page(plain, "kon-klor") and "từng" in units.unit_page(plain, "kon-klor")
+
+
+def test_a_sender_the_plan_does_not_write_is_refused(tmp_path):
+    with pytest.raises(DataErrors) as err:
+        _with_sender(tmp_path, "Ban Công tác Mặt trận các khu phố")
+    said = str(err.value)
+    assert "ben_gui" in said and "không viết chữ này" in said and "ke-hoach.yaml:" in said, said

@@ -70,10 +70,11 @@ def report_lines(where: str, texts: list[tuple[str, str]]) -> list[str]:
                 if who:
                     out.append(f"{where} ghi báo cáo «{excerpt(words, 160)}»: người gửi như văn bản viết «{who}», nơi "
                                f"nhận «{to}», hạn «trước ngày {by}» (khi ghi mục dạng có cấu trúc: bao_cao › noi_nhan, "
-                               "han; nguoi_gui: don_vi khi người gửi là các đơn vị, ban khi là các ban được giao): kiểm tra")
+                               "han; ben_gui: đúng chữ đó; nguoi_gui: don_vi khi người gửi là các đơn vị, ban khi là các ban được "
+                               "giao): kiểm tra")
                 else:
                     out.append(f"{where} ghi báo cáo «{excerpt(words, 160)}» nhưng câu không viết ai gửi: khi ghi mục "
-                               "dạng có cấu trúc, để trống bao_cao › nguoi_gui (website không nói ai gửi báo cáo), "
+                               "dạng có cấu trúc, để trống bao_cao › ben_gui và nguoi_gui (website không nói ai gửi báo cáo), "
                                "không tự điền")
             previous = m
     return out

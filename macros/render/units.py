@@ -24,8 +24,9 @@ def report_sentence(site: Site, dept_code: str) -> str:
     dept = site.department(dept_code).ten
     org = site.org
     if report.nguoi_gui == "don_vi":  # each unit reports (its Ban Công tác Mặt trận), by the plan's date
-        return (f"Theo kế hoạch, từng {site.plan.ten_goi_don_vi} báo cáo kết quả về {receiver} trước ngày "
-                f"{format_date(report.han)}.")
+        # named as the plan writes it (bao_cao › ben_gui: «Ban Công tác Mặt trận các khu phố») when the data has it
+        who = report.ben_gui or f"từng {site.plan.ten_goi_don_vi}"
+        return f"Theo kế hoạch, {who} báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}."
     if report.nguoi_gui is None:  # the data does not say who reports: the plan's words, nothing added
         return f"Kế hoạch ghi: «{site.fill(report.loi_van)}»"
     # the receiver compiles the issuer's whole report only when it is one of the issuer's departments (a body the
