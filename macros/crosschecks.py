@@ -13,11 +13,13 @@ from pydantic import TypeAdapter, ValidationError
 from .text import strings_in
 from . import conferences, datafiles, doan_checks, doan_text, limits, plausibility, step_times
 from . import period as P
+from .contents_name import check_contents_name
 from .dates import format_date
 from .errors import DataError
 from .fieldtypes import Name
 from .model import Item, Note, OrgFile, PlanFile, Table, UnitsFile, VerbatimSection
 from .numbers import format_money, money_in_words, words_say_amount
+from .report_words import check_report_sender
 from .sections import heading, is_structured, path_of, section_number
 from .text import fold, slugify
 
@@ -466,7 +468,7 @@ def _own_words(step, doan_lines: list[str]) -> str:
     """A step's own text: its short name and noi_dung, and (the section keeping its document's words)
     each paragraph or item of the section's doan that holds the start of that noi_dung («Bước 2: Tổ
     chức hội nghị …» holds «Tổ chức hội nghị …»). Another step's words are not this step's time."""
-    own = [step.ten_ngan, step.noi_dung]
+    own = [step.ten_ngan or "", step.noi_dung]
     start = " ".join(step.noi_dung.split("{", 1)[0].split())[:40]
     if start:
         own += [line for line in doan_lines if start in line]
@@ -920,8 +922,8 @@ def check_placeholders(src, plan_file: bool = False) -> list[DataError]:
 # The structured sections (and fields) the unit pages need (Site.has_units), and the toolkit too (Site.has_toolkit).
 # A unit page does without the budget and the steps (their parts are left off: review r19n, defect 5); the
 # toolkit's forms print both.
-_UNIT_NEEDS = ("to_chuc_thuc_hien", "thoi_gian_dia_diem")
-_TOOLKIT_NEEDS = ("kinh_phi", "cac_buoc", "noi_dung")
+_UNIT_NEEDS = ("to_chuc_thuc_hien",)  # the period too once: a unit page now leaves it off (no time section)
+_TOOLKIT_NEEDS = ("thoi_gian_dia_diem", "kinh_phi", "cac_buoc", "noi_dung")
 
 
 def _missing(plan: PlanFile, kinds, campaign: bool = True) -> list[str]:
@@ -986,6 +988,8 @@ _CHECKS = (
     (("units", "org", "plan"), lambda m, s, f: doan_checks.check_report_senders(m["units"], m["org"], m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: doan_checks.check_numbers(m["plan"], s["plan"])),
     (("plan",), lambda m, s, f: doan_checks.check_relation_word(m["plan"], s["plan"])),
+    (("plan",), lambda m, s, f: check_contents_name(m["plan"], s["plan"])),
+    (("plan",), lambda m, s, f: check_report_sender(m["plan"], s["plan"])),
 )
 
 

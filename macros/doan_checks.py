@@ -445,7 +445,7 @@ def check_relation_word(plan: PlanFile, src) -> list[DataError]:
     if section is None or not section.quan_he:
         return []
     texts = [*lines(section.doan, marks=False), *(a.nhiem_vu for a in section.phan_cong),
-             section.don_vi_thuc_hien.nhiem_vu]
+             *([section.don_vi_thuc_hien.nhiem_vu] if section.don_vi_thuc_hien is not None else [])]
     words = " ".join(" ".join(texts).split()).casefold()
     word = " ".join(section.quan_he.split()).casefold()
     if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", words):

@@ -75,9 +75,9 @@ def _chapter_title(chapter, stem: str, plan, src, plan_file: str = "data/ke-hoac
         return []
     topics = plan.noi_dung.muc if plan.noi_dung is not None else []
     topic = next((t for t in topics if t.ma == chapter.chu_de), None)
-    if topic is not None and chapter.ten is not None and chapter.ten != topic.ten_ngan:
+    if topic is not None and chapter.ten is not None and chapter.ten != topic.display_name:
         return [src.error(("ten",), f"Tên «{chapter.ten}» không hiện ở đâu: trang của nội dung «{chapter.chu_de}» "
-                                    f"lấy tên từ {plan_file} (noi_dung › muc › ten_ngan: «{topic.ten_ngan}»).",
+                                    f"lấy tên từ {plan_file} (noi_dung › muc › ten_ngan: «{topic.display_name}»).",
                           found=chapter.ten,
                           hint=f"xóa dòng «ten», hoặc sửa ten_ngan trong {plan_file} nếu muốn đổi tên trang.")]
     return []

@@ -219,11 +219,19 @@ class Purposes(Strict):
 
 class Topic(Strict):
     ma: Code = Field(description="Mã dùng làm địa chỉ trang Sổ tay.")
-    ten_ngan: Name = Field(description="Tên ngắn hiện trên thanh điều hướng.")
+    ten_ngan: Name | None = Field(default=None, description=(
+        "Không bắt buộc: tên ngắn hiện trên thanh điều hướng, mục lục Sổ tay, bảng tính. Bỏ trống thì website dùng "
+        "đúng chữ kế hoạch của nội dung này (noi_dung), không đặt tên nào khác."))
     noi_dung: Text = Field(description="Nội dung, chép đúng kế hoạch.")
     so: SectionNumber = Field(default=None, description=(
         "Số của nội dung, chép đúng kế hoạch kể cả dấu («2.», «b)»): Sổ tay dẫn «Kế hoạch, mục <số mục>.b». Bỏ "
         "trống thì Sổ tay dẫn «Nội dung 2» theo thứ tự khi mục không giữ lời văn (doan), chỉ dẫn số mục khi có."))
+
+    @property
+    def display_name(self) -> str:
+        """The topic's name on pages and in files: its short name (ten_ngan) when the data gives one, else
+        the plan's own words for it (noi_dung), never a name the site makes up (review r19o #6)."""
+        return self.ten_ngan or self.noi_dung
 
 
 class Contents(Strict):
@@ -258,7 +266,9 @@ class StepTime(Strict):
 
 
 class Step(Strict):
-    ten_ngan: Text
+    ten_ngan: Text | None = Field(default=None, description=(
+        "Không bắt buộc: tên ngắn của bước, khi kế hoạch đặt tên cho bước. Bỏ trống thì website dùng đúng chữ kế "
+        "hoạch của bước (số bước ở «so» và noi_dung), không đặt tên nào khác."))
     noi_dung: Text = Field(description="Chép đúng kế hoạch. Có thể dùng chỗ trống {so_hoi_nghi} ở đúng chỗ kế hoạch "
                                        "viết «từ … đến …» hội nghị; số ở hoi_nghi phải đúng như kế hoạch viết.")
     thoi_gian: StepTime | None = Field(default=None, description=(
@@ -267,6 +277,12 @@ class Step(Strict):
     so: SectionNumber = Field(default=None, description=(
         "Số của bước, chép đúng kế hoạch kể cả dấu («Bước 1:», «2.»): trang đơn vị trích bước với số này và dẫn "
         "«mục <số mục>, Bước 2». Bỏ trống thì website đánh số theo thứ tự các bước."))
+
+    @property
+    def display_name(self) -> str:
+        """The step's name on pages and in files: its short name (ten_ngan) when the data gives one, else the
+        plan's own words for it (noi_dung, {so_hoi_nghi} not yet filled: Site.fill), never a made-up name."""
+        return self.ten_ngan or self.noi_dung
 
 
 class Conferences(Strict):
@@ -336,6 +352,36 @@ class Assignment(Strict):
         "«mục <số mục>.1»; bỏ trống thì chỉ dẫn số mục lớn, không tự đánh số."))
 
 
+def _date_forms(day) -> tuple[str, ...]:
+    """A date as a plan may write it: «25/11/…», «05/9/…», «5/9/…», «05/09/…»."""
+    return tuple(dict.fromkeys(f"{d}/{m}/{day.year}" for d in (f"{day.day:02d}", str(day.day))
+                               for m in (f"{day.month:02d}", str(day.month))))
+
+
+class OnwardReport(Strict):
+    """A report sent on to a higher body, as the plan writes it («… về Ban Thường trực … phường trước ngày 20/11 để
+    tổng hợp, báo cáo Ban Thường trực … thành phố trước ngày 25/11»): data only, no level named in code."""
+    ben_gui: Text | None = Field(default=None, description=(
+        "Ai gửi báo cáo này, viết như kế hoạch («Ban Thường trực Ủy ban MTTQ Việt Nam phường»: nơi nhận báo cáo ở "
+        "trên, khi kế hoạch viết «… để tổng hợp, báo cáo …»). Bỏ trống khi kế hoạch không viết: website không nói ai gửi."))
+    noi_nhan: Text = Field(description="Nơi nhận báo cáo này, viết như kế hoạch («Ban Thường trực Ủy ban MTTQ Việt Nam "
+                                       "thành phố Huế»).")
+    han: Date = Field(description="Hạn: ngày kế hoạch ghi sau «trước ngày».")
+    loi_van: Text = Field(description="Lời kế hoạch về báo cáo này, chép đúng («tổng hợp, báo cáo Ban Thường trực … "
+                                      "trước ngày 25/11/…»); phải viết nơi nhận và ngày của hạn.")
+
+    @model_validator(mode="after")
+    def _as_written(self):
+        said = " ".join(self.loi_van.split()).casefold()
+        if " ".join(self.noi_nhan.split()).casefold() not in said:
+            raise PydanticCustomError("du_lieu", "lời kế hoạch ở loi_van không viết nơi nhận «{to}»: chép noi_nhan "
+                                                 "đúng như lời kế hoạch trong loi_van", {"to": self.noi_nhan})
+        if not any(form in said for form in _date_forms(self.han)):
+            raise PydanticCustomError("du_lieu", "lời kế hoạch ở loi_van không viết ngày {day} của han: ghi han đúng "
+                                                 "ngày kế hoạch viết sau «trước ngày»", {"day": f"{self.han.day:02d}/{self.han.month}/{self.han.year}"})
+        return self
+
+
 class Report(Strict):
     tieu_de: OptionalText = Field(default="", description="Chữ mở đầu, chép đúng kế hoạch («* Ghi chú:»); bỏ trống "
                                                           "khi kế hoạch không có: website không thêm chữ nào.")
@@ -348,6 +394,15 @@ class Report(Strict):
         "Ai gửi báo cáo về noi_nhan theo kế hoạch: ban (các ban được giao ở phan_cong; hạn không đặt cho từng đơn vị) "
         "hay don_vi (mỗi đơn vị tự báo cáo, hạn đặt cho từng đơn vị, như «Ban Công tác Mặt trận thôn … báo cáo kết "
         "quả về …»). Bỏ trống khi kế hoạch không nói rõ: website chỉ trích lời kế hoạch, không nói ai gửi."))
+    ben_gui: Text | None = Field(default=None, description=(
+        "Ai gửi báo cáo, viết đúng như kế hoạch («Ban Công tác Mặt trận các khu phố»; lệnh nhập nêu chữ này trong danh "
+        "sách cần xác nhận): website viết «Ngày cuối <ben_gui> gửi báo cáo …», «<ben_gui> báo cáo kết quả về …» thay "
+        "cho cách gọi website tự soạn («từng khu phố», «các ban» của co-quan.yaml). Phải có trong lời văn của mục "
+        "(loi_van, doan, nhiem_vu). Bỏ trống khi kế hoạch không viết."))
+    bao_cao_tiep: Annotated[list[OnwardReport], *at_most(MAX_LIST)] = Field(default=[], description=(
+        "Báo cáo gửi tiếp lên cấp trên, khi kế hoạch viết («… để tổng hợp, báo cáo Ban Thường trực … thành phố trước "
+        "ngày …»), theo thứ tự kế hoạch viết: ai gửi, nơi nhận, hạn và lời kế hoạch. Trang tiến độ, tệp lịch và báo cáo "
+        "tổng hợp ghi thêm các hạn này. Bỏ trống khi kế hoạch không viết."))
 
 
 class LocalCommittees(Strict):
@@ -366,7 +421,10 @@ class Organisation(Strict):
     loi_dan: OptionalText = ""  # "" when the document has no lead line (doan keeps its words)
     phan_cong: Annotated[list[Assignment], *at_most(MAX_LIST)] = Field(min_length=1)
     bao_cao: Report
-    don_vi_thuc_hien: LocalCommittees
+    don_vi_thuc_hien: LocalCommittees | None = Field(default=None, description=(
+        "Không bắt buộc: nhiệm vụ của các đơn vị (Ban Thường trực cấp dưới, Ban Công tác Mặt trận…), khi kế hoạch "
+        "giao riêng một mục. Bỏ trống khi kế hoạch không có mục đó (như kế hoạch giám sát): trang đơn vị, phiếu "
+        "nhiệm vụ, trang phân công không có phần này."))
     doan: "Blocks" = Field(default=[], description=WORDS_HELP)
     quan_he: OptionalText = Field(default="", description=(
         "Chữ kế hoạch dùng cho việc người, ban được giao làm với các đơn vị của mình, viết thường, như kế hoạch viết "
@@ -642,6 +700,10 @@ class PlanFile(Strict):
         "Chỉ dùng khi có chu_ky_khac: true khi văn bản viết «Nơi nhận» dưới hàng chữ ký, false khi viết ở trên."))
     phu_luc: Blocks = Field(default=[], description=(
         "Phần sau chữ ký (phụ lục: bảng, đoạn), chép đúng văn bản, theo thứ tự; website in sau phần ký."))
+    ten_goi_noi_dung: Text | None = Field(default=None, description=(
+        "Cách kế hoạch gọi chung các nội dung của mục nội dung (noi_dung › muc), đúng chữ kế hoạch viết trong mục đó "
+        "(«tập trung vào các nội dung chính sau»: các nội dung chính): Sổ tay lấy làm tiêu đề danh sách các nội dung "
+        "(«Các nội dung chính»). Bỏ trống: tiêu đề là «Các nội dung»."))
 
     # The structured section of each kind, or None: the computed pages exist only with it.
     def section(self, kind: str):

@@ -154,12 +154,13 @@ def check_results(site, res, src, today: dt.date | None = None) -> tuple[list[Da
                                     hint=f"có phải {format_money(expense.so_tien * 1000)}? Số tiền viết đủ các chữ số 0."))
     if res.bao_cao is not None:
         sent = res.bao_cao.ngay_gui
-        end = site.plan.thoi_gian_dia_diem.ket_thuc.last_day
+        period = site.plan.thoi_gian_dia_diem  # none (no time section): the report's deadline gives the year
+        end = period.ket_thuc.last_day if period is not None else site.plan.to_chuc_thuc_hien.bao_cao.han
         if sent > today:
             errors.append(src.error(("bao_cao", "ngay_gui"), f"Ngày gửi báo cáo {format_date(sent)} chưa đến "
                                                              f"(hôm nay là {format_date(today)}).",
                                     found=format_date(sent), hint=f"kiểm tra năm; có phải năm {end.year}?"))
-        elif (sent - end).days > LATE_REPORT_DAYS:
+        elif period is not None and (sent - end).days > LATE_REPORT_DAYS:
             errors.append(src.error(("bao_cao", "ngay_gui"), f"Ngày gửi báo cáo {format_date(sent)} sau khi kế hoạch "
                                                              f"kết thúc ({site.plan.thoi_gian_dia_diem.ket_thuc.words}) hơn một năm.",
                                     found=format_date(sent), hint=f"kiểm tra năm; có phải năm {end.year}?"))

@@ -109,7 +109,10 @@ def check(site: Site) -> list[DataError]:
             report = section.bao_cao
             quoted = [(("bao_cao", "loi_van"), f"{report.tieu_de} {report.loi_van}" if report.tieu_de else report.loi_van),
                       *((("phan_cong", j, "nhiem_vu"), a.nhiem_vu) for j, a in enumerate(section.phan_cong)),
-                      (("don_vi_thuc_hien", "nhiem_vu"), section.don_vi_thuc_hien.nhiem_vu)]
+                      *([(("don_vi_thuc_hien", "nhiem_vu"), section.don_vi_thuc_hien.nhiem_vu)]
+                        if section.don_vi_thuc_hien is not None else []),
+                      # an onward report's words, quoted on the timeline, in the calendars and the compiled report
+                      *((("bao_cao", "bao_cao_tiep", j, "loi_van"), r.loi_van) for j, r in enumerate(report.bao_cao_tiep))]
         for path, text in quoted:
             said = _squash(site.fill(text))
             if said in words:

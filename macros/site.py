@@ -109,10 +109,10 @@ class Site:
         pages: a unit's page states who is assigned to it, its period and who reports; the compiled report
         names the year (and the campaign only when the plan has one: cuoc_van_dong may be absent). Its
         money and the steps come from the budget and steps sections when they are structured (has_budget,
-        cac_buoc); without them those parts are simply absent (review r19n, defect 5)."""
+        cac_buoc), its period and calendar from the time section (has_timeline): without them those parts
+        are simply absent (review r19n, defect 5; r19o, defect 1)."""
         p = self.plan
-        return (p.to_chuc_thuc_hien is not None and bool(self.units) and self.has_timeline
-                and p.van_ban.nam is not None)
+        return p.to_chuc_thuc_hien is not None and bool(self.units) and p.van_ban.nam is not None
 
     @property
     def has_report_templates(self) -> bool:
@@ -124,7 +124,7 @@ class Site:
     def has_toolkit(self) -> bool:
         """The conference forms: bo-cong-cu.yaml, the units' facts, the topics and the campaign."""
         p = self.plan
-        return ("toolkit" in self.extra and self.has_units and self.has_budget and p.cac_buoc is not None
+        return ("toolkit" in self.extra and self.has_units and self.has_timeline and self.has_budget and p.cac_buoc is not None
                 and p.noi_dung is not None and p.cuoc_van_dong is not None)
 
     @property
@@ -218,6 +218,8 @@ class Site:
         "" when the data does not say (never the departments' name for a report the units send: review
         r19m). `escape` applies to the data's words."""
         org = self.plan.to_chuc_thuc_hien
+        if org is not None and org.bao_cao.ben_gui:  # the sender as the plan writes it (bao_cao › ben_gui)
+            return f"{before}{escape(org.bao_cao.ben_gui)}{after}"
         who = org.bao_cao.nguoi_gui if org is not None else None
         if who == "don_vi":
             return f"{before}từng {escape(self.plan.ten_goi_don_vi)}{after}"

@@ -140,13 +140,15 @@ def steps_with_times(plan) -> list[tuple[int, object]]:
     return [(i, s) for i, s in enumerate(steps, 1) if s.thoi_gian is not None]
 
 
-def label(n: int, step) -> str:
-    """"Bước 2: Hội nghị tuyên truyền": the step's number and short name, once even when the
-    short name already starts with it («Bước 2: …» as the document writes it); the number as the
-    plan writes it (buoc › so: «b)», «Bước 2:») when the data records one."""
+def label(n: int, step, fill=str) -> str:
+    """"Bước 2: Hội nghị tuyên truyền": the step's number and name (Step.display_name: its short name, else
+    the plan's own words for it, `fill` filling their {so_hoi_nghi}), once even when the name already
+    starts with it («Bước 2: …» as the document writes it); the number as the plan writes it (buoc › so:
+    «b)», «Bước 2:») when the data records one."""
+    name = fill(step.display_name)
     if step.so:
         written = item_label(step.so)
-        return step.ten_ngan if step.ten_ngan.lower().startswith(written.lower()) else item_text(step.so, step.ten_ngan)
-    if re.match(rf"(?i)bước\s+{n}\b", step.ten_ngan):
-        return step.ten_ngan
-    return f"Bước {n}: {step.ten_ngan}"
+        return name if name.lower().startswith(written.lower()) else item_text(step.so, name)
+    if re.match(rf"(?i)bước\s+{n}\b", name):
+        return name
+    return f"Bước {n}: {name}"

@@ -226,7 +226,8 @@ DROPPED = {
     "noi_dung": {links.HANDBOOK, links.TOOLKIT},
     # unit pages do without steps and budget (review r19n, defect 5): only the toolkit and the budget page go
     "cac_buoc": {links.TOOLKIT},
-    "thoi_gian_dia_diem": {links.TIMELINE, links.UNITS},
+    # unit pages do without the period too (session 10: r19o, defect 1); the toolkit's forms print it
+    "thoi_gian_dia_diem": {links.TIMELINE, links.TOOLKIT},
     "kinh_phi": {links.BUDGET, links.TOOLKIT},
     "to_chuc_thuc_hien": {links.ASSIGNMENTS, links.BUDGET, links.TIMELINE, links.UNITS},
 }
@@ -530,7 +531,7 @@ def test_two_sections_with_one_number_are_refused(tmp_path):
 @pytest.mark.parametrize("checked", [None, True])
 def test_units_on_file_without_unit_pages_are_refused_for_a_checked_plan(tmp_path, checked):
     def change(data, folder):
-        _as_verbatim("thoi_gian_dia_diem")(data, folder)  # unit pages need it; the steps they do without (r19n, 5)
+        _as_verbatim("to_chuc_thuc_hien")(data, folder)  # unit pages need it; steps, period they do without
         if checked is None:
             del data["nhap_tu_dong"]
         else:
@@ -540,12 +541,12 @@ def test_units_on_file_without_unit_pages_are_refused_for_a_checked_plan(tmp_pat
     # what to do when the plan keeps its sections verbatim (review 2, item 4): the field and its value
     assert any("don-vi.yaml ghi «don_vi: []»" in e.hint for e in errors if "trang đơn vị" in e.message), errors
     assert ("data/ke-hoach-2023/don-vi.yaml có 10 đơn vị nhưng website không tạo trang đơn vị vì kế hoạch thiếu "
-            "mục có cấu trúc: «thoi_gian_dia_diem»." in messages), messages
+            "mục có cấu trúc: «to_chuc_thuc_hien»." in messages), messages
     assert any("bo-cong-cu.yaml có bộ công cụ nhưng website không tạo bộ công cụ" in m for m in messages), messages
 
 
 def test_units_on_file_without_unit_pages_are_listed_for_a_draft(tmp_path, capsys):
-    root = _project(tmp_path, _as_verbatim("thoi_gian_dia_diem"))
+    root = _project(tmp_path, _as_verbatim("to_chuc_thuc_hien"))
     assert check.main(["--goc", str(root)]) == 0
     err = capsys.readouterr().err
     assert "don-vi.yaml có 10 đơn vị nhưng website không tạo trang đơn vị" in err, err

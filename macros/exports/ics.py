@@ -100,12 +100,26 @@ def _step_events(site: Site, key: str, domain: str, stamp: dt.datetime, note: st
         words = step.thoi_gian.van_ban
         # «trước ngày D», «đến hết tháng 5/…»: the words give a last day, no start
         deadline = step.thoi_gian.tu_ngay is None
-        name = step_times.label(n, step)
+        name = step_times.label(n, step, site.fill)
         summary = (f"Ngày cuối của {name[:1].lower()}{name[1:]} (kế hoạch: {words})" if deadline
                    else f"{name} (kế hoạch: {words})")
         out.append(_event(f"{key}-buoc-{n}@{domain}", stamp, *days, summary,
                           f"Kế hoạch ({_step_ref(where, n, step)}) ghi: «{site.fill(step.noi_dung)}»", note=note,
                           reminders=REMINDERS if deadline else ()))
+    return out
+
+
+def _onward_events(site: Site, key: str, domain: str, stamp: dt.datetime, note: str) -> list[Event]:
+    """Each report the plan sends on to a higher body (bao_cao › bao_cao_tiep), on its last day («trước ngày D»: the
+    day before), with reminders: who sends it and to whom as the data writes them, the plan's words quoted."""
+    out = []
+    for i, onward in enumerate(site.plan.to_chuc_thuc_hien.bao_cao.bao_cao_tiep, 1):
+        last = last_day_before(onward.han)
+        who = f" {onward.ben_gui}" if onward.ben_gui else ""
+        out.append(_event(f"{key}-han-bao-cao-tiep-{i}@{domain}", stamp, last, last,
+                          f"Ngày cuối{who} gửi báo cáo về {onward.noi_nhan} (kế hoạch: trước ngày "
+                          f"{format_date(onward.han)})", f"Kế hoạch ghi: «{onward.loi_van}»", note=note,
+                          reminders=REMINDERS))
     return out
 
 
@@ -161,6 +175,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
                + (f", không đặt cho từng {plan.ten_goi_don_vi}. " if pg.units_have_no_deadline(site) else ". ")
                + f"Kế hoạch ghi: «{site.fill(report.loi_van)}»", note=note, reminders=REMINDERS),
         *_step_events(site, key, domain, stamp, note),
+        *_onward_events(site, key, domain, stamp, note),
     ))
     topics = pg.topic_names(site)
     conference = conference_heading(site)  # the plan's step that sets the conferences, as it names it

@@ -132,8 +132,9 @@ def _structured(site: Site, doc, s) -> None:
             p.add_run(s.bao_cao.tieu_de + " ").bold = True
         p.add_run(site.fill(s.bao_cao.loi_van))
         local = s.don_vi_thuc_hien
-        para(f"{len(s.phan_cong) + 1}. {local.tieu_de or local.ten}")
-        para(local.nhiem_vu)
+        if local is not None:  # else the plan has no item of the units' own task
+            para(f"{len(s.phan_cong) + 1}. {local.tieu_de or local.ten}")
+            para(local.nhiem_vu)
 
 
 def _cell_lines(cell, lines: list[tuple[str, bool]]) -> None:

@@ -14,7 +14,7 @@ from .. import period as P
 from ..numbers import format_money
 from ..render import handbook, links, notice, plan
 from ..render.units import report_sentence
-from ..sections import title_as_heading
+from ..sections import item_text, title_as_heading
 from ..site import Site
 from ..templating import fragment, render
 from ..text import has_own_number, slugify
@@ -138,16 +138,19 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
     content = fragment(
         "handout.html", reference=reference(site), unit_title=links.unit_title(unit), partner_label=site.partner_label,
         notice=_notice(site, Kind.REFERENCE, compact=True),
-        department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten),
-        local_task=local.nhiem_vu, amount=format_money(amount) if amount is not None else None,
+        department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten) if local is not None else None,
+        local_task=local.nhiem_vu if local is not None else None, amount=format_money(amount) if amount is not None else None,
         amount_words=site.amount_in_words(amount) if amount is not None else None,
-        period=P.upper_first(P.words(period)),
+        period=P.upper_first(P.words(period)) if period is not None else None,
         conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),
         # no sentence of the plan to quote but a count per unit recorded: the count the unit page gives (r19o, #13)
         conference_count=plan.conference_rule(site) if _count_per_unit(site) else "",
         # a step the data numbers as written (buoc › so: «Bước 2:», «b)») keeps that number, not the list's
         steps=[(step_times.label(n, s) if s.so else s.ten_ngan, site.fill(s.noi_dung),
-                bool(s.so) or has_own_number(s.ten_ngan))
+                bool(s.so) or has_own_number(s.ten_ngan)) if s.ten_ngan
+               # no short name: the step as the plan writes it, its number as written and its words, no bold
+               # lead-in (review r19o #6)
+               else (None, item_text(s.so, site.fill(s.noi_dung)), bool(s.so))
                for n, s in enumerate(p.cac_buoc.buoc if p.cac_buoc is not None else [], 1)],
         steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
         # The level each unit chooses, as the plan says it (don-vi.yaml › dia_ban_chon); none, no such line.

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..text import fold, slugify
 from .blocks import Para, Run, Table, excerpt
+from .reports import report_lines, section_texts
 from .names import body_level, issuer_line_count, running_name, split_joint
 
 # Kinds of administrative documents (Nghị định 30/2020, Phụ lục III) and what the Front issues.
@@ -1137,13 +1138,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             check.append(f"mục {TAG_NAMES[tag]} được chép nguyên văn: các trang tính từ mục này (phân công, kinh phí, "
                          "lịch, bộ công cụ) chỉ có khi mục được ghi dạng có cấu trúc (xem hướng dẫn biên tập)"
                          if tag == "kinh_phi" else f"mục {TAG_NAMES[tag]} được chép nguyên văn (chưa có trang tính từ mục này)")
-    # The short names a structured section needs (ten_ngan of a step, of a content): the document's own words where
-    # it has them, never words the editor makes up (review r19o #6).
-    for s in sections:
-        for marker, words in short_names(s):
-            check.append(f"{label(s)} «{marker}»: tên ngắn (ten_ngan) lấy nguyên văn từ văn bản: «{words}» (chữ sau "
-                         f"«{marker}» đến dấu chấm hoặc dấu hai chấm đầu tiên); khi ghi mục dạng có cấu trúc, dùng đúng "
-                         "chữ này, không tự đặt tên khác")
+    # No short name (ten_ngan of a step, of a content) is asked for: it is optional, and without one the site
+    # names a step or a content by the plan's own words for it (review r19o #6).
 
     def dated(where: str, texts) -> None:
         for t in texts:
@@ -1170,6 +1166,9 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if org["ban"]:
         check.append("cách kế hoạch gọi chung các ban được giao việc: để trống (co-quan.yaml, ten_goi_cac_ban); nếu kế "
                      "hoạch gọi chung («Đề nghị các … báo cáo»), ghi phần sau chữ «các», như kế hoạch viết")
+    if org_section is not None:
+        # Who reports to whom by when, as the section's words write it; a sender only where they name one (r19o #8)
+        check.extend(report_lines(label(org_section), section_texts(org_section["doan"], plain)))
     if org_section is not None and not org["ban"]:
         check.append("mục tổ chức thực hiện không nêu ban nào ở đầu một ý: co-quan.yaml để trống danh sách ban")
     for u in [u for u in units if not u["cap"]]:
@@ -1182,8 +1181,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         where = f"mục {org_section['so']}" if org_section is not None and org_section["so"] else "mục tổ chức thực hiện"
         check.append(f"{where} nêu {len(units)} đơn vị: " + ", ".join(f"«{u['ten_chinh_thuc']}»" for u in units)
                      + ". Chưa ghi vào don-vi.yaml (để trống, don_vi: []): website chỉ tạo trang đơn vị khi mục "
-                     "tổ chức thực hiện (phân công) và mục thời gian được ghi dạng có cấu trúc (kinh phí, các bước không "
-                     "bắt buộc). Khi ghi hai mục đó, thêm "
+                     "tổ chức thực hiện (phân công) được ghi dạng có cấu trúc (thời gian, kinh phí, các bước không "
+                     "bắt buộc). Khi ghi mục đó, thêm "
                      "từng đơn vị vào don-vi.yaml (ma, cap, ten, ten_chinh_thuc; xem hướng dẫn biên tập); "
                      "nếu không, chỉ cần xoá dòng này")
     if org_section is not None and not units:
@@ -1548,42 +1547,6 @@ def money_lines(section: dict, where: str = "") -> list[str]:
                                  + (f", cột «{column}»" if column else "") + "): kiểm tra; website không tự tính "
                                  "từ bảng chép nguyên văn")
     return list(dict.fromkeys(lines))
-
-
-_STEP = re.compile(r"\s*(Bước\s+(?:\d{1,2}|[IVX]{1,4})(?!\w)\s*[:.\-–]?)\s*", re.IGNORECASE)
-# The end of a short name: a colon, or a full stop that is no figure's or date's («3.000.000», «15.9»).
-_NAME_END = re.compile(r":|\.(?!\d)")
-
-
-def _lead_words(text: str) -> str:
-    text = nfc(text).strip()
-    end = _NAME_END.search(text)
-    return (text[:end.start()] if end else text).strip()
-
-
-def short_names(section: dict) -> list[tuple[str, str]]:
-    """(marker, words): for each step («Bước 1: …», written as a list marker or in the text) of a steps section and
-    each top-level numbered item of a contents section, the text after its marker up to the first full stop or
-    colon, as written."""
-    out = []
-    if section["loai"] == "cac_buoc":
-        def steps(blocks):
-            for b in blocks:
-                if isinstance(b, dict) and "bang" in b:
-                    continue
-                marker, text = (b.get("ky_hieu", ""), plain(b.get("van_ban", ""))) if isinstance(b, dict) else ("", plain(b))
-                if marker and _STEP.fullmatch(marker):
-                    out.append((marker.strip(), _lead_words(text)))
-                elif (m := _STEP.match(text)) and not marker:
-                    out.append((m.group(1), _lead_words(text[m.end():])))
-                if isinstance(b, dict):
-                    steps(b.get("doan", []))
-        steps(section["doan"])
-    elif section["loai"] == "noi_dung":
-        for b in section["doan"]:
-            if isinstance(b, dict) and re.fullmatch(r"\d{1,2}[.)]", b.get("ky_hieu", "")):
-                out.append((b["ky_hieu"], _lead_words(plain(b.get("van_ban", "")))))
-    return [(m, w) for m, w in out if w]
 
 
 def walk(blocks: list, texts: list[str], tables: list[list[list[str]]]) -> None:

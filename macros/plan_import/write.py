@@ -28,7 +28,7 @@ HEADER = {
         "#\n"
         "# Các đơn vị (xã, thôn …) của văn bản. Lệnh nhập từ «{tep}» để trống danh sách: các đơn vị\n"
         "# tìm thấy được nêu trong can_xac_nhan (ke-hoach.yaml). Chỉ thêm đơn vị khi mục tổ chức thực hiện\n"
-        "# (phân công) và mục thời gian đã được ghi dạng có cấu trúc (xem hướng dẫn biên tập).\n\n"),
+        "# (phân công) đã được ghi dạng có cấu trúc (xem hướng dẫn biên tập).\n\n"),
 }
 
 

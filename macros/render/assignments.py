@@ -22,6 +22,8 @@ def by_department(site: Site, current: str = links.ASSIGNMENTS) -> str:
     local = site.plan.to_chuc_thuc_hien.don_vi_thuc_hien
     # what an assignee does with its units in the plan's own word (quan_he: «Phụ trách:»), else «Phối hợp tại:»
     label = f"{site.partner_column}:" if site.plan.to_chuc_thuc_hien.quan_he else "Phối hợp tại:"
+    if local is None:  # the plan gives its units no task of their own: no part for one
+        return render("assignments_by_department.md", departments=departments, label=label, local=None)
     return render("assignments_by_department.md", departments=departments, label=label, local=notice.spell(site, local.ten),
                   local_where=item_ref(org, local.so), local_task=local.nhiem_vu)
 

@@ -33,7 +33,7 @@ def home_page(site: Site) -> str:
                   units_anchor=UNITS_ANCHOR, steps=len(p.cac_buoc.buoc), conferences=notice.conference_sentence(site),
                   href=href, org=site.org.ten_day_du, departments=[site.department(a.ban).ten for a in site.assignments if a.don_vi],
                   partners=site.partner_word if site.partner_word != "ban phối hợp" else "các ban phối hợp",
-                  local=notice.spell(site, local.ten), n=n, unit_word=p.ten_goi_don_vi, province=site.units_file.tinh,
+                  local=notice.spell(site, local.ten) if local is not None else None, n=n, unit_word=p.ten_goi_don_vi, province=site.units_file.tinh,
                   cap=site.org.cap, senders=senders[:1].upper() + senders[1:],
                   period=P.upper_first(P.words(period)), receiver=site.report_receiver, receiver_own=site.receiver_code is not None,
                   deadline=report.han, rate=site.flat_rate, budget_words=_budget_words(site), total=site.total, total_words=site.total_in_words,

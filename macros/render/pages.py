@@ -165,8 +165,10 @@ def unit_description(site: Site, unit) -> str:
     the reader's «đơn vị của tôi» control and links, not a description."""
     dept = site.department(site.assignment_of(unit.ma).ban).ten
     period = site.plan.thoi_gian_dia_diem
-    return (f"{links.unit_title(unit)}: {site.partner_word} {dept}; kinh phí {format_money(site.amount(unit.ma))}; "
-            f"{P.words(period)}.")
+    # the money only from a structured budget (none: no «kinh phí 0đ», a sum the plan never gives), as the page
+    return (f"{links.unit_title(unit)}: {site.partner_word} {dept}"
+            + (f"; kinh phí {format_money(site.amount(unit.ma))}" if site.has_budget else "")
+            + (f"; {P.words(period)}" if period is not None else "") + ".")
 
 
 def handbook_section(site: Site) -> list[str]:

@@ -39,7 +39,7 @@ def conference_heading(site: Site) -> str:
     calendar's events; «Tổ chức hội nghị» when no step does."""
     steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
     step = next((s for s in steps if "{so_hoi_nghi}" in s.noi_dung), None)
-    return step.ten_ngan if step is not None and step.ten_ngan.strip() else "Tổ chức hội nghị"
+    return step.ten_ngan if step is not None and step.ten_ngan and step.ten_ngan.strip() else "Tổ chức hội nghị"
 
 
 def conference_rule(site: Site) -> str:
@@ -225,6 +225,8 @@ def _organisation(site: Site, org) -> list[dict]:
     parts += [{"kind": "html", "html": fragment("plan_note.html", post=str.strip, title=org.bao_cao.tieu_de,
                                                 text=site.fill(org.bao_cao.loi_van))}]
     local = org.don_vi_thuc_hien
+    if local is None:  # no item of the units' own task in the plan: none printed
+        return parts
     parts += [{"kind": "heading", "level": "###", "number": f"{len(org.phan_cong) + 1}. ",
                "text": local.tieu_de or local.ten}, _text(local.nhiem_vu)]
     return parts

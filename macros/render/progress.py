@@ -136,7 +136,9 @@ def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: b
     rows = pg.all_progress(site, results)
     s = pg.summary(site, results)
     here = PROGRESS
-    files = {k: href(registry.path(site, k), here, dir_urls) for k in ("report_pdf", "ics")}
+    # no structured time section: no calendar is made (Site.has_timeline), none linked
+    files = {k: href(registry.path(site, k), here, dir_urls)
+             for k in ("report_pdf", *(("ics",) if site.has_timeline else ()))}
     sheets = [{"href": href(o.path, here, dir_urls), "label": o.label}
               for o in (made or registry.outputs(site)).offered_on(PROGRESS) if o.kind not in ("pdf", "ics")]
     units = [{"p": r, "href": href(links.unit_page(r.unit), here, dir_urls), "name": links.unit_title(r.unit)}
@@ -174,7 +176,7 @@ def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True,
                   group=counted_group(site.plan)[0] if counts_group(site.plan) else None,
                   no_data=pg.NO_DATA_SENTENCE,
                   sent_compared=pg.sent_compared(site, r.sent) if r.sent else "",
-                  ics=href(registry.path(site, "unit_ics", unit), here, dir_urls),
+                  ics=href(registry.path(site, "unit_ics", unit), here, dir_urls) if site.has_timeline else None,
                   # no template for a plan whose content section is kept verbatim (Site.has_report_templates)
                   template=(href(registry.path(site, "unit_template", unit), here, dir_urls)
                             if documents and site.has_report_templates else None),

@@ -53,15 +53,17 @@ def timeline_html(site: Site) -> str:
         (end, format_date(end) if ket_thuc.kind == "ngay" else f"Hết {ket_thuc.words}",
          f"Kết thúc thực hiện {_period_words(site)}"),
     ]
-    events += steps_timed
+    events += steps_timed + onward_events(site)
     steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
     return render("timeline.html", span=P.words(period), span_cap=P.upper_first(P.words(period)),
                   months=[m.month for m in months], deadline_at=_position(last, start, end),
                   deadline=format_date(last), senders=site.report_senders(" "),
                   events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
                   # a step the data numbers as written (buoc › so) is named with that number, not counted again
-                  steps=[(item_text(s.so, s.ten_ngan) if s.so and not s.ten_ngan.lower().startswith(item_label(s.so).lower())
-                          else s.ten_ngan, s.thoi_gian.van_ban if s.thoi_gian else None, bool(s.so)) for s in steps],
+                  # a step without a short name by the plan's own words for it (Step.display_name, review r19o #6)
+                  steps=[(item_text(s.so, name) if s.so and not name.lower().startswith(item_label(s.so).lower())
+                          else name, s.thoi_gian.van_ban if s.thoi_gian else None, bool(s.so))
+                         for s in steps for name in (site.fill(s.display_name),)],
                   steps_title=title_as_heading(site, "cac_buoc") or "Các bước",  # the plan's own title (review r19n)
                   untimed=_untimed(steps), all_untimed=all(s.thoi_gian is None for s in steps),
                   # «Kế hoạch không ghi ngày riêng …» only when no untimed step's words write a time: else the
@@ -122,6 +124,18 @@ def _deadline_words(site: Site) -> str:
 
 
 
+def onward_events(site: Site) -> list[tuple]:
+    """(sort date, when, what) of each report the plan sends on to a higher body (bao_cao › bao_cao_tiep): its last
+    day («trước ngày D»: the day before), who sends it and to whom as the data writes them, the plan's words quoted."""
+    out = []
+    for onward in site.plan.to_chuc_thuc_hien.bao_cao.bao_cao_tiep:
+        last = last_day_before(onward.han)
+        who = f" {onward.ben_gui}" if onward.ben_gui else ""
+        out.append((last, format_date(last), f"Ngày cuối{who} gửi báo cáo về {onward.noi_nhan} (kế hoạch ghi: "
+                                             f"«{onward.loi_van}»)"))
+    return out
+
+
 def step_events(site: Site) -> list[tuple]:
     """(sort date, when, what) of each step whose time gives dates (cac_buoc › buoc › thoi_gian),
     with the plan's words quoted; a deadline («trước ngày D») on its last day, as the report's."""
@@ -133,10 +147,10 @@ def step_events(site: Site) -> list[tuple]:
         first, last = days
         words = f"(kế hoạch ghi: {step_times.quoted(step.thoi_gian)})"
         if step.thoi_gian.tu_ngay is None:  # «trước ngày D», «đến hết tháng 5/…»: a last day, no start
-            out.append((last, format_date(last), f"Ngày cuối của {_lower(step_times.label(n, step))} {words}"))
+            out.append((last, format_date(last), f"Ngày cuối của {_lower(step_times.label(n, step, site.fill))} {words}"))
         else:
             when = format_date(first) if first == last else f"{format_date(first)} – {format_date(last)}"
-            out.append((first, when, f"{step_times.label(n, step)} {words}"))
+            out.append((first, when, f"{step_times.label(n, step, site.fill)} {words}"))
     return out
 
 

@@ -13,7 +13,7 @@ Site; the wording of the forms comes from data/bo-cong-cu.yaml.
 
 from .. import period as P
 from ..outputs import FORMS, Form  # noqa: F401  (the pages of the toolkit: the outputs registry's)
-from ..results.progress import deadline_owner, topic_name
+from ..results.progress import deadline_owner
 from ..results.model import counted_group, counts_group
 from ..site import Site
 from ..templating import render
@@ -78,7 +78,7 @@ def _sheet(site: Site, form: Form, **context) -> str:
 
 
 def agenda(site: Site, form: Form) -> str:
-    topics = [topic_name(t) for t in site.plan.noi_dung.muc]
+    topics = [t.display_name for t in site.plan.noi_dung.muc]
     items = [{"text": site.fill(item.noi_dung), "topics": topics if item.chon_chu_de else None,
               "who": item.nguoi_thuc_hien or ""} for item in site.toolkit.chuong_trinh]
     return _sheet(site, form, items=items)

@@ -24,8 +24,9 @@ def report_sentence(site: Site, dept_code: str) -> str:
     dept = site.department(dept_code).ten
     org = site.org
     if report.nguoi_gui == "don_vi":  # each unit reports (its Ban Công tác Mặt trận), by the plan's date
-        return (f"Theo kế hoạch, từng {site.plan.ten_goi_don_vi} báo cáo kết quả về {receiver} trước ngày "
-                f"{format_date(report.han)}.")
+        # named as the plan writes it (bao_cao › ben_gui: «Ban Công tác Mặt trận các khu phố») when the data has it
+        who = report.ben_gui or f"từng {site.plan.ten_goi_don_vi}"
+        return f"Theo kế hoạch, {who} báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}."
     if report.nguoi_gui is None:  # the data does not say who reports: the plan's words, nothing added
         return f"Kế hoạch ghi: «{site.fill(report.loi_van)}»"
     # the receiver compiles the issuer's whole report only when it is one of the issuer's departments (a body the
@@ -50,7 +51,7 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
     a = site.assignment_of(code)
     plan = site.plan
     period = plan.thoi_gian_dia_diem
-    local = plan.to_chuc_thuc_hien.don_vi_thuc_hien
+    local = plan.to_chuc_thuc_hien.don_vi_thuc_hien  # None: the plan gives its units no task of their own
     # money and steps only from structured budget and steps sections; without them those parts are left off
     # (review r19n, defect 5)
     amount = site.amount(code) if site.has_budget else None
@@ -59,11 +60,14 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   partner_label=site.partner_label,
                   dept=site.department(a.ban).ten, amount=amount,
                   amount_words=site.amount_in_words(amount) if amount is not None else None,
-                  period=P.words(period), conference_rule=conference_rule(site),
+                  # no structured time section: no period line, no link to a timeline that is not made
+                  period=P.words(period) if period is not None else None, conference_rule=conference_rule(site),
                   report_sentence=report_sentence(site, a.ban),
                   # the items cited by the numbers the data records as written, else by the section alone
-                  where=item_ref(org, a.so), dept_task=a.nhiem_vu, local=notice.spell(site, local.ten),
-                  where_local=item_ref(org, local.so), local_task=local.nhiem_vu,
+                  where=item_ref(org, a.so), dept_task=a.nhiem_vu,
+                  local=notice.spell(site, local.ten) if local is not None else None,
+                  where_local=item_ref(org, local.so) if local is not None else None,
+                  local_task=local.nhiem_vu if local is not None else None,
                   # a step quoted with its number as the plan writes it («Bước 1: …») when the data has it
                   steps_section=section_number(site, "cac_buoc"),
                   # a step the data does not number is quoted without a number when the section keeps the
@@ -78,7 +82,8 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
                   step_times=[item_text(s.so, s.thoi_gian.van_ban) if s.so else f"bước {n}: {s.thoi_gian.van_ban}"
                               for n, s in step_times.steps_with_times(plan)],
                   results=results, code=unit.ma, names=other_names(unit),
-                  href={"plan": links.rel(links.PLAN, here), "timeline": links.rel(links.TIMELINE, here),
+                  href={"plan": links.rel(links.PLAN, here),
+                        "timeline": links.rel(links.TIMELINE, here) if site.has_timeline else None,
                         "budget": links.rel(links.BUDGET, here) if site.has_budget else None})
 
 
@@ -98,13 +103,15 @@ def my_unit_pick(here: str, form: bool = True) -> dict:
 
 
 def search_entry(site: Site, unit) -> Named:
-    """search_text of a unit's page as the plan makes it: «kinh phí» and «các bước» only when the page has them."""
+    """search_text of a unit's page as the plan makes it: «kinh phí», «các bước» and «thời gian thực hiện» only
+    when the page has them."""
     return search_text(unit, site.partner_column, title_as_heading(site, "cac_buoc"),
-                       budget=site.has_budget, steps=site.plan.cac_buoc is not None)
+                       budget=site.has_budget, steps=site.plan.cac_buoc is not None,
+                       period=site.plan.thoi_gian_dia_diem is not None)
 
 
 def search_text(unit, partner: str = PAGE_TOPICS[0], steps_title: str = "", budget: bool = True,
-                steps: bool = True) -> Named:
+                steps: bool = True, period: bool = True) -> Named:
     """What search finds a unit page by, besides its title (macros/searchindex.py):
     what the page holds (PAGE_TOPICS; «các bước» as the page heads them, `steps_title`: the steps
     section's own title), its code and its other names, as the page's last line shows them; and
@@ -115,6 +122,7 @@ def search_text(unit, partner: str = PAGE_TOPICS[0], steps_title: str = "", budg
     # `budget`, `steps`: the page has those parts (a plan without them structured leaves them off)
     left_off = {"kinh phí"} if not budget else set()
     left_off |= {"các bước", "hội nghị"} if not steps else set()
+    left_off |= {"thời gian thực hiện"} if not period else set()
     topics = [steps_title.lower() if t == "các bước" and steps_title else t
               for t in (partner, *PAGE_TOPICS[1:]) if t not in left_off]
     text = (", ".join(topics) + f". Mã đơn vị: {unit.ma}"

@@ -119,11 +119,11 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None,
     period = plan.thoi_gian_dia_diem
     # Computed with the days the plan's words stand for (a quarter or a month: its first or last day),
     # stated as the plan writes them («từ Quý III/… đến tháng 11/…»).
-    start = P.first_day(period)
-    within = f"thời gian thực hiện ({P.words(period)})"
+    start = P.first_day(period) if period is not None else None  # no time section: no day is outside it
+    within = f"thời gian thực hiện ({P.words(period)})" if period is not None else ""
 
     def in_period(day, path, what):
-        if not P.within(period, day):
+        if period is not None and not P.within(period, day):
             errors.append(src.error(path, f"{what} {format_date(day)} nằm ngoài {within}.",
                                     found=format_date(day), hint="kiểm tra lại ngày trong báo cáo của đơn vị."))
 

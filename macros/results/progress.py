@@ -161,16 +161,9 @@ def summary(site: Site, results: Results) -> Summary:
     )
 
 
-def topic_name(topic) -> str:
-    """A topic's name in the report, the forms and the files: its short name (noi_dung › muc › ten_ngan) when the
-    data gives one, else the plan's own words for it (noi_dung), never a name the plan does not write (review
-    r19o, defect 6). getattr: ten_ngan is compulsory in the model or optional (None, or not there at all)."""
-    return getattr(topic, "ten_ngan", None) or topic.noi_dung
-
-
 def topic_names(site: Site) -> dict[str, tuple[int, str]]:
-    """Topic code -> (its number in the plan's contents section, its name: topic_name)."""
-    return {t.ma: (i, topic_name(t)) for i, t in enumerate(site.topics, 1)}
+    """Topic code -> (its number in the plan's contents section, its display_name)."""
+    return {t.ma: (i, t.display_name) for i, t in enumerate(site.topics, 1)}
 
 
 percent = format_percent  # the results pages' name for it (macros/numbers.py)
