@@ -17,6 +17,7 @@ from pathlib import Path
 from ..text import fold
 
 from .blocks import NotAPlan, Para, Run, Table, excerpt, group_row, tab_columns
+from .legacy import Converted, check_blocks
 
 from docx.oxml.ns import nsmap
 
@@ -241,12 +242,38 @@ class Styles:
         self.own_first: dict[str, int] = {}
         self.based: dict[str, str] = {}
         self.default = ""
+        # Each style's font (w:rPr/w:rFonts, "" for a theme font), the character styles' apart, and the
+        # document's default: a run's font when it sets none, for text typed in a legacy font (legacy.py).
+        self.own_font: dict[str, str] = {}
+        self.char_font: dict[str, str] = {}
+        self.char_based: dict[str, str] = {}
+        self.default_font = ""
+        self.legacy = Converted()
+        self.hidden: list[str] = []  # hidden text (w:vanish): left out, listed with its words
+        self.hidden_styles: set[str] = set()
         if root is None:
             return
+        defaults = root.find(q("docDefaults"))
+        rpr = defaults.find(f"{q('rPrDefault')}/{q('rPr')}") if defaults is not None else None
+        self.default_font = _font_of(rpr) or ""
         for st in root.findall(q("style")):
+            if _on(st.find(f"{q('rPr')}/{q('vanish')}")):
+                self.hidden_styles.add(st.get(q("styleId"), ""))
+            if st.get(q("type")) == "character":
+                sid = st.get(q("styleId"), "")
+                font = _font_of(st.find(q("rPr")))
+                if font is not None:
+                    self.char_font[sid] = font
+                based = st.find(q("basedOn"))
+                if based is not None:
+                    self.char_based[sid] = based.get(q("val"), "")
+                continue
             if st.get(q("type")) != "paragraph":
                 continue
             sid = st.get(q("styleId"), "")
+            font = _font_of(st.find(q("rPr")))
+            if font is not None:
+                self.own_font[sid] = font
             if st.get(q("default")) in ("1", "true", "on"):
                 self.default = sid
             based = st.find(q("basedOn"))
@@ -268,6 +295,28 @@ class Styles:
                 level = int(m[1]) - 1 if m else (0 if name == "title" else None)
             if level is not None:
                 self.own_outline[sid] = level
+
+    def font(self, r, p_el) -> str:
+        """The font a run's letters are drawn in: its own, its character style's, its paragraph style's (style
+        chain), the document's default."""
+        rpr = r.find(q("rPr"))
+        own = _font_of(rpr)
+        if own is not None:
+            return own
+        style = rpr.find(q("rStyle")) if rpr is not None else None
+        sid, seen = (style.get(q("val"), "") if style is not None else ""), 0
+        while sid and seen < 20:
+            if sid in self.char_font:
+                return self.char_font[sid]
+            sid, seen = self.char_based.get(sid, ""), seen + 1
+        ppr = p_el.find(q("pPr")) if p_el is not None else None
+        pstyle = ppr.find(q("pStyle")) if ppr is not None else None
+        sid, seen = (pstyle.get(q("val"), "") if pstyle is not None else self.default), 0
+        while sid and seen < 20:
+            if sid in self.own_font:
+                return self.own_font[sid]
+            sid, seen = self.based.get(sid, ""), seen + 1
+        return self.default_font
 
     def num_pr(self, style_id: str) -> tuple[str, int] | None:
         seen = 0
@@ -303,6 +352,38 @@ class Styles:
                 return self.own_outline[style_id]
             style_id, seen = self.based.get(style_id, ""), seen + 1
         return -1
+
+
+def _on(el) -> bool:
+    """A toggle property (w:vanish…) set on: present, and w:val not 0/false/off."""
+    return el is not None and el.get(q("val"), "true") not in ("0", "false", "off")
+
+
+def _hidden(r, p_el, styles: "Styles") -> bool:
+    """A run Word neither shows nor prints (w:vanish on the run, its character style or paragraph style)."""
+    rpr = r.find(q("rPr"))
+    own = rpr.find(q("vanish")) if rpr is not None else None
+    if own is not None:
+        return _on(own)
+    if not styles.hidden_styles:
+        return False
+    style = rpr.find(q("rStyle")) if rpr is not None else None
+    if style is not None and style.get(q("val"), "") in styles.hidden_styles:
+        return True
+    ppr = p_el.find(q("pPr")) if p_el is not None else None
+    pstyle = ppr.find(q("pStyle")) if ppr is not None else None
+    return pstyle is not None and pstyle.get(q("val"), "") in styles.hidden_styles
+
+
+def _font_of(rpr) -> str | None:
+    """The font w:rFonts names for letters beyond ASCII (w:hAnsi, else w:ascii): "" for a theme font, None
+    when not set."""
+    fonts = rpr.find(q("rFonts")) if rpr is not None else None
+    if fonts is None:
+        return None
+    if fonts.get(q("hAnsiTheme")) or fonts.get(q("asciiTheme")):
+        return ""
+    return fonts.get(q("hAnsi")) or fonts.get(q("ascii"))
 
 
 def _outline_value(ppr) -> int | None:
@@ -474,6 +555,15 @@ def _runs(p_el, paragraph, notes: "Notes | None" = None, ctx=None) -> list[Run]:
             continue
         run = DocxRun(r, paragraph)
         text = run.text
+        if ctx is not None and text and _hidden(r, p_el, ctx[2]):
+            # Hidden text: not shown, not printed by Word; never published, listed with its words (review r19p).
+            if text.strip():
+                ctx[2].hidden.append(ctx[2].legacy.run(text, ctx[2].font(r, p_el)))
+            continue
+        if ctx is not None and text:
+            # A legacy font's codes, converted before any character is read (TCVN3's «ư» is U+00AD).
+            styles = ctx[2]
+            text = styles.legacy.run(text, styles.font(r, p_el))
         if notes is not None and ctx is not None:
             text += notes.reference(r, *ctx)
         if not text:
@@ -770,7 +860,7 @@ def _page_header(document, numbering, styles, body_blocks, merged, boxes) -> tup
                 if _in_fallback(p):
                     continue
                 page_fields += bool(_page_field_runs(p))
-                t = "".join(r.text for r in _runs(p, None)).strip()
+                t = "".join(r.text for r in _runs(p, None, None, (document, numbering, styles))).strip()
                 if t and t not in seen:
                     seen.append(t)
     if seen:
@@ -858,6 +948,12 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
     if head_blocks:
         blocks = head_blocks + blocks
     facts_notes += said
+    facts_notes[:0] = styles.legacy.notes()
+    if styles.hidden:
+        words = " ".join(" ".join(styles.hidden).split())
+        facts_notes.append(f"tệp có chữ ẩn (Hidden: Word không hiện, không in): «{excerpt(words, 200)}»: không chép vào "
+                           "kế hoạch; nếu là chữ của văn bản, bỏ định dạng ẩn trong Word rồi nhập lại, hoặc chép vào")
+    check_blocks(blocks)  # text that still reads like TCVN3 or VNI, no legacy font named: refused, never guessed
     blocks = tab_columns(blocks)
     if notes.count["footnote"] or notes.count["endnote"]:
         found = " và ".join(x for x in (f"{notes.count['footnote']} chú thích cuối trang (footnote)"

@@ -464,4 +464,6 @@ def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
                     "các khung đứng cạnh nhau đọc như các cột của một bảng; kiểm tra")
     facts = {"images": reader.images, "unknown_formats": sorted(reader.unknown),
              "symbol_bullets": reader.symbol_bullets, "merged_tables": reader.merged_tables, "reader_notes": said}
+    from .legacy import check_blocks
+    check_blocks(reader.blocks)  # TCVN3 or VNI text: refused with the way to convert it, never guessed
     return tab_columns(reader.blocks), facts
