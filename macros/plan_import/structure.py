@@ -695,6 +695,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         elif following and not fold(nfc(following[0][1].text)).startswith("can cu"):
             doc["trich_yeu"] = nfc(following[0][1].text).strip()
             body_start = following[0][0] + 1
+            # A subject written over several centred lines (Enter or Shift+Enter), no rule under it: every
+            # centred line up to the body, «Căn cứ …» or a list item (review r19p defect 2: cut at its first).
+            if following[0][1].centred and doc["trich_yeu"]:
+                for i, x in [(i, x) for i, x in enumerate(flat[body_start:body_start + 10], body_start)]:
+                    t = nfc(x.text).strip() if isinstance(x, Para) else ""
+                    if (not t or not x.centred or x.marker or fold(t).startswith("can cu")
+                            or line_of(x).marker):
+                        break
+                    doc["trich_yeu"] += " " + t
+                    body_start = i + 1
         # The rule under the subject as written (van_ban.dong_ke); none in the file: none on the page.
         under = nfc(flat[rule].text).strip() if rule is not None else ""
         if under:

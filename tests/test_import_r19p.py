@@ -1,0 +1,100 @@
+"""Review r19p (held-out plans of the Đoàn, the Hội and the Front's central committee): a subject written over
+several lines, hidden text, numbering through a list style, an altChunk, Đoàn-style number lines and headers,
+a text box after the signature, and file-kind messages. Every .docx is built here with our own wording."""
+
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+
+from macros.import_plan import import_file
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _rewrite(path: Path, edit) -> None:
+    with zipfile.ZipFile(path) as z:
+        files = {n: z.read(n) for n in z.namelist()}
+    edit(files)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in files.items():
+            z.writestr(n, data)
+
+
+def _centred(doc, text: str, bold: bool = True):
+    p = doc.add_paragraph()
+    p.add_run(text).bold = bold
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return p
+
+
+def _header(doc, left=("HỘI NÔNG DÂN VIỆT NAM", "BCH HUYỆN SA THẦY", "Số: 17-KH/HND"),
+            right=("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                   "Sa Thầy, ngày 04 tháng 6 năm 2026")) -> None:
+    t = doc.add_table(rows=1, cols=2)
+    for cell, lines in zip(t.rows[0].cells, (left, right)):
+        for i, line in enumerate(lines):
+            p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            p.add_run(line).bold = line.isupper()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _body(doc) -> None:
+    doc.add_paragraph("Thực hiện chương trình công tác năm 2026, Ban Thường vụ xây dựng kế hoạch như sau:")
+    doc.add_paragraph().add_run("I. MỤC ĐÍCH, YÊU CẦU").bold = True
+    doc.add_paragraph("1. Động viên hội viên tham gia giữ gìn vệ sinh đường làng.")
+    doc.add_paragraph().add_run("II. TỔ CHỨC THỰC HIỆN").bold = True
+    doc.add_paragraph("Các chi hội báo cáo kết quả trước ngày 15/9/2026./.")
+
+
+def _words(result) -> str:
+    return repr({k: v for k, v in result.plan.items() if k != "nhap_tu_dong"}) + repr(result.org)
+
+
+SUBJECT = ["Ra quân làm sạch đường làng, ngõ xóm", "hưởng ứng Ngày Môi trường thế giới",
+           "(05/6/2026 - 30/6/2026)"]
+
+
+def test_subject_over_several_centred_lines_is_read_whole(tmp_path):
+    for breaks in (False, True):
+        doc = Document()
+        _header(doc)
+        _centred(doc, "KẾ HOẠCH")
+        if breaks:  # one paragraph, its lines parted by Shift+Enter
+            p = _centred(doc, SUBJECT[0])
+            for line in SUBJECT[1:]:
+                r = p.add_run()
+                r.add_break()
+                r.bold = True
+                p.add_run(line).bold = True
+        else:
+            for line in SUBJECT:
+                _centred(doc, line)
+        _body(doc)
+        path = tmp_path / f"subject-{breaks}.docx"
+        doc.save(str(path))
+        got = import_file(path)
+        assert got.plan["van_ban"]["trich_yeu"] == " ".join(SUBJECT), breaks
+        rest = repr({k: v for k, v in got.plan.items() if k not in ("nhap_tu_dong", "van_ban")})
+        assert SUBJECT[1] not in rest and SUBJECT[2] not in rest and "Thực hiện chương trình" in rest
+
+
+def test_hidden_text_is_left_out_and_listed(tmp_path):
+    doc = Document()
+    _header(doc)
+    _centred(doc, "KẾ HOẠCH")
+    _centred(doc, SUBJECT[0])
+    doc.add_paragraph("Thực hiện chương trình công tác năm 2026, Ban Thường vụ xây dựng kế hoạch như sau:")
+    doc.add_paragraph().add_run("I. MỤC ĐÍCH, YÊU CẦU").bold = True
+    p = doc.add_paragraph("1. Động viên hội viên tham gia giữ gìn vệ sinh đường làng.")
+    p.add_run(" ghi chú nội bộ chưa duyệt").font.hidden = True
+    doc.add_paragraph().add_run("II. TỔ CHỨC THỰC HIỆN").bold = True
+    doc.add_paragraph("Các chi hội báo cáo kết quả trước ngày 15/9/2026./.")
+    path = tmp_path / "hidden.docx"
+    doc.save(str(path))
+    got = import_file(path)
+    assert "ghi chú nội bộ" not in _words(got) and "giữ gìn vệ sinh đường làng." in _words(got)
+    said = [c for c in got.checklist if "chữ ẩn" in c]
+    assert len(said) == 1 and "«ghi chú nội bộ chưa duyệt»" in said[0]
