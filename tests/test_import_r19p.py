@@ -98,3 +98,59 @@ def test_hidden_text_is_left_out_and_listed(tmp_path):
     assert "ghi chú nội bộ" not in _words(got) and "giữ gìn vệ sinh đường làng." in _words(got)
     said = [c for c in got.checklist if "chữ ẩn" in c]
     assert len(said) == 1 and "«ghi chú nội bộ chưa duyệt»" in said[0]
+
+
+def _list_style_numbering(doc) -> None:
+    """A list drawn through a list style, as Word writes a multilevel list saved as a style: the paragraphs'
+    num points to an abstractNum that only names the style (w:numStyleLink); the style (styles.xml, type
+    numbering) points to a num whose abstractNum defines the levels (w:styleLink)."""
+    from docx.oxml.ns import nsdecls, qn
+
+    numbering = doc.part.numbering_part.element
+
+    def lvl(i, fmt, text):
+        return (f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                '</w:lvl>')
+
+    first_num = numbering.find(qn("w:num"))
+    for xml in (f'<w:abstractNum {nsdecls("w")} w:abstractNumId="70"><w:numStyleLink w:val="DanhSachKH"/>'
+                '</w:abstractNum>',
+                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="71"><w:styleLink w:val="DanhSachKH"/>'
+                + lvl(0, "upperRoman", "%1.") + lvl(1, "decimal", "%2.") + "</w:abstractNum>"):
+        el = parse_xml(xml)
+        if first_num is not None:
+            first_num.addprevious(el)
+        else:
+            numbering.append(el)
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="701"><w:abstractNumId w:val="70"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="702"><w:abstractNumId w:val="71"/></w:num>'))
+    doc.styles.element.append(parse_xml(
+        f'<w:style {nsdecls("w")} w:type="numbering" w:customStyle="1" w:styleId="DanhSachKH">'
+        '<w:name w:val="Danh sach KH"/><w:pPr><w:numPr><w:numId w:val="702"/></w:numPr></w:pPr></w:style>'))
+
+
+def test_numbering_through_a_list_style(tmp_path):
+    from docx.oxml.ns import nsdecls
+
+    doc = Document()
+    _header(doc)
+    _centred(doc, "KẾ HOẠCH")
+    _centred(doc, SUBJECT[0])
+    doc.add_paragraph("Thực hiện chương trình công tác năm 2026, Ban Thường vụ xây dựng kế hoạch như sau:")
+    _list_style_numbering(doc)
+    for text, ilvl, bold in (("MỤC ĐÍCH, YÊU CẦU", 0, True), ("Động viên hội viên giữ gìn đường làng.", 1, False),
+                             ("Mỗi chi hội nhận một đoạn đường.", 1, False), ("TỔ CHỨC THỰC HIỆN", 0, True),
+                             ("Các chi hội báo cáo kết quả trước ngày 15/9/2026./.", 1, False)):
+        p = doc.add_paragraph()
+        p.add_run(text).bold = bold
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="701"/></w:numPr>'))
+    path = tmp_path / "liststyle.docx"
+    doc.save(str(path))
+    got = import_file(path)
+    words = _words(got)
+    sections = got.plan["muc"]
+    assert [(s.get("so"), s.get("tieu_de")) for s in sections[-2:]] == [("I", "MỤC ĐÍCH, YÊU CẦU"),
+                                                                         ("II", "TỔ CHỨC THỰC HIỆN")], sections
+    assert [x.get("ky_hieu") for x in sections[-2]["doan"]] == ["1.", "2."], sections[-2]
+    assert "Mỗi chi hội nhận một đoạn đường." in words

@@ -84,9 +84,19 @@ class Numbering:
         self.notes: list[str] = []
         self.indents: dict[tuple[str, int], int] = {}  # (abstractNum, level) -> left indent of its text (twips)
         self.first_lines: dict[tuple[str, int], int] = {}  # (abstractNum, level) -> its first-line offset (twips)
+        # A list defined through a list style (review r19p defect 4): abstractNum -> the style its
+        # w:numStyleLink names; the style -> the abstractNum that defines it (w:styleLink).
+        self.style_links: dict[str, str] = {}
+        self.defines: dict[str, str] = {}
         if root is None:
             return
         for an in root.iter(q("abstractNum")):
+            link = an.find(q("numStyleLink"))
+            if link is not None and link.get(q("val")):
+                self.style_links[an.get(q("abstractNumId"))] = link.get(q("val"))
+            link = an.find(q("styleLink"))
+            if link is not None and link.get(q("val")):
+                self.defines[link.get(q("val"))] = an.get(q("abstractNumId"))
             levels = {}
             for lvl in an.findall(q("lvl")):
                 ilvl = self._number(lvl.get(q("ilvl"), "0"), 0, "cấp (w:ilvl)")
@@ -110,6 +120,33 @@ class Numbering:
                     ilvl = self._number(ov.get(q("ilvl"), "0"), 0, "cấp (w:ilvl)")
                     overrides[ilvl] = self._number(so.get(q("val"), "1"), 1, "số bắt đầu lại (w:startOverride)")
             self.nums[num.get(q("numId"))] = (abstract, overrides)
+
+    def link_styles(self, styles_root) -> None:
+        """Lists whose abstractNum only names a list style (w:numStyleLink) drawn and counted as Word does: as
+        the list that style's numbering (styles.xml, w:numPr/w:numId) points to, else as the abstractNum whose
+        w:styleLink names the style."""
+        if not self.style_links:
+            return
+        style_num: dict[str, str] = {}
+        if styles_root is not None:
+            for st in styles_root.findall(q("style")):
+                if st.get(q("type")) == "numbering":
+                    num_id = st.find(f"{q('pPr')}/{q('numPr')}/{q('numId')}")
+                    if num_id is not None:
+                        style_num[st.get(q("styleId"), "")] = num_id.get(q("val"), "")
+        target: dict[str, str] = {}
+        for abstract, style in self.style_links.items():
+            to = self.nums.get(style_num.get(style, ""), ("", {}))[0] or self.defines.get(style, "")
+            if to and to != abstract and to not in self.style_links and self.levels.get(to):
+                target[abstract] = to
+            elif not self.levels.get(abstract):
+                note = (f"danh sách đánh số tự động theo kiểu danh sách «{style}» không tìm thấy định nghĩa: "
+                        "các đoạn của nó không có số; kiểm tra số thứ tự")
+                if note not in self.notes:
+                    self.notes.append(note)
+        for num_id, (abstract, overrides) in list(self.nums.items()):
+            if abstract in target:
+                self.nums[num_id] = (target[abstract], overrides)
 
     def _number(self, text: str | None, default: int, what: str) -> int:
         """A whole number of numbering.xml, read defensively: not a number -> default, too large -> MAX_START,
@@ -935,9 +972,11 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
         numbering_root = None
     numbering = Numbering(numbering_root)
     try:
-        styles = Styles(document.part.styles.element)
+        styles_root = document.part.styles.element
     except (NotImplementedError, KeyError, AttributeError):
-        styles = Styles(None)
+        styles_root = None
+    styles = Styles(styles_root)
+    numbering.link_styles(styles_root)
     notes = Notes(document)
     body = document.element.body
     merged = [0]
