@@ -154,3 +154,54 @@ def test_numbering_through_a_list_style(tmp_path):
                                                                          ("II", "TỔ CHỨC THỰC HIỆN")], sections
     assert [x.get("ky_hieu") for x in sections[-2]["doan"]] == ["1.", "2."], sections[-2]
     assert "Mỗi chi hội nhận một đoạn đường." in words
+
+
+def _with_chunks(path: Path, chunks: dict[str, str]) -> None:
+    """The document's «CHUNK:name» paragraphs replaced by w:altChunk elements showing word/name (HTML)."""
+
+    def edit(files):
+        xml = files["word/document.xml"].decode()
+        rels = files["word/_rels/document.xml.rels"].decode()
+        for i, (name, html) in enumerate(chunks.items()):
+            start = xml.index(f"CHUNK:{name}")
+            p_start, p_end = xml.rindex("<w:p>", 0, start), xml.index("</w:p>", start) + len("</w:p>")
+            xml = xml[:p_start] + f'<w:altChunk r:id="rIdChunk{i}"/>' + xml[p_end:]
+            files[f"word/{name}"] = html.encode()
+            rels = rels.replace("</Relationships>", (
+                f'<Relationship Id="rIdChunk{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                f'relationships/aFChunk" Target="{name}"/></Relationships>'))
+        files["word/document.xml"] = xml.encode()
+        files["word/_rels/document.xml.rels"] = rels.encode()
+        types = files["[Content_Types].xml"].decode()
+        files["[Content_Types].xml"] = types.replace("</Types>", '<Default Extension="htm" ContentType="text/html"/>'
+                                                                 "</Types>").encode()
+
+    _rewrite(path, edit)
+
+
+def test_alt_chunk_text_is_read_or_listed(tmp_path):
+    doc = Document()
+    _header(doc)
+    _centred(doc, "KẾ HOẠCH")
+    _centred(doc, SUBJECT[0])
+    doc.add_paragraph("Thực hiện chương trình công tác năm 2026, Ban Thường vụ xây dựng kế hoạch như sau:")
+    doc.add_paragraph().add_run("I. MỤC ĐÍCH, YÊU CẦU").bold = True
+    doc.add_paragraph("1. Động viên hội viên giữ gìn đường làng.")
+    doc.add_paragraph("CHUNK:a.htm")
+    doc.add_paragraph("CHUNK:b.htm")
+    doc.add_paragraph().add_run("II. TỔ CHỨC THỰC HIỆN").bold = True
+    doc.add_paragraph("Các chi hội báo cáo kết quả trước ngày 15/9/2026./.")
+    path = tmp_path / "chunk.docx"
+    doc.save(str(path))
+    _with_chunks(path, {
+        "a.htm": '<html><head><meta charset="utf-8"><title>x</title></head><body><p>2. Mỗi chi hội <b>nhận một '
+                 'đoạn</b>\n   đường.</p><p>3. Trồng cây xanh hai bên đường.</p></body></html>',
+        "b.htm": "<html><body><table><tr><td>Chi hội Tân Lập</td></tr></table></body></html>"})
+    got = import_file(path)
+    section = got.plan["muc"][-2]
+    assert [x["van_ban"] if isinstance(x["van_ban"], str) else "".join(
+        r if isinstance(r, str) else r["chu"] for r in x["van_ban"]) for x in section["doan"]] == [
+        "Động viên hội viên giữ gìn đường làng.", "Mỗi chi hội nhận một đoạn đường.", "Trồng cây xanh hai bên đường."]
+    said = [c for c in got.checklist if "altChunk" in c]
+    assert len(said) == 2 and "đã chép 2 đoạn" in said[0] and "a.htm" in said[0]
+    assert "b.htm" in said[1] and "<table>" in said[1] and "Tân Lập" not in _words(got)

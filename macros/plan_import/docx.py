@@ -288,6 +288,7 @@ class Styles:
         self.legacy = Converted()
         self.hidden: list[str] = []  # hidden text (w:vanish): left out, listed with its words
         self.hidden_styles: set[str] = set()
+        self.chunks: list[tuple[str, int, str]] = []  # each w:altChunk: (part name, paragraphs read, why not)
         if root is None:
             return
         defaults = root.find(q("docDefaults"))
@@ -831,12 +832,30 @@ def _read_part(container, document, numbering, styles, notes, merged, boxes) -> 
         elif el.tag == q("tbl"):
             blocks.append(_table(el, document, numbering, styles, merged, notes))
             flush()
+        elif el.tag == q("altChunk"):  # another file shown here by Word: its text when simple, else listed
+            blocks.extend(_alt_chunk(el, document, styles))
         elif el.tag == q("sdt"):  # content control: its paragraphs are the document's
             for p in el.iter(q("p")):
                 blocks.extend(_para(p, document, numbering, styles, notes))
                 flush(p)
     flush()
     return blocks
+
+
+def _alt_chunk(el, document, styles: Styles) -> list:
+    """The paragraphs of a w:altChunk's part (simple HTML or plain text, read exactly), noted in styles.chunks."""
+    from .altchunk import read_chunk
+
+    rid = el.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", "")
+    try:
+        part = document.part.rels[rid].target_part
+        name, blob, kind = str(part.partname).lstrip("/"), part.blob, part.content_type
+    except Exception:  # noqa: BLE001 - a missing or broken part: listed, not read
+        styles.chunks.append((rid or "?", 0, "phần nhúng không có trong tệp"))
+        return []
+    paras, why = read_chunk(blob, kind, name)
+    styles.chunks.append((name, len(paras), why))
+    return paras
 
 
 _HEADER_WORDS = re.compile(r"(cong hoa xa hoi chu nghia|doc lap\s*-|^so\s*:|, ngay \d)")
@@ -988,6 +1007,14 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
         blocks = head_blocks + blocks
     facts_notes += said
     facts_notes[:0] = styles.legacy.notes()
+    for name, count, why in styles.chunks:
+        if why:
+            facts_notes.append(f"tệp có một phần nhúng (altChunk «{name}», Word hiện nội dung của nó trong văn bản): "
+                               f"không đọc được ({why}), chữ của nó không có trong kế hoạch: mở tệp bằng Word, chép "
+                               "phần đó vào văn bản (dán dạng chữ) rồi nhập lại, hoặc chép vào")
+        else:
+            facts_notes.append(f"tệp có một phần nhúng (altChunk «{name}», Word hiện nội dung của nó trong văn bản): "
+                               f"đã chép {count} đoạn chữ của nó vào chỗ nó đứng; kiểm tra")
     if styles.hidden:
         words = " ".join(" ".join(styles.hidden).split())
         facts_notes.append(f"tệp có chữ ẩn (Hidden: Word không hiện, không in): «{excerpt(words, 200)}»: không chép vào "
