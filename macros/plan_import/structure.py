@@ -701,8 +701,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 for i, x in [(i, x) for i, x in enumerate(flat[body_start:body_start + 10], body_start)]:
                     t = nfc(x.text).strip() if isinstance(x, Para) else ""
                     if (not t or not x.centred or x.marker or fold(t).startswith("can cu")
-                            or line_of(x).marker):
-                        break
+                            or line_of(x).marker or _upper_text(t) != _upper_text(doc["trich_yeu"])):
+                        break  # (a line in capitals under a subject in small letters: a decision's authority)
                     doc["trich_yeu"] += " " + t
                     body_start = i + 1
         # The rule under the subject as written (van_ban.dong_ke); none in the file: none on the page.
