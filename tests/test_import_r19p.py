@@ -205,3 +205,35 @@ def test_alt_chunk_text_is_read_or_listed(tmp_path):
     said = [c for c in got.checklist if "altChunk" in c]
     assert len(said) == 2 and "đã chép 2 đoạn" in said[0] and "a.htm" in said[0]
     assert "b.htm" in said[1] and "<table>" in said[1] and "Tân Lập" not in _words(got)
+
+
+def test_doan_header_and_number_line_as_written(tmp_path):
+    """A Đoàn plan's header: the issuing body left with «***» under it, «ĐOÀN TNCS HỒ CHÍ MINH» right (where a
+    Front plan has the national name), the number line «Số: 09 - KH/ĐTN»; a Hội's «Số 31-KH/HLHTN»."""
+    import shutil
+
+    from tests.test_import_plan import ROOT, load, rendered, run
+
+    project = tmp_path / "p"
+    (project / "data").mkdir(parents=True)
+    for f in (ROOT / "data").glob("*.yaml"):
+        shutil.copy(f, project / "data" / f.name)
+    for number, so, ky_hieu in (("Số: 09 - KH/ĐTN", "09", "KH/ĐTN"), ("Số 31-KH/HLHTN", "31", "KH/HLHTN")):
+        doc = Document()
+        _header(doc, left=("BAN CHẤP HÀNH ĐOÀN XÃ HÒA BÌNH", "***", number),
+                right=("ĐOÀN TNCS HỒ CHÍ MINH", "", "Hòa Bình, ngày 04 tháng 6 năm 2026"))
+        _centred(doc, "KẾ HOẠCH")
+        _centred(doc, SUBJECT[0])
+        _body(doc)
+        path = tmp_path / f"doan-{so}.docx"
+        doc.save(str(path))
+        got = import_file(path)
+        van_ban = got.plan["van_ban"]
+        assert (van_ban["so"], van_ban["ky_hieu"], van_ban["dong_so"]) == (so, ky_hieu, number)
+        assert got.org["quoc_hieu"] == "ĐOÀN TNCS HỒ CHÍ MINH"
+        assert got.org["co_quan_ban_hanh"] == "BAN CHẤP HÀNH ĐOÀN XÃ HÒA BÌNH"
+        assert any("«***»" in c for c in got.checklist) and any("van_ban.dong_so" in c for c in got.checklist)
+        assert run(project, path, "--thu-muc", f"doan-{so}") == 0
+        assert load(project, f"doan-{so}")["van_ban"]["dong_so"] == number
+        page = rendered(project, f"doan-{so}")
+        assert number in page and f"{so}/{ky_hieu}" not in page and "không có số" not in page

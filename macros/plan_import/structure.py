@@ -99,6 +99,9 @@ def temporary_code(name: str, taken: set[str], fallback: str = "ban") -> str:
     return code
 _RULE = re.compile(r"^[\s_\-–—=*.~]{3,}$")
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<so>[^/\s]*)\s*/\s*(?P<ky_hieu>\S*)\s*$", re.IGNORECASE)
+# The number line of the Party's, the Đoàn's and the Hội's documents: the number, a dash, then the kind and the
+# body parted by «/» («Số 151-KH/UBH», «Số: 225 - KH/TWĐTN-CTTN»; review r19p defects 6 and 7).
+_NUMBER_LINE_DASH = re.compile(r"^Số\s*:?\s*(?P<so>\d{1,6})\s*[-–]\s*(?P<ky_hieu>[A-ZĐ]{1,8}/\S+)\s*$")
 _PLACE_DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\S*)\s*tháng\s*(?P<m>\S*)\s*năm\s*(?P<y>\d{4})?\s*\.?$",
                          re.IGNORECASE)
 # «Chương I.» (its title on the same line in capitals, or on the next line): a chapter above articles.
@@ -590,13 +593,21 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             continue
         t = nfc(x.text).strip()
         head_paras.setdefault(t, x)
-        if not t or _RULE.match(t):
+        if not t:
+            continue
+        if _RULE.match(t):
+            if "*" in t:  # the Party's and Đoàn's «***» under the issuing body: not printed, said (review r19p)
+                check.append(f"dòng «{t}» dưới tên cơ quan ở đầu văn bản (cách trình bày của văn bản Đảng, Đoàn, Hội) "
+                             "không in: website trình bày phần đầu theo Nghị định 30/2020 (một dòng kẻ dưới tên cơ "
+                             "quan); kiểm tra")
             continue
         if fold(t).startswith("cong hoa xa hoi chu nghia"):
             org["quoc_hieu"] = t
         elif fold(t).replace(" ", "").startswith("doclap-tudo-hanhphuc") or fold(t).startswith("doc lap"):
             org["tieu_ngu"] = t
-        elif fold(t) == "mat tran to quoc viet nam" and x.column != 0 and not org["quoc_hieu"] and bodies:
+        elif (fold(t) in ("mat tran to quoc viet nam", "doan tncs ho chi minh", "dang cong san viet nam",
+                          "dang bo dang cong san viet nam")
+              and x.column != 0 and not org["quoc_hieu"] and bodies):
             # The Front's own heading in the national name's place (right column, or a line after the
             # issuing body's): kept there as written, never taken for the issuing body.
             org["quoc_hieu"] = t
@@ -607,8 +618,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         elif subject_column is not None and x.column == subject_column and not _upper_text(t) \
                 and not _NUMBER_LINE.match(t) and not _PLACE_DATE.match(t):
             doc["trich_yeu"] += " " + t  # the subject's next paragraph in its cell
-        elif (m := _NUMBER_LINE.match(t)):
+        elif (m := _NUMBER_LINE_DASH.match(t) or _NUMBER_LINE.match(t)):
             doc["so"], doc["ky_hieu"] = m["so"].strip(), m["ky_hieu"].strip()
+            if t != f"Số: {doc['so']}/{doc['ky_hieu']}":
+                # Written otherwise than «Số: so/ky_hieu»: the line as written is printed (van_ban.dong_so).
+                doc["dong_so"] = t.replace("\u00a0", " ")
+                check.append(f"dòng số, ký hiệu «{t}» viết khác cách website ghép «Số: {doc['so']}/{doc['ky_hieu']}»: "
+                             f"website in đúng dòng này (ke-hoach.yaml, van_ban.dong_so); so «{doc['so']}», ky_hieu "
+                             f"«{doc['ky_hieu']}»: kiểm tra")
         elif (m := _PLACE_DATE.match(t)):
             org["dia_danh"] = m["place"].strip()
             # The line as written (van_ban.dong_dia_danh_ngay, printed as it is): a date left partly
@@ -711,7 +728,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             doc["dong_ke"] = under
     if head_end is not None:
         body_start = head_end
-        abbreviation = fold(doc["ky_hieu"].split("-")[0]) if doc["ky_hieu"] else ""
+        abbreviation = fold(re.split(r"[-/]", doc["ky_hieu"])[0]) if doc["ky_hieu"] else ""
         if doc["ky_hieu"] and abbreviation not in _KIND_ABBREVIATIONS:
             # No kind line, and the symbol names no kind («214/MTTQ-BTT»): a công văn (Nghị định 30/2020).
             doc["loai"] = "Công văn"
@@ -1268,7 +1285,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if bodies:
         recognised.append("cơ quan: " + " / ".join(bodies))
     if doc["so"] or doc["ky_hieu"]:
-        recognised.append(f"số, ký hiệu: {doc['so'] or '(trống)'}/{doc['ky_hieu'] or '(trống)'}")
+        recognised.append(f"số, ký hiệu: {doc['so'] or '(trống)'}/{doc['ky_hieu'] or '(trống)'}"
+                          + (f" (dòng «{doc['dong_so']}»)" if doc.get("dong_so") else ""))
     if org["dia_danh"]:
         recognised.append(f"địa danh, ngày: {org['dia_danh']}, {doc['ngay_ban_hanh'] or '(chưa ghi ngày)'}")
     if doc["loai"]:
