@@ -237,3 +237,27 @@ def test_doan_header_and_number_line_as_written(tmp_path):
         assert load(project, f"doan-{so}")["van_ban"]["dong_so"] == number
         page = rendered(project, f"doan-{so}")
         assert number in page and f"{so}/{ky_hieu}" not in page and "không có số" not in page
+
+
+def test_text_box_after_the_signature_is_not_the_signer(tmp_path):
+    doc = Document()
+    _header(doc)
+    _centred(doc, "KẾ HOẠCH")
+    _centred(doc, SUBJECT[0])
+    _body(doc)
+    doc.add_paragraph().add_run("Nơi nhận:").bold = True
+    doc.add_paragraph("- Các chi hội;")
+    doc.add_paragraph("- Lưu: VP.")
+    doc.add_paragraph().add_run("TM. BAN THƯỜNG VỤ").bold = True
+    doc.add_paragraph().add_run("CHỦ TỊCH").bold = True
+    p = doc.add_paragraph()
+    p._p.append(parse_xml(
+        f'<w:r {W} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape id="k1" style="width:180pt;height:24pt" '
+        'type="#_x0000_t202"><v:textbox><w:txbxContent><w:p><w:r><w:t>Dấu đỏ của Hội</w:t></w:r></w:p>'
+        '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
+    path = tmp_path / "box.docx"
+    doc.save(str(path))
+    got = import_file(path)
+    assert got.plan["chu_ky"]["nguoi_ky"] == "" and got.plan["chu_ky"]["chuc_vu"] == "CHỦ TỊCH"
+    assert "Dấu đỏ của Hội" in repr(got.plan.get("phu_luc"))
+    assert any("text box" in c and "«Dấu đỏ của Hội»" in c and "người ký" in c for c in got.checklist)

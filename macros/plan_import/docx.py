@@ -826,6 +826,9 @@ def _read_part(container, document, numbering, styles, notes, merged, boxes) -> 
                     blocks.append(Table([["\n".join(x.text.strip() for x in c) for c in cells]], 0, [cells]))
                 else:
                     for r in read:
+                        for x in r:
+                            if isinstance(x, Para):
+                                x.in_box = True
                         blocks.extend(r)
             blocks.extend(_para(el, document, numbering, styles, notes))
             flush(el)

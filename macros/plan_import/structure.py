@@ -819,6 +819,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             if after:
                 lines_recipients.append(after)
             continue
+        if x.in_box and (sig_lines or lines_recipients):
+            # A text box anchored after the signature (review r19p defect 8: its date line became the signer's
+            # name): kept as written after the signature, listed.
+            appendix.append(line_of(x, find_marker=False))
+            check.append(f"chữ trong khung (text box) sau phần ký «{excerpt(t, 80)}»: không phải họ tên người ký; "
+                         "chép nguyên văn sau phần ký (phu_luc): kiểm tra")
+            continue
         if recipients_column >= 0 and x.column >= 0:
             (lines_recipients if x.column == recipients_column else sig_lines).append(t)
         elif re.match(r"^[-–+•]", t) and not sig_lines:
