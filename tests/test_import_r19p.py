@@ -261,3 +261,42 @@ def test_text_box_after_the_signature_is_not_the_signer(tmp_path):
     assert got.plan["chu_ky"]["nguoi_ky"] == "" and got.plan["chu_ky"]["chuc_vu"] == "CHỦ TỊCH"
     assert "Dấu đỏ của Hội" in repr(got.plan.get("phu_luc"))
     assert any("text box" in c and "«Dấu đỏ của Hội»" in c and "người ký" in c for c in got.checklist)
+
+
+def test_file_kind_read_from_content(tmp_path):
+    """An .odt renamed .docx is read as .odt and the rename said; an RTF file, under any name, is refused with the
+    way to convert it (review r19p defect 11)."""
+    import pytest
+
+    from macros.plan_import.blocks import NotAPlan
+    from tests.test_import_odt import HEAD, TAIL, _odt, _p
+
+    body = HEAD + _p("I. MỤC ĐÍCH, YÊU CẦU") + _p("1. Nâng cao nhận thức.") + TAIL
+    odt = _odt(tmp_path / "ke-hoach.odt", body)
+    renamed = tmp_path / "ke-hoach.docx"
+    renamed.write_bytes(odt.read_bytes())
+    want, got = import_file(odt), import_file(renamed)
+    assert got.plan == want.plan
+    assert any("là tệp OpenDocument" in c and "đã đọc như tệp .odt" in c for c in got.checklist)
+    for name in ("ke-hoach.rtf", "ke-hoach-rtf.docx"):
+        path = tmp_path / name
+        path.write_bytes(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times New Roman;}}\\f0 K\\'ea ho\\'e1ch}")
+        with pytest.raises(NotAPlan) as err:
+            import_file(path)
+        assert "RTF" in str(err.value) and "Lưu thành" in str(err.value) and ".docx" in str(err.value)
+
+
+def test_merged_cells_of_the_header_table_are_named_as_the_header(tmp_path):
+    doc = Document()
+    _header(doc)
+    t = doc.tables[0]
+    row = t.add_row()
+    row.cells[0].merge(row.cells[1]).paragraphs[0].text = ""
+    _centred(doc, "KẾ HOẠCH")
+    _centred(doc, SUBJECT[0])
+    _body(doc)
+    path = tmp_path / "merged.docx"
+    doc.save(str(path))
+    got = import_file(path)
+    said = [c for c in got.checklist if "gộp" in c]
+    assert len(said) == 1 and "đầu văn bản" in said[0] and "o_gop" not in said[0], said

@@ -548,14 +548,17 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     # 1. The header: everything before the kind line ("KẾ HOẠCH"); its tables are layout.
     title_at = None
     flat: list = []
+    layout_merged = {"đầu văn bản": 0, "phần ký": 0}  # merged layout tables, read as lines (no o_gop)
     for b in blocks:
         if (isinstance(b, Table) and (title_at is not None or not _is_layout_table(b, "head"))
                 and _is_signatures_table(b)):
             flat.append(b)  # kept whole: read as the signature blocks below
         elif isinstance(b, Table) and title_at is None and _is_layout_table(b, "head"):
             flat += _flatten_layout(b)
+            layout_merged["đầu văn bản"] += bool(b.spans)
         elif isinstance(b, Table) and _is_layout_table(b, "tail") and not _is_layout_table(b, "head"):
             flat += _flatten_layout(b)
+            layout_merged["phần ký"] += bool(b.spans)
         else:
             flat.append(b)
         if title_at is None:
@@ -1245,8 +1248,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if facts.get("nested_tables"):
         check.append(f"tệp có {facts['nested_tables']} bảng nằm trong một ô của bảng khác: website không có bảng "
                      "lồng nhau, các dòng của bảng trong được chép liền vào ô ngoài; kiểm tra ô đó")
-    if facts.get("merged_tables"):
-        check.append(f"tệp có {facts['merged_tables']} bảng có ô gộp (một ô trải qua nhiều dòng hay nhiều cột): "
+    for where, n in layout_merged.items():
+        if n:  # the header's or the signature's table: its lines are read, no table is written (review r19p)
+            check.append(f"bảng trình bày {where} (bảng không kẻ của {'cơ quan, số, quốc hiệu, ngày' if where == 'đầu văn bản' else 'nơi nhận và chữ ký'}) "
+                         "có ô gộp: đã đọc chữ của các ô thành các dòng của phần đó; kiểm tra các dòng đó")
+    body_merged = (facts.get("merged_tables") or 0) - sum(layout_merged.values())
+    if body_merged > 0:
+        check.append(f"tệp có {body_merged} bảng có ô gộp (một ô trải qua nhiều dòng hay nhiều cột): "
                      "website gộp ô như tệp (o_gop của bảng): chữ của ô gộp ghi một lần, ở ô đầu; kiểm tra")
     if facts.get("tracked_changes"):
         check.append("tệp còn sửa đổi được theo dõi (Track Changes): đã nhận mọi sửa đổi (giữ phần thêm và phần "
