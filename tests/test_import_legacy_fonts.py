@@ -167,3 +167,45 @@ def test_legacy_text_in_a_txt_file_is_refused(tmp_path):
     with pytest.raises(NotAPlan) as err:
         import_file(path)
     assert "Chuyển mã" in str(err.value)
+
+
+def test_legacy_fonts_in_an_odt(tmp_path):
+    """LibreOffice keeps the font of a TCVN3 or VNI document in its styles (style:font-name through the font-face
+    declarations, or fo:font-family): the text is converted as in a .docx."""
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+          'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3"')
+    lines = HEAD[:1] + HEAD[2:] + RIGHT[2:] + BODY
+    styles = ('<office:font-face-decls><style:font-face style:name="VnT" svg:font-family="&apos;.VnTime&apos;"/>'
+              '<style:font-face style:name="VnTH" svg:font-family=".VnTimeH"/></office:font-face-decls>'
+              '<office:automatic-styles>'
+              '<style:style style:name="P1" style:family="paragraph"><style:text-properties style:font-name="VnT"/>'
+              '</style:style><style:style style:name="P2" style:family="paragraph">'
+              '<style:text-properties style:font-name="VnTH"/></style:style>'
+              '<style:style style:name="T1" style:family="text"><style:text-properties fo:font-family="VNI-Times"/>'
+              '</style:style></office:automatic-styles>')
+    body = []
+    for k, line in enumerate(lines):
+        if k % 2:  # every other line in a VNI span inside a Unicode paragraph
+            body.append(f'<text:p><text:span text:style-name="T1">{vni(line)}</text:span></text:p>')
+        else:
+            text, capital = tcvn3(line)
+            body.append(f'<text:p text:style-name="{"P2" if capital else "P1"}">{text}</text:p>')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {ns}>{styles}'
+               f'<office:body><office:text>{"".join(body)}</office:text></office:body></office:document-content>')
+    path = tmp_path / "cu.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+    got = import_file(path)
+    words = _words(got)
+    for line in BODY[1:]:
+        if line != "______":
+            assert line.split(". ", 1)[-1] in words, line
+    assert got.plan["van_ban"]["so"] == "08" and not any("U+00AD" in c for c in got.checklist)
+    said = [c for c in got.checklist if "bảng mã cũ" in c]
+    assert len(said) == 2 and "TCVN3" in said[0] and "VNI" in said[1]

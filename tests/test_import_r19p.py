@@ -300,3 +300,30 @@ def test_merged_cells_of_the_header_table_are_named_as_the_header(tmp_path):
     got = import_file(path)
     said = [c for c in got.checklist if "gộp" in c]
     assert len(said) == 1 and "đầu văn bản" in said[0] and "o_gop" not in said[0], said
+
+
+def test_subject_over_several_centred_lines_of_an_odt(tmp_path):
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3"')
+    styles = ('<office:automatic-styles><style:style style:name="C" style:family="paragraph">'
+              '<style:paragraph-properties fo:text-align="center"/></style:style></office:automatic-styles>')
+
+    def p(text: str, style: str = "") -> str:
+        named = f' text:style-name="{style}"' if style else ""
+        return f"<text:p{named}>{text}</text:p>"
+
+    body = ("".join(p(x) for x in ("HỘI NÔNG DÂN XÃ HÒA BÌNH", "Số: 17/KH-HND", "Hòa Bình, ngày 04 tháng 6 năm 2026"))
+            + "".join(p(x, "C") for x in ["KẾ HOẠCH", *SUBJECT])
+            + p("Thực hiện chương trình công tác năm 2026, Ban Thường vụ xây dựng kế hoạch như sau:")
+            + p("I. MỤC ĐÍCH, YÊU CẦU") + p("1. Động viên hội viên giữ gìn đường làng."))
+    content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {ns}>{styles}'
+               f'<office:body><office:text>{body}</office:text></office:body></office:document-content>')
+    path = tmp_path / "subject.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+    assert import_file(path).plan["van_ban"]["trich_yeu"] == " ".join(SUBJECT)
