@@ -89,7 +89,7 @@ def _decode(blob: bytes, html: bool) -> str | None:
                 return None
     charset = None
     if html:
-        m = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", blob[:2048])
+        m = re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", blob[:4096])
         charset = m.group(1).decode("ascii").lower() if m else None
     for enc in ([charset] if charset else []) + ["utf-8"]:
         try:

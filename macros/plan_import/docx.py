@@ -849,7 +849,7 @@ def _alt_chunk(el, document, styles: Styles) -> list:
     """The paragraphs of a w:altChunk's part (simple HTML or plain text, read exactly), noted in styles.chunks."""
     from .altchunk import read_chunk
 
-    rid = el.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", "")
+    rid = el.get(f"{{{nsmap['r']}}}id", "")
     try:
         part = document.part.rels[rid].target_part
         name, blob, kind = str(part.partname).lstrip("/"), part.blob, part.content_type

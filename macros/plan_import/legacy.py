@@ -8,7 +8,7 @@ anything else reads the text (the soft hyphen is only dropped afterwards, from t
 
 Tables, written here from their standards, each tested both ways on all 134 Vietnamese letters
 (tests/test_import_legacy_fonts.py):
-- TCVN3: TCVN 5712:1993, the VN3 code set the .VnTime fonts draw: the 67 lower-case letters at 0xA8–0xFE and
+- TCVN3: the Vietnamese standard TCVN 5712, its VN3 code set the .VnTime fonts draw: the 67 lower-case letters at 0xA8–0xFE and
   the seven plain capitals Ă Â Ê Ô Ơ Ư Đ at 0xA1–0xA7 (the same code points as GNU libiconv's TCVN table in that
   range). VN3 has no toned capitals: the «H» fonts (.VnTimeH, .VnArialH…) draw every code, the lower-case
   letters' too, as its capital, so a run in an H font is converted, then written in capitals, as Word shows it.
@@ -162,7 +162,7 @@ class Converted:
 
     def notes(self) -> list[str]:
         said = []
-        names = {"tcvn3": "TCVN3 (ABC, TCVN 5712:1993)", "vni": "VNI Windows"}
+        names = {"tcvn3": "TCVN3 (ABC, TCVN 5712)", "vni": "VNI Windows"}
         for family in ("tcvn3", "vni"):
             if self.fonts[family]:
                 fonts = ", ".join(f"«{f}»" for f in sorted(self.fonts[family]))

@@ -623,7 +623,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             doc["trich_yeu"] += " " + t  # the subject's next paragraph in its cell
         elif (m := _NUMBER_LINE_DASH.match(t) or _NUMBER_LINE.match(t)):
             doc["so"], doc["ky_hieu"] = m["so"].strip(), m["ky_hieu"].strip()
-            if t != f"Số: {doc['so']}/{doc['ky_hieu']}":
+            if m.re is _NUMBER_LINE_DASH:
                 # Written otherwise than «Số: so/ky_hieu»: the line as written is printed (van_ban.dong_so).
                 doc["dong_so"] = t.replace("\u00a0", " ")
                 check.append(f"dòng số, ký hiệu «{t}» viết khác cách website ghép «Số: {doc['so']}/{doc['ky_hieu']}»: "
