@@ -209,3 +209,9 @@ def test_legacy_fonts_in_an_odt(tmp_path):
     assert got.plan["van_ban"]["so"] == "08" and not any("U+00AD" in c for c in got.checklist)
     said = [c for c in got.checklist if "bảng mã cũ" in c]
     assert len(said) == 2 and "TCVN3" in said[0] and "VNI" in said[1]
+
+
+def test_plain_ascii_in_a_legacy_font_says_nothing():
+    seen = legacy.Converted()
+    assert seen.run("KH-MTTQ 2026", ".VnTime") == "KH-MTTQ 2026" and seen.notes() == []
+    assert seen.run("Ban Th\u00adêng trùc", ".VnTime") == "Ban Thường trực" and len(seen.notes()) == 1

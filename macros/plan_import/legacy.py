@@ -152,12 +152,10 @@ class Converted:
             if any(ord(ch) > 0x7F for ch in text):
                 self.kept.add(font)
             return text
-        family = "vni" if enc == "vni" else "tcvn3"
-        if out != text or any(ord(ch) > 0x7F for ch in text):
+        if out != text:  # (a run of plain ASCII letters reads the same in every encoding: nothing to say)
+            family = "vni" if enc == "vni" else "tcvn3"
             self.fonts[family].add(font)
             self.runs[family] += 1
-        elif text.strip():
-            self.fonts[family].add(font)
         return out
 
     def notes(self) -> list[str]:
