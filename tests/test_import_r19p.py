@@ -327,3 +327,26 @@ def test_subject_over_several_centred_lines_of_an_odt(tmp_path):
         z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
         z.writestr("content.xml", content)
     assert import_file(path).plan["van_ban"]["trich_yeu"] == " ".join(SUBJECT)
+
+
+def test_hidden_text_of_an_odt_is_left_out_and_listed(tmp_path):
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"')
+    styles = ('<office:automatic-styles><style:style style:name="An" style:family="text">'
+              '<style:text-properties text:display="none"/></style:style></office:automatic-styles>')
+    body = "".join(f"<text:p>{x}</text:p>" for x in (
+        "HỘI NÔNG DÂN XÃ HÒA BÌNH", "Số: 17/KH-HND", "Hòa Bình, ngày 04 tháng 6 năm 2026", "KẾ HOẠCH", SUBJECT[0],
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        '1. Động viên hội viên giữ gìn đường làng.<text:span text:style-name="An"> ghi chú nội bộ</text:span> Xong.'))
+    content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {ns}>{styles}'
+               f'<office:body><office:text>{body}</office:text></office:body></office:document-content>')
+    path = tmp_path / "hidden.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+    got = import_file(path)
+    assert "ghi chú nội bộ" not in _words(got) and "giữ gìn đường làng. Xong." in _words(got)
+    assert any("chữ ẩn" in c and "«ghi chú nội bộ»" in c for c in got.checklist)

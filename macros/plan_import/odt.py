@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..text import fold
 from .legacy import Converted
-from .blocks import NotAPlan, Para, Run, Table, group_row, tab_columns
+from .blocks import NotAPlan, Para, Run, Table, excerpt, group_row, tab_columns
 from .docx import _SYMBOL_BULLETS, _split_lines, format_number
 
 NS = {
@@ -58,6 +58,7 @@ class _Styles:
         self.font: dict[str, str] = {}
         self.default_font = ""
         self.centred: dict[str, bool] = {}  # paragraph styles centred (fo:text-align), a layout hint
+        self.hidden: dict[str, bool] = {}  # hidden text (text:display="none"): never published, listed
         faces: dict[str, str] = {}
         for root in roots:
             if root is None:
@@ -78,6 +79,8 @@ class _Styles:
                 align = st.find(t("style", "paragraph-properties"))
                 if align is not None and align.get(t("fo", "text-align")):
                     self.centred[name] = align.get(t("fo", "text-align")) == "center"
+                if props is not None and props.get(t("text", "display")):
+                    self.hidden[name] = props.get(t("text", "display")) == "none"
                 if props is not None and _font(props, faces) is not None:
                     self.font[name] = _font(props, faces)
                 if props is not None:
@@ -148,6 +151,7 @@ class _Reader:
         self.unknown: set[str] = set()
         self._lists = 0
         self.legacy = Converted()
+        self.hidden: list[str] = []  # the words of hidden spans, for the checklist
 
     def runs(self, el, bold=False, italic=False, out=None, font="") -> list[Run]:
         out = [] if out is None else out
@@ -174,7 +178,14 @@ class _Reader:
         keep = [False]  # the last character came from text:s / text:tab: a raw space after it counts
         raw(el.text or "", bold, italic)
         for child in el:
-            if child.tag == t("text", "span"):
+            if child.tag == t("text", "span") and self.styles.flag(self.styles.hidden,
+                                                                   child.get(t("text", "style-name"), "")):
+                # Hidden text: LibreOffice and Word neither show nor print it (review r19p defect 3).
+                words = "".join(child.itertext()).strip()
+                if words:
+                    self.hidden.append(self.legacy.run(words, self.styles.font_of(
+                        child.get(t("text", "style-name"), ""), font)))
+            elif child.tag == t("text", "span"):
                 name = child.get(t("text", "style-name"), "")
                 b = bold or self.styles.flag(self.styles.bold, name)
                 i = italic or self.styles.flag(self.styles.italic, name)
@@ -508,5 +519,9 @@ def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
              "symbol_bullets": reader.symbol_bullets, "merged_tables": reader.merged_tables, "reader_notes": said}
     from .legacy import check_blocks
     said[:0] = reader.legacy.notes()
+    if reader.hidden:
+        words = " ".join(" ".join(reader.hidden).split())
+        said.append(f"tệp có chữ ẩn (Hidden: không hiện, không in): «{excerpt(words, 200)}»: không chép vào kế hoạch; "
+                    "nếu là chữ của văn bản, bỏ định dạng ẩn rồi nhập lại, hoặc chép vào")
     check_blocks(reader.blocks)  # TCVN3 or VNI text: refused with the way to convert it, never guessed
     return tab_columns(reader.blocks), facts
