@@ -812,7 +812,8 @@ def _as_written(data, path: tuple) -> bool:
     checklist): a brace there is the document's own character, never a placeholder."""
     if not isinstance(data, dict) or not path:
         return False
-    if path[0] in ("nhap_tu_dong", "phu_luc") or path[:2] in (("van_ban", "dong_ke"), ("van_ban", "dong_dia_danh_ngay")):
+    if path[0] in ("nhap_tu_dong", "phu_luc") or path[:2] in (("van_ban", "dong_ke"), ("van_ban", "dong_dia_danh_ngay"),
+                                                                         ("van_ban", "dong_so")):
         return True
     if path[0] == "noi_nhan":
         return isinstance(data.get("noi_nhan"), dict) and "dong" in data["noi_nhan"]

@@ -45,6 +45,11 @@ _CODE = re.compile(r"^[0-9a-z][0-9a-z-]*$")
 
 
 def read_blocks(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
+    from .plan_import.sniff import read_by_content  # by content first: a renamed .odt, an RTF (review r19p)
+
+    found = read_by_content(path, max_bytes)
+    if found is not None:
+        return found
     suffix = path.suffix.lower()
     if suffix == ".txt":
         from .plan_import.plaintext import read_text

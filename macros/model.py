@@ -176,6 +176,9 @@ class DocumentInfo(Strict):
     dong_ban_hanh: OptionalText = Field(default="", description=(
         "Dòng sau các căn cứ của một quyết định («QUYẾT ĐỊNH:»), chép đúng văn bản; website in giữa dòng, chữ đậm, "
         "trước Điều 1. Bỏ trống khi văn bản không có."))
+    dong_so: LineAsWritten = Field(default="", description=(
+        "Dòng số và ký hiệu, chép đúng văn bản khi văn bản viết khác «Số: so/ky_hieu» (văn bản của Đảng, Đoàn, Hội: "
+        "«Số: 225-KH/TWĐTN»): website in đúng dòng này. \"\" thì website viết «Số: so/ky_hieu»."))
 
 
 class Campaign(Strict):

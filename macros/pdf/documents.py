@@ -68,6 +68,8 @@ def reference(site: Site) -> str:
     """"Kế hoạch số …/KH-MTTQ-BTT" ("…" while the plan has no number yet)."""
     doc = site.plan.van_ban
     # An imported document whose kind was not read: «Văn bản số …», never « số …» (review r19h).
+    if doc.dong_so:  # the number as the document writes it («225 - KH/TWĐTN-CTTN»), never re-joined
+        return f"{doc.loai or 'Văn bản'} số {doc.dong_so.removeprefix('Số').lstrip(' :')}"
     return f"{doc.loai or 'Văn bản'} số {doc.so or '…'}/{doc.ky_hieu}"
 
 

@@ -38,6 +38,8 @@ class Para:
     # Where its first line starts against that left indent (twips): Word's first-line indent, negative for a
     # hanging one; 0 when none or not known.
     first_line: int = 0
+    # Read from a text box (Word's floating frame), not from the body's flow of paragraphs.
+    in_box: bool = False
 
     @property
     def text(self) -> str:

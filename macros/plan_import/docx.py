@@ -17,6 +17,7 @@ from pathlib import Path
 from ..text import fold
 
 from .blocks import NotAPlan, Para, Run, Table, excerpt, group_row, tab_columns
+from .legacy import Converted, check_blocks
 
 from docx.oxml.ns import nsmap
 
@@ -83,9 +84,19 @@ class Numbering:
         self.notes: list[str] = []
         self.indents: dict[tuple[str, int], int] = {}  # (abstractNum, level) -> left indent of its text (twips)
         self.first_lines: dict[tuple[str, int], int] = {}  # (abstractNum, level) -> its first-line offset (twips)
+        # A list defined through a list style (review r19p defect 4): abstractNum -> the style its
+        # w:numStyleLink names; the style -> the abstractNum that defines it (w:styleLink).
+        self.style_links: dict[str, str] = {}
+        self.defines: dict[str, str] = {}
         if root is None:
             return
         for an in root.iter(q("abstractNum")):
+            link = an.find(q("numStyleLink"))
+            if link is not None and link.get(q("val")):
+                self.style_links[an.get(q("abstractNumId"))] = link.get(q("val"))
+            link = an.find(q("styleLink"))
+            if link is not None and link.get(q("val")):
+                self.defines[link.get(q("val"))] = an.get(q("abstractNumId"))
             levels = {}
             for lvl in an.findall(q("lvl")):
                 ilvl = self._number(lvl.get(q("ilvl"), "0"), 0, "cấp (w:ilvl)")
@@ -109,6 +120,33 @@ class Numbering:
                     ilvl = self._number(ov.get(q("ilvl"), "0"), 0, "cấp (w:ilvl)")
                     overrides[ilvl] = self._number(so.get(q("val"), "1"), 1, "số bắt đầu lại (w:startOverride)")
             self.nums[num.get(q("numId"))] = (abstract, overrides)
+
+    def link_styles(self, styles_root) -> None:
+        """Lists whose abstractNum only names a list style (w:numStyleLink) drawn and counted as Word does: as
+        the list that style's numbering (styles.xml, w:numPr/w:numId) points to, else as the abstractNum whose
+        w:styleLink names the style."""
+        if not self.style_links:
+            return
+        style_num: dict[str, str] = {}
+        if styles_root is not None:
+            for st in styles_root.findall(q("style")):
+                if st.get(q("type")) == "numbering":
+                    num_id = st.find(f"{q('pPr')}/{q('numPr')}/{q('numId')}")
+                    if num_id is not None:
+                        style_num[st.get(q("styleId"), "")] = num_id.get(q("val"), "")
+        target: dict[str, str] = {}
+        for abstract, style in self.style_links.items():
+            to = self.nums.get(style_num.get(style, ""), ("", {}))[0] or self.defines.get(style, "")
+            if to and to != abstract and to not in self.style_links and self.levels.get(to):
+                target[abstract] = to
+            elif not self.levels.get(abstract):
+                note = (f"danh sách đánh số tự động theo kiểu danh sách «{style}» không tìm thấy định nghĩa: "
+                        "các đoạn của nó không có số; kiểm tra số thứ tự")
+                if note not in self.notes:
+                    self.notes.append(note)
+        for num_id, (abstract, overrides) in list(self.nums.items()):
+            if abstract in target:
+                self.nums[num_id] = (target[abstract], overrides)
 
     def _number(self, text: str | None, default: int, what: str) -> int:
         """A whole number of numbering.xml, read defensively: not a number -> default, too large -> MAX_START,
@@ -241,12 +279,39 @@ class Styles:
         self.own_first: dict[str, int] = {}
         self.based: dict[str, str] = {}
         self.default = ""
+        # Each style's font (w:rPr/w:rFonts, "" for a theme font), the character styles' apart, and the
+        # document's default: a run's font when it sets none, for text typed in a legacy font (legacy.py).
+        self.own_font: dict[str, str] = {}
+        self.char_font: dict[str, str] = {}
+        self.char_based: dict[str, str] = {}
+        self.default_font = ""
+        self.legacy = Converted()
+        self.hidden: list[str] = []  # hidden text (w:vanish): left out, listed with its words
+        self.hidden_styles: set[str] = set()
+        self.chunks: list[tuple[str, int, str]] = []  # each w:altChunk: (part name, paragraphs read, why not)
         if root is None:
             return
+        defaults = root.find(q("docDefaults"))
+        rpr = defaults.find(f"{q('rPrDefault')}/{q('rPr')}") if defaults is not None else None
+        self.default_font = _font_of(rpr) or ""
         for st in root.findall(q("style")):
+            if _on(st.find(f"{q('rPr')}/{q('vanish')}")):
+                self.hidden_styles.add(st.get(q("styleId"), ""))
+            if st.get(q("type")) == "character":
+                sid = st.get(q("styleId"), "")
+                font = _font_of(st.find(q("rPr")))
+                if font is not None:
+                    self.char_font[sid] = font
+                based = st.find(q("basedOn"))
+                if based is not None:
+                    self.char_based[sid] = based.get(q("val"), "")
+                continue
             if st.get(q("type")) != "paragraph":
                 continue
             sid = st.get(q("styleId"), "")
+            font = _font_of(st.find(q("rPr")))
+            if font is not None:
+                self.own_font[sid] = font
             if st.get(q("default")) in ("1", "true", "on"):
                 self.default = sid
             based = st.find(q("basedOn"))
@@ -268,6 +333,28 @@ class Styles:
                 level = int(m[1]) - 1 if m else (0 if name == "title" else None)
             if level is not None:
                 self.own_outline[sid] = level
+
+    def font(self, r, p_el) -> str:
+        """The font a run's letters are drawn in: its own, its character style's, its paragraph style's (style
+        chain), the document's default."""
+        rpr = r.find(q("rPr"))
+        own = _font_of(rpr)
+        if own is not None:
+            return own
+        style = rpr.find(q("rStyle")) if rpr is not None else None
+        sid, seen = (style.get(q("val"), "") if style is not None else ""), 0
+        while sid and seen < 20:
+            if sid in self.char_font:
+                return self.char_font[sid]
+            sid, seen = self.char_based.get(sid, ""), seen + 1
+        ppr = p_el.find(q("pPr")) if p_el is not None else None
+        pstyle = ppr.find(q("pStyle")) if ppr is not None else None
+        sid, seen = (pstyle.get(q("val"), "") if pstyle is not None else self.default), 0
+        while sid and seen < 20:
+            if sid in self.own_font:
+                return self.own_font[sid]
+            sid, seen = self.based.get(sid, ""), seen + 1
+        return self.default_font
 
     def num_pr(self, style_id: str) -> tuple[str, int] | None:
         seen = 0
@@ -303,6 +390,38 @@ class Styles:
                 return self.own_outline[style_id]
             style_id, seen = self.based.get(style_id, ""), seen + 1
         return -1
+
+
+def _on(el) -> bool:
+    """A toggle property (w:vanish…) set on: present, and w:val not 0/false/off."""
+    return el is not None and el.get(q("val"), "true") not in ("0", "false", "off")
+
+
+def _hidden(r, p_el, styles: "Styles") -> bool:
+    """A run Word neither shows nor prints (w:vanish on the run, its character style or paragraph style)."""
+    rpr = r.find(q("rPr"))
+    own = rpr.find(q("vanish")) if rpr is not None else None
+    if own is not None:
+        return _on(own)
+    if not styles.hidden_styles:
+        return False
+    style = rpr.find(q("rStyle")) if rpr is not None else None
+    if style is not None and style.get(q("val"), "") in styles.hidden_styles:
+        return True
+    ppr = p_el.find(q("pPr")) if p_el is not None else None
+    pstyle = ppr.find(q("pStyle")) if ppr is not None else None
+    return pstyle is not None and pstyle.get(q("val"), "") in styles.hidden_styles
+
+
+def _font_of(rpr) -> str | None:
+    """The font w:rFonts names for letters beyond ASCII (w:hAnsi, else w:ascii): "" for a theme font, None
+    when not set."""
+    fonts = rpr.find(q("rFonts")) if rpr is not None else None
+    if fonts is None:
+        return None
+    if fonts.get(q("hAnsiTheme")) or fonts.get(q("asciiTheme")):
+        return ""
+    return fonts.get(q("hAnsi")) or fonts.get(q("ascii"))
 
 
 def _outline_value(ppr) -> int | None:
@@ -474,6 +593,15 @@ def _runs(p_el, paragraph, notes: "Notes | None" = None, ctx=None) -> list[Run]:
             continue
         run = DocxRun(r, paragraph)
         text = run.text
+        if ctx is not None and text and _hidden(r, p_el, ctx[2]):
+            # Hidden text: not shown, not printed by Word; never published, listed with its words (review r19p).
+            if text.strip():
+                ctx[2].hidden.append(ctx[2].legacy.run(text, ctx[2].font(r, p_el)))
+            continue
+        if ctx is not None and text:
+            # A legacy font's codes, converted before any character is read (TCVN3's «ư» is U+00AD).
+            styles = ctx[2]
+            text = styles.legacy.run(text, styles.font(r, p_el))
         if notes is not None and ctx is not None:
             text += notes.reference(r, *ctx)
         if not text:
@@ -698,18 +826,39 @@ def _read_part(container, document, numbering, styles, notes, merged, boxes) -> 
                     blocks.append(Table([["\n".join(x.text.strip() for x in c) for c in cells]], 0, [cells]))
                 else:
                     for r in read:
+                        for x in r:
+                            if isinstance(x, Para):
+                                x.in_box = True
                         blocks.extend(r)
             blocks.extend(_para(el, document, numbering, styles, notes))
             flush(el)
         elif el.tag == q("tbl"):
             blocks.append(_table(el, document, numbering, styles, merged, notes))
             flush()
+        elif el.tag == q("altChunk"):  # another file shown here by Word: its text when simple, else listed
+            blocks.extend(_alt_chunk(el, document, styles))
         elif el.tag == q("sdt"):  # content control: its paragraphs are the document's
             for p in el.iter(q("p")):
                 blocks.extend(_para(p, document, numbering, styles, notes))
                 flush(p)
     flush()
     return blocks
+
+
+def _alt_chunk(el, document, styles: Styles) -> list:
+    """The paragraphs of a w:altChunk's part (simple HTML or plain text, read exactly), noted in styles.chunks."""
+    from .altchunk import read_chunk
+
+    rid = el.get(f"{{{nsmap['r']}}}id", "")
+    try:
+        part = document.part.rels[rid].target_part
+        name, blob, kind = str(part.partname).lstrip("/"), part.blob, part.content_type
+    except Exception:  # noqa: BLE001 - a missing or broken part: listed, not read
+        styles.chunks.append((rid or "?", 0, "phần nhúng không có trong tệp"))
+        return []
+    paras, why = read_chunk(blob, kind, name)
+    styles.chunks.append((name, len(paras), why))
+    return paras
 
 
 _HEADER_WORDS = re.compile(r"(cong hoa xa hoi chu nghia|doc lap\s*-|^so\s*:|, ngay \d)")
@@ -770,7 +919,7 @@ def _page_header(document, numbering, styles, body_blocks, merged, boxes) -> tup
                 if _in_fallback(p):
                     continue
                 page_fields += bool(_page_field_runs(p))
-                t = "".join(r.text for r in _runs(p, None)).strip()
+                t = "".join(r.text for r in _runs(p, None, None, (document, numbering, styles))).strip()
                 if t and t not in seen:
                     seen.append(t)
     if seen:
@@ -845,9 +994,11 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
         numbering_root = None
     numbering = Numbering(numbering_root)
     try:
-        styles = Styles(document.part.styles.element)
+        styles_root = document.part.styles.element
     except (NotImplementedError, KeyError, AttributeError):
-        styles = Styles(None)
+        styles_root = None
+    styles = Styles(styles_root)
+    numbering.link_styles(styles_root)
     notes = Notes(document)
     body = document.element.body
     merged = [0]
@@ -858,6 +1009,20 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
     if head_blocks:
         blocks = head_blocks + blocks
     facts_notes += said
+    facts_notes[:0] = styles.legacy.notes()
+    for name, count, why in styles.chunks:
+        if why:
+            facts_notes.append(f"tệp có một phần nhúng (altChunk «{name}», Word hiện nội dung của nó trong văn bản): "
+                               f"không đọc được ({why}), chữ của nó không có trong kế hoạch: mở tệp bằng Word, chép "
+                               "phần đó vào văn bản (dán dạng chữ) rồi nhập lại, hoặc chép vào")
+        else:
+            facts_notes.append(f"tệp có một phần nhúng (altChunk «{name}», Word hiện nội dung của nó trong văn bản): "
+                               f"đã chép {count} đoạn chữ của nó vào chỗ nó đứng; kiểm tra")
+    if styles.hidden:
+        words = " ".join(" ".join(styles.hidden).split())
+        facts_notes.append(f"tệp có chữ ẩn (Hidden: Word không hiện, không in): «{excerpt(words, 200)}»: không chép vào "
+                           "kế hoạch; nếu là chữ của văn bản, bỏ định dạng ẩn trong Word rồi nhập lại, hoặc chép vào")
+    check_blocks(blocks)  # text that still reads like TCVN3 or VNI, no legacy font named: refused, never guessed
     blocks = tab_columns(blocks)
     if notes.count["footnote"] or notes.count["endnote"]:
         found = " và ".join(x for x in (f"{notes.count['footnote']} chú thích cuối trang (footnote)"

@@ -16,7 +16,8 @@ import zipfile
 from pathlib import Path
 
 from ..text import fold
-from .blocks import NotAPlan, Para, Run, Table, group_row, tab_columns
+from .legacy import Converted
+from .blocks import NotAPlan, Para, Run, Table, excerpt, group_row, tab_columns
 from .docx import _SYMBOL_BULLETS, _split_lines, format_number
 
 NS = {
@@ -26,6 +27,7 @@ NS = {
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
     "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
     "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
 }
 _FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman", "": "none"}
 MAX_UNPACKED = 200 * 1024 * 1024
@@ -36,6 +38,14 @@ def t(prefix: str, name: str) -> str:
     return f"{{{NS[prefix]}}}{name}"
 
 
+def _font(props, faces: dict[str, str]) -> str | None:
+    name = props.get(t("style", "font-name"))
+    if name is not None:
+        return faces.get(name, name)
+    family = props.get(t("fo", "font-family"))
+    return family.strip("'\" ") if family is not None else None
+
+
 class _Styles:
     def __init__(self, roots):
         self.bold: dict[str, bool] = {}
@@ -43,12 +53,36 @@ class _Styles:
         self.parent: dict[str, str] = {}
         self.list_of_para: dict[str, str] = {}
         self.lists: dict[str, dict[int, tuple]] = {}
+        # Each style's font (style:font-name through the font-face declarations, or fo:font-family), and the
+        # default paragraph style's: text typed in a legacy Vietnamese font is converted (legacy.py).
+        self.font: dict[str, str] = {}
+        self.default_font = ""
+        self.centred: dict[str, bool] = {}  # paragraph styles centred (fo:text-align), a layout hint
+        self.hidden: dict[str, bool] = {}  # hidden text (text:display="none"): never published, listed
+        faces: dict[str, str] = {}
         for root in roots:
             if root is None:
                 continue
+            for face in root.iter(t("style", "font-face")):
+                family = (face.get(t("svg", "font-family")) or face.get(t("style", "name"), "")).strip("'\" ")
+                faces[face.get(t("style", "name"), "")] = family
+        for root in roots:
+            if root is None:
+                continue
+            for st in root.iter(t("style", "default-style")):
+                props = st.find(t("style", "text-properties"))
+                if st.get(t("style", "family")) == "paragraph" and props is not None:
+                    self.default_font = _font(props, faces) or self.default_font
             for st in root.iter(t("style", "style")):
                 name = st.get(t("style", "name"), "")
                 props = st.find(t("style", "text-properties"))
+                align = st.find(t("style", "paragraph-properties"))
+                if align is not None and align.get(t("fo", "text-align")):
+                    self.centred[name] = align.get(t("fo", "text-align")) == "center"
+                if props is not None and props.get(t("text", "display")):
+                    self.hidden[name] = props.get(t("text", "display")) == "none"
+                if props is not None and _font(props, faces) is not None:
+                    self.font[name] = _font(props, faces)
                 if props is not None:
                     if props.get(t("fo", "font-weight")):
                         self.bold[name] = props.get(t("fo", "font-weight")) in ("bold", "700", "800", "900")
@@ -73,6 +107,14 @@ class _Styles:
                         levels[level] = ("bullet", shown, shown != char)
                 key = OUTLINE if ls.tag == t("text", "outline-style") else ls.get(t("style", "name"), "")
                 self.lists[key] = levels
+
+    def font_of(self, name: str, inherited: str) -> str:
+        seen = 0
+        while name and seen < 20:
+            if name in self.font:
+                return self.font[name]
+            name, seen = self.parent.get(name, ""), seen + 1
+        return inherited
 
     def flag(self, table: dict, name: str) -> bool:
         seen = 0
@@ -108,13 +150,16 @@ class _Reader:
         self.symbol_bullets = False
         self.unknown: set[str] = set()
         self._lists = 0
+        self.legacy = Converted()
+        self.hidden: list[str] = []  # the words of hidden spans, for the checklist
 
-    def runs(self, el, bold=False, italic=False, out=None) -> list[Run]:
+    def runs(self, el, bold=False, italic=False, out=None, font="") -> list[Run]:
         out = [] if out is None else out
 
         def add(text: str, b: bool, i: bool) -> None:
             if not text:
                 return
+            text = self.legacy.run(text, font)  # a legacy font's codes, in Unicode (TCVN3's «ư» is U+00AD)
             if out and (out[-1].bold, out[-1].italic) == (b, i):
                 out[-1].text += text
             else:
@@ -133,13 +178,20 @@ class _Reader:
         keep = [False]  # the last character came from text:s / text:tab: a raw space after it counts
         raw(el.text or "", bold, italic)
         for child in el:
-            if child.tag == t("text", "span"):
+            if child.tag == t("text", "span") and self.styles.flag(self.styles.hidden,
+                                                                   child.get(t("text", "style-name"), "")):
+                # Hidden text: LibreOffice and Word neither show nor print it (review r19p defect 3).
+                words = "".join(child.itertext()).strip()
+                if words:
+                    self.hidden.append(self.legacy.run(words, self.styles.font_of(
+                        child.get(t("text", "style-name"), ""), font)))
+            elif child.tag == t("text", "span"):
                 name = child.get(t("text", "style-name"), "")
                 b = bold or self.styles.flag(self.styles.bold, name)
                 i = italic or self.styles.flag(self.styles.italic, name)
-                self.runs(child, b, i, out)
+                self.runs(child, b, i, out, self.styles.font_of(name, font))
             elif child.tag == t("text", "a"):
-                self.runs(child, bold, italic, out)
+                self.runs(child, bold, italic, out, font)
             elif child.tag == t("text", "s"):
                 add(" " * int(child.get(t("text", "c"), "1") or 1), bold, italic)
                 keep[0] = True
@@ -175,14 +227,15 @@ class _Reader:
         b = self.styles.flag(self.styles.bold, name)
         i = self.styles.flag(self.styles.italic, name)
         self.images += sum(1 for f in el.iter(t("draw", "frame")) if f.find(t("draw", "text-box")) is None)
-        runs = self.runs(el, b, i)
+        runs = self.runs(el, b, i, font=self.styles.font_of(name, self.styles.default_font))
+        centred = self.styles.flag(self.styles.centred, name)
         if not any("\n" in r.text for r in runs):
-            return [Para(runs, marker, kind, level, outline=outline)]
+            return [Para(runs, marker, kind, level, centred=centred, outline=outline)]
         lines = _split_lines(runs)
         while len(lines) > 1 and not lines[-1]:  # a break at the end of the paragraph adds no line
             lines.pop()
-        return [Para(line, marker if n == 0 else "", kind if n == 0 else "", level, outline=outline if n == 0 else -1)
-                for n, line in enumerate(lines)]
+        return [Para(line, marker if n == 0 else "", kind if n == 0 else "", level, centred=centred,
+                     outline=outline if n == 0 else -1) for n, line in enumerate(lines)]
 
     def marker(self, list_id: str, style: str, level: int, restart: int | None) -> tuple[str, str]:
         """The label of the next item of list `list_id` at `level` (1-based), drawn by list style `style`."""
@@ -464,4 +517,11 @@ def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
                     "các khung đứng cạnh nhau đọc như các cột của một bảng; kiểm tra")
     facts = {"images": reader.images, "unknown_formats": sorted(reader.unknown),
              "symbol_bullets": reader.symbol_bullets, "merged_tables": reader.merged_tables, "reader_notes": said}
+    from .legacy import check_blocks
+    said[:0] = reader.legacy.notes()
+    if reader.hidden:
+        words = " ".join(" ".join(reader.hidden).split())
+        said.append(f"tệp có chữ ẩn (Hidden: không hiện, không in): «{excerpt(words, 200)}»: không chép vào kế hoạch; "
+                    "nếu là chữ của văn bản, bỏ định dạng ẩn rồi nhập lại, hoặc chép vào")
+    check_blocks(reader.blocks)  # TCVN3 or VNI text: refused with the way to convert it, never guessed
     return tab_columns(reader.blocks), facts

@@ -207,6 +207,8 @@ def read_text(path: Path, max_bytes: int) -> tuple[list, dict]:
                        "với mã UTF-8.") from None
     # blank lines kept until the columns are read (a blank line inside a signature block stays in it, one
     # between two tables parts them unless the file is double-spaced: tab_tables), then dropped
+    from .legacy import check_blocks
+    check_blocks([Para([Run(line)]) for line in text.split("\n")])  # TCVN3 or VNI pasted as text: refused
     blocks, spaced = _columns([Para([Run(line.rstrip("\r"))]) for line in text.split("\n")])
     blocks, said = tab_tables(blocks)
     said = [unicodedata.normalize("NFC", x) for x in spaced + said]  # quoted as every checklist line: NFC

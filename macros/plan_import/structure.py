@@ -100,6 +100,9 @@ def temporary_code(name: str, taken: set[str], fallback: str = "ban") -> str:
     return code
 _RULE = re.compile(r"^[\s_\-–—=*.~]{3,}$")
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<so>[^/\s]*)\s*/\s*(?P<ky_hieu>\S*)\s*$", re.IGNORECASE)
+# The number line of the Party's, the Đoàn's and the Hội's documents: the number, a dash, then the kind and the
+# body parted by «/» («Số 151-KH/UBH», «Số: 225 - KH/TWĐTN-CTTN»; review r19p defects 6 and 7).
+_NUMBER_LINE_DASH = re.compile(r"^Số\s*:?\s*(?P<so>\d{1,6})\s*[-–]\s*(?P<ky_hieu>[A-ZĐ]{1,8}/\S+)\s*$")
 _PLACE_DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\S*)\s*tháng\s*(?P<m>\S*)\s*năm\s*(?P<y>\d{4})?\s*\.?$",
                          re.IGNORECASE)
 # «Chương I.» (its title on the same line in capitals, or on the next line): a chapter above articles.
@@ -546,14 +549,17 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     # 1. The header: everything before the kind line ("KẾ HOẠCH"); its tables are layout.
     title_at = None
     flat: list = []
+    layout_merged = {"đầu văn bản": 0, "phần ký": 0}  # merged layout tables, read as lines (no o_gop)
     for b in blocks:
         if (isinstance(b, Table) and (title_at is not None or not _is_layout_table(b, "head"))
                 and _is_signatures_table(b)):
             flat.append(b)  # kept whole: read as the signature blocks below
         elif isinstance(b, Table) and title_at is None and _is_layout_table(b, "head"):
             flat += _flatten_layout(b)
+            layout_merged["đầu văn bản"] += bool(b.spans)
         elif isinstance(b, Table) and _is_layout_table(b, "tail") and not _is_layout_table(b, "head"):
             flat += _flatten_layout(b)
+            layout_merged["phần ký"] += bool(b.spans)
         else:
             flat.append(b)
         if title_at is None:
@@ -591,13 +597,21 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             continue
         t = nfc(x.text).strip()
         head_paras.setdefault(t, x)
-        if not t or _RULE.match(t):
+        if not t:
+            continue
+        if _RULE.match(t):
+            if "*" in t:  # the Party's and Đoàn's «***» under the issuing body: not printed, said (review r19p)
+                check.append(f"dòng «{t}» dưới tên cơ quan ở đầu văn bản (cách trình bày của văn bản Đảng, Đoàn, Hội) "
+                             "không in: website trình bày phần đầu theo Nghị định 30/2020 (một dòng kẻ dưới tên cơ "
+                             "quan); kiểm tra")
             continue
         if fold(t).startswith("cong hoa xa hoi chu nghia"):
             org["quoc_hieu"] = t
         elif fold(t).replace(" ", "").startswith("doclap-tudo-hanhphuc") or fold(t).startswith("doc lap"):
             org["tieu_ngu"] = t
-        elif fold(t) == "mat tran to quoc viet nam" and x.column != 0 and not org["quoc_hieu"] and bodies:
+        elif (fold(t) in ("mat tran to quoc viet nam", "doan tncs ho chi minh", "dang cong san viet nam",
+                          "dang bo dang cong san viet nam")
+              and x.column != 0 and not org["quoc_hieu"] and bodies):
             # The Front's own heading in the national name's place (right column, or a line after the
             # issuing body's): kept there as written, never taken for the issuing body.
             org["quoc_hieu"] = t
@@ -608,8 +622,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         elif subject_column is not None and x.column == subject_column and not _upper_text(t) \
                 and not _NUMBER_LINE.match(t) and not _PLACE_DATE.match(t):
             doc["trich_yeu"] += " " + t  # the subject's next paragraph in its cell
-        elif (m := _NUMBER_LINE.match(t)):
+        elif (m := _NUMBER_LINE_DASH.match(t) or _NUMBER_LINE.match(t)):
             doc["so"], doc["ky_hieu"] = m["so"].strip(), m["ky_hieu"].strip()
+            if m.re is _NUMBER_LINE_DASH:
+                # Written otherwise than «Số: so/ky_hieu»: the line as written is printed (van_ban.dong_so).
+                doc["dong_so"] = t.replace("\u00a0", " ")
+                check.append(f"dòng số, ký hiệu «{t}» viết khác cách website ghép «Số: {doc['so']}/{doc['ky_hieu']}»: "
+                             f"website in đúng dòng này (ke-hoach.yaml, van_ban.dong_so); so «{doc['so']}», ky_hieu "
+                             f"«{doc['ky_hieu']}»: kiểm tra")
         elif (m := _PLACE_DATE.match(t)):
             org["dia_danh"] = m["place"].strip()
             # The line as written (van_ban.dong_dia_danh_ngay, printed as it is): a date left partly
@@ -696,13 +716,23 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         elif following and not fold(nfc(following[0][1].text)).startswith("can cu"):
             doc["trich_yeu"] = nfc(following[0][1].text).strip()
             body_start = following[0][0] + 1
+            # A subject written over several centred lines (Enter or Shift+Enter), no rule under it: every
+            # centred line up to the body, «Căn cứ …» or a list item (review r19p defect 2: cut at its first).
+            if following[0][1].centred and doc["trich_yeu"]:
+                for i, x in [(i, x) for i, x in enumerate(flat[body_start:body_start + 10], body_start)]:
+                    t = nfc(x.text).strip() if isinstance(x, Para) else ""
+                    if (not t or not x.centred or x.marker or fold(t).startswith("can cu")
+                            or line_of(x).marker or _upper_text(t) != _upper_text(doc["trich_yeu"])):
+                        break  # (a line in capitals under a subject in small letters: a decision's authority)
+                    doc["trich_yeu"] += " " + t
+                    body_start = i + 1
         # The rule under the subject as written (van_ban.dong_ke); none in the file: none on the page.
         under = nfc(flat[rule].text).strip() if rule is not None else ""
         if under:
             doc["dong_ke"] = under
     if head_end is not None:
         body_start = head_end
-        abbreviation = fold(doc["ky_hieu"].split("-")[0]) if doc["ky_hieu"] else ""
+        abbreviation = fold(re.split(r"[-/]", doc["ky_hieu"])[0]) if doc["ky_hieu"] else ""
         if doc["ky_hieu"] and abbreviation not in _KIND_ABBREVIATIONS:
             # No kind line, and the symbol names no kind («214/MTTQ-BTT»): a công văn (Nghị định 30/2020).
             doc["loai"] = "Công văn"
@@ -792,6 +822,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             after = t.split(":", 1)[1].strip() if ":" in t else ""
             if after:
                 lines_recipients.append(after)
+            continue
+        if x.in_box and (sig_lines or lines_recipients):
+            # A text box anchored after the signature (review r19p defect 8: its date line became the signer's
+            # name): kept as written after the signature, listed.
+            appendix.append(line_of(x, find_marker=False))
+            check.append(f"chữ trong khung (text box) sau phần ký «{excerpt(t, 80)}»: không phải họ tên người ký; "
+                         "chép nguyên văn sau phần ký (phu_luc): kiểm tra")
             continue
         if recipients_column >= 0 and x.column >= 0:
             (lines_recipients if x.column == recipients_column else sig_lines).append(t)
@@ -1210,8 +1247,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if facts.get("nested_tables"):
         check.append(f"tệp có {facts['nested_tables']} bảng nằm trong một ô của bảng khác: website không có bảng "
                      "lồng nhau, các dòng của bảng trong được chép liền vào ô ngoài; kiểm tra ô đó")
-    if facts.get("merged_tables"):
-        check.append(f"tệp có {facts['merged_tables']} bảng có ô gộp (một ô trải qua nhiều dòng hay nhiều cột): "
+    for where, n in layout_merged.items():
+        if n:  # the header's or the signature's table: its lines are read, no table is written (review r19p)
+            check.append(f"bảng trình bày {where} (bảng không kẻ của {'cơ quan, số, quốc hiệu, ngày' if where == 'đầu văn bản' else 'nơi nhận và chữ ký'}) "
+                         "có ô gộp: đã đọc chữ của các ô thành các dòng của phần đó; kiểm tra các dòng đó")
+    body_merged = (facts.get("merged_tables") or 0) - sum(layout_merged.values())
+    if body_merged > 0:
+        check.append(f"tệp có {body_merged} bảng có ô gộp (một ô trải qua nhiều dòng hay nhiều cột): "
                      "website gộp ô như tệp (o_gop của bảng): chữ của ô gộp ghi một lần, ở ô đầu; kiểm tra")
     if facts.get("tracked_changes"):
         check.append("tệp còn sửa đổi được theo dõi (Track Changes): đã nhận mọi sửa đổi (giữ phần thêm và phần "
@@ -1257,7 +1299,8 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if bodies:
         recognised.append("cơ quan: " + " / ".join(bodies))
     if doc["so"] or doc["ky_hieu"]:
-        recognised.append(f"số, ký hiệu: {doc['so'] or '(trống)'}/{doc['ky_hieu'] or '(trống)'}")
+        recognised.append(f"số, ký hiệu: {doc['so'] or '(trống)'}/{doc['ky_hieu'] or '(trống)'}"
+                          + (f" (dòng «{doc['dong_so']}»)" if doc.get("dong_so") else ""))
     if org["dia_danh"]:
         recognised.append(f"địa danh, ngày: {org['dia_danh']}, {doc['ngay_ban_hanh'] or '(chưa ghi ngày)'}")
     if doc["loai"]:

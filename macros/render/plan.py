@@ -59,6 +59,8 @@ def conference_rule(site: Site) -> str:
 
 def number_line(site: Site) -> str:
     doc = site.plan.van_ban
+    if doc.dong_so:  # as the document writes it («Số: 225 - KH/TWĐTN-CTTN»)
+        return doc.dong_so
     return f"Số: {doc.so or BLANK}" + (f"/{doc.ky_hieu}" if doc.ky_hieu else "")
 
 
