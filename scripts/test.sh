@@ -10,8 +10,9 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/setup.sh"   # also: cd to the reposito
 # keep the bytecode they compile (__pycache__/, git-ignored): a shell that sets
 # PYTHONDONTWRITEBYTECODE made each of them compile macros/ and the tests again (issue 22).
 unset PYTHONDONTWRITEBYTECODE
-# -n 0 (or -p no:xdist): one process. -n 3: three workers, each file still whole on one
-# (on 2 cores a third worker may fill the time the others wait on browsers and servers).
+# -n 0 (or -p no:xdist): one process. -n 3: three workers, each file still whole on one.
+# -n auto (one worker a core) measured fastest on 2 cores (session 10, fresh clone, load 9-14):
+# -n 2 13 min 44 s and 284 CPU-s, -n 3 15 min 47 s and 313 CPU-s (each worker collects every test again).
 parallel=(-n auto --dist loadfile --no-loadscope-reorder)
 args=("$@")
 for i in "${!args[@]}"; do

@@ -11,25 +11,61 @@ from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, made_once, mkdoc
 # scripts/test.sh runs the files on pytest-xdist workers whole (--dist loadfile: a module's
 # fixtures, e.g. a build or a LibreOffice conversion, are made on one worker, not on each),
 # in the order of the collection (--no-loadscope-reorder), which puts these first, longest
-# first, so that the long builds start at once and no long file is left for the end
-# while the other worker idles. Measured CPU seconds per file (issue 22): the rest are
-# short and keep their order.
+# first (a worker takes the next file when it is free: longest first leaves only short files
+# for the end, and no worker idles while another finishes a long file). The first three need
+# nothing another file builds: the real site (built by the first), the mutated and every-field
+# builds (the second) and LibreOffice (the third) start at once, and the files after them find
+# the shared builds made. Then by the worker-seconds each file took in the full suite
+# (--durations=0, 2 workers, session 10's start: /work/wt/issues/s10-durations.txt, issue 22),
+# a shared build counted in the first file that asked for it. The rest (each under ~1 s) keep
+# their order.
 LONGEST_FIRST = (
-    "test_fixture_plan.py",      # the real site (~13 s on a fresh checkout) then the two-plan build (~9 s), in-process PDFs
-    "test_escaping.py",          # the mutated build and the every-field build (with PDFs)
-    "test_accessibility.py",     # ~35 CPU-s of Chromium: one pass (tables, contrast, axe, links) over every page
-    "test_offline_browser.py",   # ~20 s Chromium, service worker, file:// copy
-    "test_search.py",            # ~15 s: ~190 queries in one call into the page, 10 typed letter by letter
-    "test_fuzz_data.py",         # ~15 CPU-s: 164 distinct edited texts, each a full load of data/
-    "test_weight.py",            # ~9 CPU-s: first loads in one cache-disabled context, throttled search
-    "test_safe_build.py",        # scripts/build.py: two refusals, one full build from the cache
-    "test_serve.py",             # mkdocs serve and its rebuilds (waits more than it computes)
-    "test_truthful.py",
-    "test_print_browser.py",
-    "test_import_files.py",      # one LibreOffice call for .ods/.xls
-    "test_print_workbooks.py",   # one LibreOffice call for every workbook
-    "test_field_ui.py",
-    "test_bad_input_corpus.py",
+    "test_fixture_plan.py",         # 13.1 s: the real site (conftest: site), then the two-plan build
+    "test_escaping.py",             # 12.3: the mutated build and the every-field build (with PDFs)
+    "test_import_files.py",         # 13.1: LibreOffice (.ods, .xls), no build
+    "test_accessibility.py",        # 37.8: Chromium, one pass over every page
+    "test_offline_browser.py",      # 25.5
+    "test_search.py",               # 21.1
+    "test_weight.py",               # 13.1
+    "test_safe_build.py",           # 13.0: scripts/build.py, two refusals and one full build
+    "test_serve.py",                # 12.7: mkdocs serve (waits more than it computes)
+    "test_field_ui.py",             # 12.6
+    "test_bad_input_corpus.py",     # 11.4
+    "test_print_workbooks.py",      # 10.5: one LibreOffice call for every workbook
+    # test_copy_pages.py before test_serve_dirty.py (as in the alphabetical order before): after
+    # test_serve_dirty.py's in-process serve builds, a later build in the same worker made no
+    # copy page the next build could take (reused 0 of 9: `pytest -n 0 tests/test_serve_dirty.py
+    # tests/test_copy_pages.py` fails, session 10; state of serve left in the process).
+    "test_copy_pages.py",           # 7.7: three HTML builds
+    "test_serve_dirty.py",          # 9.9
+    "test_truthful.py",             # 9.4
+    "test_fuzz_data.py",            # 8.9
+    "test_guide.py",                # 7.3
+    "test_import_plan.py",          # 6.8
+    "test_html_valid.py",           # 6.0: the Nu HTML Checker (Java)
+    "test_report_draft.py",         # 5.5
+    "test_cache.py",                # 5.4
+    "test_scripts.py",              # 4.9
+    "test_print_browser.py",        # 4.6
+    "test_pdf_overflow.py",         # 4.5
+    "test_consistency.py",          # 4.4
+    "test_spreadsheet_formulas.py",  # 3.9
+    "test_cache_shared.py",         # 3.6
+    "test_plan_shapes.py",          # 3.6
+    "test_links_back.py",           # 3.3
+    "test_results_phone.py",        # 2.9
+    "test_offline.py",              # 2.9
+    "test_results_site.py",         # 2.8
+    "test_toolkit.py",              # 2.6
+    "test_build_interrupt.py",      # 2.6
+    "test_results_exports.py",      # 2.4
+    "test_module_state.py",         # 2.2
+    "test_quoted_spans.py",         # 2.2
+    "test_import_drawer.py",        # 2.1
+    "test_editor_mistakes.py",      # 2.0
+    "test_print_handouts.py",       # 1.9
+    "test_page_addresses.py",       # 1.8
+    "test_data_errors.py",          # 1.7
 )
 
 

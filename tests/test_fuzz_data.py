@@ -91,7 +91,10 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 RANDOM = os.environ.get("FUZZ_RANDOM") == "1"
 
 
-@settings(max_examples=EXAMPLES, deadline=2000, derandomize=not RANDOM, database=None,
+# The 2 s limit is on this process's CPU time (below), not hypothesis's wall-clock deadline: on a
+# machine shared with other work one load took 4.4 s of wall time (full suite, load average 14,
+# session 10) and the test failed for the load, not for the data.
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=not RANDOM, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(file=st.sampled_from(FILES), edits=st.lists(edit, min_size=1, max_size=3))
 def test_any_edit_ends_in_valid_data_or_a_message_naming_the_file(project, checked, file, edits):
@@ -101,7 +104,7 @@ def test_any_edit_ends_in_valid_data_or_a_message_naming_the_file(project, check
     path = project / file
     path.write_text(text, encoding="utf-8")
     try:
-        start = time.perf_counter()
+        start = time.process_time()  # CPU seconds: what the load costs, not what other processes took
         try:
             load_site(project)
         except DataErrors as exc:
@@ -109,7 +112,7 @@ def test_any_edit_ends_in_valid_data_or_a_message_naming_the_file(project, check
             report = str(exc)
             assert all(e.file.startswith("data/") for e in exc.errors), report
             assert file in report, report  # the edited file is named (a cross-check names it as the reference)
-        assert time.perf_counter() - start < 2
+        assert time.process_time() - start < 2
         checked.add((file, text))
     finally:
         path.write_text(TEXTS[file], encoding="utf-8")

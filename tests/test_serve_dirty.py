@@ -76,45 +76,6 @@ def html_of(src_uri: str) -> str:
     return "index.html" if src_uri == "index.md" else src_uri.removesuffix(".md").removesuffix("index").rstrip("/") + "/index.html"
 
 
-def test_one_units_change_builds_its_page_and_the_pages_that_list_it_only(served):
-    """One unit's official name changed: its page and the pages whose content shows it are
-    written again, no other page; search keeps every page's entries."""
-    units = served.project / "data" / "ke-hoach-2023" / "don-vi.yaml"
-    good = units.read_text(encoding="utf-8")
-    flags = served.plugin.memory.catalog.dir_urls, served.plugin.memory.catalog.pdf_ok  # serve's: no documents
-    old_catalog = Catalog(load_website(served.project), *flags)
-    before = served.times()
-    index_before = json.loads((served.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    time.sleep(0.01)
-    try:
-        units.write_text(good.replace("ten_chinh_thuc: Huyện Đắk Glei", "ten_chinh_thuc: Huyện Đắk Glei Sửa Thử", 1),
-                         encoding="utf-8")
-        after = served.rebuild()
-        new_catalog = Catalog(load_website(served.project), *flags)
-        # What shows the change: the generated pages whose Markdown differs (the unit's page, the
-        # unit list, ...), and the hand-written pages (their macros may show any data).
-        expected = {html_of(p) for p, page in new_catalog.pages.items() if old_catalog.pages[p].markdown != page.markdown}
-        hand_written = {html_of(p.relative_to(served.project / "docs").as_posix())
-                        for p in (served.project / "docs").rglob("*.md")} | {"404.html"}  # + the theme's
-        assert "don-vi/huyen-dak-glei/index.html" in expected and "don-vi/index.html" in expected
-        # The pages of units that did not change are taken from the last build's Catalog: the
-        # same Markdown as rendering every page again.
-        kept = served.plugin.memory.catalog
-        assert kept.reused == len(kept.website.plans[0].units) - 1  # every unit's page but the changed one
-        assert {p: g.markdown for p, g in kept.pages.items()} == {p: g.markdown for p, g in new_catalog.pages.items()}
-        written = {p for p in changed(before, after) if p.endswith(".html")}
-        assert expected <= written
-        assert written - expected <= hand_written, sorted(written - expected - hand_written)
-        assert "don-vi/huyen-sa-thay/index.html" not in written  # another unit's page: untouched
-        assert "Sửa Thử" in (served.site / "don-vi/huyen-dak-glei/index.html").read_text(encoding="utf-8")
-        index_after = json.loads((served.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-        assert len(index_after) == len(index_before)
-    finally:
-        units.write_text(good, encoding="utf-8")
-        served.rebuild()
-        served.wait_for_downloads()
-
-
 def test_a_change_no_download_is_made_from_remakes_no_download(served):
     """A handbook chapter feeds its pages only: no spreadsheet or calendar is made again
     (before: every save made every download again, 25 s at 3,321 units)."""
@@ -137,35 +98,6 @@ def test_a_change_no_download_is_made_from_remakes_no_download(served):
         served.wait_for_downloads()
 
 
-def test_a_units_change_remakes_the_downloads_made_from_its_file_beside_the_build(served):
-    """don-vi.yaml changed: the downloads made from it are removed before the rebuild
-    returns (never a stale one served) and made again by a child process from the new data."""
-    units = served.project / "data" / "ke-hoach-2023" / "don-vi.yaml"
-    good = units.read_text(encoding="utf-8")
-    try:
-        units.write_text(good.replace("ten_chinh_thuc: Huyện Đắk Glei", "ten_chinh_thuc: Huyện Đắk Glei Sửa Lịch", 1),
-                         encoding="utf-8")
-        before = served.times()
-        time.sleep(0.01)
-        served.rebuild()
-        served.wait_for_downloads()
-        after = served.times()
-        website = load_website(served.project)
-        made = download_bytes(website.plans[0], documents=False)
-        # every download declares don-vi.yaml: each is as the new data makes it; the plan's own
-        # made again, and of the units' calendars only the changed unit's (issue 24: at 3,321 units
-        # every calendar was removed and made again, 9 s of removing files before the page showed)
-        assert all((served.site / p).read_bytes() == content for p, content in made.items())
-        others = {p for p in made if "/lich/" in p and not p.endswith("-dak-glei.ics")}  # units' calendars
-        assert len(others) == len([p for p in made if "/lich/" in p]) - 1, sorted(made)
-        assert set(made) - others <= changed(before, after)
-        assert not others & changed(before, after)
-    finally:
-        units.write_text(good, encoding="utf-8")
-        served.rebuild()
-        served.wait_for_downloads()
-
-
 def test_a_template_change_renders_every_unit_page_again(served, monkeypatch):
     """Unit pages are taken from the last build only while the templates are the same: an edited
     template (Jinja reads it again under serve) renders every unit page again."""
@@ -184,3 +116,78 @@ def test_a_template_change_renders_every_unit_page_again(served, monkeypatch):
         units.write_text(good, encoding="utf-8")
         served.rebuild()
         served.wait_for_downloads()
+
+
+class UnitsChanged:
+    """One save of don-vi.yaml (a unit's official name changed) and serve's rebuild, read by
+    the two tests after it: the site's files before the save, after the rebuild returned and
+    after the downloads were made again (before, one such save and its undoing in each test:
+    two rebuilds and two downloads less, issue 22)."""
+
+
+@pytest.fixture(scope="module")
+def units_changed(served):
+    """After the tests that change other files (they restore theirs): the data stays changed
+    until the module ends, where nothing is built again."""
+    units = served.project / "data" / "ke-hoach-2023" / "don-vi.yaml"
+    good = units.read_text(encoding="utf-8")
+    flags = served.plugin.memory.catalog.dir_urls, served.plugin.memory.catalog.pdf_ok  # serve's: no documents
+    seen = UnitsChanged()
+    seen.flags = flags
+    seen.old_catalog = Catalog(load_website(served.project), *flags)
+    seen.before = served.times()
+    seen.index_before = json.loads((served.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    time.sleep(0.01)
+    try:
+        units.write_text(good.replace("ten_chinh_thuc: Huyện Đắk Glei", "ten_chinh_thuc: Huyện Đắk Glei Sửa Thử", 1),
+                         encoding="utf-8")
+        seen.rebuilt = served.rebuild()
+        seen.kept = served.plugin.memory.catalog
+        seen.reused = seen.kept.reused
+        served.wait_for_downloads()
+        seen.made = served.times()
+        yield seen
+    finally:
+        units.write_text(good, encoding="utf-8")
+
+
+def test_one_units_change_builds_its_page_and_the_pages_that_list_it_only(served, units_changed):
+    """One unit's official name changed: its page and the pages whose content shows it are
+    written again, no other page; search keeps every page's entries."""
+    seen = units_changed
+    old_catalog, before, after, index_before = seen.old_catalog, seen.before, seen.rebuilt, seen.index_before
+    new_catalog = Catalog(load_website(served.project), *seen.flags)
+    # What shows the change: the generated pages whose Markdown differs (the unit's page, the
+    # unit list, ...), and the hand-written pages (their macros may show any data).
+    expected = {html_of(p) for p, page in new_catalog.pages.items() if old_catalog.pages[p].markdown != page.markdown}
+    hand_written = {html_of(p.relative_to(served.project / "docs").as_posix())
+                    for p in (served.project / "docs").rglob("*.md")} | {"404.html"}  # + the theme's
+    assert "don-vi/huyen-dak-glei/index.html" in expected and "don-vi/index.html" in expected
+    # The pages of units that did not change are taken from the last build's Catalog: the
+    # same Markdown as rendering every page again.
+    kept = seen.kept
+    assert seen.reused == len(kept.website.plans[0].units) - 1  # every unit's page but the changed one
+    assert {p: g.markdown for p, g in kept.pages.items()} == {p: g.markdown for p, g in new_catalog.pages.items()}
+    written = {p for p in changed(before, after) if p.endswith(".html")}
+    assert expected <= written
+    assert written - expected <= hand_written, sorted(written - expected - hand_written)
+    assert "don-vi/huyen-sa-thay/index.html" not in written  # another unit's page: untouched
+    assert "Sửa Thử" in (served.site / "don-vi/huyen-dak-glei/index.html").read_text(encoding="utf-8")
+    index_after = json.loads((served.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert len(index_after) == len(index_before)
+
+
+def test_a_units_change_remakes_the_downloads_made_from_its_file_beside_the_build(served, units_changed):
+    """don-vi.yaml changed: the downloads made from it are removed before the rebuild
+    returns (never a stale one served) and made again by a child process from the new data."""
+    before, after = units_changed.before, units_changed.made
+    website = load_website(served.project)
+    made = download_bytes(website.plans[0], documents=False)
+    # every download declares don-vi.yaml: each is as the new data makes it; the plan's own
+    # made again, and of the units' calendars only the changed unit's (issue 24: at 3,321 units
+    # every calendar was removed and made again, 9 s of removing files before the page showed)
+    assert all((served.site / p).read_bytes() == content for p, content in made.items())
+    others = {p for p in made if "/lich/" in p and not p.endswith("-dak-glei.ics")}  # units' calendars
+    assert len(others) == len([p for p in made if "/lich/" in p]) - 1, sorted(made)
+    assert set(made) - others <= changed(before, after)
+    assert not others & changed(before, after)
