@@ -111,12 +111,14 @@ def share_website(config, website: Website) -> None:
     setattr(config, _SHARED, website)
 
 
-def start(config, root: Path, settings: Settings = Settings(), previous: Catalog | None = None) -> BuildState:
+def start(config, root: Path, settings: Settings = Settings(), previous: Catalog | None = None,
+          memo=None) -> BuildState:
     """Read data/ (raises DataErrors), unless shared with this build, and attach
-    this build's state to `config`."""
+    this build's state to `config`. `memo`: the data files a serve process read before
+    (readmemo.ReadMemo): only those whose bytes changed are parsed again."""
     # The build's date (SOURCE_DATE_EPOCH): what the results' checks call today, where each plan stands.
     today = source_date_epoch(settings.source_date_epoch).date() if settings.source_date_epoch is not None else None
-    website = getattr(config, _SHARED, None) or load_website(root, today)
+    website = getattr(config, _SHARED, None) or load_website(root, today, memo)
     if today is not None:  # the notices
         for site in website.plans:
             plan_status.date_status(site, today)

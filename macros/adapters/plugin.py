@@ -195,7 +195,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
             serve_hooks.stop_making(self.memory)
         try:
             state = build_state.start(config, root, settings,
-                                      previous=serve_hooks.previous_catalog(self.memory, settings.dirty))
+                                      previous=serve_hooks.previous_catalog(self.memory, settings.dirty),
+                                      memo=self.memory.reads if self.memory is not None else None)
             if self.memory is not None:
                 self.memory.website = state.website
                 self.memory.catalog = state.catalog

@@ -37,6 +37,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 
 from macros.exports import downloads
+from macros.readmemo import ReadMemo
 
 log = logging.getLogger("kontum.serve")  # not "mkdocs.": must not abort a --strict rebuild
 
@@ -48,6 +49,8 @@ class ServeMemory:
         self.website = None  # the last good Website read in this process
         self.catalog = None  # its Catalog (--dirty: unchanged unit pages are taken from it)
         self.catalog_templates: str | None = None  # macros/templates/ as that Catalog was rendered with
+        # Each data file's parsed and validated result, by its bytes: a save reads the saved file only.
+        self.reads = ReadMemo()
         # `serve --dirty`: per page, what its last build was made from (src_uri -> digest),
         # the digest of what every page shows, and the search entries of the last index.
         self.pages: dict[str, str] = {}
