@@ -100,7 +100,7 @@ def test_one_units_change_builds_its_page_and_the_pages_that_list_it_only(served
         # The pages of units that did not change are taken from the last build's Catalog: the
         # same Markdown as rendering every page again.
         kept = served.plugin.memory.catalog
-        assert kept.reused == len(kept.website.plans[0].units) - 1  # every unit's page but the changed one
+        assert kept.reused_units == len(kept.website.plans[0].units) - 1  # every unit's page but the changed one
         assert {p: g.markdown for p, g in kept.pages.items()} == {p: g.markdown for p, g in new_catalog.pages.items()}
         written = {p for p in changed(before, after) if p.endswith(".html")}
         assert expected <= written
@@ -178,7 +178,7 @@ def test_a_template_change_renders_every_unit_page_again(served, monkeypatch):
         units.write_text(good.replace("ten_chinh_thuc: Huyện Đắk Glei", "ten_chinh_thuc: Huyện Đắk Glei Sửa Mẫu", 1),
                          encoding="utf-8")
         served.rebuild()
-        assert served.plugin.memory.catalog.reused == 0
+        assert served.plugin.memory.catalog.reused_units == 0
     finally:
         monkeypatch.undo()
         units.write_text(good, encoding="utf-8")
