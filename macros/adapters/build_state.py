@@ -72,6 +72,7 @@ class BuildState:
         self.articles: dict[str, tuple[str, Path]] = {}  # handbook page -> (article HTML, built file)
         self._pdf_skip: tuple[str | None] | None = None
         self.files = None  # this build's MkDocs Files (on_files), for `serve --dirty`
+        self.row_pending: dict = {}  # `serve --dirty`: page -> the rows of a long list given to Markdown (row_cache)
         # The offline packages once made, and what renders the pages offering them again (offline_hooks):
         self.offline_packages = None  # macros/offline/package.Packages
         self.unit_groups: dict = {}  # built unit page -> package.UnitGroup

@@ -51,6 +51,8 @@ class ServeMemory:
         self.catalog_templates: str | None = None  # macros/templates/ as that Catalog was rendered with
         # Each data file's parsed and validated result, by its bytes: a save reads the saved file only.
         self.reads = ReadMemo()
+        # A long list's rows as last finished, per page (row_cache.RowTable): a save converts the rows it changed.
+        self.tables: dict = {}
         # `serve --dirty`: per page, what its last build was made from (src_uri -> digest),
         # the digest of what every page shows, and the search entries of the last index.
         self.pages: dict[str, str] = {}
