@@ -3,7 +3,7 @@
 The unit list (macros/templates/units_index.html) is one table of a row per unit; at 3,321
 units a save that changes one unit's names converted the whole page again (Markdown, the
 abbreviation tooltips, the column names on the cells): about 1.2 s of a 5 s edit loop. Here a
-page whose Markdown holds one `<tbody markdown>` block of one-line rows keeps, per row, the
+page whose Markdown holds one run of one-line row elements (split_rows) keeps, per row, the
 finished HTML that row became (after on_page_content's passes), keyed by the row's Markdown,
 while all else the page is made of is the same (`context`: the Markdown outside the rows, the
 page, the glossary, the URL style, what every page shows). A rebuild gives Markdown the page
@@ -19,9 +19,10 @@ on ServeMemory (`tables`), per-build state on the BuildState (`row_pending`).
 import hashlib
 from dataclasses import dataclass, field
 
-OPEN = "\n<tbody markdown>\n"
-CLOSE = "\n</tbody>"
+from macros import htmlscan
+
 MIN_ROWS = 5  # fewer rows: nothing worth keeping
+ROW, BODY = "tr", "tbody"  # the element of a row, and of the rows, as the parser names them
 
 
 @dataclass
@@ -42,53 +43,68 @@ class Pending:
     kept: list[int] | None  # None: every row (the page converted whole)
 
 
+def _shape(line: str) -> tuple[str, str]:
+    return line.split(" ", 1)[0], line[-6:]
+
+
 def split_rows(markdown: str) -> tuple[str, list[str], str] | None:
-    """(Markdown before the rows, the row lines, Markdown after them) of a page with one
-    `<tbody markdown>` block of at least MIN_ROWS one-line rows; else None."""
-    start = markdown.find(OPEN)
-    if start < 0 or markdown.find(OPEN, start + 1) >= 0:
+    """(Markdown before the rows, the row lines, Markdown after them): the one run of at least
+    MIN_ROWS lines alike in their first word and their end (a long list written one row a line,
+    like the unit list's table); None when the page has no such run, or more than one. Each line
+    must then be one row element (_one_element), and the HTML must hold as many rows (after_content)."""
+    lines = markdown.split("\n")
+    runs, i = [], 0
+    while i < len(lines):
+        j = i + 1
+        if lines[i]:
+            while j < len(lines) and lines[j] and _shape(lines[j]) == _shape(lines[i]):
+                j += 1
+            if j - i >= MIN_ROWS:
+                runs.append((i, j))
+        i = j
+    if len(runs) != 1:
         return None
-    body = start + len(OPEN)
-    end = markdown.find(CLOSE, body)
-    if end < 0:
-        return None
-    lines = markdown[body:end].split("\n")
-    if len(lines) < MIN_ROWS or not all(_one_row(line) for line in lines):
-        return None
-    return markdown[:body], lines, markdown[end:]
+    a, b = runs[0]
+    return "".join(line + "\n" for line in lines[:a]), lines[a:b], "".join("\n" + line for line in lines[b:])
 
 
-def _one_row(line: str) -> bool:
-    return (line.startswith("<tr") and line.endswith("</tr>") and line.count("<tr") == 1
-            and line.count("</tr>") == 1 and "<table" not in line and "<tbody" not in line)
+def _one_element(line: str) -> bool:
+    """The line is one row element, whole (its start tag, its end tag, nothing after)."""
+    pieces = htmlscan.scan(line)
+    return (bool(pieces) and pieces[0].kind == "start" and pieces[0].tag == ROW
+            and htmlscan.matching_end(pieces, 0) == len(pieces) - 1 and pieces[-1].end == len(line))
 
 
 def rows_html(html: str) -> tuple[str, list[str], list[str], str] | None:
     """(HTML up to the first row, each row's HTML, what stands between two rows, HTML after the
-    last row) of a page with one <tbody> whose rows hold no table; else None."""
-    if html.count("<tbody") != 1 or html.count("</tbody>") != 1:
+    last row) of a page whose HTML has one body of rows, each a row element holding no other
+    body of rows, with only blank text between them; else None."""
+    pieces = htmlscan.scan(html)
+    bodies = [i for i, p in enumerate(pieces) if p.kind == "start" and p.tag == BODY]
+    if len(bodies) != 1:
         return None
-    start = html.index("<tbody")
-    start = html.index(">", start) + 1
-    end = html.index("</tbody>", start)
-    rows, gaps, pos = [], [], start
-    while True:
-        s = html.find("<tr", pos, end)
-        if s < 0:
-            break
-        e = html.find("</tr>", s, end)
-        if e < 0 or html[s + 3] not in " >\n":
-            return None
-        e += len("</tr>")
-        row = html[s:e]
-        if row.count("<tr") != 1 or "<table" in row:
-            return None
-        gaps.append(html[pos:s])
-        rows.append(row)
-        pos = e
-    if not rows or "<" in html[pos:end].replace("</tr>", ""):
+    first = bodies[0]
+    last = htmlscan.matching_end(pieces, first)
+    if last is None:
         return None
-    return html[:start] + gaps[0], rows, gaps[1:], html[pos:]
+    rows, gaps, i, pos = [], [], first + 1, pieces[first].end
+    while i < last:
+        p = pieces[i]
+        if p.kind == "text" and not html[p.start:p.end].strip():
+            i += 1
+            continue
+        if p.kind != "start" or p.tag != ROW:
+            return None
+        end = htmlscan.matching_end(pieces, i)
+        if end is None or end > last or any(q.tag == BODY for q in pieces[i:end]):
+            return None
+        gaps.append(html[pos:p.start])
+        rows.append(html[p.start:pieces[end].end])
+        pos = pieces[end].end
+        i = end + 1
+    if not rows:
+        return None
+    return html[:pieces[first].end] + gaps[0], rows, gaps[1:], html[pos:]
 
 
 def context_of(before: str, after: str, src_uri: str, *settings) -> str:
@@ -106,9 +122,13 @@ def markdown_to_convert(markdown: str, src_uri: str, settings: tuple, tables: di
     context = context_of(before, after, src_uri, *settings)
     table = tables.get(src_uri)
     if table is None or table.context != context:
-        pending[src_uri] = Pending(markdown, context, lines, None)
+        if all(_one_element(line) for line in lines):  # else: converted whole, nothing kept
+            pending[src_uri] = Pending(markdown, context, lines, None)
         return markdown
     kept = [i for i, line in enumerate(lines) if line not in table.rows] or [0]
+    if not all(_one_element(lines[i]) for i in kept):
+        tables.pop(src_uri, None)
+        return markdown
     pending[src_uri] = Pending(markdown, context, lines, kept)
     return before + "\n".join(lines[i] for i in kept) + after
 
