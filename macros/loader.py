@@ -118,7 +118,7 @@ def _parse(root: Path, rel: str, model, raw: bytes | None = None) -> tuple:
     """(source or None, validated model or None, errors as a tuple): a pure function of the bytes."""
     errors: list = []
     try:
-        source = read_yaml(root / rel, rel, raw)
+        source = read_yaml(root / rel, rel) if raw is None else read_yaml(root / rel, rel, raw)
     except DataErrors as exc:
         return None, None, tuple(exc.errors)
     if model is PlanFile:
