@@ -41,7 +41,7 @@ from .results.load import load_results
 from .site import Site, Website
 from .errors import field_path
 from .model import STRUCTURED, VerbatimSection
-from .yamlsrc import YamlSource, read_yaml
+from .yamlsrc import YamlSource, read_bytes_bounded, read_yaml
 
 DATA = "data"
 WEBSITE_FILE = "data/website.yaml"
@@ -95,27 +95,43 @@ class PlanSource(YamlSource):
         return err
 
 
-def _read(root: Path, rel: str, model, errors: list):
+def _read(root: Path, rel: str, model, errors: list, memo=None):
     """(source, validated model or None); errors appended. An unexpected failure
-    names the file being read (guards.reading), never a traceback."""
+    names the file being read (guards.reading), never a traceback. `memo`: a
+    readmemo.ReadMemo (under `mkdocs serve`): a file whose bytes it has seen is not parsed again."""
     with reading(rel):
-        try:
-            source = read_yaml(root / rel, rel)
-        except DataErrors as exc:
-            errors += exc.errors
-            return None, None
-        if model is PlanFile:
-            source = PlanSource(**{f.name: getattr(source, f.name) for f in fields(source)})
-        try:
-            valid = model.model_validate(source.data)
-        except ValidationError as exc:
-            said = translate(source, model, exc)
-            errors += said + bool_words(source, said)
-            return source, None
-        # «moi_don_vi: yes»: a true/false nobody wrote (review bad8). Refused, but the model stands (the word
-        # reads one way only), so the checks across files still run and their errors come in the same report.
-        errors += bool_words(source, [])
+        if memo is None:
+            source, valid, said = _parse(root, rel, model)
+        else:
+            try:
+                raw = read_bytes_bounded(root / rel, rel)  # a symlink or special file refused as without the memo
+            except DataErrors as exc:
+                errors += exc.errors
+                return None, None
+            key = memo.key(rel, model, raw)
+            source, valid, said = memo.get(key) or memo.put(key, _parse(root, rel, model, raw))
+        errors += said
         return source, valid
+
+
+def _parse(root: Path, rel: str, model, raw: bytes | None = None) -> tuple:
+    """(source or None, validated model or None, errors as a tuple): a pure function of the bytes."""
+    errors: list = []
+    try:
+        source = read_yaml(root / rel, rel) if raw is None else read_yaml(root / rel, rel, raw)
+    except DataErrors as exc:
+        return None, None, tuple(exc.errors)
+    if model is PlanFile:
+        source = PlanSource(**{f.name: getattr(source, f.name) for f in fields(source)})
+    try:
+        valid = model.model_validate(source.data)
+    except ValidationError as exc:
+        said = translate(source, model, exc)
+        return source, None, tuple(said + bool_words(source, said))
+    # «moi_don_vi: yes»: a true/false nobody wrote (review bad8). Refused, but the model stands (the word
+    # reads one way only), so the checks across files still run and their errors come in the same report.
+    errors += bool_words(source, [])
+    return source, valid, tuple(errors)
 
 
 def plan_paths(root: Path, folder: str) -> dict[str, str]:
@@ -193,9 +209,10 @@ def _tagged_by_plan(plans: list[Site]) -> list[Site]:
     return out
 
 
-def load_plan(root: Path, folder: str, entry=None, today: dt.date | None = None) -> Site:
+def load_plan(root: Path, folder: str, entry=None, today: dt.date | None = None, memo=None) -> Site:
     """Read and validate one plan folder. Raises DataErrors with every problem. `today`: the
-    build's date (SOURCE_DATE_EPOCH) for the results' checks; None: the clock's (macros.check)."""
+    build's date (SOURCE_DATE_EPOCH) for the results' checks; None: the clock's (macros.check).
+    `memo`: files already read by this process (readmemo.ReadMemo, under `mkdocs serve`)."""
     root = Path(root)
     errors: list[DataError] = []
     models: dict = {"chapters": {}}
@@ -210,13 +227,13 @@ def load_plan(root: Path, folder: str, entry=None, today: dt.date | None = None)
     for name, rel in files_read.items():
         if "/" in name:
             kind, stem = name.split("/", 1)
-            source, model = _read(root, rel, PLAN_FOLDERS[kind][1], errors)
+            source, model = _read(root, rel, PLAN_FOLDERS[kind][1], errors, memo)
             if source is not None:
                 sources[name] = source
             if model is not None:
                 models[kind][stem] = model
             continue
-        source, model = _read(root, rel, models_of[name][1], errors)
+        source, model = _read(root, rel, models_of[name][1], errors, memo)
         if source is not None:
             sources[name] = source
         if model is not None:
@@ -248,11 +265,23 @@ def load_plan(root: Path, folder: str, entry=None, today: dt.date | None = None)
     return site
 
 
-def load_website(root: Path, today: dt.date | None = None) -> Website:
-    """data/website.yaml and every plan it lists. Raises DataErrors with every problem."""
-    root = Path(root)
+def load_website(root: Path, today: dt.date | None = None, memo=None) -> Website:
+    """data/website.yaml and every plan it lists. Raises DataErrors with every problem.
+    `memo`: a readmemo.ReadMemo kept by a `mkdocs serve` process: each file's parsed and
+    validated result is taken from it while the file's bytes are the same; every check
+    across files runs as without it."""
+    if memo is not None:
+        memo.begin()
+        try:
+            return _load_website(Path(root), today, memo)
+        finally:
+            memo.end()
+    return _load_website(Path(root), today, None)
+
+
+def _load_website(root: Path, today: dt.date | None, memo) -> Website:
     errors: list[DataError] = []
-    source, info = _read(root, WEBSITE_FILE, WebsiteFile, errors)
+    source, info = _read(root, WEBSITE_FILE, WebsiteFile, errors, memo)
     if info is None:
         raise DataErrors(errors)
     errors += crosschecks.check_website(info, source, root)
@@ -272,7 +301,7 @@ def load_website(root: Path, today: dt.date | None = None) -> Website:
     plans, internal = [], None
     for entry in info.ke_hoach:
         try:
-            plans.append(load_plan(root, entry.thu_muc, entry, today))
+            plans.append(load_plan(root, entry.thu_muc, entry, today, memo))
         except DataErrors as exc:
             errors += exc.errors
         except InternalError as exc:  # a bug met in one plan: the other plans' data errors are still said with it
@@ -292,10 +321,11 @@ def load_website(root: Path, today: dt.date | None = None) -> Website:
     with reading(f"{WEBSITE_FILE} (địa chỉ các trang của các kế hoạch)"):
         errors += _clashes_across_plans(root, website, source)
         # The site's ZIP is named for the website (info.ten), known only here.
+        zip_path = paths_unique.written(offline_zip(info.ten))  # once, not per output (13,000 slugs at 3,321 units)
         for site in plans:
             if not site.prefix:
                 zipped = [o for o in page_origins(site, root / "docs", info.ten)
-                          if paths_unique.written(o.path) == paths_unique.written(offline_zip(info.ten))]
+                          if paths_unique.written(o.path) == zip_path]
                 errors += paths_unique.collisions(zipped)
     if errors:
         raise DataErrors(errors)

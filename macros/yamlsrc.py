@@ -678,10 +678,11 @@ def read_bytes_bounded(file: Path, display: str, limit: int = MAX_BYTES) -> byte
     return raw
 
 
-def read_yaml(file: Path, display: str) -> YamlSource:
-    """Read `file`; raise DataErrors naming `display` (the path shown to editors)."""
+def read_yaml(file: Path, display: str, raw: bytes | None = None) -> YamlSource:
+    """Read `file`; raise DataErrors naming `display` (the path shown to editors). `raw`: its
+    bytes, already read by read_bytes_bounded (the loader's memo keys them)."""
     source = YamlSource(display, None)
-    raw = read_bytes_bounded(file, display)
+    raw = read_bytes_bounded(file, display) if raw is None else raw
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

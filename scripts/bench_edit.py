@@ -6,7 +6,8 @@
 
 Starts scripts/serve.sh on a free port, changes one sentence of
 data/ke-hoach-2023/ke-hoach.yaml five times, and after each save polls the plan page until
-the new text is served; prints each time and the median. The data file is put
+the new text is served; prints each time (and, with --don-vi, the serve process's CPU time
+for it: user+sys, which the machine's load does not inflate as much) and the median. The data file is put
 back exactly as it was afterwards, even on failure or Ctrl+C.
 
 With --don-vi N: a copy of the project in a temporary folder with a synthetic plan
@@ -38,6 +39,16 @@ def load() -> str:
     """The machine's load as `uptime` says it (the machine may be shared: say it with every figure)."""
     out = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     return out[out.find("load average"):] if "load average" in out else out
+
+
+def cpu_seconds(pid: int) -> float:
+    """user+sys CPU time of process `pid` so far (Linux /proc): what a save cost the serve process
+    itself, whatever else the machine runs (say the load beside wall times)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -89,18 +100,20 @@ def synthetic(units: int) -> int:
     env = dict(os.environ, KONTUM_SERVE="1", NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=proj, env=env, stdout=log, stderr=log, start_new_session=True)
-    times = []
+    times, cpus = [], []
     try:
         wait_for(url, f"Xã {name}", 900, server)
         time.sleep(5)  # the first build's downloads are written after its pages
         print(f"trước khi đo / before: {load()}", flush=True)
         for run in range(1, RUNS + 1):
             marker = f"Sửa đo thử {run} {os.getpid()}"
+            cpu = cpu_seconds(server.pid)
             start = time.monotonic()
             data.write_text(original.replace(official, f"ten_chinh_thuc: Xã {name} {marker}\n"), encoding="utf-8")
             wait_for(url, marker, 120, server)
             times.append(time.monotonic() - start)
-            print(f"lần {run}: {times[-1]:.2f} s", flush=True)
+            cpus.append(cpu_seconds(server.pid) - cpu)
+            print(f"lần {run}: {times[-1]:.2f} s, CPU của serve {cpus[-1]:.2f} s ({load()})", flush=True)
             time.sleep(2)
     except BaseException:
         log.seek(0)
@@ -113,8 +126,8 @@ def synthetic(units: int) -> int:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
         tmp.cleanup()
-    print(f"trung vị / median: {statistics.median(times):.2f} s ({units} đơn vị, lưu don-vi.yaml → trang {url_path} mới; "
-          f"sau khi đo / after: {load()})")
+    print(f"trung vị / median: {statistics.median(times):.2f} s, CPU {statistics.median(cpus):.2f} s ({units} đơn vị, "
+          f"lưu don-vi.yaml → trang {url_path} mới; sau khi đo / after: {load()})")
     return 0
 
 

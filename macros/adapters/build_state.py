@@ -72,6 +72,7 @@ class BuildState:
         self.articles: dict[str, tuple[str, Path]] = {}  # handbook page -> (article HTML, built file)
         self._pdf_skip: tuple[str | None] | None = None
         self.files = None  # this build's MkDocs Files (on_files), for `serve --dirty`
+        self.row_pending: dict = {}  # `serve --dirty`: page -> the rows of a long list given to Markdown (row_cache)
         # The offline packages once made, and what renders the pages offering them again (offline_hooks):
         self.offline_packages = None  # macros/offline/package.Packages
         self.unit_groups: dict = {}  # built unit page -> package.UnitGroup
@@ -111,12 +112,14 @@ def share_website(config, website: Website) -> None:
     setattr(config, _SHARED, website)
 
 
-def start(config, root: Path, settings: Settings = Settings(), previous: Catalog | None = None) -> BuildState:
+def start(config, root: Path, settings: Settings = Settings(), previous: Catalog | None = None,
+          memo=None) -> BuildState:
     """Read data/ (raises DataErrors), unless shared with this build, and attach
-    this build's state to `config`."""
+    this build's state to `config`. `memo`: the data files a serve process read before
+    (readmemo.ReadMemo): only those whose bytes changed are parsed again."""
     # The build's date (SOURCE_DATE_EPOCH): what the results' checks call today, where each plan stands.
     today = source_date_epoch(settings.source_date_epoch).date() if settings.source_date_epoch is not None else None
-    website = getattr(config, _SHARED, None) or load_website(root, today)
+    website = getattr(config, _SHARED, None) or load_website(root, today, memo)
     if today is not None:  # the notices
         for site in website.plans:
             plan_status.date_status(site, today)

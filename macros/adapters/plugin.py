@@ -35,7 +35,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from macros import cache, compress, searchindex, searchworker, stylesheets
-from macros.adapters import build_state, logs, nav_cache, offline_hooks, pdf_output, preview_hooks, serve_hooks
+from macros.adapters import build_state, logs, nav_cache, offline_hooks, pdf_output, preview_hooks, row_cache, serve_hooks
 from macros.adapters.build_state import Settings
 from macros.dates import format_date
 from macros.exports.downloads import Stores, write_downloads
@@ -195,7 +195,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
             serve_hooks.stop_making(self.memory)
         try:
             state = build_state.start(config, root, settings,
-                                      previous=serve_hooks.previous_catalog(self.memory, settings.dirty))
+                                      previous=serve_hooks.previous_catalog(self.memory, settings.dirty),
+                                      memo=self.memory.reads if self.memory is not None else None)
             if self.memory is not None:
                 self.memory.website = state.website
                 self.memory.catalog = state.catalog
@@ -312,14 +313,31 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         # (macros/render/abbreviations.py); then each Markdown table's cells get their
         # column name for the phone layout (macros/render/tables.py, issue 13).
         state = build_state.of(config)
-        return label_table_cells(state.abbreviators[state.site_of(page.file.src_uri).key].apply(html))
+        abbreviator = state.abbreviators[state.site_of(page.file.src_uri).key]
+        html = label_table_cells(abbreviator.apply(html))
+        pending = state.row_pending.get(page.file.src_uri)
+        if pending is not None and self.memory is not None:  # `serve --dirty`: a long list's rows kept (issue 24)
+            def whole(markdown: str) -> str:
+                page.markdown = markdown
+                page.render(config, files)
+                return label_table_cells(abbreviator.apply(page.content))
+
+            html = row_cache.after_content(html, page.file.src_uri, self.memory.tables, state.row_pending, whole)
+            page.markdown = pending.markdown  # the page's own Markdown, not the rows given to Markdown
+        return html
 
     # --- Print and PDF: "Tải PDF" links, PDFs written after the build ------------
 
     @_guarded("dựng trang")
     def on_page_markdown(self, markdown, page, config, files):
         state = build_state.of(config)
-        return pdf_output.add_download_link(markdown, page, state)
+        markdown = pdf_output.add_download_link(markdown, page, state)
+        if state.settings.dirty and self.memory is not None and state.data_error is None:
+            # a long list: only its rows not converted before go to Markdown (row_cache, issue 24)
+            markdown = row_cache.markdown_to_convert(
+                markdown, page.file.src_uri, (config.use_directory_urls, self.memory.whole),
+                self.memory.tables, state.row_pending)
+        return markdown
 
     @_guarded("dựng trang")
     def on_post_page(self, output, page, config):

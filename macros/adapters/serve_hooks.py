@@ -14,7 +14,12 @@ in the browser.
 - The theme's templates are compiled once per serve process, not on every
   rebuild (an in-memory Jinja bytecode cache, keyed by template source checksum).
 - With --dirty, the pages of units whose record (and all else their page shows) did not
-  change keep the last build's Markdown (Catalog's `previous`, render/pages.same_but_units).
+  change keep the last build's Markdown (Catalog's `previous`, render/pages.same_but_units),
+  and so do the pages of the whole plan whose inputs did not change (render/pages.UNIT_VIEW).
+- Each data file's parsed and validated result is kept by its bytes (macros/readmemo.py,
+  ServeMemory.reads): a save parses the saved file only; the checks across files still run.
+- With --dirty, the rows of a long list (the unit list) keep their finished HTML
+  (row_cache.py, ServeMemory.tables): a save converts the rows it changed only.
 - With --dirty, after the first build a save remakes only the downloads whose data files
   (as the outputs registry, macros/outputs.py, declares them) changed, in a child process
   (`python -m macros.adapters.serve_hooks`) so that the page shows before the whole-plan
@@ -37,6 +42,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 
 from macros.exports import downloads
+from macros.readmemo import ReadMemo
 
 log = logging.getLogger("kontum.serve")  # not "mkdocs.": must not abort a --strict rebuild
 
@@ -48,6 +54,10 @@ class ServeMemory:
         self.website = None  # the last good Website read in this process
         self.catalog = None  # its Catalog (--dirty: unchanged unit pages are taken from it)
         self.catalog_templates: str | None = None  # macros/templates/ as that Catalog was rendered with
+        # Each data file's parsed and validated result, by its bytes: a save reads the saved file only.
+        self.reads = ReadMemo()
+        # A long list's rows as last finished, per page (row_cache.RowTable): a save converts the rows it changed.
+        self.tables: dict = {}
         # `serve --dirty`: per page, what its last build was made from (src_uri -> digest),
         # the digest of what every page shows, and the search entries of the last index.
         self.pages: dict[str, str] = {}

@@ -55,7 +55,6 @@ class _Context:
     made: registry.Outputs
     dir_urls: bool
     pdf_ok: bool
-    reuse: dict = field(default_factory=dict)  # unit page path -> its Markdown, unchanged (same_but_units)
 
 
 # The content of each page of the registry (macros/outputs.py), by its row's key:
@@ -84,8 +83,6 @@ def _budget(c: _Context, o) -> str:
 
 
 def _unit(c: _Context, o) -> str:
-    if o.path in c.reuse:
-        return c.reuse[o.path]
     return units.unit_page(c.site, o.item.ma,
                            progress.unit_section(c.site, c.results, o.item.ma, c.dir_urls, c.pdf_ok))
 
@@ -136,11 +133,34 @@ META = {
 }
 
 
+# What a page shows of each unit record (issue 24, `serve --dirty`): a page of the plan whose view of
+# every unit is the same, while all else it shows is the same (same_but_units, the same outputs),
+# keeps the last build's Markdown. The unit list shows every name (its filter reads them), the
+# glossary every word of the units (plan_text); the assignments name a unit by its official name when
+# the task's words do (render/assignments.py); every other page at most a unit's code, level and name
+# (its title, its page's address). tests/test_serve_dirty.py changes each field of a unit and compares.
+_ALL_FIELDS = lambda u: u  # noqa: E731
+UNIT_VIEW = {
+    "units": _ALL_FIELDS,
+    "glossary": _ALL_FIELDS,
+    "assignments": lambda u: (u.ma, u.cap, u.ten, u.ten_chinh_thuc),
+}
+_TITLE_VIEW = lambda u: (u.ma, u.cap, u.ten)  # noqa: E731
+
+
+def outputs_signature(made: registry.Outputs) -> tuple:
+    """What the pages can show of the plan's outputs (paths, titles, where each is offered): two
+    registries with one signature give every page the same links and download lines."""
+    return tuple((o.key, o.path, o.title, o.kind, o.data_files, o.nav, o.page, o.label, o.pdf_link, o.documents)
+                 for o in made.all)
+
+
 def same_but_units(old: Site, new: Site) -> bool:
     """Everything a unit's page shows besides its own unit record is the same in both
     (a rebuild under `mkdocs serve --dirty` then keeps the pages of the units that did not change)."""
     return (old.root == new.root and old.entry == new.entry and old.files == new.files and old.plan == new.plan
-            and old.org == new.org and old.extra == new.extra and old.units_file.tinh == new.units_file.tinh
+            and old.org == new.org and old.extra == new.extra and old.file_tag == new.file_tag
+            and old.units_file.model_dump(exclude={"don_vi"}) == new.units_file.model_dump(exclude={"don_vi"})
             and [u.ma for u in old.units] == [u.ma for u in new.units] and old.placeholders == new.placeholders
             and results_of(old) == results_of(new))
 
@@ -150,13 +170,21 @@ def plan_pages(site: Site, dir_urls: bool = True, pdf_ok: bool = True,
     """The pages of one plan, in plan-local paths (the Catalog puts them under the plan's prefix).
     `dir_urls`: the build's use_directory_urls (raw HTML links to downloads follow it);
     `pdf_ok`: this build writes the documents: the PDFs and the units' Excel templates;
-    `made`: the plan's outputs (macros/outputs.py), when the caller has them; `reuse`: unit page
-    path -> its Markdown, for units whose page is known unchanged (Catalog's `previous`)."""
+    `made`: the plan's outputs (macros/outputs.py), when the caller has them; `reuse`: page path ->
+    the last build's GeneratedPage, for pages known unchanged (Catalog's `previous`)."""
     made = made if made is not None else registry.outputs(site)
-    context = _Context(site, results_of(site), made, dir_urls, pdf_ok, reuse or {})
-    return [GeneratedPage(o.path, o.title, _with_downloads(context, o, CONTENT[o.key](context, o)), o.data_files,
-                          META[o.key](context, o) if o.key in META else {}, site.key)
-            for o in made.pages]
+    context = _Context(site, results_of(site), made, dir_urls, pdf_ok)
+    reuse = reuse or {}
+    return [_page(context, o, reuse.get(o.path)) for o in made.pages]
+
+
+def _page(c: _Context, o, kept: "GeneratedPage | None") -> GeneratedPage:
+    """The page of output `o`: `kept`, the last build's, when its inputs are unchanged (same path, title,
+    data files), else rendered."""
+    if kept is not None and kept.title == o.title and kept.data_files == o.data_files:
+        return GeneratedPage(o.path, o.title, kept.markdown, o.data_files, kept.meta, c.site.key)
+    return GeneratedPage(o.path, o.title, _with_downloads(c, o, CONTENT[o.key](c, o)), o.data_files,
+                         META[o.key](c, o) if o.key in META else {}, c.site.key)
 
 
 def unit_description(site: Site, unit) -> str:
@@ -225,19 +253,24 @@ class Catalog:
         self.search_by_name: dict[str, str] = {}
         self.nav: list = []
         self.outputs: dict[str, registry.Outputs] = {}  # plan key -> its outputs (macros/outputs.py)
-        self.reused = 0  # unit pages whose Markdown was taken from `previous`
+        self.reused = 0  # pages whose Markdown was taken from `previous`
+        self.reused_units = 0  # of them, unit pages
         if website.several:
             self._add(plans_page(website), None)
             self.nav.append({"Trang chủ": PLANS})
         for site in website.plans:
             home_page = home_path(website, site)
             made = self.outputs[site.key] = registry.outputs(site)
-            for page in plan_pages(site, dir_urls, pdf_ok, made, self._reusable(previous, site, made)):
+            reuse = self._reusable(previous, site, made)
+            for page in plan_pages(site, dir_urls, pdf_ok, made, reuse):
                 path = home_page if page.path == links.HOME else site.prefix + page.path
                 self._add(GeneratedPage(path, page.title, page.markdown, page.data_files, page.meta, page.plan), site)
             self.handbook[site.key] = [site.prefix + p for p in made.handbook_section()]
-            self.search_by_name.update({site.prefix + o.path: units.search_entry(site, o.item)
-                                        for o in made.by_key.get("unit", ())})
+            # a unit page kept from the last build keeps its search entry (the same record, the same plan)
+            kept_entries = previous.search_by_name if reuse else {}
+            self.search_by_name.update({site.prefix + o.path: kept_entries.get(site.prefix + o.path)
+                                        if o.path in reuse and site.prefix + o.path in kept_entries
+                                        else units.search_entry(site, o.item) for o in made.by_key.get("unit", ())})
             self.pdf_for_page.update({site.prefix + page: pdf for page, pdf in made.pdf_for_page().items()})
             entries = made.nav(home_page)
             self.nav += [{site.title: entries}] if website.several else entries
@@ -246,18 +279,36 @@ class Catalog:
         # repository, not a page of the site, so readers never meet it in the nav or search.
 
     def _reusable(self, previous: "Catalog | None", site: Site, made: registry.Outputs) -> dict:
+        """Plan-local path -> the last build's page, for the pages whose inputs are unchanged: everything
+        but the units' records the same (same_but_units), and of the units what the page shows
+        (a unit's page: its record; UNIT_VIEW); a page of the whole plan also needs the same outputs
+        (outputs_signature: the same links and download lines)."""
         if previous is None or (previous.dir_urls, previous.pdf_ok) != (self.dir_urls, self.pdf_ok):
             return {}
         old = next((s for s in previous.website.plans if s.key == site.key), None)
         if old is None or not same_but_units(old, site):
             return {}
+        old_made = previous.outputs.get(site.key)
+        old_home = home_path(previous.website, old)
         old_units = {u.ma: u for u in old.units}
+        same_outputs = old_made is not None and outputs_signature(old_made) == outputs_signature(made)
+        views: dict = {}
         out = {}
-        for o in made.by_key.get("unit", ()):
-            page = previous.pages.get(site.prefix + o.path)
-            if page is not None and old_units.get(o.item.ma) == o.item:
-                out[o.path] = page.markdown
+        for o in made.pages:
+            if o.key == "unit":
+                same = old_units.get(o.item.ma) == o.item
+            elif not same_outputs:
+                continue
+            else:
+                view = UNIT_VIEW.get(o.key, _TITLE_VIEW)
+                if view not in views:
+                    views[view] = [view(u) for u in old.units] == [view(u) for u in site.units]
+                same = views[view]
+            page = previous.pages.get(old_home if o.path == links.HOME else site.prefix + o.path)
+            if same and page is not None:
+                out[o.path] = page
         self.reused += len(out)
+        self.reused_units += sum(1 for o in made.by_key.get("unit", ()) if o.path in out)
         return out
 
     def _add(self, page: GeneratedPage, site: Site | None) -> None:
