@@ -13,7 +13,9 @@ interleaved runs of:
 
 CPU = user + sys of this process (the machine is shared: wall time says little). Each batch
 PDF is compared with the one-document PDF of the same sheet, byte for byte. Prints CPU per
-sheet (layout and writing apart for the batch) and the medians.
+sheet (layout and writing apart for the batch) and the medians. scripts/bench_pdf_overhead.py
+measured the layout alone (wall time, splitting left to pypdf); this one writes each sheet's
+PDF from the batch, as a build would have to.
 """
 
 import argparse
