@@ -89,12 +89,16 @@ def axe_url():
 @pytest.fixture(scope="module")
 def tab(site, browser, hosts, axe_url):
     """(page, base URL): one Chromium page over the built site for the module; the host of
-    every request of it (and of its workers) goes into `hosts`, but the test's own axe-core."""
+    every request of it (and of its workers) goes into `hosts`, but the test's own axe-core.
+    The offline copy's service worker is blocked: it fetched the whole site behind the one
+    pass and then answered each of its ~50 loads (issue 22); every page then shows the
+    footer's «Đang chuẩn bị lưu…» line, checked here; the saved line and the notice are
+    checked for contrast and by axe where the site is saved (tests/test_field_ui.py)."""
     with serve(site) as base:
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        page.context.on("request", lambda r: r.url == axe_url or hosts.add(urlparse(r.url).netloc))
-        yield page, base
-        page.close()
+        context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
+        context.on("request", lambda r: r.url == axe_url or hosts.add(urlparse(r.url).netloc))
+        yield context.new_page(), base
+        context.close()
 
 
 @pytest.fixture(scope="module")
