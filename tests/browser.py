@@ -9,6 +9,7 @@ import io
 import os
 import shutil
 import threading
+import weakref
 from pathlib import Path
 
 CHROMIUM_ARGS = [
@@ -120,7 +121,56 @@ def launch():
         try:
             yield browser
         finally:
+            shared = _READERS.pop(browser, None)
+            if shared is not None:
+                shared.close()
             browser.close()
+
+
+class Reader:
+    """One browser page and one static server per built site for the whole worker
+    (tests/browser.py: reader(browser)), for the tests that only read pages of a built
+    site: opening a page in a fresh tab costs ~0.8 CPU-s more than loading it in a tab
+    already open, and a site served at one address keeps Chromium's cache and compiled
+    scripts from one test to the next (issue 22). The offline copy's service worker is
+    blocked in this tab (its own tests use their own contexts; it would otherwise fetch
+    the whole site in the background and answer every later load). page() gives the tab
+    back as a fresh one would be: the viewport asked for and no emulated media."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self._stack = contextlib.ExitStack()
+        self._bases: dict[Path, str] = {}
+        self._page = None
+
+    def base(self, root: Path) -> str:
+        """The base URL of the worker's server of the built site `root`."""
+        root = Path(root).resolve()
+        if root not in self._bases:
+            self._bases[root] = self._stack.enter_context(serve(root))
+        return self._bases[root]
+
+    def page(self, width: int = 1280, height: int = 720):
+        if self._page is None or self._page.is_closed():
+            context = self.browser.new_context(service_workers="block")
+            self._stack.callback(context.close)
+            self._page = context.new_page()
+        self._page.emulate_media(media="null")
+        self._page.set_viewport_size({"width": width, "height": height})
+        return self._page
+
+    def close(self):
+        self._stack.close()
+
+
+_READERS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def reader(browser) -> Reader:
+    """The worker's Reader of this browser (one per browser, closed with it by launch())."""
+    if browser not in _READERS:
+        _READERS[browser] = Reader(browser)
+    return _READERS[browser]
 
 
 # Chromium's print to PDF as the print tests make it: A4 from print.css (@page size wins
@@ -130,15 +180,12 @@ PRINT_OPTIONS = {"prefer_css_page_size": True, "print_background": False}
 
 class PrintedPages:
     """page.pdf() of the pages of built sites, each made once for the whole test run and
-    shared by every test that reads it (tests/conftest.py: printed): one browser page
-    prints them all, and the PDFs are kept in `cache`, a folder all pytest-xdist workers
+    shared by every test that reads it (tests/conftest.py: printed): the worker's Reader
+    tab prints them all (1280 × 720, as a new tab opens), and the PDFs are kept in `cache`, a folder all pytest-xdist workers
     share (a file lock per PDF: one worker prints it, the others read it)."""
 
     def __init__(self, browser, cache: Path):
         self.browser, self.cache = browser, cache
-        self._stack = contextlib.ExitStack()
-        self._bases: dict[Path, str] = {}
-        self._page = None
 
     def __call__(self, root: Path, path: str) -> bytes:
         import fcntl
@@ -156,12 +203,10 @@ class PrintedPages:
         return pdf.read_bytes()
 
     def _print(self, root: Path, path: str) -> bytes:
-        if root not in self._bases:
-            self._bases[root] = self._stack.enter_context(serve(root))
-        if self._page is None:
-            self._page = self._stack.enter_context(contextlib.closing(self.browser.new_page()))
-        self._page.goto(self._bases[root] + path)
-        return self._page.pdf(**PRINT_OPTIONS)
+        shared = reader(self.browser)
+        page = shared.page()
+        page.goto(shared.base(root) + path)
+        return page.pdf(**PRINT_OPTIONS)
 
     def close(self):
-        self._stack.close()
+        pass  # the Reader is closed with its browser

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
 
+from tests.test_accessibility import AXE, CONTRAST
 from tests.test_offline_browser import Server, _budget_site, _cached, _wait_offline_state
 
 PHONE = {"width": 360, "height": 740}
@@ -134,6 +135,22 @@ def test_saving_shows_progress_then_a_lasting_state_and_saves_my_unit_first(site
         assert SAVED_LINE.match(_line(page)), _line(page)
         # the line is in the footer, on the page, covering nothing
         assert page.evaluate("!!document.querySelector('.md-footer .vi-offline-state')")
+        # the saved line and the notice pass WCAG AA contrast and axe-core at a phone's and a
+        # desktop's width (the pages of tests/test_accessibility.py are read without the worker)
+        # (the notice hides itself 10 s after saving, maybe before this on a busy machine: shown again as it was)
+        page.evaluate("document.querySelector('.vi-offline').hidden = false")
+        assert page.locator(".vi-offline").is_visible() and "Đã lưu" in page.locator(".vi-offline").inner_text()
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+        page.add_script_tag(path=str(AXE))
+        for width in (360, 1280):
+            page.set_viewport_size({"width": width, "height": 800})
+            assert page.evaluate("document.querySelector('.vi-offline').checkVisibility()"), width
+            failures = page.evaluate(CONTRAST)
+            assert not failures, (width, failures)
+            violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+              .violations.map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)""")
+            assert not violations, (width, violations)
+        page.set_viewport_size(PHONE)
         # my unit was saved first, and saved although it is over the budget
         sw = [p for p in server.paths if p.startswith(("/don-vi/", "/pdf/", "/tai-ve/", "/ke-hoach/"))]
         assert sw.index("/" + mine) < sw.index("/ke-hoach/"), sw

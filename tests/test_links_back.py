@@ -278,18 +278,16 @@ def test_with_an_address_each_page_has_its_url_and_qr(fixture_site):  # noqa: F8
 
 
 def test_qr_prints_only_and_the_unit_page_keeps_to_one_sheet(fixture_site, browser):  # noqa: F811
-    from tests.browser import serve
+    from tests.browser import reader
 
-    with serve(fixture_site) as base:
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        page.goto(base + UNIT_PAGES["610"].removesuffix("index.html"))
-        assert page.evaluate("getComputedStyle(document.querySelector('.vi-qr')).display") == "none"
-        page.emulate_media(media="print")
-        box = page.evaluate("(() => { const r = document.querySelector('.vi-qr__code').getBoundingClientRect();"
-                            " return [r.width, r.height] })()")
-        assert 48 <= box[0] <= 58 and box[0] == box[1]  # a 14 mm square (53 px), printed
-        pdf = page.pdf(format="A4", print_background=False)
-        page.close()
+    page = reader(browser).page(360, 740)
+    page.goto(reader(browser).base(fixture_site) + UNIT_PAGES["610"].removesuffix("index.html"))
+    assert page.evaluate("getComputedStyle(document.querySelector('.vi-qr')).display") == "none"
+    page.emulate_media(media="print")
+    box = page.evaluate("(() => { const r = document.querySelector('.vi-qr__code').getBoundingClientRect();"
+                        " return [r.width, r.height] })()")
+    assert 48 <= box[0] <= 58 and box[0] == box[1]  # a 14 mm square (53 px), printed
+    pdf = page.pdf(format="A4", print_background=False)
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         assert len(doc.pages) == 1
         text = doc.pages[0].extract_text().replace("\n", "")

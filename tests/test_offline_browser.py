@@ -189,8 +189,7 @@ def test_zip_opens_from_disk_with_links_search_and_pdf(site, browser, tmp_path):
     try:
         page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(home)
-        # Five links followed as a reader would, each to a page on disk.
+        # Five links followed as a reader would, each to a page on disk, from the home page.
         for text in ["Toàn văn kế hoạch", "Phân công", "Đơn vị", "Tiến độ", "Kinh phí"]:
             page.goto(home)
             link = page.locator("article a", has_text=text).first

@@ -129,14 +129,15 @@ def test_nested_items_are_one_step_in_at_360_px_and_in_print(browser, tmp_path):
     site = load_website(_one_plan(tmp_path, VERBATIM)).plans[0]
     html = plan.verbatim_html(site.plan.muc[0])
     css = "".join((ROOT / "docs" / "assets" / name).read_text(encoding="utf-8") for name in ("site.css", "print.css"))
-    page = browser.new_page(viewport={"width": 360, "height": 740})
+    from tests.browser import reader
+
+    page = reader(browser).page(360, 740)  # the worker's reading tab (tests/browser.py: Reader)
     page.set_content(f'<style>{css}</style><article class="md-typeset"><div class="vb-document">{html}</div></article>')
     left = "[...document.querySelectorAll('.vb-item')].map(e => Math.round(e.getBoundingClientRect().left))"
     for media in ("screen", "print"):
         page.emulate_media(media=media)
         item, a, dash = page.evaluate(left)  # «1.» holding «a)» and «-» (tests/fixtures/ke-hoach-nguyen-van)
         assert item + 10 <= a == dash, (media, item, a, dash)
-    page.close()
 
 
 def test_a_structured_section_with_doan_prints_doan(tmp_path):

@@ -6,22 +6,20 @@ import io
 import pypdf
 import pytest
 
-from tests.browser import PRINT_OPTIONS, serve
+from tests.browser import PRINT_OPTIONS, reader, serve
 from tests.pdfcheck import A4_H, A4_W, squash
 
 
 @pytest.fixture(scope="module")
-def base(site):
-    with serve(site) as url:
-        yield url
+def base(site, browser):
+    return reader(browser).base(site)
 
 
 def print_pdf(browser, url: str) -> pypdf.PdfReader:
-    page = browser.new_page()
+    """Chromium's print of `url`, in the worker's reading tab (tests/browser.py: Reader)."""
+    page = reader(browser).page()
     page.goto(url)
-    data = page.pdf(**PRINT_OPTIONS)
-    page.close()
-    return pypdf.PdfReader(io.BytesIO(data))
+    return pypdf.PdfReader(io.BytesIO(page.pdf(**PRINT_OPTIONS)))
 
 
 def printed_page(printed, site, path: str) -> pypdf.PdfReader:
@@ -65,12 +63,11 @@ def test_plan_prints_in_the_official_layout(printed, site):
 
 
 def test_plan_page_on_a_phone_has_no_sideways_scroll(browser, base, tmp_path):
-    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page = reader(browser).page(390, 844)
     page.goto(base + "ke-hoach/")
     width = page.evaluate("document.documentElement.scrollWidth")
     size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.vb-document p:not([class])')).fontSize)")
     page.screenshot(path=str(tmp_path / "ke-hoach-phone.png"))
-    page.close()
     assert width <= 390
     assert size >= 14  # readable body text on screen (print sizes do not leak)
 

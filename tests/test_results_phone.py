@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import serve
+from tests.browser import reader
 from tests.test_results_site import fixture_site  # noqa: F401 - the shared build with results
 
 CONTRAST = (Path(__file__).resolve().parent / "js" / "contrast.js").read_text(encoding="utf-8")
@@ -52,31 +52,37 @@ GAPS_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def phone(fixture_site, browser):  # noqa: F811
-    with serve(fixture_site) as base:
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        yield page, base
-        page.close()
+    """(page, base URL): the worker's reading tab at 360 × 740 (tests/browser.py: Reader)."""
+    return reader(browser).page(360, 740), reader(browser).base(fixture_site)
 
 
-def test_progress_table_and_chart_text_is_at_least_14px_and_aa(phone):
-    page, base = phone
+@pytest.fixture(scope="module")
+def progress_page(fixture_site, browser):  # noqa: F811
+    """What the checks below read on the progress page at 360 × 740, the page loaded once
+    for all of them (three loads before: issue 22); none of them changes the page."""
+    page, base = reader(browser).page(360, 740), reader(browser).base(fixture_site)
     page.goto(base + "ket-qua/")
-    sizes = page.evaluate(SIZES_JS)
+    return {"sizes": page.evaluate(SIZES_JS), "contrast": page.evaluate(CONTRAST), "gaps": page.evaluate(GAPS_JS),
+            "values": page.evaluate("document.querySelectorAll('.kq-chart__svg text.kq-value').length"),
+            "edges": page.evaluate(EDGES_JS)}
+
+
+def test_progress_table_and_chart_text_is_at_least_14px_and_aa(progress_page):
+    sizes = progress_page["sizes"]
     assert len(sizes) > 40
     small = [(t, round(s, 1)) for t, s in sizes if s < 14 - 0.05]
     assert not small, small
-    failures = page.evaluate(CONTRAST)
+    failures = progress_page["contrast"]
     assert not failures, [(f["text"], f["where"], f["ratio"]) for f in failures]
 
 
-def test_report_and_progress_tables_keep_cells_apart_at_360px(phone):
+def test_report_and_progress_tables_keep_cells_apart_at_360px(phone, progress_page):
     page, base = phone
-    problems = []
-    for path in ("bao-cao-tong-hop/", "ket-qua/"):
-        page.goto(base + path)
-        problems += [f"/{path}: {p}" for p in page.evaluate(GAPS_JS)]
+    page.goto(base + "bao-cao-tong-hop/")
+    problems = [f"/bao-cao-tong-hop/: {p}" for p in page.evaluate(GAPS_JS)]
+    problems += [f"/ket-qua/: {p}" for p in progress_page["gaps"]]
     assert not problems, "\n".join(problems)
 
 
@@ -96,11 +102,9 @@ EDGES_JS = """() => {
 }"""
 
 
-def test_chart_labels_fit_inside_the_chart_at_360px(phone):
-    page, base = phone
-    page.goto(base + "ket-qua/")
-    assert page.evaluate("document.querySelectorAll('.kq-chart__svg text.kq-value').length") == 30
-    assert not page.evaluate(EDGES_JS)
+def test_chart_labels_fit_inside_the_chart_at_360px(progress_page):
+    assert progress_page["values"] == 30
+    assert not progress_page["edges"], progress_page["edges"]
 
 
 def test_a_printed_unit_page_says_where_its_results_print(phone):
@@ -114,4 +118,4 @@ def test_a_printed_unit_page_says_where_its_results_print(phone):
         assert note.is_visible() and "báo cáo tổng hợp" in note.inner_text()
         assert not page.locator(".kq-unit").is_visible()
     finally:
-        page.emulate_media(media="screen")
+        page.emulate_media(media="null")

@@ -228,16 +228,14 @@ def test_no_output_holds_a_unit_to_the_bans_deadline_or_speaks_as_if_running(fix
 
 
 def test_progress_page_fits_a_360_px_phone(fixture_site, browser):
-    from tests.browser import serve
-    with serve(fixture_site) as base:
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        page.goto(base + "ket-qua/")
-        assert page.evaluate("document.documentElement.scrollWidth") <= 360
-        boxes = page.eval_on_selector_all(".kq-chart__svg", "els => els.map(e => e.getBoundingClientRect().right)")
-        assert len(boxes) == 3 and max(boxes) <= 360
-        size = page.eval_on_selector(".kq-chart__svg .kq-name", "e => e.getBoundingClientRect().height")
-        assert size >= 10  # unit names stay readable, not shrunk to nothing
-        page.close()
+    from tests.browser import reader
+    page = reader(browser).page(360, 740)
+    page.goto(reader(browser).base(fixture_site) + "ket-qua/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    boxes = page.eval_on_selector_all(".kq-chart__svg", "els => els.map(e => e.getBoundingClientRect().right)")
+    assert len(boxes) == 3 and max(boxes) <= 360
+    size = page.eval_on_selector(".kq-chart__svg .kq-name", "e => e.getBoundingClientRect().height")
+    assert size >= 10  # unit names stay readable, not shrunk to nothing
 
 
 def test_results_pages_edit_links_open_the_results_data(site, mutated_site):

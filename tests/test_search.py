@@ -152,7 +152,6 @@ def test_enter_opens_the_first_hit(box):
     box.search("kinh phi", typed=False)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/kinh-phi/"))
-    box.open()
 
 
 def _unit_names():
@@ -171,10 +170,14 @@ UNIT_NAMES = sorted(set(_unit_names()))
 
 @pytest.fixture(scope="module")
 def box(site, browser):
+    """The search box of one tab for the module; each test that needs a page opens it (none
+    goes back to the home page for the next). The offline copy's service worker is blocked:
+    it would fetch the whole site in the background and answer every load (its own tests:
+    tests/test_offline_browser.py, which searches offline too)."""
     with serve(site) as base:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        yield SearchBox(page, base)
-        page.close()
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+        yield SearchBox(context.new_page(), base)
+        context.close()
 
 
 def hrefs(results):
@@ -307,7 +310,6 @@ def test_followed_result_marks_folded_matches_on_the_page(box):
         marks = box.page.evaluate(all_marks)
         assert marked <= set(marks), (query, marks)
         assert not box.page.query_selector("article mark mark")
-    box.open()
 
 
 def test_keyboard_opens_search_and_enter_follows_a_result(box):
@@ -321,7 +323,6 @@ def test_keyboard_opens_search_and_enter_follows_a_result(box):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/don-vi/huyen-kon-ray/"))
-    box.open()
 
 
 def test_search_stays_on_the_site_and_its_script_url_is_versioned(box, site):

@@ -4,7 +4,7 @@ are reached from it, not from every page's sidebar."""
 
 import re
 
-from tests.browser import serve
+from tests.browser import reader
 from tests.sitebuild import sidebar_targets
 
 
@@ -35,19 +35,17 @@ def test_every_sidebar_link_leads_to_its_page_from_every_page(site):
 
 
 def test_filter_by_name_without_diacritics_and_by_department(site, browser):
-    with serve(site) as base:
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        page.goto(base + "don-vi/")
-        form = page.locator("form.unit-filter")
-        assert form.is_visible()
-        visible = lambda: [t.strip() for t in page.locator(".unit-index tbody tr:visible td:first-child").all_inner_texts()]  # noqa: E731
-        assert len(visible()) == 10
-        page.fill("form.unit-filter input[name=ten]", "dak")
-        assert sorted(visible()) == ["Huyện Đăk Glei", "Huyện Đăk Hà", "Huyện Đăk Tô"]
-        page.fill("form.unit-filter input[name=ten]", "ĐĂK GLEI")
-        assert visible() == ["Huyện Đăk Glei"]
-        page.fill("form.unit-filter input[name=ten]", "")
-        page.select_option("form.unit-filter select[name=ban]", "ban-phong-trao")
-        assert sorted(visible()) == ["Huyện Ia H’Drai", "Huyện Sa Thầy", "Huyện Tu Mơ Rông", "Huyện Đăk Tô"]
-        assert "4/10" in page.locator(".unit-filter__count").inner_text()
-        page.close()
+    page = reader(browser).page(360, 740)
+    page.goto(reader(browser).base(site) + "don-vi/")
+    form = page.locator("form.unit-filter")
+    assert form.is_visible()
+    visible = lambda: [t.strip() for t in page.locator(".unit-index tbody tr:visible td:first-child").all_inner_texts()]  # noqa: E731
+    assert len(visible()) == 10
+    page.fill("form.unit-filter input[name=ten]", "dak")
+    assert sorted(visible()) == ["Huyện Đăk Glei", "Huyện Đăk Hà", "Huyện Đăk Tô"]
+    page.fill("form.unit-filter input[name=ten]", "ĐĂK GLEI")
+    assert visible() == ["Huyện Đăk Glei"]
+    page.fill("form.unit-filter input[name=ten]", "")
+    page.select_option("form.unit-filter select[name=ban]", "ban-phong-trao")
+    assert sorted(visible()) == ["Huyện Ia H’Drai", "Huyện Sa Thầy", "Huyện Tu Mơ Rông", "Huyện Đăk Tô"]
+    assert "4/10" in page.locator(".unit-filter__count").inner_text()
