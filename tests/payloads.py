@@ -20,7 +20,8 @@ PAYLOAD = (f" <?x &lt;b&gt;{MARK}&lt;/b&gt; &amp;amp; \"q\" 'a' > *m* {{{{ 7*7 }
 _NOT_TEXT = {"ma", "chu_de", "ban", "don_vi", "noi_nhan", "nguoi_gui", "tai_lieu", "ngay", "han", "bat_dau",
              "ket_thuc", "ngay_ban_hanh", "tong_bang_chu", "so",
              "dong_ke",  # the rule under the title: rule characters only (model.RuleLine)
-             "thu_muc", "duong_dan"}  # data/website.yaml: a folder and an address, not text
+             "thu_muc", "duong_dan",  # data/website.yaml: a folder and an address, not text
+             "ten_goi_noi_dung"}  # words the contents section must write as they are (its own text is poisoned)
 
 
 def _poison(value, key=None):
