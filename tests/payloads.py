@@ -45,6 +45,9 @@ def poison_data(data: Path) -> int:
         source = read_yaml(path, path.name)
         poisoned = _poison(source.data)
         if path.name == "ke-hoach.yaml":
+            # The campaign's name must be the name the trích yếu quotes (whose text carries the payload).
+            if isinstance(source.data.get("cuoc_van_dong"), dict) and "ten" in source.data["cuoc_van_dong"]:
+                poisoned["cuoc_van_dong"]["ten"] = source.data["cuoc_van_dong"]["ten"]
             units = yaml.safe_load((path.parent / "don-vi.yaml").read_text(encoding="utf-8"))
             names = {u["ma"]: u["ten"] for u in units["don_vi"]}
             # Each duty names its units; the names now end with the payload too.
