@@ -48,7 +48,9 @@ async function previous() {
 /* The reader's own unit's files (absolute URLs of this site), saved first */
 async function firstUrls() {
   try {
-    var hit = await (await caches.open(FIRST)).match(FIRST_KEY)
+    // caches.match with cacheName opens no cache: caches.open would make an empty one for every
+    // reader who never chose a unit (a second cache beside the site's, seen by the update test)
+    var hit = await caches.match(FIRST_KEY, { cacheName: FIRST })
     var urls = hit ? await hit.json() : []
     return urls.filter(function (u) { return typeof u === "string" && u.indexOf(SCOPE) === 0 })
   } catch (error) { return [] }
