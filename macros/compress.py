@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import os
 import threading
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,9 +45,35 @@ GZIP_LEVEL = 9
 GZIP_LEVEL_PAGES = 6
 
 
-def gzip_bytes(data: bytes, level: int = GZIP_LEVEL) -> bytes:
-    """gzip, mtime 0, no file name: the same input gives the same bytes."""
-    return gzip.compress(data, compresslevel=level, mtime=0)
+def gzip_bytes(data: bytes, level: int = GZIP_LEVEL, cache: Path | None = None) -> bytes:
+    """gzip, mtime 0, no file name: the same input gives the same bytes. With `cache`
+    (the folder of compress.cache_dir), each distinct file is compressed once: a build
+    with nothing changed reads its .gz copies instead of compressing ~1,400 files again
+    (issue 24). The key holds the bytes' hash, the level and zlib's version (another zlib
+    may pack the same bytes differently), so a warm and a cold cache give the same bytes."""
+    if cache is None:
+        return gzip.compress(data, compresslevel=level, mtime=0)
+    key = hashlib.sha256(data).hexdigest() + f"-gz{level}-z{zlib.ZLIB_RUNTIME_VERSION}"
+    return _cached(cache, key, lambda: gzip.compress(data, compresslevel=level, mtime=0))
+
+
+def _cached(cache: Path, key: str, make) -> bytes:
+    """The bytes stored under `key` in `cache`, else make() (stored for next time, atomically)."""
+    cached = cache / key
+    try:
+        return cached.read_bytes()
+    except OSError:
+        pass
+    packed = make()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        # One temporary name per process and thread (compress_tree runs threads).
+        tmp = cached.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_bytes(packed)
+        tmp.replace(cached)  # atomic: parallel builds never read half a file
+    except OSError:
+        pass  # a read-only cache only costs time
+    return packed
 
 
 # Brotli at its best setting (11) beats gzip -9 by about 13% on a first page
@@ -75,22 +102,10 @@ def cache_dir(base: Path | None = None) -> Path:
 def brotli_bytes(data: bytes, cache: Path | None = None, quality: int = BROTLI_QUALITY) -> bytes | None:
     if brotli is None or len(data) > BROTLI_MAX:
         return None
-    # The quality is part of the key: a warm cache and a cold one give the same bytes.
-    key = hashlib.sha256(data).hexdigest() + f"-q{quality}"
-    cached = cache / key if cache else None
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
-    packed = brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)
-    if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            # One temporary name per process and thread (compress_tree runs threads).
-            tmp = cached.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}.tmp")
-            tmp.write_bytes(packed)
-            tmp.replace(cached)  # atomic: parallel builds never read half a file
-        except OSError:
-            pass  # a read-only cache only costs time
-    return packed
+    # The quality and brotli's version are part of the key: a warm cache and a cold one give the same bytes.
+    key = hashlib.sha256(data).hexdigest() + f"-q{quality}-b{getattr(brotli, '__version__', '?')}"
+    make = lambda: brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)  # noqa: E731
+    return _cached(cache, key, make) if cache else make()
 
 
 def pays(raw: int, packed: int | None) -> bool:
@@ -110,7 +125,7 @@ def compress_file(path: Path, with_brotli: bool = True, cache: Path | None = Non
     page = path.suffix.lower() in PAGE_SUFFIXES
     quality = BROTLI_QUALITY_PAGES if page else BROTLI_QUALITY
     level = GZIP_LEVEL_PAGES if page else GZIP_LEVEL
-    packers = ((".gz", lambda d: gzip_bytes(d, level)),
+    packers = ((".gz", lambda d: gzip_bytes(d, level, cache)),
                (".br", (lambda d: brotli_bytes(d, cache, quality)) if with_brotli else None))
     for suffix, packer in packers:
         target = path.with_name(path.name + suffix)

@@ -202,6 +202,31 @@ def test_compressing_on_several_threads_writes_the_same_files(tmp_path):
     assert brotli.decompress(one[Path("p3/index.html.br")]) == page
 
 
+def test_unchanged_files_are_not_compressed_again(tmp_path, monkeypatch):
+    """A build with nothing changed reads each file's .gz and .br copies from the cache by
+    the file's bytes (issue 24: ~1,400 files gzipped again on every build), and writes the
+    same bytes as a build from an empty cache."""
+    def site(folder):
+        for i in range(4):
+            (folder / f"p{i}").mkdir(parents=True)
+            (folder / f"p{i}" / "index.html").write_text(f"<p>Trang {i} – đơn vị</p>\n" * 40, encoding="utf-8")
+            (folder / f"p{i}" / "x.js").write_text(f"var a{i} = 'Kế hoạch';\n" * 30, encoding="utf-8")
+        return folder
+
+    cache = tmp_path / "cache"
+    compress.compress_tree(site(tmp_path / "cold"), cache=cache, workers=1)
+
+    def packed_again(*args, **kwargs):
+        raise AssertionError("compressed again although its bytes are in the cache")
+
+    monkeypatch.setattr(compress.gzip, "compress", packed_again)
+    monkeypatch.setattr(compress.brotli, "compress", packed_again)
+    compress.compress_tree(site(tmp_path / "warm"), cache=cache, workers=1)
+    cold, warm = ({p.relative_to(tmp_path / run): p.read_bytes() for p in (tmp_path / run).rglob("*") if p.is_file()}
+                  for run in ("cold", "warm"))
+    assert cold == warm and len(cold) == 4 * 2 * 3
+
+
 def test_toolkit_stylesheet_follows_plan_prefixes():
     """toolkit.css goes with the toolkit of every plan, whatever its address prefix
     (data/website.yaml duong_dan), and with no other page."""

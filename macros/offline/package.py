@@ -138,6 +138,7 @@ class ZipCache:
     def __init__(self, folder: Path | None):
         self.zips = cache.Store(folder, ".zip")
         self.sizes = cache.Store(folder, ".size")
+        self.icons = cache.Store(folder, ".png")  # the app icons (icons.py), by their code, size and colour
         self._hashes: dict[Path, str] = {}
         self._code = cache.digest(zlib.ZLIB_RUNTIME_VERSION, cache.library_versions(), cache.code_digest("offline.archive"))
 
@@ -156,6 +157,15 @@ class ZipCache:
     def prune(self) -> None:
         self.zips.prune()
         self.sizes.prune()
+        self.icons.prune()
+
+    def icons_of(self, color: str) -> dict[str, bytes]:
+        """The app icons in `color`, drawn once (Pillow: ~0.3 s a build) and then read while
+        icons.py, Pillow and the colour are unchanged."""
+        code = cache.digest(cache.code_digest("offline.icons"), cache.library_versions("pillow"))
+        return {name: self.icons.made_or_reused(cache.digest("icon", code, name, size, purpose, color),
+                                                lambda: icons.icon_png(size, color, purpose == "maskable"))
+                for name, size, purpose in icons.ICONS}
 
 
 def unit_packages(site_dir: Path, members: dict[str, Path], groups: list[UnitGroup], top: str,
@@ -269,9 +279,10 @@ def top_folder(zip_rel: str) -> str:
     return Path(zip_rel).name.removesuffix(".zip")
 
 
-def write_app_files(site_dir: Path, app: AppInfo) -> None:
+def write_app_files(site_dir: Path, app: AppInfo, store: ZipCache | None = None) -> None:
     (site_dir / ICON_DIR).mkdir(parents=True, exist_ok=True)
-    for name, data in icons.icons(app.theme_color).items():
+    drawn = store.icons_of(app.theme_color) if store is not None else icons.icons(app.theme_color)
+    for name, data in drawn.items():
         (site_dir / ICON_DIR / name).write_bytes(data)
     (site_dir / MANIFEST).write_text(
         manifest.web_manifest(app.name, app.short_name, app.description, app.theme_color, ICON_DIR),
@@ -347,7 +358,7 @@ def package(site_dir: Path, variant_dir: Path, *, zip_rel: str, langs: list[str]
              if unit_package_path(g.slug) in sizes}
     show(Packages(zip_size, None if sizes else zip_rel, cap, (SHARED_ZIP, sizes[SHARED_ZIP]) if sizes else None,
                   units, top))
-    write_app_files(site_dir, app)
+    write_app_files(site_dir, app, store)
     data = write_service_worker(site_dir, langs, skip=(zip_rel,) + tuple(sorted(sizes)), unit_files=unit_files)
     later = data["onRequest"]
     shared = sizes.pop(SHARED_ZIP, 0)
