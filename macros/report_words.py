@@ -53,10 +53,11 @@ def _sender_error(src, path, who: str, section) -> DataError | None:
     words = " ".join(squash(t) for t in _section_texts(section))
     if spans(who, words) and name_like(who):
         return None
-    why = ("không phải một tên (cần ít nhất hai chữ, có chữ viết hoa như tên riêng)" if spans(who, words) else
-           "không viết chữ này (trọn từng chữ, đúng dấu, chữ hoa và chữ thường như kế hoạch viết)")
-    return src.error(path, f"ben_gui ghi «{who}», nhưng lời văn mục «{section.tieu_de}» (loi_van, doan, nhiem_vu) "
-                           f"{why}: website in chữ này là người gửi báo cáo theo kế hoạch.", found=who,
+    said = (f"ben_gui ghi «{who}»: chữ này không phải một tên (cần ít nhất hai chữ, có chữ viết hoa như tên riêng)"
+            if spans(who, words) else
+            f"ben_gui ghi «{who}», nhưng lời văn mục «{section.tieu_de}» (loi_van, doan, nhiem_vu) không viết chữ này "
+            "(trọn từng chữ, đúng dấu, chữ hoa và chữ thường như kế hoạch viết)")
+    return src.error(path, f"{said}: website in chữ này là người gửi báo cáo theo kế hoạch.", found=who,
                      hint="chép trọn tên kế hoạch viết về người gửi báo cáo (như «Ban Công tác Mặt trận các thôn»), "
                           "đủ chữ, có dấu; kế hoạch không viết thì bỏ dòng ben_gui.")
 
