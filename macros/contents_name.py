@@ -22,7 +22,7 @@ def check_contents_name(plan: PlanFile, src) -> list[DataError]:
     texts = [section.tieu_de or "", section.loi_dan, *lines(section.doan, marks=False), *(t.noi_dung for t in section.muc)]
     heading = squash(section.tieu_de or "")
     wanted = squash(named)
-    if len(wanted.split()) >= 2 and (spans(wanted, " ".join(squash(t) for t in texts))
+    if len(wanted.split()) >= 2 and (any(spans(wanted, text) for text in texts)
                                      or (heading.isupper() and spans(wanted.upper(), heading))):
         return []
     if len(wanted.split()) < 2:

@@ -50,11 +50,11 @@ def _section_texts(section) -> list[str]:
 
 def _sender_error(src, path, who: str, section) -> DataError | None:
     """One rule for bao_cao › ben_gui and bao_cao_tiep › ben_gui."""
-    words = " ".join(squash(t) for t in _section_texts(section))
-    if spans(who, words) and name_like(who):
+    written = any(spans(who, text) for text in _section_texts(section))  # within one text, not across two
+    if written and name_like(who):
         return None
     said = (f"ben_gui ghi «{who}»: chữ này không phải một tên (cần ít nhất hai chữ, có chữ viết hoa như tên riêng)"
-            if spans(who, words) else
+            if written else
             f"ben_gui ghi «{who}», nhưng lời văn mục «{section.tieu_de}» (loi_van, doan, nhiem_vu) không viết chữ này "
             "(trọn từng chữ, đúng dấu, chữ hoa và chữ thường như kế hoạch viết)")
     return src.error(path, f"{said}: website in chữ này là người gửi báo cáo theo kế hoạch.", found=who,
