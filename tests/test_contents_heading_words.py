@@ -43,3 +43,17 @@ def test_words_the_plan_does_not_write_are_refused(tmp_path):
         _site(tmp_path, "các nội dung trọng tâm")
     said = str(err.value)
     assert "ke-hoach.yaml:" in said and "ten_goi_noi_dung" in said and "không viết chữ này" in said, said
+
+
+@pytest.mark.parametrize("named", ["nội", "NẾP SỐNG VĂN MINH"])
+def test_a_lone_word_or_another_case_is_refused(tmp_path, named):
+    """bad10 #5 (N25, N44): «sau» (one word of «… trọng tâm sau:») and an all-capitals form of words the plan writes
+    in lower case were accepted and printed as the Sổ tay's heading: the phrase as written, at least two words."""
+    with pytest.raises(DataErrors) as err:
+        _site(tmp_path, named)
+    said = str(err.value)
+    assert "ke-hoach.yaml:" in said and "ten_goi_noi_dung" in said and f"Giá trị đang ghi: {named}" in said, said
+
+
+def test_the_words_as_written_in_the_contents(tmp_path):
+    assert "Nếp sống văn minh" in _headings(handbook.handbook_index(_site(tmp_path, "nếp sống văn minh")))

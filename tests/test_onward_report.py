@@ -80,17 +80,28 @@ def test_compiled_report_says_where_it_goes_next(sites):
     assert "Việt Nam tỉnh trước ngày" not in _words(report_document(sites["mot-cap"], results_of(sites["mot-cap"])))
 
 
-@pytest.mark.parametrize("change, said", [
-    ({"han": "25/11/2026"}, "lời kế hoạch ở loi_van không viết ngày 25/11/2026 của han"),
-    ({"noi_nhan": "Ban Thường trực Ủy ban MTTQ Việt Nam huyện"}, "loi_van không viết nơi nhận"),
-    ({"loi_van": "Tổng hợp, báo cáo Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh trước ngày 30/11/2026."},
+@pytest.mark.parametrize("change, field, said", [
+    ({"han": "25/11/2026"}, "han", "Cách sửa: ghi han đúng ngày loi_van viết sau «trước ngày»: han: 30/11/2026"),
+    ({"noi_nhan": "Ban Thường trực Ủy ban MTTQ Việt Nam huyện"}, "noi_nhan",
+     "Giá trị đang ghi: Ban Thường trực Ủy ban MTTQ Việt Nam huyện"),
+    # bad10 #4 (N08): a receiver cut short («tỉnh» dropped) reads as the commune reporting to itself
+    ({"noi_nhan": "Ban Thường trực Ủy ban MTTQ Việt Nam"}, "noi_nhan",
+     "Cách sửa: chép đủ tên như loi_van viết: noi_nhan: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh"),
+    # bad10 #3 (N09), r19q #3: the onward sender is the plan's words, as bao_cao › ben_gui
+    ({"ben_gui": "Ban Công tác Mặt trận khu phố"}, "ben_gui", "Giá trị đang ghi: Ban Công tác Mặt trận khu phố"),
+    ({"loi_van": "Tổng hợp, báo cáo Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh trước ngày 30/11/2026."}, "loi_van",
+     "Website trích câu này trong ngoặc «» là lời kế hoạch"),
+    # r19q #8: a loi_van that drops «Việt Nam» is the loi_van's error, not the (right) noi_nhan's
+    ({"loi_van": "Tổng hợp kết quả, báo cáo Ban Thường trực Ủy ban MTTQ tỉnh trước ngày 30/11/2026."}, "loi_van",
      "Website trích câu này trong ngoặc «» là lời kế hoạch"),
 ])
-def test_an_onward_report_the_plan_does_not_write_is_refused(tmp_path, change, said):
+def test_an_onward_report_the_plan_does_not_write_is_refused(tmp_path, change, field, said):
+    """bad10 #10, r19q #8: each error at its field's own line («… › mục 1 › han»), with the value and the fix."""
     with pytest.raises(DataErrors) as err:
         load_website(_project(tmp_path, {**ONWARD, **change}))
     text = str(err.value)
-    assert said.casefold() in text.casefold() and "bao_cao_tiep" in text and "ke-hoach.yaml:" in text, text
+    assert said in text and f"bao_cao_tiep › mục 1 › {field}»" in text and "ke-hoach.yaml:" in text, text
+    assert text.count("ke-hoach.yaml:") == 1 and "chép noi_nhan" not in text.replace("Cách sửa: chép noi_nhan", ""), text
 
 
 SENDER = "Ban Công tác Mặt trận các thôn, làng"
@@ -126,3 +137,61 @@ def test_a_sender_the_plan_does_not_write_is_refused(tmp_path):
         _with_sender(tmp_path, "Ban Công tác Mặt trận các khu phố")
     said = str(err.value)
     assert "ben_gui" in said and "không viết chữ này" in said and "ke-hoach.yaml:" in said, said
+
+
+def _plain(tmp_path, onward):
+    """The fixture with its onward sentence dated as `onward` says (in doan and loi_van alike)."""
+    root = _project(tmp_path, onward)
+    path = root / "data" / "ke-hoach-xa" / "ke-hoach.yaml"
+    said = re.search(r"\d+/\d+/\d{4}", onward["loi_van"]).group(0)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def dated(node):
+        if isinstance(node, dict):
+            return {k: dated(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [dated(v) for v in node]
+        return node.replace("tỉnh trước ngày 30/11/2026", f"tỉnh trước ngày {said}") if isinstance(node, str) else node
+    path.write_text(yaml.dump(dated(data), Dumper=_Quoting, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load_website(root).plans[0]
+
+
+def _onward_on(day: str) -> dict:
+    return {**ONWARD, "han": day, "loi_van": WORDS.replace("30/11/2026", day)}
+
+
+@pytest.mark.parametrize("onward, said", [
+    # bad10 #2 (N36): «5/12/2026» is not the date of «… trước ngày 15/12/2026»
+    ({**_onward_on("15/12/2026"), "han": "5/12/2026"}, "han ghi 05/12/2026, nhưng lời kế hoạch ở loi_van"),
+    # bad10 #6 (N37): after the plan's period; (N38) before the units' own report date (15/11/2026)
+    (_onward_on("15/01/2027"), "nằm ngoài thời gian thực hiện kế hoạch"),
+    (_onward_on("10/11/2026"), "trước hạn báo cáo 15/11/2026 của bao_cao › han"),
+])
+def test_an_onward_date_the_plan_does_not_set_is_refused(tmp_path, onward, said):
+    with pytest.raises(DataErrors) as err:
+        _plain(tmp_path, onward)
+    text = str(err.value)
+    assert said in text and "bao_cao_tiep › mục 1 › han»" in text and "Giá trị đang ghi" in text, text
+
+
+def test_an_onward_date_as_written_is_accepted(tmp_path):
+    assert _plain(tmp_path, _onward_on("15/12/2026")).plan.to_chuc_thuc_hien.bao_cao.bao_cao_tiep[0].han == dt.date(2026, 12, 15)
+
+
+@pytest.mark.parametrize("sender", ["ông tác Mặt trận các thô", "thôn", "ban công tác mặt trận các thôn, làng"])
+def test_a_sender_cut_from_the_words_is_refused(tmp_path, sender):
+    """bad10 #1 (N16, N21): any substring of the section's words was printed as the sender, even cut mid-word:
+    whole words, case as written, a name (two words or more, one capitalised)."""
+    with pytest.raises(DataErrors) as err:
+        _with_sender(tmp_path, sender)
+    said = str(err.value)
+    assert f"bao_cao › ben_gui»" in said and f"Giá trị đang ghi: {sender}" in said, said
+
+
+def test_the_sender_replaces_each_unit_on_the_results(tmp_path):
+    """r19q #7: with ben_gui set, the results page, the unit page and the .ics still wrote «từng thôn, làng»."""
+    from macros.results import progress
+    site = _with_sender(tmp_path, SENDER)
+    assert progress.deadline_owner(site).startswith(f"{SENDER} báo cáo về"), progress.deadline_owner(site)
+    assert "từng" not in progress.deadline_sentence(site)
+    assert f"Hạn kế hoạch đặt cho {SENDER} báo cáo về" in _ics_text(ics.calendar(site, results_of(site), STAMP, "kon-klor"))

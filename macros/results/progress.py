@@ -45,6 +45,8 @@ def deadline_owner(site: Site) -> str:
     co-quan.yaml › ten_goi_cac_ban); «báo cáo gửi về Ban …» when the data has no such name."""
     report = site.plan.to_chuc_thuc_hien.bao_cao
     receiver = site.report_receiver
+    if report.ben_gui:  # the sender as the plan writes it replaces the site's own words (review r19q #7)
+        return f"{report.ben_gui} báo cáo về {receiver}"
     if report.nguoi_gui == "don_vi":  # the plan sets the date for each unit («Ban Công tác Mặt trận thôn …»)
         return f"từng {site.plan.ten_goi_don_vi} báo cáo về {receiver}"
     # the Bans (their name, when the data gives one); none named when the data does not say who reports
