@@ -8,7 +8,8 @@ trận các thôn»), and name-like: at least two words, one of them capitalised
 An onward report's receiver is the whole name its loi_van writes: whole words, and the name ends there (the end,
 a punctuation mark, or a word that starts what follows the name: «trước ngày», «để», «về» …), not a prefix such as
 «… Việt Nam» of «… Việt Nam tỉnh». Its date is a whole date token of loi_van («5/12/…» is not in «15/12/…»),
-within the plan's period and not before the date by which the first-level reports are due."""
+not before the plan starts nor more than a year after it ends (a report sent on after the period is usual), and
+not before the date by which the first-level reports are due."""
 
 import re
 import unicodedata
@@ -123,9 +124,11 @@ def _onward_errors(plan: PlanFile, src, section) -> list[DataError]:
                                     f"(«{said}») không viết ngày này.", found=format_date(han),
                                     hint=(f"ghi han đúng ngày loi_van viết sau «trước ngày»: han: {dates[0]}"
                                           if len(dates) == 1 else "ghi han đúng ngày loi_van viết sau «trước ngày».")))
-        elif period is not None and not P.within(period, han):
-            errors.append(src.error(at + ("han",), f"Hạn báo cáo gửi tiếp {format_date(han)} nằm ngoài thời gian "
-                                    f"thực hiện kế hoạch ({P.words(period)}).", found=format_date(han),
+        elif period is not None and _far_from(period, han):
+            errors.append(src.error(at + ("han",), f"Hạn báo cáo gửi tiếp {format_date(han)} "
+                                    + ("trước khi kế hoạch bắt đầu" if _before_start(period, han) else
+                                       "sau khi kế hoạch kết thúc hơn một năm")
+                                    + f" (thời gian thực hiện: {P.words(period)}).", found=format_date(han),
                                     hint="kiểm tra han và loi_van đã chép đúng văn bản (năm, tháng); nếu văn bản ghi "
                                          "đúng như vậy, hỏi cơ quan ban hành trước khi đăng."))
         elif han < report.han:
@@ -134,6 +137,17 @@ def _onward_errors(plan: PlanFile, src, section) -> list[DataError]:
                                     found=format_date(han),
                                     hint="kiểm tra han của hai cấp báo cáo đã chép đúng văn bản."))
     return errors
+
+
+def _before_start(period, day) -> bool:
+    start = P.first_day(period)
+    return start is not None and day < start
+
+
+def _far_from(period, day) -> bool:
+    """An onward report's deadline the plan could not mean: before the plan starts, or more than a year after
+    it ends (a year mistyped). After the end is usual: the reports are made from the work done."""
+    return _before_start(period, day) or (day - P.last_day(period)).days > 366
 
 
 def check_report_sender(plan: PlanFile, src) -> list[DataError]:

@@ -163,8 +163,9 @@ def _onward_on(day: str) -> dict:
 @pytest.mark.parametrize("onward, said", [
     # bad10 #2 (N36): «5/12/2026» is not the date of «… trước ngày 15/12/2026»
     ({**_onward_on("15/12/2026"), "han": "5/12/2026"}, "han ghi 05/12/2026, nhưng lời kế hoạch ở loi_van"),
-    # bad10 #6 (N37): after the plan's period; (N38) before the units' own report date (15/11/2026)
-    (_onward_on("15/01/2027"), "nằm ngoài thời gian thực hiện kế hoạch"),
+    # bad10 #6 (N37): a year mistyped, more than a year after the plan's period; (N38) before the units' own
+    # report date (15/11/2026)
+    (_onward_on("15/01/2028"), "sau khi kế hoạch kết thúc hơn một năm"),
     (_onward_on("10/11/2026"), "trước hạn báo cáo 15/11/2026 của bao_cao › han"),
 ])
 def test_an_onward_date_the_plan_does_not_set_is_refused(tmp_path, onward, said):
@@ -176,6 +177,13 @@ def test_an_onward_date_the_plan_does_not_set_is_refused(tmp_path, onward, said)
 
 def test_an_onward_date_as_written_is_accepted(tmp_path):
     assert _plain(tmp_path, _onward_on("15/12/2026")).plan.to_chuc_thuc_hien.bao_cao.bao_cao_tiep[0].han == dt.date(2026, 12, 15)
+
+
+def test_an_onward_report_due_after_the_period_is_accepted(tmp_path):
+    """Reports are made from the work done: a report sent on after the plan's period ends is usual
+    (a 2023-shaped plan ending 30/11 may ask for it by 15/12), not a mistake."""
+    onward = _plain(tmp_path, _onward_on("15/01/2027")).plan.to_chuc_thuc_hien.bao_cao.bao_cao_tiep[0]
+    assert onward.han == dt.date(2027, 1, 15)
 
 
 @pytest.mark.parametrize("sender", ["ông tác Mặt trận các thô", "thôn", "ban công tác mặt trận các thôn, làng"])
