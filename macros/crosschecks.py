@@ -410,7 +410,16 @@ def check_step_times(plan: PlanFile, src) -> list[DataError]:
         if time is None:
             continue
         at = path_of(plan, "cac_buoc") + ("buoc", i, "thoi_gian")
-        if not _written_in(" ".join(time.van_ban.split()), _own_words(step, doan_lines)):
+        own = _own_words(step, doan_lines)
+        whole = _cut_short(" ".join(time.van_ban.split()), own)
+        if whole is not None:
+            # the words are the step's own, only cut short («Quý IV» of «Quý IV/2026»: review bad10 r8)
+            errors.append(src.error(at + ("van_ban",), f"Thời gian của bước bị chép thiếu: chữ kế hoạch ghi cho "
+                                                       f"bước này là «{whole}», van_ban chỉ chép một phần.",
+                                    found=time.van_ban, hint=f"van_ban: \"{whole}\" (chép nguyên chữ của bước), "
+                                                             "rồi ghi ngày theo đúng chữ đó."))
+            continue
+        if not _written_in(" ".join(time.van_ban.split()), own):
             errors.append(src.error(at + ("van_ban",), "Thời gian của bước không có trong chữ của kế hoạch ghi cho chính bước này: "
                                                        "van_ban chép đúng chữ kế hoạch ghi ở noi_dung của bước (hay ở "
                                                        "đoạn của bước trong lời văn của mục), không lấy chữ của bước khác.",
@@ -482,6 +491,20 @@ def _written_in(phrase: str, words: str) -> bool:
     before = r"(?<!\w)(?<!\d[/.])" if phrase[:1].isalnum() else ""
     after = r"(?!\w)(?![/.]\d)" if phrase[-1:].isalnum() else ""
     return re.search(before + re.escape(phrase) + after, words) is not None
+
+
+def _cut_short(phrase: str, words: str) -> str | None:
+    """The step's whole phrase when `phrase` stands in `words` only cut short («Quý IV» in «trong Quý
+    IV/2026», «30/9» in «30/9/2026»): the phrase extended to the whole words and date around it. None
+    when `phrase` is there whole, or not there at all."""
+    if not phrase or _written_in(phrase, words):
+        return None
+    # a number continued by a digit is another number («30/9/2023» is not cut from «30/9/20234»)
+    digit_before = r"(?<!\d)" if phrase[:1].isdigit() else ""
+    digit_after = r"(?!\d)" if phrase[-1:].isdigit() else ""
+    found = re.search(r"(?:\w+(?:[/.]\w+)*[/.]?)?" + digit_before + re.escape(phrase) + digit_after
+                      + r"(?:[/.]?\w+)*", words)
+    return found.group(0) if found and found.group(0) != phrase else None
 
 
 def _steps_within_period(plan: PlanFile, src, skip: set = frozenset()) -> list[DataError]:

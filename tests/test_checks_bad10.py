@@ -1,0 +1,27 @@
+"""Review bad10's message defects (issue 19): one mistake, one clear Vietnamese message at the field the
+editor changed, with the value written and the fix.
+
+- r8 (#7): a step's time cut short («Quý IV» of «Quý IV/2026») is said cut short, with the step's own
+  whole phrase offered (not a fixed example from another plan).
+In-process: macros.check on a copy of the commune fixture."""
+
+import re
+
+from tests.test_bad_input_new_fields import XA_PLAN, _refused, _xa, _xa_change
+
+
+def _errors(report: str) -> list[str]:
+    return [e for e in report.split("\n\n") if re.match(r"\d+\. ", e)]
+
+
+STEP3 = "    noi_dung: Sơ kết, đánh giá kết quả trong Quý IV/2026; các thôn, làng gửi báo cáo trước ngày 15/11/2026.\n"
+
+
+def test_r8_a_step_time_cut_short_offers_the_steps_whole_phrase(tmp_path, capsys):
+    root = _xa(tmp_path)
+    _xa_change(root, STEP3, STEP3 + '    thoi_gian:\n      van_ban: Quý IV\n      tu_ngay: "01/10/2026"\n'
+                                    '      den_ngay: "31/12/2026"\n')
+    report = _refused(root, capsys, f"{XA_PLAN}:73:", "thoi_gian › van_ban", "Giá trị đang ghi: Quý IV",
+                      "chép thiếu", 'van_ban: "Quý IV/2026"')
+    assert "30/9" not in report, report
+    assert len(_errors(report)) == 1, report
