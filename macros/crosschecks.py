@@ -959,10 +959,11 @@ def _missing(plan: PlanFile, kinds, campaign: bool = True) -> list[str]:
     return missing
 
 
-def unmade_pages(models: dict, files: dict | None = None) -> list[str]:
+def unmade_pages(models: dict, files: dict | None = None, campaign: bool = True) -> list[str]:
     """Sentences for data the editor gave that no page shows: units listed in don-vi.yaml while
     the plan lacks a structured section their pages need, a bo-cong-cu.yaml while the toolkit
-    is not made. An error for a checked plan, a line of the printed checklist for a draft."""
+    is not made. An error for a checked plan, a line of the printed checklist for a draft. Without
+    `campaign`, a missing cuoc_van_dong is left out (said once, at its own field: review bad10 c2)."""
     plan, units = models["plan"], models.get("units")
     sentences = []
     unit_missing = _missing(plan, _UNIT_NEEDS, campaign=False) + ([] if plan.van_ban.nam is not None else ["«van_ban › nam»"])
@@ -970,14 +971,14 @@ def unmade_pages(models: dict, files: dict | None = None) -> list[str]:
         sentences.append(f"{_names(files, 'units')} có {len(units.don_vi)} đơn vị nhưng website không tạo trang đơn vị "
                          f"vì kế hoạch thiếu mục có cấu trúc: {', '.join(unit_missing)}.")
     if "toolkit" in models:
-        missing = unit_missing + [m for m in _missing(plan, _TOOLKIT_NEEDS) if m not in unit_missing]
+        missing = unit_missing + [m for m in _missing(plan, _TOOLKIT_NEEDS, campaign) if m not in unit_missing]
         if units is not None and not units.don_vi:  # None: don-vi.yaml has its own errors
             missing.append(f"đơn vị ({_units_file_missing(files) or _names(files, 'units')})")
         if missing:
             sentences.append(f"{_names(files, 'toolkit')} có bộ công cụ nhưng website không tạo bộ công cụ vì kế hoạch "
                              f"thiếu: {', '.join(missing)}.")
     chapters = models.get("chapters") or {}
-    handbook_missing = _missing(plan, ("noi_dung",))  # Site.has_handbook: the contents and the campaign
+    handbook_missing = _missing(plan, ("noi_dung",), campaign)  # Site.has_handbook: the contents and the campaign
     if chapters and handbook_missing:  # review bad9b c5: the chapters vanished from the site, nothing said
         folder = _names(files, "plan").rsplit("/", 1)[0] + "/so-tay/"
         sentences.append(f"{folder} có {len(chapters)} chương Sổ tay nhưng website không tạo Sổ tay vì kế hoạch "
@@ -990,9 +991,22 @@ def check_unmade_pages(models: dict, src, files: dict | None = None) -> list[Dat
         return []  # printed with the draft's checklist (Site.unmade_pages)
     units_hint = ("thêm các mục có cấu trúc đó vào ke-hoach.yaml; nếu giữ các mục chép nguyên văn, để trống danh "
                   "sách đơn vị: trong don-vi.yaml ghi «don_vi: []».")
-    return [src.error(("muc",), sentence, hint=units_hint if "không tạo trang đơn vị" in sentence else
-                      "thêm các mục có cấu trúc đó vào ke-hoach.yaml, hoặc bỏ tệp dữ liệu không dùng đến.")
-            for sentence in unmade_pages(models, files)]
+    errors = []
+    plan = models["plan"]
+    needers = ([f"bộ công cụ ({_names(files, 'toolkit')})"] if "toolkit" in models else []) + (
+        [f"Sổ tay ({_names(files, 'plan').rsplit('/', 1)[0]}/so-tay/, {len(models['chapters'])} chương)"]
+        if models.get("chapters") else [])
+    if plan.cuoc_van_dong is None and needers:
+        # one mistake (the block removed), one error at the block's own field: review bad10 c2
+        errors.append(src.error(("cuoc_van_dong",), "Kế hoạch thiếu khối «cuoc_van_dong» (tên cuộc vận động, "
+                                f"ten và ten_ngan), nhưng {' và '.join(needers)} cần khối này: website không tạo "
+                                f"{' và '.join(n.split(' (')[0] for n in needers)}.",
+                                hint="thêm lại khối cuoc_van_dong vào ke-hoach.yaml, chép tên cuộc vận động đúng "
+                                     "chữ kế hoạch; nếu kế hoạch không thuộc cuộc vận động nào, bỏ "
+                                     + " và ".join(n.split(" (")[1].split(",")[0].rstrip(")") for n in needers) + "."))
+    return errors + [src.error(("muc",), sentence, hint=units_hint if "không tạo trang đơn vị" in sentence else
+                               "thêm các mục có cấu trúc đó vào ke-hoach.yaml, hoặc bỏ tệp dữ liệu không dùng đến.")
+                     for sentence in unmade_pages(models, files, campaign=False)]
 
 
 # Which validated files each check needs ("units", "org", "plan" as in loader.PLAN_FILES).

@@ -7,6 +7,7 @@ In-process: macros.check on a copy of the commune fixture."""
 
 import re
 
+from tests.test_bad_input_corpus import data_copy, run_check
 from tests.test_bad_input_new_fields import XA_PLAN, _refused, _xa, _xa_change
 
 
@@ -25,3 +26,17 @@ def test_r8_a_step_time_cut_short_offers_the_steps_whole_phrase(tmp_path, capsys
                       "chép thiếu", 'van_ban: "Quý IV/2026"')
     assert "30/9" not in report, report
     assert len(_errors(report)) == 1, report
+
+
+# --- c2 (#8): the campaign removed is one error, at cuoc_van_dong, naming what needs it ----------------
+
+def test_c2_removing_the_campaign_is_one_error_naming_it(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    path = root / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    block = re.search(r"^cuoc_van_dong:\n(?:[ #].*\n|\n)*?(?=^\S)", text, re.M)
+    path.write_text(text.replace(block.group(0), "", 1), encoding="utf-8")
+    code, report = run_check(root, capsys)
+    assert code == 1, report
+    assert len(_errors(report)) == 1, report
+    assert "trường «cuoc_van_dong»" in report and "bo-cong-cu.yaml" in report and "so-tay/" in report, report
