@@ -40,3 +40,25 @@ def test_c2_removing_the_campaign_is_one_error_naming_it(tmp_path, capsys):
     assert code == 1, report
     assert len(_errors(report)) == 1, report
     assert "trường «cuoc_van_dong»" in report and "bo-cong-cu.yaml" in report and "so-tay/" in report, report
+
+
+# --- N40–N42 (#9): a topic's optional ten_ngan removed is no error at an untouched chapter ------------
+
+def test_n40_removing_every_ten_ngan_is_accepted(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    path = root / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    shorter = re.sub(r"^ {4,}ten_ngan: .*\n", "", text, flags=re.M)
+    assert shorter.count("\n") == text.count("\n") - 5  # the five topics
+    path.write_text(shorter, encoding="utf-8")
+    code, report = run_check(root, capsys)
+    assert code == 0, report
+
+
+def test_a_chapter_name_other_than_the_topics_ten_ngan_is_still_said(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    path = root / "data" / "ke-hoach-2023" / "so-tay" / "mo-hinh-hay.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("ten: Mô hình hay, cách làm hiệu quả", "ten: Mô hình hay", 1), encoding="utf-8")
+    code, report = run_check(root, capsys)
+    assert code == 1 and "so-tay/mo-hinh-hay.yaml:" in report and "ten_ngan: «Mô hình hay, cách làm hiệu quả»" in report, report
