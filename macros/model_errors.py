@@ -64,6 +64,19 @@ def _nested_models(annotation) -> list:
 def _keys_at(model: type[BaseModel], loc: tuple) -> list[str]:
     """The field names allowed where `loc` (pydantic's, with the tags of unions: "kinh_phi") points:
     the model of that mapping; a union's member is the one its tag names (a section's `loai`)."""
+    candidates = _models_at(model, loc)
+    return sorted(candidates[0].model_fields) if candidates else []
+
+
+def _optional(model: type[BaseModel], loc: tuple) -> bool:
+    """Whether the field `loc` (pydantic's) names has a default in the model: a line the editor may leave out."""
+    if not loc or not isinstance(loc[-1], str):
+        return False
+    having = [m for m in _models_at(model, loc[:-1]) if loc[-1] in m.model_fields]
+    return bool(having) and all(not m.model_fields[loc[-1]].is_required() for m in having)
+
+
+def _models_at(model: type[BaseModel], loc: tuple) -> list:
     candidates = [model]
     for part in loc:
         if isinstance(part, int):
@@ -79,7 +92,7 @@ def _keys_at(model: type[BaseModel], loc: tuple) -> list[str]:
         candidates = [n for m in having for n in _nested_models(m.model_fields[part].annotation)]
         if not candidates:
             return []
-    return sorted(candidates[0].model_fields)
+    return candidates
 
 
 def _suggest_key(name: str, keys: list[str]) -> list[str]:
@@ -182,6 +195,9 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
         else:
             # Never pydantic's English ("String should match pattern '^…'"): what is wrong, in Vietnamese.
             message = _OTHER_MESSAGES.get(kind, "giá trị không đúng dạng cần có ở trường này (xem hướng dẫn biên tập)")
+        if message.rstrip(".").lower() == "không được để trống" and _optional(model, tagged_loc):
+            # review bad10 #11: a blank optional value — the editor may leave the line out
+            hint = f"ghi giá trị, hoặc bỏ dòng này («{loc[-1]}: …», trường không bắt buộc)."
         raw = source.coerced.get(loc)
         value = err.get("input")
         if value is None and raw is None and kind in _TYPE_MESSAGES:

@@ -7,7 +7,9 @@ In-process: macros.check on a copy of the commune fixture."""
 
 import re
 
-from tests.test_bad_input_corpus import data_copy, run_check
+import pytest
+
+from tests.test_bad_input_corpus import change, data_copy, run_check
 from tests.test_bad_input_new_fields import XA_PLAN, _refused, _xa, _xa_change
 
 
@@ -62,3 +64,25 @@ def test_a_chapter_name_other_than_the_topics_ten_ngan_is_still_said(tmp_path, c
     path.write_text(text.replace("ten: Mô hình hay, cách làm hiệu quả", "ten: Mô hình hay", 1), encoding="utf-8")
     code, report = run_check(root, capsys)
     assert code == 1 and "so-tay/mo-hinh-hay.yaml:" in report and "ten_ngan: «Mô hình hay, cách làm hiệu quả»" in report, report
+
+
+# --- #11: a blank optional value offers to leave the line out ------------------------------------------
+
+@pytest.mark.parametrize("old, new, field", [
+    ("        ten_ngan: Mô hình hay, cách làm hiệu quả\n", '        ten_ngan: ""\n', "ten_ngan"),
+    ("ten_goi_noi_dung: các nội dung trọng tâm\n", 'ten_goi_noi_dung: ""\n', "ten_goi_noi_dung"),
+])
+def test_a_blank_optional_value_offers_to_leave_the_line_out(tmp_path, capsys, old, new, field):
+    root = data_copy(tmp_path)
+    change(root, "ke-hoach.yaml", old, new)
+    code, report = run_check(root, capsys)
+    assert code == 1 and "Không được để trống" in report, report
+    assert f"hoặc bỏ dòng này («{field}: …», trường không bắt buộc)" in report, report
+    assert len(_errors(report)) == 1, report
+
+
+def test_a_blank_required_value_does_not_offer_to_leave_it_out(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    change(root, "ke-hoach.yaml", "  ten_ngan: Cuộc vận động\n", '  ten_ngan: ""\n')
+    code, report = run_check(root, capsys)
+    assert code == 1 and "Không được để trống" in report and "không bắt buộc" not in report, report
