@@ -413,7 +413,7 @@ def check_step_times(plan: PlanFile, src) -> list[DataError]:
         own = _own_words(step, doan_lines)
         whole = _cut_short(" ".join(time.van_ban.split()), own)
         if whole is not None:
-            # the words are the step's own, only cut short («Quý IV» of «Quý IV/2026»: review bad10 r8)
+            # the words are the step's own, only cut short («Quý IV» of «Quý IV/<năm>»: review bad10 r8)
             errors.append(src.error(at + ("van_ban",), f"Thời gian của bước bị chép thiếu: chữ kế hoạch ghi cho "
                                                        f"bước này là «{whole}», van_ban chỉ chép một phần.",
                                     found=time.van_ban, hint=f"van_ban: \"{whole}\" (chép nguyên chữ của bước), "
@@ -495,11 +495,11 @@ def _written_in(phrase: str, words: str) -> bool:
 
 def _cut_short(phrase: str, words: str) -> str | None:
     """The step's whole phrase when `phrase` stands in `words` only cut short («Quý IV» in «trong Quý
-    IV/2026», «30/9» in «30/9/2026»): the phrase extended to the whole words and date around it. None
+    IV/<năm>», «30/9» in «30/9/<năm>»): the phrase extended to the whole words and date around it. None
     when `phrase` is there whole, or not there at all."""
     if not phrase or _written_in(phrase, words):
         return None
-    # a number continued by a digit is another number («30/9/2023» is not cut from «30/9/20234»)
+    # a number continued by a digit is another number («30/9/<năm>» is not cut from «30/9/<năm>4»)
     digit_before = r"(?<!\d)" if phrase[:1].isdigit() else ""
     digit_after = r"(?!\d)" if phrase[-1:].isdigit() else ""
     found = re.search(r"(?:\w+(?:[/.]\w+)*[/.]?)?" + digit_before + re.escape(phrase) + digit_after

@@ -86,3 +86,25 @@ def test_a_blank_required_value_does_not_offer_to_leave_it_out(tmp_path, capsys)
     change(root, "ke-hoach.yaml", "  ten_ngan: Cuộc vận động\n", '  ten_ngan: ""\n')
     code, report = run_check(root, capsys)
     assert code == 1 and "Không được để trống" in report and "không bắt buộc" not in report, report
+
+
+# --- #11: a key written twice is named as other messages name the field ---------------------------------
+
+def test_a_key_written_twice_is_named_by_its_sections_kind(tmp_path, capsys):
+    root = data_copy(tmp_path)
+    line = "        ten_ngan: Mô hình hay, cách làm hiệu quả\n"
+    change(root, "ke-hoach.yaml", line, line + line)
+    code, report = run_check(root, capsys)
+    assert code == 1 and "trường «noi_dung › muc › mục 2 › ten_ngan»: Trường «ten_ngan» được ghi hai lần" in report, report
+
+
+# --- #11: a very long value is shortened in messages ----------------------------------------------------
+
+def test_a_long_value_is_shortened_in_the_message():
+    from macros.errors import DataError
+    long = "Tổng hợp kết quả " + "và " * 1500
+    text = str(DataError("data/a.yaml", 3, 5, "loi_van", f"Không có câu «{long}».", found=long, hint=f"chép «{long}»"))
+    assert len(text) < 1000, len(text)
+    assert text.count("…") == 3 and "«Tổng hợp kết quả và" in text, text
+    short = str(DataError("data/a.yaml", 3, 5, "loi_van", "Không có câu «Tổng hợp».", found="Tổng hợp"))
+    assert "…" not in short
