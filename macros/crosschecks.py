@@ -433,10 +433,29 @@ def check_step_times(plan: PlanFile, src) -> list[DataError]:
             errors.append(src.error(at + ("van_ban",), "Chữ thời gian của bước ghi một ngày không có trên lịch.",
                                     found=time.van_ban))
             continue
-        for field in step_times.FIELDS:
-            given, said = getattr(time, field), getattr(read, field) if read is not None else None
-            if given == said:
-                continue
+        diffs = [(field, getattr(time, field), getattr(read, field) if read is not None else None)
+                 for field in step_times.FIELDS]
+        diffs = [d for d in diffs if d[1] != d[2]]
+        # one mistake, one error (review bad10 s6, r6): a day written under another field than the words give
+        # it («trước ngày 30/9/…» written as tu_ngay), or several days the words do not give at all
+        moved = [(field, other, given) for field, given, said in diffs if given is not None and said is None
+                 for other, other_given, other_said in diffs if other_given is None and other_said == given]
+        if len(diffs) == 2 and moved:
+            field, other, given = moved[0]
+            errors.append(src.error(at + (field,), f"Chữ kế hoạch «{time.van_ban}» cho biết {other} là "
+                                                   f"{format_date(given)}, nhưng ngày này đang ghi ở {field}.",
+                                    found=format_date(given),
+                                    hint=f"đổi tên dòng «{field}» thành «{other}»: {other}: \"{format_date(given)}\""))
+            continue
+        unread = [(field, given) for field, given, said in diffs if given is not None and said is None]
+        if not spans_years and len(unread) > 1 and len(unread) == len(diffs):
+            errors.append(src.error(at + (unread[0][0],), f"Chữ kế hoạch «{time.van_ban}» không cho biết ngày nào "
+                                                         f"({', '.join(f for f, _ in unread)}): website không ghi "
+                                                         "ngày chữ kế hoạch không ghi.",
+                                    found=", ".join(f"{f}: {format_date(g)}" for f, g in unread),
+                                    hint="bỏ các dòng " + ", ".join(f for f, _ in unread) + "."))
+            continue
+        for field, given, said in diffs:
             if said is None and spans_years:
                 errors.append(src.error(at + (field,), f"Chữ kế hoạch «{time.van_ban}» không ghi năm, và thời gian "
                                                        f"thực hiện kế hoạch ({P.words(plan.thoi_gian_dia_diem)}) "

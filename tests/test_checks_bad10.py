@@ -108,3 +108,26 @@ def test_a_long_value_is_shortened_in_the_message():
     assert text.count("…") == 3 and "«Tổng hợp kết quả và" in text, text
     short = str(DataError("data/a.yaml", 3, 5, "loi_van", "Không có câu «Tổng hợp».", found="Tổng hợp"))
     assert "…" not in short
+
+
+# --- #5: s6, r6 — one change to a step's time, one error ------------------------------------------------
+
+STEP1 = "    noi_dung: Khảo sát, nắm tình hình Nhân dân tại các thôn, làng; hoàn thành trước ngày 30/9/2026.\n"
+STEP2 = "      {so_hoi_nghi} hội nghị.\n"
+
+
+def test_s6_a_day_under_another_field_is_one_error_naming_both(tmp_path, capsys):
+    root = _xa(tmp_path)
+    _xa_change(root, STEP1, STEP1 + '    thoi_gian:\n      van_ban: trước ngày 30/9/2026\n      tu_ngay: "30/9/2026"\n')
+    report = _refused(root, capsys, f"{XA_PLAN}:69:", "thoi_gian › tu_ngay", "Giá trị đang ghi: 30/9/2026",
+                      "đổi tên dòng «tu_ngay» thành «truoc_ngay»")
+    assert len(_errors(report)) == 1, report
+
+
+def test_r6_days_the_words_do_not_give_are_one_error(tmp_path, capsys):
+    root = _xa(tmp_path)
+    _xa_change(root, STEP2, STEP2 + '    thoi_gian:\n      van_ban: 01/10/2026\n      tu_ngay: "01/10/2026"\n'
+                                    '      den_ngay: "01/10/2026"\n')
+    report = _refused(root, capsys, f"{XA_PLAN}:72:", "thoi_gian › tu_ngay", "(tu_ngay, den_ngay)",
+                      "bỏ các dòng tu_ngay, den_ngay")
+    assert len(_errors(report)) == 1, report
