@@ -196,6 +196,7 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
     errors += unique(plan.to_chuc_thuc_hien.phan_cong, lambda a: a.ban, src, base, "Ban")
     # Codes a department already has: an unknown code's hint never names one of them.
     taken = {c for a in plan.to_chuc_thuc_hien.phan_cong for c in a.don_vi if c in known}
+    not_departments: list[tuple[int, str]] = []  # (index, code): persons assigned while the plan writes no quan_he
     # Each name folded once per build, each task text once per department (not once per unit).
     folded_names = {u.ma: [fold(n) for n in _unit_names(u)] for u in units.don_vi}
     for i, a in enumerate(plan.to_chuc_thuc_hien.phan_cong):
@@ -205,10 +206,9 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
                                     found=a.ban, hint=_suggest_department(a.ban, org, org_file)))
         elif not plan.to_chuc_thuc_hien.quan_he and not re.match(_A_DEPARTMENT, names[a.ban]):
             # without the plan's own word the site says «Ban phối hợp của …: <name>», true only of a department
-            errors.append(src.error(base + (i, "ban"), f"«{names[a.ban]}» ({org_file}) không phải một ban, nhưng "
-                                                       "website sẽ ghi «Ban phối hợp» trước tên này.",
-                                    found=a.ban, hint="ghi quan_he trong mục tổ chức thực hiện: chữ kế hoạch dùng cho "
-                                                      "việc người được giao làm với đơn vị (như «phụ trách»)."))
+            not_departments.append((i, a.ban))
+            if len(not_departments) == 1:
+                errors.append(None)  # said once, here, when every such assignment is known (review bad10 q1)
         for j, code in enumerate(a.don_vi):
             path = base + (i, "don_vi", j)
             if code not in known:
@@ -227,6 +227,17 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
                 errors.append(src.error(base + (i, "nhiem_vu"),
                                         f"Nhiệm vụ không nhắc đến đơn vị «{unit.ten}» dù đơn vị này được giao cho ban.",
                                         hint=f"thêm tên «{unit.ten}» vào nhiệm vụ, hoặc bỏ mã «{code}» khỏi don_vi."))
+    if not_departments:
+        # one mistake (quan_he missing), one error at its field, naming every assignment it concerns
+        i, code = not_departments[0]
+        listed = ", ".join(f"«{names[c]}» (phan_cong › mục {k + 1})" for k, c in not_departments)
+        one = len(not_departments) == 1
+        said = src.error(base + (i, "ban") if one else path_of(plan, "to_chuc_thuc_hien") + ("quan_he",),
+                         f"{listed} ({org_file}) không phải {'một ban' if one else 'các ban'}, và mục tổ chức thực hiện "
+                         f"không ghi quan_he: website sẽ ghi «Ban phối hợp» trước {'tên này' if one else 'các tên này'}.",
+                         found=code if one else "", hint="ghi quan_he trong mục tổ chức thực hiện: chữ kế hoạch dùng "
+                                                         "cho việc người được giao làm với đơn vị (như «phụ trách»).")
+        errors[errors.index(None)] = said
     for unit in units.don_vi:
         if unit.ma not in assigned:
             errors.append(src.error(base, f"Đơn vị «{unit.cap} {unit.ten}» (mã {unit.ma}) chưa được giao cho ban nào.",

@@ -131,3 +131,13 @@ def test_r6_days_the_words_do_not_give_are_one_error(tmp_path, capsys):
     report = _refused(root, capsys, f"{XA_PLAN}:72:", "thoi_gian › tu_ngay", "(tu_ngay, den_ngay)",
                       "bỏ các dòng tu_ngay, den_ngay")
     assert len(_errors(report)) == 1, report
+
+
+# --- #5: q1 — quan_he removed is one error at quan_he, naming every person assigned ----------------------
+
+def test_q1_removing_quan_he_is_one_error_at_it(tmp_path, capsys):
+    root = _xa(tmp_path)
+    _xa_change(root, "  quan_he: phụ trách\n", "")
+    report = _refused(root, capsys, "trường «to_chuc_thuc_hien › quan_he»", "phan_cong › mục 1", "phan_cong › mục 2",
+                      "ghi quan_he")
+    assert len(_errors(report)) == 1, report
