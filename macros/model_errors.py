@@ -163,6 +163,7 @@ def _in_data(data, loc: tuple, missing: bool = False) -> tuple:
 
 def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) -> list[DataError]:
     errors = []
+    items: dict[tuple, tuple[int, list[str]]] = {}  # (list's path, message, hint) -> (index in errors, values)
     known = sorted(_field_names(model))
     for err in exc.errors(include_url=False):
         tagged_loc = tuple(p for p in err["loc"] if p != "[key]")
@@ -239,8 +240,17 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
                     f"hãy viết trong dấu nháy kép: \"{raw}\".")
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             found = str(value)[:120] + ("…" if len(str(value)) > 120 else "")
-        errors.append(source.error(loc, message[0].upper() + message[1:] + ("" if message.endswith(".") else "."),
-                                   found=found, hint=hint))
+        message = message[0].upper() + message[1:] + ("" if message.endswith(".") else ".")
+        if loc and isinstance(loc[-1], int) and getattr(source, "label", None) is None:  # YAML: a sheet's rows stay
+            # the same mistake in several items of one list («o_gop: [1, 2]»): one error, at the list (review bad10 x6)
+            same = items.setdefault((loc[:-1], message, hint), (len(errors), []))
+            same[1].append(found)
+            if len(same[1]) > 1:
+                errors[same[0]] = source.error(loc[:-1], message.rstrip(".") + f"; {len(same[1])} mục của "
+                                               "danh sách đều sai như vậy.", found=", ".join(f for f in same[1] if f),
+                                               hint=hint)
+                continue
+        errors.append(source.error(loc, message, found=found, hint=hint))
     return errors
 
 

@@ -141,3 +141,15 @@ def test_q1_removing_quan_he_is_one_error_at_it(tmp_path, capsys):
     report = _refused(root, capsys, "trường «to_chuc_thuc_hien › quan_he»", "phan_cong › mục 1", "phan_cong › mục 2",
                       "ghi quan_he")
     assert len(_errors(report)) == 1, report
+
+
+# --- #5: x6 — one list written wrong is one error at the list --------------------------------------------
+
+def test_x6_a_list_of_wrong_items_is_one_error_at_the_list(tmp_path, capsys):
+    root = _xa(tmp_path)
+    path = root / XA_PLAN
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(120, "    o_gop: [1, 2]\n")  # the probe's line 121, in kinh_phi › doan › mục 2
+    path.write_text("".join(lines), encoding="utf-8")
+    report = _refused(root, capsys, f"{XA_PLAN}:121:", "o_gop»", "2 mục của danh sách", "Giá trị đang ghi: 1, 2")
+    assert len(_errors(report)) == 1, report
