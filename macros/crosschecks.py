@@ -637,7 +637,7 @@ def check_period_words(plan: PlanFile, src) -> list[DataError]:
                                "(quý «Quý III/…», tháng «tháng 7/…», ngày «31/12/…»), «Quý III và Quý IV năm …», "
                                "«6 tháng đầu/cuối năm …», hoặc một quý, tháng, năm («Quý IV/…»). Văn bản ghi cách "
                                "khác thì giữ nguyên lời văn và báo người quản lý website; không sửa lời văn.")]
-    errors = []
+    errors, both = [], []
     for field, given, read in (("bat_dau", period.bat_dau, said[0]), ("ket_thuc", period.ket_thuc, said[1])):
         if P.same(given, read):
             continue
@@ -655,6 +655,15 @@ def check_period_words(plan: PlanFile, src) -> list[DataError]:
                                        f"nhưng chưa ghi {field}."),
                                     found=written,
                                     hint=f"{field}: \"{_as_field(read)}\" (đúng như lời văn)."))
+            both.append((field, read, written, given))
+    if len(both) == 2 and all(given is not None for *_, given in both):
+        # one change (the words, or both points copied from another plan): one error naming both (review bad10 p13e)
+        (f1, r1, w1, _), (f2, r2, w2, _) = both
+        return [src.error(at + (f1,), f"Lời văn của mục (doan) ghi «{said[2]}»: {_POINT_NAMES[f1]} là {r1.words}, "
+                                      f"{_POINT_NAMES[f2]} là {r2.words}, khác {f1} («{w1}») và {f2} («{w2}») đã ghi.",
+                          found=f"{f1}: {w1}; {f2}: {w2}",
+                          hint=f"{f1}: \"{_as_field(r1)}\" và {f2}: \"{_as_field(r2)}\" (đúng như lời văn); nếu "
+                               f"{f1}, {f2} đúng văn bản thì kiểm tra doan chép đúng văn bản.")]
     return errors
 
 

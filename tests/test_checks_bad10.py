@@ -153,3 +153,14 @@ def test_x6_a_list_of_wrong_items_is_one_error_at_the_list(tmp_path, capsys):
     path.write_text("".join(lines), encoding="utf-8")
     report = _refused(root, capsys, f"{XA_PLAN}:121:", "o_gop»", "2 mục của danh sách", "Giá trị đang ghi: 1, 2")
     assert len(_errors(report)) == 1, report
+
+
+# --- #5: p13e — the period's words differing from both points is one error ------------------------------
+
+def test_p13e_the_periods_words_against_both_points_is_one_error(tmp_path, capsys):
+    root = _xa(tmp_path)
+    _xa_change(root, "  - Kế hoạch thực hiện từ Quý III/2026 đến hết ngày 31/12/2026.\n",
+               "  - Kế hoạch thực hiện trong năm 2026.\n")
+    report = _refused(root, capsys, "thoi_gian_dia_diem › bat_dau", "khác bat_dau («Quý III/2026») và ket_thuc "
+                      "(«31/12/2026»)", 'bat_dau: "năm 2026" và ket_thuc: "năm 2026"')
+    assert len(_errors(report)) == 1, report
