@@ -2,8 +2,14 @@
 editor changed, with the value written and the fix.
 
 - r8 (#7): a step's time cut short («Quý IV» of «Quý IV/2026») is said cut short, with the step's own
-  whole phrase offered (not a fixed example from another plan).
-In-process: macros.check on a copy of the commune fixture."""
+  whole phrase offered (not a fixed example from another plan);
+- c2 (#8): the campaign block removed is one error at cuoc_van_dong, naming the toolkit and handbook;
+- N40–N42 (#9): a topic without its optional ten_ngan is titled by the plan's words: no error at the
+  untouched chapter;
+- #11: a blank optional value offers to leave the line out; a key written twice is named as other
+  messages name the field; a very long value is shortened;
+- s6, r6, q1, x6, p13e: one change, one error.
+In-process: macros.check on a copy of data/ or of the commune fixture."""
 
 import re
 
