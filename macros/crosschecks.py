@@ -196,6 +196,7 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
     errors += unique(plan.to_chuc_thuc_hien.phan_cong, lambda a: a.ban, src, base, "Ban")
     # Codes a department already has: an unknown code's hint never names one of them.
     taken = {c for a in plan.to_chuc_thuc_hien.phan_cong for c in a.don_vi if c in known}
+    not_departments: list[tuple[int, str]] = []  # (index, code): persons assigned while the plan writes no quan_he
     # Each name folded once per build, each task text once per department (not once per unit).
     folded_names = {u.ma: [fold(n) for n in _unit_names(u)] for u in units.don_vi}
     for i, a in enumerate(plan.to_chuc_thuc_hien.phan_cong):
@@ -205,10 +206,9 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
                                     found=a.ban, hint=_suggest_department(a.ban, org, org_file)))
         elif not plan.to_chuc_thuc_hien.quan_he and not re.match(_A_DEPARTMENT, names[a.ban]):
             # without the plan's own word the site says «Ban phối hợp của …: <name>», true only of a department
-            errors.append(src.error(base + (i, "ban"), f"«{names[a.ban]}» ({org_file}) không phải một ban, nhưng "
-                                                       "website sẽ ghi «Ban phối hợp» trước tên này.",
-                                    found=a.ban, hint="ghi quan_he trong mục tổ chức thực hiện: chữ kế hoạch dùng cho "
-                                                      "việc người được giao làm với đơn vị (như «phụ trách»)."))
+            not_departments.append((i, a.ban))
+            if len(not_departments) == 1:
+                errors.append(None)  # said once, here, when every such assignment is known (review bad10 q1)
         for j, code in enumerate(a.don_vi):
             path = base + (i, "don_vi", j)
             if code not in known:
@@ -227,6 +227,17 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
                 errors.append(src.error(base + (i, "nhiem_vu"),
                                         f"Nhiệm vụ không nhắc đến đơn vị «{unit.ten}» dù đơn vị này được giao cho ban.",
                                         hint=f"thêm tên «{unit.ten}» vào nhiệm vụ, hoặc bỏ mã «{code}» khỏi don_vi."))
+    if not_departments:
+        # one mistake (quan_he missing), one error at its field, naming every assignment it concerns
+        i, code = not_departments[0]
+        listed = ", ".join(f"«{names[c]}» (phan_cong › mục {k + 1})" for k, c in not_departments)
+        one = len(not_departments) == 1
+        said = src.error(base + (i, "ban") if one else path_of(plan, "to_chuc_thuc_hien") + ("quan_he",),
+                         f"{listed} ({org_file}) không phải {'một ban' if one else 'các ban'}, và mục tổ chức thực hiện "
+                         f"không ghi quan_he: website sẽ ghi «Ban phối hợp» trước {'tên này' if one else 'các tên này'}.",
+                         found=code if one else "", hint="ghi quan_he trong mục tổ chức thực hiện: chữ kế hoạch dùng "
+                                                         "cho việc người được giao làm với đơn vị (như «phụ trách»).")
+        errors[errors.index(None)] = said
     for unit in units.don_vi:
         if unit.ma not in assigned:
             errors.append(src.error(base, f"Đơn vị «{unit.cap} {unit.ten}» (mã {unit.ma}) chưa được giao cho ban nào.",
@@ -410,7 +421,16 @@ def check_step_times(plan: PlanFile, src) -> list[DataError]:
         if time is None:
             continue
         at = path_of(plan, "cac_buoc") + ("buoc", i, "thoi_gian")
-        if not _written_in(" ".join(time.van_ban.split()), _own_words(step, doan_lines)):
+        own = _own_words(step, doan_lines)
+        whole = _cut_short(" ".join(time.van_ban.split()), own)
+        if whole is not None:
+            # the words are the step's own, only cut short («Quý IV» of «Quý IV/<năm>»: review bad10 r8)
+            errors.append(src.error(at + ("van_ban",), f"Thời gian của bước bị chép thiếu: chữ kế hoạch ghi cho "
+                                                       f"bước này là «{whole}», van_ban chỉ chép một phần.",
+                                    found=time.van_ban, hint=f"van_ban: \"{whole}\" (chép nguyên chữ của bước), "
+                                                             "rồi ghi ngày theo đúng chữ đó."))
+            continue
+        if not _written_in(" ".join(time.van_ban.split()), own):
             errors.append(src.error(at + ("van_ban",), "Thời gian của bước không có trong chữ của kế hoạch ghi cho chính bước này: "
                                                        "van_ban chép đúng chữ kế hoạch ghi ở noi_dung của bước (hay ở "
                                                        "đoạn của bước trong lời văn của mục), không lấy chữ của bước khác.",
@@ -424,10 +444,29 @@ def check_step_times(plan: PlanFile, src) -> list[DataError]:
             errors.append(src.error(at + ("van_ban",), "Chữ thời gian của bước ghi một ngày không có trên lịch.",
                                     found=time.van_ban))
             continue
-        for field in step_times.FIELDS:
-            given, said = getattr(time, field), getattr(read, field) if read is not None else None
-            if given == said:
-                continue
+        diffs = [(field, getattr(time, field), getattr(read, field) if read is not None else None)
+                 for field in step_times.FIELDS]
+        diffs = [d for d in diffs if d[1] != d[2]]
+        # one mistake, one error (review bad10 s6, r6): a day written under another field than the words give
+        # it («trước ngày 30/9/…» written as tu_ngay), or several days the words do not give at all
+        moved = [(field, other, given) for field, given, said in diffs if given is not None and said is None
+                 for other, other_given, other_said in diffs if other_given is None and other_said == given]
+        if len(diffs) == 2 and moved:
+            field, other, given = moved[0]
+            errors.append(src.error(at + (field,), f"Chữ kế hoạch «{time.van_ban}» cho biết {other} là "
+                                                   f"{format_date(given)}, nhưng ngày này đang ghi ở {field}.",
+                                    found=format_date(given),
+                                    hint=f"đổi tên dòng «{field}» thành «{other}»: {other}: \"{format_date(given)}\""))
+            continue
+        unread = [(field, given) for field, given, said in diffs if given is not None and said is None]
+        if not spans_years and len(unread) > 1 and len(unread) == len(diffs):
+            errors.append(src.error(at + (unread[0][0],), f"Chữ kế hoạch «{time.van_ban}» không cho biết ngày nào "
+                                                         f"({', '.join(f for f, _ in unread)}): website không ghi "
+                                                         "ngày chữ kế hoạch không ghi.",
+                                    found=", ".join(f"{f}: {format_date(g)}" for f, g in unread),
+                                    hint="bỏ các dòng " + ", ".join(f for f, _ in unread) + "."))
+            continue
+        for field, given, said in diffs:
             if said is None and spans_years:
                 errors.append(src.error(at + (field,), f"Chữ kế hoạch «{time.van_ban}» không ghi năm, và thời gian "
                                                        f"thực hiện kế hoạch ({P.words(plan.thoi_gian_dia_diem)}) "
@@ -482,6 +521,20 @@ def _written_in(phrase: str, words: str) -> bool:
     before = r"(?<!\w)(?<!\d[/.])" if phrase[:1].isalnum() else ""
     after = r"(?!\w)(?![/.]\d)" if phrase[-1:].isalnum() else ""
     return re.search(before + re.escape(phrase) + after, words) is not None
+
+
+def _cut_short(phrase: str, words: str) -> str | None:
+    """The step's whole phrase when `phrase` stands in `words` only cut short («Quý IV» in «trong Quý
+    IV/<năm>», «30/9» in «30/9/<năm>»): the phrase extended to the whole words and date around it. None
+    when `phrase` is there whole, or not there at all."""
+    if not phrase or _written_in(phrase, words):
+        return None
+    # a number continued by a digit is another number («30/9/<năm>» is not cut from «30/9/<năm>4»)
+    digit_before = r"(?<!\d)" if phrase[:1].isdigit() else ""
+    digit_after = r"(?!\d)" if phrase[-1:].isdigit() else ""
+    found = re.search(r"(?:\w+(?:[/.]\w+)*[/.]?)?" + digit_before + re.escape(phrase) + digit_after
+                      + r"(?:[/.]?\w+)*", words)
+    return found.group(0) if found and found.group(0) != phrase else None
 
 
 def _steps_within_period(plan: PlanFile, src, skip: set = frozenset()) -> list[DataError]:
@@ -584,7 +637,7 @@ def check_period_words(plan: PlanFile, src) -> list[DataError]:
                                "(quý «Quý III/…», tháng «tháng 7/…», ngày «31/12/…»), «Quý III và Quý IV năm …», "
                                "«6 tháng đầu/cuối năm …», hoặc một quý, tháng, năm («Quý IV/…»). Văn bản ghi cách "
                                "khác thì giữ nguyên lời văn và báo người quản lý website; không sửa lời văn.")]
-    errors = []
+    errors, both = [], []
     for field, given, read in (("bat_dau", period.bat_dau, said[0]), ("ket_thuc", period.ket_thuc, said[1])):
         if P.same(given, read):
             continue
@@ -602,6 +655,15 @@ def check_period_words(plan: PlanFile, src) -> list[DataError]:
                                        f"nhưng chưa ghi {field}."),
                                     found=written,
                                     hint=f"{field}: \"{_as_field(read)}\" (đúng như lời văn)."))
+            both.append((field, read, written, given))
+    if len(both) == 2 and all(given is not None for *_, given in both):
+        # one change (the words, or both points copied from another plan): one error naming both (review bad10 p13e)
+        (f1, r1, w1, _), (f2, r2, w2, _) = both
+        return [src.error(at + (f1,), f"Lời văn của mục (doan) ghi «{said[2]}»: {_POINT_NAMES[f1]} là {r1.words}, "
+                                      f"{_POINT_NAMES[f2]} là {r2.words}, khác {f1} («{w1}») và {f2} («{w2}») đã ghi.",
+                          found=f"{f1}: {w1}; {f2}: {w2}",
+                          hint=f"{f1}: \"{_as_field(r1)}\" và {f2}: \"{_as_field(r2)}\" (đúng như lời văn); nếu "
+                               f"{f1}, {f2} đúng văn bản thì kiểm tra doan chép đúng văn bản.")]
     return errors
 
 
@@ -936,10 +998,11 @@ def _missing(plan: PlanFile, kinds, campaign: bool = True) -> list[str]:
     return missing
 
 
-def unmade_pages(models: dict, files: dict | None = None) -> list[str]:
+def unmade_pages(models: dict, files: dict | None = None, campaign: bool = True) -> list[str]:
     """Sentences for data the editor gave that no page shows: units listed in don-vi.yaml while
     the plan lacks a structured section their pages need, a bo-cong-cu.yaml while the toolkit
-    is not made. An error for a checked plan, a line of the printed checklist for a draft."""
+    is not made. An error for a checked plan, a line of the printed checklist for a draft. Without
+    `campaign`, a missing cuoc_van_dong is left out (said once, at its own field: review bad10 c2)."""
     plan, units = models["plan"], models.get("units")
     sentences = []
     unit_missing = _missing(plan, _UNIT_NEEDS, campaign=False) + ([] if plan.van_ban.nam is not None else ["«van_ban › nam»"])
@@ -947,14 +1010,14 @@ def unmade_pages(models: dict, files: dict | None = None) -> list[str]:
         sentences.append(f"{_names(files, 'units')} có {len(units.don_vi)} đơn vị nhưng website không tạo trang đơn vị "
                          f"vì kế hoạch thiếu mục có cấu trúc: {', '.join(unit_missing)}.")
     if "toolkit" in models:
-        missing = unit_missing + [m for m in _missing(plan, _TOOLKIT_NEEDS) if m not in unit_missing]
+        missing = unit_missing + [m for m in _missing(plan, _TOOLKIT_NEEDS, campaign) if m not in unit_missing]
         if units is not None and not units.don_vi:  # None: don-vi.yaml has its own errors
             missing.append(f"đơn vị ({_units_file_missing(files) or _names(files, 'units')})")
         if missing:
             sentences.append(f"{_names(files, 'toolkit')} có bộ công cụ nhưng website không tạo bộ công cụ vì kế hoạch "
                              f"thiếu: {', '.join(missing)}.")
     chapters = models.get("chapters") or {}
-    handbook_missing = _missing(plan, ("noi_dung",))  # Site.has_handbook: the contents and the campaign
+    handbook_missing = _missing(plan, ("noi_dung",), campaign)  # Site.has_handbook: the contents and the campaign
     if chapters and handbook_missing:  # review bad9b c5: the chapters vanished from the site, nothing said
         folder = _names(files, "plan").rsplit("/", 1)[0] + "/so-tay/"
         sentences.append(f"{folder} có {len(chapters)} chương Sổ tay nhưng website không tạo Sổ tay vì kế hoạch "
@@ -967,9 +1030,22 @@ def check_unmade_pages(models: dict, src, files: dict | None = None) -> list[Dat
         return []  # printed with the draft's checklist (Site.unmade_pages)
     units_hint = ("thêm các mục có cấu trúc đó vào ke-hoach.yaml; nếu giữ các mục chép nguyên văn, để trống danh "
                   "sách đơn vị: trong don-vi.yaml ghi «don_vi: []».")
-    return [src.error(("muc",), sentence, hint=units_hint if "không tạo trang đơn vị" in sentence else
-                      "thêm các mục có cấu trúc đó vào ke-hoach.yaml, hoặc bỏ tệp dữ liệu không dùng đến.")
-            for sentence in unmade_pages(models, files)]
+    errors = []
+    plan = models["plan"]
+    needers = ([f"bộ công cụ ({_names(files, 'toolkit')})"] if "toolkit" in models else []) + (
+        [f"Sổ tay ({_names(files, 'plan').rsplit('/', 1)[0]}/so-tay/, {len(models['chapters'])} chương)"]
+        if models.get("chapters") else [])
+    if plan.cuoc_van_dong is None and needers:
+        # one mistake (the block removed), one error at the block's own field: review bad10 c2
+        errors.append(src.error(("cuoc_van_dong",), "Kế hoạch thiếu khối «cuoc_van_dong» (tên cuộc vận động, "
+                                f"ten và ten_ngan), nhưng {' và '.join(needers)} cần khối này: website không tạo "
+                                f"{' và '.join(n.split(' (')[0] for n in needers)}.",
+                                hint="thêm lại khối cuoc_van_dong vào ke-hoach.yaml, chép tên cuộc vận động đúng "
+                                     "chữ kế hoạch; nếu kế hoạch không thuộc cuộc vận động nào, bỏ "
+                                     + " và ".join(n.split(" (")[1].split(",")[0].rstrip(")") for n in needers) + "."))
+    return errors + [src.error(("muc",), sentence, hint=units_hint if "không tạo trang đơn vị" in sentence else
+                               "thêm các mục có cấu trúc đó vào ke-hoach.yaml, hoặc bỏ tệp dữ liệu không dùng đến.")
+                     for sentence in unmade_pages(models, files, campaign=False)]
 
 
 # Which validated files each check needs ("units", "org", "plan" as in loader.PLAN_FILES).

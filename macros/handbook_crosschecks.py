@@ -67,7 +67,10 @@ def check_chapters(chapters: dict, plan, refs, sources, files: dict | None = Non
 
 def _chapter_title(chapter, stem: str, plan, src, plan_file: str = "data/ke-hoach.yaml") -> list[DataError]:
     """A general chapter needs its `ten`; a topic's chapter is titled by the topic's
-    ten_ngan, so a `ten` there would be read and never shown: it must repeat ten_ngan."""
+    ten_ngan, so a `ten` there would be read and never shown: it must repeat ten_ngan. A topic
+    without ten_ngan (optional) is titled by the plan's own words (Topic.display_name): its page is
+    true, and the chapter's `ten` is not compared with words nobody wrote as a name (review bad10
+    N40–N42: the error was at the untouched chapter, quoting noi_dung as if it were ten_ngan)."""
     if chapter.chu_de is None:
         if chapter.ten is None:
             return [src.error((), "Thiếu trường bắt buộc «ten» (tên chương).",
@@ -75,9 +78,9 @@ def _chapter_title(chapter, stem: str, plan, src, plan_file: str = "data/ke-hoac
         return []
     topics = plan.noi_dung.muc if plan.noi_dung is not None else []
     topic = next((t for t in topics if t.ma == chapter.chu_de), None)
-    if topic is not None and chapter.ten is not None and chapter.ten != topic.display_name:
+    if topic is not None and topic.ten_ngan and chapter.ten is not None and chapter.ten != topic.ten_ngan:
         return [src.error(("ten",), f"Tên «{chapter.ten}» không hiện ở đâu: trang của nội dung «{chapter.chu_de}» "
-                                    f"lấy tên từ {plan_file} (noi_dung › muc › ten_ngan: «{topic.display_name}»).",
+                                    f"lấy tên từ {plan_file} (noi_dung › muc › ten_ngan: «{topic.ten_ngan}»).",
                           found=chapter.ten,
                           hint=f"xóa dòng «ten», hoặc sửa ten_ngan trong {plan_file} nếu muốn đổi tên trang.")]
     return []

@@ -118,7 +118,8 @@ def _parse(root: Path, rel: str, model, raw: bytes | None = None) -> tuple:
     """(source or None, validated model or None, errors as a tuple): a pure function of the bytes."""
     errors: list = []
     try:
-        source = read_yaml(root / rel, rel) if raw is None else read_yaml(root / rel, rel, raw)
+        kind = PlanSource if model is PlanFile else YamlSource  # a key written twice named as other errors are
+        source = read_yaml(root / rel, rel, kind=kind) if raw is None else read_yaml(root / rel, rel, raw, kind=kind)
     except DataErrors as exc:
         return None, None, tuple(exc.errors)
     if model is PlanFile:

@@ -64,6 +64,19 @@ def _nested_models(annotation) -> list:
 def _keys_at(model: type[BaseModel], loc: tuple) -> list[str]:
     """The field names allowed where `loc` (pydantic's, with the tags of unions: "kinh_phi") points:
     the model of that mapping; a union's member is the one its tag names (a section's `loai`)."""
+    candidates = _models_at(model, loc)
+    return sorted(candidates[0].model_fields) if candidates else []
+
+
+def _optional(model: type[BaseModel], loc: tuple) -> bool:
+    """Whether the field `loc` (pydantic's) names has a default in the model: a line the editor may leave out."""
+    if not loc or not isinstance(loc[-1], str):
+        return False
+    having = [m for m in _models_at(model, loc[:-1]) if loc[-1] in m.model_fields]
+    return bool(having) and all(not m.model_fields[loc[-1]].is_required() for m in having)
+
+
+def _models_at(model: type[BaseModel], loc: tuple) -> list:
     candidates = [model]
     for part in loc:
         if isinstance(part, int):
@@ -79,7 +92,7 @@ def _keys_at(model: type[BaseModel], loc: tuple) -> list[str]:
         candidates = [n for m in having for n in _nested_models(m.model_fields[part].annotation)]
         if not candidates:
             return []
-    return sorted(candidates[0].model_fields)
+    return candidates
 
 
 def _suggest_key(name: str, keys: list[str]) -> list[str]:
@@ -150,6 +163,7 @@ def _in_data(data, loc: tuple, missing: bool = False) -> tuple:
 
 def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) -> list[DataError]:
     errors = []
+    items: dict[tuple, tuple[int, list[str]]] = {}  # (list's path, message, hint) -> (index in errors, values)
     known = sorted(_field_names(model))
     for err in exc.errors(include_url=False):
         tagged_loc = tuple(p for p in err["loc"] if p != "[key]")
@@ -182,6 +196,9 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
         else:
             # Never pydantic's English ("String should match pattern '^…'"): what is wrong, in Vietnamese.
             message = _OTHER_MESSAGES.get(kind, "giá trị không đúng dạng cần có ở trường này (xem hướng dẫn biên tập)")
+        if message.rstrip(".").lower() == "không được để trống" and _optional(model, tagged_loc):
+            # review bad10 #11: a blank optional value — the editor may leave the line out
+            hint = f"ghi giá trị, hoặc bỏ dòng này («{loc[-1]}: …», trường không bắt buộc)."
         raw = source.coerced.get(loc)
         value = err.get("input")
         if value is None and raw is None and kind in _TYPE_MESSAGES:
@@ -223,8 +240,17 @@ def translate(source: YamlSource, model: type[BaseModel], exc: ValidationError) 
                     f"hãy viết trong dấu nháy kép: \"{raw}\".")
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             found = str(value)[:120] + ("…" if len(str(value)) > 120 else "")
-        errors.append(source.error(loc, message[0].upper() + message[1:] + ("" if message.endswith(".") else "."),
-                                   found=found, hint=hint))
+        message = message[0].upper() + message[1:] + ("" if message.endswith(".") else ".")
+        if loc and isinstance(loc[-1], int) and getattr(source, "label", None) is None:  # YAML: a sheet's rows stay
+            # the same mistake in several items of one list («o_gop: [1, 2]»): one error, at the list (review bad10 x6)
+            same = items.setdefault((loc[:-1], message, hint), (len(errors), []))
+            same[1].append(found)
+            if len(same[1]) > 1:
+                errors[same[0]] = source.error(loc[:-1], message.rstrip(".") + f"; {len(same[1])} mục của "
+                                               "danh sách đều sai như vậy.", found=", ".join(f for f in same[1] if f),
+                                               hint=hint)
+                continue
+        errors.append(source.error(loc, message, found=found, hint=hint))
     return errors
 
 

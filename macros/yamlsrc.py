@@ -20,7 +20,7 @@ import datetime as dt
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -360,6 +360,7 @@ class _Builder:
     def __init__(self, source: YamlSource):
         self.source = source
         self.errors: list[DataError] = []
+        self.paths: dict[int, tuple] = {}  # an error's index in `errors` -> its field's path (named once data is read)
         self._constructor = yaml.SafeLoader("")
         self._resolver = yaml.resolver.Resolver()
 
@@ -457,6 +458,7 @@ class _Builder:
             return
         if key in out:
             first = self.source.positions[path + (key,)][0]
+            self.paths[len(self.errors)] = path + (key,)
             self.errors.append(DataError(
                 self.source.path, line, column, field_path(path + (key,)),
                 f"Trường «{key}» được ghi hai lần (lần đầu ở dòng {first}).",
@@ -678,10 +680,11 @@ def read_bytes_bounded(file: Path, display: str, limit: int = MAX_BYTES) -> byte
     return raw
 
 
-def read_yaml(file: Path, display: str, raw: bytes | None = None) -> YamlSource:
+def read_yaml(file: Path, display: str, raw: bytes | None = None, kind: type = YamlSource) -> YamlSource:
     """Read `file`; raise DataErrors naming `display` (the path shown to editors). `raw`: its
-    bytes, already read by read_bytes_bounded (the loader's memo keys them)."""
-    source = YamlSource(display, None)
+    bytes, already read by read_bytes_bounded (the loader's memo keys them). `kind`: the source's
+    class (loader.PlanSource names a section's fields by its kind: a key written twice too)."""
+    source = kind(display, None)
     raw = read_bytes_bounded(file, display) if raw is None else raw
     try:
         text = raw.decode("utf-8")
@@ -701,5 +704,7 @@ def read_yaml(file: Path, display: str, raw: bytes | None = None) -> YamlSource:
     except yaml.YAMLError as exc:
         raise DataErrors([_syntax_error_from(display, exc, text)]) from None
     if builder.errors:
-        raise DataErrors(builder.errors)
+        # a field named as every other message names it («to_chuc_thuc_hien › …», review bad10 #11)
+        raise DataErrors([replace(err, field=source.error(builder.paths[i], "").field) if i in builder.paths else err
+                          for i, err in enumerate(builder.errors)])
     return source

@@ -250,4 +250,4 @@ def test_handbook_chapters_that_no_page_shows_are_named(tmp_path, capsys):
     start = text.index("cuoc_van_dong:\n")
     path.write_text(text[:start] + text[text.index("\ncan_cu:\n", start) + 1:], encoding="utf-8")
     (root / "data" / "ke-hoach-2023" / "bo-cong-cu.yaml").unlink()
-    _refused(root, capsys, "data/ke-hoach-2023/so-tay/", "chương Sổ tay", "«cuoc_van_dong» (trường)")
+    _refused(root, capsys, "data/ke-hoach-2023/so-tay/", "6 chương", "trường «cuoc_van_dong»", "không tạo Sổ tay")

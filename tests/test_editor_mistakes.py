@@ -148,10 +148,10 @@ def test_internal_error_is_a_short_message_naming_the_file(tmp_path, capsys, mon
 
     real = site.read_yaml
 
-    def broken(path, display):
+    def broken(path, display, *args, **kwargs):
         if display == "data/ke-hoach-2023/ke-hoach.yaml":
             raise ZeroDivisionError("chia cho 0")
-        return real(path, display)
+        return real(path, display, *args, **kwargs)
 
     monkeypatch.setattr(site, "read_yaml", broken)
     code = check.main(["--goc", str(ROOT)])

@@ -188,7 +188,8 @@ def test_a_date_the_words_do_not_give_is_refused(tmp_path):
     with pytest.raises(DataErrors) as exc:
         load_website(root)
     messages = [e.message for e in exc.value.errors]
-    assert len(messages) == 2 and all("«sau khi thống nhất» không cho biết ngày này" in m for m in messages), messages
+    # one change, one error naming both days (review bad10 r6)
+    assert len(messages) == 1 and "«sau khi thống nhất» không cho biết ngày nào (tu_ngay, den_ngay)" in messages[0], messages
 
 
 def test_words_not_in_the_plan_are_refused(tmp_path):
