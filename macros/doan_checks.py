@@ -116,6 +116,13 @@ def _units_named(text: str, names: dict[str, list[str]]) -> list[str]:
     return found
 
 
+def _row_units(row: list, names: dict[str, list[str]]) -> list[str]:
+    """The codes of the units a table row names: a cell whose whole text is a unit's name (a number inside
+    another cell, «3» in «3.500.000», names nobody)."""
+    cells = {" ".join(fold(plain(c)).split()).strip(" .:;,") for c in row}
+    return [code for code, ns in names.items() if any(n in cells for n in ns)]
+
+
 def _row_amounts(table: Table, row: list, head: int) -> list[tuple[int, str]]:
     """The amounts of one body row of a money table: a cell in figures, or a figure under «(triệu đồng)»."""
     out = []
@@ -140,7 +147,9 @@ def _words_per_unit(budget, names) -> dict[str, tuple[int, str, str]]:
     for table in _tables(budget.doan):
         head = max(1, table.dong_tieu_de)
         for row in table.bang[head:]:
-            codes = _units_named(fold(" ".join(plain(c) for c in row)), names)
+            if any(_TOTAL_ROW.match(fold(plain(c))) for c in row):
+                continue  # the total row is never a unit's
+            codes = _row_units(row, names)
             amounts = {n: w for n, w in _row_amounts(table, row, head)}
             if len(codes) == 1 and len(amounts) == 1:
                 n, written = next(iter(amounts.items()))
