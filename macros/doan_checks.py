@@ -63,6 +63,19 @@ def _scaled_cells(blocks) -> list[tuple[int, str]]:
     return out
 
 
+def _check_source(budget, texts: list[str], at: tuple, src) -> list[DataError]:
+    """The source `nguon` names is the budget's words (review r19q #2): the budget page prints it as the plan's."""
+    if not budget.nguon:
+        return []
+    words = " ".join(" ".join(t.split()) for t in texts)
+    wanted = " ".join(budget.nguon.split()).rstrip(".")
+    if any(w in words for w in (wanted, wanted[:1].lower() + wanted[1:], wanted[:1].upper() + wanted[1:])):
+        return []
+    return [src.error(at + ("nguon",), "Nguồn kinh phí không có trong lời văn của mục kinh phí (doan): trang kinh "
+                                       "phí in nó như lời kế hoạch.", found=budget.nguon,
+                      hint="chép đúng chữ lời văn ghi nguồn kinh phí; lời văn không ghi nguồn thì bỏ dòng nguon.")]
+
+
 def check_budget_words(plan: PlanFile, src) -> list[DataError]:
     """Each amount of kinh_phi's fields is written in its words (doan), when it keeps them."""
     budget = plan.kinh_phi
@@ -76,7 +89,7 @@ def check_budget_words(plan: PlanFile, src) -> list[DataError]:
     fields = ([(at + ("dinh_muc",), "dinh_muc", budget.dinh_muc)] if budget.dinh_muc is not None else [])
     fields += [(at + ("rieng", code), f"rieng › {code}", n) for code, n in budget.rieng.items()]
     fields += [(at + ("tong",), "tong", budget.tong)] if budget.tong is not None else []
-    errors = []
+    errors = _check_source(budget, texts, at, src)
     contradicted = [(n, written, words) for _, n, written, words in _words_beside_figures(budget.doan)
                     if not words_say_amount(words, n)]
     for path, name, n in fields:

@@ -32,7 +32,7 @@ def total_label(site: Site) -> str:
 def budget_page(site: Site) -> str:
     budget = site.plan.kinh_phi
     rate = site.flat_rate
-    summary = f"- **Nguồn kinh phí:** {m(budget.nguon)}\n"
+    summary = f"- **Nguồn kinh phí:** {m(budget.nguon)}\n" if budget.nguon else ""  # never a source the plan lacks
     if rate is not None:  # never a rate the plan does not give (each unit its own amount: no such line)
         summary += (f"- **Mức cho mỗi đơn vị:** {format_money(rate)}"
                     + ("" if site.rate_for_all else " (trừ các đơn vị có mức riêng ở bảng dưới)") + "\n")

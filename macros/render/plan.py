@@ -181,7 +181,7 @@ def budget_sentence(site: Site) -> str:
     else:
         parts = "; ".join(f"{u.ten} {format_money(site.amount(u.ma))}" for u in site.units)
         detail = f"{parts}; tổng cộng {total}"
-    return f"{plan.kinh_phi.nguon}, cụ thể: {detail}."
+    return f"{plan.kinh_phi.nguon}, cụ thể: {detail}." if plan.kinh_phi.nguon else f"Cụ thể: {detail}."
 
 
 def places_line(site: Site) -> str:
