@@ -46,7 +46,7 @@ def budget_page(site: Site) -> str:
     else:
         summary += (
             f"- **Tổng cộng:** {format_money(site.total)}" + (f" ({SUM_NOTE})" if site.total_is_sum else "") + "\n"
-            f"- **Bằng chữ:** {m(site.total_in_words)}\n"
+            + (f"- **Bằng chữ:** {m(site.total_in_words)}\n" if site.total_in_words else "")
         )
     # The plan's own words when the section keeps them (doan), as written; else the sentence made from its fields.
     quoted = str(plan.verbatim_html(budget, quote=True)) if budget.doan else "> " + m(budget_sentence(site))

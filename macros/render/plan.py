@@ -174,7 +174,7 @@ def _text(text: str) -> dict:
 def budget_sentence(site: Site) -> str:
     """"Từ kinh phí …, cụ thể: 5.000.000đ/01 đơn vị x 10 huyện, thành phố = 50.000.000đ (…)."""
     plan = site.plan
-    total = f"{format_money(site.total)} ({site.total_in_words})"
+    total = format_money(site.total) + (f" ({site.total_in_words})" if site.total_in_words else "")
     if site.uniform_amount:
         n = len(site.units)
         detail = f"{format_money(plan.kinh_phi.dinh_muc)}/01 đơn vị x {n} {plan.ten_goi_don_vi} = {total}"
