@@ -36,6 +36,16 @@ def step(plan):
     return next((s for s in steps if MARK in s.noi_dung), None)
 
 
+def in_plan(plan) -> bool:
+    """The plan's steps speak of conferences: a count (hoi_nghi), a step taking it, or «hội nghị» in the
+    steps section's words or steps. A plan without a steps section (a monitoring plan) has none."""
+    section = plan.cac_buoc
+    if section is None:
+        return False
+    texts = [*block_lines(section.doan), *(s.noi_dung for s in section.buoc)]
+    return section.hoi_nghi is not None or step(plan) is not None or any("hội nghị" in t.lower() for t in texts)
+
+
 def written(conf) -> str:
     """The count as the fields write it («từ 01 đến 02»), what {so_hoi_nghi} is filled with."""
     return f"từ {conf.toi_thieu:02d} đến {conf.toi_da:02d}"

@@ -9,6 +9,7 @@ data" is not "no conference".
 import datetime as dt
 from dataclasses import dataclass
 
+from .. import conferences
 from ..dates import format_date
 from ..model import Department, Unit
 from ..numbers import format_percent
@@ -143,6 +144,12 @@ def unit_progress(site: Site, results: Results, code: str) -> UnitProgress:
 
 def all_progress(site: Site, results: Results) -> list[UnitProgress]:
     return [unit_progress(site, results, u.ma) for u in site.units]
+
+
+def conferences_shown(site: Site, results: Results) -> bool:
+    """Conference figures (count, people attending) are shown when the plan speaks of conferences or a unit
+    reports some; a plan with none gets no such column or line (review r19q #5)."""
+    return conferences.in_plan(site.plan) or any(r.hoi_nghi for r in results.by_unit.values())
 
 
 def summary(site: Site, results: Results) -> Summary:
