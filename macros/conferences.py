@@ -51,6 +51,19 @@ def written(conf) -> str:
     return f"từ {conf.toi_thieu:02d} đến {conf.toi_da:02d}"
 
 
+def filled(plan) -> str:
+    """What {so_hoi_nghi} is filled with and the site states as the plan's count: the count as the steps
+    section's words or its steps write it («từ 1 đến 2», review r19q #4) when they write the fields' count,
+    else as the fields write it («từ 01 đến 02»)."""
+    section = plan.cac_buoc
+    conf = section.hoi_nghi
+    for text in [*block_lines(section.doan), *(s.noi_dung for s in section.buoc)]:
+        for m in COUNT.finditer(text):
+            if count_of(m) == (conf.toi_thieu, conf.toi_da):
+                return " ".join(text[m.start():m.end(2)].split())
+    return written(conf)
+
+
 def _pattern(text: str, middle: str) -> re.Pattern:
     """`text` with {so_hoi_nghi} standing for `middle` (a regex), any run of spaces for a space."""
     parts = [r"\s+".join(map(re.escape, part.split())) for part in text.split(MARK)]
@@ -64,7 +77,7 @@ def plan_sentence(plan) -> str | None:
     section, found = plan.cac_buoc, step(plan)
     if section is None or found is None or not section.doan or section.hoi_nghi is None:
         return None
-    pattern = _pattern(found.noi_dung.strip(), r"\s+".join(map(re.escape, written(section.hoi_nghi).split())))
+    pattern = _pattern(found.noi_dung.strip(), r"\s+".join(map(re.escape, filled(plan).split())))
     for line in block_lines(section.doan):
         m = pattern.search(line)
         if m:

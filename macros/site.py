@@ -14,7 +14,7 @@ from .crosschecks import PLACEHOLDER, unmade_pages
 from .dates import format_date
 from .handbook_model import Chapter, Reference, Term, ToolkitFile
 from .model import Assignment, Department, OrgFile, PlanEntry, PlanFile, Unit, UnitsFile, WebsiteFile
-from . import plan_amounts
+from . import conferences, plan_amounts
 from .numbers import money_in_words
 
 
@@ -356,8 +356,7 @@ class Site:
     def placeholders(self) -> dict[str, str]:
         out = {}
         if self.plan.cac_buoc is not None and self.plan.cac_buoc.hoi_nghi is not None:
-            conf = self.plan.cac_buoc.hoi_nghi
-            out["so_hoi_nghi"] = f"từ {conf.toi_thieu:02d} đến {conf.toi_da:02d}"
+            out["so_hoi_nghi"] = conferences.filled(self.plan)  # as the plan writes it (review r19q #4)
         if self.plan.to_chuc_thuc_hien is not None:
             report = self.plan.to_chuc_thuc_hien.bao_cao
             out["noi_nhan_bao_cao"] = self.report_receiver
