@@ -169,8 +169,16 @@ def summary(site: Site, results: Results) -> Summary:
 
 
 def topic_names(site: Site) -> dict[str, tuple[int, str]]:
-    """Topic code -> (its number in the plan's contents section, its display_name)."""
-    return {t.ma: (i, t.display_name) for i, t in enumerate(site.topics, 1)}
+    """Topic code -> (its number in the plan's contents section, its display_name without a final period: the
+    plan's sentence when no ten_ngan is given, listed «1. …; 3. ….» by the pages and files, review r19q #9)."""
+    return {t.ma: (i, unstopped(t.display_name)) for i, t in enumerate(site.topics, 1)}
+
+
+def unstopped(text: str) -> str:
+    """`text` without its one final period («… khu dân cư.» -> «… khu dân cư»), before a template adds its own;
+    an ellipsis («…», «...») stays."""
+    text = text.rstrip()
+    return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
 
 
 percent = format_percent  # the results pages' name for it (macros/numbers.py)
