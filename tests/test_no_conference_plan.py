@@ -35,3 +35,12 @@ def test_conference_columns_stay_for_a_plan_with_conferences(tmp_path):
     head, _ = xlsx.results_rows(site, results)
     assert "Số hội nghị" in head and "Người dự" in head, head
     assert ">Hội nghị<" in progress_page(site, results)
+
+
+def test_the_draft_report_has_no_conference_section_without_conferences(tmp_path):
+    from macros.render.report import document_html
+    root, site, bare = _sites(tmp_path)
+    doc = str(document_html(bare, load_results(root, bare)))
+    assert "bc-hoi-nghi" not in doc and "Số hội nghị" not in doc and "Người dự" not in doc, doc
+    assert '<h3 id="bc-kinh-phi">1. Kinh phí</h3>' in doc, doc
+    assert "bc-hoi-nghi" in str(document_html(site, load_results(root, site)))
