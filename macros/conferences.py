@@ -36,9 +36,32 @@ def step(plan):
     return next((s for s in steps if MARK in s.noi_dung), None)
 
 
+def in_plan(plan) -> bool:
+    """The plan's steps speak of conferences: a count (hoi_nghi), a step taking it, or «hội nghị» in the
+    steps section's words or steps. A plan without a steps section (a monitoring plan) has none."""
+    section = plan.cac_buoc
+    if section is None:
+        return False
+    texts = [*block_lines(section.doan), *(s.noi_dung for s in section.buoc)]
+    return section.hoi_nghi is not None or step(plan) is not None or any("hội nghị" in t.lower() for t in texts)
+
+
 def written(conf) -> str:
     """The count as the fields write it («từ 01 đến 02»), what {so_hoi_nghi} is filled with."""
     return f"từ {conf.toi_thieu:02d} đến {conf.toi_da:02d}"
+
+
+def filled(plan) -> str:
+    """What {so_hoi_nghi} is filled with and the site states as the plan's count: the count as the steps
+    section's words or its steps write it («từ 1 đến 2», review r19q #4) when they write the fields' count,
+    else as the fields write it («từ 01 đến 02»)."""
+    section = plan.cac_buoc
+    conf = section.hoi_nghi
+    for text in [*block_lines(section.doan), *(s.noi_dung for s in section.buoc)]:
+        for m in COUNT.finditer(text):
+            if count_of(m) == (conf.toi_thieu, conf.toi_da):
+                return " ".join(text[m.start():m.end(2)].split())
+    return written(conf)
 
 
 def _pattern(text: str, middle: str) -> re.Pattern:
@@ -54,7 +77,7 @@ def plan_sentence(plan) -> str | None:
     section, found = plan.cac_buoc, step(plan)
     if section is None or found is None or not section.doan or section.hoi_nghi is None:
         return None
-    pattern = _pattern(found.noi_dung.strip(), r"\s+".join(map(re.escape, written(section.hoi_nghi).split())))
+    pattern = _pattern(found.noi_dung.strip(), r"\s+".join(map(re.escape, filled(plan).split())))
     for line in block_lines(section.doan):
         m = pattern.search(line)
         if m:

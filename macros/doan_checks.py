@@ -63,6 +63,19 @@ def _scaled_cells(blocks) -> list[tuple[int, str]]:
     return out
 
 
+def _check_source(budget, texts: list[str], at: tuple, src) -> list[DataError]:
+    """The source `nguon` names is the budget's words (review r19q #2): the budget page prints it as the plan's."""
+    if not budget.nguon:
+        return []
+    words = " ".join(" ".join(t.split()) for t in texts)
+    wanted = " ".join(budget.nguon.split()).rstrip(".")
+    if any(w in words for w in (wanted, wanted[:1].lower() + wanted[1:], wanted[:1].upper() + wanted[1:])):
+        return []
+    return [src.error(at + ("nguon",), "Nguồn kinh phí không có trong lời văn của mục kinh phí (doan): trang kinh "
+                                       "phí in nó như lời kế hoạch.", found=budget.nguon,
+                      hint="chép đúng chữ lời văn ghi nguồn kinh phí; lời văn không ghi nguồn thì bỏ dòng nguon.")]
+
+
 def check_budget_words(plan: PlanFile, src) -> list[DataError]:
     """Each amount of kinh_phi's fields is written in its words (doan), when it keeps them."""
     budget = plan.kinh_phi
@@ -76,7 +89,7 @@ def check_budget_words(plan: PlanFile, src) -> list[DataError]:
     fields = ([(at + ("dinh_muc",), "dinh_muc", budget.dinh_muc)] if budget.dinh_muc is not None else [])
     fields += [(at + ("rieng", code), f"rieng › {code}", n) for code, n in budget.rieng.items()]
     fields += [(at + ("tong",), "tong", budget.tong)] if budget.tong is not None else []
-    errors = []
+    errors = _check_source(budget, texts, at, src)
     contradicted = [(n, written, words) for _, n, written, words in _words_beside_figures(budget.doan)
                     if not words_say_amount(words, n)]
     for path, name, n in fields:
@@ -116,6 +129,13 @@ def _units_named(text: str, names: dict[str, list[str]]) -> list[str]:
     return found
 
 
+def _row_units(row: list, names: dict[str, list[str]]) -> list[str]:
+    """The codes of the units a table row names: a cell whose whole text is a unit's name (a number inside
+    another cell, «3» in «3.500.000», names nobody)."""
+    cells = {" ".join(fold(plain(c)).split()).strip(" .:;,") for c in row}
+    return [code for code, ns in names.items() if any(n in cells for n in ns)]
+
+
 def _row_amounts(table: Table, row: list, head: int) -> list[tuple[int, str]]:
     """The amounts of one body row of a money table: a cell in figures, or a figure under «(triệu đồng)»."""
     out = []
@@ -140,7 +160,9 @@ def _words_per_unit(budget, names) -> dict[str, tuple[int, str, str]]:
     for table in _tables(budget.doan):
         head = max(1, table.dong_tieu_de)
         for row in table.bang[head:]:
-            codes = _units_named(fold(" ".join(plain(c) for c in row)), names)
+            if any(_TOTAL_ROW.match(fold(plain(c))) for c in row):
+                continue  # the total row is never a unit's
+            codes = _row_units(row, names)
             amounts = {n: w for n, w in _row_amounts(table, row, head)}
             if len(codes) == 1 and len(amounts) == 1:
                 n, written = next(iter(amounts.items()))

@@ -329,7 +329,9 @@ class Budget(Strict):
     loai: Literal["kinh_phi"] = Field(description=KIND_HELP)
     so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
-    nguon: Text = Field(description="Nguồn kinh phí.")
+    nguon: Text | None = Field(default=None, description=(
+        "Không bắt buộc; nguồn kinh phí, chép đúng lời văn của mục (doan) khi có. Kế hoạch không ghi nguồn thì bỏ "
+        "trống: website không in dòng «Nguồn kinh phí»."))
     dinh_muc: Money | None = Field(default=None, description=(
         "Mức kinh phí chung cho mỗi đơn vị (đồng), khi kế hoạch ghi một mức cho mỗi đơn vị. Bỏ trống khi kế hoạch "
         "ghi riêng số tiền của từng đơn vị: ghi cả ở rieng."))

@@ -49,4 +49,12 @@ def words(budget, n: int) -> str | None:
             said = _LABEL.sub("", m.group(1)).strip()
             if said and words_say_amount(said, n):
                 return said
+    # A line of its own, «(Bằng chữ: …)» under a table or a total (review r19q #10).
+    for line in block_lines(budget.doan):
+        m = _OWN_LINE.fullmatch(line.strip())
+        if m and words_say_amount(m.group(1).strip(), n):
+            return m.group(1).strip()
     return None
+
+
+_OWN_LINE = re.compile(r"\(?\s*bằng\s+chữ\s*:\s*([^()]{2,200}?)\s*\)?\s*\.?", re.IGNORECASE)

@@ -14,7 +14,7 @@ from .crosschecks import PLACEHOLDER, unmade_pages
 from .dates import format_date
 from .handbook_model import Chapter, Reference, Term, ToolkitFile
 from .model import Assignment, Department, OrgFile, PlanEntry, PlanFile, Unit, UnitsFile, WebsiteFile
-from . import plan_amounts
+from . import conferences, plan_amounts
 from .numbers import money_in_words
 
 
@@ -329,16 +329,22 @@ class Site:
         return sum(self.amount(u.ma) for u in self.units)
 
     @property
-    def total_in_words(self) -> str:
+    def total_in_words(self) -> str | None:
         """The total in words as the plan writes it (kinh_phi › tong_bang_chu, checked to read as the total:
-        «Chín triệu đồng» stays so, with no «chẵn» the plan does not write), else as the site reads it."""
-        written = self.plan.kinh_phi.tong_bang_chu if self.plan.kinh_phi is not None else None
-        return written.strip().rstrip(".").strip() if written else self.amount_in_words(self.total)
+        «Chín triệu đồng» stays so, with no «chẵn» the plan does not write; else as its words (doan) write it);
+        None when they write none (review r19q #10). A budget without its words is printed on the plan page as
+        the sentence made from its fields, which writes the total in words: that reading."""
+        budget = self.plan.kinh_phi
+        written = budget.tong_bang_chu if budget is not None else None
+        if written:
+            return written.strip().rstrip(".").strip()
+        return self.amount_in_words(self.total) if budget is not None and budget.doan else money_in_words(self.total)
 
-    def amount_in_words(self, n: int) -> str:
-        """An amount in words: as the plan's budget words (doan) write them after that amount («(Ba triệu
-        đồng)» stays so), else as the site reads it («Ba triệu đồng chẵn»)."""
-        return plan_amounts.words(self.plan.kinh_phi, n) or money_in_words(n)
+    def amount_in_words(self, n: int) -> str | None:
+        """An amount in words as the plan's budget words (doan) write them with that amount («(Ba triệu
+        đồng)» stays so); None when they write none: never the site's own reading printed beside the plan's
+        figure (review r19q #10)."""
+        return plan_amounts.words(self.plan.kinh_phi, n)
 
     @property
     def uniform_amount(self) -> bool:
@@ -350,8 +356,7 @@ class Site:
     def placeholders(self) -> dict[str, str]:
         out = {}
         if self.plan.cac_buoc is not None and self.plan.cac_buoc.hoi_nghi is not None:
-            conf = self.plan.cac_buoc.hoi_nghi
-            out["so_hoi_nghi"] = f"từ {conf.toi_thieu:02d} đến {conf.toi_da:02d}"
+            out["so_hoi_nghi"] = conferences.filled(self.plan)  # as the plan writes it (review r19q #4)
         if self.plan.to_chuc_thuc_hien is not None:
             report = self.plan.to_chuc_thuc_hien.bao_cao
             out["noi_nhan_bao_cao"] = self.report_receiver

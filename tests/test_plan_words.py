@@ -144,12 +144,12 @@ def test_a_structured_section_with_doan_prints_doan(tmp_path):
     """A structured section may keep the document's words (review r19k): its fields feed the computed
     pages, the plan page prints `doan` as written, not the sentence made from the fields."""
     def mixed(data):
-        data["muc"][1] = {"loai": "kinh_phi", "tieu_de": "KINH PHÍ", "nguon": "Ngân sách mẫu",
+        data["muc"][1] = {"loai": "kinh_phi", "tieu_de": "KINH PHÍ", "nguon": "Mỗi đơn vị",
                           "dinh_muc": 1000000, "doan": ["Mỗi đơn vị 1.000.000 đồng."]}
     site = load_website(_one_plan(tmp_path, VERBATIM, mixed)).plans[0]
     assert site.plan.kinh_phi is not None and site.plan.kinh_phi.doan == ["Mỗi đơn vị 1.000.000 đồng."]
     text = plan.plan_page(site)
-    assert "<p>Mỗi đơn vị 1.000.000 đồng.</p>" in text and "Ngân sách mẫu" not in text, text
+    assert "<p>Mỗi đơn vị 1.000.000 đồng.</p>" in text and "cụ thể:" not in text, text
 
 
 # --- 4. the footer names the page's own plan ---------------------------------------------

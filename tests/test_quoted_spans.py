@@ -221,7 +221,8 @@ def _words_say(old: str, new: str):
 
 @pytest.mark.parametrize("old, new, field, said", [
     # {so_hoi_nghi} is filled «từ 01 đến 02»: the home page, unit pages, PDFs and calendars quoted it
-    ("từ 01 đến 02 hội nghị", "từ 1 đến 2 hội nghị", "cac_buoc › buoc › mục 2 › noi_dung", "{so_hoi_nghi} = «từ 01 đến 02»"),
+    # («từ 1 đến 2 hội nghị» is now quoted as written, review r19q #4: tests/test_conference_count_as_written.py)
+    ("từ 01 đến 02 hội nghị", "từ 01 đến 02 buổi hội nghị", "cac_buoc › buoc › mục 2 › noi_dung", "{so_hoi_nghi} = «từ 01 đến 02»"),
     # the report note quoted on phan-cong/ and each unit's page
     ("về Ban Thường trực Ủy ban MTTQ Việt Nam xã trước ngày 15/11/2026", "về Ban Thường trực trước ngày 15/11/2026",
      # the sentence differs only where {noi_nhan_bao_cao} is filled: named at the field (review bad9, 12)

@@ -180,7 +180,7 @@ def test_a_misspelt_field_beside_doan_is_named_at_its_line(tmp_path):
     assert "kinh_phi › nguonn" in by_field, str(exc.value)
     wrong = by_field["kinh_phi › nguonn"]
     assert wrong.line == line and "có phải «nguon»?" in wrong.hint, str(wrong)
-    assert "kinh_phi › nguon" in by_field and "thiếu trường bắt buộc «nguon»" in by_field["kinh_phi › nguon"].message
+    assert "kinh_phi › nguon" not in by_field, str(exc.value)  # optional since review r19q #2
 
 
 def test_a_wrong_block_in_doan_of_a_structured_section_is_named_at_its_line(tmp_path):

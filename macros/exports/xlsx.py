@@ -287,14 +287,16 @@ def budget_rows(site: Site) -> tuple[list[str], list[list], list]:
 def results_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
     """No structured budget (Site.has_budget): no column «Kinh phí được giao» (review r19n, defect 5)."""
     budget, counted = site.has_budget, counts_group(site.plan)  # no count apart when the plan names no group
-    head = ["STT", "Đơn vị", "Mã đơn vị", site.partner_label, "Trạng thái", "Số hội nghị", "Người dự",
+    conf = pg.conferences_shown(site, results)  # a plan with no conferences: no such columns (r19q #5)
+    counted = counted and conf
+    head = ["STT", "Đơn vị", "Mã đơn vị", site.partner_label, "Trạng thái", *(["Số hội nghị", "Người dự"] if conf else []),
             *([f"Trong đó người {counted_group(site.plan)[1]}"] if counted else []),
             *(["Kinh phí được giao (đồng)"] if budget else []),
             "Đã chi (đồng)", "Ngày gửi báo cáo"]
     rows = []
     for i, p in enumerate(pg.all_progress(site, results), 1):
-        rows.append([i, links.unit_title(p.unit), p.unit.ma, p.department.ten, p.label, p.conferences,
-                     p.attendance, *([p.minority] if counted else []), *([p.budget] if budget else []), p.spent, p.sent])
+        rows.append([i, links.unit_title(p.unit), p.unit.ma, p.department.ten, p.label,
+                     *([p.conferences, p.attendance] if conf else []), *([p.minority] if counted else []), *([p.budget] if budget else []), p.spent, p.sent])
     return head, rows
 
 

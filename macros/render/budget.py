@@ -32,7 +32,7 @@ def total_label(site: Site) -> str:
 def budget_page(site: Site) -> str:
     budget = site.plan.kinh_phi
     rate = site.flat_rate
-    summary = f"- **Nguồn kinh phí:** {m(budget.nguon)}\n"
+    summary = f"- **Nguồn kinh phí:** {m(budget.nguon)}\n" if budget.nguon else ""  # never a source the plan lacks
     if rate is not None:  # never a rate the plan does not give (each unit its own amount: no such line)
         summary += (f"- **Mức cho mỗi đơn vị:** {format_money(rate)}"
                     + ("" if site.rate_for_all else " (trừ các đơn vị có mức riêng ở bảng dưới)") + "\n")
@@ -46,7 +46,7 @@ def budget_page(site: Site) -> str:
     else:
         summary += (
             f"- **Tổng cộng:** {format_money(site.total)}" + (f" ({SUM_NOTE})" if site.total_is_sum else "") + "\n"
-            f"- **Bằng chữ:** {m(site.total_in_words)}\n"
+            + (f"- **Bằng chữ:** {m(site.total_in_words)}\n" if site.total_in_words else "")
         )
     # The plan's own words when the section keeps them (doan), as written; else the sentence made from its fields.
     quoted = str(plan.verbatim_html(budget, quote=True)) if budget.doan else "> " + m(budget_sentence(site))

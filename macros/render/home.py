@@ -53,7 +53,7 @@ def _budget_words(site: Site) -> str | None:
         sentence = site.total_sentence
         return f"{each}; tổng cộng: kế hoạch ghi «{sentence}»" if sentence else f"{each}."
     total = f"tổng do website cộng: {format_money(site.total)}" if site.total_is_sum else f"tổng {format_money(site.total)}"
-    return f"{each}; {total} ({site.total_in_words})."
+    return f"{each}; {total}" + (f" ({site.total_in_words})." if site.total_in_words else ".")
 
 
 # The list of units is two screens down on a phone: one tap from the first

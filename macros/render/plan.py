@@ -174,14 +174,14 @@ def _text(text: str) -> dict:
 def budget_sentence(site: Site) -> str:
     """"Từ kinh phí …, cụ thể: 5.000.000đ/01 đơn vị x 10 huyện, thành phố = 50.000.000đ (…)."""
     plan = site.plan
-    total = f"{format_money(site.total)} ({site.total_in_words})"
+    total = format_money(site.total) + (f" ({site.total_in_words})" if site.total_in_words else "")
     if site.uniform_amount:
         n = len(site.units)
         detail = f"{format_money(plan.kinh_phi.dinh_muc)}/01 đơn vị x {n} {plan.ten_goi_don_vi} = {total}"
     else:
         parts = "; ".join(f"{u.ten} {format_money(site.amount(u.ma))}" for u in site.units)
         detail = f"{parts}; tổng cộng {total}"
-    return f"{plan.kinh_phi.nguon}, cụ thể: {detail}."
+    return f"{plan.kinh_phi.nguon}, cụ thể: {detail}." if plan.kinh_phi.nguon else f"Cụ thể: {detail}."
 
 
 def places_line(site: Site) -> str:

@@ -143,11 +143,12 @@ def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: b
               for o in (made or registry.outputs(site)).offered_on(PROGRESS) if o.kind not in ("pdf", "ics")]
     units = [{"p": r, "href": href(links.unit_page(r.unit), here, dir_urls), "name": links.unit_title(r.unit)}
              for r in rows]
+    conf = pg.conferences_shown(site, results)  # a plan with no conferences: no such figures (r19q #5)
     charts = [] if results.empty else [svg_figure(c(site, rows)) for c in
                                        # no structured budget: no «được giao» to compare with (review r19n, defect 5)
-                                       (conferences_chart, attendance_chart,
+                                       (*((conferences_chart, attendance_chart) if conf else ()),
                                         *([spending_chart] if site.has_budget else []))]
-    return render("progress.html", site=site, folder=results_folder(site), s=s, units=units, charts=charts,
+    return render("progress.html", site=site, folder=results_folder(site), s=s, units=units, charts=charts, conf=conf,
                   group=counted_group(site.plan)[0] if counts_group(site.plan) else None,
                   notes=_notes(site, results), files=files, sheets=sheets,
                   empty=results.empty, no_data=pg.NO_DATA_SENTENCE, labels=pg.STATUS_LABELS, pg=pg,
@@ -173,6 +174,7 @@ def unit_section(site: Site, results: Results, code: str, dir_urls: bool = True,
     r = pg.unit_progress(site, results, code)
     topics = pg.topic_names(site)
     html = fragment("unit_section.html", site=site, folder=results_folder(site), r=r, res=r.results, topics=topics,
+                    conf=pg.conferences_shown(site, results),  # a plan with no conferences: no such lines (r19q #5)
                   group=counted_group(site.plan)[0] if counts_group(site.plan) else None,
                   no_data=pg.NO_DATA_SENTENCE,
                   sent_compared=pg.sent_compared(site, r.sent) if r.sent else "",

@@ -98,6 +98,7 @@ def document_html(site: Site, results: Results) -> Markup:
     used = {r.unit.ma: ", ".join(str(numbers[c][0]) for c in numbers
                                   if any(c in conf.noi_dung for conf in r.results.hoi_nghi)) for r in data}
     return fragment("report.html", used=used, site=site, org=site.org, results=results, report=results.report, rows=rows,
+                  conf=pg.conferences_shown(site, results),  # no conferences in the plan: no such section (r19q #5)
                   group=counted_group(site.plan) if counts_group(site.plan) else None,
                   chosen=has_selection(site), survey=has_survey(site),  # else no «Lựa chọn địa bàn, khảo sát» (r19o)
                   chosen_level=site.units_file.chosen_level,  # «Xã, … được chọn» only where the units choose «xã»

@@ -149,7 +149,7 @@ def report(site: Site, form: Form) -> str:
                   receiver_own=site.receiver_code is not None,  # a receiver written by name is not said to compile
                   owner=deadline_owner(site), deadline=rep.han, period=P.words(period),
                   amount=site.flat_rate if site.rate_for_all else None,  # never a rate the plan does not give every unit
-                  source=_lower(plan.kinh_phi.nguon),
+                  source=_lower(plan.kinh_phi.nguon or ""),
                   unit_heading=_capital(plan.ten_goi_don_vi), columns=list(tpl.cot),
                   rows=max(len(a.don_vi) for a in sending),
                   sections=[{"number": _roman(i), "title": s} for i, s in enumerate(tpl.muc, 1)],

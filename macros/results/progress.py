@@ -9,6 +9,7 @@ data" is not "no conference".
 import datetime as dt
 from dataclasses import dataclass
 
+from .. import conferences
 from ..dates import format_date
 from ..model import Department, Unit
 from ..numbers import format_percent
@@ -147,6 +148,12 @@ def all_progress(site: Site, results: Results) -> list[UnitProgress]:
     return [unit_progress(site, results, u.ma) for u in site.units]
 
 
+def conferences_shown(site: Site, results: Results) -> bool:
+    """Conference figures (count, people attending) are shown when the plan speaks of conferences or a unit
+    reports some; a plan with none gets no such column or line (review r19q #5)."""
+    return conferences.in_plan(site.plan) or any(r.hoi_nghi for r in results.by_unit.values())
+
+
 def summary(site: Site, results: Results) -> Summary:
     rows = all_progress(site, results)
     data = [r for r in rows if r.has_data]
@@ -164,8 +171,16 @@ def summary(site: Site, results: Results) -> Summary:
 
 
 def topic_names(site: Site) -> dict[str, tuple[int, str]]:
-    """Topic code -> (its number in the plan's contents section, its display_name)."""
-    return {t.ma: (i, t.display_name) for i, t in enumerate(site.topics, 1)}
+    """Topic code -> (its number in the plan's contents section, its display_name without a final period: the
+    plan's sentence when no ten_ngan is given, listed «1. …; 3. ….» by the pages and files, review r19q #9)."""
+    return {t.ma: (i, unstopped(t.display_name)) for i, t in enumerate(site.topics, 1)}
+
+
+def unstopped(text: str) -> str:
+    """`text` without its one final period («… khu dân cư.» -> «… khu dân cư»), before a template adds its own;
+    an ellipsis («…», «...») stays."""
+    text = text.rstrip()
+    return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
 
 
 percent = format_percent  # the results pages' name for it (macros/numbers.py)
