@@ -166,6 +166,7 @@ def test_b23_a_table_total_not_its_rows_sum_is_said_beside_the_figures(tmp_path,
 def test_b43_words_counting_other_units_are_said_beside_the_figures(tmp_path, capsys):
     root = data_copy(tmp_path)
     change(root, "ke-hoach.yaml", "    dinh_muc: 5000000\n", "    dinh_muc: 5000000\n    doan:\n"
+           '    - "Từ kinh phí Cuộc vận động năm 2023."\n'  # the source (kinh_phi › nguon) as the words write it
            '    - "Mỗi huyện, thành phố 5.000.000 đồng x 9 huyện = 45.000.000 đồng."\n')
     site = load_website(root).plans[0]
     page = budget_render.budget_page(site)
