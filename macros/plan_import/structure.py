@@ -719,13 +719,19 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             # A subject written over several centred lines (Enter or Shift+Enter), no rule under it: every
             # centred line up to the body, «Căn cứ …» or a list item (review r19p defect 2: cut at its first).
             if following[0][1].centred and doc["trich_yeu"]:
+                joined = 1
                 for i, x in [(i, x) for i, x in enumerate(flat[body_start:body_start + 10], body_start)]:
                     t = nfc(x.text).strip() if isinstance(x, Para) else ""
-                    if (not t or not x.centred or x.marker or fold(t).startswith("can cu")
+                    if (not t or not x.centred or x.marker or fold(t).startswith(("can cu", "kinh gui"))
+                            or t.endswith(":")  # an opening sentence («… như sau:»), not the subject (r19r N2)
                             or line_of(x).marker or _upper_text(t) != _upper_text(doc["trich_yeu"])):
                         break  # (a line in capitals under a subject in small letters: a decision's authority)
                     doc["trich_yeu"] += " " + t
                     body_start = i + 1
+                    joined += 1
+                if joined > 1:
+                    check.append(f"trích yếu ghép từ {joined} dòng ở giữa dưới chữ «{kind}»: «{doc['trich_yeu']}» "
+                                 "(van_ban.trich_yeu; tên kế hoạch trên website): kiểm tra đủ và đúng các dòng của tên")
         # The rule under the subject as written (van_ban.dong_ke); none in the file: none on the page.
         under = nfc(flat[rule].text).strip() if rule is not None else ""
         if under:
