@@ -22,6 +22,7 @@ from .numbers import format_money, money_in_words, words_say_amount
 from .report_words import check_report_sender
 from .sections import heading, is_structured, path_of, section_number
 from .text import fold, slugify
+from .yamlsrc import value_at
 
 # {name} in a text field is filled by Site.fill; these are the names it knows.
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -672,13 +673,7 @@ _POINT_NAMES = {"bat_dau": "thời gian bắt đầu", "ket_thuc": "thời gian 
 
 def _raw_at(src, path: tuple) -> str | None:
     """The value at `path` of the file as its line writes it (a text or a number), None when it is none."""
-    node = src.data
-    for part in path:
-        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) \
-                and 0 <= part < len(node):
-            node = node[part]
-        else:
-            return None
+    node = value_at(src.data, path)
     return str(node) if isinstance(node, (str, int)) and not isinstance(node, bool) else None
 
 

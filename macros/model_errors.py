@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import period
 from .errors import DataError
-from .yamlsrc import YamlSource
+from .yamlsrc import YamlSource, value_at
 
 _TYPE_MESSAGES = {
     "string_type": "cần một đoạn chữ",
@@ -109,20 +109,12 @@ def _suggest_key(name: str, keys: list[str]) -> list[str]:
     return difflib.get_close_matches(name.lower(), keys, n=1, cutoff=0.6)
 
 
-def _at(data, path: tuple):
-    for part in path:
-        if isinstance(data, dict) and part in data or isinstance(data, list) and isinstance(part, int) \
-                and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
 
 
 def _missing_point_hint(data, loc: tuple) -> str | None:
     """For a time section's bat_dau or ket_thuc left out while its own words (doan) write it: the value as
     the words give it, to copy (review bad9b p13l: «ket_thuc» deleted, the words «… - 31/12/…»)."""
-    section = _at(data, loc[:-1])
+    section = value_at(data, loc[:-1])
     if not isinstance(section, dict) or section.get("loai") != "thoi_gian_dia_diem" \
             or loc[-1] not in ("bat_dau", "ket_thuc") or not isinstance(section.get("doan"), list):
         return None
@@ -265,21 +257,12 @@ def bool_words(source: YamlSource, already: list[DataError]) -> list[DataError]:
     taken = {(e.line, e.column) for e in already}
     errors = []
     for path, raw in source.coerced.items():
-        if raw in ("true", "false") or not isinstance(_value_at(source.data, path), bool):
+        if raw in ("true", "false") or not isinstance(value_at(source.data, path), bool):
             continue
         error = source.error(path, f"YAML 1.1 tự đổi «{raw}» (không có dấu nháy) thành "
-                                   f"{'true' if _value_at(source.data, path) else 'false'}: trường này chỉ nhận "
+                                   f"{'true' if value_at(source.data, path) else 'false'}: trường này chỉ nhận "
                                    "«true» hoặc «false», viết đúng một trong hai chữ đó.", found=raw,
                              hint="viết true (có) hoặc false (không), chữ thường, không dấu nháy.")
         if (error.line, error.column) not in taken:
             errors.append(error)
     return errors
-
-
-def _value_at(data, path: tuple):
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data

@@ -708,3 +708,14 @@ def read_yaml(file: Path, display: str, raw: bytes | None = None, kind: type = Y
         raise DataErrors([replace(err, field=source.error(builder.paths[i], "").field) if i in builder.paths else err
                           for i, err in enumerate(builder.errors)])
     return source
+
+
+def value_at(data, path: tuple):
+    """The value at `path` (keys of mappings, indexes of lists) in data read from YAML; None when there is none."""
+    for part in path:
+        if isinstance(data, dict) and part in data or isinstance(data, list) and isinstance(part, int) \
+                and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data

@@ -10,17 +10,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 
 from macros.import_plan import import_file
+from tests.test_import_word_parts import _rewrite
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-def _rewrite(path: Path, edit) -> None:
-    with zipfile.ZipFile(path) as z:
-        files = {n: z.read(n) for n in z.namelist()}
-    edit(files)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for n, data in files.items():
-            z.writestr(n, data)
 
 
 def _centred(doc, text: str, bold: bool = True):
