@@ -577,6 +577,7 @@ def _runs(p_el, paragraph, notes: "Notes | None" = None, ctx=None) -> list[Run]:
 
     out: list[Run] = []
     page_fields = _page_field_runs(p_el)
+    read = []  # (w:r, python-docx run, text) of the paragraph's runs, in order
     for r in p_el.iter(q("r")):
         if r in page_fields:
             continue
@@ -592,16 +593,20 @@ def _runs(p_el, paragraph, notes: "Notes | None" = None, ctx=None) -> list[Run]:
         if skip:
             continue
         run = DocxRun(r, paragraph)
-        text = run.text
-        if ctx is not None and text and _hidden(r, p_el, ctx[2]):
+        read.append((r, run, run.text))
+    if ctx is not None:
+        # A legacy font's codes, converted before any character is read (TCVN3's «ư» is U+00AD); the runs are
+        # converted together, as Word may cut a run inside a VNI letter (legacy.Converted.texts).
+        styles = ctx[2]
+        texts = styles.legacy.texts([(text, styles.font(r, p_el) if text else "") for r, _, text in read])
+    else:
+        texts = [text for _, _, text in read]
+    for (r, run, raw), text in zip(read, texts):
+        if ctx is not None and raw and _hidden(r, p_el, ctx[2]):
             # Hidden text: not shown, not printed by Word; never published, listed with its words (review r19p).
             if text.strip():
-                ctx[2].hidden.append(ctx[2].legacy.run(text, ctx[2].font(r, p_el)))
+                ctx[2].hidden.append(text)
             continue
-        if ctx is not None and text:
-            # A legacy font's codes, converted before any character is read (TCVN3's «ư» is U+00AD).
-            styles = ctx[2]
-            text = styles.legacy.run(text, styles.font(r, p_el))
         if notes is not None and ctx is not None:
             text += notes.reference(r, *ctx)
         if not text:
@@ -1022,7 +1027,7 @@ def read_docx(path: Path, max_bytes: int) -> tuple[list, dict]:
         words = " ".join(" ".join(styles.hidden).split())
         facts_notes.append(f"tệp có chữ ẩn (Hidden: Word không hiện, không in): «{excerpt(words, 200)}»: không chép vào "
                            "kế hoạch; nếu là chữ của văn bản, bỏ định dạng ẩn trong Word rồi nhập lại, hoặc chép vào")
-    check_blocks(blocks)  # text that still reads like TCVN3 or VNI, no legacy font named: refused, never guessed
+    check_blocks(blocks, styles.legacy)  # text that still reads like TCVN3 or VNI: refused, never guessed
     blocks = tab_columns(blocks)
     if notes.count["footnote"] or notes.count["endnote"]:
         found = " và ".join(x for x in (f"{notes.count['footnote']} chú thích cuối trang (footnote)"

@@ -110,20 +110,22 @@ def decode_tcvn3(text: str, capitals: bool = False) -> str:
     return out.upper() if capitals else out
 
 
-def decode_vni(text: str) -> str:
+def _vni_letters(text: str) -> list[tuple[int, str]]:
+    """(offset of its first character, letter) for each letter of a VNI text."""
     out, i = [], 0
     while i < len(text):
         pair = text[i:i + 2]
         if len(pair) == 2 and pair in VNI:
-            out.append(VNI[pair])
+            out.append((i, VNI[pair]))
             i += 2
-        elif text[i] in VNI:
-            out.append(VNI[text[i]])
-            i += 1
         else:
-            out.append(text[i])
+            out.append((i, VNI.get(text[i], text[i])))
             i += 1
-    return "".join(out)
+    return out
+
+
+def decode_vni(text: str) -> str:
+    return "".join(letter for _, letter in _vni_letters(text))
 
 
 def convert(text: str, encoding: str) -> str | None:
@@ -157,6 +159,48 @@ class Converted:
             self.fonts[family].add(font)
             self.runs[family] += 1
         return out
+
+    def texts(self, pieces: list[tuple[str, str]]) -> list[str]:
+        """The texts of a paragraph's runs, in order, as (text, font), each converted (see run()). Word may cut a
+        run between a VNI base letter and its mark letter («ta» + «ùc»), so consecutive runs in VNI fonts are read
+        as one text, and each letter goes back to the run holding its first character («tá» + «c»): the result
+        does not depend on where the runs were cut. (A TCVN3 letter is one character: read run by run.) Empty
+        runs neither join nor cut."""
+        out = [self.run(text, font) if not self._vni(text, font) else text for text, font in pieces]
+        group: list[int] = []
+        for k, (text, font) in enumerate(pieces + [("-", "")]):
+            if not text:
+                continue
+            if self._vni(text, font):
+                group.append(k)
+                continue
+            if group:
+                self._vni_group(pieces, group, out)
+                group = []
+        return out
+
+    @staticmethod
+    def _vni(text: str, font: str) -> bool:
+        return bool(text) and font_encoding(font) == "vni" and not _UNICODE_ONLY.search(text)
+
+    def _vni_group(self, pieces: list[tuple[str, str]], group: list[int], out: list[str]) -> None:
+        joined = "".join(pieces[k][0] for k in group)
+        ends, end = [], 0
+        for k in group:
+            end += len(pieces[k][0])
+            ends.append(end)
+        parts = [[] for _ in group]
+        at = 0
+        for start, letter in _vni_letters(joined):
+            while start >= ends[at]:
+                at += 1
+            parts[at].append(letter)
+        for k, part in zip(group, parts):
+            text, font = pieces[k]
+            out[k] = "".join(part)
+            if out[k] != text:
+                self.fonts["vni"].add(font)
+                self.runs["vni"] += 1
 
     def notes(self) -> list[str]:
         said = []
@@ -196,17 +240,27 @@ def looks_legacy(text: str) -> bool:
     return marked >= 2 and marked * 5 >= len(words)
 
 
+_HOW = ("Mở tệp bằng Word, chọn toàn bộ văn bản (Ctrl+A), sao chép (Ctrl+C), mở Unikey › «Công cụ… (Ctrl+Shift+F6)», "
+        "«Chuyển mã»: nguồn TCVN3 (ABC) hoặc VNI Windows, đích Unicode, bấm «Chuyển mã», dán lại (Ctrl+V), chọn phông "
+        "Times New Roman, lưu rồi nhập lại.")
 REFUSAL = ("Tệp có chữ gõ bằng bảng mã cũ (TCVN3 «.VnTime» hoặc VNI «VNI-Times») mà tệp không ghi tên phông, "
-           "nên không chuyển chính xác được: {where}. Mở tệp bằng Word, chọn toàn bộ văn bản (Ctrl+A), sao chép "
-           "(Ctrl+C), mở Unikey › «Công cụ… (Ctrl+Shift+F6)», «Chuyển mã»: nguồn TCVN3 (ABC) hoặc VNI Windows, "
-           "đích Unicode, bấm «Chuyển mã», dán lại (Ctrl+V), chọn phông Times New Roman, lưu rồi nhập lại.")
+           "nên không chuyển chính xác được: {where}. " + _HOW)
+# The file names a legacy font, but this text is not (all) in it: a font changed inside the text, say.
+REFUSAL_MIXED = ("Tệp có chữ gõ bằng bảng mã cũ (TCVN3 hoặc VNI) không đặt đúng phông của bảng mã đó (tệp có dùng "
+                 "phông {fonts}, nhưng chữ này, hoặc một phần của nó, đặt phông khác), nên không chuyển chính xác "
+                 "được: {where}. " + _HOW)
 
 
-def check_blocks(blocks: list) -> None:
-    """Refuse a file whose text still looks like a legacy encoding (no legacy font named): a paragraph quoted."""
+def check_blocks(blocks: list, seen: "Converted | None" = None) -> None:
+    """Refuse a file whose text still looks like a legacy encoding: a paragraph quoted; the message says whether
+    the file names a legacy font elsewhere (seen: what was converted)."""
+    named = sorted(set().union(*seen.fonts.values()) | seen.kept) if seen is not None else []
     for b in blocks:
         texts = [b.text] if isinstance(b, Para) else [c for row in b.rows for c in row] if isinstance(b, Table) else []
         for t in texts:
             for line in t.split("\n"):
                 if looks_legacy(line):
-                    raise NotAPlan(REFUSAL.format(where=f"đoạn «{excerpt(line.strip(), 60)}»"))
+                    where = f"đoạn «{excerpt(line.strip(), 60)}»"
+                    if named:
+                        raise NotAPlan(REFUSAL_MIXED.format(fonts=", ".join(f"«{f}»" for f in named), where=where))
+                    raise NotAPlan(REFUSAL.format(where=where))
