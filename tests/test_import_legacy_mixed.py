@@ -59,3 +59,49 @@ def test_odt_vni_spans_cut_inside_letters_read_as_one(tmp_path, size):
     assert "góp công, góp vật liệu sửa mái ngói trước mùa mưa" in repr(want.plan)
     assert _strip(got.plan) == _strip(want.plan) and got.org == want.org
     assert [c for c in got.checklist if "bảng mã cũ" in c] == [c for c in want.checklist if "bảng mã cũ" in c]
+
+
+def _docx(path, size: int, other: str) -> None:
+    """The plan in VNI, each paragraph cut into runs of `size` characters, alternately in VNI-Times and `other`."""
+    doc = Document()
+    for line in LINES:
+        p = doc.add_paragraph()
+        text = vni(line)
+        for k, i in enumerate(range(0, len(text), size)):
+            r = p.add_run(text[i:i + size])
+            r.font.name = other if k % 2 else "VNI-Times"
+    doc.save(str(path))
+
+
+@pytest.mark.parametrize("size", [1, 2, 5])
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_vni_runs_alternating_with_arial_are_refused(tmp_path, size, kind):
+    """Half converted is silently wrong text: the file is refused, naming the paragraph and both fonts."""
+    path = tmp_path / f"tron.{kind}"
+    _docx(path, size, "Arial") if kind == "docx" else _odt(path, size, "A")
+    with pytest.raises(NotAPlan) as err:
+        import_file(path)
+    msg = str(err.value)
+    assert "«VNI-Times»" in msg and "«Arial»" in msg and "Chuyển mã" in msg and "Đoạn «" in msg
+
+
+def test_which_runs_read_as_leftover():
+    seen = legacy.Converted()
+    seen.texts([("Phaùt huy ", "VNI-Times"), ("hoà bình, toán học", "Arial"), (" 2026", "VNI-Times")])
+    seen.texts([("Hội nghị ", "VNI-Times"), ("nhaø vaên hoùa", "Arial")])  # Unicode in a VNI font: kept
+    seen.texts([("Ph¸t huy", ".VnTime"), (" 2026 Phát huy", "Arial")])
+    assert seen.mixed is None
+    for pieces in ([("ta", "VNI-Times"), ("ùc", "Arial")], [("Pha", "Arial"), ("ùt huy", "VNI-Times")],
+                   [("Phaùt ", "VNI-Times"), ("huy keát", "Arial")], [("Ph¸t ", ".VnTime"), ("huy kÕt", "Arial")],
+                   [("coâng", "VNI-Times"), (" ", "Arial"), ("vieäc", "Times New Roman")]):
+        seen = legacy.Converted()
+        seen.texts(pieces)
+        assert seen.mixed is not None, pieces
+
+
+def test_unicode_plans_are_not_refused():
+    """Ordinary Unicode plans hold no legacy font: nothing is noted, whatever their letters."""
+    seen = legacy.Converted()
+    for line in LINES + ["Hoà bình, hoá học, xoã tóc, toàn thể; Đoàn Thanh niên, Müller §3"]:
+        seen.texts([(line[:7], "Arial"), (line[7:], "Times New Roman")])
+    assert seen.mixed is None

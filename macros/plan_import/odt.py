@@ -532,5 +532,5 @@ def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
         words = " ".join(" ".join(reader.hidden).split())
         said.append(f"tệp có chữ ẩn (Hidden: không hiện, không in): «{excerpt(words, 200)}»: không chép vào kế hoạch; "
                     "nếu là chữ của văn bản, bỏ định dạng ẩn rồi nhập lại, hoặc chép vào")
-    check_blocks(reader.blocks)  # TCVN3 or VNI text: refused with the way to convert it, never guessed
+    check_blocks(reader.blocks, reader.legacy)  # TCVN3 or VNI text: refused with the way to convert it, never guessed
     return tab_columns(reader.blocks), facts
