@@ -144,6 +144,9 @@ class Converted:
         self.fonts: dict[str, set[str]] = {"tcvn3": set(), "vni": set()}
         self.runs = {"tcvn3": 0, "vni": 0}
         self.kept: set[str] = set()  # legacy fonts holding Unicode text, kept
+        # The first paragraph whose legacy text runs on in another font (see _mixed): (its beginning, the legacy
+        # fonts, the other fonts); check_blocks refuses the file.
+        self.mixed: tuple[str, list[str], list[str]] | None = None
 
     def run(self, text: str, font: str) -> str:
         enc = font_encoding(font)
@@ -177,7 +180,50 @@ class Converted:
             if group:
                 self._vni_group(pieces, group, out)
                 group = []
+        if self.mixed is None:
+            self._mixed(pieces, out)
         return out
+
+    def _mixed(self, pieces: list[tuple[str, str]], out: list[str]) -> None:
+        """Legacy text whose font changes inside it (a VNI paragraph with some runs in Arial) cannot be converted
+        exactly: the runs in the other font are not converted, and whether they were typed in Unicode or in the
+        legacy code is a guess. Noted (self.mixed) when a paragraph has runs in a legacy font and a run in another
+        font reads like that code's leftover: a character of the detector's (_LEGACY_SIGNS; and VNI's «ä») in a
+        word with Latin letters or a capital after a lower-case letter («kÕt»), or, next to a VNI run, a VNI base
+        letter followed by its mark letter (_VNI_PAIRS) within the run, or any VNI letter across its edge with the
+        VNI run («ta» in VNI-Times, «ùc» in Arial). Checked on the runs as written, before any conversion."""
+        legacy = [k for k, (text, font) in enumerate(pieces)
+                  if text.strip() and font_encoding(font) and not _UNICODE_ONLY.search(text)]
+        if not legacy:
+            return
+        full = [k for k, (text, _) in enumerate(pieces) if text]
+        odd: list[int] = []
+        for n, k in enumerate(full):
+            text, font = pieces[k]
+            if font_encoding(font) or _UNICODE_ONLY.search(text):
+                continue
+            words = text.split()
+            if any(any(ch in _LEGACY_SIGNS or ch in "äÄ" for ch in w)
+                   and any(ch.isascii() and ch.isalpha() for ch in w) for w in words) or _LOWER_THEN_CAPITAL.search(text):
+                odd.append(k)
+                continue
+            near = [full[m] for m in (n - 1, n + 1) if 0 <= m < len(full) and self._vni(*pieces[full[m]])]
+            if not near:
+                continue
+            pairs = {text[i:i + 2] for i in range(len(text) - 1)}
+            edges = set()
+            if n and full[n - 1] in near:
+                edges.add(pieces[full[n - 1]][0][-1] + text[0])
+            if n + 1 < len(full) and full[n + 1] in near:
+                edges.add(text[-1] + pieces[full[n + 1]][0][0])
+            # (a pair across the edge counts whatever it is; within the run, «oá», «oà», «oã» are also Unicode
+            # Vietnamese, «hoà», «toán»: not counted)
+            if pairs & _VNI_PAIRS or edges & VNI.keys():
+                odd.append(k)
+        if odd:
+            self.mixed = (excerpt(" ".join("".join(out).split()), 60),
+                          sorted({pieces[k][1] for k in legacy}),
+                          sorted({pieces[k][1] for k in odd}))
 
     @staticmethod
     def _vni(text: str, font: str) -> bool:
@@ -223,6 +269,13 @@ class Converted:
 # Letters of a TCVN3 or VNI text read as Windows-1252 that no Unicode Vietnamese word holds.
 _LEGACY_SIGNS = set("¸µ¶·¹¨©ª¬®»¼½¾ÆÇËÎÏÐÑÖ×ØÜÞßåæçëîïñöøûü§¤¥¦¡¢£") | {"\u00ad"}
 _VIET_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# TCVN3 draws its toned lower-case letters at codes Windows-1252 shows as capitals («kÕt» = «kết»): a capital
+# right after a lower-case letter, inside a word.
+_LOWER_THEN_CAPITAL = re.compile("[a-z][ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]")
+# VNI's two-character letters (base letter + mark letter) that no Unicode Vietnamese word holds: all but «oá»,
+# «oà», «oã» (VNI's ố, ồ, ỗ; Unicode's «hoá», «toàn», «xoã»).
+_VNI_PAIRS = {seq for seq in VNI
+              if len(seq) == 2 and seq[0] in "aeouyôöAEOUYÔÖ" and seq.lower() not in ("oá", "oà", "oã")}
 
 
 def looks_legacy(text: str) -> bool:
@@ -250,10 +303,19 @@ REFUSAL_MIXED = ("Tệp có chữ gõ bằng bảng mã cũ (TCVN3 hoặc VNI) k
                  "phông {fonts}, nhưng chữ này, hoặc một phần của nó, đặt phông khác), nên không chuyển chính xác "
                  "được: {where}. " + _HOW)
 
+# A paragraph whose legacy text runs on in another font (Converted._mixed).
+REFUSAL_FONTS = ("Đoạn «{where}» có chữ gõ bằng bảng mã cũ đặt phông {legacy} xen với chữ đặt phông {other} mà chữ "
+                 "đó cũng đọc như mã cũ (phông đổi giữa chữ), nên không biết chữ nào gõ bằng Unicode, chữ nào bằng "
+                 "bảng mã cũ, và không chuyển chính xác được. " + _HOW)
+
 
 def check_blocks(blocks: list, seen: "Converted | None" = None) -> None:
     """Refuse a file whose text still looks like a legacy encoding: a paragraph quoted; the message says whether
     the file names a legacy font elsewhere (seen: what was converted)."""
+    if seen is not None and seen.mixed is not None:
+        where, fonts, others = seen.mixed
+        raise NotAPlan(REFUSAL_FONTS.format(where=where, legacy=", ".join(f"«{f}»" for f in fonts),
+                                            other=", ".join(f"«{f}»" if f else "(không ghi tên)" for f in others)))
     named = sorted(set().union(*seen.fonts.values()) | seen.kept) if seen is not None else []
     for b in blocks:
         texts = [b.text] if isinstance(b, Para) else [c for row in b.rows for c in row] if isinstance(b, Table) else []

@@ -153,24 +153,34 @@ class _Reader:
         self.legacy = Converted()
         self.hidden: list[str] = []  # the words of hidden spans, for the checklist
 
-    def runs(self, el, bold=False, italic=False, out=None, font="") -> list[Run]:
-        out = [] if out is None else out
-
-        def add(text: str, b: bool, i: bool) -> None:
+    def runs(self, el, bold=False, italic=False, font="") -> list[Run]:
+        """The runs of a paragraph element. A legacy font's codes are converted before any character is read
+        (TCVN3's «ư» is U+00AD), the paragraph's consecutive spans together, as a span may end inside a VNI
+        letter (legacy.Converted.texts, as the .docx reader)."""
+        pieces: list[tuple[str, bool, bool, str]] = []  # (text, bold, italic, font), in order
+        self._pieces(el, bold, italic, pieces, font)
+        out: list[Run] = []
+        texts = self.legacy.texts([(text, f) for text, _, _, f in pieces])
+        for (_, b, i, _), text in zip(pieces, texts):
             if not text:
-                return
-            text = self.legacy.run(text, font)  # a legacy font's codes, in Unicode (TCVN3's «ư» is U+00AD)
+                continue
             if out and (out[-1].bold, out[-1].italic) == (b, i):
                 out[-1].text += text
             else:
                 out.append(Run(text, b, i))
+        return out
+
+    def _pieces(self, el, bold: bool, italic: bool, out: list, font: str) -> None:
+        def add(text: str, b: bool, i: bool) -> None:
+            if text:
+                out.append((text, b, i, font))
 
         def raw(text: str, b: bool, i: bool) -> None:
             # Characters of the XML itself: per ODF (1.3, part 3, 6.1.2) a newline, tab or run of spaces
             # there is one space (a line ends only at text:line-break, a tab is text:tab, spaces text:s);
             # a newline left by the program that wrote the file never splits a line (review r19e).
             text = re.sub(r"[ \t\r\n]+", " ", text)
-            if text.startswith(" ") and (not out or out[-1].text.endswith((" ", "\n"))) and not keep[0]:
+            if text.startswith(" ") and (not out or out[-1][0].endswith((" ", "\n"))) and not keep[0]:
                 text = text[1:]
             keep[0] = False
             add(text, b, i)
@@ -189,9 +199,9 @@ class _Reader:
                 name = child.get(t("text", "style-name"), "")
                 b = bold or self.styles.flag(self.styles.bold, name)
                 i = italic or self.styles.flag(self.styles.italic, name)
-                self.runs(child, b, i, out, self.styles.font_of(name, font))
+                self._pieces(child, b, i, out, self.styles.font_of(name, font))
             elif child.tag == t("text", "a"):
-                self.runs(child, bold, italic, out, font)
+                self._pieces(child, bold, italic, out, font)
             elif child.tag == t("text", "s"):
                 add(" " * int(child.get(t("text", "c"), "1") or 1), bold, italic)
                 keep[0] = True
@@ -218,7 +228,6 @@ class _Reader:
                     self.pending.extend(lines)
             # notes, bookmarks, fields' hidden parts: not the paragraph's text
             raw(child.tail or "", bold, italic)
-        return out
 
     def para(self, el, marker: str = "", kind: str = "", level: int = 0, outline: int = -1) -> list[Para]:
         """A paragraph as one Para per line, as the .docx reader: a line break (text:line-break,
@@ -523,5 +532,5 @@ def read_odt(path: Path, max_bytes: int) -> tuple[list, dict]:
         words = " ".join(" ".join(reader.hidden).split())
         said.append(f"tệp có chữ ẩn (Hidden: không hiện, không in): «{excerpt(words, 200)}»: không chép vào kế hoạch; "
                     "nếu là chữ của văn bản, bỏ định dạng ẩn rồi nhập lại, hoặc chép vào")
-    check_blocks(reader.blocks)  # TCVN3 or VNI text: refused with the way to convert it, never guessed
+    check_blocks(reader.blocks, reader.legacy)  # TCVN3 or VNI text: refused with the way to convert it, never guessed
     return tab_columns(reader.blocks), facts
