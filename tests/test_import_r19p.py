@@ -51,6 +51,16 @@ SUBJECT = ["Ra quân làm sạch đường làng, ngõ xóm", "hưởng ứng Ng
            "(05/6/2026 - 30/6/2026)"]
 
 
+def _opening() -> Document:
+    """A plan's first lines: the header, the kind line, a one-line subject and the opening sentence."""
+    doc = Document()
+    _header(doc)
+    _centred(doc, "KẾ HOẠCH")
+    _centred(doc, SUBJECT[0])
+    doc.add_paragraph("Thực hiện chương trình công tác năm 2026, Ban Thường vụ xây dựng kế hoạch như sau:")
+    return doc
+
+
 def test_subject_over_several_centred_lines_is_read_whole(tmp_path):
     for breaks in (False, True):
         doc = Document()
@@ -76,11 +86,7 @@ def test_subject_over_several_centred_lines_is_read_whole(tmp_path):
 
 
 def test_hidden_text_is_left_out_and_listed(tmp_path):
-    doc = Document()
-    _header(doc)
-    _centred(doc, "KẾ HOẠCH")
-    _centred(doc, SUBJECT[0])
-    doc.add_paragraph("Thực hiện chương trình công tác năm 2026, Ban Thường vụ xây dựng kế hoạch như sau:")
+    doc = _opening()
     doc.add_paragraph().add_run("I. MỤC ĐÍCH, YÊU CẦU").bold = True
     p = doc.add_paragraph("1. Động viên hội viên tham gia giữ gìn vệ sinh đường làng.")
     p.add_run(" ghi chú nội bộ chưa duyệt").font.hidden = True
@@ -126,11 +132,7 @@ def _list_style_numbering(doc) -> None:
 def test_numbering_through_a_list_style(tmp_path):
     from docx.oxml.ns import nsdecls
 
-    doc = Document()
-    _header(doc)
-    _centred(doc, "KẾ HOẠCH")
-    _centred(doc, SUBJECT[0])
-    doc.add_paragraph("Thực hiện chương trình công tác năm 2026, Ban Thường vụ xây dựng kế hoạch như sau:")
+    doc = _opening()
     _list_style_numbering(doc)
     for text, ilvl, bold in (("MỤC ĐÍCH, YÊU CẦU", 0, True), ("Động viên hội viên giữ gìn đường làng.", 1, False),
                              ("Mỗi chi hội nhận một đoạn đường.", 1, False), ("TỔ CHỨC THỰC HIỆN", 0, True),
@@ -174,11 +176,7 @@ def _with_chunks(path: Path, chunks: dict[str, str]) -> None:
 
 
 def test_alt_chunk_text_is_read_or_listed(tmp_path):
-    doc = Document()
-    _header(doc)
-    _centred(doc, "KẾ HOẠCH")
-    _centred(doc, SUBJECT[0])
-    doc.add_paragraph("Thực hiện chương trình công tác năm 2026, Ban Thường vụ xây dựng kế hoạch như sau:")
+    doc = _opening()
     doc.add_paragraph().add_run("I. MỤC ĐÍCH, YÊU CẦU").bold = True
     doc.add_paragraph("1. Động viên hội viên giữ gìn đường làng.")
     doc.add_paragraph("CHUNK:a.htm")
