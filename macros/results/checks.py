@@ -9,13 +9,13 @@ a survey after a conference) are reported and shown, and the build goes on.
 import datetime as dt
 import posixpath
 
-from .. import plausibility
+from .. import conferences, plausibility
 from ..crosschecks import _suggest_unit, near_miss
 from .. import period as P
 from ..dates import date_hint, format_date, today_in_vietnam
 from ..errors import DataError
 from ..numbers import format_money
-from ..sections import section_number
+from ..sections import item_ref, section_number
 from ..site import Site
 from .model import CompiledReportFile, UnitResults, counted_group, counts_group
 
@@ -99,6 +99,38 @@ def _steps_of(site: Site) -> tuple[int | None, int | None]:
     return (survey if survey and survey <= len(steps) else None), meeting
 
 
+def conference_count_note(site: Site, res: UnitResults, today: dt.date | None = None) -> str:
+    """The unit's number of conferences against the number the plan sets for each unit (cac_buoc › hoi_nghi,
+    moi_don_vi: true), with the plan's words: over the most, or under the fewest once the plan's period is
+    over (before that the unit may still hold them). "" when within, or when the plan sets no number per
+    unit (a number for the whole plan, «từ 02 đến 04 hội nghị … tại các khu dân cư», is no unit's)."""
+    section = site.plan.cac_buoc
+    count = section.hoi_nghi if section is not None else None
+    if count is None or not count.moi_don_vi:
+        return ""
+    held = len(res.hoi_nghi)
+    period = site.plan.thoi_gian_dia_diem
+    over = period is not None and (today or today_in_vietnam()) > P.last_day(period)
+    if held > count.toi_da:
+        said = "nhiều hơn"
+    elif held < count.toi_thieu and over:
+        said = "ít hơn"
+    else:
+        return ""
+    plan = site.plan
+    found = conferences.step(plan)
+    sentence = conferences.plan_sentence(plan) or (site.fill(found.noi_dung) if found is not None else "")
+    step_no = section.buoc.index(found) + 1 if found is not None else None
+    where = item_ref(section_number(plan, "cac_buoc"), found.so if found is not None else None)
+    if found is not None and not found.so:
+        where += f".{step_no}" if where else str(step_no)
+    quoted = f" Kế hoạch (mục {where}) ghi: «{sentence.strip()}»" if sentence.strip() else ""
+    reported = f"Báo cáo ghi {held:02d} hội nghị" if held else "Báo cáo không ghi hội nghị nào"
+    ended = f", khi thời gian thực hiện ({P.words(period)}) đã hết" if said == "ít hơn" else ""
+    return (f"{reported}, {said} số hội nghị kế hoạch giao cho mỗi {plan.ten_goi_don_vi} "
+            f"({site.placeholders['so_hoi_nghi']}){ended}.{quoted}")
+
+
 def check_unit(site: Site, res: UnitResults, src, stem: str | None,
                today: dt.date | None = None) -> tuple[list[DataError], list[DataError]]:
     """(errors, warnings) for one unit's results. `stem` is the file name without
@@ -176,8 +208,11 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None,
                                                         f"{format_date(res.khao_sat.ngay)}; kế hoạch khảo sát trước{_step(survey)} rồi mới hội nghị{_step(meeting)}.",
                                       found=format_date(conf.ngay)))
 
-    # No per-unit check of the conference count: the plan's «từ 02 đến 04 hội nghị» (a step
-    # of the plan) sets no number for each unit; an implausible count is plausibility's.
+    # The count the plan sets for each unit (cac_buoc › hoi_nghi › moi_don_vi): a figure a leader must see,
+    # never a refusal (the unit reports what it held). A count for the whole plan sets none per unit.
+    note = conference_count_note(site, res, today)
+    if note:
+        warnings.append(src.error(("hoi_nghi",), note, found=str(len(res.hoi_nghi))))
 
     budget = site.amount(res.don_vi)
     # no structured budget (Site.has_budget): no amount to exceed (review r19n, defect 5)

@@ -57,6 +57,9 @@ class Results:
     report: CompiledReportFile
     warnings: list[DataError] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # unit code -> data file path
+    # unit code -> its number of conferences against the plan's number per unit (checks.conference_count_note),
+    # for the compiled report; the same sentence is among `warnings` (the progress page, the unit's page)
+    conference_notes: dict[str, str] = field(default_factory=dict)
 
     def of(self, code: str) -> UnitResults | None:
         return self.by_unit.get(code)
@@ -123,7 +126,8 @@ def load_results(root: Path, site: Site, today: dt.date | None = None) -> Result
     if errors:
         raise DataErrors(errors)
     ordered = {u.ma: found[u.ma] for u in site.units if u.ma in found}
-    return Results(ordered, report, warnings, files)
+    notes = {code: note for code, res in ordered.items() if (note := checks.conference_count_note(site, res, today))}
+    return Results(ordered, report, warnings, files, notes)
 
 
 def results_of(site: Site) -> Results:
