@@ -46,7 +46,9 @@ def assignment_csv(site: Site) -> bytes:
 
 def budget_csv(site: Site) -> bytes:
     head, rows, total = xlsx.budget_rows(site)
-    return to_csv(head, rows + ([total] if total is not None else []), note=notice.file_notice_short(site))
+    figures, notes = xlsx.budget_document_rows(site)  # the document's own total, when not the site's, and the note
+    return to_csv(head, rows + ([total] if total is not None else []) + figures + notes,
+                  note=notice.file_notice_short(site))
 
 
 def results_csv(site: Site, results: Results) -> bytes:

@@ -28,7 +28,7 @@ from ..results.load import Results
 from ..results.model import contents_done, counted_group, counts_group
 from ..site import Site
 from ..render import links, notice
-from ..render.budget import total_label
+from ..render.budget import DIFFERENCES_TITLE, difference_notes, document_totals, total_label
 from . import cells
 
 MONEY = "#,##0"
@@ -284,6 +284,15 @@ def budget_rows(site: Site) -> tuple[list[str], list[list], list]:
     return head, rows, None if site.total_beyond_units else [None, total_label(site), None, site.total]
 
 
+def budget_document_rows(site: Site) -> tuple[list[list], list[list]]:
+    """Below the site's «Tổng cộng»: each total the document writes that differs from it (its figure, in
+    đồng), then the note the budget page shows beside its figures, in the same words (render/budget.py:
+    difference_notes). ([], []) when the document and the site agree."""
+    figures = [[None, label, None, value] for label, value in document_totals(site)]
+    notes = [[None, f"{DIFFERENCES_TITLE}: {note}", None, None] for note in difference_notes(site)]
+    return figures, notes
+
+
 def results_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
     """No structured budget (Site.has_budget): no column «Kinh phí được giao» (review r19n, defect 5)."""
     budget, counted = site.has_budget, counts_group(site.plan)  # no count apart when the plan names no group
@@ -335,7 +344,18 @@ def budget_xlsx(site: Site, stamp: dt.datetime) -> bytes:
     ws.title = "Kinh phí"
     head, rows, total = budget_rows(site)
     table_sheet(ws, head, rows, money_cols=(4,), widths=[6, 24, 30, 18], total=total)
+    figures, notes = budget_document_rows(site)
+    for row in figures:
+        ws.append(row)
+        ws.cell(ws._current_row, 4).number_format = MONEY  # openpyxl 3.1 (pinned): the row append() wrote
+        ws.cell(ws._current_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
+    first_note = ws._current_row + 1
+    for row in notes:
+        ws.append(row)
+        ws.cell(ws._current_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
     notice_row(ws, site, len(head))
+    for r in range(first_note + 1, first_note + 1 + len(notes)):  # below the notice row inserted on top
+        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=len(head))
     return save(wb, stamp)
 
 

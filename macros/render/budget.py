@@ -59,23 +59,46 @@ def differences_note(site: Site) -> str:
     is not its rows' sum, or its sentence counts other units and another total), which is which (review
     bad9b b23, b43). The document is printed as written under «Trích kế hoạch»; the figures above are the
     site's, and say so. "" when the words and the figures agree."""
+    notes = difference_notes(site, m, "ở phần «Trích kế hoạch» dưới đây", "trên trang này")
+    if not notes:
+        return ""
+    return (f"\n!!! note \"{DIFFERENCES_TITLE}\"\n"
+            + "\n\n".join(f"    {note}" for note in notes) + "\n")
+
+
+# The title of the note on the page, and the first words of the same note in the budget's downloads.
+DIFFERENCES_TITLE = "Số liệu trong văn bản khác số website tính"
+
+
+def difference_notes(site: Site, esc=lambda text: text, quoted_at: str = "ở trang kinh phí của website, phần "
+                     "«Trích kế hoạch»", here: str = "trong tệp này") -> list[str]:
+    """One note for each figure of the document that differs from the site's (doan_checks.budget_differences):
+    the budget page's note (`esc`: md_escape, the document's words quoted «…» there), and the same words in
+    the budget's downloads, which say where the document is quoted (`quoted_at`) and whose «Tổng cộng» it is
+    (`here`)."""
     notes = []
     number = section_number(site, "kinh_phi")
     where = f"mục {number} của kế hoạch" if number else "mục kinh phí của kế hoạch"
     for d in budget_differences(site):
         if d.kind == "bang":
-            notes.append(f"Bảng kinh phí trong {m(where)} ghi dòng tổng cộng «{m(d.written)}», còn các dòng của bảng "
-                         f"cộng lại được {format_money(d.ours, 'long')}. Bảng được trích đúng nguyên văn ở phần "
-                         f"«Trích kế hoạch» dưới đây; số «Tổng cộng» trên trang này "
-                         f"({format_money(site.total)}) là số website cộng kinh phí của từng đơn vị.")
+            notes.append(f"Bảng kinh phí trong {esc(where)} ghi dòng tổng cộng «{esc(d.written)}», còn các dòng của bảng "
+                         f"cộng lại được {format_money(d.ours, 'long')}. Bảng được trích đúng nguyên văn {quoted_at}; "
+                         f"số «Tổng cộng» {here} ({format_money(site.total)}) là số website cộng kinh phí của từng "
+                         "đơn vị.")
         else:
             counted = (f", tính cho {d.units_written} đơn vị"
                        if d.units_written is not None else "")
-            notes.append(f"Lời văn {m(where)} ghi «{m(d.sentence)}»: tổng {m(d.written)}{counted}. Danh sách đơn vị "
-                         f"của kế hoạch có {len(site.units)} {m(site.plan.ten_goi_don_vi)}, kinh phí cộng lại "
-                         f"{format_money(d.ours, 'long')}. Lời văn được trích đúng nguyên văn ở phần «Trích kế hoạch» "
-                         "dưới đây; số đơn vị và số «Tổng cộng» trên trang này là số website tính từ danh sách đơn vị.")
-    if not notes:
-        return ""
-    return ("\n!!! note \"Số liệu trong văn bản khác số website tính\"\n"
-            + "\n\n".join(f"    {note}" for note in notes) + "\n")
+            notes.append(f"Lời văn {esc(where)} ghi «{esc(d.sentence)}»: tổng {esc(d.written)}{counted}. Danh sách đơn vị "
+                         f"của kế hoạch có {len(site.units)} {esc(site.plan.ten_goi_don_vi)}, kinh phí cộng lại "
+                         f"{format_money(d.ours, 'long')}. Lời văn được trích đúng nguyên văn {quoted_at}; số đơn vị "
+                         f"và số «Tổng cộng» {here} là số website tính từ danh sách đơn vị.")
+    return notes
+
+
+def document_totals(site: Site) -> list[tuple[str, int]]:
+    """(label, figure in đồng) of each total the document writes that differs from the site's, in the order
+    of difference_notes: what the budget's downloads print below the site's «Tổng cộng»."""
+    number = section_number(site, "kinh_phi")
+    where = f"mục {number}" if number else "mục kinh phí"
+    return [(f"Tổng cộng văn bản ghi ({'dòng tổng của bảng' if d.kind == 'bang' else 'lời văn'}, {where})", d.value)
+            for d in budget_differences(site)]
