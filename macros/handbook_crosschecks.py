@@ -68,9 +68,10 @@ def check_chapters(chapters: dict, plan, refs, sources, files: dict | None = Non
 def _chapter_title(chapter, stem: str, plan, src, plan_file: str = "data/ke-hoach.yaml") -> list[DataError]:
     """A general chapter needs its `ten`; a topic's chapter is titled by the topic's
     ten_ngan, so a `ten` there would be read and never shown: it must repeat ten_ngan. A topic
-    without ten_ngan (optional) is titled by the plan's own words (Topic.display_name): its page is
-    true, and the chapter's `ten` is not compared with words nobody wrote as a name (review bad10
-    N40–N42: the error was at the untouched chapter, quoting noi_dung as if it were ten_ngan)."""
+    without ten_ngan (optional) is titled by its chapter's `ten` when written (Site.topic_title: the editor
+    who wrote it sees it), else by the plan's own words (Topic.display_name); the `ten` is not compared
+    with words nobody wrote as a name (review bad10 N40–N42: the error was at the untouched chapter,
+    quoting noi_dung as if it were ten_ngan)."""
     if chapter.chu_de is None:
         if chapter.ten is None:
             return [src.error((), "Thiếu trường bắt buộc «ten» (tên chương).",

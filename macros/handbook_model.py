@@ -62,7 +62,7 @@ class Example(Strict):
 
 
 class Chapter(Strict):
-    ten: Name | None = Field(default=None, description="Tên chương chung (không gắn nội dung). Chương có chu_de lấy tên từ ten_ngan của nội dung; nếu ghi, phải giống hệt.")
+    ten: Name | None = Field(default=None, description="Tên chương chung (không gắn nội dung). Chương có chu_de lấy tên từ ten_ngan của nội dung; nếu ghi, phải giống hệt. Nội dung không có ten_ngan thì trang Sổ tay của nội dung mang tên này (bỏ trống: đúng chữ kế hoạch của nội dung).")
     chu_de: Code | None = Field(default=None, description="Mã nội dung trong data/<kế hoạch>/ke-hoach.yaml (noi_dung › muc › ma); "
                                                            "bỏ trống với chương chung như chương về Cuộc vận động.")
     muc_dich: list[Text] = Field(min_length=1, description="Chương này giúp cán bộ và bà con điều gì.")

@@ -224,7 +224,8 @@ class Topic(Strict):
     ma: Code = Field(description="Mã dùng làm địa chỉ trang Sổ tay.")
     ten_ngan: Name | None = Field(default=None, description=(
         "Không bắt buộc: tên ngắn hiện trên thanh điều hướng, mục lục Sổ tay, bảng tính. Bỏ trống thì website dùng "
-        "đúng chữ kế hoạch của nội dung này (noi_dung), không đặt tên nào khác."))
+        "đúng chữ kế hoạch của nội dung này (noi_dung), không đặt tên nào khác; trang Sổ tay của nội dung mang tên "
+        "chương (so-tay/<mã>.yaml › ten) khi chương có ghi."))
     noi_dung: Text = Field(description="Nội dung, chép đúng kế hoạch.")
     so: SectionNumber = Field(default=None, description=(
         "Số của nội dung, chép đúng kế hoạch kể cả dấu («2.», «b)»): Sổ tay dẫn «Kế hoạch, mục <số mục>.b». Bỏ "

@@ -184,6 +184,15 @@ class Site:
         """The chapter written for a content topic of the plan, if any."""
         return next(((k, c) for k, c in self.chapters.items() if c.chu_de == topic_code), None)
 
+    def topic_title(self, topic) -> str:
+        """The title of a topic's handbook page (its heading, the handbook's contents, the nav): the topic's short
+        name (ten_ngan); without one, the name its chapter's editor wrote (so-tay/<file> › ten: written to be
+        seen); else the plan's own words for it (Topic.display_name), never a name the site makes up."""
+        if topic.ten_ngan:
+            return topic.ten_ngan
+        found = self.chapter_of(topic.ma)
+        return found[1].ten if found is not None and found[1].ten else topic.display_name
+
     # -- units and departments ------------------------------------------
     @property
     def units(self) -> list[Unit]:

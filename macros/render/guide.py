@@ -152,7 +152,7 @@ def search_examples(ctx: Context) -> list[SearchExample]:
     out = [SearchExample(typed(unit.ten), title, unit_page),
            SearchExample(typed(f"{topic} {unit.ten}"), title, unit_page)]
     for t in site.topics[:1]:
-        out.append(SearchExample(typed(t.display_name), md_escape(t.display_name), link(ctx, site.prefix + links.topic_page(t))))
+        out.append(SearchExample(typed(site.topic_title(t)), md_escape(site.topic_title(t)), link(ctx, site.prefix + links.topic_page(t))))
     return out
 
 

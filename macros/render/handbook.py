@@ -92,7 +92,7 @@ def handbook_index(site: Site) -> str:
                   topics_title=named[:1].upper() + named[1:] if named else "Các nội dung",
                   issued=issued_handbook(site), parts=article_parts(site),
                   general=[(c.ten, links.rel(links.chapter_page(k), here)) for k, c in general_chapters(site)],
-                  topics=[(t.display_name, links.rel(links.topic_page(t), here)) for t in site.topics],
+                  topics=[(site.topic_title(t), links.rel(links.topic_page(t), here)) for t in site.topics],
                   href={"references": links.rel(links.REFERENCES, here) if site.cited_references else None, "glossary": links.rel(links.GLOSSARY, here) if used_glossary(site) else None,
                         "toolkit": links.rel(links.TOOLKIT, here) if site.has_toolkit else None})
 
@@ -101,7 +101,7 @@ def topic_page(site: Site, code: str) -> str:
     topics = list(site.plan.noi_dung.muc)
     index = next(i for i, t in enumerate(topics) if t.ma == code)
     topic = topics[index]
-    head = f"# {m(topic.display_name)}\n\n!!! quote \"{_topic_source(site, topic, index)}\"\n    {m(topic.noi_dung)}\n"
+    head = f"# {m(site.topic_title(topic))}\n\n!!! quote \"{_topic_source(site, topic, index)}\"\n    {m(topic.noi_dung)}\n"
     found = site.chapter_of(code)
     if found is None:
         return head
