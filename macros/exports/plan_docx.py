@@ -213,6 +213,6 @@ def plan_docx(site: Site) -> bytes:
     out = io.BytesIO()
     # Fixed document properties: the same plan gives the same file.
     props = doc.core_properties
-    props.author, props.title, props.last_modified_by = org.ten_day_du, kind_and_subject(plan.van_ban.loai, plan.van_ban.trich_yeu), ""
+    props.author, props.title, props.last_modified_by = P.text_author(site), kind_and_subject(plan.van_ban.loai, plan.van_ban.trich_yeu), ""
     doc.save(out)
     return out.getvalue()

@@ -55,8 +55,9 @@ def marked(site: Site, meta: Metadata) -> Metadata:
 
 
 def author(site: Site, kind: Kind = Kind.REFERENCE) -> str:
-    """The issuing body for the plan's own text; whoever compiled the rest (never the body)."""
-    return site.org.ten_day_du if kind is Kind.PLAN else notice.compiler(site)
+    """The issuing body for the plan's own text (never blank: render/plan.text_author); whoever compiled the
+    rest (never the body)."""
+    return plan.text_author(site) if kind is Kind.PLAN else notice.compiler(site)
 
 
 def _notice(site: Site, kind: Kind, compact: bool = False) -> Markup:

@@ -110,6 +110,28 @@ def issuer_lines(org) -> list[str]:
     return body_name_lines(org.co_quan_ban_hanh)
 
 
+def text_author(site: Site) -> str:
+    """Who the plan's own text is by, for a file's metadata (the PDF's Author, the .docx's creator): the
+    issuing body's full name (co-quan.yaml › ten_day_du); left blank («chưa biết»), the issuing body as the
+    document's header writes it (its lines, then its parent's: «BAN THƯỜNG TRỰC ỦY BAN …»; a joint document's
+    bodies joined by «và»); with no header either, whoever compiled the file (bien-soan.yaml › bien_soan).
+    Never blank: every file says who made it."""
+    org = site.org
+    if org.ten_day_du:
+        return org.ten_day_du
+
+    def said(lines, one):
+        return " ".join(line for line in (lines or [one]) if line and line.strip("—–- ")).strip()
+
+    if org.cac_co_quan_ban_hanh:
+        body = " và ".join(org.cac_co_quan_ban_hanh)
+    else:
+        body = said(org.dong_co_quan_ban_hanh, org.co_quan_ban_hanh)
+        parent = said(org.dong_co_quan_cap_tren, org.co_quan_cap_tren)
+        body = f"{body} {parent}" if body and parent else body
+    return body or notice.compiler(site)
+
+
 def header_lines(org, lines: list[str]) -> list[tuple[str, bool | None]]:
     """Each header line with its weight as the document writes it (co-quan.yaml dong_in_dam): True bold,
     False not; None when the data does not say (the stylesheet's: the issuing body bold, Nghị định 30)."""
