@@ -15,6 +15,7 @@ import json
 import unicodedata
 from dataclasses import dataclass
 
+from .htmlscan import matching_end, scan
 from .outputs import page_url
 
 # plugins › search › separator in mkdocs.yml must equal this (the hook checks it).
@@ -23,6 +24,13 @@ from .outputs import page_url
 # Apostrophes are deliberately NOT separators: "H’Drai" stays one token, and
 # canon()/fold() drop the apostrophe ("hdrai").
 SEPARATOR = r'[\s\-\u2013\u2014,:;!?=\[\]()"\u201c\u201d\u201e/\u2026]+|\.(?!\d)'
+
+# What the index puts between two cells of a table's row, and between two rows: the search keeps no
+# table (its text runs the cells together, «Tổ dân phố 31.500.000»), so a row found by a figure reads
+# «5 · Tổ dân phố · 31.500.000», as the download lines read («Excel (.xlsx) · CSV»).
+CELL_SEPARATOR = " · "
+ROW_SEPARATOR = "; "
+_CELLS = ("td", "th")
 
 # The vi trimmer cuts "xã" to "x"; the only stemmer lunr has is English.
 FORBIDDEN_PIPELINE = ("trimmer", "stemmer")
@@ -101,6 +109,50 @@ def rewrite_index(raw: str, by_name: dict[str, "str | Named"] | None = None, dir
         if isinstance(doc.get("tags"), list):
             doc["tags"] = [unicodedata.normalize("NFC", t) for t in doc["tags"]]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def table_rows_for_search(page_html: str) -> str:
+    """The page's HTML as the search indexes it (never as the reader gets it): in every table, the cells
+    of a row that hold text separated by CELL_SEPARATOR and the rows by ROW_SEPARATOR, the line breaks
+    between the table's tags left out (the search would add a space before each separator); a line break
+    (br) in a cell, and the table's end, are a space. Empty cells (a form's blanks, a total row's first
+    cell) add nothing. Read with the one parser (htmlscan)."""
+    if "<table" not in page_html:
+        return page_html
+    pieces = scan(page_html)
+    out: list[str] = []
+    tables: list[dict] = []  # the open tables, innermost last: {"cells": open cells, "row": row has text, "rows": …}
+    for i, p in enumerate(pieces):
+        table = tables[-1] if tables else None
+        if p.kind == "text" and table is not None and not table["cells"] and not page_html[p.start:p.end].strip():
+            continue  # a line break between the table's own tags
+        if p.kind == "start" and p.tag == "table":
+            tables.append({"cells": 0, "row": False, "rows": False})
+        elif p.kind == "end" and p.tag == "table" and tables:
+            tables.pop()
+            after = pieces[i + 1] if i + 1 < len(pieces) else None
+            if not tables and after is not None and not (after.kind == "text" and page_html[after.start:after.end][:1].isspace()):
+                out.append(page_html[p.start:p.end] + " ")  # «Cộng» and the next heading apart
+                continue
+        elif table is not None and p.kind == "start" and p.tag == "tr":
+            table["row"] = False
+        elif table is not None and p.kind == "start" and p.tag in _CELLS:
+            table["cells"] += 1
+            end = matching_end(pieces, i)
+            inside = pieces[i + 1:end] if end is not None else pieces[i + 1:]
+            if any(q.kind == "text" and page_html[q.start:q.end].strip() for q in inside):
+                if table["row"]:
+                    out.append(CELL_SEPARATOR)
+                elif table["rows"]:
+                    out.append(ROW_SEPARATOR)
+                table["row"] = table["rows"] = True
+        elif table is not None and p.kind == "end" and p.tag in _CELLS and table["cells"]:
+            table["cells"] -= 1
+        elif table is not None and p.tag == "br" and table["cells"]:
+            out.append(page_html[p.start:p.end] + " ")  # a unit and its Ban on two lines of one cell, apart
+            continue
+        out.append(page_html[p.start:p.end])
+    return "".join(out)
 
 
 def content_version(data: bytes) -> str:

@@ -73,6 +73,7 @@ class BuildState:
         self._pdf_skip: tuple[str | None] | None = None
         self.files = None  # this build's MkDocs Files (on_files), for `serve --dirty`
         self.row_pending: dict = {}  # `serve --dirty`: page -> the rows of a long list given to Markdown (row_cache)
+        self.search_originals: dict = {}  # page -> its HTML while the search reads its view (plugin._search_view)
         # The offline packages once made, and what renders the pages offering them again (offline_hooks):
         self.offline_packages = None  # macros/offline/package.Packages
         self.unit_groups: dict = {}  # built unit page -> package.UnitGroup

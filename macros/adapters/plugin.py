@@ -31,7 +31,7 @@ from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import MkDocsException, PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from macros import cache, compress, searchindex, searchworker, stylesheets
@@ -268,11 +268,25 @@ class KontumPlugin(BasePlugin[KontumConfig]):
 
     # --- "Sửa trang này" and "Cập nhật lần cuối" (overrides/partials/source-file.html) ---
 
+    @event_priority(50)  # before the search plugin's (priority 0, listed first): what it indexes
     @_guarded("dựng trang")
-    def on_page_context(self, context, page, config, nav):
+    def _search_view(self, context, page, config, nav):
+        """The search indexes the page with its tables' cells and rows separated (searchindex.
+        table_rows_for_search); the reader's page is given back first thing after (_page_context)."""
+        view = searchindex.table_rows_for_search(page.content or "")
+        if page.content and view != page.content:
+            build_state.of(config).search_originals[page.file.src_uri] = page.content
+            page.content = view
+        return context
+
+    @_guarded("dựng trang")
+    def _page_context(self, context, page, config, nav):
         """Point the edit link at the file that holds the page's content (data/ for
         pages made from data) and date the page by the last commit to that data."""
         state = build_state.of(config)
+        original = state.search_originals.pop(page.file.src_uri, None)
+        if original is not None:  # the page as the reader gets it, the search having read its view
+            page.content = original
         state.nav = nav  # the pages offering the offline packages are rendered again (offline_hooks)
         root = state.root
         docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
@@ -304,6 +318,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
                                 _page_description(state, page.file.src_uri, config),
                                 state.site_of(page.file.src_uri).qr_codes)  # its PDF's QR code, encoded once
         return context
+
+    on_page_context = CombinedEvent(_search_view, _page_context)
 
     # --- On every page's HTML: abbreviation tooltips, then column names on table cells ---
 
