@@ -121,7 +121,15 @@ def text_author(site: Site) -> str:
         return org.ten_day_du
 
     def said(lines, one):
-        return " ".join(line for line in (lines or [one]) if line and line.strip("—–- ")).strip()
+        """The lines of one body, or of bodies a «—» line parts (a joint document), read as names."""
+        names, name = [], []
+        for line in lines or [one]:
+            if line and not line.strip("—–- "):
+                names.append(" ".join(name))
+                name = []
+            elif line:
+                name.append(line.strip())
+        return " và ".join(n for n in [*names, " ".join(name)] if n)
 
     if org.cac_co_quan_ban_hanh:
         body = " và ".join(org.cac_co_quan_ban_hanh)
