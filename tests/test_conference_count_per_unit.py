@@ -76,3 +76,26 @@ def test_fewer_than_the_fewest_is_a_note_once_the_period_is_over(tmp_path):
 def test_within_the_count_is_no_note(tmp_path):
     results = _results(tmp_path, _per_unit(SITE, 2, 4), AFTER)
     assert not _count_notes(results) and not results.conference_notes
+
+
+def test_a_commune_plan_per_village_quotes_its_own_words(tmp_path):
+    """The commune plan of tests/fixtures/ke-hoach-xa-cau-truc, its count made per village («mỗi thôn, làng tổ
+    chức từ 01 đến 02 hội nghị», the section's own words in `doan`): a village reporting three is noted with that
+    sentence as the document writes it (the fixture names its units with the default «đơn vị»)."""
+    from macros.loader import load_website
+    from tests.test_structured_verbatim import _project
+
+    def per_village(data):
+        next(s for s in data["muc"] if s.get("loai") == "cac_buoc")["hoi_nghi"]["moi_don_vi"] = True
+    root = _project(tmp_path, per_village)
+    folder = root / "data" / "ke-hoach-xa" / "ket-qua"
+    folder.mkdir()
+    held = "".join(f'  - ngay: "{d}/10/2026"\n    dia_diem: Nhà rông\n    so_nguoi: 40\n    noi_dung: [mo-hinh-hay]\n'
+                   for d in ("05", "12", "19"))
+    (folder / "kon-klor.yaml").write_text(f'don_vi: "kon-klor"\nhoi_nghi:\n{held}', encoding="utf-8")
+    site = load_website(root).plans[0]
+    results = load_results(root, site, dt.date(2026, 10, 20))
+    [note] = _count_notes(results)
+    assert note.message == ("Báo cáo ghi 03 hội nghị, nhiều hơn số hội nghị kế hoạch giao cho mỗi đơn vị (từ 01 đến "
+                            "02). Kế hoạch (mục III.2) ghi: «Tổ chức hội nghị tuyên truyền tại các thôn, làng từ ngày "
+                            "01/10/2026 đến ngày 31/10/2026; mỗi thôn, làng tổ chức từ 01 đến 02 hội nghị.»"), note.message

@@ -103,32 +103,35 @@ def conference_count_note(site: Site, res: UnitResults, today: dt.date | None = 
     """The unit's number of conferences against the number the plan sets for each unit (cac_buoc › hoi_nghi,
     moi_don_vi: true), with the plan's words: over the most, or under the fewest once the plan's period is
     over (before that the unit may still hold them). "" when within, or when the plan sets no number per
-    unit (a number for the whole plan, «từ 02 đến 04 hội nghị … tại các khu dân cư», is no unit's)."""
+    unit (a number for the whole plan, «từ … đến … hội nghị» in its places, is no unit's)."""
     section = site.plan.cac_buoc
     count = section.hoi_nghi if section is not None else None
     if count is None or not count.moi_don_vi:
         return ""
     held = len(res.hoi_nghi)
     period = site.plan.thoi_gian_dia_diem
-    over = period is not None and (today or today_in_vietnam()) > P.last_day(period)
+    ended = period is not None and (today or today_in_vietnam()) > P.last_day(period)
     if held > count.toi_da:
         said = "nhiều hơn"
-    elif held < count.toi_thieu and over:
+    elif held < count.toi_thieu and ended:
         said = "ít hơn"
     else:
         return ""
     plan = site.plan
     found = conferences.step(plan)
-    sentence = conferences.plan_sentence(plan) or (site.fill(found.noi_dung) if found is not None else "")
+    # the plan's own sentence, as the conference rule quotes it (render/notice.conference_sentence): the section's
+    # words when it keeps them, else the step's text filled; none when the words do not hold it
+    own = conferences.plan_sentence(plan)
+    sentence = own if own is not None else (site.fill(found.noi_dung) if found is not None else "")
     step_no = section.buoc.index(found) + 1 if found is not None else None
     where = item_ref(section_number(plan, "cac_buoc"), found.so if found is not None else None)
     if found is not None and not found.so:
         where += f".{step_no}" if where else str(step_no)
     quoted = f" Kế hoạch (mục {where}) ghi: «{sentence.strip()}»" if sentence.strip() else ""
     reported = f"Báo cáo ghi {held:02d} hội nghị" if held else "Báo cáo không ghi hội nghị nào"
-    ended = f", khi thời gian thực hiện ({P.words(period)}) đã hết" if said == "ít hơn" else ""
+    late = f", khi thời gian thực hiện ({P.words(period)}) đã hết" if said == "ít hơn" else ""
     return (f"{reported}, {said} số hội nghị kế hoạch giao cho mỗi {plan.ten_goi_don_vi} "
-            f"({site.placeholders['so_hoi_nghi']}){ended}.{quoted}")
+            f"({site.placeholders['so_hoi_nghi']}){late}.{quoted}")
 
 
 def check_unit(site: Site, res: UnitResults, src, stem: str | None,
