@@ -310,7 +310,7 @@ def check_idle_departments(org: OrgFile, plan: PlanFile, src, where: str = "data
     """A department in data/co-quan.yaml with no units to work with is a slip
     (a code changed on one side only), unless it receives the reports."""
     errors = []
-    if not plan.to_chuc_thuc_hien.phan_cong:  # the plan assigns nothing: no code changed on one side only
+    if not any(a.don_vi for a in plan.to_chuc_thuc_hien.phan_cong):  # no unit given to any body: none is idle
         return errors
     working = {a.ban for a in plan.to_chuc_thuc_hien.phan_cong}
     report = plan.to_chuc_thuc_hien.bao_cao
