@@ -59,3 +59,45 @@ def test_the_strict_build_makes_each_unit_page_and_nothing_it_cannot_fill(built)
     cached = [path for path, _ in json.JSONDecoder().raw_decode(sw[start:])[0]["files"]]
     assert {f"don-vi/{v}/" for v in VILLAGES} | {f"tai-ve/lich/{v}.ics" for v in VILLAGES} <= set(cached)
     assert all((built / p).is_file() or (built / p / "index.html").is_file() for p in cached if p != "./")
+
+
+def _site_without(report: bool, assigned: bool):
+    """The 2023 plan's Site with no report asked (no bao_cao) and/or no unit given to any body."""
+    import dataclasses
+
+    from tests.results_fixtures import SITE
+
+    org = SITE.plan.to_chuc_thuc_hien
+    org = org.model_copy(update={"bao_cao": org.bao_cao if report else None,
+                                 "phan_cong": [a if assigned else a.model_copy(update={"don_vi": []})
+                                               for a in org.phan_cong]})
+    plan = SITE.plan.model_copy(update={"muc": [org if m.loai == "to_chuc_thuc_hien" else m for m in SITE.plan.muc]})
+    return dataclasses.replace(SITE, plan=plan)
+
+
+@pytest.mark.parametrize("report,assigned", [(False, True), (True, False), (False, False)])
+def test_a_template_without_the_rows_the_plan_lacks_imports_back(tmp_path, report, assigned):
+    """The unit's Excel template has no «Ngày gửi báo cáo» row when the plan asks for no report, no assignee
+    row when it gives the unit to no body; filled, it imports back to the unit's results, no report recorded."""
+    import io
+
+    import openpyxl
+
+    from macros import import_report
+    from macros.exports import template as T
+    from tests.results_fixtures import ON_TIME
+    from tests.test_results_exports import STAMP
+
+    site = _site_without(report, assigned)
+    wb = openpyxl.load_workbook(io.BytesIO(T.template_xlsx(site, ON_TIME, STAMP)))
+    info = wb[T.INFO]
+    labels = {info.cell(r.row, 1).value for r in T.INFO_ROWS}
+    assert ("Ngày gửi báo cáo (ngày/tháng/năm; để trống nếu chưa gửi)" in labels) == report, labels
+    assert (site.partner_label in labels) == assigned, labels
+    guide = " ".join(str(c.value) for c in wb[T.GUIDE]["A"] if c.value)
+    assert ("Ngày gửi báo cáo" in guide) == report
+    info.cell(T.INFO_KEYS["giai_trinh"].row, 2, "Chi đúng dự toán.")
+    wb[T.CONFERENCES].append(["10/6/2023", "Nhà văn hóa thôn", 120, 100, "1"])
+    wb.save(tmp_path / "t.xlsx")
+    _, code, text, _ = import_report.import_into(tmp_path / "t.xlsx", site=site)
+    assert code == ON_TIME and "bao_cao" not in text and "so_nguoi: 120" in text, text
