@@ -37,10 +37,10 @@ def report_sentence(site: Site, dept_code: str | None) -> str | None:
     # The departments by the plan's name for them (co-quan.yaml › ten_goi_cac_ban); without one,
     # the sentence names none.
     senders = org.departments_together(after=f" {org.committee} báo cáo kết quả về")
-    if dept_code is None or dept_code == report.noi_nhan:  # no body named for the unit: who reports, and to whom
-        if dept_code is None:
-            return (f"Theo kế hoạch, {senders or 'báo cáo kết quả gửi về'} {receiver} trước ngày "
-                    f"{format_date(report.han)}{compiles}.")
+    if dept_code is None:  # the plan gives the unit to no body: who reports, and to whom
+        return (f"Theo kế hoạch, {senders or 'báo cáo kết quả gửi về'} {receiver} trước ngày "
+                f"{format_date(report.han)}{compiles}.")
+    if dept_code == report.noi_nhan:
         return (f"Theo kế hoạch, {senders or 'báo cáo kết quả gửi về'} {receiver} trước ngày "
                 f"{format_date(report.han)}{compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
                 f"do {receiver} {site.relation}.")
