@@ -57,10 +57,11 @@ class Site:
         return self.entry.duong_dan if self.entry else ""
 
     @property
-    def sample_date(self) -> dt.date:
+    def sample_date(self) -> dt.date | None:
         """The date an editor's examples show for this plan (how to write a date in a
         results file or the Excel template): the plan's own report deadline, never
-        a date of another plan."""
+        a date of another plan; None when the plan writes none (no report asked, no structured period,
+        no date of issue): the examples then show none."""
         plan = self.plan
         if self.report is not None:
             return self.report.han

@@ -679,3 +679,19 @@ def test_units_without_an_organisation_section_get_pages_from_what_the_plan_has(
     assert "Ban phối hợp" not in page and "Báo cáo kết quả:" not in page and "## Nhiệm vụ" not in page, page
     said = [path for path, text in texts.items() if _deadline_in(text)]
     assert not said, said
+
+
+def test_units_of_a_plan_that_writes_no_date_get_their_files_with_no_example_date(tmp_path, full_outputs):
+    """No organisation section, the period kept as written, no date of issue: the Excel templates' example date
+    (Site.sample_date, the plan's own) has none to show, and shows none."""
+    def change(data, folder):
+        _no_organisation(data, folder)
+        i = next(i for i, s in enumerate(data["muc"]) if s.get("loai") == "thoi_gian_dia_diem")
+        data["muc"][i] = {"tieu_de": data["muc"][i]["tieu_de"], "doan": ["Thời gian chép nguyên văn."]}
+        data["van_ban"]["ngay_ban_hanh"] = ""
+    site, made = _unit_shape_site(tmp_path, change)
+    assert site.sample_date is None
+    _assert_nothing_leads_nowhere(site, full_outputs)
+    templates = [t for p, t in _every_text(site).items() if "mau-bao-cao" in p]
+    assert templates and all("Ngày viết ngày/tháng/năm." in t and "ví dụ" not in t.split("Ngày viết")[1][:40]
+                             for t in templates)

@@ -136,14 +136,16 @@ def _text_dates(ws, ranges: list[str], sample: dt.date) -> None:
     """Date cells are text cells (format "@"), and a date typed as a real date is
     refused on entry: a LibreOffice or Excel set to US English would store
     «10/06/yyyy» as 6 October. ISTEXT() is the same function in Excel and LibreOffice.
-    `sample`: a date of the plan (Site.sample_date) shown as the example."""
+    `sample`: a date of the plan (Site.sample_date) shown as the example; None (a plan that writes no date: no
+    report asked, no structured period, no date of issue): no example, never a date the plan does not write."""
     if not ranges:
         return
     first = ranges[0].split(":")[0]
     rule = DataValidation(type="custom", formula1=f"ISTEXT({first})", allow_blank=True, showErrorMessage=True,
                           errorTitle="Ngày phải gõ dạng chữ",
-                          error=f"Gõ ngày dạng ngày/tháng/năm, có dấu nháy đơn ở đầu: '{sample:%d/%m/%Y}. "
-                                "Máy đặt kiểu Mỹ (tháng/ngày) sẽ hiểu sai ngày gõ không có dấu nháy.")
+                          error="Gõ ngày dạng ngày/tháng/năm, có dấu nháy đơn ở đầu"
+                                + (f": '{sample:%d/%m/%Y}. " if sample is not None else ". ")
+                                + "Máy đặt kiểu Mỹ (tháng/ngày) sẽ hiểu sai ngày gõ không có dấu nháy.")
     for r in ranges:
         rule.add(r)
     ws.add_data_validation(rule)
@@ -274,7 +276,8 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
                                             if has_selection(site) else "")
     lines = [
         "CÁCH ĐIỀN MẪU BÁO CÁO",
-        f"{rows} ghi một dòng. Ngày viết ngày/tháng/năm, ví dụ {format_date(site.sample_date)}.",
+        f"{rows} ghi một dòng. Ngày viết ngày/tháng/năm"
+        + (f", ví dụ {format_date(site.sample_date)}." if site.sample_date is not None else "."),
         *filter(None, (conference_rule(site), unit.get("amount"))),
         f"Cột «{contents_header(plan)}» ghi số thứ tự nội dung (mục {section_number(site, 'noi_dung')} của kế "
         f"hoạch) đã {contents_done(plan)}, cách nhau dấu ; (ví dụ: 1; 3):",
