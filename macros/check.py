@@ -54,7 +54,7 @@ def budget_summary(site) -> str:
                                 f"«{section.tieu_de}»" if section.tieu_de else "kinh phí"))
     if site.plan.kinh_phi is None:
         return f"{name} chép nguyên văn (chưa ghi dạng có cấu trúc): không có trang kinh phí"
-    return f"{name} có cấu trúc nhưng không có trang kinh phí (trang này cần mục tổ chức thực hiện có cấu trúc và các đơn vị)"
+    return f"{name} có cấu trúc nhưng không có trang kinh phí (trang này cần danh sách đơn vị)"
 
 
 def main(argv: list[str] | None = None) -> int:

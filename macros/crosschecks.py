@@ -239,12 +239,14 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
                          found=code if one else "", hint="ghi quan_he trong mục tổ chức thực hiện: chữ kế hoạch dùng "
                                                          "cho việc người được giao làm với đơn vị (như «phụ trách»).")
         errors[errors.index(None)] = said
-    for unit in units.don_vi:
+    for unit in units.don_vi if assigned else ():  # a plan that gives no unit to any body: none is missing
         if unit.ma not in assigned:
             errors.append(src.error(base, f"Đơn vị «{unit.cap} {unit.ten}» (mã {unit.ma}) chưa được giao cho ban nào.",
                                     hint="thêm mã vào don_vi của một ban."))
     report = plan.to_chuc_thuc_hien.bao_cao
     errors += check_idle_departments(org, plan, src, org_file)
+    if report is None:  # the plan asks for no report: no receiver to check
+        return errors
     where = path_of(plan, "to_chuc_thuc_hien") + ("bao_cao", "noi_nhan")
     problem = receiver_problem(report.noi_nhan, org, org_file)
     if problem is None and report.noi_nhan not in depts and not _in_plan_words(report.noi_nhan, plan):
@@ -308,8 +310,11 @@ def check_idle_departments(org: OrgFile, plan: PlanFile, src, where: str = "data
     """A department in data/co-quan.yaml with no units to work with is a slip
     (a code changed on one side only), unless it receives the reports."""
     errors = []
+    if not any(a.don_vi for a in plan.to_chuc_thuc_hien.phan_cong):  # no unit given to any body: none is idle
+        return errors
     working = {a.ban for a in plan.to_chuc_thuc_hien.phan_cong}
-    receiving = receiver_meant(plan.to_chuc_thuc_hien.bao_cao.noi_nhan, org)
+    report = plan.to_chuc_thuc_hien.bao_cao
+    receiving = receiver_meant(report.noi_nhan, org) if report is not None else set()
     for dept in org.ban:
         if dept.ma not in working and dept.ma not in receiving:
             errors.append(src.error(path_of(plan, "to_chuc_thuc_hien") + ("phan_cong",),
@@ -602,8 +607,8 @@ def _check_period(plan: PlanFile, src) -> list[DataError]:
                                     hint=f"có phải năm {year}? Nếu kế hoạch kéo dài sang năm khác, sửa cả van_ban › nam."))
     if errors:
         return errors
-    if plan.to_chuc_thuc_hien is not None:
-        report = plan.to_chuc_thuc_hien.bao_cao
+    report = plan.to_chuc_thuc_hien.bao_cao if plan.to_chuc_thuc_hien is not None else None
+    if report is not None:
         if not P.within(period, report.han):
             errors.append(src.error(path_of(plan, "to_chuc_thuc_hien") + ("bao_cao", "han"),
                                     f"Hạn báo cáo {report.han:%d/%m/%Y} nằm ngoài thời gian thực hiện "
@@ -908,6 +913,11 @@ def check_placeholder_sections(plan: PlanFile, src, plan_file: bool = False) -> 
                 errors.append(src.error(path, f"Chỗ trống «{{{name}}}» lấy số liệu từ mục loại «{kind}» của "
                                               "ke-hoach.yaml, nhưng kế hoạch không có mục đó.",
                                         hint="viết thẳng số liệu vào câu, hoặc thêm mục có cấu trúc loại đó."))
+            elif kind == "to_chuc_thuc_hien" and plan.to_chuc_thuc_hien.bao_cao is None:
+                errors.append(src.error(path, f"Chỗ trống «{{{name}}}» lấy nơi nhận, hạn báo cáo từ bao_cao của mục tổ "
+                                              "chức thực hiện, nhưng mục đó không ghi bao_cao: website không có gì để điền.",
+                                        found=text, hint="kế hoạch yêu cầu báo cáo thì thêm bao_cao (noi_nhan, han, "
+                                                         f"loi_van); không yêu cầu thì chép thẳng câu, bỏ {{{name}}}."))
             elif name == "so_hoi_nghi" and kind is not None and plan.cac_buoc.hoi_nghi is None:
                 # hoi_nghi is optional (a plan may write no count): then there is no count to fill in
                 errors.append(src.error(path, "Chỗ trống «{so_hoi_nghi}» lấy số hội nghị từ trường hoi_nghi của mục "
@@ -980,8 +990,8 @@ def check_placeholders(src, plan_file: bool = False) -> list[DataError]:
 # The structured sections (and fields) the unit pages need (Site.has_units), and the toolkit too (Site.has_toolkit).
 # A unit page does without the budget and the steps (their parts are left off: review r19n, defect 5); the
 # toolkit's forms print both.
-_UNIT_NEEDS = ("to_chuc_thuc_hien",)  # the period too once: a unit page now leaves it off (no time section)
-_TOOLKIT_NEEDS = ("thoi_gian_dia_diem", "kinh_phi", "cac_buoc", "noi_dung")
+_UNIT_NEEDS = ()  # the organisation section too once: a unit page now leaves off its parts (issue 19)
+_TOOLKIT_NEEDS = ("thoi_gian_dia_diem", "kinh_phi", "cac_buoc", "noi_dung", "to_chuc_thuc_hien")
 
 
 def _missing(plan: PlanFile, kinds, campaign: bool = True) -> list[str]:
@@ -1003,9 +1013,14 @@ def unmade_pages(models: dict, files: dict | None = None, campaign: bool = True)
     unit_missing = _missing(plan, _UNIT_NEEDS, campaign=False) + ([] if plan.van_ban.nam is not None else ["«van_ban › nam»"])
     if units is not None and units.don_vi and unit_missing:
         sentences.append(f"{_names(files, 'units')} có {len(units.don_vi)} đơn vị nhưng website không tạo trang đơn vị "
-                         f"vì kế hoạch thiếu mục có cấu trúc: {', '.join(unit_missing)}.")
+                         f"vì kế hoạch thiếu: {', '.join(unit_missing)}.")
     if "toolkit" in models:
         missing = unit_missing + [m for m in _missing(plan, _TOOLKIT_NEEDS, campaign) if m not in unit_missing]
+        org = plan.to_chuc_thuc_hien  # the forms print the report asked for and each unit's assignee (Site.has_toolkit)
+        if org is not None and org.bao_cao is None:
+            missing.append("«to_chuc_thuc_hien › bao_cao»")
+        if org is not None and not any(a.don_vi for a in org.phan_cong):
+            missing.append("«to_chuc_thuc_hien › phan_cong › don_vi»")
         if units is not None and not units.don_vi:  # None: don-vi.yaml has its own errors
             missing.append(f"đơn vị ({_units_file_missing(files) or _names(files, 'units')})")
         if missing:
@@ -1023,7 +1038,7 @@ def unmade_pages(models: dict, files: dict | None = None, campaign: bool = True)
 def check_unmade_pages(models: dict, src, files: dict | None = None) -> list[DataError]:
     if models["plan"].draft or not models["plan"].muc:  # no section at all: said once (check_sections)
         return []  # printed with the draft's checklist (Site.unmade_pages)
-    units_hint = ("thêm các mục có cấu trúc đó vào ke-hoach.yaml; nếu giữ các mục chép nguyên văn, để trống danh "
+    units_hint = ("ghi năm của văn bản (van_ban › nam) trong ke-hoach.yaml; nếu văn bản không ghi năm, để trống danh "
                   "sách đơn vị: trong don-vi.yaml ghi «don_vi: []».")
     errors = []
     plan = models["plan"]

@@ -354,7 +354,7 @@ def check_report_senders(units, org, plan: PlanFile, src) -> list[DataError]:
     not «each unit reports», nor one naming only the units «the departments report». A note naming both, or
     neither, is not judged here (the field is the editor's reading)."""
     section = plan.to_chuc_thuc_hien
-    if section is None or section.bao_cao.nguoi_gui is None:
+    if section is None or section.bao_cao is None or section.bao_cao.nguoi_gui is None:
         return []
     report = section.bao_cao
     text = fold(re.sub(r"\{[a-z_]+\}", " ", report.loi_van))

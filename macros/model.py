@@ -410,8 +410,12 @@ class Organisation(Strict):
     so: SectionNumber = Field(default=None, description=NUMBER_HELP)
     tieu_de: Text
     loi_dan: OptionalText = ""  # "" when the document has no lead line (doan keeps its words)
-    phan_cong: Annotated[list[Assignment], *at_most(MAX_LIST)] = Field(min_length=1)
-    bao_cao: Report
+    phan_cong: Annotated[list[Assignment], *at_most(MAX_LIST)] = Field(default=[], description=(
+        "Việc giao cho từng ban (hay người), theo thứ tự kế hoạch. Bỏ trống khi kế hoạch không giao việc cho ai: "
+        "website không có trang phân công; trang đơn vị không có phần người, ban được giao."))
+    bao_cao: Report | None = Field(default=None, description=(
+        "Báo cáo kết quả kế hoạch yêu cầu (nơi nhận, hạn). Bỏ trống khi kế hoạch không yêu cầu báo cáo: website "
+        "không ghi hạn báo cáo nào, không có báo cáo tổng hợp, lịch không có ngày hạn báo cáo."))
     don_vi_thuc_hien: LocalCommittees | None = Field(default=None, description=(
         "Không bắt buộc: nhiệm vụ của các đơn vị (Ban Thường trực cấp dưới, Ban Công tác Mặt trận…), khi kế hoạch "
         "giao riêng một mục. Bỏ trống khi kế hoạch không có mục đó (như kế hoạch giám sát): trang đơn vị, phiếu "

@@ -346,7 +346,7 @@ ROWS: tuple[Row, ...] = (
     Row("timeline", "page", TIMELINE, "Tiến độ", ("plan", "org"), ("Tiến độ",), macro="tien_do", origin=_PLAN, available=attrgetter("has_timeline")),
     Row("progress", "page", PROGRESS, "Kết quả thực hiện", _results_page_files, ("Kết quả thực hiện",), origin=_RESULTS, available=attrgetter("has_units")),
     Row("report", "page", REPORT, "Báo cáo tổng hợp",
-        lambda site: (report_file(site), results_folder(site) + "/", "plan", "units"), ("Báo cáo tổng hợp",), origin=_RESULTS, available=attrgetter("has_units")),
+        lambda site: (report_file(site), results_folder(site) + "/", "plan", "units"), ("Báo cáo tổng hợp",), origin=_RESULTS, available=attrgetter("has_report")),
     Row("budget", "page", BUDGET, "Kinh phí", ("plan", "units", "org"), ("Kinh phí",), macro="kinh_phi", origin=_PLAN, available=attrgetter("has_budget")),
     Row("handbook", "page", HANDBOOK, "Sổ tay", ("plan",), ("Sổ tay", None), macro="so_tay", origin=_PLAN, available=attrgetter("has_handbook")),
     Row("unit", "page", lambda site, u: unit_page(u), lambda site, u: unit_title(u),
@@ -374,7 +374,7 @@ ROWS: tuple[Row, ...] = (
     Row("handout", "pdf", lambda site, u: handout_pdf(u, site.file_tag), lambda site, u: unit_title(u),
         ("plan", "units", "org"), page="unit", each=lambda site: site.units, pdf_link=True, available=attrgetter("has_units")),
     Row("report_pdf", "pdf", lambda site: f"{PDF_DIR}/bao-cao-tong-hop-{_year(site)}.pdf",
-        "Báo cáo tổng hợp (PDF)", lambda site: (report_file(site),), page="report", label="PDF", available=attrgetter("has_units")),
+        "Báo cáo tổng hợp (PDF)", lambda site: (report_file(site),), page="report", label="PDF", available=attrgetter("has_report")),
     # Downloads (exports/downloads.PRODUCERS makes each from its key).
     Row("ics", "ics", lambda site: f"{DOWNLOADS}/lich-ke-hoach-{_year(site)}.ics", "Lịch kế hoạch (.ics)",
         lambda site: ("plan", "org", "units", results_folder(site) + "/"), page="timeline", label="Thêm vào lịch", origin=_RESULTS, available=_has_calendar),

@@ -155,7 +155,7 @@ def check_results(site, res, src, today: dt.date | None = None) -> tuple[list[Da
     if res.bao_cao is not None:
         sent = res.bao_cao.ngay_gui
         period = site.plan.thoi_gian_dia_diem  # none (no time section): the report's deadline gives the year
-        end = period.ket_thuc.last_day if period is not None else site.plan.to_chuc_thuc_hien.bao_cao.han
+        end = (period.ket_thuc.last_day if period is not None else site.sample_date) or today
         if sent > today:
             errors.append(src.error(("bao_cao", "ngay_gui"), f"Ngày gửi báo cáo {format_date(sent)} chưa đến "
                                                              f"(hôm nay là {format_date(today)}).",

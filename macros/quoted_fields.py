@@ -107,12 +107,13 @@ def check(site: Site) -> list[DataError]:
             quoted = [(("buoc", j, "noi_dung"), step.noi_dung) for j, step in enumerate(section.buoc)]
         else:
             report = section.bao_cao
-            quoted = [(("bao_cao", "loi_van"), f"{report.tieu_de} {report.loi_van}" if report.tieu_de else report.loi_van),
+            quoted = [*([(("bao_cao", "loi_van"), f"{report.tieu_de} {report.loi_van}" if report.tieu_de else report.loi_van)]
+                        if report is not None else []),
                       *((("phan_cong", j, "nhiem_vu"), a.nhiem_vu) for j, a in enumerate(section.phan_cong)),
                       *([(("don_vi_thuc_hien", "nhiem_vu"), section.don_vi_thuc_hien.nhiem_vu)]
                         if section.don_vi_thuc_hien is not None else []),
                       # an onward report's words, quoted on the timeline, in the calendars and the compiled report
-                      *((("bao_cao", "bao_cao_tiep", j, "loi_van"), r.loi_van) for j, r in enumerate(report.bao_cao_tiep))]
+                      *((("bao_cao", "bao_cao_tiep", j, "loi_van"), r.loi_van) for j, r in enumerate(report.bao_cao_tiep if report is not None else []))]
         for path, text in quoted:
             said = _squash(site.fill(text))
             if said in words:

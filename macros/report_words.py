@@ -43,10 +43,10 @@ def name_like(phrase: str) -> bool:
 
 def _section_texts(section) -> list[str]:
     report = section.bao_cao
-    return [report.loi_van, section.loi_dan, *lines(section.doan, marks=False),
+    return [*([report.loi_van] if report is not None else []), section.loi_dan, *lines(section.doan, marks=False),
             *(a.nhiem_vu for a in section.phan_cong),
             *([section.don_vi_thuc_hien.nhiem_vu] if section.don_vi_thuc_hien is not None else []),
-            *(r.loi_van for r in report.bao_cao_tiep)]
+            *(r.loi_van for r in (report.bao_cao_tiep if report is not None else []))]
 
 
 def _sender_error(src, path, who: str, section) -> DataError | None:
@@ -152,7 +152,7 @@ def _far_from(period, day) -> bool:
 
 def check_report_sender(plan: PlanFile, src) -> list[DataError]:
     section = plan.to_chuc_thuc_hien
-    if section is None:
+    if section is None or section.bao_cao is None:  # no report asked: no sender to check
         return []
     errors = []
     if section.bao_cao.ben_gui:

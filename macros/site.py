@@ -13,7 +13,7 @@ from pathlib import Path
 from .crosschecks import PLACEHOLDER, unmade_pages
 from .dates import format_date
 from .handbook_model import Chapter, Reference, Term, ToolkitFile
-from .model import Assignment, Department, OrgFile, PlanEntry, PlanFile, Unit, UnitsFile, WebsiteFile
+from .model import Assignment, Department, OrgFile, PlanEntry, PlanFile, Report, Unit, UnitsFile, WebsiteFile
 from . import conferences, plan_amounts
 from .numbers import money_in_words
 
@@ -57,13 +57,14 @@ class Site:
         return self.entry.duong_dan if self.entry else ""
 
     @property
-    def sample_date(self) -> dt.date:
+    def sample_date(self) -> dt.date | None:
         """The date an editor's examples show for this plan (how to write a date in a
         results file or the Excel template): the plan's own report deadline, never
-        a date of another plan."""
+        a date of another plan; None when the plan writes none (no report asked, no structured period,
+        no date of issue): the examples then show none."""
         plan = self.plan
-        if plan.to_chuc_thuc_hien is not None:
-            return plan.to_chuc_thuc_hien.bao_cao.han
+        if self.report is not None:
+            return self.report.han
         if plan.thoi_gian_dia_diem is not None:
             return plan.thoi_gian_dia_diem.ket_thuc.last_day
         return plan.van_ban.ngay_ban_hanh
@@ -88,20 +89,35 @@ class Site:
     # -- which computed pages the plan has (PLAN-FORMAT.md): each needs the structured
     # sections whose facts it states; without them it is not made, nor linked.
     @property
+    def report(self) -> Report | None:
+        """The report the plan asks for (to_chuc_thuc_hien › bao_cao: its receiver and deadline); None when
+        it asks for none, or has no organisation section: no deadline is then written anywhere."""
+        org = self.plan.to_chuc_thuc_hien
+        return org.bao_cao if org is not None else None
+
+    @property
+    def units_assigned(self) -> bool:
+        """The plan gives its units to bodies (phan_cong › don_vi; then each unit to one, crosschecks); False
+        when it names its units but assigns none: their pages have no assignment part (Site.assignment_of: None)."""
+        return bool(self.units) and bool(self._assignment_of)
+
+    @property
     def has_assignments(self) -> bool:
         """Assignments (page, .xlsx, .csv): each department's units, and their money when the plan has a
         structured budget (has_budget; without one, no money column: review r19n, defect 5)."""
-        return self.plan.to_chuc_thuc_hien is not None and bool(self.units)
+        return self.plan.to_chuc_thuc_hien is not None and self.units_assigned
 
     @property
     def has_budget(self) -> bool:
-        """Budget (page, .xlsx, .csv): each unit's amount and department."""
-        return self.has_assignments and self.plan.kinh_phi is not None
+        """Budget (page, .xlsx, .csv): each unit's amount, and its department when the plan gives its units to
+        bodies (units_assigned; else no such column)."""
+        return bool(self.units) and self.plan.kinh_phi is not None
 
     @property
     def has_timeline(self) -> bool:
-        """Timeline and calendar: the period and the report deadline."""
-        return self.plan.thoi_gian_dia_diem is not None and self.plan.to_chuc_thuc_hien is not None
+        """Timeline and calendar: the period (the report deadline and the steps' dates on them when the plan
+        writes them)."""
+        return self.plan.thoi_gian_dia_diem is not None
 
     @property
     def has_units(self) -> bool:
@@ -111,8 +127,13 @@ class Site:
         money and the steps come from the budget and steps sections when they are structured (has_budget,
         cac_buoc), its period and calendar from the time section (has_timeline): without them those parts
         are simply absent (review r19n, defect 5; r19o, defect 1)."""
-        p = self.plan
-        return p.to_chuc_thuc_hien is not None and bool(self.units) and p.van_ban.nam is not None
+        return bool(self.units) and self.plan.van_ban.nam is not None
+
+    @property
+    def has_report(self) -> bool:
+        """The compiled report (page and PDF): the units' results gathered into the report the plan asks for
+        (bao_cao); a plan that asks for none has none."""
+        return self.has_units and self.report is not None
 
     @property
     def has_report_templates(self) -> bool:
@@ -124,7 +145,7 @@ class Site:
     def has_toolkit(self) -> bool:
         """The conference forms: bo-cong-cu.yaml, the units' facts, the topics and the campaign."""
         p = self.plan
-        return ("toolkit" in self.extra and self.has_units and self.has_timeline and self.has_budget and p.cac_buoc is not None
+        return ("toolkit" in self.extra and self.has_report and self.has_assignments and self.has_timeline and self.has_budget and p.cac_buoc is not None
                 and p.noi_dung is not None and p.cuoc_van_dong is not None)
 
     @property
@@ -226,10 +247,10 @@ class Site:
         «các ban, văn phòng» (the departments' name, co-quan.yaml › ten_goi_cac_ban) / «từng thôn, làng» /
         "" when the data does not say (never the departments' name for a report the units send: review
         r19m). `escape` applies to the data's words."""
-        org = self.plan.to_chuc_thuc_hien
-        if org is not None and org.bao_cao.ben_gui:  # the sender as the plan writes it (bao_cao › ben_gui)
-            return f"{before}{escape(org.bao_cao.ben_gui)}{after}"
-        who = org.bao_cao.nguoi_gui if org is not None else None
+        report = self.report
+        if report is not None and report.ben_gui:  # the sender as the plan writes it (bao_cao › ben_gui)
+            return f"{before}{escape(report.ben_gui)}{after}"
+        who = report.nguoi_gui if report is not None else None
         if who == "don_vi":
             return f"{before}từng {escape(self.plan.ten_goi_don_vi)}{after}"
         return self.org.departments_together(before, after, escape) if who == "ban" else ""
@@ -263,17 +284,22 @@ class Site:
     def report_receiver(self) -> str:
         """Who receives the reports (bao_cao › noi_nhan), named: a department's name for its code, else the
         receiver as the plan writes it (a body that is no department of the issuing body)."""
-        code = self.plan.to_chuc_thuc_hien.bao_cao.noi_nhan
+        code = self.report.noi_nhan
         return self._departments[code].ten if code in self._departments else code
 
     @property
     def receiver_code(self) -> str | None:
         """The code of the department receiving the reports; None when the receiver is written as a name."""
-        code = self.plan.to_chuc_thuc_hien.bao_cao.noi_nhan
-        return code if code in self._departments else None
+        return self.report.noi_nhan if self.report is not None and self.report.noi_nhan in self._departments else None
 
-    def assignment_of(self, unit_code: str) -> Assignment:
-        return self._assignment_of[unit_code]
+    def assignment_of(self, unit_code: str) -> Assignment | None:
+        """The assignment giving the unit to a body; None when the plan gives it to none (units_assigned)."""
+        return self._assignment_of.get(unit_code)
+
+    def department_of(self, unit_code: str) -> Department | None:
+        """The department (or person) the unit is given to; None when the plan gives it to none."""
+        a = self.assignment_of(unit_code)
+        return self.department(a.ban) if a is not None else None
 
     @cached_property
     def _assignment_of(self) -> dict[str, Assignment]:
@@ -366,8 +392,8 @@ class Site:
         out = {}
         if self.plan.cac_buoc is not None and self.plan.cac_buoc.hoi_nghi is not None:
             out["so_hoi_nghi"] = conferences.filled(self.plan)  # as the plan writes it (review r19q #4)
-        if self.plan.to_chuc_thuc_hien is not None:
-            report = self.plan.to_chuc_thuc_hien.bao_cao
+        if self.report is not None:
+            report = self.report
             out["noi_nhan_bao_cao"] = self.report_receiver
             out["han_bao_cao"] = format_date(report.han)
         return out

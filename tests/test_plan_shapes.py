@@ -25,6 +25,7 @@ from macros import check
 from macros.errors import DataErrors
 from macros.exports.downloads import download_bytes, download_paths
 from macros.loader import load_website
+from macros import outputs as registry
 from macros.model import STRUCTURED
 from macros.pdf import documents
 from macros.pdf.paths import pdf_for_page
@@ -229,7 +230,9 @@ DROPPED = {
     # unit pages do without the period too (session 10: r19o, defect 1); the toolkit's forms print it
     "thoi_gian_dia_diem": {links.TIMELINE, links.TOOLKIT},
     "kinh_phi": {links.BUDGET, links.TOOLKIT},
-    "to_chuc_thuc_hien": {links.ASSIGNMENTS, links.BUDGET, links.TIMELINE, links.UNITS},
+    # unit pages, their list, the budget and the timeline do without it too (issue 19): only the assignments, the
+    # compiled report (the report the plan asks for) and the toolkit go
+    "to_chuc_thuc_hien": {links.ASSIGNMENTS, registry.REPORT, links.TOOLKIT},
 }
 
 
@@ -528,10 +531,17 @@ def test_two_sections_with_one_number_are_refused(tmp_path):
     assert errors[0].field == "muc › mục 5 › so", errors[0]
 
 
+def _no_year(data, folder):
+    """Units and a toolkit on file, no year (van_ban › nam): unit pages need it (the files' names, the compiled
+    report); every section they do without (issue 19)."""
+    del data["van_ban"]["nam"]
+    _imported(data)
+
+
 @pytest.mark.parametrize("checked", [None, True])
 def test_units_on_file_without_unit_pages_are_refused_for_a_checked_plan(tmp_path, checked):
     def change(data, folder):
-        _as_verbatim("to_chuc_thuc_hien")(data, folder)  # unit pages need it; steps, period they do without
+        _no_year(data, folder)
         if checked is None:
             del data["nhap_tu_dong"]
         else:
@@ -540,13 +550,13 @@ def test_units_on_file_without_unit_pages_are_refused_for_a_checked_plan(tmp_pat
     messages = [e.message for e in errors]
     # what to do when the plan keeps its sections verbatim (review 2, item 4): the field and its value
     assert any("don-vi.yaml ghi «don_vi: []»" in e.hint for e in errors if "trang đơn vị" in e.message), errors
-    assert ("data/ke-hoach-2023/don-vi.yaml có 10 đơn vị nhưng website không tạo trang đơn vị vì kế hoạch thiếu "
-            "mục có cấu trúc: «to_chuc_thuc_hien»." in messages), messages
+    assert ("data/ke-hoach-2023/don-vi.yaml có 10 đơn vị nhưng website không tạo trang đơn vị vì kế hoạch thiếu: "
+            "«van_ban › nam»." in messages), messages
     assert any("bo-cong-cu.yaml có bộ công cụ nhưng website không tạo bộ công cụ" in m for m in messages), messages
 
 
 def test_units_on_file_without_unit_pages_are_listed_for_a_draft(tmp_path, capsys):
-    root = _project(tmp_path, _as_verbatim("to_chuc_thuc_hien"))
+    root = _project(tmp_path, _no_year)
     assert check.main(["--goc", str(root)]) == 0
     err = capsys.readouterr().err
     assert "don-vi.yaml có 10 đơn vị nhưng website không tạo trang đơn vị" in err, err
@@ -560,3 +570,128 @@ def test_a_hand_page_showing_a_plan_without_units_is_dated_by_the_files_it_has(v
 
     source = provenance.page_source(verbatim_site, "trang.md", "{{ trang_chu() }}", {})
     assert source.edit == verbatim_site.data_file("plan") and "units" not in verbatim_site.files
+
+
+# --- units from what the plan has (issue 19): no assignment, no report asked, no organisation section ----------
+
+def _org(data) -> dict:
+    return next(s for s in data["muc"] if s.get("loai") == "to_chuc_thuc_hien")
+
+
+def _with_results(folder):
+    """Three units' results (one sent with no Ban recorded, one sent by its Ban, one not yet sent)."""
+    shutil.copytree(ROOT / "tests" / "fixtures" / "ket-qua", folder / "ket-qua")
+
+
+def _units_unassigned(data, folder):
+    """The plan names its units but gives no body any of them (each assignee's task kept, no don_vi)."""
+    for a in _org(data)["phan_cong"]:
+        a["don_vi"] = []
+    (folder / "bo-cong-cu.yaml").unlink()  # the toolkit's forms name each unit's department
+    _with_results(folder)
+
+
+def _no_report_asked(data, folder):
+    """The plan asks for no report: no bao_cao (the handbook's chapters and the toolkit quote its date)."""
+    del _org(data)["bao_cao"]
+    shutil.rmtree(folder / "so-tay")
+    (folder / "bo-cong-cu.yaml").unlink()
+    _with_results(folder)
+
+
+def _no_organisation(data, folder):
+    """No organisation section at all: the plan's last section kept as written, the units listed."""
+    i = data["muc"].index(_org(data))
+    data["muc"][i] = {"tieu_de": data["muc"][i]["tieu_de"], "doan": ["Đoạn chép nguyên văn."]}
+    shutil.rmtree(folder / "so-tay")
+    (folder / "bo-cong-cu.yaml").unlink()
+    _with_results(folder)
+
+
+# The 2023 plan's bao_cao › han (its period ends that day too): «trước ngày» it, and its last day.
+_DEADLINE = ("trước ngày 30/11/2023", "29/11/2023")
+
+
+def _deadline_in(text: str) -> bool:
+    return any(words in text for words in _DEADLINE)
+
+
+def _every_text(site) -> dict[str, str]:
+    """Each page's markdown, each handout and each download (read as text), by path."""
+    out = {p.path: p.markdown for p in pages.plan_pages(site)}
+    out.update({f"handout-{u.ma}": documents.handout_document(site, u.ma) for u in site.units})
+    for path, content in download_bytes(site, documents=True).items():
+        if path.endswith(".xlsx"):
+            with zipfile.ZipFile(io.BytesIO(content)) as z:
+                out[path] = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+        else:
+            out[path] = _unfold(content) if path.endswith(".ics") else content.decode("utf-8-sig")
+    return out
+
+
+def _unit_shape_site(tmp_path, change):
+    site = load_website(_project(tmp_path, change)).plans[0]
+    assert site.has_units and site.units
+    made = _outputs(site)
+    for unit in site.units:  # a page, a handout and a report template per unit
+        assert links.unit_page(unit) in made
+        assert any(f"mau-bao-cao-{unit.ma}-" in p for p in made), unit.ma
+    return site, made
+
+
+def test_units_without_assignments_get_pages_without_the_assignment_part(tmp_path, full_outputs):
+    site, made = _unit_shape_site(tmp_path, _units_unassigned)
+    _assert_nothing_leads_nowhere(site, full_outputs)
+    assert links.ASSIGNMENTS not in made  # it lists each body's units
+    assert links.BUDGET in made and links.UNITS in made  # each unit's money, with no assignee column
+    texts = _every_text(site)
+    page = texts[links.unit_page(site.units[0])]
+    assert "Ban phối hợp" not in page and "## Nhiệm vụ của" in page, page  # the units' own task stays
+    assert "Báo cáo kết quả:" in page and _deadline_in(page), page
+    # nor on the list of units, the handouts, the templates, the results sheet
+    partner = [p for p, t in texts.items() if "Ban phối hợp" in t and p != links.PLAN]
+    assert not partner, partner
+
+
+def test_units_without_a_report_asked_get_no_deadline_anywhere(tmp_path, full_outputs):
+    site, made = _unit_shape_site(tmp_path, _no_report_asked)
+    _assert_nothing_leads_nowhere(site, full_outputs)
+    # the compiled report answers the plan's request for one: none asked, none made; nor its PDF
+    assert registry.REPORT not in made and not any("bao-cao-tong-hop" in p for p in made), made
+    assert links.ASSIGNMENTS in made and links.TIMELINE in made and registry.PROGRESS in made
+    texts = _every_text(site)
+    said = {path: text for path, text in texts.items() if _deadline_in(text) or "Hạn kế hoạch" in text
+            or "hạn báo cáo" in text.lower() or "Báo cáo kết quả:" in text}
+    assert not said, {p: [w for w in (*_DEADLINE, "Hạn kế hoạch", "Báo cáo kết quả:") if w in t] for p, t in said.items()}
+    templates = [p for p in texts if "mau-bao-cao" in p]
+    assert templates and not any("Ngày gửi báo cáo" in texts[p] for p in templates)
+    calendar = texts[next(p for p in made if p.endswith(".ics") and "/lich/" not in p)]
+    assert "han-bao-cao" not in calendar and "gửi báo cáo kết quả" not in calendar
+
+
+def test_units_without_an_organisation_section_get_pages_from_what_the_plan_has(tmp_path, full_outputs):
+    site, made = _unit_shape_site(tmp_path, _no_organisation)
+    _assert_nothing_leads_nowhere(site, full_outputs)
+    assert not {links.ASSIGNMENTS, registry.REPORT} & set(made)
+    assert {links.UNITS, registry.PROGRESS, links.TIMELINE, links.BUDGET} <= set(made)
+    texts = _every_text(site)
+    page = texts[links.unit_page(site.units[0])]
+    assert "Ban phối hợp" not in page and "Báo cáo kết quả:" not in page and "## Nhiệm vụ" not in page, page
+    said = [path for path, text in texts.items() if _deadline_in(text)]
+    assert not said, said
+
+
+def test_units_of_a_plan_that_writes_no_date_get_their_files_with_no_example_date(tmp_path, full_outputs):
+    """No organisation section, the period kept as written, no date of issue: the Excel templates' example date
+    (Site.sample_date, the plan's own) has none to show, and shows none."""
+    def change(data, folder):
+        _no_organisation(data, folder)
+        i = next(i for i, s in enumerate(data["muc"]) if s.get("loai") == "thoi_gian_dia_diem")
+        data["muc"][i] = {"tieu_de": data["muc"][i]["tieu_de"], "doan": ["Thời gian chép nguyên văn."]}
+        data["van_ban"]["ngay_ban_hanh"] = ""
+    site, made = _unit_shape_site(tmp_path, change)
+    assert site.sample_date is None
+    _assert_nothing_leads_nowhere(site, full_outputs)
+    templates = [t for p, t in _every_text(site).items() if "mau-bao-cao" in p]
+    assert templates and all("Ngày viết ngày/tháng/năm." in t and "ví dụ" not in t.split("Ngày viết")[1][:40]
+                             for t in templates)

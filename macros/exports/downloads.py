@@ -39,10 +39,10 @@ def plan_day(site: Site) -> dt.date | None:
     """The plan's own last day for `stamp`: its end (thoi_gian_dia_diem › ket_thuc), else its report
     deadline, else its date of issue; None when the data has none of them (a plan whose period is kept
     verbatim: review r19k)."""
-    period, org = site.plan.thoi_gian_dia_diem, site.plan.to_chuc_thuc_hien
+    period, report = site.plan.thoi_gian_dia_diem, site.report  # report None: the plan asks for none
     if period is not None:
         return period.ket_thuc.last_day
-    return org.bao_cao.han if org is not None else (site.plan.van_ban.ngay_ban_hanh or None)
+    return report.han if report is not None else (site.plan.van_ban.ngay_ban_hanh or None)
 
 
 TEMPLATE_CACHE = "mau-bao-cao"  # under the cache root (macros/cache.py): per-unit Excel templates

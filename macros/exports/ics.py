@@ -113,7 +113,7 @@ def _onward_events(site: Site, key: str, domain: str, stamp: dt.datetime, note: 
     """Each report the plan sends on to a higher body (bao_cao › bao_cao_tiep), on its last day («trước ngày D»: the
     day before), with reminders: who sends it and to whom as the data writes them, the plan's words quoted."""
     out = []
-    for i, onward in enumerate(site.plan.to_chuc_thuc_hien.bao_cao.bao_cao_tiep, 1):
+    for i, onward in enumerate(site.report.bao_cao_tiep if site.report is not None else [], 1):
         last = last_day_before(onward.han)
         who = f" {onward.ben_gui}" if onward.ben_gui else ""
         out.append(_event(f"{key}-han-bao-cao-tiep-{i}@{domain}", stamp, last, last,
@@ -153,7 +153,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
     key = site.key or f"ke-hoach-{year}"
     note = notice.file_notice(site)
     period = plan.thoi_gian_dia_diem
-    report = plan.to_chuc_thuc_hien.bao_cao
+    report = site.report  # None: the plan asks for no report, no deadline event
     stamp = stamp.astimezone(dt.timezone.utc)
     shared = b"".join(component.to_ical() for component in (
         _timezone(),
@@ -164,7 +164,7 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
                f"{site.entry.ten[:1].lower()}{site.entry.ten[1:]}",
                f"Thực hiện {P.words(period)}. "
                f"{plan.van_ban.trich_yeu}", note=note),
-        _event(f"{key}-han-bao-cao@{domain}", stamp, last_day_before(report.han), last_day_before(report.han),
+        *[_event(f"{key}-han-bao-cao@{domain}", stamp, last_day_before(report.han), last_day_before(report.han),
                # The plan sets this date for the Bans and the Văn phòng, not for the units. It stays in
                # each unit's calendar (the unit works with its Ban, whose report carries the unit's
                # results), saying whose deadline it is: one event, one text, one UID everywhere.
@@ -173,7 +173,8 @@ def calendars(site: Site, results: Results, stamp: dt.datetime, unit_codes) -> d
                f"(kế hoạch: trước ngày {format_date(report.han)})",
                f"Hạn kế hoạch đặt cho {pg.deadline_owner(site)}"
                + (f", không đặt cho từng {plan.ten_goi_don_vi}. " if pg.units_have_no_deadline(site) else ". ")
-               + f"Kế hoạch ghi: «{site.fill(report.loi_van)}»", note=note, reminders=REMINDERS),
+               + f"Kế hoạch ghi: «{site.fill(report.loi_van)}»", note=note, reminders=REMINDERS)
+          for _ in ([report] if report is not None else [])],
         *_step_events(site, key, domain, stamp, note),
         *_onward_events(site, key, domain, stamp, note),
     ))

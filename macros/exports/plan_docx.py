@@ -127,10 +127,11 @@ def _structured(site: Site, doc, s) -> None:
         for i, a in enumerate(s.phan_cong, 1):
             para(f"{i}. {a.tieu_de or site.department(a.ban).ten}")
             para(a.nhiem_vu)
-        p = doc.add_paragraph()
-        if s.bao_cao.tieu_de:  # the plan's opening words («* Ghi chú:»), when it has some
-            p.add_run(s.bao_cao.tieu_de + " ").bold = True
-        p.add_run(site.fill(s.bao_cao.loi_van))
+        if s.bao_cao is not None:  # else the plan asks for no report: no note
+            p = doc.add_paragraph()
+            if s.bao_cao.tieu_de:  # the plan's opening words («* Ghi chú:»), when it has some
+                p.add_run(s.bao_cao.tieu_de + " ").bold = True
+            p.add_run(site.fill(s.bao_cao.loi_van))
         local = s.don_vi_thuc_hien
         if local is not None:  # else the plan has no item of the units' own task
             para(f"{len(s.phan_cong) + 1}. {local.tieu_de or local.ten}")

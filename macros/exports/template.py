@@ -136,14 +136,16 @@ def _text_dates(ws, ranges: list[str], sample: dt.date) -> None:
     """Date cells are text cells (format "@"), and a date typed as a real date is
     refused on entry: a LibreOffice or Excel set to US English would store
     «10/06/yyyy» as 6 October. ISTEXT() is the same function in Excel and LibreOffice.
-    `sample`: a date of the plan (Site.sample_date) shown as the example."""
+    `sample`: a date of the plan (Site.sample_date) shown as the example; None (a plan that writes no date: no
+    report asked, no structured period, no date of issue): no example, never a date the plan does not write."""
     if not ranges:
         return
     first = ranges[0].split(":")[0]
     rule = DataValidation(type="custom", formula1=f"ISTEXT({first})", allow_blank=True, showErrorMessage=True,
                           errorTitle="Ngày phải gõ dạng chữ",
-                          error=f"Gõ ngày dạng ngày/tháng/năm, có dấu nháy đơn ở đầu: '{sample:%d/%m/%Y}. "
-                                "Máy đặt kiểu Mỹ (tháng/ngày) sẽ hiểu sai ngày gõ không có dấu nháy.")
+                          error="Gõ ngày dạng ngày/tháng/năm, có dấu nháy đơn ở đầu"
+                                + (f": '{sample:%d/%m/%Y}. " if sample is not None else ". ")
+                                + "Máy đặt kiểu Mỹ (tháng/ngày) sẽ hiểu sai ngày gõ không có dấu nháy.")
     for r in ranges:
         rule.add(r)
     ws.add_data_validation(rule)
@@ -159,16 +161,17 @@ def unit_values(site: Site, code: str) -> dict[str, str]:
     the document's title, the sheet's heading and lead, its code, name and Ban, the line of
     its budget in the guide. TemplateMaker puts them into a template made for another unit."""
     unit = site.unit(code)
-    dept = site.department(site.assignment_of(code).ban)
+    dept = site.department_of(code)  # None: the plan gives the unit to no body (no such row)
     title = links.unit_title(unit)
+    # Who reports to whom, as the plan's note says; the receiving Ban does not report to itself. None: no report asked.
+    reports = report_sentence(site, dept.ma if dept is not None else None)
     return {
         "title": f"Mẫu báo cáo kết quả – {title}",
         "heading": f"MẪU BÁO CÁO KẾT QUẢ – {title.upper()}",
-        # Who reports to whom, as the plan's note says; the receiving Ban does not report to itself.
-        "intro": f"{site.plan.van_ban.trich_yeu}. Điền các ô nền vàng. {report_sentence(site, dept.ma)}",
+        "intro": f"{site.plan.van_ban.trich_yeu}. Điền các ô nền vàng." + (f" {reports}" if reports is not None else ""),
         "don_vi": unit.ma,
         "ten": title,
-        "ban": dept.ten,
+        **({"ban": dept.ten} if dept is not None else {}),
         # its money only from a structured budget (Site.has_budget); without one, no such line (review r19n, defect 5)
         **({"amount": f"Kinh phí của {title} theo kế hoạch: {format_money(site.amount(code))}."}
            if site.has_budget else {}),
@@ -177,8 +180,16 @@ def unit_values(site: Site, code: str) -> dict[str, str]:
 
 def _units_report(site: Site) -> bool:
     """The plan says the units send the report (bao_cao › nguoi_gui: don_vi; review r19o, defect 8)."""
-    org = site.plan.to_chuc_thuc_hien
-    return org is not None and org.bao_cao.nguoi_gui == "don_vi"
+    return site.report is not None and site.report.nguoi_gui == "don_vi"
+
+
+def _info_rows(site: Site, unit: dict[str, str]) -> list[InfoRow]:
+    """The «Thông tin» rows the plan asks for: the survey's only with a survey step (has_survey), the assignee's
+    only when the plan gives the unit to a body, the date sent only when it asks for a report (Site.report). A row
+    left out stays empty: the import reads none there (import_report: its label is not in its cell)."""
+    survey = has_survey(site)
+    return [r for r in INFO_ROWS if (survey or r.key not in SURVEY_KEYS) and (r.key != "ban" or "ban" in unit)
+            and (r.key != "ngay_gui" or site.report is not None)]
 
 
 def template_xlsx(site: Site, code: str, stamp: dt.datetime) -> bytes:
@@ -205,12 +216,11 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
     ws["A3"].font = Font(italic=True, size=9)
     ws.merge_cells("A3:B3")
     ws.row_dimensions[3].height = 110
-    values = {"don_vi": unit["don_vi"], "ten": unit["ten"], "ban": unit["ban"], "ke_hoach": site.key,
+    values = {"don_vi": unit["don_vi"], "ten": unit["ten"], "ban": unit.get("ban"), "ke_hoach": site.key,
               "ma_noi_dung": topic_record(site)}
     survey = has_survey(site)  # a plan without a survey step: its rows stay empty (the import reads none)
-    for r in INFO_ROWS:
-        if r.key in SURVEY_KEYS and not survey:
-            continue
+    rows = _info_rows(site, unit)
+    for r in rows:
         ws.cell(r.row, 1, site.partner_label if r.key == "ban" else r.label).font = BOLD
         ws.cell(r.row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         cell = ws.cell(r.row, 2, values.get(r.key))
@@ -223,7 +233,7 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
 
         elif r.key not in ("don_vi", "ten"):
             cell.fill = FILL
-    _text_dates(ws, [f"B{INFO_KEYS[k].row}" for k in DATE_KEYS if survey or k not in SURVEY_KEYS], site.sample_date)
+    _text_dates(ws, [f"B{r.row}" for r in rows if r.key in DATE_KEYS], site.sample_date)
     if survey:
         ws.row_dimensions[INFO_KEYS["khao_sat_ket_qua"].row].height = 90
     ws.row_dimensions[INFO_KEYS["giai_trinh"].row].height = 45
@@ -266,13 +276,15 @@ def template_workbook(site: Site, unit: dict[str, str], stamp: dt.datetime):
                                             if has_selection(site) else "")
     lines = [
         "CÁCH ĐIỀN MẪU BÁO CÁO",
-        f"{rows} ghi một dòng. Ngày viết ngày/tháng/năm, ví dụ {format_date(site.sample_date)}.",
+        f"{rows} ghi một dòng. Ngày viết ngày/tháng/năm"
+        + (f", ví dụ {format_date(site.sample_date)}." if site.sample_date is not None else "."),
         *filter(None, (conference_rule(site), unit.get("amount"))),
         f"Cột «{contents_header(plan)}» ghi số thứ tự nội dung (mục {section_number(site, 'noi_dung')} của kế "
         f"hoạch) đã {contents_done(plan)}, cách nhau dấu ; (ví dụ: 1; 3):",
     ]
     lines += [f"{n}. {name}" for n, name in pg.topic_names(site).values()]
-    lines += ["Số tiền ghi số, không ghi chữ «đ». Ngày gửi báo cáo để trống khi chưa gửi.",
+    lines += ["Số tiền ghi số, không ghi chữ «đ»." + (" Ngày gửi báo cáo để trống khi chưa gửi." if site.report is not None
+                                                     else ""),
               "Không đổi tên các trang, không thêm hay xóa cột."]
     for i, text in enumerate(lines, 1):
         g.cell(i, 1, text).alignment = Alignment(wrap_text=True, vertical="top")

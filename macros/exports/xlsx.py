@@ -277,19 +277,22 @@ def assignment_rows(site: Site) -> tuple[list[str], list[list]]:
 
 
 def budget_rows(site: Site) -> tuple[list[str], list[list], list]:
-    head = ["STT", "Đơn vị", site.partner_label, "Kinh phí (đồng)"]
-    rows = [[i, links.unit_title(u), site.department(site.assignment_of(u.ma).ban).ten, site.amount(u.ma)]
+    assigned = site.units_assigned  # else no assignee column
+    head = ["STT", "Đơn vị", *([site.partner_label] if assigned else []), "Kinh phí (đồng)"]
+    rows = [[i, links.unit_title(u), *([site.department_of(u.ma).ten] if assigned else []), site.amount(u.ma)]
             for i, u in enumerate(site.units, 1)]
     # «(website cộng)»: the site's own sum; none when the plan's total holds more than its units (r19n, defect 3)
-    return head, rows, None if site.total_beyond_units else [None, total_label(site), None, site.total]
+    return head, rows, None if site.total_beyond_units else [None, total_label(site), *([None] if assigned else []),
+                                                             site.total]
 
 
 def budget_document_rows(site: Site) -> tuple[list[list], list[list]]:
     """Below the site's «Tổng cộng»: each total the document writes that differs from it (its figure, in
     đồng), then the note the budget page shows beside its figures, in the same words (render/budget.py:
     difference_notes). ([], []) when the document and the site agree."""
-    figures = [[None, label, None, value] for label, value in document_totals(site)]
-    notes = [[None, f"{DIFFERENCES_TITLE}: {note}", None, None] for note in difference_notes(site)]
+    gap = [None] if site.units_assigned else []  # the assignee's column (budget_rows)
+    figures = [[None, label, *gap, value] for label, value in document_totals(site)]
+    notes = [[None, f"{DIFFERENCES_TITLE}: {note}", *gap, None] for note in difference_notes(site)]
     return figures, notes
 
 
@@ -298,15 +301,27 @@ def results_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
     budget, counted = site.has_budget, counts_group(site.plan)  # no count apart when the plan names no group
     conf = pg.conferences_shown(site, results)  # a plan with no conferences: no such columns (r19q #5)
     counted = counted and conf
-    head = ["STT", "Đơn vị", "Mã đơn vị", site.partner_label, "Trạng thái", *(["Số hội nghị", "Người dự"] if conf else []),
+    progress = pg.all_progress(site, results)
+    # the plan gives its units to no body: no assignee column; asks for no report and none is recorded: no date sent
+    assigned, sent = site.units_assigned, site.report is not None or any(p.sent for p in progress)
+    head = ["STT", "Đơn vị", "Mã đơn vị", *([site.partner_label] if assigned else []), "Trạng thái",
+            *(["Số hội nghị", "Người dự"] if conf else []),
             *([f"Trong đó người {counted_group(site.plan)[1]}"] if counted else []),
             *(["Kinh phí được giao (đồng)"] if budget else []),
-            "Đã chi (đồng)", "Ngày gửi báo cáo"]
+            "Đã chi (đồng)", *([SENT_HEAD] if sent else [])]
     rows = []
-    for i, p in enumerate(pg.all_progress(site, results), 1):
-        rows.append([i, links.unit_title(p.unit), p.unit.ma, p.department.ten, p.label,
-                     *([p.conferences, p.attendance] if conf else []), *([p.minority] if counted else []), *([p.budget] if budget else []), p.spent, p.sent])
+    for i, p in enumerate(progress, 1):
+        rows.append([i, links.unit_title(p.unit), p.unit.ma, *([p.department.ten] if assigned else []), p.label,
+                     *([p.conferences, p.attendance] if conf else []), *([p.minority] if counted else []),
+                     *([p.budget] if budget else []), p.spent, *([p.sent] if sent else [])])
     return head, rows
+
+
+SENT_HEAD = "Ngày gửi báo cáo"
+# The results sheet's columns, by their head (results_rows): width; money and date columns by name.
+_RESULT_WIDTHS = {"STT": 6, "Đơn vị": 24, "Mã đơn vị": 11, "Trạng thái": 18, "Số hội nghị": 12, "Người dự": 11,
+                  "Kinh phí được giao (đồng)": 18, "Đã chi (đồng)": 16, SENT_HEAD: 14}
+_RESULT_MONEY = ("Kinh phí được giao (đồng)", "Đã chi (đồng)")
 
 
 def conference_rows(site: Site, results: Results) -> tuple[list[str], list[list]]:
@@ -343,11 +358,12 @@ def budget_xlsx(site: Site, stamp: dt.datetime) -> bytes:
     ws = wb.active
     ws.title = "Kinh phí"
     head, rows, total = budget_rows(site)
-    table_sheet(ws, head, rows, money_cols=(4,), widths=[6, 24, 30, 18], total=total)
+    assigned = len(head) == 4  # the assignee's column (budget_rows)
+    table_sheet(ws, head, rows, money_cols=(len(head),), widths=[6, 24, 30, 18] if assigned else [6, 24, 18], total=total)
     figures, notes = budget_document_rows(site)
     for row in figures:
         ws.append(row)
-        ws.cell(ws._current_row, 4).number_format = MONEY  # openpyxl 3.1 (pinned): the row append() wrote
+        ws.cell(ws._current_row, len(head)).number_format = MONEY  # openpyxl 3.1 (pinned): the row append() wrote
         ws.cell(ws._current_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
     first_note = ws._current_row + 1
     for row in notes:
@@ -365,14 +381,11 @@ def results_xlsx(site: Site, results: Results, stamp: dt.datetime) -> bytes:
     ws.title = "Kết quả"
     head, rows = results_rows(site, results)
     counted = counts_group(site.plan)  # else no «Trong đó người …» column (results_rows, conference_rows)
-    less = 0 if counted else 1
     minority = [14] if counted else []
-    if site.has_budget:
-        table_sheet(ws, head, rows, money_cols=(9 - less, 10 - less), date_cols=(11 - less,),
-                    widths=[6, 24, 11, 26, 18, 12, 11, *minority, 18, 16, 14])
-    else:  # no «Kinh phí được giao» column (results_rows)
-        table_sheet(ws, head, rows, money_cols=(9 - less,), date_cols=(10 - less,),
-                    widths=[6, 24, 11, 26, 18, 12, 11, *minority, 16, 14])
+    # each column found by its head: the assignee's, the conferences', the money's and the date's come and go
+    table_sheet(ws, head, rows, money_cols=tuple(i for i, h in enumerate(head, 1) if h in _RESULT_MONEY),
+                date_cols=tuple(i for i, h in enumerate(head, 1) if h == SENT_HEAD),
+                widths=[_RESULT_WIDTHS.get(h, 26 if i == 4 else 14) for i, h in enumerate(head, 1)])
     notice_row(ws, site, len(head))
     head, rows = conference_rows(site, results)
     table_sheet(ws := wb.create_sheet("Hội nghị"), head, rows, date_cols=(2,), widths=[24, 12, 30, 11, *minority, 50])

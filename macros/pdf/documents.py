@@ -132,20 +132,20 @@ def handout_document(site: Site, code: str, qr_url: str | None = None) -> str:
     """One A4 page for one unit: its department and role, money, steps, deadlines, lines to fill."""
     unit = site.unit(code)
     p = site.plan
-    a = site.assignment_of(code)
-    dept = site.department(a.ban)
-    local = p.to_chuc_thuc_hien.don_vi_thuc_hien
+    a = site.assignment_of(code)  # None: the plan gives the unit to no body (no such row)
+    dept = site.department(a.ban) if a is not None else None
+    local = p.to_chuc_thuc_hien.don_vi_thuc_hien if p.to_chuc_thuc_hien is not None else None
     period = p.thoi_gian_dia_diem
     amount = site.amount(code) if site.has_budget else None  # no structured budget: no money line (r19n, defect 5)
     # Reference material: no national motto, issuing body, number or signature.
     content = fragment(
         "handout.html", reference=reference(site), unit_title=links.unit_title(unit), partner_label=site.partner_label,
         notice=_notice(site, Kind.REFERENCE, compact=True),
-        department=dept.ten, department_task=a.nhiem_vu, local_name=notice.spell(site, local.ten) if local is not None else None,
+        department=dept.ten if dept is not None else None, department_task=a.nhiem_vu if a is not None else None, local_name=notice.spell(site, local.ten) if local is not None else None,
         local_task=local.nhiem_vu if local is not None else None, amount=format_money(amount) if amount is not None else None,
         amount_words=site.amount_in_words(amount) if amount is not None else None,
         period=P.upper_first(P.words(period)) if period is not None else None,
-        conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban),
+        conferences=notice.conference_sentence(site), report=report_sentence(site, a.ban if a is not None else None),
         # no sentence of the plan to quote but a count per unit recorded: the count the unit page gives (r19o, #13)
         conference_count=plan.conference_rule(site) if _count_per_unit(site) else "",
         # a step the data numbers as written (buoc › so: «Bước 2:», «b)») keeps that number, not the list's

@@ -47,8 +47,11 @@ def by_unit_table(site: Site, current: str = links.ASSIGNMENTS) -> str:
 
 def report_note(site: Site) -> str:
     """The plan's note, quoted as written, then who compiles: the receiving Ban is
-    the recipient, not a sender, and its own units are part of what it compiles."""
-    report = site.plan.to_chuc_thuc_hien.bao_cao
+    the recipient, not a sender, and its own units are part of what it compiles. "" when the plan asks for
+    no report (Site.report)."""
+    report = site.report
+    if report is None:
+        return ""
     receiver = site.report_receiver
     # the plan's own opening words («* Ghi chú:») only when the data records some
     quote = " ".join(filter(None, (report.tieu_de, site.fill(report.loi_van))))

@@ -10,13 +10,16 @@ from .plan import budget_sentence, section_number
 
 
 def budget_table(site: Site, current: str = links.BUDGET) -> str:
-    rows = [f"| STT | Đơn vị | {m(site.partner_column)} | Kinh phí |", "|---:|---|---|---:|"]  # cells say «đồng»
+    # the assignees' column only when the plan gives its units to bodies (Site.units_assigned)
+    assigned = site.units_assigned
+    rows = [f"| STT | Đơn vị |{f' {m(site.partner_column)} |' if assigned else ''} Kinh phí |",
+            f"|---:|---|{'---|' if assigned else ''}---:|"]  # cells say «đồng»
     for i, unit in enumerate(site.units, 1):
-        dept = site.department(site.assignment_of(unit.ma).ban)
-        rows.append(f"| {i} | {links.unit_link(site, unit, links.unit_title(unit), current)} | {m(dept.ten)} "
-                    f"| {format_money(site.amount(unit.ma), 'long')} |")
+        dept = site.department_of(unit.ma)
+        rows.append(f"| {i} | {links.unit_link(site, unit, links.unit_title(unit), current)} |"
+                    + (f" {m(dept.ten)} |" if assigned else "") + f" {format_money(site.amount(unit.ma), 'long')} |")
     if not site.total_beyond_units:  # a plan total beyond its units is its sentence alone (review r19n, defect 3)
-        rows.append(f"| | **{total_label(site)}** | | **{format_money(site.total, 'long')}** |")
+        rows.append(f"| | **{total_label(site)}** |{' |' if assigned else ''} **{format_money(site.total, 'long')}** |")
     return "\n".join(rows) + "\n"
 
 

@@ -16,10 +16,10 @@ def home_page(site: Site) -> str:
     p = site.plan
     here = links.HOME
     # the full home page states the budget and the steps too (unit pages do without them: review r19n, defect 5)
-    if not (site.has_units and site.has_budget and p.cac_buoc is not None and site.has_timeline and site.has_handbook):
+    if not (site.has_units and site.has_assignments and site.has_budget and p.cac_buoc is not None and site.has_timeline and site.has_handbook):
         return _short_home(site)
     period = p.thoi_gian_dia_diem
-    report = p.to_chuc_thuc_hien.bao_cao
+    report = site.report  # None: the plan asks for no report, the card says the period alone
     local = p.to_chuc_thuc_hien.don_vi_thuc_hien
     n = len(site.units)
     senders = site.report_senders()  # who reports, as the data says (bao_cao › nguoi_gui); "" names none
@@ -35,8 +35,8 @@ def home_page(site: Site) -> str:
                   partners=site.partner_word if site.partner_word != "ban phối hợp" else "các ban phối hợp",
                   local=notice.spell(site, local.ten) if local is not None else None, n=n, unit_word=p.ten_goi_don_vi, province=site.units_file.tinh,
                   cap=site.org.cap, senders=senders[:1].upper() + senders[1:],
-                  period=P.upper_first(P.words(period)), receiver=site.report_receiver, receiver_own=site.receiver_code is not None,
-                  deadline=report.han, rate=site.flat_rate, budget_words=_budget_words(site), total=site.total, total_words=site.total_in_words,
+                  period=P.upper_first(P.words(period)), receiver=site.report_receiver if report is not None else None,
+                  receiver_own=site.receiver_code is not None, deadline=report.han if report is not None else None, rate=site.flat_rate, budget_words=_budget_words(site), total=site.total, total_words=site.total_in_words,
                   units=units)
 
 

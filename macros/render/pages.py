@@ -68,8 +68,15 @@ def _assignments(c: _Context, o) -> str:
 
 
 def _units(c: _Context, o) -> str:
-    return (f"# Các đơn vị thực hiện\n\nChọn đơn vị để xem {md_escape(c.site.partner_word)}, kinh phí, "
-            "các bước và thời hạn.\n\n" + units.units_index(c.site))
+    site = c.site
+    # what a unit's page holds, as the plan makes it: its assignee, money, steps and dates only when it has them
+    holds = [part for part, has in ((md_escape(site.partner_word), site.units_assigned), ("kinh phí", site.has_budget),
+                                    ("các bước", site.plan.cac_buoc is not None),
+                                    ("thời hạn", site.report is not None or site.plan.thoi_gian_dia_diem is not None))
+             if has]
+    what = (f"Chọn đơn vị để xem {', '.join(holds[:-1])} và {holds[-1]}." if len(holds) > 1
+            else f"Chọn đơn vị để xem {holds[0]}." if holds else "Chọn đơn vị để xem trang của đơn vị.")
+    return f"# Các đơn vị thực hiện\n\n{what}\n\n" + units.units_index(site)
 
 
 def _timeline(c: _Context, o) -> str:
@@ -191,12 +198,13 @@ def unit_description(site: Site, unit) -> str:
     """A unit page's one line for link previews and <meta name="description"> (Zalo,
     Facebook): what the page holds for that unit, from the data; its first paragraph is
     the reader's «đơn vị của tôi» control and links, not a description."""
-    dept = site.department(site.assignment_of(unit.ma).ban).ten
+    dept = site.department_of(unit.ma)  # None: the plan gives the unit to no body, none named
     period = site.plan.thoi_gian_dia_diem
     # the money only from a structured budget (none: no «kinh phí 0đ», a sum the plan never gives), as the page
-    return (f"{links.unit_title(unit)}: {site.partner_word} {dept}"
-            + (f"; kinh phí {format_money(site.amount(unit.ma))}" if site.has_budget else "")
-            + (f"; {P.words(period)}" if period is not None else "") + ".")
+    parts = ([f"{site.partner_word} {dept.ten}"] if dept is not None else []) + (
+        [f"kinh phí {format_money(site.amount(unit.ma))}"] if site.has_budget else []) + (
+        [P.words(period)] if period is not None else [])
+    return f"{links.unit_title(unit)}: {'; '.join(parts)}." if parts else f"{links.unit_title(unit)}."
 
 
 def handbook_section(site: Site) -> list[str]:

@@ -253,9 +253,10 @@ def _organisation(site: Site, org) -> list[dict]:
     for i, a in enumerate(org.phan_cong, 1):
         parts += [{"kind": "heading", "level": "###", "number": f"{i}. ", "text": a.tieu_de or site.department(a.ban).ten},
                   _text(a.nhiem_vu)]
-    # "* Ghi chú:" as the plan writes it.
-    parts += [{"kind": "html", "html": fragment("plan_note.html", post=str.strip, title=org.bao_cao.tieu_de,
-                                                text=site.fill(org.bao_cao.loi_van))}]
+    # "* Ghi chú:" as the plan writes it; none when the plan asks for no report
+    if org.bao_cao is not None:
+        parts += [{"kind": "html", "html": fragment("plan_note.html", post=str.strip, title=org.bao_cao.tieu_de,
+                                                    text=site.fill(org.bao_cao.loi_van))}]
     local = org.don_vi_thuc_hien
     if local is None:  # no item of the units' own task in the plan: none printed
         return parts

@@ -137,8 +137,9 @@ def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: b
     s = pg.summary(site, results)
     here = PROGRESS
     # no structured time section: no calendar is made (Site.has_timeline), none linked
+    # a plan that asks for no report: no compiled report (Site.has_report), none linked
     files = {k: href(registry.path(site, k), here, dir_urls)
-             for k in ("report_pdf", *(("ics",) if site.has_timeline else ()))}
+             for k in (*(("report_pdf",) if site.has_report else ()), *(("ics",) if site.has_timeline else ()))}
     sheets = [{"href": href(o.path, here, dir_urls), "label": o.label}
               for o in (made or registry.outputs(site)).offered_on(PROGRESS) if o.kind not in ("pdf", "ics")]
     units = [{"p": r, "href": href(links.unit_page(r.unit), here, dir_urls), "name": links.unit_title(r.unit)}
@@ -153,7 +154,10 @@ def progress_page(site: Site, results: Results, pdf_ok: bool = True, dir_urls: b
                   notes=_notes(site, results), files=files, sheets=sheets,
                   empty=results.empty, no_data=pg.NO_DATA_SENTENCE, labels=pg.STATUS_LABELS, pg=pg,
                   deadline_sentence=pg.deadline_sentence(site), conference_rule=conference_rule(site),
-                  report_href=href(REPORT, here, dir_urls), has_report_pdf=pdf_ok and not results.empty)
+                  # the plan asks for a report (Site.report), and the dates sent, when any is asked or recorded
+                  asked=site.report is not None, sent=site.report is not None or any(r.sent for r in rows),
+                  report_href=href(REPORT, here, dir_urls) if site.has_report else None,
+                  has_report_pdf=pdf_ok and not results.empty and site.has_report)
 
 
 def _notes(site: Site, results: Results) -> list[str]:

@@ -35,29 +35,31 @@ def _position(day: dt.date, start: dt.date, end: dt.date) -> float:
 def timeline_html(site: Site) -> str:
     period = site.plan.thoi_gian_dia_diem
     end = P.last_day(period)
-    report = site.plan.to_chuc_thuc_hien.bao_cao
+    report = site.report  # None: the plan asks for no report, no deadline is placed
     # «trước ngày <han>»: the last day is the day before, as in the calendar (.ics); the plan's words are quoted.
-    last = last_day_before(report.han)
+    last = last_day_before(report.han) if report is not None else None
     steps_timed = step_events(site)
     # A plan that writes only its end («đến hết tháng 5/…»): the bar starts with the month of the first
     # date the plan writes; no start is stated or placed.
-    start = P.first_day(period) or min([last, end] + [e[0] for e in steps_timed]).replace(day=1)
+    start = P.first_day(period) or min([d for d in (last, end) if d is not None]
+                                       + [e[0] for e in steps_timed]).replace(day=1)
     months = _months(Month(start.year, start.month), end)
     # (sort date, when as the plan states it, what). The start and the end at the plan's precision
     # (a quarter, a month, a day): a month's or a quarter's last day is the site's reading, not shown.
     ket_thuc = period.ket_thuc
     events = [
         *([(start, P.upper_first(period.bat_dau.words), "Bắt đầu thực hiện")] if period.bat_dau is not None else []),
-        (last, format_date(last), f"Ngày cuối{site.report_senders(' ')} gửi báo cáo kết quả về {site.report_receiver} "
-                                  f"{_deadline_words(site)}"),
+        *([(last, format_date(last), f"Ngày cuối{site.report_senders(' ')} gửi báo cáo kết quả về "
+                                     f"{site.report_receiver} {_deadline_words(site)}")] if report is not None else []),
         (end, format_date(end) if ket_thuc.kind == "ngay" else f"Hết {ket_thuc.words}",
          f"Kết thúc thực hiện {_period_words(site)}"),
     ]
     events += steps_timed + onward_events(site)
     steps = site.plan.cac_buoc.buoc if site.plan.cac_buoc is not None else []
     return render("timeline.html", span=P.words(period), span_cap=P.upper_first(P.words(period)),
-                  months=[m.month for m in months], deadline_at=_position(last, start, end),
-                  deadline=format_date(last), senders=site.report_senders(" "),
+                  months=[m.month for m in months],
+                  deadline_at=_position(last, start, end) if last is not None else None,
+                  deadline=format_date(last) if last is not None else None, senders=site.report_senders(" "),
                   events=[(d.isoformat(), when, text) for d, when, text in sorted(events, key=lambda e: e[0])],
                   # a step the data numbers as written (buoc › so) is named with that number, not counted again
                   # a step without a short name by the plan's own words for it (Step.display_name, review r19o #6)
@@ -128,7 +130,7 @@ def onward_events(site: Site) -> list[tuple]:
     """(sort date, when, what) of each report the plan sends on to a higher body (bao_cao › bao_cao_tiep): its last
     day («trước ngày D»: the day before), who sends it and to whom as the data writes them, the plan's words quoted."""
     out = []
-    for onward in site.plan.to_chuc_thuc_hien.bao_cao.bao_cao_tiep:
+    for onward in (site.report.bao_cao_tiep if site.report is not None else []):
         last = last_day_before(onward.han)
         who = f" {onward.ben_gui}" if onward.ben_gui else ""
         out.append((last, format_date(last), f"Ngày cuối{who} gửi báo cáo về {onward.noi_nhan} (kế hoạch ghi: "

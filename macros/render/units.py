@@ -15,13 +15,15 @@ from . import links, notice
 from .plan import conference_rule, section_number
 
 
-def report_sentence(site: Site, dept_code: str) -> str:
+def report_sentence(site: Site, dept_code: str | None) -> str | None:
     """Who reports to whom, as the plan's note says: the Bans and the Văn phòng
     report to the receiving Ban, which compiles the province-wide report (its own
-    units included). Never a deadline of the unit itself."""
-    report = site.plan.to_chuc_thuc_hien.bao_cao
+    units included). Never a deadline of the unit itself. None when the plan asks for
+    no report (Site.report); `dept_code` None: the plan gives the unit to no body."""
+    report = site.report
+    if report is None:
+        return None
     receiver = site.report_receiver
-    dept = site.department(dept_code).ten
     org = site.org
     if report.nguoi_gui == "don_vi":  # each unit reports (its Ban Công tác Mặt trận), by the plan's date
         # named as the plan writes it (bao_cao › ben_gui: «Ban Công tác Mặt trận các khu phố») when the data has it
@@ -35,10 +37,14 @@ def report_sentence(site: Site, dept_code: str) -> str:
     # The departments by the plan's name for them (co-quan.yaml › ten_goi_cac_ban); without one,
     # the sentence names none.
     senders = org.departments_together(after=f" {org.committee} báo cáo kết quả về")
+    if dept_code is None:  # the plan gives the unit to no body: who reports, and to whom
+        return (f"Theo kế hoạch, {senders or 'báo cáo kết quả gửi về'} {receiver} trước ngày "
+                f"{format_date(report.han)}{compiles}.")
     if dept_code == report.noi_nhan:
         return (f"Theo kế hoạch, {senders or 'báo cáo kết quả gửi về'} {receiver} trước ngày "
                 f"{format_date(report.han)}{compiles}, gồm cả kết quả tại các {site.plan.ten_goi_don_vi} "
                 f"do {receiver} {site.relation}.")
+    dept = site.department(dept_code).ten
     return (f"Theo kế hoạch, {dept} báo cáo kết quả về {receiver} trước ngày {format_date(report.han)}"
             f"{org.departments_together(', cùng ', f' khác của {org.committee}')}{compiles}.")
 
@@ -51,20 +57,22 @@ def unit_page(site: Site, code: str, results: Markup | None = None) -> str:
     a = site.assignment_of(code)
     plan = site.plan
     period = plan.thoi_gian_dia_diem
-    local = plan.to_chuc_thuc_hien.don_vi_thuc_hien  # None: the plan gives its units no task of their own
+    # None: the plan gives its units no task of their own (or has no organisation section)
+    local = plan.to_chuc_thuc_hien.don_vi_thuc_hien if plan.to_chuc_thuc_hien is not None else None
     # money and steps only from structured budget and steps sections; without them those parts are left off
     # (review r19n, defect 5)
     amount = site.amount(code) if site.has_budget else None
     org = section_number(site, "to_chuc_thuc_hien")
     return render("unit_page.md", title=links.unit_title(unit), pick=my_unit_pick(here, site.has_toolkit),
                   partner_label=site.partner_label,
-                  dept=site.department(a.ban).ten, amount=amount,
+                  # None: the plan gives the unit to no body (Site.units_assigned): no such line, no task part
+                  dept=site.department(a.ban).ten if a is not None else None, amount=amount,
                   amount_words=site.amount_in_words(amount) if amount is not None else None,
                   # no structured time section: no period line, no link to a timeline that is not made
                   period=P.words(period) if period is not None else None, conference_rule=conference_rule(site),
-                  report_sentence=report_sentence(site, a.ban),
+                  report_sentence=report_sentence(site, a.ban if a is not None else None),
                   # the items cited by the numbers the data records as written, else by the section alone
-                  where=item_ref(org, a.so), dept_task=a.nhiem_vu,
+                  where=item_ref(org, a.so) if a is not None else None, dept_task=a.nhiem_vu if a is not None else None,
                   local=notice.spell(site, local.ten) if local is not None else None,
                   where_local=item_ref(org, local.so) if local is not None else None,
                   local_task=local.nhiem_vu if local is not None else None,
@@ -103,15 +111,16 @@ def my_unit_pick(here: str, form: bool = True) -> dict:
 
 
 def search_entry(site: Site, unit) -> Named:
-    """search_text of a unit's page as the plan makes it: «kinh phí», «các bước» and «thời gian thực hiện» only
-    when the page has them."""
+    """search_text of a unit's page as the plan makes it: «kinh phí», «các bước», «thời gian thực hiện», the
+    assignee's label with «nhiệm vụ», and «báo cáo kết quả» only when the page has them."""
     return search_text(unit, site.partner_column, title_as_heading(site, "cac_buoc"),
                        budget=site.has_budget, steps=site.plan.cac_buoc is not None,
-                       period=site.plan.thoi_gian_dia_diem is not None)
+                       period=site.plan.thoi_gian_dia_diem is not None,
+                       assigned=site.assignment_of(unit.ma) is not None, report=site.report is not None)
 
 
 def search_text(unit, partner: str = PAGE_TOPICS[0], steps_title: str = "", budget: bool = True,
-                steps: bool = True, period: bool = True) -> Named:
+                steps: bool = True, period: bool = True, assigned: bool = True, report: bool = True) -> Named:
     """What search finds a unit page by, besides its title (macros/searchindex.py):
     what the page holds (PAGE_TOPICS; «các bước» as the page heads them, `steps_title`: the steps
     section's own title), its code and its other names, as the page's last line shows them; and
@@ -123,6 +132,9 @@ def search_text(unit, partner: str = PAGE_TOPICS[0], steps_title: str = "", budg
     left_off = {"kinh phí"} if not budget else set()
     left_off |= {"các bước", "hội nghị"} if not steps else set()
     left_off |= {"thời gian thực hiện"} if not period else set()
+    # `assigned`: the page names the unit's assignee and its task; `report`: the plan asks for a report
+    left_off |= {partner, "nhiệm vụ"} if not assigned else set()
+    left_off |= {"báo cáo kết quả"} if not report else set()
     topics = [steps_title.lower() if t == "các bước" and steps_title else t
               for t in (partner, *PAGE_TOPICS[1:]) if t not in left_off]
     text = (", ".join(topics) + f". Mã đơn vị: {unit.ma}"
@@ -163,11 +175,13 @@ def units_index(site: Site) -> str:
     and by name without diacritics (the list works without script)."""
     rows = []
     for unit in site.units:
-        a = site.assignment_of(unit.ma)
+        a = site.assignment_of(unit.ma)  # None: the plan gives its units to no body (no such column)
         names = " ".join(dict.fromkeys(fold(n) for n in (links.unit_name(unit), unit.ten_chinh_thuc, *unit.ten_khac)))
         rows.append({"title": links.unit_title(unit), "href": links.rel(links.unit_page(unit), links.UNITS),
-                     "department_code": a.ban, "department": site.department(a.ban).ten,
+                     "department_code": a.ban if a is not None else "",
+                     "department": site.department(a.ban).ten if a is not None else None,
                      "amount": format_money(site.amount(unit.ma)) if site.has_budget else None, "folded": names})
     departments = [(d.ma, d.ten) for d in site.departments]
     return render("units_index.html", rows=rows, budget=site.has_budget, departments=departments, unit_word=site.plan.ten_goi_don_vi,
+                  assigned=site.units_assigned,
                   partner=site.partner_column, written=site.partner_word != "ban phối hợp")

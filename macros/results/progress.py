@@ -27,6 +27,8 @@ STATUS_LABELS = {
     IN_PROGRESS: "Có số liệu, chưa ghi ngày gửi báo cáo",
     REPORTED: "Đã gửi báo cáo",
 }
+# IN_PROGRESS of a plan that asks for no report (Site.report): figures entered, no report awaited
+NO_REPORT_ASKED_LABEL = "Có số liệu"
 NO_DATA_SENTENCE = "Chưa có số liệu báo cáo"
 
 
@@ -44,7 +46,7 @@ def deadline_owner(site: Site) -> str:
     """Whose deadline the plan's report date is, in the plan's own terms: «các ban, văn
     phòng báo cáo về Ban Phong trào» (the plan's report sentence names them, not the units;
     co-quan.yaml › ten_goi_cac_ban); «báo cáo gửi về Ban …» when the data has no such name."""
-    report = site.plan.to_chuc_thuc_hien.bao_cao
+    report = site.report
     receiver = site.report_receiver
     if report.ben_gui:  # the sender as the plan writes it replaces the site's own words (review r19q #7)
         return f"{report.ben_gui} báo cáo về {receiver}"
@@ -58,12 +60,15 @@ def deadline_owner(site: Site) -> str:
 def units_have_no_deadline(site: Site) -> bool:
     """The data says the plan's date binds the Bans, not the units (bao_cao › nguoi_gui: ban): only then
     does the site write «kế hoạch không đặt hạn báo cáo cho từng …»."""
-    return site.plan.to_chuc_thuc_hien.bao_cao.nguoi_gui == "ban"
+    return site.report is not None and site.report.nguoi_gui == "ban"
 
 
 def deadline_sentence(site: Site) -> str:
-    """The plan's report date, saying whose deadline it is (and that units have none, when so)."""
-    report = site.plan.to_chuc_thuc_hien.bao_cao
+    """The plan's report date, saying whose deadline it is (and that units have none, when so); "" when the
+    plan asks for no report (Site.report)."""
+    report = site.report
+    if report is None:
+        return ""
     return (f"Hạn kế hoạch đặt cho {deadline_owner(site)}: trước ngày {format_date(report.han)}"
             + (f"; kế hoạch không đặt hạn báo cáo cho từng {site.plan.ten_goi_don_vi}." if units_have_no_deadline(site)
                else "."))
@@ -71,8 +76,11 @@ def deadline_sentence(site: Site) -> str:
 
 def sent_compared(site: Site, sent: dt.date) -> str:
     """A unit's report date set beside the plan's date, naming whose date that is:
-    «sau ngày <han>, hạn kế hoạch đặt cho các ban, văn phòng báo cáo về Ban Phong trào»."""
-    han = site.plan.to_chuc_thuc_hien.bao_cao.han
+    «sau ngày <han>, hạn kế hoạch đặt cho các ban, văn phòng báo cáo về Ban Phong trào»; "" when the plan asks
+    for no report (Site.report): no date to set it beside."""
+    if site.report is None:
+        return ""
+    han = site.report.han
     when = "trước" if sent < han else ("đúng" if sent == han else "sau")
     return f"{when} ngày {format_date(han)}, hạn kế hoạch đặt cho {deadline_owner(site)}"
 
@@ -80,14 +88,15 @@ def sent_compared(site: Site, sent: dt.date) -> str:
 @dataclass(frozen=True)
 class UnitProgress:
     unit: Unit
-    department: Department
+    department: Department | None  # None: the plan gives its units to no body (Site.units_assigned)
     budget: int
     results: UnitResults | None
     status: str
+    asked: bool = True  # the plan asks for a report (Site.report); else no «chưa ghi ngày gửi báo cáo»
 
     @property
     def label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return STATUS_LABELS[self.status] if self.asked or self.status != IN_PROGRESS else NO_REPORT_ASKED_LABEL
 
     @property
     def has_data(self) -> bool:
@@ -141,7 +150,7 @@ def unit_progress(site: Site, results: Results, code: str) -> UnitProgress:
         status = IN_PROGRESS
     else:
         status = REPORTED
-    return UnitProgress(unit, site.department(site.assignment_of(code).ban), site.amount(code), res, status)
+    return UnitProgress(unit, site.department_of(code), site.amount(code), res, status, site.report is not None)
 
 
 def all_progress(site: Site, results: Results) -> list[UnitProgress]:
