@@ -40,6 +40,8 @@ class Para:
     first_line: int = 0
     # Read from a text box (Word's floating frame), not from the body's flow of paragraphs.
     in_box: bool = False
+    # A plain-text line: how many blank lines stand above it (0 for none); -1 for a paragraph of another file.
+    gap_before: int = -1
 
     @property
     def text(self) -> str:

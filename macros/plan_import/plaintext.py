@@ -212,5 +212,15 @@ def read_text(path: Path, max_bytes: int) -> tuple[list, dict]:
     blocks, spaced = _columns([Para([Run(line.rstrip("\r"))]) for line in text.split("\n")])
     blocks, said = tab_tables(blocks)
     said = [unicodedata.normalize("NFC", x) for x in spaced + said]  # quoted as every checklist line: NFC
-    blocks = [b for b in blocks if isinstance(b, Table) or b.text.strip()]
+    # each line says how many blank lines stood above it (the title block ends at one: structure)
+    kept, gap = [], 0
+    for b in blocks:
+        if isinstance(b, Para) and not b.text.strip():
+            gap += 1
+            continue
+        if isinstance(b, Para):
+            b.gap_before = gap
+        kept.append(b)
+        gap = 0
+    blocks = kept
     return blocks, {"images": 0, "unknown_formats": [], "symbol_bullets": False, "reader_notes": said}
