@@ -162,3 +162,21 @@ def test_subject_lines_must_join_to_the_subject(tmp_path):
         load_plan(project, "doan")
     said = str(exc.value)
     assert "dong_trich_yeu" in said and "ke-hoach.yaml" in said, said
+
+
+def test_txt_doan_header_read_as_columns_and_the_draft_written(tmp_path):
+    """A Đoàn plan saved as text: «ĐOÀN TNCS HỒ CHÍ MINH» right of the upper body (where a Front plan has the
+    national name) opens the header's columns as the national name does; a tab the reader cannot place is
+    quoted in the checklist with a sign the PDF font prints (the draft was refused: «⇥» is not in the font)."""
+    project = _project(tmp_path)
+    lines = ["HUYỆN ĐOÀN ĐĂK GLEI\tĐOÀN TNCS HỒ CHÍ MINH", "BCH ĐOÀN XÃ ĐĂK PLÔ", "***",
+             "Số: 14-KH/ĐTN\tĐăk Plô, ngày 02 tháng 3 năm 2026", "KẾ HOẠCH", *SUBJECT, *BODY[:-1],
+             "Tổng kinh phí:\t3.500.000 đồng", BODY[-1], *SIGN]
+    path = _txt(tmp_path, "doan", lines)
+    got = import_file(path)
+    assert got.org["co_quan_cap_tren"] == "HUYỆN ĐOÀN ĐĂK GLEI" and got.org["co_quan_ban_hanh"] == "BCH ĐOÀN XÃ ĐĂK PLÔ"
+    assert got.org["quoc_hieu"] == "ĐOÀN TNCS HỒ CHÍ MINH" and got.org["dong_duoi_co_quan_ban_hanh"] == "***"
+    assert got.plan["van_ban"]["dong_trich_yeu"] == SUBJECT
+    assert any("«Tổng kinh phí: → 3.500.000 đồng» có dấu tab (→)" in c for c in got.checklist), got.checklist
+    assert run(project, path, "--thu-muc", "doan") == 0
+    assert " ".join(SUBJECT) in rendered(project, "doan")

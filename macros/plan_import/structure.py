@@ -306,7 +306,9 @@ def _header_end(flat: list) -> int | None:
 def _is_layout_table(t: Table, where: str) -> bool:
     text = fold(" ".join(" ".join(r) for r in t.rows))
     if where == "head":
-        return any(w in text for w in ("cong hoa xa hoi", "doc lap", "so:", "ngay"))
+        # (the Đoàn's or the Party's heading in the national name's place: a .txt header's first row alone)
+        return any(w in text for w in ("cong hoa xa hoi", "doc lap", "so:", "ngay", "doan tncs ho chi minh",
+                                       "dang cong san viet nam"))
     return "noi nhan" in text or bool(re.search(r"\b(tm|kt|tl)\.", text))
 
 
