@@ -561,8 +561,8 @@ def _plain_subject_lines(flat: list, start: int, first: str) -> tuple[list[str],
     def body_line(x: Para, t: str) -> bool:
         lead = len(x.text) - len(x.text.lstrip(" "))
         return (not t or "\t" in x.text or bool(line_of(x).marker) or t.startswith(_BODY_OPENERS)
-                or _upper_text(t) != _upper_text(first) or (_upper_text(t) and tag_of(t) != "khac"
-                                                            and fold(t).startswith(next(w for w, g in TAGS if g == tag_of(t))))
+                or _upper_text(t) != _upper_text(first)
+                or (_upper_text(t) and any(fold(t).startswith(w) for w, _ in TAGS))  # «MỤC ĐÍCH, YÊU CẦU»
                 or _is_kind_line(t) or (indent >= 4 and lead < 4) or len(t) > 120)
 
     taken: list[str] = []
