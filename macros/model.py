@@ -68,6 +68,18 @@ def _departments_name(value: str) -> str:
 DepartmentsName = Annotated[str, AfterValidator(_departments_name)]
 
 
+def _mark(value: str) -> str:
+    """The mark under the issuing body's name (the Party's, the Đoàn's, the Hội's «***»): mark characters only."""
+    value = _clean_text(value, allow_empty=True)
+    if value and not re.fullmatch(r"[\s_\-–—=*.~·]+", value):
+        raise PydanticCustomError("du_lieu", "dòng dưới tên cơ quan chỉ gồm các dấu như «***» hay «-----»; tên cơ quan "
+                                             "ghi ở co_quan_ban_hanh")
+    return value
+
+
+MarkLine = Annotated[str, AfterValidator(_mark)]
+
+
 class OrgFile(Strict):
     co_quan_cap_tren: OptionalText = Field(description="Cơ quan cấp trên, viết hoa như ở đầu văn bản; \"\" nếu không có.")
     co_quan_ban_hanh: OptionalText = Field(description="Cơ quan ban hành, viết hoa như ở đầu văn bản.")
@@ -82,6 +94,9 @@ class OrgFile(Strict):
     dong_co_quan_ban_hanh: Annotated[list[Text], *at_most(MAX_LIST)] = Field(
         default_factory=list, description="Các dòng cơ quan ban hành, ngắt dòng đúng như văn bản: khi có, website in "
                                           "đúng các dòng này thay cho co_quan_ban_hanh tự ngắt dòng.")
+    dong_duoi_co_quan_ban_hanh: MarkLine = Field(default="", description=(
+        "Dòng dưới tên cơ quan ban hành, chép đúng văn bản: dấu «***» của văn bản Đảng, Đoàn, Hội. Khi có, website in "
+        "dòng này ở giữa cột, dưới tên cơ quan, thay cho đường kẻ; \"\" thì website kẻ một đường (Nghị định 30/2020)."))
     dong_in_dam: Annotated[list[Text], *at_most(MAX_LIST)] | None = Field(
         default=None, description="Các dòng tên cơ quan ở đầu văn bản in đậm, đúng như văn bản (dùng với dong_co_quan_…): "
                                   "khi có, website in đậm đúng các dòng này, không dòng nào khác ([]: không dòng nào); "
@@ -159,6 +174,10 @@ class DocumentInfo(Strict):
     # Omitted for a document without a year (None; file names then use the plan's folder).
     nam: Int = Field(default=None, ge=1945, le=2100, description="Năm của kế hoạch; bỏ dòng này khi văn bản không ghi.")
     trich_yeu: OptionalText = Field(description="Trích yếu (tên) của kế hoạch.")
+    dong_trich_yeu: Annotated[list[Text], *at_most(MAX_LIST)] = Field(default_factory=list, description=(
+        "Các dòng của trích yếu, ngắt dòng đúng như văn bản (khối tên ở giữa dưới chữ «KẾ HOẠCH»): khi có, trang "
+        "«Kế hoạch», bản PDF và tệp Word in trích yếu theo đúng các dòng này; mọi chỗ khác (tên trang, tìm kiếm, tên "
+        "tệp) dùng trich_yeu. Các dòng nối bằng dấu cách phải đúng bằng trich_yeu. Bỏ trống khi trích yếu một dòng."))
     dong_ke: RuleLine = Field(default="", description=(
         "Dòng kẻ dưới trích yếu, chép đúng văn bản («______»); \"\" khi văn bản không có dòng kẻ viết bằng chữ."))
     dong_dia_danh_ngay: LineAsWritten = Field(default="", description=(
@@ -179,6 +198,16 @@ class DocumentInfo(Strict):
     dong_so: LineAsWritten = Field(default="", description=(
         "Dòng số và ký hiệu, chép đúng văn bản khi văn bản viết khác «Số: so/ky_hieu» (văn bản của Đảng, Đoàn, Hội: "
         "«Số: 225-KH/TWĐTN»): website in đúng dòng này. \"\" thì website viết «Số: so/ky_hieu»."))
+
+    @model_validator(mode="after")
+    def _subject_lines(self):
+        joined = " ".join(" ".join(line.split()) for line in self.dong_trich_yeu)
+        if self.dong_trich_yeu and joined != " ".join(self.trich_yeu.split()):
+            raise PydanticCustomError("du_lieu", "các dòng của trích yếu (dong_trich_yeu) nối bằng dấu cách thành "
+                                                 "«{joined}», khác trich_yeu «{subject}»: sửa cả hai cho giống nhau "
+                                                 "(hay xoá dong_trich_yeu để website in trích yếu một dòng)",
+                                      {"joined": joined, "subject": self.trich_yeu})
+        return self
 
 
 class Campaign(Strict):

@@ -18,7 +18,7 @@ class _Classes(HTMLParser):
 
 def _classes(motto: str) -> list[str]:
     html = fragment("official_header.html", parent_lines=[("BAN CHẤP HÀNH", None)], as_written=None,
-                    issuer_lines=[("BAN THƯỜNG VỤ", None)], nation="ĐOÀN THANH NIÊN MẪU", motto=motto,
+                    issuer_lines=[("BAN THƯỜNG VỤ", None)], issuer_mark="", nation="ĐOÀN THANH NIÊN MẪU", motto=motto,
                     number="Số: 01-KH/MAU", place_date="Nơi mẫu, ngày 01 tháng 01 năm 2000", subject_line="")
     parser = _Classes()
     parser.feed(str(html))

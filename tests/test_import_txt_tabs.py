@@ -105,8 +105,8 @@ def test_what_the_txt_reader_cannot_place_stays_as_written_and_is_listed(tmp_pat
     assert tables == [[["Thôn", "Số hộ", "Ghi chú"], ["Ia Bơr", "120", ""], ["Plei Sar", "95", "thôn mới"]],
                       [["Thời gian", "Địa điểm"], ["Tháng 4", "Nhà văn hóa"]]], doan
     check = result.checklist
-    assert any("«Tổng kinh phí: ⇥ 3.500.000 đồng» có dấu tab" in c for c in check), check
-    assert any("«Thôn ⇥ Số hộ ⇥ Ghi chú»" in c and "3 dòng" in c and "(2 đến 3)" in c for c in check), check
+    assert any("«Tổng kinh phí: → 3.500.000 đồng» có dấu tab" in c for c in check), check
+    assert any("«Thôn → Số hộ → Ghi chú»" in c and "3 dòng" in c and "(2 đến 3)" in c for c in check), check
     assert not any("Giữ vệ sinh" in c for c in check), check
 
 
@@ -127,8 +127,8 @@ def test_header_and_signature_aligned_with_spaces_read_as_two_columns(tmp_path):
     assert _without_file_name(txt) == _without_file_name(docx)
     said = [c for c in txt.checklist if c not in docx.checklist]
     assert len(said) == 2 and all("căn bằng dấu cách" in c for c in said), said
-    assert "«ỦY BAN MTTQ VIỆT NAM ⇥ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»" in said[0], said
-    assert "«Nơi nhận: ⇥ TM. BAN THƯỜNG TRỰC»" in said[1], said
+    assert "«ỦY BAN MTTQ VIỆT NAM → CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM»" in said[0], said
+    assert "«Nơi nhận: → TM. BAN THƯỜNG TRỰC»" in said[1], said
 
 
 def test_header_columns_joined_by_one_space_are_parted_at_the_national_name_motto_and_number(tmp_path):

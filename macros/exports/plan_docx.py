@@ -159,6 +159,8 @@ def plan_docx(site: Site) -> bytes:
     doc = Document()
     left = [(line, bool(bold)) for line, bold in P.header_lines(org, P.parent_lines(org)) if line]
     left += [(line, bold is not False) for line, bold in P.header_lines(org, P.issuer_lines(org)) if line]
+    if org.dong_duoi_co_quan_ban_hanh:  # the Đoàn's «***» under the body, as written (the page prints it so)
+        left.append((org.dong_duoi_co_quan_ban_hanh, False))
     left.append((P.number_line(site), False))
     # A document without a kind line (a công văn) has its «V/v …» under the number, upright and not
     # bold, as the page's header (render/plan._header_subject, Nghị định 30/2020); no title line then.
@@ -174,8 +176,15 @@ def plan_docx(site: Site) -> bytes:
                        (plan.van_ban.dong_tham_quyen, True)):
         if text:
             p = doc.add_paragraph()
-            p.add_run(text).bold = bold
+            run = p.add_run(text)
+            run.bold = bold
             p.alignment = 1
+            if text == plan.van_ban.trich_yeu and plan.van_ban.dong_trich_yeu:
+                # the title block in the document's lines (van_ban.dong_trich_yeu), parted by Shift+Enter
+                run.text = plan.van_ban.dong_trich_yeu[0]
+                for line in plan.van_ban.dong_trich_yeu[1:]:
+                    run.add_break()
+                    run.add_text(line)
     for text in P.basis_paragraphs(site):
         doc.add_paragraph(text)
     if plan.mo_dau:

@@ -40,6 +40,8 @@ class Para:
     first_line: int = 0
     # Read from a text box (Word's floating frame), not from the body's flow of paragraphs.
     in_box: bool = False
+    # A plain-text line: how many blank lines stand above it (0 for none); -1 for a paragraph of another file.
+    gap_before: int = -1
 
     @property
     def text(self) -> str:
@@ -114,8 +116,10 @@ def group_row(row: list[str]) -> bool:
 # A piece of a tab-aligned line that anchors it as header or signature layout (the same lines a two-column
 # header or signature table holds): the number line, the national name and motto, a place and date, «Nơi nhận»,
 # a signing authority (TM./KT./TL./Q.).
+# The Đoàn's and the Party's own heading stands where a Front plan has the national name («ĐOÀN TNCS HỒ CHÍ MINH»,
+# «ĐẢNG CỘNG SẢN VIỆT NAM»): it anchors the header's columns as the national name does.
 _TAB_ANCHOR = re.compile(r"^(số\s*:|cộng hòa xã hội|cộng hoà xã hội|độc lập\s*[-–—]|nơi nhận|(tm|kt|tl|q)\.\s*\S"
-                         r"|[^,\t]{2,40},\s*ngày\b)", re.IGNORECASE)
+                         r"|[^,\t]{2,40},\s*ngày\b|đoàn tncs hồ chí minh\s*$|đảng cộng sản việt nam\s*$)", re.IGNORECASE)
 
 
 # A piece that is only a list marker («-», «+», «•», «1.», «a)»).

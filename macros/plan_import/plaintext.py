@@ -23,6 +23,10 @@ _LIST_TAB = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,
                        r"|(?:Điều|Bước|Mục|Phần|Chương|Khoản)\s+[\dIVXLC]{1,4}[.:]?)\t+[^\t]*$")
 
 
+# A tab quoted in the checklist: a sign the PDF's font prints (the checklist is printed with the draft; «⇥» is
+# not in that font, and a draft quoting it was refused by the data check).
+TAB_SIGN = "→"
+
 # Three or more spaces between two words of a line: the gap between two columns aligned with the space bar.
 _SPACES = re.compile(r"(?<=\S) {3,}(?=\S)")
 
@@ -112,7 +116,7 @@ def _columns(lines: list[Para]) -> tuple[list, list[str]]:
 def _said_spaced(run: list[Para], spaced: bool, said: list[str]) -> list:
     """The checklist's line for a run of lines read as two columns when spaces split some of them."""
     if run and spaced:
-        first, last = (excerpt(x.text.strip().replace("\t", " ⇥ "), 60) for x in (run[0], run[-1]))
+        first, last = (excerpt(x.text.strip().replace("\t", f" {TAB_SIGN} "), 60) for x in (run[0], run[-1]))
         where = f"các dòng từ «{first}» đến «{last}»" if len(run) > 1 else f"dòng «{first}»"
         said.append(f"{where} căn bằng dấu cách (không dùng dấu tab): đọc thành hai cột (trái, phải) như bảng "
                     "không viền của văn bản Word; đối chiếu với văn bản gốc")
@@ -167,13 +171,13 @@ def tab_tables(blocks: list) -> tuple[list, list[str]]:
             j = k + 1
         if len(rows) == 1:
             out.append(b)
-            said.append(f"dòng «{excerpt(b.text.replace(chr(9), ' ⇥ ').strip(), 80)}» có dấu tab (⇥) như các cột "
+            said.append(f"dòng «{excerpt(b.text.replace(chr(9), f' {TAB_SIGN} ').strip(), 80)}» có dấu tab ({TAB_SIGN}) như các cột "
                         "của một bảng nhưng đứng một mình: chép nguyên văn một đoạn, dấu tab giữ nguyên; đối chiếu "
                         "với văn bản gốc (nếu là bảng, ghi thành bảng: bang)")
         else:
             width = max(len(r) for r in rows)
             if any(len(r) != width for r in rows):
-                said.append(f"bảng bắt đầu bằng dòng «{excerpt(' ⇥ '.join(rows[0]), 80)}» đọc từ {len(rows)} dòng "
+                said.append(f"bảng bắt đầu bằng dòng «{excerpt(f' {TAB_SIGN} '.join(rows[0]), 80)}» đọc từ {len(rows)} dòng "
                             f"cách nhau bằng dấu tab có số ô khác nhau ({min(len(r) for r in rows)} đến {width}): "
                             "dòng ngắn được thêm ô trống ở cuối; đối chiếu từng ô với văn bản gốc")
             # a first row opening with «TT»/«STT» (no figure in it) names the columns, even over one row
@@ -212,5 +216,15 @@ def read_text(path: Path, max_bytes: int) -> tuple[list, dict]:
     blocks, spaced = _columns([Para([Run(line.rstrip("\r"))]) for line in text.split("\n")])
     blocks, said = tab_tables(blocks)
     said = [unicodedata.normalize("NFC", x) for x in spaced + said]  # quoted as every checklist line: NFC
-    blocks = [b for b in blocks if isinstance(b, Table) or b.text.strip()]
+    # each line says how many blank lines stood above it (the title block ends at one: structure)
+    kept, gap = [], 0
+    for b in blocks:
+        if isinstance(b, Para) and not b.text.strip():
+            gap += 1
+            continue
+        if isinstance(b, Para):
+            b.gap_before = gap
+        kept.append(b)
+        gap = 0
+    blocks = kept
     return blocks, {"images": 0, "unknown_formats": [], "symbol_bullets": False, "reader_notes": said}

@@ -306,7 +306,9 @@ def _header_end(flat: list) -> int | None:
 def _is_layout_table(t: Table, where: str) -> bool:
     text = fold(" ".join(" ".join(r) for r in t.rows))
     if where == "head":
-        return any(w in text for w in ("cong hoa xa hoi", "doc lap", "so:", "ngay"))
+        # (the Đoàn's or the Party's heading in the national name's place: a .txt header's first row alone)
+        return any(w in text for w in ("cong hoa xa hoi", "doc lap", "so:", "ngay", "doan tncs ho chi minh",
+                                       "dang cong san viet nam"))
     return "noi nhan" in text or bool(re.search(r"\b(tm|kt|tl)\.", text))
 
 
@@ -531,6 +533,58 @@ _KEPT_AT_OPENING = ("chép nguyên văn thành đoạn đầu của phần mở 
                     "bản; kiểm tra, chuyển vào co-quan.yaml hoặc ke-hoach.yaml (và xóa ở phần mở đầu) nếu cần")
 
 
+# A body's opening words at the start of a line under a plain-text subject (capitalised as a sentence starts):
+# the body begins there, never the subject's next line.
+_BODY_OPENERS = ("Căn cứ", "Thực hiện", "Kính gửi", "Thi hành", "Trên cơ sở", "Được sự", "Nhằm", "Để ", "Theo ",
+                 "Qua ", "Triển khai", "Nay ")
+# At most this many lines under the subject's first are read as its own (a title block is short).
+_SUBJECT_MORE = 5
+
+
+def _plain_subject_lines(flat: list, start: int, first: str) -> tuple[list[str], list[str]]:
+    """The lines of a plain-text file that continue its subject's first line (`first`), read from flat[start]
+    on, and the lines left in the body though they might be the subject's (the checklist names them).
+
+    A .txt has no centring: the title block is read from its words and its spacing. A line continues the
+    subject while it has no list marker, no end mark of a sentence («.», «;», «:»), does not open the body
+    («Căn cứ …», «Thực hiện …», «Kính gửi …», a section's name in capitals), is in the case of the first line
+    and short (a title's line, not a paragraph). A blank line ends the title block, unless the file puts a
+    blank line after every line (then blank lines tell nothing). In a file whose paragraphs are hard-wrapped, a
+    line in small letters ending a sentence under the subject closes a body sentence begun on the lines above
+    (at the last one starting with a capital): those lines stay in the body; when none starts with a capital,
+    where the sentence begins cannot be told: the subject keeps its first line only and the lines are named."""
+    # (lines of a layout table, the signature's, say nothing of the spacing)
+    gaps = [x.gap_before > 0 for x in flat[start + 1:] if isinstance(x, Para) and x.gap_before >= 0]
+    double = len(gaps) >= 4 and sum(gaps) >= 0.7 * len(gaps)
+    indent = len(flat[start - 1].text) - len(flat[start - 1].text.lstrip(" ")) if start else 0
+
+    def body_line(x: Para, t: str) -> bool:
+        lead = len(x.text) - len(x.text.lstrip(" "))
+        return (not t or "\t" in x.text or bool(line_of(x).marker) or t.startswith(_BODY_OPENERS)
+                or _upper_text(t) != _upper_text(first)
+                or (_upper_text(t) and any(fold(t).startswith(w) for w, _ in TAGS))  # «MỤC ĐÍCH, YÊU CẦU»
+                or _is_kind_line(t) or (indent >= 4 and lead < 4) or len(t) > 120)
+
+    taken: list[str] = []
+    for k, x in enumerate(flat[start:start + _SUBJECT_MORE + 1]):
+        t = nfc(x.text).strip() if isinstance(x, Para) else ""
+        if not isinstance(x, Para) or k == _SUBJECT_MORE:
+            return ([], taken) if k == _SUBJECT_MORE else (taken, [])
+        if x.gap_before > 0 and not double:
+            # a blank line ends the title block; a title-like line under it is not joined but named
+            looks = not body_line(x, t) and not t.endswith((".", ";", ":", "!", "?"))
+            return taken, [t] if looks else []
+        if t[:1].islower() and t.endswith((".", ";", ":", "!", "?")):
+            # the end of a hard-wrapped sentence (a paragraph never starts in small letters): it begins at the
+            # last line above that starts with a capital; when none does, where it begins cannot be told
+            begins = next((j for j in range(len(taken) - 1, -1, -1) if not taken[j][:1].islower()), None)
+            return (taken[:begins], []) if begins is not None else ([], taken)
+        if body_line(x, t) or t.endswith((".", ";", ":", "!", "?")):
+            return taken, []
+        taken.append(t)
+    return taken, []
+
+
 def parse(blocks: list, facts: dict, file_name: str) -> Result:
     recognised: list[str] = []
     check: list[str] = []
@@ -599,11 +653,14 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         head_paras.setdefault(t, x)
         if not t:
             continue
-        if _RULE.match(t):
-            if "*" in t:  # the Party's and Đoàn's «***» under the issuing body: not printed, said (review r19p)
-                check.append(f"dòng «{t}» dưới tên cơ quan ở đầu văn bản (cách trình bày của văn bản Đảng, Đoàn, Hội) "
-                             "không in: website trình bày phần đầu theo Nghị định 30/2020 (một dòng kẻ dưới tên cơ "
-                             "quan); kiểm tra")
+        if _RULE.match(t) or re.fullmatch(r"\*[\s*]*", t):
+            if "*" in t and bodies and not org.get("dong_duoi_co_quan_ban_hanh"):
+                # The Party's, the Đoàn's, the Hội's «***» under the issuing body: kept as written and printed
+                # there in place of the rule (co-quan.yaml dong_duoi_co_quan_ban_hanh).
+                org["dong_duoi_co_quan_ban_hanh"] = t
+            elif "*" in t:  # above every body's name, or a second one: not placed, said (review r19p)
+                check.append(f"dòng «{t}» ở đầu văn bản (cách trình bày của văn bản Đảng, Đoàn, Hội) không in: chỉ "
+                             "dòng đầu tiên dưới tên cơ quan được in (co-quan.yaml, dong_duoi_co_quan_ban_hanh); kiểm tra")
             continue
         if fold(t).startswith("cong hoa xa hoi chu nghia"):
             org["quoc_hieu"] = t
@@ -701,6 +758,13 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             bold = ", ".join(f"«{b}»" for b in org["dong_in_dam"]) or "không dòng nào"
             check.append(f"các dòng tên cơ quan ở đầu văn bản in đậm như văn bản: {bold} (co-quan.yaml, dong_in_dam): "
                          "kiểm tra")
+    if "dong_duoi_co_quan_ban_hanh" in org:  # written under the issuing body's lines, as the header has it
+        mark = org.pop("dong_duoi_co_quan_ban_hanh")
+        keys = list(org)
+        after = max(keys.index(k) for k in ("co_quan_ban_hanh", "cac_co_quan_ban_hanh", "dong_co_quan_ban_hanh")
+                    if k in org)
+        org = {k: org[k] for k in keys[:after + 1]} | {"dong_duoi_co_quan_ban_hanh": mark} | {
+            k: org[k] for k in keys[after + 1:]}
     body_start = 0
     if title_at is not None:
         kind = nfc(flat[title_at].text).strip()
@@ -710,28 +774,48 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         following = [(i, x) for i, x in enumerate(flat[body_start:body_start + 6], body_start) if isinstance(x, Para)]
         rule = next((i for i, x in following if _RULE.match(nfc(x.text).strip() or "x")), None)
         texts = [nfc(x.text).strip() for i, x in following if rule is None or i < rule]
+        lines: list[str] = []  # the subject's lines as the document breaks them
         if rule is not None:
-            doc["trich_yeu"] = " ".join(t for t in texts if t)
+            lines = [t for t in texts if t]
             body_start = rule + 1
         elif following and not fold(nfc(following[0][1].text)).startswith("can cu"):
-            doc["trich_yeu"] = nfc(following[0][1].text).strip()
+            lines = [nfc(following[0][1].text).strip()]
             body_start = following[0][0] + 1
             # A subject written over several centred lines (Enter or Shift+Enter), no rule under it: every
             # centred line up to the body, «Căn cứ …» or a list item (review r19p defect 2: cut at its first).
-            if following[0][1].centred and doc["trich_yeu"]:
-                joined = 1
+            if following[0][1].centred and lines[0]:
                 for i, x in [(i, x) for i, x in enumerate(flat[body_start:body_start + 10], body_start)]:
                     t = nfc(x.text).strip() if isinstance(x, Para) else ""
                     if (not t or not x.centred or x.marker or fold(t).startswith(("can cu", "kinh gui"))
                             or t.endswith(":")  # an opening sentence («… như sau:»), not the subject (r19r N2)
-                            or line_of(x).marker or _upper_text(t) != _upper_text(doc["trich_yeu"])):
+                            or line_of(x).marker or _upper_text(t) != _upper_text(lines[0])):
                         break  # (a line in capitals under a subject in small letters: a decision's authority)
-                    doc["trich_yeu"] += " " + t
+                    lines.append(t)
                     body_start = i + 1
-                    joined += 1
-                if joined > 1:
-                    check.append(f"trích yếu ghép từ {joined} dòng ở giữa dưới chữ «{kind}»: «{doc['trich_yeu']}» "
-                                 "(van_ban.trich_yeu; tên kế hoạch trên website): kiểm tra đủ và đúng các dòng của tên")
+            elif following[0][1].gap_before >= 0 and lines[0]:
+                # A plain-text file: no centring to read; the title block's lines by their words and spacing.
+                more, unsure = _plain_subject_lines(flat, body_start, lines[0])
+                lines += more
+                body_start += len(more)
+                if unsure:
+                    quoted = ", ".join(f"«{excerpt(t, 80)}»" for t in unsure)
+                    check.append(f"trích yếu lấy {len(lines)} dòng dưới chữ «{kind}»: «{' '.join(lines)}»; "
+                                 f"{'các dòng' if len(unsure) > 1 else 'dòng'} {quoted} ngay dưới không chắc là của "
+                                 "trích yếu hay của phần thân nên để ở phần thân: nếu là dòng của tên kế hoạch, chuyển "
+                                 "lên van_ban.trich_yeu và van_ban.dong_trich_yeu (mỗi dòng một mục)")
+            if len(lines) > 1 and rule is None:
+                check.append(f"trích yếu ghép từ {len(lines)} dòng dưới chữ «{kind}»: «{' '.join(lines)}» "
+                             "(van_ban.trich_yeu; tên kế hoạch trên website; các dòng như văn bản ngắt ở "
+                             "van_ban.dong_trich_yeu): kiểm tra đủ và đúng các dòng của tên")
+        doc["trich_yeu"] = " ".join(lines)
+        if len(lines) > 1:
+            # The lines as written, printed so in the title block (page, PDF, Word file); one line everywhere else.
+            items = list(doc.items())
+            doc.clear()
+            for k, v in items:
+                doc[k] = v
+                if k == "trich_yeu":
+                    doc["dong_trich_yeu"] = lines
         # The rule under the subject as written (van_ban.dong_ke); none in the file: none on the page.
         under = nfc(flat[rule].text).strip() if rule is not None else ""
         if under:

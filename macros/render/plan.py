@@ -163,7 +163,8 @@ def header_html(site: Site) -> Markup:
     """The official header of the plan (one template for every issued document)."""
     org = site.org
     return fragment("official_header.html", parent_lines=header_lines(org, parent_lines(org)), as_written=as_written_size(org),
-                  issuer_lines=header_lines(org, issuer_lines(org)), nation=org.quoc_hieu, motto=org.tieu_ngu,
+                  issuer_lines=header_lines(org, issuer_lines(org)), issuer_mark=org.dong_duoi_co_quan_ban_hanh,
+                  nation=org.quoc_hieu, motto=org.tieu_ngu,
                   number=number_line(site), place_date=place_date_line(site), subject_line=_header_subject(site))
 
 
@@ -174,11 +175,17 @@ def _header_subject(site: Site) -> str:
     return "" if doc.in_ten_loai else doc.trich_yeu
 
 
+def subject_lines(doc) -> list[str]:
+    """The trích yếu in the lines the document breaks it into (van_ban.dong_trich_yeu), else its one line; [] when
+    blank. Only the document's own title block prints these lines; every other place uses trich_yeu."""
+    return list(doc.dong_trich_yeu) or ([doc.trich_yeu] if doc.trich_yeu else [])
+
+
 def title_html(site: Site) -> Markup:
     doc = site.plan.van_ban
     # The rule as written, each character a character reference (Markdown would read «___» or «---»).
     return fragment("plan_title.html", kind=doc.loai, kind_written=doc.in_ten_loai,
-                    summary=doc.trich_yeu if not _header_subject(site) else "",  # else in the header
+                    summary=subject_lines(doc) if not _header_subject(site) else [],  # else in the header
                     rule=[ord(c) for c in doc.dong_ke], authority=doc.dong_tham_quyen)
 
 

@@ -106,6 +106,7 @@ def document_html(site: Site, results: Results) -> Markup:
                   # The official header's lines, each with its weight (templates/official_header.html), as the plan's.
                   parent_lines=header_lines(site.org, parent_lines(site.org)), as_written=as_written_size(site.org),
                   issuer_lines=header_lines(site.org, issuer_lines(site.org)), subject_line="",
+                  issuer_mark=site.org.dong_duoi_co_quan_ban_hanh,  # the Đoàn's «***» under the body, as the plan's
                   number=number_line(results), place_date=place_date_line(site, results),
                   kind=KIND.upper(), summary=summary_line(site), plan_ref=plan_reference(site),
                   deadline=site.plan.to_chuc_thuc_hien.bao_cao.han, compiler=compiler, senders=senders_as_noted(site),
