@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import os
 import threading
+import time
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -61,9 +62,15 @@ def _cached(cache: Path, key: str, make) -> bytes:
     """The bytes stored under `key` in `cache`, else make() (stored for next time, atomically)."""
     cached = cache / key
     try:
-        return cached.read_bytes()
+        data = cached.read_bytes()
     except OSError:
         pass
+    else:
+        try:
+            os.utime(cached)  # used by this build: kept by prune_cache
+        except OSError:
+            pass
+        return data
     packed = make()
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -138,18 +145,49 @@ def compress_file(path: Path, with_brotli: bool = True, cache: Path | None = Non
     return Written(path, len(data), sizes[".gz"], sizes[".br"])
 
 
+# Entries of the cache that no build used for this long are dropped after each build (issue 24: the
+# folder grew by every changed page of every build, also when CI keeps it between runs). Not at once:
+# builds of other projects or branches on the machine (the test suite's, a second checkout) share
+# the folder, and dropping each other's entries would compress their pages again on every build.
+PRUNE_AFTER = 24 * 3600  # seconds
+
+
 def compress_tree(root: Path, with_brotli: bool = True, cache: Path | None = None,
                   workers: int | None = None) -> list[Written]:
     """Compress every text file under root, in a fixed order. One thread per core:
     zlib, brotli and file I/O release the GIL (1.75 times faster on 2 cores,
     measured); each file's copies depend on that file only, so the bytes written
-    are the same as one by one."""
+    are the same as one by one. With `cache`: then the entries no build used for
+    PRUNE_AFTER are dropped (prune_cache)."""
     files = sorted(p for p in root.rglob("*") if p.is_file() and is_text(p))
     workers = workers or min(8, _cores())
     if workers == 1 or len(files) < 2:
-        return [compress_file(p, with_brotli, cache) for p in files]
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda p: compress_file(p, with_brotli, cache), files))
+        written = [compress_file(p, with_brotli, cache) for p in files]
+    else:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            written = list(pool.map(lambda p: compress_file(p, with_brotli, cache), files))
+    if cache is not None:
+        prune_cache(cache)
+    return written
+
+
+def prune_cache(cache: Path, unused_for: float = PRUNE_AFTER, now: float | None = None) -> int:
+    """Drop the entries of `cache` (and temporary files left by a killed build) that no build
+    read or wrote for `unused_for` seconds: a build marks what it uses (_cached). How many."""
+    limit = (time.time() if now is None else now) - unused_for
+    dropped = 0
+    try:
+        entries = list(os.scandir(cache))
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < limit:
+                os.unlink(entry.path)
+                dropped += 1
+        except OSError:  # removed by a build running beside this one, or a read-only cache
+            pass
+    return dropped
 
 
 def _cores() -> int:

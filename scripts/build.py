@@ -172,8 +172,10 @@ def _cleanup(path: Path) -> None:
 def run_mkdocs(root: Path, config: str, out: Path, env: dict) -> int:
     """MkDocs in a child process that dies with this one (and is stopped on Ctrl+C)."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",  # not --quiet: it hides the warnings --strict counts
-         "-f", str(root / config), "-d", str(out)],
+        # --dirty: `out` is a new, empty folder; MkDocs then skips the pages the kontum plugin takes whole
+        # from an earlier build whose inputs were the same (macros/adapters/page_cache.py, issue 24).
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--dirty",  # not --quiet: it hides the warnings
+         "-f", str(root / config), "-d", str(out)],                       # --strict counts
         cwd=root, env=env, preexec_fn=die_with_parent())
     try:
         return child.wait()

@@ -55,7 +55,7 @@ class _CliFormat(logging.Formatter):
         return f"{record.levelname:<8}-  {super().format(record)}"
 
 
-def mkdocs_build_here(project: Path, out: Path, **extra_env: str) -> subprocess.CompletedProcess:
+def mkdocs_build_here(project: Path, out: Path, dirty: bool = False, **extra_env: str) -> subprocess.CompletedProcess:
     """mkdocs_build in this test process: the same `mkdocs build --strict` (MkDocs' own
     build_command steps: load_config, on_startup, build, on_shutdown) with the same
     environment, working folder, temp dir and console log (MkDocsStreamHandler, which the
@@ -63,7 +63,8 @@ def mkdocs_build_here(project: Path, out: Path, **extra_env: str) -> subprocess.
     macros/ again (~2 CPU-s of each build of a copy: issue 22). For the shared builds of
     copies whose code is the repository's own (data changed only): the code imported here
     is ROOT's, not the copy's. A failing build is a return code and its message, as the
-    command's; tests of the command's own failure output use mkdocs_build."""
+    command's; tests of the command's own failure output use mkdocs_build. `dirty`: as
+    `mkdocs build --dirty`, the way scripts/build.py builds (into a new folder)."""
     import io
     import tempfile
     import traceback
@@ -102,9 +103,9 @@ def mkdocs_build_here(project: Path, out: Path, **extra_env: str) -> subprocess.
     mkdocs_build_command.log.addFilter(duplicates)
     try:
         config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(out), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command="build", dirty=dirty)
         try:
-            mkdocs_build_command.build(config, dirty=False)
+            mkdocs_build_command.build(config, dirty=dirty)
         finally:
             config.plugins.on_shutdown()
     except SystemExit as stop:  # mkdocs.exceptions.Abort ("Aborted with N warnings in strict mode!"), or an exit code

@@ -519,7 +519,7 @@ def test_pages_offering_the_packages_are_rendered_again_not_spliced(monkeypatch)
     doc_files = [NS(page=p, dest_uri=p.file.dest_uri) for p in pages]
     state = NS(theme_env=NS(globals={"unit_offline_lines": {}}), nav="nav",
                files=NS(documentation_pages=lambda inclusion: doc_files),
-               unit_groups={g.page: g for g in groups}, offline_packages=None,
+               unit_groups={g.page: g for g in groups}, offline_packages=None, page_cache=None,
                settings=NS(serving=False, offline=True))
     config = NS(use_directory_urls=True)
     build_state.attach(config, state)

@@ -238,3 +238,30 @@ def test_toolkit_stylesheet_follows_plan_prefixes():
     assert not is_toolkit_page("ke-hoach-2026/don-vi/huyen-dak-glei.md", prefixes)
     assert not is_toolkit_page("so-tay/bo-cong-cu.md", prefixes)
     assert not is_toolkit_page("ke-hoach-2027/bo-cong-cu/index.md", prefixes)
+
+
+def test_the_compression_cache_drops_what_no_build_used_for_a_day(tmp_path):
+    """Issue 24: the cache of .gz/.br copies (shared by the builds of a machine, or kept between CI
+    runs) does not grow for ever: after a build, the entries no build used for PRUNE_AFTER go; what
+    this build read (an entry written long ago) or wrote stays, and is the same bytes."""
+    import os
+    import time
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>Kế hoạch – đơn vị</p>\n" * 60, encoding="utf-8")
+    cache = tmp_path / "cache"
+    compress.compress_tree(site, cache=cache, workers=1)
+    used = sorted(p.name for p in cache.iterdir())
+    assert len(used) == 2  # the page's .gz and .br
+    old = time.time() - compress.PRUNE_AFTER - 3600
+    for name in used:
+        os.utime(cache / name, (old, old))
+    for name in ("stale-gz6", "left.123.tmp", "recent-q7"):
+        (cache / name).write_bytes(b"x")
+    for name in ("stale-gz6", "left.123.tmp"):
+        os.utime(cache / name, (old, old))
+    compress.compress_tree(site, cache=cache, workers=1)
+    assert sorted(p.name for p in cache.iterdir()) == sorted(used + ["recent-q7"])
+    assert (site / "index.html.gz").read_bytes() == compress.gzip_bytes((site / "index.html").read_bytes(),
+                                                                       compress.GZIP_LEVEL_PAGES)

@@ -79,6 +79,7 @@ class BuildState:
         self.unit_groups: dict = {}  # built unit page -> package.UnitGroup
         self.theme_env = None  # the theme's Jinja environment (on_env)
         self.nav = None  # the site's navigation (on_page_context)
+        self.page_cache = None  # the unit pages taken from an earlier build (page_cache.PageCache)
 
     def site_name_of(self, src_uri: str | None, site_name: str) -> str:
         """The name a page's <title> and link preview carry: on a website of several plans, a

@@ -15,12 +15,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs.commands.build import _build_page, build
+from mkdocs.commands.build import _build_page, _populate_page, build
 from mkdocs.config import load_config
 from mkdocs.structure.files import InclusionLevel
 
 from macros import outputs
-from macros.adapters import build_state, logs
+from macros.adapters import build_state, logs, page_cache
 from macros.exports.downloads import download_paths
 from macros.offline import archive, copycache, filemode, manifest, package, units
 
@@ -170,7 +170,7 @@ def _index_with_reused(config, reuse: PageReuse, files) -> None:
     reuse.pages = len(pages)
 
 
-class _NoDirtyWarning(logging.Filter):
+class NoDirtyWarning(logging.Filter):
     """MkDocs warns that a dirty build may link wrongly: true of an old site folder, not of
     the copy, whose folder is new and whose pages not built are the ones made from the same
     main pages before. Only that warning (a --strict build would count it)."""
@@ -184,7 +184,7 @@ def _build_copy_pages(config, dest: Path, reuse: PageReuse | None = None) -> Non
                        strict=config.strict, extra={**config.extra, COPY_MARK: True})
     build_state.share_website(copy, build_state.of(config).website)  # data/ read once
     setattr(copy, COPY_REUSE, reuse)
-    quiet = _NoDirtyWarning()
+    quiet = NoDirtyWarning()
     mkdocs_log = logging.getLogger("mkdocs.commands.build")
     mkdocs_log.addFilter(quiet)
     with logs.warnings_only():
@@ -228,9 +228,14 @@ def show_packages(config, packages: package.Packages) -> None:
     home = next((f.page for f in doc_files if f.page is not None and f.page.is_homepage), None)
     pages = [home] if home is not None else []
     pages += [f.page for f in doc_files if f.dest_uri in lines and f.page is not None]
+    def build(page, populate: bool) -> None:
+        if populate:  # a page taken whole from an earlier build (page_cache): not converted in this one
+            _populate_page(page, config, files)
+        _build_page(page, config, doc_files, nav, env)
+
     with _index_written(config):
-        for page in pages:
-            _build_page(page, config, doc_files, nav, env)
+        for page in pages:  # the lines the page shows are what its second rendering adds
+            page_cache.show(state.page_cache, page, (env.globals["offline_line"], lines.get(page.file.dest_uri)), build)
 
 
 @contextlib.contextmanager

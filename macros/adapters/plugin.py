@@ -35,7 +35,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from macros import cache, compress, searchindex, searchworker, stylesheets
-from macros.adapters import build_state, logs, nav_cache, offline_hooks, pdf_output, preview_hooks, row_cache, serve_hooks
+from macros.adapters import (build_state, logs, nav_cache, offline_hooks, page_cache, pdf_output, preview_hooks,
+                             row_cache, serve_hooks)
 from macros.adapters.build_state import Settings
 from macros.dates import format_date
 from macros.exports.downloads import Stores, write_downloads
@@ -149,6 +150,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         self.dirty = False
         self.memory: serve_hooks.ServeMemory | None = None  # under serve: kept between rebuilds
         self._quiet = None  # (filter, handlers) on MkDocs' console while this run lasts
+        self._fresh_dirty = None  # the filter of MkDocs' --dirty warning, for a build into a new folder
 
     # --- the run: `mkdocs build` once, `mkdocs serve` around all its rebuilds ---
 
@@ -169,6 +171,9 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         if self._quiet is not None:  # nothing of this run stays on MkDocs' handler
             logs.remove(*self._quiet)
             self._quiet = None
+        if self._fresh_dirty is not None:
+            logging.getLogger("mkdocs.commands.build").removeFilter(self._fresh_dirty)
+            self._fresh_dirty = None
         if self.memory is not None:
             serve_hooks.stop_making(self.memory)  # no child left writing into serve's folder
         self.memory = None
@@ -212,6 +217,19 @@ class KontumPlugin(BasePlugin[KontumConfig]):
             state = build_state.attach(config, build_state.BuildState(
                 root, last_good, data_error=message, dir_urls=config["use_directory_urls"], pdf_ok=False,
                 settings=settings))
+        if self._taking_pages(config) and self._fresh_dirty is None:
+            # scripts/build.py builds with --dirty into a new, empty folder, so that MkDocs skips the pages
+            # taken whole from an earlier build (page_cache): its warning about stale pages in an old folder
+            # does not apply (and a --strict build would count it). A dirty build into a used folder keeps it.
+            self._fresh_dirty = offline_hooks.NoDirtyWarning()
+            logging.getLogger("mkdocs.commands.build").addFilter(self._fresh_dirty)
+        if self._taking_pages(config):
+            # Material's search keeps a --dirty build's index for the next build of the process (serve's
+            # reload) and merges it into that build's: here the next is the file:// copy, whose index would
+            # get the main site's entries. The pages' entries are put back by page_cache instead.
+            search = config.plugins.get("material/search") or config.plugins.get("search")
+            if search is not None and getattr(search, "is_dirty", False):
+                search.is_dirty = False
         if not offline_hooks.is_file_copy(config):  # said once, not again by the file:// copy build
             for site in state.website.plans:
                 for warning in site.results.warnings if site.results is not None else ():
@@ -264,7 +282,19 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         if pages:
             log.info(f"Xem thử: dựng lại {pages - skipped} trang, giữ {skipped} trang không đổi")
         offline_hooks.reuse_copy_pages(files, config, state)  # the file:// copy only (issue 24)
+        taken = page_cache.reuse(files, config, state, self._taking_pages(config), functools.partial(
+            _card_image, config, state))  # scripts/build.py (mkdocs build --dirty into a new folder) only
+        if taken is not None:
+            log.info(f"Trang: {taken.said()}")
         return files
+
+    def _taking_pages(self, config) -> bool:
+        """MkDocs skips the pages page_cache marks not modified: `mkdocs build --dirty` (scripts/build.py)
+        into a folder that is new or empty, so no page of an older site is left in it."""
+        if not (self.dirty and self.command == "build") or offline_hooks.is_file_copy(config):
+            return False
+        site = Path(config.site_dir)
+        return not site.exists() or not any(site.iterdir()) or self._fresh_dirty is not None
 
     # --- "Sửa trang này" and "Cập nhật lần cuối" (overrides/partials/source-file.html) ---
 
@@ -411,7 +441,9 @@ class KontumPlugin(BasePlugin[KontumConfig]):
                 pages = list(state.files.documentation_pages()) if state.files is not None else []
                 text = serve_hooks.merge_search_index(
                     text, {f.url for f in pages if f.is_modified()}, [f.url for f in pages], self.memory)
+            text = page_cache.index_with_kept(text, state.page_cache, state.files)  # pages taken: their entries
             index.write_text(text, encoding="utf-8")
+        page_cache.keep_built(state.page_cache, state.files)  # as MkDocs wrote them, before the offline step
         rebuild = state.settings.dirty and self.memory is not None and self.memory.downloads is not None
         if rebuild:  # `serve --dirty` after its first build: the downloads whose data changed (issue 24)
             if state.data_error is None:  # else the last good data's files stay
@@ -434,6 +466,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
             pdfs = pdf_output.write_pdfs(config, state)
             log.info(remade_line(templates, pdfs))
         offline_hooks.post_build(config)  # issue 14: ZIP, manifest, icons, service worker
+        page_cache.prune(state.page_cache)  # the pages this build did not take or keep
         _compress(config, state.settings)  # last: compresses what everything above wrote
 
 
@@ -522,6 +555,12 @@ def _compress(config, settings: Settings):
     br = sum(w.brotli or w.gzip or w.raw for w in written)
     log.info(f"Nén sẵn {len(written)} tệp chữ / pre-compressed {len(written)} text files: "
              f"{raw // 1024} KB → gzip {gz // 1024} KB, brotli {br // 1024} KB")
+
+
+def _card_image(config, state, src_uri: str, title: str) -> None:
+    """A page taken from an earlier build (page_cache): its preview image, as on_page_context's would be."""
+    preview_hooks.card_image(config, state.settings, title or state.site_name_of(src_uri, config.site_name),
+                             state.site_name_of(src_uri, config.site_name))
 
 
 def _page_description(state, src_uri: str | None, config) -> str:

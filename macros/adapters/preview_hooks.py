@@ -56,8 +56,8 @@ def page_tags(context, page, config, settings: Settings, site_name: str, site_de
                                       (config.site_description if site_description is None else site_description)
                                       or site_name)
     image = None
-    if not settings.serving and preview.fonts_available():
-        rel = preview.write_image(Path(config.site_dir), title, site_name, cache=_cache(settings))
+    rel = card_image(config, settings, title, site_name)
+    if rel is not None:
         if address:
             image = address.rstrip("/") + "/" + rel
         else:
@@ -66,3 +66,12 @@ def page_tags(context, page, config, settings: Settings, site_name: str, site_de
     card = preview.Card(title=title, description=description, image=image,
                         url=page.canonical_url if address else None, site_name=site_name)
     context["og_tags"] = preview.tags(card)
+
+
+def card_image(config, settings: Settings, title: str, site_name: str) -> str | None:
+    """Writes the page's preview image into the site (once per build for pages that share it); its
+    path in the site, or None where none is drawn (under serve, without the fonts). Also for a page
+    taken whole from an earlier build (page_cache), whose context is not made again."""
+    if settings.serving or offline_hooks.is_file_copy(config) or not preview.fonts_available():
+        return None
+    return preview.write_image(Path(config.site_dir), title, site_name, cache=_cache(settings))
