@@ -142,6 +142,7 @@ class Reader:
         self._stack = contextlib.ExitStack()
         self._bases: dict[Path, str] = {}
         self._page = None
+        self._search = None
 
     def base(self, root: Path) -> str:
         """The base URL of the worker's server of the built site `root`."""
@@ -158,6 +159,23 @@ class Reader:
         self._page.emulate_media(media="null")
         self._page.set_viewport_size({"width": width, "height": height})
         return self._page
+
+    def search_box(self, base: str, width: int = 1280, height: int = 720):
+        """A SearchBox (tests/searchbox.py) on the worker's searching tab, opened at `base`
+        (a site's base URL, or a file:// page): one tab for every module that searches
+        (tests/test_search.py, test_guide.py, test_offline.py), its counting of the search
+        worker's messages added once, the offline copy's service worker blocked as in page().
+        A new tab and a context cost ~0.8 CPU-s each (issue 22). Close the box after use
+        (its error listener)."""
+        from tests.searchbox import SearchBox
+
+        if self._search is None or self._search.is_closed():
+            context = self.browser.new_context(service_workers="block")
+            self._stack.callback(context.close)
+            self._search = context.new_page()
+            SearchBox.count_worker_messages(self._search)
+        self._search.set_viewport_size({"width": width, "height": height})
+        return SearchBox(self._search, base, counted=True)
 
     def close(self):
         self._stack.close()

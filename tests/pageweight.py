@@ -72,13 +72,20 @@ class ColdLoads:
     cookies cleared before each load. A fresh context per page costs three times the CPU.
     What one context would hide: Chromium fetches a site's favicon once per context (its
     favicon store is not the HTTP cache), so a page whose icon this context already
-    fetched is charged that fetch as recorded (path and bytes on the wire)."""
+    fetched is charged that fetch as recorded (path and bytes on the wire).
+    page: a tab to borrow (service workers blocked; tests/browser.py: Reader.page) instead
+    of a context of its own (a new tab costs ~0.8 CPU-s, issue 22); its cache is enabled
+    again by close(). `base` is a server of its own: its origin's storage is cleared."""
 
-    def __init__(self, browser, base: str, log: list, width: int = 360):
+    def __init__(self, browser, base: str, log: list, width: int = 360, page=None):
         self.base, self.log, self.icons = base, log, {}
-        self.context = browser.new_context(viewport={"width": width, "height": 740}, service_workers="block")
-        self.page = self.context.new_page()
-        self.cdp = self.context.new_cdp_session(self.page)
+        if page is None:
+            self.context = browser.new_context(viewport={"width": width, "height": 740}, service_workers="block")
+            self.page = self.context.new_page()
+        else:
+            self.context, self.page = None, page
+            page.set_viewport_size({"width": width, "height": 740})
+        self.cdp = self.page.context.new_cdp_session(self.page)
         self.cdp.send("Network.enable")
         self.cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
 
@@ -86,7 +93,7 @@ class ColdLoads:
         page, log = self.page, self.log
         page.goto("about:blank")
         self.cdp.send("Storage.clearDataForOrigin", {"origin": self.base.rstrip("/"), "storageTypes": "all"})
-        self.context.clear_cookies()
+        self.page.context.clear_cookies()
         del log[:]
         page.goto(self.base + path, wait_until="networkidle")
         icon = page.evaluate("() => { const l = document.querySelector('link[rel~=icon]');"
@@ -109,4 +116,9 @@ class ColdLoads:
         return Load(path, requests)
 
     def close(self):
-        self.context.close()
+        if self.context is not None:
+            self.context.close()
+            return
+        self.page.goto("about:blank")
+        self.cdp.send("Network.setCacheDisabled", {"cacheDisabled": False})
+        self.cdp.detach()

@@ -84,13 +84,25 @@ _OPEN_AND_FOCUSED = """() => document.querySelector('#__search').checked
 
 
 class SearchBox:
-    def __init__(self, page, base_url: str):
+    def __init__(self, page, base_url: str, counted: bool = False):
+        """counted: the page counts the worker's messages already (count_worker_messages:
+        tests/browser.py Reader.search_box, a tab shared by the modules that search)."""
         self.page = page
         self.base_url = base_url
         self.errors: list[str] = []
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.add_init_script(_COUNT_WORKER_MESSAGES)
+        self._on_error = lambda e: self.errors.append(str(e))
+        page.on("pageerror", self._on_error)
+        if not counted:
+            self.count_worker_messages(page)
         self.open()
+
+    @staticmethod
+    def count_worker_messages(page) -> None:
+        page.add_init_script(_COUNT_WORKER_MESSAGES)
+
+    def close(self) -> None:
+        """Stop collecting this box's page errors (its page may serve the next box)."""
+        self.page.remove_listener("pageerror", self._on_error)
 
     def open(self, path: str = "") -> None:
         """Load a page of the site (the search index loads when search is first focused)."""

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser import serve
+from tests.browser import reader, serve
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "vendor" / "axe-core" / "axe.min.js"  # axe-core 4.14.1, vendored (MPL-2.0)
@@ -88,17 +88,19 @@ def axe_url():
 
 @pytest.fixture(scope="module")
 def tab(site, browser, hosts, axe_url):
-    """(page, base URL): one Chromium page over the built site for the module; the host of
-    every request of it (and of its workers) goes into `hosts`, but the test's own axe-core.
-    The offline copy's service worker is blocked: it fetched the whole site behind the one
-    pass and then answered each of its ~50 loads (issue 22); every page then shows the
-    footer's «Đang chuẩn bị lưu…» line, checked here; the saved line and the notice are
-    checked for contrast and by axe where the site is saved (tests/test_field_ui.py)."""
-    with serve(site) as base:
-        context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
-        context.on("request", lambda r: r.url == axe_url or hosts.add(urlparse(r.url).netloc))
-        yield context.new_page(), base
-        context.close()
+    """(page, base URL): the worker's reading tab over the built site (tests/browser.py:
+    Reader; a tab of its own cost ~0.8 CPU-s more, issue 22); the host of every request of
+    its context (its pages and their workers) while this module runs goes into `hosts`, but
+    the test's own axe-core. The offline copy's service worker is blocked: it fetched the
+    whole site behind the one pass and then answered each of its ~50 loads (issue 22); every
+    page then shows the footer's «Đang chuẩn bị lưu…» line, checked here; the saved line and
+    the notice are checked for contrast and by axe where the site is saved (tests/test_field_ui.py)."""
+    shared = reader(browser)
+    page = shared.page(360, 740)
+    record = lambda r: r.url == axe_url or hosts.add(urlparse(r.url).netloc)  # noqa: E731
+    page.context.on("request", record)
+    yield page, shared.base(site)
+    page.context.remove_listener("request", record)
 
 
 @pytest.fixture(scope="module")

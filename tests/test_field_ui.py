@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
 
+from tests.browser import reader
 from tests.test_accessibility import AXE, CONTRAST
 from tests.test_offline_browser import Server, _budget_site, _cached, _wait_offline_state
 
@@ -28,14 +29,23 @@ def _my_links(page) -> dict[str, str]:
     return dict(page.evaluate(f"() => [...document.querySelectorAll('{MY_UNIT_LINKS}')].map(a => [a.textContent, a.href])"))
 
 
+def _forget(page, base: str) -> None:
+    """The shared tab leaves nothing stored for the address: a later server may get its port."""
+    page.goto(base + "404.html")
+    page.evaluate("localStorage.clear()")
+    page.goto("about:blank")
+
+
 def test_my_unit_is_chosen_once_and_opens_the_home_page(site, browser):
+    """On the worker's reading tab (tests/browser.py: Reader), at an address of its own:
+    its choice, kept by the browser for that origin, is seen by no other test."""
     server = Server()
     base = server.start(site)
-    context = browser.new_context(viewport=PHONE, service_workers="block")
+    page = reader(browser).page(**PHONE)
     errors = []
+    on_error = lambda e: errors.append(str(e))  # noqa: E731
+    page.on("pageerror", on_error)
     try:
-        page = context.new_page()
-        page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(base)
         assert page.locator(".my-unit").count() == 0  # nothing chosen: no block
         _choose(page, base + UNIT)
@@ -64,8 +74,9 @@ def test_my_unit_is_chosen_once_and_opens_the_home_page(site, browser):
         page.locator(".my-unit").get_by_role("button", name="Bỏ chọn").click()
         assert page.locator(".my-unit").count() == 0 and page.evaluate("localStorage.getItem('vi-my-unit')") is None
     finally:
+        page.remove_listener("pageerror", on_error)
+        _forget(page, base)
         server.stop()
-        context.close()
     assert not errors, errors
 
 
@@ -91,9 +102,8 @@ def test_my_unit_from_the_zip_on_disk(site, browser, tmp_path):
         top = {name.split("/", 1)[0] for name in z.namelist()}
     assert len(top) == 1  # the ZIP unpacks into one folder (issue 23)
     tmp_path = tmp_path / top.pop()
-    context = browser.new_context(viewport=PHONE)
+    page = reader(browser).page(**PHONE)  # the worker's reading tab; file:// storage cleared after
     try:
-        page = context.new_page()
         _choose(page, (tmp_path / "don-vi" / "huyen-tu-mo-rong.html").as_uri())
         page.goto((tmp_path / "index.html").as_uri())
         links = _my_links(page)
@@ -101,7 +111,9 @@ def test_my_unit_from_the_zip_on_disk(site, browser, tmp_path):
         for href in links.values():
             assert Path(urlparse(href).path).is_file(), href
     finally:
-        context.close()
+        page.goto((tmp_path / "index.html").as_uri())
+        page.evaluate("localStorage.clear()")
+        page.goto("about:blank")
 
 
 def _line(page) -> str:
@@ -207,17 +219,18 @@ def test_save_data_asks_first_and_says_how_big(site, browser):
 
 def test_home_block_links_only_to_the_site_itself(site, browser):
     # What is stored is read back as data: a link elsewhere (or javascript:) is never made.
+    # On the worker's reading tab, at an address of its own (its storage seen by no other test).
     server = Server()
     base = server.start(site)
-    context = browser.new_context(viewport=PHONE, service_workers="block")
+    page = reader(browser).page(**PHONE)
     try:
-        page = context.new_page()
-        page.add_init_script("""localStorage.setItem('vi-my-unit', JSON.stringify({name: '<b>x</b>', page: 'don-vi/huyen-tu-mo-rong/',
+        page.goto(base + "404.html")  # the site's origin, before its home page reads the choice
+        page.evaluate("""localStorage.setItem('vi-my-unit', JSON.stringify({name: '<b>x</b>', page: 'don-vi/huyen-tu-mo-rong/',
             pdf: 'javascript:alert(1)', template: 'https://example.invalid/a.xlsx', list: '//example.invalid/'}))""")
         page.goto(base)
         links = _my_links(page)
         assert list(links) == ["Trang của đơn vị"], links
         assert page.locator(".my-unit h2").inner_text() == "Đơn vị của tôi: <b>x</b>"
     finally:
+        _forget(page, base)
         server.stop()
-        context.close()

@@ -270,13 +270,13 @@ def test_the_page_is_in_the_nav_after_the_home_page(website, two_plans):
 
 @pytest.fixture(scope="module")
 def box(site, browser):
-    from tests.browser import serve
-    from tests.searchbox import SearchBox
+    """The worker's searching tab (tests/browser.py: Reader.search_box) at a phone's width."""
+    from tests.browser import reader
 
-    with serve(site) as base:
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        yield SearchBox(page, base)
-        page.close()
+    shared = reader(browser)
+    box = shared.search_box(shared.base(site), 360, 740)
+    yield box
+    box.close()
 
 
 def test_the_search_examples_open_their_page_and_the_guide_is_found(box, website):

@@ -467,7 +467,7 @@ def test_split_packages_search_the_units_unpacked_beside_the_shared_one(site, br
 
     from macros.loader import load_website
     from macros.offline import units
-    from tests.searchbox import SearchBox
+    from tests.browser import reader
     from tests.sitebuild import ROOT
 
     whole = next((site / "tai-ve").glob("*.zip"))
@@ -486,9 +486,8 @@ def test_split_packages_search_the_units_unpacked_beside_the_shared_one(site, br
             z.extractall(tmp_path / "here")
     folder = tmp_path / "here" / top
     assert (folder / first.copy_page).exists() and not (folder / other.copy_page).exists()
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+    box = reader(browser).search_box((folder / "index.html").as_uri(), 360, 740)
     try:
-        box = SearchBox(context.new_page(), (folder / "index.html").as_uri())
         found = [urlparse(r["href"]).path for r in box.search(plan.units[0].ten)]
         assert (folder / first.copy_page).as_posix() in found, found
         missing = [urlparse(r["href"]).path for r in box.search(plan.units[-1].ten)]
@@ -496,7 +495,7 @@ def test_split_packages_search_the_units_unpacked_beside_the_shared_one(site, br
         assert all(Path(p).exists() for p in found + missing), found + missing
         assert not box.errors, box.errors
     finally:
-        context.close()
+        box.close()
 
 
 def test_pages_offering_the_packages_are_rendered_again_not_spliced(monkeypatch):

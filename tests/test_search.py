@@ -16,9 +16,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from macros import searchindex
 from macros.text import canon, fold
-from tests.browser import serve
+from tests.browser import reader
 from tests import searchbox
-from tests.searchbox import SearchBox, nfd
+from tests.searchbox import nfd
 from tests.sitebuild import ROOT
 
 TOP = 5  # "among the first results": what a phone shows without scrolling
@@ -170,14 +170,15 @@ UNIT_NAMES = sorted(set(_unit_names()))
 
 @pytest.fixture(scope="module")
 def box(site, browser):
-    """The search box of one tab for the module; each test that needs a page opens it (none
-    goes back to the home page for the next). The offline copy's service worker is blocked:
-    it would fetch the whole site in the background and answer every load (its own tests:
+    """The search box of the worker's searching tab (tests/browser.py: Reader.search_box, shared
+    with the other modules that search); each test that needs a page opens it (none goes back
+    to the home page for the next). The offline copy's service worker is blocked: it would
+    fetch the whole site in the background and answer every load (its own tests:
     tests/test_offline_browser.py, which searches offline too)."""
-    with serve(site) as base:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
-        yield SearchBox(context.new_page(), base)
-        context.close()
+    shared = reader(browser)
+    box = shared.search_box(shared.base(site), 1280, 900)
+    yield box
+    box.close()
 
 
 def hrefs(results):

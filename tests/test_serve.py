@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from tests.browser import reader
 from tests.sitebuild import copy_project
 
 ERROR = "Giá trị đang ghi: <b>Dak Glei</b>"  # the refused value, markup from data shown as typed
@@ -62,23 +63,21 @@ def log_text(log) -> str:
 
 def test_no_pdf_under_serve_and_a_note_says_why(served, browser):
     _, base, _ = served
-    page = browser.new_page()
-    try:
-        page.goto(base + "ke-hoach/")
-        note = page.locator(".pdf-download")
-        assert "không tạo tệp PDF" in note.inner_text() and "scripts/build.py" in note.inner_text()
-        assert page.locator('a[href$=".pdf"]').count() == 0
-        # serve's site_url is the preview's own address: no QR code to it, no og:url (issue 23)
-        assert page.locator(".vi-qr").count() == 0 and page.locator('meta[property="og:url"]').count() == 0
-    finally:
-        page.close()
+    page = reader(browser).page()  # the worker's reading tab (tests/browser.py: Reader)
+    page.goto(base + "ke-hoach/")
+    note = page.locator(".pdf-download")
+    assert "không tạo tệp PDF" in note.inner_text() and "scripts/build.py" in note.inner_text()
+    assert page.locator('a[href$=".pdf"]').count() == 0
+    # serve's site_url is the preview's own address: no QR code to it, no og:url (issue 23)
+    assert page.locator(".vi-qr").count() == 0 and page.locator('meta[property="og:url"]').count() == 0
+    page.goto("about:blank")  # livereload stops polling the preview
 
 
 def test_data_error_shows_in_the_open_page_and_the_log(served, browser):
     project, base, log = served
     plan = project / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
     good = plan.read_text(encoding="utf-8")
-    page = browser.new_page()
+    page = reader(browser).page()  # the worker's reading tab (tests/browser.py: Reader)
     try:
         page.goto(base + "don-vi/huyen-dak-glei/")
         assert page.locator(".kontum-loi-du-lieu").count() == 0
@@ -101,7 +100,7 @@ def test_data_error_shows_in_the_open_page_and_the_log(served, browser):
         banner.wait_for(state="detached", timeout=60000)
     finally:
         plan.write_text(good, encoding="utf-8")
-        page.close()
+        page.goto("about:blank")  # livereload stops polling the preview
 
 
 def test_no_page_asks_for_a_file_serve_does_not_make(served, browser):

@@ -507,26 +507,25 @@ NOTICE_JS = """() => {
 def test_notice_is_one_line_on_a_phone_and_on_paper(browser, site, printed):
     """At most a fifth of a 360×740 first screen, the page's title on that screen; in
     print media it is shown with what the plan is and that it ended; in print to PDF too."""
-    from tests.browser import serve
+    from tests.browser import reader
 
     ended = notice.ended_clause(DATA)
-    with serve(site) as base:
-        page = browser.new_page(viewport=PHONE)
-        for path in NOTICE_PAGES:
-            page.goto(base + path)
-            # One call into the page per medium (as Playwright's bounding_box, is_visible and
-            # inner_text read them: four round trips less a page, issue 22).
-            seen = page.evaluate(NOTICE_JS)
-            box = seen["notice"]
-            assert box is not None and box["height"] <= PHONE["height"] / 5, (path, box)
-            title = seen["title"]
-            assert title["y"] < PHONE["height"] - 100, (path, title)  # the page's own content on the first screen
-            page.emulate_media(media="print")
-            printed_notice = page.evaluate(NOTICE_JS)
-            assert printed_notice["visible"], path
-            assert ended in printed_notice["text"], path
-            page.emulate_media(media="screen")
-        page.close()
+    shared = reader(browser)  # the worker's reading tab (the offline copy's service worker blocked)
+    base, page = shared.base(site), shared.page(**PHONE)
+    for path in NOTICE_PAGES:
+        page.goto(base + path)
+        # One call into the page per medium (as Playwright's bounding_box, is_visible and
+        # inner_text read them: four round trips less a page, issue 22).
+        seen = page.evaluate(NOTICE_JS)
+        box = seen["notice"]
+        assert box is not None and box["height"] <= PHONE["height"] / 5, (path, box)
+        title = seen["title"]
+        assert title["y"] < PHONE["height"] - 100, (path, title)  # the page's own content on the first screen
+        page.emulate_media(media="print")
+        printed_notice = page.evaluate(NOTICE_JS)
+        assert printed_notice["visible"], path
+        assert ended in printed_notice["text"], path
+        page.emulate_media(media="null")  # as the shared tab is given back
     for path in ("don-vi/huyen-dak-glei/", "so-tay/chu-truong-chinh-sach/", "ket-qua/"):
         # Chromium's print to PDF, printed once per run (conftest: printed)
         text = " ".join(p.extract_text() for p in pypdf.PdfReader(__import__("io").BytesIO(printed(site, path))).pages)

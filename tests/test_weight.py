@@ -13,7 +13,7 @@ import pytest
 from pathlib import Path
 
 from macros import compress
-from tests.browser import SLOW_4G, serve
+from tests.browser import SLOW_4G, reader, serve
 from tests.pageweight import PAGES, ColdLoads
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,8 +31,8 @@ def server(site):
 
 @pytest.fixture(scope="module")
 def cold(browser, server):
-    """First loads from an empty cache, one context for the module (tests/pageweight.py)."""
-    loads = ColdLoads(browser, *server)
+    """First loads from an empty cache, in the worker's reading tab (tests/pageweight.py)."""
+    loads = ColdLoads(browser, *server, page=reader(browser).page(360, 740))
     yield loads
     loads.close()
 
