@@ -75,15 +75,32 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_runtest_logreport(report):
-    """TEST_TIMELINE=<file>: one line per test phase (worker, start, seconds, phase, test),
-    to see where a run's time goes and whether a worker idles at the end (issue 22)."""
+    """TEST_TIMELINE=<file>: one line per test phase (worker, start, seconds, phase, test,
+    CPU-seconds), to see where a run's time goes and whether a worker idles at the end
+    (issue 22). The CPU-seconds are the worker's and its finished subprocesses' since the
+    worker's last line (a phase's own, with pytest's bookkeeping between phases): a busy
+    machine stretches the seconds, not the CPU-seconds."""
     timeline = os.environ.get("TEST_TIMELINE")
     if getattr(report, "node", None) is not None:
         return  # pytest-xdist's controller, told of a worker's test: the worker writes it
     if timeline and report.stop:
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        cpu = _cpu_seconds()
+        spent, _CPU_SEEN[0] = cpu - _CPU_SEEN[0], cpu
         with open(timeline, "a", encoding="utf-8") as out:
-            out.write(f"{worker}\t{report.start:.3f}\t{report.stop - report.start:.3f}\t{report.when}\t{report.nodeid}\n")
+            out.write(f"{worker}\t{report.start:.3f}\t{report.stop - report.start:.3f}\t{report.when}\t{report.nodeid}"
+                      f"\t{spent:.3f}\n")
+
+
+def _cpu_seconds() -> float:
+    """CPU-seconds of this process and of its subprocesses that have ended (user + system)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+_CPU_SEEN = [0.0]  # the worker's CPU-seconds at its last timeline line (the first line also counts the collection)
 
 
 def _shared_dir(tmp_path_factory) -> Path:
