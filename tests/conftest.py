@@ -162,6 +162,31 @@ def mutated_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def saved_as_odt(tmp_path_factory) -> Path:
+    """A folder holding <name>.docx of each document of tests/plan_docx_fixtures.py: SAVED_AS_ODT
+    and <name>.odt, that document saved as .odt by LibreOffice Writer: one soffice call for every
+    import test of the run that reads a .docx as LibreOffice saves it (three calls before, each
+    ~1.2 CPU-s of LibreOffice's start: issue 22), made once for all pytest-xdist workers. Read only."""
+    from tests.plan_docx_fixtures import SAVED_AS_ODT
+    from tests.sheets import convert, soffice
+
+    soffice()  # skips here where there is none (never under CI=true), not inside the lock
+
+    def make(out: Path):
+        import shutil
+
+        shutil.rmtree(out, ignore_errors=True)  # what a failed attempt left
+        out.mkdir(parents=True)
+        sources = []
+        for name, build in SAVED_AS_ODT.items():
+            build(out / f"{name}.docx")
+            sources.append(out / f"{name}.docx")
+        convert(sources, "odt", out)
+
+    return made_once(_shared_dir(tmp_path_factory) / "saved-as-odt", make)
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Headless Chromium. Skips where there is none, but never under CI=true."""
     if chromium_path() is None:
