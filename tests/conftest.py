@@ -75,15 +75,32 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_runtest_logreport(report):
-    """TEST_TIMELINE=<file>: one line per test phase (worker, start, seconds, phase, test),
-    to see where a run's time goes and whether a worker idles at the end (issue 22)."""
+    """TEST_TIMELINE=<file>: one line per test phase (worker, start, seconds, phase, test,
+    CPU-seconds), to see where a run's time goes and whether a worker idles at the end
+    (issue 22). The CPU-seconds are the worker's and its finished subprocesses' since the
+    worker's last line (a phase's own, with pytest's bookkeeping between phases): a busy
+    machine stretches the seconds, not the CPU-seconds."""
     timeline = os.environ.get("TEST_TIMELINE")
     if getattr(report, "node", None) is not None:
         return  # pytest-xdist's controller, told of a worker's test: the worker writes it
     if timeline and report.stop:
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        cpu = _cpu_seconds()
+        spent, _CPU_SEEN[0] = cpu - _CPU_SEEN[0], cpu
         with open(timeline, "a", encoding="utf-8") as out:
-            out.write(f"{worker}\t{report.start:.3f}\t{report.stop - report.start:.3f}\t{report.when}\t{report.nodeid}\n")
+            out.write(f"{worker}\t{report.start:.3f}\t{report.stop - report.start:.3f}\t{report.when}\t{report.nodeid}"
+                      f"\t{spent:.3f}\n")
+
+
+def _cpu_seconds() -> float:
+    """CPU-seconds of this process and of its subprocesses that have ended (user + system)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+_CPU_SEEN = [0.0]  # the worker's CPU-seconds at its last timeline line (the first line also counts the collection)
 
 
 def _shared_dir(tmp_path_factory) -> Path:
@@ -142,6 +159,31 @@ def mutated_site(tmp_path_factory) -> Path:
         return mkdocs_build_here(project, out, EDIT_URI=MUTATED_EDIT_URI, SOURCE_DATE_EPOCH="1700000000", KONTUM_PDF="0")
 
     return build_once(shared / "site-mutated", build)
+
+
+@pytest.fixture(scope="session")
+def saved_as_odt(tmp_path_factory) -> Path:
+    """A folder holding <name>.docx of each document of tests/plan_docx_fixtures.py: SAVED_AS_ODT
+    and <name>.odt, that document saved as .odt by LibreOffice Writer: one soffice call for every
+    import test of the run that reads a .docx as LibreOffice saves it (three calls before, each
+    ~1.2 CPU-s of LibreOffice's start: issue 22), made once for all pytest-xdist workers. Read only."""
+    from tests.plan_docx_fixtures import SAVED_AS_ODT
+    from tests.sheets import convert, soffice
+
+    soffice()  # skips here where there is none (never under CI=true), not inside the lock
+
+    def make(out: Path):
+        import shutil
+
+        shutil.rmtree(out, ignore_errors=True)  # what a failed attempt left
+        out.mkdir(parents=True)
+        sources = []
+        for name, build in SAVED_AS_ODT.items():
+            build(out / f"{name}.docx")
+            sources.append(out / f"{name}.docx")
+        convert(sources, "odt", out)
+
+    return made_once(_shared_dir(tmp_path_factory) / "saved-as-odt", make)
 
 
 @pytest.fixture(scope="session")

@@ -234,6 +234,72 @@ PLANS = {"khong-kinh-phi": no_budget, "bang-phan-cong": assignment_table, "danh-
          "cap-xa": commune_villages}
 
 
+def _lines(cell_or_doc, lines: list[str], bold: bool = False, centred: bool = False):
+    """One paragraph whose lines are separated by w:br (Shift+Enter)."""
+    p = cell_or_doc.add_paragraph() if not hasattr(cell_or_doc, "paragraphs") or not hasattr(
+        cell_or_doc, "merge") else cell_or_doc.paragraphs[0]
+    run = p.add_run(lines[0])
+    run.bold = bold
+    for line in lines[1:]:
+        run.add_break()
+        run.add_text(line)
+    if centred:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return p
+
+
+def line_breaks(path: Path) -> None:
+    """A plan whose header, signature and body lines are broken with Shift+Enter
+    (tests/test_import_line_breaks.py)."""
+    doc = Document()
+    left, right = doc.add_table(rows=1, cols=2).rows[0].cells
+    _lines(left, ["ỦY BAN MTTQ VIỆT NAM XÃ NGỌK BAY", "BAN THƯỜNG TRỰC"], bold=True, centred=True)
+    left.add_paragraph("Số: 12/KH-MTTQ-BTT")
+    _lines(right, [NATION, MOTTO], bold=True, centred=True)
+    right.add_paragraph("Ngọk Bay, ngày 15 tháng 6 năm 2026")
+    for text in ("KẾ HOẠCH", "Tổ chức Ngày hội Đại đoàn kết năm 2026"):
+        p = doc.add_paragraph()
+        p.add_run(text).bold = True
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph("______").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU").runs[0].bold = True
+    _lines(doc, ["1. Phát huy đoàn kết ở khu dân cư;", "gắn với phong trào thi đua."])
+    doc.add_paragraph("II. TỔ CHỨC THỰC HIỆN").runs[0].bold = True
+    doc.add_paragraph("1. Các thôn xây dựng kế hoạch.")
+    left, right = doc.add_table(rows=1, cols=2).rows[0].cells
+    left.paragraphs[0].add_run("Nơi nhận:").bold = True
+    _lines(left, ["- BTT UBMTTQVN huyện (b/c);", "- Lưu VT."])
+    _lines(right, ["TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "", "A Thiên"], bold=True, centred=True)
+    doc.save(path)
+
+
+MERGED_ROWS = [["TT", "Nội dung công việc", "Đơn vị thực hiện"],
+               ["1", "Tổ chức Lễ kỷ niệm cấp xã", "Ban Phong trào"],
+               ["2", "Kiểm tra, giám sát", ""],
+               ["3", "Tổng kết, báo cáo", ""]]
+
+
+def merged_cells(path: Path) -> None:
+    """The commune plan with a task table whose cells are merged down two rows and across two
+    columns (tests/test_import_merged_cells.py)."""
+    commune_villages(path)
+    doc = Document(path)
+    at = next(p for p in doc.paragraphs if p.text.startswith("Ban Công tác Mặt trận thôn"))
+    table = doc.add_table(rows=len(MERGED_ROWS), cols=3)
+    for r, row in enumerate(MERGED_ROWS):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 2).merge(table.cell(2, 2)).text = "Ban Phong trào"  # vertical: rows 2-3 (vMerge)
+    table.cell(3, 1).merge(table.cell(3, 2)).text = "Tổng kết, báo cáo (các ban)"  # horizontal (gridSpan)
+    at._p.addnext(table._tbl)
+    doc.save(path)
+
+
+# The documents the import tests also read as LibreOffice saves them (.odt): file stem -> builder.
+# conftest.saved_as_odt writes them all and converts them in one soffice call for the run.
+SAVED_AS_ODT = {**PLANS, "ngat-dong": line_breaks, "xa": merged_cells}
+
+
 def front_abc(path: Path) -> None:
     """A district plan as the Front writes it (truth review): the right-hand heading is «MẶT TRẬN
     TỔ QUỐC VIỆT NAM», a partly blank date, no rule under the title, sections A./B./C. with 1/

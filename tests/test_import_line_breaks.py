@@ -10,65 +10,23 @@ from pathlib import Path
 
 import pytest
 import yaml
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from macros import import_plan
-from tests.plan_docx_fixtures import MOTTO, NATION
+from tests.plan_docx_fixtures import MOTTO, NATION, line_breaks
 from tests.test_import_plan import project, visible  # noqa: F401 - project is a fixture
-
-
-def _lines(cell_or_doc, lines: list[str], bold: bool = False, centred: bool = False):
-    """One paragraph whose lines are separated by w:br (Shift+Enter)."""
-    p = cell_or_doc.add_paragraph() if not hasattr(cell_or_doc, "paragraphs") or not hasattr(
-        cell_or_doc, "merge") else cell_or_doc.paragraphs[0]
-    run = p.add_run(lines[0])
-    run.bold = bold
-    for line in lines[1:]:
-        run.add_break()
-        run.add_text(line)
-    if centred:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return p
-
-
-def _document(path: Path) -> None:
-    doc = Document()
-    left, right = doc.add_table(rows=1, cols=2).rows[0].cells
-    _lines(left, ["ỦY BAN MTTQ VIỆT NAM XÃ NGỌK BAY", "BAN THƯỜNG TRỰC"], bold=True, centred=True)
-    left.add_paragraph("Số: 12/KH-MTTQ-BTT")
-    _lines(right, [NATION, MOTTO], bold=True, centred=True)
-    right.add_paragraph("Ngọk Bay, ngày 15 tháng 6 năm 2026")
-    for text in ("KẾ HOẠCH", "Tổ chức Ngày hội Đại đoàn kết năm 2026"):
-        p = doc.add_paragraph()
-        p.add_run(text).bold = True
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_paragraph("______").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU").runs[0].bold = True
-    _lines(doc, ["1. Phát huy đoàn kết ở khu dân cư;", "gắn với phong trào thi đua."])
-    doc.add_paragraph("II. TỔ CHỨC THỰC HIỆN").runs[0].bold = True
-    doc.add_paragraph("1. Các thôn xây dựng kế hoạch.")
-    left, right = doc.add_table(rows=1, cols=2).rows[0].cells
-    left.paragraphs[0].add_run("Nơi nhận:").bold = True
-    _lines(left, ["- BTT UBMTTQVN huyện (b/c);", "- Lưu VT."])
-    _lines(right, ["TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "", "A Thiên"], bold=True, centred=True)
-    doc.save(path)
 
 
 def test_shift_enter_lines_import_like_paragraphs(project, tmp_path):
     src = tmp_path / "ngat-dong.docx"
-    _document(src)
+    line_breaks(src)
     _check_imported(project, src, "nd")
 
 
-def test_odt_line_breaks_import_like_paragraphs(project, tmp_path):
-    """The same document saved as .odt by LibreOffice: each w:br becomes a text:line-break, which the .odt
-    reader joined into one paragraph with «\n» (tieu_ngu empty, the signature lines in quyen_han)."""
-    from tests.sheets import convert
-
-    src = tmp_path / "ngat-dong.docx"
-    _document(src)
-    [odt] = convert([src], "odt", tmp_path / "odt")
+def test_odt_line_breaks_import_like_paragraphs(project, saved_as_odt):
+    """The same document saved as .odt by LibreOffice (conftest: saved_as_odt): each w:br becomes a
+    text:line-break, which the .odt reader joined into one paragraph with «\n» (tieu_ngu empty, the
+    signature lines in quyen_han)."""
+    odt = saved_as_odt / "ngat-dong.odt"
     assert b"text:line-break" in zipfile.ZipFile(odt).read("content.xml")
     _check_imported(project, odt, "nd-odt")
 

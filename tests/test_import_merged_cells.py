@@ -4,36 +4,14 @@ unit. Review r19j B1: writing the text in every row it spans printed it twice. A
 written once, in its first cell, and the merge in o_gop: the page spans it (rowspan, colspan) as the file does,
 and the checklist says the table had merged cells."""
 
-from tests.plan_docx_fixtures import commune_villages
+from tests.plan_docx_fixtures import commune_villages, merged_cells
 from tests.test_import_plan import imported, load, project, rendered, run  # noqa: F401 - project is a fixture
-
-ROWS = [["TT", "Nội dung công việc", "Đơn vị thực hiện"],
-        ["1", "Tổ chức Lễ kỷ niệm cấp xã", "Ban Phong trào"],
-        ["2", "Kiểm tra, giám sát", ""],
-        ["3", "Tổng kết, báo cáo", ""]]
-
-
-def _merged_table_plan(path):
-    from docx import Document
-
-    commune_villages(path)
-    doc = Document(path)
-    at = next(p for p in doc.paragraphs if p.text.startswith("Ban Công tác Mặt trận thôn"))
-    table = doc.add_table(rows=len(ROWS), cols=3)
-    for r, row in enumerate(ROWS):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    table.cell(1, 2).merge(table.cell(2, 2)).text = "Ban Phong trào"  # vertical: rows 2-3 (vMerge)
-    table.cell(3, 1).merge(table.cell(3, 2)).text = "Tổng kết, báo cáo (các ban)"  # horizontal (gridSpan)
-    at._p.addnext(table._tbl)
-    doc.save(path)
-
 
 def test_a_merged_cell_is_written_once_and_spans_the_rows_and_columns_it_covers(project, tmp_path, capsys):
     from macros.loader import load_plan
     from macros.render.plan import plan_page
 
-    plan = imported(project, tmp_path, capsys, _merged_table_plan, "xa")
+    plan = imported(project, tmp_path, capsys, merged_cells, "xa")
     tables = [b for s in plan["muc"] for b in s.get("doan", []) if isinstance(b, dict) and "bang" in b]
     assert [t["bang"] for t in tables] == [[
         ["TT", "Nội dung công việc", "Đơn vị thực hiện"],
@@ -56,14 +34,10 @@ def test_a_table_without_merged_cells_has_no_merged_cells_line(project, tmp_path
     assert not any("ô gộp" in c for c in load(project, "xa")["nhap_tu_dong"]["can_xac_nhan"])
 
 
-def test_an_odt_with_merged_cells_imports_as_its_docx(project, tmp_path, capsys):
-    """The same table saved as .odt by LibreOffice (covered-table-cell under a spanning cell) imports to
-    the same table rows and the same checklist line as the .docx."""
-    from tests.sheets import convert
-
-    src = tmp_path / "xa.docx"
-    _merged_table_plan(src)
-    [odt] = convert([src], "odt", tmp_path / "odt")
+def test_an_odt_with_merged_cells_imports_as_its_docx(project, saved_as_odt, capsys):
+    """The same table saved as .odt by LibreOffice (covered-table-cell under a spanning cell; conftest:
+    saved_as_odt) imports to the same table rows and the same checklist line as the .docx."""
+    src, odt = saved_as_odt / "xa.docx", saved_as_odt / "xa.odt"
     assert run(project, src, "--thu-muc", "w") == 0, capsys.readouterr().err
     assert run(project, odt, "--thu-muc", "o") == 0, capsys.readouterr().err
 

@@ -416,19 +416,14 @@ def test_sections_in_sentence_case_and_a_plan_without_sections(project, tmp_path
     assert "phần thân được chép thành một mục không số" in capsys.readouterr().out
 
 
-def test_odt_saved_by_libreoffice_imports_as_its_docx(project, tmp_path):
-    """The four plans saved as .odt by LibreOffice itself (one soffice call) import to the same
-    plan data as their .docx: the Word lists become ODF list styles that continue each other
-    (text:continue-list) or restart (text:start-value), rebuilt by plan_import/odt.py."""
-    from tests.sheets import convert
-
-    sources = []
-    for name, make in PLANS.items():
-        make(tmp_path / f"{name}.docx")
-        sources.append(tmp_path / f"{name}.docx")
-    odts = convert(sources, "odt", tmp_path / "odt")
-    for name, odt in zip(PLANS, odts):
-        assert run(project, tmp_path / f"{name}.docx", "--thu-muc", f"w-{name}") == 0
+def test_odt_saved_by_libreoffice_imports_as_its_docx(project, saved_as_odt):
+    """The four plans saved as .odt by LibreOffice itself (conftest: saved_as_odt, one soffice call
+    for every .odt of the run) import to the same plan data as their .docx: the Word lists become
+    ODF list styles that continue each other (text:continue-list) or restart (text:start-value),
+    rebuilt by plan_import/odt.py."""
+    for name in PLANS:
+        odt = saved_as_odt / f"{name}.odt"
+        assert run(project, saved_as_odt / f"{name}.docx", "--thu-muc", f"w-{name}") == 0
         assert run(project, odt, "--thu-muc", f"o-{name}") == 0
         for file in ("ke-hoach.yaml", "co-quan.yaml", "don-vi.yaml"):
             from_word, from_odt = load(project, f"w-{name}", file), load(project, f"o-{name}", file)

@@ -30,11 +30,14 @@ def leftovers(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.startswith(".site-")]
 
 
-def test_last_good_site_survives_failing_builds(site, tmp_path, monkeypatch):
-    """The two refusals run the real scripts/build.py (the check's, and MkDocs' strict
-    build); the last good site is a copy of the session's real build (conftest: site),
-    and the fixed build's swap runs in-process with MkDocs replaced by a stub (the swap
-    is what is tested; test_two_builds_of_one_commit_are_byte_identical runs a real one)."""
+def test_last_good_site_survives_failing_builds(site, tmp_path, monkeypatch, capsys):
+    """The two refusals run scripts/build.py's main() in this process (the data check's
+    refusal, and MkDocs' strict build in the child process build.py starts): no new Python
+    importing the check and macros/ for each (~2 CPU-s, issue 22; the command itself runs in
+    test_two_builds_of_one_commit_are_byte_identical and tests/test_build_interrupt.py). The
+    last good site is a copy of the session's real build (conftest: site), and the fixed
+    build's swap runs with MkDocs replaced by a stub (the swap is what is tested;
+    test_two_builds_of_one_commit_are_byte_identical runs a real one)."""
     import shutil
 
     project = copy_project(tmp_path / "project")
@@ -47,10 +50,15 @@ def test_last_good_site_survives_failing_builds(site, tmp_path, monkeypatch):
     plan = project / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace('don_vi: ["611", "610"]', 'don_vi: ["611", "Dak Glei"]'), encoding="utf-8")
-    bad = run_build(project, out, KONTUM_PDF="0")
-    assert bad.returncode == 1
-    assert "Không có đơn vị mã «Dak Glei»" in bad.stderr and "Traceback" not in bad.stderr
-    assert "giữ nguyên bản tốt gần nhất" in bad.stderr
+    b = load_build()
+    for name in [k for k in os.environ if k == "SOURCE_DATE_EPOCH" or k.startswith("KONTUM_")]:
+        monkeypatch.delenv(name)  # as run_build: a switch left in the shell changes no build
+    monkeypatch.setenv("KONTUM_PDF", "0")
+    capsys.readouterr()
+    assert b.main(["--goc", str(project), "--ra", str(out)]) == 1
+    bad = capsys.readouterr()
+    assert "Không có đơn vị mã «Dak Glei»" in bad.err and "Traceback" not in bad.err
+    assert "giữ nguyên bản tốt gần nhất" in bad.err
     assert snapshot(out) == good
     assert leftovers(out.parent) == []
 
@@ -59,14 +67,14 @@ def test_last_good_site_survives_failing_builds(site, tmp_path, monkeypatch):
     (project / "docs" / "hong.md").write_text("# Hỏng\n\n[liên kết hỏng](khong-co-trang-nay.md)\n", encoding="utf-8")
     # Without PDFs and offline files: MkDocs refuses the build after its last step, and the
     # file:// copy of the offline step would double the time this takes (issue 22).
-    broken = run_build(project, out, KONTUM_PDF="0", KONTUM_OFFLINE="0")
-    assert broken.returncode == 1, broken.stdout
+    monkeypatch.setenv("KONTUM_OFFLINE", "0")
+    assert b.main(["--goc", str(project), "--ra", str(out)]) == 1, capsys.readouterr()
+    assert "Tạo website không thành công" in capsys.readouterr().err
     assert snapshot(out) == good
     assert leftovers(out.parent) == []
 
     # 3. Fixed: the new site replaces the old one, nothing is left beside it.
     (project / "docs" / "hong.md").unlink()
-    b = load_build()
     monkeypatch.setattr(b, "commit_epoch", lambda root: None)
 
     def stub_mkdocs(root, config, new, env):
@@ -234,11 +242,14 @@ def test_a_bug_in_the_hooks_is_a_short_message_not_a_traceback(tmp_path):
     """Plain `mkdocs build` too: an exception met after the data were read (here
     a stylesheet that is not UTF-8, read in on_files) stops the build with
     "lỗi nội bộ" naming the step, never MkDocs' traceback."""
-    from tests.sitebuild import mkdocs_build
+    from tests.sitebuild import mkdocs_build_here
 
     project = copy_project(tmp_path / "project")
     (project / "docs" / "assets" / "results.css").write_bytes(b"/* \xff\xfe */\n")
-    result = mkdocs_build(project, tmp_path / "site")
+    # In this process (the command's steps, log lines and exit code: tests/sitebuild.py), no new
+    # Python importing MkDocs and macros/ (~1.5 CPU-s, issue 22); an exception the guard let
+    # through would be written there as the command writes it, a traceback.
+    result = mkdocs_build_here(project, tmp_path / "site")
     assert result.returncode != 0
     assert "Lỗi nội bộ khi chuẩn bị các trang (UnicodeDecodeError" in result.stderr, result.stderr[-2000:]
     assert "Traceback" not in result.stderr
