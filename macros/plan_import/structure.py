@@ -1209,10 +1209,18 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if org["ban"]:
         check.append("cách kế hoạch gọi chung các ban được giao việc: để trống (co-quan.yaml, ten_goi_cac_ban); nếu kế "
                      "hoạch gọi chung («Đề nghị các … báo cáo»), ghi phần sau chữ «các», như kế hoạch viết")
+    headed: list[str] = []  # bodies an item of the organisation section is headed by («2. UBND các huyện, thành phố»)
     if org_section is not None:
         # Who reports to whom by when, as the section's words write it; a sender only where they name one (r19o #8)
-        check.extend(report_lines(label(org_section), section_texts(org_section["doan"], plain)))
-    if org_section is not None and not org["ban"]:
+        texts_under = section_texts(org_section["doan"], plain)
+        check.extend(report_lines(label(org_section), texts_under))
+        headed = list(dict.fromkeys(t for _, t in texts_under if t))
+    if org_section is not None and not org["ban"] and headed:
+        # the items do name who works, bodies that are no department of the issuer (review r19s defect 9)
+        check.append("mục tổ chức thực hiện giao việc cho " + ", ".join(f"«{h}»" for h in headed) + " (đầu các ý), "
+                     "không ai là ban của cơ quan ban hành: co-quan.yaml để trống danh sách ban; nếu có ban của cơ "
+                     "quan ban hành, thêm vào (ma, ten) khi ghi mục dạng có cấu trúc")
+    elif org_section is not None and not org["ban"]:
         check.append("mục tổ chức thực hiện không nêu ban nào ở đầu một ý: co-quan.yaml để trống danh sách ban")
     for u in [u for u in units if not u["cap"]]:
         check.append(f"«{u['ten']}» trong bảng có thể là một đơn vị nhưng không rõ cấp (xã, thôn…): chưa ghi vào "
@@ -1562,9 +1570,12 @@ def money_lines(section: dict, where: str = "") -> list[str]:
     hỗ trợ (đồng)»). Nothing is summed or converted."""
     where = where or (f"mục {section['so']}" if section["so"] else f"mục «{section['tieu_de']}»")
     lines = []
-    for t in dict.fromkeys(_texts(section["doan"])):
+    texts, cells = [], []
+    walk(section["doan"], texts, cells)
+    for t in dict.fromkeys(texts):
         for money in _MONEY.findall(t):
             lines.append(f"{where} ghi số tiền «{money}»: kiểm tra; website không tự tính từ đoạn chép nguyên văn")
+    at_text = len(lines)
     for table in _tables(section["doan"]):
         rows = table["bang"]
         head = rows[:max(1, table.get("dong_tieu_de") or 0)]
@@ -1595,6 +1606,14 @@ def money_lines(section: dict, where: str = "") -> list[str]:
                     lines.append(f"{where} ghi số tiền «{cell}» (bảng, dòng «{r[at].strip()}»"
                                  + (f", cột «{column}»" if column else "") + "): kiểm tra; website không tự tính "
                                  "từ bảng chép nguyên văn")
+    # an amount in a cell's words («06 đội x 5.000.000đ»), unless a table line above already quotes that cell
+    # (review r19s defect 10: listed twice, once as a paragraph's)
+    quoted = lines[at_text:]
+    for cell in dict.fromkeys(c.strip() for t in cells for r in t for c in r):
+        if any(f"«{cell}»" in line for line in quoted):
+            continue
+        for money in _MONEY.findall(cell):
+            lines.append(f"{where} ghi số tiền «{money}»: kiểm tra; website không tự tính từ đoạn chép nguyên văn")
     return list(dict.fromkeys(lines))
 
 
@@ -1724,6 +1743,8 @@ def _scan(text: str, found: dict) -> None:
             continue
         if fold(m.group(1)) == "xa" and fold(text[:m.start()]).endswith("hop tac "):
             continue  # «Hợp tác xã Ia Phú» is a cooperative, no commune (review r19n)
+        if fold(m.group(1)) == "thon" and fold(text[:m.start()]).endswith("nong "):
+            continue  # «Báo Nông thôn Ngày nay»: the countryside, no village (review r19s defect 10)
         names, read_to = _names_at(text, m.end())
         if names and _person_after(text, m.start()):
             names = names[1:]  # the first is the person's name; a list after it («…, thôn 3») stays

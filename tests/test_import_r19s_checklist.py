@@ -1,0 +1,53 @@
+"""Review r19s (five real plans rebuilt as Word files), the checklist's defects 9 and 10: report lines that name the
+wrong receiver or deny a sender the item's heading names, a line saying no body heads an item when one does, a
+newspaper's name offered as a village, a table cell's amount listed twice. Small texts written here in those shapes."""
+
+from macros.plan_import.reports import report_lines, section_texts
+from macros.plan_import.structure import find_units, money_lines
+from tests.test_import_plan import imported, project  # noqa: F401 - project is a fixture
+from tests.test_import_r19n import _checklist, commune_plan
+
+
+def _plain(b):
+    return b if isinstance(b, str) else " ".join(b)
+
+
+def test_the_receiver_is_the_body_after_ve_not_what_is_reported():
+    texts = [("Hội Nông dân các xã báo cáo kết quả tổ chức Hội thi cấp xã về Hội Nông dân huyện trước ngày 10/4/2026.",
+              "")]
+    line, = report_lines("mục IV", texts)
+    assert "nơi nhận «Hội Nông dân huyện»" in line, line
+
+
+def test_an_item_headed_by_a_peoples_committee_names_the_sender():
+    blocks = [{"van_ban": "UBND các xã, thị trấn", "doan": [
+        "Chỉ đạo các thôn thực hiện giám sát trên địa bàn; báo cáo kết quả về Sở Nội vụ trước ngày 10/12/2026."]}]
+    line, = report_lines("mục III", section_texts(blocks, _plain))
+    assert "người gửi như văn bản viết «UBND các xã, thị trấn»" in line, line
+    assert "câu không viết ai gửi" not in line
+
+
+def test_items_headed_by_bodies_are_not_said_to_name_none(project, tmp_path, capsys):
+    org = ["1. Ban Thường trực Ủy ban MTTQ Việt Nam xã", "- Hướng dẫn các thôn tổ chức Ngày hội.",
+           "2. Ban Công tác Mặt trận các thôn",
+           "- Tổ chức Ngày hội; báo cáo kết quả về Ban Thường trực Ủy ban MTTQ Việt Nam xã trước ngày 16/11/2026."]
+    plan = imported(project, tmp_path, capsys, lambda p: commune_plan(p, org_section=org), "ngay-hoi")
+    checklist = _checklist(plan)
+    assert "không nêu ban nào ở đầu một ý" not in checklist, checklist
+    assert "giao việc cho «Ban Thường trực Ủy ban MTTQ Việt Nam xã», «Ban Công tác Mặt trận các thôn»" in checklist
+
+
+def test_a_newspapers_countryside_is_no_village():
+    units = find_units(["Đưa tin trên Báo Nông thôn Ngày nay và tổ chức tại thôn Kon Klor."], [])
+    assert [u["ten_chinh_thuc"] for u in units] == ["thôn Kon Klor"]
+
+
+def test_an_amount_in_a_cell_a_table_line_quotes_is_listed_once():
+    section = {"so": "III.", "tieu_de": "KINH PHÍ", "doan": [
+        "Tổng kinh phí 20.000.000 đồng.",
+        {"bang": [["TT", "Nội dung", "Số tiền (đồng)"], ["1", "Hỗ trợ các đội (04 đội x 5.000.000đ)", "20.000.000"]],
+         "dong_tieu_de": 1}]}
+    lines = money_lines(section)
+    assert [line for line in lines if "«5.000.000đ»" in line and "đoạn chép nguyên văn" in line] == [], lines
+    assert any("«20.000.000 đồng»: kiểm tra" in line for line in lines), lines
+    assert any("dòng «Hỗ trợ các đội (04 đội x 5.000.000đ)»" in line for line in lines), lines
