@@ -51,3 +51,26 @@ def test_an_amount_in_a_cell_a_table_line_quotes_is_listed_once():
     assert [line for line in lines if "«5.000.000đ»" in line and "đoạn chép nguyên văn" in line] == [], lines
     assert any("«20.000.000 đồng»: kiểm tra" in line for line in lines), lines
     assert any("dòng «Hỗ trợ các đội (04 đội x 5.000.000đ)»" in line for line in lines), lines
+
+
+def test_the_year_is_the_subjects_and_a_different_year_of_issue_is_asked(project, tmp_path, capsys):
+    """Review r19s defect 8: a plan issued in December for a contest of the next year is that year's plan."""
+    from docx import Document
+
+    def late(path):
+        commune_plan(path)
+        d = Document(str(path))
+        for p in d.paragraphs:
+            if p.text.startswith("Tổ chức thực hiện Cuộc vận động"):
+                p.text = "Tổ chức Hội thi Nhà nông đua tài xã năm 2027"
+        for t in d.tables:
+            for row in t.rows:
+                for c in row.cells:
+                    for p in c.paragraphs:
+                        if p.text.startswith("Ia Phú, ngày"):
+                            p.text = "Ia Phú, ngày 20 tháng 12 năm 2026"
+        d.save(str(path))
+
+    plan = imported(project, tmp_path, capsys, late, "hoi-thi")
+    assert plan["van_ban"]["nam"] == 2027
+    assert "văn bản ban hành năm 2026: kiểm tra van_ban.nam" in _checklist(plan), _checklist(plan)

@@ -748,10 +748,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         doc["in_ten_loai"] = False
         recognised.append("phần đầu văn bản đọc theo các dòng số, ký hiệu, quốc hiệu, địa danh và ngày (không có dòng "
                           "tên loại văn bản)")
-    if doc["nam"] is None:
-        years = re.findall(r"\bnăm (\d{4})\b", doc["trich_yeu"])
-        if years:
-            doc["nam"] = int(years[-1])
+    # The plan's year is the one its subject states («Tổ chức Hội thi … năm N»), else the year of issue: a plan
+    # issued late in one year for the next (review r19s defect 8) is the next year's; the editor confirms it.
+    issued = doc["nam"]
+    years = re.findall(r"\bnăm (\d{4})\b", doc["trich_yeu"])
+    if years:
+        doc["nam"] = int(years[-1])
+    if issued is not None and doc["nam"] != issued:
+        check.append(f"năm của kế hoạch đọc từ trích yếu: {doc['nam']} («năm {doc['nam']}»), văn bản ban hành năm "
+                     f"{issued}: kiểm tra van_ban.nam (ke-hoach.yaml; website ghi «Kế hoạch năm {doc['nam']}», tên tệp "
+                     "PDF và các trang theo năm này)")
 
     # 2. The end: «Nơi nhận», the signature, the closing paragraph.
     rest = flat[body_start:]
