@@ -57,3 +57,20 @@ def test_a_word_that_only_begins_like_the_level_names_nothing():
     codes = [u.ma for u in site.units_file.don_vi]
     plan = _with_one_body(site, f"Hướng dẫn các {level}x tổ chức tuyên truyền.", codes)
     assert len(_unnamed(site, plan)) == len(codes)
+
+
+def test_a_document_without_number_or_date_is_not_called_issued():
+    """Review r19s defect 11: an unsigned draft with no number and no date was «toàn văn văn bản đã ban hành»."""
+    import dataclasses
+
+    from macros.render.notice import Kind, one_line, provenance_text
+
+    site = load_site(ROOT)
+    assert "đã ban hành" in provenance_text(site, Kind.PLAN) + one_line(site, Kind.PLAN)
+    assert not site.plan.van_ban.so and not site.plan.van_ban.ngay_ban_hanh  # signed, neither number nor date
+    sign = site.plan.chu_ky.model_copy(update={"nguoi_ky": "", "trang_thai": ""})
+    unsigned = dataclasses.replace(site, plan=site.plan.model_copy(update={"chu_ky": sign}))
+    for kind in (Kind.PLAN, Kind.REFERENCE):
+        said = provenance_text(unsigned, kind) + one_line(unsigned, kind)
+        assert "đã ban hành" not in said, said
+        assert "toàn văn" in said.lower() or "chép đúng văn bản" in said, said
