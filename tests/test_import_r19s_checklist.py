@@ -74,3 +74,16 @@ def test_the_year_is_the_subjects_and_a_different_year_of_issue_is_asked(project
     plan = imported(project, tmp_path, capsys, late, "hoi-thi")
     assert plan["van_ban"]["nam"] == 2027
     assert "văn bản ban hành năm 2026: kiểm tra van_ban.nam" in _checklist(plan), _checklist(plan)
+
+
+def test_units_named_outside_the_organisation_section_are_offered_with_a_way_the_check_accepts(project, tmp_path,
+                                                                                              capsys):
+    """Review r19s defect 7: the checklist said «chỉ thêm khi các mục được ghi dạng có cấu trúc», then the check
+    asked each unit's name in the task, which the plan (saying «các ấp») does not write: the way it now accepts,
+    the units named together, is what the line says."""
+    budget = ["Hỗ trợ ấp Phước An, ấp Phước Bình mỗi ấp 3.000.000 đồng."]
+    plan = imported(project, tmp_path, capsys, lambda p: commune_plan(p, budget=budget), "ngay-hoi")
+    line, = [c for c in plan["nhap_tu_dong"]["can_xac_nhan"] if "nêu tên có thể là đơn vị" in c]
+    assert "«ấp Phước An», «ấp Phước Bình»" in line, line
+    assert "chỉ thêm khi các mục được ghi dạng có cấu trúc" not in line
+    assert "(«các ấp») khi giao tất cả các đơn vị cấp đó" in line, line

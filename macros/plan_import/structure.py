@@ -1233,14 +1233,15 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                      "don-vi.yaml; nếu đúng, chỉ thêm khi các mục được ghi dạng có cấu trúc (xem hướng dẫn biên tập)")
     units = [u for u in units if u["cap"]]
     if units:
-        # Not written as units: every imported section is verbatim, and a unit is shown (its own page) only with
-        # the structured organisation and time sections; written, the check would refuse them once checked.
+        # Not written as units: names read from running text may be a place mentioned, not the plan's list, and a
+        # unit needs its code, which no document writes; a listed unit gets its page at once (no assignment or
+        # structured section needed), so a wrong guess would publish a page (review r19s: said, not written).
         where = f"mục {org_section['so']}" if org_section is not None and org_section["so"] else "mục tổ chức thực hiện"
         check.append(f"{where} nêu {len(units)} đơn vị: " + ", ".join(f"«{u['ten_chinh_thuc']}»" for u in units)
-                     + ". Chưa ghi vào don-vi.yaml (để trống, don_vi: []): website chỉ tạo trang đơn vị khi mục "
-                     "tổ chức thực hiện (phân công) được ghi dạng có cấu trúc (thời gian, kinh phí, các bước không "
-                     "bắt buộc). Khi ghi mục đó, thêm "
-                     "từng đơn vị vào don-vi.yaml (ma, cap, ten, ten_chinh_thuc; xem hướng dẫn biên tập); "
+                     + ". Chưa ghi vào don-vi.yaml (để trống, don_vi: []): văn bản không ghi mã đơn vị và tên đọc từ "
+                     "câu văn có thể chỉ là nơi được nhắc đến. Nếu đúng là các đơn vị thực hiện, thêm "
+                     "từng đơn vị vào don-vi.yaml (ma: mã Tổng cục Thống kê, cap, ten, ten_chinh_thuc; xem hướng dẫn "
+                     "biên tập): website tạo trang cho mỗi đơn vị, không cần phân công; "
                      "nếu không, chỉ cần xoá dòng này")
     if org_section is not None and not units:
         check.append("mục tổ chức thực hiện không nêu tên đơn vị nào (xã, thôn, huyện …): don-vi.yaml để trống")
@@ -1251,13 +1252,18 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 continue
             texts, tables = [], []
             walk(s["doan"], texts, tables)
-            named = [u["ten_chinh_thuc"] for u in find_units(texts, tables, org["cap"]) if u["cap"]]
+            found = [u for u in find_units(texts, tables, org["cap"]) if u["cap"]]
+            named = [u["ten_chinh_thuc"] for u in found]
+            levels = {u["cap"].lower() for u in found}
             if named:
                 where = label(s, title=True)
                 check.append(f"{where} nêu tên có thể là đơn vị: " + ", ".join(f"«{n}»" for n in named[:12])
                              + (f" và {len(named) - 12} tên khác" if len(named) > 12 else "")
-                             + ": chưa ghi vào don-vi.yaml; nếu đúng, chỉ thêm khi các mục được ghi dạng có cấu trúc "
-                             "(xem hướng dẫn biên tập)")
+                             + ": chưa ghi vào don-vi.yaml (văn bản không ghi mã đơn vị); nếu đúng là các đơn vị "
+                             "thực hiện, thêm từng đơn vị (ma, cap, ten, ten_chinh_thuc; xem hướng dẫn biên tập). Khi "
+                             "giao đơn vị cho một người (phan_cong › don_vi), nhiệm vụ phải nêu tên từng đơn vị, hoặc "
+                             "gọi chung như văn bản viết («các " + (levels.pop() if len(levels) == 1 else "…")
+                             + "») khi giao tất cả các đơn vị cấp đó")
     if facts.get("images"):
         check.append(f"tệp có {facts['images']} hình ảnh: website không chép hình ảnh")
     check.extend(facts.get("reader_notes", []))  # footnotes, text boxes, page headers (the reader says how read)
