@@ -1262,7 +1262,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                              + ": chưa ghi vào don-vi.yaml (văn bản không ghi mã đơn vị); nếu đúng là các đơn vị "
                              "thực hiện, thêm từng đơn vị (ma, cap, ten, ten_chinh_thuc; xem hướng dẫn biên tập). Khi "
                              "giao đơn vị cho một người (phan_cong › don_vi), nhiệm vụ phải nêu tên từng đơn vị, hoặc "
-                             "gọi chung như văn bản viết («các " + (levels.pop() if len(levels) == 1 else "…")
+                             "gọi chung như văn bản viết («các " + (levels.pop() if len(levels) == 1 and len(found) > 1 else "…")
                              + "») khi giao tất cả các đơn vị cấp đó")
     if facts.get("images"):
         check.append(f"tệp có {facts['images']} hình ảnh: website không chép hình ảnh")
