@@ -68,7 +68,7 @@ def test_a_document_without_number_or_date_is_not_called_issued():
     site = load_site(ROOT)
     assert "đã ban hành" in provenance_text(site, Kind.PLAN) + one_line(site, Kind.PLAN)
     assert not site.plan.van_ban.so and not site.plan.van_ban.ngay_ban_hanh  # signed, neither number nor date
-    sign = site.plan.chu_ky.model_copy(update={"nguoi_ky": "", "trang_thai": ""})
+    sign = site.plan.chu_ky.model_copy(update={"nguoi_ky": ""})  # «(Đã ký)» kept, above no name
     unsigned = dataclasses.replace(site, plan=site.plan.model_copy(update={"chu_ky": sign}))
     for kind in (Kind.PLAN, Kind.REFERENCE):
         said = provenance_text(unsigned, kind) + one_line(unsigned, kind)

@@ -105,10 +105,11 @@ def compiler(site: Site) -> str:
 
 
 def _issued(site: Site) -> str:
-    """« đã ban hành» for a document that has a number, a date of issue or a signature (a signer's name, «Đã ký»);
-    "" for one with none of them (an unsigned draft: review r19s defect 11), which the site never calls issued."""
-    doc, sign = site.plan.van_ban, site.plan.chu_ky
-    return " đã ban hành" if doc.so or doc.ngay_ban_hanh or sign.nguoi_ky or sign.trang_thai else ""
+    """« đã ban hành» for a document that has a number, a date of issue or a signer's name; "" for one with none of
+    them (review r19s defect 11: a copy with a blank day, no number and «(Đã ký)» above no name), which the site
+    never calls issued."""
+    doc = site.plan.van_ban
+    return " đã ban hành" if doc.so or doc.ngay_ban_hanh or site.plan.chu_ky.nguoi_ky else ""
 
 
 def provenance_text(site: Site, kind: Kind) -> str:
