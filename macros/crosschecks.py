@@ -35,6 +35,20 @@ def _unit_names(unit) -> list[str]:
     return [unit.ten, *unit.ten_khac]
 
 
+def collective_levels(text: str, units) -> set[str]:
+    """The levels of unit («ấp», «thôn», «chi hội») a folded task text names together: «các ấp», «tất cả các thôn».
+    The plan's words name every unit of that level at once (issue 19, review r19s defect 7)."""
+    levels = sorted({fold(u.cap) for u in units}, key=len, reverse=True)
+    if not levels:
+        return set()
+    one = "(?:" + "|".join(re.escape(c) for c in levels) + ")"
+    found = set()
+    # «các huyện, thành phố», «các xã và thị trấn»: each level of the list
+    for m in re.finditer(rf"(?<!\w)cac ({one}(?:(?:, | va | hoac ){one})*)(?!\w)", text):
+        found |= {c for c in levels if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", m.group(1))}
+    return found
+
+
 def _names(files: dict | None, name: str) -> str:
     """The repository path of a plan's file, for messages ("data/<plan>/don-vi.yaml")."""
     default = {"units": "don-vi.yaml", "org": "co-quan.yaml", "plan": "ke-hoach.yaml",
@@ -202,6 +216,12 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
     folded_names = {u.ma: [fold(n) for n in _unit_names(u)] for u in units.don_vi}
     for i, a in enumerate(plan.to_chuc_thuc_hien.phan_cong):
         text = fold(a.nhiem_vu)
+        # «các ấp» names the units of that level together, when this body is given every one of them
+        together = collective_levels(text, units.don_vi)
+        given = set(a.don_vi)
+
+        def covers_all(level, together=together, given=given):
+            return level in together and all(u.ma in given for u in units.don_vi if fold(u.cap) == level)
         if a.ban not in depts:
             errors.append(src.error(base + (i, "ban"), f"Không có ban mã «{a.ban}» trong {org_file}.",
                                     found=a.ban, hint=_suggest_department(a.ban, org, org_file)))
@@ -224,7 +244,7 @@ def check_assignments(units: UnitsFile, org: OrgFile, plan: PlanFile, src, files
                 continue
             assigned[code] = (i, j)
             unit = known[code]
-            if not any(n in text for n in folded_names[code]):
+            if not any(n in text for n in folded_names[code]) and not covers_all(fold(unit.cap)):
                 errors.append(src.error(base + (i, "nhiem_vu"),
                                         f"Nhiệm vụ không nhắc đến đơn vị «{unit.ten}» dù đơn vị này được giao cho ban.",
                                         hint=f"thêm tên «{unit.ten}» vào nhiệm vụ, hoặc bỏ mã «{code}» khỏi don_vi."))

@@ -15,7 +15,7 @@ _REPORT = re.compile(r"(?P<verb>(?:tổng hợp,?\s+)?báo cáo(?:\s+kết quả
                      r"(?P<to>[^;]+?)\s+trước\s+ngày\s+(?P<by>\d{1,2}/\d{1,2}(?:/\d{4})?)", re.IGNORECASE)
 # A sentence opening with a body: its name ends where its first verb starts.
 _BODY_START = re.compile(r"^(?:Đề nghị\s+|Giao\s+)?(?P<who>(?:các\s+)?(?:Ban|Văn phòng|Ủy ban|Uỷ ban|Hội|Đoàn|[Đđ]ồng chí|Đ/c|"
-                         r"BTT|UBMTTQ|Chi hội|Tổ)\b.*?)"
+                         r"BTT|UBMTTQ|UBND|HĐND|Sở|Phòng|Chi hội|Tổ)\b.*?)"
                          r"(?=\s*:|\s+(?:chủ động|phối hợp|tổng hợp|báo cáo|triển khai|tổ chức|có trách nhiệm|thực hiện|chỉ đạo|"
                          r"hướng dẫn|căn cứ|xây dựng|tuyên truyền|phụ trách|theo dõi|kiểm tra|giám sát|lựa chọn|gửi|nắm)\b)")
 
@@ -54,6 +54,9 @@ def report_lines(where: str, texts: list[tuple[str, str]]) -> list[str]:
         previous = None
         for m in _REPORT.finditer(text):
             to, by = m.group("to").strip(" ,"), m.group("by")
+            # «Báo cáo kết quả tổ chức Hội thi cấp huyện về Hội Nông dân tỉnh»: what is reported comes first, the
+            # receiver after its «về» (review r19s defect 9)
+            to = re.split(r"\s(?:gửi\s+)?về\s+", to)[-1]
             words = text[m.start():m.end()]
             # «… về <A> trước ngày D1 để tổng hợp, báo cáo <B> trước ngày D2»: the receiver of the first report
             # (A) sends the onward one, as the words say with «để»

@@ -832,10 +832,16 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
         doc["in_ten_loai"] = False
         recognised.append("phần đầu văn bản đọc theo các dòng số, ký hiệu, quốc hiệu, địa danh và ngày (không có dòng "
                           "tên loại văn bản)")
-    if doc["nam"] is None:
-        years = re.findall(r"\bnăm (\d{4})\b", doc["trich_yeu"])
-        if years:
-            doc["nam"] = int(years[-1])
+    # The plan's year is the one its subject states («Tổ chức Hội thi … năm N»), else the year of issue: a plan
+    # issued late in one year for the next (review r19s defect 8) is the next year's; the editor confirms it.
+    issued = doc["nam"]
+    years = re.findall(r"\bnăm (\d{4})\b", doc["trich_yeu"])
+    if years:
+        doc["nam"] = int(years[-1])
+    if issued is not None and doc["nam"] != issued:
+        check.append(f"năm của kế hoạch đọc từ trích yếu: {doc['nam']} («năm {doc['nam']}»), văn bản ban hành năm "
+                     f"{issued}: kiểm tra van_ban.nam (ke-hoach.yaml; website ghi «Kế hoạch năm {doc['nam']}», tên tệp "
+                     "PDF và các trang theo năm này)")
 
     # 2. The end: «Nơi nhận», the signature, the closing paragraph.
     rest = flat[body_start:]
@@ -1293,24 +1299,33 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     if org["ban"]:
         check.append("cách kế hoạch gọi chung các ban được giao việc: để trống (co-quan.yaml, ten_goi_cac_ban); nếu kế "
                      "hoạch gọi chung («Đề nghị các … báo cáo»), ghi phần sau chữ «các», như kế hoạch viết")
+    headed: list[str] = []  # bodies an item of the organisation section is headed by («2. UBND các huyện, thành phố»)
     if org_section is not None:
         # Who reports to whom by when, as the section's words write it; a sender only where they name one (r19o #8)
-        check.extend(report_lines(label(org_section), section_texts(org_section["doan"], plain)))
-    if org_section is not None and not org["ban"]:
+        texts_under = section_texts(org_section["doan"], plain)
+        check.extend(report_lines(label(org_section), texts_under))
+        headed = list(dict.fromkeys(t for _, t in texts_under if t))
+    if org_section is not None and not org["ban"] and headed:
+        # the items do name who works, bodies that are no department of the issuer (review r19s defect 9)
+        check.append("mục tổ chức thực hiện giao việc cho " + ", ".join(f"«{h}»" for h in headed) + " (đầu các ý), "
+                     "không ai là ban của cơ quan ban hành: co-quan.yaml để trống danh sách ban; nếu có ban của cơ "
+                     "quan ban hành, thêm vào (ma, ten) khi ghi mục dạng có cấu trúc")
+    elif org_section is not None and not org["ban"]:
         check.append("mục tổ chức thực hiện không nêu ban nào ở đầu một ý: co-quan.yaml để trống danh sách ban")
     for u in [u for u in units if not u["cap"]]:
         check.append(f"«{u['ten']}» trong bảng có thể là một đơn vị nhưng không rõ cấp (xã, thôn…): chưa ghi vào "
                      "don-vi.yaml; nếu đúng, chỉ thêm khi các mục được ghi dạng có cấu trúc (xem hướng dẫn biên tập)")
     units = [u for u in units if u["cap"]]
     if units:
-        # Not written as units: every imported section is verbatim, and a unit is shown (its own page) only with
-        # the structured organisation and time sections; written, the check would refuse them once checked.
+        # Not written as units: names read from running text may be a place mentioned, not the plan's list, and a
+        # unit needs its code, which no document writes; a listed unit gets its page at once (no assignment or
+        # structured section needed), so a wrong guess would publish a page (review r19s: said, not written).
         where = f"mục {org_section['so']}" if org_section is not None and org_section["so"] else "mục tổ chức thực hiện"
         check.append(f"{where} nêu {len(units)} đơn vị: " + ", ".join(f"«{u['ten_chinh_thuc']}»" for u in units)
-                     + ". Chưa ghi vào don-vi.yaml (để trống, don_vi: []): website chỉ tạo trang đơn vị khi mục "
-                     "tổ chức thực hiện (phân công) được ghi dạng có cấu trúc (thời gian, kinh phí, các bước không "
-                     "bắt buộc). Khi ghi mục đó, thêm "
-                     "từng đơn vị vào don-vi.yaml (ma, cap, ten, ten_chinh_thuc; xem hướng dẫn biên tập); "
+                     + ". Chưa ghi vào don-vi.yaml (để trống, don_vi: []): văn bản không ghi mã đơn vị và tên đọc từ "
+                     "câu văn có thể chỉ là nơi được nhắc đến. Nếu đúng là các đơn vị thực hiện, thêm "
+                     "từng đơn vị vào don-vi.yaml (ma: mã Tổng cục Thống kê, cap, ten, ten_chinh_thuc; xem hướng dẫn "
+                     "biên tập): website tạo trang cho mỗi đơn vị, không cần phân công; "
                      "nếu không, chỉ cần xoá dòng này")
     if org_section is not None and not units:
         check.append("mục tổ chức thực hiện không nêu tên đơn vị nào (xã, thôn, huyện …): don-vi.yaml để trống")
@@ -1321,13 +1336,18 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 continue
             texts, tables = [], []
             walk(s["doan"], texts, tables)
-            named = [u["ten_chinh_thuc"] for u in find_units(texts, tables, org["cap"]) if u["cap"]]
+            found = [u for u in find_units(texts, tables, org["cap"]) if u["cap"]]
+            named = [u["ten_chinh_thuc"] for u in found]
+            levels = {u["cap"].lower() for u in found}
             if named:
                 where = label(s, title=True)
                 check.append(f"{where} nêu tên có thể là đơn vị: " + ", ".join(f"«{n}»" for n in named[:12])
                              + (f" và {len(named) - 12} tên khác" if len(named) > 12 else "")
-                             + ": chưa ghi vào don-vi.yaml; nếu đúng, chỉ thêm khi các mục được ghi dạng có cấu trúc "
-                             "(xem hướng dẫn biên tập)")
+                             + ": chưa ghi vào don-vi.yaml (văn bản không ghi mã đơn vị); nếu đúng là các đơn vị "
+                             "thực hiện, thêm từng đơn vị (ma, cap, ten, ten_chinh_thuc; xem hướng dẫn biên tập). Khi "
+                             "giao đơn vị cho một người (phan_cong › don_vi), nhiệm vụ phải nêu tên từng đơn vị, hoặc "
+                             "gọi chung như văn bản viết («các " + (levels.pop() if len(levels) == 1 and len(found) > 1 else "…")
+                             + "») khi giao tất cả các đơn vị cấp đó")
     if facts.get("images"):
         check.append(f"tệp có {facts['images']} hình ảnh: website không chép hình ảnh")
     check.extend(facts.get("reader_notes", []))  # footnotes, text boxes, page headers (the reader says how read)
@@ -1646,9 +1666,12 @@ def money_lines(section: dict, where: str = "") -> list[str]:
     hỗ trợ (đồng)»). Nothing is summed or converted."""
     where = where or (f"mục {section['so']}" if section["so"] else f"mục «{section['tieu_de']}»")
     lines = []
-    for t in dict.fromkeys(_texts(section["doan"])):
+    texts, cells = [], []
+    walk(section["doan"], texts, cells)
+    for t in dict.fromkeys(texts):
         for money in _MONEY.findall(t):
             lines.append(f"{where} ghi số tiền «{money}»: kiểm tra; website không tự tính từ đoạn chép nguyên văn")
+    at_text = len(lines)
     for table in _tables(section["doan"]):
         rows = table["bang"]
         head = rows[:max(1, table.get("dong_tieu_de") or 0)]
@@ -1679,6 +1702,14 @@ def money_lines(section: dict, where: str = "") -> list[str]:
                     lines.append(f"{where} ghi số tiền «{cell}» (bảng, dòng «{r[at].strip()}»"
                                  + (f", cột «{column}»" if column else "") + "): kiểm tra; website không tự tính "
                                  "từ bảng chép nguyên văn")
+    # an amount in a cell's words («06 đội x 5.000.000đ»), unless a table line above already quotes that cell
+    # (review r19s defect 10: listed twice, once as a paragraph's)
+    quoted = lines[at_text:]
+    for cell in dict.fromkeys(c.strip() for t in cells for r in t for c in r):
+        if any(f"«{cell}»" in line for line in quoted):
+            continue
+        for money in _MONEY.findall(cell):
+            lines.append(f"{where} ghi số tiền «{money}»: kiểm tra; website không tự tính từ đoạn chép nguyên văn")
     return list(dict.fromkeys(lines))
 
 
@@ -1808,6 +1839,8 @@ def _scan(text: str, found: dict) -> None:
             continue
         if fold(m.group(1)) == "xa" and fold(text[:m.start()]).endswith("hop tac "):
             continue  # «Hợp tác xã Ia Phú» is a cooperative, no commune (review r19n)
+        if fold(m.group(1)) == "thon" and fold(text[:m.start()]).endswith("nong "):
+            continue  # «Báo Nông thôn Ngày nay»: the countryside, no village (review r19s defect 10)
         names, read_to = _names_at(text, m.end())
         if names and _person_after(text, m.start()):
             names = names[1:]  # the first is the person's name; a list after it («…, thôn 3») stays

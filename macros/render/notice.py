@@ -104,17 +104,25 @@ def compiler(site: Site) -> str:
     return editorial(site).bien_soan
 
 
+def _issued(site: Site) -> str:
+    """« đã ban hành» for a document that has a number, a date of issue or a signer's name; "" for one with none of
+    them (review r19s defect 11: a copy with a blank day, no number and «(Đã ký)» above no name), which the site
+    never calls issued."""
+    doc = site.plan.van_ban
+    return " đã ban hành" if doc.so or doc.ngay_ban_hanh or site.plan.chu_ky.nguoi_ky else ""
+
+
 def provenance_text(site: Site, kind: Kind) -> str:
     draft = draft_sentence(site)
     if kind is Kind.PLAN and draft:  # not yet "chép đúng": nobody has compared it with the document
         return (f"{draft} Toàn văn {_plan_name(site)} như website đọc được từ tệp đó. "
                 f"Các trang khác của website là tài liệu tham khảo biên soạn từ {_kind(site)} này.")
     if kind is Kind.PLAN:
-        return (f"Toàn văn {_plan_name(site)}, chép đúng văn bản đã ban hành. "
+        return (f"Toàn văn {_plan_name(site)}, chép đúng văn bản{_issued(site)}. "
                 f"Các trang khác của website là tài liệu tham khảo biên soạn từ {_kind(site)} này.")
     return ((f"{draft} " if draft else "") + f"Do {_lower_first(compiler(site))} biên soạn từ {_plan_name(site)}; "
             "không phải văn bản chính thức, không do cơ quan này ban hành. "
-            f"Chỉ trang «{links.plan_page_title(site)}» là toàn văn văn bản đã ban hành.")
+            f"Chỉ trang «{links.plan_page_title(site)}» là toàn văn văn bản{_issued(site)}.")
 
 
 def _compiled_parts(plans: list[Site]) -> str:
@@ -262,7 +270,7 @@ def one_line(site: Site, kind: Kind) -> str:
     draft = draft_sentence(site)
     if kind is Kind.PLAN:
         label = provenance_plan(site)
-        head = f"{draft} {label}" if draft else f"{label}: chép đúng văn bản đã ban hành"
+        head = f"{draft} {label}" if draft else f"{label}: chép đúng văn bản{_issued(site)}"
         return f"{head}{_status_clause(site)}."
     return (f"{draft} " if draft else "") + f"{PROVENANCE_REFERENCE}, không phải văn bản chính thức{_status_clause(site)}."
 
@@ -320,7 +328,8 @@ def website_notice_html(plans: list[Site]) -> str:
     items = [(f"{p.title}: {_lower_first(plan_status_line(p))}", "") for p in plans if plan_status_line(p)]
     provenance = (f"Do {_lower_first(compiler(first))} biên soạn từ các văn bản trên website; không phải văn bản "
                   f"chính thức, không do cơ quan ban hành các văn bản đó ban hành. Chỉ trang "
-                  f"«{links.plan_page_title(first)}» của mỗi văn bản là toàn văn văn bản đã ban hành.")
+                  f"«{links.plan_page_title(first)}» của mỗi văn bản là toàn văn văn bản"
+                  f"{' đã ban hành' if all(_issued(p) for p in plans) else ''}.")
     return fragment("notice.html", compact=False, pdf=False, kind=Kind.REFERENCE.value, lead="",
                     label=PROVENANCE_REFERENCE, provenance=provenance, title="Tình trạng của từng văn bản",
                     status=[s for s, _ in items], items=items,
