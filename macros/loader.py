@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import crosschecks, datafiles, handbook_crosschecks, limits, paths_unique, plan_status, quoted_fields
+from . import crosschecks, datafiles, handbook_crosschecks, limits, paths_unique, plan_status, plan_words, quoted_fields
 from .gitdates import last_commit
 from .guards import InternalError, reading
 from .errors import DataError, DataErrors
@@ -261,6 +261,10 @@ def load_plan(root: Path, folder: str, entry=None, today: dt.date | None = None,
         # Pages written by hand in docs/ share the addresses of a plan without a prefix.
         docs = root / "docs" if not site.prefix else None
         errors += paths_unique.collisions(page_origins(site, docs))
+    if errors:
+        raise DataErrors(errors)
+    with reading(f"{DATA}/{folder}/ (so với văn bản gốc)"):
+        errors += plan_words.check(site)  # the plan page says what the document's text says (review bad11 #1)
     if errors:
         raise DataErrors(errors)
     return site
