@@ -149,7 +149,7 @@ def _where(site: Site, block: str, page_seg: str, context: str):
     texts = [(src, path, value, _filled(site, value)) for src, path, value in leaves
              if isinstance(value, str) and value.strip()]
     for src, path, value, said in texts:  # a short field the differing words hold: a date, a name
-        if page_seg and len(said) >= 2 and _has(page_seg, said):
+        if page_seg and 2 * len(said) >= len(page_seg) and _has(page_seg, said) and _has(block, said):
             return src, path, value
     for src, path, value in leaves:  # a figure written into a sentence: 5000000 as «5.000.000đ», 4 as «04»
         if page_seg and isinstance(value, int) and any(_number_in(page_seg, f) for f in _number_forms(value)):
