@@ -300,6 +300,7 @@ def _load_website(root: Path, today: dt.date | None, memo) -> Website:
             files += [f"{base}/{f}" for f, _ in (*PLAN_FILES.values(), *OPTIONAL_PLAN_FILES.values(),
                                                  *SHARED_FILES.values())]
             files += [f"{base}/{f}" for f in RESULTS_FILES]
+            files.append(f"{base}/{datafiles.SOURCE_TEXT}")  # the document's text (van_ban_goc), when there
             folders += [f"{base}/{sub}" for sub, _ in PLAN_FOLDERS.values()]
             folders += [f"{base}/{sub}" for sub in RESULTS_FOLDERS]
         errors += datafiles.unexpected_files(root, files, folders)

@@ -16,6 +16,7 @@ from html import unescape
 from pathlib import Path, PurePosixPath
 
 from . import htmlscan
+from .datafiles import SOURCE_TEXT
 from .errors import DataError
 from .render.plan import plan_page
 from .site import PLACEHOLDER, Site
@@ -26,7 +27,7 @@ FIELD = "van_ban_goc"
 # Tags whose start or end ends a paragraph of the page's text (a block of its own).
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "div", "tr", "ul", "ol", "table", "br",
            "blockquote", "section", "article"}
-_INLINE_JOINED = {"abbr"}  # a tooltip inside a word: no space
+_INLINE_JOINED = {"abbr", "strong", "em", "b", "i", "u", "span", "a", "small", "sup", "sub", "mark", "code", "s"}  # inside a line: no space
 
 
 def squash(text: str) -> str:
@@ -58,11 +59,11 @@ def page_blocks(site: Site) -> list[str]:
         elif piece.kind == "start" and piece.tag in ("script", "style"):
             skip = piece.tag
         elif piece.tag in _BLOCKS:
-            blocks.append(squash(" ".join(now)))
+            blocks.append(squash("".join(now)))
             now = []
         elif piece.tag not in _INLINE_JOINED:
             now.append(" ")
-    blocks.append(squash(" ".join(now)))
+    blocks.append(squash("".join(now)))
     return [b for b in blocks if b]
 
 
@@ -96,8 +97,12 @@ def read_text(site: Site) -> tuple[str, list[tuple[int, str]]] | DataError | Non
         return None
     rel = PurePosixPath(name.strip())
     if rel.is_absolute() or ".." in rel.parts or "\\" in name:
-        return src.error((FIELD,), "Đường dẫn tệp văn bản phải tính từ thư mục dự án, không bắt đầu bằng «/», "
-                                   "không có «..».", found=name, hint="ví dụ: van_ban_goc: source/ke-hoach.txt")
+        return src.error((FIELD,), "Tệp văn bản ghi bằng tên tệp trong thư mục kế hoạch, hoặc bằng đường dẫn tính "
+                                   "từ thư mục dự án; không bắt đầu bằng «/», không có «..».", found=name,
+                         hint=f"ví dụ: van_ban_goc: {SOURCE_TEXT} (trong thư mục kế hoạch), hoặc "
+                              "van_ban_goc: source/ke-hoach.txt")
+    if len(rel.parts) == 1:  # a bare name: beside the plan's data (what the import writes)
+        rel = PurePosixPath(src.path).parent / rel
     path = Path(site.root) / rel
     if not path.is_file():
         return src.error((FIELD,), f"Không thấy tệp văn bản «{rel}» (đường dẫn tính từ thư mục dự án).", found=name,
@@ -111,13 +116,21 @@ def read_text(site: Site) -> tuple[str, list[tuple[int, str]]] | DataError | Non
     return str(rel), [(n, line) for n, line in lines if line]
 
 
+# Side by side, as Nghị định 30/2020 lays out a header (body | national name; number | place and date) and a
+# closing (recipients | signature): a copy reads one column, then the other; the page reads across. A line found
+# just before the reading point, within this many characters, is in its place.
+BESIDE = 240
+
+
 def _missing(lines: list[tuple[int, str]], page: str) -> list[tuple[int, str]]:
     """The lines not on the page, in order, as whole words; a missing line does not move the reading point."""
     pos, out = 0, []
     for n, line in lines:
-        match = _pattern(line).search(page, pos)
+        pattern = _pattern(line)
+        match = pattern.search(page, pos)
         if match is None:
-            out.append((n, line))
+            if pattern.search(page, max(0, pos - BESIDE - len(line)), pos) is None:
+                out.append((n, line))
         else:
             pos = match.end()
     return out

@@ -62,9 +62,42 @@ def dump(data) -> str:
 _NO_WRAP = 1_000_000
 
 
-def files(result, tep: str) -> dict[str, str]:
+# The text the import read, one paragraph a line, is written beside the draft's data and named by it
+# (van_ban_goc): every check and build compares the plan page with it (macros/plan_words.py).
+from ..datafiles import SOURCE_TEXT  # noqa: E402,F401  (named here for import_plan)
+
+
+def source_text(blocks) -> str:
+    """The paragraphs read, verbatim, one a line, in the file's order: a paragraph with the list marker Word drew
+    («1.», «a)», «-») before its text; a table cell by cell, each of its paragraphs a line. Whitespace inside a
+    paragraph (a line break, a tab) is folded to one space: the comparison folds whitespace only."""
+    lines: list[str] = []
+
+    def para(p):
+        text = " ".join(p.text.split())
+        marker = " ".join((p.marker or "").split())
+        if text or marker:
+            lines.append(f"{marker} {text}".strip())
+
+    for block in blocks:
+        if hasattr(block, "rows"):
+            if block.cells:
+                for row in block.cells:
+                    for cell in row:
+                        for p in cell:
+                            para(p)
+            else:
+                lines += [" ".join(cell.split()) for row in block.rows for cell in row if cell.strip()]
+        else:
+            para(block)
+    return "".join(line + "\n" for line in lines)
+
+
+def files(result, tep: str, van_ban_goc: str | None = None) -> dict[str, str]:
     plan = {"nhap_tu_dong": {"tep": tep, "da_doi_chieu": False,
                              "can_xac_nhan": list(result.checklist)}}
+    if van_ban_goc:
+        plan["van_ban_goc"] = van_ban_goc
     plan.update(result.plan)
     if plan["van_ban"].get("nam") is None:  # no year in the file: the line is left out (PLAN-FORMAT.md)
         plan["van_ban"] = {k: v for k, v in plan["van_ban"].items() if k != "nam"}
