@@ -63,6 +63,7 @@ def fingerprint() -> dict[str, str]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         shutil.copytree(ROOT / "data", root / "data")
+        shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
         shutil.copytree(FIXTURE, root / "data" / "ke-hoach-mau")
         website = root / "data" / "website.yaml"
         website.write_text(website.read_text(encoding="utf-8") + TWO_PLANS.lstrip("\n"), encoding="utf-8")

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "CONTRIBUTING.md")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "source", "macros", "overrides", "CONTRIBUTING.md")
 
 
 def copy_project(dest: Path) -> Path:

@@ -250,6 +250,7 @@ def data_copy(tmp_path: Path) -> Path:
     root = tmp_path / "goc"
     root.mkdir(parents=True)
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     return root
 
 

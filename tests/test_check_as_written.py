@@ -29,6 +29,7 @@ STEP = "Tổ chức khảo sát đánh giá về tình hình đời sống các 
 def _copy(tmp_path) -> tuple[Path, str]:
     root = tmp_path / "du-an"
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     return root, (root / PLAN).read_text(encoding="utf-8")
 
 

@@ -75,6 +75,7 @@ def test_a_missing_units_file_is_named_once(tmp_path):
     from macros.loader import load_website
     root = tmp_path / "p"
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     (root / "data" / "ke-hoach-2023" / "don-vi.yaml").unlink()
     with pytest.raises(DataErrors) as exc:
         load_website(root)
@@ -88,6 +89,7 @@ def test_a_plan_without_sections_says_so(tmp_path):
     from macros.loader import load_website
     root = tmp_path / "p"
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     path = root / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
     t = path.read_text(encoding="utf-8")
     path.write_text(t[:t.index("muc:\n  - loai:")] + "muc: []\n" + t[t.index("ket_luan:"):], encoding="utf-8")

@@ -270,6 +270,8 @@ def test_website_file_errors_name_file_line_and_field(tmp_path):
     from macros.loader import load_website
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
+
+    shutil.copytree(ROOT / "source", tmp_path / "source")  # the plan's text (van_ban_goc)
     website = tmp_path / "data" / "website.yaml"
     website.write_text(website.read_text(encoding="utf-8") + """  - thu_muc: ke-hoach-khong-co
     duong_dan: ""

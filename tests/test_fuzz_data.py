@@ -67,6 +67,7 @@ def mutate(text: str, edits) -> str:
 def project():
     root = Path(tempfile.mkdtemp(prefix="fuzz-"))
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     shutil.copytree(ROOT / "docs", root / "docs")
     yield root
     shutil.rmtree(root, ignore_errors=True)

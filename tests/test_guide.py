@@ -69,6 +69,7 @@ def website():
 def two_plans(tmp_path_factory):
     root = tmp_path_factory.mktemp("hai-ke-hoach")
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     shutil.copytree(ROOT / "docs", root / "docs")
     shutil.copytree(FIXTURE, root / "data" / "ke-hoach-mau")
     site_file = root / "data" / "website.yaml"

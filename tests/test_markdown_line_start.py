@@ -42,6 +42,7 @@ def test_a_step_typed_with_its_number_keeps_it(tmp_path):
     and a paragraph «---»: one list of steps, each with its number as typed, no rule."""
     root = tmp_path / "goc"
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     chapter = root / "data" / "ke-hoach-2023" / "so-tay" / "mo-hinh-hay.yaml"
     text = chapter.read_text(encoding="utf-8")
     text = text.replace("      - Tham quan tận nơi", "      - 1. Tham quan tận nơi", 1)

@@ -42,6 +42,7 @@ def test_every_generated_page_and_pdf_is_in_the_origins():
 def project(tmp_path):
     root = tmp_path / "goc"
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     shutil.copytree(ROOT / "docs", root / "docs")
     return root
 
@@ -130,6 +131,7 @@ def test_a_flood_of_files_is_refused_quickly(project):
 def _two_plans(tmp_path, prefix: str):
     root = tmp_path / "goc"
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     shutil.copytree(ROOT / "tests" / "fixtures" / "ke-hoach-mau", root / "data" / "ke-hoach-mau")
     website = root / "data" / "website.yaml"
     website.write_text(website.read_text(encoding="utf-8") + f"  - thu_muc: ke-hoach-mau\n    duong_dan: \"{prefix}\"\n"
@@ -170,6 +172,7 @@ def test_a_second_plan_with_its_own_prefix_is_accepted(tmp_path):
 def _unit_errors(tmp_path, old: str, new: str) -> list:
     root = tmp_path / "goc"
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     units = root / "data" / "ke-hoach-2023" / "don-vi.yaml"
     text = units.read_text(encoding="utf-8")
     assert old in text
@@ -204,6 +207,7 @@ def test_a_town_and_a_district_of_one_name_are_two_units(tmp_path):
 
     root = tmp_path / "goc"
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     plan = root / "data" / "ke-hoach-2023"
     units = plan / "don-vi.yaml"
     # the list's first item (fields may follow the list: don-vi.yaml › dia_ban_chon)

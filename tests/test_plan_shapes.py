@@ -41,6 +41,7 @@ def _project(tmp_path: Path, change=None) -> Path:
     """A copy of data/ whose 2023 ke-hoach.yaml went through `change(data, folder)`."""
     root = tmp_path / "du-an"
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     if change is not None:
         path = root / "data" / PLAN_2023 / "ke-hoach.yaml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

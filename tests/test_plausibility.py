@@ -130,6 +130,8 @@ def test_today_is_the_builds_date_not_the_clock(tmp_path):
     from tests.sitebuild import ROOT
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
+
+    shutil.copytree(ROOT / "source", tmp_path / "source")  # the plan's text (van_ban_goc)
     root = with_results(tmp_path)  # 612 sent its report on 06/12/2023
     load_results(root, SITE)  # by the clock (after 2023): no error
     with pytest.raises(DataErrors) as exc:

@@ -173,6 +173,7 @@ def test_import_command_writes_the_file_and_reports_errors_by_sheet_row_column(t
     from tests.sitebuild import ROOT
     import shutil
     shutil.copytree(ROOT / "data", root / "data")  # only data/ is read
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     res = UnitResults.model_validate(read_yaml(FIXTURES / f"{ON_TIME}.yaml", "x").data)
     wb = fill_template(res, tmp_path / "bao-cao.xlsx", "24/11/2023")
     assert import_report.main([str(tmp_path / "bao-cao.xlsx"), "--goc", str(root)]) == 0

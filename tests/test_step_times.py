@@ -145,6 +145,7 @@ def _project(tmp_path, time: dict):
     """A copy of data/ whose 2023 plan's second step says «trong Quý III/2023» and carries `time`."""
     root = tmp_path / "du-an"
     shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "source", root / "source")  # the plan's text (van_ban_goc)
     path = root / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     steps = next(s for s in data["muc"] if s.get("loai") == "cac_buoc")

@@ -67,17 +67,25 @@ _NO_WRAP = 1_000_000
 from ..datafiles import SOURCE_TEXT  # noqa: E402,F401  (named here for import_plan)
 
 
+_LABEL_THEN_ITEM = re.compile(r"^([^:]{1,40}:)\s*([-+•]\s.*)$")
+
+
 def source_text(blocks) -> str:
     """The paragraphs read, verbatim, one a line, in the file's order: a paragraph with the list marker Word drew
     («1.», «a)», «-») before its text; a table cell by cell, each of its paragraphs a line. Whitespace inside a
     paragraph (a line break, a tab) is folded to one space: the comparison folds whitespace only."""
     lines: list[str] = []
 
-    def para(p):
-        text = " ".join(p.text.split())
+    def para(p, in_cell=False):
         marker = " ".join((p.marker or "").split())
-        if text or marker:
-            lines.append(f"{marker} {text}".strip())
+        for k, piece in enumerate(re.split(r"[\n\v\f\u2028\u2029]", p.text)):  # a line break (Shift+Enter): a line
+            text = " ".join(f"{marker if k == 0 else ''} {piece}".split())
+            # A layout cell's label run on with its first item («Nơi nhận:- …»): the page prints the label as the
+            # block's title and the item as its first line.
+            label = _LABEL_THEN_ITEM.match(text) if in_cell else None
+            for line in (label.groups() if label else (text,)):
+                if any(c.isalnum() for c in line):  # a rule or ornament alone («***», «-----») is not compared
+                    lines.append(line)
 
     for block in blocks:
         if hasattr(block, "rows"):
@@ -85,9 +93,10 @@ def source_text(blocks) -> str:
                 for row in block.cells:
                     for cell in row:
                         for p in cell:
-                            para(p)
+                            para(p, in_cell=True)
             else:
-                lines += [" ".join(cell.split()) for row in block.rows for cell in row if cell.strip()]
+                lines += [" ".join(piece.split()) for row in block.rows for cell in row
+                          for piece in re.split(r"[\n\v\f\u2028\u2029]", cell) if any(c.isalnum() for c in piece)]
         else:
             para(block)
     return "".join(line + "\n" for line in lines)
