@@ -159,7 +159,7 @@ def _closest(line: str, blocks: list[str]) -> str:
 
 
 def _number_in(text: str, form: str) -> bool:
-    """A figure as written, not a piece of a longer figure or a date («2023» is not in «30/11/2023»)."""
+    """A figure as written, not a piece of a longer figure or a date (a year is not in «30/11/<year>»)."""
     return re.search(r"(?<![\d.,/])" + re.escape(form) + r"(?![.,/]?\d)", text) is not None
 
 
