@@ -13,6 +13,7 @@ from tests.sitebuild import unname_text
 
 def project_with(tmp_path: Path, file: str, old: str, new: str) -> Path:
     project = copy_project(tmp_path / "project")
+    unname_text(project)  # its words are changed below
     path = data_file(project, file)
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {file}"

@@ -22,6 +22,9 @@ from tests.sitebuild import unname_text
 
 FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*.yaml"))
 TEXTS = {rel: (ROOT / rel).read_text(encoding="utf-8") for rel in FILES}
+# Edited words are not the document's: the plans name no text to compare with (tests.sitebuild.unname_text).
+TEXTS = {rel: "".join(line for line in text.splitlines(keepends=True) if not line.startswith("van_ban_goc:"))
+         for rel, text in TEXTS.items()}
 
 # What editors type by mistake, and what YAML and Unicode make of it.
 SNIPPETS = [
