@@ -90,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Lưu ý: {warning}", file=sys.stderr)
         if site.draft:
             print(f"Lưu ý: {notice.draft_checklist(site)}", file=sys.stderr)
+        elif not (site.plan.van_ban_goc or "").strip():  # typed by hand: its words are not compared (plan_words)
+            print(f"Lưu ý: {site.sources['plan'].path} không ghi van_ban_goc (tệp chữ của văn bản kế hoạch): lời "
+                  "trang Kế hoạch không được so với văn bản. Có tệp chữ (mỗi đoạn một dòng) thì ghi "
+                  "van_ban_goc: <tên tệp> để mỗi lần kiểm tra so từng chữ.", file=sys.stderr)
     print("\n".join(lines))
     return 0
 

@@ -15,6 +15,10 @@ from .limits import MAX_ITEMS  # more items than any handbook needs: past this, 
 from .text import slugify
 from .yamlsrc import not_regular
 
+# The text of a plan's document, one paragraph a line, that the import writes beside the plan's data and the
+# plan names (ke-hoach.yaml › van_ban_goc): the one file of a plan folder that is not YAML (macros/plan_words.py).
+SOURCE_TEXT = "van-ban-goc.txt"
+
 # A file in a data folder is named like an address: lower case, no diacritics, no spaces.
 _STEM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

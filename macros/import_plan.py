@@ -77,6 +77,12 @@ def _has_text(blocks) -> bool:
 
 def import_file(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
     """The parsed plan (structure.Result) of a file, or NotAPlan."""
+    return import_with_blocks(path, max_bytes)[1]
+
+
+def import_with_blocks(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
+    """(the paragraphs and tables read, the parsed plan) of a file, or NotAPlan: the draft keeps the text read,
+    verbatim, beside its data (plan_import.write.source_text), and its plan page is compared with it."""
     from .plan_import.structure import parse
 
     blocks, facts = read_blocks(path, max_bytes)
@@ -85,7 +91,7 @@ def import_file(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
             raise NotAPlan(f"Tệp chỉ có hình ảnh ({facts['images']} hình), không có chữ: có lẽ là bản chụp hay bản "
                            "quét. Hãy nhập tệp Word gốc có chữ của kế hoạch.")
         raise NotAPlan("Tệp không có chữ nào: không có gì để nhập.")
-    return parse(blocks, facts, path.name)
+    return blocks, parse(blocks, facts, path.name)
 
 
 def default_folder(result, path: Path) -> str:
@@ -157,7 +163,7 @@ def _main(argv: list[str] | None) -> int:
     try:
         with reading(path.name):
             try:
-                result = import_file(path)
+                blocks, result = import_with_blocks(path)
             except NotAPlan as exc:  # not a bug: the file is not a plan (the guard would call it one)
                 refused = exc
     except InternalError as exc:
@@ -166,7 +172,7 @@ def _main(argv: list[str] | None) -> int:
     if refused is not None:
         print(f"Chưa nhập {path.name}: {refused} Chưa ghi tệp nào.", file=sys.stderr)
         return 1
-    from .plan_import.write import files, website_entry
+    from .plan_import.write import SOURCE_TEXT, files, source_text, website_entry
 
     folder = args.thu_muc or default_folder(result, path)
     doc = result.plan["van_ban"]
@@ -218,7 +224,8 @@ def _main(argv: list[str] | None) -> int:
     if new_site is None:
         print("\nChưa ghi: data/website.yaml không có danh sách ke_hoach.", file=sys.stderr)
         return 1
-    out = files(result, path.name)
+    out = files(result, path.name, SOURCE_TEXT)
+    out[SOURCE_TEXT] = source_text(blocks)
     errors = check_draft(out, folder)
     if errors:
         print(f"\nChưa ghi: bản nháp có {len(errors)} chỗ mà bước kiểm tra dữ liệu sẽ từ chối. Nếu chỗ đó do văn "
@@ -236,7 +243,8 @@ def _main(argv: list[str] | None) -> int:
             _write(website, new_site)
     listed = ("và thêm kế hoạch vào data/website.yaml" if new_site != site_text
               else "(data/website.yaml đã có kế hoạch này, giữ nguyên)")
-    print(f"\nĐã ghi data/{folder}/ (ke-hoach.yaml, co-quan.yaml, don-vi.yaml) {listed}.")
+    print(f"\nĐã ghi data/{folder}/ (ke-hoach.yaml, co-quan.yaml, don-vi.yaml và {SOURCE_TEXT}: chữ của văn bản, "
+          f"để mỗi lần kiểm tra so trang Kế hoạch với văn bản) {listed}.")
     print(f"Danh sách trên được ghi vào data/{folder}/ke-hoach.yaml (nhap_tu_dong.can_xac_nhan). Làm xong việc "
           "nào thì xoá dòng đó; hết danh sách mới ghi da_doi_chieu: true. Kiểm tra bằng: .venv/bin/python -m macros.check")
     return 0
@@ -313,7 +321,7 @@ def check_draft(out: dict[str, str], folder: str) -> list:
         folder_path.mkdir(parents=True)
         for file_name, text in out.items():
             (folder_path / file_name).write_text(text, encoding="utf-8")
-        for file_name in out:
+        for file_name in (name for name in out if name in models):
             _read(Path(tmp), f"data/{folder}/{file_name}", models[file_name], errors)
     return errors
 

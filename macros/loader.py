@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import crosschecks, datafiles, handbook_crosschecks, limits, paths_unique, plan_status, quoted_fields
+from . import crosschecks, datafiles, handbook_crosschecks, limits, paths_unique, plan_status, plan_words, quoted_fields
 from .gitdates import last_commit
 from .guards import InternalError, reading
 from .errors import DataError, DataErrors
@@ -263,6 +263,10 @@ def load_plan(root: Path, folder: str, entry=None, today: dt.date | None = None,
         errors += paths_unique.collisions(page_origins(site, docs))
     if errors:
         raise DataErrors(errors)
+    with reading(f"{DATA}/{folder}/ (so với văn bản gốc)"):
+        errors += plan_words.check(site)  # the plan page says what the document's text says (review bad11 #1)
+    if errors:
+        raise DataErrors(errors)
     return site
 
 
@@ -296,6 +300,7 @@ def _load_website(root: Path, today: dt.date | None, memo) -> Website:
             files += [f"{base}/{f}" for f, _ in (*PLAN_FILES.values(), *OPTIONAL_PLAN_FILES.values(),
                                                  *SHARED_FILES.values())]
             files += [f"{base}/{f}" for f in RESULTS_FILES]
+            files.append(f"{base}/{datafiles.SOURCE_TEXT}")  # the document's text (van_ban_goc), when there
             folders += [f"{base}/{sub}" for sub, _ in PLAN_FOLDERS.values()]
             folders += [f"{base}/{sub}" for sub in RESULTS_FOLDERS]
         errors += datafiles.unexpected_files(root, files, folders)

@@ -704,6 +704,10 @@ AnyRecipients = Annotated[
 
 class PlanFile(Strict):
     nhap_tu_dong: Draft | None = Field(default=None, description="Chỉ có ở kế hoạch nhập tự động từ tệp Word.")
+    van_ban_goc: Text | None = Field(default=None, description=(
+        "Tệp chữ của văn bản kế hoạch (UTF-8, mỗi đoạn một dòng): tên tệp trong thư mục kế hoạch (van-ban-goc.txt, "
+        "do lệnh nhập ghi), hoặc đường dẫn tính từ thư mục dự án (source/ke-hoach.txt). Có tệp này thì mỗi lần kiểm tra và dựng website, lời trang Kế hoạch được so với "
+        "văn bản: thiếu, thừa hay khác một chữ, một con số đều báo lỗi. Văn bản được ban hành lại thì thay cả tệp này."))
     van_ban: DocumentInfo
     cuoc_van_dong: Campaign | None = None
     can_cu: Annotated[list[Basis], *at_most(MAX_LIST)] = Field(default=[])

@@ -21,6 +21,7 @@ _NOT_TEXT = {"ma", "chu_de", "ban", "don_vi", "noi_nhan", "nguoi_gui", "tai_lieu
              "ket_thuc", "ngay_ban_hanh", "tong_bang_chu", "so",
              "dong_ke",  # the rule under the title: rule characters only (model.RuleLine)
              "thu_muc", "duong_dan",  # data/website.yaml: a folder and an address, not text
+             "van_ban_goc",  # ke-hoach.yaml: the path of the document's text file (macros/plan_words.py)
              "ten_goi_noi_dung"}  # words the contents section must write as they are (its own text is poisoned)
 
 
@@ -45,6 +46,7 @@ def poison_data(data: Path) -> int:
         source = read_yaml(path, path.name)
         poisoned = _poison(source.data)
         if path.name == "ke-hoach.yaml":
+            poisoned.pop("van_ban_goc", None)  # poisoned words are not the document's: not compared with its text
             # The campaign's name must be the name the trích yếu quotes (whose text carries the payload).
             if isinstance(source.data.get("cuoc_van_dong"), dict) and "ten" in source.data["cuoc_van_dong"]:
                 poisoned["cuoc_van_dong"]["ten"] = source.data["cuoc_van_dong"]["ten"]

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "CONTRIBUTING.md")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "source", "macros", "overrides", "CONTRIBUTING.md")
 
 
 def copy_project(dest: Path) -> Path:
@@ -183,11 +183,21 @@ def _replace(text: str, old: str, new: str) -> str:
     return text.replace(old, new, 1)
 
 
+def unname_text(root: Path) -> None:
+    """The copy's plans name no document text (van_ban_goc): tests that change the plan's words to try other
+    shapes and mistakes compare them with nothing (the comparison itself: tests/test_plan_text_check.py)."""
+    for plan in sorted((root / "data").glob("*/ke-hoach.yaml")):
+        text = plan.read_text(encoding="utf-8")
+        plan.write_text(re.sub(r"(?m)^van_ban_goc:.*\n?", "", text), encoding="utf-8")
+
+
 def mutate_data(data: Path) -> None:
     """The changes of the mutated build: the per-unit amount 5,000,000 -> 6,000,000
     (tests/test_change_propagates.py) and the escaping payloads (tests/test_escaping.py)."""
     plan = (data / "ke-hoach.yaml").read_text(encoding="utf-8")
     plan = _replace(plan, "dinh_muc: 5000000", "dinh_muc: 6000000")
+    # Not the document's words any more: not compared with its text (macros/plan_words.py).
+    plan = _replace(plan, "\nvan_ban_goc: source/ke-hoach-2023.txt\n", "\n")
     # Quoted on purpose: some payloads would not be valid YAML unquoted.
     for old, key in [
         ("nguon: Từ kinh phí Cuộc vận động năm 2023", "ent"),

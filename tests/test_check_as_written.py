@@ -21,6 +21,7 @@ from macros.loader import load_website
 from macros.render import budget as budget_render
 from tests.sitebuild import ROOT
 from tests.test_import_plan import imported, project  # noqa: F401 - the fixture
+from tests.sitebuild import unname_text
 
 PLAN = Path("data") / "ke-hoach-2023" / "ke-hoach.yaml"
 STEP = "Tổ chức khảo sát đánh giá về tình hình đời sống các mặt của đồng bào dân tộc thiểu số"
@@ -29,6 +30,7 @@ STEP = "Tổ chức khảo sát đánh giá về tình hình đời sống các 
 def _copy(tmp_path) -> tuple[Path, str]:
     root = tmp_path / "du-an"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     return root, (root / PLAN).read_text(encoding="utf-8")
 
 

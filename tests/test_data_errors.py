@@ -8,10 +8,12 @@ from macros.errors import DataErrors
 from macros.loader import load_site
 from tests.plandata import data_file
 from tests.sitebuild import ROOT, copy_project, mkdocs_build
+from tests.sitebuild import unname_text
 
 
 def project_with(tmp_path: Path, file: str, old: str, new: str) -> Path:
     project = copy_project(tmp_path / "project")
+    unname_text(project)  # its words are changed below
     path = data_file(project, file)
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {file}"
@@ -75,6 +77,7 @@ def test_a_missing_units_file_is_named_once(tmp_path):
     from macros.loader import load_website
     root = tmp_path / "p"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     (root / "data" / "ke-hoach-2023" / "don-vi.yaml").unlink()
     with pytest.raises(DataErrors) as exc:
         load_website(root)
@@ -88,6 +91,7 @@ def test_a_plan_without_sections_says_so(tmp_path):
     from macros.loader import load_website
     root = tmp_path / "p"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     path = root / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
     t = path.read_text(encoding="utf-8")
     path.write_text(t[:t.index("muc:\n  - loai:")] + "muc: []\n" + t[t.index("ket_luan:"):], encoding="utf-8")

@@ -25,6 +25,7 @@ import pypdf
 from macros.render import units as unit_pages
 from tests.pdfcheck import require_weasyprint, squash
 from tests.sitebuild import ROOT, build_once, copy_project, mkdocs_build_here, page_text, sidebar_targets
+from tests.sitebuild import unname_text
 
 def pdf_text(path: Path) -> str:
     return squash(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages))
@@ -272,6 +273,8 @@ def test_website_file_errors_name_file_line_and_field(tmp_path):
     from macros.loader import load_website
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
+
+    unname_text(tmp_path)  # its words are changed below
     website = tmp_path / "data" / "website.yaml"
     website.write_text(website.read_text(encoding="utf-8") + """  - thu_muc: ke-hoach-khong-co
     duong_dan: ""

@@ -21,6 +21,7 @@ from macros import outputs as registry
 from macros.exports.downloads import download_paths
 from macros.text import fold
 from tests.sitebuild import ROOT
+from tests.sitebuild import unname_text
 
 PAGE = ROOT / "docs" / "cach-dung.md"
 FIXTURE = ROOT / "tests" / "fixtures" / "ke-hoach-mau"
@@ -69,6 +70,7 @@ def website():
 def two_plans(tmp_path_factory):
     root = tmp_path_factory.mktemp("hai-ke-hoach")
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     shutil.copytree(ROOT / "docs", root / "docs")
     shutil.copytree(FIXTURE, root / "data" / "ke-hoach-mau")
     site_file = root / "data" / "website.yaml"

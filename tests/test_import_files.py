@@ -24,6 +24,7 @@ from tests import sheets
 from tests.results_fixtures import FIXTURES, ON_TIME, SITE, fixture_text
 from tests.sitebuild import ROOT
 from tests.test_results_exports import fill_template
+from tests.sitebuild import unname_text
 
 
 def _res(code=ON_TIME) -> UnitResults:
@@ -228,6 +229,7 @@ def test_the_import_never_writes_what_the_data_check_refuses(tmp_path, capsys):
     that long (macros/limits.py): the import names the cell, says so and writes nothing."""
     root = tmp_path / "du-an"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     path = _zip_with_cell(tmp_path, 2_500_000, "dai.xlsx")
     assert import_report.main([str(path), "--goc", str(root)]) == 1
     captured = capsys.readouterr()
@@ -289,6 +291,7 @@ def test_sheet_names_saved_decomposed_or_with_spaces_are_found(filled, tmp_path)
 def test_the_import_never_writes_through_a_symlink(filled, tmp_path, capsys):
     root = tmp_path / "du-an"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     outside = tmp_path / "ngoai.yaml"  # a valid results file outside the project
     outside.write_text(fixture_text(ON_TIME) + "# ngoài dự án\n", encoding="utf-8")
     folder = root / "data" / "ke-hoach-2023" / "ket-qua"
@@ -303,6 +306,7 @@ def test_the_import_never_writes_through_a_symlink(filled, tmp_path, capsys):
 def test_broken_data_is_named_as_such_not_as_errors_of_the_report(filled, tmp_path, capsys):
     root = tmp_path / "du-an"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     plan = root / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("dinh_muc: 5000000", "dinh_muc: nhiều"), encoding="utf-8")
     assert import_report.main([str(filled / "bao-cao.xlsx"), "--goc", str(root)]) == 1
@@ -320,6 +324,7 @@ def two_plans(tmp_path_factory):
     """A project whose website has the 2023 plan and the test fixture plan (tests/fixtures/ke-hoach-mau)."""
     root = tmp_path_factory.mktemp("hai-ke-hoach")
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     shutil.copytree(ROOT / "tests" / "fixtures" / "ke-hoach-mau", root / "data" / "ke-hoach-mau")
     website = root / "data" / "website.yaml"
     website.write_text(website.read_text(encoding="utf-8") + TWO_PLANS, encoding="utf-8")
@@ -407,6 +412,7 @@ def test_reimport_over_a_hand_edited_file_asks_first_and_keeps_a_backup(filled, 
 
     root = tmp_path / "du-an"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     assert import_report.main([str(filled / "bao-cao.xlsx"), "--goc", str(root)]) == 0
     out = root / "data" / "ke-hoach-2023" / "ket-qua" / f"{ON_TIME}.yaml"
     edited = out.read_text(encoding="utf-8").replace("so_nguoi: 120", "so_nguoi: 121")

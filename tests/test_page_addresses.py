@@ -10,6 +10,7 @@ from macros.paths_unique import Origin, address, collisions
 from macros.render.pages import page_origins, plan_pages
 from macros.loader import load_site
 from tests.sitebuild import ROOT
+from tests.sitebuild import unname_text
 
 
 def test_addresses_fold_index_pages_and_case():
@@ -42,6 +43,7 @@ def test_every_generated_page_and_pdf_is_in_the_origins():
 def project(tmp_path):
     root = tmp_path / "goc"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     shutil.copytree(ROOT / "docs", root / "docs")
     return root
 
@@ -130,6 +132,7 @@ def test_a_flood_of_files_is_refused_quickly(project):
 def _two_plans(tmp_path, prefix: str):
     root = tmp_path / "goc"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     shutil.copytree(ROOT / "tests" / "fixtures" / "ke-hoach-mau", root / "data" / "ke-hoach-mau")
     website = root / "data" / "website.yaml"
     website.write_text(website.read_text(encoding="utf-8") + f"  - thu_muc: ke-hoach-mau\n    duong_dan: \"{prefix}\"\n"
@@ -170,6 +173,7 @@ def test_a_second_plan_with_its_own_prefix_is_accepted(tmp_path):
 def _unit_errors(tmp_path, old: str, new: str) -> list:
     root = tmp_path / "goc"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     units = root / "data" / "ke-hoach-2023" / "don-vi.yaml"
     text = units.read_text(encoding="utf-8")
     assert old in text
@@ -204,6 +208,7 @@ def test_a_town_and_a_district_of_one_name_are_two_units(tmp_path):
 
     root = tmp_path / "goc"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     plan = root / "data" / "ke-hoach-2023"
     units = plan / "don-vi.yaml"
     # the list's first item (fields may follow the list: don-vi.yaml › dia_ban_chon)

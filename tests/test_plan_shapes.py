@@ -32,6 +32,7 @@ from macros.pdf.paths import pdf_for_page
 from macros.render import links, notice, pages, plan
 from macros.sections import section_number
 from tests.sitebuild import ROOT, one_plan_project
+from tests.sitebuild import unname_text
 
 PLAN_2023 = "ke-hoach-2023"
 VERBATIM = ROOT / "tests" / "fixtures" / "ke-hoach-nguyen-van"
@@ -42,6 +43,7 @@ def _project(tmp_path: Path, change=None) -> Path:
     """A copy of data/ whose 2023 ke-hoach.yaml went through `change(data, folder)`."""
     root = tmp_path / "du-an"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     if change is not None:
         path = root / "data" / PLAN_2023 / "ke-hoach.yaml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

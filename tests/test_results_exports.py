@@ -17,6 +17,7 @@ from macros.exports import template as T
 from macros.results.model import UnitResults
 from macros.yamlsrc import read_yaml
 from tests.results_fixtures import FIXTURES, LATE_OVER, NO_REPORT, ON_TIME, SITE, fixture_text, results_of, with_results
+from tests.sitebuild import unname_text
 
 STAMP = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
 
@@ -173,6 +174,7 @@ def test_import_command_writes_the_file_and_reports_errors_by_sheet_row_column(t
     from tests.sitebuild import ROOT
     import shutil
     shutil.copytree(ROOT / "data", root / "data")  # only data/ is read
+    unname_text(root)  # its words are changed below
     res = UnitResults.model_validate(read_yaml(FIXTURES / f"{ON_TIME}.yaml", "x").data)
     wb = fill_template(res, tmp_path / "bao-cao.xlsx", "24/11/2023")
     assert import_report.main([str(tmp_path / "bao-cao.xlsx"), "--goc", str(root)]) == 0

@@ -23,6 +23,7 @@ from macros.model import StepTime
 from macros.render import plan as plan_render, timeline, toolkit, units
 from macros.results.load import results_of
 from tests.sitebuild import ROOT
+from tests.sitebuild import unname_text
 
 SITE = load_site(ROOT)
 STAMP = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
@@ -145,6 +146,7 @@ def _project(tmp_path, time: dict):
     """A copy of data/ whose 2023 plan's second step says «trong Quý III/2023» and carries `time`."""
     root = tmp_path / "du-an"
     shutil.copytree(ROOT / "data", root / "data")
+    unname_text(root)  # its words are changed below
     path = root / "data" / "ke-hoach-2023" / "ke-hoach.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     steps = next(s for s in data["muc"] if s.get("loai") == "cac_buoc")

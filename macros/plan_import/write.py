@@ -62,9 +62,51 @@ def dump(data) -> str:
 _NO_WRAP = 1_000_000
 
 
-def files(result, tep: str) -> dict[str, str]:
+# The text the import read, one paragraph a line, is written beside the draft's data and named by it
+# (van_ban_goc): every check and build compares the plan page with it (macros/plan_words.py).
+from ..datafiles import SOURCE_TEXT  # noqa: E402,F401  (named here for import_plan)
+
+
+_LABEL_THEN_ITEM = re.compile(r"^([^:]{1,40}:)\s*([-+•]\s.*)$")
+
+
+def source_text(blocks) -> str:
+    """The paragraphs read, verbatim, one a line, in the file's order: a paragraph with the list marker Word drew
+    («1.», «a)», «-») before its text; a table cell by cell, each of its paragraphs a line. Whitespace inside a
+    paragraph (a line break, a tab) is folded to one space: the comparison folds whitespace only."""
+    lines: list[str] = []
+
+    def para(p, in_cell=False):
+        marker = " ".join((p.marker or "").split())
+        for k, piece in enumerate(re.split(r"[\n\v\f\u2028\u2029]", p.text)):  # a line break (Shift+Enter): a line
+            text = " ".join(f"{marker if k == 0 else ''} {piece}".split())
+            # A layout cell's label run on with its first item («Nơi nhận:- …»): the page prints the label as the
+            # block's title and the item as its first line.
+            label = _LABEL_THEN_ITEM.match(text) if in_cell else None
+            for line in (label.groups() if label else (text,)):
+                if any(c.isalnum() for c in line):  # a rule or ornament alone («***», «-----») is not compared
+                    lines.append(line)
+
+    for block in blocks:
+        if hasattr(block, "rows"):
+            if block.cells:
+                for row in block.cells:
+                    for cell in row:
+                        for p in cell:
+                            para(p, in_cell=True)
+            else:
+                lines += [" ".join(piece.split()) for row in block.rows for cell in row
+                          for piece in re.split(r"[\n\v\f\u2028\u2029]", cell) if any(c.isalnum() for c in piece)]
+        else:
+            para(block)
+    return "".join(line + "\n" for line in lines)
+
+
+def files(result, tep: str, van_ban_goc: str | None = None) -> dict[str, str]:
     plan = {"nhap_tu_dong": {"tep": tep, "da_doi_chieu": False,
                              "can_xac_nhan": list(result.checklist)}}
+    if van_ban_goc:
+        plan["van_ban_goc"] = van_ban_goc
     plan.update(result.plan)
     if plan["van_ban"].get("nam") is None:  # no year in the file: the line is left out (PLAN-FORMAT.md)
         plan["van_ban"] = {k: v for k, v in plan["van_ban"].items() if k != "nam"}
