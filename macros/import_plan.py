@@ -19,8 +19,9 @@ entry at the end of data/website.yaml's ke_hoach list (text edit: comments kept)
 carries nhap_tu_dong {tep, da_doi_chieu: false, can_xac_nhan: the checklist}.
 
 Prints what it recognised and the numbered checklist, in Vietnamese. A file that is not a plan
-(not a Word file, a renamed spreadsheet, no text, image only, larger than
-limits.MAX_IMPORT_FILE_BYTES, corrupt) gets a message and nothing is written.
+(not a Word file, a renamed spreadsheet, no text, image only, larger than limits.MAX_IMPORT_FILE_BYTES,
+corrupt, or a text with no part of a plan as Nghị định 30/2020 lays one out: a news article, structure.not_a_plan)
+gets a message and nothing is written.
 Exit 0 when written, 1 when refused (nothing written), 2 on a bad command line or an internal error.
 The same file gives the same bytes every time.
 """
@@ -77,7 +78,7 @@ def _has_text(blocks) -> bool:
 
 def import_file(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
     """The parsed plan (structure.Result) of a file, or NotAPlan."""
-    from .plan_import.structure import parse
+    from .plan_import.structure import not_a_plan, parse
 
     blocks, facts = read_blocks(path, max_bytes)
     if not _has_text(blocks):
@@ -85,7 +86,11 @@ def import_file(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
             raise NotAPlan(f"Tệp chỉ có hình ảnh ({facts['images']} hình), không có chữ: có lẽ là bản chụp hay bản "
                            "quét. Hãy nhập tệp Word gốc có chữ của kế hoạch.")
         raise NotAPlan("Tệp không có chữ nào: không có gì để nhập.")
-    return parse(blocks, facts, path.name)
+    result = parse(blocks, facts, path.name)
+    why = not_a_plan(result.plan, result.org)
+    if why:
+        raise NotAPlan(why[:1].upper() + why[1:])
+    return result
 
 
 def default_folder(result, path: Path) -> str:

@@ -1335,6 +1335,29 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     return Result(plan, org, units_file, recognised, check)
 
 
+def not_a_plan(plan: dict, org: dict) -> str:
+    """Why a parsed file is not a plan, "" when it is one (review r19s defect 1: a news article was imported).
+    A document as Nghị định 30/2020 lays it out has a header (the number line, the national name and motto, the
+    place and date), a kind line («KẾ HOẠCH»), a body in numbered parts and a signature with «Nơi nhận»: any one of
+    them read is enough (an unsigned draft, a body without its header, each listed), two numbered sections are one
+    (a single «I.»/«V.» may open an ordinary line: «V.I. Lênin …»). A file with none of them is refused."""
+    doc, signature = plan["van_ban"], plan["chu_ky"]
+    header = (doc["loai"] or doc["so"] or doc["ky_hieu"] or doc.get("dong_so") or doc.get("dong_dia_danh_ngay")
+              or org["quoc_hieu"] or org["tieu_ngu"])
+    signed = (any(signature.get(k) for k in ("quyen_han", "chuc_vu", "nguoi_ky")) or plan["noi_nhan"]["dong"]
+              or plan.get("chu_ky_khac"))
+    numbered = sum(1 for s in plan["muc"] if s["so"]) >= 2
+    if header or signed or numbered:
+        return ""
+    kinds = ", ".join(f"«{k}»" for k in KINDS[:3])
+    return ("tệp không phải một kế hoạch hay văn bản hành chính: không tìm thấy phần nào Nghị định 30/2020 quy định "
+            f"cho một văn bản: dòng tên loại văn bản ({kinds}, …), phần đầu văn bản (tên cơ quan, dòng «Số: …/…», "
+            "quốc hiệu, dòng địa danh và ngày), các mục đánh số (I., II., … hay 1., 2., …), phần ký («TM. …», chức "
+            "vụ, họ tên người ký) hay «Nơi nhận». Có lẽ đây là một bài viết, bản tin hay đoạn trích. Nếu đúng là kế "
+            "hoạch, hãy nhập tệp Word gốc của văn bản (đủ phần đầu, tên loại, các mục và phần ký); nếu tệp chỉ chép "
+            "phần thân, thêm dòng tên loại («KẾ HOẠCH») và dòng trích yếu ở đầu tệp rồi nhập lại.")
+
+
 def tag_of(title: str) -> str:
     """The tag of the first words of the title that name one («NỘI DUNG, THỜI GIAN» -> noi_dung)."""
     folded = fold(title)
