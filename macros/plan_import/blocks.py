@@ -113,13 +113,15 @@ def group_row(row: list[str]) -> bool:
 
 # A piece of a tab-aligned line that anchors it as header or signature layout (the same lines a two-column
 # header or signature table holds): the number line, the national name and motto, a place and date, «Nơi nhận»,
-# a signing authority (TM./KT./TL./Q.).
-_TAB_ANCHOR = re.compile(r"^(số\s*:|cộng hòa xã hội|cộng hoà xã hội|độc lập\s*[-–—]|nơi nhận|(tm|kt|tl|q)\.\s*\S"
+# a signing authority (TM./KT./TL./Q.). «Nơi nhận» alone or with its colon: a table's column «Nơi nhận báo cáo» is
+# no signature block (review r19s defect 2: the report table, the heading and the «- …» lines after it were read
+# as one).
+_TAB_ANCHOR = re.compile(r"^(số\s*:|cộng hòa xã hội|cộng hoà xã hội|độc lập\s*[-–—]|nơi nhận\s*(?::|$)|(tm|kt|tl|q)\.\s*\S"
                          r"|[^,\t]{2,40},\s*ngày\b)", re.IGNORECASE)
 
 
-# A piece that is only a list marker («-», «+», «•», «1.», «a)»).
-_MARKER_PIECE = re.compile(r"[-–—+•*·▪◦]|\d{1,3}[.)]|[a-zđ][.)]")
+# A piece that is only a list marker («-», «+», «•», «1.», «a)», «1-», «I-»).
+_MARKER_PIECE = re.compile(r"[-–—+•*·▪◦]|\d{1,3}[.)-]|[IVXLC]{1,6}[.-]|[a-zđ][.)]")
 
 
 def _said(runs: list[Run] | None) -> str:
@@ -191,7 +193,7 @@ def tab_columns(blocks: list) -> list:
                     r = [p.runs]
                 else:
                     break
-            if any(re.match(r"(?i)nơi nhận", _said(c)) for c in r):
+            if any(re.match(r"(?i)nơi nhận\s*(?::|$)", _said(c)) for c in r):
                 recipients = True
             rows.append((p, r))
             j += 1

@@ -43,15 +43,17 @@ LEVELS = ("tổ dân phố", "khu dân cư", "thành phố", "thị xã", "thị
 _NOT_NAME = {"Tổ", "Ủy", "Uỷ", "Ban", "UBND", "MTTQ", "Mặt", "Đảng", "Nhà", "Hội", "Đoàn", "Phối", "Thực", "Chủ",
              "Trước", "Trong", "Từ", "Đến", "Các", "Cấp", "Chi", "Đề", "Báo", "Tổng", "Hướng", "Tham", "Gửi"}
 
-# Never «V/v …» (về việc: a công văn's subject, review r19g E2).
-_ROMAN = re.compile(r"^(?!V/v)([IVXL]{1,6})\s*([./)]|\s-)\s*(?=\S)")
+# Never «V/v …» (về việc: a công văn's subject, review r19g E2). «I-» before a space or a tab is Word's «%1-»
+# numbering (or the same typed), as the Hội's and the Party's documents number (review r19s defect 6).
+_ROMAN = re.compile(r"^(?!V/v)([IVXL]{1,6})\s*([./)]|\s-|-(?=\s))\s*(?=\S)")
 # «V/v hướng dẫn …», «V/v: …»: the subject (trích yếu) of a công văn, under its number.
 _SUBJECT_VV = re.compile(r"^V/v\b", re.IGNORECASE)
 # The kind abbreviations a number's symbol starts with («12/KH-MTTQ»: a kế hoạch); a symbol with none
 # («214/MTTQ-BTT») is a công văn's (Nghị định 30/2020, Phụ lục III).
 _KIND_ABBREVIATIONS = {"kh", "hd", "ctr", "tb", "bc", "qd", "da", "pa", "nq", "ct", "tt", "qc", "ttr", "kl", "qđ", "đa",
                        "ttlt", "ctph", "nqlt", "bb", "gm", "gtt", "hđ"}
-_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:[.)]|/(?=\s)))\s*(?=\S)")  # «1/ » but never «15/11/…»
+# «1/ » but never «15/11/…»; «1- » (Word's «%1-», review r19s defect 6) but never «1-2 ngày»
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:[.)]|[/-](?=\s)))\s*(?=\S)")
 # «A. YÊU CẦU»: a capital letter, top-level in many Front plans (a heading only when its title is capitals).
 # «Điều 1. Mục đích»: an article, the top level of a programme, a regulation, a decision.
 _ARTICLE = re.compile(r"^(Điều\s+\d{1,3}\s*\.)\s*(?=\S)")
@@ -143,12 +145,12 @@ def _upper_text(text: str) -> bool:
 def shape(marker: str) -> str:
     """What kind of marker: siblings share a shape, a new shape opens a nested level."""
     m = marker.strip()
-    if re.fullmatch(r"[IVXL]+[./)]?", m):
+    if re.fullmatch(r"[IVXL]+[./)-]?", m):  # «I-» is «I.» written as the Hội writes it (review r19s)
         return "roman"
     if re.fullmatch(r"Điều\s+\d+\s*\.", m):
         return "article"
-    if re.fullmatch(r"\d+(?:\.\d+)*[./)]?", m):
-        return f"dec{m.rstrip('./)').count('.')}{m[-1] if m[-1] in './)' else ''}"
+    if re.fullmatch(r"\d+(?:\.\d+)*[./)-]?", m):
+        return f"dec{m.rstrip('./)-').count('.')}{m[-1] if m[-1] in './)-' else ''}"
     if re.fullmatch(r"[A-ZĐ]\.", m):
         return "uletter"
     if re.fullmatch(r"[a-zđ][.)]", m):
