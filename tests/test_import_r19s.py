@@ -222,3 +222,19 @@ def test_a_column_named_noi_nhan_bao_cao_is_no_signature_block(tmp_path):
     assert table["bang"] == [r.split("\t") for r in REPORT_TABLE]
     assert "- Báo cáo gửi bằng văn bản và thư điện tử." not in repr(table)
     assert "Báo cáo gửi bằng văn bản và thư điện tử." in repr(got.plan["muc"][1])
+
+
+# The Hội's number line typed with spaces around its parts, one after «/» too (review r19s defect 4: «Số:  85  - KH/
+# HNDT» was not read: so and ky_hieu empty, the line moved into the body, «không có số» printed).
+@pytest.mark.parametrize("line, so, ky_hieu", [("Số:  31  - KH/ HNDT", "31", "KH/HNDT"),
+                                               ("Số 31 - KH /HNDT", "31", "KH/HNDT"),
+                                               ("Số: 31-KH/HNDT", "31", "KH/HNDT")])
+def test_a_number_line_with_spaces_around_its_slash_is_read(tmp_path, line, so, ky_hieu):
+    head = [DASHED_HEAD[0], DASHED_HEAD[1], (line, DASHED_HEAD[2][1])]
+    got = import_file(_txt(tmp_path / "so.txt", ["\t".join(r) for r in head] + DASHED_TITLE
+                           + ["I. MỤC ĐÍCH", "Tôn vinh nông dân giỏi.", "II. TỔ CHỨC THỰC HIỆN", "Các huyện thực hiện."]
+                           + ["\t".join(r) for r in DASHED_SIGN]))
+    doc = got.plan["van_ban"]
+    assert (doc["so"], doc["ky_hieu"], doc["dong_so"]) == (so, ky_hieu, line)  # the line printed as written
+    assert line not in repr(got.plan["muc"]) and not got.plan["mo_dau"]
+    assert not any("không tìm thấy số văn bản" in c or f"dòng «{line}» ở đầu văn bản" in c for c in got.checklist)

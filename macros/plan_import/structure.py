@@ -104,7 +104,8 @@ _RULE = re.compile(r"^[\s_\-–—=*.~]{3,}$")
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<so>[^/\s]*)\s*/\s*(?P<ky_hieu>\S*)\s*$", re.IGNORECASE)
 # The number line of the Party's, the Đoàn's and the Hội's documents: the number, a dash, then the kind and the
 # body parted by «/» («Số 151-KH/UBH», «Số: 225 - KH/TWĐTN-CTTN»; review r19p defects 6 and 7).
-_NUMBER_LINE_DASH = re.compile(r"^Số\s*:?\s*(?P<so>\d{1,6})\s*[-–]\s*(?P<ky_hieu>[A-ZĐ]{1,8}/\S+)\s*$")
+# Spaces around its «/» as typed («Số:  85  - KH/ HNDT», review r19s defect 4): read, the symbol written without them.
+_NUMBER_LINE_DASH = re.compile(r"^Số\s*:?\s*(?P<so>\d{1,6})\s*[-–]\s*(?P<ky_hieu>[A-ZĐ]{1,8}\s*/\s*\S+)\s*$")
 _PLACE_DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\S*)\s*tháng\s*(?P<m>\S*)\s*năm\s*(?P<y>\d{4})?\s*\.?$",
                          re.IGNORECASE)
 # «Chương I.» (its title on the same line in capitals, or on the next line): a chapter above articles.
@@ -625,7 +626,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 and not _NUMBER_LINE.match(t) and not _PLACE_DATE.match(t):
             doc["trich_yeu"] += " " + t  # the subject's next paragraph in its cell
         elif (m := _NUMBER_LINE_DASH.match(t) or _NUMBER_LINE.match(t)):
-            doc["so"], doc["ky_hieu"] = m["so"].strip(), m["ky_hieu"].strip()
+            doc["so"], doc["ky_hieu"] = m["so"].strip(), re.sub(r"\s*/\s*", "/", m["ky_hieu"].strip())
             if m.re is _NUMBER_LINE_DASH:
                 # Written otherwise than «Số: so/ky_hieu»: the line as written is printed (van_ban.dong_so).
                 doc["dong_so"] = t.replace("\u00a0", " ")
