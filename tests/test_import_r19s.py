@@ -238,3 +238,43 @@ def test_a_number_line_with_spaces_around_its_slash_is_read(tmp_path, line, so, 
     assert (doc["so"], doc["ky_hieu"], doc["dong_so"]) == (so, ky_hieu, line)  # the line printed as written
     assert line not in repr(got.plan["muc"]) and not got.plan["mo_dau"]
     assert not any("không tìm thấy số văn bản" in c or f"dòng «{line}» ở đầu văn bản" in c for c in got.checklist)
+
+
+# The rule Nghị định 30/2020 draws under the issuing body's name and under the motto, typed as dashes under each
+# header column (review r19s defect 5: dropped silently, the only source characters missing from any page).
+RULE_HEAD = [DASHED_HEAD[0], DASHED_HEAD[1], ("-------", "---------------"), DASHED_HEAD[2]]
+RULE_BODY = DASHED_TITLE + ["I. MỤC ĐÍCH", "Tôn vinh nông dân giỏi.", "II. TỔ CHỨC THỰC HIỆN", "Các huyện thực hiện."]
+
+
+def _rule_docx(path):
+    from docx import Document
+
+    doc = Document()
+    t = doc.add_table(rows=1, cols=2)
+    for col, cell in enumerate(t.rows[0].cells):
+        cell.paragraphs[0].add_run(RULE_HEAD[0][col]).bold = True
+        for row in RULE_HEAD[1:]:
+            cell.add_paragraph().add_run(row[col]).bold = row[col].isupper()
+    for line in RULE_BODY:
+        doc.add_paragraph(line)
+    t = doc.add_table(rows=1, cols=2)
+    for col, cell in enumerate(t.rows[0].cells):
+        cell.paragraphs[0].text = DASHED_SIGN[0][col]
+        for row in DASHED_SIGN[1:]:
+            cell.add_paragraph(row[col])
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_dash_rules_under_the_header_are_said_once(tmp_path, kind):
+    if kind == "txt":
+        src = _txt(tmp_path / "ke.txt", ["\t".join(r) for r in RULE_HEAD] + RULE_BODY
+                   + ["\t".join(r) for r in DASHED_SIGN])
+    else:
+        src = _rule_docx(tmp_path / "ke.docx")
+    got = import_file(src)
+    said = [c for c in got.checklist if "«-------»" in c]
+    assert len(said) == 1 and "«---------------»" in said[0] and "đường kẻ" in said[0]
+    assert "---" not in repr(got.plan["muc"]) + repr(got.plan["mo_dau"])  # never printed as text
+    assert got.plan["van_ban"]["so"] == "31"
