@@ -81,7 +81,7 @@ DASHED = [
     ("II-", "CÁC ĐƠN VỊ PHỐI HỢP", 0),
     ("", "Đơn vị chỉ đạo", None),
     ("-", "Ban Thường vụ Hội Nông dân tỉnh", 2),
-    ("III-", "KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH", 0),
+    ("III-", "KẾ HOẠCH TỔ CHỨC THỰC HIỆN CHƯƠNG TRÌNH", 0),
     ("1-", "Nội dung hoạt động", 1),
     ("-", "Xây dựng và ban hành Thể lệ bình chọn.", 2),
     ("2-", "Thời gian", 1),
@@ -109,7 +109,7 @@ def _dashed_outline(got) -> list:
 EXPECTED_OUTLINE = [
     ("I", "MỤC ĐÍCH, Ý NGHĨA", [("-", []), ("-", [])]),
     ("II", "CÁC ĐƠN VỊ PHỐI HỢP", ["Đơn vị chỉ đạo", ("-", [])]),
-    ("III", "KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH", [("1-", [("-", [])]), ("2-", [("-", [])]),
+    ("III", "KẾ HOẠCH TỔ CHỨC THỰC HIỆN CHƯƠNG TRÌNH", [("1-", [("-", [])]), ("2-", [("-", [])]),
                                               ("3-", ["Kinh phí do các đơn vị phối hợp vận động tài trợ."])]),
     ("IV", "TỔ CHỨC THỰC HIỆN", ["Hội Nông dân các huyện gửi hồ sơ về Ban Tổ chức trước ngày 15/9/2026."]),
 ]
@@ -278,3 +278,12 @@ def test_dash_rules_under_the_header_are_said_once(tmp_path, kind):
     assert len(said) == 1 and "«---------------»" in said[0] and "đường kẻ" in said[0]
     assert "---" not in repr(got.plan["muc"]) + repr(got.plan["mo_dau"])  # never printed as text
     assert got.plan["van_ban"]["so"] == "31"
+
+
+def test_the_section_titled_by_a_kind_takes_it_over_one_naming_it_later(tmp_path):
+    """«III- KẾ HOẠCH TỔ CHỨC THỰC HIỆN CHƯƠNG TRÌNH» then «IV- TỔ CHỨC THỰC HIỆN» (plan C): IV is the organisation
+    section (its title is that part's name), III another (review r19s: the site's assignments came from III)."""
+    got = import_file(_dashed_txt(tmp_path / "ke.txt", "\t"))
+    assert [s["loai"] for s in got.plan["muc"]] == ["muc_dich_yeu_cau", "khac", "khac", "to_chuc_thuc_hien"]
+    said = [c for c in got.checklist if "mỗi loại chỉ một mục" in c]
+    assert len(said) == 1 and "«KẾ HOẠCH TỔ CHỨC THỰC HIỆN CHƯƠNG TRÌNH»" in said[0] and "như mục IV" in said[0]

@@ -1062,14 +1062,18 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             return f"mục «{s['tieu_de']}»"
         return f"mục thứ {next(k for k, x in enumerate(sections, 1) if x is s)} (không số, không tiêu đề)"
 
-    used: dict[str, str] = {}
+    # One section per kind: the first whose title opens with the kind's words («IV- TỔ CHỨC THỰC HIỆN»), else the
+    # first that names them («III- KẾ HOẠCH TỔ CHỨC THỰC HIỆN CHƯƠNG TRÌNH» before it, review r19s plan C).
+    owner: dict[str, dict] = {}
+    for s in sorted(sections, key=lambda s: _tag_at(s["tieu_de"]) != 0):  # (sorted keeps the order otherwise)
+        if s["loai"] != "khac":
+            owner.setdefault(s["loai"], s)
+    used = {tag: s["so"] or f"«{s['tieu_de']}»" for tag, s in owner.items()}
     for s in sections:
-        if s["loai"] != "khac" and s["loai"] in used:
+        if s["loai"] != "khac" and owner[s["loai"]] is not s:
             check.append(f"mục «{s['tieu_de']}» cũng giống phần «{TAG_NAMES[s['loai']]}» như mục {used[s['loai']]}: "
                          "mỗi loại chỉ một mục, ghi loai: khac")
             s["loai"] = "khac"
-        elif s["loai"] != "khac":
-            used[s["loai"]] = s["so"] or f"«{s['tieu_de']}»"
     for s in sections:
         flattened: list[str] = []
         lifted: list[tuple[str, str, int]] = []
@@ -1374,6 +1378,12 @@ def not_a_plan(plan: dict, org: dict) -> str:
             "vụ, họ tên người ký) hay «Nơi nhận». Có lẽ đây là một bài viết, bản tin hay đoạn trích. Nếu đúng là kế "
             "hoạch, hãy nhập tệp Word gốc của văn bản (đủ phần đầu, tên loại, các mục và phần ký); nếu tệp chỉ chép "
             "phần thân, thêm dòng tên loại («KẾ HOẠCH») và dòng trích yếu ở đầu tệp rồi nhập lại.")
+
+
+def _tag_at(title: str) -> int:
+    """Where in the title (folded) the words giving its tag begin; -1 when none do."""
+    folded = fold(title)
+    return min((folded.find(words) for words, _ in TAGS if words in folded), default=-1)
 
 
 def tag_of(title: str) -> str:
