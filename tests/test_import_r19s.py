@@ -287,3 +287,17 @@ def test_the_section_titled_by_a_kind_takes_it_over_one_naming_it_later(tmp_path
     assert [s["loai"] for s in got.plan["muc"]] == ["muc_dich_yeu_cau", "khac", "khac", "to_chuc_thuc_hien"]
     said = [c for c in got.checklist if "mỗi loại chỉ một mục" in c]
     assert len(said) == 1 and "«KẾ HOẠCH TỔ CHỨC THỰC HIỆN CHƯƠNG TRÌNH»" in said[0] and "như mục IV" in said[0]
+
+
+def test_a_table_row_with_a_place_and_date_cell_stays_in_its_table(tmp_path):
+    """A .txt table row holding «Ngọc Tem, ngày 05/8» (a place and date, as a header's line) is a row of the table:
+    a header or signature line has two columns, never four (review r19s defect 2: the rows after such a line were
+    read as the signature's layout)."""
+    table = ["TT\tThôn\tThời gian\tĐịa điểm", "1\tThôn Đăk Lung\tNgọc Tem, ngày 05/8\tNhà văn hóa thôn",
+             "2\tThôn Đăk Pxi\tNgọc Tem, ngày 06/8\tSân bóng thôn"]
+    got = import_file(_txt(tmp_path / "lich.txt", REPORT_HEAD + [
+        "I.\tMỤC ĐÍCH", "Tôn vinh nông dân giỏi.", "II.\tTHỜI GIAN, ĐỊA ĐIỂM", *table,
+        "III.\tTỔ CHỨC THỰC HIỆN", "Các thôn thực hiện.", *["\t".join(r) for r in DASHED_SIGN]]))
+    assert [(s["so"], s["tieu_de"]) for s in got.plan["muc"]] == [
+        ("I", "MỤC ĐÍCH"), ("II", "THỜI GIAN, ĐỊA ĐIỂM"), ("III", "TỔ CHỨC THỰC HIỆN")]
+    assert got.plan["muc"][1]["doan"] == [{"bang": [r.split("\t") for r in table], "dong_tieu_de": 1}]

@@ -170,7 +170,10 @@ def tab_columns(blocks: list) -> list:
     while i < len(blocks):
         b = blocks[i]
         row = _tab_row(b) if isinstance(b, Para) else None
-        if row is None or len(row) < 2 or row[0] is None or not any(_TAB_ANCHOR.match(_said(c)) for c in row):
+        # (two columns, the header's or the signature's: a line of more is a table's row, whatever a cell says,
+        # review r19s: «1⇥Thôn …⇥Ngọc Tem, ngày 05/8⇥…» cut its table in two)
+        if (row is None or len(row) != 2 or row[0] is None
+                or not any(_TAB_ANCHOR.match(_said(c)) for c in row)):
             out.append(b)
             i += 1
             continue
