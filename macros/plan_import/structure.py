@@ -1352,9 +1352,9 @@ def _header_rules(head: list) -> list[str]:
                                for t in [nfc(x.text).strip()] if t and _RULE.match(t) and "*" not in t))
     if not rules:
         return []
-    return [("dòng kẻ " + ", ".join(f"«{t}»" for t in rules) + " ở đầu văn bản được đọc là đường kẻ Nghị định "
-             "30/2020 kẻ dưới tên cơ quan ban hành và dưới tiêu ngữ: website tự kẻ đường này, không in các dấu đó "
-             "thành chữ; kiểm tra")]
+    return [("dòng kẻ " + ", ".join(f"«{t}»" for t in rules) + " ở đầu văn bản được đọc là đường kẻ "
+             "Nghị định 30/2020 kẻ dưới tên cơ quan ban hành và dưới tiêu ngữ: website tự kẻ đường này, không in "
+             "các dấu đó thành chữ; kiểm tra")]
 
 
 def not_a_plan(plan: dict, org: dict) -> str:
