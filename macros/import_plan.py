@@ -19,8 +19,9 @@ entry at the end of data/website.yaml's ke_hoach list (text edit: comments kept)
 carries nhap_tu_dong {tep, da_doi_chieu: false, can_xac_nhan: the checklist}.
 
 Prints what it recognised and the numbered checklist, in Vietnamese. A file that is not a plan
-(not a Word file, a renamed spreadsheet, no text, image only, larger than
-limits.MAX_IMPORT_FILE_BYTES, corrupt) gets a message and nothing is written.
+(not a Word file, a renamed spreadsheet, no text, image only, larger than limits.MAX_IMPORT_FILE_BYTES,
+corrupt, or a text with no part of a plan as Nghị định 30/2020 lays one out: a news article, structure.not_a_plan)
+gets a message and nothing is written.
 Exit 0 when written, 1 when refused (nothing written), 2 on a bad command line or an internal error.
 The same file gives the same bytes every time.
 """
@@ -83,7 +84,7 @@ def import_file(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
 def import_with_blocks(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES):
     """(the paragraphs and tables read, the parsed plan) of a file, or NotAPlan: the draft keeps the text read,
     verbatim, beside its data (plan_import.write.source_text), and its plan page is compared with it."""
-    from .plan_import.structure import parse
+    from .plan_import.structure import not_a_plan, parse
 
     blocks, facts = read_blocks(path, max_bytes)
     if not _has_text(blocks):
@@ -91,7 +92,11 @@ def import_with_blocks(path: Path, max_bytes: int = limits.MAX_IMPORT_FILE_BYTES
             raise NotAPlan(f"Tệp chỉ có hình ảnh ({facts['images']} hình), không có chữ: có lẽ là bản chụp hay bản "
                            "quét. Hãy nhập tệp Word gốc có chữ của kế hoạch.")
         raise NotAPlan("Tệp không có chữ nào: không có gì để nhập.")
-    return blocks, parse(blocks, facts, path.name)
+    result = parse(blocks, facts, path.name)
+    why = not_a_plan(result.plan, result.org)
+    if why:
+        raise NotAPlan(why[:1].upper() + why[1:])
+    return blocks, result
 
 
 def default_folder(result, path: Path) -> str:

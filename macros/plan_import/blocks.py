@@ -115,15 +115,17 @@ def group_row(row: list[str]) -> bool:
 
 # A piece of a tab-aligned line that anchors it as header or signature layout (the same lines a two-column
 # header or signature table holds): the number line, the national name and motto, a place and date, «Nơi nhận»,
-# a signing authority (TM./KT./TL./Q.).
+# a signing authority (TM./KT./TL./Q.). «Nơi nhận» alone or with its colon: a table's column «Nơi nhận báo cáo» is
+# no signature block (review r19s defect 2: the report table, the heading and the «- …» lines after it were read
+# as one).
 # The Đoàn's and the Party's own heading stands where a Front plan has the national name («ĐOÀN TNCS HỒ CHÍ MINH»,
 # «ĐẢNG CỘNG SẢN VIỆT NAM»): it anchors the header's columns as the national name does.
-_TAB_ANCHOR = re.compile(r"^(số\s*:|cộng hòa xã hội|cộng hoà xã hội|độc lập\s*[-–—]|nơi nhận|(tm|kt|tl|q)\.\s*\S"
+_TAB_ANCHOR = re.compile(r"^(số\s*:|cộng hòa xã hội|cộng hoà xã hội|độc lập\s*[-–—]|nơi nhận\s*(?::|$)|(tm|kt|tl|q)\.\s*\S"
                          r"|[^,\t]{2,40},\s*ngày\b|đoàn tncs hồ chí minh\s*$|đảng cộng sản việt nam\s*$)", re.IGNORECASE)
 
 
-# A piece that is only a list marker («-», «+», «•», «1.», «a)»).
-_MARKER_PIECE = re.compile(r"[-–—+•*·▪◦]|\d{1,3}[.)]|[a-zđ][.)]")
+# A piece that is only a list marker («-», «+», «•», «1.», «a)», «1-», «I-»).
+_MARKER_PIECE = re.compile(r"[-–—+•*·▪◦]|\d{1,3}[.)-]|[IVXLC]{1,6}[.-]|[a-zđ][.)]")
 
 
 def _said(runs: list[Run] | None) -> str:
@@ -172,7 +174,10 @@ def tab_columns(blocks: list) -> list:
     while i < len(blocks):
         b = blocks[i]
         row = _tab_row(b) if isinstance(b, Para) else None
-        if row is None or len(row) < 2 or row[0] is None or not any(_TAB_ANCHOR.match(_said(c)) for c in row):
+        # (two columns, the header's or the signature's: a line of more is a table's row, whatever a cell says,
+        # review r19s: «1⇥Thôn …⇥Ngọc Tem, ngày 05/8⇥…» cut its table in two)
+        if (row is None or len(row) != 2 or row[0] is None
+                or not any(_TAB_ANCHOR.match(_said(c)) for c in row)):
             out.append(b)
             i += 1
             continue
@@ -195,7 +200,7 @@ def tab_columns(blocks: list) -> list:
                     r = [p.runs]
                 else:
                     break
-            if any(re.match(r"(?i)nơi nhận", _said(c)) for c in r):
+            if any(re.match(r"(?i)nơi nhận\s*(?::|$)", _said(c)) for c in r):
                 recipients = True
             rows.append((p, r))
             j += 1

@@ -19,7 +19,8 @@ from .structure import _is_kind_line
 
 # A list item Word numbered, pasted as text: its marker, a tab, its text («1.⇥Mục đích», «-⇥Nội dung», «a)⇥…»,
 # «Điều 2.⇥Quyết định này …», «Bước 1:⇥…»). Its tab ends the marker; it is not a column.
-_LIST_TAB = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|[IVXLC]{1,6}\.|[-–—+•*·▪◦o]"
+# «I-⇥MỤC ĐÍCH», «1-⇥Nội dung»: Word's «%1-» numbering (review r19s defect 6).
+_LIST_TAB = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*[.)-]|[a-zđ][.)]|[IVXLC]{1,6}[.-]|[-–—+•*·▪◦o]"
                        r"|(?:Điều|Bước|Mục|Phần|Chương|Khoản)\s+[\dIVXLC]{1,4}[.:]?)\t+[^\t]*$")
 
 

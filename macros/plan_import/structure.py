@@ -43,15 +43,17 @@ LEVELS = ("tổ dân phố", "khu dân cư", "thành phố", "thị xã", "thị
 _NOT_NAME = {"Tổ", "Ủy", "Uỷ", "Ban", "UBND", "MTTQ", "Mặt", "Đảng", "Nhà", "Hội", "Đoàn", "Phối", "Thực", "Chủ",
              "Trước", "Trong", "Từ", "Đến", "Các", "Cấp", "Chi", "Đề", "Báo", "Tổng", "Hướng", "Tham", "Gửi"}
 
-# Never «V/v …» (về việc: a công văn's subject, review r19g E2).
-_ROMAN = re.compile(r"^(?!V/v)([IVXL]{1,6})\s*([./)]|\s-)\s*(?=\S)")
+# Never «V/v …» (về việc: a công văn's subject, review r19g E2). «I-» before a space or a tab is Word's «%1-»
+# numbering (or the same typed), as the Hội's and the Party's documents number (review r19s defect 6).
+_ROMAN = re.compile(r"^(?!V/v)([IVXL]{1,6})\s*([./)]|\s-|-(?=\s))\s*(?=\S)")
 # «V/v hướng dẫn …», «V/v: …»: the subject (trích yếu) of a công văn, under its number.
 _SUBJECT_VV = re.compile(r"^V/v\b", re.IGNORECASE)
 # The kind abbreviations a number's symbol starts with («12/KH-MTTQ»: a kế hoạch); a symbol with none
 # («214/MTTQ-BTT») is a công văn's (Nghị định 30/2020, Phụ lục III).
 _KIND_ABBREVIATIONS = {"kh", "hd", "ctr", "tb", "bc", "qd", "da", "pa", "nq", "ct", "tt", "qc", "ttr", "kl", "qđ", "đa",
                        "ttlt", "ctph", "nqlt", "bb", "gm", "gtt", "hđ"}
-_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:[.)]|/(?=\s)))\s*(?=\S)")  # «1/ » but never «15/11/…»
+# «1/ » but never «15/11/…»; «1- » (Word's «%1-», review r19s defect 6) but never «1-2 ngày»
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*(?:[.)]|[/-](?=\s)))\s*(?=\S)")
 # «A. YÊU CẦU»: a capital letter, top-level in many Front plans (a heading only when its title is capitals).
 # «Điều 1. Mục đích»: an article, the top level of a programme, a regulation, a decision.
 _ARTICLE = re.compile(r"^(Điều\s+\d{1,3}\s*\.)\s*(?=\S)")
@@ -102,7 +104,8 @@ _RULE = re.compile(r"^[\s_\-–—=*.~]{3,}$")
 _NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<so>[^/\s]*)\s*/\s*(?P<ky_hieu>\S*)\s*$", re.IGNORECASE)
 # The number line of the Party's, the Đoàn's and the Hội's documents: the number, a dash, then the kind and the
 # body parted by «/» («Số 151-KH/UBH», «Số: 225 - KH/TWĐTN-CTTN»; review r19p defects 6 and 7).
-_NUMBER_LINE_DASH = re.compile(r"^Số\s*:?\s*(?P<so>\d{1,6})\s*[-–]\s*(?P<ky_hieu>[A-ZĐ]{1,8}/\S+)\s*$")
+# Spaces around its «/» as typed («Số:  85  - KH/ HNDT», review r19s defect 4): read, the symbol written without them.
+_NUMBER_LINE_DASH = re.compile(r"^Số\s*:?\s*(?P<so>\d{1,6})\s*[-–]\s*(?P<ky_hieu>[A-ZĐ]{1,8}\s*/\s*\S+)\s*$")
 _PLACE_DATE = re.compile(r"^(?P<place>[^,]*?)\s*,\s*ngày\s*(?P<d>\S*)\s*tháng\s*(?P<m>\S*)\s*năm\s*(?P<y>\d{4})?\s*\.?$",
                          re.IGNORECASE)
 # «Chương I.» (its title on the same line in capitals, or on the next line): a chapter above articles.
@@ -143,12 +146,12 @@ def _upper_text(text: str) -> bool:
 def shape(marker: str) -> str:
     """What kind of marker: siblings share a shape, a new shape opens a nested level."""
     m = marker.strip()
-    if re.fullmatch(r"[IVXL]+[./)]?", m):
+    if re.fullmatch(r"[IVXL]+[./)-]?", m):  # «I-» is «I.» written as the Hội writes it (review r19s)
         return "roman"
     if re.fullmatch(r"Điều\s+\d+\s*\.", m):
         return "article"
-    if re.fullmatch(r"\d+(?:\.\d+)*[./)]?", m):
-        return f"dec{m.rstrip('./)').count('.')}{m[-1] if m[-1] in './)' else ''}"
+    if re.fullmatch(r"\d+(?:\.\d+)*[./)-]?", m):
+        return f"dec{m.rstrip('./)-').count('.')}{m[-1] if m[-1] in './)-' else ''}"
     if re.fullmatch(r"[A-ZĐ]\.", m):
         return "uletter"
     if re.fullmatch(r"[a-zđ][.)]", m):
@@ -680,7 +683,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                 and not _NUMBER_LINE.match(t) and not _PLACE_DATE.match(t):
             doc["trich_yeu"] += " " + t  # the subject's next paragraph in its cell
         elif (m := _NUMBER_LINE_DASH.match(t) or _NUMBER_LINE.match(t)):
-            doc["so"], doc["ky_hieu"] = m["so"].strip(), m["ky_hieu"].strip()
+            doc["so"], doc["ky_hieu"] = m["so"].strip(), re.sub(r"\s*/\s*", "/", m["ky_hieu"].strip())
             if m.re is _NUMBER_LINE_DASH:
                 # Written otherwise than «Số: so/ky_hieu»: the line as written is printed (van_ban.dong_so).
                 doc["dong_so"] = t.replace("\u00a0", " ")
@@ -1149,14 +1152,18 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             return f"mục «{s['tieu_de']}»"
         return f"mục thứ {next(k for k, x in enumerate(sections, 1) if x is s)} (không số, không tiêu đề)"
 
-    used: dict[str, str] = {}
+    # One section per kind: the first whose title opens with the kind's words («IV- TỔ CHỨC THỰC HIỆN»), else the
+    # first that names them («III- KẾ HOẠCH TỔ CHỨC THỰC HIỆN CHƯƠNG TRÌNH» before it, review r19s plan C).
+    owner: dict[str, dict] = {}
+    for s in sorted(sections, key=lambda s: _tag_at(s["tieu_de"]) != 0):  # (sorted keeps the order otherwise)
+        if s["loai"] != "khac":
+            owner.setdefault(s["loai"], s)
+    used = {tag: s["so"] or f"«{s['tieu_de']}»" for tag, s in owner.items()}
     for s in sections:
-        if s["loai"] != "khac" and s["loai"] in used:
+        if s["loai"] != "khac" and owner[s["loai"]] is not s:
             check.append(f"mục «{s['tieu_de']}» cũng giống phần «{TAG_NAMES[s['loai']]}» như mục {used[s['loai']]}: "
                          "mỗi loại chỉ một mục, ghi loai: khac")
             s["loai"] = "khac"
-        elif s["loai"] != "khac":
-            used[s["loai"]] = s["so"] or f"«{s['tieu_de']}»"
     for s in sections:
         flattened: list[str] = []
         lifted: list[tuple[str, str, int]] = []
@@ -1225,6 +1232,7 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                       ("dia_danh", "địa danh trước ngày tháng"), ("quoc_hieu", "quốc hiệu"), ("tieu_ngu", "tiêu ngữ")):
         if not org[key] and not (joint_header and key in ("co_quan_cap_tren", "co_quan_ban_hanh")):
             check.append(f"không tìm thấy {what}: để trống (co-quan.yaml, {key})")
+    check.extend(_header_rules(head))
     if org["cap"]:
         check.append(f"cấp của cơ quan ban hành đọc từ các dòng đầu văn bản: «{org['cap']}» (co-quan.yaml, cap; "
                      f"website viết «trên địa bàn toàn {org['cap']}», «Ban phối hợp của {org['cap']}» trong các câu "
@@ -1437,6 +1445,49 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
                           + ", ".join(u["ten_chinh_thuc"] for u in units))
     units_file = {"tinh": "", "don_vi": []}
     return Result(plan, org, units_file, recognised, check)
+
+
+def _header_rules(head: list) -> list[str]:
+    """The checklist's one line for the rules typed under the header's columns («-------» under the issuing body,
+    «---------------» under the motto): the rule Nghị định 30/2020 draws there, which the site draws itself, so
+    they are not printed as text (review r19s defect 5: dropped without a word). A line with «*» is another
+    mark (the Party's, the Đoàn's and the Hội's), said where it is read."""
+    rules = list(dict.fromkeys(t for x in head if isinstance(x, Para)
+                               for t in [nfc(x.text).strip()] if t and _RULE.match(t) and "*" not in t))
+    if not rules:
+        return []
+    return [("dòng kẻ " + ", ".join(f"«{t}»" for t in rules) + " ở đầu văn bản được đọc là đường kẻ "
+             "Nghị định 30/2020 kẻ dưới tên cơ quan ban hành và dưới tiêu ngữ: website tự kẻ đường này, không in "
+             "các dấu đó thành chữ; kiểm tra")]
+
+
+def not_a_plan(plan: dict, org: dict) -> str:
+    """Why a parsed file is not a plan, "" when it is one (review r19s defect 1: a news article was imported).
+    A document as Nghị định 30/2020 lays it out has a header (the number line, the national name and motto, the
+    place and date), a kind line («KẾ HOẠCH»), a body in numbered parts and a signature with «Nơi nhận»: any one of
+    them read is enough (an unsigned draft, a body without its header, each listed), two numbered sections are one
+    (a single «I.»/«V.» may open an ordinary line: «V.I. Lênin …»). A file with none of them is refused."""
+    doc, signature = plan["van_ban"], plan["chu_ky"]
+    header = (doc["loai"] or doc["so"] or doc["ky_hieu"] or doc.get("dong_so") or doc.get("dong_dia_danh_ngay")
+              or org["quoc_hieu"] or org["tieu_ngu"])
+    signed = (any(signature.get(k) for k in ("quyen_han", "chuc_vu", "nguoi_ky")) or plan["noi_nhan"]["dong"]
+              or plan.get("chu_ky_khac"))
+    numbered = sum(1 for s in plan["muc"] if s["so"]) >= 2
+    if header or signed or numbered:
+        return ""
+    kinds = ", ".join(f"«{k}»" for k in KINDS[:3])
+    return ("tệp không phải một kế hoạch hay văn bản hành chính: không tìm thấy phần nào Nghị định 30/2020 quy định "
+            f"cho một văn bản: dòng tên loại văn bản ({kinds}, …), phần đầu văn bản (tên cơ quan, dòng «Số: …/…», "
+            "quốc hiệu, dòng địa danh và ngày), các mục đánh số (I., II., … hay 1., 2., …), phần ký («TM. …», chức "
+            "vụ, họ tên người ký) hay «Nơi nhận». Có lẽ đây là một bài viết, bản tin hay đoạn trích. Nếu đúng là kế "
+            "hoạch, hãy nhập tệp Word gốc của văn bản (đủ phần đầu, tên loại, các mục và phần ký); nếu tệp chỉ chép "
+            "phần thân, thêm dòng tên loại («KẾ HOẠCH») và dòng trích yếu ở đầu tệp rồi nhập lại.")
+
+
+def _tag_at(title: str) -> int:
+    """Where in the title (folded) the words giving its tag begin; -1 when none do."""
+    folded = fold(title)
+    return min((folded.find(words) for words, _ in TAGS if words in folded), default=-1)
 
 
 def tag_of(title: str) -> str:
