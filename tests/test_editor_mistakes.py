@@ -100,6 +100,17 @@ CASES = [
     ("ma-so-0-tham-chieu", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["0611", "610"]',
      ["có phải mã «611»"]),
     ("khoa-ten-ban", "co-quan.yaml", "ten: Ban Phong trào", "ten_ban: Ban Phong trào", ["«ten_ban»", "có phải «ten»?"]),
+    # --- review bad11 SILENT 4, f19: « #» after an unquoted text starts a YAML comment -----
+    ("thang-sau-chu-bi-cat", "ke-hoach.yaml", "nguon: Từ kinh phí Cuộc vận động năm 2023",
+     "nguon: Từ kinh phí Cuộc vận động #2023",
+     [f"data/ke-hoach-2023/ke-hoach.yaml:{line_of('ke-hoach.yaml', '    nguon: Từ')}:", "«kinh_phi › nguon»",
+      "«#2023»", "«Từ kinh phí Cuộc vận động»", 'nguon: "Từ kinh phí Cuộc vận động #2023"']),
+    ("thang-sau-ten-don-vi", "don-vi.yaml", "ten_chinh_thuc: Huyện Kon Rẫy", "ten_chinh_thuc: Huyện Kon Rẫy  # số 1",
+     [f"data/ke-hoach-2023/don-vi.yaml:{line_of('don-vi.yaml', 'ten_chinh_thuc: Huyện Kon Rẫy')}:",
+      "«# số 1»", "dấu nháy kép"]),
+    ("thang-trong-danh-sach", "don-vi.yaml", "ten_khac: [Kon Plong]", "ten_khac: [Kon Plong #2]",
+     [f"data/ke-hoach-2023/don-vi.yaml:{line_of('don-vi.yaml', 'ten_khac: [Kon Plong]')}:", "«#»", "«#2]»",
+     '"Kon Plong #2"']),
     ("khoa-ngay-ky", "ke-hoach.yaml", 'ngay: "08/02/2023"', 'ngay_ky: "08/02/2023"', ["«ngay_ky»", "có phải «ngay»?"]),
 ]
 
