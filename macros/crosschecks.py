@@ -474,8 +474,14 @@ def check_dates(plan: PlanFile, src) -> list[DataError]:
                                 found=plan.van_ban.dong_dia_danh_ngay, hint="sửa một trong hai cho đúng văn bản."))
     for i, doc in enumerate(plan.can_cu):
         if issued is not None and getattr(doc, "ngay", None) is not None and doc.ngay > issued:
-            errors.append(src.error(("can_cu", i, "ngay"), "Văn bản căn cứ có ngày sau ngày ban hành kế hoạch.",
-                                    found=f"{doc.ngay:%d/%m/%Y}"))
+            # either date may be the one just typed (review bad11 d16): both, with their lines
+            line = src.positions.get(("van_ban", "ngay_ban_hanh"), (0,))[0]
+            errors.append(src.error(("can_cu", i, "ngay"), f"Văn bản căn cứ có ngày {doc.ngay:%d/%m/%Y}, sau ngày ban "
+                                                           f"hành kế hoạch {issued:%d/%m/%Y} (van_ban › ngay_ban_hanh, "
+                                                           f"dòng {line}).",
+                                    found=f"{doc.ngay:%d/%m/%Y}",
+                                    hint="kế hoạch chỉ căn cứ văn bản ban hành trước nó: sửa ngày nào sai, ngày ban "
+                                         f"hành kế hoạch (dòng {line}) hay ngày của văn bản căn cứ (dòng này)."))
     if plan.cac_buoc is not None:
         conf = plan.cac_buoc.hoi_nghi
         if conf is None:  # the plan writes no count (optional): nothing to compare
