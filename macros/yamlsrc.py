@@ -530,8 +530,8 @@ class _Builder:
 
     def _comment_after(self, event, path: tuple) -> None:
         """« #…» after an unquoted text on its line: YAML reads it as a comment and drops
-        those words without a word (review bad11: «Cuộc vận động #2023» became «Cuộc
-        vận động», a voucher «PC #01/2023» became «PC»). A text can hold «#» only in
+        those words without a word (review bad11: «Cuộc vận động #năm» became «Cuộc
+        vận động», a voucher «PC #01» became «PC»). A text can hold «#» only in
         quotes; a note for editors goes on a line of its own. After a number («buoc: 2
         # …») a comment stays allowed: no word of a number can be lost there."""
         mark = event.end_mark
