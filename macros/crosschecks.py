@@ -1354,6 +1354,15 @@ def check_website(info, src, root) -> list[DataError]:
     """data/website.yaml: each plan folder exists, folders and path prefixes are unique."""
     errors = unique(info.ke_hoach, lambda p: p.thu_muc, src, ("ke_hoach",), "Thư mục")
     errors += unique(info.ke_hoach, lambda p: p.duong_dan, src, ("ke_hoach",), "Đường dẫn")
+    # two plans of one name: two identical links on the home page (review bad11 w17)
+    titles: dict[str, int] = {}
+    for i, entry in enumerate(info.ke_hoach):
+        title = " ".join(entry.ten.split()).lower()
+        if title in titles:
+            errors.append(src.error(("ke_hoach", i, "ten"), f"Tên kế hoạch «{entry.ten}» trùng với mục {titles[title] + 1}: "
+                                                            "trang chủ sẽ có hai liên kết giống hệt nhau.",
+                                    found=entry.ten, hint="ghi tên riêng của mỗi kế hoạch, như trích yếu của văn bản."))
+        titles.setdefault(title, i)
     errors += _needs_letters(info.ten, src, ("ten",))  # the offline ZIP is named from it
     if len(info.ke_hoach) == 1 and info.ke_hoach[0].duong_dan:
         # The home page is the lone plan's own (a list of plans comes with a second plan):

@@ -262,3 +262,14 @@ def test_rename_hint_never_points_at_an_existing_file(project):
     shutil.copy(where / "mo-hinh-hay.yaml", where / "Mo-Hinh-Hay.yaml")
     [found] = [m for m in messages(project) if "Mo-Hinh-Hay.yaml" in m]
     assert "đổi tên thành" not in found and "«mo-hinh-hay.yaml» đã có" in found, found
+
+
+def test_two_plans_of_one_name_are_refused(tmp_path):
+    # review bad11 w17: the home page listed two identical links
+    root = _two_plans(tmp_path, "mau/")
+    website = root / "data" / "website.yaml"
+    website.write_text(website.read_text(encoding="utf-8").replace("Kế hoạch mẫu dùng để kiểm thử",
+                                                                   "Kế hoạch tuyên truyền, vận động năm 2023"),
+                       encoding="utf-8")
+    found = [str(e) for e in _errors(root)]
+    assert any("data/website.yaml" in m and "«ke_hoach › mục 2 › ten»" in m and "trùng" in m for m in found), found

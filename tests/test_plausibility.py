@@ -167,3 +167,9 @@ def test_today_is_the_builds_date_not_the_clock(tmp_path):
     with pytest.raises(DataErrors) as exc:
         build_state.start(Config(use_directory_urls=True), root, build_state.Settings(source_date_epoch=epoch, pdf="0"))
     assert "chưa đến (hôm nay là 01/12/2023)" in str(exc.value)
+
+
+def test_a_village_written_twice_is_refused(tmp_path):
+    # review bad11 x04: the compiled report printed «(Thôn Mẫu 1, Thôn Mẫu 1)»
+    messages = _errors(tmp_path, BASE.replace("[Thôn Mẫu 1, Thôn Mẫu 2]", "[Thôn Mẫu 1, thôn  Mẫu 1]", 1))
+    assert any("dia_ban › mục 1 › khu_dan_cu › mục 2" in m and "«thôn Mẫu 1» ghi hai lần" in m for m in messages), messages
