@@ -161,6 +161,16 @@ def _level_against_official_name(units: UnitsFile, src) -> list[DataError]:
             continue
         official = fold(unit.ten_chinh_thuc)
         if official.startswith(fold(unit.cap) + " "):
+            # the name after the level: one of the unit's names, or a slip of one («Ngọc Hồ», review bad11 x02)
+            rest = official[len(fold(unit.cap)) + 1:]
+            names = {fold(n): n for n in _unit_names(unit)}
+            near = difflib.get_close_matches(rest, names, n=1, cutoff=0.8)
+            if rest not in names and near:
+                errors.append(src.error(("don_vi", i, "ten_chinh_thuc"),
+                                        f"Tên chính thức «{unit.ten_chinh_thuc}» gần giống nhưng khác tên đơn vị "
+                                        f"«{names[near[0]]}» (ten, ten_khac).", found=unit.ten_chinh_thuc,
+                                        hint=f"có phải «{unit.ten_chinh_thuc[:len(unit.cap)]} {names[near[0]]}»? Nếu "
+                                             "tên chính thức viết khác, thêm cách viết đó vào ten_khac."))
             continue
         other = next((level for level in levels if official.startswith(level + " ")), None)
         if other is None:

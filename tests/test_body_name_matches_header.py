@@ -47,3 +47,10 @@ def test_a_level_the_official_name_agrees_with_is_accepted(tmp_path):
 
 def test_words_the_sentence_adds_are_accepted(tmp_path):
     load_site(project_with(tmp_path, "co-quan.yaml", NAME, NAME + " (cơ quan thường trực)"))
+
+
+def test_an_official_name_one_slip_from_the_units_name_is_refused(tmp_path):
+    # review bad11 x02: «Huyện Ngọc Hồ» was shown under the unit's title
+    messages = [m for m in errors_for(tmp_path, "don-vi.yaml", "ten_chinh_thuc: Huyện Ngọc Hồi",
+                                      "ten_chinh_thuc: Huyện Ngọc Hồ") if "ten_chinh_thuc" in m]
+    assert len(messages) == 1 and "«Ngọc Hồi»" in messages[0] and "«Huyện Ngọc Hồ»" in messages[0], messages
