@@ -163,8 +163,9 @@ def _level_against_official_name(units: UnitsFile, src) -> list[DataError]:
         if official.startswith(fold(unit.cap) + " "):
             # the name after the level: one of the unit's names, or a slip of one («Ngọc Hồ», review bad11 x02)
             rest = official[len(fold(unit.cap)) + 1:]
-            names = {fold(n): n for n in _unit_names(unit)}
-            near = difflib.get_close_matches(rest, names, n=1, cutoff=0.8)
+            names = {fold(n): n for n in reversed(_unit_names(unit))}  # the unit's own ten shown first
+            near = [n for n in difflib.get_close_matches(rest, names, n=1, cutoff=0.8)
+                    if len(n.split()) == len(rest.split())]  # a word added («… Mới») is a new name, not a slip
             if rest not in names and near:
                 errors.append(src.error(("don_vi", i, "ten_chinh_thuc"),
                                         f"Tên chính thức «{unit.ten_chinh_thuc}» gần giống nhưng khác tên đơn vị "
