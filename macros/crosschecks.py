@@ -21,7 +21,7 @@ from .model import Item, Note, OrgFile, PlanFile, Table, UnitsFile, VerbatimSect
 from .numbers import format_money, money_in_words, words_say_amount
 from .report_words import check_report_sender
 from .sections import heading, is_structured, path_of, section_number
-from .text import fold, slugify
+from .text import canon, fold, slugify
 from .yamlsrc import value_at
 
 # {name} in a text field is filled by Site.fill; these are the names it knows.
@@ -160,6 +160,42 @@ def check_units(units: UnitsFile, src) -> list[DataError]:
                                                        f"của mục {seen[name] + 1}.",
                                         hint="mỗi đơn vị phải có tên riêng (cùng cấp), kể cả các cách viết khác."))
             seen.setdefault(name, i)
+    errors += _level_against_official_name(units, src)
+    return errors
+
+
+def _level_against_official_name(units: UnitsFile, src) -> list[DataError]:
+    """A unit's level (cap) that its official name (ten_chinh_thuc) contradicts: the official name
+    begins with another level the file uses (review bad11 x01: one «cap» changed renamed the unit on
+    13 pages and moved its page, whose address is printed on paper)."""
+    levels = sorted({fold(u.cap) for u in units.don_vi if u.cap}, key=len, reverse=True)
+    errors = []
+    for i, unit in enumerate(units.don_vi):
+        if not unit.cap or not unit.ten_chinh_thuc:
+            continue
+        official = fold(unit.ten_chinh_thuc)
+        if official.startswith(fold(unit.cap) + " "):
+            # the name after the level: one of the unit's names, or a slip of one («Ngọc Hồ», review bad11 x02)
+            rest = official[len(fold(unit.cap)) + 1:]
+            names = {fold(n): n for n in reversed(_unit_names(unit))}  # the unit's own ten shown first
+            near = [n for n in difflib.get_close_matches(rest, names, n=1, cutoff=0.8)
+                    if len(n.split()) == len(rest.split())]  # a word added («… Mới») is a new name, not a slip
+            if rest not in names and near:
+                errors.append(src.error(("don_vi", i, "ten_chinh_thuc"),
+                                        f"Tên chính thức «{unit.ten_chinh_thuc}» gần giống nhưng khác tên đơn vị "
+                                        f"«{names[near[0]]}» (ten, ten_khac).", found=unit.ten_chinh_thuc,
+                                        hint=f"có phải «{unit.ten_chinh_thuc[:len(unit.cap)]} {names[near[0]]}»? Nếu "
+                                             "tên chính thức viết khác, thêm cách viết đó vào ten_khac."))
+            continue
+        other = next((level for level in levels if official.startswith(level + " ")), None)
+        if other is None:
+            continue
+        line = src.positions.get(("don_vi", i, "ten_chinh_thuc"), (0,))[0]
+        errors.append(src.error(("don_vi", i, "cap"), f"Cấp «{unit.cap}» trái với tên chính thức «{unit.ten_chinh_thuc}» "
+                                                      f"(ten_chinh_thuc, dòng {line}) của cùng đơn vị.",
+                                found=unit.cap,
+                                hint="sửa cap cho đúng tên chính thức (cấp là một phần địa chỉ trang của đơn vị); "
+                                     "nếu đơn vị đã đổi cấp, sửa cả ten_chinh_thuc và các chỗ kế hoạch gọi tên đơn vị."))
     return errors
 
 
@@ -172,9 +208,65 @@ def _needs_letters(value: str, src, path: tuple) -> list[DataError]:
                       hint="viết tên bằng chữ.")]
 
 
+_WORD = re.compile(r"\w+")
+# The header's fields that name the issuing body, in the order the header prints them.
+_HEADER_FIELDS = ("co_quan_ban_hanh", "co_quan_cap_tren", "cac_co_quan_ban_hanh", "dong_co_quan_ban_hanh",
+                  "dong_co_quan_cap_tren")
+
+
+def _name_against_header(org: OrgFile, src) -> list[DataError]:
+    """Every word of the body's name in a sentence (ten_day_du) is a word of the document's header,
+    letter case, spaces and the tone placement «Uỷ/Ủy» folded (canon): a typo in it («Kom Tum», review
+    bad11 v05) would stand in the footer of every page. A run of words whose initials make a word
+    of the header is the header's abbreviation written out («Mặt trận Tổ quốc» for «MTTQ»); a word
+    far from every word of the header is one the sentence adds (a parent unit): only a word close
+    to one of the header's but not it is refused."""
+    header = []
+    for name in _HEADER_FIELDS:
+        value = getattr(org, name, None) or ""
+        for i, text in enumerate(value if isinstance(value, list) else [value]):
+            if text:
+                header.append(((name, i) if isinstance(value, list) else (name,), text))
+    if not header or not org.ten_day_du:
+        return []
+    original = {canon(w): w for _, text in header for w in _WORD.findall(text)}
+    known = set(original) | {"và"}
+    initials = {fold(w) for w in original}
+    words = _WORD.findall(org.ten_day_du)
+    missing, i = [], 0
+    while i < len(words):
+        if canon(words[i]) in known:
+            i += 1
+            continue
+        run = next((j for j in range(len(words), i, -1)
+                    if "".join(fold(w)[0] for w in words[i:j]) in initials and j - i > 1), None)
+        if run is not None:
+            i = run
+            continue
+        near = difflib.get_close_matches(canon(words[i]), original, n=1, cutoff=0.6)
+        if near:  # a word one slip away from the header's: a typo, not a word the sentence adds
+            missing.append((words[i], original[near[0]]))
+        i += 1
+    if not missing:
+        return []
+    where = "; ".join(f"«{text}» ({_header_field(path)}, dòng {src.positions.get(path, (0,))[0]})"
+                      for path, text in header)
+    typo, word = missing[0]
+    guess = f"có phải «{word.capitalize() if typo[:1].isupper() else word.lower()}»? "
+    return [src.error(("ten_day_du",), "Tên cơ quan ban hành có chữ " + ", ".join(f"«{w}»" for w, _ in missing)
+                      + f" không có ở đầu văn bản: {where}.", found=org.ten_day_du,
+                      hint=guess + ("Sửa" if guess else "sửa") + " ten_day_du cho đúng tên ở đầu văn bản (tên này "
+                                   "in ở chân mọi trang); nếu đầu văn bản sai, sửa ở đầu văn bản.")]
+
+
+def _header_field(path: tuple) -> str:
+    return path[0] if len(path) == 1 else f"{path[0]} › mục {path[1] + 1}"
+
+
 def check_org(org: OrgFile, src) -> list[DataError]:
     return (unique(org.ban, lambda d: d.ma, src, ("ban",), "Mã ban")
-            + (_needs_letters(org.ten_day_du, src, ("ten_day_du",)) if org.ten_day_du else []))
+            + (_needs_letters(org.ten_day_du, src, ("ten_day_du",)) if org.ten_day_du else [])
+            + _name_against_header(org, src))
 
 
 def _units_file_missing(files: dict | None) -> str | None:
@@ -418,8 +510,14 @@ def check_dates(plan: PlanFile, src) -> list[DataError]:
                                 found=plan.van_ban.dong_dia_danh_ngay, hint="sửa một trong hai cho đúng văn bản."))
     for i, doc in enumerate(plan.can_cu):
         if issued is not None and getattr(doc, "ngay", None) is not None and doc.ngay > issued:
-            errors.append(src.error(("can_cu", i, "ngay"), "Văn bản căn cứ có ngày sau ngày ban hành kế hoạch.",
-                                    found=f"{doc.ngay:%d/%m/%Y}"))
+            # either date may be the one just typed (review bad11 d16): both, with their lines
+            line = src.positions.get(("van_ban", "ngay_ban_hanh"), (0,))[0]
+            errors.append(src.error(("can_cu", i, "ngay"), f"Văn bản căn cứ có ngày {doc.ngay:%d/%m/%Y}, sau ngày ban "
+                                                           f"hành kế hoạch {issued:%d/%m/%Y} (van_ban › ngay_ban_hanh, "
+                                                           f"dòng {line}).",
+                                    found=f"{doc.ngay:%d/%m/%Y}",
+                                    hint="kế hoạch chỉ căn cứ văn bản ban hành trước nó: sửa ngày nào sai, ngày ban "
+                                         f"hành kế hoạch (dòng {line}) hay ngày của văn bản căn cứ (dòng này)."))
     if plan.cac_buoc is not None:
         conf = plan.cac_buoc.hoi_nghi
         if conf is None:  # the plan writes no count (optional): nothing to compare
@@ -1302,6 +1400,15 @@ def check_website(info, src, root) -> list[DataError]:
     """data/website.yaml: each plan folder exists, folders and path prefixes are unique."""
     errors = unique(info.ke_hoach, lambda p: p.thu_muc, src, ("ke_hoach",), "Thư mục")
     errors += unique(info.ke_hoach, lambda p: p.duong_dan, src, ("ke_hoach",), "Đường dẫn")
+    # two plans of one name: two identical links on the home page (review bad11 w17)
+    titles: dict[str, int] = {}
+    for i, entry in enumerate(info.ke_hoach):
+        title = " ".join(entry.ten.split()).lower()
+        if title in titles:
+            errors.append(src.error(("ke_hoach", i, "ten"), f"Tên kế hoạch «{entry.ten}» trùng với mục {titles[title] + 1}: "
+                                                            "trang chủ sẽ có hai liên kết giống hệt nhau.",
+                                    found=entry.ten, hint="ghi tên riêng của mỗi kế hoạch, như trích yếu của văn bản."))
+        titles.setdefault(title, i)
     errors += _needs_letters(info.ten, src, ("ten",))  # the offline ZIP is named from it
     if len(info.ke_hoach) == 1 and info.ke_hoach[0].duong_dan:
         # The home page is the lone plan's own (a list of plans comes with a second plan):

@@ -61,9 +61,49 @@ def _ignored(path: Path) -> bool:
     return path.name.startswith(".") or (is_regular(path) and path.suffix.lower() == ".md")
 
 
+def _temporary_of(path: Path) -> str | None:
+    """For a lock or backup file that Word, LibreOffice or a text editor leaves
+    beside the file it opened («~$ten.yaml», «.~lock.ten.yaml#», «.#ten.yaml»,
+    «ten.yaml~», «ten.yaml.bak»): the name of the file it belongs to ("" when
+    that cannot be told); None for any other file."""
+    name = path.name
+    for start, end in (("~$", ""), (".~lock.", "#"), (".#", "")):
+        if name.startswith(start) and name.endswith(end) and len(name) > len(start) + len(end):
+            rest = name[len(start):len(name) - len(end)]
+            if start != "~$":
+                return rest
+            # Word writes «~$» over the first two letters of a long name.
+            return next((p.name for p in sorted(path.parent.iterdir())
+                         if p.name != name and p.name[2:] == rest), rest)
+    if name.endswith("~") and len(name) > 1:
+        return name[:-1]
+    if name.lower().endswith(".bak") and len(name) > 4:
+        stem = name[:-4]
+        return stem if stem.lower().endswith((".yaml", ".yml")) else stem + ".yaml"
+    return None
+
+
+def temporary_file(display: str, path: Path) -> DataError | None:
+    """The error for an editor's lock or backup file: delete it, never rename it
+    (its «real» name is the file the editor is working on)."""
+    real = _temporary_of(path)
+    if real is None:
+        return None
+    exists = bool(real) and real != path.name and is_regular(path.parent / real)
+    if exists:
+        hint = (f"xóa tệp này (đóng Word/LibreOffice hoặc trình soạn thảo trước, nếu tệp còn mở). Đừng đổi tên nó "
+                f"thành «{real}»: tệp «{real}» đã có, là tệp thật mà website đọc.")
+    else:
+        hint = (f"xóa tệp này (đóng Word/LibreOffice hoặc trình soạn thảo trước, nếu tệp còn mở). Chỉ khi tệp "
+                f"«{real}» bị mất và đây là bản duy nhất còn lại, hãy chép nội dung của nó sang tệp «{real}» mới.")
+    return DataError(display, 0, 0, "", "Đây là tệp tạm (tệp khóa hoặc bản sao lưu) do Word/LibreOffice hoặc "
+                                        "trình soạn thảo tự tạo, không phải dữ liệu: website không đọc tệp này.",
+                     found=path.name, hint=hint)
+
+
 def _bad_item(rel: str, path: Path) -> DataError:
     display = f"{rel}/{path.name}"
-    special = not_a_file(display, path)
+    special = not_a_file(display, path) or temporary_file(display, path)
     if special is not None:
         return special
     if path.is_dir():
@@ -79,7 +119,12 @@ def _bad_item(rel: str, path: Path) -> DataError:
                    "không chữ hoa, không dấu tiếng Việt): tên tệp là địa chỉ của trang.")
     else:
         message = "Tệp không phải dữ liệu YAML: website không đọc tệp này."
-    return DataError(display, 0, 0, "", message, found=path.name, hint=f"đổi tên thành «{wanted}», hoặc xóa tệp.")
+    if is_regular(path.parent / wanted):
+        hint = (f"tệp «{wanted}» đã có: so sánh hai tệp, giữ nội dung đúng trong «{wanted}» rồi xóa tệp này "
+                "(đừng đổi tên tệp này đè lên tệp đã có).")
+    else:
+        hint = f"đổi tên thành «{wanted}», hoặc xóa tệp."
+    return DataError(display, 0, 0, "", message, found=path.name, hint=hint)
 
 
 def too_many(folder: Path) -> bool:
@@ -122,8 +167,15 @@ def unexpected_files(root: Path, files: list[str], folders: list[str]) -> list[D
                 errors.append(DataError(rel.as_posix(), 0, 0, "", "Thư mục này không được website đọc.",
                                         hint="xóa thư mục, hoặc chuyển nó ra ngoài data/."))
                 continue
+            temporary = temporary_file(rel.as_posix(), path)
+            if temporary is not None:
+                errors.append(temporary)
+                continue
             near = [f for f in expected if f.parent == rel.parent and f.stem.lower() == path.name.rpartition(".")[0].lower()]
-            hint = (f"đổi tên thành «{near[0].name}»." if near else
+            near_free = near and not is_regular(root / near[0])
+            hint = (f"đổi tên thành «{near[0].name}»." if near_free else
+                    f"tệp «{near[0].name}» đã có: so sánh hai tệp, giữ nội dung đúng trong «{near[0].name}» rồi "
+                    "xóa tệp này." if near else
                     "website chỉ đọc: " + ", ".join(sorted(p.name for p in expected if p.parent == rel.parent))
                     + "; xóa tệp này hoặc chuyển ra ngoài data/.")
             errors.append(DataError(rel.as_posix(), 0, 0, "", "Tệp này không được website đọc.",

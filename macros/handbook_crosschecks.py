@@ -2,9 +2,12 @@
 a chapter cites is in data/van-ban.yaml, the plan's basis document is listed
 there with the same date, codes and abbreviations are unique."""
 
+import re
+
 from .crosschecks import _names, check_placeholder_sections, check_placeholders, near_miss, unique
 from .dates import format_date
 from .errors import DataError
+from .text import canon
 
 
 def check_references(refs, src) -> list[DataError]:
@@ -118,11 +121,31 @@ def check_survey_step(toolkit, plan, src, plan_file: str = "data/ke-hoach.yaml")
     """khao_sat › buoc names a step the plan has (the survey form prints that step's words). A plan
     without a steps section prints the form without a step (render/toolkit.survey_step): no error then."""
     n = toolkit.khao_sat.buoc
-    if n is None or plan.cac_buoc is None or n <= len(plan.cac_buoc.buoc):
+    if n is None or plan.cac_buoc is None:
         return []
+    if n <= len(plan.cac_buoc.buoc):
+        return _survey_step_words(toolkit, plan, src, n)
     return [src.error(("khao_sat", "buoc"), f"Kế hoạch không có bước {n}: {plan_file} › cac_buoc có "
                                             f"{len(plan.cac_buoc.buoc)} bước.", found=str(n),
                       hint="ghi số thứ tự của bước khảo sát trong kế hoạch, hoặc xóa dòng «buoc».")]
+
+
+def _survey_step_words(toolkit, plan, src, n: int) -> list[DataError]:
+    """The step the form cites shares the form's title words at least as much as any other step:
+    another step sharing strictly more is the one meant (review bad11 v06: the conference step was
+    printed as the survey's basis)."""
+    title = toolkit.khao_sat.tieu_de or ""
+    words = {w for w in re.findall(r"\w+", canon(title)) if len(w) > 1}
+    if not words:
+        return []
+    shared = [len(words & set(re.findall(r"\w+", canon(step.noi_dung)))) for step in plan.cac_buoc.buoc]
+    best = max(shared)
+    if shared[n - 1] >= best or shared.count(best) > 1:
+        return []
+    m = shared.index(best) + 1
+    return [src.error(("khao_sat", "buoc"), f"Phiếu «{title}» trích bước {n} của kế hoạch, nhưng bước {m} mới là bước "
+                                            f"nói về việc này («{plan.cac_buoc.buoc[m - 1].noi_dung[:80]}…»).",
+                      found=str(n), hint=f"có phải bước {m}? Ghi số thứ tự của bước mà phiếu làm theo.")]
 
 
 def cross_check(models: dict, sources: dict, files: dict | None = None) -> list[DataError]:

@@ -37,6 +37,15 @@ from .text import fold
 
 MIN_PER_CONFERENCE = 100_000  # đồng: below this a conference's tea and copies are not paid
 MIN_EXPENSE = 1_000  # đồng: the smallest note in use; "5" is a lost "000"
+# đồng: the most one conference of a Front plan can cost. A plan's budget pays a conference in a
+# residential area (tea, copies of documents, a hall, a speaker's allowance) from the Front's own
+# funds, a few million đồng; even MAX_ATTENDEES people each paid a day's allowance stay under this.
+# An amount per unit above MAX_PER_CONFERENCE for each of the most conferences the plan asks for is
+# a slip of extra zeros (3 or more: x1.000), not a plan's allocation.
+MAX_PER_CONFERENCE = 500_000_000
+# Spent on a unit's conferences, less than MIN_EXPENSE for each person who attended (a cup of water,
+# one printed page) is a lost "000": «3.000» is read as three thousand đồng, not three million.
+MIN_SPENT_PER_ATTENDEE = MIN_EXPENSE
 MAX_ATTENDEES = 1_000  # people at one conference in one residential area
 LATE_REPORT_DAYS = 366  # a report sent later than a year after the plan ended: a wrong year
 
@@ -100,6 +109,18 @@ def check_plan(units, plan, src) -> list[DataError]:
                                     found=str(value),
                                     hint=f"có phải {format_money(value * 1000)}? Viết liền 5000000 hoặc có dấu chấm "
                                          "5.000.000; YAML không đọc được «5.000» là năm triệu."))
+    meetings = plan.cac_buoc.hoi_nghi if plan.cac_buoc is not None else None
+    most = max(meetings.toi_da or 0, meetings.toi_thieu or 0) if meetings else 0
+    for path, value, what in amounts:
+        if most and value > MAX_PER_CONFERENCE * most:
+            errors.append(src.error(path, f"{what} {format_money(value)} ({money_in_words(value)}) quá lớn cho "
+                                          f"{most:02d} hội nghị kế hoạch giao nhiều nhất (mỗi hội nghị không quá "
+                                          f"{format_money(MAX_PER_CONFERENCE)}).",
+                                    found=str(value),
+                                    hint=f"kiểm tra số chữ số 0: có phải {format_money(value // 1000)}? Nếu đúng như "
+                                         "vậy vì kinh phí gồm cả khoản không chi cho hội nghị ở đơn vị, ghi tổng của "
+                                         "kế hoạch ở kinh_phi › tong (gồm cả khoản không chia cho đơn vị) và để "
+                                         "mức mỗi đơn vị đúng phần được giao."))
     units_sum = sum(budget.rieng.get(c, budget.dinh_muc or 0) for c in codes)
     total = budget.tong if budget.tong is not None else units_sum
     # a plan total beyond its units (crosschecks.check_budget) leaves the units' sum a figure the plan may write
@@ -152,6 +173,16 @@ def check_results(site, res, src, today: dt.date | None = None) -> tuple[list[Da
                                     f"Khoản chi {format_money(expense.so_tien)} nhỏ hơn {format_money(MIN_EXPENSE)}.",
                                     found=str(expense.so_tien),
                                     hint=f"có phải {format_money(expense.so_tien * 1000)}? Số tiền viết đủ các chữ số 0."))
+    spent = sum(expense.so_tien for expense in res.kinh_phi.chi)
+    people = sum(conf.so_nguoi for conf in res.hoi_nghi)
+    if res.kinh_phi.chi and people and spent < MIN_SPENT_PER_ATTENDEE * people:
+        errors.append(src.error(("kinh_phi", "chi"),
+                                f"Tổng các khoản chi {format_money(spent)} ({money_in_words(spent)}) cho "
+                                f"{len(res.hoi_nghi)} hội nghị, {format_number(people)} người dự: chưa đến "
+                                f"{format_money(MIN_SPENT_PER_ATTENDEE)} một người.",
+                                found=format_money(spent),
+                                hint=f"có phải {format_money(spent * 1000)}? Viết đủ các chữ số 0 (3000000 hoặc "
+                                     "3.000.000): YAML đọc «3.000» là ba nghìn đồng."))
     if res.bao_cao is not None:
         sent = res.bao_cao.ngay_gui
         period = site.plan.thoi_gian_dia_diem  # none (no time section): the report's deadline gives the year

@@ -200,6 +200,10 @@ def _syntax_error(display: str, exc: yaml.YAMLError, text: str = "") -> DataErro
     raw = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''}"
     refined = _refine(text, line, raw) if line else None
     opened = getattr(exc, "context_mark", None)
+    if refined is None and opened is not None and "while parsing a flow" in raw:
+        cut = _hash_in_flow(display, text, opened)
+        if cut is not None:
+            return cut
     if refined is None and opened is not None and "while parsing a flow" in raw and opened.line + 1 < line:
         # An unclosed [ or {: the reader notices lines later; the editor must change the line it opened on.
         for needle, message, hint in _SYNTAX_HINTS:
@@ -225,6 +229,27 @@ def _syntax_error(display: str, exc: yaml.YAMLError, text: str = "") -> DataErro
                      "Lỗi cú pháp YAML: máy đọc không hiểu cách viết ở chỗ này.",
                      hint="so với các dòng xung quanh (thụt lề, dấu hai chấm, dấu nháy, dấu ngoặc), "
                           "hoặc xem hướng dẫn biên tập.")
+
+
+def _hash_in_flow(display: str, text: str, opened) -> DataError | None:
+    """A [ or { whose line holds « #» before its closing bracket: the bracket is there,
+    but YAML read « #…» as a comment and never saw it (review bad11 f19)."""
+    lines = text.splitlines()
+    if opened.line >= len(lines):
+        return None
+    after = lines[opened.line][opened.column:]
+    hashed = re.search(r"\s#", after)
+    if hashed is None or not re.search(r"[\]}]", after[hashed.end():]):
+        return None
+    cut = after[hashed.start():].strip()
+    close = "]" if after.startswith("[") else "}"
+    inner = after[1:after.rfind(close)] if close in after else after[1:]
+    items = ", ".join(f'"{item.strip()}"' if "#" in item and not item.strip().startswith('"') else item.strip()
+                      for item in inner.split(","))
+    return DataError(display, opened.line + 1, opened.column + hashed.start() + 2, _key_on_line(text, opened.line + 1),
+                     f"Lỗi cú pháp YAML. Có dấu đóng ngoặc «{close}», nhưng dấu «#» đứng sau dấu cách bắt đầu một "
+                     f"ghi chú: YAML bỏ cả «{cut[:80]}», kể cả dấu «{close}», nên thấy danh sách không đóng.",
+                     hint=f"đặt mục có dấu «#» trong dấu nháy kép: {after[0]}{items[:160]}{close}.")
 
 
 _KEY_ON_LINE = re.compile(r"^\s*(?:-\s+)*([^\s'\"#:\-\[\]{}][^:#]*?)\s*:(?:\s|$)")
@@ -357,8 +382,9 @@ class _Refused(Exception):
 class _Builder:
     """Builds plain values from parser events, recording each value's position."""
 
-    def __init__(self, source: YamlSource):
+    def __init__(self, source: YamlSource, lines: list[str] | None = None):
         self.source = source
+        self._lines = lines or []  # the file's lines: what follows an unquoted text on its line
         self.errors: list[DataError] = []
         self.paths: dict[int, tuple] = {}  # an error's index in `errors` -> its field's path (named once data is read)
         self._constructor = yaml.SafeLoader("")
@@ -483,6 +509,7 @@ class _Builder:
             return form
         tag = self._resolver.resolve(yaml.ScalarNode, text, (True, False))
         if tag == "tag:yaml.org,2002:str":
+            self._comment_after(event, path)
             return text
         if tag == "tag:yaml.org,2002:null":
             if text:
@@ -499,6 +526,30 @@ class _Builder:
         elif isinstance(value, (dt.date, bool, float)) or value is None and text:
             self.source.coerced[path] = text
         return value
+
+
+    def _comment_after(self, event, path: tuple) -> None:
+        """« #…» after an unquoted text on its line: YAML reads it as a comment and drops
+        those words without a word (review bad11: «Cuộc vận động #năm» became «Cuộc
+        vận động», a voucher «PC #01» became «PC»). A text can hold «#» only in
+        quotes; a note for editors goes on a line of its own. After a number («buoc: 2
+        # …») a comment stays allowed: no word of a number can be lost there."""
+        mark = event.end_mark
+        if mark.line >= len(self._lines):
+            return
+        comment = self._lines[mark.line][mark.column:].strip()
+        if not comment.startswith("#"):
+            return
+        key = path[-1] if path and isinstance(path[-1], str) else ""
+        whole = (event.value + " " + comment).replace("\\", "\\\\").replace('"', '\\"')
+        shown = f'{key}: "{whole}"' if key else f'"{whole}"'
+        self.paths[len(self.errors)] = path
+        self.errors.append(DataError(
+            self.source.path, mark.line + 1, self._lines[mark.line].index("#", mark.column) + 1, field_path(path),
+            f"Chữ «{comment[:80]}» sau dấu « #» bị YAML coi là ghi chú và bị bỏ đi: website chỉ đọc được "
+            f"«{event.value[-80:]}».",
+            hint=f"đặt cả giá trị trong dấu nháy kép: {shown[:200]}. Nếu «#…» là ghi chú cho người biên tập, "
+                 "hãy chuyển nó lên một dòng riêng phía trên."))
 
 
 def _field_at(text: str, line: int, column: int) -> str:
@@ -696,7 +747,7 @@ def read_yaml(file: Path, display: str, raw: bytes | None = None, kind: type = Y
     unreadable = _unreadable(text, display) or _odd_indent(text, display)
     if unreadable:
         raise DataErrors(unreadable)
-    builder = _Builder(source)
+    builder = _Builder(source, text.split("\n") if "#" in text else None)
     try:
         source.data = builder.build(yaml.parse(text, Loader=_FAST_LOADER or yaml.SafeLoader))
     except _Refused as refused:

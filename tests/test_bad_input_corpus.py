@@ -117,7 +117,7 @@ CORPUS = [
     ("han-ngoai-thoi-gian", "ke-hoach.yaml", 'han: "30/11/2023"', 'han: "15/12/2023"',
      ["«to_chuc_thuc_hien › bao_cao › han»", "nằm ngoài thời gian thực hiện"]),
     ("can-cu-sau-ban-hanh", "ke-hoach.yaml", 'ngay_ban_hanh: ""', 'ngay_ban_hanh: "01/02/2023"',
-     ["«can_cu › mục 1 › ngay»", "Văn bản căn cứ có ngày sau ngày ban hành"]),
+     ["«can_cu › mục 1 › ngay»", "Văn bản căn cứ có ngày 08/02/2023, sau ngày ban hành kế hoạch 01/02/2023"]),
     ("ngay-khong-co", "ke-hoach.yaml", 'ngay_ban_hanh: ""', 'ngay_ban_hanh: "31/02/2023"',
      ["Không có ngày 31 tháng 2 năm 2023"]),
     ("thang-khong-co", "ke-hoach.yaml", 'bat_dau: "4/2023"', 'bat_dau: "13/2023"', ["Không có tháng 13"]),

@@ -100,6 +100,17 @@ CASES = [
     ("ma-so-0-tham-chieu", "ke-hoach.yaml", 'don_vi: ["611", "610"]', 'don_vi: ["0611", "610"]',
      ["có phải mã «611»"]),
     ("khoa-ten-ban", "co-quan.yaml", "ten: Ban Phong trào", "ten_ban: Ban Phong trào", ["«ten_ban»", "có phải «ten»?"]),
+    # --- review bad11 SILENT 4, f19: « #» after an unquoted text starts a YAML comment -----
+    ("thang-sau-chu-bi-cat", "ke-hoach.yaml", "nguon: Từ kinh phí Cuộc vận động năm 2023",
+     "nguon: Từ kinh phí Cuộc vận động #2023",
+     [f"data/ke-hoach-2023/ke-hoach.yaml:{line_of('ke-hoach.yaml', '    nguon: Từ')}:", "«kinh_phi › nguon»",
+      "«#2023»", "«Từ kinh phí Cuộc vận động»", 'nguon: "Từ kinh phí Cuộc vận động #2023"']),
+    ("thang-sau-ten-don-vi", "don-vi.yaml", "ten_chinh_thuc: Huyện Kon Rẫy", "ten_chinh_thuc: Huyện Kon Rẫy  # số 1",
+     [f"data/ke-hoach-2023/don-vi.yaml:{line_of('don-vi.yaml', 'ten_chinh_thuc: Huyện Kon Rẫy')}:",
+      "«# số 1»", "dấu nháy kép"]),
+    ("thang-trong-danh-sach", "don-vi.yaml", "ten_khac: [Kon Plong]", "ten_khac: [Kon Plong #2]",
+     [f"data/ke-hoach-2023/don-vi.yaml:{line_of('don-vi.yaml', 'ten_khac: [Kon Plong]')}:", "«#»", "«#2]»",
+     '"Kon Plong #2"']),
     ("khoa-ngay-ky", "ke-hoach.yaml", 'ngay: "08/02/2023"', 'ngay_ky: "08/02/2023"', ["«ngay_ky»", "có phải «ngay»?"]),
 ]
 
@@ -256,3 +267,22 @@ def test_the_size_caps_leave_room_for_every_commune_of_the_country(tmp_path):
     source = yamlsrc.read_yaml(path, "data/ke-hoach-mau/don-vi.yaml")
     assert time.perf_counter() - start < 2
     assert len(source.data["don_vi"]) == 3321 and source.data["don_vi"][-1]["ma"] == "13320"
+
+
+def test_a_misspelt_count_placeholder_is_named_alone(tmp_path, capsys):
+    # review bad11 t20: «{so_hoi_ngh}» also gave, first, «bỏ cả nhóm hoi_nghi», a fix that deletes the plan's figure
+    root = data_copy(tmp_path)
+    change(root, "ke-hoach.yaml", "Tổ chức {so_hoi_nghi} hội nghị", "Tổ chức {so_hoi_ngh} hội nghị")
+    code, report = run_check(root, capsys)
+    assert code == 1 and "có phải «{so_hoi_nghi}»?" in report, report
+    assert "bỏ cả nhóm hoi_nghi" not in report and "có 1 lỗi" in report, report
+
+
+def test_a_basis_dated_after_the_plan_names_both_dates_and_lines(tmp_path, capsys):
+    # review bad11 d16: the editor set ngay_ban_hanh; the message named only the basis's date, not the value typed
+    root = data_copy(tmp_path)
+    change(root, "ke-hoach.yaml", 'ngay_ban_hanh: ""', 'ngay_ban_hanh: "01/01/2023"')
+    code, report = run_check(root, capsys)
+    line = line_of("ke-hoach.yaml", "  ngay_ban_hanh:")
+    assert code == 1 and "08/02/2023" in report and "01/01/2023" in report, report
+    assert f"van_ban › ngay_ban_hanh, dòng {line}" in report, report

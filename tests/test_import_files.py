@@ -464,7 +464,7 @@ def test_rows_that_make_too_big_a_results_file_are_named_as_the_workbook(tmp_pat
     # 220 rows, within the list limit (500), each text within a paragraph's (10.000 letters):
     # ~2.6 MB of text, past a results file's 2 MiB (twice the rows cost twice the time: issue 22).
     for row in range(2, 222):
-        for col, value in enumerate((1_000, f"PC-{row}", "Chi in tài liệu tuyên truyền. " * 330), 1):
+        for col, value in enumerate((100_000, f"PC-{row}", "Chi in tài liệu tuyên truyền. " * 330), 1):
             wb[T.SPENDING].cell(row, col, value)
     wb.save(path)
     messages = _messages(path)

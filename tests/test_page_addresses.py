@@ -242,3 +242,39 @@ def test_the_loader_refuses_a_download_over_a_page_or_a_site_file(project, monke
     [error] = [e for e in info.value.errors if e.file == "data/tai-ve-them.yaml"]
     assert (error.line, error.field) == (4, "tep › mục 1 › duong_dan")
     assert "Hai trang cùng một địa chỉ" in error.message and path in error.message
+
+
+# --- review bad11 e12: an editor's temporary or backup file is never to be renamed over the real one --
+@pytest.mark.parametrize("folder,name,real", [
+    ("so-tay", "~$mo-hinh-hay.yaml", "mo-hinh-hay.yaml"),
+    ("so-tay", "mo-hinh-hay.yaml.bak", "mo-hinh-hay.yaml"),
+    ("so-tay", "mo-hinh-hay.yaml~", "mo-hinh-hay.yaml"),
+    ("so-tay", "mo-hinh-hay.bak", "mo-hinh-hay.yaml"),
+    ("", "co-quan.bak", "co-quan.yaml"),
+    ("", "~$co-quan.yaml", "co-quan.yaml"),
+])
+def test_editor_temporary_file_is_to_be_deleted_not_renamed(project, folder, name, real):
+    where = project / "data" / "ke-hoach-2023" / folder
+    shutil.copy(where / real, where / name)
+    found = [m for m in messages(project) if name in m]
+    assert len(found) == 1, found
+    assert "tệp tạm" in found[0] and "xóa tệp" in found[0] and f"«{real}»" in found[0], found
+    assert "đổi tên thành" not in found[0], found
+
+
+def test_rename_hint_never_points_at_an_existing_file(project):
+    where = project / "data" / "ke-hoach-2023" / "so-tay"
+    shutil.copy(where / "mo-hinh-hay.yaml", where / "Mo-Hinh-Hay.yaml")
+    [found] = [m for m in messages(project) if "Mo-Hinh-Hay.yaml" in m]
+    assert "đổi tên thành" not in found and "«mo-hinh-hay.yaml» đã có" in found, found
+
+
+def test_two_plans_of_one_name_are_refused(tmp_path):
+    # review bad11 w17: the home page listed two identical links
+    root = _two_plans(tmp_path, "mau/")
+    website = root / "data" / "website.yaml"
+    website.write_text(website.read_text(encoding="utf-8").replace("Kế hoạch mẫu dùng để kiểm thử",
+                                                                   "Kế hoạch tuyên truyền, vận động năm 2023"),
+                       encoding="utf-8")
+    found = [str(e) for e in _errors(root)]
+    assert any("data/website.yaml" in m and "«ke_hoach › mục 2 › ten»" in m and "trùng" in m for m in found), found

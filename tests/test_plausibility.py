@@ -48,6 +48,19 @@ def test_implausible_results_are_refused_with_the_reason(tmp_path, old, new, fra
     assert any(all(f in m for f in fragments) for m in messages), messages
 
 
+def test_spending_below_a_thousand_dong_a_person_is_refused(tmp_path):
+    # review bad11 r52: «3.000» is read as three thousand đồng, not three million, for 295 people at 3 conferences
+    text = BASE.replace("so_tien: 3000000", "so_tien: 3.000", 1).replace("so_tien: 1800000", "so_tien: 1.800", 1)
+    messages = _errors(tmp_path, text)
+    assert any(all(f in m for f in ("kinh_phi › chi", "Tổng các khoản chi 4.800đ (Bốn nghìn tám trăm đồng)",
+                                    "295 người", "chưa đến 1.000đ một người", "4.800.000đ?")) for m in messages), messages
+
+
+def test_spending_of_a_real_size_is_accepted(tmp_path):
+    text = BASE.replace("so_tien: 3000000", "so_tien: 300.000", 1).replace("so_tien: 1800000", "so_tien: 1.000", 1)
+    results_of(with_results(tmp_path, {"610.yaml": text}))  # 1.000đ a person or more: no error
+
+
 def test_a_late_report_within_a_year_is_still_late_not_refused(tmp_path):
     results = results_of(with_results(tmp_path, {"610.yaml": BASE.replace('"24/11/2023"', '"15/3/2024"')}))
     assert results.of(ON_TIME).bao_cao.ngay_gui == dt.date(2024, 3, 15)
@@ -70,6 +83,12 @@ PLAN = [
      ["kinh_phi › dinh_muc", "Kinh phí mỗi đơn vị 5.000đ không đủ cho 02 hội nghị", "có phải 5.000.000đ?"]),
     ("ke-hoach.yaml", "  dinh_muc: 5000000", "  dinh_muc: 5000000\n    rieng:\n      \"610\": 50000",
      ["kinh_phi › rieng › 610", "Kinh phí riêng của đơn vị 610 50.000đ"]),
+    # review bad11 a18: three zeros too many reach every budget page
+    ("ke-hoach.yaml", "  dinh_muc: 5000000", "  dinh_muc: 50000000000",
+     ["kinh_phi › dinh_muc", "Kinh phí mỗi đơn vị 50.000.000.000đ (Năm mươi tỷ đồng chẵn)", "04 hội nghị",
+      "có phải 50.000.000đ?", "Nếu đúng như vậy", "kinh_phi › tong"]),
+    ("ke-hoach.yaml", "  dinh_muc: 5000000", "  dinh_muc: 5000000\n    rieng:\n      \"610\": 5000000000",
+     ["kinh_phi › rieng › 610", "Kinh phí riêng của đơn vị 610 5.000.000.000đ"]),
     # The source's sentence kept after the amount changed.
     ("ke-hoach.yaml", "  nguon: Từ kinh phí Cuộc vận động năm 2023\n    # Mức kinh phí cho mỗi đơn vị (đồng). Tổng và số tiền bằng chữ do website tự tính.\n    dinh_muc: 5000000",
      f"  nguon: \"{SOURCE_SENTENCE}\"\n    dinh_muc: 4000000",
@@ -81,6 +100,11 @@ PLAN = [
 def test_implausible_plan_amounts_are_refused(tmp_path, file, old, new, fragments):
     messages = errors_for(tmp_path, file, old, new)
     assert any(all(f in m for f in fragments) for m in messages), messages
+
+
+def test_a_large_but_believable_amount_per_unit_is_accepted(tmp_path):
+    site = load_site(project_with(tmp_path, "ke-hoach.yaml", "  dinh_muc: 5000000", "  dinh_muc: 500000000"))
+    assert site.total == 5_000_000_000
 
 
 def test_a_stale_total_and_words_are_each_named(tmp_path):
@@ -146,3 +170,9 @@ def test_today_is_the_builds_date_not_the_clock(tmp_path):
     with pytest.raises(DataErrors) as exc:
         build_state.start(Config(use_directory_urls=True), root, build_state.Settings(source_date_epoch=epoch, pdf="0"))
     assert "chưa đến (hôm nay là 01/12/2023)" in str(exc.value)
+
+
+def test_a_village_written_twice_is_refused(tmp_path):
+    # review bad11 x04: the compiled report printed «(Thôn Mẫu 1, Thôn Mẫu 1)»
+    messages = _errors(tmp_path, BASE.replace("[Thôn Mẫu 1, Thôn Mẫu 2]", "[Thôn Mẫu 1, thôn  Mẫu 1]", 1))
+    assert any("dia_ban › mục 1 › khu_dan_cu › mục 2" in m and "«thôn Mẫu 1» ghi hai lần" in m for m in messages), messages

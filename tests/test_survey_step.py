@@ -38,3 +38,9 @@ def test_a_step_the_plan_lacks_is_a_message(tmp_path):
     messages = errors_for(tmp_path, "bo-cong-cu.yaml", "  buoc: 2", "  buoc: 7")
     assert any("data/ke-hoach-2023/bo-cong-cu.yaml:40:" in m and "khao_sat › buoc" in m
                and "Kế hoạch không có bước 7" in m and "cac_buoc có 3 bước" in m for m in messages), messages
+
+
+def test_the_survey_citing_another_step_is_a_message(tmp_path):
+    # review bad11 v06: «buoc: 3» printed the conference step as the survey form's basis
+    messages = [m for m in errors_for(tmp_path, "bo-cong-cu.yaml", "  buoc: 2", "  buoc: 3") if "khao_sat › buoc" in m]
+    assert len(messages) == 1 and "có phải bước 2?" in messages[0] and "PHIẾU KHẢO SÁT" in messages[0], messages

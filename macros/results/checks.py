@@ -173,6 +173,14 @@ def check_unit(site: Site, res: UnitResults, src, stem: str | None,
                                                           f"(lần đầu ở mục {seen[key] + 1}).",
                                     hint=f"gộp các nơi được chọn của {level} (khu_dan_cu) vào một mục."))
         seen.setdefault(key, i)
+        places: dict[str, int] = {}  # a village written twice is printed twice in the compiled report
+        for j, place in enumerate(area.khu_dan_cu):
+            name = " ".join(place.lower().split())
+            if name in places:
+                errors.append(src.error(("dia_ban", i, "khu_dan_cu", j), f"«{place}» ghi hai lần trong cùng "
+                                                                         f"{level} (lần đầu ở mục {places[name] + 1}).",
+                                        found=place, hint="xóa lần ghi thừa."))
+            places.setdefault(name, j)
 
     # The same conference or expense pasted twice: its people or its money would be counted twice.
     for field, items, what, totals in ((("hoi_nghi",), res.hoi_nghi, "hội nghị", "số người dự"),
