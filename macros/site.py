@@ -18,6 +18,10 @@ from . import conferences, plan_amounts
 from .numbers import money_in_words
 
 
+# Site.extra's key for draft_differences (set by loader.load_plan).
+DRAFT_DIFFERENCES = "khac_van_ban_goc"
+
+
 @dataclass(frozen=True)
 class Site:
     """One plan and everything its pages show, validated."""
@@ -162,6 +166,12 @@ class Site:
     def draft(self):
         """The import's record (model.Draft) while no editor has checked the plan; else None."""
         return self.plan.draft
+
+    @property
+    def draft_differences(self) -> tuple[str, ...]:
+        """An unchecked import's differences from its document's text (macros/plan_words.py), each as its
+        error would read: printed with the draft's checklist, never on a page (loader.load_plan)."""
+        return self.extra.get(DRAFT_DIFFERENCES) or ()
 
     # -- handbook ---------------------------------------------------------
     @property

@@ -6,6 +6,7 @@ so once. The import writes the text it read and names it.
 
 In-process on a small imported plan (tests/plan_docx_fixtures.no_budget) and on a copy of the 2023 plan."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import yaml
 from macros import check, import_plan
 from macros.errors import DataErrors
 from macros.loader import load_plan
+from macros.render import notice
 from tests.plan_docx_fixtures import no_budget
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,14 +35,37 @@ def imported(tmp_path_factory) -> Path:
     return root
 
 
-def edited(project: Path, tmp_path: Path, old: str, new: str, file: str = "ke-hoach.yaml") -> Path:
+def confirm(text: str) -> str:
+    """ke-hoach.yaml of the draft as an editor leaves it when done: checklist emptied, da_doi_chieu true."""
+    text = re.sub(r"(?m)^  can_xac_nhan:\n(?:  [- ].*\n|    .*\n)*", "  can_xac_nhan: []\n", text)
+    assert text.count("da_doi_chieu: false") == 1
+    return text.replace("da_doi_chieu: false", "da_doi_chieu: true")
+
+
+def edited(project: Path, tmp_path: Path, old: str, new: str, file: str = "ke-hoach.yaml",
+           confirmed: bool = True) -> Path:
+    """A copy of `project` with one change; `confirmed`: the editor has set da_doi_chieu (a draft lists its
+    differences from the text with its checklist instead: test_a_draft_lists_its_differences_and_builds)."""
     dest = tmp_path / "p"
     shutil.copytree(project / "data", dest / "data")
     path = dest / "data" / FOLDER / file
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
+    if confirmed:
+        plan = dest / "data" / FOLDER / "ke-hoach.yaml"
+        plan.write_text(confirm(plan.read_text(encoding="utf-8")), encoding="utf-8")
     return dest
+
+
+def test_a_draft_lists_its_differences_and_builds(imported, tmp_path):
+    """Issue 19: the strict build passes on a fresh draft. A difference the import made (or the editor made before
+    confirming) is printed with the draft's checklist; once da_doi_chieu is true it stops the build."""
+    root = edited(imported, tmp_path, "tương thân tương ái", "tương trợ tương ái", confirmed=False)
+    site = load_plan(root, FOLDER)
+    listed = notice.draft_checklist(site)
+    assert "Trang Kế hoạch chưa khớp văn bản gốc" in listed and "tương trợ" in listed, listed
+    assert site.draft_differences and not load_plan(imported, FOLDER).draft_differences
 
 
 def errors_of(root: Path, folder: str = FOLDER) -> list:

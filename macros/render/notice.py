@@ -95,6 +95,11 @@ def draft_checklist(site: Site) -> str:
     if draft.can_xac_nhan:
         lines.append("Còn cần xác nhận hoặc bổ sung:")
         lines += [f"  {i}. {item}" for i, item in enumerate(draft.can_xac_nhan, 1)]
+    differences = site.draft_differences
+    if differences:
+        lines.append("Trang Kế hoạch chưa khớp văn bản gốc (sửa trước khi đặt «da_doi_chieu: true»; khi đó mỗi "
+                     "điều dưới đây dừng việc tạo website):")
+        lines += [f"  - {text}" for text in differences]
     lines += [f"Lưu ý: {sentence}" for sentence in site.unmade_pages]
     return "\n".join(lines)
 
