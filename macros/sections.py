@@ -36,12 +36,12 @@ def number(section, place: int) -> str:
 
 def heading(section, place: int) -> str:
     """"II. NỘI DUNG" (or the title alone when the document does not number it). A number written with its
-    own mark («Điều 1.», «1)», «A:») keeps it as written: no second dot («Điều 1..»); so does a word with a
+    own mark («Điều 1.», «1)», «A:», «II-») keeps it as written: no second dot («Điều 1..»); so does a word with a
     roman numeral («Chương I», «Phần II»): a document writes it with or without a dot, and `so` says which."""
     n = number(section, place)
     if not n:
         return section.tieu_de
-    as_written = (n.rstrip()[-1] in ".):" or re.fullmatch(r"\w+\s+[IVXLC]+", n.strip()) is not None
+    as_written = (n.rstrip()[-1] in ".):-" or re.fullmatch(r"\w+\s+[IVXLC]+", n.strip()) is not None
                   or re.fullmatch(r"(?i)phần\s+(?:thứ\s+\w+|\d+)", n.strip()) is not None)  # «Phần thứ nhất»
     return f"{n} {section.tieu_de}" if as_written else f"{n}. {section.tieu_de}"
 
@@ -72,7 +72,8 @@ def section_number(plan_or_site, key: str) -> str:
     ("" when it has none)."""
     assert key in STRUCTURED, key
     i = index_of(plan_or_site, key)
-    return "" if i is None else number(_plan(plan_or_site).muc[i], i + 1)
+    # «I-» as the document numbers it (heading): cited «mục I», its mark left to the heading
+    return "" if i is None else number(_plan(plan_or_site).muc[i], i + 1).rstrip(" -")
 
 
 def item_label(so: str | None) -> str:

@@ -2,11 +2,15 @@
 refused, Word's «I-»/«1-» numbering, a section heading right after a .txt table, «Số:  85  - KH/ HNDT», the
 header's dash rules. Every file is written here, with our own wording in the shape of the reviewed ones."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from macros import import_plan
 from macros.import_plan import import_file
 from macros.plan_import.blocks import NotAPlan
+from macros.model import PlanFile
+from macros.sections import heading, section_number
 from tests.test_import_plan import load, project, run  # noqa: F401 - project is a fixture
 
 # A news article about a commune's festival, saved as .txt: a headline, «Căn cứ …» and «Thực hiện …» lines
@@ -107,11 +111,11 @@ def _dashed_outline(got) -> list:
 
 
 EXPECTED_OUTLINE = [
-    ("I", "MỤC ĐÍCH, Ý NGHĨA", [("-", []), ("-", [])]),
-    ("II", "CÁC ĐƠN VỊ PHỐI HỢP", ["Đơn vị chỉ đạo", ("-", [])]),
-    ("III", "KẾ HOẠCH TỔ CHỨC THỰC HIỆN CHƯƠNG TRÌNH", [("1-", [("-", [])]), ("2-", [("-", [])]),
+    ("I-", "MỤC ĐÍCH, Ý NGHĨA", [("-", []), ("-", [])]),
+    ("II-", "CÁC ĐƠN VỊ PHỐI HỢP", ["Đơn vị chỉ đạo", ("-", [])]),
+    ("III-", "KẾ HOẠCH TỔ CHỨC THỰC HIỆN CHƯƠNG TRÌNH", [("1-", [("-", [])]), ("2-", [("-", [])]),
                                               ("3-", ["Kinh phí do các đơn vị phối hợp vận động tài trợ."])]),
-    ("IV", "TỔ CHỨC THỰC HIỆN", ["Hội Nông dân các huyện gửi hồ sơ về Ban Tổ chức trước ngày 15/9/2026."]),
+    ("IV-", "TỔ CHỨC THỰC HIỆN", ["Hội Nông dân các huyện gửi hồ sơ về Ban Tổ chức trước ngày 15/9/2026."]),
 ]
 
 
@@ -173,6 +177,13 @@ def test_dash_numbering_is_read_as_sections_and_items(tmp_path, how):
         src = _dashed_txt(tmp_path / f"{how}.txt", "\t" if how == "txt-tab" else " ")
     got = import_file(src)
     assert _dashed_outline(got) == EXPECTED_OUTLINE
+    # printed as the document numbers them, «I- MỤC ĐÍCH…», not «I. MỤC ĐÍCH…» (its plan page is compared with
+    # its text: a fresh draft failed its own comparison), and cited «mục IV» without the mark
+    plan = PlanFile.model_validate(got.plan)
+    assert [heading(m, i) for i, m in enumerate(plan.muc, 1)][0] == "I- MỤC ĐÍCH, Ý NGHĨA"
+    # a structured section so numbered is cited «mục IV» (the editor's data after the draft)
+    written = SimpleNamespace(muc=[SimpleNamespace(so="IV-", loai="to_chuc_thuc_hien", tieu_de="TỔ CHỨC")])
+    assert section_number(written, "to_chuc_thuc_hien") == "IV" and heading(written.muc[0], 1) == "IV- TỔ CHỨC"
     assert [s["loai"] for s in got.plan["muc"]][::3] == ["muc_dich_yeu_cau", "to_chuc_thuc_hien"]
     assert not any("không nhận ra các mục lớn" in c or "không tìm thấy mục tổ chức" in c for c in got.checklist)
 
@@ -207,7 +218,7 @@ def _report_plan(path, heading: str, after_table: list[str] = ()):
 def test_a_section_heading_after_a_txt_table_ends_the_table(tmp_path, heading):
     got = import_file(_report_plan(tmp_path / "bao-cao.txt", heading))
     assert [(s["so"], s["tieu_de"]) for s in got.plan["muc"]] == [
-        ("I", "MỤC ĐÍCH"), ("II", "THỜI GIAN BÁO CÁO"), ("III", "TỔ CHỨC THỰC HIỆN")]
+        ("I", "MỤC ĐÍCH"), ("II", "THỜI GIAN BÁO CÁO"), (heading.split("\t")[0].rstrip("."), "TỔ CHỨC THỰC HIỆN")]
     table = got.plan["muc"][1]["doan"][0]["doan"][0]
     assert table["bang"] == [r.split("\t") for r in REPORT_TABLE]
     assert [b["ky_hieu"] for b in got.plan["muc"][2]["doan"]] == ["1."]

@@ -1123,7 +1123,10 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
             sections.append(current)
             continue
         if heading and heading(ln):
-            so = re.sub(r"[\s./)\-]+$", "", ln.marker) if ln.marker else ""
+            # «I-»/«I -» (Word's «%1-», review r19s defect 6) kept as written: the heading prints it so
+            # (sections.heading); «I.», «I)» are recorded bare and printed «I.» as before.
+            so = (ln.marker.rstrip() if ln.marker.rstrip().endswith("-") else
+                  re.sub(r"[\s./)\-]+$", "", ln.marker)) if ln.marker else ""
             title, rest = _article_parts(ln) if shape(ln.marker) == "article" else (ln.text, None)
             current = {"so": so, "tieu_de": title, "loai": tag_of(title), "_blocks": [rest] if rest else []}
             sections.append(current)
