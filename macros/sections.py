@@ -72,7 +72,7 @@ def section_number(plan_or_site, key: str) -> str:
     ("" when it has none)."""
     assert key in STRUCTURED, key
     i = index_of(plan_or_site, key)
-    # «I-» as the document numbers it (heading): cited «mục I», its mark left to the heading
+    # a number written «I-» (heading prints it so) is cited without its mark
     return "" if i is None else number(_plan(plan_or_site).muc[i], i + 1).rstrip(" -")
 
 
