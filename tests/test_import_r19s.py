@@ -119,6 +119,24 @@ EXPECTED_OUTLINE = [
 ]
 
 
+def _header_table(doc, rows):
+    """The two-column header (issuing body | national name) as Word files hold it: one paragraph a line."""
+    t = doc.add_table(rows=1, cols=2)
+    for col, cell in enumerate(t.rows[0].cells):
+        cell.paragraphs[0].add_run(rows[0][col]).bold = True
+        for row in rows[1:]:
+            cell.add_paragraph().add_run(row[col]).bold = row[col].isupper()
+
+
+def _sign_table(doc):
+    """«Nơi nhận» beside the signature, a table of two columns."""
+    t = doc.add_table(rows=1, cols=2)
+    for col, cell in enumerate(t.rows[0].cells):
+        cell.paragraphs[0].text = DASHED_SIGN[0][col]
+        for row in DASHED_SIGN[1:]:
+            cell.add_paragraph(row[col])
+
+
 def _dashed_docx(path, auto: bool):
     """The plan as .docx: the «I-»/«1-» numbers drawn by Word (auto) or typed in the text; «-» bullets typed."""
     from docx import Document
@@ -126,11 +144,7 @@ def _dashed_docx(path, auto: bool):
     from docx.oxml.ns import nsdecls, qn
 
     doc = Document()
-    t = doc.add_table(rows=1, cols=2)
-    for col, cell in enumerate(t.rows[0].cells):
-        cell.paragraphs[0].add_run(DASHED_HEAD[0][col]).bold = True
-        for row in DASHED_HEAD[1:]:
-            cell.add_paragraph().add_run(row[col]).bold = row[col].isupper()
+    _header_table(doc, DASHED_HEAD)
     for line in DASHED_TITLE:
         doc.add_paragraph().add_run(line).bold = True
     numbering = doc.part.numbering_part.element
@@ -152,11 +166,7 @@ def _dashed_docx(path, auto: bool):
             p.add_run(text).bold = level == 0
         else:
             p.add_run(f"{marker} {text}" if marker else text).bold = level == 0
-    t = doc.add_table(rows=1, cols=2)
-    for col, cell in enumerate(t.rows[0].cells):
-        cell.paragraphs[0].text = DASHED_SIGN[0][col]
-        for row in DASHED_SIGN[1:]:
-            cell.add_paragraph(row[col])
+    _sign_table(doc)
     doc.save(str(path))
     return path
 
@@ -261,18 +271,10 @@ def _rule_docx(path):
     from docx import Document
 
     doc = Document()
-    t = doc.add_table(rows=1, cols=2)
-    for col, cell in enumerate(t.rows[0].cells):
-        cell.paragraphs[0].add_run(RULE_HEAD[0][col]).bold = True
-        for row in RULE_HEAD[1:]:
-            cell.add_paragraph().add_run(row[col]).bold = row[col].isupper()
+    _header_table(doc, RULE_HEAD)
     for line in RULE_BODY:
         doc.add_paragraph(line)
-    t = doc.add_table(rows=1, cols=2)
-    for col, cell in enumerate(t.rows[0].cells):
-        cell.paragraphs[0].text = DASHED_SIGN[0][col]
-        for row in DASHED_SIGN[1:]:
-            cell.add_paragraph(row[col])
+    _sign_table(doc)
     doc.save(str(path))
     return path
 

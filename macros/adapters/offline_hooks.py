@@ -108,7 +108,7 @@ def reuse_copy_pages(files, config, state) -> None:
     if reuse is None:
         return
     by_name = state.catalog.search_by_name
-    in_nav = set(_nav_paths(config.nav))
+    in_nav = set(page_cache.nav_paths(config.nav))
     for file in files.documentation_pages():
         if file.src_uri in in_nav:
             # A page in the nav is built: a page not built has no title but its nav's (none for a
@@ -128,17 +128,6 @@ def reuse_copy_pages(files, config, state) -> None:
         file.is_modified = lambda: False
         reuse.reused[file.src_uri] = kept[1]
 
-
-def _nav_paths(entries):
-    """The source paths config.nav lists (titles, sections and links left out)."""
-    if isinstance(entries, list):
-        for entry in entries:
-            yield from _nav_paths(entry)
-    elif isinstance(entries, dict):
-        for value in entries.values():
-            yield from _nav_paths(value)
-    elif isinstance(entries, str) and entries.endswith(".md"):
-        yield entries
 
 
 def _index_with_reused(config, reuse: PageReuse, files) -> None:

@@ -46,13 +46,14 @@ class PageCache:
         return f"lấy lại {len(self.kept)}/{len(self.keys)} trang đơn vị từ lần tạo trước"
 
 
-def _nav_paths(entries):
+def nav_paths(entries):
+    """The source paths config.nav lists (titles, sections and links left out); offline_hooks reads it too."""
     if isinstance(entries, list):
         for entry in entries:
-            yield from _nav_paths(entry)
+            yield from nav_paths(entry)
     elif isinstance(entries, dict):
         for value in entries.values():
-            yield from _nav_paths(value)
+            yield from nav_paths(value)
     elif isinstance(entries, str) and entries.endswith(".md"):
         yield entries
 
@@ -95,7 +96,7 @@ def reuse(files, config, state, dirty: bool, write_image) -> PageCache | None:
                       cache.Store(folder / "tim-kiem", ".json"))
     pages = files.documentation_pages()
     common = common_key(config, state, [f"{f.src_uri}\0{f.dest_uri}\0{f.url}" for f in pages])
-    in_nav = set(_nav_paths(config.nav))
+    in_nav = set(nav_paths(config.nav))
     handbook = {src for srcs in state.catalog.handbook.values() for src in srcs}
     for file in pages:
         page = state.catalog.pages.get(file.src_uri)
