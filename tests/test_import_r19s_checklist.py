@@ -2,6 +2,8 @@
 wrong receiver or deny a sender the item's heading names, a line saying no body heads an item when one does, a
 newspaper's name offered as a village, a table cell's amount listed twice. Small texts written here in those shapes."""
 
+from dataclasses import replace
+
 from macros.plan_import.reports import report_lines, section_texts
 from macros.plan_import.structure import find_units, money_lines
 from tests.test_import_plan import imported, project  # noqa: F401 - project is a fixture
@@ -87,3 +89,35 @@ def test_units_named_outside_the_organisation_section_are_offered_with_a_way_the
     assert "«ấp Phước An», «ấp Phước Bình»" in line, line
     assert "chỉ thêm khi các mục được ghi dạng có cấu trúc" not in line
     assert "(«các ấp») khi giao tất cả các đơn vị cấp đó" in line, line
+
+
+def test_a_subject_naming_a_span_of_years_asks_for_the_year(project, tmp_path, capsys):
+    """Review r19t: a plan «giai đoạn 2021 - 2025» issued in 2026 was «Kế hoạch năm 2026» with no checklist line."""
+    from docx import Document
+
+    def span(path):
+        commune_plan(path)
+        d = Document(str(path))
+        for p in d.paragraphs:
+            if p.text.startswith("Tổ chức thực hiện Cuộc vận động"):
+                p.text = "Giám sát thực hiện Chương trình giảm nghèo bền vững giai đoạn 2021 - 2025"
+        d.save(str(path))
+
+    plan = imported(project, tmp_path, capsys, span, "giam-sat")
+    assert "trích yếu ghi năm 2021, 2025, website ghi «Kế hoạch năm" in _checklist(plan), _checklist(plan)
+
+
+def test_the_notice_dates_the_names_by_the_year_of_issue():
+    """Review r19t: a plan of one year issued the year before said «tại thời điểm ban hành kế hoạch (năm <plan's
+    year>)»: the names are as of the day the document was issued."""
+    import datetime as dt
+
+    from macros.loader import load_site
+    from macros.render import notice
+    from tests.sitebuild import ROOT
+
+    site = load_site(ROOT)
+    vb = site.plan.van_ban.model_copy(update={"ngay_ban_hanh": dt.date(site.plan.van_ban.nam - 1, 12, 20)})
+    dated = replace(site, plan=site.plan.model_copy(update={"van_ban": vb}))
+    assert f"(năm {site.plan.van_ban.nam - 1})" in notice.as_of_sentence(dated)
+    assert f"(năm {site.plan.van_ban.nam})" in notice.as_of_sentence(site)

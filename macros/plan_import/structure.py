@@ -841,6 +841,12 @@ def parse(blocks: list, facts: dict, file_name: str) -> Result:
     years = re.findall(r"\bnăm (\d{4})\b", doc["trich_yeu"])
     if years:
         doc["nam"] = int(years[-1])
+    # A subject naming another year or a span of years («giai đoạn …», review r19t) leaves the year to the editor.
+    other = sorted({int(y) for y in re.findall(r"\b(\d{4})\b", doc["trich_yeu"])} - {doc["nam"]})
+    if other and not (issued is not None and doc["nam"] != issued):
+        check.append(f"trích yếu ghi năm {', '.join(map(str, other))}, website ghi «Kế hoạch năm {doc['nam']}» "
+                     f"(năm ban hành hoặc năm trích yếu ghi «năm …»): kiểm tra van_ban.nam (ke-hoach.yaml; tên tệp PDF "
+                     "và các trang theo năm này)")
     if issued is not None and doc["nam"] != issued:
         check.append(f"năm của kế hoạch đọc từ trích yếu: {doc['nam']} («năm {doc['nam']}»), văn bản ban hành năm "
                      f"{issued}: kiểm tra van_ban.nam (ke-hoach.yaml; website ghi «Kế hoạch năm {doc['nam']}», tên tệp "

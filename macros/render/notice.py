@@ -222,7 +222,10 @@ def change_sentences(site: Site, brief: bool = False) -> list[str]:
 
 
 def as_of_sentence(site: Site) -> str:
-    year = f" (năm {site.plan.van_ban.nam})" if site.plan.van_ban.nam else ""
+    # The year of issue where the document is dated (a plan issued in one year for the next, review r19t), else
+    # the plan's year.
+    issued = site.plan.van_ban.ngay_ban_hanh
+    year = (f" (năm {issued.year})" if issued else f" (năm {site.plan.van_ban.nam})" if site.plan.van_ban.nam else "")
     return (f"Tên các {site.plan.ten_goi_don_vi}, cơ quan, nhiệm vụ và thời hạn ghi ở đây theo {_kind(site)}, "
             f"tại thời điểm ban hành {_kind(site)}{year}.")
 
