@@ -188,6 +188,11 @@ def _main(argv: list[str] | None) -> int:
         result.checklist.append(f"không có loại văn bản và trích yếu: tên kế hoạch trên website (data/website.yaml, "
                                 f"ke_hoach › ten, hiện trên thanh tiêu đề và tên mọi trang) tạm ghi là tên tệp "
                                 f"«{path.stem}»: ghi tên văn bản")
+    listed = _listed_plan_name(args.goc, folder)
+    if listed is not None and " ".join(listed.split()) != " ".join(name.split()):
+        # --ghi-de with an amended file: the website's entry is kept as the editor left it (review r19t).
+        result.checklist.append(f"data/website.yaml giữ tên đã có của kế hoạch data/{folder} «{listed}»; văn bản vừa "
+                                f"nhập có tên «{name}»: sửa ten của kế hoạch này trong data/website.yaml nếu cần")
     site_name = _website_name(args.goc)
     if site_name:
         # The website's own name and description are other plans' words until the editor changes them
@@ -265,6 +270,19 @@ def _website_name(root: Path) -> str:
         return ""
     name = data.get("ten") if isinstance(data, dict) else None
     return " ".join(name.split()) if isinstance(name, str) else ""
+
+
+def _listed_plan_name(root: Path, folder: str) -> str | None:
+    """The name data/website.yaml gives the plan in data/<folder>/ (None when not listed or not readable)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load((root / "data" / "website.yaml").read_text(encoding="utf-8"))
+        entry = next((e for e in data["ke_hoach"] if isinstance(e, dict) and e.get("thu_muc") == folder), None)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+        return None
+    name = entry.get("ten") if entry else None
+    return name if isinstance(name, str) else None
 
 
 def _unexplained_abbreviations(root: Path, result) -> list[str]:

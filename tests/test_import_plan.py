@@ -908,6 +908,24 @@ def test_ghi_de_does_not_claim_to_add_the_plan_again(project, tmp_path, capsys):
     assert "thêm kế hoạch" not in out and "đã có kế hoạch này" in out
 
 
+def test_ghi_de_with_an_amended_subject_asks_about_the_kept_name(project, tmp_path, capsys):
+    """Review r19t: re-importing an amended file with --ghi-de kept the old name in data/website.yaml unsaid."""
+    src = tmp_path / "kh.docx"
+    word_numbering(src)
+    assert run(project, src, "--thu-muc", "kh", "--xem") == 0
+    assert "giữ tên đã có" not in capsys.readouterr().out  # a first import: nothing kept
+    assert run(project, src, "--thu-muc", "kh") == 0
+    website = project / "data" / "website.yaml"
+    text = website.read_text(encoding="utf-8")
+    listed = re.search(r"- thu_muc: kh\n\s+duong_dan: kh/\n\s+ten: (.*)\n", text)
+    website.write_text(text.replace(listed.group(0), listed.group(0).replace(listed.group(1), "Kế hoạch cũ")),
+                       encoding="utf-8")
+    capsys.readouterr()
+    assert run(project, src, "--thu-muc", "kh", "--ghi-de") == 0
+    out = capsys.readouterr().out
+    assert "data/website.yaml giữ tên đã có của kế hoạch data/kh «Kế hoạch cũ»" in out, out
+
+
 def test_utf16_text_file_is_read(project, tmp_path):
     """A .txt saved as UTF-16 (with its BOM) was refused as «dữ liệu nhị phân»: now it is read."""
     plain = tmp_path / "kh.txt"
