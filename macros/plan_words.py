@@ -171,9 +171,12 @@ def _where(site: Site, block: str, page_seg: str, context: str):
               for path, value in _leaves(src.data) if not (path and path[0] == FIELD)]
     texts = [(src, path, value, _filled(site, value)) for src, path, value in leaves
              if isinstance(value, str) and value.strip()]
-    for src, path, value, said in texts:  # a short field the differing words hold: a date, a name
-        if page_seg and 2 * len(said) >= len(page_seg) and _has(page_seg, said) and _has(block, said):
-            return src, path, value
+    # a short field the differing words hold: a date, a name; of several with the same words («000.000» of three
+    # table rows read as items, review r19t), the one whose item's other words are in the block
+    held = [(src, path, value) for src, path, value, said in texts
+            if page_seg and 2 * len(said) >= len(page_seg) and _has(page_seg, said) and _has(block, said)]
+    if held:
+        return max(held, key=lambda t: _siblings_in(t[0].data, t[1], block))
     for src, path, value in leaves:  # a figure written into a sentence: 5000000 as «5.000.000đ», 4 as «04»
         if page_seg and isinstance(value, int) and any(_number_in(page_seg, f) for f in _number_forms(value)):
             return src, path, str(value)
@@ -182,6 +185,23 @@ def _where(site: Site, block: str, page_seg: str, context: str):
         if probe and said in block and _has(said, probe):
             return src, path, value
     return None
+
+
+def _siblings_in(data, path: tuple, block: str) -> int:
+    """How many of the other text values beside the field at `path` (its item's number, title…) are in `block`."""
+    parent = data
+    for key in path[:-1]:
+        try:
+            parent = parent[key]
+        except (KeyError, IndexError, TypeError):
+            return 0
+    if isinstance(parent, dict):
+        others = [v for k, v in parent.items() if k != path[-1]]
+    elif isinstance(parent, list):
+        others = [v for i, v in enumerate(parent) if i != path[-1]]
+    else:
+        return 0
+    return sum(1 for v in others if isinstance(v, str) and v.strip() and _has(block, squash(v)))
 
 
 def _own_words_in(value: str, text: str) -> bool:

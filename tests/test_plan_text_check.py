@@ -173,3 +173,18 @@ def test_the_published_plans_figures_and_names(plan_2023, tmp_path, old, new, fi
     errors = errors_of(dest, "ke-hoach-2023")
     assert [e.field for e in errors] == [field], "\n".join(map(str, errors))
     assert "source/ke-hoach-2023.txt" in str(errors[0])
+
+
+def test_of_fields_with_the_same_words_the_one_of_the_differing_item_is_named():
+    """Review r19t: three table amounts «45.000.000», «30.000.000», «10.000.000» read from a .txt as items «45.» +
+    «000.000» each: every difference was laid to the first item's field, so the three were said as one error."""
+    from types import SimpleNamespace
+
+    from macros import plan_words
+
+    data = {"muc": [{"doan": [{"ky_hieu": "45.", "van_ban": "000.000"}, {"ky_hieu": "30.", "van_ban": "000.000"},
+                              {"ky_hieu": "10.", "van_ban": "000.000"}]}]}
+    site = SimpleNamespace(sources={"plan": SimpleNamespace(data=data)})
+    for k, block in enumerate(["45. 000.000", "30. 000.000", "10. 000.000"]):
+        _, path, _ = plan_words._where(site, block, block, block)
+        assert path == ("muc", 0, "doan", k, "van_ban"), (block, path)
