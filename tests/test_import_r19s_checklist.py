@@ -55,24 +55,27 @@ def test_an_amount_in_a_cell_a_table_line_quotes_is_listed_once():
     assert any("dòng «Hỗ trợ các đội (04 đội x 5.000.000đ)»" in line for line in lines), lines
 
 
-def test_the_year_is_the_subjects_and_a_different_year_of_issue_is_asked(project, tmp_path, capsys):
-    """Review r19s defect 8: a plan issued in December for a contest of the next year is that year's plan."""
-    from docx import Document
+def _commune_plan_titled(subject: str, place_date: str | None = None):
+    """A writer of the commune plan (.docx) with another subject and, given, another place-and-date line."""
+    def write(path):
+        from docx import Document
 
-    def late(path):
         commune_plan(path)
         d = Document(str(path))
         for p in d.paragraphs:
             if p.text.startswith("Tổ chức thực hiện Cuộc vận động"):
-                p.text = "Tổ chức Hội thi Nhà nông đua tài xã năm 2027"
-        for t in d.tables:
-            for row in t.rows:
-                for c in row.cells:
-                    for p in c.paragraphs:
-                        if p.text.startswith("Ia Phú, ngày"):
-                            p.text = "Ia Phú, ngày 20 tháng 12 năm 2026"
+                p.text = subject
+        cells = (p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs)
+        for p in cells:
+            if place_date and p.text.startswith("Ia Phú, ngày"):
+                p.text = place_date
         d.save(str(path))
+    return write
 
+
+def test_the_year_is_the_subjects_and_a_different_year_of_issue_is_asked(project, tmp_path, capsys):
+    """Review r19s defect 8: a plan issued in December for a contest of the next year is that year's plan."""
+    late = _commune_plan_titled("Tổ chức Hội thi Nhà nông đua tài xã năm 2027", "Ia Phú, ngày 20 tháng 12 năm 2026")
     plan = imported(project, tmp_path, capsys, late, "hoi-thi")
     assert plan["van_ban"]["nam"] == 2027
     assert "văn bản ban hành năm 2026: kiểm tra van_ban.nam" in _checklist(plan), _checklist(plan)
@@ -93,16 +96,7 @@ def test_units_named_outside_the_organisation_section_are_offered_with_a_way_the
 
 def test_a_subject_naming_a_span_of_years_asks_for_the_year(project, tmp_path, capsys):
     """Review r19t: a plan «giai đoạn 2021 - 2025» issued in 2026 was «Kế hoạch năm 2026» with no checklist line."""
-    from docx import Document
-
-    def span(path):
-        commune_plan(path)
-        d = Document(str(path))
-        for p in d.paragraphs:
-            if p.text.startswith("Tổ chức thực hiện Cuộc vận động"):
-                p.text = "Giám sát thực hiện Chương trình giảm nghèo bền vững giai đoạn 2021 - 2025"
-        d.save(str(path))
-
+    span = _commune_plan_titled("Giám sát thực hiện Chương trình giảm nghèo bền vững giai đoạn 2021 - 2025")
     plan = imported(project, tmp_path, capsys, span, "giam-sat")
     assert "trích yếu ghi năm 2021, 2025, website ghi «Kế hoạch năm" in _checklist(plan), _checklist(plan)
 
