@@ -144,4 +144,6 @@ def keep_compiled(folder: Path) -> None:
     plugin's on_config) on this process's environment: an entry holds code compiled from a
     template's source, never a build's data, so a later build in the process may read it."""
     env = environment()
-    env.bytecode_cache = CompiledTemplates(folder, env)
+    kept = env.bytecode_cache
+    if not (isinstance(kept, CompiledTemplates) and kept._base == Path(folder)):  # its key worked out once
+        env.bytecode_cache = CompiledTemplates(folder, env)

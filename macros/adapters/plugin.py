@@ -196,8 +196,10 @@ class KontumPlugin(BasePlugin[KontumConfig]):
     def on_config(self, config):
         root = _root(config)
         settings = self.settings()
-        # The page templates compiled once per user, not once per process (templating.CompiledTemplates).
-        templating.keep_compiled(_compiled_templates(settings))
+        # The page templates compiled once per user, not once per process (templating.CompiledTemplates);
+        # not under serve, whose process compiles each once and keeps it (and may run code older than macros/).
+        if not settings.serving:
+            templating.keep_compiled(_compiled_templates(settings))
         if self.memory is not None:  # a new save: the last save's downloads are not made on
             serve_hooks.stop_making(self.memory)
         try:
