@@ -79,14 +79,16 @@ def fragment(template: str, /, *, post=None, **context) -> Markup:
 def compiled_key(env: Environment) -> str:
     """What the code Jinja compiles a template into depends on besides the template's own
     source (which Jinja checks itself, by its checksum): Jinja's and Python's versions, the
-    environment's syntax settings, its extensions (their preprocess steps: _Joined), and its
-    filters and tests, by name, by what they are passed (pass_context…) and by the code of
-    their modules (a filter may be run at compile time on constant arguments); for a module
-    under macros/, the macros modules it imports too (cache.source_files)."""
+    environment's syntax settings, finalize and code generator, its extensions (their
+    preprocess steps: _Joined), and its filters and tests, by name, by what they are passed
+    (pass_context…) and by the code of their modules (a filter may be run at compile time on
+    constant arguments); for a module under macros/, the macros modules it imports too
+    (cache.source_files)."""
     syntax = (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
               env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
               env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
-              env.keep_trailing_newline, env.optimized, env.is_async,
+              env.keep_trailing_newline, env.optimized, env.is_async, _qualified(env.code_generator_class),
+              env.finalize and (_qualified(env.finalize), getattr(env.finalize, "jinja_pass_arg", None)),
               env.autoescape if isinstance(env.autoescape, bool) else _qualified(env.autoescape))
     named = [("extension", name, ext) for name, ext in env.extensions.items()]
     named += [("filter", name, f) for name, f in env.filters.items()]
