@@ -41,6 +41,11 @@ def digest(*parts) -> str:
     return h.hexdigest()
 
 
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
 def library_versions(*names: str) -> str:
     """"name==version" of each installed library, and Python's version."""
     out = [f"python=={sys.version_info[0]}.{sys.version_info[1]}.{sys.version_info[2]}"]
@@ -75,7 +80,11 @@ def _imported(path: Path) -> set[tuple[str, ...]]:
 @lru_cache(maxsize=512)  # pure: the same bytes in the same package import the same modules
 def _imports_of(path: Path, package: tuple[str, ...], source: bytes) -> frozenset:
     found: set[tuple[str, ...]] = set()  # `from . import x`: x beside this file, in `package`
-    for node in ast.walk(ast.parse(source, str(path))):
+    todo = list(ast.parse(source, str(path)).body)
+    while todo:  # statements only (an import is one), at any depth: not every expression's nodes
+        node = todo.pop()
+        for block in ("body", "orelse", "finalbody", "handlers", "cases"):
+            todo.extend(getattr(node, block, ()))
         if isinstance(node, ast.Import):
             names = [a.name.split(".") for a in node.names]
             found.update(tuple(n[1:]) for n in names if n[0] == "macros")
@@ -102,10 +111,14 @@ def source_files(*modules: str) -> tuple[Path, ...]:
     packages' __init__.py, and the Jinja templates when macros/templating.py is among them."""
     todo = [tuple(m.split(".")) for m in modules]
     seen: set[Path] = set()
+    asked: set[tuple[str, ...]] = set()  # each module name looked up once (a stat or two each)
     while todo:
         parts = todo.pop()
         for depth in range(len(parts) + 1):  # the packages on the way run on import
-            path = _module_file(parts[:depth]) if depth < len(parts) else _module_file(parts)
+            if parts[:depth] in asked:
+                continue
+            asked.add(parts[:depth])
+            path = _module_file(parts[:depth])
             if path is not None and path not in seen:
                 seen.add(path)
                 todo.extend(_imported(path))

@@ -15,6 +15,7 @@ to a temporary name and renamed (atomic). Pure Python, no mkdocs.
 import hashlib
 import json
 import os
+import re
 import tarfile
 import tempfile
 from importlib.metadata import distributions
@@ -46,8 +47,22 @@ def _tree(root: Path, base: Path) -> list[str]:
 
 def libraries() -> str:
     """name==version of every installed distribution, sorted (Material, MkDocs, Markdown…)."""
-    return ";".join(sorted({f"{d.metadata['Name']}=={d.version}".lower() for d in distributions()
-                            if d.metadata["Name"]}))
+    return ";".join(sorted({f"{name}=={version}".lower() for name, version in map(_name_version, distributions())
+                            if name}))
+
+
+_HEADER = re.compile(r"^(Name|Version):[ \t]*(.*?)\r?$", re.MULTILINE)
+
+
+def _name_version(dist) -> tuple[str | None, str | None]:
+    """A distribution's Name and Version, read from the header of its METADATA (PKG-INFO)
+    as importlib.metadata finds that file: two lines, without parsing the whole file as an
+    e-mail message (~1.5 ms a distribution, ~0.07 CPU-s a build)."""
+    text = dist.read_text("METADATA") or dist.read_text("PKG-INFO") or dist.read_text("") or ""
+    found: dict[str, str] = {}
+    for field, value in _HEADER.findall(text.split("\n\n", 1)[0]):
+        found.setdefault(field, value)
+    return found.get("Name"), found.get("Version")
 
 
 def _code(project: Path) -> str:
