@@ -5,7 +5,7 @@ import pytest
 
 from macros.gitdates import commit_epoch
 from tests.browser import chromium_path
-from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, made_once, mkdocs_build, mkdocs_build_here, mutated_project
+from tests.sitebuild import MUTATED_EDIT_URI, ROOT, build_once, made_once, mkdocs_build_here, mutated_project
 
 
 # scripts/test.sh runs the files on pytest-xdist workers whole (--dist loadfile: a module's
@@ -117,7 +117,10 @@ def site(tmp_path_factory) -> Path:
     # commit time), so it is also the first of tests/test_safe_build.py's two builds of one commit.
     epoch = commit_epoch(ROOT)
     dated = {"SOURCE_DATE_EPOCH": str(epoch)} if epoch is not None else {}
-    return build_once(_shared_dir(tmp_path_factory) / "site-real", lambda out: mkdocs_build(ROOT, out, **dated))
+    # In this worker's process (mkdocs_build_here: the same `mkdocs build --strict` without a new
+    # Python importing MkDocs, Material and macros/ again, ~2 CPU-s, issue 22); the command itself
+    # builds the real site in tests/test_safe_build.py (scripts/build.py), byte-identical to this one.
+    return build_once(_shared_dir(tmp_path_factory) / "site-real", lambda out: mkdocs_build_here(ROOT, out, **dated))
 
 
 @pytest.fixture(scope="session")

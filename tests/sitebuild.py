@@ -28,6 +28,31 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def _logged(helper):
+    """TEST_BUILDLOG=<file>: one line per build (helper, test, wall s, CPU s, PDF switch) (issue 22)."""
+    import functools
+    import resource
+    import time
+
+    @functools.wraps(helper)
+    def run(project, out, *args, **kwargs):
+        log = os.environ.get("TEST_BUILDLOG")
+        if not log:
+            return helper(project, out, *args, **kwargs)
+        def cpu():
+            own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+            return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+        start, cpu0 = time.time(), cpu()
+        try:
+            return helper(project, out, *args, **kwargs)
+        finally:
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(f"{helper.__name__}\t{os.environ.get('PYTEST_CURRENT_TEST', '?')}\t{time.time() - start:.2f}"
+                        f"\t{cpu() - cpu0:.2f}\tpdf={kwargs.get('KONTUM_PDF', '1')}\t{out}\n")
+    return run
+
+
+@_logged
 def mkdocs_build(project: Path, out: Path, **extra_env: str) -> subprocess.CompletedProcess:
     # A KONTUM_* switch left in the caller's shell (e.g. from serve.sh) must not change the build.
     env = {k: v for k, v in os.environ.items() if not k.startswith("KONTUM_") and k != "SOURCE_DATE_EPOCH"}
@@ -55,6 +80,7 @@ class _CliFormat(logging.Formatter):
         return f"{record.levelname:<8}-  {super().format(record)}"
 
 
+@_logged
 def mkdocs_build_here(project: Path, out: Path, dirty: bool = False, **extra_env: str) -> subprocess.CompletedProcess:
     """mkdocs_build in this test process: the same `mkdocs build --strict` (MkDocs' own
     build_command steps: load_config, on_startup, build, on_shutdown) with the same
