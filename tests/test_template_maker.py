@@ -47,3 +47,18 @@ def test_most_templates_are_made_without_openpyxl(site):
     # One per shape of the texts (and the odd unit whose texts openpyxl may write otherwise).
     assert maker.made_with_openpyxl <= len(site.units) - 3
     assert len(maker.skeletons) >= 2  # the long name takes more lines: a shape of its own
+
+
+def test_a_unit_with_other_texts_than_the_template_taken_is_made_as_openpyxl_makes_it():
+    # A unit given to no body (no «Ban» row) among units that have one: the template of
+    # another unit has a text this one lacks; taking it would fail or leave the other's Ban in.
+    real = load_website(ROOT).plans[0]
+    second = real.units[1].ma
+    site = dataclasses.replace(real)
+    # the check of the data refuses such a plan (every unit or none given): the site's table of who has which unit
+    site.__dict__["_assignment_of"] = {c: a for c, a in real._assignment_of.items() if c != second}
+    assert site.department_of(second) is None and site.department_of(real.units[0].ma) is not None
+    maker = template.TemplateMaker(site, WHEN)
+    for unit in site.units:
+        assert maker.make(unit.ma) == template.template_xlsx(site, unit.ma, WHEN), unit.ten
+    assert maker.made_with_openpyxl < len(site.units)  # the others still taken from one another

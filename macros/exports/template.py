@@ -324,6 +324,7 @@ class _Skeleton:
 
     def __init__(self, data: bytes, parts: list[_Part]):
         self.data, self.parts = data, parts
+        self.fields = {p for part in parts if part.pieces is not None for p in part.pieces[1::2]}
 
     @classmethod
     def make(cls, data: bytes, values: dict[str, str]) -> "_Skeleton | None":
@@ -353,11 +354,13 @@ class _Skeleton:
         return cls(data, parts)
 
     def fill(self, values: dict[str, str]) -> bytes | None:
-        """This template with the unit's texts `values`; None if one may be written otherwise."""
+        """This template with the unit's texts `values`; None if one may be written otherwise,
+        or if the unit has other texts than this template's (a unit given to no body, without
+        the Ban's row, where this one has it)."""
         import zipfile
 
         texts = {f: _xml_text(v) for f, v in values.items()}
-        if None in texts.values():
+        if None in texts.values() or texts.keys() != self.fields:
             return None
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -390,7 +393,7 @@ class TemplateMaker:
 
     def make(self, code: str) -> bytes:
         values = unit_values(self.site, code)
-        if self.cells is not None:
+        if self.cells is not None and self.cells.keys() <= values.keys():
             skeleton = self.skeletons.get(self._shape(values))
             done = skeleton.fill(values) if skeleton is not None else None
             if done is not None:
