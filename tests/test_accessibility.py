@@ -121,6 +121,8 @@ TITLE_SHOWN_JS = """() => { const e = document.querySelector('article h1, articl
   const r = e.getBoundingClientRect()
   return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden' }"""
 
+# True after the next frame and a task after it; false when no frame comes within 5 s.
+FRAME_JS = """() => new Promise(r => { requestAnimationFrame(() => setTimeout(() => r(true), 0)); setTimeout(() => r(false), 5000) })"""
 PHONE_WIDTHS = (320, 360)
 AXE_WIDTHS = (360, 1280)
 CONTRAST_WIDTHS = (360, 1280)
@@ -193,7 +195,9 @@ def one_pass(site, tab, axe_url):
             # after the next frame: the page's media-query listeners (a closed search box
             # takes no Tab on a phone: overrides/partials/keyboard.html) run at the next
             # rendering step after a resize, as on a phone turned upright
-            page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+            # At most 5 s: a page that draws no frame (a tab Chromium keeps hidden) said, not waited on
+            # for ever (a worker once stood 10 minutes here under load, session 12).
+            assert page.evaluate(FRAME_JS), f"{name}: no frame drawn within 5 s of the resize"
             found["tab_stops"][name] = page.evaluate(FOCUSABLE_JS)
             page.evaluate("document.activeElement && document.activeElement.blur()")
         if name == "budget":
