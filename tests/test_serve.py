@@ -99,7 +99,11 @@ def test_data_error_shows_in_the_open_page_and_the_log(served, browser):
         plan.write_text(good, encoding="utf-8")
         banner.wait_for(state="detached", timeout=60000)
     finally:
-        plan.write_text(good, encoding="utf-8")
+        # Written again only when the body did not restore it: the same bytes saved again made a
+        # third rebuild and a live reload of the open tab, racing the next step (a worker stood
+        # still there for 15 minutes in a clean clone's run, session 12).
+        if plan.read_text(encoding="utf-8") != good:
+            plan.write_text(good, encoding="utf-8")
         page.goto("about:blank")  # livereload stops polling the preview
 
 
