@@ -6,6 +6,9 @@ import ast
 import re
 from pathlib import Path
 
+from tests import codeparse
+from tests.codeparse import code_trees_freed_at_the_end  # noqa: F401 - autouse fixture
+
 ROOT = Path(__file__).resolve().parent.parent
 MACROS = ROOT / "macros"
 
@@ -34,9 +37,9 @@ MARKUP_ALLOWED = {
 TAG_ALLOWED: dict[str, tuple[int, str]] = {}
 
 
-def _docstrings(tree: ast.AST) -> set[int]:
+def _docstrings(nodes) -> set[int]:
     ids = set()
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
             first = node.body[0]
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
@@ -49,10 +52,10 @@ def _python_files():
 
 
 def html_in_strings(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    skip = _docstrings(tree)
+    nodes = codeparse.nodes(path)  # each file parsed and walked once per process, for both checks (issue 22)
+    skip = _docstrings(nodes)
     found = {}  # line: the string (an f-string's parts are strings of one line)
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
             if TAG.search(node.value):
                 found.setdefault(node.lineno, f"{node.lineno}: {node.value[:60]!r}")
@@ -60,8 +63,7 @@ def html_in_strings(path: Path) -> list[str]:
 
 
 def markup_calls(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    return [f"{node.lineno}: Markup(…)" for node in ast.walk(tree)
+    return [f"{node.lineno}: Markup(…)" for node in codeparse.nodes(path)
             if isinstance(node, ast.Call) and (getattr(node.func, "id", None) == "Markup"
                                                or getattr(node.func, "attr", None) == "Markup")]
 

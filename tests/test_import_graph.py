@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from tests import codeparse
+from tests.codeparse import code_trees_freed_at_the_end  # noqa: F401 - autouse fixture
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "macros"
 
@@ -36,7 +39,7 @@ def imports_of(name: str, path: Path, known: dict[str, Path]) -> set[str]:
     """The modules of macros/ that `name` imports, anywhere in its source."""
     package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
     out = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    for node in codeparse.nodes(path):  # parsed and walked once per process (issue 22)
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):

@@ -18,6 +18,8 @@ the plugin's back:
 import ast
 from pathlib import Path
 
+from tests import codeparse
+from tests.codeparse import code_trees_freed_at_the_end  # noqa: F401 - autouse fixture
 from tests.sitebuild import ROOT
 
 MACROS = ROOT / "macros"
@@ -68,11 +70,11 @@ def _files():
     return sorted(p for p in MACROS.rglob("*.py"))
 
 
-def _aliases(tree) -> dict[str, str]:
+def _aliases(nodes) -> dict[str, str]:
     """Local name -> the dotted name it stands for: `import os as _os` (_os -> os),
     `from os import environ as env` (env -> os.environ), `import os.path as p`."""
     out = {}
-    for node in ast.walk(tree):
+    for node in nodes:  # every node of the module (codeparse.nodes)
         if isinstance(node, ast.Import):
             for a in node.names:
                 if a.asname:
@@ -129,8 +131,8 @@ def _bodies(tree):
                         todo.append(((part.body if isinstance(part, ast.ExceptHandler) else [part]), in_class))
 
 
-def _mutated(tree, name: str) -> bool:
-    for node in ast.walk(tree):
+def _mutated(nodes, name: str) -> bool:
+    for node in nodes:
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
             for t in (node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]):
                 if isinstance(t, ast.Subscript) and _name(t.value) == name:
@@ -148,21 +150,22 @@ def _is_dataclass(cls: ast.ClassDef) -> bool:
 
 def problems(path: Path, text: str | None = None) -> list[str]:
     rel = path.relative_to(MACROS).as_posix()
-    source = text if text is not None else path.read_text(encoding="utf-8")
-    tree = ast.parse(source)
+    # each file parsed once per process, for this check and the others (issue 22)
+    source, tree = (text, ast.parse(text)) if text is not None else codeparse.parsed(path)
+    nodes = tuple(ast.walk(tree)) if text is not None else codeparse.nodes(path)  # walked once, not once a name
     lines = source.splitlines()
-    aliases = _aliases(tree)
+    aliases = _aliases(nodes)
     out = []
-    dataclass_bodies = {id(s) for c in ast.walk(tree) if isinstance(c, ast.ClassDef) and _is_dataclass(c)
+    dataclass_bodies = {id(s) for c in nodes if isinstance(c, ast.ClassDef) and _is_dataclass(c)
                         for s in c.body}
     for stmt, in_class in _bodies(tree):
         if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and stmt.value is not None \
                 and _mutable(stmt.value, not in_class) and id(stmt) not in dataclass_bodies:
             for name in _targets(stmt):
-                if not (name.isupper() and not in_class and not _mutated(tree, name)):
+                if not (name.isupper() and not in_class and not _mutated(nodes, name)):
                     out.append(f"{rel}:{stmt.lineno}: mutable value bound at {'class' if in_class else 'module'}"
                                f" level: {name}")
-    for node in ast.walk(tree):
+    for node in nodes:
         line = getattr(node, "lineno", 0)
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             out.append(f"{rel}:{line}: {type(node).__name__.lower()} {', '.join(node.names)}")
@@ -188,7 +191,7 @@ def test_each_allowed_memo_still_exists():
     seen = set()
     for path in _files():
         rel = path.relative_to(MACROS).as_posix()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in codeparse.nodes(path):
             if isinstance(node, ast.FunctionDef) and any(
                     _name(d).rsplit(".", 1)[-1] in ("lru_cache", "cache") for d in node.decorator_list):
                 seen.add((rel, node.name))

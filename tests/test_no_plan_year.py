@@ -19,6 +19,8 @@ from macros.exports import template as T
 from macros.import_report import read_template
 from macros.loader import SHARED_FILES, load_plan
 from macros.results import load
+from tests import codeparse
+from tests.codeparse import code_trees_freed_at_the_end  # noqa: F401 - autouse fixture
 from tests.sitebuild import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "ke-hoach-mau"
@@ -264,21 +266,23 @@ PLAN_WORDS_LEFT = {
 }
 
 
-def _literals(source: str):
-    """(line, text) of each string in Python source that is not a docstring (f-string parts included)."""
+def _literals(source):
+    """(line, text) of each string in Python source (or its nodes, codeparse.nodes) that is not a docstring
+    (f-string parts included)."""
     import ast
 
-    tree = ast.parse(source)
-    docs = {id(node.body[0].value) for node in ast.walk(tree)
+    nodes = tuple(ast.walk(ast.parse(source))) if isinstance(source, str) else source
+    docs = {id(node.body[0].value) for node in nodes
             if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body
             and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
-    return [(node.lineno, node.value) for node in ast.walk(tree)
+    return [(node.lineno, node.value) for node in nodes
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs]
 
 
-def _plan_words(rel: str, text: str) -> list[str]:
+def _plan_words(rel: str, text: str, nodes=None) -> list[str]:
     if rel.endswith(".py"):
-        return [f"{rel}:{n}: {m.group(0)}" for n, value in _literals(text) for m in PLAN_WORDS.finditer(value)]
+        return [f"{rel}:{n}: {m.group(0)}" for n, value in _literals(text if nodes is None else nodes)
+                for m in PLAN_WORDS.finditer(value)]
     text = re.sub(r"\{#.*?#\}", "", text, flags=re.S)  # a template's comments
     return [f"{rel}: {m.group(0)}" for m in PLAN_WORDS.finditer(text)]
 
@@ -304,7 +308,9 @@ def test_no_words_of_the_2023_plan_in_code_templates_or_overrides():
         for path in sorted((ROOT / name).rglob("*")):
             if path.is_file() and path.suffix in (".py", ".html", ".md") and "__pycache__" not in path.parts:
                 rel = path.relative_to(ROOT).as_posix()
-                words = _plan_words(rel, path.read_text(encoding="utf-8"))
+                # a .py file parsed and walked once per process, shared with the other static checks (issue 22)
+                words = (_plan_words(rel, "", codeparse.nodes(path)) if path.suffix == ".py"
+                         else _plan_words(rel, path.read_text(encoding="utf-8")))
                 allowed = [g for g in PLAN_WORDS_LEFT if fnmatch(rel, g)]
                 kept = [w for w in words if allowed and re.search(r": (?i:dân tộc thiểu số|đồng bào|DTTS|khu dân cư)$", w)]
                 left.update(allowed if kept else [])
