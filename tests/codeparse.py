@@ -4,9 +4,12 @@ test_no_plan_year) each parsed every module of macros/ again, ~7.8 CPU-s of ast.
 suite run. Keyed by the file's path, mtime_ns and size, so a file edited during the run is
 parsed again. The trees are shared: read them, never change them.
 
-The garbage collector is off while a file is parsed: a tree holds no reference cycle, and the
-collections that its ~thousands of new nodes set off, over the trees already kept, doubled the
-cost of parsing (macros/: 0.43 CPU-s parsed and dropped, 0.8 kept with it, 0.27 kept without)."""
+The garbage collector is off while a file is parsed (a tree holds no reference cycle), and a kept
+tree is frozen (gc.freeze) until the process's tests end: the collections its thousands of nodes
+set off, over the trees already kept, doubled the cost of parsing (macros/: 0.43 CPU-s parsed and
+dropped, 0.8 kept and collected, 0.27 kept without collections), and pytest's five full collections
+at exit walked them all again. Frozen with them, until then, is whatever else lived at that moment
+(collected at the end, not lost)."""
 
 import ast
 import functools
@@ -30,7 +33,15 @@ def parse(source: str, filename: str = "<unknown>") -> ast.Module:
 @functools.cache
 def _parsed(path: str, mtime_ns: int, size: int) -> tuple[str, ast.Module]:
     source = Path(path).read_text(encoding="utf-8")
-    return source, parse(source, path)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        tree = ast.parse(source, path)
+        gc.freeze()  # the kept trees out of every collection until the tests end (code_trees_freed_at_the_end)
+    finally:
+        if enabled:
+            gc.enable()
+    return source, tree
 
 
 def parsed(path: Path) -> tuple[str, ast.Module]:
@@ -67,3 +78,4 @@ def code_trees_freed_at_the_end():
     yield
     _nodes.cache_clear()
     _parsed.cache_clear()
+    gc.unfreeze()
