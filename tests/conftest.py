@@ -168,8 +168,9 @@ def mutated_site(tmp_path_factory) -> Path:
 def saved_as_odt(tmp_path_factory) -> Path:
     """A folder holding <name>.docx of each document of tests/plan_docx_fixtures.py: SAVED_AS_ODT
     and <name>.odt, that document saved as .odt by LibreOffice Writer: one soffice call for every
-    import test of the run that reads a .docx as LibreOffice saves it (three calls before, each
-    ~1.2 CPU-s of LibreOffice's start: issue 22), made once for all pytest-xdist workers. Read only."""
+    import test of the run that reads a .docx as LibreOffice saves it (four calls before, each
+    ~1.2 CPU-s of LibreOffice's start: issue 22; test_import_r19s's joined it in session 13), made
+    once for all pytest-xdist workers. Read only."""
     from tests.plan_docx_fixtures import SAVED_AS_ODT
     from tests.sheets import convert, soffice
 

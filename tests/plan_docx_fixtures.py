@@ -295,9 +295,16 @@ def merged_cells(path: Path) -> None:
     doc.save(path)
 
 
+def dashed_numbers(path: Path) -> None:
+    """tests/test_import_r19s.py's plan with its «I-»/«1-» numbers drawn by Word (_dashed_docx, auto)."""
+    from tests.test_import_r19s import _dashed_docx
+
+    _dashed_docx(path, auto=True)
+
+
 # The documents the import tests also read as LibreOffice saves them (.odt): file stem -> builder.
 # conftest.saved_as_odt writes them all and converts them in one soffice call for the run.
-SAVED_AS_ODT = {**PLANS, "ngat-dong": line_breaks, "xa": merged_cells}
+SAVED_AS_ODT = {**PLANS, "ngat-dong": line_breaks, "xa": merged_cells, "danh-so-gach": dashed_numbers}
 
 
 def front_abc(path: Path) -> None:
