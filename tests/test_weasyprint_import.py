@@ -49,7 +49,7 @@ def spawned(monkeypatch):
 
 @linux_only
 def test_the_same_answers_as_ctypes_from_one_read():
-    find = writer._soname_finder(writer._ldconfig_sonames())
+    find = writer._soname_finder()
     answers = {name: find(name) for name in WEASYPRINT_NAMES}
     assert answers == {name: ctypes.util._findSoname_ldconfig(name) for name in WEASYPRINT_NAMES}
     assert answers["c"] and answers["pango-1.0"] == "libpango-1.0.so.0"
@@ -68,6 +68,10 @@ def test_weasyprint_loads_its_libraries_with_one_process(spawned):
         assert wffi._dlopen(wffi.ffi, *ABSENT, allow_fail=True) is None
     assert spawned == ["/sbin/ldconfig"]
     assert ctypes.util.find_library.__module__ == "ctypes.util"  # put back
+    spawned.clear()
+    with writer._one_ldconfig_read():  # nothing asked (Printer() after the import): nothing read
+        pass
+    assert spawned == []
     assert all(lib is not None for i, lib in enumerate(libraries) if i != 4)
     assert libraries[1].pango_version() > 0
 

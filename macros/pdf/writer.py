@@ -45,15 +45,18 @@ def _ldconfig_sonames() -> bytes:
         return b""
 
 
-def _soname_finder(listing: bytes):
+def _soname_finder(read=_ldconfig_sonames):
     """ctypes.util.find_library's first answer (_findSoname_ldconfig, CPython 3.11) over one
-    read of the linker's cache: the same pattern, the same ABI tag."""
+    read of the linker's cache (`read`, on the first question): the same pattern, the same ABI tag."""
     machine = os.uname().machine + ("-32" if struct.calcsize("l") == 4 else "-64")
     abi = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit",
            "s390x-64": "libc6,64bit", "ia64-64": "libc6,IA-64"}.get(machine, "libc6")
+    listing = []  # read once, when first asked: no process when WeasyPrint is already imported
 
     def find_library(name: str) -> str | None:
-        found = re.search(os.fsencode(rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\({abi}"), listing)
+        if not listing:
+            listing.append(read())
+        found = re.search(os.fsencode(rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\({abi}"), listing[0])
         return os.fsdecode(found.group(1)) if found else None
 
     return find_library
@@ -77,7 +80,7 @@ def _one_ldconfig_read():
     if not sys.platform.startswith("linux") or not hasattr(ctypes.util, "_findSoname_ldconfig"):
         yield  # macOS, Windows, musl: find_library there spawns no gcc/ld per name
         return
-    ctypes.util.find_library = _soname_finder(_ldconfig_sonames())
+    ctypes.util.find_library = _soname_finder()
     try:
         yield
     finally:
