@@ -477,7 +477,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
                 log.info(f"Xem thử: tạo lại {remade} tệp tải về có dữ liệu đổi")
         elif not offline_hooks.is_file_copy(config):  # the file:// copy reuses the downloads and PDFs made here
             templates = cache.Counts()
-            stores = Stores.at(state.settings.cache_root(state.root))
+            stores = Stores.at(state.settings.cache_root(state.root),
+                                imports_kept=state.settings.user_cache_folder())
             for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
                 write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok,
                                 cache=state.settings.cache_root(state.root), counts=templates,
@@ -571,7 +572,7 @@ def remade_line(templates, pdfs) -> str:
 
 def _compiled_templates(settings: Settings) -> Path:
     """Where Jinja's compiled templates are kept: the user's cache folder, beside the brotli copies."""
-    return compress.cache_dir(settings.user_cache_root()).parent
+    return settings.user_cache_folder()
 
 
 def _compress(config, settings: Settings):
