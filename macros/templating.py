@@ -76,14 +76,14 @@ def fragment(template: str, /, *, post=None, **context) -> Markup:
     return Markup(post(text) if post else text)
 
 
-def compiled_key(env: Environment) -> str:
+def compiled_key(env: Environment, imports_kept: Path | None = None) -> str:
     """What the code Jinja compiles a template into depends on besides the template's own
     source (which Jinja checks itself, by its checksum): Jinja's and Python's versions, the
     environment's syntax settings, finalize and code generator, its extensions (their
     preprocess steps: _Joined), and its filters and tests, by name, by what they are passed
     (pass_context…) and by the code of their modules (a filter may be run at compile time on
     constant arguments); for a module under macros/, the macros modules it imports too
-    (cache.source_files)."""
+    (cache.source_files; `imports_kept`: the user's cache folder, where what each module imports is kept)."""
     syntax = (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
               env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
               env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
@@ -97,7 +97,7 @@ def compiled_key(env: Environment) -> str:
     modules = sorted({_module_of(f) for _, _, f in named} - {""})
     ours = [m.split(".", 1)[1] for m in modules if m.startswith("macros.")]
     files = {Path(getattr(sys.modules.get(m), "__file__", "") or "") for m in modules if not m.startswith("macros.")}
-    files.update(p for p in cache.source_files(*ours) if p.suffix == ".py")
+    files.update(p for p in cache.source_files(*ours, imports_kept=imports_kept) if p.suffix == ".py")
     return cache.digest("jinja", jinja2.__version__, sys.version, repr(syntax), *parts,
                         *(f"{p}\0{cache.file_digest(p)}" for p in sorted(files) if p.is_file()))
 
@@ -128,7 +128,7 @@ class CompiledTemplates(FileSystemBytecodeCache):
 
     def _get_cache_filename(self, bucket) -> str:
         if self._folder is None:
-            self._folder = self._base / f"jinja-{compiled_key(self._env)[:20]}"
+            self._folder = self._base / f"jinja-{compiled_key(self._env, self._base)[:20]}"
             self.directory = str(self._folder)
         return super()._get_cache_filename(bucket)
 

@@ -64,7 +64,7 @@ def test_a_code_or_library_change_remakes_every_template(site, tmp_path, monkeyp
     assert _templates(site, tmp_path)[1].made == len(site.units)
     monkeypatch.setattr(cache, "library_versions", real)
     real_code = cache.code_digest
-    monkeypatch.setattr(cache, "code_digest", lambda *modules: real_code(*modules) + "template.py changed")
+    monkeypatch.setattr(cache, "code_digest", lambda *modules, **kw: real_code(*modules, **kw) + "template.py changed")
     assert _templates(site, tmp_path)[1].made == len(site.units)
 
 

@@ -9,7 +9,7 @@ did not run is an error, not a silent second read of data/.
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros import cache
+from macros import cache, compress
 from macros import plan_status
 from macros.gitdates import GitDates, source_date_epoch
 from macros.loader import load_website
@@ -46,6 +46,11 @@ class Settings:
 
     def user_cache_root(self) -> Path:
         return self.user_cache if self.user_cache is not None else Path.home() / ".cache"
+
+    def user_cache_folder(self) -> Path:
+        """The site's folder in the user's cache (kontum-site): the brotli copies, compiled
+        templates, what each macros module imports (cache.source_files)."""
+        return compress.cache_dir(self.user_cache_root()).parent
 
 
 class BuildState:

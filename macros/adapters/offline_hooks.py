@@ -281,7 +281,8 @@ def post_build(config) -> None:
             theme_color=THEME_COLOR,
         )
         state = build_state.of(config)
-        zips = package.ZipCache(state.settings.cache_root(state.root) / package.ZIP_CACHE)
+        zips = package.ZipCache(state.settings.cache_root(state.root) / package.ZIP_CACHE,
+                                imports_kept=state.settings.user_cache_folder())
         report = package.package(
             site_dir, copy_dir, zip_rel=zip_path(config), langs=search_langs(config),
             app=app, date_time=archive.zip_date(epoch),

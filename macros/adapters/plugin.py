@@ -85,6 +85,23 @@ def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def _git_info_outside_a_checkout() -> dict:
+    """What mkdocs-macros' get_git_info gives outside a git checkout (each command fails with 128)."""
+    return {"status": False, "date": None, "short_commit": "", "commit": "", "tag": "", "short_tag": "",
+            "author": "", "author_email": "", "committer": "", "committer_email": "", "date_ISO": "",
+            "message": "", "raw": "", "root_dir": ""}
+
+
+def _no_macros_git_info() -> None:
+    """mkdocs-macros 1.5.0 gives every page a variable `git` (context.define_env -> get_git_info:
+    12 `git` processes per build, again for the file:// copy) and has no setting to switch it off.
+    No page, template or macro of ours reads it: it gets its value outside a checkout, without
+    the processes (issue 24; tests/test_macros_git.py). The page dates are macros/gitdates.py's."""
+    from mkdocs_macros import context
+
+    context.get_git_info = _git_info_outside_a_checkout
+
+
 # --- Settings: the plugin's config, each defaulting to an environment variable ---
 
 
@@ -196,6 +213,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
     def on_config(self, config):
         root = _root(config)
         settings = self.settings()
+        _no_macros_git_info()  # before mkdocs-macros' on_config runs it
         # The page templates compiled once per user, not once per process (templating.CompiledTemplates);
         # not under serve, whose process compiles each once and keeps it (and may run code older than macros/).
         if not settings.serving:
@@ -459,7 +477,8 @@ class KontumPlugin(BasePlugin[KontumConfig]):
                 log.info(f"Xem thử: tạo lại {remade} tệp tải về có dữ liệu đổi")
         elif not offline_hooks.is_file_copy(config):  # the file:// copy reuses the downloads and PDFs made here
             templates = cache.Counts()
-            stores = Stores.at(state.settings.cache_root(state.root))
+            stores = Stores.at(state.settings.cache_root(state.root),
+                                imports_kept=state.settings.user_cache_folder())
             for site in state.website.plans:  # spreadsheets and calendars (issue 15), before the offline packing
                 write_downloads(site, Path(config.site_dir), documents=state.catalog.pdf_ok,
                                 cache=state.settings.cache_root(state.root), counts=templates,
@@ -553,7 +572,7 @@ def remade_line(templates, pdfs) -> str:
 
 def _compiled_templates(settings: Settings) -> Path:
     """Where Jinja's compiled templates are kept: the user's cache folder, beside the brotli copies."""
-    return compress.cache_dir(settings.user_cache_root()).parent
+    return settings.user_cache_folder()
 
 
 def _compress(config, settings: Settings):

@@ -111,14 +111,15 @@ def restamp(workbook: bytes, when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def template_common(site: Site) -> str:
+def template_common(site: Site, imports_kept: Path | None = None) -> str:
     """What every unit's template is made from besides the unit: the code that makes it
-    (exports/template.py and what it imports, macros/cache.source_files), openpyxl's
-    version, the plan's data; and whether openpyxl writes its XML with lxml (installed and not
-    switched off by OPENPYXL_LXML: the same workbook, other bytes)."""
+    (exports/template.py and what it imports, macros/cache.source_files; `imports_kept`: the user's
+    cache folder, cache.code_digest), openpyxl's version, the plan's data; and whether
+    openpyxl writes its XML with lxml (installed and not switched off by OPENPYXL_LXML: the
+    same workbook, other bytes)."""
     from openpyxl.xml import LXML
 
-    return cache_mod.digest(cache_mod.code_digest("exports.template"),
+    return cache_mod.digest(cache_mod.code_digest("exports.template", imports_kept=imports_kept),
                             cache_mod.library_versions("openpyxl", "et_xmlfile") + f";lxml={LXML}",
                             plan_digest(site))
 
@@ -127,22 +128,24 @@ CALENDAR_CACHE = "lich"  # under the cache root: per-unit calendars
 PLAN_CACHE = "bang-tinh"  # under the cache root: the plan's own workbooks (all units in each)
 
 
-def plan_files_key(site: Site, results, kind: str, when: dt.datetime) -> str:
+def plan_files_key(site: Site, results, kind: str, when: dt.datetime, imports_kept: Path | None = None) -> str:
     """The key of one of the plan's workbooks (assignments, budget, results): every unit,
     the results, the plan, the date written in it, the code (exports/xlsx.py and what it
     imports), openpyxl's version and its lxml switch. Made again after any change to the
     data; reused by a build with nothing changed."""
     from openpyxl.xml import LXML
 
-    return cache_mod.digest("bang-tinh", kind, when.isoformat(), cache_mod.code_digest("exports.xlsx"),
+    return cache_mod.digest("bang-tinh", kind, when.isoformat(),
+                            cache_mod.code_digest("exports.xlsx", imports_kept=imports_kept),
                             cache_mod.library_versions("openpyxl", "et_xmlfile") + f";lxml={LXML}",
                             plan_digest(site), site.units_file.model_dump_json(),
                             cache_mod.model_json(results.by_unit), cache_mod.model_json(results.report))
 
 
-def calendar_common(site: Site) -> str:
-    """What every unit's calendar is made from besides the unit and its results."""
-    return cache_mod.digest(cache_mod.code_digest("exports.ics"), cache_mod.library_versions("icalendar"),
+def calendar_common(site: Site, imports_kept: Path | None = None) -> str:
+    """What every unit's calendar is made from besides the unit and its results (`imports_kept`: cache.code_digest)."""
+    return cache_mod.digest(cache_mod.code_digest("exports.ics", imports_kept=imports_kept),
+                            cache_mod.library_versions("icalendar"),
                             plan_digest(site))
 
 
@@ -166,13 +169,13 @@ def restamp_calendar(calendar: bytes, when: dt.datetime) -> bytes:
 
 
 def unit_calendars(site: Site, results, when: dt.datetime, store: "cache_mod.Store | None" = None,
-                   counts: "cache_mod.Counts | None" = None) -> dict[str, bytes]:
+                   counts: "cache_mod.Counts | None" = None, imports_kept: Path | None = None) -> dict[str, bytes]:
     """Unit code -> its calendar dated `when`. With `store`: the ones whose key is there are
     reused, the others made together (ics.calendars) and kept."""
     codes = [u.ma for u in site.units]
     if store is None:
         return ics.calendars(site, results, when, codes)
-    common = calendar_common(site)
+    common = calendar_common(site, imports_kept)
     keys = {code: calendar_key(site, results, code, common) for code in codes}
     found = {code: store.get(keys[code]) for code in codes}
     missing = [code for code in codes if found[code] is None]
@@ -201,12 +204,13 @@ class _Making:
     calendars: "cache_mod.Store | None" = None
     workbooks: "cache_mod.Store | None" = None
     dated: "cache_mod.Store | None" = None
+    imports_kept: Path | None = None  # the user's cache folder: what each macros module imports (cache.code_digest)
 
     @cached_property
     def unit_calendars(self) -> dict[str, bytes]:
         # One pass over the plan for every unit's calendar; with a store, the unchanged reused.
         return unit_calendars(self.site, self.results, self.when, self.calendars,
-                              self.counts if self.calendars is not None else None)
+                              self.counts if self.calendars is not None else None, self.imports_kept)
 
     @cached_property
     def templates(self) -> template.TemplateMaker:
@@ -217,12 +221,13 @@ class _Making:
         # One of the plan's own workbooks, reused while nothing it is made from changed.
         if self.workbooks is None:
             return make()
-        return self.workbooks.made_or_reused(plan_files_key(self.site, self.results, kind, self.when), make)
+        return self.workbooks.made_or_reused(
+            plan_files_key(self.site, self.results, kind, self.when, self.imports_kept), make)
 
     def template(self, out: registry.Output) -> bytes:
         # One unit's template, made once and reused while its inputs are unchanged (issue 24).
         site, code = self.site, out.item.ma
-        self.common = self.common or template_common(site)
+        self.common = self.common or template_common(site, self.imports_kept)
         key = template_key(site, code, self.common)
         done = self.dated.get(dated_key(key, self.when)) if self.dated is not None else None
         if done is not None:  # this date's bytes, kept by a build of this commit
@@ -255,7 +260,7 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
                    counts: "cache_mod.Counts | None" = None, made: registry.Outputs | None = None,
                    epoch: int | None = None, calendars: "cache_mod.Store | None" = None,
                    workbooks: "cache_mod.Store | None" = None,
-                   dated: "cache_mod.Store | None" = None, only=None) -> dict[str, bytes]:
+                   dated: "cache_mod.Store | None" = None, only=None, imports_kept: Path | None = None) -> dict[str, bytes]:
     """Site path (with the plan's prefix) -> content of each download of the plan.
 
     `documents`: also the per-unit Excel report templates. Like the unit PDFs they
@@ -268,14 +273,14 @@ def download_bytes(site: Site, documents: bool = True, store: "cache_mod.Store |
     `workbooks`: the plan's own workbooks made before (not counted: not per unit);
     `dated`: the templates with this build's date written in (restamp), kept for a build of
     the same commit (dated_key); `only`: these site paths alone (a rebuild under
-    `mkdocs serve --dirty` remakes the downloads whose data changed)."""
+    `mkdocs serve --dirty` remakes the downloads whose data changed); `imports_kept`: cache.code_digest."""
     wanted = [o for o in (made or registry.outputs(site)).downloads(documents)
               if only is None or site.prefix + o.path in only]
     if not wanted:  # a plan without the sections the downloads are made from (Site.has_*)
         return {}
     making = _Making(site, results_of(site), stamp(site.root, plan_day(site), epoch),
                      store if store is not None else cache_mod.Store(None), counts, documents,
-                     calendars=calendars, workbooks=workbooks, dated=dated)
+                     calendars=calendars, workbooks=workbooks, dated=dated, imports_kept=imports_kept)
     return {site.prefix + o.path: PRODUCERS[o.key](making, o) for o in wanted}
 
 
@@ -294,14 +299,15 @@ class Stores:
     calendars: "cache_mod.Store | None"
     workbooks: "cache_mod.Store | None"
     dated: "cache_mod.Store | None"
+    imports_kept: Path | None = None  # the user's cache folder (cache.code_digest)
 
     @classmethod
-    def at(cls, cache: Path | None) -> "Stores":
+    def at(cls, cache: Path | None, imports_kept: Path | None = None) -> "Stores":
         folder = Path(cache) if cache is not None else None
         return cls(cache_mod.Store(folder / TEMPLATE_CACHE if folder is not None else None, ".xlsx"),
                    cache_mod.Store(folder / CALENDAR_CACHE, ".ics") if folder is not None else None,
                    cache_mod.Store(folder / PLAN_CACHE, ".xlsx") if folder is not None else None,
-                   cache_mod.Store(folder / DATED_CACHE, ".xlsx") if folder is not None else None)
+                   cache_mod.Store(folder / DATED_CACHE, ".xlsx") if folder is not None else None, imports_kept)
 
     def prune(self, templates: bool = True) -> int:
         """Drop what this build did not use, once every plan's downloads are written; the
@@ -323,7 +329,7 @@ def write_downloads(site: Site, site_dir: Path, documents: bool = True, cache: P
     if dated is not None and documents and site.has_units:  # per-unit templates: only a plan with units has them
         prune_dated(dated.folder, stamp(site.root, plan_day(site), epoch))
     for rel, content in download_bytes(site, documents, store, counts, made, epoch, calendars, workbooks, dated,
-                                       only).items():
+                                       only, stores.imports_kept).items():
         path = Path(site_dir) / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)

@@ -135,12 +135,14 @@ class ZipCache:
     files did not change copies them instead of compressing every file again (issue 24).
     The whole-site ZIP above its cap is kept as its size only (it is never published)."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, imports_kept: Path | None = None):
+        self.imports_kept = imports_kept  # the user's cache folder (cache.code_digest)
         self.zips = cache.Store(folder, ".zip")
         self.sizes = cache.Store(folder, ".size")
         self.icons = cache.Store(folder, ".png")  # the app icons (icons.py), by their code, size and colour
         self._hashes: dict[Path, str] = {}
-        self._code = cache.digest(zlib.ZLIB_RUNTIME_VERSION, cache.library_versions(), cache.code_digest("offline.archive"))
+        self._code = cache.digest(zlib.ZLIB_RUNTIME_VERSION, cache.library_versions(),
+                                  cache.code_digest("offline.archive", imports_kept=imports_kept))
 
     def key(self, entries: dict, top: str, date_time: tuple) -> str:
         parts = []
@@ -162,7 +164,7 @@ class ZipCache:
     def icons_of(self, color: str) -> dict[str, bytes]:
         """The app icons in `color`, drawn once (Pillow: ~0.3 s a build) and then read while
         icons.py, Pillow and the colour are unchanged."""
-        code = cache.digest(cache.code_digest("offline.icons"), cache.library_versions("pillow"))
+        code = cache.digest(cache.code_digest("offline.icons", imports_kept=self.imports_kept), cache.library_versions("pillow"))
         return {name: self.icons.made_or_reused(cache.digest("icon", code, name, size, purpose, color),
                                                 lambda: icons.icon_png(size, color, purpose == "maskable"))
                 for name, size, purpose in icons.ICONS}

@@ -8,9 +8,14 @@ import hashlib
 import multiprocessing
 import multiprocessing.util
 import os
+import re
 import shutil
+import struct
+import subprocess
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,10 +36,62 @@ _FACES = [("Regular", 400, "normal"), ("Bold", 700, "normal"),
           ("Italic", 400, "italic"), ("BoldItalic", 700, "italic")]
 
 
+def _ldconfig_sonames() -> bytes:
+    """`ldconfig -p`: the dynamic linker's cache, as ctypes.util reads it (b"" if it cannot run)."""
+    try:
+        return subprocess.run(["/sbin/ldconfig", "-p"], stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, env={"LC_ALL": "C", "LANG": "C"}, check=False).stdout
+    except OSError:
+        return b""
+
+
+def _soname_finder(read=_ldconfig_sonames):
+    """ctypes.util.find_library's first answer (_findSoname_ldconfig, CPython 3.11) over one
+    read of the linker's cache (`read`, on the first question): the same pattern, the same ABI tag."""
+    machine = os.uname().machine + ("-32" if struct.calcsize("l") == 4 else "-64")
+    abi = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit",
+           "s390x-64": "libc6,64bit", "ia64-64": "libc6,IA-64"}.get(machine, "libc6")
+    listing = []  # read once, when first asked: no process when WeasyPrint is already imported
+
+    def find_library(name: str) -> str | None:
+        if not listing:
+            listing.append(read())
+        found = re.search(os.fsencode(rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\({abi}"), listing[0])
+        return os.fsdecode(found.group(1)) if found else None
+
+    return find_library
+
+
+@contextmanager
+def _one_ldconfig_read():
+    """While WeasyPrint is imported: ctypes.util.find_library answers from one read of the
+    linker's cache. WeasyPrint 70 (text/ffi.py) tries each library under several names
+    ("libgobject-2.0-0", "gobject-2.0-0", "gobject-2.0", "libgobject-2.0.so.0", …); cffi
+    asks find_library for every name it cannot dlopen, and on Linux find_library runs
+    `ldconfig -p`, then gcc, then ld for each miss: 215 processes, about 0.6 CPU-s per
+    process that imports WeasyPrint (issue 24). A name the cache does not know is a miss
+    here without gcc and ld: the soname in WeasyPrint's list ("libgobject-2.0.so.0") is
+    then opened by the dynamic linker itself, which searches LD_LIBRARY_PATH as ld did.
+    A missing library fails as before: cffi's OSError names the library and says
+    find_library did not locate it."""
+    import ctypes.util
+
+    original = ctypes.util.find_library
+    if not sys.platform.startswith("linux") or not hasattr(ctypes.util, "_findSoname_ldconfig"):
+        yield  # macOS, Windows, musl: find_library there spawns no gcc/ld per name
+        return
+    ctypes.util.find_library = _soname_finder()
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
+
+
 def unavailable_reason() -> str | None:
     """None when WeasyPrint can run here, else why not (for the build log)."""
     try:
-        import weasyprint  # noqa: F401
+        with _one_ldconfig_read():
+            import weasyprint  # noqa: F401
     except Exception as exc:  # ImportError, or OSError when Pango/GObject are missing
         return f"{type(exc).__name__}: {exc}".strip()
     return None
@@ -62,8 +119,9 @@ class Printer:
     """Renders documents with one font configuration and shared stylesheets."""
 
     def __init__(self, site: Site | None = None, root: Path | None = None):
-        from weasyprint import CSS
-        from weasyprint.text.fonts import FontConfiguration
+        with _one_ldconfig_read():  # imported here when no unavailable_reason() came first
+            from weasyprint import CSS
+            from weasyprint.text.fonts import FontConfiguration
 
         self.fonts = FontConfiguration()
         self.root = Path(root) if root is not None else site.root
