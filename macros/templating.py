@@ -4,6 +4,8 @@ autoescape always on, undefined names are errors, Vietnamese number and date
 filters. Pure: no MkDocs; no files other than the templates, and the compiled
 templates kept in a folder the caller gives (CompiledTemplates)."""
 
+import os
+import shutil
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -130,6 +132,7 @@ class CompiledTemplates(FileSystemBytecodeCache):
         if self._folder is None:
             self._folder = self._base / f"jinja-{compiled_key(self._env, self._base)[:20]}"
             self.directory = str(self._folder)
+            _used_and_pruned(self._folder)
         return super()._get_cache_filename(bucket)
 
     def dump_bytecode(self, bucket) -> None:
@@ -138,6 +141,26 @@ class CompiledTemplates(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
         except OSError:
             pass
+
+
+# The jinja-<key> folders kept: the one in use and those of the last code versions used before
+# it (each edit of macros/ that changes the key makes a new folder of a few MB; by session 13,
+# 44 of them, 61 MB, stood in one user's cache). A build of an older checkout compiles again.
+KEPT_COMPILED = 8
+
+
+def _used_and_pruned(folder: Path) -> None:
+    """`folder` marked as used now (its time set), and every other jinja-* folder beside it but
+    the KEPT_COMPILED - 1 used last removed. A folder another process is using was marked when
+    that process started; a folder that cannot be marked or removed only costs time."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        os.utime(folder)
+        others = [(p.stat().st_mtime_ns, p) for p in folder.parent.glob("jinja-*") if p.is_dir() and p != folder]
+    except OSError:
+        return
+    for _, old in sorted(others, reverse=True)[KEPT_COMPILED - 1:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def keep_compiled(folder: Path) -> None:

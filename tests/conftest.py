@@ -36,7 +36,7 @@ LONGEST_FIRST = (
     # test_serve_dirty.py's in-process serve builds, a later build in the same worker made no
     # copy page the next build could take (reused 0 of 9: `pytest -n 0 tests/test_serve_dirty.py
     # tests/test_copy_pages.py` fails, session 10; state of serve left in the process).
-    "test_copy_pages.py",           # 7.7: three HTML builds
+    "test_copy_pages.py",           # 7.7: six HTML builds (one run both tests read, session 13)
     "test_serve_dirty.py",          # 9.9
     "test_truthful.py",             # 9.4
     "test_fuzz_data.py",            # 8.9

@@ -51,3 +51,26 @@ def test_the_key_of_our_environment_is_the_same_in_every_process():
                            check=True).stdout for _ in range(2)}
     assert len(keys) == 1 and len(keys.pop().strip()) == 64
     assert templating.compiled_key(templating.environment()) != templating.compiled_key(_env(ROOT))
+
+
+def test_only_the_folders_of_the_last_code_versions_used_are_kept(tmp_path):
+    """The user's cache kept a jinja-<key> folder for every code version ever built (44, 61 MB
+    by session 13): the one in use and the KEPT_COMPILED - 1 used last before it stay."""
+    import os
+
+    cache = tmp_path / "cache"
+    for i in range(12):  # older code versions, the first used longest ago
+        old = cache / f"jinja-old{i:02d}"
+        old.mkdir(parents=True)
+        (old / "x.cache").write_bytes(b"compiled")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    (cache / "brotli-11").mkdir()  # another cache beside them: not ours to remove
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "page.html").write_text("{{ x }}", encoding="utf-8")
+    env = _env(tmp_path / "t")
+    env.bytecode_cache = templating.CompiledTemplates(cache, env)
+    assert env.get_template("page.html").render(x=1) == "1"
+    kept = sorted(p.name for p in cache.iterdir())
+    used = [n for n in kept if n.startswith("jinja-") and not n.startswith("jinja-old")]
+    assert len(used) == 1 and list((cache / used[0]).glob("*.cache")), kept
+    assert kept == sorted(["brotli-11", *used, *(f"jinja-old{i:02d}" for i in range(12 - templating.KEPT_COMPILED + 1, 12))])
