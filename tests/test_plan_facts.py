@@ -33,7 +33,7 @@ ASSIGNED = [
 @pytest.fixture(scope="module")
 def real_data():
     """The real data's plan, loaded once: the 8 unit pages and the folded notice read its notice lines,
-    never change it (a load of data/ cost ~0.07 s each time; issue 22)."""
+    never change it (the file 3.5 -> 3.1 CPU-s; issue 22, medians of 3)."""
     from macros.loader import load_site
 
     return load_site(ROOT)
