@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros.errors import DataErrors
-from macros.loader import load_site
+from macros.loader import load_site, load_website
+from macros.readmemo import ReadMemo
 from tests.sitebuild import ROOT
 from tests.sitebuild import unname_text
 
@@ -91,6 +92,17 @@ def checked():
     return set()
 
 
+@pytest.fixture(scope="module")
+def memo():
+    """What the loads of this file have parsed (macros/readmemo.py, as `mkdocs serve` keeps it): an
+    example edits one file of ~16, so the other files' bytes are the ones an earlier load parsed and
+    validated; each is taken from the memo, and the edited file is parsed and validated afresh.
+    Every check across files runs as on a load from nothing (tests/test_read_memo.py). Its results
+    are immutable (frozen models, tuples), so sharing them is safe. A load of an example: ~0.021
+    CPU-s instead of ~0.034; the file 4.7 -> 3.5 CPU-s (issue 22, medians of 3)."""
+    return ReadMemo()
+
+
 # FUZZ_EXAMPLES=5000 FUZZ_RANDOM=1 for a longer, random search on a workstation.
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 RANDOM = os.environ.get("FUZZ_RANDOM") == "1"
@@ -102,7 +114,7 @@ RANDOM = os.environ.get("FUZZ_RANDOM") == "1"
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=not RANDOM, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(file=st.sampled_from(FILES), edits=st.lists(edit, min_size=1, max_size=3))
-def test_any_edit_ends_in_valid_data_or_a_message_naming_the_file(project, checked, file, edits):
+def test_any_edit_ends_in_valid_data_or_a_message_naming_the_file(project, checked, memo, file, edits):
     text = mutate(TEXTS[file], edits)
     if (file, text) in checked:
         return
@@ -111,7 +123,7 @@ def test_any_edit_ends_in_valid_data_or_a_message_naming_the_file(project, check
     try:
         start = time.process_time()  # CPU seconds: what the load costs, not what other processes took
         try:
-            load_site(project)
+            load_website(project, memo=memo).plans[0]  # load_site(project), the unchanged files from the memo
         except DataErrors as exc:
             assert exc.errors
             report = str(exc)

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import jinja2
 import pytest
-import yaml
 
 from macros import plan_status
 from macros.changes_model import Kind
@@ -24,6 +23,7 @@ from macros.errors import DataErrors
 from macros.loader import load_website
 from macros.render import notice, pages, plan
 from macros.render.pages import Catalog
+from tests import fastyaml
 from tests.sitebuild import ROOT
 from tests.sitebuild import unname_text
 
@@ -44,9 +44,9 @@ def _one_plan(tmp_path: Path, fixture: Path, change=None) -> Path:
     (root / "data" / "website.yaml").write_text(WEBSITE, encoding="utf-8")
     if change is not None:
         path = root / "data" / "ke-hoach-mau" / "ke-hoach.yaml"
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = fastyaml.safe_load(path.read_text(encoding="utf-8"))
         change(data)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(fastyaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return root
 
 
@@ -198,9 +198,9 @@ def _with_results(tmp_path: Path, change) -> object:
     folder = root / "data" / "ke-hoach-2023"
     shutil.copytree(ROOT / "tests" / "fixtures" / "ket-qua", folder / "ket-qua")
     path = folder / "ke-hoach.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = fastyaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(fastyaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     if not data["cuoc_van_dong"].get("doi_tuong"):  # no group named: the results count none (review r19o, defect 3)
         for result in (folder / "ket-qua").glob("*.yaml"):
             lines = result.read_text(encoding="utf-8").splitlines(keepends=True)
