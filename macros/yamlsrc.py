@@ -30,6 +30,9 @@ from .errors import DataError, DataErrors, field_path
 
 # libyaml where available: about ten times faster, same events and positions.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None) if getattr(yaml, "__with_libyaml__", False) else None
+# The parser the data files are read with: what a writer of YAML (macros/results/yamlout.py)
+# checks its plain scalars against.
+SAFE_LOADER = _FAST_LOADER or yaml.SafeLoader
 
 MAX_BYTES = limits.MAX_FILE_BYTES  # a plan of 3,321 communes: don-vi.yaml ~0.3 MB
 MAX_DEPTH = 16  # the deepest data file nests 5 levels
