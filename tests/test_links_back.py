@@ -183,7 +183,8 @@ def test_pdf_carries_the_qr_in_its_bottom_margin_only_with_an_address(tmp_path):
         pytest.skip("WeasyPrint cannot run here")
     unit = SITE.units[1]
     url = SITE_ADDRESS + "don-vi/x/"
-    printer = writer.Printer(SITE)
+    from tests import pdfcheck
+    printer = pdfcheck.printer(SITE)  # this process's (issue 22)
     meta = documents.handout_metadata(SITE, unit.ma)
     printer.write(documents.handout_document(SITE, unit.ma, url), "handout", meta, tmp_path / "with.pdf")
     printer.write(documents.handout_document(SITE, unit.ma), "handout", meta, tmp_path / "without.pdf")
