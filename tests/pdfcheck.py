@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 import unicodedata
 
-import pypdf
-
 MM = 72 / 25.4
 A4_W, A4_H = 595.28, 841.89
 # Nghị định 30/2020 minimums; print.css uses 20/16/20/30 mm (see its comment).
@@ -43,6 +41,8 @@ def body_chars(page):
 
 def fonts(path) -> dict[str, bool]:
     """Base font name -> embedded?"""
+    import pypdf
+
     found = {}
     for page in pypdf.PdfReader(str(path)).pages:
         for font in page["/Resources"]["/Font"].values():
@@ -81,52 +81,61 @@ def _printer(root: Path):
     return Printer(root=root)
 
 
+def _root(site=None, root: Path | None = None) -> Path:
+    from tests.sitebuild import ROOT
+
+    return Path(root if root is not None else site.root if site is not None else ROOT).resolve()
+
+
 def printer(site=None, root: Path | None = None):
     """The Printer (macros/pdf/writer.py) of this test process for the project at `root`
     (else `site`'s root; else the repository), made once: its fonts and stylesheets cost
     ~0.3 CPU-s each time (issue 22: ~3.3 CPU-s of the suite made a Printer per test). The
     build does the same (writer._render_share: one Printer writes every PDF of a worker,
     of every kind): a Printer keeps only its root's stylesheets and the fonts they name."""
-    from tests.sitebuild import ROOT
-
-    return _printer(Path(root if root is not None else site.root if site is not None else ROOT).resolve())
+    return _printer(_root(site, root))
 
 
 @dataclass(frozen=True)
 class Printed:
-    path: Path  # read only: shared by every test of this process that prints the same document
+    path: Path  # read only: shared by every test of the run that prints the same document
     pages: int
 
 
-_PRINTED: dict[str, Printed] = {}  # content key -> the PDF already written (this process)
-_PRINTED_DIR: dict[str, Path] = {}  # "dir" -> where (removed when the process exits)
+# "dir" -> where print_pdf keeps what it printed: the run's temp dir shared by its pytest-xdist
+# workers (conftest: _pdfs_printed_once), else a folder of this process removed when it exits.
+PRINTED_DIR: dict[str, Path] = {}
 
 
 def _printed_dir() -> Path:
-    if "dir" not in _PRINTED_DIR:
+    if "dir" not in PRINTED_DIR:
         folder = Path(tempfile.mkdtemp(prefix="pdfcheck-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        _PRINTED_DIR["dir"] = folder
-    return _PRINTED_DIR["dir"]
+        PRINTED_DIR["dir"] = folder
+    return PRINTED_DIR["dir"]
 
 
 def print_pdf(html: str, kind: str, meta, site=None, root: Path | None = None) -> Printed:
     """`html` printed as a PDF of `kind` with `meta` by this process's Printer (printer()),
-    once per process for every test that prints the same document (the same HTML, kind,
-    metadata, stylesheets' root): the compiled report of tests/results_fixtures.py alone was
-    printed by three files (~0.6 CPU-s each, issue 22). The file is shared: read it, never
-    change it."""
-    pr = printer(site, root)
+    once per run for every test and worker that prints the same document (the same HTML,
+    kind, metadata, stylesheets' root; tests/sitebuild.py: made_once): the compiled report of
+    tests/results_fixtures.py alone was printed by three files (~0.6 CPU-s each, issue 22).
+    The file is shared: read it, never change it."""
+    from tests.sitebuild import made_once
+
+    where = _root(site, root)
     h = hashlib.sha256()
-    for part in (str(pr.root), kind, meta.title, meta.author, meta.subject, meta.lang, html):
+    for part in (str(where), kind, meta.title, meta.author, meta.subject, meta.lang, html):
         h.update(b"\0" + part.encode())
-    key = h.hexdigest()
-    if key not in _PRINTED:
-        out = _printed_dir() / f"{key}.pdf"
-        document = pr.write(html, kind, meta, out)
-        out.chmod(0o444)
-        _PRINTED[key] = Printed(out, len(document.pages))
-    return _PRINTED[key]
+    out = _printed_dir() / f"{h.hexdigest()}.pdf"
+    count = out.with_name(out.stem + ".pages")
+
+    def make(temp: Path):
+        document = printer(root=where).write(html, kind, meta, temp)
+        count.write_text(str(len(document.pages)), encoding="utf-8")
+
+    made_once(out, make)
+    return Printed(out, int(count.read_text(encoding="utf-8")))
 
 
 def write_job(site, job, site_dir) -> Path:
