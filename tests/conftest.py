@@ -215,3 +215,13 @@ def printed(browser, tmp_path_factory):
         yield pages
     finally:
         pages.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pdfs_printed_once(tmp_path_factory):
+    """tests/pdfcheck.py: print_pdf keeps what it prints in this run's temp dir shared by all
+    pytest-xdist workers: a document printed in-process by several files (the compiled report
+    of tests/results_fixtures.py: three) is printed once per run, not once per worker (issue 22)."""
+    from tests import pdfcheck
+
+    pdfcheck.PRINTED_DIR["dir"] = _shared_dir(tmp_path_factory) / "printed-pdfs"

@@ -183,7 +183,8 @@ def test_pdf_carries_the_qr_in_its_bottom_margin_only_with_an_address(tmp_path):
         pytest.skip("WeasyPrint cannot run here")
     unit = SITE.units[1]
     url = SITE_ADDRESS + "don-vi/x/"
-    printer = writer.Printer(SITE)
+    from tests import pdfcheck
+    printer = pdfcheck.printer(SITE)  # this process's (issue 22)
     meta = documents.handout_metadata(SITE, unit.ma)
     printer.write(documents.handout_document(SITE, unit.ma, url), "handout", meta, tmp_path / "with.pdf")
     printer.write(documents.handout_document(SITE, unit.ma), "handout", meta, tmp_path / "without.pdf")
@@ -248,13 +249,22 @@ def _bottom_margin_text_poppler(pdf: Path) -> list[str]:
         if os.environ.get("CI") == "true":
             pytest.fail("pdftotext (poppler-utils) is required in CI")
         return _bottom_margin_text(pdf)
-    texts = []
-    for number, page in enumerate(pypdf.PdfReader(pdf).pages, start=1):
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
-        out = subprocess.run(["pdftotext", "-q", "-f", str(number), "-l", str(number), "-x", "0",
+    # One pdftotext call for each run of pages of one size (the crop box is the same on each):
+    # one call a PDF on the site (all A4), not one a page (issue 22).
+    sizes = [(float(page.mediabox.width), float(page.mediabox.height)) for page in pypdf.PdfReader(pdf).pages]
+    texts, first = [], 0
+    while first < len(sizes):
+        last = first
+        while last + 1 < len(sizes) and sizes[last + 1] == sizes[first]:
+            last += 1
+        width, height = sizes[first]
+        out = subprocess.run(["pdftotext", "-q", "-f", str(first + 1), "-l", str(last + 1), "-x", "0",
                               "-y", str(int(height - 20 * MM)), "-W", str(int(width) + 1), "-H", str(int(20 * MM) + 1),
                               str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        texts.append(out.replace("\f", "").strip())
+        pages = out.split("\f")[:-1]  # each page ends with a form feed
+        assert len(pages) == last - first + 1, (pdf, first, last, len(pages))
+        texts += [text.strip() for text in pages]
+        first = last + 1
     return texts
 
 

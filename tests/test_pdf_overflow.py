@@ -8,8 +8,8 @@ import pdfplumber
 import pytest
 
 from macros.pdf import documents
-from macros.pdf.writer import Printer
 from macros.site import Site
+from tests import pdfcheck
 from tests.pdfcheck import A4_W, A4_H, TOL, nospace, require_weasyprint
 from tests.results_fixtures import SITE
 
@@ -21,7 +21,7 @@ def _pdfs_can_be_made():
 
 @pytest.fixture(scope="module")
 def printer():
-    return Printer(SITE)
+    return pdfcheck.printer(SITE)  # this process's (issue 22: one Printer per test process)
 
 
 def _word(n: int, end: str) -> str:

@@ -22,7 +22,8 @@ URL = "https://vi-du.invalid/ke-hoach/don-vi/x/"
 def printer():
     if writer.unavailable_reason():
         pytest.skip("WeasyPrint cannot run here")
-    return writer.Printer(SITE)
+    from tests import pdfcheck
+    return pdfcheck.printer(SITE)  # this process's (issue 22: one Printer per test process)
 
 
 def _modules(image, size: int) -> list[list[int]]:

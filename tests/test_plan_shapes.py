@@ -399,21 +399,19 @@ def test_the_layout_note_follows_the_plans_data(tmp_path, verbatim_site):
 # --- an unchecked import's mark on every PDF page (truth review) -------------------------
 
 def _pages_text(pdf: Path) -> list[str]:
-    import subprocess
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    return [" ".join(subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), "-layout", str(pdf), "-"],
-                                    capture_output=True, text=True, check=True).stdout.split())
-            for i in range(1, count + 1)]
+    """Each page's text (poppler, -layout), whitespace folded: one pdftotext call (a pdfinfo and
+    one pdftotext a page before, issue 22)."""
+    from tests.pdfcheck import pdftotext_pages
+    return [" ".join(page.split()) for page in pdftotext_pages(pdf, "-layout")]
 
 
 def test_a_draft_says_so_on_every_pdf_page_and_in_its_metadata(draft_site, tmp_path):
-    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+    if shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils missing")
     pytest.importorskip("weasyprint")
-    from macros.pdf import writer
     site = draft_site
-    printer = writer.Printer(root=ROOT)  # the project's stylesheets (the copy has data/ only)
+    from tests import pdfcheck
+    printer = pdfcheck.printer(root=ROOT)  # the project's stylesheets (the copy has data/ only); this process's (issue 22)
     mark = " ".join(DRAFT.split())
     chapters = [documents.Chapter(f"Chương {i}", "".join(f"<p>Đoạn {j} của chương {i}, chỉ để kiểm thử.</p>"
                                                           for j in range(60))) for i in range(1, 3)]

@@ -38,9 +38,8 @@ def _pdf_pages(site, tmp_path: Path) -> list[str]:
     require_weasyprint()
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils missing")
-    from macros.pdf.writer import Printer
-    out = tmp_path / "ke-hoach.pdf"
-    Printer(root=ROOT).write(documents.plan_document(site), "plan", documents.plan_metadata(site), out)
+    from tests.pdfcheck import print_pdf
+    out = print_pdf(documents.plan_document(site), "plan", documents.plan_metadata(site), root=ROOT).path
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     return [" ".join(page.split()) for page in text.split("\f")]
 
@@ -88,9 +87,8 @@ def _cong_van(data):
 def _words(site, tmp_path: Path):
     require_weasyprint()
     pdfplumber = pytest.importorskip("pdfplumber")
-    from macros.pdf.writer import Printer
-    out = tmp_path / "cong-van.pdf"
-    Printer(root=ROOT).write(documents.plan_document(site), "plan", documents.plan_metadata(site), out)
+    from tests.pdfcheck import print_pdf
+    out = print_pdf(documents.plan_document(site), "plan", documents.plan_metadata(site), root=ROOT).path
     with pdfplumber.open(out) as pdf:
         page = pdf.pages[0]
         return page.width, page.extract_words()
@@ -180,9 +178,8 @@ def _header_rules(site, tmp_path: Path) -> list[tuple[float, float]]:
     """(x0, x1) in pt of each horizontal rule drawn in page 1's header."""
     require_weasyprint()
     pdfplumber = pytest.importorskip("pdfplumber")
-    from macros.pdf.writer import Printer
-    out = tmp_path / "dau-van-ban.pdf"
-    Printer(root=ROOT).write(documents.plan_document(site), "plan", documents.plan_metadata(site), out)
+    from tests.pdfcheck import print_pdf
+    out = print_pdf(documents.plan_document(site), "plan", documents.plan_metadata(site), root=ROOT).path
     with pdfplumber.open(out) as pdf:
         page = pdf.pages[0]
         title = next(w for w in page.extract_words() if w["text"] == "KẾ")["top"]  # «KẾ HOẠCH» under the header
@@ -204,10 +201,9 @@ def test_the_header_draws_the_rule_under_the_body_and_the_motto(tmp_path, issuer
 def test_the_text_after_a_table_is_not_glued_to_its_last_row(tmp_path):
     require_weasyprint()
     pdfplumber = pytest.importorskip("pdfplumber")
-    from macros.pdf.writer import Printer
+    from tests.pdfcheck import print_pdf
     site = _site(tmp_path, [TABLE, "Đoạn sau bảng dùng để kiểm thử."])
-    out = tmp_path / "bang.pdf"
-    Printer(root=ROOT).write(documents.plan_document(site), "plan", documents.plan_metadata(site), out)
+    out = print_pdf(documents.plan_document(site), "plan", documents.plan_metadata(site), root=ROOT).path
     with pdfplumber.open(out) as pdf:
         page = next(p for p in pdf.pages if "Tài trợ mẫu" in (p.extract_text() or ""))
         words = page.extract_words()
