@@ -118,8 +118,11 @@ def test_service_worker_keeps_the_site_offline_and_updates(site, mutated_site, b
         before_sw = [p for p, t in zip(server.paths, server.times) if t < loaded]
         assert not any(p.startswith(("/sw.js", "/manifest.webmanifest", "/assets/icons/")) for p in before_sw), before_sw
         assert server.paths.count("/sw.js") == 1
-        notice = page.get_by_role("status").filter(has_text="Đã lưu để đọc khi không có mạng")
-        assert notice.is_visible()
+        # The line says so once the worker has answered what it saved (overrides/partials/offline.html:
+        # saved(), a message after data-offline is "saved"; at most 3 s): waited for, not read at once
+        # (a clean clone's run read it before the answer, session 13).
+        notice = page.get_by_role("status").filter(has_text="Đã lưu để đọc khi không có mạng").first
+        notice.wait_for(state="visible", timeout=10000)
         assert OLD_SENTENCE in _article(page)
         # one cache, the site's: none made for a unit the reader never chose (sw.js looked its list
         # up with caches.open, which makes an empty cache; seen as two caches after the update)
