@@ -38,6 +38,8 @@ def _parsed(path: str, mtime_ns: int, size: int) -> tuple[str, ast.Module]:
     gc.disable()
     try:
         tree = ast.parse(source, path)
+        if not gc.get_freeze_count():
+            gc.collect()  # earlier tests' garbage collected now, not frozen with the first tree (session 13 review)
         gc.freeze()  # the kept trees out of every collection until the tests end (code_trees_freed_at_the_end)
     finally:
         if enabled:

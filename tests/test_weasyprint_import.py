@@ -103,3 +103,21 @@ def test_no_finder_replaced_off_linux(monkeypatch):
     real = ctypes.util.find_library
     with writer._one_ldconfig_read():
         assert ctypes.util.find_library is real
+
+
+
+def test_entered_twice_the_original_comes_back():
+    """A second entry while the first is inside (another thread), the first leaving first: the
+    original comes back (session 13 review: the second saved the fast finder as «original» and
+    put it back for good)."""
+    import ctypes.util
+
+    from macros.pdf import writer
+
+    original = ctypes.util.find_library
+    first, second = writer._one_ldconfig_read(), writer._one_ldconfig_read()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    second.__exit__(None, None, None)
+    assert ctypes.util.find_library is original

@@ -77,10 +77,13 @@ def _one_ldconfig_read():
     import ctypes.util
 
     original = ctypes.util.find_library
-    if not sys.platform.startswith("linux") or not hasattr(ctypes.util, "_findSoname_ldconfig"):
-        yield  # macOS, Windows, musl: find_library there spawns no gcc/ld per name
-        return
-    ctypes.util.find_library = _soname_finder()
+    if (not sys.platform.startswith("linux") or not hasattr(ctypes.util, "_findSoname_ldconfig")
+            or getattr(original, "one_ldconfig_read", False)):
+        yield  # macOS, Windows, musl: find_library there spawns no gcc/ld per name; or already in place
+        return  # (entered twice: the outer one puts the original back, never this one's copy)
+    finder = _soname_finder()
+    finder.one_ldconfig_read = True
+    ctypes.util.find_library = finder
     try:
         yield
     finally:

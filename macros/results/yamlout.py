@@ -19,11 +19,13 @@ from .model import UnitResults
 
 SCHEMA = "../../../schema/ket-qua.schema.json"  # seen from data/<plan>/ket-qua/
 WIDTH = 96
-_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|\s$|^\d")
+# A tab anywhere, and "?" in a list item: libyaml reads them plain, pure-Python PyYAML (the
+# reader where libyaml is missing, and other YAML tools) refuses them: quoted (session 13 review).
+_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|\s$|^\d|\t")
 
 
 def _plain_ok(text: str, flow: bool = False) -> bool:
-    if not text or _PLAIN_UNSAFE.search(text) or (flow and re.search(r"[,\[\]{}]", text)):
+    if not text or _PLAIN_UNSAFE.search(text) or (flow and re.search(r"[,\[\]{}?]", text)):
         return False
     try:
         # Read back by the parser the data files are read with (libyaml where there is one:
