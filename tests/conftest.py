@@ -74,6 +74,21 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
 
 
+def pytest_runtest_teardown(item, nextitem):
+    """Say once which test left this worker ignoring Ctrl+C (SIGINT) at the system's level: every
+    process it starts afterwards would ignore it too (tests/sitebuild.py: interruptible)."""
+    from tests.sitebuild import sigint_ignored
+
+    if not _SIGINT_SAID[0] and sigint_ignored():
+        _SIGINT_SAID[0] = True
+        import warnings
+
+        warnings.warn(f"this test process ignores SIGINT from {item.nodeid} on (the first test after which it did)")
+
+
+_SIGINT_SAID = [False]
+
+
 def pytest_runtest_logreport(report):
     """TEST_TIMELINE=<file>: one line per test phase (worker, start, seconds, phase, test,
     CPU-seconds), to see where a run's time goes and whether a worker idles at the end

@@ -16,6 +16,32 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "source", "macros", "overrides", "CONTRIBUTING.md")
 
 
+# A command started with Ctrl+C (SIGINT) at its default, as a shell starts a foreground job:
+# a process started while its parent ignores SIGINT ignores it too (the disposition is inherited
+# across exec, and Python then installs no KeyboardInterrupt), and a clean clone's run once saw
+# scripts/build.py and `mkdocs serve`, started by the same worker, both ignore Ctrl+C (session 13;
+# conftest.py says which test leaves a worker ignoring it).
+_SIGINT_DEFAULT = ("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                   "os.execv(sys.argv[1], sys.argv[1:])")
+
+
+def interruptible(command: list[str]) -> list[str]:
+    """`command` (its first item a program's path) run with SIGINT at its default."""
+    return [sys.executable, "-c", _SIGINT_DEFAULT, *command]
+
+
+def sigint_ignored() -> bool:
+    """This process ignores SIGINT at the system's level (/proc/self/status SigIgn, bit of signal 2),
+    whatever Python's own record (signal.getsignal) says."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("SigIgn:"):
+                return bool(int(line.split()[1], 16) & (1 << (2 - 1)))
+    except OSError:
+        pass
+    return False
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of everything the build reads, for tests that change data/."""
     dest.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from tests.sitebuild import ROOT, copy_project
+from tests.sitebuild import ROOT, copy_project, interruptible
 from tests.test_safe_build import BUILD, leftovers, snapshot
 
 
@@ -21,7 +21,7 @@ def test_ctrl_c_during_the_build_keeps_the_last_good_site(tmp_path):
     good = snapshot(out)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KONTUM_")}
     env.update(KONTUM_PDF="0", SOURCE_DATE_EPOCH="1700000000")
-    build = subprocess.Popen([sys.executable, str(BUILD), "--goc", str(project), "--ra", str(out)],
+    build = subprocess.Popen(interruptible([sys.executable, str(BUILD), "--goc", str(project), "--ra", str(out)]),
                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              start_new_session=True)  # its own group, as a shell gives a foreground job
     try:

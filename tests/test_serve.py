@@ -14,7 +14,7 @@ import time
 import pytest
 
 from tests.browser import reader
-from tests.sitebuild import copy_project
+from tests.sitebuild import copy_project, interruptible
 
 ERROR = "Giá trị đang ghi: <b>Dak Glei</b>"  # the refused value, markup from data shown as typed
 
@@ -35,8 +35,8 @@ def served(tmp_path_factory):
     # As scripts/serve.sh runs it (--dirty: only the pages whose data changed are built again);
     # KONTUM_VERBOSE=1 shows how many pages each rebuild made.
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KONTUM_SERVE="1", KONTUM_VERBOSE="1", TMPDIR=str(temp))
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"),
-                               "--dev-addr", f"127.0.0.1:{port}"],
+    server = subprocess.Popen(interruptible([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f",
+                                             str(project / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"]),
                               cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 180
