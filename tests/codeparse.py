@@ -31,6 +31,9 @@ def parse(source: str, filename: str = "<unknown>") -> ast.Module:
             gc.enable()
 
 
+_FROZEN: list = []  # [True] once this process froze its first tree (until code_trees_freed_at_the_end)
+
+
 @functools.cache
 def _parsed(path: str, mtime_ns: int, size: int) -> tuple[str, ast.Module]:
     source = Path(path).read_text(encoding="utf-8")
@@ -38,7 +41,10 @@ def _parsed(path: str, mtime_ns: int, size: int) -> tuple[str, ast.Module]:
     gc.disable()
     try:
         tree = ast.parse(source, path)
-        if not gc.get_freeze_count():
+        if not _FROZEN:
+            # gc.get_freeze_count() asked instead walked the whole frozen heap at each file: ~4.5 CPU-s
+            # per test process in a suite run (the first static check of each worker, session 14)
+            _FROZEN.append(True)
             gc.collect()  # earlier tests' garbage collected now, not frozen with the first tree (session 13 review)
         gc.freeze()  # the kept trees out of every collection until the tests end (code_trees_freed_at_the_end)
     finally:
@@ -81,4 +87,5 @@ def code_trees_freed_at_the_end():
     yield
     _nodes.cache_clear()
     _parsed.cache_clear()
+    _FROZEN.clear()
     gc.unfreeze()
