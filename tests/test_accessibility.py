@@ -449,12 +449,12 @@ ACTIVE_JS = """() => { const e = document.activeElement, r = e.getBoundingClient
 
 
 def settle(page, condition: str) -> None:
-    """Wait (at most 5 s) until `condition` holds in the page (`active()` is ACTIVE_JS): the drawer and
+    """Wait (at most 10 s) until `condition` holds in the page (`active()` is ACTIVE_JS): the drawer and
     the search box slide in over 0.25 s, and a fixed wait of 0.4 s once read the drawer's link still
     sliding in, off screen, on a loaded machine (session 14). Never raises: the asserts after it say
     what was found."""
     try:
-        page.wait_for_function(f"() => {{ const active = {ACTIVE_JS}; return {condition} }}", timeout=5000)
+        page.wait_for_function(f"() => {{ const active = {ACTIVE_JS}; return {condition} }}", timeout=10000)
     except PlaywrightTimeout:
         pass
 
