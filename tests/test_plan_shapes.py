@@ -408,9 +408,12 @@ def _pages_text(pdf: Path) -> list[str]:
 def test_a_draft_says_so_on_every_pdf_page_and_in_its_metadata(draft_site, tmp_path):
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils missing")
-    pytest.importorskip("weasyprint")
-    site = draft_site
     from tests import pdfcheck
+    # WeasyPrint imported as the build imports it (macros/pdf/writer.py: one read of the linker's
+    # cache; pytest.importorskip started ldconfig, gcc and ld ~50 times, ~0.6 CPU-s, issue 22),
+    # and never skipped under CI=true
+    pdfcheck.require_weasyprint()
+    site = draft_site
     printer = pdfcheck.printer(root=ROOT)  # the project's stylesheets (the copy has data/ only); this process's (issue 22)
     mark = " ".join(DRAFT.split())
     chapters = [documents.Chapter(f"Chương {i}", "".join(f"<p>Đoạn {j} của chương {i}, chỉ để kiểm thử.</p>"

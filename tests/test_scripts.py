@@ -5,6 +5,7 @@ Vietnamese line and no traceback."""
 import os
 import socket
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,10 +62,35 @@ def test_busy_port_is_refused_before_building(tmp_path):
         assert "Website:" not in r.stdout  # stopped before building
 
 
-def test_bench_scale_stock_twin_has_the_sites_nav(tmp_path):
+def python_c_here(real_run):
+    """subprocess.run for scripts/bench_scale.py's `python -c CODE` children (the stock twin's
+    pages and nav, read by macros/ from the checkout it runs in): CODE run in this process, in
+    the child's folder, its stdout captured, instead of a new Python importing macros/ (and
+    compiling the checkout's copy of it: ~1.3 CPU-s of the test's two, issue 22); the copy's
+    code is the repository's own, which this process imported. Any other command runs as given."""
+    import contextlib
+    import io
+
+    def run(args, cwd=None, capture_output=False, text=False, check=False, **kwargs):
+        if args[:2] != [sys.executable, "-c"] or kwargs:
+            return real_run(args, cwd=cwd, capture_output=capture_output, text=text, check=check, **kwargs)
+        assert capture_output and text and len(args) == 3, args
+        out, here = io.StringIO(), os.getcwd()
+        os.chdir(cwd)
+        try:
+            with contextlib.redirect_stdout(out):
+                exec(compile(args[2], "<string>", "exec"), {"__name__": "__main__"})  # noqa: S102
+        finally:
+            os.chdir(here)
+        return subprocess.CompletedProcess(args, 0, out.getvalue(), "")
+    return run
+
+
+def test_bench_scale_stock_twin_has_the_sites_nav(tmp_path, monkeypatch):
     """Issue 24: the stock twin listed every unit in every sidebar (quadratic), so "faster
     than stock" compared with a strawman. It now has the site's own nav, the unit pages
-    reached from their list (not_in_nav), as the site has them."""
+    reached from their list (not_in_nav), as the site has them. (The twin's pages and nav
+    are read in this process: python_c_here.)"""
     import importlib.util
     import json
 
@@ -75,7 +101,10 @@ def test_bench_scale_stock_twin_has_the_sites_nav(tmp_path):
     spec.loader.exec_module(bench)
     proj = bench.project(tmp_path, 3)
     assert (proj / ".git").is_dir()  # the published configuration is measured in a checkout
-    stock = yaml.safe_load((bench.stock_project(proj) / "mkdocs.yml").read_text(encoding="utf-8"))
+    monkeypatch.setattr(bench.subprocess, "run", python_c_here(subprocess.run))
+    twin = bench.stock_project(proj)
+    monkeypatch.undo()
+    stock = yaml.safe_load((twin / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "/don-vi/*.md" in stock["not_in_nav"]
     flat = json.dumps(stock["nav"], ensure_ascii=False)
     assert "don-vi.md" in flat and "don-vi/" not in flat and "hooks" not in stock

@@ -5,7 +5,10 @@ changed and build() called again; what each rebuild wrote is read from the files
 
 import json
 import os
+import subprocess
+import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -53,6 +56,68 @@ class Serve:
         self.config.plugins.on_shutdown()
 
 
+class ForkedMaker:
+    """subprocess.Popen for serve's downloads maker (serve_hooks.remake_downloads: `python -m
+    macros.adapters.serve_hooks`, its job as JSON on stdin) where no test reads what it makes
+    but the saves after it build on it: this process forked, the job read from the pipe and made
+    as the module's __main__ makes it (serve_hooks._make_downloads; an error: one line, exit 1),
+    without a new Python importing macros/ (~0.75 CPU-s a save, four saves: issue 22). The save
+    whose downloads are read (units_changed) is made by the real command."""
+
+    def __init__(self, args, cwd=None, stdin=None, start_new_session=False):
+        import signal
+        import traceback
+
+        from macros.adapters import serve_hooks
+
+        assert args == [sys.executable, "-m", "macros.adapters.serve_hooks"] and stdin == subprocess.PIPE, args
+        read, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never back into pytest
+            code = 1
+            try:
+                os.close(write)
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                if start_new_session:
+                    os.setsid()
+                os.chdir(cwd)
+                with os.fdopen(read, encoding="utf-8") as job:
+                    text = job.read()
+                try:
+                    serve_hooks._make_downloads(json.loads(text))
+                    code = 0
+                except Exception as exc:  # noqa: BLE001 — as the module's __main__
+                    sys.stderr.write(f"Xem thử: chưa tạo lại được tệp tải về ({type(exc).__name__}: {exc})\n")
+            except BaseException:  # noqa: BLE001
+                traceback.print_exc()
+            finally:
+                os._exit(code)
+        os.close(read)
+        self.stdin = os.fdopen(write, "wb")
+        self.returncode = None
+
+    def poll(self):
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout=None):
+        if self.returncode is None:
+            import select
+
+            with os.fdopen(os.pidfd_open(self.pid), "rb", buffering=0) as ended:  # readable once it ended
+                if not select.select([ended], [], [], timeout)[0]:
+                    raise subprocess.TimeoutExpired(["serve_hooks maker"], timeout)
+            self.poll()
+        return self.returncode
+
+    def kill(self):
+        if self.returncode is None:
+            os.kill(self.pid, 9)
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     base = tmp_path_factory.mktemp("dirty")
@@ -64,6 +129,10 @@ def served(tmp_path_factory):
     # this worker differ (tests/test_copy_pages.py after this file: no page of the copy stored).
     cache, MkDocsConfig.plugins.plugin_cache = MkDocsConfig.plugins.plugin_cache, {}
     serve = Serve(project, base / "site")
+    patch = pytest.MonkeyPatch()
+    from macros.adapters import serve_hooks
+
+    patch.setattr(serve_hooks, "subprocess", types.SimpleNamespace(Popen=ForkedMaker, PIPE=subprocess.PIPE))
     try:
         serve.first = serve.rebuild()
         serve.wait_for_downloads()
@@ -72,6 +141,7 @@ def served(tmp_path_factory):
         serve.first_unit_list = (serve.site / "don-vi" / "index.html").read_text(encoding="utf-8")
         yield serve
     finally:
+        patch.undo()
         serve.close()
         os.environ.update(env)
         MkDocsConfig.plugins.plugin_cache = cache
@@ -195,10 +265,15 @@ def units_changed(served):
     seen.before = served.times()
     seen.index_before = json.loads((served.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     time.sleep(0.01)
+    from macros.adapters import serve_hooks
+
     try:
         units.write_text(good.replace("ten_chinh_thuc: Huyện Đắk Glei", "ten_chinh_thuc: Huyện Đắk Glei Sửa Thử", 1),
                          encoding="utf-8")
-        seen.rebuilt = served.rebuild()
+        with pytest.MonkeyPatch.context() as patch:  # the downloads read below: made by the real command
+            patch.setattr(serve_hooks, "subprocess", subprocess)
+            seen.rebuilt = served.rebuild()
+        assert isinstance(served.plugin.memory.maker, subprocess.Popen)
         seen.kept = served.plugin.memory.catalog
         seen.reused = seen.kept.reused_units
         served.wait_for_downloads()
