@@ -36,7 +36,7 @@ from mkdocs.structure.files import File
 
 from macros import cache, compress, searchindex, searchworker, stylesheets, templating
 from macros.adapters import (build_state, logs, nav_cache, offline_hooks, page_cache, pdf_output, preview_hooks,
-                             row_cache, serve_hooks)
+                             row_cache, serve_hooks, theme_files)
 from macros.adapters.build_state import Settings
 from macros.dates import format_date
 from macros.exports.downloads import Stores, write_downloads
@@ -214,6 +214,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         root = _root(config)
         settings = self.settings()
         _no_macros_git_info()  # before mkdocs-macros' on_config runs it
+        theme_files.list_without_hidden(config.theme)  # before MkDocs lists the theme's files (~0.055 CPU-s each)
         # The page templates compiled once per user, not once per process (templating.CompiledTemplates);
         # not under serve, whose process compiles each once and keeps it (and may run code older than macros/).
         if not settings.serving:
