@@ -169,22 +169,13 @@ class Reader:
         (its error listener)."""
         from tests.searchbox import SearchBox
 
-        return SearchBox(self.search_page(width, height), base, counted=True)
-
-    def search_page(self, width: int = 1280, height: int = 720):
-        """The worker's searching tab itself, at the viewport asked for and where it was left
-        (a SearchBox on it: SearchBox(page, base, counted=True)), for a test that reads pages
-        before it searches (tests/test_offline_browser.py: the ZIP on disk; a context and a
-        tab of its own cost ~0.8 CPU-s, issue 22)."""
-        from tests.searchbox import SearchBox
-
         if self._search is None or self._search.is_closed():
             context = self.browser.new_context(service_workers="block")
             self._stack.callback(context.close)
             self._search = context.new_page()
             SearchBox.count_worker_messages(self._search)
         self._search.set_viewport_size({"width": width, "height": height})
-        return self._search
+        return SearchBox(self._search, base, counted=True)
 
     def close(self):
         self._stack.close()

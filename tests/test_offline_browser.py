@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
 
-from tests.browser import _QuietHandler, _QuietServer, reader
+from tests.browser import _QuietHandler, _QuietServer
 from tests.searchbox import SearchBox
 
 # Let Playwright report the service worker's own requests on the context.
@@ -188,18 +188,13 @@ def test_zip_opens_from_disk_with_links_search_and_pdf(site, browser, tmp_path):
         z.extractall(tmp_path)
     folder = tmp_path / archive.name.removesuffix(".zip")  # the ZIP unpacks into one folder
     home = (folder / "index.html").as_uri()
-    # The worker's searching tab (tests/browser.py: Reader.search_page; its own context and tab
-    # cost ~0.8 CPU-s, issue 22): file:// has no service worker to block, nothing is stored.
-    page = reader(browser).search_page(360, 740)
-    page.goto("about:blank")  # nothing of the page a test left there asks for anything after this
+    context = browser.new_context(viewport={"width": 360, "height": 740})
     hosts = set()
-    record = lambda r: hosts.add(_origin(r.url))  # noqa: E731
-    page.context.on("request", record)
+    context.on("request", lambda r: hosts.add(_origin(r.url)))
     errors = []
-    on_error = lambda e: errors.append(str(e))  # noqa: E731
-    page.on("pageerror", on_error)
-    box = None
     try:
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
         # Five links followed as a reader would, each to a page on disk, from the home page.
         for text in ["Toàn văn kế hoạch", "Phân công", "Đơn vị", "Tiến độ", "Kinh phí"]:
             page.goto(home)
@@ -208,7 +203,7 @@ def test_zip_opens_from_disk_with_links_search_and_pdf(site, browser, tmp_path):
             page.wait_for_load_state()
             assert page.url.startswith("file://") and page.url.split("#")[0].endswith(".html"), page.url
             assert page.locator("article h1").first.is_visible(), page.url
-        box = SearchBox(page, home, counted=True)
+        box = SearchBox(page, home)
         results = box.search("thoat ngheo", typed=False)
         plan = (folder / "ke-hoach.html").as_uri()
         assert any(urlparse(plan).path == r["href"] for r in results), results
@@ -224,11 +219,7 @@ def test_zip_opens_from_disk_with_links_search_and_pdf(site, browser, tmp_path):
         link.click()  # from disk Chromium opens it in its PDF viewer
         page.wait_for_url(target)
     finally:
-        if box is not None:
-            box.close()
-        page.remove_listener("pageerror", on_error)
-        page.context.remove_listener("request", record)
-        page.goto("about:blank")
+        context.close()
     assert not errors, errors
     assert hosts - PDF_VIEWER == {"file://"}, hosts
 
