@@ -30,18 +30,20 @@ def _my_links(page) -> dict[str, str]:
 
 
 def _forget(page, base: str) -> None:
-    """The shared tab leaves nothing stored for the address: a later server may get its port."""
+    """The shared tab leaves nothing stored for the address: the worker's other tests read it."""
     page.goto(base + "404.html")
     page.evaluate("localStorage.clear()")
     page.goto("about:blank")
 
 
 def test_my_unit_is_chosen_once_and_opens_the_home_page(site, browser):
-    """On the worker's reading tab (tests/browser.py: Reader), at an address of its own:
-    its choice, kept by the browser for that origin, is seen by no other test."""
-    server = Server()
-    base = server.start(site)
-    page = reader(browser).page(**PHONE)
+    """On the worker's reading tab (tests/browser.py: Reader), at the worker's address of the
+    site, whose files Chromium has cached already (a server of its own sent each page's
+    styles and scripts again, issue 22); its choice, kept by the browser for that origin, is
+    cleared after (_forget), seen by no other test."""
+    shared = reader(browser)
+    base = shared.base(site)
+    page = shared.page(**PHONE)
     errors = []
     on_error = lambda e: errors.append(str(e))  # noqa: E731
     page.on("pageerror", on_error)
@@ -76,24 +78,28 @@ def test_my_unit_is_chosen_once_and_opens_the_home_page(site, browser):
     finally:
         page.remove_listener("pageerror", on_error)
         _forget(page, base)
-        server.stop()
     assert not errors, errors
 
 
 def test_without_script_nothing_is_shown(site, browser):
-    server = Server()
-    base = server.start(site)
-    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    """On the worker's reading tab with scripts off as a context without JavaScript has them
+    (Playwright's java_script_enabled=False is this same DevTools call; a context and a tab
+    of its own cost ~0.8 CPU-s, issue 22), on again after."""
+    shared = reader(browser)
+    base = shared.base(site)
+    page = shared.page(**PHONE)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
-        page = context.new_page()
         page.goto(base + UNIT)
         assert not page.locator(".my-unit-pick").is_visible()
         assert page.locator(".my-unit-form").count() == 1 and not page.locator(".my-unit-form").is_visible()
         page.goto(base)
         assert page.locator(".my-unit, .vi-offline-state").count() == 0
     finally:
-        server.stop()
-        context.close()
+        cdp.send("Emulation.setScriptExecutionDisabled", {"value": False})
+        cdp.detach()
+        page.goto("about:blank")
 
 
 def test_my_unit_from_the_zip_on_disk(site, browser, tmp_path):
@@ -219,10 +225,11 @@ def test_save_data_asks_first_and_says_how_big(site, browser):
 
 def test_home_block_links_only_to_the_site_itself(site, browser):
     # What is stored is read back as data: a link elsewhere (or javascript:) is never made.
-    # On the worker's reading tab, at an address of its own (its storage seen by no other test).
-    server = Server()
-    base = server.start(site)
-    page = reader(browser).page(**PHONE)
+    # On the worker's reading tab, at the worker's address of the site (its storage cleared
+    # after: _forget, seen by no other test).
+    shared = reader(browser)
+    base = shared.base(site)
+    page = shared.page(**PHONE)
     try:
         page.goto(base + "404.html")  # the site's origin, before its home page reads the choice
         page.evaluate("""localStorage.setItem('vi-my-unit', JSON.stringify({name: '<b>x</b>', page: 'don-vi/huyen-tu-mo-rong/',
@@ -233,4 +240,3 @@ def test_home_block_links_only_to_the_site_itself(site, browser):
         assert page.locator(".my-unit h2").inner_text() == "Đơn vị của tôi: <b>x</b>"
     finally:
         _forget(page, base)
-        server.stop()

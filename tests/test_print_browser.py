@@ -62,12 +62,12 @@ def test_plan_prints_in_the_official_layout(printed, site):
     assert "Trang chủ" not in first  # no navigation
 
 
-def test_plan_page_on_a_phone_has_no_sideways_scroll(browser, base, tmp_path):
+def test_plan_page_on_a_phone_has_no_sideways_scroll(browser, base):
+    # (a screenshot into tmp_path that no check read is no longer taken: issue 22)
     page = reader(browser).page(390, 844)
     page.goto(base + "ke-hoach/")
     width = page.evaluate("document.documentElement.scrollWidth")
     size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.vb-document p:not([class])')).fontSize)")
-    page.screenshot(path=str(tmp_path / "ke-hoach-phone.png"))
     assert width <= 390
     assert size >= 14  # readable body text on screen (print sizes do not leak)
 
