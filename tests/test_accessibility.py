@@ -458,10 +458,12 @@ ACTIVE_JS = """() => { const e = document.activeElement, r = e.getBoundingClient
 
 
 def settle(page, condition: str) -> None:
-    """Wait (at most 10 s) until `condition` holds in the page (`active()` is ACTIVE_JS): the drawer and
-    the search box slide in over 0.25 s, and a fixed wait of 0.4 s once read the drawer's link still
-    sliding in, off screen, on a loaded machine (session 14). Never raises: the asserts after it say
-    what was found."""
+    """0.4 s (Material's timers after a toggle have run: Escape pressed as soon as the search box had
+    the focus left it open, its focus put back after), then at most 10 s more until `condition` holds
+    in the page (`active()` is ACTIVE_JS): the drawer and the search box slide in over 0.25 s, and the
+    0.4 s alone once read the drawer's link still sliding in, off screen, on a loaded machine (session
+    14). Never raises: the asserts after it say what was found."""
+    page.wait_for_timeout(400)
     try:
         page.wait_for_function(f"() => {{ const active = {ACTIVE_JS}; return {condition} }}", timeout=10000)
     except PlaywrightTimeout:

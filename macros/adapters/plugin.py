@@ -214,7 +214,6 @@ class KontumPlugin(BasePlugin[KontumConfig]):
         root = _root(config)
         settings = self.settings()
         _no_macros_git_info()  # before mkdocs-macros' on_config runs it
-        theme_files.list_without_hidden(config.theme)  # before MkDocs lists the theme's files (~0.055 CPU-s each)
         # The page templates compiled once per user, not once per process (templating.CompiledTemplates);
         # not under serve, whose process compiles each once and keeps it (and may run code older than macros/).
         if not settings.serving:
@@ -240,6 +239,7 @@ class KontumPlugin(BasePlugin[KontumConfig]):
             state = build_state.attach(config, build_state.BuildState(
                 root, last_good, data_error=message, dir_urls=config["use_directory_urls"], pdf_ok=False,
                 settings=settings))
+        theme_files.list_without_hidden(config.theme)  # before MkDocs lists the theme's files (~0.055 CPU-s each)
         if self._taking_pages(config) and self._fresh_dirty is None:
             # scripts/build.py builds with --dirty into a new, empty folder, so that MkDocs skips the pages
             # taken whole from an earlier build (page_cache): its warning about stale pages in an old folder
