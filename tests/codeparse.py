@@ -10,7 +10,7 @@ tree is frozen (gc.freeze) until the process's tests end: the collections its th
 set off, over the trees already kept, doubled the cost of parsing (macros/: 0.43 CPU-s parsed and
 dropped, 0.8 kept and collected, 0.27 kept without collections), and pytest's five full collections
 at exit walked them all again. Frozen with them is whatever else lived at that moment
-(after one collection), until the process ends."""
+(after one collection), until the tests end (conftest: pytest_sessionfinish)."""
 
 import ast
 import functools
@@ -83,9 +83,8 @@ def nodes(path: Path) -> tuple[ast.AST, ...]:
 def code_trees_freed_at_the_end():
     """Imported by each module of the static checks (autouse there): the kept trees are freed when the
     process's tests end, before pytest's five full garbage collections at exit, each of which walked
-    every kept node again (~0.75 CPU-s in all with macros/ kept). What is frozen stays frozen (freed
-    trees leave it, as any object does): unfrozen, the five passes walked the whole heap of a worker
-    (~400,000 objects in a suite run, ~1 CPU-s); frozen, only what was made since (session 14)."""
+    every kept node again (~0.75 CPU-s in all with macros/ kept). The rest of the heap is unfrozen by
+    conftest's pytest_sessionfinish."""
     yield
     _nodes.cache_clear()
     _parsed.cache_clear()

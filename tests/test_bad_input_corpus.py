@@ -503,6 +503,8 @@ def bounded_check(root: Path, seconds: int = 60, headroom: int = 1 << 30) -> tup
                                 if line.startswith("VmSize:")) * 1024
                     resource.setrlimit(resource.RLIMIT_AS, (size + headroom, size + headroom))
                     code = check.main(["--goc", str(root)])
+                except SystemExit as exc:  # as the command: its code (argparse: 2)
+                    code = exc.code if isinstance(exc.code, int) else 1
                 except BaseException:  # noqa: BLE001 — as the command: a traceback and exit 1
                     traceback.print_exc()
                     code = 1
