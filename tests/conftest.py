@@ -155,20 +155,20 @@ def _cpu_seconds() -> float:
 def _running_descendants_cpu(pid: int) -> float:
     """The CPU-seconds of the processes still running under `pid`, each with the children it has
     waited for (Playwright's driver and its Chromium live until the worker's tests end)."""
-    tick, kids = os.sysconf("SC_CLK_TCK"), {}
+    tick, children, cpu = os.sysconf("SC_CLK_TCK"), {}, {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
                 fields = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue  # ended meanwhile
-            kids.setdefault(int(fields[1]), []).append(sum(int(f) for f in fields[11:15]) / tick)
-            kids.setdefault(("pid", int(fields[1])), []).append(int(entry.name))
-    total, todo = 0.0, [pid]
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+            cpu[int(entry.name)] = sum(int(f) for f in fields[11:15]) / tick  # utime, stime, cutime, cstime
+    total, todo = 0.0, list(children.get(pid, []))
     while todo:
-        parent = todo.pop()
-        total += sum(kids.get(parent, []))
-        todo += kids.get(("pid", parent), [])
+        child = todo.pop()
+        total += cpu[child]
+        todo += children.get(child, [])
     return total
 
 
