@@ -534,6 +534,26 @@ def test_escape_as_a_panel_opens_leaves_it_closed(tab):
         assert page.evaluate(ACTIVE_JS)["label"] == label
 
 
+def test_tab_as_the_drawer_slides_out_stays_out_of_it(tab):
+    """Tab in the 0.25 s the closed drawer slides out (a phone, a keyboard: menu, Escape, Tab, Tab)
+    goes on in the page, not to one of its links, whose focus fell to the page when the slide ended
+    (docs/assets/site.css hides it then; overrides/partials/keyboard.html makes it inert at once; a
+    fresh tester, session 14)."""
+    page, base = tab
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base + "don-vi/huyen-sa-thay/")
+    page.focus("button[data-for=__drawer]")
+    page.keyboard.press("Enter")
+    settle(page, "document.getElementById('__drawer').checked && active().tag === 'A' && active().seen")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(100)  # the opener has the focus back (50 ms); the drawer still sliding out
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    inside = page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.wait_for_timeout(400)  # the slide-out over
+    assert not inside and page.evaluate("document.activeElement !== document.body"), page.evaluate(ACTIVE_JS)
+
+
 OUTLINE_JS = """() => ({
   headings: [...document.querySelectorAll('article h1, article h2, article h3')].map(h => h.tagName + ' ' + h.textContent.trim()),
   bold: [...document.querySelectorAll('.glance li > p:first-child > strong:only-child')].length})"""
